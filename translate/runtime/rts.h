@@ -1,0 +1,212 @@
+/* The C runtime of translated RTS programs: the contract between genc's output and the
+ * runtime sources beside this header. genc emits only calls declared here (plus plain C).
+ *
+ * Values: int -> int64_t, float -> double, bool -> bool, every GC reference -> a pointer
+ * to a struct that starts with rts_obj. null -> NULL.
+ * Exceptions: a raising call sets rts_exc and returns a dummy value; every caller tests
+ * rts_exc after calls that can raise (no setjmp/longjmp, so the shadow stack stays exact).
+ * GC: precise, non-moving mark-sweep. Roots: the shadow stack (every function registers an
+ * array of its GC-reference locals), the static roots genc lists, and rts_exc.
+ */
+#ifndef RTS_H
+#define RTS_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define RTS_LIKELY(x) __builtin_expect(!!(x), 1)
+#define RTS_UNLIKELY(x) __builtin_expect(!!(x), 0)
+
+/* ---- object header and type table ------------------------------------------------ */
+typedef struct rts_obj {
+  uint32_t tid;     /* index into rts_types */
+  uint32_t gcflags; /* RTS_GC_* bits, owned by the collector */
+} rts_obj;
+
+#define RTS_GC_MARK 1u
+#define RTS_GC_STATIC 2u /* prebuilt constant: never freed, traced as a root */
+
+enum rts_kind {
+  RTS_KIND_STRUCT = 0, /* instance of an RTS class: fixed size, ptr_offsets give the references */
+  RTS_KIND_STR = 1,    /* rts_str */
+  RTS_KIND_LIST = 2,   /* rts_list; elem says what the items are */
+  RTS_KIND_DICT = 3    /* rts_dict; key and value kinds say what entries hold */
+};
+
+enum rts_elem { /* representation of list items and dict keys/values */
+  RTS_ELEM_I64 = 0,
+  RTS_ELEM_F64 = 1,
+  RTS_ELEM_BOOL = 2, /* stored as uint8_t */
+  RTS_ELEM_PTR = 3,  /* GC reference (may be NULL) */
+  RTS_ELEM_STR = 4   /* GC reference to rts_str; as a dict key: compared by value */
+};
+
+typedef struct rts_typeinfo {
+  const char *name;            /* class name, for errors and uncaught exceptions */
+  uint32_t kind;               /* enum rts_kind */
+  uint32_t size;               /* STRUCT: sizeof the struct, header included */
+  uint32_t nptrs;              /* STRUCT: number of reference fields */
+  const uint32_t *ptr_offsets; /* STRUCT: byte offsets of reference fields */
+  uint32_t elem;               /* LIST: item kind; DICT: value kind */
+  uint32_t key;                /* DICT: key kind (I64, STR, or PTR = identity) */
+  uint32_t sub_lo, sub_hi;     /* STRUCT: class ids in preorder; x instanceof C <=> C.sub_lo <= tid(x) < C.sub_hi */
+} rts_typeinfo;
+
+extern const rts_typeinfo rts_types[]; /* emitted by genc */
+extern const uint32_t rts_ntypes;      /* emitted by genc */
+/* genc reserves these type ids for the runtime's own objects */
+#define RTS_TID_STR 0u
+
+/* ---- shadow stack -------------------------------------------------------------- */
+typedef struct rts_frame {
+  struct rts_frame *prev;
+  uint32_t n;
+  void **slots; /* n GC references; NULL entries are skipped */
+} rts_frame;
+extern rts_frame *rts_top_frame;
+
+/* prebuilt constants that may point to heap objects after mutation; emitted by genc */
+extern rts_obj *const rts_static_roots[];
+extern const uint32_t rts_nstatic_roots;
+
+/* ---- exceptions ------------------------------------------------------------------ */
+extern rts_obj *rts_exc; /* the pending exception, or NULL */
+/* Every RTS exception class derives from Error, whose struct genc lays out as
+ * { rts_obj h; rts_str *message; ... } so the runtime can print uncaught ones. */
+void rts_fatal(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
+/* Stack depth guard: genc calls this on function entry; on overflow it raises (via
+ * rts_raise_stack_overflow, emitted by genc, which sets rts_exc to a RangeError) and returns true. */
+extern int64_t rts_depth, rts_max_depth;
+bool rts_raise_stack_overflow(void);
+
+/* ---- allocation and GC ---------------------------------------------------------- */
+void *rts_alloc(uint32_t tid, size_t size); /* zero-filled, header set; may collect */
+void rts_gc_collect(void);
+typedef struct rts_gc_stats {
+  uint64_t collections, bytes_allocated_total, bytes_live, objects_live;
+} rts_gc_stats;
+void rts_gc_get_stats(rts_gc_stats *out);
+/* Limit: env RTS_HEAP_LIMIT_MB (default 4096); past it after a full collection -> rts_fatal("out of memory"). */
+
+/* ---- strings (immutable UTF-16 code units, like JS strings) ------------------------ */
+typedef struct rts_str {
+  rts_obj h;
+  int64_t len;
+  uint32_t hash; /* 0 = not computed yet */
+  uint16_t data[];
+} rts_str;
+
+rts_str *rts_str_from_utf8(const char *s, int64_t nbytes); /* invalid sequences -> U+FFFD */
+rts_str *rts_str_lit(const uint16_t *units, int64_t len);  /* a fresh heap copy */
+char *rts_str_to_utf8(rts_str *s, int64_t *nbytes_out);    /* malloc'd, NUL-terminated; lone surrogate -> U+FFFD */
+rts_str *rts_str_concat(rts_str *a, rts_str *b);
+bool rts_str_eq(rts_str *a, rts_str *b);                   /* NULL-safe: NULL == NULL */
+int64_t rts_str_cmp(rts_str *a, rts_str *b);               /* <0, 0, >0 by code units, like JS < */
+uint32_t rts_str_hash(rts_str *s);
+int64_t rts_str_char_code_at(rts_str *s, int64_t i);       /* out of range -> fatal */
+rts_str *rts_str_char_at(rts_str *s, int64_t i);           /* s[i]; out of range -> fatal */
+rts_str *rts_str_from_char_code(int64_t code);             /* String.fromCharCode: code & 0xFFFF */
+rts_str *rts_str_slice(rts_str *s, int64_t start, int64_t end);     /* JS slice semantics (negatives count from end) */
+rts_str *rts_str_substring(rts_str *s, int64_t start, int64_t end); /* JS substring semantics */
+int64_t rts_str_index_of(rts_str *s, rts_str *needle, int64_t from);
+int64_t rts_str_last_index_of(rts_str *s, rts_str *needle);
+bool rts_str_starts_with(rts_str *s, rts_str *p);
+bool rts_str_ends_with(rts_str *s, rts_str *p);
+rts_str *rts_str_repeat(rts_str *s, int64_t n);
+rts_str *rts_str_trim(rts_str *s);              /* JS whitespace set */
+rts_str *rts_str_to_upper(rts_str *s);          /* ASCII letters only */
+rts_str *rts_str_to_lower(rts_str *s);          /* ASCII letters only */
+struct rts_list *rts_str_split(rts_str *s, rts_str *sep, uint32_t list_tid); /* JS split; sep "" splits into code units */
+rts_str *rts_str_from_int(int64_t v);           /* String(i) */
+rts_str *rts_str_from_float(double v);          /* String(x) exactly as JS Number.prototype.toString() */
+rts_str *rts_str_from_bool(bool v);             /* "true"/"false" */
+rts_str *rts_float_repr(double v);              /* Python repr(float): shortest round-trip, '1.0', '1e+16', 'inf', 'nan' */
+rts_str *rts_float_to_fixed(double v, int64_t digits); /* JS toFixed for |v| < 1e21 */
+double rts_str_to_float(rts_str *s, bool *ok);  /* full-string strtod on ASCII, whitespace trimmed */
+
+/* ---- lists (growable arrays) ------------------------------------------------------ */
+typedef struct rts_list {
+  rts_obj h;
+  int64_t len, cap;
+  void *items; /* malloc'd buffer of cap items of the kind rts_types[h.tid].elem */
+} rts_list;
+
+rts_list *rts_list_new(uint32_t tid, int64_t len); /* len zeroed items */
+#define RTS_LIST_ITEMS(l, T) ((T *)(l)->items)
+void rts_list_check_index(rts_list *l, int64_t i); /* out of range -> fatal */
+void rts_list_push_i64(rts_list *l, int64_t v);
+void rts_list_push_f64(rts_list *l, double v);
+void rts_list_push_bool(rts_list *l, bool v);
+void rts_list_push_ptr(rts_list *l, void *v);
+int64_t rts_list_pop_i64(rts_list *l); /* empty -> fatal */
+double rts_list_pop_f64(rts_list *l);
+bool rts_list_pop_bool(rts_list *l);
+void *rts_list_pop_ptr(rts_list *l);
+void rts_list_set_length(rts_list *l, int64_t n); /* truncate, or grow with zeroed items */
+rts_list *rts_list_slice(rts_list *l, int64_t start, int64_t end); /* JS slice semantics, same tid */
+rts_list *rts_list_splice(rts_list *l, int64_t start, int64_t count); /* removes, returns removed (same tid) */
+void rts_list_insert_i64(rts_list *l, int64_t i, int64_t v);
+void rts_list_insert_f64(rts_list *l, int64_t i, double v);
+void rts_list_insert_bool(rts_list *l, int64_t i, bool v);
+void rts_list_insert_ptr(rts_list *l, int64_t i, void *v);
+void rts_list_reverse(rts_list *l);
+int64_t rts_list_index_of(rts_list *l, const void *item_ptr); /* item passed by address; STR items compare by value, PTR by identity */
+rts_str *rts_list_join(rts_list *l, rts_str *sep); /* list of strings */
+
+/* ---- dicts (JS Map: insertion ordered; int, string or identity keys) --------------- */
+typedef struct rts_dict rts_dict; /* layout private to the runtime */
+rts_dict *rts_dict_new(uint32_t tid);
+int64_t rts_dict_size(rts_dict *d);
+bool rts_dict_has(rts_dict *d, const void *key_ptr);
+/* Returns a pointer to the stored value, or NULL when absent. Keys and values are passed
+ * by address, as int64_t, double, uint8_t, or a pointer, per the dict's kinds. */
+void *rts_dict_lookup(rts_dict *d, const void *key_ptr);
+void rts_dict_set(rts_dict *d, const void *key_ptr, const void *value_ptr);
+bool rts_dict_delete(rts_dict *d, const void *key_ptr);
+void rts_dict_clear(rts_dict *d);
+/* Iteration in insertion order, robust to mutation like JS Map iteration:
+ * pos starts at 0; returns false at the end; otherwise stores the key and value
+ * addresses and advances pos past deleted slots. */
+bool rts_dict_next(rts_dict *d, int64_t *pos, void **key_out, void **value_out);
+
+/* ---- OS ----------------------------------------------------------------------------- */
+void rts_write(int64_t fd, rts_str *s);        /* UTF-8 encode; fd 1 or 2 (buffered, flushed at exit/fatal) */
+void rts_flush(void);
+rts_str *rts_read_file(rts_str *path);          /* UTF-8 decode; NULL if unreadable */
+rts_list *rts_read_file_bytes(rts_str *path, uint32_t list_tid); /* list of int bytes; NULL if unreadable */
+bool rts_write_file(rts_str *path, rts_str *text);
+bool rts_write_file_bytes(rts_str *path, rts_list *bytes);
+rts_str *rts_read_line(void);                   /* from stdin without the newline; NULL at EOF */
+double rts_clock(void);                         /* monotonic seconds */
+double rts_time(void);                          /* wall-clock seconds since the epoch */
+rts_str *rts_getenv(rts_str *name);             /* NULL if unset */
+bool rts_file_exists(rts_str *path);
+void rts_exit(int64_t status) __attribute__((noreturn)); /* flushes, then exits */
+
+/* ---- executable memory for the JIT ------------------------------------------------ */
+/* Allocates size bytes writable memory; returns an opaque handle >0, or 0 on failure. */
+int64_t rts_exec_alloc(int64_t size);
+void rts_exec_write(int64_t handle, int64_t offset, int64_t byte);
+/* Makes the region executable (W^X: mprotect / VirtualProtect) and flushes the i-cache. */
+bool rts_exec_finalize(int64_t handle);
+/* Calls the code at offset as int64_t f(int64_t, int64_t, int64_t, int64_t). */
+int64_t rts_exec_call(int64_t handle, int64_t offset, int64_t a, int64_t b, int64_t c, int64_t d);
+void rts_exec_free(int64_t handle);
+
+/* ---- math helpers with JS / Python semantics --------------------------------------- */
+double rts_js_round(double x);                 /* Math.round */
+int64_t rts_float_to_int(double x);            /* truncation; NaN/inf/out of range -> fatal */
+int64_t rts_int_floordiv(int64_t a, int64_t b); /* Python //; b == 0 -> fatal */
+int64_t rts_int_mod(int64_t a, int64_t b);      /* Python %; b == 0 -> fatal */
+double rts_float_mod(double a, double b);       /* Python % on floats */
+
+/* ---- entry -------------------------------------------------------------------------- */
+/* genc emits rts_entry (calls the program's main) and rts_init_statics. The runtime's
+ * main() sets up the GC, converts argv[1..] to a list of strings (type id list_tid from
+ * rts_argv_list_tid, emitted by genc), calls rts_entry, prints an uncaught exception as
+ * "Uncaught <ClassName>: <message>" on stderr with exit status 1, else exits with the
+ * returned status after flushing output. */
+extern const uint32_t rts_argv_list_tid;
+int64_t rts_entry(rts_list *argv);
+
+#endif
