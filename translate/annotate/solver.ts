@@ -1,0 +1,455 @@
+// Stage `annotate`: the whole-program fixpoint. Blocks are re-flowed until every variable's
+// annotation stops growing. Calls, field reads and list/dict reads register the reading
+// block, so that a change anywhere re-flows exactly the blocks that depend on it.
+import ts from 'typescript';
+import { Block, Constant, EXC_VALUE, FunctionGraph, LAST_EXCEPTION, Operation, Variable, type Value } from '../model/graph.ts';
+import { ClassDesc, FunctionDesc } from '../load/descs.ts';
+import type { LoadedProgram } from '../load/loader.ts';
+import { RtsError } from '../errors.ts';
+import { signatures } from '../flow/builder.ts';
+import {
+  DictDef, ListDef, SomeDict, SomeInstance, SomeList, SomeValue, SomeString, s_bool, s_float, s_impossible, s_int, s_int_lit,
+  s_none, s_str, same, setMergeHook, union,
+} from './model.ts';
+import { RULES } from './rules.ts';
+
+export interface MethodFamily {
+  root: ClassDesc;
+  name: string;
+  members: FunctionDesc[];
+  /** true when some call site has more than one possible target */
+  virtual: boolean;
+  /** the union of the arguments of every call to the family */
+  args: SomeValue[] | null;
+}
+
+export class Annotator {
+  graphs = new Map<FunctionDesc, FunctionGraph>();
+  private blockGraph = new Map<Block, FunctionGraph>();
+  private pending: Block[] = [];
+  private pendingSet = new Set<Block>();
+  private annotated = new Set<Block>();
+  /** blocks stopped at an operation whose result is not known yet: the op's index */
+  blocked = new Map<Block, number>();
+  private returnDeps = new Map<FunctionGraph, Set<Block>>();
+  private fieldAnn = new Map<string, SomeValue>();
+  private fieldReaders = new Map<string, Set<Block>>();
+  callTargets = new Map<Operation, FunctionDesc[]>();
+  families = new Map<string, MethodFamily>();
+  opFamily = new Map<Operation, MethodFamily>();
+  listDefs = new Map<Operation, ListDef>();
+  dictDefs = new Map<Operation, DictDef>();
+  instantiated = new Set<ClassDesc>();
+  prebuilt = new Map<object, SomeValue>();
+  currentBlock: Block | null = null;
+  currentOp: Operation | null = null;
+  steps = 0;
+
+  constructor(
+    public prog: LoadedProgram,
+    private getGraph: (fd: FunctionDesc) => FunctionGraph,
+  ) {
+    setMergeHook((readers) => {
+      for (const r of readers) this.schedule(r as Block);
+    });
+  }
+
+  // ---- driving -------------------------------------------------------------------
+
+  run(): void {
+    const main = this.prog.main;
+    const argv = new SomeList(new ListDef());
+    argv.def.item = s_str;
+    this.callFunction(main, [argv], null);
+    this.instantiated.add(this.prog.errorClass);
+    // the runtime raises plain Errors (stack overflow): make sure Error's constructor exists
+    this.callFunction(this.prog.errorClass.ctor, [new SomeInstance(this.prog.errorClass), s_str], null);
+    while (this.pending.length) {
+      const b = this.pending.shift()!;
+      this.pendingSet.delete(b);
+      this.flowBlock(b);
+      this.steps++;
+    }
+    this.unifyFamilies();
+    const ret = this.graphFor(main).returnblock.inputargs[0];
+    const r = this.ann(ret);
+    if (r.kind !== 'int' && r.kind !== 'impossible') {
+      throw new RtsError('E_ENTRY', `main must return an int, not ${r.describe()}`, this.graphFor(main).loc);
+    }
+  }
+
+  annotatedBlock(b: Block): boolean {
+    return this.annotated.has(b);
+  }
+
+  graphFor(fd: FunctionDesc): FunctionGraph {
+    let g = this.graphs.get(fd);
+    if (g) return g;
+    g = this.getGraph(fd);
+    this.graphs.set(fd, g);
+    for (const b of g.blocks()) this.blockGraph.set(b, g);
+    this.blockGraph.set(g.returnblock, g);
+    this.blockGraph.set(g.exceptblock, g);
+    // declared types seed parameters and the result
+    const sig = signatures.get(g);
+    if (sig) {
+      g.startblock.inputargs.forEach((v, i) => {
+        const s = this.fromTypeNode(sig.params[i] ?? null);
+        if (s) v.annotation = s;
+      });
+      const r = this.fromTypeNode(sig.result);
+      if (r) g.returnblock.inputargs[0].annotation = r;
+    }
+    return g;
+  }
+
+  private schedule(b: Block): void {
+    if (!this.annotated.has(b) || this.pendingSet.has(b)) return;
+    this.pending.push(b);
+    this.pendingSet.add(b);
+  }
+
+  ann(v: Value): SomeValue {
+    if (v instanceof Variable) return (v.annotation as SomeValue | null) ?? s_impossible;
+    return this.constAnn(v);
+  }
+
+  constAnn(c: Constant): SomeValue {
+    const val = c.value;
+    if (c === EXC_VALUE) return new SomeInstance(this.prog.errorClass);
+    if (typeof val === 'number') return c.numKind === 'float' ? s_float : c.numKind === 'int' || Number.isInteger(val) ? s_int_lit : s_float;
+    return this.immutable(val);
+  }
+
+  /** The annotation of a prebuilt (load-time) value. */
+  immutable(val: unknown): SomeValue {
+    if (val === null || val === undefined) return s_none;
+    if (typeof val === 'boolean') return s_bool;
+    if (typeof val === 'string') return s_str;
+    if (typeof val === 'number') return Number.isInteger(val) ? s_int_lit : s_float;
+    if (val instanceof FunctionDesc || val instanceof ClassDesc) return s_impossible;
+    if (typeof val !== 'object') throw new RtsError('E_CONST', `a ${typeof val} (${String(val).slice(0, 40)})`);
+    const cached = this.prebuilt.get(val);
+    if (cached) return cached;
+    if (Array.isArray(val)) {
+      const s = new SomeList(new ListDef());
+      this.prebuilt.set(val, s);
+      for (const item of val) {
+        const d = s.def;
+        d.item = union(d.item, this.immutable(item), 'prebuilt list items');
+      }
+      return s;
+    }
+    if (val instanceof Map) {
+      const s = new SomeDict(new DictDef());
+      this.prebuilt.set(val, s);
+      for (const [k, v] of val) {
+        const d = s.def;
+        d.key = union(d.key, this.immutable(k), 'prebuilt Map keys');
+        d.value = union(d.value, this.immutable(v), 'prebuilt Map values');
+      }
+      return s;
+    }
+    const cls = this.prog.classByRuntime.get((val as object).constructor);
+    if (!cls) throw new RtsError('E_CONST', `an object of class ${(val as object).constructor?.name ?? '?'}, which is not an RTS class of the program`);
+    const s = new SomeInstance(cls);
+    this.prebuilt.set(val, s);
+    this.instantiated.add(cls);
+    for (const c of cls.ancestors()) {
+      for (const f of c.fields.keys()) {
+        const fv = (val as Record<string, unknown>)[f];
+        if (fv === undefined) continue;
+        this.setField(c, f, this.immutable(fv));
+      }
+    }
+    return s;
+  }
+
+  /** An annotation from a declared TypeScript type, or null when it says nothing useful. */
+  fromTypeNode(t: ts.TypeNode | null): SomeValue | null {
+    if (!t) return null;
+    if (ts.isParenthesizedTypeNode(t)) return this.fromTypeNode(t.type);
+    switch (t.kind) {
+      case ts.SyntaxKind.BooleanKeyword:
+        return s_bool;
+      case ts.SyntaxKind.StringKeyword:
+        return s_str;
+      case ts.SyntaxKind.VoidKeyword:
+      case ts.SyntaxKind.NullKeyword:
+      case ts.SyntaxKind.UndefinedKeyword:
+        return s_none;
+      case ts.SyntaxKind.NeverKeyword:
+        return null;
+    }
+    if (ts.isLiteralTypeNode(t) && t.literal.kind === ts.SyntaxKind.NullKeyword) return s_none;
+    if (ts.isUnionTypeNode(t)) {
+      let acc: SomeValue | null = null;
+      for (const m of t.types) {
+        const s = this.fromTypeNode(m);
+        if (!s) return null;
+        acc = acc ? union(acc, s) : s;
+      }
+      return acc;
+    }
+    if (ts.isArrayTypeNode(t)) {
+      const s = new SomeList(new ListDef());
+      const item = this.fromTypeNode(t.elementType);
+      if (item) s.def.item = item;
+      return s;
+    }
+    if (ts.isTypeReferenceNode(t)) {
+      const name = t.typeName.getText();
+      if (name === 'int') return s_int;
+      if (name === 'float') return s_float;
+      if (name === 'Map' && t.typeArguments?.length === 2) {
+        const s = new SomeDict(new DictDef());
+        const k = this.fromTypeNode(t.typeArguments[0]);
+        const v = this.fromTypeNode(t.typeArguments[1]);
+        if (k) s.def.key = k;
+        if (v) s.def.value = v;
+        return s;
+      }
+      if (name === 'Array' && t.typeArguments?.length === 1) {
+        const s = new SomeList(new ListDef());
+        const item = this.fromTypeNode(t.typeArguments[0]);
+        if (item) s.def.item = item;
+        return s;
+      }
+      let sym = this.prog.checker.getSymbolAtLocation(t.typeName);
+      while (sym && sym.flags & ts.SymbolFlags.Alias) sym = this.prog.checker.getAliasedSymbol(sym);
+      const decl = sym?.declarations?.[0];
+      if (decl && this.prog.classesByDecl.has(decl)) return new SomeInstance(this.prog.classesByDecl.get(decl)!);
+      if (name === 'Error' && decl?.getSourceFile().isDeclarationFile) return new SomeInstance(this.prog.errorClass);
+    }
+    return null;
+  }
+
+  // ---- flowing -------------------------------------------------------------------
+
+  /** Unions `cells` into a block's inputs; schedules it if anything grew. */
+  mergeInto(b: Block, cells: SomeValue[]): void {
+    let changed = !this.annotated.has(b);
+    b.inputargs.forEach((v, i) => {
+      const old = this.ann(v);
+      const nu = union(old, cells[i], `'${v.name}'`);
+      if (!same(old, nu) || v.annotation === null) {
+        v.annotation = nu;
+        changed = true;
+      }
+    });
+    const g = this.blockGraph.get(b);
+    if (g && b === g.returnblock) {
+      if (changed) {
+        this.annotated.add(b);
+        for (const d of this.returnDeps.get(g) ?? []) this.schedule(d);
+      }
+      return;
+    }
+    if (g && b === g.exceptblock) {
+      this.annotated.add(b);
+      return;
+    }
+    if (changed) {
+      this.annotated.add(b);
+      if (!this.pendingSet.has(b)) {
+        this.pending.push(b);
+        this.pendingSet.add(b);
+      }
+    }
+  }
+
+  private flowBlock(b: Block): void {
+    this.currentBlock = b;
+    this.blocked.delete(b);
+    for (let i = 0; i < b.operations.length; i++) {
+      const op = b.operations[i];
+      this.currentOp = op;
+      let s: SomeValue;
+      try {
+        const rule = RULES[op.opname];
+        if (!rule) throw new RtsError('E_UNSUPPORTED', `operation ${op.opname}`);
+        s = rule(this, op, op.args.map((a) => this.ann(a)));
+      } catch (e) {
+        if (e instanceof RtsError) throw e.at(op.loc);
+        throw e;
+      }
+      if (s.kind === 'impossible') {
+        this.blocked.set(b, i);
+        return;
+      }
+      const old = this.ann(op.result);
+      let nu: SomeValue;
+      try {
+        nu = union(old, s);
+      } catch (e) {
+        if (e instanceof RtsError) throw e.at(op.loc);
+        throw e;
+      }
+      op.result.annotation = nu;
+    }
+    const last = b.operations[b.operations.length - 1];
+    for (const link of b.exits) {
+      // a constant boolean switch only follows its own case
+      if (b.exitswitch instanceof Constant && link.exitcase !== b.exitswitch.value) continue;
+      const cells = link.args.map((a) => (a === EXC_VALUE ? new SomeInstance(this.prog.errorClass) : this.ann(a)));
+      if (b.exitswitch === LAST_EXCEPTION && link.exitcase === 'exception' && last && link.args.includes(last.result)) continue;
+      try {
+        this.mergeInto(link.target, cells);
+      } catch (e) {
+        if (e instanceof RtsError) throw e.at(last?.loc ?? this.blockGraph.get(b)?.loc ?? null);
+        throw e;
+      }
+    }
+  }
+
+  // ---- calls, fields -------------------------------------------------------------
+
+  callFunction(fd: FunctionDesc, args: SomeValue[], _op: Operation | null): SomeValue {
+    const g = this.graphFor(fd);
+    const params = g.startblock.inputargs;
+    if (args.length !== params.length) {
+      const sig = signatures.get(g);
+      throw new RtsError('E_ARGS', `${fd.name} takes ${params.length} argument(s) (${sig?.paramNames.join(', ')}), got ${args.length}`);
+    }
+    this.mergeInto(g.startblock, args);
+    if (this.currentBlock) {
+      let deps = this.returnDeps.get(g);
+      if (!deps) this.returnDeps.set(g, (deps = new Set()));
+      deps.add(this.currentBlock);
+    }
+    return this.ann(g.returnblock.inputargs[0]);
+  }
+
+  /** A method call on an instance of `cls`: every override below cls is a possible target. */
+  callMethod(cls: ClassDesc, name: string, self: SomeInstance, args: SomeValue[], op: Operation): SomeValue {
+    const root = [...cls.ancestors()].reverse().find((c) => c.methods.has(name) || c.abstractMethods.has(name));
+    if (!root) throw new RtsError('E_NO_ATTR', `${cls.name} has no method '${name}'`);
+    const key = `${root.name}.${name}`;
+    let fam = this.families.get(key);
+    if (!fam) {
+      const members = root.descendants().map((d) => d.methods.get(name)).filter((m): m is FunctionDesc => !!m);
+      fam = { root, name, members, virtual: false, args: null };
+      this.families.set(key, fam);
+    }
+    this.opFamily.set(op, fam);
+    const targets = [...new Set(cls.descendants().map((d) => d.lookupMethod(name)).filter((m): m is FunctionDesc => !!m))];
+    this.callTargets.set(op, targets);
+    if (targets.length > 1) fam.virtual = true;
+    if (!fam.args) fam.args = args;
+    else if (fam.args.length !== args.length) throw new RtsError('E_ARGS', `${name}() called with ${args.length} argument(s) here and ${fam.args.length} elsewhere`);
+    else fam.args = fam.args.map((a, i) => union(a, args[i], `argument ${i + 1} of ${name}()`));
+    let result: SomeValue = s_impossible;
+    for (const t of targets) {
+      const r = this.callFunction(t, [new SomeInstance(t.cls!), ...fam.args], op);
+      result = union(result, r, `results of ${name}() overrides`);
+    }
+    // arguments flow into every member so one C signature serves the whole family
+    for (const m of fam.members) if (!targets.includes(m) && this.graphs.has(m)) this.mergeInto(this.graphFor(m).startblock, [new SomeInstance(m.cls!), ...fam.args]);
+    void self;
+    return result;
+  }
+
+  private fieldKey(owner: ClassDesc, name: string): string {
+    return `${owner.name}.${name}`;
+  }
+
+  private seedField(owner: ClassDesc, name: string): string {
+    const key = this.fieldKey(owner, name);
+    if (!this.fieldAnn.has(key)) {
+      const info = owner.fields.get(name)!;
+      const seed = owner === this.prog.errorClass ? s_str : this.fromTypeNode(info.typeNode);
+      this.fieldAnn.set(key, seed ?? s_impossible);
+    }
+    return key;
+  }
+
+  getField(cls: ClassDesc, name: string): SomeValue {
+    const owner = cls.fieldOwner(name);
+    if (!owner) {
+      const what = cls.declaresMethod(name) ? `'${name}' is a method; RTS has no bound methods as values (call it)` : `${cls.name} has no field '${name}'`;
+      throw new RtsError('E_NO_ATTR', what);
+    }
+    const key = this.seedField(owner, name);
+    if (this.currentBlock) {
+      let r = this.fieldReaders.get(key);
+      if (!r) this.fieldReaders.set(key, (r = new Set()));
+      r.add(this.currentBlock);
+    }
+    return this.fieldAnn.get(key)!;
+  }
+
+  setField(cls: ClassDesc, name: string, s: SomeValue): void {
+    const owner = cls.fieldOwner(name);
+    if (!owner) throw new RtsError('E_DYNAMIC_PROP', `${cls.name} has no declared field '${name}'`);
+    const key = this.seedField(owner, name);
+    const old = this.fieldAnn.get(key)!;
+    const nu = union(old, s, `field ${owner.name}.${name}`);
+    if (!same(old, nu)) {
+      this.fieldAnn.set(key, nu);
+      for (const r of this.fieldReaders.get(key) ?? []) this.schedule(r);
+    }
+  }
+
+  fieldAnnotation(owner: ClassDesc, name: string): SomeValue {
+    return this.fieldAnn.get(this.fieldKey(owner, name)) ?? s_impossible;
+  }
+
+  /** Registers the current block as a reader of a list's or dict's element types. */
+  readList(s: SomeList): ListDef {
+    if (this.currentBlock) s.def.readers.add(this.currentBlock);
+    return s.def;
+  }
+  readDict(s: SomeDict): DictDef {
+    if (this.currentBlock) s.def.readers.add(this.currentBlock);
+    return s.def;
+  }
+
+  /** One C signature per virtual family: union the results of all members. */
+  private unifyFamilies(): void {
+    for (const fam of this.families.values()) {
+      const members = fam.members.filter((m) => this.graphs.has(m));
+      if (members.length < 2) continue;
+      let r: SomeValue = s_impossible;
+      for (const m of members) {
+        try {
+          r = union(r, this.ann(this.graphs.get(m)!.returnblock.inputargs[0]), `results of ${fam.name}() overrides`);
+        } catch (e) {
+          if (e instanceof RtsError) throw e.at(this.graphs.get(m)!.loc);
+          throw e;
+        }
+      }
+      for (const m of members) this.graphs.get(m)!.returnblock.inputargs[0].annotation = r;
+      // parameters: union across members too
+      const n = this.graphs.get(members[0])!.startblock.inputargs.length;
+      for (let i = 1; i < n; i++) {
+        let p: SomeValue = s_impossible;
+        for (const m of members) {
+          const args = this.graphs.get(m)!.startblock.inputargs;
+          if (args.length !== n) throw new RtsError('E_ARGS', `overrides of ${fam.name}() take different numbers of parameters`, this.graphs.get(m)!.loc);
+          p = union(p, this.ann(args[i]), `parameter ${i} of ${fam.name}() overrides`);
+        }
+        for (const m of members) {
+          const v = this.graphs.get(m)!.startblock.inputargs[i];
+          if (!same(this.ann(v), p)) v.annotation = p;
+        }
+      }
+    }
+  }
+
+  newList(op: Operation): SomeList {
+    let d = this.listDefs.get(op);
+    if (!d) this.listDefs.set(op, (d = new ListDef()));
+    return new SomeList(d);
+  }
+  newDict(op: Operation): SomeDict {
+    let d = this.dictDefs.get(op);
+    if (!d) this.dictDefs.set(op, (d = new DictDef()));
+    return new SomeDict(d);
+  }
+
+  isStr(s: SomeValue): s is SomeString {
+    return s.kind === 'str';
+  }
+}
+
+export { s_int, s_float, s_bool, s_str, s_none, s_int_lit };

@@ -1,0 +1,97 @@
+// `release translate [ENTRY.ts] [--target T] [--out DIR] [--json] [--cache DIR]`
+import { parseArgs } from 'node:util';
+import { join, relative } from 'node:path';
+import { translateProgram, DEFAULT_ENTRY, DEFAULT_CACHE, type StageReport } from './driver.ts';
+import { RtsError } from './errors.ts';
+import { REPO_ROOT } from './load/loader.ts';
+import { hostTargetName, UnknownTargetError, findTarget, unbuildableReason } from '../release/targets.ts';
+
+export const TRANSLATE_HELP = `Usage: release translate [ENTRY.ts] [options]
+
+Translates an RTS program (restricted TypeScript) to C and compiles it for a target.
+ENTRY.ts must export function main(argv: string[]): int. Default: the VM, vm/main.ts.
+
+Options:
+  --target T     target to compile for (default: this host, ${hostTargetName()}); see release targets
+  --out DIR      where to put the binary (default: out/<target>/)
+  --cache DIR    stage cache (default: .cache/translate)
+  --json         print the stage report as JSON (with the binary's path)
+  -h, --help     show this help
+
+Each stage (load, flow, annotate, rtype, genc, compile) is cached by the hash of its
+inputs; a second run with the same inputs reuses everything.`;
+
+export async function translateCommand(args: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        target: { type: 'string' },
+        out: { type: 'string' },
+        cache: { type: 'string' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    console.error(`release translate: error: ${(e as Error).message}\n\n${TRANSLATE_HELP}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    console.log(TRANSLATE_HELP);
+    return 0;
+  }
+  if (positionals.length > 1) {
+    console.error(`release translate: error: one entry module expected, got ${positionals.length}: ${positionals.join(' ')}`);
+    return 2;
+  }
+  const targetName = values.target ?? hostTargetName();
+  try {
+    const t = findTarget(targetName);
+    const why = unbuildableReason(t);
+    if (why) {
+      console.error(`release translate: error: ${why}`);
+      return 2;
+    }
+  } catch (e) {
+    if (e instanceof UnknownTargetError) {
+      console.error(`release translate: error: ${e.message}`);
+      return 2;
+    }
+    throw e;
+  }
+  const entry = positionals[0] ?? DEFAULT_ENTRY;
+  const outDir = values.out ?? join(REPO_ROOT, 'out', targetName);
+  const lines: string[] = [];
+  const log = values.json ? (l: string) => lines.push(l) : (l: string) => console.log(l);
+  try {
+    const r = await translateProgram({
+      entry,
+      target: targetName,
+      outDir,
+      cacheDir: values.cache ?? DEFAULT_CACHE,
+      log,
+      binaryName: positionals[0] ? undefined : 'pyvm',
+    });
+    if (values.json) {
+      console.log(JSON.stringify({ entry, target: targetName, binary: r.binary, stages: r.stages }, null, 2));
+    } else {
+      const total = r.stages.reduce((n: number, s: StageReport) => n + s.seconds, 0);
+      const peak = Math.max(...r.stages.map((s) => s.peakRssMB));
+      console.log(`total     ${total.toFixed(2).padStart(7)} s  peak RSS ${peak} MB`);
+      console.log(`binary    ${relative(process.cwd(), r.binary) || r.binary}`);
+    }
+    return 0;
+  } catch (e) {
+    if (e instanceof RtsError) {
+      console.error(e.format());
+      return 1;
+    }
+    throw e;
+  }
+}
+
+export { DEFAULT_CACHE };

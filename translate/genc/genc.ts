@@ -1,0 +1,961 @@
+// Stage `genc`: prints the low-level graphs as C. Output is deterministic: functions sorted
+// by name, one C file per RTS module, shared declarations in program.h, and the type table,
+// prebuilt constants, vtables and entry point in data.c.
+import { Block, Constant, EXC_VALUE, FunctionGraph, LAST_EXCEPTION, Link, Operation, Variable, formatLoc, type Value } from '../model/graph.ts';
+import { ClassDesc, FunctionDesc } from '../load/descs.ts';
+import { RtsError } from '../errors.ts';
+import type { RtypedProgram } from '../rtype/rtyper.ts';
+import { SomeDict, SomeInstance, SomeList, type SomeValue } from '../annotate/model.ts';
+import { ELEM_CTYPE, Float, Signed, Str, Bool, cIdent, isGc, lltypeOf, sameLL, type ClassLayout, type ElemKind, type FieldLayout, type LLType } from '../rtype/lltypes.ts';
+import { PRELUDE } from './prelude.ts';
+
+export interface CFile {
+  name: string;
+  text: string;
+}
+
+export function ctype(t: LLType): string {
+  switch (t.k) {
+    case 'Signed':
+      return 'int64_t';
+    case 'Float':
+      return 'double';
+    case 'Bool':
+      return 'bool';
+    case 'Void':
+      return 'int8_t';
+    case 'Ptr':
+      return 'void *';
+    case 'Str':
+      return 'rts_str *';
+    case 'Inst':
+      return `struct inst_${cIdent(t.cls.name)} *`;
+    case 'List':
+      return 'rts_list *';
+    case 'Dict':
+      return 'rts_dict *';
+  }
+}
+
+export function cFloat(x: number): string {
+  if (Number.isNaN(x)) return 'NAN';
+  if (x === Infinity) return 'INFINITY';
+  if (x === -Infinity) return '(-INFINITY)';
+  if (Object.is(x, -0)) return '(-0.0)';
+  let s = String(x);
+  if (!/[.eE]/.test(s)) s += '.0';
+  return x < 0 ? `(${s})` : s;
+}
+
+export function cInt(x: number): string {
+  if (!Number.isInteger(x)) throw new Error(`genc: ${x} is not an integer`);
+  return x < 0 ? `(-INT64_C(${-x}))` : `INT64_C(${x})`;
+}
+
+const ELEM_LL: Record<ElemKind, LLType> = { I64: Signed, F64: Float, BOOL: Bool, STR: Str, PTR: { k: 'Ptr' } };
+
+function cString(s: string): string {
+  return JSON.stringify(s).replace(/\?/g, '\\?');
+}
+
+export class GenC {
+  private pbcIndex = new Map<unknown, number>();
+  private pbcList: unknown[] = [];
+  private strKey = (s: string): string => `\0str:${s}`;
+  private fileOf = new Map<FunctionDesc, string>();
+
+  constructor(private rp: RtypedProgram) {}
+
+  private get a() {
+    return this.rp.annotator;
+  }
+
+  // ---- names, types ----------------------------------------------------------------
+
+  fn(fd: FunctionDesc): string {
+    return `fn_${cIdent(fd.name)}`;
+  }
+
+  private graph(fd: FunctionDesc): FunctionGraph {
+    return this.rp.graphs.get(fd)!;
+  }
+
+  private retType(fd: FunctionDesc): LLType {
+    return this.graph(fd).returnblock.inputargs[0].concretetype as LLType;
+  }
+
+  private paramTypes(fd: FunctionDesc): LLType[] {
+    return this.graph(fd).startblock.inputargs.map((v) => v.concretetype as LLType);
+  }
+
+  private prototype(fd: FunctionDesc): string {
+    const ps = this.paramTypes(fd).map((t, i) => `${ctype(t)} p${i}`);
+    return `${ctype(this.retType(fd))} ${this.fn(fd)}(${ps.length ? ps.join(', ') : 'void'})`;
+  }
+
+  private pbc(v: unknown): number {
+    const key = typeof v === 'string' ? this.strKey(v) : v;
+    let i = this.pbcIndex.get(key);
+    if (i === undefined) {
+      i = this.pbcList.length;
+      this.pbcIndex.set(key, i);
+      this.pbcList.push(v);
+    }
+    return i;
+  }
+
+  /** A C expression for a load-time value as type `want`. */
+  constExpr(value: unknown, want: LLType | null, numKind: 'int' | 'float' | null = null): string {
+    if (value === null || value === undefined) {
+      if (want && isGc(want)) return `((${ctype(want)})NULL)`;
+      return want?.k === 'Float' ? '0.0' : '0';
+    }
+    if (typeof value === 'number') {
+      if (want?.k === 'Float' || (!want && numKind === 'float')) return cFloat(value);
+      if (want?.k === 'Bool') return value ? 'true' : 'false';
+      if (!Number.isInteger(value)) return cFloat(value);
+      return cInt(value);
+    }
+    if (typeof value === 'boolean') return value ? 'true' : 'false';
+    if (typeof value === 'string') return `((rts_str *)rts_pbc[${this.pbc(value)}])`;
+    if (typeof value === 'symbol') return '0';
+    if (value instanceof FunctionDesc || value instanceof ClassDesc) return '0';
+    const t = want && isGc(want) ? ctype(want) : 'void *';
+    return `((${t})rts_pbc[${this.pbc(value)}])`;
+  }
+
+  // ---- functions -----------------------------------------------------------------
+
+  emitFunction(fd: FunctionDesc): string {
+    const g = this.graph(fd);
+    const fe = new FunctionEmitter(this, fd, g);
+    return fe.emit();
+  }
+
+  /** All C files of the program. */
+  generate(): CFile[] {
+    const byFile = new Map<string, string[]>();
+    const files: CFile[] = [];
+    for (const fd of this.rp.functions) {
+      const name = fd.decl ? fd.module.relPath.replace(/\.ts$/, '').replace(/[^A-Za-z0-9]+/g, '_') + '.c' : 'synth.c';
+      this.fileOf.set(fd, name);
+      if (!byFile.has(name)) byFile.set(name, []);
+      byFile.get(name)!.push(this.emitFunction(fd));
+    }
+    for (const [name, bodies] of [...byFile].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
+      files.push({ name, text: `/* generated by pyvm translate: do not edit */\n#include "program.h"\n\n${bodies.join('\n')}` });
+    }
+    const data = this.emitData();
+    files.push({ name: 'data.c', text: data });
+    files.unshift({ name: 'program.h', text: this.emitHeader() });
+    return files;
+  }
+
+  private emitHeader(): string {
+    const out: string[] = ['/* generated by pyvm translate: do not edit */', '#ifndef PROGRAM_H', '#define PROGRAM_H', '#include "rts.h"', PRELUDE];
+    for (const l of this.rp.table.classOrder) out.push(`struct inst_${l.cname};`);
+    for (const l of this.rp.table.classOrder) {
+      const fields = l.fields.map((f) => `  ${ctype(f.type)} ${f.cname};`);
+      out.push(`struct inst_${l.cname} {\n  rts_obj h;\n${fields.join('\n')}${fields.length ? '\n' : ''}};`);
+    }
+    out.push('extern void *rts_pbc[];');
+    out.push('extern void *const *const rts_vtables[];');
+    out.push('void rts_raise_msg(uint32_t tid, const char *msg);');
+    for (const l of this.rp.table.classOrder) out.push(`#define TID_${l.cname} ${l.tid}u`);
+    for (const fd of this.rp.functions) out.push(`${this.prototype(fd)};`);
+    out.push('#endif');
+    return out.join('\n') + '\n';
+  }
+
+  private emitData(): string {
+    const t = this.rp.table;
+    const a = this.a;
+    const body: string[] = [];
+    // prebuilt objects: fill code discovers more of them; allocate all at the end
+    const fill: string[] = [];
+    for (let i = 0; i < this.pbcList.length; i++) fill.push(...this.fillPbc(i));
+    const argvTid = t.listTid('STR');
+    const alloc: string[] = [];
+    const strs: string[] = [];
+    this.pbcList.forEach((v, i) => {
+      if (typeof v === 'string') {
+        const units = [...Array(v.length).keys()].map((k) => v.charCodeAt(k));
+        strs.push(`static const uint16_t str_${i}[] = {${units.length ? units.join(',') : '0'}};`);
+        alloc.push(`  rts_pbc[${i}] = rts_str_lit(str_${i}, ${v.length});`);
+      } else if (Array.isArray(v)) {
+        const s = a.prebuilt.get(v) as SomeList;
+        alloc.push(`  rts_pbc[${i}] = rts_list_new(${t.listTid(lltypeOf(s) .k === 'List' ? (lltypeOf(s) as { elem: ElemKind }).elem : 'PTR')}, ${v.length});`);
+      } else if (v instanceof Map) {
+        const d = lltypeOf(a.prebuilt.get(v) as SomeDict) as { key: ElemKind; value: ElemKind };
+        alloc.push(`  rts_pbc[${i}] = rts_dict_new(${t.dictTid(d.key, d.value)});`);
+      } else {
+        const cls = a.prog.classByRuntime.get((v as object).constructor)!;
+        const l = t.layout(cls);
+        alloc.push(`  rts_pbc[${i}] = rts_alloc(${l.tid}, sizeof(struct inst_${l.cname}));`);
+      }
+    });
+    // type table
+    const types: string[] = new Array(t.ntypes).fill('');
+    types[0] = '  {"string", RTS_KIND_STR, 0, 0, NULL, 0, 0, 0, 0}';
+    const offs: string[] = [];
+    for (const l of t.classOrder) {
+      const ptrs = l.fields.filter((f) => isGc(f.type));
+      if (ptrs.length) offs.push(`static const uint32_t offs_${l.cname}[] = {${ptrs.map((f) => `offsetof(struct inst_${l.cname}, ${f.cname})`).join(', ')}};`);
+      types[l.tid] = `  {${cString(l.cls.name)}, RTS_KIND_STRUCT, sizeof(struct inst_${l.cname}), ${ptrs.length}, ${ptrs.length ? `offs_${l.cname}` : 'NULL'}, 0, 0, ${l.tid}, ${l.subHi}}`;
+    }
+    for (const [elem, tid] of t.listTids) types[tid] = `  {"list", RTS_KIND_LIST, 0, 0, NULL, RTS_ELEM_${elem}, 0, 0, 0}`;
+    for (const [kv, tid] of t.dictTids) {
+      const [k, v] = kv.split(',');
+      types[tid] = `  {"Map", RTS_KIND_DICT, 0, 0, NULL, RTS_ELEM_${v}, RTS_ELEM_${k}, 0, 0}`;
+    }
+    // vtables
+    const vts: string[] = [];
+    const vtIndex: string[] = new Array(t.ntypes).fill('NULL');
+    for (const l of t.classOrder) {
+      if (!l.vtable.length) continue;
+      vts.push(`static void *const vt_${l.cname}[] = {${l.vtable.map((f) => (f ? `(void *)${this.fn(f)}` : 'NULL')).join(', ')}};`);
+      vtIndex[l.tid] = `vt_${l.cname}`;
+    }
+    const err = t.layout(a.prog.errorClass);
+    const mainFd = a.prog.main;
+    body.push('/* generated by pyvm translate: do not edit */', '#include "program.h"', '');
+    body.push(...offs);
+    body.push(`const rts_typeinfo rts_types[] = {\n${types.join(',\n')}\n};`);
+    body.push(`const uint32_t rts_ntypes = ${t.ntypes};`);
+    body.push('rts_obj *const rts_static_roots[1] = {NULL};', 'const uint32_t rts_nstatic_roots = 0;');
+    body.push(`const uint32_t rts_argv_list_tid = ${argvTid};`);
+    body.push(...vts);
+    body.push(`void *const *const rts_vtables[] = {${vtIndex.join(', ')}};`);
+    body.push(`void *rts_pbc[${Math.max(1, this.pbcList.length)}];`);
+    body.push(...strs);
+    // raising helpers
+    const ctorOf = (l: ClassLayout): FunctionDesc => l.cls.ctor;
+    const raisers = t.classOrder.filter((l) => l.cls.isSubclassOf(a.prog.errorClass) && a.graphs.has(ctorOf(l)));
+    body.push(`void rts_raise_msg(uint32_t tid, const char *msg) {
+  void *gc_[2] = {NULL, NULL};
+  rts_frame fr_ = {rts_top_frame, 2, gc_};
+  rts_top_frame = &fr_;
+  gc_[0] = rts_str_from_utf8(msg, (int64_t)strlen(msg));
+  gc_[1] = rts_alloc(tid, rts_types[tid].size);
+  switch (tid) {
+${raisers.map((l) => `  case ${l.tid}: ${this.fn(ctorOf(l))}(gc_[1], gc_[0]); break;`).join('\n')}
+  default: ((struct inst_${err.cname} *)gc_[1])->${err.fields[0].cname} = gc_[0];
+  }
+  rts_top_frame = fr_.prev;
+  if (rts_exc == NULL) rts_exc = gc_[1];
+}`);
+    body.push(`bool rts_raise_stack_overflow(void) {
+  rts_depth = 0; /* room to build the exception; restored by the unwinding frames */
+  int64_t saved = rts_max_depth;
+  rts_max_depth = INT64_MAX;
+  rts_raise_msg(${err.tid}, "Maximum call stack size exceeded");
+  rts_max_depth = saved;
+  return true;
+}`);
+    body.push(`static void rts_init_statics(void) {\n${alloc.join('\n')}\n${fill.join('\n')}\n}`);
+    body.push(`int64_t rts_entry(rts_list *argv) {
+  static void *entry_roots[1];
+  static rts_frame pbc_frame, argv_frame;
+  entry_roots[0] = argv;
+  argv_frame.prev = rts_top_frame; argv_frame.n = 1; argv_frame.slots = entry_roots;
+  rts_top_frame = &argv_frame;
+  pbc_frame.prev = rts_top_frame; pbc_frame.n = ${this.pbcList.length}; pbc_frame.slots = rts_pbc;
+  rts_top_frame = &pbc_frame;
+  rts_init_statics();
+  return ${this.fn(mainFd)}((rts_list *)entry_roots[0]);
+}`);
+    return body.join('\n') + '\n';
+  }
+
+  /** Statements that store the contents of prebuilt object number i. */
+  private fillPbc(i: number): string[] {
+    const v = this.pbcList[i];
+    const a = this.a;
+    const t = this.rp.table;
+    if (typeof v === 'string') return [];
+    const out: string[] = [];
+    if (Array.isArray(v)) {
+      const s = a.prebuilt.get(v) as SomeList;
+      const lt = lltypeOf(s) as { elem: ElemKind };
+      const itemLL = lltypeOf(s.def.item);
+      v.forEach((item, k) => {
+        if (item === null || item === undefined) return;
+        out.push(`  RTS_LIST_ITEMS((rts_list *)rts_pbc[${i}], ${ELEM_CTYPE[lt.elem]})[${k}] = ${this.constExpr(item, lt.elem === 'PTR' ? itemLL : ELEM_LL[lt.elem])};`);
+      });
+      return out;
+    }
+    if (v instanceof Map) {
+      const d = (a.prebuilt.get(v) as SomeDict).def;
+      const kl = lltypeOf(d.key);
+      const vl = lltypeOf(d.value);
+      const kk = lltypeOf(a.prebuilt.get(v) as SomeDict) as { key: ElemKind; value: ElemKind };
+      for (const [k, val] of v) {
+        out.push(`  { ${ELEM_CTYPE[kk.key]} k_ = ${this.constExpr(k, kl)}; ${ELEM_CTYPE[kk.value]} v_ = ${this.constExpr(val, vl)}; rts_dict_set((rts_dict *)rts_pbc[${i}], &k_, &v_); }`);
+      }
+      return out;
+    }
+    const cls = a.prog.classByRuntime.get((v as object).constructor)!;
+    const l = t.layout(cls);
+    for (const f of l.fields) {
+      const fv = (v as Record<string, unknown>)[f.name];
+      if (fv === undefined || fv === null) continue;
+      out.push(`  ((struct inst_${l.cname} *)rts_pbc[${i}])->${f.cname} = ${this.constExpr(fv, f.type)};`);
+    }
+    return out;
+  }
+}
+
+const RAISING = new Set(['direct_call', 'indirect_call']);
+
+class FunctionEmitter {
+  private slots = new Map<Variable, number>();
+  private locals = new Map<Variable, string>();
+  private blockIds = new Map<Block, number>();
+  private lines: string[] = [];
+
+  constructor(
+    private gen: GenC,
+    private fd: FunctionDesc,
+    private g: FunctionGraph,
+  ) {}
+
+  private t(v: Value): LLType {
+    return (v.concretetype as LLType) ?? { k: 'Void' };
+  }
+
+  private ref(v: Variable): string {
+    const s = this.slots.get(v);
+    if (s !== undefined) return `((${ctype(this.t(v))})gc_[${s}])`;
+    const l = this.locals.get(v);
+    if (l) return l;
+    return '0';
+  }
+
+  private convert(expr: string, have: LLType, want: LLType | null): string {
+    if (!want || sameLL(have, want)) return expr;
+    if (have.k === 'Void') return isGc(want) ? `((${ctype(want)})NULL)` : '0';
+    if (have.k === 'Signed' && want.k === 'Float') return `((double)${expr})`;
+    if (isGc(want) && isGc(have)) return `((${ctype(want)})${expr})`;
+    if (want.k === 'Bool' && have.k === 'Signed') return `(${expr} != 0)`;
+    return expr;
+  }
+
+  val(v: Value, want: LLType | null = null): string {
+    if (v instanceof Constant) return this.gen.constExpr(v.value, want ?? this.t(v), v.numKind);
+    return this.convert(this.ref(v), this.t(v), want);
+  }
+
+  private assign(v: Variable, expr: string): string {
+    const s = this.slots.get(v);
+    if (s !== undefined) return `gc_[${s}] = (void *)(${expr});`;
+    const l = this.locals.get(v);
+    if (l) return `${l} = ${expr};`;
+    return `(void)(${expr});`;
+  }
+
+  private where(op: Operation): string {
+    return cString(formatLoc(op.loc));
+  }
+
+  emit(): string {
+    const g = this.g;
+    const blocks = g.blocks().filter((b) => b !== g.returnblock && b !== g.exceptblock);
+    blocks.forEach((b, i) => this.blockIds.set(b, i));
+    const vars: Variable[] = [];
+    for (const b of [...blocks, g.returnblock]) {
+      vars.push(...b.inputargs);
+      for (const op of b.operations) vars.push(op.result);
+    }
+    const decls: string[] = [];
+    for (const v of vars) {
+      if (this.slots.has(v) || this.locals.has(v)) continue;
+      const t = this.t(v);
+      if (isGc(t)) this.slots.set(v, this.slots.size);
+      else if (t.k !== 'Void') {
+        const name = `v${v.id}`;
+        this.locals.set(v, name);
+        decls.push(`  ${ctype(t)} ${name};`);
+      }
+    }
+    const ret = g.returnblock.inputargs[0];
+    const rt = this.t(ret);
+    const ng = Math.max(1, this.slots.size);
+    const L = this.lines;
+    L.push(`${ctype(rt)} ${this.gen.fn(this.fd)}(${g.startblock.inputargs.map((v, i) => `${ctype(this.t(v))} p${i}`).join(', ') || 'void'}) {`);
+    L.push(`  void *gc_[${ng}] = {NULL};`);
+    L.push(`  rts_frame fr_ = {rts_top_frame, ${ng}, gc_};`);
+    L.push(...decls);
+    L.push('  rts_top_frame = &fr_;');
+    L.push('  if (RTS_UNLIKELY(++rts_depth > rts_max_depth)) { rts_raise_stack_overflow(); goto fail_; }');
+    g.startblock.inputargs.forEach((v, i) => {
+      if (this.t(v).k !== 'Void') L.push(`  ${this.assign(v, `p${i}`)}`);
+    });
+    for (const b of blocks) this.emitBlock(b);
+    L.push('ret_:');
+    L.push('  rts_depth--;');
+    L.push('  rts_top_frame = fr_.prev;');
+    L.push(`  return ${rt.k === 'Void' ? '0' : this.ref(ret)};`);
+    L.push('fail_:');
+    L.push('  rts_depth--;');
+    L.push('  rts_top_frame = fr_.prev;');
+    L.push(`  return ${isGc(rt) ? 'NULL' : '0'};`);
+    L.push('}');
+    return L.join('\n') + '\n';
+  }
+
+  private emitBlock(b: Block): void {
+    const L = this.lines;
+    L.push(`block${this.blockIds.get(b)}: ;`);
+    if (!this.gen['a'].annotatedBlock(b)) {
+      L.push(`  rts_fatal("unreachable block in %s", ${cString(this.fd.name)});`);
+      return;
+    }
+    const lastIdx = b.operations.length - 1;
+    b.operations.forEach((op, i) => {
+      L.push(`  ${this.opCode(op)}`);
+      const raises = RAISING.has(op.opname) || (op.opname === 'prim' && (op.extra as { raises: string | null }).raises);
+      if (raises && !(i === lastIdx && b.exitswitch === LAST_EXCEPTION)) L.push('  if (RTS_UNLIKELY(rts_exc != NULL)) goto fail_;');
+    });
+    if (b.exitswitch === LAST_EXCEPTION) {
+      const [normal, exc] = b.exits;
+      L.push('  if (RTS_UNLIKELY(rts_exc != NULL)) {');
+      L.push('    rts_obj *e_ = rts_exc;');
+      L.push('    rts_exc = NULL;');
+      this.emitLink(exc, '    ', 'e_');
+      L.push('  }');
+      this.emitLink(normal, '  ');
+      return;
+    }
+    if (b.exitswitch === null) {
+      this.emitLink(b.exits[0], '  ');
+      return;
+    }
+    if (b.exitswitch instanceof Constant) {
+      const l = b.exits.find((x) => x.exitcase === (b.exitswitch as Constant).value)!;
+      this.emitLink(l, '  ');
+      return;
+    }
+    const [f, t] = b.exits;
+    L.push(`  if (${this.val(b.exitswitch, Bool)}) {`);
+    this.emitLink(t, '    ');
+    L.push('  } else {');
+    this.emitLink(f, '    ');
+    L.push('  }');
+  }
+
+  private emitLink(l: Link, ind: string, excVar: string | null = null): void {
+    const L = this.lines;
+    const g = this.g;
+    const argExpr = (a: Value, want: LLType): string => (a === EXC_VALUE ? `((${ctype(want)})${excVar ?? 'NULL'})` : this.val(a, want));
+    if (l.target === g.returnblock) {
+      const ret = g.returnblock.inputargs[0];
+      if (this.t(ret).k !== 'Void') L.push(`${ind}${this.assign(ret, argExpr(l.args[0], this.t(ret)))}`);
+      L.push(`${ind}goto ret_;`);
+      return;
+    }
+    if (l.target === g.exceptblock) {
+      L.push(`${ind}rts_exc = (rts_obj *)(${argExpr(l.args[0], { k: 'Ptr' })});`);
+      L.push(`${ind}goto fail_;`);
+      return;
+    }
+    const moves: [Variable, string][] = [];
+    l.target.inputargs.forEach((v, i) => {
+      const t = this.t(v);
+      if (t.k === 'Void') return;
+      const src = argExpr(l.args[i], t);
+      if (src === this.ref(v)) return;
+      moves.push([v, src]);
+    });
+    if (moves.length === 1) L.push(`${ind}${this.assign(moves[0][0], moves[0][1])}`);
+    else if (moves.length > 1) {
+      // parallel assignment through temporaries
+      L.push(`${ind}{`);
+      moves.forEach(([v, src], i) => L.push(`${ind}  ${ctype(this.t(v))} m${i}_ = ${src};`));
+      moves.forEach(([v], i) => L.push(`${ind}  ${this.assign(v, `m${i}_`)}`));
+      L.push(`${ind}}`);
+    }
+    L.push(`${ind}goto block${this.blockIds.get(l.target)};`);
+  }
+
+  // ---- operations ----------------------------------------------------------------
+
+  private opCode(op: Operation): string {
+    const r = op.result;
+    const R = this.t(r);
+    const A = (i: number, want: LLType | null = null): string => this.val(op.args[i], want);
+    const set = (expr: string): string => this.assign(r, expr);
+    const S = Signed;
+    const F = Float;
+    const bin = (sym: string, want: LLType): string => set(`(${A(0, want)} ${sym} ${A(1, want)})`);
+    switch (op.opname) {
+      case 'same_as':
+        return set(A(0, R));
+      case 'cast_ptr':
+        return isGc(R) ? set(`((${ctype(R)})${A(0)})`) : set(A(0, R));
+      case 'int_add':
+        return bin('+', S);
+      case 'int_sub':
+        return bin('-', S);
+      case 'int_mul':
+        return bin('*', S);
+      case 'int_neg':
+        return set(`(-${A(0, S)})`);
+      case 'int_mod':
+        return set(`rts_js_imod(${A(0, S)}, ${A(1, S)})`);
+      case 'int_pow':
+        return set(`rts_ipow(${A(0, S)}, ${A(1, S)})`);
+      case 'int_and':
+        return set(`rts_i32(${A(0, S)} & ${A(1, S)})`);
+      case 'int_or':
+        return set(`rts_i32(${A(0, S)} | ${A(1, S)})`);
+      case 'int_xor':
+        return set(`rts_i32(${A(0, S)} ^ ${A(1, S)})`);
+      case 'int_invert':
+        return set(`rts_i32(~${A(0, S)})`);
+      case 'int_lshift':
+        return set(`rts_shl(${A(0, S)}, ${A(1, S)})`);
+      case 'int_rshift':
+        return set(`rts_sar(${A(0, S)}, ${A(1, S)})`);
+      case 'int_urshift':
+        return set(`rts_shr(${A(0, S)}, ${A(1, S)})`);
+      case 'int_eq':
+        return bin('==', S);
+      case 'int_ne':
+        return bin('!=', S);
+      case 'int_lt':
+        return bin('<', S);
+      case 'int_le':
+        return bin('<=', S);
+      case 'int_gt':
+        return bin('>', S);
+      case 'int_ge':
+        return bin('>=', S);
+      case 'float_add':
+        return bin('+', F);
+      case 'float_sub':
+        return bin('-', F);
+      case 'float_mul':
+        return bin('*', F);
+      case 'float_div':
+        return bin('/', F);
+      case 'float_neg':
+        return set(`(-${A(0, F)})`);
+      case 'float_mod':
+        return set(`fmod(${A(0, F)}, ${A(1, F)})`);
+      case 'float_pow':
+        return set(`rts_js_pow(${A(0, F)}, ${A(1, F)})`);
+      case 'float_eq':
+        return bin('==', F);
+      case 'float_ne':
+        return bin('!=', F);
+      case 'float_lt':
+        return bin('<', F);
+      case 'float_le':
+        return bin('<=', F);
+      case 'float_gt':
+        return bin('>', F);
+      case 'float_ge':
+        return bin('>=', F);
+      case 'bool_eq':
+        return bin('==', Bool);
+      case 'bool_ne':
+        return bin('!=', Bool);
+      case 'bool_not':
+        return set(`(!${A(0, Bool)})`);
+      case 'int_is_true':
+        return set(`(${A(0, S)} != 0)`);
+      case 'float_is_true':
+        return set(`rts_f_truth(${A(0, F)})`);
+      case 'str_is_true':
+        return set(`rts_s_truth(${A(0)})`);
+      case 'ptr_nonzero':
+        return set(`((void *)${A(0)} != NULL)`);
+      case 'ptr_iszero':
+        return set(`((void *)${A(0)} == NULL)`);
+      case 'ptr_eq':
+        return set(`((void *)${A(0)} == (void *)${A(1)})`);
+      case 'ptr_ne':
+        return set(`((void *)${A(0)} != (void *)${A(1)})`);
+      case 'str_eq':
+        return set(`rts_str_eq(${A(0)}, ${A(1)})`);
+      case 'str_ne':
+        return set(`(!rts_str_eq(${A(0)}, ${A(1)}))`);
+      case 'str_lt':
+      case 'str_le':
+      case 'str_gt':
+      case 'str_ge': {
+        const sym = { str_lt: '<', str_le: '<=', str_gt: '>', str_ge: '>=' }[op.opname];
+        return set(`(rts_str_cmp(${A(0)}, ${A(1)}) ${sym} 0)`);
+      }
+      case 'str_concat':
+        return set(`rts_str_concat(${A(0)}, ${A(1)})`);
+      case 'int_to_str':
+        return set(`rts_str_from_int(${A(0, S)})`);
+      case 'float_to_str':
+        return set(`rts_str_from_float(${A(0, F)})`);
+      case 'bool_to_str':
+        return set(`rts_str_from_bool(${A(0, Bool)})`);
+      case 'null_to_str':
+        return set(this.gen.constExpr('null', Str));
+      case 'str_or_null':
+        return set(`(${A(0)} != NULL ? ${A(0)} : ${this.gen.constExpr('null', Str)})`);
+      case 'str_len':
+        return set(`((rts_str *)rts_nn(${A(0)}, ${this.where(op)}))->len`);
+      case 'list_len':
+        return set(`((rts_list *)rts_nn(${A(0)}, ${this.where(op)}))->len`);
+      case 'dict_size':
+        return set(`rts_dict_size(${A(0)})`);
+      case 'instanceof': {
+        const l = op.extra as ClassLayout;
+        return set(`rts_tid_in(${A(0)}, ${l.tid}, ${l.subHi})`);
+      }
+      case 'newlist': {
+        const elem = (R as { elem: ElemKind }).elem;
+        const itemLL = this.itemLL(op.result);
+        const fills = op.args.map((_, i) => `RTS_LIST_ITEMS(l_, ${ELEM_CTYPE[elem]})[${i}] = ${this.val(op.args[i], itemLL)}; `).join('');
+        return set(`({ rts_list *l_ = rts_list_new(${op.extra as number}, ${op.args.length}); ${fills}l_; })`);
+      }
+      case 'newdict':
+        return set(`rts_dict_new(${op.extra as number})`);
+      case 'malloc': {
+        const l = op.extra as ClassLayout;
+        return set(`(struct inst_${l.cname} *)rts_alloc(${l.tid}, sizeof(struct inst_${l.cname}))`);
+      }
+      case 'getfield': {
+        const { field, layout, nullable } = op.extra as { field: FieldLayout; layout: ClassLayout; nullable: boolean };
+        const obj = nullable ? `rts_nn(${A(0)}, ${this.where(op)})` : A(0);
+        return set(this.convert(`((struct inst_${layout.cname} *)${obj})->${field.cname}`, field.type, R));
+      }
+      case 'setfield': {
+        const { field, layout, nullable } = op.extra as { field: FieldLayout; layout: ClassLayout; nullable: boolean };
+        const obj = nullable ? `rts_nn(${A(0)}, ${this.where(op)})` : A(0);
+        return `((struct inst_${layout.cname} *)${obj})->${field.cname} = ${A(1, field.type)};`;
+      }
+      case 'direct_call': {
+        const fd = op.extra as FunctionDesc;
+        const g = this.gen['rp'].graphs.get(fd)!;
+        const ps = g.startblock.inputargs.map((v) => v.concretetype as LLType);
+        if (ps.length !== op.args.length) throw new RtsError('E_ARGS', `${fd.name} takes ${ps.length} argument(s), got ${op.args.length}`, op.loc);
+        const call = `${this.gen.fn(fd)}(${op.args.map((x, i) => this.val(x, ps[i])).join(', ')})`;
+        const rt = g.returnblock.inputargs[0].concretetype as LLType;
+        return set(this.convert(call, rt, R));
+      }
+      case 'indirect_call': {
+        const { slot, proto } = op.extra as { slot: number; proto: FunctionDesc };
+        const g = this.gen['rp'].graphs.get(proto)!;
+        const ps = g.startblock.inputargs.map((v) => v.concretetype as LLType);
+        const rt = g.returnblock.inputargs[0].concretetype as LLType;
+        const fnType = `${ctype(rt)} (*)(${['void *', ...ps.slice(1).map(ctype)].join(', ')})`;
+        const self = `rts_nn(${A(0)}, ${this.where(op)})`;
+        const call = `((${fnType})rts_vtables[((rts_obj *)${self})->tid][${slot}])(${[self, ...op.args.slice(1).map((x, i) => this.val(x, ps[i + 1]))].join(', ')})`;
+        return set(this.convert(call, rt, R));
+      }
+      case 'list_getitem': {
+        const elem = (this.t(op.args[0]) as { elem: ElemKind }).elem;
+        const l = A(0);
+        return set(this.convert(`RTS_LIST_ITEMS(${l}, ${ELEM_CTYPE[elem]})[rts_idx(${l}, ${A(1, S)})]`, elem === 'PTR' ? { k: 'Ptr' } : ELEM_LL[elem], R));
+      }
+      case 'list_setitem': {
+        const elem = (this.t(op.args[0]) as { elem: ElemKind }).elem;
+        const l = A(0);
+        return `RTS_LIST_ITEMS(${l}, ${ELEM_CTYPE[elem]})[rts_idx(${l}, ${A(1, S)})] = ${A(2, elem === 'PTR' ? this.itemLL(op.args[0]) : ELEM_LL[elem])};`;
+      }
+      case 'list_setlen':
+        return `rts_list_set_length(${A(0)}, ${A(1, S)});`;
+      case 'list_push': {
+        const elem = (this.t(op.args[0]) as { elem: ElemKind }).elem;
+        const fnName = { I64: 'i64', F64: 'f64', BOOL: 'bool', PTR: 'ptr', STR: 'ptr' }[elem];
+        const l = `((rts_list *)rts_nn(${A(0)}, ${this.where(op)}))`;
+        return set(`(rts_list_push_${fnName}(${l}, ${A(1, elem === 'PTR' ? this.itemLL(op.args[0]) : ELEM_LL[elem])}), ${l}->len)`);
+      }
+      case 'str_getitem':
+        return set(`rts_str_char_at(${A(0)}, ${A(1, S)})`);
+      case 'dict_next':
+        return set(`({ int64_t p_ = ${A(1, S)}; void *k_, *v_; rts_dict_next(${A(0)}, &p_, &k_, &v_) ? p_ : (int64_t)-1; })`);
+      case 'dict_key':
+      case 'dict_value': {
+        const d = this.t(op.args[0]) as { key: ElemKind; value: ElemKind };
+        const kind = op.opname === 'dict_key' ? d.key : d.value;
+        const pick = op.opname === 'dict_key' ? 'k_' : 'v_';
+        return set(`({ int64_t p_ = ${A(1, S)}; void *k_ = NULL, *v_ = NULL; rts_dict_next(${A(0)}, &p_, &k_, &v_); (${ctype(R)})*(${ELEM_CTYPE[kind]} *)${pick}; })`);
+      }
+      case 'unreachable':
+        return `rts_fatal("unreachable code at %s", ${this.where(op)});`;
+      case 'prim':
+        return this.prim(op);
+      case 'builtin':
+        return this.builtin(op);
+      case 'str_method':
+        return this.strMethod(op);
+      case 'list_method':
+        return this.listMethod(op);
+      case 'dict_method':
+        return this.dictMethod(op);
+      case 'int_method':
+      case 'float_method':
+      case 'bool_method': {
+        const name = (op.extra as { name: string }).name;
+        const t = this.t(op.args[0]);
+        if (name === 'toString') return set(t.k === 'Signed' ? `rts_str_from_int(${A(0)})` : t.k === 'Float' ? `rts_str_from_float(${A(0)})` : `rts_str_from_bool(${A(0)})`);
+        if (name === 'toFixed') return set(`rts_float_to_fixed(${A(0, F)}, ${A(1, S)})`);
+        break;
+      }
+    }
+    throw new RtsError('E_UNSUPPORTED', `genc: low-level operation ${op.opname}`, op.loc);
+  }
+
+  /** The low-level type of a list's items (for PTR lists, the item's class type). */
+  private itemLL(v: Value): LLType {
+    const s = this.gen['a'].ann(v) as SomeValue;
+    if (s instanceof SomeList) return lltypeOf(s.def.item);
+    return { k: 'Ptr' };
+  }
+
+  /** A string from an int/float/bool/string value, for console.log and String(). */
+  private toStrExpr(v: Value): string {
+    const t = this.t(v);
+    if (t.k === 'Str') return `(${this.val(v)} != NULL ? ${this.val(v)} : ${this.gen.constExpr('null', Str)})`;
+    if (t.k === 'Signed') return `rts_str_from_int(${this.val(v)})`;
+    if (t.k === 'Float') return `rts_str_from_float(${this.val(v)})`;
+    if (t.k === 'Bool') return `rts_str_from_bool(${this.val(v)})`;
+    return this.gen.constExpr('null', Str);
+  }
+
+  private builtin(op: Operation): string {
+    const name = (op.extra as { name: string }).name;
+    const set = (e: string): string => this.assign(op.result, e);
+    const R = this.t(op.result);
+    const A = (i: number, want: LLType | null = null): string => this.val(op.args[i], want);
+    const T0 = op.args.length ? this.t(op.args[0]) : null;
+    const isInt = T0?.k === 'Signed' && R.k === 'Signed';
+    switch (name) {
+      case 'console.log':
+      case 'console.error': {
+        const fd = name === 'console.log' ? 1 : 2;
+        // one rooted temporary: the converted string must survive the newline's allocation
+        return `{ void *t_[1] = {NULL}; rts_frame f_ = {rts_top_frame, 1, t_}; rts_top_frame = &f_; t_[0] = ${this.toStrExpr(op.args[0])}; rts_write(${fd}, (rts_str *)t_[0]); rts_write(${fd}, ${this.gen.constExpr('\n', Str)}); rts_top_frame = f_.prev; }`;
+      }
+      case 'String':
+        return set(this.toStrExpr(op.args[0]));
+      case 'String.fromCharCode':
+        return set(`rts_str_from_char_code(${A(0, Signed)})`);
+      case 'Number.isNaN':
+      case 'isNaN':
+        return set(T0?.k === 'Signed' ? 'false' : `isnan(${A(0, Float)})`);
+      case 'Number.isFinite':
+      case 'isFinite':
+        return set(T0?.k === 'Signed' ? 'true' : `isfinite(${A(0, Float)})`);
+      case 'Number.isInteger':
+        return set(T0?.k === 'Signed' ? 'true' : `rts_is_integer(${A(0, Float)})`);
+      case 'Math.floor':
+      case 'Math.ceil':
+      case 'Math.trunc':
+        return set(isInt ? A(0) : `${name.slice(5)}(${A(0, Float)})`);
+      case 'Math.round':
+        return set(isInt ? A(0) : `rts_js_round(${A(0, Float)})`);
+      case 'Math.abs':
+        return set(isInt ? `llabs(${A(0)})` : `fabs(${A(0, Float)})`);
+      case 'Math.sign':
+        return set(isInt ? `(int64_t)((${A(0)} > 0) - (${A(0)} < 0))` : `rts_js_sign(${A(0, Float)})`);
+      case 'Math.min':
+      case 'Math.max': {
+        if (R.k === 'Signed') return set(`(${A(0)} ${name === 'Math.min' ? '<' : '>'} ${A(1)} ? ${A(0)} : ${A(1)})`);
+        return set(`rts_js_f${name.slice(5)}(${A(0, Float)}, ${A(1, Float)})`);
+      }
+      case 'Math.pow':
+        return set(`rts_js_pow(${A(0, Float)}, ${A(1, Float)})`);
+      case 'Math.atan2':
+      case 'Math.hypot':
+        return set(`${name.slice(5)}(${A(0, Float)}, ${A(1, Float)})`);
+      case 'Math.random':
+        return set('((double)rand() / ((double)RAND_MAX + 1.0))');
+      case 'Math.imul':
+        return set(`rts_imul(${A(0)}, ${A(1)})`);
+      case 'Math.clz32':
+        return set(`rts_clz32(${A(0)})`);
+    }
+    if (name.startsWith('Math.')) return set(`${name.slice(5)}(${A(0, Float)})`);
+    throw new RtsError('E_UNSUPPORTED', `genc: builtin ${name}`, op.loc);
+  }
+
+  private prim(op: Operation): string {
+    const { name } = op.extra as { name: string };
+    const set = (e: string): string => this.assign(op.result, e);
+    const A = (i: number, want: LLType | null = null): string => this.val(op.args[i], want);
+    const S = Signed;
+    const tidOf = (cls: string): number => {
+      const c = this.gen['a'].prog.classes.find((x) => x.name === cls && x.module?.relPath.endsWith('rlib/arith.ts'))!;
+      return this.gen['rp'].table.layout(c).tid;
+    };
+    const ovf = (expr: string): string =>
+      set(`({ int64_t r_; if (__builtin_${expr}_overflow(${A(0, S)}, ${A(1, S)}, &r_) || r_ > RTS_SAFE_MAX || r_ < -RTS_SAFE_MAX) { rts_raise_msg(${tidOf('OverflowError')}, "integer overflow"); r_ = 0; } r_; })`);
+    const zdiv = (msg: string, expr: string): string =>
+      set(`(${A(1, S)} == 0 ? (rts_raise_msg(${tidOf('ZeroDivisionError')}, ${cString(msg)}), (int64_t)0) : ${expr})`);
+    switch (name) {
+      case 'arith.addOvf':
+        return ovf('add');
+      case 'arith.subOvf':
+        return ovf('sub');
+      case 'arith.mulOvf':
+        return ovf('mul');
+      case 'arith.floorDiv':
+        return zdiv('integer division or modulo by zero', `rts_int_floordiv(${A(0, S)}, ${A(1, S)})`);
+      case 'arith.floorMod':
+        return zdiv('integer division or modulo by zero', `rts_int_mod(${A(0, S)}, ${A(1, S)})`);
+      case 'arith.truncDiv':
+        return zdiv('integer division by zero', `(${A(1, S)} == -1 ? -${A(0, S)} : ${A(0, S)} / ${A(1, S)})`);
+      case 'arith.toFloat':
+        return set(`((double)${A(0, S)})`);
+      case 'arith.toInt':
+        return set(`({ double x_ = trunc(${A(0, Float)}); int64_t r_ = 0; if (!(x_ <= 9007199254740991.0 && x_ >= -9007199254740991.0)) rts_raise_msg(${tidOf('OverflowError')}, "cannot convert float to int"); else r_ = (int64_t)x_; r_; })`);
+      case 'arith.floatMod':
+        return set(`(${A(1, Float)} == 0.0 ? (rts_raise_msg(${tidOf('ZeroDivisionError')}, "float modulo"), 0.0) : rts_float_mod(${A(0, Float)}, ${A(1, Float)}))`);
+      case 'arith.floatRepr':
+        return set(`rts_float_repr(${A(0, Float)})`);
+      case 'arith.parseFloatStrict':
+        return set(`({ bool ok_ = false; double d_ = rts_str_to_float(${A(0)}, &ok_); ok_ ? d_ : NAN; })`);
+      case 'os.write':
+        return `rts_write(${A(0, S)}, ${A(1)});`;
+      case 'os.flush':
+        return 'rts_flush();';
+      case 'os.readFile':
+        return set(`rts_read_file(${A(0)})`);
+      case 'os.readFileBytes':
+        return set(`rts_read_file_bytes(${A(0)}, ${this.gen['rp'].table.listTid('I64')})`);
+      case 'os.writeFile':
+        return set(`rts_write_file(${A(0)}, ${A(1)})`);
+      case 'os.writeFileBytes':
+        return set(`rts_write_file_bytes(${A(0)}, ${A(1)})`);
+      case 'os.readLine':
+        return set('rts_read_line()');
+      case 'os.clock':
+        return set('rts_clock()');
+      case 'os.time':
+        return set('rts_time()');
+      case 'os.getenv':
+        return set(`rts_getenv(${A(0)})`);
+      case 'os.fileExists':
+        return set(`rts_file_exists(${A(0)})`);
+      case 'os.exit':
+        return `rts_exit(${A(0, S)});`;
+      case 'execmem.available':
+        return set('true');
+      case 'execmem.alloc':
+        return set(`rts_exec_alloc(${A(0, S)})`);
+      case 'execmem.writeByte':
+        return `rts_exec_write(${A(0, S)}, ${A(1, S)}, ${A(2, S)});`;
+      case 'execmem.finalize':
+        return set(`rts_exec_finalize(${A(0, S)})`);
+      case 'execmem.call':
+        return set(`rts_exec_call(${[0, 1, 2, 3, 4, 5].map((i) => A(i, S)).join(', ')})`);
+      case 'execmem.free':
+        return `rts_exec_free(${A(0, S)});`;
+    }
+    throw new RtsError('E_UNSUPPORTED', `genc: rlib primitive ${name}`, op.loc);
+  }
+
+  private strMethod(op: Operation): string {
+    const { name, tid } = op.extra as { name: string; tid: number };
+    const set = (e: string): string => this.assign(op.result, e);
+    const A = (i: number, want: LLType | null = null): string => this.val(op.args[i], want);
+    const S = Signed;
+    const s = A(0);
+    const n = op.args.length - 1;
+    switch (name) {
+      case 'charCodeAt':
+        return set(`rts_str_char_code_at(${s}, ${A(1, S)})`);
+      case 'charAt':
+        return set(`rts_str_slice(${s}, ${A(1, S)}, ${A(1, S)} + 1 == 0 ? 0 : ${A(1, S)} + 1)`);
+      case 'slice':
+        return set(`rts_str_slice(${s}, ${n >= 1 ? A(1, S) : '0'}, ${n >= 2 ? A(2, S) : `${s}->len`})`);
+      case 'substring':
+        return set(`rts_str_substring(${s}, ${A(1, S)}, ${n >= 2 ? A(2, S) : `${s}->len`})`);
+      case 'indexOf':
+        return set(`rts_str_index_of(${s}, ${A(1)}, ${n >= 2 ? A(2, S) : '0'})`);
+      case 'lastIndexOf':
+        return set(`rts_str_last_index_of(${s}, ${A(1)})`);
+      case 'startsWith':
+        return set(`rts_str_starts_with(${s}, ${A(1)})`);
+      case 'endsWith':
+        return set(`rts_str_ends_with(${s}, ${A(1)})`);
+      case 'includes':
+        return set(`(rts_str_index_of(${s}, ${A(1)}, 0) >= 0)`);
+      case 'trim':
+        return set(`rts_str_trim(${s})`);
+      case 'toUpperCase':
+        return set(`rts_str_to_upper(${s})`);
+      case 'toLowerCase':
+        return set(`rts_str_to_lower(${s})`);
+      case 'repeat':
+        return set(`rts_str_repeat(${s}, ${A(1, S)})`);
+      case 'toString':
+        return set(s);
+      case 'split':
+        return set(`rts_str_split(${s}, ${A(1)}, ${tid})`);
+      case 'localeCompare':
+        return set(`({ int64_t c_ = rts_str_cmp(${s}, ${A(1)}); (int64_t)((c_ > 0) - (c_ < 0)); })`);
+      case 'padStart':
+      case 'padEnd':
+        return set(`rts_str_pad(${s}, ${A(1, S)}, ${n >= 2 ? A(2) : this.gen.constExpr(' ', Str)}, ${name === 'padStart' ? 'true' : 'false'})`);
+    }
+    throw new RtsError('E_UNSUPPORTED', `genc: string method ${name}`, op.loc);
+  }
+
+  private listMethod(op: Operation): string {
+    const { name } = op.extra as { name: string };
+    const set = (e: string): string => this.assign(op.result, e);
+    const A = (i: number, want: LLType | null = null): string => this.val(op.args[i], want);
+    const S = Signed;
+    const lt = this.t(op.args[0]) as { elem: ElemKind };
+    const l = `((rts_list *)rts_nn(${A(0)}, ${this.where(op)}))`;
+    const n = op.args.length - 1;
+    const kindFn = { I64: 'i64', F64: 'f64', BOOL: 'bool', PTR: 'ptr', STR: 'ptr' }[lt.elem];
+    const itemLL = lt.elem === 'PTR' ? this.itemLL(op.args[0]) : ELEM_LL[lt.elem];
+    switch (name) {
+      case 'pop':
+        return set(this.convert(`rts_list_pop_${kindFn}(${l})`, lt.elem === 'PTR' ? { k: 'Ptr' } : ELEM_LL[lt.elem], this.t(op.result)));
+      case 'slice':
+        return set(`rts_list_slice(${l}, ${n >= 1 ? A(1, S) : '0'}, ${n >= 2 ? A(2, S) : `${l}->len`})`);
+      case 'splice':
+        return set(`rts_list_splice(${l}, ${A(1, S)}, ${A(2, S)})`);
+      case 'indexOf':
+      case 'includes': {
+        const e = `({ ${ELEM_CTYPE[lt.elem]} x_ = ${A(1, itemLL)}; rts_list_index_of(${l}, &x_); })`;
+        return set(name === 'indexOf' ? e : `(${e} >= 0)`);
+      }
+      case 'join':
+        return set(`rts_list_join(${l}, ${n >= 1 ? A(1) : this.gen.constExpr(',', Str)})`);
+      case 'reverse':
+        return set(`(rts_list_reverse(${l}), ${l})`);
+    }
+    throw new RtsError('E_UNSUPPORTED', `genc: list method ${name}`, op.loc);
+  }
+
+  private dictMethod(op: Operation): string {
+    const { name } = op.extra as { name: string };
+    const set = (e: string): string => this.assign(op.result, e);
+    const A = (i: number, want: LLType | null = null): string => this.val(op.args[i], want);
+    const d = this.t(op.args[0]) as { key: ElemKind; value: ElemKind };
+    const dict = `((rts_dict *)rts_nn(${A(0)}, ${this.where(op)}))`;
+    const ann = this.gen['a'].ann(op.args[0]) as SomeDict;
+    const kLL = lltypeOf(ann.def.key);
+    const vLL = lltypeOf(ann.def.value);
+    const K = ELEM_CTYPE[d.key];
+    const V = ELEM_CTYPE[d.value];
+    switch (name) {
+      case 'get':
+        return set(`({ ${K} k_ = ${A(1, kLL)}; void *p_ = rts_dict_lookup(${dict}, &k_); p_ ? (${ctype(this.t(op.result))})*(${V} *)p_ : (${ctype(this.t(op.result))})0; })`);
+      case 'set':
+        return set(`({ ${K} k_ = ${A(1, kLL)}; ${V} v_ = ${A(2, vLL)}; rts_dict_set(${dict}, &k_, &v_); ${dict}; })`);
+      case 'has':
+        return set(`({ ${K} k_ = ${A(1, kLL)}; rts_dict_has(${dict}, &k_); })`);
+      case 'delete':
+        return set(`({ ${K} k_ = ${A(1, kLL)}; rts_dict_delete(${dict}, &k_); })`);
+      case 'clear':
+        return `rts_dict_clear(${dict});`;
+    }
+    throw new RtsError('E_UNSUPPORTED', `genc: Map method ${name}`, op.loc);
+  }
+}
+
+export { SomeInstance };

@@ -1,0 +1,73 @@
+// Static inline helpers shared by every generated C file: JS semantics of numbers that C
+// does not give directly, bounds and null checks. Included once, in program.h.
+export const PRELUDE = String.raw`
+#include <math.h>
+#include <string.h>
+#include <stddef.h>
+
+#define RTS_SAFE_MAX INT64_C(9007199254740991)
+
+static inline void *rts_nn(void *p, const char *where) {
+  if (RTS_UNLIKELY(p == NULL)) rts_fatal("null dereference at %s", where);
+  return p;
+}
+static inline int64_t rts_idx(rts_list *l, int64_t i) {
+  if (RTS_UNLIKELY((uint64_t)i >= (uint64_t)l->len)) rts_list_check_index(l, i);
+  return i;
+}
+/* JS bitwise operators work on 32-bit integers */
+static inline int64_t rts_i32(int64_t a) { return (int64_t)(int32_t)(uint32_t)(uint64_t)a; }
+static inline int64_t rts_shl(int64_t a, int64_t b) { return (int64_t)(int32_t)((uint32_t)(uint64_t)a << (b & 31)); }
+static inline int64_t rts_sar(int64_t a, int64_t b) { return (int64_t)((int32_t)(uint32_t)(uint64_t)a >> (b & 31)); }
+static inline int64_t rts_shr(int64_t a, int64_t b) { return (int64_t)((uint32_t)(uint64_t)a >> (b & 31)); }
+static inline int64_t rts_js_imod(int64_t a, int64_t b) {
+  if (RTS_UNLIKELY(b == 0)) rts_fatal("integer remainder by zero (NaN in JavaScript)");
+  if (RTS_UNLIKELY(b == -1)) return 0;
+  return a % b;
+}
+static inline int64_t rts_ipow(int64_t a, int64_t b) {
+  if (b < 0) rts_fatal("negative integer exponent (a float in JavaScript)");
+  int64_t r = 1;
+  while (b) { if (b & 1) r *= a; a *= a; b >>= 1; }
+  return r;
+}
+static inline double rts_js_pow(double a, double b) {
+  if (isnan(b)) return NAN;
+  if (fabs(a) == 1.0 && isinf(b)) return NAN;
+  return pow(a, b);
+}
+static inline double rts_js_fmin(double a, double b) {
+  if (isnan(a) || isnan(b)) return NAN;
+  if (a == b) return signbit(a) ? a : b;
+  return a < b ? a : b;
+}
+static inline double rts_js_fmax(double a, double b) {
+  if (isnan(a) || isnan(b)) return NAN;
+  if (a == b) return signbit(a) ? b : a;
+  return a > b ? a : b;
+}
+static inline double rts_js_sign(double x) { return isnan(x) ? x : x > 0 ? 1.0 : x < 0 ? -1.0 : x; }
+static inline bool rts_f_truth(double x) { return x != 0.0 && x == x; }
+static inline bool rts_s_truth(rts_str *s) { return s != NULL && s->len > 0; }
+static inline int64_t rts_clz32(int64_t a) { uint32_t x = (uint32_t)(uint64_t)a; return x ? __builtin_clz(x) : 32; }
+static inline int64_t rts_imul(int64_t a, int64_t b) { return (int64_t)(int32_t)((uint32_t)(uint64_t)a * (uint32_t)(uint64_t)b); }
+static inline bool rts_is_integer(double x) { return isfinite(x) && x == trunc(x); }
+/* String.prototype.padStart/padEnd; temporaries rooted across allocations */
+static inline rts_str *rts_str_pad(rts_str *s, int64_t n, rts_str *fill, bool start) {
+  if (s->len >= n || fill->len == 0) return s;
+  void *t_[3] = {s, fill, NULL};
+  rts_frame f_ = {rts_top_frame, 3, t_};
+  rts_top_frame = &f_;
+  int64_t k = n - s->len;
+  t_[2] = rts_str_repeat(fill, k / fill->len + 1);
+  t_[2] = rts_str_slice((rts_str *)t_[2], 0, k);
+  rts_str *r = start ? rts_str_concat((rts_str *)t_[2], (rts_str *)t_[0]) : rts_str_concat((rts_str *)t_[0], (rts_str *)t_[2]);
+  rts_top_frame = f_.prev;
+  return r;
+}
+static inline bool rts_tid_in(void *p, uint32_t lo, uint32_t hi) {
+  if (p == NULL) return false;
+  uint32_t t = ((rts_obj *)p)->tid;
+  return t >= lo && t < hi;
+}
+`;

@@ -1,0 +1,107 @@
+// Descriptions of the program's functions and classes, shared by every later stage.
+import ts from 'typescript';
+import type { FunctionGraph, Loc } from '../model/graph.ts';
+
+export class ModuleInfo {
+  /** top-level binding name -> runtime value after the module ran */
+  bindings = new Map<string, unknown>();
+  /** top-level binding name -> its declaration kind */
+  kinds = new Map<string, 'const' | 'let' | 'function' | 'class' | 'enum'>();
+  constructor(
+    public path: string, // absolute
+    public relPath: string, // relative to the program root, for messages and C file names
+    public source: ts.SourceFile,
+  ) {}
+}
+
+export function locOf(node: ts.Node, mod: ModuleInfo): Loc {
+  const sf = node.getSourceFile();
+  const { line, character } = sf.getLineAndCharacterOfPosition(node.getStart(sf));
+  return { file: mod.relPath, line: line + 1, col: character + 1 };
+}
+
+export type FunctionKind = 'function' | 'method' | 'ctor' | 'static';
+
+export class FunctionDesc {
+  graph: FunctionGraph | null = null;
+  constructor(
+    public name: string, // unique, C-safe-ish: Module.Class.method
+    public decl: ts.FunctionLikeDeclaration | null, // null: synthesized (implicit constructor)
+    public module: ModuleInfo,
+    public cls: ClassDesc | null,
+    public kind: FunctionKind,
+    /** rlib primitive name (translated natively), or null */
+    public primitive: string | null = null,
+  ) {}
+  toString(): string {
+    return this.name;
+  }
+}
+
+export interface FieldInfo {
+  name: string;
+  typeNode: ts.TypeNode | null;
+  decl: ts.Node | null;
+}
+
+export class ClassDesc {
+  base: ClassDesc | null = null;
+  subclasses: ClassDesc[] = [];
+  fields = new Map<string, FieldInfo>(); // declared in this class only
+  methods = new Map<string, FunctionDesc>(); // declared in this class only (incl. abstract)
+  abstractMethods = new Set<string>();
+  statics = new Map<string, FunctionDesc>();
+  ctor!: FunctionDesc;
+  isAbstract = false;
+  constructor(
+    public name: string, // unique
+    public decl: ts.ClassDeclaration | null, // null for the builtin Error
+    public module: ModuleInfo | null,
+    public runtime: unknown,
+  ) {}
+
+  ancestors(): ClassDesc[] {
+    const out: ClassDesc[] = [];
+    for (let c: ClassDesc | null = this; c; c = c.base) out.push(c);
+    return out;
+  }
+  isSubclassOf(other: ClassDesc): boolean {
+    return this.ancestors().includes(other);
+  }
+  /** The class (this or an ancestor) that declares a field. */
+  fieldOwner(name: string): ClassDesc | null {
+    return this.ancestors().find((c) => c.fields.has(name)) ?? null;
+  }
+  /** The nearest implementation of a method, looking up the chain. */
+  lookupMethod(name: string): FunctionDesc | null {
+    for (const c of this.ancestors()) {
+      if (c.methods.has(name)) return c.methods.get(name)!;
+    }
+    return null;
+  }
+  /** Whether any class in the chain declares the method (abstract counts). */
+  declaresMethod(name: string): boolean {
+    return this.ancestors().some((c) => c.methods.has(name) || c.abstractMethods.has(name));
+  }
+  /** Every class at or below this one. */
+  descendants(): ClassDesc[] {
+    const out: ClassDesc[] = [this];
+    for (const s of this.subclasses) out.push(...s.descendants());
+    return out;
+  }
+  toString(): string {
+    return this.name;
+  }
+}
+
+export class EnumDesc {
+  constructor(
+    public name: string,
+    public runtime: Record<string, unknown>,
+  ) {}
+}
+
+export function commonBase(a: ClassDesc, b: ClassDesc): ClassDesc | null {
+  const anc = new Set(b.ancestors());
+  return a.ancestors().find((c) => anc.has(c)) ?? null;
+}

@@ -1,0 +1,255 @@
+// Stage `load`: parses the whole program with the TypeScript compiler, runs its module
+// top-level code on Node (so tables and prebuilt objects are computed at load time), and
+// describes every function and class for the later stages.
+import ts from 'typescript';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { pathToFileURL, fileURLToPath } from 'node:url';
+import { ClassDesc, EnumDesc, FunctionDesc, ModuleInfo, locOf } from './descs.ts';
+import { RtsError, fail } from '../errors.ts';
+
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const RLIB_DIR = join(REPO_ROOT, 'translate', 'rlib');
+/** rlib modules whose functions are implemented natively when translated */
+const PRIMITIVE_MODULES = new Map([
+  ['arith.ts', 'arith'],
+  ['os.ts', 'os'],
+  ['execmem.ts', 'execmem'],
+]);
+
+export interface LoadedProgram {
+  tsProgram: ts.Program;
+  checker: ts.TypeChecker;
+  modules: Map<string, ModuleInfo>; // by absolute path
+  entry: ModuleInfo;
+  main: FunctionDesc;
+  functionsByDecl: Map<ts.Node, FunctionDesc>;
+  classesByDecl: Map<ts.Node, ClassDesc>;
+  classByRuntime: Map<unknown, ClassDesc>;
+  functionByRuntime: Map<unknown, FunctionDesc>;
+  enumsByDecl: Map<ts.Node, EnumDesc>;
+  classes: ClassDesc[];
+  errorClass: ClassDesc;
+  /** sha256 of every source file, by relPath */
+  sourceHashes: Map<string, string>;
+}
+
+const sha256 = (s: string | Buffer): string => createHash('sha256').update(s).digest('hex');
+
+function relPathFor(abs: string, entryDir: string): string {
+  const inRepo = abs.startsWith(REPO_ROOT + sep);
+  return (inRepo ? relative(REPO_ROOT, abs) : relative(entryDir, abs)).split(sep).join('/');
+}
+
+function topLevelNames(sf: ts.SourceFile): Map<string, 'const' | 'let' | 'function' | 'class' | 'enum'> {
+  const out = new Map<string, 'const' | 'let' | 'function' | 'class' | 'enum'>();
+  for (const st of sf.statements) {
+    if (ts.isFunctionDeclaration(st) && st.name && st.body) out.set(st.name.text, 'function');
+    else if (ts.isClassDeclaration(st) && st.name) out.set(st.name.text, 'class');
+    else if (ts.isEnumDeclaration(st) && !st.modifiers?.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword)) out.set(st.name.text, 'enum');
+    else if (ts.isVariableStatement(st)) {
+      const isConst = (st.declarationList.flags & ts.NodeFlags.Const) !== 0;
+      for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name)) out.set(d.name.text, isConst ? 'const' : 'let');
+    }
+  }
+  return out;
+}
+
+/** Transpiles every module to ESM beside each other and imports the entry. */
+async function runModules(files: ts.SourceFile[], cacheRoot: string, entryPath: string): Promise<Map<string, Record<string, unknown>>> {
+  const key = sha256(files.map((f) => f.fileName + '\0' + f.text).join('\0'));
+  const outRoot = join(cacheRoot, 'load-js', key);
+  const outPath = (abs: string): string => join(outRoot, sha256(abs).slice(0, 16) + '.mjs');
+  const byPath = new Map(files.map((f) => [resolve(f.fileName), f]));
+  mkdirSync(outRoot, { recursive: true });
+  for (const f of files) {
+    const abs = resolve(f.fileName);
+    const target = outPath(abs);
+    if (existsSync(target)) continue;
+    let js = ts.transpileModule(f.text, {
+      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false },
+      fileName: abs,
+    }).outputText;
+    js = js.replace(/(from\s+|import\s*\(\s*|import\s+)(['"])(\.{1,2}\/[^'"]+)\2/g, (m, pre: string, q: string, spec: string) => {
+      const dep = resolve(dirname(abs), spec);
+      if (!byPath.has(dep)) return m;
+      return `${pre}${q}${pathToFileURL(outPath(dep)).href}${q}`;
+    });
+    const names = [...topLevelNames(f).keys()];
+    js += `\nexport function __rts_scope__() { return { ${names.map((n) => `${JSON.stringify(n)}: typeof ${n} === 'undefined' ? undefined : ${n}`).join(', ')} }; }\n`;
+    const tmp = `${target}.${process.pid}.tmp`;
+    writeFileSync(tmp, js);
+    renameSync(tmp, target);
+  }
+  const scopes = new Map<string, Record<string, unknown>>();
+  try {
+    await import(pathToFileURL(outPath(resolve(entryPath))).href);
+    for (const f of files) {
+      const abs = resolve(f.fileName);
+      const mod = (await import(pathToFileURL(outPath(abs)).href)) as { __rts_scope__: () => Record<string, unknown> };
+      scopes.set(abs, mod.__rts_scope__());
+    }
+  } catch (e) {
+    if (e instanceof RtsError) throw e;
+    fail('E_LOAD', `module top-level code failed: ${(e as Error).message}`);
+  }
+  return scopes;
+}
+
+export async function loadProgram(entry: string, cacheRoot: string): Promise<LoadedProgram> {
+  const entryPath = resolve(entry);
+  if (!existsSync(entryPath)) fail('E_ENTRY', `entry module ${entry} does not exist`);
+  const options: ts.CompilerOptions = {
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    strict: true,
+    noEmit: true,
+    allowImportingTsExtensions: true,
+    skipLibCheck: true,
+    types: ['node'],
+    typeRoots: [join(REPO_ROOT, 'node_modules', '@types')],
+    lib: ['lib.es2022.d.ts'],
+  };
+  const tsProgram = ts.createProgram([entryPath], options);
+  const files = tsProgram.getSourceFiles().filter((f) => !f.isDeclarationFile && !f.fileName.includes('/node_modules/'));
+  const diags = ts.getPreEmitDiagnostics(tsProgram).filter((d) => d.category === ts.DiagnosticCategory.Error && d.file && files.includes(d.file));
+  if (diags.length) {
+    const d = diags[0];
+    const { line, character } = d.file!.getLineAndCharacterOfPosition(d.start ?? 0);
+    const more = diags.length > 1 ? ` (and ${diags.length - 1} more)` : '';
+    throw new RtsError('E_TYPE', ts.flattenDiagnosticMessageText(d.messageText, '\n') + more, {
+      file: relPathFor(resolve(d.file!.fileName), dirname(entryPath)),
+      line: line + 1,
+      col: character + 1,
+    });
+  }
+  const checker = tsProgram.getTypeChecker();
+  const scopes = await runModules(files, cacheRoot, entryPath);
+
+  const modules = new Map<string, ModuleInfo>();
+  const sourceHashes = new Map<string, string>();
+  for (const f of files) {
+    const abs = resolve(f.fileName);
+    const m = new ModuleInfo(abs, relPathFor(abs, dirname(entryPath)), f);
+    m.kinds = topLevelNames(f);
+    const scope = scopes.get(abs) ?? {};
+    for (const [k, v] of Object.entries(scope)) m.bindings.set(k, v);
+    modules.set(abs, m);
+    sourceHashes.set(m.relPath, sha256(f.text));
+  }
+
+  const functionsByDecl = new Map<ts.Node, FunctionDesc>();
+  const classesByDecl = new Map<ts.Node, ClassDesc>();
+  const classByRuntime = new Map<unknown, ClassDesc>();
+  const functionByRuntime = new Map<unknown, FunctionDesc>();
+  const enumsByDecl = new Map<ts.Node, EnumDesc>();
+  const classes: ClassDesc[] = [];
+  const usedNames = new Set<string>();
+  const unique = (n: string): string => {
+    let name = n.replace(/[^A-Za-z0-9_]/g, '_');
+    for (let i = 2; usedNames.has(name); i++) name = `${n.replace(/[^A-Za-z0-9_]/g, '_')}_${i}`;
+    usedNames.add(name);
+    return name;
+  };
+
+  // The builtin root of all exceptions.
+  const errorClass = new ClassDesc('Error', null, null, Error);
+  errorClass.fields.set('message', { name: 'message', typeNode: null, decl: null });
+  usedNames.add('Error');
+  classes.push(errorClass);
+  classByRuntime.set(Error, errorClass);
+
+  const modStem = (m: ModuleInfo): string => m.relPath.replace(/\.ts$/, '').split('/').slice(-2).join('_');
+  for (const m of modules.values()) {
+    const primMod = dirname(m.path) === RLIB_DIR ? PRIMITIVE_MODULES.get(m.path.slice(RLIB_DIR.length + 1)) : undefined;
+    for (const st of m.source.statements) {
+      if (ts.isFunctionDeclaration(st) && st.name && st.body) {
+        const fd = new FunctionDesc(unique(`${modStem(m)}_${st.name.text}`), st, m, null, 'function', primMod ? `${primMod}.${st.name.text}` : null);
+        functionsByDecl.set(st, fd);
+        functionByRuntime.set(m.bindings.get(st.name.text), fd);
+      } else if (ts.isClassDeclaration(st) && st.name) {
+        const cd = new ClassDesc(unique(st.name.text), st, m, m.bindings.get(st.name.text));
+        cd.isAbstract = !!st.modifiers?.some((x) => x.kind === ts.SyntaxKind.AbstractKeyword);
+        classesByDecl.set(st, cd);
+        classByRuntime.set(cd.runtime, cd);
+        classes.push(cd);
+      } else if (ts.isEnumDeclaration(st)) {
+        enumsByDecl.set(st, new EnumDesc(st.name.text, (m.bindings.get(st.name.text) ?? {}) as Record<string, unknown>));
+      }
+    }
+  }
+  // Members and bases, once every class is known.
+  for (const cd of classes) {
+    if (!cd.decl) continue;
+    const m = cd.module!;
+    const ext = cd.decl.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword);
+    if (ext) {
+      const baseExpr = ext.types[0].expression;
+      let sym = checker.getSymbolAtLocation(baseExpr);
+      if (sym && sym.flags & ts.SymbolFlags.Alias) sym = checker.getAliasedSymbol(sym);
+      const bdecl = sym?.declarations?.[0];
+      const base = bdecl ? classesByDecl.get(bdecl) : undefined;
+      if (base) cd.base = base;
+      else if (ts.isIdentifier(baseExpr) && baseExpr.text === 'Error') cd.base = errorClass;
+      else fail('E_UNSUPPORTED', `class ${cd.name} extends ${baseExpr.getText()}, which is not an RTS class`, locOf(ext, m));
+      cd.base.subclasses.push(cd);
+    }
+    for (const mem of cd.decl.members) {
+      const isStatic = !!ts.getCombinedModifierFlags(mem as ts.Declaration) && (ts.getCombinedModifierFlags(mem as ts.Declaration) & ts.ModifierFlags.Static) !== 0;
+      const isAbstract = (ts.getCombinedModifierFlags(mem as ts.Declaration) & ts.ModifierFlags.Abstract) !== 0;
+      if (ts.isPropertyDeclaration(mem)) {
+        if (!ts.isIdentifier(mem.name)) fail('E_UNSUPPORTED', 'computed or private (#) field names', locOf(mem, m));
+        if (isStatic) continue; // static fields are read as prebuilt constants from the class object
+        cd.fields.set(mem.name.text, { name: mem.name.text, typeNode: mem.type ?? null, decl: mem });
+      } else if (ts.isMethodDeclaration(mem)) {
+        if (!ts.isIdentifier(mem.name)) fail('E_UNSUPPORTED', 'computed or private (#) method names', locOf(mem, m));
+        const name = mem.name.text;
+        if (isAbstract || !mem.body) {
+          cd.abstractMethods.add(name);
+          continue;
+        }
+        const fd = new FunctionDesc(unique(`${cd.name}_${name}`), mem, m, cd, isStatic ? 'static' : 'method');
+        functionsByDecl.set(mem, fd);
+        if (isStatic) cd.statics.set(name, fd);
+        else cd.methods.set(name, fd);
+      } else if (ts.isConstructorDeclaration(mem)) {
+        for (const p of mem.parameters) {
+          if (ts.getCombinedModifierFlags(p) & (ts.ModifierFlags.Public | ts.ModifierFlags.Private | ts.ModifierFlags.Protected | ts.ModifierFlags.Readonly)) {
+            if (!ts.isIdentifier(p.name)) fail('E_UNSUPPORTED', 'destructured parameter property', locOf(p, m));
+            cd.fields.set(p.name.text, { name: p.name.text, typeNode: p.type ?? null, decl: p });
+          }
+        }
+        if (mem.body) {
+          cd.ctor = new FunctionDesc(unique(`${cd.name}_ctor`), mem, m, cd, 'ctor');
+          functionsByDecl.set(mem, cd.ctor);
+        }
+      } else if (ts.isGetAccessor(mem) || ts.isSetAccessor(mem)) {
+        fail('E_UNSUPPORTED', 'getters and setters are not RTS; use a method', locOf(mem, m));
+      } else if (ts.isIndexSignatureDeclaration(mem) || ts.isClassStaticBlockDeclaration(mem)) {
+        if (ts.isIndexSignatureDeclaration(mem)) fail('E_DYNAMIC_PROP', 'index signatures', locOf(mem, m));
+      } else if (!ts.isSemicolonClassElement(mem)) {
+        fail('E_UNSUPPORTED', `class member ${ts.SyntaxKind[mem.kind]}`, locOf(mem, m));
+      }
+    }
+  }
+  for (const cd of classes) {
+    if (!cd.ctor) cd.ctor = new FunctionDesc(unique(`${cd.name}_ctor`), null, cd.module ?? modules.values().next().value!, cd, 'ctor');
+  }
+
+  const entryMod = modules.get(entryPath)!;
+  const mainDecl = entryMod.source.statements.find(
+    (s): s is ts.FunctionDeclaration => ts.isFunctionDeclaration(s) && s.name?.text === 'main' && !!s.modifiers?.some((x) => x.kind === ts.SyntaxKind.ExportKeyword),
+  );
+  if (!mainDecl) fail('E_ENTRY', `${entryMod.relPath} does not export a function main(argv: string[]): int`, { file: entryMod.relPath, line: 1, col: 1 });
+  const main = functionsByDecl.get(mainDecl)!;
+  return {
+    tsProgram, checker, modules, entry: entryMod, main, functionsByDecl, classesByDecl, classByRuntime,
+    functionByRuntime, enumsByDecl, classes, errorClass, sourceHashes,
+  };
+}
+
+export function readText(p: string): string {
+  return readFileSync(p, 'utf8');
+}

@@ -1,0 +1,320 @@
+// Stage `rtype`: chooses a low-level type for every variable and constant, lays out classes
+// (type ids in preorder so instanceof is a range check, inherited fields first, vtable
+// slots per method family), and lowers each flow operation to low-level operations
+// (int_add, float_add, str_concat, getfield, setfield, malloc, direct_call, indirect_call, ...).
+import { Constant, FunctionGraph, Operation, Variable, type Value } from '../model/graph.ts';
+import { ClassDesc, FunctionDesc } from '../load/descs.ts';
+import { RtsError } from '../errors.ts';
+import type { Annotator } from '../annotate/solver.ts';
+import { SomeInstance, SomeValue, s_impossible } from '../annotate/model.ts';
+import { primitiveInfo } from '../annotate/rules.ts';
+import { Bool, Float, Ptr, Signed, Str, TypeTable, Void, cIdent, elemKind, isGc, lltypeOf, type ClassLayout, type LLType } from './lltypes.ts';
+
+export interface RtypedProgram {
+  table: TypeTable;
+  graphs: Map<FunctionDesc, FunctionGraph>;
+  /** functions whose graphs are emitted, in a stable order */
+  functions: FunctionDesc[];
+  annotator: Annotator;
+  /** prebuilt objects reachable from the code, in a stable order (strings excluded) */
+  prebuilt: object[];
+  llops: number;
+}
+
+export function ann(a: Annotator, v: Value): SomeValue {
+  return a.ann(v);
+}
+
+function ll(a: Annotator, v: Value): LLType {
+  if (v.concretetype) return v.concretetype as LLType;
+  return lltypeOf(a.ann(v));
+}
+
+export function rtypeProgram(a: Annotator): RtypedProgram {
+  const table = new TypeTable();
+  table.ntypes = 1; // 0 = string
+  // classes in preorder from each root
+  const roots = a.prog.classes.filter((c) => !c.base);
+  const visit = (c: ClassDesc, inherited: ClassLayout | null): void => {
+    const layout: ClassLayout = {
+      cls: c,
+      tid: table.ntypes++,
+      subHi: 0,
+      fields: inherited ? [...inherited.fields] : [],
+      vtable: inherited ? [...inherited.vtable] : [],
+      cname: cIdent(c.name),
+    };
+    for (const name of c.fields.keys()) {
+      const s = a.fieldAnnotation(c, name);
+      layout.fields.push({ name, owner: c, type: s.kind === 'impossible' ? Signed : lltypeOf(s), cname: `f_${cIdent(c.name)}_${cIdent(name)}` });
+    }
+    // vtable slots: a family gets its slot in the class that first declares the method
+    for (const fam of a.families.values()) {
+      if (fam.root !== c) continue;
+      const key = `${fam.root.name}.${fam.name}`;
+      table.slots.set(key, layout.vtable.length);
+      layout.vtable.push(null);
+    }
+    for (const [key, slot] of table.slots) {
+      const [, name] = [key.slice(0, key.lastIndexOf('.')), key.slice(key.lastIndexOf('.') + 1)];
+      const fam = a.families.get(key)!;
+      if (!c.isSubclassOf(fam.root)) continue;
+      const impl = c.lookupMethod(name);
+      layout.vtable[slot] = impl && a.graphs.has(impl) ? impl : null;
+    }
+    table.classes.set(c, layout);
+    table.classOrder.push(layout);
+    for (const s of c.subclasses) visit(s, layout);
+    layout.subHi = table.ntypes;
+  };
+  for (const r of roots) visit(r, null);
+
+  const functions = [...a.graphs.keys()].sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
+  let llops = 0;
+  for (const fd of functions) {
+    const g = a.graphs.get(fd)!;
+    llops += lowerGraph(a, table, g);
+  }
+  // prebuilt objects: every object constant reachable from the code or from another prebuilt
+  const prebuilt = [...a.prebuilt.keys()];
+  for (const layout of table.classOrder) void layout;
+  return { table, graphs: a.graphs, functions, annotator: a, prebuilt, llops };
+}
+
+/** Lowers one graph in place; returns the number of low-level operations. */
+function lowerGraph(a: Annotator, table: TypeTable, g: FunctionGraph): number {
+  let n = 0;
+  const setType = (v: Value): void => {
+    if (v instanceof Variable && !v.concretetype) v.concretetype = lltypeOf(v.annotation as SomeValue | null);
+    if (v instanceof Constant && !v.concretetype) v.concretetype = lltypeOf(a.ann(v));
+  };
+  for (const b of [...g.blocks(), g.returnblock, g.exceptblock]) {
+    b.inputargs.forEach(setType);
+    const blockedAt = a.blocked.get(b);
+    const out: Operation[] = [];
+    b.operations.forEach((op, i) => {
+      op.args.forEach(setType);
+      setType(op.result);
+      if (blockedAt !== undefined && i > blockedAt) return; // never reached: the blocked op cannot return
+      const lowered = lowerOp(a, table, op);
+      out.push(...lowered);
+      if (blockedAt === i) out.push(new Operation('unreachable', [], new Variable('u'), op.loc));
+    });
+    b.operations = out;
+    n += out.length;
+    for (const l of b.exits) l.args.forEach(setType);
+    if (b.exitswitch instanceof Variable || b.exitswitch instanceof Constant) setType(b.exitswitch);
+  }
+  return n;
+}
+
+function mk(opname: string, args: Value[], result: Variable, src: Operation, extra: unknown = null): Operation {
+  return new Operation(opname, args, result, src.loc, extra);
+}
+
+function tmp(t: LLType, name = 't'): Variable {
+  const v = new Variable(name);
+  v.concretetype = t;
+  v.annotation = s_impossible;
+  return v;
+}
+
+/** Emits conversion to a string for `+` and template literals. */
+function toStr(a: Annotator, v: Value, src: Operation, out: Operation[]): Value {
+  const t = ll(a, v);
+  if (t.k === 'Str') {
+    if (a.ann(v).nullable) {
+      const r = tmp(Str, 's');
+      out.push(mk('str_or_null', [v], r, src));
+      return r;
+    }
+    return v;
+  }
+  if (v instanceof Constant) {
+    const c = new Constant(constToString(v), null);
+    c.concretetype = Str;
+    return c;
+  }
+  const r = tmp(Str, 's');
+  const op = t.k === 'Signed' ? 'int_to_str' : t.k === 'Float' ? 'float_to_str' : t.k === 'Bool' ? 'bool_to_str' : t.k === 'Ptr' ? 'null_to_str' : null;
+  if (!op) throw new RtsError('E_UNSUPPORTED', `string conversion of ${a.ann(v).describe()}`, src.loc);
+  out.push(mk(op, [v], r, src));
+  return r;
+}
+
+function constToString(c: Constant): string {
+  if (c.value === null || c.value === undefined) return 'null';
+  return String(c.value);
+}
+
+function numericOp(base: string, t: LLType): string {
+  return (t.k === 'Float' ? 'float_' : 'int_') + base;
+}
+
+function lowerOp(a: Annotator, table: TypeTable, op: Operation): Operation[] {
+  const out: Operation[] = [];
+  const A = op.args.map((x) => a.ann(x));
+  const T = op.args.map((x) => ll(a, x));
+  const R = op.result.concretetype as LLType;
+  const same = (name: string, extra: unknown = op.extra): Operation[] => [mk(name, op.args, op.result, op, extra)];
+  const wider = (): LLType => (T.some((t) => t.k === 'Float') ? Float : Signed);
+  switch (op.opname) {
+    case 'add':
+      if (R.k === 'Str') {
+        const l = toStr(a, op.args[0], op, out);
+        const r = toStr(a, op.args[1], op, out);
+        out.push(mk('str_concat', [l, r], op.result, op));
+        return out;
+      }
+      return same(numericOp('add', R));
+    case 'sub':
+    case 'mul':
+    case 'mod':
+    case 'pow':
+      return same(numericOp(op.opname, R));
+    case 'div':
+      return same('float_div');
+    case 'and_':
+    case 'or_':
+    case 'xor':
+      return same(`int_${op.opname.replace('_', '')}`);
+    case 'lshift':
+    case 'rshift':
+    case 'urshift':
+    case 'invert':
+      return same(`int_${op.opname}`);
+    case 'neg':
+      return same(numericOp('neg', R));
+    case 'pos':
+      return same('same_as');
+    case 'eq':
+    case 'ne': {
+      const isNe = op.opname === 'ne';
+      const nullSide = A.findIndex((s) => s.kind === 'none');
+      if (nullSide >= 0) {
+        const other = op.args[1 - nullSide];
+        const os = A[1 - nullSide];
+        if (!isGc(T[1 - nullSide]) && os.kind !== 'impossible') {
+          const c = new Constant(isNe);
+          c.concretetype = Bool;
+          return [mk('same_as', [c], op.result, op)];
+        }
+        return [mk(isNe ? 'ptr_nonzero' : 'ptr_iszero', [other], op.result, op)];
+      }
+      if (T.every((t) => t.k === 'Signed' || t.k === 'Float')) return same(numericOp(op.opname, wider()));
+      if (T[0].k === 'Bool') return same(`bool_${op.opname}`);
+      if (T[0].k === 'Str') return same(`str_${op.opname}`);
+      return same(`ptr_${op.opname}`);
+    }
+    case 'lt':
+    case 'le':
+    case 'gt':
+    case 'ge':
+      if (T[0].k === 'Str') return same(`str_${op.opname}`);
+      return same(numericOp(op.opname, wider()));
+    case 'bool': {
+      const t = T[0];
+      const name = t.k === 'Bool' ? 'same_as' : t.k === 'Signed' ? 'int_is_true' : t.k === 'Float' ? 'float_is_true' : t.k === 'Str' ? 'str_is_true' : 'ptr_nonzero';
+      return same(name);
+    }
+    case 'not':
+      return same('bool_not');
+    case 'is_null':
+      return isGc(T[0]) ? same('ptr_iszero') : [mk('same_as', [Object.assign(new Constant(false), { concretetype: Bool })], op.result, op)];
+    case 'nonnull':
+    case 'caught':
+    case 'downcast':
+      return same('cast_ptr');
+    case 'str': {
+      const r = toStr(a, op.args[0], op, out);
+      out.push(mk('same_as', [r], op.result, op));
+      return out;
+    }
+    case 'isinstance': {
+      if (T[0].k === 'Ptr') return [mk('same_as', [Object.assign(new Constant(false), { concretetype: Bool })], op.result, op)];
+      const l = table.layout(op.extra as ClassDesc);
+      return same('instanceof', l);
+    }
+    case 'newlist':
+      return same('newlist', table.listTid((R as { elem: never }).elem));
+    case 'newdict': {
+      const d = R as { key: never; value: never };
+      return same('newdict', table.dictTid(d.key, d.value));
+    }
+    case 'new': {
+      const cls = op.extra as ClassDesc;
+      out.push(mk('malloc', [], op.result, op, table.layout(cls)));
+      out.push(mk('direct_call', [op.result, ...op.args], tmp(Ptr, 'r'), op, cls.ctor));
+      return out;
+    }
+    case 'simple_call': {
+      const fd = (op.args[0] as Constant).value as FunctionDesc;
+      if (fd.primitive) {
+        const info = primitiveInfo(fd.primitive);
+        return [mk('prim', op.args.slice(1), op.result, op, { name: fd.primitive, raises: info.raises })];
+      }
+      return [mk('direct_call', op.args.slice(1), op.result, op, fd)];
+    }
+    case 'call_method': {
+      const obj = A[0];
+      if (obj instanceof SomeInstance) {
+        const targets = a.callTargets.get(op) ?? [];
+        if (targets.length === 0) return [mk('unreachable', [], op.result, op)];
+        if (targets.length === 1) return [mk('direct_call', op.args, op.result, op, targets[0])];
+        const fam = a.opFamily.get(op)!;
+        const slot = table.slots.get(`${fam.root.name}.${fam.name}`)!;
+        return [mk('indirect_call', op.args, op.result, op, { slot, family: fam, proto: targets[0] })];
+      }
+      const kind = T[0].k === 'Str' ? 'str' : T[0].k === 'List' ? 'list' : T[0].k === 'Dict' ? 'dict' : T[0].k === 'Signed' ? 'int' : T[0].k === 'Float' ? 'float' : 'bool';
+      if (kind === 'list' && op.extra === 'push' && T[1]) {
+        return same('list_push');
+      }
+      return same(`${kind}_method`, { name: op.extra, tid: T[0].k === 'List' || T[0].k === 'Str' ? listTidFor(table, R) : 0 });
+    }
+    case 'call_builtin':
+      return same('builtin', { name: op.extra });
+    case 'getattr': {
+      const name = op.extra as string;
+      if (T[0].k === 'Inst') {
+        const cls = (T[0] as { cls: ClassDesc }).cls;
+        const f = table.layout(cls).fields.find((x) => x.name === name);
+        if (!f) throw new RtsError('E_NO_ATTR', `${cls.name}.${name}`, op.loc);
+        return same('getfield', { field: f, layout: table.layout(cls), nullable: A[0].nullable });
+      }
+      if (T[0].k === 'List') return same('list_len', { nullable: A[0].nullable });
+      if (T[0].k === 'Str') return same('str_len', { nullable: A[0].nullable });
+      if (T[0].k === 'Dict') return same('dict_size');
+      return [mk('unreachable', [], op.result, op)];
+    }
+    case 'setattr': {
+      const name = op.extra as string;
+      if (T[0].k === 'Inst') {
+        const cls = (T[0] as { cls: ClassDesc }).cls;
+        const f = table.layout(cls).fields.find((x) => x.name === name);
+        if (!f) throw new RtsError('E_NO_ATTR', `${cls.name}.${name}`, op.loc);
+        return [mk('setfield', [op.args[0], op.args[2]], op.result, op, { field: f, layout: table.layout(cls), nullable: A[0].nullable })];
+      }
+      if (T[0].k === 'List') return [mk('list_setlen', [op.args[0], op.args[2]], op.result, op)];
+      return [mk('unreachable', [], op.result, op)];
+    }
+    case 'getitem':
+      if (T[0].k === 'List') return same('list_getitem');
+      if (T[0].k === 'Str') return same('str_getitem');
+      return [mk('unreachable', [], op.result, op)];
+    case 'setitem':
+      if (T[0].k === 'List') return same('list_setitem');
+      return [mk('unreachable', [], op.result, op)];
+    case 'dict_next':
+    case 'dict_key':
+    case 'dict_value':
+      return same(op.opname);
+  }
+  throw new RtsError('E_UNSUPPORTED', `rtype: operation ${op.opname}`, op.loc);
+}
+
+function listTidFor(table: TypeTable, result: LLType): number {
+  if (result.k === 'List') return table.listTid(result.elem);
+  return 0;
+}
+
+export { elemKind, Void };

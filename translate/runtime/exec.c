@@ -1,0 +1,123 @@
+/* Executable memory for the JIT, W^X: regions are mapped read-write, filled byte by byte,
+ * then switched to read-execute (and the instruction cache flushed) before being called.
+ * Writing to a finalized region switches it back to read-write until finalized again. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "rts_internal.h"
+
+#ifdef _WIN32
+#include <windows.h>
+#else
+#include <sys/mman.h>
+#include <unistd.h>
+#endif
+
+typedef struct region {
+  unsigned char *mem; /* NULL: free slot */
+  size_t size, mapped;
+  bool exec;
+} region;
+
+static region *regions;
+static int64_t nregions, capregions;
+
+static size_t page_size(void) {
+#ifdef _WIN32
+  SYSTEM_INFO si;
+  GetSystemInfo(&si);
+  return si.dwPageSize ? si.dwPageSize : 4096;
+#else
+  long p = sysconf(_SC_PAGESIZE);
+  return p > 0 ? (size_t)p : 4096;
+#endif
+}
+
+static region *get(int64_t h, const char *what) {
+  if (h <= 0 || h > nregions || !regions[h - 1].mem) rts_fatal("%s: bad exec handle %lld", what, (long long)h);
+  return &regions[h - 1];
+}
+
+static bool protect(region *r, bool exec) {
+#ifdef _WIN32
+  DWORD old;
+  if (!VirtualProtect(r->mem, r->mapped, exec ? PAGE_EXECUTE_READ : PAGE_READWRITE, &old)) return false;
+  if (exec) FlushInstructionCache(GetCurrentProcess(), r->mem, r->mapped);
+#else
+  if (mprotect(r->mem, r->mapped, exec ? PROT_READ | PROT_EXEC : PROT_READ | PROT_WRITE) != 0) return false;
+  if (exec) __builtin___clear_cache((char *)r->mem, (char *)r->mem + r->size);
+#endif
+  r->exec = exec;
+  return true;
+}
+
+int64_t rts_exec_alloc(int64_t size) {
+  if (size <= 0 || size > ((int64_t)1 << 40)) return 0;
+  size_t ps = page_size();
+  size_t mapped = ((size_t)size + ps - 1) / ps * ps;
+#ifdef _WIN32
+  void *m = VirtualAlloc(NULL, mapped, MEM_COMMIT | MEM_RESERVE, PAGE_READWRITE);
+  if (!m) return 0;
+#else
+  void *m = mmap(NULL, mapped, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (m == MAP_FAILED) return 0;
+#endif
+  int64_t h = 0;
+  for (int64_t i = 0; i < nregions; i++)
+    if (!regions[i].mem) {
+      h = i + 1;
+      break;
+    }
+  if (!h) {
+    if (nregions == capregions) {
+      int64_t nc = capregions ? capregions * 2 : 16;
+      region *n = realloc(regions, (size_t)nc * sizeof *n);
+      if (!n) rts_fatal("out of memory");
+      regions = n;
+      capregions = nc;
+    }
+    h = ++nregions;
+  }
+  region *r = &regions[h - 1];
+  r->mem = m;
+  r->size = (size_t)size;
+  r->mapped = mapped;
+  r->exec = false;
+  return h;
+}
+
+void rts_exec_write(int64_t handle, int64_t offset, int64_t byte) {
+  region *r = get(handle, "rts_exec_write");
+  if (offset < 0 || (uint64_t)offset >= r->size)
+    rts_fatal("rts_exec_write: offset %lld out of range (size %lld)", (long long)offset, (long long)r->size);
+  if (r->exec && !protect(r, false)) rts_fatal("rts_exec_write: cannot make memory writable");
+  r->mem[offset] = (unsigned char)byte;
+}
+
+bool rts_exec_finalize(int64_t handle) {
+  region *r = get(handle, "rts_exec_finalize");
+  return r->exec || protect(r, true);
+}
+
+typedef int64_t (*rts_jit_fn)(int64_t, int64_t, int64_t, int64_t);
+
+int64_t rts_exec_call(int64_t handle, int64_t offset, int64_t a, int64_t b, int64_t c, int64_t d) {
+  region *r = get(handle, "rts_exec_call");
+  if (!r->exec) rts_fatal("rts_exec_call: region %lld is not finalized", (long long)handle);
+  if (offset < 0 || (uint64_t)offset >= r->size)
+    rts_fatal("rts_exec_call: offset %lld out of range (size %lld)", (long long)offset, (long long)r->size);
+  rts_jit_fn f;
+  void *p = r->mem + offset;
+  memcpy(&f, &p, sizeof f);
+  return f(a, b, c, d);
+}
+
+void rts_exec_free(int64_t handle) {
+  region *r = get(handle, "rts_exec_free");
+#ifdef _WIN32
+  VirtualFree(r->mem, 0, MEM_RELEASE);
+#else
+  munmap(r->mem, r->mapped);
+#endif
+  r->mem = NULL;
+}

@@ -1,0 +1,523 @@
+/* Precise, non-moving mark-sweep collector.
+ *
+ * Small objects (<= SMALL_MAX bytes) live in 64 KiB-aligned pages, each page holding cells
+ * of one size class. A class allocates from its free list (cells freed by the last sweep,
+ * in address order) or else by bumping through a fresh page, then zeroes the cell. Larger
+ * objects are malloc'd one by one behind a small header and kept on a linked list.
+ *
+ * The mark bit's meaning flips at every collection ("mark sense"), so survivors never need
+ * unmarking. Marking uses an explicit stack (no recursion; long lists and dicts are traced
+ * in chunks) and counts live cells per page, so the sweep releases an all-dead page and
+ * keeps an all-live page without looking at its cells; only mixed pages are scanned.
+ * Empty pages are pooled; the pool beyond what the next cycle will use is decommitted.
+ *
+ * The item buffers of heap lists and dicts are "raw" GC cells (a header with the string
+ * type id, so they are leaves) marked through their owner: a dead owner's buffer dies with
+ * it, with no finalization. Replaced buffers are freed at once. Raw allocation never
+ * collects (list and dict operations are not collection points); it only brings the next
+ * collection closer. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rts_internal.h"
+
+#ifdef _WIN32
+#include <windows.h>
+#else
+#include <sys/mman.h>
+#endif
+
+#define RTS_GC_FREE 4u  /* a free cell in a small-object page */
+#define RTS_GC_LARGE 8u /* a malloc'd large object */
+
+#define PAGE_BYTES ((size_t)64 * 1024)
+#define PAGE_HDR 32u
+#define CHUNK_PAGES 32 /* pages are obtained from the OS 2 MiB at a time */
+#define SMALL_MAX 2048u
+#define NCLASSES 28
+#define MIN_THRESHOLD ((size_t)8 << 20)
+#define TRACE_CHUNK 4096
+#define PAGE_OF(o) ((page *)((uintptr_t)(o) & ~(uintptr_t)(PAGE_BYTES - 1)))
+
+typedef struct page {
+  struct page *next;
+  uint32_t cellsize, ncells;
+  uint32_t live; /* cells marked by the collection in progress */
+  uint32_t cls;
+  uint64_t pad;
+} page;
+_Static_assert(sizeof(page) == PAGE_HDR, "page header");
+
+typedef struct freecell {
+  rts_obj h;
+  struct freecell *next;
+} freecell;
+
+typedef struct large {
+  struct large *prev, *next;
+  size_t size, pad;
+} large; /* followed by the object, 16-byte aligned */
+_Static_assert(sizeof(large) == 32, "large header");
+#define RAW_HDR sizeof(rts_obj)
+
+typedef struct mark_item {
+  rts_obj *o;
+  int64_t i;
+} mark_item;
+
+static const uint32_t class_size[NCLASSES] = {16,  32,  48,  64,  80,  96,   112,  128,  144,  160,
+                                              176, 192, 208, 224, 240, 256,  320,  384,  448,  512,
+                                              640, 768, 896, 1024, 1280, 1536, 1792, 2048};
+static uint8_t class_of[SMALL_MAX / 16 + 1]; /* by (size + 15) / 16 */
+
+static freecell *freelist[NCLASSES];
+static char *bump[NCLASSES], *bump_end[NCLASSES];
+static page *pages[NCLASSES];
+static large *large_list;
+
+/* empty pages: warm ones are committed, cold ones were given back to the OS */
+static page **warm, **cold;
+static size_t nwarm, ncold, capwarm, capcold;
+
+static int gc_ready;
+static uint32_t sense = RTS_GC_MARK; /* MARK bit value meaning "marked" in the next collection */
+static uint32_t alloc_flags;          /* gcflags of a new object: MARK bit = !sense */
+static size_t since;                  /* bytes allocated since the last collection (objects and buffers) */
+static size_t threshold;              /* collect when since would exceed it */
+static size_t heap_limit;
+static uint64_t total_before; /* bytes allocated before the last collection */
+static uint64_t n_collections, live_bytes, live_objects;
+static uint64_t mark_bytes, mark_objects;
+static int in_gc;
+static size_t min_threshold = MIN_THRESHOLD;
+static int poison; /* RTS_GC_DEBUG: collect every few KiB and overwrite what is freed */
+
+static mark_item *mstack;
+static size_t msp, mcap;
+
+rts_frame *rts_top_frame;
+rts_obj *rts_exc;
+
+void rts_gc_init(void) {
+  if (gc_ready) return;
+  gc_ready = 1;
+  int c = 0;
+  for (uint32_t u = 0; u <= SMALL_MAX / 16; u++) {
+    while (class_size[c] < u * 16) c++;
+    class_of[u] = (uint8_t)c;
+  }
+  uint64_t mb = 4096;
+  const char *e = getenv("RTS_HEAP_LIMIT_MB");
+  if (e && *e) {
+    char *end;
+    unsigned long long v = strtoull(e, &end, 10);
+    if (*end == 0 && v > 0) mb = v;
+  }
+  if (mb > ((uint64_t)1 << 30)) mb = (uint64_t)1 << 30;
+  heap_limit = (size_t)(mb << 20);
+  const char *dbg = getenv("RTS_GC_DEBUG");
+  if (dbg && *dbg) {
+    unsigned long kb = strtoul(dbg, NULL, 10);
+    min_threshold = (size_t)(kb ? kb : 64) << 10;
+    poison = 1;
+  }
+  threshold = min_threshold < heap_limit ? min_threshold : heap_limit;
+  sense = RTS_GC_MARK;
+  alloc_flags = 0;
+  mcap = 4096;
+  mstack = malloc(mcap * sizeof *mstack);
+  if (!mstack) rts_fatal("out of memory");
+}
+
+/* ---- pages from the OS ---- */
+
+static void push_page(page ***arr, size_t *n, size_t *cap, page *p) {
+  if (*n == *cap) {
+    size_t nc = *cap ? *cap * 2 : 256;
+    page **a = realloc(*arr, nc * sizeof *a);
+    if (!a) rts_fatal("out of memory");
+    *arr = a;
+    *cap = nc;
+  }
+  (*arr)[(*n)++] = p;
+}
+
+static void new_chunk(void) {
+  size_t bytes = PAGE_BYTES * CHUNK_PAGES;
+#ifdef _WIN32
+  char *m = VirtualAlloc(NULL, bytes, MEM_RESERVE | MEM_COMMIT, PAGE_READWRITE); /* 64 KiB aligned */
+  if (!m) rts_fatal("out of memory");
+#else
+  char *raw = mmap(NULL, bytes + PAGE_BYTES, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (raw == MAP_FAILED) rts_fatal("out of memory");
+  char *m = (char *)(((uintptr_t)raw + PAGE_BYTES - 1) & ~(uintptr_t)(PAGE_BYTES - 1));
+  if (m > raw) munmap(raw, (size_t)(m - raw));
+  if (m + bytes < raw + bytes + PAGE_BYTES) munmap(m + bytes, (size_t)(raw + bytes + PAGE_BYTES - (m + bytes)));
+#endif
+  for (int i = CHUNK_PAGES - 1; i >= 0; i--) push_page(&warm, &nwarm, &capwarm, (page *)(m + (size_t)i * PAGE_BYTES));
+}
+
+static page *get_page(void) {
+  if (nwarm) return warm[--nwarm];
+  if (ncold) {
+    page *p = cold[--ncold];
+#ifdef _WIN32
+    if (!VirtualAlloc(p, PAGE_BYTES, MEM_COMMIT, PAGE_READWRITE)) rts_fatal("out of memory");
+#endif
+    return p;
+  }
+  new_chunk();
+  return warm[--nwarm];
+}
+
+/* Keeps at most keep warm pages; gives the memory of the others back to the OS. */
+static void trim_pool(size_t keep) {
+  while (nwarm > keep) {
+    page *p = warm[--nwarm];
+#ifdef _WIN32
+    VirtualFree(p, PAGE_BYTES, MEM_DECOMMIT);
+#else
+    madvise(p, PAGE_BYTES, MADV_DONTNEED);
+#endif
+    push_page(&cold, &ncold, &capcold, p);
+  }
+}
+
+/* ---- marking ---- */
+
+static void mstack_grow(void) {
+  size_t ncap = mcap * 2;
+  mark_item *n = realloc(mstack, ncap * sizeof *n);
+  if (!n) rts_fatal("out of memory (GC mark stack)");
+  mstack = n;
+  mcap = ncap;
+}
+
+static inline void push(rts_obj *o, int64_t i) {
+  if (RTS_UNLIKELY(msp == mcap)) mstack_grow();
+  mstack[msp].o = o;
+  mstack[msp].i = i;
+  msp++;
+}
+
+static inline void mark(rts_obj *o) {
+  if (!o) return;
+  uint32_t fl = o->gcflags;
+  if ((fl & RTS_GC_MARK) == sense || (fl & RTS_GC_STATIC)) return;
+  o->gcflags = fl ^ RTS_GC_MARK;
+  if (RTS_UNLIKELY(fl & RTS_GC_LARGE)) {
+    mark_bytes += ((large *)o - 1)->size;
+  } else {
+    page *p = PAGE_OF(o);
+    p->live++;
+    mark_bytes += p->cellsize;
+  }
+  mark_objects++;
+  if (o->tid != RTS_TID_STR) push(o, 0);
+}
+
+static void trace(rts_obj *o, int64_t start) {
+  if (RTS_UNLIKELY(o->tid >= rts_ntypes)) rts_fatal("GC: corrupt object (type id %u)", (unsigned)o->tid);
+  const rts_typeinfo *t = &rts_types[o->tid];
+  switch (t->kind) {
+  case RTS_KIND_STRUCT: {
+    const uint32_t *off = t->ptr_offsets;
+    for (uint32_t j = 0, n = t->nptrs; j < n; j++) mark(*(rts_obj **)((char *)o + off[j]));
+    break;
+  }
+  case RTS_KIND_LIST: {
+    rts_list *l = (rts_list *)o;
+    if (start == 0 && l->items && !(o->gcflags & RTS_GC_STATIC)) mark((rts_obj *)((char *)l->items - RAW_HDR));
+    if (t->elem != RTS_ELEM_PTR && t->elem != RTS_ELEM_STR) break;
+    int64_t end = l->len;
+    if (end - start > TRACE_CHUNK) {
+      end = start + TRACE_CHUNK;
+      push(o, end);
+    }
+    rts_obj **items = l->items;
+    for (int64_t i = start; i < end; i++) mark(items[i]);
+    break;
+  }
+  case RTS_KIND_DICT: {
+    rts_dict *d = (rts_dict *)o;
+    if (start == 0 && d->entries) mark((rts_obj *)((char *)d->entries - RAW_HDR));
+    bool kp = t->key == RTS_ELEM_PTR || t->key == RTS_ELEM_STR;
+    bool vp = t->elem == RTS_ELEM_PTR || t->elem == RTS_ELEM_STR;
+    if (!kp && !vp) break;
+    int64_t end = d->used;
+    if (end - start > TRACE_CHUNK) {
+      end = start + TRACE_CHUNK;
+      push(o, end);
+    }
+    for (int64_t i = start; i < end; i++) {
+      rts_dict_entry *e = &d->entries[i];
+      if (e->seq & RTS_DICT_DEAD) continue;
+      if (kp) mark(e->key.p);
+      if (vp) mark(e->val.p);
+    }
+    break;
+  }
+  default:
+    break;
+  }
+}
+
+static void mark_all(void) {
+  msp = 0;
+  mark_bytes = mark_objects = 0;
+  for (uint32_t i = 0; i < rts_nstatic_roots; i++) {
+    rts_obj *r = rts_static_roots[i];
+    if (!r) continue;
+    if (r->gcflags & RTS_GC_STATIC)
+      push(r, 0); /* traced, never marked: statics are not in the heap */
+    else
+      mark(r);
+  }
+  for (rts_frame *f = rts_top_frame; f; f = f->prev)
+    for (uint32_t i = 0; i < f->n; i++) mark((rts_obj *)f->slots[i]);
+  mark(rts_exc);
+  while (msp > 0) {
+    msp--;
+    trace(mstack[msp].o, mstack[msp].i);
+  }
+}
+
+/* ---- sweeping ---- */
+
+/* Turns the unused tail of each class's bump page into free cells, so sweeping sees only
+ * objects and free cells. */
+static void retire_bump(void) {
+  for (int c = 0; c < NCLASSES; c++) {
+    for (char *b = bump[c]; b && (uintptr_t)bump_end[c] - (uintptr_t)b >= class_size[c]; b += class_size[c]) {
+      ((rts_obj *)b)->tid = 0;
+      ((rts_obj *)b)->gcflags = RTS_GC_FREE;
+    }
+    bump[c] = bump_end[c] = NULL;
+  }
+}
+
+static void large_unlink_free(large *b) {
+  if (b->prev)
+    b->prev->next = b->next;
+  else
+    large_list = b->next;
+  if (b->next) b->next->prev = b->prev;
+  free(b);
+}
+
+static void sweep(void) {
+  for (int c = 0; c < NCLASSES; c++) {
+    freecell *head = NULL, **tailp = &head;
+    page **pp = &pages[c];
+    const uint32_t cs = class_size[c];
+    while (*pp) {
+      page *p = *pp;
+      char *cell = (char *)p + PAGE_HDR, *end = cell + (size_t)p->ncells * cs;
+      if (p->live == 0) { /* all dead */
+        if (poison) memset(cell, 0xDB, (size_t)(end - cell));
+        *pp = p->next;
+        push_page(&warm, &nwarm, &capwarm, p);
+        continue;
+      }
+      pp = &p->next;
+      if (p->live == p->ncells) { /* all live */
+        p->live = 0;
+        continue;
+      }
+      p->live = 0;
+      for (; cell < end; cell += cs) {
+        rts_obj *o = (rts_obj *)cell;
+        uint32_t fl = o->gcflags;
+        if (!(fl & RTS_GC_FREE)) {
+          if ((fl & RTS_GC_MARK) == sense) continue; /* live */
+          if (poison) memset(cell, 0xDB, cs);
+          o->gcflags = RTS_GC_FREE;
+        }
+        *tailp = (freecell *)cell;
+        tailp = &((freecell *)cell)->next;
+      }
+    }
+    *tailp = NULL;
+    freelist[c] = head;
+  }
+  for (large *b = large_list, *next; b; b = next) {
+    next = b->next;
+    if ((((rts_obj *)(b + 1))->gcflags & RTS_GC_MARK) != sense) {
+      if (poison) memset(b + 1, 0xDB, b->size);
+      large_unlink_free(b);
+    }
+  }
+}
+
+static void collect(size_t request) {
+  if (!gc_ready) rts_gc_init();
+  if (in_gc) rts_fatal("GC: re-entered");
+  in_gc = 1;
+  retire_bump();
+  mark_all();
+  sweep();
+  live_bytes = mark_bytes;
+  live_objects = mark_objects;
+  sense ^= RTS_GC_MARK; /* survivors now read as unmarked */
+  alloc_flags = sense ^ RTS_GC_MARK;
+  n_collections++;
+  total_before += since;
+  since = 0;
+  if (live_bytes + request > heap_limit) rts_fatal("out of memory");
+  size_t t = live_bytes * 2;
+  if (t < min_threshold) t = min_threshold;
+  if (poison) t = min_threshold;
+  size_t room = heap_limit - live_bytes;
+  if (t > room) t = room;
+  threshold = t;
+  trim_pool(t / PAGE_BYTES + 16);
+  in_gc = 0;
+}
+
+void rts_gc_collect(void) { collect(0); }
+
+void rts_gc_get_stats(rts_gc_stats *out) {
+  out->collections = n_collections;
+  out->bytes_allocated_total = total_before + since;
+  out->bytes_live = live_bytes;
+  out->objects_live = live_objects;
+}
+
+/* ---- allocation ---- */
+
+static RTS_NOINLINE_ATTR char *refill(int c) {
+  page *p = get_page();
+  const uint32_t cs = class_size[c];
+  p->cellsize = cs;
+  p->ncells = (uint32_t)((PAGE_BYTES - PAGE_HDR) / cs);
+  p->live = 0;
+  p->cls = (uint32_t)c;
+  p->next = pages[c];
+  pages[c] = p;
+  char *cell = (char *)p + PAGE_HDR;
+  bump[c] = cell + cs;
+  bump_end[c] = cell + (size_t)p->ncells * cs;
+  return cell;
+}
+
+static RTS_NOINLINE_ATTR void *alloc_large(uint32_t tid, size_t size, bool may_collect, bool zero) {
+  if (!gc_ready) rts_gc_init();
+  if (size > heap_limit || size > SIZE_MAX - 64) rts_fatal("out of memory");
+  size = (size + 15) & ~(size_t)15;
+  if (may_collect && since + size > threshold) collect(size);
+  since += size;
+  large *b = malloc(sizeof(large) + size);
+  if (!b) rts_fatal("out of memory");
+  b->size = size;
+  b->prev = NULL;
+  b->next = large_list;
+  if (large_list) large_list->prev = b;
+  large_list = b;
+  rts_obj *o = (rts_obj *)(b + 1);
+  if (zero) memset(o, 0, size);
+  o->tid = tid;
+  o->gcflags = alloc_flags | RTS_GC_LARGE;
+  return o;
+}
+
+/* Zeroes the first size bytes of a cell, rounded up to 16 (cells are 16-byte multiples).
+ * Small cells get plain stores: an inlined "rep stos" costs more than the allocation. */
+__attribute__((optimize("no-tree-loop-distribute-patterns"))) static inline void zero_cell(void *p, size_t size) {
+  if (size <= 256) {
+    uint64_t *q = p;
+    size_t n = (size + 15) / 16;
+    do {
+      q[0] = 0;
+      q[1] = 0;
+      q += 2;
+    } while (--n);
+  } else {
+    memset(p, 0, size);
+  }
+}
+
+void *rts_alloc(uint32_t tid, size_t size) {
+  if (RTS_UNLIKELY(size > SMALL_MAX)) return alloc_large(tid, size, true, true);
+  int c = class_of[(size + 15) >> 4];
+  size_t cs = class_size[c];
+  if (RTS_UNLIKELY(since + cs > threshold)) collect(cs);
+  since += cs;
+  rts_obj *o;
+  freecell *f = freelist[c];
+  if (f) {
+    freelist[c] = f->next;
+    o = &f->h;
+  } else {
+    char *b = bump[c];
+    if (RTS_LIKELY((uintptr_t)bump_end[c] - (uintptr_t)b >= cs))
+      bump[c] = b + cs;
+    else
+      b = refill(c);
+    o = (rts_obj *)b;
+  }
+  zero_cell(o, size);
+  o->tid = tid;
+  o->gcflags = alloc_flags;
+  return o;
+}
+
+/* ---- buffers of lists and dicts ---- */
+
+void *rts_raw_alloc(size_t bytes) {
+  if (!gc_ready) rts_gc_init();
+  if (bytes > heap_limit) rts_fatal("out of memory");
+  size_t size = bytes + RAW_HDR;
+  rts_obj *o;
+  if (size > SMALL_MAX) {
+    o = alloc_large(RTS_TID_STR, size, false, false);
+  } else {
+    int c = class_of[(size + 15) >> 4];
+    size_t cs = class_size[c];
+    since += cs;
+    freecell *f = freelist[c];
+    if (f) {
+      freelist[c] = f->next;
+      o = &f->h;
+    } else {
+      char *b = bump[c];
+      if ((uintptr_t)bump_end[c] - (uintptr_t)b >= cs)
+        bump[c] = b + cs;
+      else
+        b = refill(c);
+      o = (rts_obj *)b;
+    }
+    o->tid = RTS_TID_STR;
+    o->gcflags = alloc_flags;
+  }
+  return (char *)o + RAW_HDR;
+}
+
+void rts_raw_free(void *p) {
+  if (!p) return;
+  rts_obj *o = (rts_obj *)((char *)p - RAW_HDR);
+  if (o->gcflags & RTS_GC_LARGE) {
+    large_unlink_free((large *)o - 1);
+    return;
+  }
+  int c = (int)PAGE_OF(o)->cls;
+  if (poison) memset(o, 0xDB, class_size[c]);
+  freecell *f = (freecell *)o;
+  f->h.gcflags = RTS_GC_FREE;
+  f->next = freelist[c];
+  freelist[c] = f;
+}
+
+/* Buffers of prebuilt (static) lists: plain malloc, never freed by the collector. */
+static void check_buf(size_t bytes) {
+  if (!gc_ready) rts_gc_init();
+  if (bytes > heap_limit) rts_fatal("out of memory");
+}
+
+void *rts_buf_alloc(size_t bytes) {
+  check_buf(bytes);
+  void *p = malloc(bytes ? bytes : 1);
+  if (!p) rts_fatal("out of memory");
+  since += bytes;
+  return p;
+}
