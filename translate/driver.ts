@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { loadProgram, REPO_ROOT, type LoadedProgram } from './load/loader.ts';
-import { FlowBuilder } from './flow/builder.ts';
+import { buildFlowGraph } from './flow/builder.ts';
 import { Annotator } from './annotate/solver.ts';
 import { rtypeProgram } from './rtype/rtyper.ts';
 import { GenC, type CFile } from './genc/genc.ts';
@@ -164,7 +164,7 @@ function annotateStages(
   const getGraph = (fd: FunctionDesc): FunctionGraph => {
     const s = performance.now();
     try {
-      const g = new FlowBuilder(prog, fd).build();
+      const g = buildFlowGraph(prog, fd);
       if (check) checkGraph(g);
       flow.graphs++;
       for (const b of g.blocks()) {

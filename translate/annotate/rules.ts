@@ -5,7 +5,7 @@ import { ClassDesc, FunctionDesc } from '../load/descs.ts';
 import { RtsError } from '../errors.ts';
 import {
   SomeDict, SomeFloat, SomeInstance, SomeInt, SomeList, SomeValue, UnionError, generalizeDict, generalizeListItem, isRef,
-  s_bool, s_float, s_impossible, s_int, s_none, s_str, union, ListDef,
+  s_bool, s_float, s_impossible, s_int, s_int_lit, s_none, s_str, union, ListDef,
 } from './model.ts';
 import type { Annotator } from './solver.ts';
 
@@ -227,10 +227,10 @@ function callMethod(a: Annotator, op: Operation, obj: SomeValue, args: SomeValue
       slice: [['int', 'int'], s_str],
       substring: [['int', 'int'], s_str],
       indexOf: [['str', 'int'], s_int],
-      lastIndexOf: [['str'], s_int],
-      startsWith: [['str'], s_bool],
-      endsWith: [['str'], s_bool],
-      includes: [['str'], s_bool],
+      lastIndexOf: [['str', 'int'], s_int],
+      startsWith: [['str', 'int'], s_bool],
+      endsWith: [['str', 'int'], s_bool],
+      includes: [['str', 'int'], s_bool],
       trim: [[], s_str],
       toUpperCase: [[], s_str],
       toLowerCase: [[], s_str],
@@ -249,12 +249,16 @@ function callMethod(a: Annotator, op: Operation, obj: SomeValue, args: SomeValue
     // optional trailing arguments of slice/substring/indexOf
     const s = sig[name];
     if (!s) throw new RtsError('E_NO_ATTR', `string method '${name}'`);
-    const opt = ['slice', 'substring', 'indexOf', 'padStart', 'padEnd'].includes(name) ? s[0].slice(0, Math.max(1, args.length)) : s[0];
+    const opt = ['slice', 'substring', 'indexOf', 'lastIndexOf', 'padStart', 'padEnd', 'startsWith', 'endsWith', 'includes'].includes(name) ? s[0].slice(0, Math.max(1, args.length)) : s[0];
     expectArgs(name, args, opt);
     return s[1];
   }
   if (obj.kind === 'int' || obj.kind === 'float' || obj.kind === 'bool') {
     if (name === 'toString' && args.length === 0) return s_str;
+    if (name === 'toString' && obj.kind === 'int') {
+      expectArgs('toString', args, ['int']);
+      return s_str;
+    }
     if (name === 'toFixed' && obj.kind !== 'bool') {
       expectArgs('toFixed', args, ['int']);
       return s_str;
@@ -340,6 +344,11 @@ function builtin(a: Annotator, name: string, args: SomeValue[], op: Operation): 
     if (MATH_FLOAT1.has(f)) {
       expectArgs(name, args, ['num']);
       return s_float;
+    }
+    if (f === 'floor' || f === 'ceil' || f === 'round' || f === 'trunc') {
+      // an integral value: an int that may still flow into float contexts (exactly)
+      expectArgs(name, args, ['num']);
+      return args[0].kind === 'int' ? args[0] : s_int_lit;
     }
     if (MATH_SAME1.has(f)) {
       expectArgs(name, args, ['num']);

@@ -7,7 +7,8 @@ import ts from 'typescript';
 import { Block, Constant, EXC_VALUE, FunctionGraph, LAST_EXCEPTION, Link, Operation, Variable, type Loc, type Value } from '../model/graph.ts';
 import { ClassDesc, EnumDesc, FunctionDesc, locOf, type ModuleInfo } from '../load/descs.ts';
 import type { LoadedProgram } from '../load/loader.ts';
-import { RtsError, fail } from '../errors.ts';
+import { RtsError } from '../errors.ts';
+import { removeDeadInputs } from '../model/transform.ts';
 
 const THIS = Symbol('this');
 const EXC = Symbol('exc');
@@ -1267,5 +1268,6 @@ function ctorParamCount(c: ClassDesc): number {
 
 export function buildFlowGraph(prog: LoadedProgram, fd: FunctionDesc): FunctionGraph {
   const g = new FlowBuilder(prog, fd).build();
+  removeDeadInputs(g);
   return g;
 }

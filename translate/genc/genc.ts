@@ -230,7 +230,11 @@ export class GenC {
     body.push(...strs);
     // raising helpers
     const ctorOf = (l: ClassLayout): FunctionDesc => l.cls.ctor;
-    const raisers = t.classOrder.filter((l) => l.cls.isSubclassOf(a.prog.errorClass) && a.graphs.has(ctorOf(l)));
+    // classes the runtime can raise by message: constructor(message: string)
+    const raisers = t.classOrder.filter((l) => {
+      const g = a.graphs.get(ctorOf(l));
+      return l.cls.isSubclassOf(a.prog.errorClass) && g && g.startblock.inputargs.length === 2 && (g.startblock.inputargs[1].concretetype as LLType).k === 'Str';
+    });
     body.push(`void rts_raise_msg(uint32_t tid, const char *msg) {
   void *gc_[2] = {NULL, NULL};
   rts_frame fr_ = {rts_top_frame, 2, gc_};
@@ -306,10 +310,25 @@ ${raisers.map((l) => `  case ${l.tid}: ${this.fn(ctorOf(l))}(gc_[1], gc_[0]); br
 }
 
 const RAISING = new Set(['direct_call', 'indirect_call']);
+/** low-level operations that never allocate, so never run the collector */
+const NO_GC = new Set([
+  'same_as', 'cast_ptr', 'int_add', 'int_sub', 'int_mul', 'int_neg', 'int_mod', 'int_pow', 'int_and', 'int_or', 'int_xor',
+  'int_invert', 'int_lshift', 'int_rshift', 'int_urshift', 'int_eq', 'int_ne', 'int_lt', 'int_le', 'int_gt', 'int_ge',
+  'float_add', 'float_sub', 'float_mul', 'float_div', 'float_neg', 'float_mod', 'float_pow', 'float_eq', 'float_ne',
+  'float_lt', 'float_le', 'float_gt', 'float_ge', 'bool_eq', 'bool_ne', 'bool_not', 'int_is_true', 'float_is_true',
+  'str_is_true', 'ptr_nonzero', 'ptr_iszero', 'ptr_eq', 'ptr_ne', 'str_eq', 'str_ne', 'str_lt', 'str_le', 'str_gt', 'str_ge',
+  'str_len', 'list_len', 'dict_size', 'instanceof', 'getfield', 'setfield', 'list_getitem', 'list_setitem', 'null_to_str',
+  'str_or_null', 'dict_next', 'dict_key', 'dict_value', 'unreachable',
+]);
+function mayCollect(op: Operation): boolean {
+  return !NO_GC.has(op.opname);
+}
 
 class FunctionEmitter {
-  private slots = new Map<Variable, number>();
   private locals = new Map<Variable, string>();
+  /** GC references to store in the shadow stack before an operation that may collect */
+  private spills = new Map<Operation, Variable[]>();
+  private maxSpill = 0;
   private blockIds = new Map<Block, number>();
   private lines: string[] = [];
 
@@ -319,16 +338,40 @@ class FunctionEmitter {
     private g: FunctionGraph,
   ) {}
 
+  /**
+   * Shadow-stack roots: before an operation that may allocate (and so collect), every GC
+   * reference that is still needed afterwards, plus the operation's own GC arguments, is
+   * stored in the frame. In block-argument SSA a block only uses its own inputs and
+   * results, so liveness is local to the block.
+   */
+  private computeSpills(b: Block): void {
+    const lastUse = new Map<Variable, number>();
+    const end = b.operations.length;
+    b.operations.forEach((op, i) => op.args.forEach((a) => a instanceof Variable && lastUse.set(a, i)));
+    for (const l of b.exits) for (const a of l.args) if (a instanceof Variable) lastUse.set(a, end);
+    if (b.exitswitch instanceof Variable) lastUse.set(b.exitswitch, end);
+    const defined: Variable[] = b.inputargs.filter((v) => isGc(this.t(v)));
+    b.operations.forEach((op, i) => {
+      if (mayCollect(op)) {
+        const set = new Set<Variable>();
+        for (const v of defined) if ((lastUse.get(v) ?? -1) > i) set.add(v);
+        for (const a of op.args) if (a instanceof Variable && isGc(this.t(a))) set.add(a);
+        const list = [...set];
+        if (list.length) {
+          this.spills.set(op, list);
+          this.maxSpill = Math.max(this.maxSpill, list.length);
+        }
+      }
+      if (isGc(this.t(op.result))) defined.push(op.result);
+    });
+  }
+
   private t(v: Value): LLType {
     return (v.concretetype as LLType) ?? { k: 'Void' };
   }
 
   private ref(v: Variable): string {
-    const s = this.slots.get(v);
-    if (s !== undefined) return `((${ctype(this.t(v))})gc_[${s}])`;
-    const l = this.locals.get(v);
-    if (l) return l;
-    return '0';
+    return this.locals.get(v) ?? '0';
   }
 
   private convert(expr: string, have: LLType, want: LLType | null): string {
@@ -346,8 +389,6 @@ class FunctionEmitter {
   }
 
   private assign(v: Variable, expr: string): string {
-    const s = this.slots.get(v);
-    if (s !== undefined) return `gc_[${s}] = (void *)(${expr});`;
     const l = this.locals.get(v);
     if (l) return `${l} = ${expr};`;
     return `(void)(${expr});`;
@@ -368,24 +409,25 @@ class FunctionEmitter {
     }
     const decls: string[] = [];
     for (const v of vars) {
-      if (this.slots.has(v) || this.locals.has(v)) continue;
+      if (this.locals.has(v)) continue;
       const t = this.t(v);
-      if (isGc(t)) this.slots.set(v, this.slots.size);
-      else if (t.k !== 'Void') {
-        const name = `v${v.id}`;
-        this.locals.set(v, name);
-        decls.push(`  ${ctype(t)} ${name};`);
-      }
+      if (t.k === 'Void') continue;
+      const name = `v${this.locals.size}`; // per-function numbering keeps the C independent of other translations
+      this.locals.set(v, name);
+      decls.push(`  ${ctype(t)} ${name}${isGc(t) ? ' = NULL' : ''};`);
     }
+    for (const b of blocks) this.computeSpills(b);
     const ret = g.returnblock.inputargs[0];
     const rt = this.t(ret);
-    const ng = Math.max(1, this.slots.size);
+    const ng = this.maxSpill;
     const L = this.lines;
     L.push(`${ctype(rt)} ${this.gen.fn(this.fd)}(${g.startblock.inputargs.map((v, i) => `${ctype(this.t(v))} p${i}`).join(', ') || 'void'}) {`);
-    L.push(`  void *gc_[${ng}] = {NULL};`);
-    L.push(`  rts_frame fr_ = {rts_top_frame, ${ng}, gc_};`);
+    if (ng) {
+      L.push(`  void *gc_[${ng}] = {NULL};`);
+      L.push(`  rts_frame fr_ = {rts_top_frame, ${ng}, gc_};`);
+    }
     L.push(...decls);
-    L.push('  rts_top_frame = &fr_;');
+    if (ng) L.push('  rts_top_frame = &fr_;');
     L.push('  if (RTS_UNLIKELY(++rts_depth > rts_max_depth)) { rts_raise_stack_overflow(); goto fail_; }');
     g.startblock.inputargs.forEach((v, i) => {
       if (this.t(v).k !== 'Void') L.push(`  ${this.assign(v, `p${i}`)}`);
@@ -393,11 +435,11 @@ class FunctionEmitter {
     for (const b of blocks) this.emitBlock(b);
     L.push('ret_:');
     L.push('  rts_depth--;');
-    L.push('  rts_top_frame = fr_.prev;');
+    if (ng) L.push('  rts_top_frame = fr_.prev;');
     L.push(`  return ${rt.k === 'Void' ? '0' : this.ref(ret)};`);
     L.push('fail_:');
     L.push('  rts_depth--;');
-    L.push('  rts_top_frame = fr_.prev;');
+    if (ng) L.push('  rts_top_frame = fr_.prev;');
     L.push(`  return ${isGc(rt) ? 'NULL' : '0'};`);
     L.push('}');
     return L.join('\n') + '\n';
@@ -412,6 +454,8 @@ class FunctionEmitter {
     }
     const lastIdx = b.operations.length - 1;
     b.operations.forEach((op, i) => {
+      const spill = this.spills.get(op);
+      if (spill?.length) L.push(`  ${spill.map((v, k) => `gc_[${k}] = (void *)${this.ref(v)};`).join(' ')}`);
       L.push(`  ${this.opCode(op)}`);
       const raises = RAISING.has(op.opname) || (op.opname === 'prim' && (op.extra as { raises: string | null }).raises);
       if (raises && !(i === lastIdx && b.exitswitch === LAST_EXCEPTION)) L.push('  if (RTS_UNLIKELY(rts_exc != NULL)) goto fail_;');
@@ -466,8 +510,10 @@ class FunctionEmitter {
       if (src === this.ref(v)) return;
       moves.push([v, src]);
     });
-    if (moves.length === 1) L.push(`${ind}${this.assign(moves[0][0], moves[0][1])}`);
-    else if (moves.length > 1) {
+    if (moves.length === 1 || (moves.length > 1 && !l.prevblock?.exits.some(() => l.target === l.prevblock))) {
+      // the target's inputs are not read by the sources unless the link loops to its own block
+      for (const [v, src] of moves) L.push(`${ind}${this.assign(v, src)}`);
+    } else if (moves.length > 1) {
       // parallel assignment through temporaries
       L.push(`${ind}{`);
       moves.forEach(([v, src], i) => L.push(`${ind}  ${ctype(this.t(v))} m${i}_ = ${src};`));
@@ -696,6 +742,7 @@ class FunctionEmitter {
       case 'bool_method': {
         const name = (op.extra as { name: string }).name;
         const t = this.t(op.args[0]);
+        if (name === 'toString' && op.args.length === 2) return set(`rts_int_to_str_radix(${A(0)}, ${A(1, S)})`);
         if (name === 'toString') return set(t.k === 'Signed' ? `rts_str_from_int(${A(0)})` : t.k === 'Float' ? `rts_str_from_float(${A(0)})` : `rts_str_from_bool(${A(0)})`);
         if (name === 'toFixed') return set(`rts_float_to_fixed(${A(0, F)}, ${A(1, S)})`);
         break;
@@ -750,9 +797,9 @@ class FunctionEmitter {
       case 'Math.floor':
       case 'Math.ceil':
       case 'Math.trunc':
-        return set(isInt ? A(0) : `${name.slice(5)}(${A(0, Float)})`);
+        return set(T0?.k === 'Signed' ? A(0) : R.k === 'Float' ? `${name.slice(5)}(${A(0, Float)})` : `rts_float_to_int(${name.slice(5)}(${A(0, Float)}))`);
       case 'Math.round':
-        return set(isInt ? A(0) : `rts_js_round(${A(0, Float)})`);
+        return set(T0?.k === 'Signed' ? A(0) : R.k === 'Float' ? `rts_js_round(${A(0, Float)})` : `rts_float_to_int(rts_js_round(${A(0, Float)}))`);
       case 'Math.abs':
         return set(isInt ? `llabs(${A(0)})` : `fabs(${A(0, Float)})`);
       case 'Math.sign':
@@ -873,13 +920,13 @@ class FunctionEmitter {
       case 'indexOf':
         return set(`rts_str_index_of(${s}, ${A(1)}, ${n >= 2 ? A(2, S) : '0'})`);
       case 'lastIndexOf':
-        return set(`rts_str_last_index_of(${s}, ${A(1)})`);
+        return set(n >= 2 ? `rts_str_last_index_from(${s}, ${A(1)}, ${A(2, S)})` : `rts_str_last_index_of(${s}, ${A(1)})`);
       case 'startsWith':
-        return set(`rts_str_starts_with(${s}, ${A(1)})`);
+        return set(n >= 2 ? `rts_str_starts_at(${s}, ${A(1)}, ${A(2, S)})` : `rts_str_starts_with(${s}, ${A(1)})`);
       case 'endsWith':
-        return set(`rts_str_ends_with(${s}, ${A(1)})`);
+        return set(n >= 2 ? `rts_str_ends_at(${s}, ${A(1)}, ${A(2, S)})` : `rts_str_ends_with(${s}, ${A(1)})`);
       case 'includes':
-        return set(`(rts_str_index_of(${s}, ${A(1)}, 0) >= 0)`);
+        return set(`(rts_str_index_of(${s}, ${A(1)}, ${n >= 2 ? A(2, S) : '0'}) >= 0)`);
       case 'trim':
         return set(`rts_str_trim(${s})`);
       case 'toUpperCase':

@@ -52,6 +52,37 @@ static inline bool rts_s_truth(rts_str *s) { return s != NULL && s->len > 0; }
 static inline int64_t rts_clz32(int64_t a) { uint32_t x = (uint32_t)(uint64_t)a; return x ? __builtin_clz(x) : 32; }
 static inline int64_t rts_imul(int64_t a, int64_t b) { return (int64_t)(int32_t)((uint32_t)(uint64_t)a * (uint32_t)(uint64_t)b); }
 static inline bool rts_is_integer(double x) { return isfinite(x) && x == trunc(x); }
+/* startsWith(p, pos) / endsWith(p, endPos) / lastIndexOf(p, from) with JS clamping */
+static inline bool rts_str_starts_at(rts_str *s, rts_str *p, int64_t pos) {
+  if (pos < 0) pos = 0;
+  if (pos > s->len) pos = s->len;
+  if (pos + p->len > s->len) return false;
+  return memcmp(s->data + pos, p->data, (size_t)p->len * 2) == 0;
+}
+static inline bool rts_str_ends_at(rts_str *s, rts_str *p, int64_t end) {
+  if (end < 0) end = 0;
+  if (end > s->len) end = s->len;
+  if (p->len > end) return false;
+  return memcmp(s->data + end - p->len, p->data, (size_t)p->len * 2) == 0;
+}
+static inline int64_t rts_str_last_index_from(rts_str *s, rts_str *p, int64_t from) {
+  if (from < 0) from = 0;
+  if (from > s->len - p->len) from = s->len - p->len;
+  for (int64_t i = from; i >= 0; i--)
+    if (memcmp(s->data + i, p->data, (size_t)p->len * 2) == 0) return i;
+  return -1;
+}
+/* Number.prototype.toString(radix) for ints */
+static inline rts_str *rts_int_to_str_radix(int64_t v, int64_t radix) {
+  if (radix < 2 || radix > 36) rts_fatal("toString() radix must be between 2 and 36");
+  char buf[80];
+  int i = 79;
+  buf[i] = 0;
+  uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+  do { buf[--i] = "0123456789abcdefghijklmnopqrstuvwxyz"[u % (uint64_t)radix]; u /= (uint64_t)radix; } while (u);
+  if (v < 0) buf[--i] = '-';
+  return rts_str_from_utf8(buf + i, 79 - i);
+}
 /* String.prototype.padStart/padEnd; temporaries rooted across allocations */
 static inline rts_str *rts_str_pad(rts_str *s, int64_t n, rts_str *fill, bool start) {
   if (s->len >= n || fill->len == 0) return s;

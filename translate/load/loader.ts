@@ -97,6 +97,9 @@ async function runModules(files: ts.SourceFile[], cacheRoot: string, entryPath: 
   return scopes;
 }
 
+/** The previous program: createProgram reuses its unchanged files (lib.d.ts, @types/node). */
+let previousProgram: ts.Program | undefined;
+
 export async function loadProgram(entry: string, cacheRoot: string): Promise<LoadedProgram> {
   const entryPath = resolve(entry);
   if (!existsSync(entryPath)) fail('E_ENTRY', `entry module ${entry} does not exist`);
@@ -112,7 +115,8 @@ export async function loadProgram(entry: string, cacheRoot: string): Promise<Loa
     typeRoots: [join(REPO_ROOT, 'node_modules', '@types')],
     lib: ['lib.es2022.d.ts'],
   };
-  const tsProgram = ts.createProgram([entryPath], options);
+  const tsProgram = ts.createProgram([entryPath], options, undefined, previousProgram);
+  previousProgram = tsProgram;
   const files = tsProgram.getSourceFiles().filter((f) => !f.isDeclarationFile && !f.fileName.includes('/node_modules/'));
   const diags = ts.getPreEmitDiagnostics(tsProgram).filter((d) => d.category === ts.DiagnosticCategory.Error && d.file && files.includes(d.file));
   if (diags.length) {

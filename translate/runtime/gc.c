@@ -423,7 +423,12 @@ static RTS_NOINLINE_ATTR void *alloc_large(uint32_t tid, size_t size, bool may_c
 
 /* Zeroes the first size bytes of a cell, rounded up to 16 (cells are 16-byte multiples).
  * Small cells get plain stores: an inlined "rep stos" costs more than the allocation. */
-__attribute__((optimize("no-tree-loop-distribute-patterns"))) static inline void zero_cell(void *p, size_t size) {
+#if defined(__GNUC__) && !defined(__clang__)
+#define RTS_NO_MEMSET_IDIOM __attribute__((optimize("no-tree-loop-distribute-patterns")))
+#else
+#define RTS_NO_MEMSET_IDIOM
+#endif
+RTS_NO_MEMSET_IDIOM static inline void zero_cell(void *p, size_t size) {
   if (size <= 256) {
     uint64_t *q = p;
     size_t n = (size + 15) / 16;
@@ -441,7 +446,11 @@ void *rts_alloc(uint32_t tid, size_t size) {
   if (RTS_UNLIKELY(size > SMALL_MAX)) return alloc_large(tid, size, true, true);
   int c = class_of[(size + 15) >> 4];
   size_t cs = class_size[c];
-  if (RTS_UNLIKELY(since + cs > threshold)) collect(cs);
+  if (RTS_UNLIKELY(since + cs > threshold)) {
+    collect(cs);
+    c = class_of[(size + 15) >> 4]; /* the first collection initialises the tables */
+    cs = class_size[c];
+  }
   since += cs;
   rts_obj *o;
   freecell *f = freelist[c];

@@ -80,6 +80,11 @@ extern int64_t rts_depth, rts_max_depth;
 bool rts_raise_stack_overflow(void);
 
 /* ---- allocation and GC ---------------------------------------------------------- */
+/* Only rts_alloc and the runtime functions that return a new object (strings, lists,
+ * dicts) collect; list and dict mutators (push, insert, set, ...) never do. Runtime
+ * functions keep their own arguments alive across the collections they trigger.
+ * Env RTS_GC_DEBUG=<KiB>: collect every <KiB> allocated and overwrite freed memory with
+ * 0xDB (finds missing shadow-stack roots in generated code). */
 void *rts_alloc(uint32_t tid, size_t size); /* zero-filled, header set; may collect */
 void rts_gc_collect(void);
 typedef struct rts_gc_stats {
@@ -95,6 +100,10 @@ typedef struct rts_str {
   uint32_t hash; /* 0 = not computed yet */
   uint16_t data[];
 } rts_str;
+/* rts_str_hash: h = 2166136261; for each unit u: h = (h ^ u) * 16777619 (mod 2^32); then
+ * h ^= h >> 16; h *= 0x85ebca6b; h ^= h >> 13; h *= 0xc2b2ae35; h ^= h >> 16; 0 becomes 1.
+ * It is cached in s->hash except for RTS_GC_STATIC strings (they may be in read-only
+ * memory): genc may prefill the hash of its constant strings. */
 
 rts_str *rts_str_from_utf8(const char *s, int64_t nbytes); /* invalid sequences -> U+FFFD */
 rts_str *rts_str_lit(const uint16_t *units, int64_t len);  /* a fresh heap copy */
@@ -130,6 +139,9 @@ typedef struct rts_list {
   int64_t len, cap;
   void *items; /* malloc'd buffer of cap items of the kind rts_types[h.tid].elem */
 } rts_list;
+/* items is owned by the runtime (for a heap list it is a GC-managed buffer, so never free
+ * or replace it). A prebuilt RTS_GC_STATIC list may point items at a static array of cap
+ * items: when it grows, the runtime copies it to a malloc'd buffer and never frees it. */
 
 rts_list *rts_list_new(uint32_t tid, int64_t len); /* len zeroed items */
 #define RTS_LIST_ITEMS(l, T) ((T *)(l)->items)
@@ -159,7 +171,8 @@ rts_dict *rts_dict_new(uint32_t tid);
 int64_t rts_dict_size(rts_dict *d);
 bool rts_dict_has(rts_dict *d, const void *key_ptr);
 /* Returns a pointer to the stored value, or NULL when absent. Keys and values are passed
- * by address, as int64_t, double, uint8_t, or a pointer, per the dict's kinds. */
+ * by address, as int64_t, double, uint8_t, or a pointer, per the dict's kinds. The
+ * pointer (and those from rts_dict_next) stays valid until the next set, delete or clear. */
 void *rts_dict_lookup(rts_dict *d, const void *key_ptr);
 void rts_dict_set(rts_dict *d, const void *key_ptr, const void *value_ptr);
 bool rts_dict_delete(rts_dict *d, const void *key_ptr);
@@ -205,7 +218,10 @@ double rts_float_mod(double a, double b);       /* Python % on floats */
  * main() sets up the GC, converts argv[1..] to a list of strings (type id list_tid from
  * rts_argv_list_tid, emitted by genc), calls rts_entry, prints an uncaught exception as
  * "Uncaught <ClassName>: <message>" on stderr with exit status 1, else exits with the
- * returned status after flushing output. */
+ * returned status after flushing output.
+ * rts_entry runs on a thread with a 1 GiB stack (reserved, touched only as used), with
+ * rts_max_depth = 100000: about 10 KiB of C stack per RTS call, on every target. An empty
+ * or NULL message prints as "Uncaught <ClassName>". main() does not call rts_init_statics. */
 extern const uint32_t rts_argv_list_tid;
 int64_t rts_entry(rts_list *argv);
 

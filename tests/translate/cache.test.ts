@@ -1,0 +1,46 @@
+// The stage cache: a second translation reuses every stage, outputs are byte-identical
+// across directories, and a corrupt entry is recomputed rather than trusted.
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { translateProgram } from '../../translate/driver.ts';
+import { HERE } from './harness.ts';
+
+const entry = join(HERE, 'fixtures', 'classes.ts');
+
+describe('translation cache and reproducibility', () => {
+  const base = mkdtempSync(join(tmpdir(), 'rts-cache-'));
+  const cacheA = join(base, 'cacheA');
+
+  it('reuses every stage on the second run and gives the same binary', async () => {
+    const first = await translateProgram({ entry, target: 'linux-x86_64', outDir: join(base, 'out1'), cacheDir: cacheA });
+    expect(first.stages.map((s) => s.name)).toEqual(['load', 'flow', 'annotate', 'rtype', 'genc', 'compile']);
+    expect(first.stages.find((s) => s.name === 'annotate')!.cached).toBe(false);
+    const second = await translateProgram({ entry, target: 'linux-x86_64', outDir: join(base, 'out2'), cacheDir: cacheA });
+    for (const s of second.stages) expect([s.name, s.cached]).toEqual([s.name, true]);
+    expect(readFileSync(second.binary)).toEqual(readFileSync(first.binary));
+  });
+
+  it('is reproducible: a fresh cache in another directory gives identical C and binary', async () => {
+    const a = await translateProgram({ entry, target: 'linux-s390x', outDir: join(base, 'r1'), cacheDir: join(base, 'c1') });
+    const b = await translateProgram({ entry, target: 'linux-s390x', outDir: join(base, 'r2'), cacheDir: join(base, 'c2') });
+    const gencA = readdirSync(join(base, 'c1', 'genc'));
+    const gencB = readdirSync(join(base, 'c2', 'genc'));
+    expect(gencA).toEqual(gencB);
+    expect(readFileSync(join(base, 'c1', 'genc', gencA[0]))).toEqual(readFileSync(join(base, 'c2', 'genc', gencB[0])));
+    expect(readFileSync(a.binary)).toEqual(readFileSync(b.binary));
+  });
+
+  it('recomputes a corrupt entry instead of trusting it', async () => {
+    const dir = join(cacheA, 'genc');
+    const [entryFile] = readdirSync(dir).filter((f) => !f.startsWith('.'));
+    const p = join(dir, entryFile);
+    const bytes = readFileSync(p);
+    bytes[bytes.length - 10] ^= 0xff;
+    writeFileSync(p, bytes);
+    const third = await translateProgram({ entry, target: 'linux-x86_64', outDir: join(base, 'out3'), cacheDir: cacheA });
+    expect(third.stages.find((s) => s.name === 'genc')!.cached).toBe(false);
+    expect(readFileSync(third.binary)).toEqual(readFileSync(join(base, 'out1', 'classes')));
+  });
+});

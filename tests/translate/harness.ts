@@ -1,0 +1,73 @@
+// Shared by the translate test suites: run an RTS program untranslated and translated
+// (natively or under the target's emulator) and compare what a user sees.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { translateProgram, type TranslateResult } from '../../translate/driver.ts';
+import { findTarget } from '../../release/targets.ts';
+
+export const HERE = dirname(fileURLToPath(import.meta.url));
+export const ROOT = join(HERE, '..', '..');
+export const CACHE = join(ROOT, '.cache', 'test-translate');
+export const PROGRAMS = join(HERE, 'programs');
+
+export interface RunResult {
+  stdout: string;
+  status: number;
+}
+
+export function programs(): string[] {
+  if (!existsSync(PROGRAMS)) return [];
+  return readdirSync(PROGRAMS)
+    .filter((f) => f.endsWith('.ts'))
+    .sort()
+    .map((f) => join(PROGRAMS, f));
+}
+
+export const ARGS = ['alpha', 'beta'];
+
+/** The program's behaviour on Node, memoised on disk by the program's content. */
+export function untranslated(file: string): RunResult {
+  const key = createHash('sha256').update(readFileSync(file)).update(readFileSync(join(ROOT, 'translate', 'rlib', 'arith.ts'))).digest('hex').slice(0, 24);
+  const memo = join(ROOT, '.cache', 'test-expected', `${basename(file)}.${key}.json`);
+  if (existsSync(memo)) return JSON.parse(readFileSync(memo, 'utf8')) as RunResult;
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(HERE, 'run-untranslated.mts'), file, ...ARGS], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 256 << 20,
+    timeout: 120_000,
+  });
+  const out = { stdout: r.stdout, status: r.status ?? -1 };
+  mkdirSync(dirname(memo), { recursive: true });
+  writeFileSync(memo + '.tmp', JSON.stringify(out));
+  renameSync(memo + '.tmp', memo);
+  return out;
+}
+
+export async function translate(file: string, target: string): Promise<TranslateResult> {
+  return translateProgram({ entry: file, target, outDir: join(ROOT, '.cache', 'test-out', target), cacheDir: CACHE, check: true });
+}
+
+export function wineEnv(): Record<string, string> {
+  const prefix = join(ROOT, '.cache', 'wine');
+  mkdirSync(prefix, { recursive: true });
+  return { ...process.env, WINEPREFIX: prefix, WINEDEBUG: '-all' } as Record<string, string>;
+}
+
+export function runBinary(bin: string, target: string, args: string[] = ARGS): RunResult {
+  const t = findTarget(target);
+  const cmd = [...t.emulator, bin, ...args];
+  const r = spawnSync(cmd[0], cmd.slice(1), {
+    encoding: 'utf8',
+    maxBuffer: 256 << 20,
+    timeout: 240_000,
+    env: t.os === 'windows' ? wineEnv() : process.env,
+  });
+  return { stdout: r.stdout, status: r.status ?? -1 };
+}
+
+export function hasTool(cmd: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
+}
