@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { loadProgram, REPO_ROOT, type LoadedProgram } from './load/loader.ts';
 import { buildFlowGraph } from './flow/builder.ts';
+import { deserializeGraph, serializeGraph } from './flow/serialize.ts';
 import { Annotator } from './annotate/solver.ts';
 import { rtypeProgram } from './rtype/rtyper.ts';
 import { GenC, type CFile } from './genc/genc.ts';
@@ -111,6 +112,7 @@ export async function translateProgram(opts: TranslateOptions): Promise<Translat
   const constKey = sha256(fingerprint(prog));
   const loadKey = keyOf(toolchainVersion(), sourceKey, constKey);
   const loadCached = store.has('load', loadKey);
+  if (!loadCached) prog.typecheck();
   if (!loadCached) store.put('load', loadKey, JSON.stringify({ sources: Object.fromEntries([...prog.sourceHashes].sort()), constants: constKey }));
   stage('load', t0, loadCached, { modules: prog.modules.size, classes: prog.classes.length, functions: prog.functionsByDecl.size });
 
@@ -160,11 +162,22 @@ function annotateStages(
 ): Annotator {
   const t0 = performance.now();
   let flowMs = 0;
-  const flow = { graphs: 0, blocks: 0, ops: 0 };
+  const flow = { graphs: 0, cached: 0, blocks: 0, ops: 0 };
   const getGraph = (fd: FunctionDesc): FunctionGraph => {
     const s = performance.now();
     try {
-      const g = buildFlowGraph(prog, fd);
+      // a graph depends on its own body and the program's interface (declarations, not bodies)
+      const key = keyOf(toolchainVersion(), 'flow', prog.interfaceHash, fd.name, fd.decl?.getText() ?? fd.cls?.decl?.getText() ?? '');
+      const hit = store.get('flow', key);
+      if (process.env.RTS_DEBUG_FLOW) console.error(fd.name, key.slice(0, 12), !!hit);
+      let g: FunctionGraph;
+      if (hit) {
+        g = deserializeGraph(hit.toString(), prog, fd);
+        flow.cached++;
+      } else {
+        g = buildFlowGraph(prog, fd);
+        store.put('flow', key, serializeGraph(g));
+      }
       if (check) checkGraph(g);
       flow.graphs++;
       for (const b of g.blocks()) {
@@ -188,7 +201,7 @@ function annotateStages(
   }
   const annMs = performance.now() - t0 - flowMs;
   // flow runs on demand inside annotation; each is reported with its own share of the time
-  stage('flow', performance.now() - flowMs, false, flow);
+  stage('flow', performance.now() - flowMs, flow.cached === flow.graphs, flow);
   const counts = { graphs: annotator.graphs.size, classes: annotator.instantiated.size, steps: annotator.steps };
   stage('annotate', performance.now() - annMs, false, counts);
   store.put('annotate', annotateKey, JSON.stringify({ counts, flow }));

@@ -97,6 +97,35 @@ export interface GraphSignature {
 
 export const signatures = new WeakMap<FunctionGraph, GraphSignature>();
 
+/** Where a load-time object constant was read from, so a cached graph can find it again. */
+export type ConstOrigin = { mod: string; name: string } | { cls: string; name: string };
+export const constOrigin = new WeakMap<Constant, ConstOrigin>();
+
+/** The signature build() records, computed from the declaration alone (for cached graphs). */
+export function signatureFromDecl(prog: LoadedProgram, fd: FunctionDesc): GraphSignature {
+  const sig: GraphSignature = { params: [], result: null, paramNames: [] };
+  if (fd.kind === 'method' || fd.kind === 'ctor') {
+    sig.params.push(null);
+    sig.paramNames.push('this');
+  }
+  if (fd.decl) {
+    for (const p of fd.decl.parameters) {
+      sig.params.push(p.type ?? null);
+      sig.paramNames.push((p.name as ts.Identifier).text);
+    }
+    sig.result = fd.decl.type ?? null;
+  } else if (fd.cls === prog.errorClass) {
+    sig.params.push(null);
+    sig.paramNames.push('message');
+  } else if (fd.cls?.base) {
+    for (const n of ctorParamNames(fd.cls.base)) {
+      sig.params.push(null);
+      sig.paramNames.push(n);
+    }
+  }
+  return sig;
+}
+
 export function numKindOfLiteral(text: string): 'int' | 'float' {
   if (/^0[xXbBoO]/.test(text)) return 'int';
   return /[.eE]/.test(text) ? 'float' : 'int';
@@ -366,7 +395,9 @@ export class FlowBuilder {
           kind = numKindOfLiteral(decl.initializer.operand.getText());
         else kind = Number.isInteger(value) ? 'int' : 'float';
       }
-      return new Constant(value, kind);
+      const c = new Constant(value, kind);
+      if (value !== null && typeof value === 'object') constOrigin.set(c, { mod: mod.relPath, name });
+      return c;
     }
     return null;
   }
@@ -915,7 +946,9 @@ export class FlowBuilder {
           const t = decl?.type?.getText();
           kind = t === 'float' ? 'float' : t === 'int' ? 'int' : decl?.initializer && ts.isNumericLiteral(decl.initializer) ? numKindOfLiteral(decl.initializer.getText()) : Number.isInteger(rt) ? 'int' : 'float';
         }
-        return new Constant(rt, kind);
+        const c = new Constant(rt, kind);
+        if (rt !== null && typeof rt === 'object') constOrigin.set(c, { cls: g.name, name });
+        return c;
       }
       if (g instanceof EnumDesc) {
         const v = g.runtime[name];

@@ -33,6 +33,30 @@ export interface LoadedProgram {
   errorClass: ClassDesc;
   /** sha256 of every source file, by relPath */
   sourceHashes: Map<string, string>;
+  /** sha256 of the program with every function body left out: what one function's graph may depend on besides its own body */
+  interfaceHash: string;
+  /** Runs tsc's full type check; throws E_TYPE on the first error. Skipped when the load stage is cached (those sources passed before). */
+  typecheck: () => void;
+}
+
+/** The module's text with function, method and constructor bodies replaced by {}. */
+function interfaceText(sf: ts.SourceFile): string {
+  const cuts: [number, number][] = [];
+  const visit = (n: ts.Node): void => {
+    if ((ts.isFunctionDeclaration(n) || ts.isMethodDeclaration(n) || ts.isConstructorDeclaration(n)) && n.body) {
+      cuts.push([n.body.getStart(sf), n.body.getEnd()]);
+      return;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  let out = '';
+  let pos = 0;
+  for (const [a, b] of cuts) {
+    out += sf.text.slice(pos, a) + '{}';
+    pos = b;
+  }
+  return out + sf.text.slice(pos);
 }
 
 const sha256 = (s: string | Buffer): string => createHash('sha256').update(s).digest('hex');
@@ -118,17 +142,6 @@ export async function loadProgram(entry: string, cacheRoot: string): Promise<Loa
   const tsProgram = ts.createProgram([entryPath], options, undefined, previousProgram);
   previousProgram = tsProgram;
   const files = tsProgram.getSourceFiles().filter((f) => !f.isDeclarationFile && !f.fileName.includes('/node_modules/'));
-  const diags = ts.getPreEmitDiagnostics(tsProgram).filter((d) => d.category === ts.DiagnosticCategory.Error && d.file && files.includes(d.file));
-  if (diags.length) {
-    const d = diags[0];
-    const { line, character } = d.file!.getLineAndCharacterOfPosition(d.start ?? 0);
-    const more = diags.length > 1 ? ` (and ${diags.length - 1} more)` : '';
-    throw new RtsError('E_TYPE', ts.flattenDiagnosticMessageText(d.messageText, '\n') + more, {
-      file: relPathFor(resolve(d.file!.fileName), dirname(entryPath)),
-      line: line + 1,
-      col: character + 1,
-    });
-  }
   const checker = tsProgram.getTypeChecker();
   const scopes = await runModules(files, cacheRoot, entryPath);
 
@@ -248,9 +261,23 @@ export async function loadProgram(entry: string, cacheRoot: string): Promise<Loa
   );
   if (!mainDecl) fail('E_ENTRY', `${entryMod.relPath} does not export a function main(argv: string[]): int`, { file: entryMod.relPath, line: 1, col: 1 });
   const main = functionsByDecl.get(mainDecl)!;
+  const typecheck = (): void => {
+    const diags = ts.getPreEmitDiagnostics(tsProgram).filter((d) => d.category === ts.DiagnosticCategory.Error && d.file && files.includes(d.file));
+    if (diags.length) {
+      const d = diags[0];
+      const { line, character } = d.file!.getLineAndCharacterOfPosition(d.start ?? 0);
+      const more = diags.length > 1 ? ` (and ${diags.length - 1} more)` : '';
+      throw new RtsError('E_TYPE', ts.flattenDiagnosticMessageText(d.messageText, '\n') + more, {
+        file: relPathFor(resolve(d.file!.fileName), dirname(entryPath)),
+        line: line + 1,
+        col: character + 1,
+      });
+    }
+  };
+  const interfaceHash = sha256([...modules.values()].sort((a, b) => (a.relPath < b.relPath ? -1 : 1)).map((m) => `${m.relPath}\0${interfaceText(m.source)}`).join('\0'));
   return {
     tsProgram, checker, modules, entry: entryMod, main, functionsByDecl, classesByDecl, classByRuntime,
-    functionByRuntime, enumsByDecl, classes, errorClass, sourceHashes,
+    functionByRuntime, enumsByDecl, classes, errorClass, sourceHashes, interfaceHash, typecheck,
   };
 }
 

@@ -1,7 +1,7 @@
 /* Float <-> string: JS Number::toString, Python repr(float), JS toFixed, and parsing.
  *
- * Shortest round-trip digits come from the C library's correctly rounded "%.*e" and
- * strtod: a normal double needs 15 digits or fewer exactly when its 15-digit rounding
+ * Shortest round-trip digits come from the C library's correctly rounded "%.*e" and a
+ * correctly rounded strtod (glibc's, else our own, exact with a bignum): a normal double needs 15 digits or fewer exactly when its 15-digit rounding
  * round-trips (15-digit decimals map to distinct doubles), in which case that rounding
  * with trailing zeros dropped is the shortest (and closest) form; otherwise 16 or 17
  * digits are tried. Subnormals simply try every precision from 1 up. toFixed is exact,
@@ -17,6 +17,263 @@
 
 #include "rts_internal.h"
 
+/* ---- a small bignum (unsigned, 32-bit limbs, little-endian) ---- */
+
+#define BN_LIMBS 160 /* 5120 bits: the largest value below is under 2^3900 */
+typedef struct bn {
+  uint32_t d[BN_LIMBS];
+  int n; /* limbs in use; d[n-1] != 0 unless n == 0 */
+} bn;
+
+static void bn_overflow(void) { rts_fatal("floatfmt: bignum overflow"); }
+
+static void bn_set_u64(bn *a, uint64_t v) {
+  a->d[0] = (uint32_t)v;
+  a->d[1] = (uint32_t)(v >> 32);
+  a->n = a->d[1] ? 2 : a->d[0] ? 1 : 0;
+}
+
+static void bn_mul_small(bn *a, uint32_t m) {
+  uint64_t carry = 0;
+  for (int i = 0; i < a->n; i++) {
+    uint64_t t = (uint64_t)a->d[i] * m + carry;
+    a->d[i] = (uint32_t)t;
+    carry = t >> 32;
+  }
+  if (carry) {
+    if (a->n == BN_LIMBS) bn_overflow();
+    a->d[a->n++] = (uint32_t)carry;
+  }
+}
+
+static void bn_mul_pow10(bn *a, int n) {
+  for (; n >= 9; n -= 9) bn_mul_small(a, 1000000000u);
+  static const uint32_t p10[9] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000};
+  if (n > 0) bn_mul_small(a, p10[n]);
+}
+
+__attribute__((unused)) static int bn_cmp(const bn *a, const bn *b) {
+  if (a->n != b->n) return a->n < b->n ? -1 : 1;
+  for (int i = a->n - 1; i >= 0; i--)
+    if (a->d[i] != b->d[i]) return a->d[i] < b->d[i] ? -1 : 1;
+  return 0;
+}
+
+static void bn_shl(bn *a, int s) {
+  if (a->n == 0) return;
+  int w = s / 32, b = s % 32;
+  int n = a->n + w + 1;
+  if (n > BN_LIMBS) bn_overflow();
+  for (int i = n - 1; i >= 0; i--) {
+    int j = i - w;
+    uint32_t hi = (j >= 0 && j < a->n) ? a->d[j] : 0;
+    uint32_t lo = (j - 1 >= 0 && j - 1 < a->n) ? a->d[j - 1] : 0;
+    a->d[i] = b ? (hi << b) | (lo >> (32 - b)) : hi;
+  }
+  a->n = n;
+  while (a->n && a->d[a->n - 1] == 0) a->n--;
+}
+
+static int bn_bit(const bn *a, int i) {
+  int w = i / 32;
+  return w < a->n ? (int)((a->d[w] >> (i % 32)) & 1) : 0;
+}
+
+static void bn_shr(bn *a, int s) {
+  int w = s / 32, b = s % 32;
+  if (w >= a->n) {
+    a->n = 0;
+    return;
+  }
+  int n = a->n - w;
+  for (int i = 0; i < n; i++) {
+    uint32_t lo = a->d[i + w];
+    uint32_t hi = (i + w + 1 < a->n) ? a->d[i + w + 1] : 0;
+    a->d[i] = b ? (lo >> b) | (hi << (32 - b)) : lo;
+  }
+  a->n = n;
+  while (a->n && a->d[a->n - 1] == 0) a->n--;
+}
+
+static void bn_add_small(bn *a, uint32_t v) {
+  uint64_t carry = v;
+  for (int i = 0; i < a->n && carry; i++) {
+    uint64_t t = (uint64_t)a->d[i] + carry;
+    a->d[i] = (uint32_t)t;
+    carry = t >> 32;
+  }
+  if (carry) {
+    if (a->n == BN_LIMBS) bn_overflow();
+    a->d[a->n++] = (uint32_t)carry;
+  }
+}
+
+static uint32_t bn_divmod_small(bn *a, uint32_t m) {
+  uint64_t r = 0;
+  for (int i = a->n - 1; i >= 0; i--) {
+    uint64_t t = (r << 32) | a->d[i];
+    a->d[i] = (uint32_t)(t / m);
+    r = t % m;
+  }
+  while (a->n && a->d[a->n - 1] == 0) a->n--;
+  return (uint32_t)r;
+}
+
+
+/* ---- decimal to double, correctly rounded ---- */
+
+/* glibc's strtod is exact; elsewhere (mingw's misrounds next to powers of two) the
+ * platform's result is only an estimate, refined exactly. -DRTS_EXACT_STRTOD=1 forces
+ * the refinement (for testing it on glibc). */
+#ifndef RTS_EXACT_STRTOD
+#if defined(__GLIBC__)
+#define RTS_EXACT_STRTOD 0
+#else
+#define RTS_EXACT_STRTOD 1
+#endif
+#endif
+
+#if RTS_EXACT_STRTOD
+
+/* Compares D * 10^e10 (plus a nonzero tail when sticky) with M * 2^k. */
+static int cmp_dec_bin(const bn *D, int e10, bool sticky, uint64_t M, int k) {
+  bn a = *D, b;
+  bn_set_u64(&b, M);
+  if (e10 >= 0)
+    bn_mul_pow10(&a, e10);
+  else
+    bn_mul_pow10(&b, -e10);
+  if (k >= 0)
+    bn_shl(&b, k);
+  else
+    bn_shl(&a, -k);
+  int c = bn_cmp(&a, &b);
+  return c == 0 && sticky ? 1 : c;
+}
+
+/* Rounds D * 10^e10 (D has nd > 0 significant digits, no trailing zeros) to the nearest
+ * double, ties to even, starting from an estimate y that is at most a few ulps off. */
+static double refine(const char *dig, int nd, int e10, bool sticky, double y) {
+  bn D = {{0}, 0};
+  for (int i = 0; i < nd;) {
+    uint32_t chunk = 0, mul = 1;
+    for (int j = 0; j < 9 && i < nd; j++, i++) {
+      chunk = chunk * 10 + (uint32_t)(dig[i] - '0');
+      mul *= 10;
+    }
+    bn_mul_small(&D, mul);
+    if (D.n == 0 && chunk) {
+      D.d[0] = chunk;
+      D.n = 1;
+    } else {
+      bn_add_small(&D, chunk);
+    }
+  }
+  if (!(y >= 0)) y = 0;
+  if (isinf(y)) { /* inf, unless below the midpoint of DBL_MAX and 2^1024 */
+    if (cmp_dec_bin(&D, e10, sticky, (1ull << 54) - 1, 970) >= 0) return INFINITY;
+    y = DBL_MAX;
+  }
+  for (int iter = 0; iter < 200; iter++) {
+    uint64_t bits;
+    memcpy(&bits, &y, 8);
+    int ef = (int)(bits >> 52);
+    uint64_t m = bits & ((1ull << 52) - 1);
+    int q = -1074;
+    if (ef) {
+      m |= 1ull << 52;
+      q = ef - 1075;
+    }
+    /* above the midpoint with the next double up (ties go to the even mantissa) */
+    int c = cmp_dec_bin(&D, e10, sticky, 2 * m + 1, q - 1);
+    if (c > 0 || (c == 0 && (m & 1))) {
+      if (y == DBL_MAX) return INFINITY;
+      y = nextafter(y, INFINITY);
+      continue;
+    }
+    if (y == 0) break;
+    /* below the midpoint with the next double down (half as far above a power of two) */
+    if (m == (1ull << 52) && ef > 1)
+      c = cmp_dec_bin(&D, e10, sticky, 4 * m - 1, q - 2);
+    else
+      c = cmp_dec_bin(&D, e10, sticky, 2 * m - 1, q - 1);
+    if (c < 0 || (c == 0 && (m & 1))) {
+      y = nextafter(y, 0);
+      continue;
+    }
+    break;
+  }
+  return y;
+}
+
+#endif
+
+/* strtod for the syntax [+-] digits [. digits] [e [+-] digits], correctly rounded. */
+static double dec_to_double(const char *s) {
+#if !RTS_EXACT_STRTOD
+  return strtod(s, NULL);
+#else
+  static const double p10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                               1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+  const char *p = s;
+  bool neg = false;
+  if (*p == '+' || *p == '-') neg = *p++ == '-';
+  char dig[800];
+  int nd = 0;
+  bool sticky = false;
+  long e10 = 0;
+  for (; *p >= '0' && *p <= '9'; p++) {
+    if (nd == 0 && *p == '0') continue;
+    if (nd < (int)sizeof dig)
+      dig[nd++] = *p;
+    else {
+      sticky |= *p != '0';
+      e10++;
+    }
+  }
+  if (*p == '.')
+    for (p++; *p >= '0' && *p <= '9'; p++) {
+      if (nd == 0 && *p == '0') {
+        e10--;
+        continue;
+      }
+      if (nd < (int)sizeof dig) {
+        dig[nd++] = *p;
+        e10--;
+      } else {
+        sticky |= *p != '0';
+      }
+    }
+  if (*p == 'e' || *p == 'E') {
+    p++;
+    bool eneg = false;
+    if (*p == '+' || *p == '-') eneg = *p++ == '-';
+    long ex = 0;
+    for (; *p >= '0' && *p <= '9'; p++)
+      if (ex < 100000) ex = ex * 10 + (*p - '0');
+    e10 += eneg ? -ex : ex;
+  }
+  while (nd > 0 && dig[nd - 1] == '0') {
+    nd--;
+    e10++;
+  }
+  double r;
+  long lead = nd - 1 + e10; /* decimal exponent of the leading digit */
+  if (nd == 0 || lead < -330) {
+    r = 0;
+  } else if (lead > 310) {
+    r = INFINITY;
+  } else if (nd <= 15 && !sticky && e10 >= -22 && e10 <= 22) {
+    int64_t v = 0; /* exact integer and power of ten: one correctly rounded operation */
+    for (int i = 0; i < nd; i++) v = v * 10 + (dig[i] - '0');
+    r = e10 >= 0 ? (double)v * p10[e10] : (double)v / p10[-e10];
+  } else {
+    r = refine(dig, nd, (int)e10, sticky, fabs(strtod(s, NULL)));
+  }
+  return neg ? -r : r;
+#endif
+}
+
 /* ---- shortest digits ---- */
 
 /* Formats x (> 0, finite) rounded to prec+1 significant digits: fills digits (all prec+1
@@ -25,7 +282,7 @@
 static bool digits_at(double x, int prec, char *digits, int *e10) {
   char buf[48];
   snprintf(buf, sizeof buf, "%.*e", prec, x);
-  bool exact = strtod(buf, NULL) == x;
+  bool exact = dec_to_double(buf) == x;
   int k = 0;
   const char *p = buf;
   for (; *p && *p != 'e' && *p != 'E'; p++)
@@ -51,7 +308,7 @@ static bool next_up(double x, char *digits, int n, int *e10) {
   memcpy(o, digits + 1, (size_t)(n - 1));
   o += n - 1;
   snprintf(o, 12, "e%d", *e10);
-  return strtod(buf, NULL) == x;
+  return dec_to_double(buf) == x;
 }
 
 static int strip(char *digits) {
@@ -68,7 +325,7 @@ static bool try_prec(double x, int prec, char *digits, int *e10, bool up) {
   if (!up || prec >= 16) return false;
   char buf[48];
   snprintf(buf, sizeof buf, "%c.%se%d", digits[0], digits + 1, *e10);
-  if (!(strtod(buf, NULL) < x)) return false;
+  if (!(dec_to_double(buf) < x)) return false;
   char save[24];
   int se = *e10;
   memcpy(save, digits, sizeof save);
@@ -212,78 +469,6 @@ rts_str *rts_float_repr(double v) {
 
 /* ---- toFixed (exact) ---- */
 
-#define BN_LIMBS 48 /* 1536 bits: m < 2^53 times 10^100 < 2^333, shifted left at most 2^17 */
-typedef struct bn {
-  uint32_t d[BN_LIMBS];
-  int n; /* limbs in use; d[n-1] != 0 unless n == 0 */
-} bn;
-
-static void bn_mul_small(bn *a, uint32_t m) {
-  uint64_t carry = 0;
-  for (int i = 0; i < a->n; i++) {
-    uint64_t t = (uint64_t)a->d[i] * m + carry;
-    a->d[i] = (uint32_t)t;
-    carry = t >> 32;
-  }
-  if (carry) a->d[a->n++] = (uint32_t)carry;
-}
-
-static void bn_shl(bn *a, int s) {
-  if (a->n == 0) return;
-  int w = s / 32, b = s % 32;
-  int n = a->n + w + 1;
-  for (int i = n - 1; i >= 0; i--) {
-    int j = i - w;
-    uint32_t hi = (j >= 0 && j < a->n) ? a->d[j] : 0;
-    uint32_t lo = (j - 1 >= 0 && j - 1 < a->n) ? a->d[j - 1] : 0;
-    a->d[i] = b ? (hi << b) | (lo >> (32 - b)) : hi;
-  }
-  a->n = n;
-  while (a->n && a->d[a->n - 1] == 0) a->n--;
-}
-
-static int bn_bit(const bn *a, int i) {
-  int w = i / 32;
-  return w < a->n ? (int)((a->d[w] >> (i % 32)) & 1) : 0;
-}
-
-static void bn_shr(bn *a, int s) {
-  int w = s / 32, b = s % 32;
-  if (w >= a->n) {
-    a->n = 0;
-    return;
-  }
-  int n = a->n - w;
-  for (int i = 0; i < n; i++) {
-    uint32_t lo = a->d[i + w];
-    uint32_t hi = (i + w + 1 < a->n) ? a->d[i + w + 1] : 0;
-    a->d[i] = b ? (lo >> b) | (hi << (32 - b)) : lo;
-  }
-  a->n = n;
-  while (a->n && a->d[a->n - 1] == 0) a->n--;
-}
-
-static void bn_add_small(bn *a, uint32_t v) {
-  uint64_t carry = v;
-  for (int i = 0; i < a->n && carry; i++) {
-    uint64_t t = (uint64_t)a->d[i] + carry;
-    a->d[i] = (uint32_t)t;
-    carry = t >> 32;
-  }
-  if (carry) a->d[a->n++] = (uint32_t)carry;
-}
-
-static uint32_t bn_divmod_small(bn *a, uint32_t m) {
-  uint64_t r = 0;
-  for (int i = a->n - 1; i >= 0; i--) {
-    uint64_t t = (r << 32) | a->d[i];
-    a->d[i] = (uint32_t)(t / m);
-    r = t % m;
-  }
-  while (a->n && a->d[a->n - 1] == 0) a->n--;
-  return (uint32_t)r;
-}
-
 rts_str *rts_float_to_fixed(double v, int64_t digits) {
   if (digits < 0 || digits > 100) rts_fatal("toFixed() digits argument must be between 0 and 100");
   if (v != v) return ascii("NaN");
@@ -296,13 +481,10 @@ rts_str *rts_float_to_fixed(double v, int64_t digits) {
   if (v != 0) {
     int ex;
     double fr = frexp(v, &ex);
-    uint64_t m = (uint64_t)ldexp(fr, 53);
     e2 = ex - 53;
-    a.d[0] = (uint32_t)m;
-    a.d[1] = (uint32_t)(m >> 32);
-    a.n = a.d[1] ? 2 : 1;
+    bn_set_u64(&a, (uint64_t)ldexp(fr, 53));
   }
-  for (int i = 0; i < f; i++) bn_mul_small(&a, 10);
+  bn_mul_pow10(&a, f);
   if (e2 >= 0) {
     bn_shl(&a, e2);
   } else {
@@ -376,7 +558,7 @@ static bool parse_ascii(const char *buf, double *out) {
     if (!ed) return false;
   }
   if (*p) return false;
-  *out = strtod(buf, NULL);
+  *out = dec_to_double(buf);
   return true;
 }
 
