@@ -57,7 +57,12 @@ const equality: Rule = (_a, _op, [x, y]) => {
     numericResult(x, y, '===');
     return s_bool;
   }
-  if (x.kind === 'none' || y.kind === 'none') return s_bool;
+  if (x.kind === 'none' || y.kind === 'none') {
+    const other = x.kind === 'none' ? y : x;
+    if (other.kind !== 'none' && !isRef(other))
+      throw new RtsError('E_UNION', `a ${other.describe()} is never null or undefined (for a Map of ${other.describe()} values, test has() before get())`);
+    return s_bool;
+  }
   if (x.kind === y.kind) {
     if (x instanceof SomeInstance && y instanceof SomeInstance) union(new SomeInstance(x.cls), new SomeInstance(y.cls), 'compared objects');
     return s_bool;

@@ -1,0 +1,91 @@
+// npm run bench:translate — how fast translation is (cold, warm, after one edit) on the
+// biggest RTS program we have (the VM), and how fast translated code runs next to the
+// same code on Node. Prints one table per question, ratios side by side.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { translateProgram, type StageReport } from '../translate/driver.ts';
+import { hostTargetName } from '../release/targets.ts';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const target = hostTargetName();
+const work = mkdtempSync(join(tmpdir(), 'bench-translate-'));
+
+function fmt(s: number): string {
+  return s.toFixed(2).padStart(8);
+}
+
+function stageLine(stages: StageReport[]): string {
+  return stages.map((s) => `${s.name} ${s.seconds.toFixed(2)}${s.cached ? '*' : ''}`).join('  ');
+}
+
+async function translationSpeed(): Promise<void> {
+  // a private copy of the program, so that one function can be edited
+  const copy = join(work, 'src');
+  cpSync(join(ROOT, 'vm'), join(copy, 'vm'), { recursive: true });
+  cpSync(join(ROOT, 'translate', 'rlib'), join(copy, 'translate', 'rlib'), { recursive: true });
+  let entry = join(copy, 'vm', 'main.ts');
+  let what = 'the VM (vm/main.ts)';
+  if (!existsSync(entry)) {
+    entry = join(ROOT, 'bench', 'programs', 'nbody.ts');
+    what = 'bench/programs/nbody.ts (vm/main.ts not present)';
+  }
+  const cache = join(work, 'cache');
+  const run = async (label: string): Promise<number> => {
+    const t = performance.now();
+    const r = await translateProgram({ entry, target, outDir: join(work, 'out'), cacheDir: cache });
+    const secs = (performance.now() - t) / 1000;
+    const peak = Math.max(...r.stages.map((s) => s.peakRssMB));
+    console.log(`${label.padEnd(22)} ${fmt(secs)} s  peak RSS ${String(peak).padStart(5)} MB   ${stageLine(r.stages)}`);
+    return secs;
+  };
+  console.log(`\nTranslation of ${what}, target ${target} (* = stage cached)`);
+  const cold = await run('cold');
+  const warm = await run('warm (all cached)');
+  // change one function body: append a statement to the first function with a block body
+  const src = readFileSync(entry, 'utf8');
+  const edited = src.replace(/(export function main\([^)]*\)[^{]*\{)/, '$1\n  const benchEdit = 1;\n  void benchEdit;');
+  if (edited !== src) {
+    writeFileSync(entry, edited.replace('void benchEdit;', 'if (benchEdit > 2) return 1;'));
+    const oneEdit = await run('one function changed');
+    console.log(`ratios: warm/cold ${(warm / cold).toFixed(3)}   one-edit/cold ${(oneEdit / cold).toFixed(3)}`);
+  } else {
+    console.log(`ratio: warm/cold ${(warm / cold).toFixed(3)}`);
+  }
+}
+
+function best(cmd: string[], runs = 3): number {
+  let b = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    const r = spawnSync(cmd[0], cmd.slice(1), { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    if (r.status !== 0) throw new Error(`${cmd.join(' ')} exited ${r.status}`);
+    b = Math.min(b, (performance.now() - t) / 1000);
+  }
+  return b;
+}
+
+async function runtimeSpeed(): Promise<void> {
+  console.log('\nCompute-heavy RTS programs: translated (C) vs the same code on Node (best of 3)');
+  console.log(`${'program'.padEnd(12)} ${'node s'.padStart(8)} ${'C s'.padStart(8)} ${'speedup'.padStart(8)}`);
+  const ratios: number[] = [];
+  for (const name of ['nbody', 'sieve', 'wordcount']) {
+    const file = join(ROOT, 'bench', 'programs', `${name}.ts`);
+    const { binary } = await translateProgram({ entry: file, target, outDir: join(work, 'bin'), cacheDir: join(work, 'cache') });
+    const node = best([process.execPath, '--import', 'tsx', join(ROOT, 'tests', 'translate', 'run-untranslated.mts'), file, 'full']);
+    const c = best([binary, 'full']);
+    ratios.push(node / c);
+    console.log(`${name.padEnd(12)} ${fmt(node)} ${fmt(c)} ${(node / c).toFixed(2).padStart(7)}x`);
+  }
+  const geo = Math.exp(ratios.reduce((a, r) => a + Math.log(r), 0) / ratios.length);
+  console.log(`${'geomean'.padEnd(12)} ${''.padStart(8)} ${''.padStart(8)} ${geo.toFixed(2).padStart(7)}x  (target: >= 1x)`);
+}
+
+try {
+  await translationSpeed();
+  await runtimeSpeed();
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
