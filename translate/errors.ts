@@ -9,6 +9,7 @@ export const ERRORS = {
   E_DYNAMIC_PROP: { title: 'dynamic property', hint: 'declare the field on the class with a type; RTS objects have a fixed layout' },
   E_INT_FLOAT: { title: 'int and float mixed', hint: 'convert explicitly with toFloat(i) or toInt(x) from translate/rlib' },
   E_UNION: { title: 'types cannot be unified', hint: 'a variable, field, list item or parameter must hold one type (plus null for references)' },
+  E_BLOCKED: { title: 'annotation cannot settle', hint: 'the value read here is never written anywhere in the program, so it has no type: write it, or declare the container type (new Map<K, V>(), const xs: T[] = [])' },
   E_NO_ATTR: { title: 'no such field or method', hint: 'declare it on the class (or a base class) of the value' },
   E_ARGS: { title: 'wrong arguments', hint: 'pass exactly the declared parameters; only literal defaults may be left out' },
   E_MODULE_LET: { title: 'module-level let', hint: 'keep mutable global state in a field of a prebuilt object (a module-level const)' },

@@ -36,7 +36,7 @@ const arith =
 const intOnly =
   (name: string): Rule =>
   (_a, _op, [x, y]) => {
-    if (anyImpossible([x, y])) return s_impossible;
+    if (anyImpossible(y ? [x, y] : [x])) return s_impossible;
     if (x.kind !== 'int' || (y && y.kind !== 'int')) bad(`bitwise '${name}' (ints only)`, x, ...(y ? [y] : []));
     return s_int;
   };
@@ -144,10 +144,15 @@ export const RULES: Record<string, Rule> = {
   },
   newlist: (a, op, items) => {
     const l = a.newList(op);
+    a.seedContainer(op, l);
     for (const it of items) if (it.kind !== 'impossible') generalizeListItem(l.def, it);
     return l;
   },
-  newdict: (a, op) => a.newDict(op),
+  newdict: (a, op) => {
+    const d = a.newDict(op);
+    a.seedContainer(op, d);
+    return d;
+  },
   new: (a, op, args) => {
     const cls = op.extra as ClassDesc;
     a.instantiated.add(cls);

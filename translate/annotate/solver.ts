@@ -6,7 +6,7 @@ import { Block, Constant, EXC_VALUE, FunctionGraph, LAST_EXCEPTION, Operation, V
 import { ClassDesc, FunctionDesc } from '../load/descs.ts';
 import type { LoadedProgram } from '../load/loader.ts';
 import { RtsError } from '../errors.ts';
-import { signatures } from '../flow/builder.ts';
+import { signatures, type TypeSeed } from '../flow/builder.ts';
 import {
   DictDef, ListDef, SomeDict, SomeInstance, SomeList, SomeValue, SomeString, s_bool, s_float, s_impossible, s_int, s_int_lit,
   s_none, s_str, same, setMergeHook, union,
@@ -70,6 +70,7 @@ export class Annotator {
       this.flowBlock(b);
       this.steps++;
     }
+    this.checkBlocked();
     this.unifyFamilies();
     const ret = this.graphFor(main).returnblock.inputargs[0];
     const r = this.ann(ret);
@@ -404,6 +405,18 @@ export class Annotator {
     return s.def;
   }
 
+  /** A read that stays impossible at the fixpoint reads something never written. */
+  private checkBlocked(): void {
+    const reads = new Set(['getitem', 'getattr', 'dict_key', 'dict_value']);
+    for (const [b, i] of this.blocked) {
+      const op = b.operations[i];
+      const isRead = reads.has(op.opname) || (op.opname === 'call_method' && (op.extra === 'pop' || op.extra === 'get'));
+      if (!isRead || op.args.some((a) => this.ann(a).kind === 'impossible')) continue;
+      const what = op.opname === 'getattr' ? `field '${String(op.extra)}'` : 'item';
+      throw new RtsError('E_BLOCKED', `the ${what} read here is never assigned`, op.loc);
+    }
+  }
+
   /** One C signature per virtual family: union the results of all members. */
   private unifyFamilies(): void {
     for (const fam of this.families.values()) {
@@ -435,6 +448,27 @@ export class Annotator {
       }
     }
   }
+
+  /** Empty containers start from their declared type (new Map<K, V>(), const xs: T[] = []). */
+  seedContainer(op: Operation, c: SomeList | SomeDict): void {
+    const seed = op.extra as TypeSeed | null;
+    if (!seed?.node || this.seeded.has(op)) return;
+    this.seeded.add(op);
+    let s: SomeValue | null = null;
+    if (ts.isNewExpression(seed.node)) {
+      const [k, v] = seed.node.typeArguments ?? [];
+      if (c instanceof SomeDict && k && v) {
+        const ks = this.fromTypeNode(k);
+        const vs = this.fromTypeNode(v);
+        if (ks) c.def.key = union(c.def.key, ks, 'Map keys');
+        if (vs) c.def.value = union(c.def.value, vs, 'Map values');
+      }
+      return;
+    }
+    s = this.fromTypeNode(seed.node as ts.TypeNode);
+    if (s) union(c, s, 'declared type');
+  }
+  private seeded = new Set<Operation>();
 
   newList(op: Operation): SomeList {
     let d = this.listDefs.get(op);

@@ -837,7 +837,8 @@ export class FlowBuilder {
         items.push(this.expr(it, elemTypeOf(this.contextualTypeNode(e))));
         if (!this.cur) return items[0];
       }
-      return this.emit('newlist', items, e, null, 'list');
+      const ctx = this.contextualTypeNode(e);
+      return this.emit('newlist', items, e, ctx ? typeSeed(ctx) : null, 'list');
     }
     if (ts.isBinaryExpression(e)) return this.binary(e, discard);
     if (ts.isPrefixUnaryExpression(e)) return this.prefix(e);
@@ -1073,7 +1074,10 @@ export class FlowBuilder {
     if (!ts.isIdentifier(e.expression)) this.err(e, 'new of an expression');
     const name = e.expression.text;
     const g = this.global(e.expression, this.resolved(e.expression));
-    if (g === 'builtin' && name === 'Map') return this.emit('newdict', [], e, null, 'map');
+    if (g === 'builtin' && name === 'Map') {
+      const t = e.typeArguments?.length === 2 ? e : this.contextualTypeNode(e);
+      return this.emit('newdict', [], e, t ? typeSeed(t) : null, 'map');
+    }
     if (g === 'builtin' && name === 'Array') this.err(e, 'new Array(): use [] and push');
     let cls: ClassDesc | null = g instanceof ClassDesc ? g : null;
     if (g === 'builtin' && name === 'Error') cls = this.prog.errorClass;
@@ -1274,6 +1278,19 @@ export class FlowBuilder {
     this.env.delete(resKey);
     return v;
   }
+}
+
+/** A declared type an empty container starts from: where to find the type node again. */
+export class TypeSeed {
+  constructor(
+    public file: string,
+    public pos: number,
+    public end: number,
+    public node: ts.Node | null,
+  ) {}
+}
+function typeSeed(n: ts.Node): TypeSeed {
+  return new TypeSeed(n.getSourceFile().fileName, n.pos, n.end, n);
 }
 
 function keyName(k: EnvKey): string {

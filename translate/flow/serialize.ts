@@ -5,7 +5,8 @@
 import { Block, Constant, EXC_VALUE, FunctionGraph, LAST_EXCEPTION, Link, Operation, Variable, type Loc, type Value } from '../model/graph.ts';
 import { ClassDesc, FunctionDesc } from '../load/descs.ts';
 import type { LoadedProgram } from '../load/loader.ts';
-import { constOrigin, signatureFromDecl, signatures } from './builder.ts';
+import { TypeSeed, constOrigin, signatureFromDecl, signatures } from './builder.ts';
+import ts from 'typescript';
 
 type Ref =
   | { v: number } // variable
@@ -22,7 +23,7 @@ interface SerialOp {
   args: Ref[];
   res: number;
   loc: [number, number];
-  x: { s: string } | { cls: string } | null;
+  x: { s: string } | { cls: string } | { seed: [string, number, number] } | null;
 }
 interface SerialBlock {
   in: number[];
@@ -85,7 +86,7 @@ export function serializeGraph(g: FunctionGraph): string {
         args: op.args.map(ref),
         res: vid(op.result),
         loc: [op.loc.line, op.loc.col],
-        x: op.extra === null ? null : op.extra instanceof ClassDesc ? { cls: op.extra.name } : { s: String(op.extra) },
+        x: op.extra === null ? null : op.extra instanceof ClassDesc ? { cls: op.extra.name } : op.extra instanceof TypeSeed ? { seed: [op.extra.file, op.extra.pos, op.extra.end] } : { s: String(op.extra) },
       })),
       sw: b.exitswitch === LAST_EXCEPTION ? 'exc' : b.exitswitch === null ? null : ref(b.exitswitch),
       exits: b.exits.map((l) => ({
@@ -127,11 +128,27 @@ export function deserializeGraph(text: string, prog: LoadedProgram, fd: Function
   sg.blocks.forEach((sb, i) => {
     const b = blocks[i];
     b.operations = sb.ops.map(
-      (o) => new Operation(o.op, o.args.map(val), vars[o.res], loc(o.loc), o.x === null ? null : 'cls' in o.x ? clsByName.get(o.x.cls)! : o.x.s),
+      (o) => new Operation(o.op, o.args.map(val), vars[o.res], loc(o.loc), o.x === null ? null : 'cls' in o.x ? clsByName.get(o.x.cls)! : 'seed' in o.x ? findSeed(prog, o.x.seed) : o.x.s),
     );
     const exits = sb.exits.map((e) => new Link(e.args.map(val), e.to === 'ret' ? g.returnblock : e.to === 'exc' ? g.exceptblock : blocks[e.to], e.c));
     b.closeWith(exits, sb.sw === 'exc' ? LAST_EXCEPTION : sb.sw === null ? null : val(sb.sw));
   });
   signatures.set(g, signatureFromDecl(prog, fd));
   return g;
+}
+
+/** Finds the node a TypeSeed pointed at, by its file and exact span. */
+function findSeed(prog: LoadedProgram, [file, pos, end]: [string, number, number]): TypeSeed {
+  const sf = prog.tsProgram.getSourceFile(file);
+  let found: ts.Node | null = null;
+  const visit = (n: ts.Node): void => {
+    if (found || n.pos > pos || n.end < end) return;
+    if (n.pos === pos && n.end === end && (ts.isTypeNode(n) || ts.isNewExpression(n))) {
+      found = n;
+      return;
+    }
+    ts.forEachChild(n, visit);
+  };
+  if (sf) visit(sf);
+  return new TypeSeed(file, pos, end, found);
 }

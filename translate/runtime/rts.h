@@ -137,7 +137,7 @@ double rts_str_to_float(rts_str *s, bool *ok);  /* full-string strtod on ASCII, 
 typedef struct rts_list {
   rts_obj h;
   int64_t len, cap;
-  void *items; /* malloc'd buffer of cap items of the kind rts_types[h.tid].elem */
+  void *items; /* buffer of cap items of the kind rts_types[h.tid].elem (see below) */
 } rts_list;
 /* items is owned by the runtime (for a heap list it is a GC-managed buffer, so never free
  * or replace it). A prebuilt RTS_GC_STATIC list may point items at a static array of cap
