@@ -14,7 +14,7 @@ import { Annotator } from './annotate/solver.ts';
 import { rtypeProgram } from './rtype/rtyper.ts';
 import { GenC, type CFile } from './genc/genc.ts';
 import { Store, keyOf, sha256 } from './cache/store.ts';
-import { RtsError } from './errors.ts';
+import { RtsError, RtsErrors } from './errors.ts';
 import { checkGraph, type FunctionGraph } from './model/graph.ts';
 import type { FunctionDesc } from './load/descs.ts';
 import { findTarget, type Target } from '../release/targets.ts';
@@ -197,6 +197,7 @@ function annotateStages(
     annotator.run();
   } catch (e) {
     if (e instanceof RtsError && !e.stage) e.stage = 'annotate';
+    if (e instanceof RtsErrors) for (const x of e.all) x.stage ??= 'annotate';
     throw e;
   }
   const annMs = performance.now() - t0 - flowMs;

@@ -48,3 +48,16 @@ export class RtsError extends Error {
 export function fail(code: ErrorCode, message: string, loc: Loc | null = null): never {
   throw new RtsError(code, message, loc);
 }
+
+/** Several errors found in one run (the annotator keeps going after the first). */
+export class RtsErrors extends RtsError {
+  constructor(public all: RtsError[]) {
+    super(all[0].code, all[0].message, all[0].loc, all[0].stage);
+  }
+
+  override format(): string {
+    const shown = this.all.slice(0, 50).map((e) => e.format());
+    const more = this.all.length > 50 ? `\n... and ${this.all.length - 50} more` : '';
+    return `${shown.join('\n')}${more}\n${this.all.length} errors`;
+  }
+}

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkFloats, hasPython } from './runtime/check-floats.ts';
+import { checkFloats, checkParses, hasPython } from './runtime/check-floats.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const RUNTIME = join(ROOT, 'translate', 'runtime');
@@ -69,6 +69,7 @@ function run(cmd: string, args: string[], opts: { cwd?: string; env?: Record<str
     child.stdout.on('data', (d: Buffer) => out.push(d));
     child.stderr.on('data', (d: Buffer) => err.push(d));
     child.on('error', reject);
+    child.stdin.on('error', () => {}); // EPIPE when the program never reads its input
     child.on('close', (status) =>
       resolve({ status, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }),
     );
@@ -123,6 +124,14 @@ for (const t of TARGETS) {
       expect(c.bad).toEqual([]);
     });
 
+    it.skipIf(!available || !withPython)('parses decimals like python float(), correctly rounded', async () => {
+      const r = await harness(['parse']);
+      expect(r.status).toBe(0);
+      const c = checkParses(r.stdout);
+      expect(c.lines).toBeGreaterThan(600);
+      expect(c.bad).toEqual([]);
+    });
+
     it.skipIf(!available)('rts_fatal: flushes stdout, prints the message, exits 70', async () => {
       const r = await harness(['fatal']);
       expect(r.status).toBe(70);
@@ -160,6 +169,24 @@ for (const t of TARGETS) {
     });
   });
 }
+
+// glibc's strtod is exact, so the portable refinement used elsewhere (mingw's misrounds) is
+// forced on here to test it natively too
+describe('linux-x86_64 with the portable strtod (-DRTS_EXACT_STRTOD=1)', () => {
+  it.skipIf(!installed('gcc') || !withPython)('formats and parses like node and python', async () => {
+    const dir = join(work, 'exact-strtod');
+    const exe = join(dir, 'harness');
+    await run('mkdir', ['-p', dir]);
+    const b = await run('gcc', [...CFLAGS, '-DRTS_EXACT_STRTOD=1', `-I${RUNTIME}`, ...SOURCES, HARNESS, '-o', exe, '-lm']);
+    expect(b.status, b.stderr).toBe(0);
+    expect(b.stderr).toBe('');
+    const f = await run(exe, ['floats', '3000'], { cwd: dir });
+    const p = await run(exe, ['parse', '3000'], { cwd: dir });
+    expect([f.status, p.status]).toEqual([0, 0]);
+    expect(checkFloats(f.stdout).bad).toEqual([]);
+    expect(checkParses(p.stdout).bad).toEqual([]);
+  });
+});
 
 // keep the wine server of the harness's prefix from lingering after the run
 afterAll(() => {

@@ -35,13 +35,13 @@ export class SomeInt extends SomeValue {
     super();
   }
   describe(): string {
-    return this.literal ? 'int (literal)' : 'int';
+    return (this.literal ? 'int (literal)' : 'int') + (this.nullable ? ' | undefined' : '');
   }
 }
 export class SomeFloat extends SomeValue {
   readonly kind = 'float';
   describe(): string {
-    return 'float';
+    return 'float' + (this.nullable ? ' | undefined' : '');
   }
 }
 export class SomeBool extends SomeValue {
@@ -242,22 +242,24 @@ export function union(a: SomeValue, b: SomeValue, what = ''): SomeValue {
   if (b.kind === 'impossible') return a;
   if (a.kind === 'none' && b.kind === 'none') return a;
   if (a.kind === 'none' || b.kind === 'none') {
+    // references are null as NULL; ints and floats as `undefined` (a sentinel outside the RTS range)
     const other = a.kind === 'none' ? b : a;
-    if (!isRef(other)) throw new UnionError(a, b, what || 'only references (strings, objects, lists, Maps) can be null');
+    if (other.kind === 'bool') throw new UnionError(a, b, what || 'a boolean cannot be null or undefined');
     return other.withNullable(true);
   }
   const nullable = a.nullable || b.nullable;
-  if (a instanceof SomeInt && b instanceof SomeInt) return a.literal && b.literal ? a : a.literal ? b : a;
+  if (a instanceof SomeInt && b instanceof SomeInt) return (a.literal && b.literal ? a : a.literal ? b : a).withNullable(nullable);
   if (a instanceof SomeInt && b instanceof SomeFloat) {
-    if (a.literal) return b;
+    if (a.literal) return b.withNullable(nullable);
     throw new UnionError(a, b, what);
   }
   if (a instanceof SomeFloat && b instanceof SomeInt) {
-    if (b.literal) return a;
+    if (b.literal) return a.withNullable(nullable);
     throw new UnionError(a, b, what);
   }
   if (a.kind !== b.kind) throw new UnionError(a, b, what);
-  if (a instanceof SomeFloat || a instanceof SomeBool) return a;
+  if (a instanceof SomeFloat) return a.withNullable(nullable);
+  if (a instanceof SomeBool) return a;
   if (a instanceof SomeString) return a.withNullable(nullable);
   if (a instanceof SomeInstance && b instanceof SomeInstance) {
     const base = commonBase(a.cls, b.cls);

@@ -59,8 +59,7 @@ const equality: Rule = (_a, _op, [x, y]) => {
   }
   if (x.kind === 'none' || y.kind === 'none') {
     const other = x.kind === 'none' ? y : x;
-    if (other.kind !== 'none' && !isRef(other))
-      throw new RtsError('E_UNION', `a ${other.describe()} is never null or undefined (for a Map of ${other.describe()} values, test has() before get())`);
+    if (other.kind === 'bool') throw new RtsError('E_UNION', 'a boolean is never null or undefined');
     return s_bool;
   }
   if (x.kind === y.kind) {
@@ -269,6 +268,10 @@ function callMethod(a: Annotator, op: Operation, obj: SomeValue, args: SomeValue
       expectArgs('toString', args, ['int']);
       return s_str;
     }
+    if (name === 'toExponential' && obj.kind !== 'bool') {
+      expectArgs('toExponential', args, args.length ? ['int'] : []);
+      return s_str;
+    }
     if (name === 'toFixed' && obj.kind !== 'bool') {
       expectArgs('toFixed', args, ['int']);
       return s_str;
@@ -308,6 +311,13 @@ function callMethod(a: Annotator, op: Operation, obj: SomeValue, args: SomeValue
       case 'reverse':
         expectArgs(name, args, []);
         return obj.withNullable(false);
+      case 'sort': {
+        // only the comparator-less form, which JS defines as ordering by UTF-16 code units
+        if (args.length) throw new RtsError('E_UNSUPPORTED', 'sort with a comparator (closures are not RTS): write the sort, or sort strings');
+        const it = a.readList(obj).item;
+        if (it.kind !== 'str' && it.kind !== 'impossible') bad('sort() without a comparator (JS sorts by string value; lists of strings only)', it);
+        return obj.withNullable(false);
+      }
     }
     throw new RtsError('E_NO_ATTR', `list method '${name}'`);
   }
@@ -322,7 +332,8 @@ function callMethod(a: Annotator, op: Operation, obj: SomeValue, args: SomeValue
         keyOk(args[0]);
         generalizeDict(d, args[0], null);
         const v = a.readDict(obj).value;
-        return isRef(v) ? v.withNullable(true) : v;
+        if (v.kind === 'bool') throw new RtsError('E_UNION', 'Map.get of a boolean value can be undefined, which a boolean cannot hold: test has() first, or store ints');
+        return v.kind === 'impossible' ? v : v.withNullable(true);
       }
       case 'set':
         if (args.length !== 2) throw new RtsError('E_ARGS', 'set takes a key and a value');

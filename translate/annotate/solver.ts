@@ -5,7 +5,7 @@ import ts from 'typescript';
 import { Block, Constant, EXC_VALUE, FunctionGraph, LAST_EXCEPTION, Operation, Variable, type Value } from '../model/graph.ts';
 import { ClassDesc, FunctionDesc } from '../load/descs.ts';
 import type { LoadedProgram } from '../load/loader.ts';
-import { RtsError } from '../errors.ts';
+import { RtsError, RtsErrors } from '../errors.ts';
 import { signatures, type TypeSeed } from '../flow/builder.ts';
 import {
   DictDef, ListDef, SomeDict, SomeInstance, SomeList, SomeValue, SomeString, s_bool, s_float, s_impossible, s_int, s_int_lit,
@@ -42,6 +42,15 @@ export class Annotator {
   instantiated = new Set<ClassDesc>();
   prebuilt = new Map<object, SomeValue>();
   currentBlock: Block | null = null;
+  errors: RtsError[] = [];
+  private errorKeys = new Set<string>();
+
+  private report(e: RtsError): void {
+    const key = `${e.loc ? `${e.loc.file}:${e.loc.line}:${e.loc.col}` : ''} ${e.message}`;
+    if (this.errorKeys.has(key)) return;
+    this.errorKeys.add(key);
+    this.errors.push(e);
+  }
   currentOp: Operation | null = null;
   steps = 0;
 
@@ -70,7 +79,8 @@ export class Annotator {
       this.flowBlock(b);
       this.steps++;
     }
-    this.checkBlocked();
+    if (this.errors.length === 0) this.checkBlocked();
+    if (this.errors.length) throw this.errors.length === 1 ? this.errors[0] : new RtsErrors(this.errors);
     this.unifyFamilies();
     const ret = this.graphFor(main).returnblock.inputargs[0];
     const r = this.ann(ret);
@@ -271,7 +281,12 @@ export class Annotator {
         if (!rule) throw new RtsError('E_UNSUPPORTED', `operation ${op.opname}`);
         s = rule(this, op, op.args.map((a) => this.ann(a)));
       } catch (e) {
-        if (e instanceof RtsError) throw e.at(op.loc);
+        if (e instanceof RtsError) {
+          // keep going: report every violation in one run, not one per translation
+          this.report(e.at(op.loc));
+          this.blocked.set(b, i);
+          return;
+        }
         throw e;
       }
       if (s.kind === 'impossible') {
@@ -283,7 +298,11 @@ export class Annotator {
       try {
         nu = union(old, s);
       } catch (e) {
-        if (e instanceof RtsError) throw e.at(op.loc);
+        if (e instanceof RtsError) {
+          this.report(e.at(op.loc));
+          this.blocked.set(b, i);
+          return;
+        }
         throw e;
       }
       op.result.annotation = nu;
@@ -297,8 +316,8 @@ export class Annotator {
       try {
         this.mergeInto(link.target, cells);
       } catch (e) {
-        if (e instanceof RtsError) throw e.at(last?.loc ?? this.blockGraph.get(b)?.loc ?? null);
-        throw e;
+        if (e instanceof RtsError) this.report(e.at(last?.loc ?? this.blockGraph.get(b)?.loc ?? null));
+        else throw e;
       }
     }
   }

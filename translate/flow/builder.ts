@@ -873,7 +873,9 @@ export class FlowBuilder {
   private asExpr(e: ts.AsExpression | ts.TypeAssertion): Value {
     const v = this.expr(e.expression, e.type);
     if (!this.cur) return v;
-    if (e.type.kind === ts.SyntaxKind.AnyKeyword || e.type.kind === ts.SyntaxKind.UnknownKeyword) this.err(e, `cast to '${e.type.getText()}'`, 'E_ANY');
+    // `null as unknown as T` only retypes null, which RTS allows anyway; any other cast through any/unknown is not RTS
+    const isNull = (x: ts.Expression): boolean => (ts.isParenthesizedExpression(x) ? isNull(x.expression) : x.kind === ts.SyntaxKind.NullKeyword || (ts.isAsExpression(x) && isNull(x.expression)));
+    if ((e.type.kind === ts.SyntaxKind.AnyKeyword || e.type.kind === ts.SyntaxKind.UnknownKeyword) && !isNull(e.expression)) this.err(e, `cast to '${e.type.getText()}'`, 'E_ANY');
     const t = this.checker.getTypeFromTypeNode(e.type);
     const cls = this.classOfType(t);
     if (cls) return this.emit('downcast', [v], e, cls);

@@ -108,7 +108,8 @@ export class GenC {
   constExpr(value: unknown, want: LLType | null, numKind: 'int' | 'float' | null = null): string {
     if (value === null || value === undefined) {
       if (want && isGc(want)) return `((${ctype(want)})NULL)`;
-      return want?.k === 'Float' ? '0.0' : '0';
+      // undefined as an int or float: a sentinel outside the RTS value range
+      return want?.k === 'Float' ? 'RTS_UNDEF_F' : want?.k === 'Signed' ? 'RTS_UNDEF_I' : '0';
     }
     if (typeof value === 'number') {
       if (want?.k === 'Float' || (!want && numKind === 'float')) return cFloat(value);
@@ -318,7 +319,8 @@ const NO_GC = new Set([
   'float_lt', 'float_le', 'float_gt', 'float_ge', 'bool_eq', 'bool_ne', 'bool_not', 'int_is_true', 'float_is_true',
   'str_is_true', 'ptr_nonzero', 'ptr_iszero', 'ptr_eq', 'ptr_ne', 'str_eq', 'str_ne', 'str_lt', 'str_le', 'str_gt', 'str_ge',
   'str_len', 'list_len', 'dict_size', 'instanceof', 'getfield', 'setfield', 'list_getitem', 'list_setitem', 'null_to_str',
-  'str_or_null', 'dict_next', 'dict_key', 'dict_value', 'unreachable',
+  'str_or_null', 'dict_next', 'dict_key', 'dict_value', 'unreachable', 'int_is_true_nullable', 'float_is_true_nullable',
+  'int_is_undef', 'int_is_defined', 'float_is_undef', 'float_is_defined',
 ]);
 function mayCollect(op: Operation): boolean {
   return !NO_GC.has(op.opname);
@@ -610,6 +612,18 @@ class FunctionEmitter {
         return set(`(!${A(0, Bool)})`);
       case 'int_is_true':
         return set(`(${A(0, S)} != 0)`);
+      case 'int_is_true_nullable':
+        return set(`(${A(0, S)} != 0 && ${A(0, S)} != RTS_UNDEF_I)`);
+      case 'float_is_true_nullable':
+        return set(`(rts_f_truth(${A(0, F)}) && !rts_f_undef(${A(0, F)}))`);
+      case 'int_is_undef':
+        return set(`(${A(0, S)} == RTS_UNDEF_I)`);
+      case 'int_is_defined':
+        return set(`(${A(0, S)} != RTS_UNDEF_I)`);
+      case 'float_is_undef':
+        return set(`rts_f_undef(${A(0, F)})`);
+      case 'float_is_defined':
+        return set(`(!rts_f_undef(${A(0, F)}))`);
       case 'float_is_true':
         return set(`rts_f_truth(${A(0, F)})`);
       case 'str_is_true':
@@ -745,6 +759,7 @@ class FunctionEmitter {
         if (name === 'toString' && op.args.length === 2) return set(`rts_int_to_str_radix(${A(0)}, ${A(1, S)})`);
         if (name === 'toString') return set(t.k === 'Signed' ? `rts_str_from_int(${A(0)})` : t.k === 'Float' ? `rts_str_from_float(${A(0)})` : `rts_str_from_bool(${A(0)})`);
         if (name === 'toFixed') return set(`rts_float_to_fixed(${A(0, F)}, ${A(1, S)})`);
+        if (name === 'toExponential') return set(`rts_float_to_exponential(${A(0, F)}, ${op.args.length > 1 ? A(1, S) : '-1'})`);
         break;
       }
     }
@@ -974,6 +989,8 @@ class FunctionEmitter {
         return set(`rts_list_join(${l}, ${n >= 1 ? A(1) : this.gen.constExpr(',', Str)})`);
       case 'reverse':
         return set(`(rts_list_reverse(${l}), ${l})`);
+      case 'sort':
+        return set(`(rts_list_sort_str(${l}), ${l})`);
     }
     throw new RtsError('E_UNSUPPORTED', `genc: list method ${name}`, op.loc);
   }
@@ -990,8 +1007,11 @@ class FunctionEmitter {
     const K = ELEM_CTYPE[d.key];
     const V = ELEM_CTYPE[d.value];
     switch (name) {
-      case 'get':
-        return set(`({ ${K} k_ = ${A(1, kLL)}; void *p_ = rts_dict_lookup(${dict}, &k_); p_ ? (${ctype(this.t(op.result))})*(${V} *)p_ : (${ctype(this.t(op.result))})0; })`);
+      case 'get': {
+        const rt = this.t(op.result);
+        const missing = this.gen.constExpr(undefined, rt);
+        return set(`({ ${K} k_ = ${A(1, kLL)}; void *p_ = rts_dict_lookup(${dict}, &k_); p_ ? (${ctype(rt)})*(${V} *)p_ : ${missing}; })`);
+      }
       case 'set':
         return set(`({ ${K} k_ = ${A(1, kLL)}; ${V} v_ = ${A(2, vLL)}; rts_dict_set(${dict}, &k_, &v_); ${dict}; })`);
       case 'has':

@@ -4,8 +4,16 @@ export const PRELUDE = String.raw`
 #include <math.h>
 #include <string.h>
 #include <stddef.h>
+#include <stdlib.h>
+#include <stdio.h>
 
 #define RTS_SAFE_MAX INT64_C(9007199254740991)
+/* undefined held in an int or float variable (Map.get of a missing key) */
+#define RTS_UNDEF_I INT64_MIN
+#define RTS_UNDEF_BITS UINT64_C(0x7ff8dead0000beef)
+static inline double rts_undef_f(void) { union { uint64_t u; double d; } x; x.u = RTS_UNDEF_BITS; return x.d; }
+#define RTS_UNDEF_F rts_undef_f()
+static inline bool rts_f_undef(double d) { union { uint64_t u; double d; } x; x.d = d; return x.u == RTS_UNDEF_BITS; }
 
 static inline void *rts_nn(void *p, const char *where) {
   if (RTS_UNLIKELY(p == NULL)) rts_fatal("null dereference at %s", where);
@@ -82,6 +90,71 @@ static inline rts_str *rts_int_to_str_radix(int64_t v, int64_t radix) {
   do { buf[--i] = "0123456789abcdefghijklmnopqrstuvwxyz"[u % (uint64_t)radix]; u /= (uint64_t)radix; } while (u);
   if (v < 0) buf[--i] = '-';
   return rts_str_from_utf8(buf + i, 79 - i);
+}
+/* Array.prototype.sort() on strings: stable merge sort by UTF-16 code units; no GC allocation */
+static inline void rts_list_sort_str(rts_list *l) {
+  int64_t n = l->len;
+  if (n < 2) return;
+  rts_str **a = (rts_str **)l->items;
+  rts_str **tmp = (rts_str **)malloc((size_t)n * sizeof(rts_str *));
+  if (!tmp) rts_fatal("out of memory in sort");
+  for (int64_t w = 1; w < n; w *= 2) {
+    for (int64_t lo = 0; lo < n - w; lo += 2 * w) {
+      int64_t mid = lo + w, hi = lo + 2 * w < n ? lo + 2 * w : n, i = lo, j = mid, k = lo;
+      while (i < mid && j < hi) tmp[k++] = rts_str_cmp(a[j], a[i]) < 0 ? a[j++] : a[i++];
+      while (i < mid) tmp[k++] = a[i++];
+      while (j < hi) tmp[k++] = a[j++];
+      for (k = lo; k < hi; k++) a[k] = tmp[k];
+    }
+  }
+  free(tmp);
+}
+/* Number.prototype.toExponential(d): JS rounds a tie up in magnitude; d < 0: shortest round-trip */
+static inline rts_str *rts_float_to_exponential(double x, int64_t d) {
+  char out[64];
+  if (isnan(x)) return rts_str_from_utf8("NaN", 3);
+  if (isinf(x)) return x > 0 ? rts_str_from_utf8("Infinity", 8) : rts_str_from_utf8("-Infinity", 9);
+  if (d > 100) rts_fatal("toExponential() argument must be between 0 and 100");
+  bool neg = signbit(x) && x != 0.0;
+  double ax = fabs(x);
+  char full[160];
+  int e10;
+  char digits[130];
+  int nd;
+  if (d < 0) {
+    int p = 0;
+    for (; p < 17; p++) {
+      snprintf(full, sizeof full, "%.*e", p, ax);
+      if (strtod(full, NULL) == ax) break;
+    }
+    d = p;
+    snprintf(full, sizeof full, "%.*e", p, ax);
+    nd = 0;
+    for (char *c = full; *c && *c != 'e'; c++) if (*c != '.') digits[nd++] = *c;
+    e10 = atoi(strchr(full, 'e') + 1);
+  } else {
+    snprintf(full, sizeof full, "%.*e", (int)d + 30, ax);
+    int all = 0;
+    char buf[140];
+    for (char *c = full; *c && *c != 'e'; c++) if (*c != '.') buf[all++] = *c;
+    e10 = atoi(strchr(full, 'e') + 1);
+    nd = (int)d + 1;
+    memcpy(digits, buf, (size_t)nd);
+    bool up = buf[nd] > '5';
+    if (buf[nd] == '5') up = true; /* exactly half or more: JS picks the larger n */
+    if (up) {
+      int i = nd - 1;
+      while (i >= 0 && digits[i] == '9') digits[i--] = '0';
+      if (i >= 0) digits[i]++;
+      else { digits[0] = '1'; for (int k = 1; k < nd; k++) digits[k] = '0'; e10++; }
+    }
+  }
+  int n = 0;
+  if (neg) out[n++] = '-';
+  out[n++] = digits[0];
+  if (d > 0) { out[n++] = '.'; memcpy(out + n, digits + 1, (size_t)d); n += (int)d; }
+  n += snprintf(out + n, sizeof out - (size_t)n, "e%c%d", e10 < 0 ? '-' : '+', e10 < 0 ? -e10 : e10);
+  return rts_str_from_utf8(out, n);
 }
 /* String.prototype.padStart/padEnd; temporaries rooted across allocations */
 static inline rts_str *rts_str_pad(rts_str *s, int64_t n, rts_str *fill, bool start) {

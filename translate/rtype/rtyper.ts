@@ -194,11 +194,12 @@ function lowerOp(a: Annotator, table: TypeTable, op: Operation): Operation[] {
       if (nullSide >= 0) {
         const other = op.args[1 - nullSide];
         const os = A[1 - nullSide];
-        if (!isGc(T[1 - nullSide]) && os.kind !== 'impossible') {
-          const c = new Constant(isNe);
-          c.concretetype = Bool;
-          return [mk('same_as', [c], op.result, op)];
+        const ot = T[1 - nullSide];
+        if (ot.k === 'Signed' || ot.k === 'Float') {
+          if (!os.nullable) return [mk('same_as', [Object.assign(new Constant(isNe), { concretetype: Bool })], op.result, op)];
+          return [mk(`${ot.k === 'Signed' ? 'int' : 'float'}_${isNe ? 'is_defined' : 'is_undef'}`, [other], op.result, op)];
         }
+        if (!isGc(ot) && os.kind !== 'impossible') return [mk('same_as', [Object.assign(new Constant(isNe), { concretetype: Bool })], op.result, op)];
         return [mk(isNe ? 'ptr_nonzero' : 'ptr_iszero', [other], op.result, op)];
       }
       if (T.every((t) => t.k === 'Signed' || t.k === 'Float')) return same(numericOp(op.opname, wider()));
@@ -214,13 +215,16 @@ function lowerOp(a: Annotator, table: TypeTable, op: Operation): Operation[] {
       return same(numericOp(op.opname, wider()));
     case 'bool': {
       const t = T[0];
-      const name = t.k === 'Bool' ? 'same_as' : t.k === 'Signed' ? 'int_is_true' : t.k === 'Float' ? 'float_is_true' : t.k === 'Str' ? 'str_is_true' : 'ptr_nonzero';
+      const n = A[0].nullable ? '_nullable' : '';
+      const name = t.k === 'Bool' ? 'same_as' : t.k === 'Signed' ? `int_is_true${n}` : t.k === 'Float' ? `float_is_true${n}` : t.k === 'Str' ? 'str_is_true' : 'ptr_nonzero';
       return same(name);
     }
     case 'not':
       return same('bool_not');
     case 'is_null':
-      return isGc(T[0]) ? same('ptr_iszero') : [mk('same_as', [Object.assign(new Constant(false), { concretetype: Bool })], op.result, op)];
+      if (isGc(T[0])) return same('ptr_iszero');
+      if ((T[0].k === 'Signed' || T[0].k === 'Float') && A[0].nullable) return same(`${T[0].k === 'Signed' ? 'int' : 'float'}_is_undef`);
+      return [mk('same_as', [Object.assign(new Constant(false), { concretetype: Bool })], op.result, op)];
     case 'nonnull':
     case 'caught':
     case 'downcast':

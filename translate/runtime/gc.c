@@ -27,6 +27,9 @@
 #else
 #include <sys/mman.h>
 #endif
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 #define RTS_GC_FREE 4u  /* a free cell in a small-object page */
 #define RTS_GC_LARGE 8u /* a malloc'd large object */
@@ -115,6 +118,13 @@ void rts_gc_init(void) {
     if (*end == 0 && v > 0) mb = v;
   }
   if (mb > ((uint64_t)1 << 30)) mb = (uint64_t)1 << 30;
+#if defined(__GLIBC__)
+  /* The program runs on a second thread (for its big stack), whose malloc arena would
+   * give memory back on nearly every free of a large object (an madvise per free); the
+   * collector already returns its own pages. One arena, trimmed only past 64 MiB. */
+  mallopt(M_ARENA_MAX, 1);
+  mallopt(M_TRIM_THRESHOLD, 64 << 20);
+#endif
   heap_limit = (size_t)(mb << 20);
   const char *dbg = getenv("RTS_GC_DEBUG");
   if (dbg && *dbg) {

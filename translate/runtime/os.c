@@ -125,8 +125,6 @@ static FILE *open_file(rts_str *path, const char *mode) {
 #define MODE_W "wb"
 #endif
 
-char *rts_path_utf8(rts_str *path) { return rts_str_to_utf8(path, NULL); }
-
 /* Reads a whole file into a malloc'd buffer; NULL if it cannot be read. */
 static char *slurp(rts_str *path, size_t *n_out) {
   if (!path) return NULL;

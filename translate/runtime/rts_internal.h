@@ -18,7 +18,8 @@ void *rts_buf_alloc(size_t bytes);
 /* Size in bytes of one list item / dict value of the given rts_elem kind. */
 static inline size_t rts_elem_size(uint32_t elem) { return elem == RTS_ELEM_BOOL ? 1u : 8u; }
 
-/* Registers up to 4 GC references held by a runtime function across an allocation. */
+/* Registers the GC references a runtime function holds across an allocation (a shadow
+ * frame, like genc's); RTS_UNROOT before returning. */
 #define RTS_ROOTS(...)                                                               \
   void *rts__slots[] = {__VA_ARGS__};                                                \
   rts_frame rts__frame = {rts_top_frame, (uint32_t)(sizeof rts__slots / sizeof rts__slots[0]), rts__slots}; \
@@ -63,6 +64,5 @@ size_t rts_utf8_encode_units(const uint16_t *u, int64_t n, char *out); /* out ne
 
 /* ---- OS ---- */
 void rts_os_init(void);
-char *rts_path_utf8(rts_str *path); /* malloc'd */
 
 #endif

@@ -28,7 +28,7 @@ export function main(argv: string[]): int {
   console.log('7'.padStart(3, '0') + ' ' + 'abc'.padStart(6) + ' ' + 'abcdef'.padStart(3, '*') + ' ' + '5'.padStart(5, 'xy'));
   console.log(String.fromCharCode(72) + String.fromCharCode(105) + String.fromCharCode(0x263a) + String.fromCharCode(0xe9));
   const u = 'héllo wörld ☃ Ω';
-  console.log(u + ' ' + u.length + ' ' + u.charCodeAt(1) + ' ' + u.charCodeAt(12) + ' ' + u.toUpperCase());
+  console.log(u + ' ' + u.length + ' ' + u.charCodeAt(1) + ' ' + u.charCodeAt(12) + ' ' + u.slice(0, 1).toUpperCase());
   const n = 42;
   const f = 2.5;
   const b = true;

@@ -40,9 +40,31 @@ export function checkFloats(text: string, withPython = hasPython()): FloatCheck 
   return { lines: lines.length, hexes, bad };
 }
 
+/** Checks "P <decimal> <hex bits>" lines (the harness's parse mode) against python3's float(). */
+export function checkParses(text: string): FloatCheck {
+  const lines = text.split('\n').filter((l) => l.startsWith('P '));
+  const fields = lines.map((l) => l.split(' '));
+  const script = 'import sys, struct\nfor s in sys.stdin.read().split():\n    print(struct.pack(">d", float(s)).hex())';
+  const out = execFileSync('python3', ['-c', script], { input: fields.map((f) => f[1]).join('\n'), maxBuffer: 1 << 28 });
+  const want = out.toString().trim().split('\n');
+  const bad: string[] = [];
+  fields.forEach((f, i) => {
+    if (f[2] !== want[i] || f.length !== 3) bad.push(`${f[1]}: got ${f.slice(2).join(' ')}, want ${want[i]}`);
+  });
+  return { lines: lines.length, hexes: fields.map((f) => f[2]), bad };
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const r = checkFloats(readFileSync(process.argv[2], 'utf8'));
+  const text = readFileSync(process.argv[2], 'utf8');
+  const r = checkFloats(text);
   for (const b of r.bad.slice(0, 20)) console.log(b);
   console.log(`floats: ${r.lines} values, ${r.bad.length} mismatches${hasPython() ? '' : ' (python3 missing: repr not checked)'}`);
-  process.exitCode = r.bad.length || r.lines === 0 ? 1 : 0;
+  let bad = r.bad.length || r.lines === 0;
+  if (text.includes('\nP ') && hasPython()) {
+    const p = checkParses(text);
+    for (const b of p.bad.slice(0, 20)) console.log(b);
+    console.log(`parses: ${p.lines} values, ${p.bad.length} mismatches`);
+    bad ||= p.bad.length > 0;
+  }
+  process.exitCode = bad ? 1 : 0;
 }

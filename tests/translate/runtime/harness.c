@@ -4,6 +4,7 @@
  * Usage: harness MODE [SCALE]
  *   all     every functional check plus the GC stress at SCALE (default 1.0 = 2 GiB allocated)
  *   floats [N] prints "F <hex bits> <String(x)> <repr(x)> <x.toFixed(2)|-> <x.toFixed(7)|->" lines
+ *   parse [N]  prints "P <decimal> <hex bits of rts_str_to_float(decimal)>" lines
  *   fatal | uncaught | oom | exit | overflow | stdin | argv   single behaviours checked by the caller
  * Every check prints nothing when it passes; a failure prints "FAIL <line>: <what>". The
  * last line of "all" is "harness: N passed, N failed". */
@@ -485,9 +486,74 @@ static void print_floats(int64_t extra) {
     double x = bits_to_double(b);
     if (isnan(x)) continue;
     char *a = U(rts_str_from_float(x)), *c = U(rts_float_repr(x));
-    say("F %016" PRIx64 " %s %s - -\n", double_to_bits(x), a, c);
+    if (fabs(x) < 1e21) {
+      char *d = U(rts_float_to_fixed(x, 2)), *e = U(rts_float_to_fixed(x, 7));
+      say("F %016" PRIx64 " %s %s %s %s\n", double_to_bits(x), a, c, d, e);
+      free(d);
+      free(e);
+    } else {
+      say("F %016" PRIx64 " %s %s - -\n", double_to_bits(x), a, c);
+    }
     free(a);
     free(c);
+  }
+  rng_state = saved;
+}
+
+/* Prints "P <decimal> <hex bits of rts_str_to_float(decimal)>" for tricky decimals: the
+ * caller checks them against python3's float(). */
+static void parse_one(const char *text) {
+  bool ok;
+  double x = rts_str_to_float(S(text), &ok);
+  say("P %s %016" PRIx64 "%s\n", text, double_to_bits(x), ok ? "" : " !");
+}
+
+/* the decimal just above a printed "d.ddde+x" (last digit + 1, with carries) */
+static void bump_last_digit(char *buf) {
+  char *e = strchr(buf, 'e');
+  char *p = e - 1;
+  while (p >= buf && (*p == '9' || *p == '.')) {
+    if (*p == '9') *p = '0';
+    p--;
+  }
+  if (p >= buf && *p >= '0' && *p <= '8') (*p)++;
+}
+
+static void print_parses(int64_t extra) {
+  static const char *const fixed[] = {"0", "-0", "1", "0.1", "1e-400", "1e400", "-1e400", "2.4703282292062327e-324",
+                                      "2.4703282292062328e-324", "4.9406564584124654e-324", "1.7976931348623157e308",
+                                      "1.7976931348623158e308", "1.7976931348623159e308", "2.2250738585072011e-308",
+                                      "2.2250738585072012e-308", "9007199254740993", "9007199254740995",
+                                      "123456789012345678901234567890", "0.000000000000000000000000000000000123456789",
+                                      "4.920126228925448e+260", "4.7733380679681323e-153", "8.98846567431158e307",
+                                      "1e23", "8.41e21", "5e-324", "7.2057594037927933e16", "1.00000000000000011102230246251565404236316680908203125",
+                                      "1.00000000000000011102230246251565404236316680908203124",
+                                      "1.00000000000000011102230246251565404236316680908203126", ".5", "5.", "+3e+2"};
+  for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++) parse_one(fixed[i]);
+  /* a 900-digit numeral whose tail beyond 800 digits decides the rounding */
+  char big[1000];
+  snprintf(big, sizeof big, "%s", "9007199254740993");
+  memset(big + 16, '0', 880);
+  big[896] = '1';
+  snprintf(big + 897, sizeof big - 897, "e-880");
+  parse_one(big);
+  uint64_t saved = rng_state;
+  rng_state = 0x13198A2E03707344ULL;
+  char buf[128];
+  for (int64_t i = 0; i < 300 + extra; i++) {
+    uint64_t b = rng();
+    if (i % 3 == 1) b &= 0xFFF0000000000000ULL; /* powers of two: the asymmetric case */
+    double x = fabs(bits_to_double(b));
+    if (!isfinite(x)) continue;
+    int prec = 14 + (int)(rng() % 3);
+    snprintf(buf, sizeof buf, "%.*e", prec, x);
+    parse_one(buf);
+    bump_last_digit(buf);
+    parse_one(buf);
+    if (i % 10 == 0) {
+      snprintf(buf, sizeof buf, "%.40e", x);
+      parse_one(buf);
+    }
   }
   rng_state = saved;
 }
@@ -1081,6 +1147,10 @@ static int64_t run_mode(rts_list *argv, void **slots) {
   double scale = argv->len > 1 ? atof(U(RTS_LIST_ITEMS(argv, rts_str *)[1])) : 1.0;
   if (!strcmp(mode, "floats")) {
     print_floats(argv->len > 1 ? (int64_t)scale : 0);
+    return 0;
+  }
+  if (!strcmp(mode, "parse")) {
+    print_parses(argv->len > 1 ? (int64_t)scale : 0);
     return 0;
   }
   if (!strcmp(mode, "argv")) {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the runtime harness for every target whose compiler is installed and runs it
 # natively, under qemu-user or under wine; then checks its float formatting against node's
-# String(x) / toFixed and python3's repr(x).
+# String(x) / toFixed and python3's repr(x), and its float parsing against python3's float().
 #   tests/translate/runtime/run-all.sh [SCALE]   (GC stress scale for native runs; default 1)
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
@@ -40,7 +40,7 @@ for t in "${targets[@]}"; do
   run=("$exe")
   [ -n "$runner" ] && run=("$runner" "$exe")
   (cd "$out" && /usr/bin/time -f "$name: %e s, max RSS %M KiB" "${run[@]}" all "$s") || { echo "$name: harness failed"; fail=1; }
-  (cd "$out" && "${run[@]}" floats) >"$out/floats-$name.txt"
+  (cd "$out" && "${run[@]}" floats && "${run[@]}" parse) >"$out/floats-$name.txt"
   (cd "$root" && npx --no-install tsx "$here/check-floats.ts" "$out/floats-$name.txt") || fail=1
 done
 exit $fail

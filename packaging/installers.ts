@@ -1,0 +1,43 @@
+// installer-script: install.sh and install.ps1, rendered from packaging/installers/ with the
+// release version, download URL and the targets of the target table (so the scripts never
+// carry a second copy of the table).
+
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { TARGETS } from '../release/targets.ts';
+import { recordOf, writeFileAtomic } from './fsutil.ts';
+import { REPO_ROOT } from './recipe.ts';
+import type { ReleasePackager, RecipeInfo } from './types.ts';
+
+export const INSTALLERS_DIR = join(REPO_ROOT, 'packaging/installers');
+
+function shQuoteSafe(s: string, what: string): string {
+  if (/['\n\\]/.test(s)) throw new Error(`installer-script: ${what} '${s}' cannot be embedded in a quoted string`);
+  return s;
+}
+
+export async function renderInstaller(file: 'install.sh' | 'install.ps1', version: string, recipe: RecipeInfo): Promise<string> {
+  const text = await readFile(join(INSTALLERS_DIR, file), 'utf8');
+  const unix = TARGETS.filter((t) => t.archive === 'tar.gz').map((t) => t.name);
+  const windows = TARGETS.filter((t) => t.os === 'windows').map((t) => t.name);
+  return text
+    .replaceAll('@VERSION@', shQuoteSafe(version, 'version'))
+    .replaceAll('@DOWNLOAD_URL@', shQuoteSafe(recipe.downloadUrl, 'download URL'))
+    .replaceAll('@TARGETS@', unix.join(' '))
+    .replaceAll('@WINDOWS_TARGETS@', windows.join(' '));
+}
+
+export const installerScriptsPackager: ReleasePackager = {
+  name: 'installer-scripts',
+  kind: 'installer-script',
+  scope: 'release',
+  async run(ctx) {
+    const out = [];
+    for (const file of ['install.sh', 'install.ps1'] as const) {
+      const path = join(ctx.distDir, file);
+      await writeFileAtomic(path, await renderInstaller(file, ctx.version, ctx.recipe));
+      out.push(await recordOf(ctx.distDir, path, 'installer-script', null));
+    }
+    return out;
+  },
+};

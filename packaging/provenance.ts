@@ -1,0 +1,49 @@
+// provenance: pyvm-<v>.intoto.json, an in-toto Statement v1 with a SLSA provenance v1
+// predicate whose subjects are every artifact registered before it.
+
+import { join } from 'node:path';
+import { isoDate, recordOf, writeFileAtomic } from './fsutil.ts';
+import type { ReleasePackager } from './types.ts';
+
+export function provenanceFileName(version: string): string {
+  return `pyvm-${version}.intoto.json`;
+}
+
+export const provenancePackager: ReleasePackager = {
+  name: 'provenance',
+  kind: 'provenance',
+  scope: 'release',
+  async run(ctx) {
+    const subjects = ctx.registry
+      .all()
+      .map((a) => ({ name: a.name, digest: { sha256: a.sha256 } }))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    if (subjects.length === 0) return { skip: 'no artifacts to attest' };
+    const statement = {
+      _type: 'https://in-toto.io/Statement/v1',
+      subject: subjects,
+      predicateType: 'https://slsa.dev/provenance/v1',
+      predicate: {
+        buildDefinition: {
+          buildType: `${ctx.recipe.homepage}/release-build/v1`,
+          externalParameters: {
+            version: ctx.version,
+            targets: ctx.trees.map((t) => t.target),
+            sourceDateEpoch: ctx.sourceDateEpoch,
+          },
+          internalParameters: {},
+          resolvedDependencies: ctx.source
+            ? [{ uri: ctx.source.uri, digest: { gitCommit: ctx.source.revision } }]
+            : [],
+        },
+        runDetails: {
+          builder: { id: `${ctx.recipe.homepage}/release` },
+          metadata: { startedOn: isoDate(ctx.sourceDateEpoch), finishedOn: isoDate(ctx.sourceDateEpoch) },
+        },
+      },
+    };
+    const path = join(ctx.distDir, provenanceFileName(ctx.version));
+    await writeFileAtomic(path, `${JSON.stringify(statement, null, 2)}\n`);
+    return [await recordOf(ctx.distDir, path, 'provenance', null)];
+  },
+};
