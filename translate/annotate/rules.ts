@@ -305,7 +305,7 @@ function callMethod(a: Annotator, op: Operation, obj: SomeValue, args: SomeValue
       case 'join': {
         expectArgs(name, args, args.length ? ['str'] : []);
         const it = a.readList(obj).item;
-        if (it.kind !== 'str' && it.kind !== 'impossible') bad('join (lists of strings only)', it);
+        if (!['str', 'int', 'float', 'bool', 'impossible'].includes(it.kind)) bad('join (lists of strings, numbers or booleans)', it);
         return s_str;
       }
       case 'reverse':

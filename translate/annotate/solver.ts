@@ -128,6 +128,7 @@ export class Annotator {
   constAnn(c: Constant): SomeValue {
     const val = c.value;
     if (c === EXC_VALUE) return new SomeInstance(this.prog.errorClass);
+    if (typeof val === 'number' && c.strict) return s_int;
     if (typeof val === 'number') return c.numKind === 'float' ? s_float : c.numKind === 'int' || Number.isInteger(val) ? s_int_lit : s_float;
     return this.immutable(val);
   }

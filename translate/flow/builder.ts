@@ -8,7 +8,7 @@ import { Block, Constant, EXC_VALUE, FunctionGraph, LAST_EXCEPTION, Link, Operat
 import { ClassDesc, EnumDesc, FunctionDesc, locOf, type ModuleInfo } from '../load/descs.ts';
 import type { LoadedProgram } from '../load/loader.ts';
 import { RtsError } from '../errors.ts';
-import { removeDeadInputs } from '../model/transform.ts';
+import { removeDeadInputs, ssaToSsi } from '../model/transform.ts';
 
 const THIS = Symbol('this');
 const EXC = Symbol('exc');
@@ -80,6 +80,7 @@ const COMPOUND: Partial<Record<ts.SyntaxKind, ts.SyntaxKind>> = {
   [ts.SyntaxKind.AsteriskEqualsToken]: ts.SyntaxKind.AsteriskToken,
   [ts.SyntaxKind.SlashEqualsToken]: ts.SyntaxKind.SlashToken,
   [ts.SyntaxKind.PercentEqualsToken]: ts.SyntaxKind.PercentToken,
+  [ts.SyntaxKind.AsteriskAsteriskEqualsToken]: ts.SyntaxKind.AsteriskAsteriskToken,
   [ts.SyntaxKind.AmpersandEqualsToken]: ts.SyntaxKind.AmpersandToken,
   [ts.SyntaxKind.BarEqualsToken]: ts.SyntaxKind.BarToken,
   [ts.SyntaxKind.CaretEqualsToken]: ts.SyntaxKind.CaretToken,
@@ -788,6 +789,7 @@ export class FlowBuilder {
     if (v instanceof Constant && typeof v.value === 'number' && declared) {
       const t = declared.getText();
       if (t === 'float') return new Constant(v.value, 'float');
+      if (t === 'int' && Number.isInteger(v.value)) return new Constant(v.value, 'int', true);
     }
     return v;
   }
@@ -1320,6 +1322,7 @@ function ctorParamCount(c: ClassDesc): number {
 
 export function buildFlowGraph(prog: LoadedProgram, fd: FunctionDesc): FunctionGraph {
   const g = new FlowBuilder(prog, fd).build();
+  ssaToSsi(g);
   removeDeadInputs(g);
   return g;
 }

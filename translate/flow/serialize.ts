@@ -10,7 +10,7 @@ import ts from 'typescript';
 
 type Ref =
   | { v: number } // variable
-  | { n: number; k: 'int' | 'float' | null } // number
+  | { n: number; k: 'int' | 'float' | null; st?: 1 } // number
   | { s: string }
   | { b: boolean }
   | { z: 'null' | 'undefined' | 'exc' }
@@ -59,7 +59,7 @@ export function serializeGraph(g: FunctionGraph): string {
     if (x instanceof Variable) return { v: vid(x) };
     if (x === EXC_VALUE) return { z: 'exc' };
     const val = x.value;
-    if (typeof val === 'number') return { n: val, k: x.numKind };
+    if (typeof val === 'number') return x.strict ? { n: val, k: x.numKind, st: 1 } : { n: val, k: x.numKind };
     if (typeof val === 'string') return { s: val };
     if (typeof val === 'boolean') return { b: val };
     if (val === null) return { z: 'null' };
@@ -108,7 +108,7 @@ export function deserializeGraph(text: string, prog: LoadedProgram, fd: Function
   const modByPath = new Map([...prog.modules.values()].map((m) => [m.relPath, m]));
   const val = (r: Ref): Value => {
     if ('v' in r) return vars[r.v];
-    if ('n' in r) return new Constant(r.n, r.k);
+    if ('n' in r) return new Constant(r.n, r.k, r.st === 1);
     if ('s' in r) return new Constant(r.s);
     if ('b' in r) return new Constant(r.b);
     if ('z' in r) return r.z === 'exc' ? EXC_VALUE : new Constant(r.z === 'null' ? null : undefined);

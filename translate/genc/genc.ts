@@ -986,7 +986,7 @@ class FunctionEmitter {
         return set(name === 'indexOf' ? e : `(${e} >= 0)`);
       }
       case 'join':
-        return set(`rts_list_join(${l}, ${n >= 1 ? A(1) : this.gen.constExpr(',', Str)})`);
+        return set(`rts_list_join_any(${l}, ${n >= 1 ? A(1) : this.gen.constExpr(',', Str)}, RTS_ELEM_${lt.elem})`);
       case 'reverse':
         return set(`(rts_list_reverse(${l}), ${l})`);
       case 'sort':

@@ -156,6 +156,32 @@ static inline rts_str *rts_float_to_exponential(double x, int64_t d) {
   n += snprintf(out + n, sizeof out - (size_t)n, "e%c%d", e10 < 0 ? '-' : '+', e10 < 0 ? -e10 : e10);
   return rts_str_from_utf8(out, n);
 }
+/* Array.prototype.join: items converted as String() does, null as ""; the caller keeps l and sep rooted */
+static inline rts_str *rts_list_join_any(rts_list *l, rts_str *sep, int kind) {
+  size_t cap = 64, n = 0;
+  uint16_t *buf = (uint16_t *)malloc(cap * 2);
+  if (!buf) rts_fatal("out of memory in join");
+  for (int64_t i = 0; i < l->len; i++) {
+    rts_str *s;
+    switch (kind) {
+      case RTS_ELEM_I64: s = rts_str_from_int(RTS_LIST_ITEMS(l, int64_t)[i]); break;
+      case RTS_ELEM_F64: s = rts_str_from_float(RTS_LIST_ITEMS(l, double)[i]); break;
+      case RTS_ELEM_BOOL: s = rts_str_from_bool(RTS_LIST_ITEMS(l, uint8_t)[i]); break;
+      default: s = RTS_LIST_ITEMS(l, rts_str *)[i]; break;
+    }
+    size_t need = n + (size_t)(s ? s->len : 0) + (size_t)sep->len;
+    if (need > cap) {
+      while (need > cap) cap *= 2;
+      buf = (uint16_t *)realloc(buf, cap * 2);
+      if (!buf) rts_fatal("out of memory in join");
+    }
+    if (i > 0) { memcpy(buf + n, sep->data, (size_t)sep->len * 2); n += (size_t)sep->len; }
+    if (s) { memcpy(buf + n, s->data, (size_t)s->len * 2); n += (size_t)s->len; }
+  }
+  rts_str *r = rts_str_lit(buf, (int64_t)n);
+  free(buf);
+  return r;
+}
 /* String.prototype.padStart/padEnd; temporaries rooted across allocations */
 static inline rts_str *rts_str_pad(rts_str *s, int64_t n, rts_str *fill, bool start) {
   if (s->len >= n || fill->len == 0) return s;

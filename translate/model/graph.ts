@@ -39,6 +39,8 @@ export class Constant {
     public value: unknown,
     /** only for numbers: how the literal was spelled */
     public numKind: NumKind | null = null,
+    /** an int literal declared `int`: it may not silently become a float */
+    public strict = false,
   ) {}
   toString(): string {
     return `const(${typeof this.value === 'string' ? JSON.stringify(this.value) : String(this.value)})`;
@@ -129,6 +131,8 @@ export function checkGraph(g: FunctionGraph): void {
   };
   for (const b of g.blocks()) {
     const defined = new Set<Variable>(b.inputargs);
+    // after an `unreachable` marker (rtype: a call that never returns) the rest is dead
+    if (b.operations.some((op) => op.opname === 'unreachable')) continue;
     for (const op of b.operations) {
       for (const a of op.args) if (a instanceof Variable && !defined.has(a)) fail(`${op.opname} uses undefined ${a}`);
       if (defined.has(op.result)) fail(`${op.result} defined twice`);

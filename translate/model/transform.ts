@@ -1,5 +1,5 @@
 // Graph transformations shared by the stages, kept beside the model like the checker.
-import { Block, FunctionGraph, LAST_EXCEPTION, Variable } from './graph.ts';
+import { Block, FunctionGraph, LAST_EXCEPTION, Link, Variable, type Value } from './graph.ts';
 
 /**
  * Removes block inputs that nothing reads. The flow builder passes every local in scope
@@ -45,4 +45,58 @@ export function removeDeadInputs(g: FunctionGraph): void {
     }
   }
   for (const b of blocks) b.inputargs = b.inputargs.filter((_, i) => keep.get(b)![i]);
+}
+
+/**
+ * Makes every block self-contained (PyPy's ssa_to_ssi). The flow builder may leave a block
+ * using a variable computed in a predecessor: a temporary that was pending when an
+ * expression split the control flow (`a + (c ? x : y)`, a call inside try). Such a variable
+ * becomes a new input of the block, passed along every incoming link, recursively.
+ */
+export function ssaToSsi(g: FunctionGraph): void {
+  const blocks = g.blocks();
+  const preds = new Map<Block, Link[]>();
+  for (const b of blocks) for (const l of b.exits) {
+    if (!preds.has(l.target)) preds.set(l.target, []);
+    preds.get(l.target)!.push(l);
+  }
+  const definedIn = (b: Block): Set<Variable> => {
+    const s = new Set<Variable>(b.inputargs);
+    for (const op of b.operations) s.add(op.result);
+    return s;
+  };
+  const work: [Block, Variable][] = [];
+  for (const b of blocks) {
+    const def = definedIn(b);
+    const need = new Set<Variable>();
+    const visit = (v: unknown): void => {
+      if (v instanceof Variable && !def.has(v)) need.add(v);
+    };
+    for (const op of b.operations) op.args.forEach(visit);
+    if (b.exitswitch !== LAST_EXCEPTION) visit(b.exitswitch);
+    for (const l of b.exits) l.args.forEach(visit);
+    for (const v of need) work.push([b, v]);
+  }
+  const renamed = new Map<Block, Map<Variable, Variable>>();
+  while (work.length) {
+    const [b, v] = work.pop()!;
+    let m = renamed.get(b);
+    if (!m) renamed.set(b, (m = new Map()));
+    if (m.has(v)) continue;
+    if (b === g.startblock) throw new Error(`flow: ${g.name} uses ${v} before it is defined`);
+    const nv = new Variable(v.name);
+    m.set(v, nv);
+    b.inputargs.push(nv);
+    const r = (x: Value): Value => (x === v ? nv : x);
+    for (const op of b.operations) op.args = op.args.map(r);
+    if (b.exitswitch instanceof Variable) b.exitswitch = r(b.exitswitch) as Variable;
+    for (const l of b.exits) l.args = l.args.map(r);
+    for (const l of preds.get(b) ?? []) {
+      l.args.push(v);
+      const p = l.prevblock!;
+      const pm = renamed.get(p);
+      if (pm?.has(v)) l.args[l.args.length - 1] = pm.get(v)!;
+      else if (!definedIn(p).has(v)) work.push([p, v]);
+    }
+  }
 }
