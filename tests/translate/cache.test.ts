@@ -1,7 +1,8 @@
 // The stage cache: a second translation reuses every stage, outputs are byte-identical
 // across directories, and a corrupt entry is recomputed rather than trusted.
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { translateProgram } from '../../translate/driver.ts';
@@ -42,5 +43,17 @@ describe('translation cache and reproducibility', () => {
     const third = await translateProgram({ entry, target: 'linux-x86_64', outDir: join(base, 'out3'), cacheDir: cacheA });
     expect(third.stages.find((s) => s.name === 'genc')!.cached).toBe(false);
     expect(readFileSync(third.binary)).toEqual(readFileSync(join(base, 'out1', 'classes')));
+  });
+
+  it('gives the same C from cached flow graphs as from fresh ones (NaN, Infinity, -0 included)', async () => {
+    const fixture = join(HERE, 'fixtures', 'constants.ts');
+    const cache = join(base, 'flowcache');
+    const fresh = await translateProgram({ entry: fixture, target: 'linux-x86_64', outDir: join(base, 'f1'), cacheDir: cache });
+    for (const stage of ['annotate', 'rtype', 'genc', 'compile']) rmSync(join(cache, stage), { recursive: true, force: true });
+    const again = await translateProgram({ entry: fixture, target: 'linux-x86_64', outDir: join(base, 'f2'), cacheDir: cache });
+    const flow = again.stages.find((s) => s.name === 'flow')!;
+    expect(flow.cached).toBe(true);
+    expect(readFileSync(again.binary)).toEqual(readFileSync(fresh.binary));
+    expect(spawnSync(again.binary, [], { encoding: 'utf8' }).stdout).toBe('Infinity -Infinity -Infinity NaN 1.5 -Infinity NaN 0.5\n');
   });
 });

@@ -904,7 +904,8 @@ export class FlowBuilder {
   private identifier(e: ts.Identifier): Value {
     const g = GLOBAL_CONSTS.get(e.text);
     const sym = this.checker.getSymbolAtLocation(e);
-    if (g && (!sym || sym.valueDeclaration?.getSourceFile().isDeclarationFile || !sym.valueDeclaration)) return g;
+    // a fresh Constant each time: later stages decorate constants
+    if (g && (!sym || sym.valueDeclaration?.getSourceFile().isDeclarationFile || !sym.valueDeclaration)) return new Constant(g.value, g.numKind);
     if (!sym) this.err(e, `cannot resolve '${e.text}'`);
     const local = this.env.get(sym);
     if (local) return this.narrow(e, local);

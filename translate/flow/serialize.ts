@@ -11,6 +11,7 @@ import ts from 'typescript';
 type Ref =
   | { v: number } // variable
   | { n: number; k: 'int' | 'float' | null; st?: 1 } // number
+  | { nf: string; k: 'int' | 'float' | null } // NaN, ±Infinity, -0: not representable in JSON
   | { s: string }
   | { b: boolean }
   | { z: 'null' | 'undefined' | 'exc' }
@@ -59,6 +60,7 @@ export function serializeGraph(g: FunctionGraph): string {
     if (x instanceof Variable) return { v: vid(x) };
     if (x === EXC_VALUE) return { z: 'exc' };
     const val = x.value;
+    if (typeof val === 'number' && (!Number.isFinite(val) || Object.is(val, -0))) return { nf: Object.is(val, -0) ? '-0' : String(val), k: x.numKind };
     if (typeof val === 'number') return x.strict ? { n: val, k: x.numKind, st: 1 } : { n: val, k: x.numKind };
     if (typeof val === 'string') return { s: val };
     if (typeof val === 'boolean') return { b: val };
@@ -109,6 +111,7 @@ export function deserializeGraph(text: string, prog: LoadedProgram, fd: Function
   const val = (r: Ref): Value => {
     if ('v' in r) return vars[r.v];
     if ('n' in r) return new Constant(r.n, r.k, r.st === 1);
+    if ('nf' in r) return new Constant(r.nf === '-0' ? -0 : Number(r.nf), r.k);
     if ('s' in r) return new Constant(r.s);
     if ('b' in r) return new Constant(r.b);
     if ('z' in r) return r.z === 'exc' ? EXC_VALUE : new Constant(r.z === 'null' ? null : undefined);
