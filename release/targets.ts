@@ -18,6 +18,8 @@ export interface Target {
   cflags: string[];
   /** Debian packages providing the toolchain (empty: not buildable on Debian) */
   debPackages: string[];
+  /** a file whose presence shows the static C library for this target is installed (null: not checked) */
+  sysroot: string | null;
   /** command prefix to run a binary of this target on an x86-64 Linux host ([] = natively) */
   emulator: string[];
   /** Debian packages providing the emulator */
@@ -43,27 +45,27 @@ const wine = ['/usr/lib/wine/wine64'];
 export const TARGETS: readonly Target[] = [
   {
     name: 'linux-x86_64', os: 'linux', arch: 'x86_64', triple: 'x86_64-linux-gnu', cc: 'gcc',
-    cflags: linuxCflags, debPackages: ['gcc', 'libc6-dev'], emulator: [], emulatorPackages: [],
+    cflags: linuxCflags, debPackages: ['gcc', 'libc6-dev'], sysroot: '/usr/lib/x86_64-linux-gnu/libc.a', emulator: [], emulatorPackages: [],
     wordSize: 64, endian: 'little', ociPlatform: 'linux/amd64', condaSubdir: 'linux-64',
     debArch: 'amd64', rpmArch: 'x86_64', archive: 'tar.gz', exeSuffix: '', jitBackend: 'x86_64', buildsOn: 'linux',
   },
   {
     name: 'linux-aarch64', os: 'linux', arch: 'aarch64', triple: 'aarch64-linux-gnu', cc: 'aarch64-linux-gnu-gcc',
-    cflags: linuxCflags, debPackages: ['gcc-aarch64-linux-gnu', 'libc6-dev-arm64-cross'],
+    cflags: linuxCflags, debPackages: ['gcc-aarch64-linux-gnu', 'libc6-dev-arm64-cross'], sysroot: '/usr/aarch64-linux-gnu/lib/libc.a',
     emulator: ['qemu-aarch64-static'], emulatorPackages: ['qemu-user-static'],
     wordSize: 64, endian: 'little', ociPlatform: 'linux/arm64', condaSubdir: 'linux-aarch64',
     debArch: 'arm64', rpmArch: 'aarch64', archive: 'tar.gz', exeSuffix: '', jitBackend: 'aarch64', buildsOn: 'linux',
   },
   {
     name: 'linux-ppc64le', os: 'linux', arch: 'ppc64le', triple: 'powerpc64le-linux-gnu', cc: 'powerpc64le-linux-gnu-gcc',
-    cflags: linuxCflags, debPackages: ['gcc-powerpc64le-linux-gnu', 'libc6-dev-ppc64el-cross'],
+    cflags: linuxCflags, debPackages: ['gcc-powerpc64le-linux-gnu', 'libc6-dev-ppc64el-cross'], sysroot: '/usr/powerpc64le-linux-gnu/lib/libc.a',
     emulator: ['qemu-ppc64le-static'], emulatorPackages: ['qemu-user-static'],
     wordSize: 64, endian: 'little', ociPlatform: 'linux/ppc64le', condaSubdir: 'linux-ppc64le',
     debArch: 'ppc64el', rpmArch: 'ppc64le', archive: 'tar.gz', exeSuffix: '', jitBackend: 'ppc64le', buildsOn: 'linux',
   },
   {
     name: 'linux-s390x', os: 'linux', arch: 's390x', triple: 's390x-linux-gnu', cc: 's390x-linux-gnu-gcc',
-    cflags: linuxCflags, debPackages: ['gcc-s390x-linux-gnu', 'libc6-dev-s390x-cross'],
+    cflags: linuxCflags, debPackages: ['gcc-s390x-linux-gnu', 'libc6-dev-s390x-cross'], sysroot: '/usr/s390x-linux-gnu/lib/libc.a',
     emulator: ['qemu-s390x-static'], emulatorPackages: ['qemu-user-static'],
     wordSize: 64, endian: 'big', ociPlatform: 'linux/s390x', condaSubdir: 'linux-s390x',
     debArch: 's390x', rpmArch: 's390x', archive: 'tar.gz', exeSuffix: '', jitBackend: 's390x', buildsOn: 'linux',
@@ -72,19 +74,19 @@ export const TARGETS: readonly Target[] = [
     name: 'windows-x86_64', os: 'windows', arch: 'x86_64', triple: 'x86_64-w64-mingw32', cc: 'x86_64-w64-mingw32-gcc',
     // mingw stamps a link time into PE headers; the default 1 MB stack is too small for deep recursion.
     cflags: ['-static', '-Wl,--no-insert-timestamp', '-Wl,--stack,16777216'],
-    debPackages: ['gcc-mingw-w64-x86-64'], emulator: wine, emulatorPackages: ['wine64'],
+    debPackages: ['gcc-mingw-w64-x86-64'], sysroot: '/usr/x86_64-w64-mingw32/lib/libkernel32.a', emulator: wine, emulatorPackages: ['wine64'],
     wordSize: 64, endian: 'little', ociPlatform: null, condaSubdir: 'win-64',
     debArch: null, rpmArch: null, archive: 'zip', exeSuffix: '.exe', jitBackend: 'x86_64', buildsOn: 'linux',
   },
   {
     name: 'macos-x86_64', os: 'macos', arch: 'x86_64', triple: 'x86_64-apple-darwin', cc: 'clang',
-    cflags: ['-arch', 'x86_64'], debPackages: [], emulator: [], emulatorPackages: [],
+    cflags: ['-arch', 'x86_64'], debPackages: [], sysroot: null, emulator: [], emulatorPackages: [],
     wordSize: 64, endian: 'little', ociPlatform: null, condaSubdir: 'osx-64',
     debArch: null, rpmArch: null, archive: 'tar.gz', exeSuffix: '', jitBackend: 'x86_64', buildsOn: 'macos',
   },
   {
     name: 'macos-arm64', os: 'macos', arch: 'arm64', triple: 'arm64-apple-darwin', cc: 'clang',
-    cflags: ['-arch', 'arm64'], debPackages: [], emulator: [], emulatorPackages: [],
+    cflags: ['-arch', 'arm64'], debPackages: [], sysroot: null, emulator: [], emulatorPackages: [],
     wordSize: 64, endian: 'little', ociPlatform: null, condaSubdir: 'osx-arm64',
     debArch: null, rpmArch: null, archive: 'tar.gz', exeSuffix: '', jitBackend: 'aarch64', buildsOn: 'macos',
   },

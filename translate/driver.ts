@@ -83,7 +83,8 @@ async function compilerId(cc: string): Promise<string> {
   }
 }
 
-const BASE_CFLAGS = ['-std=gnu11', '-O2', '-fno-strict-aliasing', '-fwrapv', '-w'];
+// -ffp-contract=off: every float operation rounds separately, as in JS (no fused multiply-add on aarch64, s390x, ppc64le)
+const BASE_CFLAGS = ['-std=gnu11', '-O2', '-fno-strict-aliasing', '-fwrapv', '-ffp-contract=off', '-w'];
 
 export function writeFileAtomic(path: string, data: Buffer | string, mode?: number): void {
   mkdirSync(dirname(path), { recursive: true });
