@@ -366,11 +366,6 @@ function builtin(a: Annotator, name: string, args: SomeValue[], op: Operation): 
       expectArgs(name, args, ['num']);
       return s_float;
     }
-    if (f === 'floor' || f === 'ceil' || f === 'round' || f === 'trunc') {
-      // an integral value: an int that may still flow into float contexts (exactly)
-      expectArgs(name, args, ['num']);
-      return args[0].kind === 'int' ? args[0] : s_int_lit;
-    }
     if (MATH_SAME1.has(f)) {
       expectArgs(name, args, ['num']);
       return args[0].kind === 'int' ? s_int : s_float;

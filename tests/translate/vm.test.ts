@@ -1,0 +1,87 @@
+// The biggest RTS program, the Python VM, translated for every Linux ISA and Windows, then run
+// on the VM test programs: stdout, exit status and the last line of stderr must match CPython.
+// Natively on all programs; a subset under qemu (s390x is big-endian) and wine.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { findTarget } from '../../release/targets.ts';
+import { ROOT, hasTool, translate, wineEnv } from './harness.ts';
+
+const PROGRAMS = join(ROOT, 'tests', 'vm', 'programs');
+const FILES = existsSync(PROGRAMS) ? readdirSync(PROGRAMS).filter((f) => f.endsWith('.py')).sort() : [];
+// programs whose output depends on the process (timing, ids) are compared on exit status only by their own suite
+const ENTRY = join(ROOT, 'vm', 'main.ts');
+
+interface Result {
+  stdout: string;
+  stderr: string;
+  status: number;
+}
+
+function run(cmd: string[], file: string, env: NodeJS.ProcessEnv = process.env): Promise<Result> {
+  return new Promise((resolve) => {
+    const p = spawn(cmd[0], [...cmd.slice(1), file], { cwd: PROGRAMS, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    const timer = setTimeout(() => p.kill('SIGKILL'), 120_000);
+    p.stdout.on('data', (d) => (stdout += d));
+    p.stderr.on('data', (d) => (stderr += d));
+    p.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ stdout, stderr, status: code ?? (signal ? 128 : -1) });
+    });
+  });
+}
+
+const lastLine = (s: string): string => s.replace(/\r\n/g, '\n').trimEnd().split('\n').pop() ?? '';
+
+async function pool<T>(items: string[], width: number, f: (x: string) => Promise<T>): Promise<Map<string, T>> {
+  const out = new Map<string, T>();
+  const queue = [...items];
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      for (let x = queue.shift(); x !== undefined; x = queue.shift()) out.set(x, await f(x));
+    }),
+  );
+  return out;
+}
+
+const TARGETS: { name: string; subset: string[]; ok: boolean }[] = [
+  { name: 'linux-x86_64', subset: FILES, ok: true },
+  { name: 'linux-s390x', subset: FILES.filter((_, i) => i % 12 === 0), ok: hasTool('qemu-s390x-static') && hasTool('s390x-linux-gnu-gcc') },
+  { name: 'linux-aarch64', subset: FILES.filter((_, i) => i % 24 === 5), ok: hasTool('qemu-aarch64-static') && hasTool('aarch64-linux-gnu-gcc') },
+  { name: 'windows-x86_64', subset: FILES.filter((_, i) => i % 24 === 11), ok: hasTool('x86_64-w64-mingw32-gcc') && hasTool('/usr/lib/wine/wine64') },
+];
+
+describe.skipIf(!existsSync(ENTRY) || FILES.length === 0)('the VM translated to C', () => {
+  const expected = new Map<string, Result>();
+  beforeAll(async () => {
+    const all = new Set(TARGETS.filter((t) => t.ok).flatMap((t) => t.subset));
+    const r = await pool([...all], 2, (f) => run(['python3'], f, { ...process.env, PYTHONHASHSEED: '0' }));
+    for (const [k, v] of r) expected.set(k, v);
+  }, 300_000);
+
+  for (const t of TARGETS) {
+    describe.skipIf(!t.ok)(t.name, () => {
+      const actual = new Map<string, Result>();
+      beforeAll(async () => {
+        const { binary } = await translate(ENTRY, t.name);
+        const target = findTarget(t.name);
+        if (target.os === 'windows') spawnSync('/usr/lib/wine/wineserver', ['-p'], { env: wineEnv() });
+        const env = target.os === 'windows' ? wineEnv() : process.env;
+        const r = await pool(t.subset, 2, (f) => run([...target.emulator, binary], f, env));
+        for (const [k, v] of r) actual.set(k, v);
+      }, 1_200_000);
+      for (const f of t.subset) {
+        it(f, () => {
+          const e = expected.get(f)!;
+          const a = actual.get(f)!;
+          expect(a.stdout.replace(/\r\n/g, '\n')).toBe(e.stdout);
+          expect(a.status).toBe(e.status);
+          if (e.status !== 0) expect(lastLine(a.stderr)).toBe(lastLine(e.stderr));
+        });
+      }
+    });
+  }
+});

@@ -1,0 +1,50 @@
+// Runs many Python programs through the VM in one Node process (a worker thread with a big
+// stack), capturing fd 1/2 writes. Usage: node --import tsx tests/vm/batch.ts OUT.json FILE...
+// Writes [{file, stdout, stderr, status}] as JSON to OUT.json.
+import { Worker } from 'node:worker_threads';
+import * as fs from 'node:fs';
+
+const mainUrl = new URL('../../vm/main.ts', import.meta.url).href;
+const outFile = process.argv[2];
+const files = process.argv.slice(3);
+const boot = `
+const { register } = await import('tsx/esm/api');
+register();
+const fs = (await import('node:fs')).default;
+const { syncBuiltinESMExports } = (await import('node:module')).default;
+const { workerData, parentPort } = await import('node:worker_threads');
+const { main } = await import(workerData.mainUrl);
+const realWrite = fs.writeSync;
+let out = [];
+let err = [];
+fs.writeSync = function (fd, s, ...rest) {
+  if (fd === 1) { out.push(String(s)); return String(s).length; }
+  if (fd === 2) { err.push(String(s)); return String(s).length; }
+  return realWrite.call(fs, fd, s, ...rest);
+};
+syncBuiltinESMExports();
+const results = [];
+const dir = process.cwd();
+for (const file of workerData.files) {
+  out = []; err = [];
+  let status;
+  const t0 = Date.now();
+  try {
+    status = main([file]);
+  } catch (e) {
+    err.push('HOST ERROR: ' + (e && e.stack ? e.stack : String(e)) + '\\n');
+    status = 99;
+  }
+  results.push({ file, stdout: out.join(''), stderr: err.join(''), status, ms: Date.now() - t0 });
+}
+parentPort.postMessage(results);
+`;
+const w = new Worker(boot, { eval: true, workerData: { mainUrl, files }, resourceLimits: { stackSizeMb: 256 } });
+w.on('message', (results) => {
+  fs.writeFileSync(outFile, JSON.stringify(results));
+});
+w.on('error', (e) => {
+  console.error(e);
+  process.exit(70);
+});
+w.on('exit', (code) => process.exit(code));

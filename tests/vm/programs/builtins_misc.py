@@ -1,0 +1,6 @@
+print(abs(-3), min(3, 1, 2), max("abc"), sum([1, 2, 3], 10), any([0, 1]), all([1, 0]), divmod(7, 2), pow(2, 10), pow(3, 4, 5))
+print(list(enumerate("ab", 1)), list(zip([1, 2], "ab")), list(map(str, [1, 2])), list(filter(None, [0, 1, 2])), list(reversed([1, 2, 3])))
+print(ord("a"), chr(97), hex(255), bin(5), oct(8), int("ff", 16), int("0b11", 0), bool([]), str(12), repr([1]))
+print(isinstance(1, int), isinstance(True, int), isinstance(1, (str, float)), type(1.0).__name__, type("") is str)
+print(sorted({"b": 1, "a": 2}), len(range(0, 10, 3)), list(range(10, 0, -3)), range(5)[2], 3 in range(5))
+print(min([], default=5), max([1, 5, 3], key=lambda x: -x), round(7.777, 1), int(True), float("1.5"), str(None))

@@ -1,0 +1,5 @@
+e = ValueError("a", 1)
+print(e.args, str(e), repr(e))
+e2 = Exception()
+print(repr(e2), str(e2) == "")
+print(repr(KeyError("k")), str(KeyError("k")))

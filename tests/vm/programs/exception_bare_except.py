@@ -1,0 +1,8 @@
+try:
+    1 / 0
+except:
+    print("bare caught")
+try:
+    raise KeyboardInterrupt
+except BaseException as e:
+    print(type(e).__name__)

@@ -1,0 +1,3 @@
+a = []
+b = a
+print(id(a) == id(b), a is b, [] is [], id(a) != id([]))

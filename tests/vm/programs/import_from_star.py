@@ -1,0 +1,2 @@
+from helper_mod import *
+print(square(5), CONST)

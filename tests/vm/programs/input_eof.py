@@ -1,0 +1,5 @@
+try:
+    s = input()
+    print("got", s)
+except EOFError:
+    print("EOF reached")

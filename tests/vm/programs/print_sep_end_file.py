@@ -1,0 +1,4 @@
+import sys
+print("a", "b", sep=", ", end=".\n")
+print("err line", file=sys.stderr)
+print(*range(5))

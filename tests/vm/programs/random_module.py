@@ -1,0 +1,10 @@
+import random
+random.seed(42)
+print(random.random(), random.random())
+print(random.randint(1, 100), random.randint(1, 100), random.choice("abcdef"))
+l = list(range(10))
+random.shuffle(l)
+print(l)
+random.seed(12345)
+print([random.randint(0, 10**12) for _ in range(3)], random.randrange(0, 100, 5))
+print(random.sample(range(100), 5), round(random.uniform(1, 2), 10))

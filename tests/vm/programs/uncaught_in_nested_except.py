@@ -1,0 +1,7 @@
+try:
+    raise KeyError("a")
+except KeyError:
+    try:
+        raise ValueError("b")
+    except ValueError:
+        raise TypeError("c")

@@ -1,0 +1,3 @@
+class Fatal(BaseException):
+    pass
+raise Fatal("stop")

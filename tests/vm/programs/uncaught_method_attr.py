@@ -1,0 +1,2 @@
+s = "abc"
+s.no_such_method()

@@ -1,0 +1,37 @@
+// Argument helpers for builtins: positional args first, then keyword values named by kwnames.
+import type { int } from '../../translate/rlib/index.ts';
+import { PyObject, PyBuiltin, PyType, builtinType, raise, TypeError } from '../objects/core.ts';
+
+export function npos(args: PyObject[], kw: string[] | null): int {
+  return kw === null ? args.length : args.length - kw.length;
+}
+export function kwArg(args: PyObject[], kw: string[] | null, name: string): PyObject | null {
+  if (kw === null) return null;
+  const base = args.length - kw.length;
+  for (let i = 0; i < kw.length; i++) if (kw[i] === name) return args[base + i];
+  return null;
+}
+/** Positional arg i, or keyword `name`, or null. */
+export function arg(args: PyObject[], kw: string[] | null, i: int, name: string): PyObject | null {
+  if (i < npos(args, kw)) return args[i];
+  return kwArg(args, kw, name);
+}
+export function checkArgs(name: string, args: PyObject[], kw: string[] | null, min: int, max: int): void {
+  const n = npos(args, kw);
+  if (n < min || n > max) {
+    if (min === max) {
+      throw raise(TypeError, `${name}() takes exactly ${min === 1 ? 'one argument' : String(min) + ' arguments'} (${n} given)`);
+    }
+    if (n < min) throw raise(TypeError, `${name} expected at least ${min} argument${min === 1 ? '' : 's'}, got ${n}`);
+    throw raise(TypeError, `${name} expected at most ${max} argument${max === 1 ? '' : 's'}, got ${n}`);
+  }
+}
+export function noKw(name: string, kw: string[] | null): void {
+  if (kw !== null && kw.length > 0) throw raise(TypeError, `${name}() takes no keyword arguments`);
+}
+export function mkBuiltin(name: string, id: int, isMethod: boolean): PyBuiltin {
+  return new PyBuiltin(builtinType, name, id, null, isMethod);
+}
+export function defMethod(t: PyType, name: string, id: int): void {
+  t.dict.set(name, mkBuiltin(name, id, true));
+}

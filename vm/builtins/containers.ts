@@ -1,0 +1,457 @@
+// Methods of list, tuple, range, dict and set; sorting.
+import type { int } from '../../translate/rlib/index.ts';
+import { floorDiv } from '../../translate/rlib/index.ts';
+import { PyObject, PyList, PyTuple, PyDict, PySet, PyRange, PyInt, PySeqIter, PyExc, PyClassMethod, listType, tupleType, dictType, setType, frozensetType, rangeType, classmethodType, dictKeysType, dictValuesType, dictItemsType, newInt, newList, newTuple, newDict, newBool, raise, None, True, False, TypeError, ValueError, IndexError, KeyError } from '../objects/core.ts';
+import { pyEq, compareBool, callObj, iterToArray, getItem, setItem, delItem, contains, pyLen, getIter, toIntIndex, keyError, repr, typeName, seqIter, IT_VIEW, IT_LIST, binaryOp, richCompare, truthy, isInstance, rangeLen } from '../interpreter/runtime.ts';
+import { dictGet, dictSet, dictDel, dictHas, dictClear, dictKeys } from '../objects/dict.ts';
+import { B } from './ids.ts';
+import { npos, kwArg, arg, defMethod, mkBuiltin } from './args.ts';
+import { dictInit } from './dispatch.ts';
+import * as A from '../parser/ast.ts';
+
+function lessThan(a: PyObject, b: PyObject): boolean {
+  return compareBool(a, b, A.CMP_LT);
+}
+function mergeSort(keys: PyObject[], idx: int[], tmp: int[], lo: int, hi: int): void {
+  if (hi - lo < 2) return;
+  if (hi - lo <= 8) {
+    for (let i = lo + 1; i < hi; i++) {
+      const x = idx[i];
+      let j = i - 1;
+      while (j >= lo && lessThan(keys[x], keys[idx[j]])) {
+        idx[j + 1] = idx[j];
+        j--;
+      }
+      idx[j + 1] = x;
+    }
+    return;
+  }
+  const mid = (lo + hi) >> 1;
+  mergeSort(keys, idx, tmp, lo, mid);
+  mergeSort(keys, idx, tmp, mid, hi);
+  let i = lo;
+  let j = mid;
+  let k = lo;
+  while (i < mid && j < hi) {
+    if (lessThan(keys[idx[j]], keys[idx[i]])) tmp[k++] = idx[j++];
+    else tmp[k++] = idx[i++];
+  }
+  while (i < mid) tmp[k++] = idx[i++];
+  while (j < hi) tmp[k++] = idx[j++];
+  for (let q = lo; q < hi; q++) idx[q] = tmp[q];
+}
+export function sortItems(itemsIn: PyObject[], key: PyObject | null, reverse: boolean): PyObject[] {
+  const items = itemsIn.slice(0);
+  if (reverse) items.reverse();
+  const keys: PyObject[] = [];
+  for (const x of items) keys.push(key !== null && key !== None ? callObj(key, [x], null) : x);
+  const idx: int[] = [];
+  const tmp: int[] = [];
+  for (let i = 0; i < items.length; i++) {
+    idx.push(i);
+    tmp.push(0);
+  }
+  mergeSort(keys, idx, tmp, 0, items.length);
+  const out: PyObject[] = [];
+  for (const i of idx) out.push(items[i]);
+  if (reverse) out.reverse();
+  return out;
+}
+export function newSet(items: PyObject[]): PySet {
+  const s = new PySet(setType, newDict());
+  for (const x of items) dictSet(s.table, x, None);
+  return s;
+}
+function setFrom(o: PyObject): PySet {
+  if (o instanceof PySet) return o;
+  return newSet(iterToArray(o));
+}
+function seqIndex(items: PyObject[], x: PyObject, start: int, stop: int, what: string): int {
+  const n = items.length;
+  let a = start < 0 ? (start + n < 0 ? 0 : start + n) : start;
+  let b = stop < 0 ? stop + n : stop > n ? n : stop;
+  for (let i = a; i < b; i++) if (items[i] === x || pyEq(items[i], x)) return i;
+  throw raise(ValueError, what);
+}
+function sameKindSet(self: PySet, s: PySet): PySet {
+  s.cls = isInstance(self, frozensetType) ? frozensetType : setType;
+  return s;
+}
+
+export function callContainerMethod(id: int, args: PyObject[], kw: string[] | null): PyObject {
+  const self = args[0];
+  const n = npos(args, kw);
+  switch (id) {
+    case B.LIST_APPEND:
+      (self as PyList).items.push(args[1]);
+      return None;
+    case B.LIST_EXTEND: {
+      const l = self as PyList;
+      const src = iterToArray(args[1]);
+      for (const x of src) l.items.push(x);
+      return None;
+    }
+    case B.LIST_INSERT: {
+      const l = self as PyList;
+      let i = toIntIndex(args[1]);
+      const len = l.items.length;
+      if (i < 0) i = i + len < 0 ? 0 : i + len;
+      if (i > len) i = len;
+      l.items.push(None);
+      for (let j = len; j > i; j--) l.items[j] = l.items[j - 1];
+      l.items[i] = args[2];
+      return None;
+    }
+    case B.LIST_POP: {
+      const l = self as PyList;
+      if (l.items.length === 0) throw raise(IndexError, 'pop from empty list');
+      if (n < 2) return l.items.pop() as PyObject;
+      let i = toIntIndex(args[1]);
+      if (i < 0) i += l.items.length;
+      if (i < 0 || i >= l.items.length) throw raise(IndexError, 'pop index out of range');
+      const v = l.items[i];
+      l.items.splice(i, 1);
+      return v;
+    }
+    case B.LIST_REMOVE: {
+      const l = self as PyList;
+      for (let i = 0; i < l.items.length; i++) {
+        if (l.items[i] === args[1] || pyEq(l.items[i], args[1])) {
+          l.items.splice(i, 1);
+          return None;
+        }
+      }
+      throw raise(ValueError, 'list.remove(x): x not in list');
+    }
+    case B.LIST_INDEX:
+    case B.TUPLE_INDEX: {
+      const items = self instanceof PyList ? self.items : (self as PyTuple).items;
+      const start = n > 2 ? toIntIndex(args[2]) : 0;
+      const stop = n > 3 ? toIntIndex(args[3]) : items.length;
+      return newInt(seqIndex(items, args[1], start, stop, self instanceof PyList ? `${repr(args[1])} is not in list` : 'tuple.index(x): x not in tuple'));
+    }
+    case B.LIST_COUNT:
+    case B.TUPLE_COUNT: {
+      const items = self instanceof PyList ? self.items : (self as PyTuple).items;
+      let c = 0;
+      for (const x of items) if (x === args[1] || pyEq(x, args[1])) c++;
+      return newInt(c);
+    }
+    case B.LIST_SORT: {
+      const l = self as PyList;
+      if (n > 1) throw raise(TypeError, 'sort() takes no positional arguments');
+      const key = kwArg(args, kw, 'key');
+      const rev = kwArg(args, kw, 'reverse');
+      const items = l.items;
+      l.items = [];
+      try {
+        l.items = sortItems(items, key, rev !== null && truthy(rev));
+      } catch (e) {
+        if (e instanceof PyExc) l.items = items;
+        throw e;
+      }
+      return None;
+    }
+    case B.LIST_REVERSE:
+      (self as PyList).items.reverse();
+      return None;
+    case B.LIST_COPY:
+      return newList((self as PyList).items.slice(0));
+    case B.LIST_CLEAR:
+      (self as PyList).items = [];
+      return None;
+    case B.LIST_INIT: {
+      const l = self as PyList;
+      l.items = n > 1 ? iterToArray(args[1]) : [];
+      return None;
+    }
+    case B.SEQ_GETITEM:
+      if (self instanceof PyDict) {
+        const v = dictGet(self, args[1]);
+        if (v === null) throw new PyExc(keyError(args[1]));
+        return v;
+      }
+      return getItem(baseView(self), args[1]);
+    case B.SEQ_SETITEM:
+      if (self instanceof PyDict) {
+        dictSet(self, args[1], args[2]);
+        return None;
+      }
+      setItem(baseView(self), args[1], args[2]);
+      return None;
+    case B.SEQ_DELITEM:
+      if (self instanceof PyDict) {
+        if (!dictDel(self, args[1])) throw new PyExc(keyError(args[1]));
+        return None;
+      }
+      delItem(baseView(self), args[1]);
+      return None;
+    case B.SEQ_LEN:
+      return newInt(pyLen(baseView(self)));
+    case B.SEQ_CONTAINS:
+      return newBool(contains(baseView(self), args[1]));
+    case B.SEQ_ITER:
+      return getIter(baseView(self));
+    case B.SEQ_EQ:
+      return richCompare(baseView(self), baseView(args[1]), A.CMP_EQ);
+    case B.SEQ_LT:
+      return richCompare(baseView(self), baseView(args[1]), A.CMP_LT);
+    case B.SEQ_ADD:
+      return binaryOp(baseView(self), baseView(args[1]), A.BIN_ADD);
+    case B.RANGE_INDEX:
+    case B.RANGE_COUNT: {
+      const r = self as PyRange;
+      const x = args[1];
+      const has = contains(r, x);
+      if (id === B.RANGE_COUNT) return newInt(has ? 1 : 0);
+      if (!has) throw raise(ValueError, `${repr(x)} is not in range`);
+      return newInt(floorDiv((x as PyInt).v - r.start, r.step));
+    }
+    // ---- dict ----
+    case B.DICT_KEYS:
+    case B.DICT_VALUES:
+    case B.DICT_ITEMS: {
+      const t = id === B.DICT_KEYS ? dictKeysType : id === B.DICT_VALUES ? dictValuesType : dictItemsType;
+      return new PySeqIter(t, IT_VIEW, self);
+    }
+    case B.DICT_GET: {
+      const v = dictGet(self as PyDict, args[1]);
+      return v === null ? (n > 2 ? args[2] : None) : v;
+    }
+    case B.DICT_SETDEFAULT: {
+      const d = self as PyDict;
+      const v = dictGet(d, args[1]);
+      if (v !== null) return v;
+      const dv = n > 2 ? args[2] : None;
+      dictSet(d, args[1], dv);
+      return dv;
+    }
+    case B.DICT_POP: {
+      const d = self as PyDict;
+      const v = dictGet(d, args[1]);
+      if (v === null) {
+        if (n > 2) return args[2];
+        throw new PyExc(keyError(args[1]));
+      }
+      dictDel(d, args[1]);
+      return v;
+    }
+    case B.DICT_POPITEM: {
+      const d = self as PyDict;
+      for (let i = d.keys.length - 1; i >= 0; i--) {
+        const k = d.keys[i];
+        const v = d.vals[i];
+        if (k !== null && v !== null) {
+          dictDel(d, k);
+          return newTuple([k, v]);
+        }
+      }
+      throw raise(KeyError, 'popitem(): dictionary is empty');
+    }
+    case B.DICT_UPDATE:
+      dictInit(self as PyDict, args.slice(1), kw);
+      return None;
+    case B.DICT_INIT:
+      dictInit(self as PyDict, args.slice(1), kw);
+      return None;
+    case B.DICT_COPY: {
+      const d = newDict();
+      const src = self as PyDict;
+      for (let i = 0; i < src.keys.length; i++) {
+        const k = src.keys[i];
+        const v = src.vals[i];
+        if (k !== null && v !== null) dictSet(d, k, v);
+      }
+      return d;
+    }
+    case B.DICT_CLEAR:
+      dictClear(self as PyDict);
+      return None;
+    case B.DICT_FROMKEYS: {
+      const d = newDict();
+      const v = n > 2 ? args[2] : None;
+      for (const k of iterToArray(args[1])) dictSet(d, k, v);
+      return d;
+    }
+    // ---- set ----
+    case B.SET_ADD:
+      dictSet((self as PySet).table, args[1], None);
+      return None;
+    case B.SET_REMOVE:
+      if (!dictDel((self as PySet).table, args[1])) throw new PyExc(keyError(args[1]));
+      return None;
+    case B.SET_DISCARD:
+      dictDel((self as PySet).table, args[1]);
+      return None;
+    case B.SET_POP: {
+      const s = self as PySet;
+      for (const k of s.table.keys) {
+        if (k !== null) {
+          dictDel(s.table, k);
+          return k;
+        }
+      }
+      throw raise(KeyError, 'pop from an empty set');
+    }
+    case B.SET_CLEAR:
+      dictClear((self as PySet).table);
+      return None;
+    case B.SET_COPY:
+      return sameKindSet(self as PySet, newSet(dictKeys((self as PySet).table)));
+    case B.SET_UPDATE: {
+      const s = self as PySet;
+      for (let i = 1; i < n; i++) for (const x of iterToArray(args[i])) dictSet(s.table, x, None);
+      return None;
+    }
+    case B.SET_UNION: {
+      const r = newSet(dictKeys((self as PySet).table));
+      for (let i = 1; i < n; i++) for (const x of iterToArray(args[i])) dictSet(r.table, x, None);
+      return sameKindSet(self as PySet, r);
+    }
+    case B.SET_INTERSECTION:
+    case B.SET_INTERSECTION_UPDATE: {
+      let cur = dictKeys((self as PySet).table);
+      for (let i = 1; i < n; i++) {
+        const o = setFrom(args[i]);
+        const next: PyObject[] = [];
+        for (const x of cur) if (dictHas(o.table, x)) next.push(x);
+        cur = next;
+      }
+      if (id === B.SET_INTERSECTION_UPDATE) {
+        (self as PySet).table = newSet(cur).table;
+        return None;
+      }
+      return sameKindSet(self as PySet, newSet(cur));
+    }
+    case B.SET_DIFFERENCE:
+    case B.SET_DIFFERENCE_UPDATE: {
+      let cur = dictKeys((self as PySet).table);
+      for (let i = 1; i < n; i++) {
+        const o = setFrom(args[i]);
+        const next: PyObject[] = [];
+        for (const x of cur) if (!dictHas(o.table, x)) next.push(x);
+        cur = next;
+      }
+      if (id === B.SET_DIFFERENCE_UPDATE) {
+        (self as PySet).table = newSet(cur).table;
+        return None;
+      }
+      return sameKindSet(self as PySet, newSet(cur));
+    }
+    case B.SET_SYMDIFF:
+    case B.SET_SYMDIFF_UPDATE: {
+      const a = self as PySet;
+      const b = setFrom(args[1]);
+      const r = newSet([]);
+      for (const x of dictKeys(a.table)) if (!dictHas(b.table, x)) dictSet(r.table, x, None);
+      for (const x of dictKeys(b.table)) if (!dictHas(a.table, x)) dictSet(r.table, x, None);
+      if (id === B.SET_SYMDIFF_UPDATE) {
+        a.table = r.table;
+        return None;
+      }
+      return sameKindSet(a, r);
+    }
+    case B.SET_ISSUBSET: {
+      const o = setFrom(args[1]);
+      for (const x of dictKeys((self as PySet).table)) if (!dictHas(o.table, x)) return False;
+      return True;
+    }
+    case B.SET_ISSUPERSET: {
+      const s = self as PySet;
+      for (const x of iterToArray(args[1])) if (!dictHas(s.table, x)) return False;
+      return True;
+    }
+    case B.SET_ISDISJOINT: {
+      const s = self as PySet;
+      for (const x of iterToArray(args[1])) if (dictHas(s.table, x)) return False;
+      return True;
+    }
+  }
+  throw raise(TypeError, 'bad container method');
+}
+/** A builtin-typed view of a subclass instance (so builtin dunders skip user overrides). */
+function baseView(o: PyObject): PyObject {
+  if (o.cls.isBuiltin) return o;
+  if (o instanceof PyList) return newListView(o);
+  if (o instanceof PyTuple) return newTuple(o.items);
+  if (o instanceof PySet) {
+    const s = new PySet(setType, o.table);
+    return s;
+  }
+  return o;
+}
+function newListView(l: PyList): PyList {
+  const v = new PyList(listType, l.items);
+  return v;
+}
+
+export function initContainerMethods(): void {
+  const l = listType;
+  defMethod(l, 'append', B.LIST_APPEND);
+  defMethod(l, 'extend', B.LIST_EXTEND);
+  defMethod(l, 'insert', B.LIST_INSERT);
+  defMethod(l, 'pop', B.LIST_POP);
+  defMethod(l, 'remove', B.LIST_REMOVE);
+  defMethod(l, 'index', B.LIST_INDEX);
+  defMethod(l, 'count', B.LIST_COUNT);
+  defMethod(l, 'sort', B.LIST_SORT);
+  defMethod(l, 'reverse', B.LIST_REVERSE);
+  defMethod(l, 'copy', B.LIST_COPY);
+  defMethod(l, 'clear', B.LIST_CLEAR);
+  defMethod(l, '__init__', B.LIST_INIT);
+  for (const t of [listType, tupleType, dictType]) {
+    defMethod(t, '__getitem__', B.SEQ_GETITEM);
+    defMethod(t, '__len__', B.SEQ_LEN);
+    defMethod(t, '__contains__', B.SEQ_CONTAINS);
+    defMethod(t, '__iter__', B.SEQ_ITER);
+    defMethod(t, '__eq__', B.SEQ_EQ);
+  }
+  defMethod(listType, '__lt__', B.SEQ_LT);
+  defMethod(tupleType, '__lt__', B.SEQ_LT);
+  defMethod(listType, '__add__', B.SEQ_ADD);
+  defMethod(tupleType, '__add__', B.SEQ_ADD);
+  defMethod(setType, '__len__', B.SEQ_LEN);
+  defMethod(setType, '__contains__', B.SEQ_CONTAINS);
+  defMethod(setType, '__iter__', B.SEQ_ITER);
+  for (const t of [listType, dictType]) {
+    defMethod(t, '__setitem__', B.SEQ_SETITEM);
+    defMethod(t, '__delitem__', B.SEQ_DELITEM);
+  }
+  defMethod(tupleType, 'index', B.TUPLE_INDEX);
+  defMethod(tupleType, 'count', B.TUPLE_COUNT);
+  defMethod(rangeType, 'index', B.RANGE_INDEX);
+  defMethod(rangeType, 'count', B.RANGE_COUNT);
+  const d = dictType;
+  defMethod(d, 'keys', B.DICT_KEYS);
+  defMethod(d, 'values', B.DICT_VALUES);
+  defMethod(d, 'items', B.DICT_ITEMS);
+  defMethod(d, 'get', B.DICT_GET);
+  defMethod(d, 'setdefault', B.DICT_SETDEFAULT);
+  defMethod(d, 'pop', B.DICT_POP);
+  defMethod(d, 'popitem', B.DICT_POPITEM);
+  defMethod(d, 'update', B.DICT_UPDATE);
+  defMethod(d, 'copy', B.DICT_COPY);
+  defMethod(d, 'clear', B.DICT_CLEAR);
+  defMethod(d, '__init__', B.DICT_INIT);
+  d.dict.set('fromkeys', new PyClassMethod(classmethodType, mkBuiltin('fromkeys', B.DICT_FROMKEYS, false)));
+  for (const s of [setType, frozensetType]) {
+    defMethod(s, 'copy', B.SET_COPY);
+    defMethod(s, 'union', B.SET_UNION);
+    defMethod(s, 'intersection', B.SET_INTERSECTION);
+    defMethod(s, 'difference', B.SET_DIFFERENCE);
+    defMethod(s, 'symmetric_difference', B.SET_SYMDIFF);
+    defMethod(s, 'issubset', B.SET_ISSUBSET);
+    defMethod(s, 'issuperset', B.SET_ISSUPERSET);
+    defMethod(s, 'isdisjoint', B.SET_ISDISJOINT);
+  }
+  const s = setType;
+  defMethod(s, 'add', B.SET_ADD);
+  defMethod(s, 'remove', B.SET_REMOVE);
+  defMethod(s, 'discard', B.SET_DISCARD);
+  defMethod(s, 'pop', B.SET_POP);
+  defMethod(s, 'clear', B.SET_CLEAR);
+  defMethod(s, 'update', B.SET_UPDATE);
+  defMethod(s, 'intersection_update', B.SET_INTERSECTION_UPDATE);
+  defMethod(s, 'difference_update', B.SET_DIFFERENCE_UPDATE);
+  defMethod(s, 'symmetric_difference_update', B.SET_SYMDIFF_UPDATE);
+}

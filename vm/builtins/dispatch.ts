@@ -1,0 +1,1178 @@
+// Builtin functions and type constructors; routes method ids to their modules.
+import type { int, float } from '../../translate/rlib/index.ts';
+import { os, parseFloatStrict, toFloat, floorDiv } from '../../translate/rlib/index.ts';
+import {
+  PyObject, PyType, PyInstance, PyBaseExc, PyInt, PyFloat, PyStr, PyBytes, PyList, PyTuple, PyDict, PySet, PyRange,
+  PySlice, PyModule, PyBuiltin, PyProperty, PyStaticMethod, PyClassMethod, PySuper, PySeqIter, PyFile, PyExc,
+  PyBoundMethod, HOLD, None, True, False, NotImplemented, Ellipsis, typeType, objectType, intType, boolType, floatType,
+  strType, bytesType, listType, tupleType, dictType, setType, frozensetType, rangeType, sliceType, propertyType,
+  staticmethodType, classmethodType, superType, enumerateType, zipType, mapType, filterType, reversedType, fileType,
+  builtinType, newInt, newFloat, newStr, newBool, newList, newTuple, newDict, raise, newExc, TypeError, ValueError,
+  AttributeError, StopIteration, OverflowErrorT, ZeroDivisionErrorT, EOFError, FileNotFoundError, RuntimeError,
+  SystemExit, EXC, TYPES, BaseException, KeyError, IndexError, ExitSignal,
+} from '../objects/core.ts';
+import {
+  repr, str, baseRepr, baseStr, truthy, pyLen, pyHash, objId, getAttrOrNull, getAttr, setAttr, delAttr, genericSetAttr,
+  genericGetAttr, attrError, callObj, isInstance, isSubtype, getIter, getIterOrNull, iterNext, iterToArray, richCompare,
+  compareBool, binaryOp, typeName, lookupType, seqIter, arrayIter, IT_ENUMERATE, IT_ZIP, IT_MAP, IT_FILTER, IT_REVERSED,
+  IT_CALLABLE, IT_LIST, IT_SEQ, toIntIndex, callType, getItem, contains, rangeLen, unaryOp, allocInstance, pyEq,
+  callSpecial, excStr,
+} from '../interpreter/runtime.ts';
+import {
+  intFromFloat, intToRadix, intSign, intNeg, intToFloat, intMod, intMul, intFloorDiv, intCmp, fromBig, intAdd,
+  intSub, intIsZero,
+} from '../objects/intops.ts';
+import { bigFromRadix, bigFits, bigToInt } from '../objects/bigint.ts';
+import { dictGet, dictSet, dictSetS, dictGetS, dictKeys } from '../objects/dict.ts';
+import { cpLen, codePointAt } from '../objects/strutil.ts';
+import { codePointToString, parseIntText } from '../parser/parser.ts';
+import { VM, writeOut, writeErr, flushOut } from '../interpreter/state.ts';
+import { PyFunction, PyGenerator } from '../interpreter/frame.ts';
+import { buildClass, typeNew, genSend, genThrow, genClose, stopIteration, runModuleCode } from '../interpreter/eval.ts';
+import { formatValue, asciiRepr, fixedDigits } from './format.ts';
+import { B } from './ids.ts';
+import { npos, kwArg, arg, checkArgs, noKw, mkBuiltin, defMethod } from './args.ts';
+import { callStrMethod, decodeUtf8, encodeUtf8 } from './strmethods.ts';
+import { callContainerMethod, sortItems, newSet } from './containers.ts';
+import { callModuleFunction } from '../modules/registry.ts';
+import { callFileMethod, openFile } from './files.ts';
+import { importName, compileSource } from '../interpreter/importer.ts';
+import * as A from '../parser/ast.ts';
+
+export function callBuiltin(b: PyBuiltin, args: PyObject[], kw: string[] | null): PyObject {
+  const id = b.id;
+  if (id <= B.OBJECT_INIT) return callObjectMethod(id, args, kw);
+  if (id < B.INT_NEW) return callFunction(b, id, args, kw);
+  if (id < B.OBJECT_REPR) return construct(id, args, kw);
+  if (id < B.STR_UPPER) return callObjectMethod(id, args, kw);
+  if (id < B.LIST_APPEND) return callStrMethod(id, args, kw);
+  if (id < B.FILE_READ) return callContainerMethod(id, args, kw);
+  if (id < B.SYS_EXIT) return callFileMethod(id, args, kw);
+  return callModuleFunction(b, id, args, kw);
+}
+
+// ---- helpers ----
+export function toFloatValue(o: PyObject): float {
+  if (o instanceof PyFloat) return o.v;
+  if (o instanceof PyInt) return intToFloat(o);
+  if (!o.cls.isBuiltin) {
+    const r = callSpecial(o, '__float__', []);
+    if (r !== null && r instanceof PyFloat) return r.v;
+    const r2 = callSpecial(o, '__index__', []);
+    if (r2 !== null && r2 instanceof PyInt) return intToFloat(r2);
+  }
+  throw raise(TypeError, `must be real number, not ${typeName(o)}`);
+}
+function minMax(args: PyObject[], kw: string[] | null, isMax: boolean): PyObject {
+  const n = npos(args, kw);
+  const key = kwArg(args, kw, 'key');
+  const dflt = kwArg(args, kw, 'default');
+  const name = isMax ? 'max' : 'min';
+  let items: PyObject[];
+  if (n === 1) items = iterToArray(args[0]);
+  else if (n === 0) throw raise(TypeError, `${name} expected at least 1 argument, got 0`);
+  else items = args.slice(0, n);
+  if (items.length === 0) {
+    if (dflt !== null) return dflt;
+    throw raise(ValueError, `${name}() arg is an empty sequence`);
+  }
+  let best = items[0];
+  let bestKey = key !== null && key !== None ? callObj(key, [best], null) : best;
+  for (let i = 1; i < items.length; i++) {
+    const x = items[i];
+    const k = key !== null && key !== None ? callObj(key, [x], null) : x;
+    if (compareBool(k, bestKey, isMax ? A.CMP_GT : A.CMP_LT)) {
+      best = x;
+      bestKey = k;
+    }
+  }
+  return best;
+}
+function roundFloat(x: float, nd: int): float {
+  if (Number.isNaN(x) || x === Infinity || x === -Infinity) return x;
+  if (nd > 15) return x;
+  if (nd >= 0) {
+    const s = fixedDigits(Math.abs(x), nd);
+    if (x < 0.0) return -parseFloatStrict(s);
+    return parseFloatStrict(s);
+  }
+  if (nd >= 0) {
+    const s = x.toFixed(nd);
+    const r = parseFloatStrict(s);
+    // exact ties (representable halves) round to even
+    const p = Math.pow(10.0, toFloat(nd));
+    const scaled = x * p;
+    if (scaled === Math.floor(scaled) + 0.5 && (scaled / p) === x && Math.abs(scaled) < 1e15) {
+      const fl = Math.floor(scaled);
+      const even = fl % 2.0 === 0.0 ? fl : fl + 1.0;
+      return even / p;
+    }
+    return r;
+  }
+  const p = Math.pow(10.0, toFloat(-nd));
+  return roundHalfEven(x / p) * p;
+}
+export function roundHalfEven(x: float): float {
+  const f = Math.floor(x);
+  const diff = x - f;
+  if (diff > 0.5) return f + 1.0;
+  if (diff < 0.5) return f;
+  return f % 2.0 === 0.0 ? f : f + 1.0;
+}
+export function intPowMod(a: PyInt, e: PyInt, m: PyInt): PyInt {
+  if (intIsZero(m)) throw raise(ValueError, 'pow() 3rd argument cannot be 0');
+  if (intSign(e) < 0) throw raise(ValueError, 'base is not invertible for the given modulus');
+  let result = intMod(newInt(1), m);
+  let base = intMod(a, m);
+  let exp = e;
+  const two = newInt(2);
+  while (intSign(exp) > 0) {
+    if (!intIsZero(intMod(exp, two))) result = intMod(intMul(result, base), m);
+    exp = intFloorDiv(exp, two);
+    if (intSign(exp) > 0) base = intMod(intMul(base, base), m);
+  }
+  return result;
+}
+export function parseIntStr(sIn: string, baseIn: int): PyObject {
+  let s = sIn.trim();
+  const orig = sIn;
+  let neg = false;
+  if (s.startsWith('-') || s.startsWith('+')) {
+    neg = s[0] === '-';
+    s = s.slice(1).trim();
+  }
+  let base = baseIn;
+  const low = s.toLowerCase();
+  if ((base === 16 || base === 0) && low.startsWith('0x')) {
+    s = s.slice(2);
+    base = 16;
+  } else if ((base === 8 || base === 0) && low.startsWith('0o')) {
+    s = s.slice(2);
+    base = 8;
+  } else if ((base === 2 || base === 0) && low.startsWith('0b')) {
+    s = s.slice(2);
+    base = 2;
+  } else if (base === 0) base = 10;
+  if (s.startsWith('_')) s = '!';
+  const clean = s.split('_').join('');
+  let ok = clean.length > 0 && !s.includes('__') && !s.endsWith('_');
+  for (let i = 0; i < clean.length && ok; i++) {
+    const c = clean.charCodeAt(i);
+    let v = 99;
+    if (c >= 48 && c <= 57) v = c - 48;
+    else if (c >= 97 && c <= 122) v = c - 87;
+    else if (c >= 65 && c <= 90) v = c - 55;
+    if (v >= base) ok = false;
+  }
+  if (!ok) throw raise(ValueError, `invalid literal for int() with base ${baseIn}: ${repr(newStr(orig))}`);
+  const b = bigFromRadix(clean, base, neg);
+  return fromBig(b);
+}
+export function toInt(o: PyObject, base: int): PyObject {
+  if (o instanceof PyInt) return o.cls === intType ? o : newIntFrom(o);
+  if (o instanceof PyFloat) {
+    if (Number.isNaN(o.v)) throw raise(ValueError, 'cannot convert float NaN to integer');
+    if (o.v === Infinity || o.v === -Infinity) throw raise(OverflowErrorT, 'cannot convert float infinity to integer');
+    return intFromFloat(o.v);
+  }
+  if (o instanceof PyStr) return parseIntStr(o.s, base);
+  if (o instanceof PyBytes) {
+    const parts: string[] = [];
+    for (const c of o.b) parts.push(String.fromCharCode(c));
+    return parseIntStr(parts.join(''), base);
+  }
+  if (!o.cls.isBuiltin) {
+    const r = callSpecial(o, '__int__', []);
+    if (r !== null) return r;
+    const r2 = callSpecial(o, '__index__', []);
+    if (r2 !== null) return r2;
+    const r3 = callSpecial(o, '__trunc__', []);
+    if (r3 !== null) return r3;
+  }
+  throw raise(TypeError, `int() argument must be a string, a bytes-like object or a real number, not '${typeName(o)}'`);
+}
+function newIntFrom(o: PyInt): PyInt {
+  if (o.big !== null) return fromBig(o.big);
+  return newInt(o.v);
+}
+function printTo(file: PyObject | null, s: string): void {
+  if (file === null || file === None) {
+    writeOut(s);
+    return;
+  }
+  if (file instanceof PyFile) {
+    if (file.fd === 1) {
+      writeOut(s);
+      return;
+    }
+    if (file.fd === 2) {
+      writeErr(s);
+      return;
+    }
+  }
+  callObj(getAttr(file, 'write'), [newStr(s)], null);
+}
+function dirOf(o: PyObject): PyObject {
+  const names: string[] = [];
+  if (o instanceof PyModule) {
+    for (const k of dictKeys(o.dict)) names.push(str(k));
+  } else {
+    if (o instanceof PyInstance) for (const n of o.map.order) names.push(n);
+    const t = o instanceof PyType ? o : o.cls;
+    for (const m of t.mro) for (const k of m.dict.keys()) if (!names.includes(k)) names.push(k);
+  }
+  sortStrings(names);
+  const out: PyObject[] = [];
+  for (const n of names) out.push(newStr(n));
+  return newList(out);
+}
+
+function callFunction(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | null): PyObject {
+  const n = npos(args, kw);
+  switch (id) {
+    case B.PRINT: {
+      const sepO = kwArg(args, kw, 'sep');
+      const endO = kwArg(args, kw, 'end');
+      const file = kwArg(args, kw, 'file');
+      const sep = sepO === null || sepO === None ? ' ' : str(sepO);
+      const end = endO === null || endO === None ? '\n' : str(endO);
+      const parts: string[] = [];
+      for (let i = 0; i < n; i++) parts.push(str(args[i]));
+      printTo(file, parts.join(sep) + end);
+      const fl = kwArg(args, kw, 'flush');
+      if (fl !== null && truthy(fl) && (file === null || file === None)) flushOut();
+      return None;
+    }
+    case B.LEN:
+      checkArgs('len', args, kw, 1, 1);
+      return newInt(pyLen(args[0]));
+    case B.SORTED: {
+      checkArgs('sorted', args, kw, 1, 1);
+      const items = iterToArray(args[0]);
+      const key = kwArg(args, kw, 'key');
+      const rev = kwArg(args, kw, 'reverse');
+      return newList(sortItems(items, key, rev !== null && truthy(rev)));
+    }
+    case B.MIN:
+      return minMax(args, kw, false);
+    case B.MAX:
+      return minMax(args, kw, true);
+    case B.SUM: {
+      const startO = arg(args, kw, 1, 'start');
+      let acc: PyObject = startO === null ? newInt(0) : startO;
+      const it = getIter(args[0]);
+      for (;;) {
+        const x = iterNext(it);
+        if (x === null) break;
+        if (acc instanceof PyFloat && x instanceof PyFloat) acc = newFloat(acc.v + x.v);
+        else acc = binaryOp(acc, x, A.BIN_ADD);
+      }
+      return acc;
+    }
+    case B.ANY: {
+      const it = getIter(args[0]);
+      for (;;) {
+        const x = iterNext(it);
+        if (x === null) return False;
+        if (truthy(x)) return True;
+      }
+    }
+    case B.ALL: {
+      const it = getIter(args[0]);
+      for (;;) {
+        const x = iterNext(it);
+        if (x === null) return True;
+        if (!truthy(x)) return False;
+      }
+    }
+    case B.ABS: {
+      checkArgs('abs', args, kw, 1, 1);
+      const x = args[0];
+      if (x instanceof PyInt && x.cls.isBuiltin) return intSign(x) < 0 ? intNeg(x) : x.cls === boolType ? newInt(x.v) : x;
+      if (x instanceof PyFloat) return newFloat(Math.abs(x.v));
+      const r = callSpecial(x, '__abs__', []);
+      if (r !== null) return r;
+      throw raise(TypeError, `bad operand type for abs(): '${typeName(x)}'`);
+    }
+    case B.ROUND: {
+      const x = args[0];
+      const nd = arg(args, kw, 1, 'ndigits');
+      if (!x.cls.isBuiltin) {
+        const r = callSpecial(x, '__round__', nd === null ? [] : [nd]);
+        if (r !== null) return r;
+      }
+      if (x instanceof PyInt) {
+        if (nd === null || nd === None || toIntIndex(nd) >= 0) return x.cls === intType ? x : newInt(x.v);
+        let p = newInt(1);
+        for (let k = toIntIndex(nd); k < 0; k++) p = intMul(p, newInt(10));
+        const q = intFloorDiv(x, p);
+        const r = intMod(x, p);
+        const twice = intMul(r, newInt(2));
+        const c = intCmp(twice, p);
+        let qq = q;
+        if (c > 0 || (c === 0 && !intIsZero(intMod(q, newInt(2))))) qq = intAdd(q, newInt(1));
+        return intMul(qq, p);
+      }
+      const fv = toFloatValue(x);
+      if (nd === null || nd === None) {
+        if (Number.isNaN(fv)) throw raise(ValueError, 'cannot convert float NaN to integer');
+        if (fv === Infinity || fv === -Infinity) throw raise(OverflowErrorT, 'cannot convert float infinity to integer');
+        return intFromFloat(roundHalfEven(fv));
+      }
+      return newFloat(roundFloat(fv, toIntIndex(nd)));
+    }
+    case B.DIVMOD: {
+      checkArgs('divmod', args, kw, 2, 2);
+      const a = args[0];
+      const bb = args[1];
+      if (a instanceof PyInt && bb instanceof PyInt) {
+        if (intIsZero(bb)) throw raise(ZeroDivisionErrorT, 'integer division or modulo by zero');
+        return newTuple([intFloorDiv(a, bb), intMod(a, bb)]);
+      }
+      if ((a instanceof PyInt || a instanceof PyFloat) && (bb instanceof PyInt || bb instanceof PyFloat)) {
+        const x = toFloatValue(a);
+        const y = toFloatValue(bb);
+        if (y === 0.0) throw raise(ZeroDivisionErrorT, 'float divmod()');
+        return newTuple([binaryOp(a, bb, A.BIN_FLOORDIV), binaryOp(a, bb, A.BIN_MOD)]);
+      }
+      const r = callSpecial(a, '__divmod__', [bb]);
+      if (r !== null) return r;
+      throw raise(TypeError, `unsupported operand type(s) for divmod(): '${typeName(a)}' and '${typeName(bb)}'`);
+    }
+    case B.POW: {
+      const m = arg(args, kw, 2, 'mod');
+      if (m !== null && m !== None) {
+        if (!(args[0] instanceof PyInt && args[1] instanceof PyInt && m instanceof PyInt)) throw raise(TypeError, 'pow() 3rd argument not allowed unless all arguments are integers');
+        return intPowMod(args[0] as PyInt, args[1] as PyInt, m);
+      }
+      return binaryOp(args[0], args[1], A.BIN_POW);
+    }
+    case B.ISINSTANCE: {
+      checkArgs('isinstance', args, kw, 2, 2);
+      return newBool(isInstanceSpec(args[0], args[1]));
+    }
+    case B.ISSUBCLASS: {
+      checkArgs('issubclass', args, kw, 2, 2);
+      if (!(args[0] instanceof PyType)) throw raise(TypeError, 'issubclass() arg 1 must be a class');
+      return newBool(isSubclassSpec(args[0] as PyType, args[1]));
+    }
+    case B.HASATTR: {
+      checkArgs('hasattr', args, kw, 2, 2);
+      try {
+        return newBool(getAttrOrNull(args[0], attrName(args[1])) !== null);
+      } catch (e) {
+        if (e instanceof PyExc && isInstance(e.exc, AttributeError)) return False;
+        throw e;
+      }
+    }
+    case B.GETATTR: {
+      checkArgs('getattr', args, kw, 2, 3);
+      const name = attrName(args[1]);
+      if (n === 3) {
+        try {
+          const v = getAttrOrNull(args[0], name);
+          return v === null ? args[2] : v;
+        } catch (e) {
+          if (e instanceof PyExc && isInstance(e.exc, AttributeError)) return args[2];
+          throw e;
+        }
+      }
+      return getAttr(args[0], name);
+    }
+    case B.SETATTR:
+      checkArgs('setattr', args, kw, 3, 3);
+      setAttr(args[0], attrName(args[1]), args[2]);
+      return None;
+    case B.DELATTR:
+      checkArgs('delattr', args, kw, 2, 2);
+      delAttr(args[0], attrName(args[1]));
+      return None;
+    case B.ITER: {
+      checkArgs('iter', args, kw, 1, 2);
+      if (n === 2) {
+        const it = seqIter(IT_CALLABLE, None);
+        it.fn = args[0];
+        it.fn2 = args[1];
+        return it;
+      }
+      return getIter(args[0]);
+    }
+    case B.NEXT: {
+      checkArgs('next', args, kw, 1, 2);
+      const it = args[0];
+      if (!(it instanceof PySeqIter || it instanceof PyGenerator) && lookupType(it.cls, '__next__') === null) {
+        throw raise(TypeError, `'${typeName(it)}' object is not an iterator`);
+      }
+      const v = iterNext(it);
+      if (v === null) {
+        if (n === 2) return args[1];
+        if (it instanceof PyGenerator) throw stopIteration(it.retval);
+        throw new PyExc(new PyBaseExc(StopIteration));
+      }
+      return v;
+    }
+    case B.REPR:
+      checkArgs('repr', args, kw, 1, 1);
+      return newStr(repr(args[0]));
+    case B.ASCII:
+      return newStr(asciiRepr(args[0]));
+    case B.ORD: {
+      checkArgs('ord', args, kw, 1, 1);
+      const s = args[0];
+      if (s instanceof PyStr) {
+        if (cpLen(s) !== 1) throw raise(TypeError, `ord() expected a character, but string of length ${cpLen(s)} found`);
+        return newInt(codePointAt(s.s, 0));
+      }
+      if (s instanceof PyBytes && s.b.length === 1) return newInt(s.b[0]);
+      throw raise(TypeError, `ord() expected string of length 1, but ${typeName(s)} found`);
+    }
+    case B.CHR: {
+      checkArgs('chr', args, kw, 1, 1);
+      const v = toIntIndex(args[0]);
+      if (v < 0 || v > 0x10ffff) throw raise(ValueError, 'chr() arg not in range(0x110000)');
+      return newStr(codePointToString(v));
+    }
+    case B.HEX:
+    case B.OCT:
+    case B.BIN: {
+      checkArgs(id === B.HEX ? 'hex' : id === B.OCT ? 'oct' : 'bin', args, kw, 1, 1);
+      const x = args[0];
+      let v: PyInt;
+      if (x instanceof PyInt) v = x;
+      else {
+        const r = callSpecial(x, '__index__', []);
+        if (r === null || !(r instanceof PyInt)) throw raise(TypeError, `'${typeName(x)}' object cannot be interpreted as an integer`);
+        v = r;
+      }
+      const radix = id === B.HEX ? 16 : id === B.OCT ? 8 : 2;
+      const prefix = id === B.HEX ? '0x' : id === B.OCT ? '0o' : '0b';
+      const neg = intSign(v) < 0;
+      return newStr((neg ? '-' : '') + prefix + intToRadix(neg ? intNeg(v) : v, radix));
+    }
+    case B.HASH:
+      checkArgs('hash', args, kw, 1, 1);
+      return newInt(pyHash(args[0]));
+    case B.ID:
+      checkArgs('id', args, kw, 1, 1);
+      return newInt(objId(args[0]) * 16 + 140000000000000);
+    case B.OPEN:
+      return openFile(args, kw);
+    case B.INPUT: {
+      if (n > 0) writeOut(str(args[0]));
+      flushOut();
+      const line = os.readLine();
+      if (line === null) throw raise(EOFError, 'EOF when reading a line');
+      return newStr(line);
+    }
+    case B.CALLABLE: {
+      const o = args[0];
+      return newBool(o instanceof PyFunction || o instanceof PyBuiltin || o instanceof PyBoundMethod || o instanceof PyType || lookupType(o.cls, '__call__') !== null);
+    }
+    case B.FORMAT: {
+      const spec = n > 1 ? str(args[1]) : '';
+      return newStr(formatValue(args[0], spec));
+    }
+    case B.VARS: {
+      if (n === 0) return currentLocals();
+      const d = getAttrOrNull(args[0], '__dict__');
+      if (d === null) throw raise(TypeError, 'vars() argument must have __dict__ attribute');
+      return d;
+    }
+    case B.DIR:
+      if (n === 0) return newList(dictKeys(currentLocals()));
+      return dirOf(args[0]);
+    case B.GLOBALS: {
+      const f = VM.frame;
+      return f === null ? newDict() : f.globals;
+    }
+    case B.LOCALS:
+      return currentLocals();
+    case B.BUILD_CLASS: {
+      if (n < 2) throw raise(TypeError, '__build_class__: not enough arguments');
+      const fn = args[0];
+      if (!(fn instanceof PyFunction)) throw raise(TypeError, '__build_class__: func must be a function');
+      const bases = args.slice(2, n);
+      const kwn: string[] = [];
+      const kwv: PyObject[] = [];
+      if (kw !== null) {
+        for (let i = 0; i < kw.length; i++) {
+          kwn.push(kw[i]);
+          kwv.push(args[n + i]);
+        }
+      }
+      return buildClass(fn, str(args[1]), bases, kwn, kwv);
+    }
+    case B.IMPORT: {
+      const g = VM.frame === null ? newDict() : VM.frame.globals;
+      return importName(str(args[0]), n > 3 ? args[3] : None, 0, g);
+    }
+    case B.EXEC:
+    case B.EVAL: {
+      const src = args[0];
+      const g = n > 1 && args[1] !== None ? (args[1] as PyDict) : VM.frame === null ? newDict() : VM.frame.globals;
+      if (!(src instanceof PyStr)) throw raise(TypeError, `${id === B.EXEC ? 'exec' : 'eval'}() arg 1 must be a string`);
+      if (dictGetS(g, '__builtins__') === null) dictSetS(g, '__builtins__', VM.builtins);
+      if (id === B.EVAL) {
+        const code = compileSource('__evalresult__ = (' + src.s.trim() + ')\n', '<string>');
+        const tmp = newDict();
+        for (let i = 0; i < g.keys.length; i++) {
+          const k = g.keys[i];
+          const v = g.vals[i];
+          if (k !== null && v !== null) dictSet(tmp, k, v);
+        }
+        runModuleCode(code, tmp);
+        const r = dictGetS(tmp, '__evalresult__');
+        return r === null ? None : r;
+      }
+      runModuleCode(compileSource(src.s, '<string>'), g);
+      return None;
+    }
+    case B.EXIT: {
+      const e = new PyBaseExc(SystemExit);
+      if (n > 0) e.args.push(args[0]);
+      throw new PyExc(e);
+    }
+  }
+  throw raise(TypeError, `builtin ${b.name} not implemented`);
+}
+function currentLocals(): PyDict {
+  const f = VM.frame;
+  if (f === null) return newDict();
+  if (f.localsDict !== null) return f.localsDict;
+  if (f.fn === null) return f.globals;
+  const d = newDict();
+  for (let i = 0; i < f.code.varnames.length; i++) {
+    const v = f.fast[i];
+    if (v !== null && !f.code.varnames[i].startsWith('.')) dictSetS(d, f.code.varnames[i], v);
+  }
+  for (let i = 0; i < f.code.cellvars.length; i++) {
+    const v = f.cells[i].ref;
+    if (v !== null) dictSetS(d, f.code.cellvars[i], v);
+  }
+  return d;
+}
+function attrName(o: PyObject): string {
+  if (!(o instanceof PyStr)) throw raise(TypeError, `attribute name must be string, not '${typeName(o)}'`);
+  return o.s;
+}
+export function isInstanceSpec(o: PyObject, spec: PyObject): boolean {
+  if (spec instanceof PyType) {
+    if (isInstance(o, spec)) return true;
+    if (spec.cls !== typeType) {
+      const ic = lookupType(spec.cls, '__instancecheck__');
+      if (ic !== null) return truthy(callObj(ic, [spec, o], null));
+    }
+    return false;
+  }
+  if (spec instanceof PyTuple) {
+    for (const s of spec.items) if (isInstanceSpec(o, s)) return true;
+    return false;
+  }
+  throw raise(TypeError, 'isinstance() arg 2 must be a type, a tuple of types, or a union');
+}
+function isSubclassSpec(t: PyType, spec: PyObject): boolean {
+  if (spec instanceof PyType) return isSubtype(t, spec);
+  if (spec instanceof PyTuple) {
+    for (const s of spec.items) if (isSubclassSpec(t, s)) return true;
+    return false;
+  }
+  throw raise(TypeError, 'issubclass() arg 2 must be a class, a tuple of classes, or a union');
+}
+
+// ---- constructors ----
+function construct(id: int, args: PyObject[], kw: string[] | null): PyObject {
+  const t = args[0] as PyType;
+  const n = npos(args, kw) - 1;
+  switch (id) {
+    case B.INT_NEW: {
+      let r: PyObject;
+      if (n === 0) r = newInt(0);
+      else {
+        const baseO = arg(args, kw, 2, 'base');
+        if (baseO !== null) {
+          if (!(args[1] instanceof PyStr || args[1] instanceof PyBytes)) throw raise(TypeError, "int() can't convert non-string with explicit base");
+          const base = toIntIndex(baseO);
+          if (base !== 0 && (base < 2 || base > 36)) throw raise(ValueError, 'int() base must be >= 2 and <= 36, or 0');
+          r = toInt(args[1], base);
+        } else r = toInt(args[1], 10);
+      }
+      if (t === intType) return r;
+      const o = allocInstance(t) as PyInt;
+      const ri = r as PyInt;
+      o.v = ri.v;
+      o.big = ri.big;
+      return o;
+    }
+    case B.FLOAT_NEW: {
+      let v = 0.0;
+      if (n > 0) {
+        const x = args[1];
+        if (x instanceof PyStr) {
+          const s = x.s.trim().split('_').join('');
+          v = parseFloatStrict(s);
+          if (Number.isNaN(v) && !s.toLowerCase().endsWith('nan')) throw raise(ValueError, `could not convert string to float: ${repr(x)}`);
+        } else v = toFloatValue(x);
+      }
+      if (t === floatType) return newFloat(v);
+      const o = allocInstance(t) as PyFloat;
+      o.v = v;
+      return o;
+    }
+    case B.STR_NEW: {
+      let s = '';
+      if (n > 0) {
+        const x = args[1];
+        const enc = arg(args, kw, 2, 'encoding');
+        if (x instanceof PyBytes && enc !== null) s = decodeUtf8(x.b);
+        else s = str(x);
+      }
+      if (t === strType) return newStr(s);
+      const o = allocInstance(t) as PyStr;
+      o.s = s;
+      return o;
+    }
+    case B.BOOL_NEW:
+      return n === 0 ? False : newBool(truthy(args[1]));
+    case B.LIST_NEW: {
+      const l = t === listType ? newList([]) : (allocInstance(t) as PyList);
+      if (n > 0 && t === listType) l.items = iterToArray(args[1]);
+      return l;
+    }
+    case B.TUPLE_NEW: {
+      if (n === 0) return t === tupleType ? newTuple([]) : allocInstance(t);
+      if (t === tupleType) {
+        const x = args[1];
+        if (x instanceof PyTuple && x.cls === tupleType) return x;
+        return newTuple(iterToArray(x));
+      }
+      const o = allocInstance(t) as PyTuple;
+      o.items = iterToArray(args[1]);
+      return o;
+    }
+    case B.DICT_NEW: {
+      const d = t === dictType ? newDict() : (allocInstance(t) as PyDict);
+      if (t === dictType) dictInit(d, args.slice(1), kw);
+      return d;
+    }
+    case B.SET_NEW:
+    case B.FROZENSET_NEW: {
+      const s = new PySet(t, newDict());
+      if (n > 0 && (t.isBuiltin || id === B.FROZENSET_NEW)) for (const x of iterToArray(args[1])) dictSet(s.table, x, None);
+      return s;
+    }
+    case B.RANGE_NEW: {
+      if (n < 1 || n > 3) throw raise(TypeError, `range expected at least 1 argument, got ${n}`);
+      let start = 0;
+      let stop = 0;
+      let step = 1;
+      if (n === 1) stop = toIntIndex(args[1]);
+      else {
+        start = toIntIndex(args[1]);
+        stop = toIntIndex(args[2]);
+        if (n === 3) step = toIntIndex(args[3]);
+      }
+      if (step === 0) throw raise(ValueError, 'range() arg 3 must not be zero');
+      return new PyRange(rangeType, start, stop, step);
+    }
+    case B.TYPE_NEW: {
+      if (n === 1) return args[1].cls;
+      if (n !== 3) throw raise(TypeError, 'type() takes 1 or 3 arguments');
+      const kwn: string[] = [];
+      const kwv: PyObject[] = [];
+      if (kw !== null) {
+        for (let i = 0; i < kw.length; i++) {
+          kwn.push(kw[i]);
+          kwv.push(args[n + 1 + i]);
+        }
+      }
+      return typeNew(t, str(args[1]), iterToArray(args[2]), args[3] as PyDict, kwn.length > 0 ? kwn : null, kwv);
+    }
+    case B.SLICE_NEW: {
+      if (n === 1) return new PySlice(sliceType, None, args[1], None);
+      return new PySlice(sliceType, args[1], args[2], n > 2 ? args[3] : None);
+    }
+    case B.ENUMERATE_NEW: {
+      const it = new PySeqIter(enumerateType, IT_ENUMERATE, getIter(args[1]));
+      const st = arg(args, kw, 2, 'start');
+      if (st !== null) it.i = toIntIndex(st);
+      return it;
+    }
+    case B.ZIP_NEW: {
+      const it = new PySeqIter(zipType, IT_ZIP, None);
+      for (let i = 1; i <= n; i++) it.its.push(getIter(args[i]));
+      const strict = kwArg(args, kw, 'strict');
+      if (strict !== null && truthy(strict)) it.step = 1;
+      else it.step = 0;
+      return it;
+    }
+    case B.MAP_NEW: {
+      if (n < 2) throw raise(TypeError, 'map() must have at least two arguments.');
+      const it = new PySeqIter(mapType, IT_MAP, None);
+      it.fn = args[1];
+      for (let i = 2; i <= n; i++) it.its.push(getIter(args[i]));
+      return it;
+    }
+    case B.FILTER_NEW: {
+      const it = new PySeqIter(filterType, IT_FILTER, getIter(args[2]));
+      it.fn = args[1];
+      return it;
+    }
+    case B.REVERSED_NEW: {
+      const x = args[1];
+      if (!x.cls.isBuiltin) {
+        const r = callSpecial(x, '__reversed__', []);
+        if (r !== null) return r;
+      }
+      if (x instanceof PyDict || x instanceof PySet || (!(x instanceof PyList) && !(x instanceof PyTuple) && !(x instanceof PyStr) && !(x instanceof PyRange) && lookupType(x.cls, '__getitem__') === null)) {
+        if (x instanceof PyDict) {
+          const ks = dictKeys(x);
+          ks.reverse();
+          const it = arrayIter(ks);
+          it.cls = reversedType;
+          return it;
+        }
+        throw raise(TypeError, `'${typeName(x)}' object is not reversible`);
+      }
+      const it = new PySeqIter(reversedType, IT_REVERSED, x);
+      it.i = pyLen(x) - 1;
+      return it;
+    }
+    case B.PROPERTY_NEW: {
+      const fget = arg(args, kw, 1, 'fget');
+      const fset = arg(args, kw, 2, 'fset');
+      const fdel = arg(args, kw, 3, 'fdel');
+      const p = new PyProperty(propertyType, fget === None ? null : fget, fset === None ? null : fset, fdel === None ? null : fdel);
+      const doc = arg(args, kw, 4, 'doc');
+      if (doc !== null) p.doc = doc;
+      return p;
+    }
+    case B.STATICMETHOD_NEW:
+      return new PyStaticMethod(staticmethodType, args[1]);
+    case B.CLASSMETHOD_NEW:
+      return new PyClassMethod(classmethodType, args[1]);
+    case B.SUPER_NEW: {
+      if (n === 2) {
+        const st = args[1] as PyType;
+        const obj = args[2];
+        const objType = obj instanceof PyType && isSubtype(obj, st) ? obj : obj.cls;
+        return new PySuper(superType, st, obj, objType);
+      }
+      const f = VM.frame;
+      if (f === null || f.fn === null || f.fn.klass === null) throw raise(RuntimeError, 'super(): __class__ cell not found');
+      let self: PyObject | null = f.fast.length > 0 ? f.fast[0] : null;
+      if (self === null && f.code.cellvars.length > 0 && f.code.cell2arg[0] === 0) self = f.cells[0].ref;
+      if (self === null) throw raise(RuntimeError, 'super(): no arguments');
+      const klass = f.fn.klass;
+      const objType = self instanceof PyType && isSubtype(self, klass) ? self : self.cls;
+      return new PySuper(superType, klass, self, objType);
+    }
+    case B.BYTES_NEW: {
+      if (n === 0) return new PyBytes(bytesType, []);
+      const x = args[1];
+      if (x instanceof PyStr) return new PyBytes(bytesType, encodeUtf8(x.s));
+      if (x instanceof PyInt) {
+        const out: int[] = [];
+        for (let i = 0; i < x.v; i++) out.push(0);
+        return new PyBytes(bytesType, out);
+      }
+      const out: int[] = [];
+      for (const v of iterToArray(x)) {
+        const c = toIntIndex(v);
+        if (c < 0 || c > 255) throw raise(ValueError, 'bytes must be in range(0, 256)');
+        out.push(c);
+      }
+      return new PyBytes(bytesType, out);
+    }
+  }
+  throw raise(TypeError, 'bad constructor');
+}
+export function dictInit(d: PyDict, args: PyObject[], kw: string[] | null): void {
+  const n = npos(args, kw);
+  if (n > 1) throw raise(TypeError, `dict expected at most 1 argument, got ${n}`);
+  if (n === 1) {
+    const src = args[0];
+    if (src instanceof PyDict) {
+      for (let i = 0; i < src.keys.length; i++) {
+        const k = src.keys[i];
+        const v = src.vals[i];
+        if (k !== null && v !== null) dictSet(d, k, v);
+      }
+    } else {
+      const keysFn = src instanceof PyList || src instanceof PyTuple ? null : getAttrOrNull(src, 'keys');
+      if (keysFn !== null && !src.cls.isBuiltin) {
+        for (const k of iterToArray(callObj(keysFn, [], null))) dictSet(d, k, getItem(src, k));
+      } else {
+        let idx = 0;
+        for (const item of iterToArray(src)) {
+          const kv = iterToArray(item);
+          if (kv.length !== 2) throw raise(ValueError, `dictionary update sequence element #${idx} has length ${kv.length}; 2 is required`);
+          dictSet(d, kv[0], kv[1]);
+          idx++;
+        }
+      }
+    }
+  }
+  if (kw !== null) {
+    for (let i = 0; i < kw.length; i++) dictSetS(d, kw[i], args[n + i]);
+  }
+}
+
+// ---- object / type / exception / property / iterator methods ----
+export function superLookup(s: PySuper, name: string): PyObject | null {
+  const mro = s.objType.mro;
+  let i = 0;
+  while (i < mro.length && mro[i] !== s.thisType) i++;
+  i++;
+  for (; i < mro.length; i++) {
+    const v = mro[i].dict.get(name);
+    if (v !== undefined) {
+      if (v instanceof PyFunction) return s.obj instanceof PyType && s.obj === s.objType && !(isInstance(s.obj, s.thisType)) ? v : new PyBoundMethod(builtinMethodType(), v, s.obj);
+      if (v instanceof PyBuiltin) return v.isMethod ? new PyBoundMethod(builtinMethodType(), v, s.obj) : v;
+      if (v instanceof PyClassMethod) return new PyBoundMethod(builtinMethodType(), v.fn, s.objType);
+      if (v instanceof PyStaticMethod) return v.fn;
+      if (v instanceof PyProperty) return v.fget === null ? None : callObj(v.fget, [s.obj], null);
+      return v;
+    }
+  }
+  return null;
+}
+import { methodType } from '../objects/core.ts';
+function builtinMethodType(): PyType {
+  return methodType;
+}
+export function superGetAttr(s: PySuper, name: string): PyObject {
+  const v = superLookup(s, name);
+  if (v === null) throw raise(AttributeError, `'super' object has no attribute '${name}'`);
+  return v;
+}
+
+function callObjectMethod(id: int, args: PyObject[], kw: string[] | null): PyObject {
+  const self = args[0];
+  switch (id) {
+    case B.OBJECT_REPR:
+      return newStr(baseRepr(self));
+    case B.OBJECT_STR:
+      return newStr(baseStr(self));
+    case B.OBJECT_EQ:
+      return self === args[1] ? True : NotImplemented;
+    case B.OBJECT_NE: {
+      const r = richCompare(self, args[1], A.CMP_EQ);
+      return newBool(!truthy(r));
+    }
+    case B.OBJECT_HASH:
+      return newInt(objId(self));
+    case B.OBJECT_SETATTR:
+      genericSetAttr(self, attrName(args[1]), args[2]);
+      return None;
+    case B.OBJECT_GETATTRIBUTE: {
+      const v = genericGetAttr(self, attrName(args[1]));
+      if (v === null) throw attrError(self, attrName(args[1]));
+      return v;
+    }
+    case B.OBJECT_DELATTR:
+      delAttr(self, attrName(args[1]));
+      return None;
+    case B.OBJECT_INIT_SUBCLASS:
+      return None;
+    case B.OBJECT_FORMAT: {
+      const spec = str(args[1]);
+      if (spec !== '') throw raise(TypeError, `unsupported format string passed to ${typeName(self)}.__format__`);
+      return newStr(str(self));
+    }
+    case B.OBJECT_DIR:
+      return dirOf(self);
+    case B.OBJECT_NEW: {
+      const t = args[0];
+      if (!(t instanceof PyType)) throw raise(TypeError, 'object.__new__(X): X is not a type object');
+      const o = allocInstance(t);
+      if (o instanceof PyBaseExc) for (let i = 1; i < npos(args, kw); i++) o.args.push(args[i]);
+      return o;
+    }
+    case B.OBJECT_INIT:
+      return None;
+    case B.TYPE_CALL:
+      return callType(self as PyType, args.slice(1), kw);
+    case B.TYPE_MRO:
+      return newList((self as PyType).mro.slice(0));
+    case B.TYPE_SUBCLASSES: {
+      const out: PyObject[] = [];
+      return newList(out);
+    }
+    case B.EXC_INIT: {
+      if (self instanceof PyBaseExc) self.args = args.slice(1, npos(args, kw));
+      return None;
+    }
+    case B.EXC_WITH_TB:
+      return self;
+    case B.EXC_ADD_NOTE:
+      return None;
+    case B.PROPERTY_GETTER:
+    case B.PROPERTY_SETTER:
+    case B.PROPERTY_DELETER: {
+      const p = self as PyProperty;
+      const np = new PyProperty(propertyType, p.fget, p.fset, p.fdel);
+      np.doc = p.doc;
+      if (id === B.PROPERTY_GETTER) np.fget = args[1];
+      else if (id === B.PROPERTY_SETTER) np.fset = args[1];
+      else np.fdel = args[1];
+      return np;
+    }
+    case B.PROPERTY_GET: {
+      const p = self as PyProperty;
+      if (args[1] === None) return p;
+      if (p.fget === null) throw raise(AttributeError, 'unreadable attribute');
+      return callObj(p.fget, [args[1]], null);
+    }
+    case B.ITER_ITER:
+      return self;
+    case B.ITER_NEXT: {
+      const v = iterNext(self);
+      if (v === null) {
+        if (self instanceof PyGenerator) throw stopIteration(self.retval);
+        throw new PyExc(new PyBaseExc(StopIteration));
+      }
+      return v;
+    }
+    case B.GEN_SEND: {
+      const g = self as PyGenerator;
+      const v = genSend(g, args.length > 1 ? args[1] : None);
+      if (v === null) throw stopIteration(g.retval);
+      return v;
+    }
+    case B.GEN_THROW: {
+      const g = self as PyGenerator;
+      let e = args[1];
+      if (e instanceof PyType) e = callObj(e, args.length > 2 && args[2] !== None ? [args[2]] : [], null);
+      if (!(e instanceof PyBaseExc)) throw raise(TypeError, 'exceptions must derive from BaseException');
+      const v = genThrow(g, e);
+      if (v === null) throw stopIteration(g.retval);
+      return v;
+    }
+    case B.GEN_CLOSE:
+      genClose(self as PyGenerator);
+      return None;
+    case B.INT_BIT_LENGTH: {
+      const v = self as PyInt;
+      let a = intSign(v) < 0 ? intNeg(v) : v;
+      let bits = 0;
+      if (a.big === null) {
+        let x = a.v;
+        while (x > 0) {
+          x = floorDiv(x, 2);
+          bits++;
+        }
+        return newInt(bits);
+      }
+      return newInt(intToRadix(a, 2).length);
+    }
+    case B.INT_BIT_COUNT: {
+      const v = self as PyInt;
+      const s = intToRadix(intSign(v) < 0 ? intNeg(v) : v, 2);
+      let c = 0;
+      for (let i = 0; i < s.length; i++) if (s[i] === '1') c++;
+      return newInt(c);
+    }
+    case B.INT_CONJUGATE:
+      return self;
+    case B.INT_TO_BYTES: {
+      const v = self as PyInt;
+      const len = toIntIndex(arg(args, kw, 1, 'length') as PyObject);
+      const bo = arg(args, kw, 2, 'byteorder');
+      const little = bo !== null && str(bo) === 'little';
+      const out: int[] = [];
+      let x: PyInt = v;
+      for (let i = 0; i < len; i++) {
+        out.push((intMod(x, newInt(256)) as PyInt).v);
+        x = intFloorDiv(x, newInt(256));
+      }
+      if (!little) out.reverse();
+      return new PyBytes(bytesType, out);
+    }
+    case B.INT_FROM_BYTES: {
+      const src = args[1] as PyBytes;
+      const bo = arg(args, kw, 2, 'byteorder');
+      const little = bo !== null && str(bo) === 'little';
+      let r: PyInt = newInt(0);
+      const b = src.b.slice(0);
+      if (little) b.reverse();
+      for (const c of b) r = intAdd(intMul(r, newInt(256)), newInt(c));
+      return r;
+    }
+    case B.FLOAT_IS_INTEGER: {
+      const v = (self as PyFloat).v;
+      return newBool(v === Math.floor(v) && v !== Infinity && v !== -Infinity);
+    }
+    case B.FLOAT_AS_INT_RATIO: {
+      let v = (self as PyFloat).v;
+      let den = newInt(1);
+      while (v !== Math.floor(v)) {
+        v = v * 2.0;
+        den = intMul(den, newInt(2));
+      }
+      return newTuple([intFromFloat(v), den]);
+    }
+  }
+  throw raise(TypeError, 'bad method id ' + String(id));
+}
+
+// ---- registration ----
+function fn(name: string, id: int): void {
+  dictSetS(VM.builtins, name, mkBuiltin(name, id, false));
+}
+function ctor(t: PyType, id: int): void {
+  t.dict.set('__new__', new PyBuiltin(builtinType, '__new__', id, null, false));
+}
+function setupType(t: PyType): void {
+  if (t.mro.length === 0) {
+    const m: PyType[] = [t];
+    let b: PyType | null = t.bases.length > 0 ? t.bases[0] : null;
+    while (b !== null) {
+      m.push(b);
+      b = b.bases.length > 0 ? b.bases[0] : null;
+    }
+    t.mro = m;
+  }
+}
+export function initBuiltins(): void {
+  objectType.mro = [objectType];
+  typeType.mro = [typeType, objectType];
+  for (const t of TYPES.all) setupType(t);
+  fn('print', B.PRINT);
+  fn('len', B.LEN);
+  fn('sorted', B.SORTED);
+  fn('min', B.MIN);
+  fn('max', B.MAX);
+  fn('sum', B.SUM);
+  fn('any', B.ANY);
+  fn('all', B.ALL);
+  fn('abs', B.ABS);
+  fn('round', B.ROUND);
+  fn('divmod', B.DIVMOD);
+  fn('pow', B.POW);
+  fn('isinstance', B.ISINSTANCE);
+  fn('issubclass', B.ISSUBCLASS);
+  fn('hasattr', B.HASATTR);
+  fn('getattr', B.GETATTR);
+  fn('setattr', B.SETATTR);
+  fn('delattr', B.DELATTR);
+  fn('iter', B.ITER);
+  fn('next', B.NEXT);
+  fn('repr', B.REPR);
+  fn('ascii', B.ASCII);
+  fn('ord', B.ORD);
+  fn('chr', B.CHR);
+  fn('hex', B.HEX);
+  fn('oct', B.OCT);
+  fn('bin', B.BIN);
+  fn('hash', B.HASH);
+  fn('id', B.ID);
+  fn('open', B.OPEN);
+  fn('input', B.INPUT);
+  fn('callable', B.CALLABLE);
+  fn('format', B.FORMAT);
+  fn('vars', B.VARS);
+  fn('dir', B.DIR);
+  fn('globals', B.GLOBALS);
+  fn('locals', B.LOCALS);
+  fn('__build_class__', B.BUILD_CLASS);
+  fn('__import__', B.IMPORT);
+  fn('exec', B.EXEC);
+  fn('eval', B.EVAL);
+  fn('exit', B.EXIT);
+  fn('quit', B.EXIT);
+  const typesToExpose: PyType[] = [
+    objectType, typeType, intType, boolType, floatType, strType, bytesType, listType, tupleType, dictType, setType,
+    frozensetType, rangeType, sliceType, propertyType, staticmethodType, classmethodType, superType, enumerateType,
+    zipType, mapType, filterType, reversedType,
+  ];
+  for (const t of typesToExpose) dictSetS(VM.builtins, t.name, t);
+  for (const name of EXC.byName.keys()) dictSetS(VM.builtins, name, EXC.byName.get(name) as PyType);
+  dictSetS(VM.builtins, 'EnvironmentError', EXC.byName.get('OSError') as PyType);
+  dictSetS(VM.builtins, 'IOError', EXC.byName.get('OSError') as PyType);
+  dictSetS(VM.builtins, 'None', None);
+  dictSetS(VM.builtins, 'True', True);
+  dictSetS(VM.builtins, 'False', False);
+  dictSetS(VM.builtins, 'NotImplemented', NotImplemented);
+  dictSetS(VM.builtins, 'Ellipsis', Ellipsis);
+  dictSetS(VM.builtins, '__name__', newStr('builtins'));
+  dictSetS(VM.builtins, '__debug__', True);
+  ctor(intType, B.INT_NEW);
+  ctor(floatType, B.FLOAT_NEW);
+  ctor(strType, B.STR_NEW);
+  ctor(boolType, B.BOOL_NEW);
+  ctor(listType, B.LIST_NEW);
+  ctor(tupleType, B.TUPLE_NEW);
+  ctor(dictType, B.DICT_NEW);
+  ctor(setType, B.SET_NEW);
+  ctor(frozensetType, B.FROZENSET_NEW);
+  ctor(rangeType, B.RANGE_NEW);
+  ctor(typeType, B.TYPE_NEW);
+  ctor(sliceType, B.SLICE_NEW);
+  ctor(enumerateType, B.ENUMERATE_NEW);
+  ctor(zipType, B.ZIP_NEW);
+  ctor(mapType, B.MAP_NEW);
+  ctor(filterType, B.FILTER_NEW);
+  ctor(reversedType, B.REVERSED_NEW);
+  ctor(propertyType, B.PROPERTY_NEW);
+  ctor(staticmethodType, B.STATICMETHOD_NEW);
+  ctor(classmethodType, B.CLASSMETHOD_NEW);
+  ctor(superType, B.SUPER_NEW);
+  ctor(bytesType, B.BYTES_NEW);
+  objectType.dict.set('__new__', new PyBuiltin(builtinType, '__new__', B.OBJECT_NEW, null, false));
+  defMethod(objectType, '__init__', B.OBJECT_INIT);
+  defMethod(objectType, '__repr__', B.OBJECT_REPR);
+  defMethod(objectType, '__str__', B.OBJECT_STR);
+  defMethod(objectType, '__eq__', B.OBJECT_EQ);
+  defMethod(objectType, '__ne__', B.OBJECT_NE);
+  defMethod(objectType, '__hash__', B.OBJECT_HASH);
+  defMethod(objectType, '__setattr__', B.OBJECT_SETATTR);
+  defMethod(objectType, '__getattribute__', B.OBJECT_GETATTRIBUTE);
+  defMethod(objectType, '__delattr__', B.OBJECT_DELATTR);
+  defMethod(objectType, '__format__', B.OBJECT_FORMAT);
+  defMethod(objectType, '__dir__', B.OBJECT_DIR);
+  objectType.dict.set('__init_subclass__', new PyClassMethod(classmethodType, mkBuiltin('__init_subclass__', B.OBJECT_INIT_SUBCLASS, false)));
+  defMethod(typeType, '__call__', B.TYPE_CALL);
+  defMethod(typeType, 'mro', B.TYPE_MRO);
+  defMethod(typeType, '__subclasses__', B.TYPE_SUBCLASSES);
+  defMethod(BaseException, '__init__', B.EXC_INIT);
+  defMethod(BaseException, 'with_traceback', B.EXC_WITH_TB);
+  defMethod(BaseException, 'add_note', B.EXC_ADD_NOTE);
+  defMethod(propertyType, 'getter', B.PROPERTY_GETTER);
+  defMethod(propertyType, 'setter', B.PROPERTY_SETTER);
+  defMethod(propertyType, 'deleter', B.PROPERTY_DELETER);
+  defMethod(propertyType, '__get__', B.PROPERTY_GET);
+  const iterTypes: PyType[] = [enumerateType, zipType, mapType, filterType, reversedType];
+  for (const t of TYPES.all) {
+    if (t.name === 'iterator' || t.name === 'generator') iterTypes.push(t);
+  }
+  for (const t of iterTypes) {
+    defMethod(t, '__next__', B.ITER_NEXT);
+    defMethod(t, '__iter__', B.ITER_ITER);
+  }
+  for (const t of TYPES.all) {
+    if (t.name === 'generator') {
+      defMethod(t, 'send', B.GEN_SEND);
+      defMethod(t, 'throw', B.GEN_THROW);
+      defMethod(t, 'close', B.GEN_CLOSE);
+    }
+  }
+  defMethod(intType, 'bit_length', B.INT_BIT_LENGTH);
+  defMethod(intType, 'bit_count', B.INT_BIT_COUNT);
+  defMethod(intType, 'conjugate', B.INT_CONJUGATE);
+  defMethod(intType, 'to_bytes', B.INT_TO_BYTES);
+  intType.dict.set('from_bytes', new PyClassMethod(classmethodType, mkBuiltin('from_bytes', B.INT_FROM_BYTES, false)));
+  defMethod(floatType, 'is_integer', B.FLOAT_IS_INTEGER);
+  defMethod(floatType, 'as_integer_ratio', B.FLOAT_AS_INT_RATIO);
+}
+
+function sortStrings(a: string[]): void {
+  for (let i = 1; i < a.length; i++) {
+    const x = a[i];
+    let j = i - 1;
+    while (j >= 0 && a[j] > x) {
+      a[j + 1] = a[j];
+      j--;
+    }
+    a[j + 1] = x;
+  }
+}

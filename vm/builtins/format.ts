@@ -1,0 +1,607 @@
+// format(), f-string format specs, % formatting and str.format.
+import type { int, float } from '../../translate/rlib/index.ts';
+import { floatRepr, toFloat, floorDiv } from '../../translate/rlib/index.ts';
+import { PyObject, PyInt, PyFloat, PyStr, PyTuple, PyDict, PyBaseExc, boolType, newStr, raise, TypeError, ValueError, KeyError, IndexError, None } from '../objects/core.ts';
+import { intToStr, intToRadix, intSign, intNeg, intToFloat, intFromFloat, intMul, intPow } from '../objects/intops.ts';
+import { repr, str, callSpecial, lookupType, typeName, getItem, getAttr, toIntIndex, hex2, hex4, keyError } from '../interpreter/runtime.ts';
+import { PyBuiltin } from '../objects/core.ts';
+import { cpLen, indexFrom } from '../objects/strutil.ts';
+import { dictGetS } from '../objects/dict.ts';
+import { PyExc } from '../objects/core.ts';
+
+class Spec {
+  fill: string = ' ';
+  align: string = '';
+  sign: string = '-';
+  alt: boolean = false;
+  zero: boolean = false;
+  width: int = -1;
+  grouping: string = '';
+  precision: int = -1;
+  type: string = '';
+}
+
+function parseSpec(s: string): Spec {
+  const sp = new Spec();
+  let i = 0;
+  const isAlign = (s.length > 1 && (s[1] === '<' || s[1] === '>' || s[1] === '^' || s[1] === '='));
+  if (isAlign) {
+    sp.fill = s[0];
+    sp.align = s[1];
+    i = 2;
+  } else if (s.length > 0 && (s[0] === '<' || s[0] === '>' || s[0] === '^' || s[0] === '=')) {
+    sp.align = s[0];
+    i = 1;
+  }
+  if (i < s.length && (s[i] === '+' || s[i] === '-' || s[i] === ' ')) {
+    sp.sign = s[i];
+    i++;
+  }
+  if (i < s.length && s[i] === 'z') i++;
+  if (i < s.length && s[i] === '#') {
+    sp.alt = true;
+    i++;
+  }
+  if (i < s.length && s[i] === '0') {
+    sp.zero = true;
+    i++;
+  }
+  let w = 0;
+  let hasW = false;
+  while (i < s.length && s[i] >= '0' && s[i] <= '9') {
+    w = w * 10 + (s.charCodeAt(i) - 48);
+    hasW = true;
+    i++;
+  }
+  if (hasW) sp.width = w;
+  if (i < s.length && (s[i] === ',' || s[i] === '_')) {
+    sp.grouping = s[i];
+    i++;
+  }
+  if (i < s.length && s[i] === '.') {
+    i++;
+    let p = 0;
+    let hasP = false;
+    while (i < s.length && s[i] >= '0' && s[i] <= '9') {
+      p = p * 10 + (s.charCodeAt(i) - 48);
+      hasP = true;
+      i++;
+    }
+    if (!hasP) throw raise(ValueError, 'Format specifier missing precision');
+    sp.precision = p;
+  }
+  if (i < s.length) {
+    sp.type = s[i];
+    i++;
+  }
+  if (i < s.length) throw raise(ValueError, 'Invalid format specifier');
+  if (sp.zero && sp.align === '') {
+    sp.fill = '0';
+    sp.align = '=';
+  }
+  return sp;
+}
+
+function group(digits: string, sep: string, every: int): string {
+  if (sep === '') return digits;
+  const out: string[] = [];
+  let n = 0;
+  for (let i = digits.length - 1; i >= 0; i--) {
+    out.push(digits[i]);
+    n++;
+    if (n % every === 0 && i > 0) out.push(sep);
+  }
+  out.reverse();
+  return out.join('');
+}
+
+function pad(body: string, sign: string, sp: Spec, defaultAlign: string): string {
+  const align = sp.align === '' ? defaultAlign : sp.align;
+  const len = body.length + sign.length;
+  if (sp.width <= len) return sign + body;
+  const n = sp.width - len;
+  const fill = sp.fill;
+  if (align === '<') return sign + body + fill.repeat(n);
+  if (align === '>') return fill.repeat(n) + sign + body;
+  if (align === '=') return sign + fill.repeat(n) + body;
+  const left = floorDiv(n, 2);
+  return fill.repeat(left) + sign + body + fill.repeat(n - left);
+}
+
+function signOf(neg: boolean, sp: Spec): string {
+  if (neg) return '-';
+  if (sp.sign === '+') return '+';
+  if (sp.sign === ' ') return ' ';
+  return '';
+}
+
+export function formatInt(v: PyInt, sp: Spec): string {
+  const t = sp.type;
+  if (t === 'e' || t === 'E' || t === 'f' || t === 'F' || t === 'g' || t === 'G' || t === '%') {
+    return formatFloat(intToFloat(v), sp);
+  }
+  if (t === 'c') return pad(String.fromCharCode(v.v), '', sp, '<');
+  const neg = intSign(v) < 0;
+  const a = neg ? intNeg(v) : v;
+  let digits = '';
+  let prefix = '';
+  if (t === '' || t === 'd' || t === 'n') digits = group(intToStr(a), sp.grouping, 3);
+  else if (t === 'x' || t === 'X') {
+    digits = group(intToRadix(a, 16), sp.grouping === '_' ? '_' : '', 4);
+    if (t === 'X') digits = digits.toUpperCase();
+    prefix = sp.alt ? (t === 'x' ? '0x' : '0X') : '';
+  } else if (t === 'o') {
+    digits = group(intToRadix(a, 8), sp.grouping === '_' ? '_' : '', 4);
+    prefix = sp.alt ? '0o' : '';
+  } else if (t === 'b') {
+    digits = group(intToRadix(a, 2), sp.grouping === '_' ? '_' : '', 4);
+    prefix = sp.alt ? '0b' : '';
+  } else if (t === 's') throw raise(ValueError, "Unknown format code 's' for object of type 'int'");
+  else throw raise(ValueError, `Unknown format code '${t}' for object of type 'int'`);
+  if (sp.align === '=' && sp.fill === '0' && sp.grouping !== '' && sp.width > 0) {
+    // zero padding participates in grouping
+    const sign = signOf(neg, sp);
+    let raw = t === '' || t === 'd' || t === 'n' ? intToStr(a) : digits.split(sp.grouping).join('');
+    const every = t === '' || t === 'd' || t === 'n' ? 3 : 4;
+    let g = group(raw, sp.grouping, every);
+    while (g.length + sign.length + prefix.length < sp.width) {
+      raw = '0' + raw;
+      g = group(raw, sp.grouping, every);
+    }
+    return sign + prefix + g;
+  }
+  return pad(digits, signOf(neg, sp) + prefix, sp, '>');
+}
+
+export function fixedDigits(x: float, prec: int): string {
+  if (x >= 1e21) {
+    const ip = intToStr(intFromFloat(x));
+    return prec > 0 ? ip + '.' + '0'.repeat(prec) : ip;
+  }
+  if (prec <= 40) {
+    // exact decimal ties round half to even (toFixed rounds them away from zero)
+    const t = x.toFixed(prec + 60);
+    const dot = t.indexOf('.');
+    const tail = t.slice(dot + 1 + prec);
+    let tie = tail.length > 0 && tail[0] === '5';
+    for (let i = 1; i < tail.length && tie; i++) if (tail[i] !== '0') tie = false;
+    if (tie) {
+      const trunc = prec > 0 ? t.slice(0, dot + 1 + prec) : t.slice(0, dot);
+      const last = trunc.charCodeAt(trunc.length - 1) - 48;
+      if (last % 2 === 0) return trunc;
+    }
+  }
+  if (prec <= 100) return x.toFixed(prec);
+  return x.toFixed(100) + '0'.repeat(prec - 100);
+}
+/** Exact decimal expansion of a finite x > 0: value = 0.<d> * 10^p. */
+class Decimal {
+  d: string;
+  p: int;
+  constructor(d: string, p: int) {
+    this.d = d;
+    this.p = p;
+  }
+}
+function stripTrailingZeros(s: string): string {
+  let e = s.length;
+  while (e > 1 && s[e - 1] === '0') e--;
+  return s.slice(0, e);
+}
+function exactDecimal(x: float): Decimal {
+  if (x >= 9007199254740992.0) {
+    const s = intToStr(intFromFloat(x));
+    return new Decimal(stripTrailingZeros(s), s.length);
+  }
+  let y = x;
+  let j = 0;
+  while (y !== Math.floor(y)) {
+    y = y * 2.0;
+    j++;
+  }
+  const big = intMul(intFromFloat(y), intPow(newInt(5), newInt(j)));
+  const s = intToStr(big);
+  return new Decimal(stripTrailingZeros(s), s.length - j);
+}
+/** Rounds digit string d to n digits (half to even on exact ties); a carry adds a digit. */
+function roundDigits(d: string, n: int): string {
+  if (d.length <= n) return d + '0'.repeat(n - d.length);
+  const next = d.charCodeAt(n) - 48;
+  let up = next > 5;
+  if (next === 5) {
+    let rest = false;
+    for (let i = n + 1; i < d.length; i++) if (d[i] !== '0') rest = true;
+    up = rest || (n > 0 && (d.charCodeAt(n - 1) - 48) % 2 === 1);
+  }
+  const head = d.slice(0, n);
+  if (!up) return head;
+  const out: string[] = [];
+  let carry = 1;
+  for (let i = head.length - 1; i >= 0; i--) {
+    let v = head.charCodeAt(i) - 48 + carry;
+    if (v === 10) {
+      v = 0;
+      carry = 1;
+    } else carry = 0;
+    out.push(String.fromCharCode(48 + v));
+  }
+  if (carry === 1) out.push('1');
+  out.reverse();
+  return out.join('');
+}
+function expDigits(x: float, prec: int, upper: boolean): string {
+  let digits = '0'.repeat(prec + 1);
+  let exp = 0;
+  if (x !== 0.0) {
+    const dec = exactDecimal(x);
+    digits = roundDigits(dec.d, prec + 1);
+    exp = dec.p - 1;
+    if (digits.length > prec + 1) {
+      digits = digits.slice(0, prec + 1);
+      exp++;
+    }
+  }
+  const mant = prec > 0 ? digits[0] + '.' + digits.slice(1) : digits;
+  const a = exp < 0 ? -exp : exp;
+  const es = a < 10 ? '0' + String(a) : String(a);
+  return mant + (upper ? 'E' : 'e') + (exp < 0 ? '-' : '+') + es;
+}
+function stripZeros(s: string): string {
+  if (!s.includes('.')) return s;
+  let e = s.length;
+  while (e > 0 && s[e - 1] === '0') e--;
+  if (e > 0 && s[e - 1] === '.') e--;
+  return s.slice(0, e);
+}
+function formatG(x: float, precIn: int, alt: boolean, upper: boolean): string {
+  const prec = precIn === 0 ? 1 : precIn;
+  if (x === 0.0) {
+    return alt ? '0.' + '0'.repeat(prec - 1) : '0';
+  }
+  const es = expDigits(x, prec - 1, false);
+  const exp = parseInt10(es.slice(es.indexOf('e') + 1));
+  if (exp >= -4 && exp < prec) {
+    const s = fixedDigits(x, prec - 1 - exp);
+    return alt ? s : stripZeros(s);
+  }
+  let m = expDigits(x, prec - 1, upper);
+  if (!alt) {
+    const ei = m.indexOf(upper ? 'E' : 'e');
+    m = stripZeros(m.slice(0, ei)) + m.slice(ei);
+  }
+  return m;
+}
+function parseInt10(s: string): int {
+  let i = 0;
+  let neg = false;
+  if (s[0] === '-' || s[0] === '+') {
+    neg = s[0] === '-';
+    i = 1;
+  }
+  let v = 0;
+  for (; i < s.length; i++) v = v * 10 + (s.charCodeAt(i) - 48);
+  return neg ? -v : v;
+}
+
+export function formatFloat(x: float, sp: Spec): string {
+  const t = sp.type;
+  const neg = x < 0.0 || (x === 0.0 && 1.0 / x < 0.0);
+  const a = neg ? -x : x;
+  let body = '';
+  if (Number.isNaN(x)) body = t === 'F' || t === 'E' || t === 'G' ? 'NAN' : 'nan';
+  else if (a === Infinity) body = t === 'F' || t === 'E' || t === 'G' ? 'INF' : 'inf';
+  else if (t === 'f' || t === 'F') body = fixedDigits(a, sp.precision < 0 ? 6 : sp.precision);
+  else if (t === 'e' || t === 'E') body = expDigits(a, sp.precision < 0 ? 6 : sp.precision, t === 'E');
+  else if (t === 'g' || t === 'G') body = formatG(a, sp.precision < 0 ? 6 : sp.precision, sp.alt, t === 'G');
+  else if (t === '%') body = fixedDigits(a * 100.0, sp.precision < 0 ? 6 : sp.precision) + '%';
+  else if (t === '' || t === 'n') {
+    if (sp.precision < 0) body = floatRepr(a);
+    else {
+      body = formatG(a, sp.precision, sp.alt, false);
+      if (!body.includes('.') && !body.includes('e') && !body.includes('n') && !body.includes('i')) body = body + '.0';
+    }
+  } else throw raise(ValueError, `Unknown format code '${t}' for object of type 'float'`);
+  if (sp.grouping !== '' && body.length > 0 && body[0] >= '0' && body[0] <= '9') {
+    let ip = body;
+    let rest = '';
+    for (let i = 0; i < body.length; i++) {
+      const c = body[i];
+      if (c < '0' || c > '9') {
+        ip = body.slice(0, i);
+        rest = body.slice(i);
+        break;
+      }
+    }
+    body = group(ip, sp.grouping, 3) + rest;
+  }
+  if (sp.alt && (t === 'f' || t === 'F') && !body.includes('.')) body = body + '.';
+  return pad(body, signOf(neg && !Number.isNaN(x), sp), sp, '>');
+}
+
+export function formatStrSpec(s: string, sp: Spec): string {
+  if (sp.type !== '' && sp.type !== 's') throw raise(ValueError, `Unknown format code '${sp.type}' for object of type 'str'`);
+  if (sp.sign !== '-') throw raise(ValueError, 'Sign not allowed in string format specifier');
+  let body = s;
+  if (sp.precision >= 0 && body.length > sp.precision) body = body.slice(0, sp.precision);
+  return pad(body, '', sp, '<');
+}
+
+export function formatValue(v: PyObject, spec: string): string {
+  const t = v.cls;
+  if (!t.isBuiltin) {
+    const m = lookupType(t, '__format__');
+    if (m !== null && !(m instanceof PyBuiltin)) {
+      const r = callSpecial(v, '__format__', [newStr(spec)]);
+      if (r === null || !(r instanceof PyStr)) throw raise(TypeError, '__format__ must return a str');
+      return r.s;
+    }
+  }
+  if (v instanceof PyStr) {
+    if (spec === '') return v.s;
+    return formatStrSpec(v.s, parseSpec(spec));
+  }
+  if (spec === '') return str(v);
+  if (v instanceof PyInt) {
+    if (v.cls === boolType) {
+      const sp = parseSpec(spec);
+      if (sp.type === '' || sp.type === 's') return formatStrSpec(str(v), sp);
+    }
+    return formatInt(v, parseSpec(spec));
+  }
+  if (v instanceof PyFloat) return formatFloat(v.v, parseSpec(spec));
+  if (!t.isBuiltin || true) {
+    throw raise(TypeError, `unsupported format string passed to ${t.name}.__format__`);
+  }
+  return str(v);
+}
+
+export function asciiRepr(v: PyObject): string {
+  const r = repr(v);
+  const out: string[] = [];
+  for (let i = 0; i < r.length; i++) {
+    const c = r.charCodeAt(i);
+    if (c < 128) out.push(r[i]);
+    else if (c < 256) out.push('\\x' + hex2(c));
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < r.length) {
+      const d = r.charCodeAt(i + 1);
+      const cp = (c - 0xd800) * 1024 + (d - 0xdc00) + 0x10000;
+      out.push('\\U000' + hex2(cp >> 16).slice(1) + hex4(cp & 65535));
+      i++;
+    } else out.push('\\u' + hex4(c));
+  }
+  return out.join('');
+}
+
+// ---- % formatting ----
+export function percentFormat(fmt: string, args: PyObject): string {
+  let items: PyObject[] = [];
+  let mapping: PyObject | null = null;
+  if (args instanceof PyTuple) items = args.items;
+  else {
+    items = [args];
+    if (args instanceof PyDict || (!args.cls.isBuiltin && lookupType(args.cls, '__getitem__') !== null && !(args instanceof PyStr))) mapping = args;
+  }
+  let ai = 0;
+  const out: string[] = [];
+  let i = 0;
+  while (i < fmt.length) {
+    const c = fmt[i];
+    if (c !== '%') {
+      out.push(c);
+      i++;
+      continue;
+    }
+    i++;
+    if (i >= fmt.length) throw raise(ValueError, 'incomplete format');
+    if (fmt[i] === '%') {
+      out.push('%');
+      i++;
+      continue;
+    }
+    let key: PyObject | null = null;
+    if (fmt[i] === '(') {
+      const end = fmt.indexOf(')', i);
+      key = newStr(fmt.slice(i + 1, end));
+      i = end + 1;
+    }
+    const sp = new Spec();
+    sp.sign = '-';
+    let leftAlign = false;
+    while (i < fmt.length && '-+ #0'.includes(fmt[i])) {
+      const f = fmt[i];
+      if (f === '-') leftAlign = true;
+      else if (f === '+') sp.sign = '+';
+      else if (f === ' ') {
+        if (sp.sign !== '+') sp.sign = ' ';
+      } else if (f === '#') sp.alt = true;
+      else if (f === '0') sp.zero = true;
+      i++;
+    }
+    if (i < fmt.length && fmt[i] === '*') {
+      sp.width = toIntIndex(items[ai++]);
+      i++;
+    } else {
+      let w = 0;
+      let hasW = false;
+      while (i < fmt.length && fmt[i] >= '0' && fmt[i] <= '9') {
+        w = w * 10 + (fmt.charCodeAt(i) - 48);
+        hasW = true;
+        i++;
+      }
+      if (hasW) sp.width = w;
+    }
+    if (i < fmt.length && fmt[i] === '.') {
+      i++;
+      let p = 0;
+      if (i < fmt.length && fmt[i] === '*') {
+        p = toIntIndex(items[ai++]);
+        i++;
+      } else {
+        while (i < fmt.length && fmt[i] >= '0' && fmt[i] <= '9') {
+          p = p * 10 + (fmt.charCodeAt(i) - 48);
+          i++;
+        }
+      }
+      sp.precision = p;
+    }
+    if (i >= fmt.length) throw raise(ValueError, 'incomplete format');
+    const conv = fmt[i];
+    i++;
+    let v: PyObject;
+    if (key !== null) {
+      if (mapping === null) throw raise(TypeError, 'format requires a mapping');
+      v = getItem(mapping, key);
+    } else {
+      if (ai >= items.length) throw raise(TypeError, 'not enough arguments for format string');
+      v = items[ai++];
+    }
+    if (leftAlign) {
+      sp.align = '<';
+      sp.zero = false;
+    } else if (sp.zero && conv !== 's' && conv !== 'r' && conv !== 'a' && conv !== 'c') {
+      sp.fill = '0';
+      sp.align = '=';
+    } else sp.align = '>';
+    if (conv === 's' || conv === 'r' || conv === 'a') {
+      let s = conv === 's' ? str(v) : conv === 'r' ? repr(v) : asciiRepr(v);
+      if (sp.precision >= 0 && s.length > sp.precision) s = s.slice(0, sp.precision);
+      sp.precision = -1;
+      sp.sign = '-';
+      out.push(pad(s, '', sp, '>'));
+    } else if (conv === 'd' || conv === 'i' || conv === 'u') {
+      let iv: PyInt;
+      if (v instanceof PyInt) iv = v;
+      else if (v instanceof PyFloat) iv = intFromFloat(v.v);
+      else throw raise(TypeError, `%${conv} format: a real number is required, not ${typeName(v)}`);
+      sp.precision = -1;
+      sp.type = 'd';
+      out.push(formatInt(iv, sp));
+    } else if (conv === 'x' || conv === 'X' || conv === 'o') {
+      if (!(v instanceof PyInt)) throw raise(TypeError, `%${conv} format: an integer is required, not ${typeName(v)}`);
+      sp.type = conv;
+      out.push(formatInt(v, sp));
+    } else if (conv === 'f' || conv === 'F' || conv === 'e' || conv === 'E' || conv === 'g' || conv === 'G') {
+      let fv = 0.0;
+      if (v instanceof PyFloat) fv = v.v;
+      else if (v instanceof PyInt) fv = intToFloat(v);
+      else throw raise(TypeError, `must be real number, not ${typeName(v)}`);
+      sp.type = conv;
+      out.push(formatFloat(fv, sp));
+    } else if (conv === 'c') {
+      const s = v instanceof PyInt ? String.fromCharCode(v.v) : str(v);
+      out.push(pad(s, '', sp, '>'));
+    } else {
+      throw raise(ValueError, `unsupported format character '${conv}' (0x${hex2(conv.charCodeAt(0))}) at index ${i - 1}`);
+    }
+  }
+  if (ai < items.length && mapping === null) throw raise(TypeError, 'not all arguments converted during string formatting');
+  return out.join('');
+}
+
+// ---- str.format ----
+class AutoIndex {
+  next: int = 0;
+}
+export function strFormat(fmt: string, args: PyObject[], kwnames: string[], kwvals: PyObject[]): string {
+  return strFormatImpl(fmt, args, kwnames, kwvals, new AutoIndex());
+}
+function strFormatImpl(fmt: string, args: PyObject[], kwnames: string[], kwvals: PyObject[], auto: AutoIndex): string {
+  const out: string[] = [];
+  let i = 0;
+  while (i < fmt.length) {
+    const c = fmt[i];
+    if (c === '{') {
+      if (i + 1 < fmt.length && fmt[i + 1] === '{') {
+        out.push('{');
+        i += 2;
+        continue;
+      }
+      // find matching }
+      let depth = 1;
+      let j = i + 1;
+      while (j < fmt.length && depth > 0) {
+        if (fmt[j] === '{') depth++;
+        else if (fmt[j] === '}') depth--;
+        if (depth > 0) j++;
+      }
+      if (j >= fmt.length) throw raise(ValueError, "expected '}' before end of string");
+      const field = fmt.slice(i + 1, j);
+      i = j + 1;
+      let name = field;
+      let conv = '';
+      let spec = '';
+      const colon = indexOfTop(field, ':');
+      if (colon >= 0) {
+        spec = field.slice(colon + 1);
+        name = field.slice(0, colon);
+      }
+      const bang = name.indexOf('!');
+      if (bang >= 0) {
+        conv = name.slice(bang + 1);
+        name = name.slice(0, bang);
+      }
+      // first part of name
+      let k = 0;
+      while (k < name.length && name[k] !== '.' && name[k] !== '[') k++;
+      const first = name.slice(0, k);
+      let v: PyObject;
+      if (first === '') {
+        if (auto.next >= args.length) throw raise(IndexError, `Replacement index ${auto.next} out of range for positional args tuple`);
+        v = args[auto.next];
+        auto.next++;
+      } else if (first[0] >= '0' && first[0] <= '9') {
+        const idx = parseInt10(first);
+        if (idx >= args.length) throw raise(IndexError, `Replacement index ${idx} out of range for positional args tuple`);
+        v = args[idx];
+      } else {
+        let found: PyObject | null = null;
+        for (let q = 0; q < kwnames.length; q++) if (kwnames[q] === first) found = kwvals[q];
+        if (found === null) throw new PyExc(keyError(newStr(first)));
+        v = found;
+      }
+      while (k < name.length) {
+        if (name[k] === '.') {
+          let e = k + 1;
+          while (e < name.length && name[e] !== '.' && name[e] !== '[') e++;
+          v = getAttr(v, name.slice(k + 1, e));
+          k = e;
+        } else {
+          const e = indexFrom(name, ']', k);
+          const key = name.slice(k + 1, e);
+          v = getItem(v, key.length > 0 && key[0] >= '0' && key[0] <= '9' ? intObj(parseInt10(key)) : newStr(key));
+          k = e + 1;
+        }
+      }
+      if (conv === 'r') v = newStr(repr(v));
+      else if (conv === 's') v = newStr(str(v));
+      else if (conv === 'a') v = newStr(asciiRepr(v));
+      if (spec.includes('{')) spec = strFormatImpl(spec, args, kwnames, kwvals, auto);
+      out.push(formatValue(v, spec));
+      continue;
+    }
+    if (c === '}') {
+      if (i + 1 < fmt.length && fmt[i + 1] === '}') {
+        out.push('}');
+        i += 2;
+        continue;
+      }
+      throw raise(ValueError, "Single '}' encountered in format string");
+    }
+    out.push(c);
+    i++;
+  }
+  return out.join('');
+}
+import { newInt } from '../objects/core.ts';
+function intObj(v: int): PyObject {
+  return newInt(v);
+}
+function indexOfTop(s: string, ch: string): int {
+  let depth = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === '[') depth++;
+    else if (s[i] === ']') depth--;
+    else if (s[i] === ch && depth === 0) return i;
+  }
+  return -1;
+}

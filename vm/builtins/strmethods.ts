@@ -1,0 +1,590 @@
+// Methods of str and bytes.
+import type { int } from '../../translate/rlib/index.ts';
+import { floorDiv } from '../../translate/rlib/index.ts';
+import { PyObject, PyStr, PyBytes, PyTuple, PyList, PyDict, PyInt, strType, bytesType, newStr, newInt, newBool, newList, newTuple, raise, None, True, False, TypeError, ValueError, LookupError } from '../objects/core.ts';
+import { str, repr, typeName, iterToArray, toIntIndex, getItem, isInstance, sliceIndices } from '../interpreter/runtime.ts';
+import { cpLen, cpArray, isSpace, isDigitCh, isAlphaCh, isUpperCh, isLowerCh, codePointAt, indexFrom, lastIndexFrom, pyUpper, pyLower } from '../objects/strutil.ts';
+import { strFormat } from './format.ts';
+import { B } from './ids.ts';
+import { npos, kwArg, arg, defMethod } from './args.ts';
+import { codePointToString } from '../parser/parser.ts';
+import { dictGet, dictKeys } from '../objects/dict.ts';
+import { PyExc } from '../objects/core.ts';
+import { hex2 } from '../interpreter/runtime.ts';
+
+export function encodeUtf8(s: string): int[] {
+  const out: int[] = [];
+  for (let i = 0; i < s.length; i++) {
+    let c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        c = (c - 0xd800) * 1024 + (d - 0xdc00) + 0x10000;
+        i++;
+      }
+    }
+    if (c < 0x80) out.push(c);
+    else if (c < 0x800) {
+      out.push(0xc0 | (c >> 6));
+      out.push(0x80 | (c & 63));
+    } else if (c < 0x10000) {
+      out.push(0xe0 | (c >> 12));
+      out.push(0x80 | ((c >> 6) & 63));
+      out.push(0x80 | (c & 63));
+    } else {
+      out.push(0xf0 | (c >> 18));
+      out.push(0x80 | ((c >> 12) & 63));
+      out.push(0x80 | ((c >> 6) & 63));
+      out.push(0x80 | (c & 63));
+    }
+  }
+  return out;
+}
+export function decodeUtf8(b: int[]): string {
+  const out: string[] = [];
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i];
+    let cp = 0xfffd;
+    let n = 1;
+    if (c < 0x80) cp = c;
+    else if (c >= 0xc0 && c < 0xe0 && i + 1 < b.length) {
+      cp = ((c & 31) << 6) | (b[i + 1] & 63);
+      n = 2;
+    } else if (c >= 0xe0 && c < 0xf0 && i + 2 < b.length) {
+      cp = ((c & 15) << 12) | ((b[i + 1] & 63) << 6) | (b[i + 2] & 63);
+      n = 3;
+    } else if (c >= 0xf0 && i + 3 < b.length) {
+      cp = ((c & 7) << 18) | ((b[i + 1] & 63) << 12) | ((b[i + 2] & 63) << 6) | (b[i + 3] & 63);
+      n = 4;
+    } else {
+      throw raise(ValueError, `'utf-8' codec can't decode byte 0x${hex2(c)} in position ${i}: invalid start byte`);
+    }
+    out.push(codePointToString(cp));
+    i += n;
+  }
+  return out.join('');
+}
+
+function s0(args: PyObject[]): string {
+  return (args[0] as PyStr).s;
+}
+function strArg(o: PyObject, fname: string): string {
+  if (!(o instanceof PyStr)) throw raise(TypeError, `${fname} arg must be None or str`);
+  return o.s;
+}
+function stripChars(s: string, chars: string | null, left: boolean, right: boolean): string {
+  let a = 0;
+  let b = s.length;
+  if (left) while (a < b && (chars === null ? isSpace(s[a]) : chars.includes(s[a]))) a++;
+  if (right) while (b > a && (chars === null ? isSpace(s[b - 1]) : chars.includes(s[b - 1]))) b--;
+  return s.slice(a, b);
+}
+function splitWhitespace(s: string, maxsplit: int): string[] {
+  const out: string[] = [];
+  let i = 0;
+  while (i < s.length) {
+    while (i < s.length && isSpace(s[i])) i++;
+    if (i >= s.length) break;
+    if (maxsplit >= 0 && out.length >= maxsplit) {
+      out.push(stripChars(s.slice(i), null, false, true));
+      return out;
+    }
+    let j = i;
+    while (j < s.length && !isSpace(s[j])) j++;
+    out.push(s.slice(i, j));
+    i = j;
+  }
+  return out;
+}
+function rsplitWhitespace(s: string, maxsplit: int): string[] {
+  const out: string[] = [];
+  let i = s.length;
+  while (i > 0) {
+    while (i > 0 && isSpace(s[i - 1])) i--;
+    if (i <= 0) break;
+    if (maxsplit >= 0 && out.length >= maxsplit) {
+      out.push(stripChars(s.slice(0, i), null, true, false));
+      break;
+    }
+    let j = i;
+    while (j > 0 && !isSpace(s[j - 1])) j--;
+    out.push(s.slice(j, i));
+    i = j;
+  }
+  out.reverse();
+  return out;
+}
+function strList(parts: string[]): PyList {
+  const items: PyObject[] = [];
+  for (const p of parts) items.push(newStr(p));
+  return newList(items);
+}
+/** Converts code-point start/end args into UTF-16 offsets for the BMP-only fast case. */
+function rangeArgs(s: PyStr, args: PyObject[], kw: string[] | null, i: int): int[] {
+  const n = cpLen(s);
+  let start = 0;
+  let end = n;
+  const a = arg(args, kw, i, 'start');
+  const b = arg(args, kw, i + 1, 'end');
+  if (a !== null && a !== None) {
+    start = toIntIndex(a);
+    if (start < 0) start = start + n < 0 ? 0 : start + n;
+  }
+  if (b !== null && b !== None) {
+    end = toIntIndex(b);
+    if (end < 0) end = end + n < 0 ? 0 : end + n;
+  }
+  if (end > n) end = n;
+  const out: int[] = [start, end];
+  return out;
+}
+function countSub(s: string, sub: string): int {
+  if (sub.length === 0) return s.length + 1;
+  let c = 0;
+  let i = s.indexOf(sub);
+  while (i >= 0) {
+    c++;
+    i = indexFrom(s, sub, i + sub.length);
+  }
+  return c;
+}
+function replaceAll(s: string, old: string, nw: string, count: int): string {
+  if (old.length === 0) {
+    const cps = cpArray(s);
+    const out: string[] = [];
+    let done = 0;
+    for (let i = 0; i <= cps.length; i++) {
+      if (count < 0 || done < count) {
+        out.push(nw);
+        done++;
+      }
+      if (i < cps.length) out.push(cps[i]);
+    }
+    return out.join('');
+  }
+  const out: string[] = [];
+  let i = 0;
+  let done = 0;
+  for (;;) {
+    const j = count >= 0 && done >= count ? -1 : indexFrom(s, old, i);
+    if (j < 0) {
+      out.push(s.slice(i));
+      break;
+    }
+    out.push(s.slice(i, j));
+    out.push(nw);
+    i = j + old.length;
+    done++;
+  }
+  return out.join('');
+}
+function prefixMatch(s: string, pre: PyObject, start: int, end: int, isEnd: boolean): boolean {
+  if (pre instanceof PyTuple) {
+    for (const p of pre.items) if (prefixMatch(s, p, start, end, isEnd)) return true;
+    return false;
+  }
+  if (!(pre instanceof PyStr)) throw raise(TypeError, `${isEnd ? 'endswith' : 'startswith'} first arg must be str or a tuple of str, not ${typeName(pre)}`);
+  const sub = s.slice(start, end);
+  if (end - start < pre.s.length) return false;
+  return isEnd ? sub.endsWith(pre.s) : sub.startsWith(pre.s);
+}
+function allChars(s: string, kind: int): boolean {
+  if (s.length === 0) return false;
+  for (const c of cpArray(s)) {
+    let ok = false;
+    if (kind === 0) ok = isDigitCh(c);
+    else if (kind === 1) ok = isAlphaCh(c);
+    else if (kind === 2) ok = isAlphaCh(c) || isDigitCh(c);
+    else if (kind === 3) ok = isSpace(c);
+    if (!ok) return false;
+  }
+  return true;
+}
+function titleCase(s: string): string {
+  const out: string[] = [];
+  let prevCased = false;
+  for (const c of cpArray(s)) {
+    const cased = isAlphaCh(c);
+    if (cased) out.push(prevCased ? pyLower(c) : pyUpper(c));
+    else out.push(c);
+    prevCased = cased;
+  }
+  return out.join('');
+}
+function padTo(s: string, width: int, fill: string, align: int): string {
+  const n = width - cpLen(newStr(s));
+  if (n <= 0) return s;
+  if (align < 0) return s + fill.repeat(n);
+  if (align > 0) return fill.repeat(n) + s;
+  const left = floorDiv(n, 2) + (n % 2 === 1 && width % 2 === 1 ? 1 : 0);
+  return fill.repeat(left) + s + fill.repeat(n - left);
+}
+function cpIndexToUnit(s: string, cpi: int): int {
+  // BMP fast path when no surrogates
+  let u = 0;
+  let c = 0;
+  while (c < cpi && u < s.length) {
+    const k = s.charCodeAt(u);
+    u += k >= 0xd800 && k <= 0xdbff ? 2 : 1;
+    c++;
+  }
+  return u;
+}
+function unitToCpIndex(s: string, u: int): int {
+  let c = 0;
+  for (let i = 0; i < u; i++) {
+    const k = s.charCodeAt(i);
+    if (!(k >= 0xdc00 && k <= 0xdfff)) c++;
+  }
+  return c;
+}
+
+export function callStrMethod(id: int, args: PyObject[], kw: string[] | null): PyObject {
+  const self = args[0];
+  if (id === B.BYTES_DECODE) return newStr(decodeUtf8((self as PyBytes).b));
+  if (id === B.BYTES_HEX) {
+    const parts: string[] = [];
+    for (const c of (self as PyBytes).b) parts.push(hex2(c));
+    return newStr(parts.join(''));
+  }
+  if (id === B.STR_MAKETRANS) {
+    return makeTrans(args);
+  }
+  if (!(self instanceof PyStr)) throw raise(TypeError, `descriptor requires a 'str' object but received a '${typeName(self)}'`);
+  const s = self.s;
+  const n = npos(args, kw);
+  switch (id) {
+    case B.STR_UPPER:
+      return newStr(pyUpper(s));
+    case B.STR_LOWER:
+    case B.STR_CASEFOLD:
+      return newStr(pyLower(s));
+    case B.STR_STRIP:
+    case B.STR_LSTRIP:
+    case B.STR_RSTRIP: {
+      const c = n > 1 && args[1] !== None ? strArg(args[1], 'strip') : null;
+      return newStr(stripChars(s, c, id !== B.STR_RSTRIP, id !== B.STR_LSTRIP));
+    }
+    case B.STR_SPLIT:
+    case B.STR_RSPLIT: {
+      const sepO = arg(args, kw, 1, 'sep');
+      const mO = arg(args, kw, 2, 'maxsplit');
+      const maxsplit = mO === null ? -1 : toIntIndex(mO);
+      if (sepO === null || sepO === None) return strList(id === B.STR_SPLIT ? splitWhitespace(s, maxsplit) : rsplitWhitespace(s, maxsplit));
+      const sep = strArg(sepO, 'split');
+      if (sep.length === 0) throw raise(ValueError, 'empty separator');
+      if (maxsplit < 0) return strList(s.split(sep));
+      if (id === B.STR_SPLIT) {
+        const out: string[] = [];
+        let i = 0;
+        while (out.length < maxsplit) {
+          const j = indexFrom(s, sep, i);
+          if (j < 0) break;
+          out.push(s.slice(i, j));
+          i = j + sep.length;
+        }
+        out.push(s.slice(i));
+        return strList(out);
+      }
+      const out: string[] = [];
+      let end = s.length;
+      while (out.length < maxsplit) {
+        const j = lastIndexFrom(s, sep, end - sep.length);
+        if (j < 0 || end - sep.length < 0) break;
+        out.push(s.slice(j + sep.length, end));
+        end = j;
+      }
+      out.push(s.slice(0, end));
+      out.reverse();
+      return strList(out);
+    }
+    case B.STR_JOIN: {
+      const items = iterToArray(args[1]);
+      const parts: string[] = [];
+      for (let i = 0; i < items.length; i++) {
+        const x = items[i];
+        if (!(x instanceof PyStr)) throw raise(TypeError, `sequence item ${i}: expected str instance, ${typeName(x)} found`);
+        parts.push(x.s);
+      }
+      return newStr(parts.join(s));
+    }
+    case B.STR_REPLACE: {
+      const cO = arg(args, kw, 3, 'count');
+      return newStr(replaceAll(s, strArg(args[1], 'replace'), strArg(args[2], 'replace'), cO === null ? -1 : toIntIndex(cO)));
+    }
+    case B.STR_STARTSWITH:
+    case B.STR_ENDSWITH: {
+      const r = rangeArgs(self, args, kw, 2);
+      const a = cpIndexToUnit(s, r[0]);
+      const b = cpIndexToUnit(s, r[1]);
+      if (a > s.length) return False;
+      return newBool(prefixMatch(s, args[1], a, b < a ? a : b, id === B.STR_ENDSWITH));
+    }
+    case B.STR_FIND:
+    case B.STR_RFIND:
+    case B.STR_INDEX:
+    case B.STR_RINDEX: {
+      const sub = strArg(args[1], 'find');
+      const r = rangeArgs(self, args, kw, 2);
+      const a = cpIndexToUnit(s, r[0]);
+      const b = cpIndexToUnit(s, r[1]);
+      let pos = -1;
+      if (a <= s.length && b - a >= sub.length) {
+        const region = s.slice(a, b);
+        const j = id === B.STR_FIND || id === B.STR_INDEX ? region.indexOf(sub) : region.lastIndexOf(sub);
+        if (j >= 0) pos = unitToCpIndex(s, a + j);
+      }
+      if (pos < 0 && (id === B.STR_INDEX || id === B.STR_RINDEX)) throw raise(ValueError, 'substring not found');
+      return newInt(pos);
+    }
+    case B.STR_COUNT: {
+      const sub = strArg(args[1], 'count');
+      const r = rangeArgs(self, args, kw, 2);
+      const a = cpIndexToUnit(s, r[0]);
+      const b = cpIndexToUnit(s, r[1]);
+      if (a > s.length || b < a) return newInt(0);
+      const region = s.slice(a, b);
+      if (sub.length === 0) return newInt(cpLen(newStr(region)) + 1);
+      return newInt(countSub(region, sub));
+    }
+    case B.STR_ISDIGIT:
+    case B.STR_ISDECIMAL:
+    case B.STR_ISNUMERIC:
+      return newBool(allChars(s, 0));
+    case B.STR_ISALPHA:
+      return newBool(allChars(s, 1));
+    case B.STR_ISALNUM:
+      return newBool(allChars(s, 2));
+    case B.STR_ISSPACE:
+      return newBool(allChars(s, 3));
+    case B.STR_ISASCII: {
+      for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return False;
+      return True;
+    }
+    case B.STR_ISPRINTABLE: {
+      for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if (c < 32 || c === 127) return False;
+      }
+      return True;
+    }
+    case B.STR_ISUPPER:
+    case B.STR_ISLOWER: {
+      let cased = false;
+      for (const c of cpArray(s)) {
+        if (isUpperCh(c)) {
+          if (id === B.STR_ISLOWER) return False;
+          cased = true;
+        } else if (isLowerCh(c)) {
+          if (id === B.STR_ISUPPER) return False;
+          cased = true;
+        }
+      }
+      return newBool(cased);
+    }
+    case B.STR_ISTITLE:
+      return newBool(s.length > 0 && titleCase(s) === s && pyLower(s) !== s);
+    case B.STR_ISIDENTIFIER: {
+      if (s.length === 0) return False;
+      for (let i = 0; i < s.length; i++) {
+        const c = s[i];
+        const ok = isAlphaCh(c) || c === '_' || (i > 0 && isDigitCh(c));
+        if (!ok) return False;
+      }
+      return True;
+    }
+    case B.STR_TITLE:
+      return newStr(titleCase(s));
+    case B.STR_CAPITALIZE:
+      return newStr(s.length === 0 ? s : pyUpper(s[0]) + pyLower(s.slice(1)));
+    case B.STR_SWAPCASE: {
+      const out: string[] = [];
+      for (const c of cpArray(s)) out.push(isUpperCh(c) ? pyLower(c) : isLowerCh(c) ? pyUpper(c) : c);
+      return newStr(out.join(''));
+    }
+    case B.STR_CENTER:
+    case B.STR_LJUST:
+    case B.STR_RJUST: {
+      const width = toIntIndex(args[1]);
+      const fill = n > 2 ? strArg(args[2], 'fill') : ' ';
+      if (cpLen(newStr(fill)) !== 1) throw raise(TypeError, 'The fill character must be exactly one character long');
+      return newStr(padTo(s, width, fill, id === B.STR_LJUST ? -1 : id === B.STR_RJUST ? 1 : 0));
+    }
+    case B.STR_ZFILL: {
+      const width = toIntIndex(args[1]);
+      const len = cpLen(self);
+      if (len >= width) return self;
+      const signed = s.length > 0 && (s[0] === '-' || s[0] === '+');
+      return newStr(signed ? s[0] + '0'.repeat(width - len) + s.slice(1) : '0'.repeat(width - len) + s);
+    }
+    case B.STR_FORMAT: {
+      const pos = args.slice(1, n);
+      const kwn: string[] = [];
+      const kwv: PyObject[] = [];
+      if (kw !== null) {
+        for (let i = 0; i < kw.length; i++) {
+          kwn.push(kw[i]);
+          kwv.push(args[n + i]);
+        }
+      }
+      return newStr(strFormat(s, pos, kwn, kwv));
+    }
+    case B.STR_FORMAT_MAP: {
+      const d = args[1] as PyDict;
+      const kwn: string[] = [];
+      const kwv: PyObject[] = [];
+      for (const k of dictKeys(d)) {
+        kwn.push(str(k));
+        kwv.push(dictGet(d, k) as PyObject);
+      }
+      return newStr(strFormat(s, [], kwn, kwv));
+    }
+    case B.STR_PARTITION:
+    case B.STR_RPARTITION: {
+      const sep = strArg(args[1], 'partition');
+      if (sep.length === 0) throw raise(ValueError, 'empty separator');
+      const j = id === B.STR_PARTITION ? s.indexOf(sep) : s.lastIndexOf(sep);
+      if (j < 0) return id === B.STR_PARTITION ? newTuple([self, newStr(''), newStr('')]) : newTuple([newStr(''), newStr(''), self]);
+      return newTuple([newStr(s.slice(0, j)), newStr(sep), newStr(s.slice(j + sep.length))]);
+    }
+    case B.STR_SPLITLINES: {
+      const keepO = arg(args, kw, 1, 'keepends');
+      const keep = keepO !== null && keepO !== False && !(keepO instanceof PyInt && keepO.v === 0);
+      const out: string[] = [];
+      let i = 0;
+      let start = 0;
+      while (i < s.length) {
+        const c = s[i];
+        if (c === '\n' || c === '\r' || c === '\x0b' || c === '\x0c' || c === '\x1c' || c === '\x1d' || c === '\x1e' || c === '\x85' || c === '\u2028' || c === '\u2029') {
+          let e = i + 1;
+          if (c === '\r' && e < s.length && s[e] === '\n') e++;
+          out.push(keep ? s.slice(start, e) : s.slice(start, i));
+          start = e;
+          i = e;
+        } else i++;
+      }
+      if (start < s.length) out.push(s.slice(start));
+      return strList(out);
+    }
+    case B.STR_ENCODE:
+      return new PyBytes(bytesType, encodeUtf8(s));
+    case B.STR_EXPANDTABS: {
+      const ts = n > 1 ? toIntIndex(args[1]) : 8;
+      const out: string[] = [];
+      let col = 0;
+      for (const c of cpArray(s)) {
+        if (c === '\t') {
+          const sp = ts > 0 ? ts - (col % ts) : 0;
+          out.push(' '.repeat(sp));
+          col += sp;
+        } else {
+          out.push(c);
+          col = c === '\n' || c === '\r' ? 0 : col + 1;
+        }
+      }
+      return newStr(out.join(''));
+    }
+    case B.STR_REMOVEPREFIX: {
+      const p = strArg(args[1], 'removeprefix');
+      return newStr(p.length > 0 && s.startsWith(p) ? s.slice(p.length) : s);
+    }
+    case B.STR_REMOVESUFFIX: {
+      const p = strArg(args[1], 'removesuffix');
+      return newStr(p.length > 0 && s.endsWith(p) ? s.slice(0, s.length - p.length) : s);
+    }
+    case B.STR_TRANSLATE: {
+      const table = args[1];
+      const out: string[] = [];
+      for (const c of cpArray(s)) {
+        let r: PyObject | null = null;
+        try {
+          r = getItem(table, newInt(codePointAt(c, 0)));
+        } catch (e) {
+          if (!(e instanceof PyExc && isInstance(e.exc, LookupError))) throw e;
+        }
+        if (r === null) out.push(c);
+        else if (r === None) continue;
+        else if (r instanceof PyInt) out.push(codePointToString(r.v));
+        else out.push(str(r));
+      }
+      return newStr(out.join(''));
+    }
+  }
+  throw raise(TypeError, 'bad str method');
+}
+import { newDict } from '../objects/core.ts';
+import { dictSet } from '../objects/dict.ts';
+function makeTrans(args: PyObject[]): PyObject {
+  const d = newDict();
+  const n = args.length;
+  if (n === 1) {
+    const src = args[0] as PyDict;
+    for (const k of dictKeys(src)) {
+      const v = dictGet(src, k) as PyObject;
+      dictSet(d, k instanceof PyStr ? newInt(codePointAt(k.s, 0)) : k, v);
+    }
+    return d;
+  }
+  const a = cpArray((args[0] as PyStr).s);
+  const b = cpArray((args[1] as PyStr).s);
+  if (a.length !== b.length) throw raise(ValueError, 'the first two maketrans arguments must have equal length');
+  for (let i = 0; i < a.length; i++) dictSet(d, newInt(codePointAt(a[i], 0)), newInt(codePointAt(b[i], 0)));
+  if (n > 2) for (const c of cpArray((args[2] as PyStr).s)) dictSet(d, newInt(codePointAt(c, 0)), None);
+  return d;
+}
+
+import { PyStaticMethod, staticmethodType } from '../objects/core.ts';
+import { mkBuiltin } from './args.ts';
+export function initStrMethods(): void {
+  const t = strType;
+  defMethod(t, 'upper', B.STR_UPPER);
+  defMethod(t, 'lower', B.STR_LOWER);
+  defMethod(t, 'casefold', B.STR_CASEFOLD);
+  defMethod(t, 'strip', B.STR_STRIP);
+  defMethod(t, 'lstrip', B.STR_LSTRIP);
+  defMethod(t, 'rstrip', B.STR_RSTRIP);
+  defMethod(t, 'split', B.STR_SPLIT);
+  defMethod(t, 'rsplit', B.STR_RSPLIT);
+  defMethod(t, 'join', B.STR_JOIN);
+  defMethod(t, 'replace', B.STR_REPLACE);
+  defMethod(t, 'startswith', B.STR_STARTSWITH);
+  defMethod(t, 'endswith', B.STR_ENDSWITH);
+  defMethod(t, 'find', B.STR_FIND);
+  defMethod(t, 'rfind', B.STR_RFIND);
+  defMethod(t, 'index', B.STR_INDEX);
+  defMethod(t, 'rindex', B.STR_RINDEX);
+  defMethod(t, 'count', B.STR_COUNT);
+  defMethod(t, 'isdigit', B.STR_ISDIGIT);
+  defMethod(t, 'isdecimal', B.STR_ISDECIMAL);
+  defMethod(t, 'isnumeric', B.STR_ISNUMERIC);
+  defMethod(t, 'isalpha', B.STR_ISALPHA);
+  defMethod(t, 'isalnum', B.STR_ISALNUM);
+  defMethod(t, 'isspace', B.STR_ISSPACE);
+  defMethod(t, 'isupper', B.STR_ISUPPER);
+  defMethod(t, 'islower', B.STR_ISLOWER);
+  defMethod(t, 'istitle', B.STR_ISTITLE);
+  defMethod(t, 'isidentifier', B.STR_ISIDENTIFIER);
+  defMethod(t, 'isascii', B.STR_ISASCII);
+  defMethod(t, 'isprintable', B.STR_ISPRINTABLE);
+  defMethod(t, 'title', B.STR_TITLE);
+  defMethod(t, 'capitalize', B.STR_CAPITALIZE);
+  defMethod(t, 'swapcase', B.STR_SWAPCASE);
+  defMethod(t, 'center', B.STR_CENTER);
+  defMethod(t, 'ljust', B.STR_LJUST);
+  defMethod(t, 'rjust', B.STR_RJUST);
+  defMethod(t, 'zfill', B.STR_ZFILL);
+  defMethod(t, 'format', B.STR_FORMAT);
+  defMethod(t, 'format_map', B.STR_FORMAT_MAP);
+  defMethod(t, 'partition', B.STR_PARTITION);
+  defMethod(t, 'rpartition', B.STR_RPARTITION);
+  defMethod(t, 'splitlines', B.STR_SPLITLINES);
+  defMethod(t, 'encode', B.STR_ENCODE);
+  defMethod(t, 'expandtabs', B.STR_EXPANDTABS);
+  defMethod(t, 'removeprefix', B.STR_REMOVEPREFIX);
+  defMethod(t, 'removesuffix', B.STR_REMOVESUFFIX);
+  defMethod(t, 'translate', B.STR_TRANSLATE);
+  t.dict.set('maketrans', new PyStaticMethod(staticmethodType, mkBuiltin('maketrans', B.STR_MAKETRANS, false)));
+  defMethod(bytesType, 'decode', B.BYTES_DECODE);
+  defMethod(bytesType, 'hex', B.BYTES_HEX);
+}

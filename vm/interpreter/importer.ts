@@ -1,0 +1,177 @@
+// import: built-in modules and .py files found on sys.path.
+import type { int } from '../../translate/rlib/index.ts';
+import { os } from '../../translate/rlib/index.ts';
+import { PyObject, PyDict, PyModule, PyStr, PyTuple, PyList, moduleType, newStr, newDict, raise, None, ImportError, ModuleNotFoundError, PyExc, PyBaseExc, SyntaxError, IndentationError, TabError, newInt, newTuple } from '../objects/core.ts';
+import { dictGetS, dictSetS, dictKeys } from '../objects/dict.ts';
+import { VM } from './state.ts';
+import { getAttrOrNull, iterToArray, str } from './runtime.ts';
+import { runModuleCode } from './eval.ts';
+import { makeBuiltinModule } from '../modules/registry.ts';
+import { parse } from '../parser/parser.ts';
+import { ParseError } from '../parser/tokenizer.ts';
+import { compileModule } from '../compiler/compiler.ts';
+import { PyCode } from '../compiler/code.ts';
+
+export function syntaxErrorFrom(e: ParseError, filename: string, src: string): PyExc {
+  const t = e.kind === 'IndentationError' ? IndentationError : e.kind === 'TabError' ? TabError : SyntaxError;
+  const exc = new PyBaseExc(t);
+  exc.args.push(newStr(e.msg));
+  const lines = src.split('\n');
+  const text = e.line >= 1 && e.line <= lines.length ? lines[e.line - 1] : '';
+  exc.args.push(newTuple([newStr(filename), newInt(e.line), newInt(e.col), newStr(text)]));
+  exc.map = exc.map.withAttr('msg');
+  exc.slots.push(newStr(e.msg));
+  exc.map = exc.map.withAttr('filename');
+  exc.slots.push(newStr(filename));
+  exc.map = exc.map.withAttr('lineno');
+  exc.slots.push(newInt(e.line));
+  exc.map = exc.map.withAttr('offset');
+  exc.slots.push(newInt(e.col));
+  exc.map = exc.map.withAttr('text');
+  exc.slots.push(newStr(text));
+  return new PyExc(exc);
+}
+
+export function compileSource(src: string, filename: string): PyCode {
+  try {
+    const mod = parse(src, filename);
+    return compileModule(mod, filename);
+  } catch (e) {
+    if (e instanceof ParseError) throw syntaxErrorFrom(e, filename, src);
+    throw e;
+  }
+}
+
+export function newModule(name: string, filename: string): PyModule {
+  const d = newDict();
+  dictSetS(d, '__name__', newStr(name));
+  dictSetS(d, '__doc__', None);
+  dictSetS(d, '__package__', None);
+  if (filename !== '') dictSetS(d, '__file__', newStr(filename));
+  dictSetS(d, '__builtins__', VM.builtins);
+  return new PyModule(moduleType, name, d);
+}
+
+function findSource(name: string): string {
+  const rel = name.split('.').join('/');
+  for (const p of VM.path.items) {
+    if (!(p instanceof PyStr)) continue;
+    const dir = p.s === '' ? '.' : p.s;
+    const f1 = dir + '/' + rel + '.py';
+    if (os.fileExists(f1)) return f1;
+    const f2 = dir + '/' + rel + '/__init__.py';
+    if (os.fileExists(f2)) return f2;
+  }
+  return '';
+}
+
+function loadModule(name: string): PyModule {
+  const existing = dictGetS(VM.modules, name);
+  if (existing !== null && existing instanceof PyModule) return existing;
+  const b = makeBuiltinModule(name);
+  if (b !== null) {
+    dictSetS(VM.modules, name, b);
+    return b;
+  }
+  const path = findSource(name);
+  if (path === '') throw raise(ModuleNotFoundError, `No module named '${name}'`);
+  const src = os.readFile(path);
+  if (src === null) throw raise(ImportError, `cannot read ${path}`);
+  const code = compileSource(src, path);
+  const m = newModule(name, path);
+  if (path.endsWith('/__init__.py')) {
+    dictSetS(m.dict, '__path__', newStr(path.slice(0, path.length - 12)));
+    dictSetS(m.dict, '__package__', newStr(name));
+  } else {
+    const dot = name.lastIndexOf('.');
+    dictSetS(m.dict, '__package__', newStr(dot >= 0 ? name.slice(0, dot) : ''));
+  }
+  dictSetS(VM.modules, name, m);
+  try {
+    runModuleCode(code, m.dict);
+  } catch (e) {
+    if (e instanceof PyExc) {
+      // remove the half-initialised module
+      dictSetS(VM.modules, name, None);
+    }
+    throw e;
+  }
+  return m;
+}
+
+function resolveName(name: string, level: int, globals: PyDict): string {
+  if (level === 0) return name;
+  let pkg = '';
+  const p = dictGetS(globals, '__package__');
+  if (p !== null && p instanceof PyStr) pkg = p.s;
+  else {
+    const n = dictGetS(globals, '__name__');
+    if (n !== null && n instanceof PyStr) {
+      const dot = n.s.lastIndexOf('.');
+      pkg = dot >= 0 ? n.s.slice(0, dot) : '';
+    }
+  }
+  let parts = pkg === '' ? [] : pkg.split('.');
+  for (let i = 1; i < level; i++) {
+    if (parts.length === 0) throw raise(ImportError, 'attempted relative import beyond top-level package');
+    parts = parts.slice(0, parts.length - 1);
+  }
+  if (parts.length === 0 && pkg === '') {
+    // relative import from a top-level script: resolve against the script's directory
+    return name;
+  }
+  const base = parts.join('.');
+  return name === '' ? base : base + '.' + name;
+}
+
+export function importName(nameIn: string, fromlist: PyObject, level: int, globals: PyDict): PyObject {
+  const name = resolveName(nameIn, level, globals);
+  const parts = name.split('.');
+  let top: PyModule | null = null;
+  let cur: PyModule | null = null;
+  for (let i = 0; i < parts.length; i++) {
+    const full = parts.slice(0, i + 1).join('.');
+    const m = loadModule(full);
+    if (cur !== null) dictSetS(cur.dict, parts[i], m);
+    if (top === null) top = m;
+    cur = m;
+  }
+  if (fromlist === None || level > 0 && nameIn === '') {
+    if (fromlist === None) return top as PyModule;
+  }
+  return cur as PyModule;
+}
+
+export function importFrom(m: PyObject, name: string): PyObject {
+  const v = getAttrOrNull(m, name);
+  if (v !== null) return v;
+  if (m instanceof PyModule) {
+    try {
+      return loadModule(m.name + '.' + name);
+    } catch (e) {
+      if (!(e instanceof PyExc)) throw e;
+    }
+    const f = dictGetS(m.dict, '__file__');
+    const where = f !== null ? ` (${str(f)})` : ' (unknown location)';
+    throw raise(ImportError, `cannot import name '${name}' from '${m.name}'${where}`);
+  }
+  throw raise(ImportError, `cannot import name '${name}'`);
+}
+
+export function importStar(m: PyObject, target: PyDict): void {
+  if (!(m instanceof PyModule)) return;
+  const all = dictGetS(m.dict, '__all__');
+  if (all !== null) {
+    for (const n of iterToArray(all)) {
+      const s = str(n);
+      const v = getAttrOrNull(m, s);
+      if (v !== null) dictSetS(target, s, v);
+    }
+    return;
+  }
+  for (let i = 0; i < m.dict.keys.length; i++) {
+    const k = m.dict.keys[i];
+    const v = m.dict.vals[i];
+    if (k !== null && v !== null && k instanceof PyStr && !k.s.startsWith('_')) dictSetS(target, k.s, v);
+  }
+}

@@ -1,0 +1,2052 @@
+// The object protocols: attribute lookup, calls, operators, comparison, hashing, iteration,
+// subscription, truthiness, repr/str.
+import type { int, float } from '../../translate/rlib/index.ts';
+import { floatRepr, toFloat, toInt, floatMod, floorDiv } from '../../translate/rlib/index.ts';
+import {
+  PyObject, PyType, PyInstance, PyBaseExc, PyInt, PyFloat, PyStr, PyBytes, PyList, PyTuple, PyDict, PySet, PyRange,
+  PySlice, PyCell, PyModule, PyBoundMethod, PyBuiltin, PyProperty, PyStaticMethod, PyClassMethod, PySuper, PySeqIter,
+  PyNoneType, PyFile, PyExc, HOLD, None, NotImplemented, Ellipsis, True, False, NULL_OBJ, typeType, objectType, intType,
+  boolType, floatType, strType, bytesType, listType, tupleType, dictType, setType, frozensetType, rangeType, sliceType,
+  methodType, iterType, enumerateType, zipType, mapType, filterType, reversedType, dictKeysType, dictValuesType,
+  dictItemsType, newInt, newFloat, newStr, newBool, newList, newTuple, newDict, raise, newExc, TypeError, AttributeError,
+  IndexError, KeyError, ValueError, ZeroDivisionErrorT, OverflowErrorT, StopIteration, RuntimeError, NameError,
+  RecursionError, BaseException, OSError, L_OBJECT, L_EXC, L_LIST, L_DICT, L_INT, L_STR, L_FLOAT, L_TUPLE, L_SET, L_TYPE,
+  moduleType, cellType, functionType,
+  mapGetInt,
+} from '../objects/core.ts';
+import {
+  intAdd, intSub, intMul, intFloorDiv, intMod, intPow, intNeg, intCmp, intToStr, intToFloat, intBitOp, intInvert,
+  intLshift, intRshift, intSign, intIsZero, toBig, fromBig, intFromFloat,
+} from '../objects/intops.ts';
+import { bigDivMod, bigFromInt } from '../objects/bigint.ts';
+import { intToRadix } from '../objects/intops.ts';
+import { dictGet, dictSet, dictDel, dictHas, dictFind, strHash, dictGetS, dictSetS, dictKeys } from '../objects/dict.ts';
+import { cpLen, cpArray } from '../objects/strutil.ts';
+import { PyFunction, PyGenerator, Frame } from './frame.ts';
+import { VM } from './state.ts';
+import { callFunction, genSend } from './eval.ts';
+import { callBuiltin, superLookup } from '../builtins/dispatch.ts';
+import * as A from '../parser/ast.ts';
+import { percentFormat } from '../builtins/format.ts';
+import { FILE_HOOK } from '../objects/core.ts';
+
+// ---- type helpers ----
+export function isSubtype(a: PyType, b: PyType): boolean {
+  if (a === b) return true;
+  const m = a.mro;
+  for (let i = 0; i < m.length; i++) if (m[i] === b) return true;
+  return false;
+}
+export function isInstance(o: PyObject, t: PyType): boolean {
+  return o.cls === t || isSubtype(o.cls, t);
+}
+export function typeName(o: PyObject): string {
+  return o.cls.name;
+}
+export function lookupType(t: PyType, name: string): PyObject | null {
+  if (t.cacheVersion !== HOLD.typeVersion) {
+    t.cache.clear();
+    t.cacheVersion = HOLD.typeVersion;
+  }
+  const c = t.cache.get(name);
+  if (c !== undefined) return c;
+  const m = t.mro;
+  for (let i = 0; i < m.length; i++) {
+    const v = m[i].dict.get(name);
+    if (v !== undefined) {
+      t.cache.set(name, v);
+      return v;
+    }
+  }
+  t.cache.set(name, null);
+  return null;
+}
+export function objId(o: PyObject): int {
+  if (o instanceof PyInstance || o instanceof PyType) {
+    // stable per object: stored in a side table
+  }
+  if (VM_IDS.m.has(o)) return VM_IDS.m.get(o) as int;
+  const id = VM.nextId;
+  VM.nextId++;
+  VM_IDS.m.set(o, id);
+  return id;
+}
+class IdTable {
+  m: Map<PyObject, int> = new Map<PyObject, int>();
+}
+const VM_IDS = new IdTable();
+
+// ---- C3 MRO ----
+export function computeMro(t: PyType): PyType[] {
+  const seqs: PyType[][] = [];
+  for (const b of t.bases) seqs.push(b.mro.slice(0));
+  seqs.push(t.bases.slice(0));
+  const out: PyType[] = [t];
+  for (;;) {
+    let nonEmpty = false;
+    for (const s of seqs) if (s.length > 0) nonEmpty = true;
+    if (!nonEmpty) return out;
+    let cand: PyType | null = null;
+    for (const s of seqs) {
+      if (s.length === 0) continue;
+      const c = s[0];
+      let inTail = false;
+      for (const s2 of seqs) {
+        for (let i = 1; i < s2.length; i++) if (s2[i] === c) inTail = true;
+      }
+      if (!inTail) {
+        cand = c;
+        break;
+      }
+    }
+    if (cand === null) {
+      const names: string[] = [];
+      for (const b of t.bases) names.push(b.name);
+      throw raise(TypeError, 'Cannot create a consistent method resolution order (MRO) for bases ' + names.join(', '));
+    }
+    out.push(cand);
+    for (const s of seqs) {
+      if (s.length > 0 && s[0] === cand) s.splice(0, 1);
+    }
+  }
+}
+
+// ---- exceptions ----
+export function excMatches(exc: PyObject, spec: PyObject): boolean {
+  if (spec instanceof PyTuple) {
+    for (const s of spec.items) if (excMatches(exc, s)) return true;
+    return false;
+  }
+  if (spec instanceof PyType) {
+    if (!isSubtype(spec, BaseException)) throw raise(TypeError, 'catching classes that do not inherit from BaseException is not allowed');
+    return isInstance(exc, spec);
+  }
+  throw raise(TypeError, 'catching classes that do not inherit from BaseException is not allowed');
+}
+/** Turns `raise X` operand into an exception instance. */
+export function makeException(o: PyObject): PyBaseExc {
+  if (o instanceof PyBaseExc) return o;
+  if (o instanceof PyType && isSubtype(o, BaseException)) {
+    const r = callObj(o, [], null);
+    if (r instanceof PyBaseExc) return r;
+  }
+  throw raise(TypeError, 'exceptions must derive from BaseException');
+}
+export function excStr(e: PyBaseExc): string {
+  if (isInstance(e, KeyError) && e.args.length === 1) return repr(e.args[0]);
+  if (isInstance(e, OSError) && e.args.length >= 2 && e.args[0] instanceof PyInt) {
+    let s = `[Errno ${str(e.args[0])}] ${str(e.args[1])}`;
+    const idx = mapGetInt(e.map.names, 'filename', -1);
+    if (idx >= 0) s = s + ': ' + repr(e.slots[idx]);
+    return s;
+  }
+  if (e.args.length === 0) return '';
+  if (e.args.length === 1) return str(e.args[0]);
+  return repr(newTuple(e.args));
+}
+
+// ---- attribute access ----
+function isDataDescr(d: PyObject): boolean {
+  if (d instanceof PyProperty) return true;
+  if (d instanceof PyInstance) return lookupType(d.cls, '__set__') !== null || lookupType(d.cls, '__delete__') !== null;
+  return false;
+}
+function bindDescr(d: PyObject, obj: PyObject, t: PyType): PyObject {
+  if (d instanceof PyFunction) return new PyBoundMethod(methodType, d, obj);
+  if (d instanceof PyBuiltin) {
+    if (d.isMethod) return new PyBoundMethod(methodType, d, obj);
+    return d;
+  }
+  if (d instanceof PyClassMethod) return new PyBoundMethod(methodType, d.fn, t);
+  if (d instanceof PyStaticMethod) return d.fn;
+  if (d instanceof PyProperty) {
+    if (d.fget === null) throw raise(AttributeError, 'property object has no getter');
+    return callObj(d.fget, [obj], null);
+  }
+  if (d instanceof PyInstance) {
+    const g = lookupType(d.cls, '__get__');
+    if (g !== null) return callObj(g, [d, obj, t], null);
+  }
+  return d;
+}
+function instanceDict(o: PyObject): PyDict | null {
+  if (o instanceof PyList) return o.attrs;
+  if (o instanceof PyDict) return o.attrs;
+  return null;
+}
+export function getAttrOrNull(o: PyObject, name: string): PyObject | null {
+  const t = o.cls;
+  if (o instanceof PyModule) {
+    const v = dictGetS(o.dict, name);
+    if (v !== null) return v;
+    if (name === '__dict__') return o.dict;
+    if (name === '__name__') return newStr(o.name);
+    return null;
+  }
+  if (o instanceof PyType) return typeGetAttr(o, name);
+  if (o instanceof PySuper) return superLookup(o, name);
+  const ga = t.isBuiltin ? null : lookupType(t, '__getattribute__');
+  if (ga !== null && ga instanceof PyFunction) {
+    try {
+      return callObj(ga, [o, newStr(name)], null);
+    } catch (e) {
+      if (e instanceof PyExc && isInstance(e.exc, AttributeError)) return getAttrFallback(o, name);
+      throw e;
+    }
+  }
+  return genericGetAttr(o, name);
+}
+export function genericGetAttr(o: PyObject, name: string): PyObject | null {
+  const t = o.cls;
+  const d = lookupType(t, name);
+  if (d !== null && isDataDescr(d)) return bindDescr(d, o, t);
+  if (o instanceof PyInstance) {
+    const idx = mapGetInt(o.map.names, name, -1);
+    if (idx >= 0) {
+      const v = o.slots[idx];
+      if (v !== null) return v;
+    }
+  } else {
+    const sd = instanceDict(o);
+    if (sd !== null) {
+      const v = dictGetS(sd, name);
+      if (v !== null) return v;
+    }
+  }
+  if (d !== null) return bindDescr(d, o, t);
+  const sp = specialAttr(o, name);
+  if (sp !== null) return sp;
+  return getAttrFallback(o, name);
+}
+function getAttrFallback(o: PyObject, name: string): PyObject | null {
+  const t = o.cls;
+  if (!t.isBuiltin) {
+    const ga = lookupType(t, '__getattr__');
+    if (ga !== null) {
+      try {
+        return callObj(ga, [o, newStr(name)], null);
+      } catch (e) {
+        if (e instanceof PyExc && isInstance(e.exc, AttributeError)) return null;
+        throw e;
+      }
+    }
+  }
+  return null;
+}
+function typeGetAttr(t: PyType, name: string): PyObject | null {
+  // metaclass data descriptors first
+  const meta = t.cls;
+  const md = meta === typeType ? null : lookupType(meta, name);
+  if (md !== null && isDataDescr(md)) return bindDescr(md, t, meta);
+  const d = lookupType(t, name);
+  if (d !== null) {
+    if (d instanceof PyFunction) return d;
+    if (d instanceof PyBuiltin) return d;
+    if (d instanceof PyClassMethod) return new PyBoundMethod(methodType, d.fn, t);
+    if (d instanceof PyStaticMethod) return d.fn;
+    if (d instanceof PyProperty) return d;
+    if (d instanceof PyInstance) {
+      const g = lookupType(d.cls, '__get__');
+      if (g !== null) return callObj(g, [d, None, t], null);
+    }
+    return d;
+  }
+  switch (name) {
+    case '__name__':
+      return newStr(t.name);
+    case '__qualname__':
+      return newStr(t.name);
+    case '__module__':
+      return newStr(t.module);
+    case '__mro__':
+      return newTuple(t.mro.slice(0));
+    case '__bases__':
+      return newTuple(t.bases.slice(0));
+    case '__base__':
+      return t.bases.length > 0 ? t.bases[0] : None;
+    case '__class__':
+      return t.cls;
+    case '__dict__': {
+      const dd = newDict();
+      for (const k of t.dict.keys()) dictSetS(dd, k, t.dict.get(k) as PyObject);
+      return dd;
+    }
+    case '__doc__':
+      return None;
+  }
+  if (md !== null) return bindDescr(md, t, meta);
+  if (meta !== typeType) {
+    const ga = lookupType(meta, '__getattr__');
+    if (ga !== null) return callObj(ga, [t, newStr(name)], null);
+  }
+  return null;
+}
+function specialAttr(o: PyObject, name: string): PyObject | null {
+  if (name === '__class__') return o.cls;
+  if (o instanceof PyInstance) {
+    if (name === '__dict__') {
+      const d = newDict();
+      for (let i = 0; i < o.map.order.length; i++) {
+        const v = o.slots[i];
+        if (v !== null) dictSetS(d, o.map.order[i], v);
+      }
+      return d;
+    }
+    if (o instanceof PyBaseExc) {
+      switch (name) {
+        case 'args':
+          return newTuple(o.args.slice(0));
+        case '__cause__':
+          return o.cause === null ? None : o.cause;
+        case '__context__':
+          return o.context === null ? None : o.context;
+        case '__suppress_context__':
+          return newBool(o.suppressContext);
+        case '__traceback__':
+          return None;
+        case 'value':
+          if (isInstance(o, StopIteration)) return o.args.length > 0 ? o.args[0] : None;
+          break;
+        case 'code':
+          if (o.cls.name === 'SystemExit') return o.args.length > 0 ? o.args[0] : None;
+          break;
+        case 'errno':
+        case 'strerror':
+          if (isInstance(o, OSError)) return o.args.length >= 2 ? o.args[name === 'errno' ? 0 : 1] : None;
+          break;
+        case 'filename':
+          if (isInstance(o, OSError)) return None;
+          break;
+      }
+    }
+    return null;
+  }
+  if (o instanceof PyFunction) {
+    switch (name) {
+      case '__name__':
+        return newStr(o.name);
+      case '__qualname__':
+        return newStr(o.qualname);
+      case '__doc__':
+        return o.doc;
+      case '__module__':
+        return o.module;
+      case '__defaults__':
+        return o.defaults.length > 0 ? newTuple(o.defaults.slice(0)) : None;
+      case '__kwdefaults__':
+        return o.kwdefaults === null ? None : o.kwdefaults;
+      case '__globals__':
+        return o.globals;
+      case '__dict__':
+        if (o.attrs === null) o.attrs = newDict();
+        return o.attrs;
+      case '__closure__': {
+        if (o.closure.length === 0) return None;
+        const cs: PyObject[] = [];
+        for (const c of o.closure) cs.push(c);
+        return newTuple(cs);
+      }
+    }
+    if (o.attrs !== null) return dictGetS(o.attrs, name);
+    return null;
+  }
+  if (o instanceof PyBoundMethod) {
+    if (name === '__self__') return o.self;
+    if (name === '__func__') return o.fn;
+    return getAttrOrNull(o.fn, name);
+  }
+  if (o instanceof PyBuiltin) {
+    if (name === '__name__' || name === '__qualname__') return newStr(o.name);
+    if (name === '__self__') return o.self === null ? None : o.self;
+    if (name === '__doc__') return None;
+    return null;
+  }
+  if (o instanceof PyProperty) {
+    if (name === 'fget') return o.fget === null ? None : o.fget;
+    if (name === 'fset') return o.fset === null ? None : o.fset;
+    if (name === 'fdel') return o.fdel === null ? None : o.fdel;
+    if (name === '__doc__') return o.doc !== null ? o.doc : o.fget !== null ? getAttrOrNull(o.fget, '__doc__') : None;
+    return null;
+  }
+  if (o instanceof PyStaticMethod || o instanceof PyClassMethod) {
+    if (name === '__func__') return o instanceof PyStaticMethod ? o.fn : (o as PyClassMethod).fn;
+    return null;
+  }
+  if (o instanceof PyInt) {
+    if (name === 'real' || name === 'numerator') return o.cls === intType ? o : newInt(o.v);
+    if (name === 'imag') return newInt(0);
+    if (name === 'denominator') return newInt(1);
+    return null;
+  }
+  if (o instanceof PyFloat) {
+    if (name === 'real') return o;
+    if (name === 'imag') return newFloat(0.0);
+    return null;
+  }
+  if (o instanceof PySlice) {
+    if (name === 'start') return o.start;
+    if (name === 'stop') return o.stop;
+    if (name === 'step') return o.step;
+    return null;
+  }
+  if (o instanceof PyRange) {
+    if (name === 'start') return newInt(o.start);
+    if (name === 'stop') return newInt(o.stop);
+    if (name === 'step') return newInt(o.step);
+    return null;
+  }
+  if (o instanceof PyGenerator) {
+    if (name === '__name__') return newStr(o.name);
+    if (name === '__qualname__') return newStr(o.qualname);
+    if (name === 'gi_running') return newBool(o.running);
+    return null;
+  }
+  if (o instanceof PyFile) {
+    if (name === 'name') return newStr(o.path);
+    if (name === 'mode') return newStr(o.mode);
+    if (name === 'closed') return newBool(o.closed);
+    return null;
+  }
+  if (o instanceof PyCell) {
+    if (name === 'cell_contents') return o.ref === null ? None : o.ref;
+  }
+  if (name === '__doc__') return None;
+  return null;
+}
+export function attrError(o: PyObject, name: string): PyExc {
+  if (o instanceof PyModule) return raise(AttributeError, `module '${o.name}' has no attribute '${name}'`);
+  if (o instanceof PyType) return raise(AttributeError, `type object '${o.name}' has no attribute '${name}'`);
+  return raise(AttributeError, `'${typeName(o)}' object has no attribute '${name}'`);
+}
+export function getAttr(o: PyObject, name: string): PyObject {
+  const v = getAttrOrNull(o, name);
+  if (v === null) throw attrError(o, name);
+  return v;
+}
+export function setAttr(o: PyObject, name: string, v: PyObject): void {
+  const t = o.cls;
+  if (!t.isBuiltin) {
+    const sa = lookupType(t, '__setattr__');
+    if (sa !== null && sa instanceof PyFunction) {
+      callObj(sa, [o, newStr(name), v], null);
+      return;
+    }
+  }
+  genericSetAttr(o, name, v);
+}
+export function genericSetAttr(o: PyObject, name: string, v: PyObject): void {
+  const t = o.cls;
+  if (o instanceof PyType) {
+    o.dict.set(name, v);
+    HOLD.typeVersion++;
+    return;
+  }
+  const d = lookupType(t, name);
+  if (d !== null) {
+    if (d instanceof PyProperty) {
+      if (d.fset === null) throw raise(AttributeError, `can't set attribute '${name}'`);
+      callObj(d.fset, [o, v], null);
+      return;
+    }
+    if (d instanceof PyInstance) {
+      const s = lookupType(d.cls, '__set__');
+      if (s !== null) {
+        callObj(s, [d, o, v], null);
+        return;
+      }
+    }
+  }
+  if (o instanceof PyInstance) {
+    const idx = mapGetInt(o.map.names, name, -1);
+    if (idx >= 0) {
+      o.slots[idx] = v;
+      return;
+    }
+    if (o instanceof PyBaseExc) {
+      if (name === '__cause__') {
+        o.cause = v === None ? null : v;
+        o.suppressContext = true;
+        return;
+      }
+      if (name === '__context__') {
+        o.context = v === None ? null : v;
+        return;
+      }
+      if (name === 'args') {
+        o.args = iterToArray(v);
+        return;
+      }
+      if (name === '__traceback__') return;
+    }
+    o.map = o.map.withAttr(name);
+    o.slots.push(v);
+    return;
+  }
+  if (o instanceof PyModule) {
+    dictSetS(o.dict, name, v);
+    return;
+  }
+  if (o instanceof PyFunction) {
+    if (name === '__name__') {
+      o.name = str(v);
+      return;
+    }
+    if (name === '__qualname__') {
+      o.qualname = str(v);
+      return;
+    }
+    if (name === '__doc__') {
+      o.doc = v;
+      return;
+    }
+    if (name === '__module__') {
+      o.module = v;
+      return;
+    }
+    if (o.attrs === null) o.attrs = newDict();
+    dictSetS(o.attrs, name, v);
+    return;
+  }
+  if (o instanceof PyList && !t.isBuiltin) {
+    if (o.attrs === null) o.attrs = newDict();
+    dictSetS(o.attrs, name, v);
+    return;
+  }
+  if (o instanceof PyDict && !t.isBuiltin) {
+    if (o.attrs === null) o.attrs = newDict();
+    dictSetS(o.attrs, name, v);
+    return;
+  }
+  if (o instanceof PyProperty && name === '__doc__') {
+    o.doc = v;
+    return;
+  }
+  if (lookupType(t, name) !== null) throw raise(AttributeError, `'${t.name}' object attribute '${name}' is read-only`);
+  throw raise(AttributeError, `'${t.name}' object has no attribute '${name}'`);
+}
+export function delAttr(o: PyObject, name: string): void {
+  const t = o.cls;
+  if (!t.isBuiltin) {
+    const da = lookupType(t, '__delattr__');
+    if (da !== null && da instanceof PyFunction) {
+      callObj(da, [o, newStr(name)], null);
+      return;
+    }
+  }
+  const d = lookupType(t, name);
+  if (d !== null && d instanceof PyProperty) {
+    if (d.fdel === null) throw raise(AttributeError, `can't delete attribute '${name}'`);
+    callObj(d.fdel, [o], null);
+    return;
+  }
+  if (o instanceof PyInstance) {
+    const idx = mapGetInt(o.map.names, name, -1);
+    if (idx >= 0 && o.slots[idx] !== null) {
+      // rebuild without the attribute so the map stays canonical
+      const names = o.map.order.slice(0);
+      const vals = o.slots.slice(0);
+      o.map = HOLD.emptyMap;
+      o.slots = [];
+      for (let i = 0; i < names.length; i++) {
+        const v = vals[i];
+        if (i !== idx && v !== null) {
+          o.map = o.map.withAttr(names[i]);
+          o.slots.push(v);
+        }
+      }
+      return;
+    }
+    throw raise(AttributeError, name);
+  }
+  if (o instanceof PyType) {
+    if (!o.dict.has(name)) throw raise(AttributeError, name);
+    o.dict.delete(name);
+    HOLD.typeVersion++;
+    return;
+  }
+  if (o instanceof PyModule) {
+    if (!dictDel(o.dict, newStr(name))) throw raise(AttributeError, name);
+    return;
+  }
+  if (o instanceof PyFunction && o.attrs !== null) {
+    if (dictDel(o.attrs, newStr(name))) return;
+  }
+  throw attrError(o, name);
+}
+
+// ---- calls ----
+export function callObj(f: PyObject, args: PyObject[], kwnames: string[] | null): PyObject {
+  if (f instanceof PyFunction) return callFunction(f, args, kwnames);
+  if (f instanceof PyBuiltin) {
+    if (f.self !== null) {
+      const a2: PyObject[] = [f.self];
+      for (const a of args) a2.push(a);
+      return callBuiltin(f, a2, kwnames);
+    }
+    return callBuiltin(f, args, kwnames);
+  }
+  if (f instanceof PyBoundMethod) {
+    const a2: PyObject[] = [f.self];
+    for (const a of args) a2.push(a);
+    return callObj(f.fn, a2, kwnames);
+  }
+  if (f instanceof PyType) {
+    if (f.cls !== typeType) {
+      const mc = lookupType(f.cls, '__call__');
+      if (mc !== null && mc instanceof PyFunction) {
+        const a2: PyObject[] = [f];
+        for (const a of args) a2.push(a);
+        return callObj(mc, a2, kwnames);
+      }
+    }
+    return callType(f, args, kwnames);
+  }
+  const c = lookupType(f.cls, '__call__');
+  if (c !== null && !(f.cls.isBuiltin)) {
+    const a2: PyObject[] = [f];
+    for (const a of args) a2.push(a);
+    return callObj(c, a2, kwnames);
+  }
+  throw raise(TypeError, `'${typeName(f)}' object is not callable`);
+}
+export function call0(f: PyObject): PyObject {
+  return callObj(f, [], null);
+}
+export function call1(f: PyObject, a: PyObject): PyObject {
+  const args: PyObject[] = [a];
+  return callObj(f, args, null);
+}
+/** Calls the special method `name` looked up on o's type, or returns null when absent. */
+export function callSpecial(o: PyObject, name: string, args: PyObject[]): PyObject | null {
+  const m = lookupType(o.cls, name);
+  if (m === null || m === None) return null;
+  const a2: PyObject[] = [o];
+  for (const a of args) a2.push(a);
+  if (m instanceof PyFunction || m instanceof PyBuiltin) return callObj(m, a2, null);
+  return callObj(bindDescr(m, o, o.cls), args, null);
+}
+/** Allocates an instance of t according to its layout. */
+export function allocInstance(t: PyType): PyObject {
+  let base: PyType = objectType;
+  for (const m of t.mro) {
+    if (m.isBuiltin) {
+      base = m;
+      break;
+    }
+  }
+  switch (base.layout) {
+    case L_EXC:
+      return new PyBaseExc(t);
+    case L_LIST:
+      return new PyList(t, []);
+    case L_DICT:
+      return new PyDict(t);
+    case L_INT:
+      return new PyInt(t, 0, null);
+    case L_FLOAT:
+      return new PyFloat(t, 0.0);
+    case L_STR:
+      return new PyStr(t, '');
+    case L_TUPLE:
+      return new PyTuple(t, []);
+    case L_SET:
+      return new PySet(t, newDict());
+    case L_TYPE:
+      return new PyType(t, '?');
+  }
+  if (base !== objectType && base.layout !== L_OBJECT) {
+    throw raise(TypeError, `cannot create '${t.name}' instances`);
+  }
+  return new PyInstance(t);
+}
+export function callType(t: PyType, args: PyObject[], kwnames: string[] | null): PyObject {
+  if (t === typeType && args.length === 1 && kwnames === null) return args[0].cls;
+  const newFn = lookupType(t, '__new__');
+  let obj: PyObject;
+  if (newFn !== null && !(newFn instanceof PyBuiltin)) {
+    const fn = newFn instanceof PyStaticMethod ? newFn.fn : newFn;
+    const a2: PyObject[] = [t];
+    for (const a of args) a2.push(a);
+    obj = callObj(fn, a2, kwnames);
+    if (!isInstance(obj, t)) return obj;
+  } else if (newFn !== null && newFn instanceof PyBuiltin && newFn.id !== NEW_OBJECT_ID) {
+    // builtin type constructor (int, str, list, type, ...) possibly for a subclass
+    const a2: PyObject[] = [t];
+    for (const a of args) a2.push(a);
+    obj = callBuiltin(newFn, a2, kwnames);
+    if (!isInstance(obj, t)) return obj;
+    if (t.isBuiltin) return obj;
+  } else {
+    obj = allocInstance(t);
+    if (obj instanceof PyBaseExc) {
+      const npos = kwnames === null ? args.length : args.length - kwnames.length;
+      for (let i = 0; i < npos; i++) obj.args.push(args[i]);
+    }
+  }
+  const init = lookupType(t, '__init__');
+  if (init !== null && !(init instanceof PyBuiltin && init.id === INIT_OBJECT_ID)) {
+    const a2: PyObject[] = [obj];
+    for (const a of args) a2.push(a);
+    const r = callObj(init, a2, kwnames);
+    if (r !== None) throw raise(TypeError, `__init__() should return None, not '${typeName(r)}'`);
+  } else if (args.length > 0 && (newFn === null || newFn instanceof PyBuiltin) && !(obj instanceof PyBaseExc)) {
+    throw raise(TypeError, `${t.name}() takes no arguments`);
+  }
+  return obj;
+}
+export class SpecialIds {
+  newObject: int = -1;
+  initObject: int = -1;
+}
+export const SPECIAL_IDS = new SpecialIds();
+const NEW_OBJECT_ID = 1;
+const INIT_OBJECT_ID = 2;
+
+// ---- truthiness / len ----
+export function truthy(o: PyObject): boolean {
+  if (o === True) return true;
+  if (o === False || o === None) return false;
+  if (o instanceof PyInt && o.cls === intType) return o.big !== null || o.v !== 0;
+  if (o instanceof PyStr && o.cls === strType) return o.s.length > 0;
+  if (o instanceof PyList && o.cls === listType) return o.items.length > 0;
+  if (o instanceof PyFloat && o.cls === floatType) return o.v !== 0.0;
+  if (o instanceof PyTuple && o.cls === tupleType) return o.items.length > 0;
+  if (o instanceof PyDict && o.cls === dictType) return o.used > 0;
+  if (!o.cls.isBuiltin) {
+    const b = callSpecial(o, '__bool__', []);
+    if (b !== null) {
+      if (b !== True && b !== False) throw raise(TypeError, `__bool__ should return bool, returned ${typeName(b)}`);
+      return b === True;
+    }
+    const l = callSpecial(o, '__len__', []);
+    if (l !== null) return truthy(l);
+  }
+  if (o instanceof PyInt) return o.big !== null || o.v !== 0;
+  if (o instanceof PyFloat) return o.v !== 0.0;
+  if (o instanceof PyStr) return o.s.length > 0;
+  if (o instanceof PyList) return o.items.length > 0;
+  if (o instanceof PyTuple) return o.items.length > 0;
+  if (o instanceof PyDict) return o.used > 0;
+  if (o instanceof PySet) return o.table.used > 0;
+  if (o instanceof PyBytes) return o.b.length > 0;
+  if (o instanceof PyRange) return rangeLen(o) > 0;
+  return true;
+}
+export function rangeLen(r: PyRange): int {
+  if (r.step > 0) return r.stop > r.start ? floorDiv(r.stop - r.start - 1, r.step) + 1 : 0;
+  return r.start > r.stop ? floorDiv(r.start - r.stop - 1, -r.step) + 1 : 0;
+}
+export function pyLen(o: PyObject): int {
+  if (o instanceof PyList) {
+    if (o.cls === listType) return o.items.length;
+  }
+  if (!o.cls.isBuiltin) {
+    const l = callSpecial(o, '__len__', []);
+    if (l !== null) {
+      if (!(l instanceof PyInt)) throw raise(TypeError, `'${typeName(l)}' object cannot be interpreted as an integer`);
+      if (l.v < 0) throw raise(ValueError, '__len__() should return >= 0');
+      return l.v;
+    }
+  }
+  if (o instanceof PyList) return o.items.length;
+  if (o instanceof PyTuple) return o.items.length;
+  if (o instanceof PyStr) return cpLen(o);
+  if (o instanceof PyDict) return o.used;
+  if (o instanceof PySet) return o.table.used;
+  if (o instanceof PyBytes) return o.b.length;
+  if (o instanceof PyRange) return rangeLen(o);
+  if (o instanceof PySeqIter && (o.cls === dictKeysType || o.cls === dictValuesType || o.cls === dictItemsType)) return (o.seq as PyDict).used;
+  throw raise(TypeError, `object of type '${typeName(o)}' has no len()`);
+}
+
+// ---- repr / str ----
+export function strRepr(s: string): string {
+  let q = "'";
+  if (s.includes("'") && !s.includes('"')) q = '"';
+  const out: string[] = [q];
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    const k = s.charCodeAt(i);
+    if (c === q || c === '\\') {
+      out.push('\\');
+      out.push(c);
+    } else if (c === '\n') out.push('\\n');
+    else if (c === '\r') out.push('\\r');
+    else if (c === '\t') out.push('\\t');
+    else if (k < 32 || k === 127) out.push('\\x' + hex2(k));
+    else if (k >= 0x80 && k < 0xa0) out.push('\\x' + hex2(k));
+    else if (k === 0xad) out.push('\\xad');
+    else if (k >= 0xd800 && k <= 0xdfff) {
+      // surrogate pair: printable if valid
+      if (k <= 0xdbff && i + 1 < s.length) {
+        const d = s.charCodeAt(i + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) {
+          out.push(s.slice(i, i + 2));
+          i++;
+          continue;
+        }
+      }
+      out.push('\\u' + hex4(k));
+    } else out.push(c);
+  }
+  out.push(q);
+  return out.join('');
+}
+function hexDigit(v: int): string {
+  return '0123456789abcdef'[v];
+}
+export function hex2(v: int): string {
+  return hexDigit(v >> 4) + hexDigit(v & 15);
+}
+export function hex4(v: int): string {
+  return hex2(v >> 8) + hex2(v & 255);
+}
+export function bytesRepr(b: int[]): string {
+  let q = "'";
+  let hasSq = false;
+  let hasDq = false;
+  for (const c of b) {
+    if (c === 39) hasSq = true;
+    if (c === 34) hasDq = true;
+  }
+  if (hasSq && !hasDq) q = '"';
+  const out: string[] = ['b', q];
+  for (const c of b) {
+    if (c === 92) out.push('\\\\');
+    else if (String.fromCharCode(c) === q) out.push('\\' + q);
+    else if (c === 10) out.push('\\n');
+    else if (c === 13) out.push('\\r');
+    else if (c === 9) out.push('\\t');
+    else if (c < 32 || c >= 127) out.push('\\x' + hex2(c));
+    else out.push(String.fromCharCode(c));
+  }
+  out.push(q);
+  return out.join('');
+}
+export function floatToStr(v: float): string {
+  return floatRepr(v);
+}
+function reprEnter(o: PyObject): boolean {
+  for (const x of VM.reprStack) if (x === o) return false;
+  VM.reprStack.push(o);
+  return true;
+}
+function reprLeave(): void {
+  VM.reprStack.pop();
+}
+export function addrOf(o: PyObject): string {
+  const id = objId(o);
+  return '0x' + intToRadix(newInt(0x7f0000000000 + id * 48), 16);
+}
+export function repr(o: PyObject): string {
+  const t = o.cls;
+  if (!t.isBuiltin) {
+    const m = lookupType(t, '__repr__');
+    if (m !== null && !(m instanceof PyBuiltin)) {
+      const r = callSpecial(o, '__repr__', []);
+      if (r !== null) {
+        if (!(r instanceof PyStr)) throw raise(TypeError, `__repr__ returned non-string (type ${typeName(r)})`);
+        return r.s;
+      }
+    }
+  }
+  return baseRepr(o);
+}
+export function baseRepr(o: PyObject): string {
+  const t = o.cls;
+  if (o instanceof PyStr) return strRepr(o.s);
+  if (o instanceof PyInt) {
+    if (o.cls === boolType) return o.v !== 0 ? 'True' : 'False';
+    return intToStr(o);
+  }
+  if (o instanceof PyFloat) return floatRepr(o.v);
+  if (o === None) return 'None';
+  if (o instanceof PyList) {
+    if (!reprEnter(o)) return '[...]';
+    try {
+      const parts: string[] = [];
+      for (let i = 0; i < o.items.length; i++) parts.push(repr(o.items[i]));
+      return '[' + parts.join(', ') + ']';
+    } finally {
+      reprLeave();
+    }
+  }
+  if (o instanceof PyTuple) {
+    if (o.items.length === 1) return '(' + repr(o.items[0]) + ',)';
+    const parts: string[] = [];
+    for (const x of o.items) parts.push(repr(x));
+    return '(' + parts.join(', ') + ')';
+  }
+  if (o instanceof PyDict) {
+    if (!reprEnter(o)) return '{...}';
+    try {
+      const parts: string[] = [];
+      for (let i = 0; i < o.keys.length; i++) {
+        const k = o.keys[i];
+        const v = o.vals[i];
+        if (k !== null && v !== null) parts.push(repr(k) + ': ' + repr(v));
+      }
+      return '{' + parts.join(', ') + '}';
+    } finally {
+      reprLeave();
+    }
+  }
+  if (o instanceof PySet) {
+    const parts: string[] = [];
+    for (const k of o.table.keys) if (k !== null) parts.push(repr(k));
+    const isFrozen = isInstance(o, frozensetType);
+    if (parts.length === 0) return isFrozen ? 'frozenset()' : 'set()';
+    if (isFrozen) return 'frozenset({' + parts.join(', ') + '})';
+    return '{' + parts.join(', ') + '}';
+  }
+  if (o instanceof PyBytes) return bytesRepr(o.b);
+  if (o instanceof PyType) {
+    return t !== typeType && !t.isBuiltin ? `<class '${o.module === 'builtins' ? '' : o.module + '.'}${o.name}'>` : o.module === 'builtins' ? `<class '${o.name}'>` : `<class '${o.module}.${o.name}'>`;
+  }
+  if (o instanceof PyBaseExc) {
+    if (o.args.length === 1) return `${t.name}(${repr(o.args[0])})`;
+    return t.name + repr(newTuple(o.args));
+  }
+  if (o instanceof PyRange) {
+    return o.step === 1 ? `range(${o.start}, ${o.stop})` : `range(${o.start}, ${o.stop}, ${o.step})`;
+  }
+  if (o instanceof PySlice) return `slice(${repr(o.start)}, ${repr(o.stop)}, ${repr(o.step)})`;
+  if (o instanceof PyFunction) return `<function ${o.qualname} at ${addrOf(o)}>`;
+  if (o instanceof PyBuiltin) {
+    if (o.self !== null) return `<built-in method ${o.name} of ${typeName(o.self)} object at ${addrOf(o.self)}>`;
+    return `<built-in function ${o.name}>`;
+  }
+  if (o instanceof PyBoundMethod) {
+    const fn = o.fn;
+    const nm = fn instanceof PyFunction ? fn.qualname : fn instanceof PyBuiltin ? fn.name : '?';
+    return `<bound method ${nm} of ${repr(o.self)}>`;
+  }
+  if (o instanceof PyModule) return `<module '${o.name}'>`;
+  if (o === NotImplemented) return 'NotImplemented';
+  if (o === Ellipsis) return 'Ellipsis';
+  if (o instanceof PyGenerator) return `<generator object ${o.qualname} at ${addrOf(o)}>`;
+  if (o instanceof PySeqIter) {
+    if (o.cls === dictKeysType || o.cls === dictValuesType || o.cls === dictItemsType) {
+      const d = o.seq as PyDict;
+      const parts: string[] = [];
+      for (let i = 0; i < d.keys.length; i++) {
+        const k = d.keys[i];
+        const v = d.vals[i];
+        if (k === null || v === null) continue;
+        if (o.cls === dictKeysType) parts.push(repr(k));
+        else if (o.cls === dictValuesType) parts.push(repr(v));
+        else parts.push('(' + repr(k) + ', ' + repr(v) + ')');
+      }
+      return `${t.name}([${parts.join(', ')}])`;
+    }
+  }
+  if (o instanceof PyFile) return `<_io.TextIOWrapper name='${o.path}' mode='${o.mode}' encoding='UTF-8'>`;
+  if (o instanceof PyProperty) return `<property object at ${addrOf(o)}>`;
+  const mod = t.module === 'builtins' ? '' : t.module + '.';
+  return `<${mod}${t.name} object at ${addrOf(o)}>`;
+}
+export function str(o: PyObject): string {
+  if (o instanceof PyStr) return o.s;
+  const t = o.cls;
+  if (!t.isBuiltin) {
+    const s = lookupType(t, '__str__');
+    if (s !== null && !(s instanceof PyBuiltin)) {
+      const r = callSpecial(o, '__str__', []);
+      if (r !== null) {
+        if (!(r instanceof PyStr)) throw raise(TypeError, `__str__ returned non-string (type ${typeName(r)})`);
+        return r.s;
+      }
+    }
+  }
+  return baseStr(o);
+}
+export function baseStr(o: PyObject): string {
+  if (o instanceof PyStr) return o.s;
+  if (o instanceof PyBaseExc) return excStr(o);
+  return repr(o);
+}
+
+// ---- hashing / equality / comparison ----
+export function pyHash(o: PyObject): int {
+  if (o instanceof PyStr) {
+    if (o.cls === strType) return strHash(o);
+  }
+  if (o instanceof PyInt && (o.cls === intType || o.cls === boolType)) return intHash(o);
+  const t = o.cls;
+  if (!t.isBuiltin) {
+    const h = lookupType(t, '__hash__');
+    if (h === None) throw raise(TypeError, `unhashable type: '${t.name}'`);
+    if (h !== null && !(h instanceof PyBuiltin)) {
+      const r = callSpecial(o, '__hash__', []);
+      if (r === null || !(r instanceof PyInt)) throw raise(TypeError, '__hash__ method should return an integer');
+      return intHash(r);
+    }
+  }
+  if (o instanceof PyStr) return strHash(o);
+  if (o instanceof PyInt) return intHash(o);
+  if (o instanceof PyFloat) {
+    const v = o.v;
+    if (v === Math.floor(v) && v < 9.0e15 && v > -9.0e15) return intHash(newInt(toInt(v)));
+    if (Number.isNaN(v)) return 0;
+    if (v === Infinity) return 314159;
+    if (v === -Infinity) return -314159;
+    return toInt((v - Math.floor(v)) * 2147483647.0) ^ toInt(Math.floor(v) % 1000003.0);
+  }
+  if (o instanceof PyTuple) {
+    let h = 0x345678;
+    for (const x of o.items) {
+      h = ((h ^ pyHash(x)) * 1000003) | 0;
+      h = h & 0x3fffffff;
+    }
+    return h === -1 ? -2 : h;
+  }
+  if (o instanceof PyBytes) {
+    let h = 5381;
+    for (const c of o.b) h = ((h << 5) + h + c) | 0;
+    return h;
+  }
+  if (o instanceof PySet && isInstance(o, frozensetType)) {
+    let h = 1927868237;
+    for (const k of o.table.keys) if (k !== null) h = h ^ ((pyHash(k) & 0xfffff) * 3644798167);
+    return h | 0;
+  }
+  if (o instanceof PyList || o instanceof PyDict || o instanceof PySet) throw raise(TypeError, `unhashable type: '${t.name}'`);
+  if (o instanceof PySlice) throw raise(TypeError, `unhashable type: 'slice'`);
+  return objId(o);
+}
+function intHash(o: PyInt): int {
+  if (o.big === null) {
+    const v = o.v;
+    if (v === -1) return -2;
+    if (v >= -1073741824 && v < 1073741824) return v;
+    return v;
+  }
+  const qr = bigDivMod(o.big, bigFromInt(2147483647));
+  return fromBig(qr[1]).v;
+}
+function reflectedOp(op: int): int {
+  switch (op) {
+    case A.CMP_LT:
+      return A.CMP_GT;
+    case A.CMP_LE:
+      return A.CMP_GE;
+    case A.CMP_GT:
+      return A.CMP_LT;
+    case A.CMP_GE:
+      return A.CMP_LE;
+  }
+  return op;
+}
+const CMP_NAMES = ['__lt__', '__le__', '__eq__', '__ne__', '__gt__', '__ge__'];
+const CMP_SYMS = ['<', '<=', '==', '!=', '>', '>='];
+function cmpResult(c: int, op: int): boolean {
+  switch (op) {
+    case A.CMP_LT:
+      return c < 0;
+    case A.CMP_LE:
+      return c <= 0;
+    case A.CMP_EQ:
+      return c === 0;
+    case A.CMP_NE:
+      return c !== 0;
+    case A.CMP_GT:
+      return c > 0;
+  }
+  return c >= 0;
+}
+function isNum(o: PyObject): boolean {
+  return (o instanceof PyInt || o instanceof PyFloat) && o.cls.isBuiltin;
+}
+function numVal(o: PyObject): float {
+  if (o instanceof PyFloat) return o.v;
+  return intToFloat(o as PyInt);
+}
+export function pyEq(a: PyObject, b: PyObject): boolean {
+  if (a === b) {
+    if (a instanceof PyFloat) return !Number.isNaN(a.v);
+    return true;
+  }
+  return truthy(richCompare(a, b, A.CMP_EQ));
+}
+/** Compares sequences item by item. */
+function seqCompare(x: PyObject[], y: PyObject[], op: int): boolean {
+  const n = x.length < y.length ? x.length : y.length;
+  for (let i = 0; i < n; i++) {
+    if (x[i] === y[i]) continue;
+    if (!pyEq(x[i], y[i])) {
+      if (op === A.CMP_EQ) return false;
+      if (op === A.CMP_NE) return true;
+      return truthy(richCompare(x[i], y[i], op));
+    }
+  }
+  const c = x.length < y.length ? -1 : x.length > y.length ? 1 : 0;
+  return cmpResult(c, op);
+}
+function setSubset(a: PySet, b: PySet): boolean {
+  for (const k of a.table.keys) if (k !== null && !dictHas(b.table, k)) return false;
+  return true;
+}
+/** Builtin comparison; returns null when not supported (NotImplemented). */
+function builtinCompare(a: PyObject, b: PyObject, op: int): PyObject | null {
+  if (a instanceof PyInt && b instanceof PyInt) return newBool(cmpResult(intCmp(a, b), op));
+  if (isNum(a) && isNum(b)) {
+    const x = numVal(a);
+    const y = numVal(b);
+    if (Number.isNaN(x) || Number.isNaN(y)) return newBool(op === A.CMP_NE);
+    if (a instanceof PyInt && (a.big !== null) && b instanceof PyFloat && (b.v === Infinity || b.v === -Infinity)) return newBool(cmpResult(b.v > 0.0 ? -1 : 1, op));
+    return newBool(cmpResult(x < y ? -1 : x > y ? 1 : 0, op));
+  }
+  if (a instanceof PyStr && b instanceof PyStr) {
+    const c = a.s < b.s ? -1 : a.s > b.s ? 1 : 0;
+    return newBool(cmpResult(c, op));
+  }
+  if (a instanceof PyList && b instanceof PyList) return newBool(seqCompare(a.items, b.items, op));
+  if (a instanceof PyTuple && b instanceof PyTuple) return newBool(seqCompare(a.items, b.items, op));
+  if (a instanceof PyBytes && b instanceof PyBytes) {
+    const n = a.b.length < b.b.length ? a.b.length : b.b.length;
+    let c = 0;
+    for (let i = 0; i < n && c === 0; i++) c = a.b[i] < b.b[i] ? -1 : a.b[i] > b.b[i] ? 1 : 0;
+    if (c === 0) c = a.b.length < b.b.length ? -1 : a.b.length > b.b.length ? 1 : 0;
+    return newBool(cmpResult(c, op));
+  }
+  if (op === A.CMP_EQ || op === A.CMP_NE) {
+    if (a instanceof PyDict && b instanceof PyDict) {
+      let eq = a.used === b.used;
+      if (eq) {
+        for (let i = 0; i < a.keys.length && eq; i++) {
+          const k = a.keys[i];
+          const v = a.vals[i];
+          if (k === null || v === null) continue;
+          const w = dictGet(b, k);
+          if (w === null || !pyEq(v, w)) eq = false;
+        }
+      }
+      return newBool(op === A.CMP_EQ ? eq : !eq);
+    }
+    if (a instanceof PySet && b instanceof PySet) {
+      const eq = a.table.used === b.table.used && setSubset(a, b);
+      return newBool(op === A.CMP_EQ ? eq : !eq);
+    }
+    if (a instanceof PyRange && b instanceof PyRange) {
+      const la = rangeLen(a);
+      const lb = rangeLen(b);
+      let eq = la === lb && (la === 0 || (a.start === b.start && (la === 1 || a.step === b.step)));
+      return newBool(op === A.CMP_EQ ? eq : !eq);
+    }
+    if (a instanceof PySeqIter && b instanceof PySeqIter && a.cls === dictKeysType && b.cls === dictKeysType) {
+      const sa = newSetFrom(a);
+      const sb = newSetFrom(b);
+      return builtinCompare(sa, sb, op);
+    }
+  }
+  if (a instanceof PySet && b instanceof PySet) {
+    switch (op) {
+      case A.CMP_LE:
+        return newBool(setSubset(a, b));
+      case A.CMP_LT:
+        return newBool(a.table.used < b.table.used && setSubset(a, b));
+      case A.CMP_GE:
+        return newBool(setSubset(b, a));
+      case A.CMP_GT:
+        return newBool(b.table.used < a.table.used && setSubset(b, a));
+    }
+  }
+  return null;
+}
+function newSetFrom(o: PyObject): PySet {
+  const s = new PySet(setType, newDict());
+  for (const x of iterToArray(o)) dictSet(s.table, x, None);
+  return s;
+}
+export function richCompare(a: PyObject, b: PyObject, op: int): PyObject {
+  const ta = a.cls;
+  const tb = b.cls;
+  if (ta.isBuiltin && tb.isBuiltin) {
+    const r = builtinCompare(a, b, op);
+    if (r !== null) return r;
+  } else {
+    const name = CMP_NAMES[op];
+    const rname = CMP_NAMES[reflectedOp(op)];
+    let triedReflected = false;
+    if (ta !== tb && isSubtype(tb, ta) && !tb.isBuiltin) {
+      const rm = lookupType(tb, rname);
+      if (rm !== null && !(rm instanceof PyBuiltin)) {
+        triedReflected = true;
+        const r = callSpecial(b, rname, [a]);
+        if (r !== null && r !== NotImplemented) return r;
+      }
+    }
+    if (!ta.isBuiltin) {
+      const m = lookupType(ta, name);
+      if (m !== null && !(m instanceof PyBuiltin)) {
+        const r = callSpecial(a, name, [b]);
+        if (r !== null && r !== NotImplemented) return r;
+      }
+    }
+    if (!triedReflected && !tb.isBuiltin) {
+      const rm = lookupType(tb, rname);
+      if (rm !== null && !(rm instanceof PyBuiltin)) {
+        const r = callSpecial(b, rname, [a]);
+        if (r !== null && r !== NotImplemented) return r;
+      }
+    }
+    if (op === A.CMP_NE && !ta.isBuiltin) {
+      const m = lookupType(ta, '__eq__');
+      if (m !== null && !(m instanceof PyBuiltin)) {
+        const r = callSpecial(a, '__eq__', [b]);
+        if (r !== null && r !== NotImplemented) return newBool(!truthy(r));
+      }
+    }
+    const r = builtinCompare(a, b, op);
+    if (r !== null) return r;
+  }
+  if (op === A.CMP_EQ) return newBool(a === b);
+  if (op === A.CMP_NE) return newBool(a !== b);
+  throw raise(TypeError, `'${CMP_SYMS[op]}' not supported between instances of '${ta.name}' and '${tb.name}'`);
+}
+export function compareBool(a: PyObject, b: PyObject, op: int): boolean {
+  if (a instanceof PyInt && b instanceof PyInt && a.big === null && b.big === null) {
+    const x = a.v;
+    const y = b.v;
+    switch (op) {
+      case A.CMP_LT:
+        return x < y;
+      case A.CMP_LE:
+        return x <= y;
+      case A.CMP_EQ:
+        return x === y;
+      case A.CMP_NE:
+        return x !== y;
+      case A.CMP_GT:
+        return x > y;
+    }
+    return x >= y;
+  }
+  return truthy(richCompare(a, b, op));
+}
+
+// ---- arithmetic ----
+const BIN_NAMES = ['__add__', '__sub__', '__mul__', '__truediv__', '__floordiv__', '__mod__', '__pow__', '__matmul__', '__lshift__', '__rshift__', '__and__', '__or__', '__xor__'];
+const BIN_RNAMES = ['__radd__', '__rsub__', '__rmul__', '__rtruediv__', '__rfloordiv__', '__rmod__', '__rpow__', '__rmatmul__', '__rlshift__', '__rrshift__', '__rand__', '__ror__', '__rxor__'];
+const BIN_INAMES = ['__iadd__', '__isub__', '__imul__', '__itruediv__', '__ifloordiv__', '__imod__', '__ipow__', '__imatmul__', '__ilshift__', '__irshift__', '__iand__', '__ior__', '__ixor__'];
+export const BIN_SYMS = ['+', '-', '*', '/', '//', '%', '**', '@', '<<', '>>', '&', '|', '^'];
+
+function floatOp(x: float, y: float, op: int): PyObject | null {
+  switch (op) {
+    case A.BIN_ADD:
+      return newFloat(x + y);
+    case A.BIN_SUB:
+      return newFloat(x - y);
+    case A.BIN_MUL:
+      return newFloat(x * y);
+    case A.BIN_TRUEDIV:
+      if (y === 0.0) throw raise(ZeroDivisionErrorT, 'float division by zero');
+      return newFloat(x / y);
+    case A.BIN_FLOORDIV:
+      if (y === 0.0) throw raise(ZeroDivisionErrorT, 'float floor division by zero');
+      return newFloat(Math.floor(x / y));
+    case A.BIN_MOD:
+      if (y === 0.0) throw raise(ZeroDivisionErrorT, 'float modulo');
+      return newFloat(floatMod(x, y));
+    case A.BIN_POW: {
+      if (x === 0.0 && y < 0.0) throw raise(ZeroDivisionErrorT, '0.0 cannot be raised to a negative power');
+      if (x < 0.0 && y !== Math.floor(y)) throw raise(ValueError, 'complex results are not supported');
+      const r = Math.pow(x, y);
+      if ((r === Infinity || r === -Infinity) && x !== Infinity && x !== -Infinity) throw raise(OverflowErrorT, "(34, 'Numerical result out of range')");
+      return newFloat(r);
+    }
+  }
+  return null;
+}
+function intOp(a: PyInt, b: PyInt, op: int): PyObject | null {
+  switch (op) {
+    case A.BIN_ADD:
+      return intAdd(a, b);
+    case A.BIN_SUB:
+      return intSub(a, b);
+    case A.BIN_MUL:
+      return intMul(a, b);
+    case A.BIN_TRUEDIV: {
+      if (intIsZero(b)) throw raise(ZeroDivisionErrorT, 'division by zero');
+      if (a.big === null && b.big === null) return newFloat(toFloat(a.v) / toFloat(b.v));
+      return newFloat(intToFloat(a) / intToFloat(b));
+    }
+    case A.BIN_FLOORDIV:
+      return intFloorDiv(a, b);
+    case A.BIN_MOD:
+      return intMod(a, b);
+    case A.BIN_POW:
+      if (intSign(b) < 0) {
+        if (intIsZero(a)) throw raise(ZeroDivisionErrorT, '0.0 cannot be raised to a negative power');
+        return newFloat(Math.pow(intToFloat(a), intToFloat(b)));
+      }
+      return intPow(a, b);
+    case A.BIN_LSHIFT:
+      return intLshift(a, b);
+    case A.BIN_RSHIFT:
+      return intRshift(a, b);
+    case A.BIN_AND:
+    case A.BIN_OR:
+    case A.BIN_XOR: {
+      const r = intBitOp(a, b, op === A.BIN_AND ? 0 : op === A.BIN_OR ? 1 : 2);
+      if (a.cls === boolType && b.cls === boolType) return newBool(r.v !== 0);
+      return r;
+    }
+  }
+  return null;
+}
+function repeatSeq(items: PyObject[], n: int): PyObject[] {
+  const out: PyObject[] = [];
+  for (let i = 0; i < n; i++) for (const x of items) out.push(x);
+  return out;
+}
+function setOp(a: PySet, b: PySet, op: int): PyObject | null {
+  const r = new PySet(a.cls.isBuiltin ? a.cls : setType, newDict());
+  switch (op) {
+    case A.BIN_OR:
+      for (const k of a.table.keys) if (k !== null) dictSet(r.table, k, None);
+      for (const k of b.table.keys) if (k !== null) dictSet(r.table, k, None);
+      return r;
+    case A.BIN_AND:
+      for (const k of a.table.keys) if (k !== null && dictHas(b.table, k)) dictSet(r.table, k, None);
+      return r;
+    case A.BIN_SUB:
+      for (const k of a.table.keys) if (k !== null && !dictHas(b.table, k)) dictSet(r.table, k, None);
+      return r;
+    case A.BIN_XOR:
+      for (const k of a.table.keys) if (k !== null && !dictHas(b.table, k)) dictSet(r.table, k, None);
+      for (const k of b.table.keys) if (k !== null && !dictHas(a.table, k)) dictSet(r.table, k, None);
+      return r;
+  }
+  return null;
+}
+function builtinBinary(a: PyObject, b: PyObject, op: int): PyObject | null {
+  if (a instanceof PyInt && b instanceof PyInt) return intOp(a, b, op);
+  if (isNum(a) && isNum(b)) return floatOp(numVal(a), numVal(b), op);
+  if (a instanceof PyStr) {
+    if (op === A.BIN_ADD && b instanceof PyStr) return newStr(a.s + b.s);
+    if (op === A.BIN_MUL && b instanceof PyInt) return newStr(b.v > 0 ? a.s.repeat(b.v) : '');
+    if (op === A.BIN_MOD) return newStr(percentFormat(a.s, b));
+    return null;
+  }
+  if (a instanceof PyList) {
+    if (op === A.BIN_ADD && b instanceof PyList) {
+      const items = a.items.slice(0);
+      for (const x of b.items) items.push(x);
+      return newList(items);
+    }
+    if (op === A.BIN_MUL && b instanceof PyInt) return newList(repeatSeq(a.items, b.v));
+    return null;
+  }
+  if (a instanceof PyTuple) {
+    if (op === A.BIN_ADD && b instanceof PyTuple) {
+      const items = a.items.slice(0);
+      for (const x of b.items) items.push(x);
+      return newTuple(items);
+    }
+    if (op === A.BIN_MUL && b instanceof PyInt) return newTuple(repeatSeq(a.items, b.v));
+    return null;
+  }
+  if (b instanceof PyInt && op === A.BIN_MUL) {
+    if (a instanceof PyBytes) return new PyBytes(bytesType, repeatSeqInt(a.b, b.v));
+  }
+  if (a instanceof PyInt && op === A.BIN_MUL) {
+    if (b instanceof PyStr || b instanceof PyList || b instanceof PyTuple || b instanceof PyBytes) return builtinBinary(b, a, op);
+  }
+  if (a instanceof PyBytes && b instanceof PyBytes && op === A.BIN_ADD) {
+    const r = a.b.slice(0);
+    for (const x of b.b) r.push(x);
+    return new PyBytes(bytesType, r);
+  }
+  if (a instanceof PyBytes && op === A.BIN_MOD) {
+    const s = percentFormat(bytesToLatin1(a.b), b);
+    const r: int[] = [];
+    for (let i = 0; i < s.length; i++) r.push(s.charCodeAt(i) & 255);
+    return new PyBytes(bytesType, r);
+  }
+  if (a instanceof PySet && b instanceof PySet) return setOp(a, b, op);
+  if (a instanceof PyDict && b instanceof PyDict && op === A.BIN_OR) {
+    const r = newDict();
+    for (let i = 0; i < a.keys.length; i++) {
+      const k = a.keys[i];
+      const v = a.vals[i];
+      if (k !== null && v !== null) dictSet(r, k, v);
+    }
+    for (let i = 0; i < b.keys.length; i++) {
+      const k = b.keys[i];
+      const v = b.vals[i];
+      if (k !== null && v !== null) dictSet(r, k, v);
+    }
+    return r;
+  }
+  if (a instanceof PySeqIter && a.cls === dictKeysType) {
+    const sa = newSetFrom(a);
+    const sb = newSetFrom(b);
+    return setOp(sa, sb, op);
+  }
+  return null;
+}
+function bytesToLatin1(b: int[]): string {
+  const parts: string[] = [];
+  for (const c of b) parts.push(String.fromCharCode(c));
+  return parts.join('');
+}
+function repeatSeqInt(items: int[], n: int): int[] {
+  const out: int[] = [];
+  for (let i = 0; i < n; i++) for (const x of items) out.push(x);
+  return out;
+}
+function binError(a: PyObject, b: PyObject, op: int): PyExc {
+  const sym = BIN_SYMS[op];
+  if (op === A.BIN_ADD && a instanceof PyStr) return raise(TypeError, `can only concatenate str (not "${typeName(b)}") to str`);
+  if (op === A.BIN_ADD && a instanceof PyList) return raise(TypeError, `can only concatenate list (not "${typeName(b)}") to list`);
+  if (op === A.BIN_ADD && a instanceof PyTuple) return raise(TypeError, `can only concatenate tuple (not "${typeName(b)}") to tuple`);
+  if (op === A.BIN_MUL && (a instanceof PyStr || a instanceof PyList || a instanceof PyTuple)) return raise(TypeError, `can't multiply sequence by non-int of type '${typeName(b)}'`);
+  if (op === A.BIN_MUL && (b instanceof PyStr || b instanceof PyList || b instanceof PyTuple)) return raise(TypeError, `can't multiply sequence by non-int of type '${typeName(a)}'`);
+  if (op === A.BIN_POW) return raise(TypeError, `unsupported operand type(s) for ** or pow(): '${typeName(a)}' and '${typeName(b)}'`);
+  return raise(TypeError, `unsupported operand type(s) for ${sym}: '${typeName(a)}' and '${typeName(b)}'`);
+}
+export function binaryOp(a: PyObject, b: PyObject, opIn: int): PyObject {
+  const inplace = opIn >= A.BIN_INPLACE;
+  const op = inplace ? opIn - A.BIN_INPLACE : opIn;
+  if (a instanceof PyInt && b instanceof PyInt && a.big === null && b.big === null && (a.cls === intType || a.cls === boolType) && (b.cls === intType || b.cls === boolType)) {
+    const x = a.v;
+    const y = b.v;
+    if (op === A.BIN_ADD) {
+      const r = x + y;
+      if (r <= 9007199254740991 && r >= -9007199254740991) return newInt(r);
+    } else if (op === A.BIN_SUB) {
+      const r = x - y;
+      if (r <= 9007199254740991 && r >= -9007199254740991) return newInt(r);
+    }
+  }
+  const ta = a.cls;
+  const tb = b.cls;
+  if (ta.isBuiltin && tb.isBuiltin) {
+    if (inplace) {
+      if (a instanceof PyList && op === A.BIN_ADD) {
+        for (const x of iterToArray(b)) a.items.push(x);
+        return a;
+      }
+      if (a instanceof PyList && op === A.BIN_MUL && b instanceof PyInt) {
+        const items = repeatSeq(a.items, b.v);
+        a.items = items;
+        return a;
+      }
+      if (a instanceof PySet && b instanceof PySet && isInstance(a, setType)) {
+        const r = setOp(a, b, op);
+        if (r !== null) {
+          a.table = (r as PySet).table;
+          return a;
+        }
+      }
+      if (a instanceof PyDict && op === A.BIN_OR && b instanceof PyDict) {
+        for (let i = 0; i < b.keys.length; i++) {
+          const k = b.keys[i];
+          const v = b.vals[i];
+          if (k !== null && v !== null) dictSet(a, k, v);
+        }
+        return a;
+      }
+    }
+    const r = builtinBinary(a, b, op);
+    if (r !== null) return r;
+    throw binError(a, b, op);
+  }
+  if (inplace && !ta.isBuiltin) {
+    const m = lookupType(ta, BIN_INAMES[op]);
+    if (m !== null) {
+      const r = callSpecial(a, BIN_INAMES[op], [b]);
+      if (r !== null && r !== NotImplemented) return r;
+    }
+  }
+  const name = BIN_NAMES[op];
+  const rname = BIN_RNAMES[op];
+  let triedR = false;
+  if (ta !== tb && !tb.isBuiltin && isSubtype(tb, ta)) {
+    const rm = lookupType(tb, rname);
+    if (rm !== null && !(rm instanceof PyBuiltin)) {
+      triedR = true;
+      const r = callSpecial(b, rname, [a]);
+      if (r !== null && r !== NotImplemented) return r;
+    }
+  }
+  if (!ta.isBuiltin) {
+    const m = lookupType(ta, name);
+    if (m !== null && !(m instanceof PyBuiltin)) {
+      const r = callSpecial(a, name, [b]);
+      if (r !== null && r !== NotImplemented) return r;
+    }
+  }
+  if (!triedR && !tb.isBuiltin && ta !== tb) {
+    const rm = lookupType(tb, rname);
+    if (rm !== null && !(rm instanceof PyBuiltin)) {
+      const r = callSpecial(b, rname, [a]);
+      if (r !== null && r !== NotImplemented) return r;
+    }
+  }
+  const r = builtinBinary(a, b, op);
+  if (r !== null) return r;
+  throw binError(a, b, op);
+}
+export function unaryOp(a: PyObject, kind: int): PyObject {
+  if (a instanceof PyInt && a.cls.isBuiltin) {
+    if (kind === A.U_NEG) return intNeg(a);
+    if (kind === A.U_POS) return a.cls === boolType ? newInt(a.v) : a;
+    if (kind === A.U_INVERT) return intInvert(a);
+  }
+  if (a instanceof PyFloat && a.cls.isBuiltin) {
+    if (kind === A.U_NEG) return newFloat(-a.v);
+    if (kind === A.U_POS) return a;
+  }
+  const name = kind === A.U_NEG ? '__neg__' : kind === A.U_POS ? '__pos__' : '__invert__';
+  if (!a.cls.isBuiltin) {
+    const r = callSpecial(a, name, []);
+    if (r !== null) return r;
+    if (a instanceof PyInt) return unaryOp(newInt(a.v), kind);
+  }
+  const sym = kind === A.U_NEG ? '-' : kind === A.U_POS ? '+' : '~';
+  throw raise(TypeError, `bad operand type for unary ${sym}: '${typeName(a)}'`);
+}
+
+// ---- indexing ----
+export function asIndex(o: PyObject, what: string): int {
+  if (o instanceof PyInt) {
+    if (o.big !== null) throw raise(IndexError, `cannot fit 'int' into an index-sized integer`);
+    return o.v;
+  }
+  if (!o.cls.isBuiltin) {
+    const r = callSpecial(o, '__index__', []);
+    if (r !== null && r instanceof PyInt) return r.v;
+  }
+  throw raise(TypeError, `${what} indices must be integers or slices, not ${typeName(o)}`);
+}
+export function toIntIndex(o: PyObject): int {
+  if (o instanceof PyInt) {
+    if (o.big !== null) throw raise(OverflowErrorT, `Python int too large to convert to C ssize_t`);
+    return o.v;
+  }
+  if (!o.cls.isBuiltin) {
+    const r = callSpecial(o, '__index__', []);
+    if (r !== null && r instanceof PyInt) return r.v;
+  }
+  throw raise(TypeError, `'${typeName(o)}' object cannot be interpreted as an integer`);
+}
+/** Resolves a slice against a length: [start, stop, step, count]. */
+export function sliceIndices(s: PySlice, len: int): int[] {
+  let step = 1;
+  if (s.step !== None) {
+    step = toIntIndex(s.step);
+    if (step === 0) throw raise(ValueError, 'slice step cannot be zero');
+  }
+  let start = 0;
+  let stop = 0;
+  if (s.start === None) start = step < 0 ? len - 1 : 0;
+  else {
+    start = toIntIndex(s.start);
+    if (start < 0) {
+      start += len;
+      if (start < 0) start = step < 0 ? -1 : 0;
+    } else if (start >= len) start = step < 0 ? len - 1 : len;
+  }
+  if (s.stop === None) stop = step < 0 ? -1 : len;
+  else {
+    stop = toIntIndex(s.stop);
+    if (stop < 0) {
+      stop += len;
+      if (stop < 0) stop = step < 0 ? -1 : 0;
+    } else if (stop >= len) stop = step < 0 ? len - 1 : len;
+  }
+  let count = 0;
+  if (step < 0) {
+    if (stop < start) count = floorDiv(start - stop - 1, -step) + 1;
+  } else if (start < stop) count = floorDiv(stop - start - 1, step) + 1;
+  const out: int[] = [start, stop, step, count];
+  return out;
+}
+function sliceItems(items: PyObject[], s: PySlice): PyObject[] {
+  const ix = sliceIndices(s, items.length);
+  if (ix[2] === 1) return items.slice(ix[0], ix[0] + ix[3]);
+  const out: PyObject[] = [];
+  let i = ix[0];
+  for (let n = 0; n < ix[3]; n++) {
+    out.push(items[i]);
+    i += ix[2];
+  }
+  return out;
+}
+function normIndex(i: int, len: int, what: string): int {
+  const j = i < 0 ? i + len : i;
+  if (j < 0 || j >= len) throw raise(IndexError, `${what} index out of range`);
+  return j;
+}
+export function getItem(o: PyObject, k: PyObject): PyObject {
+  if (o instanceof PyList && o.cls === listType && k instanceof PyInt) {
+    const i = k.v;
+    const n = o.items.length;
+    if (i >= 0 && i < n && k.big === null) return o.items[i];
+    return o.items[normIndex(asIndex(k, 'list'), n, 'list')];
+  }
+  if (o instanceof PyDict && o.cls === dictType) {
+    const v = dictGet(o, k);
+    if (v === null) throw new PyExc(keyError(k));
+    return v;
+  }
+  const t = o.cls;
+  if (!t.isBuiltin) {
+    const m = lookupType(t, '__getitem__');
+    if (m !== null && !(m instanceof PyBuiltin)) {
+      const r = callSpecial(o, '__getitem__', [k]);
+      if (r !== null) return r;
+    }
+    if (o instanceof PyDict) {
+      const v = dictGet(o, k);
+      if (v !== null) return v;
+      const miss = callSpecial(o, '__missing__', [k]);
+      if (miss !== null) return miss;
+      throw new PyExc(keyError(k));
+    }
+  }
+  if (o instanceof PyList) {
+    if (k instanceof PySlice) return newList(sliceItems(o.items, k));
+    return o.items[normIndex(asIndex(k, 'list'), o.items.length, 'list')];
+  }
+  if (o instanceof PyTuple) {
+    if (k instanceof PySlice) return newTuple(sliceItems(o.items, k));
+    return o.items[normIndex(asIndex(k, 'tuple'), o.items.length, 'tuple')];
+  }
+  if (o instanceof PyStr) {
+    if (cpLen(o) === o.s.length) {
+      if (k instanceof PySlice) {
+        const ix = sliceIndices(k, o.s.length);
+        if (ix[2] === 1) return newStr(o.s.slice(ix[0], ix[0] + ix[3]));
+        const parts: string[] = [];
+        let i = ix[0];
+        for (let n = 0; n < ix[3]; n++) {
+          parts.push(o.s[i]);
+          i += ix[2];
+        }
+        return newStr(parts.join(''));
+      }
+      return newStr(o.s[normIndex(asIndex(k, 'string'), o.s.length, 'string')]);
+    }
+    const cps = cpArray(o.s);
+    if (k instanceof PySlice) {
+      const ix = sliceIndices(k, cps.length);
+      const parts: string[] = [];
+      let i = ix[0];
+      for (let n = 0; n < ix[3]; n++) {
+        parts.push(cps[i]);
+        i += ix[2];
+      }
+      return newStr(parts.join(''));
+    }
+    return newStr(cps[normIndex(asIndex(k, 'string'), cps.length, 'string')]);
+  }
+  if (o instanceof PyDict) {
+    const v = dictGet(o, k);
+    if (v === null) throw new PyExc(keyError(k));
+    return v;
+  }
+  if (o instanceof PyRange) {
+    const n = rangeLen(o);
+    if (k instanceof PySlice) {
+      const ix = sliceIndices(k, n);
+      const st = o.start + ix[0] * o.step;
+      const step = o.step * ix[2];
+      return new PyRange(rangeType, st, st + ix[3] * step, step);
+    }
+    const i = normIndex(asIndex(k, 'range object'), n, 'range object');
+    return newInt(o.start + i * o.step);
+  }
+  if (o instanceof PyBytes) {
+    if (k instanceof PySlice) {
+      const ix = sliceIndices(k, o.b.length);
+      const out: int[] = [];
+      let i = ix[0];
+      for (let n = 0; n < ix[3]; n++) {
+        out.push(o.b[i]);
+        i += ix[2];
+      }
+      return new PyBytes(bytesType, out);
+    }
+    return newInt(o.b[normIndex(asIndex(k, 'byte'), o.b.length, 'index')]);
+  }
+  if (o instanceof PyType) {
+    const cg = lookupType(o, '__class_getitem__');
+    if (cg !== null) return callObj(bindDescr(cg, o, o), [k], null);
+    return o;
+  }
+  throw raise(TypeError, `'${typeName(o)}' object is not subscriptable`);
+}
+export function keyError(k: PyObject): PyBaseExc {
+  const e = new PyBaseExc(KeyError);
+  e.args.push(k);
+  return e;
+}
+export function setItem(o: PyObject, k: PyObject, v: PyObject): void {
+  if (o instanceof PyList && o.cls === listType && k instanceof PyInt) {
+    o.items[normIndex(asIndex(k, 'list'), o.items.length, 'list assignment')] = v;
+    return;
+  }
+  if (o instanceof PyDict && o.cls === dictType) {
+    dictSet(o, k, v);
+    return;
+  }
+  if (!o.cls.isBuiltin) {
+    const m = lookupType(o.cls, '__setitem__');
+    if (m !== null && !(m instanceof PyBuiltin)) {
+      callSpecial(o, '__setitem__', [k, v]);
+      return;
+    }
+  }
+  if (o instanceof PyList) {
+    if (k instanceof PySlice) {
+      const ix = sliceIndices(k, o.items.length);
+      const src = iterToArray(v);
+      if (ix[2] === 1) {
+        const stop = ix[0] + ix[3];
+        const items: PyObject[] = o.items.slice(0, ix[0]);
+        for (const x of src) items.push(x);
+        for (let i = stop; i < o.items.length; i++) items.push(o.items[i]);
+        o.items = items;
+        return;
+      }
+      if (src.length !== ix[3]) throw raise(ValueError, `attempt to assign sequence of size ${src.length} to extended slice of size ${ix[3]}`);
+      let i = ix[0];
+      for (let n = 0; n < ix[3]; n++) {
+        o.items[i] = src[n];
+        i += ix[2];
+      }
+      return;
+    }
+    o.items[normIndex(asIndex(k, 'list'), o.items.length, 'list assignment')] = v;
+    return;
+  }
+  if (o instanceof PyDict) {
+    dictSet(o, k, v);
+    return;
+  }
+  throw raise(TypeError, `'${typeName(o)}' object does not support item assignment`);
+}
+export function delItem(o: PyObject, k: PyObject): void {
+  if (!o.cls.isBuiltin) {
+    const m = lookupType(o.cls, '__delitem__');
+    if (m !== null && !(m instanceof PyBuiltin)) {
+      callSpecial(o, '__delitem__', [k]);
+      return;
+    }
+  }
+  if (o instanceof PyList) {
+    if (k instanceof PySlice) {
+      const ix = sliceIndices(k, o.items.length);
+      const drop: boolean[] = [];
+      for (let i = 0; i < o.items.length; i++) drop.push(false);
+      let i = ix[0];
+      for (let n = 0; n < ix[3]; n++) {
+        drop[i] = true;
+        i += ix[2];
+      }
+      const items: PyObject[] = [];
+      for (let j = 0; j < o.items.length; j++) if (!drop[j]) items.push(o.items[j]);
+      o.items = items;
+      return;
+    }
+    const i = normIndex(asIndex(k, 'list'), o.items.length, 'list assignment');
+    o.items.splice(i, 1);
+    return;
+  }
+  if (o instanceof PyDict) {
+    if (!dictDel(o, k)) throw new PyExc(keyError(k));
+    return;
+  }
+  throw raise(TypeError, `'${typeName(o)}' object does not support item deletion`);
+}
+export function contains(c: PyObject, x: PyObject): boolean {
+  if (c instanceof PyDict && c.cls.isBuiltin) return dictHas(c, x);
+  if (c instanceof PySet && c.cls.isBuiltin) return dictHas(c.table, x);
+  if (c instanceof PyStr && c.cls.isBuiltin) {
+    if (!(x instanceof PyStr)) throw raise(TypeError, `'in <string>' requires string as left operand, not ${typeName(x)}`);
+    return c.s.includes(x.s);
+  }
+  if ((c instanceof PyList || c instanceof PyTuple) && c.cls.isBuiltin) {
+    const items = c instanceof PyList ? c.items : (c as PyTuple).items;
+    for (let i = 0; i < items.length; i++) {
+      const y = items[i];
+      if (y === x || pyEq(y, x)) return true;
+    }
+    return false;
+  }
+  if (!c.cls.isBuiltin) {
+    const m = lookupType(c.cls, '__contains__');
+    if (m !== null && !(m instanceof PyBuiltin)) return truthy(callSpecial(c, '__contains__', [x]) as PyObject);
+  }
+  if (c instanceof PyRange && x instanceof PyInt) {
+    const v = x.v;
+    if (c.step > 0 ? v < c.start || v >= c.stop : v > c.start || v <= c.stop) return false;
+    return (v - c.start) % c.step === 0;
+  }
+  if (c instanceof PyDict) return dictHas(c, x);
+  if (c instanceof PySet) return dictHas(c.table, x);
+  if (c instanceof PyBytes) {
+    if (x instanceof PyInt) return c.b.includes(x.v);
+    if (x instanceof PyBytes) return bytesToLatin1(c.b).includes(bytesToLatin1(x.b));
+  }
+  if (c instanceof PySeqIter && c.cls === dictKeysType) return dictHas(c.seq as PyDict, x);
+  const it = getIterOrNull(c);
+  if (it === null) throw raise(TypeError, `argument of type '${typeName(c)}' is not iterable`);
+  for (;;) {
+    const y = iterNext(it);
+    if (y === null) return false;
+    if (y === x || pyEq(y, x)) return true;
+  }
+}
+
+// ---- iteration ----
+export const IT_LIST = 0;
+export const IT_TUPLE = 1;
+export const IT_STR = 2;
+export const IT_RANGE = 3;
+export const IT_DICT_KEYS = 4;
+export const IT_DICT_VALUES = 5;
+export const IT_DICT_ITEMS = 6;
+export const IT_BYTES = 7;
+export const IT_ENUMERATE = 8;
+export const IT_ZIP = 9;
+export const IT_MAP = 10;
+export const IT_FILTER = 11;
+export const IT_REVERSED = 12;
+export const IT_SEQ = 13;
+export const IT_CALLABLE = 14;
+export const IT_ARRAY = 15;
+export const IT_VIEW = 16; // dict view object (iterable, not iterator)
+
+export function seqIter(kind: int, seq: PyObject): PySeqIter {
+  return new PySeqIter(iterType, kind, seq);
+}
+export function arrayIter(items: PyObject[]): PySeqIter {
+  const it = new PySeqIter(iterType, IT_ARRAY, None);
+  it.arr = items;
+  return it;
+}
+export function getIterOrNull(o: PyObject): PyObject | null {
+  const t = o.cls;
+  if (!t.isBuiltin) {
+    const m = lookupType(t, '__iter__');
+    if (m !== null && !(m instanceof PyBuiltin)) {
+      const r = callSpecial(o, '__iter__', []) as PyObject;
+      if (!(r instanceof PySeqIter || r instanceof PyGenerator) && lookupType(r.cls, '__next__') === null) {
+        throw raise(TypeError, `iter() returned non-iterator of type '${typeName(r)}'`);
+      }
+      return r;
+    }
+  }
+  if (o instanceof PyList) return seqIter(IT_LIST, o);
+  if (o instanceof PyTuple) return seqIter(IT_TUPLE, o);
+  if (o instanceof PyStr) {
+    const it = seqIter(IT_STR, o);
+    if (cpLen(o) !== o.s.length) {
+      const parts: PyObject[] = [];
+      for (const c of cpArray(o.s)) parts.push(newStr(c));
+      it.arr = parts;
+      it.kind = IT_ARRAY;
+    }
+    return it;
+  }
+  if (o instanceof PyRange) {
+    const it = seqIter(IT_RANGE, o);
+    it.i = o.start;
+    it.n = rangeLen(o);
+    it.step = o.step;
+    return it;
+  }
+  if (o instanceof PyDict) return seqIter(IT_DICT_KEYS, o);
+  if (o instanceof PySet) return seqIter(IT_DICT_KEYS, o.table);
+  if (o instanceof PyBytes) return seqIter(IT_BYTES, o);
+  if (o instanceof PyGenerator) return o;
+  if (o instanceof PySeqIter) {
+    if (o.kind === IT_VIEW) {
+      const k = o.cls === dictKeysType ? IT_DICT_KEYS : o.cls === dictValuesType ? IT_DICT_VALUES : IT_DICT_ITEMS;
+      return seqIter(k, o.seq);
+    }
+    return o;
+  }
+  if (o instanceof PyFile) {
+    const lines = fileLines(o);
+    return arrayIter(lines);
+  }
+  if (!t.isBuiltin) {
+    if (lookupType(t, '__next__') !== null && lookupType(t, '__iter__') !== null) return o;
+    if (lookupType(t, '__getitem__') !== null) return seqIter(IT_SEQ, o);
+  }
+  return null;
+}
+function fileLines(f: PyFile): PyObject[] {
+  const h = FILE_HOOK.fn;
+  return h === null ? [] : h.lines(f);
+}
+export function getIter(o: PyObject): PyObject {
+  const it = getIterOrNull(o);
+  if (it === null) throw raise(TypeError, `'${typeName(o)}' object is not iterable`);
+  return it;
+}
+/** Next item, or null when exhausted. */
+export function iterNext(it: PyObject): PyObject | null {
+  if (it instanceof PySeqIter) return seqIterNext(it);
+  if (it instanceof PyGenerator) return genSend(it, None);
+  const t = it.cls;
+  const m = lookupType(t, '__next__');
+  if (m === null) throw raise(TypeError, `'${t.name}' object is not an iterator`);
+  try {
+    return callSpecial(it, '__next__', []);
+  } catch (e) {
+    if (e instanceof PyExc && isInstance(e.exc, StopIteration)) return null;
+    throw e;
+  }
+}
+function seqIterNext(it: PySeqIter): PyObject | null {
+  switch (it.kind) {
+    case IT_LIST: {
+      const items = (it.seq as PyList).items;
+      if (it.i < items.length) return items[it.i++];
+      it.i = 0x7fffffff;
+      return null;
+    }
+    case IT_TUPLE: {
+      const items = (it.seq as PyTuple).items;
+      if (it.i < items.length) return items[it.i++];
+      return null;
+    }
+    case IT_STR: {
+      const s = (it.seq as PyStr).s;
+      if (it.i < s.length) return newStr(s[it.i++]);
+      return null;
+    }
+    case IT_ARRAY: {
+      const arr = it.arr as PyObject[];
+      if (it.i < arr.length) return arr[it.i++];
+      return null;
+    }
+    case IT_RANGE: {
+      if (it.n <= 0) return null;
+      it.n--;
+      const v = it.i;
+      it.i += it.step;
+      return newInt(v);
+    }
+    case IT_DICT_KEYS:
+    case IT_DICT_VALUES:
+    case IT_DICT_ITEMS: {
+      const d = it.seq as PyDict;
+      if (it.n === 0 && it.i === 0) it.n = d.used;
+      else if (d.used !== it.n) {
+        it.n = -1;
+        throw raise(RuntimeError, 'dictionary changed size during iteration');
+      }
+      while (it.i < d.keys.length) {
+        const k = d.keys[it.i];
+        const v = d.vals[it.i];
+        it.i++;
+        if (k !== null && v !== null) {
+          if (it.kind === IT_DICT_KEYS) return k;
+          if (it.kind === IT_DICT_VALUES) return v;
+          return newTuple([k, v]);
+        }
+      }
+      return null;
+    }
+    case IT_BYTES: {
+      const b = (it.seq as PyBytes).b;
+      if (it.i < b.length) return newInt(b[it.i++]);
+      return null;
+    }
+    case IT_ENUMERATE: {
+      const x = iterNext(it.seq);
+      if (x === null) return null;
+      const r = newTuple([newInt(it.i), x]);
+      it.i++;
+      return r;
+    }
+    case IT_ZIP: {
+      if (it.its.length === 0 || it.done) return null;
+      const items: PyObject[] = [];
+      for (let j = 0; j < it.its.length; j++) {
+        const x = iterNext(it.its[j]);
+        if (x === null) {
+          it.done = true;
+          if (it.step === 1) {
+            if (j > 0) throw raise(ValueError, `zip() argument ${j + 1} is shorter than argument${j > 1 ? 's 1-' + String(j) : ' 1'}`);
+            for (let k = 1; k < it.its.length; k++) {
+              if (iterNext(it.its[k]) !== null) throw raise(ValueError, `zip() argument ${k + 1} is longer than argument${k > 1 ? 's 1-' + String(k) : ' 1'}`);
+            }
+          }
+          return null;
+        }
+        items.push(x);
+      }
+      return newTuple(items);
+    }
+    case IT_MAP: {
+      const args: PyObject[] = [];
+      for (const sub of it.its) {
+        const x = iterNext(sub);
+        if (x === null) return null;
+        args.push(x);
+      }
+      return callObj(it.fn as PyObject, args, null);
+    }
+    case IT_FILTER: {
+      for (;;) {
+        const x = iterNext(it.seq);
+        if (x === null) return null;
+        const keep = it.fn === null || it.fn === None ? truthy(x) : truthy(callObj(it.fn, [x], null));
+        if (keep) return x;
+      }
+    }
+    case IT_REVERSED: {
+      if (it.i < 0) return null;
+      const s = it.seq;
+      if (s instanceof PyList) {
+        if (it.i >= s.items.length) {
+          it.i = -1;
+          return null;
+        }
+        return s.items[it.i--];
+      }
+      const r = getItem(s, newInt(it.i));
+      it.i--;
+      return r;
+    }
+    case IT_SEQ: {
+      try {
+        const r = getItem(it.seq, newInt(it.i));
+        it.i++;
+        return r;
+      } catch (e) {
+        if (e instanceof PyExc && (isInstance(e.exc, IndexError) || isInstance(e.exc, StopIteration))) return null;
+        throw e;
+      }
+    }
+    case IT_CALLABLE: {
+      if (it.done) return null;
+      const r = callObj(it.fn as PyObject, [], null);
+      if (pyEq(r, it.fn2 as PyObject)) {
+        it.done = true;
+        return null;
+      }
+      return r;
+    }
+  }
+  throw raise(TypeError, `'${typeName(it)}' object is not an iterator`);
+}
+export function iterToArray(o: PyObject): PyObject[] {
+  if (o instanceof PyList && o.cls === listType) return o.items.slice(0);
+  if (o instanceof PyTuple && o.cls === tupleType) return o.items.slice(0);
+  const it = getIter(o);
+  const out: PyObject[] = [];
+  for (;;) {
+    const x = iterNext(it);
+    if (x === null) return out;
+    out.push(x);
+  }
+}

@@ -1,0 +1,53 @@
+// Mutable interpreter-wide state, kept in the fields of one prebuilt object.
+import type { int } from '../../translate/rlib/index.ts';
+import { os } from '../../translate/rlib/index.ts';
+import { PyObject, PyDict, PyBaseExc, PyList, newDict, newList } from '../objects/core.ts';
+import type { Frame } from './frame.ts';
+
+/** Where a tracing JIT attaches: called on every backward jump. */
+export class LoopHooks {
+  count: int = 0;
+  onLoopHeader(f: Frame, target: int): void {
+    this.count++;
+  }
+}
+
+export class VMState {
+  frame: Frame | null = null;
+  depth: int = 0;
+  recursionLimit: int = 1000;
+  curExc: PyBaseExc | null = null;
+  reraising: boolean = false;
+  builtins: PyDict = newDict();
+  modules: PyDict = newDict();
+  path: PyList = newList([]);
+  argv: PyList = newList([]);
+  reprStack: PyObject[] = [];
+  out: string[] = [];
+  outLen: int = 0;
+  hooks: LoopHooks = new LoopHooks();
+  mainFile: string = '';
+  randomState: int[] = [];
+  randomIndex: int = 625;
+  nextId: int = 1;
+  stdout: PyObject | null = null;
+  stderr: PyObject | null = null;
+}
+export const VM = new VMState();
+
+export function writeOut(s: string): void {
+  VM.out.push(s);
+  VM.outLen += s.length;
+  if (VM.outLen > 8192) flushOut();
+}
+export function flushOut(): void {
+  if (VM.out.length > 0) {
+    os.write(1, VM.out.join(''));
+    VM.out.length = 0;
+    VM.outLen = 0;
+  }
+}
+export function writeErr(s: string): void {
+  flushOut();
+  os.write(2, s);
+}

@@ -1,0 +1,274 @@
+// The math module.
+import type { int, float } from '../../translate/rlib/index.ts';
+import { floorDiv } from '../../translate/rlib/index.ts';
+import { toFloat, floatMod } from '../../translate/rlib/index.ts';
+import { PyObject, PyModule, PyInt, PyFloat, newFloat, newInt, newBool, newTuple, raise, ValueError, TypeError, OverflowErrorT, intType } from '../objects/core.ts';
+import { dictSetS } from '../objects/dict.ts';
+import { B } from '../builtins/ids.ts';
+import { npos, kwArg } from '../builtins/args.ts';
+import { newBuiltinModule, addFn } from './registry.ts';
+import { toFloatValue } from '../builtins/dispatch.ts';
+import { iterToArray, binaryOp, callSpecial, typeName, toIntIndex } from '../interpreter/runtime.ts';
+import { intFromFloat, intMul, intMod, intIsZero, intSign, intNeg, intFloorDiv, intCmp, intAdd, intSub, intBitLength, intRshift, intLshift } from '../objects/intops.ts';
+import * as A from '../parser/ast.ts';
+
+export function makeMath(): PyModule {
+  const m = newBuiltinModule('math');
+  dictSetS(m.dict, 'pi', newFloat(Math.PI));
+  dictSetS(m.dict, 'e', newFloat(Math.E));
+  dictSetS(m.dict, 'tau', newFloat(2.0 * Math.PI));
+  dictSetS(m.dict, 'inf', newFloat(Infinity));
+  dictSetS(m.dict, 'nan', newFloat(NaN));
+  const names = ['sqrt', 'floor', 'ceil', 'sin', 'cos', 'tan', 'atan', 'atan2', 'asin', 'acos', 'exp', 'log', 'log2', 'log10', 'pow', 'fabs', 'hypot', 'gcd', 'lcm', 'factorial', 'isqrt', 'isnan', 'isinf', 'isfinite', 'trunc', 'copysign', 'degrees', 'radians', 'fsum', 'prod', 'comb', 'perm', 'isclose', 'modf', 'fmod', 'sinh', 'cosh', 'tanh', 'frexp', 'ldexp'];
+  for (let i = 0; i < names.length; i++) addFn(m, names[i], B.MATH_SQRT + i);
+  return m;
+}
+function mathDomain(): never {
+  throw raise(ValueError, 'math domain error');
+}
+function asInt(o: PyObject): PyInt {
+  if (o instanceof PyInt) return o;
+  throw raise(TypeError, `'${typeName(o)}' object cannot be interpreted as an integer`);
+}
+function gcd(a0: PyInt, b0: PyInt): PyInt {
+  let a = intSign(a0) < 0 ? intNeg(a0) : a0;
+  let b = intSign(b0) < 0 ? intNeg(b0) : b0;
+  while (!intIsZero(b)) {
+    const t = intMod(a, b);
+    a = b;
+    b = t;
+  }
+  return a;
+}
+function floatResult(x: float): PyObject {
+  if (x === Infinity || x === -Infinity) throw raise(OverflowErrorT, 'math range error');
+  return newFloat(x);
+}
+export function callMath(id: int, args: PyObject[], kw: string[] | null): PyObject {
+  const n = npos(args, kw);
+  switch (id) {
+    case B.MATH_SQRT: {
+      const x = toFloatValue(args[0]);
+      if (x < 0.0) mathDomain();
+      return newFloat(Math.sqrt(x));
+    }
+    case B.MATH_FLOOR:
+    case B.MATH_CEIL:
+    case B.MATH_TRUNC: {
+      const o = args[0];
+      if (o instanceof PyInt) return o.cls === intType ? o : newInt(o.v);
+      if (!(o instanceof PyFloat)) {
+        const r = callSpecial(o, id === B.MATH_FLOOR ? '__floor__' : id === B.MATH_CEIL ? '__ceil__' : '__trunc__', []);
+        if (r !== null) return r;
+      }
+      const x = toFloatValue(o);
+      if (Number.isNaN(x)) throw raise(ValueError, 'cannot convert float NaN to integer');
+      if (x === Infinity || x === -Infinity) throw raise(OverflowErrorT, 'cannot convert float infinity to integer');
+      return intFromFloat(id === B.MATH_FLOOR ? Math.floor(x) : id === B.MATH_CEIL ? Math.ceil(x) : Math.trunc(x));
+    }
+    case B.MATH_SIN:
+      return newFloat(Math.sin(toFloatValue(args[0])));
+    case B.MATH_COS:
+      return newFloat(Math.cos(toFloatValue(args[0])));
+    case B.MATH_TAN:
+      return newFloat(Math.tan(toFloatValue(args[0])));
+    case B.MATH_ATAN:
+      return newFloat(Math.atan(toFloatValue(args[0])));
+    case B.MATH_ATAN2:
+      return newFloat(Math.atan2(toFloatValue(args[0]), toFloatValue(args[1])));
+    case B.MATH_ASIN: {
+      const x = toFloatValue(args[0]);
+      if (x < -1.0 || x > 1.0) mathDomain();
+      return newFloat(Math.atan2(x, Math.sqrt(1.0 - x * x)));
+    }
+    case B.MATH_ACOS: {
+      const x = toFloatValue(args[0]);
+      if (x < -1.0 || x > 1.0) mathDomain();
+      return newFloat(Math.atan2(Math.sqrt(1.0 - x * x), x));
+    }
+    case B.MATH_EXP:
+      return floatResult(Math.exp(toFloatValue(args[0])));
+    case B.MATH_LOG: {
+      const x = toFloatValue(args[0]);
+      if (x <= 0.0) mathDomain();
+      if (n > 1) {
+        const b = toFloatValue(args[1]);
+        if (b <= 0.0) mathDomain();
+        return newFloat(Math.log(x) / Math.log(b));
+      }
+      return newFloat(Math.log(x));
+    }
+    case B.MATH_LOG2: {
+      const x = toFloatValue(args[0]);
+      if (x <= 0.0) mathDomain();
+      return newFloat(Math.log2(x));
+    }
+    case B.MATH_LOG10: {
+      const x = toFloatValue(args[0]);
+      if (x <= 0.0) mathDomain();
+      return newFloat(Math.log10(x));
+    }
+    case B.MATH_POW: {
+      const x = toFloatValue(args[0]);
+      const y = toFloatValue(args[1]);
+      if (x < 0.0 && y !== Math.floor(y)) mathDomain();
+      if (x === 0.0 && y < 0.0) mathDomain();
+      return floatResult(Math.pow(x, y));
+    }
+    case B.MATH_FABS:
+      return newFloat(Math.abs(toFloatValue(args[0])));
+    case B.MATH_HYPOT: {
+      let s = 0.0;
+      for (let i = 0; i < n; i++) {
+        const v = toFloatValue(args[i]);
+        s += v * v;
+      }
+      return newFloat(Math.sqrt(s));
+    }
+    case B.MATH_GCD: {
+      let g = newInt(0);
+      for (let i = 0; i < n; i++) g = gcd(g, asInt(args[i]));
+      return g;
+    }
+    case B.MATH_LCM: {
+      let l = newInt(1);
+      for (let i = 0; i < n; i++) {
+        const x = asInt(args[i]);
+        if (intIsZero(x)) return newInt(0);
+        l = intFloorDiv(intMul(l, x), gcd(l, x));
+        if (intSign(l) < 0) l = intNeg(l);
+      }
+      return l;
+    }
+    case B.MATH_FACTORIAL: {
+      if (args[0] instanceof PyFloat) throw raise(TypeError, "'float' object cannot be interpreted as an integer");
+      const k = toIntIndex(args[0]);
+      if (k < 0) throw raise(ValueError, 'factorial() not defined for negative values');
+      let r = newInt(1);
+      for (let i = 2; i <= k; i++) r = intMul(r, newInt(i));
+      return r;
+    }
+    case B.MATH_ISQRT: {
+      const x = asInt(args[0]);
+      if (intSign(x) < 0) throw raise(ValueError, 'isqrt() argument must be nonnegative');
+      if (intIsZero(x)) return newInt(0);
+      // Newton iteration on ints
+      let r = intLshift(newInt(1), newInt(floorDiv(intBitLength(x) + 1, 2)));
+      for (;;) {
+        const nr = intRshift(intAdd(r, intFloorDiv(x, r)), newInt(1));
+        if (intCmp(nr, r) >= 0) break;
+        r = nr;
+      }
+      while (intCmp(intMul(r, r), x) > 0) r = intSub(r, newInt(1));
+      return r;
+    }
+    case B.MATH_ISNAN:
+      return newBool(Number.isNaN(toFloatValue(args[0])));
+    case B.MATH_ISINF: {
+      const x = toFloatValue(args[0]);
+      return newBool(x === Infinity || x === -Infinity);
+    }
+    case B.MATH_ISFINITE: {
+      const x = toFloatValue(args[0]);
+      return newBool(!Number.isNaN(x) && x !== Infinity && x !== -Infinity);
+    }
+    case B.MATH_COPYSIGN: {
+      const x = Math.abs(toFloatValue(args[0]));
+      const y = toFloatValue(args[1]);
+      return newFloat(y < 0.0 || (y === 0.0 && 1.0 / y < 0.0) ? -x : x);
+    }
+    case B.MATH_DEGREES:
+      return newFloat(toFloatValue(args[0]) * 180.0 / Math.PI);
+    case B.MATH_RADIANS:
+      return newFloat(toFloatValue(args[0]) * Math.PI / 180.0);
+    case B.MATH_FSUM: {
+      // Neumaier summation (close to Python's exact fsum for typical inputs)
+      let s = 0.0;
+      let c = 0.0;
+      for (const o of iterToArray(args[0])) {
+        const x = toFloatValue(o);
+        const t = s + x;
+        if (Math.abs(s) >= Math.abs(x)) c += (s - t) + x;
+        else c += (x - t) + s;
+        s = t;
+      }
+      return newFloat(s + c);
+    }
+    case B.MATH_PROD: {
+      const st = kwArg(args, kw, 'start');
+      let acc: PyObject = st === null ? newInt(1) : st;
+      for (const o of iterToArray(args[0])) acc = binaryOp(acc, o, A.BIN_MUL);
+      return acc;
+    }
+    case B.MATH_COMB:
+    case B.MATH_PERM: {
+      const nn = toIntIndex(args[0]);
+      const k = n > 1 ? toIntIndex(args[1]) : nn;
+      if (nn < 0 || k < 0) throw raise(ValueError, 'n must be a non-negative integer');
+      if (k > nn) return newInt(0);
+      let r = newInt(1);
+      if (id === B.MATH_PERM) {
+        for (let i = 0; i < k; i++) r = intMul(r, newInt(nn - i));
+        return r;
+      }
+      const kk = k < nn - k ? k : nn - k;
+      for (let i = 0; i < kk; i++) r = intFloorDiv(intMul(r, newInt(nn - i)), newInt(i + 1));
+      return r;
+    }
+    case B.MATH_ISCLOSE: {
+      const a = toFloatValue(args[0]);
+      const b = toFloatValue(args[1]);
+      const rt = kwArg(args, kw, 'rel_tol');
+      const at = kwArg(args, kw, 'abs_tol');
+      const rel = rt === null ? 1e-9 : toFloatValue(rt);
+      const ab = at === null ? 0.0 : toFloatValue(at);
+      if (a === b) return newBool(true);
+      if (a === Infinity || a === -Infinity || b === Infinity || b === -Infinity) return newBool(false);
+      const diff = Math.abs(b - a);
+      return newBool(diff <= Math.abs(rel * b) || diff <= Math.abs(rel * a) || diff <= ab);
+    }
+    case B.MATH_MODF: {
+      const x = toFloatValue(args[0]);
+      const ip = Math.trunc(x);
+      return newTuple([newFloat(x - ip), newFloat(ip)]);
+    }
+    case B.MATH_FMOD: {
+      const x = toFloatValue(args[0]);
+      const y = toFloatValue(args[1]);
+      if (y === 0.0) mathDomain();
+      return newFloat(x % y);
+    }
+    case B.MATH_SINH: {
+      const x = toFloatValue(args[0]);
+      return newFloat((Math.exp(x) - Math.exp(-x)) / 2.0);
+    }
+    case B.MATH_COSH: {
+      const x = toFloatValue(args[0]);
+      return newFloat((Math.exp(x) + Math.exp(-x)) / 2.0);
+    }
+    case B.MATH_TANH: {
+      const x = toFloatValue(args[0]);
+      if (x > 20.0) return newFloat(1.0);
+      if (x < -20.0) return newFloat(-1.0);
+      const e2 = Math.exp(2.0 * x);
+      return newFloat((e2 - 1.0) / (e2 + 1.0));
+    }
+    case B.MATH_FREXP: {
+      let x = toFloatValue(args[0]);
+      if (x === 0.0) return newTuple([newFloat(0.0), newInt(0)]);
+      let e = 0;
+      while (Math.abs(x) >= 1.0) {
+        x = x / 2.0;
+        e++;
+      }
+      while (Math.abs(x) < 0.5) {
+        x = x * 2.0;
+        e--;
+      }
+      return newTuple([newFloat(x), newInt(e)]);
+    }
+    case B.MATH_LDEXP:
+      return floatResult(toFloatValue(args[0]) * Math.pow(2.0, toFloat(toIntIndex(args[1]))));
+  }
+  throw raise(ValueError, 'math function not implemented');
+}

@@ -1,0 +1,72 @@
+// The sys module.
+import type { int } from '../../translate/rlib/index.ts';
+import { PyObject, PyModule, PyFile, PyBaseExc, PyExc, PyInt, fileType, newStr, newInt, newTuple, raise, None, SystemExit, ValueError, intType } from '../objects/core.ts';
+import { dictGetS, dictSetS } from '../objects/dict.ts';
+import { VM } from '../interpreter/state.ts';
+import { B } from '../builtins/ids.ts';
+import { npos } from '../builtins/args.ts';
+import { toIntIndex } from '../interpreter/runtime.ts';
+import { newBuiltinModule, addFn } from './registry.ts';
+import { bigFromDecimal } from '../objects/bigint.ts';
+
+export function stdStream(fd: int): PyFile {
+  const f = new PyFile(fileType, fd === 1 ? '<stdout>' : fd === 2 ? '<stderr>' : '<stdin>', fd === 0 ? 'r' : 'w', false);
+  f.fd = fd;
+  return f;
+}
+export function makeSys(): PyModule {
+  const m = newBuiltinModule('sys');
+  const d = m.dict;
+  dictSetS(d, 'argv', VM.argv);
+  dictSetS(d, 'path', VM.path);
+  dictSetS(d, 'modules', VM.modules);
+  dictSetS(d, 'version', newStr('3.11.7 (pyvm 0.1.0)'));
+  dictSetS(d, 'version_info', newTuple([newInt(3), newInt(11), newInt(7), newStr('final'), newInt(0)]));
+  dictSetS(d, 'platform', newStr('linux'));
+  dictSetS(d, 'byteorder', newStr('little'));
+  dictSetS(d, 'executable', newStr('pyvm'));
+  dictSetS(d, 'implementation', newStr('pyvm'));
+  dictSetS(d, 'maxsize', new PyInt(intType, 0, bigFromDecimal('9223372036854775807', false)));
+  if (VM.stdout === null) VM.stdout = stdStream(1);
+  if (VM.stderr === null) VM.stderr = stdStream(2);
+  dictSetS(d, 'stdout', VM.stdout as PyObject);
+  dictSetS(d, 'stderr', VM.stderr as PyObject);
+  dictSetS(d, 'stdin', stdStream(0));
+  dictSetS(d, '__stdout__', VM.stdout as PyObject);
+  dictSetS(d, '__stderr__', VM.stderr as PyObject);
+  addFn(m, 'exit', B.SYS_EXIT);
+  addFn(m, 'getrecursionlimit', B.SYS_GETRECURSIONLIMIT);
+  addFn(m, 'setrecursionlimit', B.SYS_SETRECURSIONLIMIT);
+  addFn(m, 'exc_info', B.SYS_EXC_INFO);
+  addFn(m, 'getsizeof', B.SYS_GETSIZEOF);
+  addFn(m, 'intern', B.SYS_INTERN);
+  return m;
+}
+export function callSys(id: int, args: PyObject[], kw: string[] | null): PyObject {
+  const n = npos(args, kw);
+  switch (id) {
+    case B.SYS_EXIT: {
+      const e = new PyBaseExc(SystemExit);
+      if (n > 0) e.args.push(args[0]);
+      throw new PyExc(e);
+    }
+    case B.SYS_GETRECURSIONLIMIT:
+      return newInt(VM.recursionLimit);
+    case B.SYS_SETRECURSIONLIMIT: {
+      const v = toIntIndex(args[0]);
+      if (v < 1) throw raise(ValueError, 'recursion limit must be greater or equal than 1');
+      VM.recursionLimit = v;
+      return None;
+    }
+    case B.SYS_EXC_INFO: {
+      const e = VM.curExc;
+      if (e === null) return newTuple([None, None, None]);
+      return newTuple([e.cls, e, None]);
+    }
+    case B.SYS_GETSIZEOF:
+      return newInt(64);
+    case B.SYS_INTERN:
+      return args[0];
+  }
+  return None;
+}

@@ -1,0 +1,36 @@
+// The time module.
+import type { int } from '../../translate/rlib/index.ts';
+import { os } from '../../translate/rlib/index.ts';
+import { PyObject, PyModule, newFloat, newInt, None } from '../objects/core.ts';
+import { B } from '../builtins/ids.ts';
+import { newBuiltinModule, addFn } from './registry.ts';
+import { toFloatValue } from '../builtins/dispatch.ts';
+
+export function makeTime(): PyModule {
+  const m = newBuiltinModule('time');
+  addFn(m, 'time', B.TIME_TIME);
+  addFn(m, 'perf_counter', B.TIME_PERF_COUNTER);
+  addFn(m, 'monotonic', B.TIME_MONOTONIC);
+  addFn(m, 'process_time', B.TIME_PROCESS_TIME);
+  addFn(m, 'sleep', B.TIME_SLEEP);
+  return m;
+}
+export function callTime(id: int, args: PyObject[], kw: string[] | null): PyObject {
+  switch (id) {
+    case B.TIME_TIME:
+      return newFloat(os.time());
+    case B.TIME_PERF_COUNTER:
+    case B.TIME_MONOTONIC:
+    case B.TIME_PROCESS_TIME:
+      return newFloat(os.clock());
+    case B.TIME_SLEEP: {
+      const secs = toFloatValue(args[0]);
+      const end = os.clock() + secs;
+      while (os.clock() < end) {
+        // busy wait: no sleep primitive in rlib
+      }
+      return None;
+    }
+  }
+  return None;
+}

@@ -1,0 +1,509 @@
+// Core object model: the base PyObject, type objects, and the data classes for the builtin
+// types. Behaviour (operators, attribute lookup, calls) lives in vm/interpreter/ and
+// vm/builtins/; this module only defines layouts and constructors so it has no import cycles.
+import type { int, float } from '../../translate/rlib/index.ts';
+import { BigNum } from './bigint.ts';
+
+export class PyObject {
+  cls: PyType;
+  /** cls is null only while bootstrapping `type` itself (fixed right after). */
+  constructor(cls: PyType | null) {
+    this.cls = cls as PyType;
+  }
+}
+
+/** Hidden class ("map") shared by instances that got the same attributes in the same order. */
+export class ShapeMap {
+  names: Map<string, int> = new Map<string, int>();
+  order: string[] = [];
+  transitions: Map<string, ShapeMap> = new Map<string, ShapeMap>();
+  withAttr(name: string): ShapeMap {
+    const t = this.transitions.get(name);
+    if (t !== undefined) return t;
+    const m = new ShapeMap();
+    for (const k of this.order) {
+      m.order.push(k);
+    }
+    for (let i = 0; i < m.order.length; i++) m.names.set(m.order[i], i);
+    m.names.set(name, m.order.length);
+    m.order.push(name);
+    this.transitions.set(name, m);
+    return m;
+  }
+}
+
+/** Map.get for int values: RTS only allows comparing get() with undefined for references. */
+export function mapGetInt(m: Map<string, int>, k: string, dflt: int): int {
+  return m.has(k) ? (m.get(k) as int) : dflt;
+}
+
+export class Holder {
+  emptyMap: ShapeMap = new ShapeMap();
+  typeVersion: int = 0;
+  nextId: int = 1;
+}
+export const HOLD = new Holder();
+
+export class PyType extends PyObject {
+  name: string;
+  bases: PyType[] = [];
+  mro: PyType[] = [];
+  dict: Map<string, PyObject> = new Map<string, PyObject>();
+  /** layout kind of instances: which JS class object.__new__ creates */
+  layout: int = 0;
+  isBuiltin: boolean = false;
+  module: string = 'builtins';
+  cache: Map<string, PyObject | null> = new Map<string, PyObject | null>();
+  cacheVersion: int = -1;
+  // instance attributes for types created by metaclasses are in dict
+  constructor(meta: PyType | null, name: string) {
+    super(meta);
+    this.name = name;
+  }
+}
+
+// Layout kinds
+export const L_OBJECT = 0;
+export const L_EXC = 1;
+export const L_LIST = 2;
+export const L_DICT = 3;
+export const L_INT = 4;
+export const L_STR = 5;
+export const L_FLOAT = 6;
+export const L_TUPLE = 7;
+export const L_TYPE = 8;
+export const L_SET = 9;
+export const L_NONE = 100; // cannot instantiate
+
+export class PyInstance extends PyObject {
+  map: ShapeMap;
+  slots: PyObject[] = [];
+  constructor(cls: PyType) {
+    super(cls);
+    this.map = HOLD.emptyMap;
+  }
+}
+
+export class TbEntry {
+  filename: string;
+  line: int;
+  name: string;
+  constructor(filename: string, line: int, name: string) {
+    this.filename = filename;
+    this.line = line;
+    this.name = name;
+  }
+}
+
+export class PyBaseExc extends PyInstance {
+  args: PyObject[] = [];
+  tb: TbEntry[] = [];
+  cause: PyObject | null = null;
+  context: PyObject | null = null;
+  suppressContext: boolean = false;
+}
+
+export class PyInt extends PyObject {
+  v: int;
+  big: BigNum | null;
+  constructor(cls: PyType, v: int, big: BigNum | null) {
+    super(cls);
+    this.v = v;
+    this.big = big;
+  }
+}
+export class PyFloat extends PyObject {
+  v: float;
+  constructor(cls: PyType, v: float) {
+    super(cls);
+    this.v = v;
+  }
+}
+export class PyStr extends PyObject {
+  s: string;
+  hash: int = -1;
+  /** number of code points, -1 when not yet computed */
+  ncp: int = -1;
+  constructor(cls: PyType, s: string) {
+    super(cls);
+    this.s = s;
+  }
+}
+export class PyBytes extends PyObject {
+  b: int[];
+  constructor(cls: PyType, b: int[]) {
+    super(cls);
+    this.b = b;
+  }
+}
+export class PyList extends PyObject {
+  items: PyObject[];
+  attrs: PyDict | null = null;
+  constructor(cls: PyType, items: PyObject[]) {
+    super(cls);
+    this.items = items;
+  }
+}
+export class PyTuple extends PyObject {
+  items: PyObject[];
+  constructor(cls: PyType, items: PyObject[]) {
+    super(cls);
+    this.items = items;
+  }
+}
+export class PyDict extends PyObject {
+  keys: (PyObject | null)[] = [];
+  vals: (PyObject | null)[] = [];
+  hashes: int[] = [];
+  index: int[] = [];
+  used: int = 0;
+  attrs: PyDict | null = null;
+  constructor(cls: PyType) {
+    super(cls);
+    for (let i = 0; i < 8; i++) this.index.push(-1);
+  }
+}
+export class PySet extends PyObject {
+  table: PyDict;
+  constructor(cls: PyType, table: PyDict) {
+    super(cls);
+    this.table = table;
+  }
+}
+export class PyNoneType extends PyObject {}
+export class PyRange extends PyObject {
+  start: int;
+  stop: int;
+  step: int;
+  constructor(cls: PyType, start: int, stop: int, step: int) {
+    super(cls);
+    this.start = start;
+    this.stop = stop;
+    this.step = step;
+  }
+}
+export class PySlice extends PyObject {
+  start: PyObject;
+  stop: PyObject;
+  step: PyObject;
+  constructor(cls: PyType, start: PyObject, stop: PyObject, step: PyObject) {
+    super(cls);
+    this.start = start;
+    this.stop = stop;
+    this.step = step;
+  }
+}
+export class PyCell extends PyObject {
+  ref: PyObject | null;
+  constructor(cls: PyType, ref: PyObject | null) {
+    super(cls);
+    this.ref = ref;
+  }
+}
+export class PyModule extends PyObject {
+  name: string;
+  dict: PyDict;
+  constructor(cls: PyType, name: string, dict: PyDict) {
+    super(cls);
+    this.name = name;
+    this.dict = dict;
+  }
+}
+export class PyBoundMethod extends PyObject {
+  fn: PyObject;
+  self: PyObject;
+  constructor(cls: PyType, fn: PyObject, self: PyObject) {
+    super(cls);
+    this.fn = fn;
+    this.self = self;
+  }
+}
+/** A builtin function or method: dispatched by id in vm/builtins/dispatch.ts. */
+export class PyBuiltin extends PyObject {
+  name: string;
+  id: int;
+  /** bound self (for methods taken from an instance), or null */
+  self: PyObject | null;
+  /** true when stored in a type dict: binds self on attribute access */
+  isMethod: boolean;
+  data: PyObject | null = null;
+  constructor(cls: PyType, name: string, id: int, self: PyObject | null, isMethod: boolean) {
+    super(cls);
+    this.name = name;
+    this.id = id;
+    this.self = self;
+    this.isMethod = isMethod;
+  }
+}
+export class PyProperty extends PyObject {
+  fget: PyObject | null;
+  fset: PyObject | null;
+  fdel: PyObject | null;
+  doc: PyObject | null = null;
+  constructor(cls: PyType, fget: PyObject | null, fset: PyObject | null, fdel: PyObject | null) {
+    super(cls);
+    this.fget = fget;
+    this.fset = fset;
+    this.fdel = fdel;
+  }
+}
+export class PyStaticMethod extends PyObject {
+  fn: PyObject;
+  constructor(cls: PyType, fn: PyObject) {
+    super(cls);
+    this.fn = fn;
+  }
+}
+export class PyClassMethod extends PyObject {
+  fn: PyObject;
+  constructor(cls: PyType, fn: PyObject) {
+    super(cls);
+    this.fn = fn;
+  }
+}
+export class PySuper extends PyObject {
+  thisType: PyType;
+  obj: PyObject;
+  objType: PyType;
+  constructor(cls: PyType, thisType: PyType, obj: PyObject, objType: PyType) {
+    super(cls);
+    this.thisType = thisType;
+    this.obj = obj;
+    this.objType = objType;
+  }
+}
+/** Iterators over builtin containers; kind says which. */
+export class PySeqIter extends PyObject {
+  kind: int;
+  seq: PyObject;
+  i: int = 0;
+  n: int = 0;
+  step: int = 1;
+  arr: PyObject[] | null = null;
+  fn: PyObject | null = null;
+  fn2: PyObject | null = null;
+  its: PyObject[] = [];
+  done: boolean = false;
+  constructor(cls: PyType, kind: int, seq: PyObject) {
+    super(cls);
+    this.kind = kind;
+    this.seq = seq;
+  }
+}
+export class PyFile extends PyObject {
+  path: string;
+  mode: string;
+  binary: boolean;
+  data: string = '';
+  bytes: int[] = [];
+  pos: int = 0;
+  closed: boolean = false;
+  writing: boolean = false;
+  fd: int = -1;
+  out: string[] = [];
+  outBytes: int[] = [];
+  constructor(cls: PyType, path: string, mode: string, binary: boolean) {
+    super(cls);
+    this.path = path;
+    this.mode = mode;
+    this.binary = binary;
+  }
+}
+
+/** A Python exception travelling through the host stack. */
+export class PyExc extends Error {
+  exc: PyBaseExc;
+  constructor(exc: PyBaseExc) {
+    super('python exception');
+    this.exc = exc;
+  }
+}
+/** Raised by sys.exit path after SystemExit is uncaught; carries status. */
+export class ExitSignal extends Error {
+  status: int;
+  constructor(status: int) {
+    super('exit');
+    this.status = status;
+  }
+}
+
+// ---- type objects ----
+function mkType(name: string, base: PyType | null, layout: int): PyType {
+  const t = new PyType(null, name);
+  if (base !== null) t.bases.push(base);
+  t.layout = layout;
+  t.isBuiltin = true;
+  return t;
+}
+
+export const typeType = mkType('type', null, L_TYPE);
+typeType.cls = typeType;
+export const objectType = mkType('object', null, L_OBJECT);
+objectType.cls = typeType;
+typeType.bases.push(objectType);
+
+export class TypeTable {
+  all: PyType[] = [];
+}
+export const TYPES = new TypeTable();
+
+function bt(name: string, base: PyType, layout: int): PyType {
+  const t = mkType(name, base, layout);
+  t.cls = typeType;
+  TYPES.all.push(t);
+  return t;
+}
+export const intType = bt('int', objectType, L_INT);
+export const boolType = bt('bool', intType, L_NONE);
+export const floatType = bt('float', objectType, L_FLOAT);
+export const strType = bt('str', objectType, L_STR);
+export const bytesType = bt('bytes', objectType, L_NONE);
+export const listType = bt('list', objectType, L_LIST);
+export const tupleType = bt('tuple', objectType, L_TUPLE);
+export const dictType = bt('dict', objectType, L_DICT);
+export const setType = bt('set', objectType, L_SET);
+export const frozensetType = bt('frozenset', objectType, L_SET);
+export const noneType = bt('NoneType', objectType, L_NONE);
+export const notImplType = bt('NotImplementedType', objectType, L_NONE);
+export const ellipsisType = bt('ellipsis', objectType, L_NONE);
+export const rangeType = bt('range', objectType, L_NONE);
+export const sliceType = bt('slice', objectType, L_NONE);
+export const cellType = bt('cell', objectType, L_NONE);
+export const moduleType = bt('module', objectType, L_NONE);
+export const functionType = bt('function', objectType, L_NONE);
+export const methodType = bt('method', objectType, L_NONE);
+export const builtinType = bt('builtin_function_or_method', objectType, L_NONE);
+export const propertyType = bt('property', objectType, L_NONE);
+export const staticmethodType = bt('staticmethod', objectType, L_NONE);
+export const classmethodType = bt('classmethod', objectType, L_NONE);
+export const superType = bt('super', objectType, L_NONE);
+export const iterType = bt('iterator', objectType, L_NONE);
+export const generatorType = bt('generator', objectType, L_NONE);
+export const codeType = bt('code', objectType, L_NONE);
+export const fileType = bt('TextIOWrapper', objectType, L_NONE);
+export const enumerateType = bt('enumerate', objectType, L_NONE);
+export const zipType = bt('zip', objectType, L_NONE);
+export const mapType = bt('map', objectType, L_NONE);
+export const filterType = bt('filter', objectType, L_NONE);
+export const reversedType = bt('reversed', objectType, L_NONE);
+export const dictKeysType = bt('dict_keys', objectType, L_NONE);
+export const dictValuesType = bt('dict_values', objectType, L_NONE);
+export const dictItemsType = bt('dict_items', objectType, L_NONE);
+TYPES.all.push(typeType);
+TYPES.all.push(objectType);
+
+export const None = new PyNoneType(noneType);
+export const NotImplemented = new PyNoneType(notImplType);
+export const Ellipsis = new PyNoneType(ellipsisType);
+/** Marks an empty stack slot for method calls (CPython's NULL). */
+export const NULL_OBJ = new PyNoneType(noneType);
+export const True = new PyInt(boolType, 1, null);
+export const False = new PyInt(boolType, 0, null);
+
+// ---- exception hierarchy ----
+export class ExcTypes {
+  byName: Map<string, PyType> = new Map<string, PyType>();
+}
+export const EXC = new ExcTypes();
+function et(name: string, base: PyType | null): PyType {
+  const t = mkType(name, base === null ? objectType : base, L_EXC);
+  t.cls = typeType;
+  TYPES.all.push(t);
+  EXC.byName.set(name, t);
+  return t;
+}
+export const BaseException = et('BaseException', null);
+export const SystemExit = et('SystemExit', BaseException);
+export const KeyboardInterrupt = et('KeyboardInterrupt', BaseException);
+export const GeneratorExit = et('GeneratorExit', BaseException);
+export const Exception = et('Exception', BaseException);
+export const StopIteration = et('StopIteration', Exception);
+export const ArithmeticError = et('ArithmeticError', Exception);
+export const FloatingPointError = et('FloatingPointError', ArithmeticError);
+export const OverflowErrorT = et('OverflowError', ArithmeticError);
+export const ZeroDivisionErrorT = et('ZeroDivisionError', ArithmeticError);
+export const AssertionError = et('AssertionError', Exception);
+export const AttributeError = et('AttributeError', Exception);
+export const BufferError = et('BufferError', Exception);
+export const EOFError = et('EOFError', Exception);
+export const ImportError = et('ImportError', Exception);
+export const ModuleNotFoundError = et('ModuleNotFoundError', ImportError);
+export const LookupError = et('LookupError', Exception);
+export const IndexError = et('IndexError', LookupError);
+export const KeyError = et('KeyError', LookupError);
+export const MemoryError = et('MemoryError', Exception);
+export const NameError = et('NameError', Exception);
+export const UnboundLocalError = et('UnboundLocalError', NameError);
+export const OSError = et('OSError', Exception);
+export const FileNotFoundError = et('FileNotFoundError', OSError);
+export const FileExistsError = et('FileExistsError', OSError);
+export const PermissionError = et('PermissionError', OSError);
+export const IsADirectoryError = et('IsADirectoryError', OSError);
+export const RuntimeError = et('RuntimeError', Exception);
+export const NotImplementedError = et('NotImplementedError', RuntimeError);
+export const RecursionError = et('RecursionError', RuntimeError);
+export const SyntaxError = et('SyntaxError', Exception);
+export const IndentationError = et('IndentationError', SyntaxError);
+export const TabError = et('TabError', IndentationError);
+export const SystemError = et('SystemError', Exception);
+export const TypeError = et('TypeError', Exception);
+export const ValueError = et('ValueError', Exception);
+export const UnicodeError = et('UnicodeError', ValueError);
+export const UnicodeDecodeError = et('UnicodeDecodeError', UnicodeError);
+export const UnicodeEncodeError = et('UnicodeEncodeError', UnicodeError);
+export const Warning = et('Warning', Exception);
+export const UserWarning = et('UserWarning', Warning);
+export const DeprecationWarning = et('DeprecationWarning', Warning);
+export const RuntimeWarning = et('RuntimeWarning', Warning);
+export const StopAsyncIteration = et('StopAsyncIteration', Exception);
+
+// ---- small constructors ----
+export class SmallInts {
+  cache: PyInt[] = [];
+}
+export const SMALL = new SmallInts();
+for (let i = -5; i <= 256; i++) SMALL.cache.push(new PyInt(intType, i, null));
+
+export function newInt(v: int): PyInt {
+  if (v >= -5 && v <= 256) return SMALL.cache[v + 5];
+  return new PyInt(intType, v, null);
+}
+export function newFloat(v: float): PyFloat {
+  return new PyFloat(floatType, v);
+}
+export function newStr(s: string): PyStr {
+  return new PyStr(strType, s);
+}
+export function newBool(b: boolean): PyInt {
+  return b ? True : False;
+}
+export function newList(items: PyObject[]): PyList {
+  return new PyList(listType, items);
+}
+export function newTuple(items: PyObject[]): PyTuple {
+  return new PyTuple(tupleType, items);
+}
+export function newDict(): PyDict {
+  return new PyDict(dictType);
+}
+export function newExc(t: PyType, msg: string): PyBaseExc {
+  const e = new PyBaseExc(t);
+  e.args.push(newStr(msg));
+  return e;
+}
+/** Builds a PyExc to throw: `throw raise(TypeError, 'msg')`. */
+export function raise(t: PyType, msg: string): PyExc {
+  return new PyExc(newExc(t, msg));
+}
+export const EMPTY_TUPLE = new PyTuple(tupleType, []);
+
+/** Hook through which the runtime iterates file lines (implemented in builtins/files.ts). */
+export class FileLinesFn {
+  lines(f: PyFile): PyObject[] {
+    return [];
+  }
+}
+export class FileLinesHook {
+  fn: FileLinesFn | null = null;
+}
+export const FILE_HOOK = new FileLinesHook();

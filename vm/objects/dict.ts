@@ -1,0 +1,165 @@
+// Insertion-ordered hash table behind dict, set and frozenset. Hashing and equality can run
+// Python code (user __hash__/__eq__), so they come from the runtime.
+import type { int } from '../../translate/rlib/index.ts';
+import { floorDiv } from '../../translate/rlib/index.ts';
+import { PyObject, PyDict, PyStr, PyInt, intType, boolType, strType } from './core.ts';
+import { pyHash, pyEq } from '../interpreter/runtime.ts';
+
+export function strHash(s: PyStr): int {
+  if (s.hash !== -1) return s.hash;
+  const t = s.s;
+  let h = 5381;
+  for (let i = 0; i < t.length; i++) {
+    h = ((h << 5) + h + t.charCodeAt(i)) | 0;
+  }
+  if (h === -1) h = -2;
+  s.hash = h;
+  return h;
+}
+
+function keyEq(a: PyObject, b: PyObject): boolean {
+  if (a === b) return true;
+  if (a instanceof PyStr && b instanceof PyStr && a.cls === strType && b.cls === strType) return a.s === b.s;
+  if (a instanceof PyInt && b instanceof PyInt && a.big === null && b.big === null && (a.cls === intType || a.cls === boolType) && (b.cls === intType || b.cls === boolType)) return a.v === b.v;
+  return pyEq(a, b);
+}
+
+function hashOf(k: PyObject): int {
+  if (k instanceof PyStr && k.cls === strType) return strHash(k);
+  return pyHash(k);
+}
+
+/** Index into d.keys of key, or -1. */
+export function dictFind(d: PyDict, key: PyObject, h: int): int {
+  const index = d.index;
+  const mask = index.length - 1;
+  let i = h & mask;
+  let perturb = (h < 0 ? -h : h) % 1073741824;
+  for (;;) {
+    const e = index[i];
+    if (e === -1) return -1;
+    if (e >= 0 && d.hashes[e] === h) {
+      const k = d.keys[e];
+      if (k !== null && keyEq(k, key)) return e;
+    }
+    perturb = floorDiv(perturb, 32);
+    i = (i * 5 + perturb + 1) & mask;
+  }
+}
+function insertIndex(d: PyDict, h: int, e: int): void {
+  const index = d.index;
+  const mask = index.length - 1;
+  let i = h & mask;
+  let perturb = (h < 0 ? -h : h) % 1073741824;
+  while (index[i] !== -1) {
+    perturb = floorDiv(perturb, 32);
+    i = (i * 5 + perturb + 1) & mask;
+  }
+  index[i] = e;
+}
+function rebuild(d: PyDict): void {
+  const keys: (PyObject | null)[] = [];
+  const vals: (PyObject | null)[] = [];
+  const hashes: int[] = [];
+  for (let i = 0; i < d.keys.length; i++) {
+    if (d.keys[i] !== null) {
+      keys.push(d.keys[i]);
+      vals.push(d.vals[i]);
+      hashes.push(d.hashes[i]);
+    }
+  }
+  let n = 8;
+  while (n * 2 <= keys.length * 3) n = n * 2;
+  const index: int[] = [];
+  for (let i = 0; i < n; i++) index.push(-1);
+  d.keys = keys;
+  d.vals = vals;
+  d.hashes = hashes;
+  d.index = index;
+  for (let e = 0; e < keys.length; e++) insertIndex(d, hashes[e], e);
+}
+
+export function dictGet(d: PyDict, key: PyObject): PyObject | null {
+  const e = dictFind(d, key, hashOf(key));
+  return e >= 0 ? d.vals[e] : null;
+}
+export function dictHas(d: PyDict, key: PyObject): boolean {
+  return dictFind(d, key, hashOf(key)) >= 0;
+}
+export function dictSet(d: PyDict, key: PyObject, v: PyObject): void {
+  const h = hashOf(key);
+  const e = dictFind(d, key, h);
+  if (e >= 0) {
+    d.vals[e] = v;
+    return;
+  }
+  d.keys.push(key);
+  d.vals.push(v);
+  d.hashes.push(h);
+  d.used++;
+  if (d.keys.length * 3 >= d.index.length * 2) rebuild(d);
+  else insertIndex(d, h, d.keys.length - 1);
+}
+export function dictDel(d: PyDict, key: PyObject): boolean {
+  const h = hashOf(key);
+  const e = dictFind(d, key, h);
+  if (e < 0) return false;
+  d.keys[e] = null;
+  d.vals[e] = null;
+  d.used--;
+  // mark the index slot as deleted (-2)
+  const index = d.index;
+  const mask = index.length - 1;
+  let i = h & mask;
+  let perturb = (h < 0 ? -h : h) % 1073741824;
+  while (index[i] !== e) {
+    perturb = floorDiv(perturb, 32);
+    i = (i * 5 + perturb + 1) & mask;
+  }
+  index[i] = -2;
+  if (d.used * 2 < d.keys.length && d.keys.length > 16) rebuild(d);
+  return true;
+}
+export function dictClear(d: PyDict): void {
+  d.keys = [];
+  d.vals = [];
+  d.hashes = [];
+  d.used = 0;
+  d.index = [];
+  for (let i = 0; i < 8; i++) d.index.push(-1);
+}
+// string-keyed fast paths (globals, class namespaces, kwargs)
+const TMP = new PyStr(strType, '');
+export function dictGetStr(d: PyDict, name: PyStr): PyObject | null {
+  const e = dictFind(d, name, strHash(name));
+  return e >= 0 ? d.vals[e] : null;
+}
+export function dictGetS(d: PyDict, name: string): PyObject | null {
+  return dictGet(d, new PyStr(strType, name));
+}
+export function dictSetS(d: PyDict, name: string, v: PyObject): void {
+  dictSet(d, new PyStr(strType, name), v);
+}
+export function dictKeys(d: PyDict): PyObject[] {
+  const out: PyObject[] = [];
+  for (const k of d.keys) if (k !== null) out.push(k);
+  return out;
+}
+export function dictValues(d: PyDict): PyObject[] {
+  const out: PyObject[] = [];
+  for (let i = 0; i < d.keys.length; i++) {
+    const v = d.vals[i];
+    if (d.keys[i] !== null && v !== null) out.push(v);
+  }
+  return out;
+}
+export function dictCopyInto(dst: PyDict, src: PyDict): void {
+  for (let i = 0; i < src.keys.length; i++) {
+    const k = src.keys[i];
+    const v = src.vals[i];
+    if (k !== null && v !== null) dictSet(dst, k, v);
+  }
+}
+export function unusedTmp(): PyStr {
+  return TMP;
+}

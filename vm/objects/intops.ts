@@ -1,0 +1,196 @@
+// int arithmetic: machine-int fast paths, BigNum beyond ±2^53.
+import type { int, float } from '../../translate/rlib/index.ts';
+import { floorDiv, floorMod, toFloat, toInt } from '../../translate/rlib/index.ts';
+import { PyInt, PyObject, intType, newInt, raise, ZeroDivisionErrorT, ValueError, OverflowErrorT } from './core.ts';
+import {
+  BigNum, bigFromInt, bigFits, bigToInt, bigAdd, bigSub, bigMul, bigDivMod, bigCmp, bigNeg, bigToString, bigPow,
+  bigBitOp, bigToFloat, bigBitLength, bigFromFloat,
+} from './bigint.ts';
+
+const MAXS: int = 9007199254740991;
+const SQ: int = 94906265;
+
+export function toBig(a: PyInt): BigNum {
+  const b = a.big;
+  if (b !== null) return b;
+  return bigFromInt(a.v);
+}
+export function fromBig(b: BigNum): PyInt {
+  if (bigFits(b)) return newInt(bigToInt(b));
+  return new PyInt(intType, 0, b);
+}
+export function intFromFloat(x: float): PyInt {
+  if (x >= -9007199254740991.0 && x <= 9007199254740991.0) return newInt(toInt(x));
+  return fromBig(bigFromFloat(Math.trunc(x)));
+}
+export function intAdd(a: PyInt, b: PyInt): PyInt {
+  if (a.big === null && b.big === null) {
+    const r = a.v + b.v;
+    if (r <= MAXS && r >= -MAXS) return newInt(r);
+  }
+  return fromBig(bigAdd(toBig(a), toBig(b)));
+}
+export function intSub(a: PyInt, b: PyInt): PyInt {
+  if (a.big === null && b.big === null) {
+    const r = a.v - b.v;
+    if (r <= MAXS && r >= -MAXS) return newInt(r);
+  }
+  return fromBig(bigSub(toBig(a), toBig(b)));
+}
+export function intMul(a: PyInt, b: PyInt): PyInt {
+  if (a.big === null && b.big === null) {
+    const x = a.v;
+    const y = b.v;
+    if (x <= SQ && x >= -SQ && y <= SQ && y >= -SQ) return newInt(x * y);
+  }
+  return fromBig(bigMul(toBig(a), toBig(b)));
+}
+export function intIsZero(a: PyInt): boolean {
+  return a.big === null && a.v === 0;
+}
+export function intFloorDiv(a: PyInt, b: PyInt): PyInt {
+  if (intIsZero(b)) throw raise(ZeroDivisionErrorT, 'integer division or modulo by zero');
+  if (a.big === null && b.big === null) return newInt(floorDiv(a.v, b.v));
+  return fromBig(bigDivMod(toBig(a), toBig(b))[0]);
+}
+export function intMod(a: PyInt, b: PyInt): PyInt {
+  if (intIsZero(b)) throw raise(ZeroDivisionErrorT, 'integer modulo by zero');
+  if (a.big === null && b.big === null) return newInt(floorMod(a.v, b.v));
+  return fromBig(bigDivMod(toBig(a), toBig(b))[1]);
+}
+export function intNeg(a: PyInt): PyInt {
+  if (a.big === null) return newInt(-a.v);
+  return fromBig(bigNeg(a.big));
+}
+export function intCmp(a: PyInt, b: PyInt): int {
+  if (a.big === null && b.big === null) return a.v < b.v ? -1 : a.v > b.v ? 1 : 0;
+  return bigCmp(toBig(a), toBig(b));
+}
+export function intSign(a: PyInt): int {
+  if (a.big !== null) return a.big.sign;
+  return a.v < 0 ? -1 : a.v > 0 ? 1 : 0;
+}
+export function intToStr(a: PyInt): string {
+  if (a.big === null) return String(a.v);
+  return bigToString(a.big);
+}
+export function intToFloat(a: PyInt): float {
+  if (a.big === null) return toFloat(a.v);
+  const f = bigToFloat(a.big);
+  if (f === Infinity || f === -Infinity) throw raise(OverflowErrorT, 'int too large to convert to float');
+  return f;
+}
+export function intPow(a: PyInt, b: PyInt): PyInt {
+  // b >= 0
+  if (b.big !== null) throw raise(OverflowErrorT, 'exponent too large');
+  let e = b.v;
+  if (a.big === null) {
+    let result = 1;
+    let base = a.v;
+    let ok = true;
+    while (e > 0) {
+      if (e % 2 === 1) {
+        if (Math.abs(result) > SQ || Math.abs(base) > SQ) {
+          ok = false;
+          break;
+        }
+        result = result * base;
+      }
+      e = floorDiv(e, 2);
+      if (e > 0) {
+        if (Math.abs(base) > SQ) {
+          ok = false;
+          break;
+        }
+        base = base * base;
+      }
+    }
+    if (ok) return newInt(result);
+  }
+  return fromBig(bigPow(toBig(a), b.v));
+}
+/** op: 0 and, 1 or, 2 xor */
+export function intBitOp(a: PyInt, b: PyInt, op: int): PyInt {
+  if (a.big === null && b.big === null) {
+    const x = a.v;
+    const y = b.v;
+    if (x >= -1073741824 && x < 1073741824 && y >= -1073741824 && y < 1073741824) {
+      if (op === 0) return newInt(x & y);
+      if (op === 1) return newInt(x | y);
+      return newInt(x ^ y);
+    }
+    // split into high and low 26-bit halves (two's complement preserved by floor)
+    const xh = floorDiv(x, 67108864);
+    const xl = x - xh * 67108864;
+    const yh = floorDiv(y, 67108864);
+    const yl = y - yh * 67108864;
+    let h = 0;
+    let l = 0;
+    if (op === 0) {
+      h = xh & yh;
+      l = xl & yl;
+    } else if (op === 1) {
+      h = xh | yh;
+      l = xl | yl;
+    } else {
+      h = xh ^ yh;
+      l = xl ^ yl;
+    }
+    return newInt(h * 67108864 + l);
+  }
+  return fromBig(bigBitOp(toBig(a), toBig(b), op));
+}
+export function intInvert(a: PyInt): PyInt {
+  return intSub(intNeg(a), newInt(1));
+}
+export function intLshift(a: PyInt, b: PyInt): PyInt {
+  if (intSign(b) < 0) throw raise(ValueError, 'negative shift count');
+  if (b.big !== null) throw raise(OverflowErrorT, 'too many digits in integer');
+  return intMul(a, intPow(newInt(2), b));
+}
+export function intRshift(a: PyInt, b: PyInt): PyInt {
+  if (intSign(b) < 0) throw raise(ValueError, 'negative shift count');
+  if (b.big !== null) return newInt(intSign(a) < 0 ? -1 : 0);
+  if (a.big === null && b.v < 53) {
+    if (a.v >= -1073741824 && a.v < 1073741824 && b.v < 31) return newInt(a.v >> b.v);
+    let p = 1;
+    for (let i = 0; i < b.v; i++) p = p * 2;
+    return newInt(floorDiv(a.v, p));
+  }
+  return intFloorDiv(a, intPow(newInt(2), b));
+}
+export function intBitLength(a: PyInt): int {
+  if (a.big === null) {
+    let v = a.v < 0 ? -a.v : a.v;
+    let n = 0;
+    while (v > 0) {
+      v = floorDiv(v, 2);
+      n++;
+    }
+    return n;
+  }
+  return bigBitLength(a.big);
+}
+export function intToRadix(a: PyInt, radix: int): string {
+  const neg = intSign(a) < 0;
+  const digits = '0123456789abcdefghijklmnopqrstuvwxyz';
+  if (a.big === null) {
+    let v = neg ? -a.v : a.v;
+    if (v === 0) return '0';
+    const out: string[] = [];
+    while (v > 0) {
+      out.push(digits[v % radix]);
+      v = floorDiv(v, radix);
+    }
+    out.reverse();
+    return (neg ? '-' : '') + out.join('');
+  }
+  return (neg ? '-' : '') + bigToRadixAbs(a.big, radix);
+}
+import { bigToRadix } from './bigint.ts';
+function bigToRadixAbs(b: BigNum, radix: int): string {
+  return bigToRadix(new BigNum(b.sign === 0 ? 0 : 1, b.d), radix);
+}
+export function isPyInt(o: PyObject): boolean {
+  return o instanceof PyInt;
+}

@@ -1,0 +1,146 @@
+// Python str helpers over JS UTF-16 strings: len() and indexing count code points.
+import type { int } from '../../translate/rlib/index.ts';
+import { PyStr, strType } from './core.ts';
+
+export function hasSurrogates(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) return true;
+  }
+  return false;
+}
+export function cpLen(o: PyStr): int {
+  if (o.ncp >= 0) return o.ncp;
+  const s = o.s;
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+    n++;
+  }
+  o.ncp = n;
+  return n;
+}
+/** Code points of s as separate strings. */
+export function cpArray(s: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        out.push(s.slice(i, i + 2));
+        i++;
+        continue;
+      }
+    }
+    out.push(s[i]);
+  }
+  return out;
+}
+export function codePointAt(s: string, i: int): int {
+  const c = s.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+    const d = s.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return (c - 0xd800) * 1024 + (d - 0xdc00) + 0x10000;
+  }
+  return c;
+}
+export function isAsciiOrBmp(o: PyStr): boolean {
+  return cpLen(o) === o.s.length;
+}
+export function mkStr(s: string): PyStr {
+  return new PyStr(strType, s);
+}
+export function isSpace(c: string): boolean {
+  return c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\x0b' || c === '\x0c' || c === '\x1c' || c === '\x1d' || c === '\x1e' || c === '\x1f' || c === '\x85' || c === '\xa0' || c === '\u3000' || c === '\u2028' || c === '\u2029';
+}
+export function isDigitCh(c: string): boolean {
+  return c >= '0' && c <= '9';
+}
+export function isAlphaCh(c: string): boolean {
+  const k = c.charCodeAt(0);
+  if ((k >= 65 && k <= 90) || (k >= 97 && k <= 122)) return true;
+  if (k < 0xc0) return k === 0xaa || k === 0xb5 || k === 0xba;
+  return k !== 0xd7 && k !== 0xf7 && (k === 0xdf || upperCode(k) !== lowerCode(k));
+}
+export function isUpperCh(c: string): boolean {
+  const k = c.charCodeAt(0);
+  return lowerCode(k) !== k;
+}
+export function isLowerCh(c: string): boolean {
+  const k = c.charCodeAt(0);
+  return upperCode(k) !== k || k === 0xdf;
+}
+/** s.startsWith(sub) at position pos. */
+export function startsAt(s: string, sub: string, pos: int): boolean {
+  if (pos < 0 || pos + sub.length > s.length) return false;
+  for (let i = 0; i < sub.length; i++) if (s.charCodeAt(pos + i) !== sub.charCodeAt(i)) return false;
+  return true;
+}
+/** First index >= from where sub occurs in s, or -1. */
+export function indexFrom(s: string, sub: string, from: int): int {
+  const start = from < 0 ? 0 : from;
+  for (let i = start; i + sub.length <= s.length; i++) if (startsAt(s, sub, i)) return i;
+  return -1;
+}
+/** Last index <= from where sub occurs in s, or -1. */
+export function lastIndexFrom(s: string, sub: string, from: int): int {
+  let i = from + sub.length > s.length ? s.length - sub.length : from;
+  for (; i >= 0; i--) if (startsAt(s, sub, i)) return i;
+  return -1;
+}
+
+// ---- Unicode case mapping for the common alphabets (RTS toUpperCase/toLowerCase are ASCII-only) ----
+/** Upper-case code of a BMP code unit, or the same code when it has no simple mapping. */
+export function upperCode(c: int): int {
+  if (c >= 97 && c <= 122) return c - 32;
+  if (c < 128) return c;
+  if (c === 0xb5) return 0x39c;
+  if (c >= 0xe0 && c <= 0xfe && c !== 0xf7) return c - 32;
+  if (c === 0xff) return 0x178;
+  if (c >= 0x100 && c <= 0x137 && c % 2 === 1) return c - 1;
+  if (c >= 0x139 && c <= 0x148 && c % 2 === 0) return c - 1;
+  if (c >= 0x14a && c <= 0x177 && c % 2 === 1) return c - 1;
+  if (c === 0x17a || c === 0x17c || c === 0x17e) return c - 1;
+  if (c >= 0x3b1 && c <= 0x3c9 && c !== 0x3c2) return c - 32;
+  if (c === 0x3c2) return 0x3a3;
+  if (c >= 0x3ac && c <= 0x3af) return c === 0x3ac ? 0x386 : c - 37;
+  if (c >= 0x430 && c <= 0x44f) return c - 32;
+  if (c >= 0x450 && c <= 0x45f) return c - 80;
+  return c;
+}
+/** Lower-case code of a BMP code unit, or the same code. */
+export function lowerCode(c: int): int {
+  if (c >= 65 && c <= 90) return c + 32;
+  if (c < 128) return c;
+  if (c >= 0xc0 && c <= 0xde && c !== 0xd7) return c + 32;
+  if (c === 0x178) return 0xff;
+  if (c >= 0x100 && c <= 0x137 && c % 2 === 0) return c + 1;
+  if (c >= 0x139 && c <= 0x148 && c % 2 === 1) return c + 1;
+  if (c >= 0x14a && c <= 0x177 && c % 2 === 0) return c + 1;
+  if (c === 0x179 || c === 0x17b || c === 0x17d) return c + 1;
+  if (c >= 0x391 && c <= 0x3a9 && c !== 0x3a2) return c + 32;
+  if (c === 0x386) return 0x3ac;
+  if (c >= 0x388 && c <= 0x38a) return c + 37;
+  if (c >= 0x410 && c <= 0x42f) return c + 32;
+  if (c >= 0x400 && c <= 0x40f) return c + 80;
+  return c;
+}
+export function pyUpper(s: string): string {
+  const out: string[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0xdf) out.push('SS');
+    else out.push(String.fromCharCode(upperCode(c)));
+  }
+  return out.join('');
+}
+export function pyLower(s: string): string {
+  const out: string[] = [];
+  for (let i = 0; i < s.length; i++) out.push(String.fromCharCode(lowerCode(s.charCodeAt(i))));
+  return out.join('');
+}
