@@ -1,0 +1,122 @@
+// Applying a build: copies the artifacts from the store into dist/<version>/ and writes
+// manifest.json and SHA256SUMS. Every file is written under a temporary name and renamed,
+// the manifest last, so a killed build never leaves a half-written file under a final name.
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { hashFile } from './tasks/index.ts';
+
+/** One artifact in manifest.json; path is relative to dist/<version>/. */
+export interface ManifestEntry {
+  path: string;
+  kind: string;
+  /** null for release-wide artifacts (checksums, channel index, OCI index, installers) */
+  target: string | null;
+  sha256: string;
+  size: number;
+}
+
+export interface Manifest {
+  name: string;
+  version: string;
+  sourceDateEpoch: number;
+  artifacts: ManifestEntry[];
+}
+
+/** A file to place in dist/<version>/ and where it comes from. */
+export interface DistFile {
+  path: string;
+  from: string;
+  sha256: string;
+  size: number;
+}
+
+export interface ApplyResult {
+  dir: string;
+  manifest: Manifest;
+  /** artifact paths written (new or changed) */
+  written: string[];
+  manifestChanged: boolean;
+}
+
+function writeAtomic(path: string, data: string | Buffer): void {
+  const tmp = `${path}.tmp-${process.pid}`;
+  writeFileSync(tmp, data);
+  renameSync(tmp, path);
+}
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes temporary files of killed builds. */
+function sweep(dir: string): void {
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir)) {
+    const m = /\.tmp-(\d+)$/.exec(name);
+    if (m && Number(m[1]) !== process.pid && !pidAlive(Number(m[1]))) rmSync(join(dir, name), { force: true });
+  }
+}
+
+export function readManifest(dir: string): Manifest | null {
+  try {
+    return JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
+  } catch {
+    return null;
+  }
+}
+
+async function intact(path: string, a: { sha256: string; size: number }): Promise<boolean> {
+  try {
+    return statSync(path).size === a.size && (await hashFile(path)) === a.sha256;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Places the files (every file the packagers wrote, artifacts and supporting files such as
+ * OCI blobs) and writes manifest.json listing the artifact records. Entries of other targets
+ * already in the manifest are kept while their files are intact; release-wide ones are replaced.
+ */
+export async function applyDist(
+  dir: string,
+  head: { name: string; version: string; sourceDateEpoch: number },
+  files: DistFile[],
+  records: ManifestEntry[],
+  builtTargets: string[],
+): Promise<ApplyResult> {
+  mkdirSync(dir, { recursive: true });
+  sweep(dir);
+  const written: string[] = [];
+  for (const f of files) {
+    const dest = join(dir, f.path);
+    if (await intact(dest, f)) continue;
+    mkdirSync(dirname(dest), { recursive: true });
+    sweep(dirname(dest));
+    const tmp = `${dest}.tmp-${process.pid}`;
+    copyFileSync(f.from, tmp);
+    renameSync(tmp, dest);
+    written.push(f.path);
+  }
+  const previous = readManifest(dir);
+  const kept: ManifestEntry[] = [];
+  if (previous && previous.version === head.version && previous.sourceDateEpoch === head.sourceDateEpoch)
+    for (const a of previous.artifacts)
+      if (a.target !== null && !builtTargets.includes(a.target) && (await intact(join(dir, a.path), a))) kept.push(a);
+  const all = [...kept, ...records].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const manifest: Manifest = { ...head, artifacts: all };
+  const text = JSON.stringify(manifest, null, 2) + '\n';
+  const old = existsSync(join(dir, 'manifest.json')) ? readFileSync(join(dir, 'manifest.json'), 'utf8') : null;
+  const manifestChanged = old !== text;
+  if (manifestChanged) {
+    // the checksums packager writes SHA256SUMS when the recipe asks for it
+    if (!files.some((f) => f.path === 'SHA256SUMS')) writeAtomic(join(dir, 'SHA256SUMS'), all.map((a) => `${a.sha256}  ${a.path}\n`).join(''));
+    writeAtomic(join(dir, 'manifest.json'), text);
+  }
+  return { dir, manifest, written, manifestChanged };
+}

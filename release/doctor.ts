@@ -1,0 +1,146 @@
+// `release doctor`: checks that every tool the buildable targets need is installed, and with
+// --install installs the missing Debian packages. Compiler, sysroot and emulator facts come
+// from the target table; the host-side tools (packagers, signing, checks) are listed once here.
+import { accessSync, constants, existsSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { TARGETS, unbuildableReason, type Target } from './targets.ts';
+import { E } from './errors.ts';
+
+export interface Tool {
+  /** command name looked up on PATH, or an absolute path */
+  command: string;
+  /** Debian packages providing it */
+  packages: string[];
+  purpose: string;
+  /** which targets need it; absent = every build */
+  neededBy?: (t: Target) => boolean;
+}
+
+const windows = (t: Target) => t.os === 'windows';
+const linux = (t: Target) => t.os === 'linux';
+const oci = (t: Target) => t.ociPlatform !== null;
+
+/** Host-side tools, independent of the C toolchain of a target. */
+export const HOST_TOOLS: readonly Tool[] = [
+  { command: 'makensis', packages: ['nsis'], purpose: 'NSIS Windows installer', neededBy: windows },
+  { command: 'wixl', packages: ['wixl'], purpose: 'MSI Windows installer', neededBy: windows },
+  { command: 'msiinfo', packages: ['msitools'], purpose: 'reading MSI installers', neededBy: windows },
+  { command: 'rpmbuild', packages: ['rpm'], purpose: 'rpm packages', neededBy: (t) => t.rpmArch !== null },
+  { command: 'rpm2cpio', packages: ['rpm2cpio'], purpose: 'installing rpm packages in smoke tests', neededBy: (t) => t.rpmArch !== null },
+  { command: 'cpio', packages: ['cpio'], purpose: 'installing rpm packages in smoke tests', neededBy: (t) => t.rpmArch !== null },
+  { command: 'dpkg-deb', packages: ['dpkg'], purpose: 'deb packages', neededBy: (t) => t.debArch !== null },
+  { command: 'skopeo', packages: ['skopeo'], purpose: 'OCI images and cache push/pull', neededBy: oci },
+  { command: 'umoci', packages: ['umoci'], purpose: 'OCI image layouts', neededBy: oci },
+  { command: 'podman', packages: ['podman'], purpose: 'running OCI images', neededBy: oci },
+  { command: 'runc', packages: ['runc'], purpose: 'OCI runtime for podman', neededBy: oci },
+  { command: 'docker-registry', packages: ['docker-registry'], purpose: 'local OCI registry for tests', neededBy: oci },
+  { command: 'cph', packages: ['conda-package-handling'], purpose: 'conda packages' },
+  { command: 'zstd', packages: ['zstd'], purpose: 'conda .conda payloads' },
+  { command: 'unzip', packages: ['unzip'], purpose: 'installing zip archives in smoke tests', neededBy: windows },
+  { command: '7z', packages: ['p7zip-full'], purpose: 'checking zip archives', neededBy: windows },
+  { command: 'bzip2', packages: ['bzip2'], purpose: 'conda .tar.bz2 packages' },
+  { command: 'file', packages: ['file'], purpose: 'checking artifact formats' },
+  { command: 'minisign', packages: ['minisign'], purpose: 'signatures' },
+  { command: 'gpg', packages: ['gnupg'], purpose: 'rpm and detached signatures', neededBy: linux },
+  { command: 'diffoscope', packages: ['diffoscope-minimal'], purpose: 'release verify: explaining differences' },
+  { command: 'shellcheck', packages: ['shellcheck'], purpose: 'checking the shell installer' },
+  { command: 'pypy3', packages: ['pypy3'], purpose: 'reference Python for benchmarks and smoke expectations' },
+  { command: 'hyperfine', packages: ['hyperfine'], purpose: 'benchmarks' },
+];
+
+export interface Check {
+  what: string;
+  ok: boolean;
+  packages: string[];
+  detail: string;
+}
+
+function onPath(command: string, path = process.env.PATH ?? ''): string | null {
+  if (command.includes('/')) return isExecutable(command) ? command : null;
+  for (const dir of path.split(delimiter)) {
+    if (!dir) continue;
+    const p = join(dir, command);
+    if (isExecutable(p)) return p;
+  }
+  return null;
+}
+
+function isExecutable(p: string): boolean {
+  try {
+    accessSync(p, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export { onPath as which };
+
+/** Every check for the given targets (pure apart from looking at the filesystem). */
+export function checksFor(targets: readonly Target[]): Check[] {
+  const checks: Check[] = [];
+  const seen = new Set<string>();
+  const add = (c: Check) => {
+    if (seen.has(c.what)) return;
+    seen.add(c.what);
+    checks.push(c);
+  };
+  for (const t of targets) {
+    const cc = onPath(t.cc);
+    add({ what: `${t.cc} (C compiler for ${t.name})`, ok: cc !== null, packages: t.debPackages, detail: cc ?? 'not on PATH' });
+    if (t.sysroot)
+      add({ what: `${t.sysroot} (static C library for ${t.name})`, ok: existsSync(t.sysroot), packages: t.debPackages, detail: t.sysroot });
+    if (t.emulator.length) {
+      const em = onPath(t.emulator[0]);
+      add({ what: `${t.emulator[0]} (runs ${t.name} binaries)`, ok: em !== null, packages: t.emulatorPackages, detail: em ?? 'not found' });
+    }
+  }
+  for (const tool of HOST_TOOLS) {
+    if (tool.neededBy && !targets.some(tool.neededBy)) continue;
+    const p = onPath(tool.command);
+    add({ what: `${tool.command} (${tool.purpose})`, ok: p !== null, packages: tool.packages, detail: p ?? 'not on PATH' });
+  }
+  return checks;
+}
+
+export function buildableTargets(): Target[] {
+  return TARGETS.filter((t) => unbuildableReason(t) === null);
+}
+
+export interface DoctorOptions {
+  targets: readonly Target[];
+  install: boolean;
+  quiet: boolean;
+  out: (line: string) => void;
+}
+
+/** Returns the exit status: 0 all present (or installed), 1 something still missing. */
+export function doctor(opts: DoctorOptions): number {
+  const { out, quiet } = opts;
+  let checks = checksFor(opts.targets);
+  const missing = () => checks.filter((c) => !c.ok);
+  if (!quiet) for (const c of checks) out(`${c.ok ? 'ok     ' : 'MISSING'} ${c.what}${c.ok ? '' : ` [apt: ${c.packages.join(' ')}]`}`);
+  if (missing().length === 0) {
+    if (!quiet) out(`doctor: all ${checks.length} tools present for ${opts.targets.map((t) => t.name).join(', ')}`);
+    return 0;
+  }
+  const packages = [...new Set(missing().flatMap((c) => c.packages))].sort();
+  const command = `apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y ${packages.join(' ')}`;
+  if (!opts.install) {
+    throw E.toolsMissing(
+      `missing: ${missing().map((c) => c.what).join('; ')}\ninstall them with:\n  ${command}\nor run 'release doctor --install'`,
+    );
+  }
+  if (process.getuid && process.getuid() !== 0) throw E.notRoot(command);
+  out(`doctor: installing ${packages.join(' ')}`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const update = spawnSync('apt-get', ['update'], { stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'inherit'], env });
+  if (update.status !== 0) throw E.toolsMissing(`'apt-get update' failed (exit ${update.status}); command was:\n  ${command}`);
+  const inst = spawnSync('apt-get', ['install', '-y', ...packages], { stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'inherit'], env });
+  if (inst.status !== 0) throw E.toolsMissing(`'apt-get install' failed (exit ${inst.status}); command was:\n  ${command}`);
+  checks = checksFor(opts.targets);
+  if (missing().length) throw E.toolsMissing(`still missing after install: ${missing().map((c) => c.what).join('; ')}`);
+  out(`doctor: installed ${packages.length} packages; all ${checks.length} tools present`);
+  return 0;
+}

@@ -1,0 +1,76 @@
+// One catalogue of the errors `release` reports. A UserError is a mistake the user can fix
+// (bad flag, unknown target, invalid recipe, missing tool): the CLI prints it as
+// `release: error: ...` and exits 2, never with a stack trace. Anything else is a bug or
+// a failed step and is reported with where it happened (target, artifact kind, step).
+
+export class UserError extends Error {
+  override name = 'UserError';
+  constructor(
+    message: string,
+    /** stable code from CODES below, for tests and machines */
+    readonly code: string = 'usage',
+    /** exit status; 2 for usage mistakes, 1 for environment problems */
+    readonly exitCode: number = 2,
+  ) {
+    super(message);
+  }
+}
+
+/** A step of the build failed: names the task (which carries target and artifact kind). */
+export class StepError extends Error {
+  override name = 'StepError';
+  constructor(
+    readonly task: string,
+    message: string,
+    readonly detail: string = '',
+  ) {
+    super(message);
+  }
+}
+
+export const E = {
+  unknownCommand: (cmd: string, valid: string[], nearest: string) =>
+    new UserError(`unknown command '${cmd}'; did you mean '${nearest}'? Commands: ${valid.join(', ')}`, 'unknown-command'),
+  unknownOption: (cmd: string, opt: string) =>
+    new UserError(`unknown option '${opt}' for '${cmd}' (see 'release ${cmd} --help')`, 'unknown-option'),
+  missingValue: (opt: string) => new UserError(`option '${opt}' needs a value`, 'missing-value'),
+  extraArgument: (cmd: string, arg: string) =>
+    new UserError(`unexpected argument '${arg}' for '${cmd}' (see 'release ${cmd} --help')`, 'extra-argument'),
+  unknownTarget: (message: string) => new UserError(message, 'unknown-target'),
+  macosTarget: (reason: string) => new UserError(reason, 'unbuildable-target'),
+  noTargets: () => new UserError('no target given: use --target T (repeatable) or --all', 'no-targets'),
+  targetNotInRecipe: (t: string, file: string, listed: string[]) =>
+    new UserError(`target '${t}' is not listed in ${file} (targets: ${listed.join(', ')})`, 'target-not-in-recipe'),
+  recipeInvalid: (text: string) => new UserError(text, 'recipe-invalid'),
+  recipeMissing: (file: string) => new UserError(`recipe not found: ${file}`, 'recipe-missing'),
+  fileMissing: (what: string, file: string) => new UserError(`${what} not found: ${file}`, 'file-missing'),
+  translatorMissing: (detail: string) =>
+    new UserError(
+      `the translator is not available (${detail}); pass --stand-in FILE.c to build the pipeline with a stand-in binary`,
+      'translator-missing',
+      1,
+    ),
+  noManifest: (file: string) =>
+    new UserError(`no build to test: ${file} does not exist (run 'release build' first)`, 'no-manifest'),
+  badEpoch: (v: string) => new UserError(`SOURCE_DATE_EPOCH must be a whole number of seconds, got '${v}'`, 'bad-epoch'),
+  toolsMissing: (text: string) => new UserError(text, 'tools-missing', 1),
+  notRoot: (command: string) =>
+    new UserError(`installing Debian packages needs root; run:\n  sudo sh -c '${command}'`, 'not-root', 1),
+  badCacheEntry: (text: string) => new UserError(text, 'cache', 1),
+  registry: (text: string) => new UserError(text, 'registry', 1),
+  ciDrift: (files: string[]) =>
+    new UserError(`workflows out of date with the recipe: ${files.join(', ')}; run 'release ci generate'`, 'ci-drift', 1),
+} as const;
+
+/** The most useful one-line account of a failure: errors that format themselves with a location (translate/'s RtsError) do so. */
+export function explain(e: Error): string {
+  const f = (e as { format?: unknown }).format;
+  if (typeof f === 'function') {
+    try {
+      return String(f.call(e));
+    } catch {
+      /* fall back to the message */
+    }
+  }
+  return e.message;
+}

@@ -1,0 +1,328 @@
+// The release task graph: per target, translate (or compile a stand-in) -> stage the
+// distribution tree -> package (one node per packager of packaging/index.ts, in its order)
+// -> smoke test per artifact kind. Facts that need the filesystem or other programs (source
+// hashes, compiler and emulator identities, packagers) are gathered first; building the
+// graph from them is pure.
+import { execFile } from 'node:child_process';
+import { chmodSync, copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, rmSync, constants as fsc } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, relative, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Target } from './targets.ts';
+import { recipeInfo, type LoadedRecipe } from './recipe.ts';
+import { E, StepError } from './errors.ts';
+import { hashFile, hashTree, hashValue, listFiles, type TaskNode, type TaskResult } from './tasks/index.ts';
+import { loadPackagers, Registry, type PackagerSet, type Packager, type StagedTree, type StoredRecord } from './packagers.ts';
+import { emulatorIdentity, smokeKinds, smokeTest, type SmokeReport } from './smoke.ts';
+
+export interface BuildSpec {
+  loaded: LoadedRecipe;
+  targets: Target[];
+  /** run smoke tests */
+  test: boolean;
+  /** C file standing in for the translated VM (until translate/ produces it) */
+  standIn?: string;
+  sourceDateEpoch: number;
+  /** cache directory handed to the translator for its stage cache */
+  translateCache: string;
+  winePrefix: string;
+}
+
+export interface Facts {
+  /** hash of the translator input (vm/ + translate/ sources) or of the stand-in C file */
+  sourceHash: string;
+  compilers: Record<string, string>;
+  emulators: Record<string, string>;
+  packaging: PackagerSet;
+  smokeCode: string;
+  signing: string;
+}
+
+export interface PackageMeta {
+  records?: StoredRecord[];
+  skip?: string;
+}
+
+function execText(cmd: string, args: string[]): Promise<string> {
+  return new Promise((resolve) => {
+    execFile(cmd, args, { encoding: 'utf8', timeout: 30_000 }, (err, stdout) => resolve(err ? `unavailable: ${err.message.split('\n')[0]}` : stdout.trim()));
+  });
+}
+
+function filesUnder(root: string, dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    if (!existsSync(d)) return;
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) {
+        if (e.name !== 'node_modules' && !e.name.startsWith('.')) walk(p);
+      } else out.push(relative(root, p).split(sep).join('/'));
+    }
+  };
+  walk(join(root, dir));
+  return out;
+}
+
+/** Identity of a C compiler: its version and target machine. */
+async function compilerIdentity(t: Target): Promise<string> {
+  return `${t.cc} ${await execText(t.cc, ['-dumpfullversion'])} ${await execText(t.cc, ['-dumpmachine'])}`;
+}
+
+export async function gatherFacts(spec: BuildSpec): Promise<Facts> {
+  const { root, recipe } = spec.loaded;
+  const sourceHash = spec.standIn
+    ? await hashFile(spec.standIn)
+    : await hashTree(root, [...filesUnder(root, 'vm'), ...filesUnder(root, 'translate')]);
+  const compilers: Record<string, string> = {};
+  const emulators: Record<string, string> = {};
+  await Promise.all(
+    spec.targets.map(async (t) => {
+      compilers[t.name] = await compilerIdentity(t);
+      if (spec.test) emulators[t.name] = await emulatorIdentity(t);
+    }),
+  );
+  const keys = [recipe.signing?.secretKeyFile, recipe.signing?.publicKeyFile].filter((f): f is string => Boolean(f));
+  // packaging/signature.ts also takes keys from PYVM_MINISIGN_* variables
+  const env = hashValue(Object.entries(process.env).filter(([k]) => k.startsWith('PYVM_MINISIGN')).sort());
+  return {
+    sourceHash,
+    compilers,
+    emulators,
+    packaging: await loadPackagers(root),
+    smokeCode: await hashTree(join(root, 'release'), ['smoke.ts']),
+    signing: `${keys.length ? await hashTree(root, keys) : 'none'} ${env}`,
+  };
+}
+
+export const treeName = (spec: BuildSpec, t: Target) => `${spec.loaded.recipe.name}-${spec.loaded.version}-${t.name}`;
+
+function runCc(t: Target, args: string[], cwd: string, sde: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    execFile(t.cc, args, { cwd, env: { ...process.env, SOURCE_DATE_EPOCH: String(sde), LC_ALL: 'C' }, encoding: 'utf8' }, (err, _o, stderr) =>
+      err ? reject(new StepError(`compile:${t.name}`, `${t.cc} failed: ${stderr.trim().slice(0, 2000)}`)) : resolve(),
+    );
+  });
+}
+
+interface TranslateDriver {
+  translateProgram(opts: {
+    entry: string;
+    target: string;
+    outDir: string;
+    cacheDir?: string;
+    log?: (line: string) => void;
+  }): Promise<{ binary: string; stages: { name: string; seconds: number; cached: boolean; counts: Record<string, number> }[] }>;
+}
+
+export async function loadTranslator(root: string): Promise<TranslateDriver> {
+  const file = join(root, 'translate', 'driver.ts');
+  if (!existsSync(file)) throw E.translatorMissing('translate/driver.ts does not exist yet');
+  const mod = (await import(pathToFileURL(file).href)) as Partial<TranslateDriver>;
+  if (typeof mod.translateProgram !== 'function') throw E.translatorMissing('translate/driver.ts does not export translateProgram');
+  return mod as TranslateDriver;
+}
+
+/** Packagers whose kind the recipe asks for, in the registry's order; and the kinds left out. */
+export function packagersFor(spec: BuildSpec, facts: Facts): { chosen: Packager[]; skipped: { kinds: string[]; reason: string }[] } {
+  const wanted = new Set(spec.loaded.recipe.artifacts);
+  const chosen = facts.packaging.packagers.filter((p) => wanted.has(p.kind));
+  const have = new Set(chosen.map((p) => p.kind as string));
+  const missing = spec.loaded.recipe.artifacts.filter((k) => !have.has(k));
+  return { chosen, skipped: missing.length ? [{ kinds: missing, reason: `no packager of that kind in ${facts.packaging.source}` }] : [] };
+}
+
+/**
+ * Puts every file of the given package results into dir, so a packager sees the dist tree
+ * the earlier ones wrote (the OCI index needs every image's blobs in one layout). Hard links
+ * cost no space; packagers replace files by rename, never in place, and the store verifies
+ * entries on read anyway.
+ */
+function inherit(dir: string, results: TaskResult[]): void {
+  for (const r of results)
+    for (const f of listFiles(r.dir)) {
+      const to = join(dir, f);
+      if (existsSync(to)) continue;
+      mkdirSync(dirname(to), { recursive: true });
+      try {
+        linkSync(join(r.dir, f), to);
+      } catch {
+        copyFileSync(join(r.dir, f), to, fsc.COPYFILE_FICLONE);
+      }
+    }
+}
+
+const smokeTitle = (t: Target) => (t.emulator.length ? ` under ${basename(t.emulator[0])}` : ' natively');
+
+export function buildGraph(spec: BuildSpec, facts: Facts): TaskNode[] {
+  const { recipe, root, version } = spec.loaded;
+  const info = recipeInfo(recipe);
+  const nodes: TaskNode[] = [];
+  const { chosen } = packagersFor(spec, facts);
+  const stageNodes = new Map<string, string>();
+  /** package nodes so far: per target (target scope) and release-wide */
+  const perTarget = new Map<string, string[]>(spec.targets.map((t) => [t.name, []]));
+  const releaseWide: string[] = [];
+  const byPackager = new Map<string, Map<string | null, string>>();
+  const workRoot = () => mkdtempSync(join(tmpdir(), 'release-pkg-'));
+  const signing = {
+    secretKeyFile: recipe.signing?.secretKeyFile ? join(root, recipe.signing.secretKeyFile) : null,
+    publicKeyFile: recipe.signing?.publicKeyFile ? join(root, recipe.signing.publicKeyFile) : null,
+    required: recipe.signing?.required ?? false,
+  };
+
+  for (const t of spec.targets) {
+    const exe = `pyvm${t.exeSuffix}`;
+    const targetRow = hashValue(t);
+    let binNode: string;
+    if (spec.standIn) {
+      const src = spec.standIn;
+      binNode = `compile:${t.name}`;
+      nodes.push({
+        name: binNode,
+        title: `compile stand-in pyvm for ${t.name}`,
+        deps: [],
+        inputs: { source: facts.sourceHash, cc: facts.compilers[t.name], target: targetRow, translation: recipe.translation, sde: spec.sourceDateEpoch },
+        async run(ctx) {
+          const dir = mkdtempSync(join(tmpdir(), 'release-cc-'));
+          try {
+            copyFileSync(src, join(dir, 'pyvm.c'));
+            const o = recipe.translation;
+            const args = [`-O${o.opt}`, ...(o.debugInfo ? ['-g'] : []), ...t.cflags, ...(o.cflags ?? []), `-ffile-prefix-map=${dir}=.`, '-o', join(ctx.out, exe), 'pyvm.c'];
+            ctx.log(`${t.cc} ${args.join(' ')}`);
+            await runCc(t, args, dir, spec.sourceDateEpoch);
+          } finally {
+            rmSync(dir, { recursive: true, force: true });
+          }
+          return { standIn: basename(src) };
+        },
+      });
+    } else {
+      binNode = `translate:${t.name}`;
+      nodes.push({
+        name: binNode,
+        title: `translate ${recipe.entry} for ${t.name}`,
+        deps: [],
+        inputs: { sources: facts.sourceHash, entry: recipe.entry, cc: facts.compilers[t.name], target: targetRow, translation: recipe.translation, sde: spec.sourceDateEpoch },
+        async run(ctx) {
+          const driver = await loadTranslator(root);
+          const dir = mkdtempSync(join(tmpdir(), 'release-translate-'));
+          try {
+            const r = await driver.translateProgram({ entry: join(root, recipe.entry), target: t.name, outDir: dir, cacheDir: spec.translateCache, log: ctx.log });
+            copyFileSync(r.binary, join(ctx.out, exe));
+            chmodSync(join(ctx.out, exe), 0o755);
+            return { stages: r.stages };
+          } finally {
+            rmSync(dir, { recursive: true, force: true });
+          }
+        },
+      });
+    }
+    const stageNode = `stage:${t.name}`;
+    stageNodes.set(t.name, stageNode);
+    nodes.push({
+      name: stageNode,
+      title: `stage ${treeName(spec, t)}/`,
+      deps: [binNode],
+      inputs: { version, info, packaging: facts.packaging.identity, sde: spec.sourceDateEpoch },
+      async run(ctx) {
+        const tree = await facts.packaging.stageTree({
+          binary: join(ctx.deps[binNode].dir, exe),
+          target: t.name,
+          version,
+          sourceDateEpoch: spec.sourceDateEpoch,
+          outDir: ctx.out,
+          recipe: info,
+        });
+        return { tree: basename(tree.dir) };
+      },
+    });
+  }
+
+  const treeOf = (t: string, r: TaskResult): StagedTree => ({
+    dir: join(r.dir, (r.meta as { tree: string }).tree),
+    target: t,
+    version,
+    sourceDateEpoch: spec.sourceDateEpoch,
+    recipe: info,
+  });
+
+  for (const p of chosen) {
+    const scopeTargets: (Target | null)[] = p.scope === 'target' ? spec.targets : [null];
+    const names = new Map<string | null, string>();
+    for (const t of scopeTargets) {
+      const name = t ? `package:${t.name}:${p.name}` : `package:${p.name}`;
+      const earlier = t ? [...perTarget.get(t.name)!] : [...releaseWide, ...[...perTarget.values()].flat()];
+      const stages = t ? [stageNodes.get(t.name)!] : [...stageNodes.values()];
+      nodes.push({
+        name,
+        title: `package ${p.name}${t ? ` for ${t.name}` : ''}`,
+        deps: [...stages, ...earlier],
+        inputs: { packager: p.name, kind: p.kind, packaging: facts.packaging.identity, version, info, sde: spec.sourceDateEpoch, signing: p.kind === 'signature' ? facts.signing : null },
+        async run(ctx): Promise<PackageMeta> {
+          const deps = earlier.map((d) => ctx.deps[d]);
+          inherit(ctx.out, deps);
+          const registry = new Registry();
+          for (const d of deps)
+            registry.add(((d.meta as PackageMeta).records ?? []).map((r) => ({ ...r, path: join(ctx.out, r.name) })));
+          const trees = stages.map((s) => treeOf(s.slice('stage:'.length), ctx.deps[s]));
+          const work = workRoot();
+          try {
+            const base = { version, sourceDateEpoch: spec.sourceDateEpoch, recipe: info, distDir: ctx.out, workDir: work, trees, registry, signing };
+            const result = p.scope === 'target' ? await p.run({ ...base, tree: trees[0], target: t! }) : await p.run(base);
+            if (!Array.isArray(result)) return { skip: result.skip };
+            return { records: result.map(({ path: _path, ...rest }) => rest) };
+          } finally {
+            rmSync(work, { recursive: true, force: true });
+          }
+        },
+      });
+      names.set(t?.name ?? null, name);
+      if (t) perTarget.get(t.name)!.push(name);
+      else releaseWide.push(name);
+    }
+    byPackager.set(p.name, names);
+  }
+
+  if (!spec.test) return nodes;
+  const smokeable = new Set(smokeKinds());
+  for (const t of spec.targets) {
+    // target-scope kinds: the artifacts of that packager for this target
+    const kinds = new Map<string, string>();
+    for (const p of chosen) if (p.scope === 'target' && smokeable.has(p.kind)) kinds.set(p.kind, byPackager.get(p.name)!.get(t.name)!);
+    // release-wide kinds that install per target
+    for (const p of chosen) if (p.scope === 'release' && smokeable.has(p.kind)) kinds.set(p.kind, byPackager.get(p.name)!.get(null)!);
+    for (const [kind, pkgNode] of kinds) {
+      const archiveNode = [...(byPackager.values())].map((m) => m.get(t.name)).find((n) => n?.endsWith(':archive'));
+      const deps = kind === 'installer-script' && archiveNode ? [pkgNode, archiveNode] : [pkgNode];
+      nodes.push({
+        name: `smoke:${t.name}:${kind}`,
+        title: `smoke-test ${kind} for ${t.name}${smokeTitle(t)}`,
+        deps,
+        inputs: { kind, programs: recipe.smoke, emulator: facts.emulators[t.name], code: facts.smokeCode },
+        async run(ctx) {
+          const pkg = ctx.deps[pkgNode];
+          const meta = pkg.meta as PackageMeta;
+          if (meta.skip) return { skip: meta.skip };
+          const all = deps.flatMap((d) => ((ctx.deps[d].meta as PackageMeta).records ?? []).map((r) => ({ r, file: join(ctx.deps[d].dir, r.name) })));
+          const mine = all.filter(({ r }) => r.kind === kind && (r.target === t.name || r.target === null));
+          const reports: SmokeReport[] = [];
+          for (const { r, file } of mine) {
+            const rep = await smokeTest({ target: t, artifact: r, file, related: all, programs: recipe.smoke, winePrefix: spec.winePrefix, version, log: ctx.log });
+            if (!rep) continue; // this record is not installable on its own (e.g. install.ps1 on Linux)
+            reports.push(rep);
+            const bad = rep.results.filter((x) => !x.ok);
+            if (bad.length)
+              throw new StepError(
+                `smoke:${t.name}:${kind}`,
+                `${bad.length} of ${rep.results.length} programs failed for ${r.name}: ${bad.map((b) => `${b.name}: ${b.problem}`).join('; ')}`,
+              );
+          }
+          if (!reports.length) return { skip: `no ${kind} artifact installs on ${t.name}` };
+          return { reports };
+        },
+      });
+    }
+  }
+  return nodes;
+}

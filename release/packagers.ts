@@ -1,0 +1,70 @@
+// The package step calls packaging/'s registry list (packaging/index.ts PACKAGERS, typed by
+// packaging/types.ts). Packagers meet only through the artifact registry; release/ owns the
+// order (the list's) and turns each packager run into a task node.
+import { existsSync, readdirSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { ArtifactKind, ArtifactRecord, ArtifactRegistry, Packager, StagedTree } from '../packaging/types.ts';
+import { hashTree } from './tasks/index.ts';
+
+export type { ArtifactKind, ArtifactRecord, ArtifactRegistry, Packager, StagedTree };
+
+export interface PackagerSet {
+  packagers: readonly Packager[];
+  /** stageTree from packaging/stage.ts: the one place that knows the tree layout */
+  stageTree: (o: {
+    binary: string;
+    target: string;
+    version: string;
+    sourceDateEpoch: number;
+    outDir: string;
+    recipe?: StagedTree['recipe'];
+  }) => Promise<StagedTree>;
+  /** hash of the packaging code, part of every stage and package node's inputs */
+  identity: string;
+  source: string;
+}
+
+/** A record as stored in task meta: `path` is dropped (it pointed into a temp dir). */
+export type StoredRecord = Omit<ArtifactRecord, 'path'>;
+
+/** The registry a packager run sees: the records of the runs it depends on. */
+export class Registry implements ArtifactRegistry {
+  #records: ArtifactRecord[] = [];
+  all(): readonly ArtifactRecord[] {
+    return this.#records;
+  }
+  select(f: { kind?: ArtifactKind; target?: string | null }): ArtifactRecord[] {
+    return this.#records.filter((r) => (f.kind === undefined || r.kind === f.kind) && (f.target === undefined || r.target === f.target));
+  }
+  add(records: readonly ArtifactRecord[]): void {
+    for (const r of records) {
+      const i = this.#records.findIndex((x) => x.name === r.name);
+      if (i >= 0) this.#records[i] = r;
+      else this.#records.push(r);
+    }
+  }
+}
+
+function filesUnder(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(join(d, e.name));
+      else out.push(relative(dir, join(d, e.name)).split(sep).join('/'));
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return out.sort();
+}
+
+export async function loadPackagers(root: string): Promise<PackagerSet> {
+  const dir = join(root, 'packaging');
+  const index = join(dir, 'index.ts');
+  if (!existsSync(index)) throw new Error('packaging/index.ts is missing');
+  const mod = (await import(pathToFileURL(index).href)) as { PACKAGERS?: readonly Packager[]; stageTree?: PackagerSet['stageTree'] };
+  if (!Array.isArray(mod.PACKAGERS) || typeof mod.stageTree !== 'function')
+    throw new Error('packaging/index.ts must export PACKAGERS and stageTree');
+  const code = filesUnder(dir).filter((f) => !f.includes('node_modules'));
+  return { packagers: mod.PACKAGERS, stageTree: mod.stageTree, identity: await hashTree(dir, code), source: 'packaging/index.ts' };
+}

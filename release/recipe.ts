@@ -1,0 +1,184 @@
+// Reads recipes/pyvm.yaml, validates it against recipes/pyvm.schema.json (ajv) and the
+// target table, and reports each problem as `file:line:col: /path/in/doc: what is allowed`.
+import { readFileSync, existsSync } from 'node:fs';
+import { join, relative, dirname, resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { parseDocument, LineCounter, isMap, isSeq, isNode, type Node as YamlNode } from 'yaml';
+import type { ErrorObject } from 'ajv';
+import type { RecipeInfo } from '../packaging/types.ts';
+import { TARGETS, findTarget, UnknownTargetError } from './targets.ts';
+import { E } from './errors.ts';
+
+const require = createRequire(import.meta.url);
+// ajv is CommonJS; its default export is the class.
+const Ajv = require('ajv') as typeof import('ajv').default;
+
+export interface SmokeProgram {
+  name: string;
+  source: string;
+  args?: string[];
+  env?: Record<string, string>;
+  stdout: string;
+  stderrMatches?: string;
+  exit?: number;
+}
+
+export interface Recipe {
+  name: string;
+  version: { from: string } | { literal: string };
+  entry: string;
+  targets: string[];
+  translation: { opt: 0 | 1 | 2 | 3; jit: boolean; debugInfo?: boolean; cflags?: string[] };
+  artifacts: string[];
+  product: Omit<RecipeInfo, 'name'>;
+  signing?: { secretKeyFile?: string; publicKeyFile?: string; required: boolean };
+  smoke: SmokeProgram[];
+}
+
+export interface LoadedRecipe {
+  recipe: Recipe;
+  /** the recipe file */
+  file: string;
+  /** the project root the recipe's relative paths are resolved against */
+  root: string;
+  version: string;
+}
+
+export function schemaPathFor(recipeFile: string): string {
+  return recipeFile.replace(/\.ya?ml$/, '.schema.json');
+}
+
+function nodeAt(doc: ReturnType<typeof parseDocument>, path: (string | number)[]): YamlNode | null {
+  let node: unknown = doc.contents;
+  let last: YamlNode | null = isNode(node) ? node : null;
+  for (const key of path) {
+    if (isMap(node)) node = node.get(key, true);
+    else if (isSeq(node)) node = node.get(Number(key), true);
+    else break;
+    if (isNode(node)) last = node;
+    else break;
+  }
+  return last;
+}
+
+function describe(err: ErrorObject): string {
+  const p = err.params as Record<string, unknown>;
+  switch (err.keyword) {
+    case 'enum':
+      return `must be one of: ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'additionalProperties': {
+      return `unknown key '${String(p.additionalProperty)}'`;
+    }
+    case 'required':
+      return `missing required key '${String(p.missingProperty)}'`;
+    case 'pattern':
+      return `must match ${String(p.pattern)}`;
+    case 'type':
+      return `must be ${String(p.type)}`;
+    case 'oneOf':
+      return 'must match exactly one of the allowed forms';
+    default:
+      return err.message ?? err.keyword;
+  }
+}
+
+/** Loads and validates a recipe; any problem is a UserError listing every location. */
+export function loadRecipe(file: string, root = dirname(dirname(resolve(file)))): LoadedRecipe {
+  if (!existsSync(file)) throw E.recipeMissing(file);
+  const text = readFileSync(file, 'utf8');
+  const rel = relative(process.cwd(), file);
+  const shown = rel && !rel.startsWith('..') ? rel : file;
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const at = (offset: number) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return `${shown}:${line}:${col}`;
+  };
+  if (doc.errors.length) {
+    throw E.recipeInvalid(
+      `invalid recipe:\n` + doc.errors.map((e) => `  ${at(e.pos[0])}: YAML syntax: ${e.message.split('\n')[0]}`).join('\n'),
+    );
+  }
+  const data = doc.toJS() as unknown;
+  const schemaFile = schemaPathFor(file);
+  if (!existsSync(schemaFile)) throw E.fileMissing('recipe schema', schemaFile);
+  const schema = JSON.parse(readFileSync(schemaFile, 'utf8')) as object;
+  const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
+  const validate = ajv.compile(schema);
+  const problems: string[] = [];
+  const located: { offset: number; text: string }[] = [];
+  const locate = (path: (string | number)[], pointer: string, message: string, keyOf?: string) => {
+    let node = nodeAt(doc, path);
+    if (keyOf !== undefined && isMap(node)) {
+      // point at the offending key itself, not its value
+      const pair = node.items.find((p) => isNode(p.key) && (p.key as { value?: unknown }).value === keyOf);
+      if (pair && isNode(pair.key)) node = pair.key;
+    }
+    const offset = node?.range ? node.range[0] : 0;
+    located.push({ offset, text: `  ${node?.range ? at(offset) : shown}: ${pointer || '/'}: ${message}` });
+  };
+  if (!validate(data)) {
+    const errors = (validate.errors ?? []).filter(
+      // oneOf reports every branch; keep the summary unless a branch error is specific to a key the user wrote
+      (e) => !(e.keyword === 'required' && e.schemaPath.includes('oneOf')) && !(e.keyword === 'additionalProperties' && e.schemaPath.includes('oneOf')),
+    );
+    for (const err of errors) {
+      const path = err.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+      let pointer = err.instancePath;
+      if (err.keyword === 'additionalProperties') {
+        const key = String((err.params as { additionalProperty: string }).additionalProperty);
+        const allowed = Object.keys(((err.parentSchema as { properties?: object })?.properties ?? {}) as object);
+        locate(path, pointer, `${describe(err)}; allowed keys: ${allowed.join(', ')}`, key);
+        continue;
+      }
+      if (err.keyword === 'oneOf') {
+        const v = doc.getIn(path) as unknown;
+        pointer = err.instancePath;
+        locate(path, pointer, `must be {from: path/to/package.json} or {literal: "X.Y.Z"}; got ${JSON.stringify(v)}`);
+        continue;
+      }
+      locate(path, pointer, describe(err));
+    }
+    if (located.length === 0) located.push({ offset: 0, text: `  ${shown}: does not match ${schemaFile}` });
+  } else {
+    const recipe = data as Recipe;
+    recipe.targets.forEach((name, i) => {
+      try {
+        findTarget(name);
+      } catch (e) {
+        if (!(e instanceof UnknownTargetError)) throw e;
+        locate(['targets', i], `/targets/${i}`, e.message);
+      }
+    });
+    for (const key of ['secretKeyFile', 'publicKeyFile'] as const) {
+      const f = recipe.signing?.[key];
+      if (f && !existsSync(join(root, f))) locate(['signing', key], `/signing/${key}`, `file not found: ${f}`);
+    }
+    recipe.smoke.forEach((s, i) => {
+      if (s.stderrMatches !== undefined) {
+        try {
+          new RegExp(s.stderrMatches);
+        } catch (e) {
+          locate(['smoke', i, 'stderrMatches'], `/smoke/${i}/stderrMatches`, `not a regular expression: ${(e as Error).message}`);
+        }
+      }
+    });
+    if ('from' in recipe.version && !existsSync(join(root, recipe.version.from)))
+      locate(['version', 'from'], '/version/from', `file not found: ${recipe.version.from}`);
+  }
+  problems.push(...located.sort((a, b) => a.offset - b.offset).map((l) => l.text));
+  if (problems.length) throw E.recipeInvalid(`invalid recipe (${problems.length} problem${problems.length > 1 ? 's' : ''}):\n${problems.join('\n')}`);
+  const recipe = data as Recipe;
+  const version =
+    'literal' in recipe.version
+      ? recipe.version.literal
+      : String((JSON.parse(readFileSync(join(root, recipe.version.from), 'utf8')) as { version?: string }).version);
+  return { recipe, file, root, version };
+}
+
+export { TARGETS };
+
+/** The product facts packagers see (packaging/types.ts RecipeInfo). */
+export function recipeInfo(recipe: Recipe): RecipeInfo {
+  return { name: recipe.name, ...recipe.product };
+}

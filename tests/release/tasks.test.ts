@@ -1,0 +1,88 @@
+// The generic task engine on in-memory graphs: ordering, keys, plan as data, parallelism,
+// caching, verification of damaged entries, failures.
+import { describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Store, plan, runGraph, topoSort, GraphError, type TaskNode } from '../../release/tasks/index.ts';
+import { scratch } from './helpers.ts';
+
+function node(name: string, deps: string[], inputs: unknown, body?: (out: string, deps: Record<string, { dir: string }>) => Promise<void> | void): TaskNode {
+  return {
+    name,
+    deps,
+    inputs,
+    async run(ctx) {
+      if (body) await body(ctx.out, ctx.deps);
+      else writeFileSync(join(ctx.out, 'value'), `${name}:${JSON.stringify(inputs)}`);
+      return { made: name };
+    },
+  };
+}
+
+const chain = (x = 1): TaskNode[] => [
+  node('c:z', ['b:y'], { x }, (out, deps) => writeFileSync(join(out, 'value'), readFileSync(join(deps['b:y'].dir, 'value'), 'utf8') + '+c')),
+  node('b:y', ['a'], {}, (out, deps) => writeFileSync(join(out, 'value'), readFileSync(join(deps.a.dir, 'value'), 'utf8') + '+b')),
+  node('a', [], { x }),
+];
+
+describe('task engine', () => {
+  it('orders by dependencies and rejects cycles and unknown deps', () => {
+    expect(topoSort(chain()).map((n) => n.name)).toEqual(['a', 'b:y', 'c:z']);
+    expect(() => topoSort([node('a', ['b'], 1), node('b', ['a'], 1)])).toThrow(GraphError);
+    expect(() => topoSort([node('a', ['nope'], 1)])).toThrow(/unknown task 'nope'/);
+  });
+
+  it('plans as pure data: keys change with inputs and propagate to dependents', () => {
+    const p1 = plan(chain(1), () => false);
+    const p2 = plan(chain(2), () => false);
+    expect(p1.map((e) => e.status)).toEqual(['will-run', 'will-run', 'will-run']);
+    expect(p1.every((e, i) => e.key !== p2[i].key)).toBe(true);
+    const cachedA = plan(chain(1), (stage, key) => stage === 'a' && key === p1[0].key);
+    expect(cachedA.map((e) => e.status)).toEqual(['cached', 'will-run', 'will-run']);
+    expect(plan(chain(1), () => false)).toEqual(p1);
+  });
+
+  it('runs, then reuses verified entries, and rebuilds a damaged one', async () => {
+    const store = new Store(scratch('store'));
+    const first = await runGraph(chain(), { store });
+    expect(first.ran.sort()).toEqual(['a', 'b:y', 'c:z']);
+    expect(readFileSync(join(first.results.get('c:z')!.dir, 'value'), 'utf8')).toBe('a:{"x":1}+b+c');
+    const second = await runGraph(chain(), { store });
+    expect(second.ran).toEqual([]);
+    expect(second.cached.length).toBe(3);
+    // damage b's output: it is detected on read, dropped and rebuilt
+    writeFileSync(join(second.results.get('b:y')!.dir, 'value'), 'garbage');
+    const third = await runGraph(chain(), { store });
+    expect(third.ran).toEqual(['b:y']);
+    expect(readFileSync(join(third.results.get('b:y')!.dir, 'value'), 'utf8')).toBe('a:{"x":1}+b');
+  });
+
+  it('runs independent nodes in parallel up to the job limit', async () => {
+    let running = 0;
+    let peak = 0;
+    const nodes = Array.from({ length: 6 }, (_, i) =>
+      node(`n:${i}`, [], i, async (out) => {
+        peak = Math.max(peak, ++running);
+        await new Promise((r) => setTimeout(r, 50));
+        running--;
+        writeFileSync(join(out, 'v'), String(i));
+      }),
+    );
+    await runGraph(nodes, { store: new Store(scratch('par')), jobs: 2 });
+    expect(peak).toBe(2);
+  });
+
+  it('a failure stops dependents, leaves no entry, and is reported with the task name', async () => {
+    const store = new Store(scratch('fail'));
+    const nodes = [
+      node('a', [], 1, () => {
+        throw new Error('compiler exploded');
+      }),
+      node('b', ['a'], 1),
+    ];
+    const s = await runGraph(nodes, { store });
+    expect(s.failed.map((f) => [f.name, f.error.message])).toEqual([['a', 'compiler exploded']]);
+    expect(s.blocked).toEqual(['b']);
+    expect(existsSync(join(store.root, 'a')) ? readdirSync(join(store.root, 'a')) : []).toEqual([]);
+  });
+});
