@@ -48,7 +48,7 @@ const compare: Rule = (_a, _op, [x, y]) => {
     return s_bool;
   }
   if (x.kind === 'str' && y.kind === 'str') return s_bool;
-  bad('ordering comparison', x, y);
+  return bad('ordering comparison', x, y);
 };
 
 const equality: Rule = (_a, _op, [x, y]) => {
@@ -66,7 +66,7 @@ const equality: Rule = (_a, _op, [x, y]) => {
     if (x instanceof SomeInstance && y instanceof SomeInstance) union(new SomeInstance(x.cls), new SomeInstance(y.cls), 'compared objects');
     return s_bool;
   }
-  bad('===', x, y);
+  return bad('===', x, y);
 };
 
 function strOf(s: SomeValue): void {
@@ -103,13 +103,13 @@ export const RULES: Record<string, Rule> = {
     if (x.kind === 'impossible') return x;
     if (x.kind === 'int') return s_int;
     if (x.kind === 'float') return s_float;
-    bad('unary -', x);
+    return bad('unary -', x);
   },
   pos: (_a, _op, [x]) => {
     if (x.kind === 'impossible') return x;
     if (x.kind === 'int') return s_int;
     if (x.kind === 'float') return s_float;
-    bad('unary + (use parseFloatStrict for strings)', x);
+    return bad('unary + (use parseFloatStrict for strings)', x);
   },
   eq: equality,
   ne: equality,
@@ -136,7 +136,7 @@ export const RULES: Record<string, Rule> = {
     const cls = op.extra as ClassDesc;
     if (x.kind === 'impossible') return x;
     if (x.kind === 'none') return s_impossible;
-    if (!(x instanceof SomeInstance)) bad(`cast to ${cls.name}`, x);
+    if (!(x instanceof SomeInstance)) return bad(`cast to ${cls.name}`, x);
     if (cls.isSubclassOf(x.cls)) return new SomeInstance(cls);
     if (x.cls.isSubclassOf(cls)) return x.withNullable(false);
     throw new RtsError('E_UNION', `cast of ${x.describe()} to unrelated class ${cls.name}`);
@@ -244,7 +244,7 @@ function callMethod(a: Annotator, op: Operation, obj: SomeValue, args: SomeValue
       toUpperCase: [[], s_str],
       toLowerCase: [[], s_str],
       repeat: [['int'], s_str],
-      toString: [[], s_str],
+      toString: [[], s_str] as [string[], SomeValue],
       padStart: [['int', 'str'], s_str],
       padEnd: [['int', 'str'], s_str],
       localeCompare: [['str'], s_int],

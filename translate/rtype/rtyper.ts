@@ -240,9 +240,9 @@ function lowerOp(a: Annotator, table: TypeTable, op: Operation): Operation[] {
       return same('instanceof', l);
     }
     case 'newlist':
-      return same('newlist', table.listTid((R as { elem: never }).elem));
+      return same('newlist', table.listTid((R as Extract<LLType, { k: 'List' }>).elem));
     case 'newdict': {
-      const d = R as { key: never; value: never };
+      const d = R as Extract<LLType, { k: 'Dict' }>;
       return same('newdict', table.dictTid(d.key, d.value));
     }
     case 'new': {
