@@ -1247,11 +1247,20 @@ export class FlowBuilder {
     if (isNullish) this.env.set(resKey, this.emit('nonnull', [this.env.get(resKey)!], e.left));
     this.jump(end);
     this.enter(evalRight);
-    const r = this.expr(e.right);
-    if (this.cur) {
-      this.env.set(resKey, r);
-      this.jump(end);
-    }
+    this.arm(e.right, resKey, end);
+    return this.joinValue(end, resKey);
+  }
+
+  /** One arm of a value-producing join: evaluate, bind the result, jump to the join. */
+  private arm(e: ts.Expression, resKey: symbol, end: Join): void {
+    const v = this.expr(e);
+    if (!this.cur) return;
+    this.env.set(resKey, v);
+    this.jump(end);
+  }
+
+  /** The joined value of a `?:`, `&&`, `||` or `??`. */
+  private joinValue(end: Join, resKey: symbol): Value {
     this.materialize(end);
     if (!this.cur) return new Constant(null);
     const v = this.env.get(resKey)!;
@@ -1266,22 +1275,10 @@ export class FlowBuilder {
     const end = new Join();
     const { t, f } = this.branch(c, e.condition);
     this.enter(t);
-    const a = this.expr(e.whenTrue);
-    if (this.cur) {
-      this.env.set(resKey, a);
-      this.jump(end);
-    }
+    this.arm(e.whenTrue, resKey, end);
     this.enter(f);
-    const b = this.expr(e.whenFalse);
-    if (this.cur) {
-      this.env.set(resKey, b);
-      this.jump(end);
-    }
-    this.materialize(end);
-    if (!this.cur) return new Constant(null);
-    const v = this.env.get(resKey)!;
-    this.env.delete(resKey);
-    return v;
+    this.arm(e.whenFalse, resKey, end);
+    return this.joinValue(end, resKey);
   }
 }
 
