@@ -1,0 +1,238 @@
+// npm run bench:vm — how fast the translated VM (pyvm) runs classic pure-Python benchmarks
+// next to CPython 3.11 and PyPy, on the same machine, in one go.
+//
+// 1. translates vm/main.ts for the host (cached in .cache/translate after the first run);
+// 2. runs every bench/python/*.py under each interpreter, best of 3 wall times, the runs
+//    interleaved round-robin so that machine noise hits all interpreters alike;
+// 3. compares each interpreter's stdout with CPython's (a mismatch is reported loudly and
+//    makes the exit status 1);
+// 4. prints one table: seconds per interpreter and the ratio to CPython (>1 = slower), the
+//    geometric mean of the ratios, and the start-up time (`-c pass`, best of 10).
+//
+// Environment: PYVM_BENCH_RUNS (default 3), PYVM_BENCH_ONLY=name[,name] to run a subset,
+// PYVM_BENCH_PYVM=path to time an existing pyvm binary instead of translating.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { join, dirname, basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { translateProgram } from '../translate/driver.ts';
+import { hostTargetName } from '../release/targets.ts';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const BENCH_DIR = join(ROOT, 'bench', 'python');
+const RUNS = Number(process.env.PYVM_BENCH_RUNS ?? '3') || 3;
+const STARTUP_RUNS = 10;
+const TIMEOUT_MS = 180_000;
+
+interface Interp {
+  label: string;
+  cmd: string;
+  version: string;
+}
+
+interface RunResult {
+  seconds: number;
+  ok: boolean;
+  stdout: string;
+  error: string;
+}
+
+function run(cmd: string, args: string[]): RunResult {
+  const t = performance.now();
+  const r = spawnSync(cmd, args, {
+    cwd: BENCH_DIR,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: TIMEOUT_MS,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const seconds = (performance.now() - t) / 1000;
+  if (r.error) return { seconds, ok: false, stdout: r.stdout ?? '', error: String(r.error) };
+  if (r.status !== 0) {
+    const tail = (r.stderr ?? '').trim().split('\n').slice(-3).join(' | ');
+    return { seconds, ok: false, stdout: r.stdout ?? '', error: `exit ${r.status ?? r.signal}: ${tail}` };
+  }
+  return { seconds, ok: true, stdout: r.stdout, error: '' };
+}
+
+function versionOf(cmd: string, args: string[] = ['--version']): string | null {
+  const r = spawnSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 20_000 });
+  if (r.error || r.status !== 0) return null;
+  return `${r.stdout}${r.stderr}`.trim().split('\n').join(' ');
+}
+
+/** The real executable behind a command (pyenv shims are shell scripts costing ~0.1 s a run). */
+function realExecutable(cmd: string): string {
+  const exe = versionOf(cmd, ['-c', 'import sys; print(sys.executable)']);
+  return exe !== null && exe !== '' && existsSync(exe) ? exe : cmd;
+}
+
+function findCPython(): Interp {
+  for (const cmd of ['python3.11', 'python3']) {
+    const v = versionOf(cmd);
+    if (v !== null && /^Python 3\.11\b/.test(v)) return { label: 'CPython', cmd: realExecutable(cmd), version: v };
+  }
+  const v = versionOf('python3');
+  if (v === null) throw new Error('bench:vm needs CPython 3.11 (python3) on PATH');
+  console.log(`!! python3 is ${v}, not 3.11; the baseline is that interpreter`);
+  return { label: 'CPython', cmd: realExecutable('python3'), version: v };
+}
+
+function findPyPy(): Interp | null {
+  for (const cmd of ['/usr/bin/pypy3', 'pypy3']) {
+    if (cmd.startsWith('/') && !existsSync(cmd)) continue;
+    const v = versionOf(cmd);
+    if (v !== null) return { label: 'PyPy', cmd: realExecutable(cmd), version: v.replace(/\s+/g, ' ') };
+  }
+  return null;
+}
+
+async function buildPyvm(): Promise<Interp> {
+  const given = process.env.PYVM_BENCH_PYVM;
+  if (given) return { label: 'pyvm', cmd: given, version: versionOf(given) ?? 'pyvm (given)' };
+  const target = hostTargetName();
+  const t = performance.now();
+  console.log(`translating vm/main.ts for ${target} (first time ~1-2 min, then cached) ...`);
+  const r = await translateProgram({
+    entry: join(ROOT, 'vm', 'main.ts'),
+    target,
+    outDir: join(ROOT, 'out', target),
+    cacheDir: join(ROOT, '.cache', 'translate'),
+    binaryName: 'pyvm',
+  });
+  const cached = r.stages.filter((s) => s.cached).length;
+  console.log(`  ${r.binary} in ${((performance.now() - t) / 1000).toFixed(1)} s (${cached}/${r.stages.length} stages cached)`);
+  return { label: 'pyvm', cmd: r.binary, version: versionOf(r.binary) ?? 'pyvm' };
+}
+
+function geomean(xs: number[]): number {
+  if (xs.length === 0) return NaN;
+  return Math.exp(xs.reduce((a, x) => a + Math.log(x), 0) / xs.length);
+}
+
+function firstDiff(expected: string, got: string): string {
+  const a = expected.split('\n');
+  const b = got.split('\n');
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    if (a[i] !== b[i]) return `line ${i + 1}: expected ${JSON.stringify(a[i] ?? '<eof>')}, got ${JSON.stringify(b[i] ?? '<eof>')}`;
+  }
+  return 'outputs differ';
+}
+
+const secs = (s: number): string => (Number.isFinite(s) ? s.toFixed(3) : '-').padStart(8);
+const ratio = (r: number): string => (Number.isFinite(r) ? r.toFixed(2) + 'x' : '-').padStart(8);
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const only = (process.env.PYVM_BENCH_ONLY ?? '').split(',').filter((s) => s !== '');
+  const benches = readdirSync(BENCH_DIR)
+    .filter((f) => f.endsWith('.py'))
+    .map((f) => basename(f, '.py'))
+    .filter((n) => only.length === 0 || only.includes(n))
+    .sort();
+  if (benches.length === 0) throw new Error(`no benchmarks in ${BENCH_DIR}`);
+
+  const cpython = findCPython();
+  const pypy = findPyPy();
+  const pyvm = await buildPyvm();
+  const interps: Interp[] = [cpython, ...(pypy ? [pypy] : []), pyvm];
+  for (const i of interps) console.log(`  ${i.label.padEnd(8)} ${i.cmd}  (${i.version})`);
+  if (!pypy) console.log('  PyPy     not found (no /usr/bin/pypy3 or pypy3 on PATH): skipped');
+  console.log(`\nrunning ${benches.length} benchmarks x ${interps.length} interpreters, best of ${RUNS} ...`);
+
+  // times[bench][interp], NaN when failed; problems collected for the loud report
+  const times = new Map<string, number[]>();
+  const status = new Map<string, string[]>();
+  const problems: string[] = [];
+  for (const b of benches) {
+    const file = `${b}.py`;
+    const best = interps.map(() => Infinity);
+    const outs: (string | null)[] = interps.map(() => null);
+    const failed: string[] = interps.map(() => '');
+    for (let k = 0; k < RUNS; k++) {
+      interps.forEach((it, i) => {
+        if (failed[i] !== '') return;
+        const r = run(it.cmd, [file]);
+        if (!r.ok) {
+          failed[i] = r.error;
+          return;
+        }
+        if (outs[i] === null) outs[i] = r.stdout;
+        else if (outs[i] !== r.stdout) failed[i] = 'output differs between runs';
+        best[i] = Math.min(best[i], r.seconds);
+      });
+    }
+    const st = interps.map((it, i) => {
+      if (failed[i] !== '') {
+        problems.push(`${b}: ${it.label} FAILED: ${failed[i]}`);
+        return 'FAIL';
+      }
+      if (i > 0 && outs[0] !== null && outs[i] !== outs[0]) {
+        problems.push(`${b}: ${it.label} OUTPUT MISMATCH vs CPython: ${firstDiff(outs[0], outs[i] ?? '')}`);
+        return 'MISMATCH';
+      }
+      return 'ok';
+    });
+    times.set(b, best.map((t, i) => (st[i] === 'FAIL' ? NaN : t)));
+    status.set(b, st);
+    console.log(`  ${b.padEnd(14)} ${interps.map((it, i) => `${it.label} ${st[i] === 'ok' ? best[i].toFixed(3) + ' s' : st[i]}`).join('   ')}`);
+  }
+
+  // start-up: `-c pass`
+  const startup = interps.map((it) => {
+    let b = Infinity;
+    for (let k = 0; k < STARTUP_RUNS; k++) {
+      const r = run(it.cmd, ['-c', 'pass']);
+      if (!r.ok) {
+        problems.push(`start-up: ${it.label} FAILED: ${r.error}`);
+        return NaN;
+      }
+      b = Math.min(b, r.seconds);
+    }
+    return b;
+  });
+
+  // the table
+  const others = interps.slice(1);
+  const head = ['benchmark'.padEnd(14), 'CPython s'.padStart(9), ...others.flatMap((it) => [`${it.label} s`.padStart(9), 'ratio'.padStart(8)]), '  status'];
+  const line = '-'.repeat(head.join(' ').length);
+  console.log(`\nBest of ${RUNS} wall-clock seconds; ratio = time / CPython time (lower is faster; < 1 beats CPython)`);
+  console.log(line);
+  console.log(head.join(' '));
+  console.log(line);
+  const ratios: number[][] = others.map(() => []);
+  for (const b of benches) {
+    const t = times.get(b)!;
+    const st = status.get(b)!;
+    const cells = [b.padEnd(14), secs(t[0]).padStart(9)];
+    others.forEach((_, j) => {
+      const i = j + 1;
+      const r = t[i] / t[0];
+      if (st[i] === 'ok' && st[0] === 'ok' && Number.isFinite(r)) ratios[j].push(r);
+      cells.push(secs(t[i]).padStart(9), ratio(r));
+    });
+    const bad = interps.map((it, i) => (st[i] === 'ok' ? '' : `${it.label}:${st[i]}`)).filter((s) => s !== '');
+    cells.push(bad.length === 0 ? '  ok' : `  ${bad.join(' ')}`);
+    console.log(cells.join(' '));
+  }
+  console.log(line);
+  console.log(
+    ['geomean'.padEnd(14), ''.padStart(9), ...others.flatMap((_, j) => [`(${ratios[j].length})`.padStart(9), ratio(geomean(ratios[j]))])].join(' '),
+  );
+  console.log(
+    ['start-up -c'.padEnd(14), secs(startup[0]).padStart(9), ...others.flatMap((_, j) => [secs(startup[j + 1]).padStart(9), ratio(startup[j + 1] / startup[0])])].join(' ') +
+      `   (best of ${STARTUP_RUNS})`,
+  );
+  console.log(line);
+  console.log(`total bench time ${((performance.now() - started) / 1000).toFixed(0)} s`);
+
+  if (problems.length > 0) {
+    console.log('\n' + '!'.repeat(78));
+    console.log(`!! ${problems.length} PROBLEM(S): outputs must be identical under every interpreter`);
+    for (const p of problems) console.log(`!!   ${p}`);
+    console.log('!'.repeat(78));
+    process.exitCode = 1;
+  }
+}
+
+await main();
