@@ -732,13 +732,28 @@ export class FlowBuilder {
     const clauses = s.caseBlock.clauses;
     const bodies = clauses.map(() => new Join());
     const exit = new Join();
-    let defaultIdx = -1;
+    let defaultIdx = clauses.findIndex((c) => ts.isDefaultClause(c));
+    // all cases int constants (opcodes, enums): one multi-way exit, a C switch (a jump table)
+    const consts = clauses.map((c) => (ts.isDefaultClause(c) ? null : this.constCase(c.expression)));
+    if (disc instanceof Variable && clauses.length > 2 && consts.every((k, i) => ts.isDefaultClause(clauses[i]) || (k !== null && Number.isInteger(k)))) {
+      const links: Link[] = [];
+      const seen = new Set<number>();
+      clauses.forEach((c, i) => {
+        const k = consts[i];
+        if (k === null || seen.has(k)) return; // JS takes the first matching case
+        seen.add(k);
+        const l = this.linkToJoin(bodies[i]);
+        l.exitcase = k;
+        links.push(l);
+      });
+      const dl = this.linkToJoin(defaultIdx >= 0 ? bodies[defaultIdx] : exit);
+      dl.exitcase = 'default';
+      links.push(dl);
+      this.cur.closeWith(links, disc);
+      this.cur = null;
+    }
     clauses.forEach((c, i) => {
-      if (ts.isDefaultClause(c)) {
-        defaultIdx = i;
-        return;
-      }
-      if (!this.cur) return;
+      if (ts.isDefaultClause(c) || !this.cur) return;
       const v = this.expr(c.expression);
       if (!this.cur) return;
       const cond = this.emit('eq', [this.env.get(discKey)!, v], c.expression);
@@ -748,6 +763,7 @@ export class FlowBuilder {
       this.enter(f);
     });
     this.jump(defaultIdx >= 0 ? bodies[defaultIdx] : exit);
+    void defaultIdx;
     this.loops.push({ label, breakJoin: exit, continueJoin: null, tryDepth: this.tries.length });
     clauses.forEach((c, i) => {
       // fall-through: the previous body (if still live) continues into this one
@@ -760,6 +776,24 @@ export class FlowBuilder {
     this.jump(exit);
     this.materialize(exit);
     if (this.cur) this.env.delete(discKey);
+  }
+
+  /** The value of a case label that is a load-time number (literal, enum member, module const), else null. */
+  private constCase(e: ts.Expression): number | null {
+    if (ts.isParenthesizedExpression(e)) return this.constCase(e.expression);
+    if (ts.isNumericLiteral(e)) return Number(e.text);
+    if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(e.operand)) return -Number(e.operand.text);
+    let v: unknown = null;
+    if (ts.isIdentifier(e)) {
+      const sym = this.checker.getSymbolAtLocation(e);
+      if (sym && this.env.has(sym)) return null;
+      const g = this.global(e, this.resolved(e));
+      v = g instanceof Constant ? g.value : null;
+    } else if (ts.isPropertyAccessExpression(e)) {
+      const g = this.staticMember(e);
+      v = g instanceof Constant ? g.value : null;
+    }
+    return typeof v === 'number' ? v : null;
   }
 
   private labeled(s: ts.LabeledStatement): void {

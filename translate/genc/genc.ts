@@ -481,6 +481,20 @@ class FunctionEmitter {
       this.emitLink(l, '  ');
       return;
     }
+    if (b.exits.some((l) => l.exitcase === 'default')) {
+      // a multi-way switch on an int: C's switch, which gcc turns into a jump table
+      const isInt = this.t(b.exitswitch).k === 'Signed';
+      const disc = this.val(b.exitswitch, isInt ? Signed : Float);
+      if (isInt) L.push(`  switch (${disc}) {`);
+      b.exits.forEach((l, i) => {
+        if (isInt) L.push(l.exitcase === 'default' ? '  default: {' : `  case ${cInt(l.exitcase as number)}: {`);
+        else L.push(l.exitcase === 'default' ? '  {' : `  ${i ? 'else ' : ''}if (${disc} == ${cFloat(l.exitcase as number)}) {`);
+        this.emitLink(l, '    ');
+        L.push('  }');
+      });
+      if (isInt) L.push('  }');
+      return;
+    }
     const [f, t] = b.exits;
     L.push(`  if (${this.val(b.exitswitch, Bool)}) {`);
     this.emitLink(t, '    ');
@@ -726,7 +740,7 @@ class FunctionEmitter {
         const elem = (this.t(op.args[0]) as { elem: ElemKind }).elem;
         const fnName = { I64: 'i64', F64: 'f64', BOOL: 'bool', PTR: 'ptr', STR: 'ptr' }[elem];
         const l = `((rts_list *)rts_nn(${A(0)}, ${this.where(op)}))`;
-        return set(`(rts_list_push_${fnName}(${l}, ${A(1, elem === 'PTR' ? this.itemLL(op.args[0]) : ELEM_LL[elem])}), ${l}->len)`);
+        return set(`(rts_push_${fnName}(${l}, ${A(1, elem === 'PTR' ? this.itemLL(op.args[0]) : ELEM_LL[elem])}), ${l}->len)`);
       }
       case 'str_getitem':
         return set(`rts_str_char_at(${A(0)}, ${A(1, S)})`);
@@ -975,7 +989,7 @@ class FunctionEmitter {
     const itemLL = lt.elem === 'PTR' ? this.itemLL(op.args[0]) : ELEM_LL[lt.elem];
     switch (name) {
       case 'pop':
-        return set(this.convert(`rts_list_pop_${kindFn}(${l})`, lt.elem === 'PTR' ? { k: 'Ptr' } : ELEM_LL[lt.elem], this.t(op.result)));
+        return set(this.convert(`rts_pop_${kindFn}(${l})`, lt.elem === 'PTR' ? { k: 'Ptr' } : ELEM_LL[lt.elem], this.t(op.result)));
       case 'slice':
         return set(`rts_list_slice(${l}, ${n >= 1 ? A(1, S) : '0'}, ${n >= 2 ? A(2, S) : `${l}->len`})`);
       case 'splice':

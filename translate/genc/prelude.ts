@@ -23,6 +23,27 @@ static inline int64_t rts_idx(rts_list *l, int64_t i) {
   if (RTS_UNLIKELY((uint64_t)i >= (uint64_t)l->len)) rts_list_check_index(l, i);
   return i;
 }
+/* push/pop fast paths inline; the runtime grows the buffer or reports an empty pop */
+#define RTS_PUSH_POP(NAME, T) \
+  static inline void rts_push_##NAME(rts_list *l, T v) { \
+    if (RTS_LIKELY(l->len < l->cap)) ((T *)l->items)[l->len++] = v; else rts_list_push_##NAME(l, v); \
+  } \
+  static inline T rts_pop_##NAME(rts_list *l) { \
+    if (RTS_UNLIKELY(l->len <= 0)) return rts_list_pop_##NAME(l); \
+    T v = ((T *)l->items)[--l->len]; \
+    ((T *)l->items)[l->len] = (T)0; \
+    return v; \
+  }
+RTS_PUSH_POP(i64, int64_t)
+RTS_PUSH_POP(f64, double)
+RTS_PUSH_POP(ptr, void *)
+static inline void rts_push_bool(rts_list *l, bool v) {
+  if (RTS_LIKELY(l->len < l->cap)) ((uint8_t *)l->items)[l->len++] = v; else rts_list_push_bool(l, v);
+}
+static inline bool rts_pop_bool(rts_list *l) {
+  if (RTS_UNLIKELY(l->len <= 0)) return rts_list_pop_bool(l);
+  return ((uint8_t *)l->items)[--l->len];
+}
 /* JS bitwise operators work on 32-bit integers */
 static inline int64_t rts_i32(int64_t a) { return (int64_t)(int32_t)(uint32_t)(uint64_t)a; }
 static inline int64_t rts_shl(int64_t a, int64_t b) { return (int64_t)(int32_t)((uint32_t)(uint64_t)a << (b & 31)); }
