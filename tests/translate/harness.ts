@@ -51,7 +51,8 @@ export async function translate(file: string, target: string): Promise<Translate
 }
 
 export function wineEnv(): Record<string, string> {
-  const prefix = join(ROOT, '.cache', 'wine');
+  // its own prefix: other suites run wine concurrently and may stop their server
+  const prefix = join(ROOT, '.cache', 'wine-translate');
   mkdirSync(prefix, { recursive: true });
   return { ...process.env, WINEPREFIX: prefix, WINEDEBUG: '-all' } as Record<string, string>;
 }

@@ -1,5 +1,5 @@
 // A subset of the programs built with mingw-w64 and run under wine.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { basename } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { hasTool, programs, runBinary, translate, untranslated, wineEnv } from './harness.ts';
@@ -9,10 +9,7 @@ const ok = hasTool('x86_64-w64-mingw32-gcc') && hasTool('/usr/lib/wine/wine64');
 const subset = programs().filter((_, i) => i % 3 === 0);
 describe.skipIf(!ok)('RTS programs under wine (windows-x86_64)', () => {
   beforeAll(() => {
-    spawnSync('/usr/lib/wine/wineserver', ['-p'], { env: wineEnv() });
-  });
-  afterAll(() => {
-    spawnSync('/usr/lib/wine/wineserver', ['-k'], { env: wineEnv() });
+    spawnSync('/usr/lib/wine/wineserver', ['-p60'], { env: wineEnv(), stdio: 'ignore' });
   });
   for (const file of subset) {
     it(basename(file), async () => {

@@ -3,7 +3,8 @@
 // Natively on all programs; a subset under qemu (s390x is big-endian) and wine.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findTarget } from '../../release/targets.ts';
 import { ROOT, hasTool, translate, wineEnv } from './harness.ts';
@@ -19,17 +20,24 @@ interface Result {
   status: number;
 }
 
+/** Output goes to files, not pipes: wine's server outlives the program and would hold a pipe open. */
+let runs = 0;
 function run(cmd: string[], file: string, env: NodeJS.ProcessEnv = process.env): Promise<Result> {
+  const dir = mkdtempSync(join(tmpdir(), 'pyvm-run-'));
+  const out = join(dir, `${runs++}.out`);
+  const err = `${out}.err`;
   return new Promise((resolve) => {
-    const p = spawn(cmd[0], [...cmd.slice(1), file], { cwd: PROGRAMS, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
+    const fdOut = openSync(out, 'w');
+    const fdErr = openSync(err, 'w');
+    const p = spawn(cmd[0], [...cmd.slice(1), file], { cwd: PROGRAMS, env, stdio: ['ignore', fdOut, fdErr] });
+    closeSync(fdOut);
+    closeSync(fdErr);
     const timer = setTimeout(() => p.kill('SIGKILL'), 120_000);
-    p.stdout.on('data', (d) => (stdout += d));
-    p.stderr.on('data', (d) => (stderr += d));
-    p.on('close', (code, signal) => {
+    p.on('exit', (code, signal) => {
       clearTimeout(timer);
-      resolve({ stdout, stderr, status: code ?? (signal ? 128 : -1) });
+      const r = { stdout: readFileSync(out, 'utf8'), stderr: readFileSync(err, 'utf8'), status: code ?? (signal ? 128 : -1) };
+      rmSync(dir, { recursive: true, force: true });
+      resolve(r);
     });
   });
 }
@@ -62,13 +70,14 @@ describe.skipIf(!existsSync(ENTRY) || FILES.length === 0)('the VM translated to 
     for (const [k, v] of r) expected.set(k, v);
   }, 300_000);
 
+
   for (const t of TARGETS) {
     describe.skipIf(!t.ok)(t.name, () => {
       const actual = new Map<string, Result>();
       beforeAll(async () => {
         const { binary } = await translate(ENTRY, t.name);
         const target = findTarget(t.name);
-        if (target.os === 'windows') spawnSync('/usr/lib/wine/wineserver', ['-p'], { env: wineEnv() });
+        if (target.os === 'windows') spawnSync('/usr/lib/wine/wineserver', ['-p60'], { env: wineEnv(), stdio: 'ignore' });
         const env = target.os === 'windows' ? wineEnv() : process.env;
         const r = await pool(t.subset, 2, (f) => run([...target.emulator, binary], f, env));
         for (const [k, v] of r) actual.set(k, v);
