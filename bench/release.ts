@@ -9,10 +9,11 @@
 // usage: npx tsx bench/release.ts [--target T]... [--jobs N] [--keep]
 //   --target T  build only that target (repeatable). Default: every target `build --all`
 //               covers (linux-x86_64, linux-aarch64, linux-ppc64le, linux-s390x,
-//               windows-x86_64). Cold translation of the VM takes 1-3 minutes per target on
-//               a 2-core machine, plus packaging and smoke tests under qemu / wine: the full
-//               default run can take well over 25 minutes, so use e.g.
-//               `--target linux-x86_64` for a quick measurement.
+//               windows-x86_64). Cold translation of the VM takes up to a minute or more
+//               per target on a 2-core machine, plus packaging and smoke tests under qemu /
+//               wine (the three default runs took about 3.5 minutes in all when measured on
+//               a loaded 2-core machine; slower machines may need far more), so use e.g.
+//               `--target linux-x86_64` for a quick measurement (about 1 minute).
 //   --jobs N    passed through to `release build` (default: its own, the number of cores)
 //   --keep      keep the temporary copy (its path is printed) instead of deleting it
 //

@@ -4,13 +4,12 @@
 import ts from 'typescript';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { ClassDesc, EnumDesc, FunctionDesc, ModuleInfo, locOf } from './descs.ts';
 import { RtsError, fail } from '../errors.ts';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const RLIB_DIR = join(REPO_ROOT, 'translate', 'rlib');
 /** rlib modules whose functions are implemented natively when translated */
 const PRIMITIVE_MODULES = new Map([
   ['arith.ts', 'arith'],
@@ -180,7 +179,8 @@ export async function loadProgram(entry: string, cacheRoot: string): Promise<Loa
 
   const modStem = (m: ModuleInfo): string => m.relPath.replace(/\.ts$/, '').split('/').slice(-2).join('_');
   for (const m of modules.values()) {
-    const primMod = dirname(m.path) === RLIB_DIR ? PRIMITIVE_MODULES.get(m.path.slice(RLIB_DIR.length + 1)) : undefined;
+    // rlib is recognised by its place in a tree (translate/rlib/), so copies of the tree translate too
+    const primMod = dirname(m.path).endsWith(`${sep}translate${sep}rlib`) ? PRIMITIVE_MODULES.get(basename(m.path)) : undefined;
     for (const st of m.source.statements) {
       if (ts.isFunctionDeclaration(st) && st.name && st.body) {
         const fd = new FunctionDesc(unique(`${modStem(m)}_${st.name.text}`), st, m, null, 'function', primMod ? `${primMod}.${st.name.text}` : null);
