@@ -12,7 +12,7 @@ import {
   IndexError, KeyError, ValueError, ZeroDivisionErrorT, OverflowErrorT, StopIteration, RuntimeError, NameError,
   RecursionError, BaseException, OSError, L_OBJECT, L_EXC, L_LIST, L_DICT, L_INT, L_STR, L_FLOAT, L_TUPLE, L_SET, L_TYPE,
   moduleType, cellType, functionType,
-  mapGetInt,
+  mapGetInt, MemoryError,
 } from '../objects/core.ts';
 import {
   intAdd, intSub, intMul, intFloorDiv, intMod, intPow, intNeg, intCmp, intToStr, intToFloat, intBitOp, intInvert,
@@ -1295,7 +1295,17 @@ function intOp(a: PyInt, b: PyInt, op: int): PyObject | null {
   }
   return null;
 }
+/** The count of a sequence repetition; beyond the machine range it is CPython's OverflowError. */
+function repeatCount(b: PyInt): int {
+  if (b.big !== null) throw raise(OverflowErrorT, "cannot fit 'int' into an index-sized integer");
+  return b.v;
+}
+/** Refuses a repetition too big to allocate, as CPython does when malloc fails. */
+function checkRepeat(len: int, n: int, limit: float): void {
+  if (toFloat(len) * toFloat(n) > limit) throw raise(MemoryError, '');
+}
 function repeatSeq(items: PyObject[], n: int): PyObject[] {
+  checkRepeat(items.length, n, 268435456.0);
   const out: PyObject[] = [];
   for (let i = 0; i < n; i++) for (const x of items) out.push(x);
   return out;
@@ -1325,7 +1335,11 @@ function builtinBinary(a: PyObject, b: PyObject, op: int): PyObject | null {
   if (isNum(a) && isNum(b)) return floatOp(numVal(a), numVal(b), op);
   if (a instanceof PyStr) {
     if (op === A.BIN_ADD && b instanceof PyStr) return newStr(a.s + b.s);
-    if (op === A.BIN_MUL && b instanceof PyInt) return newStr(b.v > 0 ? a.s.repeat(b.v) : '');
+    if (op === A.BIN_MUL && b instanceof PyInt) {
+      const n = repeatCount(b);
+      if (n > 0) checkRepeat(a.s.length, n, 1073741824.0);
+      return newStr(n > 0 ? a.s.repeat(n) : '');
+    }
     if (op === A.BIN_MOD) return newStr(percentFormat(a.s, b));
     return null;
   }
@@ -1335,7 +1349,7 @@ function builtinBinary(a: PyObject, b: PyObject, op: int): PyObject | null {
       for (const x of b.items) items.push(x);
       return newList(items);
     }
-    if (op === A.BIN_MUL && b instanceof PyInt) return newList(repeatSeq(a.items, b.v));
+    if (op === A.BIN_MUL && b instanceof PyInt) return newList(repeatSeq(a.items, repeatCount(b)));
     return null;
   }
   if (a instanceof PyTuple) {
@@ -1344,11 +1358,11 @@ function builtinBinary(a: PyObject, b: PyObject, op: int): PyObject | null {
       for (const x of b.items) items.push(x);
       return newTuple(items);
     }
-    if (op === A.BIN_MUL && b instanceof PyInt) return newTuple(repeatSeq(a.items, b.v));
+    if (op === A.BIN_MUL && b instanceof PyInt) return newTuple(repeatSeq(a.items, repeatCount(b)));
     return null;
   }
   if (b instanceof PyInt && op === A.BIN_MUL) {
-    if (a instanceof PyBytes) return new PyBytes(bytesType, repeatSeqInt(a.b, b.v));
+    if (a instanceof PyBytes) return new PyBytes(bytesType, repeatSeqInt(a.b, repeatCount(b)));
   }
   if (a instanceof PyInt && op === A.BIN_MUL) {
     if (b instanceof PyStr || b instanceof PyList || b instanceof PyTuple || b instanceof PyBytes) return builtinBinary(b, a, op);
@@ -1392,6 +1406,7 @@ function bytesToLatin1(b: int[]): string {
   return parts.join('');
 }
 function repeatSeqInt(items: int[], n: int): int[] {
+  checkRepeat(items.length, n, 268435456.0);
   const out: int[] = [];
   for (let i = 0; i < n; i++) for (const x of items) out.push(x);
   return out;
@@ -1429,7 +1444,7 @@ export function binaryOp(a: PyObject, b: PyObject, opIn: int): PyObject {
         return a;
       }
       if (a instanceof PyList && op === A.BIN_MUL && b instanceof PyInt) {
-        const items = repeatSeq(a.items, b.v);
+        const items = repeatSeq(a.items, repeatCount(b));
         a.items = items;
         return a;
       }
