@@ -52,22 +52,8 @@ export const PACKAGERS: readonly Packager[] = [
   signaturePackager,
 ];
 
-export class MemoryRegistry implements ArtifactRegistry {
-  #records: ArtifactRecord[] = [];
-  all(): readonly ArtifactRecord[] {
-    return this.#records;
-  }
-  select(f: { kind?: ArtifactKind; target?: string | null }): ArtifactRecord[] {
-    return this.#records.filter((r) => (f.kind === undefined || r.kind === f.kind) && (f.target === undefined || r.target === f.target));
-  }
-  add(records: readonly ArtifactRecord[]): void {
-    for (const r of records) {
-      const i = this.#records.findIndex((x) => x.name === r.name);
-      if (i >= 0) this.#records[i] = r;
-      else this.#records.push(r);
-    }
-  }
-}
+export { MemoryRegistry } from './registry.ts';
+import { MemoryRegistry } from './registry.ts';
 
 /** One packager run's outcome, for the runner to report. */
 export interface PackagerOutcome {

@@ -28,23 +28,8 @@ export interface PackagerSet {
 /** A record as stored in task meta: `path` is dropped (it pointed into a temp dir). */
 export type StoredRecord = Omit<ArtifactRecord, 'path'>;
 
-/** The registry a packager run sees: the records of the runs it depends on. */
-export class Registry implements ArtifactRegistry {
-  #records: ArtifactRecord[] = [];
-  all(): readonly ArtifactRecord[] {
-    return this.#records;
-  }
-  select(f: { kind?: ArtifactKind; target?: string | null }): ArtifactRecord[] {
-    return this.#records.filter((r) => (f.kind === undefined || r.kind === f.kind) && (f.target === undefined || r.target === f.target));
-  }
-  add(records: readonly ArtifactRecord[]): void {
-    for (const r of records) {
-      const i = this.#records.findIndex((x) => x.name === r.name);
-      if (i >= 0) this.#records[i] = r;
-      else this.#records.push(r);
-    }
-  }
-}
+/** The registry a packager run sees: the records of the runs it depends on (packaging's own). */
+export { MemoryRegistry as Registry } from '../packaging/registry.ts';
 
 function filesUnder(dir: string): string[] {
   const out: string[] = [];
