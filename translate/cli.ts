@@ -94,4 +94,3 @@ export async function translateCommand(args: string[]): Promise<number> {
   }
 }
 
-export { DEFAULT_CACHE };

@@ -170,7 +170,6 @@ function annotateStages(
       // a graph depends on its own body and the program's interface (declarations, not bodies)
       const key = keyOf(toolchainVersion(), 'flow', prog.interfaceHash, fd.name, fd.decl?.getText() ?? fd.cls?.decl?.getText() ?? '');
       const hit = store.get('flow', key);
-      if (process.env.RTS_DEBUG_FLOW) console.error(fd.name, key.slice(0, 12), !!hit);
       let g: FunctionGraph;
       if (hit) {
         g = deserializeGraph(hit.toString(), prog, fd);
@@ -275,4 +274,3 @@ async function compileStage(files: CFile[], target: Target, store: Store, opts: 
   }
 }
 
-export { existsSync };

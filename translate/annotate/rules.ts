@@ -156,7 +156,7 @@ export const RULES: Record<string, Rule> = {
     const cls = op.extra as ClassDesc;
     a.instantiated.add(cls);
     const inst = new SomeInstance(cls);
-    const r = a.callFunction(cls.ctor, [inst, ...args], op);
+    const r = a.callFunction(cls.ctor, [inst, ...args]);
     if (r.kind === 'impossible') return s_impossible; // constructor not annotated yet (or always throws)
     return inst;
   },
@@ -164,7 +164,7 @@ export const RULES: Record<string, Rule> = {
     const fd = (op.args[0] as Constant).value as FunctionDesc;
     const rest = args.slice(1);
     if (fd.primitive) return primitive(a, fd, rest, op);
-    return a.callFunction(fd, rest, op);
+    return a.callFunction(fd, rest);
   },
   call_method: (a, op, [obj, ...args]) => callMethod(a, op, obj, args),
   call_builtin: (a, op, args) => builtin(a, op.extra as string, args, op),
@@ -228,7 +228,7 @@ function expectArgs(name: string, args: SomeValue[], kinds: string[]): void {
 function callMethod(a: Annotator, op: Operation, obj: SomeValue, args: SomeValue[]): SomeValue {
   const name = op.extra as string;
   if (obj.kind === 'impossible') return obj;
-  if (obj instanceof SomeInstance) return a.callMethod(obj.cls, name, obj, args, op);
+  if (obj instanceof SomeInstance) return a.callMethod(obj.cls, name, args, op);
   if (obj.kind === 'str') {
     const sig: Record<string, [string[], SomeValue]> = {
       charCodeAt: [['int'], s_int],
@@ -466,7 +466,7 @@ function primitive(a: Annotator, fd: FunctionDesc, args: SomeValue[], op: Operat
     const cls = a.prog.classes.find((c) => c.name === p[2] && c.module?.relPath.endsWith('rlib/arith.ts'));
     if (!cls) throw new RtsError('E_UNSUPPORTED', `${p[2]} missing from rlib`);
     a.instantiated.add(cls);
-    a.callFunction(cls.ctor, [new SomeInstance(cls), s_str], op);
+    a.callFunction(cls.ctor, [new SomeInstance(cls), s_str]);
   }
   if (fd.primitive === 'os.writeFileBytes' && args[1] instanceof SomeList) generalizeListItem(args[1].def, s_int);
   const r = p[1];
@@ -479,4 +479,3 @@ function primitive(a: Annotator, fd: FunctionDesc, args: SomeValue[], op: Operat
   return r;
 }
 
-export { SomeFloat, ListDef };

@@ -69,10 +69,10 @@ export class Annotator {
     const main = this.prog.main;
     const argv = new SomeList(new ListDef());
     argv.def.item = s_str;
-    this.callFunction(main, [argv], null);
+    this.callFunction(main, [argv]);
     this.instantiated.add(this.prog.errorClass);
     // the runtime raises plain Errors (stack overflow): make sure Error's constructor exists
-    this.callFunction(this.prog.errorClass.ctor, [new SomeInstance(this.prog.errorClass), s_str], null);
+    this.callFunction(this.prog.errorClass.ctor, [new SomeInstance(this.prog.errorClass), s_str]);
     while (this.pending.length) {
       const b = this.pending.shift()!;
       this.pendingSet.delete(b);
@@ -325,7 +325,7 @@ export class Annotator {
 
   // ---- calls, fields -------------------------------------------------------------
 
-  callFunction(fd: FunctionDesc, args: SomeValue[], _op: Operation | null): SomeValue {
+  callFunction(fd: FunctionDesc, args: SomeValue[]): SomeValue {
     const g = this.graphFor(fd);
     const params = g.startblock.inputargs;
     if (args.length !== params.length) {
@@ -342,7 +342,7 @@ export class Annotator {
   }
 
   /** A method call on an instance of `cls`: every override below cls is a possible target. */
-  callMethod(cls: ClassDesc, name: string, self: SomeInstance, args: SomeValue[], op: Operation): SomeValue {
+  callMethod(cls: ClassDesc, name: string, args: SomeValue[], op: Operation): SomeValue {
     const root = [...cls.ancestors()].reverse().find((c) => c.methods.has(name) || c.abstractMethods.has(name));
     if (!root) throw new RtsError('E_NO_ATTR', `${cls.name} has no method '${name}'`);
     const key = `${root.name}.${name}`;
@@ -361,12 +361,11 @@ export class Annotator {
     else fam.args = fam.args.map((a, i) => union(a, args[i], `argument ${i + 1} of ${name}()`));
     let result: SomeValue = s_impossible;
     for (const t of targets) {
-      const r = this.callFunction(t, [new SomeInstance(t.cls!), ...fam.args], op);
+      const r = this.callFunction(t, [new SomeInstance(t.cls!), ...fam.args]);
       result = union(result, r, `results of ${name}() overrides`);
     }
     // arguments flow into every member so one C signature serves the whole family
     for (const m of fam.members) if (!targets.includes(m) && this.graphs.has(m)) this.mergeInto(this.graphFor(m).startblock, [new SomeInstance(m.cls!), ...fam.args]);
-    void self;
     return result;
   }
 
@@ -506,4 +505,3 @@ export class Annotator {
   }
 }
 
-export { s_int, s_float, s_bool, s_str, s_none, s_int_lit };

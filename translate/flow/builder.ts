@@ -416,7 +416,7 @@ export class FlowBuilder {
     this.loc(s);
     if (ts.isBlock(s)) return this.statements(s.statements);
     if (ts.isExpressionStatement(s)) {
-      this.expr(s.expression, null, true);
+      this.expr(s.expression);
       return;
     }
     if (ts.isVariableStatement(s)) return this.varDecls(s.declarationList);
@@ -510,7 +510,7 @@ export class FlowBuilder {
     const outer = new Map(this.env);
     if (s.initializer) {
       if (ts.isVariableDeclarationList(s.initializer)) this.varDecls(s.initializer);
-      else this.expr(s.initializer, null, true);
+      else this.expr(s.initializer);
     }
     const h = this.loopHeader();
     const exit = new Join();
@@ -528,7 +528,7 @@ export class FlowBuilder {
       this.loopBody(s.statement, label, exit, cont);
       this.jump(cont);
       this.materialize(cont);
-      if (this.cur && s.incrementor) this.expr(s.incrementor, null, true);
+      if (this.cur && s.incrementor) this.expr(s.incrementor);
       this.jumpToHeader(h);
     }
     this.materialize(exit);
@@ -763,7 +763,6 @@ export class FlowBuilder {
       this.enter(f);
     });
     this.jump(defaultIdx >= 0 ? bodies[defaultIdx] : exit);
-    void defaultIdx;
     this.loops.push({ label, breakJoin: exit, continueJoin: null, tryDepth: this.tries.length });
     clauses.forEach((c, i) => {
       // fall-through: the previous body (if still live) continues into this one
@@ -818,8 +817,8 @@ export class FlowBuilder {
    * Evaluates an expression. `declared` is the TS type the value flows into (a declaration,
    * a parameter), so that numeric literals take its int/float kind.
    */
-  expr(e: ts.Expression, declared: ts.TypeNode | null = null, discard = false): Value {
-    const v = this.exprInner(e, discard);
+  expr(e: ts.Expression, declared: ts.TypeNode | null = null): Value {
+    const v = this.exprInner(e);
     if (v instanceof Constant && typeof v.value === 'number' && declared) {
       const t = declared.getText();
       if (t === 'float') return new Constant(v.value, 'float');
@@ -828,7 +827,7 @@ export class FlowBuilder {
     return v;
   }
 
-  private exprInner(e: ts.Expression, discard: boolean): Value {
+  private exprInner(e: ts.Expression): Value {
     this.loc(e);
     switch (e.kind) {
       case ts.SyntaxKind.NumericLiteral:
@@ -848,7 +847,7 @@ export class FlowBuilder {
         return t;
       }
     }
-    if (ts.isParenthesizedExpression(e)) return this.exprInner(e.expression, discard);
+    if (ts.isParenthesizedExpression(e)) return this.exprInner(e.expression);
     if (ts.isAsExpression(e) || ts.isTypeAssertionExpression(e)) return this.asExpr(e);
     if (ts.isNonNullExpression(e)) {
       const v = this.expr(e.expression);
@@ -876,7 +875,7 @@ export class FlowBuilder {
       const ctx = this.contextualTypeNode(e);
       return this.emit('newlist', items, e, ctx ? typeSeed(ctx) : null, 'list');
     }
-    if (ts.isBinaryExpression(e)) return this.binary(e, discard);
+    if (ts.isBinaryExpression(e)) return this.binary(e);
     if (ts.isPrefixUnaryExpression(e)) return this.prefix(e);
     if (ts.isPostfixUnaryExpression(e)) return this.incdec(e.operand, e.operator === ts.SyntaxKind.PlusPlusToken ? 'add' : 'sub', true, e);
     if (ts.isConditionalExpression(e)) return this.conditional(e);
@@ -1128,7 +1127,7 @@ export class FlowBuilder {
     return this.emitRaising('new', args, e, cls);
   }
 
-  private binary(e: ts.BinaryExpression, discard: boolean): Value {
+  private binary(e: ts.BinaryExpression): Value {
     const k = e.operatorToken.kind;
     if (k === ts.SyntaxKind.EqualsToken) return this.assign(e.left, this.expr(e.right, this.declaredTypeOf(e.left)), e);
     const compound = COMPOUND[k];
@@ -1159,7 +1158,6 @@ export class FlowBuilder {
     if (!this.cur) return l;
     const r = this.expr(e.right);
     if (!this.cur) return r;
-    void discard;
     return this.emit(op, [l, r], e);
   }
 

@@ -62,7 +62,6 @@ export class GenC {
   private pbcIndex = new Map<unknown, number>();
   private pbcList: unknown[] = [];
   private strKey = (s: string): string => `\0str:${s}`;
-  private fileOf = new Map<FunctionDesc, string>();
 
   constructor(private rp: RtypedProgram) {}
 
@@ -163,7 +162,6 @@ export class GenC {
     const files: CFile[] = [];
     for (const fd of this.rp.functions) {
       const name = fd.decl ? fd.module.relPath.replace(/\.ts$/, '').replace(/[^A-Za-z0-9]+/g, '_') + '.c' : 'synth.c';
-      this.fileOf.set(fd, name);
       if (!byFile.has(name)) byFile.set(name, []);
       this.curFile = name;
       byFile.get(name)!.push(this.emitFunction(fd));
@@ -1071,4 +1069,3 @@ class FunctionEmitter {
   }
 }
 
-export { SomeInstance };

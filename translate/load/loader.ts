@@ -26,7 +26,6 @@ export interface LoadedProgram {
   functionsByDecl: Map<ts.Node, FunctionDesc>;
   classesByDecl: Map<ts.Node, ClassDesc>;
   classByRuntime: Map<unknown, ClassDesc>;
-  functionByRuntime: Map<unknown, FunctionDesc>;
   enumsByDecl: Map<ts.Node, EnumDesc>;
   classes: ClassDesc[];
   errorClass: ClassDesc;
@@ -159,7 +158,6 @@ export async function loadProgram(entry: string, cacheRoot: string): Promise<Loa
   const functionsByDecl = new Map<ts.Node, FunctionDesc>();
   const classesByDecl = new Map<ts.Node, ClassDesc>();
   const classByRuntime = new Map<unknown, ClassDesc>();
-  const functionByRuntime = new Map<unknown, FunctionDesc>();
   const enumsByDecl = new Map<ts.Node, EnumDesc>();
   const classes: ClassDesc[] = [];
   const usedNames = new Set<string>();
@@ -185,7 +183,6 @@ export async function loadProgram(entry: string, cacheRoot: string): Promise<Loa
       if (ts.isFunctionDeclaration(st) && st.name && st.body) {
         const fd = new FunctionDesc(unique(`${modStem(m)}_${st.name.text}`), st, m, null, 'function', primMod ? `${primMod}.${st.name.text}` : null);
         functionsByDecl.set(st, fd);
-        functionByRuntime.set(m.bindings.get(st.name.text), fd);
       } else if (ts.isClassDeclaration(st) && st.name) {
         const cd = new ClassDesc(unique(st.name.text), st, m, m.bindings.get(st.name.text));
         cd.isAbstract = !!st.modifiers?.some((x) => x.kind === ts.SyntaxKind.AbstractKeyword);
@@ -277,10 +274,7 @@ export async function loadProgram(entry: string, cacheRoot: string): Promise<Loa
   const interfaceHash = sha256([...modules.values()].sort((a, b) => (a.relPath < b.relPath ? -1 : 1)).map((m) => `${m.relPath}\0${interfaceText(m.source)}`).join('\0'));
   return {
     tsProgram, checker, modules, entry: entryMod, main, functionsByDecl, classesByDecl, classByRuntime,
-    functionByRuntime, enumsByDecl, classes, errorClass, sourceHashes, interfaceHash, typecheck,
+    enumsByDecl, classes, errorClass, sourceHashes, interfaceHash, typecheck,
   };
 }
 
-export function readText(p: string): string {
-  return readFileSync(p, 'utf8');
-}

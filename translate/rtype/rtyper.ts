@@ -21,10 +21,6 @@ export interface RtypedProgram {
   llops: number;
 }
 
-export function ann(a: Annotator, v: Value): SomeValue {
-  return a.ann(v);
-}
-
 function ll(a: Annotator, v: Value): LLType {
   if (v.concretetype) return v.concretetype as LLType;
   return lltypeOf(a.ann(v));
@@ -77,7 +73,6 @@ export function rtypeProgram(a: Annotator): RtypedProgram {
   }
   // prebuilt objects: every object constant reachable from the code or from another prebuilt
   const prebuilt = [...a.prebuilt.keys()];
-  for (const layout of table.classOrder) void layout;
   return { table, graphs: a.graphs, functions, annotator: a, prebuilt, llops };
 }
 
@@ -321,4 +316,3 @@ function listTidFor(table: TypeTable, result: LLType): number {
   return 0;
 }
 
-export { elemKind, Void };

@@ -838,19 +838,20 @@ export function addrOf(o: PyObject): string {
   const id = objId(o);
   return '0x' + intToRadix(newInt(0x7f0000000000 + id * 48), 16);
 }
-export function repr(o: PyObject): string {
+/** The result of a user class's __repr__ or __str__, or null when the class does not define it in Python. */
+function userStrDunder(o: PyObject, name: string): string | null {
   const t = o.cls;
-  if (!t.isBuiltin) {
-    const m = lookupType(t, '__repr__');
-    if (m !== null && !(m instanceof PyBuiltin)) {
-      const r = callSpecial(o, '__repr__', []);
-      if (r !== null) {
-        if (!(r instanceof PyStr)) throw raise(TypeError, `__repr__ returned non-string (type ${typeName(r)})`);
-        return r.s;
-      }
-    }
-  }
-  return baseRepr(o);
+  if (t.isBuiltin) return null;
+  const m = lookupType(t, name);
+  if (m === null || m instanceof PyBuiltin) return null;
+  const r = callSpecial(o, name, []);
+  if (r === null) return null;
+  if (!(r instanceof PyStr)) throw raise(TypeError, `${name} returned non-string (type ${typeName(r)})`);
+  return r.s;
+}
+export function repr(o: PyObject): string {
+  const u = userStrDunder(o, '__repr__');
+  return u !== null ? u : baseRepr(o);
 }
 export function baseRepr(o: PyObject): string {
   const t = o.cls;
@@ -947,18 +948,8 @@ export function baseRepr(o: PyObject): string {
 }
 export function str(o: PyObject): string {
   if (o instanceof PyStr) return o.s;
-  const t = o.cls;
-  if (!t.isBuiltin) {
-    const s = lookupType(t, '__str__');
-    if (s !== null && !(s instanceof PyBuiltin)) {
-      const r = callSpecial(o, '__str__', []);
-      if (r !== null) {
-        if (!(r instanceof PyStr)) throw raise(TypeError, `__str__ returned non-string (type ${typeName(r)})`);
-        return r.s;
-      }
-    }
-  }
-  return baseStr(o);
+  const u = userStrDunder(o, '__str__');
+  return u !== null ? u : baseStr(o);
 }
 export function baseStr(o: PyObject): string {
   if (o instanceof PyStr) return o.s;
