@@ -16,6 +16,8 @@ export const PROGRAMS = join(HERE, 'programs');
 export interface RunResult {
   stdout: string;
   status: number;
+  /** only from runBinary */
+  stderr?: string;
 }
 
 export function programs(): string[] {
@@ -57,16 +59,16 @@ export function wineEnv(): Record<string, string> {
   return { ...process.env, WINEPREFIX: prefix, WINEDEBUG: '-all' } as Record<string, string>;
 }
 
-export function runBinary(bin: string, target: string, args: string[] = ARGS): RunResult {
+export function runBinary(bin: string, target: string, args: string[] = ARGS, env: Record<string, string> = {}): RunResult {
   const t = findTarget(target);
   const cmd = [...t.emulator, bin, ...args];
   const r = spawnSync(cmd[0], cmd.slice(1), {
     encoding: 'utf8',
     maxBuffer: 256 << 20,
     timeout: 240_000,
-    env: t.os === 'windows' ? wineEnv() : process.env,
+    env: { ...(t.os === 'windows' ? wineEnv() : process.env), ...env },
   });
-  return { stdout: r.stdout, status: r.status ?? -1 };
+  return { stdout: r.stdout, status: r.status ?? -1, stderr: r.stderr };
 }
 
 export function hasTool(cmd: string): boolean {

@@ -146,7 +146,7 @@ for (const t of TARGETS) {
       expect(r.stderr).toBe('Uncaught RangeError: boom ✗\n');
     });
 
-    it.skipIf(!available)('past RTS_HEAP_LIMIT_MB: out of memory, exit 70', async () => {
+    it.skipIf(!available)('past RTS_HEAP_LIMIT_MB and its reserve (no function entry raised MemoryError): out of memory, exit 70', async () => {
       const r = await harness(['oom'], { env: { RTS_HEAP_LIMIT_MB: '64' } });
       expect(r.status).toBe(70);
       expect(r.stderr).toBe('RTS fatal error: out of memory\n');

@@ -93,4 +93,18 @@ describe.skipIf(!existsSync(ENTRY) || FILES.length === 0)('the VM translated to 
       }
     });
   }
+
+  // Not in the shared corpus: untranslated, Node cannot turn heap exhaustion into an exception.
+  it.skipIf(!hasTool('prlimit'))('memory exhaustion: MemoryError caught three times, then uncaught (as CPython under prlimit --as)', async () => {
+    const limits = join(ROOT, 'tests', 'vm', 'limits');
+    const file = join(limits, 'memory_error.py');
+    const { binary } = await translate(ENTRY, 'linux-x86_64');
+    const e = await run(['prlimit', `--as=${400 << 20}`, 'python3'], file);
+    const a = await run([binary], file, { ...process.env, RTS_HEAP_LIMIT_MB: '128' });
+    expect(e.stdout).toContain('caught 2 MemoryError');
+    expect(a.stdout).toBe(e.stdout);
+    expect(a.status).toBe(1);
+    expect(lastLine(a.stderr)).toBe('MemoryError');
+    expect(lastLine(e.stderr)).toBe('MemoryError');
+  }, 300_000);
 });

@@ -3,6 +3,7 @@
 import { Constant, type Operation } from '../model/graph.ts';
 import { ClassDesc, FunctionDesc } from '../load/descs.ts';
 import { RtsError } from '../errors.ts';
+import { rlibClass } from '../load/loader.ts';
 import {
   SomeDict, SomeFloat, SomeInstance, SomeInt, SomeList, SomeValue, UnionError, generalizeDict, generalizeListItem, isRef,
   s_bool, s_float, s_impossible, s_int, s_int_lit, s_none, s_str, union, ListDef,
@@ -463,7 +464,7 @@ function primitive(a: Annotator, fd: FunctionDesc, args: SomeValue[], op: Operat
   expectArgs(fd.primitive!, args, p[0].map((k) => (k === 'int' ? 'int' : k === 'float' ? 'float' : k)));
   if (p[2]) {
     // the exception it raises must exist translated
-    const cls = a.prog.classes.find((c) => c.name === p[2] && c.module?.relPath.endsWith('rlib/arith.ts'));
+    const cls = rlibClass(a.prog, p[2], 'arith.ts');
     if (!cls) throw new RtsError('E_UNSUPPORTED', `${p[2]} missing from rlib`);
     a.instantiated.add(cls);
     a.callFunction(cls.ctor, [new SomeInstance(cls), s_str]);

@@ -4,7 +4,7 @@
 import ts from 'typescript';
 import { Block, Constant, EXC_VALUE, FunctionGraph, LAST_EXCEPTION, Operation, Variable, type Value } from '../model/graph.ts';
 import { ClassDesc, FunctionDesc } from '../load/descs.ts';
-import type { LoadedProgram } from '../load/loader.ts';
+import { rlibClass, type LoadedProgram } from '../load/loader.ts';
 import { RtsError, RtsErrors } from '../errors.ts';
 import { signatures, type TypeSeed } from '../flow/builder.ts';
 import {
@@ -73,6 +73,12 @@ export class Annotator {
     this.instantiated.add(this.prog.errorClass);
     // the runtime raises plain Errors (stack overflow): make sure Error's constructor exists
     this.callFunction(this.prog.errorClass.ctor, [new SomeInstance(this.prog.errorClass), s_str]);
+    // ... and rlib's MemoryError (heap exhaustion), when the program can name it
+    const oom = rlibClass(this.prog, 'MemoryError', 'memory.ts');
+    if (oom) {
+      this.instantiated.add(oom);
+      this.callFunction(oom.ctor, [new SomeInstance(oom), s_str]);
+    }
     while (this.pending.length) {
       const b = this.pending.shift()!;
       this.pendingSet.delete(b);

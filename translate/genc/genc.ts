@@ -3,6 +3,7 @@
 // prebuilt constants, vtables and entry point in data.c.
 import { Block, Constant, EXC_VALUE, FunctionGraph, LAST_EXCEPTION, Link, Operation, Variable, formatLoc, type Value } from '../model/graph.ts';
 import { ClassDesc, FunctionDesc } from '../load/descs.ts';
+import { rlibClass } from '../load/loader.ts';
 import { RtsError } from '../errors.ts';
 import type { RtypedProgram } from '../rtype/rtyper.ts';
 import { SomeDict, SomeInstance, SomeList, type SomeValue } from '../annotate/model.ts';
@@ -279,12 +280,18 @@ ${raisers.map((l) => `  case ${l.tid}: ${this.fn(ctorOf(l))}(gc_[1], gc_[0]); br
   rts_top_frame = fr_.prev;
   if (rts_exc == NULL) rts_exc = gc_[1];
 }`);
+    // Both raise while the depth guard is pushed out of reach (building the exception calls
+    // its constructor); the depth is restored exactly, so the limit stays the same afterwards.
+    const oom = rlibClass(a.prog, 'MemoryError', 'memory.ts');
+    const oomTid = oom && t.classes.has(oom) ? t.layout(oom).tid : err.tid;
     body.push(`bool rts_raise_stack_overflow(void) {
-  rts_depth = 0; /* room to build the exception; restored by the unwinding frames */
-  int64_t saved = rts_max_depth;
-  rts_max_depth = INT64_MAX;
-  rts_raise_msg(${err.tid}, "Maximum call stack size exceeded");
-  rts_max_depth = saved;
+  bool oom_ = rts_oom_pending;
+  if (oom_) { rts_oom_pending = false; rts_max_depth = rts_saved_max_depth; }
+  int64_t depth_ = rts_depth;
+  rts_depth = INT64_MIN / 2;
+  if (oom_) rts_raise_msg(${oomTid}, "out of memory");
+  else rts_raise_msg(${err.tid}, "Maximum call stack size exceeded");
+  rts_depth = depth_;
   return true;
 }`);
     body.push(`static void rts_init_statics(void) {\n${alloc.join('\n')}\n${fill.join('\n')}\n${aliases.join('\n')}\n}`);
@@ -890,7 +897,7 @@ class FunctionEmitter {
     const A = (i: number, want: LLType | null = null): string => this.val(op.args[i], want);
     const S = Signed;
     const tidOf = (cls: string): number => {
-      const c = this.gen['a'].prog.classes.find((x) => x.name === cls && x.module?.relPath.endsWith('rlib/arith.ts'))!;
+      const c = rlibClass(this.gen['a'].prog, cls, 'arith.ts')!;
       return this.gen['rp'].table.layout(c).tid;
     };
     const ovf = (expr: string): string =>

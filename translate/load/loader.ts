@@ -37,6 +37,11 @@ export interface LoadedProgram {
   typecheck: () => void;
 }
 
+/** The exception class `name` of rlib module `file` (e.g. 'arith.ts'), if the program loaded it. */
+export function rlibClass(prog: LoadedProgram, name: string, file: string): ClassDesc | undefined {
+  return prog.classes.find((c) => c.name === name && c.module?.relPath.endsWith(`rlib/${file}`));
+}
+
 /** The module's text with function, method and constructor bodies replaced by {}. */
 function interfaceText(sf: ts.SourceFile): string {
   const cuts: [number, number][] = [];

@@ -26,6 +26,8 @@
 #include <windows.h>
 #else
 #include <sys/mman.h>
+#include <sys/resource.h>
+#include <unistd.h>
 #endif
 #if defined(__GLIBC__)
 #include <malloc.h>
@@ -89,6 +91,8 @@ static uint32_t alloc_flags;          /* gcflags of a new object: MARK bit = !se
 static size_t since;                  /* bytes allocated since the last collection (objects and buffers) */
 static size_t threshold;              /* collect when since would exceed it */
 static size_t heap_limit;
+/* Room past the limit while a MemoryError is on its way (see rts.h); 0 when closed. */
+static size_t reserve_open, reserve_size;
 static uint64_t total_before; /* bytes allocated before the last collection */
 static uint64_t n_collections, live_bytes, live_objects;
 static uint64_t mark_bytes, mark_objects;
@@ -102,6 +106,28 @@ static size_t msp, mcap;
 rts_frame *rts_top_frame;
 rts_obj *rts_exc;
 
+/* Like CPython, a program may use the machine's memory, not an arbitrary fixed amount; 3/4 of
+ * it leaves room for the collector's own overhead, so that MemoryError comes before the
+ * kernel's OOM killer or a failing malloc. */
+static uint64_t default_limit_mb(void) {
+  uint64_t bytes = 0;
+#ifdef _WIN32
+  MEMORYSTATUSEX ms;
+  ms.dwLength = sizeof ms;
+  if (GlobalMemoryStatusEx(&ms)) bytes = (uint64_t)ms.ullTotalPhys / 4 * 3;
+#else
+  long pages = sysconf(_SC_PHYS_PAGES), psize = sysconf(_SC_PAGESIZE);
+  if (pages > 0 && psize > 0) bytes = (uint64_t)pages * (uint64_t)psize;
+  struct rlimit rl;
+  bytes = bytes / 4 * 3;
+  /* the address space also holds the program's 1 GiB stack reservation (smaller ones when
+   * that fails), the binary and malloc's own overhead: half of it for the heap */
+  if (getrlimit(RLIMIT_AS, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY && (uint64_t)rl.rlim_cur / 2 < bytes) bytes = (uint64_t)rl.rlim_cur / 2;
+#endif
+  uint64_t mb = bytes >> 20;
+  return mb >= 64 ? mb : 4096;
+}
+
 void rts_gc_init(void) {
   if (gc_ready) return;
   gc_ready = 1;
@@ -110,7 +136,7 @@ void rts_gc_init(void) {
     while (class_size[c] < u * 16) c++;
     class_of[u] = (uint8_t)c;
   }
-  uint64_t mb = 4096;
+  uint64_t mb = default_limit_mb();
   const char *e = getenv("RTS_HEAP_LIMIT_MB");
   if (e && *e) {
     char *end;
@@ -126,6 +152,7 @@ void rts_gc_init(void) {
   mallopt(M_TRIM_THRESHOLD, 64 << 20);
 #endif
   heap_limit = (size_t)(mb << 20);
+  reserve_size = heap_limit / 8 > ((size_t)16 << 20) ? heap_limit / 8 : ((size_t)16 << 20);
   const char *dbg = getenv("RTS_GC_DEBUG");
   if (dbg && *dbg) {
     unsigned long kb = strtoul(dbg, NULL, 10);
@@ -374,11 +401,27 @@ static void collect(size_t request) {
   n_collections++;
   total_before += since;
   since = 0;
-  if (live_bytes + request > heap_limit) rts_fatal("out of memory");
+  if (live_bytes + request > heap_limit) {
+    if (live_bytes + request > heap_limit + reserve_size) rts_fatal("out of memory");
+    /* over the limit: lend the reserve and have the next function entry raise MemoryError */
+    reserve_open = reserve_size;
+    if (!rts_oom_pending) {
+      rts_oom_pending = true;
+      rts_saved_max_depth = rts_max_depth;
+      rts_max_depth = 0;
+    }
+  } else if (reserve_open) {
+    /* back under the limit: the program let go; a MemoryError not yet raised is moot */
+    reserve_open = 0;
+    if (rts_oom_pending) {
+      rts_oom_pending = false;
+      rts_max_depth = rts_saved_max_depth;
+    }
+  }
   size_t t = live_bytes * 2;
   if (t < min_threshold) t = min_threshold;
   if (poison) t = min_threshold;
-  size_t room = heap_limit - live_bytes;
+  size_t room = heap_limit + reserve_open - live_bytes;
   if (t > room) t = room;
   threshold = t;
   trim_pool(t / PAGE_BYTES + 16);

@@ -20,6 +20,8 @@
 
 int64_t rts_depth;
 int64_t rts_max_depth = 100000;
+int64_t rts_saved_max_depth;
+bool rts_oom_pending;
 
 static int g_argc;
 static char **g_argv;

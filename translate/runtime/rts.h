@@ -75,8 +75,13 @@ extern rts_obj *rts_exc; /* the pending exception, or NULL */
  * { rts_obj h; rts_str *message; ... } so the runtime can print uncaught ones. */
 void rts_fatal(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
 /* Stack depth guard: genc calls this on function entry; on overflow it raises (via
- * rts_raise_stack_overflow, emitted by genc, which sets rts_exc to a RangeError) and returns true. */
-extern int64_t rts_depth, rts_max_depth;
+ * rts_raise_stack_overflow, emitted by genc, which sets rts_exc to an Error) and returns true.
+ * The same check is the safe point for heap exhaustion: the collector, unable to stay under
+ * the limit, sets rts_oom_pending and drops rts_max_depth to 0 (saving it in
+ * rts_saved_max_depth), so the next function entry raises rlib's MemoryError instead, at no
+ * cost to the common path. */
+extern int64_t rts_depth, rts_max_depth, rts_saved_max_depth;
+extern bool rts_oom_pending;
 bool rts_raise_stack_overflow(void);
 
 /* ---- allocation and GC ---------------------------------------------------------- */
@@ -91,7 +96,12 @@ typedef struct rts_gc_stats {
   uint64_t collections, bytes_allocated_total, bytes_live, objects_live;
 } rts_gc_stats;
 void rts_gc_get_stats(rts_gc_stats *out);
-/* Limit: env RTS_HEAP_LIMIT_MB (default 4096); past it after a full collection -> rts_fatal("out of memory"). */
+/* Limit: env RTS_HEAP_LIMIT_MB (default: 3/4 of physical memory, at most half of RLIMIT_AS). Past it after a full collection, the heap
+ * grows into a reserve (1/8 of the limit, at least 16 MiB) and the next function entry raises
+ * MemoryError (see rts_oom_pending), so that the program can unwind and free memory; the
+ * reserve is closed again once a collection finds the heap back under the limit. Past the
+ * reserve too (no function entered, or the handler kept allocating): rts_fatal("out of memory").
+ * A single object larger than the limit is fatal at once. */
 
 /* ---- strings (immutable UTF-16 code units, like JS strings) ------------------------ */
 typedef struct rts_str {

@@ -1,13 +1,13 @@
 // The bytecode interpreter: frame evaluation, calls into Python functions, generators.
 import type { int } from '../../translate/rlib/index.ts';
-import { OverflowError as HostOverflow } from '../../translate/rlib/index.ts';
+import { OverflowError as HostOverflow, MemoryError as HostMemoryError } from '../../translate/rlib/index.ts';
 import {
   PyObject, PyType, PyInstance, PyBaseExc, PyInt, PyStr, PyList, PyTuple, PyDict, PySet, PyCell, PyModule, PyBuiltin,
   PySlice, PySeqIter, PyExc, TbEntry, PySuper, PyRange, HOLD, None, True, False, NULL_OBJ, cellType, sliceType, setType, typeType,
   objectType, newInt, newStr, newBool, newList, newTuple, newDict, raise, newExc, TypeError, NameError,
   UnboundLocalError, RecursionError, RuntimeError, StopIteration, GeneratorExit, ValueError, ImportError, AssertionError,
   EMPTY_TUPLE, listType, intType, boolType, PyFloat, OverflowErrorT,
-  mapGetInt,
+  mapGetInt, MemoryError,
 } from '../objects/core.ts';
 import { PyCode, Op, CO_VARARGS, CO_VARKW, CO_GENERATOR } from '../compiler/code.ts';
 import { PyFunction, Frame, PyGenerator } from './frame.ts';
@@ -1156,6 +1156,8 @@ function run(f: Frame): PyObject {
       let e: PyExc;
       if (err instanceof PyExc) e = err;
       else if (err instanceof HostOverflow) e = raise(OverflowErrorT, err.message);
+      // the heap outgrew its limit (translated only): the runtime lends a reserve for this
+      else if (err instanceof HostMemoryError) e = raise(MemoryError, '');
       else throw err;
       const exc = e.exc;
       if (VM.reraising) {
