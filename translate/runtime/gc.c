@@ -98,6 +98,9 @@ static uint64_t n_collections, live_bytes, live_objects;
 static uint64_t mark_bytes, mark_objects;
 static int in_gc;
 static size_t min_threshold = MIN_THRESHOLD;
+static int report; /* env RTS_GC_STATS: a summary on stderr at exit */
+static double gc_seconds;
+static uint64_t peak_live;
 static int poison; /* RTS_GC_DEBUG: collect every few KiB and overwrite what is freed */
 
 static mark_item *mstack;
@@ -153,6 +156,8 @@ void rts_gc_init(void) {
 #endif
   heap_limit = (size_t)(mb << 20);
   reserve_size = heap_limit / 8 > ((size_t)16 << 20) ? heap_limit / 8 : ((size_t)16 << 20);
+  const char *st = getenv("RTS_GC_STATS");
+  report = st && *st;
   const char *dbg = getenv("RTS_GC_DEBUG");
   if (dbg && *dbg) {
     unsigned long kb = strtoul(dbg, NULL, 10);
@@ -265,7 +270,7 @@ static void trace(rts_obj *o, int64_t start) {
   }
   case RTS_KIND_LIST: {
     rts_list *l = (rts_list *)o;
-    if (start == 0 && l->items && !(o->gcflags & RTS_GC_STATIC)) mark((rts_obj *)((char *)l->items - RAW_HDR));
+    if (start == 0 && l->items && !(o->gcflags & (RTS_GC_STATIC | RTS_GC_INLINE))) mark((rts_obj *)((char *)l->items - RAW_HDR));
     if (t->elem != RTS_ELEM_PTR && t->elem != RTS_ELEM_STR) break;
     int64_t end = l->len;
     if (end - start > TRACE_CHUNK) {
@@ -391,6 +396,7 @@ static void collect(size_t request) {
   if (!gc_ready) rts_gc_init();
   if (in_gc) rts_fatal("GC: re-entered");
   in_gc = 1;
+  double t0 = report ? rts_clock() : 0;
   retire_bump();
   mark_all();
   sweep();
@@ -425,7 +431,35 @@ static void collect(size_t request) {
   if (t > room) t = room;
   threshold = t;
   trim_pool(t / PAGE_BYTES + 16);
+  if (live_bytes > peak_live) peak_live = live_bytes;
+  if (report) gc_seconds += rts_clock() - t0;
   in_gc = 0;
+}
+
+/* allocations by type id for the report; the last row holds list and dict buffers */
+#define COUNTED_TYPES 4096
+static uint64_t alloc_count[COUNTED_TYPES + 1], alloc_bytes[COUNTED_TYPES + 1];
+
+static RTS_NOINLINE_ATTR void count_alloc(uint32_t tid, size_t size) {
+  uint32_t row = tid < COUNTED_TYPES ? tid : COUNTED_TYPES;
+  alloc_count[row]++;
+  alloc_bytes[row] += size;
+}
+
+void rts_gc_report(void) {
+  if (!report) return;
+  for (int shown = 0; shown < 12; shown++) {
+    uint32_t best = 0;
+    for (uint32_t r = 1; r <= COUNTED_TYPES; r++)
+      if (alloc_bytes[r] > alloc_bytes[best]) best = r;
+    if (!alloc_bytes[best]) break;
+    const char *name = best == COUNTED_TYPES ? "(list and dict buffers)" : best < rts_ntypes && rts_types[best].name ? rts_types[best].name : "?";
+    fprintf(stderr, "gc: %10.1f MB in %10llu allocations of %s\n", (double)alloc_bytes[best] / 1e6, (unsigned long long)alloc_count[best], name);
+    alloc_bytes[best] = 0;
+  }
+  fprintf(stderr, "gc: %llu collections in %.3f s, %.1f MB allocated, peak live %.1f MB, live now %.1f MB in %llu objects\n",
+          (unsigned long long)n_collections, gc_seconds, (double)(total_before + since) / 1e6, (double)peak_live / 1e6,
+          (double)live_bytes / 1e6, (unsigned long long)live_objects);
 }
 
 void rts_gc_collect(void) { collect(0); }
@@ -496,6 +530,7 @@ RTS_NO_MEMSET_IDIOM static inline void zero_cell(void *p, size_t size) {
 }
 
 void *rts_alloc(uint32_t tid, size_t size) {
+  if (RTS_UNLIKELY(report)) count_alloc(tid, size);
   if (RTS_UNLIKELY(size > SMALL_MAX)) return alloc_large(tid, size, true, true);
   int c = class_of[(size + 15) >> 4];
   size_t cs = class_size[c];
@@ -528,6 +563,7 @@ void *rts_alloc(uint32_t tid, size_t size) {
 
 void *rts_raw_alloc(size_t bytes) {
   if (!gc_ready) rts_gc_init();
+  if (RTS_UNLIKELY(report)) count_alloc(UINT32_MAX, bytes);
   if (bytes > heap_limit) rts_fatal("out of memory");
   size_t size = bytes + RAW_HDR;
   rts_obj *o;

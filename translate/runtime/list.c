@@ -1,4 +1,5 @@
-/* Lists: growable arrays whose malloc'd item buffer holds items of the list type's elem kind. */
+/* Lists: growable arrays whose item buffer (in the list's own cell while small, else a GC
+ * buffer) holds items of the list type's elem kind. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,7 +20,10 @@ static RTS_NOINLINE_ATTR void grow(rts_list *l, int64_t need) {
     p = rts_raw_alloc((size_t)ncap * es);
   }
   if (l->len) memcpy(p, l->items, (size_t)l->len * es);
-  if (!(l->h.gcflags & RTS_GC_STATIC)) rts_raw_free(l->items);
+  if (l->h.gcflags & RTS_GC_INLINE)
+    l->h.gcflags &= ~RTS_GC_INLINE; /* the old items are part of the list's own cell */
+  else if (!(l->h.gcflags & RTS_GC_STATIC))
+    rts_raw_free(l->items);
   l->items = p;
   l->cap = ncap;
 }
@@ -28,17 +32,30 @@ static inline void reserve(rts_list *l, int64_t n) {
   if (RTS_UNLIKELY(n > l->cap)) grow(l, n);
 }
 
+/* Room for items in the cell of a new empty list: most lists get a few items soon, and an
+ * interpreter makes many small ones (operand stacks, argument lists). */
+#define EMPTY_INLINE_BYTES 32u
+/* a new list's items go in its own cell when the whole stays a small object */
+#define INLINE_MAX_BYTES (2048u - sizeof(rts_list))
+
 rts_list *rts_list_new(uint32_t tid, int64_t len) {
   if (len < 0) rts_fatal("invalid list length: %lld", (long long)len);
-  rts_list *l = rts_alloc(tid, sizeof(rts_list));
-  if (len > 0) {
-    size_t es = rts_elem_size(rts_types[tid].elem);
-    if (len > (int64_t)(INT64_MAX / 16)) rts_fatal("out of memory");
-    l->items = rts_raw_alloc((size_t)len * es);
-    memset(l->items, 0, (size_t)len * es);
-    l->cap = len;
+  size_t es = rts_elem_size(rts_types[tid].elem);
+  if ((uint64_t)len <= INLINE_MAX_BYTES / es) {
+    size_t bytes = len ? (size_t)len * es : EMPTY_INLINE_BYTES;
+    rts_list *l = rts_alloc(tid, sizeof(rts_list) + bytes); /* zero-filled */
+    l->h.gcflags |= RTS_GC_INLINE;
+    l->items = (char *)l + sizeof(rts_list);
+    l->cap = (int64_t)(bytes / es);
     l->len = len;
+    return l;
   }
+  rts_list *l = rts_alloc(tid, sizeof(rts_list));
+  if (len > (int64_t)(INT64_MAX / 16)) rts_fatal("out of memory");
+  l->items = rts_raw_alloc((size_t)len * es); /* never collects */
+  memset(l->items, 0, (size_t)len * es);
+  l->cap = len;
+  l->len = len;
   return l;
 }
 

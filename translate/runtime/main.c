@@ -128,5 +128,6 @@ int main(int argc, char **argv) {
     run();
   }
   rts_flush();
+  rts_gc_report();
   return exit_status;
 }

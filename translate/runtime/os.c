@@ -74,6 +74,7 @@ void rts_fatal(const char *fmt, ...) {
 
 void rts_exit(int64_t status) {
   rts_flush();
+  rts_gc_report();
   exit((int)status);
 }
 

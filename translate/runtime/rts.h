@@ -96,6 +96,8 @@ typedef struct rts_gc_stats {
   uint64_t collections, bytes_allocated_total, bytes_live, objects_live;
 } rts_gc_stats;
 void rts_gc_get_stats(rts_gc_stats *out);
+/* Env RTS_GC_STATS=1: at exit, print collections, time spent collecting and bytes allocated. */
+void rts_gc_report(void);
 /* Limit: env RTS_HEAP_LIMIT_MB (default: 3/4 of physical memory, at most half of RLIMIT_AS). Past it after a full collection, the heap
  * grows into a reserve (1/8 of the limit, at least 16 MiB) and the next function entry raises
  * MemoryError (see rts_oom_pending), so that the program can unwind and free memory; the
@@ -149,8 +151,8 @@ typedef struct rts_list {
   int64_t len, cap;
   void *items; /* buffer of cap items of the kind rts_types[h.tid].elem (see below) */
 } rts_list;
-/* items is owned by the runtime (for a heap list it is a GC-managed buffer, so never free
- * or replace it). A prebuilt RTS_GC_STATIC list may point items at a static array of cap
+/* items is owned by the runtime (for a heap list it is a GC-managed buffer or the tail of
+ * the list's own cell, so never free or replace it). A prebuilt RTS_GC_STATIC list may point items at a static array of cap
  * items: when it grows, the runtime copies it to a malloc'd buffer and never frees it. */
 
 rts_list *rts_list_new(uint32_t tid, int64_t len); /* len zeroed items */

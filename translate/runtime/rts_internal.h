@@ -7,6 +7,9 @@
 
 /* ---- GC internals ---- */
 void rts_gc_init(void);
+/* gcflags bit of a list whose items live in its own cell, right after the header (no
+ * separate buffer to allocate, mark or free), until it outgrows them. */
+#define RTS_GC_INLINE 16u
 /* Item buffers of heap lists and dicts: GC cells marked through their owner. Never
  * collects; a growing buffer only brings the next collection closer. Not zeroed. */
 void *rts_raw_alloc(size_t bytes);
