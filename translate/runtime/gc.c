@@ -41,7 +41,7 @@
 #define CHUNK_PAGES 32 /* pages are obtained from the OS 2 MiB at a time */
 #define SMALL_MAX 2048u
 #define NCLASSES 28
-#define MIN_THRESHOLD ((size_t)8 << 20)
+#define MIN_THRESHOLD ((size_t)16 << 20)
 #define TRACE_CHUNK 4096
 #define PAGE_OF(o) ((page *)((uintptr_t)(o) & ~(uintptr_t)(PAGE_BYTES - 1)))
 
@@ -99,7 +99,7 @@ static uint64_t mark_bytes, mark_objects;
 static int in_gc;
 static size_t min_threshold = MIN_THRESHOLD;
 static int report; /* env RTS_GC_STATS: a summary on stderr at exit */
-static double gc_seconds;
+static double gc_seconds, mark_seconds;
 static uint64_t peak_live;
 static int poison; /* RTS_GC_DEBUG: collect every few KiB and overwrite what is freed */
 
@@ -399,6 +399,7 @@ static void collect(size_t request) {
   double t0 = report ? rts_clock() : 0;
   retire_bump();
   mark_all();
+  if (report) mark_seconds += rts_clock() - t0;
   sweep();
   live_bytes = mark_bytes;
   live_objects = mark_objects;
@@ -424,7 +425,7 @@ static void collect(size_t request) {
       rts_max_depth = rts_saved_max_depth;
     }
   }
-  size_t t = live_bytes * 2;
+  size_t t = live_bytes * 3; /* heap up to 4x live: marking is most of a collection */
   if (t < min_threshold) t = min_threshold;
   if (poison) t = min_threshold;
   size_t room = heap_limit + reserve_open - live_bytes;
@@ -457,8 +458,8 @@ void rts_gc_report(void) {
     fprintf(stderr, "gc: %10.1f MB in %10llu allocations of %s\n", (double)alloc_bytes[best] / 1e6, (unsigned long long)alloc_count[best], name);
     alloc_bytes[best] = 0;
   }
-  fprintf(stderr, "gc: %llu collections in %.3f s, %.1f MB allocated, peak live %.1f MB, live now %.1f MB in %llu objects\n",
-          (unsigned long long)n_collections, gc_seconds, (double)(total_before + since) / 1e6, (double)peak_live / 1e6,
+  fprintf(stderr, "gc: %llu collections in %.3f s (marking %.3f s), %.1f MB allocated, peak live %.1f MB, live now %.1f MB in %llu objects\n",
+          (unsigned long long)n_collections, gc_seconds, mark_seconds, (double)(total_before + since) / 1e6, (double)peak_live / 1e6,
           (double)live_bytes / 1e6, (unsigned long long)live_objects);
 }
 
