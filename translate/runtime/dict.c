@@ -35,7 +35,10 @@ static inline rts_slot load_key(uint32_t kk, const void *p) {
 }
 
 static inline uint64_t hash_key(uint32_t kk, rts_slot k) {
-  if (kk == RTS_ELEM_STR) return k.p ? rts_str_hash(k.p) : 0;
+  if (kk == RTS_ELEM_STR) {
+    const rts_str *s = k.p;
+    return !s ? 0 : s->hash ? s->hash : rts_str_hash(k.p);
+  }
   if (kk == RTS_ELEM_I64) return mix64((uint64_t)k.i);
   return mix64((uint64_t)(uintptr_t)k.p);
 }
@@ -66,7 +69,7 @@ static inline int64_t find(const rts_dict *d, uint32_t kk, rts_slot key, uint64_
       *slot = i;
       return -1;
     }
-    if (ix >= 0 && key_eq(kk, d->entries[ix].key, key)) {
+    if (ix >= 0 && d->entries[ix].hash == h && key_eq(kk, d->entries[ix].key, key)) {
       *slot = i;
       return ix;
     }
@@ -76,7 +79,6 @@ static inline int64_t find(const rts_dict *d, uint32_t kk, rts_slot key, uint64_
 
 /* Rebuilds entries (dropping tombstones) and the index, with room for at least 2*len. */
 static void resize(rts_dict *d) {
-  uint32_t kk = key_kind(d);
   int64_t ncap = MIN_CAP;
   while (ncap < d->len * 2) ncap *= 2;
   uint64_t isize = 1;
@@ -92,7 +94,7 @@ static void resize(rts_dict *d) {
     rts_dict_entry *e = &d->entries[j];
     if (e->seq & RTS_DICT_DEAD) continue;
     ne[k] = *e;
-    uint64_t i = hash_key(kk, e->key) & m;
+    uint64_t i = e->hash & m;
     while (ni[i] != EMPTY) i = (i + 1) & m;
     ni[i] = (int32_t)k;
     k++;
@@ -133,6 +135,7 @@ void rts_dict_set(rts_dict *d, const void *key_ptr, const void *value_ptr) {
   int64_t n = d->used++;
   rts_dict_entry *e = &d->entries[n];
   e->key = k;
+  e->hash = h;
   e->val.i = 0;
   memcpy(&e->val, value_ptr, vs);
   e->seq = d->seq++;

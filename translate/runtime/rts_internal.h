@@ -41,7 +41,8 @@ typedef union rts_slot {
 typedef struct rts_dict_entry {
   rts_slot key;
   rts_slot val;
-  int64_t seq; /* insertion sequence number; RTS_DICT_DEAD bit set for a tombstone */
+  int64_t seq;   /* insertion sequence number; RTS_DICT_DEAD bit set for a tombstone */
+  uint64_t hash; /* of key: probes compare it before touching the key, resizes reuse it */
 } rts_dict_entry;
 #define RTS_DICT_DEAD ((int64_t)1 << 62)
 #define RTS_DICT_SEQ(e) ((e)->seq & (RTS_DICT_DEAD - 1))
