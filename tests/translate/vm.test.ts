@@ -59,6 +59,7 @@ const TARGETS: { name: string; subset: string[]; ok: boolean }[] = [
   { name: 'linux-x86_64', subset: FILES, ok: true },
   { name: 'linux-s390x', subset: FILES.filter((_, i) => i % 12 === 0), ok: hasTool('qemu-s390x-static') && hasTool('s390x-linux-gnu-gcc') },
   { name: 'linux-aarch64', subset: FILES.filter((_, i) => i % 24 === 5), ok: hasTool('qemu-aarch64-static') && hasTool('aarch64-linux-gnu-gcc') },
+  { name: 'linux-ppc64le', subset: FILES.filter((_, i) => i % 24 === 17), ok: hasTool('qemu-ppc64le-static') && hasTool('powerpc64le-linux-gnu-gcc') },
   { name: 'windows-x86_64', subset: FILES.filter((_, i) => i % 24 === 11), ok: hasTool('x86_64-w64-mingw32-gcc') && hasTool('/usr/lib/wine/wine64') },
 ];
 
