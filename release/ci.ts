@@ -89,7 +89,8 @@ export function generateWorkflows(recipeFile: string, root: string): Record<stri
   const release = {
     name: 'release',
     on: { push: { tags: ['v*'] }, workflow_dispatch: null },
-    permissions: { contents: 'write' },
+    // contents: the GitHub release; packages: the image pushed to ghcr.io
+    permissions: { contents: 'write', packages: 'write' },
     jobs: {
       build: matrixJob(linux, true),
       ...(macos.length ? { 'build-macos': matrixJob(macos, true) } : {}),
@@ -97,12 +98,16 @@ export function generateWorkflows(recipeFile: string, root: string): Record<stri
         needs: macos.length ? ['build', 'build-macos'] : 'build',
         'runs-on': 'ubuntu-24.04',
         steps: [
-          { uses: 'actions/checkout@v4' },
+          // the whole history and its tags: the release notes list the commits since the previous tag
+          { uses: 'actions/checkout@v4', with: { 'fetch-depth': 0 } },
+          setupSteps[2],
+          setupSteps[3],
           { uses: 'actions/download-artifact@v4', with: { path: 'artifacts', pattern: 'dist-*', 'merge-multiple': true } },
           {
-            name: 'Publish the GitHub release',
-            env: { GH_TOKEN: '${{ github.token }}' },
-            run: 'gh release create "$GITHUB_REF_NAME" --generate-notes $(find artifacts/dist -type f ! -name manifest.json ! -name SHA256SUMS)',
+            name: 'Publish the GitHub release and the OCI image',
+            // GITHUB_REPOSITORY and GITHUB_API_URL are set by Actions; ghcr.io takes the same token
+            env: { GITHUB_TOKEN: '${{ github.token }}' },
+            run: `node bin/release.mjs publish --dist-dir artifacts/dist --oci-ref ${recipe.product.imageName}`,
           },
         ],
       },

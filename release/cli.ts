@@ -174,6 +174,55 @@ ${commonHelp}
       return cacheCommand(pos, v, out);
     },
   },
+  publish: {
+    summary: 'publish dist/<version>/: GitHub release, OCI registry, conda channel',
+    usage: 'release publish [--version V] [--dist-dir DIR] [--dry-run] [--oci-ref REF] [--conda-channel DIR] [--no-github] [--json]',
+    help: `Publishes the newest dist/<version>/ (or --version V) under the tag v<version>. It first reads
+what each destination holds and plans (the plan is printed; --dry-run stops there), then:
+  - OCI registry (--oci-ref): pushes the multi-arch image index and one image per Linux target,
+    skipping blobs and manifests the registry already has
+  - conda channel (--conda-channel): copies the conda packages into the channel directory and
+    regenerates repodata.json of the subdirs it touched, keeping the packages already there
+  - GitHub: finds the release for the tag (drafts included) or creates a draft; deletes assets
+    that are half-uploaded, differ in size or sha256, or are not part of the release; uploads
+    what is missing and verifies each upload's sha256; writes the notes (CHANGELOG.md section
+    for the version, else the commits since the previous tag, plus the checksums); publishes
+    the draft once every asset is in place.
+Re-running converges: what is already in place is verified and left alone. A published
+immutable release whose assets differ is refused (GitHub locks them), and nothing is changed.
+
+  --version V          publish dist/V/ instead of the newest version there
+  --dist-dir DIR       where releases are (default: dist)
+  --dry-run            print the plan and change nothing
+  --oci-ref REF        also push the OCI image to REGISTRY/REPOSITORY[:TAG] (without a tag: every
+                       tag the layout names: <version>, latest, <version>-<arch>)
+  --oci-plain-http     talk to the registry over http (default only for localhost/127.0.0.1)
+  --conda-channel DIR  also merge the conda packages into the channel directory DIR
+  --no-github          publish only to --oci-ref / --conda-channel
+  --json               the plan and the result as JSON lines
+
+Environment:
+  GITHUB_TOKEN         token with write access to the repository's contents (required for GitHub)
+  GITHUB_REPOSITORY    owner/name of the repository (GitHub Actions sets it)
+  GITHUB_API_URL       API root (default https://api.github.com; GitHub Enterprise:
+                       https://HOST/api/v3); uploads go to the release's upload_url
+  RELEASE_OCI_USERNAME, RELEASE_OCI_PASSWORD
+                       registry credentials (for ghcr.io, GITHUB_TOKEN is used when these are unset)`,
+    options: {
+      version: { type: 'string' },
+      'dist-dir': { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      'oci-ref': { type: 'string' },
+      'oci-plain-http': { type: 'boolean' },
+      'conda-channel': { type: 'string' },
+      'no-github': { type: 'boolean' },
+      json: { type: 'boolean' },
+    },
+    async run(v) {
+      const { publishCommand } = await import('./publish/index.ts');
+      return publishCommand(v, out);
+    },
+  },
   ci: {
     summary: 'generate or check .github/workflows/ from the recipe',
     usage: 'release ci (generate | check) [--dir DIR] [--recipe FILE]',
@@ -216,7 +265,8 @@ examples:
   release doctor --install
   release build --target linux-s390x
   release build --all --json
-  release plan --all`;
+  release plan --all
+  release publish --dry-run`;
 }
 
 async function dispatch(args: string[]): Promise<number> {

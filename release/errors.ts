@@ -60,6 +60,38 @@ export const E = {
   registry: (text: string) => new UserError(text, 'registry', 1),
   ciDrift: (files: string[]) =>
     new UserError(`workflows out of date with the recipe: ${files.join(', ')}; run 'release ci generate'`, 'ci-drift', 1),
+  // release publish
+  noDist: (root: string) =>
+    new UserError(`nothing to publish: ${root} holds no <version>/manifest.json (run 'release build --target T' first, or pass --dist-dir DIR)`, 'no-dist'),
+  distVersionMissing: (version: string, root: string, have: string[]) =>
+    new UserError(`no build of version ${version} in ${root}; built versions: ${have.length ? have.join(', ') : 'none'}`, 'no-dist'),
+  distDamaged: (dir: string, what: string) =>
+    new UserError(`${dir} cannot be published: ${what}; rebuild it with 'release build'`, 'dist-damaged', 1),
+  githubTokenMissing: () =>
+    new UserError(
+      "GITHUB_TOKEN is not set: publishing to GitHub needs a token allowed to write the repository's contents " +
+        '(in GitHub Actions: env: GITHUB_TOKEN: ${{ github.token }}), or pass --no-github to publish only to --oci-ref / --conda-channel',
+      'github-token',
+    ),
+  githubRepository: (value: string | undefined) =>
+    new UserError(
+      value === undefined || value === ''
+        ? 'GITHUB_REPOSITORY is not set: set it to the repository as owner/name, e.g. GITHUB_REPOSITORY=pyvm/pyvm (GitHub Actions sets it)'
+        : `GITHUB_REPOSITORY must be owner/name, e.g. pyvm/pyvm; got '${value}'`,
+      'github-repository',
+    ),
+  githubApiUrl: (value: string) =>
+    new UserError(`GITHUB_API_URL must be an http(s) URL such as https://api.github.com or https://github.example.com/api/v3; got '${value}'`, 'github-api-url'),
+  envNumber: (name: string, value: string) => new UserError(`${name} must be a whole number of milliseconds, got '${value}'`, 'env-number'),
+  github: (text: string) => new UserError(text, 'github', 1),
+  releaseImmutable: (text: string) => new UserError(text, 'release-immutable', 1),
+  ociRef: (ref: string, why: string) =>
+    new UserError(`--oci-ref '${ref}' ${why}; expected REGISTRY/REPOSITORY[:TAG] such as ghcr.io/pyvm/pyvm or 127.0.0.1:5000/pyvm:0.1.0`, 'oci-ref'),
+  noOciLayout: (dir: string) => new UserError(`--oci-ref given but ${dir} has no OCI image layout (build a Linux target first)`, 'no-oci-layout', 1),
+  condaConflict: (text: string) => new UserError(text, 'conda-conflict', 1),
+  noCondaPackages: (dir: string) => new UserError(`--conda-channel given but ${dir} holds no conda packages`, 'no-conda-packages', 1),
+  nothingToPublishTo: () =>
+    new UserError('--no-github leaves nothing to publish to: add --oci-ref REGISTRY/REPOSITORY and/or --conda-channel DIR', 'no-destination'),
 } as const;
 
 /** The most useful one-line account of a failure: errors that format themselves with a location (translate/'s RtsError) do so. */

@@ -108,3 +108,47 @@ export function createReporter(mode: Mode, plan: PlanEntry[], write: (s: string)
     },
   };
 }
+
+/** 1536 -> '1.5 KiB': sizes in progress lines and plans. */
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+  let v = n / 1024;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return `${v < 10 ? v.toFixed(1) : Math.round(v)} ${units[i]}`;
+}
+
+/**
+ * Turns a transfer's byte counts into progress lines ('1.2 MiB of 3.4 MiB (35%), 5.6 MiB/s').
+ * A live display gets every change (listr2 redraws at its own pace); plain logs get a line per
+ * quarter of the transfer or every 10 seconds, so CI logs stay readable for large uploads.
+ */
+export function transferMeter(mode: Mode, emit: (line: string) => void, now: () => number = () => performance.now()): (done: number, total: number) => void {
+  let start = -1;
+  let lastQuarter = -1;
+  let lastAt = 0;
+  return (done, total) => {
+    const t = now();
+    if (start < 0 || done === 0) {
+      start = t;
+      lastQuarter = -1;
+      lastAt = t;
+    }
+    const seconds = (t - start) / 1000;
+    const rate = seconds > 0 ? `, ${formatBytes(Math.round(done / seconds))}/s` : '';
+    const pct = total > 0 ? Math.floor((done / total) * 100) : 100;
+    const line = `${formatBytes(done)} of ${formatBytes(total)} (${pct}%)${rate}`;
+    if (mode === 'tty') return emit(line);
+    if (mode === 'json' || (done === 0 && total > 0)) return;
+    const quarter = Math.floor(pct / 25);
+    if (quarter > lastQuarter || t - lastAt >= 10_000) {
+      lastQuarter = quarter;
+      lastAt = t;
+      emit(line);
+    }
+  };
+}
