@@ -530,7 +530,8 @@ RTS_NO_MEMSET_IDIOM static inline void zero_cell(void *p, size_t size) {
   }
 }
 
-void *rts_alloc(uint32_t tid, size_t size) {
+/* the same optimisation attributes as zero_cell, or gcc will not inline it here */
+RTS_NO_MEMSET_IDIOM void *rts_alloc(uint32_t tid, size_t size) {
   if (RTS_UNLIKELY(report)) count_alloc(tid, size);
   if (RTS_UNLIKELY(size > SMALL_MAX)) return alloc_large(tid, size, true, true);
   int c = class_of[(size + 15) >> 4];
