@@ -64,7 +64,62 @@ export class GenC {
   private pbcList: unknown[] = [];
   private strKey = (s: string): string => `\0str:${s}`;
 
-  constructor(private rp: RtypedProgram) {}
+  /** Small leaf functions (constructors, getters, tests), defined `static inline` in
+   * program.h so that gcc inlines them across modules: see findInlinable. */
+  readonly inlinable: Set<FunctionDesc>;
+
+  constructor(private rp: RtypedProgram) {
+    this.inlinable = this.findInlinable();
+  }
+
+  /**
+   * A function is inlined when it is small, never allocates, raises or catches, and calls only
+   * functions that are inlined themselves (so a constructor chain qualifies). Such a function
+   * needs no shadow-stack frame and no depth check (it cannot recurse), and a call to it is
+   * neither a collection point nor an exception check for its caller. Its C moves to the
+   * header: an edit to it recompiles every module, which is why only tiny ones qualify.
+   */
+  private findInlinable(): Set<FunctionDesc> {
+    const out = new Set<FunctionDesc>();
+    const candidates = this.rp.functions.filter((fd) => fd !== this.a.prog.main);
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const fd of candidates) {
+        if (out.has(fd)) continue;
+        const g = this.graph(fd);
+        const blocks = g.blocks();
+        let ops = 0;
+        let ok = blocks.length <= INLINE_MAX_BLOCKS;
+        for (const b of blocks) {
+          if (!ok) break;
+          if (b.exitswitch === LAST_EXCEPTION) ok = false;
+          for (const op of b.operations) {
+            ops++;
+            if (NO_GC.has(op.opname) && op.opname !== 'unreachable') continue;
+            if (op.opname === 'direct_call' && out.has(op.extra as FunctionDesc) && op.extra !== fd) continue;
+            ok = false;
+          }
+        }
+        if (ok && ops <= INLINE_MAX_OPS) {
+          out.add(fd);
+          changed = true;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Whether op may run the collector (a call to an inlined leaf cannot). */
+  mayCollect(op: Operation): boolean {
+    if (op.opname === 'direct_call' && this.inlinable.has(op.extra as FunctionDesc)) return false;
+    return !NO_GC.has(op.opname);
+  }
+
+  /** Whether op may leave an exception pending (a call to an inlined leaf cannot). */
+  mayRaise(op: Operation): boolean {
+    if (op.opname === 'direct_call') return !this.inlinable.has(op.extra as FunctionDesc);
+    return op.opname === 'indirect_call' || (op.opname === 'prim' && (op.extra as { raises: string | null }).raises !== null);
+  }
 
   private get a() {
     return this.rp.annotator;
@@ -153,15 +208,29 @@ export class GenC {
 
   emitFunction(fd: FunctionDesc): string {
     const g = this.graph(fd);
-    const fe = new FunctionEmitter(this, fd, g);
+    const fe = new FunctionEmitter(this, fd, g, this.inlinable.has(fd));
     return fe.emit();
   }
+
+  /** Bodies of the inlined functions, callees first (C needs a definition before the use). */
+  private inlineBodies: string[] = [];
 
   /** All C files of the program. */
   generate(): CFile[] {
     const byFile = new Map<string, string[]>();
     const files: CFile[] = [];
+    const done = new Set<FunctionDesc>();
+    const emitInline = (fd: FunctionDesc): void => {
+      if (done.has(fd)) return;
+      done.add(fd);
+      for (const b of this.graph(fd).blocks()) for (const op of b.operations) if (op.opname === 'direct_call') emitInline(op.extra as FunctionDesc);
+      this.curFile = 'program.h';
+      this.inlineBodies.push(this.emitFunction(fd));
+      this.curFile = null;
+    };
+    for (const fd of this.rp.functions) if (this.inlinable.has(fd)) emitInline(fd);
     for (const fd of this.rp.functions) {
+      if (this.inlinable.has(fd)) continue;
       const name = fd.decl ? fd.module.relPath.replace(/\.ts$/, '').replace(/[^A-Za-z0-9]+/g, '_') + '.c' : 'synth.c';
       if (!byFile.has(name)) byFile.set(name, []);
       this.curFile = name;
@@ -189,7 +258,8 @@ export class GenC {
     out.push('extern void *const *const rts_vtables[];');
     out.push('void rts_raise_msg(uint32_t tid, const char *msg);');
     for (const l of this.rp.table.classOrder) out.push(`#define TID_${l.cname} ${l.tid}u`);
-    for (const fd of this.rp.functions) out.push(`${this.prototype(fd)};`);
+    for (const fd of this.rp.functions) if (!this.inlinable.has(fd)) out.push(`${this.prototype(fd)};`);
+    out.push(...this.inlineBodies);
     out.push('#endif');
     return out.join('\n') + '\n';
   }
@@ -347,7 +417,9 @@ ${raisers.map((l) => `  case ${l.tid}: ${this.fn(ctorOf(l))}(gc_[1], gc_[0]); br
   }
 }
 
-const RAISING = new Set(['direct_call', 'indirect_call']);
+/** limits for findInlinable: about a constructor chain with a few fields */
+const INLINE_MAX_OPS = 24;
+const INLINE_MAX_BLOCKS = 6;
 /** low-level operations that never allocate, so never run the collector */
 const NO_GC = new Set([
   'same_as', 'cast_ptr', 'int_add', 'int_sub', 'int_mul', 'int_neg', 'int_mod', 'int_pow', 'int_and', 'int_or', 'int_xor',
@@ -359,9 +431,6 @@ const NO_GC = new Set([
   'str_or_null', 'dict_next', 'dict_key', 'dict_value', 'unreachable', 'int_is_true_nullable', 'float_is_true_nullable',
   'int_is_undef', 'int_is_defined', 'float_is_undef', 'float_is_defined',
 ]);
-function mayCollect(op: Operation): boolean {
-  return !NO_GC.has(op.opname);
-}
 
 class FunctionEmitter {
   private locals = new Map<Variable, string>();
@@ -375,6 +444,8 @@ class FunctionEmitter {
     private gen: GenC,
     private fd: FunctionDesc,
     private g: FunctionGraph,
+    /** defined static inline in program.h: no depth check (it makes no calls that could recurse) */
+    private inline: boolean,
   ) {}
 
   /**
@@ -391,7 +462,7 @@ class FunctionEmitter {
     if (b.exitswitch instanceof Variable) lastUse.set(b.exitswitch, end);
     const defined: Variable[] = b.inputargs.filter((v) => isGc(this.t(v)));
     b.operations.forEach((op, i) => {
-      if (mayCollect(op)) {
+      if (this.gen.mayCollect(op) || this.isOomSafePoint(op)) {
         const set = new Set<Variable>();
         for (const v of defined) if ((lastUse.get(v) ?? -1) > i) set.add(v);
         for (const a of op.args) if (a instanceof Variable && isGc(this.t(a))) set.add(a);
@@ -460,28 +531,42 @@ class FunctionEmitter {
     const rt = this.t(ret);
     const ng = this.maxSpill;
     const L = this.lines;
-    L.push(`${ctype(rt)} ${this.gen.fn(this.fd)}(${g.startblock.inputargs.map((v, i) => `${ctype(this.t(v))} p${i}`).join(', ') || 'void'}) {`);
+    L.push(`${this.inline ? 'static inline ' : ''}${ctype(rt)} ${this.gen.fn(this.fd)}(${g.startblock.inputargs.map((v, i) => `${ctype(this.t(v))} p${i}`).join(', ') || 'void'}) {`);
     if (ng) {
       L.push(`  void *gc_[${ng}] = {NULL};`);
       L.push(`  rts_frame fr_ = {rts_top_frame, ${ng}, gc_};`);
     }
     L.push(...decls);
     if (ng) L.push('  rts_top_frame = &fr_;');
-    L.push('  if (RTS_UNLIKELY(++rts_depth > rts_max_depth)) { rts_raise_stack_overflow(); goto fail_; }');
+    if (!this.inline) L.push('  if (RTS_UNLIKELY(++rts_depth > rts_max_depth)) { rts_raise_stack_overflow(); goto fail_; }');
     g.startblock.inputargs.forEach((v, i) => {
       if (this.t(v).k !== 'Void') L.push(`  ${this.assign(v, `p${i}`)}`);
     });
     for (const b of blocks) this.emitBlock(b);
     L.push('ret_:');
-    L.push('  rts_depth--;');
+    if (!this.inline) L.push('  rts_depth--;');
     if (ng) L.push('  rts_top_frame = fr_.prev;');
     L.push(`  return ${rt.k === 'Void' ? '0' : this.ref(ret)};`);
-    L.push('fail_:');
-    L.push('  rts_depth--;');
-    if (ng) L.push('  rts_top_frame = fr_.prev;');
-    L.push(`  return ${isGc(rt) ? 'NULL' : '0'};`);
+    if (!this.inline) {
+      L.push('fail_:');
+      L.push('  rts_depth--;');
+      if (ng) L.push('  rts_top_frame = fr_.prev;');
+      L.push(`  return ${isGc(rt) ? 'NULL' : '0'};`);
+    }
     L.push('}');
     return L.join('\n') + '\n';
+  }
+
+  /**
+   * Creating an object through an inlined constructor is a safe point for heap exhaustion
+   * (rts.h: rts_oom_pending), as entering a function is: otherwise a loop that only builds
+   * objects would run past the reserve. The check sits after the constructor call, which is
+   * the operation the flow graph routes to a surrounding catch.
+   */
+  private isOomSafePoint(op: Operation): boolean {
+    if (this.inline || op.opname !== 'direct_call') return false;
+    const fd = op.extra as FunctionDesc;
+    return fd.kind === 'ctor' && this.gen.inlinable.has(fd);
   }
 
   private emitBlock(b: Block): void {
@@ -496,8 +581,8 @@ class FunctionEmitter {
       const spill = this.spills.get(op);
       if (spill?.length) L.push(`  ${spill.map((v, k) => `gc_[${k}] = (void *)${this.ref(v)};`).join(' ')}`);
       L.push(`  ${this.opCode(op)}`);
-      const raises = RAISING.has(op.opname) || (op.opname === 'prim' && (op.extra as { raises: string | null }).raises);
-      if (raises && !(i === lastIdx && b.exitswitch === LAST_EXCEPTION)) L.push('  if (RTS_UNLIKELY(rts_exc != NULL)) goto fail_;');
+      if (this.isOomSafePoint(op)) L.push('  if (RTS_UNLIKELY(rts_oom_pending)) rts_raise_stack_overflow();');
+      if ((this.gen.mayRaise(op) || this.isOomSafePoint(op)) && !(i === lastIdx && b.exitswitch === LAST_EXCEPTION)) L.push('  if (RTS_UNLIKELY(rts_exc != NULL)) goto fail_;');
     });
     if (b.exitswitch === LAST_EXCEPTION) {
       const [normal, exc] = b.exits;
