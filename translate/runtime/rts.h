@@ -79,7 +79,8 @@ void rts_fatal(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 
  * The same check is the safe point for heap exhaustion: the collector, unable to stay under
  * the limit, sets rts_oom_pending and drops rts_max_depth to 0 (saving it in
  * rts_saved_max_depth), so the next function entry raises rlib's MemoryError instead, at no
- * cost to the common path. */
+ * cost to the common path. Functions genc inlines have no entry check: creating an object
+ * through an inlined constructor tests rts_oom_pending instead. */
 extern int64_t rts_depth, rts_max_depth, rts_saved_max_depth;
 extern bool rts_oom_pending;
 bool rts_raise_stack_overflow(void);
