@@ -37,10 +37,15 @@ export function ociDir(distDir: string): string {
   return join(distDir, 'oci');
 }
 
+/** Where a layout keeps the blob of that sha256. */
+function blobPath(layout: string, hex: string): string {
+  return join(layout, 'blobs', 'sha256', hex);
+}
+
 /** Writes a blob (if absent or different) and returns its descriptor. */
 async function putBlob(layout: string, mediaType: string, data: Buffer): Promise<Descriptor> {
   const hex = sha256(data);
-  await writeFileAtomic(join(layout, 'blobs', 'sha256', hex), data);
+  await writeFileAtomic(blobPath(layout, hex), data);
   return { mediaType, digest: `sha256:${hex}`, size: data.length };
 }
 
@@ -105,7 +110,7 @@ export const ociImagePackager: TargetPackager = {
       }),
     );
     const manifest = await putBlob(layout, MT.manifest, json({ schemaVersion: 2, mediaType: MT.manifest, config, layers: [layer], annotations: labels }));
-    const path = join(layout, 'blobs', 'sha256', manifest.digest.slice(7));
+    const path = blobPath(layout, manifest.digest.slice(7));
     return [
       await recordOf(ctx.distDir, path, 'oci-manifest', t.name, {
         digest: manifest.digest,
@@ -115,6 +120,20 @@ export const ociImagePackager: TargetPackager = {
     ];
   },
 };
+
+/**
+ * The blobs an image manifest brings along (its config and layers), as paths relative to
+ * dist/<version>/. The manifest lists only the image manifest blob itself; `release merge`
+ * needs the rest to rebuild the layout of several images.
+ */
+export function imageBlobNames(manifest: string | Uint8Array): string[] {
+  const m = JSON.parse(typeof manifest === 'string' ? manifest : Buffer.from(manifest).toString('utf8')) as { config?: Descriptor; layers?: Descriptor[] };
+  const descs = [m.config, ...(m.layers ?? [])];
+  return descs.map((d) => {
+    if (!d || !/^sha256:[0-9a-f]{64}$/.test(d.digest)) throw new Error(`not an OCI image manifest: a descriptor has no sha256 digest`);
+    return blobPath(ociDir(''), d.digest.slice(7));
+  });
+}
 
 export function ociArchiveName(version: string): string {
   return `pyvm-${version}-oci.tar`;

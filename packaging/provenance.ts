@@ -1,7 +1,10 @@
 // provenance: pyvm-<v>.intoto.json, an in-toto Statement v1 with a SLSA provenance v1
-// predicate whose subjects are every artifact registered before it.
+// predicate whose subjects are every artifact registered before it. Like every release
+// packager it reads only the registry (not ctx.trees), so `release merge` can regenerate it
+// from the records of per-target builds made elsewhere.
 
 import { join } from 'node:path';
+import { TARGETS } from '../release/targets.ts';
 import { isoDate, recordOf, writeFileAtomic } from './fsutil.ts';
 import type { ReleasePackager } from './types.ts';
 
@@ -19,6 +22,10 @@ export const provenancePackager: ReleasePackager = {
       .map((a) => ({ name: a.name, digest: { sha256: a.sha256 } }))
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     if (subjects.length === 0) return { skip: 'no artifacts to attest' };
+    // table order, not the order targets were named on a command line: the statement must
+    // not depend on how the build was invoked (nor on which job built which target)
+    const order = (name: string) => TARGETS.findIndex((t) => t.name === name);
+    const targets = [...new Set(ctx.registry.all().flatMap((a) => (a.target === null ? [] : [a.target])))].sort((a, b) => order(a) - order(b));
     const statement = {
       _type: 'https://in-toto.io/Statement/v1',
       subject: subjects,
@@ -28,7 +35,7 @@ export const provenancePackager: ReleasePackager = {
           buildType: `${ctx.recipe.homepage}/release-build/v1`,
           externalParameters: {
             version: ctx.version,
-            targets: ctx.trees.map((t) => t.target),
+            targets,
             sourceDateEpoch: ctx.sourceDateEpoch,
           },
           internalParameters: {},

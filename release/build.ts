@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { Store, plan as planGraph, runGraph, type PlanEntry, type TaskNode, type TaskResult } from './tasks/index.ts';
 import { buildGraph, gatherFacts, packagersFor, type BuildSpec, type Facts, type PackageMeta } from './graph.ts';
-import { applyDist, readManifest, type DistFile, type ManifestEntry } from './dist.ts';
+import { applyDist, manifestEntry, readManifest, type DistFile, type ManifestEntry } from './dist.ts';
 import { chooseMode, createReporter } from './progress.ts';
 import { smokeKinds, smokeTest, type SmokeReport } from './smoke.ts';
 import { E, explain } from './errors.ts';
@@ -37,7 +37,7 @@ export async function prepare(ctx: Context, test: boolean): Promise<Prepared> {
   const facts = await gatherFacts(spec);
   const nodes = buildGraph(spec, facts);
   const store = new Store(ctx.storeDir);
-  return { spec, facts, nodes, store, plan: planGraph(nodes, (s, k) => store.has(s, k)), skippedKinds: packagersFor(spec, facts).skipped };
+  return { spec, facts, nodes, store, plan: planGraph(nodes, (s, k) => store.has(s, k)), skippedKinds: packagersFor(spec.loaded.recipe.artifacts, facts.packaging).skipped };
 }
 
 export async function planCommand(ctx: Context, opts: { test: boolean; json: boolean }, out: Out): Promise<number> {
@@ -65,7 +65,7 @@ function distOf(p: Prepared, results: Map<string, TaskResult>): { files: DistFil
     if (!n.name.startsWith('package:')) continue;
     const r = results.get(n.name)!;
     for (const f of r.files) files.set(f.path, { path: f.path, from: join(r.dir, f.path), sha256: f.sha256, size: f.size });
-    for (const a of (r.meta as PackageMeta).records ?? []) records.set(a.name, { path: a.name, kind: a.kind, target: a.target, sha256: a.sha256, size: a.size });
+    for (const a of (r.meta as PackageMeta).records ?? []) records.set(a.name, manifestEntry(a));
   }
   return { files: [...files.values()], records: [...records.values()] };
 }

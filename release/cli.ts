@@ -174,6 +174,49 @@ ${commonHelp}
       return cacheCommand(pos, v, out);
     },
   },
+  merge: {
+    summary: 'combine the dist/ of per-target builds into one complete dist/<version>/',
+    usage: 'release merge DIST_DIR... [--out DIR] [--version V] [--recipe FILE] [--json]',
+    help: `Combines the dist/ directories of builds made separately (one CI job per target, each
+'release build --target T') into one release in DIR/<version>/, the same bytes a single
+'release build --target A --target B ...' writes:
+  - every input must be a build of the same name, version and SOURCE_DATE_EPOCH
+  - per-target artifacts (and the OCI blobs of each image) are checked against their
+    input's manifest.json and copied; the same target in two inputs must be identical, and
+    two inputs must never give one path different contents
+  - release-wide files are regenerated from the union by the build's own packagers: the
+    installer scripts, conda repodata.json per subdir, the OCI image index, index.json and
+    pyvm-<version>-oci.tar, the provenance statement, SHA256SUMS, its minisign signature
+    (when a key is set, as for a build: PYVM_MINISIGN_SECRET_KEY[_FILE] or the recipe's
+    signing section), then manifest.json
+Files are written under temporary names and renamed, manifest.json last (an older one is
+removed first), so an interrupted merge never leaves a complete-looking release. Running it
+again on the same inputs changes nothing.
+
+  DIST_DIR         a dist/ root holding one <version>/manifest.json (e.g. artifacts/dist-linux-x86_64/dist)
+  --out DIR        where the merged release goes (default: dist; files land in DIR/<version>/)
+  --version V      take <V>/ from inputs that hold several versions
+  --recipe FILE    product recipe (default: recipes/pyvm.yaml); its name and version must match the inputs
+  --json           the result as one JSON line
+
+Exit status: 0 merged, 2 inputs that are not one release (or bad arguments), 1 a damaged
+input or a failed packager.`,
+    options: { out: { type: 'string' }, version: { type: 'string' }, recipe: { type: 'string' }, json: { type: 'boolean' } },
+    positionals: Infinity,
+    async run(v, pos) {
+      const { mergeCommand } = await import('./merge.ts');
+      return mergeCommand(
+        {
+          inputs: pos,
+          out: (v.out as string | undefined) ?? join(PROJECT_ROOT, 'dist'),
+          version: v.version as string | undefined,
+          recipe: v.recipe as string | undefined,
+          json: Boolean(v.json),
+        },
+        out,
+      );
+    },
+  },
   publish: {
     summary: 'publish dist/<version>/: GitHub release, OCI registry, conda channel',
     usage: 'release publish [--version V] [--dist-dir DIR] [--dry-run] [--oci-ref REF] [--conda-channel DIR] [--no-github] [--json]',
@@ -266,6 +309,7 @@ examples:
   release build --target linux-s390x
   release build --all --json
   release plan --all
+  release merge artifacts/*/dist --out dist
   release publish --dry-run`;
 }
 

@@ -1,6 +1,7 @@
-// Applying a build: copies the artifacts from the store into dist/<version>/ and writes
-// manifest.json and SHA256SUMS. Every file is written under a temporary name and renamed,
-// the manifest last, so a killed build never leaves a half-written file under a final name.
+// Applying a build (or a merge of per-target builds): copies the artifacts into
+// dist/<version>/ and writes manifest.json and SHA256SUMS. Every file is written under a
+// temporary name and renamed, the manifest last, so a killed run never leaves a half-written
+// file under a final name.
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { hashFile } from './tasks/index.ts';
@@ -13,6 +14,17 @@ export interface ManifestEntry {
   target: string | null;
   sha256: string;
   size: number;
+  /**
+   * the packager's kind-specific facts (conda subdir and index entry, OCI digest and
+   * platform, ...): what release-wide packagers select on, so `release merge` can rerun them
+   * from manifests alone
+   */
+  extra?: Record<string, string>;
+}
+
+/** The manifest entry of a packager's record (one shape, so build and merge write the same JSON). */
+export function manifestEntry(r: { name: string; kind: string; target: string | null; sha256: string; size: number; extra?: Record<string, string> }): ManifestEntry {
+  return { path: r.name, kind: r.kind, target: r.target, sha256: r.sha256, size: r.size, ...(r.extra ? { extra: r.extra } : {}) };
 }
 
 export interface Manifest {
@@ -80,18 +92,34 @@ async function intact(path: string, a: { sha256: string; size: number }): Promis
 
 /**
  * Places the files (every file the packagers wrote, artifacts and supporting files such as
- * OCI blobs) and writes manifest.json listing the artifact records. Entries of other targets
- * already in the manifest are kept while their files are intact; release-wide ones are replaced.
+ * OCI blobs) and writes manifest.json listing the artifact records. With a list of built
+ * targets (a build), entries of other targets already in the manifest are kept while their
+ * files are intact and release-wide ones are replaced; with 'all' (a merge), the records are
+ * the whole release and nothing of the old manifest is kept.
  */
 export async function applyDist(
   dir: string,
   head: { name: string; version: string; sourceDateEpoch: number },
   files: DistFile[],
   records: ManifestEntry[],
-  builtTargets: string[],
+  builtTargets: readonly string[] | 'all',
 ): Promise<ApplyResult> {
   mkdirSync(dir, { recursive: true });
   sweep(dir);
+  const previous = readManifest(dir);
+  const kept: ManifestEntry[] = [];
+  if (builtTargets !== 'all' && previous && previous.version === head.version && previous.sourceDateEpoch === head.sourceDateEpoch)
+    for (const a of previous.artifacts)
+      if (a.target !== null && !builtTargets.includes(a.target) && (await intact(join(dir, a.path), a))) kept.push(a);
+  const all = [...kept, ...records].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const manifest: Manifest = { ...head, artifacts: all };
+  const text = JSON.stringify(manifest, null, 2) + '\n';
+  const old = existsSync(join(dir, 'manifest.json')) ? readFileSync(join(dir, 'manifest.json'), 'utf8') : null;
+  const manifestChanged = old !== text;
+  // A build keeps the old manifest while it writes: it is what says which other targets' files
+  // to keep, and its hashes expose any file replaced since. A merge has nothing to keep, so it
+  // drops it first: a merge killed half-way leaves no manifest rather than an outdated one.
+  if (manifestChanged && old !== null && builtTargets === 'all') rmSync(join(dir, 'manifest.json'));
   const written: string[] = [];
   for (const f of files) {
     const dest = join(dir, f.path);
@@ -103,16 +131,6 @@ export async function applyDist(
     renameSync(tmp, dest);
     written.push(f.path);
   }
-  const previous = readManifest(dir);
-  const kept: ManifestEntry[] = [];
-  if (previous && previous.version === head.version && previous.sourceDateEpoch === head.sourceDateEpoch)
-    for (const a of previous.artifacts)
-      if (a.target !== null && !builtTargets.includes(a.target) && (await intact(join(dir, a.path), a))) kept.push(a);
-  const all = [...kept, ...records].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const manifest: Manifest = { ...head, artifacts: all };
-  const text = JSON.stringify(manifest, null, 2) + '\n';
-  const old = existsSync(join(dir, 'manifest.json')) ? readFileSync(join(dir, 'manifest.json'), 'utf8') : null;
-  const manifestChanged = old !== text;
   if (manifestChanged) {
     // the checksums packager writes SHA256SUMS when the recipe asks for it
     if (!files.some((f) => f.path === 'SHA256SUMS')) writeAtomic(join(dir, 'SHA256SUMS'), all.map((a) => `${a.sha256}  ${a.path}\n`).join(''));

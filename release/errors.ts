@@ -92,6 +92,30 @@ export const E = {
   noCondaPackages: (dir: string) => new UserError(`--conda-channel given but ${dir} holds no conda packages`, 'no-conda-packages', 1),
   nothingToPublishTo: () =>
     new UserError('--no-github leaves nothing to publish to: add --oci-ref REGISTRY/REPOSITORY and/or --conda-channel DIR', 'no-destination'),
+  // release merge
+  mergeNoInputs: () => new UserError("'release merge' needs the dist directories to merge: release merge DIST_DIR... [--out DIR]", 'merge-usage'),
+  mergeInputMissing: (dir: string) => new UserError(`${dir} is not a directory (release merge takes the dist/ roots of per-target builds)`, 'merge-input'),
+  mergeNoRelease: (dir: string, version: string | undefined, have: string[]) =>
+    new UserError(
+      version === undefined
+        ? `${dir} holds no <version>/manifest.json: pass the dist/ root of a 'release build' (e.g. artifacts/dist-linux-x86_64/dist)`
+        : `${dir} holds no build of version ${version}; built versions: ${have.length ? have.join(', ') : 'none'}`,
+      'merge-input',
+    ),
+  mergeSeveralVersions: (dir: string, versions: string[]) =>
+    new UserError(`${dir} holds builds of several versions (${versions.join(', ')}): pass --version V`, 'merge-input'),
+  mergeMismatch: (field: string, values: [string, string][]) =>
+    new UserError(
+      `the inputs are not builds of one release: their ${field} differs (${values.map(([dir, v]) => `${dir}: ${v}`).join('; ')}); merge only per-target builds of the same commit`,
+      'merge-mismatch',
+    ),
+  mergeRecipeMismatch: (what: string) => new UserError(`the inputs do not match the recipe: ${what}; merge with the checkout they were built from`, 'merge-mismatch'),
+  mergeDamaged: (dir: string, path: string, why: string) =>
+    new UserError(`${dir}: ${path} ${why}; the input is damaged (download or build it again)`, 'merge-damaged', 1),
+  mergeConflict: (path: string, a: [string, string], b: [string, string]) =>
+    new UserError(`${path} differs between the inputs (${a[0]}: ${a[1]}; ${b[0]}: ${b[1]}): they are not builds of one release`, 'merge-conflict'),
+  mergeTargetDiffers: (target: string, a: string, b: string, detail: string) =>
+    new UserError(`${target} was built in both ${a} and ${b}, differently (${detail}): they are not builds of one release`, 'merge-conflict'),
 } as const;
 
 /** The most useful one-line account of a failure: errors that format themselves with a location (translate/'s RtsError) do so. */

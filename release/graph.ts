@@ -12,7 +12,8 @@ import type { Target } from './targets.ts';
 import { recipeInfo, type LoadedRecipe } from './recipe.ts';
 import { E, StepError } from './errors.ts';
 import { hashFile, hashTree, hashValue, listFiles, type TaskNode, type TaskResult } from './tasks/index.ts';
-import { loadPackagers, Registry, type PackagerSet, type Packager, type StagedTree, type StoredRecord } from './packagers.ts';
+import { loadPackagers, Registry, type ArtifactRegistry, type PackagerSet, type Packager, type StagedTree, type StoredRecord } from './packagers.ts';
+import type { SigningConfig } from '../packaging/types.ts';
 import { emulatorIdentity, smokeKinds, smokeTest, type SmokeReport } from './smoke.ts';
 
 export interface BuildSpec {
@@ -124,12 +125,58 @@ export async function loadTranslator(root: string): Promise<TranslateDriver> {
 }
 
 /** Packagers whose kind the recipe asks for, in the registry's order; and the kinds left out. */
-export function packagersFor(spec: BuildSpec, facts: Facts): { chosen: Packager[]; skipped: { kinds: string[]; reason: string }[] } {
-  const wanted = new Set(spec.loaded.recipe.artifacts);
-  const chosen = facts.packaging.packagers.filter((p) => wanted.has(p.kind));
+export function packagersFor(
+  artifacts: readonly string[],
+  packaging: PackagerSet,
+): { chosen: Packager[]; skipped: { kinds: string[]; reason: string }[] } {
+  const wanted = new Set(artifacts);
+  const chosen = packaging.packagers.filter((p) => wanted.has(p.kind));
   const have = new Set(chosen.map((p) => p.kind as string));
-  const missing = spec.loaded.recipe.artifacts.filter((k) => !have.has(k));
-  return { chosen, skipped: missing.length ? [{ kinds: missing, reason: `no packager of that kind in ${facts.packaging.source}` }] : [] };
+  const missing = artifacts.filter((k) => !have.has(k));
+  return { chosen, skipped: missing.length ? [{ kinds: missing, reason: `no packager of that kind in ${packaging.source}` }] : [] };
+}
+
+/** The signing configuration packagers get: the recipe's key files (the signature packager also reads PYVM_MINISIGN_*). */
+export function signingConfig(loaded: LoadedRecipe): SigningConfig {
+  const { recipe, root } = loaded;
+  return {
+    secretKeyFile: recipe.signing?.secretKeyFile ? join(root, recipe.signing.secretKeyFile) : null,
+    publicKeyFile: recipe.signing?.publicKeyFile ? join(root, recipe.signing.publicKeyFile) : null,
+    required: recipe.signing?.required ?? false,
+  };
+}
+
+/**
+ * One packager run, shared by the build's package nodes and `release merge` (which reruns the
+ * release-wide packagers): a scratch directory, the context every packager gets, and the
+ * records it made (without their paths, which point into distDir) or its reason to skip.
+ */
+export async function runPackager(
+  p: Packager,
+  o: { loaded: LoadedRecipe; sourceDateEpoch: number; distDir: string; trees: StagedTree[]; registry: ArtifactRegistry; target?: Target },
+): Promise<PackageMeta> {
+  const work = mkdtempSync(join(tmpdir(), 'release-pkg-'));
+  try {
+    const base = {
+      version: o.loaded.version,
+      sourceDateEpoch: o.sourceDateEpoch,
+      recipe: recipeInfo(o.loaded.recipe),
+      distDir: o.distDir,
+      workDir: work,
+      trees: o.trees,
+      registry: o.registry,
+      signing: signingConfig(o.loaded),
+    };
+    let result;
+    if (p.scope === 'target') {
+      if (!o.target) throw new Error(`runPackager: ${p.name} runs per target and needs one`);
+      result = await p.run({ ...base, tree: o.trees[0], target: o.target });
+    } else result = await p.run(base);
+    if (!Array.isArray(result)) return { skip: result.skip };
+    return { records: result.map(({ path: _path, ...rest }) => rest) };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }
 
 /**
@@ -158,18 +205,12 @@ export function buildGraph(spec: BuildSpec, facts: Facts): TaskNode[] {
   const { recipe, root, version } = spec.loaded;
   const info = recipeInfo(recipe);
   const nodes: TaskNode[] = [];
-  const { chosen } = packagersFor(spec, facts);
+  const { chosen } = packagersFor(recipe.artifacts, facts.packaging);
   const stageNodes = new Map<string, string>();
   /** package nodes so far: per target (target scope) and release-wide */
   const perTarget = new Map<string, string[]>(spec.targets.map((t) => [t.name, []]));
   const releaseWide: string[] = [];
   const byPackager = new Map<string, Map<string | null, string>>();
-  const workRoot = () => mkdtempSync(join(tmpdir(), 'release-pkg-'));
-  const signing = {
-    secretKeyFile: recipe.signing?.secretKeyFile ? join(root, recipe.signing.secretKeyFile) : null,
-    publicKeyFile: recipe.signing?.publicKeyFile ? join(root, recipe.signing.publicKeyFile) : null,
-    required: recipe.signing?.required ?? false,
-  };
 
   for (const t of spec.targets) {
     const exe = `pyvm${t.exeSuffix}`;
@@ -266,15 +307,7 @@ export function buildGraph(spec: BuildSpec, facts: Facts): TaskNode[] {
           for (const d of deps)
             registry.add(((d.meta as PackageMeta).records ?? []).map((r) => ({ ...r, path: join(ctx.out, r.name) })));
           const trees = stages.map((s) => treeOf(s.slice('stage:'.length), ctx.deps[s]));
-          const work = workRoot();
-          try {
-            const base = { version, sourceDateEpoch: spec.sourceDateEpoch, recipe: info, distDir: ctx.out, workDir: work, trees, registry, signing };
-            const result = p.scope === 'target' ? await p.run({ ...base, tree: trees[0], target: t! }) : await p.run(base);
-            if (!Array.isArray(result)) return { skip: result.skip };
-            return { records: result.map(({ path: _path, ...rest }) => rest) };
-          } finally {
-            rmSync(work, { recursive: true, force: true });
-          }
+          return runPackager(p, { loaded: spec.loaded, sourceDateEpoch: spec.sourceDateEpoch, distDir: ctx.out, trees, registry, ...(t ? { target: t } : {}) });
         },
       });
       names.set(t?.name ?? null, name);

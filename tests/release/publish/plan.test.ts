@@ -218,7 +218,7 @@ describe('configuration', () => {
   it('the release workflow publishes with release publish, after every build, with write access', () => {
     const wf = parse(readFileSync(join(REPO, '.github', 'workflows', 'release.yml'), 'utf8')) as {
       permissions: Record<string, string>;
-      jobs: Record<string, { needs?: string[]; steps: { run?: string; env?: Record<string, string>; with?: Record<string, unknown> }[] }>;
+      jobs: Record<string, { needs?: string[]; container?: string; steps: { uses?: string; run?: string; env?: Record<string, string>; with?: Record<string, unknown> }[] }>;
     };
     expect(wf.permissions).toEqual({ contents: 'write', packages: 'write' });
     const job = wf.jobs.publish;
@@ -226,7 +226,10 @@ describe('configuration', () => {
     const step = job.steps.find((s) => s.run?.includes('bin/release.mjs publish'))!;
     expect(step.run).toBe('node bin/release.mjs publish --dist-dir artifacts/dist --oci-ref ghcr.io/pyvm/pyvm');
     expect(step.env).toEqual({ GITHUB_TOKEN: '${{ github.token }}' });
-    expect(job.steps[0].with).toEqual({ 'fetch-depth': 0 });
+    // the same container as the build jobs (merge must regenerate the same bytes), git installed before the checkout
+    expect(job.container).toBe(wf.jobs.build.container);
+    expect(job.steps[0].run).toMatch(/apt-get install .*\bgit\b/);
+    expect(job.steps[1]).toMatchObject({ uses: 'actions/checkout@v4', with: { 'fetch-depth': 0 } });
     expect(job.steps.some((s) => s.run?.startsWith('gh '))).toBe(false);
   });
 });
