@@ -3,25 +3,18 @@
 // digest with the dist's OCI layout; the registry's access log counts what each push sent.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { openSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { publishCommand } from '../../../release/publish/index.ts';
 import { UserError } from '../../../release/errors.ts';
 import { scratch } from '../helpers.ts';
 import { buildDist, capture, type BuiltDist } from './fixture.ts';
+import { hasRegistry, startRegistry, type LocalRegistry } from './local-registry.ts';
 
-const hasRegistry = (() => {
-  try {
-    execFileSync('sh', ['-c', 'command -v docker-registry && command -v skopeo'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 if (!hasRegistry) console.warn('skipping the OCI publish tests: docker-registry or skopeo is not installed (Debian packages docker-registry, skopeo)');
 
 interface Descriptor {
@@ -32,51 +25,22 @@ interface Descriptor {
 }
 
 let dist: BuiltDist;
-let registry: ChildProcess | null = null;
+let registry: LocalRegistry | null = null;
 let host = '';
-let logFile = '';
-
-async function freePort(): Promise<number> {
-  return new Promise((r) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const p = (s.address() as AddressInfo).port;
-      s.close(() => r(p));
-    });
-  });
-}
 
 beforeAll(async () => {
   if (!hasRegistry) return;
   dist = await buildDist();
-  const dir = scratch('registry');
-  const port = await freePort();
-  host = `127.0.0.1:${port}`;
-  writeFileSync(
-    join(dir, 'registry.yml'),
-    `version: 0.1\nlog:\n  level: info\n  formatter: text\nstorage:\n  filesystem:\n    rootdirectory: ${join(dir, 'data')}\nhttp:\n  addr: ${host}\n`,
-  );
-  logFile = join(dir, 'registry.log');
-  const fd = openSync(logFile, 'a');
-  registry = spawn('docker-registry', ['serve', join(dir, 'registry.yml')], { stdio: ['ignore', fd, fd] });
-  for (let i = 0; i < 100; i++) {
-    const ok = await fetch(`http://${host}/v2/`).then((r) => r.ok, () => false);
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`docker-registry did not start:\n${readFileSync(logFile, 'utf8')}`);
+  registry = await startRegistry();
+  host = registry.host;
 });
 
 afterAll(() => {
-  registry?.kill('SIGTERM');
+  registry?.stop();
 });
 
-/** Requests the registry answered since `from` (its access log): [method, path, status]. */
-function requests(from: number): [string, string, number][] {
-  const text = readFileSync(logFile, 'utf8').slice(from);
-  return [...text.matchAll(/"(HEAD|GET|POST|PUT|PATCH|DELETE) (\/v2\/[^ ]*) HTTP\/1\.1" (\d{3})/g)].map((m) => [m[1], m[2], Number(m[3])]);
-}
-
-const logSize = () => readFileSync(logFile, 'utf8').length;
+const requests = (from: number) => registry!.requests(from);
+const logSize = () => registry!.logSize();
 
 async function publish(values: Record<string, unknown>, env: NodeJS.ProcessEnv = {}) {
   const c = capture();
