@@ -25,7 +25,8 @@ export const MT = {
 
 export const IMAGE_ROOT = '/opt/pyvm';
 
-interface Descriptor {
+/** An OCI content descriptor (image-spec descriptor.md). */
+export interface Descriptor {
   mediaType: string;
   digest: string;
   size: number;

@@ -5,21 +5,13 @@
 
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { MT } from '../../packaging/oci.ts';
+import { MT, type Descriptor } from '../../packaging/oci.ts';
 import { sha256 } from '../tasks/index.ts';
 import { E } from '../errors.ts';
 import { formatBytes } from '../progress.ts';
 import { planOci } from './plan.ts';
 import { RegistryClient, type Credentials, type OciRef } from './registry.ts';
 import type { DesiredOci, ObservedOci, OciAction, OciBlob, OciManifest, Plan, Publisher, StepSink } from './types.ts';
-
-interface Descriptor {
-  mediaType: string;
-  digest: string;
-  size: number;
-  platform?: { os: string; architecture: string; variant?: string };
-  annotations?: Record<string, string>;
-}
 
 const REF_NAME = 'org.opencontainers.image.ref.name';
 
