@@ -9,7 +9,8 @@ import { initStrMethods } from './builtins/strmethods.ts';
 import { initContainerMethods } from './builtins/containers.ts';
 import { initFileMethods, closeAllFiles } from './builtins/files.ts';
 import { compileSource, newModule } from './interpreter/importer.ts';
-import { runModuleCode, initEvalCaches } from './interpreter/eval.ts';
+import { runModuleCode } from './interpreter/eval.ts';
+import { initEvalCaches } from './interpreter/caches.ts';
 import { str, isInstance, excStr, getAttrOrNull } from './interpreter/runtime.ts';
 
 export const VERSION = 'pyvm 0.1.0 (Python 3.11 compatible)';

@@ -289,6 +289,7 @@ function callFunction(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | nu
       checkArgs('abs', args, kw, 1, 1);
       const x = args[0];
       if (x instanceof PyInt && x.cls.isBuiltin) return intSign(x) < 0 ? intNeg(x) : x.cls === boolType ? newInt(x.v) : x;
+      if (x instanceof PyInt && lookupType(x.cls, '__abs__') === null) return intSign(x) < 0 ? intNeg(x) : new PyInt(intType, x.v, x.big);
       if (x instanceof PyFloat) return newFloat(Math.abs(x.v));
       const r = callSpecial(x, '__abs__', []);
       if (r !== null) return r;

@@ -3,7 +3,7 @@ import type { int } from '../../translate/rlib/index.ts';
 import { floorDiv } from '../../translate/rlib/index.ts';
 import { PyObject, PyStr, PyBytes, PyTuple, PyList, PyDict, PyInt, strType, bytesType, newStr, newInt, newBool, newList, newTuple, raise, None, True, False, TypeError, ValueError, LookupError } from '../objects/core.ts';
 import { str, repr, typeName, iterToArray, toIntIndex, getItem, isInstance, sliceIndices } from '../interpreter/runtime.ts';
-import { cpLen, cpArray, isSpace, isDigitCh, isAlphaCh, isUpperCh, isLowerCh, codePointAt, indexFrom, lastIndexFrom, pyUpper, pyLower } from '../objects/strutil.ts';
+import { cpLen, cpArray, isSpace, isSpaceCode, isDigitCh, isAlphaCh, isUpperCh, isLowerCh, codePointAt, indexFrom, lastIndexFrom, pyUpper, pyLower, startsAt } from '../objects/strutil.ts';
 import { strFormat } from './format.ts';
 import { B } from './ids.ts';
 import { npos, kwArg, arg, defMethod } from './args.ts';
@@ -76,22 +76,22 @@ function strArg(o: PyObject, fname: string): string {
 function stripChars(s: string, chars: string | null, left: boolean, right: boolean): string {
   let a = 0;
   let b = s.length;
-  if (left) while (a < b && (chars === null ? isSpace(s[a]) : chars.includes(s[a]))) a++;
-  if (right) while (b > a && (chars === null ? isSpace(s[b - 1]) : chars.includes(s[b - 1]))) b--;
+  if (left) while (a < b && (chars === null ? isSpaceCode(s.charCodeAt(a)) : chars.includes(s[a]))) a++;
+  if (right) while (b > a && (chars === null ? isSpaceCode(s.charCodeAt(b - 1)) : chars.includes(s[b - 1]))) b--;
   return s.slice(a, b);
 }
 function splitWhitespace(s: string, maxsplit: int): string[] {
   const out: string[] = [];
   let i = 0;
   while (i < s.length) {
-    while (i < s.length && isSpace(s[i])) i++;
+    while (i < s.length && isSpaceCode(s.charCodeAt(i))) i++;
     if (i >= s.length) break;
     if (maxsplit >= 0 && out.length >= maxsplit) {
       out.push(stripChars(s.slice(i), null, false, true));
       return out;
     }
     let j = i;
-    while (j < s.length && !isSpace(s[j])) j++;
+    while (j < s.length && !isSpaceCode(s.charCodeAt(j))) j++;
     out.push(s.slice(i, j));
     i = j;
   }
@@ -101,14 +101,14 @@ function rsplitWhitespace(s: string, maxsplit: int): string[] {
   const out: string[] = [];
   let i = s.length;
   while (i > 0) {
-    while (i > 0 && isSpace(s[i - 1])) i--;
+    while (i > 0 && isSpaceCode(s.charCodeAt(i - 1))) i--;
     if (i <= 0) break;
     if (maxsplit >= 0 && out.length >= maxsplit) {
       out.push(stripChars(s.slice(0, i), null, true, false));
       break;
     }
     let j = i;
-    while (j > 0 && !isSpace(s[j - 1])) j--;
+    while (j > 0 && !isSpaceCode(s.charCodeAt(j - 1))) j--;
     out.push(s.slice(j, i));
     i = j;
   }
@@ -185,9 +185,9 @@ function prefixMatch(s: string, pre: PyObject, start: int, end: int, isEnd: bool
     return false;
   }
   if (!(pre instanceof PyStr)) throw raise(TypeError, `${isEnd ? 'endswith' : 'startswith'} first arg must be str or a tuple of str, not ${typeName(pre)}`);
-  const sub = s.slice(start, end);
-  if (end - start < pre.s.length) return false;
-  return isEnd ? sub.endsWith(pre.s) : sub.startsWith(pre.s);
+  const p = pre.s;
+  if (end - start < p.length) return false;
+  return isEnd ? startsAt(s, p, end - p.length) : startsAt(s, p, start);
 }
 function allChars(s: string, kind: int): boolean {
   if (s.length === 0) return false;
@@ -300,7 +300,11 @@ export function callStrMethod(id: int, args: PyObject[], kw: string[] | null): P
       return strList(out);
     }
     case B.STR_JOIN: {
-      const items = iterToArray(args[1]);
+      const src = args[1];
+      let items: PyObject[];
+      if (src instanceof PyList) items = src.items;
+      else if (src instanceof PyTuple) items = src.items;
+      else items = iterToArray(src);
       const parts: string[] = [];
       for (let i = 0; i < items.length; i++) {
         const x = items[i];
@@ -316,8 +320,9 @@ export function callStrMethod(id: int, args: PyObject[], kw: string[] | null): P
     case B.STR_STARTSWITH:
     case B.STR_ENDSWITH: {
       const r = rangeArgs(self, args, kw, 2);
-      const a = cpIndexToUnit(s, r[0]);
-      const b = cpIndexToUnit(s, r[1]);
+      const bmp = cpLen(self) === s.length;
+      const a = bmp ? r[0] : cpIndexToUnit(s, r[0]);
+      const b = bmp ? r[1] : cpIndexToUnit(s, r[1]);
       if (a > s.length) return False;
       return newBool(prefixMatch(s, args[1], a, b < a ? a : b, id === B.STR_ENDSWITH));
     }
@@ -327,13 +332,13 @@ export function callStrMethod(id: int, args: PyObject[], kw: string[] | null): P
     case B.STR_RINDEX: {
       const sub = strArg(args[1], 'find');
       const r = rangeArgs(self, args, kw, 2);
-      const a = cpIndexToUnit(s, r[0]);
-      const b = cpIndexToUnit(s, r[1]);
+      const bmp = cpLen(self) === s.length;
+      const a = bmp ? r[0] : cpIndexToUnit(s, r[0]);
+      const b = bmp ? r[1] : cpIndexToUnit(s, r[1]);
       let pos = -1;
       if (a <= s.length && b - a >= sub.length) {
-        const region = s.slice(a, b);
-        const j = id === B.STR_FIND || id === B.STR_INDEX ? region.indexOf(sub) : region.lastIndexOf(sub);
-        if (j >= 0) pos = unitToCpIndex(s, a + j);
+        const j = id === B.STR_FIND || id === B.STR_INDEX ? s.indexOf(sub, a) : s.lastIndexOf(sub, b - sub.length);
+        if (j >= a && j + sub.length <= b) pos = bmp ? j : unitToCpIndex(s, j);
       }
       if (pos < 0 && (id === B.STR_INDEX || id === B.STR_RINDEX)) throw raise(ValueError, 'substring not found');
       return newInt(pos);
@@ -341,8 +346,9 @@ export function callStrMethod(id: int, args: PyObject[], kw: string[] | null): P
     case B.STR_COUNT: {
       const sub = strArg(args[1], 'count');
       const r = rangeArgs(self, args, kw, 2);
-      const a = cpIndexToUnit(s, r[0]);
-      const b = cpIndexToUnit(s, r[1]);
+      const bmp = cpLen(self) === s.length;
+      const a = bmp ? r[0] : cpIndexToUnit(s, r[0]);
+      const b = bmp ? r[1] : cpIndexToUnit(s, r[1]);
       if (a > s.length || b < a) return newInt(0);
       const region = s.slice(a, b);
       if (sub.length === 0) return newInt(cpLen(newStr(region)) + 1);

@@ -4,7 +4,7 @@ import { Node, K, ArgSpec } from '../parser/ast.ts';
 import * as A from '../parser/ast.ts';
 import { ParseError } from '../parser/tokenizer.ts';
 import { PyObject, PyStr, PyInt, PyFloat, newStr, newTuple, None, newInt, mapGetInt } from '../objects/core.ts';
-import { PyCode, Op, CO_VARARGS, CO_VARKW, CO_GENERATOR, CO_NAMES } from './code.ts';
+import { PyCode, Op, CO_VARARGS, CO_VARKW, CO_GENERATOR, CO_NAMES, InlineCache, estimateStackSize, packInstructions } from './code.ts';
 import { SymTable, Scope, buildSymTable, S_MODULE, S_FUNC, S_CLASS, N_LOCAL, N_CELL, N_FREE, N_GLOBAL, N_NAME } from './symtable.ts';
 
 const FB_LOOP = 0;
@@ -103,12 +103,17 @@ export class Compiler {
       u.code.ops[pos + 1] = u.labelPos[u.code.ops[pos + 1]];
     }
     for (let i = 0; i < u.code.ops.length >> 1; i++) {
-      u.code.icMap.push(null);
-      u.code.icCls.push(null);
-      u.code.icVer.push(-1);
-      u.code.icIdx.push(-1);
-      u.code.icVal.push(null);
+      const op = u.code.ops[i * 2];
+      const cached = op === Op.LOAD_ATTR || op === Op.STORE_ATTR || op === Op.LOAD_METHOD || op === Op.LOAD_GLOBAL;
+      u.code.ics.push(cached ? new InlineCache() : null);
     }
+    u.code.stacksize = estimateStackSize(u.code.ops);
+    for (let i = 0; i + 1 < u.code.ops.length; i += 2) {
+      const arg = u.code.ops[i + 1];
+      // the interpreter decodes arg with a 32-bit shift
+      if (arg < 0 || arg >= 16777216) throw new ParseError('SyntaxError', 'too many statements in function', u.line, 1);
+    }
+    u.code.words = packInstructions(u.code.ops);
     return u.code;
   }
   err(msg: string, n: Node): ParseError {

@@ -1,39 +1,31 @@
 // The bytecode interpreter: frame evaluation, calls into Python functions, generators.
 import type { int } from '../../translate/rlib/index.ts';
-import { OverflowError as HostOverflow, MemoryError as HostMemoryError } from '../../translate/rlib/index.ts';
+import { OverflowError as HostOverflow, MemoryError as HostMemoryError, toFloat, floorDiv, floorMod } from '../../translate/rlib/index.ts';
 import {
   PyObject, PyType, PyInstance, PyBaseExc, PyInt, PyStr, PyList, PyTuple, PyDict, PySet, PyCell, PyModule, PyBuiltin,
   PySlice, PySeqIter, PyExc, TbEntry, PySuper, PyRange, HOLD, None, True, False, NULL_OBJ, cellType, sliceType, setType, typeType,
   objectType, newInt, newStr, newBool, newList, newTuple, newDict, raise, newExc, TypeError, NameError,
   UnboundLocalError, RecursionError, RuntimeError, StopIteration, GeneratorExit, ValueError, ImportError, AssertionError,
   EMPTY_TUPLE, listType, intType, boolType, PyFloat, OverflowErrorT,
-  mapGetInt, MemoryError,
+  MemoryError, PyBoundMethod, ShapeMap, floatType, strType, SMALL, rangeType, dictType,
+  tupleType,
 } from '../objects/core.ts';
-import { PyCode, Op, CO_VARARGS, CO_VARKW, CO_GENERATOR } from '../compiler/code.ts';
-import { PyFunction, Frame, PyGenerator } from './frame.ts';
+import { PyCode, Op, CO_VARARGS, CO_VARKW, CO_GENERATOR, InlineCache } from '../compiler/code.ts';
+import { fastCall1, fastCall2, fastMethod0, fastMethod1, fastMethod2, fastRange, fastType1 } from './fastcalls.ts';
+import { icReset, loadAttrIC, loadMethodIC, storeAttrIC, globalIC, ctorKind, CTOR_INIT, CTOR_BARE } from './caches.ts';
+import { PyFunction, Frame, PyGenerator, EMPTY, growStack } from './frame.ts';
+import { intAdd, intSub, intMul, intBitOp } from '../objects/intops.ts';
 import { VM } from './state.ts';
 import {
-  getAttr, setAttr, delAttr, callObj, binaryOp, unaryOp, richCompare, compareBool, truthy, getItem, setItem, delItem,
+  getAttr, setAttr, delAttr, callObj, binaryOp, unaryOp, richCompare, truthy, getItem, setItem, delItem,
   contains, getIter, iterNext, iterToArray, excMatches, makeException, lookupType, isInstance, repr, str, getAttrOrNull,
   IT_LIST, IT_RANGE, typeName, isSubtype, computeMro, getIterOrNull, pyLen,
 } from './runtime.ts';
-import { dictGetStr, dictSet, dictDel, dictGet, dictSetS, dictGetS, dictKeys } from '../objects/dict.ts';
+import { dictGetStr, dictSet, dictDel, dictGet, dictSetS, dictGetS, dictKeys, dictHas } from '../objects/dict.ts';
 import { formatValue, asciiRepr } from '../builtins/format.ts';
 import { importName, importFrom, importStar } from './importer.ts';
 import * as A from '../parser/ast.ts';
 
-/** object.__getattribute__ / object.__setattr__, to tell whether a class overrides them. */
-class BuiltinSlot {
-  fn: PyObject | null = null;
-}
-const OBJECT_GA = new BuiltinSlot();
-const OBJECT_SA = new BuiltinSlot();
-export function initEvalCaches(): void {
-  const ga = objectType.dict.get('__getattribute__');
-  OBJECT_GA.fn = ga === undefined ? null : ga;
-  const sa = objectType.dict.get('__setattr__');
-  OBJECT_SA.fn = sa === undefined ? null : sa;
-}
 function unboundLocal(name: string): PyExc {
   return raise(UnboundLocalError, `cannot access local variable '${name}' where it is not associated with a value`);
 }
@@ -121,11 +113,13 @@ export function makeFrame(fn: PyFunction, args: PyObject[], kwnames: string[] | 
   }
   const f = new Frame(code, fn, fn.globals, null, fast);
   if (code.cellvars.length > 0 || code.freevars.length > 0) {
+    const cells: PyCell[] = [];
     for (let i = 0; i < code.cellvars.length; i++) {
       const a = code.cell2arg[i];
-      f.cells.push(new PyCell(cellType, a >= 0 ? fast[a] : null));
+      cells.push(new PyCell(cellType, a >= 0 ? fast[a] : null));
     }
-    for (const c of fn.closure) f.cells.push(c);
+    for (const c of fn.closure) cells.push(c);
+    f.cells = cells;
   }
   return f;
 }
@@ -140,7 +134,70 @@ function missingArgs(fn: PyFunction, missing: string[], kind: string): PyExc {
   return raise(TypeError, `${fn.qualname}() missing ${missing.length} required ${kind} argument${s}: ${list}`);
 }
 
+/** Nulls to copy a frame's locals from (one allocation of the right size). */
+class Nulls {
+  items: (PyObject | null)[] = [];
+}
+const NULLS = new Nulls();
+for (let i = 0; i < 64; i++) NULLS.items.push(null);
+
+/** A frame for a call of simple function fn, locals all unset: fn's spare frame if it has one. */
+function frameFor(fn: PyFunction): Frame {
+  const spare = fn.spare;
+  if (spare !== null) {
+    fn.spare = null;
+    return spare;
+  }
+  const code = fn.code;
+  const n = code.varnames.length;
+  let fast: (PyObject | null)[];
+  if (n <= NULLS.items.length) fast = NULLS.items.slice(0, n);
+  else {
+    fast = [];
+    for (let i = 0; i < n; i++) fast.push(null);
+  }
+  const f = new Frame(code, fn, fn.globals, null, fast);
+  if (code.freevars.length > 0) f.cells = fn.closure;
+  return f;
+}
+/** Makes f, which returned normally, fn's spare frame. Nothing else refers to it by then:
+ * generators (which keep their frame) are never simple, tracebacks copy what they need.
+ * Locals must be unset for the next call; the value stack's slots above sp are free anyway. */
+function releaseFrame(fn: PyFunction, f: Frame): void {
+  const fast = f.fast;
+  for (let i = 0; i < fast.length; i++) fast[i] = null;
+  f.sp = 0;
+  if (f.blocks.length > 0) f.blocks.length = 0;
+  f.pc = 0;
+  f.back = null;
+  fn.spare = f;
+}
+/** Binds positional args (no keywords) for simple fn when they fit its parameters and
+ * defaults, or returns null for the general path. */
+function simpleFrame(fn: PyFunction, args: PyObject[]): Frame | null {
+  const code = fn.code;
+  const n = args.length;
+  const argcount = code.argcount;
+  if (n > argcount || n < argcount - fn.defaults.length) return null;
+  const f = frameFor(fn);
+  const fast = f.fast;
+  for (let i = 0; i < n; i++) fast[i] = args[i];
+  if (n < argcount) {
+    const first = argcount - fn.defaults.length;
+    for (let i = n; i < argcount; i++) fast[i] = fn.defaults[i - first];
+  }
+  return f;
+}
+
 export function callFunction(fn: PyFunction, args: PyObject[], kwnames: string[] | null): PyObject {
+  if (fn.simple && kwnames === null) {
+    const sf = simpleFrame(fn, args);
+    if (sf !== null) {
+      const r = evalFrame(sf);
+      releaseFrame(fn, sf);
+      return r;
+    }
+  }
   const f = makeFrame(fn, args, kwnames);
   if ((fn.code.flags & CO_GENERATOR) !== 0) return new PyGenerator(f);
   return evalFrame(f);
@@ -170,7 +227,9 @@ export function genSend(g: PyGenerator, v: PyObject): PyObject | null {
   if (f.pc === 0 && f.pendingThrow === null) {
     if (v !== None) throw raise(TypeError, "can't send non-None value to a just-started generator");
   } else if (f.pendingThrow === null) {
-    f.stack.push(v);
+    if (f.sp === f.stack.length) growStack(f.stack);
+    f.stack[f.sp] = v;
+    f.sp++;
   }
   g.running = true;
   let r: PyObject;
@@ -204,9 +263,9 @@ export function genThrow(g: PyGenerator, exc: PyBaseExc): PyObject | null {
   }
   const f = g.frame;
   // suspended inside `yield from`: delegate the exception to the inner generator first
-  const ops = f.code.ops;
-  if (f.pc >= 2 && ops[(f.pc - 1) * 2] === Op.YIELD_VALUE && ops[(f.pc - 2) * 2] === Op.SEND && f.stack.length > 0) {
-    const inner = f.stack[f.stack.length - 1];
+  const words = f.code.words;
+  if (f.pc >= 2 && (words[f.pc - 1] & 127) === Op.YIELD_VALUE && (words[f.pc - 2] & 127) === Op.SEND && f.sp > 0) {
+    const inner = f.stack[f.sp - 1];
     if (inner instanceof PyGenerator && !inner.finished) {
       let r: PyObject | null = null;
       try {
@@ -250,7 +309,7 @@ export function stopIteration(v: PyObject): PyExc {
 export function buildClass(func: PyFunction, name: string, bases: PyObject[], kwnames: string[], kwvals: PyObject[]): PyObject {
   const ns = newDict();
   const f = new Frame(func.code, func, func.globals, ns, []);
-  for (const c of func.closure) f.cells.push(c);
+  if (func.closure.length > 0) f.cells = func.closure.slice(0);
   evalFrame(f);
   let meta: PyObject | null = null;
   const restNames: string[] = [];
@@ -380,14 +439,14 @@ function loadBuildClass(): PyObject {
   const b = dictGetS(VM.builtins, '__build_class__');
   return b === null ? None : b;
 }
-function withEnter(ctx: PyObject, stack: PyObject[]): PyObject {
+/** The bound __exit__ of context manager ctx (after checking it has __enter__ too). */
+function withExit(ctx: PyObject): PyObject {
   const enter = lookupType(ctx.cls, '__enter__');
   const exit = lookupType(ctx.cls, '__exit__');
   if (enter === null || exit === null) {
     throw raise(TypeError, `'${typeName(ctx)}' object does not support the context manager protocol`);
   }
-  stack.push(getAttr(ctx, '__exit__'));
-  return enter;
+  return getAttr(ctx, '__exit__');
 }
 function addTraceback(f: Frame, exc: PyBaseExc, pc: int): void {
   const i = pc > 0 ? pc - 1 : 0;
@@ -396,15 +455,14 @@ function addTraceback(f: Frame, exc: PyBaseExc, pc: int): void {
 }
 
 function run(f: Frame): PyObject {
+  // few locals: every pointer held across a call is saved for the collector at that call
   const code = f.code;
-  const ops = code.ops;
-  const consts = code.consts;
-  const names = code.names;
-  const nameObjs = code.nameObjs;
+  const ops = code.words;
   const stack = f.stack;
   const fast = f.fast;
   let pc = f.pc;
-  let kwnames: string[] | null = null;
+  let sp = f.sp;
+  const depth = VM.depth;
   for (;;) {
     try {
       if (f.pendingThrow !== null) {
@@ -413,24 +471,25 @@ function run(f: Frame): PyObject {
         throw new PyExc(pt);
       }
       for (;;) {
-        const op = ops[pc * 2];
-        const arg = ops[pc * 2 + 1];
+        const word = ops[pc];
+        const op = word & 127;
+        const arg = word >> 7;
         pc++;
         switch (op) {
           case Op.NOP:
             break;
           case Op.POP_TOP:
-            stack.pop();
+            sp--;
             break;
           case Op.ROT_TWO: {
-            const n = stack.length;
+            const n = sp;
             const a = stack[n - 1];
             stack[n - 1] = stack[n - 2];
             stack[n - 2] = a;
             break;
           }
           case Op.ROT_THREE: {
-            const n = stack.length;
+            const n = sp;
             const a = stack[n - 1];
             stack[n - 1] = stack[n - 2];
             stack[n - 2] = stack[n - 3];
@@ -438,25 +497,31 @@ function run(f: Frame): PyObject {
             break;
           }
           case Op.DUP_TOP:
-            stack.push(stack[stack.length - 1]);
+            if (sp === stack.length) growStack(stack);
+            stack[sp] = stack[sp - 1];
+            sp++;
             break;
           case Op.DUP_TOP_TWO: {
-            const n = stack.length;
-            stack.push(stack[n - 2]);
-            stack.push(stack[n - 1]);
+            const n = sp;
+            if (sp === stack.length) growStack(stack);
+            stack[sp++] = stack[n - 2];
+            if (sp === stack.length) growStack(stack);
+            stack[sp++] = stack[n - 1];
             break;
           }
           case Op.LOAD_CONST:
-            stack.push(consts[arg]);
+            if (sp === stack.length) growStack(stack);
+            stack[sp++] = code.consts[arg];
             break;
           case Op.LOAD_FAST: {
             const v = fast[arg];
             if (v === null) throw unboundLocal(code.varnames[arg]);
-            stack.push(v);
+            if (sp === stack.length) growStack(stack);
+            stack[sp++] = v;
             break;
           }
           case Op.STORE_FAST:
-            fast[arg] = stack.pop() as PyObject;
+            fast[arg] = stack[--sp];
             break;
           case Op.DELETE_FAST:
             if (fast[arg] === null) throw unboundLocal(code.varnames[arg]);
@@ -468,182 +533,309 @@ function run(f: Frame): PyObject {
               if (arg < code.cellvars.length) throw unboundLocal(code.cellvars[arg]);
               throw raise(NameError, `cannot access free variable '${code.freevars[arg - code.cellvars.length]}' where it is not associated with a value in enclosing scope`);
             }
-            stack.push(v);
+            if (sp === stack.length) growStack(stack);
+            stack[sp++] = v;
             break;
           }
           case Op.STORE_DEREF:
-            f.cells[arg].ref = stack.pop() as PyObject;
+            f.cells[arg].ref = stack[--sp];
             break;
           case Op.DELETE_DEREF:
             f.cells[arg].ref = null;
             break;
           case Op.LOAD_CLOSURE:
-            stack.push(f.cells[arg]);
+            if (sp === stack.length) growStack(stack);
+            stack[sp++] = f.cells[arg];
             break;
           case Op.LOAD_GLOBAL: {
-            let v = dictGetStr(f.globals, nameObjs[arg]);
-            if (v === null) {
-              v = dictGetStr(VM.builtins, nameObjs[arg]);
-              if (v === null) throw nameError(names[arg]);
+            const ic = code.ics[pc - 1] as InlineCache;
+            const g = f.globals;
+            if (ic.gd === g && ic.gver === g.ver && ic.bver === VM.builtins.ver) {
+              const v = ic.gb ? VM.builtins.vals[ic.gidx] : g.vals[ic.gidx];
+              if (v !== null) {
+                if (sp === stack.length) growStack(stack);
+                stack[sp++] = v;
+                break;
+              }
             }
-            stack.push(v);
+            const v = globalIC(ic, g, code.nameObjs[arg], true);
+            if (v === null) throw nameError(code.names[arg]);
+            if (sp === stack.length) growStack(stack);
+            stack[sp++] = v;
             break;
           }
           case Op.STORE_GLOBAL:
-            dictSet(f.globals, nameObjs[arg], stack.pop() as PyObject);
+            dictSet(f.globals, code.nameObjs[arg], stack[--sp]);
             break;
           case Op.DELETE_GLOBAL:
-            if (!dictDel(f.globals, nameObjs[arg])) throw nameError(names[arg]);
+            if (!dictDel(f.globals, code.nameObjs[arg])) throw nameError(code.names[arg]);
             break;
           case Op.LOAD_NAME: {
             const ld = f.localsDict;
-            let v: PyObject | null = ld === null ? null : dictGetStr(ld, nameObjs[arg]);
-            if (v === null) v = dictGetStr(f.globals, nameObjs[arg]);
-            if (v === null) v = dictGetStr(VM.builtins, nameObjs[arg]);
-            if (v === null) throw nameError(names[arg]);
-            stack.push(v);
+            let v: PyObject | null = ld === null ? null : dictGetStr(ld, code.nameObjs[arg]);
+            if (v === null) v = dictGetStr(f.globals, code.nameObjs[arg]);
+            if (v === null) v = dictGetStr(VM.builtins, code.nameObjs[arg]);
+            if (v === null) throw nameError(code.names[arg]);
+            if (sp === stack.length) growStack(stack);
+            stack[sp++] = v;
             break;
           }
           case Op.STORE_NAME: {
             const ld = f.localsDict;
-            dictSet(ld === null ? f.globals : ld, nameObjs[arg], stack.pop() as PyObject);
+            dictSet(ld === null ? f.globals : ld, code.nameObjs[arg], stack[--sp]);
             break;
           }
           case Op.DELETE_NAME: {
             const ld = f.localsDict;
-            if (!dictDel(ld === null ? f.globals : ld, nameObjs[arg])) throw nameError(names[arg]);
+            if (!dictDel(ld === null ? f.globals : ld, code.nameObjs[arg])) throw nameError(code.names[arg]);
             break;
           }
           case Op.LOAD_ATTR: {
-            const o = stack[stack.length - 1];
+            const o = stack[sp - 1];
             if (o instanceof PyInstance) {
-              const ci = pc - 1;
-              if (code.icMap[ci] === o.map && code.icCls[ci] === o.cls && code.icVer[ci] === HOLD.typeVersion) {
-                const v = o.slots[code.icIdx[ci]];
+              const ic = code.ics[pc - 1] as InlineCache;
+              if (ic.ver === HOLD.typeVersion) {
+                const m = o.map;
+                let i = -2;
+                let c: PyObject | null = null;
+                if (ic.m0 === m) {
+                  i = ic.i0;
+                  c = ic.v0;
+                } else if (ic.m1 === m) {
+                  i = ic.i1;
+                  c = ic.v1;
+                } else if (ic.m2 === m) {
+                  i = ic.i2;
+                  c = ic.v2;
+                } else if (ic.m3 === m) {
+                  i = ic.i3;
+                  c = ic.v3;
+                }
+                const v = i >= 0 ? o.slots[i] : c;
                 if (v !== null) {
-                  stack[stack.length - 1] = v;
+                  stack[sp - 1] = v;
                   break;
                 }
               }
-              const idx = mapGetInt(o.map.names, names[arg], -1);
-              if (idx >= 0 && o.slots[idx] !== null && !o.cls.isBuiltin) {
-                const d = lookupType(o.cls, names[arg]);
-                if ((d === null || d instanceof PyFunction) && lookupType(o.cls, '__getattribute__') === OBJECT_GA.fn) {
-                  code.icMap[ci] = o.map;
-                  code.icCls[ci] = o.cls;
-                  code.icVer[ci] = HOLD.typeVersion;
-                  code.icIdx[ci] = idx;
-                  stack[stack.length - 1] = o.slots[idx];
-                  break;
-                }
+              const v = loadAttrIC(ic, o, code.names[arg]);
+              if (v !== null) {
+                stack[sp - 1] = v;
+                break;
+              }
+            } else if (o instanceof PyModule) {
+              const v = globalIC(code.ics[pc - 1] as InlineCache, o.dict, code.nameObjs[arg], false);
+              if (v !== null) {
+                stack[sp - 1] = v;
+                break;
               }
             }
-            stack[stack.length - 1] = getAttr(o, names[arg]);
+            stack[sp - 1] = getAttr(o, code.names[arg]);
             break;
           }
           case Op.STORE_ATTR: {
-            const o = stack.pop() as PyObject;
-            const v = stack.pop() as PyObject;
+            const o = stack[--sp];
+            const v = stack[--sp];
             if (o instanceof PyInstance) {
-              const ci = pc - 1;
-              if (code.icMap[ci] === o.map && code.icCls[ci] === o.cls && code.icVer[ci] === HOLD.typeVersion) {
-                o.slots[code.icIdx[ci]] = v;
-                break;
-              }
-              const idx = mapGetInt(o.map.names, names[arg], -1);
-              if (idx >= 0 && !o.cls.isBuiltin && !(o instanceof PyBaseExc)) {
-                const d = lookupType(o.cls, names[arg]);
-                if ((d === null || d instanceof PyFunction) && lookupType(o.cls, '__setattr__') === OBJECT_SA.fn) {
-                  code.icMap[ci] = o.map;
-                  code.icCls[ci] = o.cls;
-                  code.icVer[ci] = HOLD.typeVersion;
-                  code.icIdx[ci] = idx;
-                  o.slots[idx] = v;
+              const ic = code.ics[pc - 1] as InlineCache;
+              if (ic.ver === HOLD.typeVersion) {
+                const m = o.map;
+                let i = -2;
+                let t: ShapeMap | null = null;
+                if (ic.m0 === m) {
+                  i = ic.i0;
+                  t = ic.t0;
+                } else if (ic.m1 === m) {
+                  i = ic.i1;
+                  t = ic.t1;
+                } else if (ic.m2 === m) {
+                  i = ic.i2;
+                  t = ic.t2;
+                } else if (ic.m3 === m) {
+                  i = ic.i3;
+                  t = ic.t3;
+                }
+                if (t !== null) {
+                  o.map = t;
+                  o.slots.push(v);
+                  break;
+                } else if (i >= 0) {
+                  o.slots[i] = v;
                   break;
                 }
               }
+              if (storeAttrIC(ic, o, code.names[arg], v)) break;
             }
-            setAttr(o, names[arg], v);
+            setAttr(o, code.names[arg], v);
             break;
           }
           case Op.DELETE_ATTR:
-            delAttr(stack.pop() as PyObject, names[arg]);
+            delAttr(stack[--sp], code.names[arg]);
             break;
           case Op.LOAD_METHOD: {
-            const o = stack[stack.length - 1];
-            const name = names[arg];
+            const o = stack[sp - 1];
             if (o instanceof PyInstance) {
-              const ci = pc - 1;
-              if (code.icMap[ci] === o.map && code.icCls[ci] === o.cls && code.icVer[ci] === HOLD.typeVersion) {
-                stack[stack.length - 1] = code.icVal[ci] as PyObject;
-                stack.push(o);
+              const ic = code.ics[pc - 1] as InlineCache;
+              let m: PyObject | null = null;
+              if (ic.ver === HOLD.typeVersion) {
+                const om = o.map;
+                if (ic.m0 === om) m = ic.v0;
+                else if (ic.m1 === om) m = ic.v1;
+                else if (ic.m2 === om) m = ic.v2;
+                else if (ic.m3 === om) m = ic.v3;
+              }
+              if (m === null) m = loadMethodIC(ic, o, code.names[arg]);
+              if (m !== null) {
+                stack[sp - 1] = m;
+                if (sp === stack.length) growStack(stack);
+                stack[sp++] = o;
                 break;
               }
-              const d = lookupType(o.cls, name);
-              if (d !== null && d instanceof PyFunction && !o.map.names.has(name) && lookupType(o.cls, '__getattribute__') === OBJECT_GA.fn) {
-                code.icMap[ci] = o.map;
-                code.icCls[ci] = o.cls;
-                code.icVer[ci] = HOLD.typeVersion;
-                code.icVal[ci] = d;
-                stack[stack.length - 1] = d;
-                stack.push(o);
+            } else if (o instanceof PyModule) {
+              const v = globalIC(code.ics[pc - 1] as InlineCache, o.dict, code.nameObjs[arg], false);
+              if (v !== null) {
+                stack[sp - 1] = v;
+                if (sp === stack.length) growStack(stack);
+                stack[sp++] = NULL_OBJ;
                 break;
               }
-            } else if (!(o instanceof PyModule) && !(o instanceof PyType) && !(o instanceof PySuper)) {
-              const d = lookupType(o.cls, name);
+            } else if (!(o instanceof PyType) && !(o instanceof PySuper)) {
+              const ic = code.ics[pc - 1] as InlineCache;
+              let d: PyObject | null = null;
+              if (ic.bc === o.cls && ic.ver === HOLD.typeVersion) d = ic.bv;
+              else {
+                d = lookupType(o.cls, code.names[arg]);
+                if (d !== null && d instanceof PyBuiltin && d.isMethod && o.cls.isBuiltin) {
+                  if (ic.ver !== HOLD.typeVersion) icReset(ic);
+                  ic.bc = o.cls;
+                  ic.bv = d;
+                }
+              }
               if (d !== null && d instanceof PyBuiltin && d.isMethod) {
-                stack[stack.length - 1] = d;
-                stack.push(o);
+                stack[sp - 1] = d;
+                if (sp === stack.length) growStack(stack);
+                stack[sp++] = o;
                 break;
               }
             }
-            stack[stack.length - 1] = getAttr(o, name);
-            stack.push(NULL_OBJ);
+            stack[sp - 1] = getAttr(o, code.names[arg]);
+            if (sp === stack.length) growStack(stack);
+            stack[sp++] = NULL_OBJ;
             break;
           }
           case Op.PUSH_NULL:
-            stack.push(NULL_OBJ);
+            if (sp === stack.length) growStack(stack);
+            stack[sp++] = NULL_OBJ;
             break;
           case Op.KW_NAMES:
-            kwnames = kwNamesOf(consts[arg]);
+            f.kwnames = kwNamesOf(code.consts[arg]);
             break;
           case Op.CALL: {
-            const n = stack.length;
+            const n = sp;
             const base = n - arg - 2;
             const callable = stack[base];
             const self = stack[base + 1];
-            const kwn = kwnames;
-            kwnames = null;
+            const kwn = f.kwnames;
+            f.kwnames = null;
             f.pc = pc;
-            if (callable instanceof PyFunction && callable.simple && kwn === null) {
-              const fcode = callable.code;
-              const hasSelf = self !== NULL_OBJ;
-              const nargs = hasSelf ? arg + 1 : arg;
-              if (nargs === fcode.argcount) {
-                const nf: (PyObject | null)[] = [];
-                if (hasSelf) nf.push(self);
-                for (let i = base + 2; i < n; i++) nf.push(stack[i]);
-                for (let i = nargs; i < fcode.varnames.length; i++) nf.push(null);
-                stack.length = base;
-                const frame = new Frame(fcode, callable, callable.globals, null, nf);
-                if (fcode.freevars.length > 0) for (const c of callable.closure) frame.cells.push(c);
-                stack.push(evalFrame(frame));
-                break;
+            if (kwn === null) {
+              let fn: PyFunction | null = null;
+              let first: PyObject = self;
+              if (callable instanceof PyFunction) fn = callable;
+              else if (callable instanceof PyBoundMethod && self === NULL_OBJ && callable.fn instanceof PyFunction) {
+                fn = callable.fn;
+                first = callable.self;
+              } else if (callable instanceof PyType && self === NULL_OBJ) {
+                if (callable.isBuiltin) {
+                  let r: PyObject | null = null;
+                  if (callable === rangeType && (arg === 1 || arg === 2)) r = fastRange(arg, stack[base + 2], stack[n - 1]);
+                  else if (arg === 1) r = fastType1(callable, stack[base + 2]);
+                  if (r !== null) {
+                    sp = base;
+                    stack[sp++] = r;
+                    break;
+                  }
+                } else {
+                  const kind = ctorKind(callable);
+                  if (kind === CTOR_INIT) {
+                    fn = callable.ctorInit as PyFunction;
+                    first = new PyInstance(callable);
+                  } else if (kind === CTOR_BARE && arg === 0) {
+                    sp = base;
+                    stack[sp++] = new PyInstance(callable);
+                    break;
+                  }
+                }
+              } else if (callable instanceof PyBuiltin && callable.self === null) {
+                let r: PyObject | null = null;
+                if (self === NULL_OBJ) {
+                  if (arg === 1) r = fastCall1(callable, stack[base + 2]);
+                  else if (arg === 2) r = fastCall2(callable, stack[base + 2], stack[base + 3]);
+                } else if (arg === 0) r = fastMethod0(callable, self);
+                else if (arg === 1) r = fastMethod1(callable, self, stack[base + 2]);
+                else if (arg === 2) r = fastMethod2(callable, self, stack[base + 2], stack[base + 3]);
+                if (r !== null) {
+                  sp = base;
+                  stack[sp++] = r;
+                  break;
+                }
+              }
+              if (fn !== null && fn.simple) {
+                const fcode = fn.code;
+                const hasFirst = first !== NULL_OBJ;
+                const nargs = hasFirst ? arg + 1 : arg;
+                const argcount = fcode.argcount;
+                if (nargs <= argcount && nargs >= argcount - fn.defaults.length) {
+                  let frame = fn.spare;
+                  if (frame !== null) fn.spare = null;
+                  else frame = frameFor(fn);
+                  const nf = frame.fast;
+                  let j = 0;
+                  if (hasFirst) {
+                    nf[0] = first;
+                    j = 1;
+                  }
+                  for (let i = base + 2; i < n; i++) nf[j++] = stack[i];
+                  if (nargs < argcount) {
+                    const fd = argcount - fn.defaults.length;
+                    for (let i = nargs; i < argcount; i++) nf[i] = fn.defaults[i - fd];
+                  }
+                  sp = base;
+                  // evalFrame inlined: on an exception, the catch below restores VM.frame and
+                  // VM.depth for this frame
+                  if (VM.depth >= VM.recursionLimit) throw raise(RecursionError, 'maximum recursion depth exceeded');
+                  VM.depth++;
+                  frame.back = f;
+                  VM.frame = frame;
+                  const r = run(frame);
+                  VM.depth--;
+                  VM.frame = f;
+                  // releaseFrame inlined (the value stack keeps stale slots: they are free)
+                  for (let i = 0; i < nf.length; i++) nf[i] = null;
+                  frame.sp = 0;
+                  if (frame.blocks.length > 0) frame.blocks.length = 0;
+                  frame.pc = 0;
+                  frame.back = null;
+                  fn.spare = frame;
+                  stack[sp++] = callable instanceof PyType ? first : r;
+                  if (callable instanceof PyType && r !== None) throw raise(TypeError, `__init__() should return None, not '${typeName(r)}'`);
+                  break;
+                }
               }
             }
             const args: PyObject[] = [];
             if (self !== NULL_OBJ) args.push(self);
             for (let i = base + 2; i < n; i++) args.push(stack[i]);
-            stack.length = base;
-            stack.push(callObj(callable, args, kwn));
+            sp = base;
+            if (sp === stack.length) growStack(stack);
+            stack[sp++] = callObj(callable, args, kwn);
             break;
           }
           case Op.CALL_EX: {
             let kw: PyDict | null = null;
-            if ((arg & 1) !== 0) kw = stack.pop() as PyDict;
-            const argsT = stack.pop() as PyTuple;
-            stack.pop();
-            const callable = stack.pop() as PyObject;
+            if ((arg & 1) !== 0) kw = (stack[--sp] as PyDict);
+            const argsT = (stack[--sp] as PyTuple);
+            sp--;
+            const callable = stack[--sp];
             f.pc = pc;
             const args = argsT.items.slice(0);
             let kwn: string[] | null = null;
@@ -658,171 +850,306 @@ function run(f: Frame): PyObject {
                 args.push(v);
               }
             }
-            stack.push(callObj(callable, args, kwn));
+            if (sp === stack.length) growStack(stack);
+            stack[sp++] = callObj(callable, args, kwn);
             break;
           }
           case Op.BINARY_OP: {
-            const b = stack.pop() as PyObject;
-            const a = stack[stack.length - 1];
-            if (a instanceof PyInt && b instanceof PyInt && a.big === null && b.big === null && a.cls === intType && b.cls === intType) {
-              const x = a.v;
-              const y = b.v;
-              const o = arg >= A.BIN_INPLACE ? arg - A.BIN_INPLACE : arg;
-              if (o === A.BIN_ADD) {
-                const r = x + y;
-                if (r <= 9007199254740991 && r >= -9007199254740991) {
-                  stack[stack.length - 1] = newInt(r);
+            const b = stack[--sp];
+            const a = stack[sp - 1];
+            const o = arg >= A.BIN_INPLACE ? arg - A.BIN_INPLACE : arg;
+            if (a instanceof PyFloat && a.cls === floatType) {
+              let y = 0.0;
+              let num = true;
+              if (b instanceof PyFloat && b.cls === floatType) y = b.v;
+              else if (b instanceof PyInt && b.cls === intType && b.big === null) y = toFloat(b.v);
+              else num = false;
+              if (num) {
+                const x = a.v;
+                if (o === A.BIN_ADD) {
+                  stack[sp - 1] = new PyFloat(floatType, x + y);
+                  break;
+                } else if (o === A.BIN_SUB) {
+                  stack[sp - 1] = new PyFloat(floatType, x - y);
+                  break;
+                } else if (o === A.BIN_MUL) {
+                  stack[sp - 1] = new PyFloat(floatType, x * y);
+                  break;
+                } else if (o === A.BIN_TRUEDIV && y !== 0.0) {
+                  stack[sp - 1] = new PyFloat(floatType, x / y);
                   break;
                 }
-              } else if (o === A.BIN_SUB) {
-                const r = x - y;
-                if (r <= 9007199254740991 && r >= -9007199254740991) {
-                  stack[stack.length - 1] = newInt(r);
+              }
+            } else if (a instanceof PyInt && a.cls === intType && a.big === null) {
+              const x = a.v;
+              if (b instanceof PyInt && b.cls === intType && b.big === null) {
+                const y = b.v;
+                if (o === A.BIN_ADD) {
+                  const r = x + y;
+                  if (r <= 9007199254740991 && r >= -9007199254740991) {
+                    stack[sp - 1] = r >= -5 && r <= 256 ? SMALL.cache[r + 5] : new PyInt(intType, r, null);
+                    break;
+                  }
+                } else if (o === A.BIN_SUB) {
+                  const r = x - y;
+                  if (r <= 9007199254740991 && r >= -9007199254740991) {
+                    stack[sp - 1] = r >= -5 && r <= 256 ? SMALL.cache[r + 5] : new PyInt(intType, r, null);
+                    break;
+                  }
+                } else if (o === A.BIN_MUL) {
+                  if (x <= 94906265 && x >= -94906265 && y <= 94906265 && y >= -94906265) {
+                    const r = x * y;
+                    stack[sp - 1] = r >= -5 && r <= 256 ? SMALL.cache[r + 5] : new PyInt(intType, r, null);
+                    break;
+                  }
+                } else if (o === A.BIN_FLOORDIV) {
+                  if (y !== 0) {
+                    const r = floorDiv(x, y);
+                    stack[sp - 1] = r >= -5 && r <= 256 ? SMALL.cache[r + 5] : new PyInt(intType, r, null);
+                    break;
+                  }
+                } else if (o === A.BIN_MOD) {
+                  if (y !== 0) {
+                    const r = floorMod(x, y);
+                    stack[sp - 1] = r >= -5 && r <= 256 ? SMALL.cache[r + 5] : new PyInt(intType, r, null);
+                    break;
+                  }
+                } else if (o === A.BIN_TRUEDIV) {
+                  if (y !== 0) {
+                    stack[sp - 1] = new PyFloat(floatType, toFloat(x) / toFloat(y));
+                    break;
+                  }
+                } else if (o >= A.BIN_AND && x >= -1073741824 && x < 1073741824 && y >= -1073741824 && y < 1073741824) {
+                  stack[sp - 1] = newInt(o === A.BIN_AND ? x & y : o === A.BIN_OR ? x | y : x ^ y);
+                  break;
+                } else if (o === A.BIN_RSHIFT && y >= 0 && y < 32 && x >= -2147483648 && x < 2147483648) {
+                  // JS's >> on int32 floors like Python's
+                  stack[sp - 1] = newInt(x >> y);
+                  break;
+                } else if (o === A.BIN_LSHIFT && y >= 0 && y < 31 && x >= -4194304 && x < 4194304) {
+                  stack[sp - 1] = newInt(x * (1 << y));
+                  break;
+                }
+              } else if (b instanceof PyFloat && b.cls === floatType) {
+                const y = b.v;
+                if (o === A.BIN_ADD) {
+                  stack[sp - 1] = new PyFloat(floatType, toFloat(x) + y);
+                  break;
+                } else if (o === A.BIN_SUB) {
+                  stack[sp - 1] = new PyFloat(floatType, toFloat(x) - y);
+                  break;
+                } else if (o === A.BIN_MUL) {
+                  stack[sp - 1] = new PyFloat(floatType, toFloat(x) * y);
+                  break;
+                } else if (o === A.BIN_TRUEDIV && y !== 0.0) {
+                  stack[sp - 1] = new PyFloat(floatType, toFloat(x) / y);
                   break;
                 }
               }
             }
-            stack[stack.length - 1] = binaryOp(a, b, arg);
-            break;
-          }
-          case Op.UNARY_NEG:
-            stack[stack.length - 1] = unaryOp(stack[stack.length - 1], A.U_NEG);
-            break;
-          case Op.UNARY_POS:
-            stack[stack.length - 1] = unaryOp(stack[stack.length - 1], A.U_POS);
-            break;
-          case Op.UNARY_INVERT:
-            stack[stack.length - 1] = unaryOp(stack[stack.length - 1], A.U_INVERT);
-            break;
-          case Op.UNARY_NOT:
-            stack[stack.length - 1] = truthy(stack[stack.length - 1]) ? False : True;
-            break;
-          case Op.COMPARE_OP: {
-            const b = stack.pop() as PyObject;
-            const a = stack[stack.length - 1];
-            if (a instanceof PyInt && b instanceof PyInt && a.big === null && b.big === null) {
-              stack[stack.length - 1] = compareBool(a, b, arg) ? True : False;
-            } else {
-              stack[stack.length - 1] = richCompare(a, b, arg);
-            }
-            break;
-          }
-          case Op.IS_OP: {
-            const b = stack.pop() as PyObject;
-            const a = stack[stack.length - 1];
-            let same = a === b;
-            if (!same && a instanceof PyInt && b instanceof PyInt && a.cls === b.cls && a.big === null && b.big === null && a.v === b.v && a.v >= -5 && a.v <= 256) same = true;
-            stack[stack.length - 1] = (arg === 0 ? same : !same) ? True : False;
-            break;
-          }
-          case Op.CONTAINS_OP: {
-            const c = stack.pop() as PyObject;
-            const x = stack[stack.length - 1];
-            const r = contains(c, x);
-            stack[stack.length - 1] = (arg === 0 ? r : !r) ? True : False;
-            break;
-          }
-          case Op.BINARY_SUBSCR: {
-            const k = stack.pop() as PyObject;
-            const o = stack[stack.length - 1];
-            if (o instanceof PyList && k instanceof PyInt && o.cls === listType) {
-              const i = k.v;
-              if (i >= 0 && i < o.items.length && k.big === null) {
-                stack[stack.length - 1] = o.items[i];
+            if (a instanceof PyInt && b instanceof PyInt && a.cls === intType && b.cls === intType) {
+              // beyond the machine range: straight to the big-int arithmetic
+              if (o === A.BIN_ADD) {
+                stack[sp - 1] = intAdd(a, b);
+                break;
+              } else if (o === A.BIN_SUB) {
+                stack[sp - 1] = intSub(a, b);
+                break;
+              } else if (o === A.BIN_MUL) {
+                stack[sp - 1] = intMul(a, b);
+                break;
+              } else if (o >= A.BIN_AND) {
+                stack[sp - 1] = intBitOp(a, b, o === A.BIN_AND ? 0 : o === A.BIN_OR ? 1 : 2);
                 break;
               }
             }
-            stack[stack.length - 1] = getItem(o, k);
+            if (o === A.BIN_ADD && a instanceof PyStr && b instanceof PyStr && a.cls === strType && b.cls === strType) {
+              stack[sp - 1] = new PyStr(strType, a.s + b.s);
+              break;
+            }
+            stack[sp - 1] = binaryOp(a, b, arg);
+            break;
+          }
+          case Op.UNARY_NEG:
+            stack[sp - 1] = unaryOp(stack[sp - 1], A.U_NEG);
+            break;
+          case Op.UNARY_POS:
+            stack[sp - 1] = unaryOp(stack[sp - 1], A.U_POS);
+            break;
+          case Op.UNARY_INVERT:
+            stack[sp - 1] = unaryOp(stack[sp - 1], A.U_INVERT);
+            break;
+          case Op.UNARY_NOT:
+            stack[sp - 1] = truthy(stack[sp - 1]) ? False : True;
+            break;
+          case Op.COMPARE_OP: {
+            const b = stack[--sp];
+            const a = stack[sp - 1];
+            if (a instanceof PyInt && b instanceof PyInt && a.big === null && b.big === null && (a.cls === intType || a.cls === boolType) && (b.cls === intType || b.cls === boolType)) {
+              const x = a.v;
+              const y = b.v;
+              const r = arg === A.CMP_LT ? x < y : arg === A.CMP_LE ? x <= y : arg === A.CMP_EQ ? x === y : arg === A.CMP_NE ? x !== y : arg === A.CMP_GT ? x > y : x >= y;
+              stack[sp - 1] = r ? True : False;
+              break;
+            }
+            if (a instanceof PyFloat && a.cls === floatType) {
+              let y = 0.0;
+              let num = true;
+              if (b instanceof PyFloat && b.cls === floatType) y = b.v;
+              else if (b instanceof PyInt && b.cls === intType && b.big === null) y = toFloat(b.v);
+              else num = false;
+              if (num) {
+                const x = a.v;
+                const r = arg === A.CMP_LT ? x < y : arg === A.CMP_LE ? x <= y : arg === A.CMP_EQ ? x === y : arg === A.CMP_NE ? x !== y : arg === A.CMP_GT ? x > y : x >= y;
+                stack[sp - 1] = r ? True : False;
+                break;
+              }
+            } else if (a instanceof PyStr && b instanceof PyStr && a.cls === strType && b.cls === strType && (arg === A.CMP_EQ || arg === A.CMP_NE)) {
+              stack[sp - 1] = (a.s === b.s) === (arg === A.CMP_EQ) ? True : False;
+              break;
+            }
+            stack[sp - 1] = richCompare(a, b, arg);
+            break;
+          }
+          case Op.IS_OP: {
+            const b = stack[--sp];
+            const a = stack[sp - 1];
+            let same = a === b;
+            if (!same && a instanceof PyInt && b instanceof PyInt && a.cls === b.cls && a.big === null && b.big === null && a.v === b.v && a.v >= -5 && a.v <= 256) same = true;
+            stack[sp - 1] = (arg === 0 ? same : !same) ? True : False;
+            break;
+          }
+          case Op.CONTAINS_OP: {
+            const c = stack[--sp];
+            const x = stack[sp - 1];
+            let r = false;
+            if (c instanceof PySet && c.cls === setType) r = dictHas(c.table, x);
+            else if (c instanceof PyDict && c.cls === dictType) r = dictHas(c, x);
+            else r = contains(c, x);
+            stack[sp - 1] = (arg === 0 ? r : !r) ? True : False;
+            break;
+          }
+          case Op.BINARY_SUBSCR: {
+            const k = stack[--sp];
+            const o = stack[sp - 1];
+            if (o instanceof PyList && k instanceof PyInt && o.cls === listType) {
+              const i = k.v;
+              if (i >= 0 && i < o.items.length && k.big === null) {
+                stack[sp - 1] = o.items[i];
+                break;
+              }
+            } else if (o instanceof PyTuple && k instanceof PyInt && o.cls === tupleType) {
+              const i = k.v;
+              if (i >= 0 && i < o.items.length && k.big === null) {
+                stack[sp - 1] = o.items[i];
+                break;
+              }
+            } else if (o instanceof PyDict && o.cls === dictType) {
+              const v = dictGet(o, k);
+              if (v !== null) {
+                stack[sp - 1] = v;
+                break;
+              }
+            }
+            stack[sp - 1] = getItem(o, k);
             break;
           }
           case Op.STORE_SUBSCR: {
-            const k = stack.pop() as PyObject;
-            const o = stack.pop() as PyObject;
-            const v = stack.pop() as PyObject;
+            const k = stack[--sp];
+            const o = stack[--sp];
+            const v = stack[--sp];
             if (o instanceof PyList && k instanceof PyInt && o.cls === listType) {
               const i = k.v;
               if (i >= 0 && i < o.items.length && k.big === null) {
                 o.items[i] = v;
                 break;
               }
+            } else if (o instanceof PyDict && o.cls === dictType) {
+              dictSet(o, k, v);
+              break;
             }
             setItem(o, k, v);
             break;
           }
           case Op.DELETE_SUBSCR: {
-            const k = stack.pop() as PyObject;
-            const o = stack.pop() as PyObject;
+            const k = stack[--sp];
+            const o = stack[--sp];
             delItem(o, k);
             break;
           }
           case Op.BUILD_SLICE: {
-            const step = arg === 3 ? (stack.pop() as PyObject) : None;
-            const stop = stack.pop() as PyObject;
-            const start = stack.pop() as PyObject;
-            stack.push(new PySlice(sliceType, start, stop, step));
+            const step = arg === 3 ? (stack[--sp]) : None;
+            const stop = stack[--sp];
+            const start = stack[--sp];
+            if (sp === stack.length) growStack(stack);
+            stack[sp++] = new PySlice(sliceType, start, stop, step);
             break;
           }
           case Op.BUILD_TUPLE:
           case Op.BUILD_LIST: {
-            const items = stack.slice(stack.length - arg);
-            stack.length = stack.length - arg;
-            stack.push(op === Op.BUILD_TUPLE ? newTuple(items) : newList(items));
+            const items = stack.slice(sp - arg, sp);
+            sp = sp - arg;
+            if (sp === stack.length) growStack(stack);
+            stack[sp++] = op === Op.BUILD_TUPLE ? newTuple(items) : newList(items);
             break;
           }
           case Op.BUILD_SET: {
             const s = new PySet(setType, newDict());
-            for (let i = stack.length - arg; i < stack.length; i++) dictSet(s.table, stack[i], None);
-            stack.length = stack.length - arg;
-            stack.push(s);
+            for (let i = sp - arg; i < sp; i++) dictSet(s.table, stack[i], None);
+            sp = sp - arg;
+            if (sp === stack.length) growStack(stack);
+            stack[sp++] = s;
             break;
           }
           case Op.BUILD_MAP: {
             const d = newDict();
-            const start = stack.length - 2 * arg;
-            for (let i = start; i < stack.length; i += 2) dictSet(d, stack[i], stack[i + 1]);
-            stack.length = start;
-            stack.push(d);
+            const start = sp - 2 * arg;
+            for (let i = start; i < sp; i += 2) dictSet(d, stack[i], stack[i + 1]);
+            sp = start;
+            if (sp === stack.length) growStack(stack);
+            stack[sp++] = d;
             break;
           }
           case Op.BUILD_STRING: {
             const parts: string[] = [];
-            for (let i = stack.length - arg; i < stack.length; i++) parts.push((stack[i] as PyStr).s);
-            stack.length = stack.length - arg;
-            stack.push(newStr(parts.join('')));
+            for (let i = sp - arg; i < sp; i++) parts.push((stack[i] as PyStr).s);
+            sp = sp - arg;
+            if (sp === stack.length) growStack(stack);
+            stack[sp++] = newStr(parts.join(''));
             break;
           }
           case Op.LIST_APPEND: {
-            const v = stack.pop() as PyObject;
-            (stack[stack.length - arg] as PyList).items.push(v);
+            const v = stack[--sp];
+            (stack[sp - arg] as PyList).items.push(v);
             break;
           }
           case Op.SET_ADD: {
-            const v = stack.pop() as PyObject;
-            dictSet((stack[stack.length - arg] as PySet).table, v, None);
+            const v = stack[--sp];
+            dictSet((stack[sp - arg] as PySet).table, v, None);
             break;
           }
           case Op.MAP_ADD: {
-            const v = stack.pop() as PyObject;
-            const k = stack.pop() as PyObject;
-            dictSet(stack[stack.length - arg] as PyDict, k, v);
+            const v = stack[--sp];
+            const k = stack[--sp];
+            dictSet(stack[sp - arg] as PyDict, k, v);
             break;
           }
           case Op.LIST_EXTEND: {
-            const v = stack.pop() as PyObject;
-            const l = stack[stack.length - arg] as PyList;
+            const v = stack[--sp];
+            const l = stack[sp - arg] as PyList;
             for (const x of iterToArray(v)) l.items.push(x);
             break;
           }
           case Op.SET_UPDATE: {
-            const v = stack.pop() as PyObject;
-            const s = stack[stack.length - arg] as PySet;
+            const v = stack[--sp];
+            const s = stack[sp - arg] as PySet;
             for (const x of iterToArray(v)) dictSet(s.table, x, None);
             break;
           }
           case Op.DICT_UPDATE:
           case Op.DICT_MERGE: {
-            const v = stack.pop() as PyObject;
-            const d = stack[stack.length - arg] as PyDict;
+            const v = stack[--sp];
+            const d = stack[sp - arg] as PyDict;
             if (v instanceof PyDict) {
               for (let i = 0; i < v.keys.length; i++) {
                 const k = v.keys[i];
@@ -839,16 +1166,17 @@ function run(f: Frame): PyObject {
             break;
           }
           case Op.LIST_TO_TUPLE:
-            stack[stack.length - 1] = newTuple((stack[stack.length - 1] as PyList).items);
+            stack[sp - 1] = newTuple((stack[sp - 1] as PyList).items);
             break;
           case Op.FORMAT_VALUE: {
-            const spec = (arg & 4) !== 0 ? (stack.pop() as PyStr).s : '';
-            let v = stack.pop() as PyObject;
+            const spec = (arg & 4) !== 0 ? ((stack[--sp] as PyStr)).s : '';
+            let v = stack[--sp];
             const conv = arg & 3;
             if (conv === 1) v = newStr(str(v));
             else if (conv === 2) v = newStr(repr(v));
             else if (conv === 3) v = newStr(asciiRepr(v));
-            stack.push(newStr(formatValue(v, spec)));
+            if (sp === stack.length) growStack(stack);
+            stack[sp++] = newStr(formatValue(v, spec));
             break;
           }
           case Op.JUMP:
@@ -859,37 +1187,38 @@ function run(f: Frame): PyObject {
             VM.hooks.onLoopHeader(f, arg);
             break;
           case Op.POP_JUMP_IF_FALSE: {
-            const v = stack.pop() as PyObject;
+            const v = stack[--sp];
             if (v === False || (v !== True && !truthy(v))) pc = arg;
             break;
           }
           case Op.POP_JUMP_IF_TRUE: {
-            const v = stack.pop() as PyObject;
+            const v = stack[--sp];
             if (v === True || (v !== False && truthy(v))) pc = arg;
             break;
           }
           case Op.JUMP_IF_FALSE_OR_POP:
-            if (!truthy(stack[stack.length - 1])) pc = arg;
-            else stack.pop();
+            if (!truthy(stack[sp - 1])) pc = arg;
+            else sp--;
             break;
           case Op.JUMP_IF_TRUE_OR_POP:
-            if (truthy(stack[stack.length - 1])) pc = arg;
-            else stack.pop();
+            if (truthy(stack[sp - 1])) pc = arg;
+            else sp--;
             break;
           case Op.GET_ITER:
-            stack[stack.length - 1] = getIter(stack[stack.length - 1]);
+            stack[sp - 1] = getIter(stack[sp - 1]);
             break;
           case Op.FOR_ITER: {
-            const it = stack[stack.length - 1];
+            const it = stack[sp - 1];
             if (it instanceof PySeqIter) {
               if (it.kind === IT_RANGE) {
                 if (it.n > 0) {
                   it.n--;
                   const v = it.i;
                   it.i += it.step;
-                  stack.push(newInt(v));
+                  if (sp === stack.length) growStack(stack);
+                  stack[sp++] = v >= -5 && v <= 256 ? SMALL.cache[v + 5] : new PyInt(intType, v, null);
                 } else {
-                  stack.pop();
+                  sp--;
                   pc = arg;
                 }
                 break;
@@ -897,11 +1226,12 @@ function run(f: Frame): PyObject {
               if (it.kind === IT_LIST) {
                 const items = (it.seq as PyList).items;
                 if (it.i < items.length) {
-                  stack.push(items[it.i]);
+                  if (sp === stack.length) growStack(stack);
+                  stack[sp++] = items[it.i];
                   it.i++;
                 } else {
                   it.i = 0x7fffffff;
-                  stack.pop();
+                  sp--;
                   pc = arg;
                 }
                 break;
@@ -910,63 +1240,71 @@ function run(f: Frame): PyObject {
             f.pc = pc;
             const v = iterNext(it);
             if (v === null) {
-              stack.pop();
+              sp--;
               pc = arg;
-            } else stack.push(v);
+            } else {
+              if (sp === stack.length) growStack(stack);
+              stack[sp++] = v;
+            }
             break;
           }
           case Op.UNPACK_SEQUENCE: {
-            const seq = stack.pop() as PyObject;
+            const seq = stack[--sp];
             let items: PyObject[];
             if (seq instanceof PyTuple) items = seq.items;
             else if (seq instanceof PyList) items = seq.items;
             else items = unpackItems(seq);
             if (items.length !== arg) throw unpackError(items.length, arg);
-            for (let i = arg - 1; i >= 0; i--) stack.push(items[i]);
+            while (sp + arg > stack.length) growStack(stack);
+            for (let i = arg - 1; i >= 0; i--) stack[sp++] = items[i];
             break;
           }
           case Op.UNPACK_EX: {
             const before = arg & 255;
             const after = arg >> 8;
-            const items = unpackItems(stack.pop() as PyObject);
+            const items = unpackItems(stack[--sp]);
             if (items.length < before + after) {
               throw raise(ValueError, `not enough values to unpack (expected at least ${before + after}, got ${items.length})`);
             }
-            for (let i = items.length - 1; i >= items.length - after; i--) stack.push(items[i]);
-            stack.push(newList(items.slice(before, items.length - after)));
-            for (let i = before - 1; i >= 0; i--) stack.push(items[i]);
+            while (sp + before + after + 1 > stack.length) growStack(stack);
+            for (let i = items.length - 1; i >= items.length - after; i--) stack[sp++] = items[i];
+            if (sp === stack.length) growStack(stack);
+            stack[sp++] = newList(items.slice(before, items.length - after));
+            for (let i = before - 1; i >= 0; i--) stack[sp++] = items[i];
             break;
           }
           case Op.MAKE_FUNCTION: {
-            const fcode = stack.pop() as PyCode;
+            const fcode = (stack[--sp] as PyCode);
             const fn = new PyFunction(fcode, f.globals);
             if ((arg & 8) !== 0) {
-              for (const c of (stack.pop() as PyTuple).items) fn.closure.push(c as PyCell);
+              for (const c of ((stack[--sp] as PyTuple)).items) fn.closure.push(c as PyCell);
             }
-            if ((arg & 2) !== 0) fn.kwdefaults = stack.pop() as PyDict;
-            if ((arg & 1) !== 0) fn.defaults = (stack.pop() as PyTuple).items;
+            if ((arg & 2) !== 0) fn.kwdefaults = (stack[--sp] as PyDict);
+            if ((arg & 1) !== 0) fn.defaults = ((stack[--sp] as PyTuple)).items;
             const modName = dictGetS(f.globals, '__name__');
             if (modName !== null) fn.module = modName;
-            stack.push(fn);
+            if (sp === stack.length) growStack(stack);
+            stack[sp++] = fn;
             break;
           }
           case Op.RETURN_VALUE: {
-            const v = stack.pop() as PyObject;
+            const v = stack[--sp];
             f.pc = pc;
             return v;
           }
           case Op.YIELD_VALUE: {
-            const v = stack.pop() as PyObject;
+            const v = stack[--sp];
             f.pc = pc;
+            f.sp = sp;
             f.yielded = true;
             return v;
           }
           case Op.GET_YIELD_FROM_ITER:
-            stack[stack.length - 1] = getIter(stack[stack.length - 1]);
+            stack[sp - 1] = getIter(stack[sp - 1]);
             break;
           case Op.SEND: {
-            const v = stack.pop() as PyObject;
-            const it = stack[stack.length - 1];
+            const v = stack[--sp];
+            const it = stack[sp - 1];
             f.pc = pc;
             let r: PyObject | null = null;
             let retval: PyObject = None;
@@ -979,50 +1317,59 @@ function run(f: Frame): PyObject {
               r = callObj(getAttr(it, 'send'), [v], null);
             }
             if (r === null) {
-              stack[stack.length - 1] = retval;
+              stack[sp - 1] = retval;
               pc = arg;
-            } else stack.push(r);
+            } else {
+              if (sp === stack.length) growStack(stack);
+              stack[sp++] = r;
+            }
             break;
           }
           case Op.SETUP_FINALLY:
+            if (f.blocks === EMPTY.blocks) f.blocks = [];
             f.blocks.push(arg);
-            f.blocks.push(stack.length);
+            f.blocks.push(sp);
             break;
           case Op.SETUP_CLEANUP:
+            if (f.blocks === EMPTY.blocks) f.blocks = [];
             f.blocks.push(arg);
-            f.blocks.push(stack.length - 1);
+            f.blocks.push(sp - 1);
             break;
           case Op.POP_BLOCK:
             f.blocks.length = f.blocks.length - 2;
             break;
           case Op.PUSH_EXC_INFO: {
-            const exc = stack.pop() as PyObject;
+            const exc = stack[--sp];
             const prev = VM.curExc;
-            stack.push(prev === null ? None : prev);
-            stack.push(exc);
+            if (sp === stack.length) growStack(stack);
+            stack[sp++] = prev === null ? None : prev;
+            if (sp === stack.length) growStack(stack);
+            stack[sp++] = exc;
             VM.curExc = exc as PyBaseExc;
             break;
           }
           case Op.POP_EXCEPT: {
-            const prev = stack.pop() as PyObject;
+            const prev = stack[--sp];
             VM.curExc = prev === None ? null : (prev as PyBaseExc);
             break;
           }
           case Op.POP_EXCEPT_RERAISE: {
-            const exc = stack.pop() as PyBaseExc;
-            const prev = stack.pop() as PyObject;
+            const exc = (stack[--sp] as PyBaseExc);
+            const prev = stack[--sp];
             VM.curExc = prev === None ? null : (prev as PyBaseExc);
             VM.reraising = true;
             throw new PyExc(exc);
           }
           case Op.RERAISE: {
-            const exc = stack.pop() as PyBaseExc;
+            const exc = (stack[--sp] as PyBaseExc);
             VM.reraising = true;
             throw new PyExc(exc);
           }
           case Op.CHECK_EXC_MATCH: {
-            const spec = stack.pop() as PyObject;
-            stack.push(excMatches(stack[stack.length - 1], spec) ? True : False);
+            const spec = stack[--sp];
+            if (sp === stack.length) growStack(stack);
+            const matched = excMatches(stack[sp - 1], spec) ? True : False;
+            stack[sp++] = matched;
             break;
           }
           case Op.RAISE_VARARGS: {
@@ -1034,8 +1381,8 @@ function run(f: Frame): PyObject {
               throw new PyExc(cur);
             }
             let cause: PyObject | null = null;
-            if (arg === 2) cause = stack.pop() as PyObject;
-            const exc = makeException(stack.pop() as PyObject);
+            if (arg === 2) cause = stack[--sp];
+            const exc = makeException(stack[--sp]);
             if (cause !== null) {
               exc.cause = cause === None ? null : makeException(cause);
               exc.suppressContext = true;
@@ -1043,21 +1390,26 @@ function run(f: Frame): PyObject {
             throw new PyExc(exc);
           }
           case Op.SETUP_WITH: {
-            const ctx = stack.pop() as PyObject;
-            const enter = withEnter(ctx, stack);
+            const ctx = stack[--sp];
+            const exitFn = withExit(ctx);
+            const enter = lookupType(ctx.cls, '__enter__') as PyObject;
+            if (sp === stack.length) growStack(stack);
+            stack[sp++] = exitFn;
+            if (f.blocks === EMPTY.blocks) f.blocks = [];
             f.blocks.push(arg);
-            f.blocks.push(stack.length);
-            stack.push(callObj(enter, [ctx], null));
+            f.blocks.push(sp);
+            if (sp === stack.length) growStack(stack);
+            stack[sp++] = callObj(enter, [ctx], null);
             break;
           }
           case Op.WITH_EXIT: {
-            const exitFn = stack.pop() as PyObject;
+            const exitFn = stack[--sp];
             callObj(exitFn, [None, None, None], null);
             break;
           }
           case Op.WITH_EXCEPT: {
-            const exc = stack.pop() as PyBaseExc;
-            const exitFn = stack.pop() as PyObject;
+            const exc = (stack[--sp] as PyBaseExc);
+            const exitFn = stack[--sp];
             const prev = VM.curExc;
             VM.curExc = exc;
             let r: PyObject;
@@ -1073,48 +1425,53 @@ function run(f: Frame): PyObject {
             break;
           }
           case Op.IMPORT_NAME: {
-            const fromlist = stack.pop() as PyObject;
-            const level = stack.pop() as PyInt;
+            const fromlist = stack[--sp];
+            const level = (stack[--sp] as PyInt);
             f.pc = pc;
-            stack.push(importName(names[arg], fromlist, level.v, f.globals));
+            if (sp === stack.length) growStack(stack);
+            stack[sp++] = importName(code.names[arg], fromlist, level.v, f.globals);
             break;
           }
           case Op.IMPORT_FROM:
-            stack.push(importFrom(stack[stack.length - 1], names[arg]));
+            if (sp === stack.length) growStack(stack);
+            const imported = importFrom(stack[sp - 1], code.names[arg]);
+            stack[sp++] = imported;
             break;
           case Op.IMPORT_STAR: {
-            const m = stack.pop() as PyObject;
+            const m = stack[--sp];
             const ld = f.localsDict;
             importStar(m, ld === null ? f.globals : ld);
             break;
           }
           case Op.LOAD_BUILD_CLASS:
-            stack.push(loadBuildClass());
+            if (sp === stack.length) growStack(stack);
+            stack[sp++] = loadBuildClass();
             break;
           case Op.LOAD_ASSERTION_ERROR:
-            stack.push(AssertionError);
+            if (sp === stack.length) growStack(stack);
+            stack[sp++] = AssertionError;
             break;
           case Op.MATCH_SEQUENCE: {
-            const s = stack[stack.length - 1];
-            stack[stack.length - 1] = s instanceof PyList || s instanceof PyTuple || s instanceof PyRange ? True : False;
+            const s = stack[sp - 1];
+            stack[sp - 1] = s instanceof PyList || s instanceof PyTuple || s instanceof PyRange ? True : False;
             break;
           }
           case Op.MATCH_MAPPING:
-            stack[stack.length - 1] = stack[stack.length - 1] instanceof PyDict ? True : False;
+            stack[sp - 1] = stack[sp - 1] instanceof PyDict ? True : False;
             break;
           case Op.GET_LEN:
-            stack[stack.length - 1] = newInt(pyLen(stack[stack.length - 1]));
+            stack[sp - 1] = newInt(pyLen(stack[sp - 1]));
             break;
           case Op.MATCH_CLASS: {
-            const kwn = stack.pop() as PyTuple;
-            const cls = stack.pop() as PyObject;
-            const subj = stack[stack.length - 1];
-            stack[stack.length - 1] = matchClass(subj, cls, arg, kwn);
+            const kwn = (stack[--sp] as PyTuple);
+            const cls = stack[--sp];
+            const subj = stack[sp - 1];
+            stack[sp - 1] = matchClass(subj, cls, arg, kwn);
             break;
           }
           case Op.MATCH_KEYS: {
-            const keys = stack.pop() as PyTuple;
-            const subj = stack[stack.length - 1] as PyDict;
+            const keys = (stack[--sp] as PyTuple);
+            const subj = stack[sp - 1] as PyDict;
             const vals: PyObject[] = [];
             let ok = true;
             for (const k of keys.items) {
@@ -1125,17 +1482,17 @@ function run(f: Frame): PyObject {
               }
               vals.push(v);
             }
-            stack[stack.length - 1] = ok ? newTuple(vals) : None;
+            stack[sp - 1] = ok ? newTuple(vals) : None;
             break;
           }
           case Op.MATCH_STAR_LIST: {
-            const items = iterToArray(stack[stack.length - 1]);
-            stack[stack.length - 1] = newList(items.slice(arg & 255, items.length - (arg >> 8)));
+            const items = iterToArray(stack[sp - 1]);
+            stack[sp - 1] = newList(items.slice(arg & 255, items.length - (arg >> 8)));
             break;
           }
           case Op.MATCH_MAP_REST: {
-            const keys = stack.pop() as PyTuple;
-            const subj = stack[stack.length - 1] as PyDict;
+            const keys = (stack[--sp] as PyTuple);
+            const subj = stack[sp - 1] as PyDict;
             const d = newDict();
             for (let i = 0; i < subj.keys.length; i++) {
               const k = subj.keys[i];
@@ -1145,7 +1502,176 @@ function run(f: Frame): PyObject {
               for (const x of keys.items) if (richCompare(x, k, A.CMP_EQ) === True) skip = true;
               if (!skip) dictSet(d, k, v);
             }
-            stack[stack.length - 1] = d;
+            stack[sp - 1] = d;
+            break;
+          }
+          // ---- fused pairs (see Op in compiler/code.ts): the second instruction is at pc ----
+          case Op.LOAD_FAST__LOAD_ATTR: {
+            const o = fast[arg];
+            if (o !== null && o instanceof PyInstance) {
+              const ic = code.ics[pc] as InlineCache;
+              if (ic.ver === HOLD.typeVersion) {
+                const m = o.map;
+                let i = -2;
+                let c: PyObject | null = null;
+                if (ic.m0 === m) {
+                  i = ic.i0;
+                  c = ic.v0;
+                } else if (ic.m1 === m) {
+                  i = ic.i1;
+                  c = ic.v1;
+                } else if (ic.m2 === m) {
+                  i = ic.i2;
+                  c = ic.v2;
+                } else if (ic.m3 === m) {
+                  i = ic.i3;
+                  c = ic.v3;
+                }
+                const v = i >= 0 ? o.slots[i] : c;
+                if (v !== null) {
+                  if (sp === stack.length) growStack(stack);
+                  stack[sp++] = v;
+                  pc++;
+                  break;
+                }
+              }
+            }
+            if (o === null) throw unboundLocal(code.varnames[arg]);
+            if (sp === stack.length) growStack(stack);
+            stack[sp++] = o;
+            break;
+          }
+          case Op.LOAD_FAST__LOAD_METHOD: {
+            const o = fast[arg];
+            if (sp + 2 > stack.length) growStack(stack);
+            if (o !== null && o instanceof PyInstance) {
+              const ic = code.ics[pc] as InlineCache;
+              if (ic.ver === HOLD.typeVersion) {
+                const om = o.map;
+                let m: PyObject | null = null;
+                if (ic.m0 === om) m = ic.v0;
+                else if (ic.m1 === om) m = ic.v1;
+                else if (ic.m2 === om) m = ic.v2;
+                else if (ic.m3 === om) m = ic.v3;
+                if (m !== null) {
+                  stack[sp++] = m;
+                  stack[sp++] = o;
+                  pc++;
+                  break;
+                }
+              }
+            }
+            if (o === null) throw unboundLocal(code.varnames[arg]);
+            stack[sp++] = o;
+            break;
+          }
+          case Op.LOAD_FAST__LOAD_FAST: {
+            const v = fast[arg];
+            if (v === null) throw unboundLocal(code.varnames[arg]);
+            const v2 = fast[ops[pc] >> 7];
+            if (sp + 2 > stack.length) growStack(stack);
+            stack[sp++] = v;
+            if (v2 !== null) {
+              stack[sp++] = v2;
+              pc++;
+            }
+            break;
+          }
+          case Op.LOAD_FAST__LOAD_CONST: {
+            const v = fast[arg];
+            if (v === null) throw unboundLocal(code.varnames[arg]);
+            if (sp + 2 > stack.length) growStack(stack);
+            stack[sp++] = v;
+            stack[sp++] = code.consts[ops[pc] >> 7];
+            pc++;
+            break;
+          }
+          case Op.STORE_FAST__LOAD_FAST: {
+            fast[arg] = stack[--sp];
+            const v2 = fast[ops[pc] >> 7];
+            if (v2 !== null) {
+              stack[sp++] = v2;
+              pc++;
+            }
+            break;
+          }
+          case Op.COMPARE_OP__POP_JUMP_IF_FALSE: {
+            const b = stack[sp - 1];
+            const a = stack[sp - 2];
+            let known = true;
+            let r = false;
+            if (a instanceof PyInt && b instanceof PyInt && a.big === null && b.big === null && (a.cls === intType || a.cls === boolType) && (b.cls === intType || b.cls === boolType)) {
+              const x = a.v;
+              const y = b.v;
+              r = arg === A.CMP_LT ? x < y : arg === A.CMP_LE ? x <= y : arg === A.CMP_EQ ? x === y : arg === A.CMP_NE ? x !== y : arg === A.CMP_GT ? x > y : x >= y;
+            } else if (a instanceof PyFloat && a.cls === floatType && ((b instanceof PyFloat && b.cls === floatType) || (b instanceof PyInt && b.cls === intType && b.big === null))) {
+              const x = a.v;
+              const y = b instanceof PyFloat ? b.v : toFloat((b as PyInt).v);
+              r = arg === A.CMP_LT ? x < y : arg === A.CMP_LE ? x <= y : arg === A.CMP_EQ ? x === y : arg === A.CMP_NE ? x !== y : arg === A.CMP_GT ? x > y : x >= y;
+            } else if (a instanceof PyStr && b instanceof PyStr && a.cls === strType && b.cls === strType && (arg === A.CMP_EQ || arg === A.CMP_NE)) {
+              r = (a.s === b.s) === (arg === A.CMP_EQ);
+            } else known = false;
+            if (known) {
+              sp -= 2;
+              if (r) pc++;
+              else pc = ops[pc] >> 7;
+              break;
+            }
+            sp--;
+            stack[sp - 1] = richCompare(a, b, arg);
+            break;
+          }
+          case Op.FOR_ITER__STORE_FAST: {
+            // the next item of a range or list goes straight into the loop variable
+            const it = stack[sp - 1];
+            if (it instanceof PySeqIter) {
+              if (it.kind === IT_RANGE) {
+                if (it.n > 0) {
+                  it.n--;
+                  const v = it.i;
+                  it.i += it.step;
+                  fast[ops[pc] >> 7] = v >= -5 && v <= 256 ? SMALL.cache[v + 5] : new PyInt(intType, v, null);
+                  pc++;
+                } else {
+                  sp--;
+                  pc = arg;
+                }
+                break;
+              }
+              if (it.kind === IT_LIST) {
+                const items = (it.seq as PyList).items;
+                if (it.i < items.length) {
+                  fast[ops[pc] >> 7] = items[it.i];
+                  it.i++;
+                  pc++;
+                } else {
+                  it.i = 0x7fffffff;
+                  sp--;
+                  pc = arg;
+                }
+                break;
+              }
+            }
+            f.pc = pc;
+            const v = iterNext(it);
+            if (v === null) {
+              sp--;
+              pc = arg;
+            } else {
+              fast[ops[pc] >> 7] = v;
+              pc++;
+            }
+            break;
+          }
+          case Op.IS_OP__POP_JUMP_IF_FALSE:
+          case Op.IS_OP__POP_JUMP_IF_TRUE: {
+            const b = stack[--sp];
+            const a = stack[--sp];
+            let same = a === b;
+            if (!same && a instanceof PyInt && b instanceof PyInt && a.cls === b.cls && a.big === null && b.big === null && a.v === b.v && a.v >= -5 && a.v <= 256) same = true;
+            const r = arg === 0 ? same : !same;
+            if (r === (op === Op.IS_OP__POP_JUMP_IF_TRUE)) pc = ops[pc] >> 7;
+            else pc++;
             break;
           }
           default:
@@ -1158,7 +1684,12 @@ function run(f: Frame): PyObject {
       else if (err instanceof HostOverflow) e = raise(OverflowErrorT, err.message);
       // the heap outgrew its limit (translated only): the runtime lends a reserve for this
       else if (err instanceof HostMemoryError) e = raise(MemoryError, '');
+      // the host stack ran out before the recursion limit did (a limit raised very high)
+      else if (err instanceof Error && err.message === 'Maximum call stack size exceeded') e = raise(RecursionError, 'maximum recursion depth exceeded');
       else throw err;
+      // calls made inline from this loop leave their frame and depth behind when they raise
+      VM.frame = f;
+      VM.depth = depth;
       const exc = e.exc;
       if (VM.reraising) {
         VM.reraising = false;
@@ -1170,10 +1701,11 @@ function run(f: Frame): PyObject {
       if (f.blocks.length > 0) {
         const level = f.blocks.pop() as int;
         const handler = f.blocks.pop() as int;
-        stack.length = level;
-        stack.push(exc);
+        sp = level;
+        if (sp === stack.length) growStack(stack);
+        stack[sp++] = exc;
         pc = handler;
-        kwnames = null;
+        f.kwnames = null;
         continue;
       }
       f.pc = pc;

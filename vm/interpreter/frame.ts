@@ -1,6 +1,6 @@
 // Function objects, frames and generators.
 import type { int } from '../../translate/rlib/index.ts';
-import { PyObject, PyDict, PyCell, PyType, PyBaseExc, functionType, generatorType, None } from '../objects/core.ts';
+import { PyObject, PyDict, PyCell, PyType, PyBaseExc, functionType, generatorType, None, NULL_OBJ } from '../objects/core.ts';
 import { PyCode } from '../compiler/code.ts';
 
 export class PyFunction extends PyObject {
@@ -18,6 +18,9 @@ export class PyFunction extends PyObject {
   module: PyObject = None;
   /** true when a call can bind positional args directly (no *args/**kw/cells, not a generator) */
   simple: boolean;
+  /** a finished frame of this function kept for the next call (simple functions only): a call
+   * then allocates nothing. Taken while in use, so recursion allocates fresh frames. */
+  spare: Frame | null = null;
   constructor(code: PyCode, globals: PyDict) {
     super(functionType);
     this.code = code;
@@ -29,19 +32,51 @@ export class PyFunction extends PyObject {
   }
 }
 
+/** Shared empty lists for frames without cells or try blocks; never pushed to (a frame
+ * that needs its own list replaces the field first). */
+export class EmptyLists {
+  cells: PyCell[] = [];
+  blocks: int[] = [];
+}
+export const EMPTY = new EmptyLists();
+
+class StackFill {
+  items: PyObject[] = [];
+}
+const STACK_FILL = new StackFill();
+for (let i = 0; i < 64; i++) STACK_FILL.items.push(NULL_OBJ);
+/** A value stack of n free slots. */
+export function newStack(n: int): PyObject[] {
+  if (n <= STACK_FILL.items.length) return STACK_FILL.items.slice(0, n);
+  const s: PyObject[] = [];
+  for (let i = 0; i < n; i++) s.push(NULL_OBJ);
+  return s;
+}
+/** Makes room for at least 8 more values on stack. */
+export function growStack(stack: PyObject[]): void {
+  const n = 8 + (stack.length >> 1);
+  for (let i = 0; i < n; i++) stack.push(NULL_OBJ);
+}
+
 export class Frame {
   code: PyCode;
   fn: PyFunction | null;
   globals: PyDict;
   localsDict: PyDict | null;
   fast: (PyObject | null)[];
-  cells: PyCell[] = [];
-  stack: PyObject[] = [];
-  blocks: int[] = [];
+  cells: PyCell[] = EMPTY.cells;
+  /** the value stack: slots 0..sp-1 are live, the rest are free (possibly stale) slots; the
+   * interpreter keeps sp in a local while it runs the frame and stores it here when the frame
+   * is suspended (generators) */
+  stack: PyObject[];
+  sp: int = 0;
+  blocks: int[] = EMPTY.blocks;
   pc: int = 0;
   back: Frame | null = null;
   yielded: boolean = false;
   pendingThrow: PyBaseExc | null = null;
+  /** keyword names of the next CALL (set by KW_NAMES) */
+  kwnames: string[] | null = null;
   /** the exception being handled when this frame was suspended (generators) */
   constructor(code: PyCode, fn: PyFunction | null, globals: PyDict, localsDict: PyDict | null, fast: (PyObject | null)[]) {
     this.code = code;
@@ -49,6 +84,7 @@ export class Frame {
     this.globals = globals;
     this.localsDict = localsDict;
     this.fast = fast;
+    this.stack = newStack(code.stacksize);
   }
   line(): int {
     const i = this.pc > 0 ? this.pc - 1 : 0;

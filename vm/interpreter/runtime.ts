@@ -12,7 +12,7 @@ import {
   IndexError, KeyError, ValueError, ZeroDivisionErrorT, OverflowErrorT, StopIteration, RuntimeError, NameError,
   RecursionError, BaseException, OSError, L_OBJECT, L_EXC, L_LIST, L_DICT, L_INT, L_STR, L_FLOAT, L_TUPLE, L_SET, L_TYPE,
   moduleType, cellType, functionType,
-  mapGetInt, MemoryError,
+  mapGetInt, MemoryError, charStr,
 } from '../objects/core.ts';
 import {
   intAdd, intSub, intMul, intFloorDiv, intMod, intPow, intNeg, intCmp, intToStr, intToFloat, intBitOp, intInvert,
@@ -545,7 +545,7 @@ export function delAttr(o: PyObject, name: string): void {
       // rebuild without the attribute so the map stays canonical
       const names = o.map.order.slice(0);
       const vals = o.slots.slice(0);
-      o.map = HOLD.emptyMap;
+      o.map = o.cls.rootMap;
       o.slots = [];
       for (let i = 0; i < names.length; i++) {
         const v = vals[i];
@@ -689,7 +689,7 @@ export function callType(t: PyType, args: PyObject[], kwnames: string[] | null):
     for (const a of args) a2.push(a);
     const r = callObj(init, a2, kwnames);
     if (r !== None) throw raise(TypeError, `__init__() should return None, not '${typeName(r)}'`);
-  } else if (args.length > 0 && (newFn === null || newFn instanceof PyBuiltin) && !(obj instanceof PyBaseExc)) {
+  } else if (args.length > 0 && (newFn === null || (newFn instanceof PyBuiltin && newFn.id === NEW_OBJECT_ID)) && !(obj instanceof PyBaseExc)) {
     throw raise(TypeError, `${t.name}() takes no arguments`);
   }
   return obj;
@@ -1196,7 +1196,7 @@ export function richCompare(a: PyObject, b: PyObject, op: int): PyObject {
   throw raise(TypeError, `'${CMP_SYMS[op]}' not supported between instances of '${ta.name}' and '${tb.name}'`);
 }
 export function compareBool(a: PyObject, b: PyObject, op: int): boolean {
-  if (a instanceof PyInt && b instanceof PyInt && a.big === null && b.big === null) {
+  if (a instanceof PyInt && b instanceof PyInt && a.big === null && b.big === null && a.cls.isBuiltin && b.cls.isBuiltin) {
     const x = a.v;
     const y = b.v;
     switch (op) {
@@ -1634,7 +1634,7 @@ export function getItem(o: PyObject, k: PyObject): PyObject {
         }
         return newStr(parts.join(''));
       }
-      return newStr(o.s[normIndex(asIndex(k, 'string'), o.s.length, 'string')]);
+      return charStr(o.s.charCodeAt(normIndex(asIndex(k, 'string'), o.s.length, 'string')));
     }
     const cps = cpArray(o.s);
     if (k instanceof PySlice) {
@@ -1709,7 +1709,15 @@ export function setItem(o: PyObject, k: PyObject, v: PyObject): void {
   if (o instanceof PyList) {
     if (k instanceof PySlice) {
       const ix = sliceIndices(k, o.items.length);
-      const src = iterToArray(v);
+      let src: PyObject[];
+      if (v instanceof PyList && v.cls === listType && v !== o) src = v.items;
+      else if (v instanceof PyTuple && v.cls === tupleType) src = v.items;
+      else src = iterToArray(v);
+      if (ix[2] === 1 && src.length === ix[3]) {
+        const start = ix[0];
+        for (let n = 0; n < src.length; n++) o.items[start + n] = src[n];
+        return;
+      }
       if (ix[2] === 1) {
         const stop = ix[0] + ix[3];
         const items: PyObject[] = o.items.slice(0, ix[0]);
@@ -1925,7 +1933,7 @@ function seqIterNext(it: PySeqIter): PyObject | null {
     }
     case IT_STR: {
       const s = (it.seq as PyStr).s;
-      if (it.i < s.length) return newStr(s[it.i++]);
+      if (it.i < s.length) return charStr(s.charCodeAt(it.i++));
       return null;
     }
     case IT_ARRAY: {

@@ -1,11 +1,15 @@
 // Arbitrary-precision integers in plain RTS: sign and magnitude, little-endian digits in
-// base 10^7 (so products of two digits plus carries stay below 2^53, and decimal conversion
-// is direct).
+// base 2^24. Binary digits make the bitwise operators, shifts and conversion to float direct
+// (Python programs mask and shift big products all the time, e.g. hash and LCG arithmetic);
+// products of two digits plus carries stay below 2^53, and the digits fit JS's 32-bit
+// bitwise operators. Decimal conversion divides by 10^7 (one digit) repeatedly.
 import type { int, float } from '../../translate/rlib/index.ts';
 import { floorDiv, toFloat, toInt } from '../../translate/rlib/index.ts';
 
-export const BASE: int = 10000000;
-const MAXS: int = 9007199254740991;
+export const BASE: int = 16777216;
+const BITS: int = 24;
+const MASK: int = 16777215;
+const DEC: int = 10000000;
 
 export class BigNum {
   sign: int; // -1, 0, 1
@@ -29,32 +33,65 @@ export function bigFromInt(v: int): BigNum {
   const d: int[] = [];
   let a = v < 0 ? -v : v;
   while (a > 0) {
-    d.push(a % BASE);
-    a = floorDiv(a, BASE);
+    const q = floorDiv(a, BASE);
+    d.push(a - q * BASE);
+    a = q;
   }
   return new BigNum(v < 0 ? -1 : v > 0 ? 1 : 0, d);
 }
 
-/** The value as a machine int when |v| <= 2^53-1, else null-like flag via fits(). */
+/** Whether |b| <= 2^53 - 1, the machine-int range. */
 export function bigFits(b: BigNum): boolean {
-  if (b.d.length <= 2) return true;
-  if (b.d.length > 3) return false;
-  // 3 digits: up to 10^21; compare with MAXS
-  // 2^53 - 1 = 90|0719925|4740991 in base 10^7
-  const hi = b.d[2];
-  if (hi !== 90) return hi < 90;
-  if (b.d[1] !== 719925) return b.d[1] < 719925;
-  return b.d[0] <= 4740991;
+  const n = b.d.length;
+  if (n <= 2) return true;
+  return n === 3 && b.d[2] < 32;
 }
 export function bigToInt(b: BigNum): int {
   let v = 0;
   for (let i = b.d.length - 1; i >= 0; i--) v = v * BASE + b.d[i];
   return b.sign < 0 ? -v : v;
 }
+function bitLen(x: int): int {
+  let n = 0;
+  let v = x;
+  while (v > 0) {
+    v = floorDiv(v, 2);
+    n++;
+  }
+  return n;
+}
+/** Correctly rounded (half to even), as CPython; beyond the float range gives an infinity. */
 export function bigToFloat(b: BigNum): float {
-  let v = 0.0;
-  for (let i = b.d.length - 1; i >= 0; i--) v = v * 10000000.0 + toFloat(b.d[i]);
+  const nbits = bigBitLength(b);
+  if (nbits <= 53) {
+    const v = toFloat(bigToInt(new BigNum(1, b.d)));
+    return b.sign < 0 ? -v : v;
+  }
+  // the top 53 bits, the next one (guard) and whether anything below that is set (sticky)
+  const shift = nbits - 53;
+  const top = shiftRightMag(b.d, shift);
+  let m = 0;
+  for (let i = top.length - 1; i >= 0; i--) m = m * BASE + top[i];
+  const g = shift - 1;
+  const gw = floorDiv(g, BITS);
+  const gp = pow2(g - gw * BITS);
+  const guard = floorDiv(b.d[gw], gp) % 2 === 1;
+  let sticky = b.d[gw] % gp !== 0;
+  for (let i = 0; i < gw && !sticky; i++) if (b.d[i] !== 0) sticky = true;
+  if (guard && (sticky || m % 2 === 1)) m++;
+  let v = toFloat(m);
+  let e = shift;
+  while (e > 0 && v !== Infinity) {
+    const step = e > 1000 ? 1000 : e;
+    v = v * Math.pow(2.0, toFloat(step));
+    e -= step;
+  }
   return b.sign < 0 ? -v : v;
+}
+function pow2(n: int): int {
+  let p = 1;
+  for (let i = 0; i < n; i++) p = p * 2;
+  return p;
 }
 export function bigFromFloat(x: float): BigNum {
   // x is integral and finite: x = m * 2^e exactly, with m < 2^53
@@ -65,8 +102,7 @@ export function bigFromFloat(x: float): BigNum {
     e++;
   }
   const m = bigFromInt(toInt(a));
-  const r = bigMul(m, bigPow(bigFromInt(2), e));
-  return new BigNum(r.sign === 0 ? 0 : x < 0.0 ? -1 : 1, r.d);
+  return mk(m.sign === 0 ? 0 : x < 0.0 ? -1 : 1, shiftLeftMag(m.d, e));
 }
 
 function cmpMag(a: int[], b: int[]): int {
@@ -128,6 +164,7 @@ function mulMag(a: int[], b: int[]): int[] {
   }
   return trim(r);
 }
+/** a * m for 0 <= m < BASE */
 function mulSmall(a: int[], m: int): int[] {
   const r: int[] = [];
   let carry = 0;
@@ -136,13 +173,123 @@ function mulSmall(a: int[], m: int): int[] {
     carry = floorDiv(t, BASE);
     r.push(t - carry * BASE);
   }
-  while (carry > 0) {
-    r.push(carry % BASE);
-    carry = floorDiv(carry, BASE);
+  if (carry > 0) r.push(carry);
+  return trim(r);
+}
+/** a + m for 0 <= m < BASE, in place */
+function addSmallInPlace(a: int[], m: int): void {
+  let carry = m;
+  for (let i = 0; i < a.length && carry > 0; i++) {
+    const t = a[i] + carry;
+    if (t >= BASE) {
+      a[i] = t - BASE;
+      carry = 1;
+    } else {
+      a[i] = t;
+      carry = 0;
+    }
+  }
+  if (carry > 0) a.push(carry);
+}
+/** [quotient digits, remainder] of a / m for 0 < m < BASE */
+function divSmall(a: int[], m: int, q: int[]): int {
+  let rem = 0;
+  for (let i = a.length - 1; i >= 0; i--) {
+    const cur = rem * BASE + a[i];
+    const qd = floorDiv(cur, m);
+    q[i] = qd;
+    rem = cur - qd * m;
+  }
+  trim(q);
+  return rem;
+}
+function shiftLeftMag(a: int[], n: int): int[] {
+  if (a.length === 0) return [];
+  const words = floorDiv(n, BITS);
+  const bits = n - words * BITS;
+  const r: int[] = [];
+  for (let i = 0; i < words; i++) r.push(0);
+  if (bits === 0) {
+    for (const x of a) r.push(x);
+    return r;
+  }
+  const m = pow2(bits);
+  let carry = 0;
+  for (let i = 0; i < a.length; i++) {
+    const t = a[i] * m + carry;
+    carry = floorDiv(t, BASE);
+    r.push(t - carry * BASE);
+  }
+  if (carry > 0) r.push(carry);
+  return r;
+}
+/** floor(|a| / 2^n) */
+function shiftRightMag(a: int[], n: int): int[] {
+  const words = floorDiv(n, BITS);
+  if (words >= a.length) return [];
+  const bits = n - words * BITS;
+  const r: int[] = [];
+  if (bits === 0) {
+    for (let i = words; i < a.length; i++) r.push(a[i]);
+    return r;
+  }
+  const m = pow2(bits);
+  const up = pow2(BITS - bits);
+  for (let i = words; i < a.length; i++) {
+    const lo = floorDiv(a[i], m);
+    const hi = i + 1 < a.length ? (a[i + 1] % m) * up : 0;
+    r.push(lo + hi);
   }
   return trim(r);
 }
 
+/** x * y for machine ints whose product may exceed the machine range: the digits are
+ * computed directly (no temporaries: LCG and hash arithmetic does this all the time). */
+export function bigMulInts(x: int, y: int): BigNum {
+  const ax = x < 0 ? -x : x;
+  const ay = y < 0 ? -y : y;
+  const x1q = floorDiv(ax, BASE);
+  const x0 = ax - x1q * BASE;
+  const x2 = floorDiv(x1q, BASE);
+  const x1 = x1q - x2 * BASE;
+  const y1q = floorDiv(ay, BASE);
+  const y0 = ay - y1q * BASE;
+  const y2 = floorDiv(y1q, BASE);
+  const y1 = y1q - y2 * BASE;
+  // each column sum stays below 3 * 2^48 + carry < 2^53
+  let t = x0 * y0;
+  let c = floorDiv(t, BASE);
+  const r0 = t - c * BASE;
+  t = x0 * y1 + x1 * y0 + c;
+  c = floorDiv(t, BASE);
+  const r1 = t - c * BASE;
+  t = x0 * y2 + x1 * y1 + x2 * y0 + c;
+  c = floorDiv(t, BASE);
+  const r2 = t - c * BASE;
+  t = x1 * y2 + x2 * y1 + c;
+  c = floorDiv(t, BASE);
+  const r3 = t - c * BASE;
+  t = x2 * y2 + c;
+  c = floorDiv(t, BASE);
+  const r4 = t - c * BASE;
+  const d: int[] = [r0, r1, r2, r3, r4, c];
+  return mk((x < 0) !== (y < 0) ? -1 : 1, d);
+}
+/** a + v for a machine int v of a's sign (or zero). */
+export function bigAddSameSign(a: BigNum, v: int): BigNum {
+  const d = a.d.slice(0);
+  let rest = v < 0 ? -v : v;
+  let carry = 0;
+  for (let i = 0; rest > 0 || carry > 0; i++) {
+    const q = floorDiv(rest, BASE);
+    const t = (i < d.length ? d[i] : 0) + (rest - q * BASE) + carry;
+    rest = q;
+    carry = t >= BASE ? 1 : 0;
+    if (i < d.length) d[i] = t - carry * BASE;
+    else d.push(t - carry * BASE);
+  }
+  return new BigNum(a.sign, d);
+}
 export function bigAdd(a: BigNum, b: BigNum): BigNum {
   if (a.sign === 0) return b;
   if (b.sign === 0) return a;
@@ -167,53 +314,83 @@ export function bigCmp(a: BigNum, b: BigNum): int {
   return a.sign < 0 ? -c : c;
 }
 
-/** Magnitude division: returns [quotient, remainder] digit arrays. */
+/** Magnitude division (Knuth's algorithm D): returns [quotient, remainder] digit arrays. */
 function divModMag(a: int[], b: int[]): int[][] {
+  const out: int[][] = [];
   if (cmpMag(a, b) < 0) {
-    const out: int[][] = [];
     out.push([]);
     out.push(a.slice(0));
     return out;
   }
-  const q: int[] = [];
-  for (let i = 0; i < a.length; i++) q.push(0);
   if (b.length === 1) {
-    const m = b[0];
-    let rem = 0;
-    for (let i = a.length - 1; i >= 0; i--) {
-      const cur = rem * BASE + a[i];
-      const qd = floorDiv(cur, m);
-      q[i] = qd;
-      rem = cur - qd * m;
-    }
-    const out: int[][] = [];
-    out.push(trim(q));
+    const q: int[] = a.slice(0);
+    const rem = divSmall(a, b[0], q);
+    out.push(q);
     const r: int[] = [];
     if (rem > 0) r.push(rem);
     out.push(r);
     return out;
   }
-  let r: int[] = [];
-  for (let i = a.length - 1; i >= 0; i--) {
-    // r = r * BASE + a[i]
-    const nr: int[] = [a[i]];
-    for (const x of r) nr.push(x);
-    r = trim(nr);
-    // binary search the largest qd with b*qd <= r
-    let lo = 0;
-    let hi = BASE - 1;
-    // estimate bounds
-    while (lo < hi) {
-      const mid = floorDiv(lo + hi + 1, 2);
-      if (cmpMag(mulSmall(b, mid), r) <= 0) lo = mid;
-      else hi = mid - 1;
+  // normalise so that the divisor's top digit has its high bit set
+  const s = BITS - bitLen(b[b.length - 1]);
+  const v = shiftLeftMag(b, s);
+  const u = shiftLeftMag(a, s);
+  if (u.length === a.length) u.push(0);
+  while (u.length < a.length + 1) u.push(0);
+  const n = v.length;
+  const m = u.length - n - 1;
+  const q: int[] = [];
+  for (let i = 0; i <= m; i++) q.push(0);
+  const vTop = v[n - 1];
+  const vNext = v[n - 2];
+  for (let j = m; j >= 0; j--) {
+    const num = u[j + n] * BASE + u[j + n - 1];
+    let qhat = floorDiv(num, vTop);
+    let rhat = num - qhat * vTop;
+    while (qhat >= BASE || qhat * vNext > rhat * BASE + u[j + n - 2]) {
+      qhat--;
+      rhat += vTop;
+      if (rhat >= BASE) break;
     }
-    q[i] = lo;
-    if (lo > 0) r = subMag(r, mulSmall(b, lo));
+    // u[j..j+n] -= qhat * v
+    let borrow = 0;
+    let carry = 0;
+    for (let i = 0; i < n; i++) {
+      const p = qhat * v[i] + carry;
+      carry = floorDiv(p, BASE);
+      let t = u[i + j] - (p - carry * BASE) - borrow;
+      if (t < 0) {
+        t += BASE;
+        borrow = 1;
+      } else borrow = 0;
+      u[i + j] = t;
+    }
+    let t = u[j + n] - carry - borrow;
+    if (t < 0) {
+      t += BASE;
+      borrow = 1;
+    } else borrow = 0;
+    u[j + n] = t;
+    if (borrow > 0) {
+      // qhat was one too large: add v back
+      qhat--;
+      let c = 0;
+      for (let i = 0; i < n; i++) {
+        let w = u[i + j] + v[i] + c;
+        if (w >= BASE) {
+          w -= BASE;
+          c = 1;
+        } else c = 0;
+        u[i + j] = w;
+      }
+      u[j + n] = (u[j + n] + c) % BASE;
+    }
+    q[j] = qhat;
   }
-  const out: int[][] = [];
+  const r: int[] = [];
+  for (let i = 0; i < n; i++) r.push(u[i]);
   out.push(trim(q));
-  out.push(r);
+  out.push(shiftRightMag(trim(r), s));
   return out;
 }
 
@@ -234,24 +411,35 @@ export function bigDivMod(a: BigNum, b: BigNum): BigNum[] {
 
 export function bigToString(a: BigNum): string {
   if (a.sign === 0) return '0';
+  // base-10^7 chunks, least significant first
+  const chunks: int[] = [];
+  let d = a.d.slice(0);
+  while (d.length > 0) {
+    const q: int[] = d.slice(0);
+    chunks.push(divSmall(d, DEC, q));
+    d = q;
+  }
   const parts: string[] = [];
-  for (let i = a.d.length - 1; i >= 0; i--) {
-    const s = String(a.d[i]);
-    if (i === a.d.length - 1) parts.push(s);
+  for (let i = chunks.length - 1; i >= 0; i--) {
+    const s = String(chunks[i]);
+    if (i === chunks.length - 1) parts.push(s);
     else parts.push('0'.repeat(7 - s.length) + s);
   }
   return (a.sign < 0 ? '-' : '') + parts.join('');
 }
 /** Parses decimal digits (no sign, no underscores). */
 export function bigFromDecimal(s: string, negative: boolean): BigNum {
-  const d: int[] = [];
-  let end = s.length;
-  while (end > 0) {
-    const start = end - 7 > 0 ? end - 7 : 0;
+  let d: int[] = [];
+  const head = s.length % 7;
+  let start = 0;
+  let end = head === 0 ? 7 : head;
+  while (start < s.length) {
     let v = 0;
     for (let i = start; i < end; i++) v = v * 10 + (s.charCodeAt(i) - 48);
-    d.push(v);
-    end = start;
+    d = mulSmall(d, DEC);
+    addSmallInPlace(d, v);
+    start = end;
+    end = end + 7;
   }
   return mk(negative ? -1 : 1, d);
 }
@@ -265,7 +453,7 @@ export function bigFromRadix(s: string, radix: int, negative: boolean): BigNum {
     else if (c >= 97) v = c - 87;
     else v = c - 55;
     d = mulSmall(d, radix);
-    d = addMag(d, v > 0 ? [v] : []);
+    addSmallInPlace(d, v);
   }
   return mk(negative ? -1 : 1, d);
 }
@@ -274,11 +462,11 @@ export function bigToRadix(a: BigNum, radix: int): string {
   const chars = '0123456789abcdefghijklmnopqrstuvwxyz';
   let d = a.d.slice(0);
   const out: string[] = [];
-  const rb: int[] = [radix];
   while (d.length > 0) {
-    const qr = divModMag(d, rb);
-    out.push(qr[1].length > 0 ? chars[qr[1][0]] : '0');
-    d = qr[0];
+    const q: int[] = d.slice(0);
+    const r = divSmall(d, radix, q);
+    out.push(chars[r]);
+    d = q;
   }
   out.reverse();
   return out.join('');
@@ -294,24 +482,38 @@ export function bigPow(a: BigNum, e: int): BigNum {
   }
   return result;
 }
-/** Two's complement bits (base 2^16 words, little-endian) over nwords words. */
-function toWords(a: BigNum, nwords: int): int[] {
-  let d = a.d.slice(0);
+/** a * 2^n (n >= 0) */
+export function bigShiftLeft(a: BigNum, n: int): BigNum {
+  return mk(a.sign, shiftLeftMag(a.d, n));
+}
+/** floor(a / 2^n) (n >= 0) */
+export function bigShiftRight(a: BigNum, n: int): BigNum {
+  if (a.sign >= 0) return mk(a.sign, shiftRightMag(a.d, n));
+  // floor of a negative: -(((|a| - 1) >> n) + 1)
+  const m1 = subMag(a.d, [1]);
+  const r = shiftRightMag(m1, n);
+  addSmallInPlace(r, 1);
+  return mk(-1, r);
+}
+/** a mod 2^53 (its low 53 bits in two's complement), in [0, 2^53). */
+export function bigLow53(a: BigNum): int {
+  const d = a.d;
+  let v = d.length > 0 ? d[0] : 0;
+  if (d.length > 1) v += d[1] * BASE;
+  if (d.length > 2) v += (d[2] % 32) * 281474976710656;
+  if (a.sign < 0 && v !== 0) v = 9007199254740992 - v;
+  return v;
+}
+/** Two's complement digits of a over n digits. */
+function toTwos(a: BigNum, n: int): int[] {
   const w: int[] = [];
-  const rb: int[] = [65536];
-  while (d.length > 0) {
-    const qr = divModMag(d, rb);
-    w.push(qr[1].length > 0 ? qr[1][0] : 0);
-    d = qr[0];
-  }
-  while (w.length < nwords) w.push(0);
+  for (let i = 0; i < n; i++) w.push(i < a.d.length ? a.d[i] : 0);
   if (a.sign < 0) {
-    // negate: invert and add one
     let carry = 1;
-    for (let i = 0; i < w.length; i++) {
-      let v = 65535 - w[i] + carry;
-      if (v >= 65536) {
-        v -= 65536;
+    for (let i = 0; i < n; i++) {
+      let v = MASK - w[i] + carry;
+      if (v >= BASE) {
+        v -= BASE;
         carry = 1;
       } else carry = 0;
       w[i] = v;
@@ -319,50 +521,25 @@ function toWords(a: BigNum, nwords: int): int[] {
   }
   return w;
 }
-function fromWords(w: int[]): BigNum {
-  const neg = w.length > 0 && w[w.length - 1] >= 32768;
-  const ww = w.slice(0);
-  if (neg) {
-    let carry = 1;
-    for (let i = 0; i < ww.length; i++) {
-      let v = 65535 - ww[i] + carry;
-      if (v >= 65536) {
-        v -= 65536;
-        carry = 1;
-      } else carry = 0;
-      ww[i] = v;
-    }
-  }
-  let d: int[] = [];
-  for (let i = ww.length - 1; i >= 0; i--) {
-    d = mulSmall(d, 65536);
-    d = addMag(d, ww[i] > 0 ? [ww[i]] : []);
-  }
-  return mk(neg ? -1 : 1, d);
-}
 export function bigBitLength(a: BigNum): int {
-  const w = toWords(new BigNum(a.sign === 0 ? 0 : 1, a.d), 0);
-  let n = w.length;
-  while (n > 0 && w[n - 1] === 0) n--;
+  const n = a.d.length;
   if (n === 0) return 0;
-  let top = w[n - 1];
-  let bits = 0;
-  while (top > 0) {
-    bits++;
-    top = floorDiv(top, 2);
-  }
-  return (n - 1) * 16 + bits;
+  return (n - 1) * BITS + bitLen(a.d[n - 1]);
 }
 /** op: 0 and, 1 or, 2 xor */
 export function bigBitOp(a: BigNum, b: BigNum, op: int): BigNum {
-  const n = floorDiv((bigBitLength(a) > bigBitLength(b) ? bigBitLength(a) : bigBitLength(b)) + 16, 16) + 1;
-  const wa = toWords(a, n);
-  const wb = toWords(b, n);
+  const n = (a.d.length > b.d.length ? a.d.length : b.d.length) + 1;
+  const wa = toTwos(a, n);
+  const wb = toTwos(b, n);
   const r: int[] = [];
   for (let i = 0; i < n; i++) {
     if (op === 0) r.push(wa[i] & wb[i]);
     else if (op === 1) r.push(wa[i] | wb[i]);
     else r.push(wa[i] ^ wb[i]);
   }
-  return fromWords(r);
+  if (r[n - 1] >= 8388608) {
+    // negative: the magnitude is the two's complement of r
+    return mk(-1, toTwos(new BigNum(-1, r), n));
+  }
+  return mk(1, r);
 }

@@ -55,6 +55,13 @@ export class PyType extends PyObject {
   module: string = 'builtins';
   cache: Map<string, PyObject | null> = new Map<string, PyObject | null>();
   cacheVersion: int = -1;
+  /** the map of a fresh instance: per class, so that a map identifies its class */
+  rootMap: ShapeMap = new ShapeMap();
+  /** how calling the class builds an instance, valid while HOLD.typeVersion === ctorVer
+   * (see vm/interpreter/eval.ts ctorKind) */
+  ctorVer: int = -1;
+  ctorKind: int = 0;
+  ctorInit: PyObject | null = null;
   // instance attributes for types created by metaclasses are in dict
   constructor(meta: PyType | null, name: string) {
     super(meta);
@@ -80,7 +87,7 @@ export class PyInstance extends PyObject {
   slots: PyObject[] = [];
   constructor(cls: PyType) {
     super(cls);
-    this.map = HOLD.emptyMap;
+    this.map = cls.rootMap;
   }
 }
 
@@ -157,6 +164,11 @@ export class PyDict extends PyObject {
   hashes: int[] = [];
   index: int[] = [];
   used: int = 0;
+  /** index slots in use, by live entries or by deleted ones (-2) */
+  fill: int = 0;
+  /** bumped whenever a key is added or removed (not when a value is replaced): inline caches
+   * of global lookups remember entry numbers under one version */
+  ver: int = 0;
   attrs: PyDict | null = null;
   constructor(cls: PyType) {
     super(cls);
@@ -467,6 +479,17 @@ for (let i = -5; i <= 256; i++) SMALL.cache.push(new PyInt(intType, i, null));
 export function newInt(v: int): PyInt {
   if (v >= -5 && v <= 256) return SMALL.cache[v + 5];
   return new PyInt(intType, v, null);
+}
+/** The one-character strings of the Latin-1 range, shared as in CPython. */
+export class CharTable {
+  chars: PyStr[] = [];
+}
+export const CHARS = new CharTable();
+for (let i = 0; i < 256; i++) CHARS.chars.push(new PyStr(strType, String.fromCharCode(i)));
+/** The str of one UTF-16 code unit c (not a surrogate half). */
+export function charStr(c: int): PyStr {
+  if (c < 256) return CHARS.chars[c];
+  return new PyStr(strType, String.fromCharCode(c));
 }
 export function newFloat(v: float): PyFloat {
   return new PyFloat(floatType, v);

@@ -26,6 +26,8 @@ function keyEq(a: PyObject, b: PyObject): boolean {
 
 function hashOf(k: PyObject): int {
   if (k instanceof PyStr && k.cls === strType) return strHash(k);
+  // pyHash of a machine int: itself, except -1 (as CPython)
+  if (k instanceof PyInt && k.big === null && (k.cls === intType || k.cls === boolType)) return k.v === -1 ? -2 : k.v;
   return pyHash(k);
 }
 
@@ -46,15 +48,18 @@ export function dictFind(d: PyDict, key: PyObject, h: int): int {
     i = (i * 5 + perturb + 1) & mask;
   }
 }
+/** Puts entry e in the first free or deleted slot of its probe sequence (the caller knows
+ * the key is absent). */
 function insertIndex(d: PyDict, h: int, e: int): void {
   const index = d.index;
   const mask = index.length - 1;
   let i = h & mask;
   let perturb = (h < 0 ? -h : h) % 1073741824;
-  while (index[i] !== -1) {
+  while (index[i] >= 0) {
     perturb = floorDiv(perturb, 32);
     i = (i * 5 + perturb + 1) & mask;
   }
+  if (index[i] === -1) d.fill++;
   index[i] = e;
 }
 function rebuild(d: PyDict): void {
@@ -76,6 +81,7 @@ function rebuild(d: PyDict): void {
   d.vals = vals;
   d.hashes = hashes;
   d.index = index;
+  d.fill = 0;
   for (let e = 0; e < keys.length; e++) insertIndex(d, hashes[e], e);
 }
 
@@ -97,7 +103,8 @@ export function dictSet(d: PyDict, key: PyObject, v: PyObject): void {
   d.vals.push(v);
   d.hashes.push(h);
   d.used++;
-  if (d.keys.length * 3 >= d.index.length * 2) rebuild(d);
+  d.ver++;
+  if ((d.fill + 1) * 3 >= d.index.length * 2 || d.keys.length >= d.index.length) rebuild(d);
   else insertIndex(d, h, d.keys.length - 1);
 }
 export function dictDel(d: PyDict, key: PyObject): boolean {
@@ -107,6 +114,7 @@ export function dictDel(d: PyDict, key: PyObject): boolean {
   d.keys[e] = null;
   d.vals[e] = null;
   d.used--;
+  d.ver++;
   // mark the index slot as deleted (-2)
   const index = d.index;
   const mask = index.length - 1;
@@ -117,14 +125,22 @@ export function dictDel(d: PyDict, key: PyObject): boolean {
     i = (i * 5 + perturb + 1) & mask;
   }
   index[i] = -2;
+  // the newest entry goes away entirely (add/discard in LIFO order then never compacts)
+  if (e === d.keys.length - 1) {
+    d.keys.pop();
+    d.vals.pop();
+    d.hashes.pop();
+  }
   if (d.used * 2 < d.keys.length && d.keys.length > 16) rebuild(d);
   return true;
 }
 export function dictClear(d: PyDict): void {
+  d.ver++;
   d.keys = [];
   d.vals = [];
   d.hashes = [];
   d.used = 0;
+  d.fill = 0;
   d.index = [];
   for (let i = 0; i < 8; i++) d.index.push(-1);
 }

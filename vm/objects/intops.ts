@@ -1,10 +1,10 @@
 // int arithmetic: machine-int fast paths, BigNum beyond ±2^53.
 import type { int, float } from '../../translate/rlib/index.ts';
 import { floorDiv, floorMod, toFloat, toInt } from '../../translate/rlib/index.ts';
-import { PyInt, PyObject, intType, newInt, raise, ZeroDivisionErrorT, ValueError, OverflowErrorT } from './core.ts';
+import { PyInt, PyObject, intType, newInt, raise, ZeroDivisionErrorT, ValueError, OverflowErrorT, MemoryError } from './core.ts';
 import {
   BigNum, bigFromInt, bigFits, bigToInt, bigAdd, bigSub, bigMul, bigDivMod, bigCmp, bigNeg, bigToString, bigPow,
-  bigBitOp, bigToFloat, bigBitLength, bigFromFloat,
+  bigBitOp, bigToFloat, bigBitLength, bigFromFloat, bigShiftLeft, bigShiftRight, bigLow53, bigMulInts, bigAddSameSign,
 } from './bigint.ts';
 
 const MAXS: int = 9007199254740991;
@@ -28,6 +28,10 @@ export function intAdd(a: PyInt, b: PyInt): PyInt {
     const r = a.v + b.v;
     if (r <= MAXS && r >= -MAXS) return newInt(r);
   }
+  const ab = a.big;
+  const bb = b.big;
+  if (ab !== null && bb === null && (b.v === 0 || (b.v < 0) === (ab.sign < 0))) return fromBig(bigAddSameSign(ab, b.v));
+  if (bb !== null && ab === null && (a.v === 0 || (a.v < 0) === (bb.sign < 0))) return fromBig(bigAddSameSign(bb, a.v));
   return fromBig(bigAdd(toBig(a), toBig(b)));
 }
 export function intSub(a: PyInt, b: PyInt): PyInt {
@@ -42,6 +46,10 @@ export function intMul(a: PyInt, b: PyInt): PyInt {
     const x = a.v;
     const y = b.v;
     if (x <= SQ && x >= -SQ && y <= SQ && y >= -SQ) return newInt(x * y);
+    // an exact product below 2^53 is exactly the float product, whose size tells
+    const p = toFloat(x) * toFloat(y);
+    if (p < 9007199254740992.0 && p > -9007199254740992.0) return newInt(x * y);
+    return fromBig(bigMulInts(x, y));
   }
   return fromBig(bigMul(toBig(a), toBig(b)));
 }
@@ -111,6 +119,9 @@ export function intPow(a: PyInt, b: PyInt): PyInt {
 }
 /** op: 0 and, 1 or, 2 xor */
 export function intBitOp(a: PyInt, b: PyInt, op: int): PyInt {
+  // masking a big value with a machine int >= 0 (hashes, LCGs): only its low bits matter
+  if (op === 0 && a.big !== null && b.big === null && b.v >= 0) return intBitOp(newInt(bigLow53(a.big)), b, 0);
+  if (op === 0 && b.big !== null && a.big === null && a.v >= 0) return intBitOp(a, newInt(bigLow53(b.big)), 0);
   if (a.big === null && b.big === null) {
     const x = a.v;
     const y = b.v;
@@ -146,7 +157,14 @@ export function intInvert(a: PyInt): PyInt {
 export function intLshift(a: PyInt, b: PyInt): PyInt {
   if (intSign(b) < 0) throw raise(ValueError, 'negative shift count');
   if (b.big !== null) throw raise(OverflowErrorT, 'too many digits in integer');
-  return intMul(a, intPow(newInt(2), b));
+  if (a.big === null && b.v < 53) {
+    let p = 1;
+    for (let i = 0; i < b.v; i++) p = p * 2;
+    return intMul(a, newInt(p));
+  }
+  // CPython's limit is the memory of the machine; ours is the heap, reached long before this
+  if (b.v > 2147483647) throw raise(MemoryError, '');
+  return fromBig(bigShiftLeft(toBig(a), b.v));
 }
 export function intRshift(a: PyInt, b: PyInt): PyInt {
   if (intSign(b) < 0) throw raise(ValueError, 'negative shift count');
@@ -157,7 +175,7 @@ export function intRshift(a: PyInt, b: PyInt): PyInt {
     for (let i = 0; i < b.v; i++) p = p * 2;
     return newInt(floorDiv(a.v, p));
   }
-  return intFloorDiv(a, intPow(newInt(2), b));
+  return fromBig(bigShiftRight(toBig(a), b.v));
 }
 export function intBitLength(a: PyInt): int {
   if (a.big === null) {

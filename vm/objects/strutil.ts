@@ -56,7 +56,12 @@ export function mkStr(s: string): PyStr {
   return new PyStr(strType, s);
 }
 export function isSpace(c: string): boolean {
-  return c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\x0b' || c === '\x0c' || c === '\x1c' || c === '\x1d' || c === '\x1e' || c === '\x1f' || c === '\x85' || c === '\xa0' || c === '\u3000' || c === '\u2028' || c === '\u2029';
+  return c.length === 1 && isSpaceCode(c.charCodeAt(0));
+}
+/** Python's whitespace (str.isspace, str.split()): the Unicode White_Space characters. */
+export function isSpaceCode(k: int): boolean {
+  if (k < 128) return k === 32 || (k >= 9 && k <= 13) || (k >= 28 && k <= 31);
+  return k === 0x85 || k === 0xa0 || k === 0x1680 || (k >= 0x2000 && k <= 0x200a) || k === 0x2028 || k === 0x2029 || k === 0x202f || k === 0x205f || k === 0x3000;
 }
 export function isDigitCh(c: string): boolean {
   return c >= '0' && c <= '9';
@@ -78,20 +83,19 @@ export function isLowerCh(c: string): boolean {
 /** s.startsWith(sub) at position pos. */
 export function startsAt(s: string, sub: string, pos: int): boolean {
   if (pos < 0 || pos + sub.length > s.length) return false;
-  for (let i = 0; i < sub.length; i++) if (s.charCodeAt(pos + i) !== sub.charCodeAt(i)) return false;
-  return true;
+  return s.startsWith(sub, pos);
 }
 /** First index >= from where sub occurs in s, or -1. */
 export function indexFrom(s: string, sub: string, from: int): int {
   const start = from < 0 ? 0 : from;
-  for (let i = start; i + sub.length <= s.length; i++) if (startsAt(s, sub, i)) return i;
-  return -1;
+  if (start + sub.length > s.length) return -1;
+  return s.indexOf(sub, start);
 }
 /** Last index <= from where sub occurs in s, or -1. */
 export function lastIndexFrom(s: string, sub: string, from: int): int {
-  let i = from + sub.length > s.length ? s.length - sub.length : from;
-  for (; i >= 0; i--) if (startsAt(s, sub, i)) return i;
-  return -1;
+  const i = from + sub.length > s.length ? s.length - sub.length : from;
+  if (i < 0) return -1;
+  return s.lastIndexOf(sub, i);
 }
 
 // ---- Unicode case mapping for the common alphabets (RTS toUpperCase/toLowerCase are ASCII-only) ----
@@ -130,7 +134,20 @@ export function lowerCode(c: int): int {
   if (c >= 0x400 && c <= 0x40f) return c + 80;
   return c;
 }
+/** 0: all ASCII and no upper-case letters; 1: all ASCII; 2: other. */
+function asciiCase(s: string, lowerFrom: int, lowerTo: int): int {
+  let r = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 128) return 2;
+    if (c >= lowerFrom && c <= lowerTo) r = 1;
+  }
+  return r;
+}
 export function pyUpper(s: string): string {
+  const k = asciiCase(s, 97, 122);
+  if (k === 0) return s;
+  if (k === 1) return s.toUpperCase();
   const out: string[] = [];
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -140,6 +157,9 @@ export function pyUpper(s: string): string {
   return out.join('');
 }
 export function pyLower(s: string): string {
+  const k = asciiCase(s, 65, 90);
+  if (k === 0) return s;
+  if (k === 1) return s.toLowerCase();
   const out: string[] = [];
   for (let i = 0; i < s.length; i++) out.push(String.fromCharCode(lowerCode(s.charCodeAt(i))));
   return out.join('');

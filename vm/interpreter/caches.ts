@@ -1,0 +1,208 @@
+// The interpreter's lookup caches: per-instruction inline caches for attribute, method and
+// global lookups (InlineCache in compiler/code.ts), and per-class knowledge of how a call of
+// the class builds its instance. The interpreter probes the caches inline; the functions here
+// are its slow paths, which fill them.
+import type { int } from '../../translate/rlib/index.ts';
+import {
+  PyObject, PyType, PyInstance, PyBaseExc, PyInt, PyFloat, PyStr, PyTuple, PyDict, PyBuiltin, PyNoneType, ShapeMap, HOLD,
+  objectType, typeType, mapGetInt,
+} from '../objects/core.ts';
+import { InlineCache } from '../compiler/code.ts';
+import { B } from '../builtins/ids.ts';
+import { dictFind, strHash } from '../objects/dict.ts';
+import { PyFunction } from './frame.ts';
+import { VM } from './state.ts';
+import { lookupType } from './runtime.ts';
+
+/** object.__getattribute__ / object.__setattr__, to tell whether a class overrides them. */
+class BuiltinSlot {
+  fn: PyObject | null = null;
+}
+const OBJECT_GA = new BuiltinSlot();
+const OBJECT_SA = new BuiltinSlot();
+/** Called once the builtins exist. */
+export function initEvalCaches(): void {
+  const ga = objectType.dict.get('__getattribute__');
+  OBJECT_GA.fn = ga === undefined ? null : ga;
+  const sa = objectType.dict.get('__setattr__');
+  OBJECT_SA.fn = sa === undefined ? null : sa;
+}
+
+/** A class attribute that attribute access returns as it is (no descriptor protocol: its
+ * type is a builtin one, which has no __get__). */
+function isPlainValue(d: PyObject): boolean {
+  return (d instanceof PyInt || d instanceof PyFloat || d instanceof PyStr || d instanceof PyTuple || d instanceof PyNoneType) && d.cls.isBuiltin;
+}
+export function icReset(ic: InlineCache): void {
+  ic.ver = HOLD.typeVersion;
+  ic.next = 0;
+  ic.m0 = null;
+  ic.m1 = null;
+  ic.m2 = null;
+  ic.m3 = null;
+  ic.bc = null;
+}
+function icAdd(ic: InlineCache, m: ShapeMap, i: int, v: PyObject | null, t: ShapeMap | null): void {
+  if (ic.ver !== HOLD.typeVersion) icReset(ic);
+  const k = ic.next;
+  ic.next = (k + 1) & 3;
+  if (k === 0) {
+    ic.m0 = m;
+    ic.i0 = i;
+    ic.v0 = v;
+    ic.t0 = t;
+  } else if (k === 1) {
+    ic.m1 = m;
+    ic.i1 = i;
+    ic.v1 = v;
+    ic.t1 = t;
+  } else if (k === 2) {
+    ic.m2 = m;
+    ic.i2 = i;
+    ic.v2 = v;
+    ic.t2 = t;
+  } else {
+    ic.m3 = m;
+    ic.i3 = i;
+    ic.v3 = v;
+    ic.t3 = t;
+  }
+}
+/** Which entry of ic holds map m (0-3), or -1. */
+function icFind(ic: InlineCache, m: ShapeMap): int {
+  if (ic.ver !== HOLD.typeVersion) return -1;
+  if (ic.m0 === m) return 0;
+  if (ic.m1 === m) return 1;
+  if (ic.m2 === m) return 2;
+  if (ic.m3 === m) return 3;
+  return -1;
+}
+function icIdx(ic: InlineCache, k: int): int {
+  return k === 0 ? ic.i0 : k === 1 ? ic.i1 : k === 2 ? ic.i2 : ic.i3;
+}
+function icVal(ic: InlineCache, k: int): PyObject | null {
+  return k === 0 ? ic.v0 : k === 1 ? ic.v1 : k === 2 ? ic.v2 : ic.v3;
+}
+function icNext(ic: InlineCache, k: int): ShapeMap | null {
+  return k === 0 ? ic.t0 : k === 1 ? ic.t1 : k === 2 ? ic.t2 : ic.t3;
+}
+/** The classes whose instances get the generic attribute protocol the caches assume. */
+function cacheableInstance(o: PyInstance): boolean {
+  return !o.cls.isBuiltin && !(o instanceof PyBaseExc) && lookupType(o.cls, '__getattribute__') === OBJECT_GA.fn;
+}
+/** LOAD_ATTR of name on instance o through ic; null when the cache cannot answer (the caller
+ * then takes the generic path). */
+export function loadAttrIC(ic: InlineCache, o: PyInstance, name: string): PyObject | null {
+  const k = icFind(ic, o.map);
+  if (k >= 0) {
+    const i = icIdx(ic, k);
+    return i >= 0 ? o.slots[i] : icVal(ic, k);
+  }
+  if (!cacheableInstance(o)) return null;
+  const idx = mapGetInt(o.map.names, name, -1);
+  const d = lookupType(o.cls, name);
+  if (idx >= 0) {
+    const v = o.slots[idx];
+    if (v === null || !(d === null || d instanceof PyFunction || isPlainValue(d))) return null;
+    icAdd(ic, o.map, idx, null, null);
+    return v;
+  }
+  if (d === null || !isPlainValue(d)) return null;
+  icAdd(ic, o.map, -1, d, null);
+  return d;
+}
+/** LOAD_METHOD of name on instance o: the function to call with o, or null. */
+export function loadMethodIC(ic: InlineCache, o: PyInstance, name: string): PyObject | null {
+  const k = icFind(ic, o.map);
+  if (k >= 0) return icVal(ic, k);
+  if (!cacheableInstance(o) || o.map.names.has(name)) return null;
+  const d = lookupType(o.cls, name);
+  if (d === null || !(d instanceof PyFunction)) return null;
+  icAdd(ic, o.map, -1, d, null);
+  return d;
+}
+/** STORE_ATTR of name on instance o: true when done through the cache. */
+export function storeAttrIC(ic: InlineCache, o: PyInstance, name: string, v: PyObject): boolean {
+  const k = icFind(ic, o.map);
+  if (k >= 0) {
+    const t = icNext(ic, k);
+    if (t !== null) {
+      o.map = t;
+      o.slots.push(v);
+    } else o.slots[icIdx(ic, k)] = v;
+    return true;
+  }
+  if (o.cls.isBuiltin || o instanceof PyBaseExc || lookupType(o.cls, '__setattr__') !== OBJECT_SA.fn) return false;
+  const d = lookupType(o.cls, name);
+  if (!(d === null || d instanceof PyFunction || isPlainValue(d))) return false;
+  const idx = mapGetInt(o.map.names, name, -1);
+  const m = o.map;
+  if (idx >= 0) {
+    icAdd(ic, m, idx, null, null);
+    o.slots[idx] = v;
+  } else {
+    const t = m.withAttr(name);
+    icAdd(ic, m, -1, null, t);
+    o.map = t;
+    o.slots.push(v);
+  }
+  return true;
+}
+/** The value of name in d (a module's globals) or, when absent and builtins is true, in the
+ * builtins; caches the entry number in ic. */
+export function globalIC(ic: InlineCache, d: PyDict, name: PyStr, builtins: boolean): PyObject | null {
+  const bi = VM.builtins;
+  if (ic.gd === d && ic.gver === d.ver && ic.bver === bi.ver) {
+    const v = ic.gb ? bi.vals[ic.gidx] : d.vals[ic.gidx];
+    if (v !== null) return v;
+  }
+  const h = strHash(name);
+  let e = dictFind(d, name, h);
+  let inB = false;
+  if (e < 0) {
+    if (!builtins) return null;
+    e = dictFind(bi, name, h);
+    if (e < 0) return null;
+    inB = true;
+  }
+  ic.gd = d;
+  ic.gver = d.ver;
+  ic.bver = bi.ver;
+  ic.gidx = e;
+  ic.gb = inB;
+  return inB ? bi.vals[e] : d.vals[e];
+}
+
+// ---- calls of classes ----
+export const CTOR_GENERIC = 0;
+/** a plain instance, then a simple Python __init__ (ctorInit) */
+export const CTOR_INIT = 1;
+/** a plain instance and nothing else (object.__init__) */
+export const CTOR_BARE = 2;
+/** How calling class t builds its instance (cached on t until a class changes). */
+export function ctorKind(t: PyType): int {
+  if (t.ctorVer === HOLD.typeVersion) return t.ctorKind;
+  let kind = CTOR_GENERIC;
+  let init: PyObject | null = null;
+  if (t.cls === typeType && !t.isBuiltin) {
+    let base: PyType = objectType;
+    for (const m of t.mro) {
+      if (m.isBuiltin) {
+        base = m;
+        break;
+      }
+    }
+    const nf = lookupType(t, '__new__');
+    if (base === objectType && (nf === null || (nf instanceof PyBuiltin && nf.id === B.OBJECT_NEW))) {
+      const ini = lookupType(t, '__init__');
+      if (ini !== null && ini instanceof PyFunction && ini.simple) {
+        kind = CTOR_INIT;
+        init = ini;
+      } else if (ini !== null && ini instanceof PyBuiltin && ini.id === B.OBJECT_INIT) kind = CTOR_BARE;
+    }
+  }
+  t.ctorVer = HOLD.typeVersion;
+  t.ctorKind = kind;
+  t.ctorInit = init;
+  return kind;
+}
