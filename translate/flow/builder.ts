@@ -1129,7 +1129,7 @@ export class FlowBuilder {
 
   private binary(e: ts.BinaryExpression): Value {
     const k = e.operatorToken.kind;
-    if (k === ts.SyntaxKind.EqualsToken) return this.assign(e.left, this.expr(e.right, this.declaredTypeOf(e.left)), e);
+    if (k === ts.SyntaxKind.EqualsToken) return this.assignment(e.left, e.right, e);
     const compound = COMPOUND[k];
     if (compound !== undefined) {
       return this.update(e.left, e, (old) => {
@@ -1166,6 +1166,30 @@ export class FlowBuilder {
     const d = sym?.valueDeclaration;
     if (d && (ts.isVariableDeclaration(d) || ts.isPropertyDeclaration(d) || ts.isParameter(d))) return d.type ?? null;
     return null;
+  }
+
+  /** `target = rhs` in JS order: the target's object and index first, then the value. */
+  private assignment(target: ts.Expression, rhs: ts.Expression, node: ts.Node): Value {
+    if (ts.isParenthesizedExpression(target)) return this.assignment(target.expression, rhs, node);
+    if (ts.isPropertyAccessExpression(target)) {
+      const o = this.expr(target.expression);
+      if (!this.cur) return o;
+      const v = this.expr(rhs, this.declaredTypeOf(target));
+      if (!this.cur) return v;
+      this.emit('setattr', [o, new Constant(target.name.text), v], node, target.name.text);
+      return v;
+    }
+    if (ts.isElementAccessExpression(target)) {
+      const o = this.expr(target.expression);
+      if (!this.cur) return o;
+      const i = this.expr(target.argumentExpression);
+      if (!this.cur) return i;
+      const v = this.expr(rhs, this.declaredTypeOf(target));
+      if (!this.cur) return v;
+      this.emit('setitem', [o, i, v], node);
+      return v;
+    }
+    return this.assign(target, this.expr(rhs, this.declaredTypeOf(target)), node);
   }
 
   private assign(target: ts.Expression, v: Value, node: ts.Node): Value {
