@@ -1064,7 +1064,7 @@ class FunctionEmitter {
     const n = op.args.length - 1;
     switch (name) {
       case 'charCodeAt':
-        return set(`rts_str_char_code_at(${s}, ${A(1, S)})`);
+        return set(`rts_cca(${s}, ${A(1, S)})`);
       case 'charAt':
         return set(`rts_str_slice(${s}, ${A(1, S)}, ${A(1, S)} + 1 == 0 ? 0 : ${A(1, S)} + 1)`);
       case 'slice':

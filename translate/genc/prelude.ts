@@ -23,6 +23,10 @@ static inline int64_t rts_idx(rts_list *l, int64_t i) {
   if (RTS_UNLIKELY((uint64_t)i >= (uint64_t)l->len)) rts_list_check_index(l, i);
   return i;
 }
+static inline int64_t rts_cca(rts_str *s, int64_t i) {
+  if (RTS_UNLIKELY((uint64_t)i >= (uint64_t)s->len)) return rts_str_char_code_at(s, i); /* reports it */
+  return s->data[i];
+}
 /* push/pop fast paths inline; the runtime grows the buffer or reports an empty pop */
 #define RTS_PUSH_POP(NAME, T) \
   static inline void rts_push_##NAME(rts_list *l, T v) { \
