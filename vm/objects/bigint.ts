@@ -213,14 +213,7 @@ function shiftLeftMag(a: int[], n: int): int[] {
     for (const x of a) r.push(x);
     return r;
   }
-  const m = pow2(bits);
-  let carry = 0;
-  for (let i = 0; i < a.length; i++) {
-    const t = a[i] * m + carry;
-    carry = floorDiv(t, BASE);
-    r.push(t - carry * BASE);
-  }
-  if (carry > 0) r.push(carry);
+  for (const x of mulSmall(a, pow2(bits))) r.push(x);
   return r;
 }
 /** floor(|a| / 2^n) */
