@@ -150,9 +150,12 @@ void rts_gc_init(void) {
 #if defined(__GLIBC__)
   /* The program runs on a second thread (for its big stack), whose malloc arena would
    * give memory back on nearly every free of a large object (an madvise per free); the
-   * collector already returns its own pages. One arena, trimmed only past 64 MiB. */
+   * collector already returns its own pages. One arena, trimmed only past 64 MiB. Setting
+   * the trim threshold freezes glibc's mmap threshold at 128 KiB, which would map and unmap
+   * (and the kernel zero) every large string or list buffer: keep those in the heap too. */
   mallopt(M_ARENA_MAX, 1);
   mallopt(M_TRIM_THRESHOLD, 64 << 20);
+  mallopt(M_MMAP_THRESHOLD, 32 << 20);
 #endif
   heap_limit = (size_t)(mb << 20);
   reserve_size = heap_limit / 8 > ((size_t)16 << 20) ? heap_limit / 8 : ((size_t)16 << 20);
