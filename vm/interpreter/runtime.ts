@@ -1149,6 +1149,31 @@ function newSetFrom(o: PyObject): PySet {
   for (const x of iterToArray(o)) dictSet(s.table, x, None);
   return s;
 }
+/** x's own (Python-level) special method `name` called with arg; null when its class has none
+ * or it returns NotImplemented. */
+function userSpecial(x: PyObject, name: string, arg: PyObject): PyObject | null {
+  if (x.cls.isBuiltin) return null;
+  const m = lookupType(x.cls, name);
+  if (m === null || m instanceof PyBuiltin) return null;
+  const r = callSpecial(x, name, [arg]);
+  return r !== null && r !== NotImplemented ? r : null;
+}
+
+/** Python's operand dispatch for `a op b`: b's reflected method first when b's class is a proper
+ * subclass of a's, then a's method, then b's reflected one (for operands of the same class only
+ * when reflectSame: comparisons do, arithmetic does not). */
+function dispatchOperands(a: PyObject, b: PyObject, name: string, rname: string, reflectSame: boolean): PyObject | null {
+  const subFirst = a.cls !== b.cls && isSubtype(b.cls, a.cls);
+  if (subFirst) {
+    const r = userSpecial(b, rname, a);
+    if (r !== null) return r;
+  }
+  const r = userSpecial(a, name, b);
+  if (r !== null) return r;
+  if (!subFirst && (reflectSame || a.cls !== b.cls)) return userSpecial(b, rname, a);
+  return null;
+}
+
 export function richCompare(a: PyObject, b: PyObject, op: int): PyObject {
   const ta = a.cls;
   const tb = b.cls;
@@ -1156,37 +1181,11 @@ export function richCompare(a: PyObject, b: PyObject, op: int): PyObject {
     const r = builtinCompare(a, b, op);
     if (r !== null) return r;
   } else {
-    const name = CMP_NAMES[op];
-    const rname = CMP_NAMES[reflectedOp(op)];
-    let triedReflected = false;
-    if (ta !== tb && isSubtype(tb, ta) && !tb.isBuiltin) {
-      const rm = lookupType(tb, rname);
-      if (rm !== null && !(rm instanceof PyBuiltin)) {
-        triedReflected = true;
-        const r = callSpecial(b, rname, [a]);
-        if (r !== null && r !== NotImplemented) return r;
-      }
-    }
-    if (!ta.isBuiltin) {
-      const m = lookupType(ta, name);
-      if (m !== null && !(m instanceof PyBuiltin)) {
-        const r = callSpecial(a, name, [b]);
-        if (r !== null && r !== NotImplemented) return r;
-      }
-    }
-    if (!triedReflected && !tb.isBuiltin) {
-      const rm = lookupType(tb, rname);
-      if (rm !== null && !(rm instanceof PyBuiltin)) {
-        const r = callSpecial(b, rname, [a]);
-        if (r !== null && r !== NotImplemented) return r;
-      }
-    }
-    if (op === A.CMP_NE && !ta.isBuiltin) {
-      const m = lookupType(ta, '__eq__');
-      if (m !== null && !(m instanceof PyBuiltin)) {
-        const r = callSpecial(a, '__eq__', [b]);
-        if (r !== null && r !== NotImplemented) return newBool(!truthy(r));
-      }
+    const u = dispatchOperands(a, b, CMP_NAMES[op], CMP_NAMES[reflectedOp(op)], true);
+    if (u !== null) return u;
+    if (op === A.CMP_NE) {
+      const eq = userSpecial(a, '__eq__', b);
+      if (eq !== null) return newBool(!truthy(eq));
     }
     const r = builtinCompare(a, b, op);
     if (r !== null) return r;
@@ -1466,31 +1465,8 @@ export function binaryOp(a: PyObject, b: PyObject, opIn: int): PyObject {
       if (r !== null && r !== NotImplemented) return r;
     }
   }
-  const name = BIN_NAMES[op];
-  const rname = BIN_RNAMES[op];
-  let triedR = false;
-  if (ta !== tb && !tb.isBuiltin && isSubtype(tb, ta)) {
-    const rm = lookupType(tb, rname);
-    if (rm !== null && !(rm instanceof PyBuiltin)) {
-      triedR = true;
-      const r = callSpecial(b, rname, [a]);
-      if (r !== null && r !== NotImplemented) return r;
-    }
-  }
-  if (!ta.isBuiltin) {
-    const m = lookupType(ta, name);
-    if (m !== null && !(m instanceof PyBuiltin)) {
-      const r = callSpecial(a, name, [b]);
-      if (r !== null && r !== NotImplemented) return r;
-    }
-  }
-  if (!triedR && !tb.isBuiltin && ta !== tb) {
-    const rm = lookupType(tb, rname);
-    if (rm !== null && !(rm instanceof PyBuiltin)) {
-      const r = callSpecial(b, rname, [a]);
-      if (r !== null && r !== NotImplemented) return r;
-    }
-  }
+  const r0 = dispatchOperands(a, b, BIN_NAMES[op], BIN_RNAMES[op], false);
+  if (r0 !== null) return r0;
   const r = builtinBinary(a, b, op);
   if (r !== null) return r;
   throw binError(a, b, op);
