@@ -4,7 +4,7 @@
 // file under a final name.
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { hashFile } from './tasks/index.ts';
+import { hashFile, pidAlive } from './tasks/index.ts';
 
 /** One artifact in manifest.json; path is relative to dist/<version>/. */
 export interface ManifestEntry {
@@ -54,15 +54,6 @@ function writeAtomic(path: string, data: string | Buffer): void {
   const tmp = `${path}.tmp-${process.pid}`;
   writeFileSync(tmp, data);
   renameSync(tmp, path);
-}
-
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** Removes temporary files of killed builds. */

@@ -23,7 +23,8 @@ export interface Entry extends EntryInfo {
 
 const ENTRY = 'entry.json';
 
-function pidAlive(pid: number): boolean {
+/** Whether a process with this id exists (a temporary file's writer may still be running). */
+export function pidAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
