@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import type { Target } from './targets.ts';
 import type { SmokeProgram } from './recipe.ts';
+import { prepareWinePrefix } from '../common/wine.ts';
 
 /** What smoke tests need of an artifact record (packaging's record, or a manifest entry). */
 export interface SmokeArtifact {
@@ -173,7 +174,7 @@ class WineRunner {
   run(args: string[], env: Record<string, string> = {}): Promise<Run> {
     const wineEnv = { ...process.env, WINEPREFIX: this.prefix, WINEDEBUG: '-all' };
     const next = this.queue.then(async () => {
-      mkdirSync(this.prefix, { recursive: true });
+      prepareWinePrefix(this.prefix, this.wine);
       // keep the wine server up between programs (2.5 s per start otherwise); it exits 5 s after the last one
       await new Promise<void>((resolve) => {
         // no pipes: the server forks into the background and must not hold our stdout open

@@ -7,6 +7,7 @@ import { join, relative } from 'node:path';
 import { buildRelease, stageTree, type MemoryRegistry, type PackagerOutcome } from '../../packaging/index.ts';
 import type { SigningConfig, StagedTree } from '../../packaging/types.ts';
 import { EPOCH, pyvmBinary, TEST_TARGETS, VERSION } from './fixture.ts';
+import { HANG_MS } from '../limits.ts';
 
 export const REPO = join(import.meta.dirname, '../..');
 export const CACHE = join(REPO, '.cache/packaging-tests');
@@ -76,7 +77,7 @@ export function shFiles(cmd: string, args: string[], opts: { env?: NodeJS.Proces
   const out = openSync(join(dir, 'out'), 'w');
   const err = openSync(join(dir, 'err'), 'w');
   try {
-    const r = spawnSync(cmd, args, { env: { ...process.env, ...opts.env }, stdio: ['ignore', out, err], timeout: opts.timeoutMs ?? 120_000 });
+    const r = spawnSync(cmd, args, { env: { ...process.env, ...opts.env }, stdio: ['ignore', out, err], timeout: opts.timeoutMs ?? HANG_MS });
     return { status: r.status ?? -1, stdout: readFileSync(join(dir, 'out'), 'utf8'), stderr: readFileSync(join(dir, 'err'), 'utf8') + (r.error ? String(r.error) : '') };
   } finally {
     closeSync(out);

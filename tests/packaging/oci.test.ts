@@ -13,6 +13,7 @@ import { IMAGE_ROOT } from '../../packaging/oci.ts';
 import { findTarget } from '../../release/targets.ts';
 import { runArgv, VERSION } from './fixture.ts';
 import { buildFixtureRelease, freshDir, readJson, sh, type FixtureRelease } from './helpers.ts';
+import { HANG_MS } from '../limits.ts';
 
 let rel: FixtureRelease;
 let root: string;
@@ -122,7 +123,7 @@ function freePort(): Promise<number> {
   });
 }
 
-async function waitFor(ok: () => Promise<boolean>, ms = 15_000): Promise<void> {
+async function waitFor(ok: () => Promise<boolean>, ms = HANG_MS): Promise<void> {
   const end = Date.now() + ms;
   for (;;) {
     try {

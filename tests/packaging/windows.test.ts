@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findTarget } from '../../release/targets.ts';
+import { prepareWinePrefix } from '../../common/wine.ts';
 import { VERSION } from './fixture.ts';
 import { MemoryRegistry } from '../../packaging/index.ts';
 import { msiPackager } from '../../packaging/msi.ts';
@@ -33,11 +34,8 @@ beforeAll(async () => {
     buildFixtureRelease(join(root, 'r')),
     // create (or reuse) the prefix while the release builds
     (async () => {
-      mkdirSync(CACHE, { recursive: true });
+      prepareWinePrefix(PREFIX, WINE);
       spawn(WINESERVER, ['-p'], { env: { ...process.env, ...env }, stdio: 'ignore', detached: true }).unref();
-      await new Promise<void>((resolve) => {
-        spawn(WINE, ['cmd', '/c', 'exit'], { env: { ...process.env, ...env }, stdio: 'ignore' }).on('exit', () => resolve());
-      });
     })(),
   ]);
   rel = r;

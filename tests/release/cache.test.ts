@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { STAND_IN, release, scratch } from './helpers.ts';
+import { HANG_MS } from '../limits.ts';
 
 function freePort(): Promise<number> {
   return new Promise((done) => {
@@ -50,7 +51,7 @@ describe('release cache', () => {
         `version: 0.1\nlog:\n  level: error\nstorage:\n  filesystem:\n    rootdirectory: ${dir}/data\nhttp:\n  addr: 127.0.0.1:${port}\n`,
       );
       registry = spawn('/usr/bin/docker-registry', ['serve', join(dir, 'config.yml')], { stdio: 'ignore' });
-      await waitFor(`http://127.0.0.1:${port}/v2/`, 15_000);
+      await waitFor(`http://127.0.0.1:${port}/v2/`, HANG_MS);
     }
   });
 

@@ -5,6 +5,7 @@ import { afterAll } from 'vitest';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { HANG_MS } from '../limits.ts';
 
 /** The working tree these tests belong to. */
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -57,7 +58,7 @@ export function release(args: string[], opts: { env?: NodeJS.ProcessEnv; cwd?: s
     let stderr = '';
     p.stdout.on('data', (d) => (stdout += d));
     p.stderr.on('data', (d) => (stderr += d));
-    const timer = setTimeout(() => p.kill('SIGKILL'), opts.timeoutMs ?? 240_000);
+    const timer = setTimeout(() => p.kill('SIGKILL'), opts.timeoutMs ?? HANG_MS);
     p.on('close', (code) => {
       clearTimeout(timer);
       done({ code, stdout, stderr, seconds: (performance.now() - t0) / 1000 });

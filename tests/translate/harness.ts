@@ -7,6 +7,8 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { translateProgram, type TranslateResult } from '../../translate/driver.ts';
 import { findTarget } from '../../release/targets.ts';
+import { HANG_MS } from '../limits.ts';
+import { prepareWinePrefix, wineEnv as commonWineEnv } from '../../common/wine.ts';
 
 export const HERE = dirname(fileURLToPath(import.meta.url));
 export const ROOT = join(HERE, '..', '..');
@@ -39,7 +41,7 @@ export function untranslated(file: string): RunResult {
     cwd: ROOT,
     encoding: 'utf8',
     maxBuffer: 256 << 20,
-    timeout: 120_000,
+    timeout: HANG_MS,
   });
   const out = { stdout: r.stdout, status: r.status ?? -1 };
   mkdirSync(dirname(memo), { recursive: true });
@@ -54,9 +56,7 @@ export async function translate(file: string, target: string): Promise<Translate
 
 export function wineEnv(): Record<string, string> {
   // its own prefix: other suites run wine concurrently and may stop their server
-  const prefix = join(ROOT, '.cache', 'wine-translate');
-  mkdirSync(prefix, { recursive: true });
-  return { ...process.env, WINEPREFIX: prefix, WINEDEBUG: '-all' } as Record<string, string>;
+  return commonWineEnv(prepareWinePrefix(join(ROOT, '.cache', 'wine-translate')));
 }
 
 export function runBinary(bin: string, target: string, args: string[] = ARGS, env: Record<string, string> = {}): RunResult {
@@ -65,7 +65,7 @@ export function runBinary(bin: string, target: string, args: string[] = ARGS, en
   const r = spawnSync(cmd[0], cmd.slice(1), {
     encoding: 'utf8',
     maxBuffer: 256 << 20,
-    timeout: 240_000,
+    timeout: HANG_MS,
     env: { ...(t.os === 'windows' ? wineEnv() : process.env), ...env },
   });
   return { stdout: r.stdout, status: r.status ?? -1, stderr: r.stderr };

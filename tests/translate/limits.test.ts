@@ -25,7 +25,7 @@ describe('runtime limits, translated', () => {
       expect(r.stderr).toBe('');
       expect(r.stdout).toBe(EXPECTED);
       expect(r.status).toBe(0);
-    }, 240_000);
+    });
   }
 
   it.skipIf(!hasTool('cc'))('the same with a collection every 256 KiB and freed memory poisoned (RTS_GC_DEBUG)', async () => {
@@ -33,12 +33,12 @@ describe('runtime limits, translated', () => {
     const r = runBinary(binary, 'linux-x86_64', [], { RTS_HEAP_LIMIT_MB: '64', RTS_GC_DEBUG: '256' });
     expect(r.stdout).toBe(EXPECTED);
     expect(r.status).toBe(0);
-  }, 240_000);
+  });
 
   it.skipIf(!hasTool('cc'))('an uncaught MemoryError ends the program like any uncaught exception: exit 1, not a fatal error', async () => {
     const { binary } = await translate(FIXTURE, 'linux-x86_64');
     const r = runBinary(binary, 'linux-x86_64', ['uncaught'], { RTS_HEAP_LIMIT_MB: '64' });
     expect(r.stderr).toBe('Uncaught MemoryError: out of memory\n');
     expect(r.status).toBe(1);
-  }, 240_000);
+  });
 });

@@ -11,6 +11,7 @@ import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkFloats, checkParses, hasPython } from './runtime/check-floats.ts';
+import { prepareWinePrefix } from '../../common/wine.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const RUNTIME = join(ROOT, 'translate', 'runtime');
@@ -33,7 +34,8 @@ interface Target {
   scale: string;
 }
 
-const WINE_ENV = { WINEPREFIX: '/tmp/wineprefix', WINEDEBUG: '-all', LANG: 'C.UTF-8' };
+// this suite's own prefix (other suites stop their wine servers), created before any compared run
+const WINE_ENV = { WINEPREFIX: join(ROOT, '.cache', 'wine-runtime'), WINEDEBUG: '-all', LANG: 'C.UTF-8' };
 const TARGETS: Target[] = [
   { name: 'linux-x86_64', cc: 'gcc', runner: [], exe: '', flags: [], env: {}, scale: '1' },
   { name: 'linux-aarch64', cc: 'aarch64-linux-gnu-gcc', runner: ['qemu-aarch64-static'], exe: '', flags: [], env: {}, scale: '0.1' },
@@ -97,6 +99,7 @@ for (const t of TARGETS) {
       const b = await build();
       expect(b.status, b.stderr).toBe(0);
       const [cmd, ...pre] = [...t.runner, exe];
+      if (t.env.WINEPREFIX) prepareWinePrefix(t.env.WINEPREFIX, cmd);
       return run(cmd, [...pre, ...args], { cwd: dir, env: { ...t.env, ...opts.env }, input: opts.input });
     };
 

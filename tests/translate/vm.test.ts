@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findTarget } from '../../release/targets.ts';
 import { ROOT, hasTool, translate, wineEnv } from './harness.ts';
+import { HANG_MS } from '../limits.ts';
 
 const PROGRAMS = join(ROOT, 'tests', 'vm', 'programs');
 const FILES = existsSync(PROGRAMS) ? readdirSync(PROGRAMS).filter((f) => f.endsWith('.py')).sort() : [];
@@ -32,7 +33,7 @@ function run(cmd: string[], file: string, env: NodeJS.ProcessEnv = process.env):
     const p = spawn(cmd[0], [...cmd.slice(1), file], { cwd: PROGRAMS, env, stdio: ['ignore', fdOut, fdErr] });
     closeSync(fdOut);
     closeSync(fdErr);
-    const timer = setTimeout(() => p.kill('SIGKILL'), 120_000);
+    const timer = setTimeout(() => p.kill('SIGKILL'), HANG_MS);
     p.on('exit', (code, signal) => {
       clearTimeout(timer);
       const r = { stdout: readFileSync(out, 'utf8'), stderr: readFileSync(err, 'utf8'), status: code ?? (signal ? 128 : -1) };
@@ -69,7 +70,7 @@ describe.skipIf(!existsSync(ENTRY) || FILES.length === 0)('the VM translated to 
     const all = new Set(TARGETS.filter((t) => t.ok).flatMap((t) => t.subset));
     const r = await pool([...all], 2, (f) => run(['python3'], f, { ...process.env, PYTHONHASHSEED: '0' }));
     for (const [k, v] of r) expected.set(k, v);
-  }, 300_000);
+  });
 
 
   for (const t of TARGETS) {
@@ -82,7 +83,7 @@ describe.skipIf(!existsSync(ENTRY) || FILES.length === 0)('the VM translated to 
         const env = target.os === 'windows' ? wineEnv() : process.env;
         const r = await pool(t.subset, 2, (f) => run([...target.emulator, binary], f, env));
         for (const [k, v] of r) actual.set(k, v);
-      }, 1_200_000);
+      });
       for (const f of t.subset) {
         it(f, () => {
           const e = expected.get(f)!;
@@ -107,5 +108,5 @@ describe.skipIf(!existsSync(ENTRY) || FILES.length === 0)('the VM translated to 
     expect(a.status).toBe(1);
     expect(lastLine(a.stderr)).toBe('MemoryError');
     expect(lastLine(e.stderr)).toBe('MemoryError');
-  }, 300_000);
+  });
 });

@@ -1,12 +1,12 @@
 // Runs many Python programs through the VM in one Node process (a worker thread with a big
-// stack), capturing fd 1/2 writes. Usage: node --import tsx tests/vm/batch.ts OUT.json FILE...
-// Writes [{file, stdout, stderr, status}] as JSON to OUT.json.
+// stack), capturing fd 1/2 writes. Usage: node --import tsx tests/vm/batch.ts FILE...
+// Writes one JSON line {file, stdout, stderr, status, ms} per program to fd 3 as soon as the
+// program ends, so a test waits for its own program only.
 import { Worker } from 'node:worker_threads';
 import * as fs from 'node:fs';
 
 const mainUrl = new URL('../../vm/main.ts', import.meta.url).href;
-const outFile = process.argv[2];
-const files = process.argv.slice(3);
+const files = process.argv.slice(2);
 const boot = `
 const { register } = await import('tsx/esm/api');
 register();
@@ -23,7 +23,6 @@ fs.writeSync = function (fd, s, ...rest) {
   return realWrite.call(fs, fd, s, ...rest);
 };
 syncBuiltinESMExports();
-const results = [];
 const dir = process.cwd();
 for (const file of workerData.files) {
   out = []; err = [];
@@ -35,13 +34,12 @@ for (const file of workerData.files) {
     err.push('HOST ERROR: ' + (e && e.stack ? e.stack : String(e)) + '\\n');
     status = 99;
   }
-  results.push({ file, stdout: out.join(''), stderr: err.join(''), status, ms: Date.now() - t0 });
+  parentPort.postMessage({ file, stdout: out.join(''), stderr: err.join(''), status, ms: Date.now() - t0 });
 }
-parentPort.postMessage(results);
 `;
 const w = new Worker(boot, { eval: true, workerData: { mainUrl, files }, resourceLimits: { stackSizeMb: 256 } });
-w.on('message', (results) => {
-  fs.writeFileSync(outFile, JSON.stringify(results));
+w.on('message', (result) => {
+  fs.writeSync(3, JSON.stringify(result) + '\n');
 });
 w.on('error', (e) => {
   console.error(e);

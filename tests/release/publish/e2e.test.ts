@@ -13,6 +13,7 @@ import { TARGETS as TARGET_TABLE } from '../../../release/targets.ts';
 import { release, scratch, STAND_IN } from '../helpers.ts';
 import { FakeGithub } from './fake-github.ts';
 import { hasRegistry, startRegistry, type LocalRegistry } from './local-registry.ts';
+import { HANG_MS } from '../../limits.ts';
 
 /** what a Linux machine builds: every target but the macOS ones (native macOS runners only) */
 const TARGETS = TARGET_TABLE.filter((t) => t.os !== 'macos').map((t) => t.name);
@@ -31,7 +32,7 @@ describe.runIf(hasRegistry)('build per target, merge, publish everywhere (stand-
   let manifest: Manifest;
   const signing = () => ({ PYVM_MINISIGN_SECRET_KEY_FILE: join(keys, 'k.key'), PYVM_MINISIGN_SECRET_KEY: '' });
   const publish = () =>
-    release(['publish', '--dist-dir', merged, '--oci-ref', `${registry.host}/pyvm`, '--conda-channel', channel], { env: github.env(), timeoutMs: 300_000 });
+    release(['publish', '--dist-dir', merged, '--oci-ref', `${registry.host}/pyvm`, '--conda-channel', channel], { env: github.env(), timeoutMs: HANG_MS });
 
   beforeAll(async () => {
     execFileSync('minisign', ['-G', '-W', '-p', join(keys, 'k.pub'), '-s', join(keys, 'k.key')], { stdio: 'ignore' });
@@ -55,7 +56,7 @@ describe.runIf(hasRegistry)('build per target, merge, publish everywhere (stand-
     writeFileSync(join(channel, 'noarch', 'other-1.0-0.conda'), 'not inspected by the merge');
     github = await new FakeGithub().start();
     registry = await startRegistry();
-  }, 900_000);
+  });
 
   afterAll(async () => {
     registry?.stop();
@@ -108,5 +109,5 @@ describe.runIf(hasRegistry)('build per target, merge, publish everywhere (stand-
     expect(github.mutations(fromGithub)).toEqual([]);
     expect(registry.requests(fromRegistry).filter(([m]) => m !== 'HEAD' && m !== 'GET')).toEqual([]);
     expect(github.undrafts).toBe(1);
-  }, 600_000);
+  });
 });
