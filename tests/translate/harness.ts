@@ -2,7 +2,8 @@
 // (natively or under the target's emulator) and compare what a user sees.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { translateProgram, type TranslateResult } from '../../translate/driver.ts';
@@ -32,21 +33,33 @@ export function programs(): string[] {
 
 export const ARGS = ['alpha', 'beta'];
 
+/** Runs `f` with a fresh folder for the program's own files (RTS_CORPUS_DIR), removed afterwards. */
+function withScratch<T>(f: (dir: string) => T): T {
+  const dir = mkdtempSync(join(tmpdir(), 'rts-corpus-'));
+  try {
+    return f(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** The program's behaviour on Node, memoised on disk by the program's content. */
 export function untranslated(file: string): RunResult {
   const key = createHash('sha256').update(readFileSync(file)).update(readFileSync(join(ROOT, 'translate', 'rlib', 'arith.ts'))).digest('hex').slice(0, 24);
   const memo = join(ROOT, '.cache', 'test-expected', `${basename(file)}.${key}.json`);
   if (existsSync(memo)) return JSON.parse(readFileSync(memo, 'utf8')) as RunResult;
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(HERE, 'run-untranslated.mts'), file, ...ARGS], {
+  const r = withScratch((dir) => spawnSync(process.execPath, ['--import', 'tsx', join(HERE, 'run-untranslated.mts'), file, ...ARGS], {
     cwd: ROOT,
+    env: { ...process.env, RTS_CORPUS_DIR: dir },
     encoding: 'utf8',
     maxBuffer: 256 << 20,
     timeout: HANG_MS,
-  });
+  }));
   const out = { stdout: r.stdout, status: r.status ?? -1 };
   mkdirSync(dirname(memo), { recursive: true });
-  writeFileSync(memo + '.tmp', JSON.stringify(out));
-  renameSync(memo + '.tmp', memo);
+  const tmp = `${memo}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify(out));
+  renameSync(tmp, memo);
   return out;
 }
 
@@ -62,12 +75,12 @@ export function wineEnv(): Record<string, string> {
 export function runBinary(bin: string, target: string, args: string[] = ARGS, env: Record<string, string> = {}): RunResult {
   const t = findTarget(target);
   const cmd = [...t.emulator, bin, ...args];
-  const r = spawnSync(cmd[0], cmd.slice(1), {
+  const r = withScratch((dir) => spawnSync(cmd[0], cmd.slice(1), {
     encoding: 'utf8',
     maxBuffer: 256 << 20,
     timeout: HANG_MS,
-    env: { ...(t.os === 'windows' ? wineEnv() : process.env), ...env },
-  });
+    env: { ...(t.os === 'windows' ? wineEnv() : process.env), RTS_CORPUS_DIR: dir, ...env },
+  }));
   return { stdout: r.stdout, status: r.status ?? -1, stderr: r.stderr };
 }
 

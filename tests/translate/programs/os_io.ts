@@ -6,7 +6,8 @@ export function main(argv: string[]): int {
   os.write(1, 'no newline, ');
   os.write(1, 'then newline é☃\n');
   console.log('argv ' + argv.join(','));
-  const path = '/tmp/rts_corpus_os_io.txt';
+  // the harness gives each run a folder of its own (two test suites may run at once)
+  const path = (os.getenv('RTS_CORPUS_DIR') ?? '/tmp') + '/rts_corpus_os_io.txt';
   const ok = os.writeFile(path, 'line one\nline two ☃\n');
   console.log('write ' + ok + ' exists ' + os.fileExists(path) + ' missing ' + os.fileExists('/nonexistent/rts/x'));
   const text = os.readFile(path);
