@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { findTarget } from '../../release/targets.ts';
 import { ROOT, hasTool, translate, wineEnv } from './harness.ts';
 import { HANG_MS } from '../limits.ts';
+import { PYTHON } from '../python.ts';
 
 const PROGRAMS = join(ROOT, 'tests', 'vm', 'programs');
 const FILES = existsSync(PROGRAMS) ? readdirSync(PROGRAMS).filter((f) => f.endsWith('.py')).sort() : [];
@@ -68,7 +69,7 @@ describe.skipIf(!existsSync(ENTRY) || FILES.length === 0)('the VM translated to 
   const expected = new Map<string, Result>();
   beforeAll(async () => {
     const all = new Set(TARGETS.filter((t) => t.ok).flatMap((t) => t.subset));
-    const r = await pool([...all], 2, (f) => run(['python3'], f, { ...process.env, PYTHONHASHSEED: '0' }));
+    const r = await pool([...all], 2, (f) => run([PYTHON], f, { ...process.env, PYTHONHASHSEED: '0' }));
     for (const [k, v] of r) expected.set(k, v);
   });
 
@@ -101,7 +102,7 @@ describe.skipIf(!existsSync(ENTRY) || FILES.length === 0)('the VM translated to 
     const limits = join(ROOT, 'tests', 'vm', 'limits');
     const file = join(limits, 'memory_error.py');
     const { binary } = await translate(ENTRY, 'linux-x86_64');
-    const e = await run(['prlimit', `--as=${400 << 20}`, 'python3'], file);
+    const e = await run(['prlimit', `--as=${400 << 20}`, PYTHON], file);
     const a = await run([binary], file, { ...process.env, RTS_HEAP_LIMIT_MB: '128' });
     expect(e.stdout).toContain('caught 2 MemoryError');
     expect(a.stdout).toBe(e.stdout);

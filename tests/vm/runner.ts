@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { PYTHON } from '../python.ts';
 
 export const PROGRAMS = path.join(__dirname, 'programs');
 export const PROGRAM_FILES = fs.readdirSync(PROGRAMS).filter((f) => f.endsWith('.py')).sort();
@@ -21,7 +22,7 @@ export interface Result {
 
 export function runCPython(file: string, cwd = PROGRAMS): Promise<Result> {
   return new Promise((resolve) => {
-    const p = spawn('python3', [file], { cwd, env: { ...process.env, PYTHONHASHSEED: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const p = spawn(PYTHON, [file], { cwd, env: { ...process.env, PYTHONHASHSEED: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     p.stdout.on('data', (d) => (stdout += d));
