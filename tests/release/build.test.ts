@@ -148,7 +148,7 @@ describe('release build (stand-in pyvm)', () => {
     const verifyStore = async () => {
       const store = new Store(join(kcache, 'store'));
       for (const stage of store.stages())
-        for (const key of store.keys(stage)) expect(await store.verify(store.entryPath(stage, key), store.readInfo(stage, key)!)).toBeNull();
+        for (const key of store.keys(stage)) expect(store.verify(store.entryPath(stage, key))).toBeNull();
     };
     // kill after the Nth progress event, resuming each time from what the last run left
     let kills = 0;
