@@ -14,7 +14,7 @@ import { rtypeProgram } from './rtype/rtyper.ts';
 import { GenC, type CFile } from './genc/genc.ts';
 import { Store } from '../common/store.ts';
 import { keyOf, sha256 } from '../common/hash.ts';
-import { writeFileAtomicSync } from '../common/atomic.ts';
+import { explainWriteError, writeFileAtomicSync } from '../common/atomic.ts';
 import { makeTempDir, sweepTempDirs } from '../common/tmpdirs.ts';
 import { compilerIdentity } from '../common/compiler-id.ts';
 import { RtsError, RtsErrors } from './errors.ts';
@@ -219,7 +219,12 @@ async function compileStage(files: CFile[], target: Target, store: Store, opts: 
   try {
     const src = join(work, 'src');
     mkdirSync(src);
-    for (const f of [...headers, ...sources]) writeFileSync(join(src, f.name), f.text);
+    for (const f of [...headers, ...sources])
+      try {
+        writeFileSync(join(src, f.name), f.text);
+      } catch (e) {
+        throw explainWriteError(e, join(src, f.name), Buffer.byteLength(f.text));
+      }
     const objKeys = sources.map((s) => keyOf('object', id, flags.join(' '), headerKey, s.name, s.text));
     // verified now: a damaged object is compiled again, not found missing at link time
     const objects = new Map(objKeys.map((k) => [k, store.getBlob('compile', k)]));
