@@ -92,7 +92,8 @@ export const treeName = (spec: BuildSpec, t: Target) => `${spec.loaded.recipe.na
 
 function runCc(t: Target, args: string[], cwd: string, sde: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    execFile(t.cc, args, { cwd, env: { ...process.env, SOURCE_DATE_EPOCH: String(sde), LC_ALL: 'C' }, encoding: 'utf8' }, (err, _o, stderr) =>
+    // TMPDIR: the compiler's own temp files go in our scratch folder, swept if we are killed
+    execFile(t.cc, args, { cwd, env: { ...process.env, SOURCE_DATE_EPOCH: String(sde), LC_ALL: 'C', TMPDIR: cwd }, encoding: 'utf8' }, (err, _o, stderr) =>
       err ? reject(new StepError(`compile:${t.name}`, `${t.cc} failed: ${stderr.trim().slice(0, 2000)}`)) : resolve(),
     );
   });

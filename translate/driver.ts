@@ -214,6 +214,8 @@ async function compileStage(files: CFile[], target: Target, store: Store, opts: 
   const headerKey = keyOf(...headers.map((h) => h.name + '\0' + h.text));
   const flags = [...BASE_CFLAGS, ...target.cflags.filter((f) => !f.startsWith('-Wl,') && f !== '-static')];
   const work = makeTempDir('rts-cc-');
+  // the compiler's own temp files go in our scratch folder too, swept if we are killed
+  const ccEnv = { ...process.env, TMPDIR: work };
   let hits = 0;
   let misses = 0;
   try {
@@ -237,7 +239,7 @@ async function compileStage(files: CFile[], target: Target, store: Store, opts: 
       for (let job = queue.shift(); job; job = queue.shift()) {
         const obj = join(work, job.s.name.replace(/\.c$/, '.o'));
         try {
-          await run(cc, [...flags, `-ffile-prefix-map=${work}=.`, '-I', 'src', '-c', join('src', job.s.name), '-o', obj], { cwd: work, maxBuffer: 64 << 20 });
+          await run(cc, [...flags, `-ffile-prefix-map=${work}=.`, '-I', 'src', '-c', join('src', job.s.name), '-o', obj], { cwd: work, env: ccEnv, maxBuffer: 64 << 20 });
         } catch (e) {
           const err = e as { stderr?: string };
           throw new RtsError('E_COMPILE', `${cc} failed on ${job.s.name}:\n${(err.stderr ?? String(e)).split('\n').slice(0, 30).join('\n')}`);
@@ -260,7 +262,7 @@ async function compileStage(files: CFile[], target: Target, store: Store, opts: 
       });
       const out = join(work, 'a.out');
       try {
-        await run(cc, [...[...new Set(linkFlags)], '-o', out, ...objs.map((o) => basename(o)), '-lm'], { cwd: work, maxBuffer: 64 << 20 });
+        await run(cc, [...[...new Set(linkFlags)], '-o', out, ...objs.map((o) => basename(o)), '-lm'], { cwd: work, env: ccEnv, maxBuffer: 64 << 20 });
       } catch (e) {
         throw new RtsError('E_COMPILE', `linking failed:\n${(e as { stderr?: string }).stderr ?? String(e)}`);
       }
