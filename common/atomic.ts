@@ -68,7 +68,8 @@ export function tempPathFor(finalPath: string): string {
   return join(dirname(finalPath), `.${basename(finalPath)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
 }
 
-const TEMP = /^\..+\.tmp-(\d+)-[0-9a-f]{8}$/;
+// also the forms earlier versions wrote (`NAME.tmp-PID`, `.NAME.tmp-PID`), so their leftovers go too
+const TEMP = /^.+\.tmp-(\d+)(?:-[0-9a-f]{8})?$/;
 
 /** Removes the temp files of dead writers in dir (not recursive). Returns how many. */
 export function sweepTemps(dir: string): number {

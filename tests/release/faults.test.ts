@@ -246,12 +246,16 @@ describe('release build under faults', () => {
     let seed = 0x5eed18;
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
     let kills = 0;
-    for (let round = 1; round <= 20; round++) {
-      const point = { events: 1 + Math.floor(random() * ref.events), delayMs: Math.floor(random() * 800) };
+    let completed = 0;
+    // 20 kills; a run that finishes before its kill point is checked too, and its work reset
+    for (let round = 1; kills < 20; round++) {
+      expect(completed, 'runs finished before their kill point').toBeLessThan(20);
+      const point = { events: 1 + Math.floor((random() * ref.events) / 2), delayMs: Math.floor(random() * 800) };
       const r = await build(kdist, point);
       const where = `round ${round}, killed at event ${point.events} + ${point.delayMs} ms`;
       if (r.killed) kills++;
       else {
+        completed++;
         expect(r.code, `${where}: ${r.stdout}`).toBe(0);
         resetWork();
       }
@@ -264,7 +268,6 @@ describe('release build under faults', () => {
       // $TMPDIR: only this last run's folders may be left (each run sweeps the dead ones before it)
       for (const n of readdirSync(ktmp).filter(notTsx)) expect([n, ours.exec(n)?.[1]], where).toEqual([n, String(r.pid)]);
     }
-    expect(kills).toBeGreaterThanOrEqual(15);
 
     // the rerun: resumes, gives the reference release, and leaves $TMPDIR empty
     const last = await build(kdist);
