@@ -284,9 +284,10 @@ export class Store {
     for (const stage of this.stages()) {
       const dir = join(this.root, stage);
       for (const name of readdirSync(dir)) {
-        const m = /^\.(?:tmp|trash)-(\d+)-/.exec(name);
+        // (also the single temp files of the translator's earlier store: .KEY.PID.TIME.tmp)
+        const m = /^\.(?:tmp|trash)-(\d+)-/.exec(name) ?? /^\.[0-9a-f]{64}\.(\d+)\.\d+\.tmp$/.exec(name);
         if ((m && !pidAlive(Number(m[1]))) || (KEY.test(name) && !existsSync(join(dir, name, ENTRY)))) {
-          // a key directory without entry.json cannot come from commit(): debris
+          // a key without entry.json cannot come from commit(): debris (or an entry of the earlier format)
           rmSync(join(dir, name), { recursive: true, force: true });
           n++;
         }
