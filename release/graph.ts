@@ -60,7 +60,6 @@ function filesUnder(root: string, dir: string): string[] {
   return out;
 }
 
-
 export async function gatherFacts(spec: BuildSpec): Promise<Facts> {
   const { root, recipe } = spec.loaded;
   const sourceHash = spec.standIn
