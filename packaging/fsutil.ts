@@ -1,33 +1,14 @@
 // Filesystem helpers every packager shares: temp-and-rename writes (a killed run never
 // leaves a partial artifact under its final name), hashing, and artifact records.
 
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, relative } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { relative } from 'node:path';
 import type { ArtifactKind, ArtifactRecord } from './types.ts';
 
-/** A temp name beside `finalPath` (same filesystem, so rename is atomic). */
-export function tempPathFor(finalPath: string): string {
-  return `${dirname(finalPath)}/.${finalPath.slice(dirname(finalPath).length + 1)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
-}
-
-/** Lets `produce` write a temp path, then renames it to `finalPath`; removes the temp on failure. */
-export async function writeAtomically(finalPath: string, produce: (tmp: string) => Promise<void>): Promise<void> {
-  await mkdir(dirname(finalPath), { recursive: true });
-  const tmp = tempPathFor(finalPath);
-  try {
-    await produce(tmp);
-    await rename(tmp, finalPath);
-  } catch (e) {
-    await rm(tmp, { recursive: true, force: true });
-    throw e;
-  }
-}
-
-export async function writeFileAtomic(finalPath: string, data: string | Uint8Array): Promise<void> {
-  await writeAtomically(finalPath, (tmp) => writeFile(tmp, data));
-}
+// the one temp-and-rename (common/atomic.ts), as every packager has imported it from here
+export { tempPathFor, writeAtomically, writeFileAtomic } from '../common/atomic.ts';
 
 export function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');

@@ -8,6 +8,8 @@ import { applyDist, manifestEntry, readManifest, type DistFile, type ManifestEnt
 import { chooseMode, createReporter } from './progress.ts';
 import { smokeKinds, smokeTest, type SmokeReport } from './smoke.ts';
 import { E, explain } from './errors.ts';
+import { DiskFullError } from '../common/atomic.ts';
+import { acquireLock, type Lock } from '../common/lock.ts';
 import type { Context } from './context.ts';
 import { lookupTarget } from './context.ts';
 
@@ -70,7 +72,24 @@ function distOf(p: Prepared, results: Map<string, TaskResult>): { files: DistFil
   return { files: [...files.values()], records: [...records.values()] };
 }
 
+/** The lock two builds sharing a cache (one checkout) take: the second waits, saying for whom. */
+export async function lockBuild(ctx: Context): Promise<Lock> {
+  const path = join(ctx.cacheDir, 'build.lock');
+  return acquireLock(path, `release ${process.argv.slice(2).join(' ')}`, (h) =>
+    process.stderr.write(`release: waiting for pid ${h.pid} (${h.command}, running since ${h.since}) to finish: it holds ${path}\n`),
+  );
+}
+
 export async function buildCommand(ctx: Context, opts: { test: boolean; json: boolean; jobs?: number }, out: Out): Promise<number> {
+  const lock = await lockBuild(ctx);
+  try {
+    return await build(ctx, opts, out);
+  } finally {
+    lock.release();
+  }
+}
+
+async function build(ctx: Context, opts: { test: boolean; json: boolean; jobs?: number }, out: Out): Promise<number> {
   const t0 = performance.now();
   const p = await prepare(ctx, opts.test);
   const mode = chooseMode(opts.json);
@@ -85,19 +104,26 @@ export async function buildCommand(ctx: Context, opts: { test: boolean; json: bo
     await reporter.close();
     const lines = summary.failed.map((f) => `${f.name}: ${explain(f.error)}`);
     if (opts.json) out(JSON.stringify({ event: 'summary', ok: false, failed: summary.failed.map((f) => ({ task: f.name, error: explain(f.error) })), blocked: summary.blocked, seconds: seconds() }));
-    else out(`release: build failed (${summary.failed.length} failed, ${summary.blocked.length} not run):\n  ${lines.join('\n  ')}`);
+    else out(`release: build failed (${summary.failed.length} failed, ${summary.blocked.length} not run):\n  ${lines.join('\n  ')}\nnothing was published: ${ctx.distDir} is as it was`);
     return 1;
   }
   const d = distOf(p, summary.results);
-  const applied = await applyDist(
-    ctx.distDir,
-    { name: ctx.loaded.recipe.name, version: ctx.loaded.version, sourceDateEpoch: ctx.sourceDateEpoch },
-    d.files,
-    d.records,
-    ctx.targets.map((t) => t.name),
-  );
+  let applied;
+  try {
+    applied = await applyDist(
+      ctx.distDir,
+      { name: ctx.loaded.recipe.name, version: ctx.loaded.version, sourceDateEpoch: ctx.sourceDateEpoch },
+      d.files,
+      d.records,
+      ctx.targets.map((t) => t.name),
+    );
+  } catch (e) {
+    await reporter.close();
+    if (e instanceof DiskFullError) throw E.diskFull(`${e.message}; nothing was published: ${join(ctx.distDir, 'manifest.json')} was not updated (the build's results stay in the cache; free space and run the build again)`);
+    throw e;
+  }
   await reporter.close();
-  const nothing = summary.ran.length === 0 && applied.written.length === 0 && !applied.manifestChanged;
+  const nothing = summary.ran.length === 0 && applied.written.length === 0 && applied.removed.length === 0 && !applied.manifestChanged;
   const smoke: Record<string, unknown> = {};
   for (const n of p.nodes)
     if (n.name.startsWith('smoke:')) {
@@ -124,7 +150,7 @@ export async function buildCommand(ctx: Context, opts: { test: boolean; json: bo
   for (const a of applied.manifest.artifacts) out(`  ${a.path}  ${a.kind}${a.target ? ` ${a.target}` : ''}  ${a.size} bytes  sha256:${a.sha256.slice(0, 16)}`);
   for (const [name, s] of Object.entries(smoke)) out(`  ${name}: ${Array.isArray(s) ? s.map((x) => `${(x as { artifact: string }).artifact} ${(x as { passed: number }).passed}/${(x as { programs: number }).programs} programs passed`).join(', ') : `skipped (${(s as { skip: string }).skip})`}`);
   if (nothing) out(`nothing changed: all ${summary.cached.length} tasks cached, ${applied.dir} up to date (${seconds()}s)`);
-  else out(`built ${summary.ran.length} tasks (${summary.cached.length} cached), wrote ${applied.written.length} artifacts to ${applied.dir} (${seconds()}s)`);
+  else out(`built ${summary.ran.length} tasks (${summary.cached.length} cached), wrote ${applied.written.length} artifacts to ${applied.dir}${applied.removed.length ? `, removed ${applied.removed.length} files of the previous build` : ''} (${seconds()}s)`);
   return 0;
 }
 

@@ -3,9 +3,10 @@
 // push/pull wrap that tar.gz as a one-layer OCI artifact and move it with skopeo.
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Store, hashFile, listFiles, type EntryInfo } from './tasks/index.ts';
+import { Store, listFiles, sha256 } from './tasks/index.ts';
+import { writeAtomically, writeFileAtomicSync } from '../common/atomic.ts';
+import { makeTempDir } from '../common/tmpdirs.ts';
 import { PROJECT_ROOT } from './context.ts';
 import { E, UserError } from './errors.ts';
 import { which } from './doctor.ts';
@@ -52,8 +53,7 @@ export async function prune(store: Store, keepDays: number): Promise<{ swept: nu
   for (const stage of store.stages())
     for (const key of store.keys(stage)) {
       const dir = store.entryPath(stage, key);
-      const info = store.readInfo(stage, key);
-      if (!info || (await store.verify(dir, info))) {
+      if (store.verify(dir)) {
         damaged.push(`${stage}/${key}`);
         store.discard(dir);
       } else if (statSync(join(dir, 'entry.json')).mtimeMs < cutoff || keepDays === 0) {
@@ -76,10 +76,10 @@ function gnuTar(args: string[], input?: string): Promise<void> {
 
 export async function exportStore(store: Store, file: string): Promise<number> {
   const entries = store.stages().flatMap((s) => store.keys(s).map((k) => `${s}/${k}`));
-  const tmp = `${file}.tmp-${process.pid}`;
   mkdirSync(store.root, { recursive: true });
-  await gnuTar(['--create', '--gzip', '--file', tmp, '--directory', store.root, '--owner=0', '--group=0', '--numeric-owner', '--files-from=-'], entries.join('\n') + (entries.length ? '\n' : ''));
-  renameSync(tmp, file);
+  await writeAtomically(file, (tmp) =>
+    gnuTar(['--create', '--gzip', '--file', tmp, '--directory', store.root, '--owner=0', '--group=0', '--numeric-owner', '--files-from=-'], entries.join('\n') + (entries.length ? '\n' : '')),
+  );
   return entries.length;
 }
 
@@ -100,14 +100,7 @@ export async function importStore(store: Store, file: string): Promise<{ added: 
           continue;
         }
         const dir = join(work, stage, key);
-        let info: EntryInfo;
-        try {
-          info = JSON.parse(readFileSync(join(dir, 'entry.json'), 'utf8')) as EntryInfo;
-        } catch {
-          result.rejected.push(`${stage}/${key}: no entry.json`);
-          continue;
-        }
-        const problem = info.key !== key || info.stage !== stage ? 'entry.json names another entry' : await store.verify(dir, info);
+        const problem = store.verify(dir);
         if (problem) {
           result.rejected.push(`${stage}/${key}: ${problem}`);
           continue;
@@ -138,17 +131,15 @@ function skopeo(args: string[]): Promise<void> {
 const LAYER = 'application/vnd.pyvm.release.cache.v1.tar+gzip';
 
 async function writeBlob(layout: string, data: Buffer): Promise<{ digest: string; size: number }> {
-  const tmp = join(layout, 'blob.tmp');
-  writeFileSync(tmp, data);
-  const sha = await hashFile(tmp);
-  renameSync(tmp, join(layout, 'blobs', 'sha256', sha));
+  const sha = sha256(data);
+  writeFileAtomicSync(join(layout, 'blobs', 'sha256', sha), data);
   return { digest: `sha256:${sha}`, size: data.length };
 }
 
 /** Pushes the exported store as a one-layer OCI artifact. */
 export async function push(store: Store, ref: string, tlsVerify: boolean): Promise<number> {
   if (!which('skopeo')) throw E.toolsMissing("skopeo is needed for 'release cache push' (run 'release doctor --install')");
-  const work = mkdtempSync(join(tmpdir(), 'release-push-'));
+  const work = makeTempDir('release-push-');
   try {
     const layout = join(work, 'layout');
     mkdirSync(join(layout, 'blobs', 'sha256'), { recursive: true });
@@ -180,7 +171,7 @@ export async function push(store: Store, ref: string, tlsVerify: boolean): Promi
 
 export async function pull(store: Store, ref: string, tlsVerify: boolean): Promise<Awaited<ReturnType<typeof importStore>>> {
   if (!which('skopeo')) throw E.toolsMissing("skopeo is needed for 'release cache pull' (run 'release doctor --install')");
-  const work = mkdtempSync(join(tmpdir(), 'release-pull-'));
+  const work = makeTempDir('release-pull-');
   try {
     const layout = join(work, 'layout');
     await skopeo(['copy', `--src-tls-verify=${tlsVerify}`, `docker://${ref}`, `oci:${layout}:cache`]);

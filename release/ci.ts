@@ -1,7 +1,8 @@
 // `release ci generate|check`: the GitHub workflows are generated from the recipe and the
 // target table (a matrix job per target, the translation cache restored and saved with
 // actions/cache keyed on the hashes of the translator's inputs) and checked for drift.
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { writeFileAtomicSync } from '../common/atomic.ts';
 import { join, relative, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { findTarget, type Target } from './targets.ts';
@@ -167,8 +168,7 @@ export async function ciCommand(pos: string[], v: Record<string, unknown>, out: 
         out(`unchanged ${relative(process.cwd(), p)}`);
         continue;
       }
-      writeFileSync(`${p}.tmp-${process.pid}`, text);
-      renameSync(`${p}.tmp-${process.pid}`, p);
+      writeFileAtomicSync(p, text);
       out(`wrote ${relative(process.cwd(), p)}`);
     }
     return 0;

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { TARGETS, unbuildableReason } from './targets.ts';
 import { E, UserError, StepError } from './errors.ts';
+import { DiskFullError, isDiskFull } from '../common/atomic.ts';
+import { sweepTempDirs } from '../common/tmpdirs.ts';
 import { buildableTargets, doctor } from './doctor.ts';
 import { PROJECT_ROOT, buildableTarget, lookupTarget, resolveContext, type CommonOptions } from './context.ts';
 
@@ -349,6 +351,8 @@ async function dispatch(args: string[]): Promise<number> {
 
 export async function main(args: string[]): Promise<number> {
   try {
+    // scratch folders of killed runs (theirs never reached its cleanup)
+    sweepTempDirs();
     return await dispatch(args);
   } catch (e) {
     if (e instanceof UserError) {
@@ -357,6 +361,12 @@ export async function main(args: string[]): Promise<number> {
     }
     if (e instanceof StepError) {
       process.stderr.write(`release: ${e.task}: ${e.message}\n${e.detail}`);
+      return 1;
+    }
+    if (isDiskFull(e)) {
+      // not a bug: say where, and that nothing half-written was published
+      const where = e instanceof DiskFullError ? e.message : `no space left on device${(e as NodeJS.ErrnoException).path ? ` writing ${(e as NodeJS.ErrnoException).path}` : ` (${(e as Error).message})`}`;
+      process.stderr.write(`release: error: ${where}; nothing was published\n`);
       return 1;
     }
     process.stderr.write(`release: internal error (a bug; please report it with this trace):\n${(e as Error).stack ?? String(e)}\n`);

@@ -2,9 +2,11 @@
 // dist/<version>/ and writes manifest.json and SHA256SUMS. Every file is written under a
 // temporary name and renamed, the manifest last, so a killed run never leaves a half-written
 // file under a final name.
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { hashFile, pidAlive } from './tasks/index.ts';
+import { copyFileAtomicSync, sweepTemps, writeFileAtomicSync } from '../common/atomic.ts';
+import { imageBlobNames } from '../packaging/oci.ts';
+import { hashFile, listFiles } from './tasks/index.ts';
 
 /** One artifact in manifest.json; path is relative to dist/<version>/. */
 export interface ManifestEntry {
@@ -47,22 +49,46 @@ export interface ApplyResult {
   manifest: Manifest;
   /** artifact paths written (new or changed) */
   written: string[];
+  /** files of an earlier build removed because this one no longer has them */
+  removed: string[];
   manifestChanged: boolean;
 }
 
-function writeAtomic(path: string, data: string | Buffer): void {
-  const tmp = `${path}.tmp-${process.pid}`;
-  writeFileSync(tmp, data);
-  renameSync(tmp, path);
+/** Files an artifact needs beside itself that the manifest does not list (an OCI image's blobs). */
+function supportingFiles(dir: string, a: ManifestEntry): string[] {
+  if (a.kind !== 'oci-manifest') return [];
+  try {
+    return imageBlobNames(readFileSync(join(dir, a.path)));
+  } catch {
+    return [];
+  }
 }
 
-/** Removes temporary files of killed builds. */
+/**
+ * Removes what no longer belongs to the release in dir (files of an earlier build of the same
+ * version that this one replaced, such as its OCI blobs), then empty folders. Temp files are
+ * left to sweepTemps, which knows whether their writer still runs.
+ */
+function removeStale(dir: string, keep: Set<string>): string[] {
+  const gone: string[] = [];
+  for (const f of listFiles(dir)) {
+    if (keep.has(f) || /(^|\/)\.[^/]+\.tmp-\d+-[0-9a-f]{8}$/.test(f)) continue;
+    rmSync(join(dir, f), { force: true });
+    gone.push(f);
+  }
+  const prune = (d: string): void => {
+    for (const e of readdirSync(d, { withFileTypes: true })) if (e.isDirectory()) prune(join(d, e.name));
+    if (d !== dir && readdirSync(d).length === 0) rmdirSync(d);
+  };
+  prune(dir);
+  return gone;
+}
+
+/** Removes temporary files of killed builds, in dir and below. */
 function sweep(dir: string): void {
   if (!existsSync(dir)) return;
-  for (const name of readdirSync(dir)) {
-    const m = /\.tmp-(\d+)$/.exec(name);
-    if (m && Number(m[1]) !== process.pid && !pidAlive(Number(m[1]))) rmSync(join(dir, name), { force: true });
-  }
+  sweepTemps(dir);
+  for (const e of readdirSync(dir, { withFileTypes: true })) if (e.isDirectory()) sweep(join(dir, e.name));
 }
 
 export function readManifest(dir: string): Manifest | null {
@@ -115,17 +141,16 @@ export async function applyDist(
   for (const f of files) {
     const dest = join(dir, f.path);
     if (await intact(dest, f)) continue;
-    mkdirSync(dirname(dest), { recursive: true });
-    sweep(dirname(dest));
-    const tmp = `${dest}.tmp-${process.pid}`;
-    copyFileSync(f.from, tmp);
-    renameSync(tmp, dest);
+    copyFileAtomicSync(f.from, dest);
     written.push(f.path);
   }
   if (manifestChanged) {
     // the checksums packager writes SHA256SUMS when the recipe asks for it
-    if (!files.some((f) => f.path === 'SHA256SUMS')) writeAtomic(join(dir, 'SHA256SUMS'), all.map((a) => `${a.sha256}  ${a.path}\n`).join(''));
-    writeAtomic(join(dir, 'manifest.json'), text);
+    if (!files.some((f) => f.path === 'SHA256SUMS')) writeFileAtomicSync(join(dir, 'SHA256SUMS'), all.map((a) => `${a.sha256}  ${a.path}\n`).join(''));
+    writeFileAtomicSync(join(dir, 'manifest.json'), text);
   }
-  return { dir, manifest, written, manifestChanged };
+  // after the manifest: a run killed before this point leaves extra files, never missing ones
+  const keep = new Set(['manifest.json', 'SHA256SUMS', ...files.map((f) => f.path), ...kept.flatMap((a) => [a.path, ...supportingFiles(dir, a)])]);
+  const removed = removeStale(dir, keep);
+  return { dir, manifest, written, removed, manifestChanged };
 }

@@ -57,6 +57,7 @@ export const E = {
   notRoot: (command: string) =>
     new UserError(`installing Debian packages needs root; run:\n  sudo sh -c '${command}'`, 'not-root', 1),
   badCacheEntry: (text: string) => new UserError(text, 'cache', 1),
+  diskFull: (text: string) => new UserError(text, 'disk-full', 1),
   registry: (text: string) => new UserError(text, 'registry', 1),
   ciDrift: (files: string[]) =>
     new UserError(`workflows out of date with the recipe: ${files.join(', ')}; run 'release ci generate'`, 'ci-drift', 1),

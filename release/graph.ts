@@ -4,8 +4,7 @@
 // hashes, compiler and emulator identities, packagers) are gathered first; building the
 // graph from them is pure.
 import { execFile } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, rmSync, constants as fsc } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, rmSync, constants as fsc } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Target } from './targets.ts';
@@ -14,6 +13,8 @@ import { E, StepError } from './errors.ts';
 import { hashFile, hashTree, hashValue, listFiles, type TaskNode, type TaskResult } from './tasks/index.ts';
 import { loadPackagers, Registry, type ArtifactRegistry, type PackagerSet, type Packager, type StagedTree, type StoredRecord } from './packagers.ts';
 import type { SigningConfig } from '../packaging/types.ts';
+import { compilerIdentity } from '../common/compiler-id.ts';
+import { makeTempDir } from '../common/tmpdirs.ts';
 import { emulatorIdentity, smokeKinds, smokeTest, type SmokeReport } from './smoke.ts';
 
 export interface BuildSpec {
@@ -44,12 +45,6 @@ export interface PackageMeta {
   skip?: string;
 }
 
-function execText(cmd: string, args: string[]): Promise<string> {
-  return new Promise((resolve) => {
-    execFile(cmd, args, { encoding: 'utf8', timeout: 30_000 }, (err, stdout) => resolve(err ? `unavailable: ${err.message.split('\n')[0]}` : stdout.trim()));
-  });
-}
-
 function filesUnder(root: string, dir: string): string[] {
   const out: string[] = [];
   const walk = (d: string) => {
@@ -65,11 +60,6 @@ function filesUnder(root: string, dir: string): string[] {
   return out;
 }
 
-/** Identity of a C compiler: its version and target machine. */
-async function compilerIdentity(t: Target): Promise<string> {
-  return `${t.cc} ${await execText(t.cc, ['-dumpfullversion'])} ${await execText(t.cc, ['-dumpmachine'])}`;
-}
-
 export async function gatherFacts(spec: BuildSpec): Promise<Facts> {
   const { root, recipe } = spec.loaded;
   const sourceHash = spec.standIn
@@ -79,7 +69,8 @@ export async function gatherFacts(spec: BuildSpec): Promise<Facts> {
   const emulators: Record<string, string> = {};
   await Promise.all(
     spec.targets.map(async (t) => {
-      compilers[t.name] = await compilerIdentity(t);
+      // a missing compiler is reported by the node that needs it; the plan still shows
+      compilers[t.name] = await compilerIdentity(t.cc).catch((e: Error) => `unavailable: ${e.message}`);
       if (spec.test) emulators[t.name] = await emulatorIdentity(t);
     }),
   );
@@ -100,7 +91,8 @@ export const treeName = (spec: BuildSpec, t: Target) => `${spec.loaded.recipe.na
 
 function runCc(t: Target, args: string[], cwd: string, sde: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    execFile(t.cc, args, { cwd, env: { ...process.env, SOURCE_DATE_EPOCH: String(sde), LC_ALL: 'C' }, encoding: 'utf8' }, (err, _o, stderr) =>
+    // TMPDIR: the compiler's own temp files go in our scratch folder, swept if we are killed
+    execFile(t.cc, args, { cwd, env: { ...process.env, SOURCE_DATE_EPOCH: String(sde), LC_ALL: 'C', TMPDIR: cwd }, encoding: 'utf8' }, (err, _o, stderr) =>
       err ? reject(new StepError(`compile:${t.name}`, `${t.cc} failed: ${stderr.trim().slice(0, 2000)}`)) : resolve(),
     );
   });
@@ -155,7 +147,7 @@ export async function runPackager(
   p: Packager,
   o: { loaded: LoadedRecipe; sourceDateEpoch: number; distDir: string; trees: StagedTree[]; registry: ArtifactRegistry; target?: Target },
 ): Promise<PackageMeta> {
-  const work = mkdtempSync(join(tmpdir(), 'release-pkg-'));
+  const work = makeTempDir('release-pkg-');
   try {
     const base = {
       version: o.loaded.version,
@@ -225,7 +217,7 @@ export function buildGraph(spec: BuildSpec, facts: Facts): TaskNode[] {
         deps: [],
         inputs: { source: facts.sourceHash, cc: facts.compilers[t.name], target: targetRow, translation: recipe.translation, sde: spec.sourceDateEpoch },
         async run(ctx) {
-          const dir = mkdtempSync(join(tmpdir(), 'release-cc-'));
+          const dir = makeTempDir('release-cc-');
           try {
             copyFileSync(src, join(dir, 'pyvm.c'));
             const o = recipe.translation;
@@ -247,7 +239,7 @@ export function buildGraph(spec: BuildSpec, facts: Facts): TaskNode[] {
         inputs: { sources: facts.sourceHash, entry: recipe.entry, cc: facts.compilers[t.name], target: targetRow, translation: recipe.translation, sde: spec.sourceDateEpoch },
         async run(ctx) {
           const driver = await loadTranslator(root);
-          const dir = mkdtempSync(join(tmpdir(), 'release-translate-'));
+          const dir = makeTempDir('release-translate-');
           try {
             const r = await driver.translateProgram({ entry: join(root, recipe.entry), target: t.name, outDir: dir, cacheDir: spec.translateCache, log: ctx.log });
             copyFileSync(r.binary, join(ctx.out, exe));

@@ -5,9 +5,9 @@
 // OCI image index and archive, provenance, installers) are regenerated from the union by
 // the packagers the build runs, through the same runPackager and applyDist, so the result is
 // byte-identical to building every target in one run.
-import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, chmodSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, chmodSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { makeTempDir } from '../common/tmpdirs.ts';
 import { imageBlobNames } from '../packaging/oci.ts';
 import { PROJECT_ROOT } from './context.ts';
 import { applyDist, manifestEntry, readManifest, type DistFile, type Manifest, type ManifestEntry } from './dist.ts';
@@ -200,7 +200,7 @@ export async function merge(opts: Omit<MergeOptions, 'json'>, log: Out = () => {
   const entries = [...pieces.values()].flatMap((p) => (p.entry ? [p.entry] : []));
   const order = (t: string) => TARGETS.findIndex((x) => x.name === t);
   const targets = [...new Set(entries.map((e) => e.target!))].sort((a, b) => order(a) - order(b));
-  const stage = mkdtempSync(join(tmpdir(), 'release-merge-'));
+  const stage = makeTempDir('release-merge-');
   try {
     const distDir = join(stage, 'dist');
     for (const p of pieces.values()) place(p.from, join(distDir, p.path));

@@ -23,6 +23,10 @@ function skipOf(meta: unknown): string | null {
   return meta && typeof meta === 'object' && typeof (meta as { skip?: unknown }).skip === 'string' ? (meta as { skip: string }).skip : null;
 }
 
+/** A damaged cache entry, said once: which entry, what was wrong, and that the task runs again. */
+const damagedLine = (e: Extract<TaskEvent, { type: 'damaged' }>) =>
+  `cache entry ${e.stage}/${e.key.slice(0, 16)} is damaged (${e.problem}): removed, rebuilding`;
+
 const stamp = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
 
 export function createReporter(mode: Mode, plan: PlanEntry[], write: (s: string) => void = (s) => process.stdout.write(s)): Reporter {
@@ -48,6 +52,7 @@ export function createReporter(mode: Mode, plan: PlanEntry[], write: (s: string)
           : e.type === 'cached' ? `cached (verified in ${e.seconds}s)${skipOf(e.meta) ? `; skipped: ${skipOf(e.meta)}` : ''}`
           : e.type === 'done' ? `done in ${e.seconds}s${skipOf(e.meta) ? `; skipped: ${skipOf(e.meta)}` : ''}`
           : e.type === 'failed' ? `FAILED after ${e.seconds}s: ${explain(e.error)}`
+          : e.type === 'damaged' ? damagedLine(e)
           : `not run: depends on failed ${e.by}`;
         write(`${stamp()} ${e.name}: ${line}\n`);
       },
@@ -83,7 +88,7 @@ export function createReporter(mode: Mode, plan: PlanEntry[], write: (s: string)
           };
           w.update = (line) => (task.output = line);
           w.resolve = settle;
-          for (const e of w.events) (e.type === 'log' ? w.update(e.line) : settle(e));
+          for (const e of w.events) (e.type === 'log' ? w.update(e.line) : e.type !== 'damaged' && settle(e));
         }),
     })),
     { concurrent: true, exitOnError: false, rendererOptions: { collapseSkips: false, showSkipMessage: true } as never },
@@ -95,6 +100,7 @@ export function createReporter(mode: Mode, plan: PlanEntry[], write: (s: string)
       if (!w) return;
       w.events.push(e);
       if (e.type === 'log') w.update(e.line);
+      else if (e.type === 'damaged') notes.push(`${e.name}: ${damagedLine(e)}`);
       else if (e.type !== 'start') w.resolve(e);
     },
     note(text) {
@@ -102,7 +108,7 @@ export function createReporter(mode: Mode, plan: PlanEntry[], write: (s: string)
     },
     async close() {
       // anything never reported (the run stopped early) is released as not run
-      for (const [name, w] of waiters) if (!w.events.some((e) => e.type !== 'start' && e.type !== 'log')) w.resolve({ type: 'blocked', name, by: 'an earlier failure' });
+      for (const [name, w] of waiters) if (!w.events.some((e) => e.type !== 'start' && e.type !== 'log' && e.type !== 'damaged')) w.resolve({ type: 'blocked', name, by: 'an earlier failure' });
       await running;
       for (const n of notes) write(`${n}\n`);
     },

@@ -3,7 +3,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { join, relative, dirname, resolve } from 'node:path';
 import { createRequire } from 'node:module';
-import { parseDocument, LineCounter, isMap, isSeq, isNode, type Node as YamlNode } from 'yaml';
+import { parseDocument, LineCounter, isCollection, isMap, isScalar, isSeq, isNode, visit, type Document, type Node as YamlNode } from 'yaml';
 import type { ErrorObject } from 'ajv';
 import type { RecipeInfo } from '../packaging/types.ts';
 import { TARGETS, findTarget, UnknownTargetError } from './targets.ts';
@@ -82,6 +82,29 @@ function describe(err: ErrorObject): string {
   }
 }
 
+/**
+ * Where the construct a YAML error is about begins: the parser notices an unclosed `[`, `{`
+ * or quote only where the next line starts, but the mistake is on the line that opened it.
+ */
+function openedAt(doc: Document, offset: number): number {
+  let best = offset;
+  visit(doc, (_key, node) => {
+    if (!isNode(node) || !node.range) return;
+    const open = (isCollection(node) && node.flow) || (isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE'));
+    const [start, , end] = node.range;
+    if (open && start < offset && offset <= end && (best === offset || start > best)) best = start;
+  });
+  return best;
+}
+
+/** A schema error's message with the value the user wrote, where one value is at fault. */
+function withValue(err: ErrorObject): string {
+  const text = describe(err);
+  return ['type', 'enum', 'pattern', 'const', 'minimum', 'maximum', 'minLength', 'maxLength', 'format'].includes(err.keyword) && err.data !== undefined
+    ? `${text}; got ${JSON.stringify(err.data)}`
+    : text;
+}
+
 /** Loads and validates a recipe; any problem is a UserError listing every location. */
 export function loadRecipe(file: string, root = dirname(dirname(resolve(file)))): LoadedRecipe {
   if (!existsSync(file)) throw E.recipeMissing(file);
@@ -96,7 +119,7 @@ export function loadRecipe(file: string, root = dirname(dirname(resolve(file))))
   };
   if (doc.errors.length) {
     throw E.recipeInvalid(
-      `invalid recipe:\n` + doc.errors.map((e) => `  ${at(e.pos[0])}: YAML syntax: ${e.message.split('\n')[0]}`).join('\n'),
+      `invalid recipe:\n` + doc.errors.map((e) => `  ${at(openedAt(doc, e.pos[0]))}: YAML syntax: ${e.message.split('\n')[0]}`).join('\n'),
     );
   }
   const data = doc.toJS() as unknown;
@@ -137,7 +160,7 @@ export function loadRecipe(file: string, root = dirname(dirname(resolve(file))))
         locate(path, pointer, `must be {from: path/to/package.json} or {literal: "X.Y.Z"}; got ${JSON.stringify(v)}`);
         continue;
       }
-      locate(path, pointer, describe(err));
+      locate(path, pointer, withValue(err));
     }
     if (located.length === 0) located.push({ offset: 0, text: `  ${shown}: does not match ${schemaFile}` });
   } else {

@@ -1,9 +1,9 @@
 // Smoke tests: install an artifact the way a user would, then run the installed pyvm on the
 // recipe's Python programs, under the target's emulator (qemu-user, wine) or natively.
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import { makeTempDir } from '../common/tmpdirs.ts';
 import type { Target } from './targets.ts';
 import type { SmokeProgram } from './recipe.ts';
 import { prepareWinePrefix } from '../common/wine.ts';
@@ -57,7 +57,7 @@ interface Run {
  * wine leaves helper processes holding inherited pipes open for seconds after the program ends.
  */
 function run(cmd: string, args: string[], opts: { env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number } = {}): Promise<Run> {
-  const dir = mkdtempSync(join(tmpdir(), 'release-run-'));
+  const dir = makeTempDir('release-run-');
   const outFd = openSync(join(dir, 'out'), 'w');
   const errFd = openSync(join(dir, 'err'), 'w');
   return new Promise<Run>((resolve) => {
@@ -111,7 +111,8 @@ const INSTALLERS: Record<string, Installer> = {
     const archive = o.related.find((x) => x.r.kind === 'archive' && x.r.target === o.target.name);
     if (!archive) return null;
     await must('sh', [o.file, '--prefix', prefix, '--archive', archive.file, '--sha256', archive.r.sha256, '--target', o.target.name, '--version', o.version], 'sh install.sh', {
-      env: { ...process.env, HOME: prefix },
+      // install.sh's scratch folder goes inside ours, so a killed build's is swept with it
+      env: { ...process.env, HOME: prefix, TMPDIR: dirname(prefix) },
     });
     return {};
   },
@@ -203,7 +204,7 @@ export async function smokeTest(o: SmokeOptions): Promise<SmokeReport | null> {
   const wineKey = `${o.winePrefix}|${o.target.emulator[0] ?? ''}`;
   if (isWine && !wineRunners.has(wineKey)) wineRunners.set(wineKey, new WineRunner(o.winePrefix, o.target.emulator[0]));
   const wine = wineRunners.get(wineKey)!;
-  const work = mkdtempSync(join(tmpdir(), `release-smoke-${o.target.name}-`));
+  const work = makeTempDir(`release-smoke-${o.target.name}-`);
   let cleanup: (() => Promise<void>) | undefined;
   try {
     const prefix = join(work, 'prefix');

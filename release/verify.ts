@@ -2,9 +2,9 @@
 // another directory, with a different umask, time zone, locale and path and an empty cache,
 // then compares every artifact's sha256; diffoscope explains a difference.
 import { spawn, execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, rmSync, symlinkSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { makeTempDir } from '../common/tmpdirs.ts';
 import type { Context } from './context.ts';
 import type { Manifest } from './dist.ts';
 import { which } from './doctor.ts';
@@ -35,7 +35,7 @@ export async function verifyCommand(ctx: Context, opts: { json: boolean; keep: b
   const recipeRel = relative(ctx.root, ctx.loaded.file);
   const sde = String(ctx.sourceDateEpoch);
   const common = [...targetArgs, '--no-test', '--json'];
-  const work = mkdtempSync(join(tmpdir(), 'release-verify-'));
+  const work = makeTempDir('release-verify-');
   try {
     // 1. here, with the normal cache
     const a = await buildIn(

@@ -2,9 +2,8 @@
 // each keyed by the hash of its inputs in the content-addressed store, timing each and
 // counting what it produced. A stage whose output is cached is not run.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, chmodSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { loadProgram, REPO_ROOT, type LoadedProgram } from './load/loader.ts';
@@ -13,7 +12,11 @@ import { deserializeGraph, serializeGraph } from './flow/serialize.ts';
 import { Annotator } from './annotate/solver.ts';
 import { rtypeProgram } from './rtype/rtyper.ts';
 import { GenC, type CFile } from './genc/genc.ts';
-import { Store, keyOf, sha256 } from './cache/store.ts';
+import { Store } from '../common/store.ts';
+import { keyOf, sha256 } from '../common/hash.ts';
+import { explainWriteError, writeFileAtomicSync } from '../common/atomic.ts';
+import { makeTempDir, sweepTempDirs } from '../common/tmpdirs.ts';
+import { compilerIdentity } from '../common/compiler-id.ts';
 import { RtsError, RtsErrors } from './errors.ts';
 import { checkGraph, type FunctionGraph } from './model/graph.ts';
 import type { FunctionDesc } from './load/descs.ts';
@@ -72,32 +75,18 @@ export function toolchainVersion(): string {
 
 const peakMB = (): number => Math.round(process.resourceUsage().maxRSS / 1024);
 
-/** Compiler identity: its version line and target machine. */
-async function compilerId(cc: string): Promise<string> {
-  try {
-    const v = await run(cc, ['--version']);
-    const m = await run(cc, ['-dumpmachine']);
-    return `${v.stdout.split('\n')[0]} ${m.stdout.trim()}`;
-  } catch {
-    throw new RtsError('E_COMPILE', `C compiler '${cc}' is not installed`);
-  }
-}
 
 // -ffp-contract=off: every float operation rounds separately, as in JS (no fused multiply-add on aarch64, s390x, ppc64le)
 const BASE_CFLAGS = ['-std=gnu11', '-O2', '-fno-strict-aliasing', '-fwrapv', '-ffp-contract=off', '-w'];
-
-export function writeFileAtomic(path: string, data: Buffer | string, mode?: number): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, data);
-  if (mode !== undefined) chmodSync(tmp, mode);
-  renameSync(tmp, path);
-}
 
 export async function translateProgram(opts: TranslateOptions): Promise<TranslateResult> {
   const target: Target = findTarget(opts.target);
   const store = new Store(opts.cacheDir ?? DEFAULT_CACHE);
   const log = opts.log ?? (() => {});
+  // a damaged entry is said once, then rebuilt like a missing one
+  store.onDamaged = (d) => log(`cache: ${d.stage} entry ${d.key.slice(0, 16)} in ${store.root} is damaged (${d.problem}): removed, rebuilding`);
+  store.sweep();
+  sweepTempDirs();
   const stages: StageReport[] = [];
   const stage = (name: string, t0: number, cached: boolean, counts: Record<string, number>): void => {
     const r = { name, seconds: (performance.now() - t0) / 1000, cached, counts, peakRssMB: peakMB() };
@@ -108,13 +97,13 @@ export async function translateProgram(opts: TranslateOptions): Promise<Translat
 
   // load
   let t0 = performance.now();
-  const prog = await loadProgram(opts.entry, store.root);
+  const prog = await loadProgram(opts.entry, store);
   const sourceKey = keyOf(...[...prog.sourceHashes].sort().map(([p, h]) => `${p}=${h}`));
   const constKey = sha256(fingerprint(prog));
   const loadKey = keyOf(toolchainVersion(), sourceKey, constKey);
-  const loadCached = store.has('load', loadKey);
+  const loadCached = store.getBlob('load', loadKey) !== null;
   if (!loadCached) prog.typecheck();
-  if (!loadCached) store.put('load', loadKey, JSON.stringify({ sources: Object.fromEntries([...prog.sourceHashes].sort()), constants: constKey }));
+  if (!loadCached) store.putBlob('load', loadKey, JSON.stringify({ sources: Object.fromEntries([...prog.sourceHashes].sort()), constants: constKey }));
   stage('load', t0, loadCached, { modules: prog.modules.size, classes: prog.classes.length, functions: prog.functionsByDecl.size });
 
   const annotateKey = keyOf(toolchainVersion(), 'annotate', loadKey, config);
@@ -122,11 +111,13 @@ export async function translateProgram(opts: TranslateOptions): Promise<Translat
   const gencKey = keyOf(rtypeKey, 'genc');
 
   let cFiles: CFile[];
-  const cached = store.get('genc', gencKey);
-  if (cached && store.has('annotate', annotateKey) && store.has('rtype', rtypeKey)) {
+  const cached = store.getBlob('genc', gencKey);
+  const annCached = store.getBlob('annotate', annotateKey);
+  const rtCached = store.getBlob('rtype', rtypeKey);
+  if (cached && annCached && rtCached) {
     cFiles = JSON.parse(cached.toString()) as CFile[];
-    const ann = JSON.parse(store.get('annotate', annotateKey)!.toString()) as { counts: Record<string, number>; flow: Record<string, number> };
-    const rt = JSON.parse(store.get('rtype', rtypeKey)!.toString()) as { counts: Record<string, number> };
+    const ann = JSON.parse(annCached.toString()) as { counts: Record<string, number>; flow: Record<string, number> };
+    const rt = JSON.parse(rtCached.toString()) as { counts: Record<string, number> };
     t0 = performance.now();
     stage('flow', t0, true, ann.flow);
     stage('annotate', t0, true, ann.counts);
@@ -138,11 +129,11 @@ export async function translateProgram(opts: TranslateOptions): Promise<Translat
     const rp = rtypeProgram(annotator);
     if (opts.check) for (const g of rp.graphs.values()) checkGraph(g);
     const rtCounts = { graphs: rp.graphs.size, llops: rp.llops, types: rp.table.ntypes };
-    store.put('rtype', rtypeKey, JSON.stringify({ counts: rtCounts }));
+    store.putBlob('rtype', rtypeKey, JSON.stringify({ counts: rtCounts }));
     stage('rtype', t0, false, rtCounts);
     t0 = performance.now();
     cFiles = new GenC(rp).generate();
-    store.put('genc', gencKey, JSON.stringify(cFiles));
+    store.putBlob('genc', gencKey, JSON.stringify(cFiles));
     stage('genc', t0, false, { files: cFiles.length, bytes: cFiles.reduce((n, f) => n + f.text.length, 0) });
   }
 
@@ -169,14 +160,14 @@ function annotateStages(
     try {
       // a graph depends on its own body and the program's interface (declarations, not bodies)
       const key = keyOf(toolchainVersion(), 'flow', prog.interfaceHash, fd.name, fd.decl?.getText() ?? fd.cls?.decl?.getText() ?? '');
-      const hit = store.get('flow', key);
+      const hit = store.getBlob('flow', key);
       let g: FunctionGraph;
       if (hit) {
         g = deserializeGraph(hit.toString(), prog, fd);
         flow.cached++;
       } else {
         g = buildFlowGraph(prog, fd);
-        store.put('flow', key, serializeGraph(g));
+        store.putBlob('flow', key, serializeGraph(g));
       }
       if (check) checkGraph(g);
       flow.graphs++;
@@ -205,13 +196,15 @@ function annotateStages(
   stage('flow', performance.now() - flowMs, flow.cached === flow.graphs, flow);
   const counts = { graphs: annotator.graphs.size, classes: annotator.instantiated.size, steps: annotator.steps };
   stage('annotate', performance.now() - annMs, false, counts);
-  store.put('annotate', annotateKey, JSON.stringify({ counts, flow }));
+  store.putBlob('annotate', annotateKey, JSON.stringify({ counts, flow }));
   return annotator;
 }
 
 async function compileStage(files: CFile[], target: Target, store: Store, opts: TranslateOptions): Promise<{ binary: string; counts: Record<string, number>; allCached: boolean }> {
   const cc = target.cc;
-  const id = await compilerId(cc);
+  const id = await compilerIdentity(cc).catch((e: Error) => {
+    throw new RtsError('E_COMPILE', e.message);
+  });
   const runtime = readdirSync(RUNTIME_DIR)
     .filter((f) => /\.(c|h)$/.test(f))
     .sort()
@@ -220,15 +213,24 @@ async function compileStage(files: CFile[], target: Target, store: Store, opts: 
   const sources = [...runtime.filter((f) => f.name.endsWith('.c')).map((f) => ({ ...f, name: `rt_${f.name}` })), ...files.filter((f) => f.name.endsWith('.c'))];
   const headerKey = keyOf(...headers.map((h) => h.name + '\0' + h.text));
   const flags = [...BASE_CFLAGS, ...target.cflags.filter((f) => !f.startsWith('-Wl,') && f !== '-static')];
-  const work = mkdtempSync(join(tmpdir(), 'rts-cc-'));
+  const work = makeTempDir('rts-cc-');
+  // the compiler's own temp files go in our scratch folder too, swept if we are killed
+  const ccEnv = { ...process.env, TMPDIR: work };
   let hits = 0;
   let misses = 0;
   try {
     const src = join(work, 'src');
     mkdirSync(src);
-    for (const f of [...headers, ...sources]) writeFileSync(join(src, f.name), f.text);
+    for (const f of [...headers, ...sources])
+      try {
+        writeFileSync(join(src, f.name), f.text);
+      } catch (e) {
+        throw explainWriteError(e, join(src, f.name), Buffer.byteLength(f.text));
+      }
     const objKeys = sources.map((s) => keyOf('object', id, flags.join(' '), headerKey, s.name, s.text));
-    const todo = sources.map((s, i) => ({ s, key: objKeys[i] })).filter(({ key }) => !store.has('compile', key));
+    // verified now: a damaged object is compiled again, not found missing at link time
+    const objects = new Map(objKeys.map((k) => [k, store.getBlob('compile', k)]));
+    const todo = sources.map((s, i) => ({ s, key: objKeys[i] })).filter(({ key }) => !objects.get(key));
     hits = sources.length - todo.length;
     misses = todo.length;
     // compile missing objects, two at a time (one per core)
@@ -237,37 +239,39 @@ async function compileStage(files: CFile[], target: Target, store: Store, opts: 
       for (let job = queue.shift(); job; job = queue.shift()) {
         const obj = join(work, job.s.name.replace(/\.c$/, '.o'));
         try {
-          await run(cc, [...flags, `-ffile-prefix-map=${work}=.`, '-I', 'src', '-c', join('src', job.s.name), '-o', obj], { cwd: work, maxBuffer: 64 << 20 });
+          await run(cc, [...flags, `-ffile-prefix-map=${work}=.`, '-I', 'src', '-c', join('src', job.s.name), '-o', obj], { cwd: work, env: ccEnv, maxBuffer: 64 << 20 });
         } catch (e) {
           const err = e as { stderr?: string };
           throw new RtsError('E_COMPILE', `${cc} failed on ${job.s.name}:\n${(err.stderr ?? String(e)).split('\n').slice(0, 30).join('\n')}`);
         }
-        store.put('compile', job.key, readFileSync(obj));
+        const bytes = readFileSync(obj);
+        store.putBlob('compile', job.key, bytes);
+        objects.set(job.key, bytes);
       }
     };
     await Promise.all([worker(), worker()]);
     const linkFlags = [...target.cflags.filter((f) => f.startsWith('-Wl,') || f === '-static'), ...(target.os === 'linux' ? ['-static'] : [])];
     const linkKey = keyOf('link', id, [...new Set(linkFlags)].join(' '), ...objKeys);
-    let bin = store.get('compile', linkKey);
+    let bin = store.getBlob('compile', linkKey);
     const linkCached = bin !== null;
     if (!bin) {
       const objs = objKeys.map((k, i) => {
         const p = join(work, `o${String(i).padStart(3, '0')}.o`);
-        writeFileSync(p, store.get('compile', k)!);
+        writeFileSync(p, objects.get(k)!);
         return p;
       });
       const out = join(work, 'a.out');
       try {
-        await run(cc, [...[...new Set(linkFlags)], '-o', out, ...objs.map((o) => basename(o)), '-lm'], { cwd: work, maxBuffer: 64 << 20 });
+        await run(cc, [...[...new Set(linkFlags)], '-o', out, ...objs.map((o) => basename(o)), '-lm'], { cwd: work, env: ccEnv, maxBuffer: 64 << 20 });
       } catch (e) {
         throw new RtsError('E_COMPILE', `linking failed:\n${(e as { stderr?: string }).stderr ?? String(e)}`);
       }
       bin = readFileSync(out);
-      store.put('compile', linkKey, bin);
+      store.putBlob('compile', linkKey, bin);
     }
     const name = (opts.binaryName ?? basename(opts.entry).replace(/\.ts$/, '')) + target.exeSuffix;
     const binary = resolve(opts.outDir, name);
-    writeFileAtomic(binary, bin, 0o755);
+    writeFileAtomicSync(binary, bin, 0o755);
     return { binary, counts: { objects: sources.length, compiled: misses, reused: hits, bytes: bin.length }, allCached: misses === 0 && linkCached };
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -6,6 +6,7 @@
 
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { pidAlive, sweepTemps, tempPathFor } from '../../common/atomic.ts';
 import { condaRepodataPackager } from '../../packaging/conda.ts';
 import { canonicalJson } from '../../packaging/fsutil.ts';
 import { MemoryRegistry } from '../../packaging/registry.ts';
@@ -56,20 +57,14 @@ export class CondaPublisher implements Publisher<CondaAction> {
   /** Removes the temp files and scratch dirs of killed runs (their pid is gone). */
   #sweep(): void {
     this.#swept = true;
-    const dead = (pid: number) => {
-      try {
-        process.kill(pid, 0);
-        return false;
-      } catch (e) {
-        return (e as NodeJS.ErrnoException).code === 'ESRCH';
-      }
-    };
     const dirs = existsSync(this.channel) ? [this.channel, ...readdirSync(this.channel, { withFileTypes: true }).filter((d) => d.isDirectory() && !d.name.startsWith('.')).map((d) => join(this.channel, d.name))] : [];
-    for (const dir of dirs)
+    for (const dir of dirs) {
+      sweepTemps(dir);
       for (const name of readdirSync(dir)) {
-        const m = /^\.repodata-(\d+)-|^\..*\.tmp-(\d+)$/.exec(name);
-        if (m && dead(Number(m[1] ?? m[2]))) rmSync(join(dir, name), { recursive: true, force: true });
+        const m = /^\.repodata-(\d+)-/.exec(name);
+        if (m && !pidAlive(Number(m[1]))) rmSync(join(dir, name), { recursive: true, force: true });
       }
+    }
   }
 
   async observe(): Promise<ObservedConda> {
@@ -109,7 +104,7 @@ export class CondaPublisher implements Publisher<CondaAction> {
     if (a.type === 'copy-package') {
       const dir = join(this.channel, a.pkg.subdir);
       mkdirSync(dir, { recursive: true });
-      const tmp = join(dir, `.${a.pkg.fn}.tmp-${process.pid}`);
+      const tmp = tempPathFor(join(dir, a.pkg.fn));
       copyFileSync(a.pkg.file, tmp);
       if ((await hashFile(tmp)) !== a.pkg.sha256) {
         rmSync(tmp, { force: true });

@@ -4,8 +4,9 @@
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { rmSync } from 'node:fs';
-import { hashValue } from './hash.ts';
-import { Store } from './store.ts';
+import { hashValue } from '../../common/hash.ts';
+import { Store } from '../../common/store.ts';
+import { explainWriteError } from '../../common/atomic.ts';
 import { stageOf, type PlanEntry, type TaskEvent, type TaskNode, type TaskResult } from './types.ts';
 
 /** Bump when the entry format or key derivation changes. */
@@ -96,7 +97,7 @@ export async function runGraph(nodes: readonly TaskNode[], opts: RunOptions): Pr
     const key = keys.get(n.name)!;
     const t0 = performance.now();
     const secs = () => Math.round(performance.now() - t0) / 1000;
-    const hit = await store.read(stage, key);
+    const hit = store.read(stage, key, (d) => emit({ type: 'damaged', name: n.name, ...d }));
     if (hit) {
       summary.results.set(n.name, { name: n.name, key, dir: hit.dir, files: hit.files, meta: hit.meta, cached: true, seconds: secs() });
       summary.cached.push(n.name);
@@ -104,18 +105,21 @@ export async function runGraph(nodes: readonly TaskNode[], opts: RunOptions): Pr
       return;
     }
     emit({ type: 'start', name: n.name });
-    const tmp = store.tempDir(stage);
+    let tmp: string | null = null;
     try {
+      tmp = store.tempDir(stage);
       const deps: Record<string, TaskResult> = {};
       for (const d of n.deps) deps[d] = summary.results.get(d)!;
       const meta = await n.run({ out: join(tmp, 'files'), deps, log: (line) => emit({ type: 'log', name: n.name, line }) });
-      const entry = await store.commit(stage, key, n.name, tmp, meta);
+      const entry = store.commit(stage, key, n.name, tmp, meta);
       summary.results.set(n.name, { name: n.name, key, dir: entry.dir, files: entry.files, meta: entry.meta, cached: false, seconds: secs() });
       summary.ran.push(n.name);
       emit({ type: 'done', name: n.name, seconds: secs(), meta: entry.meta });
     } catch (e) {
-      rmSync(tmp, { recursive: true, force: true });
-      const error = e instanceof Error ? e : new Error(String(e));
+      if (tmp) rmSync(tmp, { recursive: true, force: true });
+      // a Node ENOSPC does not say where: name the entry being written (or the file, when known)
+      const x = explainWriteError(e, (e as NodeJS.ErrnoException).path ?? tmp ?? store.entryPath(stage, key));
+      const error = x instanceof Error ? x : new Error(String(x));
       summary.failed.push({ name: n.name, error });
       dead.add(n.name);
       emit({ type: 'failed', name: n.name, seconds: secs(), error });

@@ -2,14 +2,9 @@
 // and a run function that writes its outputs into a directory the engine provides. The
 // engine knows nothing about releases; translate/ can use it for its stages too.
 
-export interface FileRecord {
-  /** path relative to the entry's files/ directory, forward slashes */
-  path: string;
-  sha256: string;
-  size: number;
-  /** 0o755 or 0o644 */
-  mode: number;
-}
+import type { FileRecord } from '../../common/store.ts';
+
+export type { FileRecord };
 
 export interface TaskContext {
   /** empty directory: everything written here becomes the node's cached output */
@@ -56,6 +51,8 @@ export type TaskEvent =
   | { type: 'start'; name: string }
   | { type: 'log'; name: string; line: string }
   | { type: 'cached'; name: string; seconds: number; meta: unknown }
+  /** the node's store entry was damaged: removed, and the node runs again */
+  | { type: 'damaged'; name: string; stage: string; key: string; problem: string }
   | { type: 'done'; name: string; seconds: number; meta: unknown }
   | { type: 'failed'; name: string; seconds: number; error: Error }
   | { type: 'blocked'; name: string; by: string };

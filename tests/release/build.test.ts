@@ -136,7 +136,7 @@ describe('release build (stand-in pyvm)', () => {
       const out = join(kdist, '0.1.0');
       if (!existsSync(out)) return;
       for (const f of listFiles(out)) {
-        if (/\.tmp-\d+$/.test(f)) continue;
+        if (/\.tmp-\d+-[0-9a-f]{8}$/.test(f)) continue;
         if (f === 'manifest.json') {
           const m = JSON.parse(readFileSync(join(out, f), 'utf8')) as Manifest;
           for (const a of m.artifacts) expect(sha(join(out, a.path))).toBe(a.sha256);
@@ -148,7 +148,7 @@ describe('release build (stand-in pyvm)', () => {
     const verifyStore = async () => {
       const store = new Store(join(kcache, 'store'));
       for (const stage of store.stages())
-        for (const key of store.keys(stage)) expect(await store.verify(store.entryPath(stage, key), store.readInfo(stage, key)!)).toBeNull();
+        for (const key of store.keys(stage)) expect(store.verify(store.entryPath(stage, key))).toBeNull();
     };
     // kill after the Nth progress event, resuming each time from what the last run left
     let kills = 0;

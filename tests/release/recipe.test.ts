@@ -40,7 +40,10 @@ describe('recipe validation', () => {
     const index = text.slice(text.indexOf('artifacts:')).split('\n').slice(1).findIndex((l) => l.includes('- debian'));
     expect(r.stderr).toContain(`${file}:${lineOf(text, '- debian')}:5: /artifacts/${index}: must be one of: "archive", "installer-script"`);
     expect(r.stderr).toContain(`${file}:${lineOf(text, 'jitt:')}:3: /translation: unknown key 'jitt'; allowed keys: opt, jit, debugInfo, cflags`);
-    expect(r.stderr).toContain(`${file}:${lineOf(text, 'jit: yes')}:8: /translation/jit: must be boolean`);
+    // the offending value is shown
+    expect(r.stderr).toContain(`${file}:${lineOf(text, 'jit: yes')}:8: /translation/jit: must be boolean; got "yes please"\n`);
+    expect(r.stderr).toContain(`/artifacts/${index}: must be one of: "archive", `);
+    expect(r.stderr).toMatch(/\/artifacts\/\d+: must be one of: .*; got "debian"\n/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
@@ -52,11 +55,18 @@ describe('recipe validation', () => {
     expect(r.stderr).toMatch(new RegExp(`${file}:${lineOf(text, 'form:')}:3: /version: must be \\{from: path/to/package.json\\} or \\{literal: "X.Y.Z"\\}`));
   });
 
-  it('YAML syntax errors have a line', async () => {
+  it('YAML syntax errors name the line of the mistake (an unclosed [ or quote: where it opens)', async () => {
     const text = original.replace('translation:\n  opt: 2\n', 'translation:\n  opt: [2\n');
     const { file, r } = await planWith(text);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(new RegExp(`${file}:\\d+:\\d+: YAML syntax:`));
+    expect(r.stderr).toContain(`${file}:${lineOf(text, 'opt: [2')}:8: YAML syntax:`);
+    const quoted = original.replace('  opt: 2\n', '  opt: "2\n');
+    const q = await planWith(quoted);
+    expect(q.r.stderr).toContain(`${q.file}:${lineOf(quoted, 'opt: "2')}:8: YAML syntax:`);
+    // an error the parser sees where it is keeps its place
+    const indented = original.replace('  opt: 2\n', '  opt: 2\n jit2: 1\n');
+    const i = await planWith(indented);
+    expect(i.r.stderr).toContain(`${i.file}:${lineOf(indented, ' jit2: 1')}:1: YAML syntax: All mapping items must start at the same column`);
   });
 
   it('a target the recipe does not list is refused', async () => {

@@ -1,9 +1,9 @@
 // The generic task engine on in-memory graphs: ordering, keys, plan as data, parallelism,
 // caching, verification of damaged entries, failures.
 import { describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Store, plan, runGraph, topoSort, GraphError, type TaskNode } from '../../release/tasks/index.ts';
+import { Store, plan, runGraph, topoSort, GraphError, type TaskEvent, type TaskNode } from '../../release/tasks/index.ts';
 import { scratch } from './helpers.ts';
 
 function node(name: string, deps: string[], inputs: unknown, body?: (out: string, deps: Record<string, { dir: string }>) => Promise<void> | void): TaskNode {
@@ -50,11 +50,52 @@ describe('task engine', () => {
     const second = await runGraph(chain(), { store });
     expect(second.ran).toEqual([]);
     expect(second.cached.length).toBe(3);
-    // damage b's output: it is detected on read, dropped and rebuilt
+    // damage b's output: it is detected on read, reported, dropped and rebuilt
     writeFileSync(join(second.results.get('b:y')!.dir, 'value'), 'garbage');
-    const third = await runGraph(chain(), { store });
+    const events: TaskEvent[] = [];
+    const third = await runGraph(chain(), { store, onEvent: (e) => events.push(e) });
     expect(third.ran).toEqual(['b:y']);
     expect(readFileSync(join(third.results.get('b:y')!.dir, 'value'), 'utf8')).toBe('a:{"x":1}+b');
+    expect(events.filter((e) => e.type === 'damaged')).toEqual([
+      { type: 'damaged', name: 'b:y', stage: 'b', key: third.results.get('b:y')!.key, problem: 'files/value: 7 bytes, expected 11' },
+    ]);
+  });
+
+  it('every byte of an entry is verified: entry.json (even when it still parses), extra files, modes', async () => {
+    const store = new Store(scratch('bytes'));
+    const first = await runGraph(chain(), { store });
+    const entryOf = (name: string) => join(first.results.get(name)!.dir, '..', 'entry.json');
+    const damage: [string, (dir: string) => void, RegExp][] = [
+      ['a', (d) => writeFileSync(join(d, '..', 'entry.json'), readFileSync(entryOf('a'), 'utf8').replace('"made"', '"made2"')), /^entry\.json does not match its seal$/],
+      ['b:y', (d) => writeFileSync(join(d, '..', 'entry.json'), readFileSync(entryOf('b:y'), 'utf8').replace('{', '{ ')), /^entry\.json does not match its seal$/],
+      ['c:z', (d) => writeFileSync(join(d, 'extra'), ''), /^files\/extra is not listed in entry\.json$/],
+    ];
+    for (const [name, hurt] of damage) hurt(first.results.get(name)!.dir);
+    const events: TaskEvent[] = [];
+    const again = await runGraph(chain(), { store, onEvent: (e) => events.push(e) });
+    expect(again.ran.sort()).toEqual(['a', 'b:y', 'c:z']);
+    for (const [name, , problem] of damage) {
+      const e = events.find((x) => x.type === 'damaged' && x.name === name) as Extract<TaskEvent, { type: 'damaged' }>;
+      expect(e.problem, name).toMatch(problem);
+    }
+    // the meta a damaged entry.json carried is not what the rebuilt one holds
+    expect(again.results.get('a')!.meta).toEqual({ made: 'a' });
+    for (const stage of store.stages()) for (const key of store.keys(stage)) expect(store.verify(store.entryPath(stage, key))).toBeNull();
+    chmodSync(join(again.results.get('a')!.dir, 'value'), 0o755);
+    expect(store.verify(join(again.results.get('a')!.dir, '..'))).toBe('files/value: mode 755, expected 644');
+  });
+
+  it('a full disk while writing an entry fails the task naming the path, and leaves no temp entry', async () => {
+    const store = new Store(scratch('full'));
+    const nodes = [
+      node('a', [], 1, () => {
+        // what Node throws for a write on a full disk: no path in it
+        throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', errno: -28, syscall: 'write' });
+      }),
+    ];
+    const s = await runGraph(nodes, { store });
+    expect(s.failed[0].error.message).toMatch(new RegExp(`^no space left on device writing ${store.root}/a/\\.tmp-${process.pid}-[0-9a-f]{12} \\([^)]*free\\)$`));
+    expect(readdirSync(join(store.root, 'a'))).toEqual([]);
   });
 
   it('runs independent nodes in parallel up to the job limit', async () => {

@@ -3,7 +3,9 @@
 // describes every function and class for the later stages.
 import ts from 'typescript';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
+import { rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import type { Store } from '../../common/store.ts';
+import { explainWriteError } from '../../common/atomic.ts';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { ClassDesc, EnumDesc, FunctionDesc, ModuleInfo, locOf } from './descs.ts';
@@ -83,31 +85,40 @@ function topLevelNames(sf: ts.SourceFile): Map<string, 'const' | 'let' | 'functi
   return out;
 }
 
-/** Transpiles every module to ESM beside each other and imports the entry. */
-async function runModules(files: ts.SourceFile[], cacheRoot: string, entryPath: string): Promise<Map<string, Record<string, unknown>>> {
+/**
+ * Transpiles every module to ESM beside each other, as one store entry (verified on every
+ * read, so a damaged .mjs is rebuilt rather than failing every later load), and imports the entry.
+ */
+async function runModules(files: ts.SourceFile[], store: Store, entryPath: string): Promise<Map<string, Record<string, unknown>>> {
   const key = sha256(files.map((f) => f.fileName + '\0' + f.text).join('\0'));
-  const outRoot = join(cacheRoot, 'load-js', key);
-  const outPath = (abs: string): string => join(outRoot, sha256(abs).slice(0, 16) + '.mjs');
+  const outRoot = join(store.entryPath('load-js', key), 'files');
+  const nameOf = (abs: string): string => sha256(abs).slice(0, 16) + '.mjs';
+  const outPath = (abs: string): string => join(outRoot, nameOf(abs));
   const byPath = new Map(files.map((f) => [resolve(f.fileName), f]));
-  mkdirSync(outRoot, { recursive: true });
-  for (const f of files) {
-    const abs = resolve(f.fileName);
-    const target = outPath(abs);
-    if (existsSync(target)) continue;
-    let js = ts.transpileModule(f.text, {
-      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false },
-      fileName: abs,
-    }).outputText;
-    js = js.replace(/(from\s+|import\s*\(\s*|import\s+)(['"])(\.{1,2}\/[^'"]+)\2/g, (m, pre: string, q: string, spec: string) => {
-      const dep = resolve(dirname(abs), spec);
-      if (!byPath.has(dep)) return m;
-      return `${pre}${q}${pathToFileURL(outPath(dep)).href}${q}`;
-    });
-    const names = [...topLevelNames(f).keys()];
-    js += `\nexport function __rts_scope__() { return { ${names.map((n) => `${JSON.stringify(n)}: typeof ${n} === 'undefined' ? undefined : ${n}`).join(', ')} }; }\n`;
-    const tmp = `${target}.${process.pid}.tmp`;
-    writeFileSync(tmp, js);
-    renameSync(tmp, target);
+  if (!store.read('load-js', key)) {
+    const tmp = store.tempDir('load-js');
+    try {
+      for (const f of files) {
+        const abs = resolve(f.fileName);
+        let js = ts.transpileModule(f.text, {
+          compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false },
+          fileName: abs,
+        }).outputText;
+        // imports name the modules' final places in the store (the entry is renamed there whole)
+        js = js.replace(/(from\s+|import\s*\(\s*|import\s+)(['"])(\.{1,2}\/[^'"]+)\2/g, (m, pre: string, q: string, spec: string) => {
+          const dep = resolve(dirname(abs), spec);
+          if (!byPath.has(dep)) return m;
+          return `${pre}${q}${pathToFileURL(outPath(dep)).href}${q}`;
+        });
+        const names = [...topLevelNames(f).keys()];
+        js += `\nexport function __rts_scope__() { return { ${names.map((n) => `${JSON.stringify(n)}: typeof ${n} === 'undefined' ? undefined : ${n}`).join(', ')} }; }\n`;
+        writeFileSync(join(tmp, 'files', nameOf(abs)), js);
+      }
+    } catch (e) {
+      rmSync(tmp, { recursive: true, force: true });
+      throw explainWriteError(e, outRoot);
+    }
+    store.commit('load-js', key, 'load-js', tmp, null);
   }
   const scopes = new Map<string, Record<string, unknown>>();
   try {
@@ -127,9 +138,10 @@ async function runModules(files: ts.SourceFile[], cacheRoot: string, entryPath: 
 /** The previous program: createProgram reuses its unchanged files (lib.d.ts, @types/node). */
 let previousProgram: ts.Program | undefined;
 
-export async function loadProgram(entry: string, cacheRoot: string): Promise<LoadedProgram> {
+export async function loadProgram(entry: string, store: Store): Promise<LoadedProgram> {
   const entryPath = resolve(entry);
   if (!existsSync(entryPath)) fail('E_ENTRY', `entry module ${entry} does not exist`);
+  if (statSync(entryPath).isDirectory()) fail('E_ENTRY', `entry module ${entry} is a directory; give its entry file (a .ts file exporting main), e.g. ${join(entry, 'main.ts')}`);
   const options: ts.CompilerOptions = {
     target: ts.ScriptTarget.ES2022,
     module: ts.ModuleKind.NodeNext,
@@ -146,7 +158,7 @@ export async function loadProgram(entry: string, cacheRoot: string): Promise<Loa
   previousProgram = tsProgram;
   const files = tsProgram.getSourceFiles().filter((f) => !f.isDeclarationFile && !f.fileName.includes('/node_modules/'));
   const checker = tsProgram.getTypeChecker();
-  const scopes = await runModules(files, cacheRoot, entryPath);
+  const scopes = await runModules(files, store, entryPath);
 
   const modules = new Map<string, ModuleInfo>();
   const sourceHashes = new Map<string, string>();

@@ -1,7 +1,7 @@
-// Hashing helpers shared by the engine and its users: canonical JSON (sorted keys) so the
-// same value always hashes the same, and streaming file hashes.
+// Hashing helpers shared by the store, the task engine and the translator: canonical JSON
+// (sorted keys) so the same value always hashes the same, file and tree hashes, stage keys.
 import { createHash } from 'node:crypto';
-import { createReadStream, readdirSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 export function canonicalJson(value: unknown): string {
@@ -52,6 +52,30 @@ export async function hashTree(root: string, paths: string[]): Promise<string> {
   const h = createHash('sha256');
   for (const p of [...paths].sort()) {
     h.update(`${p}\0${statSync(join(root, p)).mode & 0o111 ? 'x' : '-'}\0${await hashFile(join(root, p))}\n`);
+  }
+  return h.digest('hex');
+}
+
+/** sha256 of a file read in chunks, synchronously (the store verifies entries inside sync callers). */
+export function hashFileSync(path: string): string {
+  const h = createHash('sha256');
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(1 << 20);
+    for (let n = readSync(fd, buf); n > 0; n = readSync(fd, buf)) h.update(buf.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
+  return h.digest('hex');
+}
+
+/** A stable hash of several inputs (order matters; each is length-prefixed so no two lists collide). */
+export function keyOf(...parts: (string | Buffer)[]): string {
+  const h = createHash('sha256');
+  for (const p of parts) {
+    const b = typeof p === 'string' ? Buffer.from(p) : p;
+    h.update(String(b.length) + ':');
+    h.update(b);
   }
   return h.digest('hex');
 }
