@@ -9,6 +9,7 @@ import {
   s_bool, s_float, s_impossible, s_int, s_int_lit, s_none, s_str, union, ListDef,
 } from './model.ts';
 import type { Annotator } from './solver.ts';
+import { primitive as primitiveSignature } from '../rtype/lloperation.ts';
 
 type Rule = (a: Annotator, op: Operation, args: SomeValue[]) => SomeValue;
 
@@ -164,7 +165,7 @@ export const RULES: Record<string, Rule> = {
   simple_call: (a, op, args) => {
     const fd = (op.args[0] as Constant).value as FunctionDesc;
     const rest = args.slice(1);
-    if (fd.primitive) return primitive(a, fd, rest, op);
+    if (fd.primitive) return annotatePrimitive(a, fd, rest, op);
     return a.callFunction(fd, rest);
   },
   call_method: (a, op, [obj, ...args]) => callMethod(a, op, obj, args),
@@ -420,63 +421,38 @@ function builtin(a: Annotator, name: string, args: SomeValue[], op: Operation): 
   throw new RtsError('E_UNSUPPORTED', `builtin ${name}`);
 }
 
-/** rlib primitives, implemented natively when translated. */
-const PRIMS: Record<string, [string[], SomeValue | 'bytes' | 'nullstr', string?]> = {
-  'arith.addOvf': [['int', 'int'], s_int, 'OverflowError'],
-  'arith.subOvf': [['int', 'int'], s_int, 'OverflowError'],
-  'arith.mulOvf': [['int', 'int'], s_int, 'OverflowError'],
-  'arith.floorDiv': [['int', 'int'], s_int, 'ZeroDivisionError'],
-  'arith.floorMod': [['int', 'int'], s_int, 'ZeroDivisionError'],
-  'arith.truncDiv': [['int', 'int'], s_int, 'ZeroDivisionError'],
-  'arith.toFloat': [['int'], s_float],
-  'arith.toInt': [['float'], s_int, 'OverflowError'],
-  'arith.floatMod': [['float', 'float'], s_float, 'ZeroDivisionError'],
-  'arith.floatRepr': [['float'], s_str],
-  'arith.parseFloatStrict': [['str'], s_float],
-  'os.write': [['int', 'str'], s_none],
-  'os.flush': [[], s_none],
-  'os.readFile': [['str'], 'nullstr'],
-  'os.readFileBytes': [['str'], 'bytes'],
-  'os.writeFile': [['str', 'str'], s_bool],
-  'os.writeFileBytes': [['str', 'list'], s_bool],
-  'os.readLine': [[], 'nullstr'],
-  'os.clock': [[], s_float],
-  'os.time': [[], s_float],
-  'os.getenv': [['str'], 'nullstr'],
-  'os.fileExists': [['str'], s_bool],
-  'os.exit': [['int'], s_none],
-  'execmem.available': [[], s_bool],
-  'execmem.alloc': [['int'], s_int],
-  'execmem.writeByte': [['int', 'int', 'int'], s_none],
-  'execmem.finalize': [['int'], s_bool],
-  'execmem.call': [['int', 'int', 'int', 'int', 'int', 'int'], s_int],
-  'execmem.free': [['int'], s_none],
-};
-
-export function primitiveInfo(name: string): { raises: string | null } {
-  const p = PRIMS[name];
-  return { raises: p?.[2] ?? null };
-}
-
-function primitive(a: Annotator, fd: FunctionDesc, args: SomeValue[], op: Operation): SomeValue {
-  const p = PRIMS[fd.primitive!];
+/** rlib primitives are typed by their signature in the low-level op table. */
+function annotatePrimitive(a: Annotator, fd: FunctionDesc, args: SomeValue[], op: Operation): SomeValue {
+  const p = primitiveSignature(fd.primitive!);
   if (!p) throw new RtsError('E_UNSUPPORTED', `rlib function ${fd.primitive} is not available translated`);
-  expectArgs(fd.primitive!, args, p[0].map((k) => (k === 'int' ? 'int' : k === 'float' ? 'float' : k)));
-  if (p[2]) {
+  expectArgs(fd.primitive!, args, [...p.args]);
+  if (p.raises) {
     // the exception it raises must exist translated
-    const cls = rlibClass(a.prog, p[2], 'arith.ts');
-    if (!cls) throw new RtsError('E_UNSUPPORTED', `${p[2]} missing from rlib`);
+    const cls = rlibClass(a.prog, p.raises, 'arith.ts');
+    if (!cls) throw new RtsError('E_UNSUPPORTED', `${p.raises} missing from rlib`);
     a.instantiated.add(cls);
     a.callFunction(cls.ctor, [new SomeInstance(cls), s_str]);
   }
   if (fd.primitive === 'os.writeFileBytes' && args[1] instanceof SomeList) generalizeListItem(args[1].def, s_int);
-  const r = p[1];
-  if (r === 'nullstr') return s_str.withNullable(true);
-  if (r === 'bytes') {
-    const l = a.newList(op);
-    generalizeListItem(l.def, s_int);
-    return l.withNullable(true);
+  switch (p.result) {
+    case 'nullstr':
+      return s_str.withNullable(true);
+    case 'bytes': {
+      const l = a.newList(op);
+      generalizeListItem(l.def, s_int);
+      return l.withNullable(true);
+    }
+    case 'int':
+      return s_int;
+    case 'float':
+      return s_float;
+    case 'bool':
+      return s_bool;
+    case 'str':
+      return s_str;
+    case 'none':
+      return s_none;
   }
-  return r;
+  throw new RtsError('E_UNSUPPORTED', `rlib primitive ${fd.primitive}: result kind ${p.result}`);
 }
 
