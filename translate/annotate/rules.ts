@@ -423,9 +423,19 @@ function builtin(a: Annotator, name: string, args: SomeValue[], op: Operation): 
 
 /** rlib primitives are typed by their signature in the low-level op table. */
 function annotatePrimitive(a: Annotator, fd: FunctionDesc, args: SomeValue[], op: Operation): SomeValue {
-  const p = primitiveSignature(fd.primitive!);
-  if (!p) throw new RtsError('E_UNSUPPORTED', `rlib function ${fd.primitive} is not available translated`);
-  expectArgs(fd.primitive!, args, [...p.args]);
+  const name = fd.primitive!;
+  const p = primitiveSignature(name);
+  if (!p) throw new RtsError('E_UNSUPPORTED', `rlib function ${name} is not available translated`);
+  // a class argument is named in the call; a field argument is a string literal naming one of its fields
+  const cls = primitiveClass(a, name, p.args, op);
+  const gcref = rlibClass(a.prog, 'GcRef', 'gcref.ts');
+  expectArgs(name, args, p.args.map((k) => (k === 'class' || k === 'object' || k === 'ref' ? 'any' : k === 'field' ? 'str' : k)));
+  args.forEach((s, i) => {
+    const k = p.args[i];
+    if (k === 'object' && !isRef(s) && s.kind !== 'impossible') throw new RtsError('E_ARGS', `argument ${i + 1} of ${name} must be an object, string, list or Map, not ${s.describe()}`);
+    if (k === 'ref' && s.kind !== 'impossible' && !(s instanceof SomeInstance && s.cls === gcref)) throw new RtsError('E_ARGS', `argument ${i + 1} of ${name} must be a GcRef (from asRef), not ${s.describe()}`);
+  });
+  if (name === 'execmem.writeBytes' && args[2] instanceof SomeList) generalizeListItem(args[2].def, s_int);
   if (p.raises) {
     // the exception it raises must exist translated
     const cls = rlibClass(a.prog, p.raises, 'arith.ts');
@@ -452,7 +462,32 @@ function annotatePrimitive(a: Annotator, fd: FunctionDesc, args: SomeValue[], op
       return s_str;
     case 'none':
       return s_none;
+    case 'ref':
+      if (!gcref) throw new RtsError('E_UNSUPPORTED', 'GcRef missing from rlib');
+      return new SomeInstance(gcref, args[0]?.nullable ?? false);
+    case 'inst_or_null':
+      return new SomeInstance(cls!, true);
   }
-  throw new RtsError('E_UNSUPPORTED', `rlib primitive ${fd.primitive}: result kind ${p.result}`);
+  throw new RtsError('E_UNSUPPORTED', `rlib primitive ${name}: result kind ${p.result}`);
+}
+
+/** The class a layout primitive names (castRef(r, C), offsetOf(C, 'f'), ...), checked. */
+export function primitiveClass(a: Annotator, name: string, kinds: readonly string[], op: Operation): ClassDesc | null {
+  const ci = kinds.indexOf('class');
+  if (ci < 0) return null;
+  const c = op.args[ci + 1];
+  const cls = c instanceof Constant ? c.value : null;
+  if (!(cls instanceof ClassDesc)) throw new RtsError('E_ARGS', `argument ${ci + 1} of ${name} must name a class`);
+  const fi = kinds.indexOf('field');
+  if (fi >= 0) {
+    const f = op.args[fi + 1];
+    const field = f instanceof Constant ? f.value : null;
+    if (typeof field !== 'string') throw new RtsError('E_ARGS', `argument ${fi + 1} of ${name} must be a string literal naming a field`);
+    let owner: ClassDesc | null = cls;
+    while (owner && !owner.fields.has(field)) owner = owner.base;
+    if (!owner) throw new RtsError('E_NO_ATTR', `${cls.name} has no field '${field}'`);
+  }
+  void a;
+  return cls;
 }
 

@@ -79,6 +79,14 @@ export class Annotator {
       this.instantiated.add(oom);
       this.callFunction(oom.ctor, [new SomeInstance(oom), s_str]);
     }
+    // JIT helpers are called from machine code only: their declared parameter types seed them
+    for (const fd of this.prog.jitHelpers) {
+      const g = this.graphFor(fd);
+      const params = g.startblock.inputargs.map((v) => this.ann(v));
+      const untyped = params.findIndex((s) => s.kind === 'impossible');
+      if (untyped >= 0) throw new RtsError('E_UNSUPPORTED', `JIT helper ${fd.name}: parameter ${untyped + 1} needs a declared type`, g.loc);
+      this.callFunction(fd, params);
+    }
     while (this.pending.length) {
       const b = this.pending.shift()!;
       this.pendingSet.delete(b);

@@ -1012,12 +1012,20 @@ export class FlowBuilder {
     return this.narrow(e, this.emit('getattr', [o, new Constant(e.name.text)], e, e.name.text, e.name.text));
   }
 
-  private args(node: ts.CallExpression | ts.NewExpression, params: readonly ts.ParameterDeclaration[] | null): Value[] | null {
+  private args(node: ts.CallExpression | ts.NewExpression, params: readonly ts.ParameterDeclaration[] | null, classArgs = false): Value[] | null {
     const out: Value[] = [];
     const given = node.arguments ?? ts.factory.createNodeArray();
     for (let i = 0; i < given.length; i++) {
       const a = given[i];
       if (ts.isSpreadElement(a)) this.err(a, 'spread arguments');
+      if (classArgs && ts.isIdentifier(a)) {
+        // rlib's layout primitives take a class (castRef(r, C), offsetOf(C, 'f')): a constant
+        const c = this.global(a, this.resolved(a));
+        if (c instanceof ClassDesc) {
+          out.push(new Constant(c));
+          continue;
+        }
+      }
       out.push(this.expr(a, params?.[i]?.type ?? null));
       if (!this.cur) return null;
     }
@@ -1066,7 +1074,7 @@ export class FlowBuilder {
       if (sym && this.env.has(sym)) this.err(e, `'${callee.text}' is a local value, not a function`);
       const g = this.global(callee, this.resolved(callee));
       if (g instanceof FunctionDesc) {
-        const args = this.args(e, g.decl?.parameters ?? null);
+        const args = this.args(e, g.decl?.parameters ?? null, g.primitive !== null);
         if (!args) return new Constant(null);
         return this.narrow(e, this.emitRaising('simple_call', [new Constant(g), ...args], e));
       }

@@ -86,6 +86,9 @@ export function emitData(db: Database): string {
   body.push(`const uint32_t rts_argv_list_tid = ${argvTid};`);
   body.push(...vts);
   body.push(`void *const *const rts_vtables[] = {${vtIndex.join(', ')}};`);
+  // the JIT's helper-address table (rlib/jithelpers.ts), in registration order
+  body.push(`void *const rts_jit_helpers[] = {${rp.jitHelpers.length ? rp.jitHelpers.map((f) => `(void *)${db.fn(f)}`).join(', ') : 'NULL'}};`);
+  body.push(`const int64_t rts_njit_helpers = ${rp.jitHelpers.length};`);
   body.push(`void *rts_pbc[${Math.max(1, db.pbcList.length)}];`);
   const aliases: string[] = [];
   for (const [f, { list }] of [...db.filePbc].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {

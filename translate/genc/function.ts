@@ -550,7 +550,8 @@ export class FunctionEmitter {
 
   private prim(op: Operation): string {
     const name = op.opname;
-    const { raiseTid } = op.extra as { raiseTid: number | null };
+    const { raiseTid, layout, field } = op.extra as { raiseTid: number | null; layout: ClassLayout | null; field: FieldLayout | null };
+    const R = this.t(op.result);
     const set = (e: string): string => this.assign(op.result, e);
     const A = (i: number, want: LLType | null = null): string => this.val(op.args[i], want);
     const S = Signed;
@@ -617,6 +618,38 @@ export class FunctionEmitter {
         return set(`rts_exec_call(${[0, 1, 2, 3, 4, 5].map((i) => A(i, S)).join(', ')})`);
       case 'execmem.free':
         return `rts_exec_free(${A(0, S)});`;
+      case 'execmem.writeBytes':
+        return `rts_exec_write_bytes(${A(0, S)}, ${A(1, S)}, ${A(2)});`;
+      case 'execmem.address':
+        return set(`rts_exec_address(${A(0, S)}, ${A(1, S)})`);
+      case 'execmem.targetArch':
+        return set('rts_exec_target_arch()');
+      case 'gcref.asRef':
+        return set(`((${ctype(R)})${A(0)})`);
+      case 'gcref.castRef':
+        return set(`(rts_tid_in(${A(0)}, ${layout!.tid}, ${layout!.subHi}) ? (${ctype(R)})${A(0)} : NULL)`);
+      case 'gcref.addressOf':
+        return set(`((int64_t)(intptr_t)${A(0)})`);
+      case 'gcref.refAt':
+        return set(`((${ctype(R)})(intptr_t)${A(0, S)})`);
+      case 'gcref.typeIdOf':
+        return set(`((int64_t)((rts_obj *)rts_nn(${A(0)}, ${this.where(op)}))->tid)`);
+      case 'gcref.tidLow':
+        return set(cInt(layout!.tid));
+      case 'gcref.tidHigh':
+        return set(cInt(layout!.subHi));
+      case 'gcref.offsetOf':
+        return set(`((int64_t)offsetof(struct inst_${layout!.cname}, ${field!.cname}))`);
+      case 'gcref.sizeOf':
+        return set(`((int64_t)sizeof(struct inst_${layout!.cname}))`);
+      case 'jithelpers.helperAddress':
+        return set(`rts_jit_helper_address(${A(0, S)})`);
+      case 'jithelpers.allocAddress':
+        return set('((int64_t)(intptr_t)&rts_alloc)');
+      case 'jithelpers.excAddress':
+        return set('((int64_t)(intptr_t)&rts_exc)');
+      case 'jithelpers.oomPendingAddress':
+        return set('((int64_t)(intptr_t)&rts_oom_pending)');
     }
     throw new RtsError('E_UNSUPPORTED', `genc: rlib primitive ${name}`, op.loc);
   }

@@ -15,6 +15,8 @@ const PRIMITIVE_MODULES = new Map([
   ['arith.ts', 'arith'],
   ['os.ts', 'os'],
   ['execmem.ts', 'execmem'],
+  ['gcref.ts', 'gcref'],
+  ['jithelpers.ts', 'jithelpers'],
 ]);
 
 export interface LoadedProgram {
@@ -29,6 +31,8 @@ export interface LoadedProgram {
   enumsByDecl: Map<ts.Node, EnumDesc>;
   classes: ClassDesc[];
   errorClass: ClassDesc;
+  /** rlib/jithelpers.ts's registered helpers (index = position), resolved to their functions */
+  jitHelpers: FunctionDesc[];
   /** sha256 of every source file, by relPath */
   sourceHashes: Map<string, string>;
   /** sha256 of the program with every function body left out: what one function's graph may depend on besides its own body */
@@ -163,6 +167,7 @@ export async function loadProgram(entry: string, cacheRoot: string): Promise<Loa
   const functionsByDecl = new Map<ts.Node, FunctionDesc>();
   const classesByDecl = new Map<ts.Node, ClassDesc>();
   const classByRuntime = new Map<unknown, ClassDesc>();
+  const functionByRuntime = new Map<unknown, FunctionDesc>();
   const enumsByDecl = new Map<ts.Node, EnumDesc>();
   const classes: ClassDesc[] = [];
   const usedNames = new Set<string>();
@@ -188,6 +193,7 @@ export async function loadProgram(entry: string, cacheRoot: string): Promise<Loa
       if (ts.isFunctionDeclaration(st) && st.name && st.body) {
         const fd = new FunctionDesc(unique(`${modStem(m)}_${st.name.text}`), st, m, null, 'function', primMod ? `${primMod}.${st.name.text}` : null);
         functionsByDecl.set(st, fd);
+        functionByRuntime.set(m.bindings.get(st.name.text), fd);
       } else if (ts.isClassDeclaration(st) && st.name) {
         const cd = new ClassDesc(unique(st.name.text), st, m, m.bindings.get(st.name.text));
         cd.isAbstract = !!st.modifiers?.some((x) => x.kind === ts.SyntaxKind.AbstractKeyword);
@@ -277,9 +283,19 @@ export async function loadProgram(entry: string, cacheRoot: string): Promise<Loa
     }
   };
   const interfaceHash = sha256([...modules.values()].sort((a, b) => (a.relPath < b.relPath ? -1 : 1)).map((m) => `${m.relPath}\0${interfaceText(m.source)}`).join('\0'));
+  // JIT helpers were registered by load-time code; each must be a top-level RTS function
+  const jitHelpers: FunctionDesc[] = [];
+  for (const m of modules.values()) {
+    if (!m.path.endsWith(`${sep}translate${sep}rlib${sep}jithelpers.ts`)) continue;
+    for (const fn of (m.bindings.get('HELPERS') ?? []) as Function[]) {
+      const fd = functionByRuntime.get(fn);
+      if (!fd || fd.primitive) fail('E_UNSUPPORTED', `jitHelper(${fn.name || 'an anonymous function'}): a JIT helper must be a top-level RTS function`);
+      jitHelpers.push(fd);
+    }
+  }
   return {
     tsProgram, checker, modules, entry: entryMod, main, functionsByDecl, classesByDecl, classByRuntime,
-    enumsByDecl, classes, errorClass, sourceHashes, interfaceHash, typecheck,
+    enumsByDecl, classes, errorClass, jitHelpers, sourceHashes, interfaceHash, typecheck,
   };
 }
 

@@ -5,9 +5,11 @@
 // the same flags. An operation missing from the table is a translator bug, caught by `llop()`.
 
 /** Argument kinds of an rlib primitive, as the annotator checks them. */
-export type PrimArg = 'int' | 'float' | 'str' | 'list' | 'ref' | 'class' | 'field';
-/** Result of an rlib primitive: a plain annotation kind, a nullable string, a nullable list of
- * ints (bytes), an opaque GC reference, or an instance of the class given as first argument. */
+export type PrimArg = 'int' | 'float' | 'str' | 'list' | 'object' | 'ref' | 'class' | 'field';
+/** Argument kinds: 'object' is any GC reference (instance, string, list, Map), 'ref' an rlib
+ * GcRef, 'class' a class named in the call, 'field' a string literal naming one of its fields.
+ * Result of an rlib primitive: a plain annotation kind, a nullable string, a nullable list of
+ * ints (bytes), a GcRef, or a nullable instance of the class argument. */
 export type PrimResult = 'int' | 'float' | 'bool' | 'str' | 'none' | 'nullstr' | 'bytes' | 'ref' | 'inst_or_null';
 
 export interface LLOp {
@@ -109,11 +111,28 @@ const table: Record<string, LLOp> = {
   'os.fileExists': prim(['str'], 'bool', { collects: true }),
   'os.exit': prim(['int'], 'none', { collects: true }),
   'execmem.available': prim([], 'bool'),
+  'execmem.targetArch': prim([], 'str', { collects: true }),
   'execmem.alloc': prim(['int'], 'int'),
   'execmem.writeByte': prim(['int', 'int', 'int'], 'none'),
+  'execmem.writeBytes': prim(['int', 'int', 'list'], 'none'),
+  'execmem.address': prim(['int', 'int'], 'int'),
   'execmem.finalize': prim(['int'], 'bool'),
-  'execmem.call': prim(['int', 'int', 'int', 'int', 'int', 'int'], 'int', { collects: true }),
+  // machine code may call helpers that allocate and raise: genc checks rts_exc after it
+  'execmem.call': { ...prim(['int', 'int', 'int', 'int', 'int', 'int'], 'int', { collects: true }), canRaise: true },
   'execmem.free': prim(['int'], 'none'),
+  'gcref.asRef': prim(['object'], 'ref', { fold: true }),
+  'gcref.castRef': prim(['ref', 'class'], 'inst_or_null', { fold: true }),
+  'gcref.addressOf': prim(['ref'], 'int', { fold: true }),
+  'gcref.refAt': prim(['int'], 'ref'),
+  'gcref.typeIdOf': prim(['ref'], 'int', { fold: true }),
+  'gcref.tidLow': prim(['class'], 'int', { fold: true }),
+  'gcref.tidHigh': prim(['class'], 'int', { fold: true }),
+  'gcref.offsetOf': prim(['class', 'field'], 'int', { fold: true }),
+  'gcref.sizeOf': prim(['class'], 'int', { fold: true }),
+  'jithelpers.helperAddress': prim(['int'], 'int'),
+  'jithelpers.allocAddress': prim([], 'int', { fold: true }),
+  'jithelpers.excAddress': prim([], 'int', { fold: true }),
+  'jithelpers.oomPendingAddress': prim([], 'int', { fold: true }),
 };
 
 export const LL_OPERATIONS: Readonly<Record<string, LLOp>> = table;

@@ -10,6 +10,7 @@ import { SomeDict, SomeInstance, SomeList, SomeValue, s_impossible } from '../an
 import { rlibClass } from '../load/loader.ts';
 import { Bool, Float, Ptr, Signed, Str, TypeTable, Void, cIdent, elemKind, isGc, lltypeOf, type ClassLayout, type LLType } from './lltypes.ts';
 import { llop } from './lloperation.ts';
+import { primitiveClass } from '../annotate/rules.ts';
 
 /** The low-level view of a prebuilt object: a list (with its items' type), a Map (with its
  * keys' and values' types) or an instance of a class. */
@@ -26,6 +27,8 @@ export interface RtypedProgram {
   functions: FunctionDesc[];
   /** the entry point, `main(argv)` */
   main: FunctionDesc;
+  /** functions machine code may call, by index (rlib/jithelpers.ts) */
+  jitHelpers: FunctionDesc[];
   /** the root of all exceptions, and rlib's MemoryError (null if the program never loaded it) */
   errorClass: ClassDesc;
   memoryError: ClassDesc | null;
@@ -108,6 +111,7 @@ export function rtypeProgram(a: Annotator): RtypedProgram {
     graphs: a.graphs,
     functions,
     main: a.prog.main,
+    jitHelpers: a.prog.jitHelpers,
     errorClass: a.prog.errorClass,
     memoryError: oom && table.classes.has(oom) ? oom : null,
     prebuilt,
@@ -298,9 +302,16 @@ function lowerOp(a: Annotator, table: TypeTable, op: Operation): Operation[] {
       const fd = (op.args[0] as Constant).value as FunctionDesc;
       if (fd.primitive) {
         // an rlib primitive is its own low-level operation; genc raises its exception by type id
-        const raises = llop(fd.primitive).prim?.raises;
-        const cls = raises ? rlibClass(a.prog, raises, 'arith.ts') : undefined;
-        return [mk(fd.primitive, op.args.slice(1), op.result, op, { raiseTid: cls ? table.layout(cls).tid : null })];
+        const sig = llop(fd.primitive).prim!;
+        const exc = sig.raises ? rlibClass(a.prog, sig.raises, 'arith.ts') : undefined;
+        // layout primitives name a class (and a field of it): genc prints offsetof/sizeof/tids
+        const cls = primitiveClass(a, fd.primitive, sig.args, op);
+        const layout = cls ? table.layout(cls) : null;
+        const fi = sig.args.indexOf('field');
+        const field = layout && fi >= 0 ? layout.fields.find((f) => f.name === (op.args[fi + 1] as Constant).value) : undefined;
+        if (layout && fi >= 0 && !field) throw new RtsError('E_NO_ATTR', `${layout.cls.name}.${String((op.args[fi + 1] as Constant).value)}`, op.loc);
+        const args = op.args.slice(1).filter((_, i) => sig.args[i] !== 'class' && sig.args[i] !== 'field');
+        return [mk(fd.primitive, args, op.result, op, { raiseTid: exc ? table.layout(exc).tid : null, layout, field: field ?? null })];
       }
       return [mk('direct_call', op.args.slice(1), op.result, op, fd)];
     }
