@@ -9,11 +9,13 @@ import type { int } from './types.ts';
 export function available(): boolean {
   return false;
 }
-/** The ISA of the running binary: 'x86_64', 'aarch64', 'ppc64le', 's390x' (or 'unknown').
- * Untranslated: the ISA of the Node process. */
+/** The ISA of the running binary, with the calling convention where one ISA has two:
+ * 'x86_64' (System V), 'x86_64-win64', 'aarch64', 'ppc64le' (ELFv2), 's390x' (or 'unknown').
+ * Untranslated: those of the Node process. */
 export function targetArch(): string {
   const a: string = process.arch;
-  return a === 'x64' ? 'x86_64' : a === 'arm64' ? 'aarch64' : a === 'ppc64' ? 'ppc64le' : a === 's390x' ? 's390x' : 'unknown';
+  if (a === 'x64') return process.platform === 'win32' ? 'x86_64-win64' : 'x86_64';
+  return a === 'arm64' ? 'aarch64' : a === 'ppc64' ? 'ppc64le' : a === 's390x' ? 's390x' : 'unknown';
 }
 /** Allocates size bytes of writable memory; returns a handle > 0, or 0 on failure. */
 export function alloc(size: int): int {

@@ -118,7 +118,9 @@ int64_t rts_exec_address(int64_t handle, int64_t offset) {
 }
 
 rts_str *rts_exec_target_arch(void) {
-#if defined(__x86_64__) || defined(_M_X64)
+#if (defined(__x86_64__) || defined(_M_X64)) && defined(_WIN32)
+  const char *a = "x86_64-win64"; /* arguments in rcx, rdx, r8, r9; 32-byte shadow space */
+#elif defined(__x86_64__) || defined(_M_X64)
   const char *a = "x86_64";
 #elif defined(__aarch64__)
   const char *a = "aarch64";

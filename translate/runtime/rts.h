@@ -223,7 +223,8 @@ int64_t rts_exec_address(int64_t handle, int64_t offset);
  * helpers that raise: the caller checks rts_exc afterwards, as after any raising call. */
 int64_t rts_exec_call(int64_t handle, int64_t offset, int64_t a, int64_t b, int64_t c, int64_t d);
 void rts_exec_free(int64_t handle);
-/* The ISA this binary was compiled for: "x86_64", "aarch64", "ppc64le", "s390x" or "unknown". */
+/* The ISA (and calling convention) this binary was compiled for: "x86_64", "x86_64-win64",
+ * "aarch64", "ppc64le", "s390x" or "unknown". */
 rts_str *rts_exec_target_arch(void);
 
 /* The functions machine code may call (translate/rlib/jithelpers.ts), emitted by genc in
