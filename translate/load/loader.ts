@@ -6,8 +6,10 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
+import { SourceMap } from 'node:module';
 import { ClassDesc, EnumDesc, FunctionDesc, ModuleInfo, locOf } from './descs.ts';
 import { RtsError, fail } from '../errors.ts';
+import type { Loc } from '../model/graph.ts';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** rlib modules whose functions are implemented natively when translated */
@@ -87,6 +89,8 @@ function topLevelNames(sf: ts.SourceFile): Map<string, 'const' | 'let' | 'functi
   return out;
 }
 
+const TRANSPILE_OPTIONS: ts.CompilerOptions = { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false };
+
 /** Transpiles every module to ESM beside each other and imports the entry. */
 async function runModules(files: ts.SourceFile[], cacheRoot: string, entryPath: string): Promise<Map<string, Record<string, unknown>>> {
   const key = sha256(files.map((f) => f.fileName + '\0' + f.text).join('\0'));
@@ -98,10 +102,7 @@ async function runModules(files: ts.SourceFile[], cacheRoot: string, entryPath: 
     const abs = resolve(f.fileName);
     const target = outPath(abs);
     if (existsSync(target)) continue;
-    let js = ts.transpileModule(f.text, {
-      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false },
-      fileName: abs,
-    }).outputText;
+    let js = ts.transpileModule(f.text, { compilerOptions: TRANSPILE_OPTIONS, fileName: abs }).outputText;
     js = js.replace(/(from\s+|import\s*\(\s*|import\s+)(['"])(\.{1,2}\/[^'"]+)\2/g, (m, pre: string, q: string, spec: string) => {
       const dep = resolve(dirname(abs), spec);
       if (!byPath.has(dep)) return m;
@@ -123,9 +124,30 @@ async function runModules(files: ts.SourceFile[], cacheRoot: string, entryPath: 
     }
   } catch (e) {
     if (e instanceof RtsError) throw e;
-    fail('E_LOAD', `module top-level code failed: ${(e as Error).message}`);
+    fail('E_LOAD', `module top-level code failed: ${(e as Error).message}`, loadErrorLoc(e, files, outPath, dirname(entryPath)));
   }
   return scopes;
+}
+
+/** Where load-time code threw: the innermost stack frame in one of the program's modules,
+ * mapped from the transpiled module back to its source (transpiled again with a source map:
+ * only on this error path, so loading pays nothing for it). */
+function loadErrorLoc(e: unknown, files: ts.SourceFile[], outPath: (abs: string) => string, entryDir: string): Loc | null {
+  const byOut = new Map(files.map((f) => [outPath(resolve(f.fileName)), f]));
+  // frames name a module by URL (Node) or by path (module runners such as vitest's)
+  for (const m of String((e as Error)?.stack ?? '').matchAll(/((?:file:\/\/)?\/[^\s()]+\.mjs):(\d+):(\d+)/g)) {
+    const f = byOut.get(m[1].startsWith('file:') ? fileURLToPath(m[1]) : m[1]);
+    if (!f) continue;
+    const abs = resolve(f.fileName);
+    const { sourceMapText } = ts.transpileModule(f.text, {
+      compilerOptions: { ...TRANSPILE_OPTIONS, sourceMap: true },
+      fileName: abs,
+    });
+    const entry = new SourceMap(JSON.parse(sourceMapText!)).findEntry(Number(m[2]) - 1, Number(m[3]) - 1) as { originalLine?: number; originalColumn?: number };
+    if (entry.originalLine === undefined) return { file: relPathFor(abs, entryDir), line: 1, col: 1 };
+    return { file: relPathFor(abs, entryDir), line: entry.originalLine + 1, col: (entry.originalColumn ?? 0) + 1 };
+  }
+  return null;
 }
 
 /** The previous program: createProgram reuses its unchanged files (lib.d.ts, @types/node). */
