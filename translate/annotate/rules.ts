@@ -20,7 +20,7 @@ const bad = (what: string, ...ss: SomeValue[]): never => {
 const anyImpossible = (ss: SomeValue[]): boolean => ss.some((s) => s.kind === 'impossible');
 
 /** Numeric result type of a binary arithmetic op: int with int, float otherwise (literal ints adapt). */
-export function numericResult(a: SomeValue, b: SomeValue, opname: string): SomeValue {
+function numericResult(a: SomeValue, b: SomeValue, opname: string): SomeValue {
   if (!isNum(a) || !isNum(b)) bad(`'${opname}'`, a, b);
   if (a.kind === 'int' && b.kind === 'int') return s_int;
   if (a instanceof SomeInt && !a.literal && b.kind === 'float') throw new UnionError(a, b, `operands of '${opname}'`);

@@ -8,7 +8,7 @@ import { rlibClass, type LoadedProgram } from '../load/loader.ts';
 import { RtsError, RtsErrors } from '../errors.ts';
 import { signatures, type TypeSeed } from '../flow/builder.ts';
 import {
-  DictDef, ListDef, SomeDict, SomeInstance, SomeList, SomeValue, SomeString, s_bool, s_float, s_impossible, s_int, s_int_lit,
+  DictDef, ListDef, SomeDict, SomeInstance, SomeList, SomeValue, s_bool, s_float, s_impossible, s_int, s_int_lit,
   s_none, s_str, same, setMergeHook, union,
 } from './model.ts';
 import { RULES } from './rules.ts';
@@ -512,10 +512,6 @@ export class Annotator {
     let d = this.dictDefs.get(op);
     if (!d) this.dictDefs.set(op, (d = new DictDef()));
     return new SomeDict(d);
-  }
-
-  isStr(s: SomeValue): s is SomeString {
-    return s.kind === 'str';
   }
 }
 

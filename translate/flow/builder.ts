@@ -127,7 +127,7 @@ export function signatureFromDecl(prog: LoadedProgram, fd: FunctionDesc): GraphS
   return sig;
 }
 
-export function numKindOfLiteral(text: string): 'int' | 'float' {
+function numKindOfLiteral(text: string): 'int' | 'float' {
   if (/^0[xXbBoO]/.test(text)) return 'int';
   return /[.eE]/.test(text) ? 'float' : 'int';
 }
@@ -1370,7 +1370,7 @@ function elemTypeOf(t: ts.TypeNode | null): ts.TypeNode | null {
 }
 
 /** Parameter names of a class's constructor (explicit, or inherited through implicit ones). */
-export function ctorParamNames(c: ClassDesc): string[] {
+function ctorParamNames(c: ClassDesc): string[] {
   for (let k: ClassDesc | null = c; k; k = k.base) {
     if (k.ctor?.decl) return k.ctor.decl.parameters.map((p) => (p.name as ts.Identifier).text);
     if (!k.base && !k.decl) return ['message']; // Error
