@@ -16,7 +16,6 @@ export class GcRef {
 }
 
 type Class<T> = abstract new (...args: never[]) => T;
-class StringStandIn {}
 
 const refs = new WeakMap<object, GcRef>();
 const objs = new WeakMap<GcRef, object>();
@@ -33,7 +32,8 @@ const strings = new Map<string, object>();
 export function asRef(x: object | string): GcRef {
   if (typeof x === 'string') {
     let o = strings.get(x);
-    if (!o) strings.set(x, (o = new StringStandIn()));
+    // a plain object, not a class: a class here would take a type id in every program
+    if (!o) strings.set(x, (o = Object.create(null) as object));
     x = o;
   }
   let r = refs.get(x);

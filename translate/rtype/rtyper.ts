@@ -8,7 +8,7 @@ import { RtsError } from '../errors.ts';
 import type { Annotator } from '../annotate/solver.ts';
 import { SomeDict, SomeInstance, SomeList, SomeValue, s_impossible } from '../annotate/model.ts';
 import { rlibClass } from '../load/loader.ts';
-import { Bool, Float, Ptr, Signed, Str, TypeTable, Void, cIdent, elemKind, isGc, lltypeOf, type ClassLayout, type LLType } from './lltypes.ts';
+import { Bool, Float, Ptr, Signed, Str, TypeTable, cIdent, isGc, lltypeOf, type ClassLayout, type LLType } from './lltypes.ts';
 import { llop } from './lloperation.ts';
 import { primitiveClass } from '../annotate/rules.ts';
 
