@@ -89,7 +89,8 @@ export class Database {
           if (b.exitswitch === LAST_EXCEPTION) ok = false;
           for (const op of b.operations) {
             ops++;
-            if (!llop(op.opname).canCollect && op.opname !== 'unreachable') continue;
+            const info = llop(op.opname);
+            if (!info.canCollect && !info.canRaise && op.opname !== 'unreachable') continue;
             if (op.opname === 'direct_call' && out.has(op.extra as FunctionDesc) && op.extra !== fd) continue;
             ok = false;
           }
