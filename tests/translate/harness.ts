@@ -45,7 +45,11 @@ function withScratch<T>(f: (dir: string) => T): T {
 
 /** The program's behaviour on Node, memoised on disk by the program's content. */
 export function untranslated(file: string): RunResult {
-  const key = createHash('sha256').update(readFileSync(file)).update(readFileSync(join(ROOT, 'translate', 'rlib', 'arith.ts'))).digest('hex').slice(0, 24);
+  // the program and the rlib it runs on (every rlib file: they are Node implementations)
+  const h = createHash('sha256').update(readFileSync(file));
+  const rlib = join(ROOT, 'translate', 'rlib');
+  for (const f of readdirSync(rlib).sort()) h.update(f).update(readFileSync(join(rlib, f)));
+  const key = h.digest('hex').slice(0, 24);
   const memo = join(ROOT, '.cache', 'test-expected', `${basename(file)}.${key}.json`);
   if (existsSync(memo)) return JSON.parse(readFileSync(memo, 'utf8')) as RunResult;
   const r = withScratch((dir) => spawnSync(process.execPath, ['--import', 'tsx', join(HERE, 'run-untranslated.mts'), file, ...ARGS], {

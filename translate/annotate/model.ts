@@ -132,7 +132,8 @@ export class SomeList extends SomeValue {
     return this.def_.find();
   }
   describe(): string {
-    return `${this.def.item.describe()}[]${this.nullSuffix()}`;
+    const item = this.def.item.describe();
+    return `${item.includes(' | ') ? `(${item})` : item}[]${this.nullSuffix()}`;
   }
 }
 export class SomeDict extends SomeValue {

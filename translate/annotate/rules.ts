@@ -9,6 +9,7 @@ import {
   s_bool, s_float, s_impossible, s_int, s_int_lit, s_none, s_str, union, ListDef,
 } from './model.ts';
 import type { Annotator } from './solver.ts';
+import { primitive as primitiveSignature } from '../rtype/lloperation.ts';
 
 type Rule = (a: Annotator, op: Operation, args: SomeValue[]) => SomeValue;
 
@@ -19,7 +20,7 @@ const bad = (what: string, ...ss: SomeValue[]): never => {
 const anyImpossible = (ss: SomeValue[]): boolean => ss.some((s) => s.kind === 'impossible');
 
 /** Numeric result type of a binary arithmetic op: int with int, float otherwise (literal ints adapt). */
-export function numericResult(a: SomeValue, b: SomeValue, opname: string): SomeValue {
+function numericResult(a: SomeValue, b: SomeValue, opname: string): SomeValue {
   if (!isNum(a) || !isNum(b)) bad(`'${opname}'`, a, b);
   if (a.kind === 'int' && b.kind === 'int') return s_int;
   if (a instanceof SomeInt && !a.literal && b.kind === 'float') throw new UnionError(a, b, `operands of '${opname}'`);
@@ -164,7 +165,7 @@ export const RULES: Record<string, Rule> = {
   simple_call: (a, op, args) => {
     const fd = (op.args[0] as Constant).value as FunctionDesc;
     const rest = args.slice(1);
-    if (fd.primitive) return primitive(a, fd, rest, op);
+    if (fd.primitive) return annotatePrimitive(a, fd, rest, op);
     return a.callFunction(fd, rest);
   },
   call_method: (a, op, [obj, ...args]) => callMethod(a, op, obj, args),
@@ -420,63 +421,73 @@ function builtin(a: Annotator, name: string, args: SomeValue[], op: Operation): 
   throw new RtsError('E_UNSUPPORTED', `builtin ${name}`);
 }
 
-/** rlib primitives, implemented natively when translated. */
-const PRIMS: Record<string, [string[], SomeValue | 'bytes' | 'nullstr', string?]> = {
-  'arith.addOvf': [['int', 'int'], s_int, 'OverflowError'],
-  'arith.subOvf': [['int', 'int'], s_int, 'OverflowError'],
-  'arith.mulOvf': [['int', 'int'], s_int, 'OverflowError'],
-  'arith.floorDiv': [['int', 'int'], s_int, 'ZeroDivisionError'],
-  'arith.floorMod': [['int', 'int'], s_int, 'ZeroDivisionError'],
-  'arith.truncDiv': [['int', 'int'], s_int, 'ZeroDivisionError'],
-  'arith.toFloat': [['int'], s_float],
-  'arith.toInt': [['float'], s_int, 'OverflowError'],
-  'arith.floatMod': [['float', 'float'], s_float, 'ZeroDivisionError'],
-  'arith.floatRepr': [['float'], s_str],
-  'arith.parseFloatStrict': [['str'], s_float],
-  'os.write': [['int', 'str'], s_none],
-  'os.flush': [[], s_none],
-  'os.readFile': [['str'], 'nullstr'],
-  'os.readFileBytes': [['str'], 'bytes'],
-  'os.writeFile': [['str', 'str'], s_bool],
-  'os.writeFileBytes': [['str', 'list'], s_bool],
-  'os.readLine': [[], 'nullstr'],
-  'os.clock': [[], s_float],
-  'os.time': [[], s_float],
-  'os.getenv': [['str'], 'nullstr'],
-  'os.fileExists': [['str'], s_bool],
-  'os.exit': [['int'], s_none],
-  'execmem.available': [[], s_bool],
-  'execmem.alloc': [['int'], s_int],
-  'execmem.writeByte': [['int', 'int', 'int'], s_none],
-  'execmem.finalize': [['int'], s_bool],
-  'execmem.call': [['int', 'int', 'int', 'int', 'int', 'int'], s_int],
-  'execmem.free': [['int'], s_none],
-};
-
-export function primitiveInfo(name: string): { raises: string | null } {
-  const p = PRIMS[name];
-  return { raises: p?.[2] ?? null };
-}
-
-function primitive(a: Annotator, fd: FunctionDesc, args: SomeValue[], op: Operation): SomeValue {
-  const p = PRIMS[fd.primitive!];
-  if (!p) throw new RtsError('E_UNSUPPORTED', `rlib function ${fd.primitive} is not available translated`);
-  expectArgs(fd.primitive!, args, p[0].map((k) => (k === 'int' ? 'int' : k === 'float' ? 'float' : k)));
-  if (p[2]) {
+/** rlib primitives are typed by their signature in the low-level op table. */
+function annotatePrimitive(a: Annotator, fd: FunctionDesc, args: SomeValue[], op: Operation): SomeValue {
+  const name = fd.primitive!;
+  const p = primitiveSignature(name);
+  if (!p) throw new RtsError('E_UNSUPPORTED', `rlib function ${name} is not available translated`);
+  // a class argument is named in the call; a field argument is a string literal naming one of its fields
+  const cls = primitiveClass(a, name, p.args, op);
+  const gcref = rlibClass(a.prog, 'GcRef', 'gcref.ts');
+  expectArgs(name, args, p.args.map((k) => (k === 'class' || k === 'object' || k === 'ref' ? 'any' : k === 'field' ? 'str' : k)));
+  args.forEach((s, i) => {
+    const k = p.args[i];
+    if (k === 'object' && !isRef(s) && s.kind !== 'impossible') throw new RtsError('E_ARGS', `argument ${i + 1} of ${name} must be an object, string, list or Map, not ${s.describe()}`);
+    if (k === 'ref' && s.kind !== 'impossible' && !(s instanceof SomeInstance && s.cls === gcref)) throw new RtsError('E_ARGS', `argument ${i + 1} of ${name} must be a GcRef (from asRef), not ${s.describe()}`);
+  });
+  if (name === 'execmem.writeBytes' && args[2] instanceof SomeList) generalizeListItem(args[2].def, s_int);
+  if (p.raises) {
     // the exception it raises must exist translated
-    const cls = rlibClass(a.prog, p[2], 'arith.ts');
-    if (!cls) throw new RtsError('E_UNSUPPORTED', `${p[2]} missing from rlib`);
+    const cls = rlibClass(a.prog, p.raises, 'arith.ts');
+    if (!cls) throw new RtsError('E_UNSUPPORTED', `${p.raises} missing from rlib`);
     a.instantiated.add(cls);
     a.callFunction(cls.ctor, [new SomeInstance(cls), s_str]);
   }
   if (fd.primitive === 'os.writeFileBytes' && args[1] instanceof SomeList) generalizeListItem(args[1].def, s_int);
-  const r = p[1];
-  if (r === 'nullstr') return s_str.withNullable(true);
-  if (r === 'bytes') {
-    const l = a.newList(op);
-    generalizeListItem(l.def, s_int);
-    return l.withNullable(true);
+  switch (p.result) {
+    case 'nullstr':
+      return s_str.withNullable(true);
+    case 'bytes': {
+      const l = a.newList(op);
+      generalizeListItem(l.def, s_int);
+      return l.withNullable(true);
+    }
+    case 'int':
+      return s_int;
+    case 'float':
+      return s_float;
+    case 'bool':
+      return s_bool;
+    case 'str':
+      return s_str;
+    case 'none':
+      return s_none;
+    case 'ref':
+      if (!gcref) throw new RtsError('E_UNSUPPORTED', 'GcRef missing from rlib');
+      return new SomeInstance(gcref, args[0]?.nullable ?? false);
+    case 'inst_or_null':
+      return new SomeInstance(cls!, true);
   }
-  return r;
+  throw new RtsError('E_UNSUPPORTED', `rlib primitive ${name}: result kind ${p.result}`);
+}
+
+/** The class a layout primitive names (castRef(r, C), offsetOf(C, 'f'), ...), checked. */
+export function primitiveClass(a: Annotator, name: string, kinds: readonly string[], op: Operation): ClassDesc | null {
+  const ci = kinds.indexOf('class');
+  if (ci < 0) return null;
+  const c = op.args[ci + 1];
+  const cls = c instanceof Constant ? c.value : null;
+  if (!(cls instanceof ClassDesc)) throw new RtsError('E_ARGS', `argument ${ci + 1} of ${name} must name a class`);
+  const fi = kinds.indexOf('field');
+  if (fi >= 0) {
+    const f = op.args[fi + 1];
+    const field = f instanceof Constant ? f.value : null;
+    if (typeof field !== 'string') throw new RtsError('E_ARGS', `argument ${fi + 1} of ${name} must be a string literal naming a field`);
+    let owner: ClassDesc | null = cls;
+    while (owner && !owner.fields.has(field)) owner = owner.base;
+    if (!owner) throw new RtsError('E_NO_ATTR', `${cls.name} has no field '${field}'`);
+  }
+  void a;
+  return cls;
 }
 

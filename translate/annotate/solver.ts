@@ -8,7 +8,7 @@ import { rlibClass, type LoadedProgram } from '../load/loader.ts';
 import { RtsError, RtsErrors } from '../errors.ts';
 import { signatures, type TypeSeed } from '../flow/builder.ts';
 import {
-  DictDef, ListDef, SomeDict, SomeInstance, SomeList, SomeValue, SomeString, s_bool, s_float, s_impossible, s_int, s_int_lit,
+  DictDef, ListDef, SomeDict, SomeInstance, SomeList, SomeValue, s_bool, s_float, s_impossible, s_int, s_int_lit,
   s_none, s_str, same, setMergeHook, union,
 } from './model.ts';
 import { RULES } from './rules.ts';
@@ -78,6 +78,14 @@ export class Annotator {
     if (oom) {
       this.instantiated.add(oom);
       this.callFunction(oom.ctor, [new SomeInstance(oom), s_str]);
+    }
+    // JIT helpers are called from machine code only: their declared parameter types seed them
+    for (const fd of this.prog.jitHelpers) {
+      const g = this.graphFor(fd);
+      const params = g.startblock.inputargs.map((v) => this.ann(v));
+      const untyped = params.findIndex((s) => s.kind === 'impossible');
+      if (untyped >= 0) throw new RtsError('E_UNSUPPORTED', `JIT helper ${fd.name}: parameter ${untyped + 1} needs a declared type`, g.loc);
+      this.callFunction(fd, params);
     }
     while (this.pending.length) {
       const b = this.pending.shift()!;
@@ -504,10 +512,6 @@ export class Annotator {
     let d = this.dictDefs.get(op);
     if (!d) this.dictDefs.set(op, (d = new DictDef()));
     return new SomeDict(d);
-  }
-
-  isStr(s: SomeValue): s is SomeString {
-    return s.kind === 'str';
   }
 }
 

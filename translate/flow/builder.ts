@@ -127,7 +127,7 @@ export function signatureFromDecl(prog: LoadedProgram, fd: FunctionDesc): GraphS
   return sig;
 }
 
-export function numKindOfLiteral(text: string): 'int' | 'float' {
+function numKindOfLiteral(text: string): 'int' | 'float' {
   if (/^0[xXbBoO]/.test(text)) return 'int';
   return /[.eE]/.test(text) ? 'float' : 'int';
 }
@@ -1012,12 +1012,20 @@ export class FlowBuilder {
     return this.narrow(e, this.emit('getattr', [o, new Constant(e.name.text)], e, e.name.text, e.name.text));
   }
 
-  private args(node: ts.CallExpression | ts.NewExpression, params: readonly ts.ParameterDeclaration[] | null): Value[] | null {
+  private args(node: ts.CallExpression | ts.NewExpression, params: readonly ts.ParameterDeclaration[] | null, classArgs = false): Value[] | null {
     const out: Value[] = [];
     const given = node.arguments ?? ts.factory.createNodeArray();
     for (let i = 0; i < given.length; i++) {
       const a = given[i];
       if (ts.isSpreadElement(a)) this.err(a, 'spread arguments');
+      if (classArgs && ts.isIdentifier(a)) {
+        // rlib's layout primitives take a class (castRef(r, C), offsetOf(C, 'f')): a constant
+        const c = this.global(a, this.resolved(a));
+        if (c instanceof ClassDesc) {
+          out.push(new Constant(c));
+          continue;
+        }
+      }
       out.push(this.expr(a, params?.[i]?.type ?? null));
       if (!this.cur) return null;
     }
@@ -1066,7 +1074,7 @@ export class FlowBuilder {
       if (sym && this.env.has(sym)) this.err(e, `'${callee.text}' is a local value, not a function`);
       const g = this.global(callee, this.resolved(callee));
       if (g instanceof FunctionDesc) {
-        const args = this.args(e, g.decl?.parameters ?? null);
+        const args = this.args(e, g.decl?.parameters ?? null, g.primitive !== null);
         if (!args) return new Constant(null);
         return this.narrow(e, this.emitRaising('simple_call', [new Constant(g), ...args], e));
       }
@@ -1362,7 +1370,7 @@ function elemTypeOf(t: ts.TypeNode | null): ts.TypeNode | null {
 }
 
 /** Parameter names of a class's constructor (explicit, or inherited through implicit ones). */
-export function ctorParamNames(c: ClassDesc): string[] {
+function ctorParamNames(c: ClassDesc): string[] {
   for (let k: ClassDesc | null = c; k; k = k.base) {
     if (k.ctor?.decl) return k.ctor.decl.parameters.map((p) => (p.name as ts.Identifier).text);
     if (!k.base && !k.decl) return ['message']; // Error

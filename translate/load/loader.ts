@@ -8,8 +8,10 @@ import type { Store } from '../../common/store.ts';
 import { explainWriteError } from '../../common/atomic.ts';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
+import { SourceMap } from 'node:module';
 import { ClassDesc, EnumDesc, FunctionDesc, ModuleInfo, locOf } from './descs.ts';
 import { RtsError, fail } from '../errors.ts';
+import type { Loc } from '../model/graph.ts';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** rlib modules whose functions are implemented natively when translated */
@@ -17,6 +19,8 @@ const PRIMITIVE_MODULES = new Map([
   ['arith.ts', 'arith'],
   ['os.ts', 'os'],
   ['execmem.ts', 'execmem'],
+  ['gcref.ts', 'gcref'],
+  ['jithelpers.ts', 'jithelpers'],
 ]);
 
 export interface LoadedProgram {
@@ -31,6 +35,8 @@ export interface LoadedProgram {
   enumsByDecl: Map<ts.Node, EnumDesc>;
   classes: ClassDesc[];
   errorClass: ClassDesc;
+  /** rlib/jithelpers.ts's registered helpers (index = position), resolved to their functions */
+  jitHelpers: FunctionDesc[];
   /** sha256 of every source file, by relPath */
   sourceHashes: Map<string, string>;
   /** sha256 of the program with every function body left out: what one function's graph may depend on besides its own body */
@@ -85,6 +91,8 @@ function topLevelNames(sf: ts.SourceFile): Map<string, 'const' | 'let' | 'functi
   return out;
 }
 
+const TRANSPILE_OPTIONS: ts.CompilerOptions = { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false };
+
 /**
  * Transpiles every module to ESM beside each other, as one store entry (verified on every
  * read, so a damaged .mjs is rebuilt rather than failing every later load), and imports the entry.
@@ -100,10 +108,7 @@ async function runModules(files: ts.SourceFile[], store: Store, entryPath: strin
     try {
       for (const f of files) {
         const abs = resolve(f.fileName);
-        let js = ts.transpileModule(f.text, {
-          compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false },
-          fileName: abs,
-        }).outputText;
+        let js = ts.transpileModule(f.text, { compilerOptions: TRANSPILE_OPTIONS, fileName: abs }).outputText;
         // imports name the modules' final places in the store (the entry is renamed there whole)
         js = js.replace(/(from\s+|import\s*\(\s*|import\s+)(['"])(\.{1,2}\/[^'"]+)\2/g, (m, pre: string, q: string, spec: string) => {
           const dep = resolve(dirname(abs), spec);
@@ -130,9 +135,30 @@ async function runModules(files: ts.SourceFile[], store: Store, entryPath: strin
     }
   } catch (e) {
     if (e instanceof RtsError) throw e;
-    fail('E_LOAD', `module top-level code failed: ${(e as Error).message}`);
+    fail('E_LOAD', `module top-level code failed: ${(e as Error).message}`, loadErrorLoc(e, files, outPath, dirname(entryPath)));
   }
   return scopes;
+}
+
+/** Where load-time code threw: the innermost stack frame in one of the program's modules,
+ * mapped from the transpiled module back to its source (transpiled again with a source map:
+ * only on this error path, so loading pays nothing for it). */
+function loadErrorLoc(e: unknown, files: ts.SourceFile[], outPath: (abs: string) => string, entryDir: string): Loc | null {
+  const byOut = new Map(files.map((f) => [outPath(resolve(f.fileName)), f]));
+  // frames name a module by URL (Node) or by path (module runners such as vitest's)
+  for (const m of String((e as Error)?.stack ?? '').matchAll(/((?:file:\/\/)?\/[^\s()]+\.mjs):(\d+):(\d+)/g)) {
+    const f = byOut.get(m[1].startsWith('file:') ? fileURLToPath(m[1]) : m[1]);
+    if (!f) continue;
+    const abs = resolve(f.fileName);
+    const { sourceMapText } = ts.transpileModule(f.text, {
+      compilerOptions: { ...TRANSPILE_OPTIONS, sourceMap: true },
+      fileName: abs,
+    });
+    const entry = new SourceMap(JSON.parse(sourceMapText!)).findEntry(Number(m[2]) - 1, Number(m[3]) - 1) as { originalLine?: number; originalColumn?: number };
+    if (entry.originalLine === undefined) return { file: relPathFor(abs, entryDir), line: 1, col: 1 };
+    return { file: relPathFor(abs, entryDir), line: entry.originalLine + 1, col: (entry.originalColumn ?? 0) + 1 };
+  }
+  return null;
 }
 
 /** The previous program: createProgram reuses its unchanged files (lib.d.ts, @types/node). */
@@ -175,6 +201,7 @@ export async function loadProgram(entry: string, store: Store): Promise<LoadedPr
   const functionsByDecl = new Map<ts.Node, FunctionDesc>();
   const classesByDecl = new Map<ts.Node, ClassDesc>();
   const classByRuntime = new Map<unknown, ClassDesc>();
+  const functionByRuntime = new Map<unknown, FunctionDesc>();
   const enumsByDecl = new Map<ts.Node, EnumDesc>();
   const classes: ClassDesc[] = [];
   const usedNames = new Set<string>();
@@ -200,6 +227,7 @@ export async function loadProgram(entry: string, store: Store): Promise<LoadedPr
       if (ts.isFunctionDeclaration(st) && st.name && st.body) {
         const fd = new FunctionDesc(unique(`${modStem(m)}_${st.name.text}`), st, m, null, 'function', primMod ? `${primMod}.${st.name.text}` : null);
         functionsByDecl.set(st, fd);
+        functionByRuntime.set(m.bindings.get(st.name.text), fd);
       } else if (ts.isClassDeclaration(st) && st.name) {
         const cd = new ClassDesc(unique(st.name.text), st, m, m.bindings.get(st.name.text));
         cd.isAbstract = !!st.modifiers?.some((x) => x.kind === ts.SyntaxKind.AbstractKeyword);
@@ -289,9 +317,19 @@ export async function loadProgram(entry: string, store: Store): Promise<LoadedPr
     }
   };
   const interfaceHash = sha256([...modules.values()].sort((a, b) => (a.relPath < b.relPath ? -1 : 1)).map((m) => `${m.relPath}\0${interfaceText(m.source)}`).join('\0'));
+  // JIT helpers were registered by load-time code; each must be a top-level RTS function
+  const jitHelpers: FunctionDesc[] = [];
+  for (const m of modules.values()) {
+    if (!m.path.endsWith(`${sep}translate${sep}rlib${sep}jithelpers.ts`)) continue;
+    for (const fn of (m.bindings.get('HELPERS') ?? []) as Function[]) {
+      const fd = functionByRuntime.get(fn);
+      if (!fd || fd.primitive) fail('E_UNSUPPORTED', `jitHelper(${fn.name || 'an anonymous function'}): a JIT helper must be a top-level RTS function`);
+      jitHelpers.push(fd);
+    }
+  }
   return {
     tsProgram, checker, modules, entry: entryMod, main, functionsByDecl, classesByDecl, classByRuntime,
-    enumsByDecl, classes, errorClass, sourceHashes, interfaceHash, typecheck,
+    enumsByDecl, classes, errorClass, jitHelpers, sourceHashes, interfaceHash, typecheck,
   };
 }
 

@@ -1,5 +1,5 @@
 // OS access for RTS programs. Untranslated these call Node; translated, each is a C runtime
-// primitive (see translate/rlib/primitives.ts), with the same observable behaviour.
+// primitive (declared in translate/rtype/lloperation.ts), with the same observable behaviour.
 import * as fs from 'node:fs';
 import type { int, float } from './types.ts';
 

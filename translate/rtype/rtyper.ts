@@ -2,22 +2,41 @@
 // (type ids in preorder so instanceof is a range check, inherited fields first, vtable
 // slots per method family), and lowers each flow operation to low-level operations
 // (int_add, float_add, str_concat, getfield, setfield, malloc, direct_call, indirect_call, ...).
-import { Constant, FunctionGraph, Operation, Variable, type Value } from '../model/graph.ts';
+import { Block, Constant, FunctionGraph, Operation, Variable, type Value } from '../model/graph.ts';
 import { ClassDesc, FunctionDesc } from '../load/descs.ts';
 import { RtsError } from '../errors.ts';
 import type { Annotator } from '../annotate/solver.ts';
-import { SomeInstance, SomeValue, s_impossible } from '../annotate/model.ts';
-import { primitiveInfo } from '../annotate/rules.ts';
-import { Bool, Float, Ptr, Signed, Str, TypeTable, Void, cIdent, elemKind, isGc, lltypeOf, type ClassLayout, type LLType } from './lltypes.ts';
+import { SomeDict, SomeInstance, SomeList, SomeValue, s_impossible } from '../annotate/model.ts';
+import { rlibClass } from '../load/loader.ts';
+import { Bool, Float, Ptr, Signed, Str, TypeTable, cIdent, isGc, lltypeOf, type ClassLayout, type LLType } from './lltypes.ts';
+import { llop } from './lloperation.ts';
+import { primitiveClass } from '../annotate/rules.ts';
 
+/** The low-level view of a prebuilt object: a list (with its items' type), a Map (with its
+ * keys' and values' types) or an instance of a class. */
+export type PrebuiltType =
+  | { k: 'List'; ll: Extract<LLType, { k: 'List' }>; item: LLType }
+  | { k: 'Dict'; ll: Extract<LLType, { k: 'Dict' }>; key: LLType; value: LLType }
+  | { k: 'Inst'; layout: ClassLayout };
+
+/** What rtype hands to genc: low-level graphs and types only, no annotations. */
 export interface RtypedProgram {
   table: TypeTable;
   graphs: Map<FunctionDesc, FunctionGraph>;
   /** functions whose graphs are emitted, in a stable order */
   functions: FunctionDesc[];
-  annotator: Annotator;
+  /** the entry point, `main(argv)` */
+  main: FunctionDesc;
+  /** functions machine code may call, by index (rlib/jithelpers.ts) */
+  jitHelpers: FunctionDesc[];
+  /** the root of all exceptions, and rlib's MemoryError (null if the program never loaded it) */
+  errorClass: ClassDesc;
+  memoryError: ClassDesc | null;
   /** prebuilt objects reachable from the code, in a stable order (strings excluded) */
   prebuilt: object[];
+  prebuiltType(v: object): PrebuiltType;
+  /** blocks the annotator never reached: genc makes them fatal */
+  unreachable: Set<Block>;
   llops: number;
 }
 
@@ -67,13 +86,39 @@ export function rtypeProgram(a: Annotator): RtypedProgram {
 
   const functions = [...a.graphs.keys()].sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
   let llops = 0;
+  const unreachable = new Set<Block>();
   for (const fd of functions) {
     const g = a.graphs.get(fd)!;
     llops += lowerGraph(a, table, g);
+    for (const b of g.blocks()) if (!a.annotatedBlock(b)) unreachable.add(b);
   }
   // prebuilt objects: every object constant reachable from the code or from another prebuilt
   const prebuilt = [...a.prebuilt.keys()];
-  return { table, graphs: a.graphs, functions, annotator: a, prebuilt, llops };
+  const prebuiltType = (v: object): PrebuiltType => {
+    if (Array.isArray(v)) {
+      const s = a.prebuilt.get(v) as SomeList;
+      return { k: 'List', ll: lltypeOf(s) as Extract<LLType, { k: 'List' }>, item: lltypeOf(s.def.item) };
+    }
+    if (v instanceof Map) {
+      const s = a.prebuilt.get(v) as SomeDict;
+      return { k: 'Dict', ll: lltypeOf(s) as Extract<LLType, { k: 'Dict' }>, key: lltypeOf(s.def.key), value: lltypeOf(s.def.value) };
+    }
+    return { k: 'Inst', layout: table.layout(a.prog.classByRuntime.get(v.constructor)!) };
+  };
+  const oom = rlibClass(a.prog, 'MemoryError', 'memory.ts');
+  return {
+    table,
+    graphs: a.graphs,
+    functions,
+    main: a.prog.main,
+    jitHelpers: a.prog.jitHelpers,
+    errorClass: a.prog.errorClass,
+    memoryError: oom && table.classes.has(oom) ? oom : null,
+    prebuilt,
+    prebuiltType,
+    unreachable,
+    llops,
+  };
 }
 
 /** Lowers one graph in place; returns the number of low-level operations. */
@@ -104,7 +149,14 @@ function lowerGraph(a: Annotator, table: TypeTable, g: FunctionGraph): number {
 }
 
 function mk(opname: string, args: Value[], result: Variable, src: Operation, extra: unknown = null): Operation {
+  llop(opname); // every low-level operation is declared in LL_OPERATIONS
   return new Operation(opname, args, result, src.loc, extra);
+}
+
+/** The low-level type of a list's items (for lists of instances, the class type). */
+function itemLL(a: Annotator, v: Value): LLType {
+  const s = a.ann(v);
+  return s instanceof SomeList ? lltypeOf(s.def.item) : Ptr;
 }
 
 function tmp(t: LLType, name = 't'): Variable {
@@ -235,7 +287,7 @@ function lowerOp(a: Annotator, table: TypeTable, op: Operation): Operation[] {
       return same('instanceof', l);
     }
     case 'newlist':
-      return same('newlist', table.listTid((R as Extract<LLType, { k: 'List' }>).elem));
+      return same('newlist', { tid: table.listTid((R as Extract<LLType, { k: 'List' }>).elem), item: itemLL(a, op.result) });
     case 'newdict': {
       const d = R as Extract<LLType, { k: 'Dict' }>;
       return same('newdict', table.dictTid(d.key, d.value));
@@ -249,8 +301,17 @@ function lowerOp(a: Annotator, table: TypeTable, op: Operation): Operation[] {
     case 'simple_call': {
       const fd = (op.args[0] as Constant).value as FunctionDesc;
       if (fd.primitive) {
-        const info = primitiveInfo(fd.primitive);
-        return [mk('prim', op.args.slice(1), op.result, op, { name: fd.primitive, raises: info.raises })];
+        // an rlib primitive is its own low-level operation; genc raises its exception by type id
+        const sig = llop(fd.primitive).prim!;
+        const exc = sig.raises ? rlibClass(a.prog, sig.raises, 'arith.ts') : undefined;
+        // layout primitives name a class (and a field of it): genc prints offsetof/sizeof/tids
+        const cls = primitiveClass(a, fd.primitive, sig.args, op);
+        const layout = cls ? table.layout(cls) : null;
+        const fi = sig.args.indexOf('field');
+        const field = layout && fi >= 0 ? layout.fields.find((f) => f.name === (op.args[fi + 1] as Constant).value) : undefined;
+        if (layout && fi >= 0 && !field) throw new RtsError('E_NO_ATTR', `${layout.cls.name}.${String((op.args[fi + 1] as Constant).value)}`, op.loc);
+        const args = op.args.slice(1).filter((_, i) => sig.args[i] !== 'class' && sig.args[i] !== 'field');
+        return [mk(fd.primitive, args, op.result, op, { raiseTid: exc ? table.layout(exc).tid : null, layout, field: field ?? null })];
       }
       return [mk('direct_call', op.args.slice(1), op.result, op, fd)];
     }
@@ -266,9 +327,13 @@ function lowerOp(a: Annotator, table: TypeTable, op: Operation): Operation[] {
       }
       const kind = T[0].k === 'Str' ? 'str' : T[0].k === 'List' ? 'list' : T[0].k === 'Dict' ? 'dict' : T[0].k === 'Signed' ? 'int' : T[0].k === 'Float' ? 'float' : 'bool';
       if (kind === 'list' && op.extra === 'push' && T[1]) {
-        return same('list_push');
+        return same('list_push', { item: itemLL(a, op.args[0]) });
       }
-      return same(`${kind}_method`, { name: op.extra, tid: T[0].k === 'List' || T[0].k === 'Str' ? listTidFor(table, R) : 0 });
+      if (kind === 'dict') {
+        const d = A[0] as SomeDict;
+        return same('dict_method', { name: op.extra, key: lltypeOf(d.def.key), value: lltypeOf(d.def.value) });
+      }
+      return same(`${kind}_method`, { name: op.extra, tid: T[0].k === 'List' || T[0].k === 'Str' ? listTidFor(table, R) : 0, item: kind === 'list' ? itemLL(a, op.args[0]) : Ptr });
     }
     case 'call_builtin':
       return same('builtin', { name: op.extra });
@@ -301,7 +366,7 @@ function lowerOp(a: Annotator, table: TypeTable, op: Operation): Operation[] {
       if (T[0].k === 'Str') return same('str_getitem');
       return [mk('unreachable', [], op.result, op)];
     case 'setitem':
-      if (T[0].k === 'List') return same('list_setitem');
+      if (T[0].k === 'List') return same('list_setitem', { item: itemLL(a, op.args[0]) });
       return [mk('unreachable', [], op.result, op)];
     case 'dict_next':
     case 'dict_key':

@@ -99,6 +99,46 @@ bool rts_exec_finalize(int64_t handle) {
   return r->exec || protect(r, true);
 }
 
+void rts_exec_write_bytes(int64_t handle, int64_t offset, rts_list *bytes) {
+  if (bytes == NULL) rts_fatal("rts_exec_write_bytes: null byte list");
+  region *r = get(handle, "rts_exec_write_bytes");
+  int64_t n = bytes->len;
+  if (offset < 0 || n < 0 || (uint64_t)offset + (uint64_t)n > r->size)
+    rts_fatal("rts_exec_write_bytes: %lld bytes at offset %lld out of range (size %lld)", (long long)n, (long long)offset, (long long)r->size);
+  if (r->exec && !protect(r, false)) rts_fatal("rts_exec_write_bytes: cannot make memory writable");
+  const int64_t *b = RTS_LIST_ITEMS(bytes, int64_t);
+  for (int64_t i = 0; i < n; i++) r->mem[offset + i] = (unsigned char)b[i];
+}
+
+int64_t rts_exec_address(int64_t handle, int64_t offset) {
+  region *r = get(handle, "rts_exec_address");
+  if (offset < 0 || (uint64_t)offset > r->size)
+    rts_fatal("rts_exec_address: offset %lld out of range (size %lld)", (long long)offset, (long long)r->size);
+  return (int64_t)(intptr_t)(r->mem + offset);
+}
+
+rts_str *rts_exec_target_arch(void) {
+#if (defined(__x86_64__) || defined(_M_X64)) && defined(_WIN32)
+  const char *a = "x86_64-win64"; /* arguments in rcx, rdx, r8, r9; 32-byte shadow space */
+#elif defined(__x86_64__) || defined(_M_X64)
+  const char *a = "x86_64";
+#elif defined(__aarch64__)
+  const char *a = "aarch64";
+#elif defined(__powerpc64__) && defined(__LITTLE_ENDIAN__)
+  const char *a = "ppc64le";
+#elif defined(__s390x__)
+  const char *a = "s390x";
+#else
+  const char *a = "unknown";
+#endif
+  return rts_str_from_utf8(a, (int64_t)strlen(a));
+}
+
+int64_t rts_jit_helper_address(int64_t index) {
+  if (index < 0 || index >= rts_njit_helpers) rts_fatal("rts_jit_helper_address: no helper %lld (%lld registered)", (long long)index, (long long)rts_njit_helpers);
+  return (int64_t)(intptr_t)rts_jit_helpers[index];
+}
+
 typedef int64_t (*rts_jit_fn)(int64_t, int64_t, int64_t, int64_t);
 
 int64_t rts_exec_call(int64_t handle, int64_t offset, int64_t a, int64_t b, int64_t c, int64_t d) {

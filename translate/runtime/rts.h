@@ -215,9 +215,23 @@ int64_t rts_exec_alloc(int64_t size);
 void rts_exec_write(int64_t handle, int64_t offset, int64_t byte);
 /* Makes the region executable (W^X: mprotect / VirtualProtect) and flushes the i-cache. */
 bool rts_exec_finalize(int64_t handle);
-/* Calls the code at offset as int64_t f(int64_t, int64_t, int64_t, int64_t). */
+/* Stores the low bytes of a list of ints from offset on. */
+void rts_exec_write_bytes(int64_t handle, int64_t offset, rts_list *bytes);
+/* The address of the byte at offset (0 <= offset <= size). */
+int64_t rts_exec_address(int64_t handle, int64_t offset);
+/* Calls the code at offset as int64_t f(int64_t, int64_t, int64_t, int64_t). The code may call
+ * helpers that raise: the caller checks rts_exc afterwards, as after any raising call. */
 int64_t rts_exec_call(int64_t handle, int64_t offset, int64_t a, int64_t b, int64_t c, int64_t d);
 void rts_exec_free(int64_t handle);
+/* The ISA (and calling convention) this binary was compiled for: "x86_64", "x86_64-win64",
+ * "aarch64", "ppc64le", "s390x" or "unknown". */
+rts_str *rts_exec_target_arch(void);
+
+/* The functions machine code may call (translate/rlib/jithelpers.ts), emitted by genc in
+ * registration order; rts_jit_helper_address checks the index. */
+extern void *const rts_jit_helpers[];
+extern const int64_t rts_njit_helpers;
+int64_t rts_jit_helper_address(int64_t index);
 
 /* ---- math helpers with JS / Python semantics --------------------------------------- */
 double rts_js_round(double x);                 /* Math.round */

@@ -109,6 +109,11 @@ const uint32_t rts_nstatic_roots = 2;
 
 static rts_str *S(const char *s) { return rts_str_from_utf8(s, (int64_t)strlen(s)); }
 
+/* the JIT's helper table, as genc emits it (data.c): functions machine code may call */
+static int64_t helper_add3(int64_t x) { return x + 3; }
+void *const rts_jit_helpers[] = {(void *)helper_add3};
+const int64_t rts_njit_helpers = 1;
+
 bool rts_raise_stack_overflow(void) {
   RangeError *e = rts_alloc(T_RANGE_ERROR, sizeof(RangeError));
   void *slots[1] = {e};
@@ -1103,6 +1108,35 @@ static void test_exec(void) {
   CHECK(h3 > 0);
   rts_exec_free(h3);
   say("exec: %" PRId64 " %" PRId64 "\n", r, s);
+
+  /* bytes from a list, addresses inside the region, the helper table, the ISA's name */
+  FRAME(2);
+  rts_list *bytes = rts_list_new(T_LIST_I64, (int64_t)sizeof ret42);
+  slots[0] = bytes;
+  for (size_t i = 0; i < sizeof ret42; i++) RTS_LIST_ITEMS(bytes, int64_t)[i] = ret42[i];
+  int64_t h4 = rts_exec_alloc(64);
+  CHECK(h4 > 0);
+  rts_exec_write_bytes(h4, 16, bytes);
+  CHECK(rts_exec_address(h4, 16) - rts_exec_address(h4, 0) == 16 && rts_exec_address(h4, 64) - rts_exec_address(h4, 0) == 64);
+  CHECK(rts_exec_finalize(h4));
+  CHECK(rts_exec_call(h4, 16, 0, 0, 0, 0) == 42);
+  CHECK(rts_jit_helper_address(0) == (int64_t)(intptr_t)helper_add3);
+  CHECK(((int64_t(*)(int64_t))(intptr_t)rts_jit_helper_address(0))(39) == 42);
+  rts_exec_free(h4);
+  rts_str *arch = rts_exec_target_arch();
+  slots[1] = arch;
+#if defined(__x86_64__) && defined(_WIN32)
+  CHECK(rts_str_eq(arch, S("x86_64-win64")));
+#elif defined(__x86_64__)
+  CHECK(rts_str_eq(arch, S("x86_64")));
+#elif defined(__aarch64__)
+  CHECK(rts_str_eq(arch, S("aarch64")));
+#elif defined(__s390x__)
+  CHECK(rts_str_eq(arch, S("s390x")));
+#else
+  CHECK(rts_str_eq(arch, S("ppc64le")));
+#endif
+  UNFRAME();
 }
 
 /* ---- OS ---- */

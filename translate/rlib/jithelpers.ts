@@ -1,0 +1,38 @@
+// The helper-address table: the runtime and VM functions machine code may call. JIT code
+// cannot name a function (RTS has no function values), so each helper is registered once at
+// load time, at module top level: `const H_ADD = jitHelper(addInts);` gives its index, and
+// helperAddress(H_ADD) its entry address at run time. Translated, genc emits the table as
+// `rts_jit_helpers[]` in registration order and annotates every helper from its declared
+// parameter types (so a helper need not be called from RTS code); helpers take and return
+// machine values (int, float, GcRef, class instances). A helper may allocate and raise: the
+// exception is pending when execmem.call returns, and the caller sees it thrown.
+// Untranslated the addresses are fakes (machine code never runs on Node).
+import type { int } from './types.ts';
+
+/** Registered helpers, in index order. Read by the translator (translate/load/loader.ts). */
+export const HELPERS: Function[] = [];
+
+/** Registers fn (a top-level RTS function) at load time; returns its index. */
+export function jitHelper(fn: Function): int {
+  const i = HELPERS.indexOf(fn);
+  if (i >= 0) return i;
+  HELPERS.push(fn);
+  return HELPERS.length - 1;
+}
+/** The entry address of helper number index. */
+export function helperAddress(index: int): int {
+  if (index < 0 || index >= HELPERS.length) throw new Error(`jithelpers: no helper ${index}`);
+  return 0x7f0000 * 4096 + 16 * index;
+}
+/** The address of the allocator, `void *rts_alloc(uint32_t tid, size_t size)`. */
+export function allocAddress(): int {
+  return 0x7f0100 * 4096;
+}
+/** The address of the pending exception, `rts_obj *rts_exc` (NULL when none). */
+export function excAddress(): int {
+  return 0x7f0200 * 4096;
+}
+/** The address of the heap-exhaustion flag, `bool rts_oom_pending`. */
+export function oomPendingAddress(): int {
+  return 0x7f0200 * 4096 + 8;
+}
