@@ -6,9 +6,10 @@ import { recordOf, writeFileAtomic } from './fsutil.ts';
 import type { ReleasePackager } from './types.ts';
 
 export const checksumsPackager: ReleasePackager = {
-  name: 'checksums',
   kind: 'checksums',
   scope: 'release',
+  tools: [],
+  contentType: () => 'text/plain; charset=utf-8',
   async run(ctx) {
     const lines = ctx.registry
       .all()

@@ -1,10 +1,8 @@
 // `release`: the one command a maintainer types. Parses arguments, dispatches to the
 // subcommands, and turns user mistakes (UserError) into `release: error: ...`, exit 2.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import { existsSync } from 'node:fs';
-import { TARGETS, unbuildableReason } from './targets.ts';
+import { TARGETS, unbuildableReason } from '../common/targets.ts';
 import { E, UserError, StepError } from './errors.ts';
 import { buildableTargets, doctor } from './doctor.ts';
 import { PROJECT_ROOT, buildableTarget, lookupTarget, resolveContext, type CommonOptions } from './context.ts';
@@ -45,7 +43,7 @@ const COMMANDS: Record<string, Command> = {
   targets: {
     summary: 'list the targets and what each needs',
     usage: 'release targets [--json]',
-    help: 'Prints the target table (release/targets.ts): triple, compiler, emulator, archive format,\nand whether it builds on this host.\n\n  --json   the full table as JSON',
+    help: 'Prints the target table (common/targets.ts): triple, compiler, emulator, archive format,\nand whether it builds on this host.\n\n  --json   the full table as JSON',
     options: { json: { type: 'boolean' } },
     async run(v) {
       if (v.json) {
@@ -321,11 +319,8 @@ async function dispatch(args: string[]): Promise<number> {
     return cmd ? 0 : 2;
   }
   if (cmd === 'translate') {
-    const file = join(PROJECT_ROOT, 'translate', 'cli.ts');
-    if (!existsSync(file)) throw E.translatorMissing('translate/cli.ts does not exist yet');
-    const mod = (await import(pathToFileURL(file).href)) as { translateCommand?: (a: string[]) => Promise<number> };
-    if (typeof mod.translateCommand !== 'function') throw E.translatorMissing('translate/cli.ts does not export translateCommand');
-    return mod.translateCommand(rest);
+    const { translateCommand } = await import('../translate/cli.ts');
+    return translateCommand(rest);
   }
   const command = COMMANDS[cmd];
   if (!command) throw E.unknownCommand(cmd, Object.keys(COMMANDS), nearest(cmd, Object.keys(COMMANDS)));

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { parseDocument, LineCounter, isMap, isSeq, isNode, type Node as YamlNode } from 'yaml';
 import type { ErrorObject } from 'ajv';
 import type { RecipeInfo } from '../packaging/types.ts';
-import { TARGETS, findTarget, UnknownTargetError } from './targets.ts';
+import { TARGETS, findTarget, UnknownTargetError } from '../common/targets.ts';
 import { E } from './errors.ts';
 
 const require = createRequire(import.meta.url);

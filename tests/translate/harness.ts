@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFile
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { translateProgram, type TranslateResult } from '../../translate/driver.ts';
-import { findTarget } from '../../release/targets.ts';
+import { findTarget } from '../../common/targets.ts';
 
 export const HERE = dirname(fileURLToPath(import.meta.url));
 export const ROOT = join(HERE, '..', '..');
