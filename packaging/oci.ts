@@ -35,8 +35,11 @@ export interface Descriptor {
   annotations?: Record<string, string>;
 }
 
+/** The OCI image layout's directory in dist/<version>/. */
+export const OCI_DIR = 'oci';
+
 export function ociDir(distDir: string): string {
-  return join(distDir, 'oci');
+  return join(distDir, OCI_DIR);
 }
 
 /** Where a layout keeps the blob of that sha256. */

@@ -1,7 +1,8 @@
 // The whole packaging pipeline over linux-x86_64, linux-s390x and windows-x86_64: names,
 // byte-reproducibility across build directories, checksums, signature, SBOM, provenance.
 
-import { readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { releaseAssetName } from '../../packaging/assets.ts';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PACKAGERS, type Packager } from '../../packaging/index.ts';
@@ -93,11 +94,23 @@ describe('release artifacts', () => {
     }
   });
 
-  it('SHA256SUMS verifies with sha256sum -c and covers every other artifact', () => {
-    const out = sh('sha256sum', ['-c', '--strict', 'SHA256SUMS'], { cwd: a.dist }).stdout;
+  it('SHA256SUMS names every other artifact as its release asset: sha256sum -c passes in a folder of the assets', () => {
+    // what a user has after downloading the release's assets: one flat folder
+    const folder = join(a.root, 'downloaded');
+    mkdirSync(folder);
+    const assets = a.registry.all().flatMap((r) => {
+      const name = releaseAssetName(r.name);
+      return name === null ? [] : [{ r, name }];
+    });
+    for (const { r, name } of assets) copyFileSync(r.path, join(folder, name));
+    const out = sh('sha256sum', ['-c', '--strict', 'SHA256SUMS'], { cwd: folder }).stdout;
     const listed = out.trim().split('\n').map((l) => l.replace(/: OK$/, ''));
-    const expected = a.registry.all().filter((r) => r.kind !== 'checksums' && r.kind !== 'signature').map((r) => r.name).sort();
+    const expected = assets.filter(({ r }) => r.kind !== 'checksums' && r.kind !== 'signature').map(({ name }) => name).sort();
     expect(listed).toEqual(expected);
+    expect(listed).toContain(`conda-linux-s390x-pyvm-${VERSION}-0.conda`);
+    // the OCI layout travels inside its archive, not file by file
+    expect(listed.some((n) => n.startsWith('oci'))).toBe(false);
+    expect(listed).toContain(`pyvm-${VERSION}-oci.tar`);
   });
 
   it('SHA256SUMS.minisig verifies with minisign and fails after tampering', () => {

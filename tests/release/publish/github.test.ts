@@ -4,8 +4,8 @@
 // exactly the dist's assets, each with the right sha256, published once.
 
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
@@ -149,6 +149,30 @@ describe('release publish to GitHub', () => {
     expect(r.text).toMatch(/github:upload:pyvm-0\.1\.0-linux-x86_64\.tar\.gz: {3}\d.* of .* \(100%\), .*\/s/);
     expect(r.text).toMatch(/verified sha256 [0-9a-f]{16}… \(GitHub's digest\)/);
     await expectNoOpRerun(f);
+  });
+
+  it("a user who downloads the release's assets into one folder verifies every one: sha256sum -c SHA256SUMS, then minisign -V", async () => {
+    const f = await fake();
+    expect((await publish(f)).code).toBe(0);
+    // as `gh release download` does it: list the release's assets, download each by its API URL
+    const dir = scratch('user-download');
+    const auth = `Authorization: Bearer ${f.token}`;
+    const curl = (args: string[]) => execFileSync('curl', ['-sSfL', '-H', auth, ...args], { encoding: 'utf8' });
+    const rel = JSON.parse(curl([`${f.apiUrl}/repos/${f.owner}/${f.repo}/releases/tags/v${dist.version}`])) as { assets: { name: string; url: string }[] };
+    for (const a of rel.assets) curl(['-H', 'Accept: application/octet-stream', '-o', join(dir, a.name), a.url]);
+    expect(readdirSync(dir).sort()).toEqual([...expectedAssets().keys()].sort());
+
+    const check = spawnSync('sha256sum', ['-c', 'SHA256SUMS'], { cwd: dir, encoding: 'utf8' });
+    expect([check.status, check.stderr]).toEqual([0, '']);
+    const lines = check.stdout.trim().split('\n');
+    expect(lines.filter((l) => !l.endsWith(': OK'))).toEqual([]);
+    // every asset but the checksums and their signature is listed, the conda packages included
+    const listed = lines.map((l) => l.replace(/: OK$/, '')).sort();
+    expect(listed).toEqual(readdirSync(dir).filter((n) => !['SHA256SUMS', 'SHA256SUMS.minisig', 'minisign.pub'].includes(n)).sort());
+    expect(listed).toContain(`conda-linux-64-pyvm-${dist.version}-0.conda`);
+
+    const sig = spawnSync('minisign', ['-V', '-p', 'minisign.pub', '-m', 'SHA256SUMS'], { cwd: dir, encoding: 'utf8' });
+    expect([sig.status, sig.stdout]).toEqual([0, expect.stringContaining('Signature and comment signature verified')]);
   });
 
   it('--dry-run prints the plan and makes no mutating request', async () => {
