@@ -60,12 +60,14 @@ const COMMANDS: Record<string, Command> = {
   doctor: {
     summary: 'check (and install) the tools every buildable target needs',
     usage: 'release doctor [--install] [--quiet] [--target T]...',
-    help: `Checks compilers, static C libraries, emulators (qemu-user, wine) and the packaging,
-signing and checking tools (makensis, wixl, msitools, rpm, dpkg-deb, skopeo, umoci, podman,
-runc, cph, zstd, minisign, diffoscope, shellcheck, pypy3, hyperfine) for every target
-buildable on this host, or only the given ones.
+    help: `Checks compilers, static C libraries, emulators (qemu-user, wine), the tools each
+artifact kind's packager declares (to build it, install it in smoke tests and check it:
+makensis, wixl, faketime, rpmbuild, dpkg-deb, cph, umoci, zstd, minisign, ...) and the
+release machinery's own (skopeo, diffoscope, pypy3, hyperfine) for every target buildable on
+this host, or only the given ones.
 
-  --install    install missing Debian packages (apt-get update once, then install; needs root)
+  --install    install missing Debian packages (apt-get update once, then install; needs
+               root); apt-get's progress is shown, also with --quiet
   --quiet      print nothing when everything is present
   --target T   check only what target T needs (repeatable)
 
@@ -79,7 +81,7 @@ Exit status: 0 when everything is present, 1 when something is missing.`,
   },
   translate: {
     summary: 'translate the VM to a static binary for one target',
-    usage: 'release translate [ENTRY.ts] [--target T] [--out DIR] [--json]',
+    usage: 'release translate [ENTRY.ts] [--target T] [--out DIR] [--json] [--opt N] [--debug-info] [--cflag=F]...',
     help: 'Runs the RTS translator (translate/cli.ts) on ENTRY (default vm/main.ts).\nSee translate/ for its options.',
     options: {},
     async run() {
