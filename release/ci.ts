@@ -20,7 +20,7 @@ function runnerFor(t: Target): { 'runs-on': string; container?: string } {
 }
 
 /** Everything the translation depends on: a cache key that changes when any of it does. */
-const TRANSLATE_INPUTS = "hashFiles('vm/**', 'translate/**', 'recipes/pyvm.yaml', 'common/targets.ts', 'package-lock.json')";
+const TRANSLATE_INPUTS = "hashFiles('vm/**', 'translate/**', 'recipes/pyvm.yaml', 'common/**', 'package-lock.json')";
 
 function cacheStep(targetExpr: string) {
   return {
