@@ -4,7 +4,8 @@
 // exactly the dist's assets, each with the right sha256, published once.
 
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFile, spawn, spawnSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
@@ -14,6 +15,8 @@ import { StepError, UserError } from '../../../release/errors.ts';
 import { BIN, ROOT, SDE, release, scratch } from '../helpers.ts';
 import { FakeGithub } from './fake-github.ts';
 import { buildDist, capture, type BuiltDist } from './fixture.ts';
+
+const execFileAsync = promisify(execFile);
 
 let dist: BuiltDist;
 /** a project root with a CHANGELOG.md for the notes */
@@ -157,9 +160,10 @@ describe('release publish to GitHub', () => {
     // as `gh release download` does it: list the release's assets, download each by its API URL
     const dir = scratch('user-download');
     const auth = `Authorization: Bearer ${f.token}`;
-    const curl = (args: string[]) => execFileSync('curl', ['-sSfL', '-H', auth, ...args], { encoding: 'utf8' });
-    const rel = JSON.parse(curl([`${f.apiUrl}/repos/${f.owner}/${f.repo}/releases/tags/v${dist.version}`])) as { assets: { name: string; url: string }[] };
-    for (const a of rel.assets) curl(['-H', 'Accept: application/octet-stream', '-o', join(dir, a.name), a.url]);
+    // curl runs asynchronously: the fake GitHub answers from this process
+    const curl = (args: string[]) => execFileAsync('curl', ['-sSfL', '-H', auth, ...args], { encoding: 'utf8' }).then((r) => r.stdout);
+    const rel = JSON.parse(await curl([`${f.apiUrl}/repos/${f.owner}/${f.repo}/releases/tags/v${dist.version}`])) as { assets: { name: string; url: string }[] };
+    for (const a of rel.assets) await curl(['-H', 'Accept: application/octet-stream', '-o', join(dir, a.name), a.url]);
     expect(readdirSync(dir).sort()).toEqual([...expectedAssets().keys()].sort());
 
     const check = spawnSync('sha256sum', ['-c', 'SHA256SUMS'], { cwd: dir, encoding: 'utf8' });
