@@ -15,6 +15,7 @@ import type { ReleasePackager } from './types.ts';
 export const signaturePackager: ReleasePackager = {
   kind: 'signature',
   scope: 'release',
+  signs: true,
   tools: [{ command: 'minisign', debPackage: 'minisign', purpose: 'signing SHA256SUMS', use: 'build' }],
   contentType: () => 'text/plain; charset=utf-8',
   async run(ctx) {

@@ -164,6 +164,8 @@ interface PackagerBase {
   bringsAlong?(file: string): string[];
   /** the kinds whose artifacts its smoke test needs besides its own (each earlier in the list) */
   needs?: readonly ArtifactKind[];
+  /** it reads ctx.signing (the keys are then among its inputs) */
+  signs?: boolean;
   /** installs one of its artifacts the way a user would, for a smoke test; absent: not smoke-tested */
   install?(o: InstallContext): Promise<Installed>;
 }

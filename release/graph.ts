@@ -295,7 +295,7 @@ export function buildGraph(spec: BuildSpec, facts: Facts): TaskNode[] {
         name,
         title: `package ${p.kind}${t ? ` for ${t.name}` : ''}`,
         deps: [...stages, ...earlier],
-        inputs: { packager: p.kind, kind: p.kind, packaging: facts.packaging.identity, version, info, sde: spec.sourceDateEpoch, signing: p.kind === 'signature' ? facts.signing : null },
+        inputs: { kind: p.kind, packaging: facts.packaging.identity, version, info, sde: spec.sourceDateEpoch, signing: p.signs ? facts.signing : null },
         async run(ctx): Promise<PackageMeta> {
           const deps = earlier.map((d) => ctx.deps[d]);
           inherit(ctx.out, deps);
