@@ -202,7 +202,9 @@ export function buildGraph(spec: BuildSpec, facts: Facts): TaskNode[] {
 
   for (const t of spec.targets) {
     const exe = `pyvm${t.exeSuffix}`;
-    const targetRow = hashValue(t);
+    // what compiling reads of the target row (translate/cflags.ts, the compile stage); the rest of
+    // the row (packaging names, emulator) does not change the binary
+    const targetRow = hashValue({ name: t.name, cc: t.cc, cflags: t.cflags, os: t.os, exeSuffix: t.exeSuffix });
     let binNode: string;
     if (spec.standIn) {
       const src = spec.standIn;
@@ -211,7 +213,7 @@ export function buildGraph(spec: BuildSpec, facts: Facts): TaskNode[] {
         name: binNode,
         title: `compile stand-in pyvm for ${t.name}`,
         deps: [],
-        inputs: { source: facts.sourceHash, cc: facts.compilers[t.name], target: targetRow, translation: recipe.translation, sde: spec.sourceDateEpoch },
+        inputs: { source: facts.sourceHash, cc: facts.compilers[t.name], target: targetRow, translation: compileSettings(recipe), sde: spec.sourceDateEpoch },
         async run(ctx) {
           const dir = mkdtempSync(join(tmpdir(), 'release-cc-'));
           try {
@@ -232,7 +234,7 @@ export function buildGraph(spec: BuildSpec, facts: Facts): TaskNode[] {
         name: binNode,
         title: `translate ${recipe.entry} for ${t.name}`,
         deps: [],
-        inputs: { sources: facts.sourceHash, entry: recipe.entry, cc: facts.compilers[t.name], target: targetRow, translation: recipe.translation, sde: spec.sourceDateEpoch },
+        inputs: { sources: facts.sourceHash, entry: recipe.entry, cc: facts.compilers[t.name], target: targetRow, translation: compileSettings(recipe), sde: spec.sourceDateEpoch },
         async run(ctx) {
           // loaded when a translation runs: the translator brings the TypeScript compiler with it
           const { translateProgram } = await import('../translate/driver.ts');

@@ -162,8 +162,11 @@ describe('release publish to GitHub', () => {
     const auth = `Authorization: Bearer ${f.token}`;
     // curl runs asynchronously: the fake GitHub answers from this process
     const curl = (args: string[]) => execFileAsync('curl', ['-sSfL', '-H', auth, ...args], { encoding: 'utf8' }).then((r) => r.stdout);
-    const rel = JSON.parse(await curl([`${f.apiUrl}/repos/${f.owner}/${f.repo}/releases/tags/v${dist.version}`])) as { assets: { name: string; url: string }[] };
-    for (const a of rel.assets) await curl(['-H', 'Accept: application/octet-stream', '-o', join(dir, a.name), a.url]);
+    const repo = `${f.apiUrl}/repos/${f.owner}/${f.repo}`;
+    const releases = JSON.parse(await curl([`${repo}/releases`])) as { id: number; tag_name: string }[];
+    const rel = releases.find((r) => r.tag_name === `v${dist.version}`)!;
+    const assets = JSON.parse(await curl([`${repo}/releases/${rel.id}/assets?per_page=100`])) as { name: string; url: string }[];
+    for (const a of assets) await curl(['-H', 'Accept: application/octet-stream', '-o', join(dir, a.name), a.url]);
     expect(readdirSync(dir).sort()).toEqual([...expectedAssets().keys()].sort());
 
     const check = spawnSync('sha256sum', ['-c', 'SHA256SUMS'], { cwd: dir, encoding: 'utf8' });
