@@ -323,7 +323,7 @@ export function buildGraph(spec: BuildSpec, facts: Facts): TaskNode[] {
   };
   for (const t of spec.targets) {
     for (const p of chosen) {
-      if (!p.install) continue;
+      if (!p.install || (p.appliesTo && !p.appliesTo(t))) continue;
       const kind = p.kind;
       const pkgNode = nodeFor(kind, t)!;
       const deps = [pkgNode, ...(p.needs ?? []).flatMap((k) => nodeFor(k, t) ?? [])];
