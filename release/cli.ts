@@ -4,7 +4,6 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { join } from 'node:path';
 import { TARGETS, unbuildableReason } from '../common/targets.ts';
 import { E, UserError, StepError } from './errors.ts';
-import { buildableTargets, doctor } from './doctor.ts';
 import { PROJECT_ROOT, buildableTarget, lookupTarget, resolveContext, type CommonOptions } from './context.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -75,6 +74,7 @@ Exit status: 0 when everything is present, 1 when something is missing.`,
     options: { install: { type: 'boolean' }, quiet: { type: 'boolean' }, target: { type: 'string', multiple: true } },
     async run(v) {
       const names = (v.target as string[] | undefined) ?? [];
+      const { buildableTargets, doctor } = await import('./doctor.ts');
       const targets = names.length ? names.map(buildableTarget) : buildableTargets();
       return doctor({ targets, install: Boolean(v.install), quiet: Boolean(v.quiet), out });
     },
