@@ -130,7 +130,7 @@ async function main(): Promise<void> {
   const { translateProgram } = await import('../translate/driver.ts');
   const { PACKAGERS, buildRelease, stageTree, isSkip } = await import('../packaging/index.ts');
   const { loadRecipe, recipeInfo } = await import('../release/recipe.ts');
-  const { findTarget } = await import('../release/targets.ts');
+  const { findTarget } = await import('../common/targets.ts');
   const { walkTree } = await import('../packaging/tree.ts');
   const { tarBytes, tarEntriesFromTree } = await import('../packaging/formats/tar.ts');
 

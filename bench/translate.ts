@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { translateProgram, type StageReport } from '../translate/driver.ts';
-import { hostTargetName } from '../release/targets.ts';
+import { hostTargetName } from '../common/targets.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const target = hostTargetName();

@@ -16,7 +16,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join, dirname, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { translateProgram } from '../translate/driver.ts';
-import { hostTargetName } from '../release/targets.ts';
+import { hostTargetName } from '../common/targets.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BENCH_DIR = join(ROOT, 'bench', 'python');

@@ -10,7 +10,7 @@ import { checkStagedTree, treeName } from './stage.ts';
 import { walkTree } from './tree.ts';
 import { readFile } from 'node:fs/promises';
 import type { StagedTree, TargetPackager } from './types.ts';
-import type { Target } from '../release/targets.ts';
+import type { Target } from '../common/targets.ts';
 
 export function archiveFileName(version: string, t: Target): string {
   return `${treeName(version, t.name)}.${t.archive}`;
@@ -38,9 +38,18 @@ export async function archiveBytes(tree: StagedTree, t: Target): Promise<Buffer>
 }
 
 export const archivePackager: TargetPackager = {
-  name: 'archive',
   kind: 'archive',
   scope: 'target',
+  tools: [
+    { command: 'unzip', debPackage: 'unzip', purpose: 'installing zip archives in smoke tests', use: 'smoke' },
+    { command: '7z', debPackage: 'p7zip-full', purpose: 'checking zip archives', use: 'check' },
+  ],
+  contentType: (name) => (name.endsWith('.zip') ? 'application/zip' : 'application/gzip'),
+  async install(o) {
+    if (o.file.endsWith('.zip')) await o.must('unzip', ['-q', o.file, '-d', o.prefix], 'unzip');
+    else await o.must('tar', ['-xzf', o.file, '-C', o.prefix], 'tar -xzf');
+    return {};
+  },
   async run(ctx) {
     const path = join(ctx.distDir, archiveFileName(ctx.version, ctx.target));
     await writeFileAtomic(path, await archiveBytes(ctx.tree, ctx.target));

@@ -5,7 +5,7 @@
 
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Target } from '../release/targets.ts';
+import type { Target } from '../common/targets.ts';
 import { bzip2Bytes, zstdBytes } from './formats/compress.ts';
 import { tarBytes, type TarEntry } from './formats/tar.ts';
 import { zipBytes } from './formats/zip.ts';
@@ -109,9 +109,21 @@ export async function condaPackageBytes(tree: StagedTree, t: Target): Promise<Co
 }
 
 export const condaPackager: TargetPackager = {
-  name: 'conda',
   kind: 'conda',
   scope: 'target',
+  tools: [
+    { command: 'zstd', debPackage: 'zstd', purpose: 'compressing .conda payloads', use: 'build' },
+    { command: 'bzip2', debPackage: 'bzip2', purpose: 'compressing .tar.bz2 packages', use: 'build' },
+    { command: 'cph', debPackage: 'conda-package-handling', purpose: 'installing conda packages in smoke tests', use: 'smoke' },
+  ],
+  // a .conda package is a zip of zstd tarballs
+  contentType: (name) => (name.endsWith('.conda') ? 'application/zip' : 'application/x-bzip2'),
+  // the channel index (conda-repodata) selects on them
+  facts: ['subdir', 'format', 'index'],
+  async install(o) {
+    await o.must('cph', ['x', o.file, '--dest', o.prefix], 'cph x');
+    return {};
+  },
   async run(ctx) {
     const b = await condaPackageBytes(ctx.tree, ctx.target);
     const dir = join(ctx.distDir, 'conda', ctx.target.condaSubdir);
@@ -126,9 +138,10 @@ export const condaPackager: TargetPackager = {
 };
 
 export const condaRepodataPackager: ReleasePackager = {
-  name: 'conda-channel',
   kind: 'conda-repodata',
   scope: 'release',
+  tools: [{ command: 'zstd', debPackage: 'zstd', purpose: 'compressing repodata.json', use: 'build' }],
+  contentType: (name) => (name.endsWith('.zst') ? 'application/zstd' : 'application/json'),
   async run(ctx) {
     const pkgs = ctx.registry.select({ kind: 'conda' });
     if (pkgs.length === 0) return { skip: 'no conda packages were built' };

@@ -10,19 +10,28 @@ import { runTool } from './run.ts';
 import { checkStagedTree } from './stage.ts';
 import { walkTree } from './tree.ts';
 import type { TargetPackager } from './types.ts';
+import type { Target } from '../common/targets.ts';
 import { checkVersion } from './version.ts';
 
 export function debFileName(name: string, version: string, debArch: string): string {
   return `${name}_${version}_${debArch}.deb`;
 }
 
+const hasDebArch = (t: Target): boolean => t.os === 'linux' && t.debArch !== null;
+
 export const debPackager: TargetPackager = {
-  name: 'deb',
   kind: 'deb',
   scope: 'target',
+  appliesTo: hasDebArch,
+  tools: [{ command: 'dpkg-deb', debPackage: 'dpkg', purpose: 'building and unpacking deb packages', use: 'build' }],
+  contentType: () => 'application/vnd.debian.binary-package',
+  async install(o) {
+    await o.must('dpkg-deb', ['-x', o.file, o.prefix], 'dpkg-deb -x');
+    return {};
+  },
   async run(ctx) {
     const t = ctx.target;
-    if (t.os !== 'linux' || !t.debArch) return { skip: `${t.name} has no Debian architecture in the target table` };
+    if (!hasDebArch(t) || !t.debArch) return { skip: `${t.name} has no Debian architecture in the target table` };
     const r = ctx.recipe;
     const file = debFileName(r.name, ctx.version, t.debArch);
     checkVersion('deb', ctx.version, file);

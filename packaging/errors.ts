@@ -13,6 +13,7 @@ export type PackagingRule =
   | 'signing-key' // signing required but no usable key
   | 'tool-failed' // an external tool exited non-zero
   | 'unknown-target'
+  | 'asset-name-clash' // two dist paths would be one release asset name (SHA256SUMS)
   | 'missing-input'; // a packager needed an artifact an earlier one should have registered
 
 export class PackagingError extends Error {

@@ -1,11 +1,12 @@
 // The packager registry: one list, in the order builds run. A new artifact kind is one
-// module plus one line here. Per-target packagers run for every staged tree before the next
+// module (its packager declares everything about the kind: tools, smoke install, content
+// type, merge facts) plus one line here and its name in ArtifactKind. Per-target packagers run for every staged tree before the next
 // entry of the list; release packagers run once and see everything registered before them.
 // `buildRelease` is the plain sequential driver (tests, `release build` without its task
 // graph); the orchestrator may run the same list through its own runner instead.
 
 import { mkdir } from 'node:fs/promises';
-import { findTarget } from '../release/targets.ts';
+import { findTarget } from '../common/targets.ts';
 import { archivePackager } from './archive.ts';
 import { checksumsPackager } from './checksums.ts';
 import { condaPackager, condaRepodataPackager } from './conda.ts';
@@ -33,7 +34,6 @@ import {
 export * from './types.ts';
 export { stageTree } from './stage.ts';
 export { PackagingError } from './errors.ts';
-export { PACKAGING_TOOLS } from './tools.ts';
 
 export const PACKAGERS: readonly Packager[] = [
   archivePackager,
@@ -51,6 +51,11 @@ export const PACKAGERS: readonly Packager[] = [
   checksumsPackager,
   signaturePackager,
 ];
+
+/** The packager of a kind (its name), or undefined for a kind no packager makes. */
+export function packagerOf(kind: string): Packager | undefined {
+  return PACKAGERS.find((p) => p.kind === kind);
+}
 
 export { MemoryRegistry } from './registry.ts';
 import { MemoryRegistry } from './registry.ts';
@@ -105,11 +110,11 @@ export async function buildRelease(o: BuildOptions): Promise<{ registry: MemoryR
     if (p.scope === 'target') {
       for (const tree of o.trees) {
         const start = Date.now();
-        note(p.name, tree.target, await p.run({ ...ctx, tree, target: findTarget(tree.target) }), start);
+        note(p.kind, tree.target, await p.run({ ...ctx, tree, target: findTarget(tree.target) }), start);
       }
     } else {
       const start = Date.now();
-      note(p.name, null, await p.run(ctx), start);
+      note(p.kind, null, await p.run(ctx), start);
     }
   }
   return { registry, outcomes };

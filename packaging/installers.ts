@@ -3,8 +3,8 @@
 // carry a second copy of the table).
 
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { TARGETS } from '../release/targets.ts';
+import { dirname, join } from 'node:path';
+import { TARGETS } from '../common/targets.ts';
 import { recordOf, writeFileAtomic } from './fsutil.ts';
 import { REPO_ROOT } from './recipe.ts';
 import type { ReleasePackager, RecipeInfo } from './types.ts';
@@ -28,9 +28,28 @@ export async function renderInstaller(file: 'install.sh' | 'install.ps1', versio
 }
 
 export const installerScriptsPackager: ReleasePackager = {
-  name: 'installer-scripts',
   kind: 'installer-script',
   scope: 'release',
+  tools: [
+    { command: 'shellcheck', debPackage: 'shellcheck', purpose: 'checking the shell installer', use: 'check' },
+    { command: 'curl', debPackage: 'curl', purpose: 'the shell installer downloading in its tests', use: 'check' },
+  ],
+  contentType: (name) => (name.endsWith('.sh') ? 'text/x-shellscript; charset=utf-8' : 'text/plain; charset=utf-8'),
+  // install.sh installs the archive of the target
+  needs: ['archive'],
+  async install(o) {
+    if (!o.artifact.name.endsWith('.sh') || o.target.os === 'windows') return null;
+    const archive = o.related.find((x) => x.r.kind === 'archive' && x.r.target === o.target.name);
+    if (!archive) return null;
+    await o.must(
+      'sh',
+      [o.file, '--prefix', o.prefix, '--archive', archive.file, '--sha256', archive.r.sha256, '--target', o.target.name, '--version', o.version],
+      'sh install.sh',
+      // install.sh's scratch folder goes inside the smoke test's, so a killed build's is swept with it
+      { env: { ...process.env, HOME: o.prefix, TMPDIR: dirname(o.prefix) } },
+    );
+    return {};
+  },
   async run(ctx) {
     const out = [];
     for (const file of ['install.sh', 'install.ps1'] as const) {

@@ -11,6 +11,7 @@
 // target only (so versions upgrade each other: MajorUpgrade removes the older product); component GUIDs: from target + file path.
 
 import { readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PackagingError } from './errors.ts';
 import { recordOf, sha256, uuidFromName, writeFileAtomic } from './fsutil.ts';
@@ -18,6 +19,7 @@ import { runTool } from './run.ts';
 import { checkStagedTree, treeName } from './stage.ts';
 import { walkTree, type TreeEntry } from './tree.ts';
 import type { TargetPackager } from './types.ts';
+import { isWindows } from '../common/targets.ts';
 import { windowsVersion } from './version.ts';
 
 export function msiFileName(version: string, target: string): string {
@@ -85,11 +87,30 @@ export function msiWxs(name: string, target: string, version: string, manufactur
 const ZERO_GUID = '{00000000-0000-0000-0000-000000000000}';
 
 export const msiPackager: TargetPackager = {
-  name: 'msi',
   kind: 'msi',
   scope: 'target',
+  appliesTo: isWindows,
+  tools: [
+    { command: 'wixl', debPackage: 'wixl', purpose: 'MSI Windows installers', use: 'build' },
+    { command: 'msiinfo', debPackage: 'msitools', purpose: 'reading MSI installers', use: 'build' },
+    { command: 'faketime', debPackage: 'faketime', purpose: 'pinning the MSI build time', use: 'build' },
+    { command: 'msiextract', debPackage: 'msitools', purpose: 'checking MSI contents', use: 'check' },
+  ],
+  contentType: () => 'application/x-msi',
+  async install(o) {
+    const r = await o.wine(['msiexec', '/i', o.winePath(o.file), '/qn', `INSTALLDIR=${o.winePath(o.prefix)}`]);
+    if (r.code !== 0) throw new Error(`msiexec /i exited ${r.code}: ${r.stderr.slice(0, 400)}`);
+    return {
+      // the product stays registered in the shared prefix unless removed
+      cleanup: async () => {
+        await o.wine(['msiexec', '/x', o.winePath(o.file), '/qn']);
+      },
+      // INSTALLDIR is honoured when the installer offers it; otherwise it went to Program Files
+      searchIn: existsSync(join(o.prefix, 'bin')) ? o.prefix : join(o.winePrefix, 'drive_c', 'Program Files'),
+    };
+  },
   async run(ctx) {
-    if (ctx.target.os !== 'windows') return { skip: `${ctx.target.name} is not a Windows target` };
+    if (!isWindows(ctx.target)) return { skip: `${ctx.target.name} is not a Windows target` };
     const file = msiFileName(ctx.version, ctx.target.name);
     await checkStagedTree(ctx.tree, file);
     const entries = await walkTree(ctx.tree.dir, file);

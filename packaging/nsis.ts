@@ -9,6 +9,7 @@ import { runTool } from './run.ts';
 import { checkStagedTree, treeName } from './stage.ts';
 import { walkTree } from './tree.ts';
 import type { TargetPackager } from './types.ts';
+import { isWindows } from '../common/targets.ts';
 import { windowsVersion } from './version.ts';
 
 export function nsisFileName(version: string, target: string): string {
@@ -21,11 +22,21 @@ function q(s: string): string {
 }
 
 export const nsisPackager: TargetPackager = {
-  name: 'nsis',
   kind: 'nsis',
   scope: 'target',
+  appliesTo: isWindows,
+  tools: [
+    { command: 'makensis', debPackage: 'nsis', purpose: 'NSIS Windows installers', use: 'build' },
+    { command: 'file', debPackage: 'file', purpose: 'checking Windows executables', use: 'check' },
+  ],
+  contentType: () => 'application/vnd.microsoft.portable-executable',
+  async install(o) {
+    const r = await o.wine([o.file, '/S', `/D=${o.winePath(o.prefix)}`]);
+    if (r.code !== 0) throw new Error(`NSIS installer exited ${r.code}: ${r.stderr.slice(0, 400)}`);
+    return {};
+  },
   async run(ctx) {
-    if (ctx.target.os !== 'windows') return { skip: `${ctx.target.name} is not a Windows target` };
+    if (!isWindows(ctx.target)) return { skip: `${ctx.target.name} is not a Windows target` };
     const file = nsisFileName(ctx.version, ctx.target.name);
     const [maj, min, pat] = windowsVersion(ctx.version, file);
     await checkStagedTree(ctx.tree, file);

@@ -5,9 +5,10 @@
 // the same layout as pyvm-<v>-oci.tar (an oci-archive). Written in TypeScript: blobs are
 // sha256-named files, so digests depend only on content and SOURCE_DATE_EPOCH.
 
+import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { TARGETS } from '../release/targets.ts';
+import { dirname, join } from 'node:path';
+import { TARGETS, type Target } from '../common/targets.ts';
 import { gzipDeterministic } from './formats/compress.ts';
 import { tarBytes, tarEntriesFromTree, type TarEntry } from './formats/tar.ts';
 import { isoDate, recordOf, sha256, writeFileAtomic } from './fsutil.ts';
@@ -34,8 +35,11 @@ export interface Descriptor {
   annotations?: Record<string, string>;
 }
 
+/** The OCI image layout's directory in dist/<version>/. */
+export const OCI_DIR = 'oci';
+
 export function ociDir(distDir: string): string {
-  return join(distDir, 'oci');
+  return join(distDir, OCI_DIR);
 }
 
 /** Where a layout keeps the blob of that sha256. */
@@ -73,10 +77,17 @@ export function parsePlatform(p: string): { os: string; architecture: string; va
   return variant ? { os, architecture, variant } : { os, architecture };
 }
 
+const hasOciPlatform = (t: Target): boolean => t.ociPlatform !== null;
+
 export const ociImagePackager: TargetPackager = {
-  name: 'oci-image',
   kind: 'oci-manifest',
   scope: 'target',
+  appliesTo: hasOciPlatform,
+  tools: [],
+  contentType: () => MT.manifest,
+  // the image index (oci-layout) selects on them
+  facts: ['digest', 'platform'],
+  bringsAlong: (file) => imageBlobNames(readFileSync(file)),
   async run(ctx) {
     const t = ctx.target;
     if (!t.ociPlatform) return { skip: `${t.name} has no OCI platform in the target table` };
@@ -141,9 +152,29 @@ export function ociArchiveName(version: string): string {
 }
 
 export const ociLayoutPackager: ReleasePackager = {
-  name: 'oci-index',
   kind: 'oci-layout',
   scope: 'release',
+  appliesTo: hasOciPlatform,
+  tools: [
+    { command: 'umoci', debPackage: 'umoci', purpose: 'unpacking OCI images in smoke tests', use: 'smoke' },
+    { command: 'skopeo', debPackage: 'skopeo', purpose: 'checking OCI layouts', use: 'check' },
+    { command: 'podman', debPackage: 'podman', purpose: 'running OCI images in checks', use: 'check' },
+    { command: 'runc', debPackage: 'runc', purpose: 'OCI runtime for podman', use: 'check' },
+    { command: 'docker-registry', debPackage: 'docker-registry', purpose: 'a local OCI registry for checks', use: 'check' },
+  ],
+  contentType: (name) => (name.endsWith('.tar') ? 'application/x-tar' : 'application/json'),
+  async install(o) {
+    if (!o.artifact.name.endsWith('index.json') || !o.target.ociPlatform) return null;
+    const layout = dirname(o.file);
+    const arch = o.target.ociPlatform.split('/')[1];
+    const ref = `${o.version}-${arch}`;
+    const index = JSON.parse(readFileSync(o.file, 'utf8')) as { manifests: { annotations?: Record<string, string> }[] };
+    if (!index.manifests.some((m) => m.annotations?.['org.opencontainers.image.ref.name'] === ref)) return null;
+    const bundle = join(o.prefix, 'bundle');
+    const rootless = process.getuid?.() !== 0 ? ['--rootless'] : [];
+    await o.must('umoci', ['unpack', ...rootless, '--image', `${layout}:${ref}`, bundle], `umoci unpack ${ref}`);
+    return { searchIn: join(bundle, 'rootfs') };
+  },
   async run(ctx) {
     const order = (name: string | null) => TARGETS.findIndex((t) => t.name === name);
     const images = ctx.registry.select({ kind: 'oci-manifest' }).sort((a, b) => order(a.target) - order(b.target));

@@ -4,7 +4,7 @@
 // from the records of per-target builds made elsewhere.
 
 import { join } from 'node:path';
-import { TARGETS } from '../release/targets.ts';
+import { TARGETS } from '../common/targets.ts';
 import { isoDate, recordOf, writeFileAtomic } from './fsutil.ts';
 import type { ReleasePackager } from './types.ts';
 
@@ -13,9 +13,10 @@ export function provenanceFileName(version: string): string {
 }
 
 export const provenancePackager: ReleasePackager = {
-  name: 'provenance',
   kind: 'provenance',
   scope: 'release',
+  tools: [],
+  contentType: () => 'application/vnd.in-toto+json',
   async run(ctx) {
     const subjects = ctx.registry
       .all()

@@ -12,6 +12,7 @@ import { runTool } from './run.ts';
 import { checkStagedTree } from './stage.ts';
 import { walkTree } from './tree.ts';
 import type { TargetPackager } from './types.ts';
+import type { Target } from '../common/targets.ts';
 import { checkVersion } from './version.ts';
 
 export const RPM_RELEASE = '1';
@@ -27,13 +28,25 @@ function changelogDate(epoch: number): string {
   return `${days[d.getUTCDay()]} ${months[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, '0')} ${d.getUTCFullYear()}`;
 }
 
+const hasRpmArch = (t: Target): boolean => t.os === 'linux' && t.rpmArch !== null;
+
 export const rpmPackager: TargetPackager = {
-  name: 'rpm',
   kind: 'rpm',
   scope: 'target',
+  appliesTo: hasRpmArch,
+  tools: [
+    { command: 'rpmbuild', debPackage: 'rpm', purpose: 'building rpm packages', use: 'build' },
+    { command: 'rpm2cpio', debPackage: 'rpm2cpio', purpose: 'installing rpm packages in smoke tests', use: 'smoke' },
+    { command: 'cpio', debPackage: 'cpio', purpose: 'installing rpm packages in smoke tests', use: 'smoke' },
+  ],
+  contentType: () => 'application/x-rpm',
+  async install(o) {
+    await o.must('sh', ['-c', 'rpm2cpio "$1" | cpio -idm --quiet', 'sh', o.file], 'rpm2cpio | cpio', { cwd: o.prefix });
+    return {};
+  },
   async run(ctx) {
     const t = ctx.target;
-    if (t.os !== 'linux' || !t.rpmArch) return { skip: `${t.name} has no rpm architecture in the target table` };
+    if (!hasRpmArch(t) || !t.rpmArch) return { skip: `${t.name} has no rpm architecture in the target table` };
     const r = ctx.recipe;
     const file = rpmFileName(r.name, ctx.version, t.rpmArch);
     checkVersion('rpm', ctx.version, file);

@@ -15,9 +15,10 @@ export function sbomFileName(version: string, target: string): string {
 }
 
 export const sbomPackager: TargetPackager = {
-  name: 'sbom',
   kind: 'sbom',
   scope: 'target',
+  tools: [],
+  contentType: () => 'application/spdx+json',
   async run(ctx) {
     const file = sbomFileName(ctx.version, ctx.target.name);
     await checkStagedTree(ctx.tree, file);

@@ -13,9 +13,11 @@ import { runTool } from './run.ts';
 import type { ReleasePackager } from './types.ts';
 
 export const signaturePackager: ReleasePackager = {
-  name: 'signature',
   kind: 'signature',
   scope: 'release',
+  signs: true,
+  tools: [{ command: 'minisign', debPackage: 'minisign', purpose: 'signing SHA256SUMS', use: 'build' }],
+  contentType: () => 'text/plain; charset=utf-8',
   async run(ctx) {
     const artifact = 'SHA256SUMS.minisig';
     const sums = ctx.registry.select({ kind: 'checksums' })[0];

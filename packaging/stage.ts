@@ -5,7 +5,7 @@
 
 import { access, chmod, cp, lstat, mkdir, readdir, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { findTarget, type Target } from '../release/targets.ts';
+import { findTarget, type Target } from '../common/targets.ts';
 import { PackagingError } from './errors.ts';
 import { tempPathFor } from './fsutil.ts';
 import { DEFAULT_RECIPE } from './recipe.ts';

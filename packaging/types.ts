@@ -3,7 +3,7 @@
 // small interface every artifact kind implements. The release orchestrator codes against
 // this file only; packagers meet each other only through the ArtifactRegistry.
 
-import type { Target } from '../release/targets.ts';
+import type { Target } from '../common/targets.ts';
 
 /** Every artifact kind, in the order of the registry list (packaging/index.ts). */
 export type ArtifactKind =
@@ -43,7 +43,7 @@ export interface RecipeInfo {
 export interface StagedTree {
   /** absolute path of the pyvm-<version>-<target> directory */
   dir: string;
-  /** target name from release/targets.ts */
+  /** target name from common/targets.ts */
   target: string;
   version: string;
   sourceDateEpoch: number;
@@ -111,12 +111,64 @@ export interface TargetContext extends ReleaseContext {
   target: Target;
 }
 
-interface PackagerBase {
-  /** unique name, used as task name and log prefix (e.g. 'archive', 'conda-channel') */
-  name: string;
-  kind: ArtifactKind;
+/** An external command a kind needs, with the Debian package providing it (`release doctor` installs it). */
+export interface ToolNeed {
+  command: string;
+  debPackage: string;
+  /** what it is needed for, shown by `release doctor` */
+  purpose: string;
+  /** build: the packager runs it; smoke: the smoke test installs the artifact with it; check: tests/packaging inspect the artifact with it */
+  use: 'build' | 'smoke' | 'check';
 }
 
+/** What a smoke test (release/smoke.ts) hands a kind's installer. */
+export interface InstallContext {
+  target: Target;
+  artifact: { name: string; kind: string; target: string | null; sha256: string };
+  /** absolute path of the artifact file */
+  file: string;
+  /** the other artifacts of the release, with their files (the shell installer needs the archive) */
+  related: readonly { r: { name: string; kind: string; target: string | null; sha256: string }; file: string }[];
+  version: string;
+  /** a fresh empty directory to install into */
+  prefix: string;
+  /** the wine prefix Windows installers register into */
+  winePrefix: string;
+  /** runs a command; a non-zero exit fails the install with `what` in the message */
+  must(cmd: string, args: string[], what: string, opts?: { cwd?: string; env?: NodeJS.ProcessEnv }): Promise<void>;
+  /** runs a Windows program (and its arguments) under wine, in winePrefix */
+  wine(args: string[]): Promise<{ code: number | null; stderr: string }>;
+  /** a host path as wine's Z: drive spells it */
+  winePath(p: string): string;
+}
+
+/** Where an install put things; null: this record is not installed on its own (install.ps1 on Linux). */
+export type Installed = null | {
+  /** where to look for the installed pyvm (default: the prefix) */
+  searchIn?: string;
+  cleanup?: () => Promise<void>;
+};
+
+interface PackagerBase {
+  /** the artifact kind it makes: also its name, used as task name and log prefix */
+  kind: ArtifactKind;
+  /** the targets it makes artifacts for (release scope: the targets whose build needs it); absent: every target */
+  appliesTo?(t: Target): boolean;
+  /** external commands it, its smoke test and its checks run */
+  tools: readonly ToolNeed[];
+  /** the Content-Type of one of its files as a release asset */
+  contentType(name: string): string;
+  /** `extra` keys its records carry that later packagers select on; `release merge` refuses per-target records lacking them */
+  facts?: readonly string[];
+  /** files one of its artifacts brings along that the manifest does not list (paths relative to dist/<version>/) */
+  bringsAlong?(file: string): string[];
+  /** the kinds whose artifacts its smoke test needs besides its own (each earlier in the list) */
+  needs?: readonly ArtifactKind[];
+  /** it reads ctx.signing (the keys are then among its inputs) */
+  signs?: boolean;
+  /** installs one of its artifacts the way a user would, for a smoke test; absent: not smoke-tested */
+  install?(o: InstallContext): Promise<Installed>;
+}
 /** Runs once per staged tree (target). */
 export interface TargetPackager extends PackagerBase {
   scope: 'target';

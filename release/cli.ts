@@ -1,14 +1,11 @@
 // `release`: the one command a maintainer types. Parses arguments, dispatches to the
 // subcommands, and turns user mistakes (UserError) into `release: error: ...`, exit 2.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import { existsSync } from 'node:fs';
-import { TARGETS, unbuildableReason } from './targets.ts';
+import { TARGETS, unbuildableReason } from '../common/targets.ts';
 import { E, UserError, StepError } from './errors.ts';
 import { DiskFullError, isDiskFull } from '../common/atomic.ts';
 import { sweepTempDirs } from '../common/tmpdirs.ts';
-import { buildableTargets, doctor } from './doctor.ts';
 import { PROJECT_ROOT, buildableTarget, lookupTarget, resolveContext, type CommonOptions } from './context.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -47,7 +44,7 @@ const COMMANDS: Record<string, Command> = {
   targets: {
     summary: 'list the targets and what each needs',
     usage: 'release targets [--json]',
-    help: 'Prints the target table (release/targets.ts): triple, compiler, emulator, archive format,\nand whether it builds on this host.\n\n  --json   the full table as JSON',
+    help: 'Prints the target table (common/targets.ts): triple, compiler, emulator, archive format,\nand whether it builds on this host.\n\n  --json   the full table as JSON',
     options: { json: { type: 'boolean' } },
     async run(v) {
       if (v.json) {
@@ -64,12 +61,14 @@ const COMMANDS: Record<string, Command> = {
   doctor: {
     summary: 'check (and install) the tools every buildable target needs',
     usage: 'release doctor [--install] [--quiet] [--target T]...',
-    help: `Checks compilers, static C libraries, emulators (qemu-user, wine) and the packaging,
-signing and checking tools (makensis, wixl, msitools, rpm, dpkg-deb, skopeo, umoci, podman,
-runc, cph, zstd, minisign, diffoscope, shellcheck, pypy3, hyperfine) for every target
-buildable on this host, or only the given ones.
+    help: `Checks compilers, static C libraries, emulators (qemu-user, wine), the tools each
+artifact kind's packager declares (to build it, install it in smoke tests and check it:
+makensis, wixl, faketime, rpmbuild, dpkg-deb, cph, umoci, zstd, minisign, ...) and the
+release machinery's own (skopeo, diffoscope, pypy3, hyperfine) for every target buildable on
+this host, or only the given ones.
 
-  --install    install missing Debian packages (apt-get update once, then install; needs root)
+  --install    install missing Debian packages (apt-get update once, then install; needs
+               root); apt-get's progress is shown, also with --quiet
   --quiet      print nothing when everything is present
   --target T   check only what target T needs (repeatable)
 
@@ -77,13 +76,14 @@ Exit status: 0 when everything is present, 1 when something is missing.`,
     options: { install: { type: 'boolean' }, quiet: { type: 'boolean' }, target: { type: 'string', multiple: true } },
     async run(v) {
       const names = (v.target as string[] | undefined) ?? [];
+      const { buildableTargets, doctor } = await import('./doctor.ts');
       const targets = names.length ? names.map(buildableTarget) : buildableTargets();
       return doctor({ targets, install: Boolean(v.install), quiet: Boolean(v.quiet), out });
     },
   },
   translate: {
     summary: 'translate the VM to a static binary for one target',
-    usage: 'release translate [ENTRY.ts] [--target T] [--out DIR] [--json]',
+    usage: 'release translate [ENTRY.ts] [--target T] [--out DIR] [--json] [--opt N] [--debug-info] [--cflag=F]...',
     help: 'Runs the RTS translator (translate/cli.ts) on ENTRY (default vm/main.ts).\nSee translate/ for its options.',
     options: {},
     async run() {
@@ -323,11 +323,8 @@ async function dispatch(args: string[]): Promise<number> {
     return cmd ? 0 : 2;
   }
   if (cmd === 'translate') {
-    const file = join(PROJECT_ROOT, 'translate', 'cli.ts');
-    if (!existsSync(file)) throw E.translatorMissing('translate/cli.ts does not exist yet');
-    const mod = (await import(pathToFileURL(file).href)) as { translateCommand?: (a: string[]) => Promise<number> };
-    if (typeof mod.translateCommand !== 'function') throw E.translatorMissing('translate/cli.ts does not export translateCommand');
-    return mod.translateCommand(rest);
+    const { translateCommand } = await import('../translate/cli.ts');
+    return translateCommand(rest);
   }
   const command = COMMANDS[cmd];
   if (!command) throw E.unknownCommand(cmd, Object.keys(COMMANDS), nearest(cmd, Object.keys(COMMANDS)));

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findTarget, unbuildableReason, UnknownTargetError, type Target } from './targets.ts';
+import { findTarget, unbuildableReason, UnknownTargetError, type Target } from '../common/targets.ts';
 import { loadRecipe, type LoadedRecipe } from './recipe.ts';
 import { E } from './errors.ts';
 

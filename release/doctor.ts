@@ -1,11 +1,13 @@
 // `release doctor`: checks that every tool the buildable targets need is installed, and with
 // --install installs the missing Debian packages. Compiler, sysroot and emulator facts come
-// from the target table; the host-side tools (packagers, signing, checks) are listed once here.
+// from the target table, each artifact kind's tools from its packager, and the release
+// machinery's own tools are listed here.
 import { accessSync, constants, existsSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { TARGETS, unbuildableReason, type Target } from './targets.ts';
+import { TARGETS, unbuildableReason, type Target } from '../common/targets.ts';
 import { E } from './errors.ts';
+import { PACKAGERS } from '../packaging/index.ts';
 
 export interface Tool {
   /** command name looked up on PATH, or an absolute path */
@@ -17,37 +19,24 @@ export interface Tool {
   neededBy?: (t: Target) => boolean;
 }
 
-const windows = (t: Target) => t.os === 'windows';
-const linux = (t: Target) => t.os === 'linux';
-const oci = (t: Target) => t.ociPlatform !== null;
-
-/** Host-side tools, independent of the C toolchain of a target. */
+/**
+ * Tools of the release machinery itself. Each artifact kind's tools (to build it, install it
+ * in a smoke test, check it in tests) are declared by its packager (packaging/<kind>.ts).
+ */
 export const HOST_TOOLS: readonly Tool[] = [
-  { command: 'makensis', packages: ['nsis'], purpose: 'NSIS Windows installer', neededBy: windows },
-  { command: 'wixl', packages: ['wixl'], purpose: 'MSI Windows installer', neededBy: windows },
-  { command: 'msiinfo', packages: ['msitools'], purpose: 'reading MSI installers', neededBy: windows },
-  { command: 'rpmbuild', packages: ['rpm'], purpose: 'rpm packages', neededBy: (t) => t.rpmArch !== null },
-  { command: 'rpm2cpio', packages: ['rpm2cpio'], purpose: 'installing rpm packages in smoke tests', neededBy: (t) => t.rpmArch !== null },
-  { command: 'cpio', packages: ['cpio'], purpose: 'installing rpm packages in smoke tests', neededBy: (t) => t.rpmArch !== null },
-  { command: 'dpkg-deb', packages: ['dpkg'], purpose: 'deb packages', neededBy: (t) => t.debArch !== null },
-  { command: 'skopeo', packages: ['skopeo'], purpose: 'OCI images and cache push/pull', neededBy: oci },
-  { command: 'umoci', packages: ['umoci'], purpose: 'OCI image layouts', neededBy: oci },
-  { command: 'podman', packages: ['podman'], purpose: 'running OCI images', neededBy: oci },
-  { command: 'runc', packages: ['runc'], purpose: 'OCI runtime for podman', neededBy: oci },
-  { command: 'docker-registry', packages: ['docker-registry'], purpose: 'local OCI registry for tests', neededBy: oci },
-  { command: 'cph', packages: ['conda-package-handling'], purpose: 'conda packages' },
-  { command: 'zstd', packages: ['zstd'], purpose: 'conda .conda payloads' },
-  { command: 'unzip', packages: ['unzip'], purpose: 'installing zip archives in smoke tests', neededBy: windows },
-  { command: '7z', packages: ['p7zip-full'], purpose: 'checking zip archives', neededBy: windows },
-  { command: 'bzip2', packages: ['bzip2'], purpose: 'conda .tar.bz2 packages' },
-  { command: 'file', packages: ['file'], purpose: 'checking artifact formats' },
-  { command: 'minisign', packages: ['minisign'], purpose: 'signatures' },
-  { command: 'gpg', packages: ['gnupg'], purpose: 'rpm and detached signatures', neededBy: linux },
+  { command: 'skopeo', packages: ['skopeo'], purpose: 'release cache push/pull', neededBy: (t) => t.ociPlatform !== null },
+  { command: 'gpg', packages: ['gnupg'], purpose: 'rpm and detached signatures', neededBy: (t) => t.os === 'linux' },
   { command: 'diffoscope', packages: ['diffoscope-minimal'], purpose: 'release verify: explaining differences' },
-  { command: 'shellcheck', packages: ['shellcheck'], purpose: 'checking the shell installer' },
   { command: 'pypy3', packages: ['pypy3'], purpose: 'reference Python for benchmarks and smoke expectations' },
   { command: 'hyperfine', packages: ['hyperfine'], purpose: 'benchmarks' },
 ];
+
+/** The tools every packager declares, for the targets it applies to. */
+export function packagerTools(): Tool[] {
+  return PACKAGERS.flatMap((p) =>
+    p.tools.map((t) => ({ command: t.command, packages: [t.debPackage], purpose: `${p.kind}: ${t.purpose}`, ...(p.appliesTo ? { neededBy: p.appliesTo } : {}) })),
+  );
+}
 
 export interface Check {
   what: string;
@@ -96,8 +85,10 @@ export function checksFor(targets: readonly Target[]): Check[] {
       add({ what: `${t.emulator[0]} (runs ${t.name} binaries)`, ok: em !== null, packages: t.emulatorPackages, detail: em ?? 'not found' });
     }
   }
-  for (const tool of HOST_TOOLS) {
-    if (tool.neededBy && !targets.some(tool.neededBy)) continue;
+  const tools = new Set<string>();
+  for (const tool of [...packagerTools(), ...HOST_TOOLS]) {
+    if (tools.has(tool.command) || (tool.neededBy && !targets.some(tool.neededBy))) continue;
+    tools.add(tool.command);
     const p = onPath(tool.command);
     add({ what: `${tool.command} (${tool.purpose})`, ok: p !== null, packages: tool.packages, detail: p ?? 'not on PATH' });
   }
@@ -133,11 +124,13 @@ export function doctor(opts: DoctorOptions): number {
     );
   }
   if (process.getuid && process.getuid() !== 0) throw E.notRoot(command);
-  out(`doctor: installing ${packages.join(' ')}`);
+  out(`doctor: installing ${packages.length} Debian packages (apt-get's progress follows): ${packages.join(' ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const update = spawnSync('apt-get', ['update'], { stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'inherit'], env });
+  // apt's own output is the progress of a minutes-long install: shown even with --quiet
+  const stdio: ['ignore', 'inherit', 'inherit'] = ['ignore', 'inherit', 'inherit'];
+  const update = spawnSync('apt-get', ['update'], { stdio, env });
   if (update.status !== 0) throw E.toolsMissing(`'apt-get update' failed (exit ${update.status}); command was:\n  ${command}`);
-  const inst = spawnSync('apt-get', ['install', '-y', ...packages], { stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'inherit'], env });
+  const inst = spawnSync('apt-get', ['install', '-y', ...packages], { stdio, env });
   if (inst.status !== 0) throw E.toolsMissing(`'apt-get install' failed (exit ${inst.status}); command was:\n  ${command}`);
   checks = checksFor(opts.targets);
   if (missing().length) throw E.toolsMissing(`still missing after install: ${missing().map((c) => c.what).join('; ')}`);

@@ -44,12 +44,6 @@ export const E = {
   recipeInvalid: (text: string) => new UserError(text, 'recipe-invalid'),
   recipeMissing: (file: string) => new UserError(`recipe not found: ${file}`, 'recipe-missing'),
   fileMissing: (what: string, file: string) => new UserError(`${what} not found: ${file}`, 'file-missing'),
-  translatorMissing: (detail: string) =>
-    new UserError(
-      `the translator is not available (${detail}); pass --stand-in FILE.c to build the pipeline with a stand-in binary`,
-      'translator-missing',
-      1,
-    ),
   noManifest: (file: string) =>
     new UserError(`no build to test: ${file} does not exist (run 'release build' first)`, 'no-manifest'),
   badEpoch: (v: string) => new UserError(`SOURCE_DATE_EPOCH must be a whole number of seconds, got '${v}'`, 'bad-epoch'),

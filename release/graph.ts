@@ -6,8 +6,8 @@
 import { execFile } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, rmSync, constants as fsc } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { Target } from './targets.ts';
+import type { Target } from '../common/targets.ts';
+import { cFlags, type CompileSettings } from '../translate/cflags.ts';
 import { recipeInfo, type LoadedRecipe } from './recipe.ts';
 import { E, StepError } from './errors.ts';
 import { hashFile, hashTree, hashValue, listFiles, type TaskNode, type TaskResult } from './tasks/index.ts';
@@ -15,14 +15,14 @@ import { loadPackagers, Registry, type ArtifactRegistry, type PackagerSet, type 
 import type { SigningConfig } from '../packaging/types.ts';
 import { compilerIdentity } from '../common/compiler-id.ts';
 import { makeTempDir } from '../common/tmpdirs.ts';
-import { emulatorIdentity, smokeKinds, smokeTest, type SmokeReport } from './smoke.ts';
+import { emulatorIdentity, smokeTest, type SmokeReport } from './smoke.ts';
 
 export interface BuildSpec {
   loaded: LoadedRecipe;
   targets: Target[];
   /** run smoke tests */
   test: boolean;
-  /** C file standing in for the translated VM (until translate/ produces it) */
+  /** a C file to compile instead of translating the VM (tests of the release machinery) */
   standIn?: string;
   sourceDateEpoch: number;
   /** cache directory handed to the translator for its stage cache */
@@ -98,22 +98,10 @@ function runCc(t: Target, args: string[], cwd: string, sde: number): Promise<voi
   });
 }
 
-interface TranslateDriver {
-  translateProgram(opts: {
-    entry: string;
-    target: string;
-    outDir: string;
-    cacheDir?: string;
-    log?: (line: string) => void;
-  }): Promise<{ binary: string; stages: { name: string; seconds: number; cached: boolean; counts: Record<string, number> }[] }>;
-}
-
-export async function loadTranslator(root: string): Promise<TranslateDriver> {
-  const file = join(root, 'translate', 'driver.ts');
-  if (!existsSync(file)) throw E.translatorMissing('translate/driver.ts does not exist yet');
-  const mod = (await import(pathToFileURL(file).href)) as Partial<TranslateDriver>;
-  if (typeof mod.translateProgram !== 'function') throw E.translatorMissing('translate/driver.ts does not export translateProgram');
-  return mod as TranslateDriver;
+/** The recipe's translation settings as the translator takes them. */
+export function compileSettings(recipe: LoadedRecipe['recipe']): CompileSettings {
+  const t = recipe.translation;
+  return { opt: t.opt, debugInfo: t.debugInfo ?? false, cflags: t.cflags ?? [] };
 }
 
 /** Packagers whose kind the recipe asks for, in the registry's order; and the kinds left out. */
@@ -161,7 +149,7 @@ export async function runPackager(
     };
     let result;
     if (p.scope === 'target') {
-      if (!o.target) throw new Error(`runPackager: ${p.name} runs per target and needs one`);
+      if (!o.target) throw new Error(`runPackager: ${p.kind} runs per target and needs one`);
       result = await p.run({ ...base, tree: o.trees[0], target: o.target });
     } else result = await p.run(base);
     if (!Array.isArray(result)) return { skip: result.skip };
@@ -206,7 +194,9 @@ export function buildGraph(spec: BuildSpec, facts: Facts): TaskNode[] {
 
   for (const t of spec.targets) {
     const exe = `pyvm${t.exeSuffix}`;
-    const targetRow = hashValue(t);
+    // what compiling reads of the target row (translate/cflags.ts, the compile stage); the rest of
+    // the row (packaging names, emulator) does not change the binary
+    const targetRow = hashValue({ name: t.name, cc: t.cc, cflags: t.cflags, os: t.os, exeSuffix: t.exeSuffix });
     let binNode: string;
     if (spec.standIn) {
       const src = spec.standIn;
@@ -215,13 +205,13 @@ export function buildGraph(spec: BuildSpec, facts: Facts): TaskNode[] {
         name: binNode,
         title: `compile stand-in pyvm for ${t.name}`,
         deps: [],
-        inputs: { source: facts.sourceHash, cc: facts.compilers[t.name], target: targetRow, translation: recipe.translation, sde: spec.sourceDateEpoch },
+        inputs: { source: facts.sourceHash, cc: facts.compilers[t.name], target: targetRow, translation: compileSettings(recipe), sde: spec.sourceDateEpoch },
         async run(ctx) {
           const dir = makeTempDir('release-cc-');
           try {
             copyFileSync(src, join(dir, 'pyvm.c'));
-            const o = recipe.translation;
-            const args = [`-O${o.opt}`, ...(o.debugInfo ? ['-g'] : []), ...t.cflags, ...(o.cflags ?? []), `-ffile-prefix-map=${dir}=.`, '-o', join(ctx.out, exe), 'pyvm.c'];
+            const f = cFlags(t, compileSettings(recipe));
+            const args = [...f.compile, ...f.link, `-ffile-prefix-map=${dir}=.`, '-o', join(ctx.out, exe), 'pyvm.c'];
             ctx.log(`${t.cc} ${args.join(' ')}`);
             await runCc(t, args, dir, spec.sourceDateEpoch);
           } finally {
@@ -236,12 +226,20 @@ export function buildGraph(spec: BuildSpec, facts: Facts): TaskNode[] {
         name: binNode,
         title: `translate ${recipe.entry} for ${t.name}`,
         deps: [],
-        inputs: { sources: facts.sourceHash, entry: recipe.entry, cc: facts.compilers[t.name], target: targetRow, translation: recipe.translation, sde: spec.sourceDateEpoch },
+        inputs: { sources: facts.sourceHash, entry: recipe.entry, cc: facts.compilers[t.name], target: targetRow, translation: compileSettings(recipe), sde: spec.sourceDateEpoch },
         async run(ctx) {
-          const driver = await loadTranslator(root);
+          // loaded when a translation runs: the translator brings the TypeScript compiler with it
+          const { translateProgram } = await import('../translate/driver.ts');
           const dir = makeTempDir('release-translate-');
           try {
-            const r = await driver.translateProgram({ entry: join(root, recipe.entry), target: t.name, outDir: dir, cacheDir: spec.translateCache, log: ctx.log });
+            const r = await translateProgram({
+              entry: join(root, recipe.entry),
+              target: t.name,
+              outDir: dir,
+              cacheDir: spec.translateCache,
+              log: ctx.log,
+              settings: compileSettings(recipe),
+            });
             copyFileSync(r.binary, join(ctx.out, exe));
             chmodSync(join(ctx.out, exe), 0o755);
             return { stages: r.stages };
@@ -284,14 +282,14 @@ export function buildGraph(spec: BuildSpec, facts: Facts): TaskNode[] {
     const scopeTargets: (Target | null)[] = p.scope === 'target' ? spec.targets : [null];
     const names = new Map<string | null, string>();
     for (const t of scopeTargets) {
-      const name = t ? `package:${t.name}:${p.name}` : `package:${p.name}`;
+      const name = t ? `package:${t.name}:${p.kind}` : `package:${p.kind}`;
       const earlier = t ? [...perTarget.get(t.name)!] : [...releaseWide, ...[...perTarget.values()].flat()];
       const stages = t ? [stageNodes.get(t.name)!] : [...stageNodes.values()];
       nodes.push({
         name,
-        title: `package ${p.name}${t ? ` for ${t.name}` : ''}`,
+        title: `package ${p.kind}${t ? ` for ${t.name}` : ''}`,
         deps: [...stages, ...earlier],
-        inputs: { packager: p.name, kind: p.kind, packaging: facts.packaging.identity, version, info, sde: spec.sourceDateEpoch, signing: p.kind === 'signature' ? facts.signing : null },
+        inputs: { kind: p.kind, packaging: facts.packaging.identity, version, info, sde: spec.sourceDateEpoch, signing: p.signs ? facts.signing : null },
         async run(ctx): Promise<PackageMeta> {
           const deps = earlier.map((d) => ctx.deps[d]);
           inherit(ctx.out, deps);
@@ -306,20 +304,21 @@ export function buildGraph(spec: BuildSpec, facts: Facts): TaskNode[] {
       if (t) perTarget.get(t.name)!.push(name);
       else releaseWide.push(name);
     }
-    byPackager.set(p.name, names);
+    byPackager.set(p.kind, names);
   }
 
   if (!spec.test) return nodes;
-  const smokeable = new Set(smokeKinds());
+  /** the package node of a kind for a target (its own for target scope, the release-wide one otherwise) */
+  const nodeFor = (kind: string, t: Target): string | undefined => {
+    const m = byPackager.get(kind);
+    return m?.get(t.name) ?? m?.get(null);
+  };
   for (const t of spec.targets) {
-    // target-scope kinds: the artifacts of that packager for this target
-    const kinds = new Map<string, string>();
-    for (const p of chosen) if (p.scope === 'target' && smokeable.has(p.kind)) kinds.set(p.kind, byPackager.get(p.name)!.get(t.name)!);
-    // release-wide kinds that install per target
-    for (const p of chosen) if (p.scope === 'release' && smokeable.has(p.kind)) kinds.set(p.kind, byPackager.get(p.name)!.get(null)!);
-    for (const [kind, pkgNode] of kinds) {
-      const archiveNode = [...(byPackager.values())].map((m) => m.get(t.name)).find((n) => n?.endsWith(':archive'));
-      const deps = kind === 'installer-script' && archiveNode ? [pkgNode, archiveNode] : [pkgNode];
+    for (const p of chosen) {
+      if (!p.install || (p.appliesTo && !p.appliesTo(t))) continue;
+      const kind = p.kind;
+      const pkgNode = nodeFor(kind, t)!;
+      const deps = [pkgNode, ...(p.needs ?? []).flatMap((k) => nodeFor(k, t) ?? [])];
       nodes.push({
         name: `smoke:${t.name}:${kind}`,
         title: `smoke-test ${kind} for ${t.name}${smokeTitle(t)}`,

@@ -8,7 +8,7 @@
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, chmodSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { makeTempDir } from '../common/tmpdirs.ts';
-import { imageBlobNames } from '../packaging/oci.ts';
+import { packagerOf } from '../packaging/index.ts';
 import { PROJECT_ROOT } from './context.ts';
 import { applyDist, manifestEntry, readManifest, type DistFile, type Manifest, type ManifestEntry } from './dist.ts';
 import { E, StepError, explain } from './errors.ts';
@@ -17,7 +17,7 @@ import { loadPackagers, Registry, type ArtifactKind, type ArtifactRecord } from 
 import { compareVersions } from './publish/assets.ts';
 import { loadRecipe, type LoadedRecipe } from './recipe.ts';
 import { canonicalJson, hashFile, listFiles } from './tasks/index.ts';
-import { TARGETS } from './targets.ts';
+import { TARGETS } from '../common/targets.ts';
 
 type Out = (line: string) => void;
 
@@ -88,12 +88,6 @@ async function check(dir: string, path: string, sha256: string, size: number | n
   if (actual !== sha256) throw E.mergeDamaged(dir, path, `has sha256 ${actual}, ${size === null ? 'its name says' : 'manifest.json says'} ${sha256}`);
 }
 
-/**
- * The facts release packagers select per-target records on (conda.ts: the channel index;
- * oci.ts: the image index). Without them a merge would index conda packages under the wrong
- * subdir rather than fail, so their absence (a manifest older than `extra`) is an error.
- */
-const FACTS: Partial<Record<string, string[]>> = { conda: ['subdir', 'format', 'index'], 'oci-manifest': ['digest', 'platform'] };
 
 /** An entry as compared between inputs: everything but where it lies. */
 const identity = (e: ManifestEntry) => canonicalJson(manifestEntry({ ...e, name: e.path }));
@@ -120,15 +114,18 @@ async function collect(inputs: Input[]): Promise<Map<string, Piece>> {
     const own = input.manifest.artifacts.filter((a) => a.target !== null);
     for (const a of own) {
       await check(input.dir, a.path, a.sha256, a.size);
-      const lacking = (FACTS[a.kind] ?? []).filter((k) => typeof a.extra?.[k] !== 'string');
+      // the facts release packagers select per-target records on (the conda channel index, the
+      // OCI image index): without them a merge would index a package wrongly rather than fail
+      const p = packagerOf(a.kind);
+      const lacking = (p?.facts ?? []).filter((k) => typeof a.extra?.[k] !== 'string');
       if (lacking.length) throw E.mergeDamaged(input.dir, a.path, `has no ${lacking.join(', ')} in manifest.json (written before manifests recorded packager facts?)`);
       add({ path: a.path, sha256: a.sha256, size: a.size, from: join(input.dir, a.path), input: input.dir, entry: a });
-      if (a.kind !== ('oci-manifest' satisfies ArtifactKind)) continue;
+      if (!p?.bringsAlong) continue;
       let blobs: string[];
       try {
-        blobs = imageBlobNames(readFileSync(join(input.dir, a.path)));
+        blobs = p.bringsAlong(join(input.dir, a.path));
       } catch (e) {
-        throw E.mergeDamaged(input.dir, a.path, `is not an OCI image manifest (${(e as Error).message})`);
+        throw E.mergeDamaged(input.dir, a.path, `is not a ${a.kind} artifact (${(e as Error).message})`);
       }
       for (const b of blobs) {
         const sha256 = basename(b);
@@ -229,20 +226,20 @@ export async function merge(opts: Omit<MergeOptions, 'json'>, log: Out = () => {
         // release packagers meet per-target output only through the registry: no staged trees here
         meta = await runPackager(p, { loaded, sourceDateEpoch: head.sourceDateEpoch, distDir, trees: [], registry });
       } catch (e) {
-        throw new StepError(`package:${p.name}`, explain(e as Error));
+        throw new StepError(`package:${p.kind}`, explain(e as Error));
       }
       if (meta.skip !== undefined) {
-        regenerated.push({ packager: p.name, artifacts: 0, skip: meta.skip });
-        log(`package:${p.name}: skipped (${meta.skip})`);
+        regenerated.push({ packager: p.kind, artifacts: 0, skip: meta.skip });
+        log(`package:${p.kind}: skipped (${meta.skip})`);
         continue;
       }
       for (const r of meta.records ?? []) {
         const clash = pieces.get(r.name);
-        if (clash) throw E.mergeDamaged(clash.input, r.name, `is listed as a per-target file, but it is the release-wide output of the ${p.name} packager`);
+        if (clash) throw E.mergeDamaged(clash.input, r.name, `is listed as a per-target file, but it is the release-wide output of the ${p.kind} packager`);
         releaseWide.push({ ...r, path: join(distDir, r.name) });
       }
-      regenerated.push({ packager: p.name, artifacts: meta.records?.length ?? 0 });
-      log(`package:${p.name}: ${(meta.records ?? []).map((r) => r.name).join(', ')}`);
+      regenerated.push({ packager: p.kind, artifacts: meta.records?.length ?? 0 });
+      log(`package:${p.kind}: ${(meta.records ?? []).map((r) => r.name).join(', ')}`);
     }
 
     const files: DistFile[] = [];

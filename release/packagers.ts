@@ -3,9 +3,9 @@
 // order (the list's) and turns each packager run into a task node.
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { ArtifactKind, ArtifactRecord, ArtifactRegistry, Packager, StagedTree } from '../packaging/types.ts';
 import { hashTree } from './tasks/index.ts';
+import { PACKAGERS, stageTree } from '../packaging/index.ts';
 
 export type { ArtifactKind, ArtifactRecord, ArtifactRegistry, Packager, StagedTree };
 
@@ -43,13 +43,9 @@ function filesUnder(dir: string): string[] {
   return out.sort();
 }
 
+/** The packager list and the identity of the packaging code (under root/packaging) that builds with it. */
 export async function loadPackagers(root: string): Promise<PackagerSet> {
   const dir = join(root, 'packaging');
-  const index = join(dir, 'index.ts');
-  if (!existsSync(index)) throw new Error('packaging/index.ts is missing');
-  const mod = (await import(pathToFileURL(index).href)) as { PACKAGERS?: readonly Packager[]; stageTree?: PackagerSet['stageTree'] };
-  if (!Array.isArray(mod.PACKAGERS) || typeof mod.stageTree !== 'function')
-    throw new Error('packaging/index.ts must export PACKAGERS and stageTree');
   const code = filesUnder(dir).filter((f) => !f.includes('node_modules'));
-  return { packagers: mod.PACKAGERS, stageTree: mod.stageTree, identity: await hashTree(dir, code), source: 'packaging/index.ts' };
+  return { packagers: PACKAGERS, stageTree, identity: await hashTree(dir, code), source: 'packaging/index.ts' };
 }

@@ -6,8 +6,9 @@ import { createRequire } from 'node:module';
 import { parseDocument, LineCounter, isCollection, isMap, isScalar, isSeq, isNode, visit, type Document, type Node as YamlNode } from 'yaml';
 import type { ErrorObject } from 'ajv';
 import type { RecipeInfo } from '../packaging/types.ts';
-import { TARGETS, findTarget, UnknownTargetError } from './targets.ts';
+import { TARGETS, findTarget, UnknownTargetError } from '../common/targets.ts';
 import { E } from './errors.ts';
+import { PACKAGERS } from '../packaging/index.ts';
 
 const require = createRequire(import.meta.url);
 // ajv is CommonJS; its default export is the class.
@@ -28,7 +29,7 @@ export interface Recipe {
   version: { from: string } | { literal: string };
   entry: string;
   targets: string[];
-  translation: { opt: 0 | 1 | 2 | 3; jit: boolean; debugInfo?: boolean; cflags?: string[] };
+  translation: { opt: 0 | 1 | 2 | 3; debugInfo?: boolean; cflags?: string[] };
   artifacts: string[];
   product: Omit<RecipeInfo, 'name'>;
   signing?: { secretKeyFile?: string; publicKeyFile?: string; required: boolean };
@@ -125,7 +126,10 @@ export function loadRecipe(file: string, root = dirname(dirname(resolve(file))))
   const data = doc.toJS() as unknown;
   const schemaFile = schemaPathFor(file);
   if (!existsSync(schemaFile)) throw E.fileMissing('recipe schema', schemaFile);
-  const schema = JSON.parse(readFileSync(schemaFile, 'utf8')) as object;
+  const schema = JSON.parse(readFileSync(schemaFile, 'utf8')) as { properties?: { artifacts?: { items?: { enum?: string[] } } } };
+  // the artifact kinds are the packager list's, never a copy kept in the schema file
+  const kinds = schema.properties?.artifacts?.items;
+  if (kinds) kinds.enum = PACKAGERS.map((p) => p.kind);
   const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
   const validate = ajv.compile(schema);
   const problems: string[] = [];

@@ -1,12 +1,13 @@
-// Smoke tests: install an artifact the way a user would, then run the installed pyvm on the
-// recipe's Python programs, under the target's emulator (qemu-user, wine) or natively.
+// Smoke tests: install an artifact the way a user would (each kind's packager says how), then run
+// the installed pyvm on the recipe's Python programs, under the target's emulator (qemu-user, wine) or natively.
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { makeTempDir } from '../common/tmpdirs.ts';
-import type { Target } from './targets.ts';
+import type { Target } from '../common/targets.ts';
 import type { SmokeProgram } from './recipe.ts';
 import { prepareWinePrefix } from '../common/wine.ts';
+import { PACKAGERS, packagerOf } from '../packaging/index.ts';
 
 /** What smoke tests need of an artifact record (packaging's record, or a manifest entry). */
 export interface SmokeArtifact {
@@ -81,73 +82,9 @@ async function must(cmd: string, args: string[], what: string, opts: { cwd?: str
   if (r.code !== 0) throw new Error(`${what} failed (${cmd} ${args.join(' ')}: exit ${r.code}): ${r.stderr.trim().slice(0, 400)}`);
 }
 
-/**
- * One way to install per artifact kind, as a user would. Each installs into `prefix` and
- * may return a clean-up step; null means this record is not installed on its own on this
- * target (install.ps1 on Linux, the OCI archive beside the layout).
- */
-type Installer = (o: SmokeOptions, prefix: string, wine: WineRunner) => Promise<null | { cleanup?: () => Promise<void>; searchIn?: string }>;
-
-const INSTALLERS: Record<string, Installer> = {
-  async archive(o, prefix) {
-    if (o.file.endsWith('.zip')) await must('unzip', ['-q', o.file, '-d', prefix], 'unzip');
-    else await must('tar', ['-xzf', o.file, '-C', prefix], 'tar -xzf');
-    return {};
-  },
-  async deb(o, prefix) {
-    await must('dpkg-deb', ['-x', o.file, prefix], 'dpkg-deb -x');
-    return {};
-  },
-  async rpm(o, prefix) {
-    await must('sh', ['-c', 'rpm2cpio "$1" | cpio -idm --quiet', 'sh', o.file], 'rpm2cpio | cpio', { cwd: prefix });
-    return {};
-  },
-  async conda(o, prefix) {
-    await must('cph', ['x', o.file, '--dest', prefix], 'cph x');
-    return {};
-  },
-  async 'installer-script'(o, prefix) {
-    if (!o.artifact.name.endsWith('.sh') || o.target.os === 'windows') return null;
-    const archive = o.related.find((x) => x.r.kind === 'archive' && x.r.target === o.target.name);
-    if (!archive) return null;
-    await must('sh', [o.file, '--prefix', prefix, '--archive', archive.file, '--sha256', archive.r.sha256, '--target', o.target.name, '--version', o.version], 'sh install.sh', {
-      // install.sh's scratch folder goes inside ours, so a killed build's is swept with it
-      env: { ...process.env, HOME: prefix, TMPDIR: dirname(prefix) },
-    });
-    return {};
-  },
-  async 'oci-layout'(o, prefix) {
-    if (!o.artifact.name.endsWith('index.json') || !o.target.ociPlatform) return null;
-    const layout = dirname(o.file);
-    const arch = o.target.ociPlatform.split('/')[1];
-    const ref = `${o.version}-${arch}`;
-    const index = JSON.parse(readFileSync(o.file, 'utf8')) as { manifests: { annotations?: Record<string, string> }[] };
-    if (!index.manifests.some((m) => m.annotations?.['org.opencontainers.image.ref.name'] === ref)) return null;
-    const bundle = join(prefix, 'bundle');
-    const rootless = process.getuid?.() !== 0 ? ['--rootless'] : [];
-    await must('umoci', ['unpack', ...rootless, '--image', `${layout}:${ref}`, bundle], `umoci unpack ${ref}`);
-    return { searchIn: join(bundle, 'rootfs') };
-  },
-  async nsis(o, prefix, wine) {
-    const r = await wine.run([o.file, '/S', `/D=${winePath(prefix)}`]);
-    if (r.code !== 0) throw new Error(`NSIS installer exited ${r.code}: ${r.stderr.slice(0, 400)}`);
-    return {};
-  },
-  async msi(o, prefix, wine) {
-    const r = await wine.run(['msiexec', '/i', winePath(o.file), '/qn', `INSTALLDIR=${winePath(prefix)}`]);
-    if (r.code !== 0) throw new Error(`msiexec /i exited ${r.code}: ${r.stderr.slice(0, 400)}`);
-    return {
-      // the product stays registered in the shared prefix unless removed
-      cleanup: async () => {
-        await wine.run(['msiexec', '/x', winePath(o.file), '/qn']);
-      },
-      searchIn: existsSync(join(prefix, 'bin')) ? prefix : undefined,
-    };
-  },
-};
-
+/** The kinds whose packager says how to install them, as a user would (packaging/<kind>.ts install). */
 export function smokeKinds(): string[] {
-  return Object.keys(INSTALLERS).sort();
+  return PACKAGERS.filter((p) => p.install).map((p) => p.kind as string).sort();
 }
 
 function winePath(p: string): string {
@@ -197,7 +134,7 @@ const wineRunners = new Map<string, WineRunner>();
  * failing program. Null when this record is not installable on its own for this target.
  */
 export async function smokeTest(o: SmokeOptions): Promise<SmokeReport | null> {
-  const installer = INSTALLERS[o.artifact.kind];
+  const installer = packagerOf(o.artifact.kind)?.install;
   const report: SmokeReport = { target: o.target.name, kind: o.artifact.kind, artifact: o.artifact.name, installedAs: '', results: [] };
   if (!installer) throw new Error(`no smoke installer for artifact kind '${o.artifact.kind}' (known: ${smokeKinds().join(', ')})`);
   const isWine = o.target.os === 'windows';
@@ -209,12 +146,11 @@ export async function smokeTest(o: SmokeOptions): Promise<SmokeReport | null> {
   try {
     const prefix = join(work, 'prefix');
     mkdirSync(prefix);
-    const installed = await installer(o, prefix, wine);
+    const installed = await installer({ ...o, prefix, must, wine: (args) => wine.run(args), winePath });
     if (!installed) return null;
     cleanup = installed.cleanup;
     const exe = `pyvm${o.target.exeSuffix}`;
-    let searchIn = installed.searchIn ?? prefix;
-    if (o.artifact.kind === 'msi' && !installed.searchIn) searchIn = join(o.winePrefix, 'drive_c', 'Program Files');
+    const searchIn = installed.searchIn ?? prefix;
     const binary = findPyvm(searchIn, exe);
     if (!binary) throw new Error(`installing ${o.artifact.name} gave no ${exe} under ${searchIn}`);
     report.installedAs = relative(work, binary).startsWith('..') ? binary : relative(prefix, binary);

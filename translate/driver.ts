@@ -20,8 +20,11 @@ import { compilerIdentity } from '../common/compiler-id.ts';
 import { RtsError, RtsErrors } from './errors.ts';
 import { checkGraph, type FunctionGraph } from './model/graph.ts';
 import type { FunctionDesc } from './load/descs.ts';
-import { findTarget, type Target } from '../release/targets.ts';
+import { findTarget, type Target } from '../common/targets.ts';
 import { fingerprint } from './cache/fingerprint.ts';
+import { cFlags, DEFAULT_SETTINGS, type CompileSettings } from './cflags.ts';
+
+export { DEFAULT_SETTINGS, type CompileSettings };
 
 const run = promisify(execFile);
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -45,12 +48,17 @@ export interface TranslateOptions {
   check?: boolean;
   /** name of the produced binary (default: the entry's base name) */
   binaryName?: string;
+  /** how the C is compiled (default DEFAULT_SETTINGS); only the compile stage reads it */
+  settings?: CompileSettings;
 }
+
 
 export interface TranslateResult {
   binary: string;
   stages: StageReport[];
   cFiles: string[];
+  /** the C compiler flags the compile stage used (objects), then those of the link */
+  cflags: { compile: string[]; link: string[] };
 }
 
 export const DEFAULT_CACHE = join(REPO_ROOT, '.cache', 'translate');
@@ -76,8 +84,6 @@ export function toolchainVersion(): string {
 const peakMB = (): number => Math.round(process.resourceUsage().maxRSS / 1024);
 
 
-// -ffp-contract=off: every float operation rounds separately, as in JS (no fused multiply-add on aarch64, s390x, ppc64le)
-const BASE_CFLAGS = ['-std=gnu11', '-O2', '-fno-strict-aliasing', '-fwrapv', '-ffp-contract=off', '-w'];
 
 export async function translateProgram(opts: TranslateOptions): Promise<TranslateResult> {
   const target: Target = findTarget(opts.target);
@@ -93,7 +99,6 @@ export async function translateProgram(opts: TranslateOptions): Promise<Translat
     stages.push(r);
     log(`${name.padEnd(9)} ${r.seconds.toFixed(2).padStart(7)} s  ${cached ? 'cached' : 'ran   '}  ${Object.entries(counts).map(([k, v]) => `${k}=${v}`).join(' ')}`);
   };
-  const config = JSON.stringify({ wordSize: target.wordSize, endian: target.endian, os: target.os, jit: target.jitBackend });
 
   // load
   let t0 = performance.now();
@@ -106,7 +111,9 @@ export async function translateProgram(opts: TranslateOptions): Promise<Translat
   if (!loadCached) store.putBlob('load', loadKey, JSON.stringify({ sources: Object.fromEntries([...prog.sourceHashes].sort()), constants: constKey }));
   stage('load', t0, loadCached, { modules: prog.modules.size, classes: prog.classes.length, functions: prog.functionsByDecl.size });
 
-  const annotateKey = keyOf(toolchainVersion(), 'annotate', loadKey, config);
+  // annotate, rtype and genc see only the loaded program (no target, no settings), so one
+  // translation serves every target: only compile is per target
+  const annotateKey = keyOf(toolchainVersion(), 'annotate', loadKey);
   const rtypeKey = keyOf(annotateKey, 'rtype');
   const gencKey = keyOf(rtypeKey, 'genc');
 
@@ -139,9 +146,10 @@ export async function translateProgram(opts: TranslateOptions): Promise<Translat
 
   // compile (per target): objects keyed by C + compiler identity + flags, then the link
   t0 = performance.now();
-  const { binary, counts, allCached } = await compileStage(cFiles, target, store, opts);
+  const cflags = cFlags(target, opts.settings ?? DEFAULT_SETTINGS);
+  const { binary, counts, allCached } = await compileStage(cFiles, target, store, opts, cflags);
   stage(`compile`, t0, allCached, counts);
-  return { binary, stages, cFiles: cFiles.map((f) => f.name) };
+  return { binary, stages, cFiles: cFiles.map((f) => f.name), cflags };
 }
 
 /** Runs flow (on demand, as the annotator reaches functions) and annotate; reports both. */
@@ -200,7 +208,13 @@ function annotateStages(
   return annotator;
 }
 
-async function compileStage(files: CFile[], target: Target, store: Store, opts: TranslateOptions): Promise<{ binary: string; counts: Record<string, number>; allCached: boolean }> {
+async function compileStage(
+  files: CFile[],
+  target: Target,
+  store: Store,
+  opts: TranslateOptions,
+  { compile: flags, link: linkFlags }: { compile: string[]; link: string[] },
+): Promise<{ binary: string; counts: Record<string, number>; allCached: boolean }> {
   const cc = target.cc;
   const id = await compilerIdentity(cc).catch((e: Error) => {
     throw new RtsError('E_COMPILE', e.message);
@@ -212,7 +226,6 @@ async function compileStage(files: CFile[], target: Target, store: Store, opts: 
   const headers = [...runtime.filter((f) => f.name.endsWith('.h')), ...files.filter((f) => f.name.endsWith('.h'))];
   const sources = [...runtime.filter((f) => f.name.endsWith('.c')).map((f) => ({ ...f, name: `rt_${f.name}` })), ...files.filter((f) => f.name.endsWith('.c'))];
   const headerKey = keyOf(...headers.map((h) => h.name + '\0' + h.text));
-  const flags = [...BASE_CFLAGS, ...target.cflags.filter((f) => !f.startsWith('-Wl,') && f !== '-static')];
   const work = makeTempDir('rts-cc-');
   // the compiler's own temp files go in our scratch folder too, swept if we are killed
   const ccEnv = { ...process.env, TMPDIR: work };
@@ -250,8 +263,7 @@ async function compileStage(files: CFile[], target: Target, store: Store, opts: 
       }
     };
     await Promise.all([worker(), worker()]);
-    const linkFlags = [...target.cflags.filter((f) => f.startsWith('-Wl,') || f === '-static'), ...(target.os === 'linux' ? ['-static'] : [])];
-    const linkKey = keyOf('link', id, [...new Set(linkFlags)].join(' '), ...objKeys);
+    const linkKey = keyOf('link', id, linkFlags.join(' '), ...objKeys);
     let bin = store.getBlob('compile', linkKey);
     const linkCached = bin !== null;
     if (!bin) {
@@ -262,7 +274,7 @@ async function compileStage(files: CFile[], target: Target, store: Store, opts: 
       });
       const out = join(work, 'a.out');
       try {
-        await run(cc, [...[...new Set(linkFlags)], '-o', out, ...objs.map((o) => basename(o)), '-lm'], { cwd: work, env: ccEnv, maxBuffer: 64 << 20 });
+        await run(cc, [...linkFlags, '-o', out, ...objs.map((o) => basename(o)), '-lm'], { cwd: work, env: ccEnv, maxBuffer: 64 << 20 });
       } catch (e) {
         throw new RtsError('E_COMPILE', `linking failed:\n${(e as { stderr?: string }).stderr ?? String(e)}`);
       }

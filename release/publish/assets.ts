@@ -7,6 +7,8 @@ import { readManifest, type Manifest } from '../dist.ts';
 import { E } from '../errors.ts';
 import { hashFile } from '../tasks/index.ts';
 import type { CondaPackage, DesiredAsset } from './types.ts';
+import { releaseAssetName } from '../../packaging/assets.ts';
+import { packagerOf } from '../../packaging/index.ts';
 
 /** Compares dotted versions with an optional -prerelease (1.2.0-rc1 < 1.2.0 < 1.10.0). */
 export function compareVersions(a: string, b: string): number {
@@ -59,34 +61,12 @@ export async function verifyDist(d: Dist): Promise<void> {
   }
 }
 
-/** Release assets are flat: a file in a subdirectory is named by its whole path. */
-export function assetName(path: string): string {
-  return path.split('/').join('-');
-}
+/** A release asset's name: flat, as SHA256SUMS names it (packaging/assets.ts); null for files published inside another. */
+export const assetName = releaseAssetName;
 
-const TYPES: [RegExp, string][] = [
-  [/\.(tar\.gz|tgz)$/, 'application/gzip'],
-  [/\.zip$/, 'application/zip'],
-  [/\.conda$/, 'application/zip'], // a .conda package is a zip of zstd tarballs
-  [/\.tar\.bz2$/, 'application/x-bzip2'],
-  [/\.tar$/, 'application/x-tar'],
-  [/\.zst$/, 'application/zstd'],
-  [/\.spdx\.json$/, 'application/spdx+json'],
-  [/\.intoto\.json$/, 'application/vnd.in-toto+json'],
-  [/\.json$/, 'application/json'],
-  [/\.deb$/, 'application/vnd.debian.binary-package'],
-  [/\.rpm$/, 'application/x-rpm'],
-  [/\.msi$/, 'application/x-msi'],
-  [/\.exe$/, 'application/vnd.microsoft.portable-executable'],
-  [/\.sh$/, 'text/x-shellscript; charset=utf-8'],
-  [/\.ps1$/, 'text/plain; charset=utf-8'],
-  [/(^|-)SHA256SUMS$/, 'text/plain; charset=utf-8'],
-  [/\.(minisig|pub|asc|sig)$/, 'text/plain; charset=utf-8'],
-];
-
-export function contentType(name: string): string {
-  for (const [re, type] of TYPES) if (re.test(name)) return type;
-  return 'application/octet-stream';
+/** The Content-Type of an asset, as the packager of its kind declares it. */
+export function contentType(kind: string, name: string): string {
+  return packagerOf(kind)?.contentType(name) ?? 'application/octet-stream';
 }
 
 /**
@@ -97,12 +77,12 @@ export function desiredAssets(d: Dist): DesiredAsset[] {
   const out: DesiredAsset[] = [];
   const seen = new Map<string, string>();
   for (const a of d.manifest.artifacts) {
-    if (a.path.startsWith('oci/')) continue;
     const name = assetName(a.path);
+    if (name === null) continue;
     const clash = seen.get(name);
     if (clash) throw E.distDamaged(d.dir, `${clash} and ${a.path} would both be the release asset '${name}'`);
     seen.set(name, a.path);
-    out.push({ name, path: a.path, file: join(d.dir, a.path), size: a.size, sha256: a.sha256, contentType: contentType(name) });
+    out.push({ name, path: a.path, file: join(d.dir, a.path), size: a.size, sha256: a.sha256, contentType: contentType(a.kind, name) });
   }
   return out.sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
 }

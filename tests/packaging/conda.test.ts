@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findTarget } from '../../release/targets.ts';
+import { findTarget } from '../../common/targets.ts';
 import { runArgv, VERSION } from './fixture.ts';
 import { buildFixtureRelease, freshDir, readJson, sh, type FixtureRelease } from './helpers.ts';
 

@@ -11,11 +11,11 @@ import { PackagingError } from '../../packaging/errors.ts';
 import { gzipDeterministic } from '../../packaging/formats/compress.ts';
 import { dosDateTime, zipBytes } from '../../packaging/formats/zip.ts';
 import { writeAtomically } from '../../packaging/fsutil.ts';
-import { buildRelease, MemoryRegistry, PACKAGING_TOOLS, stageTree } from '../../packaging/index.ts';
+import { buildRelease, MemoryRegistry, PACKAGERS, stageTree } from '../../packaging/index.ts';
 import { rpmPackager } from '../../packaging/rpm.ts';
 import { signaturePackager } from '../../packaging/signature.ts';
 import type { Packager, StagedTree, TargetContext } from '../../packaging/types.ts';
-import { findTarget } from '../../release/targets.ts';
+import { findTarget } from '../../common/targets.ts';
 import { EPOCH, pyvmBinary, VERSION } from './fixture.ts';
 import { freshDir, sh, stageFixtureTrees } from './helpers.ts';
 
@@ -154,8 +154,8 @@ describe('bad input', () => {
 });
 
 describe('tools', () => {
-  it('every tool packaging and its tests use is installed (PACKAGING_TOOLS, for release doctor)', () => {
-    const missing = PACKAGING_TOOLS.filter((t) => sh('sh', ['-c', `command -v ${t.command}`], { allowFail: true }).status !== 0);
+  it('every tool a packager declares (to build, smoke-test or check its kind) is installed', () => {
+    const missing = PACKAGERS.flatMap((p) => p.tools).filter((t) => sh('sh', ['-c', `command -v ${t.command}`], { allowFail: true }).status !== 0);
     expect(missing.map((t) => `${t.command} (apt-get install ${t.debPackage})`)).toEqual([]);
   });
 });

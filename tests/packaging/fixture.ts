@@ -1,14 +1,14 @@
 // The stand-in pyvm binary and a staged release for the packaging tests.
 //
 // `pyvmBinary(target, dir)` is the ONE place to swap in the real translated pyvm: today it
-// compiles a tiny static C program with the target's compiler from release/targets.ts that
+// compiles a tiny static C program with the target's compiler from common/targets.ts that
 // answers `--version` and prints 42 for `-c 'print(6*7)'`; later it can return the path of
 // the real bin/pyvm for that target. Everything else in these tests goes through it.
 
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findTarget } from '../../release/targets.ts';
+import { findTarget } from '../../common/targets.ts';
 
 export const VERSION = '0.1.0';
 export const EPOCH = 1700000000;

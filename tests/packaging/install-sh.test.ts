@@ -9,7 +9,7 @@ import { archiveBytes } from '../../packaging/archive.ts';
 import { gzipDeterministic } from '../../packaging/formats/compress.ts';
 import { tarBytes, type TarEntry } from '../../packaging/formats/tar.ts';
 import { sha256 } from '../../packaging/fsutil.ts';
-import { findTarget } from '../../release/targets.ts';
+import { findTarget } from '../../common/targets.ts';
 import { runArgv, VERSION } from './fixture.ts';
 import { buildFixtureRelease, freshDir, sh, stageFixtureTrees, type FixtureRelease } from './helpers.ts';
 

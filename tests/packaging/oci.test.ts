@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256 } from '../../packaging/fsutil.ts';
 import { IMAGE_ROOT } from '../../packaging/oci.ts';
-import { findTarget } from '../../release/targets.ts';
+import { findTarget } from '../../common/targets.ts';
 import { runArgv, VERSION } from './fixture.ts';
 import { buildFixtureRelease, freshDir, readJson, sh, type FixtureRelease } from './helpers.ts';
 import { HANG_MS } from '../limits.ts';

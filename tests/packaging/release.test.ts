@@ -1,10 +1,13 @@
 // The whole packaging pipeline over linux-x86_64, linux-s390x and windows-x86_64: names,
 // byte-reproducibility across build directories, checksums, signature, SBOM, provenance.
 
-import { readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { releaseAssetName } from '../../packaging/assets.ts';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PACKAGERS } from '../../packaging/index.ts';
+import { PACKAGERS, type Packager } from '../../packaging/index.ts';
+
+const kindsOf = (ps: readonly Packager[]) => ps.map((p) => p.kind as string);
 import { VERSION } from './fixture.ts';
 import { buildFixtureRelease, freshDir, listFiles, readJson, sh, type FixtureRelease } from './helpers.ts';
 
@@ -91,11 +94,23 @@ describe('release artifacts', () => {
     }
   });
 
-  it('SHA256SUMS verifies with sha256sum -c and covers every other artifact', () => {
-    const out = sh('sha256sum', ['-c', '--strict', 'SHA256SUMS'], { cwd: a.dist }).stdout;
+  it('SHA256SUMS names every other artifact as its release asset: sha256sum -c passes in a folder of the assets', () => {
+    // what a user has after downloading the release's assets: one flat folder
+    const folder = join(a.root, 'downloaded');
+    mkdirSync(folder);
+    const assets = a.registry.all().flatMap((r) => {
+      const name = releaseAssetName(r.name);
+      return name === null ? [] : [{ r, name }];
+    });
+    for (const { r, name } of assets) copyFileSync(r.path, join(folder, name));
+    const out = sh('sha256sum', ['-c', '--strict', 'SHA256SUMS'], { cwd: folder }).stdout;
     const listed = out.trim().split('\n').map((l) => l.replace(/: OK$/, ''));
-    const expected = a.registry.all().filter((r) => r.kind !== 'checksums' && r.kind !== 'signature').map((r) => r.name).sort();
+    const expected = assets.filter(({ r }) => r.kind !== 'checksums' && r.kind !== 'signature').map(({ name }) => name).sort();
     expect(listed).toEqual(expected);
+    expect(listed).toContain(`conda-linux-s390x-pyvm-${VERSION}-0.conda`);
+    // the OCI layout travels inside its archive, not file by file
+    expect(listed.some((n) => n.startsWith('oci'))).toBe(false);
+    expect(listed).toContain(`pyvm-${VERSION}-oci.tar`);
   });
 
   it('SHA256SUMS.minisig verifies with minisign and fails after tampering', () => {
@@ -141,24 +156,36 @@ describe('release artifacts', () => {
 });
 
 describe('packager conformance (every packager, every tree)', () => {
-  it('lists each packager once with a name, kind and scope, in build order', () => {
-    const names = PACKAGERS.map((p) => p.name);
+  it('lists each packager once with a kind (its name) and scope, in build order', () => {
+    const names = PACKAGERS.map((p) => p.kind as string);
     expect(new Set(names).size).toBe(names.length);
     for (const p of PACKAGERS) expect(['target', 'release']).toContain(p.scope);
     const pos = (n: string) => names.indexOf(n);
     expect(pos('archive')).toBeLessThan(pos('sbom')); // the SBOM names the archive
-    expect(pos('conda')).toBeLessThan(pos('conda-channel'));
-    expect(pos('oci-image')).toBeLessThan(pos('oci-index'));
+    expect(pos('conda')).toBeLessThan(pos('conda-repodata'));
+    expect(pos('oci-manifest')).toBeLessThan(pos('oci-layout'));
     expect(pos('provenance')).toBeLessThan(pos('checksums'));
     expect(pos('checksums')).toBe(names.length - 2);
     expect(pos('signature')).toBe(names.length - 1);
+  });
+
+  it('declares what its kind needs: tools with a Debian package, a content type, earlier kinds it needs', () => {
+    for (const [i, p] of PACKAGERS.entries()) {
+      for (const t of p.tools) {
+        expect(t.command, p.kind).toMatch(/^[\w.+-]+$/);
+        expect(t.debPackage, p.kind).toMatch(/^[a-z0-9][a-z0-9.+-]+$/);
+        expect(['build', 'smoke', 'check']).toContain(t.use);
+      }
+      for (const r of a.registry.select({ kind: p.kind })) expect(p.contentType(r.name), r.name).toMatch(/^[a-z]+\/[\w.+-]+(; charset=utf-8)?$/);
+      for (const k of p.needs ?? []) expect(kindsOf(PACKAGERS.slice(0, i)), `${p.kind} needs ${k}`).toContain(k);
+    }
   });
 
   it('each run returns records of its own kind and target inside dist, or a skip with a reason', () => {
     const expectedRuns = PACKAGERS.reduce((n, p) => n + (p.scope === 'target' ? a.trees.length : 1), 0);
     expect(a.outcomes).toHaveLength(expectedRuns);
     for (const o of a.outcomes) {
-      const p = PACKAGERS.find((x) => x.name === o.packager)!;
+      const p = PACKAGERS.find((x) => x.kind === o.packager)!;
       if ('skip' in o.result) {
         expect(o.result.skip.length, o.packager).toBeGreaterThan(10);
         continue;
@@ -175,6 +202,6 @@ describe('packager conformance (every packager, every tree)', () => {
     const ran = (name: string, target: string) => !('skip' in a.outcomes.find((o) => o.packager === name && o.target === target)!.result);
     expect(ran('nsis', 'windows-x86_64') && !ran('nsis', 'linux-s390x')).toBe(true);
     expect(ran('deb', 'linux-s390x') && !ran('deb', 'windows-x86_64')).toBe(true);
-    expect(ran('oci-image', 'linux-s390x') && !ran('oci-image', 'windows-x86_64')).toBe(true);
+    expect(ran('oci-manifest', 'linux-s390x') && !ran('oci-manifest', 'windows-x86_64')).toBe(true);
   });
 });

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findTarget } from '../../release/targets.ts';
+import { findTarget } from '../../common/targets.ts';
 import { prepareWinePrefix } from '../../common/wine.ts';
 import { VERSION } from './fixture.ts';
 import { MemoryRegistry } from '../../packaging/index.ts';

@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { join } from 'node:path';
 import { Store, listFiles } from '../../release/tasks/index.ts';
 import { BIN, ROOT, SDE, STAND_IN, WINEPREFIX, lastJson, release, scratch } from './helpers.ts';
+import { releaseAssetName } from '../../packaging/assets.ts';
 
 const TARGETS = ['--target', 'linux-s390x', '--target', 'windows-x86_64'];
 const sha = (p: string) => createHash('sha256').update(readFileSync(p)).digest('hex');
@@ -56,11 +57,14 @@ describe('release build (stand-in pyvm)', () => {
       expect(sha(join(dist, '0.1.0', a.path)), a.path).toBe(a.sha256);
       expect(statSync(join(dist, '0.1.0', a.path)).size).toBe(a.size);
     }
-    // SHA256SUMS (from the checksums packager) agrees with the files
+    // SHA256SUMS (from the checksums packager) agrees with the files, named as their release assets
+    const pathOf = new Map(manifest.artifacts.map((a) => [releaseAssetName(a.path), a.path]));
     for (const line of readFileSync(join(dist, '0.1.0', 'SHA256SUMS'), 'utf8').trim().split('\n')) {
       const [hash, name] = line.split('  ');
-      expect(sha(join(dist, '0.1.0', name)), name).toBe(hash);
+      expect(pathOf.get(name), name).toBeDefined();
+      expect(sha(join(dist, '0.1.0', pathOf.get(name)!)), name).toBe(hash);
     }
+    expect(pathOf.get('conda-linux-s390x-pyvm-0.1.0-0.conda')).toBe('conda/linux-s390x/pyvm-0.1.0-0.conda');
     expect(readdirSync(join(dist, '0.1.0')).filter((f) => f.includes('.tmp'))).toEqual([]);
   });
 

@@ -56,6 +56,13 @@ describe('release CLI', () => {
     noTrace(a.stderr + b.stderr + c.stderr + d.stderr);
   });
 
+  it('translate takes the recipe\'s settings as flags and rejects a bad level, exit 2', async () => {
+    const h = await release(['translate', '--help']);
+    for (const flag of ['--opt N', '--debug-info', '--cflag F']) expect(h.stdout).toContain(flag);
+    const r = await release(['translate', '--opt', '7']);
+    expect([r.code, r.stderr]).toEqual([2, "release translate: error: --opt must be 0, 1, 2 or 3, got '7'\n"]);
+  });
+
   it('doctor is quiet when nothing is missing', async () => {
     const r = await release(['doctor', '--install', '--quiet']);
     expect(r.code).toBe(0);

@@ -131,6 +131,28 @@ describe('translation cache and reproducibility', () => {
     expect(r.stderr).toMatch(/error\[E_ENTRY\]: .*entry module \S+fixtures is a directory; give its entry file/);
   });
 
+  it('shares annotate, rtype and genc between targets; the settings reach only compile', async () => {
+    const cache = join(base, 'shared');
+    const cachedness = (r: { stages: { name: string; cached: boolean }[] }) => Object.fromEntries(r.stages.map((s) => [s.name, s.cached]));
+    const first = await translateProgram({ entry, target: 'linux-x86_64', outDir: join(base, 's1'), cacheDir: cache });
+    expect(cachedness(first)).toMatchObject({ annotate: false, rtype: false, genc: false, compile: false });
+    // another word order and another OS: the whole-program stages are reused, only compile runs
+    for (const target of ['linux-s390x', 'windows-x86_64']) {
+      const other = await translateProgram({ entry, target, outDir: join(base, `s-${target}`), cacheDir: cache });
+      expect(cachedness(other), target).toMatchObject({ annotate: true, rtype: true, genc: true, compile: false });
+    }
+    // the recipe's settings: -O0, -g and an extra flag reach the C compiler, and only compile reruns
+    const settings = { opt: 0 as const, debugInfo: true, cflags: ['-DPYVM_SETTINGS_TEST=1'] };
+    const debug = await translateProgram({ entry, target: 'linux-x86_64', outDir: join(base, 's2'), cacheDir: cache, settings });
+    expect(cachedness(debug)).toMatchObject({ annotate: true, rtype: true, genc: true, compile: false });
+    expect(debug.cflags.compile).toEqual(expect.arrayContaining(['-O0', '-g', '-DPYVM_SETTINGS_TEST=1']));
+    expect(debug.cflags.compile).not.toContain('-O2');
+    const sections = (bin: string) => spawnSync('readelf', ['-S', '-W', bin], { encoding: 'utf8' }).stdout;
+    expect(sections(debug.binary)).toContain('.debug_info');
+    expect(sections(first.binary)).not.toContain('.debug_info');
+    expect(spawnSync(debug.binary, [], { encoding: 'utf8' }).stdout).toBe(spawnSync(first.binary, [], { encoding: 'utf8' }).stdout);
+  });
+
   it('gives the same C from cached flow graphs as from fresh ones (NaN, Infinity, -0 included)', async () => {
     const fixture = join(HERE, 'fixtures', 'constants.ts');
     const cache = join(base, 'flowcache');

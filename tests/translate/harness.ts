@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { translateProgram, type TranslateResult } from '../../translate/driver.ts';
-import { findTarget } from '../../release/targets.ts';
+import { findTarget } from '../../common/targets.ts';
 import { HANG_MS } from '../limits.ts';
 import { prepareWinePrefix, wineEnv as commonWineEnv } from '../../common/wine.ts';
 

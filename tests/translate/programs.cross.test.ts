@@ -2,7 +2,7 @@
 // aarch64, ppc64le and s390x (big-endian).
 import { describe, expect, it } from 'vitest';
 import { basename } from 'node:path';
-import { findTarget } from '../../release/targets.ts';
+import { findTarget } from '../../common/targets.ts';
 import { hasTool, programs, runBinary, translate, untranslated } from './harness.ts';
 
 for (const name of ['linux-aarch64', 'linux-ppc64le', 'linux-s390x']) {

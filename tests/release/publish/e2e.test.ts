@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TARGETS as TARGET_TABLE } from '../../../release/targets.ts';
+import { TARGETS as TARGET_TABLE } from '../../../common/targets.ts';
 import { release, scratch, STAND_IN } from '../helpers.ts';
 import { FakeGithub } from './fake-github.ts';
 import { hasRegistry, startRegistry, type LocalRegistry } from './local-registry.ts';

@@ -4,8 +4,9 @@
 // exactly the dist's assets, each with the right sha256, published once.
 
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { execFile, spawn, spawnSync } from 'node:child_process';
+import { promisify } from 'node:util';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
@@ -14,6 +15,8 @@ import { StepError, UserError } from '../../../release/errors.ts';
 import { BIN, ROOT, SDE, release, scratch } from '../helpers.ts';
 import { FakeGithub } from './fake-github.ts';
 import { buildDist, capture, type BuiltDist } from './fixture.ts';
+
+const execFileAsync = promisify(execFile);
 
 let dist: BuiltDist;
 /** a project root with a CHANGELOG.md for the notes */
@@ -149,6 +152,34 @@ describe('release publish to GitHub', () => {
     expect(r.text).toMatch(/github:upload:pyvm-0\.1\.0-linux-x86_64\.tar\.gz: {3}\d.* of .* \(100%\), .*\/s/);
     expect(r.text).toMatch(/verified sha256 [0-9a-f]{16}… \(GitHub's digest\)/);
     await expectNoOpRerun(f);
+  });
+
+  it("a user who downloads the release's assets into one folder verifies every one: sha256sum -c SHA256SUMS, then minisign -V", async () => {
+    const f = await fake();
+    expect((await publish(f)).code).toBe(0);
+    // as `gh release download` does it: list the release's assets, download each by its API URL
+    const dir = scratch('user-download');
+    const auth = `Authorization: Bearer ${f.token}`;
+    // curl runs asynchronously: the fake GitHub answers from this process
+    const curl = (args: string[]) => execFileAsync('curl', ['-sSfL', '-H', auth, ...args], { encoding: 'utf8' }).then((r) => r.stdout);
+    const repo = `${f.apiUrl}/repos/${f.owner}/${f.repo}`;
+    const releases = JSON.parse(await curl([`${repo}/releases`])) as { id: number; tag_name: string }[];
+    const rel = releases.find((r) => r.tag_name === `v${dist.version}`)!;
+    const assets = JSON.parse(await curl([`${repo}/releases/${rel.id}/assets?per_page=100`])) as { name: string; url: string }[];
+    for (const a of assets) await curl(['-H', 'Accept: application/octet-stream', '-o', join(dir, a.name), a.url]);
+    expect(readdirSync(dir).sort()).toEqual([...expectedAssets().keys()].sort());
+
+    const check = spawnSync('sha256sum', ['-c', 'SHA256SUMS'], { cwd: dir, encoding: 'utf8' });
+    expect([check.status, check.stderr]).toEqual([0, '']);
+    const lines = check.stdout.trim().split('\n');
+    expect(lines.filter((l) => !l.endsWith(': OK'))).toEqual([]);
+    // every asset but the checksums and their signature is listed, the conda packages included
+    const listed = lines.map((l) => l.replace(/: OK$/, '')).sort();
+    expect(listed).toEqual(readdirSync(dir).filter((n) => !['SHA256SUMS', 'SHA256SUMS.minisig', 'minisign.pub'].includes(n)).sort());
+    expect(listed).toContain(`conda-linux-64-pyvm-${dist.version}-0.conda`);
+
+    const sig = spawnSync('minisign', ['-V', '-p', 'minisign.pub', '-m', 'SHA256SUMS'], { cwd: dir, encoding: 'utf8' });
+    expect([sig.status, sig.stdout]).toEqual([0, expect.stringContaining('Signature and comment signature verified')]);
   });
 
   it('--dry-run prints the plan and makes no mutating request', async () => {

@@ -118,13 +118,15 @@ describe('planOci and planConda', () => {
 describe('assets', () => {
   it('flat names, content types, version order', () => {
     expect(assetName('conda/linux-64/pyvm-0.1.0-0.conda')).toBe('conda-linux-64-pyvm-0.1.0-0.conda');
-    expect(contentType('x.tar.gz')).toBe('application/gzip');
-    expect(contentType('x.zip')).toBe('application/zip');
-    expect(contentType('x.tar.bz2')).toBe('application/x-bzip2');
-    expect(contentType('SHA256SUMS.minisig')).toBe('text/plain; charset=utf-8');
-    expect(contentType('x.exe')).toBe('application/vnd.microsoft.portable-executable');
-    expect(contentType('x.msi')).toBe('application/x-msi');
-    expect(contentType('weird.bin')).toBe('application/octet-stream');
+    expect(assetName('oci/blobs/sha256/0123')).toBe(null);
+    // content types are declared by the packager of each kind
+    expect(contentType('archive', 'x.tar.gz')).toBe('application/gzip');
+    expect(contentType('archive', 'x.zip')).toBe('application/zip');
+    expect(contentType('conda', 'x.tar.bz2')).toBe('application/x-bzip2');
+    expect(contentType('signature', 'SHA256SUMS.minisig')).toBe('text/plain; charset=utf-8');
+    expect(contentType('nsis', 'x.exe')).toBe('application/vnd.microsoft.portable-executable');
+    expect(contentType('msi', 'x.msi')).toBe('application/x-msi');
+    expect(contentType('no-such-kind', 'weird.bin')).toBe('application/octet-stream');
     expect(['1.10.0', '1.2.0', '1.2.0-rc.1', '0.9', '1.2.0-beta'].sort(compareVersions)).toEqual(['0.9', '1.2.0-beta', '1.2.0-rc.1', '1.2.0', '1.10.0']);
   });
 

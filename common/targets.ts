@@ -92,6 +92,8 @@ export const TARGETS: readonly Target[] = [
   },
 ];
 
+export const isWindows = (t: Target): boolean => t.os === 'windows';
+
 /** The target this machine builds natively. */
 export function hostTargetName(): string {
   const arch = process.arch === 'x64' ? 'x86_64' : process.arch === 'arm64' ? (process.platform === 'darwin' ? 'arm64' : 'aarch64') : process.arch;
