@@ -433,10 +433,10 @@ const PRIMS: Record<string, [string[], SomeValue | 'bytes' | 'nullstr', string?]
   'arith.floatMod': [['float', 'float'], s_float, 'ZeroDivisionError'],
   'arith.floatRepr': [['float'], s_str],
   'arith.parseFloatStrict': [['str'], s_float],
-  'os.write': [['int', 'str'], s_none],
-  'os.flush': [[], s_none],
-  'os.readFile': [['str'], 'nullstr'],
-  'os.readFileBytes': [['str'], 'bytes'],
+  'os.write': [['int', 'str'], s_int],
+  'os.flush': [[], s_int],
+  'os.readFile': [['str'], 'nullstr', 'MemoryError'],
+  'os.readFileBytes': [['str'], 'bytes', 'MemoryError'],
   'os.writeFile': [['str', 'str'], s_bool],
   'os.writeFileBytes': [['str', 'list'], s_bool],
   'os.readLine': [[], 'nullstr'],
@@ -445,6 +445,9 @@ const PRIMS: Record<string, [string[], SomeValue | 'bytes' | 'nullstr', string?]
   'os.getenv': [['str'], 'nullstr'],
   'os.fileExists': [['str'], s_bool],
   'os.exit': [['int'], s_none],
+  'os.catchInterrupt': [[], s_none],
+  'os.takeInterrupt': [[], s_bool],
+  'os.exitByInterrupt': [[], s_none],
   'execmem.available': [[], s_bool],
   'execmem.alloc': [['int'], s_int],
   'execmem.writeByte': [['int', 'int', 'int'], s_none],
@@ -464,7 +467,7 @@ function primitive(a: Annotator, fd: FunctionDesc, args: SomeValue[], op: Operat
   expectArgs(fd.primitive!, args, p[0].map((k) => (k === 'int' ? 'int' : k === 'float' ? 'float' : k)));
   if (p[2]) {
     // the exception it raises must exist translated
-    const cls = rlibClass(a.prog, p[2], 'arith.ts');
+    const cls = rlibClass(a.prog, p[2], p[2] === 'MemoryError' ? 'memory.ts' : 'arith.ts');
     if (!cls) throw new RtsError('E_UNSUPPORTED', `${p[2]} missing from rlib`);
     a.instantiated.add(cls);
     a.callFunction(cls.ctor, [new SomeInstance(cls), s_str]);
