@@ -22,7 +22,7 @@ import {
   intFromFloat, intToRadix, intSign, intNeg, intToFloat, intMod, intMul, intFloorDiv, intCmp, fromBig, intAdd,
   intSub, intIsZero,
 } from '../objects/intops.ts';
-import { bigFromRadix, bigFits, bigToInt } from '../objects/bigint.ts';
+import { bigFromRadix, bigFits, bigToInt, bigBitLength } from '../objects/bigint.ts';
 import { dictGet, dictSet, dictSetS, dictGetS, dictKeys } from '../objects/dict.ts';
 import { cpLen, codePointAt } from '../objects/strutil.ts';
 import { codePointToString, parseIntText } from '../parser/parser.ts';
@@ -968,7 +968,7 @@ function callObjectMethod(id: int, args: PyObject[], kw: string[] | null): PyObj
         }
         return newInt(bits);
       }
-      return newInt(intToRadix(a, 2).length);
+      return newInt(bigBitLength(a.big));
     }
     case B.INT_BIT_COUNT: {
       const v = self as PyInt;

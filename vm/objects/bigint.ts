@@ -557,13 +557,32 @@ export function bigFromRadix(s: string, radix: int, negative: boolean): BigNum {
 export function bigToRadix(a: BigNum, radix: int): string {
   if (a.sign === 0) return '0';
   const chars = '0123456789abcdefghijklmnopqrstuvwxyz';
-  let d = a.d.slice(0);
   const out: string[] = [];
-  while (d.length > 0) {
-    const q: int[] = d.slice(0);
-    const r = divSmall(d, radix, q);
-    out.push(chars[r]);
-    d = q;
+  const k = radix === 2 ? 1 : radix === 4 ? 2 : radix === 8 ? 3 : radix === 16 ? 4 : radix === 32 ? 5 : 0;
+  if (k > 0) {
+    // a power of two: k bits per character, read off the binary digits in linear time
+    const bits: int[] = [];
+    for (const x of a.d) {
+      let v = x;
+      for (let i = 0; i < BITS; i++) {
+        bits.push(v % 2);
+        v = floorDiv(v, 2);
+      }
+    }
+    const n = bigBitLength(a);
+    for (let pos = 0; pos < n; pos += k) {
+      let v = 0;
+      for (let j = k - 1; j >= 0; j--) v = v * 2 + (pos + j < n ? bits[pos + j] : 0);
+      out.push(chars[v]);
+    }
+  } else {
+    let d = a.d.slice(0);
+    while (d.length > 0) {
+      const q: int[] = d.slice(0);
+      const r = divSmall(d, radix, q);
+      out.push(chars[r]);
+      d = q;
+    }
   }
   out.reverse();
   return out.join('');
