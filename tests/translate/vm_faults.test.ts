@@ -29,6 +29,15 @@ describe.skipIf(!hasTool('python3') || !hasTool('gcc'))('the translated VM on fa
     expect(a.stderr).toBe(e.stderr);
   }, GUARD);
 
+  it('Ctrl-C while waiting in input() and time.sleep()', async () => {
+    const file = program('interrupt_wait.py');
+    const [e, a] = await Promise.all([runInterrupted(['python3', file], cpythonEnv()), runInterrupted([pyvm, file])]);
+    expect(e.stdout).toBe('ready\ncaught in input\nready\n');
+    expect(a.stdout).toBe(e.stdout);
+    expect(a.signal).toBe('SIGINT');
+    expect(a.stderr).toBe(e.stderr);
+  }, GUARD);
+
   it('| head -1: BrokenPipeError uncaught (status 1), caught, and at the flush at exit (status 120)', async () => {
     for (const [name, input] of [['pipe_loop.py', null], ['pipe_caught.py', null], ['pipe_shutdown.py', 'go\n']] as const) {
       const file = program(name);

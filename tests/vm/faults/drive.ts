@@ -24,10 +24,11 @@ export function cpythonEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-/** Sends SIGINT to the program's process group at each line "ready" on its stdout. */
+/** Sends SIGINT to the program's process group at each line "ready" on its stdout; stdin is
+ * an open pipe (nothing is written to it). */
 export function runInterrupted(cmd: string[], env: NodeJS.ProcessEnv = process.env): Promise<Outcome> {
   return new Promise((resolve, reject) => {
-    const p = spawn(cmd[0], cmd.slice(1), { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const p = spawn(cmd[0], cmd.slice(1), { env, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     let seen = 0;
@@ -40,7 +41,10 @@ export function runInterrupted(cmd: string[], env: NodeJS.ProcessEnv = process.e
     });
     p.stderr.on('data', (s: string) => (stderr += s));
     p.on('error', reject);
-    p.on('close', (status, signal) => resolve({ stdout, stderr, status, signal }));
+    p.on('close', (status, signal) => {
+      p.stdin.destroy();
+      resolve({ stdout, stderr, status, signal });
+    });
   });
 }
 
