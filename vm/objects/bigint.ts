@@ -176,9 +176,8 @@ function mulMag(a: int[], b: int[]): int[] {
   return mulMagIn(a, b, BASE);
 }
 /** Below this many digits in the shorter operand the schoolbook product is faster than
- * Karatsuba's; it also bounds a column's sum of products below 2^53 (32 * (2^24-1)^2 + carry),
- * so the schoolbook loop stays exact untranslated, where ints are doubles. */
-const KARATSUBA_MIN: int = 32;
+ * Karatsuba's (whose additions and copies cost more here than in C). */
+const KARATSUBA_MIN: int = 64;
 /** a * b, digits in base `base` (2^24, or 10^7 for decimal conversion) */
 function mulMagIn(x: int[], y: int[], base: int): int[] {
   const a = x.length >= y.length ? x : y;
@@ -203,13 +202,36 @@ function mulMagIn(x: int[], y: int[], base: int): int[] {
   const b1 = b.slice(m);
   const z0 = mulMagIn(a0, b0, base);
   const z2 = mulMagIn(a1, b1, base);
-  const z1 = subMagIn(subMagIn(mulMagIn(addMagIn(a0, a1, base), addMagIn(b0, b1, base), base), z0, base), z2, base);
+  const z1 = mulMagIn(addMagIn(a0, a1, base), addMagIn(b0, b1, base), base);
+  subInPlace(z1, z0, base);
+  subInPlace(z1, z2, base);
   addShiftedInPlace(r, z0, 0, base);
-  addShiftedInPlace(r, z1, m, base);
+  addShiftedInPlace(r, trim(z1), m, base);
   addShiftedInPlace(r, z2, 2 * m, base);
   return trim(r);
 }
-/** Column by column (one division per result digit), for b.length <= KARATSUBA_MIN */
+/** a -= b in place, for a >= b (leading zeros are left in a) */
+function subInPlace(a: int[], b: int[], base: int): void {
+  let borrow = 0;
+  let i = 0;
+  for (; i < b.length; i++) {
+    let s = a[i] - b[i] - borrow;
+    if (s < 0) {
+      s += base;
+      borrow = 1;
+    } else borrow = 0;
+    a[i] = s;
+  }
+  for (; borrow > 0 && i < a.length; i++) {
+    if (a[i] > 0) {
+      a[i] = a[i] - 1;
+      borrow = 0;
+    } else a[i] = base - 1;
+  }
+}
+/** Column by column, one division per result digit plus one per 31 products: a column's sum
+ * stays below 2^53 (31 * (2^24-1)^2 plus the carry in), so it is exact untranslated too, where
+ * ints are doubles. */
 function mulSchool(a: int[], b: int[], base: int): int[] {
   const la = a.length;
   const lb = b.length;
@@ -217,16 +239,25 @@ function mulSchool(a: int[], b: int[], base: int): int[] {
   let carry = 0;
   for (let k = 0; k < la + lb - 1; k++) {
     let s = carry;
+    let high = 0;
     const lo = k - lb + 1 > 0 ? k - lb + 1 : 0;
     const hi = k < la - 1 ? k : la - 1;
-    for (let i = lo; i <= hi; i++) s += a[i] * b[k - i];
-    carry = floorDiv(s, base);
-    r.push(s - carry * base);
+    for (let i0 = lo; i0 <= hi; i0 += 31) {
+      const i1 = i0 + 30 < hi ? i0 + 30 : hi;
+      for (let i = i0; i <= i1; i++) s += a[i] * b[k - i];
+      if (i1 < hi) {
+        const c = floorDiv(s, base);
+        s -= c * base;
+        high += c;
+      }
+    }
+    const c = floorDiv(s, base);
+    carry = high + c;
+    r.push(s - c * base);
   }
   r.push(carry);
   return trim(r);
 }
-/** a * m for 0 <= m < BASE */
 function mulSmall(a: int[], m: int): int[] {
   const r: int[] = [];
   let carry = 0;
@@ -542,6 +573,7 @@ function fromDecimal(s: string, start: int, end: int, pows: int[][]): int[] {
 }
 /** Parses digits in base 2..36 (lowercase or uppercase letters). */
 export function bigFromRadix(s: string, radix: int, negative: boolean): BigNum {
+  if (radix === 10) return bigFromDecimal(s, negative);
   let d: int[] = [];
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);

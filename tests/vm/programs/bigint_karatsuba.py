@@ -1,4 +1,4 @@
-# Products above the Karatsuba threshold (32 digits of 24 bits: ~231 decimal digits), balanced,
+# Products above the Karatsuba threshold (64 digits of 24 bits: ~462 decimal digits), balanced,
 # unbalanced and squares, and decimal conversion both ways above the divide-and-conquer
 # threshold (64 digits, 448 decimal characters), checked against identities and CPython.
 import random
