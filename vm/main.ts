@@ -1,9 +1,9 @@
 // pyvm entry point (RTS): `pyvm FILE [ARGS...]`, `pyvm -c CODE`, `pyvm --version`.
 import type { int } from '../translate/rlib/index.ts';
 import { os } from '../translate/rlib/index.ts';
-import { PyObject, PyBaseExc, PyExc, PyInt, PyStr, PyType, PyModule, None, newStr, newList, newDict, SystemExit, SyntaxError, HOLD, EXC } from './objects/core.ts';
+import { PyObject, PyBaseExc, PyExc, PyInt, PyStr, PyType, PyModule, None, newStr, newList, newDict, SystemExit, SyntaxError, KeyboardInterrupt, HOLD, EXC } from './objects/core.ts';
 import { dictSetS, dictGetS } from './objects/dict.ts';
-import { VM, VMState, flushOut, writeErr } from './interpreter/state.ts';
+import { VM, VMState, flushStdoutStatus, osError, writeErr } from './interpreter/state.ts';
 import { initBuiltins } from './builtins/dispatch.ts';
 import { initStrMethods } from './builtins/strmethods.ts';
 import { initContainerMethods } from './builtins/containers.ts';
@@ -145,11 +145,11 @@ function handleUncaught(e: PyBaseExc): int {
     const code = e.args[0];
     if (code === None) return 0;
     if (code instanceof PyInt) return code.v;
-    flushOut();
+    flushStdoutStatus();
     writeErr(str(code) + '\n');
     return 1;
   }
-  flushOut();
+  flushStdoutStatus();
   printException(e);
   return 1;
 }
@@ -166,20 +166,35 @@ export function runSource(src: string, filename: string, argv: string[]): int {
   const m = newModule('__main__', filename === '<string>' ? '' : filename);
   dictSetS(VM.modules, '__main__', m);
   let status = 0;
+  let interrupted = false;
   try {
     const code = compileSource(src, filename);
     runModuleCode(code, m.dict);
   } catch (err) {
-    if (err instanceof PyExc) status = handleUncaught(err.exc);
-    else throw err;
+    if (!(err instanceof PyExc)) throw err;
+    status = handleUncaught(err.exc);
+    interrupted = isInstance(err.exc, KeyboardInterrupt);
   }
-  flushOut();
+  const e = flushStdoutStatus();
+  if (e !== 0) {
+    // as CPython's shutdown flush of sys.stdout reports it
+    writeErr("Exception ignored in: <_io.TextIOWrapper name='<stdout>' mode='w' encoding='utf-8'>\n");
+    printException(osError(e).exc);
+    status = 120;
+  }
   closeAllFiles();
+  // CPython ends by SIGINT after reporting an uncaught KeyboardInterrupt, so that a shell or
+  // make that ran it stops too (status 130 in a shell)
+  if (interrupted) {
+    os.exitByInterrupt();
+    return 130;
+  }
   return status;
 }
 
 export function main(argv: string[]): int {
   resetState();
+  os.catchInterrupt();
   if (argv.length === 0) {
     writeErr('usage: pyvm FILE [ARGS...] | pyvm -c CODE | pyvm --version\n');
     return 2;

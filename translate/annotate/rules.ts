@@ -438,7 +438,7 @@ function annotatePrimitive(a: Annotator, fd: FunctionDesc, args: SomeValue[], op
   if (name === 'execmem.writeBytes' && args[2] instanceof SomeList) generalizeListItem(args[2].def, s_int);
   if (p.raises) {
     // the exception it raises must exist translated
-    const cls = rlibClass(a.prog, p.raises, 'arith.ts');
+    const cls = rlibClass(a.prog, p.raises, p.raises === 'MemoryError' ? 'memory.ts' : 'arith.ts');
     if (!cls) throw new RtsError('E_UNSUPPORTED', `${p.raises} missing from rlib`);
     a.instantiated.add(cls);
     a.callFunction(cls.ctor, [new SomeInstance(cls), s_str]);

@@ -583,9 +583,9 @@ export class FunctionEmitter {
       case 'arith.parseFloatStrict':
         return set(`({ bool ok_ = false; double d_ = rts_str_to_float(${A(0)}, &ok_); ok_ ? d_ : NAN; })`);
       case 'os.write':
-        return `rts_write(${A(0, S)}, ${A(1)});`;
+        return set(`rts_write(${A(0, S)}, ${A(1)})`);
       case 'os.flush':
-        return 'rts_flush();';
+        return set('rts_flush_status()');
       case 'os.readFile':
         return set(`rts_read_file(${A(0)})`);
       case 'os.readFileBytes':
@@ -606,6 +606,13 @@ export class FunctionEmitter {
         return set(`rts_file_exists(${A(0)})`);
       case 'os.exit':
         return `rts_exit(${A(0, S)});`;
+      case 'os.catchInterrupt':
+        return 'rts_catch_interrupt();';
+      case 'os.takeInterrupt':
+        // a load and a branch on the common path: the VM polls this at every backward jump
+        return set('(RTS_UNLIKELY(rts_sigint_pending) && rts_take_interrupt())');
+      case 'os.exitByInterrupt':
+        return 'rts_exit_by_interrupt();';
       case 'execmem.available':
         return set('true');
       case 'execmem.alloc':

@@ -468,6 +468,27 @@ void rts_gc_report(void) {
 
 void rts_gc_collect(void) { collect(0); }
 
+void rts_raise_memory_error(void) {
+  /* rts_raise_stack_overflow raises MemoryError while rts_oom_pending, and clears it */
+  if (!rts_oom_pending) {
+    rts_oom_pending = true;
+    rts_saved_max_depth = rts_max_depth;
+    rts_max_depth = 0;
+  }
+  rts_raise_stack_overflow();
+}
+
+bool rts_gc_room_for(size_t bytes) {
+  if (!gc_ready) rts_gc_init();
+  if (bytes <= heap_limit && live_bytes + since + bytes <= heap_limit) return true;
+  if (bytes <= heap_limit) {
+    collect(0);
+    if (live_bytes + bytes <= heap_limit) return true;
+  }
+  rts_raise_memory_error();
+  return false;
+}
+
 void rts_gc_get_stats(rts_gc_stats *out) {
   out->collections = n_collections;
   out->bytes_allocated_total = total_before + since;

@@ -12,6 +12,7 @@
 #include <shellapi.h>
 #else
 #include <pthread.h>
+#include <signal.h>
 #endif
 
 /* Stack given to the program's thread, and the depth allowed on it: 10 KiB per RTS call. */
@@ -106,6 +107,11 @@ static bool run_on_big_stack(void) {
     int ok = pthread_attr_setstacksize(&at, sz) == 0 && pthread_create(&t, &at, thread_main, NULL) == 0;
     pthread_attr_destroy(&at);
     if (!ok) continue;
+    /* signals go to the program's thread, so that SIGINT interrupts its blocking reads */
+    sigset_t s;
+    sigemptyset(&s);
+    sigaddset(&s, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &s, NULL);
     pthread_join(t, NULL);
     return true;
 #endif

@@ -14,6 +14,8 @@
 #include <sys/stat.h>
 #include <windows.h>
 #else
+#include <pthread.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #endif
@@ -24,25 +26,82 @@ static size_t out_len;
 static int out_is_tty;
 static int fatal_depth;
 
-static void write_all(FILE *f, const char *p, size_t n) {
+/* 0, or the errno of the failed write (what remains of p is dropped) */
+static int write_all(FILE *f, const char *p, size_t n) {
   while (n > 0) {
+    errno = 0;
     size_t k = fwrite(p, 1, n, f);
     if (k == 0) {
+      int e = errno ? errno : EIO;
       clearerr(f);
-      return; /* closed pipe or full disk: output is lost, as in other runtimes */
+      return e;
     }
     p += k;
     n -= k;
   }
+  return 0;
 }
 
-void rts_flush(void) {
+int64_t rts_flush_status(void) {
+  int e = 0;
   if (out_len) {
     size_t n = out_len;
     out_len = 0;
-    write_all(stdout, out_buf, n);
+    e = write_all(stdout, out_buf, n);
   }
   fflush(stdout);
+  return e;
+}
+
+void rts_flush(void) { (void)rts_flush_status(); }
+
+/* ---- SIGINT ---- */
+
+volatile sig_atomic_t rts_sigint_pending;
+
+#ifdef _WIN32
+static BOOL WINAPI on_ctrl(DWORD kind) {
+  if (kind != CTRL_C_EVENT && kind != CTRL_BREAK_EVENT) return FALSE;
+  rts_sigint_pending = 1;
+  return TRUE;
+}
+void rts_catch_interrupt(void) { SetConsoleCtrlHandler(on_ctrl, TRUE); }
+#else
+static void on_sigint(int sig) {
+  (void)sig;
+  rts_sigint_pending = 1;
+}
+void rts_catch_interrupt(void) {
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on_sigint;
+  sigemptyset(&sa.sa_mask);
+  sa.sa_flags = 0; /* no SA_RESTART: a blocking read returns EINTR, so input() sees it */
+  sigaction(SIGINT, &sa, NULL);
+}
+#endif
+
+bool rts_take_interrupt(void) {
+  if (!rts_sigint_pending) return false;
+  rts_sigint_pending = 0;
+  return true;
+}
+
+void rts_exit_by_interrupt(void) {
+  rts_flush();
+  rts_gc_report();
+  fflush(stderr);
+#ifdef _WIN32
+  ExitProcess(0xC000013Au); /* STATUS_CONTROL_C_EXIT, as CPython */
+#else
+  signal(SIGINT, SIG_DFL);
+  sigset_t s;
+  sigemptyset(&s);
+  sigaddset(&s, SIGINT);
+  pthread_sigmask(SIG_UNBLOCK, &s, NULL);
+  raise(SIGINT);
+  _exit(130);
+#endif
 }
 
 void rts_os_init(void) {
@@ -54,6 +113,7 @@ void rts_os_init(void) {
   if (out_is_tty) SetConsoleOutputCP(65001);
 #else
   out_is_tty = isatty(1);
+  signal(SIGPIPE, SIG_IGN); /* a closed pipe is EPIPE, an error the program reports */
 #endif
   setvbuf(stdout, NULL, _IONBF, 0); /* rts_write buffers itself */
   setvbuf(stderr, NULL, _IONBF, 0);
@@ -78,23 +138,26 @@ void rts_exit(int64_t status) {
   exit((int)status);
 }
 
-void rts_write(int64_t fd, rts_str *s) {
+int64_t rts_write(int64_t fd, rts_str *s) {
   if (fd != 1 && fd != 2) rts_fatal("rts_write: bad fd %lld", (long long)fd);
-  if (!s || s->len == 0) return;
+  if (!s || s->len == 0) return 0;
   size_t need = (size_t)s->len * 3;
   if (fd == 1) {
-    if (need > OUT_BUF - out_len) rts_flush();
+    if (need > OUT_BUF - out_len) {
+      int64_t e = rts_flush_status();
+      if (e) return e;
+    }
     if (need <= OUT_BUF) {
       out_len += rts_utf8_encode_units(s->data, s->len, out_buf + out_len);
-      if (out_is_tty) rts_flush();
-      return;
+      return out_is_tty ? rts_flush_status() : 0;
     }
   }
   char small[1024], *buf = need <= sizeof small ? small : malloc(need);
   if (!buf) rts_fatal("out of memory");
   size_t n = rts_utf8_encode_units(s->data, s->len, buf);
-  write_all(fd == 1 ? stdout : stderr, buf, n);
+  int e = write_all(fd == 1 ? stdout : stderr, buf, n);
   if (buf != small) free(buf);
+  return e;
 }
 
 /* ---- files ---- */
@@ -126,22 +189,47 @@ static FILE *open_file(rts_str *path, const char *mode) {
 #define MODE_W "wb"
 #endif
 
-/* Reads a whole file into a malloc'd buffer; NULL if it cannot be read. */
-static char *slurp(rts_str *path, size_t *n_out) {
+static FILE *open_read(rts_str *path) {
   if (!path) return NULL;
   for (int64_t i = 0; i < path->len; i++)
     if (path->data[i] == 0) return NULL;
-  FILE *f = open_file(path, MODE_R);
+  return open_file(path, MODE_R);
+}
+
+/* The size of an open regular file (a hint: it may change while read), or -1. */
+static int64_t file_size(FILE *f) {
+#ifdef _WIN32
+  struct _stat64 st;
+  if (_fstat64(_fileno(f), &st) != 0 || !(st.st_mode & _S_IFREG)) return -1;
+#else
+  struct stat st;
+  if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) return -1;
+#endif
+  return (int64_t)st.st_size;
+}
+
+/* Reads a whole file into a malloc'd buffer sized from the file (so a large file costs its size,
+ * not a doubling's worth more); NULL if it cannot be read, with *oom set if memory ran out. */
+static char *slurp(rts_str *path, size_t *n_out, bool *oom) {
+  *oom = false;
+  FILE *f = open_read(path);
   if (!f) return NULL;
-  size_t cap = 1 << 16, n = 0;
+  int64_t hint = file_size(f);
+  size_t cap = hint >= 0 ? (size_t)hint + 1 : (size_t)1 << 16, n = 0;
   char *buf = malloc(cap);
-  if (!buf) rts_fatal("out of memory");
   for (;;) {
+    if (!buf) {
+      *oom = true;
+      fclose(f);
+      return NULL;
+    }
     if (n == cap) {
-      cap *= 2;
-      char *nb = realloc(buf, cap);
-      if (!nb) rts_fatal("out of memory");
+      size_t nc = cap < ((size_t)1 << 30) ? cap * 2 : cap + (cap >> 1);
+      char *nb = realloc(buf, nc);
+      if (!nb) free(buf);
       buf = nb;
+      cap = nc;
+      continue;
     }
     size_t k = fread(buf + n, 1, cap - n, f);
     n += k;
@@ -159,22 +247,52 @@ static char *slurp(rts_str *path, size_t *n_out) {
 
 rts_str *rts_read_file(rts_str *path) {
   size_t n;
-  char *buf = slurp(path, &n);
-  if (!buf) return NULL;
+  bool oom;
+  char *buf = slurp(path, &n, &oom);
+  if (!buf) {
+    if (oom) rts_raise_memory_error();
+    return NULL;
+  }
+  /* at most one UTF-16 unit per byte */
+  if (n > (size_t)INT64_MAX / 2 - 64 || !rts_gc_room_for(sizeof(rts_str) + 2 * n)) {
+    free(buf);
+    if (!rts_exc) rts_raise_memory_error();
+    return NULL;
+  }
   rts_str *s = rts_str_from_utf8(buf, (int64_t)n);
   free(buf);
   return s;
 }
 
 rts_list *rts_read_file_bytes(rts_str *path, uint32_t list_tid) {
-  size_t n;
-  char *buf = slurp(path, &n);
-  if (!buf) return NULL;
-  rts_list *l = rts_list_new(list_tid, (int64_t)n);
-  int64_t *it = l->items;
-  for (size_t i = 0; i < n; i++) it[i] = (unsigned char)buf[i];
-  free(buf);
-  return l;
+  FILE *f = open_read(path);
+  if (!f) return NULL;
+  /* straight into the list's items, 8 bytes each: no second copy of the file */
+  int64_t hint = file_size(f);
+  if (hint < 0) hint = 0;
+  if ((uint64_t)hint > (uint64_t)INT64_MAX / 16 || !rts_gc_room_for((size_t)hint * sizeof(int64_t) + 64)) {
+    fclose(f);
+    if (!rts_exc) rts_raise_memory_error();
+    return NULL;
+  }
+  rts_list *l = rts_list_new(list_tid, hint);
+  l->len = 0;
+  unsigned char chunk[1 << 16];
+  for (;;) {
+    size_t k = fread(chunk, 1, sizeof chunk, f);
+    if (k == 0) break;
+    if (l->len + (int64_t)k > hint) {
+      /* the file grew since it was measured */
+      for (size_t i = 0; i < k; i++) rts_list_push_i64(l, chunk[i]);
+      continue;
+    }
+    int64_t *it = l->items;
+    for (size_t i = 0; i < k; i++) it[l->len + (int64_t)i] = chunk[i];
+    l->len += (int64_t)k;
+  }
+  bool err = ferror(f) != 0;
+  fclose(f);
+  return err ? NULL : l;
 }
 
 static bool spit(rts_str *path, const char *data, size_t n) {
@@ -239,7 +357,10 @@ static int in_fill(void) {
     int k = _read(0, in_buf, sizeof in_buf);
 #else
     ssize_t k = read(0, in_buf, sizeof in_buf);
-    if (k < 0 && errno == EINTR) continue;
+    if (k < 0 && errno == EINTR) {
+      if (rts_sigint_pending) return 0; /* not the end: the caller raises KeyboardInterrupt */
+      continue;
+    }
 #endif
     if (k <= 0) {
       in_eof = 1;

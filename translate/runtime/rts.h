@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <signal.h>
 
 #define RTS_LIKELY(x) __builtin_expect(!!(x), 1)
 #define RTS_UNLIKELY(x) __builtin_expect(!!(x), 0)
@@ -93,6 +94,11 @@ bool rts_raise_stack_overflow(void);
  * 0xDB (finds missing shadow-stack roots in generated code). */
 void *rts_alloc(uint32_t tid, size_t size); /* zero-filled, header set; may collect */
 void rts_gc_collect(void);
+/* For runtime functions about to allocate `bytes` at once (a whole file): true if that fits under
+ * the heap limit (collecting first if need be); otherwise raises MemoryError (rts_exc set) and
+ * returns false, so a too-large request is an exception the program can catch, not fatal. */
+bool rts_gc_room_for(size_t bytes);
+void rts_raise_memory_error(void);
 typedef struct rts_gc_stats {
   uint64_t collections, bytes_allocated_total, bytes_live, objects_live;
 } rts_gc_stats;
@@ -196,10 +202,25 @@ void rts_dict_clear(rts_dict *d);
 bool rts_dict_next(rts_dict *d, int64_t *pos, void **key_out, void **value_out);
 
 /* ---- OS ----------------------------------------------------------------------------- */
-void rts_write(int64_t fd, rts_str *s);        /* UTF-8 encode; fd 1 or 2 (buffered, flushed at exit/fatal) */
-void rts_flush(void);
-rts_str *rts_read_file(rts_str *path);          /* UTF-8 decode; NULL if unreadable */
-rts_list *rts_read_file_bytes(rts_str *path, uint32_t list_tid); /* list of int bytes; NULL if unreadable */
+/* Writing never kills the process: SIGPIPE is ignored (as CPython does), so a closed pipe or a
+ * full disk comes back as an errno for the program to raise. */
+int64_t rts_write(int64_t fd, rts_str *s);     /* UTF-8 encode; fd 1 or 2 (fd 1 buffered); 0 or an errno */
+int64_t rts_flush_status(void);                 /* writes buffered fd 1 output now: 0 or an errno (the output is dropped) */
+void rts_flush(void);                           /* the same, errors ignored (exit, fatal errors) */
+/* Whole-file reads: NULL if unreadable; past the heap limit they raise MemoryError (rts_exc set,
+ * NULL returned) rather than end the process. */
+rts_str *rts_read_file(rts_str *path);          /* UTF-8 decode */
+rts_list *rts_read_file_bytes(rts_str *path, uint32_t list_tid); /* list of int bytes */
+/* SIGINT (Ctrl-C on Windows) as a flag the program polls at its own safe points, as CPython's
+ * eval loop does: rts_catch_interrupt installs the handler (until then Ctrl-C ends the process
+ * as usual); rts_sigint_pending is set by it, rts_take_interrupt clears it and says whether it was
+ * set. rts_exit_by_interrupt ends the process as the default SIGINT action would (status 130 in
+ * a shell; STATUS_CONTROL_C_EXIT on Windows), after flushing: what CPython does after printing
+ * an uncaught KeyboardInterrupt. */
+extern volatile sig_atomic_t rts_sigint_pending;
+void rts_catch_interrupt(void);
+bool rts_take_interrupt(void);
+void rts_exit_by_interrupt(void) __attribute__((noreturn));
 bool rts_write_file(rts_str *path, rts_str *text);
 bool rts_write_file_bytes(rts_str *path, rts_list *bytes);
 rts_str *rts_read_line(void);                   /* from stdin without the newline; NULL at EOF */

@@ -22,11 +22,11 @@ import {
   intFromFloat, intToRadix, intSign, intNeg, intToFloat, intMod, intMul, intFloorDiv, intCmp, fromBig, intAdd,
   intSub, intIsZero,
 } from '../objects/intops.ts';
-import { bigFromRadix, bigFits, bigToInt } from '../objects/bigint.ts';
+import { bigFromRadix, bigFits, bigToInt, bigBitLength } from '../objects/bigint.ts';
 import { dictGet, dictSet, dictSetS, dictGetS, dictKeys } from '../objects/dict.ts';
 import { cpLen, codePointAt } from '../objects/strutil.ts';
 import { codePointToString, parseIntText } from '../parser/parser.ts';
-import { VM, writeOut, writeErr, flushOut } from '../interpreter/state.ts';
+import { VM, writeOut, writeErr, flushOut, flushStdout, checkInterrupt } from '../interpreter/state.ts';
 import { PyFunction, PyGenerator } from '../interpreter/frame.ts';
 import { buildClass, typeNew, genSend, genThrow, genClose, stopIteration, runModuleCode } from '../interpreter/eval.ts';
 import { formatValue, asciiRepr, fixedDigits } from './format.ts';
@@ -240,7 +240,10 @@ function callFunction(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | nu
       for (let i = 0; i < n; i++) parts.push(str(args[i]));
       printTo(file, parts.join(sep) + end);
       const fl = kwArg(args, kw, 'flush');
-      if (fl !== null && truthy(fl) && (file === null || file === None)) flushOut();
+      if (fl !== null && truthy(fl)) {
+        if (file === null || file === None || (file instanceof PyFile && file.fd === 1)) flushStdout();
+        else if (!(file instanceof PyFile && file.fd === 2)) callObj(getAttr(file, 'flush'), [], null);
+      }
       return None;
     }
     case B.LEN:
@@ -460,8 +463,9 @@ function callFunction(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | nu
       return openFile(args, kw);
     case B.INPUT: {
       if (n > 0) writeOut(str(args[0]));
-      flushOut();
+      flushStdout();
       const line = os.readLine();
+      checkInterrupt();
       if (line === null) throw raise(EOFError, 'EOF when reading a line');
       return newStr(line);
     }
@@ -964,7 +968,7 @@ function callObjectMethod(id: int, args: PyObject[], kw: string[] | null): PyObj
         }
         return newInt(bits);
       }
-      return newInt(intToRadix(a, 2).length);
+      return newInt(bigBitLength(a.big));
     }
     case B.INT_BIT_COUNT: {
       const v = self as PyInt;

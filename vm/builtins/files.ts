@@ -7,7 +7,7 @@ import { FILE_HOOK, FileLinesFn } from '../objects/core.ts';
 import { B } from './ids.ts';
 import { indexFrom } from '../objects/strutil.ts';
 import { npos, arg, defMethod } from './args.ts';
-import { writeOut, writeErr, VM } from '../interpreter/state.ts';
+import { writeOut, writeErr, flushStdout, VM } from '../interpreter/state.ts';
 import { decodeUtf8, encodeUtf8 } from './strmethods.ts';
 
 export class OpenFiles {
@@ -30,7 +30,7 @@ export function openFile(args: PyObject[], kw: string[] | null): PyObject {
     } else {
       const s = os.readFile(pathO.s);
       if (s === null) throw fileNotFound(pathO.s);
-      f.data = s.split('\r\n').join('\n');
+      f.data = s.indexOf('\r') < 0 ? s : s.split('\r\n').join('\n');
     }
   } else if (mode.includes('w') || mode.includes('a') || mode.includes('x')) {
     f.writing = true;
@@ -98,11 +98,23 @@ export function callFileMethod(id: int, args: PyObject[], kw: string[] | null): 
     case B.FILE_READ: {
       checkOpen(f);
       const size = n > 1 && args[1] !== None ? toIntIndex(args[1]) : -1;
+      // reading all from the start hands over the file's buffer rather than a copy of it (there is
+      // no seek: the file is at its end afterwards), so a large file is held once, not twice
       if (f.binary) {
+        if (f.pos === 0 && (size < 0 || size >= f.bytes.length)) {
+          const all = f.bytes;
+          f.bytes = [];
+          return new PyBytes(bytesType, all);
+        }
         const end = size < 0 ? f.bytes.length : Math.min(f.bytes.length, f.pos + size);
         const out = f.bytes.slice(f.pos, end);
         f.pos = end;
         return new PyBytes(bytesType, out);
+      }
+      if (f.pos === 0 && (size < 0 || size >= f.data.length)) {
+        const all = f.data;
+        f.data = '';
+        return newStr(all);
       }
       const end = size < 0 ? f.data.length : Math.min(f.data.length, f.pos + size);
       const s = f.data.slice(f.pos, end);
@@ -144,6 +156,7 @@ export function callFileMethod(id: int, args: PyObject[], kw: string[] | null): 
       return None;
     case B.FILE_FLUSH:
       if (f.fd < 0) flushFile(f);
+      else if (f.fd === 1) flushStdout();
       return None;
     case B.FILE_ENTER:
       return f;

@@ -1,6 +1,6 @@
 // The bytecode interpreter: frame evaluation, calls into Python functions, generators.
 import type { int } from '../../translate/rlib/index.ts';
-import { OverflowError as HostOverflow, MemoryError as HostMemoryError, toFloat, floorDiv, floorMod } from '../../translate/rlib/index.ts';
+import { OverflowError as HostOverflow, MemoryError as HostMemoryError, toFloat, floorDiv, floorMod, os } from '../../translate/rlib/index.ts';
 import {
   PyObject, PyType, PyInstance, PyBaseExc, PyInt, PyStr, PyList, PyTuple, PyDict, PySet, PyCell, PyModule, PyBuiltin,
   PySlice, PySeqIter, PyExc, TbEntry, PySuper, PyRange, HOLD, None, True, False, NULL_OBJ, cellType, sliceType, setType, typeType,
@@ -15,7 +15,7 @@ import { fastCall1, fastCall2, fastMethod0, fastMethod1, fastMethod2, fastRange,
 import { icReset, loadAttrIC, loadMethodIC, storeAttrIC, globalIC, ctorKind, CTOR_INIT, CTOR_BARE } from './caches.ts';
 import { PyFunction, Frame, PyGenerator, EMPTY, growStack } from './frame.ts';
 import { intAdd, intSub, intMul, intBitOp } from '../objects/intops.ts';
-import { VM } from './state.ts';
+import { VM, interrupted } from './state.ts';
 import {
   getAttr, setAttr, delAttr, callObj, binaryOp, unaryOp, richCompare, truthy, getItem, setItem, delItem,
   contains, getIter, iterNext, iterToArray, excMatches, makeException, lookupType, isInstance, repr, str, getAttrOrNull,
@@ -207,6 +207,7 @@ export function evalFrame(f: Frame): PyObject {
   if (VM.depth >= VM.recursionLimit) {
     throw raise(RecursionError, 'maximum recursion depth exceeded');
   }
+  if (os.takeInterrupt()) throw interrupted();
   VM.depth++;
   f.back = VM.frame;
   VM.frame = f;
@@ -1183,6 +1184,7 @@ function run(f: Frame): PyObject {
             pc = arg;
             break;
           case Op.JUMP_BACKWARD:
+            if (os.takeInterrupt()) throw interrupted();
             pc = arg;
             VM.hooks.onLoopHeader(f, arg);
             break;

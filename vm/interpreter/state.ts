@@ -1,7 +1,7 @@
 // Mutable interpreter-wide state, kept in the fields of one prebuilt object.
 import type { int } from '../../translate/rlib/index.ts';
 import { os } from '../../translate/rlib/index.ts';
-import { PyObject, PyDict, PyBaseExc, PyList, newDict, newList } from '../objects/core.ts';
+import { PyObject, PyDict, PyBaseExc, PyList, PyExc, PyType, newDict, newList, newInt, newStr, KeyboardInterrupt, OSError, BrokenPipeError } from '../objects/core.ts';
 import type { Frame } from './frame.ts';
 
 /** Where a tracing JIT attaches: called on every backward jump. */
@@ -40,14 +40,61 @@ export function writeOut(s: string): void {
   VM.outLen += s.length;
   if (VM.outLen > 8192) flushOut();
 }
+/** Hands buffered print output to the runtime (which buffers too, unless on a terminal);
+ * raises OSError (BrokenPipeError for a closed pipe) when that write fails. */
 export function flushOut(): void {
-  if (VM.out.length > 0) {
-    os.write(1, VM.out.join(''));
-    VM.out.length = 0;
-    VM.outLen = 0;
-  }
+  const e = flushOutStatus();
+  if (e !== 0) throw osError(e);
+}
+/** flushOut() and the runtime's buffer too: the output reaches the pipe or file now
+ * (print(flush=True), sys.stdout.flush()). */
+export function flushStdout(): void {
+  flushOut();
+  const e = os.flush();
+  if (e !== 0) throw osError(e);
+}
+/** As flushStdout(), for where nothing may be raised (exit, reporting an error): 0 or the errno;
+ * the output that failed is dropped, as CPython's buffer is. */
+export function flushStdoutStatus(): int {
+  const e = flushOutStatus();
+  return e !== 0 ? e : os.flush();
+}
+function flushOutStatus(): int {
+  if (VM.out.length === 0) return 0;
+  const s = VM.out.join('');
+  VM.out.length = 0;
+  VM.outLen = 0;
+  return os.write(1, s);
 }
 export function writeErr(s: string): void {
-  flushOut();
+  flushOutStatus();
   os.write(2, s);
+}
+
+const ERRNO_TEXT = new Map<int, string>([
+  [5, 'Input/output error'],
+  [9, 'Bad file descriptor'],
+  [22, 'Invalid argument'],
+  [27, 'File too large'],
+  [28, 'No space left on device'],
+  [32, 'Broken pipe'],
+  [122, 'Disk quota exceeded'],
+]);
+/** The OSError (its errno subclass where there is one) for a failed write. */
+export function osError(errno: int): PyExc {
+  const t: PyType = errno === 32 ? BrokenPipeError : OSError;
+  const e = new PyBaseExc(t);
+  e.args.push(newInt(errno));
+  const text = ERRNO_TEXT.get(errno);
+  e.args.push(newStr(text === undefined ? 'Error ' + String(errno) : text));
+  return new PyExc(e);
+}
+
+/** The KeyboardInterrupt to raise when os.takeInterrupt() says SIGINT arrived. The VM polls at
+ * backward jumps and function entries (inline there: one load and branch) and in waits. */
+export function interrupted(): PyExc {
+  return new PyExc(new PyBaseExc(KeyboardInterrupt));
+}
+export function checkInterrupt(): void {
+  if (os.takeInterrupt()) throw interrupted();
 }

@@ -5,6 +5,7 @@ import { PyObject, PyModule, newFloat, newInt, None } from '../objects/core.ts';
 import { B } from '../builtins/ids.ts';
 import { newBuiltinModule, addFn } from './registry.ts';
 import { toFloatValue } from '../builtins/dispatch.ts';
+import { checkInterrupt } from '../interpreter/state.ts';
 
 export function makeTime(): PyModule {
   const m = newBuiltinModule('time');
@@ -27,7 +28,8 @@ export function callTime(id: int, args: PyObject[], kw: string[] | null): PyObje
       const secs = toFloatValue(args[0]);
       const end = os.clock() + secs;
       while (os.clock() < end) {
-        // busy wait: no sleep primitive in rlib
+        // busy wait (no sleep primitive in rlib), which Ctrl-C interrupts as CPython's sleep
+        checkInterrupt();
       }
       return None;
     }

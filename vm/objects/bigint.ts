@@ -2,7 +2,10 @@
 // base 2^24. Binary digits make the bitwise operators, shifts and conversion to float direct
 // (Python programs mask and shift big products all the time, e.g. hash and LCG arithmetic);
 // products of two digits plus carries stay below 2^53, and the digits fit JS's 32-bit
-// bitwise operators. Decimal conversion divides by 10^7 (one digit) repeatedly.
+// bitwise operators. Products of long numbers use Karatsuba's method, and decimal conversion
+// both ways splits the number in halves (divide and conquer over powers of 2^24 or 10^7 that are
+// squared, not recomputed), so 10**10**6 and its str() cost O(n^1.6 log n), not O(n^2). The same
+// multiplication works on base-10^7 digits, which str() builds its result in.
 import type { int, float } from '../../translate/rlib/index.ts';
 import { floorDiv, toFloat, toInt } from '../../translate/rlib/index.ts';
 
@@ -113,13 +116,17 @@ function cmpMag(a: int[], b: int[]): int {
   return 0;
 }
 function addMag(a: int[], b: int[]): int[] {
+  return addMagIn(a, b, BASE);
+}
+/** a + b, digits in base `base` */
+function addMagIn(a: int[], b: int[], base: int): int[] {
   const r: int[] = [];
   let carry = 0;
   const n = a.length > b.length ? a.length : b.length;
   for (let i = 0; i < n; i++) {
     let s = carry + (i < a.length ? a[i] : 0) + (i < b.length ? b[i] : 0);
-    if (s >= BASE) {
-      s -= BASE;
+    if (s >= base) {
+      s -= base;
       carry = 1;
     } else carry = 0;
     r.push(s);
@@ -129,42 +136,128 @@ function addMag(a: int[], b: int[]): int[] {
 }
 /** a - b with |a| >= |b| */
 function subMag(a: int[], b: int[]): int[] {
+  return subMagIn(a, b, BASE);
+}
+function subMagIn(a: int[], b: int[], base: int): int[] {
   const r: int[] = [];
   let borrow = 0;
   for (let i = 0; i < a.length; i++) {
     let s = a[i] - borrow - (i < b.length ? b[i] : 0);
     if (s < 0) {
-      s += BASE;
+      s += base;
       borrow = 1;
     } else borrow = 0;
     r.push(s);
   }
   return trim(r);
 }
-function mulMag(a: int[], b: int[]): int[] {
-  if (a.length === 0 || b.length === 0) return [];
-  const r: int[] = [];
-  for (let i = 0; i < a.length + b.length; i++) r.push(0);
-  for (let i = 0; i < a.length; i++) {
-    let carry = 0;
-    const ai = a[i];
-    if (ai === 0) continue;
-    for (let j = 0; j < b.length; j++) {
-      const t = ai * b[j] + r[i + j] + carry;
-      carry = floorDiv(t, BASE);
-      r[i + j] = t - carry * BASE;
-    }
-    let k = i + b.length;
-    while (carry > 0) {
-      const t = r[k] + carry;
-      carry = floorDiv(t, BASE);
-      r[k] = t - carry * BASE;
-      k++;
+/** a += b * base^shift, in place (a has room: the result fits in a.length digits) */
+function addShiftedInPlace(a: int[], b: int[], shift: int, base: int): void {
+  let carry = 0;
+  let i = 0;
+  for (; i < b.length; i++) {
+    let s = a[i + shift] + b[i] + carry;
+    if (s >= base) {
+      s -= base;
+      carry = 1;
+    } else carry = 0;
+    a[i + shift] = s;
+  }
+  for (let k = i + shift; carry > 0 && k < a.length; k++) {
+    const s = a[k] + 1;
+    if (s >= base) a[k] = s - base;
+    else {
+      a[k] = s;
+      carry = 0;
     }
   }
+}
+function mulMag(a: int[], b: int[]): int[] {
+  return mulMagIn(a, b, BASE);
+}
+/** Below this many digits in the shorter operand the schoolbook product is faster than
+ * Karatsuba's (whose additions and copies cost more here than in C). */
+const KARATSUBA_MIN: int = 64;
+/** a * b, digits in base `base` (2^24, or 10^7 for decimal conversion) */
+function mulMagIn(x: int[], y: int[], base: int): int[] {
+  const a = x.length >= y.length ? x : y;
+  const b = x.length >= y.length ? y : x;
+  if (b.length === 0) return [];
+  if (b.length <= KARATSUBA_MIN) return mulSchool(a, b, base);
+  const r: int[] = [];
+  for (let i = 0; i < a.length + b.length; i++) r.push(0);
+  if (a.length >= 2 * b.length) {
+    // unbalanced: b times each b-sized slice of a
+    for (let off = 0; off < a.length; off += b.length) {
+      const end = off + b.length < a.length ? off + b.length : a.length;
+      addShiftedInPlace(r, mulMagIn(trim(a.slice(off, end)), b, base), off, base);
+    }
+    return trim(r);
+  }
+  // Karatsuba: a = a1*B^m + a0, b = b1*B^m + b0 (b.length > m since a.length < 2*b.length)
+  const m = floorDiv(a.length, 2);
+  const a0 = trim(a.slice(0, m));
+  const a1 = a.slice(m);
+  const b0 = trim(b.slice(0, m));
+  const b1 = b.slice(m);
+  const z0 = mulMagIn(a0, b0, base);
+  const z2 = mulMagIn(a1, b1, base);
+  const z1 = mulMagIn(addMagIn(a0, a1, base), addMagIn(b0, b1, base), base);
+  subInPlace(z1, z0, base);
+  subInPlace(z1, z2, base);
+  addShiftedInPlace(r, z0, 0, base);
+  addShiftedInPlace(r, trim(z1), m, base);
+  addShiftedInPlace(r, z2, 2 * m, base);
   return trim(r);
 }
-/** a * m for 0 <= m < BASE */
+/** a -= b in place, for a >= b (leading zeros are left in a) */
+function subInPlace(a: int[], b: int[], base: int): void {
+  let borrow = 0;
+  let i = 0;
+  for (; i < b.length; i++) {
+    let s = a[i] - b[i] - borrow;
+    if (s < 0) {
+      s += base;
+      borrow = 1;
+    } else borrow = 0;
+    a[i] = s;
+  }
+  for (; borrow > 0 && i < a.length; i++) {
+    if (a[i] > 0) {
+      a[i] = a[i] - 1;
+      borrow = 0;
+    } else a[i] = base - 1;
+  }
+}
+/** Column by column, one division per result digit plus one per 31 products: a column's sum
+ * stays below 2^53 (31 * (2^24-1)^2 plus the carry in), so it is exact untranslated too, where
+ * ints are doubles. */
+function mulSchool(a: int[], b: int[], base: int): int[] {
+  const la = a.length;
+  const lb = b.length;
+  const r: int[] = [];
+  let carry = 0;
+  for (let k = 0; k < la + lb - 1; k++) {
+    let s = carry;
+    let high = 0;
+    const lo = k - lb + 1 > 0 ? k - lb + 1 : 0;
+    const hi = k < la - 1 ? k : la - 1;
+    for (let i0 = lo; i0 <= hi; i0 += 31) {
+      const i1 = i0 + 30 < hi ? i0 + 30 : hi;
+      for (let i = i0; i <= i1; i++) s += a[i] * b[k - i];
+      if (i1 < hi) {
+        const c = floorDiv(s, base);
+        s -= c * base;
+        high += c;
+      }
+    }
+    const c = floorDiv(s, base);
+    carry = high + c;
+    r.push(s - c * base);
+  }
+  r.push(carry);
+  return trim(r);
+}
 function mulSmall(a: int[], m: int): int[] {
   const r: int[] = [];
   let carry = 0;
@@ -404,14 +497,7 @@ export function bigDivMod(a: BigNum, b: BigNum): BigNum[] {
 
 export function bigToString(a: BigNum): string {
   if (a.sign === 0) return '0';
-  // base-10^7 chunks, least significant first
-  const chunks: int[] = [];
-  let d = a.d.slice(0);
-  while (d.length > 0) {
-    const q: int[] = d.slice(0);
-    chunks.push(divSmall(d, DEC, q));
-    d = q;
-  }
+  const chunks = toDecimal(a.d, []);
   const parts: string[] = [];
   for (let i = chunks.length - 1; i >= 0; i--) {
     const s = String(chunks[i]);
@@ -420,24 +506,74 @@ export function bigToString(a: BigNum): string {
   }
   return (a.sign < 0 ? '-' : '') + parts.join('');
 }
+/** Below this many digits, conversion by repeated division by 10^7 beats splitting. */
+const SPLIT_MIN: int = 64;
+/** The base-10^7 digits (least significant first) of the magnitude d. Splits d at B^h, h a power
+ * of two: value = hi * B^h + lo, with B^h in base 10^7 from pows[log2 h] (squares of B). */
+function toDecimal(d: int[], pows: int[][]): int[] {
+  if (d.length <= SPLIT_MIN) {
+    const chunks: int[] = [];
+    let x = d.slice(0);
+    while (x.length > 0) {
+      const q: int[] = x.slice(0);
+      chunks.push(divSmall(x, DEC, q));
+      x = q;
+    }
+    return chunks;
+  }
+  let h = 1;
+  let level = 0;
+  while (h * 2 < d.length) {
+    h *= 2;
+    level++;
+  }
+  if (pows.length === 0) pows.push(toDecimal([0, 1], pows)); // B = 2^24
+  while (pows.length <= level) {
+    const p = pows[pows.length - 1];
+    pows.push(mulMagIn(p, p, DEC));
+  }
+  const hi = mulMagIn(toDecimal(d.slice(h), pows), pows[level], DEC);
+  return trim(addMagIn(hi, toDecimal(trim(d.slice(0, h)), pows), DEC));
+}
 /** Parses decimal digits (no sign, no underscores). */
 export function bigFromDecimal(s: string, negative: boolean): BigNum {
-  let d: int[] = [];
-  const head = s.length % 7;
-  let start = 0;
-  let end = head === 0 ? 7 : head;
-  while (start < s.length) {
-    let v = 0;
-    for (let i = start; i < end; i++) v = v * 10 + (s.charCodeAt(i) - 48);
-    d = mulSmall(d, DEC);
-    addSmallInPlace(d, v);
-    start = end;
-    end = end + 7;
+  return mk(negative ? -1 : 1, fromDecimal(s, 0, s.length, []));
+}
+/** The magnitude of the digits s[start..end): value = hi * 10^k + lo, k = 7 * 2^level digits,
+ * with 10^k in base 2^24 from pows[level] (squares of 10^7). */
+function fromDecimal(s: string, start: int, end: int, pows: int[][]): int[] {
+  if (end - start <= 7 * SPLIT_MIN) {
+    let d: int[] = [];
+    const head = (end - start) % 7;
+    let from = start;
+    let to = start + (head === 0 ? 7 : head);
+    while (from < end) {
+      let v = 0;
+      for (let i = from; i < to; i++) v = v * 10 + (s.charCodeAt(i) - 48);
+      d = mulSmall(d, DEC);
+      addSmallInPlace(d, v);
+      from = to;
+      to = to + 7;
+    }
+    return d;
   }
-  return mk(negative ? -1 : 1, d);
+  let k = 7;
+  let level = 0;
+  while (k * 2 < end - start) {
+    k *= 2;
+    level++;
+  }
+  if (pows.length === 0) pows.push(bigFromInt(DEC).d);
+  while (pows.length <= level) {
+    const p = pows[pows.length - 1];
+    pows.push(mulMag(p, p));
+  }
+  const hi = mulMag(fromDecimal(s, start, end - k, pows), pows[level]);
+  return trim(addMag(hi, fromDecimal(s, end - k, end, pows)));
 }
 /** Parses digits in base 2..36 (lowercase or uppercase letters). */
 export function bigFromRadix(s: string, radix: int, negative: boolean): BigNum {
+  if (radix === 10) return bigFromDecimal(s, negative);
   let d: int[] = [];
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -453,13 +589,32 @@ export function bigFromRadix(s: string, radix: int, negative: boolean): BigNum {
 export function bigToRadix(a: BigNum, radix: int): string {
   if (a.sign === 0) return '0';
   const chars = '0123456789abcdefghijklmnopqrstuvwxyz';
-  let d = a.d.slice(0);
   const out: string[] = [];
-  while (d.length > 0) {
-    const q: int[] = d.slice(0);
-    const r = divSmall(d, radix, q);
-    out.push(chars[r]);
-    d = q;
+  const k = radix === 2 ? 1 : radix === 4 ? 2 : radix === 8 ? 3 : radix === 16 ? 4 : radix === 32 ? 5 : 0;
+  if (k > 0) {
+    // a power of two: k bits per character, read off the binary digits in linear time
+    const bits: int[] = [];
+    for (const x of a.d) {
+      let v = x;
+      for (let i = 0; i < BITS; i++) {
+        bits.push(v % 2);
+        v = floorDiv(v, 2);
+      }
+    }
+    const n = bigBitLength(a);
+    for (let pos = 0; pos < n; pos += k) {
+      let v = 0;
+      for (let j = k - 1; j >= 0; j--) v = v * 2 + (pos + j < n ? bits[pos + j] : 0);
+      out.push(chars[v]);
+    }
+  } else {
+    let d = a.d.slice(0);
+    while (d.length > 0) {
+      const q: int[] = d.slice(0);
+      const r = divSmall(d, radix, q);
+      out.push(chars[r]);
+      d = q;
+    }
   }
   out.reverse();
   return out.join('');

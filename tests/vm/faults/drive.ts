@@ -1,0 +1,79 @@
+// Runs a Python program the way a user at a terminal or in a shell pipeline would fault it, so
+// pyvm (untranslated or translated) can be compared with CPython: Ctrl-C (SIGINT to the process
+// group, as a terminal sends it) each time a line "ready" arrives, or a reader that closes the
+// pipe after the first line (`| head -1`). Shared by tests/vm/faults.test.ts and
+// tests/translate/vm_faults.test.ts.
+import { spawn } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const FAULTS = dirname(fileURLToPath(import.meta.url));
+export const program = (name: string): string => join(FAULTS, name);
+
+export interface Outcome {
+  stdout: string;
+  stderr: string;
+  status: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+/** CPython with its default buffering (this environment may set PYTHONUNBUFFERED). */
+export function cpythonEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  delete env.PYTHONUNBUFFERED;
+  return env;
+}
+
+/** Sends SIGINT to the program's process group at each line "ready" on its stdout; stdin is
+ * an open pipe (nothing is written to it). */
+export function runInterrupted(cmd: string[], env: NodeJS.ProcessEnv = process.env): Promise<Outcome> {
+  return new Promise((resolve, reject) => {
+    const p = spawn(cmd[0], cmd.slice(1), { env, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    let seen = 0;
+    p.stdout.setEncoding('utf8');
+    p.stderr.setEncoding('utf8');
+    p.stdout.on('data', (s: string) => {
+      stdout += s;
+      const ready = stdout.split('\n').filter((l) => l === 'ready').length;
+      for (; seen < ready; seen++) process.kill(-p.pid!, 'SIGINT');
+    });
+    p.stderr.on('data', (s: string) => (stderr += s));
+    p.on('error', reject);
+    p.on('close', (status, signal) => {
+      p.stdin.destroy();
+      resolve({ stdout, stderr, status, signal });
+    });
+  });
+}
+
+/** Reads the first line of the program's stdout, then closes the pipe (`| head -1`); with
+ * `input`, closes the pipe first and then sends input on stdin. */
+export function runHead(cmd: string[], env: NodeJS.ProcessEnv = process.env, input: string | null = null): Promise<Outcome & { first: string }> {
+  return new Promise((resolve, reject) => {
+    const p = spawn(cmd[0], cmd.slice(1), { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let first = '';
+    let stderr = '';
+    p.stdout.setEncoding('utf8');
+    p.stderr.setEncoding('utf8');
+    p.stderr.on('data', (s: string) => (stderr += s));
+    p.on('error', reject);
+    p.stdin.on('error', () => {});
+    if (input !== null) {
+      p.stdout.destroy();
+      p.stdin.end(input);
+    } else {
+      p.stdin.end();
+      p.stdout.on('data', (s: string) => {
+        first += s;
+        const nl = first.indexOf('\n');
+        if (nl >= 0) {
+          first = first.slice(0, nl + 1);
+          p.stdout.destroy();
+        }
+      });
+    }
+    p.on('close', (status, signal) => resolve({ stdout: first, stderr, status, signal, first }));
+  });
+}
