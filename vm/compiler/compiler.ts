@@ -1261,8 +1261,10 @@ export class Compiler {
   }
 }
 
-export function compileModule(mod: Node, filename: string): PyCode {
-  const st = buildSymTable(mod);
+/** The code of module mod; expressions nested deeper than maxDepth are a RecursionError (a
+ * ParseError of that kind), as in CPython. */
+export function compileModule(mod: Node, filename: string, maxDepth: int): PyCode {
+  const st = buildSymTable(mod, maxDepth);
   const c = new Compiler(st, filename);
   return c.compileModule(mod);
 }

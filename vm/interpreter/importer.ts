@@ -1,7 +1,7 @@
 // import: built-in modules and .py files found on sys.path.
 import type { int } from '../../translate/rlib/index.ts';
 import { os } from '../../translate/rlib/index.ts';
-import { PyObject, PyDict, PyModule, PyStr, PyTuple, PyList, moduleType, newStr, newDict, raise, None, ImportError, ModuleNotFoundError, PyExc, PyBaseExc, SyntaxError, IndentationError, TabError, newInt, newTuple } from '../objects/core.ts';
+import { PyObject, PyDict, PyModule, PyStr, PyTuple, PyList, moduleType, newStr, newDict, raise, None, ImportError, ModuleNotFoundError, PyExc, PyBaseExc, SyntaxError, IndentationError, TabError, RecursionError, MemoryError, newInt, newTuple } from '../objects/core.ts';
 import { dictGetS, dictSetS, dictKeys } from '../objects/dict.ts';
 import { VM } from './state.ts';
 import { getAttrOrNull, iterToArray, str } from './runtime.ts';
@@ -16,6 +16,8 @@ import { PyCode } from '../compiler/code.ts';
 /** The SyntaxError (or subclass) for e in filename's text src. e.line 0: the error has no
  * location (CPython prints the message alone); e.col 0: no column (no caret). */
 export function syntaxErrorFrom(e: ParseError, filename: string, src: string): PyExc {
+  if (e.kind === 'RecursionError') return raise(RecursionError, e.msg);
+  if (e.kind === 'MemoryError') return raise(MemoryError, e.msg);
   const t = e.kind === 'IndentationError' ? IndentationError : e.kind === 'TabError' ? TabError : SyntaxError;
   const exc = new PyBaseExc(t);
   exc.args.push(newStr(e.msg));
@@ -43,7 +45,8 @@ export function syntaxErrorFrom(e: ParseError, filename: string, src: string): P
 export function compileSource(src: string, filename: string): PyCode {
   try {
     const mod = parse(src, filename);
-    return compileModule(mod, filename);
+    // CPython's compiler allows three levels of nesting per level of the recursion limit left
+    return compileModule(mod, filename, (VM.recursionLimit - VM.depth) * 3);
   } catch (e) {
     if (e instanceof ParseError) throw syntaxErrorFrom(e, filename, src);
     throw e;
