@@ -131,14 +131,14 @@ function roundFloat(x: float, nd: int): float {
   const p = Math.pow(10.0, toFloat(-nd));
   return roundHalfEven(x / p) * p;
 }
-export function roundHalfEven(x: float): float {
+function roundHalfEven(x: float): float {
   const f = Math.floor(x);
   const diff = x - f;
   if (diff > 0.5) return f + 1.0;
   if (diff < 0.5) return f;
   return f % 2.0 === 0.0 ? f : f + 1.0;
 }
-export function intPowMod(a: PyInt, e: PyInt, m: PyInt): PyInt {
+function intPowMod(a: PyInt, e: PyInt, m: PyInt): PyInt {
   if (intIsZero(m)) throw raise(ValueError, 'pow() 3rd argument cannot be 0');
   if (intSign(e) < 0) throw raise(ValueError, 'base is not invertible for the given modulus');
   let result = intMod(newInt(1), m);
@@ -152,7 +152,7 @@ export function intPowMod(a: PyInt, e: PyInt, m: PyInt): PyInt {
   }
   return result;
 }
-export function parseIntStr(sIn: string, baseIn: int): PyObject {
+function parseIntStr(sIn: string, baseIn: int): PyObject {
   let s = sIn.trim();
   const orig = sIn;
   let neg = false;
@@ -575,7 +575,7 @@ function attrName(o: PyObject): string {
   if (!(o instanceof PyStr)) throw raise(TypeError, `attribute name must be string, not '${typeName(o)}'`);
   return o.s;
 }
-export function isInstanceSpec(o: PyObject, spec: PyObject): boolean {
+function isInstanceSpec(o: PyObject, spec: PyObject): boolean {
   if (spec instanceof PyType) {
     if (isInstance(o, spec)) return true;
     if (spec.cls !== typeType) {
@@ -859,11 +859,6 @@ export function superLookup(s: PySuper, name: string): PyObject | null {
 import { methodType } from '../objects/core.ts';
 function builtinMethodType(): PyType {
   return methodType;
-}
-export function superGetAttr(s: PySuper, name: string): PyObject {
-  const v = superLookup(s, name);
-  if (v === null) throw raise(AttributeError, `'super' object has no attribute '${name}'`);
-  return v;
 }
 
 function callObjectMethod(id: int, args: PyObject[], kw: string[] | null): PyObject {

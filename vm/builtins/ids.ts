@@ -4,8 +4,8 @@
 import type { int } from '../../translate/rlib/index.ts';
 export enum B {
   NONE,
-  OBJECT_NEW, // 1 (runtime.ts relies on this value)
-  OBJECT_INIT, // 2 (runtime.ts relies on this value)
+  OBJECT_NEW,
+  OBJECT_INIT,
   // functions
   PRINT,
   LEN,
