@@ -8,7 +8,7 @@ import { initBuiltins } from './builtins/dispatch.ts';
 import { initStrMethods } from './builtins/strmethods.ts';
 import { initContainerMethods } from './builtins/containers.ts';
 import { initFileMethods, closeAllFiles } from './builtins/files.ts';
-import { compileSource, newModule } from './interpreter/importer.ts';
+import { compileSource, newModule, loadSource } from './interpreter/importer.ts';
 import { runModuleCode } from './interpreter/eval.ts';
 import { initEvalCaches } from './interpreter/caches.ts';
 import { str, isInstance, excStr, getAttrOrNull } from './interpreter/runtime.ts';
@@ -112,9 +112,12 @@ function formatException(e: PyBaseExc, out: string[], seen: PyObject[]): void {
         const shown = raw.trim();
         if (shown !== '') {
           out.push('    ' + shown + '\n');
-          let col = off !== null && off instanceof PyInt ? off.v - 1 - lead : 0;
-          if (col < 0) col = 0;
-          out.push('    ' + ' '.repeat(col) + '^\n');
+          // no column (offset None): no caret, as CPython
+          if (off !== null && off instanceof PyInt) {
+            let col = off.v - 1 - lead;
+            if (col < 0) col = 0;
+            out.push('    ' + ' '.repeat(col) + '^\n');
+          }
         }
       }
     }
@@ -214,7 +217,13 @@ export function main(argv: string[]): int {
     return runSource(argv[1], '<string>', rest);
   }
   const file = argv[0];
-  const src = os.readFile(file);
+  let src: string | null = null;
+  try {
+    src = loadSource(file);
+  } catch (err) {
+    if (err instanceof PyExc) return handleUncaught(err.exc);
+    throw err;
+  }
   if (src === null) {
     writeErr(`pyvm: can't open file '${file}': [Errno 2] No such file or directory\n`);
     return 2;

@@ -1,6 +1,7 @@
 // Argument helpers for builtins: positional args first, then keyword values named by kwnames.
 import type { int } from '../../translate/rlib/index.ts';
-import { PyObject, PyBuiltin, PyType, builtinType, raise, TypeError } from '../objects/core.ts';
+import { PyObject, PyBuiltin, PyType, PyExc, builtinType, raise, TypeError, SystemError } from '../objects/core.ts';
+import { claimId } from './ids.ts';
 
 export function npos(args: PyObject[], kw: string[] | null): int {
   return kw === null ? args.length : args.length - kw.length;
@@ -29,9 +30,16 @@ export function checkArgs(name: string, args: PyObject[], kw: string[] | null, m
 export function noKw(name: string, kw: string[] | null): void {
   if (kw !== null && kw.length > 0) throw raise(TypeError, `${name}() takes no keyword arguments`);
 }
-export function mkBuiltin(name: string, id: int, isMethod: boolean): PyBuiltin {
+/** A builtin of family (FAM_* in ids.ts), whose switch callBuiltin routes id to. */
+export function mkBuiltin(name: string, id: int, isMethod: boolean, family: int): PyBuiltin {
+  claimId(id, family);
   return new PyBuiltin(builtinType, name, id, null, isMethod);
 }
-export function defMethod(t: PyType, name: string, id: int): void {
-  t.dict.set(name, mkBuiltin(name, id, true));
+export function defMethod(t: PyType, name: string, id: int, family: int): void {
+  t.dict.set(name, mkBuiltin(name, id, true, family));
+}
+/** The error of a family's switch reached with an id it has no case for: a builtin registered
+ * under the wrong family (a bug in the VM, reported rather than run as something else). */
+export function unhandledBuiltin(name: string, id: int): PyExc {
+  return raise(SystemError, `builtin ${name} (id ${id}) is registered with a family that does not implement it`);
 }

@@ -30,25 +30,44 @@ import { VM, writeOut, writeErr, flushOut, flushStdout, checkInterrupt } from '.
 import { PyFunction, PyGenerator } from '../interpreter/frame.ts';
 import { buildClass, typeNew, genSend, genThrow, genClose, stopIteration, runModuleCode } from '../interpreter/eval.ts';
 import { formatValue, asciiRepr, fixedDigits } from './format.ts';
-import { B } from './ids.ts';
-import { npos, kwArg, arg, checkArgs, noKw, mkBuiltin, defMethod } from './args.ts';
+import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_FILE, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM } from './ids.ts';
+import { npos, kwArg, arg, checkArgs, noKw, mkBuiltin, defMethod, unhandledBuiltin } from './args.ts';
 import { callStrMethod, decodeUtf8, encodeUtf8 } from './strmethods.ts';
 import { callContainerMethod, sortItems, newSet } from './containers.ts';
-import { callModuleFunction } from '../modules/registry.ts';
+import { callSys } from '../modules/sys.ts';
+import { callMath } from '../modules/math.ts';
+import { callTime } from '../modules/time.ts';
+import { callRandom } from '../modules/random.ts';
 import { callFileMethod, openFile } from './files.ts';
 import { importName, compileSource } from '../interpreter/importer.ts';
 import * as A from '../parser/ast.ts';
 
+/** Calls builtin b: its id goes to the switch of the family that registered it (mkBuiltin). */
 export function callBuiltin(b: PyBuiltin, args: PyObject[], kw: string[] | null): PyObject {
   const id = b.id;
-  if (id <= B.OBJECT_INIT) return callObjectMethod(id, args, kw);
-  if (id < B.INT_NEW) return callFunction(b, id, args, kw);
-  if (id < B.OBJECT_REPR) return construct(id, args, kw);
-  if (id < B.STR_UPPER) return callObjectMethod(id, args, kw);
-  if (id < B.LIST_APPEND) return callStrMethod(id, args, kw);
-  if (id < B.FILE_READ) return callContainerMethod(id, args, kw);
-  if (id < B.SYS_EXIT) return callFileMethod(id, args, kw);
-  return callModuleFunction(b, id, args, kw);
+  switch (familyOf(id)) {
+    case FAM_OBJECT:
+      return callObjectMethod(id, args, kw);
+    case FAM_FUNCTION:
+      return callFunction(b, id, args, kw);
+    case FAM_CTOR:
+      return construct(id, args, kw);
+    case FAM_STR:
+      return callStrMethod(id, args, kw);
+    case FAM_CONTAINER:
+      return callContainerMethod(id, args, kw);
+    case FAM_FILE:
+      return callFileMethod(id, args, kw);
+    case FAM_SYS:
+      return callSys(id, args, kw);
+    case FAM_MATH:
+      return callMath(id, args, kw);
+    case FAM_TIME:
+      return callTime(id, args, kw);
+    case FAM_RANDOM:
+      return callRandom(id, args, kw);
+  }
+  throw unhandledBuiltin(b.name, id);
 }
 
 // ---- helpers ----
@@ -112,14 +131,14 @@ function roundFloat(x: float, nd: int): float {
   const p = Math.pow(10.0, toFloat(-nd));
   return roundHalfEven(x / p) * p;
 }
-export function roundHalfEven(x: float): float {
+function roundHalfEven(x: float): float {
   const f = Math.floor(x);
   const diff = x - f;
   if (diff > 0.5) return f + 1.0;
   if (diff < 0.5) return f;
   return f % 2.0 === 0.0 ? f : f + 1.0;
 }
-export function intPowMod(a: PyInt, e: PyInt, m: PyInt): PyInt {
+function intPowMod(a: PyInt, e: PyInt, m: PyInt): PyInt {
   if (intIsZero(m)) throw raise(ValueError, 'pow() 3rd argument cannot be 0');
   if (intSign(e) < 0) throw raise(ValueError, 'base is not invertible for the given modulus');
   let result = intMod(newInt(1), m);
@@ -133,7 +152,7 @@ export function intPowMod(a: PyInt, e: PyInt, m: PyInt): PyInt {
   }
   return result;
 }
-export function parseIntStr(sIn: string, baseIn: int): PyObject {
+function parseIntStr(sIn: string, baseIn: int): PyObject {
   let s = sIn.trim();
   const orig = sIn;
   let neg = false;
@@ -538,7 +557,7 @@ function callFunction(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | nu
       throw new PyExc(e);
     }
   }
-  throw raise(TypeError, `builtin ${b.name} not implemented`);
+  throw unhandledBuiltin(b.name, id);
 }
 function currentLocals(): PyDict {
   const f = VM.frame;
@@ -560,7 +579,7 @@ function attrName(o: PyObject): string {
   if (!(o instanceof PyStr)) throw raise(TypeError, `attribute name must be string, not '${typeName(o)}'`);
   return o.s;
 }
-export function isInstanceSpec(o: PyObject, spec: PyObject): boolean {
+function isInstanceSpec(o: PyObject, spec: PyObject): boolean {
   if (spec instanceof PyType) {
     if (isInstance(o, spec)) return true;
     if (spec.cls !== typeType) {
@@ -789,7 +808,7 @@ function construct(id: int, args: PyObject[], kw: string[] | null): PyObject {
       return new PyBytes(bytesType, out);
     }
   }
-  throw raise(TypeError, 'bad constructor');
+  throw unhandledBuiltin('constructor', id);
 }
 export function dictInit(d: PyDict, args: PyObject[], kw: string[] | null): void {
   const n = npos(args, kw);
@@ -844,11 +863,6 @@ export function superLookup(s: PySuper, name: string): PyObject | null {
 import { methodType } from '../objects/core.ts';
 function builtinMethodType(): PyType {
   return methodType;
-}
-export function superGetAttr(s: PySuper, name: string): PyObject {
-  const v = superLookup(s, name);
-  if (v === null) throw raise(AttributeError, `'super' object has no attribute '${name}'`);
-  return v;
 }
 
 function callObjectMethod(id: int, args: PyObject[], kw: string[] | null): PyObject {
@@ -1017,15 +1031,15 @@ function callObjectMethod(id: int, args: PyObject[], kw: string[] | null): PyObj
       return newTuple([intFromFloat(v), den]);
     }
   }
-  throw raise(TypeError, 'bad method id ' + String(id));
+  throw unhandledBuiltin('method', id);
 }
 
 // ---- registration ----
 function fn(name: string, id: int): void {
-  dictSetS(VM.builtins, name, mkBuiltin(name, id, false));
+  dictSetS(VM.builtins, name, mkBuiltin(name, id, false, FAM_FUNCTION));
 }
 function ctor(t: PyType, id: int): void {
-  t.dict.set('__new__', new PyBuiltin(builtinType, '__new__', id, null, false));
+  t.dict.set('__new__', mkBuiltin('__new__', id, false, FAM_CTOR));
 }
 function setupType(t: PyType): void {
   if (t.mro.length === 0) {
@@ -1123,51 +1137,51 @@ export function initBuiltins(): void {
   ctor(classmethodType, B.CLASSMETHOD_NEW);
   ctor(superType, B.SUPER_NEW);
   ctor(bytesType, B.BYTES_NEW);
-  objectType.dict.set('__new__', new PyBuiltin(builtinType, '__new__', B.OBJECT_NEW, null, false));
-  defMethod(objectType, '__init__', B.OBJECT_INIT);
-  defMethod(objectType, '__repr__', B.OBJECT_REPR);
-  defMethod(objectType, '__str__', B.OBJECT_STR);
-  defMethod(objectType, '__eq__', B.OBJECT_EQ);
-  defMethod(objectType, '__ne__', B.OBJECT_NE);
-  defMethod(objectType, '__hash__', B.OBJECT_HASH);
-  defMethod(objectType, '__setattr__', B.OBJECT_SETATTR);
-  defMethod(objectType, '__getattribute__', B.OBJECT_GETATTRIBUTE);
-  defMethod(objectType, '__delattr__', B.OBJECT_DELATTR);
-  defMethod(objectType, '__format__', B.OBJECT_FORMAT);
-  defMethod(objectType, '__dir__', B.OBJECT_DIR);
-  objectType.dict.set('__init_subclass__', new PyClassMethod(classmethodType, mkBuiltin('__init_subclass__', B.OBJECT_INIT_SUBCLASS, false)));
-  defMethod(typeType, '__call__', B.TYPE_CALL);
-  defMethod(typeType, 'mro', B.TYPE_MRO);
-  defMethod(typeType, '__subclasses__', B.TYPE_SUBCLASSES);
-  defMethod(BaseException, '__init__', B.EXC_INIT);
-  defMethod(BaseException, 'with_traceback', B.EXC_WITH_TB);
-  defMethod(BaseException, 'add_note', B.EXC_ADD_NOTE);
-  defMethod(propertyType, 'getter', B.PROPERTY_GETTER);
-  defMethod(propertyType, 'setter', B.PROPERTY_SETTER);
-  defMethod(propertyType, 'deleter', B.PROPERTY_DELETER);
-  defMethod(propertyType, '__get__', B.PROPERTY_GET);
+  objectType.dict.set('__new__', mkBuiltin('__new__', B.OBJECT_NEW, false, FAM_OBJECT));
+  defMethod(objectType, '__init__', B.OBJECT_INIT, FAM_OBJECT);
+  defMethod(objectType, '__repr__', B.OBJECT_REPR, FAM_OBJECT);
+  defMethod(objectType, '__str__', B.OBJECT_STR, FAM_OBJECT);
+  defMethod(objectType, '__eq__', B.OBJECT_EQ, FAM_OBJECT);
+  defMethod(objectType, '__ne__', B.OBJECT_NE, FAM_OBJECT);
+  defMethod(objectType, '__hash__', B.OBJECT_HASH, FAM_OBJECT);
+  defMethod(objectType, '__setattr__', B.OBJECT_SETATTR, FAM_OBJECT);
+  defMethod(objectType, '__getattribute__', B.OBJECT_GETATTRIBUTE, FAM_OBJECT);
+  defMethod(objectType, '__delattr__', B.OBJECT_DELATTR, FAM_OBJECT);
+  defMethod(objectType, '__format__', B.OBJECT_FORMAT, FAM_OBJECT);
+  defMethod(objectType, '__dir__', B.OBJECT_DIR, FAM_OBJECT);
+  objectType.dict.set('__init_subclass__', new PyClassMethod(classmethodType, mkBuiltin('__init_subclass__', B.OBJECT_INIT_SUBCLASS, false, FAM_OBJECT)));
+  defMethod(typeType, '__call__', B.TYPE_CALL, FAM_OBJECT);
+  defMethod(typeType, 'mro', B.TYPE_MRO, FAM_OBJECT);
+  defMethod(typeType, '__subclasses__', B.TYPE_SUBCLASSES, FAM_OBJECT);
+  defMethod(BaseException, '__init__', B.EXC_INIT, FAM_OBJECT);
+  defMethod(BaseException, 'with_traceback', B.EXC_WITH_TB, FAM_OBJECT);
+  defMethod(BaseException, 'add_note', B.EXC_ADD_NOTE, FAM_OBJECT);
+  defMethod(propertyType, 'getter', B.PROPERTY_GETTER, FAM_OBJECT);
+  defMethod(propertyType, 'setter', B.PROPERTY_SETTER, FAM_OBJECT);
+  defMethod(propertyType, 'deleter', B.PROPERTY_DELETER, FAM_OBJECT);
+  defMethod(propertyType, '__get__', B.PROPERTY_GET, FAM_OBJECT);
   const iterTypes: PyType[] = [enumerateType, zipType, mapType, filterType, reversedType];
   for (const t of TYPES.all) {
     if (t.name === 'iterator' || t.name === 'generator') iterTypes.push(t);
   }
   for (const t of iterTypes) {
-    defMethod(t, '__next__', B.ITER_NEXT);
-    defMethod(t, '__iter__', B.ITER_ITER);
+    defMethod(t, '__next__', B.ITER_NEXT, FAM_OBJECT);
+    defMethod(t, '__iter__', B.ITER_ITER, FAM_OBJECT);
   }
   for (const t of TYPES.all) {
     if (t.name === 'generator') {
-      defMethod(t, 'send', B.GEN_SEND);
-      defMethod(t, 'throw', B.GEN_THROW);
-      defMethod(t, 'close', B.GEN_CLOSE);
+      defMethod(t, 'send', B.GEN_SEND, FAM_OBJECT);
+      defMethod(t, 'throw', B.GEN_THROW, FAM_OBJECT);
+      defMethod(t, 'close', B.GEN_CLOSE, FAM_OBJECT);
     }
   }
-  defMethod(intType, 'bit_length', B.INT_BIT_LENGTH);
-  defMethod(intType, 'bit_count', B.INT_BIT_COUNT);
-  defMethod(intType, 'conjugate', B.INT_CONJUGATE);
-  defMethod(intType, 'to_bytes', B.INT_TO_BYTES);
-  intType.dict.set('from_bytes', new PyClassMethod(classmethodType, mkBuiltin('from_bytes', B.INT_FROM_BYTES, false)));
-  defMethod(floatType, 'is_integer', B.FLOAT_IS_INTEGER);
-  defMethod(floatType, 'as_integer_ratio', B.FLOAT_AS_INT_RATIO);
+  defMethod(intType, 'bit_length', B.INT_BIT_LENGTH, FAM_OBJECT);
+  defMethod(intType, 'bit_count', B.INT_BIT_COUNT, FAM_OBJECT);
+  defMethod(intType, 'conjugate', B.INT_CONJUGATE, FAM_OBJECT);
+  defMethod(intType, 'to_bytes', B.INT_TO_BYTES, FAM_OBJECT);
+  intType.dict.set('from_bytes', new PyClassMethod(classmethodType, mkBuiltin('from_bytes', B.INT_FROM_BYTES, false, FAM_OBJECT)));
+  defMethod(floatType, 'is_integer', B.FLOAT_IS_INTEGER, FAM_OBJECT);
+  defMethod(floatType, 'as_integer_ratio', B.FLOAT_AS_INT_RATIO, FAM_OBJECT);
 }
 
 function sortStrings(a: string[]): void {

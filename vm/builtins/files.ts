@@ -4,7 +4,7 @@ import { os } from '../../translate/rlib/index.ts';
 import { PyObject, PyFile, PyStr, PyBytes, fileType, bytesType, newStr, newInt, newList, raise, None, True, False, TypeError, ValueError, FileNotFoundError, PyBaseExc, PyExc, newTuple } from '../objects/core.ts';
 import { str, iterToArray, toIntIndex } from '../interpreter/runtime.ts';
 import { FILE_HOOK, FileLinesFn } from '../objects/core.ts';
-import { B } from './ids.ts';
+import { B, FAM_FILE } from './ids.ts';
 import { indexFrom } from '../objects/strutil.ts';
 import { npos, arg, defMethod } from './args.ts';
 import { writeOut, writeErr, flushStdout, VM } from '../interpreter/state.ts';
@@ -169,13 +169,13 @@ export function callFileMethod(id: int, args: PyObject[], kw: string[] | null): 
 
 export function initFileMethods(): void {
   FILE_HOOK.fn = new FileLines();
-  defMethod(fileType, 'read', B.FILE_READ);
-  defMethod(fileType, 'readline', B.FILE_READLINE);
-  defMethod(fileType, 'readlines', B.FILE_READLINES);
-  defMethod(fileType, 'write', B.FILE_WRITE);
-  defMethod(fileType, 'writelines', B.FILE_WRITELINES);
-  defMethod(fileType, 'close', B.FILE_CLOSE);
-  defMethod(fileType, 'flush', B.FILE_FLUSH);
-  defMethod(fileType, '__enter__', B.FILE_ENTER);
-  defMethod(fileType, '__exit__', B.FILE_EXIT);
+  defMethod(fileType, 'read', B.FILE_READ, FAM_FILE);
+  defMethod(fileType, 'readline', B.FILE_READLINE, FAM_FILE);
+  defMethod(fileType, 'readlines', B.FILE_READLINES, FAM_FILE);
+  defMethod(fileType, 'write', B.FILE_WRITE, FAM_FILE);
+  defMethod(fileType, 'writelines', B.FILE_WRITELINES, FAM_FILE);
+  defMethod(fileType, 'close', B.FILE_CLOSE, FAM_FILE);
+  defMethod(fileType, 'flush', B.FILE_FLUSH, FAM_FILE);
+  defMethod(fileType, '__enter__', B.FILE_ENTER, FAM_FILE);
+  defMethod(fileType, '__exit__', B.FILE_EXIT, FAM_FILE);
 }

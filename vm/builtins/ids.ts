@@ -1,8 +1,11 @@
-// Ids of builtin functions and methods (dispatched in vm/builtins/dispatch.ts).
+// Ids of builtin functions and methods, and the family that registered each: callBuiltin
+// (vm/builtins/dispatch.ts) routes an id to its family's switch by that record, never by where
+// the id falls in this list.
+import type { int } from '../../translate/rlib/index.ts';
 export enum B {
   NONE,
-  OBJECT_NEW, // 1 (runtime.ts relies on this value)
-  OBJECT_INIT, // 2 (runtime.ts relies on this value)
+  OBJECT_NEW,
+  OBJECT_INIT,
   // functions
   PRINT,
   LEN,
@@ -285,4 +288,40 @@ export enum B {
   RANDOM_UNIFORM,
   RANDOM_SAMPLE,
   RANDOM_CHOICES,
+}
+
+/** The builtin families, one switch each. */
+export const FAM_NONE = 0;
+/** object, type, exception, int and float methods (callObjectMethod) */
+export const FAM_OBJECT = 1;
+/** the builtin functions (callFunction) */
+export const FAM_FUNCTION = 2;
+/** the builtin types' __new__ (construct) */
+export const FAM_CTOR = 3;
+export const FAM_STR = 4;
+export const FAM_CONTAINER = 5;
+export const FAM_FILE = 6;
+export const FAM_SYS = 7;
+export const FAM_MATH = 8;
+export const FAM_TIME = 9;
+export const FAM_RANDOM = 10;
+
+class IdFamilies {
+  /** the family of each id, by id (FAM_NONE: never registered) */
+  of: int[] = [];
+}
+export const BUILTIN_FAMILY = new IdFamilies();
+/** Records that family implements id (called as each builtin object is made). An id claimed
+ * by two families is a bug in the VM's tables, reported at start-up. */
+export function claimId(id: int, family: int): void {
+  const of = BUILTIN_FAMILY.of;
+  while (of.length <= id) of.push(FAM_NONE);
+  const old = of[id];
+  if (old !== FAM_NONE && old !== family) throw new Error(`builtin id ${id} is claimed by families ${old} and ${family}`);
+  of[id] = family;
+}
+/** The family that registered id, or FAM_NONE. */
+export function familyOf(id: int): int {
+  const of = BUILTIN_FAMILY.of;
+  return id >= 0 && id < of.length ? of[id] : FAM_NONE;
 }

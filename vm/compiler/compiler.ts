@@ -4,7 +4,8 @@ import { Node, K, ArgSpec } from '../parser/ast.ts';
 import * as A from '../parser/ast.ts';
 import { ParseError } from '../parser/tokenizer.ts';
 import { PyObject, PyStr, PyInt, PyFloat, newStr, newTuple, None, newInt, mapGetInt } from '../objects/core.ts';
-import { PyCode, Op, CO_VARARGS, CO_VARKW, CO_GENERATOR, CO_NAMES, InlineCache, estimateStackSize, packInstructions } from './code.ts';
+import { PyCode, CO_VARARGS, CO_VARKW, CO_GENERATOR, CO_NAMES, InlineCache, maxStackDepth, packInstructions } from './code.ts';
+import { Op, F_CACHE, opFlags } from './opcodes.ts';
 import { SymTable, Scope, buildSymTable, S_MODULE, S_FUNC, S_CLASS, N_LOCAL, N_CELL, N_FREE, N_GLOBAL, N_NAME } from './symtable.ts';
 
 const FB_LOOP = 0;
@@ -57,7 +58,7 @@ export class Compiler {
   }
 
   // ---- emission ----
-  emit(op: Op, arg: int): void {
+  emit(op: int, arg: int): void {
     const c = this.u.code;
     c.ops.push(op);
     c.ops.push(arg);
@@ -70,7 +71,7 @@ export class Compiler {
   bindLabel(l: int): void {
     this.u.labelPos[l] = this.u.code.ops.length >> 1;
   }
-  jump(op: Op, label: int): void {
+  jump(op: int, label: int): void {
     this.u.fixups.push(this.u.code.ops.length);
     this.emit(op, label);
   }
@@ -103,11 +104,9 @@ export class Compiler {
       u.code.ops[pos + 1] = u.labelPos[u.code.ops[pos + 1]];
     }
     for (let i = 0; i < u.code.ops.length >> 1; i++) {
-      const op = u.code.ops[i * 2];
-      const cached = op === Op.LOAD_ATTR || op === Op.STORE_ATTR || op === Op.LOAD_METHOD || op === Op.LOAD_GLOBAL;
-      u.code.ics.push(cached ? new InlineCache() : null);
+      u.code.ics.push((opFlags(u.code.ops[i * 2]) & F_CACHE) !== 0 ? new InlineCache() : null);
     }
-    u.code.stacksize = estimateStackSize(u.code.ops);
+    u.code.stacksize = maxStackDepth(u.code.ops);
     for (let i = 0; i + 1 < u.code.ops.length; i += 2) {
       const arg = u.code.ops[i + 1];
       // the interpreter decodes arg with a 32-bit shift
@@ -1262,8 +1261,10 @@ export class Compiler {
   }
 }
 
-export function compileModule(mod: Node, filename: string): PyCode {
-  const st = buildSymTable(mod);
+/** The code of module mod; expressions nested deeper than maxDepth are a RecursionError (a
+ * ParseError of that kind), as in CPython. */
+export function compileModule(mod: Node, filename: string, maxDepth: int): PyCode {
+  const st = buildSymTable(mod, maxDepth);
   const c = new Compiler(st, filename);
   return c.compileModule(mod);
 }

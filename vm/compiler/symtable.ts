@@ -44,7 +44,11 @@ export class SymTable {
   scopes: Map<Node, Scope> = new Map<Node, Scope>();
   all: Scope[] = [];
   top: Scope;
-  constructor() {
+  /** expressions nested at most (CPython: three times the recursion limit) */
+  maxDepth: int;
+  depth: int = 0;
+  constructor(maxDepth: int) {
+    this.maxDepth = maxDepth;
     this.top = new Scope(S_MODULE, '<module>', null);
     this.all.push(this.top);
   }
@@ -76,6 +80,13 @@ export class SymTable {
     if (spec.kwarg !== '') inner.params.push(spec.kwarg);
   }
   visitStmt(sc: Scope, s: Node): void {
+    // statements count towards the nesting too, as in CPython
+    this.depth++;
+    if (this.depth > this.maxDepth) throw new ParseError('RecursionError', 'maximum recursion depth exceeded during compilation', 0, 0);
+    this.visitStmt1(sc, s);
+    this.depth--;
+  }
+  visitStmt1(sc: Scope, s: Node): void {
     switch (s.k) {
       case K.FunctionDef: {
         for (const d of s.ys) this.visitExpr(sc, d);
@@ -250,8 +261,17 @@ export class SymTable {
     }
     this.visitExpr(sc, t);
   }
+  /** Visits expression e, counting its nesting against maxDepth: the passes after this one
+   * recurse as deep as the tree, so a tree too deep is refused here, before any of them
+   * overflows the stack. A visit ends at the first error, so levels are not unwound then. */
   visitExpr(sc: Scope, e: Node | null): void {
     if (e === null) return;
+    this.depth++;
+    if (this.depth > this.maxDepth) throw new ParseError('RecursionError', 'maximum recursion depth exceeded during compilation', 0, 0);
+    this.visitExpr1(sc, e);
+    this.depth--;
+  }
+  visitExpr1(sc: Scope, e: Node): void {
     switch (e.k) {
       case K.Name:
         this.use(sc, e.s);
@@ -417,8 +437,8 @@ export class SymTable {
   }
 }
 
-export function buildSymTable(mod: Node): SymTable {
-  const st = new SymTable();
+export function buildSymTable(mod: Node, maxDepth: int): SymTable {
+  const st = new SymTable(maxDepth);
   st.scopes.set(mod, st.top);
   st.visitStmts(st.top, mod.xs);
   st.resolveAll();

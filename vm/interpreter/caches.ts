@@ -7,7 +7,7 @@ import {
   PyObject, PyType, PyInstance, PyBaseExc, PyInt, PyFloat, PyStr, PyTuple, PyDict, PyBuiltin, PyNoneType, ShapeMap, HOLD,
   objectType, typeType, mapGetInt,
 } from '../objects/core.ts';
-import { InlineCache } from '../compiler/code.ts';
+import { InlineCache, IcEntry, NO_ENTRY } from '../compiler/code.ts';
 import { B } from '../builtins/ids.ts';
 import { dictFind, strHash } from '../objects/dict.ts';
 import { PyFunction } from './frame.ts';
@@ -36,55 +36,48 @@ function isPlainValue(d: PyObject): boolean {
 export function icReset(ic: InlineCache): void {
   ic.ver = HOLD.typeVersion;
   ic.next = 0;
-  ic.m0 = null;
-  ic.m1 = null;
-  ic.m2 = null;
-  ic.m3 = null;
+  ic.e0 = NO_ENTRY;
+  ic.e1 = NO_ENTRY;
+  ic.e2 = NO_ENTRY;
+  ic.e3 = NO_ENTRY;
   ic.bc = null;
 }
-function icAdd(ic: InlineCache, m: ShapeMap, i: int, v: PyObject | null, t: ShapeMap | null): void {
+function icAdd(ic: InlineCache, m: ShapeMap, slot: int, v: PyObject | null, after: ShapeMap | null): void {
   if (ic.ver !== HOLD.typeVersion) icReset(ic);
   const k = ic.next;
   ic.next = (k + 1) & 3;
-  if (k === 0) {
-    ic.m0 = m;
-    ic.i0 = i;
-    ic.v0 = v;
-    ic.t0 = t;
-  } else if (k === 1) {
-    ic.m1 = m;
-    ic.i1 = i;
-    ic.v1 = v;
-    ic.t1 = t;
-  } else if (k === 2) {
-    ic.m2 = m;
-    ic.i2 = i;
-    ic.v2 = v;
-    ic.t2 = t;
-  } else {
-    ic.m3 = m;
-    ic.i3 = i;
-    ic.v3 = v;
-    ic.t3 = t;
-  }
+  const e = new IcEntry(m, slot, v, after);
+  if (k === 0) ic.e0 = e;
+  else if (k === 1) ic.e1 = e;
+  else if (k === 2) ic.e2 = e;
+  else ic.e3 = e;
 }
-/** Which entry of ic holds map m (0-3), or -1. */
-function icFind(ic: InlineCache, m: ShapeMap): int {
-  if (ic.ver !== HOLD.typeVersion) return -1;
-  if (ic.m0 === m) return 0;
-  if (ic.m1 === m) return 1;
-  if (ic.m2 === m) return 2;
-  if (ic.m3 === m) return 3;
-  return -1;
+/** The entry of ic for receiver map m, or null: the one probe of the instance caches, which the
+ * interpreter makes on its fast paths before calling the slow paths below. It is split into
+ * one-test steps so that each is small enough for the translator to inline (see findInlinable
+ * in translate/genc/genc.ts): the C compiler then folds the chain into its callers. */
+export function icProbe(ic: InlineCache, m: ShapeMap): IcEntry | null {
+  if (ic.ver !== HOLD.typeVersion) return null;
+  return icProbe0(ic, m);
 }
-function icIdx(ic: InlineCache, k: int): int {
-  return k === 0 ? ic.i0 : k === 1 ? ic.i1 : k === 2 ? ic.i2 : ic.i3;
+function icProbe0(ic: InlineCache, m: ShapeMap): IcEntry | null {
+  const e = ic.e0;
+  if (e.map === m) return e;
+  return icProbe1(ic, m);
 }
-function icVal(ic: InlineCache, k: int): PyObject | null {
-  return k === 0 ? ic.v0 : k === 1 ? ic.v1 : k === 2 ? ic.v2 : ic.v3;
+function icProbe1(ic: InlineCache, m: ShapeMap): IcEntry | null {
+  const e = ic.e1;
+  if (e.map === m) return e;
+  return icProbe2(ic, m);
 }
-function icNext(ic: InlineCache, k: int): ShapeMap | null {
-  return k === 0 ? ic.t0 : k === 1 ? ic.t1 : k === 2 ? ic.t2 : ic.t3;
+function icProbe2(ic: InlineCache, m: ShapeMap): IcEntry | null {
+  const e = ic.e2;
+  if (e.map === m) return e;
+  return icProbe3(ic, m);
+}
+function icProbe3(ic: InlineCache, m: ShapeMap): IcEntry | null {
+  const e = ic.e3;
+  return e.map === m ? e : null;
 }
 /** The classes whose instances get the generic attribute protocol the caches assume. */
 function cacheableInstance(o: PyInstance): boolean {
@@ -93,11 +86,8 @@ function cacheableInstance(o: PyInstance): boolean {
 /** LOAD_ATTR of name on instance o through ic; null when the cache cannot answer (the caller
  * then takes the generic path). */
 export function loadAttrIC(ic: InlineCache, o: PyInstance, name: string): PyObject | null {
-  const k = icFind(ic, o.map);
-  if (k >= 0) {
-    const i = icIdx(ic, k);
-    return i >= 0 ? o.slots[i] : icVal(ic, k);
-  }
+  const e = icProbe(ic, o.map);
+  if (e !== null) return e.slot >= 0 ? o.slots[e.slot] : e.value;
   if (!cacheableInstance(o)) return null;
   const idx = mapGetInt(o.map.names, name, -1);
   const d = lookupType(o.cls, name);
@@ -113,8 +103,8 @@ export function loadAttrIC(ic: InlineCache, o: PyInstance, name: string): PyObje
 }
 /** LOAD_METHOD of name on instance o: the function to call with o, or null. */
 export function loadMethodIC(ic: InlineCache, o: PyInstance, name: string): PyObject | null {
-  const k = icFind(ic, o.map);
-  if (k >= 0) return icVal(ic, k);
+  const e = icProbe(ic, o.map);
+  if (e !== null) return e.value;
   if (!cacheableInstance(o) || o.map.names.has(name)) return null;
   const d = lookupType(o.cls, name);
   if (d === null || !(d instanceof PyFunction)) return null;
@@ -123,13 +113,13 @@ export function loadMethodIC(ic: InlineCache, o: PyInstance, name: string): PyOb
 }
 /** STORE_ATTR of name on instance o: true when done through the cache. */
 export function storeAttrIC(ic: InlineCache, o: PyInstance, name: string, v: PyObject): boolean {
-  const k = icFind(ic, o.map);
-  if (k >= 0) {
-    const t = icNext(ic, k);
+  const e = icProbe(ic, o.map);
+  if (e !== null) {
+    const t = e.after;
     if (t !== null) {
       o.map = t;
       o.slots.push(v);
-    } else o.slots[icIdx(ic, k)] = v;
+    } else o.slots[e.slot] = v;
     return true;
   }
   if (o.cls.isBuiltin || o instanceof PyBaseExc || lookupType(o.cls, '__setattr__') !== OBJECT_SA.fn) return false;

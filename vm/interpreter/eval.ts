@@ -7,13 +7,14 @@ import {
   objectType, newInt, newStr, newBool, newList, newTuple, newDict, raise, newExc, TypeError, NameError,
   UnboundLocalError, RecursionError, RuntimeError, StopIteration, GeneratorExit, ValueError, ImportError, AssertionError,
   EMPTY_TUPLE, listType, intType, boolType, PyFloat, OverflowErrorT,
-  MemoryError, PyBoundMethod, ShapeMap, floatType, strType, SMALL, rangeType, dictType,
+  MemoryError, PyBoundMethod, floatType, strType, SMALL, rangeType, dictType,
   tupleType,
 } from '../objects/core.ts';
-import { PyCode, Op, CO_VARARGS, CO_VARKW, CO_GENERATOR, InlineCache } from '../compiler/code.ts';
+import { PyCode, CO_VARARGS, CO_VARKW, CO_GENERATOR, InlineCache } from '../compiler/code.ts';
+import { Op } from '../compiler/opcodes.ts';
 import { fastCall1, fastCall2, fastMethod0, fastMethod1, fastMethod2, fastRange, fastType1 } from './fastcalls.ts';
-import { icReset, loadAttrIC, loadMethodIC, storeAttrIC, globalIC, ctorKind, CTOR_INIT, CTOR_BARE } from './caches.ts';
-import { PyFunction, Frame, PyGenerator, EMPTY, growStack } from './frame.ts';
+import { icReset, icProbe, loadAttrIC, loadMethodIC, storeAttrIC, globalIC, ctorKind, CTOR_INIT, CTOR_BARE } from './caches.ts';
+import { PyFunction, Frame, PyGenerator, EMPTY } from './frame.ts';
 import { intAdd, intSub, intMul, intBitOp } from '../objects/intops.ts';
 import { VM, interrupted } from './state.ts';
 import {
@@ -228,7 +229,6 @@ export function genSend(g: PyGenerator, v: PyObject): PyObject | null {
   if (f.pc === 0 && f.pendingThrow === null) {
     if (v !== None) throw raise(TypeError, "can't send non-None value to a just-started generator");
   } else if (f.pendingThrow === null) {
-    if (f.sp === f.stack.length) growStack(f.stack);
     f.stack[f.sp] = v;
     f.sp++;
   }
@@ -498,26 +498,21 @@ function run(f: Frame): PyObject {
             break;
           }
           case Op.DUP_TOP:
-            if (sp === stack.length) growStack(stack);
             stack[sp] = stack[sp - 1];
             sp++;
             break;
           case Op.DUP_TOP_TWO: {
             const n = sp;
-            if (sp === stack.length) growStack(stack);
             stack[sp++] = stack[n - 2];
-            if (sp === stack.length) growStack(stack);
             stack[sp++] = stack[n - 1];
             break;
           }
           case Op.LOAD_CONST:
-            if (sp === stack.length) growStack(stack);
             stack[sp++] = code.consts[arg];
             break;
           case Op.LOAD_FAST: {
             const v = fast[arg];
             if (v === null) throw unboundLocal(code.varnames[arg]);
-            if (sp === stack.length) growStack(stack);
             stack[sp++] = v;
             break;
           }
@@ -534,7 +529,6 @@ function run(f: Frame): PyObject {
               if (arg < code.cellvars.length) throw unboundLocal(code.cellvars[arg]);
               throw raise(NameError, `cannot access free variable '${code.freevars[arg - code.cellvars.length]}' where it is not associated with a value in enclosing scope`);
             }
-            if (sp === stack.length) growStack(stack);
             stack[sp++] = v;
             break;
           }
@@ -545,7 +539,6 @@ function run(f: Frame): PyObject {
             f.cells[arg].ref = null;
             break;
           case Op.LOAD_CLOSURE:
-            if (sp === stack.length) growStack(stack);
             stack[sp++] = f.cells[arg];
             break;
           case Op.LOAD_GLOBAL: {
@@ -554,14 +547,12 @@ function run(f: Frame): PyObject {
             if (ic.gd === g && ic.gver === g.ver && ic.bver === VM.builtins.ver) {
               const v = ic.gb ? VM.builtins.vals[ic.gidx] : g.vals[ic.gidx];
               if (v !== null) {
-                if (sp === stack.length) growStack(stack);
                 stack[sp++] = v;
                 break;
               }
             }
             const v = globalIC(ic, g, code.nameObjs[arg], true);
             if (v === null) throw nameError(code.names[arg]);
-            if (sp === stack.length) growStack(stack);
             stack[sp++] = v;
             break;
           }
@@ -577,7 +568,6 @@ function run(f: Frame): PyObject {
             if (v === null) v = dictGetStr(f.globals, code.nameObjs[arg]);
             if (v === null) v = dictGetStr(VM.builtins, code.nameObjs[arg]);
             if (v === null) throw nameError(code.names[arg]);
-            if (sp === stack.length) growStack(stack);
             stack[sp++] = v;
             break;
           }
@@ -595,24 +585,9 @@ function run(f: Frame): PyObject {
             const o = stack[sp - 1];
             if (o instanceof PyInstance) {
               const ic = code.ics[pc - 1] as InlineCache;
-              if (ic.ver === HOLD.typeVersion) {
-                const m = o.map;
-                let i = -2;
-                let c: PyObject | null = null;
-                if (ic.m0 === m) {
-                  i = ic.i0;
-                  c = ic.v0;
-                } else if (ic.m1 === m) {
-                  i = ic.i1;
-                  c = ic.v1;
-                } else if (ic.m2 === m) {
-                  i = ic.i2;
-                  c = ic.v2;
-                } else if (ic.m3 === m) {
-                  i = ic.i3;
-                  c = ic.v3;
-                }
-                const v = i >= 0 ? o.slots[i] : c;
+              const e = icProbe(ic, o.map);
+              if (e !== null) {
+                const v = e.slot >= 0 ? o.slots[e.slot] : e.value;
                 if (v !== null) {
                   stack[sp - 1] = v;
                   break;
@@ -638,29 +613,15 @@ function run(f: Frame): PyObject {
             const v = stack[--sp];
             if (o instanceof PyInstance) {
               const ic = code.ics[pc - 1] as InlineCache;
-              if (ic.ver === HOLD.typeVersion) {
-                const m = o.map;
-                let i = -2;
-                let t: ShapeMap | null = null;
-                if (ic.m0 === m) {
-                  i = ic.i0;
-                  t = ic.t0;
-                } else if (ic.m1 === m) {
-                  i = ic.i1;
-                  t = ic.t1;
-                } else if (ic.m2 === m) {
-                  i = ic.i2;
-                  t = ic.t2;
-                } else if (ic.m3 === m) {
-                  i = ic.i3;
-                  t = ic.t3;
-                }
+              const e = icProbe(ic, o.map);
+              if (e !== null) {
+                const t = e.after;
                 if (t !== null) {
                   o.map = t;
                   o.slots.push(v);
                   break;
-                } else if (i >= 0) {
-                  o.slots[i] = v;
+                } else if (e.slot >= 0) {
+                  o.slots[e.slot] = v;
                   break;
                 }
               }
@@ -676,18 +637,11 @@ function run(f: Frame): PyObject {
             const o = stack[sp - 1];
             if (o instanceof PyInstance) {
               const ic = code.ics[pc - 1] as InlineCache;
-              let m: PyObject | null = null;
-              if (ic.ver === HOLD.typeVersion) {
-                const om = o.map;
-                if (ic.m0 === om) m = ic.v0;
-                else if (ic.m1 === om) m = ic.v1;
-                else if (ic.m2 === om) m = ic.v2;
-                else if (ic.m3 === om) m = ic.v3;
-              }
+              const e = icProbe(ic, o.map);
+              let m: PyObject | null = e === null ? null : e.value;
               if (m === null) m = loadMethodIC(ic, o, code.names[arg]);
               if (m !== null) {
                 stack[sp - 1] = m;
-                if (sp === stack.length) growStack(stack);
                 stack[sp++] = o;
                 break;
               }
@@ -695,7 +649,6 @@ function run(f: Frame): PyObject {
               const v = globalIC(code.ics[pc - 1] as InlineCache, o.dict, code.nameObjs[arg], false);
               if (v !== null) {
                 stack[sp - 1] = v;
-                if (sp === stack.length) growStack(stack);
                 stack[sp++] = NULL_OBJ;
                 break;
               }
@@ -713,18 +666,15 @@ function run(f: Frame): PyObject {
               }
               if (d !== null && d instanceof PyBuiltin && d.isMethod) {
                 stack[sp - 1] = d;
-                if (sp === stack.length) growStack(stack);
                 stack[sp++] = o;
                 break;
               }
             }
             stack[sp - 1] = getAttr(o, code.names[arg]);
-            if (sp === stack.length) growStack(stack);
             stack[sp++] = NULL_OBJ;
             break;
           }
           case Op.PUSH_NULL:
-            if (sp === stack.length) growStack(stack);
             stack[sp++] = NULL_OBJ;
             break;
           case Op.KW_NAMES:
@@ -827,7 +777,6 @@ function run(f: Frame): PyObject {
             if (self !== NULL_OBJ) args.push(self);
             for (let i = base + 2; i < n; i++) args.push(stack[i]);
             sp = base;
-            if (sp === stack.length) growStack(stack);
             stack[sp++] = callObj(callable, args, kwn);
             break;
           }
@@ -851,7 +800,6 @@ function run(f: Frame): PyObject {
                 args.push(v);
               }
             }
-            if (sp === stack.length) growStack(stack);
             stack[sp++] = callObj(callable, args, kwn);
             break;
           }
@@ -1082,7 +1030,6 @@ function run(f: Frame): PyObject {
             const step = arg === 3 ? (stack[--sp]) : None;
             const stop = stack[--sp];
             const start = stack[--sp];
-            if (sp === stack.length) growStack(stack);
             stack[sp++] = new PySlice(sliceType, start, stop, step);
             break;
           }
@@ -1090,7 +1037,6 @@ function run(f: Frame): PyObject {
           case Op.BUILD_LIST: {
             const items = stack.slice(sp - arg, sp);
             sp = sp - arg;
-            if (sp === stack.length) growStack(stack);
             stack[sp++] = op === Op.BUILD_TUPLE ? newTuple(items) : newList(items);
             break;
           }
@@ -1098,7 +1044,6 @@ function run(f: Frame): PyObject {
             const s = new PySet(setType, newDict());
             for (let i = sp - arg; i < sp; i++) dictSet(s.table, stack[i], None);
             sp = sp - arg;
-            if (sp === stack.length) growStack(stack);
             stack[sp++] = s;
             break;
           }
@@ -1107,7 +1052,6 @@ function run(f: Frame): PyObject {
             const start = sp - 2 * arg;
             for (let i = start; i < sp; i += 2) dictSet(d, stack[i], stack[i + 1]);
             sp = start;
-            if (sp === stack.length) growStack(stack);
             stack[sp++] = d;
             break;
           }
@@ -1115,7 +1059,6 @@ function run(f: Frame): PyObject {
             const parts: string[] = [];
             for (let i = sp - arg; i < sp; i++) parts.push((stack[i] as PyStr).s);
             sp = sp - arg;
-            if (sp === stack.length) growStack(stack);
             stack[sp++] = newStr(parts.join(''));
             break;
           }
@@ -1176,7 +1119,6 @@ function run(f: Frame): PyObject {
             if (conv === 1) v = newStr(str(v));
             else if (conv === 2) v = newStr(repr(v));
             else if (conv === 3) v = newStr(asciiRepr(v));
-            if (sp === stack.length) growStack(stack);
             stack[sp++] = newStr(formatValue(v, spec));
             break;
           }
@@ -1217,7 +1159,6 @@ function run(f: Frame): PyObject {
                   it.n--;
                   const v = it.i;
                   it.i += it.step;
-                  if (sp === stack.length) growStack(stack);
                   stack[sp++] = v >= -5 && v <= 256 ? SMALL.cache[v + 5] : new PyInt(intType, v, null);
                 } else {
                   sp--;
@@ -1228,7 +1169,6 @@ function run(f: Frame): PyObject {
               if (it.kind === IT_LIST) {
                 const items = (it.seq as PyList).items;
                 if (it.i < items.length) {
-                  if (sp === stack.length) growStack(stack);
                   stack[sp++] = items[it.i];
                   it.i++;
                 } else {
@@ -1245,7 +1185,6 @@ function run(f: Frame): PyObject {
               sp--;
               pc = arg;
             } else {
-              if (sp === stack.length) growStack(stack);
               stack[sp++] = v;
             }
             break;
@@ -1257,7 +1196,6 @@ function run(f: Frame): PyObject {
             else if (seq instanceof PyList) items = seq.items;
             else items = unpackItems(seq);
             if (items.length !== arg) throw unpackError(items.length, arg);
-            while (sp + arg > stack.length) growStack(stack);
             for (let i = arg - 1; i >= 0; i--) stack[sp++] = items[i];
             break;
           }
@@ -1268,9 +1206,7 @@ function run(f: Frame): PyObject {
             if (items.length < before + after) {
               throw raise(ValueError, `not enough values to unpack (expected at least ${before + after}, got ${items.length})`);
             }
-            while (sp + before + after + 1 > stack.length) growStack(stack);
             for (let i = items.length - 1; i >= items.length - after; i--) stack[sp++] = items[i];
-            if (sp === stack.length) growStack(stack);
             stack[sp++] = newList(items.slice(before, items.length - after));
             for (let i = before - 1; i >= 0; i--) stack[sp++] = items[i];
             break;
@@ -1285,7 +1221,6 @@ function run(f: Frame): PyObject {
             if ((arg & 1) !== 0) fn.defaults = ((stack[--sp] as PyTuple)).items;
             const modName = dictGetS(f.globals, '__name__');
             if (modName !== null) fn.module = modName;
-            if (sp === stack.length) growStack(stack);
             stack[sp++] = fn;
             break;
           }
@@ -1322,7 +1257,6 @@ function run(f: Frame): PyObject {
               stack[sp - 1] = retval;
               pc = arg;
             } else {
-              if (sp === stack.length) growStack(stack);
               stack[sp++] = r;
             }
             break;
@@ -1343,9 +1277,7 @@ function run(f: Frame): PyObject {
           case Op.PUSH_EXC_INFO: {
             const exc = stack[--sp];
             const prev = VM.curExc;
-            if (sp === stack.length) growStack(stack);
             stack[sp++] = prev === null ? None : prev;
-            if (sp === stack.length) growStack(stack);
             stack[sp++] = exc;
             VM.curExc = exc as PyBaseExc;
             break;
@@ -1369,7 +1301,6 @@ function run(f: Frame): PyObject {
           }
           case Op.CHECK_EXC_MATCH: {
             const spec = stack[--sp];
-            if (sp === stack.length) growStack(stack);
             const matched = excMatches(stack[sp - 1], spec) ? True : False;
             stack[sp++] = matched;
             break;
@@ -1395,12 +1326,10 @@ function run(f: Frame): PyObject {
             const ctx = stack[--sp];
             const exitFn = withExit(ctx);
             const enter = lookupType(ctx.cls, '__enter__') as PyObject;
-            if (sp === stack.length) growStack(stack);
             stack[sp++] = exitFn;
             if (f.blocks === EMPTY.blocks) f.blocks = [];
             f.blocks.push(arg);
             f.blocks.push(sp);
-            if (sp === stack.length) growStack(stack);
             stack[sp++] = callObj(enter, [ctx], null);
             break;
           }
@@ -1430,12 +1359,10 @@ function run(f: Frame): PyObject {
             const fromlist = stack[--sp];
             const level = (stack[--sp] as PyInt);
             f.pc = pc;
-            if (sp === stack.length) growStack(stack);
             stack[sp++] = importName(code.names[arg], fromlist, level.v, f.globals);
             break;
           }
           case Op.IMPORT_FROM:
-            if (sp === stack.length) growStack(stack);
             const imported = importFrom(stack[sp - 1], code.names[arg]);
             stack[sp++] = imported;
             break;
@@ -1446,11 +1373,9 @@ function run(f: Frame): PyObject {
             break;
           }
           case Op.LOAD_BUILD_CLASS:
-            if (sp === stack.length) growStack(stack);
             stack[sp++] = loadBuildClass();
             break;
           case Op.LOAD_ASSERTION_ERROR:
-            if (sp === stack.length) growStack(stack);
             stack[sp++] = AssertionError;
             break;
           case Op.MATCH_SEQUENCE: {
@@ -1507,31 +1432,14 @@ function run(f: Frame): PyObject {
             stack[sp - 1] = d;
             break;
           }
-          // ---- fused pairs (see Op in compiler/code.ts): the second instruction is at pc ----
+          // ---- fused pairs (see fuse in compiler/opcodes.ts): the second instruction is at pc ----
           case Op.LOAD_FAST__LOAD_ATTR: {
             const o = fast[arg];
             if (o !== null && o instanceof PyInstance) {
-              const ic = code.ics[pc] as InlineCache;
-              if (ic.ver === HOLD.typeVersion) {
-                const m = o.map;
-                let i = -2;
-                let c: PyObject | null = null;
-                if (ic.m0 === m) {
-                  i = ic.i0;
-                  c = ic.v0;
-                } else if (ic.m1 === m) {
-                  i = ic.i1;
-                  c = ic.v1;
-                } else if (ic.m2 === m) {
-                  i = ic.i2;
-                  c = ic.v2;
-                } else if (ic.m3 === m) {
-                  i = ic.i3;
-                  c = ic.v3;
-                }
-                const v = i >= 0 ? o.slots[i] : c;
+              const e = icProbe(code.ics[pc] as InlineCache, o.map);
+              if (e !== null) {
+                const v = e.slot >= 0 ? o.slots[e.slot] : e.value;
                 if (v !== null) {
-                  if (sp === stack.length) growStack(stack);
                   stack[sp++] = v;
                   pc++;
                   break;
@@ -1539,28 +1447,18 @@ function run(f: Frame): PyObject {
               }
             }
             if (o === null) throw unboundLocal(code.varnames[arg]);
-            if (sp === stack.length) growStack(stack);
             stack[sp++] = o;
             break;
           }
           case Op.LOAD_FAST__LOAD_METHOD: {
             const o = fast[arg];
-            if (sp + 2 > stack.length) growStack(stack);
             if (o !== null && o instanceof PyInstance) {
-              const ic = code.ics[pc] as InlineCache;
-              if (ic.ver === HOLD.typeVersion) {
-                const om = o.map;
-                let m: PyObject | null = null;
-                if (ic.m0 === om) m = ic.v0;
-                else if (ic.m1 === om) m = ic.v1;
-                else if (ic.m2 === om) m = ic.v2;
-                else if (ic.m3 === om) m = ic.v3;
-                if (m !== null) {
-                  stack[sp++] = m;
-                  stack[sp++] = o;
-                  pc++;
-                  break;
-                }
+              const e = icProbe(code.ics[pc] as InlineCache, o.map);
+              if (e !== null && e.value !== null) {
+                stack[sp++] = e.value;
+                stack[sp++] = o;
+                pc++;
+                break;
               }
             }
             if (o === null) throw unboundLocal(code.varnames[arg]);
@@ -1571,7 +1469,6 @@ function run(f: Frame): PyObject {
             const v = fast[arg];
             if (v === null) throw unboundLocal(code.varnames[arg]);
             const v2 = fast[ops[pc] >> 7];
-            if (sp + 2 > stack.length) growStack(stack);
             stack[sp++] = v;
             if (v2 !== null) {
               stack[sp++] = v2;
@@ -1582,7 +1479,6 @@ function run(f: Frame): PyObject {
           case Op.LOAD_FAST__LOAD_CONST: {
             const v = fast[arg];
             if (v === null) throw unboundLocal(code.varnames[arg]);
-            if (sp + 2 > stack.length) growStack(stack);
             stack[sp++] = v;
             stack[sp++] = code.consts[ops[pc] >> 7];
             pc++;
@@ -1704,7 +1600,6 @@ function run(f: Frame): PyObject {
         const level = f.blocks.pop() as int;
         const handler = f.blocks.pop() as int;
         sp = level;
-        if (sp === stack.length) growStack(stack);
         stack[sp++] = exc;
         pc = handler;
         f.kwnames = null;

@@ -52,12 +52,6 @@ export function newStack(n: int): PyObject[] {
   for (let i = 0; i < n; i++) s.push(NULL_OBJ);
   return s;
 }
-/** Makes room for at least 8 more values on stack. */
-export function growStack(stack: PyObject[]): void {
-  const n = 8 + (stack.length >> 1);
-  for (let i = 0; i < n; i++) stack.push(NULL_OBJ);
-}
-
 export class Frame {
   code: PyCode;
   fn: PyFunction | null;

@@ -1,7 +1,7 @@
 // import: built-in modules and .py files found on sys.path.
 import type { int } from '../../translate/rlib/index.ts';
 import { os } from '../../translate/rlib/index.ts';
-import { PyObject, PyDict, PyModule, PyStr, PyTuple, PyList, moduleType, newStr, newDict, raise, None, ImportError, ModuleNotFoundError, PyExc, PyBaseExc, SyntaxError, IndentationError, TabError, newInt, newTuple } from '../objects/core.ts';
+import { PyObject, PyDict, PyModule, PyStr, PyTuple, PyList, moduleType, newStr, newDict, raise, None, ImportError, ModuleNotFoundError, PyExc, PyBaseExc, SyntaxError, IndentationError, TabError, RecursionError, MemoryError, newInt, newTuple } from '../objects/core.ts';
 import { dictGetS, dictSetS, dictKeys } from '../objects/dict.ts';
 import { VM } from './state.ts';
 import { getAttrOrNull, iterToArray, str } from './runtime.ts';
@@ -9,16 +9,26 @@ import { runModuleCode } from './eval.ts';
 import { makeBuiltinModule } from '../modules/registry.ts';
 import { parse } from '../parser/parser.ts';
 import { ParseError } from '../parser/tokenizer.ts';
+import { readSource, SourceError } from '../parser/source.ts';
 import { compileModule } from '../compiler/compiler.ts';
 import { PyCode } from '../compiler/code.ts';
 
+/** The SyntaxError (or subclass) for e in filename's text src. e.line 0: the error has no
+ * location (CPython prints the message alone); e.col 0: no column (no caret). */
 export function syntaxErrorFrom(e: ParseError, filename: string, src: string): PyExc {
+  if (e.kind === 'RecursionError') return raise(RecursionError, e.msg);
+  if (e.kind === 'MemoryError') return raise(MemoryError, e.msg);
   const t = e.kind === 'IndentationError' ? IndentationError : e.kind === 'TabError' ? TabError : SyntaxError;
   const exc = new PyBaseExc(t);
   exc.args.push(newStr(e.msg));
+  if (e.line <= 0) {
+    exc.map = exc.map.withAttr('msg');
+    exc.slots.push(newStr(e.msg));
+    return new PyExc(exc);
+  }
   const lines = src.split('\n');
   const text = e.line >= 1 && e.line <= lines.length ? lines[e.line - 1] : '';
-  exc.args.push(newTuple([newStr(filename), newInt(e.line), newInt(e.col), newStr(text)]));
+  exc.args.push(newTuple([newStr(filename), newInt(e.line), e.col > 0 ? newInt(e.col) : None, newStr(text)]));
   exc.map = exc.map.withAttr('msg');
   exc.slots.push(newStr(e.msg));
   exc.map = exc.map.withAttr('filename');
@@ -26,7 +36,7 @@ export function syntaxErrorFrom(e: ParseError, filename: string, src: string): P
   exc.map = exc.map.withAttr('lineno');
   exc.slots.push(newInt(e.line));
   exc.map = exc.map.withAttr('offset');
-  exc.slots.push(newInt(e.col));
+  exc.slots.push(e.col > 0 ? newInt(e.col) : None);
   exc.map = exc.map.withAttr('text');
   exc.slots.push(newStr(text));
   return new PyExc(exc);
@@ -35,9 +45,21 @@ export function syntaxErrorFrom(e: ParseError, filename: string, src: string): P
 export function compileSource(src: string, filename: string): PyCode {
   try {
     const mod = parse(src, filename);
-    return compileModule(mod, filename);
+    // CPython's compiler allows three levels of nesting per level of the recursion limit left
+    return compileModule(mod, filename, (VM.recursionLimit - VM.depth) * 3);
   } catch (e) {
     if (e instanceof ParseError) throw syntaxErrorFrom(e, filename, src);
+    throw e;
+  }
+}
+
+/** The source text of the file at path (null when it cannot be read), or a SyntaxError for
+ * bytes CPython refuses (see readSource). */
+export function loadSource(path: string): string | null {
+  try {
+    return readSource(path);
+  } catch (e) {
+    if (e instanceof SourceError) throw syntaxErrorFrom(e.err, path, e.text);
     throw e;
   }
 }
@@ -75,7 +97,7 @@ function loadModule(name: string): PyModule {
   }
   const path = findSource(name);
   if (path === '') throw raise(ModuleNotFoundError, `No module named '${name}'`);
-  const src = os.readFile(path);
+  const src = loadSource(path);
   if (src === null) throw raise(ImportError, `cannot read ${path}`);
   const code = compileSource(src, path);
   const m = newModule(name, path);

@@ -29,6 +29,7 @@ import { callBuiltin, superLookup } from '../builtins/dispatch.ts';
 import * as A from '../parser/ast.ts';
 import { percentFormat } from '../builtins/format.ts';
 import { FILE_HOOK } from '../objects/core.ts';
+import { B } from '../builtins/ids.ts';
 
 // ---- type helpers ----
 export function isSubtype(a: PyType, b: PyType): boolean {
@@ -609,13 +610,6 @@ export function callObj(f: PyObject, args: PyObject[], kwnames: string[] | null)
   }
   throw raise(TypeError, `'${typeName(f)}' object is not callable`);
 }
-export function call0(f: PyObject): PyObject {
-  return callObj(f, [], null);
-}
-export function call1(f: PyObject, a: PyObject): PyObject {
-  const args: PyObject[] = [a];
-  return callObj(f, args, null);
-}
 /** Calls the special method `name` looked up on o's type, or returns null when absent. */
 export function callSpecial(o: PyObject, name: string, args: PyObject[]): PyObject | null {
   const m = lookupType(o.cls, name);
@@ -669,7 +663,7 @@ export function callType(t: PyType, args: PyObject[], kwnames: string[] | null):
     for (const a of args) a2.push(a);
     obj = callObj(fn, a2, kwnames);
     if (!isInstance(obj, t)) return obj;
-  } else if (newFn !== null && newFn instanceof PyBuiltin && newFn.id !== NEW_OBJECT_ID) {
+  } else if (newFn !== null && newFn instanceof PyBuiltin && newFn.id !== B.OBJECT_NEW) {
     // builtin type constructor (int, str, list, type, ...) possibly for a subclass
     const a2: PyObject[] = [t];
     for (const a of args) a2.push(a);
@@ -684,23 +678,16 @@ export function callType(t: PyType, args: PyObject[], kwnames: string[] | null):
     }
   }
   const init = lookupType(t, '__init__');
-  if (init !== null && !(init instanceof PyBuiltin && init.id === INIT_OBJECT_ID)) {
+  if (init !== null && !(init instanceof PyBuiltin && init.id === B.OBJECT_INIT)) {
     const a2: PyObject[] = [obj];
     for (const a of args) a2.push(a);
     const r = callObj(init, a2, kwnames);
     if (r !== None) throw raise(TypeError, `__init__() should return None, not '${typeName(r)}'`);
-  } else if (args.length > 0 && (newFn === null || (newFn instanceof PyBuiltin && newFn.id === NEW_OBJECT_ID)) && !(obj instanceof PyBaseExc)) {
+  } else if (args.length > 0 && (newFn === null || (newFn instanceof PyBuiltin && newFn.id === B.OBJECT_NEW)) && !(obj instanceof PyBaseExc)) {
     throw raise(TypeError, `${t.name}() takes no arguments`);
   }
   return obj;
 }
-export class SpecialIds {
-  newObject: int = -1;
-  initObject: int = -1;
-}
-export const SPECIAL_IDS = new SpecialIds();
-const NEW_OBJECT_ID = 1;
-const INIT_OBJECT_ID = 2;
 
 // ---- truthiness / len ----
 export function truthy(o: PyObject): boolean {
@@ -760,7 +747,7 @@ export function pyLen(o: PyObject): int {
 }
 
 // ---- repr / str ----
-export function strRepr(s: string): string {
+function strRepr(s: string): string {
   let q = "'";
   if (s.includes("'") && !s.includes('"')) q = '"';
   const out: string[] = [q];
@@ -801,7 +788,7 @@ export function hex2(v: int): string {
 export function hex4(v: int): string {
   return hex2(v >> 8) + hex2(v & 255);
 }
-export function bytesRepr(b: int[]): string {
+function bytesRepr(b: int[]): string {
   let q = "'";
   let hasSq = false;
   let hasDq = false;
@@ -823,9 +810,6 @@ export function bytesRepr(b: int[]): string {
   out.push(q);
   return out.join('');
 }
-export function floatToStr(v: float): string {
-  return floatRepr(v);
-}
 function reprEnter(o: PyObject): boolean {
   for (const x of VM.reprStack) if (x === o) return false;
   VM.reprStack.push(o);
@@ -834,7 +818,7 @@ function reprEnter(o: PyObject): boolean {
 function reprLeave(): void {
   VM.reprStack.pop();
 }
-export function addrOf(o: PyObject): string {
+function addrOf(o: PyObject): string {
   const id = objId(o);
   return '0x' + intToRadix(newInt(0x7f0000000000 + id * 48), 16);
 }
@@ -1219,7 +1203,7 @@ export function compareBool(a: PyObject, b: PyObject, op: int): boolean {
 const BIN_NAMES = ['__add__', '__sub__', '__mul__', '__truediv__', '__floordiv__', '__mod__', '__pow__', '__matmul__', '__lshift__', '__rshift__', '__and__', '__or__', '__xor__'];
 const BIN_RNAMES = ['__radd__', '__rsub__', '__rmul__', '__rtruediv__', '__rfloordiv__', '__rmod__', '__rpow__', '__rmatmul__', '__rlshift__', '__rrshift__', '__rand__', '__ror__', '__rxor__'];
 const BIN_INAMES = ['__iadd__', '__isub__', '__imul__', '__itruediv__', '__ifloordiv__', '__imod__', '__ipow__', '__imatmul__', '__ilshift__', '__irshift__', '__iand__', '__ior__', '__ixor__'];
-export const BIN_SYMS = ['+', '-', '*', '/', '//', '%', '**', '@', '<<', '>>', '&', '|', '^'];
+const BIN_SYMS = ['+', '-', '*', '/', '//', '%', '**', '@', '<<', '>>', '&', '|', '^'];
 
 function floatOp(x: float, y: float, op: int): PyObject | null {
   switch (op) {
@@ -1492,7 +1476,7 @@ export function unaryOp(a: PyObject, kind: int): PyObject {
 }
 
 // ---- indexing ----
-export function asIndex(o: PyObject, what: string): int {
+function asIndex(o: PyObject, what: string): int {
   if (o instanceof PyInt) {
     if (o.big !== null) throw raise(IndexError, `cannot fit 'int' into an index-sized integer`);
     return o.v;
@@ -1794,13 +1778,13 @@ export function contains(c: PyObject, x: PyObject): boolean {
 
 // ---- iteration ----
 export const IT_LIST = 0;
-export const IT_TUPLE = 1;
-export const IT_STR = 2;
+const IT_TUPLE = 1;
+const IT_STR = 2;
 export const IT_RANGE = 3;
-export const IT_DICT_KEYS = 4;
-export const IT_DICT_VALUES = 5;
-export const IT_DICT_ITEMS = 6;
-export const IT_BYTES = 7;
+const IT_DICT_KEYS = 4;
+const IT_DICT_VALUES = 5;
+const IT_DICT_ITEMS = 6;
+const IT_BYTES = 7;
 export const IT_ENUMERATE = 8;
 export const IT_ZIP = 9;
 export const IT_MAP = 10;
@@ -1808,7 +1792,7 @@ export const IT_FILTER = 11;
 export const IT_REVERSED = 12;
 export const IT_SEQ = 13;
 export const IT_CALLABLE = 14;
-export const IT_ARRAY = 15;
+const IT_ARRAY = 15;
 export const IT_VIEW = 16; // dict view object (iterable, not iterator)
 
 export function seqIter(kind: int, seq: PyObject): PySeqIter {

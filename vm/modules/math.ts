@@ -4,8 +4,8 @@ import { floorDiv } from '../../translate/rlib/index.ts';
 import { toFloat, floatMod } from '../../translate/rlib/index.ts';
 import { PyObject, PyModule, PyInt, PyFloat, newFloat, newInt, newBool, newTuple, raise, ValueError, TypeError, OverflowErrorT, intType } from '../objects/core.ts';
 import { dictSetS } from '../objects/dict.ts';
-import { B } from '../builtins/ids.ts';
-import { npos, kwArg } from '../builtins/args.ts';
+import { B, FAM_MATH } from '../builtins/ids.ts';
+import { npos, kwArg, unhandledBuiltin } from '../builtins/args.ts';
 import { newBuiltinModule, addFn } from './registry.ts';
 import { toFloatValue } from '../builtins/dispatch.ts';
 import { iterToArray, binaryOp, callSpecial, typeName, toIntIndex } from '../interpreter/runtime.ts';
@@ -19,8 +19,46 @@ export function makeMath(): PyModule {
   dictSetS(m.dict, 'tau', newFloat(2.0 * Math.PI));
   dictSetS(m.dict, 'inf', newFloat(Infinity));
   dictSetS(m.dict, 'nan', newFloat(NaN));
-  const names = ['sqrt', 'floor', 'ceil', 'sin', 'cos', 'tan', 'atan', 'atan2', 'asin', 'acos', 'exp', 'log', 'log2', 'log10', 'pow', 'fabs', 'hypot', 'gcd', 'lcm', 'factorial', 'isqrt', 'isnan', 'isinf', 'isfinite', 'trunc', 'copysign', 'degrees', 'radians', 'fsum', 'prod', 'comb', 'perm', 'isclose', 'modf', 'fmod', 'sinh', 'cosh', 'tanh', 'frexp', 'ldexp'];
-  for (let i = 0; i < names.length; i++) addFn(m, names[i], B.MATH_SQRT + i);
+  addFn(m, 'sqrt', B.MATH_SQRT, FAM_MATH);
+  addFn(m, 'floor', B.MATH_FLOOR, FAM_MATH);
+  addFn(m, 'ceil', B.MATH_CEIL, FAM_MATH);
+  addFn(m, 'sin', B.MATH_SIN, FAM_MATH);
+  addFn(m, 'cos', B.MATH_COS, FAM_MATH);
+  addFn(m, 'tan', B.MATH_TAN, FAM_MATH);
+  addFn(m, 'atan', B.MATH_ATAN, FAM_MATH);
+  addFn(m, 'atan2', B.MATH_ATAN2, FAM_MATH);
+  addFn(m, 'asin', B.MATH_ASIN, FAM_MATH);
+  addFn(m, 'acos', B.MATH_ACOS, FAM_MATH);
+  addFn(m, 'exp', B.MATH_EXP, FAM_MATH);
+  addFn(m, 'log', B.MATH_LOG, FAM_MATH);
+  addFn(m, 'log2', B.MATH_LOG2, FAM_MATH);
+  addFn(m, 'log10', B.MATH_LOG10, FAM_MATH);
+  addFn(m, 'pow', B.MATH_POW, FAM_MATH);
+  addFn(m, 'fabs', B.MATH_FABS, FAM_MATH);
+  addFn(m, 'hypot', B.MATH_HYPOT, FAM_MATH);
+  addFn(m, 'gcd', B.MATH_GCD, FAM_MATH);
+  addFn(m, 'lcm', B.MATH_LCM, FAM_MATH);
+  addFn(m, 'factorial', B.MATH_FACTORIAL, FAM_MATH);
+  addFn(m, 'isqrt', B.MATH_ISQRT, FAM_MATH);
+  addFn(m, 'isnan', B.MATH_ISNAN, FAM_MATH);
+  addFn(m, 'isinf', B.MATH_ISINF, FAM_MATH);
+  addFn(m, 'isfinite', B.MATH_ISFINITE, FAM_MATH);
+  addFn(m, 'trunc', B.MATH_TRUNC, FAM_MATH);
+  addFn(m, 'copysign', B.MATH_COPYSIGN, FAM_MATH);
+  addFn(m, 'degrees', B.MATH_DEGREES, FAM_MATH);
+  addFn(m, 'radians', B.MATH_RADIANS, FAM_MATH);
+  addFn(m, 'fsum', B.MATH_FSUM, FAM_MATH);
+  addFn(m, 'prod', B.MATH_PROD, FAM_MATH);
+  addFn(m, 'comb', B.MATH_COMB, FAM_MATH);
+  addFn(m, 'perm', B.MATH_PERM, FAM_MATH);
+  addFn(m, 'isclose', B.MATH_ISCLOSE, FAM_MATH);
+  addFn(m, 'modf', B.MATH_MODF, FAM_MATH);
+  addFn(m, 'fmod', B.MATH_FMOD, FAM_MATH);
+  addFn(m, 'sinh', B.MATH_SINH, FAM_MATH);
+  addFn(m, 'cosh', B.MATH_COSH, FAM_MATH);
+  addFn(m, 'tanh', B.MATH_TANH, FAM_MATH);
+  addFn(m, 'frexp', B.MATH_FREXP, FAM_MATH);
+  addFn(m, 'ldexp', B.MATH_LDEXP, FAM_MATH);
   return m;
 }
 function mathDomain(): never {
@@ -270,5 +308,5 @@ export function callMath(id: int, args: PyObject[], kw: string[] | null): PyObje
     case B.MATH_LDEXP:
       return floatResult(toFloatValue(args[0]) * Math.pow(2.0, toFloat(toIntIndex(args[1]))));
   }
-  throw raise(ValueError, 'math function not implemented');
+  throw unhandledBuiltin('math function', id);
 }

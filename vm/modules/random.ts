@@ -3,8 +3,8 @@
 import type { int, float } from '../../translate/rlib/index.ts';
 import { os, toFloat, toInt, floorDiv } from '../../translate/rlib/index.ts';
 import { PyObject, PyModule, PyInt, PyList, PyDict, newFloat, newInt, newList, raise, None, ValueError, TypeError, IndexError } from '../objects/core.ts';
-import { B } from '../builtins/ids.ts';
-import { npos, kwArg, arg } from '../builtins/args.ts';
+import { B, FAM_RANDOM } from '../builtins/ids.ts';
+import { npos, kwArg, arg, unhandledBuiltin } from '../builtins/args.ts';
 import { newBuiltinModule, addFn } from './registry.ts';
 import { VM } from '../interpreter/state.ts';
 import { toFloatValue } from '../builtins/dispatch.ts';
@@ -166,16 +166,16 @@ function randrange(start: PyInt, stop: PyInt, step: int): PyInt {
 
 export function makeRandom(): PyModule {
   const m = newBuiltinModule('random');
-  addFn(m, 'seed', B.RANDOM_SEED);
-  addFn(m, 'random', B.RANDOM_RANDOM);
-  addFn(m, 'randint', B.RANDOM_RANDINT);
-  addFn(m, 'choice', B.RANDOM_CHOICE);
-  addFn(m, 'shuffle', B.RANDOM_SHUFFLE);
-  addFn(m, 'randrange', B.RANDOM_RANDRANGE);
-  addFn(m, 'getrandbits', B.RANDOM_GETRANDBITS);
-  addFn(m, 'uniform', B.RANDOM_UNIFORM);
-  addFn(m, 'sample', B.RANDOM_SAMPLE);
-  addFn(m, 'choices', B.RANDOM_CHOICES);
+  addFn(m, 'seed', B.RANDOM_SEED, FAM_RANDOM);
+  addFn(m, 'random', B.RANDOM_RANDOM, FAM_RANDOM);
+  addFn(m, 'randint', B.RANDOM_RANDINT, FAM_RANDOM);
+  addFn(m, 'choice', B.RANDOM_CHOICE, FAM_RANDOM);
+  addFn(m, 'shuffle', B.RANDOM_SHUFFLE, FAM_RANDOM);
+  addFn(m, 'randrange', B.RANDOM_RANDRANGE, FAM_RANDOM);
+  addFn(m, 'getrandbits', B.RANDOM_GETRANDBITS, FAM_RANDOM);
+  addFn(m, 'uniform', B.RANDOM_UNIFORM, FAM_RANDOM);
+  addFn(m, 'sample', B.RANDOM_SAMPLE, FAM_RANDOM);
+  addFn(m, 'choices', B.RANDOM_CHOICES, FAM_RANDOM);
   return m;
 }
 export function callRandom(id: int, args: PyObject[], kw: string[] | null): PyObject {
@@ -279,5 +279,5 @@ export function callRandom(id: int, args: PyObject[], kw: string[] | null): PyOb
       return newList(out);
     }
   }
-  return None;
+  throw unhandledBuiltin('random function', id);
 }

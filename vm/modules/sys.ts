@@ -3,8 +3,8 @@ import type { int } from '../../translate/rlib/index.ts';
 import { PyObject, PyModule, PyFile, PyBaseExc, PyExc, PyInt, fileType, newStr, newInt, newTuple, raise, None, SystemExit, ValueError, intType } from '../objects/core.ts';
 import { dictGetS, dictSetS } from '../objects/dict.ts';
 import { VM } from '../interpreter/state.ts';
-import { B } from '../builtins/ids.ts';
-import { npos } from '../builtins/args.ts';
+import { B, FAM_SYS } from '../builtins/ids.ts';
+import { npos, unhandledBuiltin } from '../builtins/args.ts';
 import { toIntIndex } from '../interpreter/runtime.ts';
 import { newBuiltinModule, addFn } from './registry.ts';
 import { bigFromDecimal } from '../objects/bigint.ts';
@@ -34,12 +34,12 @@ export function makeSys(): PyModule {
   dictSetS(d, 'stdin', stdStream(0));
   dictSetS(d, '__stdout__', VM.stdout as PyObject);
   dictSetS(d, '__stderr__', VM.stderr as PyObject);
-  addFn(m, 'exit', B.SYS_EXIT);
-  addFn(m, 'getrecursionlimit', B.SYS_GETRECURSIONLIMIT);
-  addFn(m, 'setrecursionlimit', B.SYS_SETRECURSIONLIMIT);
-  addFn(m, 'exc_info', B.SYS_EXC_INFO);
-  addFn(m, 'getsizeof', B.SYS_GETSIZEOF);
-  addFn(m, 'intern', B.SYS_INTERN);
+  addFn(m, 'exit', B.SYS_EXIT, FAM_SYS);
+  addFn(m, 'getrecursionlimit', B.SYS_GETRECURSIONLIMIT, FAM_SYS);
+  addFn(m, 'setrecursionlimit', B.SYS_SETRECURSIONLIMIT, FAM_SYS);
+  addFn(m, 'exc_info', B.SYS_EXC_INFO, FAM_SYS);
+  addFn(m, 'getsizeof', B.SYS_GETSIZEOF, FAM_SYS);
+  addFn(m, 'intern', B.SYS_INTERN, FAM_SYS);
   return m;
 }
 export function callSys(id: int, args: PyObject[], kw: string[] | null): PyObject {
@@ -68,5 +68,5 @@ export function callSys(id: int, args: PyObject[], kw: string[] | null): PyObjec
     case B.SYS_INTERN:
       return args[0];
   }
-  return None;
+  throw unhandledBuiltin('sys function', id);
 }

@@ -2,18 +2,19 @@
 import type { int } from '../../translate/rlib/index.ts';
 import { os } from '../../translate/rlib/index.ts';
 import { PyObject, PyModule, newFloat, newInt, None } from '../objects/core.ts';
-import { B } from '../builtins/ids.ts';
+import { B, FAM_TIME } from '../builtins/ids.ts';
+import { unhandledBuiltin } from '../builtins/args.ts';
 import { newBuiltinModule, addFn } from './registry.ts';
 import { toFloatValue } from '../builtins/dispatch.ts';
 import { checkInterrupt } from '../interpreter/state.ts';
 
 export function makeTime(): PyModule {
   const m = newBuiltinModule('time');
-  addFn(m, 'time', B.TIME_TIME);
-  addFn(m, 'perf_counter', B.TIME_PERF_COUNTER);
-  addFn(m, 'monotonic', B.TIME_MONOTONIC);
-  addFn(m, 'process_time', B.TIME_PROCESS_TIME);
-  addFn(m, 'sleep', B.TIME_SLEEP);
+  addFn(m, 'time', B.TIME_TIME, FAM_TIME);
+  addFn(m, 'perf_counter', B.TIME_PERF_COUNTER, FAM_TIME);
+  addFn(m, 'monotonic', B.TIME_MONOTONIC, FAM_TIME);
+  addFn(m, 'process_time', B.TIME_PROCESS_TIME, FAM_TIME);
+  addFn(m, 'sleep', B.TIME_SLEEP, FAM_TIME);
   return m;
 }
 export function callTime(id: int, args: PyObject[], kw: string[] | null): PyObject {
@@ -34,5 +35,5 @@ export function callTime(id: int, args: PyObject[], kw: string[] | null): PyObje
       return None;
     }
   }
-  return None;
+  throw unhandledBuiltin('time function', id);
 }

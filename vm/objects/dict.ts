@@ -145,7 +145,6 @@ export function dictClear(d: PyDict): void {
   for (let i = 0; i < 8; i++) d.index.push(-1);
 }
 // string-keyed fast paths (globals, class namespaces, kwargs)
-const TMP = new PyStr(strType, '');
 export function dictGetStr(d: PyDict, name: PyStr): PyObject | null {
   const e = dictFind(d, name, strHash(name));
   return e >= 0 ? d.vals[e] : null;
@@ -160,22 +159,4 @@ export function dictKeys(d: PyDict): PyObject[] {
   const out: PyObject[] = [];
   for (const k of d.keys) if (k !== null) out.push(k);
   return out;
-}
-export function dictValues(d: PyDict): PyObject[] {
-  const out: PyObject[] = [];
-  for (let i = 0; i < d.keys.length; i++) {
-    const v = d.vals[i];
-    if (d.keys[i] !== null && v !== null) out.push(v);
-  }
-  return out;
-}
-export function dictCopyInto(dst: PyDict, src: PyDict): void {
-  for (let i = 0; i < src.keys.length; i++) {
-    const k = src.keys[i];
-    const v = src.vals[i];
-    if (k !== null && v !== null) dictSet(dst, k, v);
-  }
-}
-export function unusedTmp(): PyStr {
-  return TMP;
 }

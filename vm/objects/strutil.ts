@@ -2,13 +2,6 @@
 import type { int } from '../../translate/rlib/index.ts';
 import { PyStr, strType } from './core.ts';
 
-export function hasSurrogates(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdfff) return true;
-  }
-  return false;
-}
 export function cpLen(o: PyStr): int {
   if (o.ncp >= 0) return o.ncp;
   const s = o.s;
@@ -48,12 +41,6 @@ export function codePointAt(s: string, i: int): int {
     if (d >= 0xdc00 && d <= 0xdfff) return (c - 0xd800) * 1024 + (d - 0xdc00) + 0x10000;
   }
   return c;
-}
-export function isAsciiOrBmp(o: PyStr): boolean {
-  return cpLen(o) === o.s.length;
-}
-export function mkStr(s: string): PyStr {
-  return new PyStr(strType, s);
 }
 export function isSpace(c: string): boolean {
   return c.length === 1 && isSpaceCode(c.charCodeAt(0));
@@ -100,7 +87,7 @@ export function lastIndexFrom(s: string, sub: string, from: int): int {
 
 // ---- Unicode case mapping for the common alphabets (RTS toUpperCase/toLowerCase are ASCII-only) ----
 /** Upper-case code of a BMP code unit, or the same code when it has no simple mapping. */
-export function upperCode(c: int): int {
+function upperCode(c: int): int {
   if (c >= 97 && c <= 122) return c - 32;
   if (c < 128) return c;
   if (c === 0xb5) return 0x39c;
@@ -118,7 +105,7 @@ export function upperCode(c: int): int {
   return c;
 }
 /** Lower-case code of a BMP code unit, or the same code. */
-export function lowerCode(c: int): int {
+function lowerCode(c: int): int {
   if (c >= 65 && c <= 90) return c + 32;
   if (c < 128) return c;
   if (c >= 0xc0 && c <= 0xde && c !== 0xd7) return c + 32;

@@ -1,7 +1,7 @@
 // Recursive-descent parser for Python 3.11 producing vm/parser/ast.ts nodes.
 import type { int } from '../../translate/rlib/index.ts';
 import { parseFloatStrict, floorDiv } from '../../translate/rlib/index.ts';
-import { Tok, tokenize, ParseError, T_NAME, T_NUMBER, T_STRING, T_OP, T_NEWLINE, T_INDENT, T_DEDENT, T_END } from './tokenizer.ts';
+import { Tok, tokenize, ParseError, MAX_PARSE_DEPTH, T_NAME, T_NUMBER, T_STRING, T_OP, T_NEWLINE, T_INDENT, T_DEDENT, T_END } from './tokenizer.ts';
 import { Node, K, ArgSpec } from './ast.ts';
 import { indexFrom } from '../objects/strutil.ts';
 import * as A from './ast.ts';
@@ -110,6 +110,8 @@ export function decodeEscapes(s: string, isBytes: boolean, line: int): string {
 export class Parser {
   toks: Tok[];
   p: int = 0;
+  /** expression nesting (see enter) */
+  depth: int = 0;
   filename: string;
   src: string;
   constructor(toks: Tok[], filename: string, src: string) {
@@ -925,7 +927,22 @@ export class Parser {
     }
     return this.parseTest();
   }
+  /** Counts one more level of expression nesting (left by leave); an error for too many. The
+   * parse ends at the first error, so a level entered is not left on that path. */
+  enter(): void {
+    this.depth++;
+    if (this.depth > MAX_PARSE_DEPTH) throw new ParseError('MemoryError', '', 0, 0);
+  }
+  leave(): void {
+    this.depth--;
+  }
   parseTest(): Node {
+    this.enter();
+    const n = this.parseTest1();
+    this.leave();
+    return n;
+  }
+  parseTest1(): Node {
     if (this.isKw('lambda')) return this.parseLambda(true);
     const t = this.peek();
     const e = this.parseOrTest();
@@ -979,7 +996,9 @@ export class Parser {
       const t = this.next();
       const n = this.node(K.UnaryOp, t);
       n.n = A.U_NOT;
+      this.enter();
       n.a = this.parseNotTest();
+      this.leave();
       return n;
     }
     return this.parseComparison();
@@ -1065,7 +1084,9 @@ export class Parser {
     const t = this.peek();
     if (t.type === T_OP && (t.s === '-' || t.s === '+' || t.s === '~')) {
       this.next();
+      this.enter();
       const operand = this.parseFactor();
+      this.leave();
       if (t.s === '-' && operand.k === K.Const && operand.v !== null && operand.n === 0) {
         // fold negative numeric literals
         const v = operand.v;
@@ -1089,7 +1110,9 @@ export class Parser {
       const n = this.node(K.BinOp, t);
       n.a = base;
       n.n = A.BIN_POW;
+      this.enter();
       n.b = this.parseFactor();
+      this.leave();
       return n;
     }
     return base;

@@ -28,6 +28,14 @@ export class Tok {
   }
 }
 
+/** Brackets open at once, at most (CPython's MAXLEVEL). */
+const MAX_PAREN_LEVEL = 200;
+/** Nested expressions the parser descends into, at most; beyond it CPython 3.11's parser runs
+ * out of its stack and raises MemoryError (kind 'MemoryError' below). */
+export const MAX_PARSE_DEPTH = 5000;
+
+/** A source the compiler refuses: kind names the exception (SyntaxError, IndentationError,
+ * TabError; RecursionError and MemoryError for nesting too deep, which have no location). */
 export class ParseError extends Error {
   msg: string;
   line: int;
@@ -289,6 +297,8 @@ export function tokenize(src: string): Tok[] {
         throw new ParseError('SyntaxError', `invalid character '${ch}' (U+${hex4upper(c)})`, lineNo, pos + 1);
       }
       if (op === '(' || op === '[' || op === '{') {
+        // CPython's tokenizer limit (MAXLEVEL): deeper nesting would only exhaust the stack
+        if (parens.length >= MAX_PAREN_LEVEL) throw new ParseError('SyntaxError', 'too many nested parentheses', lineNo, pos + 1);
         parens.push(op);
         parenLines.push(lineNo);
         parenCols.push(pos);
