@@ -8,47 +8,47 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, hasTool, translate } from './harness.ts';
 import { cpythonEnv, program, runHead, runInterrupted } from '../vm/faults/drive.ts';
+import { PYTHON } from '../python.ts';
 
 const ENTRY = join(ROOT, 'vm', 'main.ts');
 // a hang guard only (a lost interrupt would loop forever); the work itself is tiny
-const GUARD = 300_000;
 
 describe.skipIf(!hasTool('python3') || !hasTool('gcc'))('the translated VM on faults', () => {
   let pyvm = '';
   beforeAll(async () => {
     pyvm = (await translate(ENTRY, 'linux-x86_64')).binary;
-  }, 1_200_000);
+  });
 
   it('Ctrl-C: KeyboardInterrupt at the next backward jump, caught, finally run, uncaught ends by SIGINT', async () => {
     const file = program('interrupt.py');
-    const [e, a] = await Promise.all([runInterrupted(['python3', file], cpythonEnv()), runInterrupted([pyvm, file])]);
+    const [e, a] = await Promise.all([runInterrupted([PYTHON, file], cpythonEnv()), runInterrupted([pyvm, file])]);
     expect(e.stdout).toBe('ready\ncaught\nready\nfinally ran\n');
     expect(a.stdout).toBe(e.stdout);
     expect(a.signal).toBe('SIGINT');
     expect(e.signal).toBe('SIGINT');
     expect(a.stderr).toBe(e.stderr);
-  }, GUARD);
+  });
 
   it('Ctrl-C while waiting in input() and time.sleep()', async () => {
     const file = program('interrupt_wait.py');
-    const [e, a] = await Promise.all([runInterrupted(['python3', file], cpythonEnv()), runInterrupted([pyvm, file])]);
+    const [e, a] = await Promise.all([runInterrupted([PYTHON, file], cpythonEnv()), runInterrupted([pyvm, file])]);
     expect(e.stdout).toBe('ready\ncaught in input\nready\n');
     expect(a.stdout).toBe(e.stdout);
     expect(a.signal).toBe('SIGINT');
     expect(a.stderr).toBe(e.stderr);
-  }, GUARD);
+  });
 
   it('| head -1: BrokenPipeError uncaught (status 1), caught, and at the flush at exit (status 120)', async () => {
     for (const [name, input] of [['pipe_loop.py', null], ['pipe_caught.py', null], ['pipe_shutdown.py', 'go\n']] as const) {
       const file = program(name);
-      const e = await runHead(['python3', file], cpythonEnv(), input);
+      const e = await runHead([PYTHON, file], cpythonEnv(), input);
       const a = await runHead([pyvm, file], process.env, input);
       expect(a.first, name).toBe(e.first);
       expect(a.status, name).toBe(e.status);
       expect(a.signal, name).toBeNull();
       expect(a.stderr, name).toBe(e.stderr);
     }
-  }, GUARD);
+  });
 
   it('a whole-file read past the heap limit is a MemoryError the program catches; under it, the read succeeds', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pyvm-read-big-'));
@@ -67,5 +67,5 @@ describe.skipIf(!hasTool('python3') || !hasTool('gcc'))('the translated VM on fa
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  }, GUARD);
+  });
 });

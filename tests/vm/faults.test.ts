@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { cpythonEnv, program, runHead, runInterrupted } from './faults/drive.ts';
+import { PYTHON } from '../python.ts';
 
 const ROOT = resolve(__dirname, '../..');
 const PYVM = ['node', '--import', 'tsx', join(ROOT, 'vm', 'run.ts')];
@@ -15,7 +16,7 @@ const GUARD = 300_000;
 describe.skipIf(!HAS_PYTHON)('pyvm faults as CPython (untranslated)', () => {
   it('Ctrl-C: KeyboardInterrupt at the next backward jump, caught, finally run, uncaught ends by SIGINT', async () => {
     const file = program('interrupt.py');
-    const [e, a] = await Promise.all([runInterrupted(['python3', file], cpythonEnv()), runInterrupted([...PYVM, file])]);
+    const [e, a] = await Promise.all([runInterrupted([PYTHON, file], cpythonEnv()), runInterrupted([...PYVM, file])]);
     expect(e.stdout).toBe('ready\ncaught\nready\nfinally ran\n');
     expect(e.signal).toBe('SIGINT');
     expect(a.stdout).toBe(e.stdout);
@@ -26,7 +27,7 @@ describe.skipIf(!HAS_PYTHON)('pyvm faults as CPython (untranslated)', () => {
   it('| head -1: BrokenPipeError uncaught (status 1), caught, and at the flush at exit (status 120)', async () => {
     for (const [name, input] of [['pipe_loop.py', null], ['pipe_caught.py', null], ['pipe_shutdown.py', 'go\n']] as const) {
       const file = program(name);
-      const e = await runHead(['python3', file], cpythonEnv(), input);
+      const e = await runHead([PYTHON, file], cpythonEnv(), input);
       const a = await runHead([...PYVM, file], process.env, input);
       expect(a.first, name).toBe(e.first);
       expect(a.status, name).toBe(e.status);

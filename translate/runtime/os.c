@@ -356,6 +356,7 @@ static int in_fill(void) {
 #ifdef _WIN32
     int k = _read(0, in_buf, sizeof in_buf);
 #else
+    if (rts_sigint_pending) return 0; /* arrived before the read: don't wait for a line first */
     ssize_t k = read(0, in_buf, sizeof in_buf);
     if (k < 0 && errno == EINTR) {
       if (rts_sigint_pending) return 0; /* not the end: the caller raises KeyboardInterrupt */

@@ -483,6 +483,8 @@ function callFunction(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | nu
     case B.INPUT: {
       if (n > 0) writeOut(str(args[0]));
       flushStdout();
+      // a Ctrl-C that came before the read would otherwise wait for a line
+      checkInterrupt();
       const line = os.readLine();
       checkInterrupt();
       if (line === null) throw raise(EOFError, 'EOF when reading a line');
