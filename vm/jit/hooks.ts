@@ -7,7 +7,7 @@ import { PyDict } from '../objects/core.ts';
 import { PyCode } from '../compiler/code.ts';
 import { Frame } from '../interpreter/frame.ts';
 import { LoopHooks } from '../interpreter/state.ts';
-import { Trace, IROp, OPS, INV_TYPES } from './ir.ts';
+import { Trace, IROp, OPS } from './ir.ts';
 import { JitParams } from './params.ts';
 import { Recorder, Recording } from './recorder.ts';
 import { deopt } from './deopt.ts';
@@ -136,8 +136,9 @@ export class JitHooks extends LoopHooks {
     const where = s.frames[s.frames.length - 1].where();
     countGuardFail(this.log, where);
     if (this.log.guardFail) logLine(this.log, `jit-guard-fail: loop ${loop.id} ${where} ${printOp(t, g)}`);
-    if (op === IROp.GUARD_NOT_INVALIDATED && t.descr[g] === INV_TYPES) {
-      // a class changed: this loop will keep failing here; record it afresh when hot again
+    if (op === IROp.GUARD_NOT_INVALIDATED) {
+      // a class or a global dict changed: this loop would keep failing here; record it afresh
+      // when it is hot again
       c.loop = null;
     }
     return deopt(t, s, jf, f, op === IROp.GUARD_NO_EXCEPTION ? jf.exc : null);

@@ -102,6 +102,14 @@ export function unfused(op: int): int {
   return op;
 }
 
+/** Builtins that look at the calling frame (VM.frame): a function naming one is called, not
+ * inlined, since an inlined frame exists only in the trace. */
+const FRAME_READERS = ['super', 'locals', 'globals', 'dir', 'vars', 'exec', 'eval', '__import__'];
+function readsFrame(code: PyCode): boolean {
+  for (const n of code.names) if (FRAME_READERS.includes(n)) return true;
+  return false;
+}
+
 /** Whether code has a loop (such functions are called, not inlined). */
 function hasLoop(code: PyCode): boolean {
   for (const w of code.words) if ((w & 127) === Op.JUMP_BACKWARD) return true;
@@ -941,7 +949,7 @@ export class Recorder {
     if (nargs > c.argcount || nargs < c.argcount - fn.defaults.length) return false;
     if (this.frames.length > MAX_INLINE || VM.depth + this.frames.length >= VM.recursionLimit) return false;
     for (const fr of this.frames) if (fr.code === c) return false;
-    return !hasLoop(c);
+    return !hasLoop(c) && !readsFrame(c);
   }
 
   ret(fr: RFrame): int {

@@ -1,0 +1,6 @@
+// Every tests/vm/programs/*.py gives CPython's output with the JIT tracing every loop after two
+// iterations on the llgraph backend (so every covered opcode is recorded, run and deoptimised).
+import { programsSuite } from './programs-suite.ts';
+
+// recording and llgraph run untranslated: allow the interpreter-only suite's time three times over
+programsSuite('vm programs with the JIT (threshold=2, llgraph)', { PYVM_JIT: 'threshold=2,backend=llgraph' }, 3 * 170_000);
