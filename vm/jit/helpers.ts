@@ -4,7 +4,8 @@
 // interpreter would; GUARD_NO_EXCEPTION after the call leaves the trace with the exception.
 import type { int, float } from '../../translate/rlib/index.ts';
 import {
-  PyObject, PyInt, PyStr, PyDict, PyList, NULL_OBJ, True, False, newStr, raise, NameError,
+  PyObject, PyInt, PyStr, PyDict, PyList, PySet, PySlice, None, NULL_OBJ, True, False, newStr, newDict, raise, NameError,
+  sliceType,
 } from '../objects/core.ts';
 import {
   callObj, binaryOp, richCompare, truthy, getItem, setItem, getAttr, setAttr, unaryOp, contains, getIter, iterNext,
@@ -38,6 +39,10 @@ export const H_STORE_NAME = 14; // (dict, name, v)
 export const H_FORMAT_VALUE = 15; // (v, spec or NULL, i conversion) -> str
 export const H_BUILD_STRING = 16; // (parts...) -> str
 export const H_LIST_APPEND = 17; // (list, v)
+export const H_BUILD_SLICE = 18; // (start, stop, step) -> slice
+export const H_SET_ADD = 19; // (set, v)
+export const H_MAP_ADD = 20; // (dict, k, v)
+export const H_BUILD_MAP = 21; // (k0, v0, k1, v1, ...) -> dict
 
 export class HelperDef {
   name: string;
@@ -73,6 +78,10 @@ helper(H_STORE_NAME, 'store_name', EF_WRITES);
 helper(H_FORMAT_VALUE, 'format_value', EF_ANY);
 helper(H_BUILD_STRING, 'build_string', EF_NO_WRITES);
 helper(H_LIST_APPEND, 'list_append', EF_WRITES);
+helper(H_BUILD_SLICE, 'build_slice', EF_NO_WRITES);
+helper(H_SET_ADD, 'set_add', EF_ANY);
+helper(H_MAP_ADD, 'map_add', EF_ANY);
+helper(H_BUILD_MAP, 'build_map', EF_ANY);
 
 export function helperId(name: string): int {
   for (let i = 0; i < HELPERS.defs.length; i++) if (HELPERS.defs[i].name === name) return i;
@@ -169,6 +178,21 @@ export function callHelper(id: int, c: HelperCall): void {
     case H_LIST_APPEND:
       (ref(c, 0) as PyList).items.push(ref(c, 1));
       return;
+    case H_BUILD_SLICE:
+      c.resR = new PySlice(sliceType, ref(c, 0), ref(c, 1), ref(c, 2));
+      return;
+    case H_SET_ADD:
+      dictSet((ref(c, 0) as PySet).table, ref(c, 1), None);
+      return;
+    case H_MAP_ADD:
+      dictSet(ref(c, 0) as PyDict, ref(c, 1), ref(c, 2));
+      return;
+    case H_BUILD_MAP: {
+      const d = newDict();
+      for (let k = 0; k + 1 < c.r.length; k += 2) dictSet(d, ref(c, k), ref(c, k + 1));
+      c.resR = d;
+      return;
+    }
   }
   throw new Error('jit: unknown helper ' + String(id));
 }

@@ -25,6 +25,7 @@ export class JitLoop {
   trace: Trace;
   compiled: CompiledLoop;
   nlocals: int;
+  ncells: int;
   nstack: int;
   globals: PyDict;
   localsDict: PyDict | null;
@@ -33,6 +34,7 @@ export class JitLoop {
     this.trace = trace;
     this.compiled = compiled;
     this.nlocals = f.fast.length;
+    this.ncells = f.cells.length;
     this.nstack = f.sp;
     this.globals = f.globals;
     this.localsDict = f.localsDict;
@@ -117,7 +119,7 @@ export class JitHooks extends LoopHooks {
     return this.enter(c, loop, f);
   }
   enter(c: JitCell, loop: JitLoop, f: Frame): int {
-    if (f.globals !== loop.globals || f.localsDict !== loop.localsDict || f.sp !== loop.nstack || f.fast.length !== loop.nlocals) return -1;
+    if (f.globals !== loop.globals || f.localsDict !== loop.localsDict || f.sp !== loop.nstack || f.fast.length !== loop.nlocals || f.cells.length !== loop.ncells) return -1;
     const t = loop.trace;
     const jf = new JitFrame();
     const n = t.ops.length;
@@ -128,6 +130,7 @@ export class JitHooks extends LoopHooks {
     }
     let k = 0;
     for (let i = 0; i < f.fast.length; i++) jf.refs[k++] = f.fast[i];
+    for (let i = 0; i < f.cells.length; i++) jf.refs[k++] = f.cells[i];
     for (let i = 0; i < f.sp; i++) jf.refs[k++] = f.stack[i];
     this.log.entries++;
     const g = this.backend.run(loop.compiled, jf);

@@ -215,9 +215,10 @@ export const D_LIST_ITEMS = 8; // array: PyList.items
 export const D_TUPLE_ITEMS = 9; // array: PyTuple.items
 export const D_INSTANCE_SLOTS = 10; // array: PyInstance.slots
 export const D_DICT_VALS = 11; // array: PyDict.vals (items may be null)
+export const D_CELL_REF = 12; // PyCell.ref (ref, may be null)
 export const FIELD_NAMES = [
   'int.v', 'int.small', 'float.v', 'seqiter.kind', 'seqiter.i', 'seqiter.n', 'seqiter.step', 'seqiter.seq',
-  'list.items', 'tuple.items', 'instance.slots', 'dict.vals',
+  'list.items', 'tuple.items', 'instance.slots', 'dict.vals', 'cell.ref',
 ];
 /** descr of GUARD_TID: which host class the object must be an instance of */
 export const TID_INSTANCE = 0;

@@ -11,7 +11,7 @@ import { OverflowError as HostOverflow } from '../../translate/rlib/index.ts';
 import {
   PyObject, PyType, PyInstance, PyInt, PyFloat, PyList, PyTuple, PyDict, PyModule, PyBuiltin, PySuper, PySeqIter, PyStr,
   PyExc, PyBaseExc, ShapeMap, HOLD, None, True, False, NULL_OBJ, intType, boolType, floatType, listType, tupleType, newTuple, newList,
-  newStr, raise, OverflowErrorT,
+  newStr, newDict, raise, OverflowErrorT, PySet, PySlice, sliceType,
 } from '../objects/core.ts';
 import { PyCode, Op, InlineCache } from '../compiler/code.ts';
 import { Frame, PyFunction } from '../interpreter/frame.ts';
@@ -26,12 +26,13 @@ import * as A from '../parser/ast.ts';
 import {
   Trace, IROp, K_INT, K_FLOAT, K_REF, VBASE, UNSET, D_INT_V, D_INT_SMALL, D_FLOAT_V, D_SEQITER_KIND, D_SEQITER_I,
   D_SEQITER_N, D_SEQITER_STEP, D_SEQITER_SEQ, D_LIST_ITEMS, D_TUPLE_ITEMS, D_INSTANCE_SLOTS, D_DICT_VALS, TID_SEQITER,
-  INV_TYPES, INV_DICT,
+  D_CELL_REF, INV_TYPES, INV_DICT,
 } from './ir.ts';
 import { Snapshot, SnapFrame, RET_ROOT, RET_PUSH, RET_INIT } from './snapshot.ts';
 import {
   H_CALL, H_BINARY_OP, H_RICHCOMPARE, H_TRUTHY, H_GETITEM, H_SETITEM, H_GETATTR, H_SETATTR, H_UNARY, H_CONTAINS, H_IS,
-  H_GETITER, H_ITERNEXT, H_LOAD_NAME, H_STORE_NAME, H_FORMAT_VALUE, H_BUILD_STRING, H_LIST_APPEND, HELPERS, EF_ELIDABLE,
+  H_GETITER, H_ITERNEXT, H_LOAD_NAME, H_STORE_NAME, H_FORMAT_VALUE, H_BUILD_STRING, H_LIST_APPEND, H_BUILD_SLICE, H_SET_ADD,
+  H_MAP_ADD, H_BUILD_MAP, HELPERS, EF_ELIDABLE,
   EF_NO_WRITES, isSame, loadName, formatValueConv,
 } from './helpers.ts';
 import {
@@ -54,6 +55,8 @@ class RFrame {
   pc: int = 0;
   sp: int = 0;
   fastV: int[] = [];
+  /** the loop frame's cells (trace inputs; inlined frames have none) */
+  cellV: int[] = [];
   stackV: int[] = [];
   ret: int;
   selfV: int = UNSET;
@@ -346,6 +349,12 @@ export class Recorder {
       inputs.push(v);
       rf.fastV.push(v);
     }
+    for (let i = 0; i < f.cells.length; i++) {
+      const v = t.emit(IROp.INPUT_R, [], 0, -1);
+      inputs.push(v);
+      rf.cellV.push(v);
+      this.known.set(v, f.cells[i].cls);
+    }
     for (let i = 0; i < f.sp; i++) {
       const v = t.emit(IROp.INPUT_R, [], 0, -1);
       inputs.push(v);
@@ -483,6 +492,68 @@ export class Recorder {
       }
       case Op.LOAD_GLOBAL:
         return this.loadGlobal(fr, arg);
+      case Op.LOAD_DEREF: {
+        if (arg >= fr.cellV.length) return this.fail(A_OPCODE, 'LOAD_DEREF');
+        const o = fr.frame.cells[arg].ref;
+        if (o === null) return this.fail(A_UNBOUND, 'cell');
+        const v = this.emit(IROp.GETFIELD_R, [fr.cellV[arg]], D_CELL_REF);
+        this.guard(IROp.GUARD_NONNULL, [v], 0);
+        this.push(fr, v, o);
+        break;
+      }
+      case Op.STORE_DEREF: {
+        if (arg >= fr.cellV.length) return this.fail(A_OPCODE, 'STORE_DEREF');
+        const v = this.box(this.popV(fr));
+        fr.frame.cells[arg].ref = fr.frame.stack[fr.sp];
+        this.emit(IROp.SETFIELD_R, [fr.cellV[arg], v], D_CELL_REF);
+        break;
+      }
+      case Op.LOAD_CLOSURE:
+        if (arg >= fr.cellV.length) return this.fail(A_OPCODE, 'LOAD_CLOSURE');
+        this.push(fr, fr.cellV[arg], fr.frame.cells[arg]);
+        break;
+      case Op.BUILD_SLICE: {
+        const objs: PyObject[] = [];
+        const vals: int[] = [];
+        for (let i = fr.sp - arg; i < fr.sp; i++) {
+          vals.push(this.box(fr.stackV[i]));
+          objs.push(fr.frame.stack[i]);
+        }
+        if (arg === 2) {
+          vals.push(t.cRef(None));
+          objs.push(None);
+        }
+        for (let i = 0; i < arg; i++) this.popV(fr);
+        const r = new PySlice(sliceType, objs[0], objs[1], objs[2]);
+        this.push(fr, this.call(IROp.CALL_R, H_BUILD_SLICE, vals), r);
+        break;
+      }
+      case Op.SET_ADD:
+      case Op.MAP_ADD: {
+        const v = this.box(this.popV(fr));
+        const vo = fr.frame.stack[fr.sp];
+        if (op === Op.SET_ADD) {
+          const s = this.box(fr.stackV[fr.sp - arg]);
+          dictSet((fr.frame.stack[fr.sp - arg] as PySet).table, vo, None);
+          this.call(IROp.CALL_N, H_SET_ADD, [s, v]);
+        } else {
+          const k = this.box(this.popV(fr));
+          const ko = fr.frame.stack[fr.sp];
+          const d = this.box(fr.stackV[fr.sp - arg]);
+          dictSet(fr.frame.stack[fr.sp - arg] as PyDict, ko, vo);
+          this.call(IROp.CALL_N, H_MAP_ADD, [d, k, v]);
+        }
+        break;
+      }
+      case Op.BUILD_MAP: {
+        const vals: int[] = [];
+        const d = newDict();
+        for (let i = fr.sp - 2 * arg; i < fr.sp; i++) vals.push(this.box(fr.stackV[i]));
+        for (let i = fr.sp - 2 * arg; i < fr.sp; i += 2) dictSet(d, fr.frame.stack[i], fr.frame.stack[i + 1]);
+        for (let i = 0; i < 2 * arg; i++) this.popV(fr);
+        this.push(fr, this.call(IROp.CALL_R, H_BUILD_MAP, vals), d);
+        break;
+      }
       case Op.STORE_GLOBAL: {
         const v = this.box(this.popV(fr));
         const o = fr.frame.stack[fr.sp];
@@ -700,6 +771,7 @@ export class Recorder {
     const t = this.t;
     const a: int[] = [];
     for (const v of fr.fastV) a.push(v === UNSET ? t.cRef(null) : this.box(v));
+    for (const v of fr.cellV) a.push(v);
     for (let i = 0; i < fr.stackV.length; i++) a.push(this.box(fr.stackV[i]));
     const label = t.labelIndex();
     if (a.length !== t.argCount[label]) return this.fail(A_OPCODE, 'stack depth changed at the loop header');

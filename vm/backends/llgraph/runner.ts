@@ -4,13 +4,13 @@
 import type { int, float } from '../../../translate/rlib/index.ts';
 import { addOvf, subOvf, mulOvf, floorDiv, floorMod, toFloat, OverflowError as HostOverflow } from '../../../translate/rlib/index.ts';
 import {
-  PyObject, PyInt, PyFloat, PyList, PyTuple, PyInstance, PySeqIter, PyDict, PyType, PyExc, HOLD, floatType,
+  PyObject, PyInt, PyFloat, PyList, PyTuple, PyInstance, PySeqIter, PyDict, PyType, PyCell, PyExc, HOLD, floatType,
   newInt, newTuple, newList, raise, OverflowErrorT,
 } from '../../objects/core.ts';
 import {
   Trace, IROp, K_INT, K_FLOAT, K_REF, OPS, F_GUARD, constKind,
   D_INT_V, D_INT_SMALL, D_FLOAT_V, D_SEQITER_KIND, D_SEQITER_I, D_SEQITER_N, D_SEQITER_STEP, D_SEQITER_SEQ,
-  D_LIST_ITEMS, D_TUPLE_ITEMS, D_INSTANCE_SLOTS, D_DICT_VALS, TID_INSTANCE, TID_SEQITER, INV_TYPES,
+  D_LIST_ITEMS, D_TUPLE_ITEMS, D_INSTANCE_SLOTS, D_DICT_VALS, D_CELL_REF, TID_INSTANCE, TID_SEQITER, INV_TYPES,
 } from '../../jit/ir.ts';
 import { HelperCall, callHelper } from '../../jit/helpers.ts';
 import { Backend, CompiledLoop, JitFrame } from '../model.ts';
@@ -212,14 +212,17 @@ export class LLGraph extends Backend {
           jf.floats[pc] = (getR(t, jf, a0) as PyFloat).v;
           break;
         case IROp.GETFIELD_R:
-          if (t.descr[pc] !== D_SEQITER_SEQ) throw new Error('llgraph: bad ref field');
-          jf.refs[pc] = (getR(t, jf, a0) as PySeqIter).seq;
+          if (t.descr[pc] === D_SEQITER_SEQ) jf.refs[pc] = (getR(t, jf, a0) as PySeqIter).seq;
+          else if (t.descr[pc] === D_CELL_REF) jf.refs[pc] = (getR(t, jf, a0) as PyCell).ref;
+          else throw new Error('llgraph: bad ref field');
           break;
         case IROp.SETFIELD_I:
           setFieldI(getR(t, jf, a0) as PyObject, t.descr[pc], getI(t, jf, a1));
           break;
         case IROp.SETFIELD_R:
-          throw new Error('llgraph: no ref field stores');
+          if (t.descr[pc] !== D_CELL_REF) throw new Error('llgraph: bad ref field store');
+          (getR(t, jf, a0) as PyCell).ref = getR(t, jf, a1);
+          break;
         case IROp.GETARRAYITEM_R:
           jf.refs[pc] = arrayOf(getR(t, jf, a0) as PyObject, t.descr[pc])[getI(t, jf, a1)];
           break;
