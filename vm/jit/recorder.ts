@@ -79,6 +79,11 @@ export class Recording {
   pc: int = -1;
 }
 
+// facts proven of a value (Recorder.proven bits)
+const P_NONNULL = 1;
+const P_SMALL = 2; // an int object within the machine range
+const P_ITER = 4; // a builtin iterator of the kind guarded
+
 // what step() tells the main loop
 const GO = 0;
 const CLOSED = 1;
@@ -162,7 +167,7 @@ export class Recorder {
   root: Frame;
   /** the classes proven of values (by guards or by construction) */
   known: Map<int, PyType> = new Map<int, PyType>();
-  /** values proven non-null, small ints, or iterators of a known kind */
+  /** facts proven of values (P_* bits) */
   proven: Map<int, int> = new Map<int, int>();
   /** dicts whose version is guarded since the last call that may run Python */
   dictsGuarded: PyDict[] = [];
@@ -269,7 +274,7 @@ export class Recorder {
     if (this.kind(v) === K_INT) return v;
     if (v < 0) return this.t.cInt((o as PyInt).v);
     this.guardClass(v, o.cls);
-    if (o.cls === intType && !this.prove(v, 2)) {
+    if (o.cls === intType && !this.prove(v, P_SMALL)) {
       const s = this.emit(IROp.GETFIELD_I, [v], D_INT_SMALL);
       this.guard(IROp.GUARD_TRUE, [s], 0);
     }
@@ -478,7 +483,7 @@ export class Recorder {
         const o = fr.frame.fast[arg];
         if (o === null) return this.fail(A_UNBOUND, code.varnames[arg]);
         const v = fr.fastV[arg];
-        if (v >= 0 && v < VBASE && this.kind(v) === K_REF && !this.prove(v, 1)) {
+        if (v >= 0 && v < VBASE && this.kind(v) === K_REF && !this.prove(v, P_NONNULL)) {
           if (t.ops[v] === IROp.INPUT_R) this.guard(IROp.GUARD_NONNULL, [v], 0);
         }
         this.push(fr, v, o);
@@ -793,8 +798,8 @@ export class Recorder {
     this.guardDict(g);
     this.guardDict(VM.builtins);
     const d = ic.gb ? VM.builtins : g;
+    // the value may be rebound without a version change: nothing is known of it
     const v = this.emit(IROp.GETARRAYITEM_R, [t.cRef(d), t.cInt(ic.gidx)], D_DICT_VALS);
-    this.known.set(v, o.cls);
     this.push(fr, v, o);
     fr.pc++;
     return GO;
@@ -1238,7 +1243,7 @@ export class Recorder {
     const itv = this.box(this.peekV(fr, 0));
     const it = this.peekO(fr, 0);
     if (it instanceof PySeqIter && (it.kind === IT_RANGE || it.kind === IT_LIST)) {
-      if (!this.prove(itv, 8)) {
+      if (!this.prove(itv, P_ITER)) {
         this.guard(IROp.GUARD_TID, [itv], TID_SEQITER);
         const kind = this.emit(IROp.GETFIELD_I, [itv], D_SEQITER_KIND);
         this.guard(IROp.GUARD_VALUE, [kind, t.cInt(it.kind)], 0);

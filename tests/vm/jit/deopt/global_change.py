@@ -1,5 +1,5 @@
-# Globals change under a trace: a global rebound (same key) is reread; a new global added
-# (dict version bumped) fails the dict-version guard.
+# Globals change under a trace: a global rebound (same key, even to another type) is reread;
+# a new global added (dict version bumped) fails the dict-version guard.
 K = 1
 
 def bump(i):
@@ -8,6 +8,8 @@ def bump(i):
         K = 7
     if i == 15:
         NEW = 1
+    if i == 20:
+        K = 0.5
 
 def run(n):
     s = 0
