@@ -12,8 +12,20 @@ import { compileSource, newModule, loadSource } from './interpreter/importer.ts'
 import { runModuleCode } from './interpreter/eval.ts';
 import { initEvalCaches } from './interpreter/caches.ts';
 import { str, isInstance, excStr, getAttrOrNull } from './interpreter/runtime.ts';
+import { LoopHooks } from './interpreter/state.ts';
+import { JitParams, parseJitSpec, JIT_HELP } from './jit/params.ts';
+import { JitLog, parseLogSpec, finishLog, LOG_HELP } from './jit/log.ts';
+import { JitHooks } from './jit/hooks.ts';
 
 export const VERSION = 'pyvm 0.1.0 (Python 3.11 compatible)';
+
+const USAGE = 'usage: pyvm [--jit SPEC] FILE [ARGS...] | pyvm [--jit SPEC] -c CODE | pyvm --version | pyvm --help\n';
+
+/** The JIT's log of this run (written when the program ends). */
+class JitRun {
+  log: JitLog = new JitLog();
+}
+const JIT_RUN = new JitRun();
 
 class Sources {
   files: Map<string, string[]> = new Map<string, string[]>();
@@ -186,6 +198,7 @@ export function runSource(src: string, filename: string, argv: string[]): int {
     status = 120;
   }
   closeAllFiles();
+  finishLog(JIT_RUN.log);
   // CPython ends by SIGINT after reporting an uncaught KeyboardInterrupt, so that a shell or
   // make that ran it stops too (status 130 in a shell)
   if (interrupted) {
@@ -195,12 +208,61 @@ export function runSource(src: string, filename: string, argv: string[]): int {
   return status;
 }
 
-export function main(argv: string[]): int {
+/** Sets up the JIT from PYVM_JIT, then the --jit option (which wins), and PYVMLOG; returns ''
+ * or the error to report. */
+function setupJit(spec: string | null): string {
+  const p = new JitParams();
+  const env = os.getenv('PYVM_JIT');
+  if (env !== null && env !== '') {
+    const e = parseJitSpec(env, p);
+    if (e !== '') return 'PYVM_JIT: ' + e;
+  }
+  if (spec !== null) {
+    const e = parseJitSpec(spec, p);
+    if (e !== '') return e;
+  }
+  const log = new JitLog();
+  const logSpec = os.getenv('PYVMLOG');
+  if (logSpec !== null && logSpec !== '') {
+    const e = parseLogSpec(logSpec, log);
+    if (e !== '') return e;
+  }
+  JIT_RUN.log = log;
+  if (p.enabled && p.note !== '') writeErr(p.note + '\n');
+  VM.hooks = p.enabled ? new JitHooks(p, log) : new LoopHooks();
+  return '';
+}
+
+export function main(argv0: string[]): int {
   resetState();
   os.catchInterrupt();
-  if (argv.length === 0) {
-    writeErr('usage: pyvm FILE [ARGS...] | pyvm -c CODE | pyvm --version\n');
+  let argv = argv0;
+  let jitSpec: string | null = null;
+  while (argv.length > 0 && (argv[0] === '--jit' || argv[0].startsWith('--jit='))) {
+    if (argv[0] === '--jit') {
+      if (argv.length < 2) {
+        writeErr('pyvm: --jit needs a value (off, on, default or k=v,...; see pyvm --help)\n');
+        return 2;
+      }
+      jitSpec = argv[1];
+      argv = argv.slice(2);
+    } else {
+      jitSpec = argv[0].slice(6);
+      argv = argv.slice(1);
+    }
+  }
+  const err = setupJit(jitSpec);
+  if (err !== '') {
+    writeErr('pyvm: ' + err + '\n');
     return 2;
+  }
+  if (argv.length === 0) {
+    writeErr(USAGE);
+    return 2;
+  }
+  if (argv[0] === '--help' || argv[0] === '-h') {
+    os.write(1, USAGE + '\n' + JIT_HELP + '\n\n' + LOG_HELP + '\n');
+    return 0;
   }
   if (argv[0] === '--version' || argv[0] === '-V') {
     os.write(1, VERSION + '\n');

@@ -53,4 +53,41 @@ describe('pyvm cli', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("can't open file");
   });
+  it('--help documents --jit and PYVMLOG', () => {
+    const r = pyvm(['--help']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('--jit off|on|default|k=v,...');
+    expect(r.stdout).toContain('threshold=N');
+    expect(r.stdout).toContain('backend=llgraph|native');
+    expect(r.stdout).toContain('PYVMLOG=CATEGORIES[:FILE]');
+    expect(r.stdout).toContain('jit-guard-fail');
+  });
+  it('bad --jit, PYVM_JIT and PYVMLOG values are errors naming the value and what is valid', () => {
+    let r = pyvm(['--jit', 'threshold=x', '-c', 'pass']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('pyvm: --jit: threshold=x: expected a positive integer\n');
+    r = pyvm(['--jit', 'treshold=3', '-c', 'pass']);
+    expect(r.stderr).toContain("unknown parameter 'treshold' (valid: threshold, trace_eagerness, trace_limit, backend)");
+    r = pyvm(['--jit', 'backend=x86', '-c', 'pass']);
+    expect(r.stderr).toContain('backend=x86: unknown backend (valid: llgraph, native)');
+    r = pyvm(['--jit']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--jit needs a value');
+    const env = spawnSync('node', ['--import', 'tsx', path.join(ROOT, 'vm/run.ts'), '-c', 'pass'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, PYVM_JIT: 'bogus' } });
+    expect(env.status).toBe(2);
+    expect(env.stderr).toContain("pyvm: PYVM_JIT: --jit: 'bogus' is not k=v");
+    const log = spawnSync('node', ['--import', 'tsx', path.join(ROOT, 'vm/run.ts'), '-c', 'pass'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, PYVMLOG: 'jit-sumary' } });
+    expect(log.status).toBe(2);
+    expect(log.stderr).toContain("PYVMLOG: unknown category 'jit-sumary' (valid: jit-summary, jit-log-noopt, jit-abort, jit-guard-fail, jit)");
+  });
+  it('--jit with PYVMLOG=jit-summary reports loops; native falls back to llgraph with a note; off is the interpreter', () => {
+    const code = 't = 0\nfor i in range(50):\n    t += i\nprint(t)';
+    const on = spawnSync('node', ['--import', 'tsx', path.join(ROOT, 'vm/run.ts'), '--jit', 'threshold=3,backend=native', '-c', code], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, PYVMLOG: 'jit-summary' } });
+    expect(on.stdout).toBe('1225\n');
+    expect(on.stderr).toContain('note: no native JIT backend is built yet; using backend=llgraph');
+    expect(on.stderr).toMatch(/loops: 1\n/);
+    const off = spawnSync('node', ['--import', 'tsx', path.join(ROOT, 'vm/run.ts'), '--jit', 'off', '-c', code], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, PYVMLOG: 'jit-summary', PYVM_JIT: 'threshold=3' } });
+    expect(off.stdout).toBe('1225\n');
+    expect(off.stderr).toMatch(/loops: 0\n/);
+  });
 });

@@ -1128,7 +1128,19 @@ function run(f: Frame): PyObject {
           case Op.JUMP_BACKWARD:
             if (os.takeInterrupt()) throw interrupted();
             pc = arg;
-            VM.hooks.onLoopHeader(f, arg);
+            if (VM.hooks.enabled) {
+              f.sp = sp;
+              const to = VM.hooks.onLoopHeader(f, arg);
+              if (to >= 0) {
+                pc = to;
+                sp = f.sp;
+                const pt = f.pendingThrow;
+                if (pt !== null) {
+                  f.pendingThrow = null;
+                  throw new PyExc(pt);
+                }
+              }
+            }
             break;
           case Op.POP_JUMP_IF_FALSE: {
             const v = stack[--sp];

@@ -4,11 +4,14 @@ import { os } from '../../translate/rlib/index.ts';
 import { PyObject, PyDict, PyBaseExc, PyList, PyExc, PyType, newDict, newList, newInt, newStr, KeyboardInterrupt, OSError, BrokenPipeError } from '../objects/core.ts';
 import type { Frame } from './frame.ts';
 
-/** Where a tracing JIT attaches: called on every backward jump. */
+/** Where the tracing JIT (vm/jit/hooks.ts) attaches. JUMP_BACKWARD calls onLoopHeader only
+ * when enabled, so with the JIT off a backward jump costs one field test. */
 export class LoopHooks {
-  count: int = 0;
-  onLoopHeader(f: Frame, target: int): void {
-    this.count++;
+  enabled: boolean = false;
+  /** f is at loop header target (its sp stored in f.sp). Returns the pc to continue at, with
+   * f.sp and f.pendingThrow (an exception to raise there) updated, or -1 to go on as before. */
+  onLoopHeader(f: Frame, target: int): int {
+    return -1;
   }
 }
 

@@ -1,0 +1,220 @@
+// The interpreter's runtime functions that traces call (CALL_* ops, descr = helper id), each
+// with its effect class: the optimizer (later) reads the effect, backends call through
+// callHelper (llgraph) or the helper-address table (native backends). A helper raises as the
+// interpreter would; GUARD_NO_EXCEPTION after the call leaves the trace with the exception.
+import type { int, float } from '../../translate/rlib/index.ts';
+import {
+  PyObject, PyInt, PyStr, PyDict, PyList, PySet, PySlice, None, NULL_OBJ, True, False, newStr, newDict, raise, NameError,
+  sliceType,
+} from '../objects/core.ts';
+import {
+  callObj, binaryOp, richCompare, truthy, getItem, setItem, getAttr, setAttr, unaryOp, contains, getIter, iterNext,
+  repr, str,
+} from '../interpreter/runtime.ts';
+import { dictGetStr, dictSet } from '../objects/dict.ts';
+import { formatValue, asciiRepr } from '../builtins/format.ts';
+import { VM } from '../interpreter/state.ts';
+
+// effect classes (what a call may do to the heap)
+export const EF_ELIDABLE = 0; // pure: same arguments, same result, no effect
+export const EF_NO_WRITES = 1; // reads the heap, writes nothing
+export const EF_WRITES = 2; // writes fields of its arguments, runs no Python code
+export const EF_ANY = 3; // may run Python code: anything may change
+
+export const H_CALL = 0; // (callable, self or NULL, args...) -> result
+export const H_BINARY_OP = 1; // (a, b, i op) -> result
+export const H_RICHCOMPARE = 2; // (a, b, i op) -> result
+export const H_TRUTHY = 3; // (o) -> i
+export const H_GETITEM = 4; // (o, k) -> v
+export const H_SETITEM = 5; // (o, k, v)
+export const H_GETATTR = 6; // (o, name) -> v
+export const H_SETATTR = 7; // (o, name, v)
+export const H_UNARY = 8; // (a, i kind) -> v
+export const H_CONTAINS = 9; // (x, c, i negate) -> True/False
+export const H_IS = 10; // (a, b) -> i
+export const H_GETITER = 11; // (o) -> iterator
+export const H_ITERNEXT = 12; // (it) -> next item or null when exhausted
+export const H_LOAD_NAME = 13; // (locals dict or None, globals, name) -> v (NameError if missing)
+export const H_STORE_NAME = 14; // (dict, name, v)
+export const H_FORMAT_VALUE = 15; // (v, spec or NULL, i conversion) -> str
+export const H_BUILD_STRING = 16; // (parts...) -> str
+export const H_LIST_APPEND = 17; // (list, v)
+export const H_BUILD_SLICE = 18; // (start, stop, step) -> slice
+export const H_SET_ADD = 19; // (set, v)
+export const H_MAP_ADD = 20; // (dict, k, v)
+export const H_BUILD_MAP = 21; // (k0, v0, k1, v1, ...) -> dict
+
+export class HelperDef {
+  name: string;
+  effect: int;
+  constructor(name: string, effect: int) {
+    this.name = name;
+    this.effect = effect;
+  }
+}
+export class HelperTable {
+  defs: HelperDef[] = [];
+}
+export const HELPERS = new HelperTable();
+function helper(id: int, name: string, effect: int): void {
+  if (HELPERS.defs.length !== id) throw new Error(`jit helpers: ${name} out of order`);
+  HELPERS.defs.push(new HelperDef(name, effect));
+}
+helper(H_CALL, 'call', EF_ANY);
+helper(H_BINARY_OP, 'binary_op', EF_ANY);
+helper(H_RICHCOMPARE, 'richcompare', EF_ANY);
+helper(H_TRUTHY, 'truthy', EF_ANY);
+helper(H_GETITEM, 'getitem', EF_ANY);
+helper(H_SETITEM, 'setitem', EF_ANY);
+helper(H_GETATTR, 'getattr', EF_ANY);
+helper(H_SETATTR, 'setattr', EF_ANY);
+helper(H_UNARY, 'unary', EF_ANY);
+helper(H_CONTAINS, 'contains', EF_ANY);
+helper(H_IS, 'is', EF_ELIDABLE);
+helper(H_GETITER, 'getiter', EF_ANY);
+helper(H_ITERNEXT, 'iternext', EF_ANY);
+helper(H_LOAD_NAME, 'load_name', EF_NO_WRITES);
+helper(H_STORE_NAME, 'store_name', EF_WRITES);
+helper(H_FORMAT_VALUE, 'format_value', EF_ANY);
+helper(H_BUILD_STRING, 'build_string', EF_NO_WRITES);
+helper(H_LIST_APPEND, 'list_append', EF_WRITES);
+helper(H_BUILD_SLICE, 'build_slice', EF_NO_WRITES);
+helper(H_SET_ADD, 'set_add', EF_ANY);
+helper(H_MAP_ADD, 'map_add', EF_ANY);
+helper(H_BUILD_MAP, 'build_map', EF_ANY);
+
+export function helperId(name: string): int {
+  for (let i = 0; i < HELPERS.defs.length; i++) if (HELPERS.defs[i].name === name) return i;
+  return -1;
+}
+
+/** Arguments of one helper call, split by kind in argument order, and its result. */
+export class HelperCall {
+  r: (PyObject | null)[] = [];
+  i: int[] = [];
+  f: float[] = [];
+  resR: PyObject | null = null;
+  resI: int = 0;
+  resF: float = 0.0;
+  reset(): void {
+    this.r.length = 0;
+    this.i.length = 0;
+    this.f.length = 0;
+    this.resR = null;
+    this.resI = 0;
+    this.resF = 0.0;
+  }
+}
+
+function ref(c: HelperCall, k: int): PyObject {
+  return c.r[k] as PyObject;
+}
+
+/** Runs helper id on c's arguments, leaving the result in c (exceptions propagate). */
+export function callHelper(id: int, c: HelperCall): void {
+  switch (id) {
+    case H_CALL: {
+      const callable = ref(c, 0);
+      const self = ref(c, 1);
+      const args: PyObject[] = [];
+      if (self !== NULL_OBJ) args.push(self);
+      for (let k = 2; k < c.r.length; k++) args.push(ref(c, k));
+      c.resR = callObj(callable, args, null);
+      return;
+    }
+    case H_BINARY_OP:
+      c.resR = binaryOp(ref(c, 0), ref(c, 1), c.i[0]);
+      return;
+    case H_RICHCOMPARE:
+      c.resR = richCompare(ref(c, 0), ref(c, 1), c.i[0]);
+      return;
+    case H_TRUTHY:
+      c.resI = truthy(ref(c, 0)) ? 1 : 0;
+      return;
+    case H_GETITEM:
+      c.resR = getItem(ref(c, 0), ref(c, 1));
+      return;
+    case H_SETITEM:
+      setItem(ref(c, 0), ref(c, 1), ref(c, 2));
+      return;
+    case H_GETATTR:
+      c.resR = getAttr(ref(c, 0), (ref(c, 1) as PyStr).s);
+      return;
+    case H_SETATTR:
+      setAttr(ref(c, 0), (ref(c, 1) as PyStr).s, ref(c, 2));
+      return;
+    case H_UNARY:
+      c.resR = unaryOp(ref(c, 0), c.i[0]);
+      return;
+    case H_CONTAINS: {
+      const r = contains(ref(c, 1), ref(c, 0));
+      c.resR = (c.i[0] === 0 ? r : !r) ? True : False;
+      return;
+    }
+    case H_IS:
+      c.resI = isSame(ref(c, 0), ref(c, 1)) ? 1 : 0;
+      return;
+    case H_GETITER:
+      c.resR = getIter(ref(c, 0));
+      return;
+    case H_ITERNEXT:
+      c.resR = iterNext(ref(c, 0));
+      return;
+    case H_LOAD_NAME:
+      c.resR = loadName(ref(c, 0), ref(c, 1) as PyDict, ref(c, 2) as PyStr);
+      return;
+    case H_STORE_NAME:
+      dictSet(ref(c, 0) as PyDict, ref(c, 1), ref(c, 2));
+      return;
+    case H_FORMAT_VALUE:
+      c.resR = formatValueConv(ref(c, 0), ref(c, 1), c.i[0]);
+      return;
+    case H_BUILD_STRING: {
+      const parts: string[] = [];
+      for (let k = 0; k < c.r.length; k++) parts.push((ref(c, k) as PyStr).s);
+      c.resR = newStr(parts.join(''));
+      return;
+    }
+    case H_LIST_APPEND:
+      (ref(c, 0) as PyList).items.push(ref(c, 1));
+      return;
+    case H_BUILD_SLICE:
+      c.resR = new PySlice(sliceType, ref(c, 0), ref(c, 1), ref(c, 2));
+      return;
+    case H_SET_ADD:
+      dictSet((ref(c, 0) as PySet).table, ref(c, 1), None);
+      return;
+    case H_MAP_ADD:
+      dictSet(ref(c, 0) as PyDict, ref(c, 1), ref(c, 2));
+      return;
+    case H_BUILD_MAP: {
+      const d = newDict();
+      for (let k = 0; k + 1 < c.r.length; k += 2) dictSet(d, ref(c, k), ref(c, k + 1));
+      c.resR = d;
+      return;
+    }
+  }
+  throw new Error('jit: unknown helper ' + String(id));
+}
+
+/** `is` as the interpreter decides it (equal small ints are the same object). */
+export function isSame(a: PyObject, b: PyObject): boolean {
+  if (a === b) return true;
+  return a instanceof PyInt && b instanceof PyInt && a.cls === b.cls && a.big === null && b.big === null && a.v === b.v && a.v >= -5 && a.v <= 256;
+}
+/** LOAD_NAME: the locals dict (None: none), then the globals, then the builtins. */
+export function loadName(ld: PyObject, g: PyDict, name: PyStr): PyObject {
+  let v: PyObject | null = ld instanceof PyDict ? dictGetStr(ld, name) : null;
+  if (v === null) v = dictGetStr(g, name);
+  if (v === null) v = dictGetStr(VM.builtins, name);
+  if (v === null) throw raise(NameError, `name '${name.s}' is not defined`);
+  return v;
+}
+/** FORMAT_VALUE: conversion (1 str, 2 repr, 3 ascii) then format with spec (NULL: none). */
+export function formatValueConv(v0: PyObject, spec: PyObject, conv: int): PyObject {
+  let v = v0;
+  if (conv === 1) v = newStr(str(v));
+  else if (conv === 2) v = newStr(repr(v));
+  else if (conv === 3) v = newStr(asciiRepr(v));
+  return newStr(formatValue(v, spec === NULL_OBJ ? '' : (spec as PyStr).s));
+}

@@ -1,0 +1,76 @@
+// JIT parameters: `--jit off|on|default|k=v,...` and PYVM_JIT, in PyPy's syntax
+// (threshold=, trace_eagerness=, trace_limit=) plus backend=llgraph|native.
+import type { int } from '../../translate/rlib/index.ts';
+
+export class JitParams {
+  enabled: boolean = false;
+  /** loop iterations before a loop is traced (PyPy's rlib/jit.py default) */
+  threshold: int = 1039;
+  /** guard failures before a bridge is traced (bridges come with the optimizer) */
+  traceEagerness: int = 200;
+  /** most ops in one trace before recording gives up */
+  traceLimit: int = 6000;
+  backend: string = 'llgraph';
+  /** a note for the user (e.g. native asked for but not available), printed once */
+  note: string = '';
+}
+
+export const JIT_HELP = `--jit off|on|default|k=v,...  the tracing JIT (also PYVM_JIT; the option wins):
+    off          interpret only (the default)
+    on, default  trace hot loops with the default parameters
+    threshold=N        loop iterations before a loop is traced (1039)
+    trace_eagerness=N  guard failures before a bridge is traced (200; bridges: not yet)
+    trace_limit=N      most operations in one trace (6000)
+    backend=llgraph|native  run traces with the IR interpreter, or as machine code
+                            (native: not built yet, falls back to llgraph with a note)
+  Setting any k=v turns the JIT on.`;
+
+function parseCount(key: string, v: string): int {
+  if (v.length === 0 || v.length > 9) return -1;
+  let n = 0;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c < 48 || c > 57) return -1;
+    n = n * 10 + (c - 48);
+  }
+  return n;
+}
+
+/** Applies spec to p; returns '' or an error message naming the bad item and what is valid. */
+export function parseJitSpec(spec: string, p: JitParams): string {
+  const s = spec.trim();
+  if (s === 'off') {
+    p.enabled = false;
+    return '';
+  }
+  if (s === 'on' || s === 'default' || s === '') {
+    p.enabled = true;
+    return '';
+  }
+  for (const item0 of s.split(',')) {
+    const item = item0.trim();
+    if (item === '') continue;
+    const eq = item.indexOf('=');
+    if (eq < 0) return `--jit: '${item}' is not k=v (valid: off, on, default, threshold=N, trace_eagerness=N, trace_limit=N, backend=llgraph|native)`;
+    const k = item.slice(0, eq);
+    const v = item.slice(eq + 1);
+    if (k === 'backend') {
+      if (v === 'llgraph') p.backend = 'llgraph';
+      else if (v === 'native') {
+        p.backend = 'llgraph';
+        p.note = 'pyvm: note: no native JIT backend is built yet; using backend=llgraph';
+      } else return `--jit: backend=${v}: unknown backend (valid: llgraph, native)`;
+      continue;
+    }
+    const n = parseCount(k, v);
+    if (k !== 'threshold' && k !== 'trace_eagerness' && k !== 'trace_limit') {
+      return `--jit: unknown parameter '${k}' (valid: threshold, trace_eagerness, trace_limit, backend)`;
+    }
+    if (n < 1) return `--jit: ${k}=${v}: expected a positive integer`;
+    if (k === 'threshold') p.threshold = n;
+    else if (k === 'trace_eagerness') p.traceEagerness = n;
+    else p.traceLimit = n;
+  }
+  p.enabled = true;
+  return '';
+}
