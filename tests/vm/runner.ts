@@ -2,7 +2,7 @@
 // The VM runs in two long-lived batch processes (starting tsx costs seconds) that report each
 // program as soon as it ends, so a test waits for its own program only: no limit depends on how
 // many programs there are or how busy the machine is.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -18,6 +18,22 @@ export interface Result {
   stdout: string;
   stderr: string;
   status: number;
+}
+
+export interface Run {
+  stdout: string;
+  stderr: string;
+  status: number;
+}
+/** The untranslated VM on one file through its CLI (vm/run.ts). */
+export function pyvmSync(file: string): Run {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, '../../vm/run.ts'), file], { cwd: path.join(__dirname, '../..'), encoding: 'utf8', maxBuffer: 64 << 20 });
+  return { stdout: r.stdout, stderr: r.stderr, status: r.status ?? -1 };
+}
+/** CPython on one file. */
+export function cpythonSync(file: string): Run {
+  const r = spawnSync(PYTHON, [file], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  return { stdout: r.stdout, stderr: r.stderr, status: r.status ?? -1 };
 }
 
 export function runCPython(file: string, cwd = PROGRAMS): Promise<Result> {

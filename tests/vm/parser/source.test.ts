@@ -1,25 +1,13 @@
 // Source bytes CPython refuses or decodes specially (vm/parser/source.ts), through the CLI,
 // compared with CPython's whole output.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { pyvmSync, cpythonSync, type Run } from '../runner.ts';
 
-const ROOT = path.resolve(__dirname, '../../..');
-interface Run {
-  stdout: string;
-  stderr: string;
-  status: number;
-}
-function pyvm(file: string): Run {
-  const r = spawnSync('node', ['--import', 'tsx', path.join(ROOT, 'vm/run.ts'), file], { cwd: ROOT, encoding: 'utf8' });
-  return { stdout: r.stdout, stderr: r.stderr, status: r.status ?? -1 };
-}
-function cpython(file: string): Run {
-  const r = spawnSync('python3', [file], { encoding: 'utf8' });
-  return { stdout: r.stdout, stderr: r.stderr, status: r.status ?? -1 };
-}
+const pyvm = pyvmSync;
+const cpython = cpythonSync;
 
 let dir = '';
 beforeAll(() => {
