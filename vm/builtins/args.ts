@@ -36,7 +36,9 @@ export function mkBuiltin(name: string, id: int, isMethod: boolean, family: int)
   return new PyBuiltin(builtinType, name, id, null, isMethod);
 }
 export function defMethod(t: PyType, name: string, id: int, family: int): void {
-  t.dict.set(name, mkBuiltin(name, id, true, family));
+  const b = mkBuiltin(name, id, true, family);
+  b.owner = t;
+  t.dict.set(name, b);
 }
 /** The error of a family's switch reached with an id it has no case for: a builtin registered
  * under the wrong family (a bug in the VM, reported rather than run as something else). */

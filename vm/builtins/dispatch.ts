@@ -45,6 +45,9 @@ import * as A from '../parser/ast.ts';
 /** Calls builtin b: its id goes to the switch of the family that registered it (mkBuiltin). */
 export function callBuiltin(b: PyBuiltin, args: PyObject[], kw: string[] | null): PyObject {
   const id = b.id;
+  // a method taken from its type and called without the object it works on
+  const owner = b.owner;
+  if (owner !== null && b.self === null && npos(args, kw) === 0) throw raise(TypeError, `unbound method ${owner.name}.${b.name}() needs an argument`);
   switch (familyOf(id)) {
     case FAM_OBJECT:
       return callObjectMethod(id, args, kw);
@@ -280,6 +283,7 @@ function callFunction(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | nu
     case B.MAX:
       return minMax(args, kw, true);
     case B.SUM: {
+      if (n < 1) throw raise(TypeError, `sum() takes at least 1 positional argument (${n} given)`);
       const startO = arg(args, kw, 1, 'start');
       let acc: PyObject = startO === null ? newInt(0) : startO;
       const it = getIter(args[0]);
@@ -292,6 +296,7 @@ function callFunction(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | nu
       return acc;
     }
     case B.ANY: {
+      checkArgs('any', args, kw, 1, 1);
       const it = getIter(args[0]);
       for (;;) {
         const x = iterNext(it);
@@ -300,6 +305,7 @@ function callFunction(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | nu
       }
     }
     case B.ALL: {
+      checkArgs('all', args, kw, 1, 1);
       const it = getIter(args[0]);
       for (;;) {
         const x = iterNext(it);
@@ -318,6 +324,7 @@ function callFunction(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | nu
       throw raise(TypeError, `bad operand type for abs(): '${typeName(x)}'`);
     }
     case B.ROUND: {
+      if (n < 1) throw raise(TypeError, "round() missing required argument 'number' (pos 1)");
       const x = args[0];
       const nd = arg(args, kw, 1, 'ndigits');
       if (!x.cls.isBuiltin) {
@@ -363,6 +370,8 @@ function callFunction(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | nu
       throw raise(TypeError, `unsupported operand type(s) for divmod(): '${typeName(a)}' and '${typeName(bb)}'`);
     }
     case B.POW: {
+      if (n < 1) throw raise(TypeError, "pow() missing required argument 'base' (pos 1)");
+      if (n < 2) throw raise(TypeError, "pow() missing required argument 'exp' (pos 2)");
       const m = arg(args, kw, 2, 'mod');
       if (m !== null && m !== None) {
         if (!(args[0] instanceof PyInt && args[1] instanceof PyInt && m instanceof PyInt)) throw raise(TypeError, 'pow() 3rd argument not allowed unless all arguments are integers');
@@ -438,6 +447,7 @@ function callFunction(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | nu
       checkArgs('repr', args, kw, 1, 1);
       return newStr(repr(args[0]));
     case B.ASCII:
+      checkArgs('ascii', args, kw, 1, 1);
       return newStr(asciiRepr(args[0]));
     case B.ORD: {
       checkArgs('ord', args, kw, 1, 1);
@@ -491,6 +501,7 @@ function callFunction(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | nu
       return newStr(line);
     }
     case B.CALLABLE: {
+      checkArgs('callable', args, kw, 1, 1);
       const o = args[0];
       return newBool(o instanceof PyFunction || o instanceof PyBuiltin || o instanceof PyBoundMethod || o instanceof PyType || lookupType(o.cls, '__call__') !== null);
     }
@@ -529,11 +540,13 @@ function callFunction(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | nu
       return buildClass(fn, str(args[1]), bases, kwn, kwv);
     }
     case B.IMPORT: {
+      if (n < 1) throw raise(TypeError, "__import__() missing required argument 'name' (pos 1)");
       const g = VM.frame === null ? newDict() : VM.frame.globals;
       return importName(str(args[0]), n > 3 ? args[3] : None, 0, g);
     }
     case B.EXEC:
     case B.EVAL: {
+      if (n < 1) throw raise(TypeError, id === B.EXEC ? `exec() takes at least 1 positional argument (${n} given)` : `eval expected at least 1 argument, got ${n}`);
       const src = args[0];
       const g = n > 1 && args[1] !== None ? (args[1] as PyDict) : VM.frame === null ? newDict() : VM.frame.globals;
       if (!(src instanceof PyStr)) throw raise(TypeError, `${id === B.EXEC ? 'exec' : 'eval'}() arg 1 must be a string`);
@@ -903,6 +916,7 @@ function callObjectMethod(id: int, args: PyObject[], kw: string[] | null): PyObj
     case B.OBJECT_DIR:
       return dirOf(self);
     case B.OBJECT_NEW: {
+      if (npos(args, kw) < 1) throw raise(TypeError, 'object.__new__(): not enough arguments');
       const t = args[0];
       if (!(t instanceof PyType)) throw raise(TypeError, 'object.__new__(X): X is not a type object');
       const o = allocInstance(t);

@@ -238,6 +238,8 @@ export class PyBuiltin extends PyObject {
   self: PyObject | null;
   /** true when stored in a type dict: binds self on attribute access */
   isMethod: boolean;
+  /** the type whose dict holds this method (for the error of a call without self) */
+  owner: PyType | null = null;
   data: PyObject | null = null;
   constructor(cls: PyType, name: string, id: int, self: PyObject | null, isMethod: boolean) {
     super(cls);
