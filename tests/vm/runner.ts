@@ -2,12 +2,12 @@
 // The VM runs in two long-lived batch processes (starting tsx costs seconds) that report each
 // program as soon as it ends, so a test waits for its own program only: no limit depends on how
 // many programs there are or how busy the machine is.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Readable } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { PYTHON } from '../python.ts';
 
 export const PROGRAMS = path.join(__dirname, 'programs');
@@ -53,6 +53,10 @@ interface Pending {
   reject: (e: Error) => void;
 }
 
+/** the batch processes still running, stopped when their suite ends (a filtered or failed run
+ * does not wait for programs nobody asks about) */
+const running = new Set<ChildProcess>();
+
 /** Starts `batches` VM processes over the files (interleaved, so results arrive in file order). */
 export function startVmBatches(files: string[], batches: number, env: Record<string, string> = {}): Map<string, Promise<Result>> {
   const pending = new Map<string, Pending>();
@@ -71,6 +75,7 @@ export function startVmBatches(files: string[], batches: number, env: Record<str
       env: { ...process.env, ...env },
       stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
     });
+    running.add(p);
     let err = '';
     p.stderr!.on('data', (d) => (err = (err + d).slice(-8000)));
     const done = new Set<string>();
@@ -80,6 +85,7 @@ export function startVmBatches(files: string[], batches: number, env: Record<str
       pending.get(r.file)?.resolve(r);
     });
     p.on('close', (code, signal) => {
+      running.delete(p);
       for (const f of mine) if (!done.has(f)) pending.get(f)!.reject(new Error(`VM batch ended (${signal ?? code}) before ${f}: ${err}`));
     });
   }
@@ -112,6 +118,9 @@ function startCPython(files: string[]): Map<string, Promise<Result>> {
 /** One test per program: the VM's stdout, status and last stderr line equal CPython's. */
 export function describePrograms(title: string, env: Record<string, string> = {}, files = PROGRAM_FILES): void {
   describe(title, () => {
+    afterAll(() => {
+      for (const p of running) p.kill();
+    });
     let vm: Map<string, Promise<Result>> | null = null;
     let cpython: Map<string, Promise<Result>> | null = null;
     for (const f of files) {
