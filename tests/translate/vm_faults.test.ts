@@ -21,7 +21,7 @@ describe.skipIf(!hasTool('python3') || !hasTool('gcc'))('the translated VM on fa
 
   it('Ctrl-C: KeyboardInterrupt at the next backward jump, caught, finally run, uncaught ends by SIGINT', async () => {
     const file = program('interrupt.py');
-    const [e, a] = await Promise.all([runInterrupted([PYTHON, file], cpythonEnv()), runInterrupted([pyvm, file])]);
+    const [e, a] = await Promise.all([runInterrupted([PYTHON, file], 'busy', cpythonEnv()), runInterrupted([pyvm, file], 'busy')]);
     expect(e.stdout).toBe('ready\ncaught\nready\nfinally ran\n');
     expect(a.stdout).toBe(e.stdout);
     expect(a.signal).toBe('SIGINT');
@@ -31,7 +31,7 @@ describe.skipIf(!hasTool('python3') || !hasTool('gcc'))('the translated VM on fa
 
   it('Ctrl-C while waiting in input() and time.sleep()', async () => {
     const file = program('interrupt_wait.py');
-    const [e, a] = await Promise.all([runInterrupted([PYTHON, file], cpythonEnv()), runInterrupted([pyvm, file])]);
+    const [e, a] = await Promise.all([runInterrupted([PYTHON, file], 'blocked', cpythonEnv()), runInterrupted([pyvm, file], 'blocked')]);
     expect(e.stdout).toBe('ready\ncaught in input\nready\n');
     expect(a.stdout).toBe(e.stdout);
     expect(a.signal).toBe('SIGINT');

@@ -16,7 +16,7 @@ const GUARD = 300_000;
 describe.skipIf(!HAS_PYTHON)('pyvm faults as CPython (untranslated)', () => {
   it('Ctrl-C: KeyboardInterrupt at the next backward jump, caught, finally run, uncaught ends by SIGINT', async () => {
     const file = program('interrupt.py');
-    const [e, a] = await Promise.all([runInterrupted([PYTHON, file], cpythonEnv()), runInterrupted([...PYVM, file])]);
+    const [e, a] = await Promise.all([runInterrupted([PYTHON, file], 'busy', cpythonEnv()), runInterrupted([...PYVM, file], 'busy')]);
     expect(e.stdout).toBe('ready\ncaught\nready\nfinally ran\n');
     expect(e.signal).toBe('SIGINT');
     expect(a.stdout).toBe(e.stdout);

@@ -4,6 +4,7 @@
 // pipe after the first line (`| head -1`). Shared by tests/vm/faults.test.ts and
 // tests/translate/vm_faults.test.ts.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,24 +25,56 @@ export function cpythonEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-/** Sends SIGINT to the program's process group at each line "ready" on its stdout; stdin is
- * an open pipe (nothing is written to it). */
-export function runInterrupted(cmd: string[], env: NodeJS.ProcessEnv = process.env): Promise<Outcome> {
+/** How the driver knows the program has gone past its "ready" line into the code the interrupt
+ * is meant for: `busy`, it has spent CPU time since (a loop); `blocked`, it sleeps in the kernel
+ * (a read or a sleep). Without this, a signal that lands while print() returns is reported at
+ * the print's line, by CPython as by pyvm, and the tracebacks differ by chance. */
+export type Settled = 'busy' | 'blocked';
+
+const BUSY_TICKS = 5; // clock ticks (1/100 s) of CPU after "ready": only a loop spends that much
+
+function procStat(pid: number): { state: string; ticks: number } | null {
+  try {
+    const s = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = s.slice(s.lastIndexOf(')') + 2).split(' ');
+    return { state: f[0], ticks: Number(f[11]) + Number(f[12]) };
+  } catch {
+    return null; // the process has ended
+  }
+}
+
+/** Sends SIGINT to the program's process group at each line "ready" on its stdout, once the
+ * program has settled as `settled` says; stdin is an open pipe (nothing is written to it). */
+export function runInterrupted(cmd: string[], settled: Settled, env: NodeJS.ProcessEnv = process.env): Promise<Outcome> {
   return new Promise((resolve, reject) => {
     const p = spawn(cmd[0], cmd.slice(1), { env, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     let seen = 0;
+    let ended = false;
+    const interruptWhenSettled = (from: number): void => {
+      const now = procStat(p.pid!);
+      if (ended || now === null) return;
+      const ok = settled === 'busy' ? now.ticks - from >= BUSY_TICKS : now.state === 'S' || now.state === 'D';
+      if (!ok) {
+        setTimeout(() => interruptWhenSettled(from), 10);
+        return;
+      }
+      process.kill(-p.pid!, 'SIGINT');
+    };
     p.stdout.setEncoding('utf8');
     p.stderr.setEncoding('utf8');
     p.stdout.on('data', (s: string) => {
       stdout += s;
       const ready = stdout.split('\n').filter((l) => l === 'ready').length;
-      for (; seen < ready; seen++) process.kill(-p.pid!, 'SIGINT');
+      for (; seen < ready; seen++) {
+        interruptWhenSettled(procStat(p.pid!)?.ticks ?? 0);
+      }
     });
     p.stderr.on('data', (s: string) => (stderr += s));
     p.on('error', reject);
     p.on('close', (status, signal) => {
+      ended = true;
       p.stdin.destroy();
       resolve({ stdout, stderr, status, signal });
     });
