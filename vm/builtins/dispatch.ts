@@ -47,7 +47,10 @@ export function callBuiltin(b: PyBuiltin, args: PyObject[], kw: string[] | null)
   const id = b.id;
   // a method taken from its type and called without the object it works on
   const owner = b.owner;
-  if (owner !== null && b.self === null && npos(args, kw) === 0) throw raise(TypeError, `unbound method ${owner.name}.${b.name}() needs an argument`);
+  if (owner !== null && b.self === null) {
+    if (b.name === '__new__') checkNewTarget(owner, args, kw);
+    else if (npos(args, kw) === 0) throw raise(TypeError, `unbound method ${owner.name}.${b.name}() needs an argument`);
+  }
   switch (familyOf(id)) {
     case FAM_OBJECT:
       return callObjectMethod(id, args, kw);
@@ -74,6 +77,13 @@ export function callBuiltin(b: PyBuiltin, args: PyObject[], kw: string[] | null)
 }
 
 // ---- helpers ----
+/** T.__new__(X, ...): X must be a type and a subtype of T, as CPython checks before T's own code. */
+function checkNewTarget(owner: PyType, args: PyObject[], kw: string[] | null): void {
+  if (npos(args, kw) === 0) throw raise(TypeError, `${owner.name}.__new__(): not enough arguments`);
+  const t = args[0];
+  if (!(t instanceof PyType)) throw raise(TypeError, `${owner.name}.__new__(X): X is not a type object (${typeName(t)})`);
+  if (t !== owner && !isSubtype(t, owner)) throw raise(TypeError, `${owner.name}.__new__(${t.name}): ${t.name} is not a subtype of ${owner.name}`);
+}
 export function toFloatValue(o: PyObject): float {
   if (o instanceof PyFloat) return o.v;
   if (o instanceof PyInt) return intToFloat(o);
@@ -916,10 +926,7 @@ function callObjectMethod(id: int, args: PyObject[], kw: string[] | null): PyObj
     case B.OBJECT_DIR:
       return dirOf(self);
     case B.OBJECT_NEW: {
-      if (npos(args, kw) < 1) throw raise(TypeError, 'object.__new__(): not enough arguments');
-      const t = args[0];
-      if (!(t instanceof PyType)) throw raise(TypeError, 'object.__new__(X): X is not a type object');
-      const o = allocInstance(t);
+      const o = allocInstance(args[0] as PyType); // checked by checkNewTarget
       if (o instanceof PyBaseExc) for (let i = 1; i < npos(args, kw); i++) o.args.push(args[i]);
       return o;
     }
@@ -1055,7 +1062,9 @@ function fn(name: string, id: int): void {
   dictSetS(VM.builtins, name, mkBuiltin(name, id, false, FAM_FUNCTION));
 }
 function ctor(t: PyType, id: int): void {
-  t.dict.set('__new__', mkBuiltin('__new__', id, false, FAM_CTOR));
+  const b = mkBuiltin('__new__', id, false, FAM_CTOR);
+  b.owner = t;
+  t.dict.set('__new__', b);
 }
 function setupType(t: PyType): void {
   if (t.mro.length === 0) {
@@ -1153,7 +1162,9 @@ export function initBuiltins(): void {
   ctor(classmethodType, B.CLASSMETHOD_NEW);
   ctor(superType, B.SUPER_NEW);
   ctor(bytesType, B.BYTES_NEW);
-  objectType.dict.set('__new__', mkBuiltin('__new__', B.OBJECT_NEW, false, FAM_OBJECT));
+  const objectNew = mkBuiltin('__new__', B.OBJECT_NEW, false, FAM_OBJECT);
+  objectNew.owner = objectType;
+  objectType.dict.set('__new__', objectNew);
   defMethod(objectType, '__init__', B.OBJECT_INIT, FAM_OBJECT);
   defMethod(objectType, '__repr__', B.OBJECT_REPR, FAM_OBJECT);
   defMethod(objectType, '__str__', B.OBJECT_STR, FAM_OBJECT);
