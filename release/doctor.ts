@@ -29,6 +29,7 @@ export const HOST_TOOLS: readonly Tool[] = [
   { command: 'diffoscope', packages: ['diffoscope-minimal'], purpose: 'release verify: explaining differences' },
   { command: 'pypy3', packages: ['pypy3'], purpose: 'reference Python for benchmarks and smoke expectations' },
   { command: 'hyperfine', packages: ['hyperfine'], purpose: 'benchmarks' },
+  { command: '/usr/lib/python3.11/test/regrtest.py', packages: ['libpython3.11-testsuite'], purpose: "CPython's regression tests (npm run test:cpython)" },
 ];
 
 /** The tools every packager declares, for the targets it applies to. */
