@@ -6,6 +6,7 @@ import { dictSetS, dictGetS } from './objects/dict.ts';
 import { VM, VMState, flushStdoutStatus, osError, writeErr } from './interpreter/state.ts';
 import { initBuiltins } from './builtins/dispatch.ts';
 import { initStrMethods } from './builtins/strmethods.ts';
+import { initSlots } from './builtins/slots.ts';
 import { initContainerMethods } from './builtins/containers.ts';
 import { initFileMethods, closeAllFiles } from './builtins/files.ts';
 import { compileSource, newModule, loadSource } from './interpreter/importer.ts';
@@ -54,6 +55,7 @@ function resetState(): void {
     initStrMethods();
     initContainerMethods();
     initFileMethods();
+    initSlots();
     SOURCES.inited = true;
   }
   initBuiltins();

@@ -30,7 +30,8 @@ import { VM, writeOut, writeErr, flushOut, flushStdout, checkInterrupt } from '.
 import { PyFunction, PyGenerator } from '../interpreter/frame.ts';
 import { buildClass, typeNew, genSend, genThrow, genClose, stopIteration, runModuleCode } from '../interpreter/eval.ts';
 import { formatValue, asciiRepr, fixedDigits } from './format.ts';
-import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_FILE, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM } from './ids.ts';
+import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_FILE, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_SLOT } from './ids.ts';
+import { callSlot } from './slots.ts';
 import { npos, kwArg, arg, checkArgs, noKw, mkBuiltin, defMethod, unhandledBuiltin } from './args.ts';
 import { callStrMethod, decodeUtf8, encodeUtf8 } from './strmethods.ts';
 import { callContainerMethod, sortItems, newSet } from './containers.ts';
@@ -49,7 +50,11 @@ export function callBuiltin(b: PyBuiltin, args: PyObject[], kw: string[] | null)
   const owner = b.owner;
   if (owner !== null && b.self === null) {
     if (b.name === '__new__') checkNewTarget(owner, args, kw);
-    else if (npos(args, kw) === 0) throw raise(TypeError, `unbound method ${owner.name}.${b.name}() needs an argument`);
+    else if (npos(args, kw) === 0) {
+      // CPython's words differ between methods written in C (str.upper) and slots (int.__add__)
+      if (b.name.startsWith('__')) throw raise(TypeError, `descriptor '${b.name}' of '${owner.name}' object needs an argument`);
+      throw raise(TypeError, `unbound method ${owner.name}.${b.name}() needs an argument`);
+    }
   }
   switch (familyOf(id)) {
     case FAM_OBJECT:
@@ -72,6 +77,8 @@ export function callBuiltin(b: PyBuiltin, args: PyObject[], kw: string[] | null)
       return callTime(id, args, kw);
     case FAM_RANDOM:
       return callRandom(id, args, kw);
+    case FAM_SLOT:
+      return callSlot(b, args, kw);
   }
   throw unhandledBuiltin(b.name, id);
 }

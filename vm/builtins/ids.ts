@@ -6,6 +6,16 @@ export enum B {
   NONE,
   OBJECT_NEW,
   OBJECT_INIT,
+  // the builtin types' operator methods (slots.ts): the operator is the method's name
+  SLOT_BINARY,
+  SLOT_RBINARY,
+  SLOT_INPLACE,
+  SLOT_DIVMOD,
+  SLOT_RDIVMOD,
+  SLOT_COMPARE,
+  SLOT_UNARY,
+  SLOT_CONVERT,
+  SLOT_SEQUENCE,
   // functions
   PRINT,
   LEN,
@@ -305,6 +315,8 @@ export const FAM_SYS = 7;
 export const FAM_MATH = 8;
 export const FAM_TIME = 9;
 export const FAM_RANDOM = 10;
+/** the builtin types' operator methods, `int.__add__` etc. (callSlot in slots.ts) */
+export const FAM_SLOT = 20;
 
 class IdFamilies {
   /** the family of each id, by id (FAM_NONE: never registered) */

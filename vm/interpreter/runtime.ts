@@ -1062,7 +1062,7 @@ function setSubset(a: PySet, b: PySet): boolean {
   return true;
 }
 /** Builtin comparison; returns null when not supported (NotImplemented). */
-function builtinCompare(a: PyObject, b: PyObject, op: int): PyObject | null {
+export function builtinCompare(a: PyObject, b: PyObject, op: int): PyObject | null {
   if (a instanceof PyInt && b instanceof PyInt) return newBool(cmpResult(intCmp(a, b), op));
   if (isNum(a) && isNum(b)) {
     const x = numVal(a);
@@ -1304,7 +1304,7 @@ function setOp(a: PySet, b: PySet, op: int): PyObject | null {
   }
   return null;
 }
-function builtinBinary(a: PyObject, b: PyObject, op: int): PyObject | null {
+export function builtinBinary(a: PyObject, b: PyObject, op: int): PyObject | null {
   if (a instanceof PyInt && b instanceof PyInt) return intOp(a, b, op);
   if (isNum(a) && isNum(b)) return floatOp(numVal(a), numVal(b), op);
   if (a instanceof PyStr) {
