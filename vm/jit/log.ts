@@ -16,6 +16,7 @@ export class JitLog {
   noopt: boolean = false;
   abort: boolean = false;
   guardFail: boolean = false;
+  backendDump: boolean = false;
   file: string = '';
   lines: string[] = [];
   loops: int = 0;
@@ -25,10 +26,13 @@ export class JitLog {
   entries: int = 0;
   recordings: int = 0;
   recordSeconds: float = 0.0;
+  backendName: string = '';
+  backendSeconds: float = 0.0;
+  codeBytes: int = 0;
   /** guard failures in all */
   deopts: int = 0;
   any(): boolean {
-    return this.summary || this.noopt || this.abort || this.guardFail;
+    return this.summary || this.noopt || this.abort || this.guardFail || this.backendDump;
   }
 }
 
@@ -49,11 +53,13 @@ export function parseLogSpec(spec: string, log: JitLog): string {
       log.noopt = true;
       log.abort = true;
       log.guardFail = true;
+      log.backendDump = true;
     } else if (c === 'jit-summary') log.summary = true;
     else if (c === 'jit-log-noopt') log.noopt = true;
     else if (c === 'jit-abort') log.abort = true;
     else if (c === 'jit-guard-fail') log.guardFail = true;
-    else return `PYVMLOG: unknown category '${c}' (valid: jit-summary, jit-log-noopt, jit-abort, jit-guard-fail, jit)`;
+    else if (c === 'jit-backend-dump') log.backendDump = true;
+    else return `PYVMLOG: unknown category '${c}' (valid: jit-summary, jit-log-noopt, jit-abort, jit-guard-fail, jit-backend-dump, jit)`;
   }
   return '';
 }
@@ -88,6 +94,7 @@ export function summaryText(log: JitLog): string {
   out.push(`recordings: ${log.recordings} (${log.recordSeconds.toFixed(3)} s)`);
   out.push(`aborts: ${total}`);
   for (let r = 0; r < log.aborts.length; r++) if (log.aborts[r] > 0) out.push(`  ${ABORT_NAMES[r]}: ${log.aborts[r]}`);
+  out.push(`backend: ${log.backendName}, code bytes: ${log.codeBytes} (${log.backendSeconds.toFixed(3)} s)`);
   out.push(`entries: ${log.entries}`);
   out.push(`guard failures: ${log.deopts}`);
   // most frequent first, then by place (stable and deterministic)
