@@ -4,22 +4,26 @@
 // the compiled-loop record (executable region, code size). The ISA folders add only how
 // ops become instructions.
 import type { int, float } from '../../translate/rlib/index.ts';
-import { execmem, jitHelper, asRef, addressOf } from '../../translate/rlib/index.ts';
-import { PyObject } from '../objects/core.ts';
-import { Trace, IROp, OPS, F_GUARD, F_CONTROL } from '../jit/ir.ts';
+import { execmem, jitHelper, asRef, addressOf, offsetOf, tidLow, tidHigh } from '../../translate/rlib/index.ts';
+import { PyObject, PyInt, PyFloat, PySeqIter, PyCell, PyList, PyTuple, PyInstance, PyDict, ShapeMap, Holder, HOLD } from '../objects/core.ts';
+import {
+  Trace, IROp, OPS, F_GUARD, F_CONTROL, D_INT_V, D_INT_SMALL, D_FLOAT_V, D_SEQITER_KIND, D_SEQITER_I, D_SEQITER_N,
+  D_SEQITER_STEP, D_SEQITER_SEQ, D_LIST_ITEMS, D_TUPLE_ITEMS, D_INSTANCE_SLOTS, D_DICT_VALS, D_CELL_REF,
+  TID_INSTANCE,
+} from '../jit/ir.ts';
 import { CompiledLoop, JitFrame } from './model.ts';
 import { execOp, StepState } from './llgraph/runner.ts';
 
-/** The context machine code runs against (its address is the code's first argument). Its
- * list fields are the jitframe's typed arrays, sized before the run and never grown while
+/** The context machine code runs against (its address is the first argument of the code).
+ * Its list fields are the typed arrays of the jitframe, sized before the run and never grown while
  * it runs, so their item buffers stay where the code loaded them from. */
 export class NativeRun {
   ints: int[];
   floats: float[];
   refs: (PyObject | null)[];
-  /** the trace's float constants (code loads them from here) */
+  /** the float constants of the trace (code loads them from here) */
   fconst: float[];
-  /** JUMP's parallel copy goes through these words */
+  /** the parallel copy of JUMP goes through these words */
   scratch: int[] = [];
   /** 1 when the last *_OVF op overflowed */
   ovf: int = 0;
@@ -114,4 +118,68 @@ export function hexDump(code: int[]): string {
     out.push(line);
   }
   return out.join('\n');
+}
+
+// ---- the object layout machine code reads (translated: the C layout; genc prints these) ----
+
+/** byte offsets in the runtime list header, `rts_list {rts_obj h; int64_t len, cap; void
+ * *items;}` (translate/runtime/rts.h): lists hold the jitframe arrays and Python containers */
+export const LIST_LEN_OFFSET = 8;
+export const LIST_ITEMS_OFFSET = 24;
+
+/** Byte offset of the field a GETFIELD/SETFIELD descr names, or of the list field an array
+ * descr names (-1: D_INT_SMALL, which is computed, not stored). */
+export function fieldOffset(d: int): int {
+  switch (d) {
+    case D_INT_V:
+      return offsetOf(PyInt, 'v');
+    case D_INT_SMALL:
+      return -1;
+    case D_FLOAT_V:
+      return offsetOf(PyFloat, 'v');
+    case D_SEQITER_KIND:
+      return offsetOf(PySeqIter, 'kind');
+    case D_SEQITER_I:
+      return offsetOf(PySeqIter, 'i');
+    case D_SEQITER_N:
+      return offsetOf(PySeqIter, 'n');
+    case D_SEQITER_STEP:
+      return offsetOf(PySeqIter, 'step');
+    case D_SEQITER_SEQ:
+      return offsetOf(PySeqIter, 'seq');
+    case D_CELL_REF:
+      return offsetOf(PyCell, 'ref');
+    case D_LIST_ITEMS:
+      return offsetOf(PyList, 'items');
+    case D_TUPLE_ITEMS:
+      return offsetOf(PyTuple, 'items');
+    case D_INSTANCE_SLOTS:
+      return offsetOf(PyInstance, 'slots');
+    case D_DICT_VALS:
+      return offsetOf(PyDict, 'vals');
+  }
+  throw new Error('native: no field for descr ' + String(d));
+}
+/** offset of PyInt.big (D_INT_SMALL is big === null) */
+export function intBigOffset(): int {
+  return offsetOf(PyInt, 'big');
+}
+/** The type-id range [lo, hi) of a GUARD_TID descr's class (the header's tid is a uint32 at 0). */
+export function tidRangeLow(d: int): int {
+  return d === TID_INSTANCE ? tidLow(PyInstance) : tidLow(PySeqIter);
+}
+export function tidRangeHigh(d: int): int {
+  return d === TID_INSTANCE ? tidHigh(PyInstance) : tidHigh(PySeqIter);
+}
+/** The address of a shape map GUARD_MAP compares with (the trace keeps it alive). */
+export function mapAddress(m: ShapeMap): int {
+  return addressOf(asRef(m));
+}
+/** The address of the type version every class change bumps (GUARD_NOT_INVALIDATED). */
+export function typeVersionAddress(): int {
+  return addressOf(asRef(HOLD)) + offsetOf(Holder, 'typeVersion');
+}
+/** offset of the key version of a dict (GUARD_NOT_INVALIDATED on a dict) */
+export function dictVersionOffset(): int {
+  return offsetOf(PyDict, 'ver');
 }

@@ -8,12 +8,15 @@
 // shadow space) and loads the array bases into callee-saved registers that helper calls keep.
 import type { int } from '../../../translate/rlib/index.ts';
 import { offsetOf, helperAddress, excAddress, execmem, MAX_INT, MIN_INT } from '../../../translate/rlib/index.ts';
-import { PyObject } from '../../objects/core.ts';
+import { PyObject, PyInstance } from '../../objects/core.ts';
 import {
-  Trace, IROp, OPS, K_INT, K_FLOAT, K_REF, F_GUARD, isConst, constIndex,
+  Trace, IROp, OPS, K_INT, K_FLOAT, K_REF, F_GUARD, isConst, constIndex, D_INT_SMALL, INV_TYPES, TID_INSTANCE,
 } from '../../jit/ir.ts';
 import { Backend, CompiledLoop, JitFrame } from '../model.ts';
-import { NativeRun, NativeLoop, H_NATIVE_STEP, installCode, runNative, refAddress, isNoCode } from '../native.ts';
+import {
+  NativeRun, NativeLoop, H_NATIVE_STEP, installCode, runNative, refAddress, isNoCode, LIST_LEN_OFFSET, LIST_ITEMS_OFFSET,
+  fieldOffset, intBigOffset, tidRangeLow, tidRangeHigh, mapAddress, typeVersionAddress, dictVersionOffset,
+} from '../native.ts';
 import {
   X64Encoder, NOREG, RAX, RCX, RDX, RBX, RSP, RBP, R12, R13, R14, R15,
   ALU_ADD, ALU_SUB, ALU_AND, ALU_OR, ALU_CMP, SD_ADD, SD_SUB, SD_MUL, SD_DIV, SD_SQRT,
@@ -21,9 +24,6 @@ import {
 } from './encoder.ts';
 import { X64Conventions, conventionsFor } from './conventions.ts';
 
-/** byte offset of `items` in the runtime's list header, `rts_list {rts_obj h; int64_t len,
- * cap; void *items;}` (translate/runtime/rts.h) */
-export const LIST_ITEMS_OFFSET = 24;
 
 // registers the code keeps for the whole run (callee-saved in both conventions)
 const CTX = R15;
@@ -131,6 +131,9 @@ export class X64TraceAssembler {
   private storeI(pc: int, r: int): void {
     this.e.store64(INTS, NOREG, 1, pc * 8, r);
   }
+  private storeR(pc: int, r: int): void {
+    this.e.store64(REFS, NOREG, 1, pc * 8, r);
+  }
   private storeF(pc: int, x: int): void {
     this.e.movsdStore(FLTS, NOREG, 1, pc * 8, x);
   }
@@ -226,6 +229,85 @@ export class X64TraceAssembler {
         e.cvtsi2sd(0, RAX);
         this.storeF(pc, 0);
         return;
+      case IROp.GETFIELD_I:
+        this.loadR(RAX, a0);
+        if (t.descr[pc] === D_INT_SMALL) {
+          e.load64(RAX, RAX, NOREG, 1, intBigOffset());
+          e.testRR(RAX, RAX);
+          e.setcc(CC_E, RAX);
+          e.movzxRR8(RAX, RAX);
+        } else {
+          e.load64(RAX, RAX, NOREG, 1, fieldOffset(t.descr[pc]));
+        }
+        this.storeI(pc, RAX);
+        return;
+      case IROp.GETFIELD_F:
+        this.loadR(RAX, a0);
+        e.movsdLoad(0, RAX, NOREG, 1, fieldOffset(t.descr[pc]));
+        this.storeF(pc, 0);
+        return;
+      case IROp.GETFIELD_R:
+        this.loadR(RAX, a0);
+        e.load64(RAX, RAX, NOREG, 1, fieldOffset(t.descr[pc]));
+        this.storeR(pc, RAX);
+        return;
+      case IROp.SETFIELD_I:
+        this.loadR(RAX, a0);
+        this.loadI(RCX, a1);
+        e.store64(RAX, NOREG, 1, fieldOffset(t.descr[pc]), RCX);
+        return;
+      case IROp.SETFIELD_R:
+        this.loadR(RAX, a0);
+        this.loadR(RCX, a1);
+        this.storeRef(RAX, NOREG, fieldOffset(t.descr[pc]), RCX);
+        return;
+      case IROp.ARRAYLEN:
+        this.loadR(RAX, a0);
+        e.load64(RAX, RAX, NOREG, 1, fieldOffset(t.descr[pc]));
+        e.load64(RAX, RAX, NOREG, 1, LIST_LEN_OFFSET);
+        this.storeI(pc, RAX);
+        return;
+      case IROp.GETARRAYITEM_R:
+        this.arrayItems(RAX, a0, pc);
+        this.loadI(RCX, a1);
+        e.load64(RAX, RAX, RCX, 8, 0);
+        this.storeR(pc, RAX);
+        return;
+      case IROp.SETARRAYITEM_R:
+        this.arrayItems(RAX, a0, pc);
+        this.loadI(RCX, a1);
+        this.loadR(RDX, t.args[s + 2]);
+        this.storeRef(RAX, RCX, 0, RDX);
+        return;
+      case IROp.GUARD_TID:
+        this.loadR(RAX, a0);
+        e.testRR(RAX, RAX);
+        this.exitIf(CC_E, pc);
+        this.tidIn(RAX, t.descr[pc], pc);
+        return;
+      case IROp.GUARD_MAP:
+        this.loadR(RAX, a0);
+        e.testRR(RAX, RAX);
+        this.exitIf(CC_E, pc);
+        e.movRR(RDX, RAX);
+        this.tidIn(RDX, TID_INSTANCE, pc);
+        e.load64(RAX, RAX, NOREG, 1, offsetOf(PyInstance, 'map'));
+        e.movRI(RCX, mapAddress(t.maps[t.descr[pc]]));
+        e.aluRR(ALU_CMP, RAX, RCX);
+        this.exitIf(CC_NE, pc);
+        return;
+      case IROp.GUARD_NOT_INVALIDATED:
+        if (t.descr[pc] === INV_TYPES) {
+          e.movRI(RAX, typeVersionAddress());
+          e.load64(RAX, RAX, NOREG, 1, 0);
+        } else {
+          this.loadR(RAX, a0);
+          e.load64(RAX, RAX, NOREG, 1, dictVersionOffset());
+        }
+        this.loadI(RCX, a1);
+        e.aluRR(ALU_CMP, RAX, RCX);
+        this.exitIf(CC_NE, pc);
+        return;
       case IROp.GUARD_TRUE:
       case IROp.GUARD_FALSE:
         this.loadI(RAX, a0);
@@ -274,6 +356,27 @@ export class X64TraceAssembler {
         return;
     }
     this.stepCall(pc);
+  }
+
+  /** r = the item buffer of the list field (descr of op pc) of ref v */
+  private arrayItems(r: int, v: int, pc: int): void {
+    this.loadR(r, v);
+    this.e.load64(r, r, NOREG, 1, fieldOffset(this.t.descr[pc]));
+    this.e.load64(r, r, NOREG, 1, LIST_ITEMS_OFFSET);
+  }
+  /** Leaves at pc unless the object at r (not null) has a type id in the descr's class range
+   * (clobbers r: tid - lo). */
+  private tidIn(r: int, d: int, pc: int): void {
+    const lo = tidRangeLow(d);
+    this.e.load32(r, r, NOREG, 1, 0);
+    this.e.aluRI(ALU_SUB, r, lo);
+    this.e.aluRI(ALU_CMP, r, tidRangeHigh(d) - lo);
+    this.exitIf(CC_AE, pc);
+  }
+  /** Every pointer store into the heap goes through here: the one place a write barrier
+   * (for a generational GC) will be emitted. [base + index*8 + disp] = src. */
+  private storeRef(base: int, index: int, disp: int, src: int): void {
+    this.e.store64(base, index, 8, disp, src);
   }
 
   /** dst = a (op) b with the overflow flag the next GUARD_NO_OVERFLOW reads: overflow is

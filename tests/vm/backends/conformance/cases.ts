@@ -5,7 +5,8 @@
 // native backend translated (main.ts); both must print expected.txt.
 import type { int, float } from '../../../../translate/rlib/index.ts';
 import { floatRepr } from '../../../../translate/rlib/index.ts';
-import { PyObject, PyInt, PyStr, PyFloat, None, newInt, newStr, newList, intType, floatType } from '../../../../vm/objects/core.ts';
+import { PyObject, PyInt, PyStr, PyFloat, PyList, None, HOLD, newInt, newStr, newList, intType, floatType } from '../../../../vm/objects/core.ts';
+import { getIter } from '../../../../vm/interpreter/runtime.ts';
 import { parseTrace, TextNames } from '../../../../vm/jit/irtext.ts';
 import { Trace, IROp, OPS, K_INT, K_FLOAT, K_REF, K_VOID } from '../../../../vm/jit/ir.ts';
 import { Backend, JitFrame } from '../../../../vm/backends/model.ts';
@@ -16,6 +17,8 @@ class Case {
   ints: int[];
   floats: float[];
   refs: (PyObject | null)[];
+  /** an int input not printed (the type version: it differs between builds) */
+  hidden: int = -1;
   constructor(name: string, text: string[], ints: int[], floats: float[], refs: (PyObject | null)[]) {
     this.name = name;
     this.text = text.join('\n') + '\n';
@@ -185,6 +188,55 @@ function cases(): Case[] {
     'guard_no_exception() [s0]',
     'jump(p0, i1)',
   ], [0], [], [newInt(5)]));
+  // lists: length, item loads and pointer stores, boxed-int fields
+  out.push(new Case('list_items', [
+    '[p0, i1]',
+    'label(p0, i1)',
+    'i3 = arraylen(p0, descr=list.items)',
+    'i4 = int_lt(i1, i3)',
+    'guard_true(i4) [s0]',
+    'p6 = getarrayitem_r(p0, i1, descr=list.items)',
+    'guard_class(p6, ConstPtr(int_type)) [s1]',
+    'i8 = getfield_i(p6, descr=int.v)',
+    'i9 = getfield_i(p6, descr=int.small)',
+    'guard_true(i9) [s2]',
+    'i11 = int_mul(i8, 10)',
+    'p12 = new_int(i11)',
+    'setarrayitem_r(p0, i1, p12, descr=list.items)',
+    'i14 = int_add(i1, 1)',
+    'jump(p0, i14)',
+  ], [0], [], [newList([newInt(1), newInt(2), newInt(3)])]));
+  // iterator fields, type-id guards, the type-version guard
+  out.push(new Case('iter_fields', [
+    '[p0, i1, i2]',
+    'label(p0, i1, i2)',
+    'guard_tid(p0, descr=tid.seqiter) [s0]',
+    'guard_not_invalidated(ConstPtr(none), i2, descr=inv.types) [s1]',
+    'i5 = getfield_i(p0, descr=seqiter.i)',
+    'i6 = getfield_i(p0, descr=seqiter.n)',
+    'p7 = getfield_r(p0, descr=seqiter.seq)',
+    'i8 = getfield_i(p0, descr=seqiter.step)',
+    'i9 = int_add(i5, i8)',
+    'setfield_i(p0, i9, descr=seqiter.i)',
+    'i11 = int_add(i1, i6)',
+    'i12 = int_lt(i9, 4)',
+    'guard_true(i12) [s2]',
+    'jump(p0, i11, i2)',
+  ], [0, HOLD.typeVersion], [], [getIter(newList([newInt(5), newInt(6)]))]));
+  out[out.length - 1].hidden = 2;
+  out.push(new Case('guard_tid_fails', [
+    '[p0]',
+    'label(p0)',
+    'guard_tid(p0, descr=tid.instance) [s0]',
+    'jump(p0)',
+  ], [], [], [newInt(3)]));
+  out.push(new Case('guard_not_invalidated_fails', [
+    '[i0]',
+    'label(i0)',
+    'guard_not_invalidated(ConstPtr(none), i0, descr=inv.types) [s0]',
+    'jump(i0)',
+  ], [HOLD.typeVersion + 1], [], []));
+  out[out.length - 1].hidden = 0;
   // many live values at once (more than the registers of any ISA)
   const wide: string[] = ['[i0]', 'label(i0)'];
   let prev = 'i0';
@@ -197,7 +249,9 @@ function cases(): Case[] {
     wide.push(`i${k + 42} = int_add(${sum}, i${k + 2})`);
     sum = `i${k + 42}`;
   }
-  wide.push(`i82 = int_lt(${sum}, 100000)`, 'guard_true(i82) [s0]', 'jump(i81)');
+  wide.push(`i82 = int_lt(${sum}, 100000)`);
+  wide.push('guard_true(i82) [s0]');
+  wide.push('jump(i81)');
   out.push(new Case('many_values', wide, [1], [], []));
   return out;
 }
@@ -208,14 +262,19 @@ function describe(o: PyObject | null): string {
   if (o instanceof PyInt) return 'int ' + String(o.v);
   if (o instanceof PyFloat) return 'float ' + floatRepr(o.v);
   if (o instanceof PyStr) return "str '" + o.s + "'";
+  if (o instanceof PyList) {
+    const items: string[] = [];
+    for (const x of o.items) items.push(describe(x));
+    return 'list [' + items.join(', ') + ']';
+  }
   return 'object ' + o.cls.name;
 }
 
-function result(t: Trace, jf: JitFrame, g: int): string {
+function result(t: Trace, jf: JitFrame, g: int, hidden: int): string {
   const parts: string[] = ['guard ' + String(g) + ' ' + OPS.defs[t.ops[g]].name];
   for (let i = 0; i < t.ops.length; i++) {
     const k = OPS.defs[t.ops[i]].result;
-    if (k === K_VOID) continue;
+    if (k === K_VOID || i === hidden) continue;
     if (k === K_INT) parts.push('i' + String(i) + '=' + String(jf.ints[i]));
     else if (k === K_FLOAT) parts.push('f' + String(i) + '=' + floatRepr(jf.floats[i]));
     else if (k === K_REF) parts.push('p' + String(i) + '=' + describe(jf.refs[i]));
@@ -245,7 +304,7 @@ export function runConformance(be: Backend): string[] {
       else if (op === IROp.INPUT_R) jf.refs[i] = c.refs[kr++];
     }
     const g = be.run(be.compileLoop(t), jf);
-    out.push(c.name + ': ' + result(t, jf, g));
+    out.push(c.name + ': ' + result(t, jf, g, c.hidden));
   }
   return out;
 }
