@@ -11,7 +11,8 @@ export class JitParams {
   traceEagerness: int = 200;
   /** most ops in one trace before recording gives up */
   traceLimit: int = 6000;
-  backend: string = 'llgraph';
+  /** 'default' (native where this build runs machine code, else llgraph), 'native', 'llgraph' */
+  backend: string = 'default';
   /** a note for the user (e.g. native asked for but not available), printed once */
   note: string = '';
 }
@@ -23,8 +24,9 @@ export const JIT_HELP = `--jit off|on|default|k=v,...  the tracing JIT (also PYV
     trace_eagerness=N  guard failures before a bridge is traced (200; bridges: not yet)
     trace_limit=N      most operations in one trace (6000)
     backend=llgraph|native  run traces with the IR interpreter, or as machine code
-                            (native: x86-64 builds; elsewhere and untranslated it
-                            falls back to llgraph with a note)
+                            (native: the default in translated Linux x86-64
+                            builds; without machine code it falls back to
+                            llgraph with a note)
   Setting any k=v turns the JIT on.`;
 
 function parseCount(key: string, v: string): int {
