@@ -1,15 +1,19 @@
-// PYVMLOG, as PyPy's PYPYLOG: `PYVMLOG=jit-summary,jit-log-noopt,jit-abort,jit-guard-fail[:FILE]`
+// PYVMLOG, as PyPy's PYPYLOG: `PYVMLOG=jit-summary,jit-log-noopt,jit-abort,jit-guard-fail,
+// jit-backend-dump[:FILE]`
 // (`jit` for all of them). Without FILE the log goes to stderr when the program ends.
 import type { int, float } from '../../translate/rlib/index.ts';
 import { os } from '../../translate/rlib/index.ts';
 import { ABORT_NAMES } from './aborts.ts';
 
 export const LOG_HELP = `PYVMLOG=CATEGORIES[:FILE]  what the JIT logs (to FILE, else stderr, when the program ends):
-    jit-summary     loops, aborts by reason, guard failures by file:line, entries, recording time
-    jit-log-noopt   each loop's trace in the IR's text form
-    jit-abort       one line per aborted recording
-    jit-guard-fail  one line per guard failure
-    jit             all of the above`;
+    jit-summary       loops, aborts by reason, guard failures by file:line, entries, recording
+                      time, the backend with its code bytes and time
+    jit-log-noopt     each loop's trace in the IR's text form
+    jit-abort         one line per aborted recording
+    jit-guard-fail    one line per guard failure
+    jit-backend-dump  each loop's machine code as hex lines (xxd -r reads them; then
+                      objdump -D -b binary -m i386:x86-64)
+    jit               all of the above`;
 
 export class JitLog {
   summary: boolean = false;
