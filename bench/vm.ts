@@ -2,7 +2,8 @@
 // next to CPython 3.11 and PyPy, on the same machine, in one go.
 //
 // 1. translates vm/main.ts for the host (cached in .cache/translate after the first run);
-// 2. runs every bench/python/*.py under each interpreter, best of 3 wall times, the runs
+// 2. runs every bench/python/*.py (classic benchmarks, and micro_*.py loops the JIT should
+//    speed up most) under each interpreter (pyvm twice: --jit off, and the JIT), best of 3 wall times, the runs
 //    interleaved round-robin so that machine noise hits all interpreters alike;
 // 3. compares each interpreter's stdout with CPython's (a mismatch is reported loudly and
 //    makes the exit status 1);
@@ -27,6 +28,8 @@ const TIMEOUT_MS = 180_000;
 interface Interp {
   label: string;
   cmd: string;
+  /** options before the program (pyvm's --jit) */
+  args: string[];
   version: string;
 }
 
@@ -70,26 +73,26 @@ function realExecutable(cmd: string): string {
 function findCPython(): Interp {
   for (const cmd of ['python3.11', 'python3']) {
     const v = versionOf(cmd);
-    if (v !== null && /^Python 3\.11\b/.test(v)) return { label: 'CPython', cmd: realExecutable(cmd), version: v };
+    if (v !== null && /^Python 3\.11\b/.test(v)) return { label: 'CPython', cmd: realExecutable(cmd), args: [], version: v };
   }
   const v = versionOf('python3');
   if (v === null) throw new Error('bench:vm needs CPython 3.11 (python3) on PATH');
   console.log(`!! python3 is ${v}, not 3.11; the baseline is that interpreter`);
-  return { label: 'CPython', cmd: realExecutable('python3'), version: v };
+  return { label: 'CPython', cmd: realExecutable('python3'), args: [], version: v };
 }
 
 function findPyPy(): Interp | null {
   for (const cmd of ['/usr/bin/pypy3', 'pypy3']) {
     if (cmd.startsWith('/') && !existsSync(cmd)) continue;
     const v = versionOf(cmd);
-    if (v !== null) return { label: 'PyPy', cmd: realExecutable(cmd), version: v.replace(/\s+/g, ' ') };
+    if (v !== null) return { label: 'PyPy', cmd: realExecutable(cmd), args: [], version: v.replace(/\s+/g, ' ') };
   }
   return null;
 }
 
-async function buildPyvm(): Promise<Interp> {
+async function buildPyvm(): Promise<string> {
   const given = process.env.PYVM_BENCH_PYVM;
-  if (given) return { label: 'pyvm', cmd: given, version: versionOf(given) ?? 'pyvm (given)' };
+  if (given) return given;
   const target = hostTargetName();
   const t = performance.now();
   console.log(`translating vm/main.ts for ${target} (first time ~1-2 min, then cached) ...`);
@@ -102,7 +105,17 @@ async function buildPyvm(): Promise<Interp> {
   });
   const cached = r.stages.filter((s) => s.cached).length;
   console.log(`  ${r.binary} in ${((performance.now() - t) / 1000).toFixed(1)} s (${cached}/${r.stages.length} stages cached)`);
-  return { label: 'pyvm', cmd: r.binary, version: versionOf(r.binary) ?? 'pyvm' };
+  return r.binary;
+}
+
+/** pyvm twice: interpreting only, and with the JIT on the host's native backend (machine
+ * code where there is one; llgraph, with a note, elsewhere). */
+function pyvmInterps(binary: string): Interp[] {
+  const version = versionOf(binary) ?? 'pyvm';
+  return [
+    { label: 'pyvm', cmd: binary, args: ['--jit', 'off'], version: version + ' --jit off' },
+    { label: 'pyvm-jit', cmd: binary, args: ['--jit', 'backend=native'], version: version + ' --jit backend=native' },
+  ];
 }
 
 function geomean(xs: number[]): number {
@@ -134,8 +147,8 @@ async function main(): Promise<void> {
 
   const cpython = findCPython();
   const pypy = findPyPy();
-  const pyvm = await buildPyvm();
-  const interps: Interp[] = [cpython, ...(pypy ? [pypy] : []), pyvm];
+  const pyvm = pyvmInterps(await buildPyvm());
+  const interps: Interp[] = [cpython, ...(pypy ? [pypy] : []), ...pyvm];
   for (const i of interps) console.log(`  ${i.label.padEnd(8)} ${i.cmd}  (${i.version})`);
   if (!pypy) console.log('  PyPy     not found (no /usr/bin/pypy3 or pypy3 on PATH): skipped');
   console.log(`\nrunning ${benches.length} benchmarks x ${interps.length} interpreters, best of ${RUNS} ...`);
@@ -152,7 +165,7 @@ async function main(): Promise<void> {
     for (let k = 0; k < RUNS; k++) {
       interps.forEach((it, i) => {
         if (failed[i] !== '') return;
-        const r = run(it.cmd, [file]);
+        const r = run(it.cmd, [...it.args, file]);
         if (!r.ok) {
           failed[i] = r.error;
           return;
@@ -182,7 +195,7 @@ async function main(): Promise<void> {
   const startup = interps.map((it) => {
     let b = Infinity;
     for (let k = 0; k < STARTUP_RUNS; k++) {
-      const r = run(it.cmd, ['-c', 'pass']);
+      const r = run(it.cmd, [...it.args, '-c', 'pass']);
       if (!r.ok) {
         problems.push(`start-up: ${it.label} FAILED: ${r.error}`);
         return NaN;

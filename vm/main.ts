@@ -149,6 +149,12 @@ function formatException(e: PyBaseExc, out: string[], seen: PyObject[]): void {
   out.push(msg === '' ? excTypeName(e) + '\n' : excTypeName(e) + ': ' + msg + '\n');
 }
 
+/** Sets up the interpreter's state (builtins, modules, method tables) without running a
+ * program: for drivers that call into the VM directly (the JIT backends' conformance suite). */
+export function initRuntime(): void {
+  resetState();
+}
+
 export function printException(e: PyBaseExc): void {
   const out: string[] = [];
   formatException(e, out, []);

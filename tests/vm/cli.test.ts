@@ -78,13 +78,13 @@ describe('pyvm cli', () => {
     expect(env.stderr).toContain("pyvm: PYVM_JIT: --jit: 'bogus' is not k=v");
     const log = spawnSync('node', ['--import', 'tsx', path.join(ROOT, 'vm/run.ts'), '-c', 'pass'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, PYVMLOG: 'jit-sumary' } });
     expect(log.status).toBe(2);
-    expect(log.stderr).toContain("PYVMLOG: unknown category 'jit-sumary' (valid: jit-summary, jit-log-noopt, jit-abort, jit-guard-fail, jit)");
+    expect(log.stderr).toContain("PYVMLOG: unknown category 'jit-sumary' (valid: jit-summary, jit-log-noopt, jit-abort, jit-guard-fail, jit-backend-dump, jit)");
   });
   it('--jit with PYVMLOG=jit-summary reports loops; native falls back to llgraph with a note; off is the interpreter', () => {
     const code = 't = 0\nfor i in range(50):\n    t += i\nprint(t)';
     const on = spawnSync('node', ['--import', 'tsx', path.join(ROOT, 'vm/run.ts'), '--jit', 'threshold=3,backend=native', '-c', code], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, PYVMLOG: 'jit-summary' } });
     expect(on.stdout).toBe('1225\n');
-    expect(on.stderr).toContain('note: no native JIT backend is built yet; using backend=llgraph');
+    expect(on.stderr).toContain('note: backend=native: this build cannot run machine code (untranslated); using backend=llgraph');
     expect(on.stderr).toMatch(/loops: 1\n/);
     const off = spawnSync('node', ['--import', 'tsx', path.join(ROOT, 'vm/run.ts'), '--jit', 'off', '-c', code], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, PYVMLOG: 'jit-summary', PYVM_JIT: 'threshold=3' } });
     expect(off.stdout).toBe('1225\n');

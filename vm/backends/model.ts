@@ -32,4 +32,8 @@ export abstract class Backend {
   /** Runs loop with its inputs in jf (the values of its INPUT ops, by op number); returns the
    * index of the guard that failed, jf holding every value the guard's snapshot may read. */
   abstract run(loop: CompiledLoop, jf: JitFrame): int;
+  /** The machine code of a compiled loop (empty for backends that make none). */
+  codeOf(loop: CompiledLoop): int[] {
+    return [];
+  }
 }

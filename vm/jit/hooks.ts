@@ -15,7 +15,8 @@ import { printTrace } from './irtext.ts';
 import { JitLog, logLine, countAbort, countGuardFail } from './log.ts';
 import { abortName, A_FRAME, A_INNER_LOOP } from './aborts.ts';
 import { Backend, CompiledLoop, JitFrame } from '../backends/model.ts';
-import { LLGraph } from '../backends/llgraph/runner.ts';
+import { makeBackend } from '../backends/registry.ts';
+import { hexDump } from '../backends/native.ts';
 
 /** aborts after which a loop header is no longer traced */
 const MAX_ABORTS = 3;
@@ -63,7 +64,8 @@ export class JitHooks extends LoopHooks {
     this.enabled = params.enabled;
     this.params = params;
     this.log = log;
-    this.backend = new LLGraph();
+    this.backend = makeBackend(params.backend);
+    log.backendName = this.backend.name;
   }
   cell(code: PyCode, target: int): JitCell {
     let cc = this.codes.get(code);
@@ -111,9 +113,17 @@ export class JitHooks extends LoopHooks {
       if (c.aborts >= MAX_ABORTS || out.abort === A_INNER_LOOP || out.abort === A_FRAME) c.disabled = true;
       return out.pc;
     }
-    const loop = new JitLoop(this.nextLoop++, t, this.backend.compileLoop(t), f);
+    const t1 = os.clock();
+    const compiled = this.backend.compileLoop(t);
+    log.backendSeconds += os.clock() - t1;
+    const loop = new JitLoop(this.nextLoop++, t, compiled, f);
     c.loop = loop;
     log.loops++;
+    const code = this.backend.codeOf(compiled);
+    log.codeBytes += code.length;
+    if (log.backendDump && code.length > 0) {
+      logLine(log, `[jit-backend-dump] loop ${loop.id} ${t.name} ${this.backend.name} ${code.length} bytes\n` + hexDump(code) + `\n[/jit-backend-dump]`);
+    }
     if (log.noopt) logLine(log, `[jit-log-noopt] loop ${loop.id} ${t.name} (${t.ops.length} ops)\n` + printTrace(t, true) + `[/jit-log-noopt]`);
     // the recording ran one iteration and left f at the header: go straight into the loop
     return this.enter(c, loop, f);

@@ -1,21 +1,26 @@
-// PYVMLOG, as PyPy's PYPYLOG: `PYVMLOG=jit-summary,jit-log-noopt,jit-abort,jit-guard-fail[:FILE]`
+// PYVMLOG, as PyPy's PYPYLOG: `PYVMLOG=jit-summary,jit-log-noopt,jit-abort,jit-guard-fail,
+// jit-backend-dump[:FILE]`
 // (`jit` for all of them). Without FILE the log goes to stderr when the program ends.
 import type { int, float } from '../../translate/rlib/index.ts';
 import { os } from '../../translate/rlib/index.ts';
 import { ABORT_NAMES } from './aborts.ts';
 
 export const LOG_HELP = `PYVMLOG=CATEGORIES[:FILE]  what the JIT logs (to FILE, else stderr, when the program ends):
-    jit-summary     loops, aborts by reason, guard failures by file:line, entries, recording time
-    jit-log-noopt   each loop's trace in the IR's text form
-    jit-abort       one line per aborted recording
-    jit-guard-fail  one line per guard failure
-    jit             all of the above`;
+    jit-summary       loops, aborts by reason, guard failures by file:line, entries, recording
+                      time, the backend with its code bytes and time
+    jit-log-noopt     each loop's trace in the IR's text form
+    jit-abort         one line per aborted recording
+    jit-guard-fail    one line per guard failure
+    jit-backend-dump  each loop's machine code as hex lines (xxd -r reads them; then
+                      objdump -D -b binary -m i386:x86-64)
+    jit               all of the above`;
 
 export class JitLog {
   summary: boolean = false;
   noopt: boolean = false;
   abort: boolean = false;
   guardFail: boolean = false;
+  backendDump: boolean = false;
   file: string = '';
   lines: string[] = [];
   loops: int = 0;
@@ -25,10 +30,13 @@ export class JitLog {
   entries: int = 0;
   recordings: int = 0;
   recordSeconds: float = 0.0;
+  backendName: string = '';
+  backendSeconds: float = 0.0;
+  codeBytes: int = 0;
   /** guard failures in all */
   deopts: int = 0;
   any(): boolean {
-    return this.summary || this.noopt || this.abort || this.guardFail;
+    return this.summary || this.noopt || this.abort || this.guardFail || this.backendDump;
   }
 }
 
@@ -49,11 +57,13 @@ export function parseLogSpec(spec: string, log: JitLog): string {
       log.noopt = true;
       log.abort = true;
       log.guardFail = true;
+      log.backendDump = true;
     } else if (c === 'jit-summary') log.summary = true;
     else if (c === 'jit-log-noopt') log.noopt = true;
     else if (c === 'jit-abort') log.abort = true;
     else if (c === 'jit-guard-fail') log.guardFail = true;
-    else return `PYVMLOG: unknown category '${c}' (valid: jit-summary, jit-log-noopt, jit-abort, jit-guard-fail, jit)`;
+    else if (c === 'jit-backend-dump') log.backendDump = true;
+    else return `PYVMLOG: unknown category '${c}' (valid: jit-summary, jit-log-noopt, jit-abort, jit-guard-fail, jit-backend-dump, jit)`;
   }
   return '';
 }
@@ -88,6 +98,7 @@ export function summaryText(log: JitLog): string {
   out.push(`recordings: ${log.recordings} (${log.recordSeconds.toFixed(3)} s)`);
   out.push(`aborts: ${total}`);
   for (let r = 0; r < log.aborts.length; r++) if (log.aborts[r] > 0) out.push(`  ${ABORT_NAMES[r]}: ${log.aborts[r]}`);
+  out.push(`backend: ${log.backendName}, code bytes: ${log.codeBytes} (${log.backendSeconds.toFixed(3)} s)`);
   out.push(`entries: ${log.entries}`);
   out.push(`guard failures: ${log.deopts}`);
   // most frequent first, then by place (stable and deterministic)

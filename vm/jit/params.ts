@@ -1,6 +1,7 @@
 // JIT parameters: `--jit off|on|default|k=v,...` and PYVM_JIT, in PyPy's syntax
 // (threshold=, trace_eagerness=, trace_limit=) plus backend=llgraph|native.
 import type { int } from '../../translate/rlib/index.ts';
+import { nativeUnavailableReason } from '../backends/registry.ts';
 
 export class JitParams {
   enabled: boolean = false;
@@ -10,7 +11,8 @@ export class JitParams {
   traceEagerness: int = 200;
   /** most ops in one trace before recording gives up */
   traceLimit: int = 6000;
-  backend: string = 'llgraph';
+  /** 'default' (native where this build runs machine code, else llgraph), 'native', 'llgraph' */
+  backend: string = 'default';
   /** a note for the user (e.g. native asked for but not available), printed once */
   note: string = '';
 }
@@ -22,7 +24,9 @@ export const JIT_HELP = `--jit off|on|default|k=v,...  the tracing JIT (also PYV
     trace_eagerness=N  guard failures before a bridge is traced (200; bridges: not yet)
     trace_limit=N      most operations in one trace (6000)
     backend=llgraph|native  run traces with the IR interpreter, or as machine code
-                            (native: not built yet, falls back to llgraph with a note)
+                            (native: the default in translated Linux x86-64
+                            builds; without machine code it falls back to
+                            llgraph with a note)
   Setting any k=v turns the JIT on.`;
 
 function parseCount(key: string, v: string): int {
@@ -57,8 +61,9 @@ export function parseJitSpec(spec: string, p: JitParams): string {
     if (k === 'backend') {
       if (v === 'llgraph') p.backend = 'llgraph';
       else if (v === 'native') {
-        p.backend = 'llgraph';
-        p.note = 'pyvm: note: no native JIT backend is built yet; using backend=llgraph';
+        const why = nativeUnavailableReason();
+        p.backend = why === '' ? 'native' : 'llgraph';
+        p.note = why === '' ? '' : `pyvm: note: backend=native: ${why}; using backend=llgraph`;
       } else return `--jit: backend=${v}: unknown backend (valid: llgraph, native)`;
       continue;
     }

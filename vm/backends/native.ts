@@ -1,0 +1,185 @@
+// What native backends share: the object a running trace's machine code holds (its jitframe
+// arrays, the trace, the overflow flag), the one helper through which machine code runs an op
+// it does not compile itself (llgraph's executor, so both backends compute the same), and
+// the compiled-loop record (executable region, code size). The ISA folders add only how
+// ops become instructions.
+import type { int, float } from '../../translate/rlib/index.ts';
+import { execmem, jitHelper, asRef, addressOf, offsetOf, tidLow, tidHigh } from '../../translate/rlib/index.ts';
+import { PyObject, PyInt, PyFloat, PySeqIter, PyCell, PyList, PyTuple, PyInstance, PyDict, ShapeMap, Holder, HOLD } from '../objects/core.ts';
+import {
+  Trace, IROp, OPS, F_GUARD, F_CONTROL, D_INT_V, D_INT_SMALL, D_FLOAT_V, D_SEQITER_KIND, D_SEQITER_I, D_SEQITER_N,
+  D_SEQITER_STEP, D_SEQITER_SEQ, D_LIST_ITEMS, D_TUPLE_ITEMS, D_INSTANCE_SLOTS, D_DICT_VALS, D_CELL_REF,
+  TID_INSTANCE,
+} from '../jit/ir.ts';
+import { CompiledLoop, JitFrame } from './model.ts';
+import { execOp, StepState } from './llgraph/runner.ts';
+
+/** The context machine code runs against (its address is the first argument of the code).
+ * Its list fields are the typed arrays of the jitframe, sized before the run and never grown while
+ * it runs, so their item buffers stay where the code loaded them from. */
+export class NativeRun {
+  ints: int[];
+  floats: float[];
+  refs: (PyObject | null)[];
+  /** the float constants of the trace (code loads them from here) */
+  fconst: float[];
+  /** the parallel copy of JUMP goes through these words */
+  scratch: int[] = [];
+  /** 1 when the last *_OVF op overflowed */
+  ovf: int = 0;
+  jf: JitFrame;
+  trace: Trace;
+  st: StepState = new StepState();
+  constructor(trace: Trace, jf: JitFrame) {
+    this.trace = trace;
+    this.jf = jf;
+    this.ints = jf.ints;
+    this.floats = jf.floats;
+    this.refs = jf.refs;
+    this.fconst = trace.constF;
+    const n = trace.ops.length;
+    while (jf.ints.length < n) {
+      jf.ints.push(0);
+      jf.floats.push(0.0);
+      jf.refs.push(null);
+    }
+    const label = trace.labelIndex();
+    for (let k = 0; k < trace.argCount[label]; k++) this.scratch.push(0);
+  }
+}
+
+/** Called from machine code: runs op pc the way llgraph does; 1 when it is a failing guard. */
+export function nativeStep(run: NativeRun, pc: int): int {
+  return execOp(run.trace, run.jf, pc, run.st) ? 1 : 0;
+}
+export const H_NATIVE_STEP = jitHelper(nativeStep);
+
+export class NativeLoop extends CompiledLoop {
+  handle: int;
+  /** the bytes installed at handle (for PYVMLOG=jit-backend-dump) */
+  code: int[];
+  /** offset of each op's code (op index -> byte offset; -1: none), for dumps */
+  opOffsets: int[];
+  constructor(trace: Trace, handle: int, code: int[], opOffsets: int[]) {
+    super(trace);
+    this.handle = handle;
+    this.code = code;
+    this.opOffsets = opOffsets;
+  }
+}
+
+/** Installs code in a fresh executable region (W^X: writable, then finalized); 0 when the
+ * host gives no executable memory. */
+export function installCode(code: int[]): int {
+  if (!execmem.available()) return 0;
+  const h = execmem.alloc(code.length);
+  if (h === 0) return 0;
+  execmem.writeBytes(h, 0, code);
+  if (!execmem.finalize(h)) {
+    execmem.free(h);
+    return 0;
+  }
+  return h;
+}
+
+/** Runs a native loop on jf; returns the index of the guard that failed. */
+export function runNative(loop: NativeLoop, jf: JitFrame): int {
+  const run = new NativeRun(loop.trace, jf);
+  const g = execmem.call(loop.handle, 0, addressOf(asRef(run)), 0, 0, 0);
+  // run stays reachable until here: the code read it through its address
+  if (run.trace !== loop.trace) throw new Error('native: run context changed');
+  return g;
+}
+
+/** The address of a ref constant for code to embed (the trace's constant pool keeps it alive). */
+export function refAddress(o: PyObject | null): int {
+  return o === null ? 0 : addressOf(asRef(o));
+}
+
+/** True for ops the code never needs to run (the trace's control ops but JUMP). */
+export function isNoCode(op: int): boolean {
+  return op !== IROp.JUMP && (OPS.defs[op].flags & F_CONTROL) !== 0 && (OPS.defs[op].flags & F_GUARD) === 0;
+}
+
+/** Hex bytes, 16 a line, each line led by its offset (PYVMLOG=jit-backend-dump). */
+export function hexDump(code: int[]): string {
+  const out: string[] = [];
+  const digits = '0123456789abcdef';
+  for (let i = 0; i < code.length; i += 16) {
+    let line = '';
+    let off = i;
+    let pre = '';
+    for (let k = 0; k < 6; k++) {
+      pre = digits[off % 16] + pre;
+      off = off >> 4;
+    }
+    line = pre + ':';
+    for (let k = i; k < i + 16 && k < code.length; k++) line += ' ' + digits[code[k] >> 4] + digits[code[k] & 15];
+    out.push(line);
+  }
+  return out.join('\n');
+}
+
+// ---- the object layout machine code reads (translated: the C layout; genc prints these) ----
+
+/** byte offsets in the runtime list header, `rts_list {rts_obj h; int64_t len, cap; void
+ * *items;}` (translate/runtime/rts.h): lists hold the jitframe arrays and Python containers */
+export const LIST_LEN_OFFSET = 8;
+export const LIST_ITEMS_OFFSET = 24;
+
+/** Byte offset of the field a GETFIELD/SETFIELD descr names, or of the list field an array
+ * descr names (-1: D_INT_SMALL, which is computed, not stored). */
+export function fieldOffset(d: int): int {
+  switch (d) {
+    case D_INT_V:
+      return offsetOf(PyInt, 'v');
+    case D_INT_SMALL:
+      return -1;
+    case D_FLOAT_V:
+      return offsetOf(PyFloat, 'v');
+    case D_SEQITER_KIND:
+      return offsetOf(PySeqIter, 'kind');
+    case D_SEQITER_I:
+      return offsetOf(PySeqIter, 'i');
+    case D_SEQITER_N:
+      return offsetOf(PySeqIter, 'n');
+    case D_SEQITER_STEP:
+      return offsetOf(PySeqIter, 'step');
+    case D_SEQITER_SEQ:
+      return offsetOf(PySeqIter, 'seq');
+    case D_CELL_REF:
+      return offsetOf(PyCell, 'ref');
+    case D_LIST_ITEMS:
+      return offsetOf(PyList, 'items');
+    case D_TUPLE_ITEMS:
+      return offsetOf(PyTuple, 'items');
+    case D_INSTANCE_SLOTS:
+      return offsetOf(PyInstance, 'slots');
+    case D_DICT_VALS:
+      return offsetOf(PyDict, 'vals');
+  }
+  throw new Error('native: no field for descr ' + String(d));
+}
+/** offset of PyInt.big (D_INT_SMALL is big === null) */
+export function intBigOffset(): int {
+  return offsetOf(PyInt, 'big');
+}
+/** The type-id range [lo, hi) of a GUARD_TID descr's class (the header's tid is a uint32 at 0). */
+export function tidRangeLow(d: int): int {
+  return d === TID_INSTANCE ? tidLow(PyInstance) : tidLow(PySeqIter);
+}
+export function tidRangeHigh(d: int): int {
+  return d === TID_INSTANCE ? tidHigh(PyInstance) : tidHigh(PySeqIter);
+}
+/** The address of a shape map GUARD_MAP compares with (the trace keeps it alive). */
+export function mapAddress(m: ShapeMap): int {
+  return addressOf(asRef(m));
+}
+/** The address of the type version every class change bumps (GUARD_NOT_INVALIDATED). */
+export function typeVersionAddress(): int {
+  return addressOf(asRef(HOLD)) + offsetOf(Holder, 'typeVersion');
+}
+/** offset of the key version of a dict (GUARD_NOT_INVALIDATED on a dict) */
+export function dictVersionOffset(): int {
+  return offsetOf(PyDict, 'ver');
+}
