@@ -9,6 +9,7 @@ import { makeSys } from './sys.ts';
 import { makeMath } from './math.ts';
 import { makeTime } from './time.ts';
 import { makeRandom } from './random.ts';
+import { makeErrno } from './errno.ts';
 
 export function newBuiltinModule(name: string): PyModule {
   const d = newDict();
@@ -28,6 +29,11 @@ export function makeBuiltinModule(name: string): PyModule | null {
       return makeTime();
     case 'random':
       return makeRandom();
+    case 'builtins':
+      // the module whose dict is every module's __builtins__
+      return new PyModule(moduleType, 'builtins', VM.builtins);
+    case 'errno':
+      return makeErrno();
   }
   return null;
 }
