@@ -288,6 +288,12 @@ export enum B {
   RANDOM_UNIFORM,
   RANDOM_SAMPLE,
   RANDOM_CHOICES,
+  // itertools
+  ITERTOOLS_NEW,
+  ITERTOOLS_NEXT,
+  ITERTOOLS_ITER,
+  ITERTOOLS_FROM_ITERABLE,
+  ITERTOOLS_TEE,
 }
 
 /** The builtin families, one switch each. */
@@ -305,6 +311,7 @@ export const FAM_SYS = 7;
 export const FAM_MATH = 8;
 export const FAM_TIME = 9;
 export const FAM_RANDOM = 10;
+export const FAM_ITERTOOLS = 11;
 
 class IdFamilies {
   /** the family of each id, by id (FAM_NONE: never registered) */

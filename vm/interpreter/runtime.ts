@@ -5,7 +5,7 @@ import { floatRepr, toFloat, toInt, floatMod, floorDiv } from '../../translate/r
 import {
   PyObject, PyType, PyInstance, PyBaseExc, PyInt, PyFloat, PyStr, PyBytes, PyList, PyTuple, PyDict, PySet, PyRange,
   PySlice, PyCell, PyModule, PyBoundMethod, PyBuiltin, PyProperty, PyStaticMethod, PyClassMethod, PySuper, PySeqIter,
-  PyNoneType, PyFile, PyExc, HOLD, None, NotImplemented, Ellipsis, True, False, NULL_OBJ, typeType, objectType, intType,
+  PyNoneType, PyFile, PyNative, PyExc, HOLD, None, NotImplemented, Ellipsis, True, False, NULL_OBJ, typeType, objectType, intType,
   boolType, floatType, strType, bytesType, listType, tupleType, dictType, setType, frozensetType, rangeType, sliceType,
   methodType, iterType, enumerateType, zipType, mapType, filterType, reversedType, dictKeysType, dictValuesType,
   dictItemsType, newInt, newFloat, newStr, newBool, newList, newTuple, newDict, raise, newExc, TypeError, AttributeError,
@@ -840,6 +840,10 @@ export function repr(o: PyObject): string {
 export function baseRepr(o: PyObject): string {
   const t = o.cls;
   if (o instanceof PyStr) return strRepr(o.s);
+  if (o instanceof PyNative) {
+    const r = o.nativeRepr();
+    if (r !== '') return r;
+  }
   if (o instanceof PyInt) {
     if (o.cls === boolType) return o.v !== 0 ? 'True' : 'False';
     return intToStr(o);
@@ -1849,6 +1853,11 @@ export function getIterOrNull(o: PyObject): PyObject | null {
     const lines = fileLines(o);
     return arrayIter(lines);
   }
+  if (o instanceof PyNative) {
+    if (o.isIterator()) return o;
+    const m = lookupType(t, '__iter__');
+    if (m !== null) return callSpecial(o, '__iter__', []);
+  }
   if (!t.isBuiltin) {
     if (lookupType(t, '__next__') !== null && lookupType(t, '__iter__') !== null) return o;
     if (lookupType(t, '__getitem__') !== null) return seqIter(IT_SEQ, o);
@@ -1868,6 +1877,7 @@ export function getIter(o: PyObject): PyObject {
 export function iterNext(it: PyObject): PyObject | null {
   if (it instanceof PySeqIter) return seqIterNext(it);
   if (it instanceof PyGenerator) return genSend(it, None);
+  if (it instanceof PyNative && it.isIterator()) return it.nativeNext();
   const t = it.cls;
   const m = lookupType(t, '__next__');
   if (m === null) throw raise(TypeError, `'${t.name}' object is not an iterator`);

@@ -10,6 +10,7 @@ import { makeMath } from './math.ts';
 import { makeTime } from './time.ts';
 import { makeRandom } from './random.ts';
 import { makeErrno } from './errno.ts';
+import { makeItertools } from './itertools.ts';
 
 export function newBuiltinModule(name: string): PyModule {
   const d = newDict();
@@ -34,6 +35,8 @@ export function makeBuiltinModule(name: string): PyModule | null {
       return new PyModule(moduleType, 'builtins', VM.builtins);
     case 'errno':
       return makeErrno();
+    case 'itertools':
+      return makeItertools();
   }
   return null;
 }

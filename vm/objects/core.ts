@@ -205,6 +205,22 @@ export class PySlice extends PyObject {
     this.step = step;
   }
 }
+/** An object of a type that a builtin module (vm/modules/) defines: the runtime reaches its
+ * behaviour through these virtual methods, so this file needs no import of the modules. */
+export class PyNative extends PyObject {
+  /** Whether it is an iterator (iter() returns it, next() calls nativeNext). */
+  isIterator(): boolean {
+    return false;
+  }
+  /** The next item (null: exhausted); called only when isIterator(). */
+  nativeNext(): PyObject | null {
+    return null;
+  }
+  /** Its repr, or '' for the default `<module.type object at ...>`. */
+  nativeRepr(): string {
+    return '';
+  }
+}
 export class PyCell extends PyObject {
   ref: PyObject | null;
   constructor(cls: PyType, ref: PyObject | null) {
