@@ -743,6 +743,10 @@ export function pyLen(o: PyObject): int {
   if (o instanceof PyBytes) return o.b.length;
   if (o instanceof PyRange) return rangeLen(o);
   if (o instanceof PySeqIter && (o.cls === dictKeysType || o.cls === dictValuesType || o.cls === dictItemsType)) return (o.seq as PyDict).used;
+  if (o instanceof PyNative) {
+    const n = o.nativeLen();
+    if (n >= 0) return n;
+  }
   throw raise(TypeError, `object of type '${typeName(o)}' has no len()`);
 }
 
@@ -1166,6 +1170,10 @@ export function richCompare(a: PyObject, b: PyObject, op: int): PyObject {
   const ta = a.cls;
   const tb = b.cls;
   if (ta.isBuiltin && tb.isBuiltin) {
+    if ((op === A.CMP_EQ || op === A.CMP_NE) && (a instanceof PyNative || b instanceof PyNative)) {
+      const e = a instanceof PyNative ? a.nativeEq(b) : (b as PyNative).nativeEq(a);
+      if (e >= 0) return newBool((e === 1) === (op === A.CMP_EQ));
+    }
     const r = builtinCompare(a, b, op);
     if (r !== null) return r;
   } else {
@@ -1646,6 +1654,10 @@ export function getItem(o: PyObject, k: PyObject): PyObject {
     const cg = lookupType(o, '__class_getitem__');
     if (cg !== null) return callObj(bindDescr(cg, o, o), [k], null);
     return o;
+  }
+  if (o instanceof PyNative) {
+    const r = o.nativeGetItem(k);
+    if (r !== null) return r;
   }
   throw raise(TypeError, `'${typeName(o)}' object is not subscriptable`);
 }

@@ -11,6 +11,7 @@ import { makeTime } from './time.ts';
 import { makeRandom } from './random.ts';
 import { makeErrno } from './errno.ts';
 import { makeItertools } from './itertools.ts';
+import { makePosix } from './posix.ts';
 
 export function newBuiltinModule(name: string): PyModule {
   const d = newDict();
@@ -37,6 +38,8 @@ export function makeBuiltinModule(name: string): PyModule | null {
       return makeErrno();
     case 'itertools':
       return makeItertools();
+    case 'posix':
+      return makePosix();
   }
   return null;
 }

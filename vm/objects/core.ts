@@ -220,6 +220,18 @@ export class PyNative extends PyObject {
   nativeRepr(): string {
     return '';
   }
+  /** o[k], or null when it is not subscriptable. */
+  nativeGetItem(k: PyObject): PyObject | null {
+    return null;
+  }
+  /** len(o), or -1 when it has none. */
+  nativeLen(): int {
+    return -1;
+  }
+  /** Whether it equals other: 1, 0, or -1 when it does not compare (identity decides). */
+  nativeEq(other: PyObject): int {
+    return -1;
+  }
 }
 export class PyCell extends PyObject {
   ref: PyObject | null;
@@ -471,6 +483,15 @@ export const PermissionError = et('PermissionError', OSError);
 export const IsADirectoryError = et('IsADirectoryError', OSError);
 export const ConnectionError = et('ConnectionError', OSError);
 export const BrokenPipeError = et('BrokenPipeError', ConnectionError);
+export const ConnectionAbortedError = et('ConnectionAbortedError', ConnectionError);
+export const ConnectionRefusedError = et('ConnectionRefusedError', ConnectionError);
+export const ConnectionResetError = et('ConnectionResetError', ConnectionError);
+export const NotADirectoryError = et('NotADirectoryError', OSError);
+export const InterruptedError = et('InterruptedError', OSError);
+export const BlockingIOError = et('BlockingIOError', OSError);
+export const ChildProcessError = et('ChildProcessError', OSError);
+export const ProcessLookupError = et('ProcessLookupError', OSError);
+export const TimeoutError = et('TimeoutError', OSError);
 export const RuntimeError = et('RuntimeError', Exception);
 export const NotImplementedError = et('NotImplementedError', RuntimeError);
 export const RecursionError = et('RecursionError', RuntimeError);
