@@ -21,6 +21,8 @@ export function newBuiltinModule(name: string): PyModule {
 export function addFn(m: PyModule, name: string, id: int, family: int): void {
   dictSetS(m.dict, name, mkBuiltin(name, id, false, family));
 }
+/** The modules makeBuiltinModule makes (sys.builtin_module_names), sorted. */
+export const BUILTIN_MODULE_NAMES: string[] = ['builtins', 'errno', 'itertools', 'math', 'posix', 'random', 'sys', 'time'];
 export function makeBuiltinModule(name: string): PyModule | null {
   switch (name) {
     case 'sys':
