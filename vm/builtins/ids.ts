@@ -345,6 +345,25 @@ export enum B {
   POSIX_SCANDIR_ENTER,
   POSIX_SCANDIR_EXIT,
   POSIX_SCANDIR_CLOSE,
+  // _thread
+  THREAD_ALLOCATE_LOCK,
+  THREAD_RLOCK_NEW,
+  THREAD_GET_IDENT,
+  THREAD_GET_NATIVE_ID,
+  THREAD_START_NEW,
+  THREAD_COUNT,
+  THREAD_STACK_SIZE,
+  THREAD_EXIT,
+  THREAD_DAEMON_ALLOWED,
+  THREAD_LOCK_ACQUIRE,
+  THREAD_LOCK_RELEASE,
+  THREAD_LOCK_EXIT,
+  THREAD_LOCK_LOCKED,
+  THREAD_LOCK_REINIT,
+  THREAD_RLOCK_IS_OWNED,
+  THREAD_RLOCK_COUNT,
+  THREAD_RLOCK_RELEASE_SAVE,
+  THREAD_RLOCK_ACQUIRE_RESTORE,
 }
 
 /** The builtin families, one switch each. */
@@ -365,6 +384,7 @@ export const FAM_RANDOM = 10;
 export const FAM_ITERTOOLS = 11;
 export const FAM_STRUCTSEQ = 12;
 export const FAM_POSIX = 13;
+export const FAM_THREAD = 14;
 
 class IdFamilies {
   /** the family of each id, by id (FAM_NONE: never registered) */

@@ -12,6 +12,7 @@ import { makeRandom } from './random.ts';
 import { makeErrno } from './errno.ts';
 import { makeItertools } from './itertools.ts';
 import { makePosix } from './posix.ts';
+import { makeThread } from './thread.ts';
 
 export function newBuiltinModule(name: string): PyModule {
   const d = newDict();
@@ -22,7 +23,7 @@ export function addFn(m: PyModule, name: string, id: int, family: int): void {
   dictSetS(m.dict, name, mkBuiltin(name, id, false, family));
 }
 /** The modules makeBuiltinModule makes (sys.builtin_module_names), sorted. */
-export const BUILTIN_MODULE_NAMES: string[] = ['builtins', 'errno', 'itertools', 'math', 'posix', 'random', 'sys', 'time'];
+export const BUILTIN_MODULE_NAMES: string[] = ['_thread', 'builtins', 'errno', 'itertools', 'math', 'posix', 'random', 'sys', 'time'];
 export function makeBuiltinModule(name: string): PyModule | null {
   switch (name) {
     case 'sys':
@@ -42,6 +43,8 @@ export function makeBuiltinModule(name: string): PyModule | null {
       return makeItertools();
     case 'posix':
       return makePosix();
+    case '_thread':
+      return makeThread();
   }
   return null;
 }
