@@ -30,7 +30,7 @@ import { VM, writeOut, writeErr, flushOut, flushStdout, checkInterrupt } from '.
 import { PyFunction, PyGenerator } from '../interpreter/frame.ts';
 import { buildClass, typeNew, genSend, genThrow, genClose, stopIteration, runModuleCode } from '../interpreter/eval.ts';
 import { formatValue, asciiRepr, fixedDigits } from './format.ts';
-import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_FILE, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD } from './ids.ts';
+import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_FILE, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS } from './ids.ts';
 import { npos, kwArg, arg, checkArgs, noKw, mkBuiltin, defMethod, unhandledBuiltin } from './args.ts';
 import { callStrMethod, decodeUtf8, encodeUtf8 } from './strmethods.ts';
 import { callContainerMethod, sortItems, newSet } from './containers.ts';
@@ -42,6 +42,7 @@ import { callItertools } from '../modules/itertools.ts';
 import { callStructSeq } from '../modules/structseq.ts';
 import { callPosix } from '../modules/posix.ts';
 import { callThread } from '../modules/thread.ts';
+import { callCollections } from '../modules/collections.ts';
 import { callFileMethod, openFile } from './files.ts';
 import { importName, compileSource } from '../interpreter/importer.ts';
 import * as A from '../parser/ast.ts';
@@ -81,11 +82,17 @@ export function callBuiltin(b: PyBuiltin, args: PyObject[], kw: string[] | null)
       return callPosix(id, args, kw);
     case FAM_THREAD:
       return callThread(id, args, kw);
+    case FAM_COLLECTIONS:
+      return callCollections(id, args, kw);
   }
   throw unhandledBuiltin(b.name, id);
 }
 
 // ---- helpers ----
+/** callable(o) */
+export function isCallable(o: PyObject): boolean {
+  return o instanceof PyFunction || o instanceof PyBuiltin || o instanceof PyBoundMethod || o instanceof PyType || lookupType(o.cls, '__call__') !== null;
+}
 export function toFloatValue(o: PyObject): float {
   if (o instanceof PyFloat) return o.v;
   if (o instanceof PyInt) return intToFloat(o);
@@ -515,7 +522,7 @@ function callFunction(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | nu
     case B.CALLABLE: {
       checkArgs('callable', args, kw, 1, 1);
       const o = args[0];
-      return newBool(o instanceof PyFunction || o instanceof PyBuiltin || o instanceof PyBoundMethod || o instanceof PyType || lookupType(o.cls, '__call__') !== null);
+      return newBool(isCallable(o));
     }
     case B.FORMAT: {
       const spec = n > 1 ? str(args[1]) : '';

@@ -717,6 +717,7 @@ export function truthy(o: PyObject): boolean {
   if (o instanceof PySet) return o.table.used > 0;
   if (o instanceof PyBytes) return o.b.length > 0;
   if (o instanceof PyRange) return rangeLen(o) > 0;
+  if (o instanceof PyNative) return o.nativeLen() !== 0;
   return true;
 }
 export function rangeLen(r: PyRange): int {
@@ -727,7 +728,7 @@ export function pyLen(o: PyObject): int {
   if (o instanceof PyList) {
     if (o.cls === listType) return o.items.length;
   }
-  if (!o.cls.isBuiltin) {
+  if (!o.cls.isBuiltin && isOwnSpecial(lookupType(o.cls, '__len__'))) {
     const l = callSpecial(o, '__len__', []);
     if (l !== null) {
       if (!(l instanceof PyInt)) throw raise(TypeError, `'${typeName(l)}' object cannot be interpreted as an integer`);
@@ -814,12 +815,12 @@ function bytesRepr(b: int[]): string {
   out.push(q);
   return out.join('');
 }
-function reprEnter(o: PyObject): boolean {
+export function reprEnter(o: PyObject): boolean {
   for (const x of VM.reprStack) if (x === o) return false;
   VM.reprStack.push(o);
   return true;
 }
-function reprLeave(): void {
+export function reprLeave(): void {
   VM.reprStack.pop();
 }
 function addrOf(o: PyObject): string {
@@ -827,11 +828,20 @@ function addrOf(o: PyObject): string {
   return '0x' + intToRadix(newInt(0x7f0000000000 + id * 48), 16);
 }
 /** The result of a user class's __repr__ or __str__, or null when the class does not define it in Python. */
+/** Whether special method m (looked up on a class that is not builtin) is the class's own: a
+ * Python function, or a builtin a module defined on a class of its own (collections.defaultdict);
+ * not a builtin type's method that the class inherits (list.__len__ of a list subclass), which
+ * the runtime's builtin paths do themselves. */
+function isOwnSpecial(m: PyObject | null): boolean {
+  if (m === null) return false;
+  if (m instanceof PyBuiltin) return m.owner !== null && !m.owner.isBuiltin;
+  return true;
+}
 function userStrDunder(o: PyObject, name: string): string | null {
   const t = o.cls;
   if (t.isBuiltin) return null;
   const m = lookupType(t, name);
-  if (m === null || m instanceof PyBuiltin) return null;
+  if (!isOwnSpecial(m)) return null;
   const r = callSpecial(o, name, []);
   if (r === null) return null;
   if (!(r instanceof PyStr)) throw raise(TypeError, `${name} returned non-string (type ${typeName(r)})`);
@@ -1173,6 +1183,10 @@ export function richCompare(a: PyObject, b: PyObject, op: int): PyObject {
     if ((op === A.CMP_EQ || op === A.CMP_NE) && (a instanceof PyNative || b instanceof PyNative)) {
       const e = a instanceof PyNative ? a.nativeEq(b) : (b as PyNative).nativeEq(a);
       if (e >= 0) return newBool((e === 1) === (op === A.CMP_EQ));
+    } else if (a instanceof PyNative) {
+      // ordering of a module's type (deque < deque): its own method
+      const r = callSpecial(a, CMP_NAMES[op], [b]);
+      if (r !== null && r !== NotImplemented) return r;
     }
     const r = builtinCompare(a, b, op);
     if (r !== null) return r;
@@ -1452,6 +1466,13 @@ export function binaryOp(a: PyObject, b: PyObject, opIn: int): PyObject {
     }
     const r = builtinBinary(a, b, op);
     if (r !== null) return r;
+    if (a instanceof PyNative) {
+      // a module's type (deque + deque): its own methods
+      const ri = inplace ? callSpecial(a, BIN_INAMES[op], [b]) : null;
+      if (ri !== null && ri !== NotImplemented) return ri;
+      const rb = callSpecial(a, BIN_NAMES[op], [b]);
+      if (rb !== null && rb !== NotImplemented) return rb;
+    }
     throw binError(a, b, op);
   }
   if (inplace && !ta.isBuiltin) {
@@ -1717,6 +1738,7 @@ export function setItem(o: PyObject, k: PyObject, v: PyObject): void {
     dictSet(o, k, v);
     return;
   }
+  if (o instanceof PyNative && callSpecial(o, '__setitem__', [k, v]) !== null) return;
   throw raise(TypeError, `'${typeName(o)}' object does not support item assignment`);
 }
 export function delItem(o: PyObject, k: PyObject): void {
@@ -1750,6 +1772,7 @@ export function delItem(o: PyObject, k: PyObject): void {
     if (!dictDel(o, k)) throw new PyExc(keyError(k));
     return;
   }
+  if (o instanceof PyNative && callSpecial(o, '__delitem__', [k]) !== null) return;
   throw raise(TypeError, `'${typeName(o)}' object does not support item deletion`);
 }
 export function contains(c: PyObject, x: PyObject): boolean {
