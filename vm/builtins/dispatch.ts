@@ -30,7 +30,7 @@ import { VM, writeOut, writeErr, flushOut, flushStdout, checkInterrupt } from '.
 import { PyFunction, PyGenerator } from '../interpreter/frame.ts';
 import { buildClass, typeNew, genSend, genThrow, genClose, stopIteration, runModuleCode } from '../interpreter/eval.ts';
 import { formatValue, asciiRepr, fixedDigits } from './format.ts';
-import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_FILE, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS } from './ids.ts';
+import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_FILE, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII } from './ids.ts';
 import { npos, kwArg, arg, checkArgs, noKw, mkBuiltin, defMethod, unhandledBuiltin } from './args.ts';
 import { callStrMethod, decodeUtf8, encodeUtf8 } from './strmethods.ts';
 import { callContainerMethod, sortItems, newSet } from './containers.ts';
@@ -43,6 +43,7 @@ import { callStructSeq } from '../modules/structseq.ts';
 import { callPosix } from '../modules/posix.ts';
 import { callThread } from '../modules/thread.ts';
 import { callCollections } from '../modules/collections.ts';
+import { callBinascii } from '../modules/binascii.ts';
 import { callFileMethod, openFile } from './files.ts';
 import { importName, compileSource } from '../interpreter/importer.ts';
 import * as A from '../parser/ast.ts';
@@ -84,6 +85,8 @@ export function callBuiltin(b: PyBuiltin, args: PyObject[], kw: string[] | null)
       return callThread(id, args, kw);
     case FAM_COLLECTIONS:
       return callCollections(id, args, kw);
+    case FAM_BINASCII:
+      return callBinascii(id, args, kw);
   }
   throw unhandledBuiltin(b.name, id);
 }

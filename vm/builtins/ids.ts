@@ -408,6 +408,13 @@ export enum B {
   DEFAULTDICT_REPR,
   DEFAULTDICT_COPY,
   DEFAULTDICT_REDUCE,
+  // binascii
+  BINASCII_HEXLIFY,
+  BINASCII_UNHEXLIFY,
+  BINASCII_B2A_BASE64,
+  BINASCII_A2B_BASE64,
+  BINASCII_CRC32,
+  BINASCII_CRC_HQX,
 }
 
 /** The builtin families, one switch each. */
@@ -430,6 +437,7 @@ export const FAM_STRUCTSEQ = 12;
 export const FAM_POSIX = 13;
 export const FAM_THREAD = 14;
 export const FAM_COLLECTIONS = 15;
+export const FAM_BINASCII = 16;
 
 class IdFamilies {
   /** the family of each id, by id (FAM_NONE: never registered) */

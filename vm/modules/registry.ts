@@ -14,6 +14,7 @@ import { makeItertools } from './itertools.ts';
 import { makePosix } from './posix.ts';
 import { makeThread } from './thread.ts';
 import { makeCollections } from './collections.ts';
+import { makeBinascii } from './binascii.ts';
 
 export function newBuiltinModule(name: string): PyModule {
   const d = newDict();
@@ -24,7 +25,7 @@ export function addFn(m: PyModule, name: string, id: int, family: int): void {
   dictSetS(m.dict, name, mkBuiltin(name, id, false, family));
 }
 /** The modules makeBuiltinModule makes (sys.builtin_module_names), sorted. */
-export const BUILTIN_MODULE_NAMES: string[] = ['_collections', '_thread', 'builtins', 'errno', 'itertools', 'math', 'posix', 'random', 'sys', 'time'];
+export const BUILTIN_MODULE_NAMES: string[] = ['_collections', '_thread', 'binascii', 'builtins', 'errno', 'itertools', 'math', 'posix', 'random', 'sys', 'time'];
 export function makeBuiltinModule(name: string): PyModule | null {
   switch (name) {
     case 'sys':
@@ -48,6 +49,8 @@ export function makeBuiltinModule(name: string): PyModule | null {
       return makeThread();
     case '_collections':
       return makeCollections();
+    case 'binascii':
+      return makeBinascii();
   }
   return null;
 }
