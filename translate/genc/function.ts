@@ -613,6 +613,46 @@ export class FunctionEmitter {
         return set('(RTS_UNLIKELY(rts_sigint_pending) && rts_take_interrupt())');
       case 'os.exitByInterrupt':
         return 'rts_exit_by_interrupt();';
+      case 'os.lastError':
+        return set('rts_os_last_error()');
+      case 'os.getcwd':
+        return set('rts_os_getcwd()');
+      case 'os.listDir':
+        return set(`rts_os_list_dir(${A(0)})`);
+      case 'os.pathStat':
+        return set(`rts_os_path_stat(${A(0)}, ${A(1, S)}, ${this.gen.rp.table.listTid('I64')})`);
+      case 'os.fdStat':
+        return set(`rts_os_fd_stat(${A(0, S)}, ${this.gen.rp.table.listTid('I64')})`);
+      case 'os.fdOpen':
+        return set(`rts_os_fd_open(${A(0)}, ${A(1, S)}, ${A(2, S)})`);
+      case 'os.fdRead':
+        return set(`rts_os_fd_read(${A(0, S)}, ${A(1, S)}, ${this.gen.rp.table.listTid('I64')})`);
+      case 'os.fdWrite':
+        return set(`rts_os_fd_write(${A(0, S)}, ${A(1)})`);
+      case 'os.fdClose':
+        return set(`rts_os_fd_close(${A(0, S)})`);
+      case 'os.fdSeek':
+        return set(`rts_os_fd_seek(${A(0, S)}, ${A(1, S)}, ${A(2, S)})`);
+      case 'os.isatty':
+        return set(`rts_os_isatty(${A(0, S)})`);
+      case 'os.terminalSize':
+        return set(`rts_os_terminal_size(${A(0, S)}, ${this.gen.rp.table.listTid('I64')})`);
+      case 'os.mkdir':
+        return set(`rts_os_mkdir(${A(0)}, ${A(1, S)})`);
+      case 'os.rmdir':
+        return set(`rts_os_rmdir(${A(0)})`);
+      case 'os.unlink':
+        return set(`rts_os_unlink(${A(0)})`);
+      case 'os.rename':
+        return set(`rts_os_rename(${A(0)}, ${A(1)})`);
+      case 'os.getpid':
+        return set('rts_os_getpid()');
+      case 'os.environ':
+        return set('rts_os_environ()');
+      case 'os.strerror':
+        return set(`rts_os_strerror(${A(0, S)})`);
+      case 'os.urandom':
+        return set(`rts_os_urandom(${A(0, S)}, ${this.gen.rp.table.listTid('I64')})`);
       case 'execmem.available':
         return set('true');
       case 'execmem.alloc':

@@ -1,6 +1,8 @@
 // OS access for RTS programs. Untranslated these call Node; translated, each is a C runtime
 // primitive (declared in translate/rtype/lloperation.ts), with the same observable behaviour.
 import * as fs from 'node:fs';
+import * as tty from 'node:tty';
+import { randomBytes } from 'node:crypto';
 import { isMainThread, workerData } from 'node:worker_threads';
 import type { int, float } from './types.ts';
 import { MemoryError } from './memory.ts';
@@ -157,4 +159,359 @@ export function exitByInterrupt(): void {
   if (!(shared instanceof SharedArrayBuffer)) return;
   Atomics.store(SIGNALS, 1, 1);
   process.exit(130);
+}
+
+// ---- the posix module's calls: -1 or null on failure, its errno from lastError() ----
+
+class OsState {
+  lastErrno: int = 0;
+}
+/** The file position of each regular file fdOpen opened (Node has no lseek). */
+const FD_POS = new Map<number, number>();
+/** The fds fdOpen opened with O_APPEND: each write moves the position to the end. */
+const FD_APPEND = new Set<number>();
+/** glibc's messages, which the translated strerror gives on Linux. */
+const STRERROR = new Map<number, string>([
+  [1, "Operation not permitted"],
+  [2, "No such file or directory"],
+  [3, "No such process"],
+  [4, "Interrupted system call"],
+  [5, "Input/output error"],
+  [6, "No such device or address"],
+  [7, "Argument list too long"],
+  [8, "Exec format error"],
+  [9, "Bad file descriptor"],
+  [10, "No child processes"],
+  [11, "Resource temporarily unavailable"],
+  [12, "Cannot allocate memory"],
+  [13, "Permission denied"],
+  [14, "Bad address"],
+  [15, "Block device required"],
+  [16, "Device or resource busy"],
+  [17, "File exists"],
+  [18, "Invalid cross-device link"],
+  [19, "No such device"],
+  [20, "Not a directory"],
+  [21, "Is a directory"],
+  [22, "Invalid argument"],
+  [23, "Too many open files in system"],
+  [24, "Too many open files"],
+  [25, "Inappropriate ioctl for device"],
+  [26, "Text file busy"],
+  [27, "File too large"],
+  [28, "No space left on device"],
+  [29, "Illegal seek"],
+  [30, "Read-only file system"],
+  [31, "Too many links"],
+  [32, "Broken pipe"],
+  [33, "Numerical argument out of domain"],
+  [34, "Numerical result out of range"],
+  [35, "Resource deadlock avoided"],
+  [36, "File name too long"],
+  [37, "No locks available"],
+  [38, "Function not implemented"],
+  [39, "Directory not empty"],
+  [40, "Too many levels of symbolic links"],
+  [41, "Unknown error 41"],
+  [42, "No message of desired type"],
+  [43, "Identifier removed"],
+  [44, "Channel number out of range"],
+  [45, "Level 2 not synchronized"],
+  [46, "Level 3 halted"],
+  [47, "Level 3 reset"],
+  [48, "Link number out of range"],
+  [49, "Protocol driver not attached"],
+  [50, "No CSI structure available"],
+  [51, "Level 2 halted"],
+  [52, "Invalid exchange"],
+  [53, "Invalid request descriptor"],
+  [54, "Exchange full"],
+  [55, "No anode"],
+  [56, "Invalid request code"],
+  [57, "Invalid slot"],
+  [58, "Unknown error 58"],
+  [59, "Bad font file format"],
+  [60, "Device not a stream"],
+  [61, "No data available"],
+  [62, "Timer expired"],
+  [63, "Out of streams resources"],
+  [64, "Machine is not on the network"],
+  [65, "Package not installed"],
+  [66, "Object is remote"],
+  [67, "Link has been severed"],
+  [68, "Advertise error"],
+  [69, "Srmount error"],
+  [70, "Communication error on send"],
+  [71, "Protocol error"],
+  [72, "Multihop attempted"],
+  [73, "RFS specific error"],
+  [74, "Bad message"],
+  [75, "Value too large for defined data type"],
+  [76, "Name not unique on network"],
+  [77, "File descriptor in bad state"],
+  [78, "Remote address changed"],
+  [79, "Can not access a needed shared library"],
+  [80, "Accessing a corrupted shared library"],
+  [81, ".lib section in a.out corrupted"],
+  [82, "Attempting to link in too many shared libraries"],
+  [83, "Cannot exec a shared library directly"],
+  [84, "Invalid or incomplete multibyte or wide character"],
+  [85, "Interrupted system call should be restarted"],
+  [86, "Streams pipe error"],
+  [87, "Too many users"],
+  [88, "Socket operation on non-socket"],
+  [89, "Destination address required"],
+  [90, "Message too long"],
+  [91, "Protocol wrong type for socket"],
+  [92, "Protocol not available"],
+  [93, "Protocol not supported"],
+  [94, "Socket type not supported"],
+  [95, "Operation not supported"],
+  [96, "Protocol family not supported"],
+  [97, "Address family not supported by protocol"],
+  [98, "Address already in use"],
+  [99, "Cannot assign requested address"],
+  [100, "Network is down"],
+  [101, "Network is unreachable"],
+  [102, "Network dropped connection on reset"],
+  [103, "Software caused connection abort"],
+  [104, "Connection reset by peer"],
+  [105, "No buffer space available"],
+  [106, "Transport endpoint is already connected"],
+  [107, "Transport endpoint is not connected"],
+  [108, "Cannot send after transport endpoint shutdown"],
+  [109, "Too many references: cannot splice"],
+  [110, "Connection timed out"],
+  [111, "Connection refused"],
+  [112, "Host is down"],
+  [113, "No route to host"],
+  [114, "Operation already in progress"],
+  [115, "Operation now in progress"],
+  [116, "Stale file handle"],
+  [117, "Structure needs cleaning"],
+  [118, "Not a XENIX named type file"],
+  [119, "No XENIX semaphores available"],
+  [120, "Is a named type file"],
+  [121, "Remote I/O error"],
+  [122, "Disk quota exceeded"],
+  [123, "No medium found"],
+  [124, "Wrong medium type"],
+  [125, "Operation canceled"],
+  [126, "Required key not available"],
+  [127, "Key has expired"],
+  [128, "Key has been revoked"],
+  [129, "Key was rejected by service"],
+  [130, "Owner died"],
+  [131, "State not recoverable"],
+  [132, "Operation not possible due to RF-kill"],
+  [133, "Memory page has hardware error"]
+]);
+const OS_STATE = new OsState();
+function failed(e: unknown): int {
+  OS_STATE.lastErrno = errnoOf(e);
+  return -1;
+}
+/** A path with a NUL in it: refused as the C side does (EINVAL), Node would throw a TypeError. */
+function badPath(p: string): boolean {
+  if (p.indexOf('\0') < 0) return false;
+  OS_STATE.lastErrno = 22;
+  return true;
+}
+/** The errno of the last failed call below. */
+export function lastError(): int {
+  return OS_STATE.lastErrno;
+}
+export function getcwd(): string | null {
+  try {
+    return process.cwd();
+  } catch (e) {
+    failed(e);
+    return null;
+  }
+}
+/** The names in directory path (without . and ..), each followed by a NUL. */
+export function listDir(path: string): string | null {
+  if (badPath(path)) return null;
+  try {
+    return fs
+      .readdirSync(path)
+      .map((n) => n + '\0')
+      .join('');
+  } catch (e) {
+    failed(e);
+    return null;
+  }
+}
+function statList(st: fs.BigIntStats): int[] {
+  const sec = (ns: bigint): int => Number(ns / 1000000000n);
+  const nsec = (ns: bigint): int => Number(ns % 1000000000n);
+  return [
+    Number(st.mode), Number(st.ino), Number(st.dev), Number(st.nlink), Number(st.uid), Number(st.gid), Number(st.size),
+    sec(st.atimeNs), nsec(st.atimeNs), sec(st.mtimeNs), nsec(st.mtimeNs), sec(st.ctimeNs), nsec(st.ctimeNs),
+  ];
+}
+/** stat (follow 1) or lstat (0) as 13 ints: mode ino dev nlink uid gid size, then seconds and
+ * nanoseconds of atime, mtime and ctime. */
+export function pathStat(path: string, follow: int): int[] | null {
+  if (badPath(path)) return null;
+  try {
+    return statList(follow !== 0 ? fs.statSync(path, { bigint: true }) : fs.lstatSync(path, { bigint: true }));
+  } catch (e) {
+    failed(e);
+    return null;
+  }
+}
+export function fdStat(fd: int): int[] | null {
+  try {
+    return statList(fs.fstatSync(fd, { bigint: true }));
+  } catch (e) {
+    failed(e);
+    return null;
+  }
+}
+/** open(2) with Linux's flag numbers; the fd or -1. */
+export function fdOpen(path: string, flags: int, mode: int): int {
+  if (badPath(path)) return -1;
+  const c = fs.constants;
+  let f = flags & 3;
+  if (flags & 0o100) f |= c.O_CREAT;
+  if (flags & 0o200) f |= c.O_EXCL;
+  if (flags & 0o1000) f |= c.O_TRUNC;
+  if (flags & 0o2000) f |= c.O_APPEND;
+  if (flags & 0o400) f |= c.O_NOCTTY;
+  if (flags & 0o4000) f |= c.O_NONBLOCK;
+  try {
+    const fd = fs.openSync(path, f, mode);
+    if (fs.fstatSync(fd).isFile()) FD_POS.set(fd, 0);
+    if (flags & 0o2000) FD_APPEND.add(fd);
+    else FD_APPEND.delete(fd);
+    return fd;
+  } catch (e) {
+    return failed(e);
+  }
+}
+/** Up to n bytes read from fd ([] at end of file), or null. */
+export function fdRead(fd: int, n: int): int[] | null {
+  const buf = Buffer.alloc(Math.max(0, Math.min(n, 1 << 26)));
+  for (;;) {
+    try {
+      const pos = FD_POS.get(fd);
+      const k = fs.readSync(fd, buf, 0, buf.length, pos === undefined ? null : pos);
+      if (pos !== undefined) FD_POS.set(fd, pos + k);
+      return Array.from(buf.subarray(0, k));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EAGAIN' && fd === 0) continue;
+      failed(e);
+      return null;
+    }
+  }
+}
+/** Writes bytes to fd: how many were written, or -1. */
+export function fdWrite(fd: int, bytes: int[]): int {
+  try {
+    const pos = FD_POS.get(fd);
+    const k = fs.writeSync(fd, Uint8Array.from(bytes), 0, bytes.length, pos === undefined ? null : pos);
+    // with O_APPEND the kernel wrote at the end, wherever pos was
+    if (pos !== undefined) FD_POS.set(fd, FD_APPEND.has(fd) ? fs.fstatSync(fd).size : pos + k);
+    return k;
+  } catch (e) {
+    return failed(e);
+  }
+}
+export function fdClose(fd: int): int {
+  try {
+    fs.closeSync(fd);
+    FD_POS.delete(fd);
+    FD_APPEND.delete(fd);
+    return 0;
+  } catch (e) {
+    return failed(e);
+  }
+}
+/** lseek(2), which Node lacks: for the regular files fdOpen opened, the position is kept here
+ * and fdRead/fdWrite read and write at it; other fds cannot seek (ESPIPE), as pipes cannot. */
+export function fdSeek(fd: int, pos: int, how: int): int {
+  const cur = FD_POS.get(fd);
+  if (cur === undefined) {
+    OS_STATE.lastErrno = 29;
+    return -1;
+  }
+  let base = 0;
+  try {
+    base = how === 0 ? 0 : how === 1 ? cur : fs.fstatSync(fd).size;
+  } catch (e) {
+    return failed(e);
+  }
+  if (how < 0 || how > 2 || base + pos < 0) {
+    OS_STATE.lastErrno = 22;
+    return -1;
+  }
+  FD_POS.set(fd, base + pos);
+  return base + pos;
+}
+export function isatty(fd: int): boolean {
+  try {
+    return tty.isatty(fd);
+  } catch {
+    return false;
+  }
+}
+/** [columns, lines] of the terminal on fd, or null. */
+export function terminalSize(fd: int): int[] | null {
+  const s = fd === 1 ? process.stdout : fd === 2 ? process.stderr : null;
+  if (s !== null && s.isTTY && s.columns !== undefined) return [s.columns, s.rows];
+  OS_STATE.lastErrno = 25;
+  return null;
+}
+export function mkdir(path: string, mode: int): int {
+  if (badPath(path)) return -1;
+  try {
+    fs.mkdirSync(path, { mode });
+    return 0;
+  } catch (e) {
+    return failed(e);
+  }
+}
+export function rmdir(path: string): int {
+  if (badPath(path)) return -1;
+  try {
+    fs.rmdirSync(path);
+    return 0;
+  } catch (e) {
+    return failed(e);
+  }
+}
+export function unlink(path: string): int {
+  if (badPath(path)) return -1;
+  try {
+    fs.unlinkSync(path);
+    return 0;
+  } catch (e) {
+    return failed(e);
+  }
+}
+/** Renames src to dst, replacing dst if it exists. */
+export function rename(src: string, dst: string): int {
+  if (badPath(src) || badPath(dst)) return -1;
+  try {
+    fs.renameSync(src, dst);
+    return 0;
+  } catch (e) {
+    return failed(e);
+  }
+}
+export function getpid(): int {
+  return process.pid;
+}
+/** The environment as NAME=VALUE entries, each followed by a NUL. */
+export function environ(): string {
+  let s = '';
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined) s += k + '=' + v + '\0';
+  return s;
+}
+export function strerror(code: int): string {
+  return STRERROR.get(code) ?? `Unknown error ${code}`;
+}
+export function urandom(n: int): int[] {
+  return Array.from(randomBytes(Math.max(0, n)));
 }

@@ -229,6 +229,29 @@ double rts_time(void);                          /* wall-clock seconds since the 
 rts_str *rts_getenv(rts_str *name);             /* NULL if unset */
 bool rts_file_exists(rts_str *path);
 void rts_exit(int64_t status) __attribute__((noreturn)); /* flushes, then exits */
+/* posix.c: the VM's posix module. A failing call returns -1 or NULL and leaves its errno for
+ * rts_os_last_error(); open flags are Linux's numbers; stat gives 13 ints (mode ino dev nlink
+ * uid gid size, then seconds and nanoseconds of atime, mtime, ctime). */
+int64_t rts_os_last_error(void);
+rts_str *rts_os_getcwd(void);
+rts_str *rts_os_list_dir(rts_str *path);          /* names, each followed by a NUL */
+rts_list *rts_os_path_stat(rts_str *path, int64_t follow, uint32_t list_tid);
+rts_list *rts_os_fd_stat(int64_t fd, uint32_t list_tid);
+int64_t rts_os_fd_open(rts_str *path, int64_t flags, int64_t mode);
+rts_list *rts_os_fd_read(int64_t fd, int64_t n, uint32_t list_tid);
+int64_t rts_os_fd_write(int64_t fd, rts_list *bytes);
+int64_t rts_os_fd_close(int64_t fd);
+int64_t rts_os_fd_seek(int64_t fd, int64_t pos, int64_t how);
+bool rts_os_isatty(int64_t fd);
+rts_list *rts_os_terminal_size(int64_t fd, uint32_t list_tid); /* [columns, lines] */
+int64_t rts_os_mkdir(rts_str *path, int64_t mode);
+int64_t rts_os_rmdir(rts_str *path);
+int64_t rts_os_unlink(rts_str *path);
+int64_t rts_os_rename(rts_str *src, rts_str *dst);
+int64_t rts_os_getpid(void);
+rts_str *rts_os_environ(void);                   /* NAME=VALUE entries, each followed by a NUL */
+rts_str *rts_os_strerror(int64_t code);
+rts_list *rts_os_urandom(int64_t n, uint32_t list_tid);
 
 /* ---- executable memory for the JIT ------------------------------------------------ */
 /* Allocates size bytes writable memory; returns an opaque handle >0, or 0 on failure. */

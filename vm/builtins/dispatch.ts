@@ -30,7 +30,7 @@ import { VM, writeOut, writeErr, flushOut, flushStdout, checkInterrupt } from '.
 import { PyFunction, PyGenerator } from '../interpreter/frame.ts';
 import { buildClass, typeNew, genSend, genThrow, genClose, stopIteration, runModuleCode } from '../interpreter/eval.ts';
 import { formatValue, asciiRepr, fixedDigits } from './format.ts';
-import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_FILE, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_SLOT } from './ids.ts';
+import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_FILE, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT } from './ids.ts';
 import { callSlot } from './slots.ts';
 import { npos, kwArg, arg, checkArgs, noKw, mkBuiltin, defMethod, unhandledBuiltin } from './args.ts';
 import { callStrMethod, decodeUtf8, encodeUtf8 } from './strmethods.ts';
@@ -39,6 +39,12 @@ import { callSys } from '../modules/sys.ts';
 import { callMath } from '../modules/math.ts';
 import { callTime } from '../modules/time.ts';
 import { callRandom } from '../modules/random.ts';
+import { callItertools } from '../modules/itertools.ts';
+import { callStructSeq } from '../modules/structseq.ts';
+import { callPosix } from '../modules/posix.ts';
+import { callThread } from '../modules/thread.ts';
+import { callCollections } from '../modules/collections.ts';
+import { callBinascii } from '../modules/binascii.ts';
 import { callFileMethod, openFile } from './files.ts';
 import { importName, compileSource } from '../interpreter/importer.ts';
 import * as A from '../parser/ast.ts';
@@ -79,6 +85,18 @@ export function callBuiltin(b: PyBuiltin, args: PyObject[], kw: string[] | null)
       return callRandom(id, args, kw);
     case FAM_SLOT:
       return callSlot(b, args, kw);
+    case FAM_ITERTOOLS:
+      return callItertools(id, args, kw);
+    case FAM_STRUCTSEQ:
+      return callStructSeq(b, id, args, kw);
+    case FAM_POSIX:
+      return callPosix(id, args, kw);
+    case FAM_THREAD:
+      return callThread(id, args, kw);
+    case FAM_COLLECTIONS:
+      return callCollections(id, args, kw);
+    case FAM_BINASCII:
+      return callBinascii(id, args, kw);
   }
   throw unhandledBuiltin(b.name, id);
 }
@@ -90,6 +108,10 @@ function checkNewTarget(owner: PyType, args: PyObject[], kw: string[] | null): v
   const t = args[0];
   if (!(t instanceof PyType)) throw raise(TypeError, `${owner.name}.__new__(X): X is not a type object (${typeName(t)})`);
   if (t !== owner && !isSubtype(t, owner)) throw raise(TypeError, `${owner.name}.__new__(${t.name}): ${t.name} is not a subtype of ${owner.name}`);
+}
+/** callable(o) */
+export function isCallable(o: PyObject): boolean {
+  return o instanceof PyFunction || o instanceof PyBuiltin || o instanceof PyBoundMethod || o instanceof PyType || lookupType(o.cls, '__call__') !== null;
 }
 export function toFloatValue(o: PyObject): float {
   if (o instanceof PyFloat) return o.v;
@@ -520,7 +542,7 @@ function callFunction(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | nu
     case B.CALLABLE: {
       checkArgs('callable', args, kw, 1, 1);
       const o = args[0];
-      return newBool(o instanceof PyFunction || o instanceof PyBuiltin || o instanceof PyBoundMethod || o instanceof PyType || lookupType(o.cls, '__call__') !== null);
+      return newBool(isCallable(o));
     }
     case B.FORMAT: {
       const spec = n > 1 ? str(args[1]) : '';

@@ -5,7 +5,7 @@ import { floatRepr, toFloat, toInt, floatMod, floorDiv } from '../../translate/r
 import {
   PyObject, PyType, PyInstance, PyBaseExc, PyInt, PyFloat, PyStr, PyBytes, PyList, PyTuple, PyDict, PySet, PyRange,
   PySlice, PyCell, PyModule, PyBoundMethod, PyBuiltin, PyProperty, PyStaticMethod, PyClassMethod, PySuper, PySeqIter,
-  PyNoneType, PyFile, PyExc, HOLD, None, NotImplemented, Ellipsis, True, False, NULL_OBJ, typeType, objectType, intType,
+  PyNoneType, PyFile, PyNative, PyExc, HOLD, None, NotImplemented, Ellipsis, True, False, NULL_OBJ, typeType, objectType, intType,
   boolType, floatType, strType, bytesType, listType, tupleType, dictType, setType, frozensetType, rangeType, sliceType,
   methodType, iterType, enumerateType, zipType, mapType, filterType, reversedType, dictKeysType, dictValuesType,
   dictItemsType, newInt, newFloat, newStr, newBool, newList, newTuple, newDict, raise, newExc, TypeError, AttributeError,
@@ -717,6 +717,7 @@ export function truthy(o: PyObject): boolean {
   if (o instanceof PySet) return o.table.used > 0;
   if (o instanceof PyBytes) return o.b.length > 0;
   if (o instanceof PyRange) return rangeLen(o) > 0;
+  if (o instanceof PyNative) return o.nativeLen() !== 0;
   return true;
 }
 export function rangeLen(r: PyRange): int {
@@ -727,7 +728,7 @@ export function pyLen(o: PyObject): int {
   if (o instanceof PyList) {
     if (o.cls === listType) return o.items.length;
   }
-  if (!o.cls.isBuiltin) {
+  if (!o.cls.isBuiltin && isOwnSpecial(lookupType(o.cls, '__len__'))) {
     const l = callSpecial(o, '__len__', []);
     if (l !== null) {
       if (!(l instanceof PyInt)) throw raise(TypeError, `'${typeName(l)}' object cannot be interpreted as an integer`);
@@ -743,6 +744,10 @@ export function pyLen(o: PyObject): int {
   if (o instanceof PyBytes) return o.b.length;
   if (o instanceof PyRange) return rangeLen(o);
   if (o instanceof PySeqIter && (o.cls === dictKeysType || o.cls === dictValuesType || o.cls === dictItemsType)) return (o.seq as PyDict).used;
+  if (o instanceof PyNative) {
+    const n = o.nativeLen();
+    if (n >= 0) return n;
+  }
   throw raise(TypeError, `object of type '${typeName(o)}' has no len()`);
 }
 
@@ -810,12 +815,12 @@ function bytesRepr(b: int[]): string {
   out.push(q);
   return out.join('');
 }
-function reprEnter(o: PyObject): boolean {
+export function reprEnter(o: PyObject): boolean {
   for (const x of VM.reprStack) if (x === o) return false;
   VM.reprStack.push(o);
   return true;
 }
-function reprLeave(): void {
+export function reprLeave(): void {
   VM.reprStack.pop();
 }
 function addrOf(o: PyObject): string {
@@ -823,11 +828,20 @@ function addrOf(o: PyObject): string {
   return '0x' + intToRadix(newInt(0x7f0000000000 + id * 48), 16);
 }
 /** The result of a user class's __repr__ or __str__, or null when the class does not define it in Python. */
+/** Whether special method m (looked up on a class that is not builtin) is the class's own: a
+ * Python function, or a builtin a module defined on a class of its own (collections.defaultdict);
+ * not a builtin type's method that the class inherits (list.__len__ of a list subclass), which
+ * the runtime's builtin paths do themselves. */
+function isOwnSpecial(m: PyObject | null): boolean {
+  if (m === null) return false;
+  if (m instanceof PyBuiltin) return m.owner !== null && !m.owner.isBuiltin;
+  return true;
+}
 function userStrDunder(o: PyObject, name: string): string | null {
   const t = o.cls;
   if (t.isBuiltin) return null;
   const m = lookupType(t, name);
-  if (m === null || m instanceof PyBuiltin) return null;
+  if (!isOwnSpecial(m)) return null;
   const r = callSpecial(o, name, []);
   if (r === null) return null;
   if (!(r instanceof PyStr)) throw raise(TypeError, `${name} returned non-string (type ${typeName(r)})`);
@@ -840,6 +854,10 @@ export function repr(o: PyObject): string {
 export function baseRepr(o: PyObject): string {
   const t = o.cls;
   if (o instanceof PyStr) return strRepr(o.s);
+  if (o instanceof PyNative) {
+    const r = o.nativeRepr();
+    if (r !== '') return r;
+  }
   if (o instanceof PyInt) {
     if (o.cls === boolType) return o.v !== 0 ? 'True' : 'False';
     return intToStr(o);
@@ -1162,6 +1180,14 @@ export function richCompare(a: PyObject, b: PyObject, op: int): PyObject {
   const ta = a.cls;
   const tb = b.cls;
   if (ta.isBuiltin && tb.isBuiltin) {
+    if ((op === A.CMP_EQ || op === A.CMP_NE) && (a instanceof PyNative || b instanceof PyNative)) {
+      const e = a instanceof PyNative ? a.nativeEq(b) : (b as PyNative).nativeEq(a);
+      if (e >= 0) return newBool((e === 1) === (op === A.CMP_EQ));
+    } else if (a instanceof PyNative) {
+      // ordering of a module's type (deque < deque): its own method
+      const r = callSpecial(a, CMP_NAMES[op], [b]);
+      if (r !== null && r !== NotImplemented) return r;
+    }
     const r = builtinCompare(a, b, op);
     if (r !== null) return r;
   } else {
@@ -1440,6 +1466,13 @@ export function binaryOp(a: PyObject, b: PyObject, opIn: int): PyObject {
     }
     const r = builtinBinary(a, b, op);
     if (r !== null) return r;
+    if (a instanceof PyNative) {
+      // a module's type (deque + deque): its own methods
+      const ri = inplace ? callSpecial(a, BIN_INAMES[op], [b]) : null;
+      if (ri !== null && ri !== NotImplemented) return ri;
+      const rb = callSpecial(a, BIN_NAMES[op], [b]);
+      if (rb !== null && rb !== NotImplemented) return rb;
+    }
     throw binError(a, b, op);
   }
   if (inplace && !ta.isBuiltin) {
@@ -1643,6 +1676,10 @@ export function getItem(o: PyObject, k: PyObject): PyObject {
     if (cg !== null) return callObj(bindDescr(cg, o, o), [k], null);
     return o;
   }
+  if (o instanceof PyNative) {
+    const r = o.nativeGetItem(k);
+    if (r !== null) return r;
+  }
   throw raise(TypeError, `'${typeName(o)}' object is not subscriptable`);
 }
 export function keyError(k: PyObject): PyBaseExc {
@@ -1701,6 +1738,7 @@ export function setItem(o: PyObject, k: PyObject, v: PyObject): void {
     dictSet(o, k, v);
     return;
   }
+  if (o instanceof PyNative && callSpecial(o, '__setitem__', [k, v]) !== null) return;
   throw raise(TypeError, `'${typeName(o)}' object does not support item assignment`);
 }
 export function delItem(o: PyObject, k: PyObject): void {
@@ -1734,6 +1772,7 @@ export function delItem(o: PyObject, k: PyObject): void {
     if (!dictDel(o, k)) throw new PyExc(keyError(k));
     return;
   }
+  if (o instanceof PyNative && callSpecial(o, '__delitem__', [k]) !== null) return;
   throw raise(TypeError, `'${typeName(o)}' object does not support item deletion`);
 }
 export function contains(c: PyObject, x: PyObject): boolean {
@@ -1849,6 +1888,11 @@ export function getIterOrNull(o: PyObject): PyObject | null {
     const lines = fileLines(o);
     return arrayIter(lines);
   }
+  if (o instanceof PyNative) {
+    if (o.isIterator()) return o;
+    const m = lookupType(t, '__iter__');
+    if (m !== null) return callSpecial(o, '__iter__', []);
+  }
   if (!t.isBuiltin) {
     if (lookupType(t, '__next__') !== null && lookupType(t, '__iter__') !== null) return o;
     if (lookupType(t, '__getitem__') !== null) return seqIter(IT_SEQ, o);
@@ -1868,6 +1912,7 @@ export function getIter(o: PyObject): PyObject {
 export function iterNext(it: PyObject): PyObject | null {
   if (it instanceof PySeqIter) return seqIterNext(it);
   if (it instanceof PyGenerator) return genSend(it, None);
+  if (it instanceof PyNative && it.isIterator()) return it.nativeNext();
   const t = it.cls;
   const m = lookupType(t, '__next__');
   if (m === null) throw raise(TypeError, `'${t.name}' object is not an iterator`);

@@ -9,6 +9,12 @@ import { makeSys } from './sys.ts';
 import { makeMath } from './math.ts';
 import { makeTime } from './time.ts';
 import { makeRandom } from './random.ts';
+import { makeErrno } from './errno.ts';
+import { makeItertools } from './itertools.ts';
+import { makePosix } from './posix.ts';
+import { makeThread } from './thread.ts';
+import { makeCollections } from './collections.ts';
+import { makeBinascii } from './binascii.ts';
 
 export function newBuiltinModule(name: string): PyModule {
   const d = newDict();
@@ -18,6 +24,8 @@ export function newBuiltinModule(name: string): PyModule {
 export function addFn(m: PyModule, name: string, id: int, family: int): void {
   dictSetS(m.dict, name, mkBuiltin(name, id, false, family));
 }
+/** The modules makeBuiltinModule makes (sys.builtin_module_names), sorted. */
+export const BUILTIN_MODULE_NAMES: string[] = ['_collections', '_thread', 'binascii', 'builtins', 'errno', 'itertools', 'math', 'posix', 'random', 'sys', 'time'];
 export function makeBuiltinModule(name: string): PyModule | null {
   switch (name) {
     case 'sys':
@@ -28,6 +36,21 @@ export function makeBuiltinModule(name: string): PyModule | null {
       return makeTime();
     case 'random':
       return makeRandom();
+    case 'builtins':
+      // the module whose dict is every module's __builtins__
+      return new PyModule(moduleType, 'builtins', VM.builtins);
+    case 'errno':
+      return makeErrno();
+    case 'itertools':
+      return makeItertools();
+    case 'posix':
+      return makePosix();
+    case '_thread':
+      return makeThread();
+    case '_collections':
+      return makeCollections();
+    case 'binascii':
+      return makeBinascii();
   }
   return null;
 }

@@ -6,7 +6,7 @@ import { VM } from '../interpreter/state.ts';
 import { B, FAM_SYS } from '../builtins/ids.ts';
 import { npos, unhandledBuiltin } from '../builtins/args.ts';
 import { toIntIndex } from '../interpreter/runtime.ts';
-import { newBuiltinModule, addFn } from './registry.ts';
+import { newBuiltinModule, addFn, BUILTIN_MODULE_NAMES } from './registry.ts';
 import { bigFromDecimal } from '../objects/bigint.ts';
 
 export function stdStream(fd: int): PyFile {
@@ -40,6 +40,11 @@ export function makeSys(): PyModule {
   addFn(m, 'exc_info', B.SYS_EXC_INFO, FAM_SYS);
   addFn(m, 'getsizeof', B.SYS_GETSIZEOF, FAM_SYS);
   addFn(m, 'intern', B.SYS_INTERN, FAM_SYS);
+  const names: PyObject[] = [];
+  for (const nm of BUILTIN_MODULE_NAMES) names.push(newStr(nm));
+  dictSetS(d, 'builtin_module_names', newTuple(names));
+  addFn(m, 'getfilesystemencoding', B.SYS_GETFILESYSTEMENCODING, FAM_SYS);
+  addFn(m, 'getfilesystemencodeerrors', B.SYS_GETFILESYSTEMENCODEERRORS, FAM_SYS);
   return m;
 }
 export function callSys(id: int, args: PyObject[], kw: string[] | null): PyObject {
@@ -67,6 +72,10 @@ export function callSys(id: int, args: PyObject[], kw: string[] | null): PyObjec
       return newInt(64);
     case B.SYS_INTERN:
       return args[0];
+    case B.SYS_GETFILESYSTEMENCODING:
+      return newStr('utf-8');
+    case B.SYS_GETFILESYSTEMENCODEERRORS:
+      return newStr('surrogateescape');
   }
   throw unhandledBuiltin('sys function', id);
 }

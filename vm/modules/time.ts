@@ -1,5 +1,5 @@
 // The time module.
-import type { int } from '../../translate/rlib/index.ts';
+import type { int, float } from '../../translate/rlib/index.ts';
 import { os } from '../../translate/rlib/index.ts';
 import { PyObject, PyModule, newFloat, newInt, None } from '../objects/core.ts';
 import { B, FAM_TIME } from '../builtins/ids.ts';
@@ -17,6 +17,14 @@ export function makeTime(): PyModule {
   addFn(m, 'sleep', B.TIME_SLEEP, FAM_TIME);
   return m;
 }
+/** Waits secs seconds; Ctrl-C interrupts the wait as it does CPython's sleep. */
+export function sleepSeconds(secs: float): void {
+  const end = os.clock() + secs;
+  while (os.clock() < end) {
+    // busy wait (no sleep primitive in rlib)
+    checkInterrupt();
+  }
+}
 export function callTime(id: int, args: PyObject[], kw: string[] | null): PyObject {
   switch (id) {
     case B.TIME_TIME:
@@ -25,15 +33,9 @@ export function callTime(id: int, args: PyObject[], kw: string[] | null): PyObje
     case B.TIME_MONOTONIC:
     case B.TIME_PROCESS_TIME:
       return newFloat(os.clock());
-    case B.TIME_SLEEP: {
-      const secs = toFloatValue(args[0]);
-      const end = os.clock() + secs;
-      while (os.clock() < end) {
-        // busy wait (no sleep primitive in rlib), which Ctrl-C interrupts as CPython's sleep
-        checkInterrupt();
-      }
+    case B.TIME_SLEEP:
+      sleepSeconds(toFloatValue(args[0]));
       return None;
-    }
   }
   throw unhandledBuiltin('time function', id);
 }

@@ -205,6 +205,34 @@ export class PySlice extends PyObject {
     this.step = step;
   }
 }
+/** An object of a type that a builtin module (vm/modules/) defines: the runtime reaches its
+ * behaviour through these virtual methods, so this file needs no import of the modules. */
+export class PyNative extends PyObject {
+  /** Whether it is an iterator (iter() returns it, next() calls nativeNext). */
+  isIterator(): boolean {
+    return false;
+  }
+  /** The next item (null: exhausted); called only when isIterator(). */
+  nativeNext(): PyObject | null {
+    return null;
+  }
+  /** Its repr, or '' for the default `<module.type object at ...>`. */
+  nativeRepr(): string {
+    return '';
+  }
+  /** o[k], or null when it is not subscriptable. */
+  nativeGetItem(k: PyObject): PyObject | null {
+    return null;
+  }
+  /** len(o), or -1 when it has none. */
+  nativeLen(): int {
+    return -1;
+  }
+  /** Whether it equals other: 1, 0, or -1 when it does not compare (identity decides). */
+  nativeEq(other: PyObject): int {
+    return -1;
+  }
+}
 export class PyCell extends PyObject {
   ref: PyObject | null;
   constructor(cls: PyType, ref: PyObject | null) {
@@ -455,6 +483,15 @@ export const PermissionError = et('PermissionError', OSError);
 export const IsADirectoryError = et('IsADirectoryError', OSError);
 export const ConnectionError = et('ConnectionError', OSError);
 export const BrokenPipeError = et('BrokenPipeError', ConnectionError);
+export const ConnectionAbortedError = et('ConnectionAbortedError', ConnectionError);
+export const ConnectionRefusedError = et('ConnectionRefusedError', ConnectionError);
+export const ConnectionResetError = et('ConnectionResetError', ConnectionError);
+export const NotADirectoryError = et('NotADirectoryError', OSError);
+export const InterruptedError = et('InterruptedError', OSError);
+export const BlockingIOError = et('BlockingIOError', OSError);
+export const ChildProcessError = et('ChildProcessError', OSError);
+export const ProcessLookupError = et('ProcessLookupError', OSError);
+export const TimeoutError = et('TimeoutError', OSError);
 export const RuntimeError = et('RuntimeError', Exception);
 export const NotImplementedError = et('NotImplementedError', RuntimeError);
 export const RecursionError = et('RecursionError', RuntimeError);

@@ -1,0 +1,477 @@
+// The posix module: what os and os.path build on (stat, directories, file descriptors, the
+// environment, the process), over rlib's os primitives. Failures raise the OSError subclass
+// CPython picks for the errno, with the file name.
+import type { int } from '../../translate/rlib/index.ts';
+import { os, toFloat } from '../../translate/rlib/index.ts';
+import {
+  PyObject, PyModule, PyType, PyNative, PyInt, PyStr, PyBytes, PyBaseExc, PyExc, PyProperty, typeType, objectType,
+  propertyType, bytesType, newInt, newFloat, newStr, newList, newDict, newBool, raise, None, True, False, TypeError,
+  ValueError, OverflowErrorT, OSError, FileNotFoundError, FileExistsError, PermissionError, IsADirectoryError,
+  NotADirectoryError, InterruptedError, BlockingIOError, ChildProcessError, ProcessLookupError, TimeoutError,
+  BrokenPipeError, ConnectionAbortedError, ConnectionRefusedError, ConnectionResetError, StopIteration, L_NONE,
+} from '../objects/core.ts';
+import { dictSetS, dictSet } from '../objects/dict.ts';
+import { B, FAM_POSIX } from '../builtins/ids.ts';
+import { npos, arg, kwArg, defMethod, mkBuiltin, unhandledBuiltin } from '../builtins/args.ts';
+import { newBuiltinModule, addFn } from './registry.ts';
+import { typeName, lookupType, callSpecial, truthy, repr } from '../interpreter/runtime.ts';
+import { encodeUtf8, decodeUtf8 } from '../builtins/strmethods.ts';
+import { intAdd, intMul } from '../objects/intops.ts';
+import { structSeqType, PyStructSeq } from './structseq.ts';
+import { flushStdout } from '../interpreter/state.ts';
+
+const STAT_RESULT = structSeqType(
+  'posix',
+  'stat_result',
+  [
+    'st_mode', 'st_ino', 'st_dev', 'st_nlink', 'st_uid', 'st_gid', 'st_size', '', '', '', 'st_atime', 'st_mtime',
+    'st_ctime', 'st_atime_ns', 'st_mtime_ns', 'st_ctime_ns',
+  ],
+  10,
+  ['st_mode', 'st_ino', 'st_dev', 'st_nlink', 'st_uid', 'st_gid', 'st_size', 'st_atime', 'st_mtime', 'st_ctime'],
+);
+const TERMINAL_SIZE = structSeqType('posix', 'terminal_size', ['columns', 'lines'], 2, []);
+
+/** Linux's open flags and the other constants os re-exports. */
+const INT_CONSTANTS: string[] = [
+  'O_RDONLY', 'O_WRONLY', 'O_RDWR', 'O_CREAT', 'O_EXCL', 'O_NOCTTY', 'O_TRUNC', 'O_APPEND', 'O_NONBLOCK', 'O_CLOEXEC',
+  'O_ACCMODE', 'F_OK', 'R_OK', 'W_OK', 'X_OK', 'EX_OK',
+];
+const INT_VALUES: int[] = [0, 1, 2, 64, 128, 256, 512, 1024, 2048, 524288, 3, 0, 4, 2, 1, 0];
+
+function mkType(name: string): PyType {
+  const t = new PyType(typeType, name);
+  t.bases.push(objectType);
+  t.mro = [t, objectType];
+  t.layout = L_NONE;
+  t.isBuiltin = true;
+  t.module = 'posix';
+  return t;
+}
+const DIR_ENTRY = mkType('DirEntry');
+const SCANDIR_ITERATOR = mkType('ScandirIterator');
+defMethod(DIR_ENTRY, 'is_dir', B.POSIX_DIRENTRY_IS_DIR, FAM_POSIX);
+defMethod(DIR_ENTRY, 'is_file', B.POSIX_DIRENTRY_IS_FILE, FAM_POSIX);
+defMethod(DIR_ENTRY, 'is_symlink', B.POSIX_DIRENTRY_IS_SYMLINK, FAM_POSIX);
+defMethod(DIR_ENTRY, 'stat', B.POSIX_DIRENTRY_STAT, FAM_POSIX);
+defMethod(DIR_ENTRY, 'inode', B.POSIX_DIRENTRY_INODE, FAM_POSIX);
+defMethod(DIR_ENTRY, '__fspath__', B.POSIX_DIRENTRY_FSPATH, FAM_POSIX);
+defMethod(SCANDIR_ITERATOR, '__next__', B.POSIX_SCANDIR_NEXT, FAM_POSIX);
+defMethod(SCANDIR_ITERATOR, '__iter__', B.POSIX_SCANDIR_ITER, FAM_POSIX);
+defMethod(SCANDIR_ITERATOR, '__enter__', B.POSIX_SCANDIR_ENTER, FAM_POSIX);
+defMethod(SCANDIR_ITERATOR, '__exit__', B.POSIX_SCANDIR_EXIT, FAM_POSIX);
+defMethod(SCANDIR_ITERATOR, 'close', B.POSIX_SCANDIR_CLOSE, FAM_POSIX);
+
+/** A path argument: its text, and whether it came as bytes (results then are bytes too). */
+class FsPath {
+  s: string;
+  isBytes: boolean;
+  constructor(s: string, isBytes: boolean) {
+    this.s = s;
+    this.isBytes = isBytes;
+  }
+}
+
+/** os.fspath: str and bytes as they are, else __fspath__'s result (which must be one of them). */
+export function fspath(o: PyObject): PyObject {
+  if (o instanceof PyStr || o instanceof PyBytes) return o;
+  const m = lookupType(o.cls, '__fspath__');
+  if (m === null) throw raise(TypeError, `expected str, bytes or os.PathLike object, not ${typeName(o)}`);
+  const r = callSpecial(o, '__fspath__', []) as PyObject;
+  if (r instanceof PyStr || r instanceof PyBytes) return r;
+  throw raise(TypeError, `expected ${typeName(o)}.__fspath__() to return str or bytes, not ${typeName(r)}`);
+}
+function pathArg(fn: string, o: PyObject): FsPath {
+  if (o instanceof PyInt) throw raise(TypeError, `${fn}: path should be string, bytes or os.PathLike, not int`);
+  const p = fspath(o);
+  const fp = p instanceof PyBytes ? new FsPath(decodeUtf8(p.b), true) : new FsPath((p as PyStr).s, false);
+  if (fp.s.indexOf('\0') >= 0) throw raise(ValueError, `embedded null byte`);
+  return fp;
+}
+function pathObj(s: string, isBytes: boolean): PyObject {
+  return isBytes ? new PyBytes(bytesType, encodeUtf8(s)) : newStr(s);
+}
+
+/** The OSError subclass CPython raises for errno n. */
+function errorClass(n: int): PyType {
+  switch (n) {
+    case 2:
+      return FileNotFoundError;
+    case 17:
+      return FileExistsError;
+    case 1:
+    case 13:
+      return PermissionError;
+    case 21:
+      return IsADirectoryError;
+    case 20:
+      return NotADirectoryError;
+    case 4:
+      return InterruptedError;
+    case 11:
+    case 114:
+    case 115:
+      return BlockingIOError;
+    case 10:
+      return ChildProcessError;
+    case 3:
+      return ProcessLookupError;
+    case 110:
+      return TimeoutError;
+    case 32:
+    case 108:
+      return BrokenPipeError;
+    case 103:
+      return ConnectionAbortedError;
+    case 111:
+      return ConnectionRefusedError;
+    case 104:
+      return ConnectionResetError;
+  }
+  return OSError;
+}
+/** The OSError of the last failed primitive, naming the file(s) it was about. */
+export function osError(filename: PyObject | null, filename2: PyObject | null): PyExc {
+  const n = os.lastError();
+  const e = new PyBaseExc(errorClass(n));
+  e.args.push(newInt(n));
+  e.args.push(newStr(os.strerror(n)));
+  if (filename !== null) {
+    e.map = e.map.withAttr('filename');
+    e.slots.push(filename);
+  }
+  if (filename2 !== null) {
+    e.map = e.map.withAttr('filename2');
+    e.slots.push(filename2);
+  }
+  return new PyExc(e);
+}
+
+function statResult(v: int[]): PyObject {
+  const vals: PyObject[] = [];
+  for (let i = 0; i < 7; i++) vals.push(newInt(v[i]));
+  // the integer times by index, the float and nanosecond ones by name
+  vals.push(newInt(v[7]));
+  vals.push(newInt(v[9]));
+  vals.push(newInt(v[11]));
+  for (let i = 7; i <= 11; i += 2) vals.push(newFloat(toFloat(v[i]) + toFloat(v[i + 1]) * 1e-9));
+  const billion = newInt(1000000000);
+  for (let i = 7; i <= 11; i += 2) vals.push(intAdd(intMul(newInt(v[i]), billion), newInt(v[i + 1])));
+  return new PyStructSeq(STAT_RESULT, vals);
+}
+function doStat(fn: string, args: PyObject[], kw: string[] | null, follow0: boolean): PyObject {
+  const p = arg(args, kw, 0, 'path');
+  if (p === null) throw raise(TypeError, `${fn}() missing required argument 'path' (pos 1)`);
+  const fl = kwArg(args, kw, 'follow_symlinks');
+  const follow = follow0 && (fl === null || truthy(fl));
+  if (p instanceof PyInt) {
+    const r = os.fdStat(p.v);
+    if (r === null) throw osError(null, null);
+    return statResult(r);
+  }
+  const path = pathArg(fn, p);
+  const r = os.pathStat(path.s, follow ? 1 : 0);
+  if (r === null) throw osError(p, null);
+  return statResult(r);
+}
+function intArg(fn: string, o: PyObject | null, dflt: int): int {
+  if (o === null) return dflt;
+  if (!(o instanceof PyInt)) throw raise(TypeError, `'${typeName(o)}' object cannot be interpreted as an integer`);
+  if (o.big !== null) throw raise(OverflowErrorT, `${fn}: Python int too large to convert to C int`);
+  return o.v;
+}
+function bytesArg(o: PyObject): int[] {
+  if (o instanceof PyBytes) return o.b;
+  if (o.cls.name === 'bytearray' || o.cls.name === 'memoryview') {
+    const r = callSpecial(o, '__bytes__', []);
+    if (r !== null && r instanceof PyBytes) return r.b;
+  }
+  throw raise(TypeError, `a bytes-like object is required, not '${typeName(o)}'`);
+}
+
+/** The names in a directory, in the order the OS gives them. */
+function listNames(dir: FsPath, shown: PyObject): string[] {
+  const s = os.listDir(dir.s);
+  if (s === null) throw osError(shown, null);
+  const names = s.split('\0');
+  names.pop();
+  return names;
+}
+
+class PyDirEntry extends PyNative {
+  name: string;
+  path: string;
+  isBytes: boolean;
+  /** lstat of the entry, then stat (following a link), read once each */
+  lst: int[] | null = null;
+  st: int[] | null = null;
+  constructor(name: string, path: string, isBytes: boolean) {
+    super(DIR_ENTRY);
+    this.name = name;
+    this.path = path;
+    this.isBytes = isBytes;
+  }
+  override nativeRepr(): string {
+    return `<DirEntry ${repr(pathObj(this.name, this.isBytes))}>`;
+  }
+  /** The entry's stat (lstat when follow is false), or null when it no longer exists. */
+  statOf(follow: boolean, raiseErr: boolean): int[] | null {
+    if (this.lst === null) {
+      this.lst = os.pathStat(this.path, 0);
+      if (this.lst === null) {
+        if (raiseErr) throw osError(pathObj(this.path, this.isBytes), null);
+        return null;
+      }
+    }
+    if (!follow || ((this.lst[0] & 0xf000) !== 0xa000)) return this.lst;
+    if (this.st === null) {
+      this.st = os.pathStat(this.path, 1);
+      if (this.st === null && raiseErr) throw osError(pathObj(this.path, this.isBytes), null);
+    }
+    return this.st;
+  }
+}
+class PyScandir extends PyNative {
+  entries: PyDirEntry[];
+  i: int = 0;
+  constructor(entries: PyDirEntry[]) {
+    super(SCANDIR_ITERATOR);
+    this.entries = entries;
+  }
+  override isIterator(): boolean {
+    return true;
+  }
+  override nativeNext(): PyObject | null {
+    if (this.i >= this.entries.length) return null;
+    return this.entries[this.i++];
+  }
+}
+DIR_ENTRY.dict.set('name', new PyProperty(propertyType, mkBuiltin('name', B.POSIX_DIRENTRY_NAME, false, FAM_POSIX), null, null));
+DIR_ENTRY.dict.set('path', new PyProperty(propertyType, mkBuiltin('path', B.POSIX_DIRENTRY_PATH, false, FAM_POSIX), null, null));
+
+function environDict(): PyObject {
+  const d = newDict();
+  const parts = os.environ().split('\0');
+  for (const e of parts) {
+    const eq = e.indexOf('=', 1);
+    if (eq < 0) continue;
+    dictSet(d, new PyBytes(bytesType, encodeUtf8(e.slice(0, eq))), new PyBytes(bytesType, encodeUtf8(e.slice(eq + 1))));
+  }
+  return d;
+}
+
+export function makePosix(): PyModule {
+  const m = newBuiltinModule('posix');
+  const fns: string[] = [
+    'stat', 'lstat', 'fstat', 'getcwd', 'getcwdb', 'listdir', 'scandir', 'open', 'read', 'write', 'close', 'lseek',
+    'mkdir', 'rmdir', 'unlink', 'remove', 'rename', 'replace', 'getpid', 'urandom', 'strerror', 'fspath',
+    'get_terminal_size', 'isatty', '_exit', 'access',
+  ];
+  const ids: int[] = [
+    B.POSIX_STAT, B.POSIX_LSTAT, B.POSIX_FSTAT, B.POSIX_GETCWD, B.POSIX_GETCWDB, B.POSIX_LISTDIR, B.POSIX_SCANDIR,
+    B.POSIX_OPEN, B.POSIX_READ, B.POSIX_WRITE, B.POSIX_CLOSE, B.POSIX_LSEEK, B.POSIX_MKDIR, B.POSIX_RMDIR,
+    B.POSIX_UNLINK, B.POSIX_UNLINK, B.POSIX_RENAME, B.POSIX_REPLACE, B.POSIX_GETPID, B.POSIX_URANDOM,
+    B.POSIX_STRERROR, B.POSIX_FSPATH, B.POSIX_GET_TERMINAL_SIZE, B.POSIX_ISATTY, B.POSIX_EXIT, B.POSIX_ACCESS,
+  ];
+  for (let i = 0; i < fns.length; i++) addFn(m, fns[i], ids[i], FAM_POSIX);
+  for (let i = 0; i < INT_CONSTANTS.length; i++) dictSetS(m.dict, INT_CONSTANTS[i], newInt(INT_VALUES[i]));
+  dictSetS(m.dict, 'environ', environDict());
+  dictSetS(m.dict, 'error', OSError);
+  dictSetS(m.dict, 'stat_result', STAT_RESULT.type);
+  dictSetS(m.dict, 'terminal_size', TERMINAL_SIZE.type);
+  dictSetS(m.dict, 'DirEntry', DIR_ENTRY);
+  // no *at() variants, fd or follow_symlinks arguments beyond stat's: os.supports_* stay empty
+  dictSetS(m.dict, '_have_functions', newList([]));
+  return m;
+}
+
+function direntry(o: PyObject): PyDirEntry {
+  if (!(o instanceof PyDirEntry)) throw raise(TypeError, `descriptor requires a 'posix.DirEntry' object but received '${typeName(o)}'`);
+  return o;
+}
+function followArg(args: PyObject[], kw: string[] | null): boolean {
+  const f = kwArg(args, kw, 'follow_symlinks');
+  return f === null || truthy(f);
+}
+
+export function callPosix(id: int, args: PyObject[], kw: string[] | null): PyObject {
+  const n = npos(args, kw);
+  switch (id) {
+    case B.POSIX_STAT:
+      return doStat('stat', args, kw, true);
+    case B.POSIX_LSTAT:
+      return doStat('lstat', args, kw, false);
+    case B.POSIX_FSTAT: {
+      const fd = intArg('fstat', arg(args, kw, 0, 'fd'), -1);
+      const r = os.fdStat(fd);
+      if (r === null) throw osError(null, null);
+      return statResult(r);
+    }
+    case B.POSIX_GETCWD:
+    case B.POSIX_GETCWDB: {
+      const s = os.getcwd();
+      if (s === null) throw osError(null, null);
+      return pathObj(s, id === B.POSIX_GETCWDB);
+    }
+    case B.POSIX_LISTDIR:
+    case B.POSIX_SCANDIR: {
+      const fn = id === B.POSIX_LISTDIR ? 'listdir' : 'scandir';
+      const p = arg(args, kw, 0, 'path');
+      const dir = p === null || p === None ? new FsPath('.', false) : pathArg(fn, p);
+      const names = listNames(dir, p === null || p === None ? newStr('.') : p);
+      if (id === B.POSIX_LISTDIR) {
+        const out: PyObject[] = [];
+        for (const nm of names) out.push(pathObj(nm, dir.isBytes));
+        return newList(out);
+      }
+      const prefix = p === null || p === None ? '' : dir.s.endsWith('/') ? dir.s : dir.s + '/';
+      const entries: PyDirEntry[] = [];
+      for (const nm of names) entries.push(new PyDirEntry(nm, prefix === '' ? './' + nm : prefix + nm, dir.isBytes));
+      if (p === null || p === None) for (const e of entries) e.path = e.name;
+      return new PyScandir(entries);
+    }
+    case B.POSIX_OPEN: {
+      const p = arg(args, kw, 0, 'path');
+      const fl = arg(args, kw, 1, 'flags');
+      if (p === null || fl === null) throw raise(TypeError, "open() missing required argument 'path' or 'flags'");
+      const path = pathArg('open', p);
+      const fd = os.fdOpen(path.s, intArg('open', fl, 0), intArg('open', arg(args, kw, 2, 'mode'), 511));
+      if (fd < 0) throw osError(p, null);
+      return newInt(fd);
+    }
+    case B.POSIX_READ: {
+      if (n !== 2) throw raise(TypeError, `read expected 2 arguments, got ${n}`);
+      const cnt = intArg('read', args[1], 0);
+      if (cnt < 0) throw osErrorOf(22);
+      const b = os.fdRead(intArg('read', args[0], 0), cnt);
+      if (b === null) throw osError(null, null);
+      return new PyBytes(bytesType, b);
+    }
+    case B.POSIX_WRITE: {
+      if (n !== 2) throw raise(TypeError, `write expected 2 arguments, got ${n}`);
+      const fd = intArg('write', args[0], 0);
+      if (fd === 1 || fd === 2) flushStdout();
+      const k = os.fdWrite(fd, bytesArg(args[1]));
+      if (k < 0) throw osError(null, null);
+      return newInt(k);
+    }
+    case B.POSIX_CLOSE: {
+      if (os.fdClose(intArg('close', arg(args, kw, 0, 'fd'), -1)) < 0) throw osError(null, null);
+      return None;
+    }
+    case B.POSIX_LSEEK: {
+      if (n !== 3) throw raise(TypeError, `lseek expected 3 arguments, got ${n}`);
+      const r = os.fdSeek(intArg('lseek', args[0], 0), intArg('lseek', args[1], 0), intArg('lseek', args[2], 0));
+      if (r < 0) throw osError(null, null);
+      return newInt(r);
+    }
+    case B.POSIX_MKDIR: {
+      const p = arg(args, kw, 0, 'path');
+      if (p === null) throw raise(TypeError, "mkdir() missing required argument 'path' (pos 1)");
+      if (os.mkdir(pathArg('mkdir', p).s, intArg('mkdir', arg(args, kw, 1, 'mode'), 511)) < 0) throw osError(p, null);
+      return None;
+    }
+    case B.POSIX_RMDIR:
+    case B.POSIX_UNLINK: {
+      const fn = id === B.POSIX_RMDIR ? 'rmdir' : 'unlink';
+      const p = arg(args, kw, 0, 'path');
+      if (p === null) throw raise(TypeError, `${fn}() missing required argument 'path' (pos 1)`);
+      const s = pathArg(fn, p).s;
+      if ((id === B.POSIX_RMDIR ? os.rmdir(s) : os.unlink(s)) < 0) throw osError(p, null);
+      return None;
+    }
+    case B.POSIX_RENAME:
+    case B.POSIX_REPLACE: {
+      const fn = id === B.POSIX_RENAME ? 'rename' : 'replace';
+      const a = arg(args, kw, 0, 'src');
+      const b = arg(args, kw, 1, 'dst');
+      if (a === null || b === null) throw raise(TypeError, `${fn}() missing required argument '${a === null ? 'src' : 'dst'}'`);
+      if (os.rename(pathArg(fn, a).s, pathArg(fn, b).s) < 0) throw osError(a, b);
+      return None;
+    }
+    case B.POSIX_GETPID:
+      return newInt(os.getpid());
+    case B.POSIX_URANDOM: {
+      const k = intArg('urandom', arg(args, kw, 0, 'size'), 0);
+      if (k < 0) throw raise(ValueError, 'negative argument not allowed');
+      return new PyBytes(bytesType, os.urandom(k));
+    }
+    case B.POSIX_STRERROR:
+      return newStr(os.strerror(intArg('strerror', arg(args, kw, 0, 'code'), 0)));
+    case B.POSIX_FSPATH: {
+      const p = arg(args, kw, 0, 'path');
+      if (p === null) throw raise(TypeError, "fspath() missing required argument 'path' (pos 1)");
+      return fspath(p);
+    }
+    case B.POSIX_GET_TERMINAL_SIZE: {
+      const r = os.terminalSize(intArg('get_terminal_size', arg(args, kw, 0, 'fd'), 1));
+      if (r === null) throw osError(null, null);
+      return new PyStructSeq(TERMINAL_SIZE, [newInt(r[0]), newInt(r[1])]);
+    }
+    case B.POSIX_ISATTY:
+      return newBool(os.isatty(intArg('isatty', arg(args, kw, 0, 'fd'), -1)));
+    case B.POSIX_EXIT: {
+      flushStdout();
+      os.exit(intArg('_exit', arg(args, kw, 0, 'status'), 0));
+      return None;
+    }
+    case B.POSIX_ACCESS: {
+      // existence, and the permission bits of the file's owner (no uid check)
+      const p = arg(args, kw, 0, 'path');
+      if (p === null) throw raise(TypeError, "access() missing required argument 'path' (pos 1)");
+      const mode = intArg('access', arg(args, kw, 1, 'mode'), 0);
+      const st = os.pathStat(pathArg('access', p).s, 1);
+      if (st === null) return False;
+      const bits = (st[0] >> 6) & 7;
+      return (mode & bits) === mode ? True : False;
+    }
+    case B.POSIX_DIRENTRY_NAME: {
+      const e = direntry(args[0]);
+      return pathObj(e.name, e.isBytes);
+    }
+    case B.POSIX_DIRENTRY_PATH:
+    case B.POSIX_DIRENTRY_FSPATH: {
+      const e = direntry(args[0]);
+      return pathObj(e.path, e.isBytes);
+    }
+    case B.POSIX_DIRENTRY_IS_DIR:
+    case B.POSIX_DIRENTRY_IS_FILE: {
+      const st = direntry(args[0]).statOf(followArg(args, kw), false);
+      if (st === null) return False;
+      return newBool((st[0] & 0xf000) === (id === B.POSIX_DIRENTRY_IS_DIR ? 0x4000 : 0x8000));
+    }
+    case B.POSIX_DIRENTRY_IS_SYMLINK: {
+      const st = direntry(args[0]).statOf(false, false);
+      return newBool(st !== null && (st[0] & 0xf000) === 0xa000);
+    }
+    case B.POSIX_DIRENTRY_STAT:
+      return statResult(direntry(args[0]).statOf(followArg(args, kw), true) as int[]);
+    case B.POSIX_DIRENTRY_INODE: {
+      const st = direntry(args[0]).statOf(false, true) as int[];
+      return newInt(st[1]);
+    }
+    case B.POSIX_SCANDIR_NEXT: {
+      const it = args[0];
+      if (!(it instanceof PyScandir)) throw raise(TypeError, 'expected a ScandirIterator');
+      const v = it.nativeNext();
+      if (v === null) throw new PyExc(new PyBaseExc(StopIteration));
+      return v;
+    }
+    case B.POSIX_SCANDIR_ITER:
+    case B.POSIX_SCANDIR_ENTER:
+      return args[0];
+    case B.POSIX_SCANDIR_EXIT:
+    case B.POSIX_SCANDIR_CLOSE: {
+      const it = args[0];
+      if (it instanceof PyScandir) it.i = it.entries.length;
+      return id === B.POSIX_SCANDIR_EXIT ? False : None;
+    }
+  }
+  throw unhandledBuiltin('posix function', id);
+}
+function osErrorOf(n: int): PyExc {
+  const e = new PyBaseExc(errorClass(n));
+  e.args.push(newInt(n));
+  e.args.push(newStr(os.strerror(n)));
+  return new PyExc(e);
+}
