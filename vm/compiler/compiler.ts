@@ -1,6 +1,68 @@
 // Bytecode compiler: AST + symbol table -> PyCode objects.
 import type { int } from '../../translate/rlib/index.ts';
-import { K } from '../parser/ast.ts';
+import {
+  K,
+  Node,
+  expr,
+  stmt,
+  pattern,
+  Name,
+  Constant,
+  JoinedStr,
+  FormattedValue,
+  BinOp,
+  UnaryOp,
+  BoolOp,
+  Compare,
+  Call,
+  Attribute,
+  Subscript,
+  Slice,
+  Starred,
+  Tuple,
+  List,
+  Set,
+  Dict,
+  IfExp,
+  Lambda,
+  ListComp,
+  SetComp,
+  GeneratorExp,
+  DictComp,
+  Yield,
+  YieldFrom,
+  NamedExpr,
+  Keyword,
+  Comprehension,
+  Arguments,
+  Module,
+  FunctionDef,
+  ClassDef,
+  Return,
+  Delete,
+  Assign,
+  AugAssign,
+  AnnAssign,
+  For,
+  While,
+  If,
+  With,
+  Raise,
+  Try,
+  Assert,
+  Import,
+  ImportFrom,
+  Expr,
+  Match,
+  MatchValue,
+  MatchSingleton,
+  MatchSequence,
+  MatchMapping,
+  MatchClass,
+  MatchStar,
+  MatchAs,
+  MatchOr,
+} from '../parser/ast.ts';
 import * as A from '../parser/ast.ts';
 import { ParseError } from '../parser/tokenizer.ts';
 import { PyObject, PyStr, PyInt, PyFloat, newStr, newTuple, None, newInt, mapGetInt } from '../objects/core.ts';
@@ -19,9 +81,9 @@ class FBlock {
   kind: int;
   breakLabel: int;
   continueLabel: int;
-  body: A.stmt[];
+  body: stmt[];
   name: string = '';
-  constructor(kind: int, breakLabel: int, continueLabel: int, body: A.stmt[]) {
+  constructor(kind: int, breakLabel: int, continueLabel: int, body: stmt[]) {
     this.kind = kind;
     this.breakLabel = breakLabel;
     this.continueLabel = continueLabel;
@@ -115,7 +177,7 @@ export class Compiler {
     u.code.words = packInstructions(u.code.ops);
     return u.code;
   }
-  err(msg: string, n: A.Node): ParseError {
+  err(msg: string, n: Node): ParseError {
     return new ParseError('SyntaxError', msg, n.line, n.col + 1);
   }
 
@@ -148,19 +210,19 @@ export class Compiler {
   }
 
   // ---- module ----
-  compileModule(mod: A.Module): PyCode {
+  compileModule(mod: Module): PyCode {
     this.u.code.flags = CO_NAMES;
     this.compileBody(mod.body);
     this.loadConst(None);
     this.emit(Op.RETURN_VALUE, 0);
     return this.finishUnit();
   }
-  compileBody(body: A.stmt[]): void {
+  compileBody(body: stmt[]): void {
     for (const s of body) this.stmt(s);
   }
 
   /** Compiles a nested code object for scope-owning node n. */
-  enterScope(n: A.Node, name: string, line: int): Scope {
+  enterScope(n: Node, name: string, line: int): Scope {
     const sc = this.st.scopes.get(n);
     if (sc === undefined) throw this.err('internal: no scope', n);
     this.units.push(this.u);
@@ -202,7 +264,7 @@ export class Compiler {
     this.loadConst(code);
     this.emit(Op.MAKE_FUNCTION, f);
   }
-  pushDefaults(spec: A.Arguments): int {
+  pushDefaults(spec: Arguments): int {
     let flags = 0;
     if (spec.defaults.length > 0) {
       for (const d of spec.defaults) this.expr(d);
@@ -224,7 +286,7 @@ export class Compiler {
     }
     return flags;
   }
-  setupArgs(code: PyCode, spec: A.Arguments): void {
+  setupArgs(code: PyCode, spec: Arguments): void {
     code.argcount = spec.args.length;
     code.posonly = spec.posonlyargcount;
     code.kwonly = spec.kwonlyargs.length;
@@ -232,14 +294,14 @@ export class Compiler {
     if (spec.kwarg !== '') code.flags |= CO_VARKW;
   }
   /** The docstring of a body: its first statement when that is a string constant. */
-  docstring(body: A.stmt[]): A.Constant | null {
+  docstring(body: stmt[]): Constant | null {
     if (body.length === 0) return null;
     const first = body[0];
-    if (!(first instanceof A.Expr)) return null;
+    if (!(first instanceof Expr)) return null;
     const v = first.value;
-    return v instanceof A.Constant && v.value instanceof PyStr ? v : null;
+    return v instanceof Constant && v.value instanceof PyStr ? v : null;
   }
-  funcDef(s: A.FunctionDef): void {
+  funcDef(s: FunctionDef): void {
     for (const d of s.decorator_list) {
       this.expr(d);
       this.emit(Op.PUSH_NULL, 0);
@@ -262,7 +324,7 @@ export class Compiler {
     for (let i = 0; i < s.decorator_list.length; i++) this.emit(Op.CALL, 1);
     this.nameOp(s.name, 1);
   }
-  classDef(s: A.ClassDef): void {
+  classDef(s: ClassDef): void {
     for (const d of s.decorator_list) {
       this.expr(d);
       this.emit(Op.PUSH_NULL, 0);
@@ -293,13 +355,13 @@ export class Compiler {
     this.nameOp(s.name, 1);
   }
   /** True when a call needs no CALL_EX: no *args and no **kwargs. */
-  isSimpleCall(args: A.expr[], kws: A.Keyword[]): boolean {
+  isSimpleCall(args: expr[], kws: Keyword[]): boolean {
     for (const a of args) if (a.k === K.Starred) return false;
     for (const k of kws) if (k.arg === '') return false;
     return true;
   }
   /** Compiles call arguments; `pushed` positional args are already on the stack. */
-  callArgs(pushed: int, args: A.expr[], kws: A.Keyword[]): void {
+  callArgs(pushed: int, args: expr[], kws: Keyword[]): void {
     if (this.isSimpleCall(args, kws)) {
       for (const a of args) this.expr(a);
       if (kws.length > 0) {
@@ -315,7 +377,7 @@ export class Compiler {
     }
     this.emit(Op.BUILD_LIST, pushed);
     for (const a of args) {
-      if (a instanceof A.Starred) {
+      if (a instanceof Starred) {
         this.expr(a.value);
         this.emit(Op.LIST_EXTEND, 1);
       } else {
@@ -343,23 +405,23 @@ export class Compiler {
   }
 
   // ---- statements ----
-  stmt(s: A.stmt): void {
+  stmt(s: stmt): void {
     this.u.line = s.line;
     switch (s.k) {
       case K.FunctionDef:
-        this.funcDef(s as A.FunctionDef);
+        this.funcDef(s as FunctionDef);
         return;
       case K.ClassDef:
-        this.classDef(s as A.ClassDef);
+        this.classDef(s as ClassDef);
         return;
       case K.Return:
-        this.returnStmt(s as A.Return);
+        this.returnStmt(s as Return);
         return;
       case K.Delete:
-        for (const t of (s as A.Delete).targets) this.delTarget(t);
+        for (const t of (s as Delete).targets) this.delTarget(t);
         return;
       case K.Assign: {
-        const a = s as A.Assign;
+        const a = s as Assign;
         this.expr(a.value);
         for (let i = 0; i < a.targets.length; i++) {
           if (i < a.targets.length - 1) this.emit(Op.DUP_TOP, 0);
@@ -368,10 +430,10 @@ export class Compiler {
         return;
       }
       case K.AugAssign:
-        this.augAssign(s as A.AugAssign);
+        this.augAssign(s as AugAssign);
         return;
       case K.AnnAssign: {
-        const a = s as A.AnnAssign;
+        const a = s as AnnAssign;
         if (a.value !== null) {
           this.expr(a.value);
           this.store(a.target);
@@ -379,13 +441,13 @@ export class Compiler {
         return;
       }
       case K.For:
-        this.forStmt(s as A.For);
+        this.forStmt(s as For);
         return;
       case K.While:
-        this.whileStmt(s as A.While);
+        this.whileStmt(s as While);
         return;
       case K.If: {
-        const i = s as A.If;
+        const i = s as If;
         const lelse = this.newLabel();
         const lend = this.newLabel();
         this.condJump(i.test, false, lelse);
@@ -397,10 +459,10 @@ export class Compiler {
         return;
       }
       case K.With:
-        this.withStmt(s as A.With, 0);
+        this.withStmt(s as With, 0);
         return;
       case K.Raise: {
-        const r = s as A.Raise;
+        const r = s as Raise;
         if (r.exc === null) this.emit(Op.RAISE_VARARGS, 0);
         else {
           this.expr(r.exc);
@@ -412,13 +474,13 @@ export class Compiler {
         return;
       }
       case K.Try: {
-        const t = s as A.Try;
+        const t = s as Try;
         if (t.finalbody.length > 0) this.tryFinally(t);
         else this.tryExcept(t);
         return;
       }
       case K.Assert: {
-        const a = s as A.Assert;
+        const a = s as Assert;
         const lend = this.newLabel();
         this.condJump(a.test, true, lend);
         this.emit(Op.LOAD_ASSERTION_ERROR, 0);
@@ -432,7 +494,7 @@ export class Compiler {
         return;
       }
       case K.Import:
-        for (const al of (s as A.Import).names) {
+        for (const al of (s as Import).names) {
           this.loadConst(newInt(0));
           this.loadConst(None);
           this.emit(Op.IMPORT_NAME, this.nameIndex(al.name));
@@ -446,7 +508,7 @@ export class Compiler {
         }
         return;
       case K.ImportFrom: {
-        const f = s as A.ImportFrom;
+        const f = s as ImportFrom;
         this.loadConst(newInt(f.level));
         const names: PyObject[] = [];
         for (const al of f.names) names.push(newStr(al.name));
@@ -468,14 +530,14 @@ export class Compiler {
       case K.Pass:
         return;
       case K.Expr: {
-        const e = (s as A.Expr).value;
+        const e = (s as Expr).value;
         if (e.k === K.Constant && this.u.scope.kind !== S_MODULE) return;
         this.expr(e);
         this.emit(Op.POP_TOP, 0);
         return;
       }
       case K.Match:
-        this.matchStmt(s as A.Match);
+        this.matchStmt(s as Match);
         return;
       case K.Break:
         this.breakContinue(s, true);
@@ -531,7 +593,7 @@ export class Compiler {
         return;
     }
   }
-  returnStmt(s: A.Return): void {
+  returnStmt(s: Return): void {
     if (s.value !== null) this.expr(s.value);
     else this.loadConst(None);
     const fbs = this.u.fblocks;
@@ -559,7 +621,7 @@ export class Compiler {
     c.varnames.push(name);
     return c.varnames.length - 1;
   }
-  breakContinue(s: A.stmt, isBreak: boolean): void {
+  breakContinue(s: stmt, isBreak: boolean): void {
     const fbs = this.u.fblocks;
     let target = -1;
     for (let i = fbs.length - 1; i >= 0; i--) {
@@ -597,7 +659,7 @@ export class Compiler {
   storeTemp(t: int): void {
     this.emit(this.u.scope.kind === S_FUNC ? Op.STORE_FAST : Op.STORE_NAME, t);
   }
-  matchStmt(s: A.Match): void {
+  matchStmt(s: Match): void {
     const lend = this.newLabel();
     this.expr(s.subject);
     const subj = this.newTemp();
@@ -613,10 +675,10 @@ export class Compiler {
     }
     this.bindLabel(lend);
   }
-  isWildcard(p: A.pattern): boolean {
-    return p instanceof A.MatchAs && p.pattern === null && p.name === '';
+  isWildcard(p: pattern): boolean {
+    return p instanceof MatchAs && p.pattern === null && p.name === '';
   }
-  subPattern(p: A.pattern, fail: int): void {
+  subPattern(p: pattern, fail: int): void {
     // value to match is on the stack
     if (this.isWildcard(p)) {
       this.emit(Op.POP_TOP, 0);
@@ -633,22 +695,22 @@ export class Compiler {
     this.jump(Op.POP_JUMP_IF_FALSE, fail);
   }
   /** Matches the subject in temp subj against p, jumping to fail when it does not match. */
-  pattern(p: A.pattern, subj: int, fail: int): void {
+  pattern(p: pattern, subj: int, fail: int): void {
     switch (p.k) {
       case K.MatchValue:
         this.loadTemp(subj);
-        this.expr((p as A.MatchValue).value);
+        this.expr((p as MatchValue).value);
         this.emit(Op.COMPARE_OP, A.CMP_EQ);
         this.jump(Op.POP_JUMP_IF_FALSE, fail);
         return;
       case K.MatchSingleton:
         this.loadTemp(subj);
-        this.loadConst((p as A.MatchSingleton).value);
+        this.loadConst((p as MatchSingleton).value);
         this.emit(Op.IS_OP, 0);
         this.jump(Op.POP_JUMP_IF_FALSE, fail);
         return;
       case K.MatchAs: {
-        const a = p as A.MatchAs;
+        const a = p as MatchAs;
         if (a.pattern !== null) this.pattern(a.pattern, subj, fail);
         if (a.name !== '') {
           this.loadTemp(subj);
@@ -657,7 +719,7 @@ export class Compiler {
         return;
       }
       case K.MatchOr: {
-        const pats = (p as A.MatchOr).patterns;
+        const pats = (p as MatchOr).patterns;
         const lok = this.newLabel();
         for (let i = 0; i < pats.length; i++) {
           if (i === pats.length - 1) {
@@ -673,7 +735,7 @@ export class Compiler {
         return;
       }
       case K.MatchSequence: {
-        const pats = (p as A.MatchSequence).patterns;
+        const pats = (p as MatchSequence).patterns;
         let star = -1;
         for (let i = 0; i < pats.length; i++) if (pats[i].k === K.MatchStar) star = i;
         const n = pats.length;
@@ -689,7 +751,7 @@ export class Compiler {
           const sp = pats[i];
           if (i === star) {
             // a second star is not the one found above: pattern() refuses it
-            const name = (sp as A.MatchStar).name;
+            const name = (sp as MatchStar).name;
             if (name !== '') {
               this.loadTemp(subj);
               this.emit(Op.MATCH_STAR_LIST, star + ((n - 1 - star) << 8));
@@ -706,7 +768,7 @@ export class Compiler {
         return;
       }
       case K.MatchMapping: {
-        const m = p as A.MatchMapping;
+        const m = p as MatchMapping;
         this.loadTemp(subj);
         this.emit(Op.MATCH_MAPPING, 0);
         this.jump(Op.POP_JUMP_IF_FALSE, fail);
@@ -734,7 +796,7 @@ export class Compiler {
         return;
       }
       case K.MatchClass: {
-        const c = p as A.MatchClass;
+        const c = p as MatchClass;
         this.loadTemp(subj);
         this.expr(c.cls);
         const kn: PyObject[] = [];
@@ -744,7 +806,7 @@ export class Compiler {
         const vals = this.newTemp();
         this.storeTemp(vals);
         this.checkNotNone(vals, fail);
-        const subs: A.pattern[] = [];
+        const subs: pattern[] = [];
         for (const x of c.patterns) subs.push(x);
         for (const x of c.kwd_patterns) subs.push(x);
         for (let i = 0; i < subs.length; i++) {
@@ -761,7 +823,7 @@ export class Compiler {
     }
     throw this.err('unsupported pattern', p);
   }
-  forStmt(s: A.For): void {
+  forStmt(s: For): void {
     const ltop = this.newLabel();
     const lexhaust = this.newLabel();
     const lbreak = this.newLabel();
@@ -779,7 +841,7 @@ export class Compiler {
     this.compileBody(s.orelse);
     this.bindLabel(lbreak);
   }
-  whileStmt(s: A.While): void {
+  whileStmt(s: While): void {
     const ltop = this.newLabel();
     const lelse = this.newLabel();
     const lbreak = this.newLabel();
@@ -795,7 +857,7 @@ export class Compiler {
     this.bindLabel(lbreak);
   }
   /** Compiles the with-items from idx on, nested, around the body. */
-  withStmt(s: A.With, idx: int): void {
+  withStmt(s: With, idx: int): void {
     const item = s.items[idx];
     const lexc = this.newLabel();
     const lend = this.newLabel();
@@ -815,7 +877,7 @@ export class Compiler {
     this.emit(Op.WITH_EXCEPT, 0);
     this.bindLabel(lend);
   }
-  tryFinally(s: A.Try): void {
+  tryFinally(s: Try): void {
     const lhandler = this.newLabel();
     const lend = this.newLabel();
     this.jump(Op.SETUP_FINALLY, lhandler);
@@ -840,7 +902,7 @@ export class Compiler {
     this.emit(Op.POP_EXCEPT_RERAISE, 0);
     this.bindLabel(lend);
   }
-  tryExcept(s: A.Try): void {
+  tryExcept(s: Try): void {
     const lhandler = this.newLabel();
     const lelse = this.newLabel();
     const lend = this.newLabel();
@@ -886,15 +948,15 @@ export class Compiler {
     this.compileBody(s.orelse);
     this.bindLabel(lend);
   }
-  augAssign(s: A.AugAssign): void {
+  augAssign(s: AugAssign): void {
     const t = s.target;
     const op = s.op + A.BIN_INPLACE;
-    if (t instanceof A.Name) {
+    if (t instanceof Name) {
       this.nameOp(t.id, 0);
       this.expr(s.value);
       this.emit(Op.BINARY_OP, op);
       this.nameOp(t.id, 1);
-    } else if (t instanceof A.Attribute) {
+    } else if (t instanceof Attribute) {
       this.expr(t.value);
       this.emit(Op.DUP_TOP, 0);
       this.emit(Op.LOAD_ATTR, this.nameIndex(t.attr));
@@ -904,7 +966,7 @@ export class Compiler {
       this.emit(Op.STORE_ATTR, this.nameIndex(t.attr));
     } else {
       // the parser lets only names, attributes and subscripts through
-      const sub = t as A.Subscript;
+      const sub = t as Subscript;
       this.expr(sub.value);
       this.subscriptIndex(sub.slice);
       this.emit(Op.DUP_TOP_TWO, 0);
@@ -915,25 +977,25 @@ export class Compiler {
       this.emit(Op.STORE_SUBSCR, 0);
     }
   }
-  store(t: A.expr): void {
+  store(t: expr): void {
     switch (t.k) {
       case K.Name:
-        this.nameOp((t as A.Name).id, 1);
+        this.nameOp((t as Name).id, 1);
         return;
       case K.Attribute:
-        this.expr((t as A.Attribute).value);
-        this.emit(Op.STORE_ATTR, this.nameIndex((t as A.Attribute).attr));
+        this.expr((t as Attribute).value);
+        this.emit(Op.STORE_ATTR, this.nameIndex((t as Attribute).attr));
         return;
       case K.Subscript:
-        this.expr((t as A.Subscript).value);
-        this.subscriptIndex((t as A.Subscript).slice);
+        this.expr((t as Subscript).value);
+        this.subscriptIndex((t as Subscript).slice);
         this.emit(Op.STORE_SUBSCR, 0);
         return;
       case K.Tuple:
-        this.storeUnpack(t, (t as A.Tuple).elts);
+        this.storeUnpack(t, (t as Tuple).elts);
         return;
       case K.List:
-        this.storeUnpack(t, (t as A.List).elts);
+        this.storeUnpack(t, (t as List).elts);
         return;
       case K.Starred:
         throw this.err('starred assignment target must be in a list or tuple', t);
@@ -941,7 +1003,7 @@ export class Compiler {
     throw this.err('cannot assign to expression', t);
   }
   /** Unpacks the value on the stack into the targets elts of tuple or list t. */
-  storeUnpack(t: A.expr, elts: A.expr[]): void {
+  storeUnpack(t: expr, elts: expr[]): void {
     let star = -1;
     for (let i = 0; i < elts.length; i++) {
       if (elts[i].k === K.Starred) {
@@ -951,33 +1013,33 @@ export class Compiler {
     }
     if (star < 0) this.emit(Op.UNPACK_SEQUENCE, elts.length);
     else this.emit(Op.UNPACK_EX, star + ((elts.length - star - 1) << 8));
-    for (const x of elts) this.store(x instanceof A.Starred ? x.value : x);
+    for (const x of elts) this.store(x instanceof Starred ? x.value : x);
   }
-  delTarget(t: A.expr): void {
+  delTarget(t: expr): void {
     switch (t.k) {
       case K.Name:
-        this.nameOp((t as A.Name).id, 2);
+        this.nameOp((t as Name).id, 2);
         return;
       case K.Attribute:
-        this.expr((t as A.Attribute).value);
-        this.emit(Op.DELETE_ATTR, this.nameIndex((t as A.Attribute).attr));
+        this.expr((t as Attribute).value);
+        this.emit(Op.DELETE_ATTR, this.nameIndex((t as Attribute).attr));
         return;
       case K.Subscript:
-        this.expr((t as A.Subscript).value);
-        this.subscriptIndex((t as A.Subscript).slice);
+        this.expr((t as Subscript).value);
+        this.subscriptIndex((t as Subscript).slice);
         this.emit(Op.DELETE_SUBSCR, 0);
         return;
       case K.Tuple:
-        for (const x of (t as A.Tuple).elts) this.delTarget(x);
+        for (const x of (t as Tuple).elts) this.delTarget(x);
         return;
       case K.List:
-        for (const x of (t as A.List).elts) this.delTarget(x);
+        for (const x of (t as List).elts) this.delTarget(x);
         return;
     }
     throw this.err('cannot delete expression', t);
   }
-  subscriptIndex(e: A.expr): void {
-    if (e instanceof A.Slice) {
+  subscriptIndex(e: expr): void {
+    if (e instanceof Slice) {
       if (e.lower !== null) this.expr(e.lower);
       else this.loadConst(None);
       if (e.upper !== null) this.expr(e.upper);
@@ -991,12 +1053,12 @@ export class Compiler {
     this.expr(e);
   }
   /** Jumps to label when truthiness of e equals `when`. */
-  condJump(e: A.expr, when: boolean, label: int): void {
-    if (e instanceof A.UnaryOp && e.op === A.U_NOT) {
+  condJump(e: expr, when: boolean, label: int): void {
+    if (e instanceof UnaryOp && e.op === A.U_NOT) {
       this.condJump(e.operand, !when, label);
       return;
     }
-    if (e instanceof A.BoolOp) {
+    if (e instanceof BoolOp) {
       const vs = e.values;
       const isAnd = e.op === A.BOOL_AND;
       if (isAnd !== when) {
@@ -1015,28 +1077,28 @@ export class Compiler {
   }
 
   // ---- expressions ----
-  expr(e: A.expr): void {
+  expr(e: expr): void {
     const savedLine = this.u.line;
     this.u.line = e.line;
     this.expr1(e);
     this.u.line = savedLine;
   }
-  expr1(e: A.expr): void {
+  expr1(e: expr): void {
     switch (e.k) {
       case K.Name:
-        this.nameOp((e as A.Name).id, 0);
+        this.nameOp((e as Name).id, 0);
         return;
       case K.Constant:
-        this.loadConst((e as A.Constant).value);
+        this.loadConst((e as Constant).value);
         return;
       case K.JoinedStr: {
-        const vs = (e as A.JoinedStr).values;
+        const vs = (e as JoinedStr).values;
         for (const p of vs) this.expr(p);
         if (vs.length !== 1 || vs[0].k !== K.Constant) this.emit(Op.BUILD_STRING, vs.length);
         return;
       }
       case K.FormattedValue: {
-        const f = e as A.FormattedValue;
+        const f = e as FormattedValue;
         this.expr(f.value);
         let conv = 0;
         if (f.conversion === 115) conv = 1;
@@ -1050,14 +1112,14 @@ export class Compiler {
         return;
       }
       case K.BinOp: {
-        const b = e as A.BinOp;
+        const b = e as BinOp;
         this.expr(b.left);
         this.expr(b.right);
         this.emit(Op.BINARY_OP, b.op);
         return;
       }
       case K.UnaryOp: {
-        const u = e as A.UnaryOp;
+        const u = e as UnaryOp;
         this.expr(u.operand);
         if (u.op === A.U_NEG) this.emit(Op.UNARY_NEG, 0);
         else if (u.op === A.U_POS) this.emit(Op.UNARY_POS, 0);
@@ -1066,7 +1128,7 @@ export class Compiler {
         return;
       }
       case K.BoolOp: {
-        const b = e as A.BoolOp;
+        const b = e as BoolOp;
         const lend = this.newLabel();
         for (let i = 0; i < b.values.length; i++) {
           this.expr(b.values[i]);
@@ -1076,18 +1138,18 @@ export class Compiler {
         return;
       }
       case K.Compare:
-        this.compare(e as A.Compare);
+        this.compare(e as Compare);
         return;
       case K.Call:
-        this.call(e as A.Call);
+        this.call(e as Call);
         return;
       case K.Attribute:
-        this.expr((e as A.Attribute).value);
-        this.emit(Op.LOAD_ATTR, this.nameIndex((e as A.Attribute).attr));
+        this.expr((e as Attribute).value);
+        this.emit(Op.LOAD_ATTR, this.nameIndex((e as Attribute).attr));
         return;
       case K.Subscript:
-        this.expr((e as A.Subscript).value);
-        this.subscriptIndex((e as A.Subscript).slice);
+        this.expr((e as Subscript).value);
+        this.subscriptIndex((e as Subscript).slice);
         this.emit(Op.BINARY_SUBSCR, 0);
         return;
       case K.Slice:
@@ -1096,19 +1158,19 @@ export class Compiler {
       case K.Starred:
         throw this.err("can't use starred expression here", e);
       case K.Tuple:
-        this.sequence(e.k, (e as A.Tuple).elts);
+        this.sequence(e.k, (e as Tuple).elts);
         return;
       case K.List:
-        this.sequence(e.k, (e as A.List).elts);
+        this.sequence(e.k, (e as List).elts);
         return;
       case K.Set:
-        this.sequence(e.k, (e as A.Set).elts);
+        this.sequence(e.k, (e as Set).elts);
         return;
       case K.Dict:
-        this.dict(e as A.Dict);
+        this.dict(e as Dict);
         return;
       case K.IfExp: {
-        const i = e as A.IfExp;
+        const i = e as IfExp;
         const lelse = this.newLabel();
         const lend = this.newLabel();
         this.condJump(i.test, false, lelse);
@@ -1120,7 +1182,7 @@ export class Compiler {
         return;
       }
       case K.Lambda: {
-        const l = e as A.Lambda;
+        const l = e as Lambda;
         const flags = this.pushDefaults(l.args);
         this.enterScope(l, '<lambda>', l.line);
         this.setupArgs(this.u.code, l.args);
@@ -1132,26 +1194,26 @@ export class Compiler {
         return;
       }
       case K.ListComp:
-        this.comprehension(e, (e as A.ListComp).generators);
+        this.comprehension(e, (e as ListComp).generators);
         return;
       case K.SetComp:
-        this.comprehension(e, (e as A.SetComp).generators);
+        this.comprehension(e, (e as SetComp).generators);
         return;
       case K.GeneratorExp:
-        this.comprehension(e, (e as A.GeneratorExp).generators);
+        this.comprehension(e, (e as GeneratorExp).generators);
         return;
       case K.DictComp:
-        this.comprehension(e, (e as A.DictComp).generators);
+        this.comprehension(e, (e as DictComp).generators);
         return;
       case K.Yield: {
-        const v = (e as A.Yield).value;
+        const v = (e as Yield).value;
         if (v !== null) this.expr(v);
         else this.loadConst(None);
         this.emit(Op.YIELD_VALUE, 0);
         return;
       }
       case K.YieldFrom: {
-        this.expr((e as A.YieldFrom).value);
+        this.expr((e as YieldFrom).value);
         this.emit(Op.GET_YIELD_FROM_ITER, 0);
         this.loadConst(None);
         const lloop = this.newLabel();
@@ -1164,14 +1226,14 @@ export class Compiler {
         return;
       }
       case K.NamedExpr:
-        this.expr((e as A.NamedExpr).value);
+        this.expr((e as NamedExpr).value);
         this.emit(Op.DUP_TOP, 0);
-        this.store((e as A.NamedExpr).target);
+        this.store((e as NamedExpr).target);
         return;
     }
     throw this.err('unsupported expression', e);
   }
-  compare(e: A.Compare): void {
+  compare(e: Compare): void {
     const cs = e.comparators;
     this.expr(e.left);
     if (cs.length === 1) {
@@ -1199,7 +1261,7 @@ export class Compiler {
     this.bindLabel(lend);
   }
   /** A tuple, list or set display (kind k) of elts. */
-  sequence(k: K, elts: A.expr[]): void {
+  sequence(k: K, elts: expr[]): void {
     let star = false;
     for (const x of elts) if (x.k === K.Starred) star = true;
     if (!star) {
@@ -1210,7 +1272,7 @@ export class Compiler {
     const isSet = k === K.Set;
     this.emit(isSet ? Op.BUILD_SET : Op.BUILD_LIST, 0);
     for (const x of elts) {
-      if (x instanceof A.Starred) {
+      if (x instanceof Starred) {
         this.expr(x.value);
         this.emit(isSet ? Op.SET_UPDATE : Op.LIST_EXTEND, 1);
       } else {
@@ -1220,12 +1282,12 @@ export class Compiler {
     }
     if (k === K.Tuple) this.emit(Op.LIST_TO_TUPLE, 0);
   }
-  dict(e: A.Dict): void {
+  dict(e: Dict): void {
     let star = false;
     for (const k of e.keys) if (k === null) star = true;
     if (!star) {
       for (let i = 0; i < e.keys.length; i++) {
-        this.expr(e.keys[i] as A.expr);
+        this.expr(e.keys[i] as expr);
         this.expr(e.values[i]);
       }
       this.emit(Op.BUILD_MAP, e.keys.length);
@@ -1251,9 +1313,9 @@ export class Compiler {
     else if (op === A.CMP_NOTIN) this.emit(Op.CONTAINS_OP, 1);
     else this.emit(Op.COMPARE_OP, op);
   }
-  call(e: A.Call): void {
+  call(e: Call): void {
     const f = e.func;
-    if (f instanceof A.Attribute && this.isSimpleCall(e.args, e.keywords)) {
+    if (f instanceof Attribute && this.isSimpleCall(e.args, e.keywords)) {
       this.expr(f.value);
       this.u.line = f.line;
       this.emit(Op.LOAD_METHOD, this.nameIndex(f.attr));
@@ -1265,7 +1327,7 @@ export class Compiler {
   }
   /** A comprehension e (list, set, dict or generator): its own code object, called with the
    * first iterator. */
-  comprehension(e: A.expr, comps: A.Comprehension[]): void {
+  comprehension(e: expr, comps: Comprehension[]): void {
     const nm = e.k === K.ListComp ? '<listcomp>' : e.k === K.SetComp ? '<setcomp>' : e.k === K.GeneratorExp ? '<genexpr>' : '<dictcomp>';
     this.enterScope(e, nm, e.line);
     const code = this.u.code;
@@ -1284,7 +1346,7 @@ export class Compiler {
     this.emit(Op.GET_ITER, 0);
     this.emit(Op.CALL, 1);
   }
-  compGen(e: A.expr, comps: A.Comprehension[], idx: int, depth: int): void {
+  compGen(e: expr, comps: Comprehension[], idx: int, depth: int): void {
     const c = comps[idx];
     const ltop = this.newLabel();
     const lend = this.newLabel();
@@ -1299,19 +1361,19 @@ export class Compiler {
     for (const f of c.ifs) this.condJump(f, false, ltop);
     if (idx + 1 < comps.length) {
       this.compGen(e, comps, idx + 1, depth + 1);
-    } else if (e instanceof A.GeneratorExp) {
+    } else if (e instanceof GeneratorExp) {
       this.expr(e.elt);
       this.emit(Op.YIELD_VALUE, 0);
       this.emit(Op.POP_TOP, 0);
-    } else if (e instanceof A.DictComp) {
+    } else if (e instanceof DictComp) {
       this.expr(e.key);
       this.expr(e.value);
       this.emit(Op.MAP_ADD, depth + 1);
-    } else if (e instanceof A.ListComp) {
+    } else if (e instanceof ListComp) {
       this.expr(e.elt);
       this.emit(Op.LIST_APPEND, depth + 1);
     } else {
-      this.expr((e as A.SetComp).elt);
+      this.expr((e as SetComp).elt);
       this.emit(Op.SET_ADD, depth + 1);
     }
     this.jump(Op.JUMP_BACKWARD, ltop);
@@ -1321,7 +1383,7 @@ export class Compiler {
 
 /** The code of module mod; expressions nested deeper than maxDepth are a RecursionError (a
  * ParseError of that kind), as in CPython. */
-export function compileModule(mod: A.Module, filename: string, maxDepth: int): PyCode {
+export function compileModule(mod: Module, filename: string, maxDepth: int): PyCode {
   const st = buildSymTable(mod, maxDepth);
   const c = new Compiler(st, filename);
   return c.compileModule(mod);

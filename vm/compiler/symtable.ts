@@ -1,8 +1,69 @@
 // Scope analysis: which names are fast locals, cells, free variables, globals or dict names.
 import type { int } from '../../translate/rlib/index.ts';
-import { K } from '../parser/ast.ts';
-import * as A from '../parser/ast.ts';
-import { ParseError } from '../parser/tokenizer.ts';
+import {
+  K,
+  Node,
+  expr,
+  stmt,
+  pattern,
+  Name,
+  JoinedStr,
+  FormattedValue,
+  BinOp,
+  UnaryOp,
+  BoolOp,
+  Compare,
+  Call,
+  Attribute,
+  Subscript,
+  Slice,
+  Starred,
+  Tuple,
+  List,
+  Set,
+  Dict,
+  IfExp,
+  Lambda,
+  ListComp,
+  SetComp,
+  GeneratorExp,
+  DictComp,
+  Yield,
+  YieldFrom,
+  NamedExpr,
+  Keyword,
+  Comprehension,
+  Arguments,
+  Module,
+  FunctionDef,
+  ClassDef,
+  Return,
+  Delete,
+  Assign,
+  AugAssign,
+  AnnAssign,
+  For,
+  While,
+  If,
+  With,
+  Raise,
+  Try,
+  Assert,
+  Import,
+  ImportFrom,
+  Global,
+  Nonlocal,
+  Expr,
+  Match,
+  MatchValue,
+  MatchSequence,
+  MatchMapping,
+  MatchClass,
+  MatchStar,
+  MatchAs,
+  MatchOr,
+} from '../parser/ast.ts';
+import { ParseError, tooDeepForCompiler } from '../parser/tokenizer.ts';
 
 export const S_MODULE = 0;
 export const S_FUNC = 1;
@@ -42,7 +103,7 @@ export class Scope {
 }
 
 export class SymTable {
-  scopes: Map<A.Node, Scope> = new Map<A.Node, Scope>();
+  scopes: Map<Node, Scope> = new Map<Node, Scope>();
   all: Scope[] = [];
   top: Scope;
   /** expressions nested at most (CPython: three times the recursion limit) */
@@ -53,7 +114,7 @@ export class SymTable {
     this.top = new Scope(S_MODULE, '<module>', null);
     this.all.push(this.top);
   }
-  newScope(node: A.Node, kind: int, name: string, parent: Scope): Scope {
+  newScope(node: Node, kind: int, name: string, parent: Scope): Scope {
     const s = new Scope(kind, name, parent);
     parent.children.push(s);
     this.scopes.set(node, s);
@@ -69,13 +130,13 @@ export class SymTable {
   use(sc: Scope, name: string): void {
     sc.used.set(name, true);
   }
-  visitStmts(sc: Scope, body: A.stmt[]): void {
+  visitStmts(sc: Scope, body: stmt[]): void {
     for (const s of body) this.visitStmt(sc, s);
   }
-  visitExprs(sc: Scope, es: A.expr[]): void {
+  visitExprs(sc: Scope, es: expr[]): void {
     for (const e of es) this.visitExpr(sc, e);
   }
-  visitArgs(sc: Scope, spec: A.Arguments, inner: Scope): void {
+  visitArgs(sc: Scope, spec: Arguments, inner: Scope): void {
     for (const d of spec.defaults) this.visitExpr(sc, d);
     for (const d of spec.kw_defaults) if (d !== null) this.visitExpr(sc, d);
     for (const a of spec.args) inner.params.push(a);
@@ -83,17 +144,17 @@ export class SymTable {
     if (spec.vararg !== '') inner.params.push(spec.vararg);
     if (spec.kwarg !== '') inner.params.push(spec.kwarg);
   }
-  visitStmt(sc: Scope, s: A.stmt): void {
+  visitStmt(sc: Scope, s: stmt): void {
     // statements count towards the nesting too, as in CPython
     this.depth++;
-    if (this.depth > this.maxDepth) throw new ParseError('RecursionError', 'maximum recursion depth exceeded during compilation', 0, 0);
+    if (this.depth > this.maxDepth) throw tooDeepForCompiler();
     this.visitStmt1(sc, s);
     this.depth--;
   }
-  visitStmt1(sc: Scope, s: A.stmt): void {
+  visitStmt1(sc: Scope, s: stmt): void {
     switch (s.k) {
       case K.FunctionDef: {
-        const f = s as A.FunctionDef;
+        const f = s as FunctionDef;
         this.visitExprs(sc, f.decorator_list);
         const inner = this.newScope(f, S_FUNC, f.name, sc);
         this.visitArgs(sc, f.args, inner);
@@ -102,7 +163,7 @@ export class SymTable {
         return;
       }
       case K.ClassDef: {
-        const c = s as A.ClassDef;
+        const c = s as ClassDef;
         this.visitExprs(sc, c.decorator_list);
         this.visitExprs(sc, c.bases);
         for (const kw of c.keywords) this.visitExpr(sc, kw.value);
@@ -113,19 +174,19 @@ export class SymTable {
       }
       case K.Return:
         if (sc.kind !== S_FUNC) throw new ParseError('SyntaxError', "'return' outside function", s.line, s.col + 1);
-        this.visitExpr(sc, (s as A.Return).value);
+        this.visitExpr(sc, (s as Return).value);
         return;
       case K.Delete:
-        for (const t of (s as A.Delete).targets) this.visitTarget(sc, t);
+        for (const t of (s as Delete).targets) this.visitTarget(sc, t);
         return;
       case K.Assign: {
-        const a = s as A.Assign;
+        const a = s as Assign;
         this.visitExpr(sc, a.value);
         for (const t of a.targets) this.visitTarget(sc, t);
         return;
       }
       case K.AugAssign: {
-        const a = s as A.AugAssign;
+        const a = s as AugAssign;
         this.visitExpr(sc, a.value);
         this.visitExpr(sc, a.target);
         this.visitTarget(sc, a.target);
@@ -133,17 +194,17 @@ export class SymTable {
       }
       case K.AnnAssign: {
         // the annotation is not evaluated, so not visited
-        const a = s as A.AnnAssign;
+        const a = s as AnnAssign;
         if (a.value !== null) {
           this.visitExpr(sc, a.value);
           this.visitTarget(sc, a.target);
-        } else if (a.target instanceof A.Name) {
+        } else if (a.target instanceof Name) {
           if (sc.kind !== S_MODULE && sc.kind !== S_CLASS) this.bind(sc, a.target.id);
         }
         return;
       }
       case K.For: {
-        const f = s as A.For;
+        const f = s as For;
         this.visitExpr(sc, f.iter);
         this.visitTarget(sc, f.target);
         this.visitStmts(sc, f.body);
@@ -151,21 +212,21 @@ export class SymTable {
         return;
       }
       case K.While: {
-        const w = s as A.While;
+        const w = s as While;
         this.visitExpr(sc, w.test);
         this.visitStmts(sc, w.body);
         this.visitStmts(sc, w.orelse);
         return;
       }
       case K.If: {
-        const i = s as A.If;
+        const i = s as If;
         this.visitExpr(sc, i.test);
         this.visitStmts(sc, i.body);
         this.visitStmts(sc, i.orelse);
         return;
       }
       case K.With: {
-        const w = s as A.With;
+        const w = s as With;
         for (const it of w.items) {
           this.visitExpr(sc, it.context_expr);
           if (it.optional_vars !== null) this.visitTarget(sc, it.optional_vars);
@@ -174,13 +235,13 @@ export class SymTable {
         return;
       }
       case K.Raise: {
-        const r = s as A.Raise;
+        const r = s as Raise;
         this.visitExpr(sc, r.exc);
         this.visitExpr(sc, r.cause);
         return;
       }
       case K.Try: {
-        const t = s as A.Try;
+        const t = s as Try;
         this.visitStmts(sc, t.body);
         for (const h of t.handlers) {
           this.visitExpr(sc, h.type);
@@ -192,24 +253,24 @@ export class SymTable {
         return;
       }
       case K.Assert: {
-        const a = s as A.Assert;
+        const a = s as Assert;
         this.visitExpr(sc, a.test);
         this.visitExpr(sc, a.msg);
         return;
       }
       case K.Import:
-        for (const al of (s as A.Import).names) {
+        for (const al of (s as Import).names) {
           this.bind(sc, al.asname !== '' ? al.asname : al.name.split('.')[0]);
         }
         return;
       case K.ImportFrom:
-        for (const al of (s as A.ImportFrom).names) {
+        for (const al of (s as ImportFrom).names) {
           if (al.name === '*') continue;
           this.bind(sc, al.asname !== '' ? al.asname : al.name);
         }
         return;
       case K.Global:
-        for (const nm of (s as A.Global).names) {
+        for (const nm of (s as Global).names) {
           if (sc.assigned.has(nm) || sc.used.has(nm)) {
             const what = sc.assigned.has(nm) ? 'assigned to' : 'used';
             throw new ParseError('SyntaxError', `name '${nm}' is ${what} before global declaration`, s.line, s.col + 1);
@@ -219,7 +280,7 @@ export class SymTable {
         return;
       case K.Nonlocal:
         if (sc.kind === S_MODULE) throw new ParseError('SyntaxError', 'nonlocal declaration not allowed at module level', s.line, s.col + 1);
-        for (const nm of (s as A.Nonlocal).names) {
+        for (const nm of (s as Nonlocal).names) {
           if (sc.assigned.has(nm) || sc.used.has(nm)) {
             const what = sc.assigned.has(nm) ? 'assigned to' : 'used';
             throw new ParseError('SyntaxError', `name '${nm}' is ${what} before nonlocal declaration`, s.line, s.col + 1);
@@ -228,10 +289,10 @@ export class SymTable {
         }
         return;
       case K.Expr:
-        this.visitExpr(sc, (s as A.Expr).value);
+        this.visitExpr(sc, (s as Expr).value);
         return;
       case K.Match: {
-        const m = s as A.Match;
+        const m = s as Match;
         this.visitExpr(sc, m.subject);
         for (const c of m.cases) {
           this.visitPattern(sc, c.pattern);
@@ -242,37 +303,37 @@ export class SymTable {
       }
     }
   }
-  visitPattern(sc: Scope, p: A.pattern): void {
+  visitPattern(sc: Scope, p: pattern): void {
     switch (p.k) {
       case K.MatchValue:
-        this.visitExpr(sc, (p as A.MatchValue).value);
+        this.visitExpr(sc, (p as MatchValue).value);
         return;
       case K.MatchStar: {
-        const name = (p as A.MatchStar).name;
+        const name = (p as MatchStar).name;
         if (name !== '') this.bind(sc, name);
         return;
       }
       case K.MatchAs: {
-        const a = p as A.MatchAs;
+        const a = p as MatchAs;
         if (a.pattern !== null) this.visitPattern(sc, a.pattern);
         if (a.name !== '') this.bind(sc, a.name);
         return;
       }
       case K.MatchSequence:
-        for (const x of (p as A.MatchSequence).patterns) this.visitPattern(sc, x);
+        for (const x of (p as MatchSequence).patterns) this.visitPattern(sc, x);
         return;
       case K.MatchOr:
-        for (const x of (p as A.MatchOr).patterns) this.visitPattern(sc, x);
+        for (const x of (p as MatchOr).patterns) this.visitPattern(sc, x);
         return;
       case K.MatchMapping: {
-        const m = p as A.MatchMapping;
+        const m = p as MatchMapping;
         this.visitExprs(sc, m.keys);
         for (const x of m.patterns) this.visitPattern(sc, x);
         if (m.rest !== '') this.bind(sc, m.rest);
         return;
       }
       case K.MatchClass: {
-        const c = p as A.MatchClass;
+        const c = p as MatchClass;
         this.visitExpr(sc, c.cls);
         for (const x of c.patterns) this.visitPattern(sc, x);
         for (const x of c.kwd_patterns) this.visitPattern(sc, x);
@@ -280,26 +341,26 @@ export class SymTable {
       }
     }
   }
-  visitTarget(sc: Scope, t: A.expr): void {
+  visitTarget(sc: Scope, t: expr): void {
     switch (t.k) {
       case K.Name:
-        this.bind(sc, (t as A.Name).id);
+        this.bind(sc, (t as Name).id);
         return;
       case K.Tuple:
-        for (const x of (t as A.Tuple).elts) this.visitTarget(sc, x);
+        for (const x of (t as Tuple).elts) this.visitTarget(sc, x);
         return;
       case K.List:
-        for (const x of (t as A.List).elts) this.visitTarget(sc, x);
+        for (const x of (t as List).elts) this.visitTarget(sc, x);
         return;
       case K.Starred:
-        this.visitTarget(sc, (t as A.Starred).value);
+        this.visitTarget(sc, (t as Starred).value);
         return;
       case K.Attribute:
-        this.visitExpr(sc, (t as A.Attribute).value);
+        this.visitExpr(sc, (t as Attribute).value);
         return;
       case K.Subscript:
-        this.visitExpr(sc, (t as A.Subscript).value);
-        this.visitExpr(sc, (t as A.Subscript).slice);
+        this.visitExpr(sc, (t as Subscript).value);
+        this.visitExpr(sc, (t as Subscript).slice);
         return;
     }
     this.visitExpr(sc, t);
@@ -307,47 +368,47 @@ export class SymTable {
   /** Visits expression e, counting its nesting against maxDepth: the passes after this one
    * recurse as deep as the tree, so a tree too deep is refused here, before any of them
    * overflows the stack. A visit ends at the first error, so levels are not unwound then. */
-  visitExpr(sc: Scope, e: A.expr | null): void {
+  visitExpr(sc: Scope, e: expr | null): void {
     if (e === null) return;
     this.depth++;
-    if (this.depth > this.maxDepth) throw new ParseError('RecursionError', 'maximum recursion depth exceeded during compilation', 0, 0);
+    if (this.depth > this.maxDepth) throw tooDeepForCompiler();
     this.visitExpr1(sc, e);
     this.depth--;
   }
-  visitExpr1(sc: Scope, e: A.expr): void {
+  visitExpr1(sc: Scope, e: expr): void {
     switch (e.k) {
       case K.Name:
-        this.use(sc, (e as A.Name).id);
+        this.use(sc, (e as Name).id);
         return;
       case K.Constant:
         return;
       case K.Lambda: {
-        const l = e as A.Lambda;
+        const l = e as Lambda;
         const inner = this.newScope(l, S_FUNC, '<lambda>', sc);
         this.visitArgs(sc, l.args, inner);
         this.visitExpr(inner, l.body);
         return;
       }
       case K.ListComp:
-        this.visitComprehension(sc, e, '<listcomp>', (e as A.ListComp).generators, (e as A.ListComp).elt, null);
+        this.visitComprehension(sc, e, '<listcomp>', (e as ListComp).generators, (e as ListComp).elt, null);
         return;
       case K.SetComp:
-        this.visitComprehension(sc, e, '<setcomp>', (e as A.SetComp).generators, (e as A.SetComp).elt, null);
+        this.visitComprehension(sc, e, '<setcomp>', (e as SetComp).generators, (e as SetComp).elt, null);
         return;
       case K.GeneratorExp:
-        this.visitComprehension(sc, e, '<genexpr>', (e as A.GeneratorExp).generators, (e as A.GeneratorExp).elt, null);
+        this.visitComprehension(sc, e, '<genexpr>', (e as GeneratorExp).generators, (e as GeneratorExp).elt, null);
         return;
       case K.DictComp:
-        this.visitComprehension(sc, e, '<dictcomp>', (e as A.DictComp).generators, (e as A.DictComp).key, (e as A.DictComp).value);
+        this.visitComprehension(sc, e, '<dictcomp>', (e as DictComp).generators, (e as DictComp).key, (e as DictComp).value);
         return;
       case K.Yield:
       case K.YieldFrom:
         if (sc.kind !== S_FUNC) throw new ParseError('SyntaxError', "'yield' outside function", e.line, e.col + 1);
         sc.isGenerator = true;
-        this.visitExpr(sc, e instanceof A.Yield ? e.value : (e as A.YieldFrom).value);
+        this.visitExpr(sc, e instanceof Yield ? e.value : (e as YieldFrom).value);
         return;
       case K.NamedExpr: {
-        const n = e as A.NamedExpr;
+        const n = e as NamedExpr;
         this.visitExpr(sc, n.value);
         const name = n.target.id;
         let target = sc;
@@ -362,34 +423,34 @@ export class SymTable {
         return;
       }
       case K.Call: {
-        const c = e as A.Call;
+        const c = e as Call;
         this.visitExpr(sc, c.func);
         this.visitExprs(sc, c.args);
         for (const kw of c.keywords) this.visitKeyword(sc, kw);
         return;
       }
       case K.Compare:
-        this.visitExpr(sc, (e as A.Compare).left);
-        this.visitExprs(sc, (e as A.Compare).comparators);
+        this.visitExpr(sc, (e as Compare).left);
+        this.visitExprs(sc, (e as Compare).comparators);
         return;
       case K.BoolOp:
-        this.visitExprs(sc, (e as A.BoolOp).values);
+        this.visitExprs(sc, (e as BoolOp).values);
         return;
       case K.JoinedStr:
-        this.visitExprs(sc, (e as A.JoinedStr).values);
+        this.visitExprs(sc, (e as JoinedStr).values);
         return;
       case K.Tuple:
-        this.visitExprs(sc, (e as A.Tuple).elts);
+        this.visitExprs(sc, (e as Tuple).elts);
         return;
       case K.List:
-        this.visitExprs(sc, (e as A.List).elts);
+        this.visitExprs(sc, (e as List).elts);
         return;
       case K.Set:
-        this.visitExprs(sc, (e as A.Set).elts);
+        this.visitExprs(sc, (e as Set).elts);
         return;
       case K.Dict: {
         // all the keys first, then the values (a `**` entry's mapping counts as a key too)
-        const d = e as A.Dict;
+        const d = e as Dict;
         for (let i = 0; i < d.keys.length; i++) {
           const k = d.keys[i];
           this.visitExpr(sc, k !== null ? k : d.values[i]);
@@ -398,47 +459,47 @@ export class SymTable {
         return;
       }
       case K.BinOp:
-        this.visitExpr(sc, (e as A.BinOp).left);
-        this.visitExpr(sc, (e as A.BinOp).right);
+        this.visitExpr(sc, (e as BinOp).left);
+        this.visitExpr(sc, (e as BinOp).right);
         return;
       case K.UnaryOp:
-        this.visitExpr(sc, (e as A.UnaryOp).operand);
+        this.visitExpr(sc, (e as UnaryOp).operand);
         return;
       case K.FormattedValue:
-        this.visitExpr(sc, (e as A.FormattedValue).value);
-        this.visitExpr(sc, (e as A.FormattedValue).format_spec);
+        this.visitExpr(sc, (e as FormattedValue).value);
+        this.visitExpr(sc, (e as FormattedValue).format_spec);
         return;
       case K.Attribute:
-        this.visitExpr(sc, (e as A.Attribute).value);
+        this.visitExpr(sc, (e as Attribute).value);
         return;
       case K.Subscript:
-        this.visitExpr(sc, (e as A.Subscript).value);
-        this.visitExpr(sc, (e as A.Subscript).slice);
+        this.visitExpr(sc, (e as Subscript).value);
+        this.visitExpr(sc, (e as Subscript).slice);
         return;
       case K.Slice:
-        this.visitExpr(sc, (e as A.Slice).lower);
-        this.visitExpr(sc, (e as A.Slice).upper);
-        this.visitExpr(sc, (e as A.Slice).step);
+        this.visitExpr(sc, (e as Slice).lower);
+        this.visitExpr(sc, (e as Slice).upper);
+        this.visitExpr(sc, (e as Slice).step);
         return;
       case K.Starred:
-        this.visitExpr(sc, (e as A.Starred).value);
+        this.visitExpr(sc, (e as Starred).value);
         return;
       case K.IfExp:
-        this.visitExpr(sc, (e as A.IfExp).test);
-        this.visitExpr(sc, (e as A.IfExp).body);
-        this.visitExpr(sc, (e as A.IfExp).orelse);
+        this.visitExpr(sc, (e as IfExp).test);
+        this.visitExpr(sc, (e as IfExp).body);
+        this.visitExpr(sc, (e as IfExp).orelse);
         return;
     }
   }
   /** A keyword argument counts one level of nesting, as its own node did before. */
-  visitKeyword(sc: Scope, kw: A.Keyword): void {
+  visitKeyword(sc: Scope, kw: Keyword): void {
     this.depth++;
-    if (this.depth > this.maxDepth) throw new ParseError('RecursionError', 'maximum recursion depth exceeded during compilation', 0, 0);
+    if (this.depth > this.maxDepth) throw tooDeepForCompiler();
     this.visitExpr(sc, kw.value);
     this.depth--;
   }
   /** A comprehension's scope: the first iterable is evaluated outside it, the rest inside. */
-  visitComprehension(sc: Scope, e: A.expr, name: string, comps: A.Comprehension[], elt: A.expr, value: A.expr | null): void {
+  visitComprehension(sc: Scope, e: expr, name: string, comps: Comprehension[], elt: expr, value: expr | null): void {
     this.visitExpr(sc, comps[0].iter);
     const inner = this.newScope(e, S_FUNC, name, sc);
     inner.isComp = true;
@@ -539,7 +600,7 @@ export class SymTable {
   }
 }
 
-export function buildSymTable(mod: A.Module, maxDepth: int): SymTable {
+export function buildSymTable(mod: Module, maxDepth: int): SymTable {
   const st = new SymTable(maxDepth);
   st.scopes.set(mod, st.top);
   st.visitStmts(st.top, mod.body);

@@ -1,8 +1,78 @@
 // Recursive-descent parser for Python 3.11 producing vm/parser/ast.ts nodes.
 import type { int } from '../../translate/rlib/index.ts';
 import { parseFloatStrict, floorDiv } from '../../translate/rlib/index.ts';
-import { Tok, tokenize, ParseError, MAX_PARSE_DEPTH, T_NAME, T_NUMBER, T_STRING, T_OP, T_NEWLINE, T_INDENT, T_DEDENT, T_END } from './tokenizer.ts';
-import { K } from './ast.ts';
+import { Tok, tokenize, ParseError, tooDeepForCompiler, MAX_PARSE_DEPTH, T_NAME, T_NUMBER, T_STRING, T_OP, T_NEWLINE, T_INDENT, T_DEDENT, T_END } from './tokenizer.ts';
+import {
+  K,
+  expr,
+  stmt,
+  pattern,
+  Name,
+  Constant,
+  JoinedStr,
+  FormattedValue,
+  BinOp,
+  UnaryOp,
+  BoolOp,
+  Compare,
+  Call,
+  Attribute,
+  Subscript,
+  Slice,
+  Starred,
+  Tuple,
+  List,
+  Set,
+  Dict,
+  IfExp,
+  Lambda,
+  ListComp,
+  SetComp,
+  GeneratorExp,
+  DictComp,
+  Yield,
+  YieldFrom,
+  NamedExpr,
+  Keyword,
+  Comprehension,
+  Arguments,
+  ExceptHandler,
+  WithItem,
+  Alias,
+  MatchCase,
+  Module,
+  FunctionDef,
+  ClassDef,
+  Return,
+  Delete,
+  Assign,
+  AugAssign,
+  AnnAssign,
+  For,
+  While,
+  If,
+  With,
+  Raise,
+  Try,
+  Assert,
+  Import,
+  ImportFrom,
+  Global,
+  Nonlocal,
+  Expr,
+  Pass,
+  Break,
+  Continue,
+  Match,
+  MatchValue,
+  MatchSingleton,
+  MatchSequence,
+  MatchMapping,
+  MatchClass,
+  MatchStar,
+  MatchAs,
+  MatchOr,
+} from './ast.ts';
 import { indexFrom } from '../objects/strutil.ts';
 import * as A from './ast.ts';
 import { PyObject, PyInt, PyBytes, intType, bytesType, newInt, newFloat, newStr, None, True, False, Ellipsis } from '../objects/core.ts';
@@ -114,10 +184,18 @@ export class Parser {
   depth: int = 0;
   filename: string;
   src: string;
-  constructor(toks: Tok[], filename: string, src: string) {
+  /** the compiler's nesting limit (compileModule's maxDepth) */
+  maxDepth: int;
+  /** a chain of operators or trailers is longer than maxDepth: the tree cannot compile. The
+   * parse goes on to the end, building no more of that chain, so that a syntax error later in
+   * the source is still the one reported, as in CPython (whose AST optimizer then refuses the
+   * tree before the symbol table sees it). */
+  tooDeep: boolean = false;
+  constructor(toks: Tok[], filename: string, src: string, maxDepth: int) {
     this.toks = toks;
     this.filename = filename;
     this.src = src;
+    this.maxDepth = maxDepth;
   }
   peek(): Tok {
     return this.toks[this.p];
@@ -199,8 +277,8 @@ export class Parser {
     return t.s;
   }
   // ---- statements ----
-  parseModule(): A.Module {
-    const body: A.stmt[] = [];
+  parseModule(): Module {
+    const body: stmt[] = [];
     while (this.peek().type !== T_END) {
       if (this.peek().type === T_NEWLINE) {
         this.next();
@@ -208,10 +286,10 @@ export class Parser {
       }
       this.parseStatement(body);
     }
-    return new A.Module(body);
+    return new Module(body);
   }
-  parseBlock(what: string, line: int): A.stmt[] {
-    const body: A.stmt[] = [];
+  parseBlock(what: string, line: int): stmt[] {
+    const body: stmt[] = [];
     if (this.peek().type === T_NEWLINE) {
       this.next();
       if (this.peek().type !== T_INDENT) {
@@ -228,7 +306,7 @@ export class Parser {
     }
     return body;
   }
-  parseStatement(out: A.stmt[]): void {
+  parseStatement(out: stmt[]): void {
     const t = this.peek();
     if (t.type === T_INDENT) throw new ParseError('IndentationError', 'unexpected indent', t.line, t.col + 1);
     if (t.type === T_NAME) {
@@ -263,7 +341,7 @@ export class Parser {
       }
     }
     if (t.type === T_OP && t.s === '@') {
-      const decos: A.expr[] = [];
+      const decos: expr[] = [];
       while (this.acceptOp('@')) {
         decos.push(this.parseNamedExprTest());
         if (this.peek().type !== T_NEWLINE) throw this.syntaxError();
@@ -276,7 +354,7 @@ export class Parser {
     }
     this.parseSimpleStatements(out);
   }
-  parseSimpleStatements(out: A.stmt[]): void {
+  parseSimpleStatements(out: stmt[]): void {
     for (;;) {
       out.push(this.parseSmallStatement());
       if (this.acceptOp(';')) {
@@ -293,75 +371,75 @@ export class Parser {
     this.next();
   }
   /** The `else:` block of a compound statement, or none. */
-  parseElse(): A.stmt[] {
+  parseElse(): stmt[] {
     if (!this.isKw('else')) return [];
     const e = this.next();
     this.expectOp(':');
     return this.parseBlock("'else' statement", e.line);
   }
-  parseIf(): A.If {
+  parseIf(): If {
     const t = this.next();
     const test = this.parseNamedExprTest();
     this.expectOp(':');
     const body = this.parseBlock(t.s === 'if' ? "'if' statement" : "'elif' statement", t.line);
-    let orelse: A.stmt[] = [];
+    let orelse: stmt[] = [];
     if (this.isKw('elif')) orelse.push(this.parseIf());
     else orelse = this.parseElse();
-    return new A.If(t.line, t.col, test, body, orelse);
+    return new If(t.line, t.col, test, body, orelse);
   }
-  parseWhile(): A.While {
+  parseWhile(): While {
     const t = this.next();
     const test = this.parseNamedExprTest();
     this.expectOp(':');
     const body = this.parseBlock("'while' statement", t.line);
-    return new A.While(t.line, t.col, test, body, this.parseElse());
+    return new While(t.line, t.col, test, body, this.parseElse());
   }
-  parseFor(): A.For {
+  parseFor(): For {
     const t = this.next();
     const target = this.parseTargetList();
     this.expectKw('in');
     const iter = this.parseTestListStarExpr();
     this.expectOp(':');
     const body = this.parseBlock("'for' statement", t.line);
-    return new A.For(t.line, t.col, target, iter, body, this.parseElse());
+    return new For(t.line, t.col, target, iter, body, this.parseElse());
   }
-  parseTargetList(): A.expr {
+  parseTargetList(): expr {
     const t = this.peek();
     const first = this.parseStarOrExpr();
     if (!this.isOp(',')) {
       this.checkTarget(first);
       return first;
     }
-    const elts: A.expr[] = [first];
+    const elts: expr[] = [first];
     while (this.acceptOp(',')) {
       if (this.isKw('in') || this.isOp('=')) break;
       elts.push(this.parseStarOrExpr());
     }
-    const tup = new A.Tuple(t.line, t.col, elts, false);
+    const tup = new Tuple(t.line, t.col, elts, false);
     this.checkTarget(tup);
     return tup;
   }
-  parseStarOrExpr(): A.expr {
+  parseStarOrExpr(): expr {
     if (this.isOp('*')) {
       const t = this.next();
-      return new A.Starred(t.line, t.col, this.parseExpr());
+      return new Starred(t.line, t.col, this.parseExpr());
     }
     return this.parseExpr();
   }
-  parseFuncDef(decos: A.expr[]): A.FunctionDef {
+  parseFuncDef(decos: expr[]): FunctionDef {
     const t = this.next();
     const name = this.expectName();
     this.expectOp('(');
     const args = this.parseArguments(')', true);
     this.expectOp(')');
-    let returns: A.expr | null = null;
+    let returns: expr | null = null;
     if (this.acceptOp('->')) returns = this.parseTest();
     this.expectOp(':');
     const body = this.parseBlock(`function definition`, t.line);
-    return new A.FunctionDef(t.line, t.col, name, args, body, decos, returns);
+    return new FunctionDef(t.line, t.col, name, args, body, decos, returns);
   }
-  parseArguments(end: string, annotations: boolean): A.Arguments {
-    const spec = new A.Arguments();
+  parseArguments(end: string, annotations: boolean): Arguments {
+    const spec = new Arguments();
     let seenStar = false;
     let seenDefault = false;
     while (!this.isOp(end)) {
@@ -389,7 +467,7 @@ export class Parser {
           throw this.error(`duplicate argument '${name}' in function definition`, nt);
         }
         if (annotations && this.acceptOp(':')) this.parseTest();
-        let def: A.expr | null = null;
+        let def: expr | null = null;
         if (this.acceptOp('=')) def = this.parseTest();
         if (seenStar) {
           spec.kwonlyargs.push(name);
@@ -408,26 +486,26 @@ export class Parser {
     }
     return spec;
   }
-  parseClassDef(decos: A.expr[]): A.ClassDef {
+  parseClassDef(decos: expr[]): ClassDef {
     const t = this.next();
     const name = this.expectName();
-    const bases: A.expr[] = [];
-    const keywords: A.Keyword[] = [];
+    const bases: expr[] = [];
+    const keywords: Keyword[] = [];
     if (this.acceptOp('(')) {
       this.parseCallArgs(bases, keywords);
     }
     this.expectOp(':');
     const body = this.parseBlock(`class definition`, t.line);
-    return new A.ClassDef(t.line, t.col, name, bases, keywords, body, decos);
+    return new ClassDef(t.line, t.col, name, bases, keywords, body, decos);
   }
-  parseTry(): A.Try {
+  parseTry(): Try {
     const t = this.next();
     this.expectOp(':');
     const body = this.parseBlock("'try' statement", t.line);
-    const handlers: A.ExceptHandler[] = [];
+    const handlers: ExceptHandler[] = [];
     while (this.isKw('except')) {
       const et = this.next();
-      let type: A.expr | null = null;
+      let type: expr | null = null;
       let name = '';
       if (!this.isOp(':')) {
         type = this.parseTest();
@@ -439,10 +517,10 @@ export class Parser {
         if (this.acceptKw('as')) name = this.expectName();
       }
       this.expectOp(':');
-      handlers.push(new A.ExceptHandler(et.line, et.col, type, name, this.parseBlock("'except' statement", et.line)));
+      handlers.push(new ExceptHandler(et.line, et.col, type, name, this.parseBlock("'except' statement", et.line)));
     }
     const orelse = this.parseElse();
-    let finalbody: A.stmt[] = [];
+    let finalbody: stmt[] = [];
     if (this.isKw('finally')) {
       const f = this.next();
       this.expectOp(':');
@@ -451,7 +529,7 @@ export class Parser {
     if (handlers.length === 0 && finalbody.length === 0) {
       throw this.error("expected 'except' or 'finally' block", this.peek());
     }
-    return new A.Try(t.line, t.col, body, handlers, orelse, finalbody);
+    return new Try(t.line, t.col, body, handlers, orelse, finalbody);
   }
   /** 'match' is a soft keyword: a match statement ends its first line with ':'. */
   looksLikeMatch(): boolean {
@@ -469,7 +547,7 @@ export class Parser {
     }
     return last !== null && last.type === T_OP && last.s === ':' && depth === 0;
   }
-  parseMatch(): A.Match {
+  parseMatch(): Match {
     const t = this.next();
     const subject = this.parseTestListStarExpr();
     this.expectOp(':');
@@ -480,72 +558,72 @@ export class Parser {
       throw new ParseError('IndentationError', `expected an indented block after 'match' statement on line ${t.line}`, tk.line, tk.col + 1);
     }
     this.next();
-    const cases: A.MatchCase[] = [];
+    const cases: MatchCase[] = [];
     while (this.peek().type !== T_DEDENT && this.peek().type !== T_END) {
       const ct = this.peek();
       if (!(ct.type === T_NAME && ct.s === 'case')) throw this.syntaxError();
       this.next();
       const pat = this.parsePatternTop();
-      let guard: A.expr | null = null;
+      let guard: expr | null = null;
       if (this.acceptKw('if')) guard = this.parseNamedExprTest();
       this.expectOp(':');
-      cases.push(new A.MatchCase(ct.line, ct.col, pat, guard, this.parseBlock("'case' statement", ct.line)));
+      cases.push(new MatchCase(ct.line, ct.col, pat, guard, this.parseBlock("'case' statement", ct.line)));
     }
     if (this.peek().type === T_DEDENT) this.next();
-    return new A.Match(t.line, t.col, subject, cases);
+    return new Match(t.line, t.col, subject, cases);
   }
-  parsePatternTop(): A.pattern {
+  parsePatternTop(): pattern {
     const t = this.peek();
     const first = this.parsePattern();
     if (!this.isOp(',')) return first;
-    const pats: A.pattern[] = [first];
+    const pats: pattern[] = [first];
     while (this.acceptOp(',')) {
       if (this.isOp(':') || this.isKw('if')) break;
       pats.push(this.parsePattern());
     }
-    return new A.MatchSequence(t.line, t.col, pats);
+    return new MatchSequence(t.line, t.col, pats);
   }
-  parsePattern(): A.pattern {
+  parsePattern(): pattern {
     const t = this.peek();
     const p = this.parseOrPattern();
-    if (this.acceptKw('as')) return new A.MatchAs(t.line, t.col, p, this.expectName());
+    if (this.acceptKw('as')) return new MatchAs(t.line, t.col, p, this.expectName());
     return p;
   }
-  parseOrPattern(): A.pattern {
+  parseOrPattern(): pattern {
     const t = this.peek();
     const first = this.parseClosedPattern();
     if (!this.isOp('|')) return first;
-    const pats: A.pattern[] = [first];
+    const pats: pattern[] = [first];
     while (this.acceptOp('|')) pats.push(this.parseClosedPattern());
-    return new A.MatchOr(t.line, t.col, pats);
+    return new MatchOr(t.line, t.col, pats);
   }
-  parseClosedPattern(): A.pattern {
+  parseClosedPattern(): pattern {
     const t = this.peek();
     if (t.type === T_OP && t.s === '*') {
       this.next();
       const nm = this.expectName();
-      return new A.MatchStar(t.line, t.col, nm === '_' ? '' : nm);
+      return new MatchStar(t.line, t.col, nm === '_' ? '' : nm);
     }
     if (t.type === T_NUMBER || t.type === T_STRING || (t.type === T_OP && t.s === '-')) {
-      return new A.MatchValue(t.line, t.col, this.parseArith());
+      return new MatchValue(t.line, t.col, this.parseArith());
     }
     if (t.type === T_NAME && (t.s === 'None' || t.s === 'True' || t.s === 'False')) {
       this.next();
-      return new A.MatchSingleton(t.line, t.col, t.s === 'None' ? None : t.s === 'True' ? True : False);
+      return new MatchSingleton(t.line, t.col, t.s === 'None' ? None : t.s === 'True' ? True : False);
     }
     if (t.type === T_NAME) {
-      let e: A.expr = new A.Name(t.line, t.col, this.expectName());
+      let e: expr = new Name(t.line, t.col, this.expectName());
       let dotted = false;
       while (this.isOp('.')) {
         this.next();
-        e = new A.Attribute(e.line, e.col, e, this.expectName());
+        e = new Attribute(e.line, e.col, e, this.expectName());
         dotted = true;
       }
       if (this.isOp('(')) {
         this.next();
-        const patterns: A.pattern[] = [];
+        const patterns: pattern[] = [];
         const kwdAttrs: string[] = [];
-        const kwdPatterns: A.pattern[] = [];
+        const kwdPatterns: pattern[] = [];
         while (!this.isOp(')')) {
           const kt = this.peek();
           if (kt.type === T_NAME && this.peekAt(1).type === T_OP && this.peekAt(1).s === '=') {
@@ -560,16 +638,16 @@ export class Parser {
           if (!this.acceptOp(',')) break;
         }
         this.expectOp(')');
-        return new A.MatchClass(t.line, t.col, e, patterns, kwdAttrs, kwdPatterns);
+        return new MatchClass(t.line, t.col, e, patterns, kwdAttrs, kwdPatterns);
       }
-      if (dotted) return new A.MatchValue(t.line, t.col, e);
-      return new A.MatchAs(t.line, t.col, null, t.s === '_' ? '' : t.s);
+      if (dotted) return new MatchValue(t.line, t.col, e);
+      return new MatchAs(t.line, t.col, null, t.s === '_' ? '' : t.s);
     }
     if (t.type === T_OP && (t.s === '(' || t.s === '[')) {
       this.next();
       const close = t.s === '(' ? ')' : ']';
-      const pats: A.pattern[] = [];
-      if (this.acceptOp(close)) return new A.MatchSequence(t.line, t.col, pats);
+      const pats: pattern[] = [];
+      if (this.acceptOp(close)) return new MatchSequence(t.line, t.col, pats);
       const first = this.parsePattern();
       if (t.s === '(' && this.acceptOp(')')) return first;
       pats.push(first);
@@ -578,19 +656,19 @@ export class Parser {
         pats.push(this.parsePattern());
       }
       this.expectOp(close);
-      return new A.MatchSequence(t.line, t.col, pats);
+      return new MatchSequence(t.line, t.col, pats);
     }
     if (t.type === T_OP && t.s === '{') {
       this.next();
-      const keys: A.expr[] = [];
-      const pats: A.pattern[] = [];
+      const keys: expr[] = [];
+      const pats: pattern[] = [];
       let rest = '';
       while (!this.isOp('}')) {
         if (this.acceptOp('**')) {
           rest = this.expectName();
         } else {
           const kt = this.peek();
-          let key: A.expr;
+          let key: expr;
           if (kt.type === T_NAME && kt.s !== 'None' && kt.s !== 'True' && kt.s !== 'False') {
             key = this.parseAtomExpr();
           } else key = this.parseArith();
@@ -601,15 +679,15 @@ export class Parser {
         if (!this.acceptOp(',')) break;
       }
       this.expectOp('}');
-      return new A.MatchMapping(t.line, t.col, keys, pats, rest);
+      return new MatchMapping(t.line, t.col, keys, pats, rest);
     }
     throw this.syntaxError();
   }
   /** A literal in a pattern: signed numbers and strings (binary +/- for complex is not supported). */
-  parseArith(): A.expr {
+  parseArith(): expr {
     return this.parseBinLevel(4);
   }
-  parseWith(): A.With {
+  parseWith(): With {
     const t = this.next();
     let paren = false;
     if (this.isOp('(')) {
@@ -633,87 +711,87 @@ export class Parser {
         this.next();
       }
     }
-    const items: A.WithItem[] = [];
+    const items: WithItem[] = [];
     for (;;) {
       const it = this.peek();
       const ctx = this.parseTest();
-      let vars: A.expr | null = null;
+      let vars: expr | null = null;
       if (this.acceptKw('as')) {
         vars = this.parseStarOrExpr();
         this.checkTarget(vars);
       }
-      items.push(new A.WithItem(it.line, it.col, ctx, vars));
+      items.push(new WithItem(it.line, it.col, ctx, vars));
       if (!this.acceptOp(',')) break;
       if (paren && this.isOp(')')) break;
     }
     if (paren) this.expectOp(')');
     this.expectOp(':');
-    return new A.With(t.line, t.col, items, this.parseBlock("'with' statement", t.line));
+    return new With(t.line, t.col, items, this.parseBlock("'with' statement", t.line));
   }
   /** One import name: `dotted.name` (or a plain name when dotted is false) with its `as`. */
-  parseAlias(dotted: boolean): A.Alias {
+  parseAlias(dotted: boolean): Alias {
     const t = this.peek();
     const name = dotted ? this.parseDottedName() : this.expectName();
     const asname = this.acceptKw('as') ? this.expectName() : '';
-    return new A.Alias(t.line, t.col, name, asname);
+    return new Alias(t.line, t.col, name, asname);
   }
-  parseSmallStatement(): A.stmt {
+  parseSmallStatement(): stmt {
     const t = this.peek();
     if (t.type === T_NAME) {
       switch (t.s) {
         case 'pass':
           this.next();
-          return new A.Pass(t.line, t.col);
+          return new Pass(t.line, t.col);
         case 'break':
           this.next();
-          return new A.Break(t.line, t.col);
+          return new Break(t.line, t.col);
         case 'continue':
           this.next();
-          return new A.Continue(t.line, t.col);
+          return new Continue(t.line, t.col);
         case 'return': {
           this.next();
-          return new A.Return(t.line, t.col, this.atStmtEnd() ? null : this.parseTestListStarExpr());
+          return new Return(t.line, t.col, this.atStmtEnd() ? null : this.parseTestListStarExpr());
         }
         case 'raise': {
           this.next();
-          let exc: A.expr | null = null;
-          let cause: A.expr | null = null;
+          let exc: expr | null = null;
+          let cause: expr | null = null;
           if (!this.atStmtEnd()) {
             exc = this.parseTest();
             if (this.acceptKw('from')) cause = this.parseTest();
           }
-          return new A.Raise(t.line, t.col, exc, cause);
+          return new Raise(t.line, t.col, exc, cause);
         }
         case 'global':
         case 'nonlocal': {
           this.next();
           const names: string[] = [this.expectName()];
           while (this.acceptOp(',')) names.push(this.expectName());
-          return t.s === 'global' ? new A.Global(t.line, t.col, names) : new A.Nonlocal(t.line, t.col, names);
+          return t.s === 'global' ? new Global(t.line, t.col, names) : new Nonlocal(t.line, t.col, names);
         }
         case 'del': {
           this.next();
           const e = this.parseTestListStarExpr();
-          let targets: A.expr[] = [];
-          if (e instanceof A.Tuple && !e.parenthesized) targets = e.elts;
+          let targets: expr[] = [];
+          if (e instanceof Tuple && !e.parenthesized) targets = e.elts;
           else targets.push(e);
           for (const x of targets) this.checkDelTarget(x);
-          return new A.Delete(t.line, t.col, targets);
+          return new Delete(t.line, t.col, targets);
         }
         case 'assert': {
           this.next();
           const test = this.parseTest();
           const msg = this.acceptOp(',') ? this.parseTest() : null;
-          return new A.Assert(t.line, t.col, test, msg);
+          return new Assert(t.line, t.col, test, msg);
         }
         case 'import': {
           this.next();
-          const names: A.Alias[] = [];
+          const names: Alias[] = [];
           for (;;) {
             names.push(this.parseAlias(true));
             if (!this.acceptOp(',')) break;
           }
-          return new A.Import(t.line, t.col, names);
+          return new Import(t.line, t.col, names);
         }
         case 'from': {
           this.next();
@@ -725,10 +803,10 @@ export class Parser {
           }
           const module = this.isKw('import') ? '' : this.parseDottedName();
           this.expectKw('import');
-          const names: A.Alias[] = [];
+          const names: Alias[] = [];
           if (this.acceptOp('*')) {
-            names.push(new A.Alias(t.line, t.col, '*', ''));
-            return new A.ImportFrom(t.line, t.col, module, names, level);
+            names.push(new Alias(t.line, t.col, '*', ''));
+            return new ImportFrom(t.line, t.col, module, names, level);
           }
           const paren = this.acceptOp('(');
           for (;;) {
@@ -737,20 +815,20 @@ export class Parser {
             if (!this.acceptOp(',')) break;
           }
           if (paren) this.expectOp(')');
-          return new A.ImportFrom(t.line, t.col, module, names, level);
+          return new ImportFrom(t.line, t.col, module, names, level);
         }
       }
     }
     // expression statement / assignment
-    if (this.isKw('yield')) return new A.Expr(t.line, t.col, this.parseYield());
+    if (this.isKw('yield')) return new Expr(t.line, t.col, this.parseYield());
     const e = this.parseTestListStarExpr();
-    if (e instanceof A.Name && (e.id === 'print' || e.id === 'exec') && this.startsExpr() && this.peek().type !== T_OP) {
+    if (e instanceof Name && (e.id === 'print' || e.id === 'exec') && this.startsExpr() && this.peek().type !== T_OP) {
       throw new ParseError('SyntaxError', `Missing parentheses in call to '${e.id}'. Did you mean ${e.id}(...)?`, e.line, e.col + 1);
     }
     if (this.isOp('=')) {
       this.checkTarget(e);
-      const targets: A.expr[] = [e];
-      let value: A.expr = e;
+      const targets: expr[] = [e];
+      let value: expr = e;
       while (this.acceptOp('=')) {
         value = this.isKw('yield') ? this.parseYield() : this.parseTestListStarExpr();
         if (this.isOp('=')) {
@@ -758,7 +836,7 @@ export class Parser {
           targets.push(value);
         }
       }
-      return new A.Assign(t.line, t.col, targets, value);
+      return new Assign(t.line, t.col, targets, value);
     }
     if (this.isOp(':')) {
       const ct = this.next();
@@ -767,7 +845,7 @@ export class Parser {
       }
       const annotation = this.parseTest();
       const value = this.acceptOp('=') ? this.parseTestListStarExpr() : null;
-      return new A.AnnAssign(t.line, t.col, e, annotation, value);
+      return new AnnAssign(t.line, t.col, e, annotation, value);
     }
     const at = this.peek();
     if (at.type === T_OP && at.s.length >= 2 && at.s.endsWith('=') && at.s !== '==' && at.s !== '<=' && at.s !== '>=' && at.s !== '!=') {
@@ -777,9 +855,9 @@ export class Parser {
       }
       const op = binOpId(at.s.slice(0, at.s.length - 1));
       const value = this.isKw('yield') ? this.parseYield() : this.parseTestListStarExpr();
-      return new A.AugAssign(t.line, t.col, e, op, value);
+      return new AugAssign(t.line, t.col, e, op, value);
     }
-    return new A.Expr(t.line, t.col, e);
+    return new Expr(t.line, t.col, e);
   }
   atStmtEnd(): boolean {
     const t = this.peek();
@@ -790,20 +868,20 @@ export class Parser {
     while (this.acceptOp('.')) s = s + '.' + this.expectName();
     return s;
   }
-  checkTarget(e: A.expr): void {
+  checkTarget(e: expr): void {
     this.checkTargetAt(e, 0);
   }
-  checkTargetAt(e: A.expr, depth: int): void {
-    if (e instanceof A.Name || e instanceof A.Attribute || e instanceof A.Subscript) return;
-    if (e instanceof A.Starred) {
+  checkTargetAt(e: expr, depth: int): void {
+    if (e instanceof Name || e instanceof Attribute || e instanceof Subscript) return;
+    if (e instanceof Starred) {
       this.checkTargetAt(e.value, depth + 1);
       return;
     }
-    if (e instanceof A.Tuple) {
+    if (e instanceof Tuple) {
       for (const x of e.elts) this.checkTargetAt(x, depth + 1);
       return;
     }
-    if (e instanceof A.List) {
+    if (e instanceof List) {
       for (const x of e.elts) this.checkTargetAt(x, depth + 1);
       return;
     }
@@ -812,18 +890,18 @@ export class Parser {
     if (e.k === K.Compare || e.k === K.BinOp || e.k === K.UnaryOp || e.k === K.BoolOp) {
       throw new ParseError('SyntaxError', `cannot assign to expression here. Maybe you meant '==' instead of '='?`, e.line, e.col + 1);
     }
-    if (e instanceof A.Constant && (e.value === None || e.value === True || e.value === False)) {
+    if (e instanceof Constant && (e.value === None || e.value === True || e.value === False)) {
       throw new ParseError('SyntaxError', `cannot assign to ${what}`, e.line, e.col + 1);
     }
     throw new ParseError('SyntaxError', `cannot assign to ${what} here. Maybe you meant '==' instead of '='?`, e.line, e.col + 1);
   }
-  checkDelTarget(e: A.expr): void {
+  checkDelTarget(e: expr): void {
     if (e.k === K.Name || e.k === K.Attribute || e.k === K.Subscript) return;
-    if (e instanceof A.Tuple) {
+    if (e instanceof Tuple) {
       for (const x of e.elts) this.checkDelTarget(x);
       return;
     }
-    if (e instanceof A.List) {
+    if (e instanceof List) {
       for (const x of e.elts) this.checkDelTarget(x);
       return;
     }
@@ -831,16 +909,16 @@ export class Parser {
   }
 
   // ---- expressions ----
-  parseTestListStarExpr(): A.expr {
+  parseTestListStarExpr(): expr {
     const t = this.peek();
     const first = this.isOp('*') ? this.parseStarOrExpr() : this.parseNamedExprTest();
     if (!this.isOp(',')) return first;
-    const elts: A.expr[] = [first];
+    const elts: expr[] = [first];
     while (this.acceptOp(',')) {
       if (this.atExprEnd()) break;
       elts.push(this.isOp('*') ? this.parseStarOrExpr() : this.parseTest());
     }
-    return new A.Tuple(t.line, t.col, elts, false);
+    return new Tuple(t.line, t.col, elts, false);
   }
   atExprEnd(): boolean {
     const t = this.peek();
@@ -849,13 +927,13 @@ export class Parser {
     if (t.type === T_OP && t.s.length >= 2 && t.s.endsWith('=') && t.s !== '==' && t.s !== '<=' && t.s !== '>=' && t.s !== '!=') return true;
     return false;
   }
-  parseNamedExprTest(): A.expr {
+  parseNamedExprTest(): expr {
     const t = this.peek();
     if (t.type === T_NAME && this.peekAt(1).type === T_OP && this.peekAt(1).s === ':=') {
       this.next();
       this.next();
-      const target = new A.Name(t.line, t.col, t.s);
-      return new A.NamedExpr(t.line, t.col, target, this.parseTest());
+      const target = new Name(t.line, t.col, t.s);
+      return new NamedExpr(t.line, t.col, target, this.parseTest());
     }
     return this.parseTest();
   }
@@ -868,13 +946,13 @@ export class Parser {
   leave(): void {
     this.depth--;
   }
-  parseTest(): A.expr {
+  parseTest(): expr {
     this.enter();
     const n = this.parseTest1();
     this.leave();
     return n;
   }
-  parseTest1(): A.expr {
+  parseTest1(): expr {
     if (this.isKw('lambda')) return this.parseLambda(true);
     const t = this.peek();
     const e = this.parseOrTest();
@@ -884,44 +962,44 @@ export class Parser {
       const test = this.parseOrTest();
       if (!this.isKw('else')) throw this.error("expected 'else' after 'if' expression", this.peek());
       this.next();
-      return new A.IfExp(t.line, t.col, test, e, this.parseTest());
+      return new IfExp(t.line, t.col, test, e, this.parseTest());
     }
     return e;
   }
-  parseTestNoCond(): A.expr {
+  parseTestNoCond(): expr {
     if (this.isKw('lambda')) return this.parseLambda(false);
     return this.parseOrTest();
   }
-  parseLambda(allowCond: boolean): A.Lambda {
+  parseLambda(allowCond: boolean): Lambda {
     const t = this.next();
     const args = this.parseArguments(':', false);
     this.expectOp(':');
     const body = allowCond ? this.parseTest() : this.parseTestNoCond();
-    return new A.Lambda(t.line, t.col, args, body);
+    return new Lambda(t.line, t.col, args, body);
   }
-  parseOrTest(): A.expr {
+  parseOrTest(): expr {
     const t = this.peek();
     const first = this.parseAndTest();
     if (!this.isKw('or')) return first;
-    const values: A.expr[] = [first];
+    const values: expr[] = [first];
     while (this.acceptKw('or')) values.push(this.parseAndTest());
-    return new A.BoolOp(t.line, t.col, A.BOOL_OR, values);
+    return new BoolOp(t.line, t.col, A.BOOL_OR, values);
   }
-  parseAndTest(): A.expr {
+  parseAndTest(): expr {
     const t = this.peek();
     const first = this.parseNotTest();
     if (!this.isKw('and')) return first;
-    const values: A.expr[] = [first];
+    const values: expr[] = [first];
     while (this.acceptKw('and')) values.push(this.parseNotTest());
-    return new A.BoolOp(t.line, t.col, A.BOOL_AND, values);
+    return new BoolOp(t.line, t.col, A.BOOL_AND, values);
   }
-  parseNotTest(): A.expr {
+  parseNotTest(): expr {
     if (this.isKw('not')) {
       const t = this.next();
       this.enter();
       const operand = this.parseNotTest();
       this.leave();
-      return new A.UnaryOp(t.line, t.col, A.U_NOT, operand);
+      return new UnaryOp(t.line, t.col, A.U_NOT, operand);
     }
     return this.parseComparison();
   }
@@ -951,13 +1029,13 @@ export class Parser {
     }
     return -1;
   }
-  parseComparison(): A.expr {
+  parseComparison(): expr {
     const t = this.peek();
     const first = this.parseExpr();
     let op = this.compOp();
     if (op < 0) return first;
     const ops: int[] = [];
-    const comparators: A.expr[] = [];
+    const comparators: expr[] = [];
     while (op >= 0) {
       this.next();
       if (op === A.CMP_ISNOT || op === A.CMP_NOTIN) this.next();
@@ -965,21 +1043,33 @@ export class Parser {
       comparators.push(this.parseExpr());
       op = this.compOp();
     }
-    return new A.Compare(t.line, t.col, first, ops, comparators);
+    return new Compare(t.line, t.col, first, ops, comparators);
   }
-  binLevel(ops: string[], level: int): A.expr {
+  /** True when a left-nested chain of `length` nodes (a+b+c..., f()[0].x...) is too deep to
+   * compile: with its statement and its innermost operand it nests length + 2 levels. Such a
+   * chain is built iteratively, so nothing else would stop it before the symbol table, after
+   * the whole source is in memory as tokens and nodes. */
+  chainTooDeep(length: int): boolean {
+    if (length + 2 <= this.maxDepth) return false;
+    this.tooDeep = true;
+    return true;
+  }
+  binLevel(ops: string[], level: int): expr {
     const t = this.peek();
     let left = this.parseBinLevel(level + 1);
+    let length = 0;
     for (;;) {
       const o = this.peek();
       if (o.type !== T_OP || !ops.includes(o.s)) break;
       this.next();
       const op = binOpId(o.s);
-      left = new A.BinOp(t.line, t.col, left, op, this.parseBinLevel(level + 1));
+      const right = this.parseBinLevel(level + 1);
+      length++;
+      if (!this.chainTooDeep(length)) left = new BinOp(t.line, t.col, left, op, right);
     }
     return left;
   }
-  parseBinLevel(level: int): A.expr {
+  parseBinLevel(level: int): expr {
     switch (level) {
       case 0:
         return this.binLevel(['|'], 0);
@@ -996,81 +1086,86 @@ export class Parser {
     }
     return this.parseFactor();
   }
-  parseExpr(): A.expr {
+  parseExpr(): expr {
     return this.parseBinLevel(0);
   }
-  parseFactor(): A.expr {
+  parseFactor(): expr {
     const t = this.peek();
     if (t.type === T_OP && (t.s === '-' || t.s === '+' || t.s === '~')) {
       this.next();
       this.enter();
       const operand = this.parseFactor();
       this.leave();
-      if (t.s === '-' && operand instanceof A.Constant) {
+      if (t.s === '-' && operand instanceof Constant) {
         // fold negative numeric literals
         const v = operand.value;
-        if (v instanceof PyInt && v.big === null && v.cls === intType) return new A.Constant(t.line, t.col, newInt(-v.v));
+        if (v instanceof PyInt && v.big === null && v.cls === intType) return new Constant(t.line, t.col, newInt(-v.v));
       }
-      return new A.UnaryOp(t.line, t.col, t.s === '-' ? A.U_NEG : t.s === '+' ? A.U_POS : A.U_INVERT, operand);
+      return new UnaryOp(t.line, t.col, t.s === '-' ? A.U_NEG : t.s === '+' ? A.U_POS : A.U_INVERT, operand);
     }
     return this.parsePower();
   }
-  parsePower(): A.expr {
+  parsePower(): expr {
     const t = this.peek();
     const base = this.parseAtomExpr();
     if (this.acceptOp('**')) {
       this.enter();
       const exp = this.parseFactor();
       this.leave();
-      return new A.BinOp(t.line, t.col, base, A.BIN_POW, exp);
+      return new BinOp(t.line, t.col, base, A.BIN_POW, exp);
     }
     return base;
   }
-  parseAtomExpr(): A.expr {
+  parseAtomExpr(): expr {
     let e = this.parseAtom();
+    let length = 0;
     for (;;) {
       const t = this.peek();
       if (t.type !== T_OP) break;
       if (t.s === '(') {
         this.next();
-        const args: A.expr[] = [];
-        const keywords: A.Keyword[] = [];
+        const args: expr[] = [];
+        const keywords: Keyword[] = [];
         this.parseCallArgs(args, keywords);
-        e = new A.Call(e.line, e.col, e, args, keywords);
+        length++;
+        if (!this.chainTooDeep(length)) e = new Call(e.line, e.col, e, args, keywords);
       } else if (t.s === '[') {
         this.next();
         const index = this.parseSubscriptList();
         this.expectOp(']');
-        e = new A.Subscript(e.line, e.col, e, index);
+        length++;
+        if (!this.chainTooDeep(length)) e = new Subscript(e.line, e.col, e, index);
       } else if (t.s === '.') {
         this.next();
-        e = new A.Attribute(e.line, e.col, e, this.expectName());
+        const attr = this.expectName();
+        length++;
+        if (!this.chainTooDeep(length)) e = new Attribute(e.line, e.col, e, attr);
       } else break;
     }
     return e;
   }
   /** Parses call arguments after '(' up to and including ')' into args and keywords. */
-  parseCallArgs(args: A.expr[], keywords: A.Keyword[]): void {
+  parseCallArgs(args: expr[], keywords: Keyword[]): void {
     while (!this.isOp(')')) {
       const t = this.peek();
       if (this.acceptOp('**')) {
-        keywords.push(new A.Keyword(t.line, t.col, '', this.parseTest()));
+        keywords.push(new Keyword(t.line, t.col, '', this.parseTest()));
       } else if (this.acceptOp('*')) {
         for (const k of keywords) {
           if (k.arg === '') throw this.error('iterable argument unpacking follows keyword argument unpacking', t);
         }
-        args.push(new A.Starred(t.line, t.col, this.parseTest()));
+        args.push(new Starred(t.line, t.col, this.parseTest()));
       } else if (t.type === T_NAME && this.peekAt(1).type === T_OP && this.peekAt(1).s === '=') {
         this.next();
         this.next();
         for (const other of keywords) {
           if (other.arg === t.s) throw this.error(`keyword argument repeated: ${t.s}`, t);
         }
-        keywords.push(new A.Keyword(t.line, t.col, t.s, this.parseTest()));
+        keywords.push(new Keyword(t.line, t.col, t.s, this.parseTest()));
       } else {
         const e = this.parseNamedExprTest();
         if (this.isKw('for')) {
-          const g = new A.GeneratorExp(t.line, t.col, e, this.parseCompFor());
+          const g = new GeneratorExp(t.line, t.col, e, this.parseCompFor());
           if (args.length > 0 || keywords.length > 0 || (this.isOp(',') && !(this.peekAt(1).type === T_OP && this.peekAt(1).s === ')'))) {
             throw this.error('Generator expression must be parenthesized', t);
           }
@@ -1089,59 +1184,59 @@ export class Parser {
     }
     this.expectOp(')');
   }
-  parseSubscriptList(): A.expr {
+  parseSubscriptList(): expr {
     const t = this.peek();
     const first = this.parseSubscript();
     if (!this.isOp(',')) return first;
-    const elts: A.expr[] = [first];
+    const elts: expr[] = [first];
     while (this.acceptOp(',')) {
       if (this.isOp(']')) break;
       elts.push(this.parseSubscript());
     }
-    return new A.Tuple(t.line, t.col, elts, false);
+    return new Tuple(t.line, t.col, elts, false);
   }
-  parseSubscript(): A.expr {
+  parseSubscript(): expr {
     const t = this.peek();
-    let lower: A.expr | null = null;
+    let lower: expr | null = null;
     if (!this.isOp(':')) {
       lower = this.isOp('*') ? this.parseStarOrExpr() : this.parseNamedExprTest();
       if (!this.isOp(':')) return lower;
     }
     this.expectOp(':');
-    let upper: A.expr | null = null;
-    let step: A.expr | null = null;
+    let upper: expr | null = null;
+    let step: expr | null = null;
     if (!this.isOp(']') && !this.isOp(',') && !this.isOp(':')) upper = this.parseTest();
     if (this.acceptOp(':')) {
       if (!this.isOp(']') && !this.isOp(',')) step = this.parseTest();
     }
-    return new A.Slice(t.line, t.col, lower, upper, step);
+    return new Slice(t.line, t.col, lower, upper, step);
   }
-  parseCompFor(): A.Comprehension[] {
-    const out: A.Comprehension[] = [];
+  parseCompFor(): Comprehension[] {
+    const out: Comprehension[] = [];
     while (this.isKw('for')) {
       const t = this.next();
       const target = this.parseTargetList();
       this.expectKw('in');
       const iter = this.parseOrTest();
-      const ifs: A.expr[] = [];
+      const ifs: expr[] = [];
       while (this.isKw('if')) {
         this.next();
         ifs.push(this.parseTestNoCond());
       }
-      out.push(new A.Comprehension(t.line, t.col, target, iter, ifs));
+      out.push(new Comprehension(t.line, t.col, target, iter, ifs));
     }
     return out;
   }
-  parseYield(): A.expr {
+  parseYield(): expr {
     const t = this.next();
-    if (this.acceptKw('from')) return new A.YieldFrom(t.line, t.col, this.parseTest());
-    return new A.Yield(t.line, t.col, this.atExprEnd() ? null : this.parseTestListStarExpr());
+    if (this.acceptKw('from')) return new YieldFrom(t.line, t.col, this.parseTest());
+    return new Yield(t.line, t.col, this.atExprEnd() ? null : this.parseTestListStarExpr());
   }
   /** A display item: `*x` or an expression (walrus allowed). */
-  parseStarOrNamed(): A.expr {
+  parseStarOrNamed(): expr {
     return this.isOp('*') ? this.parseStarOrExpr() : this.parseNamedExprTest();
   }
-  parseAtom(): A.expr {
+  parseAtom(): expr {
     const t = this.peek();
     if (t.type === T_NUMBER) {
       this.next();
@@ -1150,7 +1245,7 @@ export class Parser {
       if (low.endsWith('j')) throw this.error('complex numbers are not supported', t);
       const isHex = low.startsWith('0x');
       if (!isHex && (low.includes('.') || low.includes('e'))) {
-        return new A.Constant(t.line, t.col, newFloat(parseFloatStrict(s.split('_').join(''))));
+        return new Constant(t.line, t.col, newFloat(parseFloatStrict(s.split('_').join(''))));
       }
       if (!isHex && !low.startsWith('0o') && !low.startsWith('0b') && s.length > 1 && s[0] === '0') {
         for (let i = 0; i < s.length; i++) {
@@ -1159,24 +1254,24 @@ export class Parser {
           }
         }
       }
-      return new A.Constant(t.line, t.col, parseIntText(s));
+      return new Constant(t.line, t.col, parseIntText(s));
     }
     if (t.type === T_STRING) return this.parseStrings();
     if (t.type === T_NAME) {
       if (t.s === 'None' || t.s === 'True' || t.s === 'False') {
         this.next();
-        return new A.Constant(t.line, t.col, t.s === 'None' ? None : t.s === 'True' ? True : False);
+        return new Constant(t.line, t.col, t.s === 'None' ? None : t.s === 'True' ? True : False);
       }
       if (t.s === 'yield') throw this.syntaxError();
       if (t.s === 'lambda') return this.parseLambda(true);
       if (KEYWORDS.includes(t.s)) throw this.syntaxError();
       this.next();
-      return new A.Name(t.line, t.col, t.s);
+      return new Name(t.line, t.col, t.s);
     }
     if (t.type === T_OP) {
       if (t.s === '(') {
         this.next();
-        if (this.acceptOp(')')) return new A.Tuple(t.line, t.col, [], true);
+        if (this.acceptOp(')')) return new Tuple(t.line, t.col, [], true);
         if (this.isKw('yield')) {
           const y = this.parseYield();
           this.expectOp(')');
@@ -1184,30 +1279,30 @@ export class Parser {
         }
         const first = this.parseStarOrNamed();
         if (this.isKw('for')) {
-          const g = new A.GeneratorExp(t.line, t.col, first, this.parseCompFor());
+          const g = new GeneratorExp(t.line, t.col, first, this.parseCompFor());
           this.expectOp(')');
           return g;
         }
         if (this.acceptOp(')')) {
-          if (first instanceof A.Tuple) first.parenthesized = true;
+          if (first instanceof Tuple) first.parenthesized = true;
           if (first.k === K.Starred) throw this.error('cannot use starred expression here', t);
           return first;
         }
-        const elts: A.expr[] = [first];
+        const elts: expr[] = [first];
         while (this.acceptOp(',')) {
           if (this.isOp(')')) break;
           elts.push(this.parseStarOrNamed());
         }
         this.expectOp(')');
-        return new A.Tuple(t.line, t.col, elts, true);
+        return new Tuple(t.line, t.col, elts, true);
       }
       if (t.s === '[') {
         this.next();
-        const elts: A.expr[] = [];
-        if (this.acceptOp(']')) return new A.List(t.line, t.col, elts);
+        const elts: expr[] = [];
+        if (this.acceptOp(']')) return new List(t.line, t.col, elts);
         const first = this.parseStarOrNamed();
         if (this.isKw('for')) {
-          const c = new A.ListComp(t.line, t.col, first, this.parseCompFor());
+          const c = new ListComp(t.line, t.col, first, this.parseCompFor());
           this.expectOp(']');
           return c;
         }
@@ -1219,22 +1314,22 @@ export class Parser {
           this.expectCommaOr(']');
         }
         this.expectOp(']');
-        return new A.List(t.line, t.col, elts);
+        return new List(t.line, t.col, elts);
       }
       if (t.s === '{') return this.parseBrace(t);
       if (t.s === '...') {
         this.next();
-        return new A.Constant(t.line, t.col, Ellipsis);
+        return new Constant(t.line, t.col, Ellipsis);
       }
     }
     throw this.syntaxError();
   }
   /** A dict or set display or comprehension; t is its '{'. */
-  parseBrace(t: Tok): A.expr {
+  parseBrace(t: Tok): expr {
     this.next();
-    const keys: (A.expr | null)[] = [];
-    const values: A.expr[] = [];
-    if (this.acceptOp('}')) return new A.Dict(t.line, t.col, keys, values);
+    const keys: (expr | null)[] = [];
+    const values: expr[] = [];
+    if (this.acceptOp('}')) return new Dict(t.line, t.col, keys, values);
     if (this.isOp('**')) {
       this.next();
       keys.push(null);
@@ -1244,7 +1339,7 @@ export class Parser {
       if (this.acceptOp(':')) {
         const v = this.parseTest();
         if (this.isKw('for')) {
-          const c = new A.DictComp(t.line, t.col, first, v, this.parseCompFor());
+          const c = new DictComp(t.line, t.col, first, v, this.parseCompFor());
           this.expectOp('}');
           return c;
         }
@@ -1252,17 +1347,17 @@ export class Parser {
         values.push(v);
       } else {
         if (this.isKw('for')) {
-          const c = new A.SetComp(t.line, t.col, first, this.parseCompFor());
+          const c = new SetComp(t.line, t.col, first, this.parseCompFor());
           this.expectOp('}');
           return c;
         }
-        const elts: A.expr[] = [first];
+        const elts: expr[] = [first];
         while (this.acceptOp(',')) {
           if (this.isOp('}')) break;
           elts.push(this.isOp('*') ? this.parseStarOrExpr() : this.parseTest());
         }
         this.expectOp('}');
-        return new A.Set(t.line, t.col, elts);
+        return new Set(t.line, t.col, elts);
       }
     }
     while (this.acceptOp(',')) {
@@ -1279,11 +1374,11 @@ export class Parser {
       }
     }
     this.expectOp('}');
-    return new A.Dict(t.line, t.col, keys, values);
+    return new Dict(t.line, t.col, keys, values);
   }
-  parseStrings(): A.expr {
+  parseStrings(): expr {
     const first = this.peek();
-    const parts: A.expr[] = [];
+    const parts: expr[] = [];
     let isBytes = false;
     let isF = false;
     let count = 0;
@@ -1298,7 +1393,7 @@ export class Parser {
       if (t.prefix.includes('f')) {
         isF = true;
         if (buf.length > 0) {
-          parts.push(new A.Constant(t.line, t.col, newStr(buf.join(''))));
+          parts.push(new Constant(t.line, t.col, newStr(buf.join(''))));
           buf.length = 0;
         }
         this.parseFString(t, raw, parts);
@@ -1314,13 +1409,13 @@ export class Parser {
         if (c > 255) throw this.error('bytes can only contain ASCII literal characters', first);
         arr.push(c);
       }
-      return new A.Constant(first.line, first.col, new PyBytes(bytesType, arr));
+      return new Constant(first.line, first.col, new PyBytes(bytesType, arr));
     }
-    if (!isF) return new A.Constant(first.line, first.col, newStr(buf.join('')));
-    if (buf.length > 0) parts.push(new A.Constant(first.line, first.col, newStr(buf.join(''))));
-    return new A.JoinedStr(first.line, first.col, parts);
+    if (!isF) return new Constant(first.line, first.col, newStr(buf.join('')));
+    if (buf.length > 0) parts.push(new Constant(first.line, first.col, newStr(buf.join(''))));
+    return new JoinedStr(first.line, first.col, parts);
   }
-  parseFString(t: Tok, raw: boolean, parts: A.expr[]): void {
+  parseFString(t: Tok, raw: boolean, parts: expr[]): void {
     const s = t.s;
     let i = 0;
     const lit: string[] = [];
@@ -1334,7 +1429,7 @@ export class Parser {
         }
         if (lit.length > 0) {
           const text = lit.join('');
-          parts.push(new A.Constant(t.line, t.col, newStr(raw ? text : decodeEscapes(text, false, t.line))));
+          parts.push(new Constant(t.line, t.col, newStr(raw ? text : decodeEscapes(text, false, t.line))));
           lit.length = 0;
         }
         i = this.parseFStringField(t, s, i + 1, parts, raw);
@@ -1353,11 +1448,11 @@ export class Parser {
     }
     if (lit.length > 0) {
       const text = lit.join('');
-      parts.push(new A.Constant(t.line, t.col, newStr(raw ? text : decodeEscapes(text, false, t.line))));
+      parts.push(new Constant(t.line, t.col, newStr(raw ? text : decodeEscapes(text, false, t.line))));
     }
   }
   /** Parses one {expr!c:spec} field starting after '{'; returns the index after '}'. */
-  parseFStringField(t: Tok, s: string, start: int, parts: A.expr[], raw: boolean): int {
+  parseFStringField(t: Tok, s: string, start: int, parts: expr[], raw: boolean): int {
     let i = start;
     let depth = 0;
     let quote = '';
@@ -1376,13 +1471,14 @@ export class Parser {
     }
     const exprText = s.slice(start, i);
     if (exprText.trim().length === 0) throw this.error('f-string: empty expression not allowed', t);
-    let value: A.expr;
+    let value: expr;
     try {
       const sub = tokenize('(' + exprText + ')');
       for (const st of sub) st.line = t.line;
-      const p = new Parser(sub, this.filename, this.src);
+      const p = new Parser(sub, this.filename, this.src, this.maxDepth);
       value = p.parseAtom();
       if (p.peek().type !== T_NEWLINE && p.peek().type !== T_END) throw p.syntaxError();
+      if (p.tooDeep) this.tooDeep = true;
     } catch (e) {
       if (e instanceof ParseError) {
         throw new ParseError('SyntaxError', e.msg.startsWith('f-string') ? e.msg : 'f-string: ' + e.msg, t.line, t.col + 1);
@@ -1391,7 +1487,7 @@ export class Parser {
     }
     let conversion = -1;
     if (i < s.length && s[i] === '=') {
-      parts.push(new A.Constant(t.line, t.col, newStr(exprText + '=')));
+      parts.push(new Constant(t.line, t.col, newStr(exprText + '=')));
       conversion = 114; // 'r' by default for '='
       i++;
     }
@@ -1400,15 +1496,15 @@ export class Parser {
       if (conversion !== 115 && conversion !== 114 && conversion !== 97) throw this.error("f-string: invalid conversion character: expected 's', 'r', or 'a'", t);
       i += 2;
     }
-    let spec: A.JoinedStr | null = null;
+    let spec: JoinedStr | null = null;
     if (i < s.length && s[i] === ':') {
       i++;
-      const specParts: A.expr[] = [];
+      const specParts: expr[] = [];
       const lit: string[] = [];
       while (i < s.length && s[i] !== '}') {
         if (s[i] === '{') {
           if (lit.length > 0) {
-            specParts.push(new A.Constant(t.line, t.col, newStr(lit.join(''))));
+            specParts.push(new Constant(t.line, t.col, newStr(lit.join(''))));
             lit.length = 0;
           }
           i = this.parseFStringField(t, s, i + 1, specParts, raw);
@@ -1417,13 +1513,13 @@ export class Parser {
         lit.push(s[i]);
         i++;
       }
-      if (lit.length > 0) specParts.push(new A.Constant(t.line, t.col, newStr(lit.join(''))));
-      spec = new A.JoinedStr(t.line, t.col, specParts);
+      if (lit.length > 0) specParts.push(new Constant(t.line, t.col, newStr(lit.join(''))));
+      spec = new JoinedStr(t.line, t.col, specParts);
       // f'{x=:spec}' formats with the spec, not repr
       if (conversion === 114 && s[start + exprText.length] === '=') conversion = -1;
     }
     if (i >= s.length || s[i] !== '}') throw this.error("f-string: expecting '}'", t);
-    parts.push(new A.FormattedValue(t.line, t.col, value, conversion, spec));
+    parts.push(new FormattedValue(t.line, t.col, value, conversion, spec));
     return i + 1;
   }
 }
@@ -1460,8 +1556,8 @@ export function binOpId(s: string): int {
   return -1;
 }
 
-function describe(e: A.expr): string {
-  if (e instanceof A.Constant) {
+function describe(e: expr): string {
+  if (e instanceof Constant) {
     if (e.value === None) return 'None';
     if (e.value === True) return 'True';
     if (e.value === False) return 'False';
@@ -1497,8 +1593,13 @@ function describe(e: A.expr): string {
   return 'expression';
 }
 
-export function parse(src: string, filename: string): A.Module {
+/** The module parsed from src. maxDepth is the nesting the compiler will allow (compileModule's
+ * maxDepth): a chain of operators or trailers longer than that is CPython's RecursionError,
+ * raised once the whole source has parsed. */
+export function parse(src: string, filename: string, maxDepth: int): Module {
   const toks = tokenize(src);
-  const p = new Parser(toks, filename, src);
-  return p.parseModule();
+  const p = new Parser(toks, filename, src, maxDepth);
+  const mod = p.parseModule();
+  if (p.tooDeep) throw tooDeepForCompiler();
+  return mod;
 }

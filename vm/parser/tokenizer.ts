@@ -51,6 +51,11 @@ export class ParseError extends Error {
   }
 }
 
+/** CPython's error for a tree nested deeper than the compiler's limit (see compileModule). */
+export function tooDeepForCompiler(): ParseError {
+  return new ParseError('RecursionError', 'maximum recursion depth exceeded during compilation', 0, 0);
+}
+
 const OPS3 = ['**=', '//=', '>>=', '<<=', '...', '!='];
 const OPS2 = ['**', '//', '>>', '<<', '<=', '>=', '==', '!=', '->', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '@=', ':='];
 const OPS1 = '+-*/%@&|^~<>()[]{},:.;=!';
