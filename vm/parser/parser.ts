@@ -84,8 +84,12 @@ const KEYWORDS = [
   'return', 'try', 'while', 'with', 'yield',
 ];
 
+/** The binary operators by precedence, loosest first (built once: every operand of every
+ * expression passes through each level). */
+const BIN_LEVELS: string[][] = [['|'], ['^'], ['&'], ['<<', '>>'], ['+', '-'], ['*', '/', '//', '%', '@']];
+
 export function parseIntText(text: string): PyObject {
-  let t = text.split('_').join('');
+  let t = text.includes('_') ? text.split('_').join('') : text;
   let radix = 10;
   if (t.length > 1 && t[0] === '0') {
     const p = t[1];
@@ -102,6 +106,16 @@ export function parseIntText(text: string): PyObject {
   const b = radix === 10 ? bigFromDecimal(t, false) : bigFromRadix(t, radix, false);
   if (bigFits(b)) return newInt(bigToInt(b));
   return new PyInt(intType, 0, b);
+}
+
+/** Digits only, and no leading zero (but '0' itself). */
+function isPlainDecimal(s: string): boolean {
+  if (s.length > 1 && s.charCodeAt(0) === 48) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 function hexVal(c: string): int {
@@ -1070,20 +1084,7 @@ export class Parser {
     return left;
   }
   parseBinLevel(level: int): expr {
-    switch (level) {
-      case 0:
-        return this.binLevel(['|'], 0);
-      case 1:
-        return this.binLevel(['^'], 1);
-      case 2:
-        return this.binLevel(['&'], 2);
-      case 3:
-        return this.binLevel(['<<', '>>'], 3);
-      case 4:
-        return this.binLevel(['+', '-'], 4);
-      case 5:
-        return this.binLevel(['*', '/', '//', '%', '@'], 5);
-    }
+    if (level < BIN_LEVELS.length) return this.binLevel(BIN_LEVELS[level], level);
     return this.parseFactor();
   }
   parseExpr(): expr {
@@ -1241,6 +1242,8 @@ export class Parser {
     if (t.type === T_NUMBER) {
       this.next();
       const s = t.s;
+      // the common case, a plain decimal integer, without the checks below
+      if (isPlainDecimal(s)) return new Constant(t.line, t.col, parseIntText(s));
       const low = s.toLowerCase();
       if (low.endsWith('j')) throw this.error('complex numbers are not supported', t);
       const isHex = low.startsWith('0x');

@@ -59,6 +59,7 @@ export function tooDeepForCompiler(): ParseError {
 const OPS3 = ['**=', '//=', '>>=', '<<=', '...', '!='];
 const OPS2 = ['**', '//', '>>', '<<', '<=', '>=', '==', '!=', '->', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '@=', ':='];
 const OPS1 = '+-*/%@&|^~<>()[]{},:.;=!';
+const MULTI_OP_SECOND = '*/<>=.';
 
 function isIdStart(c: int): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c >= 128;
@@ -282,13 +283,17 @@ export function tokenize(src: string): Tok[] {
         continue;
       }
       let op = '';
-      for (const o of OPS3) {
-        if (startsAt(line, o, pos)) {
-          op = o;
-          break;
+      // every operator of two or three characters has one of these second characters
+      const multi = pos + 1 < line.length && MULTI_OP_SECOND.includes(line[pos + 1]);
+      if (multi) {
+        for (const o of OPS3) {
+          if (startsAt(line, o, pos)) {
+            op = o;
+            break;
+          }
         }
       }
-      if (op === '') {
+      if (multi && op === '') {
         for (const o of OPS2) {
           if (startsAt(line, o, pos)) {
             op = o;
