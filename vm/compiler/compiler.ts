@@ -1,6 +1,68 @@
 // Bytecode compiler: AST + symbol table -> PyCode objects.
 import type { int } from '../../translate/rlib/index.ts';
-import { Node, K, ArgSpec } from '../parser/ast.ts';
+import {
+  K,
+  Node,
+  expr,
+  stmt,
+  pattern,
+  Name,
+  Constant,
+  JoinedStr,
+  FormattedValue,
+  BinOp,
+  UnaryOp,
+  BoolOp,
+  Compare,
+  Call,
+  Attribute,
+  Subscript,
+  Slice,
+  Starred,
+  Tuple,
+  List,
+  Set,
+  Dict,
+  IfExp,
+  Lambda,
+  ListComp,
+  SetComp,
+  GeneratorExp,
+  DictComp,
+  Yield,
+  YieldFrom,
+  NamedExpr,
+  Keyword,
+  Comprehension,
+  Arguments,
+  Module,
+  FunctionDef,
+  ClassDef,
+  Return,
+  Delete,
+  Assign,
+  AugAssign,
+  AnnAssign,
+  For,
+  While,
+  If,
+  With,
+  Raise,
+  Try,
+  Assert,
+  Import,
+  ImportFrom,
+  Expr,
+  Match,
+  MatchValue,
+  MatchSingleton,
+  MatchSequence,
+  MatchMapping,
+  MatchClass,
+  MatchStar,
+  MatchAs,
+  MatchOr,
+} from '../parser/ast.ts';
 import * as A from '../parser/ast.ts';
 import { ParseError } from '../parser/tokenizer.ts';
 import { PyObject, PyStr, PyInt, PyFloat, newStr, newTuple, None, newInt, mapGetInt } from '../objects/core.ts';
@@ -19,9 +81,9 @@ class FBlock {
   kind: int;
   breakLabel: int;
   continueLabel: int;
-  body: Node[];
+  body: stmt[];
   name: string = '';
-  constructor(kind: int, breakLabel: int, continueLabel: int, body: Node[]) {
+  constructor(kind: int, breakLabel: int, continueLabel: int, body: stmt[]) {
     this.kind = kind;
     this.breakLabel = breakLabel;
     this.continueLabel = continueLabel;
@@ -148,14 +210,14 @@ export class Compiler {
   }
 
   // ---- module ----
-  compileModule(mod: Node): PyCode {
+  compileModule(mod: Module): PyCode {
     this.u.code.flags = CO_NAMES;
-    this.compileBody(mod.xs);
+    this.compileBody(mod.body);
     this.loadConst(None);
     this.emit(Op.RETURN_VALUE, 0);
     return this.finishUnit();
   }
-  compileBody(body: Node[]): void {
+  compileBody(body: stmt[]): void {
     for (const s of body) this.stmt(s);
   }
 
@@ -202,7 +264,7 @@ export class Compiler {
     this.loadConst(code);
     this.emit(Op.MAKE_FUNCTION, f);
   }
-  pushDefaults(spec: ArgSpec): int {
+  pushDefaults(spec: Arguments): int {
     let flags = 0;
     if (spec.defaults.length > 0) {
       for (const d of spec.defaults) this.expr(d);
@@ -210,10 +272,10 @@ export class Compiler {
       flags |= 1;
     }
     let nkw = 0;
-    for (let i = 0; i < spec.kwonly.length; i++) {
-      const d = spec.kwDefaults[i];
+    for (let i = 0; i < spec.kwonlyargs.length; i++) {
+      const d = spec.kw_defaults[i];
       if (d !== null) {
-        this.loadConst(newStr(spec.kwonly[i]));
+        this.loadConst(newStr(spec.kwonlyargs[i]));
         this.expr(d);
         nkw++;
       }
@@ -224,31 +286,34 @@ export class Compiler {
     }
     return flags;
   }
-  setupArgs(code: PyCode, spec: ArgSpec): void {
+  setupArgs(code: PyCode, spec: Arguments): void {
     code.argcount = spec.args.length;
-    code.posonly = spec.posonly;
-    code.kwonly = spec.kwonly.length;
+    code.posonly = spec.posonlyargcount;
+    code.kwonly = spec.kwonlyargs.length;
     if (spec.vararg !== '') code.flags |= CO_VARARGS;
     if (spec.kwarg !== '') code.flags |= CO_VARKW;
   }
-  funcDef(s: Node): void {
-    for (const d of s.ys) {
+  /** The docstring of a body: its first statement when that is a string constant. */
+  docstring(body: stmt[]): Constant | null {
+    if (body.length === 0) return null;
+    const first = body[0];
+    if (!(first instanceof Expr)) return null;
+    const v = first.value;
+    return v instanceof Constant && v.value instanceof PyStr ? v : null;
+  }
+  funcDef(s: FunctionDef): void {
+    for (const d of s.decorator_list) {
       this.expr(d);
       this.emit(Op.PUSH_NULL, 0);
     }
-    const spec = s.args as ArgSpec;
-    const flags = this.pushDefaults(spec);
-    this.enterScope(s, s.s, s.line);
-    this.setupArgs(this.u.code, spec);
-    this.qualPrefix.push(s.s);
+    const flags = this.pushDefaults(s.args);
+    this.enterScope(s, s.name, s.line);
+    this.setupArgs(this.u.code, s.args);
+    this.qualPrefix.push(s.name);
     this.qualPrefix.push('<locals>');
-    // docstring
-    if (s.xs.length > 0 && s.xs[0].k === K.Expr && (s.xs[0].a as Node).k === K.Const && (s.xs[0].a as Node).v instanceof PyStr) {
-      this.u.code.consts.push((s.xs[0].a as Node).v as PyObject);
-    } else {
-      this.u.code.consts.push(None);
-    }
-    this.compileBody(s.xs);
+    const doc = this.docstring(s.body);
+    this.u.code.consts.push(doc !== null ? doc.value : None);
+    this.compileBody(s.body);
     this.loadConst(None);
     this.emit(Op.RETURN_VALUE, 0);
     this.qualPrefix.pop();
@@ -256,50 +321,54 @@ export class Compiler {
     const code = this.leaveScope();
     this.u.line = s.line;
     this.makeFunction(code, flags);
-    for (let i = 0; i < s.ys.length; i++) this.emit(Op.CALL, 1);
-    this.nameOp(s.s, 1);
+    for (let i = 0; i < s.decorator_list.length; i++) this.emit(Op.CALL, 1);
+    this.nameOp(s.name, 1);
   }
-  classDef(s: Node): void {
-    for (const d of s.ws) {
+  classDef(s: ClassDef): void {
+    for (const d of s.decorator_list) {
       this.expr(d);
       this.emit(Op.PUSH_NULL, 0);
     }
     this.emit(Op.LOAD_BUILD_CLASS, 0);
     this.emit(Op.PUSH_NULL, 0);
-    this.enterScope(s, s.s, s.line);
-    this.qualPrefix.push(s.s);
+    this.enterScope(s, s.name, s.line);
+    this.qualPrefix.push(s.name);
     this.nameOp('__name__', 0);
     this.nameOp('__module__', 1);
     this.loadConst(newStr(this.u.code.qualname));
     this.nameOp('__qualname__', 1);
-    if (s.xs.length > 0 && s.xs[0].k === K.Expr && (s.xs[0].a as Node).k === K.Const && (s.xs[0].a as Node).v instanceof PyStr) {
-      this.expr(s.xs[0].a as Node);
+    const doc = this.docstring(s.body);
+    if (doc !== null) {
+      this.expr(doc);
       this.nameOp('__doc__', 1);
     }
-    this.compileBody(s.xs);
+    this.compileBody(s.body);
     this.loadConst(None);
     this.emit(Op.RETURN_VALUE, 0);
     this.qualPrefix.pop();
     const code = this.leaveScope();
     this.u.line = s.line;
     this.makeFunction(code, 0);
-    this.loadConst(newStr(s.s));
-    this.callArgs(2, s.ys, s.zs);
-    for (let i = 0; i < s.ws.length; i++) this.emit(Op.CALL, 1);
-    this.nameOp(s.s, 1);
+    this.loadConst(newStr(s.name));
+    this.callArgs(2, s.bases, s.keywords);
+    for (let i = 0; i < s.decorator_list.length; i++) this.emit(Op.CALL, 1);
+    this.nameOp(s.name, 1);
+  }
+  /** True when a call needs no CALL_EX: no *args and no **kwargs. */
+  isSimpleCall(args: expr[], kws: Keyword[]): boolean {
+    for (const a of args) if (a.k === K.Starred) return false;
+    for (const k of kws) if (k.arg === '') return false;
+    return true;
   }
   /** Compiles call arguments; `pushed` positional args are already on the stack. */
-  callArgs(pushed: int, args: Node[], kws: Node[]): void {
-    let simple = true;
-    for (const a of args) if (a.k === K.Starred) simple = false;
-    for (const k of kws) if (k.s === '') simple = false;
-    if (simple) {
+  callArgs(pushed: int, args: expr[], kws: Keyword[]): void {
+    if (this.isSimpleCall(args, kws)) {
       for (const a of args) this.expr(a);
       if (kws.length > 0) {
         const names: PyObject[] = [];
         for (const k of kws) {
-          this.expr(k.a as Node);
-          names.push(newStr(k.s));
+          this.expr(k.value);
+          names.push(newStr(k.arg));
         }
         this.emit(Op.KW_NAMES, this.constIndex(newTuple(names)));
       }
@@ -308,8 +377,8 @@ export class Compiler {
     }
     this.emit(Op.BUILD_LIST, pushed);
     for (const a of args) {
-      if (a.k === K.Starred) {
-        this.expr(a.a as Node);
+      if (a instanceof Starred) {
+        this.expr(a.value);
         this.emit(Op.LIST_EXTEND, 1);
       } else {
         this.expr(a);
@@ -320,12 +389,12 @@ export class Compiler {
     if (kws.length > 0) {
       this.emit(Op.BUILD_MAP, 0);
       for (const k of kws) {
-        if (k.s === '') {
-          this.expr(k.a as Node);
+        if (k.arg === '') {
+          this.expr(k.value);
           this.emit(Op.DICT_MERGE, 1);
         } else {
-          this.loadConst(newStr(k.s));
-          this.expr(k.a as Node);
+          this.loadConst(newStr(k.arg));
+          this.expr(k.value);
           this.emit(Op.MAP_ADD, 1);
         }
       }
@@ -336,79 +405,88 @@ export class Compiler {
   }
 
   // ---- statements ----
-  stmt(s: Node): void {
+  stmt(s: stmt): void {
     this.u.line = s.line;
     switch (s.k) {
       case K.FunctionDef:
-        this.funcDef(s);
+        this.funcDef(s as FunctionDef);
         return;
       case K.ClassDef:
-        this.classDef(s);
+        this.classDef(s as ClassDef);
         return;
       case K.Return:
-        this.returnStmt(s);
+        this.returnStmt(s as Return);
         return;
       case K.Delete:
-        for (const t of s.xs) this.delTarget(t);
+        for (const t of (s as Delete).targets) this.delTarget(t);
         return;
       case K.Assign: {
-        this.expr(s.a as Node);
-        for (let i = 0; i < s.xs.length; i++) {
-          if (i < s.xs.length - 1) this.emit(Op.DUP_TOP, 0);
-          this.store(s.xs[i]);
+        const a = s as Assign;
+        this.expr(a.value);
+        for (let i = 0; i < a.targets.length; i++) {
+          if (i < a.targets.length - 1) this.emit(Op.DUP_TOP, 0);
+          this.store(a.targets[i]);
         }
         return;
       }
       case K.AugAssign:
-        this.augAssign(s);
+        this.augAssign(s as AugAssign);
         return;
-      case K.AnnAssign:
-        if (s.c !== null) {
-          this.expr(s.c);
-          this.store(s.a as Node);
+      case K.AnnAssign: {
+        const a = s as AnnAssign;
+        if (a.value !== null) {
+          this.expr(a.value);
+          this.store(a.target);
         }
         return;
+      }
       case K.For:
-        this.forStmt(s);
+        this.forStmt(s as For);
         return;
       case K.While:
-        this.whileStmt(s);
+        this.whileStmt(s as While);
         return;
       case K.If: {
+        const i = s as If;
         const lelse = this.newLabel();
         const lend = this.newLabel();
-        this.condJump(s.a as Node, false, lelse);
-        this.compileBody(s.xs);
-        if (s.ys.length > 0) this.jump(Op.JUMP, lend);
+        this.condJump(i.test, false, lelse);
+        this.compileBody(i.body);
+        if (i.orelse.length > 0) this.jump(Op.JUMP, lend);
         this.bindLabel(lelse);
-        this.compileBody(s.ys);
+        this.compileBody(i.orelse);
         this.bindLabel(lend);
         return;
       }
       case K.With:
-        this.withStmt(s, 0);
+        this.withStmt(s as With, 0);
         return;
-      case K.Raise:
-        if (s.a === null) this.emit(Op.RAISE_VARARGS, 0);
+      case K.Raise: {
+        const r = s as Raise;
+        if (r.exc === null) this.emit(Op.RAISE_VARARGS, 0);
         else {
-          this.expr(s.a);
-          if (s.b !== null) {
-            this.expr(s.b);
+          this.expr(r.exc);
+          if (r.cause !== null) {
+            this.expr(r.cause);
             this.emit(Op.RAISE_VARARGS, 2);
           } else this.emit(Op.RAISE_VARARGS, 1);
         }
         return;
-      case K.Try:
-        if (s.ws.length > 0) this.tryFinally(s);
-        else this.tryExcept(s);
+      }
+      case K.Try: {
+        const t = s as Try;
+        if (t.finalbody.length > 0) this.tryFinally(t);
+        else this.tryExcept(t);
         return;
+      }
       case K.Assert: {
+        const a = s as Assert;
         const lend = this.newLabel();
-        this.condJump(s.a as Node, true, lend);
+        this.condJump(a.test, true, lend);
         this.emit(Op.LOAD_ASSERTION_ERROR, 0);
-        if (s.b !== null) {
+        if (a.msg !== null) {
           this.emit(Op.PUSH_NULL, 0);
-          this.expr(s.b);
+          this.expr(a.msg);
           this.emit(Op.CALL, 1);
         }
         this.emit(Op.RAISE_VARARGS, 1);
@@ -416,32 +494,33 @@ export class Compiler {
         return;
       }
       case K.Import:
-        for (const al of s.xs) {
+        for (const al of (s as Import).names) {
           this.loadConst(newInt(0));
           this.loadConst(None);
-          this.emit(Op.IMPORT_NAME, this.nameIndex(al.s));
-          if (al.s2 !== '') {
-            const parts = al.s.split('.');
+          this.emit(Op.IMPORT_NAME, this.nameIndex(al.name));
+          if (al.asname !== '') {
+            const parts = al.name.split('.');
             for (let i = 1; i < parts.length; i++) this.emit(Op.LOAD_ATTR, this.nameIndex(parts[i]));
-            this.nameOp(al.s2, 1);
+            this.nameOp(al.asname, 1);
           } else {
-            this.nameOp(al.s.split('.')[0], 1);
+            this.nameOp(al.name.split('.')[0], 1);
           }
         }
         return;
       case K.ImportFrom: {
-        this.loadConst(newInt(s.n));
+        const f = s as ImportFrom;
+        this.loadConst(newInt(f.level));
         const names: PyObject[] = [];
-        for (const al of s.xs) names.push(newStr(al.s));
+        for (const al of f.names) names.push(newStr(al.name));
         this.loadConst(newTuple(names));
-        this.emit(Op.IMPORT_NAME, this.nameIndex(s.s));
-        if (s.xs.length === 1 && s.xs[0].s === '*') {
+        this.emit(Op.IMPORT_NAME, this.nameIndex(f.module));
+        if (f.names.length === 1 && f.names[0].name === '*') {
           this.emit(Op.IMPORT_STAR, 0);
           return;
         }
-        for (const al of s.xs) {
-          this.emit(Op.IMPORT_FROM, this.nameIndex(al.s));
-          this.nameOp(al.s2 !== '' ? al.s2 : al.s, 1);
+        for (const al of f.names) {
+          this.emit(Op.IMPORT_FROM, this.nameIndex(al.name));
+          this.nameOp(al.asname !== '' ? al.asname : al.name, 1);
         }
         this.emit(Op.POP_TOP, 0);
         return;
@@ -451,14 +530,14 @@ export class Compiler {
       case K.Pass:
         return;
       case K.Expr: {
-        const e = s.a as Node;
-        if (e.k === K.Const && this.u.scope.kind !== S_MODULE) return;
+        const e = (s as Expr).value;
+        if (e.k === K.Constant && this.u.scope.kind !== S_MODULE) return;
         this.expr(e);
         this.emit(Op.POP_TOP, 0);
         return;
       }
       case K.Match:
-        this.matchStmt(s);
+        this.matchStmt(s as Match);
         return;
       case K.Break:
         this.breakContinue(s, true);
@@ -514,8 +593,8 @@ export class Compiler {
         return;
     }
   }
-  returnStmt(s: Node): void {
-    if (s.a !== null) this.expr(s.a);
+  returnStmt(s: Return): void {
+    if (s.value !== null) this.expr(s.value);
     else this.loadConst(None);
     const fbs = this.u.fblocks;
     for (let i = fbs.length - 1; i >= 0; i--) {
@@ -542,7 +621,7 @@ export class Compiler {
     c.varnames.push(name);
     return c.varnames.length - 1;
   }
-  breakContinue(s: Node, isBreak: boolean): void {
+  breakContinue(s: stmt, isBreak: boolean): void {
     const fbs = this.u.fblocks;
     let target = -1;
     for (let i = fbs.length - 1; i >= 0; i--) {
@@ -580,26 +659,26 @@ export class Compiler {
   storeTemp(t: int): void {
     this.emit(this.u.scope.kind === S_FUNC ? Op.STORE_FAST : Op.STORE_NAME, t);
   }
-  matchStmt(s: Node): void {
+  matchStmt(s: Match): void {
     const lend = this.newLabel();
-    this.expr(s.a as Node);
+    this.expr(s.subject);
     const subj = this.newTemp();
     this.storeTemp(subj);
-    for (const c of s.xs) {
+    for (const c of s.cases) {
       this.u.line = c.line;
       const lfail = this.newLabel();
-      this.pattern(c.a as Node, subj, lfail);
-      if (c.b !== null) this.condJump(c.b, false, lfail);
-      this.compileBody(c.xs);
+      this.pattern(c.pattern, subj, lfail);
+      if (c.guard !== null) this.condJump(c.guard, false, lfail);
+      this.compileBody(c.body);
       this.jump(Op.JUMP, lend);
       this.bindLabel(lfail);
     }
     this.bindLabel(lend);
   }
-  isWildcard(p: Node): boolean {
-    return p.k === K.MatchCapture && p.s === '';
+  isWildcard(p: pattern): boolean {
+    return p instanceof MatchAs && p.pattern === null && p.name === '';
   }
-  subPattern(p: Node, fail: int): void {
+  subPattern(p: pattern, fail: int): void {
     // value to match is on the stack
     if (this.isWildcard(p)) {
       this.emit(Op.POP_TOP, 0);
@@ -615,39 +694,39 @@ export class Compiler {
     this.emit(Op.IS_OP, 1);
     this.jump(Op.POP_JUMP_IF_FALSE, fail);
   }
-  pattern(p: Node, subj: int, fail: int): void {
+  /** Matches the subject in temp subj against p, jumping to fail when it does not match. */
+  pattern(p: pattern, subj: int, fail: int): void {
     switch (p.k) {
       case K.MatchValue:
         this.loadTemp(subj);
-        this.expr(p.a as Node);
+        this.expr((p as MatchValue).value);
         this.emit(Op.COMPARE_OP, A.CMP_EQ);
         this.jump(Op.POP_JUMP_IF_FALSE, fail);
         return;
       case K.MatchSingleton:
         this.loadTemp(subj);
-        this.loadConst(p.v as PyObject);
+        this.loadConst((p as MatchSingleton).value);
         this.emit(Op.IS_OP, 0);
         this.jump(Op.POP_JUMP_IF_FALSE, fail);
         return;
-      case K.MatchCapture:
-        if (p.s !== '') {
+      case K.MatchAs: {
+        const a = p as MatchAs;
+        if (a.pattern !== null) this.pattern(a.pattern, subj, fail);
+        if (a.name !== '') {
           this.loadTemp(subj);
-          this.nameOp(p.s, 1);
+          this.nameOp(a.name, 1);
         }
         return;
-      case K.MatchAs:
-        this.pattern(p.a as Node, subj, fail);
-        this.loadTemp(subj);
-        this.nameOp(p.s, 1);
-        return;
+      }
       case K.MatchOr: {
+        const pats = (p as MatchOr).patterns;
         const lok = this.newLabel();
-        for (let i = 0; i < p.xs.length; i++) {
-          if (i === p.xs.length - 1) {
-            this.pattern(p.xs[i], subj, fail);
+        for (let i = 0; i < pats.length; i++) {
+          if (i === pats.length - 1) {
+            this.pattern(pats[i], subj, fail);
           } else {
             const lnext = this.newLabel();
-            this.pattern(p.xs[i], subj, lnext);
+            this.pattern(pats[i], subj, lnext);
             this.jump(Op.JUMP, lok);
             this.bindLabel(lnext);
           }
@@ -655,10 +734,11 @@ export class Compiler {
         this.bindLabel(lok);
         return;
       }
-      case K.MatchSeq: {
+      case K.MatchSequence: {
+        const pats = (p as MatchSequence).patterns;
         let star = -1;
-        for (let i = 0; i < p.xs.length; i++) if (p.xs[i].k === K.MatchStar) star = i;
-        const n = p.xs.length;
+        for (let i = 0; i < pats.length; i++) if (pats[i].k === K.MatchStar) star = i;
+        const n = pats.length;
         this.loadTemp(subj);
         this.emit(Op.MATCH_SEQUENCE, 0);
         this.jump(Op.POP_JUMP_IF_FALSE, fail);
@@ -668,12 +748,14 @@ export class Compiler {
         this.emit(Op.COMPARE_OP, star >= 0 ? A.CMP_GE : A.CMP_EQ);
         this.jump(Op.POP_JUMP_IF_FALSE, fail);
         for (let i = 0; i < n; i++) {
-          const sp = p.xs[i];
+          const sp = pats[i];
           if (i === star) {
-            if (sp.s !== '') {
+            // a second star is not the one found above: pattern() refuses it
+            const name = (sp as MatchStar).name;
+            if (name !== '') {
               this.loadTemp(subj);
               this.emit(Op.MATCH_STAR_LIST, star + ((n - 1 - star) << 8));
-              this.nameOp(sp.s, 1);
+              this.nameOp(name, 1);
             }
             continue;
           }
@@ -686,45 +768,47 @@ export class Compiler {
         return;
       }
       case K.MatchMapping: {
+        const m = p as MatchMapping;
         this.loadTemp(subj);
         this.emit(Op.MATCH_MAPPING, 0);
         this.jump(Op.POP_JUMP_IF_FALSE, fail);
         this.loadTemp(subj);
-        for (const k of p.xs) this.expr(k);
-        this.emit(Op.BUILD_TUPLE, p.xs.length);
+        for (const k of m.keys) this.expr(k);
+        this.emit(Op.BUILD_TUPLE, m.keys.length);
         this.emit(Op.MATCH_KEYS, 0);
         const vals = this.newTemp();
         this.storeTemp(vals);
         this.checkNotNone(vals, fail);
-        for (let i = 0; i < p.ys.length; i++) {
-          if (this.isWildcard(p.ys[i])) continue;
+        for (let i = 0; i < m.patterns.length; i++) {
+          if (this.isWildcard(m.patterns[i])) continue;
           this.loadTemp(vals);
           this.loadConst(newInt(i));
           this.emit(Op.BINARY_SUBSCR, 0);
-          this.subPattern(p.ys[i], fail);
+          this.subPattern(m.patterns[i], fail);
         }
-        if (p.s !== '') {
+        if (m.rest !== '') {
           this.loadTemp(subj);
-          for (const k of p.xs) this.expr(k);
-          this.emit(Op.BUILD_TUPLE, p.xs.length);
+          for (const k of m.keys) this.expr(k);
+          this.emit(Op.BUILD_TUPLE, m.keys.length);
           this.emit(Op.MATCH_MAP_REST, 0);
-          this.nameOp(p.s, 1);
+          this.nameOp(m.rest, 1);
         }
         return;
       }
       case K.MatchClass: {
+        const c = p as MatchClass;
         this.loadTemp(subj);
-        this.expr(p.a as Node);
+        this.expr(c.cls);
         const kn: PyObject[] = [];
-        for (const nm of p.names) kn.push(newStr(nm));
+        for (const nm of c.kwd_attrs) kn.push(newStr(nm));
         this.loadConst(newTuple(kn));
-        this.emit(Op.MATCH_CLASS, p.xs.length);
+        this.emit(Op.MATCH_CLASS, c.patterns.length);
         const vals = this.newTemp();
         this.storeTemp(vals);
         this.checkNotNone(vals, fail);
-        const subs: Node[] = [];
-        for (const x of p.xs) subs.push(x);
-        for (const x of p.ys) subs.push(x);
+        const subs: pattern[] = [];
+        for (const x of c.patterns) subs.push(x);
+        for (const x of c.kwd_patterns) subs.push(x);
         for (let i = 0; i < subs.length; i++) {
           if (this.isWildcard(subs[i])) continue;
           this.loadTemp(vals);
@@ -739,50 +823,51 @@ export class Compiler {
     }
     throw this.err('unsupported pattern', p);
   }
-  forStmt(s: Node): void {
+  forStmt(s: For): void {
     const ltop = this.newLabel();
     const lexhaust = this.newLabel();
     const lbreak = this.newLabel();
-    this.expr(s.b as Node);
+    this.expr(s.iter);
     this.emit(Op.GET_ITER, 0);
     this.bindLabel(ltop);
     this.jump(Op.FOR_ITER, lexhaust);
     this.u.fblocks.push(new FBlock(FB_FOR, lbreak, ltop, []));
-    this.store(s.a as Node);
-    this.compileBody(s.xs);
+    this.store(s.target);
+    this.compileBody(s.body);
     this.u.line = s.line;
     this.jump(Op.JUMP_BACKWARD, ltop);
     this.u.fblocks.pop();
     this.bindLabel(lexhaust);
-    this.compileBody(s.ys);
+    this.compileBody(s.orelse);
     this.bindLabel(lbreak);
   }
-  whileStmt(s: Node): void {
+  whileStmt(s: While): void {
     const ltop = this.newLabel();
     const lelse = this.newLabel();
     const lbreak = this.newLabel();
     this.bindLabel(ltop);
-    this.condJump(s.a as Node, false, lelse);
+    this.condJump(s.test, false, lelse);
     this.u.fblocks.push(new FBlock(FB_LOOP, lbreak, ltop, []));
-    this.compileBody(s.xs);
+    this.compileBody(s.body);
     this.u.line = s.line;
     this.jump(Op.JUMP_BACKWARD, ltop);
     this.u.fblocks.pop();
     this.bindLabel(lelse);
-    this.compileBody(s.ys);
+    this.compileBody(s.orelse);
     this.bindLabel(lbreak);
   }
-  withStmt(s: Node, idx: int): void {
-    const item = s.xs[idx];
+  /** Compiles the with-items from idx on, nested, around the body. */
+  withStmt(s: With, idx: int): void {
+    const item = s.items[idx];
     const lexc = this.newLabel();
     const lend = this.newLabel();
-    this.expr(item.a as Node);
+    this.expr(item.context_expr);
     this.jump(Op.SETUP_WITH, lexc);
-    if (item.b !== null) this.store(item.b);
+    if (item.optional_vars !== null) this.store(item.optional_vars);
     else this.emit(Op.POP_TOP, 0);
     this.u.fblocks.push(new FBlock(FB_WITH, -1, -1, []));
-    if (idx + 1 < s.xs.length) this.withStmt(s, idx + 1);
-    else this.compileBody(s.ys);
+    if (idx + 1 < s.items.length) this.withStmt(s, idx + 1);
+    else this.compileBody(s.body);
     this.u.fblocks.pop();
     this.u.line = s.line;
     this.emit(Op.POP_BLOCK, 0);
@@ -792,16 +877,16 @@ export class Compiler {
     this.emit(Op.WITH_EXCEPT, 0);
     this.bindLabel(lend);
   }
-  tryFinally(s: Node): void {
+  tryFinally(s: Try): void {
     const lhandler = this.newLabel();
     const lend = this.newLabel();
     this.jump(Op.SETUP_FINALLY, lhandler);
-    this.u.fblocks.push(new FBlock(FB_TRY_FINALLY, -1, -1, s.ws));
-    if (s.ys.length > 0) this.tryExcept(s);
-    else this.compileBody(s.xs);
+    this.u.fblocks.push(new FBlock(FB_TRY_FINALLY, -1, -1, s.finalbody));
+    if (s.handlers.length > 0) this.tryExcept(s);
+    else this.compileBody(s.body);
     this.u.fblocks.pop();
     this.emit(Op.POP_BLOCK, 0);
-    this.compileBody(s.ws);
+    this.compileBody(s.finalbody);
     this.jump(Op.JUMP, lend);
     // exceptional path: stack [..., exc]
     this.bindLabel(lhandler);
@@ -809,7 +894,7 @@ export class Compiler {
     this.emit(Op.PUSH_EXC_INFO, 0);
     this.jump(Op.SETUP_CLEANUP, lcleanup);
     this.u.fblocks.push(new FBlock(FB_FINALLY_END, -1, -1, []));
-    this.compileBody(s.ws);
+    this.compileBody(s.finalbody);
     this.u.fblocks.pop();
     this.emit(Op.POP_BLOCK, 0);
     this.emit(Op.POP_EXCEPT_RERAISE, 0);
@@ -817,41 +902,41 @@ export class Compiler {
     this.emit(Op.POP_EXCEPT_RERAISE, 0);
     this.bindLabel(lend);
   }
-  tryExcept(s: Node): void {
+  tryExcept(s: Try): void {
     const lhandler = this.newLabel();
     const lelse = this.newLabel();
     const lend = this.newLabel();
     const lcleanup = this.newLabel();
     this.jump(Op.SETUP_FINALLY, lhandler);
-    this.compileBody(s.xs);
+    this.compileBody(s.body);
     this.emit(Op.POP_BLOCK, 0);
     this.jump(Op.JUMP, lelse);
     this.bindLabel(lhandler);
     this.emit(Op.PUSH_EXC_INFO, 0);
     this.jump(Op.SETUP_CLEANUP, lcleanup);
-    for (let i = 0; i < s.ys.length; i++) {
-      const h = s.ys[i];
+    for (let i = 0; i < s.handlers.length; i++) {
+      const h = s.handlers[i];
       this.u.line = h.line;
-      if (h.a === null && i < s.ys.length - 1) throw this.err("default 'except:' must be last", h);
+      if (h.type === null && i < s.handlers.length - 1) throw this.err("default 'except:' must be last", h);
       const lnext = this.newLabel();
-      if (h.a !== null) {
-        this.expr(h.a);
+      if (h.type !== null) {
+        this.expr(h.type);
         this.emit(Op.CHECK_EXC_MATCH, 0);
         this.jump(Op.POP_JUMP_IF_FALSE, lnext);
       }
-      if (h.s !== '') this.nameOp(h.s, 1);
+      if (h.name !== '') this.nameOp(h.name, 1);
       else this.emit(Op.POP_TOP, 0);
       const fb = new FBlock(FB_HANDLER, -1, -1, []);
-      fb.name = h.s;
+      fb.name = h.name;
       this.u.fblocks.push(fb);
-      this.compileBody(h.xs);
+      this.compileBody(h.body);
       this.u.fblocks.pop();
       this.emit(Op.POP_BLOCK, 0);
       this.emit(Op.POP_EXCEPT, 0);
-      if (h.s !== '') {
+      if (h.name !== '') {
         this.loadConst(None);
-        this.nameOp(h.s, 1);
-        this.nameOp(h.s, 2);
+        this.nameOp(h.name, 1);
+        this.nameOp(h.name, 2);
       }
       this.jump(Op.JUMP, lend);
       this.bindLabel(lnext);
@@ -860,98 +945,107 @@ export class Compiler {
     this.bindLabel(lcleanup);
     this.emit(Op.POP_EXCEPT_RERAISE, 0);
     this.bindLabel(lelse);
-    this.compileBody(s.zs);
+    this.compileBody(s.orelse);
     this.bindLabel(lend);
   }
-  augAssign(s: Node): void {
-    const t = s.a as Node;
-    const op = s.n + A.BIN_INPLACE;
-    if (t.k === K.Name) {
-      this.nameOp(t.s, 0);
-      this.expr(s.b as Node);
+  augAssign(s: AugAssign): void {
+    const t = s.target;
+    const op = s.op + A.BIN_INPLACE;
+    if (t instanceof Name) {
+      this.nameOp(t.id, 0);
+      this.expr(s.value);
       this.emit(Op.BINARY_OP, op);
-      this.nameOp(t.s, 1);
-    } else if (t.k === K.Attribute) {
-      this.expr(t.a as Node);
+      this.nameOp(t.id, 1);
+    } else if (t instanceof Attribute) {
+      this.expr(t.value);
       this.emit(Op.DUP_TOP, 0);
-      this.emit(Op.LOAD_ATTR, this.nameIndex(t.s));
-      this.expr(s.b as Node);
+      this.emit(Op.LOAD_ATTR, this.nameIndex(t.attr));
+      this.expr(s.value);
       this.emit(Op.BINARY_OP, op);
       this.emit(Op.ROT_TWO, 0);
-      this.emit(Op.STORE_ATTR, this.nameIndex(t.s));
+      this.emit(Op.STORE_ATTR, this.nameIndex(t.attr));
     } else {
-      this.expr(t.a as Node);
-      this.subscriptIndex(t.b as Node);
+      // the parser lets only names, attributes and subscripts through
+      const sub = t as Subscript;
+      this.expr(sub.value);
+      this.subscriptIndex(sub.slice);
       this.emit(Op.DUP_TOP_TWO, 0);
       this.emit(Op.BINARY_SUBSCR, 0);
-      this.expr(s.b as Node);
+      this.expr(s.value);
       this.emit(Op.BINARY_OP, op);
       this.emit(Op.ROT_THREE, 0);
       this.emit(Op.STORE_SUBSCR, 0);
     }
   }
-  store(t: Node): void {
+  store(t: expr): void {
     switch (t.k) {
       case K.Name:
-        this.nameOp(t.s, 1);
+        this.nameOp((t as Name).id, 1);
         return;
       case K.Attribute:
-        this.expr(t.a as Node);
-        this.emit(Op.STORE_ATTR, this.nameIndex(t.s));
+        this.expr((t as Attribute).value);
+        this.emit(Op.STORE_ATTR, this.nameIndex((t as Attribute).attr));
         return;
       case K.Subscript:
-        this.expr(t.a as Node);
-        this.subscriptIndex(t.b as Node);
+        this.expr((t as Subscript).value);
+        this.subscriptIndex((t as Subscript).slice);
         this.emit(Op.STORE_SUBSCR, 0);
         return;
       case K.Tuple:
-      case K.List: {
-        let star = -1;
-        for (let i = 0; i < t.xs.length; i++) {
-          if (t.xs[i].k === K.Starred) {
-            if (star >= 0) throw this.err('multiple starred expressions in assignment', t);
-            star = i;
-          }
-        }
-        if (star < 0) this.emit(Op.UNPACK_SEQUENCE, t.xs.length);
-        else this.emit(Op.UNPACK_EX, star + ((t.xs.length - star - 1) << 8));
-        for (const x of t.xs) this.store(x.k === K.Starred ? (x.a as Node) : x);
+        this.storeUnpack(t, (t as Tuple).elts);
         return;
-      }
+      case K.List:
+        this.storeUnpack(t, (t as List).elts);
+        return;
       case K.Starred:
         throw this.err('starred assignment target must be in a list or tuple', t);
     }
     throw this.err('cannot assign to expression', t);
   }
-  delTarget(t: Node): void {
+  /** Unpacks the value on the stack into the targets elts of tuple or list t. */
+  storeUnpack(t: expr, elts: expr[]): void {
+    let star = -1;
+    for (let i = 0; i < elts.length; i++) {
+      if (elts[i].k === K.Starred) {
+        if (star >= 0) throw this.err('multiple starred expressions in assignment', t);
+        star = i;
+      }
+    }
+    if (star < 0) this.emit(Op.UNPACK_SEQUENCE, elts.length);
+    else this.emit(Op.UNPACK_EX, star + ((elts.length - star - 1) << 8));
+    for (const x of elts) this.store(x instanceof Starred ? x.value : x);
+  }
+  delTarget(t: expr): void {
     switch (t.k) {
       case K.Name:
-        this.nameOp(t.s, 2);
+        this.nameOp((t as Name).id, 2);
         return;
       case K.Attribute:
-        this.expr(t.a as Node);
-        this.emit(Op.DELETE_ATTR, this.nameIndex(t.s));
+        this.expr((t as Attribute).value);
+        this.emit(Op.DELETE_ATTR, this.nameIndex((t as Attribute).attr));
         return;
       case K.Subscript:
-        this.expr(t.a as Node);
-        this.subscriptIndex(t.b as Node);
+        this.expr((t as Subscript).value);
+        this.subscriptIndex((t as Subscript).slice);
         this.emit(Op.DELETE_SUBSCR, 0);
         return;
       case K.Tuple:
+        for (const x of (t as Tuple).elts) this.delTarget(x);
+        return;
       case K.List:
-        for (const x of t.xs) this.delTarget(x);
+        for (const x of (t as List).elts) this.delTarget(x);
         return;
     }
     throw this.err('cannot delete expression', t);
   }
-  subscriptIndex(e: Node): void {
-    if (e.k === K.Slice) {
-      if (e.a !== null) this.expr(e.a);
+  subscriptIndex(e: expr): void {
+    if (e instanceof Slice) {
+      if (e.lower !== null) this.expr(e.lower);
       else this.loadConst(None);
-      if (e.b !== null) this.expr(e.b);
+      if (e.upper !== null) this.expr(e.upper);
       else this.loadConst(None);
-      if (e.c !== null) {
-        this.expr(e.c);
+      if (e.step !== null) {
+        this.expr(e.step);
         this.emit(Op.BUILD_SLICE, 3);
       } else this.emit(Op.BUILD_SLICE, 2);
       return;
@@ -959,20 +1053,21 @@ export class Compiler {
     this.expr(e);
   }
   /** Jumps to label when truthiness of e equals `when`. */
-  condJump(e: Node, when: boolean, label: int): void {
-    if (e.k === K.UnaryOp && e.n === A.U_NOT) {
-      this.condJump(e.a as Node, !when, label);
+  condJump(e: expr, when: boolean, label: int): void {
+    if (e instanceof UnaryOp && e.op === A.U_NOT) {
+      this.condJump(e.operand, !when, label);
       return;
     }
-    if (e.k === K.BoolOp) {
-      const isAnd = e.n === 0;
+    if (e instanceof BoolOp) {
+      const vs = e.values;
+      const isAnd = e.op === A.BOOL_AND;
       if (isAnd !== when) {
         // and/false or or/true: any operand deciding jumps to label
-        for (const x of e.xs) this.condJump(x, when, label);
+        for (const x of vs) this.condJump(x, when, label);
       } else {
         const lskip = this.newLabel();
-        for (let i = 0; i < e.xs.length - 1; i++) this.condJump(e.xs[i], !when, lskip);
-        this.condJump(e.xs[e.xs.length - 1], when, label);
+        for (let i = 0; i < vs.length - 1; i++) this.condJump(vs[i], !when, lskip);
+        this.condJump(vs[vs.length - 1], when, label);
         this.bindLabel(lskip);
       }
       return;
@@ -982,99 +1077,79 @@ export class Compiler {
   }
 
   // ---- expressions ----
-  expr(e: Node): void {
+  expr(e: expr): void {
     const savedLine = this.u.line;
     this.u.line = e.line;
     this.expr1(e);
     this.u.line = savedLine;
   }
-  expr1(e: Node): void {
+  expr1(e: expr): void {
     switch (e.k) {
       case K.Name:
-        this.nameOp(e.s, 0);
+        this.nameOp((e as Name).id, 0);
         return;
-      case K.Const:
-        this.loadConst(e.v as PyObject);
+      case K.Constant:
+        this.loadConst((e as Constant).value);
         return;
       case K.JoinedStr: {
-        for (const p of e.xs) this.expr(p);
-        if (e.xs.length !== 1 || e.xs[0].k !== K.Const) this.emit(Op.BUILD_STRING, e.xs.length);
+        const vs = (e as JoinedStr).values;
+        for (const p of vs) this.expr(p);
+        if (vs.length !== 1 || vs[0].k !== K.Constant) this.emit(Op.BUILD_STRING, vs.length);
         return;
       }
       case K.FormattedValue: {
-        this.expr(e.a as Node);
+        const f = e as FormattedValue;
+        this.expr(f.value);
         let conv = 0;
-        if (e.n === 115) conv = 1;
-        else if (e.n === 114) conv = 2;
-        else if (e.n === 97) conv = 3;
-        if (e.b !== null) {
-          this.expr(e.b);
-          if (e.b.xs.length === 1 && e.b.xs[0].k === K.Const) {
-            // single constant spec: already a str
-          }
+        if (f.conversion === 115) conv = 1;
+        else if (f.conversion === 114) conv = 2;
+        else if (f.conversion === 97) conv = 3;
+        if (f.format_spec !== null) {
+          this.expr(f.format_spec);
           conv |= 4;
         }
         this.emit(Op.FORMAT_VALUE, conv);
         return;
       }
-      case K.BinOp:
-        this.expr(e.a as Node);
-        this.expr(e.b as Node);
-        this.emit(Op.BINARY_OP, e.n);
+      case K.BinOp: {
+        const b = e as BinOp;
+        this.expr(b.left);
+        this.expr(b.right);
+        this.emit(Op.BINARY_OP, b.op);
         return;
-      case K.UnaryOp:
-        this.expr(e.a as Node);
-        if (e.n === A.U_NEG) this.emit(Op.UNARY_NEG, 0);
-        else if (e.n === A.U_POS) this.emit(Op.UNARY_POS, 0);
-        else if (e.n === A.U_NOT) this.emit(Op.UNARY_NOT, 0);
+      }
+      case K.UnaryOp: {
+        const u = e as UnaryOp;
+        this.expr(u.operand);
+        if (u.op === A.U_NEG) this.emit(Op.UNARY_NEG, 0);
+        else if (u.op === A.U_POS) this.emit(Op.UNARY_POS, 0);
+        else if (u.op === A.U_NOT) this.emit(Op.UNARY_NOT, 0);
         else this.emit(Op.UNARY_INVERT, 0);
         return;
+      }
       case K.BoolOp: {
+        const b = e as BoolOp;
         const lend = this.newLabel();
-        for (let i = 0; i < e.xs.length; i++) {
-          this.expr(e.xs[i]);
-          if (i < e.xs.length - 1) this.jump(e.n === 0 ? Op.JUMP_IF_FALSE_OR_POP : Op.JUMP_IF_TRUE_OR_POP, lend);
+        for (let i = 0; i < b.values.length; i++) {
+          this.expr(b.values[i]);
+          if (i < b.values.length - 1) this.jump(b.op === A.BOOL_AND ? Op.JUMP_IF_FALSE_OR_POP : Op.JUMP_IF_TRUE_OR_POP, lend);
         }
         this.bindLabel(lend);
         return;
       }
-      case K.Compare: {
-        this.expr(e.a as Node);
-        if (e.xs.length === 1) {
-          this.expr(e.xs[0]);
-          this.compareOp(e.ops[0]);
-          return;
-        }
-        const lcleanup = this.newLabel();
-        const lend = this.newLabel();
-        for (let i = 0; i < e.xs.length; i++) {
-          this.expr(e.xs[i]);
-          if (i < e.xs.length - 1) {
-            this.emit(Op.DUP_TOP, 0);
-            this.emit(Op.ROT_THREE, 0);
-            this.compareOp(e.ops[i]);
-            this.jump(Op.JUMP_IF_FALSE_OR_POP, lcleanup);
-          } else {
-            this.compareOp(e.ops[i]);
-          }
-        }
-        this.jump(Op.JUMP, lend);
-        this.bindLabel(lcleanup);
-        this.emit(Op.ROT_TWO, 0);
-        this.emit(Op.POP_TOP, 0);
-        this.bindLabel(lend);
+      case K.Compare:
+        this.compare(e as Compare);
         return;
-      }
       case K.Call:
-        this.call(e);
+        this.call(e as Call);
         return;
       case K.Attribute:
-        this.expr(e.a as Node);
-        this.emit(Op.LOAD_ATTR, this.nameIndex(e.s));
+        this.expr((e as Attribute).value);
+        this.emit(Op.LOAD_ATTR, this.nameIndex((e as Attribute).attr));
         return;
       case K.Subscript:
-        this.expr(e.a as Node);
-        this.subscriptIndex(e.b as Node);
+        this.expr((e as Subscript).value);
+        this.subscriptIndex((e as Subscript).slice);
         this.emit(Op.BINARY_SUBSCR, 0);
         return;
       case K.Slice:
@@ -1083,89 +1158,62 @@ export class Compiler {
       case K.Starred:
         throw this.err("can't use starred expression here", e);
       case K.Tuple:
+        this.sequence(e.k, (e as Tuple).elts);
+        return;
       case K.List:
-      case K.Set: {
-        let star = false;
-        for (const x of e.xs) if (x.k === K.Starred) star = true;
-        if (!star) {
-          for (const x of e.xs) this.expr(x);
-          this.emit(e.k === K.Tuple ? Op.BUILD_TUPLE : e.k === K.List ? Op.BUILD_LIST : Op.BUILD_SET, e.xs.length);
-          return;
-        }
-        const isSet = e.k === K.Set;
-        this.emit(isSet ? Op.BUILD_SET : Op.BUILD_LIST, 0);
-        for (const x of e.xs) {
-          if (x.k === K.Starred) {
-            this.expr(x.a as Node);
-            this.emit(isSet ? Op.SET_UPDATE : Op.LIST_EXTEND, 1);
-          } else {
-            this.expr(x);
-            this.emit(isSet ? Op.SET_ADD : Op.LIST_APPEND, 1);
-          }
-        }
-        if (e.k === K.Tuple) this.emit(Op.LIST_TO_TUPLE, 0);
+        this.sequence(e.k, (e as List).elts);
         return;
-      }
-      case K.Dict: {
-        let star = false;
-        for (const x of e.xs) if (x.k === K.DoubleStar) star = true;
-        if (!star) {
-          for (let i = 0; i < e.xs.length; i++) {
-            this.expr(e.xs[i]);
-            this.expr(e.ys[i]);
-          }
-          this.emit(Op.BUILD_MAP, e.xs.length);
-          return;
-        }
-        this.emit(Op.BUILD_MAP, 0);
-        for (let i = 0; i < e.xs.length; i++) {
-          if (e.xs[i].k === K.DoubleStar) {
-            this.expr(e.ys[i]);
-            this.emit(Op.DICT_UPDATE, 1);
-          } else {
-            this.expr(e.xs[i]);
-            this.expr(e.ys[i]);
-            this.emit(Op.MAP_ADD, 1);
-          }
-        }
+      case K.Set:
+        this.sequence(e.k, (e as Set).elts);
         return;
-      }
+      case K.Dict:
+        this.dict(e as Dict);
+        return;
       case K.IfExp: {
+        const i = e as IfExp;
         const lelse = this.newLabel();
         const lend = this.newLabel();
-        this.condJump(e.a as Node, false, lelse);
-        this.expr(e.b as Node);
+        this.condJump(i.test, false, lelse);
+        this.expr(i.body);
         this.jump(Op.JUMP, lend);
         this.bindLabel(lelse);
-        this.expr(e.c as Node);
+        this.expr(i.orelse);
         this.bindLabel(lend);
         return;
       }
       case K.Lambda: {
-        const spec = e.args as ArgSpec;
-        const flags = this.pushDefaults(spec);
-        this.enterScope(e, '<lambda>', e.line);
-        this.setupArgs(this.u.code, spec);
+        const l = e as Lambda;
+        const flags = this.pushDefaults(l.args);
+        this.enterScope(l, '<lambda>', l.line);
+        this.setupArgs(this.u.code, l.args);
         this.u.code.consts.push(None);
-        this.expr(e.a as Node);
+        this.expr(l.body);
         this.emit(Op.RETURN_VALUE, 0);
         const code = this.leaveScope();
         this.makeFunction(code, flags);
         return;
       }
       case K.ListComp:
-      case K.SetComp:
-      case K.GenExp:
-      case K.DictComp:
-        this.comprehension(e);
+        this.comprehension(e, (e as ListComp).generators);
         return;
-      case K.Yield:
-        if (e.a !== null) this.expr(e.a);
+      case K.SetComp:
+        this.comprehension(e, (e as SetComp).generators);
+        return;
+      case K.GeneratorExp:
+        this.comprehension(e, (e as GeneratorExp).generators);
+        return;
+      case K.DictComp:
+        this.comprehension(e, (e as DictComp).generators);
+        return;
+      case K.Yield: {
+        const v = (e as Yield).value;
+        if (v !== null) this.expr(v);
         else this.loadConst(None);
         this.emit(Op.YIELD_VALUE, 0);
         return;
+      }
       case K.YieldFrom: {
-        this.expr(e.a as Node);
+        this.expr((e as YieldFrom).value);
         this.emit(Op.GET_YIELD_FROM_ITER, 0);
         this.loadConst(None);
         const lloop = this.newLabel();
@@ -1178,12 +1226,85 @@ export class Compiler {
         return;
       }
       case K.NamedExpr:
-        this.expr(e.b as Node);
+        this.expr((e as NamedExpr).value);
         this.emit(Op.DUP_TOP, 0);
-        this.store(e.a as Node);
+        this.store((e as NamedExpr).target);
         return;
     }
     throw this.err('unsupported expression', e);
+  }
+  compare(e: Compare): void {
+    const cs = e.comparators;
+    this.expr(e.left);
+    if (cs.length === 1) {
+      this.expr(cs[0]);
+      this.compareOp(e.ops[0]);
+      return;
+    }
+    const lcleanup = this.newLabel();
+    const lend = this.newLabel();
+    for (let i = 0; i < cs.length; i++) {
+      this.expr(cs[i]);
+      if (i < cs.length - 1) {
+        this.emit(Op.DUP_TOP, 0);
+        this.emit(Op.ROT_THREE, 0);
+        this.compareOp(e.ops[i]);
+        this.jump(Op.JUMP_IF_FALSE_OR_POP, lcleanup);
+      } else {
+        this.compareOp(e.ops[i]);
+      }
+    }
+    this.jump(Op.JUMP, lend);
+    this.bindLabel(lcleanup);
+    this.emit(Op.ROT_TWO, 0);
+    this.emit(Op.POP_TOP, 0);
+    this.bindLabel(lend);
+  }
+  /** A tuple, list or set display (kind k) of elts. */
+  sequence(k: K, elts: expr[]): void {
+    let star = false;
+    for (const x of elts) if (x.k === K.Starred) star = true;
+    if (!star) {
+      for (const x of elts) this.expr(x);
+      this.emit(k === K.Tuple ? Op.BUILD_TUPLE : k === K.List ? Op.BUILD_LIST : Op.BUILD_SET, elts.length);
+      return;
+    }
+    const isSet = k === K.Set;
+    this.emit(isSet ? Op.BUILD_SET : Op.BUILD_LIST, 0);
+    for (const x of elts) {
+      if (x instanceof Starred) {
+        this.expr(x.value);
+        this.emit(isSet ? Op.SET_UPDATE : Op.LIST_EXTEND, 1);
+      } else {
+        this.expr(x);
+        this.emit(isSet ? Op.SET_ADD : Op.LIST_APPEND, 1);
+      }
+    }
+    if (k === K.Tuple) this.emit(Op.LIST_TO_TUPLE, 0);
+  }
+  dict(e: Dict): void {
+    let star = false;
+    for (const k of e.keys) if (k === null) star = true;
+    if (!star) {
+      for (let i = 0; i < e.keys.length; i++) {
+        this.expr(e.keys[i] as expr);
+        this.expr(e.values[i]);
+      }
+      this.emit(Op.BUILD_MAP, e.keys.length);
+      return;
+    }
+    this.emit(Op.BUILD_MAP, 0);
+    for (let i = 0; i < e.keys.length; i++) {
+      const k = e.keys[i];
+      if (k === null) {
+        this.expr(e.values[i]);
+        this.emit(Op.DICT_UPDATE, 1);
+      } else {
+        this.expr(k);
+        this.expr(e.values[i]);
+        this.emit(Op.MAP_ADD, 1);
+      }
+    }
   }
   compareOp(op: int): void {
     if (op === A.CMP_IS) this.emit(Op.IS_OP, 0);
@@ -1192,24 +1313,22 @@ export class Compiler {
     else if (op === A.CMP_NOTIN) this.emit(Op.CONTAINS_OP, 1);
     else this.emit(Op.COMPARE_OP, op);
   }
-  call(e: Node): void {
-    const f = e.a as Node;
-    let simple = true;
-    for (const a of e.xs) if (a.k === K.Starred) simple = false;
-    for (const k of e.ys) if (k.s === '') simple = false;
-    if (f.k === K.Attribute && simple) {
-      this.expr(f.a as Node);
+  call(e: Call): void {
+    const f = e.func;
+    if (f instanceof Attribute && this.isSimpleCall(e.args, e.keywords)) {
+      this.expr(f.value);
       this.u.line = f.line;
-      this.emit(Op.LOAD_METHOD, this.nameIndex(f.s));
+      this.emit(Op.LOAD_METHOD, this.nameIndex(f.attr));
     } else {
       this.expr(f);
       this.emit(Op.PUSH_NULL, 0);
     }
-    this.callArgs(0, e.xs, e.ys);
+    this.callArgs(0, e.args, e.keywords);
   }
-  comprehension(e: Node): void {
-    const comps = e.xs;
-    const nm = e.k === K.ListComp ? '<listcomp>' : e.k === K.SetComp ? '<setcomp>' : e.k === K.GenExp ? '<genexpr>' : '<dictcomp>';
+  /** A comprehension e (list, set, dict or generator): its own code object, called with the
+   * first iterator. */
+  comprehension(e: expr, comps: Comprehension[]): void {
+    const nm = e.k === K.ListComp ? '<listcomp>' : e.k === K.SetComp ? '<setcomp>' : e.k === K.GeneratorExp ? '<genexpr>' : '<dictcomp>';
     this.enterScope(e, nm, e.line);
     const code = this.u.code;
     code.argcount = 1;
@@ -1217,44 +1336,45 @@ export class Compiler {
     if (e.k === K.ListComp) this.emit(Op.BUILD_LIST, 0);
     else if (e.k === K.SetComp) this.emit(Op.BUILD_SET, 0);
     else if (e.k === K.DictComp) this.emit(Op.BUILD_MAP, 0);
-    this.compGen(e, 0, e.k === K.GenExp ? 0 : 1);
-    if (e.k === K.GenExp) this.loadConst(None);
+    this.compGen(e, comps, 0, e.k === K.GeneratorExp ? 0 : 1);
+    if (e.k === K.GeneratorExp) this.loadConst(None);
     this.emit(Op.RETURN_VALUE, 0);
     const inner = this.leaveScope();
     this.makeFunction(inner, 0);
     this.emit(Op.PUSH_NULL, 0);
-    this.expr(comps[0].b as Node);
+    this.expr(comps[0].iter);
     this.emit(Op.GET_ITER, 0);
     this.emit(Op.CALL, 1);
   }
-  compGen(e: Node, idx: int, depth: int): void {
-    const c = e.xs[idx];
+  compGen(e: expr, comps: Comprehension[], idx: int, depth: int): void {
+    const c = comps[idx];
     const ltop = this.newLabel();
     const lend = this.newLabel();
     if (idx === 0) this.emit(Op.LOAD_FAST, 0);
     else {
-      this.expr(c.b as Node);
+      this.expr(c.iter);
       this.emit(Op.GET_ITER, 0);
     }
     this.bindLabel(ltop);
     this.jump(Op.FOR_ITER, lend);
-    this.store(c.a as Node);
-    for (const f of c.ys) this.condJump(f, false, ltop);
-    if (idx + 1 < e.xs.length) {
-      this.compGen(e, idx + 1, depth + 1);
+    this.store(c.target);
+    for (const f of c.ifs) this.condJump(f, false, ltop);
+    if (idx + 1 < comps.length) {
+      this.compGen(e, comps, idx + 1, depth + 1);
+    } else if (e instanceof GeneratorExp) {
+      this.expr(e.elt);
+      this.emit(Op.YIELD_VALUE, 0);
+      this.emit(Op.POP_TOP, 0);
+    } else if (e instanceof DictComp) {
+      this.expr(e.key);
+      this.expr(e.value);
+      this.emit(Op.MAP_ADD, depth + 1);
+    } else if (e instanceof ListComp) {
+      this.expr(e.elt);
+      this.emit(Op.LIST_APPEND, depth + 1);
     } else {
-      if (e.k === K.GenExp) {
-        this.expr(e.a as Node);
-        this.emit(Op.YIELD_VALUE, 0);
-        this.emit(Op.POP_TOP, 0);
-      } else if (e.k === K.DictComp) {
-        this.expr(e.a as Node);
-        this.expr(e.b as Node);
-        this.emit(Op.MAP_ADD, depth + 1);
-      } else {
-        this.expr(e.a as Node);
-        this.emit(e.k === K.ListComp ? Op.LIST_APPEND : Op.SET_ADD, depth + 1);
-      }
+      this.expr((e as SetComp).elt);
+      this.emit(Op.SET_ADD, depth + 1);
     }
     this.jump(Op.JUMP_BACKWARD, ltop);
     this.bindLabel(lend);
@@ -1263,7 +1383,7 @@ export class Compiler {
 
 /** The code of module mod; expressions nested deeper than maxDepth are a RecursionError (a
  * ParseError of that kind), as in CPython. */
-export function compileModule(mod: Node, filename: string, maxDepth: int): PyCode {
+export function compileModule(mod: Module, filename: string, maxDepth: int): PyCode {
   const st = buildSymTable(mod, maxDepth);
   const c = new Compiler(st, filename);
   return c.compileModule(mod);

@@ -1,7 +1,69 @@
 // Scope analysis: which names are fast locals, cells, free variables, globals or dict names.
 import type { int } from '../../translate/rlib/index.ts';
-import { Node, K, ArgSpec } from '../parser/ast.ts';
-import { ParseError } from '../parser/tokenizer.ts';
+import {
+  K,
+  Node,
+  expr,
+  stmt,
+  pattern,
+  Name,
+  JoinedStr,
+  FormattedValue,
+  BinOp,
+  UnaryOp,
+  BoolOp,
+  Compare,
+  Call,
+  Attribute,
+  Subscript,
+  Slice,
+  Starred,
+  Tuple,
+  List,
+  Set,
+  Dict,
+  IfExp,
+  Lambda,
+  ListComp,
+  SetComp,
+  GeneratorExp,
+  DictComp,
+  Yield,
+  YieldFrom,
+  NamedExpr,
+  Keyword,
+  Comprehension,
+  Arguments,
+  Module,
+  FunctionDef,
+  ClassDef,
+  Return,
+  Delete,
+  Assign,
+  AugAssign,
+  AnnAssign,
+  For,
+  While,
+  If,
+  With,
+  Raise,
+  Try,
+  Assert,
+  Import,
+  ImportFrom,
+  Global,
+  Nonlocal,
+  Expr,
+  Match,
+  MatchValue,
+  MatchSequence,
+  MatchMapping,
+  MatchClass,
+  MatchStar,
+  MatchAs,
+  MatchOr,
+} from '../parser/ast.ts';
+import { ParseError, tooDeepForCompiler } from '../parser/tokenizer.ts';
 
 export const S_MODULE = 0;
 export const S_FUNC = 1;
@@ -61,125 +123,154 @@ export class SymTable {
   }
 
   // ---- pass 1: collect ----
-  bind(sc: Scope, name: string, n: Node): void {
+  bind(sc: Scope, name: string): void {
     if (sc.globals.has(name) || sc.nonlocals.has(name)) return;
     sc.assigned.set(name, true);
   }
   use(sc: Scope, name: string): void {
     sc.used.set(name, true);
   }
-  visitStmts(sc: Scope, body: Node[]): void {
+  visitStmts(sc: Scope, body: stmt[]): void {
     for (const s of body) this.visitStmt(sc, s);
   }
-  visitArgs(sc: Scope, spec: ArgSpec, inner: Scope): void {
+  visitExprs(sc: Scope, es: expr[]): void {
+    for (const e of es) this.visitExpr(sc, e);
+  }
+  visitArgs(sc: Scope, spec: Arguments, inner: Scope): void {
     for (const d of spec.defaults) this.visitExpr(sc, d);
-    for (const d of spec.kwDefaults) if (d !== null) this.visitExpr(sc, d);
+    for (const d of spec.kw_defaults) if (d !== null) this.visitExpr(sc, d);
     for (const a of spec.args) inner.params.push(a);
-    for (const a of spec.kwonly) inner.params.push(a);
+    for (const a of spec.kwonlyargs) inner.params.push(a);
     if (spec.vararg !== '') inner.params.push(spec.vararg);
     if (spec.kwarg !== '') inner.params.push(spec.kwarg);
   }
-  visitStmt(sc: Scope, s: Node): void {
+  visitStmt(sc: Scope, s: stmt): void {
     // statements count towards the nesting too, as in CPython
     this.depth++;
-    if (this.depth > this.maxDepth) throw new ParseError('RecursionError', 'maximum recursion depth exceeded during compilation', 0, 0);
+    if (this.depth > this.maxDepth) throw tooDeepForCompiler();
     this.visitStmt1(sc, s);
     this.depth--;
   }
-  visitStmt1(sc: Scope, s: Node): void {
+  visitStmt1(sc: Scope, s: stmt): void {
     switch (s.k) {
       case K.FunctionDef: {
-        for (const d of s.ys) this.visitExpr(sc, d);
-        const inner = this.newScope(s, S_FUNC, s.s, sc);
-        this.visitArgs(sc, s.args as ArgSpec, inner);
-        this.visitStmts(inner, s.xs);
-        this.bind(sc, s.s, s);
+        const f = s as FunctionDef;
+        this.visitExprs(sc, f.decorator_list);
+        const inner = this.newScope(f, S_FUNC, f.name, sc);
+        this.visitArgs(sc, f.args, inner);
+        this.visitStmts(inner, f.body);
+        this.bind(sc, f.name);
         return;
       }
       case K.ClassDef: {
-        for (const d of s.ws) this.visitExpr(sc, d);
-        for (const b of s.ys) this.visitExpr(sc, b);
-        for (const b of s.zs) this.visitExpr(sc, b.a as Node);
-        const inner = this.newScope(s, S_CLASS, s.s, sc);
-        this.visitStmts(inner, s.xs);
-        this.bind(sc, s.s, s);
+        const c = s as ClassDef;
+        this.visitExprs(sc, c.decorator_list);
+        this.visitExprs(sc, c.bases);
+        for (const kw of c.keywords) this.visitExpr(sc, kw.value);
+        const inner = this.newScope(c, S_CLASS, c.name, sc);
+        this.visitStmts(inner, c.body);
+        this.bind(sc, c.name);
         return;
       }
       case K.Return:
         if (sc.kind !== S_FUNC) throw new ParseError('SyntaxError', "'return' outside function", s.line, s.col + 1);
-        if (s.a !== null) this.visitExpr(sc, s.a);
+        this.visitExpr(sc, (s as Return).value);
         return;
       case K.Delete:
-        for (const t of s.xs) this.visitTarget(sc, t);
+        for (const t of (s as Delete).targets) this.visitTarget(sc, t);
         return;
-      case K.Assign:
-        this.visitExpr(sc, s.a as Node);
-        for (const t of s.xs) this.visitTarget(sc, t);
+      case K.Assign: {
+        const a = s as Assign;
+        this.visitExpr(sc, a.value);
+        for (const t of a.targets) this.visitTarget(sc, t);
         return;
-      case K.AugAssign:
-        this.visitExpr(sc, s.b as Node);
-        this.visitExpr(sc, s.a as Node);
-        this.visitTarget(sc, s.a as Node);
+      }
+      case K.AugAssign: {
+        const a = s as AugAssign;
+        this.visitExpr(sc, a.value);
+        this.visitExpr(sc, a.target);
+        this.visitTarget(sc, a.target);
         return;
-      case K.AnnAssign:
-        if (s.c !== null) {
-          this.visitExpr(sc, s.c);
-          this.visitTarget(sc, s.a as Node);
-        } else if ((s.a as Node).k === K.Name) {
-          if (sc.kind !== S_MODULE && sc.kind !== S_CLASS) this.bind(sc, (s.a as Node).s, s);
+      }
+      case K.AnnAssign: {
+        // the annotation is not evaluated, so not visited
+        const a = s as AnnAssign;
+        if (a.value !== null) {
+          this.visitExpr(sc, a.value);
+          this.visitTarget(sc, a.target);
+        } else if (a.target instanceof Name) {
+          if (sc.kind !== S_MODULE && sc.kind !== S_CLASS) this.bind(sc, a.target.id);
         }
         return;
-      case K.For:
-        this.visitExpr(sc, s.b as Node);
-        this.visitTarget(sc, s.a as Node);
-        this.visitStmts(sc, s.xs);
-        this.visitStmts(sc, s.ys);
+      }
+      case K.For: {
+        const f = s as For;
+        this.visitExpr(sc, f.iter);
+        this.visitTarget(sc, f.target);
+        this.visitStmts(sc, f.body);
+        this.visitStmts(sc, f.orelse);
         return;
-      case K.While:
-      case K.If:
-        this.visitExpr(sc, s.a as Node);
-        this.visitStmts(sc, s.xs);
-        this.visitStmts(sc, s.ys);
+      }
+      case K.While: {
+        const w = s as While;
+        this.visitExpr(sc, w.test);
+        this.visitStmts(sc, w.body);
+        this.visitStmts(sc, w.orelse);
         return;
-      case K.With:
-        for (const it of s.xs) {
-          this.visitExpr(sc, it.a as Node);
-          if (it.b !== null) this.visitTarget(sc, it.b);
+      }
+      case K.If: {
+        const i = s as If;
+        this.visitExpr(sc, i.test);
+        this.visitStmts(sc, i.body);
+        this.visitStmts(sc, i.orelse);
+        return;
+      }
+      case K.With: {
+        const w = s as With;
+        for (const it of w.items) {
+          this.visitExpr(sc, it.context_expr);
+          if (it.optional_vars !== null) this.visitTarget(sc, it.optional_vars);
         }
-        this.visitStmts(sc, s.ys);
+        this.visitStmts(sc, w.body);
         return;
-      case K.Raise:
-        if (s.a !== null) this.visitExpr(sc, s.a);
-        if (s.b !== null) this.visitExpr(sc, s.b);
+      }
+      case K.Raise: {
+        const r = s as Raise;
+        this.visitExpr(sc, r.exc);
+        this.visitExpr(sc, r.cause);
         return;
-      case K.Try:
-        this.visitStmts(sc, s.xs);
-        for (const h of s.ys) {
-          if (h.a !== null) this.visitExpr(sc, h.a);
-          if (h.s !== '') this.bind(sc, h.s, h);
-          this.visitStmts(sc, h.xs);
+      }
+      case K.Try: {
+        const t = s as Try;
+        this.visitStmts(sc, t.body);
+        for (const h of t.handlers) {
+          this.visitExpr(sc, h.type);
+          if (h.name !== '') this.bind(sc, h.name);
+          this.visitStmts(sc, h.body);
         }
-        this.visitStmts(sc, s.zs);
-        this.visitStmts(sc, s.ws);
+        this.visitStmts(sc, t.orelse);
+        this.visitStmts(sc, t.finalbody);
         return;
-      case K.Assert:
-        this.visitExpr(sc, s.a as Node);
-        if (s.b !== null) this.visitExpr(sc, s.b);
+      }
+      case K.Assert: {
+        const a = s as Assert;
+        this.visitExpr(sc, a.test);
+        this.visitExpr(sc, a.msg);
         return;
+      }
       case K.Import:
-        for (const al of s.xs) {
-          const nm = al.s2 !== '' ? al.s2 : al.s.split('.')[0];
-          this.bind(sc, nm, al);
+        for (const al of (s as Import).names) {
+          this.bind(sc, al.asname !== '' ? al.asname : al.name.split('.')[0]);
         }
         return;
       case K.ImportFrom:
-        for (const al of s.xs) {
-          if (al.s === '*') continue;
-          this.bind(sc, al.s2 !== '' ? al.s2 : al.s, al);
+        for (const al of (s as ImportFrom).names) {
+          if (al.name === '*') continue;
+          this.bind(sc, al.asname !== '' ? al.asname : al.name);
         }
         return;
       case K.Global:
-        for (const nm of s.names) {
+        for (const nm of (s as Global).names) {
           if (sc.assigned.has(nm) || sc.used.has(nm)) {
             const what = sc.assigned.has(nm) ? 'assigned to' : 'used';
             throw new ParseError('SyntaxError', `name '${nm}' is ${what} before global declaration`, s.line, s.col + 1);
@@ -189,7 +280,7 @@ export class SymTable {
         return;
       case K.Nonlocal:
         if (sc.kind === S_MODULE) throw new ParseError('SyntaxError', 'nonlocal declaration not allowed at module level', s.line, s.col + 1);
-        for (const nm of s.names) {
+        for (const nm of (s as Nonlocal).names) {
           if (sc.assigned.has(nm) || sc.used.has(nm)) {
             const what = sc.assigned.has(nm) ? 'assigned to' : 'used';
             throw new ParseError('SyntaxError', `name '${nm}' is ${what} before nonlocal declaration`, s.line, s.col + 1);
@@ -198,65 +289,78 @@ export class SymTable {
         }
         return;
       case K.Expr:
-        this.visitExpr(sc, s.a as Node);
+        this.visitExpr(sc, (s as Expr).value);
         return;
-      case K.Match:
-        this.visitExpr(sc, s.a);
-        for (const c of s.xs) {
-          this.visitPattern(sc, c.a as Node);
-          this.visitExpr(sc, c.b);
-          this.visitStmts(sc, c.xs);
+      case K.Match: {
+        const m = s as Match;
+        this.visitExpr(sc, m.subject);
+        for (const c of m.cases) {
+          this.visitPattern(sc, c.pattern);
+          this.visitExpr(sc, c.guard);
+          this.visitStmts(sc, c.body);
         }
         return;
+      }
     }
   }
-  visitPattern(sc: Scope, p: Node): void {
+  visitPattern(sc: Scope, p: pattern): void {
     switch (p.k) {
       case K.MatchValue:
-        this.visitExpr(sc, p.a);
+        this.visitExpr(sc, (p as MatchValue).value);
         return;
-      case K.MatchCapture:
-      case K.MatchStar:
-        if (p.s !== '') this.bind(sc, p.s, p);
+      case K.MatchStar: {
+        const name = (p as MatchStar).name;
+        if (name !== '') this.bind(sc, name);
         return;
-      case K.MatchAs:
-        this.visitPattern(sc, p.a as Node);
-        this.bind(sc, p.s, p);
+      }
+      case K.MatchAs: {
+        const a = p as MatchAs;
+        if (a.pattern !== null) this.visitPattern(sc, a.pattern);
+        if (a.name !== '') this.bind(sc, a.name);
         return;
-      case K.MatchSeq:
+      }
+      case K.MatchSequence:
+        for (const x of (p as MatchSequence).patterns) this.visitPattern(sc, x);
+        return;
       case K.MatchOr:
-        for (const x of p.xs) this.visitPattern(sc, x);
+        for (const x of (p as MatchOr).patterns) this.visitPattern(sc, x);
         return;
-      case K.MatchMapping:
-        for (const x of p.xs) this.visitExpr(sc, x);
-        for (const x of p.ys) this.visitPattern(sc, x);
-        if (p.s !== '') this.bind(sc, p.s, p);
+      case K.MatchMapping: {
+        const m = p as MatchMapping;
+        this.visitExprs(sc, m.keys);
+        for (const x of m.patterns) this.visitPattern(sc, x);
+        if (m.rest !== '') this.bind(sc, m.rest);
         return;
-      case K.MatchClass:
-        this.visitExpr(sc, p.a);
-        for (const x of p.xs) this.visitPattern(sc, x);
-        for (const x of p.ys) this.visitPattern(sc, x);
+      }
+      case K.MatchClass: {
+        const c = p as MatchClass;
+        this.visitExpr(sc, c.cls);
+        for (const x of c.patterns) this.visitPattern(sc, x);
+        for (const x of c.kwd_patterns) this.visitPattern(sc, x);
         return;
+      }
     }
   }
-  visitTarget(sc: Scope, t: Node): void {
+  visitTarget(sc: Scope, t: expr): void {
     switch (t.k) {
       case K.Name:
-        this.bind(sc, t.s, t);
+        this.bind(sc, (t as Name).id);
         return;
       case K.Tuple:
+        for (const x of (t as Tuple).elts) this.visitTarget(sc, x);
+        return;
       case K.List:
-        for (const x of t.xs) this.visitTarget(sc, x);
+        for (const x of (t as List).elts) this.visitTarget(sc, x);
         return;
       case K.Starred:
-        this.visitTarget(sc, t.a as Node);
+        this.visitTarget(sc, (t as Starred).value);
         return;
       case K.Attribute:
-        this.visitExpr(sc, t.a as Node);
+        this.visitExpr(sc, (t as Attribute).value);
         return;
       case K.Subscript:
-        this.visitExpr(sc, t.a as Node);
-        this.visitExpr(sc, t.b as Node);
+        this.visitExpr(sc, (t as Subscript).value);
+        this.visitExpr(sc, (t as Subscript).slice);
         return;
     }
     this.visitExpr(sc, t);
@@ -264,56 +368,49 @@ export class SymTable {
   /** Visits expression e, counting its nesting against maxDepth: the passes after this one
    * recurse as deep as the tree, so a tree too deep is refused here, before any of them
    * overflows the stack. A visit ends at the first error, so levels are not unwound then. */
-  visitExpr(sc: Scope, e: Node | null): void {
+  visitExpr(sc: Scope, e: expr | null): void {
     if (e === null) return;
     this.depth++;
-    if (this.depth > this.maxDepth) throw new ParseError('RecursionError', 'maximum recursion depth exceeded during compilation', 0, 0);
+    if (this.depth > this.maxDepth) throw tooDeepForCompiler();
     this.visitExpr1(sc, e);
     this.depth--;
   }
-  visitExpr1(sc: Scope, e: Node): void {
+  visitExpr1(sc: Scope, e: expr): void {
     switch (e.k) {
       case K.Name:
-        this.use(sc, e.s);
+        this.use(sc, (e as Name).id);
         return;
-      case K.Const:
+      case K.Constant:
         return;
       case K.Lambda: {
-        const inner = this.newScope(e, S_FUNC, '<lambda>', sc);
-        this.visitArgs(sc, e.args as ArgSpec, inner);
-        this.visitExpr(inner, e.a);
+        const l = e as Lambda;
+        const inner = this.newScope(l, S_FUNC, '<lambda>', sc);
+        this.visitArgs(sc, l.args, inner);
+        this.visitExpr(inner, l.body);
         return;
       }
       case K.ListComp:
-      case K.SetComp:
-      case K.GenExp:
-      case K.DictComp: {
-        const comps = e.xs;
-        this.visitExpr(sc, comps[0].b);
-        const nm = e.k === K.ListComp ? '<listcomp>' : e.k === K.SetComp ? '<setcomp>' : e.k === K.GenExp ? '<genexpr>' : '<dictcomp>';
-        const inner = this.newScope(e, S_FUNC, nm, sc);
-        inner.isComp = true;
-        inner.params.push('.0');
-        if (e.k === K.GenExp) inner.isGenerator = true;
-        for (let i = 0; i < comps.length; i++) {
-          const c = comps[i];
-          if (i > 0) this.visitExpr(inner, c.b);
-          this.visitTarget(inner, c.a as Node);
-          for (const f of c.ys) this.visitExpr(inner, f);
-        }
-        this.visitExpr(inner, e.a);
-        this.visitExpr(inner, e.b);
+        this.visitComprehension(sc, e, '<listcomp>', (e as ListComp).generators, (e as ListComp).elt, null);
         return;
-      }
+      case K.SetComp:
+        this.visitComprehension(sc, e, '<setcomp>', (e as SetComp).generators, (e as SetComp).elt, null);
+        return;
+      case K.GeneratorExp:
+        this.visitComprehension(sc, e, '<genexpr>', (e as GeneratorExp).generators, (e as GeneratorExp).elt, null);
+        return;
+      case K.DictComp:
+        this.visitComprehension(sc, e, '<dictcomp>', (e as DictComp).generators, (e as DictComp).key, (e as DictComp).value);
+        return;
       case K.Yield:
       case K.YieldFrom:
         if (sc.kind !== S_FUNC) throw new ParseError('SyntaxError', "'yield' outside function", e.line, e.col + 1);
         sc.isGenerator = true;
-        this.visitExpr(sc, e.a);
+        this.visitExpr(sc, e instanceof Yield ? e.value : (e as YieldFrom).value);
         return;
       case K.NamedExpr: {
-        this.visitExpr(sc, e.b);
-        const name = (e.a as Node).s;
+        const n = e as NamedExpr;
+        this.visitExpr(sc, n.value);
+        const name = n.target.id;
         let target = sc;
         while (target.isComp && target.parent !== null) {
           const p = target.parent;
@@ -321,35 +418,101 @@ export class SymTable {
           else target.nonlocals.set(name, true);
           target = p;
         }
-        this.bind(target, name, e);
+        this.bind(target, name);
         if (target !== sc) this.use(sc, name);
         return;
       }
-      case K.Call:
+      case K.Call: {
+        const c = e as Call;
+        this.visitExpr(sc, c.func);
+        this.visitExprs(sc, c.args);
+        for (const kw of c.keywords) this.visitKeyword(sc, kw);
+        return;
+      }
       case K.Compare:
+        this.visitExpr(sc, (e as Compare).left);
+        this.visitExprs(sc, (e as Compare).comparators);
+        return;
       case K.BoolOp:
+        this.visitExprs(sc, (e as BoolOp).values);
+        return;
       case K.JoinedStr:
+        this.visitExprs(sc, (e as JoinedStr).values);
+        return;
       case K.Tuple:
+        this.visitExprs(sc, (e as Tuple).elts);
+        return;
       case K.List:
+        this.visitExprs(sc, (e as List).elts);
+        return;
       case K.Set:
-      case K.Dict:
+        this.visitExprs(sc, (e as Set).elts);
+        return;
+      case K.Dict: {
+        // all the keys first, then the values (a `**` entry's mapping counts as a key too)
+        const d = e as Dict;
+        for (let i = 0; i < d.keys.length; i++) {
+          const k = d.keys[i];
+          this.visitExpr(sc, k !== null ? k : d.values[i]);
+        }
+        this.visitExprs(sc, d.values);
+        return;
+      }
       case K.BinOp:
+        this.visitExpr(sc, (e as BinOp).left);
+        this.visitExpr(sc, (e as BinOp).right);
+        return;
       case K.UnaryOp:
+        this.visitExpr(sc, (e as UnaryOp).operand);
+        return;
       case K.FormattedValue:
-      case K.Keyword:
+        this.visitExpr(sc, (e as FormattedValue).value);
+        this.visitExpr(sc, (e as FormattedValue).format_spec);
+        return;
       case K.Attribute:
+        this.visitExpr(sc, (e as Attribute).value);
+        return;
       case K.Subscript:
+        this.visitExpr(sc, (e as Subscript).value);
+        this.visitExpr(sc, (e as Subscript).slice);
+        return;
       case K.Slice:
+        this.visitExpr(sc, (e as Slice).lower);
+        this.visitExpr(sc, (e as Slice).upper);
+        this.visitExpr(sc, (e as Slice).step);
+        return;
       case K.Starred:
-      case K.DoubleStar:
+        this.visitExpr(sc, (e as Starred).value);
+        return;
       case K.IfExp:
-        this.visitExpr(sc, e.a);
-        this.visitExpr(sc, e.b);
-        this.visitExpr(sc, e.c);
-        for (const x of e.xs) this.visitExpr(sc, x);
-        for (const x of e.ys) this.visitExpr(sc, x);
+        this.visitExpr(sc, (e as IfExp).test);
+        this.visitExpr(sc, (e as IfExp).body);
+        this.visitExpr(sc, (e as IfExp).orelse);
         return;
     }
+  }
+  /** A keyword argument counts one level of nesting, as its own node did before. */
+  visitKeyword(sc: Scope, kw: Keyword): void {
+    this.depth++;
+    if (this.depth > this.maxDepth) throw tooDeepForCompiler();
+    this.visitExpr(sc, kw.value);
+    this.depth--;
+  }
+  /** A comprehension's scope: the first iterable is evaluated outside it, the rest inside. */
+  visitComprehension(sc: Scope, e: expr, name: string, comps: Comprehension[], elt: expr, value: expr | null): void {
+    this.visitExpr(sc, comps[0].iter);
+    const inner = this.newScope(e, S_FUNC, name, sc);
+    inner.isComp = true;
+    inner.params.push('.0');
+    if (e.k === K.GeneratorExp) inner.isGenerator = true;
+    for (let i = 0; i < comps.length; i++) {
+      const c = comps[i];
+      if (i > 0) this.visitExpr(inner, c.iter);
+      this.visitTarget(inner, c.target);
+      this.visitExprs(inner, c.ifs);
+    }
+    this.visitExpr(inner, elt);
+    this.visitExpr(inner, value);
   }
 
   // ---- pass 2: resolve ----
@@ -437,10 +600,10 @@ export class SymTable {
   }
 }
 
-export function buildSymTable(mod: Node, maxDepth: int): SymTable {
+export function buildSymTable(mod: Module, maxDepth: int): SymTable {
   const st = new SymTable(maxDepth);
   st.scopes.set(mod, st.top);
-  st.visitStmts(st.top, mod.xs);
+  st.visitStmts(st.top, mod.body);
   st.resolveAll();
   return st;
 }

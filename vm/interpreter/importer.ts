@@ -44,9 +44,9 @@ export function syntaxErrorFrom(e: ParseError, filename: string, src: string): P
 
 export function compileSource(src: string, filename: string): PyCode {
   try {
-    const mod = parse(src, filename);
     // CPython's compiler allows three levels of nesting per level of the recursion limit left
-    return compileModule(mod, filename, (VM.recursionLimit - VM.depth) * 3);
+    const maxDepth = (VM.recursionLimit - VM.depth) * 3;
+    return compileModule(parse(src, filename, maxDepth), filename, maxDepth);
   } catch (e) {
     if (e instanceof ParseError) throw syntaxErrorFrom(e, filename, src);
     throw e;

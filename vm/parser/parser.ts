@@ -1,8 +1,78 @@
 // Recursive-descent parser for Python 3.11 producing vm/parser/ast.ts nodes.
 import type { int } from '../../translate/rlib/index.ts';
 import { parseFloatStrict, floorDiv } from '../../translate/rlib/index.ts';
-import { Tok, tokenize, ParseError, MAX_PARSE_DEPTH, T_NAME, T_NUMBER, T_STRING, T_OP, T_NEWLINE, T_INDENT, T_DEDENT, T_END } from './tokenizer.ts';
-import { Node, K, ArgSpec } from './ast.ts';
+import { Tok, tokenize, ParseError, tooDeepForCompiler, MAX_PARSE_DEPTH, T_NAME, T_NUMBER, T_STRING, T_OP, T_NEWLINE, T_INDENT, T_DEDENT, T_END } from './tokenizer.ts';
+import {
+  K,
+  expr,
+  stmt,
+  pattern,
+  Name,
+  Constant,
+  JoinedStr,
+  FormattedValue,
+  BinOp,
+  UnaryOp,
+  BoolOp,
+  Compare,
+  Call,
+  Attribute,
+  Subscript,
+  Slice,
+  Starred,
+  Tuple,
+  List,
+  Set,
+  Dict,
+  IfExp,
+  Lambda,
+  ListComp,
+  SetComp,
+  GeneratorExp,
+  DictComp,
+  Yield,
+  YieldFrom,
+  NamedExpr,
+  Keyword,
+  Comprehension,
+  Arguments,
+  ExceptHandler,
+  WithItem,
+  Alias,
+  MatchCase,
+  Module,
+  FunctionDef,
+  ClassDef,
+  Return,
+  Delete,
+  Assign,
+  AugAssign,
+  AnnAssign,
+  For,
+  While,
+  If,
+  With,
+  Raise,
+  Try,
+  Assert,
+  Import,
+  ImportFrom,
+  Global,
+  Nonlocal,
+  Expr,
+  Pass,
+  Break,
+  Continue,
+  Match,
+  MatchValue,
+  MatchSingleton,
+  MatchSequence,
+  MatchMapping,
+  MatchClass,
+  MatchStar,
+  MatchAs,
+  MatchOr,
+} from './ast.ts';
 import { indexFrom } from '../objects/strutil.ts';
 import * as A from './ast.ts';
 import { PyObject, PyInt, PyBytes, intType, bytesType, newInt, newFloat, newStr, None, True, False, Ellipsis } from '../objects/core.ts';
@@ -14,8 +84,12 @@ const KEYWORDS = [
   'return', 'try', 'while', 'with', 'yield',
 ];
 
+/** The binary operators by precedence, loosest first (built once: every operand of every
+ * expression passes through each level). */
+const BIN_LEVELS: string[][] = [['|'], ['^'], ['&'], ['<<', '>>'], ['+', '-'], ['*', '/', '//', '%', '@']];
+
 export function parseIntText(text: string): PyObject {
-  let t = text.split('_').join('');
+  let t = text.includes('_') ? text.split('_').join('') : text;
   let radix = 10;
   if (t.length > 1 && t[0] === '0') {
     const p = t[1];
@@ -32,6 +106,16 @@ export function parseIntText(text: string): PyObject {
   const b = radix === 10 ? bigFromDecimal(t, false) : bigFromRadix(t, radix, false);
   if (bigFits(b)) return newInt(bigToInt(b));
   return new PyInt(intType, 0, b);
+}
+
+/** Digits only, and no leading zero (but '0' itself). */
+function isPlainDecimal(s: string): boolean {
+  if (s.length > 1 && s.charCodeAt(0) === 48) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 function hexVal(c: string): int {
@@ -114,10 +198,18 @@ export class Parser {
   depth: int = 0;
   filename: string;
   src: string;
-  constructor(toks: Tok[], filename: string, src: string) {
+  /** the compiler's nesting limit (compileModule's maxDepth) */
+  maxDepth: int;
+  /** a chain of operators or trailers is longer than maxDepth: the tree cannot compile. The
+   * parse goes on to the end, building no more of that chain, so that a syntax error later in
+   * the source is still the one reported, as in CPython (whose AST optimizer then refuses the
+   * tree before the symbol table sees it). */
+  tooDeep: boolean = false;
+  constructor(toks: Tok[], filename: string, src: string, maxDepth: int) {
     this.toks = toks;
     this.filename = filename;
     this.src = src;
+    this.maxDepth = maxDepth;
   }
   peek(): Tok {
     return this.toks[this.p];
@@ -198,24 +290,20 @@ export class Parser {
     this.next();
     return t.s;
   }
-  node(k: K, t: Tok): Node {
-    return new Node(k, t.line, t.col);
-  }
-
   // ---- statements ----
-  parseModule(): Node {
-    const m = new Node(K.Module, 1, 0);
+  parseModule(): Module {
+    const body: stmt[] = [];
     while (this.peek().type !== T_END) {
       if (this.peek().type === T_NEWLINE) {
         this.next();
         continue;
       }
-      this.parseStatement(m.xs);
+      this.parseStatement(body);
     }
-    return m;
+    return new Module(body);
   }
-  parseBlock(what: string, line: int): Node[] {
-    const body: Node[] = [];
+  parseBlock(what: string, line: int): stmt[] {
+    const body: stmt[] = [];
     if (this.peek().type === T_NEWLINE) {
       this.next();
       if (this.peek().type !== T_INDENT) {
@@ -232,7 +320,7 @@ export class Parser {
     }
     return body;
   }
-  parseStatement(out: Node[]): void {
+  parseStatement(out: stmt[]): void {
     const t = this.peek();
     if (t.type === T_INDENT) throw new ParseError('IndentationError', 'unexpected indent', t.line, t.col + 1);
     if (t.type === T_NAME) {
@@ -267,7 +355,7 @@ export class Parser {
       }
     }
     if (t.type === T_OP && t.s === '@') {
-      const decos: Node[] = [];
+      const decos: expr[] = [];
       while (this.acceptOp('@')) {
         decos.push(this.parseNamedExprTest());
         if (this.peek().type !== T_NEWLINE) throw this.syntaxError();
@@ -280,7 +368,7 @@ export class Parser {
     }
     this.parseSimpleStatements(out);
   }
-  parseSimpleStatements(out: Node[]): void {
+  parseSimpleStatements(out: stmt[]): void {
     for (;;) {
       out.push(this.parseSmallStatement());
       if (this.acceptOp(';')) {
@@ -296,94 +384,81 @@ export class Parser {
     }
     this.next();
   }
-  parseIf(): Node {
-    const t = this.next();
-    const n = this.node(K.If, t);
-    n.a = this.parseNamedExprTest();
+  /** The `else:` block of a compound statement, or none. */
+  parseElse(): stmt[] {
+    if (!this.isKw('else')) return [];
+    const e = this.next();
     this.expectOp(':');
-    n.xs = this.parseBlock(t.s === 'if' ? "'if' statement" : "'elif' statement", t.line);
-    if (this.isKw('elif')) {
-      n.ys.push(this.parseIf());
-    } else if (this.isKw('else')) {
-      const e = this.next();
-      this.expectOp(':');
-      n.ys = this.parseBlock("'else' statement", e.line);
-    }
-    return n;
+    return this.parseBlock("'else' statement", e.line);
   }
-  parseWhile(): Node {
+  parseIf(): If {
     const t = this.next();
-    const n = this.node(K.While, t);
-    n.a = this.parseNamedExprTest();
+    const test = this.parseNamedExprTest();
     this.expectOp(':');
-    n.xs = this.parseBlock("'while' statement", t.line);
-    if (this.isKw('else')) {
-      const e = this.next();
-      this.expectOp(':');
-      n.ys = this.parseBlock("'else' statement", e.line);
-    }
-    return n;
+    const body = this.parseBlock(t.s === 'if' ? "'if' statement" : "'elif' statement", t.line);
+    let orelse: stmt[] = [];
+    if (this.isKw('elif')) orelse.push(this.parseIf());
+    else orelse = this.parseElse();
+    return new If(t.line, t.col, test, body, orelse);
   }
-  parseFor(): Node {
+  parseWhile(): While {
     const t = this.next();
-    const n = this.node(K.For, t);
-    n.a = this.parseTargetList();
+    const test = this.parseNamedExprTest();
+    this.expectOp(':');
+    const body = this.parseBlock("'while' statement", t.line);
+    return new While(t.line, t.col, test, body, this.parseElse());
+  }
+  parseFor(): For {
+    const t = this.next();
+    const target = this.parseTargetList();
     this.expectKw('in');
-    n.b = this.parseTestListStarExpr();
+    const iter = this.parseTestListStarExpr();
     this.expectOp(':');
-    n.xs = this.parseBlock("'for' statement", t.line);
-    if (this.isKw('else')) {
-      const e = this.next();
-      this.expectOp(':');
-      n.ys = this.parseBlock("'else' statement", e.line);
-    }
-    return n;
+    const body = this.parseBlock("'for' statement", t.line);
+    return new For(t.line, t.col, target, iter, body, this.parseElse());
   }
-  parseTargetList(): Node {
+  parseTargetList(): expr {
     const t = this.peek();
     const first = this.parseStarOrExpr();
     if (!this.isOp(',')) {
       this.checkTarget(first);
       return first;
     }
-    const tup = this.node(K.Tuple, t);
-    tup.xs.push(first);
+    const elts: expr[] = [first];
     while (this.acceptOp(',')) {
       if (this.isKw('in') || this.isOp('=')) break;
-      tup.xs.push(this.parseStarOrExpr());
+      elts.push(this.parseStarOrExpr());
     }
+    const tup = new Tuple(t.line, t.col, elts, false);
     this.checkTarget(tup);
     return tup;
   }
-  parseStarOrExpr(): Node {
+  parseStarOrExpr(): expr {
     if (this.isOp('*')) {
       const t = this.next();
-      const s = this.node(K.Starred, t);
-      s.a = this.parseExpr();
-      return s;
+      return new Starred(t.line, t.col, this.parseExpr());
     }
     return this.parseExpr();
   }
-  parseFuncDef(decos: Node[]): Node {
+  parseFuncDef(decos: expr[]): FunctionDef {
     const t = this.next();
-    const n = this.node(K.FunctionDef, t);
-    n.s = this.expectName();
-    n.ys = decos;
+    const name = this.expectName();
     this.expectOp('(');
-    n.args = this.parseArgSpec(')', true);
+    const args = this.parseArguments(')', true);
     this.expectOp(')');
-    if (this.acceptOp('->')) this.parseTest();
+    let returns: expr | null = null;
+    if (this.acceptOp('->')) returns = this.parseTest();
     this.expectOp(':');
-    n.xs = this.parseBlock(`function definition`, t.line);
-    return n;
+    const body = this.parseBlock(`function definition`, t.line);
+    return new FunctionDef(t.line, t.col, name, args, body, decos, returns);
   }
-  parseArgSpec(end: string, annotations: boolean): ArgSpec {
-    const spec = new ArgSpec();
+  parseArguments(end: string, annotations: boolean): Arguments {
+    const spec = new Arguments();
     let seenStar = false;
     let seenDefault = false;
     while (!this.isOp(end)) {
       if (this.acceptOp('/')) {
-        spec.posonly = spec.args.length;
+        spec.posonlyargcount = spec.args.length;
       } else if (this.acceptOp('**')) {
         spec.kwarg = this.expectName();
         if (annotations && this.acceptOp(':')) this.parseTest();
@@ -402,15 +477,15 @@ export class Parser {
       } else {
         const nt = this.peek();
         const name = this.expectName();
-        if (spec.args.includes(name) || spec.kwonly.includes(name)) {
+        if (spec.args.includes(name) || spec.kwonlyargs.includes(name)) {
           throw this.error(`duplicate argument '${name}' in function definition`, nt);
         }
         if (annotations && this.acceptOp(':')) this.parseTest();
-        let def: Node | null = null;
+        let def: expr | null = null;
         if (this.acceptOp('=')) def = this.parseTest();
         if (seenStar) {
-          spec.kwonly.push(name);
-          spec.kwDefaults.push(def);
+          spec.kwonlyargs.push(name);
+          spec.kw_defaults.push(def);
         } else {
           spec.args.push(name);
           if (def !== null) {
@@ -425,58 +500,50 @@ export class Parser {
     }
     return spec;
   }
-  parseClassDef(decos: Node[]): Node {
+  parseClassDef(decos: expr[]): ClassDef {
     const t = this.next();
-    const n = this.node(K.ClassDef, t);
-    n.s = this.expectName();
-    n.ws = decos;
+    const name = this.expectName();
+    const bases: expr[] = [];
+    const keywords: Keyword[] = [];
     if (this.acceptOp('(')) {
-      const call = this.node(K.Call, t);
-      this.parseCallArgs(call);
-      n.ys = call.xs;
-      n.zs = call.ys;
+      this.parseCallArgs(bases, keywords);
     }
     this.expectOp(':');
-    n.xs = this.parseBlock(`class definition`, t.line);
-    return n;
+    const body = this.parseBlock(`class definition`, t.line);
+    return new ClassDef(t.line, t.col, name, bases, keywords, body, decos);
   }
-  parseTry(): Node {
+  parseTry(): Try {
     const t = this.next();
-    const n = this.node(K.Try, t);
     this.expectOp(':');
-    n.xs = this.parseBlock("'try' statement", t.line);
+    const body = this.parseBlock("'try' statement", t.line);
+    const handlers: ExceptHandler[] = [];
     while (this.isKw('except')) {
       const et = this.next();
-      const h = this.node(K.ExceptHandler, et);
+      let type: expr | null = null;
+      let name = '';
       if (!this.isOp(':')) {
-        h.a = this.parseTest();
+        type = this.parseTest();
         if (this.isOp(',')) {
-          const tup = this.node(K.Tuple, et);
-          tup.xs.push(h.a);
-          while (this.acceptOp(',')) tup.xs.push(this.parseTest());
-          h.a = tup;
+          // the types are parsed first: an error among them is the one reported
+          while (this.acceptOp(',')) this.parseTest();
           throw this.error('multiple exception types must be parenthesized', et);
         }
-        if (this.acceptKw('as')) h.s = this.expectName();
+        if (this.acceptKw('as')) name = this.expectName();
       }
       this.expectOp(':');
-      h.xs = this.parseBlock("'except' statement", et.line);
-      n.ys.push(h);
+      handlers.push(new ExceptHandler(et.line, et.col, type, name, this.parseBlock("'except' statement", et.line)));
     }
-    if (this.isKw('else')) {
-      const e = this.next();
-      this.expectOp(':');
-      n.zs = this.parseBlock("'else' statement", e.line);
-    }
+    const orelse = this.parseElse();
+    let finalbody: stmt[] = [];
     if (this.isKw('finally')) {
       const f = this.next();
       this.expectOp(':');
-      n.ws = this.parseBlock("'finally' statement", f.line);
+      finalbody = this.parseBlock("'finally' statement", f.line);
     }
-    if (n.ys.length === 0 && n.ws.length === 0) {
+    if (handlers.length === 0 && finalbody.length === 0) {
       throw this.error("expected 'except' or 'finally' block", this.peek());
     }
-    return n;
+    return new Try(t.line, t.col, body, handlers, orelse, finalbody);
   }
   /** 'match' is a soft keyword: a match statement ends its first line with ':'. */
   looksLikeMatch(): boolean {
@@ -494,10 +561,9 @@ export class Parser {
     }
     return last !== null && last.type === T_OP && last.s === ':' && depth === 0;
   }
-  parseMatch(): Node {
+  parseMatch(): Match {
     const t = this.next();
-    const n = this.node(K.Match, t);
-    n.a = this.parseTestListStarExpr();
+    const subject = this.parseTestListStarExpr();
     this.expectOp(':');
     if (this.peek().type !== T_NEWLINE) throw this.syntaxError();
     this.next();
@@ -506,158 +572,137 @@ export class Parser {
       throw new ParseError('IndentationError', `expected an indented block after 'match' statement on line ${t.line}`, tk.line, tk.col + 1);
     }
     this.next();
+    const cases: MatchCase[] = [];
     while (this.peek().type !== T_DEDENT && this.peek().type !== T_END) {
       const ct = this.peek();
       if (!(ct.type === T_NAME && ct.s === 'case')) throw this.syntaxError();
       this.next();
-      const c = this.node(K.MatchCase, ct);
-      c.a = this.parsePatternTop();
-      if (this.acceptKw('if')) c.b = this.parseNamedExprTest();
+      const pat = this.parsePatternTop();
+      let guard: expr | null = null;
+      if (this.acceptKw('if')) guard = this.parseNamedExprTest();
       this.expectOp(':');
-      c.xs = this.parseBlock("'case' statement", ct.line);
-      n.xs.push(c);
+      cases.push(new MatchCase(ct.line, ct.col, pat, guard, this.parseBlock("'case' statement", ct.line)));
     }
     if (this.peek().type === T_DEDENT) this.next();
-    return n;
+    return new Match(t.line, t.col, subject, cases);
   }
-  parsePatternTop(): Node {
+  parsePatternTop(): pattern {
     const t = this.peek();
     const first = this.parsePattern();
     if (!this.isOp(',')) return first;
-    const seq = this.node(K.MatchSeq, t);
-    seq.xs.push(first);
+    const pats: pattern[] = [first];
     while (this.acceptOp(',')) {
       if (this.isOp(':') || this.isKw('if')) break;
-      seq.xs.push(this.parsePattern());
+      pats.push(this.parsePattern());
     }
-    return seq;
+    return new MatchSequence(t.line, t.col, pats);
   }
-  parsePattern(): Node {
+  parsePattern(): pattern {
     const t = this.peek();
-    let p = this.parseOrPattern();
-    if (this.acceptKw('as')) {
-      const a = this.node(K.MatchAs, t);
-      a.a = p;
-      a.s = this.expectName();
-      p = a;
-    }
+    const p = this.parseOrPattern();
+    if (this.acceptKw('as')) return new MatchAs(t.line, t.col, p, this.expectName());
     return p;
   }
-  parseOrPattern(): Node {
+  parseOrPattern(): pattern {
     const t = this.peek();
     const first = this.parseClosedPattern();
     if (!this.isOp('|')) return first;
-    const o = this.node(K.MatchOr, t);
-    o.xs.push(first);
-    while (this.acceptOp('|')) o.xs.push(this.parseClosedPattern());
-    return o;
+    const pats: pattern[] = [first];
+    while (this.acceptOp('|')) pats.push(this.parseClosedPattern());
+    return new MatchOr(t.line, t.col, pats);
   }
-  parseClosedPattern(): Node {
+  parseClosedPattern(): pattern {
     const t = this.peek();
     if (t.type === T_OP && t.s === '*') {
       this.next();
-      const s = this.node(K.MatchStar, t);
       const nm = this.expectName();
-      s.s = nm === '_' ? '' : nm;
-      return s;
+      return new MatchStar(t.line, t.col, nm === '_' ? '' : nm);
     }
     if (t.type === T_NUMBER || t.type === T_STRING || (t.type === T_OP && t.s === '-')) {
-      const v = this.node(K.MatchValue, t);
-      v.a = this.parseArith();
-      return v;
+      return new MatchValue(t.line, t.col, this.parseArith());
     }
     if (t.type === T_NAME && (t.s === 'None' || t.s === 'True' || t.s === 'False')) {
       this.next();
-      const v = this.node(K.MatchSingleton, t);
-      v.v = t.s === 'None' ? None : t.s === 'True' ? True : False;
-      return v;
+      return new MatchSingleton(t.line, t.col, t.s === 'None' ? None : t.s === 'True' ? True : False);
     }
     if (t.type === T_NAME) {
-      let e: Node = this.node(K.Name, t);
-      e.s = this.expectName();
+      let e: expr = new Name(t.line, t.col, this.expectName());
       let dotted = false;
       while (this.isOp('.')) {
         this.next();
-        const at = new Node(K.Attribute, e.line, e.col);
-        at.a = e;
-        at.s = this.expectName();
-        e = at;
+        e = new Attribute(e.line, e.col, e, this.expectName());
         dotted = true;
       }
       if (this.isOp('(')) {
         this.next();
-        const c = this.node(K.MatchClass, t);
-        c.a = e;
+        const patterns: pattern[] = [];
+        const kwdAttrs: string[] = [];
+        const kwdPatterns: pattern[] = [];
         while (!this.isOp(')')) {
           const kt = this.peek();
           if (kt.type === T_NAME && this.peekAt(1).type === T_OP && this.peekAt(1).s === '=') {
             this.next();
             this.next();
-            c.names.push(kt.s);
-            c.ys.push(this.parsePattern());
+            kwdAttrs.push(kt.s);
+            kwdPatterns.push(this.parsePattern());
           } else {
-            if (c.names.length > 0) throw this.error('positional patterns follow keyword patterns', kt);
-            c.xs.push(this.parsePattern());
+            if (kwdAttrs.length > 0) throw this.error('positional patterns follow keyword patterns', kt);
+            patterns.push(this.parsePattern());
           }
           if (!this.acceptOp(',')) break;
         }
         this.expectOp(')');
-        return c;
+        return new MatchClass(t.line, t.col, e, patterns, kwdAttrs, kwdPatterns);
       }
-      if (dotted) {
-        const v = this.node(K.MatchValue, t);
-        v.a = e;
-        return v;
-      }
-      const cap = this.node(K.MatchCapture, t);
-      cap.s = t.s === '_' ? '' : t.s;
-      return cap;
+      if (dotted) return new MatchValue(t.line, t.col, e);
+      return new MatchAs(t.line, t.col, null, t.s === '_' ? '' : t.s);
     }
     if (t.type === T_OP && (t.s === '(' || t.s === '[')) {
       this.next();
       const close = t.s === '(' ? ')' : ']';
-      const seq = this.node(K.MatchSeq, t);
-      if (this.acceptOp(close)) return seq;
+      const pats: pattern[] = [];
+      if (this.acceptOp(close)) return new MatchSequence(t.line, t.col, pats);
       const first = this.parsePattern();
       if (t.s === '(' && this.acceptOp(')')) return first;
-      seq.xs.push(first);
+      pats.push(first);
       while (this.acceptOp(',')) {
         if (this.isOp(close)) break;
-        seq.xs.push(this.parsePattern());
+        pats.push(this.parsePattern());
       }
       this.expectOp(close);
-      return seq;
+      return new MatchSequence(t.line, t.col, pats);
     }
     if (t.type === T_OP && t.s === '{') {
       this.next();
-      const m = this.node(K.MatchMapping, t);
+      const keys: expr[] = [];
+      const pats: pattern[] = [];
+      let rest = '';
       while (!this.isOp('}')) {
         if (this.acceptOp('**')) {
-          m.s = this.expectName();
+          rest = this.expectName();
         } else {
           const kt = this.peek();
-          let key: Node;
+          let key: expr;
           if (kt.type === T_NAME && kt.s !== 'None' && kt.s !== 'True' && kt.s !== 'False') {
             key = this.parseAtomExpr();
           } else key = this.parseArith();
-          m.xs.push(key);
+          keys.push(key);
           this.expectOp(':');
-          m.ys.push(this.parsePattern());
+          pats.push(this.parsePattern());
         }
         if (!this.acceptOp(',')) break;
       }
       this.expectOp('}');
-      return m;
+      return new MatchMapping(t.line, t.col, keys, pats, rest);
     }
     throw this.syntaxError();
   }
   /** A literal in a pattern: signed numbers and strings (binary +/- for complex is not supported). */
-  parseArith(): Node {
+  parseArith(): expr {
     return this.parseBinLevel(4);
   }
-  parseWith(): Node {
+  parseWith(): With {
     const t = this.next();
-    const n = this.node(K.With, t);
     let paren = false;
     if (this.isOp('(')) {
       // parenthesized with-items: look for 'as' or ',' at depth 1 before ':'
@@ -680,173 +725,153 @@ export class Parser {
         this.next();
       }
     }
+    const items: WithItem[] = [];
     for (;;) {
-      const it = this.node(K.WithItem, this.peek());
-      it.a = this.parseTest();
+      const it = this.peek();
+      const ctx = this.parseTest();
+      let vars: expr | null = null;
       if (this.acceptKw('as')) {
-        it.b = this.parseStarOrExpr();
-        this.checkTarget(it.b);
+        vars = this.parseStarOrExpr();
+        this.checkTarget(vars);
       }
-      n.xs.push(it);
+      items.push(new WithItem(it.line, it.col, ctx, vars));
       if (!this.acceptOp(',')) break;
       if (paren && this.isOp(')')) break;
     }
     if (paren) this.expectOp(')');
     this.expectOp(':');
-    n.ys = this.parseBlock("'with' statement", t.line);
-    return n;
+    return new With(t.line, t.col, items, this.parseBlock("'with' statement", t.line));
   }
-  parseSmallStatement(): Node {
+  /** One import name: `dotted.name` (or a plain name when dotted is false) with its `as`. */
+  parseAlias(dotted: boolean): Alias {
+    const t = this.peek();
+    const name = dotted ? this.parseDottedName() : this.expectName();
+    const asname = this.acceptKw('as') ? this.expectName() : '';
+    return new Alias(t.line, t.col, name, asname);
+  }
+  parseSmallStatement(): stmt {
     const t = this.peek();
     if (t.type === T_NAME) {
       switch (t.s) {
         case 'pass':
           this.next();
-          return this.node(K.Pass, t);
+          return new Pass(t.line, t.col);
         case 'break':
           this.next();
-          return this.node(K.Break, t);
+          return new Break(t.line, t.col);
         case 'continue':
           this.next();
-          return this.node(K.Continue, t);
+          return new Continue(t.line, t.col);
         case 'return': {
           this.next();
-          const n = this.node(K.Return, t);
-          if (!this.atStmtEnd()) n.a = this.parseTestListStarExpr();
-          return n;
+          return new Return(t.line, t.col, this.atStmtEnd() ? null : this.parseTestListStarExpr());
         }
         case 'raise': {
           this.next();
-          const n = this.node(K.Raise, t);
+          let exc: expr | null = null;
+          let cause: expr | null = null;
           if (!this.atStmtEnd()) {
-            n.a = this.parseTest();
-            if (this.acceptKw('from')) n.b = this.parseTest();
+            exc = this.parseTest();
+            if (this.acceptKw('from')) cause = this.parseTest();
           }
-          return n;
+          return new Raise(t.line, t.col, exc, cause);
         }
         case 'global':
         case 'nonlocal': {
           this.next();
-          const n = this.node(t.s === 'global' ? K.Global : K.Nonlocal, t);
-          n.names.push(this.expectName());
-          while (this.acceptOp(',')) n.names.push(this.expectName());
-          return n;
+          const names: string[] = [this.expectName()];
+          while (this.acceptOp(',')) names.push(this.expectName());
+          return t.s === 'global' ? new Global(t.line, t.col, names) : new Nonlocal(t.line, t.col, names);
         }
         case 'del': {
           this.next();
-          const n = this.node(K.Delete, t);
           const e = this.parseTestListStarExpr();
-          if (e.k === K.Tuple && !this.wasParen(e)) n.xs = e.xs;
-          else n.xs.push(e);
-          for (const x of n.xs) this.checkDelTarget(x);
-          return n;
+          let targets: expr[] = [];
+          if (e instanceof Tuple && !e.parenthesized) targets = e.elts;
+          else targets.push(e);
+          for (const x of targets) this.checkDelTarget(x);
+          return new Delete(t.line, t.col, targets);
         }
         case 'assert': {
           this.next();
-          const n = this.node(K.Assert, t);
-          n.a = this.parseTest();
-          if (this.acceptOp(',')) n.b = this.parseTest();
-          return n;
+          const test = this.parseTest();
+          const msg = this.acceptOp(',') ? this.parseTest() : null;
+          return new Assert(t.line, t.col, test, msg);
         }
         case 'import': {
           this.next();
-          const n = this.node(K.Import, t);
+          const names: Alias[] = [];
           for (;;) {
-            const al = this.node(K.Alias, this.peek());
-            al.s = this.parseDottedName();
-            if (this.acceptKw('as')) al.s2 = this.expectName();
-            n.xs.push(al);
+            names.push(this.parseAlias(true));
             if (!this.acceptOp(',')) break;
           }
-          return n;
+          return new Import(t.line, t.col, names);
         }
         case 'from': {
           this.next();
-          const n = this.node(K.ImportFrom, t);
           let level = 0;
           for (;;) {
             if (this.acceptOp('.')) level++;
             else if (this.acceptOp('...')) level += 3;
             else break;
           }
-          n.n = level;
-          if (!this.isKw('import')) n.s = this.parseDottedName();
+          const module = this.isKw('import') ? '' : this.parseDottedName();
           this.expectKw('import');
+          const names: Alias[] = [];
           if (this.acceptOp('*')) {
-            const al = this.node(K.Alias, t);
-            al.s = '*';
-            n.xs.push(al);
-            return n;
+            names.push(new Alias(t.line, t.col, '*', ''));
+            return new ImportFrom(t.line, t.col, module, names, level);
           }
           const paren = this.acceptOp('(');
           for (;;) {
             if (paren && this.isOp(')')) break;
-            const al = this.node(K.Alias, this.peek());
-            al.s = this.expectName();
-            if (this.acceptKw('as')) al.s2 = this.expectName();
-            n.xs.push(al);
+            names.push(this.parseAlias(false));
             if (!this.acceptOp(',')) break;
           }
           if (paren) this.expectOp(')');
-          return n;
+          return new ImportFrom(t.line, t.col, module, names, level);
         }
       }
     }
     // expression statement / assignment
-    if (this.isKw('yield')) {
-      const y = this.parseYield();
-      const n = this.node(K.Expr, t);
-      n.a = y;
-      return n;
-    }
+    if (this.isKw('yield')) return new Expr(t.line, t.col, this.parseYield());
     const e = this.parseTestListStarExpr();
-    if (e.k === K.Name && (e.s === 'print' || e.s === 'exec') && this.startsExpr() && this.peek().type !== T_OP) {
-      throw new ParseError('SyntaxError', `Missing parentheses in call to '${e.s}'. Did you mean ${e.s}(...)?`, e.line, e.col + 1);
+    if (e instanceof Name && (e.id === 'print' || e.id === 'exec') && this.startsExpr() && this.peek().type !== T_OP) {
+      throw new ParseError('SyntaxError', `Missing parentheses in call to '${e.id}'. Did you mean ${e.id}(...)?`, e.line, e.col + 1);
     }
     if (this.isOp('=')) {
-      const n = this.node(K.Assign, t);
       this.checkTarget(e);
-      n.xs.push(e);
-      let value: Node = e;
+      const targets: expr[] = [e];
+      let value: expr = e;
       while (this.acceptOp('=')) {
         value = this.isKw('yield') ? this.parseYield() : this.parseTestListStarExpr();
         if (this.isOp('=')) {
           this.checkTarget(value);
-          n.xs.push(value);
+          targets.push(value);
         }
       }
-      n.a = value;
-      return n;
+      return new Assign(t.line, t.col, targets, value);
     }
-    if (this.isOp(':') ) {
+    if (this.isOp(':')) {
       const ct = this.next();
-      const n = this.node(K.AnnAssign, t);
       if (e.k !== K.Name && e.k !== K.Attribute && e.k !== K.Subscript) {
         throw this.error('only single target (not tuple) can be annotated', ct);
       }
-      n.a = e;
-      n.b = this.parseTest();
-      if (this.acceptOp('=')) n.c = this.parseTestListStarExpr();
-      return n;
+      const annotation = this.parseTest();
+      const value = this.acceptOp('=') ? this.parseTestListStarExpr() : null;
+      return new AnnAssign(t.line, t.col, e, annotation, value);
     }
     const at = this.peek();
     if (at.type === T_OP && at.s.length >= 2 && at.s.endsWith('=') && at.s !== '==' && at.s !== '<=' && at.s !== '>=' && at.s !== '!=') {
       this.next();
-      const n = this.node(K.AugAssign, t);
       if (e.k !== K.Name && e.k !== K.Attribute && e.k !== K.Subscript) {
         throw new ParseError('SyntaxError', `'${describe(e)}' is an illegal expression for augmented assignment`, e.line, e.col + 1);
       }
-      n.a = e;
-      n.n = binOpId(at.s.slice(0, at.s.length - 1));
-      n.b = this.isKw('yield') ? this.parseYield() : this.parseTestListStarExpr();
-      return n;
+      const op = binOpId(at.s.slice(0, at.s.length - 1));
+      const value = this.isKw('yield') ? this.parseYield() : this.parseTestListStarExpr();
+      return new AugAssign(t.line, t.col, e, op, value);
     }
-    const n = this.node(K.Expr, t);
-    n.a = e;
-    return n;
-  }
-  wasParen(e: Node): boolean {
-    return e.n === 1;
+    return new Expr(t.line, t.col, e);
   }
   atStmtEnd(): boolean {
     const t = this.peek();
@@ -857,54 +882,57 @@ export class Parser {
     while (this.acceptOp('.')) s = s + '.' + this.expectName();
     return s;
   }
-  checkTarget(e: Node): void {
+  checkTarget(e: expr): void {
     this.checkTargetAt(e, 0);
   }
-  checkTargetAt(e: Node, depth: int): void {
-    switch (e.k) {
-      case K.Name:
-      case K.Attribute:
-      case K.Subscript:
-        return;
-      case K.Starred:
-        this.checkTargetAt(e.a as Node, depth + 1);
-        return;
-      case K.Tuple:
-      case K.List:
-        for (const x of e.xs) this.checkTargetAt(x, depth + 1);
-        return;
+  checkTargetAt(e: expr, depth: int): void {
+    if (e instanceof Name || e instanceof Attribute || e instanceof Subscript) return;
+    if (e instanceof Starred) {
+      this.checkTargetAt(e.value, depth + 1);
+      return;
+    }
+    if (e instanceof Tuple) {
+      for (const x of e.elts) this.checkTargetAt(x, depth + 1);
+      return;
+    }
+    if (e instanceof List) {
+      for (const x of e.elts) this.checkTargetAt(x, depth + 1);
+      return;
     }
     const what = describe(e);
     if (depth > 0) throw new ParseError('SyntaxError', `cannot assign to ${what}`, e.line, e.col + 1);
     if (e.k === K.Compare || e.k === K.BinOp || e.k === K.UnaryOp || e.k === K.BoolOp) {
       throw new ParseError('SyntaxError', `cannot assign to expression here. Maybe you meant '==' instead of '='?`, e.line, e.col + 1);
     }
-    if (e.k === K.Const && e.v !== null && (e.v === None || e.v === True || e.v === False)) {
+    if (e instanceof Constant && (e.value === None || e.value === True || e.value === False)) {
       throw new ParseError('SyntaxError', `cannot assign to ${what}`, e.line, e.col + 1);
     }
     throw new ParseError('SyntaxError', `cannot assign to ${what} here. Maybe you meant '==' instead of '='?`, e.line, e.col + 1);
   }
-  checkDelTarget(e: Node): void {
+  checkDelTarget(e: expr): void {
     if (e.k === K.Name || e.k === K.Attribute || e.k === K.Subscript) return;
-    if (e.k === K.Tuple || e.k === K.List) {
-      for (const x of e.xs) this.checkDelTarget(x);
+    if (e instanceof Tuple) {
+      for (const x of e.elts) this.checkDelTarget(x);
+      return;
+    }
+    if (e instanceof List) {
+      for (const x of e.elts) this.checkDelTarget(x);
       return;
     }
     throw new ParseError('SyntaxError', `cannot delete ${describe(e)}`, e.line, e.col + 1);
   }
 
   // ---- expressions ----
-  parseTestListStarExpr(): Node {
+  parseTestListStarExpr(): expr {
     const t = this.peek();
     const first = this.isOp('*') ? this.parseStarOrExpr() : this.parseNamedExprTest();
     if (!this.isOp(',')) return first;
-    const tup = this.node(K.Tuple, t);
-    tup.xs.push(first);
+    const elts: expr[] = [first];
     while (this.acceptOp(',')) {
       if (this.atExprEnd()) break;
-      tup.xs.push(this.isOp('*') ? this.parseStarOrExpr() : this.parseTest());
+      elts.push(this.isOp('*') ? this.parseStarOrExpr() : this.parseTest());
     }
-    return tup;
+    return new Tuple(t.line, t.col, elts, false);
   }
   atExprEnd(): boolean {
     const t = this.peek();
@@ -913,17 +941,13 @@ export class Parser {
     if (t.type === T_OP && t.s.length >= 2 && t.s.endsWith('=') && t.s !== '==' && t.s !== '<=' && t.s !== '>=' && t.s !== '!=') return true;
     return false;
   }
-  parseNamedExprTest(): Node {
+  parseNamedExprTest(): expr {
     const t = this.peek();
     if (t.type === T_NAME && this.peekAt(1).type === T_OP && this.peekAt(1).s === ':=') {
       this.next();
       this.next();
-      const n = this.node(K.NamedExpr, t);
-      const target = this.node(K.Name, t);
-      target.s = t.s;
-      n.a = target;
-      n.b = this.parseTest();
-      return n;
+      const target = new Name(t.line, t.col, t.s);
+      return new NamedExpr(t.line, t.col, target, this.parseTest());
     }
     return this.parseTest();
   }
@@ -936,70 +960,60 @@ export class Parser {
   leave(): void {
     this.depth--;
   }
-  parseTest(): Node {
+  parseTest(): expr {
     this.enter();
     const n = this.parseTest1();
     this.leave();
     return n;
   }
-  parseTest1(): Node {
+  parseTest1(): expr {
     if (this.isKw('lambda')) return this.parseLambda(true);
     const t = this.peek();
     const e = this.parseOrTest();
     if (this.isKw('if')) {
       // conditional expression (but not inside comprehension 'if')
       this.next();
-      const n = this.node(K.IfExp, t);
-      n.b = e;
-      n.a = this.parseOrTest();
+      const test = this.parseOrTest();
       if (!this.isKw('else')) throw this.error("expected 'else' after 'if' expression", this.peek());
       this.next();
-      n.c = this.parseTest();
-      return n;
+      return new IfExp(t.line, t.col, test, e, this.parseTest());
     }
     return e;
   }
-  parseTestNoCond(): Node {
+  parseTestNoCond(): expr {
     if (this.isKw('lambda')) return this.parseLambda(false);
     return this.parseOrTest();
   }
-  parseLambda(allowCond: boolean): Node {
+  parseLambda(allowCond: boolean): Lambda {
     const t = this.next();
-    const n = this.node(K.Lambda, t);
-    n.args = this.parseArgSpec(':', false);
+    const args = this.parseArguments(':', false);
     this.expectOp(':');
-    n.a = allowCond ? this.parseTest() : this.parseTestNoCond();
-    return n;
+    const body = allowCond ? this.parseTest() : this.parseTestNoCond();
+    return new Lambda(t.line, t.col, args, body);
   }
-  parseOrTest(): Node {
+  parseOrTest(): expr {
     const t = this.peek();
     const first = this.parseAndTest();
     if (!this.isKw('or')) return first;
-    const n = this.node(K.BoolOp, t);
-    n.n = 1;
-    n.xs.push(first);
-    while (this.acceptKw('or')) n.xs.push(this.parseAndTest());
-    return n;
+    const values: expr[] = [first];
+    while (this.acceptKw('or')) values.push(this.parseAndTest());
+    return new BoolOp(t.line, t.col, A.BOOL_OR, values);
   }
-  parseAndTest(): Node {
+  parseAndTest(): expr {
     const t = this.peek();
     const first = this.parseNotTest();
     if (!this.isKw('and')) return first;
-    const n = this.node(K.BoolOp, t);
-    n.n = 0;
-    n.xs.push(first);
-    while (this.acceptKw('and')) n.xs.push(this.parseNotTest());
-    return n;
+    const values: expr[] = [first];
+    while (this.acceptKw('and')) values.push(this.parseNotTest());
+    return new BoolOp(t.line, t.col, A.BOOL_AND, values);
   }
-  parseNotTest(): Node {
+  parseNotTest(): expr {
     if (this.isKw('not')) {
       const t = this.next();
-      const n = this.node(K.UnaryOp, t);
-      n.n = A.U_NOT;
       this.enter();
-      n.a = this.parseNotTest();
+      const operand = this.parseNotTest();
       this.leave();
-      return n;
+      return new UnaryOp(t.line, t.col, A.U_NOT, operand);
     }
     return this.parseComparison();
   }
@@ -1029,164 +1043,141 @@ export class Parser {
     }
     return -1;
   }
-  parseComparison(): Node {
+  parseComparison(): expr {
     const t = this.peek();
     const first = this.parseExpr();
     let op = this.compOp();
     if (op < 0) return first;
-    const n = this.node(K.Compare, t);
-    n.a = first;
+    const ops: int[] = [];
+    const comparators: expr[] = [];
     while (op >= 0) {
       this.next();
       if (op === A.CMP_ISNOT || op === A.CMP_NOTIN) this.next();
-      n.ops.push(op);
-      n.xs.push(this.parseExpr());
+      ops.push(op);
+      comparators.push(this.parseExpr());
       op = this.compOp();
     }
-    return n;
+    return new Compare(t.line, t.col, first, ops, comparators);
   }
-  binLevel(ops: string[], level: int): Node {
+  /** True when a left-nested chain of `length` nodes (a+b+c..., f()[0].x...) is too deep to
+   * compile: with its statement and its innermost operand it nests length + 2 levels. Such a
+   * chain is built iteratively, so nothing else would stop it before the symbol table, after
+   * the whole source is in memory as tokens and nodes. */
+  chainTooDeep(length: int): boolean {
+    if (length + 2 <= this.maxDepth) return false;
+    this.tooDeep = true;
+    return true;
+  }
+  binLevel(ops: string[], level: int): expr {
     const t = this.peek();
     let left = this.parseBinLevel(level + 1);
+    let length = 0;
     for (;;) {
       const o = this.peek();
       if (o.type !== T_OP || !ops.includes(o.s)) break;
       this.next();
-      const n = this.node(K.BinOp, t);
-      n.a = left;
-      n.n = binOpId(o.s);
-      n.b = this.parseBinLevel(level + 1);
-      left = n;
+      const op = binOpId(o.s);
+      const right = this.parseBinLevel(level + 1);
+      length++;
+      if (!this.chainTooDeep(length)) left = new BinOp(t.line, t.col, left, op, right);
     }
     return left;
   }
-  parseBinLevel(level: int): Node {
-    switch (level) {
-      case 0:
-        return this.binLevel(['|'], 0);
-      case 1:
-        return this.binLevel(['^'], 1);
-      case 2:
-        return this.binLevel(['&'], 2);
-      case 3:
-        return this.binLevel(['<<', '>>'], 3);
-      case 4:
-        return this.binLevel(['+', '-'], 4);
-      case 5:
-        return this.binLevel(['*', '/', '//', '%', '@'], 5);
-    }
+  parseBinLevel(level: int): expr {
+    if (level < BIN_LEVELS.length) return this.binLevel(BIN_LEVELS[level], level);
     return this.parseFactor();
   }
-  parseExpr(): Node {
+  parseExpr(): expr {
     return this.parseBinLevel(0);
   }
-  parseFactor(): Node {
+  parseFactor(): expr {
     const t = this.peek();
     if (t.type === T_OP && (t.s === '-' || t.s === '+' || t.s === '~')) {
       this.next();
       this.enter();
       const operand = this.parseFactor();
       this.leave();
-      if (t.s === '-' && operand.k === K.Const && operand.v !== null && operand.n === 0) {
+      if (t.s === '-' && operand instanceof Constant) {
         // fold negative numeric literals
-        const v = operand.v;
-        if (v instanceof PyInt && v.big === null && v.cls === intType) {
-          const c = this.node(K.Const, t);
-          c.v = newInt(-v.v);
-          return c;
-        }
+        const v = operand.value;
+        if (v instanceof PyInt && v.big === null && v.cls === intType) return new Constant(t.line, t.col, newInt(-v.v));
       }
-      const n = this.node(K.UnaryOp, t);
-      n.n = t.s === '-' ? A.U_NEG : t.s === '+' ? A.U_POS : A.U_INVERT;
-      n.a = operand;
-      return n;
+      return new UnaryOp(t.line, t.col, t.s === '-' ? A.U_NEG : t.s === '+' ? A.U_POS : A.U_INVERT, operand);
     }
     return this.parsePower();
   }
-  parsePower(): Node {
+  parsePower(): expr {
     const t = this.peek();
     const base = this.parseAtomExpr();
     if (this.acceptOp('**')) {
-      const n = this.node(K.BinOp, t);
-      n.a = base;
-      n.n = A.BIN_POW;
       this.enter();
-      n.b = this.parseFactor();
+      const exp = this.parseFactor();
       this.leave();
-      return n;
+      return new BinOp(t.line, t.col, base, A.BIN_POW, exp);
     }
     return base;
   }
-  parseAtomExpr(): Node {
+  parseAtomExpr(): expr {
     let e = this.parseAtom();
+    let length = 0;
     for (;;) {
       const t = this.peek();
       if (t.type !== T_OP) break;
       if (t.s === '(') {
         this.next();
-        const c = new Node(K.Call, e.line, e.col);
-        c.a = e;
-        this.parseCallArgs(c);
-        e = c;
+        const args: expr[] = [];
+        const keywords: Keyword[] = [];
+        this.parseCallArgs(args, keywords);
+        length++;
+        if (!this.chainTooDeep(length)) e = new Call(e.line, e.col, e, args, keywords);
       } else if (t.s === '[') {
         this.next();
-        const s = new Node(K.Subscript, e.line, e.col);
-        s.a = e;
-        s.b = this.parseSubscriptList();
+        const index = this.parseSubscriptList();
         this.expectOp(']');
-        e = s;
+        length++;
+        if (!this.chainTooDeep(length)) e = new Subscript(e.line, e.col, e, index);
       } else if (t.s === '.') {
         this.next();
-        const a = new Node(K.Attribute, e.line, e.col);
-        a.a = e;
-        a.s = this.expectName();
-        e = a;
+        const attr = this.expectName();
+        length++;
+        if (!this.chainTooDeep(length)) e = new Attribute(e.line, e.col, e, attr);
       } else break;
     }
     return e;
   }
-  parseCallArgs(c: Node): void {
-    // after '('
+  /** Parses call arguments after '(' up to and including ')' into args and keywords. */
+  parseCallArgs(args: expr[], keywords: Keyword[]): void {
     while (!this.isOp(')')) {
       const t = this.peek();
       if (this.acceptOp('**')) {
-        const kw = this.node(K.Keyword, t);
-        kw.a = this.parseTest();
-        c.ys.push(kw);
+        keywords.push(new Keyword(t.line, t.col, '', this.parseTest()));
       } else if (this.acceptOp('*')) {
-        for (const k of c.ys) {
-          if (k.s === '') throw this.error('iterable argument unpacking follows keyword argument unpacking', t);
+        for (const k of keywords) {
+          if (k.arg === '') throw this.error('iterable argument unpacking follows keyword argument unpacking', t);
         }
-        const s = this.node(K.Starred, t);
-        s.a = this.parseTest();
-        c.xs.push(s);
+        args.push(new Starred(t.line, t.col, this.parseTest()));
       } else if (t.type === T_NAME && this.peekAt(1).type === T_OP && this.peekAt(1).s === '=') {
         this.next();
         this.next();
-        const kw = this.node(K.Keyword, t);
-        kw.s = t.s;
-        for (const other of c.ys) {
-          if (other.s === t.s) throw this.error(`keyword argument repeated: ${t.s}`, t);
+        for (const other of keywords) {
+          if (other.arg === t.s) throw this.error(`keyword argument repeated: ${t.s}`, t);
         }
-        kw.a = this.parseTest();
-        c.ys.push(kw);
+        keywords.push(new Keyword(t.line, t.col, t.s, this.parseTest()));
       } else {
         const e = this.parseNamedExprTest();
         if (this.isKw('for')) {
-          const g = this.node(K.GenExp, t);
-          g.a = e;
-          g.xs = this.parseCompFor();
-          if (c.xs.length > 0 || c.ys.length > 0 || (this.isOp(',') && !(this.peekAt(1).type === T_OP && this.peekAt(1).s === ')'))) {
+          const g = new GeneratorExp(t.line, t.col, e, this.parseCompFor());
+          if (args.length > 0 || keywords.length > 0 || (this.isOp(',') && !(this.peekAt(1).type === T_OP && this.peekAt(1).s === ')'))) {
             throw this.error('Generator expression must be parenthesized', t);
           }
-          c.xs.push(g);
+          args.push(g);
         } else {
-          if (c.ys.length > 0) {
+          if (keywords.length > 0) {
             let hasDouble = false;
-            for (const k of c.ys) if (k.s === '') hasDouble = true;
+            for (const k of keywords) if (k.arg === '') hasDouble = true;
             throw new ParseError('SyntaxError', hasDouble ? 'positional argument follows keyword argument unpacking' : 'positional argument follows keyword argument', e.line, e.col + 1);
           }
-          c.xs.push(e);
+          args.push(e);
         }
       }
       this.expectCommaOr(')');
@@ -1194,231 +1185,203 @@ export class Parser {
     }
     this.expectOp(')');
   }
-  parseSubscriptList(): Node {
+  parseSubscriptList(): expr {
     const t = this.peek();
     const first = this.parseSubscript();
     if (!this.isOp(',')) return first;
-    const tup = this.node(K.Tuple, t);
-    tup.xs.push(first);
+    const elts: expr[] = [first];
     while (this.acceptOp(',')) {
       if (this.isOp(']')) break;
-      tup.xs.push(this.parseSubscript());
+      elts.push(this.parseSubscript());
     }
-    return tup;
+    return new Tuple(t.line, t.col, elts, false);
   }
-  parseSubscript(): Node {
+  parseSubscript(): expr {
     const t = this.peek();
-    let lower: Node | null = null;
+    let lower: expr | null = null;
     if (!this.isOp(':')) {
       lower = this.isOp('*') ? this.parseStarOrExpr() : this.parseNamedExprTest();
       if (!this.isOp(':')) return lower;
     }
     this.expectOp(':');
-    const s = this.node(K.Slice, t);
-    s.a = lower;
-    if (!this.isOp(']') && !this.isOp(',') && !this.isOp(':')) s.b = this.parseTest();
+    let upper: expr | null = null;
+    let step: expr | null = null;
+    if (!this.isOp(']') && !this.isOp(',') && !this.isOp(':')) upper = this.parseTest();
     if (this.acceptOp(':')) {
-      if (!this.isOp(']') && !this.isOp(',')) s.c = this.parseTest();
+      if (!this.isOp(']') && !this.isOp(',')) step = this.parseTest();
     }
-    return s;
+    return new Slice(t.line, t.col, lower, upper, step);
   }
-  parseCompFor(): Node[] {
-    const out: Node[] = [];
+  parseCompFor(): Comprehension[] {
+    const out: Comprehension[] = [];
     while (this.isKw('for')) {
       const t = this.next();
-      const c = this.node(K.Comprehension, t);
-      c.a = this.parseTargetList();
+      const target = this.parseTargetList();
       this.expectKw('in');
-      c.b = this.parseOrTest();
+      const iter = this.parseOrTest();
+      const ifs: expr[] = [];
       while (this.isKw('if')) {
         this.next();
-        c.ys.push(this.parseTestNoCond());
+        ifs.push(this.parseTestNoCond());
       }
-      out.push(c);
+      out.push(new Comprehension(t.line, t.col, target, iter, ifs));
     }
     return out;
   }
-  parseYield(): Node {
+  parseYield(): expr {
     const t = this.next();
-    if (this.acceptKw('from')) {
-      const n = this.node(K.YieldFrom, t);
-      n.a = this.parseTest();
-      return n;
-    }
-    const n = this.node(K.Yield, t);
-    if (!this.atExprEnd()) n.a = this.parseTestListStarExpr();
-    return n;
+    if (this.acceptKw('from')) return new YieldFrom(t.line, t.col, this.parseTest());
+    return new Yield(t.line, t.col, this.atExprEnd() ? null : this.parseTestListStarExpr());
   }
-  parseAtom(): Node {
+  /** A display item: `*x` or an expression (walrus allowed). */
+  parseStarOrNamed(): expr {
+    return this.isOp('*') ? this.parseStarOrExpr() : this.parseNamedExprTest();
+  }
+  parseAtom(): expr {
     const t = this.peek();
     if (t.type === T_NUMBER) {
       this.next();
-      const n = this.node(K.Const, t);
       const s = t.s;
+      // the common case, a plain decimal integer, without the checks below
+      if (isPlainDecimal(s)) return new Constant(t.line, t.col, parseIntText(s));
       const low = s.toLowerCase();
       if (low.endsWith('j')) throw this.error('complex numbers are not supported', t);
       const isHex = low.startsWith('0x');
       if (!isHex && (low.includes('.') || low.includes('e'))) {
-        n.v = newFloat(parseFloatStrict(s.split('_').join('')));
-      } else {
-        if (!isHex && !low.startsWith('0o') && !low.startsWith('0b') && s.length > 1 && s[0] === '0') {
-          for (let i = 0; i < s.length; i++) {
-            if (s[i] !== '0' && s[i] !== '_') {
-              throw this.error('leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers', t);
-            }
+        return new Constant(t.line, t.col, newFloat(parseFloatStrict(s.split('_').join(''))));
+      }
+      if (!isHex && !low.startsWith('0o') && !low.startsWith('0b') && s.length > 1 && s[0] === '0') {
+        for (let i = 0; i < s.length; i++) {
+          if (s[i] !== '0' && s[i] !== '_') {
+            throw this.error('leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers', t);
           }
         }
-        n.v = parseIntText(s);
       }
-      return n;
+      return new Constant(t.line, t.col, parseIntText(s));
     }
     if (t.type === T_STRING) return this.parseStrings();
     if (t.type === T_NAME) {
       if (t.s === 'None' || t.s === 'True' || t.s === 'False') {
         this.next();
-        const n = this.node(K.Const, t);
-        n.v = t.s === 'None' ? None : t.s === 'True' ? True : False;
-        return n;
+        return new Constant(t.line, t.col, t.s === 'None' ? None : t.s === 'True' ? True : False);
       }
       if (t.s === 'yield') throw this.syntaxError();
       if (t.s === 'lambda') return this.parseLambda(true);
       if (KEYWORDS.includes(t.s)) throw this.syntaxError();
       this.next();
-      const n = this.node(K.Name, t);
-      n.s = t.s;
-      return n;
+      return new Name(t.line, t.col, t.s);
     }
     if (t.type === T_OP) {
       if (t.s === '(') {
         this.next();
-        if (this.acceptOp(')')) {
-          const n = this.node(K.Tuple, t);
-          n.n = 1;
-          return n;
-        }
+        if (this.acceptOp(')')) return new Tuple(t.line, t.col, [], true);
         if (this.isKw('yield')) {
           const y = this.parseYield();
           this.expectOp(')');
           return y;
         }
-        const first = this.isOp('*') ? this.parseStarOrExpr() : this.parseNamedExprTest();
+        const first = this.parseStarOrNamed();
         if (this.isKw('for')) {
-          const g = this.node(K.GenExp, t);
-          g.a = first;
-          g.xs = this.parseCompFor();
+          const g = new GeneratorExp(t.line, t.col, first, this.parseCompFor());
           this.expectOp(')');
           return g;
         }
         if (this.acceptOp(')')) {
-          if (first.k === K.Tuple) first.n = 1;
+          if (first instanceof Tuple) first.parenthesized = true;
           if (first.k === K.Starred) throw this.error('cannot use starred expression here', t);
           return first;
         }
-        const tup = this.node(K.Tuple, t);
-        tup.n = 1;
-        tup.xs.push(first);
+        const elts: expr[] = [first];
         while (this.acceptOp(',')) {
           if (this.isOp(')')) break;
-          tup.xs.push(this.isOp('*') ? this.parseStarOrExpr() : this.parseNamedExprTest());
+          elts.push(this.parseStarOrNamed());
         }
         this.expectOp(')');
-        return tup;
+        return new Tuple(t.line, t.col, elts, true);
       }
       if (t.s === '[') {
         this.next();
-        const n = this.node(K.List, t);
-        if (this.acceptOp(']')) return n;
-        const first = this.isOp('*') ? this.parseStarOrExpr() : this.parseNamedExprTest();
+        const elts: expr[] = [];
+        if (this.acceptOp(']')) return new List(t.line, t.col, elts);
+        const first = this.parseStarOrNamed();
         if (this.isKw('for')) {
-          const c = this.node(K.ListComp, t);
-          c.a = first;
-          c.xs = this.parseCompFor();
+          const c = new ListComp(t.line, t.col, first, this.parseCompFor());
           this.expectOp(']');
           return c;
         }
-        n.xs.push(first);
+        elts.push(first);
         this.expectCommaOr(']');
         while (this.acceptOp(',')) {
           if (this.isOp(']')) break;
-          n.xs.push(this.isOp('*') ? this.parseStarOrExpr() : this.parseNamedExprTest());
+          elts.push(this.parseStarOrNamed());
           this.expectCommaOr(']');
         }
         this.expectOp(']');
-        return n;
+        return new List(t.line, t.col, elts);
       }
-      if (t.s === '{') {
-        this.next();
-        const n = this.node(K.Dict, t);
-        if (this.acceptOp('}')) return n;
-        if (this.isOp('**')) {
-          const st = this.next();
-          const ds = this.node(K.DoubleStar, st);
-          ds.a = this.parseExpr();
-          n.xs.push(ds);
-          n.ys.push(ds.a);
-        } else {
-          const first = this.isOp('*') ? this.parseStarOrExpr() : this.parseNamedExprTest();
-          if (this.acceptOp(':')) {
-            const v = this.parseTest();
-            if (this.isKw('for')) {
-              const c = this.node(K.DictComp, t);
-              c.a = first;
-              c.b = v;
-              c.xs = this.parseCompFor();
-              this.expectOp('}');
-              return c;
-            }
-            n.xs.push(first);
-            n.ys.push(v);
-          } else {
-            // set
-            const s = this.node(K.Set, t);
-            if (this.isKw('for')) {
-              const c = this.node(K.SetComp, t);
-              c.a = first;
-              c.xs = this.parseCompFor();
-              this.expectOp('}');
-              return c;
-            }
-            s.xs.push(first);
-            while (this.acceptOp(',')) {
-              if (this.isOp('}')) break;
-              s.xs.push(this.isOp('*') ? this.parseStarOrExpr() : this.parseTest());
-            }
-            this.expectOp('}');
-            return s;
-          }
-        }
-        while (this.acceptOp(',')) {
-          if (this.isOp('}')) break;
-          if (this.isOp('**')) {
-            const st = this.next();
-            const ds = this.node(K.DoubleStar, st);
-            ds.a = this.parseExpr();
-            n.xs.push(ds);
-            n.ys.push(ds.a);
-          } else {
-            n.xs.push(this.parseTest());
-            if (!this.isOp(':')) throw this.error("':' expected after dictionary key", this.peek());
-            this.next();
-            n.ys.push(this.parseTest());
-          }
-        }
-        this.expectOp('}');
-        return n;
-      }
+      if (t.s === '{') return this.parseBrace(t);
       if (t.s === '...') {
         this.next();
-        const n = this.node(K.Const, t);
-        n.v = Ellipsis;
-        return n;
+        return new Constant(t.line, t.col, Ellipsis);
       }
     }
     throw this.syntaxError();
   }
-  parseStrings(): Node {
+  /** A dict or set display or comprehension; t is its '{'. */
+  parseBrace(t: Tok): expr {
+    this.next();
+    const keys: (expr | null)[] = [];
+    const values: expr[] = [];
+    if (this.acceptOp('}')) return new Dict(t.line, t.col, keys, values);
+    if (this.isOp('**')) {
+      this.next();
+      keys.push(null);
+      values.push(this.parseExpr());
+    } else {
+      const first = this.parseStarOrNamed();
+      if (this.acceptOp(':')) {
+        const v = this.parseTest();
+        if (this.isKw('for')) {
+          const c = new DictComp(t.line, t.col, first, v, this.parseCompFor());
+          this.expectOp('}');
+          return c;
+        }
+        keys.push(first);
+        values.push(v);
+      } else {
+        if (this.isKw('for')) {
+          const c = new SetComp(t.line, t.col, first, this.parseCompFor());
+          this.expectOp('}');
+          return c;
+        }
+        const elts: expr[] = [first];
+        while (this.acceptOp(',')) {
+          if (this.isOp('}')) break;
+          elts.push(this.isOp('*') ? this.parseStarOrExpr() : this.parseTest());
+        }
+        this.expectOp('}');
+        return new Set(t.line, t.col, elts);
+      }
+    }
+    while (this.acceptOp(',')) {
+      if (this.isOp('}')) break;
+      if (this.isOp('**')) {
+        this.next();
+        keys.push(null);
+        values.push(this.parseExpr());
+      } else {
+        keys.push(this.parseTest());
+        if (!this.isOp(':')) throw this.error("':' expected after dictionary key", this.peek());
+        this.next();
+        values.push(this.parseTest());
+      }
+    }
+    this.expectOp('}');
+    return new Dict(t.line, t.col, keys, values);
+  }
+  parseStrings(): expr {
     const first = this.peek();
-    const parts: Node[] = [];
+    const parts: expr[] = [];
     let isBytes = false;
     let isF = false;
     let count = 0;
@@ -1433,9 +1396,7 @@ export class Parser {
       if (t.prefix.includes('f')) {
         isF = true;
         if (buf.length > 0) {
-          const c = this.node(K.Const, t);
-          c.v = newStr(buf.join(''));
-          parts.push(c);
+          parts.push(new Constant(t.line, t.col, newStr(buf.join(''))));
           buf.length = 0;
         }
         this.parseFString(t, raw, parts);
@@ -1451,25 +1412,13 @@ export class Parser {
         if (c > 255) throw this.error('bytes can only contain ASCII literal characters', first);
         arr.push(c);
       }
-      const n = this.node(K.Const, first);
-      n.v = new PyBytes(bytesType, arr);
-      return n;
+      return new Constant(first.line, first.col, new PyBytes(bytesType, arr));
     }
-    if (!isF) {
-      const n = this.node(K.Const, first);
-      n.v = newStr(buf.join(''));
-      return n;
-    }
-    if (buf.length > 0) {
-      const c = this.node(K.Const, first);
-      c.v = newStr(buf.join(''));
-      parts.push(c);
-    }
-    const j = this.node(K.JoinedStr, first);
-    j.xs = parts;
-    return j;
+    if (!isF) return new Constant(first.line, first.col, newStr(buf.join('')));
+    if (buf.length > 0) parts.push(new Constant(first.line, first.col, newStr(buf.join(''))));
+    return new JoinedStr(first.line, first.col, parts);
   }
-  parseFString(t: Tok, raw: boolean, parts: Node[]): void {
+  parseFString(t: Tok, raw: boolean, parts: expr[]): void {
     const s = t.s;
     let i = 0;
     const lit: string[] = [];
@@ -1482,10 +1431,8 @@ export class Parser {
           continue;
         }
         if (lit.length > 0) {
-          const cn = this.node(K.Const, t);
           const text = lit.join('');
-          cn.v = newStr(raw ? text : decodeEscapes(text, false, t.line));
-          parts.push(cn);
+          parts.push(new Constant(t.line, t.col, newStr(raw ? text : decodeEscapes(text, false, t.line))));
           lit.length = 0;
         }
         i = this.parseFStringField(t, s, i + 1, parts, raw);
@@ -1503,14 +1450,12 @@ export class Parser {
       i++;
     }
     if (lit.length > 0) {
-      const cn = this.node(K.Const, t);
       const text = lit.join('');
-      cn.v = newStr(raw ? text : decodeEscapes(text, false, t.line));
-      parts.push(cn);
+      parts.push(new Constant(t.line, t.col, newStr(raw ? text : decodeEscapes(text, false, t.line))));
     }
   }
   /** Parses one {expr!c:spec} field starting after '{'; returns the index after '}'. */
-  parseFStringField(t: Tok, s: string, start: int, parts: Node[], raw: boolean): int {
+  parseFStringField(t: Tok, s: string, start: int, parts: expr[], raw: boolean): int {
     let i = start;
     let depth = 0;
     let quote = '';
@@ -1529,44 +1474,40 @@ export class Parser {
     }
     const exprText = s.slice(start, i);
     if (exprText.trim().length === 0) throw this.error('f-string: empty expression not allowed', t);
-    let expr: Node;
+    let value: expr;
     try {
       const sub = tokenize('(' + exprText + ')');
       for (const st of sub) st.line = t.line;
-      const p = new Parser(sub, this.filename, this.src);
-      expr = p.parseAtom();
+      const p = new Parser(sub, this.filename, this.src, this.maxDepth);
+      value = p.parseAtom();
       if (p.peek().type !== T_NEWLINE && p.peek().type !== T_END) throw p.syntaxError();
+      if (p.tooDeep) this.tooDeep = true;
     } catch (e) {
       if (e instanceof ParseError) {
         throw new ParseError('SyntaxError', e.msg.startsWith('f-string') ? e.msg : 'f-string: ' + e.msg, t.line, t.col + 1);
       }
       throw e;
     }
-    const fv = this.node(K.FormattedValue, t);
-    fv.a = expr;
-    fv.n = -1;
+    let conversion = -1;
     if (i < s.length && s[i] === '=') {
-      const cn = this.node(K.Const, t);
-      cn.v = newStr(exprText + '=');
-      parts.push(cn);
-      fv.n = 114; // 'r' by default for '='
+      parts.push(new Constant(t.line, t.col, newStr(exprText + '=')));
+      conversion = 114; // 'r' by default for '='
       i++;
     }
     if (i < s.length && s[i] === '!') {
-      fv.n = i + 1 < s.length ? s.charCodeAt(i + 1) : 0;
-      if (fv.n !== 115 && fv.n !== 114 && fv.n !== 97) throw this.error("f-string: invalid conversion character: expected 's', 'r', or 'a'", t);
+      conversion = i + 1 < s.length ? s.charCodeAt(i + 1) : 0;
+      if (conversion !== 115 && conversion !== 114 && conversion !== 97) throw this.error("f-string: invalid conversion character: expected 's', 'r', or 'a'", t);
       i += 2;
     }
+    let spec: JoinedStr | null = null;
     if (i < s.length && s[i] === ':') {
       i++;
-      const specParts: Node[] = [];
+      const specParts: expr[] = [];
       const lit: string[] = [];
       while (i < s.length && s[i] !== '}') {
         if (s[i] === '{') {
           if (lit.length > 0) {
-            const cn = this.node(K.Const, t);
-            cn.v = newStr(lit.join(''));
-            specParts.push(cn);
+            specParts.push(new Constant(t.line, t.col, newStr(lit.join(''))));
             lit.length = 0;
           }
           i = this.parseFStringField(t, s, i + 1, specParts, raw);
@@ -1575,18 +1516,13 @@ export class Parser {
         lit.push(s[i]);
         i++;
       }
-      if (lit.length > 0) {
-        const cn = this.node(K.Const, t);
-        cn.v = newStr(lit.join(''));
-        specParts.push(cn);
-      }
-      const js = this.node(K.JoinedStr, t);
-      js.xs = specParts;
-      fv.b = js;
-      if (fv.n === 114 && s[start + exprText.length] === '=') fv.n = -1;
+      if (lit.length > 0) specParts.push(new Constant(t.line, t.col, newStr(lit.join(''))));
+      spec = new JoinedStr(t.line, t.col, specParts);
+      // f'{x=:spec}' formats with the spec, not repr
+      if (conversion === 114 && s[start + exprText.length] === '=') conversion = -1;
     }
     if (i >= s.length || s[i] !== '}') throw this.error("f-string: expecting '}'", t);
-    parts.push(fv);
+    parts.push(new FormattedValue(t.line, t.col, value, conversion, spec));
     return i + 1;
   }
 }
@@ -1623,15 +1559,16 @@ export function binOpId(s: string): int {
   return -1;
 }
 
-function describe(e: Node): string {
+function describe(e: expr): string {
+  if (e instanceof Constant) {
+    if (e.value === None) return 'None';
+    if (e.value === True) return 'True';
+    if (e.value === False) return 'False';
+    return 'literal';
+  }
   switch (e.k) {
     case K.Call:
       return 'function call';
-    case K.Const:
-      if (e.v === None) return 'None';
-      if (e.v === True) return 'True';
-      if (e.v === False) return 'False';
-      return 'literal';
     case K.BinOp:
     case K.UnaryOp:
       return 'expression';
@@ -1643,7 +1580,7 @@ function describe(e: Node): string {
       return 'f-string expression';
     case K.ListComp:
       return 'list comprehension';
-    case K.GenExp:
+    case K.GeneratorExp:
       return 'generator expression';
     case K.Dict:
       return 'dict literal';
@@ -1659,8 +1596,13 @@ function describe(e: Node): string {
   return 'expression';
 }
 
-export function parse(src: string, filename: string): Node {
+/** The module parsed from src. maxDepth is the nesting the compiler will allow (compileModule's
+ * maxDepth): a chain of operators or trailers longer than that is CPython's RecursionError,
+ * raised once the whole source has parsed. */
+export function parse(src: string, filename: string, maxDepth: int): Module {
   const toks = tokenize(src);
-  const p = new Parser(toks, filename, src);
-  return p.parseModule();
+  const p = new Parser(toks, filename, src, maxDepth);
+  const mod = p.parseModule();
+  if (p.tooDeep) throw tooDeepForCompiler();
+  return mod;
 }

@@ -51,9 +51,15 @@ export class ParseError extends Error {
   }
 }
 
+/** CPython's error for a tree nested deeper than the compiler's limit (see compileModule). */
+export function tooDeepForCompiler(): ParseError {
+  return new ParseError('RecursionError', 'maximum recursion depth exceeded during compilation', 0, 0);
+}
+
 const OPS3 = ['**=', '//=', '>>=', '<<=', '...', '!='];
 const OPS2 = ['**', '//', '>>', '<<', '<=', '>=', '==', '!=', '->', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '@=', ':='];
 const OPS1 = '+-*/%@&|^~<>()[]{},:.;=!';
+const MULTI_OP_SECOND = '*/<>=.';
 
 function isIdStart(c: int): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c >= 128;
@@ -277,13 +283,17 @@ export function tokenize(src: string): Tok[] {
         continue;
       }
       let op = '';
-      for (const o of OPS3) {
-        if (startsAt(line, o, pos)) {
-          op = o;
-          break;
+      // every operator of two or three characters has one of these second characters
+      const multi = pos + 1 < line.length && MULTI_OP_SECOND.includes(line[pos + 1]);
+      if (multi) {
+        for (const o of OPS3) {
+          if (startsAt(line, o, pos)) {
+            op = o;
+            break;
+          }
         }
       }
-      if (op === '') {
+      if (multi && op === '') {
         for (const o of OPS2) {
           if (startsAt(line, o, pos)) {
             op = o;

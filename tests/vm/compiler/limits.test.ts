@@ -39,6 +39,25 @@ describe('nesting limits', () => {
     const r = same('plus.py', 'x = ' + Array(200000).fill('1').join('+') + '\nprint(x)\n');
     expect(r.stderr.trimEnd()).toBe('RecursionError: maximum recursion depth exceeded during compilation');
   });
+  it('a chain too deep is refused before the symbol table: its SyntaxError for an earlier return does not win', () => {
+    const r = same('plus_after_return.py', 'return\nx = ' + Array(20000).fill('1').join('+') + '\n');
+    expect(r.stderr.trimEnd().split('\n').pop()).toBe('RecursionError: maximum recursion depth exceeded during compilation');
+  });
+  it('a syntax error after a chain too deep is still the error reported', () => {
+    const r = same('plus_then_syntax.py', 'x = ' + Array(20000).fill('1').join('+') + '\ny = (\n');
+    expect(r.stderr.trimEnd().split('\n').pop()).toBe("SyntaxError: '(' was never closed");
+  });
+  it('chains of attributes, calls and subscripts, and a chain in an annotation, are too deep as well', () => {
+    for (const [name, src] of [
+      ['attrs.py', 'x = a' + '.b'.repeat(20000) + '\n'],
+      ['calls.py', 'x = f' + '(1)'.repeat(20000) + '\n'],
+      ['subscripts.py', 'x = a' + '[0]'.repeat(20000) + '\n'],
+      ['annotation.py', 'x: ' + Array(20000).fill('1').join('+') + '\nprint(1)\n'],
+    ]) {
+      const r = same(name, src);
+      expect(r.stderr.trimEnd().split('\n').pop()).toBe('RecursionError: maximum recursion depth exceeded during compilation');
+    }
+  });
   it('a chain within the limit compiles and runs', () => {
     expect(same('plus1000.py', 'x = ' + Array(1000).fill('1').join('+') + '\nprint(x)\n').stdout).toBe('1000\n');
   });

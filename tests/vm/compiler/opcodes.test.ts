@@ -7,7 +7,7 @@ import { parse } from '../../../vm/parser/parser.ts';
 import { compileModule } from '../../../vm/compiler/compiler.ts';
 
 function compile(src: string): PyCode {
-  return compileModule(parse(src, '<test>'), '<test>', 3000);
+  return compileModule(parse(src, '<test>', 3000), '<test>', 3000);
 }
 /** The code object of the first function defined in src. */
 function fn(src: string): PyCode {
