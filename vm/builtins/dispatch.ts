@@ -819,15 +819,15 @@ function construct(id: int, args: PyObject[], kw: string[] | null): PyObject {
       const fget = arg(args, kw, 1, 'fget');
       const fset = arg(args, kw, 2, 'fset');
       const fdel = arg(args, kw, 3, 'fdel');
-      const p = new PyProperty(propertyType, fget === None ? null : fget, fset === None ? null : fset, fdel === None ? null : fdel);
+      const p = new PyProperty(t, fget === None ? null : fget, fset === None ? null : fset, fdel === None ? null : fdel);
       const doc = arg(args, kw, 4, 'doc');
       if (doc !== null) p.doc = doc;
       return p;
     }
     case B.STATICMETHOD_NEW:
-      return new PyStaticMethod(staticmethodType, args[1]);
+      return new PyStaticMethod(t, n > 0 ? args[1] : None);
     case B.CLASSMETHOD_NEW:
-      return new PyClassMethod(classmethodType, args[1]);
+      return new PyClassMethod(t, n > 0 ? args[1] : None);
     case B.SUPER_NEW: {
       if (n === 2) {
         const st = args[1] as PyType;
@@ -981,7 +981,7 @@ function callObjectMethod(id: int, args: PyObject[], kw: string[] | null): PyObj
     case B.PROPERTY_SETTER:
     case B.PROPERTY_DELETER: {
       const p = self as PyProperty;
-      const np = new PyProperty(propertyType, p.fget, p.fset, p.fdel);
+      const np = new PyProperty(p.cls, p.fget, p.fset, p.fdel); // a subclass's decorator keeps its class
       np.doc = p.doc;
       if (id === B.PROPERTY_GETTER) np.fget = args[1];
       else if (id === B.PROPERTY_SETTER) np.fset = args[1];

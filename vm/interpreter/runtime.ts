@@ -10,7 +10,7 @@ import {
   methodType, iterType, enumerateType, zipType, mapType, filterType, reversedType, dictKeysType, dictValuesType,
   dictItemsType, newInt, newFloat, newStr, newBool, newList, newTuple, newDict, raise, newExc, TypeError, AttributeError,
   IndexError, KeyError, ValueError, ZeroDivisionErrorT, OverflowErrorT, StopIteration, RuntimeError, NameError,
-  RecursionError, BaseException, OSError, L_OBJECT, L_EXC, L_LIST, L_DICT, L_INT, L_STR, L_FLOAT, L_TUPLE, L_SET, L_TYPE,
+  RecursionError, BaseException, OSError, L_OBJECT, L_EXC, L_LIST, L_DICT, L_INT, L_STR, L_FLOAT, L_TUPLE, L_SET, L_TYPE, L_PROPERTY, L_STATICMETHOD, L_CLASSMETHOD,
   moduleType, cellType, functionType,
   mapGetInt, MemoryError, charStr,
 } from '../objects/core.ts';
@@ -647,6 +647,12 @@ export function allocInstance(t: PyType): PyObject {
       return new PySet(t, newDict());
     case L_TYPE:
       return new PyType(t, '?');
+    case L_PROPERTY:
+      return new PyProperty(t, null, null, null);
+    case L_STATICMETHOD:
+      return new PyStaticMethod(t, None);
+    case L_CLASSMETHOD:
+      return new PyClassMethod(t, None);
   }
   if (base !== objectType && base.layout !== L_OBJECT) {
     throw raise(TypeError, `cannot create '${t.name}' instances`);

@@ -80,6 +80,9 @@ export const L_FLOAT = 6;
 export const L_TUPLE = 7;
 export const L_TYPE = 8;
 export const L_SET = 9;
+export const L_PROPERTY = 10;
+export const L_STATICMETHOD = 11;
+export const L_CLASSMETHOD = 12;
 export const L_NONE = 100; // cannot instantiate
 
 export class PyInstance extends PyObject {
@@ -415,9 +418,9 @@ export const moduleType = bt('module', objectType, L_NONE);
 export const functionType = bt('function', objectType, L_NONE);
 export const methodType = bt('method', objectType, L_NONE);
 export const builtinType = bt('builtin_function_or_method', objectType, L_NONE);
-export const propertyType = bt('property', objectType, L_NONE);
-export const staticmethodType = bt('staticmethod', objectType, L_NONE);
-export const classmethodType = bt('classmethod', objectType, L_NONE);
+export const propertyType = bt('property', objectType, L_PROPERTY);
+export const staticmethodType = bt('staticmethod', objectType, L_STATICMETHOD);
+export const classmethodType = bt('classmethod', objectType, L_CLASSMETHOD);
 export const superType = bt('super', objectType, L_NONE);
 export const iterType = bt('iterator', objectType, L_NONE);
 export const generatorType = bt('generator', objectType, L_NONE);
