@@ -1,6 +1,7 @@
 // OS access for RTS programs. Untranslated these call Node; translated, each is a C runtime
 // primitive (declared in translate/rtype/lloperation.ts), with the same observable behaviour.
 import * as fs from 'node:fs';
+import * as tty from 'node:tty';
 import { isMainThread, workerData } from 'node:worker_threads';
 import type { int, float } from './types.ts';
 import { MemoryError } from './memory.ts';
@@ -116,6 +117,15 @@ export function getenv(name: string): string | null {
 /** True if path names an existing file or directory. */
 export function fileExists(path: string): boolean {
   return fs.existsSync(path);
+}
+/** Whether fd (0, 1 or 2) is a terminal. */
+export function isatty(fd: int): boolean {
+  return fd >= 0 && fd <= 2 && tty.isatty(fd);
+}
+/** The absolute path of the running program's binary, or null when unknown. Untranslated the
+ * program is Node running the VM's sources, so this is Node's binary. */
+export function executablePath(): string | null {
+  return process.execPath;
 }
 /** Flushes output and ends the process with status. */
 export function exit(status: int): never {

@@ -228,6 +228,8 @@ double rts_clock(void);                         /* monotonic seconds */
 double rts_time(void);                          /* wall-clock seconds since the epoch */
 rts_str *rts_getenv(rts_str *name);             /* NULL if unset */
 bool rts_file_exists(rts_str *path);
+bool rts_isatty(int64_t fd);                    /* fd 0, 1 or 2 is a terminal (a console on Windows) */
+rts_str *rts_executable_path(void);             /* absolute path of the running binary; NULL if unknown */
 void rts_exit(int64_t status) __attribute__((noreturn)); /* flushes, then exits */
 
 /* ---- executable memory for the JIT ------------------------------------------------ */
