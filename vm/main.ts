@@ -435,7 +435,6 @@ export function main(argv0: string[]): int {
       if (l === null) break;
       lines.push(l);
     }
-    rememberSource('<stdin>', lines);
     return runSource(lines.join('\n') + '\n', '<stdin>', o.args);
   }
   const file = o.file;

@@ -10,7 +10,7 @@ import { compileSource } from './interpreter/importer.ts';
 import { runModuleCode } from './interpreter/eval.ts';
 import { parse } from './parser/parser.ts';
 import { ParseError } from './parser/tokenizer.ts';
-import { printException, handleUncaught, rememberSource } from './report.ts';
+import { printException, handleUncaught } from './report.ts';
 
 /** Whether a parse error only says the input stopped early: the statement may go on. */
 function incomplete(e: ParseError): boolean {
@@ -36,7 +36,6 @@ class ReplResult {
 function runOne(src: string, m: PyModule): ReplResult {
   const r = new ReplResult();
   const filename = '<stdin>';
-  rememberSource(filename, src.split('\n'));
   try {
     runModuleCode(compileSource(src + '\n', filename, true), m.dict);
   } catch (err) {
