@@ -16,6 +16,7 @@ import type { SigningConfig } from '../packaging/types.ts';
 import { compilerIdentity } from '../common/compiler-id.ts';
 import { makeTempDir } from '../common/tmpdirs.ts';
 import { emulatorIdentity, smokeTest, type SmokeReport } from './smoke.ts';
+import { debFileName, extractStdlib, fetchPin } from './stdlib.ts';
 
 export interface BuildSpec {
   loaded: LoadedRecipe;
@@ -37,6 +38,8 @@ export interface Facts {
   emulators: Record<string, string>;
   packaging: PackagerSet;
   smokeCode: string;
+  /** hash of release/stdlib.ts, which selects the library's files */
+  stdlibCode: string;
   signing: string;
 }
 
@@ -83,6 +86,7 @@ export async function gatherFacts(spec: BuildSpec): Promise<Facts> {
     emulators,
     packaging: await loadPackagers(root),
     smokeCode: await hashTree(join(root, 'release'), ['smoke.ts']),
+    stdlibCode: await hashTree(join(root, 'release'), ['stdlib.ts']),
     signing: `${keys.length ? await hashTree(root, keys) : 'none'} ${env}`,
   };
 }
@@ -192,6 +196,40 @@ export function buildGraph(spec: BuildSpec, facts: Facts): TaskNode[] {
   const releaseWide: string[] = [];
   const byPackager = new Map<string, Map<string | null, string>>();
 
+  // the standard library: one fetch per pinned package (kept in the store: a rebuild needs no
+  // network), unpacked once for every target
+  const pins = recipe.stdlib?.packages ?? [];
+  const stdlibNode = pins.length ? 'stdlib' : null;
+  if (stdlibNode) {
+    const fetches = pins.map((p) => `fetch:${p.name}`);
+    pins.forEach((p, i) =>
+      nodes.push({
+        name: fetches[i],
+        title: `fetch ${p.name} ${p.version} (${p.arch})`,
+        deps: [],
+        inputs: { pin: p },
+        async run(ctx) {
+          await fetchPin(p, ctx.out, ctx.log);
+          return { deb: debFileName(p) };
+        },
+      }),
+    );
+    nodes.push({
+      name: stdlibNode,
+      title: 'select the standard library (lib-python/3.11)',
+      deps: fetches,
+      inputs: { code: facts.stdlibCode },
+      async run(ctx) {
+        const files = await extractStdlib(
+          pins.map((p, i) => join(ctx.deps[fetches[i]].dir, debFileName(p))),
+          ctx.out,
+        );
+        ctx.log(`${files} files`);
+        return { files };
+      },
+    });
+  }
+
   for (const t of spec.targets) {
     const exe = `pyvm${t.exeSuffix}`;
     // what compiling reads of the target row (translate/cflags.ts, the compile stage); the rest of
@@ -254,11 +292,12 @@ export function buildGraph(spec: BuildSpec, facts: Facts): TaskNode[] {
     nodes.push({
       name: stageNode,
       title: `stage ${treeName(spec, t)}/`,
-      deps: [binNode],
+      deps: stdlibNode ? [binNode, stdlibNode] : [binNode],
       inputs: { version, info, packaging: facts.packaging.identity, sde: spec.sourceDateEpoch },
       async run(ctx) {
         const tree = await facts.packaging.stageTree({
           binary: join(ctx.deps[binNode].dir, exe),
+          ...(stdlibNode ? { libDir: ctx.deps[stdlibNode].dir } : {}),
           target: t.name,
           version,
           sourceDateEpoch: spec.sourceDateEpoch,
