@@ -3,10 +3,11 @@
 // leaving, Ctrl-D (end of input) leaves.
 import type { int } from '../translate/rlib/index.ts';
 import { os } from '../translate/rlib/index.ts';
-import { PyModule, PyExc, SystemExit } from './objects/core.ts';
+import { PyModule, PyExc, SystemExit, None, newStr, newDict } from './objects/core.ts';
+import { dictGetS, dictSetS } from './objects/dict.ts';
 import { flushStdoutStatus, writeErr } from './interpreter/state.ts';
-import { isInstance } from './interpreter/runtime.ts';
-import { compileSource } from './interpreter/importer.ts';
+import { isInstance, str } from './interpreter/runtime.ts';
+import { compileSource, importName } from './interpreter/importer.ts';
 import { runModuleCode } from './interpreter/eval.ts';
 import { parse } from './parser/parser.ts';
 import { ParseError } from './parser/tokenizer.ts';
@@ -55,11 +56,16 @@ function runOne(src: string, m: PyModule): ReplResult {
  * exit status. banner: the greeting CPython prints unless -q. */
 export function runRepl(m: PyModule, banner: string): int {
   if (banner !== '') writeErr(banner);
+  // the prompts are sys.ps1 and sys.ps2, set when the REPL starts (a program may change them)
+  const sys = importName('sys', None, 0, newDict()) as PyModule;
+  if (dictGetS(sys.dict, 'ps1') === null) dictSetS(sys.dict, 'ps1', newStr('>>> '));
+  if (dictGetS(sys.dict, 'ps2') === null) dictSetS(sys.dict, 'ps2', newStr('... '));
   const buf: string[] = [];
   let block = false;
   for (;;) {
     flushStdoutStatus();
-    writeErr(buf.length === 0 ? '>>> ' : '... ');
+    const prompt = dictGetS(sys.dict, buf.length === 0 ? 'ps1' : 'ps2');
+    writeErr(prompt === null ? '' : str(prompt));
     os.flush();
     const line = os.readLine();
     if (os.takeInterrupt()) {
