@@ -198,7 +198,10 @@ export function buildGraph(spec: BuildSpec, facts: Facts): TaskNode[] {
 
   // the standard library: one fetch per pinned package (kept in the store: a rebuild needs no
   // network), unpacked once for every target
-  const pins = recipe.stdlib?.packages ?? [];
+  // a --stand-in build tests the release machinery with a C program, not the VM: it stages no
+  // library and skips the smoke programs that import from one
+  const pins = spec.standIn ? [] : (recipe.stdlib?.packages ?? []);
+  const programs = spec.standIn ? recipe.smoke.filter((p) => !p.stdlib) : recipe.smoke;
   const stdlibNode = pins.length ? 'stdlib' : null;
   if (stdlibNode) {
     const fetches = pins.map((p) => `fetch:${p.name}`);
@@ -362,7 +365,7 @@ export function buildGraph(spec: BuildSpec, facts: Facts): TaskNode[] {
         name: `smoke:${t.name}:${kind}`,
         title: `smoke-test ${kind} for ${t.name}${smokeTitle(t)}`,
         deps,
-        inputs: { kind, programs: recipe.smoke, emulator: facts.emulators[t.name], code: facts.smokeCode },
+        inputs: { kind, programs, emulator: facts.emulators[t.name], code: facts.smokeCode },
         async run(ctx) {
           const pkg = ctx.deps[pkgNode];
           const meta = pkg.meta as PackageMeta;
@@ -371,7 +374,7 @@ export function buildGraph(spec: BuildSpec, facts: Facts): TaskNode[] {
           const mine = all.filter(({ r }) => r.kind === kind && (r.target === t.name || r.target === null));
           const reports: SmokeReport[] = [];
           for (const { r, file } of mine) {
-            const rep = await smokeTest({ target: t, artifact: r, file, related: all, programs: recipe.smoke, winePrefix: spec.winePrefix, version, log: ctx.log });
+            const rep = await smokeTest({ target: t, artifact: r, file, related: all, programs, winePrefix: spec.winePrefix, version, log: ctx.log });
             if (!rep) continue; // this record is not installable on its own (e.g. install.ps1 on Linux)
             reports.push(rep);
             const bad = rep.results.filter((x) => !x.ok);

@@ -24,6 +24,8 @@ export interface SmokeProgram {
   stdout: string;
   stderrMatches?: string;
   exit?: number;
+  /** imports from the standard library: skipped by --stand-in builds, which stage none */
+  stdlib?: boolean;
 }
 
 export interface Recipe {
