@@ -82,6 +82,7 @@ function resetState(): void {
   VM.stdout = null;
   VM.stderr = null;
   VM.unbuffered = false;
+  VM.hooks = new LoopHooks();
   if (!INIT.done) {
     initStrMethods();
     initContainerMethods();
@@ -402,14 +403,15 @@ export function main(argv0: string[]): int {
     if (envSet('PYTHONUNBUFFERED')) STARTUP.unbuffered = true;
     if (envSet('PYTHONSAFEPATH')) STARTUP.flags[F_SAFE_PATH] = 1;
   }
+  VM.unbuffered = STARTUP.unbuffered;
+  locateLibrary();
+  // before the JIT is set up: start-up's own Python code is not the program's
+  makeSysNamespaces();
   const err = setupJit(o.jitSpec);
   if (err !== '') {
     writeErr('pyvm: ' + err + '\n');
     return 2;
   }
-  VM.unbuffered = STARTUP.unbuffered;
-  locateLibrary();
-  makeSysNamespaces();
   if (o.command !== null) {
     computeSysPath('');
     return runSource(o.command, '<string>', o.args);
