@@ -91,6 +91,12 @@ export async function gatherFacts(spec: BuildSpec): Promise<Facts> {
   };
 }
 
+/** The smoke programs a build runs: with a --stand-in binary (a C program that runs a tiny
+ * subset of Python, and no library staged), not those that import from the standard library. */
+export function smokePrograms(recipe: LoadedRecipe['recipe'], standIn: string | undefined): LoadedRecipe['recipe']['smoke'] {
+  return standIn ? recipe.smoke.filter((p) => !p.stdlib) : recipe.smoke;
+}
+
 export const treeName = (spec: BuildSpec, t: Target) => `${spec.loaded.recipe.name}-${spec.loaded.version}-${t.name}`;
 
 function runCc(t: Target, args: string[], cwd: string, sde: number): Promise<void> {
@@ -201,7 +207,7 @@ export function buildGraph(spec: BuildSpec, facts: Facts): TaskNode[] {
   // a --stand-in build tests the release machinery with a C program, not the VM: it stages no
   // library and skips the smoke programs that import from one
   const pins = spec.standIn ? [] : (recipe.stdlib?.packages ?? []);
-  const programs = spec.standIn ? recipe.smoke.filter((p) => !p.stdlib) : recipe.smoke;
+  const programs = smokePrograms(recipe, spec.standIn);
   const stdlibNode = pins.length ? 'stdlib' : null;
   if (stdlibNode) {
     const fetches = pins.map((p) => `fetch:${p.name}`);
