@@ -3,7 +3,7 @@
 // on what dist/ holds.
 import { join } from 'node:path';
 import { Store, plan as planGraph, runGraph, type PlanEntry, type TaskNode, type TaskResult } from './tasks/index.ts';
-import { buildGraph, gatherFacts, packagersFor, type BuildSpec, type Facts, type PackageMeta } from './graph.ts';
+import { buildGraph, gatherFacts, packagersFor, smokePrograms, type BuildSpec, type Facts, type PackageMeta } from './graph.ts';
 import { applyDist, manifestEntry, readManifest, type DistFile, type ManifestEntry } from './dist.ts';
 import { chooseMode, createReporter } from './progress.ts';
 import { smokeKinds, smokeTest, type SmokeReport } from './smoke.ts';
@@ -174,7 +174,7 @@ export async function testCommand(ctx: Context, opts: { json: boolean }, out: Ou
           file: join(ctx.distDir, a.path),
           related,
           version: manifest.version,
-          programs: ctx.loaded.recipe.smoke,
+          programs: smokePrograms(ctx.loaded.recipe, ctx.standIn),
           winePrefix: ctx.winePrefix,
           log: opts.json ? () => {} : (line) => out(`  ${tname} ${a.kind}: ${line}`),
         });

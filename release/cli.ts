@@ -37,7 +37,8 @@ const commonHelp = `  --target T        a target from 'release targets' (repeata
   --cache-dir DIR   cache root (default: .cache; the task store is DIR/store)
   --dist-dir DIR    where releases go (default: dist; files land in DIR/<version>/)
   --stand-in FILE.c build this C program as bin/pyvm instead of translating the VM
-                    (exercises the pipeline while translate/ is incomplete)
+                    (exercises the pipeline while translate/ is incomplete); with release test:
+                    the dist was built so, and smoke programs marked stdlib are left out
   --json            machine-readable output`;
 
 const COMMANDS: Record<string, Command> = {

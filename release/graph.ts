@@ -16,6 +16,7 @@ import type { SigningConfig } from '../packaging/types.ts';
 import { compilerIdentity } from '../common/compiler-id.ts';
 import { makeTempDir } from '../common/tmpdirs.ts';
 import { emulatorIdentity, smokeTest, type SmokeReport } from './smoke.ts';
+import { debFileName, extractStdlib, fetchPin } from './stdlib.ts';
 
 export interface BuildSpec {
   loaded: LoadedRecipe;
@@ -37,6 +38,8 @@ export interface Facts {
   emulators: Record<string, string>;
   packaging: PackagerSet;
   smokeCode: string;
+  /** hash of release/stdlib.ts, which selects the library's files */
+  stdlibCode: string;
   signing: string;
 }
 
@@ -83,8 +86,15 @@ export async function gatherFacts(spec: BuildSpec): Promise<Facts> {
     emulators,
     packaging: await loadPackagers(root),
     smokeCode: await hashTree(join(root, 'release'), ['smoke.ts']),
+    stdlibCode: await hashTree(join(root, 'release'), ['stdlib.ts']),
     signing: `${keys.length ? await hashTree(root, keys) : 'none'} ${env}`,
   };
+}
+
+/** The smoke programs a build runs: with a --stand-in binary (a C program that runs a tiny
+ * subset of Python, and no library staged), not those that import from the standard library. */
+export function smokePrograms(recipe: LoadedRecipe['recipe'], standIn: string | undefined): LoadedRecipe['recipe']['smoke'] {
+  return standIn ? recipe.smoke.filter((p) => !p.stdlib) : recipe.smoke;
 }
 
 export const treeName = (spec: BuildSpec, t: Target) => `${spec.loaded.recipe.name}-${spec.loaded.version}-${t.name}`;
@@ -192,6 +202,43 @@ export function buildGraph(spec: BuildSpec, facts: Facts): TaskNode[] {
   const releaseWide: string[] = [];
   const byPackager = new Map<string, Map<string | null, string>>();
 
+  // the standard library: one fetch per pinned package (kept in the store: a rebuild needs no
+  // network), unpacked once for every target
+  // a --stand-in build tests the release machinery with a C program, not the VM: it stages no
+  // library and skips the smoke programs that import from one
+  const pins = spec.standIn ? [] : (recipe.stdlib?.packages ?? []);
+  const programs = smokePrograms(recipe, spec.standIn);
+  const stdlibNode = pins.length ? 'stdlib' : null;
+  if (stdlibNode) {
+    const fetches = pins.map((p) => `fetch:${p.name}`);
+    pins.forEach((p, i) =>
+      nodes.push({
+        name: fetches[i],
+        title: `fetch ${p.name} ${p.version} (${p.arch})`,
+        deps: [],
+        inputs: { pin: p },
+        async run(ctx) {
+          await fetchPin(p, ctx.out, ctx.log);
+          return { deb: debFileName(p) };
+        },
+      }),
+    );
+    nodes.push({
+      name: stdlibNode,
+      title: 'select the standard library (lib-python/3.11)',
+      deps: fetches,
+      inputs: { code: facts.stdlibCode },
+      async run(ctx) {
+        const files = await extractStdlib(
+          pins.map((p, i) => join(ctx.deps[fetches[i]].dir, debFileName(p))),
+          ctx.out,
+        );
+        ctx.log(`${files} files`);
+        return { files };
+      },
+    });
+  }
+
   for (const t of spec.targets) {
     const exe = `pyvm${t.exeSuffix}`;
     // what compiling reads of the target row (translate/cflags.ts, the compile stage); the rest of
@@ -254,11 +301,12 @@ export function buildGraph(spec: BuildSpec, facts: Facts): TaskNode[] {
     nodes.push({
       name: stageNode,
       title: `stage ${treeName(spec, t)}/`,
-      deps: [binNode],
+      deps: stdlibNode ? [binNode, stdlibNode] : [binNode],
       inputs: { version, info, packaging: facts.packaging.identity, sde: spec.sourceDateEpoch },
       async run(ctx) {
         const tree = await facts.packaging.stageTree({
           binary: join(ctx.deps[binNode].dir, exe),
+          ...(stdlibNode ? { libDir: ctx.deps[stdlibNode].dir } : {}),
           target: t.name,
           version,
           sourceDateEpoch: spec.sourceDateEpoch,
@@ -323,7 +371,7 @@ export function buildGraph(spec: BuildSpec, facts: Facts): TaskNode[] {
         name: `smoke:${t.name}:${kind}`,
         title: `smoke-test ${kind} for ${t.name}${smokeTitle(t)}`,
         deps,
-        inputs: { kind, programs: recipe.smoke, emulator: facts.emulators[t.name], code: facts.smokeCode },
+        inputs: { kind, programs, emulator: facts.emulators[t.name], code: facts.smokeCode },
         async run(ctx) {
           const pkg = ctx.deps[pkgNode];
           const meta = pkg.meta as PackageMeta;
@@ -332,7 +380,7 @@ export function buildGraph(spec: BuildSpec, facts: Facts): TaskNode[] {
           const mine = all.filter(({ r }) => r.kind === kind && (r.target === t.name || r.target === null));
           const reports: SmokeReport[] = [];
           for (const { r, file } of mine) {
-            const rep = await smokeTest({ target: t, artifact: r, file, related: all, programs: recipe.smoke, winePrefix: spec.winePrefix, version, log: ctx.log });
+            const rep = await smokeTest({ target: t, artifact: r, file, related: all, programs, winePrefix: spec.winePrefix, version, log: ctx.log });
             if (!rep) continue; // this record is not installable on its own (e.g. install.ps1 on Linux)
             reports.push(rep);
             const bad = rep.results.filter((x) => !x.ok);

@@ -19,6 +19,8 @@ export interface PackagerSet {
     sourceDateEpoch: number;
     outDir: string;
     recipe?: StagedTree['recipe'];
+    /** becomes lib/pyvm/ (the standard library) */
+    libDir?: string;
   }) => Promise<StagedTree>;
   /** hash of the packaging code, part of every stage and package node's inputs */
   identity: string;

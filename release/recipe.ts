@@ -14,6 +14,8 @@ const require = createRequire(import.meta.url);
 // ajv is CommonJS; its default export is the class.
 const Ajv = require('ajv') as typeof import('ajv').default;
 
+import type { StdlibPin } from './stdlib.ts';
+
 export interface SmokeProgram {
   name: string;
   source: string;
@@ -22,6 +24,8 @@ export interface SmokeProgram {
   stdout: string;
   stderrMatches?: string;
   exit?: number;
+  /** imports from the standard library: skipped by --stand-in builds, which stage none */
+  stdlib?: boolean;
 }
 
 export interface Recipe {
@@ -31,6 +35,8 @@ export interface Recipe {
   targets: string[];
   translation: { opt: 0 | 1 | 2 | 3; debugInfo?: boolean; cflags?: string[] };
   artifacts: string[];
+  /** the Debian packages the standard library is taken from (release/stdlib.ts) */
+  stdlib?: { packages: StdlibPin[] };
   product: Omit<RecipeInfo, 'name'>;
   signing?: { secretKeyFile?: string; publicKeyFile?: string; required: boolean };
   smoke: SmokeProgram[];

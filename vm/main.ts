@@ -1,26 +1,58 @@
-// pyvm entry point (RTS): `pyvm FILE [ARGS...]`, `pyvm -c CODE`, `pyvm --version`.
+// pyvm entry point (RTS): CPython's command line (`pyvm [option] ... [-c cmd | -m mod | file | -] [arg] ...`,
+// the REPL on a terminal) and pyvm's --jit.
 import type { int } from '../translate/rlib/index.ts';
 import { os } from '../translate/rlib/index.ts';
-import { PyObject, PyBaseExc, PyExc, PyInt, PyStr, PyType, PyModule, None, newStr, newList, newDict, SystemExit, SyntaxError, KeyboardInterrupt, HOLD, EXC } from './objects/core.ts';
-import { dictSetS, dictGetS } from './objects/dict.ts';
-import { VM, VMState, flushStdoutStatus, osError, writeErr } from './interpreter/state.ts';
+import { PyExc, PyModule, None, newStr, newList, newDict, KeyboardInterrupt } from './objects/core.ts';
+import { dictSetS } from './objects/dict.ts';
+import { VM, flushStdoutStatus, osError, writeErr, LoopHooks } from './interpreter/state.ts';
 import { initBuiltins } from './builtins/dispatch.ts';
 import { initStrMethods } from './builtins/strmethods.ts';
 import { initSlots } from './builtins/slots.ts';
 import { initContainerMethods } from './builtins/containers.ts';
 import { initFileMethods, closeAllFiles } from './builtins/files.ts';
-import { compileSource, newModule, loadSource } from './interpreter/importer.ts';
+import { compileSource, newModule, loadSource, importName, findModuleFile } from './interpreter/importer.ts';
 import { runModuleCode } from './interpreter/eval.ts';
 import { initEvalCaches } from './interpreter/caches.ts';
-import { str, isInstance, excStr, getAttrOrNull } from './interpreter/runtime.ts';
-import { LoopHooks } from './interpreter/state.ts';
+import { str, isInstance } from './interpreter/runtime.ts';
 import { JitParams, parseJitSpec, JIT_HELP } from './jit/params.ts';
 import { JitLog, parseLogSpec, finishLog, LOG_HELP } from './jit/log.ts';
 import { JitHooks } from './jit/hooks.ts';
+import { printException, handleUncaught, rememberSource, resetSources, excTypeName } from './report.ts';
+import { runRepl } from './repl.ts';
+import {
+  STARTUP, resetStartup, locateLibrary, computeSysPath, makeSysNamespaces, isWindows, PY_VERSION,
+  F_INSPECT, F_INTERACTIVE, F_IGNORE_ENVIRONMENT, F_ISOLATED, F_NO_USER_SITE, F_SAFE_PATH, F_NO_SITE,
+  F_QUIET, F_OPTIMIZE, F_DONT_WRITE_BYTECODE, F_BYTES_WARNING, F_VERBOSE,
+} from './startup.ts';
 
 export const VERSION = 'pyvm 0.1.0 (Python 3.11 compatible)';
 
-const USAGE = 'usage: pyvm [--jit SPEC] FILE [ARGS...] | pyvm [--jit SPEC] -c CODE | pyvm --version | pyvm --help\n';
+const HELP = `usage: pyvm [option] ... [-c cmd | -m mod | file | -] [arg] ...
+Options (and corresponding environment variables):
+-c cmd : program passed in as string (terminates option list)
+-E     : ignore PYTHON* environment variables (such as PYTHONPATH)
+-h     : print this help message and exit (also -? or --help)
+-i     : inspect interactively after running script; forces a prompt even
+         if stdin does not appear to be a terminal; also PYTHONINSPECT=x
+-I     : isolate pyvm from the user's environment (implies -E, -P and -s)
+-m mod : run library module as a script (terminates option list)
+-P     : don't prepend a potentially unsafe path to sys.path; also PYTHONSAFEPATH
+-q     : don't print the version message on interactive startup
+-S     : don't add site-packages to sys.path
+-u     : force the stdout stream to be unbuffered; also PYTHONUNBUFFERED=x
+-V     : print the version number and exit (also --version)
+-b -B -d -O -s -v -W arg -X opt : accepted as by CPython, without effect yet
+--jit SPEC : the tracing JIT's parameters (below); also PYVM_JIT
+file   : program read from script file
+-      : program read from stdin (default; interactive mode if a tty)
+arg ...: arguments passed to program in sys.argv[1:]
+
+Other environment variables:
+PYTHONPATH : ':'-separated list of directories (';' on Windows) put before
+             the standard library in sys.path.
+The standard library is <prefix>/lib/pyvm/lib-python/3.11 and pure-Python packages go in
+<prefix>/lib/pyvm/site-packages, where the binary is <prefix>/bin/pyvm.
+`;
 
 /** The JIT's log of this run (written when the program ends). */
 class JitRun {
@@ -28,11 +60,10 @@ class JitRun {
 }
 const JIT_RUN = new JitRun();
 
-class Sources {
-  files: Map<string, string[]> = new Map<string, string[]>();
-  inited: boolean = false;
+class Init {
+  done: boolean = false;
 }
-const SOURCES = new Sources();
+const INIT = new Init();
 
 function resetState(): void {
   VM.frame = null;
@@ -51,130 +82,24 @@ function resetState(): void {
   VM.randomIndex = 625;
   VM.stdout = null;
   VM.stderr = null;
-  if (!SOURCES.inited) {
+  VM.unbuffered = false;
+  VM.hooks = new LoopHooks();
+  if (!INIT.done) {
     initStrMethods();
     initContainerMethods();
     initFileMethods();
     initSlots();
-    SOURCES.inited = true;
+    INIT.done = true;
   }
   initBuiltins();
   initEvalCaches();
-  SOURCES.files = new Map<string, string[]>();
-}
-
-function sourceLine(filename: string, line: int): string {
-  let lines = SOURCES.files.get(filename);
-  if (lines === undefined) {
-    const src = os.readFile(filename);
-    lines = src === null ? [] : src.split('\n');
-    SOURCES.files.set(filename, lines);
-  }
-  if (line >= 1 && line <= lines.length) return lines[line - 1].trim();
-  return '';
-}
-
-function excTypeName(e: PyBaseExc): string {
-  const t = e.cls;
-  if (t.module === 'builtins' || t.module === '__main__') return t.name;
-  return t.module + '.' + t.name;
-}
-
-function formatException(e: PyBaseExc, out: string[], seen: PyObject[]): void {
-  seen.push(e);
-  const cause = e.cause;
-  const ctx = e.context;
-  if (cause !== null && cause instanceof PyBaseExc && !seen.includes(cause)) {
-    formatException(cause, out, seen);
-    out.push('\nThe above exception was the direct cause of the following exception:\n\n');
-  } else if (ctx !== null && ctx instanceof PyBaseExc && !e.suppressContext && !seen.includes(ctx)) {
-    formatException(ctx, out, seen);
-    out.push('\nDuring handling of the above exception, another exception occurred:\n\n');
-  }
-  if (e.tb.length > 0) {
-    out.push('Traceback (most recent call last):\n');
-    let prevKey = '';
-    let repeats = 0;
-    for (let i = e.tb.length - 1; i >= 0; i--) {
-      const t = e.tb[i];
-      const key = t.filename + ':' + String(t.line) + ':' + t.name;
-      if (key === prevKey) {
-        repeats++;
-        if (repeats >= 3) continue;
-      } else {
-        if (repeats >= 3) out.push(`  [Previous line repeated ${repeats - 2} more time${repeats - 2 === 1 ? '' : 's'}]\n`);
-        prevKey = key;
-        repeats = 0;
-      }
-      out.push(`  File "${t.filename}", line ${t.line}, in ${t.name}\n`);
-      const src = sourceLine(t.filename, t.line);
-      if (src !== '') out.push('    ' + src + '\n');
-    }
-    if (repeats >= 3) out.push(`  [Previous line repeated ${repeats - 2} more time${repeats - 2 === 1 ? '' : 's'}]\n`);
-  }
-  if (isInstance(e, SyntaxError)) {
-    const fn = getAttrOrNull(e, 'filename');
-    const ln = getAttrOrNull(e, 'lineno');
-    const off = getAttrOrNull(e, 'offset');
-    const txt = getAttrOrNull(e, 'text');
-    if (fn !== null && ln !== null && ln instanceof PyInt) {
-      out.push(`  File "${str(fn)}", line ${ln.v}\n`);
-      if (txt !== null && txt instanceof PyStr) {
-        const raw = txt.s;
-        let lead = 0;
-        while (lead < raw.length && (raw[lead] === ' ' || raw[lead] === '\t')) lead++;
-        const shown = raw.trim();
-        if (shown !== '') {
-          out.push('    ' + shown + '\n');
-          // no column (offset None): no caret, as CPython
-          if (off !== null && off instanceof PyInt) {
-            let col = off.v - 1 - lead;
-            if (col < 0) col = 0;
-            out.push('    ' + ' '.repeat(col) + '^\n');
-          }
-        }
-      }
-    }
-    const msg = e.args.length > 0 ? str(e.args[0]) : '';
-    out.push(excTypeName(e) + ': ' + msg + '\n');
-    return;
-  }
-  let msg = '';
-  try {
-    msg = str(e);
-  } catch (err) {
-    if (!(err instanceof PyExc)) throw err;
-    msg = '<exception str() failed>';
-  }
-  out.push(msg === '' ? excTypeName(e) + '\n' : excTypeName(e) + ': ' + msg + '\n');
+  resetSources();
 }
 
 /** Sets up the interpreter's state (builtins, modules, method tables) without running a
  * program: for drivers that call into the VM directly (the JIT backends' conformance suite). */
 export function initRuntime(): void {
   resetState();
-}
-
-export function printException(e: PyBaseExc): void {
-  const out: string[] = [];
-  formatException(e, out, []);
-  writeErr(out.join(''));
-}
-
-/** Handles an uncaught exception; returns the process exit status. */
-function handleUncaught(e: PyBaseExc): int {
-  if (isInstance(e, SystemExit)) {
-    if (e.args.length === 0) return 0;
-    const code = e.args[0];
-    if (code === None) return 0;
-    if (code instanceof PyInt) return code.v;
-    flushStdoutStatus();
-    writeErr(str(code) + '\n');
-    return 1;
-  }
-  flushStdoutStatus();
-  printException(e);
-  return 1;
 }
 
 function dirname(path: string): string {
@@ -184,20 +109,42 @@ function dirname(path: string): string {
   return path.slice(0, i);
 }
 
-export function runSource(src: string, filename: string, argv: string[]): int {
-  for (const a of argv) VM.argv.items.push(newStr(a));
-  const m = newModule('__main__', filename === '<string>' ? '' : filename);
+/** The __main__ module a program runs in. */
+function mainModule(filename: string, pkg: string): PyModule {
+  const m = newModule('__main__', filename);
+  if (pkg !== '') dictSetS(m.dict, '__package__', newStr(pkg));
   dictSetS(VM.modules, '__main__', m);
-  let status = 0;
-  let interrupted = false;
+  return m;
+}
+
+class Outcome {
+  status: int = 0;
+  interrupted: boolean = false;
+}
+
+/** Runs src in m; an uncaught exception is reported (a SystemExit gives its status). */
+function runIn(src: string, filename: string, m: PyModule): Outcome {
+  const o = new Outcome();
   try {
     const code = compileSource(src, filename);
     runModuleCode(code, m.dict);
   } catch (err) {
     if (!(err instanceof PyExc)) throw err;
-    status = handleUncaught(err.exc);
-    interrupted = isInstance(err.exc, KeyboardInterrupt);
+    if (STARTUP.flags[F_INSPECT] !== 0) {
+      // with -i every exception, SystemExit too, is shown and the prompt follows
+      flushStdoutStatus();
+      printException(err.exc);
+      return o;
+    }
+    o.status = handleUncaught(err.exc);
+    o.interrupted = isInstance(err.exc, KeyboardInterrupt);
   }
+  return o;
+}
+
+/** The end of every run: the last flush of stdout, files closed, the JIT log written. */
+function finish(o: Outcome): int {
+  let status = o.status;
   const e = flushStdoutStatus();
   if (e !== 0) {
     // as CPython's shutdown flush of sys.stdout reports it
@@ -209,11 +156,20 @@ export function runSource(src: string, filename: string, argv: string[]): int {
   finishLog(JIT_RUN.log);
   // CPython ends by SIGINT after reporting an uncaught KeyboardInterrupt, so that a shell or
   // make that ran it stops too (status 130 in a shell)
-  if (interrupted) {
+  if (o.interrupted) {
     os.exitByInterrupt();
     return 130;
   }
   return status;
+}
+
+/** Runs a program given as text (-c, a script, stdin) as __main__, then the REPL with -i. */
+export function runSource(src: string, filename: string, argv: string[], pkg: string = ''): int {
+  for (const a of argv) VM.argv.items.push(newStr(a));
+  const m = mainModule(filename.startsWith('<') ? '' : filename, pkg);
+  const o = runIn(src, filename, m);
+  if (STARTUP.flags[F_INSPECT] !== 0) o.status = runRepl(m, '');
+  return finish(o);
 }
 
 /** Sets up the JIT from PYVM_JIT, then the --jit option (which wins), and PYVMLOG; returns ''
@@ -241,52 +197,257 @@ function setupJit(spec: string | null): string {
   return '';
 }
 
+const SHORT_USAGE = 'usage: pyvm [option] ... [-c cmd | -m mod | file | -] [arg] ...\n';
+
+/** What the command line asks for. */
+class Options {
+  command: string | null = null;
+  module: string | null = null;
+  /** the script, '-' for stdin, null: none given */
+  file: string | null = null;
+  /** sys.argv[1:] */
+  args: string[] = [];
+  jitSpec: string | null = null;
+  help: boolean = false;
+  version: boolean = false;
+  /** the message for a bad option ('' when none) */
+  error: string = '';
+}
+
+/** The argument of an option that takes one (-c, -m, -W, -X): the rest of this argument or the
+ * next; null when there is none. */
+class OptArg {
+  value: string | null = null;
+  /** index of the last argument used */
+  next: int = 0;
+}
+function optArg(argv: string[], i: int, j: int): OptArg {
+  const r = new OptArg();
+  if (j + 1 < argv[i].length) {
+    r.value = argv[i].slice(j + 1);
+    r.next = i;
+  } else if (i + 1 < argv.length) {
+    r.value = argv[i + 1];
+    r.next = i + 1;
+  } else r.next = i;
+  return r;
+}
+
+/** Parses CPython's options (clustered short options, -c/-m end the options) and pyvm's
+ * --jit, which sets STARTUP.flags. */
+function parseOptions(argv: string[]): Options {
+  const o = new Options();
+  const f = STARTUP.flags;
+  let i = 0;
+  while (i < argv.length) {
+    const a = argv[i];
+    if (a === '--jit' || a.startsWith('--jit=')) {
+      if (a === '--jit') {
+        if (i + 1 >= argv.length) {
+          o.error = '--jit needs a value (off, on, default or k=v,...; see pyvm --help)';
+          return o;
+        }
+        o.jitSpec = argv[i + 1];
+        i += 2;
+      } else {
+        o.jitSpec = a.slice(6);
+        i++;
+      }
+      continue;
+    }
+    if (a === '--help') {
+      o.help = true;
+      return o;
+    }
+    if (a === '--version') {
+      o.version = true;
+      return o;
+    }
+    if (a === '--') {
+      i++;
+      break;
+    }
+    if (a.startsWith('--')) {
+      o.error = `unknown option ${a}`;
+      return o;
+    }
+    if (a === '-' || !a.startsWith('-')) break;
+    for (let j = 1; j < a.length; j++) {
+      const c = a[j];
+      if (c === 'c' || c === 'm' || c === 'W' || c === 'X') {
+        const r = optArg(argv, i, j);
+        if (r.value === null) {
+          o.error = `Argument expected for the -${c} option`;
+          return o;
+        }
+        if (c === 'c' || c === 'm') {
+          if (c === 'c') o.command = r.value;
+          else o.module = r.value;
+          o.args = [c === 'c' ? '-c' : '-m'];
+          for (let k = r.next + 1; k < argv.length; k++) o.args.push(argv[k]);
+          return o;
+        }
+        // warning filters and -X options are accepted; pyvm has no use for them yet
+        i = r.next;
+        break;
+      }
+      if (c === 'i') {
+        f[F_INSPECT] = 1;
+        f[F_INTERACTIVE] = 1;
+      } else if (c === 'u') STARTUP.unbuffered = true;
+      else if (c === 'E') f[F_IGNORE_ENVIRONMENT] = 1;
+      else if (c === 'I') {
+        f[F_ISOLATED] = 1;
+        f[F_IGNORE_ENVIRONMENT] = 1;
+        f[F_NO_USER_SITE] = 1;
+        f[F_SAFE_PATH] = 1;
+      } else if (c === 'S') f[F_NO_SITE] = 1;
+      else if (c === 's') f[F_NO_USER_SITE] = 1;
+      else if (c === 'P') f[F_SAFE_PATH] = 1;
+      else if (c === 'q') f[F_QUIET] = 1;
+      else if (c === 'O') f[F_OPTIMIZE]++;
+      else if (c === 'B') f[F_DONT_WRITE_BYTECODE] = 1;
+      else if (c === 'b') f[F_BYTES_WARNING]++;
+      else if (c === 'v') f[F_VERBOSE]++;
+      else if (c === 'd') f[0]++;
+      else if (c === 'h' || c === '?') {
+        o.help = true;
+        return o;
+      } else if (c === 'V') {
+        o.version = true;
+        return o;
+      } else {
+        o.error = `Unknown option: -${c}`;
+        return o;
+      }
+    }
+    i++;
+  }
+  if (i < argv.length) {
+    o.file = argv[i];
+    for (let k = i; k < argv.length; k++) o.args.push(argv[k]);
+  }
+  return o;
+}
+
+/** Whether a PYTHON* flag variable is set (CPython: to a non-empty string). */
+function envSet(name: string): boolean {
+  const v = os.getenv(name);
+  return v !== null && v !== '';
+}
+
+/** Runs module `name` as __main__ (-m): its parent packages are imported first; a package runs
+ * its __main__ submodule. sys.argv[0] becomes the module's file, as CPython sets it. */
+function runModule(name: string, args: string[]): int {
+  let path = '';
+  let pkg = '';
+  try {
+    const dot = name.lastIndexOf('.');
+    if (dot >= 0) {
+      pkg = name.slice(0, dot);
+      importName(pkg, None, 0, newDict());
+    }
+    path = findModuleFile(name);
+    if (path.endsWith('/__init__.py')) {
+      importName(name, None, 0, newDict());
+      pkg = name;
+      path = findModuleFile(name + '.__main__');
+      if (path === '') {
+        writeErr(`pyvm: No module named ${name}.__main__; '${name}' is a package and cannot be directly executed\n`);
+        return 1;
+      }
+    }
+  } catch (err) {
+    if (!(err instanceof PyExc)) throw err;
+    writeErr(`pyvm: Error while finding module specification for '${name}' (${excTypeName(err.exc)}: ${str(err.exc)})\n`);
+    return 1;
+  }
+  if (path === '') {
+    writeErr(`pyvm: No module named ${name}\n`);
+    return 1;
+  }
+  let src: string | null = null;
+  try {
+    src = loadSource(path);
+  } catch (err) {
+    if (err instanceof PyExc) return handleUncaught(err.exc);
+    throw err;
+  }
+  if (src === null) {
+    writeErr(`pyvm: can't open file '${path}'\n`);
+    return 1;
+  }
+  args[0] = path;
+  return runSource(src, path, args, pkg);
+}
+
+/** The outcome of a session at the prompt that ended with status. */
+function replOutcome(status: int): Outcome {
+  const o = new Outcome();
+  o.status = status;
+  return o;
+}
+
 export function main(argv0: string[]): int {
   resetState();
+  resetStartup();
   os.catchInterrupt();
-  let argv = argv0;
-  let jitSpec: string | null = null;
-  while (argv.length > 0 && (argv[0] === '--jit' || argv[0].startsWith('--jit='))) {
-    if (argv[0] === '--jit') {
-      if (argv.length < 2) {
-        writeErr('pyvm: --jit needs a value (off, on, default or k=v,...; see pyvm --help)\n');
-        return 2;
-      }
-      jitSpec = argv[1];
-      argv = argv.slice(2);
-    } else {
-      jitSpec = argv[0].slice(6);
-      argv = argv.slice(1);
-    }
+  const o = parseOptions(argv0);
+  if (o.error !== '') {
+    if (o.error.startsWith('--jit')) writeErr('pyvm: ' + o.error + '\n');
+    else writeErr(o.error + '\n' + SHORT_USAGE + "Try `pyvm -h' for more information.\n");
+    return 2;
   }
-  const err = setupJit(jitSpec);
+  if (o.help) {
+    os.write(1, HELP + '\n' + JIT_HELP + '\n\n' + LOG_HELP + '\n');
+    return 0;
+  }
+  if (o.version) {
+    os.write(1, VERSION + '\n');
+    return 0;
+  }
+  if (STARTUP.flags[F_IGNORE_ENVIRONMENT] === 0) {
+    if (envSet('PYTHONINSPECT')) STARTUP.flags[F_INSPECT] = 1;
+    if (envSet('PYTHONUNBUFFERED')) STARTUP.unbuffered = true;
+    if (envSet('PYTHONSAFEPATH')) STARTUP.flags[F_SAFE_PATH] = 1;
+  }
+  VM.unbuffered = STARTUP.unbuffered;
+  locateLibrary();
+  // before the JIT is set up: start-up's own Python code is not the program's
+  makeSysNamespaces();
+  const err = setupJit(o.jitSpec);
   if (err !== '') {
     writeErr('pyvm: ' + err + '\n');
     return 2;
   }
-  if (argv.length === 0) {
-    writeErr(USAGE);
-    return 2;
+  if (o.command !== null) {
+    computeSysPath('');
+    return runSource(o.command, '<string>', o.args);
   }
-  if (argv[0] === '--help' || argv[0] === '-h') {
-    os.write(1, USAGE + '\n' + JIT_HELP + '\n\n' + LOG_HELP + '\n');
-    return 0;
+  if (o.module !== null) {
+    computeSysPath('');
+    return runModule(o.module, o.args);
   }
-  if (argv[0] === '--version' || argv[0] === '-V') {
-    os.write(1, VERSION + '\n');
-    return 0;
+  if (o.file === null && os.isatty(0)) {
+    computeSysPath('');
+    VM.argv.items.push(newStr(''));
+    const m = mainModule('', '');
+    const banner = STARTUP.flags[F_QUIET] !== 0 ? '' : `Python ${PY_VERSION} (${VERSION}) on ${isWindows() ? 'win32' : 'linux'}\nType Ctrl-D to leave.\n`;
+    return finish(replOutcome(runRepl(m, banner)));
   }
-  if (argv[0] === '-c') {
-    if (argv.length < 2) {
-      writeErr('Argument expected for the -c option\n');
-      return 2;
+  if (o.file === null || o.file === '-') {
+    // a program piped or redirected to stdin; sys.argv[0] is '' (or '-' when named)
+    if (o.file === null) o.args.push('');
+    computeSysPath('');
+    const lines: string[] = [];
+    for (;;) {
+      const l = os.readLine();
+      if (l === null) break;
+      lines.push(l);
     }
-    VM.path.items.push(newStr(''));
-    const rest: string[] = ['-c'];
-    for (let i = 2; i < argv.length; i++) rest.push(argv[i]);
-    return runSource(argv[1], '<string>', rest);
+    return runSource(lines.join('\n') + '\n', '<stdin>', o.args);
   }
-  const file = argv[0];
+  const file = o.file;
   let src: string | null = null;
   try {
     src = loadSource(file);
@@ -299,10 +460,7 @@ export function main(argv0: string[]): int {
     return 2;
   }
   const dir = dirname(file);
-  VM.path.items.push(newStr(dir === '' ? '.' : dir));
-  const pp = os.getenv('PYTHONPATH');
-  if (pp !== null && pp !== '') for (const p of pp.split(':')) VM.path.items.push(newStr(p));
-  const lines = src.split('\n');
-  SOURCES.files.set(file, lines);
-  return runSource(src, file, argv);
+  computeSysPath(dir === '' ? '.' : dir);
+  rememberSource(file, src.split('\n'));
+  return runSource(src, file, o.args);
 }

@@ -81,7 +81,7 @@ describe('release build (stand-in pyvm)', () => {
   });
 
   it('smoke-tests each installed artifact under qemu-s390x and wine', async () => {
-    const r = await release(['test', '--dist-dir', dist, '--cache-dir', cache]);
+    const r = await release(['test', '--dist-dir', dist, '--cache-dir', cache, '--stand-in', STAND_IN]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^ok +linux-s390x archive pyvm-0\.1\.0-linux-s390x\.tar\.gz: 4\/4 programs passed \(installed as pyvm-0\.1\.0-linux-s390x\/bin\/pyvm\)$/m);
     expect(r.stdout).toMatch(/^ok +windows-x86_64 archive pyvm-0\.1\.0-windows-x86_64\.zip: 4\/4 programs passed \(installed as pyvm-0\.1\.0-windows-x86_64\/bin\/pyvm\.exe\)$/m);

@@ -2,6 +2,9 @@
 import { describe, it, expect } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
+import * as os from 'node:os';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { PYTHON } from '../python.ts';
 
 const ROOT = path.resolve(__dirname, '../..');
 function pyvm(args: string[], input = ''): { stdout: string; stderr: string; status: number } {
@@ -89,5 +92,108 @@ describe('pyvm cli', () => {
     const off = spawnSync('node', ['--import', 'tsx', path.join(ROOT, 'vm/run.ts'), '--jit', 'off', '-c', code], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, PYVMLOG: 'jit-summary', PYVM_JIT: 'threshold=3' } });
     expect(off.stdout).toBe('1225\n');
     expect(off.stderr).toMatch(/loops: 0\n/);
+  });
+});
+
+// CPython's command line: what CPython prints and returns is the reference.
+describe('pyvm cli as CPython', () => {
+  const run = (cmd: string, args: string[], input = '', env: Record<string, string> = {}) => {
+    const r = spawnSync(cmd, args, { cwd: ROOT, encoding: 'utf8', input, env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1', ...env } });
+    return { stdout: r.stdout, stderr: r.stderr, status: r.status ?? -1 };
+  };
+  const vm = (args: string[], input = '', env: Record<string, string> = {}) => run('node', ['--import', 'tsx', path.join(ROOT, 'vm/run.ts'), ...args], input, env);
+  const py = (args: string[], input = '', env: Record<string, string> = {}) => run(PYTHON, args, input, env);
+  const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'pyvm-cli-'));
+
+  it('bad options: the message and status 2 of CPython, with the usage line', () => {
+    for (const args of [['-z'], ['--foo'], ['-c'], ['-m'], ['-W'], ['-Sz', 'x.py']]) {
+      const a = vm(args);
+      const b = py(args);
+      expect(a.status, args.join(' ')).toBe(2);
+      expect(b.status).toBe(2);
+      const [msgA, usageA, tryA] = a.stderr.split('\n');
+      const [msgB] = b.stderr.split('\n');
+      expect(msgA).toBe(msgB);
+      expect(usageA).toBe('usage: pyvm [option] ... [-c cmd | -m mod | file | -] [arg] ...');
+      expect(tryA).toBe("Try `pyvm -h' for more information.");
+    }
+  });
+
+  it('a program on stdin (piped, and named -) with its sys.argv', () => {
+    const prog = 'import sys\nprint(sys.argv, sys.path[0] == "")\n';
+    for (const args of [[], ['-'], ['-', 'x', '-c']]) {
+      const a = vm(args, prog);
+      expect(a.stdout, args.join(' ')).toBe(py(args, prog).stdout);
+      expect(a.status).toBe(0);
+    }
+  });
+
+  it('-m runs a module and a package __main__ as __main__, with sys.argv[0] the file', () => {
+    const d = tmp();
+    try {
+      writeFileSync(path.join(d, 'tool.py'), 'import sys\nprint(__name__, sys.argv[0].endswith("tool.py"), sys.argv[1:], __package__ or None)\n');
+      mkdirSync(path.join(d, 'app'));
+      writeFileSync(path.join(d, 'app', '__init__.py'), 'print("init", __name__)\n');
+      writeFileSync(path.join(d, 'app', '__main__.py'), 'import sys\nfrom . import helper\nprint(__name__, __package__, helper.X, sys.argv[0].endswith("__main__.py"), sys.argv[1:])\n');
+      writeFileSync(path.join(d, 'app', 'helper.py'), 'X = 42\n');
+      const env = { PYTHONPATH: d };
+      for (const args of [['-m', 'tool', 'a', '-v'], ['-mtool'], ['-m', 'app', 'z'], ['-m', 'app.helper']]) {
+        const a = vm(args, '', env);
+        const b = py(args, '', env);
+        expect(a.stdout, args.join(' ')).toBe(b.stdout);
+        expect(a.status).toBe(b.status);
+      }
+      const missing = vm(['-m', 'no_such_module_x'], '', env);
+      expect(missing.status).toBe(1);
+      expect(missing.stderr).toBe('pyvm: No module named no_such_module_x\n');
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
+  });
+
+  it('sys.path: path0, PYTHONPATH, the standard library and site-packages; -E, -I, -S, -P', () => {
+    const code = 'import sys\nprint([p for p in sys.path if p == "" or p.startswith("/pp/")], sys.flags.ignore_environment, sys.flags.isolated, sys.flags.no_site, sys.flags.safe_path)';
+    const env = { PYTHONPATH: '/pp/a:/pp/b' };
+    const lib = (out: string) => out.trim().split('\n');
+    for (const opts of [[], ['-E'], ['-I'], ['-S'], ['-P'], ['-IS']]) {
+      const a = vm([...opts, '-c', code], '', env);
+      const b = py([...opts, '-c', code], '', env);
+      expect(lib(a.stdout), opts.join(' ')).toEqual(lib(b.stdout));
+    }
+    // untranslated, the library is Debian's install of the same stdlib (no lib/pyvm beside node)
+    const a = vm(['-c', 'import sys, bisect\nprint(sys.path[-1], bisect.__file__)']);
+    expect(a.stdout).toBe('/usr/lib/python3.11 /usr/lib/python3.11/bisect.py\n');
+  });
+
+  it('sys.implementation, sys.flags, sys.executable, sys.prefix', () => {
+    const a = vm(['-q', '-O', '-c', 'import sys\nprint(sys.implementation.name, sys.implementation.cache_tag, sys.implementation.version[:3], type(sys.implementation).__name__)\nprint(type(sys.flags).__name__, sys.flags.quiet, sys.flags.optimize, sys.flags.inspect, isinstance(sys.flags, tuple), len(sys.flags))\nprint(sys.executable, sys.prefix)']);
+    const [impl, flags, where] = a.stdout.trim().split('\n');
+    expect(impl).toBe('pyvm pyvm-311 (0, 1, 0) SimpleNamespace');
+    const b = py(['-q', '-O', '-c', 'import sys\nprint(type(sys.flags).__name__, sys.flags.quiet, sys.flags.optimize, sys.flags.inspect, isinstance(sys.flags, tuple), len(sys.flags))']);
+    expect(flags).toBe(b.stdout.trim());
+    // untranslated, the binary is Node's
+    expect(where).toBe(`${process.execPath} ${path.dirname(path.dirname(process.execPath))}`);
+  });
+
+  it('-i runs the program, then reads statements from stdin showing values; -u does not buffer', () => {
+    const args = ['-i', '-q', '-c', 'x = 6'];
+    const a = vm(args, 'x * 7\nraise SystemExit(5)\nprint("not reached")\n');
+    const b = py(args, 'x * 7\nraise SystemExit(5)\nprint("not reached")\n');
+    expect(a.stdout).toBe(b.stdout);
+    expect(a.status).toBe(b.status);
+    const both = (cmd: string[]) => spawnSync('sh', ['-c', `${cmd.map((c) => `'${c}'`).join(' ')} 2>&1`], { cwd: ROOT, encoding: 'utf8' }).stdout;
+    const prog = 'import sys\nprint("out 1")\nsys.stderr.write("err\\n")\nprint("out 2")';
+    for (const u of [['-u'], []]) {
+      expect(both(['node', '--import', 'tsx', path.join(ROOT, 'vm/run.ts'), ...u, '-c', prog]), u.join(' ')).toBe(both([PYTHON, ...u, '-c', prog]));
+    }
+  });
+
+  it('the REPL on a terminal: prompts, values shown, errors reported, blocks, Ctrl-D leaves (through a pty)', () => {
+    const driver = path.join(__dirname, 'cli/repl_pty.py');
+    const inputs = path.join(__dirname, 'cli/repl_inputs.txt');
+    const a = spawnSync(PYTHON, [driver, inputs, 'node', '--import', 'tsx', path.join(ROOT, 'vm/run.ts'), '-q'], { cwd: ROOT, encoding: 'utf8' });
+    const b = spawnSync(PYTHON, [driver, inputs, PYTHON, '-q'], { cwd: ROOT, encoding: 'utf8' });
+    expect(b.stdout).toContain('>>> 1 + 2\n3\n');
+    expect(a.stdout).toBe(b.stdout);
   });
 });

@@ -604,6 +604,8 @@ export class FunctionEmitter {
         return set(`rts_getenv(${A(0)})`);
       case 'os.fileExists':
         return set(`rts_file_exists(${A(0)})`);
+      case 'os.executablePath':
+        return set('rts_executable_path()');
       case 'os.exit':
         return `rts_exit(${A(0, S)});`;
       case 'os.catchInterrupt':

@@ -119,6 +119,11 @@ export function getenv(name: string): string | null {
 export function fileExists(path: string): boolean {
   return fs.existsSync(path);
 }
+/** The absolute path of the running program's binary, or null when unknown. Untranslated the
+ * program is Node running the VM's sources, so this is Node's binary. */
+export function executablePath(): string | null {
+  return process.execPath;
+}
 /** Flushes output and ends the process with status. */
 export function exit(status: int): never {
   process.exit(status);

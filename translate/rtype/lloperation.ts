@@ -111,6 +111,7 @@ const table: Record<string, LLOp> = {
   'os.time': prim([], 'float', { collects: true }),
   'os.getenv': prim(['str'], 'nullstr', { collects: true }),
   'os.fileExists': prim(['str'], 'bool', { collects: true }),
+  'os.executablePath': prim([], 'nullstr', { collects: true }),
   'os.exit': prim(['int'], 'none', { collects: true }),
   'os.catchInterrupt': prim([], 'none'),
   'os.takeInterrupt': prim([], 'bool'),

@@ -14,10 +14,14 @@
 #include <sys/stat.h>
 #include <windows.h>
 #else
+#include <limits.h>
 #include <pthread.h>
 #include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#ifdef __APPLE__
+#include <mach-o/dyld.h>
+#endif
 #endif
 
 #define OUT_BUF (1u << 18)
@@ -340,6 +344,27 @@ bool rts_file_exists(rts_str *path) {
   int r = stat(p, &st);
   free(p);
   return r == 0;
+#endif
+}
+
+rts_str *rts_executable_path(void) {
+#ifdef _WIN32
+  wchar_t buf[32768];
+  DWORD n = GetModuleFileNameW(NULL, buf, 32768);
+  if (n == 0 || n >= 32768) return NULL;
+  return rts_str_lit((const uint16_t *)buf, (int64_t)n);
+#elif defined(__APPLE__)
+  char buf[4096];
+  uint32_t size = sizeof buf;
+  if (_NSGetExecutablePath(buf, &size) != 0) return NULL;
+  char real[PATH_MAX];
+  const char *p = realpath(buf, real) ? real : buf;
+  return rts_str_from_utf8(p, (int64_t)strlen(p));
+#else
+  char buf[4096];
+  ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+  if (n <= 0) return NULL;
+  return rts_str_from_utf8(buf, (int64_t)n);
 #endif
 }
 

@@ -228,6 +228,7 @@ double rts_clock(void);                         /* monotonic seconds */
 double rts_time(void);                          /* wall-clock seconds since the epoch */
 rts_str *rts_getenv(rts_str *name);             /* NULL if unset */
 bool rts_file_exists(rts_str *path);
+rts_str *rts_executable_path(void);             /* absolute path of the running binary; NULL if unknown */
 void rts_exit(int64_t status) __attribute__((noreturn)); /* flushes, then exits */
 /* posix.c: the VM's posix module. A failing call returns -1 or NULL and leaves its errno for
  * rts_os_last_error(); open flags are Linux's numbers; stat gives 13 ints (mode ino dev nlink

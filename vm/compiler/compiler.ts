@@ -113,6 +113,8 @@ export class Compiler {
   u: Unit;
   units: Unit[] = [];
   qualPrefix: string[] = [];
+  /** 'single' mode (the REPL): module-level expression statements show their value */
+  interactive: boolean = false;
   constructor(st: SymTable, filename: string) {
     this.st = st;
     this.filename = filename;
@@ -533,7 +535,7 @@ export class Compiler {
         const e = (s as Expr).value;
         if (e.k === K.Constant && this.u.scope.kind !== S_MODULE) return;
         this.expr(e);
-        this.emit(Op.POP_TOP, 0);
+        this.emit(this.interactive && this.u.scope.kind === S_MODULE ? Op.PRINT_EXPR : Op.POP_TOP, 0);
         return;
       }
       case K.Match:
@@ -1383,8 +1385,9 @@ export class Compiler {
 
 /** The code of module mod; expressions nested deeper than maxDepth are a RecursionError (a
  * ParseError of that kind), as in CPython. */
-export function compileModule(mod: Module, filename: string, maxDepth: int): PyCode {
+export function compileModule(mod: Module, filename: string, maxDepth: int, interactive: boolean = false): PyCode {
   const st = buildSymTable(mod, maxDepth);
   const c = new Compiler(st, filename);
+  c.interactive = interactive;
   return c.compileModule(mod);
 }

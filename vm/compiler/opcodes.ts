@@ -101,6 +101,8 @@ function fuse(first: number, second: number): number {
 export class Op {
   static readonly NOP: int = def(0);
   static readonly POP_TOP: int = def(-1);
+  /** the REPL's expression statement ('single' mode): shows repr(TOS) unless None, sets builtins._ */
+  static readonly PRINT_EXPR: int = def(-1);
   static readonly ROT_TWO: int = def(0);
   static readonly ROT_THREE: int = def(0);
   static readonly DUP_TOP: int = def(1);

@@ -16,7 +16,7 @@ import { fastCall1, fastCall2, fastMethod0, fastMethod1, fastMethod2, fastRange,
 import { icReset, icProbe, loadAttrIC, loadMethodIC, storeAttrIC, globalIC, ctorKind, CTOR_INIT, CTOR_BARE } from './caches.ts';
 import { PyFunction, Frame, PyGenerator, EMPTY } from './frame.ts';
 import { intAdd, intSub, intMul, intBitOp } from '../objects/intops.ts';
-import { VM, interrupted } from './state.ts';
+import { VM, interrupted, writeOut } from './state.ts';
 import {
   getAttr, setAttr, delAttr, callObj, binaryOp, unaryOp, richCompare, truthy, getItem, setItem, delItem,
   contains, getIter, iterNext, iterToArray, excMatches, makeException, lookupType, isInstance, repr, str, getAttrOrNull,
@@ -26,6 +26,15 @@ import { dictGetStr, dictSet, dictDel, dictGet, dictSetS, dictGetS, dictKeys, di
 import { formatValue, asciiRepr } from '../builtins/format.ts';
 import { importName, importFrom, importStar } from './importer.ts';
 import * as A from '../parser/ast.ts';
+
+/** sys.displayhook's default, for the REPL's expression statements: None shows nothing; the
+ * value shown becomes builtins._ */
+function displayValue(v: PyObject): void {
+  if (v === None) return;
+  dictSetS(VM.builtins, '_', None);
+  writeOut(repr(v) + '\n');
+  dictSetS(VM.builtins, '_', v);
+}
 
 function unboundLocal(name: string): PyExc {
   return raise(UnboundLocalError, `cannot access local variable '${name}' where it is not associated with a value`);
@@ -482,6 +491,11 @@ function run(f: Frame): PyObject {
           case Op.POP_TOP:
             sp--;
             break;
+          case Op.PRINT_EXPR: {
+            sp--;
+            displayValue(stack[sp]);
+            break;
+          }
           case Op.ROT_TWO: {
             const n = sp;
             const a = stack[n - 1];

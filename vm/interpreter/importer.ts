@@ -1,10 +1,10 @@
 // import: built-in modules and .py files found on sys.path.
 import type { int } from '../../translate/rlib/index.ts';
 import { os } from '../../translate/rlib/index.ts';
-import { PyObject, PyDict, PyModule, PyStr, PyTuple, PyList, moduleType, newStr, newDict, raise, None, ImportError, ModuleNotFoundError, PyExc, PyBaseExc, SyntaxError, IndentationError, TabError, RecursionError, MemoryError, newInt, newTuple } from '../objects/core.ts';
-import { dictGetS, dictSetS, dictKeys } from '../objects/dict.ts';
+import { PyObject, PyDict, PyModule, PyStr, PyTuple, PyList, moduleType, newStr, newDict, raise, None, ImportError, ModuleNotFoundError, PyExc, PyBaseExc, SyntaxError, IndentationError, TabError, RecursionError, MemoryError, newInt, newTuple, newList, True } from '../objects/core.ts';
+import { dictGetS, dictSetS, dictKeys, dictDel } from '../objects/dict.ts';
 import { VM } from './state.ts';
-import { getAttrOrNull, iterToArray, str } from './runtime.ts';
+import { getAttrOrNull, iterToArray, str, callObj } from './runtime.ts';
 import { runModuleCode } from './eval.ts';
 import { makeBuiltinModule } from '../modules/registry.ts';
 import { parse } from '../parser/parser.ts';
@@ -42,11 +42,13 @@ export function syntaxErrorFrom(e: ParseError, filename: string, src: string): P
   return new PyExc(exc);
 }
 
-export function compileSource(src: string, filename: string): PyCode {
+/** The code of src; interactive: CPython's 'single' mode (the REPL), where module-level
+ * expression statements show their value. */
+export function compileSource(src: string, filename: string, interactive: boolean = false): PyCode {
   try {
     // CPython's compiler allows three levels of nesting per level of the recursion limit left
     const maxDepth = (VM.recursionLimit - VM.depth) * 3;
-    return compileModule(parse(src, filename, maxDepth), filename, maxDepth);
+    return compileModule(parse(src, filename, maxDepth), filename, maxDepth, interactive);
   } catch (e) {
     if (e instanceof ParseError) throw syntaxErrorFrom(e, filename, src);
     throw e;
@@ -74,50 +76,92 @@ export function newModule(name: string, filename: string): PyModule {
   return new PyModule(moduleType, name, d);
 }
 
-function findSource(name: string): string {
-  const rel = name.split('.').join('/');
-  for (const p of VM.path.items) {
+/** The class of module.__spec__ (types.SimpleNamespace's, set at start-up by vm/startup.ts). */
+class ImportState {
+  specType: PyObject | null = null;
+}
+export const IMPORT = new ImportState();
+
+/** The file of module `last` in one of dirs: dir/last.py or the package dir/last/__init__.py;
+ * '' when none has it. */
+function findIn(dirs: PyObject[], last: string): string {
+  for (const p of dirs) {
     if (!(p instanceof PyStr)) continue;
     const dir = p.s === '' ? '.' : p.s;
-    const f1 = dir + '/' + rel + '.py';
-    if (os.fileExists(f1)) return f1;
-    const f2 = dir + '/' + rel + '/__init__.py';
+    const f2 = dir + '/' + last + '/__init__.py';
     if (os.fileExists(f2)) return f2;
+    const f1 = dir + '/' + last + '.py';
+    if (os.fileExists(f1)) return f1;
   }
   return '';
+}
+
+/** Where module `name` would be loaded from: '' when not found; raises ModuleNotFoundError
+ * when its parent is not a package. The parent package must be imported already. */
+export function findModuleFile(name: string): string {
+  const dot = name.lastIndexOf('.');
+  if (dot < 0) return findIn(VM.path.items, name);
+  const parentName = name.slice(0, dot);
+  const parent = dictGetS(VM.modules, parentName);
+  const pp = parent !== null && parent instanceof PyModule ? dictGetS(parent.dict, '__path__') : null;
+  if (pp === null || !(pp instanceof PyList)) throw raise(ModuleNotFoundError, `No module named '${name}'; '${parentName}' is not a package`);
+  return findIn(pp.items, name.slice(dot + 1));
+}
+
+/** Sets what the import system gives a module loaded from path: __file__, __package__,
+ * __path__ for a package, __spec__, __loader__, __cached__. */
+export function setModuleFileAttrs(m: PyModule, name: string, path: string): void {
+  const d = m.dict;
+  const isPkg = path.endsWith('/__init__.py');
+  dictSetS(d, '__file__', newStr(path));
+  dictSetS(d, '__cached__', None);
+  dictSetS(d, '__loader__', None);
+  let parent = '';
+  if (isPkg) {
+    dictSetS(d, '__path__', newList([newStr(path.slice(0, path.length - 12))]));
+    parent = name;
+  } else {
+    const dot = name.lastIndexOf('.');
+    parent = dot >= 0 ? name.slice(0, dot) : '';
+  }
+  dictSetS(d, '__package__', newStr(parent));
+  const st = IMPORT.specType;
+  if (st === null) return;
+  const locs = isPkg ? newList([newStr(path.slice(0, path.length - 12))]) : None;
+  const spec = callObj(st, [newStr(name), newStr(path), newStr(parent), locs, True, None, None, None], [
+    'name', 'origin', 'parent', 'submodule_search_locations', 'has_location', 'loader', 'cached', 'loader_state',
+  ]);
+  dictSetS(d, '__spec__', spec);
 }
 
 function loadModule(name: string): PyModule {
   const existing = dictGetS(VM.modules, name);
   if (existing !== null && existing instanceof PyModule) return existing;
-  const b = makeBuiltinModule(name);
-  if (b !== null) {
-    dictSetS(VM.modules, name, b);
-    return b;
+  if (name.indexOf('.') < 0) {
+    const b = makeBuiltinModule(name);
+    if (b !== null) {
+      dictSetS(VM.modules, name, b);
+      return b;
+    }
   }
-  const path = findSource(name);
+  const path = findModuleFile(name);
   if (path === '') throw raise(ModuleNotFoundError, `No module named '${name}'`);
   const src = loadSource(path);
   if (src === null) throw raise(ImportError, `cannot read ${path}`);
   const code = compileSource(src, path);
-  const m = newModule(name, path);
-  if (path.endsWith('/__init__.py')) {
-    dictSetS(m.dict, '__path__', newStr(path.slice(0, path.length - 12)));
-    dictSetS(m.dict, '__package__', newStr(name));
-  } else {
-    const dot = name.lastIndexOf('.');
-    dictSetS(m.dict, '__package__', newStr(dot >= 0 ? name.slice(0, dot) : ''));
-  }
+  const m = newModule(name, '');
+  setModuleFileAttrs(m, name, path);
   dictSetS(VM.modules, name, m);
   try {
     runModuleCode(code, m.dict);
   } catch (e) {
-    if (e instanceof PyExc) {
-      // remove the half-initialised module
-      dictSetS(VM.modules, name, None);
-    }
+    // the half-initialised module goes, as in CPython
+    if (e instanceof PyExc) dictDel(VM.modules, newStr(name));
     throw e;
   }
+  // a module may replace itself in sys.modules
+  const after = dictGetS(VM.modules, name);
+  if (after !== null && after instanceof PyModule) return after;
   return m;
 }
 

@@ -35,13 +35,16 @@ export class VMState {
   nextId: int = 1;
   stdout: PyObject | null = null;
   stderr: PyObject | null = null;
+  /** -u: print output reaches the file at once */
+  unbuffered: boolean = false;
 }
 export const VM = new VMState();
 
 export function writeOut(s: string): void {
   VM.out.push(s);
   VM.outLen += s.length;
-  if (VM.outLen > 8192) flushOut();
+  if (VM.unbuffered) flushStdout();
+  else if (VM.outLen > 8192) flushOut();
 }
 /** Hands buffered print output to the runtime (which buffers too, unless on a terminal);
  * raises OSError (BrokenPipeError for a closed pipe) when that write fails. */

@@ -28,6 +28,11 @@ export function addFn(m: PyModule, name: string, id: int, family: int): void {
 export const BUILTIN_MODULE_NAMES: string[] = ['_collections', '_thread', 'binascii', 'builtins', 'errno', 'itertools', 'math', 'posix', 'random', 'sys', 'time'];
 export function makeBuiltinModule(name: string): PyModule | null {
   switch (name) {
+    case 'builtins': {
+      // the module is a view of the builtins every module sees
+      dictSetS(VM.builtins, '__name__', newStr('builtins'));
+      return new PyModule(moduleType, 'builtins', VM.builtins);
+    }
     case 'sys':
       return makeSys();
     case 'math':

@@ -1,6 +1,6 @@
 // The sys module.
 import type { int } from '../../translate/rlib/index.ts';
-import { PyObject, PyModule, PyFile, PyBaseExc, PyExc, PyInt, fileType, newStr, newInt, newTuple, raise, None, SystemExit, ValueError, intType } from '../objects/core.ts';
+import { PyObject, PyModule, PyFile, PyBaseExc, PyExc, PyInt, fileType, newStr, newInt, newTuple, raise, None, SystemExit, ValueError, intType, newBool } from '../objects/core.ts';
 import { dictGetS, dictSetS } from '../objects/dict.ts';
 import { VM } from '../interpreter/state.ts';
 import { B, FAM_SYS } from '../builtins/ids.ts';
@@ -8,6 +8,7 @@ import { npos, unhandledBuiltin } from '../builtins/args.ts';
 import { toIntIndex } from '../interpreter/runtime.ts';
 import { newBuiltinModule, addFn, BUILTIN_MODULE_NAMES } from './registry.ts';
 import { bigFromDecimal } from '../objects/bigint.ts';
+import { STARTUP, isWindows } from '../startup.ts';
 
 export function stdStream(fd: int): PyFile {
   const f = new PyFile(fileType, fd === 1 ? '<stdout>' : fd === 2 ? '<stderr>' : '<stdin>', fd === 0 ? 'r' : 'w', false);
@@ -22,10 +23,14 @@ export function makeSys(): PyModule {
   dictSetS(d, 'modules', VM.modules);
   dictSetS(d, 'version', newStr('3.11.7 (pyvm 0.1.0)'));
   dictSetS(d, 'version_info', newTuple([newInt(3), newInt(11), newInt(7), newStr('final'), newInt(0)]));
-  dictSetS(d, 'platform', newStr('linux'));
+  dictSetS(d, 'platform', newStr(isWindows() ? 'win32' : 'linux'));
   dictSetS(d, 'byteorder', newStr('little'));
-  dictSetS(d, 'executable', newStr('pyvm'));
-  dictSetS(d, 'implementation', newStr('pyvm'));
+  // the command line's decisions (vm/startup.ts)
+  dictSetS(d, 'executable', newStr(STARTUP.executable));
+  for (const k of ['prefix', 'exec_prefix', 'base_prefix', 'base_exec_prefix']) dictSetS(d, k, newStr(STARTUP.prefix));
+  dictSetS(d, 'implementation', STARTUP.implementation ?? None);
+  dictSetS(d, 'flags', STARTUP.flagsObj ?? None);
+  dictSetS(d, 'dont_write_bytecode', newBool(true));
   dictSetS(d, 'maxsize', new PyInt(intType, 0, bigFromDecimal('9223372036854775807', false)));
   if (VM.stdout === null) VM.stdout = stdStream(1);
   if (VM.stderr === null) VM.stderr = stdStream(2);

@@ -1,0 +1,2 @@
+NAME = 'impkg'
+from . import sub

@@ -1,0 +1,131 @@
+// Reporting what ends a program: tracebacks as CPython prints them (with the source lines) and
+// the exit status of an uncaught exception.
+import type { int } from '../translate/rlib/index.ts';
+import { os } from '../translate/rlib/index.ts';
+import { PyObject, PyBaseExc, PyExc, PyInt, PyStr, None, SystemExit, SyntaxError } from './objects/core.ts';
+import { flushStdoutStatus, writeErr } from './interpreter/state.ts';
+import { str, isInstance, getAttrOrNull } from './interpreter/runtime.ts';
+
+class Sources {
+  files: Map<string, string[]> = new Map<string, string[]>();
+}
+const SOURCES = new Sources();
+
+/** Forgets the source lines read for earlier tracebacks (a new program runs). */
+export function resetSources(): void {
+  SOURCES.files = new Map<string, string[]>();
+}
+/** The lines of a file that may change or vanish before a traceback shows them (the script,
+ * the REPL's input). */
+export function rememberSource(filename: string, lines: string[]): void {
+  SOURCES.files.set(filename, lines);
+}
+
+function sourceLine(filename: string, line: int): string {
+  let lines = SOURCES.files.get(filename);
+  if (lines === undefined) {
+    const src = os.readFile(filename);
+    lines = src === null ? [] : src.split('\n');
+    SOURCES.files.set(filename, lines);
+  }
+  if (line >= 1 && line <= lines.length) return lines[line - 1].trim();
+  return '';
+}
+
+export function excTypeName(e: PyBaseExc): string {
+  const t = e.cls;
+  if (t.module === 'builtins' || t.module === '__main__') return t.name;
+  return t.module + '.' + t.name;
+}
+
+function formatException(e: PyBaseExc, out: string[], seen: PyObject[]): void {
+  seen.push(e);
+  const cause = e.cause;
+  const ctx = e.context;
+  if (cause !== null && cause instanceof PyBaseExc && !seen.includes(cause)) {
+    formatException(cause, out, seen);
+    out.push('\nThe above exception was the direct cause of the following exception:\n\n');
+  } else if (ctx !== null && ctx instanceof PyBaseExc && !e.suppressContext && !seen.includes(ctx)) {
+    formatException(ctx, out, seen);
+    out.push('\nDuring handling of the above exception, another exception occurred:\n\n');
+  }
+  if (e.tb.length > 0) {
+    out.push('Traceback (most recent call last):\n');
+    let prevKey = '';
+    let repeats = 0;
+    for (let i = e.tb.length - 1; i >= 0; i--) {
+      const t = e.tb[i];
+      const key = t.filename + ':' + String(t.line) + ':' + t.name;
+      if (key === prevKey) {
+        repeats++;
+        if (repeats >= 3) continue;
+      } else {
+        if (repeats >= 3) out.push(`  [Previous line repeated ${repeats - 2} more time${repeats - 2 === 1 ? '' : 's'}]\n`);
+        prevKey = key;
+        repeats = 0;
+      }
+      out.push(`  File "${t.filename}", line ${t.line}, in ${t.name}\n`);
+      const src = sourceLine(t.filename, t.line);
+      if (src !== '') out.push('    ' + src + '\n');
+    }
+    if (repeats >= 3) out.push(`  [Previous line repeated ${repeats - 2} more time${repeats - 2 === 1 ? '' : 's'}]\n`);
+  }
+  if (isInstance(e, SyntaxError)) {
+    const fn = getAttrOrNull(e, 'filename');
+    const ln = getAttrOrNull(e, 'lineno');
+    const off = getAttrOrNull(e, 'offset');
+    const txt = getAttrOrNull(e, 'text');
+    if (fn !== null && ln !== null && ln instanceof PyInt) {
+      out.push(`  File "${str(fn)}", line ${ln.v}\n`);
+      if (txt !== null && txt instanceof PyStr) {
+        const raw = txt.s;
+        let lead = 0;
+        while (lead < raw.length && (raw[lead] === ' ' || raw[lead] === '\t')) lead++;
+        const shown = raw.trim();
+        if (shown !== '') {
+          out.push('    ' + shown + '\n');
+          // no column (offset None): no caret, as CPython
+          if (off !== null && off instanceof PyInt) {
+            let col = off.v - 1 - lead;
+            if (col < 0) col = 0;
+            out.push('    ' + ' '.repeat(col) + '^\n');
+          }
+        }
+      }
+    }
+    const msg = e.args.length > 0 ? str(e.args[0]) : '';
+    out.push(excTypeName(e) + ': ' + msg + '\n');
+    return;
+  }
+  let msg = '';
+  try {
+    msg = str(e);
+  } catch (err) {
+    if (!(err instanceof PyExc)) throw err;
+    msg = '<exception str() failed>';
+  }
+  out.push(msg === '' ? excTypeName(e) + '\n' : excTypeName(e) + ': ' + msg + '\n');
+}
+
+export function printException(e: PyBaseExc): void {
+  const out: string[] = [];
+  formatException(e, out, []);
+  writeErr(out.join(''));
+}
+
+/** Handles an uncaught exception; returns the process exit status. */
+export function handleUncaught(e: PyBaseExc): int {
+  if (isInstance(e, SystemExit)) {
+    if (e.args.length === 0) return 0;
+    const code = e.args[0];
+    if (code === None) return 0;
+    if (code instanceof PyInt) return code.v;
+    flushStdoutStatus();
+    writeErr(str(code) + '\n');
+    return 1;
+  }
+  flushStdoutStatus();
+  printException(e);
+  return 1;
+}
+
