@@ -12,6 +12,7 @@ import { JitParams } from './params.ts';
 import { Recorder, Recording } from './recorder.ts';
 import { deopt } from './deopt.ts';
 import { printTrace } from './irtext.ts';
+import { optimize, optsText } from './opt/index.ts';
 import { JitLog, logLine, countAbort, countGuardFail } from './log.ts';
 import { abortName, A_FRAME, A_INNER_LOOP } from './aborts.ts';
 import { Backend, CompiledLoop, JitFrame } from '../backends/model.ts';
@@ -111,10 +112,15 @@ export class JitHooks extends LoopHooks {
       if (c.aborts >= MAX_ABORTS || out.abort === A_INNER_LOOP || out.abort === A_FRAME) c.disabled = true;
       return out.pc;
     }
-    const loop = new JitLoop(this.nextLoop++, t, this.backend.compileLoop(t), f);
+    const id = this.nextLoop++;
+    if (log.noopt) logLine(log, `[jit-log-noopt] loop ${id} ${t.name} (${t.ops.length} ops)\n` + printTrace(t, true) + `[/jit-log-noopt]`);
+    const t1 = os.clock();
+    const ot = optimize(t, this.params.opts);
+    log.optSeconds += os.clock() - t1;
+    if (log.opt) logLine(log, `[jit-log-opt] loop ${id} ${ot.name} (${ot.ops.length} ops, enable_opts=${optsText(this.params.opts)})\n` + printTrace(ot, true) + `[/jit-log-opt]`);
+    const loop = new JitLoop(id, ot, this.backend.compileLoop(ot), f);
     c.loop = loop;
     log.loops++;
-    if (log.noopt) logLine(log, `[jit-log-noopt] loop ${loop.id} ${t.name} (${t.ops.length} ops)\n` + printTrace(t, true) + `[/jit-log-noopt]`);
     // the recording ran one iteration and left f at the header: go straight into the loop
     return this.enter(c, loop, f);
   }

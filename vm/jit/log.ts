@@ -1,4 +1,4 @@
-// PYVMLOG, as PyPy's PYPYLOG: `PYVMLOG=jit-summary,jit-log-noopt,jit-abort,jit-guard-fail[:FILE]`
+// PYVMLOG, as PyPy's PYPYLOG: `PYVMLOG=jit-summary,jit-log-noopt,jit-log-opt,jit-abort,jit-guard-fail[:FILE]`
 // (`jit` for all of them). Without FILE the log goes to stderr when the program ends.
 import type { int, float } from '../../translate/rlib/index.ts';
 import { os } from '../../translate/rlib/index.ts';
@@ -6,7 +6,8 @@ import { ABORT_NAMES } from './aborts.ts';
 
 export const LOG_HELP = `PYVMLOG=CATEGORIES[:FILE]  what the JIT logs (to FILE, else stderr, when the program ends):
     jit-summary     loops, aborts by reason, guard failures by file:line, entries, recording time
-    jit-log-noopt   each loop's trace in the IR's text form
+    jit-log-noopt   each loop's trace in the IR's text form, as recorded
+    jit-log-opt     each loop's trace as the optimizer leaves it
     jit-abort       one line per aborted recording
     jit-guard-fail  one line per guard failure
     jit             all of the above`;
@@ -14,6 +15,7 @@ export const LOG_HELP = `PYVMLOG=CATEGORIES[:FILE]  what the JIT logs (to FILE, 
 export class JitLog {
   summary: boolean = false;
   noopt: boolean = false;
+  opt: boolean = false;
   abort: boolean = false;
   guardFail: boolean = false;
   file: string = '';
@@ -25,10 +27,11 @@ export class JitLog {
   entries: int = 0;
   recordings: int = 0;
   recordSeconds: float = 0.0;
+  optSeconds: float = 0.0;
   /** guard failures in all */
   deopts: int = 0;
   any(): boolean {
-    return this.summary || this.noopt || this.abort || this.guardFail;
+    return this.summary || this.noopt || this.opt || this.abort || this.guardFail;
   }
 }
 
@@ -47,13 +50,15 @@ export function parseLogSpec(spec: string, log: JitLog): string {
     if (c === 'jit') {
       log.summary = true;
       log.noopt = true;
+      log.opt = true;
       log.abort = true;
       log.guardFail = true;
     } else if (c === 'jit-summary') log.summary = true;
     else if (c === 'jit-log-noopt') log.noopt = true;
+    else if (c === 'jit-log-opt') log.opt = true;
     else if (c === 'jit-abort') log.abort = true;
     else if (c === 'jit-guard-fail') log.guardFail = true;
-    else return `PYVMLOG: unknown category '${c}' (valid: jit-summary, jit-log-noopt, jit-abort, jit-guard-fail, jit)`;
+    else return `PYVMLOG: unknown category '${c}' (valid: jit-summary, jit-log-noopt, jit-log-opt, jit-abort, jit-guard-fail, jit)`;
   }
   return '';
 }
@@ -86,6 +91,7 @@ export function summaryText(log: JitLog): string {
   let total = 0;
   for (const n of log.aborts) total += n;
   out.push(`recordings: ${log.recordings} (${log.recordSeconds.toFixed(3)} s)`);
+  out.push(`optimizer: ${log.optSeconds.toFixed(3)} s`);
   out.push(`aborts: ${total}`);
   for (let r = 0; r < log.aborts.length; r++) if (log.aborts[r] > 0) out.push(`  ${ABORT_NAMES[r]}: ${log.aborts[r]}`);
   out.push(`entries: ${log.entries}`);

@@ -84,9 +84,9 @@ export class LLGraph extends Backend {
       jf.floats.push(0.0);
       jf.refs.push(null);
     }
-    const label = t.labelIndex();
+    const label = t.loopLabelIndex();
     let ovf = false;
-    let pc = label + 1;
+    let pc = t.labelIndex() + 1;
     const hc = REGS.hc;
     for (;;) {
       const op = t.ops[pc];
@@ -325,6 +325,18 @@ export class LLGraph extends Backend {
           break;
         }
         case IROp.DEBUG_MERGE_POINT:
+        case IROp.LABEL:
+          // a peeled iteration runs into the loop body's LABEL: its arguments already hold
+          // the values (they are the peeled iteration's own)
+          break;
+        case IROp.SAME_AS_I:
+          jf.ints[pc] = getI(t, jf, a0);
+          break;
+        case IROp.SAME_AS_F:
+          jf.floats[pc] = getF(t, jf, a0);
+          break;
+        case IROp.SAME_AS_R:
+          jf.refs[pc] = getR(t, jf, a0);
           break;
         case IROp.JUMP: {
           // the LABEL's arguments take the JUMP's values (all at once: they may overlap)
