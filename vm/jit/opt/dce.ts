@@ -35,6 +35,8 @@ class Renumber {
   out: Trace;
   newIndex: int[] = [];
   snapMap: Map<int, int> = new Map<int, int>();
+  /** old snapshot tuple -> new, within the snapshot being copied */
+  tupleMap: Map<int, int> = new Map<int, int>();
   constructor(t: Trace, out: Trace) {
     this.t = t;
     this.out = out;
@@ -42,10 +44,14 @@ class Renumber {
   value(v: int): int {
     if (v === UNSET || v < 0) return v;
     if (v >= VBASE) {
+      const seen = this.tupleMap.get(v);
+      if (seen !== undefined) return seen;
       const items: int[] = [];
-      for (const x of this.t.vtuples[v - VBASE]) items.push(this.value(x));
       this.out.vtuples.push(items);
-      return VBASE + this.out.vtuples.length - 1;
+      const r = VBASE + this.out.vtuples.length - 1;
+      this.tupleMap.set(v, r);
+      for (const x of this.t.vtuples[v - VBASE]) items.push(this.value(x));
+      return r;
     }
     return this.newIndex[v];
   }
@@ -58,6 +64,7 @@ class Renumber {
     const seen = this.snapMap.get(s);
     if (seen !== undefined) return seen;
     const src = this.t.snapshots[s];
+    this.tupleMap.clear();
     const n = new Snapshot();
     n.after = src.after;
     for (const f of src.frames) {

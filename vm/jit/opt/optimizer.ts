@@ -252,10 +252,15 @@ export class Optimizer {
   private snapIn(v: int, memo: Map<int, int>): int {
     if (v === UNSET || v < 0) return v;
     if (v >= VBASE) {
+      // one snapshot tuple per recorded one: a tuple in two slots stays one object
+      const seen = memo.get(v);
+      if (seen !== undefined) return seen;
       const items: int[] = [];
-      for (const x of this.t.vtuples[v - VBASE]) items.push(this.snapIn(x, memo));
       this.o.vtuples.push(items);
-      return VBASE + this.o.vtuples.length - 1;
+      const r = VBASE + this.o.vtuples.length - 1;
+      memo.set(v, r);
+      for (const x of this.t.vtuples[v - VBASE]) items.push(this.snapIn(x, memo));
+      return r;
     }
     if (this.map[v] === -1) return UNSET;
     return this.snapOut(this.res(v), memo);

@@ -44,47 +44,63 @@ class Fact {
   }
 }
 
-function shapeOf(opt: Optimizer, v0: int): VNode {
-  const n = new VNode();
+/** The shape of v; a virtual met again (two slots holding one tuple) is the same node, so
+ * the body keeps them one object. */
+function shapeOf(opt: Optimizer, v0: int, seen: Map<int, VNode>): VNode {
   const v = opt.get(v0);
-  if (!opt.isVirtual(v)) return n;
+  if (!opt.isVirtual(v)) return new VNode();
+  const old = seen.get(v);
+  if (old !== undefined) return old;
+  const n = new VNode();
+  seen.set(v, n);
   const vo = opt.virtual(v);
   n.op = vo.op;
-  for (const f of vo.fields) n.kids.push(shapeOf(opt, f));
+  for (const f of vo.fields) n.kids.push(shapeOf(opt, f, seen));
   return n;
 }
 
-/** The preamble's leaf values of v by shape n (forcing what the shape has as a leaf). */
-function leavesOf(opt: Optimizer, n: VNode, v0: int, out: int[]): void {
+/** The leaf values of v by shape n (forcing what the shape has as a leaf); a shared virtual
+ * node gives its leaves once. */
+function leavesOf(opt: Optimizer, n: VNode, v0: int, out: int[], done: Map<VNode, boolean>): void {
   const v = opt.get(v0);
   if (n.op === 0) {
     out.push(opt.force(v));
     return;
   }
+  if (done.has(n)) return;
+  done.set(n, true);
   const vo = opt.virtual(v);
-  for (let k = 0; k < n.kids.length; k++) leavesOf(opt, n.kids[k], vo.fields[k], out);
+  for (let k = 0; k < n.kids.length; k++) leavesOf(opt, n.kids[k], vo.fields[k], out, done);
 }
 
-/** Whether v has shape n (else the first node that differs becomes a leaf). */
-function matches(opt: Optimizer, n: VNode, v0: int): boolean {
+/** Whether v has shape n, a shared node being one virtual each time (else the first node
+ * that differs becomes a leaf). */
+function matches(opt: Optimizer, n: VNode, v0: int, seen: Map<VNode, int>): boolean {
   if (n.op === 0) return true;
   const v = opt.get(v0);
-  if (!opt.isVirtual(v) || opt.virtual(v).op !== n.op || opt.virtual(v).fields.length !== n.kids.length) {
+  const was = seen.get(n);
+  if (was !== undefined && was === v) return true;
+  if (was !== undefined || !opt.isVirtual(v) || opt.virtual(v).op !== n.op || opt.virtual(v).fields.length !== n.kids.length) {
     n.op = 0;
     n.kids = [];
     return false;
   }
+  seen.set(n, v);
   const vo = opt.virtual(v);
-  for (let k = 0; k < n.kids.length; k++) if (!matches(opt, n.kids[k], vo.fields[k])) return false;
+  for (let k = 0; k < n.kids.length; k++) if (!matches(opt, n.kids[k], vo.fields[k], seen)) return false;
   return true;
 }
 
-/** A body value of shape n built on the LABEL's arguments args[next...]. */
-function build(opt: Optimizer, n: VNode, args: int[], pos: int[]): int {
+/** A body value of shape n built on the LABEL's arguments args[pos...]. */
+function build(opt: Optimizer, n: VNode, args: int[], pos: int[], built: Map<VNode, int>): int {
   if (n.op === 0) return args[pos[0]++];
+  const old = built.get(n);
+  if (old !== undefined) return old;
   const fs: int[] = [];
-  for (const k of n.kids) fs.push(build(opt, k, args, pos));
-  return opt.newVirtual(n.op, fs);
+  for (const k of n.kids) fs.push(build(opt, k, args, pos, built));
+  const r = opt.newVirtual(n.op, fs);
+  built.set(n, r);
+  return r;
 }
 
 function loadOp(kind: int, idx: int): int {
@@ -124,11 +140,13 @@ export function peel(pre: Optimizer, jump: int[], newBody: UnrollHost): boolean 
   const t = pre.t;
   const o = pre.o;
   const shapes: VNode[] = [];
-  for (const v of jump) shapes.push(shapeOf(pre, v));
+  const seen = new Map<int, VNode>();
+  for (const v of jump) shapes.push(shapeOf(pre, v, seen));
   let facts: Fact[] | null = null;
   for (;;) {
     const leaves: int[] = [];
-    for (let k = 0; k < jump.length; k++) leavesOf(pre, shapes[k], jump[k], leaves);
+    const done = new Map<VNode, boolean>();
+    for (let k = 0; k < jump.length; k++) leavesOf(pre, shapes[k], jump[k], leaves, done);
     if (facts === null) facts = factsOf(pre, leaves);
     for (const f of facts) {
       if (f.kind !== FACT_HEAP || f.dropped) continue;
@@ -155,7 +173,8 @@ export function peel(pre: Optimizer, jump: int[], newBody: UnrollHost): boolean 
     const b = newBody.optimizer(t, o);
     const pos: int[] = [0];
     const label = t.labelIndex();
-    for (let k = 0; k < t.argCount[label]; k++) b.map[t.arg(label, k)] = build(b, shapes[k], args, pos);
+    const built = new Map<VNode, int>();
+    for (let k = 0; k < t.argCount[label]; k++) b.map[t.arg(label, k)] = build(b, shapes[k], args, pos, built);
     for (const f of facts) {
       if (f.dropped) continue;
       const x = args[f.leaf];
@@ -169,11 +188,13 @@ export function peel(pre: Optimizer, jump: int[], newBody: UnrollHost): boolean 
     const end: int[] = [];
     for (let k = 0; k < t.argCount[jumpIdx]; k++) end.push(b.res(t.arg(jumpIdx, k)));
     let ok = true;
-    for (let k = 0; k < end.length && ok; k++) ok = matches(b, shapes[k], end[k]);
+    const matched = new Map<VNode, int>();
+    for (let k = 0; k < end.length && ok; k++) ok = matches(b, shapes[k], end[k], matched);
     // a shape changed: the leaves are numbered anew, so are the facts
     const reshaped = !ok;
     const out: int[] = [];
-    if (ok) for (let k = 0; k < end.length; k++) leavesOf(b, shapes[k], end[k], out);
+    const done2 = new Map<VNode, boolean>();
+    if (ok) for (let k = 0; k < end.length; k++) leavesOf(b, shapes[k], end[k], out, done2);
     if (ok) {
       for (const f of facts) {
         if (f.dropped) continue;
