@@ -10,7 +10,7 @@ import {
   D_TUPLE_ITEMS,
 } from '../ir.ts';
 import { HELPERS, EF_ELIDABLE, EF_NO_WRITES } from '../helpers.ts';
-import { Pass, OpRec, HeapEntry, FIELD, LENGTH } from './optimizer.ts';
+import { Pass, OpRec, HeapEntry, FIELD, LENGTH, NONE } from './optimizer.ts';
 
 /** fields and arrays no op or helper writes once the object exists */
 export function immutableDescr(d: int): boolean {
@@ -78,6 +78,7 @@ export class Heap extends Pass {
       case IROp.NEW_TUPLE: {
         this.pass(o);
         const r = opt.map[o.src];
+        if (r === NONE) return;
         opt.nonnull.set(r, true);
         if (op === IROp.NEW_INSTANCE) opt.classOf.set(r, a);
         return;
@@ -99,7 +100,7 @@ export class Heap extends Pass {
     }
     this.pass(o);
     const r = opt.map[o.src];
-    if (r !== -1) opt.heap.push(new HeapEntry(obj, o.descr, idx, r));
+    if (r !== NONE) opt.heap.push(new HeapEntry(obj, o.descr, idx, r));
   }
   private store(o: OpRec, obj: int, idx: int, val0: int): void {
     const opt = this.opt;

@@ -4,7 +4,7 @@
 // and comparisons whose answer they prove (the guard on it then goes in rewrite or here).
 import type { int } from '../../../translate/rlib/index.ts';
 import { MAX_INT, MIN_INT, toFloat, toInt } from '../../../translate/rlib/index.ts';
-import { IROp, K_INT, D_INT_SMALL, isConst } from '../ir.ts';
+import { IROp, K_INT, D_INT_SMALL, VBASE, isConst } from '../ir.ts';
 import { Pass, OpRec } from './optimizer.ts';
 
 export class IntBounds extends Pass {
@@ -44,7 +44,7 @@ export class IntBounds extends Pass {
         }
         this.pass(o);
         const r = opt.map[o.src];
-        if (r >= 0) this.narrow(r, lo < MIN_INT ? MIN_INT : lo, hi > MAX_INT ? MAX_INT : hi);
+        if (r >= 0 && r < VBASE) this.narrow(r, lo < MIN_INT ? MIN_INT : lo, hi > MAX_INT ? MAX_INT : hi);
         return;
       }
       case IROp.GUARD_NO_OVERFLOW:
@@ -75,7 +75,7 @@ export class IntBounds extends Pass {
     this.pass(o);
     if (o.src < 0) return;
     const r = opt.map[o.src];
-    if (r < 0 || r >= opt.o.ops.length || opt.kindOf(r) !== K_INT) return;
+    if (r < 0 || r >= VBASE || r >= opt.o.ops.length || opt.kindOf(r) !== K_INT) return;
     switch (op) {
       case IROp.INT_ADD:
       case IROp.INT_SUB:

@@ -29,6 +29,8 @@ export class Virtual {
 /** A cached heap value: obj's field (descr, idx = FIELD), array length (idx = LENGTH) or item. */
 export const FIELD = UNSET + 1;
 export const LENGTH = UNSET + 2;
+/** no value (constants are negative, so -1 cannot mean none) */
+export const NONE = UNSET + 3;
 export class HeapEntry {
   obj: int;
   descr: int;
@@ -102,7 +104,7 @@ export class Optimizer {
   constructor(t: Trace, o: Trace) {
     this.t = t;
     this.o = o;
-    for (let i = 0; i < t.ops.length; i++) this.map.push(-1);
+    for (let i = 0; i < t.ops.length; i++) this.map.push(NONE);
   }
 
   // ---- values ----
@@ -133,7 +135,7 @@ export class Optimizer {
   res(v: int): int {
     if (v < 0) return v;
     const m = this.map[v];
-    if (m === -1) throw new Error(`jit optimizer: value ${v} used before it is defined`);
+    if (m === NONE) throw new Error(`jit optimizer: value ${v} used before it is defined`);
     return this.get(m);
   }
   /** the input op's result is value v */
@@ -262,7 +264,7 @@ export class Optimizer {
       for (const x of this.t.vtuples[v - VBASE]) items.push(this.snapIn(x, memo));
       return r;
     }
-    if (this.map[v] === -1) return UNSET;
+    if (this.map[v] === NONE) return UNSET;
     return this.snapOut(this.res(v), memo);
   }
   /** An output value as a snapshot value: a virtual int or float is its unboxed value (deopt

@@ -3,7 +3,7 @@
 import type { int } from '../../../translate/rlib/index.ts';
 import { OPS, F_PURE, F_CALL, K_VOID } from '../ir.ts';
 import { HELPERS, EF_ELIDABLE } from '../helpers.ts';
-import { Pass, OpRec } from './optimizer.ts';
+import { Pass, OpRec, NONE } from './optimizer.ts';
 
 export class Pure extends Pass {
   seen: Map<string, int> = new Map<string, int>();
@@ -25,6 +25,6 @@ export class Pure extends Pass {
     }
     this.pass(o);
     const r = opt.map[o.src];
-    if (r !== -1) this.seen.set(key, r);
+    if (r !== NONE) this.seen.set(key, r);
   }
 }

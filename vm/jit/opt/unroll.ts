@@ -8,7 +8,7 @@
 // dropped) and the body is optimised again, until they agree.
 import type { int } from '../../../translate/rlib/index.ts';
 import { Trace, IROp, K_INT, K_FLOAT, VBASE, isConst } from '../ir.ts';
-import { Optimizer, HeapEntry, FIELD, LENGTH } from './optimizer.ts';
+import { Optimizer, HeapEntry, FIELD, LENGTH, NONE } from './optimizer.ts';
 import { immutableDescr } from './heap.ts';
 
 /** A carried value's shape: a leaf (op 0), or a virtual (NEW_INT, NEW_FLOAT, NEW_TUPLE). */
@@ -213,11 +213,11 @@ export function peel(pre: Optimizer, jump: int[], newBody: UnrollHost): boolean 
       for (const f of facts) {
         if (f.dropped || f.kind !== FACT_HEAP) continue;
         const x = out[f.leaf];
-        let v = -1;
+        let v = NONE;
         for (const e of b.heap) if (e.obj === x && e.descr === f.a && e.idx === f.idx) v = b.get(e.val);
         // not known at the end: load it again, if the object is the one the LABEL had (so the
         // preamble's checks of its type hold)
-        if (v === -1 && x === args[f.leaf] && f.valLeaf >= 0) v = b.emitNew(f.load, f.idx === FIELD || f.idx === LENGTH ? [x] : [x, f.idx], f.a);
+        if (v === NONE && x === args[f.leaf] && f.valLeaf >= 0) v = b.emitNew(f.load, f.idx === FIELD || f.idx === LENGTH ? [x] : [x, f.idx], f.a);
         if (f.valLeaf < 0) {
           // a constant: the end must know the same one, or the field cannot have changed
           if (v !== f.constVal && !(x === args[f.leaf] && immutableDescr(f.a))) {
@@ -227,7 +227,7 @@ export function peel(pre: Optimizer, jump: int[], newBody: UnrollHost): boolean 
           }
           continue;
         }
-        if (v === -1) {
+        if (v === NONE) {
           f.dropped = true;
           ok = false;
           break;
