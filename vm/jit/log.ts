@@ -5,7 +5,7 @@ import { os } from '../../translate/rlib/index.ts';
 import { ABORT_NAMES } from './aborts.ts';
 
 export const LOG_HELP = `PYVMLOG=CATEGORIES[:FILE]  what the JIT logs (to FILE, else stderr, when the program ends):
-    jit-summary     loops, aborts by reason, guard failures by file:line, entries, recording time
+    jit-summary     loops, bridges, aborts by reason, guard failures by file:line, entries, recording time
     jit-log-noopt   each loop's trace in the IR's text form, as recorded
     jit-log-opt     each loop's trace as the optimizer leaves it
     jit-abort       one line per aborted recording
@@ -21,6 +21,7 @@ export class JitLog {
   file: string = '';
   lines: string[] = [];
   loops: int = 0;
+  bridges: int = 0;
   aborts: int[] = [];
   guardWhere: string[] = [];
   guardCount: int[] = [];
@@ -88,6 +89,7 @@ export function summaryText(log: JitLog): string {
   const out: string[] = [];
   out.push('[jit-summary]');
   out.push(`loops: ${log.loops}`);
+  out.push(`bridges: ${log.bridges}`);
   let total = 0;
   for (const n of log.aborts) total += n;
   out.push(`recordings: ${log.recordings} (${log.recordSeconds.toFixed(3)} s)`);

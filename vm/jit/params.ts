@@ -7,7 +7,7 @@ export class JitParams {
   enabled: boolean = false;
   /** loop iterations before a loop is traced (PyPy's rlib/jit.py default) */
   threshold: int = 1039;
-  /** guard failures before a bridge is traced (bridges come with the optimizer) */
+  /** guard failures before a bridge is traced */
   traceEagerness: int = 200;
   /** most ops in one trace before recording gives up */
   traceLimit: int = 6000;
@@ -22,7 +22,7 @@ export const JIT_HELP = `--jit off|on|default|k=v,...  the tracing JIT (also PYV
     off          interpret only (the default)
     on, default  trace hot loops with the default parameters
     threshold=N        loop iterations before a loop is traced (1039)
-    trace_eagerness=N  guard failures before a bridge is traced (200; bridges: not yet)
+    trace_eagerness=N  guard failures before a bridge is traced (200)
     trace_limit=N      most operations in one trace (6000)
     enable_opts=all|none|NAME:NAME...  the optimizer's passes (all): rewrite, intbounds,
                        virtualize, pure, heap, unroll, dce (they run in that order)

@@ -324,6 +324,9 @@ export class LLGraph extends Backend {
           } else if ((getR(t, jf, a0) as PyDict).ver !== ver) return pc;
           break;
         }
+        case IROp.FINISH:
+          // the end of a bridge: the caller reads the FINISH's values
+          return pc;
         case IROp.DEBUG_MERGE_POINT:
         case IROp.LABEL:
           // a peeled iteration runs into the loop body's LABEL: its arguments already hold

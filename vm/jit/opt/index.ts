@@ -60,11 +60,13 @@ class Chain extends UnrollHost {
   }
 }
 
-/** A recorded loop (inputs, LABEL, body, JUMP to the LABEL) optimised by the passes in opts. */
+/** A recorded loop (inputs, LABEL, body, JUMP to the LABEL) or bridge (ending in a FINISH
+ * whose values go to a loop) optimised by the passes in opts. */
 export function optimize(t: Trace, opts: int): Trace {
   const label = t.labelIndex();
   const jumpIdx = t.ops.length - 1;
-  if (label < 0 || t.ops[jumpIdx] !== IROp.JUMP) throw new Error('jit optimizer: a loop ends with a JUMP to its LABEL');
+  const last = jumpIdx >= 0 ? t.ops[jumpIdx] : -1;
+  if (label < 0 || (last !== IROp.JUMP && last !== IROp.FINISH)) throw new Error('jit optimizer: a trace ends with a JUMP to its LABEL or a FINISH');
   const o = outputFor(t);
   const chain = new Chain(opts);
   const pre = chain.optimizer(t, o);
@@ -75,10 +77,10 @@ export function optimize(t: Trace, opts: int): Trace {
   for (let i = label + 1; i < jumpIdx; i++) pre.sendInput(i);
   const jump: int[] = [];
   for (let k = 0; k < t.argCount[jumpIdx]; k++) jump.push(pre.res(t.arg(jumpIdx, k)));
-  if ((opts & OPT_UNROLL) === 0 || !peel(pre, jump, chain)) {
+  if (last === IROp.FINISH || (opts & OPT_UNROLL) === 0 || !peel(pre, jump, chain)) {
     const a: int[] = [];
     for (const v of jump) a.push(pre.force(v));
-    o.emit(IROp.JUMP, a, 0, -1);
+    o.emit(last, a, 0, -1);
   }
   return (opts & OPT_DCE) !== 0 ? eliminateDeadCode(o) : o;
 }
