@@ -126,9 +126,9 @@ export class Heap extends Pass {
       if (opt.constInt(x) && opt.constInt(y)) return opt.o.getConstI(x) === opt.o.getConstI(y);
       return opt.o.getConstR(x) === opt.o.getConstR(y);
     }
-    // two allocations of the trace are two objects
-    const ax = !isConst(x) && x < opt.o.ops.length && (opt.o.ops[x] === IROp.NEW_INSTANCE || opt.o.ops[x] === IROp.NEW_LIST);
-    const ay = !isConst(y) && y < opt.o.ops.length && (opt.o.ops[y] === IROp.NEW_INSTANCE || opt.o.ops[y] === IROp.NEW_LIST);
+    // two allocations of this iteration are two objects
+    const ax = !isConst(x) && x >= opt.firstOp && x < opt.o.ops.length && (opt.o.ops[x] === IROp.NEW_INSTANCE || opt.o.ops[x] === IROp.NEW_LIST);
+    const ay = !isConst(y) && y >= opt.firstOp && y < opt.o.ops.length && (opt.o.ops[y] === IROp.NEW_INSTANCE || opt.o.ops[y] === IROp.NEW_LIST);
     if (ax && ay) return false;
     return true;
   }

@@ -161,7 +161,7 @@ export class IntBounds extends Pass {
   /** what a guard that c is true (or false) says about the comparison's operands */
   private learn(c: int, truth: boolean): void {
     const opt = this.opt;
-    if (c >= opt.o.ops.length) return;
+    if (c >= opt.o.ops.length || c < opt.firstOp) return;
     let op = opt.o.ops[c];
     if (op < IROp.INT_LT || op > IROp.INT_GE) return;
     const a = opt.o.arg(c, 0);

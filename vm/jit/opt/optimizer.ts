@@ -101,9 +101,13 @@ export class Optimizer {
   private snapMemoOut: int = -1;
   private snapMemoForces: int = -1;
 
+  /** the first op this optimizer writes: older values (a peeled loop's LABEL arguments) hold
+   * a new value each iteration, so the op that made them first says nothing about them now */
+  firstOp: int;
   constructor(t: Trace, o: Trace) {
     this.t = t;
     this.o = o;
+    this.firstOp = o.ops.length;
     for (let i = 0; i < t.ops.length; i++) this.map.push(NONE);
   }
 

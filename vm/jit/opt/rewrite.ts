@@ -106,7 +106,8 @@ export class Rewrite extends Pass {
         if (isConst(a) && isConst(b) && this.sameConst(a, b)) return;
         if (!isConst(a) && isConst(b)) {
           this.pass(o);
-          opt.setConst(a, b);
+          // not floats: the guard lets -0.0 pass for 0.0
+          if (opt.kindOf(b) !== K_FLOAT) opt.setConst(a, b);
           return;
         }
         break;
