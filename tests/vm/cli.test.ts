@@ -64,13 +64,18 @@ describe('pyvm cli', () => {
     expect(r.stdout).toContain('backend=llgraph|native');
     expect(r.stdout).toContain('PYVMLOG=CATEGORIES[:FILE]');
     expect(r.stdout).toContain('jit-guard-fail');
+    expect(r.stdout).toContain('enable_opts=all|none|NAME:NAME...');
+    expect(r.stdout).toContain('jit-log-opt');
   });
   it('bad --jit, PYVM_JIT and PYVMLOG values are errors naming the value and what is valid', () => {
     let r = pyvm(['--jit', 'threshold=x', '-c', 'pass']);
     expect(r.status).toBe(2);
     expect(r.stderr).toBe('pyvm: --jit: threshold=x: expected a positive integer\n');
     r = pyvm(['--jit', 'treshold=3', '-c', 'pass']);
-    expect(r.stderr).toContain("unknown parameter 'treshold' (valid: threshold, trace_eagerness, trace_limit, backend)");
+    expect(r.stderr).toContain("unknown parameter 'treshold' (valid: threshold, trace_eagerness, trace_limit, enable_opts, backend)");
+    r = pyvm(['--jit', 'enable_opts=rewrite:unrol', '-c', 'pass']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("enable_opts=rewrite:unrol: expected all, none or names joined by ':' (rewrite, intbounds, virtualize, pure, heap, unroll, dce)");
     r = pyvm(['--jit', 'backend=x86', '-c', 'pass']);
     expect(r.stderr).toContain('backend=x86: unknown backend (valid: llgraph, native)');
     r = pyvm(['--jit']);
@@ -81,7 +86,7 @@ describe('pyvm cli', () => {
     expect(env.stderr).toContain("pyvm: PYVM_JIT: --jit: 'bogus' is not k=v");
     const log = spawnSync('node', ['--import', 'tsx', path.join(ROOT, 'vm/run.ts'), '-c', 'pass'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, PYVMLOG: 'jit-sumary' } });
     expect(log.status).toBe(2);
-    expect(log.stderr).toContain("PYVMLOG: unknown category 'jit-sumary' (valid: jit-summary, jit-log-noopt, jit-abort, jit-guard-fail, jit-backend-dump, jit)");
+    expect(log.stderr).toContain("PYVMLOG: unknown category 'jit-sumary' (valid: jit-summary, jit-log-noopt, jit-log-opt, jit-abort, jit-guard-fail, jit-backend-dump, jit)");
   });
   it('--jit with PYVMLOG=jit-summary reports loops; native falls back to llgraph with a note; off is the interpreter', () => {
     const code = 't = 0\nfor i in range(50):\n    t += i\nprint(t)';

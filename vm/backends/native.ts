@@ -43,7 +43,8 @@ export class NativeRun {
       jf.floats.push(0.0);
       jf.refs.push(null);
     }
-    const label = trace.labelIndex();
+    // room for the loop LABEL's arguments, which JUMP fills through scratch
+    const label = trace.loopLabelIndex();
     for (let k = 0; k < trace.argCount[label]; k++) this.scratch.push(0);
   }
 }

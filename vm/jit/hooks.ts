@@ -3,7 +3,7 @@
 // the loop handed to the backend, and entered at once; a failing guard deoptimises (deopt.ts).
 import type { int } from '../../translate/rlib/index.ts';
 import { os } from '../../translate/rlib/index.ts';
-import { PyDict } from '../objects/core.ts';
+import { PyDict, PyObject, NULL_OBJ } from '../objects/core.ts';
 import { PyCode } from '../compiler/code.ts';
 import { Frame } from '../interpreter/frame.ts';
 import { LoopHooks } from '../interpreter/state.ts';
@@ -12,6 +12,7 @@ import { JitParams } from './params.ts';
 import { Recorder, Recording } from './recorder.ts';
 import { deopt } from './deopt.ts';
 import { printTrace } from './irtext.ts';
+import { optimize, optsText } from './opt/index.ts';
 import { JitLog, logLine, countAbort, countGuardFail } from './log.ts';
 import { abortName, A_FRAME, A_INNER_LOOP } from './aborts.ts';
 import { Backend, CompiledLoop, JitFrame } from '../backends/model.ts';
@@ -21,7 +22,27 @@ import { hexDump } from '../backends/native.ts';
 /** aborts after which a loop header is no longer traced */
 const MAX_ABORTS = 3;
 
+/** A side trace from a loop guard's resume point (pc, sp) to the loop's header. */
+export class Bridge {
+  trace: Trace;
+  compiled: CompiledLoop;
+  pc: int;
+  sp: int;
+  constructor(trace: Trace, compiled: CompiledLoop, pc: int, sp: int) {
+    this.trace = trace;
+    this.compiled = compiled;
+    this.pc = pc;
+    this.sp = sp;
+  }
+}
+
 export class JitLoop {
+  /** the JUMP_BACKWARD target the loop closes at */
+  header: int = 0;
+  /** failures per guard (op index), bridges per guard, guards whose bridge aborted */
+  fails: Map<int, int> = new Map<int, int>();
+  bridges: Map<int, Bridge> = new Map<int, Bridge>();
+  noBridge: Map<int, boolean> = new Map<int, boolean>();
   id: int;
   trace: Trace;
   compiled: CompiledLoop;
@@ -91,11 +112,11 @@ export class JitHooks extends LoopHooks {
     c.counter = 0;
     return this.record(c, f, target);
   }
-  record(c: JitCell, f: Frame, target: int): int {
+  /** Runs a recording (a loop's or a bridge's), timed and counted. */
+  runRecorder(rec: Recorder): Recording | null {
     const log = this.log;
     const t0 = os.clock();
     this.recording = true;
-    const rec = new Recorder(f, target, this.params.traceLimit);
     let out: Recording | null = null;
     try {
       out = rec.record();
@@ -104,58 +125,163 @@ export class JitHooks extends LoopHooks {
       log.recordings++;
       log.recordSeconds += os.clock() - t0;
     }
+    return out;
+  }
+  logAbort(f: Frame, pc: int, out: Recording, what: string): void {
+    countAbort(this.log, out.abort);
+    if (this.log.abort) logLine(this.log, `jit-abort: ${f.code.filename}:${f.code.lines[pc]} ${f.code.name}${what}: ${abortName(out.abort)}${out.detail === '' ? '' : ' (' + out.detail + ')'}`);
+  }
+  /** The recorded trace optimised, both logged as asked. */
+  optimized(t: Trace, opts: int, what: string): Trace {
+    const log = this.log;
+    if (log.noopt) logLine(log, `[jit-log-noopt] ${what} ${t.name} (${t.ops.length} ops)\n` + printTrace(t, true) + `[/jit-log-noopt]`);
+    const t1 = os.clock();
+    const ot = optimize(t, opts);
+    log.optSeconds += os.clock() - t1;
+    if (log.opt) logLine(log, `[jit-log-opt] ${what} ${ot.name} (${ot.ops.length} ops, enable_opts=${optsText(opts)})\n` + printTrace(ot, true) + `[/jit-log-opt]`);
+    return ot;
+  }
+  /** Trace t as the backend compiled it; its code size, time and bytes logged as asked. */
+  compiled(t: Trace, what: string): CompiledLoop {
+    const log = this.log;
+    const t1 = os.clock();
+    const compiled = this.backend.compileLoop(t);
+    log.backendSeconds += os.clock() - t1;
+    const code = this.backend.codeOf(compiled);
+    log.codeBytes += code.length;
+    if (log.backendDump && code.length > 0) {
+      logLine(log, `[jit-backend-dump] ${what} ${t.name} ${this.backend.name} ${code.length} bytes\n` + hexDump(code) + `\n[/jit-backend-dump]`);
+    }
+    return compiled;
+  }
+  record(c: JitCell, f: Frame, target: int): int {
+    const out = this.runRecorder(new Recorder(f, target, this.params.traceLimit));
     if (out === null) return -1;
     const t = out.trace;
     if (t === null) {
-      countAbort(log, out.abort);
-      if (log.abort) logLine(log, `jit-abort: ${f.code.filename}:${f.code.lines[target]} ${f.code.name}: ${abortName(out.abort)}${out.detail === '' ? '' : ' (' + out.detail + ')'}`);
+      this.logAbort(f, target, out, '');
       c.aborts++;
       if (c.aborts >= MAX_ABORTS || out.abort === A_INNER_LOOP || out.abort === A_FRAME) c.disabled = true;
       return out.pc;
     }
-    const t1 = os.clock();
-    const compiled = this.backend.compileLoop(t);
-    log.backendSeconds += os.clock() - t1;
-    const loop = new JitLoop(this.nextLoop++, t, compiled, f);
+    const id = this.nextLoop++;
+    const ot = this.optimized(t, this.params.opts, `loop ${id}`);
+    const loop = new JitLoop(id, ot, this.compiled(ot, `loop ${id}`), f);
+    loop.header = target;
     c.loop = loop;
-    log.loops++;
-    const code = this.backend.codeOf(compiled);
-    log.codeBytes += code.length;
-    if (log.backendDump && code.length > 0) {
-      logLine(log, `[jit-backend-dump] loop ${loop.id} ${t.name} ${this.backend.name} ${code.length} bytes\n` + hexDump(code) + `\n[/jit-backend-dump]`);
-    }
-    if (log.noopt) logLine(log, `[jit-log-noopt] loop ${loop.id} ${t.name} (${t.ops.length} ops)\n` + printTrace(t, true) + `[/jit-log-noopt]`);
+    this.log.loops++;
     // the recording ran one iteration and left f at the header: go straight into the loop
     return this.enter(c, loop, f);
   }
+  /** Runs the loop from f (at its header), and the bridges of guards that fail, until a guard
+   * without a bridge fails; returns the pc f continues at in the interpreter. */
   enter(c: JitCell, loop: JitLoop, f: Frame): int {
     if (f.globals !== loop.globals || f.localsDict !== loop.localsDict || f.sp !== loop.nstack || f.fast.length !== loop.nlocals || f.cells.length !== loop.ncells) return -1;
-    const t = loop.trace;
-    const jf = new JitFrame();
-    const n = t.ops.length;
-    for (let i = 0; i < n; i++) {
-      jf.ints.push(0);
-      jf.floats.push(0.0);
-      jf.refs.push(null);
-    }
-    let k = 0;
-    for (let i = 0; i < f.fast.length; i++) jf.refs[k++] = f.fast[i];
-    for (let i = 0; i < f.cells.length; i++) jf.refs[k++] = f.cells[i];
-    for (let i = 0; i < f.sp; i++) jf.refs[k++] = f.stack[i];
+    let t = loop.trace;
+    let compiled = loop.compiled;
+    let inBridge = false;
     this.log.entries++;
-    const g = this.backend.run(loop.compiled, jf);
-    const op = t.ops[g];
-    const s = t.snapshots[t.snap[g]];
-    const where = s.frames[s.frames.length - 1].where();
-    countGuardFail(this.log, where);
-    if (this.log.guardFail) logLine(this.log, `jit-guard-fail: loop ${loop.id} ${where} ${printOp(t, g)}`);
-    if (op === IROp.GUARD_NOT_INVALIDATED) {
-      // a class or a global dict changed: this loop would keep failing here; record it afresh
-      // when it is hot again
-      c.loop = null;
+    for (;;) {
+      const jf = frameFor(f, t);
+      const g = this.backend.run(compiled, jf);
+      const op = t.ops[g];
+      if (op === IROp.FINISH) {
+        // a bridge reached the loop header: its values are the loop's inputs
+        finishInto(f, t, g, jf, loop.nstack);
+        t = loop.trace;
+        compiled = loop.compiled;
+        inBridge = false;
+        continue;
+      }
+      const s = t.snapshots[t.snap[g]];
+      const where = s.frames[s.frames.length - 1].where();
+      countGuardFail(this.log, where);
+      if (this.log.guardFail) logLine(this.log, `jit-guard-fail: ${inBridge ? 'bridge of ' : ''}loop ${loop.id} ${where} ${printOp(t, g)}`);
+      if (op === IROp.GUARD_NOT_INVALIDATED) {
+        // a class or a global dict changed: this loop would keep failing here; record it afresh
+        // when it is hot again
+        c.loop = null;
+      }
+      const pc = deopt(t, s, jf, f, op === IROp.GUARD_NO_EXCEPTION ? jf.exc : null);
+      // bridges hang off the loop's own guards (not off bridges), resuming in the loop's frame
+      if (inBridge || op === IROp.GUARD_NOT_INVALIDATED || f.pendingThrow !== null || s.frames.length !== 1) return pc;
+      const br = loop.bridges.get(g);
+      if (br !== undefined) {
+        if (f.pc !== br.pc || f.sp !== br.sp) return pc;
+        t = br.trace;
+        compiled = br.compiled;
+        inBridge = true;
+        continue;
+      }
+      if (loop.noBridge.has(g) || this.recording) return pc;
+      const fails = loop.fails.get(g);
+      const n = fails === undefined ? 1 : fails + 1;
+      loop.fails.set(g, n);
+      if (n < this.params.traceEagerness) return pc;
+      const nb = this.recordBridge(loop, g, f);
+      if (nb < 0) {
+        loop.noBridge.set(g, true);
+        return f.pc;
+      }
+      // the recording ran the bridge's path and left f at the header
+      t = loop.trace;
+      compiled = loop.compiled;
     }
-    return deopt(t, s, jf, f, op === IROp.GUARD_NO_EXCEPTION ? jf.exc : null);
   }
+  /** Records a bridge from f (resumed at guard g's snapshot) to the loop header; -1 if the
+   * recording aborted (f then continues in the interpreter at f.pc). */
+  recordBridge(loop: JitLoop, g: int, f: Frame): int {
+    const rec = new Recorder(f, loop.header, this.params.traceLimit);
+    rec.start = f.pc;
+    rec.loopArity = loop.trace.argCount[loop.trace.labelIndex()];
+    const pc = f.pc;
+    const sp = f.sp;
+    const out = this.runRecorder(rec);
+    if (out === null) return -1;
+    const t = out.trace;
+    if (t === null) {
+      this.logAbort(f, pc, out, ' (bridge)');
+      f.pc = out.pc;
+      return -1;
+    }
+    t.name = t.name + ' bridge from guard #' + String(g);
+    // a bridge is not a loop: its JUMP goes on into the loop, a FINISH handing it the values
+    t.ops[t.ops.length - 1] = IROp.FINISH;
+    const ot = this.optimized(t, this.params.opts, `bridge of loop ${loop.id}`);
+    const br = new Bridge(ot, this.compiled(ot, `bridge of loop ${loop.id}`), pc, sp);
+    loop.bridges.set(g, br);
+    this.log.bridges++;
+    return 0;
+  }
+}
+
+/** A jitframe holding f's locals, cells and stack as the inputs of trace t. */
+function frameFor(f: Frame, t: Trace): JitFrame {
+  const jf = new JitFrame();
+  const n = t.ops.length;
+  for (let i = 0; i < n; i++) {
+    jf.ints.push(0);
+    jf.floats.push(0.0);
+    jf.refs.push(null);
+  }
+  let k = 0;
+  for (let i = 0; i < f.fast.length; i++) jf.refs[k++] = f.fast[i];
+  for (let i = 0; i < f.cells.length; i++) jf.refs[k++] = f.cells[i];
+  for (let i = 0; i < f.sp; i++) jf.refs[k++] = f.stack[i];
+  return jf;
+}
+
+/** Writes the values of FINISH op g (locals, cells, stack, as a loop's inputs) into f. */
+function finishInto(f: Frame, t: Trace, g: int, jf: JitFrame, nstack: int): void {
+  let k = 0;
+  for (let i = 0; i < f.fast.length; i++) f.fast[i] = refArg(t, jf, t.arg(g, k++));
+  k += f.cells.length;
+  while (f.stack.length < nstack) f.stack.push(NULL_OBJ);
+  for (let i = 0; i < nstack; i++) f.stack[i] = refArg(t, jf, t.arg(g, k++)) as PyObject;
+  f.sp = nstack;
+}
+function refArg(t: Trace, jf: JitFrame, v: int): PyObject | null {
+  return v < 0 ? t.getConstR(v) : jf.refs[v];
 }
 
 function printOp(t: Trace, g: int): string {

@@ -78,6 +78,9 @@ export enum IROp {
   GUARD_NO_OVERFLOW,
   GUARD_NO_EXCEPTION,
   GUARD_NOT_INVALIDATED,
+  SAME_AS_I,
+  SAME_AS_F,
+  SAME_AS_R,
 }
 
 // result kinds (also the kinds of constants)
@@ -193,6 +196,11 @@ def(IROp.GUARD_ISNULL, 1, K_VOID, G);
 def(IROp.GUARD_NO_OVERFLOW, 0, K_VOID, G);
 def(IROp.GUARD_NO_EXCEPTION, 0, K_VOID, G);
 def(IROp.GUARD_NOT_INVALIDATED, 2, K_VOID, G);
+// a copy of its argument: gives a loop LABEL a fresh value where the peeled iteration would
+// pass a constant or the same value twice (vm/jit/opt/unroll.ts)
+def(IROp.SAME_AS_I, 1, K_INT, 0);
+def(IROp.SAME_AS_F, 1, K_FLOAT, 0);
+def(IROp.SAME_AS_R, 1, K_REF, 0);
 if (IROp[OPS.defs.length] !== undefined) throw new Error(`ir: op ${IROp[OPS.defs.length]} has no table entry`);
 
 export function opName(op: int): string {
@@ -318,7 +326,13 @@ export class Trace {
   getConstR(v: int): PyObject | null {
     return this.constR[constIndex(v)];
   }
-  /** index of the LABEL op (after the inputs) */
+  /** index of the LABEL a JUMP goes to: the last one (an optimised loop has two, the peeled
+   * iteration's and the loop body's) */
+  loopLabelIndex(): int {
+    for (let i = this.ops.length - 1; i >= 0; i--) if (this.ops[i] === IROp.LABEL) return i;
+    return -1;
+  }
+  /** index of the first LABEL op (after the inputs), where a run starts */
   labelIndex(): int {
     for (let i = 0; i < this.ops.length; i++) if (this.ops[i] === IROp.LABEL) return i;
     return -1;

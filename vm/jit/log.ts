@@ -1,14 +1,15 @@
-// PYVMLOG, as PyPy's PYPYLOG: `PYVMLOG=jit-summary,jit-log-noopt,jit-abort,jit-guard-fail,
-// jit-backend-dump[:FILE]`
+// PYVMLOG, as PyPy's PYPYLOG: `PYVMLOG=jit-summary,jit-log-noopt,jit-log-opt,jit-abort,
+// jit-guard-fail,jit-backend-dump[:FILE]`
 // (`jit` for all of them). Without FILE the log goes to stderr when the program ends.
 import type { int, float } from '../../translate/rlib/index.ts';
 import { os } from '../../translate/rlib/index.ts';
 import { ABORT_NAMES } from './aborts.ts';
 
 export const LOG_HELP = `PYVMLOG=CATEGORIES[:FILE]  what the JIT logs (to FILE, else stderr, when the program ends):
-    jit-summary       loops, aborts by reason, guard failures by file:line, entries, recording
-                      time, the backend with its code bytes and time
-    jit-log-noopt     each loop's trace in the IR's text form
+    jit-summary       loops, bridges, aborts by reason, guard failures by file:line, entries,
+                      recording and optimizer time, the backend with its code bytes and time
+    jit-log-noopt     each loop's trace in the IR's text form, as recorded
+    jit-log-opt       each loop's trace as the optimizer leaves it
     jit-abort         one line per aborted recording
     jit-guard-fail    one line per guard failure
     jit-backend-dump  each loop's machine code as hex lines (xxd -r reads them; then
@@ -18,12 +19,14 @@ export const LOG_HELP = `PYVMLOG=CATEGORIES[:FILE]  what the JIT logs (to FILE, 
 export class JitLog {
   summary: boolean = false;
   noopt: boolean = false;
+  opt: boolean = false;
   abort: boolean = false;
   guardFail: boolean = false;
   backendDump: boolean = false;
   file: string = '';
   lines: string[] = [];
   loops: int = 0;
+  bridges: int = 0;
   aborts: int[] = [];
   guardWhere: string[] = [];
   guardCount: int[] = [];
@@ -33,10 +36,11 @@ export class JitLog {
   backendName: string = '';
   backendSeconds: float = 0.0;
   codeBytes: int = 0;
+  optSeconds: float = 0.0;
   /** guard failures in all */
   deopts: int = 0;
   any(): boolean {
-    return this.summary || this.noopt || this.abort || this.guardFail || this.backendDump;
+    return this.summary || this.noopt || this.opt || this.abort || this.guardFail || this.backendDump;
   }
 }
 
@@ -55,15 +59,17 @@ export function parseLogSpec(spec: string, log: JitLog): string {
     if (c === 'jit') {
       log.summary = true;
       log.noopt = true;
+      log.opt = true;
       log.abort = true;
       log.guardFail = true;
       log.backendDump = true;
     } else if (c === 'jit-summary') log.summary = true;
     else if (c === 'jit-log-noopt') log.noopt = true;
+    else if (c === 'jit-log-opt') log.opt = true;
     else if (c === 'jit-abort') log.abort = true;
     else if (c === 'jit-guard-fail') log.guardFail = true;
     else if (c === 'jit-backend-dump') log.backendDump = true;
-    else return `PYVMLOG: unknown category '${c}' (valid: jit-summary, jit-log-noopt, jit-abort, jit-guard-fail, jit-backend-dump, jit)`;
+    else return `PYVMLOG: unknown category '${c}' (valid: jit-summary, jit-log-noopt, jit-log-opt, jit-abort, jit-guard-fail, jit-backend-dump, jit)`;
   }
   return '';
 }
@@ -93,9 +99,11 @@ export function summaryText(log: JitLog): string {
   const out: string[] = [];
   out.push('[jit-summary]');
   out.push(`loops: ${log.loops}`);
+  out.push(`bridges: ${log.bridges}`);
   let total = 0;
   for (const n of log.aborts) total += n;
   out.push(`recordings: ${log.recordings} (${log.recordSeconds.toFixed(3)} s)`);
+  out.push(`optimizer: ${log.optSeconds.toFixed(3)} s`);
   out.push(`aborts: ${total}`);
   for (let r = 0; r < log.aborts.length; r++) if (log.aborts[r] > 0) out.push(`  ${ABORT_NAMES[r]}: ${log.aborts[r]}`);
   out.push(`backend: ${log.backendName}, code bytes: ${log.codeBytes} (${log.backendSeconds.toFixed(3)} s)`);

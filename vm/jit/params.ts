@@ -2,17 +2,20 @@
 // (threshold=, trace_eagerness=, trace_limit=) plus backend=llgraph|native.
 import type { int } from '../../translate/rlib/index.ts';
 import { nativeUnavailableReason } from '../backends/registry.ts';
+import { OPT_ALL, parseOpts } from './opt/index.ts';
 
 export class JitParams {
   enabled: boolean = false;
   /** loop iterations before a loop is traced (PyPy's rlib/jit.py default) */
   threshold: int = 1039;
-  /** guard failures before a bridge is traced (bridges come with the optimizer) */
+  /** guard failures before a bridge is traced */
   traceEagerness: int = 200;
   /** most ops in one trace before recording gives up */
   traceLimit: int = 6000;
   /** 'default' (native where this build runs machine code, else llgraph), 'native', 'llgraph' */
   backend: string = 'default';
+  /** the optimizer's passes (vm/jit/opt/index.ts: OPT_*) */
+  opts: int = OPT_ALL;
   /** a note for the user (e.g. native asked for but not available), printed once */
   note: string = '';
 }
@@ -21,8 +24,10 @@ export const JIT_HELP = `--jit off|on|default|k=v,...  the tracing JIT (also PYV
     off          interpret only (the default)
     on, default  trace hot loops with the default parameters
     threshold=N        loop iterations before a loop is traced (1039)
-    trace_eagerness=N  guard failures before a bridge is traced (200; bridges: not yet)
+    trace_eagerness=N  guard failures before a bridge is traced (200)
     trace_limit=N      most operations in one trace (6000)
+    enable_opts=all|none|NAME:NAME...  the optimizer's passes (all): rewrite, intbounds,
+                       virtualize, pure, heap, unroll, dce (they run in that order)
     backend=llgraph|native  run traces with the IR interpreter, or as machine code
                             (native: the default in translated Linux x86-64
                             builds; without machine code it falls back to
@@ -55,9 +60,15 @@ export function parseJitSpec(spec: string, p: JitParams): string {
     const item = item0.trim();
     if (item === '') continue;
     const eq = item.indexOf('=');
-    if (eq < 0) return `--jit: '${item}' is not k=v (valid: off, on, default, threshold=N, trace_eagerness=N, trace_limit=N, backend=llgraph|native)`;
+    if (eq < 0) return `--jit: '${item}' is not k=v (valid: off, on, default, threshold=N, trace_eagerness=N, trace_limit=N, enable_opts=..., backend=llgraph|native)`;
     const k = item.slice(0, eq);
     const v = item.slice(eq + 1);
+    if (k === 'enable_opts') {
+      const set = parseOpts(v);
+      if (set < 0) return `--jit: enable_opts=${v}: expected all, none or names joined by ':' (rewrite, intbounds, virtualize, pure, heap, unroll, dce)`;
+      p.opts = set;
+      continue;
+    }
     if (k === 'backend') {
       if (v === 'llgraph') p.backend = 'llgraph';
       else if (v === 'native') {
@@ -69,7 +80,7 @@ export function parseJitSpec(spec: string, p: JitParams): string {
     }
     const n = parseCount(k, v);
     if (k !== 'threshold' && k !== 'trace_eagerness' && k !== 'trace_limit') {
-      return `--jit: unknown parameter '${k}' (valid: threshold, trace_eagerness, trace_limit, backend)`;
+      return `--jit: unknown parameter '${k}' (valid: threshold, trace_eagerness, trace_limit, enable_opts, backend)`;
     }
     if (n < 1) return `--jit: ${k}=${v}: expected a positive integer`;
     if (k === 'threshold') p.threshold = n;

@@ -147,9 +147,14 @@ export class Recorder {
   abortReason: int = -1;
   detail: string = '';
 
+  /** where recording starts: the header for a loop, a failing guard's resume pc for a bridge */
+  start: int;
+  /** a bridge closes with as many values as its loop's LABEL takes (-1: a loop, its own) */
+  loopArity: int = -1;
   constructor(root: Frame, header: int, traceLimit: int) {
     this.root = root;
     this.header = header;
+    this.start = header;
     this.traceLimit = traceLimit;
   }
 
@@ -310,7 +315,7 @@ export class Recorder {
     const t = this.t;
     t.name = `${f.code.filename}:${f.code.lines[this.header]} ${f.code.name}`;
     const rf = new RFrame(f, RET_ROOT);
-    rf.pc = this.header;
+    rf.pc = this.start;
     rf.sp = f.sp;
     const inputs: int[] = [];
     for (let i = 0; i < f.fast.length; i++) {
@@ -743,7 +748,7 @@ export class Recorder {
     for (const v of fr.cellV) a.push(v);
     for (let i = 0; i < fr.stackV.length; i++) a.push(this.box(fr.stackV[i]));
     const label = t.labelIndex();
-    if (a.length !== t.argCount[label]) return this.fail(A_OPCODE, 'stack depth changed at the loop header');
+    if (a.length !== (this.loopArity >= 0 ? this.loopArity : t.argCount[label])) return this.fail(A_OPCODE, 'stack depth changed at the loop header');
     t.emit(IROp.JUMP, a, 0, -1);
     fr.pc = this.header;
     return CLOSED;

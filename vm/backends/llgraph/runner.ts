@@ -311,6 +311,15 @@ export function execOp(t: Trace, jf: JitFrame, pc: int, st: StepState): boolean 
       } else if ((getR(t, jf, a0) as PyDict).ver !== ver) return true;
       break;
     }
+    case IROp.SAME_AS_I:
+      jf.ints[pc] = getI(t, jf, a0);
+      break;
+    case IROp.SAME_AS_F:
+      jf.floats[pc] = getF(t, jf, a0);
+      break;
+    case IROp.SAME_AS_R:
+      jf.refs[pc] = getR(t, jf, a0);
+      break;
     default:
       throw new Error('llgraph: cannot run ' + OPS.defs[op].name);
   }
@@ -333,16 +342,21 @@ export class LLGraph extends Backend {
       jf.floats.push(0.0);
       jf.refs.push(null);
     }
-    const label = t.labelIndex();
+    const label = t.loopLabelIndex();
     const st = this.st;
     st.ovf = false;
-    let pc = label + 1;
+    let pc = t.labelIndex() + 1;
     for (;;) {
       const op = t.ops[pc];
       if (op === IROp.JUMP) {
         jumpToLabel(t, jf, pc, label);
         pc = label;
-      } else if (op !== IROp.DEBUG_MERGE_POINT) {
+      } else if (op === IROp.FINISH) {
+        // the end of a bridge: the caller reads the FINISH's values
+        return pc;
+      } else if (op !== IROp.DEBUG_MERGE_POINT && op !== IROp.LABEL) {
+        // (a peeled iteration runs into the loop body's LABEL: its arguments already hold the
+        // values, the peeled iteration's own)
         if (execOp(t, jf, pc, st)) return pc;
       }
       if ((OPS.defs[op].flags & F_GUARD) === 0 && pc >= n) throw new Error('llgraph: ran off the trace');

@@ -57,24 +57,32 @@ export class X64TraceAssembler {
   assemble(): int[] {
     const t = this.t;
     const e = this.e;
-    const label = t.labelIndex();
-    if (label < 0) throw new Error('x86_64: trace has no LABEL');
+    // a run starts after the first LABEL; JUMP goes to the last one (after a peeled iteration,
+    // which runs into it: its arguments already hold that iteration's values)
+    const first = t.labelIndex();
+    const label = t.loopLabelIndex();
+    if (first < 0) throw new Error('x86_64: trace has no LABEL');
     this.prologue();
-    const loopTop = e.pos();
+    let loopTop = e.pos();
     for (let pc = 0; pc < t.ops.length; pc++) {
-      if (pc <= label || isNoCode(t.ops[pc])) {
+      const op = t.ops[pc];
+      if (pc === label) loopTop = e.pos();
+      if (pc <= first || (isNoCode(op) && op !== IROp.FINISH)) {
         this.opOffsets.push(-1);
         continue;
       }
       this.opOffsets.push(e.pos());
-      if (t.ops[pc] === IROp.JUMP) {
+      if (op === IROp.JUMP) {
         this.jumpToLabel(pc, label);
         e.patchBranch(e.jmp(0), loopTop);
+      } else if (op === IROp.FINISH) {
+        // the end of a bridge: the caller reads the FINISH's values, as after a guard
+        this.exits.push(new GuardExit(e.jmp(0), pc));
       } else {
         this.op(pc);
       }
     }
-    // a trace ends in JUMP; anything after would be a bug in the recorder
+    // a loop ends in JUMP, a bridge in FINISH; anything after would be a bug in the recorder
     e.int3();
     const epilogue = e.pos();
     const frame = this.conv.frameBytes();
