@@ -23,6 +23,17 @@ export interface MethodFamily {
   args: SomeValue[] | null;
 }
 
+/** Temporaries the flow builder joins values in, as the user wrote them (never the internal name). */
+const JOINS: Record<string, string> = {
+  and__: "the value of 'a && b' is a when a is falsy, else b, and these have different types (in an if, loop or ?: test both are booleans, which is fine; as a value, test explicitly: 'a !== null && b')",
+  or__: "the value of 'a || b' is a when a is truthy, else b, and these have different types (in a test it is fine; as a value, write 'a !== null ? a : b' with b of a's type)",
+  nullish__: "the two sides of '??' have different types (give the right side the type of the left one)",
+  cond: "the two branches of '?:' have different types",
+};
+function describeJoin(name: string): string {
+  return JOINS[name] ?? `'${name}'`;
+}
+
 export class Annotator {
   graphs = new Map<FunctionDesc, FunctionGraph>();
   private blockGraph = new Map<Block, FunctionGraph>();
@@ -257,7 +268,7 @@ export class Annotator {
     let changed = !this.annotated.has(b);
     b.inputargs.forEach((v, i) => {
       const old = this.ann(v);
-      const nu = union(old, cells[i], `'${v.name}'`);
+      const nu = union(old, cells[i], describeJoin(v.name));
       if (!same(old, nu) || v.annotation === null) {
         v.annotation = nu;
         changed = true;
@@ -373,6 +384,9 @@ export class Annotator {
     if (!fam.args) fam.args = args;
     else if (fam.args.length !== args.length) throw new RtsError('E_ARGS', `${name}() called with ${args.length} argument(s) here and ${fam.args.length} elsewhere`);
     else fam.args = fam.args.map((a, i) => union(a, args[i], `argument ${i + 1} of ${name}()`));
+    // JS ignores extra arguments: an override may declare fewer parameters than its base
+    // (whose defaults the call site filled in), so it takes the extra ones unused
+    for (const m of new Set([...targets, ...fam.members.filter((x) => this.graphs.has(x))])) this.padParams(m, args.length + 1);
     let result: SomeValue = s_impossible;
     for (const t of targets) {
       const r = this.callFunction(t, [new SomeInstance(t.cls!), ...fam.args]);
@@ -381,6 +395,11 @@ export class Annotator {
     // arguments flow into every member so one C signature serves the whole family
     for (const m of fam.members) if (!targets.includes(m) && this.graphs.has(m)) this.mergeInto(this.graphFor(m).startblock, [new SomeInstance(m.cls!), ...fam.args]);
     return result;
+  }
+
+  private padParams(fd: FunctionDesc, n: number): void {
+    const params = this.graphFor(fd).startblock.inputargs;
+    while (params.length < n) params.push(new Variable('unused'));
   }
 
   private fieldKey(owner: ClassDesc, name: string): string {

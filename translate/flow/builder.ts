@@ -4,7 +4,7 @@
 // scope. Narrowing that tsc performs (instanceof, null checks) becomes explicit `downcast`
 // and `nonnull` operations, read off the checker's type at each use.
 import ts from 'typescript';
-import { Block, Constant, EXC_VALUE, FunctionGraph, LAST_EXCEPTION, Link, Operation, Variable, type Loc, type Value } from '../model/graph.ts';
+import { Block, Constant, EXC_VALUE, FunctionGraph, LAST_EXCEPTION, Link, formatLoc, Operation, Variable, type Loc, type Value } from '../model/graph.ts';
 import { ClassDesc, EnumDesc, FunctionDesc, locOf, type ModuleInfo } from '../load/descs.ts';
 import type { LoadedProgram } from '../load/loader.ts';
 import { RtsError } from '../errors.ts';
@@ -1041,7 +1041,13 @@ export class FlowBuilder {
         else if (ts.isStringLiteral(d) || ts.isNoSubstitutionTemplateLiteral(d)) v = new Constant(d.text);
         else if (d.kind === ts.SyntaxKind.TrueKeyword || d.kind === ts.SyntaxKind.FalseKeyword) v = new Constant(d.kind === ts.SyntaxKind.TrueKeyword);
         else if (d.kind === ts.SyntaxKind.NullKeyword) v = new Constant(null);
-        else this.err(d, 'default parameter values must be literals');
+        else {
+          // a module-level const, static readonly or enum member is as constant as a literal
+          const g = ts.isIdentifier(d) ? this.global(d, this.resolved(d)) : ts.isPropertyAccessExpression(d) ? this.staticMember(d) : null;
+          if (!(g instanceof Constant))
+            this.err(d, `default value '${d.getText()}' of parameter '${p.name.getText()}': a default must be a literal or a module-level constant (const X = ..., a static readonly or an enum member); compute it in the body instead (pass null and test for it)`, 'E_ARGS');
+          v = g;
+        }
         out.push(v);
       }
     }
@@ -1053,6 +1059,35 @@ export class FlowBuilder {
     const d = sig?.declaration;
     if (d && !ts.isJSDocSignature(d) && 'parameters' in d && !d.getSourceFile().isDeclarationFile) return d.parameters;
     return null;
+  }
+
+  /**
+   * The parameters a method call fills defaults from: the longest declaration of the method
+   * in the class chain of the resolved one, since an override may leave out a base's trailing
+   * defaulted parameters and still be called through the base. Defaults are filled at the call
+   * site, so overrides must agree on them.
+   */
+  private methodParams(e: ts.CallExpression, name: string): readonly ts.ParameterDeclaration[] | null {
+    const own = this.calleeParams(e);
+    const d = this.checker.getResolvedSignature(e)?.declaration;
+    const cls = d && d.parent && ts.isClassDeclaration(d.parent) ? this.prog.classesByDecl.get(d.parent) : undefined;
+    if (!own || !cls) return own;
+    const declsOf = (c: ClassDesc): ts.MethodDeclaration[] =>
+      [...(c.decl?.members ?? [])].filter((m): m is ts.MethodDeclaration => ts.isMethodDeclaration(m) && ts.isIdentifier(m.name) && m.name.text === name);
+    let best = own;
+    for (const c of cls.ancestors()) for (const m of declsOf(c)) if (m.parameters.length > best.length) best = m.parameters;
+    const given = e.arguments.length;
+    for (const c of cls.descendants()) {
+      for (const m of declsOf(c)) {
+        for (let i = given; i < Math.min(best.length, m.parameters.length); i++) {
+          const a = best[i].initializer;
+          const b = m.parameters[i].initializer;
+          if (a && b && a.getText() !== b.getText())
+            throw new RtsError('E_ARGS', `${c.name}.${name}() gives parameter '${m.parameters[i].name.getText()}' the default ${b.getText()}, but a call at ${formatLoc(this.loc(e))} fills in ${a.getText()}: RTS fills defaults at the call site, so overrides must declare the same default`, locOf(b, c.module!));
+        }
+      }
+    }
+    return best;
   }
 
   private call(e: ts.CallExpression): Value {
@@ -1109,17 +1144,28 @@ export class FlowBuilder {
       if (st) this.err(e, `'${callee.getText()}' is not callable`);
       const obj = this.expr(callee.expression);
       if (!this.cur) return obj;
-      const args = this.args(e, this.calleeParams(e));
+      const args = this.args(e, this.methodParams(e, name));
       if (!args) return new Constant(null);
       return this.narrow(e, this.emitRaising('call_method', [obj, ...args], e, name));
     }
     this.err(e, 'indirect call: RTS calls functions and methods by name');
   }
 
+  /** What a class-position expression names: `C`, or `ns.C` through `import * as ns`. */
+  private classRef(e: ts.Expression): Value | FunctionDesc | ClassDesc | EnumDesc | 'builtin' | null {
+    if (ts.isIdentifier(e)) return this.global(e, this.resolved(e));
+    if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && !this.env.has(this.checker.getSymbolAtLocation(e.expression) ?? THIS)) {
+      const bsym = this.resolved(e.expression);
+      const bdecl = bsym?.valueDeclaration ?? bsym?.declarations?.[0];
+      if (bsym && bsym.flags & ts.SymbolFlags.ValueModule && bdecl && ts.isSourceFile(bdecl)) return this.global(e, this.resolved(e.name));
+    }
+    return null;
+  }
+
   private newExpr(e: ts.NewExpression): Value {
-    if (!ts.isIdentifier(e.expression)) this.err(e, 'new of an expression');
-    const name = e.expression.text;
-    const g = this.global(e.expression, this.resolved(e.expression));
+    const g = this.classRef(e.expression);
+    if (g === null && !ts.isIdentifier(e.expression)) this.err(e, `new ${e.expression.getText()}: RTS creates objects of a class named directly (new C()) or through a namespace import (new lib.C())`);
+    const name = e.expression.getText();
     if (g === 'builtin' && name === 'Map') {
       const t = e.typeArguments?.length === 2 ? e : this.contextualTypeNode(e);
       return this.emit('newdict', [], e, t ? typeSeed(t) : null, 'map');
@@ -1150,7 +1196,7 @@ export class FlowBuilder {
     if (k === ts.SyntaxKind.InstanceOfKeyword) {
       const v = this.expr(e.left);
       if (!this.cur) return v;
-      const g = ts.isIdentifier(e.right) ? this.global(e.right, this.resolved(e.right)) : null;
+      const g = this.classRef(e.right);
       let cls = g instanceof ClassDesc ? g : null;
       if (g === 'builtin' && (e.right as ts.Identifier).text === 'Error') cls = this.prog.errorClass;
       if (!cls) this.err(e.right, 'instanceof needs an RTS class');
@@ -1298,12 +1344,13 @@ export class FlowBuilder {
     const k = e.operatorToken.kind;
     const l = this.expr(e.left);
     if (!this.cur) return l;
-    const resKey = Symbol('sc');
-    const end = new Join();
-    this.env.set(resKey, l);
     const isNullish = k === ts.SyntaxKind.QuestionQuestionToken;
-    const test = isNullish ? this.emit('is_null', [l], e) : l;
-    const { t, f } = this.branch(test, e.left);
+    // in a test only truthiness matters, so `ref && bool` joins two booleans (JS gives the same branch)
+    const test = !isNullish && isTested(e);
+    const resKey = Symbol(isNullish ? 'nullish__' : k === ts.SyntaxKind.BarBarToken ? 'or__' : 'and__');
+    const end = new Join();
+    this.env.set(resKey, test ? this.truth(l, e.left) : l);
+    const { t, f } = this.branch(isNullish ? this.emit('is_null', [l], e) : l, e.left);
     // && evaluates the right side when the left is truthy; || when falsy; ?? when null
     const evalRight = k === ts.SyntaxKind.BarBarToken ? f : t;
     const keepLeft = k === ts.SyntaxKind.BarBarToken ? t : f;
@@ -1311,15 +1358,15 @@ export class FlowBuilder {
     if (isNullish) this.env.set(resKey, this.emit('nonnull', [this.env.get(resKey)!], e.left));
     this.jump(end);
     this.enter(evalRight);
-    this.arm(e.right, resKey, end);
+    this.arm(e.right, resKey, end, test);
     return this.joinValue(end, resKey);
   }
 
   /** One arm of a value-producing join: evaluate, bind the result, jump to the join. */
-  private arm(e: ts.Expression, resKey: symbol, end: Join): void {
+  private arm(e: ts.Expression, resKey: symbol, end: Join, truth = false): void {
     const v = this.expr(e);
     if (!this.cur) return;
-    this.env.set(resKey, v);
+    this.env.set(resKey, truth ? this.truth(v, e) : v);
     this.jump(end);
   }
 
@@ -1370,6 +1417,19 @@ function elemTypeOf(t: ts.TypeNode | null): ts.TypeNode | null {
 }
 
 /** Parameter names of a class's constructor (explicit, or inherited through implicit ones). */
+/** Whether only the truthiness of `e` is used: the test of an if, loop or ?:, the operand of !, or an operand of && / || that is itself tested. */
+function isTested(e: ts.Expression): boolean {
+  let n: ts.Node = e;
+  while (ts.isParenthesizedExpression(n.parent)) n = n.parent;
+  const p = n.parent;
+  if ((ts.isIfStatement(p) || ts.isWhileStatement(p) || ts.isDoStatement(p)) && p.expression === n) return true;
+  if (ts.isForStatement(p) && p.condition === n) return true;
+  if (ts.isConditionalExpression(p) && p.condition === n) return true;
+  if (ts.isPrefixUnaryExpression(p) && p.operator === ts.SyntaxKind.ExclamationToken) return true;
+  if (ts.isBinaryExpression(p) && (p.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || p.operatorToken.kind === ts.SyntaxKind.BarBarToken)) return isTested(p);
+  return false;
+}
+
 function ctorParamNames(c: ClassDesc): string[] {
   for (let k: ClassDesc | null = c; k; k = k.base) {
     if (k.ctor?.decl) return k.ctor.decl.parameters.map((p) => (p.name as ts.Identifier).text);
