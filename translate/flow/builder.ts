@@ -8,6 +8,7 @@ import { Block, Constant, EXC_VALUE, FunctionGraph, LAST_EXCEPTION, Link, format
 import { ClassDesc, EnumDesc, FunctionDesc, locOf, type ModuleInfo } from '../load/descs.ts';
 import type { LoadedProgram } from '../load/loader.ts';
 import { RtsError } from '../errors.ts';
+import { isGenericClass, isGenericFunction } from '../load/generics.ts';
 import { removeDeadInputs, ssaToSsi } from '../model/transform.ts';
 
 const THIS = Symbol('this');
@@ -912,16 +913,30 @@ export class FlowBuilder {
     const isNull = (x: ts.Expression): boolean => (ts.isParenthesizedExpression(x) ? isNull(x.expression) : x.kind === ts.SyntaxKind.NullKeyword || (ts.isAsExpression(x) && isNull(x.expression)));
     if ((e.type.kind === ts.SyntaxKind.AnyKeyword || e.type.kind === ts.SyntaxKind.UnknownKeyword) && !isNull(e.expression)) this.err(e, `cast to '${e.type.getText()}'`, 'E_ANY');
     const t = this.checker.getTypeFromTypeNode(e.type);
-    const cls = this.classOfType(t);
+    const cls = this.classOfType(t, e);
     if (cls) return this.emit('downcast', [v], e, cls);
     return v;
   }
 
-  private classOfType(t: ts.Type): ClassDesc | null {
+  private classOfType(t: ts.Type, node: ts.Node): ClassDesc | null {
     const decl = t.getSymbol()?.valueDeclaration ?? t.getSymbol()?.declarations?.[0];
-    if (decl && this.prog.classesByDecl.has(decl)) return this.prog.classesByDecl.get(decl)!;
+    if (decl && this.prog.classesByDecl.has(decl)) return this.generic(node, () => this.prog.generics.classOf(t, this.fd.env));
     if (t.getSymbol()?.getName() === 'Error' && decl?.getSourceFile().isDeclarationFile) return this.prog.errorClass;
     return null;
+  }
+
+  /** Runs an instantiation of a generic, placing its errors at `node`. */
+  private generic<T>(node: ts.Node, f: () => T): T {
+    try {
+      return f();
+    } catch (e) {
+      throw e instanceof RtsError ? e.at(this.loc(node)) : e;
+    }
+  }
+
+  /** The instantiation of a generic function a call resolves to. */
+  private callee(fd: FunctionDesc, e: ts.CallExpression): FunctionDesc {
+    return isGenericFunction(fd) ? this.generic(e, () => this.prog.generics.functionAt(fd, e, this.fd.env)) : fd;
   }
 
   /** Makes tsc's narrowing explicit: a downcast or non-null assertion where the use site's type is narrower. */
@@ -929,7 +944,7 @@ export class FlowBuilder {
     if (!this.cur || v instanceof Constant) return v;
     const narrowed = this.checker.getTypeAtLocation(node);
     if (narrowed.flags & ts.TypeFlags.Union) return v;
-    const cls = this.classOfType(narrowed);
+    const cls = this.classOfType(narrowed, node);
     if (!cls) return v;
     return this.emit('downcast', [v], node, cls, v instanceof Variable ? v.name : 'cast');
   }
@@ -1107,7 +1122,8 @@ export class FlowBuilder {
     if (ts.isIdentifier(callee)) {
       const sym = this.checker.getSymbolAtLocation(callee);
       if (sym && this.env.has(sym)) this.err(e, `'${callee.text}' is a local value, not a function`);
-      const g = this.global(callee, this.resolved(callee));
+      const gl = this.global(callee, this.resolved(callee));
+      const g = gl instanceof FunctionDesc ? this.callee(gl, e) : gl;
       if (g instanceof FunctionDesc) {
         const args = this.args(e, g.decl?.parameters ?? null, g.primitive !== null);
         if (!args) return new Constant(null);
@@ -1124,13 +1140,15 @@ export class FlowBuilder {
       const name = callee.name.text;
       if (callee.expression.kind === ts.SyntaxKind.SuperKeyword) {
         const base = this.fd.cls?.base;
-        const target = base?.lookupMethod(name);
-        if (!target) this.err(e, `super.${name}: no such method in a base class`);
+        const found = base?.lookupMethod(name);
+        if (!found) this.err(e, `super.${name}: no such method in a base class`);
+        const target = this.callee(found, e);
         const args = this.args(e, target.decl?.parameters ?? null);
         if (!args) return new Constant(null);
         return this.narrow(e, this.emitRaising('simple_call', [new Constant(target), this.env.get(THIS)!, ...args], e));
       }
-      const st = this.staticMember(callee);
+      const sm = this.staticMember(callee);
+      const st = sm instanceof FunctionDesc ? this.callee(sm, e) : sm;
       if (st instanceof FunctionDesc) {
         const args = this.args(e, st.decl?.parameters ?? null);
         if (!args) return new Constant(null);
@@ -1174,6 +1192,10 @@ export class FlowBuilder {
     let cls: ClassDesc | null = g instanceof ClassDesc ? g : null;
     if (g === 'builtin' && name === 'Error') cls = this.prog.errorClass;
     if (!cls) this.err(e, `'${name}' is not an RTS class`);
+    if (isGenericClass(cls)) {
+      const tpl = cls;
+      cls = this.generic(e, () => this.prog.generics.classOf(this.checker.getTypeAtLocation(e), this.fd.env) ?? tpl);
+    }
     if (cls.isAbstract) this.err(e, `cannot instantiate abstract class ${cls.name}`);
     const args = this.args(e, cls.ctor.decl?.parameters ?? (cls === this.prog.errorClass ? null : this.calleeParams(e)));
     if (!args) return new Constant(null);
@@ -1200,6 +1222,14 @@ export class FlowBuilder {
       let cls = g instanceof ClassDesc ? g : null;
       if (g === 'builtin' && (e.right as ts.Identifier).text === 'Error') cls = this.prog.errorClass;
       if (!cls) this.err(e.right, 'instanceof needs an RTS class');
+      if (isGenericClass(cls)) {
+        // the instantiation the test narrows to, as tsc sees it on the left side
+        const narrowed = this.checker.getTypeAtLocation(e.left);
+        const inst = this.generic(e, () => this.prog.generics.classOf(narrowed, this.fd.env));
+        if (!inst || inst.template !== cls)
+          this.err(e, `instanceof generic class ${cls.name}: RTS cannot tell which instantiation is meant here; test a non-generic subclass (class IntBox extends ${cls.name}<int> {}) or declare the left side as ${cls.name}<...>`);
+        cls = inst;
+      }
       return this.emit('isinstance', [v], e, cls);
     }
     if (k === ts.SyntaxKind.CommaToken) this.err(e, 'the comma operator');
