@@ -64,6 +64,7 @@ export class Annotator {
   private errorKeys = new Set<string>();
 
   private report(e: RtsError): void {
+    if (e.code === 'E_INT_FLOAT' && !e.message.includes('share one instantiation')) e.message += this.genericNote();
     const key = `${e.loc ? `${e.loc.file}:${e.loc.line}:${e.loc.col}` : ''} ${e.message}`;
     if (this.errorKeys.has(key)) return;
     this.errorKeys.add(key);
@@ -343,6 +344,27 @@ export class Annotator {
     return null;
   }
 
+  /** For an int/float clash inside an instantiation at `number`: why, and what to write. */
+  private genericNote(of: ClassDesc | FunctionDesc | null = null): string {
+    const g = this.currentBlock ? this.blockGraph.get(this.currentBlock) : undefined;
+    const fd = g ? this.graphFd.get(g) : undefined;
+    const inst = of ?? (fd?.cls?.template ? fd.cls : fd?.template ? fd : null);
+    if (!inst || !inst.env.size || ![...inst.env.values()].some((a) => a.key.includes('number'))) return '';
+    const tpl = inst.template!;
+    const what = inst instanceof ClassDesc ? `class ${tpl.name}` : `function ${tpl.name}`;
+    return ` (in ${inst instanceof ClassDesc ? (inst.displayName ?? inst.name) : inst.name}: generic ${what} is instantiated once for int and float, which are both number to tsc, so ${tpl.name}<int> and ${tpl.name}<float> share one instantiation; wrap one of them in a class, e.g. ${tpl.name}<FloatBox>)`;
+  }
+
+  /** Runs f, explaining an int/float clash in the arguments of an instantiation of a generic. */
+  private noting<T>(inst: ClassDesc | FunctionDesc | null, f: () => T): T {
+    try {
+      return f();
+    } catch (e) {
+      if (inst && e instanceof RtsError && e.code === 'E_INT_FLOAT') e.message += this.genericNote(inst);
+      throw e;
+    }
+  }
+
   /** The type arguments the current block's function is read with. */
   private currentEnv(): TypeEnv {
     const g = this.currentBlock ? this.blockGraph.get(this.currentBlock) : undefined;
@@ -445,7 +467,7 @@ export class Annotator {
       const sig = signatures.get(g);
       throw new RtsError('E_ARGS', `${fd.name} takes ${params.length} argument(s) (${sig?.paramNames.join(', ')}), got ${args.length}`);
     }
-    this.mergeInto(g.startblock, args);
+    this.noting(fd.template ? fd : fd.cls?.template ? fd.cls : null, () => this.mergeInto(g.startblock, args));
     if (this.currentBlock) {
       let deps = this.returnDeps.get(g);
       if (!deps) this.returnDeps.set(g, (deps = new Set()));
@@ -474,7 +496,7 @@ export class Annotator {
     if (targets.length > 1) fam.virtual = true;
     if (!fam.args) fam.args = args;
     else if (fam.args.length !== args.length) throw new RtsError('E_ARGS', `${name}() called with ${args.length} argument(s) here and ${fam.args.length} elsewhere`);
-    else fam.args = fam.args.map((a, i) => union(a, args[i], `argument ${i + 1} of ${name}()`));
+    else fam.args = this.noting(cls.ancestors().find((c) => c.template) ?? null, () => fam!.args!.map((a, i) => union(a, args[i], `argument ${i + 1} of ${name}()`)));
     // JS ignores extra arguments: an override may declare fewer parameters than its base
     // (whose defaults the call site filled in), so it takes the extra ones unused
     for (const m of new Set([...targets, ...fam.members.filter((x) => this.graphs.has(x))])) this.padParams(m, args.length + 1);
