@@ -135,6 +135,15 @@ export class Instantiator {
     return c;
   }
 
+  private namesGenericClass(name: ts.Node): boolean {
+    const checker = this.host.checker;
+    let sym = checker.getSymbolAtLocation(ts.isQualifiedName(name) ? name.right : ts.isPropertyAccessExpression(name) ? name.name : name);
+    while (sym && sym.flags & ts.SymbolFlags.Alias) sym = checker.getAliasedSymbol(sym);
+    const decl = sym?.valueDeclaration ?? sym?.declarations?.[0];
+    const cd = decl ? this.host.classesByDecl.get(decl) : undefined;
+    return !!cd && isGenericClass(cd);
+  }
+
   /**
    * Creates, before annotation, every instantiation the program names (types written,
    * `new`, calls of generic functions), following instantiations into the generic bodies, so
@@ -151,8 +160,9 @@ export class Instantiator {
         if (n !== top && (ts.isClassDeclaration(n) || ts.isFunctionDeclaration(n) || ts.isMethodDeclaration(n)) && n.typeParameters?.length) return;
         try {
           if (ts.isTypeReferenceNode(n) || ts.isNewExpression(n) || ts.isExpressionWithTypeArguments(n)) {
-            const t = ts.isTypeReferenceNode(n) ? checker.getTypeFromTypeNode(n) : checker.getTypeAtLocation(n);
-            this.classOf(t, env);
+            // only names of generic classes instantiate: the checker is asked about those alone
+            if (this.namesGenericClass(ts.isTypeReferenceNode(n) ? n.typeName : n.expression))
+              this.classOf(ts.isTypeReferenceNode(n) ? checker.getTypeFromTypeNode(n) : checker.getTypeAtLocation(n), env);
           } else if (ts.isCallExpression(n)) {
             const fd = functionOfCall(n);
             if (fd) this.functionAt(fd, n, env);
