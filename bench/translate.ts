@@ -67,6 +67,36 @@ function best(cmd: string[], runs = 3): number {
   return b;
 }
 
+/** Best of `runs` in-process times of main() on Node (start-up excluded). */
+function bestNodeMain(file: string, runs = 3): number {
+  let b = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'main-time.mts'), file, 'bench'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+    const m = /main_seconds=([\d.]+)/.exec(r.stderr ?? '');
+    if (r.status !== 0 || !m) throw new Error(`${file} on Node exited ${r.status}: ${r.stderr}`);
+    b = Math.min(b, Number(m[1]));
+  }
+  return b;
+}
+
+/** Object-oriented programs written here: translated vs Node's in-process main(). */
+async function objectOrientedSpeed(): Promise<void> {
+  console.log("\nObject-oriented RTS programs: translated (C, whole process) vs Node's main() alone (best of 3)");
+  console.log(`${'program'.padEnd(12)} ${'node s'.padStart(8)} ${'C s'.padStart(8)} ${'speedup'.padStart(8)}`);
+  const dir = join(ROOT, 'bench', 'programs', 'oo');
+  const ratios: number[] = [];
+  for (const name of ['towers', 'scheduler', 'json_scan', 'containers', 'shapes', 'lists']) {
+    const file = join(dir, `${name}.ts`);
+    const { binary } = await translateProgram({ entry: file, target, outDir: join(work, 'bin'), cacheDir: join(work, 'cache') });
+    const node = bestNodeMain(file);
+    const c = best([binary, 'bench']);
+    ratios.push(node / c);
+    console.log(`${name.padEnd(12)} ${fmt(node)} ${fmt(c)} ${(node / c).toFixed(2).padStart(7)}x`);
+  }
+  const geo = Math.exp(ratios.reduce((a, r) => a + Math.log(r), 0) / ratios.length);
+  console.log(`${'geomean'.padEnd(12)} ${''.padStart(8)} ${''.padStart(8)} ${geo.toFixed(2).padStart(7)}x  (target: >= 1x each, >= 2x geomean)`);
+}
+
 async function runtimeSpeed(): Promise<void> {
   console.log('\nCompute-heavy RTS programs: translated (C) vs the same code on Node (best of 3)');
   console.log(`${'program'.padEnd(12)} ${'node s'.padStart(8)} ${'C s'.padStart(8)} ${'speedup'.padStart(8)}`);
@@ -89,8 +119,10 @@ async function runtimeSpeed(): Promise<void> {
 }
 
 try {
-  await translationSpeed();
-  await runtimeSpeed();
+  // `npm run bench:translate -- oo`: only the object-oriented programs
+  if (process.argv[2] !== 'oo') await translationSpeed();
+  if (process.argv[2] !== 'oo') await runtimeSpeed();
+  await objectOrientedSpeed();
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -19,7 +19,8 @@ import { makeTempDir, sweepTempDirs } from '../common/tmpdirs.ts';
 import { compilerIdentity } from '../common/compiler-id.ts';
 import { RtsError, RtsErrors } from './errors.ts';
 import { checkGraph, type FunctionGraph } from './model/graph.ts';
-import type { FunctionDesc } from './load/descs.ts';
+import { ClassDesc, FunctionDesc } from './load/descs.ts';
+import { Constant } from './model/graph.ts';
 import { findTarget, type Target } from '../common/targets.ts';
 import { fingerprint } from './cache/fingerprint.ts';
 import { cFlags, DEFAULT_SETTINGS, type CompileSettings } from './cflags.ts';
@@ -175,7 +176,8 @@ function annotateStages(
         flow.cached++;
       } else {
         g = buildFlowGraph(prog, fd);
-        store.putBlob('flow', key, serializeGraph(g));
+        // instantiations of generics are named as the annotator creates them: not cacheable by name
+        if (!fd.template && !usesInstances(g)) store.putBlob('flow', key, serializeGraph(g));
       }
       if (check) checkGraph(g);
       flow.graphs++;
@@ -206,6 +208,16 @@ function annotateStages(
   stage('annotate', performance.now() - annMs, false, counts);
   store.putBlob('annotate', annotateKey, JSON.stringify({ counts, flow }));
   return annotator;
+}
+
+/** Whether a graph names an instantiation of a generic class or function. */
+function usesInstances(g: FunctionGraph): boolean {
+  const inst = (x: unknown): boolean => (x instanceof ClassDesc || x instanceof FunctionDesc) && x.template !== null;
+  for (const b of g.blocks()) {
+    for (const op of b.operations) if (inst(op.extra) || op.args.some((a) => a instanceof Constant && inst(a.value))) return true;
+    for (const l of b.exits) if (l.args.some((a) => a instanceof Constant && inst(a.value))) return true;
+  }
+  return false;
 }
 
 async function compileStage(

@@ -11,7 +11,7 @@ export const ERRORS = {
   E_UNION: { title: 'types cannot be unified', hint: 'a variable, field, list item or parameter must hold one type (plus null for references)' },
   E_BLOCKED: { title: 'annotation cannot settle', hint: 'the value read here is never written anywhere in the program, so it has no type: write it, or declare the container type (new Map<K, V>(), const xs: T[] = [])' },
   E_NO_ATTR: { title: 'no such field or method', hint: 'declare it on the class (or a base class) of the value' },
-  E_ARGS: { title: 'wrong arguments', hint: 'pass exactly the declared parameters; only literal defaults may be left out' },
+  E_ARGS: { title: 'wrong arguments', hint: 'pass the declared parameters; those with a literal or module-level constant default may be left out' },
   E_MODULE_LET: { title: 'module-level let', hint: 'keep mutable global state in a field of a prebuilt object (a module-level const)' },
   E_CONST: { title: 'unsupported prebuilt constant', hint: 'prebuilt constants are numbers, strings, booleans, null, class instances, arrays and Maps of those' },
   E_ENTRY: { title: 'bad entry module', hint: 'the entry module must export `function main(argv: string[]): int`' },

@@ -49,6 +49,8 @@ describe('translation errors', () => {
         expect(text).toMatch(new RegExp(`^(tests/translate/errors/)?${basename(f).replace('.', '\\.')}:\\d+:\\d+: error\\[${expected}\\]: `));
       }
       expect(text).toContain('hint:');
+      // `message: TEXT`: the message says this (what the user wrote, what to write instead)
+      for (const m of src.matchAll(/^\/\/ message:\s*(.+)$/gm)) expect(text).toContain(m[1].trim());
       expect(readdirSync(out).filter((x) => x !== 'cache')).toEqual([]);
     });
   }

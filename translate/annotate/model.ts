@@ -81,7 +81,7 @@ export class SomeInstance extends SomeValue {
     this.nullable = nullable;
   }
   describe(): string {
-    return this.cls.name + this.nullSuffix();
+    return (this.cls.displayName ?? this.cls.name) + this.nullSuffix();
   }
 }
 

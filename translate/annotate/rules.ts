@@ -39,7 +39,9 @@ const intOnly =
   (name: string): Rule =>
   (_a, _op, [x, y]) => {
     if (anyImpossible(y ? [x, y] : [x])) return s_impossible;
-    if (x.kind !== 'int' || (y && y.kind !== 'int')) bad(`bitwise '${name}' (ints only)`, x, ...(y ? [y] : []));
+    // a float operand converts as JS's ToInt32 does (`(x / n) | 0` truncates)
+    const ok = (s: SomeValue): boolean => s.kind === 'int' || (s.kind === 'float' && !s.nullable);
+    if (!ok(x) || (y && !ok(y))) bad(`bitwise '${name}' (ints and floats only)`, x, ...(y ? [y] : []));
     return s_int;
   };
 

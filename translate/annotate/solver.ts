@@ -12,6 +12,10 @@ import {
   s_none, s_str, same, setMergeHook, union,
 } from './model.ts';
 import { RULES } from './rules.ts';
+import { isGenericClass, isGenericFunction } from '../load/generics.ts';
+import type { TypeEnv } from '../load/descs.ts';
+
+const EMPTY_ENV: TypeEnv = new Map();
 
 export interface MethodFamily {
   root: ClassDesc;
@@ -23,8 +27,22 @@ export interface MethodFamily {
   args: SomeValue[] | null;
 }
 
+/** Temporaries the flow builder joins values in, as the user wrote them (never the internal name). */
+const JOINS: Record<string, string> = {
+  and__: "the value of 'a && b' is a when a is falsy, else b, and these have different types (in an if, loop or ?: test both are booleans, which is fine; as a value, test explicitly: 'a !== null && b')",
+  or__: "the value of 'a || b' is a when a is truthy, else b, and these have different types (in a test it is fine; as a value, write 'a !== null ? a : b' with b of a's type)",
+  nullish__: "the two sides of '??' have different types (give the right side the type of the left one)",
+  cond: "the two branches of '?:' have different types",
+};
+function describeJoin(name: string): string {
+  return JOINS[name] ?? `'${name}'`;
+}
+
 export class Annotator {
   graphs = new Map<FunctionDesc, FunctionGraph>();
+  private graphFd = new Map<FunctionGraph, FunctionDesc>();
+  /** blocks that call a method, re-flowed when a new class instantiation joins a hierarchy */
+  private methodCallers = new Set<Block>();
   private blockGraph = new Map<Block, FunctionGraph>();
   private pending: Block[] = [];
   private pendingSet = new Set<Block>();
@@ -46,6 +64,7 @@ export class Annotator {
   private errorKeys = new Set<string>();
 
   private report(e: RtsError): void {
+    if (e.code === 'E_INT_FLOAT' && !e.message.includes('share one instantiation')) e.message += this.genericNote();
     const key = `${e.loc ? `${e.loc.file}:${e.loc.line}:${e.loc.col}` : ''} ${e.message}`;
     if (this.errorKeys.has(key)) return;
     this.errorKeys.add(key);
@@ -61,11 +80,15 @@ export class Annotator {
     setMergeHook((readers) => {
       for (const r of readers) this.schedule(r as Block);
     });
+    prog.generics.onNewClass = () => {
+      for (const b of this.methodCallers) this.schedule(b);
+    };
   }
 
   // ---- driving -------------------------------------------------------------------
 
   run(): void {
+    this.instantiateGenerics();
     const main = this.prog.main;
     const argv = new SomeList(new ListDef());
     argv.def.item = s_str;
@@ -103,6 +126,26 @@ export class Annotator {
     }
   }
 
+  /** Every instantiation the program names, before any method call is resolved. */
+  private instantiateGenerics(): void {
+    const prog = this.prog;
+    const generic = [...prog.classesByDecl.values()].some(isGenericClass) || [...prog.functionsByDecl.values()].some(isGenericFunction);
+    if (!generic) return;
+    const functionOfCall = (call: ts.CallExpression): FunctionDesc | null => {
+      let sym = prog.checker.getSymbolAtLocation(ts.isPropertyAccessExpression(call.expression) ? call.expression.name : call.expression);
+      while (sym && sym.flags & ts.SymbolFlags.Alias) sym = prog.checker.getAliasedSymbol(sym);
+      const d = sym?.valueDeclaration;
+      const fd = d ? prog.functionsByDecl.get(d) : undefined;
+      return fd && isGenericFunction(fd) ? fd : null;
+    };
+    try {
+      prog.generics.scan([...prog.modules.values()].map((m) => m.source), functionOfCall);
+    } catch (e) {
+      if (e instanceof RtsError) this.report(e);
+      else throw e;
+    }
+  }
+
   annotatedBlock(b: Block): boolean {
     return this.annotated.has(b);
   }
@@ -112,6 +155,7 @@ export class Annotator {
     if (g) return g;
     g = this.getGraph(fd);
     this.graphs.set(fd, g);
+    this.graphFd.set(g, fd);
     for (const b of g.blocks()) this.blockGraph.set(b, g);
     this.blockGraph.set(g.returnblock, g);
     this.blockGraph.set(g.exceptblock, g);
@@ -119,10 +163,10 @@ export class Annotator {
     const sig = signatures.get(g);
     if (sig) {
       g.startblock.inputargs.forEach((v, i) => {
-        const s = this.fromTypeNode(sig.params[i] ?? null);
+        const s = this.fromTypeNode(sig.params[i] ?? null, fd.env);
         if (s) v.annotation = s;
       });
-      const r = this.fromTypeNode(sig.result);
+      const r = this.fromTypeNode(sig.result, fd.env);
       if (r) g.returnblock.inputargs[0].annotation = r;
     }
     return g;
@@ -178,6 +222,7 @@ export class Annotator {
     }
     const cls = this.prog.classByRuntime.get((val as object).constructor);
     if (!cls) throw new RtsError('E_CONST', `an object of class ${(val as object).constructor?.name ?? '?'}, which is not an RTS class of the program`);
+    if (isGenericClass(cls)) throw new RtsError('E_CONST', `a prebuilt object of generic class ${cls.name}: its type arguments are gone at run time, so RTS cannot tell which instantiation it is; make a non-generic subclass (class IntVec extends ${cls.name}<int> {}) and prebuild that`);
     const s = new SomeInstance(cls);
     this.prebuilt.set(val, s);
     this.instantiated.add(cls);
@@ -192,9 +237,9 @@ export class Annotator {
   }
 
   /** An annotation from a declared TypeScript type, or null when it says nothing useful. */
-  fromTypeNode(t: ts.TypeNode | null): SomeValue | null {
+  fromTypeNode(t: ts.TypeNode | null, env: TypeEnv = EMPTY_ENV): SomeValue | null {
     if (!t) return null;
-    if (ts.isParenthesizedTypeNode(t)) return this.fromTypeNode(t.type);
+    if (ts.isParenthesizedTypeNode(t)) return this.fromTypeNode(t.type, env);
     switch (t.kind) {
       case ts.SyntaxKind.BooleanKeyword:
         return s_bool;
@@ -211,7 +256,7 @@ export class Annotator {
     if (ts.isUnionTypeNode(t)) {
       let acc: SomeValue | null = null;
       for (const m of t.types) {
-        const s = this.fromTypeNode(m);
+        const s = this.fromTypeNode(m, env);
         if (!s) return null;
         acc = acc ? union(acc, s) : s;
       }
@@ -219,7 +264,7 @@ export class Annotator {
     }
     if (ts.isArrayTypeNode(t)) {
       const s = new SomeList(new ListDef());
-      const item = this.fromTypeNode(t.elementType);
+      const item = this.fromTypeNode(t.elementType, env);
       if (item) s.def.item = item;
       return s;
     }
@@ -229,25 +274,101 @@ export class Annotator {
       if (name === 'float') return s_float;
       if (name === 'Map' && t.typeArguments?.length === 2) {
         const s = new SomeDict(new DictDef());
-        const k = this.fromTypeNode(t.typeArguments[0]);
-        const v = this.fromTypeNode(t.typeArguments[1]);
+        const k = this.fromTypeNode(t.typeArguments[0], env);
+        const v = this.fromTypeNode(t.typeArguments[1], env);
         if (k) s.def.key = k;
         if (v) s.def.value = v;
         return s;
       }
       if (name === 'Array' && t.typeArguments?.length === 1) {
         const s = new SomeList(new ListDef());
-        const item = this.fromTypeNode(t.typeArguments[0]);
+        const item = this.fromTypeNode(t.typeArguments[0], env);
         if (item) s.def.item = item;
         return s;
       }
       let sym = this.prog.checker.getSymbolAtLocation(t.typeName);
       while (sym && sym.flags & ts.SymbolFlags.Alias) sym = this.prog.checker.getAliasedSymbol(sym);
       const decl = sym?.declarations?.[0];
-      if (decl && this.prog.classesByDecl.has(decl)) return new SomeInstance(this.prog.classesByDecl.get(decl)!);
+      if (decl && ts.isTypeParameterDeclaration(decl)) {
+        const a = env.get(decl);
+        return a ? this.fromType(a.type, a.env) : null;
+      }
+      if (decl && this.prog.classesByDecl.has(decl)) {
+        const cls = this.prog.generics.classOf(this.prog.checker.getTypeFromTypeNode(t), env);
+        return cls ? new SomeInstance(cls) : null;
+      }
       if (name === 'Error' && decl?.getSourceFile().isDeclarationFile) return new SomeInstance(this.prog.errorClass);
     }
     return null;
+  }
+
+  /** An annotation from a generic's type argument: numbers are left to inference (tsc has no int). */
+  fromType(t: ts.Type, env: TypeEnv): SomeValue | null {
+    const f = t.flags;
+    if (f & ts.TypeFlags.TypeParameter) {
+      const d = t.getSymbol()?.declarations?.[0];
+      const a = d ? env.get(d) : undefined;
+      return a ? this.fromType(a.type, a.env) : null;
+    }
+    if (t.isUnion()) {
+      let acc: SomeValue | null = null;
+      for (const m of t.types) {
+        const s = this.fromType(m, env);
+        if (!s) return null;
+        acc = acc ? union(acc, s) : s;
+      }
+      return acc;
+    }
+    if (f & ts.TypeFlags.StringLike) return s_str;
+    if (f & ts.TypeFlags.BooleanLike) return s_bool;
+    if (f & (ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void)) return s_none;
+    if (f & ts.TypeFlags.NumberLike) return null;
+    const cls = this.prog.generics.classOf(t, env);
+    if (cls) return new SomeInstance(cls);
+    const name = t.getSymbol()?.getName();
+    const args = (f & ts.TypeFlags.Object) !== 0 && ((t as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference) !== 0 ? this.prog.checker.getTypeArguments(t as ts.TypeReference) : [];
+    if (name === 'Array' && args.length === 1) {
+      const s = new SomeList(new ListDef());
+      const item = this.fromType(args[0], env);
+      if (item) s.def.item = item;
+      return s;
+    }
+    if (name === 'Map' && args.length === 2) {
+      const s = new SomeDict(new DictDef());
+      const k = this.fromType(args[0], env);
+      const v = this.fromType(args[1], env);
+      if (k) s.def.key = k;
+      if (v) s.def.value = v;
+      return s;
+    }
+    return null;
+  }
+
+  /** For an int/float clash inside an instantiation at `number`: why, and what to write. */
+  private genericNote(of: ClassDesc | FunctionDesc | null = null): string {
+    const g = this.currentBlock ? this.blockGraph.get(this.currentBlock) : undefined;
+    const fd = g ? this.graphFd.get(g) : undefined;
+    const inst = of ?? (fd?.cls?.template ? fd.cls : fd?.template ? fd : null);
+    if (!inst || !inst.env.size || ![...inst.env.values()].some((a) => a.key.includes('number'))) return '';
+    const tpl = inst.template!;
+    const what = inst instanceof ClassDesc ? `class ${tpl.name}` : `function ${tpl.name}`;
+    return ` (in ${inst instanceof ClassDesc ? (inst.displayName ?? inst.name) : inst.name}: generic ${what} is instantiated once for int and float, which are both number to tsc, so ${tpl.name}<int> and ${tpl.name}<float> share one instantiation; wrap one of them in a class, e.g. ${tpl.name}<FloatBox>)`;
+  }
+
+  /** Runs f, explaining an int/float clash in the arguments of an instantiation of a generic. */
+  private noting<T>(inst: ClassDesc | FunctionDesc | null, f: () => T): T {
+    try {
+      return f();
+    } catch (e) {
+      if (inst && e instanceof RtsError && e.code === 'E_INT_FLOAT') e.message += this.genericNote(inst);
+      throw e;
+    }
+  }
+
+  /** The type arguments the current block's function is read with. */
+  private currentEnv(): TypeEnv {
+    const g = this.currentBlock ? this.blockGraph.get(this.currentBlock) : undefined;
+    return (g && this.graphFd.get(g)?.env) ?? EMPTY_ENV;
   }
 
   // ---- flowing -------------------------------------------------------------------
@@ -257,7 +378,7 @@ export class Annotator {
     let changed = !this.annotated.has(b);
     b.inputargs.forEach((v, i) => {
       const old = this.ann(v);
-      const nu = union(old, cells[i], `'${v.name}'`);
+      const nu = union(old, cells[i], describeJoin(v.name));
       if (!same(old, nu) || v.annotation === null) {
         v.annotation = nu;
         changed = true;
@@ -346,7 +467,7 @@ export class Annotator {
       const sig = signatures.get(g);
       throw new RtsError('E_ARGS', `${fd.name} takes ${params.length} argument(s) (${sig?.paramNames.join(', ')}), got ${args.length}`);
     }
-    this.mergeInto(g.startblock, args);
+    this.noting(fd.template ? fd : fd.cls?.template ? fd.cls : null, () => this.mergeInto(g.startblock, args));
     if (this.currentBlock) {
       let deps = this.returnDeps.get(g);
       if (!deps) this.returnDeps.set(g, (deps = new Set()));
@@ -361,18 +482,24 @@ export class Annotator {
     if (!root) throw new RtsError('E_NO_ATTR', `${cls.name} has no method '${name}'`);
     const key = `${root.name}.${name}`;
     let fam = this.families.get(key);
+    // members are taken afresh: an instantiation of a generic class may have joined the hierarchy
+    const members = root.descendants().map((d) => d.methods.get(name)).filter((m): m is FunctionDesc => !!m);
     if (!fam) {
-      const members = root.descendants().map((d) => d.methods.get(name)).filter((m): m is FunctionDesc => !!m);
       fam = { root, name, members, virtual: false, args: null };
       this.families.set(key, fam);
     }
+    fam.members = members;
+    if (this.currentBlock) this.methodCallers.add(this.currentBlock);
     this.opFamily.set(op, fam);
     const targets = [...new Set(cls.descendants().map((d) => d.lookupMethod(name)).filter((m): m is FunctionDesc => !!m))];
     this.callTargets.set(op, targets);
     if (targets.length > 1) fam.virtual = true;
     if (!fam.args) fam.args = args;
     else if (fam.args.length !== args.length) throw new RtsError('E_ARGS', `${name}() called with ${args.length} argument(s) here and ${fam.args.length} elsewhere`);
-    else fam.args = fam.args.map((a, i) => union(a, args[i], `argument ${i + 1} of ${name}()`));
+    else fam.args = this.noting(cls.ancestors().find((c) => c.template) ?? null, () => fam!.args!.map((a, i) => union(a, args[i], `argument ${i + 1} of ${name}()`)));
+    // JS ignores extra arguments: an override may declare fewer parameters than its base
+    // (whose defaults the call site filled in), so it takes the extra ones unused
+    for (const m of new Set([...targets, ...fam.members.filter((x) => this.graphs.has(x))])) this.padParams(m, args.length + 1);
     let result: SomeValue = s_impossible;
     for (const t of targets) {
       const r = this.callFunction(t, [new SomeInstance(t.cls!), ...fam.args]);
@@ -383,6 +510,11 @@ export class Annotator {
     return result;
   }
 
+  private padParams(fd: FunctionDesc, n: number): void {
+    const params = this.graphFor(fd).startblock.inputargs;
+    while (params.length < n) params.push(new Variable('unused'));
+  }
+
   private fieldKey(owner: ClassDesc, name: string): string {
     return `${owner.name}.${name}`;
   }
@@ -391,7 +523,7 @@ export class Annotator {
     const key = this.fieldKey(owner, name);
     if (!this.fieldAnn.has(key)) {
       const info = owner.fields.get(name)!;
-      const seed = owner === this.prog.errorClass ? s_str : this.fromTypeNode(info.typeNode);
+      const seed = owner === this.prog.errorClass ? s_str : this.fromTypeNode(info.typeNode, owner.env);
       this.fieldAnn.set(key, seed ?? s_impossible);
     }
     return key;
@@ -491,14 +623,14 @@ export class Annotator {
     if (ts.isNewExpression(seed.node)) {
       const [k, v] = seed.node.typeArguments ?? [];
       if (c instanceof SomeDict && k && v) {
-        const ks = this.fromTypeNode(k);
-        const vs = this.fromTypeNode(v);
+        const ks = this.fromTypeNode(k, this.currentEnv());
+        const vs = this.fromTypeNode(v, this.currentEnv());
         if (ks) c.def.key = union(c.def.key, ks, 'Map keys');
         if (vs) c.def.value = union(c.def.value, vs, 'Map values');
       }
       return;
     }
-    s = this.fromTypeNode(seed.node as ts.TypeNode);
+    s = this.fromTypeNode(seed.node as ts.TypeNode, this.currentEnv());
     if (s) union(c, s, 'declared type');
   }
   private seeded = new Set<Operation>();

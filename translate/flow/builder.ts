@@ -4,10 +4,11 @@
 // scope. Narrowing that tsc performs (instanceof, null checks) becomes explicit `downcast`
 // and `nonnull` operations, read off the checker's type at each use.
 import ts from 'typescript';
-import { Block, Constant, EXC_VALUE, FunctionGraph, LAST_EXCEPTION, Link, Operation, Variable, type Loc, type Value } from '../model/graph.ts';
+import { Block, Constant, EXC_VALUE, FunctionGraph, LAST_EXCEPTION, Link, formatLoc, Operation, Variable, type Loc, type Value } from '../model/graph.ts';
 import { ClassDesc, EnumDesc, FunctionDesc, locOf, type ModuleInfo } from '../load/descs.ts';
 import type { LoadedProgram } from '../load/loader.ts';
 import { RtsError } from '../errors.ts';
+import { isGenericClass, isGenericFunction } from '../load/generics.ts';
 import { removeDeadInputs, ssaToSsi } from '../model/transform.ts';
 
 const THIS = Symbol('this');
@@ -912,16 +913,30 @@ export class FlowBuilder {
     const isNull = (x: ts.Expression): boolean => (ts.isParenthesizedExpression(x) ? isNull(x.expression) : x.kind === ts.SyntaxKind.NullKeyword || (ts.isAsExpression(x) && isNull(x.expression)));
     if ((e.type.kind === ts.SyntaxKind.AnyKeyword || e.type.kind === ts.SyntaxKind.UnknownKeyword) && !isNull(e.expression)) this.err(e, `cast to '${e.type.getText()}'`, 'E_ANY');
     const t = this.checker.getTypeFromTypeNode(e.type);
-    const cls = this.classOfType(t);
+    const cls = this.classOfType(t, e);
     if (cls) return this.emit('downcast', [v], e, cls);
     return v;
   }
 
-  private classOfType(t: ts.Type): ClassDesc | null {
+  private classOfType(t: ts.Type, node: ts.Node): ClassDesc | null {
     const decl = t.getSymbol()?.valueDeclaration ?? t.getSymbol()?.declarations?.[0];
-    if (decl && this.prog.classesByDecl.has(decl)) return this.prog.classesByDecl.get(decl)!;
+    if (decl && this.prog.classesByDecl.has(decl)) return this.generic(node, () => this.prog.generics.classOf(t, this.fd.env));
     if (t.getSymbol()?.getName() === 'Error' && decl?.getSourceFile().isDeclarationFile) return this.prog.errorClass;
     return null;
+  }
+
+  /** Runs an instantiation of a generic, placing its errors at `node`. */
+  private generic<T>(node: ts.Node, f: () => T): T {
+    try {
+      return f();
+    } catch (e) {
+      throw e instanceof RtsError ? e.at(this.loc(node)) : e;
+    }
+  }
+
+  /** The instantiation of a generic function a call resolves to. */
+  private callee(fd: FunctionDesc, e: ts.CallExpression): FunctionDesc {
+    return isGenericFunction(fd) ? this.generic(e, () => this.prog.generics.functionAt(fd, e, this.fd.env)) : fd;
   }
 
   /** Makes tsc's narrowing explicit: a downcast or non-null assertion where the use site's type is narrower. */
@@ -929,7 +944,7 @@ export class FlowBuilder {
     if (!this.cur || v instanceof Constant) return v;
     const narrowed = this.checker.getTypeAtLocation(node);
     if (narrowed.flags & ts.TypeFlags.Union) return v;
-    const cls = this.classOfType(narrowed);
+    const cls = this.classOfType(narrowed, node);
     if (!cls) return v;
     return this.emit('downcast', [v], node, cls, v instanceof Variable ? v.name : 'cast');
   }
@@ -1041,7 +1056,13 @@ export class FlowBuilder {
         else if (ts.isStringLiteral(d) || ts.isNoSubstitutionTemplateLiteral(d)) v = new Constant(d.text);
         else if (d.kind === ts.SyntaxKind.TrueKeyword || d.kind === ts.SyntaxKind.FalseKeyword) v = new Constant(d.kind === ts.SyntaxKind.TrueKeyword);
         else if (d.kind === ts.SyntaxKind.NullKeyword) v = new Constant(null);
-        else this.err(d, 'default parameter values must be literals');
+        else {
+          // a module-level const, static readonly or enum member is as constant as a literal
+          const g = ts.isIdentifier(d) ? this.global(d, this.resolved(d)) : ts.isPropertyAccessExpression(d) ? this.staticMember(d) : null;
+          if (!(g instanceof Constant))
+            this.err(d, `default value '${d.getText()}' of parameter '${p.name.getText()}': a default must be a literal or a module-level constant (const X = ..., a static readonly or an enum member); compute it in the body instead (pass null and test for it)`, 'E_ARGS');
+          v = g;
+        }
         out.push(v);
       }
     }
@@ -1053,6 +1074,35 @@ export class FlowBuilder {
     const d = sig?.declaration;
     if (d && !ts.isJSDocSignature(d) && 'parameters' in d && !d.getSourceFile().isDeclarationFile) return d.parameters;
     return null;
+  }
+
+  /**
+   * The parameters a method call fills defaults from: the longest declaration of the method
+   * in the class chain of the resolved one, since an override may leave out a base's trailing
+   * defaulted parameters and still be called through the base. Defaults are filled at the call
+   * site, so overrides must agree on them.
+   */
+  private methodParams(e: ts.CallExpression, name: string): readonly ts.ParameterDeclaration[] | null {
+    const own = this.calleeParams(e);
+    const d = this.checker.getResolvedSignature(e)?.declaration;
+    const cls = d && d.parent && ts.isClassDeclaration(d.parent) ? this.prog.classesByDecl.get(d.parent) : undefined;
+    if (!own || !cls) return own;
+    const declsOf = (c: ClassDesc): ts.MethodDeclaration[] =>
+      [...(c.decl?.members ?? [])].filter((m): m is ts.MethodDeclaration => ts.isMethodDeclaration(m) && ts.isIdentifier(m.name) && m.name.text === name);
+    let best = own;
+    for (const c of cls.ancestors()) for (const m of declsOf(c)) if (m.parameters.length > best.length) best = m.parameters;
+    const given = e.arguments.length;
+    for (const c of cls.descendants()) {
+      for (const m of declsOf(c)) {
+        for (let i = given; i < Math.min(best.length, m.parameters.length); i++) {
+          const a = best[i].initializer;
+          const b = m.parameters[i].initializer;
+          if (a && b && a.getText() !== b.getText())
+            throw new RtsError('E_ARGS', `${c.name}.${name}() gives parameter '${m.parameters[i].name.getText()}' the default ${b.getText()}, but a call at ${formatLoc(this.loc(e))} fills in ${a.getText()}: RTS fills defaults at the call site, so overrides must declare the same default`, locOf(b, c.module!));
+        }
+      }
+    }
+    return best;
   }
 
   private call(e: ts.CallExpression): Value {
@@ -1072,7 +1122,8 @@ export class FlowBuilder {
     if (ts.isIdentifier(callee)) {
       const sym = this.checker.getSymbolAtLocation(callee);
       if (sym && this.env.has(sym)) this.err(e, `'${callee.text}' is a local value, not a function`);
-      const g = this.global(callee, this.resolved(callee));
+      const gl = this.global(callee, this.resolved(callee));
+      const g = gl instanceof FunctionDesc ? this.callee(gl, e) : gl;
       if (g instanceof FunctionDesc) {
         const args = this.args(e, g.decl?.parameters ?? null, g.primitive !== null);
         if (!args) return new Constant(null);
@@ -1089,13 +1140,15 @@ export class FlowBuilder {
       const name = callee.name.text;
       if (callee.expression.kind === ts.SyntaxKind.SuperKeyword) {
         const base = this.fd.cls?.base;
-        const target = base?.lookupMethod(name);
-        if (!target) this.err(e, `super.${name}: no such method in a base class`);
+        const found = base?.lookupMethod(name);
+        if (!found) this.err(e, `super.${name}: no such method in a base class`);
+        const target = this.callee(found, e);
         const args = this.args(e, target.decl?.parameters ?? null);
         if (!args) return new Constant(null);
         return this.narrow(e, this.emitRaising('simple_call', [new Constant(target), this.env.get(THIS)!, ...args], e));
       }
-      const st = this.staticMember(callee);
+      const sm = this.staticMember(callee);
+      const st = sm instanceof FunctionDesc ? this.callee(sm, e) : sm;
       if (st instanceof FunctionDesc) {
         const args = this.args(e, st.decl?.parameters ?? null);
         if (!args) return new Constant(null);
@@ -1109,17 +1162,28 @@ export class FlowBuilder {
       if (st) this.err(e, `'${callee.getText()}' is not callable`);
       const obj = this.expr(callee.expression);
       if (!this.cur) return obj;
-      const args = this.args(e, this.calleeParams(e));
+      const args = this.args(e, this.methodParams(e, name));
       if (!args) return new Constant(null);
       return this.narrow(e, this.emitRaising('call_method', [obj, ...args], e, name));
     }
     this.err(e, 'indirect call: RTS calls functions and methods by name');
   }
 
+  /** What a class-position expression names: `C`, or `ns.C` through `import * as ns`. */
+  private classRef(e: ts.Expression): Value | FunctionDesc | ClassDesc | EnumDesc | 'builtin' | null {
+    if (ts.isIdentifier(e)) return this.global(e, this.resolved(e));
+    if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && !this.env.has(this.checker.getSymbolAtLocation(e.expression) ?? THIS)) {
+      const bsym = this.resolved(e.expression);
+      const bdecl = bsym?.valueDeclaration ?? bsym?.declarations?.[0];
+      if (bsym && bsym.flags & ts.SymbolFlags.ValueModule && bdecl && ts.isSourceFile(bdecl)) return this.global(e, this.resolved(e.name));
+    }
+    return null;
+  }
+
   private newExpr(e: ts.NewExpression): Value {
-    if (!ts.isIdentifier(e.expression)) this.err(e, 'new of an expression');
-    const name = e.expression.text;
-    const g = this.global(e.expression, this.resolved(e.expression));
+    const g = this.classRef(e.expression);
+    if (g === null && !ts.isIdentifier(e.expression)) this.err(e, `new ${e.expression.getText()}: RTS creates objects of a class named directly (new C()) or through a namespace import (new lib.C())`);
+    const name = e.expression.getText();
     if (g === 'builtin' && name === 'Map') {
       const t = e.typeArguments?.length === 2 ? e : this.contextualTypeNode(e);
       return this.emit('newdict', [], e, t ? typeSeed(t) : null, 'map');
@@ -1128,6 +1192,10 @@ export class FlowBuilder {
     let cls: ClassDesc | null = g instanceof ClassDesc ? g : null;
     if (g === 'builtin' && name === 'Error') cls = this.prog.errorClass;
     if (!cls) this.err(e, `'${name}' is not an RTS class`);
+    if (isGenericClass(cls)) {
+      const tpl = cls;
+      cls = this.generic(e, () => this.prog.generics.classOf(this.checker.getTypeAtLocation(e), this.fd.env) ?? tpl);
+    }
     if (cls.isAbstract) this.err(e, `cannot instantiate abstract class ${cls.name}`);
     const args = this.args(e, cls.ctor.decl?.parameters ?? (cls === this.prog.errorClass ? null : this.calleeParams(e)));
     if (!args) return new Constant(null);
@@ -1150,10 +1218,18 @@ export class FlowBuilder {
     if (k === ts.SyntaxKind.InstanceOfKeyword) {
       const v = this.expr(e.left);
       if (!this.cur) return v;
-      const g = ts.isIdentifier(e.right) ? this.global(e.right, this.resolved(e.right)) : null;
+      const g = this.classRef(e.right);
       let cls = g instanceof ClassDesc ? g : null;
       if (g === 'builtin' && (e.right as ts.Identifier).text === 'Error') cls = this.prog.errorClass;
       if (!cls) this.err(e.right, 'instanceof needs an RTS class');
+      if (isGenericClass(cls)) {
+        // the instantiation the test narrows to, as tsc sees it on the left side
+        const narrowed = this.checker.getTypeAtLocation(e.left);
+        const inst = this.generic(e, () => this.prog.generics.classOf(narrowed, this.fd.env));
+        if (!inst || inst.template !== cls)
+          this.err(e, `instanceof generic class ${cls.name}: RTS cannot tell which instantiation is meant here; test a non-generic subclass (class IntBox extends ${cls.name}<int> {}) or declare the left side as ${cls.name}<...>`);
+        cls = inst;
+      }
       return this.emit('isinstance', [v], e, cls);
     }
     if (k === ts.SyntaxKind.CommaToken) this.err(e, 'the comma operator');
@@ -1298,12 +1374,13 @@ export class FlowBuilder {
     const k = e.operatorToken.kind;
     const l = this.expr(e.left);
     if (!this.cur) return l;
-    const resKey = Symbol('sc');
-    const end = new Join();
-    this.env.set(resKey, l);
     const isNullish = k === ts.SyntaxKind.QuestionQuestionToken;
-    const test = isNullish ? this.emit('is_null', [l], e) : l;
-    const { t, f } = this.branch(test, e.left);
+    // in a test only truthiness matters, so `ref && bool` joins two booleans (JS gives the same branch)
+    const test = !isNullish && isTested(e);
+    const resKey = Symbol(isNullish ? 'nullish__' : k === ts.SyntaxKind.BarBarToken ? 'or__' : 'and__');
+    const end = new Join();
+    this.env.set(resKey, test ? this.truth(l, e.left) : l);
+    const { t, f } = this.branch(isNullish ? this.emit('is_null', [l], e) : l, e.left);
     // && evaluates the right side when the left is truthy; || when falsy; ?? when null
     const evalRight = k === ts.SyntaxKind.BarBarToken ? f : t;
     const keepLeft = k === ts.SyntaxKind.BarBarToken ? t : f;
@@ -1311,15 +1388,15 @@ export class FlowBuilder {
     if (isNullish) this.env.set(resKey, this.emit('nonnull', [this.env.get(resKey)!], e.left));
     this.jump(end);
     this.enter(evalRight);
-    this.arm(e.right, resKey, end);
+    this.arm(e.right, resKey, end, test);
     return this.joinValue(end, resKey);
   }
 
   /** One arm of a value-producing join: evaluate, bind the result, jump to the join. */
-  private arm(e: ts.Expression, resKey: symbol, end: Join): void {
+  private arm(e: ts.Expression, resKey: symbol, end: Join, truth = false): void {
     const v = this.expr(e);
     if (!this.cur) return;
-    this.env.set(resKey, v);
+    this.env.set(resKey, truth ? this.truth(v, e) : v);
     this.jump(end);
   }
 
@@ -1370,6 +1447,19 @@ function elemTypeOf(t: ts.TypeNode | null): ts.TypeNode | null {
 }
 
 /** Parameter names of a class's constructor (explicit, or inherited through implicit ones). */
+/** Whether only the truthiness of `e` is used: the test of an if, loop or ?:, the operand of !, or an operand of && / || that is itself tested. */
+function isTested(e: ts.Expression): boolean {
+  let n: ts.Node = e;
+  while (ts.isParenthesizedExpression(n.parent)) n = n.parent;
+  const p = n.parent;
+  if ((ts.isIfStatement(p) || ts.isWhileStatement(p) || ts.isDoStatement(p)) && p.expression === n) return true;
+  if (ts.isForStatement(p) && p.condition === n) return true;
+  if (ts.isConditionalExpression(p) && p.condition === n) return true;
+  if (ts.isPrefixUnaryExpression(p) && p.operator === ts.SyntaxKind.ExclamationToken) return true;
+  if (ts.isBinaryExpression(p) && (p.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || p.operatorToken.kind === ts.SyntaxKind.BarBarToken)) return isTested(p);
+  return false;
+}
+
 function ctorParamNames(c: ClassDesc): string[] {
   for (let k: ClassDesc | null = c; k; k = k.base) {
     if (k.ctor?.decl) return k.ctor.decl.parameters.map((p) => (p.name as ts.Identifier).text);

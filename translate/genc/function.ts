@@ -274,6 +274,8 @@ export class FunctionEmitter {
         return set(`rts_i32(${A(0, S)} | ${A(1, S)})`);
       case 'int_xor':
         return set(`rts_i32(${A(0, S)} ^ ${A(1, S)})`);
+      case 'float_toint32':
+        return set(`rts_f2i32(${A(0, F)})`);
       case 'int_invert':
         return set(`rts_i32(~${A(0, S)})`);
       case 'int_lshift':

@@ -50,6 +50,13 @@ static inline bool rts_pop_bool(rts_list *l) {
 }
 /* JS bitwise operators work on 32-bit integers */
 static inline int64_t rts_i32(int64_t a) { return (int64_t)(int32_t)(uint32_t)(uint64_t)a; }
+/* JS ToInt32 of a double: NaN and infinities give 0, others truncate and wrap modulo 2^32 */
+static inline int64_t rts_f2i32(double x) {
+  if (!isfinite(x)) return 0;
+  double m = fmod(trunc(x), 4294967296.0);
+  if (m < 0) m += 4294967296.0;
+  return (int64_t)(int32_t)(uint32_t)m;
+}
 static inline int64_t rts_shl(int64_t a, int64_t b) { return (int64_t)(int32_t)((uint32_t)(uint64_t)a << (b & 31)); }
 static inline int64_t rts_sar(int64_t a, int64_t b) { return (int64_t)((int32_t)(uint32_t)(uint64_t)a >> (b & 31)); }
 static inline int64_t rts_shr(int64_t a, int64_t b) { return (int64_t)((uint32_t)(uint64_t)a >> (b & 31)); }

@@ -20,10 +20,23 @@ export function locOf(node: ts.Node, mod: ModuleInfo): Loc {
   return { file: mod.relPath, line: line + 1, col: character + 1 };
 }
 
+/** A generic's type argument: its key (what tells instantiations apart) and the tsc type with the environment it was written in. */
+export interface TypeArg {
+  key: string;
+  type: ts.Type;
+  env: TypeEnv;
+}
+/** Type parameter declaration -> the argument bound to it. */
+export type TypeEnv = Map<ts.Node, TypeArg>;
+
 export type FunctionKind = 'function' | 'method' | 'ctor' | 'static';
 
 export class FunctionDesc {
   graph: FunctionGraph | null = null;
+  /** the generic function or method this one instantiates, if any */
+  template: FunctionDesc | null = null;
+  /** the type arguments its body is read with (of its class and its own) */
+  env: TypeEnv = new Map();
   constructor(
     public name: string, // unique, C-safe-ish: Module.Class.method
     public decl: ts.FunctionLikeDeclaration | null, // null: synthesized (implicit constructor)
@@ -53,6 +66,12 @@ export class ClassDesc {
   statics = new Map<string, FunctionDesc>();
   ctor!: FunctionDesc;
   isAbstract = false;
+  /** the generic class this one instantiates, if any */
+  template: ClassDesc | null = null;
+  /** its type arguments by parameter */
+  env: TypeEnv = new Map();
+  /** as the user writes it (`Vec<A>`), for messages */
+  displayName: string | null = null;
   constructor(
     public name: string, // unique
     public decl: ts.ClassDeclaration | null, // null for the builtin Error

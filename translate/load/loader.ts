@@ -11,6 +11,7 @@ import { pathToFileURL, fileURLToPath } from 'node:url';
 import { SourceMap } from 'node:module';
 import { ClassDesc, EnumDesc, FunctionDesc, ModuleInfo, locOf } from './descs.ts';
 import { RtsError, fail } from '../errors.ts';
+import { Instantiator, isGenericClass } from './generics.ts';
 import type { Loc } from '../model/graph.ts';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -41,6 +42,8 @@ export interface LoadedProgram {
   sourceHashes: Map<string, string>;
   /** sha256 of the program with every function body left out: what one function's graph may depend on besides its own body */
   interfaceHash: string;
+  /** instantiations of generic classes and functions */
+  generics: Instantiator;
   /** Runs tsc's full type check; throws E_TYPE on the first error. Skipped when the load stage is cached (those sources passed before). */
   typecheck: () => void;
 }
@@ -239,22 +242,10 @@ export async function loadProgram(entry: string, store: Store): Promise<LoadedPr
       }
     }
   }
-  // Members and bases, once every class is known.
+  // Members, once every class is known; then bases (a generic base is instantiated from its members).
   for (const cd of classes) {
     if (!cd.decl) continue;
     const m = cd.module!;
-    const ext = cd.decl.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword);
-    if (ext) {
-      const baseExpr = ext.types[0].expression;
-      let sym = checker.getSymbolAtLocation(baseExpr);
-      if (sym && sym.flags & ts.SymbolFlags.Alias) sym = checker.getAliasedSymbol(sym);
-      const bdecl = sym?.declarations?.[0];
-      const base = bdecl ? classesByDecl.get(bdecl) : undefined;
-      if (base) cd.base = base;
-      else if (ts.isIdentifier(baseExpr) && baseExpr.text === 'Error') cd.base = errorClass;
-      else fail('E_UNSUPPORTED', `class ${cd.name} extends ${baseExpr.getText()}, which is not an RTS class`, locOf(ext, m));
-      cd.base.subclasses.push(cd);
-    }
     for (const mem of cd.decl.members) {
       const isStatic = !!ts.getCombinedModifierFlags(mem as ts.Declaration) && (ts.getCombinedModifierFlags(mem as ts.Declaration) & ts.ModifierFlags.Static) !== 0;
       const isAbstract = (ts.getCombinedModifierFlags(mem as ts.Declaration) & ts.ModifierFlags.Abstract) !== 0;
@@ -296,6 +287,30 @@ export async function loadProgram(entry: string, store: Store): Promise<LoadedPr
   for (const cd of classes) {
     if (!cd.ctor) cd.ctor = new FunctionDesc(unique(`${cd.name}_ctor`), null, cd.module ?? modules.values().next().value!, cd, 'ctor');
   }
+  const generics = new Instantiator({ checker, classesByDecl, classes, uniqueName: unique });
+  for (const cd of [...classes]) {
+    if (!cd.decl) continue;
+    const ext = cd.decl.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword);
+    if (!ext) continue;
+    const baseExpr = ext.types[0].expression;
+    let sym = checker.getSymbolAtLocation(baseExpr);
+    if (sym && sym.flags & ts.SymbolFlags.Alias) sym = checker.getAliasedSymbol(sym);
+    const bdecl = sym?.declarations?.[0];
+    let base = bdecl ? classesByDecl.get(bdecl) : undefined;
+    if (!base && ts.isIdentifier(baseExpr) && baseExpr.text === 'Error') base = errorClass;
+    if (!base) fail('E_UNSUPPORTED', `class ${cd.name} extends ${baseExpr.getText()}, which is not an RTS class`, locOf(ext, cd.module!));
+    // a generic class's base is bound per instantiation; a plain class extends the instantiation it names
+    if (isGenericClass(cd)) {
+      cd.base = base;
+      continue;
+    }
+    try {
+      cd.base = generics.classOf(checker.getTypeAtLocation(ext.types[0]), new Map()) ?? base;
+    } catch (e) {
+      throw e instanceof RtsError ? e.at(locOf(ext, cd.module!)) : e;
+    }
+    cd.base.subclasses.push(cd);
+  }
 
   const entryMod = modules.get(entryPath)!;
   const mainDecl = entryMod.source.statements.find(
@@ -329,7 +344,7 @@ export async function loadProgram(entry: string, store: Store): Promise<LoadedPr
   }
   return {
     tsProgram, checker, modules, entry: entryMod, main, functionsByDecl, classesByDecl, classByRuntime,
-    enumsByDecl, classes, errorClass, jitHelpers, sourceHashes, interfaceHash, typecheck,
+    enumsByDecl, classes, errorClass, jitHelpers, sourceHashes, interfaceHash, typecheck, generics,
   };
 }
 

@@ -49,7 +49,7 @@ const table: Record<string, LLOp> = {
   int_and: pure, int_or: pure, int_xor: pure, int_invert: pure, int_lshift: pure, int_rshift: pure, int_urshift: pure,
   int_eq: pure, int_ne: pure, int_lt: pure, int_le: pure, int_gt: pure, int_ge: pure,
   int_is_true: pure, int_is_true_nullable: pure, int_is_undef: pure, int_is_defined: pure,
-  float_add: pure, float_sub: pure, float_mul: pure, float_div: pure, float_neg: pure, float_mod: pure, float_pow: pure,
+  float_toint32: pure, float_add: pure, float_sub: pure, float_mul: pure, float_div: pure, float_neg: pure, float_mod: pure, float_pow: pure,
   float_eq: pure, float_ne: pure, float_lt: pure, float_le: pure, float_gt: pure, float_ge: pure,
   float_is_true: pure, float_is_true_nullable: pure, float_is_undef: pure, float_is_defined: pure,
   bool_eq: pure, bool_ne: pure, bool_not: pure,

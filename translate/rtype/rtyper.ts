@@ -224,12 +224,20 @@ function lowerOp(a: Annotator, table: TypeTable, op: Operation): Operation[] {
     case 'and_':
     case 'or_':
     case 'xor':
-      return same(`int_${op.opname.replace('_', '')}`);
     case 'lshift':
     case 'rshift':
     case 'urshift':
-    case 'invert':
-      return same(`int_${op.opname}`);
+    case 'invert': {
+      // float operands go through JS's ToInt32 first
+      const args = op.args.map((x, i) => {
+        if (T[i].k !== 'Float') return x;
+        const r = tmp(Signed, 'i32');
+        out.push(mk('float_toint32', [x], r, op));
+        return r;
+      });
+      out.push(mk(`int_${op.opname.replace(/_$/, '')}`, args, op.result, op));
+      return out;
+    }
     case 'neg':
       return same(numericOp('neg', R));
     case 'pos':
