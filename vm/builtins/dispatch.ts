@@ -3,7 +3,7 @@ import type { int, float } from '../../translate/rlib/index.ts';
 import { os, parseFloatStrict, toFloat, floorDiv } from '../../translate/rlib/index.ts';
 import {
   PyObject, PyType, PyInstance, PyBaseExc, PyInt, PyFloat, PyStr, PyBytes, PyList, PyTuple, PyDict, PySet, PyRange,
-  PySlice, PyModule, PyBuiltin, PyProperty, PyStaticMethod, PyClassMethod, PySuper, PySeqIter, PyFile, PyExc,
+  PySlice, PyUnion, PyModule, PyBuiltin, PyProperty, PyStaticMethod, PyClassMethod, PySuper, PySeqIter, PyFile, PyExc,
   PyBoundMethod, HOLD, None, True, False, NotImplemented, Ellipsis, typeType, objectType, intType, boolType, floatType,
   strType, bytesType, listType, tupleType, dictType, setType, frozensetType, rangeType, sliceType, propertyType,
   staticmethodType, classmethodType, superType, enumerateType, zipType, mapType, filterType, reversedType, fileType,
@@ -642,16 +642,16 @@ function isInstanceSpec(o: PyObject, spec: PyObject): boolean {
     }
     return false;
   }
-  if (spec instanceof PyTuple) {
-    for (const s of spec.items) if (isInstanceSpec(o, s)) return true;
+  if (spec instanceof PyTuple || spec instanceof PyUnion) {
+    for (const s of spec instanceof PyTuple ? spec.items : spec.args) if (isInstanceSpec(o, s)) return true;
     return false;
   }
   throw raise(TypeError, 'isinstance() arg 2 must be a type, a tuple of types, or a union');
 }
 function isSubclassSpec(t: PyType, spec: PyObject): boolean {
   if (spec instanceof PyType) return isSubtype(t, spec);
-  if (spec instanceof PyTuple) {
-    for (const s of spec.items) if (isSubclassSpec(t, s)) return true;
+  if (spec instanceof PyTuple || spec instanceof PyUnion) {
+    for (const s of spec instanceof PyTuple ? spec.items : spec.args) if (isSubclassSpec(t, s)) return true;
     return false;
   }
   throw raise(TypeError, 'issubclass() arg 2 must be a class, a tuple of classes, or a union');

@@ -4,7 +4,7 @@ import type { int, float } from '../../translate/rlib/index.ts';
 import { floatRepr, toFloat, toInt, floatMod, floorDiv } from '../../translate/rlib/index.ts';
 import {
   PyObject, PyType, PyInstance, PyBaseExc, PyInt, PyFloat, PyStr, PyBytes, PyList, PyTuple, PyDict, PySet, PyRange,
-  PySlice, PyCell, PyModule, PyBoundMethod, PyBuiltin, PyProperty, PyStaticMethod, PyClassMethod, PySuper, PySeqIter,
+  PySlice, PyCell, PyModule, PyBoundMethod, PyBuiltin, PyProperty, PyStaticMethod, PyClassMethod, PyUnion, unionType, noneType, PySuper, PySeqIter,
   PyNoneType, PyFile, PyNative, PyExc, HOLD, None, NotImplemented, Ellipsis, True, False, NULL_OBJ, typeType, objectType, intType,
   boolType, floatType, strType, bytesType, listType, tupleType, dictType, setType, frozensetType, rangeType, sliceType,
   methodType, iterType, enumerateType, zipType, mapType, filterType, reversedType, dictKeysType, dictValuesType,
@@ -382,6 +382,11 @@ function specialAttr(o: PyObject, name: string): PyObject | null {
   if (o instanceof PyFloat) {
     if (name === 'real') return o;
     if (name === 'imag') return newFloat(0.0);
+    return null;
+  }
+  if (o instanceof PyUnion) {
+    if (name === '__args__') return newTuple(o.args.slice(0));
+    if (name === '__parameters__') return newTuple([]);
     return null;
   }
   if (o instanceof PySlice) {
@@ -920,6 +925,15 @@ export function baseRepr(o: PyObject): string {
     return o.step === 1 ? `range(${o.start}, ${o.stop})` : `range(${o.start}, ${o.stop}, ${o.step})`;
   }
   if (o instanceof PySlice) return `slice(${repr(o.start)}, ${repr(o.stop)}, ${repr(o.step)})`;
+  if (o instanceof PyUnion) {
+    const parts: string[] = [];
+    for (const a of o.args) {
+      if (a === noneType) parts.push('None');
+      else if (a instanceof PyType) parts.push(a.module === 'builtins' ? a.name : a.module + '.' + a.name);
+      else parts.push(repr(a));
+    }
+    return parts.join(' | ');
+  }
   if (o instanceof PyFunction) return `<function ${o.qualname} at ${addrOf(o)}>`;
   if (o instanceof PyBuiltin) {
     if (o.self !== null) return `<built-in method ${o.name} of ${typeName(o.self)} object at ${addrOf(o.self)}>`;
@@ -1011,6 +1025,11 @@ export function pyHash(o: PyObject): int {
   }
   if (o instanceof PyList || o instanceof PyDict || o instanceof PySet) throw raise(TypeError, `unhashable type: '${t.name}'`);
   if (o instanceof PySlice) throw raise(TypeError, `unhashable type: 'slice'`);
+  if (o instanceof PyUnion) {
+    let h = 1459278173; // as a frozenset of its arguments: the order does not count
+    for (const a of o.args) h = h ^ ((pyHash(a) & 0xfffff) * 3644798167);
+    return h | 0;
+  }
   return objId(o);
 }
 function intHash(o: PyInt): int {
@@ -1087,6 +1106,11 @@ function setSubset(a: PySet, b: PySet): boolean {
 }
 /** Builtin comparison; returns null when not supported (NotImplemented). */
 export function builtinCompare(a: PyObject, b: PyObject, op: int): PyObject | null {
+  if (a instanceof PyUnion && b instanceof PyUnion && (op === A.CMP_EQ || op === A.CMP_NE)) {
+    let same = a.args.length === b.args.length;
+    for (const x of a.args) if (!b.args.includes(x)) same = false;
+    return newBool(same === (op === A.CMP_EQ));
+  }
   if (a instanceof PyInt && b instanceof PyInt) return newBool(cmpResult(intCmp(a, b), op));
   if (isNum(a) && isNum(b)) {
     const x = numVal(a);
@@ -1165,6 +1189,18 @@ function userSpecial(x: PyObject, name: string, arg: PyObject): PyObject | null 
   if (m === null || m instanceof PyBuiltin) return null;
   const r = callSpecial(x, name, [arg]);
   return r !== null && r !== NotImplemented ? r : null;
+}
+
+/** `a | b` of types (types.UnionType): None stands for NoneType, unions flatten and repeats go;
+ * null when an operand is neither a type, a union nor None. */
+function unionOf(a: PyObject, b: PyObject): PyObject | null {
+  const args: PyObject[] = [];
+  for (const x of [a, b]) {
+    if (!(x instanceof PyType || x instanceof PyUnion || x === None)) return null;
+    const items = x instanceof PyUnion ? x.args : [x === None ? noneType : x];
+    for (const it of items) if (!args.includes(it)) args.push(it);
+  }
+  return args.length === 1 ? args[0] : new PyUnion(unionType, args);
 }
 
 /** Python's operand dispatch for `a op b`: b's reflected method first when b's class is a proper
@@ -1337,6 +1373,7 @@ function setOp(a: PySet, b: PySet, op: int): PyObject | null {
   return null;
 }
 export function builtinBinary(a: PyObject, b: PyObject, op: int): PyObject | null {
+  if (op === A.BIN_OR && (a instanceof PyType || a instanceof PyUnion || b instanceof PyType || b instanceof PyUnion)) return unionOf(a, b);
   if (a instanceof PyInt && b instanceof PyInt) return intOp(a, b, op);
   if (isNum(a) && isNum(b)) return floatOp(numVal(a), numVal(b), op);
   if (a instanceof PyStr) {

@@ -197,6 +197,14 @@ export class PyRange extends PyObject {
     this.step = step;
   }
 }
+/** `X | Y` of types: types.UnionType */
+export class PyUnion extends PyObject {
+  args: PyObject[];
+  constructor(cls: PyType, args: PyObject[]) {
+    super(cls);
+    this.args = args;
+  }
+}
 export class PySlice extends PyObject {
   start: PyObject;
   stop: PyObject;
@@ -413,6 +421,8 @@ export const notImplType = bt('NotImplementedType', objectType, L_NONE);
 export const ellipsisType = bt('ellipsis', objectType, L_NONE);
 export const rangeType = bt('range', objectType, L_NONE);
 export const sliceType = bt('slice', objectType, L_NONE);
+export const unionType = bt('UnionType', objectType, L_NONE);
+unionType.module = 'types';
 export const cellType = bt('cell', objectType, L_NONE);
 export const moduleType = bt('module', objectType, L_NONE);
 export const functionType = bt('function', objectType, L_NONE);
