@@ -479,6 +479,7 @@ function callFunction(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | nu
       if (v === null) {
         if (n === 2) return args[1];
         if (it instanceof PyGenerator) throw stopIteration(it.retval);
+        if (it instanceof PyCoroWrapper) throw stopIteration(it.coro.retval);
         throw new PyExc(new PyBaseExc(StopIteration));
       }
       return v;
