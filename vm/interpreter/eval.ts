@@ -11,7 +11,7 @@ import {
   tupleType, generatorType, coroutineType, asyncGeneratorType, StopAsyncIteration,
 } from '../objects/core.ts';
 import { PyCode, CO_VARARGS, CO_VARKW, CO_GENERATOR, CO_COROUTINE, CO_ASYNC_GENERATOR, InlineCache } from '../compiler/code.ts';
-import { PyCoroWrapper, PyAsyncGenWrapped, getAwaitable, getAIter, getANext, asyncWithExit, asyncEnter, stopValue } from './coroutines.ts';
+import { PyCoroWrapper, PyAsyncGenWrapped, PyAsyncGenOp, asyncGenStep, getAwaitable, getAIter, getANext, asyncWithExit, asyncEnter, stopValue } from './coroutines.ts';
 import { Op } from '../compiler/opcodes.ts';
 import { fastCall1, fastCall2, fastMethod0, fastMethod1, fastMethod2, fastRange, fastType1 } from './fastcalls.ts';
 import { icReset, icProbe, loadAttrIC, loadMethodIC, storeAttrIC, globalIC, ctorKind, CTOR_INIT, CTOR_BARE } from './caches.ts';
@@ -303,6 +303,26 @@ export function genThrow(g: PyGenerator, exc: PyBaseExc): PyObject | null {
       }
       if (r !== null) return r;
       return genSend(g, None);
+    }
+    // an awaitable iterator that is not a generator: its own throw() (GeneratorExit is raised
+    // here, as CPython does after closing it)
+    const th = inner instanceof PyGenerator || isInstance(exc, GeneratorExit) ? null : inner instanceof PyAsyncGenOp ? inner : getAttrOrNull(inner, 'throw');
+    if (th !== null) {
+      let r: PyObject;
+      try {
+        r = inner instanceof PyAsyncGenOp ? asyncGenStep(inner, None, exc) : callObj(th, [exc], null);
+      } catch (e) {
+        if (!(e instanceof PyExc)) throw e;
+        if (isInstance(e.exc, StopIteration)) {
+          // the iterator finished: the await (yield from) ends with its value, at SEND's target
+          f.sp--;
+          f.pc = words[f.pc - 2] >> 7;
+          return genSend(g, stopValue(e.exc));
+        }
+        f.pendingThrow = e.exc;
+        return genSend(g, None);
+      }
+      return r;
     }
   }
   f.pendingThrow = exc;
