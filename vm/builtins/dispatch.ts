@@ -28,6 +28,7 @@ import { cpLen, codePointAt } from '../objects/strutil.ts';
 import { codePointToString, parseIntText } from '../parser/parser.ts';
 import { VM, writeOut, writeErr, flushOut, flushStdout, checkInterrupt } from '../interpreter/state.ts';
 import { PyFunction, PyGenerator } from '../interpreter/frame.ts';
+import { PyCoroWrapper, PyAsyncGenOp, asyncGenStep, AG_SEND, AG_THROW, AG_CLOSE } from '../interpreter/coroutines.ts';
 import { buildClass, typeNew, genSend, genThrow, genClose, stopIteration, runModuleCode } from '../interpreter/eval.ts';
 import { formatValue, asciiRepr, fixedDigits } from './format.ts';
 import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_FILE, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT } from './ids.ts';
@@ -471,13 +472,14 @@ function callFunction(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | nu
     case B.NEXT: {
       checkArgs('next', args, kw, 1, 2);
       const it = args[0];
-      if (!(it instanceof PySeqIter || it instanceof PyGenerator) && lookupType(it.cls, '__next__') === null) {
+      if (!(it instanceof PySeqIter || (it instanceof PyGenerator && it.cls === generatorType)) && lookupType(it.cls, '__next__') === null) {
         throw raise(TypeError, `'${typeName(it)}' object is not an iterator`);
       }
       const v = iterNext(it);
       if (v === null) {
         if (n === 2) return args[1];
         if (it instanceof PyGenerator) throw stopIteration(it.retval);
+        if (it instanceof PyCoroWrapper) throw stopIteration(it.coro.retval);
         throw new PyExc(new PyBaseExc(StopIteration));
       }
       return v;
@@ -914,7 +916,7 @@ export function superLookup(s: PySuper, name: string): PyObject | null {
   }
   return null;
 }
-import { methodType } from '../objects/core.ts';
+import { methodType, generatorType, coroutineType, coroWrapperType, asyncGeneratorType, asyncGenASendType, asyncGenAThrowType, GeneratorExit } from '../objects/core.ts';
 function builtinMethodType(): PyType {
   return methodType;
 }
@@ -1000,28 +1002,48 @@ function callObjectMethod(id: int, args: PyObject[], kw: string[] | null): PyObj
       const v = iterNext(self);
       if (v === null) {
         if (self instanceof PyGenerator) throw stopIteration(self.retval);
+        if (self instanceof PyCoroWrapper) throw stopIteration(self.coro.retval);
         throw new PyExc(new PyBaseExc(StopIteration));
       }
       return v;
     }
     case B.GEN_SEND: {
-      const g = self as PyGenerator;
+      const g = genOf(self);
       const v = genSend(g, args.length > 1 ? args[1] : None);
       if (v === null) throw stopIteration(g.retval);
       return v;
     }
     case B.GEN_THROW: {
-      const g = self as PyGenerator;
-      let e = args[1];
-      if (e instanceof PyType) e = callObj(e, args.length > 2 && args[2] !== None ? [args[2]] : [], null);
-      if (!(e instanceof PyBaseExc)) throw raise(TypeError, 'exceptions must derive from BaseException');
-      const v = genThrow(g, e);
+      const g = genOf(self);
+      const v = genThrow(g, thrownExc(args));
       if (v === null) throw stopIteration(g.retval);
       return v;
     }
     case B.GEN_CLOSE:
-      genClose(self as PyGenerator);
+      genClose(genOf(self));
       return None;
+    case B.CORO_AWAIT:
+      return new PyCoroWrapper(self as PyGenerator);
+    case B.AGEN_ANEXT:
+      return new PyAsyncGenOp(self as PyGenerator, AG_SEND, None, null);
+    case B.AGEN_ASEND:
+      checkArgs('asend', args, kw, 2, 2);
+      return new PyAsyncGenOp(self as PyGenerator, AG_SEND, args[1], null);
+    case B.AGEN_ATHROW:
+      return new PyAsyncGenOp(self as PyGenerator, AG_THROW, None, thrownExc(args));
+    case B.AGEN_ACLOSE:
+      return new PyAsyncGenOp(self as PyGenerator, AG_CLOSE, None, newExc(GeneratorExit, ''));
+    case B.AGEN_OP_NEXT:
+      return asyncGenStep(self as PyAsyncGenOp, None, null);
+    case B.AGEN_OP_SEND:
+      return asyncGenStep(self as PyAsyncGenOp, args.length > 1 ? args[1] : None, null);
+    case B.AGEN_OP_THROW:
+      return asyncGenStep(self as PyAsyncGenOp, None, thrownExc(args));
+    case B.AGEN_OP_CLOSE: {
+      const op = self as PyAsyncGenOp;
+      op.state = 2;
+      return None;
+    }
     case B.INT_BIT_LENGTH: {
       const v = self as PyInt;
       let a = intSign(v) < 0 ? intNeg(v) : v;
@@ -1224,12 +1246,26 @@ export function initBuiltins(): void {
     defMethod(t, '__next__', B.ITER_NEXT, FAM_OBJECT);
     defMethod(t, '__iter__', B.ITER_ITER, FAM_OBJECT);
   }
-  for (const t of TYPES.all) {
-    if (t.name === 'generator') {
-      defMethod(t, 'send', B.GEN_SEND, FAM_OBJECT);
-      defMethod(t, 'throw', B.GEN_THROW, FAM_OBJECT);
-      defMethod(t, 'close', B.GEN_CLOSE, FAM_OBJECT);
-    }
+  for (const t of [generatorType, coroutineType, coroWrapperType]) {
+    defMethod(t, 'send', B.GEN_SEND, FAM_OBJECT);
+    defMethod(t, 'throw', B.GEN_THROW, FAM_OBJECT);
+    defMethod(t, 'close', B.GEN_CLOSE, FAM_OBJECT);
+  }
+  defMethod(coroWrapperType, '__next__', B.ITER_NEXT, FAM_OBJECT);
+  defMethod(coroWrapperType, '__iter__', B.ITER_ITER, FAM_OBJECT);
+  defMethod(coroutineType, '__await__', B.CORO_AWAIT, FAM_OBJECT);
+  defMethod(asyncGeneratorType, '__aiter__', B.ITER_ITER, FAM_OBJECT);
+  defMethod(asyncGeneratorType, '__anext__', B.AGEN_ANEXT, FAM_OBJECT);
+  defMethod(asyncGeneratorType, 'asend', B.AGEN_ASEND, FAM_OBJECT);
+  defMethod(asyncGeneratorType, 'athrow', B.AGEN_ATHROW, FAM_OBJECT);
+  defMethod(asyncGeneratorType, 'aclose', B.AGEN_ACLOSE, FAM_OBJECT);
+  for (const t of [asyncGenASendType, asyncGenAThrowType]) {
+    defMethod(t, '__await__', B.ITER_ITER, FAM_OBJECT);
+    defMethod(t, '__iter__', B.ITER_ITER, FAM_OBJECT);
+    defMethod(t, '__next__', B.AGEN_OP_NEXT, FAM_OBJECT);
+    defMethod(t, 'send', B.AGEN_OP_SEND, FAM_OBJECT);
+    defMethod(t, 'throw', B.AGEN_OP_THROW, FAM_OBJECT);
+    defMethod(t, 'close', B.AGEN_OP_CLOSE, FAM_OBJECT);
   }
   defMethod(intType, 'bit_length', B.INT_BIT_LENGTH, FAM_OBJECT);
   defMethod(intType, 'bit_count', B.INT_BIT_COUNT, FAM_OBJECT);
@@ -1238,6 +1274,18 @@ export function initBuiltins(): void {
   intType.dict.set('from_bytes', new PyClassMethod(classmethodType, mkBuiltin('from_bytes', B.INT_FROM_BYTES, false, FAM_OBJECT)));
   defMethod(floatType, 'is_integer', B.FLOAT_IS_INTEGER, FAM_OBJECT);
   defMethod(floatType, 'as_integer_ratio', B.FLOAT_AS_INT_RATIO, FAM_OBJECT);
+}
+
+/** The generator behind a generator method's self (a coroutine's __await__() iterator too). */
+function genOf(self: PyObject): PyGenerator {
+  return self instanceof PyCoroWrapper ? self.coro : (self as PyGenerator);
+}
+/** throw(type[, value]) or throw(exc): the exception to throw. */
+function thrownExc(args: PyObject[]): PyBaseExc {
+  let e = args.length > 1 ? args[1] : None;
+  if (e instanceof PyType) e = callObj(e, args.length > 2 && args[2] !== None ? [args[2]] : [], null);
+  if (!(e instanceof PyBaseExc)) throw raise(TypeError, 'exceptions must derive from BaseException');
+  return e;
 }
 
 function sortStrings(a: string[]): void {

@@ -110,6 +110,16 @@ export enum B {
   GEN_SEND,
   GEN_THROW,
   GEN_CLOSE,
+  // coroutines / async generators
+  CORO_AWAIT,
+  AGEN_ANEXT,
+  AGEN_ASEND,
+  AGEN_ATHROW,
+  AGEN_ACLOSE,
+  AGEN_OP_NEXT,
+  AGEN_OP_SEND,
+  AGEN_OP_THROW,
+  AGEN_OP_CLOSE,
   // int / float
   INT_BIT_LENGTH,
   INT_TO_BYTES,

@@ -7,6 +7,9 @@ export const CO_VARARGS = 1;
 export const CO_VARKW = 2;
 export const CO_GENERATOR = 4;
 export const CO_NAMES = 8; // uses a locals dict (module / class body)
+// CPython's values: Python code reads them in co_flags (inspect.iscoroutinefunction)
+export const CO_COROUTINE = 0x80;
+export const CO_ASYNC_GENERATOR = 0x200;
 
 export class PyCode extends PyObject {
   name: string;

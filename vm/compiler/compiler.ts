@@ -31,6 +31,7 @@ import {
   DictComp,
   Yield,
   YieldFrom,
+  Await,
   NamedExpr,
   Keyword,
   Comprehension,
@@ -66,7 +67,7 @@ import {
 import * as A from '../parser/ast.ts';
 import { ParseError } from '../parser/tokenizer.ts';
 import { PyObject, PyStr, PyInt, PyFloat, newStr, newTuple, None, newInt, mapGetInt } from '../objects/core.ts';
-import { PyCode, CO_VARARGS, CO_VARKW, CO_GENERATOR, CO_NAMES, InlineCache, maxStackDepth, packInstructions } from './code.ts';
+import { PyCode, CO_VARARGS, CO_VARKW, CO_GENERATOR, CO_COROUTINE, CO_ASYNC_GENERATOR, CO_NAMES, InlineCache, maxStackDepth, packInstructions } from './code.ts';
 import { Op, F_CACHE, opFlags } from './opcodes.ts';
 import { SymTable, Scope, buildSymTable, S_MODULE, S_FUNC, S_CLASS, N_LOCAL, N_CELL, N_FREE, N_GLOBAL, N_NAME } from './symtable.ts';
 
@@ -76,6 +77,7 @@ const FB_TRY_FINALLY = 2;
 const FB_WITH = 3;
 const FB_HANDLER = 4;
 const FB_FINALLY_END = 5;
+const FB_ASYNC_WITH = 6;
 
 class FBlock {
   kind: int;
@@ -234,7 +236,8 @@ export class Compiler {
     this.u = new Unit(code, sc, line);
     if (sc.kind === S_FUNC) {
       for (const l of sc.locals) code.varnames.push(l);
-      if (sc.isGenerator) code.flags |= CO_GENERATOR;
+      if (sc.isCoroutine) code.flags |= sc.isGenerator ? CO_ASYNC_GENERATOR : CO_COROUTINE;
+      else if (sc.isGenerator) code.flags |= CO_GENERATOR;
     } else {
       code.flags |= CO_NAMES;
     }
@@ -411,6 +414,7 @@ export class Compiler {
     this.u.line = s.line;
     switch (s.k) {
       case K.FunctionDef:
+      case K.AsyncFunctionDef:
         this.funcDef(s as FunctionDef);
         return;
       case K.ClassDef:
@@ -445,6 +449,9 @@ export class Compiler {
       case K.For:
         this.forStmt(s as For);
         return;
+      case K.AsyncFor:
+        this.asyncForStmt(s as For);
+        return;
       case K.While:
         this.whileStmt(s as While);
         return;
@@ -462,6 +469,9 @@ export class Compiler {
       }
       case K.With:
         this.withStmt(s as With, 0);
+        return;
+      case K.AsyncWith:
+        this.asyncWithStmt(s as With, 0);
         return;
       case K.Raise: {
         const r = s as Raise;
@@ -571,6 +581,12 @@ export class Compiler {
         this.emit(Op.POP_BLOCK, 0);
         if (preserveTos) this.emit(Op.ROT_TWO, 0);
         this.emit(Op.WITH_EXIT, 0);
+        return;
+      case FB_ASYNC_WITH:
+        this.emit(Op.POP_BLOCK, 0);
+        if (preserveTos) this.emit(Op.ROT_TWO, 0);
+        this.callExitAndAwait();
+        this.emit(Op.POP_TOP, 0);
         return;
       case FB_HANDLER:
         this.emit(Op.POP_BLOCK, 0);
@@ -842,6 +858,96 @@ export class Compiler {
     this.bindLabel(lexhaust);
     this.compileBody(s.orelse);
     this.bindLabel(lbreak);
+  }
+  /** iter on the stack -- the value it returns: `yield from` and `await` (SEND passes sent
+   * values and thrown exceptions to iter; genThrow relies on the SEND, YIELD_VALUE shape) */
+  yieldFromLoop(): void {
+    this.loadConst(None);
+    const lloop = this.newLabel();
+    const lexit = this.newLabel();
+    this.bindLabel(lloop);
+    this.jump(Op.SEND, lexit);
+    this.emit(Op.YIELD_VALUE, 0);
+    this.jump(Op.JUMP, lloop);
+    this.bindLabel(lexit);
+  }
+  /** The next item of the async iterator on the stack, awaited, stored in target; the loop
+   * ends (at lexhaust, iterator popped) on StopAsyncIteration. */
+  asyncForStmt(s: For): void {
+    const ltop = this.newLabel();
+    const lexhaust = this.newLabel();
+    const lbreak = this.newLabel();
+    this.expr(s.iter);
+    this.emit(Op.GET_AITER, 0);
+    this.bindLabel(ltop);
+    this.jump(Op.SETUP_FINALLY, lexhaust);
+    this.emit(Op.GET_ANEXT, 0);
+    this.yieldFromLoop();
+    this.emit(Op.POP_BLOCK, 0);
+    this.u.fblocks.push(new FBlock(FB_FOR, lbreak, ltop, []));
+    this.store(s.target);
+    this.compileBody(s.body);
+    this.u.line = s.line;
+    this.jump(Op.JUMP_BACKWARD, ltop);
+    this.u.fblocks.pop();
+    this.bindLabel(lexhaust);
+    this.emit(Op.END_ASYNC_FOR, 0);
+    this.compileBody(s.orelse);
+    this.bindLabel(lbreak);
+  }
+  /** exit on the stack -- the awaited result of exit(None, None, None) */
+  callExitAndAwait(): void {
+    this.emit(Op.PUSH_NULL, 0);
+    this.loadConst(None);
+    this.loadConst(None);
+    this.loadConst(None);
+    this.emit(Op.CALL, 3);
+    this.emit(Op.GET_AWAITABLE, 0);
+    this.yieldFromLoop();
+  }
+  /** `async with`: as withStmt, with __aenter__ and __aexit__ awaited. */
+  asyncWithStmt(s: With, idx: int): void {
+    const item = s.items[idx];
+    const lexc = this.newLabel();
+    const lend = this.newLabel();
+    const lcleanup = this.newLabel();
+    const lsuppress = this.newLabel();
+    this.expr(item.context_expr);
+    this.emit(Op.BEFORE_ASYNC_WITH, 0);
+    this.emit(Op.GET_AWAITABLE, 0);
+    this.yieldFromLoop();
+    // exit, enter result; the handler gets exit, exception
+    this.jump(Op.SETUP_CLEANUP, lexc);
+    if (item.optional_vars !== null) this.store(item.optional_vars);
+    else this.emit(Op.POP_TOP, 0);
+    this.u.fblocks.push(new FBlock(FB_ASYNC_WITH, -1, -1, []));
+    if (idx + 1 < s.items.length) this.asyncWithStmt(s, idx + 1);
+    else this.compileBody(s.body);
+    this.u.fblocks.pop();
+    this.u.line = s.line;
+    this.emit(Op.POP_BLOCK, 0);
+    this.callExitAndAwait();
+    this.emit(Op.POP_TOP, 0);
+    this.jump(Op.JUMP, lend);
+    // exit, exc: exc is the exception being handled while exit runs
+    this.bindLabel(lexc);
+    this.emit(Op.PUSH_EXC_INFO, 0);
+    this.jump(Op.SETUP_CLEANUP, lcleanup);
+    this.emit(Op.WITH_EXCEPT_START, 0);
+    this.emit(Op.GET_AWAITABLE, 0);
+    this.yieldFromLoop();
+    this.jump(Op.POP_JUMP_IF_TRUE, lsuppress);
+    this.emit(Op.POP_BLOCK, 0);
+    this.emit(Op.POP_EXCEPT_RERAISE, 0);
+    this.bindLabel(lsuppress);
+    this.emit(Op.POP_BLOCK, 0);
+    this.emit(Op.POP_TOP, 0);
+    this.emit(Op.POP_EXCEPT, 0);
+    this.emit(Op.POP_TOP, 0);
+    this.jump(Op.JUMP, lend);
+    this.bindLabel(lcleanup);
+    this.emit(Op.POP_EXCEPT_RERAISE, 0);
+    this.bindLabel(lend);
   }
   whileStmt(s: While): void {
     const ltop = this.newLabel();
@@ -1211,22 +1317,20 @@ export class Compiler {
         const v = (e as Yield).value;
         if (v !== null) this.expr(v);
         else this.loadConst(None);
+        if (this.u.scope.isCoroutine) this.emit(Op.ASYNC_GEN_WRAP, 0);
         this.emit(Op.YIELD_VALUE, 0);
         return;
       }
-      case K.YieldFrom: {
+      case K.YieldFrom:
         this.expr((e as YieldFrom).value);
         this.emit(Op.GET_YIELD_FROM_ITER, 0);
-        this.loadConst(None);
-        const lloop = this.newLabel();
-        const lexit = this.newLabel();
-        this.bindLabel(lloop);
-        this.jump(Op.SEND, lexit);
-        this.emit(Op.YIELD_VALUE, 0);
-        this.jump(Op.JUMP, lloop);
-        this.bindLabel(lexit);
+        this.yieldFromLoop();
         return;
-      }
+      case K.Await:
+        this.expr((e as Await).value);
+        this.emit(Op.GET_AWAITABLE, 0);
+        this.yieldFromLoop();
+        return;
       case K.NamedExpr:
         this.expr((e as NamedExpr).value);
         this.emit(Op.DUP_TOP, 0);
@@ -1341,12 +1445,18 @@ export class Compiler {
     this.compGen(e, comps, 0, e.k === K.GeneratorExp ? 0 : 1);
     if (e.k === K.GeneratorExp) this.loadConst(None);
     this.emit(Op.RETURN_VALUE, 0);
+    const isAsync = this.u.scope.isCoroutine;
     const inner = this.leaveScope();
     this.makeFunction(inner, 0);
     this.emit(Op.PUSH_NULL, 0);
     this.expr(comps[0].iter);
-    this.emit(Op.GET_ITER, 0);
+    this.emit(comps[0].is_async ? Op.GET_AITER : Op.GET_ITER, 0);
     this.emit(Op.CALL, 1);
+    // an asynchronous list/set/dict comprehension is a coroutine, awaited here
+    if (isAsync && e.k !== K.GeneratorExp) {
+      this.emit(Op.GET_AWAITABLE, 0);
+      this.yieldFromLoop();
+    }
   }
   compGen(e: expr, comps: Comprehension[], idx: int, depth: int): void {
     const c = comps[idx];
@@ -1355,16 +1465,23 @@ export class Compiler {
     if (idx === 0) this.emit(Op.LOAD_FAST, 0);
     else {
       this.expr(c.iter);
-      this.emit(Op.GET_ITER, 0);
+      this.emit(c.is_async ? Op.GET_AITER : Op.GET_ITER, 0);
     }
     this.bindLabel(ltop);
-    this.jump(Op.FOR_ITER, lend);
+    if (c.is_async) {
+      // as in asyncForStmt
+      this.jump(Op.SETUP_FINALLY, lend);
+      this.emit(Op.GET_ANEXT, 0);
+      this.yieldFromLoop();
+      this.emit(Op.POP_BLOCK, 0);
+    } else this.jump(Op.FOR_ITER, lend);
     this.store(c.target);
     for (const f of c.ifs) this.condJump(f, false, ltop);
     if (idx + 1 < comps.length) {
       this.compGen(e, comps, idx + 1, depth + 1);
     } else if (e instanceof GeneratorExp) {
       this.expr(e.elt);
+      if (this.u.scope.isCoroutine) this.emit(Op.ASYNC_GEN_WRAP, 0);
       this.emit(Op.YIELD_VALUE, 0);
       this.emit(Op.POP_TOP, 0);
     } else if (e instanceof DictComp) {
@@ -1380,6 +1497,7 @@ export class Compiler {
     }
     this.jump(Op.JUMP_BACKWARD, ltop);
     this.bindLabel(lend);
+    if (c.is_async) this.emit(Op.END_ASYNC_FOR, 0);
   }
 }
 

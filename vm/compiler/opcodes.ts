@@ -183,6 +183,20 @@ export class Op {
   static readonly GET_YIELD_FROM_ITER: int = def(0);
   /** iter, value -- iter, result; when the iterator returns: -- return value, and jumps */
   static readonly SEND: int = def(0, { jump: -1, flags: F_JUMP });
+  /** obj -- awaitable iterator: a coroutine itself, else obj.__await__() */
+  static readonly GET_AWAITABLE: int = def(0);
+  /** obj -- obj.__aiter__() */
+  static readonly GET_AITER: int = def(0);
+  /** aiter -- aiter, awaitable of aiter.__anext__() */
+  static readonly GET_ANEXT: int = def(1);
+  /** aiter, exc -- : the end of `async for` when exc is a StopAsyncIteration, else re-raises it */
+  static readonly END_ASYNC_FOR: int = def(-2);
+  /** mgr -- bound __aexit__, awaitable of mgr.__aenter__() */
+  static readonly BEFORE_ASYNC_WITH: int = def(1);
+  /** exit, prev, exc -- exit, prev, exc, exit(type(exc), exc, tb) */
+  static readonly WITH_EXCEPT_START: int = def(1);
+  /** value -- value marked as yielded by an async generator's `yield` (not by an await inside it) */
+  static readonly ASYNC_GEN_WRAP: int = def(0);
   /** handler entered at this depth, plus the exception */
   static readonly SETUP_FINALLY: int = def(0, { jump: 1, flags: F_HANDLER });
   /** handler entered at this depth minus the top item, plus the exception */

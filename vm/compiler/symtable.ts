@@ -30,6 +30,7 @@ import {
   DictComp,
   Yield,
   YieldFrom,
+  Await,
   NamedExpr,
   Keyword,
   Comprehension,
@@ -87,6 +88,10 @@ export class Scope {
   nonlocals: Map<string, boolean> = new Map<string, boolean>();
   children: Scope[] = [];
   isGenerator: boolean = false;
+  /** async def, or a comprehension with `async for` or `await` */
+  isCoroutine: boolean = false;
+  /** a `return value` statement (an error in an async generator), or null */
+  returnValue: stmt | null = null;
   cells: string[] = [];
   frees: string[] = [];
   locals: string[] = [];
@@ -153,12 +158,16 @@ export class SymTable {
   }
   visitStmt1(sc: Scope, s: stmt): void {
     switch (s.k) {
-      case K.FunctionDef: {
+      case K.FunctionDef:
+      case K.AsyncFunctionDef: {
         const f = s as FunctionDef;
         this.visitExprs(sc, f.decorator_list);
         const inner = this.newScope(f, S_FUNC, f.name, sc);
+        inner.isCoroutine = s.k === K.AsyncFunctionDef;
         this.visitArgs(sc, f.args, inner);
         this.visitStmts(inner, f.body);
+        const r = inner.returnValue;
+        if (inner.isCoroutine && inner.isGenerator && r !== null) throw new ParseError('SyntaxError', "'return' with value in async generator", r.line, r.col + 1);
         this.bind(sc, f.name);
         return;
       }
@@ -174,6 +183,7 @@ export class SymTable {
       }
       case K.Return:
         if (sc.kind !== S_FUNC) throw new ParseError('SyntaxError', "'return' outside function", s.line, s.col + 1);
+        if ((s as Return).value !== null && sc.returnValue === null) sc.returnValue = s;
         this.visitExpr(sc, (s as Return).value);
         return;
       case K.Delete:
@@ -203,14 +213,18 @@ export class SymTable {
         }
         return;
       }
-      case K.For: {
-        const f = s as For;
-        this.visitExpr(sc, f.iter);
-        this.visitTarget(sc, f.target);
-        this.visitStmts(sc, f.body);
-        this.visitStmts(sc, f.orelse);
+      case K.AsyncFor:
+      case K.AsyncWith:
+        if (!sc.isCoroutine) {
+          const what = s.k === K.AsyncFor ? 'async for' : 'async with';
+          throw new ParseError('SyntaxError', `'${what}' outside async function`, s.line, s.col + 1);
+        }
+        if (s.k === K.AsyncWith) this.visitWith(sc, s as With);
+        else this.visitFor(sc, s as For);
         return;
-      }
+      case K.For:
+        this.visitFor(sc, s as For);
+        return;
       case K.While: {
         const w = s as While;
         this.visitExpr(sc, w.test);
@@ -225,15 +239,9 @@ export class SymTable {
         this.visitStmts(sc, i.orelse);
         return;
       }
-      case K.With: {
-        const w = s as With;
-        for (const it of w.items) {
-          this.visitExpr(sc, it.context_expr);
-          if (it.optional_vars !== null) this.visitTarget(sc, it.optional_vars);
-        }
-        this.visitStmts(sc, w.body);
+      case K.With:
+        this.visitWith(sc, s as With);
         return;
-      }
       case K.Raise: {
         const r = s as Raise;
         this.visitExpr(sc, r.exc);
@@ -401,9 +409,17 @@ export class SymTable {
       case K.DictComp:
         this.visitComprehension(sc, e, '<dictcomp>', (e as DictComp).generators, (e as DictComp).key, (e as DictComp).value);
         return;
+      case K.Await:
+        if (sc.kind !== S_FUNC) throw new ParseError('SyntaxError', "'await' outside function", e.line, e.col + 1);
+        // in a comprehension, await makes it asynchronous (checked where it ends)
+        if (sc.isComp) sc.isCoroutine = true;
+        else if (!sc.isCoroutine) throw new ParseError('SyntaxError', "'await' outside async function", e.line, e.col + 1);
+        this.visitExpr(sc, (e as Await).value);
+        return;
       case K.Yield:
       case K.YieldFrom:
         if (sc.kind !== S_FUNC) throw new ParseError('SyntaxError', "'yield' outside function", e.line, e.col + 1);
+        if (sc.isCoroutine && e.k === K.YieldFrom) throw new ParseError('SyntaxError', "'yield from' inside async function", e.line, e.col + 1);
         sc.isGenerator = true;
         this.visitExpr(sc, e instanceof Yield ? e.value : (e as YieldFrom).value);
         return;
@@ -491,6 +507,19 @@ export class SymTable {
         return;
     }
   }
+  visitFor(sc: Scope, f: For): void {
+    this.visitExpr(sc, f.iter);
+    this.visitTarget(sc, f.target);
+    this.visitStmts(sc, f.body);
+    this.visitStmts(sc, f.orelse);
+  }
+  visitWith(sc: Scope, w: With): void {
+    for (const it of w.items) {
+      this.visitExpr(sc, it.context_expr);
+      if (it.optional_vars !== null) this.visitTarget(sc, it.optional_vars);
+    }
+    this.visitStmts(sc, w.body);
+  }
   /** A keyword argument counts one level of nesting, as its own node did before. */
   visitKeyword(sc: Scope, kw: Keyword): void {
     this.depth++;
@@ -507,12 +536,19 @@ export class SymTable {
     if (e.k === K.GeneratorExp) inner.isGenerator = true;
     for (let i = 0; i < comps.length; i++) {
       const c = comps[i];
+      if (c.is_async) inner.isCoroutine = true;
       if (i > 0) this.visitExpr(inner, c.iter);
       this.visitTarget(inner, c.target);
       this.visitExprs(inner, c.ifs);
     }
     this.visitExpr(inner, elt);
     this.visitExpr(inner, value);
+    // an asynchronous list/set/dict comprehension is awaited where it stands; an asynchronous
+    // generator expression is an async generator and may stand anywhere
+    if (inner.isCoroutine && e.k !== K.GeneratorExp) {
+      if (sc.isComp) sc.isCoroutine = true;
+      else if (!sc.isCoroutine) throw new ParseError('SyntaxError', 'asynchronous comprehension outside of an asynchronous function', e.line, e.col + 1);
+    }
   }
 
   // ---- pass 2: resolve ----

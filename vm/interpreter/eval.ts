@@ -8,9 +8,10 @@ import {
   UnboundLocalError, RecursionError, RuntimeError, StopIteration, GeneratorExit, ValueError, ImportError, AssertionError,
   EMPTY_TUPLE, listType, intType, boolType, PyFloat, OverflowErrorT,
   MemoryError, PyBoundMethod, floatType, strType, SMALL, rangeType, dictType,
-  tupleType,
+  tupleType, generatorType, coroutineType, asyncGeneratorType, StopAsyncIteration,
 } from '../objects/core.ts';
-import { PyCode, CO_VARARGS, CO_VARKW, CO_GENERATOR, InlineCache } from '../compiler/code.ts';
+import { PyCode, CO_VARARGS, CO_VARKW, CO_GENERATOR, CO_COROUTINE, CO_ASYNC_GENERATOR, InlineCache } from '../compiler/code.ts';
+import { PyCoroWrapper, PyAsyncGenWrapped, PyAsyncGenOp, asyncGenStep, getAwaitable, getAIter, getANext, asyncWithExit, asyncEnter, stopValue } from './coroutines.ts';
 import { Op } from '../compiler/opcodes.ts';
 import { fastCall1, fastCall2, fastMethod0, fastMethod1, fastMethod2, fastRange, fastType1 } from './fastcalls.ts';
 import { icReset, icProbe, loadAttrIC, loadMethodIC, storeAttrIC, globalIC, ctorKind, CTOR_INIT, CTOR_BARE } from './caches.ts';
@@ -209,7 +210,11 @@ export function callFunction(fn: PyFunction, args: PyObject[], kwnames: string[]
     }
   }
   const f = makeFrame(fn, args, kwnames);
-  if ((fn.code.flags & CO_GENERATOR) !== 0) return new PyGenerator(f);
+  const flags = fn.code.flags;
+  if ((flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)) !== 0) {
+    const cls = (flags & CO_GENERATOR) !== 0 ? generatorType : (flags & CO_COROUTINE) !== 0 ? coroutineType : asyncGeneratorType;
+    return new PyGenerator(f, cls);
+  }
   return evalFrame(f);
 }
 
@@ -232,11 +237,14 @@ export function evalFrame(f: Frame): PyObject {
 // ---- generators ----
 /** Resumes g with v; returns the yielded value, or null when the generator returned. */
 export function genSend(g: PyGenerator, v: PyObject): PyObject | null {
-  if (g.finished) return null;
-  if (g.running) throw raise(ValueError, 'generator already executing');
+  if (g.finished) {
+    if (g.cls === coroutineType) throw raise(RuntimeError, 'cannot reuse already awaited coroutine');
+    return null;
+  }
+  if (g.running) throw raise(ValueError, `${genKind(g)} already executing`);
   const f = g.frame;
   if (f.pc === 0 && f.pendingThrow === null) {
-    if (v !== None) throw raise(TypeError, "can't send non-None value to a just-started generator");
+    if (v !== None) throw raise(TypeError, `can't send non-None value to a just-started ${genKind(g)}`);
   } else if (f.pendingThrow === null) {
     f.stack[f.sp] = v;
     f.sp++;
@@ -247,8 +255,9 @@ export function genSend(g: PyGenerator, v: PyObject): PyObject | null {
     r = evalFrame(f);
   } catch (e) {
     g.finished = true;
-    if (e instanceof PyExc && isInstance(e.exc, StopIteration)) {
-      const re = newExc(RuntimeError, 'generator raised StopIteration');
+    const stopAsync = g.cls === asyncGeneratorType && e instanceof PyExc && isInstance(e.exc, StopAsyncIteration);
+    if (e instanceof PyExc && (isInstance(e.exc, StopIteration) || stopAsync)) {
+      const re = newExc(RuntimeError, `${genKind(g)} raised ${(e.exc as PyBaseExc).cls.name}`);
       re.cause = e.exc;
       re.context = e.exc;
       throw new PyExc(re);
@@ -265,6 +274,10 @@ export function genSend(g: PyGenerator, v: PyObject): PyObject | null {
   g.retval = r;
   return null;
 }
+/** 'generator', 'coroutine' or 'async generator', for messages. */
+function genKind(g: PyGenerator): string {
+  return g.cls === asyncGeneratorType ? 'async generator' : g.cls.name;
+}
 export function genThrow(g: PyGenerator, exc: PyBaseExc): PyObject | null {
   if (g.finished) throw new PyExc(exc);
   if (g.frame.pc === 0) {
@@ -275,7 +288,8 @@ export function genThrow(g: PyGenerator, exc: PyBaseExc): PyObject | null {
   // suspended inside `yield from`: delegate the exception to the inner generator first
   const words = f.code.words;
   if (f.pc >= 2 && (words[f.pc - 1] & 127) === Op.YIELD_VALUE && (words[f.pc - 2] & 127) === Op.SEND && f.sp > 0) {
-    const inner = f.stack[f.sp - 1];
+    let inner = f.stack[f.sp - 1];
+    if (inner instanceof PyCoroWrapper) inner = inner.coro;
     if (inner instanceof PyGenerator && !inner.finished) {
       let r: PyObject | null = null;
       try {
@@ -290,6 +304,26 @@ export function genThrow(g: PyGenerator, exc: PyBaseExc): PyObject | null {
       if (r !== null) return r;
       return genSend(g, None);
     }
+    // an awaitable iterator that is not a generator: its own throw() (GeneratorExit is raised
+    // here, as CPython does after closing it)
+    const th = inner instanceof PyGenerator || isInstance(exc, GeneratorExit) ? null : inner instanceof PyAsyncGenOp ? inner : getAttrOrNull(inner, 'throw');
+    if (th !== null) {
+      let r: PyObject;
+      try {
+        r = inner instanceof PyAsyncGenOp ? asyncGenStep(inner, None, exc) : callObj(th, [exc], null);
+      } catch (e) {
+        if (!(e instanceof PyExc)) throw e;
+        if (isInstance(e.exc, StopIteration)) {
+          // the iterator finished: the await (yield from) ends with its value, at SEND's target
+          f.sp--;
+          f.pc = words[f.pc - 2] >> 7;
+          return genSend(g, stopValue(e.exc));
+        }
+        f.pendingThrow = e.exc;
+        return genSend(g, None);
+      }
+      return r;
+    }
   }
   f.pendingThrow = exc;
   return genSend(g, None);
@@ -302,7 +336,7 @@ export function genClose(g: PyGenerator): void {
   }
   try {
     const r = genThrow(g, newExc(GeneratorExit, ''));
-    if (r !== null) throw raise(RuntimeError, 'generator ignored GeneratorExit');
+    if (r !== null) throw raise(RuntimeError, `${genKind(g)} ignored GeneratorExit`);
   } catch (e) {
     if (e instanceof PyExc && (isInstance(e.exc, GeneratorExit) || isInstance(e.exc, StopIteration))) return;
     throw e;
@@ -1271,13 +1305,20 @@ function run(f: Frame): PyObject {
             f.pc = pc;
             let r: PyObject | null = null;
             let retval: PyObject = None;
-            if (it instanceof PyGenerator) {
-              r = genSend(it, v);
-              if (r === null) retval = it.retval;
-            } else if (v === None) {
+            const g = it instanceof PyCoroWrapper ? it.coro : it;
+            if (g instanceof PyGenerator) {
+              r = genSend(g, v);
+              if (r === null) retval = g.retval;
+            } else if (v === None && (it instanceof PySeqIter || lookupType(it.cls, '__next__') === null)) {
               r = iterNext(it);
             } else {
-              r = callObj(getAttr(it, 'send'), [v], null);
+              // the iterator's StopIteration carries the value of the await / yield from
+              try {
+                r = callObj(v === None ? getAttr(it, '__next__') : getAttr(it, 'send'), v === None ? [] : [v], null);
+              } catch (e) {
+                if (!(e instanceof PyExc && isInstance(e.exc, StopIteration))) throw e;
+                retval = stopValue(e.exc);
+              }
             }
             if (r === null) {
               stack[sp - 1] = retval;
@@ -1287,6 +1328,47 @@ function run(f: Frame): PyObject {
             }
             break;
           }
+          case Op.GET_AWAITABLE:
+            f.pc = pc;
+            stack[sp - 1] = getAwaitable(stack[sp - 1]);
+            break;
+          case Op.GET_AITER:
+            f.pc = pc;
+            stack[sp - 1] = getAIter(stack[sp - 1]);
+            break;
+          case Op.GET_ANEXT: {
+            f.pc = pc;
+            const a = getANext(stack[sp - 1]);
+            stack[sp++] = a;
+            break;
+          }
+          case Op.END_ASYNC_FOR: {
+            const exc = stack[--sp] as PyBaseExc;
+            if (!isInstance(exc, StopAsyncIteration)) {
+              VM.reraising = true;
+              throw new PyExc(exc);
+            }
+            sp--;
+            break;
+          }
+          case Op.BEFORE_ASYNC_WITH: {
+            f.pc = pc;
+            const mgr = stack[sp - 1];
+            stack[sp - 1] = asyncWithExit(mgr);
+            const a = asyncEnter(mgr);
+            stack[sp++] = a;
+            break;
+          }
+          case Op.WITH_EXCEPT_START: {
+            f.pc = pc;
+            const exc = stack[sp - 1] as PyBaseExc;
+            const r = callObj(stack[sp - 3], [exc.cls, exc, None], null);
+            stack[sp++] = r;
+            break;
+          }
+          case Op.ASYNC_GEN_WRAP:
+            stack[sp - 1] = new PyAsyncGenWrapped(stack[sp - 1]);
+            break;
           case Op.SETUP_FINALLY:
             if (f.blocks === EMPTY.blocks) f.blocks = [];
             f.blocks.push(arg);

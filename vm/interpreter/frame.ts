@@ -1,6 +1,6 @@
 // Function objects, frames and generators.
 import type { int } from '../../translate/rlib/index.ts';
-import { PyObject, PyDict, PyCell, PyType, PyBaseExc, functionType, generatorType, None, NULL_OBJ } from '../objects/core.ts';
+import { PyObject, PyDict, PyCell, PyType, PyBaseExc, functionType, None, NULL_OBJ } from '../objects/core.ts';
 import { PyCode } from '../compiler/code.ts';
 
 export class PyFunction extends PyObject {
@@ -86,6 +86,7 @@ export class Frame {
   }
 }
 
+/** A generator, coroutine or async generator: a suspended frame. */
 export class PyGenerator extends PyObject {
   frame: Frame;
   running: boolean = false;
@@ -93,8 +94,9 @@ export class PyGenerator extends PyObject {
   retval: PyObject = None;
   name: string;
   qualname: string;
-  constructor(frame: Frame) {
-    super(generatorType);
+  /** cls: generatorType, coroutineType or asyncGeneratorType (all run as generators) */
+  constructor(frame: Frame, cls: PyType) {
+    super(cls);
     this.frame = frame;
     this.name = frame.code.name;
     this.qualname = frame.code.qualname;

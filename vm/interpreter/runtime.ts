@@ -11,7 +11,7 @@ import {
   dictItemsType, newInt, newFloat, newStr, newBool, newList, newTuple, newDict, raise, newExc, TypeError, AttributeError,
   IndexError, KeyError, ValueError, ZeroDivisionErrorT, OverflowErrorT, StopIteration, RuntimeError, NameError,
   RecursionError, BaseException, OSError, L_OBJECT, L_EXC, L_LIST, L_DICT, L_INT, L_STR, L_FLOAT, L_TUPLE, L_SET, L_TYPE, L_PROPERTY, L_STATICMETHOD, L_CLASSMETHOD,
-  moduleType, cellType, functionType,
+  moduleType, cellType, functionType, generatorType,
   mapGetInt, MemoryError, charStr,
 } from '../objects/core.ts';
 import {
@@ -23,6 +23,8 @@ import { intToRadix } from '../objects/intops.ts';
 import { dictGet, dictSet, dictDel, dictHas, dictFind, strHash, dictGetS, dictSetS, dictKeys } from '../objects/dict.ts';
 import { cpLen, cpArray } from '../objects/strutil.ts';
 import { PyFunction, PyGenerator, Frame } from './frame.ts';
+import { PyCoroWrapper, PyAsyncGenOp } from './coroutines.ts';
+import { PyCode, CO_VARARGS, CO_VARKW, CO_GENERATOR, CO_NAMES, CO_COROUTINE, CO_ASYNC_GENERATOR } from '../compiler/code.ts';
 import { VM } from './state.ts';
 import { callFunction, genSend } from './eval.ts';
 import { callBuiltin, superLookup } from '../builtins/dispatch.ts';
@@ -338,6 +340,8 @@ function specialAttr(o: PyObject, name: string): PyObject | null {
         return o.kwdefaults === null ? None : o.kwdefaults;
       case '__globals__':
         return o.globals;
+      case '__code__':
+        return o.code;
       case '__dict__':
         if (o.attrs === null) o.attrs = newDict();
         return o.attrs;
@@ -401,10 +405,12 @@ function specialAttr(o: PyObject, name: string): PyObject | null {
     if (name === 'step') return newInt(o.step);
     return null;
   }
+  if (o instanceof PyCode) return codeAttr(o, name);
   if (o instanceof PyGenerator) {
     if (name === '__name__') return newStr(o.name);
     if (name === '__qualname__') return newStr(o.qualname);
-    if (name === 'gi_running') return newBool(o.running);
+    if (name === 'gi_running' || name === 'cr_running' || name === 'ag_running') return newBool(o.running);
+    if (name === 'gi_code' || name === 'cr_code' || name === 'ag_code') return o.frame.code;
     return null;
   }
   if (o instanceof PyFile) {
@@ -423,6 +429,31 @@ export function attrError(o: PyObject, name: string): PyExc {
   if (o instanceof PyModule) return raise(AttributeError, `module '${o.name}' has no attribute '${name}'`);
   if (o instanceof PyType) return raise(AttributeError, `type object '${o.name}' has no attribute '${name}'`);
   return raise(AttributeError, `'${typeName(o)}' object has no attribute '${name}'`);
+}
+/** A code object's attributes; co_flags in CPython's bits (inspect reads CO_COROUTINE etc.). */
+function codeAttr(c: PyCode, name: string): PyObject | null {
+  switch (name) {
+    case 'co_name':
+      return newStr(c.name);
+    case 'co_qualname':
+      return newStr(c.qualname);
+    case 'co_filename':
+      return newStr(c.filename);
+    case 'co_firstlineno':
+      return newInt(c.firstLine);
+    case 'co_argcount':
+      return newInt(c.argcount);
+    case 'co_flags': {
+      let fl = (c.flags & CO_NAMES) !== 0 ? 0 : 3;
+      if ((c.flags & CO_VARARGS) !== 0) fl |= 4;
+      if ((c.flags & CO_VARKW) !== 0) fl |= 8;
+      if ((c.flags & CO_GENERATOR) !== 0) fl |= 0x20;
+      if (c.freevars.length === 0 && c.cellvars.length === 0) fl |= 0x40;
+      fl |= c.flags & (CO_COROUTINE | CO_ASYNC_GENERATOR);
+      return newInt(fl);
+    }
+  }
+  return null;
 }
 export function getAttr(o: PyObject, name: string): PyObject {
   const v = getAttrOrNull(o, name);
@@ -947,7 +978,7 @@ export function baseRepr(o: PyObject): string {
   if (o instanceof PyModule) return `<module '${o.name}'>`;
   if (o === NotImplemented) return 'NotImplemented';
   if (o === Ellipsis) return 'Ellipsis';
-  if (o instanceof PyGenerator) return `<generator object ${o.qualname} at ${addrOf(o)}>`;
+  if (o instanceof PyGenerator) return `<${o.cls.name} object ${o.qualname} at ${addrOf(o)}>`;
   if (o instanceof PySeqIter) {
     if (o.cls === dictKeysType || o.cls === dictValuesType || o.cls === dictItemsType) {
       const d = o.seq as PyDict;
@@ -1919,7 +1950,8 @@ export function getIterOrNull(o: PyObject): PyObject | null {
   if (o instanceof PyDict) return seqIter(IT_DICT_KEYS, o);
   if (o instanceof PySet) return seqIter(IT_DICT_KEYS, o.table);
   if (o instanceof PyBytes) return seqIter(IT_BYTES, o);
-  if (o instanceof PyGenerator) return o;
+  if (o instanceof PyGenerator) return o.cls === generatorType ? o : null;
+  if (o instanceof PyCoroWrapper || o instanceof PyAsyncGenOp) return o;
   if (o instanceof PySeqIter) {
     if (o.kind === IT_VIEW) {
       const k = o.cls === dictKeysType ? IT_DICT_KEYS : o.cls === dictValuesType ? IT_DICT_VALUES : IT_DICT_ITEMS;
@@ -1955,6 +1987,7 @@ export function getIter(o: PyObject): PyObject {
 export function iterNext(it: PyObject): PyObject | null {
   if (it instanceof PySeqIter) return seqIterNext(it);
   if (it instanceof PyGenerator) return genSend(it, None);
+  if (it instanceof PyCoroWrapper) return genSend(it.coro, None);
   if (it instanceof PyNative && it.isIterator()) return it.nativeNext();
   const t = it.cls;
   const m = lookupType(t, '__next__');

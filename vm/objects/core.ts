@@ -434,6 +434,12 @@ export const classmethodType = bt('classmethod', objectType, L_CLASSMETHOD);
 export const superType = bt('super', objectType, L_NONE);
 export const iterType = bt('iterator', objectType, L_NONE);
 export const generatorType = bt('generator', objectType, L_NONE);
+export const coroutineType = bt('coroutine', objectType, L_NONE);
+export const asyncGeneratorType = bt('async_generator', objectType, L_NONE);
+/** what coroutine.__await__() returns */
+export const coroWrapperType = bt('coroutine_wrapper', objectType, L_NONE);
+export const asyncGenASendType = bt('async_generator_asend', objectType, L_NONE);
+export const asyncGenAThrowType = bt('async_generator_athrow', objectType, L_NONE);
 export const codeType = bt('code', objectType, L_NONE);
 export const fileType = bt('TextIOWrapper', objectType, L_NONE);
 export const enumerateType = bt('enumerate', objectType, L_NONE);

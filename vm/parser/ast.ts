@@ -34,8 +34,10 @@ export enum K {
   Yield,
   YieldFrom,
   NamedExpr,
+  Await,
   // statements
   FunctionDef,
+  AsyncFunctionDef,
   ClassDef,
   Return,
   Delete,
@@ -43,9 +45,11 @@ export enum K {
   AugAssign,
   AnnAssign,
   For,
+  AsyncFor,
   While,
   If,
   With,
+  AsyncWith,
   Raise,
   Try,
   Assert,
@@ -326,6 +330,13 @@ export class YieldFrom extends expr {
     this.value = value;
   }
 }
+export class Await extends expr {
+  value: expr;
+  constructor(line: int, col: int, value: expr) {
+    super(K.Await, line, col);
+    this.value = value;
+  }
+}
 export class NamedExpr extends expr {
   target: Name;
   value: expr;
@@ -353,11 +364,14 @@ export class Comprehension extends Node {
   target: expr;
   iter: expr;
   ifs: expr[];
-  constructor(line: int, col: int, target: expr, iter: expr, ifs: expr[]) {
+  /** `async for` */
+  is_async: boolean;
+  constructor(line: int, col: int, target: expr, iter: expr, ifs: expr[], is_async: boolean) {
     super(K.Comprehension, line, col);
     this.target = target;
     this.iter = iter;
     this.ifs = ifs;
+    this.is_async = is_async;
   }
 }
 /** A function's or lambda's parameters. The first posonlyargcount of args are positional-only;
@@ -443,6 +457,14 @@ export class FunctionDef extends stmt {
     this.returns = returns;
   }
 }
+/** `async def`: a FunctionDef whose calls return coroutines (or async generators). The
+ * Async* statements extend their plain forms so passes share the field handling. */
+export class AsyncFunctionDef extends FunctionDef {
+  constructor(line: int, col: int, name: string, args: Arguments, body: stmt[], decorator_list: expr[], returns: expr | null) {
+    super(line, col, name, args, body, decorator_list, returns);
+    this.k = K.AsyncFunctionDef;
+  }
+}
 export class ClassDef extends stmt {
   name: string;
   bases: expr[];
@@ -517,6 +539,12 @@ export class For extends stmt {
     this.orelse = orelse;
   }
 }
+export class AsyncFor extends For {
+  constructor(line: int, col: int, target: expr, iter: expr, body: stmt[], orelse: stmt[]) {
+    super(line, col, target, iter, body, orelse);
+    this.k = K.AsyncFor;
+  }
+}
 export class While extends stmt {
   test: expr;
   body: stmt[];
@@ -547,6 +575,12 @@ export class With extends stmt {
     super(K.With, line, col);
     this.items = items;
     this.body = body;
+  }
+}
+export class AsyncWith extends With {
+  constructor(line: int, col: int, items: WithItem[], body: stmt[]) {
+    super(line, col, items, body);
+    this.k = K.AsyncWith;
   }
 }
 export class Raise extends stmt {

@@ -32,6 +32,10 @@ import {
   DictComp,
   Yield,
   YieldFrom,
+  Await,
+  AsyncFunctionDef,
+  AsyncFor,
+  AsyncWith,
   NamedExpr,
   Keyword,
   Comprehension,
@@ -346,6 +350,14 @@ export class Parser {
         case 'with':
           out.push(this.parseWith());
           return;
+        case 'async': {
+          const n = this.peekAt(1);
+          if (n.type === T_NAME && (n.s === 'def' || n.s === 'for' || n.s === 'with')) {
+            out.push(this.parseAsync([]));
+            return;
+          }
+          break;
+        }
         case 'match':
           if (this.looksLikeMatch()) {
             out.push(this.parseMatch());
@@ -362,6 +374,7 @@ export class Parser {
         this.next();
       }
       if (this.isKw('def')) out.push(this.parseFuncDef(decos));
+      else if (this.isKw('async') && this.peekAt(1).type === T_NAME && this.peekAt(1).s === 'def') out.push(this.parseAsync(decos));
       else if (this.isKw('class')) out.push(this.parseClassDef(decos));
       else throw this.syntaxError();
       return;
@@ -439,6 +452,21 @@ export class Parser {
       return new Starred(t.line, t.col, this.parseExpr());
     }
     return this.parseExpr();
+  }
+  /** `async def`, `async for` or `async with` (the caller saw which follows `async`). */
+  parseAsync(decos: expr[]): stmt {
+    const a = this.next();
+    const kw = this.peek().s;
+    if (kw === 'def') {
+      const f = this.parseFuncDef(decos);
+      return new AsyncFunctionDef(a.line, a.col, f.name, f.args, f.body, f.decorator_list, f.returns);
+    }
+    if (kw === 'for') {
+      const f = this.parseFor();
+      return new AsyncFor(a.line, a.col, f.target, f.iter, f.body, f.orelse);
+    }
+    const w = this.parseWith();
+    return new AsyncWith(a.line, a.col, w.items, w.body);
   }
   parseFuncDef(decos: expr[]): FunctionDef {
     const t = this.next();
@@ -1108,7 +1136,12 @@ export class Parser {
   }
   parsePower(): expr {
     const t = this.peek();
-    const base = this.parseAtomExpr();
+    let base: expr;
+    if (this.acceptKw('await')) {
+      this.enter();
+      base = new Await(t.line, t.col, this.parseAtomExpr());
+      this.leave();
+    } else base = this.parseAtomExpr();
     if (this.acceptOp('**')) {
       this.enter();
       const exp = this.parseFactor();
@@ -1165,7 +1198,7 @@ export class Parser {
         keywords.push(new Keyword(t.line, t.col, t.s, this.parseTest()));
       } else {
         const e = this.parseNamedExprTest();
-        if (this.isKw('for')) {
+        if (this.atCompFor()) {
           const g = new GeneratorExp(t.line, t.col, e, this.parseCompFor());
           if (args.length > 0 || keywords.length > 0 || (this.isOp(',') && !(this.peekAt(1).type === T_OP && this.peekAt(1).s === ')'))) {
             throw this.error('Generator expression must be parenthesized', t);
@@ -1212,10 +1245,18 @@ export class Parser {
     }
     return new Slice(t.line, t.col, lower, upper, step);
   }
+  /** At `for` or `async for` (a comprehension clause). */
+  atCompFor(): boolean {
+    if (this.isKw('for')) return true;
+    const n = this.peekAt(1);
+    return this.isKw('async') && n.type === T_NAME && n.s === 'for';
+  }
   parseCompFor(): Comprehension[] {
     const out: Comprehension[] = [];
-    while (this.isKw('for')) {
+    while (this.atCompFor()) {
       const t = this.next();
+      const isAsync = t.s === 'async';
+      if (isAsync) this.next();
       const target = this.parseTargetList();
       this.expectKw('in');
       const iter = this.parseOrTest();
@@ -1224,7 +1265,7 @@ export class Parser {
         this.next();
         ifs.push(this.parseTestNoCond());
       }
-      out.push(new Comprehension(t.line, t.col, target, iter, ifs));
+      out.push(new Comprehension(t.line, t.col, target, iter, ifs, isAsync));
     }
     return out;
   }
@@ -1281,7 +1322,7 @@ export class Parser {
           return y;
         }
         const first = this.parseStarOrNamed();
-        if (this.isKw('for')) {
+        if (this.atCompFor()) {
           const g = new GeneratorExp(t.line, t.col, first, this.parseCompFor());
           this.expectOp(')');
           return g;
@@ -1304,7 +1345,7 @@ export class Parser {
         const elts: expr[] = [];
         if (this.acceptOp(']')) return new List(t.line, t.col, elts);
         const first = this.parseStarOrNamed();
-        if (this.isKw('for')) {
+        if (this.atCompFor()) {
           const c = new ListComp(t.line, t.col, first, this.parseCompFor());
           this.expectOp(']');
           return c;
@@ -1341,7 +1382,7 @@ export class Parser {
       const first = this.parseStarOrNamed();
       if (this.acceptOp(':')) {
         const v = this.parseTest();
-        if (this.isKw('for')) {
+        if (this.atCompFor()) {
           const c = new DictComp(t.line, t.col, first, v, this.parseCompFor());
           this.expectOp('}');
           return c;
@@ -1349,7 +1390,7 @@ export class Parser {
         keys.push(first);
         values.push(v);
       } else {
-        if (this.isKw('for')) {
+        if (this.atCompFor()) {
           const c = new SetComp(t.line, t.col, first, this.parseCompFor());
           this.expectOp('}');
           return c;
@@ -1592,6 +1633,8 @@ function describe(e: expr): string {
       return 'expression';
     case K.NamedExpr:
       return 'named expression';
+    case K.Await:
+      return 'await expression';
   }
   return 'expression';
 }
