@@ -21,7 +21,7 @@ describe.skipIf(!hasTool('python3') || !hasTool('gcc'))('the translated VM on fa
 
   it('Ctrl-C: KeyboardInterrupt at the next backward jump, caught, finally run, uncaught ends by SIGINT', async () => {
     const file = program('interrupt.py');
-    const [e, a] = await Promise.all([runInterrupted([PYTHON, file], 'busy', cpythonEnv()), runInterrupted([pyvm, file], 'busy')]);
+    const [e, a] = await Promise.all([runInterrupted([PYTHON, file], 'busy', cpythonEnv()), runInterrupted([pyvm, file], 'busy', cpythonEnv())]);
     expect(e.stdout).toBe('ready\ncaught\nready\nfinally ran\n');
     expect(a.stdout).toBe(e.stdout);
     expect(a.signal).toBe('SIGINT');
@@ -31,7 +31,7 @@ describe.skipIf(!hasTool('python3') || !hasTool('gcc'))('the translated VM on fa
 
   it('Ctrl-C while waiting in input() and time.sleep()', async () => {
     const file = program('interrupt_wait.py');
-    const [e, a] = await Promise.all([runInterrupted([PYTHON, file], 'blocked', cpythonEnv()), runInterrupted([pyvm, file], 'blocked')]);
+    const [e, a] = await Promise.all([runInterrupted([PYTHON, file], 'blocked', cpythonEnv()), runInterrupted([pyvm, file], 'blocked', cpythonEnv())]);
     expect(e.stdout).toBe('ready\ncaught in input\nready\n');
     expect(a.stdout).toBe(e.stdout);
     expect(a.signal).toBe('SIGINT');
@@ -42,7 +42,7 @@ describe.skipIf(!hasTool('python3') || !hasTool('gcc'))('the translated VM on fa
     for (const [name, input] of [['pipe_loop.py', null], ['pipe_caught.py', null], ['pipe_shutdown.py', 'go\n']] as const) {
       const file = program(name);
       const e = await runHead([PYTHON, file], cpythonEnv(), input);
-      const a = await runHead([pyvm, file], process.env, input);
+      const a = await runHead([pyvm, file], cpythonEnv(), input);
       expect(a.first, name).toBe(e.first);
       expect(a.status, name).toBe(e.status);
       expect(a.signal, name).toBeNull();

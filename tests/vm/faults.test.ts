@@ -16,7 +16,7 @@ const GUARD = 300_000;
 describe.skipIf(!HAS_PYTHON)('pyvm faults as CPython (untranslated)', () => {
   it('Ctrl-C: KeyboardInterrupt at the next backward jump, caught, finally run, uncaught ends by SIGINT', async () => {
     const file = program('interrupt.py');
-    const [e, a] = await Promise.all([runInterrupted([PYTHON, file], 'busy', cpythonEnv()), runInterrupted([...PYVM, file], 'busy')]);
+    const [e, a] = await Promise.all([runInterrupted([PYTHON, file], 'busy', cpythonEnv()), runInterrupted([...PYVM, file], 'busy', cpythonEnv())]);
     expect(e.stdout).toBe('ready\ncaught\nready\nfinally ran\n');
     expect(e.signal).toBe('SIGINT');
     expect(a.stdout).toBe(e.stdout);
@@ -28,7 +28,7 @@ describe.skipIf(!HAS_PYTHON)('pyvm faults as CPython (untranslated)', () => {
     for (const [name, input] of [['pipe_loop.py', null], ['pipe_caught.py', null], ['pipe_shutdown.py', 'go\n']] as const) {
       const file = program(name);
       const e = await runHead([PYTHON, file], cpythonEnv(), input);
-      const a = await runHead([...PYVM, file], process.env, input);
+      const a = await runHead([...PYVM, file], cpythonEnv(), input);
       expect(a.first, name).toBe(e.first);
       expect(a.status, name).toBe(e.status);
       expect(a.signal, name).toBeNull();

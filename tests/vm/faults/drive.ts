@@ -18,7 +18,9 @@ export interface Outcome {
   signal: NodeJS.Signals | null;
 }
 
-/** CPython with its default buffering (this environment may set PYTHONUNBUFFERED). */
+/** The environment both interpreters run in: default buffering (this environment may set
+ * PYTHONUNBUFFERED, which CPython and pyvm both honour, and which moves a closed pipe's error
+ * from the flush at exit to the print). */
 export function cpythonEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
   delete env.PYTHONUNBUFFERED;
