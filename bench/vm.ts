@@ -16,7 +16,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join, dirname, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { translateProgram } from '../translate/driver.ts';
+import { translateHostVm } from '../translate/host-vm.ts';
 import { hostTargetName } from '../common/targets.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -96,13 +96,7 @@ async function buildPyvm(): Promise<string> {
   const target = hostTargetName();
   const t = performance.now();
   console.log(`translating vm/main.ts for ${target} (first time ~1-2 min, then cached) ...`);
-  const r = await translateProgram({
-    entry: join(ROOT, 'vm', 'main.ts'),
-    target,
-    outDir: join(ROOT, 'out', target),
-    cacheDir: join(ROOT, '.cache', 'translate'),
-    binaryName: 'pyvm',
-  });
+  const r = await translateHostVm(ROOT);
   const cached = r.stages.filter((s) => s.cached).length;
   console.log(`  ${r.binary} in ${((performance.now() - t) / 1000).toFixed(1)} s (${cached}/${r.stages.length} stages cached)`);
   return r.binary;

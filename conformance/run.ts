@@ -15,8 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { GROUPS, GROUP_NAMES } from './modules.ts';
 import { makeTempDir } from '../common/tmpdirs.ts';
 import { writeFileAtomicSync } from '../common/atomic.ts';
-import { hostTargetName } from '../common/targets.ts';
-import { translateProgram } from '../translate/driver.ts';
+import { translateHostVm } from '../translate/host-vm.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DRIVER = join(ROOT, 'conformance', 'driver.py');
@@ -206,16 +205,8 @@ async function pyvmBinary(given: string | null): Promise<string> {
     if (!existsSync(given)) usage(`--pyvm ${given}: no such file`);
     return given;
   }
-  const target = hostTargetName();
-  process.stderr.write(`translating vm/main.ts for ${target} (cached after the first time) ...\n`);
-  const r = await translateProgram({
-    entry: join(ROOT, 'vm', 'main.ts'),
-    target,
-    outDir: join(ROOT, 'out', target),
-    cacheDir: join(ROOT, '.cache', 'translate'),
-    binaryName: 'pyvm',
-  });
-  return r.binary;
+  process.stderr.write('translating vm/main.ts for this machine (cached after the first time) ...\n');
+  return (await translateHostVm(ROOT)).binary;
 }
 
 const pct = (a: number, b: number): string => (b === 0 ? '-' : `${((100 * a) / b).toFixed(1)}%`);

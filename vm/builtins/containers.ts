@@ -7,6 +7,7 @@ import { dictGet, dictSet, dictDel, dictHas, dictClear, dictKeys } from '../obje
 import { B, FAM_CONTAINER } from './ids.ts';
 import { npos, kwArg, arg, defMethod, mkBuiltin } from './args.ts';
 import { dictInit } from './dispatch.ts';
+import { asBase } from './slots.ts';
 import * as A from '../parser/ast.ts';
 
 function lessThan(a: PyObject, b: PyObject): boolean {
@@ -171,33 +172,33 @@ export function callContainerMethod(id: int, args: PyObject[], kw: string[] | nu
         if (v === null) throw new PyExc(keyError(args[1]));
         return v;
       }
-      return getItem(baseView(self), args[1]);
+      return getItem(asBase(self), args[1]);
     case B.SEQ_SETITEM:
       if (self instanceof PyDict) {
         dictSet(self, args[1], args[2]);
         return None;
       }
-      setItem(baseView(self), args[1], args[2]);
+      setItem(asBase(self), args[1], args[2]);
       return None;
     case B.SEQ_DELITEM:
       if (self instanceof PyDict) {
         if (!dictDel(self, args[1])) throw new PyExc(keyError(args[1]));
         return None;
       }
-      delItem(baseView(self), args[1]);
+      delItem(asBase(self), args[1]);
       return None;
     case B.SEQ_LEN:
-      return newInt(pyLen(baseView(self)));
+      return newInt(pyLen(asBase(self)));
     case B.SEQ_CONTAINS:
-      return newBool(contains(baseView(self), args[1]));
+      return newBool(contains(asBase(self), args[1]));
     case B.SEQ_ITER:
-      return getIter(baseView(self));
+      return getIter(asBase(self));
     case B.SEQ_EQ:
-      return richCompare(baseView(self), baseView(args[1]), A.CMP_EQ);
+      return richCompare(asBase(self), asBase(args[1]), A.CMP_EQ);
     case B.SEQ_LT:
-      return richCompare(baseView(self), baseView(args[1]), A.CMP_LT);
+      return richCompare(asBase(self), asBase(args[1]), A.CMP_LT);
     case B.SEQ_ADD:
-      return binaryOp(baseView(self), baseView(args[1]), A.BIN_ADD);
+      return binaryOp(asBase(self), asBase(args[1]), A.BIN_ADD);
     case B.RANGE_INDEX:
     case B.RANGE_COUNT: {
       const r = self as PyRange;
@@ -369,22 +370,6 @@ export function callContainerMethod(id: int, args: PyObject[], kw: string[] | nu
   }
   throw raise(TypeError, 'bad container method');
 }
-/** A builtin-typed view of a subclass instance (so builtin dunders skip user overrides). */
-function baseView(o: PyObject): PyObject {
-  if (o.cls.isBuiltin) return o;
-  if (o instanceof PyList) return newListView(o);
-  if (o instanceof PyTuple) return newTuple(o.items);
-  if (o instanceof PySet) {
-    const s = new PySet(setType, o.table);
-    return s;
-  }
-  return o;
-}
-function newListView(l: PyList): PyList {
-  const v = new PyList(listType, l.items);
-  return v;
-}
-
 export function initContainerMethods(): void {
   const l = listType;
   defMethod(l, 'append', B.LIST_APPEND, FAM_CONTAINER);

@@ -459,7 +459,7 @@ export const FAM_THREAD = 14;
 export const FAM_COLLECTIONS = 15;
 export const FAM_BINASCII = 16;
 /** the builtin types' operator methods, `int.__add__` etc. (callSlot in slots.ts) */
-export const FAM_SLOT = 20;
+export const FAM_SLOT = 17;
 
 class IdFamilies {
   /** the family of each id, by id (FAM_NONE: never registered) */

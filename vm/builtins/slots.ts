@@ -14,23 +14,20 @@ import {
 } from '../objects/core.ts';
 import { dictGetS } from '../objects/dict.ts';
 import {
-  builtinBinary, builtinCompare, binaryOp, unaryOp, callObj, callType, getItem, contains, pyLen, getIter, truthy, isInstance, iterToArray, lookupType, typeName,
+  BIN_NAMES, BIN_RNAMES, BIN_INAMES, CMP_NAMES, builtinBinary, builtinCompare, binaryOp, unaryOp, callObj, callType, getItem, contains, pyLen, getIter, truthy, isInstance, iterToArray, lookupType, typeName,
 } from '../interpreter/runtime.ts';
 import { VM } from '../interpreter/state.ts';
 import { B, FAM_SLOT } from './ids.ts';
 import { npos, mkBuiltin } from './args.ts';
 import * as A from '../parser/ast.ts';
 
-const BINARY = ['__add__', '__sub__', '__mul__', '__truediv__', '__floordiv__', '__mod__', '__pow__', '__matmul__', '__lshift__', '__rshift__', '__and__', '__or__', '__xor__'];
-const RBINARY = ['__radd__', '__rsub__', '__rmul__', '__rtruediv__', '__rfloordiv__', '__rmod__', '__rpow__', '__rmatmul__', '__rlshift__', '__rrshift__', '__rand__', '__ror__', '__rxor__'];
-const INPLACE = ['__iadd__', '__isub__', '__imul__', '__itruediv__', '__ifloordiv__', '__imod__', '__ipow__', '__imatmul__', '__ilshift__', '__irshift__', '__iand__', '__ior__', '__ixor__'];
-const COMPARE = ['__lt__', '__le__', '__eq__', '__ne__', '__gt__', '__ge__'];
 const UNARY = ['__neg__', '__pos__', '__invert__'];
 const UNARY_KIND = [A.U_NEG, A.U_POS, A.U_INVERT];
 
-/** The builtin value beneath a subclass instance (a fresh object of the builtin type); for
- * lists and sets, one sharing the instance's storage. */
-function asBase(o: PyObject): PyObject {
+/** The builtin value beneath a subclass instance (a fresh object of the builtin type), so that
+ * builtin methods skip the subclass's overrides; for lists and sets, one sharing the instance's
+ * storage. */
+export function asBase(o: PyObject): PyObject {
   if (o.cls.isBuiltin) return o;
   if (o instanceof PyInt) return new PyInt(intType, o.v, o.big);
   if (o instanceof PyFloat) return newFloat(o.v);
@@ -77,7 +74,7 @@ export function callSlot(b: PyBuiltin, args: PyObject[], kw: string[] | null): P
       const other = args[1];
       if (!accepts(owner, other)) return NotImplemented;
       if (name === '__pow__' && npos(args, kw) === 3) return callObj(builtinFn('pow'), [asBase(self), asBase(other), args[2]], null);
-      const op = BINARY.indexOf(name);
+      const op = BIN_NAMES.indexOf(name);
       const r = builtinBinary(asBase(self), asBase(other), op);
       if (r !== null) return r;
       // a sequence's + and * raise rather than return NotImplemented, as CPython's sq_concat
@@ -89,12 +86,12 @@ export function callSlot(b: PyBuiltin, args: PyObject[], kw: string[] | null): P
       const self = selfOf(b, args, kw, 1, 1);
       const other = args[1];
       if (!accepts(owner, other)) return NotImplemented;
-      const r = builtinBinary(asBase(other), asBase(self), RBINARY.indexOf(name));
+      const r = builtinBinary(asBase(other), asBase(self), BIN_RNAMES.indexOf(name));
       return r === null ? NotImplemented : r;
     }
     case B.SLOT_INPLACE: {
       const self = selfOf(b, args, kw, 1, 1);
-      const op = INPLACE.indexOf(name);
+      const op = BIN_INAMES.indexOf(name);
       if (self instanceof PyDict) {
         callObj(lookupType(dictType, 'update') as PyObject, [self, args[1]], null);
         return self;
@@ -118,7 +115,7 @@ export function callSlot(b: PyBuiltin, args: PyObject[], kw: string[] | null): P
       const self = selfOf(b, args, kw, 1, 1);
       const other = args[1];
       if (!accepts(owner, other)) return NotImplemented;
-      const r = builtinCompare(asBase(self), asBase(other), COMPARE.indexOf(name));
+      const r = builtinCompare(asBase(self), asBase(other), CMP_NAMES.indexOf(name));
       return r === null ? NotImplemented : r;
     }
     case B.SLOT_UNARY: {
@@ -171,16 +168,16 @@ export function initSlots(): void {
   const setOps = [A.BIN_SUB, A.BIN_AND, A.BIN_OR, A.BIN_XOR];
   const seqOps = [A.BIN_ADD, A.BIN_MUL, A.BIN_MOD];
 
-  def(intType, pick(BINARY, arithBits), B.SLOT_BINARY);
-  def(intType, pick(RBINARY, arithBits), B.SLOT_RBINARY);
-  def(boolType, pick(BINARY, logic), B.SLOT_BINARY);
-  def(boolType, pick(RBINARY, logic), B.SLOT_RBINARY);
-  def(floatType, pick(BINARY, arith), B.SLOT_BINARY);
-  def(floatType, pick(RBINARY, arith), B.SLOT_RBINARY);
+  def(intType, pick(BIN_NAMES, arithBits), B.SLOT_BINARY);
+  def(intType, pick(BIN_RNAMES, arithBits), B.SLOT_RBINARY);
+  def(boolType, pick(BIN_NAMES, logic), B.SLOT_BINARY);
+  def(boolType, pick(BIN_RNAMES, logic), B.SLOT_RBINARY);
+  def(floatType, pick(BIN_NAMES, arith), B.SLOT_BINARY);
+  def(floatType, pick(BIN_RNAMES, arith), B.SLOT_RBINARY);
   for (const t of [intType, floatType]) {
     def(t, ['__divmod__'], B.SLOT_DIVMOD);
     def(t, ['__rdivmod__'], B.SLOT_RDIVMOD);
-    def(t, COMPARE, B.SLOT_COMPARE);
+    def(t, CMP_NAMES, B.SLOT_COMPARE);
     def(t, ['__neg__', '__pos__', '__abs__'], B.SLOT_UNARY);
     def(t, ['__bool__', '__int__', '__float__', '__trunc__', '__floor__', '__ceil__', '__round__'], B.SLOT_CONVERT);
   }
@@ -188,15 +185,15 @@ export function initSlots(): void {
   def(intType, ['__index__'], B.SLOT_CONVERT);
 
   for (const t of [strType, bytesType]) {
-    def(t, pick(BINARY, seqOps), B.SLOT_BINARY);
+    def(t, pick(BIN_NAMES, seqOps), B.SLOT_BINARY);
     def(t, ['__rmul__'], B.SLOT_RBINARY);
-    def(t, COMPARE, B.SLOT_COMPARE);
+    def(t, CMP_NAMES, B.SLOT_COMPARE);
     def(t, ['__len__', '__getitem__', '__contains__', '__iter__'], B.SLOT_SEQUENCE);
   }
   for (const t of [listType, tupleType]) {
     def(t, ['__mul__'], B.SLOT_BINARY);
     def(t, ['__rmul__'], B.SLOT_RBINARY);
-    def(t, COMPARE, B.SLOT_COMPARE);
+    def(t, CMP_NAMES, B.SLOT_COMPARE);
   }
   def(listType, ['__iadd__', '__imul__'], B.SLOT_INPLACE);
   def(listType, ['__reversed__'], B.SLOT_SEQUENCE);
@@ -206,12 +203,12 @@ export function initSlots(): void {
   def(dictType, ['__ne__'], B.SLOT_COMPARE);
   def(dictType, ['__reversed__'], B.SLOT_SEQUENCE);
   for (const t of [setType, frozensetType]) {
-    def(t, pick(BINARY, setOps), B.SLOT_BINARY);
-    def(t, pick(RBINARY, setOps), B.SLOT_RBINARY);
-    def(t, COMPARE, B.SLOT_COMPARE);
+    def(t, pick(BIN_NAMES, setOps), B.SLOT_BINARY);
+    def(t, pick(BIN_RNAMES, setOps), B.SLOT_RBINARY);
+    def(t, CMP_NAMES, B.SLOT_COMPARE);
     def(t, ['__len__', '__contains__', '__iter__'], B.SLOT_SEQUENCE);
   }
-  def(setType, pick(INPLACE, setOps), B.SLOT_INPLACE);
+  def(setType, pick(BIN_INAMES, setOps), B.SLOT_INPLACE);
   def(rangeType, ['__len__', '__getitem__', '__contains__', '__iter__', '__reversed__'], B.SLOT_SEQUENCE);
   def(rangeType, ['__bool__'], B.SLOT_CONVERT);
   def(rangeType, ['__eq__', '__ne__'], B.SLOT_COMPARE);

@@ -918,14 +918,7 @@ export class Compiler {
     this.yieldFromLoop();
     // exit, enter result; the handler gets exit, exception
     this.jump(Op.SETUP_CLEANUP, lexc);
-    if (item.optional_vars !== null) this.store(item.optional_vars);
-    else this.emit(Op.POP_TOP, 0);
-    this.u.fblocks.push(new FBlock(FB_ASYNC_WITH, -1, -1, []));
-    if (idx + 1 < s.items.length) this.asyncWithStmt(s, idx + 1);
-    else this.compileBody(s.body);
-    this.u.fblocks.pop();
-    this.u.line = s.line;
-    this.emit(Op.POP_BLOCK, 0);
+    this.withItemBody(s, idx, FB_ASYNC_WITH);
     this.callExitAndAwait();
     this.emit(Op.POP_TOP, 0);
     this.jump(Op.JUMP, lend);
@@ -964,6 +957,20 @@ export class Compiler {
     this.compileBody(s.orelse);
     this.bindLabel(lbreak);
   }
+  /** What with and async with share once item idx is entered: its target, the items after it
+   * (nested) or the body, then the end of the protected block. */
+  withItemBody(s: With, idx: int, fb: int): void {
+    const item = s.items[idx];
+    if (item.optional_vars !== null) this.store(item.optional_vars);
+    else this.emit(Op.POP_TOP, 0);
+    this.u.fblocks.push(new FBlock(fb, -1, -1, []));
+    if (idx + 1 >= s.items.length) this.compileBody(s.body);
+    else if (fb === FB_ASYNC_WITH) this.asyncWithStmt(s, idx + 1);
+    else this.withStmt(s, idx + 1);
+    this.u.fblocks.pop();
+    this.u.line = s.line;
+    this.emit(Op.POP_BLOCK, 0);
+  }
   /** Compiles the with-items from idx on, nested, around the body. */
   withStmt(s: With, idx: int): void {
     const item = s.items[idx];
@@ -971,14 +978,7 @@ export class Compiler {
     const lend = this.newLabel();
     this.expr(item.context_expr);
     this.jump(Op.SETUP_WITH, lexc);
-    if (item.optional_vars !== null) this.store(item.optional_vars);
-    else this.emit(Op.POP_TOP, 0);
-    this.u.fblocks.push(new FBlock(FB_WITH, -1, -1, []));
-    if (idx + 1 < s.items.length) this.withStmt(s, idx + 1);
-    else this.compileBody(s.body);
-    this.u.fblocks.pop();
-    this.u.line = s.line;
-    this.emit(Op.POP_BLOCK, 0);
+    this.withItemBody(s, idx, FB_WITH);
     this.emit(Op.WITH_EXIT, 0);
     this.jump(Op.JUMP, lend);
     this.bindLabel(lexc);

@@ -1086,7 +1086,7 @@ function reflectedOp(op: int): int {
   }
   return op;
 }
-const CMP_NAMES = ['__lt__', '__le__', '__eq__', '__ne__', '__gt__', '__ge__'];
+export const CMP_NAMES = ['__lt__', '__le__', '__eq__', '__ne__', '__gt__', '__ge__'];
 const CMP_SYMS = ['<', '<=', '==', '!=', '>', '>='];
 function cmpResult(c: int, op: int): boolean {
   switch (op) {
@@ -1299,9 +1299,9 @@ export function compareBool(a: PyObject, b: PyObject, op: int): boolean {
 }
 
 // ---- arithmetic ----
-const BIN_NAMES = ['__add__', '__sub__', '__mul__', '__truediv__', '__floordiv__', '__mod__', '__pow__', '__matmul__', '__lshift__', '__rshift__', '__and__', '__or__', '__xor__'];
-const BIN_RNAMES = ['__radd__', '__rsub__', '__rmul__', '__rtruediv__', '__rfloordiv__', '__rmod__', '__rpow__', '__rmatmul__', '__rlshift__', '__rrshift__', '__rand__', '__ror__', '__rxor__'];
-const BIN_INAMES = ['__iadd__', '__isub__', '__imul__', '__itruediv__', '__ifloordiv__', '__imod__', '__ipow__', '__imatmul__', '__ilshift__', '__irshift__', '__iand__', '__ior__', '__ixor__'];
+export const BIN_NAMES = ['__add__', '__sub__', '__mul__', '__truediv__', '__floordiv__', '__mod__', '__pow__', '__matmul__', '__lshift__', '__rshift__', '__and__', '__or__', '__xor__'];
+export const BIN_RNAMES = ['__radd__', '__rsub__', '__rmul__', '__rtruediv__', '__rfloordiv__', '__rmod__', '__rpow__', '__rmatmul__', '__rlshift__', '__rrshift__', '__rand__', '__ror__', '__rxor__'];
+export const BIN_INAMES = ['__iadd__', '__isub__', '__imul__', '__itruediv__', '__ifloordiv__', '__imod__', '__ipow__', '__imatmul__', '__ilshift__', '__irshift__', '__iand__', '__ior__', '__ixor__'];
 const BIN_SYMS = ['+', '-', '*', '/', '//', '%', '**', '@', '<<', '>>', '&', '|', '^'];
 
 function floatOp(x: float, y: float, op: int): PyObject | null {

@@ -4,27 +4,18 @@ import type { int } from '../../translate/rlib/index.ts';
 import {
   PyObject, PyModule, PyType, PyNative, PyInt, PyDict, PyBaseExc, PyExc, PyProperty, typeType, objectType, dictType,
   propertyType, newInt, newStr, newList, newTuple, newBool, newDict, raise, None, True, False, NotImplemented, TypeError,
-  ValueError, IndexError, RuntimeError, KeyError, StopIteration, L_NONE, L_DICT,
+  ValueError, IndexError, RuntimeError, KeyError, StopIteration, L_DICT,
 } from '../objects/core.ts';
 import { dictGetS, dictSetS, dictSet } from '../objects/dict.ts';
 import { B, FAM_COLLECTIONS } from '../builtins/ids.ts';
 import { npos, arg, defMethod, mkBuiltin, unhandledBuiltin } from '../builtins/args.ts';
-import { newBuiltinModule } from './registry.ts';
+import { newModuleType, newBuiltinModule } from './registry.ts';
 import { getIter, iterNext, iterToArray, callObj, pyEq, repr, typeName, toIntIndex, reprEnter, reprLeave, compareBool } from '../interpreter/runtime.ts';
 import { dictInit, isCallable } from '../builtins/dispatch.ts';
 import * as A from '../parser/ast.ts';
 
-function mkType(name: string): PyType {
-  const t = new PyType(typeType, name);
-  t.bases.push(objectType);
-  t.mro = [t, objectType];
-  t.layout = L_NONE;
-  t.isBuiltin = true;
-  t.module = 'collections';
-  return t;
-}
-const DEQUE = mkType('deque');
-const DEQUE_ITER = mkType('_deque_iterator');
+const DEQUE = newModuleType('collections', 'deque');
+const DEQUE_ITER = newModuleType('collections', '_deque_iterator');
 const DEQUE_METHODS: string[] = [
   'append', 'appendleft', 'pop', 'popleft', 'extend', 'extendleft', 'clear', 'copy', '__copy__', 'count', 'index',
   'insert', 'remove', 'reverse', 'rotate', '__len__', '__getitem__', '__setitem__', '__delitem__', '__iter__',

@@ -4,16 +4,15 @@
 import type { int } from '../../translate/rlib/index.ts';
 import { os, toFloat } from '../../translate/rlib/index.ts';
 import {
-  PyObject, PyModule, PyType, PyNative, PyInt, PyStr, PyBytes, PyBaseExc, PyExc, PyProperty, typeType, objectType,
-  propertyType, bytesType, newInt, newFloat, newStr, newList, newDict, newBool, raise, None, True, False, TypeError,
+  PyObject, PyModule, PyType, PyNative, PyInt, PyStr, PyBytes, PyBaseExc, PyExc, PyProperty, propertyType, bytesType, newInt, newFloat, newStr, newList, newDict, newBool, raise, None, True, False, TypeError,
   ValueError, OverflowErrorT, OSError, FileNotFoundError, FileExistsError, PermissionError, IsADirectoryError,
   NotADirectoryError, InterruptedError, BlockingIOError, ChildProcessError, ProcessLookupError, TimeoutError,
-  BrokenPipeError, ConnectionAbortedError, ConnectionRefusedError, ConnectionResetError, StopIteration, L_NONE,
+  BrokenPipeError, ConnectionAbortedError, ConnectionRefusedError, ConnectionResetError, StopIteration,
 } from '../objects/core.ts';
 import { dictSetS, dictSet } from '../objects/dict.ts';
 import { B, FAM_POSIX } from '../builtins/ids.ts';
 import { npos, arg, kwArg, defMethod, mkBuiltin, unhandledBuiltin } from '../builtins/args.ts';
-import { newBuiltinModule, addFn } from './registry.ts';
+import { newModuleType, newBuiltinModule, addFn } from './registry.ts';
 import { typeName, lookupType, callSpecial, truthy, repr } from '../interpreter/runtime.ts';
 import { encodeUtf8, decodeUtf8 } from '../builtins/strmethods.ts';
 import { intAdd, intMul } from '../objects/intops.ts';
@@ -39,17 +38,8 @@ const INT_CONSTANTS: string[] = [
 ];
 const INT_VALUES: int[] = [0, 1, 2, 64, 128, 256, 512, 1024, 2048, 524288, 3, 0, 4, 2, 1, 0];
 
-function mkType(name: string): PyType {
-  const t = new PyType(typeType, name);
-  t.bases.push(objectType);
-  t.mro = [t, objectType];
-  t.layout = L_NONE;
-  t.isBuiltin = true;
-  t.module = 'posix';
-  return t;
-}
-const DIR_ENTRY = mkType('DirEntry');
-const SCANDIR_ITERATOR = mkType('ScandirIterator');
+const DIR_ENTRY = newModuleType('posix', 'DirEntry');
+const SCANDIR_ITERATOR = newModuleType('posix', 'ScandirIterator');
 defMethod(DIR_ENTRY, 'is_dir', B.POSIX_DIRENTRY_IS_DIR, FAM_POSIX);
 defMethod(DIR_ENTRY, 'is_file', B.POSIX_DIRENTRY_IS_FILE, FAM_POSIX);
 defMethod(DIR_ENTRY, 'is_symlink', B.POSIX_DIRENTRY_IS_SYMLINK, FAM_POSIX);

@@ -1,7 +1,7 @@
 // Built-in modules: creation by name (their functions are routed by callBuiltin in
 // vm/builtins/dispatch.ts).
 import type { int } from '../../translate/rlib/index.ts';
-import { PyModule, moduleType, newDict, newStr } from '../objects/core.ts';
+import { PyModule, PyType, moduleType, typeType, objectType, newDict, newStr, L_NONE } from '../objects/core.ts';
 import { dictSetS } from '../objects/dict.ts';
 import { VM } from '../interpreter/state.ts';
 import { mkBuiltin } from '../builtins/args.ts';
@@ -20,6 +20,17 @@ export function newBuiltinModule(name: string): PyModule {
   const d = newDict();
   dictSetS(d, '__name__', newStr(name));
   return new PyModule(moduleType, name, d);
+}
+/** A type a builtin module defines (deque, DirEntry, lock, ...): a direct subclass of object;
+ * layout L_NONE unless instances are ordinary objects (L_OBJECT). */
+export function newModuleType(module: string, name: string, layout: int = L_NONE): PyType {
+  const t = new PyType(typeType, name);
+  t.bases.push(objectType);
+  t.mro = [t, objectType];
+  t.layout = layout;
+  t.isBuiltin = true;
+  t.module = module;
+  return t;
 }
 export function addFn(m: PyModule, name: string, id: int, family: int): void {
   dictSetS(m.dict, name, mkBuiltin(name, id, false, family));

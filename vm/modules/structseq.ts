@@ -6,6 +6,7 @@ import {
   raise, None, NotImplemented, TypeError, IndexError, L_NONE,
 } from '../objects/core.ts';
 import { B, FAM_STRUCTSEQ } from '../builtins/ids.ts';
+import { newModuleType } from './registry.ts';
 import { npos, mkBuiltin, defMethod, unhandledBuiltin } from '../builtins/args.ts';
 import { arrayIter, repr, iterToArray, sliceIndices, pyEq, pyHash, typeName, toIntIndex } from '../interpreter/runtime.ts';
 
@@ -18,12 +19,7 @@ export class StructSeqType {
   reprNames: string[];
   visible: int;
   constructor(module: string, name: string, fields: string[], visible: int, reprNames: string[]) {
-    const t = new PyType(typeType, name);
-    t.bases.push(objectType);
-    t.mro = [t, objectType];
-    t.layout = L_NONE;
-    t.isBuiltin = true;
-    t.module = module;
+    const t = newModuleType(module, name);
     this.type = t;
     this.fields = fields;
     this.visible = visible;

@@ -5,13 +5,13 @@
 import type { int, float } from '../../translate/rlib/index.ts';
 import { os } from '../../translate/rlib/index.ts';
 import {
-  PyObject, PyModule, PyType, PyNative, PyInt, PyTuple, PyBaseExc, PyExc, typeType, objectType, newInt, newFloat,
+  PyObject, PyModule, PyType, PyNative, PyInt, PyTuple, PyBaseExc, PyExc, newInt, newFloat,
   newTuple, raise, None, True, False, RuntimeError, ValueError, TypeError, SystemExit, OverflowErrorT, L_NONE, L_OBJECT,
 } from '../objects/core.ts';
 import { dictSetS } from '../objects/dict.ts';
 import { B, FAM_THREAD } from '../builtins/ids.ts';
 import { npos, arg, defMethod, mkBuiltin, unhandledBuiltin } from '../builtins/args.ts';
-import { newBuiltinModule, addFn } from './registry.ts';
+import { newModuleType, newBuiltinModule, addFn } from './registry.ts';
 import { truthy, typeName } from '../interpreter/runtime.ts';
 import { toFloatValue } from '../builtins/dispatch.ts';
 import { sleepSeconds } from './time.ts';
@@ -21,19 +21,10 @@ const MAIN_IDENT = 1;
 /** CPython's _thread.TIMEOUT_MAX on 64-bit Linux. */
 const TIMEOUT_MAX: float = 9223372036.0;
 
-function mkType(name: string, layout: int): PyType {
-  const t = new PyType(typeType, name);
-  t.bases.push(objectType);
-  t.mro = [t, objectType];
-  t.layout = layout;
-  t.isBuiltin = true;
-  t.module = '_thread';
-  return t;
-}
-const LOCK_TYPE = mkType('lock', L_NONE);
-const RLOCK_TYPE = mkType('RLock', L_NONE);
+const LOCK_TYPE = newModuleType('_thread', 'lock', L_NONE);
+const RLOCK_TYPE = newModuleType('_thread', 'RLock', L_NONE);
 // thread-local data: with one thread, an ordinary object with attributes (subclassable)
-const LOCAL_TYPE = mkType('_local', L_OBJECT);
+const LOCAL_TYPE = newModuleType('_thread', '_local', L_OBJECT);
 for (const t of [LOCK_TYPE, RLOCK_TYPE]) {
   defMethod(t, 'acquire', B.THREAD_LOCK_ACQUIRE, FAM_THREAD);
   defMethod(t, 'release', B.THREAD_LOCK_RELEASE, FAM_THREAD);
