@@ -92,9 +92,9 @@ export async function gatherFacts(spec: BuildSpec): Promise<Facts> {
 }
 
 /** The smoke programs a build runs: with a --stand-in binary (a C program that runs a tiny
- * subset of Python, and no library staged), not those that import from the standard library. */
+ * subset of Python, with no library staged and no JIT), not those that need either. */
 export function smokePrograms(recipe: LoadedRecipe['recipe'], standIn: string | undefined): LoadedRecipe['recipe']['smoke'] {
-  return standIn ? recipe.smoke.filter((p) => !p.stdlib) : recipe.smoke;
+  return standIn ? recipe.smoke.filter((p) => !p.needs?.length) : recipe.smoke;
 }
 
 export const treeName = (spec: BuildSpec, t: Target) => `${spec.loaded.recipe.name}-${spec.loaded.version}-${t.name}`;

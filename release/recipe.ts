@@ -24,9 +24,12 @@ export interface SmokeProgram {
   stdout: string;
   stderrMatches?: string;
   exit?: number;
-  /** imports from the standard library: skipped by --stand-in builds, which stage none */
-  stdlib?: boolean;
+  /** what the program needs beyond the interpreter: `stdlib` (it imports from the staged standard
+   * library), `jit` (it checks the JIT's log). A --stand-in build has neither and skips it. */
+  needs?: SmokeNeed[];
 }
+
+export type SmokeNeed = 'stdlib' | 'jit';
 
 export interface Recipe {
   name: string;
