@@ -311,6 +311,11 @@ export class PpcEncoder {
     this.word((21 << 26) | (dst << 21) | (dst << 16) | (((cc & 3) + 1) << 11) | (31 << 6) | (31 << 1));
     if (cc >= 4) this.d(26, dst, dst, 1);
   }
+  /** CR bit bt = bit ba | bit bb (CR0: 0 LT, 1 GT, 2 EQ, 3 SO). After fcmpu, "less or equal"
+   * must be LT | EQ, not "not GT", which an unordered pair would satisfy. */
+  cror(bt: int, ba: int, bb: int): void {
+    this.word((19 << 26) | (bt << 21) | (ba << 16) | (bb << 11) | (449 << 1));
+  }
   /** clears XER (its sticky SO bit), before an overflow-checked operation */
   clearXer(): void {
     this.movRI(SCRATCH, 0);

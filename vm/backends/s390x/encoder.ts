@@ -399,6 +399,11 @@ export class S390Encoder {
   nopr(): void {
     this.half(0x0700);
   }
+  /** an invalid opcode (0x0000): stops with SIGILL, as s390x has no trap instruction a
+   * program may use unconditionally */
+  trap(): void {
+    this.half(0);
+  }
 
   // ---- doubles ----
   /** f1 = f1 (op) f2 for FD_* */

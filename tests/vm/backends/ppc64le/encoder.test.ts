@@ -152,6 +152,7 @@ function edgeCases(): C[] {
   out.push(
     { asm: 'bctrl', emit: (e) => e.bctrl() }, { asm: 'bctr', emit: (e) => e.bctr() }, { asm: 'blr', emit: (e) => e.blr() },
     { asm: 'trap', emit: (e) => e.trap() }, { asm: 'nop', emit: (e) => e.nop() }, { asm: 'li 0,0\nmtxer 0', emit: (e) => e.clearXer() },
+    { asm: 'cror 0,0,2', emit: (e) => e.cror(0, 0, 2) }, { asm: 'cror 1,1,2', emit: (e) => e.cror(1, 1, 2) }, { asm: 'cror 31,17,3', emit: (e) => e.cror(31, 17, 3) },
   );
   return out;
 }

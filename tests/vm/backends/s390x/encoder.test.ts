@@ -155,7 +155,7 @@ function edgeCases(): C[] {
   for (const off of [0, 2, -2, 65534, -65536]) {
     for (let mask = 0; mask < 16; mask++) out.push({ asm: `brc ${mask},.+${off}`, emit: (e) => void e.brc(mask, off) });
   }
-  out.push({ asm: 'br %r14', emit: (e) => e.ret() }, { asm: 'bcr 8,%r3', emit: (e) => e.bcr(MASK_EQ, 3) }, { asm: 'nopr', emit: (e) => e.nopr() });
+  out.push({ asm: 'br %r14', emit: (e) => e.ret() }, { asm: 'bcr 8,%r3', emit: (e) => e.bcr(MASK_EQ, 3) }, { asm: 'nopr', emit: (e) => e.nopr() }, { asm: '.short 0', emit: (e) => e.trap() });
   return out;
 }
 
