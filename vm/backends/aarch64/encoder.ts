@@ -98,7 +98,7 @@ export class A64Encoder {
   }
 
   // ---- moves ----
-  /** dst = src (either may be sp; otherwise 31 is xzr) */
+  /** dst = src; 31 is sp here on either side (zero a register with movRI(dst, 0)) */
   movRR(dst: int, src: int): void {
     checkReg(dst, 'destination');
     checkReg(src, 'source');
@@ -239,8 +239,10 @@ export class A64Encoder {
     this.word(op | (m << 16) | (n << 5) | dst);
   }
   /** dst = n + imm (sub: n - imm; flags: adds/subs). The 12-bit immediate forms (shifted by
-   * 12 when the low bits are zero), negated when that fits; otherwise through the scratch
-   * register. n and dst may be sp unless flags are set (then dst 31 is xzr). */
+   * 12 when the low bits are zero), negated when that fits (as `as` does: V and the result
+   * are the same, C is not, so test only signed conditions after a negative imm); otherwise
+   * through the scratch register. n and dst may be sp unless flags are set (then dst 31 is
+   * xzr). */
   addRI(dst: int, n: int, imm: int, flags: boolean): void {
     this.addSubRI(false, dst, n, imm, flags);
   }
