@@ -144,7 +144,10 @@ export class A64Encoder {
       this.word(MEM_UNSCALED[kind] | ((disp & 0x1ff) << 12) | (base << 5) | rt);
     } else {
       // too far for either immediate form: the offset goes into the scratch register
-      if (rt === SCRATCH || base === SCRATCH) throw new Error(`aarch64: offset ${disp} needs the scratch register x17, which the access itself uses`);
+      // an integer store reads rt after x17 is set; a load may target x17; d17 is not x17
+      if (base === SCRATCH || (rt === SCRATCH && kind >= STR64 && kind <= STRB)) {
+        throw new Error(`aarch64: offset ${disp} needs the scratch register x17, which the access itself uses`);
+      }
       this.movRI(SCRATCH, disp);
       this.word(MEM_REG[kind] | (SCRATCH << 16) | (base << 5) | rt);
     }

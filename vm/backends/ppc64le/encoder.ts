@@ -139,7 +139,8 @@ export class PpcEncoder {
     if (fitsInt16(disp) && (!ds || disp % 4 === 0)) {
       this.d(MEM_D[kind], rt, base, disp);
     } else {
-      if (rt === SCRATCH && kind >= STD) throw new Error(`ppc64le: offset ${disp} needs the scratch register r0, which is the value stored`);
+      // only an integer store reads rt after r0 is set (a load may target r0; f0 is not r0)
+      if (rt === SCRATCH && kind >= STD && kind <= STB) throw new Error(`ppc64le: offset ${disp} needs the scratch register r0, which is the value stored`);
       this.movRI(SCRATCH, disp);
       this.x(31, rt, base, SCRATCH, MEM_X[kind], 0);
     }

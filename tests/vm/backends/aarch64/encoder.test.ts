@@ -214,6 +214,13 @@ describe.skipIf(BU === null)('aarch64 encoder matches GNU as', () => {
 });
 
 describe('aarch64 encoder', () => {
+  it('uses the scratch register for a far offset whatever the data register is, unless it is the base or an integer stored', () => {
+    for (const emit of [(e: A64Encoder) => e.load64(SCRATCH, 1, 70000), (e: A64Encoder) => e.storeD(1, 70000, SCRATCH), (e: A64Encoder) => e.loadD(SCRATCH, 1, 70000)]) {
+      const e = new A64Encoder();
+      emit(e);
+      expect(e.pos()).toBe(12);
+    }
+  });
   it('patches every kind of branch to a new target', () => {
     // emitted with offset 0, then patched to byte 400: the same words as emitted there directly
     const e = new A64Encoder();
@@ -237,7 +244,8 @@ describe('aarch64 encoder', () => {
     expect(() => e.bcond(0, 1 << 20)).toThrow(/1048576/);
     expect(() => e.stp(29, 30, SP, 12, true)).toThrow(/pair offset 12/);
     expect(() => e.shiftRI(SH_LSL, 0, 1, 64)).toThrow(/shift amount 64/);
-    expect(() => e.load64(SCRATCH, 1, 70000)).toThrow(/offset 70000/);
+    expect(() => e.store64(1, 70000, SCRATCH)).toThrow(/offset 70000/);
+    expect(() => e.load64(3, SCRATCH, 70000)).toThrow(/offset 70000/);
     expect(() => e.mulOvf(1, 2, 3, 3)).toThrow(/temporary/);
     expect(() => e.movRR(32, 0)).toThrow(/register 32/);
     e.nop();

@@ -180,6 +180,13 @@ describe.skipIf(BU === null)('ppc64le encoder matches GNU as', () => {
 });
 
 describe('ppc64le encoder', () => {
+  it('uses r0 for a far offset whatever the data register is, unless it is an integer stored', () => {
+    for (const emit of [(e: PpcEncoder) => e.load64(0, 3, 70000), (e: PpcEncoder) => e.storeD(3, 70000, 0), (e: PpcEncoder) => e.loadD(0, 3, 70000)]) {
+      const e = new PpcEncoder();
+      emit(e);
+      expect(e.pos()).toBe(12);
+    }
+  });
   it('patches b, bl and bc to a new target', () => {
     const e = new PpcEncoder();
     const sites = [e.bc(CC_NE, 0), e.b(0), e.bl(0)];

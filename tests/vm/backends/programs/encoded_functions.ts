@@ -1,8 +1,9 @@
 // Functions built with the aarch64, ppc64le and s390x encoders and run through execmem (so
 // through finalize and its instruction-cache flush) when translated for that ISA: 64-bit
 // immediates, integer ALU and shifts, division, overflow-checked add/sub/mul, doubles and
-// conversions, loads and stores (near, far and indexed) in a 1 MiB stack frame, a loop with
-// a patched forward branch, and a call into an RTS helper that keeps a value in a
+// conversions, loads and stores of ints and doubles (near, far and indexed) in a 1 MiB stack
+// frame, bit moves between integer and double registers, signed and unsigned compares, a
+// loop with a patched forward branch, and a call into an RTS helper that keeps a value in a
 // callee-saved register across it (the calling convention: frame, return address, TOC,
 // save area). Untranslated, or on another ISA, the same lines are computed in RTS, so the
 // output must be the same everywhere; stderr says whether machine code ran.
@@ -20,7 +21,9 @@ const F_DOUBLE = 5;
 const F_MEMORY = 6;
 const F_LOOP = 7;
 const F_CALL = 8;
-const NAMES = ['imm', 'alu', 'add_ovf', 'sub_ovf', 'mul_ovf', 'double', 'memory', 'loop', 'call'];
+const F_FMEM = 9;
+const F_CMP = 10;
+const NAMES = ['imm', 'alu', 'add_ovf', 'sub_ovf', 'mul_ovf', 'double', 'memory', 'loop', 'call', 'double_memory', 'compare'];
 /** what the overflow-checked functions return on overflow */
 const OVERFLOWED = -7777777;
 const FRAME = 1048576;
@@ -63,6 +66,11 @@ function expected(f: int, a: int, b: int, k: int): int {
     let s = 0;
     for (let i = 0; i < a; i++) s += i * i;
     return s;
+  }
+  if (f === F_FMEM) return toInt(Math.trunc(toFloat(a) * toFloat(b)));
+  if (f === F_CMP) {
+    const ult = a >= 0 && b >= 0 ? a < b : a >= 0 ? true : b >= 0 ? false : a < b;
+    return (ult ? 1 : 0) + (a < b ? 2 : 0) + (a === b ? 4 : 0);
   }
   return bump(b + 1) + b;
 }
@@ -174,6 +182,31 @@ function buildA64(f: int, imm: int): int[] {
     e.bcond(a64.CC_LT, top - e.pos());
     e.patchBranch(skip, e.pos());
     e.movRR(0, 1);
+  } else if (f === F_FMEM) {
+    // (double) a through a stack slot and a round trip through x3; (double) b through a far
+    // slot and an indexed load; the truncated product
+    e.subRI(a64.SP, a64.SP, FRAME, false);
+    e.scvtf(0, 0);
+    e.storeD(a64.SP, 24, 0);
+    e.loadD(1, a64.SP, 24);
+    e.fmovFromD(3, 1);
+    e.fmovToD(2, 3);
+    e.scvtf(0, 1);
+    e.storeD(a64.SP, 500000, 0);
+    e.movRI(4, 62500);
+    e.loadDIdx(1, a64.SP, 4, true);
+    e.fop(a64.FD_MUL, 2, 2, 1);
+    e.fcvtzs(0, 2);
+    e.addRI(a64.SP, a64.SP, FRAME, false);
+  } else if (f === F_CMP) {
+    e.cmpRR(0, 1);
+    e.cset(2, a64.CC_LO);
+    e.cset(3, a64.CC_LT);
+    e.aluRR(a64.ALU_ADD, 3, 3, 3);
+    e.aluRR(a64.ALU_ADD, 2, 2, 3);
+    e.cset(3, a64.CC_EQ);
+    e.shiftRI(a64.SH_LSL, 3, 3, 2);
+    e.aluRR(a64.ALU_ADD, 0, 2, 3);
   } else {
     // f(helper, x) = helper(x + 1) + x, x kept in x19 across the call
     e.stp(a64.FP, a64.LR, a64.SP, -32, true);
@@ -298,6 +331,33 @@ function buildPpc(f: int, imm: int): int[] {
     e.bc(ppc.CC_LT, top - e.pos());
     e.patchBranch(skip, e.pos());
     e.movRR(3, 4);
+  } else if (f === F_FMEM) {
+    e.addRI(ppc.SP, ppc.SP, -FRAME);
+    e.mtvsrd(0, 3);
+    e.fcfid(0, 0);
+    e.storeD(ppc.SP, 24, 0);
+    e.loadD(1, ppc.SP, 24);
+    e.mfvsrd(6, 1);
+    e.mtvsrd(2, 6);
+    e.mtvsrd(0, 4);
+    e.fcfid(0, 0);
+    e.storeD(ppc.SP, 500000, 0);
+    e.movRI(7, 500000);
+    e.loadDIdx(1, ppc.SP, 7);
+    e.fop(ppc.FD_MUL, 2, 2, 1);
+    e.fctidz(2, 2);
+    e.mfvsrd(3, 2);
+    e.addRI(ppc.SP, ppc.SP, FRAME);
+  } else if (f === F_CMP) {
+    e.cmp(3, 4, true);
+    e.setcc(5, ppc.CC_LT);
+    e.cmp(3, 4, false);
+    e.setcc(6, ppc.CC_LT);
+    e.add(6, 6, 6);
+    e.add(5, 5, 6);
+    e.setcc(6, ppc.CC_EQ);
+    e.shiftRI(ppc.X_SLD, 6, 6, 2);
+    e.add(3, 5, 6);
   } else {
     // f(helper, x) = helper(x + 1) + x, x kept in r31 across the call; ELFv2: lr saved in
     // the caller's frame, r2 saved in ours and reloaded after the call, r12 = target
@@ -438,6 +498,31 @@ function buildS390(f: int, imm: int): int[] {
     e.brc(s390.MASK_LT, top - e.pos());
     e.patchBranch(skip, e.pos());
     e.movRR(2, 3);
+  } else if (f === F_FMEM) {
+    e.addRI(s390.SP, -FRAME);
+    e.cdgbr(0, 2);
+    e.storeD(s390.SP, 0, 24, 0);
+    e.loadD(1, s390.SP, 0, 24);
+    e.lgdr(5, 1);
+    e.ldgr(2, 5);
+    e.cdgbr(0, 3);
+    e.storeD(s390.SP, 0, 600000, 0);
+    e.movRI(4, 100000);
+    e.loadD(1, s390.SP, 4, 500000);
+    e.fop(s390.FD_MUL, 2, 1);
+    e.cgdbr(2, 2);
+    e.addRI(s390.SP, FRAME);
+  } else if (f === F_CMP) {
+    e.aluRR(s390.RR_CMPL, 2, 3);
+    e.setcc(4, s390.MASK_LT);
+    e.aluRR(s390.RR_CMP, 2, 3);
+    e.setcc(5, s390.MASK_LT);
+    e.aluRR(s390.RR_ADD, 5, 5);
+    e.aluRR(s390.RR_ADD, 4, 5);
+    e.aluRR(s390.RR_CMP, 2, 3);
+    e.setcc(5, s390.MASK_EQ);
+    e.shiftRI(s390.SH_SLLG, 5, 5, 2);
+    e.aluRRR(s390.RRR_ADD, 2, 4, 5);
   } else {
     // f(helper, x) = helper(x + 1) + x, x kept in r6 across the call: r6-r15 saved in the
     // caller's save area, a 160-byte save area of our own for the helper
@@ -517,6 +602,10 @@ export function main(argv: string[]): int {
   for (let i = 0; i < mems.length; i += 2) run(c, F_MEMORY, mems[i], mems[i + 1], 0);
   const loops = [0, -3, 1, 10, 1000];
   for (const n of loops) run(c, F_LOOP, n, 0, 0);
+  const fmems = [3, 4, -7, 9, 123456, 654321, 0, -1];
+  for (let i = 0; i < fmems.length; i += 2) run(c, F_FMEM, fmems[i], fmems[i + 1], 0);
+  const cmps = [1, 2, 2, 1, 5, 5, -1, 1, 1, -1, -5, -3, -3, -5, 0, 0, -p62, p62];
+  for (let i = 0; i < cmps.length; i += 2) run(c, F_CMP, cmps[i], cmps[i + 1], 0);
   const calls = [0, 41, -17];
   for (const x of calls) run(c, F_CALL, 0, x, 0);
   console.error(`machine code: ${c.ran > 0 ? execmem.targetArch() + ' ' + c.ran + ' functions' : 'none'}`);
