@@ -9,5 +9,6 @@ describe('cInt', () => {
     expect(cInt(2 ** 53 + 2)).toBe('INT64_C(9007199254740994)');
     expect(cInt(-1)).toBe('(-INT64_C(1))');
     expect(cInt(0)).toBe('INT64_C(0)');
+    expect(cInt(-9223372036854775808)).toBe('(-INT64_C(9223372036854775807) - 1)');
   });
 });
