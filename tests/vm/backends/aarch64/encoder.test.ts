@@ -124,7 +124,7 @@ function regCases(a: number, b: number, c: number, imm: number): C[] {
     { asm: `fmov ${x(a)}, ${d(b)}`, emit: (e) => e.fmovFromD(a, b) },
   ];
   if (c !== a && c !== b) {
-    out.push({ asm: `smulh ${x(c)}, ${x(a)}, ${x(b)}\nmul ${x(b === c ? a : a)}, ${x(a)}, ${x(b)}\ncmp ${x(c)}, ${x(a)}, asr #63`, emit: (e) => e.mulOvf(a, a, b, c) });
+    out.push({ asm: `smulh ${x(c)}, ${x(a)}, ${x(b)}\nmul ${x(a)}, ${x(a)}, ${x(b)}\ncmp ${x(c)}, ${x(a)}, asr #63`, emit: (e) => e.mulOvf(a, a, b, c) });
   }
   for (const [op, name] of ALU) out.push({ asm: `${name} ${x(a)}, ${x(b)}, ${x(c)}`, emit: (e) => e.aluRR(op, a, b, c) });
   for (const [op, name] of [[ALU_AND, 'and'], [ALU_ORR, 'orr'], [ALU_EOR, 'eor']] as [number, string][]) {
