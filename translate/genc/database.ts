@@ -43,7 +43,12 @@ export function cFloat(x: number): string {
 
 export function cInt(x: number): string {
   if (!Number.isInteger(x)) throw new Error(`genc: ${x} is not an integer`);
-  return x < 0 ? `(-INT64_C(${-x}))` : `INT64_C(${x})`;
+  // -2^63 has no positive counterpart to negate
+  if (x === -9223372036854775808) return '(-INT64_C(9223372036854775807) - 1)';
+  // digits from BigInt: String(x) rounds an int beyond 2^53 to 17 significant digits
+  // (2^62 would print as 4611686018427388000)
+  const digits = BigInt(Math.abs(x)).toString();
+  return x < 0 ? `(-INT64_C(${digits}))` : `INT64_C(${digits})`;
 }
 
 export const ELEM_LL: Record<ElemKind, LLType> = { I64: Signed, F64: Float, BOOL: Bool, STR: Str, PTR: { k: 'Ptr' } };
