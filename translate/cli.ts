@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { join, relative } from 'node:path';
 import { translateProgram, DEFAULT_ENTRY, DEFAULT_CACHE, DEFAULT_SETTINGS, type CompileSettings, type StageReport } from './driver.ts';
 import { RtsError } from './errors.ts';
-import { REPO_ROOT } from './load/loader.ts';
+import { REPO_ROOT } from './load/sources.ts';
 import { hostTargetName, UnknownTargetError, findTarget, unbuildableReason } from '../common/targets.ts';
 
 export const TRANSLATE_HELP = `Usage: release translate [ENTRY.ts] [options]
