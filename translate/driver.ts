@@ -99,36 +99,38 @@ export async function translateProgram(opts: TranslateOptions): Promise<Translat
   const entryAbs = resolve(opts.entry);
   const toolchain = toolchainVersion();
   let t0 = performance.now();
-  let cFiles: CFile[] | null = null;
+  let front: { cFiles: () => CFile[]; gencKey: string } | null = null;
   // warm path: every source byte as at a recorded load, every later front-end entry intact
   // (the transpiled modules are verified too, so that damage is found and repaired now)
   const warm = findLoad(store, toolchain, entryAbs);
-  const front = warm && store.getBlob('load', warm.loadKey) && store.read('load-js', warm.loadJsKey) ? readFront(store, frontKeys(toolchain, warm.loadKey)) : null;
-  if (warm && front) {
+  const cached = warm && store.getBlob('load', warm.loadKey) && store.read('load-js', warm.loadJsKey) ? readFront(store, frontKeys(toolchain, warm.loadKey)) : null;
+  if (warm && cached) {
     stage('load', t0, true, warm.counts);
-    front.report(stage);
-    cFiles = front.cFiles;
-  }
-  if (!cFiles) {
+    cached.report(stage);
+    front = cached;
+  } else {
     const { translateFront } = await import('./front.ts');
-    cFiles = await translateFront(entryAbs, store, toolchain, stage, opts.check ?? false);
+    const { cFiles, gencKey } = await translateFront(entryAbs, store, toolchain, stage, opts.check ?? false);
+    front = { cFiles: () => cFiles, gencKey };
   }
 
   // compile (per target): objects keyed by C + compiler identity + flags, then the link
   t0 = performance.now();
   const cflags = cFlags(target, opts.settings ?? DEFAULT_SETTINGS);
-  const { binary, counts, allCached } = await compileStage(cFiles, target, store, opts, cflags);
+  const { binary, counts, allCached, cNames } = await compileStage(front, target, store, opts, cflags);
   stage(`compile`, t0, allCached, counts);
-  return { binary, stages, cFiles: cFiles.map((f) => f.name), cflags };
+  return { binary, stages, cFiles: cNames, cflags };
 }
 
+/** Compiles and links the C files of genc entry gencKey; a binary linked before from the same
+ * C, compiler and flags is taken from the store without reading (or parsing) the C. */
 async function compileStage(
-  files: CFile[],
+  front: { cFiles: () => CFile[]; gencKey: string },
   target: Target,
   store: Store,
   opts: TranslateOptions,
   { compile: flags, link: linkFlags }: { compile: string[]; link: string[] },
-): Promise<{ binary: string; counts: Record<string, number>; allCached: boolean }> {
+): Promise<{ binary: string; counts: Record<string, number>; allCached: boolean; cNames: string[] }> {
   const cc = target.cc;
   const id = await compilerIdentity(cc).catch((e: Error) => {
     throw new RtsError('E_COMPILE', e.message);
@@ -137,18 +139,35 @@ async function compileStage(
     .filter((f) => /\.(c|h)$/.test(f))
     .sort()
     .map((f) => ({ name: f, text: readFileSync(join(RUNTIME_DIR, f), 'utf8') }));
+  const name = (opts.binaryName ?? basename(opts.entry).replace(/\.ts$/, '')) + target.exeSuffix;
+  const binary = resolve(opts.outDir, name);
+  // genc's C is named by its key: with the runtime, compiler and flags it names the link
+  const linkedKey = keyOf('linked', id, flags.join(' '), linkFlags.join(' '), front.gencKey, ...runtime.map((f) => f.name + '\0' + f.text));
+  const linkedBlob = store.getBlob('compile', linkedKey);
+  if (linkedBlob) {
+    const linked = JSON.parse(linkedBlob.toString()) as { link: string; objects: number; cNames: string[] };
+    const bin = store.getBlob('compile', linked.link);
+    if (bin) {
+      writeFileAtomicSync(binary, bin, 0o755);
+      return { binary, counts: { objects: linked.objects, compiled: 0, reused: linked.objects, bytes: bin.length }, allCached: true, cNames: linked.cNames };
+    }
+  }
+  const files = front.cFiles();
   const headers = [...runtime.filter((f) => f.name.endsWith('.h')), ...files.filter((f) => f.name.endsWith('.h'))];
   const sources = [...runtime.filter((f) => f.name.endsWith('.c')).map((f) => ({ ...f, name: `rt_${f.name}` })), ...files.filter((f) => f.name.endsWith('.c'))];
   const headerKey = keyOf(...headers.map((h) => h.name + '\0' + h.text));
   const objKeys = sources.map((s) => keyOf('object', id, flags.join(' '), headerKey, s.name, s.text));
   const linkKey = keyOf('link', id, linkFlags.join(' '), ...objKeys);
-  const name = (opts.binaryName ?? basename(opts.entry).replace(/\.ts$/, '')) + target.exeSuffix;
-  const binary = resolve(opts.outDir, name);
+  const cNames = files.map((f) => f.name);
+  const remember = (): void => {
+    if (!linkedBlob) store.putBlob('compile', linkedKey, JSON.stringify({ link: linkKey, objects: sources.length, cNames }));
+  };
   // a linked binary for exactly these objects needs none of them: nothing is written or read
-  const linked = store.getBlob('compile', linkKey);
-  if (linked) {
-    writeFileAtomicSync(binary, linked, 0o755);
-    return { binary, counts: { objects: sources.length, compiled: 0, reused: sources.length, bytes: linked.length }, allCached: true };
+  const bin = store.getBlob('compile', linkKey);
+  if (bin) {
+    writeFileAtomicSync(binary, bin, 0o755);
+    remember();
+    return { binary, counts: { objects: sources.length, compiled: 0, reused: sources.length, bytes: bin.length }, allCached: true, cNames };
   }
   const work = makeTempDir('rts-cc-');
   // the compiler's own temp files go in our scratch folder too, swept if we are killed
@@ -195,10 +214,11 @@ async function compileStage(
     } catch (e) {
       throw new RtsError('E_COMPILE', `linking failed:\n${(e as { stderr?: string }).stderr ?? String(e)}`);
     }
-    const bin = readFileSync(out);
-    store.putBlob('compile', linkKey, bin);
-    writeFileAtomicSync(binary, bin, 0o755);
-    return { binary, counts: { objects: sources.length, compiled: misses, reused: hits, bytes: bin.length }, allCached: false };
+    const linkedNow = readFileSync(out);
+    store.putBlob('compile', linkKey, linkedNow);
+    writeFileAtomicSync(binary, linkedNow, 0o755);
+    remember();
+    return { binary, counts: { objects: sources.length, compiled: misses, reused: hits, bytes: linkedNow.length }, allCached: false, cNames };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

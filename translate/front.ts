@@ -14,10 +14,10 @@ import { RtsError, RtsErrors } from './errors.ts';
 import { checkGraph, Constant, type FunctionGraph } from './model/graph.ts';
 import { ClassDesc, FunctionDesc } from './load/descs.ts';
 import { fingerprint } from './cache/fingerprint.ts';
-import { frontKeys, readFront, type StageLog } from './cache/stages.ts';
+import { frontKeys, gencCountsKey, readFront, type StageLog } from './cache/stages.ts';
 
-/** Runs (or reuses) load → genc for the program at entryAbs; returns the C files. */
-export async function translateFront(entryAbs: string, store: Store, toolchain: string, stage: StageLog, check: boolean): Promise<CFile[]> {
+/** Runs (or reuses) load → genc for the program at entryAbs; returns the C files and genc's key. */
+export async function translateFront(entryAbs: string, store: Store, toolchain: string, stage: StageLog, check: boolean): Promise<{ cFiles: CFile[]; gencKey: string }> {
   const t0 = performance.now();
   const prog = await loadProgram(entryAbs, store);
   const sourceKey = keyOf(...[...prog.sourceHashes].sort().map(([p, h]) => `${p}=${h}`));
@@ -35,7 +35,7 @@ export async function translateFront(entryAbs: string, store: Store, toolchain: 
   const cached = readFront(store, keys);
   if (cached) {
     cached.report(stage);
-    return cached.cFiles;
+    return { cFiles: cached.cFiles(), gencKey: keys.genc };
   }
   const annotator = annotateStages(prog, store, toolchain, keys.annotate, stage, check);
   let t = performance.now();
@@ -46,9 +46,11 @@ export async function translateFront(entryAbs: string, store: Store, toolchain: 
   stage('rtype', t, false, rtCounts);
   t = performance.now();
   const cFiles = new GenC(rp).generate();
+  const gencCounts = { files: cFiles.length, bytes: cFiles.reduce((n, f) => n + f.text.length, 0) };
   store.putBlob('genc', keys.genc, JSON.stringify(cFiles));
-  stage('genc', t, false, { files: cFiles.length, bytes: cFiles.reduce((n, f) => n + f.text.length, 0) });
-  return cFiles;
+  store.putBlob('genc', gencCountsKey(keys.genc), JSON.stringify(gencCounts));
+  stage('genc', t, false, gencCounts);
+  return { cFiles, gencKey: keys.genc };
 }
 
 /** Runs flow (on demand, as the annotator reaches functions) and annotate; reports both. */

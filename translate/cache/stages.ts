@@ -21,29 +21,35 @@ export function frontKeys(toolchain: string, loadKey: string): FrontKeys {
   return { annotate, rtype, genc: keyOf(rtype, 'genc') };
 }
 
-/** A front end read whole from the store: its C files, and the report of its stages as cached. */
+/** The report of genc's output, kept beside its C files so that a warm run need not parse them. */
+export const gencCountsKey = (gencKey: string): string => keyOf(gencKey, 'counts');
+
+/** A front end read whole from the store: its C files (parsed when asked for), and the report of its stages as cached. */
 export interface CachedFront {
-  cFiles: CFile[];
+  gencKey: string;
+  cFiles(): CFile[];
   report(stage: StageLog): void;
 }
 
 /** The front end whose annotate, rtype and genc entries are all present and intact (each verified), else null. */
 export function readFront(store: Store, keys: FrontKeys): CachedFront | null {
   const genc = store.getBlob('genc', keys.genc);
+  const gencCounts = store.getBlob('genc', gencCountsKey(keys.genc));
   const ann = store.getBlob('annotate', keys.annotate);
   const rt = store.getBlob('rtype', keys.rtype);
-  if (!genc || !ann || !rt) return null;
-  const cFiles = JSON.parse(genc.toString()) as CFile[];
+  if (!genc || !gencCounts || !ann || !rt) return null;
   const a = JSON.parse(ann.toString()) as { counts: Record<string, number>; flow: Record<string, number> };
   const r = JSON.parse(rt.toString()) as { counts: Record<string, number> };
+  let parsed: CFile[] | null = null;
   return {
-    cFiles,
+    gencKey: keys.genc,
+    cFiles: () => (parsed ??= JSON.parse(genc.toString()) as CFile[]),
     report(stage) {
       const t0 = performance.now();
       stage('flow', t0, true, a.flow);
       stage('annotate', t0, true, a.counts);
       stage('rtype', t0, true, r.counts);
-      stage('genc', t0, true, { files: cFiles.length, bytes: cFiles.reduce((n, f) => n + f.text.length, 0) });
+      stage('genc', t0, true, JSON.parse(gencCounts.toString()) as Record<string, number>);
     },
   };
 }
