@@ -77,10 +77,11 @@ export function recordLoad(store: Store, toolchain: string, entryAbs: string, fi
   if (reached.size !== files.length || ![...reached].every((abs) => byAbs.has(abs))) return false;
   for (const f of files) {
     const key = importsKey(toolchain, f.abs, hashes.get(f.abs)!);
-    if (!store.has('imports', key)) store.putBlob('imports', key, JSON.stringify(f.imports));
+    // read, not just looked for: a damaged record is reported and replaced now
+    if (!store.getBlob('imports', key)) store.putBlob('imports', key, JSON.stringify(f.imports));
   }
   const key = quickKey(toolchain, entryAbs, hashes);
-  if (!store.has('load-summary', key)) store.putBlob('load-summary', key, JSON.stringify(summary));
+  if (!store.getBlob('load-summary', key)) store.putBlob('load-summary', key, JSON.stringify(summary));
   return true;
 }
 
