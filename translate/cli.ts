@@ -23,7 +23,9 @@ Options:
   -h, --help     show this help
 
 Each stage (load, flow, annotate, rtype, genc, compile) is cached by the hash of its
-inputs; a second run with the same inputs reuses everything.`;
+inputs; a second run with the same inputs reuses everything. When no byte of the
+program's files changed, load is taken from the store by their hashes, without parsing
+or running them (load-time code must compute the same constants from the same sources).`;
 
 export async function translateCommand(args: string[]): Promise<number> {
   let parsed;
