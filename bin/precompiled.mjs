@@ -112,7 +112,8 @@ export function precompiled(rel) {
   files.forEach((f, i) => h.update(`\0${f}\0${texts[i].length}\0`).update(texts[i]));
   const dir = join(CLI_CACHE, h.digest('hex'));
   if (!intact(dir)) {
-    rmSync(dir, { recursive: true, force: true });
+    // a damaged copy is replaced; a missing one may be being renamed into place by another run
+    if (existsSync(dir)) rmSync(dir, { recursive: true, force: true });
     mkdirSync(CLI_CACHE, { recursive: true });
     build(dir, files, texts.map((t) => t.toString('utf8')));
     if (!intact(dir)) throw new Error(`${dir}: the precompiled CLI does not match its manifest after building it`);
