@@ -8,6 +8,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { translateProgram, type StageReport } from '../translate/driver.ts';
 import { hostTargetName } from '../common/targets.ts';
+import { formatTiming, hyperfine } from './hyperfine.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const target = hostTargetName();
@@ -44,6 +45,10 @@ async function translationSpeed(): Promise<void> {
   console.log(`\nTranslation of ${what}, target ${target} (* = stage cached)`);
   const cold = await run('cold');
   const warm = await run('warm (all cached)');
+  // the whole command as a user types it, start-up of the CLI included
+  const cli = [process.execPath, join(ROOT, 'bin', 'release.mjs'), 'translate', entry, '--target', target, '--out', join(work, 'out'), '--cache', cache];
+  const noop = hyperfine(cli, { cwd: ROOT });
+  if (noop) console.log(`${'no-op release translate'.padEnd(22)} ${formatTiming(noop)} (hyperfine; target <= 1 s)`);
   // change one function body: append a statement to the first function with a block body
   const src = readFileSync(entry, 'utf8');
   const edited = src.replace(/(export function main\([^)]*\)[^{]*\{)/, '$1\n  const benchEdit = 1;\n  void benchEdit;');

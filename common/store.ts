@@ -170,6 +170,11 @@ export class Store {
     report({ stage, key, problem });
   }
 
+  /** Records that entry (stage, key) was used without reading its files, for pruning by age. */
+  markUsed(stage: string, key: string): void {
+    this.touch(this.entryPath(stage, key));
+  }
+
   /** Records the entry's last use, for pruning by age. */
   private touch(dir: string): void {
     try {

@@ -4,7 +4,8 @@
 import { join } from 'node:path';
 import { Store, plan as planGraph, runGraph, type PlanEntry, type TaskNode, type TaskResult } from './tasks/index.ts';
 import { buildGraph, gatherFacts, packagersFor, smokePrograms, type BuildSpec, type Facts, type PackageMeta } from './graph.ts';
-import { applyDist, manifestEntry, readManifest, type DistFile, type ManifestEntry } from './dist.ts';
+import { applyDist, intactSync, manifestEntry, readManifest, type DistFile, type ManifestEntry } from './dist.ts';
+import type { EntryInfo } from '../common/store.ts';
 import { chooseMode, createReporter } from './progress.ts';
 import { smokeKinds, smokeTest, type SmokeReport } from './smoke.ts';
 import { E, explain } from './errors.ts';
@@ -98,7 +99,19 @@ async function build(ctx: Context, opts: { test: boolean; json: boolean; jobs?: 
   reporter.note(`build ${ctx.loaded.recipe.name} ${ctx.loaded.version} for ${ctx.targets.map((t) => t.name).join(', ')}: ${toRun} of ${p.plan.length} tasks to run`);
   for (const s of ctx.elsewhere) reporter.note(`${s.name} skipped: ${s.reason}`);
   for (const s of p.skippedKinds) reporter.note(`skipped ${s.kinds.join(', ')}: ${s.reason}`);
-  const summary = await runGraph(p.nodes, { store: p.store, jobs: opts.jobs, onEvent: (e) => reporter.event(e) });
+  // dist/ is made of the package nodes' files (the smoke nodes' reports are their sealed
+  // meta): an entry is read, and so verified, only when dist/ lacks one of its files intact
+  const inDist = new Set<string>();
+  const reads = (name: string, entry: EntryInfo): boolean => {
+    if (!name.startsWith('package:')) return false;
+    let all = true;
+    for (const f of entry.files) {
+      if (intactSync(join(ctx.distDir, f.path), f)) inDist.add(`${f.path}\0${f.sha256}`);
+      else all = false;
+    }
+    return !all;
+  };
+  const summary = await runGraph(p.nodes, { store: p.store, jobs: opts.jobs, reads, onEvent: (e) => reporter.event(e) });
   const seconds = () => Math.round((performance.now() - t0) / 100) / 10;
   if (summary.failed.length) {
     await reporter.close();
@@ -116,6 +129,7 @@ async function build(ctx: Context, opts: { test: boolean; json: boolean; jobs?: 
       d.files,
       d.records,
       ctx.targets.map((t) => t.name),
+      inDist,
     );
   } catch (e) {
     await reporter.close();

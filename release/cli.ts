@@ -6,7 +6,11 @@ import { TARGETS, unbuildableReason } from '../common/targets.ts';
 import { E, UserError, StepError } from './errors.ts';
 import { DiskFullError, isDiskFull } from '../common/atomic.ts';
 import { sweepTempDirs } from '../common/tmpdirs.ts';
-import { PROJECT_ROOT, buildableTarget, lookupTarget, resolveContext, type CommonOptions } from './context.ts';
+import type { CommonOptions } from './context.ts';
+
+// the recipe's parser and schema checker (yaml, ajv) load only for the commands that read it:
+// `release translate` and `release targets` start without them
+const context = () => import('./context.ts');
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -78,6 +82,7 @@ Exit status: 0 when everything is present, 1 when something is missing.`,
     async run(v) {
       const names = (v.target as string[] | undefined) ?? [];
       const { buildableTargets, doctor } = await import('./doctor.ts');
+      const { buildableTarget } = await context();
       const targets = names.length ? names.map(buildableTarget) : buildableTargets();
       return doctor({ targets, install: Boolean(v.install), quiet: Boolean(v.quiet), out });
     },
@@ -101,7 +106,7 @@ ${commonHelp}
   --no-test         leave out the smoke-test tasks`,
     options: { ...common, 'no-test': { type: 'boolean' } },
     async run(v) {
-      const ctx = resolveContext(v as CommonOptions, true);
+      const ctx = (await context()).resolveContext(v as CommonOptions, true);
       const { planCommand } = await import('./build.ts');
       return planCommand(ctx, { test: !v['no-test'], json: Boolean(v.json) }, out);
     },
@@ -119,7 +124,7 @@ ${commonHelp}
   --jobs N          tasks run at once (default: the number of cores)`,
     options: { ...common, 'no-test': { type: 'boolean' }, jobs: { type: 'string' } },
     async run(v) {
-      const ctx = resolveContext(v as CommonOptions, true);
+      const ctx = (await context()).resolveContext(v as CommonOptions, true);
       const jobs = v.jobs === undefined ? undefined : Number(v.jobs);
       if (jobs !== undefined && !(Number.isInteger(jobs) && jobs > 0)) throw new UserError(`--jobs must be a positive whole number, got '${String(v.jobs)}'`);
       const { buildCommand } = await import('./build.ts');
@@ -136,7 +141,7 @@ Reports per target and artifact; exit 1 when any program fails.
 ${commonHelp}`,
     options: { ...common },
     async run(v) {
-      const ctx = resolveContext(v as CommonOptions, false);
+      const ctx = (await context()).resolveContext(v as CommonOptions, false);
       const { testCommand } = await import('./build.ts');
       return testCommand(ctx, { json: Boolean(v.json) }, out);
     },
@@ -152,7 +157,7 @@ ${commonHelp}
   --keep            keep the rebuild directory`,
     options: { ...common, keep: { type: 'boolean' } },
     async run(v) {
-      const ctx = resolveContext(v as CommonOptions, true);
+      const ctx = (await context()).resolveContext(v as CommonOptions, true);
       const { verifyCommand } = await import('./verify.ts');
       return verifyCommand(ctx, { json: Boolean(v.json), keep: Boolean(v.keep), standInArg: v['stand-in'] as string | undefined }, out);
     },
@@ -211,7 +216,7 @@ input or a failed packager.`,
       return mergeCommand(
         {
           inputs: pos,
-          out: (v.out as string | undefined) ?? join(PROJECT_ROOT, 'dist'),
+          out: (v.out as string | undefined) ?? join((await context()).PROJECT_ROOT, 'dist'),
           version: v.version as string | undefined,
           recipe: v.recipe as string | undefined,
           json: Boolean(v.json),
@@ -371,5 +376,3 @@ export async function main(args: string[]): Promise<number> {
     return 70;
   }
 }
-
-export { lookupTarget };

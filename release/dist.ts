@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { copyFileAtomicSync, sweepTemps, writeFileAtomicSync } from '../common/atomic.ts';
 import { imageBlobNames } from '../packaging/oci.ts';
 import { hashFile, listFiles } from './tasks/index.ts';
+import { hashFileSync } from '../common/hash.ts';
 
 /** One artifact in manifest.json; path is relative to dist/<version>/. */
 export interface ManifestEntry {
@@ -99,6 +100,15 @@ export function readManifest(dir: string): Manifest | null {
   }
 }
 
+/** Whether the file at path has the size and sha256 of a (synchronously: checked before the task graph runs). */
+export function intactSync(path: string, a: { sha256: string; size: number }): boolean {
+  try {
+    return statSync(path).size === a.size && hashFileSync(path) === a.sha256;
+  } catch {
+    return false;
+  }
+}
+
 async function intact(path: string, a: { sha256: string; size: number }): Promise<boolean> {
   try {
     return statSync(path).size === a.size && (await hashFile(path)) === a.sha256;
@@ -120,6 +130,8 @@ export async function applyDist(
   files: DistFile[],
   records: ManifestEntry[],
   builtTargets: readonly string[] | 'all',
+  /** `path\0sha256` of files this run already found intact in dir (not hashed again) */
+  verified: ReadonlySet<string> = new Set(),
 ): Promise<ApplyResult> {
   mkdirSync(dir, { recursive: true });
   sweep(dir);
@@ -140,7 +152,7 @@ export async function applyDist(
   const written: string[] = [];
   for (const f of files) {
     const dest = join(dir, f.path);
-    if (await intact(dest, f)) continue;
+    if (verified.has(`${f.path}\0${f.sha256}`) || (await intact(dest, f))) continue;
     copyFileAtomicSync(f.from, dest);
     written.push(f.path);
   }

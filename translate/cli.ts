@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { join, relative } from 'node:path';
 import { translateProgram, DEFAULT_ENTRY, DEFAULT_CACHE, DEFAULT_SETTINGS, type CompileSettings, type StageReport } from './driver.ts';
 import { RtsError } from './errors.ts';
-import { REPO_ROOT } from './load/loader.ts';
+import { REPO_ROOT } from './load/sources.ts';
 import { hostTargetName, UnknownTargetError, findTarget, unbuildableReason } from '../common/targets.ts';
 
 export const TRANSLATE_HELP = `Usage: release translate [ENTRY.ts] [options]
@@ -23,7 +23,9 @@ Options:
   -h, --help     show this help
 
 Each stage (load, flow, annotate, rtype, genc, compile) is cached by the hash of its
-inputs; a second run with the same inputs reuses everything.`;
+inputs; a second run with the same inputs reuses everything. When no byte of the
+program's files changed, load is taken from the store by their hashes, without parsing
+or running them (load-time code must compute the same constants from the same sources).`;
 
 export async function translateCommand(args: string[]): Promise<number> {
   let parsed;

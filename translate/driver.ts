@@ -1,28 +1,23 @@
 // The translation driver: runs the stages load → flow → annotate → rtype → genc → compile,
 // each keyed by the hash of its inputs in the content-addressed store, timing each and
-// counting what it produced. A stage whose output is cached is not run.
+// counting what it produced. A stage whose output is cached is not run. A warm run (no
+// source byte changed) takes load's result from load/sources.ts and never loads the
+// TypeScript compiler; the front end (front.ts) is imported only when something must run.
 import { execFile } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { loadProgram, REPO_ROOT, type LoadedProgram } from './load/loader.ts';
-import { buildFlowGraph } from './flow/builder.ts';
-import { deserializeGraph, serializeGraph } from './flow/serialize.ts';
-import { Annotator } from './annotate/solver.ts';
-import { rtypeProgram } from './rtype/rtyper.ts';
-import { GenC, type CFile } from './genc/genc.ts';
+import { REPO_ROOT, findLoad } from './load/sources.ts';
+import { frontKeys, readFront, type StageLog } from './cache/stages.ts';
+import type { CFile } from './genc/genc.ts';
 import { Store } from '../common/store.ts';
-import { keyOf, sha256 } from '../common/hash.ts';
+import { keyOf } from '../common/hash.ts';
 import { explainWriteError, writeFileAtomicSync } from '../common/atomic.ts';
 import { makeTempDir, sweepTempDirs } from '../common/tmpdirs.ts';
 import { compilerIdentity } from '../common/compiler-id.ts';
-import { RtsError, RtsErrors } from './errors.ts';
-import { checkGraph, type FunctionGraph } from './model/graph.ts';
-import { ClassDesc, FunctionDesc } from './load/descs.ts';
-import { Constant } from './model/graph.ts';
+import { RtsError } from './errors.ts';
 import { findTarget, type Target } from '../common/targets.ts';
-import { fingerprint } from './cache/fingerprint.ts';
 import { cFlags, DEFAULT_SETTINGS, type CompileSettings } from './cflags.ts';
 
 export { DEFAULT_SETTINGS, type CompileSettings };
@@ -95,138 +90,47 @@ export async function translateProgram(opts: TranslateOptions): Promise<Translat
   store.sweep();
   sweepTempDirs();
   const stages: StageReport[] = [];
-  const stage = (name: string, t0: number, cached: boolean, counts: Record<string, number>): void => {
+  const stage: StageLog = (name, t0, cached, counts) => {
     const r = { name, seconds: (performance.now() - t0) / 1000, cached, counts, peakRssMB: peakMB() };
     stages.push(r);
     log(`${name.padEnd(9)} ${r.seconds.toFixed(2).padStart(7)} s  ${cached ? 'cached' : 'ran   '}  ${Object.entries(counts).map(([k, v]) => `${k}=${v}`).join(' ')}`);
   };
 
-  // load
+  const entryAbs = resolve(opts.entry);
+  const toolchain = toolchainVersion();
   let t0 = performance.now();
-  const prog = await loadProgram(opts.entry, store);
-  const sourceKey = keyOf(...[...prog.sourceHashes].sort().map(([p, h]) => `${p}=${h}`));
-  const constKey = sha256(fingerprint(prog));
-  const loadKey = keyOf(toolchainVersion(), sourceKey, constKey);
-  const loadCached = store.getBlob('load', loadKey) !== null;
-  if (!loadCached) prog.typecheck();
-  if (!loadCached) store.putBlob('load', loadKey, JSON.stringify({ sources: Object.fromEntries([...prog.sourceHashes].sort()), constants: constKey }));
-  stage('load', t0, loadCached, { modules: prog.modules.size, classes: prog.classes.length, functions: prog.functionsByDecl.size });
-
-  // annotate, rtype and genc see only the loaded program (no target, no settings), so one
-  // translation serves every target: only compile is per target
-  const annotateKey = keyOf(toolchainVersion(), 'annotate', loadKey);
-  const rtypeKey = keyOf(annotateKey, 'rtype');
-  const gencKey = keyOf(rtypeKey, 'genc');
-
-  let cFiles: CFile[];
-  const cached = store.getBlob('genc', gencKey);
-  const annCached = store.getBlob('annotate', annotateKey);
-  const rtCached = store.getBlob('rtype', rtypeKey);
-  if (cached && annCached && rtCached) {
-    cFiles = JSON.parse(cached.toString()) as CFile[];
-    const ann = JSON.parse(annCached.toString()) as { counts: Record<string, number>; flow: Record<string, number> };
-    const rt = JSON.parse(rtCached.toString()) as { counts: Record<string, number> };
-    t0 = performance.now();
-    stage('flow', t0, true, ann.flow);
-    stage('annotate', t0, true, ann.counts);
-    stage('rtype', t0, true, rt.counts);
-    stage('genc', t0, true, { files: cFiles.length, bytes: cFiles.reduce((n, f) => n + f.text.length, 0) });
+  let front: { cFiles: () => CFile[]; gencKey: string } | null = null;
+  // warm path: every source byte as at a recorded load, every later front-end entry intact
+  // (the transpiled modules are verified too, so that damage is found and repaired now)
+  const warm = findLoad(store, toolchain, entryAbs);
+  const cached = warm && store.getBlob('load', warm.loadKey) && store.read('load-js', warm.loadJsKey) ? readFront(store, frontKeys(toolchain, warm.loadKey)) : null;
+  if (warm && cached) {
+    stage('load', t0, true, warm.counts);
+    cached.report(stage);
+    front = cached;
   } else {
-    const annotator = annotateStages(prog, store, annotateKey, stage, opts.check ?? false);
-    t0 = performance.now();
-    const rp = rtypeProgram(annotator);
-    if (opts.check) for (const g of rp.graphs.values()) checkGraph(g);
-    const rtCounts = { graphs: rp.graphs.size, llops: rp.llops, types: rp.table.ntypes };
-    store.putBlob('rtype', rtypeKey, JSON.stringify({ counts: rtCounts }));
-    stage('rtype', t0, false, rtCounts);
-    t0 = performance.now();
-    cFiles = new GenC(rp).generate();
-    store.putBlob('genc', gencKey, JSON.stringify(cFiles));
-    stage('genc', t0, false, { files: cFiles.length, bytes: cFiles.reduce((n, f) => n + f.text.length, 0) });
+    const { translateFront } = await import('./front.ts');
+    const { cFiles, gencKey } = await translateFront(entryAbs, store, toolchain, stage, opts.check ?? false);
+    front = { cFiles: () => cFiles, gencKey };
   }
 
   // compile (per target): objects keyed by C + compiler identity + flags, then the link
   t0 = performance.now();
   const cflags = cFlags(target, opts.settings ?? DEFAULT_SETTINGS);
-  const { binary, counts, allCached } = await compileStage(cFiles, target, store, opts, cflags);
+  const { binary, counts, allCached, cNames } = await compileStage(front, target, store, opts, cflags);
   stage(`compile`, t0, allCached, counts);
-  return { binary, stages, cFiles: cFiles.map((f) => f.name), cflags };
+  return { binary, stages, cFiles: cNames, cflags };
 }
 
-/** Runs flow (on demand, as the annotator reaches functions) and annotate; reports both. */
-function annotateStages(
-  prog: LoadedProgram,
-  store: Store,
-  annotateKey: string,
-  stage: (name: string, t0: number, cached: boolean, counts: Record<string, number>) => void,
-  check: boolean,
-): Annotator {
-  const t0 = performance.now();
-  let flowMs = 0;
-  const flow = { graphs: 0, cached: 0, blocks: 0, ops: 0 };
-  const getGraph = (fd: FunctionDesc): FunctionGraph => {
-    const s = performance.now();
-    try {
-      // a graph depends on its own body and the program's interface (declarations, not bodies)
-      const key = keyOf(toolchainVersion(), 'flow', prog.interfaceHash, fd.name, fd.decl?.getText() ?? fd.cls?.decl?.getText() ?? '');
-      const hit = store.getBlob('flow', key);
-      let g: FunctionGraph;
-      if (hit) {
-        g = deserializeGraph(hit.toString(), prog, fd);
-        flow.cached++;
-      } else {
-        g = buildFlowGraph(prog, fd);
-        // instantiations of generics are named as the annotator creates them: not cacheable by name
-        if (!fd.template && !usesInstances(g)) store.putBlob('flow', key, serializeGraph(g));
-      }
-      if (check) checkGraph(g);
-      flow.graphs++;
-      for (const b of g.blocks()) {
-        flow.blocks++;
-        flow.ops += b.operations.length;
-      }
-      return g;
-    } catch (e) {
-      if (e instanceof RtsError && !e.stage) e.stage = 'flow';
-      throw e;
-    } finally {
-      flowMs += performance.now() - s;
-    }
-  };
-  const annotator = new Annotator(prog, getGraph);
-  try {
-    annotator.run();
-  } catch (e) {
-    if (e instanceof RtsError && !e.stage) e.stage = 'annotate';
-    if (e instanceof RtsErrors) for (const x of e.all) x.stage ??= 'annotate';
-    throw e;
-  }
-  const annMs = performance.now() - t0 - flowMs;
-  // flow runs on demand inside annotation; each is reported with its own share of the time
-  stage('flow', performance.now() - flowMs, flow.cached === flow.graphs, flow);
-  const counts = { graphs: annotator.graphs.size, classes: annotator.instantiated.size, steps: annotator.steps };
-  stage('annotate', performance.now() - annMs, false, counts);
-  store.putBlob('annotate', annotateKey, JSON.stringify({ counts, flow }));
-  return annotator;
-}
-
-/** Whether a graph names an instantiation of a generic class or function. */
-function usesInstances(g: FunctionGraph): boolean {
-  const inst = (x: unknown): boolean => (x instanceof ClassDesc || x instanceof FunctionDesc) && x.template !== null;
-  for (const b of g.blocks()) {
-    for (const op of b.operations) if (inst(op.extra) || op.args.some((a) => a instanceof Constant && inst(a.value))) return true;
-    for (const l of b.exits) if (l.args.some((a) => a instanceof Constant && inst(a.value))) return true;
-  }
-  return false;
-}
-
+/** Compiles and links the C files of genc entry gencKey; a binary linked before from the same
+ * C, compiler and flags is taken from the store without reading (or parsing) the C. */
 async function compileStage(
-  files: CFile[],
+  front: { cFiles: () => CFile[]; gencKey: string },
   target: Target,
   store: Store,
   opts: TranslateOptions,
   { compile: flags, link: linkFlags }: { compile: string[]; link: string[] },
-): Promise<{ binary: string; counts: Record<string, number>; allCached: boolean }> {
+): Promise<{ binary: string; counts: Record<string, number>; allCached: boolean; cNames: string[] }> {
   const cc = target.cc;
   const id = await compilerIdentity(cc).catch((e: Error) => {
     throw new RtsError('E_COMPILE', e.message);
@@ -235,14 +139,39 @@ async function compileStage(
     .filter((f) => /\.(c|h)$/.test(f))
     .sort()
     .map((f) => ({ name: f, text: readFileSync(join(RUNTIME_DIR, f), 'utf8') }));
+  const name = (opts.binaryName ?? basename(opts.entry).replace(/\.ts$/, '')) + target.exeSuffix;
+  const binary = resolve(opts.outDir, name);
+  // genc's C is named by its key: with the runtime, compiler and flags it names the link
+  const linkedKey = keyOf('linked', id, flags.join(' '), linkFlags.join(' '), front.gencKey, ...runtime.map((f) => f.name + '\0' + f.text));
+  const linkedBlob = store.getBlob('compile', linkedKey);
+  if (linkedBlob) {
+    const linked = JSON.parse(linkedBlob.toString()) as { link: string; objects: number; cNames: string[] };
+    const bin = store.getBlob('compile', linked.link);
+    if (bin) {
+      writeFileAtomicSync(binary, bin, 0o755);
+      return { binary, counts: { objects: linked.objects, compiled: 0, reused: linked.objects, bytes: bin.length }, allCached: true, cNames: linked.cNames };
+    }
+  }
+  const files = front.cFiles();
   const headers = [...runtime.filter((f) => f.name.endsWith('.h')), ...files.filter((f) => f.name.endsWith('.h'))];
   const sources = [...runtime.filter((f) => f.name.endsWith('.c')).map((f) => ({ ...f, name: `rt_${f.name}` })), ...files.filter((f) => f.name.endsWith('.c'))];
   const headerKey = keyOf(...headers.map((h) => h.name + '\0' + h.text));
+  const objKeys = sources.map((s) => keyOf('object', id, flags.join(' '), headerKey, s.name, s.text));
+  const linkKey = keyOf('link', id, linkFlags.join(' '), ...objKeys);
+  const cNames = files.map((f) => f.name);
+  const remember = (): void => {
+    if (!linkedBlob) store.putBlob('compile', linkedKey, JSON.stringify({ link: linkKey, objects: sources.length, cNames }));
+  };
+  // a linked binary for exactly these objects needs none of them: nothing is written or read
+  const bin = store.getBlob('compile', linkKey);
+  if (bin) {
+    writeFileAtomicSync(binary, bin, 0o755);
+    remember();
+    return { binary, counts: { objects: sources.length, compiled: 0, reused: sources.length, bytes: bin.length }, allCached: true, cNames };
+  }
   const work = makeTempDir('rts-cc-');
   // the compiler's own temp files go in our scratch folder too, swept if we are killed
   const ccEnv = { ...process.env, TMPDIR: work };
-  let hits = 0;
-  let misses = 0;
   try {
     const src = join(work, 'src');
     mkdirSync(src);
@@ -252,12 +181,11 @@ async function compileStage(
       } catch (e) {
         throw explainWriteError(e, join(src, f.name), Buffer.byteLength(f.text));
       }
-    const objKeys = sources.map((s) => keyOf('object', id, flags.join(' '), headerKey, s.name, s.text));
     // verified now: a damaged object is compiled again, not found missing at link time
     const objects = new Map(objKeys.map((k) => [k, store.getBlob('compile', k)]));
     const todo = sources.map((s, i) => ({ s, key: objKeys[i] })).filter(({ key }) => !objects.get(key));
-    hits = sources.length - todo.length;
-    misses = todo.length;
+    const hits = sources.length - todo.length;
+    const misses = todo.length;
     // compile missing objects, two at a time (one per core)
     const queue = [...todo];
     const worker = async (): Promise<void> => {
@@ -275,28 +203,22 @@ async function compileStage(
       }
     };
     await Promise.all([worker(), worker()]);
-    const linkKey = keyOf('link', id, linkFlags.join(' '), ...objKeys);
-    let bin = store.getBlob('compile', linkKey);
-    const linkCached = bin !== null;
-    if (!bin) {
-      const objs = objKeys.map((k, i) => {
-        const p = join(work, `o${String(i).padStart(3, '0')}.o`);
-        writeFileSync(p, objects.get(k)!);
-        return p;
-      });
-      const out = join(work, 'a.out');
-      try {
-        await run(cc, [...linkFlags, '-o', out, ...objs.map((o) => basename(o)), '-lm'], { cwd: work, env: ccEnv, maxBuffer: 64 << 20 });
-      } catch (e) {
-        throw new RtsError('E_COMPILE', `linking failed:\n${(e as { stderr?: string }).stderr ?? String(e)}`);
-      }
-      bin = readFileSync(out);
-      store.putBlob('compile', linkKey, bin);
+    const objs = objKeys.map((k, i) => {
+      const p = join(work, `o${String(i).padStart(3, '0')}.o`);
+      writeFileSync(p, objects.get(k)!);
+      return p;
+    });
+    const out = join(work, 'a.out');
+    try {
+      await run(cc, [...linkFlags, '-o', out, ...objs.map((o) => basename(o)), '-lm'], { cwd: work, env: ccEnv, maxBuffer: 64 << 20 });
+    } catch (e) {
+      throw new RtsError('E_COMPILE', `linking failed:\n${(e as { stderr?: string }).stderr ?? String(e)}`);
     }
-    const name = (opts.binaryName ?? basename(opts.entry).replace(/\.ts$/, '')) + target.exeSuffix;
-    const binary = resolve(opts.outDir, name);
-    writeFileAtomicSync(binary, bin, 0o755);
-    return { binary, counts: { objects: sources.length, compiled: misses, reused: hits, bytes: bin.length }, allCached: misses === 0 && linkCached };
+    const linkedNow = readFileSync(out);
+    store.putBlob('compile', linkKey, linkedNow);
+    writeFileAtomicSync(binary, linkedNow, 0o755);
+    remember();
+    return { binary, counts: { objects: sources.length, compiled: misses, reused: hits, bytes: linkedNow.length }, allCached: false, cNames };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

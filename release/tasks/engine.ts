@@ -5,7 +5,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { rmSync } from 'node:fs';
 import { hashValue } from '../../common/hash.ts';
-import { Store } from '../../common/store.ts';
+import { Store, type Damage, type Entry, type EntryInfo } from '../../common/store.ts';
 import { explainWriteError } from '../../common/atomic.ts';
 import { stageOf, type PlanEntry, type TaskEvent, type TaskNode, type TaskResult } from './types.ts';
 
@@ -66,6 +66,13 @@ export function plan(nodes: readonly TaskNode[], has: (stage: string, key: strin
 
 export interface RunOptions {
   store: Store;
+  /**
+   * Which cached nodes' files the caller reads from the results (default: every node's).
+   * Cached entries are verified, every byte, when their files are read: these, and the
+   * dependencies of nodes that run. Any other cached entry is taken by its sealed entry.json
+   * alone, so a build with nothing to do does not hash what nobody reads.
+   */
+  reads?: (name: string, entry: EntryInfo) => boolean;
   /** parallel nodes; default: the core count */
   jobs?: number;
   onEvent?: (e: TaskEvent) => void;
@@ -91,13 +98,40 @@ export async function runGraph(nodes: readonly TaskNode[], opts: RunOptions): Pr
   const pending = new Set(order.map((n) => n.name));
   const running = new Map<string, Promise<void>>();
   const dead = new Set<string>();
+  const onDamaged = (name: string) => (d: Damage) => emit({ type: 'damaged', name, ...d });
+
+  // entries found whole before anything runs: verified where their files will be read (a
+  // damaged one is dropped, so its node runs and its own dependencies are read in turn)
+  const found = new Map<string, Entry>();
+  for (const n of order) {
+    const info = store.readInfo(stageOf(n.name), keys.get(n.name)!);
+    if (!info) continue;
+    store.markUsed(info.stage, info.key); // for pruning by age, as a read would
+    found.set(n.name, { ...info, dir: join(store.entryPath(info.stage, info.key), 'files') });
+  }
+  const checked = new Set<string>();
+  const reads = opts.reads ?? (() => true);
+  const needed = new Set(order.filter((n) => found.has(n.name) && reads(n.name, found.get(n.name)!)).map((n) => n.name));
+  for (let again = true; again; ) {
+    again = false;
+    for (const n of order) if (!found.has(n.name)) for (const d of n.deps) if (found.has(d)) needed.add(d);
+    for (const name of needed) {
+      if (checked.has(name)) continue;
+      checked.add(name);
+      if (!store.read(stageOf(name), keys.get(name)!, onDamaged(name))) {
+        found.delete(name);
+        again = true;
+      }
+    }
+  }
 
   const runOne = async (n: TaskNode): Promise<void> => {
     const stage = stageOf(n.name);
     const key = keys.get(n.name)!;
     const t0 = performance.now();
     const secs = () => Math.round(performance.now() - t0) / 1000;
-    const hit = store.read(stage, key, (d) => emit({ type: 'damaged', name: n.name, ...d }));
+    // an entry that appeared since (another build) is verified like any other
+    const hit = found.get(n.name) ?? store.read(stage, key, onDamaged(n.name));
     if (hit) {
       summary.results.set(n.name, { name: n.name, key, dir: hit.dir, files: hit.files, meta: hit.meta, cached: true, seconds: secs() });
       summary.cached.push(n.name);

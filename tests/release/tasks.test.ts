@@ -1,7 +1,7 @@
 // The generic task engine on in-memory graphs: ordering, keys, plan as data, parallelism,
 // caching, verification of damaged entries, failures.
 import { describe, expect, it } from 'vitest';
-import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Store, plan, runGraph, topoSort, GraphError, type TaskEvent, type TaskNode } from '../../release/tasks/index.ts';
 import { scratch } from './helpers.ts';
@@ -59,6 +59,24 @@ describe('task engine', () => {
     expect(events.filter((e) => e.type === 'damaged')).toEqual([
       { type: 'damaged', name: 'b:y', stage: 'b', key: third.results.get('b:y')!.key, problem: 'files/value: 7 bytes, expected 11' },
     ]);
+  });
+
+  it('with reads, verifies only the entries whose files are read: those asked for and the dependencies of tasks that run', async () => {
+    const store = new Store(scratch('reads'));
+    const first = await runGraph(chain(), { store });
+    writeFileSync(join(first.results.get('a')!.dir, 'value'), 'garbage');
+    // nothing runs and only c:z is read: a's damage is not looked at, nor trusted by anyone
+    const events: TaskEvent[] = [];
+    const quiet = await runGraph(chain(), { store, reads: (name) => name === 'c:z', onEvent: (e) => events.push(e) });
+    expect(quiet.ran).toEqual([]);
+    expect(events.filter((e) => e.type === 'damaged')).toEqual([]);
+    expect(readFileSync(join(quiet.results.get('c:z')!.dir, 'value'), 'utf8')).toBe('a:{"x":1}+b+c');
+    // b:y must run (its entry is gone): a, which it reads, is verified, found damaged and rebuilt
+    rmSync(join(first.results.get('b:y')!.dir, '..'), { recursive: true });
+    const rerun = await runGraph(chain(), { store, reads: () => false, onEvent: (e) => events.push(e) });
+    expect(rerun.ran.sort()).toEqual(['a', 'b:y']);
+    expect(events.filter((e) => e.type === 'damaged').map((e) => (e as Extract<TaskEvent, { type: 'damaged' }>).name)).toEqual(['a']);
+    expect(readFileSync(join(rerun.results.get('b:y')!.dir, 'value'), 'utf8')).toBe('a:{"x":1}+b');
   });
 
   it('every byte of an entry is verified: entry.json (even when it still parses), extra files, modes', async () => {

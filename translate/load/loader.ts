@@ -6,15 +6,16 @@ import { createHash } from 'node:crypto';
 import { rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import type { Store } from '../../common/store.ts';
 import { explainWriteError } from '../../common/atomic.ts';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { SourceMap } from 'node:module';
 import { ClassDesc, EnumDesc, FunctionDesc, ModuleInfo, locOf } from './descs.ts';
 import { RtsError, fail } from '../errors.ts';
 import { Instantiator, isGenericClass } from './generics.ts';
 import type { Loc } from '../model/graph.ts';
+import { REPO_ROOT, relPathFor, type LoadedFile } from './sources.ts';
 
-export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export { REPO_ROOT };
 /** rlib modules whose functions are implemented natively when translated */
 const PRIMITIVE_MODULES = new Map([
   ['arith.ts', 'arith'],
@@ -40,6 +41,10 @@ export interface LoadedProgram {
   jitHelpers: FunctionDesc[];
   /** sha256 of every source file, by relPath */
   sourceHashes: Map<string, string>;
+  /** every source file with its direct imports, for the warm path (sources.ts) */
+  files: LoadedFile[];
+  /** the load-js entry of the transpiled modules */
+  loadJsKey: string;
   /** sha256 of the program with every function body left out: what one function's graph may depend on besides its own body */
   interfaceHash: string;
   /** instantiations of generic classes and functions */
@@ -75,9 +80,32 @@ function interfaceText(sf: ts.SourceFile): string {
 
 const sha256 = (s: string | Buffer): string => createHash('sha256').update(s).digest('hex');
 
-function relPathFor(abs: string, entryDir: string): string {
-  const inRepo = abs.startsWith(REPO_ROOT + sep);
-  return (inRepo ? relative(REPO_ROOT, abs) : relative(entryDir, abs)).split(sep).join('/');
+/**
+ * The program files sf imports (import and export declarations, import() and require() of
+ * a string), each the path its specifier names; null when an import of a relative path
+ * names no program file as written (TypeScript resolved it otherwise, e.g. by extension
+ * substitution), which the warm path could not follow.
+ */
+function directImports(sf: ts.SourceFile, programFiles: Set<string>): string[] | null {
+  const out = new Set<string>();
+  let followable = true;
+  const add = (spec: ts.Expression | undefined): void => {
+    if (!spec || !ts.isStringLiteralLike(spec)) return;
+    const dep = resolve(dirname(sf.fileName), spec.text);
+    if (programFiles.has(dep)) out.add(dep);
+    else if (spec.text.startsWith('.') || spec.text.startsWith('/')) followable = false;
+  };
+  const visit = (n: ts.Node): void => {
+    if ((ts.isImportDeclaration(n) || ts.isExportDeclaration(n)) && n.moduleSpecifier) add(n.moduleSpecifier);
+    else if (ts.isImportEqualsDeclaration(n) && ts.isExternalModuleReference(n.moduleReference)) add(n.moduleReference.expression);
+    else if (ts.isCallExpression(n) && (n.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(n.expression) && n.expression.text === 'require'))) add(n.arguments[0]);
+    else if (ts.isImportTypeNode(n) && ts.isLiteralTypeNode(n.argument)) add(n.argument.literal as ts.Expression);
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  // a file TypeScript reached by a /// reference or a non-relative name is not in these
+  // imports; recordLoad then finds the closure short of the program and records nothing
+  return followable ? [...out].sort() : null;
 }
 
 function topLevelNames(sf: ts.SourceFile): Map<string, 'const' | 'let' | 'function' | 'class' | 'enum'> {
@@ -100,7 +128,7 @@ const TRANSPILE_OPTIONS: ts.CompilerOptions = { module: ts.ModuleKind.ESNext, ta
  * Transpiles every module to ESM beside each other, as one store entry (verified on every
  * read, so a damaged .mjs is rebuilt rather than failing every later load), and imports the entry.
  */
-async function runModules(files: ts.SourceFile[], store: Store, entryPath: string): Promise<Map<string, Record<string, unknown>>> {
+async function runModules(files: ts.SourceFile[], store: Store, entryPath: string): Promise<{ scopes: Map<string, Record<string, unknown>>; key: string }> {
   const key = sha256(files.map((f) => f.fileName + '\0' + f.text).join('\0'));
   const outRoot = join(store.entryPath('load-js', key), 'files');
   const nameOf = (abs: string): string => sha256(abs).slice(0, 16) + '.mjs';
@@ -140,7 +168,7 @@ async function runModules(files: ts.SourceFile[], store: Store, entryPath: strin
     if (e instanceof RtsError) throw e;
     fail('E_LOAD', `module top-level code failed: ${(e as Error).message}`, loadErrorLoc(e, files, outPath, dirname(entryPath)));
   }
-  return scopes;
+  return { scopes, key };
 }
 
 /** Where load-time code threw: the innermost stack frame in one of the program's modules,
@@ -187,7 +215,7 @@ export async function loadProgram(entry: string, store: Store): Promise<LoadedPr
   previousProgram = tsProgram;
   const files = tsProgram.getSourceFiles().filter((f) => !f.isDeclarationFile && !f.fileName.includes('/node_modules/'));
   const checker = tsProgram.getTypeChecker();
-  const scopes = await runModules(files, store, entryPath);
+  const { scopes, key: loadJsKey } = await runModules(files, store, entryPath);
 
   const modules = new Map<string, ModuleInfo>();
   const sourceHashes = new Map<string, string>();
@@ -342,9 +370,11 @@ export async function loadProgram(entry: string, store: Store): Promise<LoadedPr
       jitHelpers.push(fd);
     }
   }
+  const programFiles = new Set(files.map((f) => resolve(f.fileName)));
+  const loadedFiles = files.map((f) => ({ abs: resolve(f.fileName), text: f.text, imports: directImports(f, programFiles) }));
   return {
     tsProgram, checker, modules, entry: entryMod, main, functionsByDecl, classesByDecl, classByRuntime,
-    enumsByDecl, classes, errorClass, jitHelpers, sourceHashes, interfaceHash, typecheck, generics,
+    enumsByDecl, classes, errorClass, jitHelpers, sourceHashes, files: loadedFiles, loadJsKey, interfaceHash, typecheck, generics,
   };
 }
 

@@ -1,0 +1,55 @@
+// Keys of the front-end stages after load, and reading them back whole from the store:
+// shared by the warm path (driver.ts, without TypeScript) and the full one (front.ts).
+import type { Store } from '../../common/store.ts';
+import { keyOf } from '../../common/hash.ts';
+import type { CFile } from '../genc/genc.ts';
+
+/** Reports one stage: its name, when it started (performance.now()), whether cached, what it produced. */
+export type StageLog = (name: string, t0: number, cached: boolean, counts: Record<string, number>) => void;
+
+export interface FrontKeys {
+  annotate: string;
+  rtype: string;
+  genc: string;
+}
+
+// annotate, rtype and genc see only the loaded program (no target, no settings), so one
+// translation serves every target: only compile is per target
+export function frontKeys(toolchain: string, loadKey: string): FrontKeys {
+  const annotate = keyOf(toolchain, 'annotate', loadKey);
+  const rtype = keyOf(annotate, 'rtype');
+  return { annotate, rtype, genc: keyOf(rtype, 'genc') };
+}
+
+/** The report of genc's output, kept beside its C files so that a warm run need not parse them. */
+export const gencCountsKey = (gencKey: string): string => keyOf(gencKey, 'counts');
+
+/** A front end read whole from the store: its C files (parsed when asked for), and the report of its stages as cached. */
+export interface CachedFront {
+  gencKey: string;
+  cFiles(): CFile[];
+  report(stage: StageLog): void;
+}
+
+/** The front end whose annotate, rtype and genc entries are all present and intact (each verified), else null. */
+export function readFront(store: Store, keys: FrontKeys): CachedFront | null {
+  const genc = store.getBlob('genc', keys.genc);
+  const gencCounts = store.getBlob('genc', gencCountsKey(keys.genc));
+  const ann = store.getBlob('annotate', keys.annotate);
+  const rt = store.getBlob('rtype', keys.rtype);
+  if (!genc || !gencCounts || !ann || !rt) return null;
+  const a = JSON.parse(ann.toString()) as { counts: Record<string, number>; flow: Record<string, number> };
+  const r = JSON.parse(rt.toString()) as { counts: Record<string, number> };
+  let parsed: CFile[] | null = null;
+  return {
+    gencKey: keys.genc,
+    cFiles: () => (parsed ??= JSON.parse(genc.toString()) as CFile[]),
+    report(stage) {
+      const t0 = performance.now();
+      stage('flow', t0, true, a.flow);
+      stage('annotate', t0, true, a.counts);
+      stage('rtype', t0, true, r.counts);
+      stage('genc', t0, true, JSON.parse(gencCounts.toString()) as Record<string, number>);
+    },
+  };
+}
