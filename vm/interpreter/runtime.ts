@@ -1061,6 +1061,10 @@ export function pyHash(o: PyObject): int {
     for (const a of o.args) h = h ^ ((pyHash(a) & 0xfffff) * 3644798167);
     return h | 0;
   }
+  if (o instanceof PyNative) {
+    const h = o.nativeHash();
+    if (h !== -1) return h;
+  }
   return objId(o);
 }
 function intHash(o: PyInt): int {

@@ -243,6 +243,10 @@ export class PyNative extends PyObject {
   nativeEq(other: PyObject): int {
     return -1;
   }
+  /** hash(o) for a type whose equality is by value, or -1 for the identity hash. */
+  nativeHash(): int {
+    return -1;
+  }
 }
 export class PyCell extends PyObject {
   ref: PyObject | null;
