@@ -122,6 +122,10 @@ export class PyInt extends PyObject {
     this.big = big;
   }
 }
+/** An instance of a Python subclass of int: it may carry attributes (enum members do). */
+export class PyIntSub extends PyInt {
+  attrs: PyDict | null = null;
+}
 export class PyFloat extends PyObject {
   v: float;
   constructor(cls: PyType, v: float) {
