@@ -477,6 +477,9 @@ export enum B {
   SRE_S_MATCH,
   SRE_S_SEARCH,
   SRE_S_PATTERN,
+  // _string
+  STRING_FORMATTER_PARSER,
+  STRING_FIELD_NAME_SPLIT,
 }
 
 /** The builtin families, one switch each. */
@@ -503,6 +506,7 @@ export const FAM_BINASCII = 16;
 /** the builtin types' operator methods, `int.__add__` etc. (callSlot in slots.ts) */
 export const FAM_SLOT = 17;
 export const FAM_SRE = 18;
+export const FAM_STRING = 19;
 
 class IdFamilies {
   /** the family of each id, by id (FAM_NONE: never registered) */

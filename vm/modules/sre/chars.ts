@@ -17,9 +17,13 @@ const DECIMAL_STARTS: int[] = [
 ];
 
 export function isUniDecimal(c: int): boolean {
-  if (c < 128) return c >= 48 && c <= 57;
-  for (const s of DECIMAL_STARTS) if (c >= s && c < s + 10) return true;
-  return false;
+  return decimalValue(c) >= 0;
+}
+/** The digit c stands for (str.isdecimal characters), or -1. */
+export function decimalValue(c: int): int {
+  if (c < 128) return c >= 48 && c <= 57 ? c - 48 : -1;
+  for (const s of DECIMAL_STARTS) if (c >= s && c < s + 10) return c - s;
+  return -1;
 }
 function isAsciiDigit(c: int): boolean {
   return c >= 48 && c <= 57;

@@ -70,14 +70,16 @@ function subjectOf(o: PyObject): Subject {
   if (!(o instanceof PyStr)) throw raise(TypeError, `expected string or bytes-like object, got '${typeName(o)}'`);
   const s = o.s;
   const chars: int[] = [];
-  let off: int[] | null = null;
+  // UTF-16 offsets, kept only once a character outside the BMP shows they differ from indices
+  const off: int[] = [];
+  let wide = false;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
       const d = s.charCodeAt(i + 1);
       if (d >= 0xdc00 && d <= 0xdfff) {
-        if (off === null) {
-          off = [];
+        if (!wide) {
+          wide = true;
           for (let k = 0; k < chars.length; k++) off.push(k);
         }
         off.push(i);
@@ -86,13 +88,13 @@ function subjectOf(o: PyObject): Subject {
         continue;
       }
     }
-    if (off !== null) off.push(i);
+    if (wide) off.push(i);
     chars.push(c);
   }
-  if (off !== null) off.push(s.length);
+  if (wide) off.push(s.length);
   const sub = new Subject(o, false, chars);
   sub.s = s;
-  sub.off = off;
+  sub.off = wide ? off : null;
   return sub;
 }
 function sliceOf(sub: Subject, a: int, b: int): PyObject {
@@ -171,7 +173,8 @@ export class PyMatch extends PyNative {
     this.endpos = st.endpos;
     this.lastindex = st.lastindex;
     const m: int[] = [st.start, st.ptr];
-    for (let g = 0, j = 0; g < pattern.groups; g++, j += 2) {
+    for (let g = 0; g < pattern.groups; g++) {
+      const j = 2 * g;
       if (j + 1 <= st.lastmark && st.marks[j] >= 0 && st.marks[j + 1] >= 0) {
         if (st.marks[j] > st.marks[j + 1]) throw raise(SystemError, 'The span of capturing group is wrong, please report a bug for the re module.');
         m.push(st.marks[j]);
