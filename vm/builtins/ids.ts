@@ -480,6 +480,23 @@ export enum B {
   // _string
   STRING_FORMATTER_PARSER,
   STRING_FIELD_NAME_SPLIT,
+  // _struct
+  STRUCT_PACK,
+  STRUCT_UNPACK,
+  STRUCT_CALCSIZE,
+  STRUCT_PACK_INTO,
+  STRUCT_UNPACK_FROM,
+  STRUCT_ITER_UNPACK,
+  STRUCT_CLEARCACHE,
+  STRUCT_NEW,
+  STRUCT_S_INIT,
+  STRUCT_S_PACK,
+  STRUCT_S_UNPACK,
+  STRUCT_S_PACK_INTO,
+  STRUCT_S_UNPACK_FROM,
+  STRUCT_S_ITER_UNPACK,
+  STRUCT_S_FORMAT,
+  STRUCT_S_SIZE,
 }
 
 /** The builtin families, one switch each. */
@@ -507,6 +524,7 @@ export const FAM_BINASCII = 16;
 export const FAM_SLOT = 17;
 export const FAM_SRE = 18;
 export const FAM_STRING = 19;
+export const FAM_STRUCT = 20;
 
 class IdFamilies {
   /** the family of each id, by id (FAM_NONE: never registered) */
