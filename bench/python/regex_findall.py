@@ -3,8 +3,8 @@ try:
     import re
     WORDS = re.compile(r'[A-Za-z]+ing\b')
     NUMBERS = re.compile(r'\d+\.\d+')
-except ImportError:
-    # while `import re` needs modules this VM lacks, the same patterns through _sre directly:
+except Exception:
+    # while `import re` fails (it needs modules this VM lacks yet), the same patterns through _sre directly:
     # the code words are what CPython 3.11's re._compiler makes of them
     import _sre
     WORDS = _sre.compile(r'[A-Za-z]+ing\b', 32, [14, 4, 0, 4, 4294967295, 24, 13, 1, 4294967295, 13, 8, 22, 65, 90, 22, 97, 122, 0, 1, 16, 105, 16, 110, 16, 103, 6, 10, 1], 0, {}, (None,))

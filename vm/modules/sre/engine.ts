@@ -6,6 +6,7 @@
 // is resumed there when that sub-match returns, in the order sre_lib.h resumes them.
 import type { int } from '../../../translate/rlib/index.ts';
 import * as K from './constants.ts';
+import { checkInterrupt } from '../../interpreter/state.ts';
 import { category, inCharset, isLinebreak, isAsciiWord, isUniWord, isLocWord, lowerAscii, lowerUnicode, lowerLocale, upperLocale, charLocIgnore } from './chars.ts';
 
 /** A REPEAT in progress (sre_lib.h's SRE_REPEAT): how many times its body has matched. */
@@ -59,6 +60,8 @@ export class SreState {
   depth: int = 0;
   /** the result a context returns with (M_RETURN) when a continuation decides it */
   lastResult: boolean = false;
+  /** sub-matches started, to poll for Ctrl-C as CPython does every 4096 */
+  steps: int = 0;
   constructor(chars: int[], pos: int, endpos: int, groups: int) {
     this.chars = chars;
     const n = chars.length;
@@ -76,6 +79,8 @@ export class SreState {
     this.lastmark = -1;
     this.lastindex = -1;
     this.repeat = null;
+    // a match that Ctrl-C interrupted may have left contexts behind
+    this.depth = 0;
     for (let i = 0; i < this.marks.length; i++) this.marks[i] = -1;
   }
 }
@@ -277,6 +282,8 @@ export function sreMatch(st: SreState, code: int[], pc0: int, toplevel0: boolean
   for (;;) {
     switch (mode) {
       case M_ENTER: {
+        // a pattern can backtrack for ever: Ctrl-C must still stop it
+        if ((++st.steps & 4095) === 0) checkInterrupt();
         ctx.ptr = st.ptr;
         if (code[ctx.pc] === K.OP_INFO) {
           const min = code[ctx.pc + 3];
