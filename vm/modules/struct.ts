@@ -261,7 +261,7 @@ function encodeFloat(x: float, mant: int, expBits: int): int[] | null {
   const sign = x < 0.0 || (x === 0.0 && 1.0 / x < 0.0) ? 1 : 0;
   const maxExp = (1 << expBits) - 1;
   const bias = (maxExp >> 1);
-  if (Number.isNaN(x)) return [sign, maxExp, 1 << (mant > 31 ? 31 : mant - 1)];
+  if (Number.isNaN(x)) return [sign, maxExp, toInt(pow2(mant - 1))];
   const a = Math.abs(x);
   if (a === Infinity) return [sign, maxExp, 0];
   if (a === 0.0) return [sign, 0, 0];

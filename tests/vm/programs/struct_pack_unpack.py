@@ -20,7 +20,8 @@ for fmt, v in vals:
     b = struct.pack(fmt, *v)
     print(fmt, b.hex(), struct.unpack(fmt, b))
 
-print(struct.unpack('<d', struct.pack('<d', float('nan')))[0] != 0)
+nan = float('nan')
+print(struct.pack('<d', nan).hex(), struct.pack('>f', nan).hex(), struct.pack('<e', nan).hex(), struct.unpack('<d', struct.pack('<d', nan))[0] != 0)
 print(struct.pack('<f', 1e-50).hex(), struct.pack('<e', 1e-9).hex(), struct.pack('<f', 16777217.0).hex())
 s = struct.Struct('<Ih')
 print(s.format, s.size, s.pack(7, -1).hex(), s.unpack(b'\x01\x00\x00\x00\xff\x7f'))
