@@ -31,7 +31,7 @@ import { PyFunction, PyGenerator } from '../interpreter/frame.ts';
 import { PyCoroWrapper, PyAsyncGenOp, asyncGenStep, AG_SEND, AG_THROW, AG_CLOSE } from '../interpreter/coroutines.ts';
 import { buildClass, typeNew, genSend, genThrow, genClose, stopIteration, runModuleCode } from '../interpreter/eval.ts';
 import { formatValue, asciiRepr, fixedDigits } from './format.ts';
-import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_FILE, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT } from './ids.ts';
+import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_FILE, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT, FAM_SRE, FAM_STRING, FAM_STRUCT } from './ids.ts';
 import { callSlot } from './slots.ts';
 import { npos, kwArg, arg, checkArgs, noKw, mkBuiltin, defMethod, unhandledBuiltin } from './args.ts';
 import { callStrMethod, decodeUtf8, encodeUtf8 } from './strmethods.ts';
@@ -46,6 +46,9 @@ import { callPosix } from '../modules/posix.ts';
 import { callThread } from '../modules/thread.ts';
 import { callCollections } from '../modules/collections.ts';
 import { callBinascii } from '../modules/binascii.ts';
+import { callSre } from '../modules/sre/objects.ts';
+import { callString } from '../modules/string.ts';
+import { callStruct } from '../modules/struct.ts';
 import { callFileMethod, openFile } from './files.ts';
 import { importName, compileSource } from '../interpreter/importer.ts';
 import * as A from '../parser/ast.ts';
@@ -98,6 +101,12 @@ export function callBuiltin(b: PyBuiltin, args: PyObject[], kw: string[] | null)
       return callCollections(id, args, kw);
     case FAM_BINASCII:
       return callBinascii(id, args, kw);
+    case FAM_SRE:
+      return callSre(id, args, kw);
+    case FAM_STRING:
+      return callString(id, args, kw);
+    case FAM_STRUCT:
+      return callStruct(id, args, kw);
   }
   throw unhandledBuiltin(b.name, id);
 }

@@ -435,6 +435,68 @@ export enum B {
   BINASCII_A2B_BASE64,
   BINASCII_CRC32,
   BINASCII_CRC_HQX,
+  // _sre: the module, Pattern, Match and SRE_Scanner
+  SRE_COMPILE,
+  SRE_GETCODESIZE,
+  SRE_ASCII_ISCASED,
+  SRE_UNICODE_ISCASED,
+  SRE_ASCII_TOLOWER,
+  SRE_UNICODE_TOLOWER,
+  SRE_P_MATCH,
+  SRE_P_FULLMATCH,
+  SRE_P_SEARCH,
+  SRE_P_FINDALL,
+  SRE_P_FINDITER,
+  SRE_P_SUB,
+  SRE_P_SUBN,
+  SRE_P_SPLIT,
+  SRE_P_SCANNER,
+  SRE_P_COPY,
+  SRE_P_DEEPCOPY,
+  SRE_P_PATTERN,
+  SRE_P_FLAGS,
+  SRE_P_GROUPS,
+  SRE_P_GROUPINDEX,
+  SRE_M_GROUP,
+  SRE_M_GROUPS,
+  SRE_M_GROUPDICT,
+  SRE_M_START,
+  SRE_M_END,
+  SRE_M_SPAN,
+  SRE_M_EXPAND,
+  SRE_M_COPY,
+  SRE_M_DEEPCOPY,
+  SRE_M_GETITEM,
+  SRE_M_LASTINDEX,
+  SRE_M_LASTGROUP,
+  SRE_M_RE,
+  SRE_M_STRING,
+  SRE_M_POS,
+  SRE_M_ENDPOS,
+  SRE_M_REGS,
+  SRE_S_MATCH,
+  SRE_S_SEARCH,
+  SRE_S_PATTERN,
+  // _string
+  STRING_FORMATTER_PARSER,
+  STRING_FIELD_NAME_SPLIT,
+  // _struct
+  STRUCT_PACK,
+  STRUCT_UNPACK,
+  STRUCT_CALCSIZE,
+  STRUCT_PACK_INTO,
+  STRUCT_UNPACK_FROM,
+  STRUCT_ITER_UNPACK,
+  STRUCT_CLEARCACHE,
+  STRUCT_NEW,
+  STRUCT_S_INIT,
+  STRUCT_S_PACK,
+  STRUCT_S_UNPACK,
+  STRUCT_S_PACK_INTO,
+  STRUCT_S_UNPACK_FROM,
+  STRUCT_S_ITER_UNPACK,
+  STRUCT_S_FORMAT,
+  STRUCT_S_SIZE,
 }
 
 /** The builtin families, one switch each. */
@@ -460,6 +522,9 @@ export const FAM_COLLECTIONS = 15;
 export const FAM_BINASCII = 16;
 /** the builtin types' operator methods, `int.__add__` etc. (callSlot in slots.ts) */
 export const FAM_SLOT = 17;
+export const FAM_SRE = 18;
+export const FAM_STRING = 19;
+export const FAM_STRUCT = 20;
 
 class IdFamilies {
   /** the family of each id, by id (FAM_NONE: never registered) */

@@ -215,7 +215,8 @@ export function importFrom(m: PyObject, name: string): PyObject {
     try {
       return loadModule(m.name + '.' + name);
     } catch (e) {
-      if (!(e instanceof PyExc)) throw e;
+      // only a missing submodule means "cannot import name"; an error while running it is its own
+      if (!(e instanceof PyExc) || e.exc.cls !== ModuleNotFoundError) throw e;
     }
     const f = dictGetS(m.dict, '__file__');
     const where = f !== null ? ` (${str(f)})` : ' (unknown location)';

@@ -5,7 +5,7 @@ import { floatRepr, toFloat, toInt, floatMod, floorDiv } from '../../translate/r
 import {
   PyObject, PyType, PyInstance, PyBaseExc, PyInt, PyFloat, PyStr, PyBytes, PyList, PyTuple, PyDict, PySet, PyRange,
   PySlice, PyCell, PyModule, PyBoundMethod, PyBuiltin, PyProperty, PyStaticMethod, PyClassMethod, PyUnion, unionType, noneType, PySuper, PySeqIter,
-  PyNoneType, PyFile, PyNative, PyExc, HOLD, None, NotImplemented, Ellipsis, True, False, NULL_OBJ, typeType, objectType, intType,
+  PyNoneType, PyFile, PyNative, PyExc, PyIntSub, HOLD, None, NotImplemented, Ellipsis, True, False, NULL_OBJ, typeType, objectType, intType,
   boolType, floatType, strType, bytesType, listType, tupleType, dictType, setType, frozensetType, rangeType, sliceType,
   methodType, iterType, enumerateType, zipType, mapType, filterType, reversedType, dictKeysType, dictValuesType,
   dictItemsType, newInt, newFloat, newStr, newBool, newList, newTuple, newDict, raise, newExc, TypeError, AttributeError,
@@ -175,6 +175,7 @@ function bindDescr(d: PyObject, obj: PyObject, t: PyType): PyObject {
 function instanceDict(o: PyObject): PyDict | null {
   if (o instanceof PyList) return o.attrs;
   if (o instanceof PyDict) return o.attrs;
+  if (o instanceof PyIntSub) return o.attrs;
   return null;
 }
 export function getAttrOrNull(o: PyObject, name: string): PyObject | null {
@@ -554,6 +555,11 @@ export function genericSetAttr(o: PyObject, name: string, v: PyObject): void {
     dictSetS(o.attrs, name, v);
     return;
   }
+  if (o instanceof PyIntSub && !t.isBuiltin) {
+    if (o.attrs === null) o.attrs = newDict();
+    dictSetS(o.attrs, name, v);
+    return;
+  }
   if (o instanceof PyProperty && name === '__doc__') {
     o.doc = v;
     return;
@@ -672,7 +678,7 @@ export function allocInstance(t: PyType): PyObject {
     case L_DICT:
       return new PyDict(t);
     case L_INT:
-      return new PyInt(t, 0, null);
+      return new PyIntSub(t, 0, null);
     case L_FLOAT:
       return new PyFloat(t, 0.0);
     case L_STR:
@@ -1060,6 +1066,10 @@ export function pyHash(o: PyObject): int {
     let h = 1459278173; // as a frozenset of its arguments: the order does not count
     for (const a of o.args) h = h ^ ((pyHash(a) & 0xfffff) * 3644798167);
     return h | 0;
+  }
+  if (o instanceof PyNative) {
+    const h = o.nativeHash();
+    if (h !== -1) return h;
   }
   return objId(o);
 }

@@ -15,6 +15,9 @@ import { makePosix } from './posix.ts';
 import { makeThread } from './thread.ts';
 import { makeCollections } from './collections.ts';
 import { makeBinascii } from './binascii.ts';
+import { makeSre } from './sre/objects.ts';
+import { makeString } from './string.ts';
+import { makeStruct } from './struct.ts';
 
 export function newBuiltinModule(name: string): PyModule {
   const d = newDict();
@@ -36,7 +39,7 @@ export function addFn(m: PyModule, name: string, id: int, family: int): void {
   dictSetS(m.dict, name, mkBuiltin(name, id, false, family));
 }
 /** The modules makeBuiltinModule makes (sys.builtin_module_names), sorted. */
-export const BUILTIN_MODULE_NAMES: string[] = ['_collections', '_thread', 'binascii', 'builtins', 'errno', 'itertools', 'math', 'posix', 'random', 'sys', 'time'];
+export const BUILTIN_MODULE_NAMES: string[] = ['_collections', '_sre', '_string', '_struct', '_thread', 'binascii', 'builtins', 'errno', 'itertools', 'math', 'posix', 'random', 'sys', 'time'];
 export function makeBuiltinModule(name: string): PyModule | null {
   switch (name) {
     case 'builtins': {
@@ -67,6 +70,12 @@ export function makeBuiltinModule(name: string): PyModule | null {
       return makeCollections();
     case 'binascii':
       return makeBinascii();
+    case '_sre':
+      return makeSre();
+    case '_string':
+      return makeString();
+    case '_struct':
+      return makeStruct();
   }
   return null;
 }

@@ -122,6 +122,10 @@ export class PyInt extends PyObject {
     this.big = big;
   }
 }
+/** An instance of a Python subclass of int: it may carry attributes (enum members do). */
+export class PyIntSub extends PyInt {
+  attrs: PyDict | null = null;
+}
 export class PyFloat extends PyObject {
   v: float;
   constructor(cls: PyType, v: float) {
@@ -241,6 +245,10 @@ export class PyNative extends PyObject {
   }
   /** Whether it equals other: 1, 0, or -1 when it does not compare (identity decides). */
   nativeEq(other: PyObject): int {
+    return -1;
+  }
+  /** hash(o) for a type whose equality is by value, or -1 for the identity hash. */
+  nativeHash(): int {
     return -1;
   }
 }

@@ -54,7 +54,10 @@ export function isDigitCh(c: string): boolean {
   return c >= '0' && c <= '9';
 }
 export function isAlphaCh(c: string): boolean {
-  const k = c.charCodeAt(0);
+  return isAlphaCode(c.charCodeAt(0));
+}
+/** str.isalpha of one BMP code unit, for the alphabets the case tables below cover. */
+export function isAlphaCode(k: int): boolean {
   if ((k >= 65 && k <= 90) || (k >= 97 && k <= 122)) return true;
   if (k < 0xc0) return k === 0xaa || k === 0xb5 || k === 0xba;
   return k !== 0xd7 && k !== 0xf7 && (k === 0xdf || upperCode(k) !== lowerCode(k));
@@ -87,7 +90,7 @@ export function lastIndexFrom(s: string, sub: string, from: int): int {
 
 // ---- Unicode case mapping for the common alphabets (RTS toUpperCase/toLowerCase are ASCII-only) ----
 /** Upper-case code of a BMP code unit, or the same code when it has no simple mapping. */
-function upperCode(c: int): int {
+export function upperCode(c: int): int {
   if (c >= 97 && c <= 122) return c - 32;
   if (c < 128) return c;
   if (c === 0xb5) return 0x39c;
@@ -105,7 +108,7 @@ function upperCode(c: int): int {
   return c;
 }
 /** Lower-case code of a BMP code unit, or the same code. */
-function lowerCode(c: int): int {
+export function lowerCode(c: int): int {
   if (c >= 65 && c <= 90) return c + 32;
   if (c < 128) return c;
   if (c >= 0xc0 && c <= 0xde && c !== 0xd7) return c + 32;
