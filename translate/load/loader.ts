@@ -21,6 +21,7 @@ const PRIMITIVE_MODULES = new Map([
   ['os.ts', 'os'],
   ['execmem.ts', 'execmem'],
   ['gcref.ts', 'gcref'],
+  ['weak.ts', 'weak'],
   ['jithelpers.ts', 'jithelpers'],
 ]);
 

@@ -31,7 +31,10 @@ import { PyFunction, PyGenerator } from '../interpreter/frame.ts';
 import { PyCoroWrapper, PyAsyncGenOp, asyncGenStep, AG_SEND, AG_THROW, AG_CLOSE } from '../interpreter/coroutines.ts';
 import { buildClass, typeNew, genSend, genThrow, genClose, stopIteration, runModuleCode } from '../interpreter/eval.ts';
 import { formatValue, asciiRepr, fixedDigits } from './format.ts';
-import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_FILE, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT } from './ids.ts';
+import { setTraceback } from '../interpreter/traceback.ts';
+import { callWeakref } from '../modules/weakref.ts';
+import { callGc } from '../modules/gc.ts';
+import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_FILE, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT, FAM_WEAKREF, FAM_GC } from './ids.ts';
 import { callSlot } from './slots.ts';
 import { npos, kwArg, arg, checkArgs, noKw, mkBuiltin, defMethod, unhandledBuiltin } from './args.ts';
 import { callStrMethod, decodeUtf8, encodeUtf8 } from './strmethods.ts';
@@ -98,6 +101,10 @@ export function callBuiltin(b: PyBuiltin, args: PyObject[], kw: string[] | null)
       return callCollections(id, args, kw);
     case FAM_BINASCII:
       return callBinascii(id, args, kw);
+    case FAM_WEAKREF:
+      return callWeakref(id, args, kw);
+    case FAM_GC:
+      return callGc(id, args, kw);
   }
   throw unhandledBuiltin(b.name, id);
 }
@@ -976,6 +983,7 @@ function callObjectMethod(id: int, args: PyObject[], kw: string[] | null): PyObj
       return None;
     }
     case B.EXC_WITH_TB:
+      if (self instanceof PyBaseExc && npos(args, kw) > 1) setTraceback(self, args[1]);
       return self;
     case B.EXC_ADD_NOTE:
       return None;

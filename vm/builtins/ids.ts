@@ -435,6 +435,41 @@ export enum B {
   BINASCII_A2B_BASE64,
   BINASCII_CRC32,
   BINASCII_CRC_HQX,
+  // _weakref
+  WEAKREF_NEW,
+  WEAKREF_INIT,
+  WEAKREF_CALL,
+  WEAKREF_HASH,
+  WEAKREF_EQ,
+  WEAKREF_NE,
+  WEAKREF_REPR,
+  WEAKREF_CLASS_GETITEM,
+  WEAKREF_CALLBACK,
+  WEAKREF_PROXY,
+  WEAKREF_PROXY_CALL,
+  WEAKREF_PROXY_STR,
+  WEAKREF_PROXY_BOOL,
+  WEAKREF_PROXY_LEN,
+  WEAKREF_PROXY_EQ,
+  WEAKREF_GETCOUNT,
+  WEAKREF_GETREFS,
+  WEAKREF_REMOVE_DEAD,
+  // gc
+  GC_COLLECT,
+  GC_ENABLE,
+  GC_DISABLE,
+  GC_ISENABLED,
+  GC_GET_THRESHOLD,
+  GC_SET_THRESHOLD,
+  GC_GET_COUNT,
+  GC_IS_TRACKED,
+  GC_IS_FINALIZED,
+  GC_FREEZE,
+  GC_GET_FREEZE_COUNT,
+  GC_GET_DEBUG,
+  GC_SET_DEBUG,
+  // sys, for frames
+  SYS_GETFRAME,
 }
 
 /** The builtin families, one switch each. */
@@ -460,6 +495,8 @@ export const FAM_COLLECTIONS = 15;
 export const FAM_BINASCII = 16;
 /** the builtin types' operator methods, `int.__add__` etc. (callSlot in slots.ts) */
 export const FAM_SLOT = 17;
+export const FAM_WEAKREF = 18;
+export const FAM_GC = 19;
 
 class IdFamilies {
   /** the family of each id, by id (FAM_NONE: never registered) */

@@ -5,7 +5,7 @@ import { floatRepr, toFloat, toInt, floatMod, floorDiv } from '../../translate/r
 import {
   PyObject, PyType, PyInstance, PyBaseExc, PyInt, PyFloat, PyStr, PyBytes, PyList, PyTuple, PyDict, PySet, PyRange,
   PySlice, PyCell, PyModule, PyBoundMethod, PyBuiltin, PyProperty, PyStaticMethod, PyClassMethod, PyUnion, unionType, noneType, PySuper, PySeqIter,
-  PyNoneType, PyFile, PyNative, PyExc, HOLD, None, NotImplemented, Ellipsis, True, False, NULL_OBJ, typeType, objectType, intType,
+  PyNoneType, PyFile, PyNative, PyExc, PyWeakref, HOLD, None, NotImplemented, Ellipsis, True, False, NULL_OBJ, typeType, objectType, intType,
   boolType, floatType, strType, bytesType, listType, tupleType, dictType, setType, frozensetType, rangeType, sliceType,
   methodType, iterType, enumerateType, zipType, mapType, filterType, reversedType, dictKeysType, dictValuesType,
   dictItemsType, newInt, newFloat, newStr, newBool, newList, newTuple, newDict, raise, newExc, TypeError, AttributeError,
@@ -22,7 +22,9 @@ import { bigDivMod, bigFromInt } from '../objects/bigint.ts';
 import { intToRadix } from '../objects/intops.ts';
 import { dictGet, dictSet, dictDel, dictHas, dictFind, strHash, dictGetS, dictSetS, dictKeys } from '../objects/dict.ts';
 import { cpLen, cpArray } from '../objects/strutil.ts';
-import { PyFunction, PyGenerator, Frame } from './frame.ts';
+import { PyFunction, PyGenerator, Frame, PyFrameObj, PyTraceback } from './frame.ts';
+import { tracebackOf, setTraceback, frameAttr, tracebackAttr, setTbNext } from './traceback.ts';
+import { proxyTarget, weakrefHash, weakrefEq } from '../modules/weakref.ts';
 import { PyCoroWrapper, PyAsyncGenOp } from './coroutines.ts';
 import { PyCode, CO_VARARGS, CO_VARKW, CO_GENERATOR, CO_NAMES, CO_COROUTINE, CO_ASYNC_GENERATOR } from '../compiler/code.ts';
 import { VM } from './state.ts';
@@ -65,8 +67,15 @@ export function lookupType(t: PyType, name: string): PyObject | null {
   return null;
 }
 export function objId(o: PyObject): int {
-  if (o instanceof PyInstance || o instanceof PyType) {
-    // stable per object: stored in a side table
+  // instances and functions keep their id in a field: a side table would keep them alive
+  // (weak references to them must be able to die)
+  if (o instanceof PyInstance) {
+    if (o.oid === 0) o.oid = VM.nextId++;
+    return o.oid;
+  }
+  if (o instanceof PyFunction) {
+    if (o.oid === 0) o.oid = VM.nextId++;
+    return o.oid;
   }
   if (VM_IDS.m.has(o)) return VM_IDS.m.get(o) as int;
   const id = VM.nextId;
@@ -188,6 +197,7 @@ export function getAttrOrNull(o: PyObject, name: string): PyObject | null {
   }
   if (o instanceof PyType) return typeGetAttr(o, name);
   if (o instanceof PySuper) return superLookup(o, name);
+  if (o instanceof PyWeakref && o.proxy) return getAttrOrNull(proxyTarget(o), name);
   const ga = t.isBuiltin ? null : lookupType(t, '__getattribute__');
   if (ga !== null && ga instanceof PyFunction) {
     try {
@@ -306,7 +316,7 @@ function specialAttr(o: PyObject, name: string): PyObject | null {
         case '__suppress_context__':
           return newBool(o.suppressContext);
         case '__traceback__':
-          return None;
+          return tracebackOf(o);
         case 'value':
           if (isInstance(o, StopIteration)) return o.args.length > 0 ? o.args[0] : None;
           break;
@@ -406,6 +416,8 @@ function specialAttr(o: PyObject, name: string): PyObject | null {
     return null;
   }
   if (o instanceof PyCode) return codeAttr(o, name);
+  if (o instanceof PyFrameObj) return frameAttr(o, name);
+  if (o instanceof PyTraceback) return tracebackAttr(o, name);
   if (o instanceof PyGenerator) {
     if (name === '__name__') return newStr(o.name);
     if (name === '__qualname__') return newStr(o.qualname);
@@ -430,6 +442,11 @@ export function attrError(o: PyObject, name: string): PyExc {
   if (o instanceof PyType) return raise(AttributeError, `type object '${o.name}' has no attribute '${name}'`);
   return raise(AttributeError, `'${typeName(o)}' object has no attribute '${name}'`);
 }
+function strTuple(names: string[]): PyObject {
+  const items: PyObject[] = [];
+  for (const n of names) items.push(newStr(n));
+  return newTuple(items);
+}
 /** A code object's attributes; co_flags in CPython's bits (inspect reads CO_COROUTINE etc.). */
 function codeAttr(c: PyCode, name: string): PyObject | null {
   switch (name) {
@@ -443,6 +460,33 @@ function codeAttr(c: PyCode, name: string): PyObject | null {
       return newInt(c.firstLine);
     case 'co_argcount':
       return newInt(c.argcount);
+    case 'co_posonlyargcount':
+      return newInt(c.posonly);
+    case 'co_kwonlyargcount':
+      return newInt(c.kwonly);
+    case 'co_nlocals':
+      return newInt(c.varnames.length);
+    case 'co_stacksize':
+      return newInt(c.stacksize);
+    case 'co_varnames':
+      return strTuple(c.varnames);
+    case 'co_cellvars':
+      return strTuple(c.cellvars);
+    case 'co_freevars':
+      return strTuple(c.freevars);
+    case 'co_names':
+      return strTuple(c.names);
+    case 'co_consts':
+      return newTuple(c.consts.slice(0));
+    case 'co_code': {
+      // the words the interpreter runs, two bytes each as in CPython's wordcode (opcodes differ)
+      const b: int[] = [];
+      for (const w of c.words) {
+        b.push(w & 127);
+        b.push((w >> 7) & 255);
+      }
+      return new PyBytes(bytesType, b);
+    }
     case 'co_flags': {
       let fl = (c.flags & CO_NAMES) !== 0 ? 0 : 3;
       if ((c.flags & CO_VARARGS) !== 0) fl |= 4;
@@ -462,6 +506,14 @@ export function getAttr(o: PyObject, name: string): PyObject {
 }
 export function setAttr(o: PyObject, name: string, v: PyObject): void {
   const t = o.cls;
+  if (o instanceof PyWeakref && o.proxy) {
+    setAttr(proxyTarget(o), name, v);
+    return;
+  }
+  if (o instanceof PyTraceback && name === 'tb_next') {
+    setTbNext(o, v);
+    return;
+  }
   if (!t.isBuiltin) {
     const sa = lookupType(t, '__setattr__');
     if (sa !== null && sa instanceof PyFunction) {
@@ -513,7 +565,10 @@ export function genericSetAttr(o: PyObject, name: string, v: PyObject): void {
         o.args = iterToArray(v);
         return;
       }
-      if (name === '__traceback__') return;
+      if (name === '__traceback__') {
+        setTraceback(o, v);
+        return;
+      }
     }
     o.map = o.map.withAttr(name);
     o.slots.push(v);
@@ -639,7 +694,7 @@ export function callObj(f: PyObject, args: PyObject[], kwnames: string[] | null)
     return callType(f, args, kwnames);
   }
   const c = lookupType(f.cls, '__call__');
-  if (c !== null && !(f.cls.isBuiltin)) {
+  if (c !== null && (!f.cls.isBuiltin || c instanceof PyBuiltin)) {
     const a2: PyObject[] = [f];
     for (const a of args) a2.push(a);
     return callObj(c, a2, kwnames);
@@ -1026,6 +1081,7 @@ export function pyHash(o: PyObject): int {
       return intHash(r);
     }
   }
+  if (o instanceof PyWeakref && !o.proxy) return weakrefHash(o);
   if (o instanceof PyStr) return strHash(o);
   if (o instanceof PyInt) return intHash(o);
   if (o instanceof PyFloat) {
@@ -1137,6 +1193,9 @@ function setSubset(a: PySet, b: PySet): boolean {
 }
 /** Builtin comparison; returns null when not supported (NotImplemented). */
 export function builtinCompare(a: PyObject, b: PyObject, op: int): PyObject | null {
+  if (a instanceof PyWeakref && b instanceof PyWeakref && !a.proxy && !b.proxy && (op === A.CMP_EQ || op === A.CMP_NE)) {
+    return newBool(weakrefEq(a, b) === (op === A.CMP_EQ));
+  }
   if (a instanceof PyUnion && b instanceof PyUnion && (op === A.CMP_EQ || op === A.CMP_NE)) {
     let same = a.args.length === b.args.length;
     for (const x of a.args) if (!b.args.includes(x)) same = false;

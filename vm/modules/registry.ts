@@ -15,6 +15,8 @@ import { makePosix } from './posix.ts';
 import { makeThread } from './thread.ts';
 import { makeCollections } from './collections.ts';
 import { makeBinascii } from './binascii.ts';
+import { makeWeakref } from './weakref.ts';
+import { makeGc } from './gc.ts';
 
 export function newBuiltinModule(name: string): PyModule {
   const d = newDict();
@@ -36,7 +38,7 @@ export function addFn(m: PyModule, name: string, id: int, family: int): void {
   dictSetS(m.dict, name, mkBuiltin(name, id, false, family));
 }
 /** The modules makeBuiltinModule makes (sys.builtin_module_names), sorted. */
-export const BUILTIN_MODULE_NAMES: string[] = ['_collections', '_thread', 'binascii', 'builtins', 'errno', 'itertools', 'math', 'posix', 'random', 'sys', 'time'];
+export const BUILTIN_MODULE_NAMES: string[] = ['_collections', '_thread', '_weakref', 'binascii', 'builtins', 'errno', 'gc', 'itertools', 'math', 'posix', 'random', 'sys', 'time'];
 export function makeBuiltinModule(name: string): PyModule | null {
   switch (name) {
     case 'builtins': {
@@ -67,6 +69,10 @@ export function makeBuiltinModule(name: string): PyModule | null {
       return makeCollections();
     case 'binascii':
       return makeBinascii();
+    case '_weakref':
+      return makeWeakref();
+    case 'gc':
+      return makeGc();
   }
   return null;
 }
