@@ -11,7 +11,7 @@ import {
   dictItemsType, newInt, newFloat, newStr, newBool, newList, newTuple, newDict, raise, newExc, TypeError, AttributeError,
   IndexError, KeyError, ValueError, ZeroDivisionErrorT, OverflowErrorT, StopIteration, RuntimeError, NameError,
   RecursionError, BaseException, OSError, L_OBJECT, L_EXC, L_LIST, L_DICT, L_INT, L_STR, L_FLOAT, L_TUPLE, L_SET, L_TYPE, L_PROPERTY, L_STATICMETHOD, L_CLASSMETHOD,
-  moduleType, cellType, functionType, generatorType,
+  moduleType, cellType, functionType, generatorType, getsetDescrType, memberDescrType,
   mapGetInt, MemoryError, charStr,
 } from '../objects/core.ts';
 import {
@@ -246,6 +246,11 @@ function getAttrFallback(o: PyObject, name: string): PyObject | null {
   }
   return null;
 }
+class BuiltinDescrs {
+  code: PyObject = new PyNative(getsetDescrType);
+  globals: PyObject = new PyNative(memberDescrType);
+}
+const DESCRS = new BuiltinDescrs();
 function typeGetAttr(t: PyType, name: string): PyObject | null {
   // metaclass data descriptors first
   const meta = t.cls;
@@ -264,6 +269,10 @@ function typeGetAttr(t: PyType, name: string): PyObject | null {
     }
     return d;
   }
+  // the function attributes specialAttr computes, seen on the class as CPython's descriptors
+  // (types.py takes GetSetDescriptorType and MemberDescriptorType from these two)
+  if (t === functionType && name === '__code__') return DESCRS.code;
+  if (t === functionType && name === '__globals__') return DESCRS.globals;
   switch (name) {
     case '__name__':
       return newStr(t.name);
