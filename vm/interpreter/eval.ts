@@ -179,6 +179,8 @@ function releaseFrame(fn: PyFunction, f: Frame): void {
   if (f.escaped) return;
   const fast = f.fast;
   for (let i = 0; i < fast.length; i++) fast[i] = null;
+  // a spare frame's stale stack slots would keep the last call's values alive
+  clearSlots(f.stack, 0, f.stack.length);
   f.sp = 0;
   if (f.blocks.length > 0) f.blocks.length = 0;
   f.pc = 0;
@@ -827,6 +829,7 @@ function run(f: Frame): PyObject {
                   // releaseFrame inlined (the value stack keeps stale slots: they are free)
                   if (!frame.escaped) {
                     for (let i = 0; i < nf.length; i++) nf[i] = null;
+                    clearSlots(frame.stack, 0, frame.stack.length);
                     frame.sp = 0;
                     if (frame.blocks.length > 0) frame.blocks.length = 0;
                     frame.pc = 0;

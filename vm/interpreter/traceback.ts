@@ -60,7 +60,9 @@ function localsOf(f: Frame): PyDict {
     const v = f.fast[i];
     if (v !== null) dictSetS(d, names[i], v);
   }
-  const cellNames = f.code.cellvars.concat(f.code.freevars);
+  const cellNames: string[] = [];
+  for (const n of f.code.cellvars) cellNames.push(n);
+  for (const n of f.code.freevars) cellNames.push(n);
   for (let i = 0; i < cellNames.length && i < f.cells.length; i++) {
     const v = f.cells[i].ref;
     if (v !== null) dictSetS(d, cellNames[i], v);

@@ -14,7 +14,10 @@ import { B, FAM_GC } from '../builtins/ids.ts';
 import { npos, checkArgs, unhandledBuiltin } from '../builtins/args.ts';
 import { newBuiltinModule, addFn } from './registry.ts';
 import { VM } from '../interpreter/state.ts';
-import { TYPES } from '../objects/core.ts';
+import { TYPES, PyBuiltin, PyBoundMethod, PyType, NULL_OBJ } from '../objects/core.ts';
+import type { Frame } from '../interpreter/frame.ts';
+import { Op } from '../compiler/opcodes.ts';
+import { stackDepths } from '../compiler/code.ts';
 import { typeName } from '../interpreter/runtime.ts';
 import { runWeakCallbacks } from './weakref.ts';
 
@@ -50,8 +53,40 @@ export function makeGc(): PyModule {
   return m;
 }
 
+/** Forgets the stale value-stack slots of the frames on the call chain, so that they do not
+ * keep dead objects alive (CPython's stack holds nothing above its top). A frame's live depth
+ * is known only where it is certainly in a CALL: the instruction before its pc is a CALL whose
+ * callable (from the depth the compiler computed there) is what runs the next frame inward, or
+ * gc.collect itself for the innermost. Other frames are left as they are. */
+function clearStaleSlots(): void {
+  let inner: Frame | null = null;
+  for (let f: Frame | null = VM.frame; f !== null; f = f.back) {
+    const code = f.code;
+    const i = f.pc - 1;
+    if (i >= 0 && i * 2 < code.ops.length && code.ops[i * 2] === Op.CALL) {
+      if (code.depths.length === 0) code.depths = stackDepths(code.ops);
+      const top = code.depths[i];
+      const base = top - code.ops[i * 2 + 1] - 2;
+      if (base >= 0 && top <= f.stack.length && calls(f.stack[base], f.stack[base + 1], inner)) {
+        for (let j = top; j < f.stack.length; j++) f.stack[j] = NULL_OBJ;
+      }
+    }
+    inner = f;
+  }
+}
+/** Whether a CALL of callable (self: its second slot) runs frame inner (gc.collect for null). */
+function calls(callable: PyObject, self: PyObject, inner: Frame | null): boolean {
+  if (inner === null) return (callable instanceof PyBuiltin && callable.id === B.GC_COLLECT) || (self instanceof PyBuiltin && self.id === B.GC_COLLECT);
+  const fn = inner.fn;
+  if (fn === null) return false;
+  if (callable === fn) return true;
+  if (callable instanceof PyBoundMethod && callable.fn === fn) return true;
+  return callable instanceof PyType && callable.ctorInit === fn && self === NULL_OBJ;
+}
+
 /** A full collection, then the callbacks of the weak references it cleared. */
 export function collectNow(): int {
+  clearStaleSlots();
   // untranslated collections mark from these (translated, every prebuilt object is a root)
   weak.addRoot(VM);
   weak.addRoot(TYPES);
