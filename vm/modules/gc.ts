@@ -8,7 +8,7 @@
 // get_referrers, get_referents and get_objects are absent (the collector keeps no such index).
 import type { int } from '../../translate/rlib/index.ts';
 import { weak } from '../../translate/rlib/index.ts';
-import { PyObject, PyModule, PyInt, PyStr, PyFloat, PyBytes, newInt, newTuple, newList, raise, None, True, False, TypeError } from '../objects/core.ts';
+import { PyObject, PyModule, PyInt, PyStr, PyFloat, PyBytes, PyDict, newInt, newTuple, newList, raise, None, True, False, TypeError } from '../objects/core.ts';
 import { dictSetS } from '../objects/dict.ts';
 import { B, FAM_GC } from '../builtins/ids.ts';
 import { npos, checkArgs, unhandledBuiltin } from '../builtins/args.ts';
@@ -95,6 +95,11 @@ export function collectNow(): int {
   return n;
 }
 
+/** Objects CPython's collector never tracks: None, numbers, strings, bytes. */
+function isAtom(o: PyObject): boolean {
+  return o === None || o instanceof PyInt || o instanceof PyStr || o instanceof PyFloat || o instanceof PyBytes;
+}
+
 export function callGc(id: int, args: PyObject[], kw: string[] | null): PyObject {
   const n = npos(args, kw);
   switch (id) {
@@ -127,9 +132,17 @@ export function callGc(id: int, args: PyObject[], kw: string[] | null): PyObject
     case B.GC_IS_TRACKED: {
       checkArgs('is_tracked', args, kw, 1, 1);
       const o = args[0];
-      // CPython does not track atoms (None, numbers, strings, bytes)
-      const atom = o === None || o instanceof PyInt || o instanceof PyStr || o instanceof PyFloat || o instanceof PyBytes;
-      return atom ? False : True;
+      if (isAtom(o)) return False;
+      // CPython tracks a dict only once it holds something that is not an atom
+      if (o instanceof PyDict && o.cls.isBuiltin) {
+        for (let i = 0; i < o.keys.length; i++) {
+          const k = o.keys[i];
+          const v = o.vals[i];
+          if ((k !== null && !isAtom(k)) || (v !== null && !isAtom(v))) return True;
+        }
+        return False;
+      }
+      return True;
     }
     case B.GC_IS_FINALIZED:
       return False;
