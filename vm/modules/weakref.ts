@@ -72,6 +72,20 @@ function newRef(t: PyType, o: PyObject, callback: PyObject | null, proxy: boolea
 
 /** Runs the callbacks of weak references whose referents a collection found dead. */
 export function runWeakCallbacks(): void {
+  // one at a time, in order: a callback's own calls are safe points too
+  if (CALLBACKS.running) return;
+  CALLBACKS.running = true;
+  try {
+    runCallbacks();
+  } finally {
+    CALLBACKS.running = false;
+  }
+}
+class CallbackState {
+  running: boolean = false;
+}
+const CALLBACKS = new CallbackState();
+function runCallbacks(): void {
   for (;;) {
     const h = weak.takeCleared();
     if (h < 0) return;
