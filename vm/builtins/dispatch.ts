@@ -658,7 +658,14 @@ function isInstanceSpec(o: PyObject, spec: PyObject): boolean {
   throw raise(TypeError, 'isinstance() arg 2 must be a type, a tuple of types, or a union');
 }
 function isSubclassSpec(t: PyType, spec: PyObject): boolean {
-  if (spec instanceof PyType) return isSubtype(t, spec);
+  if (spec instanceof PyType) {
+    // a metaclass's __subclasscheck__ decides (abc.ABCMeta: registered virtual subclasses)
+    if (spec.cls !== typeType) {
+      const sc = lookupType(spec.cls, '__subclasscheck__');
+      if (sc !== null && !(sc instanceof PyBuiltin)) return truthy(callObj(sc, [spec, t], null));
+    }
+    return isSubtype(t, spec);
+  }
   if (spec instanceof PyTuple || spec instanceof PyUnion) {
     for (const s of spec instanceof PyTuple ? spec.items : spec.args) if (isSubclassSpec(t, s)) return true;
     return false;
@@ -982,6 +989,9 @@ function callObjectMethod(id: int, args: PyObject[], kw: string[] | null): PyObj
       if (self instanceof PyBaseExc) self.args = args.slice(1, npos(args, kw));
       return None;
     }
+    case B.OBJECT_SUBCLASSHOOK:
+      // the default hook has no opinion: abc falls back to its registry and the MRO
+      return NotImplemented;
     case B.EXC_WITH_TB:
       if (self instanceof PyBaseExc && npos(args, kw) > 1) setTraceback(self, args[1]);
       return self;
@@ -1225,6 +1235,7 @@ export function initBuiltins(): void {
   objectNew.owner = objectType;
   objectType.dict.set('__new__', objectNew);
   defMethod(objectType, '__init__', B.OBJECT_INIT, FAM_OBJECT);
+  defMethod(objectType, '__subclasshook__', B.OBJECT_SUBCLASSHOOK, FAM_OBJECT);
   defMethod(objectType, '__repr__', B.OBJECT_REPR, FAM_OBJECT);
   defMethod(objectType, '__str__', B.OBJECT_STR, FAM_OBJECT);
   defMethod(objectType, '__eq__', B.OBJECT_EQ, FAM_OBJECT);

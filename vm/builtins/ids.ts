@@ -470,6 +470,8 @@ export enum B {
   GC_SET_DEBUG,
   // sys, for frames
   SYS_GETFRAME,
+  // object.__subclasshook__ (abc's protocol)
+  OBJECT_SUBCLASSHOOK,
 }
 
 /** The builtin families, one switch each. */
