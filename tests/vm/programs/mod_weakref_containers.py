@@ -40,7 +40,10 @@ vals = [Item(i) for i in range(4)]
 for v in vals:
     data[v.n] = KeyedRef(v, remove, v.n)
 del v
-print(sorted(data), data[2]())
+def show():
+    # looked at in a function: what it held is gone when it returns
+    print(sorted(data), data[2]())
+show()
 del vals[1:3]
 gc.collect()
 print(sorted(data), [data[k]().n for k in sorted(data)])
