@@ -693,6 +693,29 @@ export class FunctionEmitter {
         return set(`((int64_t)offsetof(struct inst_${layout!.cname}, ${field!.cname}))`);
       case 'gcref.sizeOf':
         return set(`((int64_t)sizeof(struct inst_${layout!.cname}))`);
+      case 'weak.create':
+        return set(`rts_weak_create(${A(0)}, ${A(1)})`);
+      case 'weak.alive':
+        return set(`rts_weak_alive(${A(0, S)})`);
+      case 'weak.get':
+        return set(`((${ctype(R)})rts_weak_get(${A(0, S)}))`);
+      case 'weak.owner':
+        return set(`((${ctype(R)})rts_weak_owner(${A(0, S)}))`);
+      case 'weak.takeCleared':
+        return set('rts_weak_take_cleared()');
+      case 'weak.pending':
+        return set('(rts_weak_nqueued != 0)');
+      case 'weak.find':
+        return set(`rts_weak_find(${A(0)}, ${A(1, S)})`);
+      case 'weak.free':
+        return `rts_weak_free(${A(0, S)});`;
+      case 'weak.addRoot':
+        // prebuilt objects are roots already; a heap object passed here is kept by its owner
+        return `(void)${A(0)};`;
+      case 'weak.collect':
+        return set('rts_gc_collect_count()');
+      case 'weak.count':
+        return set('rts_gc_collections()');
       case 'jithelpers.helperAddress':
         return set(`rts_jit_helper_address(${A(0, S)})`);
       case 'jithelpers.allocAddress':

@@ -22,6 +22,7 @@ const PRIMITIVE_MODULES = new Map([
   ['os.ts', 'os'],
   ['execmem.ts', 'execmem'],
   ['gcref.ts', 'gcref'],
+  ['weak.ts', 'weak'],
   ['jithelpers.ts', 'jithelpers'],
 ]);
 

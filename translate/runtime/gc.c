@@ -105,6 +105,19 @@ static int poison; /* RTS_GC_DEBUG: collect every few KiB and overwrite what is 
 
 static mark_item *mstack;
 static size_t msp, mcap;
+static uint64_t since_objects; /* objects (and buffers) allocated since the last collection */
+
+/* weak entries: state FREE (on the free list), LIVE, or QUEUED (target cleared, owner kept
+ * until rts_weak_take_cleared hands it out) */
+enum { WEAK_FREE, WEAK_LIVE, WEAK_QUEUED };
+typedef struct weak_entry {
+  rts_obj *target, *owner;
+  int64_t state;
+  int64_t next; /* free list, or the queue */
+} weak_entry;
+static weak_entry *weak;
+static int64_t nweak, capweak, weak_free = -1, weak_qhead = -1, weak_qtail = -1;
+int64_t rts_weak_nqueued;
 
 rts_frame *rts_top_frame;
 rts_obj *rts_exc;
@@ -322,10 +335,106 @@ static void mark_all(void) {
   for (rts_frame *f = rts_top_frame; f; f = f->prev)
     for (uint32_t i = 0; i < f->n; i++) mark((rts_obj *)f->slots[i]);
   mark(rts_exc);
+  for (int64_t h = weak_qhead; h >= 0; h = weak[h].next) mark(weak[h].owner);
   while (msp > 0) {
     msp--;
     trace(mstack[msp].o, mstack[msp].i);
   }
+}
+
+/* ---- weak entries ---- */
+
+static inline bool survives(rts_obj *o) { return (o->gcflags & RTS_GC_STATIC) || (o->gcflags & RTS_GC_MARK) == sense; }
+
+/* After marking, before sweeping: free the entries of dead owners, clear and queue those of
+ * dead targets. */
+static void process_weak(void) {
+  for (int64_t h = 0; h < nweak; h++) {
+    weak_entry *e = &weak[h];
+    if (e->state != WEAK_LIVE) continue;
+    if (!survives(e->owner)) {
+      rts_weak_free(h);
+    } else if (e->target && !survives(e->target)) {
+      e->target = NULL;
+      e->state = WEAK_QUEUED;
+      e->next = -1;
+      if (weak_qtail >= 0)
+        weak[weak_qtail].next = h;
+      else
+        weak_qhead = h;
+      weak_qtail = h;
+      rts_weak_nqueued++;
+    }
+  }
+}
+
+int64_t rts_weak_create(void *target, void *owner) {
+  int64_t h = weak_free;
+  if (h >= 0) {
+    weak_free = weak[h].next;
+  } else {
+    if (nweak == capweak) {
+      int64_t nc = capweak ? capweak * 2 : 256;
+      weak_entry *n = realloc(weak, (size_t)nc * sizeof *n);
+      if (!n) rts_fatal("out of memory (weak references)");
+      weak = n;
+      capweak = nc;
+    }
+    h = nweak++;
+  }
+  weak[h].target = target;
+  weak[h].owner = owner;
+  weak[h].state = WEAK_LIVE;
+  weak[h].next = -1;
+  return h;
+}
+
+bool rts_weak_alive(int64_t h) { return h >= 0 && h < nweak && weak[h].state == WEAK_LIVE && weak[h].target; }
+
+void *rts_weak_get(int64_t h) {
+  if (!rts_weak_alive(h)) rts_fatal("weak: entry %lld has no target", (long long)h);
+  return weak[h].target;
+}
+
+void *rts_weak_owner(int64_t h) {
+  if (h < 0 || h >= nweak || weak[h].state == WEAK_FREE) rts_fatal("weak: entry %lld has no owner", (long long)h);
+  return weak[h].owner;
+}
+
+int64_t rts_weak_take_cleared(void) {
+  int64_t h = weak_qhead;
+  if (h < 0) return -1;
+  weak_qhead = weak[h].next;
+  if (weak_qhead < 0) weak_qtail = -1;
+  weak[h].state = WEAK_LIVE; /* target NULL: not alive; the owner frees it */
+  weak[h].next = -1;
+  rts_weak_nqueued--;
+  return h;
+}
+
+void rts_weak_free(int64_t h) {
+  if (h < 0 || h >= nweak || weak[h].state == WEAK_FREE) return;
+  if (weak[h].state == WEAK_QUEUED) {
+    /* unlink from the queue */
+    int64_t prev = -1;
+    for (int64_t q = weak_qhead; q >= 0 && q != h; q = weak[q].next) prev = q;
+    if (prev >= 0)
+      weak[prev].next = weak[h].next;
+    else
+      weak_qhead = weak[h].next;
+    if (weak_qtail == h) weak_qtail = prev;
+    rts_weak_nqueued--;
+  }
+  weak[h].target = weak[h].owner = NULL;
+  weak[h].state = WEAK_FREE;
+  weak[h].next = weak_free;
+  weak_free = h;
+}
+
+int64_t rts_weak_find(void *target, int64_t from) {
+  for (int64_t h = from < 0 ? 0 : from; h < nweak; h++)
+    if (weak[h].state == WEAK_LIVE && weak[h].target == target) return h;
+  return -1;
 }
 
 /* ---- sweeping ---- */
@@ -402,6 +511,7 @@ static void collect(size_t request) {
   double t0 = report ? rts_clock() : 0;
   retire_bump();
   mark_all();
+  process_weak();
   if (report) mark_seconds += rts_clock() - t0;
   sweep();
   live_bytes = mark_bytes;
@@ -411,6 +521,7 @@ static void collect(size_t request) {
   n_collections++;
   total_before += since;
   since = 0;
+  since_objects = 0;
   if (live_bytes + request > heap_limit) {
     if (live_bytes + request > heap_limit + reserve_size) rts_fatal("out of memory");
     /* over the limit: lend the reserve and have the next function entry raise MemoryError */
@@ -468,6 +579,14 @@ void rts_gc_report(void) {
 
 void rts_gc_collect(void) { collect(0); }
 
+int64_t rts_gc_collect_count(void) {
+  uint64_t before = live_objects + since_objects;
+  collect(0);
+  return before > live_objects ? (int64_t)(before - live_objects) : 0;
+}
+
+int64_t rts_gc_collections(void) { return (int64_t)n_collections; }
+
 void rts_raise_memory_error(void) {
   /* rts_raise_stack_overflow raises MemoryError while rts_oom_pending, and clears it */
   if (!rts_oom_pending) {
@@ -519,6 +638,7 @@ static RTS_NOINLINE_ATTR void *alloc_large(uint32_t tid, size_t size, bool may_c
   size = (size + 15) & ~(size_t)15;
   if (may_collect && since + size > threshold) collect(size);
   since += size;
+  since_objects++;
   large *b = malloc(sizeof(large) + size);
   if (!b) rts_fatal("out of memory");
   b->size = size;
@@ -566,6 +686,7 @@ RTS_NO_MEMSET_IDIOM void *rts_alloc(uint32_t tid, size_t size) {
     cs = class_size[c];
   }
   since += cs;
+  since_objects++;
   rts_obj *o;
   freecell *f = freelist[c];
   if (f) {
@@ -599,6 +720,7 @@ void *rts_raw_alloc(size_t bytes) {
     int c = class_of[(size + 15) >> 4];
     size_t cs = class_size[c];
     since += cs;
+    since_objects++;
     freecell *f = freelist[c];
     if (f) {
       freelist[c] = f->next;
@@ -620,6 +742,7 @@ void *rts_raw_alloc(size_t bytes) {
 void rts_raw_free(void *p) {
   if (!p) return;
   rts_obj *o = (rts_obj *)((char *)p - RAW_HDR);
+  if (since_objects) since_objects--;
   if (o->gcflags & RTS_GC_LARGE) {
     large_unlink_free((large *)o - 1);
     return;

@@ -103,6 +103,20 @@ typedef struct rts_gc_stats {
   uint64_t collections, bytes_allocated_total, bytes_live, objects_live;
 } rts_gc_stats;
 void rts_gc_get_stats(rts_gc_stats *out);
+/* A full collection now (gc.collect()): the number of objects it found dead. */
+int64_t rts_gc_collect_count(void);
+int64_t rts_gc_collections(void);
+/* Weak entries (translate/rlib/weak.ts): a target and an owner, both held weakly. After
+ * marking, an entry whose owner died is freed; one whose target died is cleared and queued for
+ * rts_weak_take_cleared, its owner then kept alive until taken. */
+int64_t rts_weak_create(void *target, void *owner);
+bool rts_weak_alive(int64_t h);
+void *rts_weak_get(int64_t h);
+void *rts_weak_owner(int64_t h);
+int64_t rts_weak_take_cleared(void);
+void rts_weak_free(int64_t h);
+int64_t rts_weak_find(void *target, int64_t from);
+extern int64_t rts_weak_nqueued;
 /* Env RTS_GC_STATS=1: at exit, print collections, time spent collecting and bytes allocated. */
 void rts_gc_report(void);
 /* Limit: env RTS_HEAP_LIMIT_MB (default: 3/4 of physical memory, at most half of RLIMIT_AS). Past it after a full collection, the heap

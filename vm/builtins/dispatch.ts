@@ -31,7 +31,10 @@ import { PyFunction, PyGenerator } from '../interpreter/frame.ts';
 import { PyCoroWrapper, PyAsyncGenOp, asyncGenStep, AG_SEND, AG_THROW, AG_CLOSE } from '../interpreter/coroutines.ts';
 import { buildClass, typeNew, genSend, genThrow, genClose, stopIteration, runModuleCode } from '../interpreter/eval.ts';
 import { formatValue, asciiRepr, fixedDigits } from './format.ts';
-import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_FILE, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT, FAM_SRE, FAM_STRING, FAM_STRUCT } from './ids.ts';
+import { setTraceback } from '../interpreter/traceback.ts';
+import { callWeakref } from '../modules/weakref.ts';
+import { callGc } from '../modules/gc.ts';
+import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_FILE, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT, FAM_SRE, FAM_STRING, FAM_STRUCT, FAM_WEAKREF, FAM_GC } from './ids.ts';
 import { callSlot } from './slots.ts';
 import { npos, kwArg, arg, checkArgs, noKw, mkBuiltin, defMethod, unhandledBuiltin } from './args.ts';
 import { callStrMethod, decodeUtf8, encodeUtf8 } from './strmethods.ts';
@@ -107,6 +110,10 @@ export function callBuiltin(b: PyBuiltin, args: PyObject[], kw: string[] | null)
       return callString(id, args, kw);
     case FAM_STRUCT:
       return callStruct(id, args, kw);
+    case FAM_WEAKREF:
+      return callWeakref(id, args, kw);
+    case FAM_GC:
+      return callGc(id, args, kw);
   }
   throw unhandledBuiltin(b.name, id);
 }
@@ -660,7 +667,14 @@ function isInstanceSpec(o: PyObject, spec: PyObject): boolean {
   throw raise(TypeError, 'isinstance() arg 2 must be a type, a tuple of types, or a union');
 }
 function isSubclassSpec(t: PyType, spec: PyObject): boolean {
-  if (spec instanceof PyType) return isSubtype(t, spec);
+  if (spec instanceof PyType) {
+    // a metaclass's __subclasscheck__ decides (abc.ABCMeta: registered virtual subclasses)
+    if (spec.cls !== typeType) {
+      const sc = lookupType(spec.cls, '__subclasscheck__');
+      if (sc !== null && !(sc instanceof PyBuiltin)) return truthy(callObj(sc, [spec, t], null));
+    }
+    return isSubtype(t, spec);
+  }
   if (spec instanceof PyTuple || spec instanceof PyUnion) {
     for (const s of spec instanceof PyTuple ? spec.items : spec.args) if (isSubclassSpec(t, s)) return true;
     return false;
@@ -984,7 +998,11 @@ function callObjectMethod(id: int, args: PyObject[], kw: string[] | null): PyObj
       if (self instanceof PyBaseExc) self.args = args.slice(1, npos(args, kw));
       return None;
     }
+    case B.OBJECT_SUBCLASSHOOK:
+      // the default hook has no opinion: abc falls back to its registry and the MRO
+      return NotImplemented;
     case B.EXC_WITH_TB:
+      if (self instanceof PyBaseExc && npos(args, kw) > 1) setTraceback(self, args[1]);
       return self;
     case B.EXC_ADD_NOTE:
       return None;
@@ -1226,6 +1244,7 @@ export function initBuiltins(): void {
   objectNew.owner = objectType;
   objectType.dict.set('__new__', objectNew);
   defMethod(objectType, '__init__', B.OBJECT_INIT, FAM_OBJECT);
+  defMethod(objectType, '__subclasshook__', B.OBJECT_SUBCLASSHOOK, FAM_OBJECT);
   defMethod(objectType, '__repr__', B.OBJECT_REPR, FAM_OBJECT);
   defMethod(objectType, '__str__', B.OBJECT_STR, FAM_OBJECT);
   defMethod(objectType, '__eq__', B.OBJECT_EQ, FAM_OBJECT);

@@ -497,6 +497,43 @@ export enum B {
   STRUCT_S_ITER_UNPACK,
   STRUCT_S_FORMAT,
   STRUCT_S_SIZE,
+  // _weakref
+  WEAKREF_NEW,
+  WEAKREF_INIT,
+  WEAKREF_CALL,
+  WEAKREF_HASH,
+  WEAKREF_EQ,
+  WEAKREF_NE,
+  WEAKREF_REPR,
+  WEAKREF_CLASS_GETITEM,
+  WEAKREF_CALLBACK,
+  WEAKREF_PROXY,
+  WEAKREF_PROXY_CALL,
+  WEAKREF_PROXY_STR,
+  WEAKREF_PROXY_BOOL,
+  WEAKREF_PROXY_LEN,
+  WEAKREF_PROXY_EQ,
+  WEAKREF_GETCOUNT,
+  WEAKREF_GETREFS,
+  WEAKREF_REMOVE_DEAD,
+  // gc
+  GC_COLLECT,
+  GC_ENABLE,
+  GC_DISABLE,
+  GC_ISENABLED,
+  GC_GET_THRESHOLD,
+  GC_SET_THRESHOLD,
+  GC_GET_COUNT,
+  GC_IS_TRACKED,
+  GC_IS_FINALIZED,
+  GC_FREEZE,
+  GC_GET_FREEZE_COUNT,
+  GC_GET_DEBUG,
+  GC_SET_DEBUG,
+  // sys, for frames
+  SYS_GETFRAME,
+  // object.__subclasshook__ (abc's protocol)
+  OBJECT_SUBCLASSHOOK,
 }
 
 /** The builtin families, one switch each. */
@@ -525,6 +562,8 @@ export const FAM_SLOT = 17;
 export const FAM_SRE = 18;
 export const FAM_STRING = 19;
 export const FAM_STRUCT = 20;
+export const FAM_WEAKREF = 21;
+export const FAM_GC = 22;
 
 class IdFamilies {
   /** the family of each id, by id (FAM_NONE: never registered) */

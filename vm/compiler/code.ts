@@ -34,6 +34,8 @@ export class PyCode extends PyObject {
   flags: int = 0;
   /** the deepest the value stack gets (maxStackDepth): a frame's stack has this many slots */
   stacksize: int = 0;
+  /** stackDepths(ops), computed when first needed (gc.collect) */
+  depths: int[] = [];
   /** per-instruction inline caches (null except for attribute and global instructions) */
   ics: (InlineCache | null)[] = [];
   constructor(name: string, filename: string, firstLine: int) {
@@ -96,6 +98,11 @@ export class InlineCache {
  * depths is a compiler bug, reported here), so frames allocate exactly this much and the
  * interpreter never checks for room. */
 export function maxStackDepth(ops: int[]): int {
+  return stackDepths(ops)[ops.length >> 1];
+}
+/** The value-stack depth before each instruction of ops (-1: unreachable), then, last, the
+ * maximum depth (see maxStackDepth). */
+export function stackDepths(ops: int[]): int[] {
   const n = ops.length >> 1;
   const depth: int[] = [];
   for (let i = 0; i < n; i++) depth.push(-1);
@@ -124,7 +131,8 @@ export function maxStackDepth(ops: int[]): int {
       if ((flags & F_STOP) !== 0 || i >= n || !reach(depth, i, d, i - 1)) break;
     }
   }
-  return max;
+  depth.push(max);
+  return depth;
 }
 /** Records that instruction i is reached at depth d (from instruction from); true when it was
  * not reached before. */

@@ -1,6 +1,6 @@
 // The bytecode interpreter: frame evaluation, calls into Python functions, generators.
 import type { int } from '../../translate/rlib/index.ts';
-import { OverflowError as HostOverflow, MemoryError as HostMemoryError, toFloat, floorDiv, floorMod, os } from '../../translate/rlib/index.ts';
+import { OverflowError as HostOverflow, MemoryError as HostMemoryError, toFloat, floorDiv, floorMod, os, weak } from '../../translate/rlib/index.ts';
 import {
   PyObject, PyType, PyInstance, PyBaseExc, PyInt, PyStr, PyList, PyTuple, PyDict, PySet, PyCell, PyModule, PyBuiltin,
   PySlice, PySeqIter, PyExc, TbEntry, PySuper, PyRange, HOLD, None, True, False, NULL_OBJ, cellType, sliceType, setType, typeType,
@@ -16,6 +16,7 @@ import { Op } from '../compiler/opcodes.ts';
 import { fastCall1, fastCall2, fastMethod0, fastMethod1, fastMethod2, fastRange, fastType1 } from './fastcalls.ts';
 import { icReset, icProbe, loadAttrIC, loadMethodIC, storeAttrIC, globalIC, ctorKind, CTOR_INIT, CTOR_BARE } from './caches.ts';
 import { PyFunction, Frame, PyGenerator, EMPTY } from './frame.ts';
+import { runWeakCallbacks } from '../modules/weakref.ts';
 import { intAdd, intSub, intMul, intBitOp } from '../objects/intops.ts';
 import { VM, interrupted, writeOut } from './state.ts';
 import {
@@ -175,8 +176,11 @@ function frameFor(fn: PyFunction): Frame {
  * generators (which keep their frame) are never simple, tracebacks copy what they need.
  * Locals must be unset for the next call; the value stack's slots above sp are free anyway. */
 function releaseFrame(fn: PyFunction, f: Frame): void {
+  if (f.escaped) return;
   const fast = f.fast;
   for (let i = 0; i < fast.length; i++) fast[i] = null;
+  // a spare frame's stale stack slots would keep the last call's values alive
+  clearSlots(f.stack, 0, f.stack.length);
   f.sp = 0;
   if (f.blocks.length > 0) f.blocks.length = 0;
   f.pc = 0;
@@ -223,6 +227,8 @@ export function evalFrame(f: Frame): PyObject {
     throw raise(RecursionError, 'maximum recursion depth exceeded');
   }
   if (os.takeInterrupt()) throw interrupted();
+  // a safe point: callbacks of weak references the last collection cleared run here
+  if (weak.pending()) runWeakCallbacks();
   VM.depth++;
   f.back = VM.frame;
   VM.frame = f;
@@ -492,10 +498,20 @@ function withExit(ctx: PyObject): PyObject {
   }
   return getAttr(ctx, '__exit__');
 }
+/** Forgets the stale value-stack slots [from, to) a call left (its callable and arguments), so
+ * that they do not keep objects alive: del x; gc.collect() then frees x, as in CPython. */
+function clearSlots(stack: PyObject[], from: int, to: int): void {
+  for (let i = from; i < to; i++) stack[i] = NULL_OBJ;
+}
 function addTraceback(f: Frame, exc: PyBaseExc, pc: int): void {
   const i = pc > 0 ? pc - 1 : 0;
   const line = i < f.code.lines.length ? f.code.lines[i] : f.code.firstLine;
-  exc.tb.push(new TbEntry(f.code.filename, line, f.code.name));
+  const e = new TbEntry(f.code.filename, line, f.code.name);
+  e.frame = f;
+  e.pc = i;
+  // a traceback object may show this frame later: it must not become a spare frame
+  f.escaped = true;
+  exc.tb.push(e);
 }
 
 function run(f: Frame): PyObject {
@@ -750,6 +766,7 @@ function run(f: Frame): PyObject {
                   else if (arg === 1) r = fastType1(callable, stack[base + 2]);
                   if (r !== null) {
                     sp = base;
+                    clearSlots(stack, base + 1, n);
                     stack[sp++] = r;
                     break;
                   }
@@ -774,6 +791,7 @@ function run(f: Frame): PyObject {
                 else if (arg === 2) r = fastMethod2(callable, self, stack[base + 2], stack[base + 3]);
                 if (r !== null) {
                   sp = base;
+                  clearSlots(stack, base + 1, n);
                   stack[sp++] = r;
                   break;
                 }
@@ -809,12 +827,16 @@ function run(f: Frame): PyObject {
                   VM.depth--;
                   VM.frame = f;
                   // releaseFrame inlined (the value stack keeps stale slots: they are free)
-                  for (let i = 0; i < nf.length; i++) nf[i] = null;
-                  frame.sp = 0;
-                  if (frame.blocks.length > 0) frame.blocks.length = 0;
-                  frame.pc = 0;
-                  frame.back = null;
-                  fn.spare = frame;
+                  if (!frame.escaped) {
+                    for (let i = 0; i < nf.length; i++) nf[i] = null;
+                    clearSlots(frame.stack, 0, frame.stack.length);
+                    frame.sp = 0;
+                    if (frame.blocks.length > 0) frame.blocks.length = 0;
+                    frame.pc = 0;
+                    frame.back = null;
+                    fn.spare = frame;
+                  }
+                  clearSlots(stack, base + 1, n);
                   stack[sp++] = callable instanceof PyType ? first : r;
                   if (callable instanceof PyType && r !== None) throw raise(TypeError, `__init__() should return None, not '${typeName(r)}'`);
                   break;
@@ -825,7 +847,9 @@ function run(f: Frame): PyObject {
             if (self !== NULL_OBJ) args.push(self);
             for (let i = base + 2; i < n; i++) args.push(stack[i]);
             sp = base;
-            stack[sp++] = callObj(callable, args, kwn);
+            const res = callObj(callable, args, kwn);
+            clearSlots(stack, base + 1, n);
+            stack[sp++] = res;
             break;
           }
           case Op.CALL_EX: {

@@ -1,6 +1,6 @@
 // Function objects, frames and generators.
 import type { int } from '../../translate/rlib/index.ts';
-import { PyObject, PyDict, PyCell, PyType, PyBaseExc, functionType, None, NULL_OBJ } from '../objects/core.ts';
+import { PyObject, PyDict, PyCell, PyType, PyBaseExc, functionType, frameType, tracebackType, None, NULL_OBJ } from '../objects/core.ts';
 import { PyCode } from '../compiler/code.ts';
 
 export class PyFunction extends PyObject {
@@ -21,6 +21,8 @@ export class PyFunction extends PyObject {
   /** a finished frame of this function kept for the next call (simple functions only): a call
    * then allocates nothing. Taken while in use, so recursion allocates fresh frames. */
   spare: Frame | null = null;
+  /** id(), once asked (0: not yet) */
+  oid: int = 0;
   constructor(code: PyCode, globals: PyDict) {
     super(functionType);
     this.code = code;
@@ -71,7 +73,10 @@ export class Frame {
   pendingThrow: PyBaseExc | null = null;
   /** keyword names of the next CALL (set by KW_NAMES) */
   kwnames: string[] | null = null;
-  /** the exception being handled when this frame was suspended (generators) */
+  /** its frame object, once a program asked for it (sys._getframe, tb_frame) */
+  obj: PyFrameObj | null = null;
+  /** seen by a frame object or a traceback: never reused as a function's spare frame */
+  escaped: boolean = false;
   constructor(code: PyCode, fn: PyFunction | null, globals: PyDict, localsDict: PyDict | null, fast: (PyObject | null)[]) {
     this.code = code;
     this.fn = fn;
@@ -100,5 +105,38 @@ export class PyGenerator extends PyObject {
     this.frame = frame;
     this.name = frame.code.name;
     this.qualname = frame.code.qualname;
+  }
+}
+
+/** A frame object (sys._getframe(), tb_frame): a view of an interpreter frame. */
+export class PyFrameObj extends PyObject {
+  frame: Frame;
+  constructor(frame: Frame) {
+    super(frameType);
+    this.frame = frame;
+  }
+}
+/** The frame object of f (one per frame), which f is then kept from reuse for. */
+export function frameObject(f: Frame): PyFrameObj {
+  let o = f.obj;
+  if (o === null) {
+    o = new PyFrameObj(f);
+    f.obj = o;
+    f.escaped = true;
+  }
+  return o;
+}
+/** A traceback object: one frame an exception passed through, and the next one inward. */
+export class PyTraceback extends PyObject {
+  frame: PyFrameObj;
+  line: int;
+  pc: int;
+  next: PyTraceback | null;
+  constructor(frame: PyFrameObj, line: int, pc: int, next: PyTraceback | null) {
+    super(tracebackType);
+    this.frame = frame;
+    this.line = line;
+    this.pc = pc;
+    this.next = next;
   }
 }

@@ -5,13 +5,13 @@ import { floatRepr, toFloat, toInt, floatMod, floorDiv } from '../../translate/r
 import {
   PyObject, PyType, PyInstance, PyBaseExc, PyInt, PyFloat, PyStr, PyBytes, PyList, PyTuple, PyDict, PySet, PyRange,
   PySlice, PyCell, PyModule, PyBoundMethod, PyBuiltin, PyProperty, PyStaticMethod, PyClassMethod, PyUnion, unionType, noneType, PySuper, PySeqIter,
-  PyNoneType, PyFile, PyNative, PyExc, PyIntSub, HOLD, None, NotImplemented, Ellipsis, True, False, NULL_OBJ, typeType, objectType, intType,
+  PyNoneType, PyFile, PyNative, PyExc, PyIntSub, PyWeakref, HOLD, None, NotImplemented, Ellipsis, True, False, NULL_OBJ, typeType, objectType, intType,
   boolType, floatType, strType, bytesType, listType, tupleType, dictType, setType, frozensetType, rangeType, sliceType,
   methodType, iterType, enumerateType, zipType, mapType, filterType, reversedType, dictKeysType, dictValuesType,
   dictItemsType, newInt, newFloat, newStr, newBool, newList, newTuple, newDict, raise, newExc, TypeError, AttributeError,
   IndexError, KeyError, ValueError, ZeroDivisionErrorT, OverflowErrorT, StopIteration, RuntimeError, NameError,
   RecursionError, BaseException, OSError, L_OBJECT, L_EXC, L_LIST, L_DICT, L_INT, L_STR, L_FLOAT, L_TUPLE, L_SET, L_TYPE, L_PROPERTY, L_STATICMETHOD, L_CLASSMETHOD,
-  moduleType, cellType, functionType, generatorType,
+  moduleType, cellType, functionType, generatorType, getsetDescrType, memberDescrType,
   mapGetInt, MemoryError, charStr,
 } from '../objects/core.ts';
 import {
@@ -22,7 +22,9 @@ import { bigDivMod, bigFromInt } from '../objects/bigint.ts';
 import { intToRadix } from '../objects/intops.ts';
 import { dictGet, dictSet, dictDel, dictHas, dictFind, strHash, dictGetS, dictSetS, dictKeys } from '../objects/dict.ts';
 import { cpLen, cpArray } from '../objects/strutil.ts';
-import { PyFunction, PyGenerator, Frame } from './frame.ts';
+import { PyFunction, PyGenerator, Frame, PyFrameObj, PyTraceback } from './frame.ts';
+import { tracebackOf, setTraceback, frameAttr, tracebackAttr, setTbNext } from './traceback.ts';
+import { proxyTarget, weakrefHash, weakrefEq } from '../modules/weakref.ts';
 import { PyCoroWrapper, PyAsyncGenOp } from './coroutines.ts';
 import { PyCode, CO_VARARGS, CO_VARKW, CO_GENERATOR, CO_NAMES, CO_COROUTINE, CO_ASYNC_GENERATOR } from '../compiler/code.ts';
 import { VM } from './state.ts';
@@ -65,8 +67,15 @@ export function lookupType(t: PyType, name: string): PyObject | null {
   return null;
 }
 export function objId(o: PyObject): int {
-  if (o instanceof PyInstance || o instanceof PyType) {
-    // stable per object: stored in a side table
+  // instances and functions keep their id in a field: a side table would keep them alive
+  // (weak references to them must be able to die)
+  if (o instanceof PyInstance) {
+    if (o.oid === 0) o.oid = VM.nextId++;
+    return o.oid;
+  }
+  if (o instanceof PyFunction) {
+    if (o.oid === 0) o.oid = VM.nextId++;
+    return o.oid;
   }
   if (VM_IDS.m.has(o)) return VM_IDS.m.get(o) as int;
   const id = VM.nextId;
@@ -189,6 +198,7 @@ export function getAttrOrNull(o: PyObject, name: string): PyObject | null {
   }
   if (o instanceof PyType) return typeGetAttr(o, name);
   if (o instanceof PySuper) return superLookup(o, name);
+  if (o instanceof PyWeakref && o.proxy) return getAttrOrNull(proxyTarget(o), name);
   const ga = t.isBuiltin ? null : lookupType(t, '__getattribute__');
   if (ga !== null && ga instanceof PyFunction) {
     try {
@@ -237,6 +247,11 @@ function getAttrFallback(o: PyObject, name: string): PyObject | null {
   }
   return null;
 }
+class BuiltinDescrs {
+  code: PyObject = new PyNative(getsetDescrType);
+  globals: PyObject = new PyNative(memberDescrType);
+}
+const DESCRS = new BuiltinDescrs();
 function typeGetAttr(t: PyType, name: string): PyObject | null {
   // metaclass data descriptors first
   const meta = t.cls;
@@ -255,6 +270,10 @@ function typeGetAttr(t: PyType, name: string): PyObject | null {
     }
     return d;
   }
+  // the function attributes specialAttr computes, seen on the class as CPython's descriptors
+  // (types.py takes GetSetDescriptorType and MemberDescriptorType from these two)
+  if (t === functionType && name === '__code__') return DESCRS.code;
+  if (t === functionType && name === '__globals__') return DESCRS.globals;
   switch (name) {
     case '__name__':
       return newStr(t.name);
@@ -307,7 +326,7 @@ function specialAttr(o: PyObject, name: string): PyObject | null {
         case '__suppress_context__':
           return newBool(o.suppressContext);
         case '__traceback__':
-          return None;
+          return tracebackOf(o);
         case 'value':
           if (isInstance(o, StopIteration)) return o.args.length > 0 ? o.args[0] : None;
           break;
@@ -407,6 +426,8 @@ function specialAttr(o: PyObject, name: string): PyObject | null {
     return null;
   }
   if (o instanceof PyCode) return codeAttr(o, name);
+  if (o instanceof PyFrameObj) return frameAttr(o, name);
+  if (o instanceof PyTraceback) return tracebackAttr(o, name);
   if (o instanceof PyGenerator) {
     if (name === '__name__') return newStr(o.name);
     if (name === '__qualname__') return newStr(o.qualname);
@@ -431,6 +452,11 @@ export function attrError(o: PyObject, name: string): PyExc {
   if (o instanceof PyType) return raise(AttributeError, `type object '${o.name}' has no attribute '${name}'`);
   return raise(AttributeError, `'${typeName(o)}' object has no attribute '${name}'`);
 }
+function strTuple(names: string[]): PyObject {
+  const items: PyObject[] = [];
+  for (const n of names) items.push(newStr(n));
+  return newTuple(items);
+}
 /** A code object's attributes; co_flags in CPython's bits (inspect reads CO_COROUTINE etc.). */
 function codeAttr(c: PyCode, name: string): PyObject | null {
   switch (name) {
@@ -444,6 +470,33 @@ function codeAttr(c: PyCode, name: string): PyObject | null {
       return newInt(c.firstLine);
     case 'co_argcount':
       return newInt(c.argcount);
+    case 'co_posonlyargcount':
+      return newInt(c.posonly);
+    case 'co_kwonlyargcount':
+      return newInt(c.kwonly);
+    case 'co_nlocals':
+      return newInt(c.varnames.length);
+    case 'co_stacksize':
+      return newInt(c.stacksize);
+    case 'co_varnames':
+      return strTuple(c.varnames);
+    case 'co_cellvars':
+      return strTuple(c.cellvars);
+    case 'co_freevars':
+      return strTuple(c.freevars);
+    case 'co_names':
+      return strTuple(c.names);
+    case 'co_consts':
+      return newTuple(c.consts.slice(0));
+    case 'co_code': {
+      // the words the interpreter runs, two bytes each as in CPython's wordcode (opcodes differ)
+      const b: int[] = [];
+      for (const w of c.words) {
+        b.push(w & 127);
+        b.push((w >> 7) & 255);
+      }
+      return new PyBytes(bytesType, b);
+    }
     case 'co_flags': {
       let fl = (c.flags & CO_NAMES) !== 0 ? 0 : 3;
       if ((c.flags & CO_VARARGS) !== 0) fl |= 4;
@@ -463,6 +516,14 @@ export function getAttr(o: PyObject, name: string): PyObject {
 }
 export function setAttr(o: PyObject, name: string, v: PyObject): void {
   const t = o.cls;
+  if (o instanceof PyWeakref && o.proxy) {
+    setAttr(proxyTarget(o), name, v);
+    return;
+  }
+  if (o instanceof PyTraceback && name === 'tb_next') {
+    setTbNext(o, v);
+    return;
+  }
   if (!t.isBuiltin) {
     const sa = lookupType(t, '__setattr__');
     if (sa !== null && sa instanceof PyFunction) {
@@ -514,7 +575,10 @@ export function genericSetAttr(o: PyObject, name: string, v: PyObject): void {
         o.args = iterToArray(v);
         return;
       }
-      if (name === '__traceback__') return;
+      if (name === '__traceback__') {
+        setTraceback(o, v);
+        return;
+      }
     }
     o.map = o.map.withAttr(name);
     o.slots.push(v);
@@ -645,7 +709,7 @@ export function callObj(f: PyObject, args: PyObject[], kwnames: string[] | null)
     return callType(f, args, kwnames);
   }
   const c = lookupType(f.cls, '__call__');
-  if (c !== null && !(f.cls.isBuiltin)) {
+  if (c !== null && (!f.cls.isBuiltin || c instanceof PyBuiltin)) {
     const a2: PyObject[] = [f];
     for (const a of args) a2.push(a);
     return callObj(c, a2, kwnames);
@@ -1032,6 +1096,7 @@ export function pyHash(o: PyObject): int {
       return intHash(r);
     }
   }
+  if (o instanceof PyWeakref && !o.proxy) return weakrefHash(o);
   if (o instanceof PyStr) return strHash(o);
   if (o instanceof PyInt) return intHash(o);
   if (o instanceof PyFloat) {
@@ -1147,6 +1212,9 @@ function setSubset(a: PySet, b: PySet): boolean {
 }
 /** Builtin comparison; returns null when not supported (NotImplemented). */
 export function builtinCompare(a: PyObject, b: PyObject, op: int): PyObject | null {
+  if (a instanceof PyWeakref && b instanceof PyWeakref && !a.proxy && !b.proxy && (op === A.CMP_EQ || op === A.CMP_NE)) {
+    return newBool(weakrefEq(a, b) === (op === A.CMP_EQ));
+  }
   if (a instanceof PyUnion && b instanceof PyUnion && (op === A.CMP_EQ || op === A.CMP_NE)) {
     let same = a.args.length === b.args.length;
     for (const x of a.args) if (!b.args.includes(x)) same = false;

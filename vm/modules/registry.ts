@@ -18,6 +18,8 @@ import { makeBinascii } from './binascii.ts';
 import { makeSre } from './sre/objects.ts';
 import { makeString } from './string.ts';
 import { makeStruct } from './struct.ts';
+import { makeWeakref } from './weakref.ts';
+import { makeGc } from './gc.ts';
 
 export function newBuiltinModule(name: string): PyModule {
   const d = newDict();
@@ -39,7 +41,7 @@ export function addFn(m: PyModule, name: string, id: int, family: int): void {
   dictSetS(m.dict, name, mkBuiltin(name, id, false, family));
 }
 /** The modules makeBuiltinModule makes (sys.builtin_module_names), sorted. */
-export const BUILTIN_MODULE_NAMES: string[] = ['_collections', '_sre', '_string', '_struct', '_thread', 'binascii', 'builtins', 'errno', 'itertools', 'math', 'posix', 'random', 'sys', 'time'];
+export const BUILTIN_MODULE_NAMES: string[] = ['_collections', '_sre', '_string', '_struct', '_thread', '_weakref', 'binascii', 'builtins', 'errno', 'gc', 'itertools', 'math', 'posix', 'random', 'sys', 'time'];
 export function makeBuiltinModule(name: string): PyModule | null {
   switch (name) {
     case 'builtins': {
@@ -76,6 +78,10 @@ export function makeBuiltinModule(name: string): PyModule | null {
       return makeString();
     case '_struct':
       return makeStruct();
+    case '_weakref':
+      return makeWeakref();
+    case 'gc':
+      return makeGc();
   }
   return null;
 }

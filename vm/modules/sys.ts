@@ -1,6 +1,7 @@
 // The sys module.
 import type { int } from '../../translate/rlib/index.ts';
-import { PyObject, PyModule, PyFile, PyBaseExc, PyExc, PyInt, fileType, newStr, newInt, newTuple, raise, None, SystemExit, ValueError, intType, newBool } from '../objects/core.ts';
+import { tracebackOf, getFrame } from '../interpreter/traceback.ts';
+import { PyObject, PyModule, PyFile, PyBaseExc, PyExc, PyInt, fileType, newStr, newInt, newTuple, raise, None, SystemExit, ValueError, TypeError, intType, newBool } from '../objects/core.ts';
 import { dictGetS, dictSetS } from '../objects/dict.ts';
 import { VM } from '../interpreter/state.ts';
 import { B, FAM_SYS } from '../builtins/ids.ts';
@@ -43,6 +44,7 @@ export function makeSys(): PyModule {
   addFn(m, 'getrecursionlimit', B.SYS_GETRECURSIONLIMIT, FAM_SYS);
   addFn(m, 'setrecursionlimit', B.SYS_SETRECURSIONLIMIT, FAM_SYS);
   addFn(m, 'exc_info', B.SYS_EXC_INFO, FAM_SYS);
+  addFn(m, '_getframe', B.SYS_GETFRAME, FAM_SYS);
   addFn(m, 'getsizeof', B.SYS_GETSIZEOF, FAM_SYS);
   addFn(m, 'intern', B.SYS_INTERN, FAM_SYS);
   const names: PyObject[] = [];
@@ -71,7 +73,11 @@ export function callSys(id: int, args: PyObject[], kw: string[] | null): PyObjec
     case B.SYS_EXC_INFO: {
       const e = VM.curExc;
       if (e === null) return newTuple([None, None, None]);
-      return newTuple([e.cls, e, None]);
+      return newTuple([e.cls, e, tracebackOf(e)]);
+    }
+    case B.SYS_GETFRAME: {
+      if (n > 1) throw raise(TypeError, `_getframe expected at most 1 argument, got ${n}`);
+      return getFrame(n > 0 ? toIntIndex(args[0]) : 0);
     }
     case B.SYS_GETSIZEOF:
       return newInt(64);

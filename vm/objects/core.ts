@@ -3,6 +3,7 @@
 // vm/builtins/; this module only defines layouts and constructors so it has no import cycles.
 import type { int, float } from '../../translate/rlib/index.ts';
 import { BigNum } from './bigint.ts';
+import type { Frame } from '../interpreter/frame.ts';
 
 export class PyObject {
   cls: PyType;
@@ -88,21 +89,42 @@ export const L_NONE = 100; // cannot instantiate
 export class PyInstance extends PyObject {
   map: ShapeMap;
   slots: PyObject[] = [];
+  /** id(), once asked (0: not yet) */
+  oid: int = 0;
   constructor(cls: PyType) {
     super(cls);
     this.map = cls.rootMap;
   }
 }
 
+/** One frame an exception passed through: what the report prints, and what a traceback object
+ * (made only when a program asks for __traceback__) shows. */
 export class TbEntry {
   filename: string;
   line: int;
   name: string;
+  /** the interpreter frame (vm/interpreter/frame.ts Frame), kept from reuse once here */
+  frame: Frame | null = null;
+  /** the instruction index that raised */
+  pc: int = 0;
+  /** its traceback object, once made */
+  obj: PyObject | null = null;
   constructor(filename: string, line: int, name: string) {
     this.filename = filename;
     this.line = line;
     this.name = name;
   }
+}
+
+/** A weak reference (weakref.ref and its subclasses, and proxies): an instance, so that
+ * subclasses (weakref.KeyedRef) carry attributes. handle is its rlib weak entry (-1 once the
+ * referent died and the entry was freed). */
+export class PyWeakref extends PyInstance {
+  handle: int = -1;
+  callback: PyObject | null = null;
+  hash: int = 0;
+  hashed: boolean = false;
+  proxy: boolean = false;
 }
 
 export class PyBaseExc extends PyInstance {
@@ -449,6 +471,10 @@ export const coroWrapperType = bt('coroutine_wrapper', objectType, L_NONE);
 export const asyncGenASendType = bt('async_generator_asend', objectType, L_NONE);
 export const asyncGenAThrowType = bt('async_generator_athrow', objectType, L_NONE);
 export const codeType = bt('code', objectType, L_NONE);
+export const frameType = bt('frame', objectType, L_NONE);
+export const getsetDescrType = bt('getset_descriptor', objectType, L_NONE);
+export const memberDescrType = bt('member_descriptor', objectType, L_NONE);
+export const tracebackType = bt('traceback', objectType, L_NONE);
 export const fileType = bt('TextIOWrapper', objectType, L_NONE);
 export const enumerateType = bt('enumerate', objectType, L_NONE);
 export const zipType = bt('zip', objectType, L_NONE);
@@ -519,6 +545,7 @@ export const BlockingIOError = et('BlockingIOError', OSError);
 export const ChildProcessError = et('ChildProcessError', OSError);
 export const ProcessLookupError = et('ProcessLookupError', OSError);
 export const TimeoutError = et('TimeoutError', OSError);
+export const ReferenceError = et('ReferenceError', Exception);
 export const RuntimeError = et('RuntimeError', Exception);
 export const NotImplementedError = et('NotImplementedError', RuntimeError);
 export const RecursionError = et('RecursionError', RuntimeError);
