@@ -24,7 +24,7 @@ import {
 import {
   NativeIsa, A_ADD, A_SUB, A_MUL, C_LT, C_LE, C_EQ, C_NE, C_GT, C_GE, C_AE, FA_ADD, FA_SUB, FA_MUL, FA_DIV,
 } from './isa.ts';
-import { Liveness, liveness } from './liveness.ts';
+import { Liveness, liveness, undoneAt } from './liveness.ts';
 import { Allocation, allocate, SPILLED } from './regalloc.ts';
 
 class Exit {
@@ -125,7 +125,7 @@ export class NativeTraceAssembler {
       }
       stubs.set(key, isa.pos());
       isa.patch(x.site, isa.pos());
-      if (x.save) this.saveLive(x.pc, x.pc);
+      if (x.save) this.saveLive(x.pc, undoneAt(this.t, x.pc));
       isa.returnImm(x.pc);
     }
     return isa.code();
@@ -177,9 +177,10 @@ export class NativeTraceAssembler {
     if (k === K_FLOAT) this.isa.fload(r, this.baseOf(k), v * 8);
     else this.isa.load(r, this.baseOf(k), v * 8);
   }
-  /** Stores every register holding a value defined before pc and read at or after `from`. */
-  private saveLive(pc: int, from: int): void {
-    for (let v = 0; v < pc; v++) if (this.lv.end[v] >= from) this.spillReg(v);
+  /** Stores every register holding a value defined before pc and read at or after pc, but
+   * value skip (an overflowed result). */
+  private saveLive(pc: int, skip: int): void {
+    for (let v = 0; v < pc; v++) if (this.lv.end[v] >= pc && v !== skip) this.spillReg(v);
   }
   /** the general register holding int or ref value v (scratch register i for a constant or
    * a spilled value) */
@@ -526,7 +527,7 @@ export class NativeTraceAssembler {
    * execmem.call rethrows it. */
   private stepCall(pc: int): void {
     const isa = this.isa;
-    this.saveLive(pc, pc);
+    this.saveLive(pc, -1);
     isa.callCtx(helperAddress(H_NATIVE_STEP), pc);
     isa.movImm(isa.tmp[1], excAddress());
     isa.load(isa.tmp[1], isa.tmp[1], 0);

@@ -5,7 +5,7 @@
 // the loop live to the JUMP (the back-edge reads them again), and so do the LABEL's arguments,
 // which the JUMP overwrites.
 import type { int } from '../../../translate/rlib/index.ts';
-import { Trace, IROp, OPS, F_GUARD, K_VOID, VBASE, UNSET } from '../../jit/ir.ts';
+import { Trace, IROp, OPS, F_GUARD, F_OVF, K_VOID, VBASE, UNSET } from '../../jit/ir.ts';
 
 /** end[v]: index of the last op reading op v's result (-1: never read). */
 export class Liveness {
@@ -54,11 +54,22 @@ export function liveness(t: Trace): Liveness {
   return lv;
 }
 
+/** The *_OVF op whose result is undefined when guard g fails (g a GUARD_NO_OVERFLOW right
+ * after it, merge points aside; resuming re-runs the instruction): -1 for other guards. */
+export function undoneAt(t: Trace, g: int): int {
+  if (t.ops[g] !== IROp.GUARD_NO_OVERFLOW) return -1;
+  let p = g - 1;
+  while (p >= 0 && t.ops[p] === IROp.DEBUG_MERGE_POINT) p--;
+  return p >= 0 && (OPS.defs[t.ops[p]].flags & F_OVF) !== 0 ? p : -1;
+}
+
 /** Which values a backend must leave in the jitframe when guard (or FINISH) g exits: those
- * defined before it and still live there (read by it, a later op, or its snapshot). */
+ * defined before it and still live there (read by it, a later op, or its snapshot), but an
+ * overflowed result. */
 export function liveAtExit(t: Trace, g: int): boolean[] {
   const lv = liveness(t);
+  const undone = undoneAt(t, g);
   const out: boolean[] = [];
-  for (let v = 0; v < t.ops.length; v++) out.push(v < g && lv.end[v] >= g && OPS.defs[t.ops[v]].result !== K_VOID);
+  for (let v = 0; v < t.ops.length; v++) out.push(v < g && v !== undone && lv.end[v] >= g && OPS.defs[t.ops[v]].result !== K_VOID);
   return out;
 }

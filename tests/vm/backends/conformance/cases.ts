@@ -341,7 +341,8 @@ function result(t: Trace, jf: JitFrame, g: int, hidden: int): string {
 /** The case run once through, its JUMP replaced by a FINISH of every value it defines (the
  * loop form leaves only the values live at its exit; this one checks every op's result). */
 function straight(c: Case): Case {
-  const lines = c.text.trimEnd().split('\n');
+  const lines: string[] = [];
+  for (const l of c.text.split('\n')) if (l !== '') lines.push(l);
   const defined: string[] = [];
   const head = lines[0];
   for (const a of head.slice(1, head.length - 1).split(',')) defined.push(a.trim());
