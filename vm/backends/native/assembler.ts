@@ -258,6 +258,18 @@ export class NativeTraceAssembler {
       case IROp.INT_MUL_OVF:
         this.overflowOp(pc, -1);
         return;
+      case IROp.INT_FLOORDIV:
+      case IROp.INT_MOD: {
+        // inline for a constant divisor (i % 100); a variable one may be zero, which the
+        // executor reports
+        if (!isConst(a1) || t.getConstI(a1) === 0 || t.getConstI(a1) === -1) break;
+        const a = this.gIn(a0, 0);
+        const b = this.gIn(a1, 1);
+        const d = this.gOut(pc);
+        isa.floorDivMod(op === IROp.INT_MOD, d, a, b);
+        this.gDone(pc, d);
+        return;
+      }
       case IROp.INT_LT:
       case IROp.INT_LE:
       case IROp.INT_EQ:

@@ -98,6 +98,10 @@ export abstract class NativeIsa {
   /** dst = a * b; returns the site of a branch taken when the 64-bit product overflows */
   abstract mulOvf(dst: int, a: int, b: int): int;
   abstract neg(dst: int, a: int): void;
+  /** dst = a // b (mod false) or a % b (mod true), rounding as Python does (toward -inf; the
+   * remainder has b's sign); b is not zero and not -1 (a constant divisor the shared layer
+   * checked), so the quotient always fits */
+  abstract floorDivMod(mod: boolean, dst: int, a: int, b: int): void;
   /** dst = 1 when a (cond) b, else 0 */
   abstract setCond(cond: int, dst: int, a: int, b: int): void;
   /** returns the site of a branch taken when a (cond) b */

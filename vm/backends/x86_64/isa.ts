@@ -9,7 +9,7 @@ import type { int } from '../../../translate/rlib/index.ts';
 import {
   X64Encoder, NOREG, RAX, RCX, RDX, RBX, RSI, RDI, RBP, RSP, R8, R9, R10, R11, R12, R13, R14, R15,
   ALU_ADD, ALU_SUB, ALU_AND, ALU_OR, ALU_XOR, ALU_CMP, SD_ADD, SD_SUB, SD_MUL, SD_DIV, SD_SQRT,
-  CC_E, CC_NE, CC_L, CC_LE, CC_G, CC_GE, CC_B, CC_AE, CC_A, CC_O, CC_P, CC_NP,
+  CC_E, CC_NE, CC_L, CC_LE, CC_G, CC_GE, CC_B, CC_AE, CC_A, CC_O, CC_P, CC_NP, CC_NS,
 } from './encoder.ts';
 import { X64Conventions } from './conventions.ts';
 import {
@@ -111,6 +111,37 @@ export class X64Isa extends NativeIsa {
   neg(dst: int, a: int): void {
     if (dst !== a) this.e.movRR(dst, a);
     this.e.neg(dst);
+  }
+  floorDivMod(mod: boolean, dst: int, a: int, b: int): void {
+    // idiv takes rdx:rax; rdx may hold an allocated value: kept in r11 meanwhile (a scratch
+    // register the shared layer loads nothing into before this call but b, which it never
+    // puts in rax, rdx or r11)
+    const e = this.e;
+    if (b === RAX || b === RDX || b === R11) throw new Error('x86_64: divisor in ' + String(b));
+    e.movRR(R11, RDX);
+    if (a !== RAX) e.movRR(RAX, a);
+    e.cqo();
+    e.idiv(b);
+    // truncated -> floored: when the remainder is not zero and its sign differs from b's
+    e.testRR(RDX, RDX);
+    const z = e.jcc(CC_E, 0);
+    if (mod) {
+      e.movRR(RAX, RDX);
+      e.aluRR(ALU_XOR, RAX, b);
+      const same = e.jcc(CC_NS, 0);
+      e.aluRR(ALU_ADD, RDX, b);
+      e.patchBranch(same, e.pos());
+      e.patchBranch(z, e.pos());
+      e.movRR(RAX, RDX);
+    } else {
+      e.aluRR(ALU_XOR, RDX, b);
+      const same = e.jcc(CC_NS, 0);
+      e.aluRI(ALU_SUB, RAX, 1);
+      e.patchBranch(same, e.pos());
+      e.patchBranch(z, e.pos());
+    }
+    e.movRR(RDX, R11);
+    if (dst !== RAX) e.movRR(dst, RAX);
   }
   setCond(cond: int, dst: int, a: int, b: int): void {
     this.e.aluRR(ALU_CMP, a, b);

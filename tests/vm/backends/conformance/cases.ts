@@ -91,6 +91,26 @@ function cases(): Case[] {
     'guard_no_overflow() [s0]',
     'jump(i2)',
   ], [0], [], []));
+  // division by constants (compiled inline): Python's rounding for every sign pairing
+  out.push(new Case('divmod_const', [
+    '[i0, i1, i2]',
+    'label(i0, i1, i2)',
+    'i4 = int_mod(i1, 7)',
+    'i5 = int_floordiv(i1, 7)',
+    'i6 = int_mod(i1, -7)',
+    'i7 = int_floordiv(i1, -7)',
+    'i8 = int_mul(i4, 1000)',
+    'i9 = int_add(i8, i5)',
+    'i10 = int_mul(i9, 1000)',
+    'i11 = int_add(i10, i6)',
+    'i12 = int_mul(i11, 1000)',
+    'i13 = int_add(i12, i7)',
+    'i14 = int_add(i2, i13)',
+    'i15 = int_sub(i1, 5)',
+    'i16 = int_sub(i0, 1)',
+    'guard_true(i16) [s0]',
+    'jump(i16, i15, i14)',
+  ], [9, 21, 0], [], []));
   // doubles: arithmetic, sqrt, comparisons (with NaN), int->float, float constants
   out.push(new Case('float_ops', [
     '[f0, f1, i2]',
