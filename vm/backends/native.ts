@@ -23,8 +23,6 @@ export class NativeRun {
   refs: (PyObject | null)[];
   /** the float constants of the trace (code loads them from here) */
   fconst: float[];
-  /** the parallel copy of JUMP goes through these words */
-  scratch: int[] = [];
   /** 1 when the last *_OVF op overflowed */
   ovf: int = 0;
   jf: JitFrame;
@@ -43,9 +41,6 @@ export class NativeRun {
       jf.floats.push(0.0);
       jf.refs.push(null);
     }
-    // room for the loop LABEL's arguments, which JUMP fills through scratch
-    const label = trace.loopLabelIndex();
-    for (let k = 0; k < trace.argCount[label]; k++) this.scratch.push(0);
   }
 }
 

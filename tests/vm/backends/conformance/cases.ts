@@ -1,15 +1,17 @@
 // The IR conformance suite (RTS): loop traces covering every op kind, every guard kind, helper
 // calls with many arguments and Python exceptions, run on a backend from given inputs until a
-// guard fails; the result is that guard and every value the trace left in the jitframe. The
+// guard fails; the result is that guard and every value live there (liveAtExit) as the trace
+// left it in the jitframe. The
 // same cases run on llgraph untranslated (tests/vm/backends/conformance.test.ts) and on the
 // native backend translated (main.ts); both must print expected.txt.
 import type { int, float } from '../../../../translate/rlib/index.ts';
-import { floatRepr } from '../../../../translate/rlib/index.ts';
+import { floatRepr, toFloat } from '../../../../translate/rlib/index.ts';
 import { PyObject, PyInt, PyStr, PyFloat, PyList, None, HOLD, newInt, newStr, newList, intType, floatType } from '../../../../vm/objects/core.ts';
 import { getIter } from '../../../../vm/interpreter/runtime.ts';
 import { parseTrace, TextNames } from '../../../../vm/jit/irtext.ts';
 import { Trace, IROp, OPS, K_INT, K_FLOAT, K_REF, K_VOID } from '../../../../vm/jit/ir.ts';
 import { Backend, JitFrame } from '../../../../vm/backends/model.ts';
+import { liveAtExit } from '../../../../vm/backends/native/liveness.ts';
 
 class Case {
   name: string;
@@ -89,6 +91,26 @@ function cases(): Case[] {
     'guard_no_overflow() [s0]',
     'jump(i2)',
   ], [0], [], []));
+  // division by constants (compiled inline): Python's rounding for every sign pairing
+  out.push(new Case('divmod_const', [
+    '[i0, i1, i2]',
+    'label(i0, i1, i2)',
+    'i4 = int_mod(i1, 7)',
+    'i5 = int_floordiv(i1, 7)',
+    'i6 = int_mod(i1, -7)',
+    'i7 = int_floordiv(i1, -7)',
+    'i8 = int_mul(i4, 1000)',
+    'i9 = int_add(i8, i5)',
+    'i10 = int_mul(i9, 1000)',
+    'i11 = int_add(i10, i6)',
+    'i12 = int_mul(i11, 1000)',
+    'i13 = int_add(i12, i7)',
+    'i14 = int_add(i2, i13)',
+    'i15 = int_sub(i1, 5)',
+    'i16 = int_sub(i0, 1)',
+    'guard_true(i16) [s0]',
+    'jump(i16, i15, i14)',
+  ], [9, 21, 0], [], []));
   // doubles: arithmetic, sqrt, comparisons (with NaN), int->float, float constants
   out.push(new Case('float_ops', [
     '[f0, f1, i2]',
@@ -253,6 +275,57 @@ function cases(): Case[] {
   wide.push('guard_true(i82) [s0]');
   wide.push('jump(i81)');
   out.push(new Case('many_values', wide, [1], [], []));
+  // more loop-carried values than registers, of both classes, rotated each iteration: the
+  // JUMP's parallel move runs through cycles between registers and jitframe slots
+  const nI = 14;
+  const nF = 20;
+  const ins: string[] = ['i0'];
+  for (let k = 1; k <= nI; k++) ins.push(`i${k}`);
+  for (let k = 1; k <= nF; k++) ins.push(`f${nI + k}`);
+  const carried: string[] = ['[' + ins.join(', ') + ']', 'label(' + ins.join(', ') + ')', 'i100 = int_sub(i0, 1)'];
+  const next: string[] = ['i100'];
+  for (let k = 1; k <= nI; k++) {
+    carried.push(`i${100 + k} = int_add(i${(k % nI) + 1}, ${k})`);
+    next.push(`i${100 + k}`);
+  }
+  for (let k = 1; k <= nF; k++) {
+    carried.push(`f${200 + k} = float_add(f${nI + (k % nF) + 1}, 0.5)`);
+    next.push(`f${200 + k}`);
+  }
+  carried.push('guard_true(i100) [s0]');
+  carried.push('jump(' + next.join(', ') + ')');
+  const ci: int[] = [7];
+  for (let k = 1; k <= nI; k++) ci.push(k * 10);
+  const cf: float[] = [];
+  for (let k = 1; k <= nF; k++) cf.push(toFloat(k) * 0.25);
+  out.push(new Case('many_carried', carried, ci, cf, []));
+  // values of every class live across helper calls (stored before, reloaded after; the refs
+  // among them are what the collector would see)
+  const across: string[] = ['[i0, p1]', 'label(i0, p1)'];
+  for (let k = 0; k < 12; k++) across.push(`i${10 + k} = int_add(i0, ${k * 3})`);
+  for (let k = 0; k < 10; k++) across.push(`f${30 + k} = cast_int_to_float(i${10 + k})`);
+  across.push('p50 = call_r(p1, ConstPtr(s_a), 0, descr=binary_op)');
+  across.push('guard_no_exception() [s0]');
+  across.push('p52 = call_r(p50, ConstPtr(s_b), 0, descr=binary_op)');
+  across.push('guard_no_exception() [s1]');
+  let acc = 'i0';
+  for (let k = 0; k < 12; k++) {
+    across.push(`i${60 + k} = int_add(${acc}, i${10 + k})`);
+    acc = `i${60 + k}`;
+  }
+  let facc = 'f30';
+  for (let k = 1; k < 10; k++) {
+    across.push(`f${80 + k} = float_mul(${facc}, f${30 + k})`);
+    facc = `f${80 + k}`;
+  }
+  across.push('i95 = int_sub(i0, 1)');
+  across.push(`i96 = int_add(i95, ${acc})`);
+  across.push(`i97 = float_lt(${facc}, 1e300)`);
+  across.push('guard_true(i97) [s2]');
+  across.push('i99 = int_gt(i95, 0)');
+  across.push('guard_true(i99) [s3]');
+  across.push('jump(i95, p52)');
+  out.push(new Case('spills_across_calls', across, [3], [], [newStr('x')]));
   return out;
 }
 
@@ -272,9 +345,11 @@ function describe(o: PyObject | null): string {
 
 function result(t: Trace, jf: JitFrame, g: int, hidden: int): string {
   const parts: string[] = ['guard ' + String(g) + ' ' + OPS.defs[t.ops[g]].name];
+  // what a backend must leave at an exit: the values live there (registers hold the others)
+  const live = liveAtExit(t, g);
   for (let i = 0; i < t.ops.length; i++) {
     const k = OPS.defs[t.ops[i]].result;
-    if (k === K_VOID || i === hidden) continue;
+    if (k === K_VOID || i === hidden || !live[i]) continue;
     if (k === K_INT) parts.push('i' + String(i) + '=' + String(jf.ints[i]));
     else if (k === K_FLOAT) parts.push('f' + String(i) + '=' + floatRepr(jf.floats[i]));
     else if (k === K_REF) parts.push('p' + String(i) + '=' + describe(jf.refs[i]));
@@ -283,10 +358,34 @@ function result(t: Trace, jf: JitFrame, g: int, hidden: int): string {
   return parts.join(', ');
 }
 
+/** The case run once through, its JUMP replaced by a FINISH of every value it defines (the
+ * loop form leaves only the values live at its exit; this one checks every op's result). */
+function straight(c: Case): Case {
+  const lines: string[] = [];
+  for (const l of c.text.split('\n')) if (l !== '') lines.push(l);
+  const defined: string[] = [];
+  const head = lines[0];
+  for (const a of head.slice(1, head.length - 1).split(',')) defined.push(a.trim());
+  const out: string[] = [];
+  for (const line of lines) {
+    const eq = line.indexOf(' = ');
+    if (eq > 0) defined.push(line.slice(0, eq));
+    out.push(line.startsWith('jump(') ? 'finish(' + defined.join(', ') + ')' : line);
+  }
+  const v = new Case(c.name + '/once', out, c.ints, c.floats, c.refs);
+  v.hidden = c.hidden;
+  return v;
+}
+
 /** One line per case: its name and what the backend left. */
 export function runConformance(be: Backend): string[] {
   const out: string[] = [];
+  const all: Case[] = [];
   for (const c of cases()) {
+    all.push(c);
+    all.push(straight(c));
+  }
+  for (const c of all) {
     const t = parseTrace(c.text, names());
     const jf = new JitFrame();
     for (let i = 0; i < t.ops.length; i++) {

@@ -1,0 +1,625 @@
+// The shared trace assembler of the native backends: lowers a trace, with the locations the
+// register allocator chose (regalloc.ts), to the instructions of a NativeIsa. What it owns,
+// for every ISA:
+// - the entry: the ISA's prologue, the jitframe bases, the loop's inputs loaded into registers;
+// - operands: registers as allocated; spilled values and constants through scratch registers;
+// - the JUMP: a parallel move of the next iteration's values into the LABEL's fixed locations;
+// - guard stubs: one per guard, out of line, storing the registers live at the guard (what its
+//   snapshot and the rest of the trace read) into the jitframe and returning the guard's index;
+// - calls (ops it does not lower itself run through llgraph's executor, native.ts): registers
+//   live across the call are stored into the jitframe first (pointers into refs[], the GC's
+//   precise roots) and reloaded after;
+// - one routine for every pointer store into the heap (storeRef: the write barrier's home).
+import type { int } from '../../../translate/rlib/index.ts';
+import { offsetOf, helperAddress, excAddress, MAX_INT, MIN_INT } from '../../../translate/rlib/index.ts';
+import { PyObject, PyInstance } from '../../objects/core.ts';
+import {
+  Trace, IROp, OPS, K_INT, K_FLOAT, K_REF, F_GUARD, isConst, constIndex, D_INT_SMALL, INV_TYPES, TID_INSTANCE,
+} from '../../jit/ir.ts';
+import { JitFrame } from '../model.ts';
+import {
+  NativeRun, H_NATIVE_STEP, refAddress, isNoCode, LIST_LEN_OFFSET, LIST_ITEMS_OFFSET, fieldOffset, intBigOffset,
+  tidRangeLow, tidRangeHigh, mapAddress, typeVersionAddress, dictVersionOffset,
+} from '../native.ts';
+import {
+  NativeIsa, A_ADD, A_SUB, A_MUL, C_LT, C_LE, C_EQ, C_NE, C_GT, C_GE, C_AE, FA_ADD, FA_SUB, FA_MUL, FA_DIV,
+} from './isa.ts';
+import { Liveness, liveness, undoneAt } from './liveness.ts';
+import { Allocation, allocate, SPILLED } from './regalloc.ts';
+
+class Exit {
+  site: int;
+  pc: int;
+  /** false after a call: the registers were stored before it and are clobbered now */
+  save: boolean;
+  constructor(site: int, pc: int, save: boolean) {
+    this.site = site;
+    this.pc = pc;
+    this.save = save;
+  }
+}
+
+/** A place a value lives at a JUMP: a register of its class, or its jitframe slot. */
+class Loc {
+  kind: int;
+  reg: int;
+  slot: int;
+  constructor(kind: int, reg: int, slot: int) {
+    this.kind = kind;
+    this.reg = reg;
+    this.slot = slot;
+  }
+  key(): int {
+    // doubles have their own registers; slots are per kind (three arrays)
+    if (this.reg >= 0) return (this.kind === K_FLOAT ? 1000 : 0) + this.reg;
+    return 2000 + this.slot * 4 + this.kind;
+  }
+}
+class Move {
+  dst: Loc;
+  src: Loc;
+  constructor(dst: Loc, src: Loc) {
+    this.dst = dst;
+    this.src = src;
+  }
+}
+
+export class NativeTraceAssembler {
+  t: Trace;
+  isa: NativeIsa;
+  lv: Liveness;
+  al: Allocation;
+  exits: Exit[] = [];
+  /** offset of each op's code (-1: none), for dumps */
+  opOffsets: int[] = [];
+  constructor(t: Trace, isa: NativeIsa) {
+    this.t = t;
+    this.isa = isa;
+    this.lv = liveness(t);
+    this.al = allocate(t, this.lv, isa.gprs.length, isa.fprs.length);
+  }
+
+  assemble(): int[] {
+    const t = this.t;
+    const isa = this.isa;
+    const first = t.labelIndex();
+    const label = t.loopLabelIndex();
+    if (first < 0) throw new Error(`${isa.name}: trace has no LABEL`);
+    this.prologue(first);
+    let loopTop = isa.pos();
+    for (let pc = 0; pc < t.ops.length; pc++) {
+      const op = t.ops[pc];
+      if (pc === label) loopTop = isa.pos();
+      if (pc <= first || (isNoCode(op) && op !== IROp.FINISH)) {
+        this.opOffsets.push(-1);
+        continue;
+      }
+      this.opOffsets.push(isa.pos());
+      if (op === IROp.JUMP) {
+        this.jumpToLabel(pc, label);
+        isa.patch(isa.jump(), loopTop);
+      } else if (op === IROp.FINISH) {
+        // the end of a bridge: the caller reads the FINISH's values, as after a guard
+        this.exits.push(new Exit(isa.jump(), pc, true));
+      } else if (this.fusedOverflow(pc) >= 0) {
+        const g = this.fusedOverflow(pc);
+        this.overflowOp(pc, g);
+        while (pc < g) {
+          pc++;
+          this.opOffsets.push(-1);
+        }
+      } else {
+        this.op(pc);
+      }
+    }
+    // a loop ends in JUMP, a bridge in FINISH; anything after would be a bug in the recorder
+    isa.trap();
+    // one stub per guard (and per kind of exit: after a call, nothing is left to save)
+    const stubs: Map<int, int> = new Map<int, int>();
+    for (const x of this.exits) {
+      const key = x.pc * 2 + (x.save ? 1 : 0);
+      const at = stubs.get(key);
+      if (at !== undefined) {
+        isa.patch(x.site, at);
+        continue;
+      }
+      stubs.set(key, isa.pos());
+      isa.patch(x.site, isa.pos());
+      if (x.save) this.saveLive(x.pc, undoneAt(this.t, x.pc));
+      isa.returnImm(x.pc);
+    }
+    return isa.code();
+  }
+
+  /** the number of values spilled to the jitframe */
+  spills(): int {
+    return this.al.spills;
+  }
+
+  private prologue(first: int): void {
+    const isa = this.isa;
+    isa.prologue();
+    this.loadItems(isa.intsBase, offsetOf(NativeRun, 'ints'));
+    this.loadItems(isa.floatsBase, offsetOf(NativeRun, 'floats'));
+    this.loadItems(isa.refsBase, offsetOf(NativeRun, 'refs'));
+    this.loadItems(isa.fconstBase, offsetOf(NativeRun, 'fconst'));
+    // the loop's inputs arrive in the jitframe
+    for (let v = 0; v < first; v++) this.reload(v);
+  }
+  private loadItems(dst: int, field: int): void {
+    this.isa.load(dst, this.isa.ctx, field);
+    this.isa.load(dst, dst, LIST_ITEMS_OFFSET);
+  }
+
+  // ---- where values are ----
+  private baseOf(kind: int): int {
+    return kind === K_INT ? this.isa.intsBase : kind === K_FLOAT ? this.isa.floatsBase : this.isa.refsBase;
+  }
+  /** register v lives in (-1: its slot, or no location) */
+  private regOf(v: int): int {
+    const l = this.al.loc[v];
+    if (l < 0) return -1;
+    return this.t.kindOf(v) === K_FLOAT ? this.isa.fprs[l] : this.isa.gprs[l];
+  }
+  /** Stores the register of v into its slot (nothing when v lives in its slot). */
+  private spillReg(v: int): void {
+    const r = this.regOf(v);
+    if (r < 0) return;
+    const k = this.t.kindOf(v);
+    if (k === K_FLOAT) this.isa.fstore(this.baseOf(k), v * 8, r);
+    else this.isa.store(this.baseOf(k), v * 8, r);
+  }
+  /** Loads the register of v from its slot. */
+  private reload(v: int): void {
+    const r = this.regOf(v);
+    if (r < 0) return;
+    const k = this.t.kindOf(v);
+    if (k === K_FLOAT) this.isa.fload(r, this.baseOf(k), v * 8);
+    else this.isa.load(r, this.baseOf(k), v * 8);
+  }
+  /** Stores every register holding a value defined before pc and read at or after pc, but
+   * value skip (an overflowed result). */
+  private saveLive(pc: int, skip: int): void {
+    for (let v = 0; v < pc; v++) if (this.lv.end[v] >= pc && v !== skip) this.spillReg(v);
+  }
+  /** the general register holding int or ref value v (scratch register i for a constant or
+   * a spilled value) */
+  private gIn(v: int, i: int): int {
+    const isa = this.isa;
+    if (isConst(v)) {
+      const r = isa.tmp[i];
+      isa.movImm(r, this.t.kindOf(v) === K_INT ? this.t.getConstI(v) : refAddress(this.t.getConstR(v)));
+      return r;
+    }
+    const r = this.regOf(v);
+    if (r >= 0) return r;
+    isa.load(isa.tmp[i], this.baseOf(this.t.kindOf(v)), v * 8);
+    return isa.tmp[i];
+  }
+  private fIn(v: int, i: int): int {
+    const isa = this.isa;
+    if (isConst(v)) {
+      isa.fload(isa.ftmp[i], isa.fconstBase, constIndex(v) * 8);
+      return isa.ftmp[i];
+    }
+    const r = this.regOf(v);
+    if (r >= 0) return r;
+    isa.fload(isa.ftmp[i], isa.floatsBase, v * 8);
+    return isa.ftmp[i];
+  }
+  /** the register op pc's result is computed into (scratch 0 when it has none) */
+  private gOut(pc: int): int {
+    const r = this.regOf(pc);
+    return r >= 0 ? r : this.isa.tmp[0];
+  }
+  private fOut(pc: int): int {
+    const r = this.regOf(pc);
+    return r >= 0 ? r : this.isa.ftmp[0];
+  }
+  /** the result of pc, computed into r, goes to its slot when it lives there */
+  private gDone(pc: int, r: int): void {
+    if (this.al.loc[pc] === SPILLED) this.isa.store(this.baseOf(this.t.kindOf(pc)), pc * 8, r);
+  }
+  private fDone(pc: int, r: int): void {
+    if (this.al.loc[pc] === SPILLED) this.isa.fstore(this.isa.floatsBase, pc * 8, r);
+  }
+  private exit(site: int, pc: int): void {
+    this.exits.push(new Exit(site, pc, true));
+  }
+
+  private op(pc: int): void {
+    const t = this.t;
+    const isa = this.isa;
+    const tmp = isa.tmp;
+    const op = t.ops[pc];
+    const s = t.argStart[pc];
+    const a0 = t.argCount[pc] > 0 ? t.args[s] : 0;
+    const a1 = t.argCount[pc] > 1 ? t.args[s + 1] : 0;
+    switch (op) {
+      case IROp.INT_ADD:
+      case IROp.INT_SUB:
+      case IROp.INT_MUL: {
+        const a = this.gIn(a0, 0);
+        const b = this.gIn(a1, 1);
+        const d = this.gOut(pc);
+        isa.alu(op === IROp.INT_ADD ? A_ADD : op === IROp.INT_SUB ? A_SUB : A_MUL, d, a, b);
+        this.gDone(pc, d);
+        return;
+      }
+      case IROp.INT_NEG: {
+        const a = this.gIn(a0, 0);
+        const d = this.gOut(pc);
+        isa.neg(d, a);
+        this.gDone(pc, d);
+        return;
+      }
+      case IROp.INT_ADD_OVF:
+      case IROp.INT_SUB_OVF:
+      case IROp.INT_MUL_OVF:
+        this.overflowOp(pc, -1);
+        return;
+      case IROp.INT_FLOORDIV:
+      case IROp.INT_MOD: {
+        // inline for a constant divisor (i % 100); a variable one may be zero, which the
+        // executor reports
+        if (!isConst(a1) || t.getConstI(a1) === 0 || t.getConstI(a1) === -1) break;
+        const a = this.gIn(a0, 0);
+        const b = this.gIn(a1, 1);
+        const d = this.gOut(pc);
+        isa.floorDivMod(op === IROp.INT_MOD, d, a, b);
+        this.gDone(pc, d);
+        return;
+      }
+      case IROp.INT_LT:
+      case IROp.INT_LE:
+      case IROp.INT_EQ:
+      case IROp.INT_NE:
+      case IROp.INT_GT:
+      case IROp.INT_GE:
+      case IROp.PTR_EQ:
+      case IROp.PTR_NE: {
+        const a = this.gIn(a0, 0);
+        const b = this.gIn(a1, 1);
+        const d = this.gOut(pc);
+        isa.setCond(op === IROp.PTR_EQ ? C_EQ : op === IROp.PTR_NE ? C_NE : INT_COND[op - IROp.INT_LT], d, a, b);
+        this.gDone(pc, d);
+        return;
+      }
+      case IROp.FLOAT_ADD:
+      case IROp.FLOAT_SUB:
+      case IROp.FLOAT_MUL:
+      case IROp.FLOAT_TRUEDIV: {
+        const a = this.fIn(a0, 0);
+        const b = this.fIn(a1, 1);
+        const d = this.fOut(pc);
+        isa.falu(FLOAT_OP[op - IROp.FLOAT_ADD], d, a, b);
+        this.fDone(pc, d);
+        return;
+      }
+      case IROp.FLOAT_SQRT: {
+        const a = this.fIn(a0, 0);
+        const d = this.fOut(pc);
+        isa.fsqrt(d, a);
+        this.fDone(pc, d);
+        return;
+      }
+      case IROp.FLOAT_LT:
+      case IROp.FLOAT_LE:
+      case IROp.FLOAT_EQ:
+      case IROp.FLOAT_NE:
+      case IROp.FLOAT_GT:
+      case IROp.FLOAT_GE: {
+        const a = this.fIn(a0, 0);
+        const b = this.fIn(a1, 1);
+        const d = this.gOut(pc);
+        isa.fsetCond(FLOAT_COND[op - IROp.FLOAT_LT], d, a, b);
+        this.gDone(pc, d);
+        return;
+      }
+      case IROp.CAST_INT_TO_FLOAT: {
+        const a = this.gIn(a0, 0);
+        const d = this.fOut(pc);
+        isa.intToFloat(d, a);
+        this.fDone(pc, d);
+        return;
+      }
+      case IROp.SAME_AS_I:
+      case IROp.SAME_AS_R: {
+        const a = this.gIn(a0, 0);
+        const d = this.gOut(pc);
+        if (d !== a) isa.mov(d, a);
+        this.gDone(pc, d);
+        return;
+      }
+      case IROp.SAME_AS_F: {
+        const a = this.fIn(a0, 0);
+        const d = this.fOut(pc);
+        if (d !== a) isa.fmov(d, a);
+        this.fDone(pc, d);
+        return;
+      }
+      case IROp.GETFIELD_I: {
+        const o = this.gIn(a0, 0);
+        const d = this.gOut(pc);
+        if (t.descr[pc] === D_INT_SMALL) {
+          // small: PyInt.big is null
+          isa.load(d, o, intBigOffset());
+          isa.movImm(tmp[2], 0);
+          isa.setCond(C_EQ, d, d, tmp[2]);
+        } else {
+          isa.load(d, o, fieldOffset(t.descr[pc]));
+        }
+        this.gDone(pc, d);
+        return;
+      }
+      case IROp.GETFIELD_F: {
+        const o = this.gIn(a0, 0);
+        const d = this.fOut(pc);
+        isa.fload(d, o, fieldOffset(t.descr[pc]));
+        this.fDone(pc, d);
+        return;
+      }
+      case IROp.GETFIELD_R: {
+        const o = this.gIn(a0, 0);
+        const d = this.gOut(pc);
+        isa.load(d, o, fieldOffset(t.descr[pc]));
+        this.gDone(pc, d);
+        return;
+      }
+      case IROp.SETFIELD_I: {
+        const o = this.gIn(a0, 0);
+        const x = this.gIn(a1, 1);
+        isa.store(o, fieldOffset(t.descr[pc]), x);
+        return;
+      }
+      case IROp.SETFIELD_R: {
+        const o = this.gIn(a0, 0);
+        const x = this.gIn(a1, 1);
+        this.storeRef(o, fieldOffset(t.descr[pc]), -1, x);
+        return;
+      }
+      case IROp.ARRAYLEN: {
+        const o = this.gIn(a0, 0);
+        const d = this.gOut(pc);
+        isa.load(d, o, fieldOffset(t.descr[pc]));
+        isa.load(d, d, LIST_LEN_OFFSET);
+        this.gDone(pc, d);
+        return;
+      }
+      case IROp.GETARRAYITEM_R: {
+        const o = this.gIn(a0, 0);
+        this.itemsOf(tmp[2], o, pc);
+        const i = this.gIn(a1, 1);
+        const d = this.gOut(pc);
+        isa.loadIdx(d, tmp[2], i);
+        this.gDone(pc, d);
+        return;
+      }
+      case IROp.SETARRAYITEM_R: {
+        const o = this.gIn(a0, 0);
+        this.itemsOf(tmp[2], o, pc);
+        const i = this.gIn(a1, 1);
+        const x = this.gIn(t.args[s + 2], 0);
+        this.storeRef(tmp[2], 0, i, x);
+        return;
+      }
+      case IROp.GUARD_TRUE:
+      case IROp.GUARD_FALSE:
+      case IROp.GUARD_NONNULL:
+      case IROp.GUARD_ISNULL: {
+        const a = this.gIn(a0, 0);
+        this.exit(isa.branchZero(a, op === IROp.GUARD_TRUE || op === IROp.GUARD_NONNULL), pc);
+        return;
+      }
+      case IROp.GUARD_VALUE: {
+        if (t.kindOf(a0) === K_FLOAT) break;
+        const a = this.gIn(a0, 0);
+        const b = this.gIn(a1, 1);
+        this.exit(isa.branch(C_NE, a, b), pc);
+        return;
+      }
+      case IROp.GUARD_CLASS: {
+        const o = this.gIn(a0, 0);
+        this.exit(isa.branchZero(o, true), pc);
+        isa.load(tmp[2], o, offsetOf(PyObject, 'cls'));
+        const c = this.gIn(a1, 1);
+        this.exit(isa.branch(C_NE, tmp[2], c), pc);
+        return;
+      }
+      case IROp.GUARD_TID: {
+        const o = this.gIn(a0, 0);
+        this.exit(isa.branchZero(o, true), pc);
+        this.tidIn(o, t.descr[pc], pc);
+        return;
+      }
+      case IROp.GUARD_MAP: {
+        const o = this.gIn(a0, 0);
+        this.exit(isa.branchZero(o, true), pc);
+        this.tidIn(o, TID_INSTANCE, pc);
+        isa.load(tmp[2], o, offsetOf(PyInstance, 'map'));
+        isa.movImm(tmp[1], mapAddress(t.maps[t.descr[pc]]));
+        this.exit(isa.branch(C_NE, tmp[2], tmp[1]), pc);
+        return;
+      }
+      case IROp.GUARD_NOT_INVALIDATED: {
+        if (t.descr[pc] === INV_TYPES) {
+          isa.movImm(tmp[2], typeVersionAddress());
+          isa.load(tmp[2], tmp[2], 0);
+        } else {
+          const o = this.gIn(a0, 0);
+          isa.load(tmp[2], o, dictVersionOffset());
+        }
+        const ver = this.gIn(a1, 1);
+        this.exit(isa.branch(C_NE, tmp[2], ver), pc);
+        return;
+      }
+      case IROp.GUARD_NO_OVERFLOW:
+        isa.load(tmp[2], isa.ctx, offsetOf(NativeRun, 'ovf'));
+        this.exit(isa.branchZero(tmp[2], false), pc);
+        return;
+      case IROp.GUARD_NO_EXCEPTION:
+        isa.load(tmp[2], isa.ctx, offsetOf(NativeRun, 'jf'));
+        isa.load(tmp[2], tmp[2], offsetOf(JitFrame, 'exc'));
+        this.exit(isa.branchZero(tmp[2], false), pc);
+        return;
+    }
+    this.stepCall(pc);
+  }
+
+  /** r = the item buffer of the list field (descr of op pc) of the object in register o */
+  private itemsOf(r: int, o: int, pc: int): void {
+    this.isa.load(r, o, fieldOffset(this.t.descr[pc]));
+    this.isa.load(r, r, LIST_ITEMS_OFFSET);
+  }
+  /** Leaves at pc unless the object in register o (not null) has a type id in the descr's
+   * class range (unsigned tid - lo < hi - lo). */
+  private tidIn(o: int, d: int, pc: int): void {
+    const isa = this.isa;
+    const lo = tidRangeLow(d);
+    isa.load32(isa.tmp[2], o, 0);
+    isa.movImm(isa.tmp[1], lo);
+    isa.alu(A_SUB, isa.tmp[2], isa.tmp[2], isa.tmp[1]);
+    isa.movImm(isa.tmp[1], tidRangeHigh(d) - lo);
+    this.exit(isa.branch(C_AE, isa.tmp[2], isa.tmp[1]), pc);
+  }
+  /** Every pointer store into the heap goes through here: the one place a write barrier (for
+   * a generational GC) will be emitted. [base + disp] = src, or [base + index*8] = src. */
+  private storeRef(base: int, disp: int, index: int, src: int): void {
+    if (index < 0) this.isa.store(base, disp, src);
+    else this.isa.storeIdx(base, index, src);
+  }
+
+  /** The guard pc's *_OVF op is checked by, when it directly follows (merge points aside):
+   * the op then branches straight to that guard's stub (-1: no such guard). */
+  private fusedOverflow(pc: int): int {
+    const t = this.t;
+    const op = t.ops[pc];
+    if (op !== IROp.INT_ADD_OVF && op !== IROp.INT_SUB_OVF && op !== IROp.INT_MUL_OVF) return -1;
+    let g = pc + 1;
+    while (g < t.ops.length && t.ops[g] === IROp.DEBUG_MERGE_POINT) g++;
+    return g < t.ops.length && t.ops[g] === IROp.GUARD_NO_OVERFLOW ? g : -1;
+  }
+
+  /** d = a (op) b, overflow being leaving ±MAX_INT (rlib's checked range) or the 64-bit
+   * product overflowing: branches to guard g's stub when g >= 0, else sets run.ovf for a
+   * later GUARD_NO_OVERFLOW */
+  private overflowOp(pc: int, g: int): void {
+    const t = this.t;
+    const isa = this.isa;
+    const tmp = isa.tmp;
+    const op = t.ops[pc];
+    const s = t.argStart[pc];
+    const a = this.gIn(t.args[s], 0);
+    const b = this.gIn(t.args[s + 1], 1);
+    const d = this.gOut(pc);
+    const outs: int[] = [];
+    if (op === IROp.INT_MUL_OVF) outs.push(isa.mulOvf(d, a, b));
+    else isa.alu(op === IROp.INT_ADD_OVF ? A_ADD : A_SUB, d, a, b);
+    isa.movImm(tmp[2], MAX_INT);
+    outs.push(isa.branch(C_GT, d, tmp[2]));
+    isa.movImm(tmp[2], MIN_INT);
+    outs.push(isa.branch(C_LT, d, tmp[2]));
+    this.gDone(pc, d);
+    if (g >= 0) {
+      for (const at of outs) this.exit(at, g);
+      return;
+    }
+    isa.movImm(tmp[2], 0);
+    const done = isa.jump();
+    for (const at of outs) isa.patch(at, isa.pos());
+    isa.movImm(tmp[2], 1);
+    isa.patch(done, isa.pos());
+    isa.store(isa.ctx, offsetOf(NativeRun, 'ovf'), tmp[2]);
+  }
+
+  /** Runs op pc through llgraph's executor (a helper call reading and writing the jitframe):
+   * the registers live across it are stored first (so refs[] holds every live pointer should
+   * it collect) and reloaded after. A helper that raised an RTS error (not a Python exception,
+   * which the executor keeps in the jitframe) leaves it pending: the code returns at once and
+   * execmem.call rethrows it. */
+  private stepCall(pc: int): void {
+    const isa = this.isa;
+    this.saveLive(pc, -1);
+    isa.callCtx(helperAddress(H_NATIVE_STEP), pc);
+    isa.movImm(isa.tmp[1], excAddress());
+    isa.load(isa.tmp[1], isa.tmp[1], 0);
+    this.exits.push(new Exit(isa.branchZero(isa.tmp[1], false), pc, false));
+    if ((OPS.defs[this.t.ops[pc]].flags & F_GUARD) !== 0) this.exits.push(new Exit(isa.branchZero(isa.tmp[0], false), pc, false));
+    for (let v = 0; v < pc; v++) if (this.lv.end[v] > pc) this.reload(v);
+    this.reload(pc);
+  }
+
+  // ---- the back-edge ----
+  private locOf(v: int): Loc {
+    const r = this.regOf(v);
+    return new Loc(this.t.kindOf(v), r, r >= 0 ? -1 : v);
+  }
+  /** The LABEL's arguments take the JUMP's values, as one parallel move. */
+  private jumpToLabel(pc: int, label: int): void {
+    const t = this.t;
+    const s = t.argStart[pc];
+    const ls = t.argStart[label];
+    const m = t.argCount[label];
+    const pending: Move[] = [];
+    for (let k = 0; k < m; k++) {
+      const src = t.args[s + k];
+      if (isConst(src)) continue;
+      const mv = new Move(this.locOf(t.args[ls + k]), this.locOf(src));
+      if (mv.dst.key() !== mv.src.key()) pending.push(mv);
+    }
+    while (pending.length > 0) {
+      let ready = -1;
+      for (let i = 0; i < pending.length && ready < 0; i++) {
+        let read = false;
+        for (let j = 0; j < pending.length; j++) if (j !== i && pending[j].src.key() === pending[i].dst.key()) read = true;
+        if (!read) ready = i;
+      }
+      if (ready >= 0) {
+        this.emitMove(pending[ready].dst, pending[ready].src);
+        pending.splice(ready, 1);
+        continue;
+      }
+      // a cycle: park one destination's value in a scratch register; its readers read that
+      const d = pending[0].dst;
+      const park = new Loc(d.kind, d.kind === K_FLOAT ? this.isa.ftmp[1] : this.isa.tmp[1], -1);
+      const dk = d.key();
+      this.emitMove(park, d);
+      for (const mv of pending) if (mv.src.key() === dk) mv.src = park;
+    }
+    // constants last: nothing reads a destination any more
+    for (let k = 0; k < m; k++) {
+      const src = t.args[s + k];
+      if (isConst(src)) this.emitConst(this.locOf(t.args[ls + k]), src);
+    }
+  }
+  private emitMove(dst: Loc, src: Loc): void {
+    const isa = this.isa;
+    if (dst.kind === K_FLOAT) {
+      const r = src.reg >= 0 ? src.reg : dst.reg >= 0 ? dst.reg : isa.ftmp[0];
+      if (src.reg < 0) isa.fload(r, isa.floatsBase, src.slot * 8);
+      if (dst.reg < 0) isa.fstore(isa.floatsBase, dst.slot * 8, r);
+      else if (dst.reg !== r) isa.fmov(dst.reg, r);
+      return;
+    }
+    const r = src.reg >= 0 ? src.reg : dst.reg >= 0 ? dst.reg : isa.tmp[2];
+    if (src.reg < 0) isa.load(r, this.baseOf(src.kind), src.slot * 8);
+    if (dst.reg < 0) isa.store(this.baseOf(dst.kind), dst.slot * 8, r);
+    else if (dst.reg !== r) isa.mov(dst.reg, r);
+  }
+  private emitConst(dst: Loc, c: int): void {
+    const isa = this.isa;
+    if (dst.kind === K_FLOAT) {
+      const r = dst.reg >= 0 ? dst.reg : isa.ftmp[0];
+      isa.fload(r, isa.fconstBase, constIndex(c) * 8);
+      if (dst.reg < 0) isa.fstore(isa.floatsBase, dst.slot * 8, r);
+      return;
+    }
+    const r = dst.reg >= 0 ? dst.reg : isa.tmp[2];
+    isa.movImm(r, dst.kind === K_INT ? this.t.getConstI(c) : refAddress(this.t.getConstR(c)));
+    if (dst.reg < 0) isa.store(this.baseOf(dst.kind), dst.slot * 8, r);
+  }
+}
+
+const INT_COND = [C_LT, C_LE, C_EQ, C_NE, C_GT, C_GE];
+const FLOAT_COND = [C_LT, C_LE, C_EQ, C_NE, C_GT, C_GE];
+const FLOAT_OP = [FA_ADD, FA_SUB, FA_MUL, FA_DIV];
