@@ -3,10 +3,10 @@ import type { int, float } from '../../translate/rlib/index.ts';
 import { os, parseFloatStrict, toFloat, floorDiv } from '../../translate/rlib/index.ts';
 import {
   PyObject, PyType, PyInstance, PyBaseExc, PyInt, PyFloat, PyStr, PyBytes, PyList, PyTuple, PyDict, PySet, PyRange,
-  PySlice, PyUnion, PyModule, PyBuiltin, PyProperty, PyStaticMethod, PyClassMethod, PySuper, PySeqIter, PyFile, PyExc,
+  PySlice, PyUnion, PyModule, PyBuiltin, PyProperty, PyStaticMethod, PyClassMethod, PySuper, PySeqIter, PyExc,
   PyBoundMethod, HOLD, None, True, False, NotImplemented, Ellipsis, typeType, objectType, intType, boolType, floatType,
   strType, bytesType, listType, tupleType, dictType, setType, frozensetType, rangeType, sliceType, propertyType,
-  staticmethodType, classmethodType, superType, enumerateType, zipType, mapType, filterType, reversedType, fileType,
+  staticmethodType, classmethodType, superType, enumerateType, zipType, mapType, filterType, reversedType,
   builtinType, newInt, newFloat, newStr, newBool, newList, newTuple, newDict, raise, newExc, TypeError, ValueError,
   AttributeError, StopIteration, OverflowErrorT, ZeroDivisionErrorT, EOFError, FileNotFoundError, RuntimeError,
   SystemExit, EXC, TYPES, BaseException, KeyError, IndexError, ExitSignal,
@@ -31,7 +31,7 @@ import { PyFunction, PyGenerator } from '../interpreter/frame.ts';
 import { PyCoroWrapper, PyAsyncGenOp, asyncGenStep, AG_SEND, AG_THROW, AG_CLOSE } from '../interpreter/coroutines.ts';
 import { buildClass, typeNew, genSend, genThrow, genClose, stopIteration, runModuleCode } from '../interpreter/eval.ts';
 import { formatValue, asciiRepr, fixedDigits } from './format.ts';
-import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_FILE, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT } from './ids.ts';
+import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_IO, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT } from './ids.ts';
 import { callSlot } from './slots.ts';
 import { npos, kwArg, arg, checkArgs, noKw, mkBuiltin, defMethod, unhandledBuiltin } from './args.ts';
 import { callStrMethod, decodeUtf8, encodeUtf8 } from './strmethods.ts';
@@ -46,7 +46,7 @@ import { callPosix } from '../modules/posix.ts';
 import { callThread } from '../modules/thread.ts';
 import { callCollections } from '../modules/collections.ts';
 import { callBinascii } from '../modules/binascii.ts';
-import { callFileMethod, openFile } from './files.ts';
+import { callIo, openFile, currentStdout, consoleOf } from '../modules/io.ts';
 import { importName, compileSource } from '../interpreter/importer.ts';
 import * as A from '../parser/ast.ts';
 
@@ -74,8 +74,8 @@ export function callBuiltin(b: PyBuiltin, args: PyObject[], kw: string[] | null)
       return callStrMethod(id, args, kw);
     case FAM_CONTAINER:
       return callContainerMethod(id, args, kw);
-    case FAM_FILE:
-      return callFileMethod(id, args, kw);
+    case FAM_IO:
+      return callIo(id, args, kw);
     case FAM_SYS:
       return callSys(id, args, kw);
     case FAM_MATH:
@@ -257,22 +257,16 @@ function newIntFrom(o: PyInt): PyInt {
   if (o.big !== null) return fromBig(o.big);
   return newInt(o.v);
 }
-function printTo(file: PyObject | null, s: string): void {
-  if (file === null || file === None) {
-    writeOut(s);
-    return;
-  }
-  if (file instanceof PyFile) {
-    if (file.fd === 1) {
-      writeOut(s);
-      return;
-    }
-    if (file.fd === 2) {
-      writeErr(s);
-      return;
-    }
-  }
-  callObj(getAttr(file, 'write'), [newStr(s)], null);
+/** The stream print() writes to: file, or sys.stdout as it is now. */
+function printTarget(file: PyObject | null): PyObject {
+  return file === null || file === None ? currentStdout() : file;
+}
+function printTo(file: PyObject, s: string): void {
+  // sys.stdout and sys.stderr as the VM made them write through its print buffer
+  const c = consoleOf(file);
+  if (c === 1) writeOut(s);
+  else if (c === 2) writeErr(s);
+  else callObj(getAttr(file, 'write'), [newStr(s)], null);
 }
 function dirOf(o: PyObject): PyObject {
   const names: string[] = [];
@@ -295,7 +289,8 @@ function callFunction(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | nu
     case B.PRINT: {
       const sepO = kwArg(args, kw, 'sep');
       const endO = kwArg(args, kw, 'end');
-      const file = kwArg(args, kw, 'file');
+      const file = printTarget(kwArg(args, kw, 'file'));
+      if (file === None) return None;
       const sep = sepO === null || sepO === None ? ' ' : str(sepO);
       const end = endO === null || endO === None ? '\n' : str(endO);
       const parts: string[] = [];
@@ -303,8 +298,9 @@ function callFunction(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | nu
       printTo(file, parts.join(sep) + end);
       const fl = kwArg(args, kw, 'flush');
       if (fl !== null && truthy(fl)) {
-        if (file === null || file === None || (file instanceof PyFile && file.fd === 1)) flushStdout();
-        else if (!(file instanceof PyFile && file.fd === 2)) callObj(getAttr(file, 'flush'), [], null);
+        const c = consoleOf(file);
+        if (c === 1) flushStdout();
+        else if (c !== 2) callObj(getAttr(file, 'flush'), [], null);
       }
       return None;
     }

@@ -343,26 +343,6 @@ export class PySeqIter extends PyObject {
     this.seq = seq;
   }
 }
-export class PyFile extends PyObject {
-  path: string;
-  mode: string;
-  binary: boolean;
-  data: string = '';
-  bytes: int[] = [];
-  pos: int = 0;
-  closed: boolean = false;
-  writing: boolean = false;
-  fd: int = -1;
-  out: string[] = [];
-  outBytes: int[] = [];
-  constructor(cls: PyType, path: string, mode: string, binary: boolean) {
-    super(cls);
-    this.path = path;
-    this.mode = mode;
-    this.binary = binary;
-  }
-}
-
 /** A Python exception travelling through the host stack. */
 export class PyExc extends Error {
   exc: PyBaseExc;
@@ -441,7 +421,6 @@ export const coroWrapperType = bt('coroutine_wrapper', objectType, L_NONE);
 export const asyncGenASendType = bt('async_generator_asend', objectType, L_NONE);
 export const asyncGenAThrowType = bt('async_generator_athrow', objectType, L_NONE);
 export const codeType = bt('code', objectType, L_NONE);
-export const fileType = bt('TextIOWrapper', objectType, L_NONE);
 export const enumerateType = bt('enumerate', objectType, L_NONE);
 export const zipType = bt('zip', objectType, L_NONE);
 export const mapType = bt('map', objectType, L_NONE);
@@ -579,14 +558,3 @@ export function raise(t: PyType, msg: string): PyExc {
   return new PyExc(newExc(t, msg));
 }
 export const EMPTY_TUPLE = new PyTuple(tupleType, []);
-
-/** Hook through which the runtime iterates file lines (implemented in builtins/files.ts). */
-export class FileLinesFn {
-  lines(f: PyFile): PyObject[] {
-    return [];
-  }
-}
-export class FileLinesHook {
-  fn: FileLinesFn | null = null;
-}
-export const FILE_HOOK = new FileLinesHook();
