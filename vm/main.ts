@@ -1,6 +1,7 @@
 // pyvm entry point (RTS): CPython's command line (`pyvm [option] ... [-c cmd | -m mod | file | -] [arg] ...`,
 // the REPL on a terminal) and pyvm's --jit.
 import { flushAllWriters } from './modules/iobinary.ts';
+import { STD } from './modules/io.ts';
 import type { int } from '../translate/rlib/index.ts';
 import { os } from '../translate/rlib/index.ts';
 import { PyExc, PyModule, None, newStr, newList, newDict, KeyboardInterrupt } from './objects/core.ts';
@@ -82,6 +83,7 @@ function resetState(): void {
   VM.randomIndex = 625;
   VM.stdout = null;
   VM.stderr = null;
+  STD.sysDict = null;
   VM.unbuffered = false;
   VM.hooks = new LoopHooks();
   if (!INIT.done) {

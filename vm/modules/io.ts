@@ -12,6 +12,7 @@ import { dictSetS, dictGetS } from '../objects/dict.ts';
 import { B, FAM_IO } from '../builtins/ids.ts';
 import { npos, arg, kwArg, unhandledBuiltin } from '../builtins/args.ts';
 import { newBuiltinModule, addFn } from './registry.ts';
+import { VM } from '../interpreter/state.ts';
 import { truthy, toIntIndex, typeName, iterToArray, setAttr, getAttrOrNull, computeMro, repr } from '../interpreter/runtime.ts';
 import { PyIO, IOT, kindOf, K_BASE, K_FILEIO, K_BUFFERED, K_TEXT, K_STRINGIO, K_BYTESIO, K_RWPAIR, K_NLDECODER } from './iotypes.ts';
 import * as BIN from './iobinary.ts';
@@ -151,7 +152,12 @@ export function stdStream(fd: int): PyIO {
 /** What print() writes to when given no file: sys.stdout as it is now. */
 export function currentStdout(): PyObject {
   const d = STD.sysDict;
-  const o = d === null ? null : dictGetS(d, 'stdout');
+  // before `import sys` made the module, the stream it will hold
+  if (d === null) {
+    if (VM.stdout === null) VM.stdout = stdStream(1);
+    return VM.stdout as PyObject;
+  }
+  const o = dictGetS(d, 'stdout');
   if (o === null) throw raise(RuntimeError, 'lost sys.stdout');
   return o;
 }
