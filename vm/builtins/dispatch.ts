@@ -293,9 +293,19 @@ function callFunction(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | nu
       if (file === None) return None;
       const sep = sepO === null || sepO === None ? ' ' : str(sepO);
       const end = endO === null || endO === None ? '\n' : str(endO);
-      const parts: string[] = [];
-      for (let i = 0; i < n; i++) parts.push(str(args[i]));
-      printTo(file, parts.join(sep) + end);
+      if (consoleOf(file) !== 0) {
+        const parts: string[] = [];
+        for (let i = 0; i < n; i++) parts.push(str(args[i]));
+        printTo(file, parts.join(sep) + end);
+      } else {
+        // another stream sees each piece written, as CPython's print writes them
+        const w = getAttr(file, 'write');
+        for (let i = 0; i < n; i++) {
+          if (i > 0) callObj(w, [newStr(sep)], null);
+          callObj(w, [newStr(str(args[i]))], null);
+        }
+        callObj(w, [newStr(end)], null);
+      }
       const fl = kwArg(args, kw, 'flush');
       if (fl !== null && truthy(fl)) {
         const c = consoleOf(file);

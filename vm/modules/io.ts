@@ -13,7 +13,7 @@ import { B, FAM_IO } from '../builtins/ids.ts';
 import { npos, arg, kwArg, unhandledBuiltin } from '../builtins/args.ts';
 import { newBuiltinModule, addFn } from './registry.ts';
 import { VM } from '../interpreter/state.ts';
-import { truthy, toIntIndex, typeName, iterToArray, setAttr, getAttrOrNull, computeMro, repr } from '../interpreter/runtime.ts';
+import { truthy, toIntIndex, typeName, iterToArray, setAttr, getAttrOrNull, repr } from '../interpreter/runtime.ts';
 import { PyIO, IOT, kindOf, K_BASE, K_FILEIO, K_BUFFERED, K_TEXT, K_STRINGIO, K_BYTESIO, K_RWPAIR, K_NLDECODER } from './iotypes.ts';
 import * as BIN from './iobinary.ts';
 import * as TXT from './iotext.ts';
@@ -51,8 +51,7 @@ export function makeIo(): PyModule {
   const d = m.dict;
   dictSetS(d, 'DEFAULT_BUFFER_SIZE', newInt(DEFAULT_BUFFER_SIZE));
   dictSetS(d, 'BlockingIOError', BlockingIOError);
-  if (IOT.unsupported.mro.length === 0) IOT.unsupported.mro = computeMro(IOT.unsupported);
-  dictSetS(d, 'UnsupportedOperation', IOT.unsupported);
+  dictSetS(d, 'UnsupportedOperation', BIN.unsupportedType());
   const types: PyType[] = [IOT.iobase, IOT.rawiobase, IOT.bufferediobase, IOT.textiobase, IOT.fileio, IOT.bytesio, IOT.bufferedreader, IOT.bufferedwriter, IOT.bufferedrandom, IOT.bufferedrwpair, IOT.textiowrapper, IOT.stringio, IOT.nldecoder];
   for (const t of types) dictSetS(d, t.name, t);
   addFn(m, 'open', B.IO_OPEN, FAM_IO);
@@ -375,7 +374,7 @@ export function callIo(id: int, args: PyObject[], kw: string[] | null): PyObject
     case B.IO_READ1: {
       const size = sizeArg(arg(args, kw, 1, 'size'));
       if (id === B.IO_READ1 && o.kind === K_BUFFERED) return newBytes(BIN.bufferedRead1(o, size));
-      if (o.kind === K_BASE && o.cls.mro.includes(IOT.bufferediobase)) throw unsupported(id === B.IO_READ ? 'read' : 'read1');
+      if ((o.kind === K_BASE || (o.kind === K_BUFFERED && !o.canRead)) && o.cls.mro.includes(IOT.bufferediobase)) throw unsupported(id === B.IO_READ ? 'read' : 'read1');
       if (o.kind === K_BASE && o.cls.mro.includes(IOT.textiobase)) throw unsupported('read');
       return ioRead(o, size);
     }
@@ -417,6 +416,7 @@ export function callIo(id: int, args: PyObject[], kw: string[] | null): PyObject
     }
     case B.IO_WRITE: {
       if (n < 2) throw raise(TypeError, 'write() takes exactly one argument (0 given)');
+      if (o.kind === K_BUFFERED && !o.canWrite) throw unsupported('write');
       return ioWrite(o, args[1]);
     }
     case B.IO_WRITELINES: {
@@ -538,6 +538,7 @@ export function callIo(id: int, args: PyObject[], kw: string[] | null): PyObject
     case B.IO_CLOSEFD:
       return newBool(o.closefd);
     case B.IO_GETVALUE:
+      if (o.kind === K_STRINGIO) TXT.checkStringIO(o);
       checkClosed(o);
       return o.kind === K_STRINGIO ? newStr(o.text) : newBytes(o.buf.slice(0));
     case B.IO_RECONFIGURE: {
@@ -545,7 +546,7 @@ export function callIo(id: int, args: PyObject[], kw: string[] | null): PyObject
       const lb = kwArg(args, kw, 'line_buffering');
       const wt = kwArg(args, kw, 'write_through');
       TXT.textReconfigure(o, kwArg(args, kw, 'encoding'), kwArg(args, kw, 'errors'), kwArg(args, kw, 'newline'),
-        lb === null || lb === None ? null : truthy(lb), wt === null || wt === None ? null : truthy(wt));
+        triState(lb), triState(wt));
       return None;
     }
     case B.IO_REPR: {
@@ -574,7 +575,7 @@ export function callIo(id: int, args: PyObject[], kw: string[] | null): PyObject
       const items = iterToArray(args[1]);
       const flag = toIntIndex(items[1]);
       o.pendingCR = (flag & 1) !== 0;
-      if (o.inner !== null && o.inner !== None) callM(o.inner, 'setstate', [newTuple([items[0], newInt(Math.floor(flag / 2))])]);
+      if (o.inner !== null && o.inner !== None) callM(o.inner, 'setstate', [newTuple([items[0], newInt(flag >> 1)])]);
       return None;
     }
     case B.IO_RESET:
@@ -584,6 +585,10 @@ export function callIo(id: int, args: PyObject[], kw: string[] | null): PyObject
       return None;
   }
   throw unhandledBuiltin('_io method', id);
+}
+/** -1 for an argument not given (or None), else 0 or 1. */
+function triState(o: PyObject | null): int {
+  return o === null || o === None ? -1 : truthy(o) ? 1 : 0;
 }
 function callAttr(o: PyObject, name: string): PyObject {
   const v = getAttrOrNull(o, name);

@@ -3,8 +3,8 @@
 // BytesIO, and BufferedRWPair.
 import type { int } from '../../translate/rlib/index.ts';
 import { os } from '../../translate/rlib/index.ts';
-import { PyObject, PyBytes, PyStr, PyInt, PyBaseExc, PyExc, bytesType, newInt, newStr, raise, None, TypeError, ValueError, IsADirectoryError } from '../objects/core.ts';
-import { getAttr, getAttrOrNull, setAttr, callObj, truthy, toIntIndex, typeName, repr } from '../interpreter/runtime.ts';
+import { PyObject, PyType, PyBytes, PyStr, PyInt, PyBaseExc, PyExc, bytesType, newInt, newStr, raise, None, TypeError, ValueError, IsADirectoryError } from '../objects/core.ts';
+import { computeMro, getAttr, getAttrOrNull, setAttr, callObj, truthy, toIntIndex, typeName, repr } from '../interpreter/runtime.ts';
 import { flushStdout } from '../interpreter/state.ts';
 import { PyIO, IOT, K_FILEIO, K_BUFFERED, K_BYTESIO, K_BASE } from './iotypes.ts';
 import { osError, fspath } from './posix.ts';
@@ -12,8 +12,15 @@ import { decodeUtf8 } from '../builtins/strmethods.ts';
 
 export const DEFAULT_BUFFER_SIZE = 8192;
 
+/** io.UnsupportedOperation, its MRO computed on first use (the builtin exceptions it derives
+ * from get theirs when the VM starts, after this module is loaded). */
+export function unsupportedType(): PyType {
+  const t = IOT.unsupported;
+  if (t.mro.length === 0) t.mro = computeMro(t);
+  return t;
+}
 export function unsupported(msg: string): PyExc {
-  return raise(IOT.unsupported, msg);
+  return raise(unsupportedType(), msg);
 }
 export function closedError(): PyExc {
   return raise(ValueError, 'I/O operation on closed file.');
@@ -387,7 +394,8 @@ export function bufferedTell(o: PyIO): int {
   return r - (o.buf.length - o.pos) + o.wbuf.length;
 }
 export function bufferedSeek(o: PyIO, pos: int, whence: int): int {
-  checkBuffered(o, true);
+  innerOf(o);
+  if (isClosed(o)) throw raise(ValueError, 'seek of closed file');
   if (whence < 0 || whence > 2) throw raise(ValueError, `whence value ${whence} unsupported`);
   bufferedFlush(o);
   let p = pos;

@@ -13,7 +13,7 @@ export function checkNewline(nl: PyObject | null): string | null {
   if (nl === null || nl === None) return null;
   if (!(nl instanceof PyStr)) throw raise(TypeError, `newline must be str or None, not ${typeName(nl)}`);
   const s = nl.s;
-  if (s !== '' && s !== '\n' && s !== '\r' && s !== '\r\n') throw raise(ValueError, `illegal newline value: ${s === '' ? "''" : "'" + s.split('\r').join('\\r').split('\n').join('\\n') + "'"}`);
+  if (s !== '' && s !== '\n' && s !== '\r' && s !== '\r\n') throw raise(ValueError, `illegal newline value: ${s}`);
   return s;
 }
 function setNewline(o: PyIO, nl: string | null): void {
@@ -229,7 +229,7 @@ export function textSeek(o: PyIO, cookie: int, whence: int): int {
   o.decoder = new Decoder(o.codec, o.errors);
   return r;
 }
-export function textReconfigure(o: PyIO, encoding: PyObject | null, errors: PyObject | null, newline: PyObject | null, lb: boolean | null, wt: boolean | null): void {
+export function textReconfigure(o: PyIO, encoding: PyObject | null, errors: PyObject | null, newline: PyObject | null, lb: int, wt: int): void {
   if (encoding !== null && encoding !== None) {
     if (o.tpos < o.text.length) throw unsupported('It is not possible to set the encoding or newline of stream after the first read');
     const e = (encoding as PyStr).s;
@@ -243,8 +243,8 @@ export function textReconfigure(o: PyIO, encoding: PyObject | null, errors: PyOb
   }
   if (newline !== null) setNewline(o, checkNewline(newline));
   textFlush(o);
-  if (lb !== null) o.lineBuffering = lb;
-  if (wt !== null) o.writeThrough = wt;
+  if (lb >= 0) o.lineBuffering = lb === 1;
+  if (wt >= 0) o.writeThrough = wt === 1;
   o.decoder = new Decoder(o.codec, o.errors);
   // the std streams write through print's buffer only as UTF-8 with '\n' newlines
   if (o.console !== 0 && (o.codec !== ENC_UTF8 || o.writeNl !== '')) {
@@ -279,15 +279,15 @@ export function stringioInit(o: PyIO, initial: string, newline: string | null): 
     o.tpos = 0;
   }
 }
-function checkStringIO(o: PyIO): void {
-  if (o.closed) throw closedError();
+export function checkStringIO(o: PyIO): void {
+  // StringIO's message alone has no full stop
+  if (o.closed) throw raise(ValueError, 'I/O operation on closed file');
 }
 export function stringioWrite(o: PyIO, s: string): int {
   checkStringIO(o);
   let t = s;
   if (o.newline === null) {
-    if (t.indexOf('\r') >= 0) t = t.split('\r\n').join('\n').split('\r').join('\n');
-    if (t.indexOf('\n') >= 0) o.seenNl |= 2;
+    if (t.indexOf('\r') >= 0 || t.indexOf('\n') >= 0) t = translated(o, t);
   } else if (o.writeNl !== '' && o.newline !== '' && t.indexOf('\n') >= 0) t = t.split('\n').join(o.writeNl);
   if (t.length === 0) return s.length;
   if (o.tpos === o.text.length) o.text = o.text + t;

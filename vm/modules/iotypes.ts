@@ -133,8 +133,11 @@ prop(IOT.fileio, 'closefd', B.IO_CLOSEFD, B.NONE);
 meth(IOT.bytesio, ['__init__', 'getvalue', 'read', 'read1', 'readline', 'readlines', 'write', 'seek', 'tell', 'truncate', 'readable', 'writable', 'seekable', 'close', 'flush', 'isatty'],
   [B.IO_INIT, B.IO_GETVALUE, B.IO_READ, B.IO_READ1, B.IO_READLINE, B.IO_READLINES, B.IO_WRITE, B.IO_SEEK, B.IO_TELL, B.IO_TRUNCATE, B.IO_READABLE, B.IO_WRITABLE, B.IO_SEEKABLE, B.IO_CLOSE, B.IO_FLUSH, B.IO_ISATTY]);
 for (const t of [IOT.bufferedreader, IOT.bufferedwriter, IOT.bufferedrandom]) {
-  meth(t, ['__init__', 'read', 'read1', 'peek', 'readline', 'write', 'flush', 'seek', 'tell', 'truncate', 'close', 'detach', 'fileno', 'isatty', 'readable', 'writable', 'seekable', '__repr__'],
-    [B.IO_INIT, B.IO_READ, B.IO_READ1, B.IO_PEEK, B.IO_READLINE, B.IO_WRITE, B.IO_FLUSH, B.IO_SEEK, B.IO_TELL, B.IO_TRUNCATE, B.IO_CLOSE, B.IO_DETACH, B.IO_FILENO, B.IO_ISATTY, B.IO_READABLE, B.IO_WRITABLE, B.IO_SEEKABLE, B.IO_REPR]);
+  meth(t, ['__init__', 'flush', 'seek', 'tell', 'truncate', 'close', 'detach', 'fileno', 'isatty', 'readable', 'writable', 'seekable', '__repr__'],
+    [B.IO_INIT, B.IO_FLUSH, B.IO_SEEK, B.IO_TELL, B.IO_TRUNCATE, B.IO_CLOSE, B.IO_DETACH, B.IO_FILENO, B.IO_ISATTY, B.IO_READABLE, B.IO_WRITABLE, B.IO_SEEKABLE, B.IO_REPR]);
+  // a reader has no write and a writer no read (the base class's raise UnsupportedOperation)
+  if (t !== IOT.bufferedwriter) meth(t, ['read', 'read1', 'peek', 'readline'], [B.IO_READ, B.IO_READ1, B.IO_PEEK, B.IO_READLINE]);
+  if (t !== IOT.bufferedreader) meth(t, ['write'], [B.IO_WRITE]);
   prop(t, 'raw', B.IO_RAW, B.NONE);
   prop(t, 'name', B.IO_NAME, B.NONE);
   prop(t, 'mode', B.IO_MODE, B.NONE);
