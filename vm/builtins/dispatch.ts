@@ -31,7 +31,7 @@ import { PyFunction, PyGenerator } from '../interpreter/frame.ts';
 import { PyCoroWrapper, PyAsyncGenOp, asyncGenStep, AG_SEND, AG_THROW, AG_CLOSE } from '../interpreter/coroutines.ts';
 import { buildClass, typeNew, genSend, genThrow, genClose, stopIteration, runModuleCode } from '../interpreter/eval.ts';
 import { formatValue, asciiRepr, fixedDigits } from './format.ts';
-import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_IO, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT } from './ids.ts';
+import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_IO, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT, FAM_ABC } from './ids.ts';
 import { callSlot } from './slots.ts';
 import { npos, kwArg, arg, checkArgs, noKw, mkBuiltin, defMethod, unhandledBuiltin } from './args.ts';
 import { callStrMethod, decodeUtf8, encodeUtf8 } from './strmethods.ts';
@@ -47,6 +47,7 @@ import { callThread } from '../modules/thread.ts';
 import { callCollections } from '../modules/collections.ts';
 import { callBinascii } from '../modules/binascii.ts';
 import { callIo, openFile, currentStdout, consoleOf } from '../modules/io.ts';
+import { callAbc } from '../modules/abc.ts';
 import { importName, compileSource } from '../interpreter/importer.ts';
 import * as A from '../parser/ast.ts';
 
@@ -76,6 +77,8 @@ export function callBuiltin(b: PyBuiltin, args: PyObject[], kw: string[] | null)
       return callContainerMethod(id, args, kw);
     case FAM_IO:
       return callIo(id, args, kw);
+    case FAM_ABC:
+      return callAbc(id, args, kw);
     case FAM_SYS:
       return callSys(id, args, kw);
     case FAM_MATH:
@@ -657,7 +660,14 @@ function isInstanceSpec(o: PyObject, spec: PyObject): boolean {
   throw raise(TypeError, 'isinstance() arg 2 must be a type, a tuple of types, or a union');
 }
 function isSubclassSpec(t: PyType, spec: PyObject): boolean {
-  if (spec instanceof PyType) return isSubtype(t, spec);
+  if (spec instanceof PyType) {
+    if (isSubtype(t, spec)) return true;
+    if (spec.cls !== typeType) {
+      const sc = lookupType(spec.cls, '__subclasscheck__');
+      if (sc !== null) return truthy(callObj(sc, [spec, t], null));
+    }
+    return false;
+  }
   if (spec instanceof PyTuple || spec instanceof PyUnion) {
     for (const s of spec instanceof PyTuple ? spec.items : spec.args) if (isSubclassSpec(t, s)) return true;
     return false;
@@ -975,6 +985,7 @@ function callObjectMethod(id: int, args: PyObject[], kw: string[] | null): PyObj
       return newList((self as PyType).mro.slice(0));
     case B.TYPE_SUBCLASSES: {
       const out: PyObject[] = [];
+      if (self instanceof PyType) for (const t of self.subclasses) out.push(t);
       return newList(out);
     }
     case B.EXC_INIT: {

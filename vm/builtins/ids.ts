@@ -290,6 +290,15 @@ export enum B {
   IO_OPEN,
   IO_OPEN_CODE,
   IO_TEXT_ENCODING,
+  // _abc (vm/modules/abc.ts)
+  ABC_INIT,
+  ABC_REGISTER,
+  ABC_INSTANCECHECK,
+  ABC_SUBCLASSCHECK,
+  ABC_GET_DUMP,
+  ABC_RESET_REGISTRY,
+  ABC_RESET_CACHES,
+  ABC_GET_CACHE_TOKEN,
   // modules
   SYS_EXIT,
   SYS_GETRECURSIONLIMIT,
@@ -505,6 +514,8 @@ export const FAM_COLLECTIONS = 15;
 export const FAM_BINASCII = 16;
 /** the builtin types' operator methods, `int.__add__` etc. (callSlot in slots.ts) */
 export const FAM_SLOT = 17;
+/** the _abc module (vm/modules/abc.ts) */
+export const FAM_ABC = 18;
 
 class IdFamilies {
   /** the family of each id, by id (FAM_NONE: never registered) */

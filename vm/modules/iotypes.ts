@@ -72,6 +72,7 @@ export class PyIO extends PyInstance {
 function ioType(name: string, base: PyType | null): PyType {
   const t = new PyType(typeType, name);
   t.bases.push(base === null ? objectType : base);
+  if (base !== null) base.subclasses.push(t);
   t.mro = [t];
   if (base !== null) for (const m of base.mro) t.mro.push(m);
   else t.mro.push(objectType);

@@ -16,6 +16,7 @@ import { makeThread } from './thread.ts';
 import { makeCollections } from './collections.ts';
 import { makeBinascii } from './binascii.ts';
 import { makeIo } from './io.ts';
+import { makeAbc } from './abc.ts';
 
 export function newBuiltinModule(name: string): PyModule {
   const d = newDict();
@@ -37,7 +38,7 @@ export function addFn(m: PyModule, name: string, id: int, family: int): void {
   dictSetS(m.dict, name, mkBuiltin(name, id, false, family));
 }
 /** The modules makeBuiltinModule makes (sys.builtin_module_names), sorted. */
-export const BUILTIN_MODULE_NAMES: string[] = ['_collections', '_io', '_thread', 'binascii', 'builtins', 'errno', 'itertools', 'math', 'posix', 'random', 'sys', 'time'];
+export const BUILTIN_MODULE_NAMES: string[] = ['_abc', '_collections', '_io', '_thread', 'binascii', 'builtins', 'errno', 'itertools', 'math', 'posix', 'random', 'sys', 'time'];
 export function makeBuiltinModule(name: string): PyModule | null {
   switch (name) {
     case 'builtins': {
@@ -70,6 +71,8 @@ export function makeBuiltinModule(name: string): PyModule | null {
       return makeBinascii();
     case '_io':
       return makeIo();
+    case '_abc':
+      return makeAbc();
   }
   return null;
 }

@@ -62,6 +62,8 @@ export class PyType extends PyObject {
   ctorVer: int = -1;
   ctorKind: int = 0;
   ctorInit: PyObject | null = null;
+  /** classes made with this one among their bases (type.__subclasses__), in creation order */
+  subclasses: PyType[] = [];
   // instance attributes for types created by metaclasses are in dict
   constructor(meta: PyType | null, name: string) {
     super(meta);
