@@ -31,7 +31,7 @@ import { PyFunction, PyGenerator } from '../interpreter/frame.ts';
 import { PyCoroWrapper, PyAsyncGenOp, asyncGenStep, AG_SEND, AG_THROW, AG_CLOSE } from '../interpreter/coroutines.ts';
 import { buildClass, typeNew, genSend, genThrow, genClose, stopIteration, runModuleCode } from '../interpreter/eval.ts';
 import { formatValue, asciiRepr, fixedDigits } from './format.ts';
-import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_IO, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT, FAM_ABC } from './ids.ts';
+import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_IO, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT, FAM_ABC, FAM_BYTEARRAY } from './ids.ts';
 import { callSlot } from './slots.ts';
 import { npos, kwArg, arg, checkArgs, noKw, mkBuiltin, defMethod, unhandledBuiltin } from './args.ts';
 import { callStrMethod, decodeUtf8, encodeUtf8 } from './strmethods.ts';
@@ -48,6 +48,7 @@ import { callCollections } from '../modules/collections.ts';
 import { callBinascii } from '../modules/binascii.ts';
 import { callIo, openFile, currentStdout, consoleOf } from '../modules/io.ts';
 import { callAbc } from '../modules/abc.ts';
+import { callBytearray, BT } from './bytearray.ts';
 import { importName, compileSource } from '../interpreter/importer.ts';
 import * as A from '../parser/ast.ts';
 
@@ -79,6 +80,8 @@ export function callBuiltin(b: PyBuiltin, args: PyObject[], kw: string[] | null)
       return callIo(id, args, kw);
     case FAM_ABC:
       return callAbc(id, args, kw);
+    case FAM_BYTEARRAY:
+      return callBytearray(id, args, kw);
     case FAM_SYS:
       return callSys(id, args, kw);
     case FAM_MATH:
@@ -1198,6 +1201,8 @@ export function initBuiltins(): void {
     zipType, mapType, filterType, reversedType,
   ];
   for (const t of typesToExpose) dictSetS(VM.builtins, t.name, t);
+  dictSetS(VM.builtins, 'bytearray', BT.bytearray);
+  dictSetS(VM.builtins, 'memoryview', BT.memoryview);
   for (const name of EXC.byName.keys()) dictSetS(VM.builtins, name, EXC.byName.get(name) as PyType);
   dictSetS(VM.builtins, 'EnvironmentError', EXC.byName.get('OSError') as PyType);
   dictSetS(VM.builtins, 'IOError', EXC.byName.get('OSError') as PyType);

@@ -299,6 +299,30 @@ export enum B {
   ABC_RESET_REGISTRY,
   ABC_RESET_CACHES,
   ABC_GET_CACHE_TOKEN,
+  // bytearray and memoryview (vm/builtins/bytearray.ts)
+  BYTEARRAY_NEW,
+  BYTEARRAY_INIT,
+  BYTEARRAY_APPEND,
+  BYTEARRAY_EXTEND,
+  BYTEARRAY_POP,
+  BYTEARRAY_INSERT,
+  BYTEARRAY_REMOVE,
+  BYTEARRAY_CLEAR,
+  BYTEARRAY_REVERSE,
+  BYTEARRAY_COPY,
+  BYTEARRAY_SETITEM,
+  BYTEARRAY_DELITEM,
+  BYTEARRAY_IADD,
+  BYTEARRAY_REPR,
+  BYTEARRAY_DECODE,
+  BYTEARRAY_HEX,
+  MEMORYVIEW_NEW,
+  MEMORYVIEW_TOBYTES,
+  MEMORYVIEW_TOLIST,
+  MEMORYVIEW_RELEASE,
+  MEMORYVIEW_ENTER,
+  MEMORYVIEW_EXIT,
+  MEMORYVIEW_REPR,
   // modules
   SYS_EXIT,
   SYS_GETRECURSIONLIMIT,
@@ -516,6 +540,8 @@ export const FAM_BINASCII = 16;
 export const FAM_SLOT = 17;
 /** the _abc module (vm/modules/abc.ts) */
 export const FAM_ABC = 18;
+/** bytearray and memoryview (vm/builtins/bytearray.ts) */
+export const FAM_BYTEARRAY = 19;
 
 class IdFamilies {
   /** the family of each id, by id (FAM_NONE: never registered) */

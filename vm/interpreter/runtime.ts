@@ -1764,7 +1764,7 @@ export function setItem(o: PyObject, k: PyObject, v: PyObject): void {
   }
   if (!o.cls.isBuiltin) {
     const m = lookupType(o.cls, '__setitem__');
-    if (m !== null && !(m instanceof PyBuiltin)) {
+    if (isOwnSpecial(m)) {
       callSpecial(o, '__setitem__', [k, v]);
       return;
     }
@@ -1810,7 +1810,7 @@ export function setItem(o: PyObject, k: PyObject, v: PyObject): void {
 export function delItem(o: PyObject, k: PyObject): void {
   if (!o.cls.isBuiltin) {
     const m = lookupType(o.cls, '__delitem__');
-    if (m !== null && !(m instanceof PyBuiltin)) {
+    if (isOwnSpecial(m)) {
       callSpecial(o, '__delitem__', [k]);
       return;
     }
