@@ -159,12 +159,11 @@ export function callBytearray(id: int, args: PyObject[], kw: string[] | null): P
       const k = args[1];
       if (k instanceof PySlice) {
         const ix = sliceIndices(k, o.b.length);
+        const gone: boolean[] = [];
+        for (let j = 0; j < o.b.length; j++) gone.push(false);
+        for (let j = 0; j < ix[3]; j++) gone[ix[0] + j * ix[2]] = true;
         const keep: int[] = [];
-        for (let j = 0; j < o.b.length; j++) {
-          const off = j - ix[0];
-          const inSlice = ix[2] > 0 ? off >= 0 && off % ix[2] === 0 && off / ix[2] < ix[3] : off <= 0 && (-off) % (-ix[2]) === 0 && (-off) / (-ix[2]) < ix[3];
-          if (!inSlice) keep.push(o.b[j]);
-        }
+        for (let j = 0; j < o.b.length; j++) if (!gone[j]) keep.push(o.b[j]);
         splice(o.b, 0, o.b.length, keep);
         return None;
       }

@@ -6,7 +6,7 @@ import type { int } from '../../translate/rlib/index.ts';
 import { os } from '../../translate/rlib/index.ts';
 import {
   PyObject, PyModule, PyType, PyStr, PyBytes, PyInt, PyDict, PyBaseExc, PyExc, newStr, newInt, newBool, newList, newTuple, raise, None, False,
-  TypeError, ValueError, RuntimeError, StopIteration, BlockingIOError,
+  TypeError, ValueError, RuntimeError, NotImplementedError, StopIteration, BlockingIOError, bytesType,
 } from '../objects/core.ts';
 import { dictSetS, dictGetS } from '../objects/dict.ts';
 import { B, FAM_IO } from '../builtins/ids.ts';
@@ -137,16 +137,35 @@ export function stdStream(fd: int): PyIO {
   const raw = new PyIO(IOT.fileio, K_FILEIO);
   BIN.fileioInit(raw, newInt(fd), fd === 0 ? 'r' : 'w', false, null);
   setAttr(raw, 'name', newStr(fd === 0 ? '<stdin>' : fd === 1 ? '<stdout>' : '<stderr>'));
-  const buffer = new PyIO(fd === 0 ? IOT.bufferedreader : IOT.bufferedwriter, K_BUFFERED);
-  BIN.bufferedInit(buffer, raw, DEFAULT_BUFFER_SIZE);
+  // -u: stdout and stderr have no buffer object, their text goes straight to FileIO (CPython's
+  // write_through)
+  const unbuffered = fd !== 0 && VM.unbuffered;
+  let buffer: PyIO = raw;
+  if (!unbuffered) {
+    buffer = new PyIO(fd === 0 ? IOT.bufferedreader : IOT.bufferedwriter, K_BUFFERED);
+    BIN.bufferedInit(buffer, raw, DEFAULT_BUFFER_SIZE);
+  }
   const t = new PyIO(IOT.textiowrapper, K_TEXT);
-  TXT.textInit(t, buffer, 'utf-8', fd === 2 ? 'backslashreplace' : 'strict', null, fd !== 0 && os.isatty(fd), false);
+  TXT.textInit(t, buffer, 'utf-8', fd === 2 ? 'backslashreplace' : cLocale() ? 'surrogateescape' : 'strict', null, fd !== 0 && os.isatty(fd), unbuffered);
   setAttr(t, 'mode', newStr(fd === 0 ? 'r' : 'w'));
   if (fd !== 0) {
     t.console = fd;
     buffer.console = fd;
   }
   return t;
+}
+/** Whether the locale is C or POSIX (or C.UTF-8, PEP 538's coercion target), where CPython's std
+ * streams use surrogateescape. */
+function cLocale(): boolean {
+  let v: string | null = null;
+  for (const k of ['LC_ALL', 'LC_CTYPE', 'LANG']) {
+    const e = os.getenv(k);
+    if (e !== null && e !== '') {
+      v = e;
+      break;
+    }
+  }
+  return v === null || v === 'C' || v === 'POSIX' || v === 'C.UTF-8' || v === 'C.utf8' || v === 'UTF-8';
 }
 /** What print() writes to when given no file: sys.stdout as it is now. */
 export function currentStdout(): PyObject {
@@ -181,8 +200,12 @@ function ioRead(o: PyIO, n: int): PyObject {
     case K_RWPAIR:
       return callM(o.inner as PyObject, 'read', [newInt(n)]);
   }
-  // _RawIOBase.read: readall for everything; a sized read needs readinto
+  // _RawIOBase.read: readall for everything, else readinto a bytearray of the size asked
   if (n < 0) return callM(o, 'readall', []);
+  if (o.cls.mro.includes(IOT.rawiobase)) {
+    const r = BIN.readViaReadinto(o, n);
+    return r === null ? None : newBytes(r);
+  }
   throw unsupported('read');
 }
 function ioReadline(o: PyIO, limit: int): PyObject {
@@ -389,8 +412,19 @@ export function callIo(id: int, args: PyObject[], kw: string[] | null): PyObject
         for (const x of b) out.push(x);
       }
     }
-    case B.IO_READINTO:
-      throw unsupported('readinto');
+    case B.IO_READINTO: {
+      // readinto(b): read len(b) bytes (one raw read for a raw stream) into b in place
+      const target = args[1];
+      if (!(target instanceof PyBytes) || target.cls === bytesType) throw raise(TypeError, `readinto() argument must be read-write bytes-like object, not ${typeName(target)}`);
+      const want = target.b.length;
+      let got: PyObject = None;
+      if (o.kind === K_BASE && o.cls.mro.includes(IOT.rawiobase)) throw raise(NotImplementedError, '');
+      got = ioRead(o, want);
+      if (got === None) return None;
+      const data = bytesOf(got);
+      for (let i = 0; i < data.length; i++) target.b[i] = data[i];
+      return newInt(data.length);
+    }
     case B.IO_PEEK:
       if (o.kind === K_RWPAIR) return callM(o.inner as PyObject, 'peek', n > 1 ? [args[1]] : []);
       return newBytes(BIN.bufferedPeek(o));

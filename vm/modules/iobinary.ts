@@ -3,12 +3,13 @@
 // BytesIO, and BufferedRWPair.
 import type { int } from '../../translate/rlib/index.ts';
 import { os } from '../../translate/rlib/index.ts';
-import { PyObject, PyType, PyBytes, PyStr, PyInt, PyBaseExc, PyExc, bytesType, newInt, newStr, raise, None, TypeError, ValueError, IsADirectoryError } from '../objects/core.ts';
+import { PyObject, PyType, PyBytes, PyStr, PyInt, PyBaseExc, PyExc, bytesType, newInt, newStr, raise, None, TypeError, ValueError, OSError, IsADirectoryError } from '../objects/core.ts';
 import { computeMro, getAttr, getAttrOrNull, setAttr, callObj, truthy, toIntIndex, typeName, repr } from '../interpreter/runtime.ts';
 import { flushStdout } from '../interpreter/state.ts';
 import { PyIO, IOT, K_FILEIO, K_BUFFERED, K_BYTESIO, K_BASE } from './iotypes.ts';
 import { osError, fspath } from './posix.ts';
 import { decodeUtf8 } from '../builtins/strmethods.ts';
+import { BT } from '../builtins/bytearray.ts';
 
 export const DEFAULT_BUFFER_SIZE = 8192;
 
@@ -33,6 +34,7 @@ export function newBytes(b: int[]): PyBytes {
 }
 /** The bytes of a bytes-like argument (bytes, bytearray, memoryview), or CPython's TypeError. */
 export function bytesOf(o: PyObject): int[] {
+  // bytes, bytearray and memoryview are all PyBytes
   if (o instanceof PyBytes) return o.b;
   throw raise(TypeError, `a bytes-like object is required, not '${typeName(o)}'`);
 }
@@ -210,9 +212,20 @@ export function fileioRepr(f: PyIO): string {
 function rawRead(o: PyIO, n: int): int[] {
   const raw = innerOf(o);
   if (raw instanceof PyIO && raw.kind === K_FILEIO) return fileioRead(raw, n);
-  const r = callM(raw, 'read', [newInt(n)]);
-  if (r === None) return [];
-  return bytesOf(r);
+  // a Python raw stream is read as CPython's buffered objects read it: through readinto
+  const r = readViaReadinto(raw, n);
+  return r === null ? [] : r;
+}
+/** raw.readinto(memoryview(bytearray(n))): the bytes read, or null (None: no data yet). */
+export function readViaReadinto(raw: PyObject, n: int): int[] | null {
+  const zeros: int[] = [];
+  for (let i = 0; i < n; i++) zeros.push(0);
+  const ba = new PyBytes(BT.bytearray, zeros);
+  const k = callM(raw, 'readinto', [new PyBytes(BT.memoryview, ba.b)]);
+  if (k === None) return null;
+  const got = toIntIndex(k);
+  if (got < 0 || got > n) throw raise(OSError, `raw readinto() returned invalid length ${got} (should have been between 0 and ${n})`);
+  return ba.b.slice(0, got);
 }
 function rawWrite(o: PyIO, b: int[]): void {
   const raw = innerOf(o);

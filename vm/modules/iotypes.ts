@@ -124,11 +124,11 @@ meth(IOT.iobase,
   [B.IO_SEEK, B.IO_TELL, B.IO_TRUNCATE, B.IO_FLUSH, B.IO_CLOSE, B.IO_READABLE, B.IO_WRITABLE, B.IO_SEEKABLE, B.IO_FILENO, B.IO_ISATTY, B.IO_READLINE, B.IO_READLINES, B.IO_WRITELINES, B.IO_ITER, B.IO_NEXT, B.IO_ENTER, B.IO_EXIT, B.IO_CHECK_CLOSED, B.IO_CHECK_READABLE, B.IO_CHECK_WRITABLE, B.IO_CHECK_SEEKABLE, B.IO_BASE_INIT]);
 IOT.iobase.dict.set('__new__', mkBuiltin('__new__', B.IO_NEW, false, FAM_IO));
 prop(IOT.iobase, 'closed', B.IO_CLOSED, B.NONE);
-meth(IOT.rawiobase, ['read', 'readall', 'write'], [B.IO_READ, B.IO_READALL, B.IO_WRITE]);
-meth(IOT.bufferediobase, ['read', 'read1', 'write', 'detach'], [B.IO_READ, B.IO_READ1, B.IO_WRITE, B.IO_DETACH]);
+meth(IOT.rawiobase, ['read', 'readall', 'readinto', 'write'], [B.IO_READ, B.IO_READALL, B.IO_READINTO, B.IO_WRITE]);
+meth(IOT.bufferediobase, ['read', 'read1', 'readinto', 'readinto1', 'write', 'detach'], [B.IO_READ, B.IO_READ1, B.IO_READINTO, B.IO_READINTO, B.IO_WRITE, B.IO_DETACH]);
 meth(IOT.textiobase, ['read', 'readline', 'write', 'detach'], [B.IO_READ, B.IO_READLINE, B.IO_WRITE, B.IO_DETACH]);
 for (const nm of ['encoding', 'newlines', 'errors']) prop(IOT.textiobase, nm, nm === 'encoding' ? B.IO_ENCODING : nm === 'errors' ? B.IO_ERRORS : B.IO_NEWLINES, B.NONE);
-meth(IOT.fileio, ['__init__', 'readinto', '__repr__'], [B.IO_INIT, B.IO_READINTO, B.IO_REPR]);
+meth(IOT.fileio, ['__init__', '__repr__'], [B.IO_INIT, B.IO_REPR]);
 prop(IOT.fileio, 'mode', B.IO_MODE, B.NONE);
 prop(IOT.fileio, 'closefd', B.IO_CLOSEFD, B.NONE);
 meth(IOT.bytesio, ['__init__', 'getvalue', 'read', 'read1', 'readline', 'readlines', 'write', 'seek', 'tell', 'truncate', 'readable', 'writable', 'seekable', 'close', 'flush', 'isatty'],

@@ -103,3 +103,31 @@ try:
     _io._IOBase().fileno()
 except _io.UnsupportedOperation as e:
     print('UnsupportedOperation', e, isinstance(e, OSError), isinstance(e, ValueError))
+
+class IntoRaw(_io._RawIOBase):
+    """A raw stream CPython's way: BufferedReader reads it through readinto."""
+    def __init__(self, data):
+        self.data = data
+        self.pos = 0
+        self.calls = 0
+    def readable(self):
+        return True
+    def readinto(self, b):
+        self.calls += 1
+        chunk = self.data[self.pos:self.pos + min(len(b), 4)]
+        b[:len(chunk)] = chunk
+        self.pos += len(chunk)
+        return len(chunk)
+
+raw = IntoRaw(b'first line\nsecond\r\nthird')
+br = _io.BufferedReader(raw, buffer_size=4)
+print(br.readline(), br.read(3), br.peek(1)[:1], br.read(), raw.calls > 3)
+print(IntoRaw(b'abcdefgh').read(6), IntoRaw(b'xy').readall())
+t = _io.TextIOWrapper(_io.BufferedReader(IntoRaw('é\nü\r\nend'.encode('utf-8'))), encoding='utf-8')
+print(ascii(t.readline()), ascii(t.read()))
+ba = bytearray(5)
+print(_io.BytesIO(b'hello world').readinto(ba), ba)
+try:
+    _io._RawIOBase().read(2)
+except NotImplementedError:
+    print('NotImplementedError')

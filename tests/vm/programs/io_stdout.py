@@ -1,9 +1,12 @@
-# sys.stdout and sys.stderr as _io objects: bytes through .buffer stay in order with print,
-# print(file=...) to a StringIO, and swapping sys.stdout.
+# sys.stdout and sys.stderr as _io objects: bytes through .buffer after a flush stay in order
+# with print (without the flush CPython's order depends on -u), print(file=...) to a StringIO,
+# and swapping sys.stdout.
 import sys, _io
 
 print('text first')
+sys.stdout.flush()
 sys.stdout.buffer.write(b'bytes second\n')
+sys.stdout.buffer.flush()
 print('text third')
 sys.stdout.write('written ' + str(sys.stdout.write('')) + '\n')
 sys.stdout.flush()
