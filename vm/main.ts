@@ -84,6 +84,7 @@ function resetState(): void {
   VM.stdout = null;
   VM.stderr = null;
   STD.sysDict = null;
+  STD.stdoutEntry = -1;
   VM.unbuffered = false;
   VM.hooks = new LoopHooks();
   if (!INIT.done) {

@@ -8,7 +8,7 @@ import {
   PyObject, PyModule, PyType, PyStr, PyBytes, PyInt, PyDict, PyBaseExc, PyExc, newStr, newInt, newBool, newList, newTuple, raise, None, False,
   TypeError, ValueError, RuntimeError, NotImplementedError, StopIteration, BlockingIOError, bytesType,
 } from '../objects/core.ts';
-import { dictSetS, dictGetS } from '../objects/dict.ts';
+import { dictSetS, dictFind, strHash } from '../objects/dict.ts';
 import { B, FAM_IO } from '../builtins/ids.ts';
 import { npos, arg, kwArg, unhandledBuiltin } from '../builtins/args.ts';
 import { newBuiltinModule, addFn } from './registry.ts';
@@ -129,7 +129,12 @@ export function openFile(args: PyObject[], kw: string[] | null): PyObject {
 class StdStreams {
   /** the sys module's dict, where print finds sys.stdout */
   sysDict: PyDict | null = null;
+  /** where 'stdout' sits in it, valid while its keys stay the same (ver): print's lookup is then
+   * one load, however often sys.stdout is reassigned */
+  stdoutEntry: int = -1;
+  stdoutVer: int = -1;
 }
+const STDOUT_KEY = newStr('stdout');
 export const STD = new StdStreams();
 
 /** sys.stdin/stdout/stderr: a TextIOWrapper over a BufferedReader/Writer over FileIO(fd). */
@@ -175,7 +180,11 @@ export function currentStdout(): PyObject {
     if (VM.stdout === null) VM.stdout = stdStream(1);
     return VM.stdout as PyObject;
   }
-  const o = dictGetS(d, 'stdout');
+  if (STD.stdoutVer !== d.ver || STD.stdoutEntry < 0) {
+    STD.stdoutEntry = dictFind(d, STDOUT_KEY, strHash(STDOUT_KEY));
+    STD.stdoutVer = d.ver;
+  }
+  const o = STD.stdoutEntry < 0 ? null : d.vals[STD.stdoutEntry];
   if (o === null) throw raise(RuntimeError, 'lost sys.stdout');
   return o;
 }
