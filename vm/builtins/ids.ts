@@ -287,7 +287,6 @@ export enum B {
   IO_GETSTATE,
   IO_SETSTATE,
   IO_RESET,
-  IO_OPEN,
   IO_OPEN_CODE,
   IO_TEXT_ENCODING,
   // _abc (vm/modules/abc.ts)

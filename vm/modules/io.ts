@@ -8,7 +8,7 @@ import {
   PyObject, PyModule, PyType, PyStr, PyBytes, PyInt, PyDict, PyBaseExc, PyExc, newStr, newInt, newBool, newList, newTuple, raise, None, False,
   TypeError, ValueError, RuntimeError, NotImplementedError, StopIteration, BlockingIOError, bytesType,
 } from '../objects/core.ts';
-import { dictSetS, dictFind, strHash } from '../objects/dict.ts';
+import { dictSetS, dictGetS, dictFind, strHash } from '../objects/dict.ts';
 import { B, FAM_IO } from '../builtins/ids.ts';
 import { npos, arg, kwArg, unhandledBuiltin } from '../builtins/args.ts';
 import { newBuiltinModule, addFn } from './registry.ts';
@@ -54,7 +54,8 @@ export function makeIo(): PyModule {
   dictSetS(d, 'UnsupportedOperation', BIN.unsupportedType());
   const types: PyType[] = [IOT.iobase, IOT.rawiobase, IOT.bufferediobase, IOT.textiobase, IOT.fileio, IOT.bytesio, IOT.bufferedreader, IOT.bufferedwriter, IOT.bufferedrandom, IOT.bufferedrwpair, IOT.textiowrapper, IOT.stringio, IOT.nldecoder];
   for (const t of types) dictSetS(d, t.name, t);
-  addFn(m, 'open', B.IO_OPEN, FAM_IO);
+  // the builtin open() itself (io.open is open)
+  dictSetS(d, 'open', dictGetS(VM.builtins, 'open') as PyObject);
   addFn(m, 'open_code', B.IO_OPEN_CODE, FAM_IO);
   addFn(m, 'text_encoding', B.IO_TEXT_ENCODING, FAM_IO);
   return m;
@@ -379,8 +380,6 @@ function ioCan(o: PyIO, which: int): boolean {
 export function callIo(id: int, args: PyObject[], kw: string[] | null): PyObject {
   const n = npos(args, kw);
   switch (id) {
-    case B.IO_OPEN:
-      return openFile(args, kw);
     case B.IO_OPEN_CODE: {
       const p = arg(args, kw, 0, 'path');
       if (!(p instanceof PyStr)) throw raise(TypeError, `open_code() argument 'path' must be str, not ${p === null ? 'None' : typeName(p)}`);
