@@ -102,6 +102,7 @@ export function fileioInit(f: PyIO, file: PyObject, mode: string, closefd: boole
   f.closefd = closefd;
   f.closed = false;
   f.seekable = -1;
+  f.path = '';
   if (file instanceof PyInt) {
     const fd = toIntIndex(file);
     if (fd < 0) throw raise(ValueError, 'negative file descriptor');
@@ -119,6 +120,7 @@ export function fileioInit(f: PyIO, file: PyObject, mode: string, closefd: boole
     } else {
       f.fd = os.fdOpen(path, flags, 0o666);
       if (f.fd < 0) throw osError(file, null);
+      f.path = path;
     }
     const st = os.fdStat(f.fd);
     if (st !== null && (st[0] & 0o170000) === 0o040000) {
@@ -154,6 +156,15 @@ export function fileioReadall(f: PyIO): int[] {
   const st = os.fdStat(f.fd);
   if (st !== null && (st[0] & 0o170000) === 0o100000) {
     const here = os.fdSeek(f.fd, 0, 1);
+    // a whole regular file read from its start: rlib's readFileBytes, which raises MemoryError
+    // before allocating what the heap cannot hold (a read of its size could only stop the process)
+    if (here === 0 && f.path !== '' && !f.canWrite) {
+      const all = os.readFileBytes(f.path);
+      if (all !== null) {
+        os.fdSeek(f.fd, all.length, 0);
+        return all;
+      }
+    }
     if (here >= 0 && st[6] > here) want = st[6] - here + 1;
   }
   let out: int[] = [];

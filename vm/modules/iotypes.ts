@@ -21,6 +21,8 @@ export class PyIO extends PyInstance {
   closed: boolean = false;
   /** FileIO: the descriptor (-1 when closed) and how it was opened */
   fd: int = -1;
+  /** the path it was opened by ('' for a descriptor) */
+  path: string = '';
   closefd: boolean = true;
   canRead: boolean = false;
   canWrite: boolean = false;
