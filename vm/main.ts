@@ -1,5 +1,7 @@
 // pyvm entry point (RTS): CPython's command line (`pyvm [option] ... [-c cmd | -m mod | file | -] [arg] ...`,
 // the REPL on a terminal) and pyvm's --jit.
+import { flushAllWriters } from './modules/iobinary.ts';
+import { STD } from './modules/io.ts';
 import type { int } from '../translate/rlib/index.ts';
 import { os } from '../translate/rlib/index.ts';
 import { PyExc, PyModule, None, newStr, newList, newDict, KeyboardInterrupt } from './objects/core.ts';
@@ -9,7 +11,6 @@ import { initBuiltins } from './builtins/dispatch.ts';
 import { initStrMethods } from './builtins/strmethods.ts';
 import { initSlots } from './builtins/slots.ts';
 import { initContainerMethods } from './builtins/containers.ts';
-import { initFileMethods, closeAllFiles } from './builtins/files.ts';
 import { compileSource, newModule, loadSource, importName, findModuleFile } from './interpreter/importer.ts';
 import { runModuleCode } from './interpreter/eval.ts';
 import { initEvalCaches } from './interpreter/caches.ts';
@@ -82,12 +83,13 @@ function resetState(): void {
   VM.randomIndex = 625;
   VM.stdout = null;
   VM.stderr = null;
+  STD.sysDict = null;
+  STD.stdoutEntry = -1;
   VM.unbuffered = false;
   VM.hooks = new LoopHooks();
   if (!INIT.done) {
     initStrMethods();
     initContainerMethods();
-    initFileMethods();
     initSlots();
     INIT.done = true;
   }
@@ -152,7 +154,7 @@ function finish(o: Outcome): int {
     printException(osError(e).exc);
     status = 120;
   }
-  closeAllFiles();
+  flushAllWriters();
   finishLog(JIT_RUN.log);
   // CPython ends by SIGINT after reporting an uncaught KeyboardInterrupt, so that a shell or
   // make that ran it stops too (status 130 in a shell)

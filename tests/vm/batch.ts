@@ -17,9 +17,19 @@ const { main } = await import(workerData.mainUrl);
 const realWrite = fs.writeSync;
 let out = [];
 let err = [];
+// text as it is, bytes (sys.stdout.buffer.write) as the UTF-8 they hold
+const captured = (s, rest) => {
+  if (typeof s === 'string') return s;
+  const off = rest[0] ?? 0;
+  const len = rest[1] ?? s.length - off;
+  return Buffer.from(s.buffer, s.byteOffset + off, len).toString('utf8');
+};
 fs.writeSync = function (fd, s, ...rest) {
-  if (fd === 1) { out.push(String(s)); return String(s).length; }
-  if (fd === 2) { err.push(String(s)); return String(s).length; }
+  if (fd === 1 || fd === 2) {
+    const t = captured(s, rest);
+    (fd === 1 ? out : err).push(t);
+    return typeof s === 'string' ? t.length : rest[1] ?? s.length - (rest[0] ?? 0);
+  }
   return realWrite.call(fs, fd, s, ...rest);
 };
 syncBuiltinESMExports();

@@ -3,10 +3,10 @@ import type { int, float } from '../../translate/rlib/index.ts';
 import { os, parseFloatStrict, toFloat, floorDiv } from '../../translate/rlib/index.ts';
 import {
   PyObject, PyType, PyInstance, PyBaseExc, PyInt, PyFloat, PyStr, PyBytes, PyList, PyTuple, PyDict, PySet, PyRange,
-  PySlice, PyUnion, PyModule, PyBuiltin, PyProperty, PyStaticMethod, PyClassMethod, PySuper, PySeqIter, PyFile, PyExc,
+  PySlice, PyUnion, PyModule, PyBuiltin, PyProperty, PyStaticMethod, PyClassMethod, PySuper, PySeqIter, PyExc,
   PyBoundMethod, HOLD, None, True, False, NotImplemented, Ellipsis, typeType, objectType, intType, boolType, floatType,
   strType, bytesType, listType, tupleType, dictType, setType, frozensetType, rangeType, sliceType, propertyType,
-  staticmethodType, classmethodType, superType, enumerateType, zipType, mapType, filterType, reversedType, fileType,
+  staticmethodType, classmethodType, superType, enumerateType, zipType, mapType, filterType, reversedType,
   builtinType, newInt, newFloat, newStr, newBool, newList, newTuple, newDict, raise, newExc, TypeError, ValueError,
   AttributeError, StopIteration, OverflowErrorT, ZeroDivisionErrorT, EOFError, FileNotFoundError, RuntimeError,
   SystemExit, EXC, TYPES, BaseException, KeyError, IndexError, ExitSignal,
@@ -34,7 +34,7 @@ import { formatValue, asciiRepr, fixedDigits } from './format.ts';
 import { setTraceback } from '../interpreter/traceback.ts';
 import { callWeakref } from '../modules/weakref.ts';
 import { callGc } from '../modules/gc.ts';
-import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_FILE, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT, FAM_SRE, FAM_STRING, FAM_STRUCT, FAM_WEAKREF, FAM_GC } from './ids.ts';
+import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_IO, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT, FAM_SRE, FAM_STRING, FAM_STRUCT, FAM_WEAKREF, FAM_GC, FAM_ABC, FAM_BYTEARRAY } from './ids.ts';
 import { callSlot } from './slots.ts';
 import { npos, kwArg, arg, checkArgs, noKw, mkBuiltin, defMethod, unhandledBuiltin } from './args.ts';
 import { callStrMethod, decodeUtf8, encodeUtf8 } from './strmethods.ts';
@@ -52,7 +52,9 @@ import { callBinascii } from '../modules/binascii.ts';
 import { callSre } from '../modules/sre/objects.ts';
 import { callString } from '../modules/string.ts';
 import { callStruct } from '../modules/struct.ts';
-import { callFileMethod, openFile } from './files.ts';
+import { callIo, openFile, currentStdout, consoleOf } from '../modules/io.ts';
+import { callAbc } from '../modules/abc.ts';
+import { callBytearray, BT } from './bytearray.ts';
 import { importName, compileSource } from '../interpreter/importer.ts';
 import * as A from '../parser/ast.ts';
 
@@ -80,8 +82,12 @@ export function callBuiltin(b: PyBuiltin, args: PyObject[], kw: string[] | null)
       return callStrMethod(id, args, kw);
     case FAM_CONTAINER:
       return callContainerMethod(id, args, kw);
-    case FAM_FILE:
-      return callFileMethod(id, args, kw);
+    case FAM_IO:
+      return callIo(id, args, kw);
+    case FAM_ABC:
+      return callAbc(id, args, kw);
+    case FAM_BYTEARRAY:
+      return callBytearray(id, args, kw);
     case FAM_SYS:
       return callSys(id, args, kw);
     case FAM_MATH:
@@ -273,22 +279,16 @@ function newIntFrom(o: PyInt): PyInt {
   if (o.big !== null) return fromBig(o.big);
   return newInt(o.v);
 }
-function printTo(file: PyObject | null, s: string): void {
-  if (file === null || file === None) {
-    writeOut(s);
-    return;
-  }
-  if (file instanceof PyFile) {
-    if (file.fd === 1) {
-      writeOut(s);
-      return;
-    }
-    if (file.fd === 2) {
-      writeErr(s);
-      return;
-    }
-  }
-  callObj(getAttr(file, 'write'), [newStr(s)], null);
+/** The stream print() writes to: file, or sys.stdout as it is now. */
+function printTarget(file: PyObject | null): PyObject {
+  return file === null || file === None ? currentStdout() : file;
+}
+function printTo(file: PyObject, s: string): void {
+  // sys.stdout and sys.stderr as the VM made them write through its print buffer
+  const c = consoleOf(file);
+  if (c === 1) writeOut(s);
+  else if (c === 2) writeErr(s);
+  else callObj(getAttr(file, 'write'), [newStr(s)], null);
 }
 function dirOf(o: PyObject): PyObject {
   const names: string[] = [];
@@ -311,16 +311,28 @@ function callFunction(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | nu
     case B.PRINT: {
       const sepO = kwArg(args, kw, 'sep');
       const endO = kwArg(args, kw, 'end');
-      const file = kwArg(args, kw, 'file');
+      const file = printTarget(kwArg(args, kw, 'file'));
+      if (file === None) return None;
       const sep = sepO === null || sepO === None ? ' ' : str(sepO);
       const end = endO === null || endO === None ? '\n' : str(endO);
-      const parts: string[] = [];
-      for (let i = 0; i < n; i++) parts.push(str(args[i]));
-      printTo(file, parts.join(sep) + end);
+      if (consoleOf(file) !== 0) {
+        const parts: string[] = [];
+        for (let i = 0; i < n; i++) parts.push(str(args[i]));
+        printTo(file, parts.join(sep) + end);
+      } else {
+        // another stream sees each piece written, as CPython's print writes them
+        const w = getAttr(file, 'write');
+        for (let i = 0; i < n; i++) {
+          if (i > 0) callObj(w, [newStr(sep)], null);
+          callObj(w, [newStr(str(args[i]))], null);
+        }
+        callObj(w, [newStr(end)], null);
+      }
       const fl = kwArg(args, kw, 'flush');
       if (fl !== null && truthy(fl)) {
-        if (file === null || file === None || (file instanceof PyFile && file.fd === 1)) flushStdout();
-        else if (!(file instanceof PyFile && file.fd === 2)) callObj(getAttr(file, 'flush'), [], null);
+        const c = consoleOf(file);
+        if (c === 1) flushStdout();
+        else if (c !== 2) callObj(getAttr(file, 'flush'), [], null);
       }
       return None;
     }
@@ -992,6 +1004,7 @@ function callObjectMethod(id: int, args: PyObject[], kw: string[] | null): PyObj
       return newList((self as PyType).mro.slice(0));
     case B.TYPE_SUBCLASSES: {
       const out: PyObject[] = [];
+      if (self instanceof PyType) for (const t of self.subclasses) out.push(t);
       return newList(out);
     }
     case B.EXC_INIT: {
@@ -1208,6 +1221,8 @@ export function initBuiltins(): void {
     zipType, mapType, filterType, reversedType,
   ];
   for (const t of typesToExpose) dictSetS(VM.builtins, t.name, t);
+  dictSetS(VM.builtins, 'bytearray', BT.bytearray);
+  dictSetS(VM.builtins, 'memoryview', BT.memoryview);
   for (const name of EXC.byName.keys()) dictSetS(VM.builtins, name, EXC.byName.get(name) as PyType);
   dictSetS(VM.builtins, 'EnvironmentError', EXC.byName.get('OSError') as PyType);
   dictSetS(VM.builtins, 'IOError', EXC.byName.get('OSError') as PyType);

@@ -237,15 +237,91 @@ export enum B {
   SET_DIFFERENCE_UPDATE,
   SET_SYMDIFF_UPDATE,
   // files
-  FILE_READ,
-  FILE_READLINE,
-  FILE_READLINES,
-  FILE_WRITE,
-  FILE_CLOSE,
-  FILE_ENTER,
-  FILE_EXIT,
-  FILE_FLUSH,
-  FILE_WRITELINES,
+  // _io (vm/modules/io.ts): one id per method name, each switching on the kind of object
+  IO_NEW,
+  IO_BASE_INIT,
+  IO_INIT,
+  IO_SEEK,
+  IO_TELL,
+  IO_TRUNCATE,
+  IO_FLUSH,
+  IO_CLOSE,
+  IO_READABLE,
+  IO_WRITABLE,
+  IO_SEEKABLE,
+  IO_FILENO,
+  IO_ISATTY,
+  IO_READLINE,
+  IO_READLINES,
+  IO_WRITELINES,
+  IO_ITER,
+  IO_NEXT,
+  IO_ENTER,
+  IO_EXIT,
+  IO_CHECK_CLOSED,
+  IO_CHECK_READABLE,
+  IO_CHECK_WRITABLE,
+  IO_CHECK_SEEKABLE,
+  IO_CLOSED,
+  IO_READ,
+  IO_READALL,
+  IO_WRITE,
+  IO_READ1,
+  IO_DETACH,
+  IO_ENCODING,
+  IO_ERRORS,
+  IO_NEWLINES,
+  IO_READINTO,
+  IO_REPR,
+  IO_MODE,
+  IO_CLOSEFD,
+  IO_GETVALUE,
+  IO_PEEK,
+  IO_RAW,
+  IO_NAME,
+  IO_RECONFIGURE,
+  IO_BUFFER,
+  IO_LINE_BUFFERING,
+  IO_WRITE_THROUGH,
+  IO_DECODE,
+  IO_GETSTATE,
+  IO_SETSTATE,
+  IO_RESET,
+  IO_OPEN_CODE,
+  IO_TEXT_ENCODING,
+  // _abc (vm/modules/abc.ts)
+  ABC_INIT,
+  ABC_REGISTER,
+  ABC_INSTANCECHECK,
+  ABC_SUBCLASSCHECK,
+  ABC_GET_DUMP,
+  ABC_RESET_REGISTRY,
+  ABC_RESET_CACHES,
+  ABC_GET_CACHE_TOKEN,
+  // bytearray and memoryview (vm/builtins/bytearray.ts)
+  BYTEARRAY_NEW,
+  BYTEARRAY_INIT,
+  BYTEARRAY_APPEND,
+  BYTEARRAY_EXTEND,
+  BYTEARRAY_POP,
+  BYTEARRAY_INSERT,
+  BYTEARRAY_REMOVE,
+  BYTEARRAY_CLEAR,
+  BYTEARRAY_REVERSE,
+  BYTEARRAY_COPY,
+  BYTEARRAY_SETITEM,
+  BYTEARRAY_DELITEM,
+  BYTEARRAY_IADD,
+  BYTEARRAY_REPR,
+  BYTEARRAY_DECODE,
+  BYTEARRAY_HEX,
+  MEMORYVIEW_NEW,
+  MEMORYVIEW_TOBYTES,
+  MEMORYVIEW_TOLIST,
+  MEMORYVIEW_RELEASE,
+  MEMORYVIEW_ENTER,
+  MEMORYVIEW_EXIT,
+  MEMORYVIEW_REPR,
   // modules
   SYS_EXIT,
   SYS_GETRECURSIONLIMIT,
@@ -546,7 +622,8 @@ export const FAM_FUNCTION = 2;
 export const FAM_CTOR = 3;
 export const FAM_STR = 4;
 export const FAM_CONTAINER = 5;
-export const FAM_FILE = 6;
+/** the _io module's functions and methods (vm/modules/io.ts) */
+export const FAM_IO = 6;
 export const FAM_SYS = 7;
 export const FAM_MATH = 8;
 export const FAM_TIME = 9;
@@ -564,6 +641,10 @@ export const FAM_STRING = 19;
 export const FAM_STRUCT = 20;
 export const FAM_WEAKREF = 21;
 export const FAM_GC = 22;
+/** the _abc module (vm/modules/abc.ts) */
+export const FAM_ABC = 23;
+/** bytearray and memoryview (vm/builtins/bytearray.ts) */
+export const FAM_BYTEARRAY = 24;
 
 class IdFamilies {
   /** the family of each id, by id (FAM_NONE: never registered) */

@@ -392,6 +392,7 @@ export function typeNew(meta: PyType, name: string, basesIn: PyObject[], ns: PyD
   if (t.bases.length === 0) t.bases.push(objectType);
   t.isBuiltin = false;
   t.mro = computeMro(t);
+  for (const b of t.bases) b.subclasses.push(t);
   t.layout = 0;
   for (let i = 0; i < ns.keys.length; i++) {
     const k = ns.keys[i];

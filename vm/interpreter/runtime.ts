@@ -5,7 +5,7 @@ import { floatRepr, toFloat, toInt, floatMod, floorDiv } from '../../translate/r
 import {
   PyObject, PyType, PyInstance, PyBaseExc, PyInt, PyFloat, PyStr, PyBytes, PyList, PyTuple, PyDict, PySet, PyRange,
   PySlice, PyCell, PyModule, PyBoundMethod, PyBuiltin, PyProperty, PyStaticMethod, PyClassMethod, PyUnion, unionType, noneType, PySuper, PySeqIter,
-  PyNoneType, PyFile, PyNative, PyExc, PyIntSub, PyWeakref, HOLD, None, NotImplemented, Ellipsis, True, False, NULL_OBJ, typeType, objectType, intType,
+  PyNoneType, PyNative, PyExc, PyIntSub, PyWeakref, HOLD, None, NotImplemented, Ellipsis, True, False, NULL_OBJ, typeType, objectType, intType,
   boolType, floatType, strType, bytesType, listType, tupleType, dictType, setType, frozensetType, rangeType, sliceType,
   methodType, iterType, enumerateType, zipType, mapType, filterType, reversedType, dictKeysType, dictValuesType,
   dictItemsType, newInt, newFloat, newStr, newBool, newList, newTuple, newDict, raise, newExc, TypeError, AttributeError,
@@ -32,7 +32,6 @@ import { callFunction, genSend } from './eval.ts';
 import { callBuiltin, superLookup } from '../builtins/dispatch.ts';
 import * as A from '../parser/ast.ts';
 import { percentFormat } from '../builtins/format.ts';
-import { FILE_HOOK } from '../objects/core.ts';
 import { B } from '../builtins/ids.ts';
 
 // ---- type helpers ----
@@ -433,12 +432,6 @@ function specialAttr(o: PyObject, name: string): PyObject | null {
     if (name === '__qualname__') return newStr(o.qualname);
     if (name === 'gi_running' || name === 'cr_running' || name === 'ag_running') return newBool(o.running);
     if (name === 'gi_code' || name === 'cr_code' || name === 'ag_code') return o.frame.code;
-    return null;
-  }
-  if (o instanceof PyFile) {
-    if (name === 'name') return newStr(o.path);
-    if (name === 'mode') return newStr(o.mode);
-    if (name === 'closed') return newBool(o.closed);
     return null;
   }
   if (o instanceof PyCell) {
@@ -1064,7 +1057,6 @@ export function baseRepr(o: PyObject): string {
       return `${t.name}([${parts.join(', ')}])`;
     }
   }
-  if (o instanceof PyFile) return `<_io.TextIOWrapper name='${o.path}' mode='${o.mode}' encoding='UTF-8'>`;
   if (o instanceof PyProperty) return `<property object at ${addrOf(o)}>`;
   const mod = t.module === 'builtins' ? '' : t.module + '.';
   return `<${mod}${t.name} object at ${addrOf(o)}>`;
@@ -1850,7 +1842,7 @@ export function setItem(o: PyObject, k: PyObject, v: PyObject): void {
   }
   if (!o.cls.isBuiltin) {
     const m = lookupType(o.cls, '__setitem__');
-    if (m !== null && !(m instanceof PyBuiltin)) {
+    if (isOwnSpecial(m)) {
       callSpecial(o, '__setitem__', [k, v]);
       return;
     }
@@ -1896,7 +1888,7 @@ export function setItem(o: PyObject, k: PyObject, v: PyObject): void {
 export function delItem(o: PyObject, k: PyObject): void {
   if (!o.cls.isBuiltin) {
     const m = lookupType(o.cls, '__delitem__');
-    if (m !== null && !(m instanceof PyBuiltin)) {
+    if (isOwnSpecial(m)) {
       callSpecial(o, '__delitem__', [k]);
       return;
     }
@@ -2037,10 +2029,6 @@ export function getIterOrNull(o: PyObject): PyObject | null {
     }
     return o;
   }
-  if (o instanceof PyFile) {
-    const lines = fileLines(o);
-    return arrayIter(lines);
-  }
   if (o instanceof PyNative) {
     if (o.isIterator()) return o;
     const m = lookupType(t, '__iter__');
@@ -2051,10 +2039,6 @@ export function getIterOrNull(o: PyObject): PyObject | null {
     if (lookupType(t, '__getitem__') !== null) return seqIter(IT_SEQ, o);
   }
   return null;
-}
-function fileLines(f: PyFile): PyObject[] {
-  const h = FILE_HOOK.fn;
-  return h === null ? [] : h.lines(f);
 }
 export function getIter(o: PyObject): PyObject {
   const it = getIterOrNull(o);

@@ -20,6 +20,8 @@ import { makeString } from './string.ts';
 import { makeStruct } from './struct.ts';
 import { makeWeakref } from './weakref.ts';
 import { makeGc } from './gc.ts';
+import { makeIo } from './io.ts';
+import { makeAbc } from './abc.ts';
 
 export function newBuiltinModule(name: string): PyModule {
   const d = newDict();
@@ -41,7 +43,7 @@ export function addFn(m: PyModule, name: string, id: int, family: int): void {
   dictSetS(m.dict, name, mkBuiltin(name, id, false, family));
 }
 /** The modules makeBuiltinModule makes (sys.builtin_module_names), sorted. */
-export const BUILTIN_MODULE_NAMES: string[] = ['_collections', '_sre', '_string', '_struct', '_thread', '_weakref', 'binascii', 'builtins', 'errno', 'gc', 'itertools', 'math', 'posix', 'random', 'sys', 'time'];
+export const BUILTIN_MODULE_NAMES: string[] = ['_abc', '_collections', '_io', '_sre', '_string', '_struct', '_thread', '_weakref', 'binascii', 'builtins', 'errno', 'gc', 'itertools', 'math', 'posix', 'random', 'sys', 'time'];
 export function makeBuiltinModule(name: string): PyModule | null {
   switch (name) {
     case 'builtins': {
@@ -82,6 +84,10 @@ export function makeBuiltinModule(name: string): PyModule | null {
       return makeWeakref();
     case 'gc':
       return makeGc();
+    case '_io':
+      return makeIo();
+    case '_abc':
+      return makeAbc();
   }
   return null;
 }

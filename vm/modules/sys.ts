@@ -1,7 +1,7 @@
 // The sys module.
 import type { int } from '../../translate/rlib/index.ts';
 import { tracebackOf, getFrame } from '../interpreter/traceback.ts';
-import { PyObject, PyModule, PyFile, PyBaseExc, PyExc, PyInt, fileType, newStr, newInt, newTuple, raise, None, SystemExit, ValueError, TypeError, intType, newBool } from '../objects/core.ts';
+import { PyObject, PyModule, PyBaseExc, PyExc, PyInt, newStr, newInt, newTuple, raise, None, SystemExit, ValueError, TypeError, intType, newBool } from '../objects/core.ts';
 import { dictGetS, dictSetS } from '../objects/dict.ts';
 import { VM } from '../interpreter/state.ts';
 import { B, FAM_SYS } from '../builtins/ids.ts';
@@ -10,12 +10,8 @@ import { toIntIndex } from '../interpreter/runtime.ts';
 import { newBuiltinModule, addFn, BUILTIN_MODULE_NAMES } from './registry.ts';
 import { bigFromDecimal } from '../objects/bigint.ts';
 import { STARTUP, isWindows } from '../startup.ts';
+import { stdStream, STD } from './io.ts';
 
-export function stdStream(fd: int): PyFile {
-  const f = new PyFile(fileType, fd === 1 ? '<stdout>' : fd === 2 ? '<stderr>' : '<stdin>', fd === 0 ? 'r' : 'w', false);
-  f.fd = fd;
-  return f;
-}
 export function makeSys(): PyModule {
   const m = newBuiltinModule('sys');
   const d = m.dict;
@@ -38,6 +34,8 @@ export function makeSys(): PyModule {
   dictSetS(d, 'stdout', VM.stdout as PyObject);
   dictSetS(d, 'stderr', VM.stderr as PyObject);
   dictSetS(d, 'stdin', stdStream(0));
+  dictSetS(d, '__stdin__', dictGetS(d, 'stdin') as PyObject);
+  STD.sysDict = d;
   dictSetS(d, '__stdout__', VM.stdout as PyObject);
   dictSetS(d, '__stderr__', VM.stderr as PyObject);
   addFn(m, 'exit', B.SYS_EXIT, FAM_SYS);

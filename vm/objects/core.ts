@@ -63,6 +63,8 @@ export class PyType extends PyObject {
   ctorVer: int = -1;
   ctorKind: int = 0;
   ctorInit: PyObject | null = null;
+  /** classes made with this one among their bases (type.__subclasses__), in creation order */
+  subclasses: PyType[] = [];
   // instance attributes for types created by metaclasses are in dict
   constructor(meta: PyType | null, name: string) {
     super(meta);
@@ -373,26 +375,6 @@ export class PySeqIter extends PyObject {
     this.seq = seq;
   }
 }
-export class PyFile extends PyObject {
-  path: string;
-  mode: string;
-  binary: boolean;
-  data: string = '';
-  bytes: int[] = [];
-  pos: int = 0;
-  closed: boolean = false;
-  writing: boolean = false;
-  fd: int = -1;
-  out: string[] = [];
-  outBytes: int[] = [];
-  constructor(cls: PyType, path: string, mode: string, binary: boolean) {
-    super(cls);
-    this.path = path;
-    this.mode = mode;
-    this.binary = binary;
-  }
-}
-
 /** A Python exception travelling through the host stack. */
 export class PyExc extends Error {
   exc: PyBaseExc;
@@ -475,7 +457,6 @@ export const frameType = bt('frame', objectType, L_NONE);
 export const getsetDescrType = bt('getset_descriptor', objectType, L_NONE);
 export const memberDescrType = bt('member_descriptor', objectType, L_NONE);
 export const tracebackType = bt('traceback', objectType, L_NONE);
-export const fileType = bt('TextIOWrapper', objectType, L_NONE);
 export const enumerateType = bt('enumerate', objectType, L_NONE);
 export const zipType = bt('zip', objectType, L_NONE);
 export const mapType = bt('map', objectType, L_NONE);
@@ -614,14 +595,3 @@ export function raise(t: PyType, msg: string): PyExc {
   return new PyExc(newExc(t, msg));
 }
 export const EMPTY_TUPLE = new PyTuple(tupleType, []);
-
-/** Hook through which the runtime iterates file lines (implemented in builtins/files.ts). */
-export class FileLinesFn {
-  lines(f: PyFile): PyObject[] {
-    return [];
-  }
-}
-export class FileLinesHook {
-  fn: FileLinesFn | null = null;
-}
-export const FILE_HOOK = new FileLinesHook();
