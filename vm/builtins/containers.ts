@@ -1,6 +1,7 @@
 // Methods of list, tuple, range, dict and set; sorting.
 import type { int } from '../../translate/rlib/index.ts';
 import { floorDiv } from '../../translate/rlib/index.ts';
+import { PyLongRange } from './longrange.ts';
 import { PyObject, PyList, PyTuple, PyDict, PySet, PyRange, PyInt, PySeqIter, PyExc, PyClassMethod, listType, tupleType, dictType, setType, frozensetType, rangeType, classmethodType, dictKeysType, dictValuesType, dictItemsType, newInt, newList, newTuple, newDict, newBool, raise, None, True, False, TypeError, ValueError, IndexError, KeyError } from '../objects/core.ts';
 import { pyEq, compareBool, callObj, iterToArray, getItem, setItem, delItem, contains, pyLen, getIter, toIntIndex, keyError, repr, typeName, seqIter, IT_VIEW, IT_LIST, binaryOp, richCompare, truthy, isInstance, rangeLen } from '../interpreter/runtime.ts';
 import { dictGet, dictSet, dictDel, dictHas, dictClear, dictKeys } from '../objects/dict.ts';
@@ -201,6 +202,12 @@ export function callContainerMethod(id: int, args: PyObject[], kw: string[] | nu
       return binaryOp(asBase(self), asBase(args[1]), A.BIN_ADD);
     case B.RANGE_INDEX:
     case B.RANGE_COUNT: {
+      if (self instanceof PyLongRange) {
+        const has = args[1] instanceof PyInt && self.has(args[1]);
+        if (id === B.RANGE_COUNT) return newInt(has ? 1 : 0);
+        if (!has) throw raise(ValueError, `${repr(args[1])} is not in range`);
+        return binaryOp(binaryOp(args[1], self.start, A.BIN_SUB), self.step, A.BIN_FLOORDIV);
+      }
       const r = self as PyRange;
       const x = args[1];
       const has = contains(r, x);

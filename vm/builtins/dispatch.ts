@@ -36,6 +36,7 @@ import { callWeakref } from '../modules/weakref.ts';
 import { callGc } from '../modules/gc.ts';
 import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_IO, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT, FAM_SRE, FAM_STRING, FAM_STRUCT, FAM_WEAKREF, FAM_GC, FAM_ABC, FAM_BYTEARRAY } from './ids.ts';
 import { callSlot } from './slots.ts';
+import { longRangeOrNull } from './longrange.ts';
 import { npos, kwArg, arg, checkArgs, noKw, mkBuiltin, defMethod, unhandledBuiltin } from './args.ts';
 import { callStrMethod, decodeUtf8, encodeUtf8 } from './strmethods.ts';
 import { callContainerMethod, sortItems, newSet } from './containers.ts';
@@ -777,6 +778,10 @@ function construct(id: int, args: PyObject[], kw: string[] | null): PyObject {
     }
     case B.RANGE_NEW: {
       if (n < 1 || n > 3) throw raise(TypeError, `range expected at least 1 argument, got ${n}`);
+      // bounds beyond a machine int make the long form (builtins/longrange.ts)
+      const big = (o: PyObject): PyObject => (o instanceof PyInt ? o : newInt(toIntIndex(o)));
+      const long = n === 1 ? longRangeOrNull(newInt(0), big(args[1]), newInt(1)) : longRangeOrNull(big(args[1]), big(args[2]), n === 3 ? big(args[3]) : newInt(1));
+      if (long !== null) return long;
       let start = 0;
       let stop = 0;
       let step = 1;

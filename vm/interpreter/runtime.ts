@@ -26,6 +26,7 @@ import { PyFunction, PyGenerator, Frame, PyFrameObj, PyTraceback } from './frame
 import { tracebackOf, setTraceback, frameAttr, tracebackAttr, setTbNext } from './traceback.ts';
 import { proxyTarget, weakrefHash, weakrefEq } from '../modules/weakref.ts';
 import { PyCoroWrapper, PyAsyncGenOp } from './coroutines.ts';
+import { PyLongRange } from '../builtins/longrange.ts';
 import { PyCode, CO_VARARGS, CO_VARKW, CO_GENERATOR, CO_NAMES, CO_COROUTINE, CO_ASYNC_GENERATOR } from '../compiler/code.ts';
 import { VM } from './state.ts';
 import { callFunction, genSend } from './eval.ts';
@@ -422,6 +423,12 @@ function specialAttr(o: PyObject, name: string): PyObject | null {
     if (name === 'start') return newInt(o.start);
     if (name === 'stop') return newInt(o.stop);
     if (name === 'step') return newInt(o.step);
+    return null;
+  }
+  if (o instanceof PyLongRange) {
+    if (name === 'start') return o.start;
+    if (name === 'stop') return o.stop;
+    if (name === 'step') return o.step;
     return null;
   }
   if (o instanceof PyCode) return codeAttr(o, name);
@@ -822,6 +829,7 @@ export function truthy(o: PyObject): boolean {
   if (o instanceof PySet) return o.table.used > 0;
   if (o instanceof PyBytes) return o.b.length > 0;
   if (o instanceof PyRange) return rangeLen(o) > 0;
+  if (o instanceof PyLongRange) return truthy(o.length);
   if (o instanceof PyNative) return o.nativeLen() !== 0;
   return true;
 }
@@ -1939,10 +1947,12 @@ export function contains(c: PyObject, x: PyObject): boolean {
     if (m !== null && !(m instanceof PyBuiltin)) return truthy(callSpecial(c, '__contains__', [x]) as PyObject);
   }
   if (c instanceof PyRange && x instanceof PyInt) {
+    if (x.big !== null) return false;
     const v = x.v;
     if (c.step > 0 ? v < c.start || v >= c.stop : v > c.start || v <= c.stop) return false;
     return (v - c.start) % c.step === 0;
   }
+  if (c instanceof PyLongRange && x instanceof PyInt) return c.has(x);
   if (c instanceof PyDict) return dictHas(c, x);
   if (c instanceof PySet) return dictHas(c.table, x);
   if (c instanceof PyBytes) {
@@ -2029,6 +2039,7 @@ export function getIterOrNull(o: PyObject): PyObject | null {
     }
     return o;
   }
+  if (o instanceof PyLongRange) return o.iter();
   if (o instanceof PyNative) {
     if (o.isIterator()) return o;
     const m = lookupType(t, '__iter__');

@@ -445,6 +445,7 @@ export const staticmethodType = bt('staticmethod', objectType, L_STATICMETHOD);
 export const classmethodType = bt('classmethod', objectType, L_CLASSMETHOD);
 export const superType = bt('super', objectType, L_NONE);
 export const iterType = bt('iterator', objectType, L_NONE);
+export const longrangeIterType = bt('longrange_iterator', objectType, L_NONE);
 export const generatorType = bt('generator', objectType, L_NONE);
 export const coroutineType = bt('coroutine', objectType, L_NONE);
 export const asyncGeneratorType = bt('async_generator', objectType, L_NONE);
