@@ -12,7 +12,7 @@ import {
   SystemExit, EXC, TYPES, BaseException, KeyError, IndexError, ExitSignal,
 } from '../objects/core.ts';
 import {
-  repr, str, baseRepr, baseStr, truthy, pyLen, pyHash, objId, getAttrOrNull, getAttr, setAttr, delAttr, genericSetAttr,
+  repr, str, baseRepr, baseStr, truthy, pyLen, pyHash, objId, getAttrOrNull, getAttr, setAttr, delAttr, genericSetAttr, genericDelAttr,
   genericGetAttr, attrError, callObj, isInstance, isSubtype, getIter, getIterOrNull, iterNext, iterToArray, richCompare,
   compareBool, binaryOp, typeName, lookupType, seqIter, arrayIter, IT_ENUMERATE, IT_ZIP, IT_MAP, IT_FILTER, IT_REVERSED,
   IT_CALLABLE, IT_LIST, IT_SEQ, toIntIndex, callType, getItem, contains, rangeLen, unaryOp, allocInstance, pyEq,
@@ -985,7 +985,7 @@ function callObjectMethod(id: int, args: PyObject[], kw: string[] | null): PyObj
       return v;
     }
     case B.OBJECT_DELATTR:
-      delAttr(self, attrName(args[1]));
+      genericDelAttr(self, attrName(args[1]));
       return None;
     case B.OBJECT_INIT_SUBCLASS:
       return None;

@@ -8,7 +8,7 @@ import {
   UnboundLocalError, RecursionError, RuntimeError, StopIteration, GeneratorExit, ValueError, ImportError, AssertionError,
   EMPTY_TUPLE, listType, intType, boolType, PyFloat, OverflowErrorT,
   MemoryError, PyBoundMethod, floatType, strType, SMALL, rangeType, dictType,
-  tupleType, generatorType, coroutineType, asyncGeneratorType, StopAsyncIteration,
+  tupleType, generatorType, coroutineType, asyncGeneratorType, StopAsyncIteration, KeyError,
 } from '../objects/core.ts';
 import { PyCode, CO_VARARGS, CO_VARKW, CO_GENERATOR, CO_COROUTINE, CO_ASYNC_GENERATOR, InlineCache } from '../compiler/code.ts';
 import { PyCoroWrapper, PyAsyncGenWrapped, PyAsyncGenOp, asyncGenStep, getAwaitable, getAIter, getANext, asyncWithExit, asyncEnter, stopValue } from './coroutines.ts';
@@ -356,11 +356,18 @@ export function stopIteration(v: PyObject): PyExc {
 }
 
 // ---- classes ----
+/** name in a class namespace that is a dict subclass (from __prepare__), through its __getitem__
+ * as CPython's LOAD_NAME does; null when absent (KeyError). */
+function nsGet(ns: PyDict, name: PyStr): PyObject | null {
+  if (lookupType(ns.cls, '__getitem__') instanceof PyBuiltin) return dictGetStr(ns, name);
+  try {
+    return getItem(ns, name);
+  } catch (e) {
+    if (e instanceof PyExc && isInstance(e.exc, KeyError)) return null;
+    throw e;
+  }
+}
 export function buildClass(func: PyFunction, name: string, bases: PyObject[], kwnames: string[], kwvals: PyObject[]): PyObject {
-  const ns = newDict();
-  const f = new Frame(func.code, func, func.globals, ns, []);
-  if (func.closure.length > 0) f.cells = func.closure.slice(0);
-  evalFrame(f);
   let meta: PyObject | null = null;
   const restNames: string[] = [];
   const restVals: PyObject[] = [];
@@ -377,6 +384,19 @@ export function buildClass(func: PyFunction, name: string, bases: PyObject[], kw
       if (b instanceof PyType && b.cls !== typeType && isSubtype(b.cls, meta as PyType)) meta = b.cls;
     }
   }
+  // the namespace: the metaclass's __prepare__(name, bases, **kwds) (enum's _EnumDict), else a dict
+  let ns = newDict();
+  const prep = meta instanceof PyType && meta !== typeType ? getAttrOrNull(meta, '__prepare__') : null;
+  if (prep !== null && !(prep instanceof PyBuiltin)) {
+    const pargs: PyObject[] = [newStr(name), newTuple(bases)];
+    for (const v of restVals) pargs.push(v);
+    const made = callObj(prep, pargs, restNames.length > 0 ? restNames : null);
+    if (!(made instanceof PyDict)) throw raise(TypeError, `${(meta as PyType).name}.__prepare__() must return a dict or dict subclass in pyvm, not ${typeName(made)}`);
+    ns = made;
+  }
+  const f = new Frame(func.code, func, func.globals, ns, []);
+  if (func.closure.length > 0) f.cells = func.closure.slice(0);
+  evalFrame(f);
   const args: PyObject[] = [newStr(name), newTuple(bases), ns];
   for (const v of restVals) args.push(v);
   return callObj(meta, args, restNames.length > 0 ? restNames : null);
@@ -629,7 +649,7 @@ function run(f: Frame): PyObject {
             break;
           case Op.LOAD_NAME: {
             const ld = f.localsDict;
-            let v: PyObject | null = ld === null ? null : dictGetStr(ld, code.nameObjs[arg]);
+            let v: PyObject | null = ld === null ? null : ld.cls === dictType ? dictGetStr(ld, code.nameObjs[arg]) : nsGet(ld, code.nameObjs[arg]);
             if (v === null) v = dictGetStr(f.globals, code.nameObjs[arg]);
             if (v === null) v = dictGetStr(VM.builtins, code.nameObjs[arg]);
             if (v === null) throw nameError(code.names[arg]);
@@ -638,12 +658,17 @@ function run(f: Frame): PyObject {
           }
           case Op.STORE_NAME: {
             const ld = f.localsDict;
-            dictSet(ld === null ? f.globals : ld, code.nameObjs[arg], stack[--sp]);
+            // a namespace from a metaclass's __prepare__ may be a dict subclass with its own __setitem__
+            if (ld !== null && ld.cls !== dictType) setItem(ld, code.nameObjs[arg], stack[--sp]);
+            else dictSet(ld === null ? f.globals : ld, code.nameObjs[arg], stack[--sp]);
             break;
           }
           case Op.DELETE_NAME: {
             const ld = f.localsDict;
-            if (!dictDel(ld === null ? f.globals : ld, code.nameObjs[arg])) throw nameError(code.names[arg]);
+            if (ld !== null && ld.cls !== dictType) {
+              if (nsGet(ld, code.nameObjs[arg]) === null) throw nameError(code.names[arg]);
+              delItem(ld, code.nameObjs[arg]);
+            } else if (!dictDel(ld === null ? f.globals : ld, code.nameObjs[arg])) throw nameError(code.names[arg]);
             break;
           }
           case Op.LOAD_ATTR: {

@@ -640,6 +640,12 @@ export function delAttr(o: PyObject, name: string): void {
       return;
     }
   }
+  genericDelAttr(o, name);
+}
+/** object.__delattr__: deletion without a class's own __delattr__ (which may be the caller,
+ * through super()) */
+export function genericDelAttr(o: PyObject, name: string): void {
+  const t = o.cls;
   const d = lookupType(t, name);
   if (d !== null && d instanceof PyProperty) {
     if (d.fdel === null) throw raise(AttributeError, `can't delete attribute '${name}'`);
