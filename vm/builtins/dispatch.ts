@@ -60,6 +60,10 @@ import { importName, compileSource } from '../interpreter/importer.ts';
 import * as A from '../parser/ast.ts';
 
 /** Calls builtin b: its id goes to the switch of the family that registered it (mkBuiltin). */
+/** a range() argument as a Python int (big ints kept: builtins/longrange.ts) */
+function rangeBound(o: PyObject): PyObject {
+  return o instanceof PyInt ? o : newInt(toIntIndex(o));
+}
 export function callBuiltin(b: PyBuiltin, args: PyObject[], kw: string[] | null): PyObject {
   const id = b.id;
   // a method taken from its type and called without the object it works on
@@ -779,8 +783,7 @@ function construct(id: int, args: PyObject[], kw: string[] | null): PyObject {
     case B.RANGE_NEW: {
       if (n < 1 || n > 3) throw raise(TypeError, `range expected at least 1 argument, got ${n}`);
       // bounds beyond a machine int make the long form (builtins/longrange.ts)
-      const big = (o: PyObject): PyObject => (o instanceof PyInt ? o : newInt(toIntIndex(o)));
-      const long = n === 1 ? longRangeOrNull(newInt(0), big(args[1]), newInt(1)) : longRangeOrNull(big(args[1]), big(args[2]), n === 3 ? big(args[3]) : newInt(1));
+      const long = n === 1 ? longRangeOrNull(newInt(0), rangeBound(args[1]), newInt(1)) : longRangeOrNull(rangeBound(args[1]), rangeBound(args[2]), n === 3 ? rangeBound(args[3]) : newInt(1));
       if (long !== null) return long;
       let start = 0;
       let stop = 0;
