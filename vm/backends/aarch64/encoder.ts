@@ -10,6 +10,7 @@
 // word with bit 31 set is a negative int; that is the same in both RTS modes.
 // RTS: translated with the VM.
 import type { int } from '../../../translate/rlib/index.ts';
+import { WordBuffer } from '../wordbuf.ts';
 import { floorDiv, floorMod } from '../../../translate/rlib/index.ts';
 
 // x0..x30 are numbered 0..30; 31 is sp or xzr depending on the instruction
@@ -79,24 +80,7 @@ function checkReg(r: int, what: string): void {
   if (r < 0 || r > 31) throw new Error(`aarch64: ${what} register ${r} is not 0..31`);
 }
 
-export class A64Encoder {
-  code: int[] = [];
-
-  pos(): int {
-    return this.code.length;
-  }
-  /** appends one instruction word (any int whose low 32 bits are the word) */
-  word(w: int): void {
-    for (let k = 0; k < 4; k++) this.code.push((w >> (8 * k)) & 0xff);
-  }
-  /** the instruction word at byte position at */
-  wordAt(at: int): int {
-    return this.code[at] | (this.code[at + 1] << 8) | (this.code[at + 2] << 16) | (this.code[at + 3] << 24);
-  }
-  private setWordAt(at: int, w: int): void {
-    for (let k = 0; k < 4; k++) this.code[at + k] = (w >> (8 * k)) & 0xff;
-  }
-
+export class A64Encoder extends WordBuffer {
   // ---- moves ----
   /** dst = src; 31 is sp here on either side (zero a register with movRI(dst, 0)) */
   movRR(dst: int, src: int): void {

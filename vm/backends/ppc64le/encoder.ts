@@ -11,6 +11,7 @@
 // 32-bit bitwise operators and written byte by byte (a word with bit 31 set is a negative
 // int, the same in both RTS modes). RTS: translated with the VM.
 import type { int } from '../../../translate/rlib/index.ts';
+import { WordBuffer } from '../wordbuf.ts';
 import { floorDiv, floorMod } from '../../../translate/rlib/index.ts';
 
 export const R0 = 0;
@@ -72,21 +73,7 @@ function checkReg(r: int, what: string): void {
   if (r < 0 || r > 31) throw new Error(`ppc64le: ${what} register ${r} is not 0..31`);
 }
 
-export class PpcEncoder {
-  code: int[] = [];
-
-  pos(): int {
-    return this.code.length;
-  }
-  word(w: int): void {
-    for (let k = 0; k < 4; k++) this.code.push((w >> (8 * k)) & 0xff);
-  }
-  wordAt(at: int): int {
-    return this.code[at] | (this.code[at + 1] << 8) | (this.code[at + 2] << 16) | (this.code[at + 3] << 24);
-  }
-  private setWordAt(at: int, w: int): void {
-    for (let k = 0; k < 4; k++) this.code[at + k] = (w >> (8 * k)) & 0xff;
-  }
+export class PpcEncoder extends WordBuffer {
   private d(op: int, rt: int, ra: int, imm: int): void {
     checkReg(rt, 'target');
     checkReg(ra, 'source');
