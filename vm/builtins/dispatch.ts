@@ -60,6 +60,20 @@ import { importName, compileSource } from '../interpreter/importer.ts';
 import * as A from '../parser/ast.ts';
 
 /** Calls builtin b: its id goes to the switch of the family that registered it (mkBuiltin). */
+/** object.__reduce_ex__(proto) with no __reduce__ of the class's own: copyreg's _reduce_ex for
+ * protocols 0 and 1, and CPython's reduce_newobj for 2 and up:
+ * (copyreg.__newobj__, (cls, *__getnewargs__()), __getstate__(), list items, dict items). */
+function commonReduce(self: PyObject, proto: int): PyObject {
+  const copyreg = importName('copyreg', None, 0, VM.builtins);
+  if (proto < 2) return callObj(getAttr(copyreg, '_reduce_ex'), [self, newInt(proto)], null);
+  const newargs: PyObject[] = [self.cls];
+  const gna = getAttrOrNull(self, '__getnewargs__');
+  if (gna !== null) for (const a of iterToArray(callObj(gna, [], null))) newargs.push(a);
+  const state = callObj(getAttr(self, '__getstate__'), [], null);
+  const listitems = self instanceof PyList ? getIter(self) : None;
+  const dictitems = self instanceof PyDict ? getIter(callObj(getAttr(self, 'items'), [], null)) : None;
+  return newTuple([getAttr(copyreg, '__newobj__'), newTuple(newargs), state, listitems, dictitems]);
+}
 /** a range() argument as a Python int (big ints kept: builtins/longrange.ts) */
 function rangeBound(o: PyObject): PyObject {
   return o instanceof PyInt ? o : newInt(toIntIndex(o));
@@ -808,7 +822,25 @@ function construct(id: int, args: PyObject[], kw: string[] | null): PyObject {
           kwv.push(args[n + 1 + i]);
         }
       }
-      return typeNew(t, str(args[1]), iterToArray(args[2]), args[3] as PyDict, kwn.length > 0 ? kwn : null, kwv);
+      const bases = iterToArray(args[2]);
+      // the most derived metaclass of the bases makes the class (CPython's type_new: type(name,
+      // (SomeEnum,), ns) is EnumType's)
+      let winner = t;
+      for (const b of bases) {
+        if (!(b instanceof PyType)) continue;
+        if (isSubtype(b.cls, winner)) winner = b.cls;
+        else if (!isSubtype(winner, b.cls)) throw raise(TypeError, 'metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases');
+      }
+      if (winner !== t) {
+        const wn = lookupType(winner, '__new__');
+        if (wn !== null && !(wn instanceof PyBuiltin)) {
+          const wargs: PyObject[] = [winner, args[1], args[2], args[3]];
+          for (const v of kwv) wargs.push(v);
+          return callObj(getAttr(winner, '__new__'), wargs, kwn.length > 0 ? kwn : null);
+        }
+      }
+      if (!(args[3] instanceof PyDict)) throw raise(TypeError, `type.__new__() argument 3 must be dict, not ${typeName(args[3])}`);
+      return typeNew(winner, str(args[1]), bases, args[3], kwn.length > 0 ? kwn : null, kwv);
     }
     case B.SLICE_NEW: {
       if (n === 1) return new PySlice(sliceType, None, args[1], None);
@@ -1022,6 +1054,19 @@ function callObjectMethod(id: int, args: PyObject[], kw: string[] | null): PyObj
     case B.OBJECT_SUBCLASSHOOK:
       // the default hook has no opinion: abc falls back to its registry and the MRO
       return NotImplemented;
+    case B.OBJECT_GETSTATE: {
+      const d = getAttrOrNull(self, '__dict__');
+      return d instanceof PyDict && d.used > 0 ? d : None;
+    }
+    case B.OBJECT_REDUCE:
+      return commonReduce(self, 0);
+    case B.OBJECT_REDUCE_EX: {
+      const proto = npos(args, kw) > 1 ? toIntIndex(args[1]) : 0;
+      // a class's own __reduce__ wins (CPython's object___reduce_ex___impl)
+      const r = lookupType(self.cls, '__reduce__');
+      if (r !== null && !(r instanceof PyBuiltin && r.id === B.OBJECT_REDUCE)) return callObj(getAttr(self, '__reduce__'), [], null);
+      return commonReduce(self, proto);
+    }
     case B.EXC_WITH_TB:
       if (self instanceof PyBaseExc && npos(args, kw) > 1) setTraceback(self, args[1]);
       return self;
@@ -1130,11 +1175,20 @@ function callObjectMethod(id: int, args: PyObject[], kw: string[] | null): PyObj
       return new PyBytes(bytesType, out);
     }
     case B.INT_FROM_BYTES: {
-      const src = args[1] as PyBytes;
       const bo = arg(args, kw, 2, 'byteorder');
       const little = bo !== null && str(bo) === 'little';
       let r: PyInt = newInt(0);
-      const b = src.b.slice(0);
+      // bytes, bytearray and memoryview are PyBytes; any other iterable gives its ints
+      const src = args[1];
+      if (src instanceof PyStr) throw raise(TypeError, 'cannot convert \'str\' object to bytes');
+      const b: int[] = [];
+      if (src instanceof PyBytes) for (const c of src.b) b.push(c);
+      else
+        for (const v of iterToArray(src)) {
+          const c = toIntIndex(v);
+          if (c < 0 || c > 255) throw raise(ValueError, 'bytes must be in range(0, 256)');
+          b.push(c);
+        }
       if (little) b.reverse();
       for (const c of b) r = intAdd(intMul(r, newInt(256)), newInt(c));
       return r;
@@ -1268,6 +1322,9 @@ export function initBuiltins(): void {
   objectType.dict.set('__new__', objectNew);
   defMethod(objectType, '__init__', B.OBJECT_INIT, FAM_OBJECT);
   defMethod(objectType, '__subclasshook__', B.OBJECT_SUBCLASSHOOK, FAM_OBJECT);
+  defMethod(objectType, '__reduce__', B.OBJECT_REDUCE, FAM_OBJECT);
+  defMethod(objectType, '__reduce_ex__', B.OBJECT_REDUCE_EX, FAM_OBJECT);
+  defMethod(objectType, '__getstate__', B.OBJECT_GETSTATE, FAM_OBJECT);
   defMethod(objectType, '__repr__', B.OBJECT_REPR, FAM_OBJECT);
   defMethod(objectType, '__str__', B.OBJECT_STR, FAM_OBJECT);
   defMethod(objectType, '__eq__', B.OBJECT_EQ, FAM_OBJECT);

@@ -610,6 +610,10 @@ export enum B {
   SYS_GETFRAME,
   // object.__subclasshook__ (abc's protocol)
   OBJECT_SUBCLASSHOOK,
+  // object's copy/pickle protocol
+  OBJECT_REDUCE,
+  OBJECT_REDUCE_EX,
+  OBJECT_GETSTATE,
 }
 
 /** The builtin families, one switch each. */

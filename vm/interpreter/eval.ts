@@ -418,7 +418,9 @@ export function typeNew(meta: PyType, name: string, basesIn: PyObject[], ns: PyD
     const k = ns.keys[i];
     const v = ns.vals[i];
     if (k !== null && v !== null && k instanceof PyStr) {
-      t.dict.set(k.s, v);
+      // these two are class methods without the decorator, as in CPython's type_new
+      if (v instanceof PyFunction && (k.s === '__init_subclass__' || k.s === '__class_getitem__')) t.dict.set(k.s, new PyClassMethod(classmethodType, v));
+      else t.dict.set(k.s, v);
       if (v instanceof PyFunction && v.klass === null) v.klass = t;
       else {
         const inner = v instanceof PyInstance ? null : innerFunc(v);
@@ -455,7 +457,7 @@ export function typeNew(meta: PyType, name: string, basesIn: PyObject[], ns: PyD
   }
   return t;
 }
-import { PyClassMethod, PyStaticMethod, PyProperty } from '../objects/core.ts';
+import { PyClassMethod, PyStaticMethod, PyProperty, classmethodType } from '../objects/core.ts';
 function innerFunc(v: PyObject): PyFunction | null {
   if (v instanceof PyClassMethod && v.fn instanceof PyFunction) return v.fn;
   if (v instanceof PyStaticMethod && v.fn instanceof PyFunction) return v.fn;

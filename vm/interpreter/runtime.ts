@@ -5,7 +5,7 @@ import { floatRepr, toFloat, toInt, floatMod, floorDiv } from '../../translate/r
 import {
   PyObject, PyType, PyInstance, PyBaseExc, PyInt, PyFloat, PyStr, PyBytes, PyList, PyTuple, PyDict, PySet, PyRange,
   PySlice, PyCell, PyModule, PyBoundMethod, PyBuiltin, PyProperty, PyStaticMethod, PyClassMethod, PyUnion, unionType, noneType, PySuper, PySeqIter,
-  PyNoneType, PyNative, PyExc, PyIntSub, PyWeakref, HOLD, None, NotImplemented, Ellipsis, True, False, NULL_OBJ, typeType, objectType, intType,
+  PyNoneType, PyNative, PyExc, PyIntSub, PyStrSub, PyWeakref, HOLD, None, NotImplemented, Ellipsis, True, False, NULL_OBJ, typeType, objectType, intType,
   boolType, floatType, strType, bytesType, listType, tupleType, dictType, setType, frozensetType, rangeType, sliceType,
   methodType, iterType, enumerateType, zipType, mapType, filterType, reversedType, dictKeysType, dictValuesType,
   dictItemsType, newInt, newFloat, newStr, newBool, newList, newTuple, newDict, raise, newExc, TypeError, AttributeError,
@@ -185,6 +185,7 @@ function instanceDict(o: PyObject): PyDict | null {
   if (o instanceof PyList) return o.attrs;
   if (o instanceof PyDict) return o.attrs;
   if (o instanceof PyIntSub) return o.attrs;
+  if (o instanceof PyStrSub) return o.attrs;
   return null;
 }
 export function getAttrOrNull(o: PyObject, name: string): PyObject | null {
@@ -624,6 +625,11 @@ export function genericSetAttr(o: PyObject, name: string, v: PyObject): void {
     dictSetS(o.attrs, name, v);
     return;
   }
+  if (o instanceof PyStrSub && !t.isBuiltin) {
+    if (o.attrs === null) o.attrs = newDict();
+    dictSetS(o.attrs, name, v);
+    return;
+  }
   if (o instanceof PyProperty && name === '__doc__') {
     o.doc = v;
     return;
@@ -752,7 +758,7 @@ export function allocInstance(t: PyType): PyObject {
     case L_FLOAT:
       return new PyFloat(t, 0.0);
     case L_STR:
-      return new PyStr(t, '');
+      return new PyStrSub(t, '');
     case L_TUPLE:
       return new PyTuple(t, []);
     case L_SET:

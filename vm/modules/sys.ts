@@ -1,7 +1,7 @@
 // The sys module.
 import type { int } from '../../translate/rlib/index.ts';
 import { tracebackOf, getFrame } from '../interpreter/traceback.ts';
-import { PyObject, PyModule, PyBaseExc, PyExc, PyInt, newStr, newInt, newTuple, raise, None, SystemExit, ValueError, TypeError, intType, newBool } from '../objects/core.ts';
+import { PyObject, PyModule, PyBaseExc, PyExc, PyInt, newStr, newInt, newTuple, newList, newDict, raise, None, SystemExit, ValueError, TypeError, intType, newBool } from '../objects/core.ts';
 import { dictGetS, dictSetS } from '../objects/dict.ts';
 import { VM } from '../interpreter/state.ts';
 import { B, FAM_SYS } from '../builtins/ids.ts';
@@ -17,6 +17,9 @@ export function makeSys(): PyModule {
   const d = m.dict;
   dictSetS(d, 'argv', VM.argv);
   dictSetS(d, 'path', VM.path);
+  // -W and -X options: pyvm takes neither yet, so both are empty (what warnings and others read)
+  dictSetS(d, 'warnoptions', newList([]));
+  dictSetS(d, '_xoptions', newDict());
   dictSetS(d, 'modules', VM.modules);
   dictSetS(d, 'version', newStr('3.11.7 (pyvm 0.1.0)'));
   dictSetS(d, 'version_info', newTuple([newInt(3), newInt(11), newInt(7), newStr('final'), newInt(0)]));

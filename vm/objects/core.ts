@@ -167,6 +167,10 @@ export class PyStr extends PyObject {
     this.s = s;
   }
 }
+/** an instance of a str subclass, which may carry attributes (enum's StrEnum members) */
+export class PyStrSub extends PyStr {
+  attrs: PyDict | null = null;
+}
 export class PyBytes extends PyObject {
   b: int[];
   constructor(cls: PyType, b: int[]) {
@@ -540,10 +544,19 @@ export const ValueError = et('ValueError', Exception);
 export const UnicodeError = et('UnicodeError', ValueError);
 export const UnicodeDecodeError = et('UnicodeDecodeError', UnicodeError);
 export const UnicodeEncodeError = et('UnicodeEncodeError', UnicodeError);
+export const UnicodeTranslateError = et('UnicodeTranslateError', UnicodeError);
 export const Warning = et('Warning', Exception);
 export const UserWarning = et('UserWarning', Warning);
 export const DeprecationWarning = et('DeprecationWarning', Warning);
 export const RuntimeWarning = et('RuntimeWarning', Warning);
+export const PendingDeprecationWarning = et('PendingDeprecationWarning', Warning);
+export const SyntaxWarning = et('SyntaxWarning', Warning);
+export const FutureWarning = et('FutureWarning', Warning);
+export const ImportWarning = et('ImportWarning', Warning);
+export const UnicodeWarning = et('UnicodeWarning', Warning);
+export const BytesWarning = et('BytesWarning', Warning);
+export const ResourceWarning = et('ResourceWarning', Warning);
+export const EncodingWarning = et('EncodingWarning', Warning);
 export const StopAsyncIteration = et('StopAsyncIteration', Exception);
 
 // ---- small constructors ----
