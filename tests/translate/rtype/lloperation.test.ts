@@ -7,8 +7,9 @@ import * as os from '../../../translate/rlib/os.ts';
 import * as execmem from '../../../translate/rlib/execmem.ts';
 import * as gcref from '../../../translate/rlib/gcref.ts';
 import * as jithelpers from '../../../translate/rlib/jithelpers.ts';
+import * as weak from '../../../translate/rlib/weak.ts';
 
-const modules: Record<string, Record<string, unknown>> = { arith, os, execmem, gcref, jithelpers };
+const modules: Record<string, Record<string, unknown>> = { arith, os, execmem, gcref, jithelpers, weak };
 
 describe('LL_OPERATIONS', () => {
   it('folds only operations that neither raise nor collect', () => {
