@@ -854,7 +854,8 @@ function run(f: Frame): PyObject {
                   const r = run(frame);
                   VM.depth--;
                   VM.frame = f;
-                  // releaseFrame inlined (the value stack keeps stale slots: they are free)
+                  // releaseFrame inlined (keep the two in step: both clear the value stack so a spare frame
+                  // keeps no dead values alive for the collector)
                   if (!frame.escaped) {
                     for (let i = 0; i < nf.length; i++) nf[i] = null;
                     clearSlots(frame.stack, 0, frame.stack.length);

@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { rng } from '../gas.ts';
 import {
   X64Encoder, GPR_NAMES, CC_NAMES, NOREG, RAX, RSP, RBP, R12, R13, RSI, RDI,
   ALU_ADD, ALU_OR, ALU_AND, ALU_SUB, ALU_XOR, ALU_CMP, SH_SHL, SH_SHR, SH_SAR,
@@ -128,17 +129,6 @@ function edgeCases(): Case[] {
   return out;
 }
 
-/** a seeded generator (mulberry32), so a failing random case is the same on every run */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomCases(seed: number, count: number): Case[] {
   const r = rng(seed);
