@@ -86,6 +86,10 @@ export const L_SET = 9;
 export const L_PROPERTY = 10;
 export const L_STATICMETHOD = 11;
 export const L_CLASSMETHOD = 12;
+// 13-15 are reserved for work in progress: complex (13), types.GenericAlias (14), bytes subclasses (15)
+export const L_COMPLEX = 13;
+export const L_GENERICALIAS = 14;
+export const L_BYTES = 15;
 export const L_NONE = 100; // cannot instantiate
 
 export class PyInstance extends PyObject {
