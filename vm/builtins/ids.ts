@@ -683,6 +683,14 @@ export const FAM_SPARE_37 = 37;
 export const FAM_SPARE_38 = 38;
 /** spare: modules work stream */
 export const FAM_SPARE_39 = 39;
+/** the _imp module (vm/modules/imp.ts) */
+export const FAM_IMP = 40;
+/** the _warnings module (vm/modules/warnings.ts) */
+export const FAM_WARNINGS = 41;
+/** the marshal module (vm/modules/marshal.ts) */
+export const FAM_MARSHAL = 42;
+/** spare: importlib/unittest work stream */
+export const FAM_SPARE_43 = 43;
 
 class IdFamilies {
   /** the family of each id, by id (FAM_NONE: never registered) */
