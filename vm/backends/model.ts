@@ -12,6 +12,48 @@ export class JitFrame {
   floats: float[] = [];
   refs: (PyObject | null)[] = [];
   exc: PyBaseExc | null = null;
+  /** loop iterations begun since the host last cleared it (entries, back-edges, bridges
+   * re-entering the loop): a loop that runs few per entry is given up */
+  iters: int = 0;
+}
+
+/** What a run returns besides an op index of the trace it was given: the values for the next
+ * iteration are in the loop's jitframe (a linked bridge reached the loop header). */
+export const EXIT_LOOP_AGAIN = (1 << 24) - 1;
+/** An exit in a linked bridge: (bridge number + 1) << EXIT_SHIFT | op index of the bridge. */
+export const EXIT_SHIFT = 24;
+
+/** How a bridge is entered from guard g of its parent (the loop, or a bridge) and how it
+ * hands its values back to the loop: what Backend.link needs to make g jump into it. */
+export class BridgeLink {
+  parent: CompiledLoop;
+  /** the parent's guard (op index) whose exit now goes to the bridge */
+  guard: int;
+  bridge: CompiledLoop;
+  /** the bridge's number (exits in it return (num + 1) << EXIT_SHIFT | op) */
+  num: int;
+  /** the loop the bridge ends in, and its jitframe (persistent, as the bridge's) */
+  loop: CompiledLoop;
+  loopFrame: JitFrame;
+  bridgeFrame: JitFrame;
+  /** the bridge's inputs after the cells: input cells + k is the parent's value srcs[k] (a
+   * jitframe slot of kind kinds[k]) */
+  srcs: int[];
+  kinds: int[];
+  /** the frame's cells, the bridge's first inputs, are the parent's slots parentCells.. */
+  cells: int = 0;
+  parentCells: int = 0;
+  constructor(parent: CompiledLoop, guard: int, bridge: CompiledLoop, num: int, loop: CompiledLoop, loopFrame: JitFrame, bridgeFrame: JitFrame) {
+    this.parent = parent;
+    this.guard = guard;
+    this.bridge = bridge;
+    this.num = num;
+    this.loop = loop;
+    this.loopFrame = loopFrame;
+    this.bridgeFrame = bridgeFrame;
+    this.srcs = [];
+    this.kinds = [];
+  }
 }
 
 /** A loop handed to a backend. */
@@ -32,6 +74,16 @@ export abstract class Backend {
   /** Runs loop with its inputs in jf (the values of its INPUT ops, by op number); returns the
    * index of the guard that failed, jf holding every value the guard's snapshot may read. */
   abstract run(loop: CompiledLoop, jf: JitFrame): int;
+  /** Compiles a bridge (a trace from INPUTs through a LABEL to a FINISH). */
+  compileBridge(trace: Trace): CompiledLoop {
+    return this.compileLoop(trace);
+  }
+  /** Makes guard l.guard of l.parent jump straight into l.bridge (patching the parent's
+   * code); false when this backend does not patch code, and the JIT then enters the bridge
+   * itself when the guard's index comes back from run(). */
+  link(l: BridgeLink): boolean {
+    return false;
+  }
   /** The machine code of a compiled loop (empty for backends that make none). */
   codeOf(loop: CompiledLoop): int[] {
     return [];

@@ -3,58 +3,85 @@
 // the loop handed to the backend, and entered at once; a failing guard deoptimises (deopt.ts).
 import type { int } from '../../translate/rlib/index.ts';
 import { os } from '../../translate/rlib/index.ts';
-import { PyDict, PyObject, NULL_OBJ } from '../objects/core.ts';
+import { PyDict } from '../objects/core.ts';
 import { PyCode } from '../compiler/code.ts';
 import { Frame } from '../interpreter/frame.ts';
 import { LoopHooks } from '../interpreter/state.ts';
-import { Trace, IROp, OPS } from './ir.ts';
+import { Trace, IROp, OPS, K_INT, K_FLOAT } from './ir.ts';
 import { JitParams } from './params.ts';
-import { Recorder, Recording } from './recorder.ts';
+import { Recorder, Recording, BridgeSeed } from './recorder.ts';
+import { SnapFrame } from './snapshot.ts';
 import { deopt } from './deopt.ts';
 import { printTrace } from './irtext.ts';
 import { optimize, optsText } from './opt/index.ts';
 import { JitLog, logLine, countAbort, countGuardFail } from './log.ts';
 import { abortName, A_FRAME, A_INNER_LOOP } from './aborts.ts';
-import { Backend, CompiledLoop, JitFrame } from '../backends/model.ts';
+import { Backend, CompiledLoop, JitFrame, BridgeLink, EXIT_LOOP_AGAIN, EXIT_SHIFT } from '../backends/model.ts';
 import { makeBackend } from '../backends/registry.ts';
 import { hexDump } from '../backends/native.ts';
 
 /** aborts after which a loop header is no longer traced */
 const MAX_ABORTS = 3;
+/** A loop entered this often that averages fewer than GIVE_UP_ITERS iterations an entry is
+ * given up: its entries and exits cost more than the few iterations it runs compiled. */
+const GIVE_UP_ENTRIES = 1000;
+const GIVE_UP_ITERS = 3;
 
-/** A side trace from a loop guard's resume point (pc, sp) to the loop's header. */
-export class Bridge {
+/** A compiled trace whose guards may get bridges: a loop, or a bridge. Its jitframe is kept
+ * across entries (sized once, so native code may hold the addresses of its arrays). */
+export class JitTrace {
   trace: Trace;
   compiled: CompiledLoop;
-  pc: int;
-  sp: int;
-  constructor(trace: Trace, compiled: CompiledLoop, pc: int, sp: int) {
+  jf: JitFrame;
+  /** failures per guard (op index), bridges per guard, guards whose bridge aborted */
+  fails: Map<int, int> = new Map<int, int>();
+  bridges: Map<int, Bridge> = new Map<int, Bridge>();
+  noBridge: Map<int, boolean> = new Map<int, boolean>();
+  constructor(trace: Trace, compiled: CompiledLoop) {
     this.trace = trace;
     this.compiled = compiled;
-    this.pc = pc;
-    this.sp = sp;
+    this.jf = new JitFrame();
+    for (let i = 0; i < trace.ops.length; i++) {
+      this.jf.ints.push(0);
+      this.jf.floats.push(0.0);
+      this.jf.refs.push(null);
+    }
+  }
+}
+
+/** A side trace from a guard's snapshot to the loop's header: its inputs are the frame's
+ * cells and then the parent's values srcs[k] (of kinds[k]), unboxed as the parent held them. */
+export class Bridge extends JitTrace {
+  num: int;
+  srcs: int[];
+  kinds: int[];
+  /** the parent's code now jumps into the bridge (the backend patched it) */
+  linked: boolean = false;
+  constructor(trace: Trace, compiled: CompiledLoop, num: int, srcs: int[], kinds: int[]) {
+    super(trace, compiled);
+    this.num = num;
+    this.srcs = srcs;
+    this.kinds = kinds;
   }
 }
 
 export class JitLoop {
   /** the JUMP_BACKWARD target the loop closes at */
   header: int = 0;
-  /** failures per guard (op index), bridges per guard, guards whose bridge aborted */
-  fails: Map<int, int> = new Map<int, int>();
-  bridges: Map<int, Bridge> = new Map<int, Bridge>();
-  noBridge: Map<int, boolean> = new Map<int, boolean>();
   id: int;
-  trace: Trace;
-  compiled: CompiledLoop;
+  root: JitTrace;
   nlocals: int;
   ncells: int;
   nstack: int;
   globals: PyDict;
   localsDict: PyDict | null;
+  /** running (its jitframes are in use: a recursive entry interprets) */
+  busy: boolean = false;
+  entries: int = 0;
+  iters: int = 0;
   constructor(id: int, trace: Trace, compiled: CompiledLoop, f: Frame) {
     this.id = id;
-    this.trace = trace;
-    this.compiled = compiled;
+    this.root = new JitTrace(trace, compiled);
     this.nlocals = f.fast.length;
     this.ncells = f.cells.length;
     this.nstack = f.sp;
@@ -80,6 +107,8 @@ export class JitHooks extends LoopHooks {
   codes: Map<PyCode, CodeCells> = new Map<PyCode, CodeCells>();
   recording: boolean = false;
   nextLoop: int = 0;
+  /** every bridge, by number (exits of linked bridges name them so) */
+  bridgeByNum: Bridge[] = [];
   constructor(params: JitParams, log: JitLog) {
     super();
     this.enabled = params.enabled;
@@ -141,11 +170,12 @@ export class JitHooks extends LoopHooks {
     if (log.opt) logLine(log, `[jit-log-opt] ${what} ${ot.name} (${ot.ops.length} ops, enable_opts=${optsText(opts)})\n` + printTrace(ot, true) + `[/jit-log-opt]`);
     return ot;
   }
-  /** Trace t as the backend compiled it; its code size, time and bytes logged as asked. */
-  compiled(t: Trace, what: string): CompiledLoop {
+  /** Trace t as the backend compiled it (a loop, or a bridge); its code size, time and
+   * bytes logged as asked. */
+  compiled(t: Trace, what: string, bridge: boolean): CompiledLoop {
     const log = this.log;
     const t1 = os.clock();
-    const compiled = this.backend.compileLoop(t);
+    const compiled = bridge ? this.backend.compileBridge(t) : this.backend.compileLoop(t);
     log.backendSeconds += os.clock() - t1;
     const code = this.backend.codeOf(compiled);
     log.codeBytes += code.length;
@@ -166,7 +196,7 @@ export class JitHooks extends LoopHooks {
     }
     const id = this.nextLoop++;
     const ot = this.optimized(t, this.params.opts, `loop ${id}`);
-    const loop = new JitLoop(id, ot, this.compiled(ot, `loop ${id}`), f);
+    const loop = new JitLoop(id, ot, this.compiled(ot, `loop ${id}`, false), f);
     loop.header = target;
     c.loop = loop;
     this.log.loops++;
@@ -176,112 +206,158 @@ export class JitHooks extends LoopHooks {
   /** Runs the loop from f (at its header), and the bridges of guards that fail, until a guard
    * without a bridge fails; returns the pc f continues at in the interpreter. */
   enter(c: JitCell, loop: JitLoop, f: Frame): int {
-    if (f.globals !== loop.globals || f.localsDict !== loop.localsDict || f.sp !== loop.nstack || f.fast.length !== loop.nlocals || f.cells.length !== loop.ncells) return -1;
-    let t = loop.trace;
-    let compiled = loop.compiled;
-    let inBridge = false;
+    if (loop.busy || f.globals !== loop.globals || f.localsDict !== loop.localsDict || f.sp !== loop.nstack || f.fast.length !== loop.nlocals || f.cells.length !== loop.ncells) return -1;
     this.log.entries++;
+    loop.entries++;
+    loop.busy = true;
+    let pc = -1;
+    try {
+      pc = this.runLoop(c, loop, f);
+    } finally {
+      loop.busy = false;
+    }
+    const root = loop.root.jf;
+    loop.iters += root.iters;
+    root.iters = 0;
+    if (c.loop === loop && loop.entries >= GIVE_UP_ENTRIES && loop.iters < loop.entries * GIVE_UP_ITERS) {
+      c.loop = null;
+      c.disabled = true;
+      this.log.givenUp++;
+      if (this.log.abort) logLine(this.log, `jit-give-up: loop ${loop.id} ${loop.root.trace.name}: ${loop.iters} iterations in ${loop.entries} entries`);
+    }
+    return pc;
+  }
+  runLoop(c: JitCell, loop: JitLoop, f: Frame): int {
+    const root = loop.root;
+    loadInputs(f, root.jf);
+    let cur: JitTrace = root;
     for (;;) {
-      const jf = frameFor(f, t);
-      const g = this.backend.run(compiled, jf);
+      let g = this.backend.run(cur.compiled, cur.jf);
+      if (g >= EXIT_LOOP_AGAIN) {
+        // a linked bridge ran in the machine code: it reached the loop header (its values are
+        // the loop's inputs already) or one of its own guards failed
+        if (g === EXIT_LOOP_AGAIN) {
+          cur = root;
+          continue;
+        }
+        cur = this.bridgeByNum[(g >> EXIT_SHIFT) - 1];
+        g = g & (EXIT_LOOP_AGAIN);
+      }
+      const t = cur.trace;
+      const jf = cur.jf;
       const op = t.ops[g];
       if (op === IROp.FINISH) {
         // a bridge reached the loop header: its values are the loop's inputs
-        finishInto(f, t, g, jf, loop.nstack);
-        t = loop.trace;
-        compiled = loop.compiled;
-        inBridge = false;
+        finishInto(root.jf, t, g, jf);
+        cur = root;
         continue;
       }
       const s = t.snapshots[t.snap[g]];
       const where = s.frames[s.frames.length - 1].where();
+      const br = cur.bridges.get(g);
+      if (br !== undefined && jf.exc === null) {
+        // a bridge the backend did not link into the code: entered from here, no deopt
+        enterBridge(br, cur, f, jf);
+        cur = br;
+        continue;
+      }
       countGuardFail(this.log, where);
-      if (this.log.guardFail) logLine(this.log, `jit-guard-fail: ${inBridge ? 'bridge of ' : ''}loop ${loop.id} ${where} ${printOp(t, g)}`);
+      if (this.log.guardFail) logLine(this.log, `jit-guard-fail: ${cur === root ? '' : 'bridge of '}loop ${loop.id} ${where} ${printOp(t, g)}`);
       if (op === IROp.GUARD_NOT_INVALIDATED) {
         // a class or a global dict changed: this loop would keep failing here; record it afresh
         // when it is hot again
         c.loop = null;
       }
-      const pc = deopt(t, s, jf, f, op === IROp.GUARD_NO_EXCEPTION ? jf.exc : null);
-      // bridges hang off the loop's own guards (not off bridges), resuming in the loop's frame
-      if (inBridge || op === IROp.GUARD_NOT_INVALIDATED || f.pendingThrow !== null || s.frames.length !== 1) return pc;
-      const br = loop.bridges.get(g);
-      if (br !== undefined) {
-        if (f.pc !== br.pc || f.sp !== br.sp) return pc;
-        t = br.trace;
-        compiled = br.compiled;
-        inBridge = true;
-        continue;
-      }
-      if (loop.noBridge.has(g) || this.recording) return pc;
-      const fails = loop.fails.get(g);
+      const exc = op === IROp.GUARD_NO_EXCEPTION ? jf.exc : null;
+      jf.exc = null;
+      const pc = deopt(t, s, jf, f, exc);
+      if (op === IROp.GUARD_NOT_INVALIDATED || f.pendingThrow !== null || s.frames.length !== 1 || cur.noBridge.has(g) || this.recording) return pc;
+      const fails = cur.fails.get(g);
       const n = fails === undefined ? 1 : fails + 1;
-      loop.fails.set(g, n);
+      cur.fails.set(g, n);
       if (n < this.params.traceEagerness) return pc;
-      const nb = this.recordBridge(loop, g, f);
-      if (nb < 0) {
-        loop.noBridge.set(g, true);
+      const nb = this.recordBridge(loop, cur, g, s.frames[0], f);
+      if (nb === null) {
+        cur.noBridge.set(g, true);
         return f.pc;
       }
       // the recording ran the bridge's path and left f at the header
-      t = loop.trace;
-      compiled = loop.compiled;
+      loadInputs(f, root.jf);
+      cur = root;
     }
   }
-  /** Records a bridge from f (resumed at guard g's snapshot) to the loop header; -1 if the
-   * recording aborted (f then continues in the interpreter at f.pc). */
-  recordBridge(loop: JitLoop, g: int, f: Frame): int {
+  /** Records a bridge from f (resumed at guard g's snapshot sf of parent) to the loop header,
+   * compiles it and links it to the guard; null if the recording aborted (f then continues
+   * in the interpreter at f.pc). */
+  recordBridge(loop: JitLoop, parent: JitTrace, g: int, sf: SnapFrame, f: Frame): Bridge | null {
     const rec = new Recorder(f, loop.header, this.params.traceLimit);
     rec.start = f.pc;
-    rec.loopArity = loop.trace.argCount[loop.trace.labelIndex()];
+    rec.loopArity = loop.root.trace.argCount[loop.root.trace.labelIndex()];
+    const seed = new BridgeSeed(parent.trace, sf);
+    rec.seed = seed;
     const pc = f.pc;
-    const sp = f.sp;
     const out = this.runRecorder(rec);
-    if (out === null) return -1;
+    if (out === null) return null;
     const t = out.trace;
     if (t === null) {
       this.logAbort(f, pc, out, ' (bridge)');
       f.pc = out.pc;
-      return -1;
+      return null;
     }
     t.name = t.name + ' bridge from guard #' + String(g);
     // a bridge is not a loop: its JUMP goes on into the loop, a FINISH handing it the values
     t.ops[t.ops.length - 1] = IROp.FINISH;
-    const ot = this.optimized(t, this.params.opts, `bridge of loop ${loop.id}`);
-    const br = new Bridge(ot, this.compiled(ot, `bridge of loop ${loop.id}`), pc, sp);
-    loop.bridges.set(g, br);
+    const what = `bridge ${this.bridgeByNum.length} of loop ${loop.id}`;
+    const ot = this.optimized(t, this.params.opts, what);
+    const br = new Bridge(ot, this.compiled(ot, what, true), this.bridgeByNum.length, seed.srcs, seed.kinds);
+    this.bridgeByNum.push(br);
+    parent.bridges.set(g, br);
     this.log.bridges++;
-    return 0;
+    const l = new BridgeLink(parent.compiled, g, br.compiled, br.num, loop.root.compiled, loop.root.jf, br.jf);
+    l.srcs = seed.srcs;
+    l.kinds = seed.kinds;
+    l.cells = f.cells.length;
+    l.parentCells = parent === loop.root ? loop.nlocals : 0;
+    br.linked = this.backend.link(l);
+    if (br.linked) this.log.linked++;
+    return br;
   }
 }
 
-/** A jitframe holding f's locals, cells and stack as the inputs of trace t. */
-function frameFor(f: Frame, t: Trace): JitFrame {
-  const jf = new JitFrame();
-  const n = t.ops.length;
-  for (let i = 0; i < n; i++) {
-    jf.ints.push(0);
-    jf.floats.push(0.0);
-    jf.refs.push(null);
-  }
+/** The loop's inputs (f's locals, cells and stack) written into its jitframe. */
+function loadInputs(f: Frame, jf: JitFrame): void {
   let k = 0;
   for (let i = 0; i < f.fast.length; i++) jf.refs[k++] = f.fast[i];
   for (let i = 0; i < f.cells.length; i++) jf.refs[k++] = f.cells[i];
   for (let i = 0; i < f.sp; i++) jf.refs[k++] = f.stack[i];
-  return jf;
+  jf.exc = null;
 }
 
-/** Writes the values of FINISH op g (locals, cells, stack, as a loop's inputs) into f. */
-function finishInto(f: Frame, t: Trace, g: int, jf: JitFrame, nstack: int): void {
+/** Bridge br's inputs, from its parent's jitframe pjf (as a linked guard's code copies them). */
+function enterBridge(br: Bridge, parent: JitTrace, f: Frame, pjf: JitFrame): void {
+  const jf = br.jf;
   let k = 0;
-  for (let i = 0; i < f.fast.length; i++) f.fast[i] = refArg(t, jf, t.arg(g, k++));
-  k += f.cells.length;
-  while (f.stack.length < nstack) f.stack.push(NULL_OBJ);
-  for (let i = 0; i < nstack; i++) f.stack[i] = refArg(t, jf, t.arg(g, k++)) as PyObject;
-  f.sp = nstack;
+  for (let i = 0; i < f.cells.length; i++) jf.refs[k++] = f.cells[i];
+  for (let i = 0; i < br.srcs.length; i++) {
+    const v = br.srcs[i];
+    const kind = br.kinds[i];
+    if (kind === K_INT) jf.ints[k] = pjf.ints[v];
+    else if (kind === K_FLOAT) jf.floats[k] = pjf.floats[v];
+    else jf.refs[k] = pjf.refs[v];
+    k++;
+  }
+  jf.exc = null;
 }
-function refArg(t: Trace, jf: JitFrame, v: int): PyObject | null {
-  return v < 0 ? t.getConstR(v) : jf.refs[v];
+
+/** The values of FINISH op g of bridge t (the loop's inputs: locals, cells, stack) written
+ * into the loop's jitframe. */
+function finishInto(root: JitFrame, t: Trace, g: int, jf: JitFrame): void {
+  const n = t.argCount[g];
+  for (let k = 0; k < n; k++) {
+    const v = t.arg(g, k);
+    root.refs[k] = v < 0 ? t.getConstR(v) : jf.refs[v];
+  }
+  root.exc = null;
 }
 
 function printOp(t: Trace, g: int): string {

@@ -27,6 +27,10 @@ export class JitLog {
   lines: string[] = [];
   loops: int = 0;
   bridges: int = 0;
+  /** bridges the backend linked into the code of their guards */
+  linked: int = 0;
+  /** loops that ran too few iterations an entry and were dropped */
+  givenUp: int = 0;
   aborts: int[] = [];
   guardWhere: string[] = [];
   guardCount: int[] = [];
@@ -100,6 +104,8 @@ export function summaryText(log: JitLog): string {
   out.push('[jit-summary]');
   out.push(`loops: ${log.loops}`);
   out.push(`bridges: ${log.bridges}`);
+  out.push(`linked bridges: ${log.linked}`);
+  out.push(`loops given up: ${log.givenUp}`);
   let total = 0;
   for (const n of log.aborts) total += n;
   out.push(`recordings: ${log.recordings} (${log.recordSeconds.toFixed(3)} s)`);

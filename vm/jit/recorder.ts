@@ -66,6 +66,20 @@ class RFrame {
   }
 }
 
+/** Where a bridge's recording starts: the parent trace (a loop or a bridge) and the snapshot
+ * frame of its failing guard. The recording fills srcs and kinds: the bridge's inputs after
+ * the cells are the parent's values srcs[k], of kinds[k]. */
+export class BridgeSeed {
+  parent: Trace;
+  snap: SnapFrame;
+  srcs: int[] = [];
+  kinds: int[] = [];
+  constructor(parent: Trace, snap: SnapFrame) {
+    this.parent = parent;
+    this.snap = snap;
+  }
+}
+
 /** The outcome of one recording. */
 export class Recording {
   /** the closed loop, or null when aborted */
@@ -151,6 +165,8 @@ export class Recorder {
   start: int;
   /** a bridge closes with as many values as its loop's LABEL takes (-1: a loop, its own) */
   loopArity: int = -1;
+  /** a bridge: the trace and snapshot it starts from (null: a loop, from the frame) */
+  seed: BridgeSeed | null = null;
   constructor(root: Frame, header: int, traceLimit: int) {
     this.root = root;
     this.header = header;
@@ -318,21 +334,27 @@ export class Recorder {
     rf.pc = this.start;
     rf.sp = f.sp;
     const inputs: int[] = [];
-    for (let i = 0; i < f.fast.length; i++) {
-      const v = t.emit(IROp.INPUT_R, [], 0, -1);
-      inputs.push(v);
-      rf.fastV.push(v);
+    const seed = this.seed;
+    if (seed === null) {
+      for (let i = 0; i < f.fast.length; i++) {
+        const v = t.emit(IROp.INPUT_R, [], 0, -1);
+        inputs.push(v);
+        rf.fastV.push(v);
+      }
     }
-    for (let i = 0; i < f.cells.length; i++) {
-      const v = t.emit(IROp.INPUT_R, [], 0, -1);
-      inputs.push(v);
-      rf.cellV.push(v);
-      this.known.set(v, f.cells[i].cls);
-    }
-    for (let i = 0; i < f.sp; i++) {
-      const v = t.emit(IROp.INPUT_R, [], 0, -1);
-      inputs.push(v);
-      rf.stackV.push(v);
+    this.cellInputs(f, rf, inputs);
+    if (seed === null) {
+      for (let i = 0; i < f.sp; i++) {
+        const v = t.emit(IROp.INPUT_R, [], 0, -1);
+        inputs.push(v);
+        rf.stackV.push(v);
+      }
+    } else {
+      // a bridge starts from its guard's snapshot: the values the parent trace held there,
+      // unboxed as they were (deopt already wrote the frame they describe)
+      const memo = new Map<int, int>();
+      for (const v of seed.snap.fast) rf.fastV.push(this.seedValue(seed, v, memo, inputs));
+      for (const v of seed.snap.stack) rf.stackV.push(this.seedValue(seed, v, memo, inputs));
     }
     t.emit(IROp.LABEL, inputs, 0, -1);
     this.frames.push(rf);
@@ -377,6 +399,44 @@ export class Recorder {
     f.sp = root.sp;
     out.pc = out.trace === null ? f.pc : this.header;
     return out;
+  }
+  /** The frame's cells as inputs (a loop's after its locals, a bridge's first). */
+  cellInputs(f: Frame, rf: RFrame, inputs: int[]): void {
+    for (let i = 0; i < f.cells.length; i++) {
+      const v = this.t.emit(IROp.INPUT_R, [], 0, -1);
+      inputs.push(v);
+      rf.cellV.push(v);
+      this.known.set(v, f.cells[i].cls);
+    }
+  }
+  /** The bridge's value for parent snapshot value v: a constant or a snapshot tuple copied
+   * into this trace, an op result an input of its kind (one per value). */
+  seedValue(seed: BridgeSeed, v: int, memo: Map<int, int>, inputs: int[]): int {
+    const p = seed.parent;
+    const t = this.t;
+    if (v === UNSET) return UNSET;
+    if (v < 0) {
+      const k = p.kindOf(v);
+      return k === K_INT ? t.cInt(p.getConstI(v)) : k === K_FLOAT ? t.cFloat(p.getConstF(v)) : t.cRef(p.getConstR(v));
+    }
+    const seen = memo.get(v);
+    if (seen !== undefined) return seen;
+    let r = 0;
+    if (v >= VBASE) {
+      const items: int[] = [];
+      t.vtuples.push(items);
+      r = VBASE + t.vtuples.length - 1;
+      memo.set(v, r);
+      for (const x of p.vtuples[v - VBASE]) items.push(this.seedValue(seed, x, memo, inputs));
+      return r;
+    }
+    const k = p.kindOf(v);
+    r = t.emit(k === K_INT ? IROp.INPUT_I : k === K_FLOAT ? IROp.INPUT_F : IROp.INPUT_R, [], 0, -1);
+    inputs.push(r);
+    seed.srcs.push(v);
+    seed.kinds.push(k);
+    memo.set(v, r);
+    return r;
   }
   /** Leaves the recording: the frames resume in the interpreter from where they are. */
   stop(reason: int, detail: string, exc: PyBaseExc | null): void {

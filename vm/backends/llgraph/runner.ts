@@ -346,10 +346,12 @@ export class LLGraph extends Backend {
     const st = this.st;
     st.ovf = false;
     let pc = t.labelIndex() + 1;
+    jf.iters++;
     for (;;) {
       const op = t.ops[pc];
       if (op === IROp.JUMP) {
         jumpToLabel(t, jf, pc, label);
+        jf.iters++;
         pc = label;
       } else if (op === IROp.FINISH) {
         // the end of a bridge: the caller reads the FINISH's values
