@@ -25,6 +25,8 @@ export class NativeRun {
   fconst: float[];
   /** 1 when the last *_OVF op overflowed */
   ovf: int = 0;
+  /** loop iterations begun (the code counts them; runNative hands them to the jitframe) */
+  iters: int = 0;
   jf: JitFrame;
   trace: Trace;
   st: StepState = new StepState();
@@ -56,11 +58,27 @@ export class NativeLoop extends CompiledLoop {
   code: int[];
   /** offset of each op's code (op index -> byte offset; -1: none), for dumps */
   opOffsets: int[];
+  /** where a run begins after the prologue, and each guard's link site (-1: none) */
+  entryOffset: int = 0;
+  linkSites: int[] = [];
+  /** the run context kept for the jitframe the JIT reuses (linked code holds its address) */
+  run: NativeRun | null = null;
+  /** the code of bridges linked to this trace's guards (kept while the trace is) */
+  links: int[] = [];
   constructor(trace: Trace, handle: int, code: int[], opOffsets: int[]) {
     super(trace);
     this.handle = handle;
     this.code = code;
     this.opOffsets = opOffsets;
+  }
+  /** The run context for jf: one kept per trace for the first jitframe it ran on (the JIT's,
+   * reused across entries), a fresh one for any other. */
+  runFor(jf: JitFrame): NativeRun {
+    const r = this.run;
+    if (r !== null && r.jf === jf) return r;
+    const n = new NativeRun(this.trace, jf);
+    if (r === null) this.run = n;
+    return n;
   }
 }
 
@@ -80,10 +98,14 @@ export function installCode(code: int[]): int {
 
 /** Runs a native loop on jf; returns the index of the guard that failed. */
 export function runNative(loop: NativeLoop, jf: JitFrame): int {
-  const run = new NativeRun(loop.trace, jf);
+  const run = loop.runFor(jf);
+  run.ovf = 0;
+  run.st.ovf = false;
   const g = execmem.call(loop.handle, 0, addressOf(asRef(run)), 0, 0, 0);
   // run stays reachable until here: the code read it through its address
   if (run.trace !== loop.trace) throw new Error('native: run context changed');
+  jf.iters += run.iters;
+  run.iters = 0;
   return g;
 }
 

@@ -16,7 +16,7 @@ import { PyObject, PyInstance } from '../../objects/core.ts';
 import {
   Trace, IROp, OPS, K_INT, K_FLOAT, K_REF, F_GUARD, isConst, constIndex, D_INT_SMALL, INV_TYPES, TID_INSTANCE,
 } from '../../jit/ir.ts';
-import { JitFrame } from '../model.ts';
+import { JitFrame, BridgeLink, EXIT_LOOP_AGAIN, EXIT_SHIFT } from '../model.ts';
 import {
   NativeRun, H_NATIVE_STEP, refAddress, isNoCode, LIST_LEN_OFFSET, LIST_ITEMS_OFFSET, fieldOffset, intBigOffset,
   tidRangeLow, tidRangeHigh, mapAddress, typeVersionAddress, dictVersionOffset,
@@ -72,6 +72,10 @@ export class NativeTraceAssembler {
   exits: Exit[] = [];
   /** offset of each op's code (-1: none), for dumps */
   opOffsets: int[] = [];
+  /** where a run of the loop begins after the prologue (linked bridges jump back here) */
+  entryOffset: int = 0;
+  /** the link site in each guard's exit stub (op index -> offset; -1: none) */
+  linkSites: int[] = [];
   constructor(t: Trace, isa: NativeIsa) {
     this.t = t;
     this.isa = isa;
@@ -86,6 +90,7 @@ export class NativeTraceAssembler {
     const label = t.loopLabelIndex();
     if (first < 0) throw new Error(`${isa.name}: trace has no LABEL`);
     this.prologue(first);
+    for (let i = 0; i < t.ops.length; i++) this.linkSites.push(-1);
     let loopTop = isa.pos();
     for (let pc = 0; pc < t.ops.length; pc++) {
       const op = t.ops[pc];
@@ -97,6 +102,7 @@ export class NativeTraceAssembler {
       this.opOffsets.push(isa.pos());
       if (op === IROp.JUMP) {
         this.jumpToLabel(pc, label);
+        this.countIteration();
         isa.patch(isa.jump(), loopTop);
       } else if (op === IROp.FINISH) {
         // the end of a bridge: the caller reads the FINISH's values, as after a guard
@@ -126,6 +132,8 @@ export class NativeTraceAssembler {
       stubs.set(key, isa.pos());
       isa.patch(x.site, isa.pos());
       if (x.save) this.saveLive(x.pc, undoneAt(this.t, x.pc));
+      // a guard's stub may later be linked to a bridge, with every live value in the jitframe
+      if (x.save && (OPS.defs[t.ops[x.pc]].flags & F_GUARD) !== 0) this.linkSites[x.pc] = isa.linkSite();
       isa.returnImm(x.pc);
     }
     return isa.code();
@@ -139,12 +147,23 @@ export class NativeTraceAssembler {
   private prologue(first: int): void {
     const isa = this.isa;
     isa.prologue();
+    this.entryOffset = isa.pos();
     this.loadItems(isa.intsBase, offsetOf(NativeRun, 'ints'));
     this.loadItems(isa.floatsBase, offsetOf(NativeRun, 'floats'));
     this.loadItems(isa.refsBase, offsetOf(NativeRun, 'refs'));
     this.loadItems(isa.fconstBase, offsetOf(NativeRun, 'fconst'));
+    if (this.t.ops[this.t.ops.length - 1] === IROp.JUMP) this.countIteration();
     // the loop's inputs arrive in the jitframe
     for (let v = 0; v < first; v++) this.reload(v);
+  }
+  /** run.iters++ (the JIT gives up loops that run few iterations an entry) */
+  private countIteration(): void {
+    const isa = this.isa;
+    const off = offsetOf(NativeRun, 'iters');
+    isa.load(isa.tmp[2], isa.ctx, off);
+    isa.movImm(isa.tmp[1], 1);
+    isa.alu(A_ADD, isa.tmp[2], isa.tmp[2], isa.tmp[1]);
+    isa.store(isa.ctx, off, isa.tmp[2]);
   }
   private loadItems(dst: int, field: int): void {
     this.isa.load(dst, this.isa.ctx, field);
@@ -623,3 +642,72 @@ export class NativeTraceAssembler {
 const INT_COND = [C_LT, C_LE, C_EQ, C_NE, C_GT, C_GE];
 const FLOAT_COND = [C_LT, C_LE, C_EQ, C_NE, C_GT, C_GE];
 const FLOAT_OP = [FA_ADD, FA_SUB, FA_MUL, FA_DIV];
+
+/** Where a linked guard's code goes: the stub has stored every live value into the parent's
+ * jitframe; this copies the bridge's inputs into the bridge's jitframe and calls the bridge's
+ * code. When the bridge reaches the loop header (its FINISH, or EXIT_LOOP_AGAIN from a bridge
+ * it linked itself) its values become the loop's inputs and the code jumps into the loop (from
+ * the loop's own guards; from a bridge's guard it returns EXIT_LOOP_AGAIN to its caller, the
+ * loop's stub or the JIT). Any other exit returns (num + 1) << EXIT_SHIFT | op, naming the
+ * bridge, unless a deeper bridge already named itself so. Addresses: the run contexts of the
+ * bridge and of the loop (kept alive by their compiled traces), the bridge's code, the loop's
+ * entry (0 unless root: the guard is the loop's). */
+export function assembleLink(isa: NativeIsa, l: BridgeLink, bridgeRun: int, loopRun: int, bridgeCode: int, loopEntry: int, root: boolean): int[] {
+  const tmp = isa.tmp;
+  const bt = l.bridge.trace;
+  runItems(isa, bridgeRun, offsetOf(NativeRun, 'refs'), tmp[1]);
+  for (let i = 0; i < l.cells; i++) {
+    isa.load(tmp[0], isa.refsBase, (l.parentCells + i) * 8);
+    isa.store(tmp[1], i * 8, tmp[0]);
+  }
+  for (let k = 0; k < l.srcs.length; k++) {
+    if (l.kinds[k] !== K_REF) continue;
+    isa.load(tmp[0], isa.refsBase, l.srcs[k] * 8);
+    isa.store(tmp[1], (l.cells + k) * 8, tmp[0]);
+  }
+  runItems(isa, bridgeRun, offsetOf(NativeRun, 'ints'), tmp[1]);
+  for (let k = 0; k < l.srcs.length; k++) {
+    if (l.kinds[k] !== K_INT) continue;
+    isa.load(tmp[0], isa.intsBase, l.srcs[k] * 8);
+    isa.store(tmp[1], (l.cells + k) * 8, tmp[0]);
+  }
+  runItems(isa, bridgeRun, offsetOf(NativeRun, 'floats'), tmp[1]);
+  for (let k = 0; k < l.srcs.length; k++) {
+    if (l.kinds[k] !== K_FLOAT) continue;
+    isa.fload(isa.ftmp[0], isa.floatsBase, l.srcs[k] * 8);
+    isa.fstore(tmp[1], (l.cells + k) * 8, isa.ftmp[0]);
+  }
+  isa.callCode(bridgeCode, bridgeRun);
+  const fin = bt.ops.length - 1;
+  isa.movImm(tmp[1], fin);
+  const toFinish = isa.branch(C_EQ, tmp[0], tmp[1]);
+  isa.movImm(tmp[1], EXIT_LOOP_AGAIN);
+  const toAgain = isa.branch(C_EQ, tmp[0], tmp[1]);
+  const named = isa.branch(C_GT, tmp[0], tmp[1]);
+  isa.movImm(tmp[1], (l.num + 1) * (1 << EXIT_SHIFT));
+  isa.alu(A_ADD, tmp[0], tmp[0], tmp[1]);
+  isa.patch(named, isa.pos());
+  isa.returnReg(tmp[0]);
+  isa.patch(toFinish, isa.pos());
+  // the FINISH's values (the loop's inputs, all references) into the loop's jitframe
+  runItems(isa, bridgeRun, offsetOf(NativeRun, 'refs'), tmp[1]);
+  runItems(isa, loopRun, offsetOf(NativeRun, 'refs'), tmp[2]);
+  for (let k = 0; k < bt.argCount[fin]; k++) {
+    const v = bt.arg(fin, k);
+    if (isConst(v)) isa.movImm(tmp[0], refAddress(bt.getConstR(v)));
+    else isa.load(tmp[0], tmp[1], v * 8);
+    isa.store(tmp[2], k * 8, tmp[0]);
+  }
+  isa.patch(toAgain, isa.pos());
+  if (root) isa.jumpAbs(loopEntry);
+  else isa.returnImm(EXIT_LOOP_AGAIN);
+  isa.trap();
+  return isa.code();
+}
+
+/** r = the item buffer of the jitframe array field of the run context at address run */
+function runItems(isa: NativeIsa, run: int, field: int, r: int): void {
+  isa.movImm(r, run);
+  isa.load(r, r, field);
+  isa.load(r, r, LIST_ITEMS_OFFSET);
+}

@@ -130,4 +130,29 @@ export abstract class NativeIsa {
   /** Calls the helper at address addr with (ctx, imm); its integer result lands in tmp[0].
    * Clobbers every allocatable and scratch register; keeps ctx and the bases. */
   abstract callCtx(addr: int, imm: int): void;
+
+  // ---- linking bridges (optional: an ISA that keeps these defaults never patches code, and
+  // the JIT enters bridges itself when a guard's index comes back) ----
+  /** Emits, in a guard's exit stub, a place that falls through now and that linkBytes can
+   * later turn into a jump to any address; returns its offset (-1: this ISA does not link). */
+  linkSite(): int {
+    return -1;
+  }
+  /** The bytes to write at a linkSite so that it jumps to the absolute address target. */
+  linkBytes(target: int): int[] {
+    throw new Error(`${this.name}: no bridge linking`);
+  }
+  /** Calls the code at address addr with the single argument arg (the run context of other
+   * code); its result lands in tmp[0]. Clobbers what callCtx clobbers. */
+  callCode(addr: int, arg: int): void {
+    throw new Error(`${this.name}: no bridge linking`);
+  }
+  /** Jumps to the absolute address addr (the frame stays as it is). */
+  jumpAbs(addr: int): void {
+    throw new Error(`${this.name}: no bridge linking`);
+  }
+  /** Returns the value of register r from the code (undoing the prologue). */
+  returnReg(r: int): void {
+    throw new Error(`${this.name}: no bridge linking`);
+  }
 }

@@ -48,6 +48,13 @@ export class X64Isa extends NativeIsa {
   }
   returnImm(imm: int): void {
     this.e.movRI(RAX, imm);
+    this.epilogue();
+  }
+  override returnReg(r: int): void {
+    if (r !== RAX) this.e.movRR(RAX, r);
+    this.epilogue();
+  }
+  private epilogue(): void {
     const frame = this.conv.frameBytes();
     if (frame > 0) this.e.aluRI(ALU_ADD, RSP, frame);
     for (let k = this.conv.calleeSaved.length - 1; k >= 0; k--) this.e.pop(this.conv.calleeSaved[k]);
@@ -221,5 +228,42 @@ export class X64Isa extends NativeIsa {
     e.movRI(this.conv.intArgs[1], imm);
     e.movRI(RAX, addr);
     e.callR(RAX);
+  }
+  override callCode(addr: int, arg: int): void {
+    const e = this.e;
+    e.movRI(this.conv.intArgs[0], arg);
+    e.movRI(RAX, addr);
+    e.callR(RAX);
+  }
+  override jumpAbs(addr: int): void {
+    this.e.movRI(R11, addr);
+    this.e.jmpR(R11);
+  }
+  /** `jmp +13` over `movabs r11, 0; jmp r11` (15 bytes): linkBytes turns the short jump into a
+   * two-byte nop and fills in the address (r11 is a scratch register, free in a stub). */
+  override linkSite(): int {
+    const e = this.e;
+    const at = e.pos();
+    e.byte(0xeb);
+    e.byte(13);
+    e.byte(0x49);
+    e.byte(0xbb);
+    e.int64(0);
+    e.byte(0x41);
+    e.byte(0xff);
+    e.byte(0xe3);
+    return at;
+  }
+  override linkBytes(target: int): int[] {
+    const e = new X64Encoder();
+    e.byte(0x66);
+    e.byte(0x90);
+    e.byte(0x49);
+    e.byte(0xbb);
+    e.int64(target);
+    e.byte(0x41);
+    e.byte(0xff);
+    e.byte(0xe3);
+    return e.code;
   }
 }

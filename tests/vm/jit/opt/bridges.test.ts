@@ -41,7 +41,7 @@ describe('bridges', () => {
     expect(n).not.toBeNull();
     expect(Number((n as RegExpExecArray)[1])).toBeGreaterThanOrEqual(1);
     // the bridge is optimised (logged) and ends by handing its values to the loop
-    expect(log).toMatch(/\[jit-log-opt\] bridge of loop 0 [^\n]*\n[\s\S]*?\nfinish\([^\n]*\)\n[\s\S]*?\[\/jit-log-opt\]/);
+    expect(log).toMatch(/\[jit-log-opt\] bridge \d+ of loop 0 [^\n]*\n[\s\S]*?\nfinish\([^\n]*\)\n[\s\S]*?\[\/jit-log-opt\]/);
   }, 120_000);
 
   it('below trace_eagerness failures there is no bridge', async () => {
