@@ -262,7 +262,7 @@ export class JitHooks extends LoopHooks {
         continue;
       }
       countGuardFail(this.log, where);
-      if (this.log.guardFail) logLine(this.log, `jit-guard-fail: ${cur === root ? '' : 'bridge of '}loop ${loop.id} ${where} ${printOp(t, g)}`);
+      if (this.log.guardFail) logLine(this.log, `jit-guard-fail: ${cur instanceof Bridge ? 'bridge ' + String(cur.num) + ' of ' : ''}loop ${loop.id} ${where} ${printOp(t, g)}`);
       if (op === IROp.GUARD_NOT_INVALIDATED) {
         // a class or a global dict changed: this loop would keep failing here; record it afresh
         // when it is hot again
@@ -307,7 +307,7 @@ export class JitHooks extends LoopHooks {
     t.name = t.name + ' bridge from guard #' + String(g);
     // a bridge is not a loop: its JUMP goes on into the loop, a FINISH handing it the values
     t.ops[t.ops.length - 1] = IROp.FINISH;
-    const what = `bridge ${this.bridgeByNum.length} of loop ${loop.id}`;
+    const what = `bridge ${this.bridgeByNum.length} of loop ${loop.id}` + (parent instanceof Bridge ? ` (from bridge ${parent.num})` : '');
     const ot = this.optimized(t, this.params.opts, what);
     const br = new Bridge(ot, this.compiled(ot, what, true), this.bridgeByNum.length, seed.srcs, seed.kinds);
     this.bridgeByNum.push(br);
