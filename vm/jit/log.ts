@@ -6,7 +6,8 @@ import { os } from '../../translate/rlib/index.ts';
 import { ABORT_NAMES } from './aborts.ts';
 
 export const LOG_HELP = `PYVMLOG=CATEGORIES[:FILE]  what the JIT logs (to FILE, else stderr, when the program ends):
-    jit-summary       loops, bridges, aborts by reason, guard failures by file:line, entries,
+    jit-summary       loops, bridges (and how many the backend linked into the guards'
+                      code), loops given up, aborts by reason, guard failures by file:line, entries,
                       recording and optimizer time, the backend with its code bytes and time
     jit-log-noopt     each loop's trace in the IR's text form, as recorded
     jit-log-opt       each loop's trace as the optimizer leaves it

@@ -77,7 +77,7 @@ describe.skipIf(!NATIVE)('bridges (x86-64, linked)', () => {
       const r = runBinary(binary, 'linux-x86_64', [f], { PYVM_JIT: `${JIT},backend=native`, PYVMLOG: LOG });
       expect(r.stdout).toBe((expected.get(f) as Result).stdout);
       expect(r.status).toBe(0);
-      checkLog(f, r.stderr, true);
+      checkLog(f, r.stderr ?? '', true);
     });
   }
 });
