@@ -7,7 +7,7 @@ import { PyDict } from '../objects/core.ts';
 import { PyCode } from '../compiler/code.ts';
 import { Frame } from '../interpreter/frame.ts';
 import { LoopHooks } from '../interpreter/state.ts';
-import { Trace, IROp, OPS, K_INT, K_FLOAT } from './ir.ts';
+import { Trace, IROp, OPS, K_INT, K_FLOAT, K_REF } from './ir.ts';
 import { JitParams } from './params.ts';
 import { Recorder, Recording, BridgeSeed } from './recorder.ts';
 import { SnapFrame } from './snapshot.ts';
@@ -37,6 +37,8 @@ export class JitTrace {
   fails: Map<int, int> = new Map<int, int>();
   bridges: Map<int, Bridge> = new Map<int, Bridge>();
   noBridge: Map<int, boolean> = new Map<int, boolean>();
+  /** the jitframe slots that may hold references (cleared when a run ends) */
+  refSlots: int[] = [];
   constructor(trace: Trace, compiled: CompiledLoop) {
     this.trace = trace;
     this.compiled = compiled;
@@ -45,7 +47,15 @@ export class JitTrace {
       this.jf.ints.push(0);
       this.jf.floats.push(0.0);
       this.jf.refs.push(null);
+      if (trace.kindOf(i) === K_REF) this.refSlots.push(i);
     }
+  }
+  /** Drops the references the last run left in the jitframe: kept, they would keep objects
+   * alive after the program let go of them (weak references, __del__ would see it). */
+  release(): void {
+    const refs = this.jf.refs;
+    for (const i of this.refSlots) refs[i] = null;
+    this.jf.exc = null;
   }
 }
 
@@ -79,9 +89,12 @@ export class JitLoop {
   busy: boolean = false;
   entries: int = 0;
   iters: int = 0;
+  /** the root and every bridge (their jitframes are released after each entry) */
+  traces: JitTrace[] = [];
   constructor(id: int, trace: Trace, compiled: CompiledLoop, f: Frame) {
     this.id = id;
     this.root = new JitTrace(trace, compiled);
+    this.traces.push(this.root);
     this.nlocals = f.fast.length;
     this.ncells = f.cells.length;
     this.nstack = f.sp;
@@ -215,6 +228,7 @@ export class JitHooks extends LoopHooks {
       pc = this.runLoop(c, loop, f);
     } finally {
       loop.busy = false;
+      for (const jt of loop.traces) jt.release();
     }
     const root = loop.root.jf;
     loop.iters += root.iters;
@@ -311,6 +325,7 @@ export class JitHooks extends LoopHooks {
     const ot = this.optimized(t, this.params.opts, what);
     const br = new Bridge(ot, this.compiled(ot, what, true), this.bridgeByNum.length, seed.srcs, seed.kinds);
     this.bridgeByNum.push(br);
+    loop.traces.push(br);
     parent.bridges.set(g, br);
     this.log.bridges++;
     const l = new BridgeLink(parent.compiled, g, br.compiled, br.num, loop.root.compiled, loop.root.jf, br.jf);

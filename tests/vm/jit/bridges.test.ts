@@ -50,13 +50,13 @@ function checkLog(file: string, stderr: string, linked: boolean): void {
 
 beforeAll(async () => {
   for (const f of FILES) expected.set(f, await runCPython(f, DIR));
-}, 60_000);
+});
 
 describe('bridges (llgraph)', () => {
   const actual = new Map<string, Result>();
   beforeAll(async () => {
     for (const r of await runVmBatch(FILES, { PYVM_JIT: `${JIT},backend=llgraph`, PYVMLOG: LOG })) actual.set(r.file, r);
-  }, 180_000);
+  });
   for (const f of FILES) {
     it(path.basename(f), () => {
       const a = actual.get(f) as Result;
@@ -71,7 +71,7 @@ describe.skipIf(!NATIVE)('bridges (x86-64, linked)', () => {
   let binary = '';
   beforeAll(async () => {
     binary = (await translate(path.join(__dirname, '..', '..', '..', 'vm', 'main.ts'), 'linux-x86_64')).binary;
-  }, 900_000);
+  });
   for (const f of FILES) {
     it(path.basename(f), () => {
       const r = runBinary(binary, 'linux-x86_64', [f], { PYVM_JIT: `${JIT},backend=native`, PYVMLOG: LOG });
