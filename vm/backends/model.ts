@@ -84,6 +84,9 @@ export abstract class Backend {
   link(l: BridgeLink): boolean {
     return false;
   }
+  /** Drops what the backend keeps of the last run of loop (a bridge run from linked code
+   * leaves its helper call's arguments in its run context). */
+  release(loop: CompiledLoop): void {}
   /** The machine code of a compiled loop (empty for backends that make none). */
   codeOf(loop: CompiledLoop): int[] {
     return [];

@@ -228,7 +228,10 @@ export class JitHooks extends LoopHooks {
       pc = this.runLoop(c, loop, f);
     } finally {
       loop.busy = false;
-      for (const jt of loop.traces) jt.release();
+      for (const jt of loop.traces) {
+        jt.release();
+        this.backend.release(jt.compiled);
+      }
     }
     const root = loop.root.jf;
     loop.iters += root.iters;

@@ -5,7 +5,7 @@ import type { int } from '../../../translate/rlib/index.ts';
 import { execmem, addressOf, asRef } from '../../../translate/rlib/index.ts';
 import { Trace, K_REF } from '../../jit/ir.ts';
 import { Backend, CompiledLoop, JitFrame, BridgeLink } from '../model.ts';
-import { NativeLoop, installCode, runNative } from '../native.ts';
+import { NativeLoop, installCode, runNative, releaseRun } from '../native.ts';
 import { NativeTraceAssembler, assembleLink } from '../native/assembler.ts';
 import { X64Conventions, conventionsFor } from './conventions.ts';
 import { X64Isa } from './isa.ts';
@@ -57,6 +57,10 @@ export class X64Backend extends Backend {
     if (!execmem.finalize(parent.handle)) throw new Error('x86_64: cannot make patched code executable again');
     parent.links.push(h);
     return true;
+  }
+  override release(loop: CompiledLoop): void {
+    const r = (loop as NativeLoop).run;
+    if (r !== null) releaseRun(r);
   }
   run(loop: CompiledLoop, jf: JitFrame): int {
     return runNative(loop as NativeLoop, jf);
