@@ -38,9 +38,8 @@ initBytesMethods(BT.bytearray);
 function bytesFrom(x: PyObject, what: string): int[] {
   const b = bytesLike(x);
   if (b !== null) return b.slice(0);
-  if (x instanceof PyStr) throw raise(TypeError, what === 'init' ? 'string argument without an encoding' : `can't extend bytearray with str`);
   if (what === 'iadd') throw raise(TypeError, `can't concat ${typeName(x)} to bytearray`);
-  if (what === 'slice') throw raise(TypeError, `can assign only bytes, buffers, or iterables of ints in range(0, 256)`);
+  if (what === 'slice' && x instanceof PyStr) throw raise(TypeError, `can assign only bytes, buffers, or iterables of ints in range(0, 256)`);
   const out: int[] = [];
   for (const v of iterToArray(x)) out.push(byteValue(v));
   return out;
@@ -56,10 +55,10 @@ function self(args: PyObject[]): PyBytes {
   if (!(o instanceof PyBytes)) throw raise(TypeError, `descriptor requires a 'bytearray' object but received '${typeName(o)}'`);
   return o;
 }
-function index(o: PyBytes, k: PyObject): int {
+function index(o: PyBytes, k: PyObject, msg: string = 'bytearray index out of range'): int {
   let i = toIntIndex(k);
   if (i < 0) i += o.b.length;
-  if (i < 0 || i >= o.b.length) throw raise(IndexError, 'bytearray index out of range');
+  if (i < 0 || i >= o.b.length) throw raise(IndexError, msg);
   return i;
 }
 /** CPython's bytearray repr: as bytes', except that a single quote is always escaped */
@@ -128,7 +127,7 @@ export function callBytearray(id: int, args: PyObject[], kw: string[] | null): P
       return newInt(o.b.length + 1);
     case B.BYTEARRAY_POP: {
       if (o.b.length === 0) throw raise(IndexError, 'pop from empty bytearray');
-      const i = n > 1 ? index(o, args[1]) : o.b.length - 1;
+      const i = n > 1 ? index(o, args[1], 'pop index out of range') : o.b.length - 1;
       const v = o.b[i];
       splice(o.b, i, i + 1, []);
       return newInt(v);

@@ -2,7 +2,7 @@
 import type { int, float } from '../../translate/rlib/index.ts';
 import { os, parseFloatStrict, toFloat, floorDiv } from '../../translate/rlib/index.ts';
 import {
-  PyObject, PyType, PyInstance, PyBaseExc, PyInt, PyFloat, PyStr, PyBytes, PyList, PyTuple, PyDict, PySet, PyRange,
+  PyObject, PyType, PyInstance, PyNative, PyBaseExc, PyInt, PyFloat, PyStr, PyBytes, PyList, PyTuple, PyDict, PySet, PyRange,
   PySlice, PyUnion, PyModule, PyBuiltin, PyProperty, PyStaticMethod, PyClassMethod, PySuper, PySeqIter, PyExc,
   PyBoundMethod, HOLD, None, True, False, NotImplemented, Ellipsis, typeType, objectType, intType, boolType, floatType,
   strType, bytesType, listType, tupleType, dictType, setType, frozensetType, rangeType, sliceType, propertyType,
@@ -884,11 +884,11 @@ function construct(id: int, args: PyObject[], kw: string[] | null): PyObject {
     }
     case B.REVERSED_NEW: {
       const x = args[1];
-      if (!x.cls.isBuiltin) {
+      if (!x.cls.isBuiltin || x instanceof PyNative) {
         const r = callSpecial(x, '__reversed__', []);
         if (r !== null) return r;
       }
-      if (x instanceof PyDict || x instanceof PySet || (!(x instanceof PyList) && !(x instanceof PyTuple) && !(x instanceof PyStr) && !(x instanceof PyRange) && lookupType(x.cls, '__getitem__') === null)) {
+      if (x instanceof PyDict || x instanceof PySet || (!(x instanceof PyList) && !(x instanceof PyTuple) && !(x instanceof PyStr) && !(x instanceof PyBytes) && !(x instanceof PyRange) && lookupType(x.cls, '__getitem__') === null)) {
         if (x instanceof PyDict) {
           const ks = dictKeys(x);
           ks.reverse();

@@ -169,7 +169,7 @@ class MemTypes {
 }
 export const MVT = new MemTypes();
 
-const METHODS: string[] = ['tobytes', 'tolist', 'hex', 'cast', 'release', 'toreadonly', '__enter__', '__exit__', '__setitem__', '__delitem__', '__iter__', '__reversed__'];
+const METHODS: string[] = ['tobytes', 'tolist', 'hex', 'cast', 'release', 'toreadonly', '__enter__', '__exit__', '__setitem__', '__delitem__', '__iter__', '__reversed__', '__eq__', '__ne__'];
 const PROPS: string[] = ['obj', 'format', 'itemsize', 'nbytes', 'ndim', 'shape', 'strides', 'suboffsets', 'readonly', 'c_contiguous', 'f_contiguous', 'contiguous'];
 for (const name of METHODS) {
   const m = mkBuiltin(name, B.MEMORYVIEW_METHOD, true, FAM_MEMORYVIEW);
@@ -371,6 +371,11 @@ export function callMemoryview(bi: PyBuiltin, args: PyObject[], kw: string[] | n
       const items = m.items();
       items.reverse();
       return arrayIter(items);
+    }
+    case '__eq__':
+    case '__ne__': {
+      const e = m.nativeEq(args[1]);
+      return (e === 1) === (name === '__eq__') ? True : False;
     }
     case 'format':
       return newStr(m.fmt);

@@ -1370,6 +1370,11 @@ export function richCompare(a: PyObject, b: PyObject, op: int): PyObject {
       const eq = userSpecial(a, '__eq__', b);
       if (eq !== null) return newBool(!truthy(eq));
     }
+    // a module's type against an instance of a Python class or bytearray (memoryview == bytearray)
+    if ((op === A.CMP_EQ || op === A.CMP_NE) && (a instanceof PyNative || b instanceof PyNative)) {
+      const e = a instanceof PyNative ? a.nativeEq(b) : (b as PyNative).nativeEq(a);
+      if (e >= 0) return newBool((e === 1) === (op === A.CMP_EQ));
+    }
     const r = builtinCompare(a, b, op);
     if (r !== null) return r;
   }
