@@ -1659,6 +1659,11 @@ export function binaryOp(a: PyObject, b: PyObject, opIn: int): PyObject {
       const rb = callSpecial(a, BIN_NAMES[op], [b]);
       if (rb !== null && rb !== NotImplemented) return rb;
     }
+    if (b instanceof PyNative && a.cls !== b.cls) {
+      // 2 * array: the right operand's reflected method
+      const rr = callSpecial(b, BIN_RNAMES[op], [a]);
+      if (rr !== null && rr !== NotImplemented) return rr;
+    }
     throw binError(a, b, op);
   }
   if (inplace && !ta.isBuiltin) {

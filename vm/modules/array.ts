@@ -78,6 +78,9 @@ export class PyArray extends PyBufferObject {
     }
     return this.get(indexIn(k, n, 'array index out of range'));
   }
+  override nativeHash(): int {
+    throw raise(TypeError, `unhashable type: 'array.array'`);
+  }
   override nativeEq(other: PyObject): int {
     if (!(other instanceof PyArray)) return -1;
     if (other.len() !== this.len()) return 0;
