@@ -409,7 +409,8 @@ export function callBytes(bi: PyBuiltin, args: PyObject[], kw: string[] | null):
       const s = latin1(b);
       const j = name === 'partition' ? s.indexOf(sep) : s.lastIndexOf(sep);
       if (j < 0) {
-        const whole = isBytearray(self) ? mk(self, b.slice(0)) : self.cls === bytesType ? self : mk(self, b.slice(0));
+        // CPython gives back bytes objects themselves, subclass instances included
+        const whole = isBytearray(self) ? mk(self, b.slice(0)) : self;
         return name === 'partition' ? newTuple([whole, mk(self, []), mk(self, [])]) : newTuple([mk(self, []), mk(self, []), whole]);
       }
       return newTuple([mkS(self, s.slice(0, j)), mkS(self, sep), mkS(self, s.slice(j + sep.length))]);

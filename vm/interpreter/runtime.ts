@@ -310,6 +310,10 @@ function typeGetAttr(t: PyType, name: string): PyObject | null {
 }
 function specialAttr(o: PyObject, name: string): PyObject | null {
   if (name === '__class__') return o.cls;
+  if (name === '__dict__' && o instanceof PyBytesSub && !o.cls.isBuiltin && !isBytesClass(o.cls)) {
+    if (o.attrs === null) o.attrs = newDict();
+    return o.attrs;
+  }
   if (o instanceof PyInstance) {
     if (name === '__dict__') {
       const d = newDict();
@@ -1098,6 +1102,8 @@ export function str(o: PyObject): string {
 }
 export function baseStr(o: PyObject): string {
   if (o instanceof PyStr) return o.s;
+  // bytes has its own __str__ (the bytes repr), which a subclass's __repr__ does not change
+  if (o instanceof PyBytes && !isBytearray(o)) return bytesRepr(o.b);
   if (o instanceof PyBaseExc) return excStr(o);
   return repr(o);
 }
