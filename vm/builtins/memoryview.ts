@@ -3,6 +3,7 @@
 // their struct format (B b c h H i I l L q Q n N f d ?), slices are views with a byte offset
 // and a stride, cast() reinterprets a contiguous view (with a shape for several dimensions).
 import type { int } from '../../translate/rlib/index.ts';
+import { floorDiv } from '../../translate/rlib/index.ts';
 import {
   PyObject, PyBufferObject, BufRef, PyType, PyBytes, PyInt, PyFloat, PyStr, PySlice, PyTuple, PyList, PyBuiltin, PyProperty, propertyType,
   typeType, objectType, bytesType, newInt, newStr, newList, newTuple, raise, None, True, False, TypeError, ValueError, IndexError,
@@ -192,7 +193,7 @@ export function newMemView(o: PyObject): PyMemView {
     const fmt = o.bufFormat();
     const sz = itemSize(fmt);
     o.bufExport(1);
-    return new PyMemView(t, o, r.arr, r.off, sz, fmt, [sz === 0 ? 0 : r.len / sz], r.readonly);
+    return new PyMemView(t, o, r.arr, r.off, sz, fmt, [sz === 0 ? 0 : floorDiv(r.len, sz)], r.readonly);
   }
   throw raise(TypeError, `memoryview: a bytes-like object is required, not '${typeName(o)}'`);
 }
@@ -252,7 +253,7 @@ function castView(m: PyMemView, fmtO: PyObject, shapeO: PyObject | null): PyMemV
   let shape: int[];
   if (shapeO === null || shapeO === None) {
     if (nbytes % sz !== 0) throw raise(TypeError, 'memoryview: length is not a multiple of itemsize');
-    shape = [nbytes / sz];
+    shape = [floorDiv(nbytes, sz)];
   } else {
     if (!(shapeO instanceof PyList || shapeO instanceof PyTuple)) throw raise(TypeError, 'shape must be a list or a tuple');
     if (m.shape.length !== 1) throw raise(TypeError, 'memoryview: cast must be 1D -> ND or ND -> 1D');

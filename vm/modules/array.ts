@@ -2,6 +2,7 @@
 // bytes (little-endian, the sizes of the 64-bit targets), so memoryview shares them and
 // tobytes/frombytes/byteswap are byte moves. Values are checked with CPython's messages.
 import type { int, float } from '../../translate/rlib/index.ts';
+import { floorDiv } from '../../translate/rlib/index.ts';
 import {
   PyObject, PyBufferObject, BufRef, PyModule, PyType, PyBuiltin, PyInt, PyFloat, PyStr, PyBytes, PySlice, PyList, PyTuple, PyProperty, propertyType,
   bytesType, newInt, newFloat, newStr, newList, newTuple, raise, None, True, False, NotImplemented, TypeError, ValueError, IndexError, OverflowErrorT,
@@ -34,7 +35,7 @@ export class PyArray extends PyBufferObject {
     this.b = b;
   }
   len(): int {
-    return this.b.length / this.isz;
+    return floorDiv(this.b.length, this.isz);
   }
   get(i: int): PyObject {
     const at = i * this.isz;
