@@ -2,8 +2,8 @@
 // memoryview, array.array) and how their bytes are reached, so that bytes(), bytearray(),
 // memoryview(), bytes methods, struct, binascii and io accept the same objects CPython does.
 // Also the element codec of the native struct formats that memoryview and array share.
-import type { int, float } from '../../translate/rlib/index.ts';
-import { PyObject, PyBufferObject, BufRef, PyBytes, PyInt, bytesType, newInt, newFloat, True, False, raise, TypeError, BufferError } from '../objects/core.ts';
+import type { int } from '../../translate/rlib/index.ts';
+import { PyObject, PyBufferObject, BufRef, PyBytes, PyInt, bytesType, newInt, newFloat, True, False, raise, TypeError, NotImplementedError } from '../objects/core.ts';
 import { isSubtype, typeName } from '../interpreter/runtime.ts';
 import { packNativeInt, unpackNativeInt, packNativeFloat, unpackNativeFloat } from '../modules/struct.ts';
 
@@ -40,13 +40,8 @@ export function needBytesLike(o: PyObject): int[] {
 /** A writable buffer (pack_into, readinto), or CPython's TypeError. */
 export function writableRef(o: PyObject): BufRef {
   const r = bufferRef(o);
-  if (r === null) throw raise(TypeError, `argument must be read-write bytes-like object, not ${typeName(o)}`);
-  if (r.readonly) throw raise(TypeError, `argument must be read-write bytes-like object, not ${typeName(o)}`);
+  if (r === null || r.readonly) throw raise(TypeError, `argument must be read-write bytes-like object, not ${typeName(o)}`);
   return r;
-}
-
-export function notResizable(): never {
-  throw raise(BufferError, 'Existing exports of data: object cannot be re-sized');
 }
 
 // ---- the native struct formats of single items (little-endian, 64-bit sizes) ----
@@ -65,6 +60,7 @@ export function itemSize(c: string): int {
     case 'I':
     case 'f':
     case 'u':
+    case 'w':
       return 4;
     case 'l':
     case 'L':
@@ -86,6 +82,9 @@ export function isUnsignedFormat(c: string): boolean {
 }
 export function readItem(arr: int[], at: int, c: string): PyObject {
   switch (c) {
+    case 'w':
+      // array('u') exports UCS-4 items, which memoryview cannot unpack (as CPython)
+      throw raise(NotImplementedError, 'memoryview: format w not supported');
     case 'B':
       return newInt(arr[at]);
     case 'b':
@@ -100,7 +99,7 @@ export function readItem(arr: int[], at: int, c: string): PyObject {
   }
   return unpackNativeInt(arr, at, c, itemSize(c));
 }
-/** Stores v, already checked to fit format c (see fitsFormat), at arr[at..]. */
+/** Stores v, already checked to fit format c (memoryview.ts checkItem, array.ts checkValue), at arr[at..]. */
 export function writeItem(arr: int[], at: int, c: string, v: PyObject): void {
   if (c === 'f' || c === 'd') {
     packNativeFloat(arr, at, c, v);

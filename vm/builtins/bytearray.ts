@@ -3,11 +3,11 @@
 // runtime's PyBytes paths and the shared methods are bytesmethods.ts; here are the constructor
 // and what mutates.
 import type { int } from '../../translate/rlib/index.ts';
-import { PyObject, PyType, PyBytes, PyBytesSub, PyStr, PyInt, PySlice, typeType, objectType, bytesType, newInt, newStr, newList, raise, None, TypeError, ValueError, IndexError, L_NONE } from '../objects/core.ts';
+import { PyObject, PyType, PyBytes, PyBytesSub, PyStr, PyInt, PySlice, typeType, objectType, newInt, newStr, raise, None, TypeError, ValueError, IndexError, L_NONE } from '../objects/core.ts';
 import { B, FAM_BYTEARRAY } from './ids.ts';
 import { npos, arg, defMethod, mkBuiltin, unhandledBuiltin } from './args.ts';
-import { iterToArray, toIntIndex, typeName, sliceIndices, repr, hex2 } from '../interpreter/runtime.ts';
-import { encodeUtf8, decodeUtf8 } from './strmethods.ts';
+import { iterToArray, toIntIndex, typeName, sliceIndices, hex2 } from '../interpreter/runtime.ts';
+import { decodeUtf8 } from './strmethods.ts';
 import { bytesLike } from './buffer.ts';
 import { initBytesMethods, bytesSource } from './bytesmethods.ts';
 import { MVT } from './memoryview.ts';

@@ -192,7 +192,6 @@ export function newMemView(o: PyObject): PyMemView {
     const r = o.bufRef();
     const fmt = o.bufFormat();
     const sz = itemSize(fmt);
-    o.bufExport(1);
     return new PyMemView(t, o, r.arr, r.off, sz, fmt, [sz === 0 ? 0 : floorDiv(r.len, sz)], r.readonly);
   }
   throw raise(TypeError, `memoryview: a bytes-like object is required, not '${typeName(o)}'`);
@@ -246,7 +245,7 @@ function castView(m: PyMemView, fmtO: PyObject, shapeO: PyObject | null): PyMemV
   let fmt = fmtO.s;
   if (fmt.length === 2 && fmt[0] === '@') fmt = fmt.slice(1);
   const sz = itemSize(fmt);
-  if (fmt.length !== 1 || sz === 0 || fmt === 'u') throw raise(ValueError, "memoryview: destination format must be a native single character format prefixed with an optional '@'");
+  if (fmt.length !== 1 || sz === 0 || fmt === 'u' || fmt === 'w') throw raise(ValueError, "memoryview: destination format must be a native single character format prefixed with an optional '@'");
   if (!m.contiguous()) throw raise(TypeError, 'memoryview: casts are restricted to C-contiguous views');
   if (!byteFmt(fmt) && !byteFmt(m.fmt)) throw raise(TypeError, 'memoryview: cannot cast between two non-byte formats');
   const nbytes = m.count() * m.isz;
@@ -321,14 +320,12 @@ export function callMemoryview(bi: PyBuiltin, args: PyObject[], kw: string[] | n
   const name = bi.name;
   switch (name) {
     case 'release':
-      if (!m.released && m.obj instanceof PyBufferObject) m.obj.bufExport(-1);
       m.released = true;
       return None;
     case '__enter__':
       m.checkLive();
       return m;
     case '__exit__':
-      if (!m.released && m.obj instanceof PyBufferObject) m.obj.bufExport(-1);
       m.released = true;
       return None;
     case 'readonly':

@@ -4,12 +4,12 @@
 import type { int, float } from '../../translate/rlib/index.ts';
 import { floorDiv } from '../../translate/rlib/index.ts';
 import {
-  PyObject, PyBufferObject, BufRef, PyModule, PyType, PyBuiltin, PyInt, PyFloat, PyStr, PyBytes, PySlice, PyList, PyTuple, PyProperty, propertyType,
+  PyObject, PyBufferObject, BufRef, PyModule, PyType, PyBuiltin, PyInt, PyStr, PyBytes, PySlice, PyList, PyProperty, propertyType,
   bytesType, newInt, newFloat, newStr, newList, newTuple, raise, None, True, False, NotImplemented, TypeError, ValueError, IndexError, OverflowErrorT,
 } from '../objects/core.ts';
 import { dictSetS } from '../objects/dict.ts';
 import { B, FAM_ARRAY } from '../builtins/ids.ts';
-import { npos, arg, mkBuiltin, unhandledBuiltin } from '../builtins/args.ts';
+import { npos, mkBuiltin, unhandledBuiltin } from '../builtins/args.ts';
 import { newModuleType, newBuiltinModule } from './registry.ts';
 import { typeName, toIntIndex, sliceIndices, arrayIter, iterToArray, pyEq, richCompare, objId, repr, lookupType, callObj, getAttr, isSubtype } from '../interpreter/runtime.ts';
 import { bytesLike, itemSize, isUnsignedFormat, readItem, writeItem } from '../builtins/buffer.ts';
@@ -27,7 +27,6 @@ export class PyArray extends PyBufferObject {
   isz: int;
   /** the items' bytes; kept as one array (changed in place) so memoryviews of it stay valid */
   b: int[];
-  exports: int = 0;
   constructor(cls: PyType, tc: string, b: int[]) {
     super(cls);
     this.tc = tc;
@@ -53,9 +52,6 @@ export class PyArray extends PyBufferObject {
   }
   override bufFormat(): string {
     return this.tc === 'u' ? 'w' : this.tc;
-  }
-  override bufExport(delta: int): void {
-    this.exports += delta;
   }
   override nativeLen(): int {
     return this.len();

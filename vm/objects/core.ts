@@ -315,8 +315,6 @@ export class PyBufferObject extends PyNative {
   bufFormat(): string {
     return 'B';
   }
-  /** counts the memoryviews made of it (released ones subtracted) */
-  bufExport(delta: int): void {}
 }
 
 export class PyCell extends PyObject {

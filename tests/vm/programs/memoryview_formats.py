@@ -94,3 +94,9 @@ t('pack_into short', lambda: struct.pack_into('<i', buf, 6, 1))
 print(list(struct.iter_unpack('<h', memoryview(b'\x01\x00\x02\x00'))))
 print(bytes(memoryview(b'abc')), bytearray(memoryview(b'abc')), b'-'.join([memoryview(b'x'), b'y']))
 print(m.toreadonly().readonly, m.c_contiguous, m[::2].c_contiguous, m.contiguous, m.suboffsets)
+
+import array
+w = memoryview(array.array('u', 'ab'))
+print(w.format, w.itemsize, len(w), w.nbytes, w.tobytes())
+t('w tolist', lambda: w.tolist())
+t('w item', lambda: w[0])
