@@ -170,7 +170,7 @@ class MemTypes {
 }
 export const MVT = new MemTypes();
 
-const METHODS: string[] = ['tobytes', 'tolist', 'hex', 'cast', 'release', 'toreadonly', '__enter__', '__exit__', '__setitem__', '__delitem__', '__iter__', '__reversed__', '__eq__', '__ne__'];
+const METHODS: string[] = ['tobytes', 'tolist', 'hex', 'cast', 'release', 'toreadonly', '__enter__', '__exit__', '__setitem__', '__delitem__', '__iter__', '__reversed__', '__eq__', '__ne__', '__len__', '__getitem__'];
 const PROPS: string[] = ['obj', 'format', 'itemsize', 'nbytes', 'ndim', 'shape', 'strides', 'suboffsets', 'readonly', 'c_contiguous', 'f_contiguous', 'contiguous'];
 for (const name of METHODS) {
   const m = mkBuiltin(name, B.MEMORYVIEW_METHOD, true, FAM_MEMORYVIEW);
@@ -370,6 +370,10 @@ export function callMemoryview(bi: PyBuiltin, args: PyObject[], kw: string[] | n
       items.reverse();
       return arrayIter(items);
     }
+    case '__len__':
+      return newInt(m.nativeLen());
+    case '__getitem__':
+      return m.nativeGetItem(args[1]) as PyObject;
     case '__eq__':
     case '__ne__': {
       const e = m.nativeEq(args[1]);

@@ -194,7 +194,7 @@ export const AT = new ArrayTypes();
 const METHODS: string[] = [
   'append', 'extend', 'insert', 'pop', 'remove', 'index', 'count', 'reverse', 'byteswap', 'buffer_info', 'tobytes', 'frombytes', 'tolist', 'fromlist',
   'tounicode', 'fromunicode', 'tofile', 'fromfile', '__setitem__', '__delitem__', '__iter__', '__reversed__', '__contains__', '__add__', '__mul__', '__rmul__', '__iadd__', '__imul__',
-  '__lt__', '__le__', '__gt__', '__ge__', '__copy__', '__deepcopy__', '__reduce_ex__',
+  '__lt__', '__le__', '__gt__', '__ge__', '__copy__', '__deepcopy__', '__reduce_ex__', '__len__', '__getitem__',
 ];
 for (const name of METHODS) {
   const m = mkBuiltin(name, B.ARRAY_METHOD, true, FAM_ARRAY);
@@ -453,6 +453,10 @@ export function callArray(bi: PyBuiltin, args: PyObject[], kw: string[] | null):
     }
     case '__iter__':
       return arrayIter(a.items());
+    case '__len__':
+      return newInt(len);
+    case '__getitem__':
+      return a.nativeGetItem(need(args, 1, name)) as PyObject;
     case '__reversed__': {
       const items = a.items();
       items.reverse();
