@@ -327,7 +327,7 @@ export class Compiler {
     this.u.line = s.line;
     this.makeFunction(code, flags);
     for (let i = 0; i < s.decorator_list.length; i++) this.emit(Op.CALL, 1);
-    this.nameOp(s.name, 1);
+    this.nameOp(s.bindName, 1);
   }
   classDef(s: ClassDef): void {
     for (const d of s.decorator_list) {
@@ -357,7 +357,7 @@ export class Compiler {
     this.loadConst(newStr(s.name));
     this.callArgs(2, s.bases, s.keywords);
     for (let i = 0; i < s.decorator_list.length; i++) this.emit(Op.CALL, 1);
-    this.nameOp(s.name, 1);
+    this.nameOp(s.bindName, 1);
   }
   /** True when a call needs no CALL_EX: no *args and no **kwargs. */
   isSimpleCall(args: expr[], kws: Keyword[]): boolean {
