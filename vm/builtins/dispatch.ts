@@ -34,7 +34,8 @@ import { formatValue, asciiRepr, fixedDigits } from './format.ts';
 import { setTraceback } from '../interpreter/traceback.ts';
 import { callWeakref } from '../modules/weakref.ts';
 import { callGc } from '../modules/gc.ts';
-import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_IO, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT, FAM_SRE, FAM_STRING, FAM_STRUCT, FAM_WEAKREF, FAM_GC, FAM_ABC, FAM_BYTEARRAY } from './ids.ts';
+import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_IO, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT, FAM_SRE, FAM_STRING, FAM_STRUCT, FAM_WEAKREF, FAM_GC, FAM_ABC, FAM_BYTEARRAY, FAM_COMPLEX } from './ids.ts';
+import { PyComplex, callComplex, complexAbs, initComplex } from './complex.ts';
 import { callSlot } from './slots.ts';
 import { longRangeOrNull } from './longrange.ts';
 import { npos, kwArg, arg, checkArgs, noKw, mkBuiltin, defMethod, unhandledBuiltin } from './args.ts';
@@ -139,6 +140,8 @@ export function callBuiltin(b: PyBuiltin, args: PyObject[], kw: string[] | null)
       return callWeakref(id, args, kw);
     case FAM_GC:
       return callGc(id, args, kw);
+    case FAM_COMPLEX:
+      return callComplex(id, args, kw);
   }
   throw unhandledBuiltin(b.name, id);
 }
@@ -406,6 +409,7 @@ function callFunction(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | nu
       if (x instanceof PyInt && x.cls.isBuiltin) return intSign(x) < 0 ? intNeg(x) : x.cls === boolType ? newInt(x.v) : x;
       if (x instanceof PyInt && lookupType(x.cls, '__abs__') === null) return intSign(x) < 0 ? intNeg(x) : new PyInt(intType, x.v, x.big);
       if (x instanceof PyFloat) return newFloat(Math.abs(x.v));
+      if (x instanceof PyComplex && x.cls.isBuiltin) return newFloat(complexAbs(x));
       const r = callSpecial(x, '__abs__', []);
       if (r !== null) return r;
       throw raise(TypeError, `bad operand type for abs(): '${typeName(x)}'`);
@@ -418,6 +422,7 @@ function callFunction(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | nu
         const r = callSpecial(x, '__round__', nd === null ? [] : [nd]);
         if (r !== null) return r;
       }
+      if (x instanceof PyComplex) throw raise(TypeError, `type ${typeName(x)} doesn't define __round__ method`);
       if (x instanceof PyInt) {
         if (nd === null || nd === None || toIntIndex(nd) >= 0) return x.cls === intType ? x : newInt(x.v);
         let p = newInt(1);
@@ -461,6 +466,7 @@ function callFunction(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | nu
       if (n < 2) throw raise(TypeError, "pow() missing required argument 'exp' (pos 2)");
       const m = arg(args, kw, 2, 'mod');
       if (m !== null && m !== None) {
+        if (args[0] instanceof PyComplex || args[1] instanceof PyComplex) throw raise(ValueError, 'complex modulo');
         if (!(args[0] instanceof PyInt && args[1] instanceof PyInt && m instanceof PyInt)) throw raise(TypeError, 'pow() 3rd argument not allowed unless all arguments are integers');
         return intPowMod(args[0] as PyInt, args[1] as PyInt, m);
       }
@@ -745,6 +751,8 @@ function construct(id: int, args: PyObject[], kw: string[] | null): PyObject {
           const s = x.s.trim().split('_').join('');
           v = parseFloatStrict(s);
           if (Number.isNaN(v) && !s.toLowerCase().endsWith('nan')) throw raise(ValueError, `could not convert string to float: ${repr(x)}`);
+        } else if (x instanceof PyComplex && lookupType(x.cls, '__float__') === null) {
+          throw raise(TypeError, `float() argument must be a string or a real number, not '${typeName(x)}'`);
         } else v = toFloatValue(x);
       }
       if (t === floatType) return newFloat(v);
@@ -1284,6 +1292,7 @@ export function initBuiltins(): void {
   ];
   for (const t of typesToExpose) dictSetS(VM.builtins, t.name, t);
   dictSetS(VM.builtins, 'bytearray', BT.bytearray);
+  initComplex();
   dictSetS(VM.builtins, 'memoryview', BT.memoryview);
   for (const name of EXC.byName.keys()) dictSetS(VM.builtins, name, EXC.byName.get(name) as PyType);
   dictSetS(VM.builtins, 'EnvironmentError', EXC.byName.get('OSError') as PyType);

@@ -614,6 +614,14 @@ export enum B {
   OBJECT_REDUCE,
   OBJECT_REDUCE_EX,
   OBJECT_GETSTATE,
+  // language stream
+  COMPLEX_NEW,
+  COMPLEX_CONJUGATE,
+  COMPLEX_REAL,
+  COMPLEX_IMAG,
+  COMPLEX_COMPLEX,
+  COMPLEX_GETNEWARGS,
+  COMPLEX_FORMAT,
 }
 
 /** The builtin families, one switch each. */

@@ -10,7 +10,7 @@ import {
   methodType, iterType, enumerateType, zipType, mapType, filterType, reversedType, dictKeysType, dictValuesType,
   dictItemsType, newInt, newFloat, newStr, newBool, newList, newTuple, newDict, raise, newExc, TypeError, AttributeError,
   IndexError, KeyError, ValueError, ZeroDivisionErrorT, OverflowErrorT, StopIteration, RuntimeError, NameError,
-  RecursionError, BaseException, OSError, L_OBJECT, L_EXC, L_LIST, L_DICT, L_INT, L_STR, L_FLOAT, L_TUPLE, L_SET, L_TYPE, L_PROPERTY, L_STATICMETHOD, L_CLASSMETHOD,
+  RecursionError, BaseException, OSError, L_OBJECT, L_EXC, L_LIST, L_DICT, L_INT, L_STR, L_FLOAT, L_COMPLEX, L_TUPLE, L_SET, L_TYPE, L_PROPERTY, L_STATICMETHOD, L_CLASSMETHOD,
   moduleType, cellType, functionType, generatorType, getsetDescrType, memberDescrType,
   mapGetInt, MemoryError, charStr,
 } from '../objects/core.ts';
@@ -27,6 +27,7 @@ import { tracebackOf, setTraceback, frameAttr, tracebackAttr, setTbNext } from '
 import { proxyTarget, weakrefHash, weakrefEq } from '../modules/weakref.ts';
 import { PyCoroWrapper, PyAsyncGenOp } from './coroutines.ts';
 import { PyLongRange } from '../builtins/longrange.ts';
+import { PyComplex, complexBinary, complexUnary } from '../builtins/complex.ts';
 import { PyCode, CO_VARARGS, CO_VARKW, CO_GENERATOR, CO_NAMES, CO_COROUTINE, CO_ASYNC_GENERATOR } from '../compiler/code.ts';
 import { VM } from './state.ts';
 import { callFunction, genSend } from './eval.ts';
@@ -757,6 +758,8 @@ export function allocInstance(t: PyType): PyObject {
       return new PyIntSub(t, 0, null);
     case L_FLOAT:
       return new PyFloat(t, 0.0);
+    case L_COMPLEX:
+      return new PyComplex(t, 0.0, 0.0);
     case L_STR:
       return new PyStrSub(t, '');
     case L_TUPLE:
@@ -842,6 +845,7 @@ export function truthy(o: PyObject): boolean {
   if (o instanceof PyBytes) return o.b.length > 0;
   if (o instanceof PyRange) return rangeLen(o) > 0;
   if (o instanceof PyLongRange) return truthy(o.length);
+  if (o instanceof PyComplex) return o.re !== 0.0 || o.im !== 0.0;
   if (o instanceof PyNative) return o.nativeLen() !== 0;
   return true;
 }
@@ -1224,6 +1228,11 @@ function setSubset(a: PySet, b: PySet): boolean {
 }
 /** Builtin comparison; returns null when not supported (NotImplemented). */
 export function builtinCompare(a: PyObject, b: PyObject, op: int): PyObject | null {
+  if ((a instanceof PyComplex || b instanceof PyComplex) && (op === A.CMP_EQ || op === A.CMP_NE)) {
+    // a complex subclass instance reaches here rather than richCompare's PyNative branch
+    const e = a instanceof PyComplex ? a.nativeEq(b) : (b as PyComplex).nativeEq(a);
+    return e < 0 ? null : newBool((e === 1) === (op === A.CMP_EQ));
+  }
   if (a instanceof PyWeakref && b instanceof PyWeakref && !a.proxy && !b.proxy && (op === A.CMP_EQ || op === A.CMP_NE)) {
     return newBool(weakrefEq(a, b) === (op === A.CMP_EQ));
   }
@@ -1497,6 +1506,7 @@ export function builtinBinary(a: PyObject, b: PyObject, op: int): PyObject | nul
   if (op === A.BIN_OR && (a instanceof PyType || a instanceof PyUnion || b instanceof PyType || b instanceof PyUnion)) return unionOf(a, b);
   if (a instanceof PyInt && b instanceof PyInt) return intOp(a, b, op);
   if (isNum(a) && isNum(b)) return floatOp(numVal(a), numVal(b), op);
+  if (a instanceof PyComplex || b instanceof PyComplex) return complexBinary(a, b, op);
   if (a instanceof PyStr) {
     if (op === A.BIN_ADD && b instanceof PyStr) return newStr(a.s + b.s);
     if (op === A.BIN_MUL && b instanceof PyInt) {
@@ -1661,6 +1671,10 @@ export function unaryOp(a: PyObject, kind: int): PyObject {
   if (a instanceof PyFloat && a.cls.isBuiltin) {
     if (kind === A.U_NEG) return newFloat(-a.v);
     if (kind === A.U_POS) return a;
+  }
+  if (a instanceof PyComplex && a.cls.isBuiltin) {
+    const r = complexUnary(a, kind);
+    if (r !== null) return r;
   }
   const name = kind === A.U_NEG ? '__neg__' : kind === A.U_POS ? '__pos__' : '__invert__';
   if (!a.cls.isBuiltin) {
