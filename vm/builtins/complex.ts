@@ -3,7 +3,7 @@
 // operators reach complexBinary/complexUnary through builtinBinary and unaryOp; the operator
 // methods (`complex.__add__`) are the shared slot wrappers of slots.ts.
 import type { int, float } from '../../translate/rlib/index.ts';
-import { floatRepr, parseFloatStrict } from '../../translate/rlib/index.ts';
+import { floatRepr, parseFloatStrict, toInt } from '../../translate/rlib/index.ts';
 import {
   PyObject, PyType, PyNative, PyInt, PyFloat, PyStr, PyProperty, None, True, complexType, propertyType, newFloat, newStr, newTuple, raise,
   TypeError, ValueError, ZeroDivisionErrorT, OverflowErrorT,
@@ -131,7 +131,7 @@ function powInt(x: float[], n: int): float[] {
 }
 function complexPow(a: float[], b: float[]): float[] {
   let r: float[];
-  if (b[1] === 0.0 && b[0] === Math.floor(b[0]) && Math.abs(b[0]) <= 100.0) r = powInt(a, Math.trunc(b[0]));
+  if (b[1] === 0.0 && b[0] === Math.floor(b[0]) && Math.abs(b[0]) <= 100.0) r = powInt(a, toInt(b[0]));
   else r = powGeneral(a, b);
   if (Math.abs(r[0]) === Infinity || Math.abs(r[1]) === Infinity) throw raise(OverflowErrorT, 'complex exponentiation');
   return r;

@@ -622,6 +622,29 @@ export enum B {
   COMPLEX_COMPLEX,
   COMPLEX_GETNEWARGS,
   COMPLEX_FORMAT,
+  CMATH_SQRT,
+  CMATH_EXP,
+  CMATH_LOG,
+  CMATH_LOG10,
+  CMATH_PHASE,
+  CMATH_POLAR,
+  CMATH_RECT,
+  CMATH_SIN,
+  CMATH_COS,
+  CMATH_TAN,
+  CMATH_ASIN,
+  CMATH_ACOS,
+  CMATH_ATAN,
+  CMATH_SINH,
+  CMATH_COSH,
+  CMATH_TANH,
+  CMATH_ASINH,
+  CMATH_ACOSH,
+  CMATH_ATANH,
+  CMATH_ISCLOSE,
+  CMATH_ISFINITE,
+  CMATH_ISINF,
+  CMATH_ISNAN,
 }
 
 /** The builtin families, one switch each. */
@@ -687,8 +710,8 @@ export const FAM_CONTEXTVARS = 35;
 export const FAM_SPARE_36 = 36;
 /** spare: codecs work stream */
 export const FAM_SPARE_37 = 37;
-/** spare: language work stream */
-export const FAM_SPARE_38 = 38;
+/** the cmath module (vm/modules/cmath.ts) */
+export const FAM_CMATH = 38;
 /** spare: modules work stream */
 export const FAM_SPARE_39 = 39;
 /** the _imp module (vm/modules/imp.ts) */
