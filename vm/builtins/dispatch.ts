@@ -34,7 +34,8 @@ import { formatValue, asciiRepr, fixedDigits } from './format.ts';
 import { setTraceback } from '../interpreter/traceback.ts';
 import { callWeakref } from '../modules/weakref.ts';
 import { callGc } from '../modules/gc.ts';
-import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_IO, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT, FAM_SRE, FAM_STRING, FAM_STRUCT, FAM_WEAKREF, FAM_GC, FAM_ABC, FAM_BYTEARRAY, FAM_COMPLEX, FAM_CMATH } from './ids.ts';
+import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_IO, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT, FAM_SRE, FAM_STRING, FAM_STRUCT, FAM_WEAKREF, FAM_GC, FAM_ABC, FAM_BYTEARRAY, FAM_COMPLEX, FAM_CMATH, FAM_GENERICALIAS } from './ids.ts';
+import { callGenericAlias } from './genericalias.ts';
 import { callCmath } from '../modules/cmath.ts';
 import { PyComplex, callComplex, complexAbs, initComplex } from './complex.ts';
 import { callSlot } from './slots.ts';
@@ -145,6 +146,8 @@ export function callBuiltin(b: PyBuiltin, args: PyObject[], kw: string[] | null)
       return callComplex(id, args, kw);
     case FAM_CMATH:
       return callCmath(id, args, kw);
+    case FAM_GENERICALIAS:
+      return callGenericAlias(id, args, kw);
   }
   throw unhandledBuiltin(b.name, id);
 }
@@ -704,6 +707,9 @@ function isInstanceSpec(o: PyObject, spec: PyObject): boolean {
     for (const s of spec instanceof PyTuple ? spec.items : spec.args) if (isInstanceSpec(o, s)) return true;
     return false;
   }
+  // an object whose type has __instancecheck__ decides (a generic alias refuses)
+  const ic = lookupType(spec.cls, '__instancecheck__');
+  if (ic !== null) return truthy(callObj(ic, [spec, o], null));
   throw raise(TypeError, 'isinstance() arg 2 must be a type, a tuple of types, or a union');
 }
 function isSubclassSpec(t: PyType, spec: PyObject): boolean {
@@ -719,6 +725,8 @@ function isSubclassSpec(t: PyType, spec: PyObject): boolean {
     for (const s of spec instanceof PyTuple ? spec.items : spec.args) if (isSubclassSpec(t, s)) return true;
     return false;
   }
+  const sc = lookupType(spec.cls, '__subclasscheck__');
+  if (sc !== null) return truthy(callObj(sc, [spec, t], null));
   throw raise(TypeError, 'issubclass() arg 2 must be a class, a tuple of classes, or a union');
 }
 

@@ -645,6 +645,17 @@ export enum B {
   CMATH_ISFINITE,
   CMATH_ISINF,
   CMATH_ISNAN,
+  GA_NEW,
+  GA_CLASS_GETITEM,
+  GA_ORIGIN,
+  GA_ARGS,
+  GA_PARAMETERS,
+  GA_UNPACKED,
+  GA_MRO_ENTRIES,
+  GA_CALL,
+  GA_REDUCE,
+  GA_INSTANCECHECK,
+  GA_SUBCLASSCHECK,
 }
 
 /** The builtin families, one switch each. */

@@ -28,6 +28,7 @@ import { proxyTarget, weakrefHash, weakrefEq } from '../modules/weakref.ts';
 import { PyCoroWrapper, PyAsyncGenOp } from './coroutines.ts';
 import { PyLongRange } from '../builtins/longrange.ts';
 import { PyComplex, complexBinary, complexUnary } from '../builtins/complex.ts';
+import { PyGenericAlias, genericAliasGetAttr } from '../builtins/genericalias.ts';
 import { PyCode, CO_VARARGS, CO_VARKW, CO_GENERATOR, CO_NAMES, CO_COROUTINE, CO_ASYNC_GENERATOR } from '../compiler/code.ts';
 import { VM } from './state.ts';
 import { callFunction, genSend } from './eval.ts';
@@ -201,6 +202,7 @@ export function getAttrOrNull(o: PyObject, name: string): PyObject | null {
   if (o instanceof PyType) return typeGetAttr(o, name);
   if (o instanceof PySuper) return superLookup(o, name);
   if (o instanceof PyWeakref && o.proxy) return getAttrOrNull(proxyTarget(o), name);
+  if (o instanceof PyGenericAlias) return genericAliasGetAttr(o, name);
   const ga = t.isBuiltin ? null : lookupType(t, '__getattribute__');
   if (ga !== null && ga instanceof PyFunction) {
     try {
@@ -1326,7 +1328,7 @@ function userSpecial(x: PyObject, name: string, arg: PyObject): PyObject | null 
 function unionOf(a: PyObject, b: PyObject): PyObject | null {
   const args: PyObject[] = [];
   for (const x of [a, b]) {
-    if (!(x instanceof PyType || x instanceof PyUnion || x === None)) return null;
+    if (!(x instanceof PyType || x instanceof PyUnion || x instanceof PyGenericAlias || x === None)) return null;
     const items = x instanceof PyUnion ? x.args : [x === None ? noneType : x];
     for (const it of items) if (!args.includes(it)) args.push(it);
   }
@@ -1503,7 +1505,7 @@ function setOp(a: PySet, b: PySet, op: int): PyObject | null {
   return null;
 }
 export function builtinBinary(a: PyObject, b: PyObject, op: int): PyObject | null {
-  if (op === A.BIN_OR && (a instanceof PyType || a instanceof PyUnion || b instanceof PyType || b instanceof PyUnion)) return unionOf(a, b);
+  if (op === A.BIN_OR && (a instanceof PyType || a instanceof PyUnion || a instanceof PyGenericAlias || b instanceof PyType || b instanceof PyUnion || b instanceof PyGenericAlias)) return unionOf(a, b);
   if (a instanceof PyInt && b instanceof PyInt) return intOp(a, b, op);
   if (isNum(a) && isNum(b)) return floatOp(numVal(a), numVal(b), op);
   if (a instanceof PyComplex || b instanceof PyComplex) return complexBinary(a, b, op);
