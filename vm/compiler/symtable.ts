@@ -227,8 +227,9 @@ export class SymTable {
         return;
       }
       case K.AnnAssign: {
-        // the annotation is not evaluated, so not visited
+        // annotations are evaluated in module and class bodies only
         const a = s as AnnAssign;
+        if (sc.kind !== S_FUNC) this.visitExpr(sc, a.annotation);
         if (a.value !== null) {
           this.visitExpr(sc, a.value);
           this.visitTarget(sc, a.target);

@@ -609,6 +609,17 @@ export function genericSetAttr(o: PyObject, name: string, v: PyObject): void {
       o.module = v;
       return;
     }
+    // namedtuple and typing.NamedTuple give the generated __new__ its defaults this way
+    if (name === '__defaults__') {
+      if (v !== None && !(v instanceof PyTuple)) throw raise(TypeError, '__defaults__ must be set to a tuple object');
+      o.defaults = v instanceof PyTuple ? v.items.slice(0) : [];
+      return;
+    }
+    if (name === '__kwdefaults__') {
+      if (v !== None && !(v instanceof PyDict)) throw raise(TypeError, '__kwdefaults__ must be set to a dict object');
+      o.kwdefaults = v instanceof PyDict ? v : null;
+      return;
+    }
     if (o.attrs === null) o.attrs = newDict();
     dictSetS(o.attrs, name, v);
     return;
