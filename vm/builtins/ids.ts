@@ -656,6 +656,13 @@ export enum B {
   GA_REDUCE,
   GA_INSTANCECHECK,
   GA_SUBCLASSCHECK,
+  EG_NEW,
+  EG_MESSAGE,
+  EG_EXCEPTIONS,
+  EG_DERIVE,
+  EG_SPLIT,
+  EG_SUBGROUP,
+  EG_CLASS_GETITEM,
 }
 
 /** The builtin families, one switch each. */

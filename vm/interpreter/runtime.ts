@@ -29,6 +29,7 @@ import { PyCoroWrapper, PyAsyncGenOp } from './coroutines.ts';
 import { PyLongRange } from '../builtins/longrange.ts';
 import { PyComplex, complexBinary, complexUnary } from '../builtins/complex.ts';
 import { PyGenericAlias, genericAliasGetAttr } from '../builtins/genericalias.ts';
+import { PyExcGroup, excGroupStr } from '../builtins/excgroup.ts';
 import { PyCode, CO_VARARGS, CO_VARKW, CO_GENERATOR, CO_NAMES, CO_COROUTINE, CO_ASYNC_GENERATOR } from '../compiler/code.ts';
 import { VM } from './state.ts';
 import { callFunction, genSend } from './eval.ts';
@@ -147,6 +148,7 @@ export function makeException(o: PyObject): PyBaseExc {
   throw raise(TypeError, 'exceptions must derive from BaseException');
 }
 export function excStr(e: PyBaseExc): string {
+  if (e instanceof PyExcGroup) return excGroupStr(e);
   if (isInstance(e, KeyError) && e.args.length === 1) return repr(e.args[0]);
   if (isInstance(e, OSError) && e.args.length >= 2 && e.args[0] instanceof PyInt) {
     let s = `[Errno ${str(e.args[0])}] ${str(e.args[1])}`;
