@@ -34,7 +34,8 @@ import { formatValue, asciiRepr, fixedDigits } from './format.ts';
 import { setTraceback } from '../interpreter/traceback.ts';
 import { callWeakref } from '../modules/weakref.ts';
 import { callGc } from '../modules/gc.ts';
-import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_IO, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT, FAM_SRE, FAM_STRING, FAM_STRUCT, FAM_WEAKREF, FAM_GC, FAM_ABC, FAM_BYTEARRAY, FAM_COMPLEX, FAM_CMATH, FAM_GENERICALIAS, FAM_EXCGROUP } from './ids.ts';
+import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_IO, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT, FAM_SRE, FAM_STRING, FAM_STRUCT, FAM_WEAKREF, FAM_GC, FAM_ABC, FAM_BYTEARRAY, FAM_COMPLEX, FAM_CMATH, FAM_GENERICALIAS, FAM_EXCGROUP, FAM_COMPILE } from './ids.ts';
+import { callCompile, initCompile } from './compile.ts';
 import { callExcGroup } from './excgroup.ts';
 import { callGenericAlias } from './genericalias.ts';
 import { callCmath } from '../modules/cmath.ts';
@@ -151,6 +152,8 @@ export function callBuiltin(b: PyBuiltin, args: PyObject[], kw: string[] | null)
       return callGenericAlias(id, args, kw);
     case FAM_EXCGROUP:
       return callExcGroup(id, args, kw);
+    case FAM_COMPILE:
+      return callCompile(id, args, kw);
   }
   throw unhandledBuiltin(b.name, id);
 }
@@ -646,28 +649,6 @@ function callFunction(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | nu
       if (n < 1) throw raise(TypeError, "__import__() missing required argument 'name' (pos 1)");
       const g = VM.frame === null ? newDict() : VM.frame.globals;
       return importName(str(args[0]), n > 3 ? args[3] : None, 0, g);
-    }
-    case B.EXEC:
-    case B.EVAL: {
-      if (n < 1) throw raise(TypeError, id === B.EXEC ? `exec() takes at least 1 positional argument (${n} given)` : `eval expected at least 1 argument, got ${n}`);
-      const src = args[0];
-      const g = n > 1 && args[1] !== None ? (args[1] as PyDict) : VM.frame === null ? newDict() : VM.frame.globals;
-      if (!(src instanceof PyStr)) throw raise(TypeError, `${id === B.EXEC ? 'exec' : 'eval'}() arg 1 must be a string`);
-      if (dictGetS(g, '__builtins__') === null) dictSetS(g, '__builtins__', VM.builtins);
-      if (id === B.EVAL) {
-        const code = compileSource('__evalresult__ = (' + src.s.trim() + ')\n', '<string>');
-        const tmp = newDict();
-        for (let i = 0; i < g.keys.length; i++) {
-          const k = g.keys[i];
-          const v = g.vals[i];
-          if (k !== null && v !== null) dictSet(tmp, k, v);
-        }
-        runModuleCode(code, tmp);
-        const r = dictGetS(tmp, '__evalresult__');
-        return r === null ? None : r;
-      }
-      runModuleCode(compileSource(src.s, '<string>'), g);
-      return None;
     }
     case B.EXIT: {
       const e = new PyBaseExc(SystemExit);
@@ -1295,8 +1276,6 @@ export function initBuiltins(): void {
   fn('locals', B.LOCALS);
   fn('__build_class__', B.BUILD_CLASS);
   fn('__import__', B.IMPORT);
-  fn('exec', B.EXEC);
-  fn('eval', B.EVAL);
   fn('exit', B.EXIT);
   fn('quit', B.EXIT);
   const typesToExpose: PyType[] = [
@@ -1307,6 +1286,7 @@ export function initBuiltins(): void {
   for (const t of typesToExpose) dictSetS(VM.builtins, t.name, t);
   dictSetS(VM.builtins, 'bytearray', BT.bytearray);
   initComplex();
+  initCompile();
   dictSetS(VM.builtins, 'memoryview', BT.memoryview);
   for (const name of EXC.byName.keys()) dictSetS(VM.builtins, name, EXC.byName.get(name) as PyType);
   dictSetS(VM.builtins, 'EnvironmentError', EXC.byName.get('OSError') as PyType);

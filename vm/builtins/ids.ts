@@ -663,6 +663,7 @@ export enum B {
   EG_SPLIT,
   EG_SUBGROUP,
   EG_CLASS_GETITEM,
+  COMPILE,
 }
 
 /** The builtin families, one switch each. */

@@ -120,6 +120,9 @@ export class Compiler {
   interactive: boolean = false;
   /** `from __future__ import annotations`: annotations are kept as their source text */
   futureAnnotations: boolean = false;
+  /** module-level names through LOAD_NAME/STORE_NAME: code for exec() and eval(), which may run
+   * with locals apart from its globals */
+  namesAtTop: boolean = false;
   constructor(st: SymTable, filename: string) {
     this.st = st;
     this.filename = filename;
@@ -209,7 +212,7 @@ export class Compiler {
       this.emit(ctx === 0 ? Op.LOAD_NAME : ctx === 1 ? Op.STORE_NAME : Op.DELETE_NAME, this.nameIndex(name));
       return;
     }
-    if (sc.kind === S_CLASS && kind === N_GLOBAL && !sc.globals.has(name)) {
+    if ((sc.kind === S_CLASS || (sc.kind === S_MODULE && this.namesAtTop)) && kind === N_GLOBAL && !sc.globals.has(name)) {
       this.emit(ctx === 0 ? Op.LOAD_NAME : ctx === 1 ? Op.STORE_NAME : Op.DELETE_NAME, this.nameIndex(name));
       return;
     }
@@ -1589,6 +1592,27 @@ function hasFutureAnnotations(body: stmt[]): boolean {
     for (const al of s.names) if (al.name === 'annotations') return true;
   }
   return false;
+}
+
+/** The code of the tree of compile(), exec() or eval(): mode 'exec', 'single' (statements, the
+ * values of expression statements shown), or 'eval' (one expression, whose value the code
+ * returns; a tree of anything else is a SyntaxError). */
+export function compileForExec(mod: Module, filename: string, maxDepth: int, mode: string): PyCode {
+  if (mode === 'eval') {
+    const first = mod.body.length > 0 ? mod.body[0] : null;
+    if (first === null || mod.body.length !== 1 || !(first instanceof Expr)) {
+      throw new ParseError('SyntaxError', 'invalid syntax', first === null ? 1 : first.line, first === null ? 1 : first.col + 1);
+    }
+  }
+  const st = buildSymTable(mod, maxDepth);
+  const c = new Compiler(st, filename);
+  c.interactive = mode === 'single';
+  c.namesAtTop = true;
+  if (mode !== 'eval') return c.compileModule(mod);
+  c.u.code.flags = CO_NAMES;
+  c.expr((mod.body[0] as Expr).value);
+  c.emit(Op.RETURN_VALUE, 0);
+  return c.finishUnit();
 }
 
 export function compileModule(mod: Module, filename: string, maxDepth: int, interactive: boolean = false): PyCode {
