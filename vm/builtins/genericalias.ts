@@ -4,7 +4,7 @@
 import type { int } from '../../translate/rlib/index.ts';
 import {
   PyObject, PyType, PyNative, PyTuple, PyStr, PyClassMethod, PyProperty, PyExc, None, Ellipsis, False, typeType, objectType, listType, dictType, tupleType, setType,
-  frozensetType, classmethodType, propertyType, newTuple, newStr, raise, TypeError, AttributeError, L_GENERICALIAS,
+  frozensetType, classmethodType, propertyType, newTuple, raise, TypeError, AttributeError, L_GENERICALIAS,
 } from '../objects/core.ts';
 import { pyHash, repr, getAttrOrNull, genericGetAttr, richCompare, truthy, callObj, setAttr, typeName, isInstance } from '../interpreter/runtime.ts';
 import * as A from '../parser/ast.ts';
