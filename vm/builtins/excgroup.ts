@@ -9,7 +9,7 @@ import {
 import { isInstance, isSubtype, iterToArray, callObj, typeName, truthy, getAttrOrNull, setAttr, getAttr } from '../interpreter/runtime.ts';
 import { B, FAM_EXCGROUP } from './ids.ts';
 import { npos, checkArgs, defMethod, mkBuiltin, unhandledBuiltin } from './args.ts';
-import { PyGenericAlias } from './genericalias.ts';
+import { PyGenericAlias, genericAliasType } from './genericalias.ts';
 import { isCallable } from './dispatch.ts';
 
 function excType(name: string, bases: PyType[]): PyType {
@@ -152,7 +152,7 @@ export function callExcGroup(id: int, args: PyObject[], kw: string[] | null): Py
       return r === null ? None : r;
     }
     case B.EG_CLASS_GETITEM:
-      return new PyGenericAlias(args[0], args[1] instanceof PyTuple ? (args[1] as PyTuple).items.slice(0) : [args[1]]);
+      return new PyGenericAlias(genericAliasType, args[0], args[1] instanceof PyTuple ? (args[1] as PyTuple).items.slice(0) : [args[1]]);
   }
   throw unhandledBuiltin('exception group method', id);
 }

@@ -22,8 +22,8 @@ export class PyGenericAlias extends PyNative {
   origin: PyObject;
   args: PyObject[];
   params: PyObject[] | null = null;
-  constructor(origin: PyObject, args: PyObject[]) {
-    super(genericAliasType);
+  constructor(cls: PyType, origin: PyObject, args: PyObject[]) {
+    super(cls);
     this.origin = origin;
     this.args = args;
   }
@@ -98,7 +98,7 @@ function substitute(ga: PyGenericAlias, k: PyObject): PyObject {
   }
   const out: PyObject[] = [];
   for (const a of ga.args) out.push(replaced(a, ps, given));
-  return new PyGenericAlias(ga.origin, out);
+  return new PyGenericAlias(genericAliasType, ga.origin, out);
 }
 function replaced(a: PyObject, ps: PyObject[], given: PyObject[]): PyObject {
   if (a instanceof PyType) return a;
@@ -132,11 +132,13 @@ export function callGenericAlias(id: int, args: PyObject[], kw: string[] | null)
       if (kw !== null && kw.length > 0) throw raise(TypeError, 'GenericAlias() takes no keyword arguments');
       const n = npos(args, kw) - 1;
       if (n !== 2) throw raise(TypeError, `GenericAlias expected 2 arguments, got ${n}`);
-      return new PyGenericAlias(args[1], argsOf(args[2]));
+      // a subclass (collections.abc's _CallableGenericAlias) makes its own instances
+      const t = args[0] as PyType;
+      return new PyGenericAlias(t, args[1], argsOf(args[2]));
     }
     case B.GA_CLASS_GETITEM: {
       checkArgs('__class_getitem__', args, kw, 2, 2);
-      return new PyGenericAlias(args[0], argsOf(args[1]));
+      return new PyGenericAlias(genericAliasType, args[0], argsOf(args[1]));
     }
     case B.GA_ORIGIN:
       return selfOf(args).origin;

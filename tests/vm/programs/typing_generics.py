@@ -17,3 +17,10 @@ try:
     list[int][int]
 except TypeError as e:
     print('TypeError', e)
+import collections.abc
+print(collections.abc.Callable[[int], str], collections.abc.Iterable[int], collections.abc.Mapping[str, int].__args__)
+print(typing.Callable[[int], str], typing.get_args(typing.Callable[[int], str]), typing.get_origin(list[int]))
+class Alias(types.GenericAlias):
+    def __repr__(self):
+        return 'Alias:' + super().__repr__()
+print(Alias(list, (int,)), type(Alias(dict, (str, int))).__name__, Alias(list, int).__args__)
