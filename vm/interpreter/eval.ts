@@ -370,20 +370,20 @@ function nsGet(ns: PyDict, name: PyStr): PyObject | null {
 /** CPython's update_bases: a base that is not a type but has __mro_entries__ (a generic alias,
  * `Generic[T]`) is replaced by the bases that method returns; null when none was replaced. */
 function resolveMroEntries(bases: PyObject[]): PyObject[] | null {
-  let out: PyObject[] | null = null;
-  for (let i = 0; i < bases.length; i++) {
-    const b = bases[i];
+  const out: PyObject[] = [];
+  let changed = false;
+  for (const b of bases) {
     const meth = b instanceof PyType ? null : getAttrOrNull(b, '__mro_entries__');
     if (meth === null) {
-      if (out !== null) out.push(b);
+      out.push(b);
       continue;
     }
-    if (out === null) out = bases.slice(0, i);
+    changed = true;
     const got = callObj(meth, [newTuple(bases)], null);
     if (!(got instanceof PyTuple)) throw raise(TypeError, '__mro_entries__ must return a tuple');
     for (const x of got.items) out.push(x);
   }
-  return out;
+  return changed ? out : null;
 }
 export function buildClass(func: PyFunction, name: string, origBases: PyObject[], kwnames: string[], kwvals: PyObject[]): PyObject {
   const resolved = resolveMroEntries(origBases);
