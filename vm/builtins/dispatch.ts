@@ -34,7 +34,12 @@ import { formatValue, asciiRepr, fixedDigits } from './format.ts';
 import { setTraceback } from '../interpreter/traceback.ts';
 import { callWeakref } from '../modules/weakref.ts';
 import { callGc } from '../modules/gc.ts';
-import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_IO, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT, FAM_SRE, FAM_STRING, FAM_STRUCT, FAM_WEAKREF, FAM_GC, FAM_ABC, FAM_BYTEARRAY, FAM_BYTES, FAM_MEMORYVIEW, FAM_ARRAY } from './ids.ts';
+import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_IO, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT, FAM_SRE, FAM_STRING, FAM_STRUCT, FAM_WEAKREF, FAM_GC, FAM_ABC, FAM_BYTEARRAY, FAM_BYTES, FAM_MEMORYVIEW, FAM_ARRAY, FAM_COMPLEX, FAM_CMATH, FAM_GENERICALIAS, FAM_EXCGROUP, FAM_COMPILE } from './ids.ts';
+import { callCompile, initCompile } from './compile.ts';
+import { callExcGroup } from './excgroup.ts';
+import { callGenericAlias } from './genericalias.ts';
+import { callCmath } from '../modules/cmath.ts';
+import { PyComplex, callComplex, complexAbs, initComplex } from './complex.ts';
 import { callSlot } from './slots.ts';
 import { longRangeOrNull } from './longrange.ts';
 import { npos, kwArg, arg, checkArgs, noKw, mkBuiltin, defMethod, unhandledBuiltin } from './args.ts';
@@ -149,6 +154,16 @@ export function callBuiltin(b: PyBuiltin, args: PyObject[], kw: string[] | null)
       return callWeakref(id, args, kw);
     case FAM_GC:
       return callGc(id, args, kw);
+    case FAM_COMPLEX:
+      return callComplex(id, args, kw);
+    case FAM_CMATH:
+      return callCmath(id, args, kw);
+    case FAM_GENERICALIAS:
+      return callGenericAlias(id, args, kw);
+    case FAM_EXCGROUP:
+      return callExcGroup(id, args, kw);
+    case FAM_COMPILE:
+      return callCompile(id, args, kw);
   }
   throw unhandledBuiltin(b.name, id);
 }
@@ -416,6 +431,7 @@ function callFunction(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | nu
       if (x instanceof PyInt && x.cls.isBuiltin) return intSign(x) < 0 ? intNeg(x) : x.cls === boolType ? newInt(x.v) : x;
       if (x instanceof PyInt && lookupType(x.cls, '__abs__') === null) return intSign(x) < 0 ? intNeg(x) : new PyInt(intType, x.v, x.big);
       if (x instanceof PyFloat) return newFloat(Math.abs(x.v));
+      if (x instanceof PyComplex && x.cls.isBuiltin) return newFloat(complexAbs(x));
       const r = callSpecial(x, '__abs__', []);
       if (r !== null) return r;
       throw raise(TypeError, `bad operand type for abs(): '${typeName(x)}'`);
@@ -428,6 +444,7 @@ function callFunction(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | nu
         const r = callSpecial(x, '__round__', nd === null ? [] : [nd]);
         if (r !== null) return r;
       }
+      if (x instanceof PyComplex) throw raise(TypeError, `type ${typeName(x)} doesn't define __round__ method`);
       if (x instanceof PyInt) {
         if (nd === null || nd === None || toIntIndex(nd) >= 0) return x.cls === intType ? x : newInt(x.v);
         let p = newInt(1);
@@ -471,6 +488,7 @@ function callFunction(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | nu
       if (n < 2) throw raise(TypeError, "pow() missing required argument 'exp' (pos 2)");
       const m = arg(args, kw, 2, 'mod');
       if (m !== null && m !== None) {
+        if (args[0] instanceof PyComplex || args[1] instanceof PyComplex) throw raise(ValueError, 'complex modulo');
         if (!(args[0] instanceof PyInt && args[1] instanceof PyInt && m instanceof PyInt)) throw raise(TypeError, 'pow() 3rd argument not allowed unless all arguments are integers');
         return intPowMod(args[0] as PyInt, args[1] as PyInt, m);
       }
@@ -642,28 +660,6 @@ function callFunction(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | nu
       const g = VM.frame === null ? newDict() : VM.frame.globals;
       return importName(str(args[0]), n > 3 ? args[3] : None, 0, g);
     }
-    case B.EXEC:
-    case B.EVAL: {
-      if (n < 1) throw raise(TypeError, id === B.EXEC ? `exec() takes at least 1 positional argument (${n} given)` : `eval expected at least 1 argument, got ${n}`);
-      const src = args[0];
-      const g = n > 1 && args[1] !== None ? (args[1] as PyDict) : VM.frame === null ? newDict() : VM.frame.globals;
-      if (!(src instanceof PyStr)) throw raise(TypeError, `${id === B.EXEC ? 'exec' : 'eval'}() arg 1 must be a string`);
-      if (dictGetS(g, '__builtins__') === null) dictSetS(g, '__builtins__', VM.builtins);
-      if (id === B.EVAL) {
-        const code = compileSource('__evalresult__ = (' + src.s.trim() + ')\n', '<string>');
-        const tmp = newDict();
-        for (let i = 0; i < g.keys.length; i++) {
-          const k = g.keys[i];
-          const v = g.vals[i];
-          if (k !== null && v !== null) dictSet(tmp, k, v);
-        }
-        runModuleCode(code, tmp);
-        const r = dictGetS(tmp, '__evalresult__');
-        return r === null ? None : r;
-      }
-      runModuleCode(compileSource(src.s, '<string>'), g);
-      return None;
-    }
     case B.EXIT: {
       const e = new PyBaseExc(SystemExit);
       if (n > 0) e.args.push(args[0]);
@@ -705,6 +701,9 @@ function isInstanceSpec(o: PyObject, spec: PyObject): boolean {
     for (const s of spec instanceof PyTuple ? spec.items : spec.args) if (isInstanceSpec(o, s)) return true;
     return false;
   }
+  // an object whose type has __instancecheck__ decides (a generic alias refuses)
+  const ic = lookupType(spec.cls, '__instancecheck__');
+  if (ic !== null) return truthy(callObj(ic, [spec, o], null));
   throw raise(TypeError, 'isinstance() arg 2 must be a type, a tuple of types, or a union');
 }
 function isSubclassSpec(t: PyType, spec: PyObject): boolean {
@@ -720,6 +719,8 @@ function isSubclassSpec(t: PyType, spec: PyObject): boolean {
     for (const s of spec instanceof PyTuple ? spec.items : spec.args) if (isSubclassSpec(t, s)) return true;
     return false;
   }
+  const sc = lookupType(spec.cls, '__subclasscheck__');
+  if (sc !== null) return truthy(callObj(sc, [spec, t], null));
   throw raise(TypeError, 'issubclass() arg 2 must be a class, a tuple of classes, or a union');
 }
 
@@ -755,6 +756,8 @@ function construct(id: int, args: PyObject[], kw: string[] | null): PyObject {
           const s = x.s.trim().split('_').join('');
           v = parseFloatStrict(s);
           if (Number.isNaN(v) && !s.toLowerCase().endsWith('nan')) throw raise(ValueError, `could not convert string to float: ${repr(x)}`);
+        } else if (x instanceof PyComplex && lookupType(x.cls, '__float__') === null) {
+          throw raise(TypeError, `float() argument must be a string or a real number, not '${typeName(x)}'`);
         } else v = toFloatValue(x);
       }
       if (t === floatType) return newFloat(v);
@@ -1269,8 +1272,6 @@ export function initBuiltins(): void {
   fn('locals', B.LOCALS);
   fn('__build_class__', B.BUILD_CLASS);
   fn('__import__', B.IMPORT);
-  fn('exec', B.EXEC);
-  fn('eval', B.EVAL);
   fn('exit', B.EXIT);
   fn('quit', B.EXIT);
   const typesToExpose: PyType[] = [
@@ -1280,6 +1281,8 @@ export function initBuiltins(): void {
   ];
   for (const t of typesToExpose) dictSetS(VM.builtins, t.name, t);
   dictSetS(VM.builtins, 'bytearray', BT.bytearray);
+  initComplex();
+  initCompile();
   dictSetS(VM.builtins, 'memoryview', BT.memoryview);
   for (const name of EXC.byName.keys()) dictSetS(VM.builtins, name, EXC.byName.get(name) as PyType);
   dictSetS(VM.builtins, 'EnvironmentError', EXC.byName.get('OSError') as PyType);

@@ -9,6 +9,7 @@ import { PyBuiltin } from '../objects/core.ts';
 import { cpLen, indexFrom } from '../objects/strutil.ts';
 import { dictGetS } from '../objects/dict.ts';
 import { PyExc } from '../objects/core.ts';
+import { PyComplex } from './complex.ts';
 
 class Spec {
   fill: string = ' ';
@@ -319,6 +320,49 @@ export function formatFloat(x: float, sp: Spec): string {
   return pad(body, signOf(neg && !Number.isNaN(x), sp), sp, '>');
 }
 
+/** One part of a complex number, unsigned: type 'r' is repr without a forced '.0'. */
+function complexPart(x: float, sp: Spec, type: string): string {
+  const a = Math.abs(x);
+  if (type === 'r') {
+    const r = floatRepr(a);
+    return r.endsWith('.0') ? r.substring(0, r.length - 2) : r;
+  }
+  const sub = new Spec();
+  sub.alt = sp.alt;
+  sub.grouping = sp.grouping;
+  sub.precision = sp.precision;
+  sub.type = type;
+  return formatFloat(a, sub);
+}
+/** format(complex, spec), as CPython's format_complex_internal: both parts with the spec's
+ * type and precision, the imaginary one always signed; no type is like str() (parentheses,
+ * and no real part when it is +0). */
+function formatComplex(re: float, im: float, sp: Spec): string {
+  let type = sp.type;
+  if (type !== '' && type !== 'e' && type !== 'E' && type !== 'f' && type !== 'F' && type !== 'g' && type !== 'G' && type !== 'n') {
+    throw raise(ValueError, `Unknown format code '${type}' for object of type 'complex'`);
+  }
+  if (sp.alt) throw raise(ValueError, 'Alternate form (#) not allowed in complex format specifier');
+  if (sp.zero) throw raise(ValueError, 'Zero padding is not allowed in complex format specifier');
+  if (sp.align === '=') throw raise(ValueError, "'=' alignment flag is not allowed in complex format specifier");
+  let skipRe = false;
+  let parens = false;
+  if (type === '') {
+    type = sp.precision >= 0 ? 'g' : 'r';
+    if (re === 0.0 && 1.0 / re > 0.0) skipRe = true;
+    else parens = true;
+  }
+  if (type === 'n') type = 'g';
+  const reNeg = re < 0.0 || (re === 0.0 && 1.0 / re < 0.0);
+  const imNeg = im < 0.0 || (im === 0.0 && 1.0 / im < 0.0);
+  let body = '';
+  if (!skipRe) body = signOf(reNeg && !Number.isNaN(re), sp) + complexPart(re, sp, type);
+  const imSign = imNeg && !Number.isNaN(im) ? '-' : skipRe ? signOf(false, sp) : '+';
+  body = body + imSign + complexPart(im, sp, type) + 'j';
+  if (parens) body = '(' + body + ')';
+  return pad(body, '', sp, '>');
+}
+
 export function formatStrSpec(s: string, sp: Spec): string {
   if (sp.type !== '' && sp.type !== 's') throw raise(ValueError, `Unknown format code '${sp.type}' for object of type 'str'`);
   if (sp.sign !== '-') throw raise(ValueError, 'Sign not allowed in string format specifier');
@@ -350,6 +394,7 @@ export function formatValue(v: PyObject, spec: string): string {
     return formatInt(v, parseSpec(spec));
   }
   if (v instanceof PyFloat) return formatFloat(v.v, parseSpec(spec));
+  if (v instanceof PyComplex) return formatComplex(v.re, v.im, parseSpec(spec));
   if (!t.isBuiltin || true) {
     throw raise(TypeError, `unsupported format string passed to ${t.name}.__format__`);
   }

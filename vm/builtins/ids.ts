@@ -625,6 +625,56 @@ export enum B {
   ARRAY_RECONSTRUCT,
   BYTEARRAY_IMUL,
   BYTEARRAY_ALLOC,
+  // language stream
+  COMPLEX_NEW,
+  COMPLEX_CONJUGATE,
+  COMPLEX_REAL,
+  COMPLEX_IMAG,
+  COMPLEX_COMPLEX,
+  COMPLEX_GETNEWARGS,
+  COMPLEX_FORMAT,
+  CMATH_SQRT,
+  CMATH_EXP,
+  CMATH_LOG,
+  CMATH_LOG10,
+  CMATH_PHASE,
+  CMATH_POLAR,
+  CMATH_RECT,
+  CMATH_SIN,
+  CMATH_COS,
+  CMATH_TAN,
+  CMATH_ASIN,
+  CMATH_ACOS,
+  CMATH_ATAN,
+  CMATH_SINH,
+  CMATH_COSH,
+  CMATH_TANH,
+  CMATH_ASINH,
+  CMATH_ACOSH,
+  CMATH_ATANH,
+  CMATH_ISCLOSE,
+  CMATH_ISFINITE,
+  CMATH_ISINF,
+  CMATH_ISNAN,
+  GA_NEW,
+  GA_CLASS_GETITEM,
+  GA_ORIGIN,
+  GA_ARGS,
+  GA_PARAMETERS,
+  GA_UNPACKED,
+  GA_MRO_ENTRIES,
+  GA_CALL,
+  GA_REDUCE,
+  GA_INSTANCECHECK,
+  GA_SUBCLASSCHECK,
+  EG_NEW,
+  EG_MESSAGE,
+  EG_EXCEPTIONS,
+  EG_DERIVE,
+  EG_SPLIT,
+  EG_SUBGROUP,
+  EG_CLASS_GETITEM,
+  COMPILE,
 }
 
 /** The builtin families, one switch each. */
@@ -690,8 +740,8 @@ export const FAM_CONTEXTVARS = 35;
 export const FAM_MEMORYVIEW = 36;
 /** spare: codecs work stream */
 export const FAM_SPARE_37 = 37;
-/** spare: language work stream */
-export const FAM_SPARE_38 = 38;
+/** the cmath module (vm/modules/cmath.ts) */
+export const FAM_CMATH = 38;
 /** spare: modules work stream */
 export const FAM_SPARE_39 = 39;
 /** the _imp module (vm/modules/imp.ts) */

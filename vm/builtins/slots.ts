@@ -18,6 +18,8 @@ import {
   BIN_NAMES, BIN_RNAMES, BIN_INAMES, CMP_NAMES, builtinBinary, builtinCompare, binaryOp, unaryOp, callObj, callType, getItem, contains, pyLen, getIter, truthy, isInstance, iterToArray, lookupType, typeName,
 } from '../interpreter/runtime.ts';
 import { VM } from '../interpreter/state.ts';
+import { PyComplex, newComplex } from './complex.ts';
+import { complexType } from '../objects/core.ts';
 import { B, FAM_SLOT } from './ids.ts';
 import { npos, mkBuiltin } from './args.ts';
 import * as A from '../parser/ast.ts';
@@ -32,6 +34,7 @@ export function asBase(o: PyObject): PyObject {
   if (o.cls.isBuiltin) return o;
   if (o instanceof PyInt) return new PyInt(intType, o.v, o.big);
   if (o instanceof PyFloat) return newFloat(o.v);
+  if (o instanceof PyComplex) return newComplex(o.re, o.im);
   if (o instanceof PyStr) return newStr(o.s);
   if (o instanceof PyBytes) return new PyBytes(isBytearray(o) ? (BYT.bytearray as PyType) : bytesType, o.b);
   if (o instanceof PyList) return new PyList(listType, o.items);
@@ -183,6 +186,11 @@ export function initSlots(): void {
     def(t, ['__bool__', '__int__', '__float__', '__trunc__', '__floor__', '__ceil__', '__round__'], B.SLOT_CONVERT);
   }
   def(intType, ['__invert__'], B.SLOT_UNARY);
+  def(complexType, pick(BIN_NAMES, arith), B.SLOT_BINARY);
+  def(complexType, pick(BIN_RNAMES, arith), B.SLOT_RBINARY);
+  def(complexType, CMP_NAMES, B.SLOT_COMPARE);
+  def(complexType, ['__neg__', '__pos__', '__abs__'], B.SLOT_UNARY);
+  def(complexType, ['__bool__'], B.SLOT_CONVERT);
   def(intType, ['__index__'], B.SLOT_CONVERT);
 
   for (const t of [strType, bytesType]) {

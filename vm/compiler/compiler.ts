@@ -66,6 +66,7 @@ import {
 } from '../parser/ast.ts';
 import * as A from '../parser/ast.ts';
 import { ParseError } from '../parser/tokenizer.ts';
+import { unparse } from './unparse.ts';
 import { PyObject, PyStr, PyInt, PyFloat, newStr, newTuple, None, newInt, mapGetInt } from '../objects/core.ts';
 import { PyCode, CO_VARARGS, CO_VARKW, CO_GENERATOR, CO_COROUTINE, CO_ASYNC_GENERATOR, CO_NAMES, InlineCache, maxStackDepth, packInstructions } from './code.ts';
 import { Op, F_CACHE, opFlags } from './opcodes.ts';
@@ -117,6 +118,11 @@ export class Compiler {
   qualPrefix: string[] = [];
   /** 'single' mode (the REPL): module-level expression statements show their value */
   interactive: boolean = false;
+  /** `from __future__ import annotations`: annotations are kept as their source text */
+  futureAnnotations: boolean = false;
+  /** module-level names through LOAD_NAME/STORE_NAME: code for exec() and eval(), which may run
+   * with locals apart from its globals */
+  namesAtTop: boolean = false;
   constructor(st: SymTable, filename: string) {
     this.st = st;
     this.filename = filename;
@@ -206,7 +212,7 @@ export class Compiler {
       this.emit(ctx === 0 ? Op.LOAD_NAME : ctx === 1 ? Op.STORE_NAME : Op.DELETE_NAME, this.nameIndex(name));
       return;
     }
-    if (sc.kind === S_CLASS && kind === N_GLOBAL && !sc.globals.has(name)) {
+    if ((sc.kind === S_CLASS || (sc.kind === S_MODULE && this.namesAtTop)) && kind === N_GLOBAL && !sc.globals.has(name)) {
       this.emit(ctx === 0 ? Op.LOAD_NAME : ctx === 1 ? Op.STORE_NAME : Op.DELETE_NAME, this.nameIndex(name));
       return;
     }
@@ -216,6 +222,8 @@ export class Compiler {
   // ---- module ----
   compileModule(mod: Module): PyCode {
     this.u.code.flags = CO_NAMES;
+    this.futureAnnotations = hasFutureAnnotations(mod.body);
+    this.setupAnnotations(mod.body);
     this.compileBody(mod.body);
     this.loadConst(None);
     this.emit(Op.RETURN_VALUE, 0);
@@ -223,6 +231,48 @@ export class Compiler {
   }
   compileBody(body: stmt[]): void {
     for (const s of body) this.stmt(s);
+  }
+  /** A module or class body with annotated names starts with an empty __annotations__ (what
+   * CPython's SETUP_ANNOTATIONS does in a fresh namespace). */
+  setupAnnotations(body: stmt[]): void {
+    if (!containsAnnotations(body)) return;
+    this.emit(Op.BUILD_MAP, 0);
+    this.nameOp('__annotations__', 1);
+  }
+  /** `target: annotation [= value]`: in a module or class body the annotation of a name is
+   * recorded in __annotations__ (evaluated, or its text under the future import); other
+   * annotations are evaluated and dropped there, and not evaluated in functions. */
+  annAssign(a: AnnAssign): void {
+    if (a.value !== null) {
+      this.expr(a.value);
+      this.store(a.target);
+    }
+    const sk = this.u.scope.kind;
+    if (sk === S_FUNC) return;
+    const t = a.target;
+    if (t instanceof Name) {
+      if (this.futureAnnotations) this.loadConst(newStr(unparse(a.annotation, 0)));
+      else this.expr(a.annotation);
+      this.nameOp('__annotations__', 0);
+      this.loadConst(newStr(t.id));
+      this.emit(Op.STORE_SUBSCR, 0);
+      return;
+    }
+    if (this.futureAnnotations) return;
+    if (a.value === null) {
+      // the target's object and subscript are evaluated, as CPython's check_ann_expr
+      if (t instanceof Attribute) {
+        this.expr(t.value);
+        this.emit(Op.POP_TOP, 0);
+      } else if (t instanceof Subscript) {
+        this.expr(t.value);
+        this.emit(Op.POP_TOP, 0);
+        this.expr(t.slice);
+        this.emit(Op.POP_TOP, 0);
+      }
+    }
+    this.expr(a.annotation);
+    this.emit(Op.POP_TOP, 0);
   }
 
   /** Compiles a nested code object for scope-owning node n. */
@@ -327,7 +377,7 @@ export class Compiler {
     this.u.line = s.line;
     this.makeFunction(code, flags);
     for (let i = 0; i < s.decorator_list.length; i++) this.emit(Op.CALL, 1);
-    this.nameOp(s.name, 1);
+    this.nameOp(s.bindName, 1);
   }
   classDef(s: ClassDef): void {
     for (const d of s.decorator_list) {
@@ -347,6 +397,7 @@ export class Compiler {
       this.expr(doc);
       this.nameOp('__doc__', 1);
     }
+    this.setupAnnotations(s.body);
     this.compileBody(s.body);
     this.loadConst(None);
     this.emit(Op.RETURN_VALUE, 0);
@@ -357,7 +408,7 @@ export class Compiler {
     this.loadConst(newStr(s.name));
     this.callArgs(2, s.bases, s.keywords);
     for (let i = 0; i < s.decorator_list.length; i++) this.emit(Op.CALL, 1);
-    this.nameOp(s.name, 1);
+    this.nameOp(s.bindName, 1);
   }
   /** True when a call needs no CALL_EX: no *args and no **kwargs. */
   isSimpleCall(args: expr[], kws: Keyword[]): boolean {
@@ -438,14 +489,9 @@ export class Compiler {
       case K.AugAssign:
         this.augAssign(s as AugAssign);
         return;
-      case K.AnnAssign: {
-        const a = s as AnnAssign;
-        if (a.value !== null) {
-          this.expr(a.value);
-          this.store(a.target);
-        }
+      case K.AnnAssign:
+        this.annAssign(s as AnnAssign);
         return;
-      }
       case K.For:
         this.forStmt(s as For);
         return;
@@ -1503,6 +1549,72 @@ export class Compiler {
 
 /** The code of module mod; expressions nested deeper than maxDepth are a RecursionError (a
  * ParseError of that kind), as in CPython. */
+/** Whether body (not the functions and classes in it) has an annotated assignment: CPython's
+ * find_ann. */
+function containsAnnotations(body: stmt[]): boolean {
+  for (const s of body) {
+    switch (s.k) {
+      case K.AnnAssign:
+        return true;
+      case K.For:
+      case K.AsyncFor:
+        if (containsAnnotations((s as For).body) || containsAnnotations((s as For).orelse)) return true;
+        break;
+      case K.While:
+        if (containsAnnotations((s as While).body) || containsAnnotations((s as While).orelse)) return true;
+        break;
+      case K.If:
+        if (containsAnnotations((s as If).body) || containsAnnotations((s as If).orelse)) return true;
+        break;
+      case K.With:
+      case K.AsyncWith:
+        if (containsAnnotations((s as With).body)) return true;
+        break;
+      case K.Try: {
+        const t = s as Try;
+        if (containsAnnotations(t.body) || containsAnnotations(t.orelse) || containsAnnotations(t.finalbody)) return true;
+        for (const h of t.handlers) if (containsAnnotations(h.body)) return true;
+        break;
+      }
+      case K.Match:
+        for (const c of (s as Match).cases) if (containsAnnotations(c.body)) return true;
+        break;
+    }
+  }
+  return false;
+}
+/** `from __future__ import annotations` among the future imports that open the module. */
+function hasFutureAnnotations(body: stmt[]): boolean {
+  for (let i = 0; i < body.length; i++) {
+    const s = body[i];
+    if (i === 0 && s instanceof Expr && s.value instanceof Constant && s.value.value instanceof PyStr) continue;
+    if (!(s instanceof ImportFrom) || s.module !== '__future__') return false;
+    for (const al of s.names) if (al.name === 'annotations') return true;
+  }
+  return false;
+}
+
+/** The code of the tree of compile(), exec() or eval(): mode 'exec', 'single' (statements, the
+ * values of expression statements shown), or 'eval' (one expression, whose value the code
+ * returns; a tree of anything else is a SyntaxError). */
+export function compileForExec(mod: Module, filename: string, maxDepth: int, mode: string): PyCode {
+  if (mode === 'eval') {
+    const first = mod.body.length > 0 ? mod.body[0] : null;
+    if (first === null || mod.body.length !== 1 || !(first instanceof Expr)) {
+      throw new ParseError('SyntaxError', 'invalid syntax', first === null ? 1 : first.line, first === null ? 1 : first.col + 1);
+    }
+  }
+  const st = buildSymTable(mod, maxDepth);
+  const c = new Compiler(st, filename);
+  c.interactive = mode === 'single';
+  c.namesAtTop = true;
+  if (mode !== 'eval') return c.compileModule(mod);
+  c.u.code.flags = CO_NAMES;
+  c.expr((mod.body[0] as Expr).value);
+  c.emit(Op.RETURN_VALUE, 0);
+  return c.finishUnit();
+}
+
 export function compileModule(mod: Module, filename: string, maxDepth: int, interactive: boolean = false): PyCode {
   const st = buildSymTable(mod, maxDepth);
   const c = new Compiler(st, filename);

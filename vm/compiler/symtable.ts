@@ -96,10 +96,14 @@ export class Scope {
   frees: string[] = [];
   locals: string[] = [];
   kinds: Map<string, int> = new Map<string, int>();
+  /** the class name private names are mangled with ('' outside classes): a class body's own
+   * name, inherited by the functions, lambdas and comprehensions inside it */
+  priv: string;
   constructor(kind: int, name: string, parent: Scope | null) {
     this.kind = kind;
     this.name = name;
     this.parent = parent;
+    this.priv = kind === S_CLASS ? name : parent !== null ? parent.priv : '';
   }
   isLocalDef(name: string): boolean {
     if (this.globals.has(name) || this.nonlocals.has(name)) return false;
@@ -107,6 +111,19 @@ export class Scope {
   }
 }
 
+/** CPython's _Py_Mangle: inside class C, `__x` (not a dunder, no dot) is `_C__x`, the class
+ * name stripped of its leading underscores; a class named only underscores mangles nothing. */
+export function mangle(priv: string, name: string): string {
+  if (priv === '' || !name.startsWith('__') || name.endsWith('__') || name.includes('.')) return name;
+  let i = 0;
+  while (i < priv.length && priv[i] === '_') i++;
+  if (i === priv.length) return name;
+  return '_' + priv.substring(i) + name;
+}
+
+// Private names are mangled by this pass, the one walk that meets every identifier together
+// with its scope: it rewrites the tree in place, so the compiler emits names as they stand.
+// Keyword argument names and class-pattern attribute names stay as written, as in CPython.
 export class SymTable {
   scopes: Map<Node, Scope> = new Map<Node, Scope>();
   all: Scope[] = [];
@@ -144,6 +161,11 @@ export class SymTable {
   visitArgs(sc: Scope, spec: Arguments, inner: Scope): void {
     for (const d of spec.defaults) this.visitExpr(sc, d);
     for (const d of spec.kw_defaults) if (d !== null) this.visitExpr(sc, d);
+    const p = inner.priv;
+    for (let i = 0; i < spec.args.length; i++) spec.args[i] = mangle(p, spec.args[i]);
+    for (let i = 0; i < spec.kwonlyargs.length; i++) spec.kwonlyargs[i] = mangle(p, spec.kwonlyargs[i]);
+    spec.vararg = mangle(p, spec.vararg);
+    spec.kwarg = mangle(p, spec.kwarg);
     for (const a of spec.args) inner.params.push(a);
     for (const a of spec.kwonlyargs) inner.params.push(a);
     if (spec.vararg !== '') inner.params.push(spec.vararg);
@@ -168,7 +190,8 @@ export class SymTable {
         this.visitStmts(inner, f.body);
         const r = inner.returnValue;
         if (inner.isCoroutine && inner.isGenerator && r !== null) throw new ParseError('SyntaxError', "'return' with value in async generator", r.line, r.col + 1);
-        this.bind(sc, f.name);
+        f.bindName = mangle(sc.priv, f.name);
+        this.bind(sc, f.bindName);
         return;
       }
       case K.ClassDef: {
@@ -178,7 +201,8 @@ export class SymTable {
         for (const kw of c.keywords) this.visitExpr(sc, kw.value);
         const inner = this.newScope(c, S_CLASS, c.name, sc);
         this.visitStmts(inner, c.body);
-        this.bind(sc, c.name);
+        c.bindName = mangle(sc.priv, c.name);
+        this.bind(sc, c.bindName);
         return;
       }
       case K.Return:
@@ -203,12 +227,14 @@ export class SymTable {
         return;
       }
       case K.AnnAssign: {
-        // the annotation is not evaluated, so not visited
+        // annotations are evaluated in module and class bodies only
         const a = s as AnnAssign;
+        if (sc.kind !== S_FUNC) this.visitExpr(sc, a.annotation);
         if (a.value !== null) {
           this.visitExpr(sc, a.value);
           this.visitTarget(sc, a.target);
         } else if (a.target instanceof Name) {
+          a.target.id = mangle(sc.priv, a.target.id);
           if (sc.kind !== S_MODULE && sc.kind !== S_CLASS) this.bind(sc, a.target.id);
         }
         return;
@@ -253,6 +279,7 @@ export class SymTable {
         this.visitStmts(sc, t.body);
         for (const h of t.handlers) {
           this.visitExpr(sc, h.type);
+          h.name = mangle(sc.priv, h.name);
           if (h.name !== '') this.bind(sc, h.name);
           this.visitStmts(sc, h.body);
         }
@@ -268,16 +295,23 @@ export class SymTable {
       }
       case K.Import:
         for (const al of (s as Import).names) {
+          // a dotted name is not mangled, and `import __a.b` keeps binding `__a` as written
+          al.name = mangle(sc.priv, al.name);
+          al.asname = mangle(sc.priv, al.asname);
           this.bind(sc, al.asname !== '' ? al.asname : al.name.split('.')[0]);
         }
         return;
       case K.ImportFrom:
+        (s as ImportFrom).module = mangle(sc.priv, (s as ImportFrom).module);
         for (const al of (s as ImportFrom).names) {
           if (al.name === '*') continue;
+          al.name = mangle(sc.priv, al.name);
+          al.asname = mangle(sc.priv, al.asname);
           this.bind(sc, al.asname !== '' ? al.asname : al.name);
         }
         return;
       case K.Global:
+        for (let i = 0; i < (s as Global).names.length; i++) (s as Global).names[i] = mangle(sc.priv, (s as Global).names[i]);
         for (const nm of (s as Global).names) {
           if (sc.assigned.has(nm) || sc.used.has(nm)) {
             const what = sc.assigned.has(nm) ? 'assigned to' : 'used';
@@ -288,6 +322,7 @@ export class SymTable {
         return;
       case K.Nonlocal:
         if (sc.kind === S_MODULE) throw new ParseError('SyntaxError', 'nonlocal declaration not allowed at module level', s.line, s.col + 1);
+        for (let i = 0; i < (s as Nonlocal).names.length; i++) (s as Nonlocal).names[i] = mangle(sc.priv, (s as Nonlocal).names[i]);
         for (const nm of (s as Nonlocal).names) {
           if (sc.assigned.has(nm) || sc.used.has(nm)) {
             const what = sc.assigned.has(nm) ? 'assigned to' : 'used';
@@ -317,6 +352,7 @@ export class SymTable {
         this.visitExpr(sc, (p as MatchValue).value);
         return;
       case K.MatchStar: {
+        (p as MatchStar).name = mangle(sc.priv, (p as MatchStar).name);
         const name = (p as MatchStar).name;
         if (name !== '') this.bind(sc, name);
         return;
@@ -324,6 +360,7 @@ export class SymTable {
       case K.MatchAs: {
         const a = p as MatchAs;
         if (a.pattern !== null) this.visitPattern(sc, a.pattern);
+        a.name = mangle(sc.priv, a.name);
         if (a.name !== '') this.bind(sc, a.name);
         return;
       }
@@ -337,6 +374,7 @@ export class SymTable {
         const m = p as MatchMapping;
         this.visitExprs(sc, m.keys);
         for (const x of m.patterns) this.visitPattern(sc, x);
+        m.rest = mangle(sc.priv, m.rest);
         if (m.rest !== '') this.bind(sc, m.rest);
         return;
       }
@@ -352,6 +390,7 @@ export class SymTable {
   visitTarget(sc: Scope, t: expr): void {
     switch (t.k) {
       case K.Name:
+        (t as Name).id = mangle(sc.priv, (t as Name).id);
         this.bind(sc, (t as Name).id);
         return;
       case K.Tuple:
@@ -364,6 +403,7 @@ export class SymTable {
         this.visitTarget(sc, (t as Starred).value);
         return;
       case K.Attribute:
+        (t as Attribute).attr = mangle(sc.priv, (t as Attribute).attr);
         this.visitExpr(sc, (t as Attribute).value);
         return;
       case K.Subscript:
@@ -386,6 +426,7 @@ export class SymTable {
   visitExpr1(sc: Scope, e: expr): void {
     switch (e.k) {
       case K.Name:
+        (e as Name).id = mangle(sc.priv, (e as Name).id);
         this.use(sc, (e as Name).id);
         return;
       case K.Constant:
@@ -426,6 +467,7 @@ export class SymTable {
       case K.NamedExpr: {
         const n = e as NamedExpr;
         this.visitExpr(sc, n.value);
+        n.target.id = mangle(sc.priv, n.target.id);
         const name = n.target.id;
         let target = sc;
         while (target.isComp && target.parent !== null) {
@@ -486,6 +528,7 @@ export class SymTable {
         this.visitExpr(sc, (e as FormattedValue).format_spec);
         return;
       case K.Attribute:
+        (e as Attribute).attr = mangle(sc.priv, (e as Attribute).attr);
         this.visitExpr(sc, (e as Attribute).value);
         return;
       case K.Subscript:

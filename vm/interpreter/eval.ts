@@ -367,7 +367,27 @@ function nsGet(ns: PyDict, name: PyStr): PyObject | null {
     throw e;
   }
 }
-export function buildClass(func: PyFunction, name: string, bases: PyObject[], kwnames: string[], kwvals: PyObject[]): PyObject {
+/** CPython's update_bases: a base that is not a type but has __mro_entries__ (a generic alias,
+ * `Generic[T]`) is replaced by the bases that method returns; null when none was replaced. */
+function resolveMroEntries(bases: PyObject[]): PyObject[] | null {
+  const out: PyObject[] = [];
+  let changed = false;
+  for (const b of bases) {
+    const meth = b instanceof PyType ? null : getAttrOrNull(b, '__mro_entries__');
+    if (meth === null) {
+      out.push(b);
+      continue;
+    }
+    changed = true;
+    const got = callObj(meth, [newTuple(bases)], null);
+    if (!(got instanceof PyTuple)) throw raise(TypeError, '__mro_entries__ must return a tuple');
+    for (const x of got.items) out.push(x);
+  }
+  return changed ? out : null;
+}
+export function buildClass(func: PyFunction, name: string, origBases: PyObject[], kwnames: string[], kwvals: PyObject[]): PyObject {
+  const resolved = resolveMroEntries(origBases);
+  const bases = resolved === null ? origBases : resolved;
   let meta: PyObject | null = null;
   const restNames: string[] = [];
   const restVals: PyObject[] = [];
@@ -397,6 +417,7 @@ export function buildClass(func: PyFunction, name: string, bases: PyObject[], kw
   const f = new Frame(func.code, func, func.globals, ns, []);
   if (func.closure.length > 0) f.cells = func.closure.slice(0);
   evalFrame(f);
+  if (resolved !== null) setItem(ns, newStr('__orig_bases__'), newTuple(origBases));
   const args: PyObject[] = [newStr(name), newTuple(bases), ns];
   for (const v of restVals) args.push(v);
   return callObj(meta, args, restNames.length > 0 ? restNames : null);

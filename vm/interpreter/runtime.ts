@@ -10,7 +10,7 @@ import {
   methodType, iterType, enumerateType, zipType, mapType, filterType, reversedType, dictKeysType, dictValuesType,
   dictItemsType, newInt, newFloat, newStr, newBool, newList, newTuple, newDict, raise, newExc, TypeError, AttributeError,
   IndexError, KeyError, ValueError, ZeroDivisionErrorT, OverflowErrorT, StopIteration, RuntimeError, NameError,
-  RecursionError, BaseException, OSError, L_OBJECT, L_EXC, L_LIST, L_DICT, L_INT, L_STR, L_BYTES, L_FLOAT, L_TUPLE, L_SET, L_TYPE, L_PROPERTY, L_STATICMETHOD, L_CLASSMETHOD,
+  RecursionError, BaseException, OSError, L_OBJECT, L_EXC, L_LIST, L_DICT, L_INT, L_STR, L_BYTES, L_FLOAT, L_COMPLEX, L_TUPLE, L_SET, L_TYPE, L_PROPERTY, L_STATICMETHOD, L_CLASSMETHOD,
   moduleType, cellType, functionType, generatorType, getsetDescrType, memberDescrType,
   mapGetInt, MemoryError, charStr,
 } from '../objects/core.ts';
@@ -27,6 +27,9 @@ import { tracebackOf, setTraceback, frameAttr, tracebackAttr, setTbNext } from '
 import { proxyTarget, weakrefHash, weakrefEq } from '../modules/weakref.ts';
 import { PyCoroWrapper, PyAsyncGenOp } from './coroutines.ts';
 import { PyLongRange } from '../builtins/longrange.ts';
+import { PyComplex, complexBinary, complexUnary } from '../builtins/complex.ts';
+import { PyGenericAlias, genericAliasGetAttr } from '../builtins/genericalias.ts';
+import { PyExcGroup, excGroupStr } from '../builtins/excgroup.ts';
 import { PyCode, CO_VARARGS, CO_VARKW, CO_GENERATOR, CO_NAMES, CO_COROUTINE, CO_ASYNC_GENERATOR } from '../compiler/code.ts';
 import { VM } from './state.ts';
 import { callFunction, genSend } from './eval.ts';
@@ -147,6 +150,7 @@ export function makeException(o: PyObject): PyBaseExc {
   throw raise(TypeError, 'exceptions must derive from BaseException');
 }
 export function excStr(e: PyBaseExc): string {
+  if (e instanceof PyExcGroup) return excGroupStr(e);
   if (isInstance(e, KeyError) && e.args.length === 1) return repr(e.args[0]);
   if (isInstance(e, OSError) && e.args.length >= 2 && e.args[0] instanceof PyInt) {
     let s = `[Errno ${str(e.args[0])}] ${str(e.args[1])}`;
@@ -203,6 +207,7 @@ export function getAttrOrNull(o: PyObject, name: string): PyObject | null {
   if (o instanceof PyType) return typeGetAttr(o, name);
   if (o instanceof PySuper) return superLookup(o, name);
   if (o instanceof PyWeakref && o.proxy) return getAttrOrNull(proxyTarget(o), name);
+  if (o instanceof PyGenericAlias) return genericAliasGetAttr(o, name);
   const ga = t.isBuiltin ? null : lookupType(t, '__getattribute__');
   if (ga !== null && ga instanceof PyFunction) {
     try {
@@ -613,6 +618,17 @@ export function genericSetAttr(o: PyObject, name: string, v: PyObject): void {
       o.module = v;
       return;
     }
+    // namedtuple and typing.NamedTuple give the generated __new__ its defaults this way
+    if (name === '__defaults__') {
+      if (v !== None && !(v instanceof PyTuple)) throw raise(TypeError, '__defaults__ must be set to a tuple object');
+      o.defaults = v instanceof PyTuple ? v.items.slice(0) : [];
+      return;
+    }
+    if (name === '__kwdefaults__') {
+      if (v !== None && !(v instanceof PyDict)) throw raise(TypeError, '__kwdefaults__ must be set to a dict object');
+      o.kwdefaults = v instanceof PyDict ? v : null;
+      return;
+    }
     if (o.attrs === null) o.attrs = newDict();
     dictSetS(o.attrs, name, v);
     return;
@@ -769,6 +785,8 @@ export function allocInstance(t: PyType): PyObject {
       return new PyIntSub(t, 0, null);
     case L_FLOAT:
       return new PyFloat(t, 0.0);
+    case L_COMPLEX:
+      return new PyComplex(t, 0.0, 0.0);
     case L_STR:
       return new PyStrSub(t, '');
     case L_BYTES:
@@ -856,6 +874,7 @@ export function truthy(o: PyObject): boolean {
   if (o instanceof PyBytes) return o.b.length > 0;
   if (o instanceof PyRange) return rangeLen(o) > 0;
   if (o instanceof PyLongRange) return truthy(o.length);
+  if (o instanceof PyComplex) return o.re !== 0.0 || o.im !== 0.0;
   if (o instanceof PyNative) return o.nativeLen() !== 0;
   return true;
 }
@@ -1240,6 +1259,11 @@ function setSubset(a: PySet, b: PySet): boolean {
 }
 /** Builtin comparison; returns null when not supported (NotImplemented). */
 export function builtinCompare(a: PyObject, b: PyObject, op: int): PyObject | null {
+  if ((a instanceof PyComplex || b instanceof PyComplex) && (op === A.CMP_EQ || op === A.CMP_NE)) {
+    // a complex subclass instance reaches here rather than richCompare's PyNative branch
+    const e = a instanceof PyComplex ? a.nativeEq(b) : (b as PyComplex).nativeEq(a);
+    return e < 0 ? null : newBool((e === 1) === (op === A.CMP_EQ));
+  }
   if (a instanceof PyWeakref && b instanceof PyWeakref && !a.proxy && !b.proxy && (op === A.CMP_EQ || op === A.CMP_NE)) {
     return newBool(weakrefEq(a, b) === (op === A.CMP_EQ));
   }
@@ -1333,7 +1357,7 @@ function userSpecial(x: PyObject, name: string, arg: PyObject): PyObject | null 
 function unionOf(a: PyObject, b: PyObject): PyObject | null {
   const args: PyObject[] = [];
   for (const x of [a, b]) {
-    if (!(x instanceof PyType || x instanceof PyUnion || x === None)) return null;
+    if (!(x instanceof PyType || x instanceof PyUnion || x instanceof PyGenericAlias || x === None)) return null;
     const items = x instanceof PyUnion ? x.args : [x === None ? noneType : x];
     for (const it of items) if (!args.includes(it)) args.push(it);
   }
@@ -1515,9 +1539,10 @@ function setOp(a: PySet, b: PySet, op: int): PyObject | null {
   return null;
 }
 export function builtinBinary(a: PyObject, b: PyObject, op: int): PyObject | null {
-  if (op === A.BIN_OR && (a instanceof PyType || a instanceof PyUnion || b instanceof PyType || b instanceof PyUnion)) return unionOf(a, b);
+  if (op === A.BIN_OR && (a instanceof PyType || a instanceof PyUnion || a instanceof PyGenericAlias || b instanceof PyType || b instanceof PyUnion || b instanceof PyGenericAlias)) return unionOf(a, b);
   if (a instanceof PyInt && b instanceof PyInt) return intOp(a, b, op);
   if (isNum(a) && isNum(b)) return floatOp(numVal(a), numVal(b), op);
+  if (a instanceof PyComplex || b instanceof PyComplex) return complexBinary(a, b, op);
   if (a instanceof PyStr) {
     if (op === A.BIN_ADD && b instanceof PyStr) return newStr(a.s + b.s);
     if (op === A.BIN_MUL && b instanceof PyInt) {
@@ -1694,6 +1719,10 @@ export function unaryOp(a: PyObject, kind: int): PyObject {
   if (a instanceof PyFloat && a.cls.isBuiltin) {
     if (kind === A.U_NEG) return newFloat(-a.v);
     if (kind === A.U_POS) return a;
+  }
+  if (a instanceof PyComplex && a.cls.isBuiltin) {
+    const r = complexUnary(a, kind);
+    if (r !== null) return r;
   }
   const name = kind === A.U_NEG ? '__neg__' : kind === A.U_POS ? '__pos__' : '__invert__';
   if (!a.cls.isBuiltin) {

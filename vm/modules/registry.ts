@@ -7,6 +7,7 @@ import { VM } from '../interpreter/state.ts';
 import { mkBuiltin } from '../builtins/args.ts';
 import { makeSys } from './sys.ts';
 import { makeMath } from './math.ts';
+import { makeCmath } from './cmath.ts';
 import { makeTime } from './time.ts';
 import { makeRandom } from './random.ts';
 import { makeErrno } from './errno.ts';
@@ -44,7 +45,7 @@ export function addFn(m: PyModule, name: string, id: int, family: int): void {
   dictSetS(m.dict, name, mkBuiltin(name, id, false, family));
 }
 /** The modules makeBuiltinModule makes (sys.builtin_module_names), sorted. */
-export const BUILTIN_MODULE_NAMES: string[] = ['_abc', '_collections', '_io', '_sre', '_string', '_struct', '_thread', '_weakref', 'array', 'binascii', 'builtins', 'errno', 'gc', 'itertools', 'math', 'posix', 'random', 'sys', 'time'];
+export const BUILTIN_MODULE_NAMES: string[] = ['_abc', '_collections', '_io', '_sre', '_string', '_struct', '_thread', '_weakref', 'array', 'binascii', 'builtins', 'cmath', 'errno', 'gc', 'itertools', 'math', 'posix', 'random', 'sys', 'time'];
 export function makeBuiltinModule(name: string): PyModule | null {
   switch (name) {
     case 'builtins': {
@@ -56,6 +57,8 @@ export function makeBuiltinModule(name: string): PyModule | null {
       return makeSys();
     case 'math':
       return makeMath();
+    case 'cmath':
+      return makeCmath();
     case 'time':
       return makeTime();
     case 'random':

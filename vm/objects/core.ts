@@ -462,6 +462,7 @@ function bt(name: string, base: PyType, layout: int): PyType {
 export const intType = bt('int', objectType, L_INT);
 export const boolType = bt('bool', intType, L_NONE);
 export const floatType = bt('float', objectType, L_FLOAT);
+export const complexType = bt('complex', objectType, L_COMPLEX);
 export const strType = bt('str', objectType, L_STR);
 export const bytesType = bt('bytes', objectType, L_BYTES);
 export const listType = bt('list', objectType, L_LIST);

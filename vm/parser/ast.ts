@@ -443,6 +443,8 @@ export class Module extends Node {
 
 export class FunctionDef extends stmt {
   name: string;
+  /** the name the definition binds: name, mangled inside a class (see symtable.ts mangle) */
+  bindName: string;
   args: Arguments;
   body: stmt[];
   decorator_list: expr[];
@@ -451,6 +453,7 @@ export class FunctionDef extends stmt {
   constructor(line: int, col: int, name: string, args: Arguments, body: stmt[], decorator_list: expr[], returns: expr | null) {
     super(K.FunctionDef, line, col);
     this.name = name;
+    this.bindName = name;
     this.args = args;
     this.body = body;
     this.decorator_list = decorator_list;
@@ -467,6 +470,8 @@ export class AsyncFunctionDef extends FunctionDef {
 }
 export class ClassDef extends stmt {
   name: string;
+  /** the name the definition binds: name, mangled inside a class (see symtable.ts mangle) */
+  bindName: string;
   bases: expr[];
   keywords: Keyword[];
   body: stmt[];
@@ -474,6 +479,7 @@ export class ClassDef extends stmt {
   constructor(line: int, col: int, name: string, bases: expr[], keywords: Keyword[], body: stmt[], decorator_list: expr[]) {
     super(K.ClassDef, line, col);
     this.name = name;
+    this.bindName = name;
     this.bases = bases;
     this.keywords = keywords;
     this.body = body;

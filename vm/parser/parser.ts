@@ -81,6 +81,7 @@ import { indexFrom } from '../objects/strutil.ts';
 import * as A from './ast.ts';
 import { PyObject, PyInt, PyBytes, intType, bytesType, newInt, newFloat, newStr, None, True, False, Ellipsis } from '../objects/core.ts';
 import { bigFromDecimal, bigFromRadix, bigFits, bigToInt } from '../objects/bigint.ts';
+import { newComplex } from '../builtins/complex.ts';
 
 const KEYWORDS = [
   'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif', 'else',
@@ -1286,7 +1287,7 @@ export class Parser {
       // the common case, a plain decimal integer, without the checks below
       if (isPlainDecimal(s)) return new Constant(t.line, t.col, parseIntText(s));
       const low = s.toLowerCase();
-      if (low.endsWith('j')) throw this.error('complex numbers are not supported', t);
+      if (low.endsWith('j')) return new Constant(t.line, t.col, newComplex(0.0, parseFloatStrict(s.substring(0, s.length - 1).split('_').join(''))));
       const isHex = low.startsWith('0x');
       if (!isHex && (low.includes('.') || low.includes('e'))) {
         return new Constant(t.line, t.col, newFloat(parseFloatStrict(s.split('_').join(''))));
