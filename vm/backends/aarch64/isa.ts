@@ -24,16 +24,18 @@ const FD_OF = [FD_ADD, FD_SUB, FD_MUL, FD_DIV];
 const SAVED = [19, 20, 21, 22, 23, 24, 25, 26, 27, 28];
 const FRAME = frameBytes(SAVED.length, 0);
 
-function range(lo: int, hi: int): int[] {
+/** registers lo..hi then lo2..hi2 */
+function ranges(lo: int, hi: int, lo2: int, hi2: int): int[] {
   const out: int[] = [];
   for (let r = lo; r <= hi; r++) out.push(r);
+  for (let r = lo2; r <= hi2; r++) out.push(r);
   return out;
 }
 
 export class A64Isa extends NativeIsa {
   e: A64Encoder = new A64Encoder();
   constructor() {
-    super('aarch64', range(3, 15).concat(range(24, 28)), range(2, 7).concat(range(16, 31)), [0, 1, 2], [0, 1], [19, 20, 21, 22, 23]);
+    super('aarch64', ranges(3, 15, 24, 28), ranges(2, 7, 16, 31), [0, 1, 2], [0, 1], [19, 20, 21, 22, 23]);
   }
   code(): int[] {
     return this.e.code;

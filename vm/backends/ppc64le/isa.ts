@@ -25,16 +25,18 @@ const FRAME = frameBytes(NSAVED, 0);
 /** the scratch register floorDivMod keeps the quotient in (tmp[2]) */
 const R11 = 11;
 
-function range(lo: int, hi: int): int[] {
+/** registers lo..hi then lo2..hi2 */
+function ranges(lo: int, hi: int, lo2: int, hi2: int): int[] {
   const out: int[] = [];
   for (let r = lo; r <= hi; r++) out.push(r);
+  for (let r = lo2; r <= hi2; r++) out.push(r);
   return out;
 }
 
 export class PpcIsa extends NativeIsa {
   e: PpcEncoder = new PpcEncoder();
   constructor() {
-    super('ppc64le', range(4, 10).concat(range(14, 26)), range(2, 13), [RESULT, R12, R11], [0, 1], [31, 30, 29, 28, 27]);
+    super('ppc64le', ranges(4, 10, 14, 26), ranges(2, 13, 0, -1), [RESULT, R12, R11], [0, 1], [31, 30, 29, 28, 27]);
   }
   code(): int[] {
     return this.e.code;
