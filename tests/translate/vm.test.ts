@@ -66,6 +66,14 @@ const TARGETS: { name: string; subset: string[]; ok: boolean; jit?: 'llgraph' | 
   { name: 'linux-s390x', subset: FILES.filter((_, i) => i % 12 === 0), ok: hasTool('qemu-s390x-static') && hasTool('s390x-linux-gnu-gcc') },
   { name: 'linux-aarch64', subset: FILES.filter((_, i) => i % 24 === 5), ok: hasTool('qemu-aarch64-static') && hasTool('aarch64-linux-gnu-gcc') },
   { name: 'linux-ppc64le', subset: FILES.filter((_, i) => i % 24 === 17), ok: hasTool('qemu-ppc64le-static') && hasTool('powerpc64le-linux-gnu-gcc') },
+  // the native backends of the other ISAs (issue 14), every loop compiled, under qemu: the
+  // JIT's own program and a few others (PYVM_TEST_ALL_ISAS=1: every 6th program)
+  ...['linux-aarch64', 'linux-ppc64le', 'linux-s390x'].map((name) => {
+    const t = findTarget(name);
+    const every = process.env.PYVM_TEST_ALL_ISAS === '1' ? 6 : 101;
+    const subset = FILES.filter((f, i) => f === 'jit_native_loops.py' || i % every === 3);
+    return { name, subset, ok: hasTool(t.emulator[0]) && hasTool(t.cc), jit: 'native' as const };
+  }),
   { name: 'windows-x86_64', subset: FILES.filter((_, i) => i % 24 === 11), ok: hasTool('x86_64-w64-mingw32-gcc') && hasTool('/usr/lib/wine/wine64') },
 ];
 
