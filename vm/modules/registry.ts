@@ -22,6 +22,7 @@ import { makeWeakref } from './weakref.ts';
 import { makeGc } from './gc.ts';
 import { makeIo } from './io.ts';
 import { makeAbc } from './abc.ts';
+import { makeHashModule } from './hashes.ts';
 
 export function newBuiltinModule(name: string): PyModule {
   const d = newDict();
@@ -43,7 +44,7 @@ export function addFn(m: PyModule, name: string, id: int, family: int): void {
   dictSetS(m.dict, name, mkBuiltin(name, id, false, family));
 }
 /** The modules makeBuiltinModule makes (sys.builtin_module_names), sorted. */
-export const BUILTIN_MODULE_NAMES: string[] = ['_abc', '_collections', '_io', '_sre', '_string', '_struct', '_thread', '_weakref', 'binascii', 'builtins', 'errno', 'gc', 'itertools', 'math', 'posix', 'random', 'sys', 'time'];
+export const BUILTIN_MODULE_NAMES: string[] = ['_abc', '_blake2', '_collections', '_io', '_md5', '_operator', '_sha1', '_sha256', '_sha3', '_sha512', '_sre', '_string', '_struct', '_thread', '_weakref', 'binascii', 'builtins', 'errno', 'gc', 'itertools', 'math', 'posix', 'random', 'sys', 'time'];
 export function makeBuiltinModule(name: string): PyModule | null {
   switch (name) {
     case 'builtins': {
@@ -88,6 +89,14 @@ export function makeBuiltinModule(name: string): PyModule | null {
       return makeIo();
     case '_abc':
       return makeAbc();
+    case '_md5':
+    case '_sha1':
+    case '_sha256':
+    case '_sha512':
+    case '_sha3':
+    case '_blake2':
+    case '_operator':
+      return makeHashModule(name);
   }
   return null;
 }
