@@ -79,8 +79,6 @@ function resetState(): void {
   VM.reprStack = [];
   VM.out = [];
   VM.outLen = 0;
-  VM.randomState = [];
-  VM.randomIndex = 625;
   VM.stdout = null;
   VM.stderr = null;
   STD.sysDict = null;

@@ -44,7 +44,7 @@ export function addFn(m: PyModule, name: string, id: int, family: int): void {
   dictSetS(m.dict, name, mkBuiltin(name, id, false, family));
 }
 /** The modules makeBuiltinModule makes (sys.builtin_module_names), sorted. */
-export const BUILTIN_MODULE_NAMES: string[] = ['_abc', '_blake2', '_collections', '_io', '_md5', '_operator', '_sha1', '_sha256', '_sha3', '_sha512', '_sre', '_string', '_struct', '_thread', '_weakref', 'binascii', 'builtins', 'errno', 'gc', 'itertools', 'math', 'posix', 'random', 'sys', 'time'];
+export const BUILTIN_MODULE_NAMES: string[] = ['_abc', '_blake2', '_collections', '_io', '_md5', '_operator', '_random', '_sha1', '_sha256', '_sha3', '_sha512', '_sre', '_string', '_struct', '_thread', '_weakref', 'binascii', 'builtins', 'errno', 'gc', 'itertools', 'math', 'posix', 'sys', 'time'];
 export function makeBuiltinModule(name: string): PyModule | null {
   switch (name) {
     case 'builtins': {
@@ -58,7 +58,7 @@ export function makeBuiltinModule(name: string): PyModule | null {
       return makeMath();
     case 'time':
       return makeTime();
-    case 'random':
+    case '_random':
       return makeRandom();
     case 'builtins':
       // the module whose dict is every module's __builtins__
