@@ -637,6 +637,19 @@ export enum B {
   HASH_CAPACITY_BITS,
   HASH_SUFFIX,
   HASH_COMPARE_DIGEST,
+  ATEXIT_REGISTER,
+  ATEXIT_UNREGISTER,
+  ATEXIT_RUN,
+  ATEXIT_CLEAR,
+  ATEXIT_NCALLBACKS,
+  SYS_EXCEPTHOOK,
+  SYS_AUDIT,
+  SYS_ADDAUDITHOOK,
+  SYS_GETDEFAULTENCODING,
+  SYS_GETSWITCHINTERVAL,
+  SYS_SETSWITCHINTERVAL,
+  SYS_IS_FINALIZING,
+  THREAD_EXCEPTHOOK,
 }
 
 /** The builtin families, one switch each. */
@@ -704,8 +717,8 @@ export const FAM_SPARE_36 = 36;
 export const FAM_SPARE_37 = 37;
 /** spare: language work stream */
 export const FAM_SPARE_38 = 38;
-/** spare: modules work stream */
-export const FAM_SPARE_39 = 39;
+/** _operator (the part the pure operator.py lacks) (vm/modules/hashes.ts) */
+export const FAM_OPERATOR = 39;
 /** the _imp module (vm/modules/imp.ts) */
 export const FAM_IMP = 40;
 /** the _warnings module (vm/modules/warnings.ts) */

@@ -4,7 +4,7 @@
 import type { int } from '../../translate/rlib/index.ts';
 import { PyObject, PyModule, PyType, PyNative, PyBytes, PyStr, PyInt, PyProperty, propertyType, bytesType, newInt, newStr, raise, None, True, False, TypeError, ValueError, OverflowErrorT } from '../objects/core.ts';
 import { dictSetS } from '../objects/dict.ts';
-import { B, FAM_HASH } from '../builtins/ids.ts';
+import { B, FAM_HASH, FAM_OPERATOR } from '../builtins/ids.ts';
 import { npos, defMethod, mkBuiltin, unhandledBuiltin } from '../builtins/args.ts';
 import { newModuleType, newBuiltinModule, addFn } from './registry.ts';
 import { truthy, typeName, toIntIndex } from '../interpreter/runtime.ts';
@@ -106,7 +106,7 @@ export function makeHashModule(name: string): PyModule {
     case '_operator':
       // only what the pure operator.py lacks: hmac's constant-time comparison
       dictSetS(m.dict, '__doc__', newStr('Operator interface.'));
-      addFn(m, '_compare_digest', B.HASH_COMPARE_DIGEST, FAM_HASH);
+      addFn(m, '_compare_digest', B.HASH_COMPARE_DIGEST, FAM_OPERATOR);
       break;
   }
   return m;
@@ -260,7 +260,6 @@ function shakeLength(args: PyObject[], kw: string[] | null, name: string): int {
 
 export function callHash(id: int, args: PyObject[], kw: string[] | null): PyObject {
   if (CTOR_IDS.includes(id)) return construct(id, args, kw);
-  if (id === B.HASH_COMPARE_DIGEST) return compareDigest(args, kw);
   const h = self(args[0]);
   const shake = h.d instanceof Keccak && (h.d as Keccak).suffix === 0x1f;
   switch (id) {
@@ -292,6 +291,10 @@ export function callHash(id: int, args: PyObject[], kw: string[] | null): PyObje
   throw unhandledBuiltin('hash method', id);
 }
 
+export function callOperator(id: int, args: PyObject[], kw: string[] | null): PyObject {
+  if (id === B.HASH_COMPARE_DIGEST) return compareDigest(args, kw);
+  throw unhandledBuiltin('_operator function', id);
+}
 /** hmac.compare_digest: a == b for two ASCII str or two bytes-like, in time independent of
  * where they differ. */
 function compareDigest(args: PyObject[], kw: string[] | null): PyObject {
