@@ -8,8 +8,7 @@ import { npos, unhandledBuiltin } from '../builtins/args.ts';
 import { newBuiltinModule, addFn } from './registry.ts';
 import { callObj, pyEq, repr } from '../interpreter/runtime.ts';
 import { isCallable } from '../builtins/dispatch.ts';
-import { flushStdoutStatus, writeErr } from '../interpreter/state.ts';
-import { printException } from '../report.ts';
+import { writeSysStderr, exceptionText } from '../report.ts';
 
 class Callback {
   func: PyObject;
@@ -51,9 +50,7 @@ export function runExitFuncs(): void {
       callObj(cb.func, cb.args, cb.kw);
     } catch (err) {
       if (!(err instanceof PyExc)) throw err;
-      flushStdoutStatus();
-      writeErr(`Exception ignored in atexit callback: ${repr(cb.func)}\n`);
-      printException(err.exc);
+      writeSysStderr(`Exception ignored in atexit callback: ${repr(cb.func)}\n` + exceptionText(err.exc));
     }
   }
 }

@@ -15,7 +15,7 @@ import { stdStream, STD } from './io.ts';
 import { structSeqType, PyStructSeq } from './structseq.ts';
 import { execmem } from '../../translate/rlib/index.ts';
 import { callObj } from '../interpreter/runtime.ts';
-import { printException } from '../report.ts';
+import { writeSysStderr, exceptionText } from '../report.ts';
 
 /** sys.float_info: IEEE 754 binary64, what every target's double is. */
 const FLOAT_INFO = structSeqType('sys', 'float_info', ['max', 'max_exp', 'max_10_exp', 'min', 'min_exp', 'min_10_exp', 'dig', 'mant_dig', 'epsilon', 'radix', 'rounds'], 11, []);
@@ -125,7 +125,7 @@ export function callSys(id: int, args: PyObject[], kw: string[] | null): PyObjec
       if (n !== 3) throw raise(TypeError, `excepthook expected 3 arguments, got ${n}`);
       const v = args[1];
       if (!(v instanceof PyBaseExc)) throw raise(TypeError, 'print_exception(): Exception expected for value, ' + typeName(v) + ' found');
-      printException(v);
+      writeSysStderr(exceptionText(v));
       return None;
     }
     case B.SYS_AUDIT: {

@@ -17,8 +17,7 @@ import { toFloatValue } from '../builtins/dispatch.ts';
 import { sleepSeconds } from './time.ts';
 import { structSeqType, PyStructSeq } from './structseq.ts';
 import { getAttrOrNull, str } from '../interpreter/runtime.ts';
-import { flushStdoutStatus, writeErr } from '../interpreter/state.ts';
-import { printException } from '../report.ts';
+import { writeSysStderr, exceptionText } from '../report.ts';
 
 /** what threading.excepthook receives */
 const EXCEPTHOOK_ARGS = structSeqType('_thread', '_ExceptHookArgs', ['exc_type', 'exc_value', 'exc_traceback', 'thread'], 4, []);
@@ -212,8 +211,6 @@ function threadExcepthook(a: PyObject): PyObject {
   const thread = a.values[3];
   const nameO = thread === None ? null : getAttrOrNull(thread, 'name');
   const name = nameO === null || nameO === None ? String(MAIN_IDENT) : str(nameO);
-  flushStdoutStatus();
-  writeErr(`Exception in thread ${name}:\n`);
-  if (exc instanceof PyBaseExc) printException(exc);
+  writeSysStderr(`Exception in thread ${name}:\n` + (exc instanceof PyBaseExc ? exceptionText(exc) : ''));
   return None;
 }
