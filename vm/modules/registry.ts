@@ -25,6 +25,7 @@ import { makeAbc } from './abc.ts';
 import { makeHashModule } from './hashes.ts';
 import { makeAtexit } from './atexit.ts';
 import { makeContextvars } from './contextvars.ts';
+import { makeCsv } from './csv.ts';
 
 export function newBuiltinModule(name: string): PyModule {
   const d = newDict();
@@ -46,7 +47,7 @@ export function addFn(m: PyModule, name: string, id: int, family: int): void {
   dictSetS(m.dict, name, mkBuiltin(name, id, false, family));
 }
 /** The modules makeBuiltinModule makes (sys.builtin_module_names), sorted. */
-export const BUILTIN_MODULE_NAMES: string[] = ['_abc', '_blake2', '_collections', '_contextvars', '_io', '_md5', '_operator', '_random', '_sha1', '_sha256', '_sha3', '_sha512', '_sre', '_string', '_struct', '_thread', '_weakref', 'atexit', 'binascii', 'builtins', 'errno', 'gc', 'itertools', 'math', 'posix', 'sys', 'time'];
+export const BUILTIN_MODULE_NAMES: string[] = ['_abc', '_blake2', '_collections', '_contextvars', '_csv', '_io', '_md5', '_operator', '_random', '_sha1', '_sha256', '_sha3', '_sha512', '_sre', '_string', '_struct', '_thread', '_weakref', 'atexit', 'binascii', 'builtins', 'errno', 'gc', 'itertools', 'math', 'posix', 'sys', 'time'];
 export function makeBuiltinModule(name: string): PyModule | null {
   switch (name) {
     case 'builtins': {
@@ -103,6 +104,8 @@ export function makeBuiltinModule(name: string): PyModule | null {
       return makeAtexit();
     case '_contextvars':
       return makeContextvars();
+    case '_csv':
+      return makeCsv();
   }
   return null;
 }
