@@ -686,6 +686,7 @@ export enum B {
   CSV_WRITER_DIALECT,
   CSV_READER_NEXT,
   CSV_READER_ITER,
+  SYS_UNRAISABLEHOOK,
 }
 
 /** The builtin families, one switch each. */

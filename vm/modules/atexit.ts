@@ -6,9 +6,9 @@ import { PyObject, PyModule, PyExc, newInt, raise, None, TypeError } from '../ob
 import { B, FAM_ATEXIT } from '../builtins/ids.ts';
 import { npos, unhandledBuiltin } from '../builtins/args.ts';
 import { newBuiltinModule, addFn } from './registry.ts';
-import { callObj, pyEq, repr } from '../interpreter/runtime.ts';
+import { callObj, pyEq } from '../interpreter/runtime.ts';
 import { isCallable } from '../builtins/dispatch.ts';
-import { writeSysStderr, exceptionText } from '../report.ts';
+import { writeUnraisable } from './sys.ts';
 
 class Callback {
   func: PyObject;
@@ -50,7 +50,7 @@ export function runExitFuncs(): void {
       callObj(cb.func, cb.args, cb.kw);
     } catch (err) {
       if (!(err instanceof PyExc)) throw err;
-      writeSysStderr(`Exception ignored in atexit callback: ${repr(cb.func)}\n` + exceptionText(err.exc));
+      writeUnraisable(err.exc, 'Exception ignored in atexit callback', cb.func);
     }
   }
 }

@@ -1,12 +1,12 @@
 // The sys module.
 import type { int, float } from '../../translate/rlib/index.ts';
 import { tracebackOf, getFrame } from '../interpreter/traceback.ts';
-import { PyObject, PyModule, PyBaseExc, PyExc, PyInt, PyStr, newStr, newInt, newFloat, newTuple, newList, newDict, raise, None, False, SystemExit, ValueError, TypeError, intType, newBool } from '../objects/core.ts';
+import { PyObject, PyModule, PyBuiltin, PyBaseExc, PyExc, PyInt, PyStr, newStr, newInt, newFloat, newTuple, newList, newDict, raise, None, False, SystemExit, ValueError, TypeError, intType, newBool } from '../objects/core.ts';
 import { dictGetS, dictSetS } from '../objects/dict.ts';
 import { VM } from '../interpreter/state.ts';
 import { B, FAM_SYS } from '../builtins/ids.ts';
 import { npos, unhandledBuiltin } from '../builtins/args.ts';
-import { toIntIndex, typeName } from '../interpreter/runtime.ts';
+import { toIntIndex, typeName, str, repr } from '../interpreter/runtime.ts';
 import { toFloatValue } from '../builtins/dispatch.ts';
 import { newBuiltinModule, addFn, BUILTIN_MODULE_NAMES } from './registry.ts';
 import { bigFromDecimal } from '../objects/bigint.ts';
@@ -19,6 +19,9 @@ import { writeSysStderr, exceptionText } from '../report.ts';
 
 /** sys.float_info: IEEE 754 binary64, what every target's double is. */
 const FLOAT_INFO = structSeqType('sys', 'float_info', ['max', 'max_exp', 'max_10_exp', 'min', 'min_exp', 'min_10_exp', 'dig', 'mant_dig', 'epsilon', 'radix', 'rounds'], 11, []);
+
+/** what sys.unraisablehook receives */
+const UNRAISABLE_ARGS = structSeqType('sys', 'UnraisableHookArgs', ['exc_type', 'exc_value', 'exc_traceback', 'err_msg', 'object'], 5, []);
 
 class SysState {
   /** sys.addaudithook's hooks, called by sys.audit in order */
@@ -52,6 +55,8 @@ export function makeSys(): PyModule {
   SYS.switchInterval = 0.005;
   addFn(m, 'excepthook', B.SYS_EXCEPTHOOK, FAM_SYS);
   dictSetS(d, '__excepthook__', dictGetS(d, 'excepthook') as PyObject);
+  addFn(m, 'unraisablehook', B.SYS_UNRAISABLEHOOK, FAM_SYS);
+  dictSetS(d, '__unraisablehook__', dictGetS(d, 'unraisablehook') as PyObject);
   addFn(m, 'audit', B.SYS_AUDIT, FAM_SYS);
   addFn(m, 'addaudithook', B.SYS_ADDAUDITHOOK, FAM_SYS);
   addFn(m, 'getdefaultencoding', B.SYS_GETDEFAULTENCODING, FAM_SYS);
@@ -128,6 +133,13 @@ export function callSys(id: int, args: PyObject[], kw: string[] | null): PyObjec
       writeSysStderr(exceptionText(v));
       return None;
     }
+    case B.SYS_UNRAISABLEHOOK: {
+      if (n !== 1) throw raise(TypeError, `unraisablehook() takes exactly one argument (${n} given)`);
+      const a = args[0];
+      if (!(a instanceof PyStructSeq) || a.st !== UNRAISABLE_ARGS) throw raise(TypeError, 'sys.unraisablehook argument type must be UnraisableHookArgs');
+      writeSysStderr(unraisableText(a.values[1], a.values[3], a.values[4]));
+      return None;
+    }
     case B.SYS_AUDIT: {
       if (n < 1) throw raise(TypeError, 'audit() missing 1 required positional argument: \'event\'');
       if (!(args[0] instanceof PyStr)) throw raise(TypeError, `expected str for argument 'event', not ${typeName(args[0])}`);
@@ -159,4 +171,30 @@ export function callSys(id: int, args: PyObject[], kw: string[] | null): PyObjec
       return False;
   }
   throw unhandledBuiltin('sys function', id);
+}
+
+/** CPython's default report of an exception nothing can catch: "<err_msg>: <repr(object)>"
+ * then the traceback. */
+function unraisableText(exc: PyObject, msg: PyObject, obj: PyObject): string {
+  const head = msg === None ? 'Exception ignored in' : str(msg);
+  let out = obj === None ? head + '\n' : `${head}: ${repr(obj)}\n`;
+  if (exc instanceof PyBaseExc) out += exceptionText(exc);
+  return out;
+}
+/** Reports an exception raised where nothing can catch it (an atexit callback...) through
+ * sys.unraisablehook, as CPython's PyErr_WriteUnraisable. */
+export function writeUnraisable(e: PyBaseExc, msg: string, obj: PyObject): void {
+  const sys = dictGetS(VM.modules, 'sys');
+  const hook = sys instanceof PyModule ? dictGetS(sys.dict, 'unraisablehook') : null;
+  const msgO = newStr(msg);
+  if (hook === null || hook === None || (hook instanceof PyBuiltin && hook.id === B.SYS_UNRAISABLEHOOK)) {
+    writeSysStderr(unraisableText(e, msgO, obj));
+    return;
+  }
+  try {
+    callObj(hook, [new PyStructSeq(UNRAISABLE_ARGS, [e.cls, e, tracebackOf(e), msgO, obj])], null);
+  } catch (err) {
+    if (!(err instanceof PyExc)) throw err;
+    writeSysStderr(unraisableText(err.exc, newStr('Exception ignored in sys.unraisablehook'), hook));
+  }
 }
