@@ -26,6 +26,7 @@ import { makeHashModule } from './hashes.ts';
 import { makeAtexit } from './atexit.ts';
 import { makeContextvars } from './contextvars.ts';
 import { makeCsv } from './csv.ts';
+import { makeArray } from './array.ts';
 
 export function newBuiltinModule(name: string): PyModule {
   const d = newDict();
@@ -47,7 +48,7 @@ export function addFn(m: PyModule, name: string, id: int, family: int): void {
   dictSetS(m.dict, name, mkBuiltin(name, id, false, family));
 }
 /** The modules makeBuiltinModule makes (sys.builtin_module_names), sorted. */
-export const BUILTIN_MODULE_NAMES: string[] = ['_abc', '_blake2', '_collections', '_contextvars', '_csv', '_io', '_md5', '_operator', '_random', '_sha1', '_sha256', '_sha3', '_sha512', '_sre', '_string', '_struct', '_thread', '_weakref', 'atexit', 'binascii', 'builtins', 'errno', 'gc', 'itertools', 'math', 'posix', 'sys', 'time'];
+export const BUILTIN_MODULE_NAMES: string[] = ['_abc', '_blake2', '_collections', '_contextvars', '_csv', '_io', '_md5', '_operator', '_random', '_sha1', '_sha256', '_sha3', '_sha512', '_sre', '_string', '_struct', '_thread', '_weakref', 'array', 'atexit', 'binascii', 'builtins', 'errno', 'gc', 'itertools', 'math', 'posix', 'sys', 'time'];
 export function makeBuiltinModule(name: string): PyModule | null {
   switch (name) {
     case 'builtins': {
@@ -106,6 +107,8 @@ export function makeBuiltinModule(name: string): PyModule | null {
       return makeContextvars();
     case '_csv':
       return makeCsv();
+    case 'array':
+      return makeArray();
   }
   return null;
 }
