@@ -8,6 +8,7 @@ import { B, FAM_HASH, FAM_OPERATOR } from '../builtins/ids.ts';
 import { npos, defMethod, mkBuiltin, unhandledBuiltin } from '../builtins/args.ts';
 import { newModuleType, newBuiltinModule, addFn } from './registry.ts';
 import { truthy, typeName, toIntIndex } from '../interpreter/runtime.ts';
+import { bytesLike } from '../builtins/buffer.ts';
 import { Digest, Md5, Sha1, Sha256, Sha512, Keccak, Blake2, Blake2Params, newSha3 } from './hashalgos.ts';
 
 class HashTypes {
@@ -114,7 +115,8 @@ export function makeHashModule(name: string): PyModule {
 
 /** The bytes of data to hash: bytes-like only (CPython refuses str). */
 function dataOf(o: PyObject): int[] {
-  if (o instanceof PyBytes) return o.b;
+  const b = bytesLike(o);
+  if (b !== null) return b;
   if (o instanceof PyStr) throw raise(TypeError, 'Strings must be encoded before hashing');
   throw raise(TypeError, `object supporting the buffer API required`);
 }
@@ -310,11 +312,9 @@ function compareDigest(args: PyObject[], kw: string[] | null): PyObject {
     }
     for (let i = 0; i < a.s.length; i++) x.push(a.s.charCodeAt(i));
     for (let i = 0; i < b.s.length; i++) y.push(b.s.charCodeAt(i));
-  } else if (a instanceof PyBytes && b instanceof PyBytes) {
-    x = a.b;
-    y = b.b;
-  } else if ((a instanceof PyStr || a instanceof PyBytes) && (b instanceof PyStr || b instanceof PyBytes)) {
-    throw raise(TypeError, `unsupported operand types(s) or combination of types: '${typeName(a)}' and '${typeName(b)}'`);
+  } else if (bytesLike(a) !== null && bytesLike(b) !== null) {
+    x = bytesLike(a) as int[];
+    y = bytesLike(b) as int[];
   } else {
     throw raise(TypeError, `unsupported operand types(s) or combination of types: '${typeName(a)}' and '${typeName(b)}'`);
   }
