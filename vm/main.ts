@@ -20,6 +20,7 @@ import { JitLog, parseLogSpec, finishLog, LOG_HELP } from './jit/log.ts';
 import { JitHooks } from './jit/hooks.ts';
 import { printException, handleUncaught, rememberSource, resetSources, excTypeName } from './report.ts';
 import { runRepl } from './repl.ts';
+import { runExitFuncs } from './modules/atexit.ts';
 import {
   STARTUP, resetStartup, locateLibrary, computeSysPath, makeSysNamespaces, isWindows, PY_VERSION,
   F_INSPECT, F_INTERACTIVE, F_IGNORE_ENVIRONMENT, F_ISOLATED, F_NO_USER_SITE, F_SAFE_PATH, F_NO_SITE,
@@ -79,8 +80,6 @@ function resetState(): void {
   VM.reprStack = [];
   VM.out = [];
   VM.outLen = 0;
-  VM.randomState = [];
-  VM.randomIndex = 625;
   VM.stdout = null;
   VM.stderr = null;
   STD.sysDict = null;
@@ -147,6 +146,8 @@ function runIn(src: string, filename: string, m: PyModule): Outcome {
 /** The end of every run: the last flush of stdout, files closed, the JIT log written. */
 function finish(o: Outcome): int {
   let status = o.status;
+  // as CPython's finalization: the atexit callbacks, then the last flush
+  runExitFuncs();
   const e = flushStdoutStatus();
   if (e !== 0) {
     // as CPython's shutdown flush of sys.stdout reports it

@@ -2,9 +2,13 @@
 // the exit status of an uncaught exception.
 import type { int } from '../translate/rlib/index.ts';
 import { os } from '../translate/rlib/index.ts';
-import { PyObject, PyBaseExc, PyExc, PyInt, PyStr, None, SystemExit, SyntaxError } from './objects/core.ts';
+import { PyObject, PyBaseExc, PyExc, PyInt, PyStr, PyModule, PyBuiltin, None, newStr, SystemExit, SyntaxError } from './objects/core.ts';
+import { dictGetS } from './objects/dict.ts';
+import { B } from './builtins/ids.ts';
+import { VM } from './interpreter/state.ts';
+import { tracebackOf } from './interpreter/traceback.ts';
 import { flushStdoutStatus, writeErr } from './interpreter/state.ts';
-import { str, isInstance, getAttrOrNull } from './interpreter/runtime.ts';
+import { str, isInstance, getAttrOrNull, getAttr, callObj } from './interpreter/runtime.ts';
 
 class Sources {
   files: Map<string, string[]> = new Map<string, string[]>();
@@ -107,6 +111,28 @@ function formatException(e: PyBaseExc, out: string[], seen: PyObject[]): void {
   out.push(msg === '' ? excTypeName(e) + '\n' : excTypeName(e) + ': ' + msg + '\n');
 }
 
+/** The traceback and message of e as CPython prints them. */
+export function exceptionText(e: PyBaseExc): string {
+  const out: string[] = [];
+  formatException(e, out, []);
+  return out.join('');
+}
+/** Writes s to sys.stderr as CPython's reports do: a replaced one (a StringIO, a file) through
+ * its write method, else (or when that fails) the process's stderr. */
+export function writeSysStderr(s: string): void {
+  const sys = dictGetS(VM.modules, 'sys');
+  const f = sys instanceof PyModule ? dictGetS(sys.dict, 'stderr') : null;
+  if (f === null || f === None || f === VM.stderr) {
+    writeErr(s);
+    return;
+  }
+  try {
+    callObj(getAttr(f, 'write'), [newStr(s)], null);
+  } catch (err) {
+    if (!(err instanceof PyExc)) throw err;
+    writeErr(s);
+  }
+}
 export function printException(e: PyBaseExc): void {
   const out: string[] = [];
   formatException(e, out, []);
@@ -125,7 +151,34 @@ export function handleUncaught(e: PyBaseExc): int {
     return 1;
   }
   flushStdoutStatus();
-  printException(e);
+  callExceptHook(e);
   return 1;
+}
+
+/** Reports an uncaught exception through sys.excepthook as CPython does: the builtin hook
+ * prints the traceback; a Python hook is called, and if it fails both exceptions are shown. */
+function callExceptHook(e: PyBaseExc): void {
+  const sys = dictGetS(VM.modules, 'sys');
+  const hook = sys instanceof PyModule ? dictGetS(sys.dict, 'excepthook') : null;
+  if (hook === null || hook === None) {
+    writeErr('sys.excepthook is missing\n');
+    printException(e);
+    return;
+  }
+  if (hook instanceof PyBuiltin && hook.id === B.SYS_EXCEPTHOOK) {
+    writeSysStderr(exceptionText(e));
+    return;
+  }
+  try {
+    callObj(hook, [e.cls, e, tracebackOf(e)], null);
+  } catch (err) {
+    if (!(err instanceof PyExc)) throw err;
+    flushStdoutStatus();
+    writeErr('Error in sys.excepthook:\n');
+    printException(err.exc);
+    writeErr('\nOriginal exception was:\n');
+    printException(e);
+  }
+  flushStdoutStatus();
 }
 

@@ -34,12 +34,16 @@ import { formatValue, asciiRepr, fixedDigits } from './format.ts';
 import { setTraceback } from '../interpreter/traceback.ts';
 import { callWeakref } from '../modules/weakref.ts';
 import { callGc } from '../modules/gc.ts';
-import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_IO, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT, FAM_SRE, FAM_STRING, FAM_STRUCT, FAM_WEAKREF, FAM_GC, FAM_ABC, FAM_BYTEARRAY, FAM_BYTES, FAM_MEMORYVIEW, FAM_ARRAY, FAM_COMPLEX, FAM_CMATH, FAM_GENERICALIAS, FAM_EXCGROUP, FAM_COMPILE } from './ids.ts';
+import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_IO, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT, FAM_SRE, FAM_STRING, FAM_STRUCT, FAM_WEAKREF, FAM_GC, FAM_ABC, FAM_BYTEARRAY, FAM_BYTES, FAM_MEMORYVIEW, FAM_ARRAY, FAM_COMPLEX, FAM_CMATH, FAM_GENERICALIAS, FAM_EXCGROUP, FAM_COMPILE, FAM_HASH, FAM_OPERATOR, FAM_ATEXIT, FAM_CONTEXTVARS, FAM_CSV } from './ids.ts';
 import { callCompile, initCompile } from './compile.ts';
 import { callExcGroup } from './excgroup.ts';
 import { callGenericAlias } from './genericalias.ts';
 import { callCmath } from '../modules/cmath.ts';
 import { PyComplex, callComplex, complexAbs, initComplex } from './complex.ts';
+import { callCsv } from '../modules/csv.ts';
+import { callContextvars } from '../modules/contextvars.ts';
+import { callHash, callOperator } from '../modules/hashes.ts';
+import { callAtexit } from '../modules/atexit.ts';
 import { callSlot } from './slots.ts';
 import { longRangeOrNull } from './longrange.ts';
 import { npos, kwArg, arg, checkArgs, noKw, mkBuiltin, defMethod, unhandledBuiltin } from './args.ts';
@@ -124,6 +128,16 @@ export function callBuiltin(b: PyBuiltin, args: PyObject[], kw: string[] | null)
       return callArray(b, args, kw);
     case FAM_SYS:
       return callSys(id, args, kw);
+    case FAM_HASH:
+      return callHash(id, args, kw);
+    case FAM_OPERATOR:
+      return callOperator(id, args, kw);
+    case FAM_ATEXIT:
+      return callAtexit(id, args, kw);
+    case FAM_CONTEXTVARS:
+      return callContextvars(id, args, kw);
+    case FAM_CSV:
+      return callCsv(b, id, args, kw);
     case FAM_MATH:
       return callMath(id, args, kw);
     case FAM_TIME:

@@ -981,7 +981,7 @@ export function reprEnter(o: PyObject): boolean {
 export function reprLeave(): void {
   VM.reprStack.pop();
 }
-function addrOf(o: PyObject): string {
+export function addrOf(o: PyObject): string {
   const id = objId(o);
   return '0x' + intToRadix(newInt(0x7f0000000000 + id * 48), 16);
 }

@@ -30,8 +30,6 @@ export class VMState {
   outLen: int = 0;
   hooks: LoopHooks = new LoopHooks();
   mainFile: string = '';
-  randomState: int[] = [];
-  randomIndex: int = 625;
   nextId: int = 1;
   stdout: PyObject | null = null;
   stderr: PyObject | null = null;

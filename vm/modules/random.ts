@@ -1,16 +1,41 @@
-// The random module: Mersenne Twister MT19937 with CPython's seeding and derivations, so
-// random.seed(n) gives the same sequences as CPython.
+// The _random module under the standard library's random.py: _random.Random, the Mersenne
+// Twister MT19937 with CPython's seeding (init_by_array over the 32-bit chunks of abs(n)),
+// random(), getrandbits(k) and getstate/setstate, so random.py's derived methods give
+// CPython's sequences.
 import type { int, float } from '../../translate/rlib/index.ts';
 import { os, toFloat, toInt, floorDiv } from '../../translate/rlib/index.ts';
-import { PyObject, PyModule, PyInt, PyList, PyDict, newFloat, newInt, newList, raise, None, ValueError, TypeError, IndexError } from '../objects/core.ts';
+import { PyObject, PyModule, PyType, PyInstance, PyInt, PyTuple, typeType, objectType, newFloat, newInt, newTuple, raise, None, ValueError, TypeError, OverflowErrorT } from '../objects/core.ts';
+import { dictSetS } from '../objects/dict.ts';
 import { B, FAM_RANDOM } from '../builtins/ids.ts';
-import { npos, kwArg, arg, unhandledBuiltin } from '../builtins/args.ts';
-import { newBuiltinModule, addFn } from './registry.ts';
-import { VM } from '../interpreter/state.ts';
-import { toFloatValue } from '../builtins/dispatch.ts';
-import { iterToArray, pyLen, getItem, toIntIndex, pyHash, typeName } from '../interpreter/runtime.ts';
-import { intSign, intNeg, intMod, intFloorDiv, intBitLength, intAdd, intMul, intLshift, intCmp, intSub, fromBig } from '../objects/intops.ts';
-import { PyStr } from '../objects/core.ts';
+import { npos, defMethod, mkBuiltin, unhandledBuiltin } from '../builtins/args.ts';
+import { newBuiltinModule } from './registry.ts';
+import { toIntIndex, pyHash, typeName } from '../interpreter/runtime.ts';
+import { intSign, intNeg, intMod, intFloorDiv, intAdd, intLshift, intCmp } from '../objects/intops.ts';
+
+const N = 624;
+
+/** A _random.Random (or a Python subclass's instance: random.Random keeps attributes). */
+export class PyRandom extends PyInstance {
+  mt: int[] = [];
+  index: int = N + 1;
+}
+
+function randomType(): PyType {
+  const t = new PyType(typeType, 'Random');
+  t.bases.push(objectType);
+  t.mro = [t, objectType];
+  // not isBuiltin: instances are ordinary objects with attributes, as random.Random's are
+  t.isBuiltin = false;
+  t.module = '_random';
+  return t;
+}
+const RANDOM_TYPE = randomType();
+RANDOM_TYPE.dict.set('__new__', mkBuiltin('__new__', B.RANDOM_NEW, false, FAM_RANDOM));
+defMethod(RANDOM_TYPE, 'seed', B.RANDOM_SEED, FAM_RANDOM);
+defMethod(RANDOM_TYPE, 'random', B.RANDOM_RANDOM, FAM_RANDOM);
+defMethod(RANDOM_TYPE, 'getrandbits', B.RANDOM_GETRANDBITS, FAM_RANDOM);
+defMethod(RANDOM_TYPE, 'getstate', B.RANDOM_GETSTATE, FAM_RANDOM);
+defMethod(RANDOM_TYPE, 'setstate', B.RANDOM_SETSTATE, FAM_RANDOM);
 
 function umul32(a: int, b: int): int {
   const ah = a >>> 16;
@@ -23,261 +48,194 @@ function umul32(a: int, b: int): int {
 function u32add(a: int, b: int): int {
   return (a + b) >>> 0;
 }
-function initGenrand(s: int): void {
+function initGenrand(r: PyRandom, s: int): void {
   const mt: int[] = [];
   mt.push(s >>> 0);
-  for (let i = 1; i < 624; i++) {
+  for (let i = 1; i < N; i++) {
     const prev = mt[i - 1];
     mt.push(u32add(umul32(1812433253, (prev ^ (prev >>> 30)) >>> 0), i));
   }
-  VM.randomState = mt;
-  VM.randomIndex = 624;
+  r.mt = mt;
+  r.index = N;
 }
-function initByArray(key: int[]): void {
-  initGenrand(19650218);
-  const mt = VM.randomState;
+function initByArray(r: PyRandom, key: int[]): void {
+  initGenrand(r, 19650218);
+  const mt = r.mt;
   let i = 1;
   let j = 0;
-  let k = 624 > key.length ? 624 : key.length;
+  let k = N > key.length ? N : key.length;
   for (; k > 0; k--) {
     const prev = mt[i - 1];
     const x = (mt[i] ^ umul32((prev ^ (prev >>> 30)) >>> 0, 1664525)) >>> 0;
     mt[i] = u32add(u32add(x, key[j]), j);
     i++;
     j++;
-    if (i >= 624) {
-      mt[0] = mt[623];
+    if (i >= N) {
+      mt[0] = mt[N - 1];
       i = 1;
     }
     if (j >= key.length) j = 0;
   }
-  for (k = 623; k > 0; k--) {
+  for (k = N - 1; k > 0; k--) {
     const prev = mt[i - 1];
     const x = (mt[i] ^ umul32((prev ^ (prev >>> 30)) >>> 0, 1566083941)) >>> 0;
     mt[i] = (x - i) >>> 0;
     i++;
-    if (i >= 624) {
-      mt[0] = mt[623];
+    if (i >= N) {
+      mt[0] = mt[N - 1];
       i = 1;
     }
   }
   mt[0] = 0x80000000;
 }
-function genrand(): int {
-  if (VM.randomState.length === 0) seedFromTime();
-  const mt = VM.randomState;
-  if (VM.randomIndex >= 624) {
-    for (let kk = 0; kk < 624; kk++) {
-      const y = ((mt[kk] & 0x80000000) | (mt[(kk + 1) % 624] & 0x7fffffff)) >>> 0;
-      let v = (mt[(kk + 397) % 624] ^ (y >>> 1)) >>> 0;
+function genrand(r: PyRandom): int {
+  if (r.mt.length === 0) seedRandomly(r);
+  const mt = r.mt;
+  if (r.index >= N) {
+    for (let kk = 0; kk < N; kk++) {
+      const y = ((mt[kk] & 0x80000000) | (mt[(kk + 1) % N] & 0x7fffffff)) >>> 0;
+      let v = (mt[(kk + 397) % N] ^ (y >>> 1)) >>> 0;
       if ((y & 1) !== 0) v = (v ^ 0x9908b0df) >>> 0;
       mt[kk] = v;
     }
-    VM.randomIndex = 0;
+    r.index = 0;
   }
-  let y = mt[VM.randomIndex++];
+  let y = mt[r.index++];
   y = (y ^ (y >>> 11)) >>> 0;
   y = (y ^ ((y << 7) & 0x9d2c5680)) >>> 0;
   y = (y ^ ((y << 15) & 0xefc60000)) >>> 0;
   y = (y ^ (y >>> 18)) >>> 0;
   return y;
 }
-function seedFromTime(): void {
-  const t = toInt(Math.floor(os.time() * 1000000.0));
+/** seed(None): the whole key from os.urandom as CPython, the clock when there is none. */
+function seedRandomly(r: PyRandom): void {
+  const bytes = os.urandom(N * 4);
   const key: int[] = [];
-  let v = t;
-  while (v > 0) {
-    key.push(v % 4294967296);
-    v = floorDiv(v, 4294967296);
+  if (bytes.length === N * 4) {
+    for (let i = 0; i < N * 4; i += 4) key.push((bytes[i] | (bytes[i + 1] << 8) | (bytes[i + 2] << 16) | (bytes[i + 3] << 24)) >>> 0);
+  } else {
+    let v = toInt(Math.floor(os.time() * 1000000.0));
+    while (v > 0) {
+      key.push(v % 4294967296);
+      v = floorDiv(v, 4294967296);
+    }
+    if (key.length === 0) key.push(0);
   }
-  if (key.length === 0) key.push(0);
-  initByArray(key);
+  initByArray(r, key);
 }
-function seedWith(o: PyObject): void {
+/** CPython's random_seed: abs(n) for an int, the hash as an unsigned 64-bit word otherwise. */
+function seedWith(r: PyRandom, o: PyObject): void {
   if (o === None) {
-    seedFromTime();
+    seedRandomly(r);
     return;
   }
-  let n: PyInt;
-  if (o instanceof PyInt) n = o;
-  else if (o instanceof PyStr) {
-    // CPython (version 2) hashes str seeds with SHA-512; approximate with our own hash
-    n = newInt(pyHash(o) >>> 0);
-  } else n = newInt(pyHash(o) >>> 0);
-  if (intSign(n) < 0) n = intNeg(n);
   const key: int[] = [];
-  const base = newInt(4294967296);
-  let v: PyInt = n;
-  while (intSign(v) > 0) {
-    key.push((intMod(v, base) as PyInt).v);
-    v = intFloorDiv(v, base);
+  if (o instanceof PyInt) {
+    let v: PyInt = intSign(o) < 0 ? intNeg(o) : o;
+    const base = newInt(4294967296);
+    while (intSign(v) > 0) {
+      key.push((intMod(v, base) as PyInt).v);
+      v = intFloorDiv(v, base);
+    }
+  } else {
+    const h = pyHash(o);
+    const lo = h >>> 0;
+    key.push(lo);
+    const hi = floorDiv(h - lo, 4294967296) >>> 0;
+    if (hi !== 0) key.push(hi);
   }
   if (key.length === 0) key.push(0);
-  initByArray(key);
+  initByArray(r, key);
 }
-function random(): float {
-  const a = genrand() >>> 5;
-  const b = genrand() >>> 6;
+function random(r: PyRandom): float {
+  const a = genrand(r) >>> 5;
+  const b = genrand(r) >>> 6;
   return (toFloat(a) * 67108864.0 + toFloat(b)) * (1.0 / 9007199254740992.0);
 }
-function getrandbits(k: int): PyInt {
+function getrandbits(r: PyRandom, k: int): PyInt {
   if (k < 0) throw raise(ValueError, 'number of bits must be non-negative');
   if (k === 0) return newInt(0);
-  if (k <= 32) return newInt(genrand() >>> (32 - k));
-  let r: PyInt = newInt(0);
+  if (k <= 32) return newInt(genrand(r) >>> (32 - k));
+  // 32-bit words from the least significant up; the last one keeps its top bits
+  let out: PyInt = newInt(0);
   let shift = 0;
   let left = k;
   while (left > 0) {
-    let w = genrand();
+    let w = genrand(r);
     if (left < 32) w = w >>> (32 - left);
-    r = intAdd(r, intLshift(newInt(w), newInt(shift)));
+    out = intAdd(out, intLshift(newInt(w), newInt(shift)));
     shift += 32;
     left -= 32;
   }
-  return r;
-}
-function randbelow(n: PyInt): PyInt {
-  const k = intBitLength(n);
-  let r = getrandbits(k);
-  while (intCmp(r, n) >= 0) r = getrandbits(k);
-  return r;
-}
-function randbelowInt(n: int): int {
-  return randbelow(newInt(n)).v;
-}
-function asInt(o: PyObject): PyInt {
-  if (o instanceof PyInt) return o;
-  throw raise(TypeError, `'${typeName(o)}' object cannot be interpreted as an integer`);
-}
-function randrange(start: PyInt, stop: PyInt, step: int): PyInt {
-  const width = intSub(stop, start);
-  if (step === 1) {
-    if (intSign(width) <= 0) throw raise(ValueError, `empty range in randrange(${start.v}, ${stop.v})`);
-    return intAdd(start, randbelow(width));
-  }
-  const st = newInt(step);
-  let n: PyInt;
-  if (step > 0) n = intFloorDiv(intAdd(width, newInt(step - 1)), st);
-  else if (step < 0) n = intFloorDiv(intAdd(width, newInt(step + 1)), st);
-  else throw raise(ValueError, 'zero step for randrange()');
-  if (intSign(n) <= 0) throw raise(ValueError, 'empty range for randrange()');
-  return intAdd(start, intMul(st, randbelow(n)));
+  return out;
 }
 
 export function makeRandom(): PyModule {
-  const m = newBuiltinModule('random');
-  addFn(m, 'seed', B.RANDOM_SEED, FAM_RANDOM);
-  addFn(m, 'random', B.RANDOM_RANDOM, FAM_RANDOM);
-  addFn(m, 'randint', B.RANDOM_RANDINT, FAM_RANDOM);
-  addFn(m, 'choice', B.RANDOM_CHOICE, FAM_RANDOM);
-  addFn(m, 'shuffle', B.RANDOM_SHUFFLE, FAM_RANDOM);
-  addFn(m, 'randrange', B.RANDOM_RANDRANGE, FAM_RANDOM);
-  addFn(m, 'getrandbits', B.RANDOM_GETRANDBITS, FAM_RANDOM);
-  addFn(m, 'uniform', B.RANDOM_UNIFORM, FAM_RANDOM);
-  addFn(m, 'sample', B.RANDOM_SAMPLE, FAM_RANDOM);
-  addFn(m, 'choices', B.RANDOM_CHOICES, FAM_RANDOM);
+  const m = newBuiltinModule('_random');
+  dictSetS(m.dict, 'Random', RANDOM_TYPE);
   return m;
 }
+function self(o: PyObject): PyRandom {
+  if (o instanceof PyRandom) return o;
+  throw raise(TypeError, `descriptor requires a '_random.Random' object but received a '${typeName(o)}'`);
+}
+const MAX_U32 = newInt(4294967295);
+
 export function callRandom(id: int, args: PyObject[], kw: string[] | null): PyObject {
   const n = npos(args, kw);
+  if (id === B.RANDOM_NEW) {
+    const t = args[0];
+    if (!(t instanceof PyType)) throw raise(TypeError, 'Random.__new__(X): X is not a type object');
+    // only the base type refuses keywords: a subclass's __init__ takes what it wants
+    if (t === RANDOM_TYPE && kw !== null && kw.length > 0) throw raise(TypeError, 'Random() takes no keyword arguments');
+    if (t === RANDOM_TYPE && n > 2) throw raise(TypeError, `Random() expected at most 1 argument, got ${n - 1}`);
+    const r = new PyRandom(t);
+    seedWith(r, n > 1 ? args[1] : None);
+    return r;
+  }
+  const r = self(args[0]);
   switch (id) {
     case B.RANDOM_SEED:
-      seedWith(n > 0 ? args[0] : None);
+      if (n > 2) throw raise(TypeError, `seed expected at most 1 argument, got ${n - 1}`);
+      seedWith(r, n > 1 ? args[1] : None);
       return None;
     case B.RANDOM_RANDOM:
-      return newFloat(random());
-    case B.RANDOM_RANDINT:
-      return randrange(asInt(args[0]), intAdd(asInt(args[1]), newInt(1)), 1);
-    case B.RANDOM_RANDRANGE: {
-      if (n === 1) return randrange(newInt(0), asInt(args[0]), 1);
-      return randrange(asInt(args[0]), asInt(args[1]), n > 2 ? toIntIndex(args[2]) : 1);
+      if (n !== 1) throw raise(TypeError, `Random.random() takes no arguments (${n - 1} given)`);
+      return newFloat(random(r));
+    case B.RANDOM_GETRANDBITS: {
+      if (n !== 2) throw raise(TypeError, `Random.getrandbits() takes exactly one argument (${n - 1} given)`);
+      const k = args[1];
+      if (!(k instanceof PyInt)) throw raise(TypeError, `'${typeName(k)}' object cannot be interpreted as an integer`);
+      return getrandbits(r, toIntIndex(k));
     }
-    case B.RANDOM_GETRANDBITS:
-      return getrandbits(toIntIndex(args[0]));
-    case B.RANDOM_CHOICE: {
-      const len = pyLen(args[0]);
-      if (len === 0) throw raise(IndexError, 'Cannot choose from an empty sequence');
-      return getItem(args[0], newInt(randbelowInt(len)));
+    case B.RANDOM_GETSTATE: {
+      if (r.mt.length === 0) seedRandomly(r);
+      const items: PyObject[] = [];
+      for (const w of r.mt) items.push(newInt(w));
+      items.push(newInt(r.index));
+      return newTuple(items);
     }
-    case B.RANDOM_SHUFFLE: {
-      const l = args[0];
-      if (!(l instanceof PyList)) throw raise(TypeError, 'shuffle expects a list');
-      const x = l.items;
-      for (let i = x.length - 1; i > 0; i--) {
-        const j = randbelowInt(i + 1);
-        const t = x[i];
-        x[i] = x[j];
-        x[j] = t;
+    case B.RANDOM_SETSTATE: {
+      if (n !== 2) throw raise(TypeError, `Random.setstate() takes exactly one argument (${n - 1} given)`);
+      const st = args[1];
+      if (!(st instanceof PyTuple)) throw raise(TypeError, 'state vector must be a tuple');
+      if (st.items.length !== N + 1) throw raise(ValueError, 'state vector is the wrong size');
+      const mt: int[] = [];
+      for (let i = 0; i < N; i++) {
+        const w = st.items[i];
+        if (!(w instanceof PyInt)) throw raise(TypeError, `'${typeName(w)}' object cannot be interpreted as an integer`);
+        if (intSign(w) < 0) throw raise(OverflowErrorT, "can't convert negative value to unsigned int");
+        if (intCmp(w, MAX_U32) > 0) throw raise(OverflowErrorT, 'Python int too large to convert to C unsigned long');
+        mt.push(w.v);
       }
+      const idx = st.items[N];
+      if (!(idx instanceof PyInt)) throw raise(TypeError, `'${typeName(idx)}' object cannot be interpreted as an integer`);
+      const index = toIntIndex(idx);
+      if (index < 0 || index > N) throw raise(ValueError, 'invalid state');
+      r.mt = mt;
+      r.index = index;
       return None;
     }
-    case B.RANDOM_UNIFORM: {
-      const a = toFloatValue(args[0]);
-      const b = toFloatValue(args[1]);
-      return newFloat(a + (b - a) * random());
-    }
-    case B.RANDOM_SAMPLE: {
-      const pop = iterToArray(args[0]);
-      const k = toIntIndex(arg(args, kw, 1, 'k') as PyObject);
-      const len = pop.length;
-      if (k < 0 || k > len) throw raise(ValueError, 'Sample larger than population or is negative');
-      const result: PyObject[] = [];
-      let setsize = 21;
-      if (k > 5) {
-        let p = 1;
-        const target = toInt(Math.ceil(Math.log(toFloat(k * 3)) / Math.log(4.0)));
-        for (let i = 0; i < target; i++) p = p * 4;
-        setsize += p;
-      }
-      if (len <= setsize) {
-        const pool = pop.slice(0);
-        for (let i = 0; i < k; i++) {
-          const j = randbelowInt(len - i);
-          result.push(pool[j]);
-          pool[j] = pool[len - i - 1];
-        }
-      } else {
-        const selected: boolean[] = [];
-        for (let i = 0; i < len; i++) selected.push(false);
-        for (let i = 0; i < k; i++) {
-          let j = randbelowInt(len);
-          while (selected[j]) j = randbelowInt(len);
-          selected[j] = true;
-          result.push(pop[j]);
-        }
-      }
-      return newList(result);
-    }
-    case B.RANDOM_CHOICES: {
-      const pop = iterToArray(args[0]);
-      const weights = arg(args, kw, 1, 'weights');
-      const kO = kwArg(args, kw, 'k');
-      const k = kO === null ? 1 : toIntIndex(kO);
-      const out: PyObject[] = [];
-      const len = pop.length;
-      if (weights === null || weights === None) {
-        for (let i = 0; i < k; i++) out.push(pop[toInt(Math.floor(random() * toFloat(len)))]);
-        return newList(out);
-      }
-      const cum: float[] = [];
-      let total = 0.0;
-      for (const w of iterToArray(weights)) {
-        total += toFloatValue(w);
-        cum.push(total);
-      }
-      for (let i = 0; i < k; i++) {
-        const x = random() * total;
-        let lo = 0;
-        let hi = len - 1;
-        while (lo < hi) {
-          const mid = floorDiv(lo + hi, 2);
-          if (x < cum[mid]) hi = mid;
-          else lo = mid + 1;
-        }
-        out.push(pop[lo]);
-      }
-      return newList(out);
-    }
   }
-  throw unhandledBuiltin('random function', id);
+  throw unhandledBuiltin('_random method', id);
 }

@@ -23,6 +23,10 @@ import { makeWeakref } from './weakref.ts';
 import { makeGc } from './gc.ts';
 import { makeIo } from './io.ts';
 import { makeAbc } from './abc.ts';
+import { makeHashModule } from './hashes.ts';
+import { makeAtexit } from './atexit.ts';
+import { makeContextvars } from './contextvars.ts';
+import { makeCsv } from './csv.ts';
 import { makeArray } from './array.ts';
 
 export function newBuiltinModule(name: string): PyModule {
@@ -45,7 +49,7 @@ export function addFn(m: PyModule, name: string, id: int, family: int): void {
   dictSetS(m.dict, name, mkBuiltin(name, id, false, family));
 }
 /** The modules makeBuiltinModule makes (sys.builtin_module_names), sorted. */
-export const BUILTIN_MODULE_NAMES: string[] = ['_abc', '_collections', '_io', '_sre', '_string', '_struct', '_thread', '_weakref', 'array', 'binascii', 'builtins', 'cmath', 'errno', 'gc', 'itertools', 'math', 'posix', 'random', 'sys', 'time'];
+export const BUILTIN_MODULE_NAMES: string[] = ['_abc', '_blake2', '_collections', '_contextvars', '_csv', '_io', '_md5', '_operator', '_random', '_sha1', '_sha256', '_sha3', '_sha512', '_sre', '_string', '_struct', '_thread', '_weakref', 'array', 'atexit', 'binascii', 'builtins', 'cmath', 'errno', 'gc', 'itertools', 'math', 'posix', 'sys', 'time'];
 export function makeBuiltinModule(name: string): PyModule | null {
   switch (name) {
     case 'builtins': {
@@ -61,7 +65,7 @@ export function makeBuiltinModule(name: string): PyModule | null {
       return makeCmath();
     case 'time':
       return makeTime();
-    case 'random':
+    case '_random':
       return makeRandom();
     case 'builtins':
       // the module whose dict is every module's __builtins__
@@ -92,6 +96,20 @@ export function makeBuiltinModule(name: string): PyModule | null {
       return makeIo();
     case '_abc':
       return makeAbc();
+    case '_md5':
+    case '_sha1':
+    case '_sha256':
+    case '_sha512':
+    case '_sha3':
+    case '_blake2':
+    case '_operator':
+      return makeHashModule(name);
+    case 'atexit':
+      return makeAtexit();
+    case '_contextvars':
+      return makeContextvars();
+    case '_csv':
+      return makeCsv();
     case 'array':
       return makeArray();
   }

@@ -1,16 +1,34 @@
 // The sys module.
-import type { int } from '../../translate/rlib/index.ts';
+import type { int, float } from '../../translate/rlib/index.ts';
 import { tracebackOf, getFrame } from '../interpreter/traceback.ts';
-import { PyObject, PyModule, PyBaseExc, PyExc, PyInt, newStr, newInt, newTuple, newList, newDict, raise, None, SystemExit, ValueError, TypeError, intType, newBool } from '../objects/core.ts';
+import { PyObject, PyModule, PyBuiltin, PyBaseExc, PyExc, PyInt, PyStr, newStr, newInt, newFloat, newTuple, newList, newDict, raise, None, False, SystemExit, ValueError, TypeError, intType, newBool } from '../objects/core.ts';
 import { dictGetS, dictSetS } from '../objects/dict.ts';
 import { VM } from '../interpreter/state.ts';
 import { B, FAM_SYS } from '../builtins/ids.ts';
 import { npos, unhandledBuiltin } from '../builtins/args.ts';
-import { toIntIndex } from '../interpreter/runtime.ts';
+import { toIntIndex, typeName, str, repr } from '../interpreter/runtime.ts';
+import { toFloatValue } from '../builtins/dispatch.ts';
 import { newBuiltinModule, addFn, BUILTIN_MODULE_NAMES } from './registry.ts';
 import { bigFromDecimal } from '../objects/bigint.ts';
 import { STARTUP, isWindows } from '../startup.ts';
 import { stdStream, STD } from './io.ts';
+import { structSeqType, PyStructSeq } from './structseq.ts';
+import { execmem } from '../../translate/rlib/index.ts';
+import { callObj } from '../interpreter/runtime.ts';
+import { writeSysStderr, exceptionText } from '../report.ts';
+
+/** sys.float_info: IEEE 754 binary64, what every target's double is. */
+const FLOAT_INFO = structSeqType('sys', 'float_info', ['max', 'max_exp', 'max_10_exp', 'min', 'min_exp', 'min_10_exp', 'dig', 'mant_dig', 'epsilon', 'radix', 'rounds'], 11, []);
+
+/** what sys.unraisablehook receives */
+const UNRAISABLE_ARGS = structSeqType('sys', 'UnraisableHookArgs', ['exc_type', 'exc_value', 'exc_traceback', 'err_msg', 'object'], 5, []);
+
+class SysState {
+  /** sys.addaudithook's hooks, called by sys.audit in order */
+  auditHooks: PyObject[] = [];
+  switchInterval: float = 0.005;
+}
+const SYS = new SysState();
 
 export function makeSys(): PyModule {
   const m = newBuiltinModule('sys');
@@ -24,7 +42,27 @@ export function makeSys(): PyModule {
   dictSetS(d, 'version', newStr('3.11.7 (pyvm 0.1.0)'));
   dictSetS(d, 'version_info', newTuple([newInt(3), newInt(11), newInt(7), newStr('final'), newInt(0)]));
   dictSetS(d, 'platform', newStr(isWindows() ? 'win32' : 'linux'));
-  dictSetS(d, 'byteorder', newStr('little'));
+  dictSetS(d, 'byteorder', newStr(execmem.targetArch() === 's390x' ? 'big' : 'little'));
+  dictSetS(d, 'hexversion', newInt(0x30b07f0));
+  dictSetS(d, 'api_version', newInt(1013));
+  dictSetS(d, 'maxunicode', newInt(0x10ffff));
+  dictSetS(d, 'float_repr_style', newStr('short'));
+  dictSetS(d, 'float_info', new PyStructSeq(FLOAT_INFO, [
+    newFloat(1.7976931348623157e308), newInt(1024), newInt(308), newFloat(2.2250738585072014e-308), newInt(-1021), newInt(-307),
+    newInt(15), newInt(53), newFloat(2.220446049250313e-16), newInt(2), newInt(1),
+  ]));
+  SYS.auditHooks = [];
+  SYS.switchInterval = 0.005;
+  addFn(m, 'excepthook', B.SYS_EXCEPTHOOK, FAM_SYS);
+  dictSetS(d, '__excepthook__', dictGetS(d, 'excepthook') as PyObject);
+  addFn(m, 'unraisablehook', B.SYS_UNRAISABLEHOOK, FAM_SYS);
+  dictSetS(d, '__unraisablehook__', dictGetS(d, 'unraisablehook') as PyObject);
+  addFn(m, 'audit', B.SYS_AUDIT, FAM_SYS);
+  addFn(m, 'addaudithook', B.SYS_ADDAUDITHOOK, FAM_SYS);
+  addFn(m, 'getdefaultencoding', B.SYS_GETDEFAULTENCODING, FAM_SYS);
+  addFn(m, 'getswitchinterval', B.SYS_GETSWITCHINTERVAL, FAM_SYS);
+  addFn(m, 'setswitchinterval', B.SYS_SETSWITCHINTERVAL, FAM_SYS);
+  addFn(m, 'is_finalizing', B.SYS_IS_FINALIZING, FAM_SYS);
   // the command line's decisions (vm/startup.ts)
   dictSetS(d, 'executable', newStr(STARTUP.executable));
   for (const k of ['prefix', 'exec_prefix', 'base_prefix', 'base_exec_prefix']) dictSetS(d, k, newStr(STARTUP.prefix));
@@ -88,6 +126,75 @@ export function callSys(id: int, args: PyObject[], kw: string[] | null): PyObjec
       return newStr('utf-8');
     case B.SYS_GETFILESYSTEMENCODEERRORS:
       return newStr('surrogateescape');
+    case B.SYS_EXCEPTHOOK: {
+      if (n !== 3) throw raise(TypeError, `excepthook expected 3 arguments, got ${n}`);
+      const v = args[1];
+      if (!(v instanceof PyBaseExc)) throw raise(TypeError, 'print_exception(): Exception expected for value, ' + typeName(v) + ' found');
+      writeSysStderr(exceptionText(v));
+      return None;
+    }
+    case B.SYS_UNRAISABLEHOOK: {
+      if (n !== 1) throw raise(TypeError, `unraisablehook() takes exactly one argument (${n} given)`);
+      const a = args[0];
+      if (!(a instanceof PyStructSeq) || a.st !== UNRAISABLE_ARGS) throw raise(TypeError, 'sys.unraisablehook argument type must be UnraisableHookArgs');
+      writeSysStderr(unraisableText(a.values[1], a.values[3], a.values[4]));
+      return None;
+    }
+    case B.SYS_AUDIT: {
+      if (n < 1) throw raise(TypeError, 'audit() missing 1 required positional argument: \'event\'');
+      if (!(args[0] instanceof PyStr)) throw raise(TypeError, `expected str for argument 'event', not ${typeName(args[0])}`);
+      if (SYS.auditHooks.length === 0) return None;
+      const evArgs = newTuple(args.slice(1, n));
+      for (const h of SYS.auditHooks.slice(0)) callObj(h, [args[0], evArgs], null);
+      return None;
+    }
+    case B.SYS_ADDAUDITHOOK: {
+      if (n !== 1) throw raise(TypeError, `addaudithook() takes exactly one argument (${n} given)`);
+      // as CPython: the hooks already there hear of the new one, and may refuse it
+      for (const h of SYS.auditHooks.slice(0)) callObj(h, [newStr('sys.addaudithook'), newTuple([])], null);
+      SYS.auditHooks.push(args[0]);
+      return None;
+    }
+    case B.SYS_GETDEFAULTENCODING:
+      return newStr('utf-8');
+    case B.SYS_GETSWITCHINTERVAL:
+      return newFloat(SYS.switchInterval);
+    case B.SYS_SETSWITCHINTERVAL: {
+      if (n !== 1) throw raise(TypeError, `setswitchinterval() takes exactly one argument (${n} given)`);
+      const v = toFloatValue(args[0]);
+      if (v <= 0.0) throw raise(ValueError, 'switch interval must be strictly positive');
+      // one thread: nothing to switch to, but the value reads back as CPython's does
+      SYS.switchInterval = v;
+      return None;
+    }
+    case B.SYS_IS_FINALIZING:
+      return False;
   }
   throw unhandledBuiltin('sys function', id);
+}
+
+/** CPython's default report of an exception nothing can catch: "<err_msg>: <repr(object)>"
+ * then the traceback. */
+function unraisableText(exc: PyObject, msg: PyObject, obj: PyObject): string {
+  const head = msg === None ? 'Exception ignored in' : str(msg);
+  let out = obj === None ? head + '\n' : `${head}: ${repr(obj)}\n`;
+  if (exc instanceof PyBaseExc) out += exceptionText(exc);
+  return out;
+}
+/** Reports an exception raised where nothing can catch it (an atexit callback...) through
+ * sys.unraisablehook, as CPython's PyErr_WriteUnraisable. */
+export function writeUnraisable(e: PyBaseExc, msg: string, obj: PyObject): void {
+  const sys = dictGetS(VM.modules, 'sys');
+  const hook = sys instanceof PyModule ? dictGetS(sys.dict, 'unraisablehook') : null;
+  const msgO = newStr(msg);
+  if (hook === null || hook === None || (hook instanceof PyBuiltin && hook.id === B.SYS_UNRAISABLEHOOK)) {
+    writeSysStderr(unraisableText(e, msgO, obj));
+    return;
+  }
+  try {
+    callObj(hook, [new PyStructSeq(UNRAISABLE_ARGS, [e.cls, e, tracebackOf(e), msgO, obj])], null);
+  } catch (err) {
+    if (!(err instanceof PyExc)) throw err;
+    writeSysStderr(unraisableText(err.exc, newStr('Exception ignored in sys.unraisablehook'), hook));
+  }
 }

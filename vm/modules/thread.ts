@@ -15,6 +15,12 @@ import { newModuleType, newBuiltinModule, addFn } from './registry.ts';
 import { truthy, typeName } from '../interpreter/runtime.ts';
 import { toFloatValue } from '../builtins/dispatch.ts';
 import { sleepSeconds } from './time.ts';
+import { structSeqType, PyStructSeq } from './structseq.ts';
+import { getAttrOrNull, str } from '../interpreter/runtime.ts';
+import { writeSysStderr, exceptionText } from '../report.ts';
+
+/** what threading.excepthook receives */
+const EXCEPTHOOK_ARGS = structSeqType('_thread', '_ExceptHookArgs', ['exc_type', 'exc_value', 'exc_traceback', 'thread'], 4, []);
 
 /** The one thread's identity (CPython's is the pthread id: any non-zero int). */
 const MAIN_IDENT = 1;
@@ -114,6 +120,8 @@ export function makeThread(): PyModule {
   dictSetS(m.dict, '_local', LOCAL_TYPE);
   dictSetS(m.dict, 'error', RuntimeError);
   dictSetS(m.dict, 'TIMEOUT_MAX', newFloat(TIMEOUT_MAX));
+  addFn(m, '_excepthook', B.THREAD_EXCEPTHOOK, FAM_THREAD);
+  dictSetS(m.dict, '_ExceptHookArgs', EXCEPTHOOK_ARGS.type);
   return m;
 }
 
@@ -144,6 +152,8 @@ export function callThread(id: int, args: PyObject[], kw: string[] | null): PyOb
       throw new PyExc(new PyBaseExc(SystemExit));
     case B.THREAD_DAEMON_ALLOWED:
       return True;
+    case B.THREAD_EXCEPTHOOK:
+      return threadExcepthook(n > 0 ? args[0] : None);
     case B.THREAD_LOCK_ACQUIRE:
       return acquire(lockOf(args[0]), args, kw);
     case B.THREAD_LOCK_RELEASE:
@@ -189,4 +199,18 @@ export function callThread(id: int, args: PyObject[], kw: string[] | null): PyOb
 function tupleItems(o: PyObject): PyObject[] {
   if (!(o instanceof PyTuple)) throw raise(TypeError, `_acquire_restore expects a tuple, not ${typeName(o)}`);
   return o.items;
+}
+
+/** _thread._excepthook(args): "Exception in thread NAME:" and the traceback on stderr; a
+ * SystemExit is silent (threading.excepthook). */
+function threadExcepthook(a: PyObject): PyObject {
+  if (!(a instanceof PyStructSeq) || a.st !== EXCEPTHOOK_ARGS) throw raise(TypeError, '_thread._excepthook argument type must be ExceptHookArgs');
+  const excType = a.values[0];
+  const exc = a.values[1];
+  if (excType === SystemExit) return None;
+  const thread = a.values[3];
+  const nameO = thread === None ? null : getAttrOrNull(thread, 'name');
+  const name = nameO === null || nameO === None ? String(MAIN_IDENT) : str(nameO);
+  writeSysStderr(`Exception in thread ${name}:\n` + (exc instanceof PyBaseExc ? exceptionText(exc) : ''));
+  return None;
 }
