@@ -7,7 +7,7 @@ import { PyObject, PyType, PyBytes, PyStr, PyInt, PySlice, typeType, objectType,
 import { B, FAM_BYTEARRAY } from './ids.ts';
 import { npos, arg, defMethod, mkBuiltin, unhandledBuiltin } from './args.ts';
 import { iterToArray, toIntIndex, typeName, sliceIndices, repr, hex2 } from '../interpreter/runtime.ts';
-import { encodeUtf8, decodeUtf8 } from './strmethods.ts';
+import { encodeSource, bytesDecodeMethod } from '../modules/codecs/module.ts';
 
 function builtinLike(name: string): PyType {
   const t = new PyType(typeType, name);
@@ -90,8 +90,7 @@ export function callBytearray(id: int, args: PyObject[], kw: string[] | null): P
       if (src === null) return None;
       let items: int[] = [];
       if (src instanceof PyStr) {
-        if (enc === null) throw raise(TypeError, 'string argument without an encoding');
-        items = encodeUtf8(src.s);
+        items = encodeSource(src, args, kw, 2, 'bytearray');
       } else if (src instanceof PyInt) {
         const k = toIntIndex(src);
         if (k < 0) throw raise(ValueError, 'negative count');
@@ -174,7 +173,7 @@ export function callBytearray(id: int, args: PyObject[], kw: string[] | null): P
     case B.BYTEARRAY_REPR:
       return newStr(`bytearray(${repr(new PyBytes(bytesType, o.b))})`);
     case B.BYTEARRAY_DECODE:
-      return newStr(decodeUtf8(o.b));
+      return bytesDecodeMethod(args, kw);
     case B.BYTEARRAY_HEX: {
       const parts: string[] = [];
       for (const c of o.b) parts.push(hex2(c));

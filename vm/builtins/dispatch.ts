@@ -34,7 +34,8 @@ import { formatValue, asciiRepr, fixedDigits } from './format.ts';
 import { setTraceback } from '../interpreter/traceback.ts';
 import { callWeakref } from '../modules/weakref.ts';
 import { callGc } from '../modules/gc.ts';
-import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_IO, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT, FAM_SRE, FAM_STRING, FAM_STRUCT, FAM_WEAKREF, FAM_GC, FAM_ABC, FAM_BYTEARRAY } from './ids.ts';
+import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_IO, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT, FAM_SRE, FAM_STRING, FAM_STRUCT, FAM_WEAKREF, FAM_GC, FAM_ABC, FAM_BYTEARRAY, FAM_CODECS } from './ids.ts';
+import { callCodecs, decodeSource, encodeSource } from '../modules/codecs/module.ts';
 import { callSlot } from './slots.ts';
 import { longRangeOrNull } from './longrange.ts';
 import { npos, kwArg, arg, checkArgs, noKw, mkBuiltin, defMethod, unhandledBuiltin } from './args.ts';
@@ -139,6 +140,8 @@ export function callBuiltin(b: PyBuiltin, args: PyObject[], kw: string[] | null)
       return callWeakref(id, args, kw);
     case FAM_GC:
       return callGc(id, args, kw);
+    case FAM_CODECS:
+      return callCodecs(b, id, args, kw);
   }
   throw unhandledBuiltin(b.name, id);
 }
@@ -756,8 +759,7 @@ function construct(id: int, args: PyObject[], kw: string[] | null): PyObject {
       let s = '';
       if (n > 0) {
         const x = args[1];
-        const enc = arg(args, kw, 2, 'encoding');
-        if (x instanceof PyBytes && enc !== null) s = decodeUtf8(x.b);
+        if (arg(args, kw, 2, 'encoding') !== null || arg(args, kw, 3, 'errors') !== null) s = decodeSource(x, args, kw, 2);
         else s = str(x);
       }
       if (t === strType) return newStr(s);
@@ -924,7 +926,8 @@ function construct(id: int, args: PyObject[], kw: string[] | null): PyObject {
     case B.BYTES_NEW: {
       if (n === 0) return new PyBytes(bytesType, []);
       const x = args[1];
-      if (x instanceof PyStr) return new PyBytes(bytesType, encodeUtf8(x.s));
+      if (x instanceof PyStr) return new PyBytes(bytesType, encodeSource(x, args, kw, 2, 'bytes'));
+      if (arg(args, kw, 2, 'encoding') !== null) throw raise(TypeError, 'encoding without a string argument');
       if (x instanceof PyInt) {
         const out: int[] = [];
         for (let i = 0; i < x.v; i++) out.push(0);

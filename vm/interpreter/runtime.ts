@@ -5,7 +5,7 @@ import { floatRepr, toFloat, toInt, floatMod, floorDiv } from '../../translate/r
 import {
   PyObject, PyType, PyInstance, PyBaseExc, PyInt, PyFloat, PyStr, PyBytes, PyList, PyTuple, PyDict, PySet, PyRange,
   PySlice, PyCell, PyModule, PyBoundMethod, PyBuiltin, PyProperty, PyStaticMethod, PyClassMethod, PyUnion, unionType, noneType, PySuper, PySeqIter,
-  PyNoneType, PyNative, PyExc, PyIntSub, PyStrSub, PyWeakref, HOLD, None, NotImplemented, Ellipsis, True, False, NULL_OBJ, typeType, objectType, intType,
+  PyNoneType, PyNative, PyExc, PyIntSub, PyStrSub, PyTupleSub, PyWeakref, HOLD, None, NotImplemented, Ellipsis, True, False, NULL_OBJ, typeType, objectType, intType,
   boolType, floatType, strType, bytesType, listType, tupleType, dictType, setType, frozensetType, rangeType, sliceType,
   methodType, iterType, enumerateType, zipType, mapType, filterType, reversedType, dictKeysType, dictValuesType,
   dictItemsType, newInt, newFloat, newStr, newBool, newList, newTuple, newDict, raise, newExc, TypeError, AttributeError,
@@ -34,6 +34,7 @@ import { callBuiltin, superLookup } from '../builtins/dispatch.ts';
 import * as A from '../parser/ast.ts';
 import { percentFormat } from '../builtins/format.ts';
 import { B } from '../builtins/ids.ts';
+import { unicodeErrorStr } from '../modules/codecs/errors.ts';
 
 // ---- type helpers ----
 export function isSubtype(a: PyType, b: PyType): boolean {
@@ -145,6 +146,8 @@ export function makeException(o: PyObject): PyBaseExc {
   throw raise(TypeError, 'exceptions must derive from BaseException');
 }
 export function excStr(e: PyBaseExc): string {
+  const u = unicodeErrorStr(e);
+  if (u !== null) return u;
   if (isInstance(e, KeyError) && e.args.length === 1) return repr(e.args[0]);
   if (isInstance(e, OSError) && e.args.length >= 2 && e.args[0] instanceof PyInt) {
     let s = `[Errno ${str(e.args[0])}] ${str(e.args[1])}`;
@@ -186,6 +189,7 @@ function instanceDict(o: PyObject): PyDict | null {
   if (o instanceof PyDict) return o.attrs;
   if (o instanceof PyIntSub) return o.attrs;
   if (o instanceof PyStrSub) return o.attrs;
+  if (o instanceof PyTupleSub) return o.attrs;
   return null;
 }
 export function getAttrOrNull(o: PyObject, name: string): PyObject | null {
@@ -314,6 +318,7 @@ function specialAttr(o: PyObject, name: string): PyObject | null {
         const v = o.slots[i];
         if (v !== null) dictSetS(d, o.map.order[i], v);
       }
+      d.owner = o;
       return d;
     }
     if (o instanceof PyBaseExc) {
@@ -630,6 +635,11 @@ export function genericSetAttr(o: PyObject, name: string, v: PyObject): void {
     dictSetS(o.attrs, name, v);
     return;
   }
+  if (o instanceof PyTupleSub && !t.isBuiltin) {
+    if (o.attrs === null) o.attrs = newDict();
+    dictSetS(o.attrs, name, v);
+    return;
+  }
   if (o instanceof PyProperty && name === '__doc__') {
     o.doc = v;
     return;
@@ -760,7 +770,7 @@ export function allocInstance(t: PyType): PyObject {
     case L_STR:
       return new PyStrSub(t, '');
     case L_TUPLE:
-      return new PyTuple(t, []);
+      return new PyTupleSub(t, []);
     case L_SET:
       return new PySet(t, newDict());
     case L_TYPE:

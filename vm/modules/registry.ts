@@ -22,6 +22,7 @@ import { makeWeakref } from './weakref.ts';
 import { makeGc } from './gc.ts';
 import { makeIo } from './io.ts';
 import { makeAbc } from './abc.ts';
+import { makeCodecs } from './codecs/module.ts';
 
 export function newBuiltinModule(name: string): PyModule {
   const d = newDict();
@@ -43,7 +44,7 @@ export function addFn(m: PyModule, name: string, id: int, family: int): void {
   dictSetS(m.dict, name, mkBuiltin(name, id, false, family));
 }
 /** The modules makeBuiltinModule makes (sys.builtin_module_names), sorted. */
-export const BUILTIN_MODULE_NAMES: string[] = ['_abc', '_collections', '_io', '_sre', '_string', '_struct', '_thread', '_weakref', 'binascii', 'builtins', 'errno', 'gc', 'itertools', 'math', 'posix', 'random', 'sys', 'time'];
+export const BUILTIN_MODULE_NAMES: string[] = ['_abc', '_codecs', '_collections', '_io', '_sre', '_string', '_struct', '_thread', '_weakref', 'binascii', 'builtins', 'errno', 'gc', 'itertools', 'math', 'posix', 'random', 'sys', 'time'];
 export function makeBuiltinModule(name: string): PyModule | null {
   switch (name) {
     case 'builtins': {
@@ -88,6 +89,8 @@ export function makeBuiltinModule(name: string): PyModule | null {
       return makeIo();
     case '_abc':
       return makeAbc();
+    case '_codecs':
+      return makeCodecs();
   }
   return null;
 }
