@@ -631,9 +631,17 @@ function callFunction(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | nu
       return buildClass(fn, str(args[1]), bases, kwn, kwv);
     }
     case B.IMPORT: {
-      if (n < 1) throw raise(TypeError, "__import__() missing required argument 'name' (pos 1)");
-      const g = VM.frame === null ? newDict() : VM.frame.globals;
-      return importName(str(args[0]), n > 3 ? args[3] : None, 0, g);
+      const nameO = arg(args, kw, 0, 'name');
+      if (nameO === null) throw raise(TypeError, "__import__() missing required argument 'name' (pos 1)");
+      if (!(nameO instanceof PyStr)) throw raise(TypeError, `__import__() argument 1 must be str, not ${typeName(nameO)}`);
+      const gO = arg(args, kw, 1, 'globals');
+      const g = gO instanceof PyDict ? gO : VM.frame === null ? newDict() : VM.frame.globals;
+      const fl = arg(args, kw, 3, 'fromlist');
+      const lv = arg(args, kw, 4, 'level');
+      const level = lv === null ? 0 : toIntIndex(lv);
+      if (level < 0) throw raise(ValueError, 'level must be >= 0');
+      // an empty fromlist asks for the top-level package, as no fromlist does
+      return importName(nameO.s, fl === null || !truthy(fl) ? None : fl, level, g);
     }
     case B.EXEC:
     case B.EVAL: {
