@@ -60,10 +60,10 @@ export function lookupCodec(encoding: string): PyObject {
 function codecItem(encoding: string, k: int): PyObject {
   return (lookupCodec(encoding) as PyTuple).items[k];
 }
-function checkTextEncoding(encoding: string): PyObject {
+function checkTextEncoding(encoding: string, fn: string): PyObject {
   const info = lookupCodec(encoding);
   const t = getAttrOrNull(info, '_is_text_encoding');
-  if (t !== null && !truthy(t)) throw raise(LookupError, `'${encoding}' is not a text encoding; use codecs.encode() to handle arbitrary codecs`);
+  if (t !== null && !truthy(t)) throw raise(LookupError, `'${encoding}' is not a text encoding; use codecs.${fn}() to handle arbitrary codecs`);
   return info;
 }
 /** (object, length) a codec function returned: its object. */
@@ -76,7 +76,7 @@ function codecResult(r: PyObject, what: string): PyObject {
 export function textEncode(s: PyStr, encoding: string, errors: string): PyBytes {
   const c = nativeCodec(normalizeEncoding(encoding));
   if (c >= 0) return new PyBytes(bytesType, encodeNative(c, s, errors));
-  const info = checkTextEncoding(encoding) as PyTuple;
+  const info = checkTextEncoding(encoding, 'encode') as PyTuple;
   const v = codecResult(callObj(info.items[0], [s, newStr(errors)], null), 'encoder');
   if (v instanceof PyBytes && v.cls === bytesType) return v;
   if (v instanceof PyBytes && typeName(v) === 'bytearray') return new PyBytes(bytesType, v.b.slice(0));
@@ -86,7 +86,7 @@ export function textEncode(s: PyStr, encoding: string, errors: string): PyBytes 
 export function textDecode(b: int[], encoding: string, errors: string): string {
   const c = nativeCodec(normalizeEncoding(encoding));
   if (c >= 0) return decodeNative(c, b, errors, true, 0).text;
-  const info = checkTextEncoding(encoding) as PyTuple;
+  const info = checkTextEncoding(encoding, 'decode') as PyTuple;
   const v = codecResult(callObj(info.items[1], [new PyBytes(bytesType, b), newStr(errors)], null), 'decoder');
   if (v instanceof PyStr) return v.s;
   throw raise(TypeError, `'${encoding}' decoder returned '${typeName(v)}' instead of 'str'; use codecs.decode() to decode to arbitrary types`);
