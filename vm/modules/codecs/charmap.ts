@@ -99,6 +99,6 @@ export function charmapEncode(s: PyStr, errors: string, mapping: PyObject): int[
 export function charmapBuild(table: PyStr): PyDict {
   const d = newDict();
   const cps = toCps(table.s);
-  for (let i = 0; i < cps.length; i++) if (cps[i] !== 0xfffe) setItem(d, newInt(cps[i]), newInt(i));
+  for (let i = 0; i < cps.length; i++) setItem(d, newInt(cps[i]), newInt(i));
   return d;
 }
