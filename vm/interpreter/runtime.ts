@@ -387,7 +387,9 @@ function specialAttr(o: PyObject, name: string): PyObject | null {
     return getAttrOrNull(o.fn, name);
   }
   if (o instanceof PyBuiltin) {
-    if (name === '__name__' || name === '__qualname__') return newStr(o.name);
+    if (name === '__name__') return newStr(o.name);
+    if (name === '__qualname__') return newStr(o.owner !== null ? o.owner.name + '.' + o.name : o.self !== null && !(o.self instanceof PyModule) ? typeName(o.self) + '.' + o.name : o.name);
+    if (name === '__module__') return o.module !== '' ? newStr(o.module) : None;
     if (name === '__self__') return o.self === null ? None : o.self;
     if (name === '__doc__') return None;
     return null;
@@ -1256,6 +1258,8 @@ export function builtinCompare(a: PyObject, b: PyObject, op: int): PyObject | nu
   }
   if (a instanceof PyList && b instanceof PyList) return newBool(seqCompare(a.items, b.items, op));
   if (a instanceof PyTuple && b instanceof PyTuple) return newBool(seqCompare(a.items, b.items, op));
+  // slices compare as the tuples of their fields
+  if (a instanceof PySlice && b instanceof PySlice) return newBool(seqCompare([a.start, a.stop, a.step], [b.start, b.stop, b.step], op));
   if (a instanceof PyBytes && b instanceof PyBytes) {
     const n = a.b.length < b.b.length ? a.b.length : b.b.length;
     let c = 0;

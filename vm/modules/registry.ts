@@ -41,7 +41,9 @@ export function newModuleType(module: string, name: string, layout: int = L_NONE
   return t;
 }
 export function addFn(m: PyModule, name: string, id: int, family: int): void {
-  dictSetS(m.dict, name, mkBuiltin(name, id, false, family));
+  const b = mkBuiltin(name, id, false, family);
+  b.module = m.name;
+  dictSetS(m.dict, name, b);
 }
 /** The modules makeBuiltinModule makes (sys.builtin_module_names), sorted. */
 export const BUILTIN_MODULE_NAMES: string[] = ['_abc', '_codecs', '_collections', '_io', '_sre', '_string', '_struct', '_thread', '_weakref', 'binascii', 'builtins', 'errno', 'gc', 'itertools', 'math', 'posix', 'random', 'sys', 'time'];

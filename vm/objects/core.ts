@@ -327,6 +327,9 @@ export class PyBuiltin extends PyObject {
   /** the type whose dict holds this method (for the error of a call without self) */
   owner: PyType | null = null;
   data: PyObject | null = null;
+  /** the module a module-level function belongs to ('' for methods): its __module__, and what
+   * pickle names it by */
+  module: string = '';
   constructor(cls: PyType, name: string, id: int, self: PyObject | null, isMethod: boolean) {
     super(cls);
     this.name = name;
