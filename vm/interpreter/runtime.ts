@@ -184,6 +184,29 @@ function bindDescr(d: PyObject, obj: PyObject, t: PyType): PyObject {
   }
   return d;
 }
+function ensureInstanceDict(o: PyObject): PyDict | null {
+  if (o instanceof PyList) {
+    if (o.attrs === null) o.attrs = newDict();
+    return o.attrs;
+  }
+  if (o instanceof PyDict) {
+    if (o.attrs === null) o.attrs = newDict();
+    return o.attrs;
+  }
+  if (o instanceof PyIntSub) {
+    if (o.attrs === null) o.attrs = newDict();
+    return o.attrs;
+  }
+  if (o instanceof PyStrSub) {
+    if (o.attrs === null) o.attrs = newDict();
+    return o.attrs;
+  }
+  if (o instanceof PyTupleSub) {
+    if (o.attrs === null) o.attrs = newDict();
+    return o.attrs;
+  }
+  return null;
+}
 function instanceDict(o: PyObject): PyDict | null {
   if (o instanceof PyList) return o.attrs;
   if (o instanceof PyDict) return o.attrs;
@@ -311,6 +334,11 @@ function typeGetAttr(t: PyType, name: string): PyObject | null {
 }
 function specialAttr(o: PyObject, name: string): PyObject | null {
   if (name === '__class__') return o.cls;
+  if (name === '__dict__' && !o.cls.isBuiltin) {
+    // an instance of a subclass of list, dict, int, str or tuple: its attribute dict itself
+    const sd = ensureInstanceDict(o);
+    if (sd !== null) return sd;
+  }
   if (o instanceof PyInstance) {
     if (name === '__dict__') {
       const d = newDict();
@@ -390,7 +418,8 @@ function specialAttr(o: PyObject, name: string): PyObject | null {
     if (name === '__name__') return newStr(o.name);
     if (name === '__qualname__') return newStr(o.owner !== null ? o.owner.name + '.' + o.name : o.self !== null && !(o.self instanceof PyModule) ? typeName(o.self) + '.' + o.name : o.name);
     if (name === '__module__') return o.module !== '' ? newStr(o.module) : None;
-    if (name === '__self__') return o.self === null ? None : o.self;
+    // a type's builtin __new__ is bound to the type (copyreg._reduce_ex finds the base by it)
+    if (name === '__self__') return o.self !== null ? o.self : o.name === '__new__' && o.owner !== null ? o.owner : None;
     if (name === '__doc__') return None;
     return null;
   }
