@@ -4,7 +4,7 @@ import { os, parseFloatStrict, toFloat, floorDiv } from '../../translate/rlib/in
 import {
   PyObject, PyType, PyInstance, PyBaseExc, PyInt, PyFloat, PyStr, PyBytes, PyList, PyTuple, PyDict, PySet, PyRange,
   PySlice, PyUnion, PyModule, PyBuiltin, PyProperty, PyStaticMethod, PyClassMethod, PySuper, PySeqIter, PyExc,
-  PyBoundMethod, HOLD, None, True, False, NotImplemented, Ellipsis, typeType, objectType, intType, boolType, floatType,
+  PyBoundMethod, HOLD, None, True, False, NotImplemented, Ellipsis, typeType, objectType, L_NONE, intType, boolType, floatType,
   strType, bytesType, listType, tupleType, dictType, setType, frozensetType, rangeType, sliceType, propertyType,
   staticmethodType, classmethodType, superType, enumerateType, zipType, mapType, filterType, reversedType,
   builtinType, newInt, newFloat, newStr, newBool, newList, newTuple, newDict, raise, newExc, TypeError, ValueError,
@@ -69,6 +69,17 @@ import * as A from '../parser/ast.ts';
 function commonReduce(self: PyObject, proto: int): PyObject {
   const copyreg = importName('copyreg', None, 0, VM.builtins);
   if (proto < 2) return callObj(getAttr(copyreg, '_reduce_ex'), [self, newInt(proto)], null);
+  // an object whose type cannot be made by object.__new__ (an iterator, a frame...) has no
+  // reduction, as CPython's types without tp_new
+  let base: PyType = objectType;
+  for (const m of self.cls.mro) {
+    if (m.isBuiltin) {
+      base = m;
+      break;
+    }
+  }
+  const nw = lookupType(self.cls, '__new__');
+  if (base !== objectType && base.layout === L_NONE && nw instanceof PyBuiltin && nw.id === B.OBJECT_NEW) throw raise(TypeError, `cannot pickle '${self.cls.name}' object`);
   const newargs: PyObject[] = [self.cls];
   const gna = getAttrOrNull(self, '__getnewargs__');
   if (gna !== null) for (const a of iterToArray(callObj(gna, [], null))) newargs.push(a);

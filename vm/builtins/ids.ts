@@ -669,6 +669,8 @@ export enum B {
   SUPPORT_STATICMETHOD_GET,
   SUPPORT_RANGE_REDUCE,
   SUPPORT_BYTESIO_GETBUFFER,
+  SUPPORT_SET_REDUCE,
+  SUPPORT_BYTEARRAY_REDUCE,
 }
 
 /** The builtin families, one switch each. */

@@ -2,10 +2,10 @@
 // the descriptor protocol called explicitly (function.__get__, classmethod.__get__, ...) and
 // the pickle protocol of builtin functions and bound methods (pickled by name, as CPython).
 import type { int } from '../../translate/rlib/index.ts';
-import { PyObject, PyBuiltin, PyBoundMethod, PyClassMethod, PyStaticMethod, PyModule, PyType, None, newStr, newTuple, raise, builtinType, methodType, functionType, classmethodType, staticmethodType, rangeType, sliceType, TypeError } from '../objects/core.ts';
+import { PyObject, PyBuiltin, PyBoundMethod, PyClassMethod, PyStaticMethod, PyModule, PyType, None, newStr, newTuple, raise, builtinType, methodType, functionType, classmethodType, staticmethodType, rangeType, sliceType, setType, frozensetType, bytesType, PyDict, newList, TypeError } from '../objects/core.ts';
 import { B, FAM_STDLIB_SUPPORT } from './ids.ts';
 import { npos, defMethod, unhandledBuiltin } from './args.ts';
-import { getAttr, str, typeName } from '../interpreter/runtime.ts';
+import { getAttr, getAttrOrNull, str, typeName, iterToArray, toIntIndex } from '../interpreter/runtime.ts';
 import { VM } from '../interpreter/state.ts';
 import { PyFunction } from '../interpreter/frame.ts';
 import { dictGetS } from '../objects/dict.ts';
@@ -19,10 +19,20 @@ defMethod(methodType, '__reduce__', B.SUPPORT_METHOD_REDUCE, FAM_STDLIB_SUPPORT)
 defMethod(rangeType, '__reduce__', B.SUPPORT_RANGE_REDUCE, FAM_STDLIB_SUPPORT);
 defMethod(sliceType, '__reduce__', B.SUPPORT_RANGE_REDUCE, FAM_STDLIB_SUPPORT);
 defMethod(IOT.bytesio, 'getbuffer', B.SUPPORT_BYTESIO_GETBUFFER, FAM_STDLIB_SUPPORT);
+defMethod(setType, '__reduce__', B.SUPPORT_SET_REDUCE, FAM_STDLIB_SUPPORT);
+defMethod(frozensetType, '__reduce__', B.SUPPORT_SET_REDUCE, FAM_STDLIB_SUPPORT);
+defMethod(BT.bytearray, '__reduce__', B.SUPPORT_BYTEARRAY_REDUCE, FAM_STDLIB_SUPPORT);
+defMethod(BT.bytearray, '__reduce_ex__', B.SUPPORT_BYTEARRAY_REDUCE, FAM_STDLIB_SUPPORT);
 defMethod(functionType, '__get__', B.SUPPORT_FUNCTION_GET, FAM_STDLIB_SUPPORT);
 defMethod(classmethodType, '__get__', B.SUPPORT_CLASSMETHOD_GET, FAM_STDLIB_SUPPORT);
 defMethod(staticmethodType, '__get__', B.SUPPORT_STATICMETHOD_GET, FAM_STDLIB_SUPPORT);
 
+/** The attribute dict of an instance of a subclass, or None. */
+function instanceState(o: PyObject): PyObject {
+  if (o.cls.isBuiltin) return None;
+  const d = getAttrOrNull(o, '__dict__');
+  return d !== null && d instanceof PyDict && d.used > 0 ? d : None;
+}
 /** (getattr, (obj, name)): how a method bound to an object is pickled */
 function getattrReduce(self: PyObject, name: string): PyObject {
   const ga = dictGetS(VM.builtins, 'getattr');
@@ -46,6 +56,23 @@ export function callSupport(b: PyBuiltin, id: int, args: PyObject[], kw: string[
     case B.SUPPORT_RANGE_REDUCE:
       // range and slice are rebuilt from their three fields
       return newTuple([self.cls, newTuple([getAttr(self, 'start'), getAttr(self, 'stop'), getAttr(self, 'step')])]);
+    case B.SUPPORT_SET_REDUCE:
+      // (type, (items,), instance dict or None), as CPython's set.__reduce__
+      return newTuple([self.cls, newTuple([newList(iterToArray(self))]), instanceState(self)]);
+    case B.SUPPORT_BYTEARRAY_REDUCE: {
+      // protocol 3 and later have bytes; older ones get latin-1 text to encode back
+      const proto = b.name === '__reduce_ex__' && n > 1 ? toIntIndex(args[1]) : 0;
+      const data = (self as PyBytes).b.slice(0);
+      const ctorArgs: PyObject[] = [];
+      if (proto >= 3) ctorArgs.push(new PyBytes(bytesType, data));
+      else {
+        const parts: string[] = [];
+        for (const c of data) parts.push(String.fromCharCode(c));
+        ctorArgs.push(newStr(parts.join('')));
+        ctorArgs.push(newStr('latin-1'));
+      }
+      return newTuple([self.cls, newTuple(ctorArgs), instanceState(self)]);
+    }
     case B.SUPPORT_BYTESIO_GETBUFFER:
       // a view of the buffer itself, so that writes through it change the BytesIO (pickle's
       // framer reads it at once)
