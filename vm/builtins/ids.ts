@@ -671,6 +671,8 @@ export enum B {
   SUPPORT_BYTESIO_GETBUFFER,
   SUPPORT_SET_REDUCE,
   SUPPORT_BYTEARRAY_REDUCE,
+  SUPPORT_CODE_POSITIONS,
+  SUPPORT_SYNTAXERROR_INIT,
 }
 
 /** The builtin families, one switch each. */

@@ -2,10 +2,11 @@
 // the descriptor protocol called explicitly (function.__get__, classmethod.__get__, ...) and
 // the pickle protocol of builtin functions and bound methods (pickled by name, as CPython).
 import type { int } from '../../translate/rlib/index.ts';
-import { PyObject, PyBuiltin, PyBoundMethod, PyClassMethod, PyStaticMethod, PyModule, PyType, None, newStr, newTuple, raise, builtinType, methodType, functionType, classmethodType, staticmethodType, rangeType, sliceType, setType, frozensetType, bytesType, PyDict, newList, TypeError } from '../objects/core.ts';
-import { B, FAM_STDLIB_SUPPORT } from './ids.ts';
+import { PyObject, PyBuiltin, PyBoundMethod, PyClassMethod, PyStaticMethod, PyModule, PyType, None, newStr, newTuple, raise, builtinType, methodType, functionType, classmethodType, staticmethodType, rangeType, sliceType, setType, frozensetType, bytesType, PyDict, PyBaseExc, newList, newInt, SyntaxError, IndexError, TypeError } from '../objects/core.ts';
+import { B, FAM_STDLIB_SUPPORT, claimId } from './ids.ts';
+import { PyCode } from '../compiler/code.ts';
 import { npos, defMethod, unhandledBuiltin } from './args.ts';
-import { getAttr, getAttrOrNull, str, typeName, iterToArray, toIntIndex } from '../interpreter/runtime.ts';
+import { getAttr, getAttrOrNull, setAttr, str, typeName, iterToArray, toIntIndex, arrayIter } from '../interpreter/runtime.ts';
 import { VM } from '../interpreter/state.ts';
 import { PyFunction } from '../interpreter/frame.ts';
 import { dictGetS } from '../objects/dict.ts';
@@ -14,6 +15,8 @@ import { BT } from './bytearray.ts';
 import { IOT, PyIO } from '../modules/iotypes.ts';
 import { bytesioGetbuffer } from '../modules/iobinary.ts';
 
+claimId(B.SUPPORT_CODE_POSITIONS, FAM_STDLIB_SUPPORT);
+defMethod(SyntaxError, '__init__', B.SUPPORT_SYNTAXERROR_INIT, FAM_STDLIB_SUPPORT);
 defMethod(builtinType, '__reduce__', B.SUPPORT_BUILTIN_REDUCE, FAM_STDLIB_SUPPORT);
 defMethod(methodType, '__reduce__', B.SUPPORT_METHOD_REDUCE, FAM_STDLIB_SUPPORT);
 defMethod(rangeType, '__reduce__', B.SUPPORT_RANGE_REDUCE, FAM_STDLIB_SUPPORT);
@@ -72,6 +75,30 @@ export function callSupport(b: PyBuiltin, id: int, args: PyObject[], kw: string[
         ctorArgs.push(newStr('latin-1'));
       }
       return newTuple([self.cls, newTuple(ctorArgs), instanceState(self)]);
+    }
+    case B.SUPPORT_SYNTAXERROR_INIT: {
+      // SyntaxError(msg, (filename, lineno, offset, text[, end_lineno, end_offset]))
+      const e = self as PyBaseExc;
+      e.args = args.slice(1, n);
+      const names: string[] = ['msg', 'filename', 'lineno', 'offset', 'text', 'end_lineno', 'end_offset', 'print_file_and_line'];
+      const vals: PyObject[] = [];
+      for (let i = 0; i < names.length; i++) vals.push(None);
+      if (n > 1) vals[0] = args[1];
+      if (n === 3) {
+        const info = iterToArray(args[2]);
+        if (info.length < 4 || info.length > 6) throw raise(IndexError, 'tuple index out of range');
+        for (let i = 0; i < info.length; i++) vals[i + 1] = info[i];
+      }
+      for (let i = 0; i < names.length; i++) setAttr(e, names[i], vals[i]);
+      return None;
+    }
+    case B.SUPPORT_CODE_POSITIONS: {
+      // one (line, end line, column, end column) per instruction, in tb_lasti's units; pyvm
+      // keeps no columns, so traceback prints no carets
+      const c = self as PyCode;
+      const items: PyObject[] = [];
+      for (const line of c.lines) items.push(newTuple([newInt(line), newInt(line), None, None]));
+      return arrayIter(items);
     }
     case B.SUPPORT_BYTESIO_GETBUFFER:
       // a view of the buffer itself, so that writes through it change the BytesIO (pickle's

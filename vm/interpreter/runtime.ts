@@ -4,7 +4,7 @@ import type { int, float } from '../../translate/rlib/index.ts';
 import { floatRepr, toFloat, toInt, floatMod, floorDiv } from '../../translate/rlib/index.ts';
 import {
   PyObject, PyType, PyInstance, PyBaseExc, PyInt, PyFloat, PyStr, PyBytes, PyList, PyTuple, PyDict, PySet, PyRange,
-  PySlice, PyCell, PyModule, PyBoundMethod, PyBuiltin, PyProperty, PyStaticMethod, PyClassMethod, PyUnion, unionType, noneType, PySuper, PySeqIter,
+  PySlice, PyCell, PyModule, PyBoundMethod, PyBuiltin, builtinType, PyProperty, PyStaticMethod, PyClassMethod, PyUnion, unionType, noneType, PySuper, PySeqIter,
   PyNoneType, PyNative, PyExc, PyIntSub, PyStrSub, PyTupleSub, PyWeakref, HOLD, None, NotImplemented, Ellipsis, True, False, NULL_OBJ, typeType, objectType, intType,
   boolType, floatType, strType, bytesType, listType, tupleType, dictType, setType, frozensetType, rangeType, sliceType,
   methodType, iterType, enumerateType, zipType, mapType, filterType, reversedType, dictKeysType, dictValuesType,
@@ -505,6 +505,9 @@ function codeAttr(c: PyCode, name: string): PyObject | null {
       return newStr(c.filename);
     case 'co_firstlineno':
       return newInt(c.firstLine);
+    case 'co_positions':
+      // (vm/builtins/support.ts answers it)
+      return new PyBuiltin(builtinType, 'co_positions', B.SUPPORT_CODE_POSITIONS, c, false);
     case 'co_argcount':
       return newInt(c.argcount);
     case 'co_posonlyargcount':
