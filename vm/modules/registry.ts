@@ -23,6 +23,7 @@ import { makeGc } from './gc.ts';
 import { makeIo } from './io.ts';
 import { makeAbc } from './abc.ts';
 import { makeCodecs } from './codecs/module.ts';
+import { makeArray } from './array.ts';
 
 export function newBuiltinModule(name: string): PyModule {
   const d = newDict();
@@ -46,7 +47,7 @@ export function addFn(m: PyModule, name: string, id: int, family: int): void {
   dictSetS(m.dict, name, b);
 }
 /** The modules makeBuiltinModule makes (sys.builtin_module_names), sorted. */
-export const BUILTIN_MODULE_NAMES: string[] = ['_abc', '_codecs', '_collections', '_io', '_sre', '_string', '_struct', '_thread', '_weakref', 'binascii', 'builtins', 'errno', 'gc', 'itertools', 'math', 'posix', 'random', 'sys', 'time'];
+export const BUILTIN_MODULE_NAMES: string[] = ['_abc', '_codecs', '_collections', '_io', '_sre', '_string', '_struct', '_thread', '_weakref', 'array', 'binascii', 'builtins', 'errno', 'gc', 'itertools', 'math', 'posix', 'random', 'sys', 'time'];
 export function makeBuiltinModule(name: string): PyModule | null {
   switch (name) {
     case 'builtins': {
@@ -93,6 +94,8 @@ export function makeBuiltinModule(name: string): PyModule | null {
       return makeAbc();
     case '_codecs':
       return makeCodecs();
+    case 'array':
+      return makeArray();
   }
   return null;
 }
