@@ -7,7 +7,7 @@ import { PyObject, PyType, PyBytes, PyBytesSub, PyStr, PyInt, PySlice, typeType,
 import { B, FAM_BYTEARRAY } from './ids.ts';
 import { npos, arg, defMethod, mkBuiltin, unhandledBuiltin } from './args.ts';
 import { iterToArray, toIntIndex, typeName, sliceIndices, hex2 } from '../interpreter/runtime.ts';
-import { decodeUtf8 } from './strmethods.ts';
+import { bytesDecodeMethod } from '../modules/codecs/module.ts';
 import { bytesLike } from './buffer.ts';
 import { initBytesMethods, bytesSource } from './bytesmethods.ts';
 import { MVT } from './memoryview.ts';
@@ -191,7 +191,7 @@ export function callBytearray(id: int, args: PyObject[], kw: string[] | null): P
     case B.BYTEARRAY_REPR:
       return newStr(bytearrayRepr(o));
     case B.BYTEARRAY_DECODE:
-      return newStr(decodeUtf8(o.b));
+      return bytesDecodeMethod(args, kw);
   }
   throw unhandledBuiltin('bytearray method', id);
 }

@@ -4,7 +4,7 @@ import { os, parseFloatStrict, toFloat, floorDiv } from '../../translate/rlib/in
 import {
   PyObject, PyType, PyInstance, PyNative, PyBaseExc, PyInt, PyFloat, PyStr, PyBytes, PyList, PyTuple, PyDict, PySet, PyRange,
   PySlice, PyUnion, PyModule, PyBuiltin, PyProperty, PyStaticMethod, PyClassMethod, PySuper, PySeqIter, PyExc,
-  PyBoundMethod, HOLD, None, True, False, NotImplemented, Ellipsis, typeType, objectType, intType, boolType, floatType,
+  PyBoundMethod, HOLD, None, True, False, NotImplemented, Ellipsis, typeType, objectType, L_NONE, intType, boolType, floatType,
   strType, bytesType, listType, tupleType, dictType, setType, frozensetType, rangeType, sliceType, propertyType,
   staticmethodType, classmethodType, superType, enumerateType, zipType, mapType, filterType, reversedType,
   builtinType, newInt, newFloat, newStr, newBool, newList, newTuple, newDict, raise, newExc, TypeError, ValueError,
@@ -21,6 +21,7 @@ import {
 import {
   intFromFloat, intToRadix, intSign, intNeg, intToFloat, intMod, intMul, intFloorDiv, intCmp, fromBig, intAdd,
   intSub, intIsZero,
+  intPow,
 } from '../objects/intops.ts';
 import { bigFromRadix, bigFits, bigToInt, bigBitLength } from '../objects/bigint.ts';
 import { dictGet, dictSet, dictSetS, dictGetS, dictKeys } from '../objects/dict.ts';
@@ -34,7 +35,7 @@ import { formatValue, asciiRepr, fixedDigits } from './format.ts';
 import { setTraceback } from '../interpreter/traceback.ts';
 import { callWeakref } from '../modules/weakref.ts';
 import { callGc } from '../modules/gc.ts';
-import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_IO, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT, FAM_SRE, FAM_STRING, FAM_STRUCT, FAM_WEAKREF, FAM_GC, FAM_ABC, FAM_BYTEARRAY, FAM_BYTES, FAM_MEMORYVIEW, FAM_ARRAY, FAM_COMPLEX, FAM_CMATH, FAM_GENERICALIAS, FAM_EXCGROUP, FAM_COMPILE, FAM_HASH, FAM_OPERATOR, FAM_ATEXIT, FAM_CONTEXTVARS, FAM_CSV } from './ids.ts';
+import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_IO, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT, FAM_SRE, FAM_STRING, FAM_STRUCT, FAM_WEAKREF, FAM_GC, FAM_ABC, FAM_BYTEARRAY, FAM_BYTES, FAM_MEMORYVIEW, FAM_ARRAY, FAM_COMPLEX, FAM_CMATH, FAM_GENERICALIAS, FAM_EXCGROUP, FAM_COMPILE, FAM_HASH, FAM_OPERATOR, FAM_ATEXIT, FAM_CONTEXTVARS, FAM_CSV, FAM_CODECS, FAM_STDLIB_SUPPORT } from './ids.ts';
 import { callCompile, initCompile } from './compile.ts';
 import { callExcGroup } from './excgroup.ts';
 import { callGenericAlias } from './genericalias.ts';
@@ -44,6 +45,8 @@ import { callCsv } from '../modules/csv.ts';
 import { callContextvars } from '../modules/contextvars.ts';
 import { callHash, callOperator } from '../modules/hashes.ts';
 import { callAtexit } from '../modules/atexit.ts';
+import { callSupport } from './support.ts';
+import { callCodecs, decodeSource } from '../modules/codecs/module.ts';
 import { callSlot } from './slots.ts';
 import { longRangeOrNull } from './longrange.ts';
 import { npos, kwArg, arg, checkArgs, noKw, mkBuiltin, defMethod, unhandledBuiltin } from './args.ts';
@@ -79,6 +82,17 @@ import * as A from '../parser/ast.ts';
 function commonReduce(self: PyObject, proto: int): PyObject {
   const copyreg = importName('copyreg', None, 0, VM.builtins);
   if (proto < 2) return callObj(getAttr(copyreg, '_reduce_ex'), [self, newInt(proto)], null);
+  // an object whose type cannot be made by object.__new__ (an iterator, a frame...) has no
+  // reduction, as CPython's types without tp_new
+  let base: PyType = objectType;
+  for (const m of self.cls.mro) {
+    if (m.isBuiltin) {
+      base = m;
+      break;
+    }
+  }
+  const nw = lookupType(self.cls, '__new__');
+  if (base !== objectType && base.layout === L_NONE && nw instanceof PyBuiltin && nw.id === B.OBJECT_NEW) throw raise(TypeError, `cannot pickle '${self.cls.name}' object`);
   const newargs: PyObject[] = [self.cls];
   const gna = getAttrOrNull(self, '__getnewargs__');
   if (gna !== null) for (const a of iterToArray(callObj(gna, [], null))) newargs.push(a);
@@ -86,6 +100,20 @@ function commonReduce(self: PyObject, proto: int): PyObject {
   const listitems = self instanceof PyList ? getIter(self) : None;
   const dictitems = self instanceof PyDict ? getIter(callObj(getAttr(self, 'items'), [], null)) : None;
   return newTuple([getAttr(copyreg, '__newobj__'), newTuple(newargs), state, listitems, dictitems]);
+}
+/** to_bytes/from_bytes byteorder: 'big' (the default) or 'little'. */
+function byteorderArg(o: PyObject | null): boolean {
+  if (o === null) return false;
+  if (!(o instanceof PyStr)) throw raise(TypeError, `to_bytes() argument 'byteorder' must be str, not ${typeName(o)}`);
+  if (o.s === 'little') return true;
+  if (o.s === 'big') return false;
+  throw raise(ValueError, "byteorder must be either 'little' or 'big'");
+}
+/** The characters of b's bytes, one each (float() of bytes rejects what is not ASCII). */
+function bytesText(b: PyBytes): string {
+  const parts: string[] = [];
+  for (const c of b.b) parts.push(String.fromCharCode(c < 128 ? c : 0xfffd));
+  return parts.join('');
 }
 /** a range() argument as a Python int (big ints kept: builtins/longrange.ts) */
 function rangeBound(o: PyObject): PyObject {
@@ -178,6 +206,10 @@ export function callBuiltin(b: PyBuiltin, args: PyObject[], kw: string[] | null)
       return callExcGroup(id, args, kw);
     case FAM_COMPILE:
       return callCompile(id, args, kw);
+    case FAM_CODECS:
+      return callCodecs(b, id, args, kw);
+    case FAM_STDLIB_SUPPORT:
+      return callSupport(b, id, args, kw);
   }
   throw unhandledBuiltin(b.name, id);
 }
@@ -670,9 +702,17 @@ function callFunction(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | nu
       return buildClass(fn, str(args[1]), bases, kwn, kwv);
     }
     case B.IMPORT: {
-      if (n < 1) throw raise(TypeError, "__import__() missing required argument 'name' (pos 1)");
-      const g = VM.frame === null ? newDict() : VM.frame.globals;
-      return importName(str(args[0]), n > 3 ? args[3] : None, 0, g);
+      const nameO = arg(args, kw, 0, 'name');
+      if (nameO === null) throw raise(TypeError, "__import__() missing required argument 'name' (pos 1)");
+      if (!(nameO instanceof PyStr)) throw raise(TypeError, `__import__() argument 1 must be str, not ${typeName(nameO)}`);
+      const gO = arg(args, kw, 1, 'globals');
+      const g = gO instanceof PyDict ? gO : VM.frame === null ? newDict() : VM.frame.globals;
+      const fl = arg(args, kw, 3, 'fromlist');
+      const lv = arg(args, kw, 4, 'level');
+      const level = lv === null ? 0 : toIntIndex(lv);
+      if (level < 0) throw raise(ValueError, 'level must be >= 0');
+      // an empty fromlist asks for the top-level package, as no fromlist does
+      return importName(nameO.s, fl === null || !truthy(fl) ? None : fl, level, g);
     }
     case B.EXIT: {
       const e = new PyBaseExc(SystemExit);
@@ -766,8 +806,9 @@ function construct(id: int, args: PyObject[], kw: string[] | null): PyObject {
       let v = 0.0;
       if (n > 0) {
         const x = args[1];
-        if (x instanceof PyStr) {
-          const s = x.s.trim().split('_').join('');
+        if (x instanceof PyStr || x instanceof PyBytes) {
+          // a bytes-like argument is read as the text of its bytes (pickle's FLOAT opcode)
+          const s = (x instanceof PyStr ? x.s : bytesText(x)).trim().split('_').join('');
           v = parseFloatStrict(s);
           if (Number.isNaN(v) && !s.toLowerCase().endsWith('nan')) throw raise(ValueError, `could not convert string to float: ${repr(x)}`);
         } else if (x instanceof PyComplex && lookupType(x.cls, '__float__') === null) {
@@ -783,8 +824,7 @@ function construct(id: int, args: PyObject[], kw: string[] | null): PyObject {
       let s = '';
       if (n > 0) {
         const x = args[1];
-        const enc = arg(args, kw, 2, 'encoding');
-        if (x instanceof PyBytes && enc !== null) s = decodeUtf8(x.b);
+        if (arg(args, kw, 2, 'encoding') !== null || arg(args, kw, 3, 'errors') !== null) s = decodeSource(x, args, kw, 2);
         else s = str(x);
       }
       if (t === strType) return newStr(s);
@@ -1174,24 +1214,35 @@ function callObjectMethod(id: int, args: PyObject[], kw: string[] | null): PyObj
       return self;
     case B.INT_TO_BYTES: {
       const v = self as PyInt;
-      const len = toIntIndex(arg(args, kw, 1, 'length') as PyObject);
-      const bo = arg(args, kw, 2, 'byteorder');
-      const little = bo !== null && str(bo) === 'little';
+      const lenO = arg(args, kw, 1, 'length');
+      const len = lenO === null ? 1 : toIntIndex(lenO);
+      if (len < 0) throw raise(ValueError, 'length argument must be non-negative');
+      const little = byteorderArg(arg(args, kw, 2, 'byteorder'));
+      const signedO = kwArg(args, kw, 'signed');
+      const signed = signedO !== null && truthy(signedO);
+      const neg = intSign(v) < 0;
+      if (neg && !signed) throw raise(OverflowErrorT, "can't convert negative int to unsigned");
+      // two's complement: a negative x is written as 256**len + x
+      let x: PyInt = neg ? intAdd(intPow(newInt(256), newInt(len)), v) : v;
+      if (neg && intSign(x) < 0) throw raise(OverflowErrorT, 'int too big to convert');
       const out: int[] = [];
-      let x: PyInt = v;
       for (let i = 0; i < len; i++) {
         out.push((intMod(x, newInt(256)) as PyInt).v);
         x = intFloorDiv(x, newInt(256));
       }
+      const top = len > 0 ? out[len - 1] : 0;
+      if (!intIsZero(x) || (signed && len > 0 && (neg ? top < 128 : top >= 128)) || (signed && len === 0 && !intIsZero(v))) throw raise(OverflowErrorT, 'int too big to convert');
       if (!little) out.reverse();
       return new PyBytes(bytesType, out);
     }
     case B.INT_FROM_BYTES: {
-      const bo = arg(args, kw, 2, 'byteorder');
-      const little = bo !== null && str(bo) === 'little';
+      const little = byteorderArg(arg(args, kw, 2, 'byteorder'));
+      const signedO = kwArg(args, kw, 'signed');
+      const signed = signedO !== null && truthy(signedO);
       let r: PyInt = newInt(0);
-      // a bytes-like object gives its bytes, any other iterable its ints
-      const src = args[1];
+      // bytes, bytearray and memoryview are PyBytes; any other iterable gives its ints
+      const src = arg(args, kw, 1, 'bytes');
+      if (src === null) throw raise(TypeError, "from_bytes() missing required argument 'bytes' (pos 1)");
       if (src instanceof PyStr) throw raise(TypeError, 'cannot convert \'str\' object to bytes');
       const b: int[] = [];
       const buf = bytesLike(src);
@@ -1204,6 +1255,10 @@ function callObjectMethod(id: int, args: PyObject[], kw: string[] | null): PyObj
         }
       if (little) b.reverse();
       for (const c of b) r = intAdd(intMul(r, newInt(256)), newInt(c));
+      if (signed && b.length > 0 && b[0] >= 128) r = intSub(r, intPow(newInt(256), newInt(b.length)));
+      const t = args[0];
+      // a subclass is built from the int, as CPython calls cls(value)
+      if (t instanceof PyType && t !== intType) return callObj(t, [r], null);
       return r;
     }
     case B.FLOAT_IS_INTEGER: {
@@ -1225,7 +1280,9 @@ function callObjectMethod(id: int, args: PyObject[], kw: string[] | null): PyObj
 
 // ---- registration ----
 function fn(name: string, id: int): void {
-  dictSetS(VM.builtins, name, mkBuiltin(name, id, false, FAM_FUNCTION));
+  const b = mkBuiltin(name, id, false, FAM_FUNCTION);
+  b.module = 'builtins';
+  dictSetS(VM.builtins, name, b);
 }
 function ctor(t: PyType, id: int): void {
   const b = mkBuiltin('__new__', id, false, FAM_CTOR);

@@ -8,6 +8,7 @@ import { strFormat } from './format.ts';
 import { B, FAM_STR } from './ids.ts';
 import { npos, kwArg, arg, defMethod } from './args.ts';
 import { codePointToString } from '../parser/parser.ts';
+import { strEncodeMethod, bytesDecodeMethod } from '../modules/codecs/module.ts';
 import { dictGet, dictKeys } from '../objects/dict.ts';
 import { PyExc } from '../objects/core.ts';
 import { hex2 } from '../interpreter/runtime.ts';
@@ -276,7 +277,7 @@ function checkStrArity(id: int, given: int): void {
 
 export function callStrMethod(id: int, args: PyObject[], kw: string[] | null): PyObject {
   const self = args[0];
-  if (id === B.BYTES_DECODE) return newStr(decodeUtf8((self as PyBytes).b));
+  if (id === B.BYTES_DECODE) return bytesDecodeMethod(args, kw);
   if (id === B.STR_MAKETRANS) {
     return makeTrans(args);
   }
@@ -504,7 +505,7 @@ export function callStrMethod(id: int, args: PyObject[], kw: string[] | null): P
       return strList(out);
     }
     case B.STR_ENCODE:
-      return new PyBytes(bytesType, encodeUtf8(s));
+      return strEncodeMethod(args, kw);
     case B.STR_EXPANDTABS: {
       const ts = n > 1 ? toIntIndex(args[1]) : 8;
       const out: string[] = [];

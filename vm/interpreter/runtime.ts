@@ -4,8 +4,8 @@ import type { int, float } from '../../translate/rlib/index.ts';
 import { floatRepr, toFloat, toInt, floatMod, floorDiv } from '../../translate/rlib/index.ts';
 import {
   PyObject, PyType, PyInstance, PyBaseExc, PyInt, PyFloat, PyStr, PyBytes, PyList, PyTuple, PyDict, PySet, PyRange,
-  PySlice, PyCell, PyModule, PyBoundMethod, PyBuiltin, PyProperty, PyStaticMethod, PyClassMethod, PyUnion, unionType, noneType, PySuper, PySeqIter,
-  PyNoneType, PyNative, PyExc, PyIntSub, PyStrSub, PyBytesSub, PyWeakref, HOLD, None, NotImplemented, Ellipsis, True, False, NULL_OBJ, typeType, objectType, intType,
+  PySlice, PyCell, PyModule, PyBoundMethod, PyBuiltin, builtinType, PyProperty, PyStaticMethod, PyClassMethod, PyUnion, unionType, noneType, PySuper, PySeqIter,
+  PyNoneType, PyNative, PyExc, PyIntSub, PyStrSub, PyBytesSub, PyTupleSub, PyWeakref, HOLD, None, NotImplemented, Ellipsis, True, False, NULL_OBJ, typeType, objectType, intType,
   boolType, floatType, strType, bytesType, listType, tupleType, dictType, setType, frozensetType, rangeType, sliceType,
   methodType, iterType, enumerateType, zipType, mapType, filterType, reversedType, dictKeysType, dictValuesType,
   dictItemsType, newInt, newFloat, newStr, newBool, newList, newTuple, newDict, raise, newExc, TypeError, AttributeError,
@@ -39,6 +39,7 @@ import { percentFormat } from '../builtins/format.ts';
 import { bytesPercent, isBytearray, BYT } from '../builtins/bytesmethods.ts';
 import { bytesLike } from '../builtins/buffer.ts';
 import { B } from '../builtins/ids.ts';
+import { unicodeErrorStr } from '../modules/codecs/errors.ts';
 
 // ---- type helpers ----
 export function isSubtype(a: PyType, b: PyType): boolean {
@@ -151,6 +152,8 @@ export function makeException(o: PyObject): PyBaseExc {
 }
 export function excStr(e: PyBaseExc): string {
   if (e instanceof PyExcGroup) return excGroupStr(e);
+  const u = unicodeErrorStr(e);
+  if (u !== null) return u;
   if (isInstance(e, KeyError) && e.args.length === 1) return repr(e.args[0]);
   if (isInstance(e, OSError) && e.args.length >= 2 && e.args[0] instanceof PyInt) {
     let s = `[Errno ${str(e.args[0])}] ${str(e.args[1])}`;
@@ -187,11 +190,35 @@ function bindDescr(d: PyObject, obj: PyObject, t: PyType): PyObject {
   }
   return d;
 }
+function ensureInstanceDict(o: PyObject): PyDict | null {
+  if (o instanceof PyList) {
+    if (o.attrs === null) o.attrs = newDict();
+    return o.attrs;
+  }
+  if (o instanceof PyDict) {
+    if (o.attrs === null) o.attrs = newDict();
+    return o.attrs;
+  }
+  if (o instanceof PyIntSub) {
+    if (o.attrs === null) o.attrs = newDict();
+    return o.attrs;
+  }
+  if (o instanceof PyStrSub) {
+    if (o.attrs === null) o.attrs = newDict();
+    return o.attrs;
+  }
+  if (o instanceof PyTupleSub) {
+    if (o.attrs === null) o.attrs = newDict();
+    return o.attrs;
+  }
+  return null;
+}
 function instanceDict(o: PyObject): PyDict | null {
   if (o instanceof PyList) return o.attrs;
   if (o instanceof PyDict) return o.attrs;
   if (o instanceof PyIntSub) return o.attrs;
   if (o instanceof PyStrSub) return o.attrs;
+  if (o instanceof PyTupleSub) return o.attrs;
   if (o instanceof PyBytesSub) return o.attrs;
   return null;
 }
@@ -319,6 +346,11 @@ function specialAttr(o: PyObject, name: string): PyObject | null {
     if (o.attrs === null) o.attrs = newDict();
     return o.attrs;
   }
+  if (name === '__dict__' && !o.cls.isBuiltin) {
+    // an instance of a subclass of list, dict, int, str or tuple: its attribute dict itself
+    const sd = ensureInstanceDict(o);
+    if (sd !== null) return sd;
+  }
   if (o instanceof PyInstance) {
     if (name === '__dict__') {
       const d = newDict();
@@ -326,6 +358,7 @@ function specialAttr(o: PyObject, name: string): PyObject | null {
         const v = o.slots[i];
         if (v !== null) dictSetS(d, o.map.order[i], v);
       }
+      d.owner = o;
       return d;
     }
     if (o instanceof PyBaseExc) {
@@ -394,8 +427,11 @@ function specialAttr(o: PyObject, name: string): PyObject | null {
     return getAttrOrNull(o.fn, name);
   }
   if (o instanceof PyBuiltin) {
-    if (name === '__name__' || name === '__qualname__') return newStr(o.name);
-    if (name === '__self__') return o.self === null ? None : o.self;
+    if (name === '__name__') return newStr(o.name);
+    if (name === '__qualname__') return newStr(o.owner !== null ? o.owner.name + '.' + o.name : o.self !== null && !(o.self instanceof PyModule) ? typeName(o.self) + '.' + o.name : o.name);
+    if (name === '__module__') return o.module !== '' ? newStr(o.module) : None;
+    // a type's builtin __new__ is bound to the type (copyreg._reduce_ex finds the base by it)
+    if (name === '__self__') return o.self !== null ? o.self : o.name === '__new__' && o.owner !== null ? o.owner : None;
     if (name === '__doc__') return None;
     return null;
   }
@@ -481,6 +517,9 @@ function codeAttr(c: PyCode, name: string): PyObject | null {
       return newStr(c.filename);
     case 'co_firstlineno':
       return newInt(c.firstLine);
+    case 'co_positions':
+      // (vm/builtins/support.ts answers it)
+      return new PyBuiltin(builtinType, 'co_positions', B.SUPPORT_CODE_POSITIONS, c, false);
     case 'co_argcount':
       return newInt(c.argcount);
     case 'co_posonlyargcount':
@@ -658,6 +697,11 @@ export function genericSetAttr(o: PyObject, name: string, v: PyObject): void {
     dictSetS(o.attrs, name, v);
     return;
   }
+  if (o instanceof PyTupleSub && !t.isBuiltin) {
+    if (o.attrs === null) o.attrs = newDict();
+    dictSetS(o.attrs, name, v);
+    return;
+  }
   if (o instanceof PyProperty && name === '__doc__') {
     o.doc = v;
     return;
@@ -792,7 +836,7 @@ export function allocInstance(t: PyType): PyObject {
     case L_BYTES:
       return new PyBytesSub(t, []);
     case L_TUPLE:
-      return new PyTuple(t, []);
+      return new PyTupleSub(t, []);
     case L_SET:
       return new PySet(t, newDict());
     case L_TYPE:
@@ -1286,6 +1330,8 @@ export function builtinCompare(a: PyObject, b: PyObject, op: int): PyObject | nu
   }
   if (a instanceof PyList && b instanceof PyList) return newBool(seqCompare(a.items, b.items, op));
   if (a instanceof PyTuple && b instanceof PyTuple) return newBool(seqCompare(a.items, b.items, op));
+  // slices compare as the tuples of their fields
+  if (a instanceof PySlice && b instanceof PySlice) return newBool(seqCompare([a.start, a.stop, a.step], [b.start, b.stop, b.step], op));
   if (a instanceof PyBytes && b instanceof PyBytes) {
     const n = a.b.length < b.b.length ? a.b.length : b.b.length;
     let c = 0;

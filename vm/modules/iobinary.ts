@@ -445,6 +445,11 @@ export function bufferedClose(o: PyIO): void {
 function checkBytesIO(o: PyIO): void {
   if (o.closed) throw closedError();
 }
+/** BytesIO.getbuffer(): the array of its contents (a memoryview shares it). */
+export function bytesioGetbuffer(o: PyIO): int[] {
+  checkBytesIO(o);
+  return o.buf;
+}
 export function bytesioRead(o: PyIO, n: int): int[] {
   checkBytesIO(o);
   const end = n < 0 ? o.buf.length : Math.min(o.buf.length, o.pos + n);

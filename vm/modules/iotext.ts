@@ -6,7 +6,7 @@ import { toIntIndex, typeName, getAttrOrNull, callObj, getAttr, truthy } from '.
 import { writeOut, writeErr, flushStdout } from '../interpreter/state.ts';
 import { isWindows } from '../startup.ts';
 import { PyIO, K_BUFFERED, K_BYTESIO } from './iotypes.ts';
-import { Decoder, codecOf, checkErrors, encodeText, encodedLength, ENC_UTF8 } from './iocodec.ts';
+import { Decoder, codecOf, checkErrors, encodedLength, ENC_UTF8 } from './iocodec.ts';
 import { callM, bytesOf, newBytes, innerOf, isClosed, closedError, unsupported, bufferedRead1, bufferedWrite, bufferedFlush, bufferedTell, bufferedSeek, bytesioRead, bytesioWrite, DEFAULT_BUFFER_SIZE } from './iobinary.ts';
 
 export function checkNewline(nl: PyObject | null): string | null {
@@ -33,7 +33,7 @@ export function textInit(o: PyIO, buffer: PyObject, encoding: string | null, err
   setNewline(o, newline);
   o.lineBuffering = lineBuffering;
   o.writeThrough = writeThrough;
-  o.decoder = new Decoder(o.codec, o.errors);
+  o.decoder = new Decoder(o.codec, o.encoding, o.errors);
   o.text = '';
   o.tpos = 0;
   o.eof = false;
@@ -186,7 +186,7 @@ export function textWrite(o: PyIO, s: string): int {
   }
   let t = s;
   if (o.writeNl !== '' && t.indexOf('\n') >= 0) t = t.split('\n').join(o.writeNl);
-  const b = encodeText(t, o.codec, o.errors);
+  const b = (o.decoder as Decoder).encode(t);
   const buffer = innerOf(o);
   if (buffer instanceof PyIO && buffer.kind === K_BUFFERED) bufferedWrite(buffer, b);
   else if (buffer instanceof PyIO && buffer.kind === K_BYTESIO) bytesioWrite(buffer, b);
@@ -209,7 +209,7 @@ export function textTell(o: PyIO): int {
   const buffer = innerOf(o);
   const pos = buffer instanceof PyIO && buffer.kind === K_BUFFERED ? bufferedTell(buffer) : toIntIndex(callM(buffer, 'tell', []));
   const dec = o.decoder as Decoder;
-  return pos - dec.pending.length - encodedLength(o.text.slice(o.tpos), o.codec);
+  return pos - dec.pending.length - encodedLength(o.text.slice(o.tpos), dec);
 }
 export function textSeek(o: PyIO, cookie: int, whence: int): int {
   checkText(o);
@@ -226,7 +226,7 @@ export function textSeek(o: PyIO, cookie: int, whence: int): int {
   o.text = '';
   o.tpos = 0;
   o.eof = false;
-  o.decoder = new Decoder(o.codec, o.errors);
+  o.decoder = new Decoder(o.codec, o.encoding, o.errors);
   return r;
 }
 export function textReconfigure(o: PyIO, encoding: PyObject | null, errors: PyObject | null, newline: PyObject | null, lb: int, wt: int): void {
@@ -245,7 +245,7 @@ export function textReconfigure(o: PyIO, encoding: PyObject | null, errors: PyOb
   textFlush(o);
   if (lb >= 0) o.lineBuffering = lb === 1;
   if (wt >= 0) o.writeThrough = wt === 1;
-  o.decoder = new Decoder(o.codec, o.errors);
+  o.decoder = new Decoder(o.codec, o.encoding, o.errors);
   // the std streams write through print's buffer only as UTF-8 with '\n' newlines
   if (o.console !== 0 && (o.codec !== ENC_UTF8 || o.writeNl !== '')) {
     const b = innerOf(o);

@@ -27,6 +27,7 @@ import { makeHashModule } from './hashes.ts';
 import { makeAtexit } from './atexit.ts';
 import { makeContextvars } from './contextvars.ts';
 import { makeCsv } from './csv.ts';
+import { makeCodecs } from './codecs/module.ts';
 import { makeArray } from './array.ts';
 
 export function newBuiltinModule(name: string): PyModule {
@@ -46,10 +47,12 @@ export function newModuleType(module: string, name: string, layout: int = L_NONE
   return t;
 }
 export function addFn(m: PyModule, name: string, id: int, family: int): void {
-  dictSetS(m.dict, name, mkBuiltin(name, id, false, family));
+  const b = mkBuiltin(name, id, false, family);
+  b.module = m.name;
+  dictSetS(m.dict, name, b);
 }
 /** The modules makeBuiltinModule makes (sys.builtin_module_names), sorted. */
-export const BUILTIN_MODULE_NAMES: string[] = ['_abc', '_blake2', '_collections', '_contextvars', '_csv', '_io', '_md5', '_operator', '_random', '_sha1', '_sha256', '_sha3', '_sha512', '_sre', '_string', '_struct', '_thread', '_weakref', 'array', 'atexit', 'binascii', 'builtins', 'cmath', 'errno', 'gc', 'itertools', 'math', 'posix', 'sys', 'time'];
+export const BUILTIN_MODULE_NAMES: string[] = ['_abc', '_blake2', '_codecs', '_collections', '_contextvars', '_csv', '_io', '_md5', '_operator', '_random', '_sha1', '_sha256', '_sha3', '_sha512', '_sre', '_string', '_struct', '_thread', '_weakref', 'array', 'atexit', 'binascii', 'builtins', 'cmath', 'errno', 'gc', 'itertools', 'math', 'posix', 'sys', 'time'];
 export function makeBuiltinModule(name: string): PyModule | null {
   switch (name) {
     case 'builtins': {
@@ -110,6 +113,8 @@ export function makeBuiltinModule(name: string): PyModule | null {
       return makeContextvars();
     case '_csv':
       return makeCsv();
+    case '_codecs':
+      return makeCodecs();
     case 'array':
       return makeArray();
   }

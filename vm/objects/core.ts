@@ -201,6 +201,10 @@ export class PyTuple extends PyObject {
     this.items = items;
   }
 }
+/** an instance of a Python subclass of tuple, which may carry attributes (codecs.CodecInfo) */
+export class PyTupleSub extends PyTuple {
+  attrs: PyDict | null = null;
+}
 export class PyDict extends PyObject {
   keys: (PyObject | null)[] = [];
   vals: (PyObject | null)[] = [];
@@ -213,6 +217,9 @@ export class PyDict extends PyObject {
    * of global lookups remember entry numbers under one version */
   ver: int = 0;
   attrs: PyDict | null = null;
+  /** the instance whose `__dict__` this is: writes go through to its attributes, so
+   * `obj.__dict__.update(...)` (copy, pickle, many __init__s) changes obj */
+  owner: PyInstance | null = null;
   constructor(cls: PyType) {
     super(cls);
     for (let i = 0; i < 8; i++) this.index.push(-1);
@@ -353,6 +360,9 @@ export class PyBuiltin extends PyObject {
   /** the type whose dict holds this method (for the error of a call without self) */
   owner: PyType | null = null;
   data: PyObject | null = null;
+  /** the module a module-level function belongs to ('' for methods): its __module__, and what
+   * pickle names it by */
+  module: string = '';
   constructor(cls: PyType, name: string, id: int, self: PyObject | null, isMethod: boolean) {
     super(cls);
     this.name = name;

@@ -2,7 +2,7 @@
 // Python code (user __hash__/__eq__), so they come from the runtime.
 import type { int } from '../../translate/rlib/index.ts';
 import { floorDiv } from '../../translate/rlib/index.ts';
-import { PyObject, PyDict, PyStr, PyInt, intType, boolType, strType } from './core.ts';
+import { PyObject, PyDict, PyStr, PyInt, PyInstance, intType, boolType, strType, mapGetInt } from './core.ts';
 import { pyHash, pyEq } from '../interpreter/runtime.ts';
 
 export function strHash(s: PyStr): int {
@@ -93,6 +93,7 @@ export function dictHas(d: PyDict, key: PyObject): boolean {
   return dictFind(d, key, hashOf(key)) >= 0;
 }
 export function dictSet(d: PyDict, key: PyObject, v: PyObject): void {
+  if (d.owner !== null && key instanceof PyStr) ownerSet(d.owner, key.s, v);
   const h = hashOf(key);
   const e = dictFind(d, key, h);
   if (e >= 0) {
@@ -108,6 +109,7 @@ export function dictSet(d: PyDict, key: PyObject, v: PyObject): void {
   else insertIndex(d, h, d.keys.length - 1);
 }
 export function dictDel(d: PyDict, key: PyObject): boolean {
+  if (d.owner !== null && key instanceof PyStr) ownerDel(d.owner, key.s);
   const h = hashOf(key);
   const e = dictFind(d, key, h);
   if (e < 0) return false;
@@ -135,6 +137,10 @@ export function dictDel(d: PyDict, key: PyObject): boolean {
   return true;
 }
 export function dictClear(d: PyDict): void {
+  if (d.owner !== null) {
+    d.owner.map = d.owner.cls.rootMap;
+    d.owner.slots = [];
+  }
   d.ver++;
   d.keys = [];
   d.vals = [];
@@ -143,6 +149,31 @@ export function dictClear(d: PyDict): void {
   d.fill = 0;
   d.index = [];
   for (let i = 0; i < 8; i++) d.index.push(-1);
+}
+/** An attribute of the instance whose __dict__ was written. */
+function ownerSet(o: PyInstance, name: string, v: PyObject): void {
+  const idx = mapGetInt(o.map.names, name, -1);
+  if (idx >= 0) {
+    o.slots[idx] = v;
+    return;
+  }
+  o.map = o.map.withAttr(name);
+  o.slots.push(v);
+}
+function ownerDel(o: PyInstance, name: string): void {
+  const idx = mapGetInt(o.map.names, name, -1);
+  if (idx < 0) return;
+  // rebuilt without the attribute so the map stays canonical (as genericDelAttr does)
+  const names = o.map.order.slice(0);
+  const vals = o.slots.slice(0);
+  o.map = o.cls.rootMap;
+  o.slots = [];
+  for (let i = 0; i < names.length; i++) {
+    if (i !== idx) {
+      o.map = o.map.withAttr(names[i]);
+      o.slots.push(vals[i]);
+    }
+  }
 }
 // string-keyed fast paths (globals, class namespaces, kwargs)
 export function dictGetStr(d: PyDict, name: PyStr): PyObject | null {
