@@ -134,7 +134,8 @@ export function setModuleFileAttrs(m: PyModule, name: string, path: string): voi
   dictSetS(d, '__spec__', spec);
 }
 
-function loadModule(name: string): PyModule {
+/** Imports module `name` (its parent package already imported), or returns it from sys.modules. */
+export function loadModule(name: string): PyModule {
   const existing = dictGetS(VM.modules, name);
   if (existing !== null && existing instanceof PyModule) return existing;
   if (name.indexOf('.') < 0) {

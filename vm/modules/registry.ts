@@ -22,6 +22,10 @@ import { makeWeakref } from './weakref.ts';
 import { makeGc } from './gc.ts';
 import { makeIo } from './io.ts';
 import { makeAbc } from './abc.ts';
+import { makeImp } from './imp.ts';
+import { makeWarnings } from './warnings.ts';
+import { makeMarshal } from './marshal.ts';
+import { makeAst } from './ast.ts';
 
 export function newBuiltinModule(name: string): PyModule {
   const d = newDict();
@@ -43,7 +47,7 @@ export function addFn(m: PyModule, name: string, id: int, family: int): void {
   dictSetS(m.dict, name, mkBuiltin(name, id, false, family));
 }
 /** The modules makeBuiltinModule makes (sys.builtin_module_names), sorted. */
-export const BUILTIN_MODULE_NAMES: string[] = ['_abc', '_collections', '_io', '_sre', '_string', '_struct', '_thread', '_weakref', 'binascii', 'builtins', 'errno', 'gc', 'itertools', 'math', 'posix', 'random', 'sys', 'time'];
+export const BUILTIN_MODULE_NAMES: string[] = ['_abc', '_ast', '_collections', '_imp', '_io', '_sre', '_string', '_struct', '_thread', '_warnings', '_weakref', 'binascii', 'builtins', 'errno', 'gc', 'itertools', 'marshal', 'math', 'posix', 'random', 'sys', 'time'];
 export function makeBuiltinModule(name: string): PyModule | null {
   switch (name) {
     case 'builtins': {
@@ -88,6 +92,14 @@ export function makeBuiltinModule(name: string): PyModule | null {
       return makeIo();
     case '_abc':
       return makeAbc();
+    case '_imp':
+      return makeImp();
+    case '_warnings':
+      return makeWarnings();
+    case 'marshal':
+      return makeMarshal();
+    case '_ast':
+      return makeAst();
   }
   return null;
 }
