@@ -8,7 +8,7 @@ import {
   UnboundLocalError, RecursionError, RuntimeError, StopIteration, GeneratorExit, ValueError, ImportError, AssertionError,
   EMPTY_TUPLE, listType, intType, boolType, PyFloat, OverflowErrorT,
   MemoryError, PyBoundMethod, floatType, strType, SMALL, rangeType, dictType,
-  tupleType, generatorType, coroutineType, asyncGeneratorType, StopAsyncIteration, KeyError,
+  tupleType, generatorType, coroutineType, asyncGeneratorType, StopAsyncIteration, KeyError, moduleType,
 } from '../objects/core.ts';
 import { PyCode, CO_VARARGS, CO_VARKW, CO_GENERATOR, CO_COROUTINE, CO_ASYNC_GENERATOR, InlineCache } from '../compiler/code.ts';
 import { PyCoroWrapper, PyAsyncGenWrapped, PyAsyncGenOp, asyncGenStep, getAwaitable, getAIter, getANext, asyncWithExit, asyncEnter, stopValue } from './coroutines.ts';
@@ -406,7 +406,7 @@ export function typeNew(meta: PyType, name: string, basesIn: PyObject[], ns: PyD
   const t = new PyType(meta, name);
   for (const b of basesIn) {
     if (!(b instanceof PyType)) throw raise(TypeError, 'bases must be types');
-    if (b.layout === 100 && b.isBuiltin) throw raise(TypeError, `type '${b.name}' is not an acceptable base type`);
+    if (b.layout === 100 && b.isBuiltin && b !== moduleType) throw raise(TypeError, `type '${b.name}' is not an acceptable base type`);
     t.bases.push(b);
   }
   if (t.bases.length === 0) t.bases.push(objectType);

@@ -5,10 +5,10 @@
 // it too, importing _imp puts a finder for it at the front of sys.meta_path (app-level code
 // below), whose specs are importlib's ModuleSpecs.
 import type { int } from '../../translate/rlib/index.ts';
-import { PyObject, PyModule, PyStr, newStr, newInt, newList, newTuple, raise, None, True, False, TypeError, ImportError, RuntimeError, PyExc, ModuleNotFoundError } from '../objects/core.ts';
+import { moduleType, PyObject, PyModule, PyStr, newStr, newInt, newList, newTuple, raise, None, True, False, TypeError, ImportError, RuntimeError, PyExc, ModuleNotFoundError } from '../objects/core.ts';
 import { dictGetS, dictSetS } from '../objects/dict.ts';
 import { B, FAM_IMP } from '../builtins/ids.ts';
-import { npos, arg, checkArgs, unhandledBuiltin } from '../builtins/args.ts';
+import { npos, arg, checkArgs, unhandledBuiltin, defMethod } from '../builtins/args.ts';
 import { newBuiltinModule, addFn, BUILTIN_MODULE_NAMES, makeBuiltinModule } from './registry.ts';
 import { runAppLevel } from './applevel.ts';
 import { VM } from '../interpreter/state.ts';
@@ -16,6 +16,11 @@ import { getAttr, typeName } from '../interpreter/runtime.ts';
 import { findModuleFile, loadModule, loadSource, compileSource } from '../interpreter/importer.ts';
 import { runModuleCode } from '../interpreter/eval.ts';
 import { PyCode } from '../compiler/code.ts';
+
+// types.ModuleType(name, doc=None): module objects made by programs (importlib's module_from_spec
+// for loaders without create_module, test helpers, subclasses such as importlib.util's
+// _LazyModule)
+defMethod(moduleType, '__init__', B.MODULE_INIT, FAM_IMP);
 
 class ImportLock {
   /** how many times the (only) thread holds the import lock */
@@ -132,6 +137,22 @@ function noFrozen(name: string): PyExc {
 export function callImp(id: int, args: PyObject[], kw: string[] | null): PyObject {
   const n = npos(args, kw);
   switch (id) {
+    case B.MODULE_INIT: {
+      const self = args[0];
+      if (!(self instanceof PyModule)) throw raise(TypeError, `descriptor '__init__' requires a 'module' object but received a '${typeName(self)}'`);
+      const nameObj = arg(args, kw, 1, 'name');
+      if (nameObj === null) throw raise(TypeError, "module.__init__() missing required argument 'name' (pos 1)");
+      if (n > 3) throw raise(TypeError, `module.__init__() takes at most 2 arguments (${n - 1} given)`);
+      const name = strArg('module.__init__', nameObj);
+      const doc = arg(args, kw, 2, 'doc');
+      self.name = name;
+      dictSetS(self.dict, '__name__', nameObj);
+      dictSetS(self.dict, '__doc__', doc === null ? None : doc);
+      dictSetS(self.dict, '__package__', None);
+      dictSetS(self.dict, '__loader__', None);
+      dictSetS(self.dict, '__spec__', None);
+      return None;
+    }
     case B.IMP_LOCK_HELD:
       checkArgs('lock_held', args, kw, 0, 0);
       return LOCK.depth > 0 ? True : False;
