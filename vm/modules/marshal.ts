@@ -210,6 +210,8 @@ class _Reader:
         try:
             if self.depth > _MAX_DEPTH:
                 raise ValueError('recursion limit exceeded')
+            if self.read is None and self.pos >= len(self.data):
+                raise EOFError('EOF read where object expected')
             code = self.byte()
             flag = code & _FLAG_REF
             t = code & ~_FLAG_REF

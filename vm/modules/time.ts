@@ -1,6 +1,6 @@
 // The time module.
 import type { int, float } from '../../translate/rlib/index.ts';
-import { os, toInt } from '../../translate/rlib/index.ts';
+import { os, toInt, toFloat } from '../../translate/rlib/index.ts';
 import { PyObject, PyModule, PyInt, PyFloat, PyStr, PyTuple, newFloat, newInt, newStr, newTuple, raise, None, TypeError, ValueError, OverflowErrorT } from '../objects/core.ts';
 import { dictSetS } from '../objects/dict.ts';
 import { npos, checkArgs } from '../builtins/args.ts';
@@ -162,7 +162,7 @@ export function callTime(id: int, args: PyObject[], kw: string[] | null): PyObje
     case B.TIME_MKTIME: {
       checkArgs('mktime', args, kw, 1, 1);
       const t = tmArg('mktime', args[0]);
-      return newFloat(mkTime(t.year, t.mon, t.mday, t.hour, t.min, t.sec, t.isdst));
+      return newFloat(toFloat(mkTime(t.year, t.mon, t.mday, t.hour, t.min, t.sec, t.isdst)));
     }
     case B.TIME_ASCTIME: {
       checkArgs('asctime', args, kw, 0, 1);
