@@ -636,6 +636,9 @@ export enum B {
   IMP_PYVM_LOAD,
   IMP_PYVM_EXEC,
   MODULE_INIT,
+  FUNCTION_DESCR_GET,
+  STATICMETHOD_DESCR_GET,
+  CLASSMETHOD_DESCR_GET,
   TIME_LOCALTIME,
   TIME_GMTIME,
   TIME_MKTIME,
@@ -720,8 +723,8 @@ export const FAM_IMP = 40;
 export const FAM_WARNINGS = 41;
 /** the marshal module (vm/modules/marshal.ts) */
 export const FAM_MARSHAL = 42;
-/** spare: importlib/unittest work stream */
-export const FAM_SPARE_43 = 43;
+/** __get__ of functions, staticmethod and classmethod (vm/builtins/descriptors.ts) */
+export const FAM_DESCRIPTOR = 43;
 
 class IdFamilies {
   /** the family of each id, by id (FAM_NONE: never registered) */
