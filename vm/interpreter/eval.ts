@@ -18,7 +18,8 @@ import { icReset, icProbe, loadAttrIC, loadMethodIC, storeAttrIC, globalIC, ctor
 import { PyFunction, Frame, PyGenerator, EMPTY } from './frame.ts';
 import { runWeakCallbacks } from '../modules/weakref.ts';
 import { intAdd, intSub, intMul, intBitOp } from '../objects/intops.ts';
-import { VM, interrupted, writeOut } from './state.ts';
+import { VM, writeOut } from './state.ts';
+import { handleInterrupt } from '../modules/signal.ts';
 import {
   getAttr, setAttr, delAttr, callObj, binaryOp, unaryOp, richCompare, truthy, getItem, setItem, delItem,
   contains, getIter, iterNext, iterToArray, excMatches, makeException, lookupType, isInstance, repr, str, getAttrOrNull,
@@ -226,7 +227,7 @@ export function evalFrame(f: Frame): PyObject {
   if (VM.depth >= VM.recursionLimit) {
     throw raise(RecursionError, 'maximum recursion depth exceeded');
   }
-  if (os.takeInterrupt()) throw interrupted();
+  if (os.takeInterrupt()) handleInterrupt();
   // a safe point: callbacks of weak references the last collection cleared run here
   if (weak.pending()) runWeakCallbacks();
   VM.depth++;
@@ -1227,7 +1228,7 @@ function run(f: Frame): PyObject {
             pc = arg;
             break;
           case Op.JUMP_BACKWARD:
-            if (os.takeInterrupt()) throw interrupted();
+            if (os.takeInterrupt()) handleInterrupt();
             pc = arg;
             if (VM.hooks.enabled) {
               f.sp = sp;
