@@ -35,8 +35,8 @@ import { setTraceback } from '../interpreter/traceback.ts';
 import { callWeakref } from '../modules/weakref.ts';
 import { callGc } from '../modules/gc.ts';
 import { callImp } from '../modules/imp.ts';
-import { callDescriptor } from './descriptors.ts';
-import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_IO, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT, FAM_SRE, FAM_STRING, FAM_STRUCT, FAM_WEAKREF, FAM_GC, FAM_ABC, FAM_BYTEARRAY, FAM_IMP, FAM_DESCRIPTOR } from './ids.ts';
+import { callCoreMethod } from './coremethods.ts';
+import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_IO, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT, FAM_SRE, FAM_STRING, FAM_STRUCT, FAM_WEAKREF, FAM_GC, FAM_ABC, FAM_BYTEARRAY, FAM_IMP, FAM_COREMETHODS } from './ids.ts';
 import { callSlot } from './slots.ts';
 import { longRangeOrNull } from './longrange.ts';
 import { npos, kwArg, arg, checkArgs, noKw, mkBuiltin, defMethod, unhandledBuiltin } from './args.ts';
@@ -143,8 +143,8 @@ export function callBuiltin(b: PyBuiltin, args: PyObject[], kw: string[] | null)
       return callGc(id, args, kw);
     case FAM_IMP:
       return callImp(id, args, kw);
-    case FAM_DESCRIPTOR:
-      return callDescriptor(id, args, kw);
+    case FAM_COREMETHODS:
+      return callCoreMethod(id, args, kw);
   }
   throw unhandledBuiltin(b.name, id);
 }

@@ -639,6 +639,8 @@ export enum B {
   FUNCTION_DESCR_GET,
   STATICMETHOD_DESCR_GET,
   CLASSMETHOD_DESCR_GET,
+  CODE_CO_POSITIONS,
+  CODE_CO_LINES,
   TIME_LOCALTIME,
   TIME_GMTIME,
   TIME_MKTIME,
@@ -723,8 +725,9 @@ export const FAM_IMP = 40;
 export const FAM_WARNINGS = 41;
 /** the marshal module (vm/modules/marshal.ts) */
 export const FAM_MARSHAL = 42;
-/** __get__ of functions, staticmethod and classmethod (vm/builtins/descriptors.ts) */
-export const FAM_DESCRIPTOR = 43;
+/** methods of core types that Python code calls: __get__ of functions, staticmethod and
+ * classmethod; code.co_positions/co_lines (vm/builtins/coremethods.ts) */
+export const FAM_COREMETHODS = 43;
 
 class IdFamilies {
   /** the family of each id, by id (FAM_NONE: never registered) */
