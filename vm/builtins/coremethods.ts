@@ -3,9 +3,10 @@
 //   attribute lookup; these are for code that calls the protocol, and for hasattr(obj,
 //   '__get__'), which enum's _is_descriptor, inspect and functools rely on);
 // - code.co_positions() and co_lines(), from the line of each instruction (pyvm keeps no
-//   columns, so positions have None columns and traceback prints no carets).
+//   columns, so positions have None columns and traceback prints no carets);
+// - float.__getformat__ (test.support asks it at import).
 import type { int } from '../../translate/rlib/index.ts';
-import { PyObject, PyStaticMethod, codeType, newInt, newTuple, PyClassMethod, PyBoundMethod, functionType, staticmethodType, classmethodType, methodType, raise, None, TypeError } from '../objects/core.ts';
+import { PyObject, PyStr, PyStaticMethod, codeType, floatType, newStr, ValueError, newInt, newTuple, PyClassMethod, PyBoundMethod, functionType, staticmethodType, classmethodType, methodType, raise, None, TypeError } from '../objects/core.ts';
 import { B, FAM_COREMETHODS } from './ids.ts';
 import { npos, arg, defMethod, unhandledBuiltin } from './args.ts';
 import { typeName, arrayIter } from '../interpreter/runtime.ts';
@@ -16,6 +17,7 @@ defMethod(functionType, '__get__', B.FUNCTION_DESCR_GET, FAM_COREMETHODS);
 defMethod(staticmethodType, '__get__', B.STATICMETHOD_DESCR_GET, FAM_COREMETHODS);
 defMethod(classmethodType, '__get__', B.CLASSMETHOD_DESCR_GET, FAM_COREMETHODS);
 
+defMethod(floatType, '__getformat__', B.FLOAT_GETFORMAT, FAM_COREMETHODS);
 defMethod(codeType, 'co_positions', B.CODE_CO_POSITIONS, FAM_COREMETHODS);
 defMethod(codeType, 'co_lines', B.CODE_CO_LINES, FAM_COREMETHODS);
 
@@ -47,6 +49,14 @@ function codeMethod(id: int, args: PyObject[], kw: string[] | null): PyObject {
 
 export function callCoreMethod(id: int, args: PyObject[], kw: string[] | null): PyObject {
   if (id === B.CODE_CO_POSITIONS || id === B.CODE_CO_LINES) return codeMethod(id, args, kw);
+  if (id === B.FLOAT_GETFORMAT) {
+    // float.__getformat__(typestr): called on the class, so the argument is the last one
+    const np = npos(args, kw);
+    const t = np > 0 ? args[np - 1] : None;
+    if (!(t instanceof PyStr)) throw raise(TypeError, `__getformat__() argument must be str, not ${typeName(t)}`);
+    if (t.s !== 'double' && t.s !== 'float') throw raise(ValueError, "__getformat__() argument 1 must be 'double' or 'float'");
+    return newStr('IEEE, little-endian');
+  }
   const n = npos(args, kw);
   if (n < 2 || n > 3) throw raise(TypeError, `expected 1 or 2 arguments, got ${n - 1}`);
   const self = args[0];

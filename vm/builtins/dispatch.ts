@@ -634,9 +634,20 @@ function callFunction(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | nu
       return buildClass(fn, str(args[1]), bases, kwn, kwv);
     }
     case B.IMPORT: {
-      if (n < 1) throw raise(TypeError, "__import__() missing required argument 'name' (pos 1)");
-      const g = VM.frame === null ? newDict() : VM.frame.globals;
-      return importName(str(args[0]), n > 3 ? args[3] : None, 0, g);
+      // __import__(name, globals=None, locals=None, fromlist=(), level=0), keywords too
+      const nameA = arg(args, kw, 0, 'name');
+      if (nameA === null) throw raise(TypeError, "__import__() missing required argument 'name' (pos 1)");
+      if (!(nameA instanceof PyStr)) throw raise(TypeError, `__import__() argument 1 must be str, not ${typeName(nameA)}`);
+      const globalsA = arg(args, kw, 1, 'globals');
+      const fromA = arg(args, kw, 3, 'fromlist');
+      const levelA = arg(args, kw, 4, 'level');
+      const level = levelA === null ? 0 : toIntIndex(levelA);
+      if (level < 0) throw raise(ValueError, 'level must be >= 0');
+      if (level === 0 && nameA.s === '') throw raise(ValueError, 'Empty module name');
+      const g = globalsA !== null && globalsA instanceof PyDict ? globalsA : VM.frame === null ? newDict() : VM.frame.globals;
+      // an empty fromlist asks for the top-level package, as None does
+      const fromlist = fromA === null || !truthy(fromA) ? None : fromA;
+      return importName(nameA.s, fromlist, level, g);
     }
     case B.EXEC:
     case B.EVAL: {
