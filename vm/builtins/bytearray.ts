@@ -1,13 +1,16 @@
-// bytearray (a mutable bytes: a PyBytes whose array changes in place) and memoryview (a
-// PyBytes sharing the array of the object it views, so writes to a bytearray show through it).
-// Reading operations (len, indexing, iteration, comparison, `in`, +) are the runtime's PyBytes
-// paths; here are the constructors and what mutates.
+// bytearray: a mutable bytes, a PyBytes whose array changes in place (memoryviews share it, see
+// memoryview.ts). Reading operations (len, indexing, iteration, comparison, `in`, +) are the
+// runtime's PyBytes paths and the shared methods are bytesmethods.ts; here are the constructor
+// and what mutates.
 import type { int } from '../../translate/rlib/index.ts';
-import { PyObject, PyType, PyBytes, PyStr, PyInt, PySlice, typeType, objectType, bytesType, newInt, newStr, newList, raise, None, TypeError, ValueError, IndexError, L_NONE } from '../objects/core.ts';
+import { PyObject, PyType, PyBytes, PyBytesSub, PyStr, PyInt, PySlice, typeType, objectType, newInt, newStr, raise, None, TypeError, ValueError, IndexError, L_NONE } from '../objects/core.ts';
 import { B, FAM_BYTEARRAY } from './ids.ts';
 import { npos, arg, defMethod, mkBuiltin, unhandledBuiltin } from './args.ts';
-import { iterToArray, toIntIndex, typeName, sliceIndices, repr, hex2 } from '../interpreter/runtime.ts';
-import { encodeUtf8, decodeUtf8 } from './strmethods.ts';
+import { iterToArray, toIntIndex, typeName, sliceIndices, hex2 } from '../interpreter/runtime.ts';
+import { decodeUtf8 } from './strmethods.ts';
+import { bytesLike } from './buffer.ts';
+import { initBytesMethods, bytesSource } from './bytesmethods.ts';
+import { MVT } from './memoryview.ts';
 
 function builtinLike(name: string): PyType {
   const t = new PyType(typeType, name);
@@ -20,24 +23,23 @@ function builtinLike(name: string): PyType {
 }
 class ByteTypes {
   bytearray: PyType = builtinLike('bytearray');
-  memoryview: PyType = builtinLike('memoryview');
+  memoryview: PyType = MVT.memoryview;
 }
 export const BT = new ByteTypes();
 
-const BA_METHODS: string[] = ['__init__', 'append', 'extend', 'pop', 'insert', 'remove', 'clear', 'reverse', 'copy', '__setitem__', '__delitem__', '__iadd__', '__repr__', 'decode', 'hex'];
-const BA_IDS: int[] = [B.BYTEARRAY_INIT, B.BYTEARRAY_APPEND, B.BYTEARRAY_EXTEND, B.BYTEARRAY_POP, B.BYTEARRAY_INSERT, B.BYTEARRAY_REMOVE, B.BYTEARRAY_CLEAR, B.BYTEARRAY_REVERSE, B.BYTEARRAY_COPY, B.BYTEARRAY_SETITEM, B.BYTEARRAY_DELITEM, B.BYTEARRAY_IADD, B.BYTEARRAY_REPR, B.BYTEARRAY_DECODE, B.BYTEARRAY_HEX];
+const BA_METHODS: string[] = ['__init__', 'append', 'extend', 'pop', 'insert', 'remove', 'clear', 'reverse', 'copy', '__setitem__', '__delitem__', '__iadd__', '__imul__', '__repr__', 'decode', '__alloc__'];
+const BA_IDS: int[] = [B.BYTEARRAY_INIT, B.BYTEARRAY_APPEND, B.BYTEARRAY_EXTEND, B.BYTEARRAY_POP, B.BYTEARRAY_INSERT, B.BYTEARRAY_REMOVE, B.BYTEARRAY_CLEAR, B.BYTEARRAY_REVERSE, B.BYTEARRAY_COPY, B.BYTEARRAY_SETITEM, B.BYTEARRAY_DELITEM, B.BYTEARRAY_IADD, B.BYTEARRAY_IMUL, B.BYTEARRAY_REPR, B.BYTEARRAY_DECODE, B.BYTEARRAY_ALLOC];
 for (let i = 0; i < BA_METHODS.length; i++) defMethod(BT.bytearray, BA_METHODS[i], BA_IDS[i], FAM_BYTEARRAY);
 BT.bytearray.dict.set('__new__', mkBuiltin('__new__', B.BYTEARRAY_NEW, false, FAM_BYTEARRAY));
 BT.bytearray.dict.set('__hash__', None);
-const MV_METHODS: string[] = ['tobytes', 'tolist', 'release', '__enter__', '__exit__', '__repr__', '__setitem__', 'hex'];
-const MV_IDS: int[] = [B.MEMORYVIEW_TOBYTES, B.MEMORYVIEW_TOLIST, B.MEMORYVIEW_RELEASE, B.MEMORYVIEW_ENTER, B.MEMORYVIEW_EXIT, B.MEMORYVIEW_REPR, B.BYTEARRAY_SETITEM, B.BYTEARRAY_HEX];
-for (let i = 0; i < MV_METHODS.length; i++) defMethod(BT.memoryview, MV_METHODS[i], MV_IDS[i], FAM_BYTEARRAY);
-BT.memoryview.dict.set('__new__', mkBuiltin('__new__', B.MEMORYVIEW_NEW, false, FAM_BYTEARRAY));
+initBytesMethods(BT.bytearray);
 
 /** The bytes of what bytearray(), extend() and += take: an int count, a buffer, or ints. */
 function bytesFrom(x: PyObject, what: string): int[] {
-  if (x instanceof PyBytes) return x.b.slice(0);
-  if (x instanceof PyStr) throw raise(TypeError, what === 'init' ? 'string argument without an encoding' : `can't extend bytearray with str`);
+  const b = bytesLike(x);
+  if (b !== null) return b.slice(0);
+  if (what === 'iadd') throw raise(TypeError, `can't concat ${typeName(x)} to bytearray`);
+  if (what === 'slice' && x instanceof PyStr) throw raise(TypeError, `can assign only bytes, buffers, or iterables of ints in range(0, 256)`);
   const out: int[] = [];
   for (const v of iterToArray(x)) out.push(byteValue(v));
   return out;
@@ -53,11 +55,33 @@ function self(args: PyObject[]): PyBytes {
   if (!(o instanceof PyBytes)) throw raise(TypeError, `descriptor requires a 'bytearray' object but received '${typeName(o)}'`);
   return o;
 }
-function index(o: PyBytes, k: PyObject): int {
+function index(o: PyBytes, k: PyObject, msg: string = 'bytearray index out of range'): int {
   let i = toIntIndex(k);
   if (i < 0) i += o.b.length;
-  if (i < 0 || i >= o.b.length) throw raise(IndexError, 'bytearray index out of range');
+  if (i < 0 || i >= o.b.length) throw raise(IndexError, msg);
   return i;
+}
+/** CPython's bytearray repr: as bytes', except that a single quote is always escaped */
+function bytearrayRepr(o: PyBytes): string {
+  let hasSq = false;
+  let hasDq = false;
+  for (const c of o.b) {
+    if (c === 39) hasSq = true;
+    if (c === 34) hasDq = true;
+  }
+  const q = hasSq && !hasDq ? '"' : "'";
+  const out: string[] = [o.cls.name, '(b', q];
+  for (const c of o.b) {
+    if (c === 39 || c === 92) out.push('\\' + String.fromCharCode(c));
+    else if (c === 10) out.push('\\n');
+    else if (c === 13) out.push('\\r');
+    else if (c === 9) out.push('\\t');
+    else if (c < 32 || c >= 127) out.push('\\x' + hex2(c));
+    else out.push(String.fromCharCode(c));
+  }
+  out.push(q);
+  out.push(')');
+  return out.join('');
 }
 /** Replaces b[start:stop] by items in place (the array stays the one views share). */
 function splice(b: int[], start: int, stop: int, items: int[]): void {
@@ -72,31 +96,15 @@ export function callBytearray(id: int, args: PyObject[], kw: string[] | null): P
   switch (id) {
     case B.BYTEARRAY_NEW: {
       const t = args[0];
-      return new PyBytes(t instanceof PyType ? t : BT.bytearray, []);
-    }
-    case B.MEMORYVIEW_NEW: {
-      const src = arg(args, kw, 1, 'object');
-      if (src === null) throw raise(TypeError, "memoryview() missing required argument 'object' (pos 1)");
-      if (!(src instanceof PyBytes)) throw raise(TypeError, `memoryview: a bytes-like object is required, not '${typeName(src)}'`);
-      return new PyBytes(BT.memoryview, src.b);
+      if (!(t instanceof PyType) || t === BT.bytearray) return new PyBytes(BT.bytearray, []);
+      return new PyBytesSub(t, []);
     }
   }
   const o = self(args);
   switch (id) {
     case B.BYTEARRAY_INIT: {
-      const src = arg(args, kw, 1, 'source');
-      const enc = arg(args, kw, 2, 'encoding');
+      const items = bytesSource(arg(args, kw, 1, 'source'), arg(args, kw, 2, 'encoding'), arg(args, kw, 3, 'errors'), false);
       o.b.length = 0;
-      if (src === null) return None;
-      let items: int[] = [];
-      if (src instanceof PyStr) {
-        if (enc === null) throw raise(TypeError, 'string argument without an encoding');
-        items = encodeUtf8(src.s);
-      } else if (src instanceof PyInt) {
-        const k = toIntIndex(src);
-        if (k < 0) throw raise(ValueError, 'negative count');
-        for (let i = 0; i < k; i++) items.push(0);
-      } else items = bytesFrom(src, 'init');
       for (const x of items) o.b.push(x);
       return None;
     }
@@ -105,12 +113,21 @@ export function callBytearray(id: int, args: PyObject[], kw: string[] | null): P
       return None;
     case B.BYTEARRAY_EXTEND:
     case B.BYTEARRAY_IADD: {
-      for (const x of bytesFrom(args[1], 'extend')) o.b.push(x);
+      for (const x of bytesFrom(args[1], id === B.BYTEARRAY_IADD ? 'iadd' : 'extend')) o.b.push(x);
       return id === B.BYTEARRAY_IADD ? o : None;
     }
+    case B.BYTEARRAY_IMUL: {
+      const k = toIntIndex(args[1]);
+      const one = o.b.slice(0);
+      o.b.length = 0;
+      for (let r = 0; r < k; r++) for (const x of one) o.b.push(x);
+      return o;
+    }
+    case B.BYTEARRAY_ALLOC:
+      return newInt(o.b.length + 1);
     case B.BYTEARRAY_POP: {
       if (o.b.length === 0) throw raise(IndexError, 'pop from empty bytearray');
-      const i = n > 1 ? index(o, args[1]) : o.b.length - 1;
+      const i = n > 1 ? index(o, args[1], 'pop index out of range') : o.b.length - 1;
       const v = o.b[i];
       splice(o.b, i, i + 1, []);
       return newInt(v);
@@ -142,10 +159,10 @@ export function callBytearray(id: int, args: PyObject[], kw: string[] | null): P
       const v = args[2];
       if (k instanceof PySlice) {
         const ix = sliceIndices(k, o.b.length);
-        const items = v instanceof PyInt ? [] : bytesFrom(v, 'extend');
+        if (v instanceof PyInt) throw raise(TypeError, 'can assign only bytes, buffers, or iterables of ints in range(0, 256)');
+        const items = bytesFrom(v, 'slice');
         if (ix[2] === 1) {
-          if (o.cls === BT.memoryview && items.length !== ix[3]) throw raise(ValueError, 'memoryview assignment: lvalue and rvalue have different structures');
-          splice(o.b, ix[0], ix[0] + ix[3], items);
+          splice(o.b, ix[0], ix[0] + (ix[3] > 0 ? ix[3] : 0), items);
           return None;
         }
         if (items.length !== ix[3]) throw raise(ValueError, `attempt to assign bytes of size ${items.length} to extended slice of size ${ix[3]}`);
@@ -172,28 +189,9 @@ export function callBytearray(id: int, args: PyObject[], kw: string[] | null): P
       return None;
     }
     case B.BYTEARRAY_REPR:
-      return newStr(`bytearray(${repr(new PyBytes(bytesType, o.b))})`);
+      return newStr(bytearrayRepr(o));
     case B.BYTEARRAY_DECODE:
       return newStr(decodeUtf8(o.b));
-    case B.BYTEARRAY_HEX: {
-      const parts: string[] = [];
-      for (const c of o.b) parts.push(hex2(c));
-      return newStr(parts.join(''));
-    }
-    case B.MEMORYVIEW_TOBYTES:
-      return new PyBytes(bytesType, o.b.slice(0));
-    case B.MEMORYVIEW_TOLIST: {
-      const items: PyObject[] = [];
-      for (const c of o.b) items.push(newInt(c));
-      return newList(items);
-    }
-    case B.MEMORYVIEW_RELEASE:
-    case B.MEMORYVIEW_EXIT:
-      return None;
-    case B.MEMORYVIEW_ENTER:
-      return o;
-    case B.MEMORYVIEW_REPR:
-      return newStr('<memory>');
   }
   throw unhandledBuiltin('bytearray method', id);
 }

@@ -2,7 +2,7 @@
 import type { int, float } from '../../translate/rlib/index.ts';
 import { os, parseFloatStrict, toFloat, floorDiv } from '../../translate/rlib/index.ts';
 import {
-  PyObject, PyType, PyInstance, PyBaseExc, PyInt, PyFloat, PyStr, PyBytes, PyList, PyTuple, PyDict, PySet, PyRange,
+  PyObject, PyType, PyInstance, PyNative, PyBaseExc, PyInt, PyFloat, PyStr, PyBytes, PyList, PyTuple, PyDict, PySet, PyRange,
   PySlice, PyUnion, PyModule, PyBuiltin, PyProperty, PyStaticMethod, PyClassMethod, PySuper, PySeqIter, PyExc,
   PyBoundMethod, HOLD, None, True, False, NotImplemented, Ellipsis, typeType, objectType, intType, boolType, floatType,
   strType, bytesType, listType, tupleType, dictType, setType, frozensetType, rangeType, sliceType, propertyType,
@@ -36,7 +36,7 @@ import { callWeakref } from '../modules/weakref.ts';
 import { callGc } from '../modules/gc.ts';
 import { callImp } from '../modules/imp.ts';
 import { callCoreMethod } from './coremethods.ts';
-import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_IO, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT, FAM_SRE, FAM_STRING, FAM_STRUCT, FAM_WEAKREF, FAM_GC, FAM_ABC, FAM_BYTEARRAY, FAM_IMP, FAM_COREMETHODS } from './ids.ts';
+import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_IO, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT, FAM_SRE, FAM_STRING, FAM_STRUCT, FAM_WEAKREF, FAM_GC, FAM_ABC, FAM_BYTEARRAY, FAM_BYTES, FAM_MEMORYVIEW, FAM_ARRAY, FAM_IMP, FAM_COREMETHODS } from './ids.ts';
 import { callSlot } from './slots.ts';
 import { longRangeOrNull } from './longrange.ts';
 import { npos, kwArg, arg, checkArgs, noKw, mkBuiltin, defMethod, unhandledBuiltin } from './args.ts';
@@ -58,6 +58,10 @@ import { callStruct } from '../modules/struct.ts';
 import { callIo, openFile, currentStdout, consoleOf } from '../modules/io.ts';
 import { callAbc } from '../modules/abc.ts';
 import { callBytearray, BT } from './bytearray.ts';
+import { callBytes, newBytesObject } from './bytesmethods.ts';
+import { callMemoryview } from './memoryview.ts';
+import { callArray } from '../modules/array.ts';
+import { bytesLike } from './buffer.ts';
 import { importName, compileSource } from '../interpreter/importer.ts';
 import * as A from '../parser/ast.ts';
 
@@ -109,6 +113,12 @@ export function callBuiltin(b: PyBuiltin, args: PyObject[], kw: string[] | null)
       return callAbc(id, args, kw);
     case FAM_BYTEARRAY:
       return callBytearray(id, args, kw);
+    case FAM_BYTES:
+      return callBytes(b, args, kw);
+    case FAM_MEMORYVIEW:
+      return callMemoryview(b, args, kw);
+    case FAM_ARRAY:
+      return callArray(b, args, kw);
     case FAM_SYS:
       return callSys(id, args, kw);
     case FAM_MATH:
@@ -891,11 +901,11 @@ function construct(id: int, args: PyObject[], kw: string[] | null): PyObject {
     }
     case B.REVERSED_NEW: {
       const x = args[1];
-      if (!x.cls.isBuiltin) {
+      if (!x.cls.isBuiltin || x instanceof PyNative) {
         const r = callSpecial(x, '__reversed__', []);
         if (r !== null) return r;
       }
-      if (x instanceof PyDict || x instanceof PySet || (!(x instanceof PyList) && !(x instanceof PyTuple) && !(x instanceof PyStr) && !(x instanceof PyRange) && lookupType(x.cls, '__getitem__') === null)) {
+      if (x instanceof PyDict || x instanceof PySet || (!(x instanceof PyList) && !(x instanceof PyTuple) && !(x instanceof PyStr) && !(x instanceof PyBytes) && !(x instanceof PyRange) && lookupType(x.cls, '__getitem__') === null)) {
         if (x instanceof PyDict) {
           const ks = dictKeys(x);
           ks.reverse();
@@ -938,23 +948,8 @@ function construct(id: int, args: PyObject[], kw: string[] | null): PyObject {
       const objType = self instanceof PyType && isSubtype(self, klass) ? self : self.cls;
       return new PySuper(superType, klass, self, objType);
     }
-    case B.BYTES_NEW: {
-      if (n === 0) return new PyBytes(bytesType, []);
-      const x = args[1];
-      if (x instanceof PyStr) return new PyBytes(bytesType, encodeUtf8(x.s));
-      if (x instanceof PyInt) {
-        const out: int[] = [];
-        for (let i = 0; i < x.v; i++) out.push(0);
-        return new PyBytes(bytesType, out);
-      }
-      const out: int[] = [];
-      for (const v of iterToArray(x)) {
-        const c = toIntIndex(v);
-        if (c < 0 || c > 255) throw raise(ValueError, 'bytes must be in range(0, 256)');
-        out.push(c);
-      }
-      return new PyBytes(bytesType, out);
-    }
+    case B.BYTES_NEW:
+      return newBytesObject(t, args, kw);
   }
   throw unhandledBuiltin('constructor', id);
 }
@@ -1195,11 +1190,12 @@ function callObjectMethod(id: int, args: PyObject[], kw: string[] | null): PyObj
       const bo = arg(args, kw, 2, 'byteorder');
       const little = bo !== null && str(bo) === 'little';
       let r: PyInt = newInt(0);
-      // bytes, bytearray and memoryview are PyBytes; any other iterable gives its ints
+      // a bytes-like object gives its bytes, any other iterable its ints
       const src = args[1];
       if (src instanceof PyStr) throw raise(TypeError, 'cannot convert \'str\' object to bytes');
       const b: int[] = [];
-      if (src instanceof PyBytes) for (const c of src.b) b.push(c);
+      const buf = bytesLike(src);
+      if (buf !== null) for (const c of buf) b.push(c);
       else
         for (const v of iterToArray(src)) {
           const c = toIntIndex(v);

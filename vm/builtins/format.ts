@@ -1,7 +1,8 @@
 // format(), f-string format specs, % formatting and str.format.
 import type { int, float } from '../../translate/rlib/index.ts';
 import { floatRepr, toFloat, floorDiv } from '../../translate/rlib/index.ts';
-import { PyObject, PyInt, PyFloat, PyStr, PyTuple, PyDict, PyBaseExc, boolType, newStr, raise, TypeError, ValueError, KeyError, IndexError, None } from '../objects/core.ts';
+import { PyObject, PyInt, PyFloat, PyStr, PyBytes, PyTuple, PyDict, PyBaseExc, boolType, bytesType, newStr, raise, TypeError, ValueError, KeyError, IndexError, None, OverflowErrorT } from '../objects/core.ts';
+import { bytesLike } from './buffer.ts';
 import { intToStr, intToRadix, intSign, intNeg, intToFloat, intFromFloat, intMul, intPow } from '../objects/intops.ts';
 import { repr, str, callSpecial, lookupType, typeName, getItem, getAttr, toIntIndex, hex2, hex4, keyError } from '../interpreter/runtime.ts';
 import { PyBuiltin } from '../objects/core.ts';
@@ -373,7 +374,9 @@ export function asciiRepr(v: PyObject): string {
 }
 
 // ---- % formatting ----
-export function percentFormat(fmt: string, args: PyObject): string {
+/** fmt % args for str, or for bytes when bytesMode (fmt and the result then hold one char per
+ * byte; %s and %b take bytes-like objects or __bytes__, %r and %a give ascii(), %c a byte). */
+export function percentFormat(fmt: string, args: PyObject, bytesMode: boolean = false): string {
   let items: PyObject[] = [];
   let mapping: PyObject | null = null;
   if (args instanceof PyTuple) items = args.items;
@@ -401,7 +404,7 @@ export function percentFormat(fmt: string, args: PyObject): string {
     let key: PyObject | null = null;
     if (fmt[i] === '(') {
       const end = fmt.indexOf(')', i);
-      key = newStr(fmt.slice(i + 1, end));
+      key = bytesMode ? new PyBytes(bytesType, latin1Bytes(fmt.slice(i + 1, end))) : newStr(fmt.slice(i + 1, end));
       i = end + 1;
     }
     const sp = new Spec();
@@ -462,7 +465,13 @@ export function percentFormat(fmt: string, args: PyObject): string {
       sp.fill = '0';
       sp.align = '=';
     } else sp.align = '>';
-    if (conv === 's' || conv === 'r' || conv === 'a') {
+    if (bytesMode && (conv === 's' || conv === 'b' || conv === 'r' || conv === 'a' || conv === 'c')) {
+      let s = conv === 'r' || conv === 'a' ? asciiRepr(v) : conv === 'c' ? byteChar(v) : bytesText(v);
+      if (conv !== 'c' && sp.precision >= 0 && s.length > sp.precision) s = s.slice(0, sp.precision);
+      sp.precision = -1;
+      sp.sign = '-';
+      out.push(pad(s, '', sp, '>'));
+    } else if (conv === 's' || conv === 'r' || conv === 'a') {
       let s = conv === 's' ? str(v) : conv === 'r' ? repr(v) : asciiRepr(v);
       if (sp.precision >= 0 && s.length > sp.precision) s = s.slice(0, sp.precision);
       sp.precision = -1;
@@ -494,8 +503,39 @@ export function percentFormat(fmt: string, args: PyObject): string {
       throw raise(ValueError, `unsupported format character '${conv}' (0x${hex2(conv.charCodeAt(0))}) at index ${i - 1}`);
     }
   }
-  if (ai < items.length && mapping === null) throw raise(TypeError, 'not all arguments converted during string formatting');
+  if (ai < items.length && mapping === null) throw raise(TypeError, `not all arguments converted during ${bytesMode ? 'bytes' : 'string'} formatting`);
   return out.join('');
+}
+/** %s and %b of bytes formatting: a bytes-like object or __bytes__, as Latin-1 text. */
+function bytesText(v: PyObject): string {
+  let b = bytesLike(v);
+  if (b === null && !(v instanceof PyStr)) {
+    const r = callSpecial(v, '__bytes__', []);
+    if (r !== null) {
+      if (!(r instanceof PyBytes)) throw raise(TypeError, `__bytes__ returned non-bytes (type ${typeName(r)})`);
+      b = r.b;
+    }
+  }
+  if (b === null) throw raise(TypeError, `%b requires a bytes-like object, or an object that implements __bytes__, not '${typeName(v)}'`);
+  const parts: string[] = [];
+  for (const c of b) parts.push(String.fromCharCode(c));
+  return parts.join('');
+}
+function latin1Bytes(s: string): int[] {
+  const out: int[] = [];
+  for (let i = 0; i < s.length; i++) out.push(s.charCodeAt(i));
+  return out;
+}
+/** %c of bytes formatting: an int in range(256) or a bytes of length 1. */
+function byteChar(v: PyObject): string {
+  if (v instanceof PyInt) {
+    const c = v.big === null ? v.v : -1;
+    if (c < 0 || c > 255) throw raise(OverflowErrorT, '%c arg not in range(256)');
+    return String.fromCharCode(c);
+  }
+  const b = bytesLike(v);
+  if (b !== null && b.length === 1 && (v instanceof PyBytes)) return String.fromCharCode(b[0]);
+  throw raise(TypeError, '%c requires an integer in range(256) or a single byte');
 }
 
 // ---- str.format ----

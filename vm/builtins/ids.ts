@@ -614,6 +614,17 @@ export enum B {
   OBJECT_REDUCE,
   OBJECT_REDUCE_EX,
   OBJECT_GETSTATE,
+  // bytes stream: methods routed by name within their family (as SLOT_BINARY)
+  BYTES_METHOD,
+  BYTES_FROMHEX,
+  BYTES_MAKETRANS,
+  MEMORYVIEW_METHOD,
+  MEMORYVIEW_CTOR,
+  ARRAY_METHOD,
+  ARRAY_NEW,
+  ARRAY_RECONSTRUCT,
+  BYTEARRAY_IMUL,
+  BYTEARRAY_ALLOC,
   // importlib stream
   IMP_LOCK_HELD,
   IMP_ACQUIRE_LOCK,
@@ -712,8 +723,8 @@ export const FAM_CSV = 33;
 export const FAM_ATEXIT = 34;
 /** the _contextvars module (vm/modules/contextvars.ts) */
 export const FAM_CONTEXTVARS = 35;
-/** spare: bytes work stream */
-export const FAM_SPARE_36 = 36;
+/** memoryview (vm/builtins/memoryview.ts) */
+export const FAM_MEMORYVIEW = 36;
 /** spare: codecs work stream */
 export const FAM_SPARE_37 = 37;
 /** spare: language work stream */

@@ -6,6 +6,7 @@
 // The interpreter's own operators never call these (runtime.ts's dispatch skips builtin
 // methods and works on the objects' layouts), so a wrapper works on the builtin value beneath a
 // subclass instance (asBase) and never dispatches back to the subclass: no loop.
+import { isBytearray, BYT } from './bytesmethods.ts';
 import type { int } from '../../translate/rlib/index.ts';
 import {
   PyObject, PyType, PyBuiltin, PyInt, PyFloat, PyStr, PyBytes, PyList, PyTuple, PySet, PyDict, NotImplemented, TypeError,
@@ -32,7 +33,7 @@ export function asBase(o: PyObject): PyObject {
   if (o instanceof PyInt) return new PyInt(intType, o.v, o.big);
   if (o instanceof PyFloat) return newFloat(o.v);
   if (o instanceof PyStr) return newStr(o.s);
-  if (o instanceof PyBytes) return new PyBytes(bytesType, o.b);
+  if (o instanceof PyBytes) return new PyBytes(isBytearray(o) ? (BYT.bytearray as PyType) : bytesType, o.b);
   if (o instanceof PyList) return new PyList(listType, o.items);
   if (o instanceof PyTuple) return new PyTuple(tupleType, o.items);
   if (o instanceof PySet) return new PySet(o.cls === frozensetType || isInstance(o, frozensetType) ? frozensetType : setType, o.table);

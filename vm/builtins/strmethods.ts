@@ -87,7 +87,7 @@ function splitWhitespace(s: string, maxsplit: int): string[] {
     while (i < s.length && isSpaceCode(s.charCodeAt(i))) i++;
     if (i >= s.length) break;
     if (maxsplit >= 0 && out.length >= maxsplit) {
-      out.push(stripChars(s.slice(i), null, false, true));
+      out.push(s.slice(i));
       return out;
     }
     let j = i;
@@ -104,7 +104,7 @@ function rsplitWhitespace(s: string, maxsplit: int): string[] {
     while (i > 0 && isSpaceCode(s.charCodeAt(i - 1))) i--;
     if (i <= 0) break;
     if (maxsplit >= 0 && out.length >= maxsplit) {
-      out.push(stripChars(s.slice(0, i), null, true, false));
+      out.push(s.slice(0, i));
       break;
     }
     let j = i;
@@ -139,7 +139,7 @@ function rangeArgs(s: PyStr, args: PyObject[], kw: string[] | null, i: int): int
   const out: int[] = [start, end];
   return out;
 }
-function countSub(s: string, sub: string): int {
+export function countSub(s: string, sub: string): int {
   if (sub.length === 0) return s.length + 1;
   let c = 0;
   let i = s.indexOf(sub);
@@ -149,7 +149,7 @@ function countSub(s: string, sub: string): int {
   }
   return c;
 }
-function replaceAll(s: string, old: string, nw: string, count: int): string {
+export function replaceAll(s: string, old: string, nw: string, count: int): string {
   if (old.length === 0) {
     const cps = cpArray(s);
     const out: string[] = [];
@@ -212,7 +212,7 @@ function titleCase(s: string): string {
   }
   return out.join('');
 }
-function padTo(s: string, width: int, fill: string, align: int): string {
+export function padTo(s: string, width: int, fill: string, align: int): string {
   const n = width - cpLen(newStr(s));
   if (n <= 0) return s;
   if (align < 0) return s + fill.repeat(n);
@@ -277,11 +277,6 @@ function checkStrArity(id: int, given: int): void {
 export function callStrMethod(id: int, args: PyObject[], kw: string[] | null): PyObject {
   const self = args[0];
   if (id === B.BYTES_DECODE) return newStr(decodeUtf8((self as PyBytes).b));
-  if (id === B.BYTES_HEX) {
-    const parts: string[] = [];
-    for (const c of (self as PyBytes).b) parts.push(hex2(c));
-    return newStr(parts.join(''));
-  }
   if (id === B.STR_MAKETRANS) {
     return makeTrans(args);
   }
@@ -627,5 +622,4 @@ export function initStrMethods(): void {
   defMethod(t, 'translate', B.STR_TRANSLATE, FAM_STR);
   t.dict.set('maketrans', new PyStaticMethod(staticmethodType, mkBuiltin('maketrans', B.STR_MAKETRANS, false, FAM_STR)));
   defMethod(bytesType, 'decode', B.BYTES_DECODE, FAM_STR);
-  defMethod(bytesType, 'hex', B.BYTES_HEX, FAM_STR);
 }

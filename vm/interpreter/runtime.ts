@@ -5,12 +5,12 @@ import { floatRepr, toFloat, toInt, floatMod, floorDiv } from '../../translate/r
 import {
   PyObject, PyType, PyInstance, PyBaseExc, PyInt, PyFloat, PyStr, PyBytes, PyList, PyTuple, PyDict, PySet, PyRange,
   PySlice, PyCell, PyModule, PyBoundMethod, PyBuiltin, PyProperty, PyStaticMethod, PyClassMethod, PyUnion, unionType, noneType, PySuper, PySeqIter,
-  PyNoneType, PyNative, PyExc, PyIntSub, PyStrSub, PyWeakref, HOLD, None, NotImplemented, Ellipsis, True, False, NULL_OBJ, typeType, objectType, intType,
+  PyNoneType, PyNative, PyExc, PyIntSub, PyStrSub, PyBytesSub, PyWeakref, HOLD, None, NotImplemented, Ellipsis, True, False, NULL_OBJ, typeType, objectType, intType,
   boolType, floatType, strType, bytesType, listType, tupleType, dictType, setType, frozensetType, rangeType, sliceType,
   methodType, iterType, enumerateType, zipType, mapType, filterType, reversedType, dictKeysType, dictValuesType,
   dictItemsType, newInt, newFloat, newStr, newBool, newList, newTuple, newDict, raise, newExc, TypeError, AttributeError,
   IndexError, KeyError, ValueError, ZeroDivisionErrorT, OverflowErrorT, StopIteration, RuntimeError, NameError,
-  RecursionError, BaseException, OSError, L_OBJECT, L_EXC, L_LIST, L_DICT, L_INT, L_STR, L_FLOAT, L_TUPLE, L_SET, L_TYPE, L_PROPERTY, L_STATICMETHOD, L_CLASSMETHOD,
+  RecursionError, BaseException, OSError, L_OBJECT, L_EXC, L_LIST, L_DICT, L_INT, L_STR, L_BYTES, L_FLOAT, L_TUPLE, L_SET, L_TYPE, L_PROPERTY, L_STATICMETHOD, L_CLASSMETHOD,
   moduleType, cellType, functionType, generatorType, getsetDescrType, memberDescrType,
   mapGetInt, MemoryError, charStr,
 } from '../objects/core.ts';
@@ -33,6 +33,8 @@ import { callFunction, genSend } from './eval.ts';
 import { callBuiltin, superLookup } from '../builtins/dispatch.ts';
 import * as A from '../parser/ast.ts';
 import { percentFormat } from '../builtins/format.ts';
+import { bytesPercent, isBytearray, BYT } from '../builtins/bytesmethods.ts';
+import { bytesLike } from '../builtins/buffer.ts';
 import { B } from '../builtins/ids.ts';
 
 // ---- type helpers ----
@@ -186,6 +188,7 @@ function instanceDict(o: PyObject): PyDict | null {
   if (o instanceof PyDict) return o.attrs;
   if (o instanceof PyIntSub) return o.attrs;
   if (o instanceof PyStrSub) return o.attrs;
+  if (o instanceof PyBytesSub) return o.attrs;
   return null;
 }
 export function getAttrOrNull(o: PyObject, name: string): PyObject | null {
@@ -323,6 +326,10 @@ function typeGetAttr(t: PyType, name: string): PyObject | null {
 }
 function specialAttr(o: PyObject, name: string): PyObject | null {
   if (name === '__class__') return o.cls;
+  if (name === '__dict__' && o instanceof PyBytesSub && !o.cls.isBuiltin && !isBytesClass(o.cls)) {
+    if (o.attrs === null) o.attrs = newDict();
+    return o.attrs;
+  }
   if (o instanceof PyInstance) {
     if (name === '__dict__') {
       const d = newDict();
@@ -646,6 +653,11 @@ export function genericSetAttr(o: PyObject, name: string, v: PyObject): void {
     dictSetS(o.attrs, name, v);
     return;
   }
+  if (o instanceof PyBytesSub && !t.isBuiltin && !isBytesClass(t)) {
+    if (o.attrs === null) o.attrs = newDict();
+    dictSetS(o.attrs, name, v);
+    return;
+  }
   if (o instanceof PyProperty && name === '__doc__') {
     o.doc = v;
     return;
@@ -777,6 +789,8 @@ export function allocInstance(t: PyType): PyObject {
       return new PyFloat(t, 0.0);
     case L_STR:
       return new PyStrSub(t, '');
+    case L_BYTES:
+      return new PyBytesSub(t, []);
     case L_TUPLE:
       return new PyTuple(t, []);
     case L_SET:
@@ -1106,6 +1120,8 @@ export function str(o: PyObject): string {
 }
 export function baseStr(o: PyObject): string {
   if (o instanceof PyStr) return o.s;
+  // bytes has its own __str__ (the bytes repr), which a subclass's __repr__ does not change
+  if (o instanceof PyBytes && !isBytearray(o)) return bytesRepr(o.b);
   if (o instanceof PyBaseExc) return excStr(o);
   return repr(o);
 }
@@ -1378,6 +1394,11 @@ export function richCompare(a: PyObject, b: PyObject, op: int): PyObject {
       const eq = userSpecial(a, '__eq__', b);
       if (eq !== null) return newBool(!truthy(eq));
     }
+    // a module's type against an instance of a Python class or bytearray (memoryview == bytearray)
+    if ((op === A.CMP_EQ || op === A.CMP_NE) && (a instanceof PyNative || b instanceof PyNative)) {
+      const e = a instanceof PyNative ? a.nativeEq(b) : (b as PyNative).nativeEq(a);
+      if (e >= 0) return newBool((e === 1) === (op === A.CMP_EQ));
+    }
     const r = builtinCompare(a, b, op);
     if (r !== null) return r;
   }
@@ -1544,22 +1565,20 @@ export function builtinBinary(a: PyObject, b: PyObject, op: int): PyObject | nul
     return null;
   }
   if (b instanceof PyInt && op === A.BIN_MUL) {
-    if (a instanceof PyBytes) return new PyBytes(bytesType, repeatSeqInt(a.b, repeatCount(b)));
+    if (a instanceof PyBytes) return new PyBytes(bytesResultType(a), repeatSeqInt(a.b, repeatCount(b)));
   }
   if (a instanceof PyInt && op === A.BIN_MUL) {
     if (b instanceof PyStr || b instanceof PyList || b instanceof PyTuple || b instanceof PyBytes) return builtinBinary(b, a, op);
   }
-  if (a instanceof PyBytes && b instanceof PyBytes && op === A.BIN_ADD) {
-    const r = a.b.slice(0);
-    for (const x of b.b) r.push(x);
-    return new PyBytes(bytesType, r);
+  if (a instanceof PyBytes && op === A.BIN_ADD) {
+    const bb = bytesLike(b);
+    if (bb !== null) {
+      const r = a.b.slice(0);
+      for (const x of bb) r.push(x);
+      return new PyBytes(bytesResultType(a), r);
+    }
   }
-  if (a instanceof PyBytes && op === A.BIN_MOD) {
-    const s = percentFormat(bytesToLatin1(a.b), b);
-    const r: int[] = [];
-    for (let i = 0; i < s.length; i++) r.push(s.charCodeAt(i) & 255);
-    return new PyBytes(bytesType, r);
-  }
+  if (a instanceof PyBytes && op === A.BIN_MOD) return bytesPercent(a, b);
   if (a instanceof PySet && b instanceof PySet) return setOp(a, b, op);
   if (a instanceof PyDict && b instanceof PyDict && op === A.BIN_OR) {
     const r = newDict();
@@ -1582,6 +1601,14 @@ export function builtinBinary(a: PyObject, b: PyObject, op: int): PyObject | nul
   }
   return null;
 }
+/** bytearray itself (not a Python subclass of it), whose instances take no attributes */
+function isBytesClass(t: PyType): boolean {
+  return t === BYT.bytearray;
+}
+/** the type of a new bytes computed from a: bytearray for a bytearray, else bytes */
+function bytesResultType(a: PyBytes): PyType {
+  return isBytearray(a) ? (BYT.bytearray as PyType) : bytesType;
+}
 function bytesToLatin1(b: int[]): string {
   const parts: string[] = [];
   for (const c of b) parts.push(String.fromCharCode(c));
@@ -1598,8 +1625,9 @@ function binError(a: PyObject, b: PyObject, op: int): PyExc {
   if (op === A.BIN_ADD && a instanceof PyStr) return raise(TypeError, `can only concatenate str (not "${typeName(b)}") to str`);
   if (op === A.BIN_ADD && a instanceof PyList) return raise(TypeError, `can only concatenate list (not "${typeName(b)}") to list`);
   if (op === A.BIN_ADD && a instanceof PyTuple) return raise(TypeError, `can only concatenate tuple (not "${typeName(b)}") to tuple`);
-  if (op === A.BIN_MUL && (a instanceof PyStr || a instanceof PyList || a instanceof PyTuple)) return raise(TypeError, `can't multiply sequence by non-int of type '${typeName(b)}'`);
-  if (op === A.BIN_MUL && (b instanceof PyStr || b instanceof PyList || b instanceof PyTuple)) return raise(TypeError, `can't multiply sequence by non-int of type '${typeName(a)}'`);
+  if (op === A.BIN_ADD && a instanceof PyBytes) return raise(TypeError, `can't concat ${typeName(b)} to ${typeName(a)}`);
+  if (op === A.BIN_MUL && (a instanceof PyStr || a instanceof PyList || a instanceof PyTuple || a instanceof PyBytes)) return raise(TypeError, `can't multiply sequence by non-int of type '${typeName(b)}'`);
+  if (op === A.BIN_MUL && (b instanceof PyStr || b instanceof PyList || b instanceof PyTuple || b instanceof PyBytes)) return raise(TypeError, `can't multiply sequence by non-int of type '${typeName(a)}'`);
   if (op === A.BIN_POW) return raise(TypeError, `unsupported operand type(s) for ** or pow(): '${typeName(a)}' and '${typeName(b)}'`);
   return raise(TypeError, `unsupported operand type(s) for ${sym}: '${typeName(a)}' and '${typeName(b)}'`);
 }
@@ -1654,6 +1682,11 @@ export function binaryOp(a: PyObject, b: PyObject, opIn: int): PyObject {
       if (ri !== null && ri !== NotImplemented) return ri;
       const rb = callSpecial(a, BIN_NAMES[op], [b]);
       if (rb !== null && rb !== NotImplemented) return rb;
+    }
+    if (b instanceof PyNative && a.cls !== b.cls) {
+      // 2 * array: the right operand's reflected method
+      const rr = callSpecial(b, BIN_RNAMES[op], [a]);
+      if (rr !== null && rr !== NotImplemented) return rr;
     }
     throw binError(a, b, op);
   }
@@ -1849,7 +1882,7 @@ export function getItem(o: PyObject, k: PyObject): PyObject {
         out.push(o.b[i]);
         i += ix[2];
       }
-      return new PyBytes(bytesType, out);
+      return new PyBytes(bytesResultType(o), out);
     }
     return newInt(o.b[normIndex(asIndex(k, 'byte'), o.b.length, 'index')]);
   }
@@ -1987,7 +2020,9 @@ export function contains(c: PyObject, x: PyObject): boolean {
   if (c instanceof PySet) return dictHas(c.table, x);
   if (c instanceof PyBytes) {
     if (x instanceof PyInt) return c.b.includes(x.v);
-    if (x instanceof PyBytes) return bytesToLatin1(c.b).includes(bytesToLatin1(x.b));
+    const xb = bytesLike(x);
+    if (xb !== null) return bytesToLatin1(c.b).includes(bytesToLatin1(xb));
+    if (!(x instanceof PyInt)) throw raise(TypeError, `a bytes-like object is required, not '${typeName(x)}'`);
   }
   if (c instanceof PySeqIter && c.cls === dictKeysType) return dictHas(c.seq as PyDict, x);
   const it = getIterOrNull(c);

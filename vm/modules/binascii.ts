@@ -1,5 +1,6 @@
 // The binascii module: hex and base64 conversions and the CRCs that base64, zipfile and
 // friends build on, with CPython's errors (binascii.Error is a ValueError).
+import { bytesLike } from '../builtins/buffer.ts';
 import type { int } from '../../translate/rlib/index.ts';
 import { PyObject, PyModule, PyType, PyBytes, PyStr, PyInt, typeType, bytesType, newInt, raise, TypeError, ValueError, L_EXC } from '../objects/core.ts';
 import { dictSetS } from '../objects/dict.ts';
@@ -55,7 +56,8 @@ export function makeBinascii(): PyModule {
 
 /** A bytes-like argument (or, where CPython takes one, an ASCII str). */
 function dataArg(o: PyObject, asciiStr: boolean): int[] {
-  if (o instanceof PyBytes) return o.b;
+  const b = bytesLike(o);
+  if (b !== null) return b;
   if (asciiStr && o instanceof PyStr) {
     const out: int[] = [];
     for (let i = 0; i < o.s.length; i++) {

@@ -2,6 +2,7 @@
 // methods of every _io type, routed here by id; each method switches on the kind of native
 // state its object carries (iotypes.ts), with the abstract bases' behaviour for kind K_BASE
 // (Python subclasses of _IOBase & co. that implement the primitives themselves).
+import { bufferRef } from '../builtins/buffer.ts';
 import type { int } from '../../translate/rlib/index.ts';
 import { os } from '../../translate/rlib/index.ts';
 import {
@@ -423,14 +424,15 @@ export function callIo(id: int, args: PyObject[], kw: string[] | null): PyObject
     case B.IO_READINTO: {
       // readinto(b): read len(b) bytes (one raw read for a raw stream) into b in place
       const target = args[1];
-      if (!(target instanceof PyBytes) || target.cls === bytesType) throw raise(TypeError, `readinto() argument must be read-write bytes-like object, not ${typeName(target)}`);
-      const want = target.b.length;
+      const ref = bufferRef(target);
+      if (ref === null || ref.readonly) throw raise(TypeError, `readinto() argument must be read-write bytes-like object, not ${typeName(target)}`);
+      const want = ref.len;
       let got: PyObject = None;
       if (o.kind === K_BASE && o.cls.mro.includes(IOT.rawiobase)) throw raise(NotImplementedError, '');
       got = ioRead(o, want);
       if (got === None) return None;
       const data = bytesOf(got);
-      for (let i = 0; i < data.length; i++) target.b[i] = data[i];
+      for (let i = 0; i < data.length; i++) ref.arr[ref.off + i] = data[i];
       return newInt(data.length);
     }
     case B.IO_PEEK:

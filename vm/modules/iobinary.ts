@@ -1,6 +1,8 @@
 // _io's byte streams: FileIO over the posix descriptor primitives, the buffered reader/writer/
 // random over any raw stream (native FileIO directly, a Python raw stream through its methods),
 // BytesIO, and BufferedRWPair.
+import { needBytesLike } from '../builtins/buffer.ts';
+import { newMemView } from '../builtins/memoryview.ts';
 import type { int } from '../../translate/rlib/index.ts';
 import { os } from '../../translate/rlib/index.ts';
 import { PyObject, PyType, PyBytes, PyStr, PyInt, PyBaseExc, PyExc, bytesType, newInt, newStr, raise, None, TypeError, ValueError, OSError, IsADirectoryError } from '../objects/core.ts';
@@ -34,9 +36,7 @@ export function newBytes(b: int[]): PyBytes {
 }
 /** The bytes of a bytes-like argument (bytes, bytearray, memoryview), or CPython's TypeError. */
 export function bytesOf(o: PyObject): int[] {
-  // bytes, bytearray and memoryview are all PyBytes
-  if (o instanceof PyBytes) return o.b;
-  throw raise(TypeError, `a bytes-like object is required, not '${typeName(o)}'`);
+  return needBytesLike(o);
 }
 /** size argument of read(): None or negative: all. */
 export function sizeArg(o: PyObject | null): int {
@@ -232,7 +232,7 @@ export function readViaReadinto(raw: PyObject, n: int): int[] | null {
   const zeros: int[] = [];
   for (let i = 0; i < n; i++) zeros.push(0);
   const ba = new PyBytes(BT.bytearray, zeros);
-  const k = callM(raw, 'readinto', [new PyBytes(BT.memoryview, ba.b)]);
+  const k = callM(raw, 'readinto', [newMemView(ba)]);
   if (k === None) return null;
   const got = toIntIndex(k);
   if (got < 0 || got > n) throw raise(OSError, `raw readinto() returned invalid length ${got} (should have been between 0 and ${n})`);

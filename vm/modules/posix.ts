@@ -1,6 +1,7 @@
 // The posix module: what os and os.path build on (stat, directories, file descriptors, the
 // environment, the process), over rlib's os primitives. Failures raise the OSError subclass
 // CPython picks for the errno, with the file name.
+import { needBytesLike } from '../builtins/buffer.ts';
 import type { int } from '../../translate/rlib/index.ts';
 import { os, toFloat } from '../../translate/rlib/index.ts';
 import {
@@ -171,12 +172,7 @@ function intArg(fn: string, o: PyObject | null, dflt: int): int {
   return o.v;
 }
 function bytesArg(o: PyObject): int[] {
-  if (o instanceof PyBytes) return o.b;
-  if (o.cls.name === 'bytearray' || o.cls.name === 'memoryview') {
-    const r = callSpecial(o, '__bytes__', []);
-    if (r !== null && r instanceof PyBytes) return r.b;
-  }
-  throw raise(TypeError, `a bytes-like object is required, not '${typeName(o)}'`);
+  return needBytesLike(o);
 }
 
 /** The names in a directory, in the order the OS gives them. */

@@ -27,6 +27,7 @@ import { makeWarnings } from './warnings.ts';
 import { makeMarshal } from './marshal.ts';
 import { makeAst } from './ast.ts';
 import { makeSignal } from './signal.ts';
+import { makeArray } from './array.ts';
 
 export function newBuiltinModule(name: string): PyModule {
   const d = newDict();
@@ -48,7 +49,7 @@ export function addFn(m: PyModule, name: string, id: int, family: int): void {
   dictSetS(m.dict, name, mkBuiltin(name, id, false, family));
 }
 /** The modules makeBuiltinModule makes (sys.builtin_module_names), sorted. */
-export const BUILTIN_MODULE_NAMES: string[] = ['_abc', '_ast', '_collections', '_imp', '_io', '_signal', '_sre', '_string', '_struct', '_thread', '_warnings', '_weakref', 'binascii', 'builtins', 'errno', 'gc', 'itertools', 'marshal', 'math', 'posix', 'random', 'sys', 'time'];
+export const BUILTIN_MODULE_NAMES: string[] = ['_abc', '_ast', '_collections', '_imp', '_io', '_signal', '_sre', '_string', '_struct', '_thread', '_warnings', '_weakref', 'array', 'binascii', 'builtins', 'errno', 'gc', 'itertools', 'marshal', 'math', 'posix', 'random', 'sys', 'time'];
 export function makeBuiltinModule(name: string): PyModule | null {
   switch (name) {
     case 'builtins': {
@@ -103,6 +104,8 @@ export function makeBuiltinModule(name: string): PyModule | null {
       return makeAst();
     case '_signal':
       return makeSignal();
+    case 'array':
+      return makeArray();
   }
   return null;
 }

@@ -16,6 +16,7 @@ import { truthy, typeName, computeMro, callSpecial, arrayIter } from '../interpr
 import { toFloatValue } from '../builtins/dispatch.ts';
 import { intAdd, intSub, intMul, intMod, intFloorDiv, intCmp, intSign, intToStr } from '../objects/intops.ts';
 import { bigFromDecimal } from '../objects/bigint.ts';
+import { needBytesLike, writableRef } from '../builtins/buffer.ts';
 
 class StructTypes {
   error: PyType = errorType();
@@ -375,8 +376,7 @@ function unpack(lay: Layout, data: int[], base: int): PyObject {
   return newTuple(items);
 }
 function bufferOf(o: PyObject): int[] {
-  if (o instanceof PyBytes) return o.b;
-  throw raise(TypeError, `a bytes-like object is required, not '${typeName(o)}'`);
+  return needBytesLike(o);
 }
 function packBytes(lay: Layout, values: PyObject[]): PyObject {
   const out: int[] = [];
@@ -436,8 +436,23 @@ function structOf(o: PyObject): PyStruct {
   if (!(o instanceof PyStruct)) throw raise(TypeError, `descriptor requires a '_struct.Struct' object but received '${typeName(o)}'`);
   return o;
 }
-function notWritable(o: PyObject): never {
-  throw raise(TypeError, `argument must be read-write bytes-like object, not ${typeName(o)}`);
+/** pack_into(buffer, offset, *values): writes through to the buffer's own bytes. */
+function packInto(lay: Layout, bufO: PyObject, offO: PyObject, values: PyObject[]): PyObject {
+  const ref = writableRef(bufO);
+  if (values.length !== lay.items) throw raise(ST.error, `pack_into expected ${lay.items} items for packing (got ${values.length})`);
+  let offset = intArg(offO).v;
+  if (offset < 0) {
+    if (offset + ref.len < 0) throw raise(ST.error, `offset ${offset} out of range for ${ref.len}-byte buffer`);
+    offset += ref.len;
+  }
+  if (ref.len - offset < lay.size) {
+    throw raise(ST.error, `pack_into requires a buffer of at least ${lay.size + offset} bytes for packing ${lay.size} bytes at offset ${offset} (actual buffer size is ${ref.len})`);
+  }
+  const out: int[] = [];
+  for (let k = 0; k < lay.size; k++) out.push(0);
+  pack(lay, values, out, 0);
+  for (let k = 0; k < lay.size; k++) ref.arr[ref.off + offset + k] = out[k];
+  return None;
 }
 
 export function callStruct(id: int, args: PyObject[], kw: string[] | null): PyObject {
@@ -461,8 +476,7 @@ export function callStruct(id: int, args: PyObject[], kw: string[] | null): PyOb
       return iterUnpack(layoutOf(args[0]), args[1]);
     case B.STRUCT_PACK_INTO: {
       if (n < 3) throw raise(TypeError, `pack_into expected at least 3 arguments, got ${n}`);
-      layoutOf(args[0]);
-      return notWritable(args[1]);
+      return packInto(layoutOf(args[0]), args[1], args[2], args.slice(3, n));
     }
     case B.STRUCT_CLEARCACHE:
       CACHE.byFormat.clear();
@@ -502,9 +516,27 @@ export function callStruct(id: int, args: PyObject[], kw: string[] | null): PyOb
     case B.STRUCT_S_PACK_INTO:
       structOf(args[0]);
       if (n < 3) throw raise(TypeError, `pack_into expected at least 2 arguments, got ${n - 1}`);
-      return notWritable(args[1]);
+      return packInto(structOf(args[0]).layout, args[1], args[2], args.slice(3, n));
   }
   throw unhandledBuiltin('_struct function', id);
+}
+// the single native items memoryview and array.array store (vm/builtins/buffer.ts): the caller
+// has checked the value fits the format, so struct.error cannot arise
+/** 2**k for k <= 64, as a Python int */
+export function pow2Int(k: int): PyInt {
+  return POW2.p[k];
+}
+export function packNativeInt(out: int[], at: int, c: string, size: int, v: PyObject): void {
+  packInt(out, at, c, size, v, true);
+}
+export function unpackNativeInt(data: int[], at: int, c: string, size: int): PyObject {
+  return unpackInt(data, at, c, size, true);
+}
+export function packNativeFloat(out: int[], at: int, c: string, v: PyObject): void {
+  packFloat(out, at, c, v, true);
+}
+export function unpackNativeFloat(data: int[], at: int, c: string): float {
+  return unpackFloat(data, at, c, true);
 }
 function bytesText(b: PyBytes): string {
   let s = '';

@@ -182,6 +182,10 @@ export class PyBytes extends PyObject {
     this.b = b;
   }
 }
+/** an instance of a Python subclass of bytes or bytearray, which may carry attributes */
+export class PyBytesSub extends PyBytes {
+  attrs: PyDict | null = null;
+}
 export class PyList extends PyObject {
   items: PyObject[];
   attrs: PyDict | null = null;
@@ -284,6 +288,35 @@ export class PyNative extends PyObject {
     return -1;
   }
 }
+/** Where the bytes of an exporter are: arr[off .. off + len), one contiguous run
+ * (vm/builtins/buffer.ts is the protocol; this is here so that exporters can extend it). */
+export class BufRef {
+  arr: int[];
+  off: int;
+  /** number of bytes */
+  len: int;
+  readonly: boolean;
+  constructor(arr: int[], off: int, len: int, readonly: boolean) {
+    this.arr = arr;
+    this.off = off;
+    this.len = len;
+    this.readonly = readonly;
+  }
+}
+
+/** An exporter other than bytes and bytearray (memoryview, array.array). */
+export class PyBufferObject extends PyNative {
+  /** its bytes as one contiguous run: the shared array when it is contiguous, else a copy
+   * (readonly then, since writes would be lost) */
+  bufRef(): BufRef {
+    return new BufRef([], 0, 0, true);
+  }
+  /** the struct format of its items ('B' for raw bytes) */
+  bufFormat(): string {
+    return 'B';
+  }
+}
+
 export class PyCell extends PyObject {
   ref: PyObject | null;
   constructor(cls: PyType, ref: PyObject | null) {
@@ -430,7 +463,7 @@ export const intType = bt('int', objectType, L_INT);
 export const boolType = bt('bool', intType, L_NONE);
 export const floatType = bt('float', objectType, L_FLOAT);
 export const strType = bt('str', objectType, L_STR);
-export const bytesType = bt('bytes', objectType, L_NONE);
+export const bytesType = bt('bytes', objectType, L_BYTES);
 export const listType = bt('list', objectType, L_LIST);
 export const tupleType = bt('tuple', objectType, L_TUPLE);
 export const dictType = bt('dict', objectType, L_DICT);

@@ -2,6 +2,7 @@
 // Match and SRE_Scanner objects with CPython 3.11's methods, attributes, reprs and errors.
 // Templates in sub() and Match.expand() are handed to re._subx and re._expand, as CPython's
 // _sre does.
+import { bytesLike } from '../../builtins/buffer.ts';
 import type { int } from '../../../translate/rlib/index.ts';
 import {
   PyObject, PyModule, PyNative, PyInt, PyStr, PyBytes, PyDict, PyTuple, PyList, PyProperty, propertyType, bytesType,
@@ -67,6 +68,8 @@ class Subject {
 }
 function subjectOf(o: PyObject): Subject {
   if (o instanceof PyBytes) return new Subject(o, true, o.b);
+  const buf = bytesLike(o);
+  if (buf !== null) return new Subject(o, true, buf);
   if (!(o instanceof PyStr)) throw raise(TypeError, `expected string or bytes-like object, got '${typeName(o)}'`);
   const s = o.s;
   const chars: int[] = [];
