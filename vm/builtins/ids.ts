@@ -798,15 +798,48 @@ export enum B {
   CODECS_UNICODE_ERROR_INIT,
   SUPPORT_BUILTIN_REDUCE,
   SUPPORT_METHOD_REDUCE,
-  SUPPORT_FUNCTION_GET,
-  SUPPORT_CLASSMETHOD_GET,
-  SUPPORT_STATICMETHOD_GET,
   SUPPORT_RANGE_REDUCE,
   SUPPORT_BYTESIO_GETBUFFER,
   SUPPORT_SET_REDUCE,
   SUPPORT_BYTEARRAY_REDUCE,
-  SUPPORT_CODE_POSITIONS,
   SUPPORT_SYNTAXERROR_INIT,
+  // importlib stream
+  IMP_LOCK_HELD,
+  IMP_ACQUIRE_LOCK,
+  IMP_RELEASE_LOCK,
+  IMP_IS_BUILTIN,
+  IMP_CREATE_BUILTIN,
+  IMP_EXEC_BUILTIN,
+  IMP_IS_FROZEN,
+  IMP_IS_FROZEN_PACKAGE,
+  IMP_FIND_FROZEN,
+  IMP_GET_FROZEN_OBJECT,
+  IMP_INIT_FROZEN,
+  IMP_FROZEN_MODULE_NAMES,
+  IMP_OVERRIDE_FROZEN,
+  IMP_FIX_CO_FILENAME,
+  IMP_EXTENSION_SUFFIXES,
+  IMP_CREATE_DYNAMIC,
+  IMP_EXEC_DYNAMIC,
+  IMP_PYVM_LOCATE,
+  IMP_PYVM_LOAD,
+  IMP_PYVM_EXEC,
+  MODULE_INIT,
+  FUNCTION_DESCR_GET,
+  STATICMETHOD_DESCR_GET,
+  CLASSMETHOD_DESCR_GET,
+  CODE_CO_POSITIONS,
+  CODE_CO_LINES,
+  FLOAT_GETFORMAT,
+  TIME_LOCALTIME,
+  TIME_GMTIME,
+  TIME_MKTIME,
+  TIME_STRFTIME,
+  TIME_ASCTIME,
+  TIME_CTIME,
+  TIME_TIME_NS,
+  TIME_MONOTONIC_NS,
+  TIME_PERF_COUNTER_NS,
 }
 
 /** The builtin families, one switch each. */
@@ -888,8 +921,9 @@ export const FAM_IMP = 40;
 export const FAM_WARNINGS = 41;
 /** the marshal module (vm/modules/marshal.ts) */
 export const FAM_MARSHAL = 42;
-/** spare: importlib/unittest work stream */
-export const FAM_SPARE_43 = 43;
+/** methods of core types that Python code calls: __get__ of functions, staticmethod and
+ * classmethod; code.co_positions/co_lines (vm/builtins/coremethods.ts) */
+export const FAM_COREMETHODS = 43;
 
 class IdFamilies {
   /** the family of each id, by id (FAM_NONE: never registered) */

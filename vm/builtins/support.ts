@@ -14,8 +14,8 @@ import { PyBytes } from '../objects/core.ts';
 import { BT } from './bytearray.ts';
 import { IOT, PyIO } from '../modules/iotypes.ts';
 import { bytesioGetbuffer } from '../modules/iobinary.ts';
+import { PyMemView, MVT } from './memoryview.ts';
 
-claimId(B.SUPPORT_CODE_POSITIONS, FAM_STDLIB_SUPPORT);
 defMethod(SyntaxError, '__init__', B.SUPPORT_SYNTAXERROR_INIT, FAM_STDLIB_SUPPORT);
 defMethod(builtinType, '__reduce__', B.SUPPORT_BUILTIN_REDUCE, FAM_STDLIB_SUPPORT);
 defMethod(methodType, '__reduce__', B.SUPPORT_METHOD_REDUCE, FAM_STDLIB_SUPPORT);
@@ -26,9 +26,13 @@ defMethod(setType, '__reduce__', B.SUPPORT_SET_REDUCE, FAM_STDLIB_SUPPORT);
 defMethod(frozensetType, '__reduce__', B.SUPPORT_SET_REDUCE, FAM_STDLIB_SUPPORT);
 defMethod(BT.bytearray, '__reduce__', B.SUPPORT_BYTEARRAY_REDUCE, FAM_STDLIB_SUPPORT);
 defMethod(BT.bytearray, '__reduce_ex__', B.SUPPORT_BYTEARRAY_REDUCE, FAM_STDLIB_SUPPORT);
-defMethod(functionType, '__get__', B.SUPPORT_FUNCTION_GET, FAM_STDLIB_SUPPORT);
-defMethod(classmethodType, '__get__', B.SUPPORT_CLASSMETHOD_GET, FAM_STDLIB_SUPPORT);
-defMethod(staticmethodType, '__get__', B.SUPPORT_STATICMETHOD_GET, FAM_STDLIB_SUPPORT);
+
+/** BytesIO.getbuffer(): a writable view of the buffer itself, so that writes through it change
+ * the BytesIO (pickle's framer reads it at once). */
+function newBytesIOView(o: PyIO): PyMemView {
+  const buf = bytesioGetbuffer(o);
+  return new PyMemView(MVT.memoryview, o, buf, 0, 1, 'B', [buf.length], false);
+}
 
 /** The attribute dict of an instance of a subclass, or None. */
 function instanceState(o: PyObject): PyObject {
@@ -92,31 +96,10 @@ export function callSupport(b: PyBuiltin, id: int, args: PyObject[], kw: string[
       for (let i = 0; i < names.length; i++) setAttr(e, names[i], vals[i]);
       return None;
     }
-    case B.SUPPORT_CODE_POSITIONS: {
-      // one (line, end line, column, end column) per instruction, in tb_lasti's units; pyvm
-      // keeps no columns, so traceback prints no carets
-      const c = self as PyCode;
-      const items: PyObject[] = [];
-      for (const line of c.lines) items.push(newTuple([newInt(line), newInt(line), None, None]));
-      return arrayIter(items);
-    }
     case B.SUPPORT_BYTESIO_GETBUFFER:
       // a view of the buffer itself, so that writes through it change the BytesIO (pickle's
       // framer reads it at once)
-      return new PyBytes(BT.memoryview, bytesioGetbuffer(self as PyIO));
-    case B.SUPPORT_FUNCTION_GET:
-    case B.SUPPORT_CLASSMETHOD_GET:
-    case B.SUPPORT_STATICMETHOD_GET: {
-      if (n < 2 || n > 3) throw raise(TypeError, `expected 1 or 2 arguments, got ${n - 1}`);
-      const obj = args[1];
-      const owner = n > 2 ? args[2] : None;
-      if (obj === None && owner === None) throw raise(TypeError, '__get__(None, None) is invalid');
-      if (id === B.SUPPORT_FUNCTION_GET) return obj === None ? self : new PyBoundMethod(methodType, self as PyFunction, obj);
-      if (id === B.SUPPORT_STATICMETHOD_GET) return (self as PyStaticMethod).fn;
-      const klass = owner !== None ? owner : obj.cls;
-      if (!(klass instanceof PyType) && owner === None) throw raise(TypeError, `descriptor '__get__' for '${typeName(self)}' objects doesn't apply to '${typeName(obj)}'`);
-      return new PyBoundMethod(methodType, (self as PyClassMethod).fn, klass);
-    }
+      return newBytesIOView(self as PyIO);
   }
   throw unhandledBuiltin(b.name, id);
 }

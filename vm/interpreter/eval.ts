@@ -8,7 +8,7 @@ import {
   UnboundLocalError, RecursionError, RuntimeError, StopIteration, GeneratorExit, ValueError, ImportError, AssertionError,
   EMPTY_TUPLE, listType, intType, boolType, PyFloat, OverflowErrorT,
   MemoryError, PyBoundMethod, floatType, strType, SMALL, rangeType, dictType,
-  tupleType, generatorType, coroutineType, asyncGeneratorType, StopAsyncIteration, KeyError,
+  tupleType, generatorType, coroutineType, asyncGeneratorType, StopAsyncIteration, KeyError, moduleType,
 } from '../objects/core.ts';
 import { PyCode, CO_VARARGS, CO_VARKW, CO_GENERATOR, CO_COROUTINE, CO_ASYNC_GENERATOR, InlineCache } from '../compiler/code.ts';
 import { PyCoroWrapper, PyAsyncGenWrapped, PyAsyncGenOp, asyncGenStep, getAwaitable, getAIter, getANext, asyncWithExit, asyncEnter, stopValue } from './coroutines.ts';
@@ -18,7 +18,8 @@ import { icReset, icProbe, loadAttrIC, loadMethodIC, storeAttrIC, globalIC, ctor
 import { PyFunction, Frame, PyGenerator, EMPTY } from './frame.ts';
 import { runWeakCallbacks } from '../modules/weakref.ts';
 import { intAdd, intSub, intMul, intBitOp } from '../objects/intops.ts';
-import { VM, interrupted, writeOut } from './state.ts';
+import { VM, writeOut } from './state.ts';
+import { handleInterrupt } from '../modules/signal.ts';
 import {
   getAttr, setAttr, delAttr, callObj, binaryOp, unaryOp, richCompare, truthy, getItem, setItem, delItem,
   contains, getIter, iterNext, iterToArray, excMatches, makeException, lookupType, isInstance, repr, str, getAttrOrNull,
@@ -226,7 +227,7 @@ export function evalFrame(f: Frame): PyObject {
   if (VM.depth >= VM.recursionLimit) {
     throw raise(RecursionError, 'maximum recursion depth exceeded');
   }
-  if (os.takeInterrupt()) throw interrupted();
+  if (os.takeInterrupt()) handleInterrupt();
   // a safe point: callbacks of weak references the last collection cleared run here
   if (weak.pending()) runWeakCallbacks();
   VM.depth++;
@@ -427,7 +428,7 @@ export function typeNew(meta: PyType, name: string, basesIn: PyObject[], ns: PyD
   const t = new PyType(meta, name);
   for (const b of basesIn) {
     if (!(b instanceof PyType)) throw raise(TypeError, 'bases must be types');
-    if (b.layout === 100 && b.isBuiltin) throw raise(TypeError, `type '${b.name}' is not an acceptable base type`);
+    if (b.layout === 100 && b.isBuiltin && b !== moduleType) throw raise(TypeError, `type '${b.name}' is not an acceptable base type`);
     t.bases.push(b);
   }
   if (t.bases.length === 0) t.bases.push(objectType);
@@ -1248,7 +1249,7 @@ function run(f: Frame): PyObject {
             pc = arg;
             break;
           case Op.JUMP_BACKWARD:
-            if (os.takeInterrupt()) throw interrupted();
+            if (os.takeInterrupt()) handleInterrupt();
             pc = arg;
             if (VM.hooks.enabled) {
               f.sp = sp;

@@ -134,7 +134,8 @@ export function setModuleFileAttrs(m: PyModule, name: string, path: string): voi
   dictSetS(d, '__spec__', spec);
 }
 
-function loadModule(name: string): PyModule {
+/** Imports module `name` (its parent package already imported), or returns it from sys.modules. */
+export function loadModule(name: string): PyModule {
   const existing = dictGetS(VM.modules, name);
   if (existing !== null && existing instanceof PyModule) return existing;
   if (name.indexOf('.') < 0) {
@@ -212,12 +213,18 @@ export function importFrom(m: PyObject, name: string): PyObject {
   const v = getAttrOrNull(m, name);
   if (v !== null) return v;
   if (m instanceof PyModule) {
-    try {
-      return loadModule(m.name + '.' + name);
-    } catch (e) {
-      // only a missing submodule means "cannot import name"; an error while running it is its own
-      if (!(e instanceof PyExc) || e.exc.cls !== ModuleNotFoundError) throw e;
+    const full = m.name + '.' + name;
+    // only a missing submodule means "cannot import name"; an error while running one that
+    // exists (a ModuleNotFoundError of what it imports, too) is its own
+    let exists = dictGetS(VM.modules, full) !== null;
+    if (!exists) {
+      try {
+        exists = findModuleFile(full) !== '';
+      } catch (e) {
+        if (!(e instanceof PyExc) || e.exc.cls !== ModuleNotFoundError) throw e;
+      }
     }
+    if (exists) return loadModule(full);
     const f = dictGetS(m.dict, '__file__');
     const where = f !== null ? ` (${str(f)})` : ' (unknown location)';
     throw raise(ImportError, `cannot import name '${name}' from '${m.name}'${where}`);

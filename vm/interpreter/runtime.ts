@@ -229,6 +229,22 @@ export function getAttrOrNull(o: PyObject, name: string): PyObject | null {
     if (v !== null) return v;
     if (name === '__dict__') return o.dict;
     if (name === '__name__') return newStr(o.name);
+    if (t !== moduleType) {
+      // a subclass of types.ModuleType (importlib.util._LazyModule, ...): its class attributes
+      const d = lookupType(t, name);
+      if (d !== null) return bindDescr(d, o, t);
+      if (name === '__class__') return t;
+    }
+    // PEP 562: a module's own __getattr__
+    const ga = dictGetS(o.dict, '__getattr__');
+    if (ga !== null) {
+      try {
+        return callObj(ga, [newStr(name)], null);
+      } catch (e) {
+        if (e instanceof PyExc && isInstance(e.exc, AttributeError)) return null;
+        throw e;
+      }
+    }
     return null;
   }
   if (o instanceof PyType) return typeGetAttr(o, name);
@@ -517,9 +533,6 @@ function codeAttr(c: PyCode, name: string): PyObject | null {
       return newStr(c.filename);
     case 'co_firstlineno':
       return newInt(c.firstLine);
-    case 'co_positions':
-      // (vm/builtins/support.ts answers it)
-      return new PyBuiltin(builtinType, 'co_positions', B.SUPPORT_CODE_POSITIONS, c, false);
     case 'co_argcount':
       return newInt(c.argcount);
     case 'co_posonlyargcount':
@@ -818,6 +831,8 @@ export function allocInstance(t: PyType): PyObject {
       break;
     }
   }
+  // a subclass of types.ModuleType: a module whose name module.__init__ sets
+  if (base === moduleType) return new PyModule(t, '?', newDict());
   switch (base.layout) {
     case L_EXC:
       return new PyBaseExc(t);

@@ -28,6 +28,11 @@ import { makeAtexit } from './atexit.ts';
 import { makeContextvars } from './contextvars.ts';
 import { makeCsv } from './csv.ts';
 import { makeCodecs } from './codecs/module.ts';
+import { makeImp } from './imp.ts';
+import { makeWarnings } from './warnings.ts';
+import { makeMarshal } from './marshal.ts';
+import { makeAst } from './ast.ts';
+import { makeSignal } from './signal.ts';
 import { makeArray } from './array.ts';
 
 export function newBuiltinModule(name: string): PyModule {
@@ -52,7 +57,7 @@ export function addFn(m: PyModule, name: string, id: int, family: int): void {
   dictSetS(m.dict, name, b);
 }
 /** The modules makeBuiltinModule makes (sys.builtin_module_names), sorted. */
-export const BUILTIN_MODULE_NAMES: string[] = ['_abc', '_blake2', '_codecs', '_collections', '_contextvars', '_csv', '_io', '_md5', '_operator', '_random', '_sha1', '_sha256', '_sha3', '_sha512', '_sre', '_string', '_struct', '_thread', '_weakref', 'array', 'atexit', 'binascii', 'builtins', 'cmath', 'errno', 'gc', 'itertools', 'math', 'posix', 'sys', 'time'];
+export const BUILTIN_MODULE_NAMES: string[] = ['_abc', '_ast', '_blake2', '_codecs', '_collections', '_contextvars', '_csv', '_imp', '_io', '_md5', '_operator', '_random', '_sha1', '_sha256', '_sha3', '_sha512', '_signal', '_sre', '_string', '_struct', '_thread', '_warnings', '_weakref', 'array', 'atexit', 'binascii', 'builtins', 'cmath', 'errno', 'gc', 'itertools', 'marshal', 'math', 'posix', 'sys', 'time'];
 export function makeBuiltinModule(name: string): PyModule | null {
   switch (name) {
     case 'builtins': {
@@ -115,6 +120,16 @@ export function makeBuiltinModule(name: string): PyModule | null {
       return makeCsv();
     case '_codecs':
       return makeCodecs();
+    case '_imp':
+      return makeImp();
+    case '_warnings':
+      return makeWarnings();
+    case 'marshal':
+      return makeMarshal();
+    case '_ast':
+      return makeAst();
+    case '_signal':
+      return makeSignal();
     case 'array':
       return makeArray();
   }

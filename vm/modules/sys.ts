@@ -39,6 +39,11 @@ export function makeSys(): PyModule {
   dictSetS(d, 'warnoptions', newList([]));
   dictSetS(d, '_xoptions', newDict());
   dictSetS(d, 'modules', VM.modules);
+  // importlib's hooks: _imp puts pyvm's finder first in meta_path when importlib loads
+  dictSetS(d, 'meta_path', newList([]));
+  dictSetS(d, 'path_hooks', newList([]));
+  dictSetS(d, 'path_importer_cache', newDict());
+  dictSetS(d, 'pycache_prefix', None);
   dictSetS(d, 'version', newStr('3.11.7 (pyvm 0.1.0)'));
   dictSetS(d, 'version_info', newTuple([newInt(3), newInt(11), newInt(7), newStr('final'), newInt(0)]));
   dictSetS(d, 'platform', newStr(isWindows() ? 'win32' : 'linux'));
