@@ -110,6 +110,16 @@ function dirname(path: string): string {
   return path.slice(0, i);
 }
 
+/** path made absolute against the working directory as CPython's _Py_abspath does: joined,
+ * not normalised ('./t.py' becomes '<cwd>/./t.py'). */
+function absolutePath(path: string): string {
+  if (path.startsWith('/') || path.startsWith('\\') || (path.length > 1 && path[1] === ':')) return path;
+  const cwd = os.getcwd();
+  if (cwd === null) return path;
+  const sep = cwd.indexOf('\\') >= 0 ? '\\' : '/';
+  return cwd.endsWith(sep) ? cwd + path : cwd + sep + path;
+}
+
 /** The __main__ module a program runs in. */
 function mainModule(filename: string, pkg: string): PyModule {
   const m = newModule('__main__', filename);
@@ -464,6 +474,9 @@ export function main(argv0: string[]): int {
   }
   const dir = dirname(file);
   computeSysPath(dir === '' ? '.' : dir);
-  rememberSource(file, src.split('\n'));
-  return runSource(src, file, o.args);
+  // CPython (3.9+) names the script by its absolute path, unnormalised, in __file__ and
+  // tracebacks; sys.argv[0] keeps what was typed
+  const abs = absolutePath(file);
+  rememberSource(abs, src.split('\n'));
+  return runSource(src, abs, o.args);
 }

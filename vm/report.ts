@@ -159,7 +159,12 @@ export function handleUncaught(e: PyBaseExc): int {
  * prints the traceback; a Python hook is called, and if it fails both exceptions are shown. */
 function callExceptHook(e: PyBaseExc): void {
   const sys = dictGetS(VM.modules, 'sys');
-  const hook = sys instanceof PyModule ? dictGetS(sys.dict, 'excepthook') : null;
+  if (!(sys instanceof PyModule)) {
+    // sys is made at its first import: before that (a syntax error in -c) no hook can be set
+    printException(e);
+    return;
+  }
+  const hook = dictGetS(sys.dict, 'excepthook');
   if (hook === null || hook === None) {
     writeErr('sys.excepthook is missing\n');
     printException(e);
