@@ -11,7 +11,7 @@ export const GROUPS: Record<string, readonly string[]> = {
   ],
   language: [
     'test_grammar', 'test_types', 'test_int', 'test_long', 'test_float', 'test_complex', 'test_bool',
-    'test_list', 'test_tuple', 'test_dict', 'test_set', 'test_str', 'test_bytes', 'test_memoryview',
+    'test_list', 'test_tuple', 'test_dict', 'test_set', 'test_unicode', 'test_bytes', 'test_memoryview',
     'test_class', 'test_descr', 'test_scope', 'test_generators', 'test_coroutines', 'test_asyncgen',
     'test_exceptions', 'test_exception_group', 'test_except_star', 'test_patma', 'test_with',
     'test_contextlib', 'test_fstring', 'test_format', 'test_unpack', 'test_unpack_ex', 'test_builtin',
