@@ -299,12 +299,34 @@ function roundHalfEven(x: float): float {
   if (diff < 0.5) return f;
   return f % 2.0 === 0.0 ? f : f + 1.0;
 }
+/** The inverse of a modulo m (m > 0) by the extended Euclidean algorithm. */
+function intModInverse(a: PyInt, m: PyInt): PyInt {
+  let r0 = intMod(a, m);
+  let r1 = m;
+  let s0 = newInt(1);
+  let s1 = newInt(0);
+  while (!intIsZero(r1)) {
+    const q = intFloorDiv(r0, r1);
+    const r2 = intSub(r0, intMul(q, r1));
+    r0 = r1;
+    r1 = r2;
+    const s2 = intSub(s0, intMul(q, s1));
+    s0 = s1;
+    s1 = s2;
+  }
+  if (!(r0.big === null && r0.v === 1)) throw raise(ValueError, 'base is not invertible for the given modulus');
+  return intMod(s0, m);
+}
 function intPowMod(a: PyInt, e: PyInt, m: PyInt): PyInt {
   if (intIsZero(m)) throw raise(ValueError, 'pow() 3rd argument cannot be 0');
-  if (intSign(e) < 0) throw raise(ValueError, 'base is not invertible for the given modulus');
-  let result = intMod(newInt(1), m);
   let base = intMod(a, m);
   let exp = e;
+  if (intSign(e) < 0) {
+    // a negative exponent raises the inverse of the base, as CPython (3.8+) does
+    base = intModInverse(base, intSign(m) < 0 ? intNeg(m) : m);
+    exp = intNeg(e);
+  }
+  let result = intMod(newInt(1), m);
   const two = newInt(2);
   while (intSign(exp) > 0) {
     if (!intIsZero(intMod(exp, two))) result = intMod(intMul(result, base), m);

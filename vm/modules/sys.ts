@@ -13,11 +13,16 @@ import { bigFromDecimal } from '../objects/bigint.ts';
 import { STARTUP, isWindows } from '../startup.ts';
 import { stdStream, STD } from './io.ts';
 import { structSeqType, PyStructSeq } from './structseq.ts';
+import { intPow, intSub } from '../objects/intops.ts';
 import { execmem } from '../../translate/rlib/index.ts';
 import { callObj } from '../interpreter/runtime.ts';
 import { writeSysStderr, exceptionText } from '../report.ts';
 
 /** sys.float_info: IEEE 754 binary64, what every target's double is. */
+/** sys.hash_info: CPython's 64-bit values. pyvm's hash of an int below the modulus is the int,
+ * as CPython's, so fractions and decimal hash such numbers alike; big ints and non-integral
+ * floats are hashed differently from CPython (vm/interpreter/runtime.ts pyHash). */
+const HASH_INFO = structSeqType('sys', 'hash_info', ['width', 'modulus', 'inf', 'nan', 'imag', 'algorithm', 'hash_bits', 'seed_bits', 'cutoff'], 9, []);
 const FLOAT_INFO = structSeqType('sys', 'float_info', ['max', 'max_exp', 'max_10_exp', 'min', 'min_exp', 'min_10_exp', 'dig', 'mant_dig', 'epsilon', 'radix', 'rounds'], 11, []);
 
 /** what sys.unraisablehook receives */
@@ -55,6 +60,9 @@ export function makeSys(): PyModule {
   dictSetS(d, 'float_info', new PyStructSeq(FLOAT_INFO, [
     newFloat(1.7976931348623157e308), newInt(1024), newInt(308), newFloat(2.2250738585072014e-308), newInt(-1021), newInt(-307),
     newInt(15), newInt(53), newFloat(2.220446049250313e-16), newInt(2), newInt(1),
+  ]));
+  dictSetS(d, 'hash_info', new PyStructSeq(HASH_INFO, [
+    newInt(64), intSub(intPow(newInt(2), newInt(61)), newInt(1)), newInt(314159), newInt(0), newInt(1000003), newStr('siphash13'), newInt(64), newInt(128), newInt(0),
   ]));
   SYS.auditHooks = [];
   SYS.switchInterval = 0.005;
