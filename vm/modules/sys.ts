@@ -23,6 +23,9 @@ import { writeSysStderr, exceptionText } from '../report.ts';
  * as CPython's, so fractions and decimal hash such numbers alike; big ints and non-integral
  * floats are hashed differently from CPython (vm/interpreter/runtime.ts pyHash). */
 const HASH_INFO = structSeqType('sys', 'hash_info', ['width', 'modulus', 'inf', 'nan', 'imag', 'algorithm', 'hash_bits', 'seed_bits', 'cutoff'], 9, []);
+/** sys.int_info: CPython's digit layout; default_max_str_digits is 0 because pyvm puts no limit
+ * on int/str conversions (CPython 3.11's default is 4300; 0 is its "no limit"). */
+const INT_INFO = structSeqType('sys', 'int_info', ['bits_per_digit', 'sizeof_digit', 'default_max_str_digits', 'str_digits_check_threshold'], 4, []);
 const FLOAT_INFO = structSeqType('sys', 'float_info', ['max', 'max_exp', 'max_10_exp', 'min', 'min_exp', 'min_10_exp', 'dig', 'mant_dig', 'epsilon', 'radix', 'rounds'], 11, []);
 
 /** what sys.unraisablehook receives */
@@ -64,6 +67,7 @@ export function makeSys(): PyModule {
   dictSetS(d, 'hash_info', new PyStructSeq(HASH_INFO, [
     newInt(64), intSub(intPow(newInt(2), newInt(61)), newInt(1)), newInt(314159), newInt(0), newInt(1000003), newStr('siphash13'), newInt(64), newInt(128), newInt(0),
   ]));
+  dictSetS(d, 'int_info', new PyStructSeq(INT_INFO, [newInt(30), newInt(4), newInt(0), newInt(640)]));
   SYS.auditHooks = [];
   SYS.switchInterval = 0.005;
   addFn(m, 'excepthook', B.SYS_EXCEPTHOOK, FAM_SYS);

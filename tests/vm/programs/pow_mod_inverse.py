@@ -14,3 +14,5 @@ hi = sys.hash_info
 print(hi.width, hi.modulus == M, hi.inf, hi.nan, hi.imag, hi.algorithm)
 print(hash(Fraction(5)) == hash(5), Fraction(5) == 5, hash(Fraction(-7)) == hash(-7))
 print(Fraction(3, 4) + Fraction(1, 4), {Fraction(2): 'two'}[2])
+ii = sys.int_info
+print(ii.bits_per_digit, ii.sizeof_digit, ii.str_digits_check_threshold)
