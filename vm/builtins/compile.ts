@@ -42,6 +42,12 @@ function callerLocals(): PyDict | null {
   if (f === null) return null;
   if (f.localsDict !== null) return f.localsDict;
   if (f.fn === null) return null;
+  return fastLocals(f);
+}
+
+/** A function frame's live variables as a new dict (what locals() returns in a function);
+ * hidden compiler temporaries ('.0', '.retN') are left out. */
+export function fastLocals(f: Frame): PyDict {
   const d = newDict();
   for (let i = 0; i < f.code.varnames.length; i++) {
     const v = f.fast[i];

@@ -36,7 +36,7 @@ import { setTraceback } from '../interpreter/traceback.ts';
 import { callWeakref } from '../modules/weakref.ts';
 import { callGc } from '../modules/gc.ts';
 import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_IO, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT, FAM_SRE, FAM_STRING, FAM_STRUCT, FAM_WEAKREF, FAM_GC, FAM_ABC, FAM_BYTEARRAY, FAM_BYTES, FAM_MEMORYVIEW, FAM_ARRAY, FAM_COMPLEX, FAM_CMATH, FAM_GENERICALIAS, FAM_EXCGROUP, FAM_COMPILE, FAM_HASH, FAM_OPERATOR, FAM_ATEXIT, FAM_CONTEXTVARS, FAM_CSV, FAM_CODECS, FAM_STDLIB_SUPPORT, FAM_IMP, FAM_COREMETHODS } from './ids.ts';
-import { callCompile, initCompile } from './compile.ts';
+import { callCompile, initCompile, fastLocals } from './compile.ts';
 import { callExcGroup } from './excgroup.ts';
 import { callGenericAlias } from './genericalias.ts';
 import { callCmath } from '../modules/cmath.ts';
@@ -756,16 +756,7 @@ function currentLocals(): PyDict {
   if (f === null) return newDict();
   if (f.localsDict !== null) return f.localsDict;
   if (f.fn === null) return f.globals;
-  const d = newDict();
-  for (let i = 0; i < f.code.varnames.length; i++) {
-    const v = f.fast[i];
-    if (v !== null && !f.code.varnames[i].startsWith('.')) dictSetS(d, f.code.varnames[i], v);
-  }
-  for (let i = 0; i < f.code.cellvars.length; i++) {
-    const v = f.cells[i].ref;
-    if (v !== null) dictSetS(d, f.code.cellvars[i], v);
-  }
-  return d;
+  return fastLocals(f);
 }
 function attrName(o: PyObject): string {
   if (!(o instanceof PyStr)) throw raise(TypeError, `attribute name must be string, not '${typeName(o)}'`);
