@@ -276,6 +276,8 @@ export function callContainerMethod(id: int, args: PyObject[], kw: string[] | nu
       dictClear(self as PyDict);
       return None;
     case B.DICT_FROMKEYS: {
+      if (n < 2) throw raise(TypeError, 'fromkeys expected at least 1 argument, got 0');
+      if (n > 3) throw raise(TypeError, `fromkeys expected at most 2 arguments, got ${n - 1}`);
       const d = newDict();
       const v = n > 2 ? args[2] : None;
       for (const k of iterToArray(args[1])) dictSet(d, k, v);

@@ -799,9 +799,44 @@ function isSubclassSpec(t: PyType, spec: PyObject): boolean {
 }
 
 // ---- constructors ----
+/** The argument counts CPython's constructors check before looking at the arguments, with its
+ * words (each type's own: "expected at most", "takes no keyword arguments", ...). */
+function checkCtorArity(id: int, t: PyType, n: int, nkw: int): void {
+  switch (id) {
+    case B.SLICE_NEW:
+      if (nkw > 0) throw raise(TypeError, 'slice() takes no keyword arguments');
+      if (n === 0) throw raise(TypeError, 'slice expected at least 1 argument, got 0');
+      if (n > 3) throw raise(TypeError, `slice expected at most 3 arguments, got ${n}`);
+      return;
+    case B.RANGE_NEW:
+      if (n > 3) throw raise(TypeError, `range expected at most 3 arguments, got ${n}`);
+      return;
+    case B.LIST_NEW:
+    case B.TUPLE_NEW:
+    case B.SET_NEW:
+    case B.FROZENSET_NEW:
+    case B.FLOAT_NEW:
+    case B.BOOL_NEW: {
+      const name = id === B.LIST_NEW ? 'list' : id === B.TUPLE_NEW ? 'tuple' : id === B.SET_NEW ? 'set' : id === B.FROZENSET_NEW ? 'frozenset' : id === B.FLOAT_NEW ? 'float' : 'bool';
+      // a subclass may take more in its own __init__/__new__
+      if (n > 1 && t.isBuiltin) throw raise(TypeError, `${name} expected at most 1 argument, got ${n}`);
+      return;
+    }
+    case B.ENUMERATE_NEW:
+      if (n + nkw === 0) throw raise(TypeError, "enumerate() missing required argument 'iterable'");
+      return;
+    case B.REVERSED_NEW:
+      if (n !== 1) throw raise(TypeError, `reversed expected 1 argument, got ${n}`);
+      return;
+    case B.FILTER_NEW:
+      if (n !== 2) throw raise(TypeError, `filter expected 2 arguments, got ${n}`);
+      return;
+  }
+}
 function construct(id: int, args: PyObject[], kw: string[] | null): PyObject {
   const t = args[0] as PyType;
   const n = npos(args, kw) - 1;
+  checkCtorArity(id, t, n, kw === null ? 0 : kw.length);
   switch (id) {
     case B.INT_NEW: {
       let r: PyObject;
