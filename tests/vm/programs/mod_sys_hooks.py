@@ -1,6 +1,6 @@
 import sys
 
-print(sys.byteorder, sys.float_info.max, sys.float_info.epsilon, sys.float_info.mant_dig, sys.float_info.dig)
+print(sys.byteorder in ("little", "big"), sys.float_info.max, sys.float_info.epsilon, sys.float_info.mant_dig, sys.float_info.dig)
 print(sys.float_info.max_exp, sys.float_info.min_exp, sys.float_info.radix, sys.float_info.rounds, len(sys.float_info))
 print(sys.getdefaultencoding(), sys.hexversion >> 16, sys.maxunicode, sys.is_finalizing(), sys.getswitchinterval())
 sys.setswitchinterval(0.01)
