@@ -2,13 +2,11 @@
 // the descriptor protocol called explicitly (function.__get__, classmethod.__get__, ...) and
 // the pickle protocol of builtin functions and bound methods (pickled by name, as CPython).
 import type { int } from '../../translate/rlib/index.ts';
-import { PyObject, PyBuiltin, PyBoundMethod, PyClassMethod, PyStaticMethod, PyModule, PyType, None, newStr, newTuple, raise, builtinType, methodType, functionType, classmethodType, staticmethodType, rangeType, sliceType, setType, frozensetType, bytesType, PyDict, PyBaseExc, newList, newInt, SyntaxError, IndexError, TypeError } from '../objects/core.ts';
-import { B, FAM_STDLIB_SUPPORT, claimId } from './ids.ts';
-import { PyCode } from '../compiler/code.ts';
+import { PyObject, PyBuiltin, PyBoundMethod, PyModule, None, newStr, newTuple, raise, builtinType, methodType, rangeType, sliceType, setType, frozensetType, bytesType, PyDict, PyBaseExc, newList, SyntaxError, IndexError, TypeError } from '../objects/core.ts';
+import { B, FAM_STDLIB_SUPPORT } from './ids.ts';
 import { npos, defMethod, unhandledBuiltin } from './args.ts';
-import { getAttr, getAttrOrNull, setAttr, str, typeName, iterToArray, toIntIndex, arrayIter } from '../interpreter/runtime.ts';
+import { getAttr, getAttrOrNull, setAttr, str, typeName, iterToArray, toIntIndex } from '../interpreter/runtime.ts';
 import { VM } from '../interpreter/state.ts';
-import { PyFunction } from '../interpreter/frame.ts';
 import { dictGetS } from '../objects/dict.ts';
 import { PyBytes } from '../objects/core.ts';
 import { BT } from './bytearray.ts';
