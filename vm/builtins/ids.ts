@@ -876,7 +876,7 @@ export const FAM_ABC = 23;
 /** bytearray and memoryview (vm/builtins/bytearray.ts) */
 export const FAM_BYTEARRAY = 24;
 
-// Families 25-39 are reserved per work stream so that parallel branches never pick the same
+// Families from 25 on were reserved per work stream so that parallel branches never pick the same
 // number (a clash is only caught at start-up by claimId). Rename or drop a reservation when the
 // family lands; keep the numbers of families that have landed.
 /** bytes methods (vm/builtins/bytesmethods.ts) */
@@ -903,18 +903,12 @@ export const FAM_ATEXIT = 34;
 export const FAM_CONTEXTVARS = 35;
 /** memoryview (vm/builtins/memoryview.ts) */
 export const FAM_MEMORYVIEW = 36;
-/** spare: codecs work stream */
-export const FAM_SPARE_37 = 37;
 /** the cmath module (vm/modules/cmath.ts) */
 export const FAM_CMATH = 38;
 /** _operator (the part the pure operator.py lacks) (vm/modules/hashes.ts) */
 export const FAM_OPERATOR = 39;
 /** the VM support the codecs stream added for the stdlib (descriptors' __get__, ...) */
 export const FAM_STDLIB_SUPPORT = 37;
-/** spare: language work stream */
-export const FAM_SPARE_38 = 38;
-/** spare: modules work stream */
-export const FAM_SPARE_39 = 39;
 /** the _imp module (vm/modules/imp.ts) */
 export const FAM_IMP = 40;
 /** the _warnings module (vm/modules/warnings.ts) */
@@ -924,6 +918,10 @@ export const FAM_MARSHAL = 42;
 /** methods of core types that Python code calls: __get__ of functions, staticmethod and
  * classmethod; code.co_positions/co_lines (vm/builtins/coremethods.ts) */
 export const FAM_COREMETHODS = 43;
+
+// Reserved per work stream (stop 13), so parallel branches never pick the same number: the
+// OS modules 44-47 (_posixsubprocess, _socket, select), data modules 48-51 (unicodedata, math,
+// zlib), the language 52-55, runtime fixes 56-59. Replace a reservation by its family when it lands.
 
 class IdFamilies {
   /** the family of each id, by id (FAM_NONE: never registered) */
