@@ -109,6 +109,34 @@ export class Database {
     return out;
   }
 
+  /**
+   * Whether fd can call generated code (so recurse): a call to a function that is not an
+   * inlined leaf, a virtual call, or a jump into JIT code (which calls helpers). A function
+   * that cannot needs no depth check: its own frame is the deepest it goes.
+   */
+  callsOut(fd: FunctionDesc): boolean {
+    for (const b of this.graph(fd).blocks())
+      for (const op of b.operations) {
+        if (op.opname === 'indirect_call' || op.opname === 'execmem.call') return true;
+        if (op.opname === 'direct_call' && !this.inlinable.has(op.extra as FunctionDesc)) return true;
+      }
+    return false;
+  }
+
+  /**
+   * Small enough that gcc should inline it into callers in the same C file, though it keeps
+   * its frame (it may collect or raise): marked `inline` on its definition, which program.h's
+   * prototype keeps an external definition (C99 6.7.4), so other files still call it.
+   */
+  inlineHint(fd: FunctionDesc): boolean {
+    if (fd === this.rp.main || this.inlinable.has(fd)) return false;
+    let ops = 0;
+    const blocks = this.graph(fd).blocks();
+    if (blocks.length > HINT_MAX_BLOCKS) return false;
+    for (const b of blocks) ops += b.operations.length;
+    return ops <= HINT_MAX_OPS;
+  }
+
   /** Whether op may run the collector (a call to an inlined leaf cannot). */
   mayCollect(op: Operation): boolean {
     if (op.opname === 'direct_call' && this.inlinable.has(op.extra as FunctionDesc)) return false;
@@ -206,3 +234,6 @@ export class Database {
 /** limits for findInlinable: about a constructor chain with a few fields */
 const INLINE_MAX_OPS = 24;
 const INLINE_MAX_BLOCKS = 6;
+/* small functions that keep a frame: inlined by gcc within their C file (see inlineHint) */
+const HINT_MAX_OPS = 16;
+const HINT_MAX_BLOCKS = 8;

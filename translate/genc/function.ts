@@ -108,7 +108,12 @@ export class FunctionEmitter {
     const rt = this.t(ret);
     const ng = this.maxSpill;
     const L = this.lines;
-    L.push(`${this.inline ? 'static inline ' : ''}${ctype(rt)} ${this.gen.fn(this.fd)}(${g.startblock.inputargs.map((v, i) => `${ctype(this.t(v))} p${i}`).join(', ') || 'void'}) {`);
+    // A function that cannot call generated code cannot recurse: no depth check. The check
+    // is also where a pending MemoryError is raised (rts.h: rts_oom_pending); such a function
+    // that allocates tests for that alone, so that a loop calling it still reaches a safe point.
+    const depthCheck = !this.inline && this.gen.callsOut(this.fd);
+    const oomCheck = !this.inline && !depthCheck && blocks.some((b) => b.operations.some((op) => this.gen.mayCollect(op)));
+    L.push(`${this.inline ? 'static inline ' : this.gen.inlineHint(this.fd) ? 'inline ' : ''}${ctype(rt)} ${this.gen.fn(this.fd)}(${g.startblock.inputargs.map((v, i) => `${ctype(this.t(v))} p${i}`).join(', ') || 'void'}) {`);
     if (ng) {
       // slot by slot: for a big frame gcc turns `= {NULL}` into `rep stos`, whose start-up
       // cost shows in every call of the interpreter's main loop
@@ -118,18 +123,19 @@ export class FunctionEmitter {
     }
     L.push(...decls);
     if (ng) L.push('  rts_top_frame = &fr_;');
-    if (!this.inline) L.push('  if (RTS_UNLIKELY(++rts_depth > rts_max_depth)) { rts_raise_stack_overflow(); goto fail_; }');
+    if (depthCheck) L.push('  if (RTS_UNLIKELY(++rts_depth > rts_max_depth)) { rts_raise_stack_overflow(); goto fail_; }');
+    else if (oomCheck) L.push('  if (RTS_UNLIKELY(rts_oom_pending)) { rts_raise_stack_overflow(); goto fail_; }');
     g.startblock.inputargs.forEach((v, i) => {
       if (this.t(v).k !== 'Void') L.push(`  ${this.assign(v, `p${i}`)}`);
     });
     for (const b of blocks) this.emitBlock(b);
     L.push('ret_:');
-    if (!this.inline) L.push('  rts_depth--;');
+    if (depthCheck) L.push('  rts_depth--;');
     if (ng) L.push('  rts_top_frame = fr_.prev;');
     L.push(`  return ${rt.k === 'Void' ? '0' : this.ref(ret)};`);
     if (!this.inline) {
       L.push('fail_:');
-      L.push('  rts_depth--;');
+      if (depthCheck) L.push('  rts_depth--;');
       if (ng) L.push('  rts_top_frame = fr_.prev;');
       L.push(`  return ${isGc(rt) ? 'NULL' : '0'};`);
     }
@@ -355,15 +361,15 @@ export class FunctionEmitter {
       case 'ptr_ne':
         return set(`((void *)${A(0)} != (void *)${A(1)})`);
       case 'str_eq':
-        return set(`rts_str_eq(${A(0)}, ${A(1)})`);
+        return set(this.strEq(op));
       case 'str_ne':
-        return set(`(!rts_str_eq(${A(0)}, ${A(1)}))`);
+        return set(`(!${this.strEq(op)})`);
       case 'str_lt':
       case 'str_le':
       case 'str_gt':
       case 'str_ge': {
         const sym = { str_lt: '<', str_le: '<=', str_gt: '>', str_ge: '>=' }[op.opname];
-        return set(`(rts_str_cmp(${A(0)}, ${A(1)}) ${sym} 0)`);
+        return set(`(rts_scmp(${A(0)}, ${A(1)}) ${sym} 0)`);
       }
       case 'str_concat':
         return set(`rts_str_concat(${A(0)}, ${A(1)})`);
@@ -728,6 +734,17 @@ export class FunctionEmitter {
     throw new RtsError('E_UNSUPPORTED', `genc: rlib primitive ${name}`, op.loc);
   }
 
+  /** `a === b` on strings; against a one-character constant, a test of one code unit. */
+  private strEq(op: Operation): string {
+    const [a, b] = op.args;
+    const unit = (v: Value): number | null => (v instanceof Constant && typeof v.value === 'string' && v.value.length === 1 ? v.value.charCodeAt(0) : null);
+    const ub = unit(b);
+    if (ub !== null) return `rts_seq1(${this.val(a)}, ${ub})`;
+    const ua = unit(a);
+    if (ua !== null) return `rts_seq1(${this.val(b)}, ${ua})`;
+    return `rts_seq(${this.val(a)}, ${this.val(b)})`;
+  }
+
   private strMethod(op: Operation): string {
     const { name, tid } = op.extra as { name: string; tid: number };
     const set = (e: string): string => this.assign(op.result, e);
@@ -743,7 +760,7 @@ export class FunctionEmitter {
       case 'slice':
         return set(`rts_str_slice(${s}, ${n >= 1 ? A(1, S) : '0'}, ${n >= 2 ? A(2, S) : `${s}->len`})`);
       case 'substring':
-        return set(`rts_str_substring(${s}, ${A(1, S)}, ${n >= 2 ? A(2, S) : `${s}->len`})`);
+        return set(n >= 2 ? `rts_substr(${s}, ${A(1, S)}, ${A(2, S)})` : `rts_str_substring(${s}, ${A(1, S)}, ${s}->len)`);
       case 'indexOf':
         return set(`rts_str_index_of(${s}, ${A(1)}, ${n >= 2 ? A(2, S) : '0'})`);
       case 'lastIndexOf':

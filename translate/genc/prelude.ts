@@ -27,6 +27,25 @@ static inline int64_t rts_cca(rts_str *s, int64_t i) {
   if (RTS_UNLIKELY((uint64_t)i >= (uint64_t)s->len)) return rts_str_char_code_at(s, i); /* reports it */
   return s->data[i];
 }
+/* String comparison fast paths: the common operands are one-character strings (a scanner's
+ * peek() against ' ' or '"'), which a call to rts_str_eq and memcmp cost many times over. */
+static inline bool rts_seq(rts_str *a, rts_str *b) {
+  if (a == b) return true;
+  if (a == NULL || b == NULL || a->len != b->len) return false;
+  if (a->len == 1) return a->data[0] == b->data[0];
+  return rts_str_eq(a, b);
+}
+/* s === c for a constant one-unit string c */
+static inline bool rts_seq1(rts_str *s, uint16_t c) { return s != NULL && s->len == 1 && s->data[0] == c; }
+static inline int64_t rts_scmp(rts_str *a, rts_str *b) {
+  if (a != NULL && b != NULL && a->len > 0 && b->len > 0 && a->data[0] != b->data[0]) return (int64_t)a->data[0] - (int64_t)b->data[0];
+  return rts_str_cmp(a, b);
+}
+/* s.substring(i, i + 1) of an ASCII unit is the shared string: no call, no allocation */
+static inline rts_str *rts_substr(rts_str *s, int64_t a, int64_t b) {
+  if (b == a + 1 && (uint64_t)a < (uint64_t)s->len && s->data[a] < 128 && rts_ascii_unit[s->data[a]] != NULL) return rts_ascii_unit[s->data[a]];
+  return rts_str_substring(s, a, b);
+}
 /* push/pop fast paths inline; the runtime grows the buffer or reports an empty pop */
 #define RTS_PUSH_POP(NAME, T) \
   static inline void rts_push_##NAME(rts_list *l, T v) { \

@@ -41,7 +41,7 @@
 #define CHUNK_PAGES 32 /* pages are obtained from the OS 2 MiB at a time */
 #define SMALL_MAX 2048u
 #define NCLASSES 28
-#define MIN_THRESHOLD ((size_t)16 << 20)
+#define MIN_THRESHOLD ((size_t)4 << 20)
 #define TRACE_CHUNK 4096
 #define PAGE_OF(o) ((page *)((uintptr_t)(o) & ~(uintptr_t)(PAGE_BYTES - 1)))
 

@@ -150,6 +150,7 @@ rts_str *rts_str_char_at(rts_str *s, int64_t i);           /* s[i]; out of range
 rts_str *rts_str_from_char_code(int64_t code);             /* String.fromCharCode: code & 0xFFFF */
 rts_str *rts_str_slice(rts_str *s, int64_t start, int64_t end);     /* JS slice semantics (negatives count from end) */
 rts_str *rts_str_substring(rts_str *s, int64_t start, int64_t end); /* JS substring semantics */
+extern rts_str *rts_ascii_unit[128]; /* shared one-unit ASCII strings; NULL before start-up */
 int64_t rts_str_index_of(rts_str *s, rts_str *needle, int64_t from);
 int64_t rts_str_last_index_of(rts_str *s, rts_str *needle);
 bool rts_str_starts_with(rts_str *s, rts_str *p);

@@ -16,6 +16,8 @@ typedef struct str1 {
 _Static_assert(offsetof(str1, data) == offsetof(rts_str, data), "str1 layout");
 static str1 empty_str = {{RTS_TID_STR, RTS_GC_STATIC}, 0, 0, {0, 0}};
 static str1 ascii_str[128];
+/* the same strings for generated code's inline fast paths (NULL until initialised) */
+rts_str *rts_ascii_unit[128];
 
 void rts_str_init_statics(void) {
   for (int i = 0; i < 128; i++) {
@@ -24,6 +26,7 @@ void rts_str_init_statics(void) {
     ascii_str[i].len = 1;
     ascii_str[i].data[0] = (uint16_t)i;
     ascii_str[i].hash = rts_str_hash((rts_str *)&ascii_str[i]);
+    rts_ascii_unit[i] = (rts_str *)&ascii_str[i];
   }
   empty_str.hash = rts_str_hash((rts_str *)&empty_str);
 }
