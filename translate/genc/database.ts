@@ -7,6 +7,7 @@ import { ClassDesc, FunctionDesc } from '../load/descs.ts';
 import type { RtypedProgram } from '../rtype/rtyper.ts';
 import { Bool, Float, Signed, Str, cIdent, isGc, type ElemKind, type LLType } from '../rtype/lltypes.ts';
 import { llop } from '../rtype/lloperation.ts';
+import { inlineSmallCalls } from './inline.ts';
 
 export function ctype(t: LLType): string {
   switch (t.k) {
@@ -65,10 +66,16 @@ export class Database {
 
   /** Small leaf functions (constructors, getters, tests), defined `static inline` in
    * program.h so that gcc inlines them across modules: see findInlinable. */
-  readonly inlinable: Set<FunctionDesc>;
+  inlinable: Set<FunctionDesc>;
+  /** call sites the graph inliner replaced by the callee's blocks */
+  readonly inlinedSites: number;
 
   constructor(readonly rp: RtypedProgram) {
     this.inlinable = this.findInlinable();
+    // the header's leaves stay calls (gcc inlines those); after the graph inliner, a caller
+    // may have become a leaf itself
+    this.inlinedSites = inlineSmallCalls(rp, this.inlinable);
+    if (this.inlinedSites) this.inlinable = this.findInlinable();
   }
 
   /**

@@ -415,6 +415,8 @@ export class FunctionEmitter {
         const obj = nullable ? `rts_nn(${A(0)}, ${this.where(op)})` : A(0);
         return `((struct inst_${layout.cname} *)${obj})->${field.cname} = ${A(1, field.type)};`;
       }
+      case 'oom_safepoint':
+        return 'if (RTS_UNLIKELY(rts_oom_pending)) rts_raise_stack_overflow();';
       case 'direct_call': {
         const fd = op.extra as FunctionDesc;
         const g = this.gen.graph(fd);

@@ -76,6 +76,8 @@ const table: Record<string, LLOp> = {
   dict_value: memory,
 
   direct_call: calls,
+  /** genc's graph inliner: where an inlined callee was entered, a pending MemoryError is raised */
+  oom_safepoint: { canRaise: true, canCollect: false, canFold: false },
   indirect_call: calls,
   // JS builtins and methods of strings, lists, Maps and numbers (console.log, Math.*, s.slice, ...)
   builtin: allocates,
