@@ -1188,7 +1188,8 @@ export class FlowBuilder {
       const t = e.typeArguments?.length === 2 ? e : this.contextualTypeNode(e);
       return this.emit('newdict', [], e, t ? typeSeed(t) : null, 'map');
     }
-    if (g === 'builtin' && name === 'Array') this.err(e, 'new Array(): use [] and push');
+    // its holes are undefined, which no RTS list item type holds
+    if (g === 'builtin' && name === 'Array') this.err(e, `${e.getText()}: an array with holes has no RTS type; start from [] and push the items (const xs: T[] = []; for (...) xs.push(v))`);
     let cls: ClassDesc | null = g instanceof ClassDesc ? g : null;
     if (g === 'builtin' && name === 'Error') cls = this.prog.errorClass;
     if (!cls) this.err(e, `'${name}' is not an RTS class`);
