@@ -352,7 +352,9 @@ export class Annotator {
     if (!inst || !inst.env.size || ![...inst.env.values()].some((a) => a.key.includes('number'))) return '';
     const tpl = inst.template!.sourceName();
     const what = inst instanceof ClassDesc ? `class ${tpl}` : `function ${tpl}`;
-    return ` (in ${inst.sourceName()}: generic ${what} is instantiated once for int and float, which are both number to tsc, so ${tpl}<int> and ${tpl}<float> share one instantiation; wrap one of them in a class, e.g. ${tpl}<FloatBox>)`;
+    const shown = inst.sourceName();
+    const as = (t: string): string => shown.replace(/\bnumber\b/g, t);
+    return ` (in ${shown}: generic ${what} is instantiated once for int and float, which are both number to tsc, so ${as('int')} and ${as('float')} share one instantiation; wrap one of them in a class, e.g. ${as('FloatBox')})`;
   }
 
   /** Runs f, explaining an int/float clash in the arguments of an instantiation of a generic. */
