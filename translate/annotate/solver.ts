@@ -58,6 +58,8 @@ export class Annotator {
   listDefs = new Map<Operation, ListDef>();
   dictDefs = new Map<Operation, DictDef>();
   instantiated = new Set<ClassDesc>();
+  /** parameters added to an override that declares fewer than its family passes (padParams) */
+  readonly padding = new WeakSet<Variable>();
   prebuilt = new Map<object, SomeValue>();
   currentBlock: Block | null = null;
   errors: RtsError[] = [];
@@ -462,9 +464,13 @@ export class Annotator {
 
   // ---- calls, fields -------------------------------------------------------------
 
-  callFunction(fd: FunctionDesc, args: SomeValue[]): SomeValue {
+  callFunction(fd: FunctionDesc, argsIn: SomeValue[]): SomeValue {
     const g = this.graphFor(fd);
     const params = g.startblock.inputargs;
+    let args = argsIn;
+    // a direct call (super.m(), C.m()) of an override padded to its family's parameters
+    // passes nothing for the padding: the rtyper gives it placeholders (see padParams)
+    if (args.length < params.length && params.slice(args.length).every((p) => this.padding.has(p))) args = [...args, ...params.slice(args.length).map((p) => this.ann(p))];
     if (args.length !== params.length) {
       const sig = signatures.get(g);
       // counted as the user wrote the call: the receiver is not one of them
@@ -534,7 +540,11 @@ export class Annotator {
 
   private padParams(fd: FunctionDesc, n: number): void {
     const params = this.graphFor(fd).startblock.inputargs;
-    while (params.length < n) params.push(new Variable('unused'));
+    while (params.length < n) {
+      const v = new Variable('unused');
+      this.padding.add(v);
+      params.push(v);
+    }
   }
 
   private fieldKey(owner: ClassDesc, name: string): string {

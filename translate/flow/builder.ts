@@ -1109,8 +1109,12 @@ export class FlowBuilder {
         for (let i = given; i < Math.min(best.length, m.parameters.length); i++) {
           const a = best[i].initializer;
           const b = m.parameters[i].initializer;
+          const pn = m.parameters[i].name.getText();
+          // on Node the override would see undefined where the translation passes the default
+          if (a && !b && !m.parameters[i].questionToken)
+            throw new RtsError('E_ARGS', `${c.sourceName()}.${name}() declares parameter '${pn}' without a default, but a call at ${formatLoc(this.loc(e))} leaves it out and RTS fills in ${a.getText()} (the base's default) where JS would pass undefined: give the override the same default (${m.parameters[i].getText()} = ${a.getText()}), or leave the parameter out of the override`, locOf(m.parameters[i], c.module!));
           if (a && b && a.getText() !== b.getText())
-            throw new RtsError('E_ARGS', `${c.name}.${name}() gives parameter '${m.parameters[i].name.getText()}' the default ${b.getText()}, but a call at ${formatLoc(this.loc(e))} fills in ${a.getText()}: RTS fills defaults at the call site, so overrides must declare the same default`, locOf(b, c.module!));
+            throw new RtsError('E_ARGS', `${c.sourceName()}.${name}() gives parameter '${m.parameters[i].name.getText()}' the default ${b.getText()}, but a call at ${formatLoc(this.loc(e))} fills in ${a.getText()}: RTS fills defaults at the call site, so overrides must declare the same default`, locOf(b, c.module!));
         }
       }
     }
