@@ -65,6 +65,11 @@ export function main(argv: string[]): int {
   for (const f of fs) out.push(f ? 'T' : 'F');
   for (const i of is) out.push(!i ? 'F' : 'T');
   for (const s of ss) out.push(s && s !== ' ' ? 'T' : 'F');
+  // a list or Map is a reference: true even when empty, as in JS
+  const noItems: int[] = [];
+  const noKeys = new Map<string, int>();
+  out.push(noItems ? 'T' : 'F');
+  out.push(noKeys && !noKeys.size ? 'T' : 'F');
   console.log('conds ' + out.join(''));
 
   // mixed && / || chains with negation, references of two classes
