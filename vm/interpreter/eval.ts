@@ -28,6 +28,7 @@ import {
 import { dictGetStr, dictSet, dictDel, dictGet, dictSetS, dictGetS, dictKeys, dictHas } from '../objects/dict.ts';
 import { formatValue, asciiRepr } from '../builtins/format.ts';
 import { importName, importFrom, importStar } from './importer.ts';
+import { exceptStarMatch, prepReraiseStar } from '../builtins/excgroup.ts';
 import * as A from '../parser/ast.ts';
 
 /** sys.displayhook's default, for the REPL's expression statements: None shows nothing; the
@@ -1486,6 +1487,20 @@ function run(f: Frame): PyObject {
             const spec = stack[--sp];
             const matched = excMatches(stack[sp - 1], spec) ? True : False;
             stack[sp++] = matched;
+            break;
+          }
+          case Op.CHECK_EG_MATCH: {
+            f.pc = pc;
+            const r = exceptStarMatch(stack[sp - 2], stack[sp - 1]);
+            stack[sp - 2] = r[0];
+            stack[sp - 1] = r[1];
+            // the handler's sys.exc_info() and bare `raise` are the matched part
+            if (r[1] !== None) VM.curExc = r[1] as PyBaseExc;
+            break;
+          }
+          case Op.PREP_RERAISE_STAR: {
+            const l = stack[--sp] as PyList;
+            stack[sp - 1] = prepReraiseStar(stack[sp - 1], l.items);
             break;
           }
           case Op.RAISE_VARARGS: {

@@ -603,6 +603,8 @@ export class Try extends stmt {
   handlers: ExceptHandler[];
   orelse: stmt[];
   finalbody: stmt[];
+  /** `except*` handlers: CPython's TryStar node */
+  star: boolean = false;
   constructor(line: int, col: int, body: stmt[], handlers: ExceptHandler[], orelse: stmt[], finalbody: stmt[]) {
     super(K.Try, line, col);
     this.body = body;

@@ -546,16 +546,29 @@ export class Parser {
     this.expectOp(':');
     const body = this.parseBlock("'try' statement", t.line);
     const handlers: ExceptHandler[] = [];
+    // -1: no handler yet, 0: `except`, 1: `except*` (PEP 654: one kind per try)
+    let star = -1;
     while (this.isKw('except')) {
       const et = this.next();
       let type: expr | null = null;
       let name = '';
+      const isStar = this.isOp('*');
+      if (isStar) {
+        this.next();
+        if (this.isOp(':')) throw this.error('expected one or more exception types', this.peek());
+        if (star === 0) throw this.error("cannot have both 'except' and 'except*' on the same 'try'", et);
+        star = 1;
+      } else {
+        if (star === 1) throw this.error("cannot have both 'except' and 'except*' on the same 'try'", et);
+        star = 0;
+      }
       if (!this.isOp(':')) {
+        const tt = this.peek();
         type = this.parseTest();
         if (this.isOp(',')) {
           // the types are parsed first: an error among them is the one reported
           while (this.acceptOp(',')) this.parseTest();
-          throw this.error('multiple exception types must be parenthesized', et);
+          throw this.error('multiple exception types must be parenthesized', tt);
         }
         if (this.acceptKw('as')) name = this.expectName();
       }
@@ -572,7 +585,9 @@ export class Parser {
     if (handlers.length === 0 && finalbody.length === 0) {
       throw this.error("expected 'except' or 'finally' block", this.peek());
     }
-    return new Try(t.line, t.col, body, handlers, orelse, finalbody);
+    const tr = new Try(t.line, t.col, body, handlers, orelse, finalbody);
+    tr.star = star === 1;
+    return tr;
   }
   /** 'match' is a soft keyword: a match statement ends its first line with ':'. */
   looksLikeMatch(): boolean {
