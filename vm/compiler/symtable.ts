@@ -81,6 +81,8 @@ export class Scope {
   name: string;
   parent: Scope | null;
   isComp: boolean = false;
+  /** a comprehension's iteration variables, which `:=` inside it may not rebind */
+  iterVars: Map<string, boolean> = new Map<string, boolean>();
   assigned: Map<string, boolean> = new Map<string, boolean>();
   used: Map<string, boolean> = new Map<string, boolean>();
   params: string[] = [];
@@ -131,6 +133,9 @@ export class SymTable {
   /** expressions nested at most (CPython: three times the recursion limit) */
   maxDepth: int;
   depth: int = 0;
+  /** how many comprehension iterables the visit is inside (lambdas and comprehensions in them
+   * included): `:=` is refused there */
+  iterDepth: int = 0;
   constructor(maxDepth: int) {
     this.maxDepth = maxDepth;
     this.top = new Scope(S_MODULE, '<module>', null);
@@ -470,9 +475,19 @@ export class SymTable {
         n.target.id = mangle(sc.priv, n.target.id);
         const name = n.target.id;
         let target = sc;
+        if (this.iterDepth > 0) throw new ParseError('SyntaxError', 'assignment expression cannot be used in a comprehension iterable expression', n.line, n.col + 1);
+        if (sc.isComp && sc.iterVars.has(name)) {
+          throw new ParseError('SyntaxError', `assignment expression cannot rebind comprehension iteration variable '${name}'`, n.line, n.col + 1);
+        }
         while (target.isComp && target.parent !== null) {
           const p = target.parent;
-          if (p.kind === S_MODULE) target.globals.set(name, true);
+          if (p.kind === S_CLASS) throw new ParseError('SyntaxError', 'assignment expression within a comprehension cannot be used in a class body', n.line, n.col + 1);
+          if (p.isComp && p.iterVars.has(name)) {
+            throw new ParseError('SyntaxError', `assignment expression cannot rebind comprehension iteration variable '${name}'`, n.line, n.col + 1);
+          }
+          // the name is the enclosing scope's: a global there (declared or at module level)
+          // is a global here too, else the comprehension shares its binding
+          if (p.kind === S_MODULE || p.globals.has(name)) target.globals.set(name, true);
           else target.nonlocals.set(name, true);
           target = p;
         }
@@ -570,9 +585,22 @@ export class SymTable {
     this.visitExpr(sc, kw.value);
     this.depth--;
   }
+  collectIterVars(sc: Scope, t: expr): void {
+    if (t instanceof Name) {
+      if (sc.nonlocals.has(t.id) || sc.globals.has(t.id)) {
+        throw new ParseError('SyntaxError', `comprehension inner loop cannot rebind assignment expression target '${t.id}'`, t.line, t.col + 1);
+      }
+      sc.iterVars.set(t.id, true);
+    }
+    else if (t instanceof Tuple) for (const x of t.elts) this.collectIterVars(sc, x);
+    else if (t instanceof List) for (const x of t.elts) this.collectIterVars(sc, x);
+    else if (t instanceof Starred) this.collectIterVars(sc, t.value);
+  }
   /** A comprehension's scope: the first iterable is evaluated outside it, the rest inside. */
   visitComprehension(sc: Scope, e: expr, name: string, comps: Comprehension[], elt: expr, value: expr | null): void {
+    this.iterDepth++;
     this.visitExpr(sc, comps[0].iter);
+    this.iterDepth--;
     const inner = this.newScope(e, S_FUNC, name, sc);
     inner.isComp = true;
     inner.params.push('.0');
@@ -580,8 +608,13 @@ export class SymTable {
     for (let i = 0; i < comps.length; i++) {
       const c = comps[i];
       if (c.is_async) inner.isCoroutine = true;
-      if (i > 0) this.visitExpr(inner, c.iter);
+      if (i > 0) {
+        this.iterDepth++;
+        this.visitExpr(inner, c.iter);
+        this.iterDepth--;
+      }
       this.visitTarget(inner, c.target);
+      this.collectIterVars(inner, c.target);
       this.visitExprs(inner, c.ifs);
     }
     this.visitExpr(inner, elt);

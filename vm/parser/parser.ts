@@ -593,7 +593,7 @@ export class Parser {
   looksLikeMatch(): boolean {
     const nt = this.peekAt(1);
     if (nt.type === T_NEWLINE || nt.type === T_END) return false;
-    if (nt.type === T_OP && !(nt.s === '(' || nt.s === '[' || nt.s === '{' || nt.s === '-' || nt.s === '*')) return false;
+    if (nt.type === T_OP && !(nt.s === '(' || nt.s === '[' || nt.s === '{' || nt.s === '-' || nt.s === '*' || nt.s === '...' || nt.s === '~' || nt.s === '+')) return false;
     let depth = 0;
     let last: Tok | null = null;
     for (let i = this.p + 1; i < this.toks.length; i++) {
