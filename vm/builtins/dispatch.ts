@@ -1034,12 +1034,22 @@ function construct(id: int, args: PyObject[], kw: string[] | null): PyObject {
         const objType = obj instanceof PyType && isSubtype(obj, st) ? obj : obj.cls;
         return new PySuper(superType, st, obj, objType);
       }
+      // CPython's super_init_without_args: the first argument of the calling function, and its
+      // __class__ free variable (the cell its class body made)
       const f = VM.frame;
-      if (f === null || f.fn === null || f.fn.klass === null) throw raise(RuntimeError, 'super(): __class__ cell not found');
+      if (f === null || f.fn === null) throw raise(RuntimeError, 'super(): no current frame');
+      const code = f.code;
+      if (code.argcount === 0) throw raise(RuntimeError, 'super(): no arguments');
       let self: PyObject | null = f.fast.length > 0 ? f.fast[0] : null;
-      if (self === null && f.code.cellvars.length > 0 && f.code.cell2arg[0] === 0) self = f.cells[0].ref;
-      if (self === null) throw raise(RuntimeError, 'super(): no arguments');
-      const klass = f.fn.klass;
+      const c0 = code.cell2arg.indexOf(0);
+      if (c0 >= 0) self = f.cells[c0].ref;
+      if (self === null) throw raise(RuntimeError, 'super(): arg[0] deleted');
+      const fi = code.freevars.indexOf('__class__');
+      if (fi < 0) throw raise(RuntimeError, 'super(): __class__ cell not found');
+      const kc = f.cells[code.cellvars.length + fi].ref;
+      if (kc === null) throw raise(RuntimeError, 'super(): empty __class__ cell');
+      if (!(kc instanceof PyType)) throw raise(RuntimeError, `super(): __class__ is not a type (${typeName(kc)})`);
+      const klass = kc;
       const objType = self instanceof PyType && isSubtype(self, klass) ? self : self.cls;
       return new PySuper(superType, klass, self, objType);
     }

@@ -205,8 +205,9 @@ export class Compiler {
       return;
     }
     if (kind === N_CELL || kind === N_FREE) {
-      let i = c.cellvars.indexOf(name);
-      if (i < 0) i = c.cellvars.length + c.freevars.indexOf(name);
+      // a class body may have __class__ both as a cell (for its methods) and as a free
+      // variable (its own `nonlocal __class__`)
+      const i = kind === N_CELL ? c.cellvars.indexOf(name) : c.cellvars.length + c.freevars.indexOf(name);
       this.emit(ctx === 0 ? Op.LOAD_DEREF : ctx === 1 ? Op.STORE_DEREF : Op.DELETE_DEREF, i);
       return;
     }
@@ -371,7 +372,13 @@ export class Compiler {
     const doc = this.docstring(s.body);
     this.u.code.consts.push(doc !== null ? doc.value : None);
     this.compileBody(s.body);
-    this.loadConst(None);
+    const ci = this.u.code.cellvars.indexOf('__class__');
+    if (ci >= 0) {
+      // type.__new__ fills the cell from __classcell__; __build_class__ checks it was
+      this.emit(Op.LOAD_CLOSURE, ci);
+      this.emit(Op.DUP_TOP, 0);
+      this.emit(Op.STORE_NAME, this.nameIndex('__classcell__'));
+    } else this.loadConst(None);
     this.emit(Op.RETURN_VALUE, 0);
     this.qualPrefix.pop();
     this.qualPrefix.pop();
@@ -401,7 +408,13 @@ export class Compiler {
     }
     this.setupAnnotations(s.body);
     this.compileBody(s.body);
-    this.loadConst(None);
+    const ci = this.u.code.cellvars.indexOf('__class__');
+    if (ci >= 0) {
+      // type.__new__ fills the cell from __classcell__; __build_class__ checks it was
+      this.emit(Op.LOAD_CLOSURE, ci);
+      this.emit(Op.DUP_TOP, 0);
+      this.emit(Op.STORE_NAME, this.nameIndex('__classcell__'));
+    } else this.loadConst(None);
     this.emit(Op.RETURN_VALUE, 0);
     this.qualPrefix.pop();
     const code = this.leaveScope();

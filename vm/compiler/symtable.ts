@@ -433,6 +433,8 @@ export class SymTable {
       case K.Name:
         (e as Name).id = mangle(sc.priv, (e as Name).id);
         this.use(sc, (e as Name).id);
+        // zero-argument super() finds its class in the __class__ cell, as in CPython
+        if (sc.kind === S_FUNC && (e as Name).id === 'super') this.use(sc, '__class__');
         return;
       case K.Constant:
         return;
@@ -686,6 +688,8 @@ export class SymTable {
   findEnclosing(sc: Scope, nm: string): boolean {
     let p = sc.parent;
     while (p !== null) {
+      // a class body holds the implicit __class__ cell of the functions inside it
+      if (p.kind === S_CLASS && nm === '__class__') return true;
       if (p.kind === S_FUNC) {
         if (p.isLocalDef(nm) || p.nonlocals.has(nm)) return true;
         if (p.globals.has(nm)) return false;
@@ -702,6 +706,12 @@ export class SymTable {
       cur.kinds.set(nm, N_FREE);
       const p = cur.parent;
       if (p === null) return;
+      if (p.kind === S_CLASS && nm === '__class__') {
+        // the class body's own __class__ (if it names one) stays what it was: the cell is
+        // only for its functions, filled by type.__new__ from __classcell__
+        if (!p.cells.includes(nm)) p.cells.push(nm);
+        return;
+      }
       if (p.kind === S_FUNC && p.isLocalDef(nm)) {
         if (!p.cells.includes(nm)) p.cells.push(nm);
         p.kinds.set(nm, N_CELL);

@@ -417,12 +417,26 @@ export function buildClass(func: PyFunction, name: string, origBases: PyObject[]
     ns = made;
   }
   const f = new Frame(func.code, func, func.globals, ns, []);
-  if (func.closure.length > 0) f.cells = func.closure.slice(0);
-  evalFrame(f);
+  const ncell = func.code.cellvars.length;
+  if (func.closure.length > 0 || ncell > 0) {
+    const cells: PyCell[] = [];
+    for (let i = 0; i < ncell; i++) cells.push(new PyCell(cellType, null));
+    for (const c of func.closure) cells.push(c);
+    f.cells = cells;
+  }
+  const cell = evalFrame(f);
   if (resolved !== null) setItem(ns, newStr('__orig_bases__'), newTuple(origBases));
   const args: PyObject[] = [newStr(name), newTuple(bases), ns];
   for (const v of restVals) args.push(v);
-  return callObj(meta, args, restNames.length > 0 ? restNames : null);
+  const cls = callObj(meta, args, restNames.length > 0 ? restNames : null);
+  if (cls instanceof PyType && cell instanceof PyCell) {
+    const got = cell.ref;
+    if (got !== cls) {
+      if (got === null) throw raise(RuntimeError, `__class__ not set defining ${repr(newStr(name))} as ${repr(cls)}. Was __classcell__ propagated to type.__new__?`);
+      throw raise(TypeError, `__class__ set to ${repr(got)} defining ${repr(newStr(name))} as ${repr(cls)}`);
+    }
+  }
+  return cls;
 }
 /** type(name, bases, ns) for metaclass meta. */
 export function typeNew(meta: PyType, name: string, basesIn: PyObject[], ns: PyDict, kwnames: string[] | null, kwvals: PyObject[]): PyType {
@@ -450,6 +464,12 @@ export function typeNew(meta: PyType, name: string, basesIn: PyObject[], ns: PyD
         if (inner !== null && inner.klass === null) inner.klass = t;
       }
     }
+  }
+  const classcell = t.dict.get('__classcell__');
+  if (classcell !== undefined) {
+    if (!(classcell instanceof PyCell)) throw raise(TypeError, `__classcell__ must be a nonlocal cell, not ${repr(classcell.cls)}`);
+    classcell.ref = t;
+    t.dict.delete('__classcell__');
   }
   const mod = t.dict.get('__module__');
   if (mod !== undefined && mod instanceof PyStr) t.module = mod.s;
