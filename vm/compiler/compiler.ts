@@ -372,13 +372,7 @@ export class Compiler {
     const doc = this.docstring(s.body);
     this.u.code.consts.push(doc !== null ? doc.value : None);
     this.compileBody(s.body);
-    const ci = this.u.code.cellvars.indexOf('__class__');
-    if (ci >= 0) {
-      // type.__new__ fills the cell from __classcell__; __build_class__ checks it was
-      this.emit(Op.LOAD_CLOSURE, ci);
-      this.emit(Op.DUP_TOP, 0);
-      this.emit(Op.STORE_NAME, this.nameIndex('__classcell__'));
-    } else this.loadConst(None);
+    this.loadConst(None);
     this.emit(Op.RETURN_VALUE, 0);
     this.qualPrefix.pop();
     this.qualPrefix.pop();

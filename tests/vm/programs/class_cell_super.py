@@ -92,3 +92,10 @@ class NoCell:
     x = 1
 print('__classcell__' in NoCell.__dict__, NoCell.x)
 print(B.f.__code__.co_freevars, 'cls' in B.__dict__)
+
+def own_class_local():
+    __class__ = 'mine'
+    def inner():
+        return __class__
+    return inner()
+print(own_class_local())
