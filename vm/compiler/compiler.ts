@@ -322,6 +322,39 @@ export class Compiler {
     this.loadConst(code);
     this.emit(Op.MAKE_FUNCTION, f);
   }
+  /** Pushes the dict of a def's annotations (CPython's order: parameters, *args, keyword-only
+   * parameters, **kwargs, return), evaluated here or as their text under the future import;
+   * false (nothing pushed) when nothing is annotated. */
+  pushAnnotations(spec: Arguments, returns: expr | null): boolean {
+    const names: string[] = [];
+    const anns: (expr | null)[] = [];
+    for (let i = 0; i < spec.args.length; i++) {
+      names.push(spec.args[i]);
+      anns.push(i < spec.argAnns.length ? spec.argAnns[i] : null);
+    }
+    names.push(spec.vararg);
+    anns.push(spec.varargAnn);
+    for (let i = 0; i < spec.kwonlyargs.length; i++) {
+      names.push(spec.kwonlyargs[i]);
+      anns.push(i < spec.kwonlyAnns.length ? spec.kwonlyAnns[i] : null);
+    }
+    names.push(spec.kwarg);
+    anns.push(spec.kwargAnn);
+    names.push('return');
+    anns.push(returns);
+    let n = 0;
+    for (let i = 0; i < names.length; i++) {
+      const a = anns[i];
+      if (a === null) continue;
+      this.loadConst(newStr(names[i]));
+      if (this.futureAnnotations) this.loadConst(newStr(unparse(a, 0)));
+      else this.expr(a);
+      n++;
+    }
+    if (n === 0) return false;
+    this.emit(Op.BUILD_MAP, n);
+    return true;
+  }
   pushDefaults(spec: Arguments): int {
     let flags = 0;
     if (spec.defaults.length > 0) {
@@ -364,7 +397,8 @@ export class Compiler {
       this.expr(d);
       this.emit(Op.PUSH_NULL, 0);
     }
-    const flags = this.pushDefaults(s.args);
+    let flags = this.pushDefaults(s.args);
+    if (this.pushAnnotations(s.args, s.returns)) flags |= 4;
     this.enterScope(s, s.name, s.line);
     this.setupArgs(this.u.code, s.args);
     this.qualPrefix.push(s.name);

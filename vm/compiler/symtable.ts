@@ -166,6 +166,11 @@ export class SymTable {
   visitArgs(sc: Scope, spec: Arguments, inner: Scope): void {
     for (const d of spec.defaults) this.visitExpr(sc, d);
     for (const d of spec.kw_defaults) if (d !== null) this.visitExpr(sc, d);
+    // annotations are evaluated where the def stands
+    for (const a of spec.argAnns) this.visitExpr(sc, a);
+    this.visitExpr(sc, spec.varargAnn);
+    for (const a of spec.kwonlyAnns) this.visitExpr(sc, a);
+    this.visitExpr(sc, spec.kwargAnn);
     const p = inner.priv;
     for (let i = 0; i < spec.args.length; i++) spec.args[i] = mangle(p, spec.args[i]);
     for (let i = 0; i < spec.kwonlyargs.length; i++) spec.kwonlyargs[i] = mangle(p, spec.kwonlyargs[i]);
@@ -192,6 +197,7 @@ export class SymTable {
         const inner = this.newScope(f, S_FUNC, f.name, sc);
         inner.isCoroutine = s.k === K.AsyncFunctionDef;
         this.visitArgs(sc, f.args, inner);
+        this.visitExpr(sc, f.returns);
         this.visitStmts(inner, f.body);
         const r = inner.returnValue;
         if (inner.isCoroutine && inner.isGenerator && r !== null) throw new ParseError('SyntaxError', "'return' with value in async generator", r.line, r.col + 1);

@@ -1373,6 +1373,7 @@ function run(f: Frame): PyObject {
             if ((arg & 8) !== 0) {
               for (const c of ((stack[--sp] as PyTuple)).items) fn.closure.push(c as PyCell);
             }
+            if ((arg & 4) !== 0) fn.annotations = (stack[--sp] as PyDict);
             if ((arg & 2) !== 0) fn.kwdefaults = (stack[--sp] as PyDict);
             if ((arg & 1) !== 0) fn.defaults = ((stack[--sp] as PyTuple)).items;
             const modName = dictGetS(f.globals, '__name__');

@@ -387,6 +387,11 @@ export class Arguments {
   kw_defaults: (expr | null)[] = [];
   /** the **kwargs name, or '' */
   kwarg: string = '';
+  /** annotations, parallel to args and kwonlyargs (null: none) */
+  argAnns: (expr | null)[] = [];
+  kwonlyAnns: (expr | null)[] = [];
+  varargAnn: expr | null = null;
+  kwargAnn: expr | null = null;
 }
 export class ExceptHandler extends Node {
   type: expr | null;

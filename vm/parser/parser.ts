@@ -490,7 +490,7 @@ export class Parser {
         spec.posonlyargcount = spec.args.length;
       } else if (this.acceptOp('**')) {
         spec.kwarg = this.expectName();
-        if (annotations && this.acceptOp(':')) this.parseTest();
+        if (annotations && this.acceptOp(':')) spec.kwargAnn = this.parseTest();
         if (this.isOp(',') && !(this.peekAt(1).type === T_OP && this.peekAt(1).s === end)) {
           throw this.error('arguments cannot follow var-keyword argument', this.peekAt(1));
         }
@@ -501,7 +501,8 @@ export class Parser {
         }
         if (!this.isOp(',')) {
           spec.vararg = this.expectName();
-          if (annotations && this.acceptOp(':')) this.parseTest();
+          // `*args: *Ts` (PEP 646) is 3.11 syntax too
+          if (annotations && this.acceptOp(':')) spec.varargAnn = this.isOp('*') ? this.parseStarOrExpr() : this.parseTest();
         }
       } else {
         const nt = this.peek();
@@ -509,14 +510,17 @@ export class Parser {
         if (spec.args.includes(name) || spec.kwonlyargs.includes(name)) {
           throw this.error(`duplicate argument '${name}' in function definition`, nt);
         }
-        if (annotations && this.acceptOp(':')) this.parseTest();
+        let ann: expr | null = null;
+        if (annotations && this.acceptOp(':')) ann = this.parseTest();
         let def: expr | null = null;
         if (this.acceptOp('=')) def = this.parseTest();
         if (seenStar) {
           spec.kwonlyargs.push(name);
           spec.kw_defaults.push(def);
+          spec.kwonlyAnns.push(ann);
         } else {
           spec.args.push(name);
+          spec.argAnns.push(ann);
           if (def !== null) {
             spec.defaults.push(def);
             seenDefault = true;
