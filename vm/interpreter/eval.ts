@@ -458,11 +458,6 @@ export function typeNew(meta: PyType, name: string, basesIn: PyObject[], ns: PyD
       // these two are class methods without the decorator, as in CPython's type_new
       if (v instanceof PyFunction && (k.s === '__init_subclass__' || k.s === '__class_getitem__')) t.dict.set(k.s, new PyClassMethod(classmethodType, v));
       else t.dict.set(k.s, v);
-      if (v instanceof PyFunction && v.klass === null) v.klass = t;
-      else {
-        const inner = v instanceof PyInstance ? null : innerFunc(v);
-        if (inner !== null && inner.klass === null) inner.klass = t;
-      }
     }
   }
   const classcell = t.dict.get('__classcell__');
