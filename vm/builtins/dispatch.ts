@@ -335,6 +335,9 @@ function intPowMod(a: PyInt, e: PyInt, m: PyInt): PyInt {
   }
   return result;
 }
+function isAsciiDigit(c: int): boolean {
+  return c >= 48 && c <= 57;
+}
 function parseIntStr(sIn: string, baseIn: int): PyObject {
   let s = sIn.trim();
   const orig = sIn;
@@ -345,6 +348,7 @@ function parseIntStr(sIn: string, baseIn: int): PyObject {
   }
   let base = baseIn;
   const low = s.toLowerCase();
+  const len0 = s.length;
   if ((base === 16 || base === 0) && low.startsWith('0x')) {
     s = s.slice(2);
     base = 16;
@@ -355,6 +359,8 @@ function parseIntStr(sIn: string, baseIn: int): PyObject {
     s = s.slice(2);
     base = 2;
   } else if (base === 0) base = 10;
+  // one underscore may follow a base prefix (0x_ff), as in a literal
+  if (s.length < len0 && s.startsWith('_')) s = s.slice(1);
   if (s.startsWith('_')) s = '!';
   const clean = s.split('_').join('');
   let ok = clean.length > 0 && !s.includes('__') && !s.endsWith('_');
@@ -863,7 +869,14 @@ function construct(id: int, args: PyObject[], kw: string[] | null): PyObject {
         const x = args[1];
         if (x instanceof PyStr || x instanceof PyBytes) {
           // a bytes-like argument is read as the text of its bytes (pickle's FLOAT opcode)
-          const s = (x instanceof PyStr ? x.s : bytesText(x)).trim().split('_').join('');
+          const raw = (x instanceof PyStr ? x.s : bytesText(x)).trim();
+          // CPython's _Py_string_to_number_with_underscores: each _ between two digits
+          for (let i = 0; i < raw.length; i++) {
+            if (raw[i] === '_' && !(i > 0 && isAsciiDigit(raw.charCodeAt(i - 1)) && i + 1 < raw.length && isAsciiDigit(raw.charCodeAt(i + 1)))) {
+              throw raise(ValueError, `could not convert string to float: ${repr(x)}`);
+            }
+          }
+          const s = raw.split('_').join('');
           v = parseFloatStrict(s);
           if (Number.isNaN(v) && !s.toLowerCase().endsWith('nan')) throw raise(ValueError, `could not convert string to float: ${repr(x)}`);
         } else if (x instanceof PyComplex && lookupType(x.cls, '__float__') === null) {
