@@ -335,6 +335,9 @@ function intPowMod(a: PyInt, e: PyInt, m: PyInt): PyInt {
   }
   return result;
 }
+function isAsciiDigit(c: int): boolean {
+  return c >= 48 && c <= 57;
+}
 function parseIntStr(sIn: string, baseIn: int): PyObject {
   let s = sIn.trim();
   const orig = sIn;
@@ -345,6 +348,7 @@ function parseIntStr(sIn: string, baseIn: int): PyObject {
   }
   let base = baseIn;
   const low = s.toLowerCase();
+  const len0 = s.length;
   if ((base === 16 || base === 0) && low.startsWith('0x')) {
     s = s.slice(2);
     base = 16;
@@ -355,6 +359,8 @@ function parseIntStr(sIn: string, baseIn: int): PyObject {
     s = s.slice(2);
     base = 2;
   } else if (base === 0) base = 10;
+  // one underscore may follow a base prefix (0x_ff), as in a literal
+  if (s.length < len0 && s.startsWith('_')) s = s.slice(1);
   if (s.startsWith('_')) s = '!';
   const clean = s.split('_').join('');
   let ok = clean.length > 0 && !s.includes('__') && !s.endsWith('_');
@@ -863,7 +869,14 @@ function construct(id: int, args: PyObject[], kw: string[] | null): PyObject {
         const x = args[1];
         if (x instanceof PyStr || x instanceof PyBytes) {
           // a bytes-like argument is read as the text of its bytes (pickle's FLOAT opcode)
-          const s = (x instanceof PyStr ? x.s : bytesText(x)).trim().split('_').join('');
+          const raw = (x instanceof PyStr ? x.s : bytesText(x)).trim();
+          // CPython's _Py_string_to_number_with_underscores: each _ between two digits
+          for (let i = 0; i < raw.length; i++) {
+            if (raw[i] === '_' && !(i > 0 && isAsciiDigit(raw.charCodeAt(i - 1)) && i + 1 < raw.length && isAsciiDigit(raw.charCodeAt(i + 1)))) {
+              throw raise(ValueError, `could not convert string to float: ${repr(x)}`);
+            }
+          }
+          const s = raw.split('_').join('');
           v = parseFloatStrict(s);
           if (Number.isNaN(v) && !s.toLowerCase().endsWith('nan')) throw raise(ValueError, `could not convert string to float: ${repr(x)}`);
         } else if (x instanceof PyComplex && lookupType(x.cls, '__float__') === null) {
@@ -1034,12 +1047,22 @@ function construct(id: int, args: PyObject[], kw: string[] | null): PyObject {
         const objType = obj instanceof PyType && isSubtype(obj, st) ? obj : obj.cls;
         return new PySuper(superType, st, obj, objType);
       }
+      // CPython's super_init_without_args: the first argument of the calling function, and its
+      // __class__ free variable (the cell its class body made)
       const f = VM.frame;
-      if (f === null || f.fn === null || f.fn.klass === null) throw raise(RuntimeError, 'super(): __class__ cell not found');
+      if (f === null || f.fn === null) throw raise(RuntimeError, 'super(): no current frame');
+      const code = f.code;
+      if (code.argcount === 0) throw raise(RuntimeError, 'super(): no arguments');
       let self: PyObject | null = f.fast.length > 0 ? f.fast[0] : null;
-      if (self === null && f.code.cellvars.length > 0 && f.code.cell2arg[0] === 0) self = f.cells[0].ref;
-      if (self === null) throw raise(RuntimeError, 'super(): no arguments');
-      const klass = f.fn.klass;
+      const c0 = code.cell2arg.indexOf(0);
+      if (c0 >= 0) self = f.cells[c0].ref;
+      if (self === null) throw raise(RuntimeError, 'super(): arg[0] deleted');
+      const fi = code.freevars.indexOf('__class__');
+      if (fi < 0) throw raise(RuntimeError, 'super(): __class__ cell not found');
+      const kc = f.cells[code.cellvars.length + fi].ref;
+      if (kc === null) throw raise(RuntimeError, 'super(): empty __class__ cell');
+      if (!(kc instanceof PyType)) throw raise(RuntimeError, `super(): __class__ is not a type (${typeName(kc)})`);
+      const klass = kc;
       const objType = self instanceof PyType && isSubtype(self, klass) ? self : self.cls;
       return new PySuper(superType, klass, self, objType);
     }

@@ -4,7 +4,7 @@
 import type { int } from '../../translate/rlib/index.ts';
 import {
   PyObject, PyType, PyBaseExc, PyTuple, PyList, PyStr, PyProperty, PyClassMethod, None, EXC, BaseException, Exception, objectType, typeType, propertyType,
-  classmethodType, newTuple, newList, raise, TypeError, ValueError, L_EXC,
+  classmethodType, newTuple, newList, newStr, raise, TypeError, ValueError, L_EXC,
 } from '../objects/core.ts';
 import { isInstance, isSubtype, iterToArray, callObj, typeName, truthy, getAttrOrNull, setAttr, getAttr } from '../interpreter/runtime.ts';
 import { B, FAM_EXCGROUP } from './ids.ts';
@@ -166,3 +166,83 @@ defMethod(BaseExceptionGroup, 'derive', B.EG_DERIVE, FAM_EXCGROUP);
 defMethod(BaseExceptionGroup, 'split', B.EG_SPLIT, FAM_EXCGROUP);
 defMethod(BaseExceptionGroup, 'subgroup', B.EG_SUBGROUP, FAM_EXCGROUP);
 BaseExceptionGroup.dict.set('__class_getitem__', new PyClassMethod(classmethodType, mkBuiltin('__class_getitem__', B.EG_CLASS_GETITEM, false, FAM_EXCGROUP)));
+
+// ---- except* (CPython 3.11's CHECK_EG_MATCH and PREP_RERAISE_STAR, Python/ceval.c and
+// Objects/exceptions.c) ----
+
+function checkStarType(t: PyObject): void {
+  if (!(t instanceof PyType && isSubtype(t, BaseException))) throw raise(TypeError, 'catching classes that do not inherit from BaseException is not allowed');
+  if (isSubtype(t, BaseExceptionGroup)) throw raise(TypeError, 'catching ExceptionGroup with except* is not allowed. Use except instead.');
+}
+
+/** [rest, match] of exc against an except* clause's type (match None: no match, rest is exc). A
+ * naked exception that matches is wrapped in a group, so the handler always sees a group. */
+export function exceptStarMatch(exc: PyObject, spec: PyObject): PyObject[] {
+  if (spec instanceof PyTuple) for (const x of spec.items) checkStarType(x);
+  else checkStarType(spec);
+  if (exc === None) return [None, None];
+  let whole = false;
+  if (spec instanceof PyTuple) {
+    for (const x of spec.items) if (isInstance(exc, x as PyType)) whole = true;
+  } else whole = isInstance(exc, spec as PyType);
+  if (whole) {
+    if (exc instanceof PyExcGroup) return [None, exc];
+    const w = create(BaseExceptionGroup, newStr(''), newTuple([exc]));
+    w.tb = (exc as PyBaseExc).tb.slice(0);
+    return [None, w];
+  }
+  if (exc instanceof PyExcGroup) {
+    const pair = callObj(getAttr(exc, 'split'), [spec], null);
+    if (!(pair instanceof PyTuple) || pair.items.length !== 2) throw raise(TypeError, `X.split(m) must return a tuple, not ${typeName(pair)}`);
+    return [pair.items[1], pair.items[0]];
+  }
+  return [exc, None];
+}
+
+function collectLeaves(e: PyObject, out: PyObject[]): void {
+  if (e === None) return;
+  if (e instanceof PyExcGroup) {
+    for (const x of e.excs) collectLeaves(x, out);
+  } else out.push(e);
+}
+/** The part of eg whose leaves are among keep's leaves (by identity), eg's structure kept. */
+function projection(eg: PyExcGroup, keep: PyObject[]): PyObject {
+  const leaves: PyObject[] = [];
+  for (const e of keep) collectLeaves(e, leaves);
+  const r = projectRec(eg, leaves);
+  return r === null ? None : r;
+}
+function projectRec(e: PyObject, leaves: PyObject[]): PyObject | null {
+  if (!(e instanceof PyExcGroup)) return leaves.indexOf(e) >= 0 ? e : null;
+  const ms: PyObject[] = [];
+  for (const x of e.excs) {
+    const r = projectRec(x, leaves);
+    if (r !== null) ms.push(r);
+  }
+  return ms.length > 0 ? deriveAndCopy(e, ms) : null;
+}
+/** A re-raise (bare `raise` of a caught part) keeps the metadata split copied from the original:
+ * a traceback that grew, a new cause or context mean the handler raised it anew. */
+function sameMetadata(a: PyBaseExc, b: PyBaseExc): boolean {
+  if (a.cause !== b.cause || a.context !== b.context || a.tb.length !== b.tb.length) return false;
+  for (let i = 0; i < a.tb.length; i++) if (a.tb[i] !== b.tb[i]) return false;
+  return getAttrOrNull(a, '__notes__') === getAttrOrNull(b, '__notes__');
+}
+/** What a try/except* raises at its end: orig is what the try body raised, excs what each
+ * handler raised (or re-raised) plus the unhandled rest, Nones included. None: nothing. */
+export function prepReraiseStar(orig: PyObject, excs: PyObject[]): PyObject {
+  if (excs.length === 0) return None;
+  // a naked exception was wrapped, so one clause at most ran
+  if (!(orig instanceof PyExcGroup)) return excs[0];
+  const raised: PyObject[] = [];
+  const reraised: PyObject[] = [];
+  for (const e of excs) {
+    if (e === None) continue;
+    if (sameMetadata(e as PyBaseExc, orig)) reraised.push(e);
+    else raised.push(e);
+  }
+  const reEg = projection(orig, reraised);
+  if (raised.length === 0) return reEg;
+  if (reEg !== None) raised.push(reEg);
+  return raised.length > 1 ? create(BaseExceptionGroup, newStr(''), newList(raised)) : raised[0];
+}

@@ -79,6 +79,8 @@ const FB_WITH = 3;
 const FB_HANDLER = 4;
 const FB_FINALLY_END = 5;
 const FB_ASYNC_WITH = 6;
+/** an except* handler's body: break, continue and return may not leave it (PEP 654) */
+const FB_EG_HANDLER = 7;
 
 class FBlock {
   kind: int;
@@ -203,8 +205,9 @@ export class Compiler {
       return;
     }
     if (kind === N_CELL || kind === N_FREE) {
-      let i = c.cellvars.indexOf(name);
-      if (i < 0) i = c.cellvars.length + c.freevars.indexOf(name);
+      // a class body may have __class__ both as a cell (for its methods) and as a free
+      // variable (its own `nonlocal __class__`)
+      const i = kind === N_CELL ? c.cellvars.indexOf(name) : c.cellvars.length + c.freevars.indexOf(name);
       this.emit(ctx === 0 ? Op.LOAD_DEREF : ctx === 1 ? Op.STORE_DEREF : Op.DELETE_DEREF, i);
       return;
     }
@@ -319,6 +322,39 @@ export class Compiler {
     this.loadConst(code);
     this.emit(Op.MAKE_FUNCTION, f);
   }
+  /** Pushes the dict of a def's annotations (CPython's order: parameters, *args, keyword-only
+   * parameters, **kwargs, return), evaluated here or as their text under the future import;
+   * false (nothing pushed) when nothing is annotated. */
+  pushAnnotations(spec: Arguments, returns: expr | null): boolean {
+    const names: string[] = [];
+    const anns: (expr | null)[] = [];
+    for (let i = 0; i < spec.args.length; i++) {
+      names.push(spec.args[i]);
+      anns.push(i < spec.argAnns.length ? spec.argAnns[i] : null);
+    }
+    names.push(spec.vararg);
+    anns.push(spec.varargAnn);
+    for (let i = 0; i < spec.kwonlyargs.length; i++) {
+      names.push(spec.kwonlyargs[i]);
+      anns.push(i < spec.kwonlyAnns.length ? spec.kwonlyAnns[i] : null);
+    }
+    names.push(spec.kwarg);
+    anns.push(spec.kwargAnn);
+    names.push('return');
+    anns.push(returns);
+    let n = 0;
+    for (let i = 0; i < names.length; i++) {
+      const a = anns[i];
+      if (a === null) continue;
+      this.loadConst(newStr(names[i]));
+      if (this.futureAnnotations) this.loadConst(newStr(unparse(a, 0)));
+      else this.expr(a);
+      n++;
+    }
+    if (n === 0) return false;
+    this.emit(Op.BUILD_MAP, n);
+    return true;
+  }
   pushDefaults(spec: Arguments): int {
     let flags = 0;
     if (spec.defaults.length > 0) {
@@ -361,7 +397,8 @@ export class Compiler {
       this.expr(d);
       this.emit(Op.PUSH_NULL, 0);
     }
-    const flags = this.pushDefaults(s.args);
+    let flags = this.pushDefaults(s.args);
+    if (this.pushAnnotations(s.args, s.returns)) flags |= 4;
     this.enterScope(s, s.name, s.line);
     this.setupArgs(this.u.code, s.args);
     this.qualPrefix.push(s.name);
@@ -399,7 +436,13 @@ export class Compiler {
     }
     this.setupAnnotations(s.body);
     this.compileBody(s.body);
-    this.loadConst(None);
+    const ci = this.u.code.cellvars.indexOf('__class__');
+    if (ci >= 0) {
+      // type.__new__ fills the cell from __classcell__; __build_class__ checks it was
+      this.emit(Op.LOAD_CLOSURE, ci);
+      this.emit(Op.DUP_TOP, 0);
+      this.emit(Op.STORE_NAME, this.nameIndex('__classcell__'));
+    } else this.loadConst(None);
     this.emit(Op.RETURN_VALUE, 0);
     this.qualPrefix.pop();
     const code = this.leaveScope();
@@ -534,6 +577,7 @@ export class Compiler {
       case K.Try: {
         const t = s as Try;
         if (t.finalbody.length > 0) this.tryFinally(t);
+        else if (t.star) this.tryStar(t);
         else this.tryExcept(t);
         return;
       }
@@ -658,6 +702,8 @@ export class Compiler {
     }
   }
   returnStmt(s: Return): void {
+    const eg = this.egHandlerExit(-1, s.value !== null ? s.value : s);
+    if (eg !== null) throw eg;
     if (s.value !== null) this.expr(s.value);
     else this.loadConst(None);
     const fbs = this.u.fblocks;
@@ -695,6 +741,8 @@ export class Compiler {
       }
     }
     if (target < 0) throw this.err(isBreak ? "'break' outside loop" : "'continue' not properly in loop", s);
+    const eg = this.egHandlerExit(target, s);
+    if (eg !== null) throw eg;
     const saved = fbs.slice(0);
     for (let i = fbs.length - 1; i > target; i--) {
       const fb = fbs[i];
@@ -1036,8 +1084,10 @@ export class Compiler {
     const lend = this.newLabel();
     this.jump(Op.SETUP_FINALLY, lhandler);
     this.u.fblocks.push(new FBlock(FB_TRY_FINALLY, -1, -1, s.finalbody));
-    if (s.handlers.length > 0) this.tryExcept(s);
-    else this.compileBody(s.body);
+    if (s.handlers.length > 0) {
+      if (s.star) this.tryStar(s);
+      else this.tryExcept(s);
+    } else this.compileBody(s.body);
     this.u.fblocks.pop();
     this.emit(Op.POP_BLOCK, 0);
     this.compileBody(s.finalbody);
@@ -1101,6 +1151,91 @@ export class Compiler {
     this.bindLabel(lelse);
     this.compileBody(s.orelse);
     this.bindLabel(lend);
+  }
+  /** try/except*, as CPython 3.11 compiles it: each clause splits what is left of the group
+   * (CHECK_EG_MATCH), what the clauses raise is collected in a list, and PREP_RERAISE_STAR
+   * works out what to raise at the end from the original group and that list. */
+  tryStar(s: Try): void {
+    const lhandler = this.newLabel();
+    const lelse = this.newLabel();
+    const lend = this.newLabel();
+    const lcleanup = this.newLabel();
+    const lreraise = this.newLabel();
+    this.jump(Op.SETUP_FINALLY, lhandler);
+    this.compileBody(s.body);
+    this.emit(Op.POP_BLOCK, 0);
+    this.jump(Op.JUMP, lelse);
+    this.bindLabel(lhandler);
+    this.emit(Op.PUSH_EXC_INFO, 0);
+    this.jump(Op.SETUP_CLEANUP, lcleanup);
+    // [prev, orig] -> [prev, orig, raised, rest]
+    this.emit(Op.BUILD_LIST, 0);
+    this.emit(Op.DUP_TOP_TWO, 0);
+    this.emit(Op.POP_TOP, 0);
+    for (const h of s.handlers) {
+      this.u.line = h.line;
+      const lno = this.newLabel();
+      const lnext = this.newLabel();
+      const lhexc = this.newLabel();
+      this.expr(h.type as expr);
+      this.emit(Op.CHECK_EG_MATCH, 0);
+      this.emit(Op.DUP_TOP, 0);
+      this.loadConst(None);
+      this.emit(Op.IS_OP, 0);
+      this.jump(Op.POP_JUMP_IF_TRUE, lno);
+      if (h.name !== '') this.nameOp(h.name, 1);
+      else this.emit(Op.POP_TOP, 0);
+      this.jump(Op.SETUP_FINALLY, lhexc);
+      const fb = new FBlock(FB_EG_HANDLER, -1, -1, []);
+      fb.name = h.name;
+      this.u.fblocks.push(fb);
+      this.compileBody(h.body);
+      this.u.fblocks.pop();
+      this.emit(Op.POP_BLOCK, 0);
+      this.clearHandlerName(h.name);
+      this.jump(Op.JUMP, lnext);
+      // the clause raised: [.., raised, rest, exc]
+      this.bindLabel(lhexc);
+      this.clearHandlerName(h.name);
+      this.emit(Op.LIST_APPEND, 2);
+      this.jump(Op.JUMP, lnext);
+      this.bindLabel(lno);
+      this.emit(Op.POP_TOP, 0);
+      this.bindLabel(lnext);
+    }
+    // the unhandled rest joins what the clauses raised
+    this.emit(Op.LIST_APPEND, 1);
+    this.emit(Op.PREP_RERAISE_STAR, 0);
+    this.emit(Op.DUP_TOP, 0);
+    this.loadConst(None);
+    this.emit(Op.IS_OP, 0);
+    this.jump(Op.POP_JUMP_IF_FALSE, lreraise);
+    this.emit(Op.POP_TOP, 0);
+    this.emit(Op.POP_BLOCK, 0);
+    this.emit(Op.POP_EXCEPT, 0);
+    this.jump(Op.JUMP, lend);
+    this.bindLabel(lreraise);
+    this.emit(Op.POP_BLOCK, 0);
+    this.emit(Op.POP_EXCEPT_RERAISE, 0);
+    this.bindLabel(lcleanup);
+    this.emit(Op.POP_EXCEPT_RERAISE, 0);
+    this.bindLabel(lelse);
+    this.compileBody(s.orelse);
+    this.bindLabel(lend);
+  }
+  clearHandlerName(name: string): void {
+    if (name === '') return;
+    this.loadConst(None);
+    this.nameOp(name, 1);
+    this.nameOp(name, 2);
+  }
+  /** The error for a break, continue or return that would leave an except* clause, or null. */
+  egHandlerExit(fromIdx: int, n: Node): ParseError | null {
+    const fbs = this.u.fblocks;
+    for (let i = fbs.length - 1; i > fromIdx; i--) {
+      if (fbs[i].kind === FB_EG_HANDLER) return this.err("'break', 'continue' and 'return' cannot appear in an except* block", n);
+    }
+    return null;
   }
   augAssign(s: AugAssign): void {
     const t = s.target;

@@ -208,6 +208,10 @@ export class Op {
   static readonly POP_EXCEPT_RERAISE: int = def(-2, { flags: F_STOP });
   static readonly RERAISE: int = def(-1, { flags: F_STOP });
   static readonly CHECK_EXC_MATCH: int = def(0);
+  /** rest, type -- rest', match (an except* clause: match None when nothing matched, rest kept) */
+  static readonly CHECK_EG_MATCH: int = def(0);
+  /** orig, raised list -- what the try/except* raises at its end, or None */
+  static readonly PREP_RERAISE_STAR: int = def(-1);
   static readonly RAISE_VARARGS: int = def(0, { perArg: -1, flags: F_STOP });
   /** ctx -- exit, enter(); handler entered with exit and the exception */
   static readonly SETUP_WITH: int = def(1, { jump: 1, flags: F_HANDLER });

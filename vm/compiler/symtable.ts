@@ -81,6 +81,8 @@ export class Scope {
   name: string;
   parent: Scope | null;
   isComp: boolean = false;
+  /** a comprehension's iteration variables, which `:=` inside it may not rebind */
+  iterVars: Map<string, boolean> = new Map<string, boolean>();
   assigned: Map<string, boolean> = new Map<string, boolean>();
   used: Map<string, boolean> = new Map<string, boolean>();
   params: string[] = [];
@@ -131,6 +133,9 @@ export class SymTable {
   /** expressions nested at most (CPython: three times the recursion limit) */
   maxDepth: int;
   depth: int = 0;
+  /** how many comprehension iterables the visit is inside (lambdas and comprehensions in them
+   * included): `:=` is refused there */
+  iterDepth: int = 0;
   constructor(maxDepth: int) {
     this.maxDepth = maxDepth;
     this.top = new Scope(S_MODULE, '<module>', null);
@@ -161,6 +166,11 @@ export class SymTable {
   visitArgs(sc: Scope, spec: Arguments, inner: Scope): void {
     for (const d of spec.defaults) this.visitExpr(sc, d);
     for (const d of spec.kw_defaults) if (d !== null) this.visitExpr(sc, d);
+    // annotations are evaluated where the def stands
+    for (const a of spec.argAnns) this.visitExpr(sc, a);
+    this.visitExpr(sc, spec.varargAnn);
+    for (const a of spec.kwonlyAnns) this.visitExpr(sc, a);
+    this.visitExpr(sc, spec.kwargAnn);
     const p = inner.priv;
     for (let i = 0; i < spec.args.length; i++) spec.args[i] = mangle(p, spec.args[i]);
     for (let i = 0; i < spec.kwonlyargs.length; i++) spec.kwonlyargs[i] = mangle(p, spec.kwonlyargs[i]);
@@ -187,6 +197,7 @@ export class SymTable {
         const inner = this.newScope(f, S_FUNC, f.name, sc);
         inner.isCoroutine = s.k === K.AsyncFunctionDef;
         this.visitArgs(sc, f.args, inner);
+        this.visitExpr(sc, f.returns);
         this.visitStmts(inner, f.body);
         const r = inner.returnValue;
         if (inner.isCoroutine && inner.isGenerator && r !== null) throw new ParseError('SyntaxError', "'return' with value in async generator", r.line, r.col + 1);
@@ -428,6 +439,8 @@ export class SymTable {
       case K.Name:
         (e as Name).id = mangle(sc.priv, (e as Name).id);
         this.use(sc, (e as Name).id);
+        // zero-argument super() finds its class in the __class__ cell, as in CPython
+        if (sc.kind === S_FUNC && (e as Name).id === 'super') this.use(sc, '__class__');
         return;
       case K.Constant:
         return;
@@ -470,9 +483,19 @@ export class SymTable {
         n.target.id = mangle(sc.priv, n.target.id);
         const name = n.target.id;
         let target = sc;
+        if (this.iterDepth > 0) throw new ParseError('SyntaxError', 'assignment expression cannot be used in a comprehension iterable expression', n.line, n.col + 1);
+        if (sc.isComp && sc.iterVars.has(name)) {
+          throw new ParseError('SyntaxError', `assignment expression cannot rebind comprehension iteration variable '${name}'`, n.line, n.col + 1);
+        }
         while (target.isComp && target.parent !== null) {
           const p = target.parent;
-          if (p.kind === S_MODULE) target.globals.set(name, true);
+          if (p.kind === S_CLASS) throw new ParseError('SyntaxError', 'assignment expression within a comprehension cannot be used in a class body', n.line, n.col + 1);
+          if (p.isComp && p.iterVars.has(name)) {
+            throw new ParseError('SyntaxError', `assignment expression cannot rebind comprehension iteration variable '${name}'`, n.line, n.col + 1);
+          }
+          // the name is the enclosing scope's: a global there (declared or at module level)
+          // is a global here too, else the comprehension shares its binding
+          if (p.kind === S_MODULE || p.globals.has(name)) target.globals.set(name, true);
           else target.nonlocals.set(name, true);
           target = p;
         }
@@ -570,9 +593,22 @@ export class SymTable {
     this.visitExpr(sc, kw.value);
     this.depth--;
   }
+  collectIterVars(sc: Scope, t: expr): void {
+    if (t instanceof Name) {
+      if (sc.nonlocals.has(t.id) || sc.globals.has(t.id)) {
+        throw new ParseError('SyntaxError', `comprehension inner loop cannot rebind assignment expression target '${t.id}'`, t.line, t.col + 1);
+      }
+      sc.iterVars.set(t.id, true);
+    }
+    else if (t instanceof Tuple) for (const x of t.elts) this.collectIterVars(sc, x);
+    else if (t instanceof List) for (const x of t.elts) this.collectIterVars(sc, x);
+    else if (t instanceof Starred) this.collectIterVars(sc, t.value);
+  }
   /** A comprehension's scope: the first iterable is evaluated outside it, the rest inside. */
   visitComprehension(sc: Scope, e: expr, name: string, comps: Comprehension[], elt: expr, value: expr | null): void {
+    this.iterDepth++;
     this.visitExpr(sc, comps[0].iter);
+    this.iterDepth--;
     const inner = this.newScope(e, S_FUNC, name, sc);
     inner.isComp = true;
     inner.params.push('.0');
@@ -580,8 +616,13 @@ export class SymTable {
     for (let i = 0; i < comps.length; i++) {
       const c = comps[i];
       if (c.is_async) inner.isCoroutine = true;
-      if (i > 0) this.visitExpr(inner, c.iter);
+      if (i > 0) {
+        this.iterDepth++;
+        this.visitExpr(inner, c.iter);
+        this.iterDepth--;
+      }
       this.visitTarget(inner, c.target);
+      this.collectIterVars(inner, c.target);
       this.visitExprs(inner, c.ifs);
     }
     this.visitExpr(inner, elt);
@@ -653,6 +694,8 @@ export class SymTable {
   findEnclosing(sc: Scope, nm: string): boolean {
     let p = sc.parent;
     while (p !== null) {
+      // a class body holds the implicit __class__ cell of the functions inside it
+      if (p.kind === S_CLASS && nm === '__class__') return true;
       if (p.kind === S_FUNC) {
         if (p.isLocalDef(nm) || p.nonlocals.has(nm)) return true;
         if (p.globals.has(nm)) return false;
@@ -669,6 +712,12 @@ export class SymTable {
       cur.kinds.set(nm, N_FREE);
       const p = cur.parent;
       if (p === null) return;
+      if (p.kind === S_CLASS && nm === '__class__') {
+        // the class body's own __class__ (if it names one) stays what it was: the cell is
+        // only for its functions, filled by type.__new__ from __classcell__
+        if (!p.cells.includes(nm)) p.cells.push(nm);
+        return;
+      }
       if (p.kind === S_FUNC && p.isLocalDef(nm)) {
         if (!p.cells.includes(nm)) p.cells.push(nm);
         p.kinds.set(nm, N_CELL);

@@ -28,6 +28,7 @@ import {
 import { dictGetStr, dictSet, dictDel, dictGet, dictSetS, dictGetS, dictKeys, dictHas } from '../objects/dict.ts';
 import { formatValue, asciiRepr } from '../builtins/format.ts';
 import { importName, importFrom, importStar } from './importer.ts';
+import { exceptStarMatch, prepReraiseStar } from '../builtins/excgroup.ts';
 import * as A from '../parser/ast.ts';
 
 /** sys.displayhook's default, for the REPL's expression statements: None shows nothing; the
@@ -416,12 +417,26 @@ export function buildClass(func: PyFunction, name: string, origBases: PyObject[]
     ns = made;
   }
   const f = new Frame(func.code, func, func.globals, ns, []);
-  if (func.closure.length > 0) f.cells = func.closure.slice(0);
-  evalFrame(f);
+  const ncell = func.code.cellvars.length;
+  if (func.closure.length > 0 || ncell > 0) {
+    const cells: PyCell[] = [];
+    for (let i = 0; i < ncell; i++) cells.push(new PyCell(cellType, null));
+    for (const c of func.closure) cells.push(c);
+    f.cells = cells;
+  }
+  const cell = evalFrame(f);
   if (resolved !== null) setItem(ns, newStr('__orig_bases__'), newTuple(origBases));
   const args: PyObject[] = [newStr(name), newTuple(bases), ns];
   for (const v of restVals) args.push(v);
-  return callObj(meta, args, restNames.length > 0 ? restNames : null);
+  const cls = callObj(meta, args, restNames.length > 0 ? restNames : null);
+  if (cls instanceof PyType && cell instanceof PyCell) {
+    const got = cell.ref;
+    if (got !== cls) {
+      if (got === null) throw raise(RuntimeError, `__class__ not set defining ${repr(newStr(name))} as ${repr(cls)}. Was __classcell__ propagated to type.__new__?`);
+      throw raise(TypeError, `__class__ set to ${repr(got)} defining ${repr(newStr(name))} as ${repr(cls)}`);
+    }
+  }
+  return cls;
 }
 /** type(name, bases, ns) for metaclass meta. */
 export function typeNew(meta: PyType, name: string, basesIn: PyObject[], ns: PyDict, kwnames: string[] | null, kwvals: PyObject[]): PyType {
@@ -443,12 +458,13 @@ export function typeNew(meta: PyType, name: string, basesIn: PyObject[], ns: PyD
       // these two are class methods without the decorator, as in CPython's type_new
       if (v instanceof PyFunction && (k.s === '__init_subclass__' || k.s === '__class_getitem__')) t.dict.set(k.s, new PyClassMethod(classmethodType, v));
       else t.dict.set(k.s, v);
-      if (v instanceof PyFunction && v.klass === null) v.klass = t;
-      else {
-        const inner = v instanceof PyInstance ? null : innerFunc(v);
-        if (inner !== null && inner.klass === null) inner.klass = t;
-      }
     }
+  }
+  const classcell = t.dict.get('__classcell__');
+  if (classcell !== undefined) {
+    if (!(classcell instanceof PyCell)) throw raise(TypeError, `__classcell__ must be a nonlocal cell, not ${repr(classcell.cls)}`);
+    classcell.ref = t;
+    t.dict.delete('__classcell__');
   }
   const mod = t.dict.get('__module__');
   if (mod !== undefined && mod instanceof PyStr) t.module = mod.s;
@@ -1352,6 +1368,7 @@ function run(f: Frame): PyObject {
             if ((arg & 8) !== 0) {
               for (const c of ((stack[--sp] as PyTuple)).items) fn.closure.push(c as PyCell);
             }
+            if ((arg & 4) !== 0) fn.annotations = (stack[--sp] as PyDict);
             if ((arg & 2) !== 0) fn.kwdefaults = (stack[--sp] as PyDict);
             if ((arg & 1) !== 0) fn.defaults = ((stack[--sp] as PyTuple)).items;
             const modName = dictGetS(f.globals, '__name__');
@@ -1486,6 +1503,20 @@ function run(f: Frame): PyObject {
             const spec = stack[--sp];
             const matched = excMatches(stack[sp - 1], spec) ? True : False;
             stack[sp++] = matched;
+            break;
+          }
+          case Op.CHECK_EG_MATCH: {
+            f.pc = pc;
+            const r = exceptStarMatch(stack[sp - 2], stack[sp - 1]);
+            stack[sp - 2] = r[0];
+            stack[sp - 1] = r[1];
+            // the handler's sys.exc_info() and bare `raise` are the matched part
+            if (r[1] !== None) VM.curExc = r[1] as PyBaseExc;
+            break;
+          }
+          case Op.PREP_RERAISE_STAR: {
+            const l = stack[--sp] as PyList;
+            stack[sp - 1] = prepReraiseStar(stack[sp - 1], l.items);
             break;
           }
           case Op.RAISE_VARARGS: {

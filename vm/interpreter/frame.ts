@@ -11,9 +11,9 @@ export class PyFunction extends PyObject {
   defaults: PyObject[] = [];
   kwdefaults: PyDict | null = null;
   closure: PyCell[] = [];
-  /** class whose body defined this function (for zero-argument super()) */
-  klass: PyType | null = null;
   attrs: PyDict | null = null;
+  /** __annotations__: made by MAKE_FUNCTION from the annotated parameters, else empty on first use */
+  annotations: PyDict | null = null;
   doc: PyObject;
   module: PyObject = None;
   /** true when a call can bind positional args directly (no *args/**kw/cells, not a generator) */

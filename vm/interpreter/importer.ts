@@ -24,6 +24,10 @@ export function syntaxErrorFrom(e: ParseError, filename: string, src: string): P
   if (e.line <= 0) {
     exc.map = exc.map.withAttr('msg');
     exc.slots.push(newStr(e.msg));
+    for (const a of ['filename', 'lineno', 'offset', 'text', 'end_lineno', 'end_offset', 'print_file_and_line']) {
+      exc.map = exc.map.withAttr(a);
+      exc.slots.push(None);
+    }
     return new PyExc(exc);
   }
   const lines = src.split('\n');
@@ -39,6 +43,13 @@ export function syntaxErrorFrom(e: ParseError, filename: string, src: string): P
   exc.slots.push(e.col > 0 ? newInt(e.col) : None);
   exc.map = exc.map.withAttr('text');
   exc.slots.push(newStr(text));
+  // every SyntaxError has these (traceback and unittest read them); the parser knows no end
+  exc.map = exc.map.withAttr('end_lineno');
+  exc.slots.push(newInt(e.line));
+  exc.map = exc.map.withAttr('end_offset');
+  exc.slots.push(None);
+  exc.map = exc.map.withAttr('print_file_and_line');
+  exc.slots.push(None);
   return new PyExc(exc);
 }
 

@@ -420,6 +420,9 @@ function specialAttr(o: PyObject, name: string): PyObject | null {
         return o.defaults.length > 0 ? newTuple(o.defaults.slice(0)) : None;
       case '__kwdefaults__':
         return o.kwdefaults === null ? None : o.kwdefaults;
+      case '__annotations__':
+        if (o.annotations === null) o.annotations = newDict();
+        return o.annotations;
       case '__globals__':
         return o.globals;
       case '__code__':
@@ -679,6 +682,11 @@ export function genericSetAttr(o: PyObject, name: string, v: PyObject): void {
     if (name === '__kwdefaults__') {
       if (v !== None && !(v instanceof PyDict)) throw raise(TypeError, '__kwdefaults__ must be set to a dict object');
       o.kwdefaults = v instanceof PyDict ? v : null;
+      return;
+    }
+    if (name === '__annotations__') {
+      if (v !== None && !(v instanceof PyDict)) throw raise(TypeError, '__annotations__ must be set to a dict object');
+      o.annotations = v instanceof PyDict ? v : null;
       return;
     }
     if (o.attrs === null) o.attrs = newDict();

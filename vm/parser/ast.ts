@@ -387,6 +387,11 @@ export class Arguments {
   kw_defaults: (expr | null)[] = [];
   /** the **kwargs name, or '' */
   kwarg: string = '';
+  /** annotations, parallel to args and kwonlyargs (null: none) */
+  argAnns: (expr | null)[] = [];
+  kwonlyAnns: (expr | null)[] = [];
+  varargAnn: expr | null = null;
+  kwargAnn: expr | null = null;
 }
 export class ExceptHandler extends Node {
   type: expr | null;
@@ -603,6 +608,8 @@ export class Try extends stmt {
   handlers: ExceptHandler[];
   orelse: stmt[];
   finalbody: stmt[];
+  /** `except*` handlers: CPython's TryStar node */
+  star: boolean = false;
   constructor(line: int, col: int, body: stmt[], handlers: ExceptHandler[], orelse: stmt[], finalbody: stmt[]) {
     super(K.Try, line, col);
     this.body = body;

@@ -490,7 +490,7 @@ export class Parser {
         spec.posonlyargcount = spec.args.length;
       } else if (this.acceptOp('**')) {
         spec.kwarg = this.expectName();
-        if (annotations && this.acceptOp(':')) this.parseTest();
+        if (annotations && this.acceptOp(':')) spec.kwargAnn = this.parseTest();
         if (this.isOp(',') && !(this.peekAt(1).type === T_OP && this.peekAt(1).s === end)) {
           throw this.error('arguments cannot follow var-keyword argument', this.peekAt(1));
         }
@@ -501,7 +501,8 @@ export class Parser {
         }
         if (!this.isOp(',')) {
           spec.vararg = this.expectName();
-          if (annotations && this.acceptOp(':')) this.parseTest();
+          // `*args: *Ts` (PEP 646) is 3.11 syntax too
+          if (annotations && this.acceptOp(':')) spec.varargAnn = this.isOp('*') ? this.parseStarOrExpr() : this.parseTest();
         }
       } else {
         const nt = this.peek();
@@ -509,14 +510,17 @@ export class Parser {
         if (spec.args.includes(name) || spec.kwonlyargs.includes(name)) {
           throw this.error(`duplicate argument '${name}' in function definition`, nt);
         }
-        if (annotations && this.acceptOp(':')) this.parseTest();
+        let ann: expr | null = null;
+        if (annotations && this.acceptOp(':')) ann = this.parseTest();
         let def: expr | null = null;
         if (this.acceptOp('=')) def = this.parseTest();
         if (seenStar) {
           spec.kwonlyargs.push(name);
           spec.kw_defaults.push(def);
+          spec.kwonlyAnns.push(ann);
         } else {
           spec.args.push(name);
+          spec.argAnns.push(ann);
           if (def !== null) {
             spec.defaults.push(def);
             seenDefault = true;
@@ -546,16 +550,29 @@ export class Parser {
     this.expectOp(':');
     const body = this.parseBlock("'try' statement", t.line);
     const handlers: ExceptHandler[] = [];
+    // -1: no handler yet, 0: `except`, 1: `except*` (PEP 654: one kind per try)
+    let star = -1;
     while (this.isKw('except')) {
       const et = this.next();
       let type: expr | null = null;
       let name = '';
+      const isStar = this.isOp('*');
+      if (isStar) {
+        this.next();
+        if (this.isOp(':')) throw this.error('expected one or more exception types', this.peek());
+        if (star === 0) throw this.error("cannot have both 'except' and 'except*' on the same 'try'", et);
+        star = 1;
+      } else {
+        if (star === 1) throw this.error("cannot have both 'except' and 'except*' on the same 'try'", et);
+        star = 0;
+      }
       if (!this.isOp(':')) {
+        const tt = this.peek();
         type = this.parseTest();
         if (this.isOp(',')) {
           // the types are parsed first: an error among them is the one reported
           while (this.acceptOp(',')) this.parseTest();
-          throw this.error('multiple exception types must be parenthesized', et);
+          throw this.error('multiple exception types must be parenthesized', tt);
         }
         if (this.acceptKw('as')) name = this.expectName();
       }
@@ -572,13 +589,15 @@ export class Parser {
     if (handlers.length === 0 && finalbody.length === 0) {
       throw this.error("expected 'except' or 'finally' block", this.peek());
     }
-    return new Try(t.line, t.col, body, handlers, orelse, finalbody);
+    const tr = new Try(t.line, t.col, body, handlers, orelse, finalbody);
+    tr.star = star === 1;
+    return tr;
   }
   /** 'match' is a soft keyword: a match statement ends its first line with ':'. */
   looksLikeMatch(): boolean {
     const nt = this.peekAt(1);
     if (nt.type === T_NEWLINE || nt.type === T_END) return false;
-    if (nt.type === T_OP && !(nt.s === '(' || nt.s === '[' || nt.s === '{' || nt.s === '-' || nt.s === '*')) return false;
+    if (nt.type === T_OP && !(nt.s === '(' || nt.s === '[' || nt.s === '{' || nt.s === '-' || nt.s === '*' || nt.s === '...' || nt.s === '~' || nt.s === '+')) return false;
     let depth = 0;
     let last: Tok | null = null;
     for (let i = this.p + 1; i < this.toks.length; i++) {

@@ -71,6 +71,94 @@ function isDigit(c: int): boolean {
   return c >= 48 && c <= 57;
 }
 
+function charAt(line: string, j: int): int {
+  return j < line.length ? line.charCodeAt(j) : 0;
+}
+function isHexDigit(c: int): boolean {
+  return isDigit(c) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
+}
+function numError(msg: string, lineNo: int, j: int): ParseError {
+  return new ParseError('SyntaxError', msg, lineNo, j + 1);
+}
+/** Digits with single underscores between them, from j (a digit): the index after them. */
+function decimalTail(line: string, j0: int, lineNo: int): int {
+  let j = j0;
+  for (;;) {
+    while (isDigit(charAt(line, j))) j++;
+    if (charAt(line, j) !== 95) return j;
+    j++;
+    if (!isDigit(charAt(line, j))) throw numError('invalid decimal literal', lineNo, j - 1);
+  }
+}
+/** CPython's verify_end_of_number: a literal may run into a keyword that can follow it (1if x
+ * else y), not into another name. */
+function endOfNumber(line: string, j: int, kind: string, lineNo: int): void {
+  const c = charAt(line, j);
+  if (!isIdChar(c)) return;
+  const rest = line.substring(j);
+  for (const kw of ['and', 'else', 'for', 'if', 'in', 'is', 'or', 'not']) if (rest.startsWith(kw)) return;
+  throw numError(`invalid ${kind} literal`, lineNo, j);
+}
+/** The end of the number literal at pos, with CPython's errors for malformed ones. */
+function scanNumber(line: string, pos: int, lineNo: int): int {
+  const c0 = line.charCodeAt(pos);
+  const c1 = charAt(line, pos + 1);
+  if (c0 === 48 && (c1 === 120 || c1 === 88)) {
+    let j = pos + 2;
+    do {
+      if (charAt(line, j) === 95) j++;
+      if (!isHexDigit(charAt(line, j))) throw numError('invalid hexadecimal literal', lineNo, j);
+      while (isHexDigit(charAt(line, j))) j++;
+    } while (charAt(line, j) === 95);
+    endOfNumber(line, j, 'hexadecimal', lineNo);
+    return j;
+  }
+  if (c0 === 48 && (c1 === 111 || c1 === 79 || c1 === 98 || c1 === 66)) {
+    const octal = c1 === 111 || c1 === 79;
+    const kind = octal ? 'octal' : 'binary';
+    const top = octal ? 56 : 50;
+    let j = pos + 2;
+    do {
+      if (charAt(line, j) === 95) j++;
+      const c = charAt(line, j);
+      if (c < 48 || c >= top) {
+        if (isDigit(c)) throw numError(`invalid digit '${line[j]}' in ${kind} literal`, lineNo, j);
+        throw numError(`invalid ${kind} literal`, lineNo, j);
+      }
+      while (charAt(line, j) >= 48 && charAt(line, j) < top) j++;
+    } while (charAt(line, j) === 95);
+    if (isDigit(charAt(line, j))) throw numError(`invalid digit '${line[j]}' in ${kind} literal`, lineNo, j);
+    endOfNumber(line, j, kind, lineNo);
+    return j;
+  }
+  let j = pos;
+  if (c0 !== 46) j = decimalTail(line, pos, lineNo);
+  if (charAt(line, j) === 46) {
+    j++;
+    if (isDigit(charAt(line, j))) j = decimalTail(line, j, lineNo);
+  }
+  const ce = charAt(line, j);
+  if (ce === 101 || ce === 69) {
+    let k = j + 1;
+    const cs = charAt(line, k);
+    if (cs === 43 || cs === 45) {
+      k++;
+      if (!isDigit(charAt(line, k))) throw numError('invalid decimal literal', lineNo, k);
+    } else if (!isDigit(cs)) {
+      // `1else`, `1e` alone: the literal ends before the e
+      endOfNumber(line, j, 'decimal', lineNo);
+      return j;
+    }
+    j = decimalTail(line, k, lineNo);
+  }
+  const cj = charAt(line, j);
+  if (cj === 106 || cj === 74) {
+    j++;
+    endOfNumber(line, j, 'imaginary', lineNo);
+  } else endOfNumber(line, j, 'decimal', lineNo);
+  return j;
+}
+
 export function tokenize(src: string): Tok[] {
   const toks: Tok[] = [];
   const lines = src.split('\n');
@@ -255,29 +343,7 @@ export function tokenize(src: string): Tok[] {
         continue;
       }
       if (isDigit(c) || (ch === '.' && pos + 1 < line.length && isDigit(line.charCodeAt(pos + 1)))) {
-        let j = pos;
-        if (ch === '0' && pos + 1 < line.length && 'xXoObB'.includes(line[pos + 1])) {
-          j = pos + 2;
-          while (j < line.length && (isIdChar(line.charCodeAt(j)))) j++;
-        } else {
-          while (j < line.length && (isDigit(line.charCodeAt(j)) || line[j] === '_')) j++;
-          if (j < line.length && line[j] === '.') {
-            j++;
-            while (j < line.length && (isDigit(line.charCodeAt(j)) || line[j] === '_')) j++;
-          }
-          if (j < line.length && (line[j] === 'e' || line[j] === 'E')) {
-            let k = j + 1;
-            if (k < line.length && (line[k] === '+' || line[k] === '-')) k++;
-            if (k < line.length && isDigit(line.charCodeAt(k))) {
-              j = k;
-              while (j < line.length && (isDigit(line.charCodeAt(j)) || line[j] === '_')) j++;
-            }
-          }
-          if (j < line.length && (line[j] === 'j' || line[j] === 'J')) j++;
-          if (j < line.length && isIdStart(line.charCodeAt(j))) {
-            throw new ParseError('SyntaxError', 'invalid decimal literal', lineNo, j + 1);
-          }
-        }
+        const j = scanNumber(line, pos, lineNo);
         toks.push(new Tok(T_NUMBER, line.slice(pos, j), lineNo, pos));
         pos = j;
         continue;
