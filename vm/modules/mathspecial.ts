@@ -3,7 +3,7 @@
 // nextafter/ulp. Written over the operations both untranslated JS and translated C have, so the
 // two modes give the same bits.
 import type { float, int } from '../../translate/rlib/index.ts';
-import { toFloat } from '../../translate/rlib/index.ts';
+import { toFloat, toInt } from '../../translate/rlib/index.ts';
 
 const LN2 = 0.6931471805599453;
 const SQRTPI = 1.7724538509055159;
@@ -37,7 +37,7 @@ export function pow2(e: int): float {
 /** The exponent e of a finite nonzero x with |x| in [2**(e-1), 2**e) (frexp's exponent). */
 export function frexpExp(x: float): int {
   const a = Math.abs(x);
-  let e: int = Math.trunc(Math.log2(a)) + 1;
+  let e: int = toInt(Math.trunc(Math.log2(a))) + 1;
   // log2 may round across a power of two: settle e exactly by comparing with powers of two.
   while (a >= pow2(e)) e++;
   while (a < pow2(e - 1)) e--;
