@@ -1539,7 +1539,13 @@ function genOf(self: PyObject): PyGenerator {
 /** throw(type[, value]) or throw(exc): the exception to throw. */
 function thrownExc(args: PyObject[]): PyBaseExc {
   let e = args.length > 1 ? args[1] : None;
-  if (e instanceof PyType) e = callObj(e, args.length > 2 && args[2] !== None ? [args[2]] : [], null);
+  if (e instanceof PyType) {
+    // throw(type, value): a value that is already an instance of the type is thrown as it is
+    // (contextlib's __exit__ passes both), a tuple is the constructor's arguments
+    const v = args.length > 2 ? args[2] : None;
+    if (v !== None && isInstance(v, e)) e = v;
+    else e = callObj(e, v === None ? [] : v instanceof PyTuple ? v.items.slice(0) : [v], null);
+  } else if (args.length > 2 && args[2] !== None) throw raise(TypeError, 'instance exception may not have a separate value');
   if (!(e instanceof PyBaseExc)) throw raise(TypeError, 'exceptions must derive from BaseException');
   return e;
 }

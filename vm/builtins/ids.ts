@@ -840,6 +840,22 @@ export enum B {
   TIME_TIME_NS,
   TIME_MONOTONIC_NS,
   TIME_PERF_COUNTER_NS,
+  // datamods
+  MATH_ACOSH,
+  MATH_ASINH,
+  MATH_ATANH,
+  MATH_CBRT,
+  MATH_DIST,
+  MATH_ERF,
+  MATH_ERFC,
+  MATH_EXP2,
+  MATH_EXPM1,
+  MATH_GAMMA,
+  MATH_LGAMMA,
+  MATH_LOG1P,
+  MATH_NEXTAFTER,
+  MATH_REMAINDER,
+  MATH_ULP,
 }
 
 /** The builtin families, one switch each. */

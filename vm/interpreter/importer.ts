@@ -173,8 +173,15 @@ export function loadModule(name: string): PyModule {
   }
   // a module may replace itself in sys.modules
   const after = dictGetS(VM.modules, name);
-  if (after !== null && after instanceof PyModule) return after;
-  return m;
+  const result = after !== null && after instanceof PyModule ? after : m;
+  // a submodule becomes an attribute of its package however it was imported (as CPython's
+  // _find_and_load: `from pkg import sub` inside pkg's own __init__ binds pkg.sub too)
+  const dot = name.lastIndexOf('.');
+  if (dot >= 0) {
+    const parent = dictGetS(VM.modules, name.slice(0, dot));
+    if (parent !== null && parent instanceof PyModule) dictSetS(parent.dict, name.slice(dot + 1), result);
+  }
+  return result;
 }
 
 function resolveName(name: string, level: int, globals: PyDict): string {

@@ -11,6 +11,7 @@ import { toFloatValue } from '../builtins/dispatch.ts';
 import { iterToArray, binaryOp, callSpecial, typeName, toIntIndex } from '../interpreter/runtime.ts';
 import { intFromFloat, intMul, intMod, intIsZero, intSign, intNeg, intFloorDiv, intCmp, intAdd, intSub, intBitLength, intRshift, intLshift } from '../objects/intops.ts';
 import * as A from '../parser/ast.ts';
+import * as S from './mathspecial.ts';
 
 export function makeMath(): PyModule {
   const m = newBuiltinModule('math');
@@ -59,6 +60,21 @@ export function makeMath(): PyModule {
   addFn(m, 'tanh', B.MATH_TANH, FAM_MATH);
   addFn(m, 'frexp', B.MATH_FREXP, FAM_MATH);
   addFn(m, 'ldexp', B.MATH_LDEXP, FAM_MATH);
+  addFn(m, 'acosh', B.MATH_ACOSH, FAM_MATH);
+  addFn(m, 'asinh', B.MATH_ASINH, FAM_MATH);
+  addFn(m, 'atanh', B.MATH_ATANH, FAM_MATH);
+  addFn(m, 'cbrt', B.MATH_CBRT, FAM_MATH);
+  addFn(m, 'dist', B.MATH_DIST, FAM_MATH);
+  addFn(m, 'erf', B.MATH_ERF, FAM_MATH);
+  addFn(m, 'erfc', B.MATH_ERFC, FAM_MATH);
+  addFn(m, 'exp2', B.MATH_EXP2, FAM_MATH);
+  addFn(m, 'expm1', B.MATH_EXPM1, FAM_MATH);
+  addFn(m, 'gamma', B.MATH_GAMMA, FAM_MATH);
+  addFn(m, 'lgamma', B.MATH_LGAMMA, FAM_MATH);
+  addFn(m, 'log1p', B.MATH_LOG1P, FAM_MATH);
+  addFn(m, 'nextafter', B.MATH_NEXTAFTER, FAM_MATH);
+  addFn(m, 'remainder', B.MATH_REMAINDER, FAM_MATH);
+  addFn(m, 'ulp', B.MATH_ULP, FAM_MATH);
   return m;
 }
 function mathDomain(): never {
@@ -81,6 +97,58 @@ function gcd(a0: PyInt, b0: PyInt): PyInt {
 function floatResult(x: float): PyObject {
   if (x === Infinity || x === -Infinity) throw raise(OverflowErrorT, 'math range error');
   return newFloat(x);
+}
+function oneFloat(name: string, args: PyObject[], n: int): float {
+  if (n !== 1) throw raise(TypeError, `math.${name}() takes exactly one argument (${n} given)`);
+  return toFloatValue(args[0]);
+}
+function twoArgs(name: string, n: int): void {
+  if (n !== 2) throw raise(TypeError, `${name} expected 2 arguments, got ${n}`);
+}
+/** sqrt of the sum of squares without overflow or underflow in between: the values are scaled
+ * by the largest, and an inf wins over a nan (as C's hypot). */
+function vectorNorm(xs: float[]): float {
+  let max = 0.0;
+  let sawNan = false;
+  for (let i = 0; i < xs.length; i++) {
+    const a = Math.abs(xs[i]);
+    if (Number.isNaN(a)) sawNan = true;
+    else if (a > max) max = a;
+  }
+  if (max === Infinity) return Infinity;
+  if (sawNan) return NaN;
+  if (max === 0.0 || xs.length === 1) return max;
+  let s = 0.0;
+  let c = 0.0;
+  for (let i = 0; i < xs.length; i++) {
+    const q = xs[i] / max;
+    const y = q * q - c;
+    const t = s + y;
+    c = (t - s) - y;
+    s = t;
+  }
+  return max * Math.sqrt(s);
+}
+/** IEEE 754 remainder: x - n*y for the integer n nearest x/y, ties to the even n. */
+function remainder(x: float, y: float): float {
+  if (Number.isNaN(x)) return x;
+  if (Number.isNaN(y)) return y;
+  if (x === Infinity || x === -Infinity || y === 0.0) mathDomain();
+  if (y === Infinity || y === -Infinity) return x;
+  const ax = Math.abs(x);
+  const ay = Math.abs(y);
+  const m = ax % ay;
+  const c = ay - m;
+  let r: float;
+  if (m < c) r = m;
+  else if (m > c) r = -c;
+  else {
+    // halfway: the quotient (ax - m) / ay is even exactly when ax - m is a multiple of 2*ay
+    const twice = 2.0 * ay;
+    const even = twice === Infinity ? ax - m === 0.0 : (ax - m) % twice === 0.0;
+    r = even ? m : -c;
+  }
+  return x < 0.0 ? -r : r;
 }
 export function callMath(id: int, args: PyObject[], kw: string[] | null): PyObject {
   const n = npos(args, kw);
@@ -156,12 +224,9 @@ export function callMath(id: int, args: PyObject[], kw: string[] | null): PyObje
     case B.MATH_FABS:
       return newFloat(Math.abs(toFloatValue(args[0])));
     case B.MATH_HYPOT: {
-      let s = 0.0;
-      for (let i = 0; i < n; i++) {
-        const v = toFloatValue(args[i]);
-        s += v * v;
-      }
-      return newFloat(Math.sqrt(s));
+      const xs: float[] = [];
+      for (let i = 0; i < n; i++) xs.push(toFloatValue(args[i]));
+      return newFloat(vectorNorm(xs));
     }
     case B.MATH_GCD: {
       let g = newInt(0);
@@ -220,17 +285,13 @@ export function callMath(id: int, args: PyObject[], kw: string[] | null): PyObje
     case B.MATH_RADIANS:
       return newFloat(toFloatValue(args[0]) * Math.PI / 180.0);
     case B.MATH_FSUM: {
-      // Neumaier summation (close to Python's exact fsum for typical inputs)
-      let s = 0.0;
-      let c = 0.0;
-      for (const o of iterToArray(args[0])) {
-        const x = toFloatValue(o);
-        const t = s + x;
-        if (Math.abs(s) >= Math.abs(x)) c += (s - t) + x;
-        else c += (x - t) + s;
-        s = t;
-      }
-      return newFloat(s + c);
+      const xs: float[] = [];
+      for (const o of iterToArray(args[0])) xs.push(toFloatValue(o));
+      const err: int[] = [0];
+      const r = S.fsum(xs, err);
+      if (err[0] === S.FSUM_OVERFLOW) throw raise(OverflowErrorT, 'intermediate overflow in fsum');
+      if (err[0] === S.FSUM_INF_MINUS_INF) throw raise(ValueError, '-inf + inf in fsum');
+      return newFloat(r);
     }
     case B.MATH_PROD: {
       const st = kwArg(args, kw, 'start');
@@ -304,6 +365,69 @@ export function callMath(id: int, args: PyObject[], kw: string[] | null): PyObje
         e--;
       }
       return newTuple([newFloat(x), newInt(e)]);
+    }
+    case B.MATH_ACOSH: {
+      const x = oneFloat('acosh', args, n);
+      if (x < 1.0) mathDomain();
+      return newFloat(S.acosh(x));
+    }
+    case B.MATH_ASINH:
+      return newFloat(S.asinh(oneFloat('asinh', args, n)));
+    case B.MATH_ATANH: {
+      const x = oneFloat('atanh', args, n);
+      if (x >= 1.0 || x <= -1.0) mathDomain();
+      return newFloat(S.atanh(x));
+    }
+    case B.MATH_CBRT:
+      return newFloat(Math.cbrt(oneFloat('cbrt', args, n)));
+    case B.MATH_ERF:
+      return newFloat(S.erf(oneFloat('erf', args, n)));
+    case B.MATH_ERFC:
+      return newFloat(S.erfc(oneFloat('erfc', args, n)));
+    case B.MATH_EXP2: {
+      const x = oneFloat('exp2', args, n);
+      return S.isFinite(x) ? floatResult(Math.pow(2.0, x)) : newFloat(Math.pow(2.0, x));
+    }
+    case B.MATH_EXPM1: {
+      const x = oneFloat('expm1', args, n);
+      return S.isFinite(x) ? floatResult(Math.expm1(x)) : newFloat(Math.expm1(x));
+    }
+    case B.MATH_LOG1P: {
+      const x = oneFloat('log1p', args, n);
+      if (x <= -1.0) mathDomain();
+      return newFloat(Math.log1p(x));
+    }
+    case B.MATH_GAMMA:
+    case B.MATH_LGAMMA: {
+      const x = oneFloat(id === B.MATH_GAMMA ? 'gamma' : 'lgamma', args, n);
+      // the poles: zero and the negative integers (and -inf for gamma)
+      if (S.isFinite(x) && x <= 0.0 && x === Math.floor(x)) mathDomain();
+      if (id === B.MATH_LGAMMA) {
+        const r = S.lgamma(x);
+        return S.isFinite(x) ? floatResult(r) : newFloat(r);
+      }
+      if (x === -Infinity) mathDomain();
+      const r = S.gamma(x);
+      return S.isFinite(x) ? floatResult(r) : newFloat(r);
+    }
+    case B.MATH_NEXTAFTER: {
+      twoArgs('nextafter', n);
+      return newFloat(S.nextafter(toFloatValue(args[0]), toFloatValue(args[1])));
+    }
+    case B.MATH_ULP:
+      return newFloat(S.ulp(oneFloat('ulp', args, n)));
+    case B.MATH_REMAINDER: {
+      twoArgs('remainder', n);
+      return newFloat(remainder(toFloatValue(args[0]), toFloatValue(args[1])));
+    }
+    case B.MATH_DIST: {
+      twoArgs('dist', n);
+      const p = iterToArray(args[0]);
+      const q = iterToArray(args[1]);
+      if (p.length !== q.length) throw raise(ValueError, 'both points must have the same number of dimensions');
+      const xs: float[] = [];
+      for (let i = 0; i < p.length; i++) xs.push(toFloatValue(p[i]) - toFloatValue(q[i]));
+      return newFloat(vectorNorm(xs));
     }
     case B.MATH_LDEXP:
       return floatResult(toFloatValue(args[0]) * Math.pow(2.0, toFloat(toIntIndex(args[1]))));
