@@ -211,6 +211,14 @@ function ensureInstanceDict(o: PyObject): PyDict | null {
     if (o.attrs === null) o.attrs = newDict();
     return o.attrs;
   }
+  if (o instanceof PyNative) {
+    if (o.attrs === null) o.attrs = newDict();
+    return o.attrs;
+  }
+  if (o instanceof PySeqIter) {
+    if (o.attrs === null) o.attrs = newDict();
+    return o.attrs;
+  }
   return null;
 }
 function instanceDict(o: PyObject): PyDict | null {
@@ -220,6 +228,8 @@ function instanceDict(o: PyObject): PyDict | null {
   if (o instanceof PyStrSub) return o.attrs;
   if (o instanceof PyTupleSub) return o.attrs;
   if (o instanceof PyBytesSub) return o.attrs;
+  if (o instanceof PyNative) return o.attrs;
+  if (o instanceof PySeqIter) return o.attrs;
   return null;
 }
 export function getAttrOrNull(o: PyObject, name: string): PyObject | null {
@@ -719,6 +729,11 @@ export function genericSetAttr(o: PyObject, name: string, v: PyObject): void {
     o.doc = v;
     return;
   }
+  if ((o instanceof PyNative || o instanceof PySeqIter) && !t.isBuiltin) {
+    const sd = ensureInstanceDict(o) as PyDict;
+    dictSetS(sd, name, v);
+    return;
+  }
   if (lookupType(t, name) !== null) throw raise(AttributeError, `'${t.name}' object attribute '${name}' is read-only`);
   throw raise(AttributeError, `'${t.name}' object has no attribute '${name}'`);
 }
@@ -775,6 +790,9 @@ export function genericDelAttr(o: PyObject, name: string): void {
   if (o instanceof PyFunction && o.attrs !== null) {
     if (dictDel(o.attrs, newStr(name))) return;
   }
+  // an instance of a Python subclass of a builtin (list, int, array, ...)
+  const sd = instanceDict(o);
+  if (sd !== null && dictDel(sd, newStr(name))) return;
   throw attrError(o, name);
 }
 

@@ -183,7 +183,7 @@ function replaceRange(b: int[], start: int, stop: int, items: int[]): void {
 
 // ---- the type and module ----
 function arrayType(): PyType {
-  const t = newModuleType('array', 'array');
+  const t = newModuleType('array', 'array', L_NATIVE);
   return t;
 }
 class ArrayTypes {
@@ -503,7 +503,7 @@ export function callArray(bi: PyBuiltin, args: PyObject[], kw: string[] | null):
   }
   throw unhandledBuiltin(name, bi.id);
 }
-import { EOFError } from '../objects/core.ts';
+import { EOFError, L_NATIVE } from '../objects/core.ts';
 /** CPython's machine format codes (arraymodule.c enum machine_format_code) on a
  * little-endian 64-bit machine: what _array_reconstructor receives. */
 function mformatCode(tc: string): int {
