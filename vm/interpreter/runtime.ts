@@ -2097,6 +2097,8 @@ export function contains(c: PyObject, x: PyObject): boolean {
   }
   if (!c.cls.isBuiltin) {
     const m = lookupType(c.cls, '__contains__');
+    // a special method set to None says the operation is not supported
+    if (m === None) throw raise(TypeError, `'${c.cls.name}' object is not a container`);
     if (m !== null && !(m instanceof PyBuiltin)) return truthy(callSpecial(c, '__contains__', [x]) as PyObject);
   }
   if (c instanceof PyRange && x instanceof PyInt) {
@@ -2155,6 +2157,8 @@ export function getIterOrNull(o: PyObject): PyObject | null {
   const t = o.cls;
   if (!t.isBuiltin) {
     const m = lookupType(t, '__iter__');
+    // __iter__ = None: not iterable, even with a __getitem__
+    if (m === None) return null;
     if (m !== null && !(m instanceof PyBuiltin)) {
       const r = callSpecial(o, '__iter__', []) as PyObject;
       if (!(r instanceof PySeqIter || r instanceof PyGenerator) && lookupType(r.cls, '__next__') === null) {
