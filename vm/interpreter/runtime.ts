@@ -827,7 +827,16 @@ export function callObj(f: PyObject, args: PyObject[], kwnames: string[] | null)
   if (c !== null && (!f.cls.isBuiltin || c instanceof PyBuiltin)) {
     const a2: PyObject[] = [f];
     for (const a of args) a2.push(a);
-    return callObj(c, a2, kwnames);
+    if (c instanceof PyFunction || c instanceof PyBuiltin) return callObj(c, a2, kwnames);
+    // __call__ is itself a callable object (A.__call__ = A()): each level counts against the
+    // recursion limit, as in CPython, instead of recursing natively without end
+    if (VM.depth >= VM.recursionLimit) throw raise(RecursionError, 'maximum recursion depth exceeded while calling a Python object');
+    VM.depth++;
+    try {
+      return callObj(c, a2, kwnames);
+    } finally {
+      VM.depth--;
+    }
   }
   throw raise(TypeError, `'${typeName(f)}' object is not callable`);
 }
