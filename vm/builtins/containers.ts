@@ -80,9 +80,115 @@ function sameKindSet(self: PySet, s: PySet): PySet {
   return s;
 }
 
+// How each method takes its arguments, as CPython declares it (the words of its errors depend on it):
+// METH_O and METH_NOARGS methods name their type, Argument Clinic's positional ones do not.
+const AR_O = 0; // exactly one: 'list.append() takes exactly one argument (0 given)'
+const AR_NOARGS = 1; // 'list.copy() takes no arguments (1 given)'
+const AR_POS = 2; // min..max positional: 'insert expected 2 arguments, got 1'
+const AR_SLOT = 3; // a slot wrapper: 'expected 1 argument, got 0'
+class Arity {
+  kind: int;
+  min: int;
+  max: int;
+  owner: string;
+  name: string;
+  constructor(kind: int, min: int, max: int, owner: string, name: string) {
+    this.kind = kind;
+    this.min = min;
+    this.max = max;
+    this.owner = owner;
+    this.name = name;
+  }
+}
+// built when the module loads (at translation time), so a call only looks its method up
+const ARITY: Map<int, Arity> = new Map<int, Arity>();
+function arity(id: int, kind: int, min: int, max: int, owner: string, name: string): void {
+  ARITY.set(id, new Arity(kind, min, max, owner, name));
+}
+arity(B.LIST_APPEND, AR_O, 1, 1, 'list', 'append');
+arity(B.LIST_EXTEND, AR_O, 1, 1, 'list', 'extend');
+arity(B.LIST_REMOVE, AR_O, 1, 1, 'list', 'remove');
+arity(B.LIST_COUNT, AR_O, 1, 1, 'list', 'count');
+arity(B.TUPLE_COUNT, AR_O, 1, 1, 'tuple', 'count');
+arity(B.RANGE_COUNT, AR_O, 1, 1, 'range', 'count');
+arity(B.RANGE_INDEX, AR_O, 1, 1, 'range', 'index');
+arity(B.LIST_INSERT, AR_POS, 2, 2, 'list', 'insert');
+arity(B.LIST_POP, AR_POS, 0, 1, 'list', 'pop');
+arity(B.LIST_INDEX, AR_POS, 1, 3, 'list', 'index');
+arity(B.TUPLE_INDEX, AR_POS, 1, 3, 'tuple', 'index');
+arity(B.LIST_REVERSE, AR_NOARGS, 0, 0, 'list', 'reverse');
+arity(B.LIST_COPY, AR_NOARGS, 0, 0, 'list', 'copy');
+arity(B.LIST_CLEAR, AR_NOARGS, 0, 0, 'list', 'clear');
+arity(B.SEQ_GETITEM, AR_SLOT, 1, 1, '', '');
+arity(B.SEQ_CONTAINS, AR_SLOT, 1, 1, '', '');
+arity(B.SEQ_DELITEM, AR_SLOT, 1, 1, '', '');
+arity(B.SEQ_EQ, AR_SLOT, 1, 1, '', '');
+arity(B.SEQ_LT, AR_SLOT, 1, 1, '', '');
+arity(B.SEQ_ADD, AR_SLOT, 1, 1, '', '');
+// its wrapper unpacks its arguments under the empty name: ' expected 2 arguments, got 1'
+arity(B.SEQ_SETITEM, AR_SLOT, 2, 2, '', ' ');
+arity(B.SEQ_LEN, AR_SLOT, 0, 0, '', '');
+arity(B.SEQ_ITER, AR_SLOT, 0, 0, '', '');
+arity(B.DICT_KEYS, AR_NOARGS, 0, 0, 'dict', 'keys');
+arity(B.DICT_VALUES, AR_NOARGS, 0, 0, 'dict', 'values');
+arity(B.DICT_ITEMS, AR_NOARGS, 0, 0, 'dict', 'items');
+arity(B.DICT_COPY, AR_NOARGS, 0, 0, 'dict', 'copy');
+arity(B.DICT_CLEAR, AR_NOARGS, 0, 0, 'dict', 'clear');
+arity(B.DICT_POPITEM, AR_NOARGS, 0, 0, 'dict', 'popitem');
+arity(B.DICT_GET, AR_POS, 1, 2, 'dict', 'get');
+arity(B.DICT_SETDEFAULT, AR_POS, 1, 2, 'dict', 'setdefault');
+arity(B.DICT_POP, AR_POS, 1, 2, 'dict', 'pop');
+arity(B.SET_ADD, AR_O, 1, 1, 'set', 'add');
+arity(B.SET_REMOVE, AR_O, 1, 1, 'set', 'remove');
+arity(B.SET_DISCARD, AR_O, 1, 1, 'set', 'discard');
+arity(B.SET_SYMDIFF, AR_O, 1, 1, 'set', 'symmetric_difference');
+arity(B.SET_SYMDIFF_UPDATE, AR_O, 1, 1, 'set', 'symmetric_difference_update');
+arity(B.SET_ISSUBSET, AR_O, 1, 1, 'set', 'issubset');
+arity(B.SET_ISSUPERSET, AR_O, 1, 1, 'set', 'issuperset');
+arity(B.SET_ISDISJOINT, AR_O, 1, 1, 'set', 'isdisjoint');
+arity(B.SET_POP, AR_NOARGS, 0, 0, 'set', 'pop');
+arity(B.SET_CLEAR, AR_NOARGS, 0, 0, 'set', 'clear');
+arity(B.SET_COPY, AR_NOARGS, 0, 0, 'set', 'copy');
+function plural(k: int): string {
+  return k === 1 ? '' : 's';
+}
+/** Refuses a call with the wrong number of arguments (given: without self) before the method
+ * reads an argument that is not there. */
+function checkContainerArity(id: int, self: PyObject, given: int, kw: string[] | null): void {
+  const a = ARITY.get(id);
+  if (a === undefined) return;
+  const hasKw = kw !== null && kw.length > 0;
+  let q = a.owner + '.' + a.name;
+  if (a.kind === AR_SLOT) {
+    // list.__getitem__, dict.__getitem__ and dict.__contains__ are METH_O methods, not slot wrappers
+    const o = self instanceof PyList ? 'list' : self instanceof PyDict ? 'dict' : '';
+    if (id === B.SEQ_GETITEM && o !== '') q = o + '.__getitem__';
+    else if (id === B.SEQ_CONTAINS && o === 'dict') q = o + '.__contains__';
+    else {
+      if (hasKw) throw raise(TypeError, 'wrapper takes no keyword arguments');
+      if (given !== a.min) throw raise(TypeError, `${a.name}expected ${a.min} argument${plural(a.min)}, got ${given}`);
+      return;
+    }
+  }
+  if (hasKw) throw raise(TypeError, `${q}() takes no keyword arguments`);
+  if (a.kind === AR_O || a.kind === AR_SLOT) {
+    if (given !== 1) throw raise(TypeError, `${q}() takes exactly one argument (${given} given)`);
+    return;
+  }
+  if (a.kind === AR_NOARGS) {
+    if (given !== 0) throw raise(TypeError, `${q}() takes no arguments (${given} given)`);
+    return;
+  }
+  if (given < a.min || given > a.max) {
+    if (a.min === a.max) throw raise(TypeError, `${a.name} expected ${a.min} argument${plural(a.min)}, got ${given}`);
+    if (given < a.min) throw raise(TypeError, `${a.name} expected at least ${a.min} argument${plural(a.min)}, got ${given}`);
+    throw raise(TypeError, `${a.name} expected at most ${a.max} argument${plural(a.max)}, got ${given}`);
+  }
+}
 export function callContainerMethod(id: int, args: PyObject[], kw: string[] | null): PyObject {
   const self = args[0];
   const n = npos(args, kw);
+  checkContainerArity(id, self, n - 1, kw);
   switch (id) {
     case B.LIST_APPEND:
       (self as PyList).items.push(args[1]);

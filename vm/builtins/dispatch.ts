@@ -982,7 +982,7 @@ function construct(id: int, args: PyObject[], kw: string[] | null): PyObject {
       return new PySlice(sliceType, args[1], args[2], n > 2 ? args[3] : None);
     }
     case B.ENUMERATE_NEW: {
-      const it = new PySeqIter(enumerateType, IT_ENUMERATE, getIter(args[1]));
+      const it = new PySeqIter(args[0] instanceof PyType ? args[0] : enumerateType, IT_ENUMERATE, getIter(args[1]));
       const st = arg(args, kw, 2, 'start');
       if (st !== null) it.i = toIntIndex(st);
       return it;

@@ -588,9 +588,14 @@ class AutoIndex {
   next: int = 0;
 }
 export function strFormat(fmt: string, args: PyObject[], kwnames: string[], kwvals: PyObject[]): string {
-  return strFormatImpl(fmt, args, kwnames, kwvals, new AutoIndex());
+  return strFormatImpl(fmt, args, kwnames, kwvals, new AutoIndex(), null);
 }
-function strFormatImpl(fmt: string, args: PyObject[], kwnames: string[], kwvals: PyObject[], auto: AutoIndex): string {
+/** str.format_map(mapping): named fields are looked up in any mapping (a Match, a dict with
+ * __missing__) one by one, as they are met. */
+export function strFormatMap(fmt: string, mapping: PyObject): string {
+  return strFormatImpl(fmt, [], [], [], new AutoIndex(), mapping);
+}
+function strFormatImpl(fmt: string, args: PyObject[], kwnames: string[], kwvals: PyObject[], auto: AutoIndex, mapping: PyObject | null): string {
   const out: string[] = [];
   let i = 0;
   while (i < fmt.length) {
@@ -630,7 +635,11 @@ function strFormatImpl(fmt: string, args: PyObject[], kwnames: string[], kwvals:
       while (k < name.length && name[k] !== '.' && name[k] !== '[') k++;
       const first = name.slice(0, k);
       let v: PyObject;
-      if (first === '') {
+      if (mapping !== null && (first === '' || (first[0] >= '0' && first[0] <= '9'))) {
+        throw raise(ValueError, 'Format string contains positional fields');
+      } else if (mapping !== null) {
+        v = getItem(mapping, newStr(first));
+      } else if (first === '') {
         if (auto.next >= args.length) throw raise(IndexError, `Replacement index ${auto.next} out of range for positional args tuple`);
         v = args[auto.next];
         auto.next++;
@@ -660,7 +669,7 @@ function strFormatImpl(fmt: string, args: PyObject[], kwnames: string[], kwvals:
       if (conv === 'r') v = newStr(repr(v));
       else if (conv === 's') v = newStr(str(v));
       else if (conv === 'a') v = newStr(asciiRepr(v));
-      if (spec.includes('{')) spec = strFormatImpl(spec, args, kwnames, kwvals, auto);
+      if (spec.includes('{')) spec = strFormatImpl(spec, args, kwnames, kwvals, auto, mapping);
       out.push(formatValue(v, spec));
       continue;
     }

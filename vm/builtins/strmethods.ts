@@ -4,7 +4,7 @@ import { floorDiv } from '../../translate/rlib/index.ts';
 import { PyObject, PyStr, PyBytes, PyTuple, PyList, PyDict, PyInt, strType, bytesType, newStr, newInt, newBool, newList, newTuple, raise, None, True, False, TypeError, ValueError, LookupError } from '../objects/core.ts';
 import { str, repr, typeName, iterToArray, toIntIndex, getItem, isInstance, sliceIndices } from '../interpreter/runtime.ts';
 import { cpLen, cpArray, isSpace, isSpaceCode, isDigitCh, isAlphaCh, isUpperCh, isLowerCh, codePointAt, indexFrom, lastIndexFrom, pyUpper, pyLower, startsAt } from '../objects/strutil.ts';
-import { strFormat } from './format.ts';
+import { strFormat, strFormatMap } from './format.ts';
 import { B, FAM_STR } from './ids.ts';
 import { npos, kwArg, arg, defMethod } from './args.ts';
 import { codePointToString } from '../parser/parser.ts';
@@ -467,16 +467,8 @@ export function callStrMethod(id: int, args: PyObject[], kw: string[] | null): P
       }
       return newStr(strFormat(s, pos, kwn, kwv));
     }
-    case B.STR_FORMAT_MAP: {
-      const d = args[1] as PyDict;
-      const kwn: string[] = [];
-      const kwv: PyObject[] = [];
-      for (const k of dictKeys(d)) {
-        kwn.push(str(k));
-        kwv.push(dictGet(d, k) as PyObject);
-      }
-      return newStr(strFormat(s, [], kwn, kwv));
-    }
+    case B.STR_FORMAT_MAP:
+      return newStr(strFormatMap(s, args[1]));
     case B.STR_PARTITION:
     case B.STR_RPARTITION: {
       const sep = strArg(args[1], 'partition');

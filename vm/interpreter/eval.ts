@@ -8,7 +8,7 @@ import {
   UnboundLocalError, RecursionError, RuntimeError, StopIteration, GeneratorExit, ValueError, ImportError, AssertionError,
   EMPTY_TUPLE, listType, intType, boolType, PyFloat, OverflowErrorT,
   MemoryError, PyBoundMethod, floatType, strType, SMALL, rangeType, dictType,
-  tupleType, generatorType, coroutineType, asyncGeneratorType, StopAsyncIteration, KeyError, moduleType,
+  tupleType, generatorType, coroutineType, asyncGeneratorType, StopAsyncIteration, KeyError, moduleType, L_NONE,
 } from '../objects/core.ts';
 import { PyCode, CO_VARARGS, CO_VARKW, CO_GENERATOR, CO_COROUTINE, CO_ASYNC_GENERATOR, InlineCache } from '../compiler/code.ts';
 import { PyCoroWrapper, PyAsyncGenWrapped, PyAsyncGenOp, asyncGenStep, getAwaitable, getAIter, getANext, asyncWithExit, asyncEnter, stopValue } from './coroutines.ts';
@@ -443,7 +443,7 @@ export function typeNew(meta: PyType, name: string, basesIn: PyObject[], ns: PyD
   const t = new PyType(meta, name);
   for (const b of basesIn) {
     if (!(b instanceof PyType)) throw raise(TypeError, 'bases must be types');
-    if (b.layout === 100 && b.isBuiltin && b !== moduleType) throw raise(TypeError, `type '${b.name}' is not an acceptable base type`);
+    if (b.layout === L_NONE && b.isBuiltin && b !== moduleType) throw raise(TypeError, `type '${b.name}' is not an acceptable base type`);
     t.bases.push(b);
   }
   if (t.bases.length === 0) t.bases.push(objectType);
@@ -480,17 +480,25 @@ export function typeNew(meta: PyType, name: string, basesIn: PyObject[], ns: PyD
       if (sn !== null) callObj(sn, [v, t, newStr(k)], null);
     }
   }
-  // __init_subclass__ of the parent
-  if (t.mro.length > 1) {
-    const parent = t.mro[1];
-    const isc = lookupType(parent, '__init_subclass__');
-    if (isc !== null && !(isc instanceof PyBuiltin)) {
-      const fnObj = isc instanceof PyFunction ? isc : innerFunc(isc);
-      if (fnObj !== null) {
-        const args: PyObject[] = [t];
-        for (const v of kwvals) args.push(v);
-        callObj(fnObj, args, kwnames);
-      }
+  // super(t, t).__init_subclass__(**kwds): the first class after t in t's MRO that defines it,
+  // which with mixins (class C(Mixin, TestCase)) is not found through the first base's own MRO
+  let isc: PyObject | null = null;
+  for (let i = 1; i < t.mro.length && isc === null; i++) {
+    const v = t.mro[i].dict.get('__init_subclass__');
+    if (v !== undefined) isc = v;
+  }
+  if (isc !== null) {
+    if (isc instanceof PyClassMethod && isc.fn instanceof PyBuiltin) {
+      // object.__init_subclass__
+      if (kwvals.length > 0) throw raise(TypeError, `${t.name}.__init_subclass__() takes no keyword arguments`);
+    } else {
+      let fn: PyObject = isc;
+      const args: PyObject[] = [];
+      if (isc instanceof PyClassMethod) fn = isc.fn;
+      else if (isc instanceof PyStaticMethod) fn = isc.fn;
+      if (!(isc instanceof PyStaticMethod)) args.push(t);
+      for (const v of kwvals) args.push(v);
+      callObj(fn, args, kwnames !== null && kwnames.length > 0 ? kwnames : null);
     }
   }
   return t;

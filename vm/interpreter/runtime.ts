@@ -211,6 +211,14 @@ function ensureInstanceDict(o: PyObject): PyDict | null {
     if (o.attrs === null) o.attrs = newDict();
     return o.attrs;
   }
+  if (o instanceof PyNative) {
+    if (o.attrs === null) o.attrs = newDict();
+    return o.attrs;
+  }
+  if (o instanceof PySeqIter) {
+    if (o.attrs === null) o.attrs = newDict();
+    return o.attrs;
+  }
   return null;
 }
 function instanceDict(o: PyObject): PyDict | null {
@@ -220,6 +228,8 @@ function instanceDict(o: PyObject): PyDict | null {
   if (o instanceof PyStrSub) return o.attrs;
   if (o instanceof PyTupleSub) return o.attrs;
   if (o instanceof PyBytesSub) return o.attrs;
+  if (o instanceof PyNative) return o.attrs;
+  if (o instanceof PySeqIter) return o.attrs;
   return null;
 }
 export function getAttrOrNull(o: PyObject, name: string): PyObject | null {
@@ -727,6 +737,11 @@ export function genericSetAttr(o: PyObject, name: string, v: PyObject): void {
     o.doc = v;
     return;
   }
+  if ((o instanceof PyNative || o instanceof PySeqIter) && !t.isBuiltin) {
+    const sd = ensureInstanceDict(o) as PyDict;
+    dictSetS(sd, name, v);
+    return;
+  }
   if (lookupType(t, name) !== null) throw raise(AttributeError, `'${t.name}' object attribute '${name}' is read-only`);
   throw raise(AttributeError, `'${t.name}' object has no attribute '${name}'`);
 }
@@ -783,6 +798,9 @@ export function genericDelAttr(o: PyObject, name: string): void {
   if (o instanceof PyFunction && o.attrs !== null) {
     if (dictDel(o.attrs, newStr(name))) return;
   }
+  // an instance of a Python subclass of a builtin (list, int, array, ...)
+  const sd = instanceDict(o);
+  if (sd !== null && dictDel(sd, newStr(name))) return;
   throw attrError(o, name);
 }
 
@@ -817,7 +835,16 @@ export function callObj(f: PyObject, args: PyObject[], kwnames: string[] | null)
   if (c !== null && (!f.cls.isBuiltin || c instanceof PyBuiltin)) {
     const a2: PyObject[] = [f];
     for (const a of args) a2.push(a);
-    return callObj(c, a2, kwnames);
+    if (c instanceof PyFunction || c instanceof PyBuiltin) return callObj(c, a2, kwnames);
+    // __call__ is itself a callable object (A.__call__ = A()): each level counts against the
+    // recursion limit, as in CPython, instead of recursing natively without end
+    if (VM.depth >= VM.recursionLimit) throw raise(RecursionError, 'maximum recursion depth exceeded while calling a Python object');
+    VM.depth++;
+    try {
+      return callObj(c, a2, kwnames);
+    } finally {
+      VM.depth--;
+    }
   }
   throw raise(TypeError, `'${typeName(f)}' object is not callable`);
 }
@@ -2087,6 +2114,8 @@ export function contains(c: PyObject, x: PyObject): boolean {
   }
   if (!c.cls.isBuiltin) {
     const m = lookupType(c.cls, '__contains__');
+    // a special method set to None says the operation is not supported
+    if (m === None) throw raise(TypeError, `'${c.cls.name}' object is not a container`);
     if (m !== null && !(m instanceof PyBuiltin)) return truthy(callSpecial(c, '__contains__', [x]) as PyObject);
   }
   if (c instanceof PyRange && x instanceof PyInt) {
@@ -2145,6 +2174,8 @@ export function getIterOrNull(o: PyObject): PyObject | null {
   const t = o.cls;
   if (!t.isBuiltin) {
     const m = lookupType(t, '__iter__');
+    // __iter__ = None: not iterable, even with a __getitem__
+    if (m === None) return null;
     if (m !== null && !(m instanceof PyBuiltin)) {
       const r = callSpecial(o, '__iter__', []) as PyObject;
       if (!(r instanceof PySeqIter || r instanceof PyGenerator) && lookupType(r.cls, '__next__') === null) {

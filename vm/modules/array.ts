@@ -183,7 +183,7 @@ function replaceRange(b: int[], start: int, stop: int, items: int[]): void {
 
 // ---- the type and module ----
 function arrayType(): PyType {
-  const t = newModuleType('array', 'array');
+  const t = newModuleType('array', 'array', L_NATIVE);
   return t;
 }
 class ArrayTypes {
@@ -267,6 +267,23 @@ function compareArrays(a: PyArray, b: PyArray, op: int): PyObject {
   return richCompare(newInt(x.length), newInt(y.length), op);
 }
 
+// how many arguments (without self) the methods that read them take, so that a call with the
+// wrong count is CPython's TypeError before a missing argument is read
+const ARRAY_ARITY: Map<string, int> = new Map<string, int>();
+for (const m of ['append', 'extend', 'remove', 'count', 'frombytes', 'fromlist', 'fromunicode', 'tofile']) ARRAY_ARITY.set(m, 1);
+for (const m of ['__getitem__', '__delitem__', '__contains__', '__add__', '__mul__', '__rmul__', '__iadd__', '__imul__', '__lt__', '__le__', '__gt__', '__ge__', '__deepcopy__']) ARRAY_ARITY.set(m, 1);
+for (const m of ['insert', 'fromfile', '__setitem__']) ARRAY_ARITY.set(m, 2);
+function checkArrayArity(name: string, given: int): void {
+  const want = ARRAY_ARITY.get(name);
+  if (want === undefined || given === want) return;
+  // __setitem__'s wrapper unpacks its arguments under the empty name
+  if (name === '__setitem__') throw raise(TypeError, ` expected 2 arguments, got ${given}`);
+  if (name.startsWith('__')) throw raise(TypeError, `expected ${want} argument${want === 1 ? '' : 's'}, got ${given}`);
+  if (name === 'fromfile') throw raise(TypeError, `fromfile() takes exactly 2 positional arguments (${given} given)`);
+  if (name === 'extend') throw raise(TypeError, `extend() takes exactly 1 positional argument (${given} given)`);
+  if (want === 1) throw raise(TypeError, `array.${name}() takes exactly one argument (${given} given)`);
+  throw raise(TypeError, `${name} expected ${want} arguments, got ${given}`);
+}
 export function callArray(bi: PyBuiltin, args: PyObject[], kw: string[] | null): PyObject {
   const n = npos(args, kw);
   if (bi.id === B.ARRAY_NEW) {
@@ -289,6 +306,7 @@ export function callArray(bi: PyBuiltin, args: PyObject[], kw: string[] | null):
   if (bi.id !== B.ARRAY_METHOD) throw unhandledBuiltin(bi.name, bi.id);
   const a = self0(bi, args);
   const name = bi.name;
+  checkArrayArity(name, n - 1);
   const len = a.len();
   switch (name) {
     case 'typecode':
@@ -503,7 +521,7 @@ export function callArray(bi: PyBuiltin, args: PyObject[], kw: string[] | null):
   }
   throw unhandledBuiltin(name, bi.id);
 }
-import { EOFError } from '../objects/core.ts';
+import { EOFError, L_NATIVE } from '../objects/core.ts';
 /** CPython's machine format codes (arraymodule.c enum machine_format_code) on a
  * little-endian 64-bit machine: what _array_reconstructor receives. */
 function mformatCode(tc: string): int {

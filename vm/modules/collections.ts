@@ -5,6 +5,7 @@ import {
   PyObject, PyModule, PyType, PyNative, PyInt, PyDict, PyBaseExc, PyExc, PyProperty, typeType, objectType, dictType,
   propertyType, newInt, newStr, newList, newTuple, newBool, newDict, raise, None, True, False, NotImplemented, TypeError,
   ValueError, IndexError, RuntimeError, KeyError, StopIteration, L_DICT,
+  L_NATIVE,
 } from '../objects/core.ts';
 import { dictGetS, dictSetS, dictSet } from '../objects/dict.ts';
 import { B, FAM_COLLECTIONS } from '../builtins/ids.ts';
@@ -14,7 +15,7 @@ import { getIter, iterNext, iterToArray, callObj, pyEq, repr, typeName, toIntInd
 import { dictInit, isCallable } from '../builtins/dispatch.ts';
 import * as A from '../parser/ast.ts';
 
-const DEQUE = newModuleType('collections', 'deque');
+const DEQUE = newModuleType('collections', 'deque', L_NATIVE);
 const DEQUE_ITER = newModuleType('collections', '_deque_iterator');
 const DEQUE_METHODS: string[] = [
   'append', 'appendleft', 'pop', 'popleft', 'extend', 'extendleft', 'clear', 'copy', '__copy__', 'count', 'index',

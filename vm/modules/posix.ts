@@ -68,6 +68,8 @@ export function fspath(o: PyObject): PyObject {
   if (o instanceof PyStr || o instanceof PyBytes) return o;
   const m = lookupType(o.cls, '__fspath__');
   if (m === null) throw raise(TypeError, `expected str, bytes or os.PathLike object, not ${typeName(o)}`);
+  // CPython calls what it found, None included
+  if (m === None) throw raise(TypeError, "'NoneType' object is not callable");
   const r = callSpecial(o, '__fspath__', []) as PyObject;
   if (r instanceof PyStr || r instanceof PyBytes) return r;
   throw raise(TypeError, `expected ${typeName(o)}.__fspath__() to return str or bytes, not ${typeName(r)}`);

@@ -90,6 +90,9 @@ export const L_CLASSMETHOD = 12;
 export const L_COMPLEX = 13;
 export const L_GENERICALIAS = 14;
 export const L_BYTES = 15;
+// a builtin type whose own __new__ makes its instances for the class it is given (array,
+// enumerate, deque): Python classes may subclass it; their instances keep attributes in `attrs`
+export const L_NATIVE = 16;
 export const L_NONE = 100; // cannot instantiate
 
 export class PyInstance extends PyObject {
@@ -266,6 +269,8 @@ export class PySlice extends PyObject {
 /** An object of a type that a builtin module (vm/modules/) defines: the runtime reaches its
  * behaviour through these virtual methods, so this file needs no import of the modules. */
 export class PyNative extends PyObject {
+  /** the attributes of an instance of a Python subclass (L_NATIVE) */
+  attrs: PyDict | null = null;
   /** Whether it is an iterator (iter() returns it, next() calls nativeNext). */
   isIterator(): boolean {
     return false;
@@ -410,6 +415,8 @@ export class PySuper extends PyObject {
 }
 /** Iterators over builtin containers; kind says which. */
 export class PySeqIter extends PyObject {
+  /** the attributes of an instance of a Python subclass of enumerate (L_NATIVE) */
+  attrs: PyDict | null = null;
   kind: int;
   seq: PyObject;
   i: int = 0;
@@ -510,7 +517,7 @@ export const frameType = bt('frame', objectType, L_NONE);
 export const getsetDescrType = bt('getset_descriptor', objectType, L_NONE);
 export const memberDescrType = bt('member_descriptor', objectType, L_NONE);
 export const tracebackType = bt('traceback', objectType, L_NONE);
-export const enumerateType = bt('enumerate', objectType, L_NONE);
+export const enumerateType = bt('enumerate', objectType, L_NATIVE);
 export const zipType = bt('zip', objectType, L_NONE);
 export const mapType = bt('map', objectType, L_NONE);
 export const filterType = bt('filter', objectType, L_NONE);

@@ -185,6 +185,9 @@ export function decodeEscapes(s: string, isBytes: boolean, line: int): string {
       out.push(codePointToString(v));
     } else if (n === 'N' && !isBytes) {
       const end = indexFrom(s, '}', i);
+      if (i >= s.length || s[i] !== '{' || end < 0) {
+        throw new ParseError('SyntaxError', `(unicode error) 'unicodeescape' codec can't decode bytes in position ${i - 2}-${s.length - 1}: malformed \\N character escape`, line, 1);
+      }
       const name = s.slice(i + 1, end);
       i = end + 1;
       out.push(name === 'BULLET' ? '\u2022' : name === 'EM DASH' ? '\u2014' : '?');
@@ -1506,6 +1509,15 @@ export class Parser {
           continue;
         }
         throw this.error("f-string: single '}' is not allowed", t);
+      }
+      // \N{NAME} is an escape of the literal part, its braces no field
+      if (c === '\\' && !raw && i + 2 < s.length && s[i + 1] === 'N' && s[i + 2] === '{') {
+        const end = indexFrom(s, '}', i + 3);
+        if (end >= 0) {
+          lit.push(s.slice(i, end + 1));
+          i = end + 1;
+          continue;
+        }
       }
       lit.push(c);
       i++;
