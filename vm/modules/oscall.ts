@@ -28,16 +28,16 @@ export const OP_SET_BLOCKING = 9;
 export const OP_FORK_EXEC = 10;
 export const OP_GETPPID = 46;
 /** The operations the app-level modules use, by name, given to them as _OP_<name> constants. */
-export const APP_OPS: string[] = [
-  'FORK_EXEC=10', 'SOCKET=20', 'SOCKETPAIR=21', 'BIND=22', 'LISTEN=23', 'ACCEPT=24', 'CONNECT=25', 'SEND=26',
-  'RECV=27', 'SHUTDOWN=28', 'GETSOCKNAME=29', 'GETPEERNAME=30', 'SETSOCKOPT=31', 'GETSOCKOPT=32',
-  'GETHOSTNAME=33', 'SENDTO=34', 'RECVFROM=35', 'SELECT=40', 'POLL=41', 'EPOLL_CREATE=42', 'EPOLL_CTL=43',
-  'EPOLL_WAIT=44', 'HAVE_EPOLL=45',
+const APP_OPS: string[] = [
+  'FORK_EXEC = 10', 'SOCKET = 20', 'SOCKETPAIR = 21', 'BIND = 22', 'LISTEN = 23', 'ACCEPT = 24', 'CONNECT = 25',
+  'SEND = 26', 'RECV = 27', 'SHUTDOWN = 28', 'GETSOCKNAME = 29', 'GETPEERNAME = 30', 'SETSOCKOPT = 31',
+  'GETSOCKOPT = 32', 'GETHOSTNAME = 33', 'SENDTO = 34', 'RECVFROM = 35', 'SELECT = 40', 'POLL = 41',
+  'EPOLL_CREATE = 42', 'EPOLL_CTL = 43', 'EPOLL_WAIT = 44', 'HAVE_EPOLL = 45',
 ];
 /** The Python lines defining _OP_<name> for the app-level sources. */
 export function appOpsSource(): string {
   let s = '';
-  for (const e of APP_OPS) s += '_OP_' + e.replace('=', ' = ') + '\n';
+  for (const e of APP_OPS) s += '_OP_' + e + '\n';
   return s;
 }
 
@@ -192,6 +192,7 @@ export function callOscall(id: int, args: PyObject[], kw: string[] | null): PyOb
       const st = statusArg('waitstatus_to_exitcode', args, kw);
       if (exited(st)) return newInt((st >> 8) & 0xff);
       if (signaled(st)) return newInt(-(st & 0x7f));
+      if ((st & 0xff) === 0x7f) throw raise(ValueError, `process stopped by delivery of signal ${(st >> 8) & 0xff}`);
       throw raise(ValueError, `invalid wait status: ${st}`);
     }
   }

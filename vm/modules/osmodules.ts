@@ -653,7 +653,7 @@ def _resolve(host, family, flags):
             raise TypeError('getaddrinfo() argument 1 must be string or None')
         if host.endswith('%') or '%' in host:
             host = host.split('%', 1)[0]
-        if _aton(host) is not None and family in (AF_UNSPEC, AF_INET):
+        if _aton(host) is not None:
             cands = [(AF_INET, '%d.%d.%d.%d' % tuple(_aton(host).to_bytes(4, 'big')))]
         elif _parse_v6(host) is not None:
             cands = [(AF_INET6, _fmt_v6(_parse_v6(host)))]
@@ -877,6 +877,8 @@ class socket:
             if len(address) != 2:
                 raise TypeError('AF_INET address must be a pair (host, port)')
             host, port = address
+            if not isinstance(host, (str, bytes, bytearray)):
+                raise TypeError('str, bytes or bytearray expected, not %s' % _cls_name(host))
             if not isinstance(port, int):
                 raise TypeError("'%s' object cannot be interpreted as an integer" % _cls_name(port))
             if not 0 <= port <= 0xffff:
