@@ -8,7 +8,7 @@ import socket
 import tempfile
 
 a, b = socket.socketpair()
-print(a.family, a.type, a.proto == 0, a.gettimeout(), a.getblocking())
+print(int(a.family), int(a.type), a.proto == 0, a.gettimeout(), a.getblocking())
 a.sendall(b'ping')
 print(b.recv(100))
 b.send(b'pong' * 3)
