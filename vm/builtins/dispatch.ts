@@ -1158,7 +1158,16 @@ function callObjectMethod(id: int, args: PyObject[], kw: string[] | null): PyObj
       return newList(out);
     }
     case B.EXC_INIT: {
-      if (self instanceof PyBaseExc) self.args = args.slice(1, npos(args, kw));
+      if (self instanceof PyBaseExc) {
+        const n = npos(args, kw);
+        self.args = args.slice(1, n);
+        // OSError(errno, strerror, filename[, winerror[, filename2]]): args keep the first two
+        if (n >= 4 && n <= 6 && isInstance(self, EXC.byName.get('OSError') as PyType)) {
+          genericSetAttr(self, 'filename', args[3]);
+          if (n === 6) genericSetAttr(self, 'filename2', args[5]);
+          self.args = args.slice(1, 3);
+        }
+      }
       return None;
     }
     case B.OBJECT_SUBCLASSHOOK:
