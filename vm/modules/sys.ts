@@ -57,6 +57,8 @@ export function makeSys(): PyModule {
   dictSetS(d, 'platform', newStr(isWindows() ? 'win32' : 'linux'));
   // the library folder name under prefix (sysconfig and test.support read it); 'lib' on Debian
   dictSetS(d, 'platlibdir', newStr('lib'));
+  // the ABI flags of the build ('' for CPython 3.11's default build; test.support reads it)
+  dictSetS(d, 'abiflags', newStr(''));
   dictSetS(d, 'byteorder', newStr(execmem.targetArch() === 's390x' ? 'big' : 'little'));
   dictSetS(d, 'hexversion', newInt(0x30b07f0));
   dictSetS(d, 'api_version', newInt(1013));

@@ -7,7 +7,7 @@ import socket
 import select
 import selectors
 
-print(sys.platlibdir)
+print(sys.platlibdir, repr(sys.abiflags))
 for st in (0, 256, 0x7f00, 9, 0x8b, 0x137f, 0xffff):
     print(hex(st), os.WIFEXITED(st), os.WEXITSTATUS(st), os.WIFSIGNALED(st), os.WTERMSIG(st),
           os.WIFSTOPPED(st), os.WSTOPSIG(st), os.WIFCONTINUED(st), os.WCOREDUMP(st))
