@@ -58,6 +58,8 @@ export class Annotator {
   listDefs = new Map<Operation, ListDef>();
   dictDefs = new Map<Operation, DictDef>();
   instantiated = new Set<ClassDesc>();
+  /** parameters added to an override that declares fewer than its family passes (padParams) */
+  readonly padding = new WeakSet<Variable>();
   prebuilt = new Map<object, SomeValue>();
   currentBlock: Block | null = null;
   errors: RtsError[] = [];
@@ -222,7 +224,7 @@ export class Annotator {
     }
     const cls = this.prog.classByRuntime.get((val as object).constructor);
     if (!cls) throw new RtsError('E_CONST', `an object of class ${(val as object).constructor?.name ?? '?'}, which is not an RTS class of the program`);
-    if (isGenericClass(cls)) throw new RtsError('E_CONST', `a prebuilt object of generic class ${cls.name}: its type arguments are gone at run time, so RTS cannot tell which instantiation it is; make a non-generic subclass (class IntVec extends ${cls.name}<int> {}) and prebuild that`);
+    if (isGenericClass(cls)) throw new RtsError('E_CONST', `a prebuilt object of generic class ${cls.sourceName()}: its type arguments are gone at run time, so RTS cannot tell which instantiation it is; make a non-generic subclass (class IntVec extends ${cls.sourceName()}<int> {}) and prebuild that`);
     const s = new SomeInstance(cls);
     this.prebuilt.set(val, s);
     this.instantiated.add(cls);
@@ -350,9 +352,11 @@ export class Annotator {
     const fd = g ? this.graphFd.get(g) : undefined;
     const inst = of ?? (fd?.cls?.template ? fd.cls : fd?.template ? fd : null);
     if (!inst || !inst.env.size || ![...inst.env.values()].some((a) => a.key.includes('number'))) return '';
-    const tpl = inst.template!;
-    const what = inst instanceof ClassDesc ? `class ${tpl.name}` : `function ${tpl.name}`;
-    return ` (in ${inst instanceof ClassDesc ? (inst.displayName ?? inst.name) : inst.name}: generic ${what} is instantiated once for int and float, which are both number to tsc, so ${tpl.name}<int> and ${tpl.name}<float> share one instantiation; wrap one of them in a class, e.g. ${tpl.name}<FloatBox>)`;
+    const tpl = inst.template!.sourceName();
+    const what = inst instanceof ClassDesc ? `class ${tpl}` : `function ${tpl}`;
+    const shown = inst.sourceName();
+    const as = (t: string): string => shown.replace(/\bnumber\b/g, t);
+    return ` (in ${shown}: generic ${what} is instantiated once for int and float, which are both number to tsc, so ${as('int')} and ${as('float')} share one instantiation; wrap one of them in a class, e.g. ${as('FloatBox')})`;
   }
 
   /** Runs f, explaining an int/float clash in the arguments of an instantiation of a generic. */
@@ -460,12 +464,19 @@ export class Annotator {
 
   // ---- calls, fields -------------------------------------------------------------
 
-  callFunction(fd: FunctionDesc, args: SomeValue[]): SomeValue {
+  callFunction(fd: FunctionDesc, argsIn: SomeValue[]): SomeValue {
     const g = this.graphFor(fd);
     const params = g.startblock.inputargs;
+    let args = argsIn;
+    // a direct call (super.m(), C.m()) of an override padded to its family's parameters
+    // passes nothing for the padding: the rtyper gives it placeholders (see padParams)
+    if (args.length < params.length && params.slice(args.length).every((p) => this.padding.has(p))) args = [...args, ...params.slice(args.length).map((p) => this.ann(p))];
     if (args.length !== params.length) {
       const sig = signatures.get(g);
-      throw new RtsError('E_ARGS', `${fd.name} takes ${params.length} argument(s) (${sig?.paramNames.join(', ')}), got ${args.length}`);
+      // counted as the user wrote the call: the receiver is not one of them
+      const names = (sig?.paramNames ?? []).filter((n) => n !== 'this');
+      const self = sig ? params.length - names.length : 0;
+      throw new RtsError('E_ARGS', `${fd.sourceName()}() takes ${params.length - self} argument(s)${sig ? ` (${names.join(', ')})` : ''}, got ${args.length - self}`);
     }
     this.noting(fd.template ? fd : fd.cls?.template ? fd.cls : null, () => this.mergeInto(g.startblock, args));
     if (this.currentBlock) {
@@ -496,7 +507,7 @@ export class Annotator {
     if (targets.length > 1) fam.virtual = true;
     if (!fam.args) fam.args = args;
     else if (fam.args.length !== args.length) throw new RtsError('E_ARGS', `${name}() called with ${args.length} argument(s) here and ${fam.args.length} elsewhere`);
-    else fam.args = this.noting(cls.ancestors().find((c) => c.template) ?? null, () => fam!.args!.map((a, i) => union(a, args[i], `argument ${i + 1} of ${name}()`)));
+    else fam.args = this.noting(cls.ancestors().find((c) => c.template) ?? null, () => this.ownTypeParams(root, name, () => fam!.args!.map((a, i) => union(a, args[i], `argument ${i + 1} of ${name}()`))));
     // JS ignores extra arguments: an override may declare fewer parameters than its base
     // (whose defaults the call site filled in), so it takes the extra ones unused
     for (const m of new Set([...targets, ...fam.members.filter((x) => this.graphs.has(x))])) this.padParams(m, args.length + 1);
@@ -510,9 +521,30 @@ export class Annotator {
     return result;
   }
 
+  /**
+   * Runs f, explaining a clash in the arguments of a method with its own type parameters:
+   * unlike a function, it is not instantiated per call, since a virtual call picks its code by
+   * class alone, so the calls must agree on one type.
+   */
+  private ownTypeParams<T>(root: ClassDesc, name: string, f: () => T): T {
+    try {
+      return f();
+    } catch (e) {
+      const m = root.methods.get(name);
+      const tps = m?.decl?.typeParameters;
+      if (m && tps?.length && e instanceof RtsError && (e.code === 'E_UNION' || e.code === 'E_INT_FLOAT'))
+        e.message += ` (generic method ${m.sourceName()}<${tps.map((p) => p.name.text).join(', ')}> is one method for all its calls, since a method call picks its code by class alone: make it static or a top-level function, which are instantiated per type argument)`;
+      throw e;
+    }
+  }
+
   private padParams(fd: FunctionDesc, n: number): void {
     const params = this.graphFor(fd).startblock.inputargs;
-    while (params.length < n) params.push(new Variable('unused'));
+    while (params.length < n) {
+      const v = new Variable('unused');
+      this.padding.add(v);
+      params.push(v);
+    }
   }
 
   private fieldKey(owner: ClassDesc, name: string): string {
@@ -532,7 +564,7 @@ export class Annotator {
   getField(cls: ClassDesc, name: string): SomeValue {
     const owner = cls.fieldOwner(name);
     if (!owner) {
-      const what = cls.declaresMethod(name) ? `'${name}' is a method; RTS has no bound methods as values (call it)` : `${cls.name} has no field '${name}'`;
+      const what = cls.declaresMethod(name) ? `'${name}' is a method; RTS has no bound methods as values (call it)` : `${cls.sourceName()} has no field '${name}'`;
       throw new RtsError('E_NO_ATTR', what);
     }
     const key = this.seedField(owner, name);
@@ -546,7 +578,7 @@ export class Annotator {
 
   setField(cls: ClassDesc, name: string, s: SomeValue): void {
     const owner = cls.fieldOwner(name);
-    if (!owner) throw new RtsError('E_DYNAMIC_PROP', `${cls.name} has no declared field '${name}'`);
+    if (!owner) throw new RtsError('E_DYNAMIC_PROP', `${cls.sourceName()} has no declared field '${name}'`);
     const key = this.seedField(owner, name);
     const old = this.fieldAnn.get(key)!;
     const nu = union(old, s, `field ${owner.name}.${name}`);

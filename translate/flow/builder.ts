@@ -961,6 +961,9 @@ export class FlowBuilder {
     const gl = this.global(e, rs);
     if (gl instanceof Constant || gl instanceof Variable) return gl;
     if (gl instanceof FunctionDesc) this.err(e, `function '${e.text}' used as a value; RTS has no first-class functions (use a class with a method)`);
+    if (gl instanceof ClassDesc && ts.isPropertyAccessExpression(e.parent) && e.parent.expression === e)
+      // reads of static members were folded to their load-time values; only writes get here
+      this.err(e.parent, `'${e.parent.getText()}' changed: a static field is a constant in RTS (its value when the program is loaded); keep state that changes in a field of an object, e.g. a module-level const holding an instance`);
     if (gl instanceof ClassDesc || gl instanceof EnumDesc) this.err(e, `'${e.text}' used as a value`);
     if (gl === 'builtin') this.err(e, `builtin '${e.text}' used as a value`);
     const decl = sym.valueDeclaration;
@@ -989,29 +992,38 @@ export class FlowBuilder {
         void real;
       }
       const g = this.global(base, bsym);
-      if (g instanceof ClassDesc) {
-        const st = g.statics.get(name);
-        if (st) return st;
-        const rt = (g.runtime as Record<string, unknown>)[name];
-        if (rt === undefined) this.err(e, `class ${g.name} has no static member '${name}'`, 'E_DYNAMIC_PROP');
-        const decl = g.decl?.members.find((m) => m.name && ts.isIdentifier(m.name) && m.name.text === name) as ts.PropertyDeclaration | undefined;
-        let kind: 'int' | 'float' | null = null;
-        if (typeof rt === 'number') {
-          const t = decl?.type?.getText();
-          kind = t === 'float' ? 'float' : t === 'int' ? 'int' : decl?.initializer && ts.isNumericLiteral(decl.initializer) ? numKindOfLiteral(decl.initializer.getText()) : Number.isInteger(rt) ? 'int' : 'float';
-        }
-        const c = new Constant(rt, kind);
-        if (rt !== null && typeof rt === 'object') constOrigin.set(c, { cls: g.name, name });
-        return c;
-      }
-      if (g instanceof EnumDesc) {
-        const v = g.runtime[name];
-        if (typeof v !== 'number') this.err(e, `enum member ${g.name}.${name} must be a number`);
-        return new Constant(v, Number.isInteger(v) ? 'int' : 'float');
-      }
+      if (g instanceof ClassDesc || g instanceof EnumDesc) return this.memberOf(e, g);
       if (g === 'builtin' && BUILTIN_GLOBALS.has(base.text)) return 'builtin';
     }
+    // lib.C.f, lib.E.m: a class or enum of a namespace import
+    if (ts.isPropertyAccessExpression(base)) {
+      const g = this.classRef(base);
+      if (g instanceof ClassDesc || g instanceof EnumDesc) return this.memberOf(e, g);
+    }
     return null;
+  }
+
+  /** `C.f` or `E.m`: a static method, a static constant or an enum member. */
+  private memberOf(e: ts.PropertyAccessExpression, g: ClassDesc | EnumDesc): Value | FunctionDesc {
+    const name = e.name.text;
+    if (g instanceof EnumDesc) {
+      const v = g.runtime[name];
+      if (typeof v !== 'number') this.err(e, `enum member ${g.name}.${name} must be a number`);
+      return new Constant(v, Number.isInteger(v) ? 'int' : 'float');
+    }
+    const st = g.statics.get(name);
+    if (st) return st;
+    const rt = (g.runtime as Record<string, unknown>)[name];
+    if (rt === undefined) this.err(e, `class ${g.sourceName()} has no static member '${name}'`, 'E_DYNAMIC_PROP');
+    const decl = g.decl?.members.find((m) => m.name && ts.isIdentifier(m.name) && m.name.text === name) as ts.PropertyDeclaration | undefined;
+    let kind: 'int' | 'float' | null = null;
+    if (typeof rt === 'number') {
+      const t = decl?.type?.getText();
+      kind = t === 'float' ? 'float' : t === 'int' ? 'int' : decl?.initializer && ts.isNumericLiteral(decl.initializer) ? numKindOfLiteral(decl.initializer.getText()) : Number.isInteger(rt) ? 'int' : 'float';
+    }
+    const c = new Constant(rt, kind);
+    if (rt !== null && typeof rt === 'object') constOrigin.set(c, { cls: g.name, name });
+    return c;
   }
 
   private propertyAccess(e: ts.PropertyAccessExpression): Value {
@@ -1097,8 +1109,12 @@ export class FlowBuilder {
         for (let i = given; i < Math.min(best.length, m.parameters.length); i++) {
           const a = best[i].initializer;
           const b = m.parameters[i].initializer;
+          const pn = m.parameters[i].name.getText();
+          // on Node the override would see undefined where the translation passes the default
+          if (a && !b && !m.parameters[i].questionToken)
+            throw new RtsError('E_ARGS', `${c.sourceName()}.${name}() declares parameter '${pn}' without a default, but a call at ${formatLoc(this.loc(e))} leaves it out and RTS fills in ${a.getText()} (the base's default) where JS would pass undefined: give the override the same default (${m.parameters[i].getText()} = ${a.getText()}), or leave the parameter out of the override`, locOf(m.parameters[i], c.module!));
           if (a && b && a.getText() !== b.getText())
-            throw new RtsError('E_ARGS', `${c.name}.${name}() gives parameter '${m.parameters[i].name.getText()}' the default ${b.getText()}, but a call at ${formatLoc(this.loc(e))} fills in ${a.getText()}: RTS fills defaults at the call site, so overrides must declare the same default`, locOf(b, c.module!));
+            throw new RtsError('E_ARGS', `${c.sourceName()}.${name}() gives parameter '${m.parameters[i].name.getText()}' the default ${b.getText()}, but a call at ${formatLoc(this.loc(e))} fills in ${a.getText()}: RTS fills defaults at the call site, so overrides must declare the same default`, locOf(b, c.module!));
         }
       }
     }
@@ -1188,7 +1204,8 @@ export class FlowBuilder {
       const t = e.typeArguments?.length === 2 ? e : this.contextualTypeNode(e);
       return this.emit('newdict', [], e, t ? typeSeed(t) : null, 'map');
     }
-    if (g === 'builtin' && name === 'Array') this.err(e, 'new Array(): use [] and push');
+    // its holes are undefined, which no RTS list item type holds
+    if (g === 'builtin' && name === 'Array') this.err(e, `${e.getText()}: an array with holes has no RTS type; start from [] and push the items (const xs: T[] = []; for (...) xs.push(v))`);
     let cls: ClassDesc | null = g instanceof ClassDesc ? g : null;
     if (g === 'builtin' && name === 'Error') cls = this.prog.errorClass;
     if (!cls) this.err(e, `'${name}' is not an RTS class`);

@@ -37,6 +37,8 @@ export class FunctionDesc {
   template: FunctionDesc | null = null;
   /** the type arguments its body is read with (of its class and its own) */
   env: TypeEnv = new Map();
+  /** as the user writes it (`lastOf<Point>`), for messages */
+  displayName: string | null = null;
   constructor(
     public name: string, // unique, C-safe-ish: Module.Class.method
     public decl: ts.FunctionLikeDeclaration | null, // null: synthesized (implicit constructor)
@@ -48,6 +50,12 @@ export class FunctionDesc {
   ) {}
   toString(): string {
     return this.name;
+  }
+  /** The name the user wrote (`lastOf`, `Vec.push`): `name` carries the module and is for C. */
+  sourceName(): string {
+    if (this.displayName) return this.displayName;
+    const own = this.decl?.name && ts.isIdentifier(this.decl.name) ? this.decl.name.text : this.kind === 'ctor' ? 'constructor' : this.name;
+    return this.cls ? `${this.cls.sourceName()}.${own}` : own;
   }
 }
 
@@ -79,6 +87,10 @@ export class ClassDesc {
     public runtime: unknown,
   ) {}
 
+  /** The name the user wrote (`Vec<Point>`, `Disk`), for messages. */
+  sourceName(): string {
+    return this.displayName ?? this.decl?.name?.text ?? this.name;
+  }
   ancestors(): ClassDesc[] {
     const out: ClassDesc[] = [];
     for (let c: ClassDesc | null = this; c; c = c.base) out.push(c);

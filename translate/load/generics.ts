@@ -64,6 +64,31 @@ export class Instantiator {
     return this.host.checker.typeToString(t);
   }
 
+  /** A type argument as the user would write it (`Vec<Point>`), for messages; `key` is for identity. */
+  shown(a: TypeArg): string {
+    return this.show(a.type, a.env);
+  }
+  private show(t: ts.Type, env: TypeEnv): string {
+    if (t.flags & ts.TypeFlags.TypeParameter) {
+      const d = t.getSymbol()?.declarations?.[0];
+      const a = d ? env.get(d) : undefined;
+      return a ? this.shown(a) : this.host.checker.typeToString(t);
+    }
+    if (t.isUnion()) return [...new Set(t.types.map((m) => this.show(m, env)))].join(' | ');
+    const f = t.flags;
+    if (f & (ts.TypeFlags.NumberLike | ts.TypeFlags.StringLike | ts.TypeFlags.BooleanLike | ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void)) return this.key(t, env);
+    try {
+      const cls = this.classOf(t, env);
+      if (cls) return cls.sourceName();
+    } catch (e) {
+      if (!(e instanceof RtsError)) throw e;
+    }
+    const sym = t.getSymbol();
+    const args = sym && isReference(t) ? this.host.checker.getTypeArguments(t as ts.TypeReference) : [];
+    if (sym && args.length) return `${sym.getName()}<${args.map((a) => this.show(a, env)).join(', ')}>`;
+    return this.host.checker.typeToString(t);
+  }
+
   /** The class a type names under `env`, instantiating a generic class at its arguments. */
   classOf(t: ts.Type, env: TypeEnv): ClassDesc | null {
     const sym = t.getSymbol();
@@ -73,7 +98,7 @@ export class Instantiator {
     if (!isGenericClass(cd)) return cd;
     const n = cd.decl!.typeParameters!.length;
     const targs = isReference(t) ? this.host.checker.getTypeArguments(t as ts.TypeReference).slice(0, n) : [];
-    if (targs.length !== n) throw new RtsError('E_UNSUPPORTED', `generic class ${cd.name} used without its type arguments; write them (${cd.name}<...>)`);
+    if (targs.length !== n) throw new RtsError('E_UNSUPPORTED', `generic class ${cd.sourceName()} used without its type arguments; write them (${cd.sourceName()}<...>)`);
     return this.instantiateClass(cd, targs.map((a) => this.arg(a, env)));
   }
 
@@ -81,11 +106,11 @@ export class Instantiator {
     const key = `${tpl.name}<${args.map((a) => a.key).join(', ')}>`;
     const have = this.classInstances.get(key);
     if (have) return have;
-    if (key.length > 400) throw new RtsError('E_UNSUPPORTED', `generic class ${tpl.name} instantiates itself at ever larger type arguments (${key.slice(0, 120)}...); RTS needs a finite set of instantiations`);
+    if (key.length > 400) throw new RtsError('E_UNSUPPORTED', `generic class ${tpl.sourceName()} instantiates itself at ever larger type arguments (${key.slice(0, 120)}...); RTS needs a finite set of instantiations`);
     const cd = new ClassDesc(this.host.uniqueName(`${tpl.name}_${args.map((a) => a.key).join('_')}`), tpl.decl, tpl.module, tpl.runtime);
     this.classInstances.set(key, cd);
     cd.template = tpl;
-    cd.displayName = key;
+    cd.displayName = `${tpl.sourceName()}<${args.map((a) => this.shown(a)).join(', ')}>`;
     cd.env = new Map(tpl.decl!.typeParameters!.map((p, i) => [p, args[i]]));
     cd.isAbstract = tpl.isAbstract;
     cd.fields = tpl.fields;
@@ -121,13 +146,14 @@ export class Instantiator {
     const sig = checker.getResolvedSignature(call);
     const targs = sig ? checker.getTypeArgumentsForResolvedSignature(sig) : undefined;
     const n = fd.decl!.typeParameters!.length;
-    if (!targs || targs.length < n) throw new RtsError('E_UNSUPPORTED', `cannot tell the type arguments of ${fd.name}() here; write them (${call.expression.getText()}<...>(...))`);
+    if (!targs || targs.length < n) throw new RtsError('E_UNSUPPORTED', `cannot tell the type arguments of ${fd.sourceName()}() here; write them (${call.expression.getText()}<...>(...))`);
     const args = targs.slice(0, n).map((a) => this.arg(a, env));
     const key = `${fd.name}<${args.map((a) => a.key).join(', ')}>`;
     const have = this.functionInstances.get(key);
     if (have) return have;
     const c = new FunctionDesc(this.host.uniqueName(`${fd.name}_${args.map((a) => a.key).join('_')}`), fd.decl, fd.module, fd.cls, fd.kind, fd.primitive);
     c.template = fd;
+    c.displayName = `${fd.sourceName()}<${args.map((a) => this.shown(a)).join(', ')}>`;
     c.env = new Map([...(fd.cls?.env ?? EMPTY), ...fd.decl!.typeParameters!.map((p, i): [ts.Node, TypeArg] => [p, args[i]])]);
     this.functionInstances.set(key, c);
     this.functions.push(c);

@@ -321,7 +321,11 @@ function lowerOp(a: Annotator, table: TypeTable, op: Operation): Operation[] {
         const args = op.args.slice(1).filter((_, i) => sig.args[i] !== 'class' && sig.args[i] !== 'field');
         return [mk(fd.primitive, args, op.result, op, { raiseTid: exc ? table.layout(exc).tid : null, layout, field: field ?? null })];
       }
-      return [mk('direct_call', op.args.slice(1), op.result, op, fd)];
+      const args = op.args.slice(1);
+      // an override padded to its family's parameters, called directly (super.m()): placeholders for the padding
+      const params = a.graphs.get(fd)?.startblock.inputargs ?? [];
+      for (let i = args.length; i < params.length && a.padding.has(params[i]); i++) args.push(new Constant(null));
+      return [mk('direct_call', args, op.result, op, fd)];
     }
     case 'call_method': {
       const obj = A[0];
