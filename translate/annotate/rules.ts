@@ -445,7 +445,7 @@ function annotatePrimitive(a: Annotator, fd: FunctionDesc, args: SomeValue[], op
     a.instantiated.add(cls);
     a.callFunction(cls.ctor, [new SomeInstance(cls), s_str]);
   }
-  if ((fd.primitive === 'os.writeFileBytes' || fd.primitive === 'os.fdWrite') && args[1] instanceof SomeList) generalizeListItem(args[1].def, s_int);
+  if ((fd.primitive === 'os.writeFileBytes' || fd.primitive === 'os.fdWrite' || fd.primitive === 'os.call') && args[1] instanceof SomeList) generalizeListItem(args[1].def, s_int);
   switch (p.result) {
     case 'nullstr':
       return s_str.withNullable(true);

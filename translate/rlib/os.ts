@@ -3,6 +3,7 @@
 import * as fs from 'node:fs';
 import * as tty from 'node:tty';
 import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { isMainThread, workerData } from 'node:worker_threads';
 import type { int, float } from './types.ts';
 import { MemoryError } from './memory.ts';
@@ -519,4 +520,32 @@ export function strerror(code: int): string {
 }
 export function urandom(n: int): int[] {
   return Array.from(randomBytes(Math.max(0, n)));
+}
+
+/** The process, pipe, socket and polling calls (translate/runtime/oscall.c), by operation number
+ * (vm/modules/oscall.ts names them): ints are the arguments, s the bytes (each unit 0..255) of a
+ * path, data or argv; the result is a list of ints (or the bytes received), or null with the
+ * errno for lastError(). Node has no synchronous fork, pipe, socket or poll, so untranslated
+ * only the calls it can answer work (the host name, the parent's pid, kill, whether there is
+ * epoll: no); the others fail with ENOSYS, which the modules raise as OSError. */
+export function call(op: int, ints: int[], s: string): int[] | null {
+  switch (op) {
+    case 5:
+      try {
+        process.kill(ints[0], ints[1]);
+        return [0];
+      } catch (e) {
+        failed(e);
+        return null;
+      }
+    case 33:
+      return Array.from(Buffer.from(hostname(), 'utf8'));
+    case 45:
+      return [0];
+    case 46:
+      return [process.ppid];
+  }
+  void s;
+  OS_STATE.lastErrno = 38;
+  return null;
 }

@@ -139,6 +139,8 @@ const table: Record<string, LLOp> = {
   'os.environ': prim([], 'str', { collects: true }),
   'os.strerror': prim(['int'], 'str', { collects: true }),
   'os.urandom': prim(['int'], 'bytes', { collects: true }),
+  // the process, pipe, socket and polling calls (translate/runtime/oscall.c), by operation number
+  'os.call': prim(['int', 'list', 'str'], 'bytes', { collects: true }),
   'execmem.available': prim([], 'bool'),
   'execmem.targetArch': prim([], 'str', { collects: true }),
   'execmem.alloc': prim(['int'], 'int'),

@@ -28,7 +28,8 @@
 extern char **environ;
 #endif
 
-static int last_errno;
+int rts_os_errno;
+#define last_errno rts_os_errno
 
 int64_t rts_os_last_error(void) { return last_errno; }
 

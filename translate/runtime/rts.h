@@ -268,6 +268,8 @@ int64_t rts_os_getpid(void);
 rts_str *rts_os_environ(void);                   /* NAME=VALUE entries, each followed by a NUL */
 rts_str *rts_os_strerror(int64_t code);
 rts_list *rts_os_urandom(int64_t n, uint32_t list_tid);
+/* process, pipe, socket and polling calls by operation number (oscall.c): ints or NULL */
+rts_list *rts_os_call(int64_t op, rts_list *a, rts_str *s, uint32_t list_tid);
 
 /* ---- executable memory for the JIT ------------------------------------------------ */
 /* Allocates size bytes writable memory; returns an opaque handle >0, or 0 on failure. */

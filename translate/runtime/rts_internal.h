@@ -5,6 +5,9 @@
 
 #define RTS_NOINLINE_ATTR __attribute__((noinline))
 
+/* the errno of the last failed posix or oscall primitive (rts_os_last_error) */
+extern int rts_os_errno;
+
 /* ---- GC internals ---- */
 void rts_gc_init(void);
 /* gcflags bit of a list whose items live in its own cell, right after the header (no

@@ -35,7 +35,7 @@ import { formatValue, asciiRepr, fixedDigits } from './format.ts';
 import { setTraceback } from '../interpreter/traceback.ts';
 import { callWeakref } from '../modules/weakref.ts';
 import { callGc } from '../modules/gc.ts';
-import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_IO, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT, FAM_SRE, FAM_STRING, FAM_STRUCT, FAM_WEAKREF, FAM_GC, FAM_ABC, FAM_BYTEARRAY, FAM_BYTES, FAM_MEMORYVIEW, FAM_ARRAY, FAM_COMPLEX, FAM_CMATH, FAM_GENERICALIAS, FAM_EXCGROUP, FAM_COMPILE, FAM_HASH, FAM_OPERATOR, FAM_ATEXIT, FAM_CONTEXTVARS, FAM_CSV, FAM_CODECS, FAM_STDLIB_SUPPORT, FAM_IMP, FAM_COREMETHODS } from './ids.ts';
+import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_IO, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT, FAM_SRE, FAM_STRING, FAM_STRUCT, FAM_WEAKREF, FAM_GC, FAM_ABC, FAM_BYTEARRAY, FAM_BYTES, FAM_MEMORYVIEW, FAM_ARRAY, FAM_COMPLEX, FAM_CMATH, FAM_GENERICALIAS, FAM_EXCGROUP, FAM_COMPILE, FAM_HASH, FAM_OPERATOR, FAM_ATEXIT, FAM_CONTEXTVARS, FAM_CSV, FAM_CODECS, FAM_STDLIB_SUPPORT, FAM_IMP, FAM_COREMETHODS, FAM_OSCALL } from './ids.ts';
 import { callCompile, initCompile, fastLocals } from './compile.ts';
 import { callExcGroup } from './excgroup.ts';
 import { callGenericAlias } from './genericalias.ts';
@@ -61,6 +61,7 @@ import { callRandom } from '../modules/random.ts';
 import { callItertools } from '../modules/itertools.ts';
 import { callStructSeq } from '../modules/structseq.ts';
 import { callPosix } from '../modules/posix.ts';
+import { callOscall } from '../modules/oscall.ts';
 import { callThread } from '../modules/thread.ts';
 import { callCollections } from '../modules/collections.ts';
 import { callBinascii } from '../modules/binascii.ts';
@@ -182,6 +183,8 @@ export function callBuiltin(b: PyBuiltin, args: PyObject[], kw: string[] | null)
       return callStructSeq(b, id, args, kw);
     case FAM_POSIX:
       return callPosix(id, args, kw);
+    case FAM_OSCALL:
+      return callOscall(id, args, kw);
     case FAM_THREAD:
       return callThread(id, args, kw);
     case FAM_COLLECTIONS:
@@ -1178,7 +1181,16 @@ function callObjectMethod(id: int, args: PyObject[], kw: string[] | null): PyObj
       return newList(out);
     }
     case B.EXC_INIT: {
-      if (self instanceof PyBaseExc) self.args = args.slice(1, npos(args, kw));
+      if (self instanceof PyBaseExc) {
+        const n = npos(args, kw);
+        self.args = args.slice(1, n);
+        // OSError(errno, strerror, filename[, winerror[, filename2]]): args keep the first two
+        if (n >= 4 && n <= 6 && isInstance(self, EXC.byName.get('OSError') as PyType)) {
+          genericSetAttr(self, 'filename', args[3]);
+          if (n === 6) genericSetAttr(self, 'filename2', args[5]);
+          self.args = args.slice(1, 3);
+        }
+      }
       return None;
     }
     case B.OBJECT_SUBCLASSHOOK:

@@ -856,6 +856,27 @@ export enum B {
   MATH_NEXTAFTER,
   MATH_REMAINDER,
   MATH_ULP,
+  // osmods (stop 13): vm/modules/oscall.ts
+  OSCALL_CALL,
+  OSCALL_PIPE,
+  OSCALL_DUP,
+  OSCALL_DUP2,
+  OSCALL_WAITPID,
+  OSCALL_KILL,
+  OSCALL_GET_INHERITABLE,
+  OSCALL_SET_INHERITABLE,
+  OSCALL_GET_BLOCKING,
+  OSCALL_SET_BLOCKING,
+  OSCALL_GETPPID,
+  OSCALL_WIFEXITED,
+  OSCALL_WEXITSTATUS,
+  OSCALL_WIFSIGNALED,
+  OSCALL_WTERMSIG,
+  OSCALL_WIFSTOPPED,
+  OSCALL_WSTOPSIG,
+  OSCALL_WIFCONTINUED,
+  OSCALL_WCOREDUMP,
+  OSCALL_WAITSTATUS_TO_EXITCODE,
 }
 
 /** The builtin families, one switch each. */
@@ -935,8 +956,12 @@ export const FAM_MARSHAL = 42;
  * classmethod; code.co_positions/co_lines (vm/builtins/coremethods.ts) */
 export const FAM_COREMETHODS = 43;
 
+/** the OS calls under posix's process and fd functions, _posixsubprocess, _socket and select
+ * (vm/modules/oscall.ts) */
+export const FAM_OSCALL = 44;
+
 // Reserved per work stream (stop 13), so parallel branches never pick the same number: the
-// OS modules 44-47 (_posixsubprocess, _socket, select), data modules 48-51 (unicodedata, math,
+// OS modules 45-47 (spare, after FAM_OSCALL), data modules 48-51 (unicodedata, math,
 // zlib), the language 52-55, runtime fixes 56-59. Replace a reservation by its family when it lands.
 
 class IdFamilies {

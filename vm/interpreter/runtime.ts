@@ -10,7 +10,7 @@ import {
   methodType, iterType, enumerateType, zipType, mapType, filterType, reversedType, dictKeysType, dictValuesType,
   dictItemsType, newInt, newFloat, newStr, newBool, newList, newTuple, newDict, raise, newExc, TypeError, AttributeError,
   IndexError, KeyError, ValueError, ZeroDivisionErrorT, OverflowErrorT, StopIteration, RuntimeError, NameError,
-  RecursionError, BaseException, OSError, L_OBJECT, L_EXC, L_LIST, L_DICT, L_INT, L_STR, L_BYTES, L_FLOAT, L_COMPLEX, L_TUPLE, L_SET, L_TYPE, L_PROPERTY, L_STATICMETHOD, L_CLASSMETHOD,
+  RecursionError, BaseException, OSError, FileNotFoundError, FileExistsError, PermissionError, IsADirectoryError, NotADirectoryError, InterruptedError, BlockingIOError, ChildProcessError, ProcessLookupError, TimeoutError, BrokenPipeError, ConnectionAbortedError, ConnectionRefusedError, ConnectionResetError, L_OBJECT, L_EXC, L_LIST, L_DICT, L_INT, L_STR, L_BYTES, L_FLOAT, L_COMPLEX, L_TUPLE, L_SET, L_TYPE, L_PROPERTY, L_STATICMETHOD, L_CLASSMETHOD,
   moduleType, cellType, functionType, generatorType, getsetDescrType, memberDescrType,
   mapGetInt, MemoryError, charStr,
 } from '../objects/core.ts';
@@ -857,6 +857,44 @@ export function callSpecial(o: PyObject, name: string, args: PyObject[]): PyObje
   if (m instanceof PyFunction || m instanceof PyBuiltin) return callObj(m, a2, null);
   return callObj(bindDescr(m, o, o.cls), args, null);
 }
+/** The OSError subclass CPython raises for errno n. */
+export function osErrorClass(n: int): PyType {
+  switch (n) {
+    case 2:
+      return FileNotFoundError;
+    case 17:
+      return FileExistsError;
+    case 1:
+    case 13:
+      return PermissionError;
+    case 21:
+      return IsADirectoryError;
+    case 20:
+      return NotADirectoryError;
+    case 4:
+      return InterruptedError;
+    case 11:
+    case 114:
+    case 115:
+      return BlockingIOError;
+    case 10:
+      return ChildProcessError;
+    case 3:
+      return ProcessLookupError;
+    case 110:
+      return TimeoutError;
+    case 32:
+    case 108:
+      return BrokenPipeError;
+    case 103:
+      return ConnectionAbortedError;
+    case 111:
+      return ConnectionRefusedError;
+    case 104:
+      return ConnectionResetError;
+  }
+  return OSError;
+}
 /** Allocates an instance of t according to its layout. */
 export function allocInstance(t: PyType): PyObject {
   let base: PyType = objectType;
@@ -921,9 +959,12 @@ export function callType(t: PyType, args: PyObject[], kwnames: string[] | null):
     if (!isInstance(obj, t)) return obj;
     if (t.isBuiltin) return obj;
   } else {
-    obj = allocInstance(t);
+    const npos0 = kwnames === null ? args.length : args.length - kwnames.length;
+    // OSError(errno, strerror, ...) is the subclass for that errno, as OSError.__new__ picks
+    const first = args.length > 0 ? args[0] : null;
+    obj = t === OSError && npos0 >= 2 && first instanceof PyInt && first.big === null ? new PyBaseExc(osErrorClass(first.v)) : allocInstance(t);
     if (obj instanceof PyBaseExc) {
-      const npos = kwnames === null ? args.length : args.length - kwnames.length;
+      const npos = npos0;
       for (let i = 0; i < npos; i++) obj.args.push(args[i]);
     }
   }

@@ -14,7 +14,7 @@ import { dictSetS, dictSet } from '../objects/dict.ts';
 import { B, FAM_POSIX } from '../builtins/ids.ts';
 import { npos, arg, kwArg, defMethod, mkBuiltin, unhandledBuiltin } from '../builtins/args.ts';
 import { newModuleType, newBuiltinModule, addFn } from './registry.ts';
-import { typeName, lookupType, callSpecial, truthy, repr } from '../interpreter/runtime.ts';
+import { typeName, lookupType, callSpecial, truthy, repr, osErrorClass } from '../interpreter/runtime.ts';
 import { encodeUtf8, decodeUtf8 } from '../builtins/strmethods.ts';
 import { intAdd, intMul } from '../objects/intops.ts';
 import { structSeqType, PyStructSeq } from './structseq.ts';
@@ -87,41 +87,7 @@ function pathObj(s: string, isBytes: boolean): PyObject {
 
 /** The OSError subclass CPython raises for errno n. */
 function errorClass(n: int): PyType {
-  switch (n) {
-    case 2:
-      return FileNotFoundError;
-    case 17:
-      return FileExistsError;
-    case 1:
-    case 13:
-      return PermissionError;
-    case 21:
-      return IsADirectoryError;
-    case 20:
-      return NotADirectoryError;
-    case 4:
-      return InterruptedError;
-    case 11:
-    case 114:
-    case 115:
-      return BlockingIOError;
-    case 10:
-      return ChildProcessError;
-    case 3:
-      return ProcessLookupError;
-    case 110:
-      return TimeoutError;
-    case 32:
-    case 108:
-      return BrokenPipeError;
-    case 103:
-      return ConnectionAbortedError;
-    case 111:
-      return ConnectionRefusedError;
-    case 104:
-      return ConnectionResetError;
-  }
-  return OSError;
+  return osErrorClass(n);
 }
 /** The OSError of the last failed primitive, naming the file(s) it was about. */
 export function osError(filename: PyObject | null, filename2: PyObject | null): PyExc {

@@ -55,6 +55,10 @@ export function makeSys(): PyModule {
   dictSetS(d, 'version', newStr('3.11.7 (pyvm 0.1.0)'));
   dictSetS(d, 'version_info', newTuple([newInt(3), newInt(11), newInt(7), newStr('final'), newInt(0)]));
   dictSetS(d, 'platform', newStr(isWindows() ? 'win32' : 'linux'));
+  // the library folder name under prefix (sysconfig and test.support read it); 'lib' on Debian
+  dictSetS(d, 'platlibdir', newStr('lib'));
+  // the ABI flags of the build ('' for CPython 3.11's default build; test.support reads it)
+  dictSetS(d, 'abiflags', newStr(''));
   dictSetS(d, 'byteorder', newStr(execmem.targetArch() === 's390x' ? 'big' : 'little'));
   dictSetS(d, 'hexversion', newInt(0x30b07f0));
   dictSetS(d, 'api_version', newInt(1013));
