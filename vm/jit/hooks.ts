@@ -213,6 +213,9 @@ export class JitHooks extends LoopHooks {
     loop.header = target;
     c.loop = loop;
     this.log.loops++;
+    this.log.loopName.push(ot.name);
+    this.log.loopEntries.push(0);
+    this.log.loopIters.push(0);
     // the recording ran one iteration and left f at the header: go straight into the loop
     return this.enter(c, loop, f);
   }
@@ -235,6 +238,8 @@ export class JitHooks extends LoopHooks {
     }
     const root = loop.root.jf;
     loop.iters += root.iters;
+    this.log.loopEntries[loop.id]++;
+    this.log.loopIters[loop.id] += root.iters;
     root.iters = 0;
     if (c.loop === loop && loop.entries >= GIVE_UP_ENTRIES && loop.iters < loop.entries * GIVE_UP_ITERS) {
       c.loop = null;
