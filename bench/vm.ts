@@ -12,8 +12,15 @@
 //
 // Environment: PYVM_BENCH_RUNS (default 3), PYVM_BENCH_ONLY=name[,name] to run a subset,
 // PYVM_BENCH_PYVM=path to time an existing pyvm binary instead of translating.
+//
+// `npm run bench:vm -- --jit-ops` times nothing: it runs each benchmark once under the JIT with
+// PYVMLOG=jit-summary,jit-log-noopt,jit-log-opt and prints, for the loop that ran most
+// iterations (the summary's "hottest loops"), its operations as recorded and as optimised (the
+// loop body after the last label, i.e. what runs each iteration once unrolling peeled the
+// preamble off), with the guards, residual calls and allocations among them.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, dirname, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { translateHostVm } from '../translate/host-vm.ts';
@@ -129,8 +136,7 @@ function firstDiff(expected: string, got: string): string {
 const secs = (s: number): string => (Number.isFinite(s) ? s.toFixed(3) : '-').padStart(8);
 const ratio = (r: number): string => (Number.isFinite(r) ? r.toFixed(2) + 'x' : '-').padStart(8);
 
-async function main(): Promise<void> {
-  const started = performance.now();
+function benchNames(): string[] {
   const only = (process.env.PYVM_BENCH_ONLY ?? '').split(',').filter((s) => s !== '');
   const benches = readdirSync(BENCH_DIR)
     .filter((f) => f.endsWith('.py'))
@@ -138,6 +144,112 @@ async function main(): Promise<void> {
     .filter((n) => only.length === 0 || only.includes(n))
     .sort();
   if (benches.length === 0) throw new Error(`no benchmarks in ${BENCH_DIR}`);
+  return benches;
+}
+
+/** Operation counts of one trace text: all operations but debug_merge_point and label (and
+ * the input list), and among them guards, residual calls and allocations. */
+export interface OpCounts {
+  ops: number;
+  guards: number;
+  calls: number;
+  allocs: number;
+}
+
+export function countOps(lines: string[]): OpCounts {
+  const c: OpCounts = { ops: 0, guards: 0, calls: 0, allocs: 0 };
+  for (const l of lines) {
+    const m = /^(?:[pif]\d+ = )?([a-z_]+)\(/.exec(l);
+    if (m === null) continue;
+    const name = m[1];
+    if (name === 'debug_merge_point' || name === 'label') continue;
+    c.ops++;
+    if (name.startsWith('guard_')) c.guards++;
+    else if (name.startsWith('call_')) c.calls++;
+    else if (name.startsWith('new')) c.allocs++;
+  }
+  return c;
+}
+
+/** The traces of loops (not bridges) in a PYVMLOG text, by loop id: the recorded trace's
+ * counts, and the optimised trace's counts for the loop body (after its last label). */
+export function loopOps(log: string): Map<number, { noopt: OpCounts; opt: OpCounts }> {
+  const out = new Map<number, { noopt: OpCounts; opt: OpCounts }>();
+  const empty = (): OpCounts => ({ ops: 0, guards: 0, calls: 0, allocs: 0 });
+  const re = /^\[jit-log-(noopt|opt)\] loop (\d+) [^\n]*\n([\s\S]*?)^\[\/jit-log-\1\]/gm;
+  for (let m = re.exec(log); m !== null; m = re.exec(log)) {
+    const id = Number(m[2]);
+    const e = out.get(id) ?? { noopt: empty(), opt: empty() };
+    let lines = m[3].split('\n');
+    if (m[1] === 'opt') {
+      let last = -1;
+      lines.forEach((l, i) => {
+        if (l.startsWith('label(')) last = i;
+      });
+      lines = lines.slice(last + 1);
+      e.opt = countOps(lines);
+    } else e.noopt = countOps(lines);
+    out.set(id, e);
+  }
+  return out;
+}
+
+/** The hottest loop of a jit-summary block: its id, iterations and name, or null. */
+export function hottestLoop(log: string): { id: number; iters: number; name: string } | null {
+  const m = /^hottest loops: \d+ of \d+\n  loop (\d+): (\d+) iterations in \d+ entries \((.*)\)$/m.exec(log);
+  return m === null ? null : { id: Number(m[1]), iters: Number(m[2]), name: m[3] };
+}
+
+async function jitOps(): Promise<void> {
+  const benches = benchNames();
+  const binary = await buildPyvm();
+  const dir = mkdtempSync(join(tmpdir(), 'pyvm-jit-ops-'));
+  const fmt = (c: OpCounts): string => `${String(c.ops).padStart(5)} ${String(c.guards).padStart(4)} ${String(c.calls).padStart(4)} ${String(c.allocs).padStart(4)}`;
+  const head = `${'benchmark'.padEnd(17)} ${'iterations'.padStart(10)}  ${'before: ops guard call  new'}   ${'after: ops guard call  new'}  loop`;
+  const rows: string[] = [];
+  let problems = 0;
+  try {
+    for (const b of benches) {
+      const logFile = join(dir, `${b}.log`);
+      const r = spawnSync(binary, ['--jit', 'backend=native', `${b}.py`], {
+        cwd: BENCH_DIR,
+        encoding: 'utf8',
+        stdio: ['ignore', 'ignore', 'pipe'],
+        timeout: TIMEOUT_MS,
+        env: { ...process.env, PYVMLOG: `jit-summary,jit-log-noopt,jit-log-opt:${logFile}` },
+      });
+      if (r.error || r.status !== 0 || !existsSync(logFile)) {
+        problems++;
+        rows.push(`${b.padEnd(17)} FAILED: ${r.error ? String(r.error) : `exit ${r.status ?? r.signal}`}`);
+        continue;
+      }
+      const log = readFileSync(logFile, 'utf8');
+      const hot = hottestLoop(log);
+      const ops = hot === null ? undefined : loopOps(log).get(hot.id);
+      if (hot === null || ops === undefined) {
+        rows.push(`${b.padEnd(17)} ${'-'.padStart(10)}  no loop compiled`);
+        continue;
+      }
+      const name = hot.name.replace(/^\S*\//, '');
+      rows.push(`${b.padEnd(17)} ${String(hot.iters).padStart(10)}  ${' '.repeat(7)}${fmt(ops.noopt)}   ${' '.repeat(6)}${fmt(ops.opt)}  ${name}`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  console.log(`\nThe hottest loop (most iterations) of each benchmark under the JIT: its operations as`);
+  console.log(`recorded (jit-log-noopt) and per iteration after optimisation (jit-log-opt, the loop body`);
+  console.log(`after the last label); guards, residual calls (call_*) and allocations (new*) among them.`);
+  console.log('-'.repeat(head.length + 20));
+  console.log(head);
+  console.log('-'.repeat(head.length + 20));
+  for (const r of rows) console.log(r);
+  console.log('-'.repeat(head.length + 20));
+  if (problems > 0) process.exitCode = 1;
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const benches = benchNames();
 
   const cpython = findCPython();
   const pypy = findPyPy();
@@ -242,4 +354,5 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+if (process.argv.includes('--jit-ops')) await jitOps();
+else await main();

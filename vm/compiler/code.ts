@@ -38,6 +38,9 @@ export class PyCode extends PyObject {
   depths: int[] = [];
   /** per-instruction inline caches (null except for attribute and global instructions) */
   ics: (InlineCache | null)[] = [];
+  /** the JIT's index for this code's loop counters (vm/jit/hooks.ts; -1: none yet): found
+   * at every backward jump, so a field, not a map lookup */
+  jitSlot: int = -1;
   constructor(name: string, filename: string, firstLine: int) {
     super(codeType);
     this.name = name;

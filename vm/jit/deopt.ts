@@ -15,7 +15,8 @@ import { JitFrame } from '../backends/model.ts';
 class Materialiser {
   t: Trace;
   jf: JitFrame;
-  memo: Map<int, PyObject> = new Map<int, PyObject>();
+  /** made on the first boxed value (most loop exits hold only references) */
+  memo: Map<int, PyObject> | null = null;
   constructor(t: Trace, jf: JitFrame) {
     this.t = t;
     this.jf = jf;
@@ -30,7 +31,12 @@ class Materialiser {
       return t.getConstR(v);
     }
     if (v < VBASE && t.kindOf(v) !== K_INT && t.kindOf(v) !== K_FLOAT) return this.jf.refs[v];
-    const seen = this.memo.get(v);
+    let memo = this.memo;
+    if (memo === null) {
+      memo = new Map<int, PyObject>();
+      this.memo = memo;
+    }
+    const seen = memo.get(v);
     if (seen !== undefined) return seen;
     let o: PyObject;
     if (v >= VBASE) {
@@ -39,7 +45,7 @@ class Materialiser {
       o = newTuple(items);
     } else if (t.kindOf(v) === K_INT) o = newInt(this.jf.ints[v]);
     else o = new PyFloat(floatType, this.jf.floats[v]);
-    this.memo.set(v, o);
+    memo.set(v, o);
     return o;
   }
 }

@@ -4,8 +4,8 @@
 // interpreter would; GUARD_NO_EXCEPTION after the call leaves the trace with the exception.
 import type { int, float } from '../../translate/rlib/index.ts';
 import {
-  PyObject, PyInt, PyStr, PyDict, PyList, PySet, PySlice, None, NULL_OBJ, True, False, newStr, newDict, raise, NameError,
-  sliceType,
+  PyObject, PyInt, PyStr, PyDict, PyList, PySet, PySlice, PyBuiltin, PyType, None, NULL_OBJ, True, False, newStr, newDict, raise,
+  NameError, sliceType, rangeType,
 } from '../objects/core.ts';
 import {
   callObj, binaryOp, richCompare, truthy, getItem, setItem, getAttr, setAttr, unaryOp, contains, getIter, iterNext,
@@ -14,6 +14,7 @@ import {
 import { dictGetStr, dictSet } from '../objects/dict.ts';
 import { formatValue, asciiRepr } from '../builtins/format.ts';
 import { VM } from '../interpreter/state.ts';
+import { fastCall1, fastCall2, fastMethod0, fastMethod1, fastMethod2, fastRange, fastType1 } from '../interpreter/fastcalls.ts';
 
 // effect classes (what a call may do to the heap)
 export const EF_ELIDABLE = 0; // pure: same arguments, same result, no effect
@@ -110,12 +111,41 @@ function ref(c: HelperCall, k: int): PyObject {
   return c.r[k] as PyObject;
 }
 
+/** The interpreter's fast paths for a call of a builtin (eval.ts, CALL): a residual call
+ * in a trace would otherwise build an argument list and go through callObj, slower than the
+ * interpreter it replaces. null: no fast path answered (the generic call follows, which also
+ * raises every error). */
+function fastCall(callable: PyObject, self: PyObject, c: HelperCall): PyObject | null {
+  const n = c.r.length - 2;
+  if (callable instanceof PyBuiltin && callable.self === null) {
+    if (self === NULL_OBJ) {
+      if (n === 1) return fastCall1(callable, ref(c, 2));
+      if (n === 2) return fastCall2(callable, ref(c, 2), ref(c, 3));
+      return null;
+    }
+    if (n === 0) return fastMethod0(callable, self);
+    if (n === 1) return fastMethod1(callable, self, ref(c, 2));
+    if (n === 2) return fastMethod2(callable, self, ref(c, 2), ref(c, 3));
+    return null;
+  }
+  if (callable instanceof PyType && self === NULL_OBJ && callable.isBuiltin) {
+    if (callable === rangeType && (n === 1 || n === 2)) return fastRange(n, ref(c, 2), ref(c, n + 1));
+    if (n === 1) return fastType1(callable, ref(c, 2));
+  }
+  return null;
+}
+
 /** Runs helper id on c's arguments, leaving the result in c (exceptions propagate). */
 export function callHelper(id: int, c: HelperCall): void {
   switch (id) {
     case H_CALL: {
       const callable = ref(c, 0);
       const self = ref(c, 1);
+      const fast = fastCall(callable, self, c);
+      if (fast !== null) {
+        c.resR = fast;
+        return;
+      }
       const args: PyObject[] = [];
       if (self !== NULL_OBJ) args.push(self);
       for (let k = 2; k < c.r.length; k++) args.push(ref(c, k));

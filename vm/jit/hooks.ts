@@ -110,14 +110,20 @@ export class JitCell {
   disabled: boolean = false;
 }
 class CodeCells {
+  code: PyCode;
   cells: (JitCell | null)[] = [];
+  constructor(code: PyCode) {
+    this.code = code;
+  }
 }
 
 export class JitHooks extends LoopHooks {
   params: JitParams;
   log: JitLog;
   backend: Backend;
-  codes: Map<PyCode, CodeCells> = new Map<PyCode, CodeCells>();
+  /** the loop counters of each code that reached a loop header, at its code.jitSlot (the
+   * codes themselves are kept too: a slot belongs to one code for the process's life) */
+  codeCells: CodeCells[] = [];
   recording: boolean = false;
   nextLoop: int = 0;
   /** every bridge, by number (exits of linked bridges name them so) */
@@ -131,11 +137,13 @@ export class JitHooks extends LoopHooks {
     log.backendName = this.backend.name;
   }
   cell(code: PyCode, target: int): JitCell {
-    let cc = this.codes.get(code);
-    if (cc === undefined) {
-      cc = new CodeCells();
+    let cc: CodeCells;
+    if (code.jitSlot >= 0 && code.jitSlot < this.codeCells.length && this.codeCells[code.jitSlot].code === code) cc = this.codeCells[code.jitSlot];
+    else {
+      cc = new CodeCells(code);
       for (let i = 0; i < code.words.length; i++) cc.cells.push(null);
-      this.codes.set(code, cc);
+      code.jitSlot = this.codeCells.length;
+      this.codeCells.push(cc);
     }
     let c = cc.cells[target];
     if (c === null) {
@@ -213,6 +221,9 @@ export class JitHooks extends LoopHooks {
     loop.header = target;
     c.loop = loop;
     this.log.loops++;
+    this.log.loopName.push(ot.name);
+    this.log.loopEntries.push(0);
+    this.log.loopIters.push(0);
     // the recording ran one iteration and left f at the header: go straight into the loop
     return this.enter(c, loop, f);
   }
@@ -235,6 +246,8 @@ export class JitHooks extends LoopHooks {
     }
     const root = loop.root.jf;
     loop.iters += root.iters;
+    this.log.loopEntries[loop.id]++;
+    this.log.loopIters[loop.id] += root.iters;
     root.iters = 0;
     if (c.loop === loop && loop.entries >= GIVE_UP_ENTRIES && loop.iters < loop.entries * GIVE_UP_ITERS) {
       c.loop = null;
@@ -270,7 +283,6 @@ export class JitHooks extends LoopHooks {
         continue;
       }
       const s = t.snapshots[t.snap[g]];
-      const where = s.frames[s.frames.length - 1].where();
       const br = cur.bridges.get(g);
       if (br !== undefined && jf.exc === null) {
         // a bridge the backend did not link into the code: entered from here, no deopt
@@ -278,7 +290,11 @@ export class JitHooks extends LoopHooks {
         cur = br;
         continue;
       }
-      countGuardFail(this.log, where);
+      // file:line is a string built and looked up: only when the log asks for it (loop exits
+      // fail a guard on every entry)
+      const where = this.log.summary || this.log.guardFail ? s.frames[s.frames.length - 1].where() : '';
+      if (this.log.summary) countGuardFail(this.log, where);
+      else this.log.deopts++;
       if (this.log.guardFail) logLine(this.log, `jit-guard-fail: ${cur instanceof Bridge ? 'bridge ' + String(cur.num) + ' of ' : ''}loop ${loop.id} ${where} ${printOp(t, g)}`);
       if (op === IROp.GUARD_NOT_INVALIDATED) {
         // a class or a global dict changed: this loop would keep failing here; record it afresh

@@ -8,6 +8,7 @@ import { ABORT_NAMES } from './aborts.ts';
 export const LOG_HELP = `PYVMLOG=CATEGORIES[:FILE]  what the JIT logs (to FILE, else stderr, when the program ends):
     jit-summary       loops, bridges (and how many the backend linked into the guards'
                       code), loops given up, aborts by reason, guard failures by file:line, entries,
+                      the hottest loops by iterations,
                       recording and optimizer time, the backend with its code bytes and time
     jit-log-noopt     each loop's trace in the IR's text form, as recorded
     jit-log-opt       each loop's trace as the optimizer leaves it
@@ -44,6 +45,11 @@ export class JitLog {
   optSeconds: float = 0.0;
   /** guard failures in all */
   deopts: int = 0;
+  /** per loop id: its trace's name, entries and iterations of its root trace (the summary
+   * names the hottest loops, whose traces are the ones worth reading) */
+  loopName: string[] = [];
+  loopEntries: int[] = [];
+  loopIters: int[] = [];
   any(): boolean {
     return this.summary || this.noopt || this.opt || this.abort || this.guardFail || this.backendDump;
   }
@@ -115,6 +121,7 @@ export function summaryText(log: JitLog): string {
   for (let r = 0; r < log.aborts.length; r++) if (log.aborts[r] > 0) out.push(`  ${ABORT_NAMES[r]}: ${log.aborts[r]}`);
   out.push(`backend: ${log.backendName}, code bytes: ${log.codeBytes} (${log.backendSeconds.toFixed(3)} s)`);
   out.push(`entries: ${log.entries}`);
+  hottestLoops(log, out);
   out.push(`guard failures: ${log.deopts}`);
   // most frequent first, then by place (stable and deterministic)
   const order: int[] = [];
@@ -131,6 +138,30 @@ export function summaryText(log: JitLog): string {
   for (const i of order) out.push(`  ${log.guardWhere[i]}: ${log.guardCount[i]}`);
   out.push('[/jit-summary]');
   return out.join('\n') + '\n';
+}
+
+/** Most loops the summary lists by iterations */
+const HOT_LOOPS = 10;
+
+/** The loops that ran most iterations, most first (ties by id): `loop N: I iterations in E
+ * entries (name)`, so a reader (bench/vm.ts --jit-ops) can find the hottest loop's trace. */
+function hottestLoops(log: JitLog, out: string[]): void {
+  const order: int[] = [];
+  for (let i = 0; i < log.loopName.length; i++) order.push(i);
+  for (let i = 1; i < order.length; i++) {
+    const x = order[i];
+    let j = i - 1;
+    while (j >= 0 && log.loopIters[order[j]] < log.loopIters[x]) {
+      order[j + 1] = order[j];
+      j--;
+    }
+    order[j + 1] = x;
+  }
+  out.push(`hottest loops: ${order.length < HOT_LOOPS ? order.length : HOT_LOOPS} of ${order.length}`);
+  for (let k = 0; k < order.length && k < HOT_LOOPS; k++) {
+    const i = order[k];
+    out.push(`  loop ${i}: ${log.loopIters[i]} iterations in ${log.loopEntries[i]} entries (${log.loopName[i]})`);
+  }
 }
 
 /** Writes the log out (called once, when the program ends). */
