@@ -4,13 +4,15 @@
 //   '__get__'), which enum's _is_descriptor, inspect and functools rely on);
 // - code.co_positions() and co_lines(), from the line of each instruction (pyvm keeps no
 //   columns, so positions have None columns and traceback prints no carets);
+// - code.replace(), for the fields that carry no layout (types.coroutine sets a flag with it);
 // - float.__getformat__ (test.support asks it at import).
 import type { int } from '../../translate/rlib/index.ts';
 import { PyObject, PyStr, PyStaticMethod, codeType, floatType, newStr, ValueError, newInt, newTuple, PyClassMethod, PyBoundMethod, functionType, staticmethodType, classmethodType, methodType, raise, None, TypeError } from '../objects/core.ts';
 import { B, FAM_COREMETHODS } from './ids.ts';
 import { npos, arg, defMethod, unhandledBuiltin } from './args.ts';
 import { typeName, arrayIter } from '../interpreter/runtime.ts';
-import { PyCode } from '../compiler/code.ts';
+import { PyCode, InlineCache, CO_GENERATOR, CO_COROUTINE, CO_ASYNC_GENERATOR, CO_ITERABLE_COROUTINE } from '../compiler/code.ts';
+import { PyTuple, PyInt, PyExc, OverflowErrorT } from '../objects/core.ts';
 import { PyFunction } from '../interpreter/frame.ts';
 
 defMethod(functionType, '__get__', B.FUNCTION_DESCR_GET, FAM_COREMETHODS);
@@ -20,6 +22,86 @@ defMethod(classmethodType, '__get__', B.CLASSMETHOD_DESCR_GET, FAM_COREMETHODS);
 defMethod(floatType, '__getformat__', B.FLOAT_GETFORMAT, FAM_COREMETHODS);
 defMethod(codeType, 'co_positions', B.CODE_CO_POSITIONS, FAM_COREMETHODS);
 defMethod(codeType, 'co_lines', B.CODE_CO_LINES, FAM_COREMETHODS);
+defMethod(codeType, 'replace', B.CODE_REPLACE, FAM_COREMETHODS);
+
+/** code.replace's keywords pyvm's code objects cannot take new values for: they describe the
+ * frame layout and the bytecode, which pyvm does not build from these tuples. */
+const LAYOUT_FIELDS = ['co_argcount', 'co_posonlyargcount', 'co_kwonlyargcount', 'co_nlocals', 'co_stacksize',
+  'co_code', 'co_names', 'co_varnames', 'co_freevars', 'co_cellvars', 'co_linetable', 'co_exceptiontable'];
+
+function replaceArg(k: string, t: string, v: PyObject): PyExc {
+  return raise(TypeError, `replace() argument '${k}' must be ${t}, not ${typeName(v)}`);
+}
+
+function codeReplace(args: PyObject[], kw: string[] | null): PyObject {
+  const c = args[0];
+  if (!(c instanceof PyCode)) throw raise(TypeError, `descriptor 'replace' requires a 'code' object but received a '${typeName(c)}'`);
+  const np = npos(args, kw);
+  if (np !== 1) throw raise(TypeError, 'replace() takes no positional arguments');
+  const r = new PyCode(c.name, c.filename, c.firstLine);
+  r.qualname = c.qualname;
+  r.ops = c.ops;
+  r.words = c.words;
+  r.lines = c.lines;
+  r.consts = c.consts;
+  r.names = c.names;
+  r.nameObjs = c.nameObjs;
+  r.varnames = c.varnames;
+  r.cellvars = c.cellvars;
+  r.freevars = c.freevars;
+  r.cell2arg = c.cell2arg;
+  r.argcount = c.argcount;
+  r.posonly = c.posonly;
+  r.kwonly = c.kwonly;
+  r.flags = c.flags;
+  r.stacksize = c.stacksize;
+  r.depths = c.depths;
+  // the inline caches are per code object: the copy starts with empty ones
+  for (const ic of c.ics) r.ics.push(ic === null ? null : new InlineCache());
+  const names = kw === null ? [] : kw;
+  for (let i = 0; i < names.length; i++) {
+    const k = names[i];
+    const v = args[np + i];
+    switch (k) {
+      case 'co_name':
+        if (!(v instanceof PyStr)) throw replaceArg(k, 'str', v);
+        r.name = (v as PyStr).s;
+        break;
+      case 'co_qualname':
+        if (!(v instanceof PyStr)) throw replaceArg(k, 'str', v);
+        r.qualname = (v as PyStr).s;
+        break;
+      case 'co_filename':
+        if (!(v instanceof PyStr)) throw replaceArg(k, 'str', v);
+        r.filename = (v as PyStr).s;
+        break;
+      case 'co_firstlineno':
+        if (!(v instanceof PyInt)) throw replaceArg(k, 'int', v);
+        if ((v as PyInt).big !== null) throw raise(OverflowErrorT, 'Python int too large to convert to C int');
+        r.firstLine = (v as PyInt).v;
+        break;
+      case 'co_consts':
+        if (!(v instanceof PyTuple)) throw replaceArg(k, 'tuple', v);
+        r.consts = (v as PyTuple).items.slice(0);
+        break;
+      case 'co_flags': {
+        if (!(v instanceof PyInt)) throw replaceArg(k, 'int', v);
+        // co_flags reads CPython's bits (runtime.ts codeAttr); the kind of frame is what may change
+        if ((v as PyInt).big !== null) throw raise(OverflowErrorT, 'Python int too large to convert to C int');
+        const fl = (v as PyInt).v;
+        let own = r.flags & ~(CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR | CO_ITERABLE_COROUTINE);
+        if ((fl & 0x20) !== 0) own |= CO_GENERATOR;
+        own |= fl & (CO_COROUTINE | CO_ASYNC_GENERATOR | CO_ITERABLE_COROUTINE);
+        r.flags = own;
+        break;
+      }
+      default:
+        if (LAYOUT_FIELDS.indexOf(k) >= 0) throw raise(ValueError, `pyvm cannot replace ${k} of a code object: its bytecode is not built from it`);
+        throw raise(TypeError, `'${k}' is an invalid keyword argument for replace()`);
+    }
+  }
+  return r;
+}
 
 function codeMethod(id: int, args: PyObject[], kw: string[] | null): PyObject {
   const c = args[0];
@@ -49,6 +131,7 @@ function codeMethod(id: int, args: PyObject[], kw: string[] | null): PyObject {
 
 export function callCoreMethod(id: int, args: PyObject[], kw: string[] | null): PyObject {
   if (id === B.CODE_CO_POSITIONS || id === B.CODE_CO_LINES) return codeMethod(id, args, kw);
+  if (id === B.CODE_REPLACE) return codeReplace(args, kw);
   if (id === B.FLOAT_GETFORMAT) {
     // float.__getformat__(typestr): called on the class, so the argument is the last one
     const np = npos(args, kw);

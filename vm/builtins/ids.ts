@@ -877,6 +877,8 @@ export enum B {
   OSCALL_WIFCONTINUED,
   OSCALL_WCOREDUMP,
   OSCALL_WAITSTATUS_TO_EXITCODE,
+  // stop 13, code.replace (vm/builtins/coremethods.ts)
+  CODE_REPLACE,
 }
 
 /** The builtin families, one switch each. */

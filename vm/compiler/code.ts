@@ -10,6 +10,8 @@ export const CO_NAMES = 8; // uses a locals dict (module / class body)
 // CPython's values: Python code reads them in co_flags (inspect.iscoroutinefunction)
 export const CO_COROUTINE = 0x80;
 export const CO_ASYNC_GENERATOR = 0x200;
+/** a generator `await` accepts (types.coroutine sets it through code.replace), CPython's bit */
+export const CO_ITERABLE_COROUTINE = 0x100;
 
 export class PyCode extends PyObject {
   name: string;

@@ -20,6 +20,7 @@ import {
   GeneratorExit,
 } from '../objects/core.ts';
 import { PyGenerator } from './frame.ts';
+import { CO_ITERABLE_COROUTINE } from '../compiler/code.ts';
 import { genSend, genThrow, stopIteration } from './eval.ts';
 import { lookupType, typeName, callObj, isInstance, getAttr } from './runtime.ts';
 
@@ -77,6 +78,8 @@ export function getAwaitable(o: PyObject): PyObject {
   if (isCoroutine(o)) {
     return o;
   }
+  // a generator marked by types.coroutine is awaitable as it is, as in CPython
+  if (o instanceof PyGenerator && (o.frame.code.flags & CO_ITERABLE_COROUTINE) !== 0) return o;
   const m = lookupType(o.cls, '__await__');
   if (m === null) throw raise(TypeError, `object ${typeName(o)} can't be used in 'await' expression`);
   const it = callObj(m, [o], null);

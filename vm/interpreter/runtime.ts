@@ -30,7 +30,7 @@ import { PyLongRange } from '../builtins/longrange.ts';
 import { PyComplex, complexBinary, complexUnary } from '../builtins/complex.ts';
 import { PyGenericAlias, genericAliasGetAttr } from '../builtins/genericalias.ts';
 import { PyExcGroup, excGroupStr } from '../builtins/excgroup.ts';
-import { PyCode, CO_VARARGS, CO_VARKW, CO_GENERATOR, CO_NAMES, CO_COROUTINE, CO_ASYNC_GENERATOR } from '../compiler/code.ts';
+import { PyCode, CO_VARARGS, CO_VARKW, CO_GENERATOR, CO_NAMES, CO_COROUTINE, CO_ASYNC_GENERATOR, CO_ITERABLE_COROUTINE } from '../compiler/code.ts';
 import { VM } from './state.ts';
 import { callFunction, genSend } from './eval.ts';
 import { callBuiltin, superLookup } from '../builtins/dispatch.ts';
@@ -581,7 +581,7 @@ function codeAttr(c: PyCode, name: string): PyObject | null {
       if ((c.flags & CO_VARKW) !== 0) fl |= 8;
       if ((c.flags & CO_GENERATOR) !== 0) fl |= 0x20;
       if (c.freevars.length === 0 && c.cellvars.length === 0) fl |= 0x40;
-      fl |= c.flags & (CO_COROUTINE | CO_ASYNC_GENERATOR);
+      fl |= c.flags & (CO_COROUTINE | CO_ASYNC_GENERATOR | CO_ITERABLE_COROUTINE);
       return newInt(fl);
     }
   }
@@ -692,6 +692,14 @@ export function genericSetAttr(o: PyObject, name: string, v: PyObject): void {
     if (name === '__kwdefaults__') {
       if (v !== None && !(v instanceof PyDict)) throw raise(TypeError, '__kwdefaults__ must be set to a dict object');
       o.kwdefaults = v instanceof PyDict ? v : null;
+      return;
+    }
+    if (name === '__code__') {
+      if (!(v instanceof PyCode)) throw raise(TypeError, '__code__ must be set to a code object');
+      if (v.freevars.length !== o.closure.length) {
+        throw raise(ValueError, `${o.name}() requires a code object with ${o.closure.length} free vars, not ${v.freevars.length}`);
+      }
+      o.code = v;
       return;
     }
     if (name === '__annotations__') {

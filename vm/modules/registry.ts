@@ -15,6 +15,7 @@ import { makeItertools } from './itertools.ts';
 import { makePosix } from './posix.ts';
 import { addPosixOsCalls } from './oscall.ts';
 import { makeSocket, makeSelect, makePosixSubprocess } from './osmodules.ts';
+import { makeSysconfigData } from './sysconfigdata.ts';
 import { makeThread } from './thread.ts';
 import { makeCollections } from './collections.ts';
 import { makeBinascii } from './binascii.ts';
@@ -60,7 +61,7 @@ export function addFn(m: PyModule, name: string, id: int, family: int): void {
   dictSetS(m.dict, name, b);
 }
 /** The modules makeBuiltinModule makes (sys.builtin_module_names), sorted. */
-export const BUILTIN_MODULE_NAMES: string[] = ['_abc', '_ast', '_blake2', '_codecs', '_collections', '_contextvars', '_csv', '_imp', '_io', '_json', '_md5', '_operator', '_posixsubprocess', '_random', '_sha1', '_sha256', '_sha3', '_sha512', '_signal', '_socket', '_sre', '_string', '_struct', '_thread', '_warnings', '_weakref', 'array', 'atexit', 'binascii', 'builtins', 'cmath', 'errno', 'gc', 'itertools', 'marshal', 'math', 'posix', 'select', 'sys', 'time'];
+export const BUILTIN_MODULE_NAMES: string[] = ['_abc', '_ast', '_blake2', '_codecs', '_collections', '_contextvars', '_csv', '_imp', '_io', '_json', '_md5', '_operator', '_posixsubprocess', '_random', '_sha1', '_sha256', '_sha3', '_sha512', '_signal', '_socket', '_sre', '_string', '_struct', '_sysconfigdata__', '_thread', '_warnings', '_weakref', 'array', 'atexit', 'binascii', 'builtins', 'cmath', 'errno', 'gc', 'itertools', 'marshal', 'math', 'posix', 'select', 'sys', 'time'];
 export function makeBuiltinModule(name: string): PyModule | null {
   switch (name) {
     case 'builtins': {
@@ -96,6 +97,8 @@ export function makeBuiltinModule(name: string): PyModule | null {
       return makeSelect();
     case '_posixsubprocess':
       return makePosixSubprocess();
+    case '_sysconfigdata__':
+      return makeSysconfigData();
     case '_thread':
       return makeThread();
     case '_collections':
