@@ -21,6 +21,7 @@ import { JitHooks } from './jit/hooks.ts';
 import { printException, handleUncaught, rememberSource, resetSources, excTypeName } from './report.ts';
 import { runRepl } from './repl.ts';
 import { runExitFuncs } from './modules/atexit.ts';
+import { resetCodecs } from './modules/codecs/module.ts';
 import {
   STARTUP, resetStartup, locateLibrary, computeSysPath, makeSysNamespaces, isWindows, PY_VERSION,
   F_INSPECT, F_INTERACTIVE, F_IGNORE_ENVIRONMENT, F_ISOLATED, F_NO_USER_SITE, F_SAFE_PATH, F_NO_SITE,
@@ -95,6 +96,7 @@ function resetState(): void {
   initBuiltins();
   initEvalCaches();
   resetSources();
+  resetCodecs();
 }
 
 /** Sets up the interpreter's state (builtins, modules, method tables) without running a

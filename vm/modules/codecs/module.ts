@@ -27,9 +27,24 @@ const FN_NAMES: string[] = ['register', 'unregister', 'lookup', 'encode', 'decod
 const FN_IDS: int[] = [B.CODECS_REGISTER, B.CODECS_UNREGISTER, B.CODECS_LOOKUP, B.CODECS_ENCODE, B.CODECS_DECODE, B.CODECS_LOOKUP_ERROR, B.CODECS_REGISTER_ERROR, B.CODECS_FORGET_CODEC, B.CODECS_UTF_8_ENCODE, B.CODECS_UTF_8_DECODE, B.CODECS_UTF_16_ENCODE, B.CODECS_UTF_16_DECODE, B.CODECS_UTF_16_LE_ENCODE, B.CODECS_UTF_16_LE_DECODE, B.CODECS_UTF_16_BE_ENCODE, B.CODECS_UTF_16_BE_DECODE, B.CODECS_UTF_16_EX_DECODE, B.CODECS_UTF_32_ENCODE, B.CODECS_UTF_32_DECODE, B.CODECS_UTF_32_LE_ENCODE, B.CODECS_UTF_32_LE_DECODE, B.CODECS_UTF_32_BE_ENCODE, B.CODECS_UTF_32_BE_DECODE, B.CODECS_UTF_32_EX_DECODE, B.CODECS_LATIN_1_ENCODE, B.CODECS_LATIN_1_DECODE, B.CODECS_ASCII_ENCODE, B.CODECS_ASCII_DECODE, B.CODECS_UNICODE_ESCAPE_ENCODE, B.CODECS_UNICODE_ESCAPE_DECODE, B.CODECS_RAW_UNICODE_ESCAPE_ENCODE, B.CODECS_RAW_UNICODE_ESCAPE_DECODE, B.CODECS_ESCAPE_ENCODE, B.CODECS_ESCAPE_DECODE, B.CODECS_CHARMAP_ENCODE, B.CODECS_CHARMAP_DECODE, B.CODECS_CHARMAP_BUILD, B.CODECS_READBUFFER_ENCODE];
 const HANDLER_IDS: int[] = [B.CODECS_STRICT_ERRORS, B.CODECS_IGNORE_ERRORS, B.CODECS_REPLACE_ERRORS, B.CODECS_XMLCHARREFREPLACE_ERRORS, B.CODECS_BACKSLASHREPLACE_ERRORS, B.CODECS_NAMEREPLACE_ERRORS, B.CODECS_SURROGATEESCAPE_ERRORS, B.CODECS_SURROGATEPASS_ERRORS];
 
-// the builtin handlers are registered from the start, as CPython's are
-for (let i = 0; i < BUILTIN_HANDLERS.length; i++) HANDLERS.handlers.set(BUILTIN_HANDLERS[i], mkBuiltin(BUILTIN_HANDLERS[i] + '_errors', HANDLER_IDS[i], false, FAM_CODECS));
+/** The builtin handlers are registered from the start, as CPython's are. */
+function builtinHandlers(): Map<string, PyObject> {
+  const m = new Map<string, PyObject>();
+  for (let i = 0; i < BUILTIN_HANDLERS.length; i++) m.set(BUILTIN_HANDLERS[i], mkBuiltin(BUILTIN_HANDLERS[i] + '_errors', HANDLER_IDS[i], false, FAM_CODECS));
+  return m;
+}
+HANDLERS.handlers = builtinHandlers();
 for (const t of [UnicodeEncodeError, UnicodeDecodeError, UnicodeTranslateError]) defMethod(t, '__init__', B.CODECS_UNICODE_ERROR_INIT, FAM_CODECS);
+
+/** Forgets the search functions, cached codecs and Python-registered error handlers: they are
+ * objects of the run that registered them, and one process may run several programs (the
+ * untranslated test batches call main() once per program). */
+export function resetCodecs(): void {
+  REG.search = [];
+  REG.cache = new Map<string, PyObject>();
+  REG.loaded = false;
+  HANDLERS.handlers = builtinHandlers();
+}
 
 export function makeCodecs(): PyModule {
   const m = newBuiltinModule('_codecs');
