@@ -100,10 +100,12 @@ class Arity {
     this.name = name;
   }
 }
-// built when the module loads (at translation time), so a call only looks its method up
-const ARITY: Map<int, Arity> = new Map<int, Arity>();
+// built when the module loads (at translation time), indexed by builtin id: every container
+// method call reads it, so it is an array read, not a map lookup
+const ARITY: (Arity | null)[] = [];
 function arity(id: int, kind: int, min: int, max: int, owner: string, name: string): void {
-  ARITY.set(id, new Arity(kind, min, max, owner, name));
+  while (ARITY.length <= id) ARITY.push(null);
+  ARITY[id] = new Arity(kind, min, max, owner, name);
 }
 arity(B.LIST_APPEND, AR_O, 1, 1, 'list', 'append');
 arity(B.LIST_EXTEND, AR_O, 1, 1, 'list', 'extend');
@@ -155,8 +157,8 @@ function plural(k: int): string {
 /** Refuses a call with the wrong number of arguments (given: without self) before the method
  * reads an argument that is not there. */
 function checkContainerArity(id: int, self: PyObject, given: int, kw: string[] | null): void {
-  const a = ARITY.get(id);
-  if (a === undefined) return;
+  const a = id < ARITY.length ? ARITY[id] : null;
+  if (a === null) return;
   const hasKw = kw !== null && kw.length > 0;
   let q = a.owner + '.' + a.name;
   if (a.kind === AR_SLOT) {

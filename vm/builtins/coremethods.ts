@@ -7,12 +7,11 @@
 // - code.replace(), for the fields that carry no layout (types.coroutine sets a flag with it);
 // - float.__getformat__ (test.support asks it at import).
 import type { int } from '../../translate/rlib/index.ts';
-import { PyObject, PyStr, PyStaticMethod, codeType, floatType, newStr, ValueError, newInt, newTuple, PyClassMethod, PyBoundMethod, functionType, staticmethodType, classmethodType, methodType, raise, None, TypeError } from '../objects/core.ts';
+import { PyObject, PyStr, PyStaticMethod, codeType, floatType, newStr, ValueError, newInt, newTuple, PyClassMethod, PyBoundMethod, functionType, staticmethodType, classmethodType, methodType, raise, None, TypeError, PyTuple, PyInt, PyExc, OverflowErrorT } from '../objects/core.ts';
 import { B, FAM_COREMETHODS } from './ids.ts';
 import { npos, arg, defMethod, unhandledBuiltin } from './args.ts';
 import { typeName, arrayIter } from '../interpreter/runtime.ts';
-import { PyCode, InlineCache, CO_GENERATOR, CO_COROUTINE, CO_ASYNC_GENERATOR, CO_ITERABLE_COROUTINE } from '../compiler/code.ts';
-import { PyTuple, PyInt, PyExc, OverflowErrorT } from '../objects/core.ts';
+import { PyCode, copyCode, CO_GENERATOR, CO_COROUTINE, CO_ASYNC_GENERATOR, CO_ITERABLE_COROUTINE } from '../compiler/code.ts';
 import { PyFunction } from '../interpreter/frame.ts';
 
 defMethod(functionType, '__get__', B.FUNCTION_DESCR_GET, FAM_COREMETHODS);
@@ -38,26 +37,7 @@ function codeReplace(args: PyObject[], kw: string[] | null): PyObject {
   if (!(c instanceof PyCode)) throw raise(TypeError, `descriptor 'replace' requires a 'code' object but received a '${typeName(c)}'`);
   const np = npos(args, kw);
   if (np !== 1) throw raise(TypeError, 'replace() takes no positional arguments');
-  const r = new PyCode(c.name, c.filename, c.firstLine);
-  r.qualname = c.qualname;
-  r.ops = c.ops;
-  r.words = c.words;
-  r.lines = c.lines;
-  r.consts = c.consts;
-  r.names = c.names;
-  r.nameObjs = c.nameObjs;
-  r.varnames = c.varnames;
-  r.cellvars = c.cellvars;
-  r.freevars = c.freevars;
-  r.cell2arg = c.cell2arg;
-  r.argcount = c.argcount;
-  r.posonly = c.posonly;
-  r.kwonly = c.kwonly;
-  r.flags = c.flags;
-  r.stacksize = c.stacksize;
-  r.depths = c.depths;
-  // the inline caches are per code object: the copy starts with empty ones
-  for (const ic of c.ics) r.ics.push(ic === null ? null : new InlineCache());
+  const r = copyCode(c);
   const names = kw === null ? [] : kw;
   for (let i = 0; i < names.length; i++) {
     const k = names[i];

@@ -52,6 +52,32 @@ export class PyCode extends PyObject {
   }
 }
 
+/** A new code object with c's fields (code.replace then changes some): listed here, next to the
+ * fields, so a field added to PyCode is not forgotten. The inline caches start empty and the
+ * JIT's loop counters are the copy's own. */
+export function copyCode(c: PyCode): PyCode {
+  const r = new PyCode(c.name, c.filename, c.firstLine);
+  r.qualname = c.qualname;
+  r.ops = c.ops;
+  r.words = c.words;
+  r.lines = c.lines;
+  r.consts = c.consts;
+  r.names = c.names;
+  r.nameObjs = c.nameObjs;
+  r.varnames = c.varnames;
+  r.cellvars = c.cellvars;
+  r.freevars = c.freevars;
+  r.cell2arg = c.cell2arg;
+  r.argcount = c.argcount;
+  r.posonly = c.posonly;
+  r.kwonly = c.kwonly;
+  r.flags = c.flags;
+  r.stacksize = c.stacksize;
+  r.depths = c.depths;
+  for (const ic of c.ics) r.ics.push(ic === null ? null : new InlineCache());
+  return r;
+}
+
 /** One receiver map an attribute instruction has seen and what its lookup found when the
  * global type version was the cache's `ver`. */
 export class IcEntry {

@@ -1137,11 +1137,7 @@ export class Compiler {
       this.u.fblocks.pop();
       this.emit(Op.POP_BLOCK, 0);
       this.emit(Op.POP_EXCEPT, 0);
-      if (h.name !== '') {
-        this.loadConst(None);
-        this.nameOp(h.name, 1);
-        this.nameOp(h.name, 2);
-      }
+      this.clearHandlerName(h.name);
       this.jump(Op.JUMP, lend);
       this.bindLabel(lnext);
     }
@@ -1223,6 +1219,7 @@ export class Compiler {
     this.compileBody(s.orelse);
     this.bindLabel(lend);
   }
+  /** `except E as name` ends by deleting name (after binding None, in case the body deleted it). */
   clearHandlerName(name: string): void {
     if (name === '') return;
     this.loadConst(None);

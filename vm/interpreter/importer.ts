@@ -216,8 +216,8 @@ export function importName(nameIn: string, fromlist: PyObject, level: int, globa
   let cur: PyModule | null = null;
   for (let i = 0; i < parts.length; i++) {
     const full = parts.slice(0, i + 1).join('.');
+    // loadModule binds a submodule it loads on its package
     const m = loadModule(full);
-    if (cur !== null) dictSetS(cur.dict, parts[i], m);
     if (top === null) top = m;
     cur = m;
   }

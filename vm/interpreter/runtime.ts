@@ -967,12 +967,11 @@ export function callType(t: PyType, args: PyObject[], kwnames: string[] | null):
     if (!isInstance(obj, t)) return obj;
     if (t.isBuiltin) return obj;
   } else {
-    const npos0 = kwnames === null ? args.length : args.length - kwnames.length;
+    const npos = kwnames === null ? args.length : args.length - kwnames.length;
     // OSError(errno, strerror, ...) is the subclass for that errno, as OSError.__new__ picks
     const first = args.length > 0 ? args[0] : null;
-    obj = t === OSError && npos0 >= 2 && first instanceof PyInt && first.big === null ? new PyBaseExc(osErrorClass(first.v)) : allocInstance(t);
+    obj = t === OSError && npos >= 2 && first instanceof PyInt && first.big === null ? new PyBaseExc(osErrorClass(first.v)) : allocInstance(t);
     if (obj instanceof PyBaseExc) {
-      const npos = npos0;
       for (let i = 0; i < npos; i++) obj.args.push(args[i]);
     }
   }
