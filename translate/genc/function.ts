@@ -629,6 +629,8 @@ export class FunctionEmitter {
         return set('rts_os_last_error()');
       case 'os.getcwd':
         return set('rts_os_getcwd()');
+      case 'os.readlink':
+        return set(`rts_os_readlink(${A(0)})`);
       case 'os.listDir':
         return set(`rts_os_list_dir(${A(0)})`);
       case 'os.pathStat':
@@ -657,6 +659,8 @@ export class FunctionEmitter {
         return set(`rts_os_unlink(${A(0)})`);
       case 'os.rename':
         return set(`rts_os_rename(${A(0)}, ${A(1)})`);
+      case 'os.symlink':
+        return set(`rts_os_symlink(${A(0)}, ${A(1)})`);
       case 'os.getpid':
         return set('rts_os_getpid()');
       case 'os.environ':

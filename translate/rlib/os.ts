@@ -478,6 +478,16 @@ export function mkdir(path: string, mode: int): int {
     return failed(e);
   }
 }
+/** The target of symbolic link path, null (errno set) when it is not one or cannot be read. */
+export function readlink(path: string): string | null {
+  if (badPath(path)) return null;
+  try {
+    return fs.readlinkSync(path);
+  } catch (e) {
+    failed(e);
+    return null;
+  }
+}
 export function rmdir(path: string): int {
   if (badPath(path)) return -1;
   try {
@@ -491,6 +501,16 @@ export function unlink(path: string): int {
   if (badPath(path)) return -1;
   try {
     fs.unlinkSync(path);
+    return 0;
+  } catch (e) {
+    return failed(e);
+  }
+}
+/** Makes dst a symbolic link holding src (the text, not a resolved path). */
+export function symlink(src: string, dst: string): int {
+  if (badPath(src) || badPath(dst)) return -1;
+  try {
+    fs.symlinkSync(src, dst);
     return 0;
   } catch (e) {
     return failed(e);

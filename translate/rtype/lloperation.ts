@@ -121,6 +121,7 @@ const table: Record<string, LLOp> = {
   // the posix module's calls: -1 or null on failure, its errno from os.lastError()
   'os.lastError': prim([], 'int'),
   'os.getcwd': prim([], 'nullstr', { collects: true }),
+  'os.readlink': prim(['str'], 'nullstr', { collects: true }),
   'os.listDir': prim(['str'], 'nullstr', { collects: true }),
   'os.pathStat': prim(['str', 'int'], 'bytes', { collects: true }),
   'os.fdStat': prim(['int'], 'bytes', { collects: true }),
@@ -135,6 +136,7 @@ const table: Record<string, LLOp> = {
   'os.rmdir': prim(['str'], 'int', { collects: true }),
   'os.unlink': prim(['str'], 'int', { collects: true }),
   'os.rename': prim(['str', 'str'], 'int', { collects: true }),
+  'os.symlink': prim(['str', 'str'], 'int', { collects: true }),
   'os.getpid': prim([], 'int'),
   'os.environ': prim([], 'str', { collects: true }),
   'os.strerror': prim(['int'], 'str', { collects: true }),

@@ -396,6 +396,42 @@ int64_t rts_os_mkdir(rts_str *path, int64_t mode) {
   return r != 0 ? fail() : 0;
 }
 
+rts_str *rts_os_readlink(rts_str *path) {
+#ifdef _WIN32
+  (void)path;
+  errno = ENOSYS;
+  fail();
+  return NULL;
+#else
+  char *w = os_path(path);
+  if (!w) {
+    fail();
+    return NULL;
+  }
+  size_t cap = 256;
+  for (;;) {
+    char *buf = malloc(cap);
+    if (!buf) rts_fatal("out of memory");
+    ssize_t n = readlink(w, buf, cap);
+    if (n < 0) {
+      free(buf);
+      free(w);
+      fail();
+      return NULL;
+    }
+    if ((size_t)n < cap) {
+      rts_str *s = rts_str_from_utf8(buf, (int64_t)n);
+      free(buf);
+      free(w);
+      return s;
+    }
+    /* the target may have been cut at cap bytes: ask again with room to spare */
+    free(buf);
+    cap *= 2;
+  }
+#endif
+}
+
 int64_t rts_os_rmdir(rts_str *path) {
 #ifdef _WIN32
   wchar_t *w = os_path(path);
@@ -452,6 +488,28 @@ int64_t rts_os_rename(rts_str *src, rts_str *dst) {
     return fail();
   }
   int r = rename(a, b);
+  free(a);
+  free(b);
+  return r != 0 ? fail() : 0;
+#endif
+}
+
+int64_t rts_os_symlink(rts_str *src, rts_str *dst) {
+#ifdef _WIN32
+  /* CreateSymbolicLinkW needs a privilege most accounts lack: say so as CPython's errno would */
+  (void)src;
+  (void)dst;
+  last_errno = ENOSYS;
+  return -1;
+#else
+  char *a = os_path(src);
+  if (!a) return fail();
+  char *b = os_path(dst);
+  if (!b) {
+    free(a);
+    return fail();
+  }
+  int r = symlink(a, b);
   free(a);
   free(b);
   return r != 0 ? fail() : 0;

@@ -250,6 +250,7 @@ void rts_exit(int64_t status) __attribute__((noreturn)); /* flushes, then exits 
  * uid gid size, then seconds and nanoseconds of atime, mtime, ctime). */
 int64_t rts_os_last_error(void);
 rts_str *rts_os_getcwd(void);
+rts_str *rts_os_readlink(rts_str *path);
 rts_str *rts_os_list_dir(rts_str *path);          /* names, each followed by a NUL */
 rts_list *rts_os_path_stat(rts_str *path, int64_t follow, uint32_t list_tid);
 rts_list *rts_os_fd_stat(int64_t fd, uint32_t list_tid);
@@ -264,6 +265,7 @@ int64_t rts_os_mkdir(rts_str *path, int64_t mode);
 int64_t rts_os_rmdir(rts_str *path);
 int64_t rts_os_unlink(rts_str *path);
 int64_t rts_os_rename(rts_str *src, rts_str *dst);
+int64_t rts_os_symlink(rts_str *src, rts_str *dst);
 int64_t rts_os_getpid(void);
 rts_str *rts_os_environ(void);                   /* NAME=VALUE entries, each followed by a NUL */
 rts_str *rts_os_strerror(int64_t code);

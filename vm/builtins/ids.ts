@@ -879,6 +879,9 @@ export enum B {
   OSCALL_WAITSTATUS_TO_EXITCODE,
   // stop 13, code.replace (vm/builtins/coremethods.ts)
   CODE_REPLACE,
+  // stop 13 review: os.readlink (vm/modules/posix.ts)
+  POSIX_READLINK,
+  POSIX_SYMLINK,
 }
 
 /** The builtin families, one switch each. */

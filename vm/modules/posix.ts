@@ -85,14 +85,10 @@ function pathObj(s: string, isBytes: boolean): PyObject {
   return isBytes ? new PyBytes(bytesType, encodeUtf8(s)) : newStr(s);
 }
 
-/** The OSError subclass CPython raises for errno n. */
-function errorClass(n: int): PyType {
-  return osErrorClass(n);
-}
 /** The OSError of the last failed primitive, naming the file(s) it was about. */
 export function osError(filename: PyObject | null, filename2: PyObject | null): PyExc {
   const n = os.lastError();
-  const e = new PyBaseExc(errorClass(n));
+  const e = new PyBaseExc(osErrorClass(n));
   e.args.push(newInt(n));
   e.args.push(newStr(os.strerror(n)));
   if (filename !== null) {
@@ -219,13 +215,14 @@ export function makePosix(): PyModule {
   const fns: string[] = [
     'stat', 'lstat', 'fstat', 'getcwd', 'getcwdb', 'listdir', 'scandir', 'open', 'read', 'write', 'close', 'lseek',
     'mkdir', 'rmdir', 'unlink', 'remove', 'rename', 'replace', 'getpid', 'urandom', 'strerror', 'fspath',
-    'get_terminal_size', 'isatty', '_exit', 'access',
+    'get_terminal_size', 'isatty', '_exit', 'access', 'readlink', 'symlink',
   ];
   const ids: int[] = [
     B.POSIX_STAT, B.POSIX_LSTAT, B.POSIX_FSTAT, B.POSIX_GETCWD, B.POSIX_GETCWDB, B.POSIX_LISTDIR, B.POSIX_SCANDIR,
     B.POSIX_OPEN, B.POSIX_READ, B.POSIX_WRITE, B.POSIX_CLOSE, B.POSIX_LSEEK, B.POSIX_MKDIR, B.POSIX_RMDIR,
     B.POSIX_UNLINK, B.POSIX_UNLINK, B.POSIX_RENAME, B.POSIX_REPLACE, B.POSIX_GETPID, B.POSIX_URANDOM,
     B.POSIX_STRERROR, B.POSIX_FSPATH, B.POSIX_GET_TERMINAL_SIZE, B.POSIX_ISATTY, B.POSIX_EXIT, B.POSIX_ACCESS,
+    B.POSIX_READLINK, B.POSIX_SYMLINK,
   ];
   for (let i = 0; i < fns.length; i++) addFn(m, fns[i], ids[i], FAM_POSIX);
   for (let i = 0; i < INT_CONSTANTS.length; i++) dictSetS(m.dict, INT_CONSTANTS[i], newInt(INT_VALUES[i]));
@@ -325,6 +322,14 @@ export function callPosix(id: int, args: PyObject[], kw: string[] | null): PyObj
       if (os.mkdir(pathArg('mkdir', p).s, intArg('mkdir', arg(args, kw, 1, 'mode'), 511)) < 0) throw osError(p, null);
       return None;
     }
+    case B.POSIX_READLINK: {
+      const p = arg(args, kw, 0, 'path');
+      if (p === null) throw raise(TypeError, "readlink() missing required argument 'path' (pos 1)");
+      const fp = pathArg('readlink', p);
+      const t = os.readlink(fp.s);
+      if (t === null) throw osError(p, null);
+      return pathObj(t, fp.isBytes);
+    }
     case B.POSIX_RMDIR:
     case B.POSIX_UNLINK: {
       const fn = id === B.POSIX_RMDIR ? 'rmdir' : 'unlink';
@@ -341,6 +346,13 @@ export function callPosix(id: int, args: PyObject[], kw: string[] | null): PyObj
       const b = arg(args, kw, 1, 'dst');
       if (a === null || b === null) throw raise(TypeError, `${fn}() missing required argument '${a === null ? 'src' : 'dst'}'`);
       if (os.rename(pathArg(fn, a).s, pathArg(fn, b).s) < 0) throw osError(a, b);
+      return None;
+    }
+    case B.POSIX_SYMLINK: {
+      const a = arg(args, kw, 0, 'src');
+      const b = arg(args, kw, 1, 'dst');
+      if (a === null || b === null) throw raise(TypeError, `symlink() missing required argument '${a === null ? 'src' : 'dst'}' (pos ${a === null ? 1 : 2})`);
+      if (os.symlink(pathArg('symlink', a).s, pathArg('symlink', b).s) < 0) throw osError(a, b);
       return None;
     }
     case B.POSIX_GETPID:
@@ -424,7 +436,7 @@ export function callPosix(id: int, args: PyObject[], kw: string[] | null): PyObj
   throw unhandledBuiltin('posix function', id);
 }
 function osErrorOf(n: int): PyExc {
-  const e = new PyBaseExc(errorClass(n));
+  const e = new PyBaseExc(osErrorClass(n));
   e.args.push(newInt(n));
   e.args.push(newStr(os.strerror(n)));
   return new PyExc(e);
