@@ -1028,7 +1028,7 @@ export function pyLen(o: PyObject): int {
   if (o instanceof PyList) {
     if (o.cls === listType) return o.items.length;
   }
-  if (!o.cls.isBuiltin && isOwnSpecial(lookupType(o.cls, '__len__'))) {
+  if (!o.cls.isBuiltin && isOwnSpecial(o.cls, '__len__', lookupType(o.cls, '__len__'))) {
     const l = callSpecial(o, '__len__', []);
     if (l !== null) {
       if (!(l instanceof PyInt)) throw raise(TypeError, `'${typeName(l)}' object cannot be interpreted as an integer`);
@@ -1132,16 +1132,21 @@ export function addrOf(o: PyObject): string {
  * Python function, or a builtin a module defined on a class of its own (collections.defaultdict);
  * not a builtin type's method that the class inherits (list.__len__ of a list subclass), which
  * the runtime's builtin paths do themselves. */
-function isOwnSpecial(m: PyObject | null): boolean {
+/** Whether m, t's lookup of special method `name`, is the class's own: a Python function, or a
+ * builtin that Python code put in a class's dict (enum's IntEnum.__str__ = int.__repr__), not
+ * one inherited from a builtin base (whose behaviour the native path already gives). */
+function isOwnSpecial(t: PyType, name: string, m: PyObject | null): boolean {
   if (m === null) return false;
-  if (m instanceof PyBuiltin) return m.owner !== null && !m.owner.isBuiltin;
-  return true;
+  if (!(m instanceof PyBuiltin)) return true;
+  if (m.owner !== null && !m.owner.isBuiltin) return true;
+  for (const k of t.mro) if (k.dict.get(name) !== undefined) return !k.isBuiltin;
+  return false;
 }
 function userStrDunder(o: PyObject, name: string): string | null {
   const t = o.cls;
   if (t.isBuiltin) return null;
   const m = lookupType(t, name);
-  if (!isOwnSpecial(m)) return null;
+  if (!isOwnSpecial(t, name, m)) return null;
   const r = callSpecial(o, name, []);
   if (r === null) return null;
   if (!(r instanceof PyStr)) throw raise(TypeError, `${name} returned non-string (type ${typeName(r)})`);
@@ -1257,7 +1262,8 @@ export function baseRepr(o: PyObject): string {
   return `<${mod}${t.name} object at ${addrOf(o)}>`;
 }
 export function str(o: PyObject): string {
-  if (o instanceof PyStr) return o.s;
+  // a str subclass may define __str__ (str-mixin enums do)
+  if (o instanceof PyStr && o.cls === strType) return o.s;
   const u = userStrDunder(o, '__str__');
   return u !== null ? u : baseStr(o);
 }
@@ -2068,7 +2074,7 @@ export function setItem(o: PyObject, k: PyObject, v: PyObject): void {
   }
   if (!o.cls.isBuiltin) {
     const m = lookupType(o.cls, '__setitem__');
-    if (isOwnSpecial(m)) {
+    if (isOwnSpecial(o.cls, '__setitem__', m)) {
       callSpecial(o, '__setitem__', [k, v]);
       return;
     }
@@ -2114,7 +2120,7 @@ export function setItem(o: PyObject, k: PyObject, v: PyObject): void {
 export function delItem(o: PyObject, k: PyObject): void {
   if (!o.cls.isBuiltin) {
     const m = lookupType(o.cls, '__delitem__');
-    if (isOwnSpecial(m)) {
+    if (isOwnSpecial(o.cls, '__delitem__', m)) {
       callSpecial(o, '__delitem__', [k]);
       return;
     }

@@ -20,6 +20,7 @@ except ValueError as e:
 print(os.WNOHANG, os.WUNTRACED)
 
 print(int(socket.AF_INET), int(socket.AF_INET6), int(socket.AF_UNIX), int(socket.SOCK_STREAM), int(socket.SOCK_DGRAM))
+print(socket.AF_INET, socket.SOCK_STREAM, f"{socket.AF_UNIX}")
 print(repr(socket.AF_INET), repr(socket.SOCK_DGRAM))
 print(socket.SOL_SOCKET, socket.SO_REUSEADDR, socket.IPPROTO_TCP, socket.TCP_NODELAY, socket.SHUT_RDWR)
 print(socket.timeout is TimeoutError, socket.error is OSError, issubclass(socket.gaierror, OSError))
