@@ -65,11 +65,8 @@ export function inlineSmallCalls(rp: RtypedProgram, skip: Set<FunctionDesc>): nu
     }
     return true;
   };
-  const snapshot = new Map<FunctionDesc, boolean>();
   for (const fd of rp.functions) {
-    const ok = candidate(fd);
-    snapshot.set(fd, ok);
-    if (ok) originals.set(fd, copyGraphShape(rp.graphs.get(fd)!));
+    if (candidate(fd)) originals.set(fd, copyGraphShape(rp.graphs.get(fd)!));
   }
   let sites = 0;
   for (const caller of rp.functions) {
@@ -82,7 +79,7 @@ export function inlineSmallCalls(rp: RtypedProgram, skip: Set<FunctionDesc>): nu
       const i = b.operations.findIndex((op, k) => {
         if (op.opname !== 'direct_call') return false;
         const fd = op.extra as FunctionDesc;
-        if (fd === caller || !snapshot.get(fd)) return false;
+        if (fd === caller || !originals.has(fd)) return false;
         // a call whose exception the caller catches here stays a call
         if (k === b.operations.length - 1 && b.exitswitch === LAST_EXCEPTION) return false;
         return op.args.length === originals.get(fd)!.startblock.inputargs.length;
