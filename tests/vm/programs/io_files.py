@@ -1,5 +1,6 @@
 # Files through open(): text and binary modes, seek/tell, readline(s), iteration, newline
 # modes, encodings and errors, append and exclusive creation, and closed-file errors.
+# platform: posix (on Windows CPython too writes \r\n in text mode and opening '/' is a PermissionError)
 import posix
 
 path = '/tmp/pyvm-io-files-%d.txt' % posix.getpid()
