@@ -128,6 +128,10 @@ export const EDGE_IMMS: number[] = [
   0x1000000000000, 0xffff_ffff_0000, -0x10000, -0x100000000, 2 ** 53 - 1, -(2 ** 53), 0x1234_0000_5678, 0x8000_0000_8000,
 ];
 
+/** Addresses a link site may be rewritten to jump to: where user-space code is mapped on
+ * 48-bit (and 47-bit) address spaces, with halfwords of every kind (zero, all ones, top bit). */
+export const LINK_ADDRESSES: number[] = [0, 0x7fff_ffff_f000, 0xffff_8000_0000, 0x5555_5555_4000, 0xaaaa_dead_beef, 0x3ff_8000_0010, 0x8000_0000, 2 ** 47 - 4];
+
 /** a random 64-bit immediate of a random magnitude (16, 32 or 53 bits) */
 export function randomImm(r: () => number): number {
   const k = r();

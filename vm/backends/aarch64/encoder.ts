@@ -116,6 +116,17 @@ export class A64Encoder extends WordBuffer {
     }
   }
 
+  /** dst = imm in always four instructions (movz, then a movk for each higher halfword):
+   * the fixed-length form a link site is rewritten with, whatever address it gets */
+  movRI64(dst: int, imm: int): void {
+    checkReg(dst, 'destination');
+    let v = imm;
+    for (let k = 0; k < 4; k++) {
+      this.word((k === 0 ? 0xd2800000 : 0xf2800000) | (k << 21) | (floorMod(v, 65536) << 5) | dst);
+      v = floorDiv(v, 65536);
+    }
+  }
+
   // ---- loads and stores: [base + disp], base may be sp ----
   private mem(kind: int, rt: int, base: int, disp: int): void {
     checkReg(rt, 'data');

@@ -23,6 +23,8 @@ const FD_OF = [FD_ADD, FD_SUB, FD_MUL, FD_DIV];
 /** the callee-saved registers the code uses, saved in pairs after the frame record */
 const SAVED = [19, 20, 21, 22, 23, 24, 25, 26, 27, 28];
 const FRAME = frameBytes(SAVED.length, 0);
+/** the length of a link site: a branch, four words of address, br */
+const LINK_BYTES = 24;
 
 /** registers lo..hi then lo2..hi2 */
 function ranges(lo: int, hi: int, lo2: int, hi2: int): int[] {
@@ -52,8 +54,15 @@ export class A64Isa extends NativeIsa {
     e.movRR(this.ctx, INT_ARGS[0]);
   }
   returnImm(imm: int): void {
+    this.e.movRI(RESULT, imm);
+    this.epilogue();
+  }
+  override returnReg(r: int): void {
+    if (r !== RESULT) this.e.movRR(RESULT, r);
+    this.epilogue();
+  }
+  private epilogue(): void {
     const e = this.e;
-    e.movRI(RESULT, imm);
     for (let k = 0; k < SAVED.length; k += 2) e.ldp(SAVED[k], SAVED[k + 1], SP, 16 + 8 * k, false);
     e.ldp(FP, LR, SP, FRAME, true);
     e.ret();
@@ -169,5 +178,31 @@ export class A64Isa extends NativeIsa {
     e.movRI(X16, addr);
     e.blr(X16);
     // the result is in x0, which is tmp[0]
+  }
+  override callCode(addr: int, arg: int): void {
+    const e = this.e;
+    e.movRI(INT_ARGS[0], arg);
+    e.movRI(X16, addr);
+    e.blr(X16);
+  }
+  override jumpAbs(addr: int): void {
+    this.e.movRI(X16, addr);
+    this.e.br(X16);
+  }
+  /** `b` over `movz/movk x16 (four words); br x16` (24 bytes): linkBytes turns the branch
+   * into a nop and fills in the address (x16 is never allocated, so it is free in a stub) */
+  override linkSite(): int {
+    const e = this.e;
+    const at = e.b(LINK_BYTES);
+    e.movRI64(X16, 0);
+    e.br(X16);
+    return at;
+  }
+  override linkBytes(target: int): int[] {
+    const e = new A64Encoder();
+    e.nop();
+    e.movRI64(X16, target);
+    e.br(X16);
+    return e.code;
   }
 }

@@ -113,6 +113,17 @@ export class PpcEncoder extends WordBuffer {
     if (hi16 !== 0) this.d(25, dst, dst, hi16);
     if (lo16 !== 0) this.d(24, dst, dst, lo16);
   }
+  /** dst = imm in always five instructions (lis, ori, sldi 32, oris, ori): the fixed-length
+   * form a link site is rewritten with, whatever address it gets */
+  movRI64(dst: int, imm: int): void {
+    const hi = floorDiv(imm, 4294967296);
+    const lo = floorMod(imm, 4294967296);
+    this.d(15, dst, 0, floorMod(floorDiv(hi, 65536), 65536));
+    this.d(24, dst, dst, hi & 0xffff);
+    this.shiftRI(X_SLD, dst, dst, 32);
+    this.d(25, dst, dst, floorDiv(lo, 65536));
+    this.d(24, dst, dst, lo & 0xffff);
+  }
   /** dst = a signed 32-bit value: lis, then ori when the low half is not zero */
   private lis32(dst: int, v: int): void {
     this.d(15, dst, 0, floorDiv(v, 65536));

@@ -22,6 +22,8 @@ const FD_OF = [FD_ADD, FD_SUB, FD_MUL, FD_DIV];
 const FIRST_SAVED = 14;
 const NSAVED = 18;
 const FRAME = frameBytes(NSAVED, 0);
+/** the length of a link site: a branch, five words of address, mtctr, bctr */
+const LINK_BYTES = 32;
 /** the scratch register floorDivMod keeps the quotient in (tmp[2]) */
 const R11 = 11;
 
@@ -55,8 +57,15 @@ export class PpcIsa extends NativeIsa {
     e.movRR(this.ctx, INT_ARGS[0]);
   }
   returnImm(imm: int): void {
+    this.e.movRI(RESULT, imm);
+    this.epilogue();
+  }
+  override returnReg(r: int): void {
+    if (r !== RESULT) this.e.movRR(RESULT, r);
+    this.epilogue();
+  }
+  private epilogue(): void {
     const e = this.e;
-    e.movRI(RESULT, imm);
     for (let k = 0; k < NSAVED; k++) e.load64(FIRST_SAVED + k, SP, MIN_FRAME + 8 * k);
     e.addRI(SP, SP, FRAME);
     e.load64(R0, SP, LR_SAVE);
@@ -200,5 +209,37 @@ export class PpcIsa extends NativeIsa {
     e.bctrl();
     e.load64(TOC, SP, TOC_SAVE);
     // the result is in r3, which is tmp[0]
+  }
+  override callCode(addr: int, arg: int): void {
+    const e = this.e;
+    e.movRI(INT_ARGS[0], arg);
+    e.movRI(R12, addr);
+    e.mtctr(R12);
+    e.bctrl();
+    e.load64(TOC, SP, TOC_SAVE);
+  }
+  override jumpAbs(addr: int): void {
+    const e = this.e;
+    e.movRI(R12, addr);
+    e.mtctr(R12);
+    e.bctr();
+  }
+  /** `b` over `lis/ori/sldi/oris/ori r12; mtctr r12; bctr` (32 bytes): linkBytes turns the
+   * branch into a nop and fills in the address (r12 is a scratch register, free in a stub) */
+  override linkSite(): int {
+    const e = this.e;
+    const at = e.b(LINK_BYTES);
+    e.movRI64(R12, 0);
+    e.mtctr(R12);
+    e.bctr();
+    return at;
+  }
+  override linkBytes(target: int): int[] {
+    const e = new PpcEncoder();
+    e.nop();
+    e.movRI64(R12, target);
+    e.mtctr(R12);
+    e.bctr();
+    return e.code;
   }
 }

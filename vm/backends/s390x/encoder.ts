@@ -169,6 +169,13 @@ export class S390Encoder {
     }
   }
 
+  /** dst = imm in always two instructions (llihf, iilf): the fixed-length form a link site
+   * is rewritten with, whatever address it gets */
+  movRI64(dst: int, imm: int): void {
+    this.ril(0xc0e, dst, floorDiv(imm, 4294967296));
+    this.ril(0xc09, dst, floorMod(imm, 4294967296));
+  }
+
   // ---- loads and stores: [base + index + disp], 0 meaning no base or index ----
   private mem(kind: int, rt: int, base: int, index: int, disp: int): void {
     let b = base;
@@ -395,6 +402,10 @@ export class S390Encoder {
   }
   ret(): void {
     this.bcr(MASK_ALWAYS, R14);
+  }
+  /** the 4-byte no-op (bc 0, 0), as long as a brc */
+  nop(): void {
+    this.int32(0x47000000);
   }
   nopr(): void {
     this.half(0x0700);

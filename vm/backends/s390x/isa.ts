@@ -23,6 +23,8 @@ const RRR_OF = [RRR_ADD, RRR_SUB, -1, RRR_AND, RRR_OR, RRR_XOR];
 const MASK_OF = [MASK_LT, MASK_LE, MASK_EQ, MASK_NE, MASK_GT, MASK_GE, MASK_LT, MASK_GE];
 const FD_OF = [FD_ADD, FD_SUB, FD_MUL, FD_DIV];
 const FRAME = frameBytes(0);
+/** the length of a link site: a 4-byte jump, 12 bytes of address load, br */
+const LINK_BYTES = 18;
 
 export class S390Isa extends NativeIsa {
   e: S390Encoder = new S390Encoder();
@@ -43,8 +45,15 @@ export class S390Isa extends NativeIsa {
     e.movRR(this.ctx, INT_ARGS[0]);
   }
   returnImm(imm: int): void {
+    this.e.movRI(RESULT, imm);
+    this.epilogue();
+  }
+  override returnReg(r: int): void {
+    if (r !== RESULT) this.e.movRR(RESULT, r);
+    this.epilogue();
+  }
+  private epilogue(): void {
     const e = this.e;
-    e.movRI(RESULT, imm);
     // r15 comes back from the save area too
     e.lmg(6, SP, SP, FRAME + GPR_SAVE_OFFSET);
     e.ret();
@@ -198,5 +207,32 @@ export class S390Isa extends NativeIsa {
     e.movRI(R1, addr);
     e.basr(R1);
     // the result is in r2, which is tmp[0]
+  }
+  override callCode(addr: int, arg: int): void {
+    const e = this.e;
+    e.movRI(INT_ARGS[0], arg);
+    e.movRI(R1, addr);
+    e.basr(R1);
+  }
+  override jumpAbs(addr: int): void {
+    this.e.movRI(R1, addr);
+    this.e.bcr(MASK_ALWAYS, R1);
+  }
+  /** `j` over `llihf/iilf r1; br r1` (18 bytes): linkBytes turns the jump into a 4-byte nop
+   * and fills in the address (r1 is the encoder's scratch register, free in a stub). The
+   * i-cache of s390x is coherent with stores, so no flush is needed after patching. */
+  override linkSite(): int {
+    const e = this.e;
+    const at = e.brc(MASK_ALWAYS, LINK_BYTES);
+    e.movRI64(R1, 0);
+    e.bcr(MASK_ALWAYS, R1);
+    return at;
+  }
+  override linkBytes(target: int): int[] {
+    const e = new S390Encoder();
+    e.nop();
+    e.movRI64(R1, target);
+    e.bcr(MASK_ALWAYS, R1);
+    return e.code;
   }
 }

@@ -8,7 +8,8 @@ import {
   A64Encoder, CC_NAMES, CC_GT, SP, XZR, SCRATCH, ALU_ADD, ALU_SUB, ALU_ADDS, ALU_SUBS, ALU_AND, ALU_ORR, ALU_EOR, ALU_ANDS,
   SH_LSL, SH_LSR, SH_ASR, FD_ADD, FD_SUB, FD_MUL, FD_DIV,
 } from '../../../../vm/backends/aarch64/encoder.ts';
-import { binutilsFor, mismatches, rng, randomImm, EDGE_IMMS, type Case } from '../gas.ts';
+import { A64Isa } from '../../../../vm/backends/aarch64/isa.ts';
+import { binutilsFor, mismatches, rng, randomImm, EDGE_IMMS, LINK_ADDRESSES, type Case } from '../gas.ts';
 
 const BU = binutilsFor('aarch64-linux-gnu', ['-m', 'aarch64']);
 
@@ -34,6 +35,12 @@ function movText(r: number, imm: number): string {
   const lines = [`${inv ? 'movn' : 'movz'} ${x(r)}, #${inv ? hw[first] ^ 0xffff : hw[first]}, lsl #${16 * first}`];
   for (let k = first + 1; k < 4; k++) if (hw[k] !== bg) lines.push(`movk ${x(r)}, #${hw[k]}, lsl #${16 * k}`);
   return lines.join('\n');
+}
+
+/** movz and three movk, whatever the halfwords are (the fixed-length load of a link site) */
+function movText64(r: number, imm: number): string {
+  const v = BigInt.asUintN(64, BigInt(imm));
+  return [0, 1, 2, 3].map((k) => `${k === 0 ? 'movz' : 'movk'} ${x(r)}, #${Number((v >> BigInt(16 * k)) & 0xffffn)}, lsl #${16 * k}`).join('\n');
 }
 
 type C = Case<A64Encoder>;
@@ -186,6 +193,7 @@ function edgeCases(): C[] {
     out.push({ asm: `b .+${off}`, emit: (e) => void e.b(off) }, { asm: `bl .+${off}`, emit: (e) => void e.bl(off) });
   }
   out.push({ asm: 'ret', emit: (e) => e.ret() }, { asm: 'nop', emit: (e) => e.nop() }, { asm: 'brk #0x3e8', emit: (e) => e.brk(1000) });
+  for (const imm of [...EDGE_IMMS, ...LINK_ADDRESSES]) out.push({ asm: movText64(16, imm), emit: (e) => e.movRI64(16, imm) });
   return out;
 }
 
@@ -250,5 +258,37 @@ describe('aarch64 encoder', () => {
     expect(() => e.movRR(32, 0)).toThrow(/register 32/);
     e.nop();
     expect(() => e.patchBranch(0, 8)).toThrow(/not a branch/);
+  });
+});
+
+/** the isa's code for emit, as the encoder's (its bytes) */
+function viaIsa(emit: (isa: A64Isa) => void): (e: A64Encoder) => void {
+  return (e) => {
+    const isa = new A64Isa();
+    isa.e = e;
+    emit(isa);
+  };
+}
+const EPILOGUE = 'ldp x19, x20, [sp, #16]\nldp x21, x22, [sp, #32]\nldp x23, x24, [sp, #48]\nldp x25, x26, [sp, #64]\nldp x27, x28, [sp, #80]\nldp x29, x30, [sp], #96\nret';
+
+describe.skipIf(BU === null)('aarch64 bridge linking (A64Isa) matches GNU as', () => {
+  it('link sites, their patches, calls and jumps to code, returning a register', () => {
+    const out: C[] = [{ asm: `b .+24\n${movText64(16, 0)}\nbr x16`, emit: viaIsa((i) => void i.linkSite()) }];
+    for (const a of LINK_ADDRESSES) {
+      out.push(
+        { asm: `nop\n${movText64(16, a)}\nbr x16`, emit: (e) => e.code.push(...new A64Isa().linkBytes(a)) },
+        { asm: `${movText(0, 0x1000 + a)}\n${movText(16, a)}\nblr x16`, emit: viaIsa((i) => i.callCode(a, 0x1000 + a)) },
+        { asm: `${movText(16, a)}\nbr x16`, emit: viaIsa((i) => i.jumpAbs(a)) },
+      );
+    }
+    out.push({ asm: `mov x0, x5\n${EPILOGUE}`, emit: viaIsa((i) => i.returnReg(5)) }, { asm: EPILOGUE, emit: viaIsa((i) => i.returnReg(0)) });
+    expect(mismatches(BU!, () => new A64Encoder(), out)).toBe('');
+  });
+  it('patches a link site in place: the same length, at the offset it returned', () => {
+    const isa = new A64Isa();
+    isa.trap();
+    const at = isa.linkSite();
+    expect(at).toBe(4);
+    expect(isa.pos() - at).toBe(isa.linkBytes(0x7fff_1234_5678).length);
   });
 });

@@ -7,7 +7,8 @@ import {
   PpcEncoder, SCRATCH, CC_LT, CC_GT, CC_EQ, CC_SO, CC_GE, CC_LE, CC_NE, CC_NS,
   XO_ADD, XO_SUBF, XO_MULLD, XO_MULHD, XO_DIVD, X_AND, X_OR, X_XOR, X_SLD, X_SRD, X_SRAD, FD_ADD, FD_SUB, FD_MUL, FD_DIV,
 } from '../../../../vm/backends/ppc64le/encoder.ts';
-import { binutilsFor, mismatches, rng, randomImm, EDGE_IMMS, type Case } from '../gas.ts';
+import { PpcIsa } from '../../../../vm/backends/ppc64le/isa.ts';
+import { binutilsFor, mismatches, rng, randomImm, EDGE_IMMS, LINK_ADDRESSES, type Case } from '../gas.ts';
 
 const BU = binutilsFor('powerpc64le-linux-gnu', ['-m', 'powerpc:common64', '-EL', '-M', 'power8']);
 type C = Case<PpcEncoder>;
@@ -32,6 +33,13 @@ function movText(r: number, imm: number): string {
   if (lo >>> 16 !== 0) out.push(`oris ${r},${r},${lo >>> 16}`);
   if ((lo & 0xffff) !== 0) out.push(`ori ${r},${r},${lo & 0xffff}`);
   return out.join('\n');
+}
+
+/** lis, ori, sldi 32, oris, ori, whatever the halfwords are (the fixed-length load of a link site) */
+function movText64(r: number, imm: number): string {
+  const v = BigInt.asUintN(64, BigInt(imm));
+  const h = (k: number): bigint => (v >> BigInt(16 * k)) & 0xffffn;
+  return [`lis ${r},${Number(BigInt.asIntN(16, h(3)))}`, `ori ${r},${r},${h(2)}`, `rldicr ${r},${r},32,31`, `oris ${r},${r},${h(1)}`, `ori ${r},${r},${h(0)}`].join('\n');
 }
 
 const MEM: [string, string, boolean, (e: PpcEncoder, t: number, b: number, o: number) => void, (e: PpcEncoder, t: number, b: number, i: number) => void][] = [
@@ -154,6 +162,7 @@ function edgeCases(): C[] {
     { asm: 'trap', emit: (e) => e.trap() }, { asm: 'nop', emit: (e) => e.nop() }, { asm: 'li 0,0\nmtxer 0', emit: (e) => e.clearXer() },
     { asm: 'cror 0,0,2', emit: (e) => e.cror(0, 0, 2) }, { asm: 'cror 1,1,2', emit: (e) => e.cror(1, 1, 2) }, { asm: 'cror 31,17,3', emit: (e) => e.cror(31, 17, 3) },
   );
+  for (const imm of [...EDGE_IMMS, ...LINK_ADDRESSES]) out.push({ asm: movText64(12, imm), emit: (e) => e.movRI64(12, imm) }, { asm: movText64(3, imm), emit: (e) => e.movRI64(3, imm) });
   return out;
 }
 
@@ -213,5 +222,38 @@ describe('ppc64le encoder', () => {
     expect(() => e.add(32, 0, 0)).toThrow(/register 32/);
     e.nop();
     expect(() => e.patchBranch(0, 8)).toThrow(/not a branch/);
+  });
+});
+
+/** the isa's code for emit, as the encoder's (its bytes) */
+function viaIsa(emit: (isa: PpcIsa) => void): (e: PpcEncoder) => void {
+  return (e) => {
+    const isa = new PpcIsa();
+    isa.e = e;
+    emit(isa);
+  };
+}
+/** r14-r31 back from the frame (176 bytes: 32 of header, 18 registers), then lr */
+const EPILOGUE = [...Array.from({ length: 18 }, (_, k) => `ld ${14 + k},${32 + 8 * k}(1)`), 'addi 1,1,176', 'ld 0,16(1)', 'mtlr 0', 'blr'].join('\n');
+
+describe.skipIf(BU === null)('ppc64le bridge linking (PpcIsa) matches GNU as', () => {
+  it('link sites, their patches, calls and jumps to code, returning a register', () => {
+    const out: C[] = [{ asm: `b .+32\n${movText64(12, 0)}\nmtctr 12\nbctr`, emit: viaIsa((i) => void i.linkSite()) }];
+    for (const a of LINK_ADDRESSES) {
+      out.push(
+        { asm: `nop\n${movText64(12, a)}\nmtctr 12\nbctr`, emit: (e) => e.code.push(...new PpcIsa().linkBytes(a)) },
+        { asm: `${movText(3, 0x1000 + a)}\n${movText(12, a)}\nmtctr 12\nbctrl\nld 2,24(1)`, emit: viaIsa((i) => i.callCode(a, 0x1000 + a)) },
+        { asm: `${movText(12, a)}\nmtctr 12\nbctr`, emit: viaIsa((i) => i.jumpAbs(a)) },
+      );
+    }
+    out.push({ asm: `mr 3,12\n${EPILOGUE}`, emit: viaIsa((i) => i.returnReg(12)) }, { asm: EPILOGUE, emit: viaIsa((i) => i.returnReg(3)) });
+    expect(mismatches(BU!, () => new PpcEncoder(), out)).toBe('');
+  });
+  it('patches a link site in place: the same length, at the offset it returned', () => {
+    const isa = new PpcIsa();
+    isa.trap();
+    const at = isa.linkSite();
+    expect(at).toBe(4);
+    expect(isa.pos() - at).toBe(isa.linkBytes(0x7fff_1234_5678).length);
   });
 });

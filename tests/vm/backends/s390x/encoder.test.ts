@@ -8,7 +8,8 @@ import {
   RR_ADD, RR_SUB, RR_MUL, RR_AND, RR_OR, RR_XOR, RR_CMP, RR_CMPL, RR_NEG, RR_ABS, RR_LTG,
   RRR_ADD, RRR_SUB, RRR_AND, RRR_OR, RRR_XOR, SH_SLLG, SH_SRLG, SH_SRAG, FD_ADD, FD_SUB, FD_MUL, FD_DIV,
 } from '../../../../vm/backends/s390x/encoder.ts';
-import { binutilsFor, mismatches, rng, randomImm, EDGE_IMMS, type Case } from '../gas.ts';
+import { S390Isa } from '../../../../vm/backends/s390x/isa.ts';
+import { binutilsFor, mismatches, rng, randomImm, EDGE_IMMS, LINK_ADDRESSES, type Case } from '../gas.ts';
 
 const BU = binutilsFor('s390x-linux-gnu', ['-m', 's390:64-bit']);
 type C = Case<S390Encoder>;
@@ -26,6 +27,12 @@ function movText(d: number, imm: number): string {
   const big = BigInt.asUintN(64, BigInt(imm));
   const lo = u32(big);
   return `llihf ${r(d)},${u32(big >> 32n)}` + (lo !== 0 ? `\niilf ${r(d)},${lo}` : '');
+}
+
+/** llihf and iilf, whatever the words are (the fixed-length load of a link site) */
+function movText64(d: number, imm: number): string {
+  const big = BigInt.asUintN(64, BigInt(imm));
+  return `llihf ${r(d)},${u32(big >> 32n)}\niilf ${r(d)},${u32(big)}`;
 }
 
 /** [RX mnemonic or '', RXY mnemonic, register printer, emit] */
@@ -156,6 +163,8 @@ function edgeCases(): C[] {
     for (let mask = 0; mask < 16; mask++) out.push({ asm: `brc ${mask},.+${off}`, emit: (e) => void e.brc(mask, off) });
   }
   out.push({ asm: 'br %r14', emit: (e) => e.ret() }, { asm: 'bcr 8,%r3', emit: (e) => e.bcr(MASK_EQ, 3) }, { asm: 'nopr', emit: (e) => e.nopr() }, { asm: '.short 0', emit: (e) => e.trap() });
+  out.push({ asm: 'nop', emit: (e) => e.nop() });
+  for (const imm of [...EDGE_IMMS, ...LINK_ADDRESSES]) out.push({ asm: movText64(1, imm), emit: (e) => e.movRI64(1, imm) }, { asm: movText64(14, imm), emit: (e) => e.movRI64(14, imm) });
   return out;
 }
 
@@ -205,5 +214,38 @@ describe('s390x encoder', () => {
     expect(() => e.movRR(16, 0)).toThrow(/register 16/);
     e.nopr();
     expect(() => e.patchBranch(0, 8)).toThrow(/not a branch/);
+  });
+});
+
+/** the isa's code for emit, as the encoder's (its bytes) */
+function viaIsa(emit: (isa: S390Isa) => void): (e: S390Encoder) => void {
+  return (e) => {
+    const isa = new S390Isa();
+    isa.e = e;
+    emit(isa);
+  };
+}
+/** r6-r15 back from the caller's save area, above this code's 160-byte frame */
+const EPILOGUE = 'lmg %r6,%r15,208(%r15)\nbr %r14';
+
+describe.skipIf(BU === null)('s390x bridge linking (S390Isa) matches GNU as', () => {
+  it('link sites, their patches, calls and jumps to code, returning a register', () => {
+    const out: C[] = [{ asm: `brc 15,.+18\n${movText64(1, 0)}\nbr %r1`, emit: viaIsa((i) => void i.linkSite()) }];
+    for (const a of LINK_ADDRESSES) {
+      out.push(
+        { asm: `nop\n${movText64(1, a)}\nbr %r1`, emit: (e) => e.code.push(...new S390Isa().linkBytes(a)) },
+        { asm: `${movText(2, 0x1000 + a)}\n${movText(1, a)}\nbasr %r14,%r1`, emit: viaIsa((i) => i.callCode(a, 0x1000 + a)) },
+        { asm: `${movText(1, a)}\nbr %r1`, emit: viaIsa((i) => i.jumpAbs(a)) },
+      );
+    }
+    out.push({ asm: `lgr %r2,%r14\n${EPILOGUE}`, emit: viaIsa((i) => i.returnReg(14)) }, { asm: EPILOGUE, emit: viaIsa((i) => i.returnReg(2)) });
+    expect(mismatches(BU!, () => new S390Encoder(), out)).toBe('');
+  });
+  it('patches a link site in place: the same length, at the offset it returned', () => {
+    const isa = new S390Isa();
+    isa.trap();
+    const at = isa.linkSite();
+    expect(at).toBe(2);
+    expect(isa.pos() - at).toBe(isa.linkBytes(0x7fff_1234_5678).length);
   });
 });

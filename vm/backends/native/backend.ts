@@ -1,0 +1,64 @@
+// The Backend of every machine-code ISA (x86-64 in both conventions, aarch64, ppc64le, s390x):
+// compiling a trace with the shared layer (assembler.ts) over a fresh NativeIsa, installing and
+// running it (native.ts), and linking bridges by patching a guard's stub. A subclass says only
+// which NativeIsa emits its code.
+import type { int } from '../../../translate/rlib/index.ts';
+import { execmem, addressOf, asRef } from '../../../translate/rlib/index.ts';
+import { Trace, K_REF } from '../../jit/ir.ts';
+import { Backend, CompiledLoop, JitFrame, BridgeLink } from '../model.ts';
+import { NativeLoop, installCode, runNative, releaseRun } from '../native.ts';
+import { NativeIsa } from './isa.ts';
+import { NativeTraceAssembler, assembleLink } from './assembler.ts';
+
+export abstract class NativeBackend extends Backend {
+  /** A fresh instruction emitter of this backend's ISA and convention. */
+  abstract newIsa(): NativeIsa;
+
+  compileLoop(trace: Trace): CompiledLoop {
+    const a = new NativeTraceAssembler(trace, this.newIsa());
+    a.assemble();
+    const code = a.isa.code();
+    const h = installCode(code);
+    if (h === 0) throw new Error(`${this.name}: no executable memory for the trace`);
+    const nl = new NativeLoop(trace, h, code, a.opOffsets);
+    nl.entryOffset = a.entryOffset;
+    nl.linkSites = a.linkSites;
+    return nl;
+  }
+  /** Patches the guard's stub to jump to a trampoline (assembler.ts assembleLink) that enters
+   * the bridge; the code is written through execmem's W^X path (writable, then finalized
+   * again, which flushes the i-cache where the ISA needs it). False when the ISA has no link
+   * sites or the bridge hands the loop a value that is not a reference. */
+  override link(l: BridgeLink): boolean {
+    const parent = l.parent as NativeLoop;
+    const bridge = l.bridge as NativeLoop;
+    const loop = l.loop as NativeLoop;
+    const site = parent.linkSites[l.guard];
+    if (site < 0) return false;
+    const bt = bridge.trace;
+    const fin = bt.ops.length - 1;
+    for (let k = 0; k < bt.argCount[fin]; k++) if (bt.kindOf(bt.arg(fin, k)) !== K_REF) return false;
+    const bridgeRun = bridge.runFor(l.bridgeFrame);
+    const loopRun = loop.runFor(l.loopFrame);
+    if (bridgeRun.jf !== l.bridgeFrame || loopRun.jf !== l.loopFrame) return false;
+    const root = parent === loop;
+    const isa = this.newIsa();
+    const code = assembleLink(isa, l, addressOf(asRef(bridgeRun)), addressOf(asRef(loopRun)), execmem.address(bridge.handle, 0), root ? execmem.address(loop.handle, loop.entryOffset) : 0, root);
+    const h = installCode(code);
+    if (h === 0) return false;
+    execmem.writeBytes(parent.handle, site, isa.linkBytes(execmem.address(h, 0)));
+    if (!execmem.finalize(parent.handle)) throw new Error(`${this.name}: cannot make patched code executable again`);
+    parent.links.push(h);
+    return true;
+  }
+  override release(loop: CompiledLoop): void {
+    const r = (loop as NativeLoop).run;
+    if (r !== null) releaseRun(r);
+  }
+  run(loop: CompiledLoop, jf: JitFrame): int {
+    return runNative(loop as NativeLoop, jf);
+  }
+  override codeOf(loop: CompiledLoop): int[] {
+    return (loop as NativeLoop).code;
+  }
+}
