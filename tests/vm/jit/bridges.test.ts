@@ -1,20 +1,31 @@
 // Bridges: each program in bridges/ runs with every loop traced after two iterations and a
 // bridge recorded after three failures of a guard, on llgraph (untranslated: the JIT enters
-// bridges by guard id) and as x86-64 machine code (translated: guard stubs patched to jump
-// into the bridges). The output must be CPython's, and the summary must show the bridges the
+// bridges by guard id) and as machine code (translated: guard stubs patched to jump into the
+// bridges), x86-64 natively and aarch64, ppc64le and s390x under qemu-user (CI runs aarch64,
+// whose VM binary the translated program suite builds anyway; PYVM_TEST_ALL_ISAS=1 all three). The output must be CPython's, and the summary must show the bridges the
 // program is built to make: one exiting into the interpreter (a guard failing inside a
 // bridge), one looping back into its loop (the loop entered once per call), one inside another.
 import { describe, it, expect, beforeAll } from 'vitest';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runCPython, runVmBatch, type Result } from '../runner.ts';
-import { translate, runBinary } from '../../translate/harness.ts';
+import { translate, runBinary, hasTool } from '../../translate/harness.ts';
+import { findTarget } from '../../../common/targets.ts';
 
 const DIR = path.join(__dirname, 'bridges');
 const FILES = fs.readdirSync(DIR).filter((f) => f.endsWith('.py')).sort().map((f) => path.join(DIR, f));
 const JIT = 'threshold=2,trace_eagerness=3';
 const LOG = 'jit-summary,jit-guard-fail,jit-log-opt';
-const NATIVE = process.arch === 'x64' && process.platform === 'linux';
+const ALL_ISAS = process.env.PYVM_TEST_ALL_ISAS === '1';
+/** the targets whose native backend links bridges, and whether this host runs them */
+const NATIVE: { target: string; arch: string; ok: boolean }[] = [
+  { target: 'linux-x86_64', arch: 'x86-64', ok: process.arch === 'x64' && process.platform === 'linux' },
+  ...['linux-aarch64', 'linux-ppc64le', 'linux-s390x'].map((name) => {
+    const t = findTarget(name);
+    const ok = process.platform === 'linux' && hasTool(t.emulator[0]) && hasTool(t.cc) && (ALL_ISAS || name === 'linux-aarch64');
+    return { target: name, arch: t.arch, ok };
+  }),
+];
 
 const expected = new Map<string, Result>();
 
@@ -67,17 +78,19 @@ describe('bridges (llgraph)', () => {
   }
 });
 
-describe.skipIf(!NATIVE)('bridges (x86-64, linked)', () => {
-  let binary = '';
-  beforeAll(async () => {
-    binary = (await translate(path.join(__dirname, '..', '..', '..', 'vm', 'main.ts'), 'linux-x86_64')).binary;
+for (const n of NATIVE) {
+  describe.skipIf(!n.ok)(`bridges (${n.arch}, linked)`, () => {
+    let binary = '';
+    beforeAll(async () => {
+      binary = (await translate(path.join(__dirname, '..', '..', '..', 'vm', 'main.ts'), n.target)).binary;
+    }, 1_800_000);
+    for (const f of FILES) {
+      it(path.basename(f), () => {
+        const r = runBinary(binary, n.target, [f], { PYVM_JIT: `${JIT},backend=native`, PYVMLOG: LOG });
+        expect(r.stdout).toBe((expected.get(f) as Result).stdout);
+        expect(r.status).toBe(0);
+        checkLog(f, r.stderr ?? '', true);
+      }, 300_000);
+    }
   });
-  for (const f of FILES) {
-    it(path.basename(f), () => {
-      const r = runBinary(binary, 'linux-x86_64', [f], { PYVM_JIT: `${JIT},backend=native`, PYVMLOG: LOG });
-      expect(r.stdout).toBe((expected.get(f) as Result).stdout);
-      expect(r.status).toBe(0);
-      checkLog(f, r.stderr ?? '', true);
-    });
-  }
-});
+}
