@@ -255,6 +255,26 @@ export class Store {
     return data;
   }
 
+  /**
+   * The file of a putBlob entry, verified by hashing it in chunks (never held in memory whole),
+   * with its recorded sha256 and size; null when absent or damaged (reported and removed). For
+   * large blobs a caller copies or only checks: the translator's warm path verifies the C it
+   * does not read and copies the linked binary it does not parse.
+   */
+  blobFile(stage: string, key: string): { path: string; sha256: string; size: number } | null {
+    const dir = this.entryPath(stage, key);
+    if (!existsSync(dir)) return null;
+    const info = this.info(dir);
+    let problem = typeof info === 'string' ? info : this.checkFiles(dir, info);
+    if (!problem && typeof info !== 'string' && (info.files.length !== 1 || info.files[0].path !== BLOB)) problem = `a blob entry holds ${info.files.map((f) => f.path).join(', ')}`;
+    if (problem || typeof info === 'string') {
+      this.damaged(stage, key, problem ?? String(info));
+      return null;
+    }
+    this.touch(dir);
+    return { path: join(dir, 'files', BLOB), sha256: info.files[0].sha256, size: info.files[0].size };
+  }
+
   /** Moves a directory out of the way atomically, then deletes it. */
   discard(dir: string): void {
     const trash = join(dirname(dir), `.trash-${process.pid}-${randomBytes(4).toString('hex')}`);

@@ -5,8 +5,11 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
+import { createRequire } from 'node:module';
 import type { RecipeInfo } from './types.ts';
+
+// the YAML parser loads only when the conda recipe is read: a no-op build never reads it
+const parse = (text: string): unknown => (createRequire(import.meta.url)('yaml') as typeof import('yaml')).parse(text);
 
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { findTarget, unbuildableReason, UnknownTargetError, type Target } from '../common/targets.ts';
 import { loadRecipe, type LoadedRecipe } from './recipe.ts';
 import { E } from './errors.ts';
+import { Store } from '../common/store.ts';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -70,7 +71,10 @@ export function sourceDateEpoch(root: string): number {
 export function resolveContext(opts: CommonOptions, needTargets: boolean): Context {
   const root = PROJECT_ROOT;
   const recipeFile = resolve(opts.recipe ?? join(root, 'recipes', 'pyvm.yaml'));
-  const loaded = loadRecipe(recipeFile, root);
+  const cacheDir = resolve(opts['cache-dir'] ?? join(root, '.cache'));
+  // recipes that passed their check are remembered beside the task store (not in it: its
+  // stages are the graph's)
+  const loaded = loadRecipe(recipeFile, root, new Store(join(cacheDir, 'recipe')));
   const elsewhere: Context['elsewhere'] = [];
   let targets: Target[] = [];
   if (opts.all) {
@@ -85,7 +89,6 @@ export function resolveContext(opts: CommonOptions, needTargets: boolean): Conte
     for (const t of targets)
       if (!loaded.recipe.targets.includes(t.name)) throw E.targetNotInRecipe(t.name, recipeFile, loaded.recipe.targets);
   } else if (needTargets) throw E.noTargets();
-  const cacheDir = resolve(opts['cache-dir'] ?? join(root, '.cache'));
   const standIn = opts['stand-in'] ? resolve(opts['stand-in']) : undefined;
   if (standIn && !existsSync(standIn)) throw E.fileMissing('stand-in C file', standIn);
   const sde = sourceDateEpoch(root);

@@ -1,18 +1,32 @@
 // Reads recipes/pyvm.yaml, validates it against recipes/pyvm.schema.json (ajv) and the
 // target table, and reports each problem as `file:line:col: /path/in/doc: what is allowed`.
+//
+// Parsing the YAML and compiling the schema cost more than the rest of a no-op build, so a
+// recipe that passed is remembered (given a store): keyed by the bytes of the recipe, the
+// schema, the artifact kinds, this module and the versions of yaml and ajv, the entry holds
+// the parsed recipe, and a later load with the same key loads neither library. The checks
+// that read the filesystem or the target table run every time; a recipe that fails any check
+// is always loaded in full, so its problems are reported with their locations.
 import { readFileSync, existsSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
 import { join, relative, dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-import { parseDocument, LineCounter, isCollection, isMap, isScalar, isSeq, isNode, visit, type Document, type Node as YamlNode } from 'yaml';
+import type { Document, Node as YamlNode } from 'yaml';
 import type { ErrorObject } from 'ajv';
 import type { RecipeInfo } from '../packaging/types.ts';
 import { TARGETS, findTarget, UnknownTargetError } from '../common/targets.ts';
 import { E } from './errors.ts';
 import { PACKAGERS } from '../packaging/index.ts';
+import { keyOf } from '../common/hash.ts';
+import type { Store } from '../common/store.ts';
 
 const require = createRequire(import.meta.url);
-// ajv is CommonJS; its default export is the class.
-const Ajv = require('ajv') as typeof import('ajv').default;
+// both load only when a recipe is checked in full; ajv is CommonJS, its default export the class
+const yaml = (): typeof import('yaml') => require('yaml') as typeof import('yaml');
+const ajvClass = (): typeof import('ajv').default => require('ajv') as typeof import('ajv').default;
+/** the store stage of remembered recipe checks */
+const CHECKED = 'recipe-check';
 
 import type { StdlibPin } from './stdlib.ts';
 
@@ -58,7 +72,8 @@ export function schemaPathFor(recipeFile: string): string {
   return recipeFile.replace(/\.ya?ml$/, '.schema.json');
 }
 
-function nodeAt(doc: ReturnType<typeof parseDocument>, path: (string | number)[]): YamlNode | null {
+function nodeAt(doc: Document, path: (string | number)[]): YamlNode | null {
+  const { isMap, isSeq, isNode } = yaml();
   let node: unknown = doc.contents;
   let last: YamlNode | null = isNode(node) ? node : null;
   for (const key of path) {
@@ -97,6 +112,7 @@ function describe(err: ErrorObject): string {
  * or quote only where the next line starts, but the mistake is on the line that opened it.
  */
 function openedAt(doc: Document, offset: number): number {
+  const { isCollection, isScalar, isNode, visit } = yaml();
   let best = offset;
   visit(doc, (_key, node) => {
     if (!isNode(node) || !node.range) return;
@@ -115,10 +131,90 @@ function withValue(err: ErrorObject): string {
     : text;
 }
 
-/** Loads and validates a recipe; any problem is a UserError listing every location. */
-export function loadRecipe(file: string, root = dirname(dirname(resolve(file)))): LoadedRecipe {
+/** A problem the checks beyond the schema found: where in the document, and what. */
+interface Problem {
+  path: (string | number)[];
+  pointer: string;
+  message: string;
+}
+
+/** The checks a schema cannot make (target table, files, regular expressions), on a recipe the schema accepted. */
+function semanticProblems(recipe: Recipe, root: string): Problem[] {
+  const problems: Problem[] = [];
+  recipe.targets.forEach((name, i) => {
+    try {
+      findTarget(name);
+    } catch (e) {
+      if (!(e instanceof UnknownTargetError)) throw e;
+      problems.push({ path: ['targets', i], pointer: `/targets/${i}`, message: e.message });
+    }
+  });
+  for (const key of ['secretKeyFile', 'publicKeyFile'] as const) {
+    const f = recipe.signing?.[key];
+    if (f && !existsSync(join(root, f))) problems.push({ path: ['signing', key], pointer: `/signing/${key}`, message: `file not found: ${f}` });
+  }
+  recipe.smoke.forEach((s, i) => {
+    if (s.stderrMatches !== undefined) {
+      try {
+        new RegExp(s.stderrMatches);
+      } catch (e) {
+        problems.push({ path: ['smoke', i, 'stderrMatches'], pointer: `/smoke/${i}/stderrMatches`, message: `not a regular expression: ${(e as Error).message}` });
+      }
+    }
+  });
+  if ('from' in recipe.version && !existsSync(join(root, recipe.version.from)))
+    problems.push({ path: ['version', 'from'], pointer: '/version/from', message: `file not found: ${recipe.version.from}` });
+  return problems;
+}
+
+/** The key of a schema check: every byte the parse and the validation depend on. */
+function checkKey(text: string, schemaText: string, kinds: string[]): string {
+  const version = (pkg: string): string => (JSON.parse(readFileSync(require.resolve(`${pkg}/package.json`), 'utf8')) as { version: string }).version;
+  return keyOf(CHECKED, text, schemaText, kinds.join('\0'), readFileSync(fileURLToPath(import.meta.url)), `yaml ${version('yaml')}`, `ajv ${version('ajv')}`);
+}
+
+/**
+ * Loads and validates a recipe; any problem is a UserError listing every location. With a
+ * store, a recipe whose parse and schema check passed before with the same bytes is taken
+ * from it (see the top of this file).
+ */
+export function loadRecipe(file: string, root = dirname(dirname(resolve(file))), memo?: Store): LoadedRecipe {
   if (!existsSync(file)) throw E.recipeMissing(file);
   const text = readFileSync(file, 'utf8');
+  const schemaFile = schemaPathFor(file);
+  if (!existsSync(schemaFile)) throw E.fileMissing('recipe schema', schemaFile);
+  const schemaText = readFileSync(schemaFile, 'utf8');
+  // the artifact kinds are the packager list's, never a copy kept in the schema file
+  const kinds = PACKAGERS.map((p) => p.kind);
+  const key = memo ? checkKey(text, schemaText, kinds) : null;
+  const remembered = memo && key ? memo.getBlob(CHECKED, key) : null;
+  if (remembered) {
+    const recipe = JSON.parse(remembered.toString()) as Recipe;
+    if (semanticProblems(recipe, root).length === 0) return loaded(recipe, file, root);
+  }
+  const recipe = checkInFull(file, text, schemaText, kinds, root);
+  // remembered only when JSON gives back exactly what the YAML did
+  if (memo && key && isDeepStrictEqual(JSON.parse(JSON.stringify(recipe)), recipe)) {
+    try {
+      memo.putBlob(CHECKED, key, JSON.stringify(recipe));
+    } catch {
+      /* a read-only or full cache: the next load checks in full again */
+    }
+  }
+  return loaded(recipe, file, root);
+}
+
+function loaded(recipe: Recipe, file: string, root: string): LoadedRecipe {
+  const version =
+    'literal' in recipe.version
+      ? recipe.version.literal
+      : String((JSON.parse(readFileSync(join(root, recipe.version.from), 'utf8')) as { version?: string }).version);
+  return { recipe, file, root, version };
+}
+
+/** Parses the YAML and validates it against the schema and semanticProblems; a UserError lists every problem with its location. */
+function checkInFull(file: string, text: string, schemaText: string, kinds: string[], root: string): Recipe {
+  const { parseDocument, LineCounter, isMap, isNode } = yaml();
   const rel = relative(process.cwd(), file);
   const shown = rel && !rel.startsWith('..') ? rel : file;
   const lineCounter = new LineCounter();
@@ -133,12 +229,10 @@ export function loadRecipe(file: string, root = dirname(dirname(resolve(file))))
     );
   }
   const data = doc.toJS() as unknown;
-  const schemaFile = schemaPathFor(file);
-  if (!existsSync(schemaFile)) throw E.fileMissing('recipe schema', schemaFile);
-  const schema = JSON.parse(readFileSync(schemaFile, 'utf8')) as { properties?: { artifacts?: { items?: { enum?: string[] } } } };
-  // the artifact kinds are the packager list's, never a copy kept in the schema file
-  const kinds = schema.properties?.artifacts?.items;
-  if (kinds) kinds.enum = PACKAGERS.map((p) => p.kind);
+  const schema = JSON.parse(schemaText) as { properties?: { artifacts?: { items?: { enum?: string[] } } } };
+  const items = schema.properties?.artifacts?.items;
+  if (items) items.enum = kinds;
+  const Ajv = ajvClass();
   const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
   const validate = ajv.compile(schema);
   const problems: string[] = [];
@@ -175,41 +269,13 @@ export function loadRecipe(file: string, root = dirname(dirname(resolve(file))))
       }
       locate(path, pointer, withValue(err));
     }
-    if (located.length === 0) located.push({ offset: 0, text: `  ${shown}: does not match ${schemaFile}` });
+    if (located.length === 0) located.push({ offset: 0, text: `  ${shown}: does not match ${schemaPathFor(file)}` });
   } else {
-    const recipe = data as Recipe;
-    recipe.targets.forEach((name, i) => {
-      try {
-        findTarget(name);
-      } catch (e) {
-        if (!(e instanceof UnknownTargetError)) throw e;
-        locate(['targets', i], `/targets/${i}`, e.message);
-      }
-    });
-    for (const key of ['secretKeyFile', 'publicKeyFile'] as const) {
-      const f = recipe.signing?.[key];
-      if (f && !existsSync(join(root, f))) locate(['signing', key], `/signing/${key}`, `file not found: ${f}`);
-    }
-    recipe.smoke.forEach((s, i) => {
-      if (s.stderrMatches !== undefined) {
-        try {
-          new RegExp(s.stderrMatches);
-        } catch (e) {
-          locate(['smoke', i, 'stderrMatches'], `/smoke/${i}/stderrMatches`, `not a regular expression: ${(e as Error).message}`);
-        }
-      }
-    });
-    if ('from' in recipe.version && !existsSync(join(root, recipe.version.from)))
-      locate(['version', 'from'], '/version/from', `file not found: ${recipe.version.from}`);
+    for (const p of semanticProblems(data as Recipe, root)) locate(p.path, p.pointer, p.message);
   }
   problems.push(...located.sort((a, b) => a.offset - b.offset).map((l) => l.text));
   if (problems.length) throw E.recipeInvalid(`invalid recipe (${problems.length} problem${problems.length > 1 ? 's' : ''}):\n${problems.join('\n')}`);
-  const recipe = data as Recipe;
-  const version =
-    'literal' in recipe.version
-      ? recipe.version.literal
-      : String((JSON.parse(readFileSync(join(root, recipe.version.from), 'utf8')) as { version?: string }).version);
-  return { recipe, file, root, version };
+  return data as Recipe;
 }
 
 export { TARGETS };

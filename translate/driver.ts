@@ -4,7 +4,7 @@
 // source byte changed) takes load's result from load/sources.ts and never loads the
 // TypeScript compiler; the front end (front.ts) is imported only when something must run.
 import { execFile } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -12,8 +12,8 @@ import { REPO_ROOT, findLoad } from './load/sources.ts';
 import { frontKeys, readFront, type StageLog } from './cache/stages.ts';
 import type { CFile } from './genc/genc.ts';
 import { Store } from '../common/store.ts';
-import { keyOf } from '../common/hash.ts';
-import { explainWriteError, writeFileAtomicSync } from '../common/atomic.ts';
+import { hashFileSync, keyOf } from '../common/hash.ts';
+import { copyFileAtomicSync, explainWriteError, writeFileAtomicSync } from '../common/atomic.ts';
 import { makeTempDir, sweepTempDirs } from '../common/tmpdirs.ts';
 import { compilerIdentity } from '../common/compiler-id.ts';
 import { RtsError } from './errors.ts';
@@ -81,6 +81,17 @@ const peakMB = (): number => Math.round(process.resourceUsage().maxRSS / 1024);
 
 
 
+/** genc's key, and its C files (read from the store, or made, when the link is not cached). */
+interface Front {
+  gencKey: string;
+  cFiles: () => Promise<CFile[]>;
+}
+
+const ccIdOrError = (id: Promise<string>): Promise<string> =>
+  id.catch((e: Error) => {
+    throw new RtsError('E_COMPILE', e.message);
+  });
+
 export async function translateProgram(opts: TranslateOptions): Promise<TranslateResult> {
   const target: Target = findTarget(opts.target);
   const store = new Store(opts.cacheDir ?? DEFAULT_CACHE);
@@ -97,9 +108,16 @@ export async function translateProgram(opts: TranslateOptions): Promise<Translat
   };
 
   const entryAbs = resolve(opts.entry);
+  // asked now (two compiler processes) so that it overlaps the hashing of the warm path
+  const ccId = compilerIdentity(target.cc);
+  ccId.catch(() => {}); // reported by the compile stage
   const toolchain = toolchainVersion();
+  const runFront = async (): Promise<{ cFiles: CFile[]; gencKey: string }> => {
+    const { translateFront } = await import('./front.ts');
+    return translateFront(entryAbs, store, toolchain, stage, opts.check ?? false);
+  };
   let t0 = performance.now();
-  let front: { cFiles: () => CFile[]; gencKey: string } | null = null;
+  let front: Front;
   // warm path: every source byte as at a recorded load, every later front-end entry intact
   // (the transpiled modules are verified too, so that damage is found and repaired now)
   const warm = findLoad(store, toolchain, entryAbs);
@@ -107,17 +125,17 @@ export async function translateProgram(opts: TranslateOptions): Promise<Translat
   if (warm && cached) {
     stage('load', t0, true, warm.counts);
     cached.report(stage);
-    front = cached;
+    // the C is read only when the link is not cached; damaged since it was verified: run the front end
+    front = { gencKey: cached.gencKey, cFiles: async () => cached.cFiles() ?? (await runFront()).cFiles };
   } else {
-    const { translateFront } = await import('./front.ts');
-    const { cFiles, gencKey } = await translateFront(entryAbs, store, toolchain, stage, opts.check ?? false);
-    front = { cFiles: () => cFiles, gencKey };
+    const { cFiles, gencKey } = await runFront();
+    front = { cFiles: async () => cFiles, gencKey };
   }
 
   // compile (per target): objects keyed by C + compiler identity + flags, then the link
   t0 = performance.now();
   const cflags = cFlags(target, opts.settings ?? DEFAULT_SETTINGS);
-  const { binary, counts, allCached, cNames } = await compileStage(front, target, store, opts, cflags);
+  const { binary, counts, allCached, cNames } = await compileStage(front, target, await ccIdOrError(ccId), store, opts, cflags);
   stage(`compile`, t0, allCached, counts);
   return { binary, stages, cFiles: cNames, cflags };
 }
@@ -125,16 +143,14 @@ export async function translateProgram(opts: TranslateOptions): Promise<Translat
 /** Compiles and links the C files of genc entry gencKey; a binary linked before from the same
  * C, compiler and flags is taken from the store without reading (or parsing) the C. */
 async function compileStage(
-  front: { cFiles: () => CFile[]; gencKey: string },
+  front: Front,
   target: Target,
+  id: string,
   store: Store,
   opts: TranslateOptions,
   { compile: flags, link: linkFlags }: { compile: string[]; link: string[] },
 ): Promise<{ binary: string; counts: Record<string, number>; allCached: boolean; cNames: string[] }> {
   const cc = target.cc;
-  const id = await compilerIdentity(cc).catch((e: Error) => {
-    throw new RtsError('E_COMPILE', e.message);
-  });
   const runtime = readdirSync(RUNTIME_DIR)
     .filter((f) => /\.(c|h)$/.test(f))
     .sort()
@@ -146,13 +162,13 @@ async function compileStage(
   const linkedBlob = store.getBlob('compile', linkedKey);
   if (linkedBlob) {
     const linked = JSON.parse(linkedBlob.toString()) as { link: string; objects: number; cNames: string[] };
-    const bin = store.getBlob('compile', linked.link);
+    const bin = store.blobFile('compile', linked.link);
     if (bin) {
-      writeFileAtomicSync(binary, bin, 0o755);
-      return { binary, counts: { objects: linked.objects, compiled: 0, reused: linked.objects, bytes: bin.length }, allCached: true, cNames: linked.cNames };
+      placeBinary(bin, binary);
+      return { binary, counts: { objects: linked.objects, compiled: 0, reused: linked.objects, bytes: bin.size }, allCached: true, cNames: linked.cNames };
     }
   }
-  const files = front.cFiles();
+  const files = await front.cFiles();
   const headers = [...runtime.filter((f) => f.name.endsWith('.h')), ...files.filter((f) => f.name.endsWith('.h'))];
   const sources = [...runtime.filter((f) => f.name.endsWith('.c')).map((f) => ({ ...f, name: `rt_${f.name}` })), ...files.filter((f) => f.name.endsWith('.c'))];
   const headerKey = keyOf(...headers.map((h) => h.name + '\0' + h.text));
@@ -163,11 +179,11 @@ async function compileStage(
     if (!linkedBlob) store.putBlob('compile', linkedKey, JSON.stringify({ link: linkKey, objects: sources.length, cNames }));
   };
   // a linked binary for exactly these objects needs none of them: nothing is written or read
-  const bin = store.getBlob('compile', linkKey);
+  const bin = store.blobFile('compile', linkKey);
   if (bin) {
-    writeFileAtomicSync(binary, bin, 0o755);
+    placeBinary(bin, binary);
     remember();
-    return { binary, counts: { objects: sources.length, compiled: 0, reused: sources.length, bytes: bin.length }, allCached: true, cNames };
+    return { binary, counts: { objects: sources.length, compiled: 0, reused: sources.length, bytes: bin.size }, allCached: true, cNames };
   }
   const work = makeTempDir('rts-cc-');
   // the compiler's own temp files go in our scratch folder too, swept if we are killed
@@ -224,3 +240,20 @@ async function compileStage(
   }
 }
 
+
+/**
+ * Puts the verified linked binary at path: left alone when path already holds exactly its bytes
+ * (a warm run rewrites nothing and keeps the file's time), else copied by temp-and-rename.
+ */
+function placeBinary(bin: { path: string; sha256: string; size: number }, path: string): void {
+  try {
+    const st = statSync(path);
+    if (st.isFile() && st.size === bin.size && hashFileSync(path) === bin.sha256) {
+      if ((st.mode & 0o777) !== 0o755) chmodSync(path, 0o755);
+      return;
+    }
+  } catch {
+    /* missing or unreadable: copied below */
+  }
+  copyFileAtomicSync(bin.path, path, 0o755);
+}

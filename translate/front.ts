@@ -33,9 +33,10 @@ export async function translateFront(entryAbs: string, store: Store, toolchain: 
 
   const keys = frontKeys(toolchain, loadKey);
   const cached = readFront(store, keys);
-  if (cached) {
+  const cachedFiles = cached?.cFiles() ?? null;
+  if (cached && cachedFiles) {
     cached.report(stage);
-    return { cFiles: cached.cFiles(), gencKey: keys.genc };
+    return { cFiles: cachedFiles, gencKey: keys.genc };
   }
   const annotator = annotateStages(prog, store, toolchain, keys.annotate, stage, check);
   let t = performance.now();

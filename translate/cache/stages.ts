@@ -24,16 +24,19 @@ export function frontKeys(toolchain: string, loadKey: string): FrontKeys {
 /** The report of genc's output, kept beside its C files so that a warm run need not parse them. */
 export const gencCountsKey = (gencKey: string): string => keyOf(gencKey, 'counts');
 
-/** A front end read whole from the store: its C files (parsed when asked for), and the report of its stages as cached. */
+/** A front end read whole from the store: its C files (read when asked for), and the report of its stages as cached. */
 export interface CachedFront {
   gencKey: string;
-  cFiles(): CFile[];
+  /** genc's C files, read and verified again now; null if the entry was damaged since readFront */
+  cFiles(): CFile[] | null;
   report(stage: StageLog): void;
 }
 
 /** The front end whose annotate, rtype and genc entries are all present and intact (each verified), else null. */
 export function readFront(store: Store, keys: FrontKeys): CachedFront | null {
-  const genc = store.getBlob('genc', keys.genc);
+  // the C (tens of MB for the VM) is verified in chunks, not read whole: a warm run whose
+  // link is cached never needs it, but a damaged entry is still found (and rebuilt) now
+  const genc = store.blobFile('genc', keys.genc);
   const gencCounts = store.getBlob('genc', gencCountsKey(keys.genc));
   const ann = store.getBlob('annotate', keys.annotate);
   const rt = store.getBlob('rtype', keys.rtype);
@@ -43,7 +46,11 @@ export function readFront(store: Store, keys: FrontKeys): CachedFront | null {
   let parsed: CFile[] | null = null;
   return {
     gencKey: keys.genc,
-    cFiles: () => (parsed ??= JSON.parse(genc.toString()) as CFile[]),
+    cFiles() {
+      if (parsed) return parsed;
+      const text = store.getBlob('genc', keys.genc);
+      return text ? (parsed = JSON.parse(text.toString()) as CFile[]) : null;
+    },
     report(stage) {
       const t0 = performance.now();
       stage('flow', t0, true, a.flow);
