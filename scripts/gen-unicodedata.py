@@ -76,7 +76,8 @@ def ts_string(units):
         out.append(line)
     if not out:
         return "''"
-    return '\n  ' + ' +\n  '.join("'%s'" % l for l in out)
+    # lines of an array joined at load time (a chain of + would nest as deep as it is long)
+    return '[\n  ' + ',\n  '.join("'%s'" % l for l in out) + ",\n].join('')"
 
 
 def ts_str_literal(s):
