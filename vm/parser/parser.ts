@@ -142,8 +142,7 @@ export function codePointToString(cp: int): string {
 /** The character a \N{name} escape names, or null: the database is the unicodedata module's,
  * which installs its resolver here (vm/modules/unicodedata), so the parser does not depend on it. */
 export class CharNames {
-  lookup(name: string): string | null {
-    void name;
+  lookup(_name: string): string | null {
     return null;
   }
 }
