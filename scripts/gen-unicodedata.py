@@ -84,20 +84,17 @@ def ts_str_literal(s):
     return "'" + ''.join(c if 0x20 <= ord(c) < 0x7F and c not in '\\\'' else '\\u%04x' % ord(c) for c in s) + "'"
 
 
-def main():
+def version_tables(db, numerics, num_list, decomps, dec_list):
+    """(records, per-code-point record numbers, per-code-point decomposition numbers, composites)
+    of one version of the database."""
     records = {}
     rec_list = []
-    numerics = {}
-    num_list = []
-    decomps = {'': 0}
-    dec_list = ['']
     props = []
     decs = []
-    name_of = {}
-    algo_ranges = []  # [start, end, prefix index]
+    composites = []
     for cp in range(MAXCP):
         c = chr(cp)
-        num = ud.numeric(c, None)
+        num = db.numeric(c, None)
         if num is None:
             ni = 0
         else:
@@ -106,17 +103,34 @@ def main():
                 numerics[key] = len(num_list) + 1
                 num_list.append(key)
             ni = numerics[key]
-        rec = (CATEGORIES.index(ud.category(c)), BIDI.index(ud.bidirectional(c)), ud.combining(c),
-               EAW.index(ud.east_asian_width(c)), ud.mirrored(c), ud.decimal(c, -1) + 1, ud.digit(c, -1) + 1, ni)
+        rec = (CATEGORIES.index(db.category(c)), BIDI.index(db.bidirectional(c)), db.combining(c),
+               EAW.index(db.east_asian_width(c)), db.mirrored(c), db.decimal(c, -1) + 1, db.digit(c, -1) + 1, ni)
         if rec not in records:
             records[rec] = len(rec_list)
             rec_list.append(rec)
         props.append(records[rec])
-        d = ud.decomposition(c)
+        d = db.decomposition(c)
         if d not in decomps:
             decomps[d] = len(dec_list)
             dec_list.append(d)
         decs.append(decomps[d])
+        # primary composites: canonical pairs that NFC recomposes
+        if d and not d.startswith('<') and len(d.split()) == 2 and db.normalize('NFC', c) == c:
+            composites.append(cp)
+    return rec_list, props, decs, composites
+
+
+def main():
+    numerics = {}
+    num_list = []
+    decomps = {'': 0}
+    dec_list = ['']
+    name_of = {}
+    algo_ranges = []  # [start, end, prefix index]
+    versions = [version_tables(ud, numerics, num_list, decomps, dec_list),
+                version_tables(ud.ucd_3_2_0, numerics, num_list, decomps, dec_list)]
+    for cp in range(MAXCP):
+        c = chr(cp)
         n = ud.name(c, None)
         if n is None or (0xAC00 <= cp <= 0xD7A3):
             continue
@@ -150,19 +164,6 @@ def main():
     checkpoint_units = []
     for off in name_checkpoints:
         checkpoint_units += [off >> 15, off & 0x7FFF]
-
-    # primary composites: canonical pairs that NFC recomposes
-    composites = []
-    for cp in range(MAXCP):
-        d = ud.decomposition(chr(cp))
-        if not d or d.startswith('<'):
-            continue
-        parts = d.split()
-        if len(parts) == 2 and ud.normalize('NFC', chr(cp)) == chr(cp):
-            composites.append(cp)
-    comp_units = []
-    for cp in composites:
-        comp_units += [cp >> 15, cp & 0x7FFF]
 
     def field_check(name, lst):
         assert max(lst) < 0xD800, name
@@ -201,21 +202,32 @@ def main():
     w('export const BIDIRECTIONAL = %s;\n' % ts_str_literal(' '.join(BIDI)))
     w('export const EAST_ASIAN_WIDTHS = %s;\n' % ts_str_literal(' '.join(EAW)))
     w('export const ALGORITHMIC_PREFIXES = %s;\n' % ts_str_literal('|'.join(ALGORITHMIC)))
-    flat = []
-    for r in rec_list:
-        flat += list(r)
     w('/** per record: category, bidirectional, combining, east_asian_width, mirrored, decimal + 1,\n * digit + 1, numeric (a NUMERICS number, 0 for none) */\n')
     w('export const RECORD_FIELDS = 8;\n')
-    w('export const RECORDS = %s;\n' % ts_string(flat))
     w('/** the numeric values, as repr() of the float */\n')
     w('export const NUMERICS = %s;\n' % ts_str_literal('|'.join(num_list)))
     w('/** the decomposition strings, | between (number 0 is none) */\n')
     w('export const DECOMPOSITIONS = %s;\n' % ts_str_literal('|'.join(dec_list)))
-    for label, values in [('RECORD', props), ('DECOMPOSITION', decs), ('NAME', name_index)]:
-        shift, i1, i2 = two_level(values)
-        w('export const %s_SHIFT = %d;\n' % (label, shift))
-        w('export const %s_INDEX1 = %s;\n' % (label, ts_string(i1)))
-        w('export const %s_INDEX2 = %s;\n' % (label, ts_string(i2)))
+    # the tables of each version: 14.0.0, then 3.2.0 (unicodedata.ucd_3_2_0, for IDNA)
+    for suffix, (rec_list, props, decs, composites) in zip(['', '_3_2_0'], versions):
+        flat = []
+        for r in rec_list:
+            flat += list(r)
+        w('export const RECORDS%s = %s;\n' % (suffix, ts_string(flat)))
+        for label, values in [('RECORD', props), ('DECOMPOSITION', decs)]:
+            shift, i1, i2 = two_level(values)
+            w('export const %s%s_SHIFT = %d;\n' % (label, suffix, shift))
+            w('export const %s%s_INDEX1 = %s;\n' % (label, suffix, ts_string(i1)))
+            w('export const %s%s_INDEX2 = %s;\n' % (label, suffix, ts_string(i2)))
+        comp_units = []
+        for cp in composites:
+            comp_units += [cp >> 15, cp & 0x7FFF]
+        w('/** the primary composites, two 15-bit halves each */\n')
+        w('export const COMPOSITES%s = %s;\n' % (suffix, ts_string(comp_units)))
+    shift, i1, i2 = two_level(name_index)
+    w('export const NAME_SHIFT = %d;\n' % shift)
+    w('export const NAME_INDEX1 = %s;\n' % ts_string(i1))
+    w('export const NAME_INDEX2 = %s;\n' % ts_string(i2))
     w('/** the name words, space-separated (word n is number n, from 1) */\n')
     w('export const LEXICON = %s;\n' % ts_str_literal(' '.join(lexicon)))
     w('/** each name as word numbers, ended by 0, in code point order (name number n from 1) */\n')
@@ -224,8 +236,6 @@ def main():
     w('export const NAME_CHECKPOINTS = %s;\n' % ts_string(checkpoint_units))
     w('/** start, end (inclusive) and ALGORITHMIC_PREFIXES number of the names made from the code point */\n')
     w('export const ALGORITHMIC_RANGES: number[] = [%s];\n' % ', '.join('0x%x, 0x%x, %d' % tuple(r) for r in algo_ranges))
-    w('/** the primary composites, two 15-bit halves each */\n')
-    w('export const COMPOSITES = %s;\n' % ts_string(comp_units))
     w('/** name aliases (alias|code point in hex|...) */\n')
     w('export const ALIASES = %s;\n' % ts_str_literal('|'.join('%s|%x' % a for a in aliases)))
     w('/** named sequences (name|code points in hex, space-separated|...) */\n')

@@ -38,3 +38,17 @@ for cp in list(range(0x20, 0x3000)) + list(range(0x1f300, 0x1f700)):
         ok += 1
 print(ok)
 print(sum(ud.combining(chr(cp)) for cp in range(0x300, 0x370)), sum(1 for cp in range(0x10000) if ud.category(chr(cp)) == 'Lu'))
+# the 3.2.0 database IDNA uses
+old = ud.ucd_3_2_0
+print(old.unidata_version, type(old).__name__, type(old) is ud.UCD)
+for c in ['A', '\u0f3a', '\u231a', '\u20ac', '\U0001f600', '\u0221', '\u00bd', '\u1e9b']:
+    print(hex(ord(c)), old.name(c, None), old.category(c), old.bidirectional(c), old.east_asian_width(c),
+          old.mirrored(c), old.numeric(c, None), repr(old.decomposition(c)))
+for n in ['EURO SIGN', 'GRINNING FACE', 'BYTE ORDER MARK']:
+    try:
+        print(n, ascii(old.lookup(n)))
+    except KeyError as e:
+        print('KeyError', e)
+print(ascii(old.normalize('NFKC', '\u2460\ufb01\u1e9b\u0323')), old.is_normalized('NFC', '\u00e9'))
+import stringprep, encodings.idna
+print('b\u00fccher.example'.encode('idna'), b'xn--bcher-kva.example'.decode('idna'))

@@ -25,14 +25,24 @@ _DECOMPOSITIONS = _DECOMPOSITIONS.split('|')
 def _at(index1, index2, shift, cp):
     return ord(index2[(ord(index1[cp >> shift]) << shift) | (cp & ((1 << shift) - 1))])
 
-def _record(cp):
-    return _at(_RECORD_INDEX1, _RECORD_INDEX2, _RECORD_SHIFT, cp) * _RECORD_FIELDS
+class _Tables:
+    """One version of the database: its property records, decompositions and composites."""
+    def __init__(self, records, ri1, ri2, rshift, di1, di2, dshift, composites, old):
+        self.records, self.ri1, self.ri2, self.rshift = records, ri1, ri2, rshift
+        self.di1, self.di2, self.dshift = di1, di2, dshift
+        self.composites = composites
+        self.pairs = None
+        # 3.2.0 has no aliases or named sequences, and no names for what it did not assign
+        self.old = old
 
-def _field(cp, k):
-    return ord(_RECORDS[_record(cp) + k])
+def _field(t, cp, k):
+    return ord(t.records[_at(t.ri1, t.ri2, t.rshift, cp) * _RECORD_FIELDS + k])
 
-def _decomposition(cp):
-    return _DECOMPOSITIONS[_at(_DECOMPOSITION_INDEX1, _DECOMPOSITION_INDEX2, _DECOMPOSITION_SHIFT, cp)]
+def _decomposition(t, cp):
+    return _DECOMPOSITIONS[_at(t.di1, t.di2, t.dshift, cp)]
+
+def _unassigned(t, cp):
+    return t.old and _field(t, cp, 0) == 0
 
 def _char(fn, c, numbered):
     if isinstance(c, str) and len(c) == 1:
@@ -53,6 +63,8 @@ _JAMO_T = ['', 'G', 'GG', 'GS', 'N', 'NJ', 'NH', 'D', 'L', 'LG', 'LM', 'LB', 'LS
 class _Names:
     words = None
     codes = None
+    aliases = None
+    sequences = None
 
 def _words():
     if _Names.words is None:
@@ -118,8 +130,11 @@ def _name_codes():
             else:
                 out.append(words[w])
         a = _ALIASES.split('|')
+        aliases = set()
         for j in range(0, len(a), 2):
             codes[a[j]] = int(a[j + 1], 16)
+            aliases.add(a[j])
+        _Names.aliases = aliases
         _Names.codes = codes
         seqs = {}
         q = _NAMED_SEQUENCES.split('|')
@@ -160,123 +175,25 @@ def _computed_code(name):
             return cp if _name_of(cp) == name else -1
     return -1
 
-def _lookup(name, sequences):
+def _lookup(name, sequences, t=None):
     """The character (or named sequence) called name, ignoring ASCII case; None if none is."""
     if not name.isascii():
         return None
     name = name.upper()
     cp = _computed_code(name)
-    if cp >= 0:
-        return chr(cp)
-    cp = _name_codes().get(name)
-    if cp is not None:
-        return chr(cp)
-    if sequences:
-        return _Names.sequences.get(name)
-    return None
+    if cp < 0:
+        cp = _name_codes().get(name)
+        if cp is None:
+            if sequences and (t is None or not t.old):
+                return _Names.sequences.get(name)
+            return None
+        if t is not None and t.old and (cp >= 0xF0000 or name in _Names.aliases):
+            return None
+    if t is not None and _unassigned(t, cp):
+        return None
+    return chr(cp)
 
-def lookup(name, /):
-    """Look up character by name.
-
-If a character with the given name is found, return the
-corresponding character.  If not found, KeyError is raised."""
-    if not isinstance(name, str):
-        if isinstance(name, (bytes, bytearray)):
-            name = name.decode('latin-1')
-        else:
-            raise TypeError(f'lookup() argument must be str, not {type(name).__name__}')
-    if len(name) > 256:
-        raise KeyError('name too long')
-    r = _lookup(name, True)
-    if r is None:
-        raise KeyError(f"undefined character name '{name}'")
-    return r
-
-def name(chr, default=_missing, /):
-    """Returns the name assigned to the character chr as a string.
-
-If no name is defined, default is returned, or, if not given,
-ValueError is raised."""
-    n = _name_of(_char('name', chr, True))
-    if n is None:
-        if default is _missing:
-            raise ValueError('no such name')
-        return default
-    return n
-
-def category(chr, /):
-    """Returns the general category assigned to the character chr as string."""
-    return _CATEGORIES[_field(_char('category', chr, False), 0)]
-
-def bidirectional(chr, /):
-    """Returns the bidirectional class assigned to the character chr as string.
-
-If no such value is defined, an empty string is returned."""
-    return _BIDIRECTIONAL[_field(_char('bidirectional', chr, False), 1)]
-
-def combining(chr, /):
-    """Returns the canonical combining class assigned to the character chr as integer.
-
-Returns 0 if no combining class is defined."""
-    return _field(_char('combining', chr, False), 2)
-
-def east_asian_width(chr, /):
-    """Returns the east asian width assigned to the character chr as string."""
-    return _EAST_ASIAN_WIDTHS[_field(_char('east_asian_width', chr, False), 3)]
-
-def mirrored(chr, /):
-    """Returns the mirrored property assigned to the character chr as integer.
-
-Returns 1 if the character has been identified as a "mirrored"
-character in bidirectional text, 0 otherwise."""
-    return _field(_char('mirrored', chr, False), 4)
-
-def decimal(chr, default=_missing, /):
-    """Converts a Unicode character into its equivalent decimal value.
-
-Returns the decimal value assigned to the character chr as integer.
-If no such value is defined, default is returned, or, if not given,
-ValueError is raised."""
-    v = _field(_char('decimal', chr, True), 5)
-    if v == 0:
-        if default is _missing:
-            raise ValueError('not a decimal')
-        return default
-    return v - 1
-
-def digit(chr, default=_missing, /):
-    """Converts a Unicode character into its equivalent digit value.
-
-Returns the digit value assigned to the character chr as integer.
-If no such value is defined, default is returned, or, if not given,
-ValueError is raised."""
-    v = _field(_char('digit', chr, True), 6)
-    if v == 0:
-        if default is _missing:
-            raise ValueError('not a digit')
-        return default
-    return v - 1
-
-def numeric(chr, default=_missing, /):
-    """Converts a Unicode character into its equivalent numeric value.
-
-Returns the numeric value assigned to the character chr as float.
-If no such value is defined, default is returned, or, if not given,
-ValueError is raised."""
-    v = _field(_char('numeric', chr, True), 7)
-    if v == 0:
-        if default is _missing:
-            raise ValueError('not a numeric character')
-        return default
-    return _NUMERICS[v]
-
-def decomposition(chr, /):
-    """Returns the character decomposition mapping assigned to the character chr as string.
-
-An empty string is returned in case no such mapping is defined."""
-    return _decomposition(_char('decomposition', chr, False))
-
-def _decompose_into(cp, compat, out):
+def _decompose_into(t, cp, compat, out):
     if _SBASE <= cp < _SBASE + _SCOUNT:
         s = cp - _SBASE
         out.append(_LBASE + s // _NCOUNT)
@@ -284,7 +201,7 @@ def _decompose_into(cp, compat, out):
         if s % _TCOUNT:
             out.append(_TBASE + s % _TCOUNT)
         return
-    d = _decomposition(cp)
+    d = _decomposition(t, cp)
     if not d or (d[0] == '<' and not compat):
         out.append(cp)
         return
@@ -292,14 +209,14 @@ def _decompose_into(cp, compat, out):
     if d[0] == '<':
         del parts[0]
     for p in parts:
-        _decompose_into(int(p, 16), compat, out)
+        _decompose_into(t, int(p, 16), compat, out)
 
-def _decompose(s, compat):
+def _decompose(t, s, compat):
     """NFD (or NFKD) as a list of code points: decomposed, then combining marks in canonical order."""
     out = []
     for ch in s:
-        _decompose_into(ord(ch), compat, out)
-    ccc = [_field(cp, 2) for cp in out]
+        _decompose_into(t, ord(ch), compat, out)
+    ccc = [_field(t, cp, 2) for cp in out]
     # a stable insertion sort of each run of non-starters by combining class
     for i in range(1, len(out)):
         c = ccc[i]
@@ -316,25 +233,22 @@ def _decompose(s, compat):
             ccc.insert(j, c)
     return out, ccc
 
-class _Pairs:
-    table = None
-
-def _pairs():
-    if _Pairs.table is None:
-        t = {}
-        c = _COMPOSITES
+def _pairs(t):
+    if t.pairs is None:
+        p = {}
+        c = t.composites
         for i in range(0, len(c), 2):
             cp = (ord(c[i]) << 15) | ord(c[i + 1])
-            a, b = _decomposition(cp).split(' ')
-            t[(int(a, 16), int(b, 16))] = cp
-        _Pairs.table = t
-    return _Pairs.table
+            a, b = _decomposition(t, cp).split(' ')
+            p[(int(a, 16), int(b, 16))] = cp
+        t.pairs = p
+    return t.pairs
 
-def _compose(out, ccc):
+def _compose(t, out, ccc):
     """Canonical composition of a decomposed, reordered sequence (UAX #15)."""
     if not out:
         return out
-    pairs = _pairs()
+    pairs = _pairs(t)
     starter_pos = 0
     starter = out[0]
     last = ccc[0]
@@ -364,39 +278,151 @@ def _compose(out, ccc):
         res.append(ch)
     return res
 
-def _normalized(fn, form, unistr):
+def _normalized(t, fn, form, unistr):
     if not isinstance(unistr, str):
         raise TypeError(f'{fn}() argument 2 must be str, not {type(unistr).__name__}')
     if form == 'NFC' or form == 'NFKC':
-        out, ccc = _decompose(unistr, form == 'NFKC')
-        return ''.join([chr(c) for c in _compose(out, ccc)])
+        out, ccc = _decompose(t, unistr, form == 'NFKC')
+        return ''.join([chr(c) for c in _compose(t, out, ccc)])
     if form == 'NFD' or form == 'NFKD':
-        out, ccc = _decompose(unistr, form == 'NFKD')
+        out, ccc = _decompose(t, unistr, form == 'NFKD')
         return ''.join([chr(c) for c in out])
     if not isinstance(form, str):
         raise TypeError(f'{fn}() argument 1 must be str, not {type(form).__name__}')
     raise ValueError('invalid normalization form')
 
-def normalize(form, unistr, /):
-    """Return the normal form 'form' for the Unicode string unistr.
+class UCD:
+    def __init__(self, version, tables):
+        self.unidata_version = version
+        self._t = tables
 
-Valid values for form are 'NFC', 'NFKC', 'NFD', and 'NFKD'."""
-    if isinstance(unistr, str) and unistr.isascii() and isinstance(form, str) and form in ('NFC', 'NFD', 'NFKC', 'NFKD'):
-        return str(unistr)
-    return _normalized('normalize', form, unistr)
+    def lookup(self, name, /):
+        """Look up character by name.
 
-def is_normalized(form, unistr, /):
-    """Return whether the Unicode string unistr is in the normal form 'form'.
+    If a character with the given name is found, return the
+    corresponding character.  If not found, KeyError is raised."""
+        if not isinstance(name, str):
+            if isinstance(name, (bytes, bytearray)):
+                name = name.decode('latin-1')
+            else:
+                raise TypeError(f'lookup() argument must be str, not {type(name).__name__}')
+        if len(name) > 256:
+            raise KeyError('name too long')
+        r = _lookup(name, True, self._t)
+        if r is None:
+            raise KeyError(f"undefined character name '{name}'")
+        return r
 
-Valid values for form are 'NFC', 'NFKC', 'NFD', and 'NFKD'."""
-    if isinstance(unistr, str) and unistr.isascii() and isinstance(form, str) and form in ('NFC', 'NFD', 'NFKC', 'NFKD'):
-        return True
-    return _normalized('is_normalized', form, unistr) == unistr
+    def name(self, chr, default=_missing, /):
+        """Returns the name assigned to the character chr as a string.
 
-for _f in (lookup, name, category, bidirectional, combining, east_asian_width, mirrored, decimal, digit, numeric,
-           decomposition, normalize, is_normalized):
-    _f.__module__ = 'unicodedata'
-del _f
+    If no name is defined, default is returned, or, if not given,
+    ValueError is raised."""
+        cp = _char('name', chr, True)
+        n = None if _unassigned(self._t, cp) else _name_of(cp)
+        if n is None:
+            if default is _missing:
+                raise ValueError('no such name')
+            return default
+        return n
+
+    def category(self, chr, /):
+        """Returns the general category assigned to the character chr as string."""
+        return _CATEGORIES[_field(self._t, _char('category', chr, False), 0)]
+
+    def bidirectional(self, chr, /):
+        """Returns the bidirectional class assigned to the character chr as string.
+
+    If no such value is defined, an empty string is returned."""
+        return _BIDIRECTIONAL[_field(self._t, _char('bidirectional', chr, False), 1)]
+
+    def combining(self, chr, /):
+        """Returns the canonical combining class assigned to the character chr as integer.
+
+    Returns 0 if no combining class is defined."""
+        return _field(self._t, _char('combining', chr, False), 2)
+
+    def east_asian_width(self, chr, /):
+        """Returns the east asian width assigned to the character chr as string."""
+        return _EAST_ASIAN_WIDTHS[_field(self._t, _char('east_asian_width', chr, False), 3)]
+
+    def mirrored(self, chr, /):
+        """Returns the mirrored property assigned to the character chr as integer.
+
+    Returns 1 if the character has been identified as a "mirrored"
+    character in bidirectional text, 0 otherwise."""
+        return _field(self._t, _char('mirrored', chr, False), 4)
+
+    def decimal(self, chr, default=_missing, /):
+        """Converts a Unicode character into its equivalent decimal value.
+
+    Returns the decimal value assigned to the character chr as integer.
+    If no such value is defined, default is returned, or, if not given,
+    ValueError is raised."""
+        v = _field(self._t, _char('decimal', chr, True), 5)
+        if v == 0:
+            if default is _missing:
+                raise ValueError('not a decimal')
+            return default
+        return v - 1
+
+    def digit(self, chr, default=_missing, /):
+        """Converts a Unicode character into its equivalent digit value.
+
+    Returns the digit value assigned to the character chr as integer.
+    If no such value is defined, default is returned, or, if not given,
+    ValueError is raised."""
+        v = _field(self._t, _char('digit', chr, True), 6)
+        if v == 0:
+            if default is _missing:
+                raise ValueError('not a digit')
+            return default
+        return v - 1
+
+    def numeric(self, chr, default=_missing, /):
+        """Converts a Unicode character into its equivalent numeric value.
+
+    Returns the numeric value assigned to the character chr as float.
+    If no such value is defined, default is returned, or, if not given,
+    ValueError is raised."""
+        v = _field(self._t, _char('numeric', chr, True), 7)
+        if v == 0:
+            if default is _missing:
+                raise ValueError('not a numeric character')
+            return default
+        return _NUMERICS[v]
+
+    def decomposition(self, chr, /):
+        """Returns the character decomposition mapping assigned to the character chr as string.
+
+    An empty string is returned in case no such mapping is defined."""
+        return _decomposition(self._t, _char('decomposition', chr, False))
+
+    def normalize(self, form, unistr, /):
+        """Return the normal form 'form' for the Unicode string unistr.
+
+    Valid values for form are 'NFC', 'NFKC', 'NFD', and 'NFKD'."""
+        if isinstance(unistr, str) and unistr.isascii() and isinstance(form, str) and form in ('NFC', 'NFD', 'NFKC', 'NFKD'):
+            return str(unistr)
+        return _normalized(self._t, 'normalize', form, unistr)
+
+    def is_normalized(self, form, unistr, /):
+        """Return whether the Unicode string unistr is in the normal form 'form'.
+
+    Valid values for form are 'NFC', 'NFKC', 'NFD', and 'NFKD'."""
+        if isinstance(unistr, str) and unistr.isascii() and isinstance(form, str) and form in ('NFC', 'NFD', 'NFKC', 'NFKD'):
+            return True
+        return _normalized(self._t, 'is_normalized', form, unistr) == unistr
+
+ucd_3_2_0 = UCD('3.2.0', _Tables(_RECORDS_3_2_0, _RECORD_3_2_0_INDEX1, _RECORD_3_2_0_INDEX2, _RECORD_3_2_0_SHIFT,
+                                 _DECOMPOSITION_3_2_0_INDEX1, _DECOMPOSITION_3_2_0_INDEX2, _DECOMPOSITION_3_2_0_SHIFT,
+                                 _COMPOSITES_3_2_0, True))
+_ucd = UCD(unidata_version, _Tables(_RECORDS, _RECORD_INDEX1, _RECORD_INDEX2, _RECORD_SHIFT, _DECOMPOSITION_INDEX1,
+                                    _DECOMPOSITION_INDEX2, _DECOMPOSITION_SHIFT, _COMPOSITES, False))
+lookup, name, category, bidirectional, combining = _ucd.lookup, _ucd.name, _ucd.category, _ucd.bidirectional, _ucd.combining
+east_asian_width, mirrored, decimal, digit, numeric = _ucd.east_asian_width, _ucd.mirrored, _ucd.decimal, _ucd.digit, _ucd.numeric
+decomposition, normalize, is_normalized = _ucd.decomposition, _ucd.normalize, _ucd.is_normalized
+UCD.__module__ = 'unicodedata'
 `;
 
 /** The ranges of computed names, as a Python assignment (made once, at load time). */
@@ -411,13 +437,18 @@ function addTables(m: PyModule): void {
     '_DECOMPOSITION_INDEX1', D.DECOMPOSITION_INDEX1, '_DECOMPOSITION_INDEX2', D.DECOMPOSITION_INDEX2,
     '_NAME_INDEX1', D.NAME_INDEX1, '_NAME_INDEX2', D.NAME_INDEX2, '_LEXICON', D.LEXICON, '_NAMES', D.NAMES,
     '_NAME_CHECKPOINTS', D.NAME_CHECKPOINTS, '_COMPOSITES', D.COMPOSITES, '_ALIASES', D.ALIASES,
-    '_NAMED_SEQUENCES', D.NAMED_SEQUENCES, 'unidata_version', D.UNIDATA_VERSION,
+    '_NAMED_SEQUENCES', D.NAMED_SEQUENCES, 'unidata_version', D.UNIDATA_VERSION, '_RECORDS_3_2_0', D.RECORDS_3_2_0,
+    '_RECORD_3_2_0_INDEX1', D.RECORD_3_2_0_INDEX1, '_RECORD_3_2_0_INDEX2', D.RECORD_3_2_0_INDEX2,
+    '_DECOMPOSITION_3_2_0_INDEX1', D.DECOMPOSITION_3_2_0_INDEX1, '_DECOMPOSITION_3_2_0_INDEX2',
+    D.DECOMPOSITION_3_2_0_INDEX2, '_COMPOSITES_3_2_0', D.COMPOSITES_3_2_0,
   ];
   for (let i = 0; i < strs.length; i += 2) dictSetS(m.dict, strs[i], newStr(strs[i + 1]));
   dictSetS(m.dict, '_RECORD_FIELDS', newInt(D.RECORD_FIELDS));
   dictSetS(m.dict, '_RECORD_SHIFT', newInt(D.RECORD_SHIFT));
   dictSetS(m.dict, '_DECOMPOSITION_SHIFT', newInt(D.DECOMPOSITION_SHIFT));
   dictSetS(m.dict, '_NAME_SHIFT', newInt(D.NAME_SHIFT));
+  dictSetS(m.dict, '_RECORD_3_2_0_SHIFT', newInt(D.RECORD_3_2_0_SHIFT));
+  dictSetS(m.dict, '_DECOMPOSITION_3_2_0_SHIFT', newInt(D.DECOMPOSITION_3_2_0_SHIFT));
 }
 
 export function makeUnicodedata(): PyModule {
