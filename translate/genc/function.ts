@@ -661,6 +661,12 @@ export class FunctionEmitter {
         return set(`rts_os_rename(${A(0)}, ${A(1)})`);
       case 'os.symlink':
         return set(`rts_os_symlink(${A(0)}, ${A(1)})`);
+      case 'os.utime':
+        return set(`rts_os_utime(${A(0)}, ${A(1)}, ${A(2)}, ${A(3)}, ${A(4)}, ${A(5)})`);
+      case 'os.chmod':
+        return set(`rts_os_chmod(${A(0)}, ${A(1)})`);
+      case 'os.chdir':
+        return set(`rts_os_chdir(${A(0)})`);
       case 'os.getpid':
         return set('rts_os_getpid()');
       case 'os.environ':

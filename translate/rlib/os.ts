@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as tty from 'node:tty';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
+import { resolve as resolvePath } from 'node:path';
 import { isMainThread, workerData } from 'node:worker_threads';
 import type { int, float } from './types.ts';
 import { MemoryError } from './memory.ts';
@@ -43,7 +44,7 @@ export function flush(): int {
  * large to hold. */
 export function readFile(path: string): string | null {
   try {
-    return fs.readFileSync(path, 'utf8');
+    return fs.readFileSync(at(path), 'utf8');
   } catch (e) {
     if (tooLarge(e)) throw new MemoryError('out of memory');
     return null;
@@ -52,7 +53,7 @@ export function readFile(path: string): string | null {
 /** The file's bytes, or null when it cannot be read; MemoryError when it is too large to hold. */
 export function readFileBytes(path: string): int[] | null {
   try {
-    return Array.from(fs.readFileSync(path));
+    return Array.from(fs.readFileSync(at(path)));
   } catch (e) {
     if (tooLarge(e)) throw new MemoryError('out of memory');
     return null;
@@ -61,7 +62,7 @@ export function readFileBytes(path: string): int[] | null {
 /** Writes text (UTF-8) to path; false on failure. */
 export function writeFile(path: string, text: string): boolean {
   try {
-    fs.writeFileSync(path, text);
+    fs.writeFileSync(at(path), text);
     return true;
   } catch {
     return false;
@@ -70,7 +71,7 @@ export function writeFile(path: string, text: string): boolean {
 /** Writes bytes (each 0..255) to path; false on failure. */
 export function writeFileBytes(path: string, bytes: int[]): boolean {
   try {
-    fs.writeFileSync(path, Uint8Array.from(bytes));
+    fs.writeFileSync(at(path), Uint8Array.from(bytes));
     return true;
   } catch {
     return false;
@@ -118,7 +119,7 @@ export function getenv(name: string): string | null {
 }
 /** True if path names an existing file or directory. */
 export function fileExists(path: string): boolean {
-  return fs.existsSync(path);
+  return fs.existsSync(at(path));
 }
 /** The absolute path of the running program's binary, or null when unknown. Untranslated the
  * program is Node running the VM's sources, so this is Node's binary. */
@@ -171,6 +172,9 @@ export function exitByInterrupt(): void {
 
 class OsState {
   lastErrno: int = 0;
+  /** the working directory chdir set where Node cannot change its own (in a worker thread, as
+   * vm/run.ts and the test harness run the VM), or null: Node's process.cwd() stands */
+  cwd: string | null = null;
 }
 /** The file position of each regular file fdOpen opened (Node has no lseek). */
 const FD_POS = new Map<number, number>();
@@ -323,11 +327,16 @@ function badPath(p: string): boolean {
   OS_STATE.lastErrno = 22;
   return true;
 }
+/** path as the OS would read it: relative to the working directory chdir set. */
+function at(path: string): string {
+  return OS_STATE.cwd === null ? path : resolvePath(OS_STATE.cwd, path);
+}
 /** The errno of the last failed call below. */
 export function lastError(): int {
   return OS_STATE.lastErrno;
 }
 export function getcwd(): string | null {
+  if (OS_STATE.cwd !== null) return OS_STATE.cwd;
   try {
     return process.cwd();
   } catch (e) {
@@ -340,7 +349,7 @@ export function listDir(path: string): string | null {
   if (badPath(path)) return null;
   try {
     return fs
-      .readdirSync(path)
+      .readdirSync(at(path))
       .map((n) => n + '\0')
       .join('');
   } catch (e) {
@@ -361,7 +370,7 @@ function statList(st: fs.BigIntStats): int[] {
 export function pathStat(path: string, follow: int): int[] | null {
   if (badPath(path)) return null;
   try {
-    return statList(follow !== 0 ? fs.statSync(path, { bigint: true }) : fs.lstatSync(path, { bigint: true }));
+    return statList(follow !== 0 ? fs.statSync(at(path), { bigint: true }) : fs.lstatSync(at(path), { bigint: true }));
   } catch (e) {
     failed(e);
     return null;
@@ -387,7 +396,7 @@ export function fdOpen(path: string, flags: int, mode: int): int {
   if (flags & 0o400) f |= c.O_NOCTTY;
   if (flags & 0o4000) f |= c.O_NONBLOCK;
   try {
-    const fd = fs.openSync(path, f, mode);
+    const fd = fs.openSync(at(path), f, mode);
     if (fs.fstatSync(fd).isFile()) FD_POS.set(fd, 0);
     if (flags & 0o2000) FD_APPEND.add(fd);
     else FD_APPEND.delete(fd);
@@ -472,7 +481,7 @@ export function terminalSize(fd: int): int[] | null {
 export function mkdir(path: string, mode: int): int {
   if (badPath(path)) return -1;
   try {
-    fs.mkdirSync(path, { mode });
+    fs.mkdirSync(at(path), { mode });
     return 0;
   } catch (e) {
     return failed(e);
@@ -482,7 +491,7 @@ export function mkdir(path: string, mode: int): int {
 export function readlink(path: string): string | null {
   if (badPath(path)) return null;
   try {
-    return fs.readlinkSync(path);
+    return fs.readlinkSync(at(path));
   } catch (e) {
     failed(e);
     return null;
@@ -491,7 +500,7 @@ export function readlink(path: string): string | null {
 export function rmdir(path: string): int {
   if (badPath(path)) return -1;
   try {
-    fs.rmdirSync(path);
+    fs.rmdirSync(at(path));
     return 0;
   } catch (e) {
     return failed(e);
@@ -500,7 +509,7 @@ export function rmdir(path: string): int {
 export function unlink(path: string): int {
   if (badPath(path)) return -1;
   try {
-    fs.unlinkSync(path);
+    fs.unlinkSync(at(path));
     return 0;
   } catch (e) {
     return failed(e);
@@ -510,7 +519,55 @@ export function unlink(path: string): int {
 export function symlink(src: string, dst: string): int {
   if (badPath(src) || badPath(dst)) return -1;
   try {
-    fs.symlinkSync(src, dst);
+    fs.symlinkSync(src, at(dst));
+    return 0;
+  } catch (e) {
+    return failed(e);
+  }
+}
+/** Sets path's access and modification times (seconds and nanoseconds; a negative nanosecond
+ * count means now), on the link itself when follow is 0. Node takes times as float seconds (or
+ * a Date, to the millisecond), so untranslated they keep less than nanosecond precision. */
+export function utime(path: string, asec: int, ansec: int, msec: int, mnsec: int, follow: int): int {
+  if (badPath(path)) return -1;
+  // Node takes a negative number for now, but a Date before the epoch as it is (to the ms)
+  const when = (sec: int, nsec: int): number | Date => {
+    if (nsec < 0) return Date.now() / 1000;
+    const t = sec + nsec / 1e9;
+    return t < 0 ? new Date(t * 1000) : t;
+  };
+  const a = when(asec, ansec);
+  const m = when(msec, mnsec);
+  try {
+    if (follow !== 0) fs.utimesSync(at(path), a, m);
+    else fs.lutimesSync(at(path), a, m);
+    return 0;
+  } catch (e) {
+    return failed(e);
+  }
+}
+/** chmod(2) of path (following symbolic links). */
+export function chmod(path: string, mode: int): int {
+  if (badPath(path)) return -1;
+  try {
+    fs.chmodSync(at(path), mode);
+    return 0;
+  } catch (e) {
+    return failed(e);
+  }
+}
+/** Makes path the working directory. A worker thread cannot change Node's, so there the
+ * directory is kept here and the calls above resolve relative paths against it. */
+export function chdir(path: string): int {
+  if (badPath(path)) return -1;
+  const target = resolvePath(getcwd() ?? '/', path);
+  try {
+    if (!fs.statSync(target).isDirectory()) {
+      OS_STATE.lastErrno = 20;
+      return -1;
+    }
+    if (isMainThread) process.chdir(target);
+    else OS_STATE.cwd = target;
     return 0;
   } catch (e) {
     return failed(e);
@@ -520,7 +577,7 @@ export function symlink(src: string, dst: string): int {
 export function rename(src: string, dst: string): int {
   if (badPath(src) || badPath(dst)) return -1;
   try {
-    fs.renameSync(src, dst);
+    fs.renameSync(at(src), at(dst));
     return 0;
   } catch (e) {
     return failed(e);

@@ -18,12 +18,14 @@
 #include <io.h>
 #include <process.h>
 #include <sys/stat.h>
+#include <sys/utime.h>
 #include <windows.h>
 #else
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 extern char **environ;
 #endif
@@ -514,6 +516,61 @@ int64_t rts_os_symlink(rts_str *src, rts_str *dst) {
   free(b);
   return r != 0 ? fail() : 0;
 #endif
+}
+
+int64_t rts_os_utime(rts_str *path, int64_t asec, int64_t ansec, int64_t msec, int64_t mnsec, int64_t follow) {
+#ifdef _WIN32
+  /* whole seconds, and no link of its own to set: Windows' _wutime follows */
+  (void)follow;
+  wchar_t *w = os_path(path);
+  if (!w) return fail();
+  struct __utimbuf64 t;
+  t.actime = asec;
+  t.modtime = msec;
+  int r = ansec < 0 || mnsec < 0 ? _wutime64(w, NULL) : _wutime64(w, &t);
+  free(w);
+  return r != 0 ? fail() : 0;
+#else
+  char *p = os_path(path);
+  if (!p) return fail();
+  struct timespec ts[2];
+  ts[0].tv_sec = (time_t)asec;
+  ts[0].tv_nsec = ansec < 0 ? UTIME_NOW : (long)ansec;
+  ts[1].tv_sec = (time_t)msec;
+  ts[1].tv_nsec = mnsec < 0 ? UTIME_NOW : (long)mnsec;
+  int r = utimensat(AT_FDCWD, p, ts, follow ? 0 : AT_SYMLINK_NOFOLLOW);
+  free(p);
+  return r != 0 ? fail() : 0;
+#endif
+}
+
+int64_t rts_os_chmod(rts_str *path, int64_t mode) {
+#ifdef _WIN32
+  /* Windows keeps only the read-only attribute, which the owner's write bit decides */
+  wchar_t *w = os_path(path);
+  if (!w) return fail();
+  int r = _wchmod(w, (mode & 0200) ? (_S_IREAD | _S_IWRITE) : _S_IREAD);
+#else
+  char *w = os_path(path);
+  if (!w) return fail();
+  int r = chmod(w, (mode_t)mode);
+#endif
+  free(w);
+  return r != 0 ? fail() : 0;
+}
+
+int64_t rts_os_chdir(rts_str *path) {
+#ifdef _WIN32
+  wchar_t *w = os_path(path);
+  if (!w) return fail();
+  int r = _wchdir(w);
+#else
+  char *w = os_path(path);
+  if (!w) return fail();
+  int r = chdir(w);
+#endif
+  free(w);
+  return r != 0 ? fail() : 0;
 }
 
 int64_t rts_os_getpid(void) {

@@ -266,6 +266,10 @@ int64_t rts_os_rmdir(rts_str *path);
 int64_t rts_os_unlink(rts_str *path);
 int64_t rts_os_rename(rts_str *src, rts_str *dst);
 int64_t rts_os_symlink(rts_str *src, rts_str *dst);
+/* times as seconds and nanoseconds, a negative nanosecond count meaning now; follow 0: the link itself */
+int64_t rts_os_utime(rts_str *path, int64_t asec, int64_t ansec, int64_t msec, int64_t mnsec, int64_t follow);
+int64_t rts_os_chmod(rts_str *path, int64_t mode);
+int64_t rts_os_chdir(rts_str *path);
 int64_t rts_os_getpid(void);
 rts_str *rts_os_environ(void);                   /* NAME=VALUE entries, each followed by a NUL */
 rts_str *rts_os_strerror(int64_t code);

@@ -1357,6 +1357,9 @@ function callObjectMethod(id: int, args: PyObject[], kw: string[] | null): PyObj
     }
     case B.FLOAT_AS_INT_RATIO: {
       let v = (self as PyFloat).v;
+      // NaN never became whole (the loop below ran forever: Fraction.from_float hung test_fractions)
+      if (Number.isNaN(v)) throw raise(ValueError, 'cannot convert NaN to integer ratio');
+      if (v === Infinity || v === -Infinity) throw raise(OverflowErrorT, 'cannot convert Infinity to integer ratio');
       let den = newInt(1);
       while (v !== Math.floor(v)) {
         v = v * 2.0;

@@ -882,6 +882,11 @@ export enum B {
   // stop 13 review: os.readlink (vm/modules/posix.ts)
   POSIX_READLINK,
   POSIX_SYMLINK,
+  // stdlib stream (issue 15): os.utime, chmod, chdir (vm/modules/posix.ts), unicodedata
+  // (vm/modules/unicodedata/)
+  POSIX_UTIME,
+  POSIX_CHMOD,
+  POSIX_CHDIR,
 }
 
 /** The builtin families, one switch each. */

@@ -3,12 +3,12 @@
 // CPython picks for the errno, with the file name.
 import { needBytesLike } from '../builtins/buffer.ts';
 import type { int } from '../../translate/rlib/index.ts';
-import { os, toFloat } from '../../translate/rlib/index.ts';
+import { os, toFloat, toInt, floorDiv, floorMod } from '../../translate/rlib/index.ts';
 import {
-  PyObject, PyModule, PyType, PyNative, PyInt, PyStr, PyBytes, PyBaseExc, PyExc, PyProperty, propertyType, bytesType, newInt, newFloat, newStr, newList, newDict, newBool, raise, None, True, False, TypeError,
+  PyObject, PyModule, PyType, PyNative, PyInt, PyFloat, PyTuple, PyStr, PyBytes, PyBaseExc, PyExc, PyProperty, propertyType, bytesType, newInt, newFloat, newStr, newList, newDict, newBool, raise, None, True, False, TypeError,
   ValueError, OverflowErrorT, OSError, FileNotFoundError, FileExistsError, PermissionError, IsADirectoryError,
   NotADirectoryError, InterruptedError, BlockingIOError, ChildProcessError, ProcessLookupError, TimeoutError,
-  BrokenPipeError, ConnectionAbortedError, ConnectionRefusedError, ConnectionResetError, StopIteration,
+  BrokenPipeError, ConnectionAbortedError, ConnectionRefusedError, ConnectionResetError, StopIteration, NotImplementedError,
 } from '../objects/core.ts';
 import { dictSetS, dictSet } from '../objects/dict.ts';
 import { B, FAM_POSIX } from '../builtins/ids.ts';
@@ -129,6 +129,61 @@ function doStat(fn: string, args: PyObject[], kw: string[] | null, follow0: bool
   if (r === null) throw osError(p, null);
   return statResult(r);
 }
+/** A timestamp as [seconds, nanoseconds], nanoseconds in 0..999999999: floats rounded down to
+ * the nanosecond as CPython's _PyTime_ObjectToTimespec(ROUND_FLOOR) does. */
+function timespecOf(o: PyObject): int[] {
+  if (o instanceof PyFloat) {
+    const d = o.v;
+    if (Number.isNaN(d)) throw raise(ValueError, 'Invalid value NaN (not a number)');
+    const ip = Math.trunc(d);
+    let fp = Math.floor((d - ip) * 1e9);
+    let sec = ip;
+    if (fp >= 1e9) {
+      fp -= 1e9;
+      sec += 1.0;
+    } else if (fp < 0) {
+      fp += 1e9;
+      sec -= 1.0;
+    }
+    if (!(sec >= -9.2e18 && sec <= 9.2e18)) throw raise(OverflowErrorT, 'timestamp out of range for platform time_t');
+    return [toInt(sec), toInt(fp)];
+  }
+  if (!(o instanceof PyInt)) throw raise(TypeError, `'${typeName(o)}' object cannot be interpreted as an integer`);
+  if (o.big !== null) throw raise(OverflowErrorT, 'timestamp out of range for platform time_t');
+  return [o.v, 0];
+}
+/** A nanosecond count as [seconds, nanoseconds] (divmod by 10**9). */
+function nsOf(o: PyObject): int[] {
+  if (!(o instanceof PyInt)) throw raise(TypeError, `'${typeName(o)}' object cannot be interpreted as an integer`);
+  if (o.big !== null) throw raise(OverflowErrorT, 'timestamp too large to convert to C _PyTime_t');
+  return [floorDiv(o.v, 1000000000), floorMod(o.v, 1000000000)];
+}
+/** os.utime(path, times=None, *, ns=None, dir_fd=None, follow_symlinks=True). */
+function doUtime(args: PyObject[], kw: string[] | null): PyObject {
+  const p = arg(args, kw, 0, 'path');
+  if (p === null) throw raise(TypeError, "utime() missing required argument 'path' (pos 1)");
+  const times = arg(args, kw, 1, 'times');
+  const ns = kwArg(args, kw, 'ns');
+  const haveTimes = times !== null && times !== None;
+  if (haveTimes && ns !== null) throw raise(ValueError, "utime: you may specify either 'times' or 'ns' but not both");
+  let t: int[] = [0, -1, 0, -1];
+  if (haveTimes) {
+    if (!(times instanceof PyTuple) || times.items.length !== 2) throw raise(TypeError, "utime: 'times' must be either a tuple of two ints or None");
+    const a = timespecOf(times.items[0]);
+    const m = timespecOf(times.items[1]);
+    t = [a[0], a[1], m[0], m[1]];
+  } else if (ns !== null) {
+    if (!(ns instanceof PyTuple) || ns.items.length !== 2) throw raise(TypeError, "utime: 'ns' must be a tuple of two ints");
+    const a = nsOf(ns.items[0]);
+    const m = nsOf(ns.items[1]);
+    t = [a[0], a[1], m[0], m[1]];
+  }
+  const dirFd = kwArg(args, kw, 'dir_fd');
+  if (dirFd !== null && dirFd !== None) throw raise(NotImplementedError, 'dir_fd unavailable on this platform');
+  // as CPython, the error names no file
+  if (os.utime(pathArg('utime', p).s, t[0], t[1], t[2], t[3], followArg(args, kw) ? 1 : 0) < 0) throw osError(null, null);
+  return None;
+}
 function intArg(fn: string, o: PyObject | null, dflt: int): int {
   if (o === null) return dflt;
   if (!(o instanceof PyInt)) throw raise(TypeError, `'${typeName(o)}' object cannot be interpreted as an integer`);
@@ -215,14 +270,14 @@ export function makePosix(): PyModule {
   const fns: string[] = [
     'stat', 'lstat', 'fstat', 'getcwd', 'getcwdb', 'listdir', 'scandir', 'open', 'read', 'write', 'close', 'lseek',
     'mkdir', 'rmdir', 'unlink', 'remove', 'rename', 'replace', 'getpid', 'urandom', 'strerror', 'fspath',
-    'get_terminal_size', 'isatty', '_exit', 'access', 'readlink', 'symlink',
+    'get_terminal_size', 'isatty', '_exit', 'access', 'readlink', 'symlink', 'utime', 'chmod', 'chdir',
   ];
   const ids: int[] = [
     B.POSIX_STAT, B.POSIX_LSTAT, B.POSIX_FSTAT, B.POSIX_GETCWD, B.POSIX_GETCWDB, B.POSIX_LISTDIR, B.POSIX_SCANDIR,
     B.POSIX_OPEN, B.POSIX_READ, B.POSIX_WRITE, B.POSIX_CLOSE, B.POSIX_LSEEK, B.POSIX_MKDIR, B.POSIX_RMDIR,
     B.POSIX_UNLINK, B.POSIX_UNLINK, B.POSIX_RENAME, B.POSIX_REPLACE, B.POSIX_GETPID, B.POSIX_URANDOM,
     B.POSIX_STRERROR, B.POSIX_FSPATH, B.POSIX_GET_TERMINAL_SIZE, B.POSIX_ISATTY, B.POSIX_EXIT, B.POSIX_ACCESS,
-    B.POSIX_READLINK, B.POSIX_SYMLINK,
+    B.POSIX_READLINK, B.POSIX_SYMLINK, B.POSIX_UTIME, B.POSIX_CHMOD, B.POSIX_CHDIR,
   ];
   for (let i = 0; i < fns.length; i++) addFn(m, fns[i], ids[i], FAM_POSIX);
   for (let i = 0; i < INT_CONSTANTS.length; i++) dictSetS(m.dict, INT_CONSTANTS[i], newInt(INT_VALUES[i]));
@@ -353,6 +408,28 @@ export function callPosix(id: int, args: PyObject[], kw: string[] | null): PyObj
       const b = arg(args, kw, 1, 'dst');
       if (a === null || b === null) throw raise(TypeError, `symlink() missing required argument '${a === null ? 'src' : 'dst'}' (pos ${a === null ? 1 : 2})`);
       if (os.symlink(pathArg('symlink', a).s, pathArg('symlink', b).s) < 0) throw osError(a, b);
+      return None;
+    }
+    case B.POSIX_UTIME:
+      return doUtime(args, kw);
+    case B.POSIX_CHMOD: {
+      const p = arg(args, kw, 0, 'path');
+      const mode = arg(args, kw, 1, 'mode');
+      if (p === null || mode === null) throw raise(TypeError, `chmod() missing required argument '${p === null ? 'path' : 'mode'}' (pos ${p === null ? 1 : 2})`);
+      const path = pathArg('chmod', p);
+      // Linux cannot chmod a link itself (glibc's fchmodat refuses, and CPython says so); on
+      // anything else follow_symlinks=False changes what the path names, as glibc does
+      if (!followArg(args, kw)) {
+        const st = os.pathStat(path.s, 0);
+        if (st !== null && (st[0] & 0xf000) === 0xa000) throw raise(NotImplementedError, 'chmod: follow_symlinks unavailable on this platform');
+      }
+      if (os.chmod(path.s, intArg('chmod', mode, 0)) < 0) throw osError(p, null);
+      return None;
+    }
+    case B.POSIX_CHDIR: {
+      const p = arg(args, kw, 0, 'path');
+      if (p === null) throw raise(TypeError, "chdir() missing required argument 'path' (pos 1)");
+      if (os.chdir(pathArg('chdir', p).s) < 0) throw osError(p, null);
       return None;
     }
     case B.POSIX_GETPID:

@@ -36,6 +36,7 @@ import { makeWarnings } from './warnings.ts';
 import { makeMarshal } from './marshal.ts';
 import { makeAst } from './ast.ts';
 import { makeJson } from './json.ts';
+import { makeUnicodedata } from './unicodedata/module.ts';
 import { makeSignal } from './signal.ts';
 import { makeArray } from './array.ts';
 
@@ -61,7 +62,7 @@ export function addFn(m: PyModule, name: string, id: int, family: int): void {
   dictSetS(m.dict, name, b);
 }
 /** The modules makeBuiltinModule makes (sys.builtin_module_names), sorted. */
-export const BUILTIN_MODULE_NAMES: string[] = ['_abc', '_ast', '_blake2', '_codecs', '_collections', '_contextvars', '_csv', '_imp', '_io', '_json', '_md5', '_operator', '_posixsubprocess', '_random', '_sha1', '_sha256', '_sha3', '_sha512', '_signal', '_socket', '_sre', '_string', '_struct', '_sysconfigdata__', '_thread', '_warnings', '_weakref', 'array', 'atexit', 'binascii', 'builtins', 'cmath', 'errno', 'gc', 'itertools', 'marshal', 'math', 'posix', 'select', 'sys', 'time'];
+export const BUILTIN_MODULE_NAMES: string[] = ['_abc', '_ast', '_blake2', '_codecs', '_collections', '_contextvars', '_csv', '_imp', '_io', '_json', '_md5', '_operator', '_posixsubprocess', '_random', '_sha1', '_sha256', '_sha3', '_sha512', '_signal', '_socket', '_sre', '_string', '_struct', '_sysconfigdata__', '_thread', '_warnings', '_weakref', 'array', 'atexit', 'binascii', 'builtins', 'cmath', 'errno', 'gc', 'itertools', 'marshal', 'math', 'posix', 'select', 'sys', 'time', 'unicodedata'];
 export function makeBuiltinModule(name: string): PyModule | null {
   switch (name) {
     case 'builtins': {
@@ -145,6 +146,8 @@ export function makeBuiltinModule(name: string): PyModule | null {
       return makeAst();
     case '_signal':
       return makeSignal();
+    case 'unicodedata':
+      return makeUnicodedata();
     case '_json':
       return makeJson();
     case 'array':

@@ -138,6 +138,19 @@ export function codePointToString(cp: int): string {
 }
 
 /** Decodes backslash escapes of a (non-raw) string body. */
+
+/** The character a \N{name} escape names, or null: the database is the unicodedata module's,
+ * which installs its resolver here (vm/modules/unicodedata), so the parser does not depend on it. */
+export class CharNames {
+  lookup(_name: string): string | null {
+    return null;
+  }
+}
+class CharNamesHolder {
+  names: CharNames = new CharNames();
+}
+export const CHAR_NAMES = new CharNamesHolder();
+
 export function decodeEscapes(s: string, isBytes: boolean, line: int): string {
   if (!s.includes('\\')) return s;
   const out: string[] = [];
@@ -189,8 +202,15 @@ export function decodeEscapes(s: string, isBytes: boolean, line: int): string {
         throw new ParseError('SyntaxError', `(unicode error) 'unicodeescape' codec can't decode bytes in position ${i - 2}-${s.length - 1}: malformed \\N character escape`, line, 1);
       }
       const name = s.slice(i + 1, end);
+      if (name.length === 0) {
+        throw new ParseError('SyntaxError', `(unicode error) 'unicodeescape' codec can't decode bytes in position ${i - 2}-${i}: malformed \\N character escape`, line, 1);
+      }
+      const ch = CHAR_NAMES.names.lookup(name);
+      if (ch === null) {
+        throw new ParseError('SyntaxError', `(unicode error) 'unicodeescape' codec can't decode bytes in position ${i - 2}-${end}: unknown Unicode character name`, line, 1);
+      }
       i = end + 1;
-      out.push(name === 'BULLET' ? '\u2022' : name === 'EM DASH' ? '\u2014' : '?');
+      out.push(ch);
     } else {
       out.push('\\');
       out.push(n);
