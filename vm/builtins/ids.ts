@@ -882,6 +882,9 @@ export enum B {
   // stop 13 review: os.readlink (vm/modules/posix.ts)
   POSIX_READLINK,
   POSIX_SYMLINK,
+  // asyncio stream (family 56): sys's async generator hooks (vm/modules/asyncgenhooks.ts)
+  SYS_GET_ASYNCGEN_HOOKS,
+  SYS_SET_ASYNCGEN_HOOKS,
 }
 
 /** The builtin families, one switch each. */
@@ -965,9 +968,12 @@ export const FAM_COREMETHODS = 43;
  * (vm/modules/oscall.ts) */
 export const FAM_OSCALL = 44;
 
+/** sys.get_asyncgen_hooks / set_asyncgen_hooks (vm/modules/asyncgenhooks.ts) */
+export const FAM_ASYNCGEN_HOOKS = 56;
+
 // Reserved per work stream (stop 13), so parallel branches never pick the same number: the
 // OS modules 45-47 (spare, after FAM_OSCALL), data modules 48-51 (unicodedata, math,
-// zlib), the language 52-55, runtime fixes 56-59. Replace a reservation by its family when it lands.
+// zlib), the language 52-55, runtime fixes 57-59 (56 is FAM_ASYNCGEN_HOOKS). Replace a reservation by its family when it lands.
 
 class IdFamilies {
   /** the family of each id, by id (FAM_NONE: never registered) */
