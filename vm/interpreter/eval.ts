@@ -457,6 +457,8 @@ export function typeNew(meta: PyType, name: string, basesIn: PyObject[], ns: PyD
     if (k !== null && v !== null && k instanceof PyStr) {
       // these two are class methods without the decorator, as in CPython's type_new
       if (v instanceof PyFunction && (k.s === '__init_subclass__' || k.s === '__class_getitem__')) t.dict.set(k.s, new PyClassMethod(classmethodType, v));
+      // and __new__ a static method (enum's _simple_enum reads cls.__dict__['__new__'].__func__)
+      else if (v instanceof PyFunction && k.s === '__new__') t.dict.set(k.s, new PyStaticMethod(staticmethodType, v));
       else t.dict.set(k.s, v);
     }
   }
@@ -503,7 +505,7 @@ export function typeNew(meta: PyType, name: string, basesIn: PyObject[], ns: PyD
   }
   return t;
 }
-import { PyClassMethod, PyStaticMethod, PyProperty, classmethodType } from '../objects/core.ts';
+import { PyClassMethod, PyStaticMethod, PyProperty, classmethodType, staticmethodType } from '../objects/core.ts';
 function innerFunc(v: PyObject): PyFunction | null {
   if (v instanceof PyClassMethod && v.fn instanceof PyFunction) return v.fn;
   if (v instanceof PyStaticMethod && v.fn instanceof PyFunction) return v.fn;
