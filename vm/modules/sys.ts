@@ -54,7 +54,8 @@ export function makeSys(): PyModule {
   dictSetS(d, 'path_hooks', newList([]));
   dictSetS(d, 'path_importer_cache', newDict());
   dictSetS(d, 'pycache_prefix', None);
-  dictSetS(d, 'version', newStr('3.11.7 (pyvm 0.1.0)'));
+  // in the shape platform._sys_version parses: 'version (build) [compiler]'
+  dictSetS(d, 'version', newStr('3.11.7 (pyvm 0.1.0) [pyvm]'));
   dictSetS(d, 'version_info', newTuple([newInt(3), newInt(11), newInt(7), newStr('final'), newInt(0)]));
   dictSetS(d, 'platform', newStr(isWindows() ? 'win32' : 'linux'));
   // the library folder name under prefix (sysconfig and test.support read it); 'lib' on Debian
