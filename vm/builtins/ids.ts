@@ -885,6 +885,8 @@ export enum B {
   // asyncio stream (family 56): sys's async generator hooks (vm/modules/asyncgenhooks.ts)
   SYS_GET_ASYNCGEN_HOOKS,
   SYS_SET_ASYNCGEN_HOOKS,
+  SYS_GET_CORO_ORIGIN_DEPTH,
+  SYS_SET_CORO_ORIGIN_DEPTH,
 }
 
 /** The builtin families, one switch each. */
@@ -968,7 +970,8 @@ export const FAM_COREMETHODS = 43;
  * (vm/modules/oscall.ts) */
 export const FAM_OSCALL = 44;
 
-/** sys.get_asyncgen_hooks / set_asyncgen_hooks (vm/modules/asyncgenhooks.ts) */
+/** sys.get_asyncgen_hooks / set_asyncgen_hooks, sys.get/set_coroutine_origin_tracking_depth
+ * (vm/modules/asyncgenhooks.ts) */
 export const FAM_ASYNCGEN_HOOKS = 56;
 
 // Reserved per work stream (stop 13), so parallel branches never pick the same number: the

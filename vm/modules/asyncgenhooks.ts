@@ -3,14 +3,16 @@
 // it runs, to aclose() those left unfinished when it shuts down (loop.shutdown_asyncgens()). As
 // in CPython, a generator takes the hooks current at its first __anext__/asend/athrow/aclose:
 // firstiter is called with it then. (pyvm runs no finalizer when an unfinished generator is
-// collected, so the finalizer hook is kept and reported but never called.)
+// collected, so the finalizer hook is kept and reported but never called.) Also the coroutine
+// origin tracking depth an event loop in debug mode sets (kept and reported: pyvm's coroutines
+// record no cr_origin).
 import type { int } from '../../translate/rlib/index.ts';
-import { PyObject, PyModule, raise, None, TypeError } from '../objects/core.ts';
+import { PyObject, PyModule, newInt, raise, None, TypeError, ValueError } from '../objects/core.ts';
 import { B, FAM_ASYNCGEN_HOOKS } from '../builtins/ids.ts';
 import { arg, npos, unhandledBuiltin } from '../builtins/args.ts';
 import { addFn } from './registry.ts';
 import { structSeqType, PyStructSeq } from './structseq.ts';
-import { typeName, callObj } from '../interpreter/runtime.ts';
+import { typeName, callObj, toIntIndex } from '../interpreter/runtime.ts';
 import { isCallable } from '../builtins/dispatch.ts';
 import type { PyGenerator } from '../interpreter/frame.ts';
 
@@ -19,12 +21,15 @@ const HOOKS_TYPE = structSeqType('builtins', 'asyncgen_hooks', ['firstiter', 'fi
 class Hooks {
   firstiter: PyObject = None;
   finalizer: PyObject = None;
+  originDepth: int = 0;
 }
 const HOOKS = new Hooks();
 
 export function addAsyncgenHooks(m: PyModule): void {
   addFn(m, 'get_asyncgen_hooks', B.SYS_GET_ASYNCGEN_HOOKS, FAM_ASYNCGEN_HOOKS);
   addFn(m, 'set_asyncgen_hooks', B.SYS_SET_ASYNCGEN_HOOKS, FAM_ASYNCGEN_HOOKS);
+  addFn(m, 'get_coroutine_origin_tracking_depth', B.SYS_GET_CORO_ORIGIN_DEPTH, FAM_ASYNCGEN_HOOKS);
+  addFn(m, 'set_coroutine_origin_tracking_depth', B.SYS_SET_CORO_ORIGIN_DEPTH, FAM_ASYNCGEN_HOOKS);
 }
 
 /** Called as each of gen's first __anext__/asend/athrow/aclose is made: the firstiter hook. */
@@ -54,6 +59,17 @@ export function callAsyncgenHooks(id: int, args: PyObject[], kw: string[] | null
       const first = hookArg(args, kw, 0, 'firstiter');
       if (fin !== null) HOOKS.finalizer = fin;
       if (first !== null) HOOKS.firstiter = first;
+      return None;
+    }
+    case B.SYS_GET_CORO_ORIGIN_DEPTH:
+      if (args.length !== 0) throw raise(TypeError, `get_coroutine_origin_tracking_depth() takes no arguments (${args.length} given)`);
+      return newInt(HOOKS.originDepth);
+    case B.SYS_SET_CORO_ORIGIN_DEPTH: {
+      const a = arg(args, kw, 0, 'depth');
+      if (a === null) throw raise(TypeError, "set_coroutine_origin_tracking_depth() missing required argument 'depth' (pos 1)");
+      const d = toIntIndex(a);
+      if (d < 0) throw raise(ValueError, 'depth must be >= 0');
+      HOOKS.originDepth = d;
       return None;
     }
   }

@@ -107,3 +107,14 @@ for bad in [dict(firstiter=1), dict(finalizer='x'), dict(firstiter=2, finalizer=
         print('TypeError:', e)
 sys.set_asyncgen_hooks(None, None)
 print(sys.get_asyncgen_hooks(), sys.get_asyncgen_hooks()[0])
+
+# what an event loop in debug mode sets (unittest's IsolatedAsyncioTestCase runs one)
+print(sys.get_coroutine_origin_tracking_depth())
+sys.set_coroutine_origin_tracking_depth(depth=3)
+print(sys.get_coroutine_origin_tracking_depth())
+sys.set_coroutine_origin_tracking_depth(0)
+for bad in [-1, 'x']:
+    try:
+        sys.set_coroutine_origin_tracking_depth(bad)
+    except (ValueError, TypeError) as e:
+        print(type(e).__name__, e)
