@@ -8,6 +8,7 @@ import { resolve as resolvePath } from 'node:path';
 import { isMainThread, workerData } from 'node:worker_threads';
 import type { int, float } from './types.ts';
 import { MemoryError } from './memory.ts';
+import { virtualCall, isVirtual, closeVirtual } from './vsock.ts';
 
 let stdinBuf = Buffer.alloc(0);
 let stdinEof = false;
@@ -434,6 +435,10 @@ export function fdWrite(fd: int, bytes: int[]): int {
   }
 }
 export function fdClose(fd: int): int {
+  if (isVirtual(fd)) {
+    closeVirtual(fd);
+    return 0;
+  }
   try {
     fs.closeSync(fd);
     FD_POS.delete(fd);
@@ -604,8 +609,14 @@ export function urandom(n: int): int[] {
  * path, data or argv; the result is a list of ints (or the bytes received), or null with the
  * errno for lastError(). Node has no synchronous fork, pipe, socket or poll, so untranslated
  * only the calls it can answer work (the host name, the parent's pid, kill, whether there is
- * epoll: no); the others fail with ENOSYS, which the modules raise as OSError. */
+ * epoll: no, and AF_UNIX socket pairs within the process with select and poll over them, as
+ * vsock.ts emulates them); the others fail with ENOSYS, which the modules raise as OSError. */
 export function call(op: int, ints: int[], s: string): int[] | null {
+  const v = virtualCall(op, ints, s);
+  if (v !== null) {
+    if (v.value === null) OS_STATE.lastErrno = v.errno;
+    return v.value;
+  }
   switch (op) {
     case 5:
       try {

@@ -35,7 +35,8 @@ import { formatValue, asciiRepr, fixedDigits } from './format.ts';
 import { setTraceback } from '../interpreter/traceback.ts';
 import { callWeakref } from '../modules/weakref.ts';
 import { callGc } from '../modules/gc.ts';
-import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_IO, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT, FAM_SRE, FAM_STRING, FAM_STRUCT, FAM_WEAKREF, FAM_GC, FAM_ABC, FAM_BYTEARRAY, FAM_BYTES, FAM_MEMORYVIEW, FAM_ARRAY, FAM_COMPLEX, FAM_CMATH, FAM_GENERICALIAS, FAM_EXCGROUP, FAM_COMPILE, FAM_HASH, FAM_OPERATOR, FAM_ATEXIT, FAM_CONTEXTVARS, FAM_CSV, FAM_CODECS, FAM_STDLIB_SUPPORT, FAM_IMP, FAM_COREMETHODS, FAM_OSCALL } from './ids.ts';
+import { callAsyncgenHooks, asyncGenFirstIter } from '../modules/asyncgenhooks.ts';
+import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_IO, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT, FAM_SRE, FAM_STRING, FAM_STRUCT, FAM_WEAKREF, FAM_GC, FAM_ABC, FAM_BYTEARRAY, FAM_BYTES, FAM_MEMORYVIEW, FAM_ARRAY, FAM_COMPLEX, FAM_CMATH, FAM_GENERICALIAS, FAM_EXCGROUP, FAM_COMPILE, FAM_HASH, FAM_OPERATOR, FAM_ATEXIT, FAM_CONTEXTVARS, FAM_CSV, FAM_CODECS, FAM_STDLIB_SUPPORT, FAM_IMP, FAM_COREMETHODS, FAM_OSCALL, FAM_ASYNCGEN_HOOKS } from './ids.ts';
 import { callCompile, initCompile, fastLocals } from './compile.ts';
 import { callExcGroup } from './excgroup.ts';
 import { callGenericAlias } from './genericalias.ts';
@@ -219,6 +220,8 @@ export function callBuiltin(b: PyBuiltin, args: PyObject[], kw: string[] | null)
       return callImp(id, args, kw);
     case FAM_COREMETHODS:
       return callCoreMethod(id, args, kw);
+    case FAM_ASYNCGEN_HOOKS:
+      return callAsyncgenHooks(id, args, kw);
   }
   throw unhandledBuiltin(b.name, id);
 }
@@ -1260,13 +1263,17 @@ function callObjectMethod(id: int, args: PyObject[], kw: string[] | null): PyObj
     case B.CORO_AWAIT:
       return new PyCoroWrapper(self as PyGenerator);
     case B.AGEN_ANEXT:
+      asyncGenFirstIter(self as PyGenerator);
       return new PyAsyncGenOp(self as PyGenerator, AG_SEND, None, null);
     case B.AGEN_ASEND:
       checkArgs('asend', args, kw, 2, 2);
+      asyncGenFirstIter(self as PyGenerator);
       return new PyAsyncGenOp(self as PyGenerator, AG_SEND, args[1], null);
     case B.AGEN_ATHROW:
+      asyncGenFirstIter(self as PyGenerator);
       return new PyAsyncGenOp(self as PyGenerator, AG_THROW, None, thrownExc(args));
     case B.AGEN_ACLOSE:
+      asyncGenFirstIter(self as PyGenerator);
       return new PyAsyncGenOp(self as PyGenerator, AG_CLOSE, None, newExc(GeneratorExit, ''));
     case B.AGEN_OP_NEXT:
       return asyncGenStep(self as PyAsyncGenOp, None, null);

@@ -887,6 +887,11 @@ export enum B {
   POSIX_UTIME,
   POSIX_CHMOD,
   POSIX_CHDIR,
+  // asyncio stream (family 56): sys's async generator hooks (vm/modules/asyncgenhooks.ts)
+  SYS_GET_ASYNCGEN_HOOKS,
+  SYS_SET_ASYNCGEN_HOOKS,
+  SYS_GET_CORO_ORIGIN_DEPTH,
+  SYS_SET_CORO_ORIGIN_DEPTH,
 }
 
 /** The builtin families, one switch each. */
@@ -970,9 +975,13 @@ export const FAM_COREMETHODS = 43;
  * (vm/modules/oscall.ts) */
 export const FAM_OSCALL = 44;
 
+/** sys.get_asyncgen_hooks / set_asyncgen_hooks, sys.get/set_coroutine_origin_tracking_depth
+ * (vm/modules/asyncgenhooks.ts) */
+export const FAM_ASYNCGEN_HOOKS = 56;
+
 // Reserved per work stream (stop 13), so parallel branches never pick the same number: the
 // OS modules 45-47 (spare, after FAM_OSCALL), data modules 48-51 (unicodedata, math,
-// zlib), the language 52-55, runtime fixes 56-59. Replace a reservation by its family when it lands.
+// zlib), the language 52-55, runtime fixes 57-59 (56 is FAM_ASYNCGEN_HOOKS). Replace a reservation by its family when it lands.
 
 class IdFamilies {
   /** the family of each id, by id (FAM_NONE: never registered) */

@@ -96,6 +96,9 @@ export class PyGenerator extends PyObject {
   frame: Frame;
   running: boolean = false;
   finished: boolean = false;
+  /** an async generator: whether the sys async generator hooks ran for it (its first __anext__,
+   * asend, athrow or aclose) */
+  agHooksInited: boolean = false;
   retval: PyObject = None;
   name: string;
   qualname: string;

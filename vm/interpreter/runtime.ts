@@ -292,6 +292,9 @@ export function genericGetAttr(o: PyObject, name: string): PyObject | null {
   if (d !== null) return bindDescr(d, o, t);
   const sp = specialAttr(o, name);
   if (sp !== null) return sp;
+  // every type has a __doc__ (None when it has no docstring, and pyvm's builtin types have
+  // none), so an instance always finds one on its type
+  if (name === '__doc__') return None;
   return getAttrFallback(o, name);
 }
 function getAttrFallback(o: PyObject, name: string): PyObject | null {

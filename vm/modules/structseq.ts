@@ -93,7 +93,10 @@ export class PyStructSeq extends PyNative {
   override nativeRepr(): string {
     const parts: string[] = [];
     for (let i = 0; i < this.st.visible; i++) parts.push(this.st.reprNames[i] + '=' + repr(this.values[i]));
-    return `${this.st.type.module === 'posix' ? 'os' : this.st.type.module}.${this.st.type.name}(${parts.join(', ')})`;
+    // CPython prints tp_name, which has no module part for a type of builtins (asyncgen_hooks)
+    const mod = this.st.type.module;
+    const prefix = mod === 'builtins' ? '' : (mod === 'posix' ? 'os' : mod) + '.';
+    return `${prefix}${this.st.type.name}(${parts.join(', ')})`;
   }
 }
 

@@ -17,6 +17,7 @@ import { intPow, intSub } from '../objects/intops.ts';
 import { execmem } from '../../translate/rlib/index.ts';
 import { callObj } from '../interpreter/runtime.ts';
 import { writeSysStderr, exceptionText } from '../report.ts';
+import { addAsyncgenHooks } from './asyncgenhooks.ts';
 
 /** sys.float_info: IEEE 754 binary64, what every target's double is. */
 /** sys.hash_info: CPython's 64-bit values. pyvm's hash of an int below the modulus is the int,
@@ -41,6 +42,7 @@ const SYS = new SysState();
 export function makeSys(): PyModule {
   const m = newBuiltinModule('sys');
   const d = m.dict;
+  addAsyncgenHooks(m);
   dictSetS(d, 'argv', VM.argv);
   dictSetS(d, 'path', VM.path);
   // -W and -X options: pyvm takes neither yet, so both are empty (what warnings and others read)
@@ -52,7 +54,8 @@ export function makeSys(): PyModule {
   dictSetS(d, 'path_hooks', newList([]));
   dictSetS(d, 'path_importer_cache', newDict());
   dictSetS(d, 'pycache_prefix', None);
-  dictSetS(d, 'version', newStr('3.11.7 (pyvm 0.1.0)'));
+  // in the shape platform._sys_version parses: 'version (build) [compiler]'
+  dictSetS(d, 'version', newStr('3.11.7 (pyvm 0.1.0) [pyvm]'));
   dictSetS(d, 'version_info', newTuple([newInt(3), newInt(11), newInt(7), newStr('final'), newInt(0)]));
   dictSetS(d, 'platform', newStr(isWindows() ? 'win32' : 'linux'));
   // the library folder name under prefix (sysconfig and test.support read it); 'lib' on Debian

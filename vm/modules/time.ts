@@ -13,6 +13,7 @@ import { unhandledBuiltin } from '../builtins/args.ts';
 import { newBuiltinModule, addFn } from './registry.ts';
 import { toFloatValue } from '../builtins/dispatch.ts';
 import { checkInterrupt } from '../interpreter/state.ts';
+import { addClockInfo } from './timeinfo.ts';
 
 export function makeTime(): PyModule {
   const m = newBuiltinModule('time');
@@ -37,6 +38,7 @@ export function makeTime(): PyModule {
   dictSetS(m.dict, 'altzone', newInt(z.altzone));
   dictSetS(m.dict, 'daylight', newInt(z.daylight));
   dictSetS(m.dict, 'tzname', newTuple([newStr(z.stdName), newStr(z.dstName)]));
+  addClockInfo(m);
   return m;
 }
 
