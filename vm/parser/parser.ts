@@ -1535,18 +1535,30 @@ export class Parser {
     while (i < s.length) {
       const c = s[i];
       if (quote !== '') {
-        if (c === quote) quote = '';
-      } else if (c === "'" || c === '"') quote = c;
+        // a string inside the expression ends at its own quote, three of them for '''/"""
+        if (c === quote[0] && s.slice(i, i + quote.length) === quote) {
+          i += quote.length;
+          quote = '';
+          continue;
+        }
+      } else if (c === "'" || c === '"') {
+        quote = s.slice(i, i + 3) === c + c + c ? c + c + c : c;
+        i += quote.length;
+        continue;
+      } else if (c === '#') throw this.error("f-string expression part cannot include '#'", t);
       else if (c === '(' || c === '[' || c === '{') depth++;
       else if (c === ')' || c === ']' || c === '}') {
         if (depth === 0) break;
         depth--;
       } else if (depth === 0 && (c === '!' || c === ':') && !(c === '!' && i + 1 < s.length && s[i + 1] === '=')) break;
-      else if (depth === 0 && c === '=' && i + 1 < s.length && (s[i + 1] === '}' || s[i + 1] === '!' || s[i + 1] === ':')) break;
+      else if (depth === 0 && c === '=' && isDebugEnd(s, i + 1)) break;
       i++;
     }
     const exprText = s.slice(start, i);
     if (exprText.trim().length === 0) throw this.error('f-string: empty expression not allowed', t);
+    // 3.11's f-string expressions are cut out of the string token before they are parsed, so
+    // an escape in them would mean two things; CPython rejects it (3.12 lifted this)
+    if (indexFrom(exprText, '\\', 0) >= 0) throw this.error('f-string expression part cannot include a backslash', t);
     let value: expr;
     try {
       const sub = tokenize('(' + exprText + ')');
@@ -1562,10 +1574,15 @@ export class Parser {
       throw e;
     }
     let conversion = -1;
+    let debug = false;
     if (i < s.length && s[i] === '=') {
-      parts.push(new Constant(t.line, t.col, newStr(exprText + '=')));
+      // f'{x = }': the text shown keeps the whitespace on both sides of '='
+      let j = i + 1;
+      while (j < s.length && isFieldSpace(s[j])) j++;
+      parts.push(new Constant(t.line, t.col, newStr(s.slice(start, j))));
       conversion = 114; // 'r' by default for '='
-      i++;
+      debug = true;
+      i = j;
     }
     if (i < s.length && s[i] === '!') {
       conversion = i + 1 < s.length ? s.charCodeAt(i + 1) : 0;
@@ -1592,7 +1609,7 @@ export class Parser {
       if (lit.length > 0) specParts.push(new Constant(t.line, t.col, newStr(lit.join(''))));
       spec = new JoinedStr(t.line, t.col, specParts);
       // f'{x=:spec}' formats with the spec, not repr
-      if (conversion === 114 && s[start + exprText.length] === '=') conversion = -1;
+      if (conversion === 114 && debug && s[start + exprText.length] === '=') conversion = -1;
     }
     if (i >= s.length || s[i] !== '}') throw this.error("f-string: expecting '}'", t);
     parts.push(new FormattedValue(t.line, t.col, value, conversion, spec));
@@ -1680,4 +1697,14 @@ export function parse(src: string, filename: string, maxDepth: int): Module {
   const mod = p.parseModule();
   if (p.tooDeep) throw tooDeepForCompiler();
   return mod;
+}
+function isFieldSpace(c: string): boolean {
+  return c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f';
+}
+/** After '=' at the top of an f-string field: only whitespace before '}', '!' or ':' makes it
+ * the debug specifier f'{x=}' (else it is part of ==, <=, a keyword argument, ...). */
+function isDebugEnd(s: string, from: int): boolean {
+  let j = from;
+  while (j < s.length && isFieldSpace(s[j])) j++;
+  return j < s.length && (s[j] === '}' || s[j] === '!' || s[j] === ':');
 }
