@@ -882,6 +882,9 @@ export enum B {
   // stop 13 review: os.readlink (vm/modules/posix.ts)
   POSIX_READLINK,
   POSIX_SYMLINK,
+  // language (family 52): float.hex, float.fromhex (vm/builtins/floathex.ts)
+  FLOAT_HEX,
+  FLOAT_FROMHEX,
 }
 
 /** The builtin families, one switch each. */
@@ -965,9 +968,12 @@ export const FAM_COREMETHODS = 43;
  * (vm/modules/oscall.ts) */
 export const FAM_OSCALL = 44;
 
+/** float.hex and float.fromhex (vm/builtins/floathex.ts) */
+export const FAM_FLOATHEX = 52;
+
 // Reserved per work stream (stop 13), so parallel branches never pick the same number: the
 // OS modules 45-47 (spare, after FAM_OSCALL), data modules 48-51 (unicodedata, math,
-// zlib), the language 52-55, runtime fixes 56-59. Replace a reservation by its family when it lands.
+// zlib), the language 52-55 (52: FAM_FLOATHEX), runtime fixes 56-59. Replace a reservation by its family when it lands.
 
 class IdFamilies {
   /** the family of each id, by id (FAM_NONE: never registered) */
