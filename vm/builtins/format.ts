@@ -70,7 +70,7 @@ function parseSpec(s: string, tname: string, defaultAlign: string, defaultType: 
   let w = 0;
   let hasW = false;
   while (i < s.length && s[i] >= '0' && s[i] <= '9') {
-    w = w * 10 + (s.charCodeAt(i) - 48);
+    w = specDigit(w, s.charCodeAt(i) - 48);
     hasW = true;
     i++;
   }
@@ -90,7 +90,7 @@ function parseSpec(s: string, tname: string, defaultAlign: string, defaultType: 
     let p = 0;
     let hasP = false;
     while (i < s.length && s[i] >= '0' && s[i] <= '9') {
-      p = p * 10 + (s.charCodeAt(i) - 48);
+      p = specDigit(p, s.charCodeAt(i) - 48);
       hasP = true;
       i++;
     }
@@ -101,6 +101,13 @@ function parseSpec(s: string, tname: string, defaultAlign: string, defaultType: 
   if (i < s.length) sp.type = s[i];
   if (sp.grouping !== '') checkGrouping(sp.grouping, sp.type === '' ? defaultType : sp.type);
   return sp;
+}
+
+/** acc * 10 + d for a width or precision, refused as CPython's get_integer refuses one past
+ * Py_ssize_t (here past 2**53, where machine ints stop being exact untranslated). */
+function specDigit(acc: int, d: int): int {
+  if (acc > (9007199254740991 - d) / 10) throw raise(ValueError, 'Too many decimal digits in format string');
+  return acc * 10 + d;
 }
 
 /** ',' and '_' go with the decimal and float types; '_' with 'b', 'o', 'x', 'X' too (PEP 515). */

@@ -17,3 +17,8 @@ for v, s in more:
         print(repr(v), repr(s), repr(format(v, s)))
     except Exception as e:
         print(repr(v), repr(s), type(e).__name__, e)
+import sys
+for s in [".%sf" % (sys.maxsize + 1), "%s" % (sys.maxsize+1), "10.2f"]:
+  for v in [1.2, 1.2j, 3, "s"]:
+    try: print(repr(format(v, s)))
+    except ValueError as e: print(e)
