@@ -413,9 +413,12 @@ function formatComplex(re: float, im: float, sp: Spec): string {
   const reNeg = re < 0.0 || (re === 0.0 && 1.0 / re < 0.0);
   const imNeg = im < 0.0 || (im === 0.0 && 1.0 / im < 0.0);
   let body = '';
-  if (!skipRe) body = signOf(reNeg && !Number.isNaN(re), sp) + complexPart(re, sp, type);
-  const imSign = imNeg && !Number.isNaN(im) ? '-' : skipRe ? signOf(false, sp) : '+';
-  body = body + imSign + complexPart(im, sp, type) + 'j';
+  const reBody = complexPart(re, sp, type);
+  const imBody = complexPart(im, sp, type);
+  // 'z': a part that rounds to zero loses its minus sign
+  if (!skipRe) body = signOf(reNeg && !Number.isNaN(re) && !(sp.noNeg0 && isZeroBody(reBody)), sp) + reBody;
+  const imSign = imNeg && !Number.isNaN(im) && !(sp.noNeg0 && isZeroBody(imBody)) ? '-' : skipRe ? signOf(false, sp) : '+';
+  body = body + imSign + imBody + 'j';
   if (parens) body = '(' + body + ')';
   return pad(body, '', sp, '>');
 }
@@ -478,6 +481,18 @@ export function asciiRepr(v: PyObject): string {
 // ---- % formatting ----
 /** fmt % args for str, or for bytes when bytesMode (fmt and the result then hold one char per
  * byte; %s and %b take bytes-like objects or __bytes__, %r and %a give ascii(), %c a byte). */
+/** '%.3d' % 5 == '005': in % formatting an integer's precision is its least number of digits
+ * (the sign and the '0x' of '#' come before them, the width and its '0' fill around). */
+function percentIntPrecision(v: PyInt, conv: string, sp: Spec): string {
+  const neg = intSign(v) < 0;
+  const a = neg ? intNeg(v) : v;
+  let digits = conv === 'x' || conv === 'X' ? intToRadix(a, 16) : conv === 'o' ? intToRadix(a, 8) : intToStr(a);
+  if (conv === 'X') digits = digits.toUpperCase();
+  if (digits.length < sp.precision) digits = '0'.repeat(sp.precision - digits.length) + digits;
+  const prefix = !sp.alt || conv === 'd' ? '' : conv === 'x' ? '0x' : conv === 'X' ? '0X' : '0o';
+  return pad(digits, signOf(neg, sp) + prefix, sp, '>');
+}
+
 export function percentFormat(fmt: string, args: PyObject, bytesMode: boolean = false): string {
   let items: PyObject[] = [];
   let mapping: PyObject | null = null;
@@ -584,13 +599,18 @@ export function percentFormat(fmt: string, args: PyObject, bytesMode: boolean = 
       if (v instanceof PyInt) iv = v;
       else if (v instanceof PyFloat) iv = intFromFloat(v.v);
       else throw raise(TypeError, `%${conv} format: a real number is required, not ${typeName(v)}`);
-      sp.precision = -1;
-      sp.type = 'd';
-      out.push(formatInt(iv, sp));
+      if (sp.precision >= 0) out.push(percentIntPrecision(iv, 'd', sp));
+      else {
+        sp.type = 'd';
+        out.push(formatInt(iv, sp));
+      }
     } else if (conv === 'x' || conv === 'X' || conv === 'o') {
       if (!(v instanceof PyInt)) throw raise(TypeError, `%${conv} format: an integer is required, not ${typeName(v)}`);
-      sp.type = conv;
-      out.push(formatInt(v, sp));
+      if (sp.precision >= 0) out.push(percentIntPrecision(v, conv, sp));
+      else {
+        sp.type = conv;
+        out.push(formatInt(v, sp));
+      }
     } else if (conv === 'f' || conv === 'F' || conv === 'e' || conv === 'E' || conv === 'g' || conv === 'G') {
       let fv = 0.0;
       if (v instanceof PyFloat) fv = v.v;

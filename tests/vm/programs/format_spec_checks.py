@@ -22,3 +22,8 @@ for s in [".%sf" % (sys.maxsize + 1), "%s" % (sys.maxsize+1), "10.2f"]:
   for v in [1.2, 1.2j, 3, "s"]:
     try: print(repr(format(v, s)))
     except ValueError as e: print(e)
+for s in ["%z.1f", "%z.2e", "%z.2g", "%#z.0f", "%.3d", "%+.5d", "%-8.3d", "%08.3d", "%.3x", "%#.5x", "%.0d", "%.3i", "%.2o", "%#.4o"]:
+  for v in [-0.0, -0.001, 5, -5, 0]:
+    try: print(s, v, repr(s % v))
+    except Exception as e: print(s, v, type(e).__name__, e)
+print(format(-0.0, "z.1f"), "{:z.1f}".format(-0.0), f"{-0.0:z.1f}", f"{-1e-9j:z.1f}")
