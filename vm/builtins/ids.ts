@@ -885,6 +885,9 @@ export enum B {
   // language (family 52): float.hex, float.fromhex (vm/builtins/floathex.ts)
   FLOAT_HEX,
   FLOAT_FROMHEX,
+  // language (family 53): the int <-> str digit limit (vm/objects/intdigits.ts)
+  SYS_GET_INT_MAX_STR_DIGITS,
+  SYS_SET_INT_MAX_STR_DIGITS,
 }
 
 /** The builtin families, one switch each. */
@@ -970,10 +973,12 @@ export const FAM_OSCALL = 44;
 
 /** float.hex and float.fromhex (vm/builtins/floathex.ts) */
 export const FAM_FLOATHEX = 52;
+/** sys.get_int_max_str_digits and sys.set_int_max_str_digits (vm/objects/intdigits.ts) */
+export const FAM_INTDIGITS = 53;
 
 // Reserved per work stream (stop 13), so parallel branches never pick the same number: the
 // OS modules 45-47 (spare, after FAM_OSCALL), data modules 48-51 (unicodedata, math,
-// zlib), the language 52-55 (52: FAM_FLOATHEX), runtime fixes 56-59. Replace a reservation by its family when it lands.
+// zlib), the language 52-55 (52: FAM_FLOATHEX, 53: FAM_INTDIGITS), runtime fixes 56-59. Replace a reservation by its family when it lands.
 
 class IdFamilies {
   /** the family of each id, by id (FAM_NONE: never registered) */
