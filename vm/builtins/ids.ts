@@ -888,6 +888,9 @@ export enum B {
   // language (family 53): the int <-> str digit limit (vm/objects/intdigits.ts)
   SYS_GET_INT_MAX_STR_DIGITS,
   SYS_SET_INT_MAX_STR_DIGITS,
+  // language (family 54): function.__call__, method.__call__ (vm/builtins/funccall.ts)
+  FUNCTION_CALL,
+  METHOD_CALL,
 }
 
 /** The builtin families, one switch each. */
@@ -975,10 +978,12 @@ export const FAM_OSCALL = 44;
 export const FAM_FLOATHEX = 52;
 /** sys.get_int_max_str_digits and sys.set_int_max_str_digits (vm/objects/intdigits.ts) */
 export const FAM_INTDIGITS = 53;
+/** function.__call__ (vm/builtins/funccall.ts) */
+export const FAM_FUNCCALL = 54;
 
 // Reserved per work stream (stop 13), so parallel branches never pick the same number: the
 // OS modules 45-47 (spare, after FAM_OSCALL), data modules 48-51 (unicodedata, math,
-// zlib), the language 52-55 (52: FAM_FLOATHEX, 53: FAM_INTDIGITS), runtime fixes 56-59. Replace a reservation by its family when it lands.
+// zlib), the language 52-55 (52: FAM_FLOATHEX, 53: FAM_INTDIGITS, 54: FAM_FUNCCALL), runtime fixes 56-59. Replace a reservation by its family when it lands.
 
 class IdFamilies {
   /** the family of each id, by id (FAM_NONE: never registered) */
