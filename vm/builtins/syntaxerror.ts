@@ -14,8 +14,10 @@ function baseName(path: string): string {
 /** str(e) for a SyntaxError (or subclass); null for other exceptions. */
 export function syntaxErrorStr(e: PyBaseExc): string | null {
   if (!isInstance(e, SyntaxError)) return null;
+  // one the VM raised itself has no attributes set: its message is its first argument, as
+  // SyntaxError.__init__ would have set msg
   const msgObj = getAttrOrNull(e, 'msg');
-  const msg = str(msgObj === null ? None : msgObj);
+  const msg = str(msgObj !== null ? msgObj : e.args.length > 0 ? e.args[0] : None);
   const f = getAttrOrNull(e, 'filename');
   const file = f instanceof PyStr ? baseName(f.s) : null;
   const l = getAttrOrNull(e, 'lineno');

@@ -32,3 +32,7 @@ e.lineno = 10
 e.msg = 'changed'
 print(str(e), e.args)
 print(repr(SyntaxError('m', ('f.py', 3, 1, 'text'))))
+try:
+  compile("a\0", "f", "exec")
+except SyntaxError as e:
+  print(str(e), e.args)
