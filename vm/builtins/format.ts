@@ -37,11 +37,13 @@ function parseSpec(s: string, tname: string, defaultAlign: string, defaultType: 
   const sp = new Spec();
   sp.owner = tname;
   let i = 0;
-  const isAlign = (s.length > 1 && (s[1] === '<' || s[1] === '>' || s[1] === '^' || s[1] === '='));
+  // the fill is one character: two UTF-16 units when astral ('🖤>10')
+  const fl = s.length > 2 && s.charCodeAt(0) >= 0xd800 && s.charCodeAt(0) <= 0xdbff ? 2 : 1;
+  const isAlign = (s.length > fl && (s[fl] === '<' || s[fl] === '>' || s[fl] === '^' || s[fl] === '='));
   if (isAlign) {
-    sp.fill = s[0];
-    sp.align = s[1];
-    i = 2;
+    sp.fill = s.slice(0, fl);
+    sp.align = s[fl];
+    i = fl + 1;
   } else if (s.length > 0 && (s[0] === '<' || s[0] === '>' || s[0] === '^' || s[0] === '=')) {
     sp.align = s[0];
     i = 1;

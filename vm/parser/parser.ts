@@ -1529,6 +1529,10 @@ export class Parser {
       parts.push(new Constant(t.line, t.col, newStr(raw ? text : decodeEscapes(text, false, t.line))));
     }
   }
+  /** A literal part of an f-string or of a format spec in one: its escapes decoded unless raw. */
+  fstringLiteral(t: Tok, text: string, raw: boolean): Constant {
+    return new Constant(t.line, t.col, newStr(raw ? text : decodeEscapes(text, false, t.line)));
+  }
   /** Parses one {expr!c:spec} field starting after '{'; returns the index after '}'. The scan
    * is CPython 3.11's fstring_find_expr (Parser/string_parser.c), so errors come in its order
    * and words: the expression ends at a top-level '!', ':', '=' or '}' (not '!=', '==', '<=',
@@ -1630,7 +1634,7 @@ export class Parser {
       while (i < s.length && s[i] !== '}') {
         if (s[i] === '{') {
           if (lit.length > 0) {
-            specParts.push(new Constant(t.line, t.col, newStr(lit.join(''))));
+            specParts.push(this.fstringLiteral(t, lit.join(''), raw));
             lit.length = 0;
           }
           i = this.parseFStringField(t, s, i + 1, specParts, raw, level + 1);
@@ -1639,7 +1643,7 @@ export class Parser {
         lit.push(s[i]);
         i++;
       }
-      if (lit.length > 0) specParts.push(new Constant(t.line, t.col, newStr(lit.join(''))));
+      if (lit.length > 0) specParts.push(this.fstringLiteral(t, lit.join(''), raw));
       spec = new JoinedStr(t.line, t.col, specParts);
       // f'{x=:spec}' formats with the spec, not repr
       if (conversion === 114 && debug && s[start + exprText.length] === '=') conversion = -1;

@@ -27,3 +27,7 @@ for s in ["%z.1f", "%z.2e", "%z.2g", "%#z.0f", "%.3d", "%+.5d", "%-8.3d", "%08.3
     try: print(s, v, repr(s % v))
     except Exception as e: print(s, v, type(e).__name__, e)
 print(format(-0.0, "z.1f"), "{:z.1f}".format(-0.0), f"{-0.0:z.1f}", f"{-1e-9j:z.1f}")
+print(f"{-0.:\U0001f5a4>z6.1f}", format("ab", "\U0001f5a4^6"), format(5, "\U0001f5a4<4"))
+for s in ["z+f", "fz"]:
+    try: format(0, s)
+    except ValueError as e: print(e)
