@@ -1367,6 +1367,9 @@ function callObjectMethod(id: int, args: PyObject[], kw: string[] | null): PyObj
     }
     case B.FLOAT_AS_INT_RATIO: {
       let v = (self as PyFloat).v;
+      // the doubling below would never end on these
+      if (Number.isNaN(v)) throw raise(ValueError, 'cannot convert NaN to integer ratio');
+      if (v === Infinity || v === -Infinity) throw raise(OverflowErrorT, 'cannot convert Infinity to integer ratio');
       let den = newInt(1);
       while (v !== Math.floor(v)) {
         v = v * 2.0;
