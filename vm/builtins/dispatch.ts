@@ -36,7 +36,7 @@ import { setTraceback } from '../interpreter/traceback.ts';
 import { callWeakref } from '../modules/weakref.ts';
 import { callGc } from '../modules/gc.ts';
 import { callAsyncgenHooks, asyncGenFirstIter } from '../modules/asyncgenhooks.ts';
-import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_IO, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT, FAM_SRE, FAM_STRING, FAM_STRUCT, FAM_WEAKREF, FAM_GC, FAM_ABC, FAM_BYTEARRAY, FAM_BYTES, FAM_MEMORYVIEW, FAM_ARRAY, FAM_COMPLEX, FAM_CMATH, FAM_GENERICALIAS, FAM_EXCGROUP, FAM_COMPILE, FAM_HASH, FAM_OPERATOR, FAM_ATEXIT, FAM_CONTEXTVARS, FAM_CSV, FAM_CODECS, FAM_STDLIB_SUPPORT, FAM_IMP, FAM_COREMETHODS, FAM_OSCALL, FAM_ASYNCGEN_HOOKS } from './ids.ts';
+import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_IO, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT, FAM_SRE, FAM_STRING, FAM_STRUCT, FAM_WEAKREF, FAM_GC, FAM_ABC, FAM_BYTEARRAY, FAM_BYTES, FAM_MEMORYVIEW, FAM_ARRAY, FAM_COMPLEX, FAM_CMATH, FAM_GENERICALIAS, FAM_EXCGROUP, FAM_COMPILE, FAM_HASH, FAM_OPERATOR, FAM_ATEXIT, FAM_CONTEXTVARS, FAM_CSV, FAM_CODECS, FAM_STDLIB_SUPPORT, FAM_IMP, FAM_COREMETHODS, FAM_OSCALL, FAM_FLOATHEX, FAM_INTDIGITS, FAM_FUNCCALL, FAM_ASYNCGEN_HOOKS } from './ids.ts';
 import { callCompile, initCompile, fastLocals } from './compile.ts';
 import { callExcGroup } from './excgroup.ts';
 import { callGenericAlias } from './genericalias.ts';
@@ -50,6 +50,9 @@ import { callSupport } from './support.ts';
 import { callCodecs, decodeSource } from '../modules/codecs/module.ts';
 import { callImp } from '../modules/imp.ts';
 import { callCoreMethod } from './coremethods.ts';
+import { callFloatHex } from './floathex.ts';
+import { callFuncCall } from './funccall.ts';
+import { callIntDigits, checkStrToIntDigits } from '../objects/intdigits.ts';
 import { callSlot } from './slots.ts';
 import { longRangeOrNull } from './longrange.ts';
 import { npos, kwArg, arg, checkArgs, noKw, mkBuiltin, defMethod, unhandledBuiltin } from './args.ts';
@@ -222,6 +225,12 @@ export function callBuiltin(b: PyBuiltin, args: PyObject[], kw: string[] | null)
       return callCoreMethod(id, args, kw);
     case FAM_ASYNCGEN_HOOKS:
       return callAsyncgenHooks(id, args, kw);
+    case FAM_FLOATHEX:
+      return callFloatHex(id, args);
+    case FAM_INTDIGITS:
+      return callIntDigits(id, args, kw);
+    case FAM_FUNCCALL:
+      return callFuncCall(id, args, kw);
   }
   throw unhandledBuiltin(b.name, id);
 }
@@ -379,6 +388,7 @@ function parseIntStr(sIn: string, baseIn: int): PyObject {
     if (v >= base) ok = false;
   }
   if (!ok) throw raise(ValueError, `invalid literal for int() with base ${baseIn}: ${repr(newStr(orig))}`);
+  checkStrToIntDigits(clean.length, base);
   const b = bigFromRadix(clean, base, neg);
   return fromBig(b);
 }

@@ -10,78 +10,131 @@ import { cpLen, indexFrom } from '../objects/strutil.ts';
 import { dictGetS } from '../objects/dict.ts';
 import { PyExc } from '../objects/core.ts';
 import { PyComplex } from './complex.ts';
+import { codePointToString } from '../parser/parser.ts';
 
 class Spec {
   fill: string = ' ';
   align: string = '';
   sign: string = '-';
+  /** a sign was written (CPython's sign != '\0': 'c' and strings refuse even '-') */
+  signGiven: boolean = false;
+  /** 'z': negative zero shown as zero (floats only) */
+  noNeg0: boolean = false;
   alt: boolean = false;
   zero: boolean = false;
   width: int = -1;
   grouping: string = '';
   precision: int = -1;
   type: string = '';
+  /** the formatted object's type name, for errors */
+  owner: string = '';
 }
 
-function parseSpec(s: string): Spec {
+/** The spec s of a format() of an object of type typeName, checked as CPython's
+ * parse_internal_render_format_spec checks it before the type looks at it. defaultAlign: '<'
+ * for strings, '>' for numbers (a leading '0' means '=' alignment only for numbers). */
+function parseSpec(s: string, tname: string, defaultAlign: string, defaultType: string = ''): Spec {
   const sp = new Spec();
+  sp.owner = tname;
   let i = 0;
-  const isAlign = (s.length > 1 && (s[1] === '<' || s[1] === '>' || s[1] === '^' || s[1] === '='));
+  // the fill is one character: two UTF-16 units when astral ('🖤>10')
+  const fl = s.length > 2 && s.charCodeAt(0) >= 0xd800 && s.charCodeAt(0) <= 0xdbff ? 2 : 1;
+  const isAlign = (s.length > fl && (s[fl] === '<' || s[fl] === '>' || s[fl] === '^' || s[fl] === '='));
   if (isAlign) {
-    sp.fill = s[0];
-    sp.align = s[1];
-    i = 2;
+    sp.fill = s.slice(0, fl);
+    sp.align = s[fl];
+    i = fl + 1;
   } else if (s.length > 0 && (s[0] === '<' || s[0] === '>' || s[0] === '^' || s[0] === '=')) {
     sp.align = s[0];
     i = 1;
   }
+  const fillGiven = isAlign;
+  const alignGiven = sp.align !== '';
   if (i < s.length && (s[i] === '+' || s[i] === '-' || s[i] === ' ')) {
     sp.sign = s[i];
+    sp.signGiven = true;
     i++;
   }
-  if (i < s.length && s[i] === 'z') i++;
+  if (i < s.length && s[i] === 'z') {
+    sp.noNeg0 = true;
+    i++;
+  }
   if (i < s.length && s[i] === '#') {
     sp.alt = true;
     i++;
   }
-  if (i < s.length && s[i] === '0') {
+  if (!fillGiven && i < s.length && s[i] === '0') {
     sp.zero = true;
+    sp.fill = '0';
+    if (!alignGiven && defaultAlign === '>') sp.align = '=';
     i++;
   }
   let w = 0;
   let hasW = false;
   while (i < s.length && s[i] >= '0' && s[i] <= '9') {
-    w = w * 10 + (s.charCodeAt(i) - 48);
+    w = specDigit(w, s.charCodeAt(i) - 48);
     hasW = true;
     i++;
   }
   if (hasW) sp.width = w;
-  if (i < s.length && (s[i] === ',' || s[i] === '_')) {
-    sp.grouping = s[i];
+  if (i < s.length && s[i] === ',') {
+    sp.grouping = ',';
     i++;
   }
+  if (i < s.length && s[i] === '_') {
+    if (sp.grouping !== '') throw raise(ValueError, "Cannot specify both ',' and '_'.");
+    sp.grouping = '_';
+    i++;
+  }
+  if (i < s.length && s[i] === ',' && sp.grouping === '_') throw raise(ValueError, "Cannot specify both ',' and '_'.");
   if (i < s.length && s[i] === '.') {
     i++;
     let p = 0;
     let hasP = false;
     while (i < s.length && s[i] >= '0' && s[i] <= '9') {
-      p = p * 10 + (s.charCodeAt(i) - 48);
+      p = specDigit(p, s.charCodeAt(i) - 48);
       hasP = true;
       i++;
     }
     if (!hasP) throw raise(ValueError, 'Format specifier missing precision');
     sp.precision = p;
   }
-  if (i < s.length) {
-    sp.type = s[i];
-    i++;
-  }
-  if (i < s.length) throw raise(ValueError, 'Invalid format specifier');
-  if (sp.zero && sp.align === '') {
-    sp.fill = '0';
-    sp.align = '=';
-  }
+  if (s.length - i > 1) throw raise(ValueError, `Invalid format specifier '${s}' for object of type '${tname}'`);
+  if (i < s.length) sp.type = s[i];
+  if (sp.grouping !== '') checkGrouping(sp.grouping, sp.type === '' ? defaultType : sp.type);
   return sp;
+}
+
+/** acc * 10 + d for a width or precision, refused as CPython's get_integer refuses one past
+ * Py_ssize_t (here past 2**53, where machine ints stop being exact untranslated). */
+function specDigit(acc: int, d: int): int {
+  if (acc > (9007199254740991 - d) / 10) throw raise(ValueError, 'Too many decimal digits in format string');
+  return acc * 10 + d;
+}
+
+/** ',' and '_' go with the decimal and float types; '_' with 'b', 'o', 'x', 'X' too (PEP 515). */
+function checkGrouping(sep: string, type: string): void {
+  if (type === '' || 'defgEG%F'.includes(type)) return;
+  if (sep === '_' && 'boxX'.includes(type)) return;
+  throw raise(ValueError, `Cannot specify '${sep}' with ${codeShown(type)}.`);
+}
+/** A presentation type in an error, as CPython shows it: 'x', or '\x1' when not printable. */
+function codeShown(type: string): string {
+  const c = type.charCodeAt(0);
+  return c > 32 && c < 128 ? `'${type}'` : `'\\x${c.toString(16)}'`;
+}
+function unknownCode(type: string, owner: string): PyExc {
+  return raise(ValueError, `Unknown format code ${codeShown(type)} for object of type '${owner}'`);
+}
+
+/** The spec checks of an int (CPython's format_long_internal). */
+function checkIntSpec(sp: Spec): void {
+  if (sp.precision >= 0) throw raise(ValueError, 'Precision not allowed in integer format specifier');
+  if (sp.noNeg0) throw raise(ValueError, 'Negative zero coercion (z) not allowed in integer format specifier');
+  if (sp.type === 'c') {
+    if (sp.signGiven) throw raise(ValueError, "Sign not allowed with integer format specifier 'c'");
+    if (sp.alt) throw raise(ValueError, "Alternate form (#) not allowed with integer format specifier 'c'");
+  }
 }
 
 function group(digits: string, sep: string, every: int): string {
@@ -122,7 +175,12 @@ export function formatInt(v: PyInt, sp: Spec): string {
   if (t === 'e' || t === 'E' || t === 'f' || t === 'F' || t === 'g' || t === 'G' || t === '%') {
     return formatFloat(intToFloat(v), sp);
   }
-  if (t === 'c') return pad(String.fromCharCode(v.v), '', sp, '<');
+  if (t === '' || 'bcdoxXn'.includes(t)) checkIntSpec(sp);
+  if (t === 'c') {
+    if (v.big !== null) throw raise(OverflowErrorT, 'Python int too large to convert to C long');
+    if (v.v < 0 || v.v > 0x10ffff) throw raise(OverflowErrorT, '%c arg not in range(0x110000)');
+    return pad(codePointToString(v.v), '', sp, '<');
+  }
   const neg = intSign(v) < 0;
   const a = neg ? intNeg(v) : v;
   let digits = '';
@@ -138,8 +196,7 @@ export function formatInt(v: PyInt, sp: Spec): string {
   } else if (t === 'b') {
     digits = group(intToRadix(a, 2), sp.grouping === '_' ? '_' : '', 4);
     prefix = sp.alt ? '0b' : '';
-  } else if (t === 's') throw raise(ValueError, "Unknown format code 's' for object of type 'int'");
-  else throw raise(ValueError, `Unknown format code '${t}' for object of type 'int'`);
+  } else throw unknownCode(t, sp.owner === '' ? 'int' : sp.owner);
   if (sp.align === '=' && sp.fill === '0' && sp.grouping !== '' && sp.width > 0) {
     // zero padding participates in grouping
     const sign = signOf(neg, sp);
@@ -302,7 +359,7 @@ export function formatFloat(x: float, sp: Spec): string {
       body = formatG(a, sp.precision, sp.alt, false);
       if (!body.includes('.') && !body.includes('e') && !body.includes('n') && !body.includes('i')) body = body + '.0';
     }
-  } else throw raise(ValueError, `Unknown format code '${t}' for object of type 'float'`);
+  } else throw unknownCode(t, sp.owner === '' ? 'float' : sp.owner);
   if (sp.grouping !== '' && body.length > 0 && body[0] >= '0' && body[0] <= '9') {
     let ip = body;
     let rest = '';
@@ -317,7 +374,9 @@ export function formatFloat(x: float, sp: Spec): string {
     body = group(ip, sp.grouping, 3) + rest;
   }
   if (sp.alt && (t === 'f' || t === 'F') && !body.includes('.')) body = body + '.';
-  return pad(body, signOf(neg && !Number.isNaN(x), sp), sp, '>');
+  // 'z': a value that rounds to zero loses its minus sign
+  const shownNeg = neg && !Number.isNaN(x) && !(sp.noNeg0 && isZeroBody(body));
+  return pad(body, signOf(shownNeg, sp), sp, '>');
 }
 
 /** One part of a complex number, unsigned: type 'r' is repr without a forced '.0'. */
@@ -340,10 +399,10 @@ function complexPart(x: float, sp: Spec, type: string): string {
 function formatComplex(re: float, im: float, sp: Spec): string {
   let type = sp.type;
   if (type !== '' && type !== 'e' && type !== 'E' && type !== 'f' && type !== 'F' && type !== 'g' && type !== 'G' && type !== 'n') {
-    throw raise(ValueError, `Unknown format code '${type}' for object of type 'complex'`);
+    throw unknownCode(type, sp.owner === '' ? 'complex' : sp.owner);
   }
   if (sp.alt) throw raise(ValueError, 'Alternate form (#) not allowed in complex format specifier');
-  if (sp.zero) throw raise(ValueError, 'Zero padding is not allowed in complex format specifier');
+  if (sp.fill === '0') throw raise(ValueError, 'Zero padding is not allowed in complex format specifier');
   if (sp.align === '=') throw raise(ValueError, "'=' alignment flag is not allowed in complex format specifier");
   let skipRe = false;
   let parens = false;
@@ -356,16 +415,23 @@ function formatComplex(re: float, im: float, sp: Spec): string {
   const reNeg = re < 0.0 || (re === 0.0 && 1.0 / re < 0.0);
   const imNeg = im < 0.0 || (im === 0.0 && 1.0 / im < 0.0);
   let body = '';
-  if (!skipRe) body = signOf(reNeg && !Number.isNaN(re), sp) + complexPart(re, sp, type);
-  const imSign = imNeg && !Number.isNaN(im) ? '-' : skipRe ? signOf(false, sp) : '+';
-  body = body + imSign + complexPart(im, sp, type) + 'j';
+  const reBody = complexPart(re, sp, type);
+  const imBody = complexPart(im, sp, type);
+  // 'z': a part that rounds to zero loses its minus sign
+  if (!skipRe) body = signOf(reNeg && !Number.isNaN(re) && !(sp.noNeg0 && isZeroBody(reBody)), sp) + reBody;
+  const imSign = imNeg && !Number.isNaN(im) && !(sp.noNeg0 && isZeroBody(imBody)) ? '-' : skipRe ? signOf(false, sp) : '+';
+  body = body + imSign + imBody + 'j';
   if (parens) body = '(' + body + ')';
   return pad(body, '', sp, '>');
 }
 
 export function formatStrSpec(s: string, sp: Spec): string {
-  if (sp.type !== '' && sp.type !== 's') throw raise(ValueError, `Unknown format code '${sp.type}' for object of type 'str'`);
-  if (sp.sign !== '-') throw raise(ValueError, 'Sign not allowed in string format specifier');
+  if (sp.type !== '' && sp.type !== 's') throw unknownCode(sp.type, sp.owner === '' ? 'str' : sp.owner);
+  // CPython's format_string_internal
+  if (sp.signGiven) throw raise(ValueError, sp.sign === ' ' ? 'Space not allowed in string format specifier' : 'Sign not allowed in string format specifier');
+  if (sp.noNeg0) throw raise(ValueError, 'Negative zero coercion (z) not allowed in string format specifier');
+  if (sp.alt) throw raise(ValueError, 'Alternate form (#) not allowed in string format specifier');
+  if (sp.align === '=') throw raise(ValueError, "'=' alignment not allowed in string format specifier");
   let body = s;
   if (sp.precision >= 0 && body.length > sp.precision) body = body.slice(0, sp.precision);
   return pad(body, '', sp, '<');
@@ -383,18 +449,14 @@ export function formatValue(v: PyObject, spec: string): string {
   }
   if (v instanceof PyStr) {
     if (spec === '') return v.s;
-    return formatStrSpec(v.s, parseSpec(spec));
+    return formatStrSpec(v.s, parseSpec(spec, 'str', '<', 's'));
   }
   if (spec === '') return str(v);
   if (v instanceof PyInt) {
-    if (v.cls === boolType) {
-      const sp = parseSpec(spec);
-      if (sp.type === '' || sp.type === 's') return formatStrSpec(str(v), sp);
-    }
-    return formatInt(v, parseSpec(spec));
+    return formatInt(v, parseSpec(spec, typeNameOf(v), '>'));
   }
-  if (v instanceof PyFloat) return formatFloat(v.v, parseSpec(spec));
-  if (v instanceof PyComplex) return formatComplex(v.re, v.im, parseSpec(spec));
+  if (v instanceof PyFloat) return formatFloat(v.v, parseSpec(spec, typeNameOf(v), '>'));
+  if (v instanceof PyComplex) return formatComplex(v.re, v.im, parseSpec(spec, typeNameOf(v), '>'));
   if (!t.isBuiltin || true) {
     throw raise(TypeError, `unsupported format string passed to ${t.name}.__format__`);
   }
@@ -421,6 +483,18 @@ export function asciiRepr(v: PyObject): string {
 // ---- % formatting ----
 /** fmt % args for str, or for bytes when bytesMode (fmt and the result then hold one char per
  * byte; %s and %b take bytes-like objects or __bytes__, %r and %a give ascii(), %c a byte). */
+/** '%.3d' % 5 == '005': in % formatting an integer's precision is its least number of digits
+ * (the sign and the '0x' of '#' come before them, the width and its '0' fill around). */
+function percentIntPrecision(v: PyInt, conv: string, sp: Spec): string {
+  const neg = intSign(v) < 0;
+  const a = neg ? intNeg(v) : v;
+  let digits = conv === 'x' || conv === 'X' ? intToRadix(a, 16) : conv === 'o' ? intToRadix(a, 8) : intToStr(a);
+  if (conv === 'X') digits = digits.toUpperCase();
+  if (digits.length < sp.precision) digits = '0'.repeat(sp.precision - digits.length) + digits;
+  const prefix = !sp.alt || conv === 'd' ? '' : conv === 'x' ? '0x' : conv === 'X' ? '0X' : '0o';
+  return pad(digits, signOf(neg, sp) + prefix, sp, '>');
+}
+
 export function percentFormat(fmt: string, args: PyObject, bytesMode: boolean = false): string {
   let items: PyObject[] = [];
   let mapping: PyObject | null = null;
@@ -527,13 +601,18 @@ export function percentFormat(fmt: string, args: PyObject, bytesMode: boolean = 
       if (v instanceof PyInt) iv = v;
       else if (v instanceof PyFloat) iv = intFromFloat(v.v);
       else throw raise(TypeError, `%${conv} format: a real number is required, not ${typeName(v)}`);
-      sp.precision = -1;
-      sp.type = 'd';
-      out.push(formatInt(iv, sp));
+      if (sp.precision >= 0) out.push(percentIntPrecision(iv, 'd', sp));
+      else {
+        sp.type = 'd';
+        out.push(formatInt(iv, sp));
+      }
     } else if (conv === 'x' || conv === 'X' || conv === 'o') {
       if (!(v instanceof PyInt)) throw raise(TypeError, `%${conv} format: an integer is required, not ${typeName(v)}`);
-      sp.type = conv;
-      out.push(formatInt(v, sp));
+      if (sp.precision >= 0) out.push(percentIntPrecision(v, conv, sp));
+      else {
+        sp.type = conv;
+        out.push(formatInt(v, sp));
+      }
     } else if (conv === 'f' || conv === 'F' || conv === 'e' || conv === 'E' || conv === 'g' || conv === 'G') {
       let fv = 0.0;
       if (v instanceof PyFloat) fv = v.v;
@@ -698,4 +777,18 @@ function indexOfTop(s: string, ch: string): int {
     else if (s[i] === ch && depth === 0) return i;
   }
   return -1;
+}
+
+/** The type name CPython's spec errors show (tp_name: a subclass's own name). */
+function typeNameOf(v: PyObject): string {
+  return v.cls.name;
+}
+/** A formatted float body with no non-zero digit (the exponent aside): what 'z' looks for. */
+function isZeroBody(body: string): boolean {
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (c === 'e' || c === 'E') return true;
+    if (c >= '1' && c <= '9') return false;
+  }
+  return true;
 }

@@ -892,6 +892,15 @@ export enum B {
   SYS_SET_ASYNCGEN_HOOKS,
   SYS_GET_CORO_ORIGIN_DEPTH,
   SYS_SET_CORO_ORIGIN_DEPTH,
+  // language (family 52): float.hex, float.fromhex (vm/builtins/floathex.ts)
+  FLOAT_HEX,
+  FLOAT_FROMHEX,
+  // language (family 53): the int <-> str digit limit (vm/objects/intdigits.ts)
+  SYS_GET_INT_MAX_STR_DIGITS,
+  SYS_SET_INT_MAX_STR_DIGITS,
+  // language (family 54): function.__call__, method.__call__ (vm/builtins/funccall.ts)
+  FUNCTION_CALL,
+  METHOD_CALL,
 }
 
 /** The builtin families, one switch each. */
@@ -975,13 +984,19 @@ export const FAM_COREMETHODS = 43;
  * (vm/modules/oscall.ts) */
 export const FAM_OSCALL = 44;
 
+/** float.hex and float.fromhex (vm/builtins/floathex.ts) */
+export const FAM_FLOATHEX = 52;
+/** sys.get_int_max_str_digits and sys.set_int_max_str_digits (vm/objects/intdigits.ts) */
+export const FAM_INTDIGITS = 53;
+/** function.__call__ (vm/builtins/funccall.ts) */
+export const FAM_FUNCCALL = 54;
+
 /** sys.get_asyncgen_hooks / set_asyncgen_hooks, sys.get/set_coroutine_origin_tracking_depth
  * (vm/modules/asyncgenhooks.ts) */
 export const FAM_ASYNCGEN_HOOKS = 56;
 
-// Reserved per work stream (stop 13), so parallel branches never pick the same number: the
-// OS modules 45-47 (spare, after FAM_OSCALL), data modules 48-51 (unicodedata, math,
-// zlib), the language 52-55, runtime fixes 57-59 (56 is FAM_ASYNCGEN_HOOKS). Replace a reservation by its family when it lands.
+// Reserved per work stream, so parallel branches never pick the same number: 45-51 and 55
+// (spare, from stop 13's reservations), 57-59. Replace a reservation by its family when it lands.
 
 class IdFamilies {
   /** the family of each id, by id (FAM_NONE: never registered) */

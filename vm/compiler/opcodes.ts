@@ -175,8 +175,9 @@ export class Op {
   static readonly FOR_ITER: int = def(1, { jump: -1, flags: F_JUMP });
   static readonly UNPACK_SEQUENCE: int = def(-1, { perArg: 1 });
   static readonly UNPACK_EX: int = def(0, { unpackEx: true });
-  /** [defaults tuple if arg & 1], [kwdefaults dict if arg & 2], [closure tuple if arg & 8], code -- function */
-  static readonly MAKE_FUNCTION: int = def(0, { mask: 11 });
+  /** [defaults tuple if arg & 1], [kwdefaults dict if arg & 2], [annotations dict if arg & 4],
+   * [closure tuple if arg & 8], code -- function */
+  static readonly MAKE_FUNCTION: int = def(0, { mask: 15 });
   static readonly RETURN_VALUE: int = def(-1, { flags: F_STOP });
   /** value -- sent value (pushed by the resume, genSend) */
   static readonly YIELD_VALUE: int = def(0);

@@ -40,6 +40,7 @@ import { bytesPercent, isBytearray, BYT } from '../builtins/bytesmethods.ts';
 import { bytesLike } from '../builtins/buffer.ts';
 import { B } from '../builtins/ids.ts';
 import { unicodeErrorStr } from '../modules/codecs/errors.ts';
+import { syntaxErrorStr } from '../builtins/syntaxerror.ts';
 
 // ---- type helpers ----
 export function isSubtype(a: PyType, b: PyType): boolean {
@@ -154,6 +155,8 @@ export function excStr(e: PyBaseExc): string {
   if (e instanceof PyExcGroup) return excGroupStr(e);
   const u = unicodeErrorStr(e);
   if (u !== null) return u;
+  const se = syntaxErrorStr(e);
+  if (se !== null) return se;
   if (isInstance(e, KeyError) && e.args.length === 1) return repr(e.args[0]);
   if (isInstance(e, OSError) && e.args.length >= 2 && e.args[0] instanceof PyInt) {
     let s = `[Errno ${str(e.args[0])}] ${str(e.args[1])}`;

@@ -4,7 +4,8 @@ import { tracebackOf, getFrame } from '../interpreter/traceback.ts';
 import { PyObject, PyModule, PyBuiltin, PyBaseExc, PyExc, PyInt, PyStr, newStr, newInt, newFloat, newTuple, newList, newDict, raise, None, False, SystemExit, ValueError, TypeError, intType, newBool } from '../objects/core.ts';
 import { dictGetS, dictSetS } from '../objects/dict.ts';
 import { VM } from '../interpreter/state.ts';
-import { B, FAM_SYS } from '../builtins/ids.ts';
+import { B, FAM_SYS, FAM_INTDIGITS } from '../builtins/ids.ts';
+import { DEFAULT_MAX_STR_DIGITS, MAX_STR_DIGITS_THRESHOLD } from '../objects/intdigits.ts';
 import { npos, unhandledBuiltin } from '../builtins/args.ts';
 import { toIntIndex, typeName, str, repr } from '../interpreter/runtime.ts';
 import { toFloatValue } from '../builtins/dispatch.ts';
@@ -74,7 +75,7 @@ export function makeSys(): PyModule {
   dictSetS(d, 'hash_info', new PyStructSeq(HASH_INFO, [
     newInt(64), intSub(intPow(newInt(2), newInt(61)), newInt(1)), newInt(314159), newInt(0), newInt(1000003), newStr('siphash13'), newInt(64), newInt(128), newInt(0),
   ]));
-  dictSetS(d, 'int_info', new PyStructSeq(INT_INFO, [newInt(30), newInt(4), newInt(0), newInt(640)]));
+  dictSetS(d, 'int_info', new PyStructSeq(INT_INFO, [newInt(30), newInt(4), newInt(DEFAULT_MAX_STR_DIGITS), newInt(MAX_STR_DIGITS_THRESHOLD)]));
   SYS.auditHooks = [];
   SYS.switchInterval = 0.005;
   addFn(m, 'excepthook', B.SYS_EXCEPTHOOK, FAM_SYS);
@@ -105,6 +106,8 @@ export function makeSys(): PyModule {
   dictSetS(d, '__stderr__', VM.stderr as PyObject);
   addFn(m, 'exit', B.SYS_EXIT, FAM_SYS);
   addFn(m, 'getrecursionlimit', B.SYS_GETRECURSIONLIMIT, FAM_SYS);
+  addFn(m, 'get_int_max_str_digits', B.SYS_GET_INT_MAX_STR_DIGITS, FAM_INTDIGITS);
+  addFn(m, 'set_int_max_str_digits', B.SYS_SET_INT_MAX_STR_DIGITS, FAM_INTDIGITS);
   addFn(m, 'setrecursionlimit', B.SYS_SETRECURSIONLIMIT, FAM_SYS);
   addFn(m, 'exc_info', B.SYS_EXC_INFO, FAM_SYS);
   addFn(m, '_getframe', B.SYS_GETFRAME, FAM_SYS);

@@ -2,6 +2,7 @@
 import type { int, float } from '../../translate/rlib/index.ts';
 import { floorDiv, floorMod, toFloat, toInt } from '../../translate/rlib/index.ts';
 import { PyInt, PyObject, intType, newInt, raise, ZeroDivisionErrorT, ValueError, OverflowErrorT, MemoryError } from './core.ts';
+import { checkIntToStrBits, checkIntToStrDigits } from './intdigits.ts';
 import {
   BigNum, bigFromInt, bigFits, bigToInt, bigAdd, bigSub, bigMul, bigDivMod, bigCmp, bigNeg, bigToString, bigPow,
   bigBitOp, bigToFloat, bigBitLength, bigFromFloat, bigShiftLeft, bigShiftRight, bigLow53, bigMulInts, bigAddSameSign,
@@ -80,7 +81,11 @@ export function intSign(a: PyInt): int {
 }
 export function intToStr(a: PyInt): string {
   if (a.big === null) return String(a.v);
-  return bigToString(a.big);
+  // sys.set_int_max_str_digits: a machine int has at most 19 digits, far below any limit
+  checkIntToStrBits(a.big);
+  const s = bigToString(a.big);
+  checkIntToStrDigits(s);
+  return s;
 }
 export function intToFloat(a: PyInt): float {
   if (a.big === null) return toFloat(a.v);

@@ -1364,6 +1364,8 @@ export class Parser {
           this.expectOp(')');
           return y;
         }
+        // (**a): CPython's invalid_expression rule names it
+        if (this.peek().type === T_OP && this.peek().s === '**') throw this.error('cannot use double starred expression here', this.peek());
         const first = this.parseStarOrNamed();
         if (this.atCompFor()) {
           const g = new GeneratorExp(t.line, t.col, first, this.parseCompFor());
@@ -1547,26 +1549,68 @@ export class Parser {
       parts.push(new Constant(t.line, t.col, newStr(raw ? text : decodeEscapes(text, false, t.line))));
     }
   }
-  /** Parses one {expr!c:spec} field starting after '{'; returns the index after '}'. */
-  parseFStringField(t: Tok, s: string, start: int, parts: expr[], raw: boolean): int {
+  /** A literal part of an f-string or of a format spec in one: its escapes decoded unless raw. */
+  fstringLiteral(t: Tok, text: string, raw: boolean): Constant {
+    return new Constant(t.line, t.col, newStr(raw ? text : decodeEscapes(text, false, t.line)));
+  }
+  /** Parses one {expr!c:spec} field starting after '{'; returns the index after '}'. The scan
+   * is CPython 3.11's fstring_find_expr (Parser/string_parser.c), so errors come in its order
+   * and words: the expression ends at a top-level '!', ':', '=' or '}' (not '!=', '==', '<=',
+   * '>='), strings inside it may hold those, and brackets must pair. level: 0 for a field of
+   * the string, 1 for one nested in a format spec (deeper is an error). */
+  parseFStringField(t: Tok, s: string, start: int, parts: expr[], raw: boolean, level: int = 0): int {
+    if (level >= 2) throw this.error('f-string: expressions nested too deeply', t);
     let i = start;
-    let depth = 0;
     let quote = '';
+    const brackets: string[] = [];
     while (i < s.length) {
       const c = s[i];
+      // 3.11's f-string expressions are cut out of the string token before they are parsed, so
+      // an escape in them would mean two things; CPython rejects it (3.12 lifted this)
+      if (c === '\\') throw this.error('f-string expression part cannot include a backslash', t);
       if (quote !== '') {
-        if (c === quote) quote = '';
-      } else if (c === "'" || c === '"') quote = c;
-      else if (c === '(' || c === '[' || c === '{') depth++;
-      else if (c === ')' || c === ']' || c === '}') {
-        if (depth === 0) break;
-        depth--;
-      } else if (depth === 0 && (c === '!' || c === ':') && !(c === '!' && i + 1 < s.length && s[i + 1] === '=')) break;
-      else if (depth === 0 && c === '=' && i + 1 < s.length && (s[i + 1] === '}' || s[i + 1] === '!' || s[i + 1] === ':')) break;
+        // a string inside the expression ends at its own quote (three of them when triple-quoted)
+        if (c === quote[0] && s.slice(i, i + quote.length) === quote) {
+          i += quote.length;
+          quote = '';
+          continue;
+        }
+      } else if (c === "'" || c === '"') {
+        quote = s.slice(i, i + 3) === c + c + c ? c + c + c : c;
+        i += quote.length;
+        continue;
+      } else if (c === '(' || c === '[' || c === '{') {
+        if (brackets.length >= 200) throw this.error('f-string: too many nested parenthesis', t);
+        brackets.push(c);
+      } else if (c === '#') throw this.error("f-string expression part cannot include '#'", t);
+      else if (brackets.length === 0 && (c === '!' || c === ':' || c === '}' || c === '=' || c === '>' || c === '<')) {
+        // '!=', '==', '<=', '>=' are operators; '<' and '>' alone too
+        if (c !== ':' && c !== '}' && i + 1 < s.length && s[i + 1] === '=') {
+          i += 2;
+          continue;
+        }
+        if (c === '>' || c === '<') {
+          i++;
+          continue;
+        }
+        break;
+      } else if (c === ')' || c === ']' || c === '}') {
+        if (brackets.length === 0) throw this.error(`f-string: unmatched '${c}'`, t);
+        const open = brackets.pop() as string;
+        if (!((open === '(' && c === ')') || (open === '[' && c === ']') || (open === '{' && c === '}'))) {
+          throw this.error(`f-string: closing parenthesis '${c}' does not match opening parenthesis '${open}'`, t);
+        }
+      }
       i++;
     }
+    if (quote !== '') throw this.error('f-string: unterminated string', t);
+    if (brackets.length > 0) throw this.error(`f-string: unmatched '${brackets[brackets.length - 1]}'`, t);
+    if (i >= s.length) throw this.error("f-string: expecting '}'", t);
     const exprText = s.slice(start, i);
-    if (exprText.trim().length === 0) throw this.error('f-string: empty expression not allowed', t);
+    if (isBlankField(exprText)) {
+      if (s[i] === '!' || s[i] === ':' || s[i] === '=') throw this.error(`f-string: expression required before '${s[i]}'`, t);
+      throw this.error('f-string: empty expression not allowed', t);
+    }
     let value: expr;
     try {
       const sub = tokenize('(' + exprText + ')');
@@ -1582,37 +1626,47 @@ export class Parser {
       throw e;
     }
     let conversion = -1;
-    if (i < s.length && s[i] === '=') {
-      parts.push(new Constant(t.line, t.col, newStr(exprText + '=')));
+    let debug = false;
+    if (s[i] === '=') {
+      // f'{x = }': the text shown keeps the whitespace on both sides of '='
+      let j = i + 1;
+      while (j < s.length && isFieldSpace(s[j])) j++;
+      if (j >= s.length) throw this.error("f-string: expecting '}'", t);
+      parts.push(new Constant(t.line, t.col, newStr(s.slice(start, j))));
       conversion = 114; // 'r' by default for '='
-      i++;
+      debug = true;
+      i = j;
     }
-    if (i < s.length && s[i] === '!') {
-      conversion = i + 1 < s.length ? s.charCodeAt(i + 1) : 0;
+    if (s[i] === '!') {
+      if (i + 1 >= s.length) throw this.error("f-string: expecting '}'", t);
+      conversion = s.charCodeAt(i + 1);
       if (conversion !== 115 && conversion !== 114 && conversion !== 97) throw this.error("f-string: invalid conversion character: expected 's', 'r', or 'a'", t);
       i += 2;
     }
     let spec: JoinedStr | null = null;
     if (i < s.length && s[i] === ':') {
       i++;
+      if (i >= s.length) throw this.error("f-string: expecting '}'", t);
+      // the spec is literal text and nested fields up to the '}' that closes this field; '{{'
+      // and '}}' are no escapes there (CPython checks doubled braces at the top level only)
       const specParts: expr[] = [];
       const lit: string[] = [];
       while (i < s.length && s[i] !== '}') {
         if (s[i] === '{') {
           if (lit.length > 0) {
-            specParts.push(new Constant(t.line, t.col, newStr(lit.join(''))));
+            specParts.push(this.fstringLiteral(t, lit.join(''), raw));
             lit.length = 0;
           }
-          i = this.parseFStringField(t, s, i + 1, specParts, raw);
+          i = this.parseFStringField(t, s, i + 1, specParts, raw, level + 1);
           continue;
         }
         lit.push(s[i]);
         i++;
       }
-      if (lit.length > 0) specParts.push(new Constant(t.line, t.col, newStr(lit.join(''))));
+      if (lit.length > 0) specParts.push(this.fstringLiteral(t, lit.join(''), raw));
       spec = new JoinedStr(t.line, t.col, specParts);
       // f'{x=:spec}' formats with the spec, not repr
-      if (conversion === 114 && s[start + exprText.length] === '=') conversion = -1;
+      if (conversion === 114 && debug && s[start + exprText.length] === '=') conversion = -1;
     }
     if (i >= s.length || s[i] !== '}') throw this.error("f-string: expecting '}'", t);
     parts.push(new FormattedValue(t.line, t.col, value, conversion, spec));
@@ -1700,4 +1754,15 @@ export function parse(src: string, filename: string, maxDepth: int): Module {
   const mod = p.parseModule();
   if (p.tooDeep) throw tooDeepForCompiler();
   return mod;
+}
+function isFieldSpace(c: string): boolean {
+  return c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f';
+}
+/** An f-string field with no expression: only the whitespace Python's tokenizer skips. */
+function isBlankField(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (!(c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f')) return false;
+  }
+  return true;
 }
