@@ -33,7 +33,7 @@ import { Snapshot, SnapFrame, RET_ROOT, RET_PUSH, RET_INIT } from './snapshot.ts
 import {
   H_CALL, H_BINARY_OP, H_RICHCOMPARE, H_TRUTHY, H_GETITEM, H_SETITEM, H_GETATTR, H_SETATTR, H_UNARY, H_CONTAINS, H_IS,
   H_GETITER, H_ITERNEXT, H_LOAD_NAME, H_STORE_NAME, H_FORMAT_VALUE, H_BUILD_STRING, H_LIST_APPEND, H_BUILD_SLICE, H_SET_ADD,
-  H_MAP_ADD, H_BUILD_MAP, HELPERS, EF_ELIDABLE,
+  H_MAP_ADD, H_BUILD_MAP, H_ADD_ATTR, HELPERS, EF_ELIDABLE,
   EF_NO_WRITES, isSame, loadName, formatValueConv,
 } from './helpers.ts';
 import {
@@ -923,10 +923,17 @@ export class Recorder {
     const ic = code.ics[fr.pc] as InlineCache;
     const name = code.names[arg];
     let slot = -1;
+    let after: ShapeMap | null = null;
     if (o instanceof PyInstance) {
       const e = icProbe(ic, o.map);
       if (e !== null && e.after === null && e.slot >= 0) {
         slot = e.slot;
+        this.guardTypes();
+        this.guardMap(ov, o);
+      } else if (e !== null && e.after !== null) {
+        // a new attribute (an __init__'s stores): the map's transition, as the interpreter's
+        // cache takes it, not the generic setattr that looks the name up on the type
+        after = e.after;
         this.guardTypes();
         this.guardMap(ov, o);
       }
@@ -936,6 +943,13 @@ export class Recorder {
     if (slot >= 0) {
       (o as PyInstance).slots[slot] = val;
       this.emit(IROp.SETARRAYITEM_R, [ov, t.cInt(slot), vv], D_INSTANCE_SLOTS);
+      return;
+    }
+    if (after !== null) {
+      storeAttrIC(ic, o as PyInstance, name, val);
+      this.call(IROp.CALL_N, H_ADD_ATTR, [ov, t.cRef(newStr(name)), vv]);
+      // it runs no Python code: the instance now has the transition's map
+      this.mapOf.set(ov, after);
       return;
     }
     if (!(o instanceof PyInstance) || !storeAttrIC(ic, o, name, val)) setAttr(o, name, val);
