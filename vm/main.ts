@@ -16,7 +16,6 @@ import { runModuleCode } from './interpreter/eval.ts';
 import { initEvalCaches } from './interpreter/caches.ts';
 import { str, isInstance } from './interpreter/runtime.ts';
 import { JitParams, parseJitSpec, JIT_HELP } from './jit/params.ts';
-import { jitOnByDefault } from './backends/registry.ts';
 import { JitLog, parseLogSpec, finishLog, LOG_HELP } from './jit/log.ts';
 import { JitHooks } from './jit/hooks.ts';
 import { printException, handleUncaught, rememberSource, resetSources, excTypeName } from './report.ts';
@@ -192,7 +191,6 @@ export function runSource(src: string, filename: string, argv: string[], pkg: st
  * or the error to report. */
 function setupJit(spec: string | null): string {
   const p = new JitParams();
-  p.enabled = jitOnByDefault();
   const env = os.getenv('PYVM_JIT');
   if (env !== null && env !== '') {
     const e = parseJitSpec(env, p);

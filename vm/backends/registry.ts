@@ -24,11 +24,6 @@ function nativeByDefault(): boolean {
   const a = execmem.targetArch();
   return nativeAvailable() && (a === 'x86_64' || a === 'aarch64' || a === 'ppc64le' || a === 's390x');
 }
-/** Whether the JIT is on without --jit or PYVM_JIT: where its machine code has passed the
- * VM's programs and no benchmark runs slower than interpreting (Linux x86-64). */
-export function jitOnByDefault(): boolean {
-  return nativeByDefault() && execmem.targetArch() === 'x86_64';
-}
 /** The backend called name ('default': native where it is the default, else llgraph). */
 export function makeBackend(name: string): Backend {
   if ((name === 'native' && nativeAvailable()) || (name === 'default' && nativeByDefault())) {
