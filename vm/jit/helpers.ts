@@ -4,7 +4,7 @@
 // interpreter would; GUARD_NO_EXCEPTION after the call leaves the trace with the exception.
 import type { int, float } from '../../translate/rlib/index.ts';
 import {
-  PyObject, PyInt, PyStr, PyDict, PyList, PySet, PySlice, PyBuiltin, PyType, None, NULL_OBJ, True, False, newStr, newDict, raise,
+  PyObject, PyInt, PyStr, PyDict, PyList, PySet, PyInstance, PySlice, PyBuiltin, PyType, None, NULL_OBJ, True, False, newStr, newDict, raise,
   NameError, sliceType, rangeType,
 } from '../objects/core.ts';
 import {
@@ -44,6 +44,7 @@ export const H_BUILD_SLICE = 18; // (start, stop, step) -> slice
 export const H_SET_ADD = 19; // (set, v)
 export const H_MAP_ADD = 20; // (dict, k, v)
 export const H_BUILD_MAP = 21; // (k0, v0, k1, v1, ...) -> dict
+export const H_ADD_ATTR = 22; // (instance, name, v): a new attribute, through its map's transition
 
 export class HelperDef {
   name: string;
@@ -83,6 +84,7 @@ helper(H_BUILD_SLICE, 'build_slice', EF_NO_WRITES);
 helper(H_SET_ADD, 'set_add', EF_ANY);
 helper(H_MAP_ADD, 'map_add', EF_ANY);
 helper(H_BUILD_MAP, 'build_map', EF_ANY);
+helper(H_ADD_ATTR, 'add_attr', EF_WRITES);
 
 export function helperId(name: string): int {
   for (let i = 0; i < HELPERS.defs.length; i++) if (HELPERS.defs[i].name === name) return i;
@@ -221,6 +223,14 @@ export function callHelper(id: int, c: HelperCall): void {
       const d = newDict();
       for (let k = 0; k + 1 < c.r.length; k += 2) dictSet(d, ref(c, k), ref(c, k + 1));
       c.resR = d;
+      return;
+    }
+    case H_ADD_ATTR: {
+      // the trace guarded the instance's map and the types (so no __setattr__ or data
+      // descriptor intervenes): as the interpreter's cached store that adds an attribute
+      const o = ref(c, 0) as PyInstance;
+      o.map = o.map.withAttr((ref(c, 1) as PyStr).s);
+      o.slots.push(ref(c, 2));
       return;
     }
   }

@@ -3,7 +3,7 @@
 // the loop handed to the backend, and entered at once; a failing guard deoptimises (deopt.ts).
 import type { int } from '../../translate/rlib/index.ts';
 import { os } from '../../translate/rlib/index.ts';
-import { PyDict } from '../objects/core.ts';
+import { PyDict, PyObject, NULL_OBJ } from '../objects/core.ts';
 import { PyCode } from '../compiler/code.ts';
 import { Frame } from '../interpreter/frame.ts';
 import { LoopHooks } from '../interpreter/state.ts';
@@ -15,7 +15,7 @@ import { deopt } from './deopt.ts';
 import { printTrace } from './irtext.ts';
 import { optimize, optsText } from './opt/index.ts';
 import { JitLog, logLine, countAbort, countGuardFail } from './log.ts';
-import { abortName, A_FRAME, A_INNER_LOOP } from './aborts.ts';
+import { abortName, A_FRAME, A_INNER_LOOP, A_YIELD } from './aborts.ts';
 import { Backend, CompiledLoop, JitFrame, BridgeLink, EXIT_LOOP_AGAIN, EXIT_SHIFT } from '../backends/model.ts';
 import { makeBackend } from '../backends/registry.ts';
 import { hexDump } from '../backends/native.ts';
@@ -89,6 +89,11 @@ export class JitLoop {
   busy: boolean = false;
   entries: int = 0;
   iters: int = 0;
+  /** a generator's loop whose trace ends at this YIELD_VALUE (a FINISH: the frame's values,
+   * the item on top) instead of jumping back to the header; -1 for a loop */
+  yieldPc: int = -1;
+  /** items a generator's loop reached its yield with during the current entry */
+  yields: int = 0;
   /** the root and every bridge (their jitframes are released after each entry) */
   traces: JitTrace[] = [];
   constructor(id: int, trace: Trace, compiled: CompiledLoop, f: Frame) {
@@ -206,24 +211,30 @@ export class JitHooks extends LoopHooks {
     return compiled;
   }
   record(c: JitCell, f: Frame, target: int): int {
+    // the stack depth at the header (a generator's recording leaves f at its yield, deeper)
+    const sp = f.sp;
     const out = this.runRecorder(new Recorder(f, target, this.params.traceLimit));
     if (out === null) return -1;
     const t = out.trace;
     if (t === null) {
       this.logAbort(f, target, out, '');
       c.aborts++;
-      if (c.aborts >= MAX_ABORTS || out.abort === A_INNER_LOOP || out.abort === A_FRAME) c.disabled = true;
+      if (c.aborts >= MAX_ABORTS || out.abort === A_INNER_LOOP || out.abort === A_FRAME || out.abort === A_YIELD) c.disabled = true;
       return out.pc;
     }
     const id = this.nextLoop++;
     const ot = this.optimized(t, this.params.opts, `loop ${id}`);
     const loop = new JitLoop(id, ot, this.compiled(ot, `loop ${id}`, false), f);
     loop.header = target;
+    loop.nstack = sp;
+    loop.yieldPc = out.yieldPc;
     c.loop = loop;
     this.log.loops++;
     this.log.loopName.push(ot.name);
     this.log.loopEntries.push(0);
     this.log.loopIters.push(0);
+    // a generator's recording ran one item and left f at its yield, for the interpreter
+    if (loop.yieldPc >= 0) return out.pc;
     // the recording ran one iteration and left f at the header: go straight into the loop
     return this.enter(c, loop, f);
   }
@@ -245,11 +256,15 @@ export class JitHooks extends LoopHooks {
       }
     }
     const root = loop.root.jf;
-    loop.iters += root.iters;
+    // a generator's loop runs one item an entry by design: its iterations are the items it
+    // reached the yield with, and it is not given up for running few
+    const iters = loop.yieldPc >= 0 ? loop.yields : root.iters;
+    loop.yields = 0;
+    loop.iters += iters;
     this.log.loopEntries[loop.id]++;
-    this.log.loopIters[loop.id] += root.iters;
+    this.log.loopIters[loop.id] += iters;
     root.iters = 0;
-    if (c.loop === loop && loop.entries >= GIVE_UP_ENTRIES && loop.iters < loop.entries * GIVE_UP_ITERS) {
+    if (c.loop === loop && loop.yieldPc < 0 && loop.entries >= GIVE_UP_ENTRIES && loop.iters < loop.entries * GIVE_UP_ITERS) {
       c.loop = null;
       c.disabled = true;
       this.log.givenUp++;
@@ -277,6 +292,13 @@ export class JitHooks extends LoopHooks {
       const jf = cur.jf;
       const op = t.ops[g];
       if (op === IROp.FINISH) {
+        if (cur === root) {
+          // a generator's loop reached its yield: the frame holds the item, the interpreter
+          // yields it
+          loop.yields++;
+          finishFrame(f, t, g, jf, loop);
+          return loop.yieldPc;
+        }
         // a bridge reached the loop header: its values are the loop's inputs
         finishInto(root.jf, t, g, jf);
         cur = root;
@@ -392,6 +414,26 @@ function finishInto(root: JitFrame, t: Trace, g: int, jf: JitFrame): void {
     root.refs[k] = v < 0 ? t.getConstR(v) : jf.refs[v];
   }
   root.exc = null;
+}
+
+/** The values of FINISH op g of a generator loop's trace t (its frame's locals, cells and
+ * stack at the yield) written into f; the cells are f's own (the trace reads and writes
+ * through them). */
+function finishFrame(f: Frame, t: Trace, g: int, jf: JitFrame, loop: JitLoop): void {
+  const n = t.argCount[g];
+  let k = 0;
+  for (let i = 0; i < loop.nlocals; i++) {
+    const v = t.arg(g, k++);
+    f.fast[i] = v < 0 ? t.getConstR(v) : jf.refs[v];
+  }
+  k += loop.ncells;
+  let sp = 0;
+  while (k < n) {
+    const v = t.arg(g, k++);
+    while (sp >= f.stack.length) f.stack.push(NULL_OBJ);
+    f.stack[sp++] = (v < 0 ? t.getConstR(v) : jf.refs[v]) as PyObject;
+  }
+  f.sp = sp;
 }
 
 function printOp(t: Trace, g: int): string {

@@ -5,6 +5,7 @@ import { nativeUnavailableReason } from '../backends/registry.ts';
 import { OPT_ALL, parseOpts } from './opt/index.ts';
 
 export class JitParams {
+  /** main.ts starts it at jitOnByDefault() (on in translated Linux x86-64 builds) */
   enabled: boolean = false;
   /** loop iterations before a loop is traced (PyPy's rlib/jit.py default) */
   threshold: int = 1039;
@@ -21,8 +22,9 @@ export class JitParams {
 }
 
 export const JIT_HELP = `--jit off|on|default|k=v,...  the tracing JIT (also PYVM_JIT; the option wins):
-    off          interpret only (the default)
-    on, default  trace hot loops with the default parameters
+    off          interpret only (the default, except in Linux x86-64 builds)
+    on, default  trace hot loops with the default parameters (the default in
+                 Linux x86-64 builds, where traces run as machine code)
     threshold=N        loop iterations before a loop is traced (1039)
     trace_eagerness=N  guard failures before a bridge is traced (200)
     trace_limit=N      most operations in one trace (6000)

@@ -33,7 +33,7 @@ import { Snapshot, SnapFrame, RET_ROOT, RET_PUSH, RET_INIT } from './snapshot.ts
 import {
   H_CALL, H_BINARY_OP, H_RICHCOMPARE, H_TRUTHY, H_GETITEM, H_SETITEM, H_GETATTR, H_SETATTR, H_UNARY, H_CONTAINS, H_IS,
   H_GETITER, H_ITERNEXT, H_LOAD_NAME, H_STORE_NAME, H_FORMAT_VALUE, H_BUILD_STRING, H_LIST_APPEND, H_BUILD_SLICE, H_SET_ADD,
-  H_MAP_ADD, H_BUILD_MAP, HELPERS, EF_ELIDABLE,
+  H_MAP_ADD, H_BUILD_MAP, H_ADD_ATTR, HELPERS, EF_ELIDABLE,
   EF_NO_WRITES, isSame, loadName, formatValueConv,
 } from './helpers.ts';
 import {
@@ -43,6 +43,10 @@ import { resumeFrames } from './deopt.ts';
 
 /** most inlined frames above the loop's frame */
 const MAX_INLINE = 6;
+/** fewest instructions (inlined frames' included) a generator's iteration runs up to its yield
+ * for its trace to be kept: the trace is entered once per item and left at the yield, and an
+ * entry and exit cost about as much as interpreting this many instructions */
+const MIN_YIELD_BODY = 16;
 
 /** One frame being recorded: the real frame (concrete values) and a trace value per slot. */
 class RFrame {
@@ -88,6 +92,9 @@ export class Recording {
   detail: string = '';
   /** where the loop's frame continues (its sp is in the frame) */
   pc: int = -1;
+  /** a loop whose iteration ends in a yield (a generator's): the YIELD_VALUE its trace's
+   * FINISH leaves the frame at, else -1 */
+  yieldPc: int = -1;
 }
 
 // facts proven of a value (Recorder.proven bits)
@@ -158,6 +165,10 @@ export class Recorder {
   before: Snapshot = new Snapshot();
   beforeIdx: int = -1;
   pcStart: int = 0;
+  /** instructions recorded (in every frame) */
+  steps: int = 0;
+  /** the YIELD_VALUE a generator loop's trace ends at (Recording.yieldPc) */
+  yieldPc: int = -1;
   abortReason: int = -1;
   detail: string = '';
 
@@ -373,6 +384,7 @@ export class Recorder {
       const arg = word >> 7;
       t.emit(IROp.DEBUG_MERGE_POINT, [t.cRef(fr.code), t.cInt(fr.pc), t.cInt(this.frames.length - 1)], 0, -1);
       let r = GO;
+      this.steps++;
       try {
         r = this.step(fr, op, arg);
       } catch (e) {
@@ -397,7 +409,8 @@ export class Recorder {
     out.detail = this.detail;
     const root = this.frames[0];
     f.sp = root.sp;
-    out.pc = out.trace === null ? f.pc : this.header;
+    out.yieldPc = this.yieldPc;
+    out.pc = out.trace === null ? f.pc : this.yieldPc >= 0 ? this.yieldPc : this.header;
     return out;
   }
   /** The frame's cells as inputs (a loop's after its locals, a bridge's first). */
@@ -791,7 +804,7 @@ export class Recorder {
       case Op.SETUP_WITH:
         return this.fail(A_EXC_SETUP, opName(op));
       case Op.YIELD_VALUE:
-        return this.fail(A_YIELD, '');
+        return this.yieldExit(fr);
       case Op.KW_NAMES:
         return this.fail(A_KWARGS, '');
       default:
@@ -811,6 +824,24 @@ export class Recorder {
     if (a.length !== (this.loopArity >= 0 ? this.loopArity : t.argCount[label])) return this.fail(A_OPCODE, 'stack depth changed at the loop header');
     t.emit(IROp.JUMP, a, 0, -1);
     fr.pc = this.header;
+    return CLOSED;
+  }
+
+  /** A generator's loop reached its yield (in the loop's own frame): the trace ends there in
+   * a FINISH holding the frame's values, the yielded one on top, and the interpreter runs the
+   * YIELD_VALUE; the generator's next resumption comes back to the loop header and enters the
+   * trace again. Bridges (which must end at the header) and iterations too short to be worth
+   * an entry per item stop here instead. */
+  yieldExit(fr: RFrame): int {
+    if (this.seed !== null || this.frames.length !== 1) return this.fail(A_YIELD, this.seed !== null ? 'in a bridge' : '');
+    if (this.steps < MIN_YIELD_BODY) return this.fail(A_YIELD, `${this.steps} instructions an item`);
+    const t = this.t;
+    const a: int[] = [];
+    for (const v of fr.fastV) a.push(v === UNSET ? t.cRef(null) : this.box(v));
+    for (const v of fr.cellV) a.push(v);
+    for (let i = 0; i < fr.stackV.length; i++) a.push(this.box(fr.stackV[i]));
+    t.emit(IROp.FINISH, a, 0, -1);
+    this.yieldPc = this.pcStart;
     return CLOSED;
   }
 
@@ -892,10 +923,17 @@ export class Recorder {
     const ic = code.ics[fr.pc] as InlineCache;
     const name = code.names[arg];
     let slot = -1;
+    let after: ShapeMap | null = null;
     if (o instanceof PyInstance) {
       const e = icProbe(ic, o.map);
       if (e !== null && e.after === null && e.slot >= 0) {
         slot = e.slot;
+        this.guardTypes();
+        this.guardMap(ov, o);
+      } else if (e !== null && e.after !== null) {
+        // a new attribute (an __init__'s stores): the map's transition, as the interpreter's
+        // cache takes it, not the generic setattr that looks the name up on the type
+        after = e.after;
         this.guardTypes();
         this.guardMap(ov, o);
       }
@@ -905,6 +943,13 @@ export class Recorder {
     if (slot >= 0) {
       (o as PyInstance).slots[slot] = val;
       this.emit(IROp.SETARRAYITEM_R, [ov, t.cInt(slot), vv], D_INSTANCE_SLOTS);
+      return;
+    }
+    if (after !== null) {
+      storeAttrIC(ic, o as PyInstance, name, val);
+      this.call(IROp.CALL_N, H_ADD_ATTR, [ov, t.cRef(newStr(name)), vv]);
+      // it runs no Python code: the instance now has the transition's map
+      this.mapOf.set(ov, after);
       return;
     }
     if (!(o instanceof PyInstance) || !storeAttrIC(ic, o, name, val)) setAttr(o, name, val);

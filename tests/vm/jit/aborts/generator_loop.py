@@ -1,5 +1,7 @@
 # abort: yield
-# A loop that yields cannot be traced: recording stops at the yield and the generator goes on.
+# A generator's loop that yields after a few instructions is not worth a trace entered once per
+# item (jit_generator_yield_loops.py has longer ones): recording stops at the yield and the
+# generator goes on.
 def gen(n):
     for i in range(n):
         yield i * i
