@@ -108,7 +108,7 @@ function parseSpec(s: string, tname: string, defaultAlign: string, defaultType: 
 /** acc * 10 + d for a width or precision, refused as CPython's get_integer refuses one past
  * Py_ssize_t (here past 2**53, where machine ints stop being exact untranslated). */
 function specDigit(acc: int, d: int): int {
-  if (acc > (9007199254740991 - d) / 10) throw raise(ValueError, 'Too many decimal digits in format string');
+  if (acc > floorDiv(9007199254740991 - d, 10)) throw raise(ValueError, 'Too many decimal digits in format string');
   return acc * 10 + d;
 }
 

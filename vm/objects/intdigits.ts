@@ -3,6 +3,7 @@
 // of more digits to decimal, is quadratic, so both raise ValueError past the limit before doing
 // the work. Bases that are powers of two convert in linear time and have no limit.
 import type { int } from '../../translate/rlib/index.ts';
+import { toInt, toFloat } from '../../translate/rlib/index.ts';
 import { PyObject, PyExc, newInt, raise, None, ValueError, TypeError } from './core.ts';
 import { BigNum, bigBitLength } from './bigint.ts';
 import { B } from '../builtins/ids.ts';
@@ -41,7 +42,7 @@ export function checkIntToStrBits(b: BigNum): void {
   if (max <= 0) return;
   const bits = bigBitLength(b);
   // |b| >= 2**(bits-1) >= 10**floor((bits-1)*log10(2)), so it has at least this many digits
-  const atLeast = Math.floor((bits - 1) * LOG10_2) + 1;
+  const atLeast = toInt(Math.floor(toFloat(bits - 1) * LOG10_2)) + 1;
   if (atLeast > max) throw intToStrError(max);
 }
 /** After: the exact count of digits s (a decimal, maybe signed) has. */
