@@ -1,12 +1,12 @@
 // format(), f-string format specs, % formatting and str.format.
 import type { int, float } from '../../translate/rlib/index.ts';
-import { floatRepr, toFloat, floorDiv } from '../../translate/rlib/index.ts';
+import { floatRepr, toFloat, floorDiv, MAX_INT } from '../../translate/rlib/index.ts';
 import { PyObject, PyInt, PyFloat, PyStr, PyBytes, PyTuple, PyDict, PyBaseExc, boolType, bytesType, newStr, raise, TypeError, ValueError, KeyError, IndexError, None, OverflowErrorT } from '../objects/core.ts';
 import { bytesLike } from './buffer.ts';
 import { intToStr, intToRadix, intSign, intNeg, intToFloat, intFromFloat, intMul, intPow } from '../objects/intops.ts';
 import { repr, str, callSpecial, lookupType, typeName, getItem, getAttr, toIntIndex, hex2, hex4, keyError } from '../interpreter/runtime.ts';
 import { PyBuiltin } from '../objects/core.ts';
-import { cpLen, indexFrom } from '../objects/strutil.ts';
+import { cpLen, indexFrom, repeatStr } from '../objects/strutil.ts';
 import { dictGetS } from '../objects/dict.ts';
 import { PyExc } from '../objects/core.ts';
 import { PyComplex } from './complex.ts';
@@ -22,6 +22,14 @@ class Spec {
   precision: int = -1;
   type: string = '';
 }
+
+/** acc * 10 + digit, refusing a number past limit with ValueError(msg) the way CPython refuses a
+ * width or precision that does not fit its C integer (which would wrap around here instead). */
+function addDigit(acc: int, digit: int, limit: int, msg: string): int {
+  if (acc > floorDiv(limit - digit, 10)) throw raise(ValueError, msg);
+  return acc * 10 + digit;
+}
+const SPEC_DIGITS = 'Too many decimal digits in format string';
 
 function parseSpec(s: string): Spec {
   const sp = new Spec();
@@ -51,7 +59,7 @@ function parseSpec(s: string): Spec {
   let w = 0;
   let hasW = false;
   while (i < s.length && s[i] >= '0' && s[i] <= '9') {
-    w = w * 10 + (s.charCodeAt(i) - 48);
+    w = addDigit(w, s.charCodeAt(i) - 48, MAX_INT, SPEC_DIGITS);
     hasW = true;
     i++;
   }
@@ -65,7 +73,7 @@ function parseSpec(s: string): Spec {
     let p = 0;
     let hasP = false;
     while (i < s.length && s[i] >= '0' && s[i] <= '9') {
-      p = p * 10 + (s.charCodeAt(i) - 48);
+      p = addDigit(p, s.charCodeAt(i) - 48, MAX_INT, SPEC_DIGITS);
       hasP = true;
       i++;
     }
@@ -103,11 +111,11 @@ function pad(body: string, sign: string, sp: Spec, defaultAlign: string): string
   if (sp.width <= len) return sign + body;
   const n = sp.width - len;
   const fill = sp.fill;
-  if (align === '<') return sign + body + fill.repeat(n);
-  if (align === '>') return fill.repeat(n) + sign + body;
-  if (align === '=') return sign + fill.repeat(n) + body;
+  if (align === '<') return sign + body + repeatStr(fill, n);
+  if (align === '>') return repeatStr(fill, n) + sign + body;
+  if (align === '=') return sign + repeatStr(fill, n) + body;
   const left = floorDiv(n, 2);
-  return fill.repeat(left) + sign + body + fill.repeat(n - left);
+  return repeatStr(fill, left) + sign + body + repeatStr(fill, n - left);
 }
 
 function signOf(neg: boolean, sp: Spec): string {
@@ -158,7 +166,7 @@ export function formatInt(v: PyInt, sp: Spec): string {
 export function fixedDigits(x: float, prec: int): string {
   if (x >= 1e21) {
     const ip = intToStr(intFromFloat(x));
-    return prec > 0 ? ip + '.' + '0'.repeat(prec) : ip;
+    return prec > 0 ? ip + '.' + repeatStr('0', prec) : ip;
   }
   if (prec <= 40) {
     // exact decimal ties round half to even (toFixed rounds them away from zero)
@@ -174,7 +182,7 @@ export function fixedDigits(x: float, prec: int): string {
     }
   }
   if (prec <= 100) return x.toFixed(prec);
-  return x.toFixed(100) + '0'.repeat(prec - 100);
+  return x.toFixed(100) + repeatStr('0', prec - 100);
 }
 /** Exact decimal expansion of a finite x > 0: value = 0.<d> * 10^p. */
 class Decimal {
@@ -207,7 +215,7 @@ function exactDecimal(x: float): Decimal {
 }
 /** Rounds digit string d to n digits (half to even on exact ties); a carry adds a digit. */
 function roundDigits(d: string, n: int): string {
-  if (d.length <= n) return d + '0'.repeat(n - d.length);
+  if (d.length <= n) return d + repeatStr('0', n - d.length);
   const next = d.charCodeAt(n) - 48;
   let up = next > 5;
   if (next === 5) {
@@ -232,7 +240,7 @@ function roundDigits(d: string, n: int): string {
   return out.join('');
 }
 function expDigits(x: float, prec: int, upper: boolean): string {
-  let digits = '0'.repeat(prec + 1);
+  let digits = repeatStr('0', prec + 1);
   let exp = 0;
   if (x !== 0.0) {
     const dec = exactDecimal(x);
@@ -258,7 +266,7 @@ function stripZeros(s: string): string {
 function formatG(x: float, precIn: int, alt: boolean, upper: boolean): string {
   const prec = precIn === 0 ? 1 : precIn;
   if (x === 0.0) {
-    return alt ? '0.' + '0'.repeat(prec - 1) : '0';
+    return alt ? '0.' + repeatStr('0', prec - 1) : '0';
   }
   const es = expDigits(x, prec - 1, false);
   const exp = parseInt10(es.slice(es.indexOf('e') + 1));
@@ -472,7 +480,7 @@ export function percentFormat(fmt: string, args: PyObject, bytesMode: boolean = 
       let w = 0;
       let hasW = false;
       while (i < fmt.length && fmt[i] >= '0' && fmt[i] <= '9') {
-        w = w * 10 + (fmt.charCodeAt(i) - 48);
+        w = addDigit(w, fmt.charCodeAt(i) - 48, 2147483647, 'width too big');
         hasW = true;
         i++;
       }
@@ -486,7 +494,7 @@ export function percentFormat(fmt: string, args: PyObject, bytesMode: boolean = 
         i++;
       } else {
         while (i < fmt.length && fmt[i] >= '0' && fmt[i] <= '9') {
-          p = p * 10 + (fmt.charCodeAt(i) - 48);
+          p = addDigit(p, fmt.charCodeAt(i) - 48, 2147483647, 'precision too big');
           i++;
         }
       }

@@ -21,7 +21,8 @@ import {
 import { bigDivMod, bigFromInt } from '../objects/bigint.ts';
 import { intToRadix } from '../objects/intops.ts';
 import { dictGet, dictSet, dictDel, dictHas, dictFind, strHash, dictGetS, dictSetS, dictKeys } from '../objects/dict.ts';
-import { cpLen, cpArray } from '../objects/strutil.ts';
+import { cpLen, cpArray, repeatStr } from '../objects/strutil.ts';
+import { checkRepeat, MAX_SEQ_ITEMS } from '../objects/sizes.ts';
 import { PyFunction, PyGenerator, Frame, PyFrameObj, PyTraceback } from './frame.ts';
 import { tracebackOf, setTraceback, frameAttr, tracebackAttr, setTbNext } from './traceback.ts';
 import { proxyTarget, weakrefHash, weakrefEq } from '../modules/weakref.ts';
@@ -1658,12 +1659,8 @@ function repeatCount(b: PyInt): int {
   if (b.big !== null) throw raise(OverflowErrorT, "cannot fit 'int' into an index-sized integer");
   return b.v;
 }
-/** Refuses a repetition too big to allocate, as CPython does when malloc fails. */
-function checkRepeat(len: int, n: int, limit: float): void {
-  if (toFloat(len) * toFloat(n) > limit) throw raise(MemoryError, '');
-}
 function repeatSeq(items: PyObject[], n: int): PyObject[] {
-  checkRepeat(items.length, n, 268435456.0);
+  checkRepeat(items.length, n, MAX_SEQ_ITEMS);
   const out: PyObject[] = [];
   for (let i = 0; i < n; i++) for (const x of items) out.push(x);
   return out;
@@ -1696,9 +1693,7 @@ export function builtinBinary(a: PyObject, b: PyObject, op: int): PyObject | nul
   if (a instanceof PyStr) {
     if (op === A.BIN_ADD && b instanceof PyStr) return newStr(a.s + b.s);
     if (op === A.BIN_MUL && b instanceof PyInt) {
-      const n = repeatCount(b);
-      if (n > 0) checkRepeat(a.s.length, n, 1073741824.0);
-      return newStr(n > 0 ? a.s.repeat(n) : '');
+      return newStr(repeatStr(a.s, repeatCount(b)));
     }
     if (op === A.BIN_MOD) return newStr(percentFormat(a.s, b));
     return null;
@@ -1772,7 +1767,7 @@ function bytesToLatin1(b: int[]): string {
   return parts.join('');
 }
 function repeatSeqInt(items: int[], n: int): int[] {
-  checkRepeat(items.length, n, 268435456.0);
+  checkRepeat(items.length, n, MAX_SEQ_ITEMS);
   const out: int[] = [];
   for (let i = 0; i < n; i++) for (const x of items) out.push(x);
   return out;

@@ -18,6 +18,7 @@ import { pow2Int } from './struct.ts';
 import { toFloatValue } from '../builtins/dispatch.ts';
 import { codePointToString } from '../parser/parser.ts';
 import { cpArray, codePointAt } from '../objects/strutil.ts';
+import { checkRepeat, MAX_SEQ_ITEMS } from '../objects/sizes.ts';
 import * as A from '../parser/ast.ts';
 
 const TYPECODES = 'bBuhHiIlLqQfd';
@@ -494,6 +495,7 @@ export function callArray(bi: PyBuiltin, args: PyObject[], kw: string[] | null):
       const o = need(args, 1, name);
       if (!(o instanceof PyInt)) return NotImplemented;
       const k = toIntIndex(o);
+      if (k > 0) checkRepeat(a.b.length, k, MAX_SEQ_ITEMS);
       const one = a.b.slice(0);
       const out: int[] = name === '__imul__' ? a.b : [];
       out.length = 0;
