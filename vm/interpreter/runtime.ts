@@ -1,7 +1,7 @@
 // The object protocols: attribute lookup, calls, operators, comparison, hashing, iteration,
 // subscription, truthiness, repr/str.
 import type { int, float } from '../../translate/rlib/index.ts';
-import { floatRepr, toFloat, toInt, floatMod, floorDiv } from '../../translate/rlib/index.ts';
+import { floatRepr, toFloat, toInt, floatMod, floorDiv, MAX_INT } from '../../translate/rlib/index.ts';
 import {
   PyObject, PyType, PyInstance, PyBaseExc, PyInt, PyFloat, PyStr, PyBytes, PyList, PyTuple, PyDict, PySet, PyRange,
   PySlice, PyCell, PyModule, PyBoundMethod, PyBuiltin, builtinType, PyProperty, PyStaticMethod, PyClassMethod, PyUnion, unionType, noneType, PySuper, PySeqIter,
@@ -1902,18 +1902,27 @@ export function toIntIndex(o: PyObject): int {
   }
   throw raise(TypeError, `'${typeName(o)}' object cannot be interpreted as an integer`);
 }
+/** A slice bound or step as CPython's _PyEval_SliceIndex reads it: an int past the machine range
+ * is clamped to it (a[9::1 << 333] is a[9::maxsize]), not an OverflowError. */
+function sliceBound(o: PyObject): int {
+  let v: PyObject | null = o;
+  if (!(v instanceof PyInt)) v = o.cls.isBuiltin ? null : callSpecial(o, '__index__', []);
+  if (v === null || !(v instanceof PyInt)) throw raise(TypeError, 'slice indices must be integers or None or have an __index__ method');
+  if (v.big !== null) return intSign(v) < 0 ? -MAX_INT : MAX_INT;
+  return v.v;
+}
 /** Resolves a slice against a length: [start, stop, step, count]. */
 export function sliceIndices(s: PySlice, len: int): int[] {
   let step = 1;
   if (s.step !== None) {
-    step = toIntIndex(s.step);
+    step = sliceBound(s.step);
     if (step === 0) throw raise(ValueError, 'slice step cannot be zero');
   }
   let start = 0;
   let stop = 0;
   if (s.start === None) start = step < 0 ? len - 1 : 0;
   else {
-    start = toIntIndex(s.start);
+    start = sliceBound(s.start);
     if (start < 0) {
       start += len;
       if (start < 0) start = step < 0 ? -1 : 0;
@@ -1921,7 +1930,7 @@ export function sliceIndices(s: PySlice, len: int): int[] {
   }
   if (s.stop === None) stop = step < 0 ? -1 : len;
   else {
-    stop = toIntIndex(s.stop);
+    stop = sliceBound(s.stop);
     if (stop < 0) {
       stop += len;
       if (stop < 0) stop = step < 0 ? -1 : 0;
