@@ -2340,8 +2340,10 @@ function seqIterNext(it: PySeqIter): PyObject | null {
     case IT_DICT_VALUES:
     case IT_DICT_ITEMS: {
       const d = it.seq as PyDict;
-      if (it.n === 0 && it.i === 0) it.n = d.used;
-      else if (d.used !== it.n) {
+      if (it.n === 0 && it.i === 0) {
+        it.n = d.used;
+        it.left = d.used;
+      } else if (d.used !== it.n) {
         it.n = -1;
         throw raise(RuntimeError, 'dictionary changed size during iteration');
       }
@@ -2350,6 +2352,11 @@ function seqIterNext(it: PySeqIter): PyObject | null {
         const v = d.vals[it.i];
         it.i++;
         if (k !== null && v !== null) {
+          if (it.left === 0) {
+            it.n = -1;
+            throw raise(RuntimeError, 'dictionary keys changed during iteration');
+          }
+          it.left--;
           if (it.kind === IT_DICT_KEYS) return k;
           if (it.kind === IT_DICT_VALUES) return v;
           return newTuple([k, v]);

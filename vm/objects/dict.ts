@@ -141,12 +141,9 @@ export function dictDel(d: PyDict, key: PyObject): boolean {
     i = (i * 5 + perturb + 1) & mask;
   }
   index[i] = -2;
-  // the newest entry goes away entirely (add/discard in LIFO order then never compacts)
-  if (e === d.keys.length - 1) {
-    d.keys.pop();
-    d.vals.pop();
-    d.hashes.pop();
-  }
+  // the entry stays a hole even when it is the newest, so that a key deleted and added again
+  // lands behind a running iterator, which then sees one entry more than it expects (CPython's
+  // 'dictionary keys changed during iteration'); holes are compacted here once they are half
   if (d.used * 2 < d.keys.length && d.keys.length > 16) rebuild(d);
   return true;
 }
