@@ -30,6 +30,12 @@ function addDigit(acc: int, digit: int, limit: int, msg: string): int {
   return acc * 10 + digit;
 }
 const SPEC_DIGITS = 'Too many decimal digits in format string';
+/** Whether a thousands separator goes with a presentation type, as CPython's spec parser decides
+ * (before the type is checked against the value: ',s' is refused for a str too). */
+function groupingAllowed(sep: string, type: string): boolean {
+  if (type === '' || 'deEfFgG%'.includes(type)) return true;
+  return sep === '_' && 'xXob'.includes(type);
+}
 
 function parseSpec(s: string): Spec {
   const sp = new Spec();
@@ -85,6 +91,7 @@ function parseSpec(s: string): Spec {
     i++;
   }
   if (i < s.length) throw raise(ValueError, 'Invalid format specifier');
+  if (sp.grouping !== '' && !groupingAllowed(sp.grouping, sp.type)) throw raise(ValueError, `Cannot specify '${sp.grouping}' with '${sp.type}'.`);
   if (sp.zero && sp.align === '') {
     sp.fill = '0';
     sp.align = '=';

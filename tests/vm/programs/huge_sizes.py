@@ -40,3 +40,10 @@ b = array('d', [2.5, 3.5, -1])
 attempt('array *', lambda: b * HUGE)
 attempt('array * ok', lambda: b * 3)
 print(format(5, '08.3f'), format('ab', '^7'), '%5.2f|' % 3.14159, 'x'.center(5, '*'))
+
+# a thousands separator with a presentation type that has no thousands
+for spec in (',x', '_x', ',X', ',o', '_b', ',n', '_n', ',s', ',c', ',d', '_e', ',%', ',', ',.2f'):
+    try:
+        print(spec, format(12345, spec) if spec[-1] not in 'sc' else format('ab', spec))
+    except ValueError as e:
+        print(spec, e)
