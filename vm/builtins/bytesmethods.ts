@@ -14,7 +14,7 @@ import { typeName, toIntIndex, iterToArray, isSubtype, callObj, hex2, lookupType
 import { percentFormat } from './format.ts';
 import { bytesLike, needBytesLike } from './buffer.ts';
 import { padTo, countSub, replaceAll } from './strmethods.ts';
-import { indexFrom, lastIndexFrom } from '../objects/strutil.ts';
+import { indexFrom, lastIndexFrom, repeatStr } from '../objects/strutil.ts';
 
 /** the bytearray type, set by bytearray.ts (which imports this file) */
 class BytesTypes {
@@ -447,7 +447,7 @@ export function callBytes(bi: PyBuiltin, args: PyObject[], kw: string[] | null):
       const s = latin1(b);
       if (s.length >= width) return mk(self, b.slice(0));
       const signed = s.length > 0 && (s[0] === '-' || s[0] === '+');
-      return mkS(self, signed ? s[0] + '0'.repeat(width - s.length) + s.slice(1) : '0'.repeat(width - s.length) + s);
+      return mkS(self, signed ? s[0] + repeatStr('0', width - s.length) + s.slice(1) : repeatStr('0', width - s.length) + s);
     }
     case 'expandtabs': {
       const tO = arg(args, kw, 1, 'tabsize');

@@ -126,6 +126,14 @@ function bytesText(b: PyBytes): string {
 function rangeBound(o: PyObject): PyObject {
   return o instanceof PyInt ? o : newInt(toIntIndex(o));
 }
+/** The dunders of list, dict, set, frozenset and tuple that CPython writes as methods, not slot
+ * wrappers: the two kinds word a wrong self differently. */
+const CONTAINER_DUNDER_METHODS = ['__getitem__', '__reversed__', '__sizeof__', '__contains__', '__reduce__', '__getnewargs__', '__class_getitem__'];
+function containerSelfError(b: PyBuiltin, owner: PyType, self: PyObject): PyExc {
+  if (b.name.startsWith('__') && !CONTAINER_DUNDER_METHODS.includes(b.name))
+    return raise(TypeError, `descriptor '${b.name}' requires a '${owner.name}' object but received a '${typeName(self)}'`);
+  return raise(TypeError, `descriptor '${b.name}' for '${owner.name}' objects doesn't apply to a '${typeName(self)}' object`);
+}
 export function callBuiltin(b: PyBuiltin, args: PyObject[], kw: string[] | null): PyObject {
   const id = b.id;
   // a method taken from its type and called without the object it works on
@@ -148,6 +156,8 @@ export function callBuiltin(b: PyBuiltin, args: PyObject[], kw: string[] | null)
     case FAM_STR:
       return callStrMethod(id, args, kw);
     case FAM_CONTAINER:
+      // list.sort(x) taken from the type: the methods read x as their own kind of object
+      if (owner !== null && b.self === null && args.length > 0 && !isInstance(args[0], owner)) throw containerSelfError(b, owner, args[0]);
       return callContainerMethod(id, args, kw);
     case FAM_IO:
       return callIo(id, args, kw);

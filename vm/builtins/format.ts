@@ -6,7 +6,7 @@ import { bytesLike } from './buffer.ts';
 import { intToStr, intToRadix, intSign, intNeg, intToFloat, intFromFloat, intMul, intPow } from '../objects/intops.ts';
 import { repr, str, callSpecial, lookupType, typeName, getItem, getAttr, toIntIndex, hex2, hex4, keyError } from '../interpreter/runtime.ts';
 import { PyBuiltin } from '../objects/core.ts';
-import { cpLen, indexFrom } from '../objects/strutil.ts';
+import { cpLen, indexFrom, repeatStr } from '../objects/strutil.ts';
 import { dictGetS } from '../objects/dict.ts';
 import { PyExc } from '../objects/core.ts';
 import { PyComplex } from './complex.ts';
@@ -30,6 +30,12 @@ class Spec {
   owner: string = '';
 }
 
+/** acc * 10 + digit, refusing a number past limit with ValueError(msg) the way CPython refuses a
+ * width or precision that does not fit its C integer (which would wrap around here instead). */
+function addDigit(acc: int, digit: int, limit: int, msg: string): int {
+  if (acc > floorDiv(limit - digit, 10)) throw raise(ValueError, msg);
+  return acc * 10 + digit;
+}
 /** The spec s of a format() of an object of type typeName, checked as CPython's
  * parse_internal_render_format_spec checks it before the type looks at it. defaultAlign: '<'
  * for strings, '>' for numbers (a leading '0' means '=' alignment only for numbers). */
@@ -108,8 +114,7 @@ function parseSpec(s: string, tname: string, defaultAlign: string, defaultType: 
 /** acc * 10 + d for a width or precision, refused as CPython's get_integer refuses one past
  * Py_ssize_t (here past 2**53, where machine ints stop being exact untranslated). */
 function specDigit(acc: int, d: int): int {
-  if (acc > floorDiv(9007199254740991 - d, 10)) throw raise(ValueError, 'Too many decimal digits in format string');
-  return acc * 10 + d;
+  return addDigit(acc, d, 9007199254740991, 'Too many decimal digits in format string');
 }
 
 /** ',' and '_' go with the decimal and float types; '_' with 'b', 'o', 'x', 'X' too (PEP 515). */
@@ -156,11 +161,11 @@ function pad(body: string, sign: string, sp: Spec, defaultAlign: string): string
   if (sp.width <= len) return sign + body;
   const n = sp.width - len;
   const fill = sp.fill;
-  if (align === '<') return sign + body + fill.repeat(n);
-  if (align === '>') return fill.repeat(n) + sign + body;
-  if (align === '=') return sign + fill.repeat(n) + body;
+  if (align === '<') return sign + body + repeatStr(fill, n);
+  if (align === '>') return repeatStr(fill, n) + sign + body;
+  if (align === '=') return sign + repeatStr(fill, n) + body;
   const left = floorDiv(n, 2);
-  return fill.repeat(left) + sign + body + fill.repeat(n - left);
+  return repeatStr(fill, left) + sign + body + repeatStr(fill, n - left);
 }
 
 function signOf(neg: boolean, sp: Spec): string {
@@ -215,7 +220,7 @@ export function formatInt(v: PyInt, sp: Spec): string {
 export function fixedDigits(x: float, prec: int): string {
   if (x >= 1e21) {
     const ip = intToStr(intFromFloat(x));
-    return prec > 0 ? ip + '.' + '0'.repeat(prec) : ip;
+    return prec > 0 ? ip + '.' + repeatStr('0', prec) : ip;
   }
   if (prec <= 40) {
     // exact decimal ties round half to even (toFixed rounds them away from zero)
@@ -231,7 +236,7 @@ export function fixedDigits(x: float, prec: int): string {
     }
   }
   if (prec <= 100) return x.toFixed(prec);
-  return x.toFixed(100) + '0'.repeat(prec - 100);
+  return x.toFixed(100) + repeatStr('0', prec - 100);
 }
 /** Exact decimal expansion of a finite x > 0: value = 0.<d> * 10^p. */
 class Decimal {
@@ -264,7 +269,7 @@ function exactDecimal(x: float): Decimal {
 }
 /** Rounds digit string d to n digits (half to even on exact ties); a carry adds a digit. */
 function roundDigits(d: string, n: int): string {
-  if (d.length <= n) return d + '0'.repeat(n - d.length);
+  if (d.length <= n) return d + repeatStr('0', n - d.length);
   const next = d.charCodeAt(n) - 48;
   let up = next > 5;
   if (next === 5) {
@@ -289,7 +294,7 @@ function roundDigits(d: string, n: int): string {
   return out.join('');
 }
 function expDigits(x: float, prec: int, upper: boolean): string {
-  let digits = '0'.repeat(prec + 1);
+  let digits = repeatStr('0', prec + 1);
   let exp = 0;
   if (x !== 0.0) {
     const dec = exactDecimal(x);
@@ -315,7 +320,7 @@ function stripZeros(s: string): string {
 function formatG(x: float, precIn: int, alt: boolean, upper: boolean): string {
   const prec = precIn === 0 ? 1 : precIn;
   if (x === 0.0) {
-    return alt ? '0.' + '0'.repeat(prec - 1) : '0';
+    return alt ? '0.' + repeatStr('0', prec - 1) : '0';
   }
   const es = expDigits(x, prec - 1, false);
   const exp = parseInt10(es.slice(es.indexOf('e') + 1));
@@ -546,7 +551,7 @@ export function percentFormat(fmt: string, args: PyObject, bytesMode: boolean = 
       let w = 0;
       let hasW = false;
       while (i < fmt.length && fmt[i] >= '0' && fmt[i] <= '9') {
-        w = w * 10 + (fmt.charCodeAt(i) - 48);
+        w = addDigit(w, fmt.charCodeAt(i) - 48, 2147483647, 'width too big');
         hasW = true;
         i++;
       }
@@ -560,7 +565,7 @@ export function percentFormat(fmt: string, args: PyObject, bytesMode: boolean = 
         i++;
       } else {
         while (i < fmt.length && fmt[i] >= '0' && fmt[i] <= '9') {
-          p = p * 10 + (fmt.charCodeAt(i) - 48);
+          p = addDigit(p, fmt.charCodeAt(i) - 48, 2147483647, 'precision too big');
           i++;
         }
       }

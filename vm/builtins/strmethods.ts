@@ -3,7 +3,7 @@ import type { int } from '../../translate/rlib/index.ts';
 import { floorDiv } from '../../translate/rlib/index.ts';
 import { PyObject, PyStr, PyBytes, PyTuple, PyList, PyDict, PyInt, strType, bytesType, newStr, newInt, newBool, newList, newTuple, raise, None, True, False, TypeError, ValueError, LookupError } from '../objects/core.ts';
 import { str, repr, typeName, iterToArray, toIntIndex, getItem, isInstance, sliceIndices } from '../interpreter/runtime.ts';
-import { cpLen, cpArray, isSpace, isSpaceCode, isDigitCh, isAlphaCh, isUpperCh, isLowerCh, codePointAt, indexFrom, lastIndexFrom, pyUpper, pyLower, startsAt } from '../objects/strutil.ts';
+import { cpLen, cpArray, isSpace, isSpaceCode, isDigitCh, isAlphaCh, isUpperCh, isLowerCh, codePointAt, indexFrom, lastIndexFrom, pyUpper, pyLower, startsAt, repeatStr } from '../objects/strutil.ts';
 import { strFormat, strFormatMap } from './format.ts';
 import { B, FAM_STR } from './ids.ts';
 import { npos, kwArg, arg, defMethod } from './args.ts';
@@ -216,10 +216,10 @@ function titleCase(s: string): string {
 export function padTo(s: string, width: int, fill: string, align: int): string {
   const n = width - cpLen(newStr(s));
   if (n <= 0) return s;
-  if (align < 0) return s + fill.repeat(n);
-  if (align > 0) return fill.repeat(n) + s;
+  if (align < 0) return s + repeatStr(fill, n);
+  if (align > 0) return repeatStr(fill, n) + s;
   const left = floorDiv(n, 2) + (n % 2 === 1 && width % 2 === 1 ? 1 : 0);
-  return fill.repeat(left) + s + fill.repeat(n - left);
+  return repeatStr(fill, left) + s + repeatStr(fill, n - left);
 }
 function cpIndexToUnit(s: string, cpi: int): int {
   // BMP fast path when no surrogates
@@ -453,7 +453,7 @@ export function callStrMethod(id: int, args: PyObject[], kw: string[] | null): P
       const len = cpLen(self);
       if (len >= width) return self;
       const signed = s.length > 0 && (s[0] === '-' || s[0] === '+');
-      return newStr(signed ? s[0] + '0'.repeat(width - len) + s.slice(1) : '0'.repeat(width - len) + s);
+      return newStr(signed ? s[0] + repeatStr('0', width - len) + s.slice(1) : repeatStr('0', width - len) + s);
     }
     case B.STR_FORMAT: {
       const pos = args.slice(1, n);
@@ -505,7 +505,7 @@ export function callStrMethod(id: int, args: PyObject[], kw: string[] | null): P
       for (const c of cpArray(s)) {
         if (c === '\t') {
           const sp = ts > 0 ? ts - (col % ts) : 0;
-          out.push(' '.repeat(sp));
+          out.push(repeatStr(' ', sp));
           col += sp;
         } else {
           out.push(c);

@@ -1,7 +1,7 @@
 // The object protocols: attribute lookup, calls, operators, comparison, hashing, iteration,
 // subscription, truthiness, repr/str.
 import type { int, float } from '../../translate/rlib/index.ts';
-import { floatRepr, toFloat, toInt, floatMod, floorDiv } from '../../translate/rlib/index.ts';
+import { floatRepr, toFloat, toInt, floatMod, floorDiv, MAX_INT } from '../../translate/rlib/index.ts';
 import {
   PyObject, PyType, PyInstance, PyBaseExc, PyInt, PyFloat, PyStr, PyBytes, PyList, PyTuple, PyDict, PySet, PyRange,
   PySlice, PyCell, PyModule, PyBoundMethod, PyBuiltin, builtinType, PyProperty, PyStaticMethod, PyClassMethod, PyUnion, unionType, noneType, PySuper, PySeqIter,
@@ -21,7 +21,8 @@ import {
 import { bigDivMod, bigFromInt } from '../objects/bigint.ts';
 import { intToRadix } from '../objects/intops.ts';
 import { dictGet, dictSet, dictDel, dictHas, dictFind, strHash, dictGetS, dictSetS, dictKeys } from '../objects/dict.ts';
-import { cpLen, cpArray } from '../objects/strutil.ts';
+import { cpLen, cpArray, repeatStr } from '../objects/strutil.ts';
+import { checkRepeat, MAX_SEQ_ITEMS } from '../objects/sizes.ts';
 import { PyFunction, PyGenerator, Frame, PyFrameObj, PyTraceback } from './frame.ts';
 import { tracebackOf, setTraceback, frameAttr, tracebackAttr, setTbNext } from './traceback.ts';
 import { proxyTarget, weakrefHash, weakrefEq } from '../modules/weakref.ts';
@@ -1664,12 +1665,8 @@ function repeatCount(b: PyInt): int {
   if (b.big !== null) throw raise(OverflowErrorT, "cannot fit 'int' into an index-sized integer");
   return b.v;
 }
-/** Refuses a repetition too big to allocate, as CPython does when malloc fails. */
-function checkRepeat(len: int, n: int, limit: float): void {
-  if (toFloat(len) * toFloat(n) > limit) throw raise(MemoryError, '');
-}
 function repeatSeq(items: PyObject[], n: int): PyObject[] {
-  checkRepeat(items.length, n, 268435456.0);
+  checkRepeat(items.length, n, MAX_SEQ_ITEMS);
   const out: PyObject[] = [];
   for (let i = 0; i < n; i++) for (const x of items) out.push(x);
   return out;
@@ -1702,9 +1699,7 @@ export function builtinBinary(a: PyObject, b: PyObject, op: int): PyObject | nul
   if (a instanceof PyStr) {
     if (op === A.BIN_ADD && b instanceof PyStr) return newStr(a.s + b.s);
     if (op === A.BIN_MUL && b instanceof PyInt) {
-      const n = repeatCount(b);
-      if (n > 0) checkRepeat(a.s.length, n, 1073741824.0);
-      return newStr(n > 0 ? a.s.repeat(n) : '');
+      return newStr(repeatStr(a.s, repeatCount(b)));
     }
     if (op === A.BIN_MOD) return newStr(percentFormat(a.s, b));
     return null;
@@ -1778,7 +1773,7 @@ function bytesToLatin1(b: int[]): string {
   return parts.join('');
 }
 function repeatSeqInt(items: int[], n: int): int[] {
-  checkRepeat(items.length, n, 268435456.0);
+  checkRepeat(items.length, n, MAX_SEQ_ITEMS);
   const out: int[] = [];
   for (let i = 0; i < n; i++) for (const x of items) out.push(x);
   return out;
@@ -1913,18 +1908,27 @@ export function toIntIndex(o: PyObject): int {
   }
   throw raise(TypeError, `'${typeName(o)}' object cannot be interpreted as an integer`);
 }
+/** A slice bound or step as CPython's _PyEval_SliceIndex reads it: an int past the machine range
+ * is clamped to it (a[9::1 << 333] is a[9::maxsize]), not an OverflowError. */
+function sliceBound(o: PyObject): int {
+  let v: PyObject | null = o;
+  if (!(v instanceof PyInt)) v = o.cls.isBuiltin ? null : callSpecial(o, '__index__', []);
+  if (v === null || !(v instanceof PyInt)) throw raise(TypeError, 'slice indices must be integers or None or have an __index__ method');
+  if (v.big !== null) return intSign(v) < 0 ? -MAX_INT : MAX_INT;
+  return v.v;
+}
 /** Resolves a slice against a length: [start, stop, step, count]. */
 export function sliceIndices(s: PySlice, len: int): int[] {
   let step = 1;
   if (s.step !== None) {
-    step = toIntIndex(s.step);
+    step = sliceBound(s.step);
     if (step === 0) throw raise(ValueError, 'slice step cannot be zero');
   }
   let start = 0;
   let stop = 0;
   if (s.start === None) start = step < 0 ? len - 1 : 0;
   else {
-    start = toIntIndex(s.start);
+    start = sliceBound(s.start);
     if (start < 0) {
       start += len;
       if (start < 0) start = step < 0 ? -1 : 0;
@@ -1932,7 +1936,7 @@ export function sliceIndices(s: PySlice, len: int): int[] {
   }
   if (s.stop === None) stop = step < 0 ? -1 : len;
   else {
-    stop = toIntIndex(s.stop);
+    stop = sliceBound(s.stop);
     if (stop < 0) {
       stop += len;
       if (stop < 0) stop = step < 0 ? -1 : 0;
@@ -2342,8 +2346,10 @@ function seqIterNext(it: PySeqIter): PyObject | null {
     case IT_DICT_VALUES:
     case IT_DICT_ITEMS: {
       const d = it.seq as PyDict;
-      if (it.n === 0 && it.i === 0) it.n = d.used;
-      else if (d.used !== it.n) {
+      if (it.n === 0 && it.i === 0) {
+        it.n = d.used;
+        it.left = d.used;
+      } else if (d.used !== it.n) {
         it.n = -1;
         throw raise(RuntimeError, 'dictionary changed size during iteration');
       }
@@ -2352,6 +2358,11 @@ function seqIterNext(it: PySeqIter): PyObject | null {
         const v = d.vals[it.i];
         it.i++;
         if (k !== null && v !== null) {
+          if (it.left === 0) {
+            it.n = -1;
+            throw raise(RuntimeError, 'dictionary keys changed during iteration');
+          }
+          it.left--;
           if (it.kind === IT_DICT_KEYS) return k;
           if (it.kind === IT_DICT_VALUES) return v;
           return newTuple([k, v]);

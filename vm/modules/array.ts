@@ -11,13 +11,14 @@ import { dictSetS } from '../objects/dict.ts';
 import { B, FAM_ARRAY } from '../builtins/ids.ts';
 import { npos, mkBuiltin, unhandledBuiltin } from '../builtins/args.ts';
 import { newModuleType, newBuiltinModule } from './registry.ts';
-import { typeName, toIntIndex, sliceIndices, arrayIter, iterToArray, pyEq, richCompare, objId, repr, lookupType, callObj, getAttr, isSubtype } from '../interpreter/runtime.ts';
+import { typeName, toIntIndex, sliceIndices, arrayIter, iterToArray, pyEq, richCompare, objId, repr, lookupType, callObj, getAttr, getAttrOrNull, isSubtype } from '../interpreter/runtime.ts';
 import { bytesLike, itemSize, isUnsignedFormat, readItem, writeItem } from '../builtins/buffer.ts';
 import { intCmp, intSign, intNeg } from '../objects/intops.ts';
 import { pow2Int } from './struct.ts';
 import { toFloatValue } from '../builtins/dispatch.ts';
 import { codePointToString } from '../parser/parser.ts';
 import { cpArray, codePointAt } from '../objects/strutil.ts';
+import { checkRepeat, MAX_SEQ_ITEMS } from '../objects/sizes.ts';
 import * as A from '../parser/ast.ts';
 
 const TYPECODES = 'bBuhHiIlLqQfd';
@@ -273,11 +274,14 @@ const ARRAY_ARITY: Map<string, int> = new Map<string, int>();
 for (const m of ['append', 'extend', 'remove', 'count', 'frombytes', 'fromlist', 'fromunicode', 'tofile']) ARRAY_ARITY.set(m, 1);
 for (const m of ['__getitem__', '__delitem__', '__contains__', '__add__', '__mul__', '__rmul__', '__iadd__', '__imul__', '__lt__', '__le__', '__gt__', '__ge__', '__deepcopy__']) ARRAY_ARITY.set(m, 1);
 for (const m of ['insert', 'fromfile', '__setitem__']) ARRAY_ARITY.set(m, 2);
-function checkArrayArity(name: string, given: int): void {
+for (const m of ['reverse', 'byteswap', 'buffer_info', 'tobytes', 'tolist', 'tounicode', '__copy__', '__reduce__', '__sizeof__', '__len__', '__iter__']) ARRAY_ARITY.set(m, 0);
+function checkArrayArity(a: PyArray, name: string, given: int): void {
   const want = ARRAY_ARITY.get(name);
   if (want === undefined || given === want) return;
   // __setitem__'s wrapper unpacks its arguments under the empty name
   if (name === '__setitem__') throw raise(TypeError, ` expected 2 arguments, got ${given}`);
+  // __len__ and __iter__ are slot wrappers; the other no-argument dunders are methods
+  if (want === 0 && name !== '__len__' && name !== '__iter__') throw raise(TypeError, `${typeName(a)}.${name}() takes no arguments (${given} given)`);
   if (name.startsWith('__')) throw raise(TypeError, `expected ${want} argument${want === 1 ? '' : 's'}, got ${given}`);
   if (name === 'fromfile') throw raise(TypeError, `fromfile() takes exactly 2 positional arguments (${given} given)`);
   if (name === 'extend') throw raise(TypeError, `extend() takes exactly 1 positional argument (${given} given)`);
@@ -306,7 +310,7 @@ export function callArray(bi: PyBuiltin, args: PyObject[], kw: string[] | null):
   if (bi.id !== B.ARRAY_METHOD) throw unhandledBuiltin(bi.name, bi.id);
   const a = self0(bi, args);
   const name = bi.name;
-  checkArrayArity(name, n - 1);
+  checkArrayArity(a, name, n - 1);
   const len = a.len();
   switch (name) {
     case 'typecode':
@@ -494,6 +498,7 @@ export function callArray(bi: PyBuiltin, args: PyObject[], kw: string[] | null):
       const o = need(args, 1, name);
       if (!(o instanceof PyInt)) return NotImplemented;
       const k = toIntIndex(o);
+      if (k > 0) checkRepeat(a.b.length, k, MAX_SEQ_ITEMS);
       const one = a.b.slice(0);
       const out: int[] = name === '__imul__' ? a.b : [];
       out.length = 0;
@@ -514,9 +519,12 @@ export function callArray(bi: PyBuiltin, args: PyObject[], kw: string[] | null):
       return new PyArray(a.cls, a.tc, a.b.slice(0));
     case '__reduce_ex__': {
       // protocols below 3 rebuild from a list; 3 and up from the bytes, as CPython
+      // the state is the instance __dict__ (a subclass's attributes), None when there is none
       const proto = n > 1 ? toIntIndex(args[1]) : 0;
-      if (proto < 3) return newTuple([a.cls, newTuple([newStr(a.tc), newList(a.items())]), None]);
-      return newTuple([AT.reconstructor, newTuple([a.cls, newStr(a.tc), newInt(mformatCode(a.tc)), new PyBytes(bytesType, a.b.slice(0))]), None]);
+      const state = getAttrOrNull(a, '__dict__');
+      const st = state === null ? None : state;
+      if (proto < 3) return newTuple([a.cls, newTuple([newStr(a.tc), newList(a.items())]), st]);
+      return newTuple([AT.reconstructor, newTuple([a.cls, newStr(a.tc), newInt(mformatCode(a.tc)), new PyBytes(bytesType, a.b.slice(0))]), st]);
     }
   }
   throw unhandledBuiltin(name, bi.id);

@@ -393,15 +393,21 @@ export function callIo(id: int, args: PyObject[], kw: string[] | null): PyObject
     case B.IO_NEW: {
       const t = args[0];
       if (!(t instanceof PyType)) throw raise(TypeError, '_io.__new__(X): X is not a type object');
-      return new PyIO(t, kindOf(t));
+      const made = new PyIO(t, kindOf(t));
+      made.uninit = made.kind === K_BUFFERED || made.kind === K_TEXT || made.kind === K_RWPAIR;
+      return made;
     }
     case B.IO_BASE_INIT:
       return None;
   }
   const o = self(args);
+  if (o.uninit && id !== B.IO_INIT && !(id === B.IO_REPR && o.kind !== K_TEXT)) throw raise(ValueError, 'I/O operation on uninitialized object');
   switch (id) {
-    case B.IO_INIT:
-      return init(o, args, kw, n);
+    case B.IO_INIT: {
+      const r = init(o, args, kw, n);
+      o.uninit = false;
+      return r;
+    }
     case B.IO_READ:
     case B.IO_READ1: {
       const size = sizeArg(arg(args, kw, 1, 'size'));

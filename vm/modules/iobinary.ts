@@ -333,10 +333,23 @@ export function bufferedRead(o: PyIO, n: int): int[] {
   o.pos = end;
   return out;
 }
+/** Everything left in raw: its readall(), or (a raw object without one, such as a BytesIO) read()
+ * until it returns b'' or None, as CPython's buffered read-all does. */
 function readAllOf(raw: PyObject): int[] {
-  const m = getAttr(raw, 'readall');
-  const r = callObj(m, [], null);
-  return r === None ? [] : bytesOf(r);
+  const m = getAttrOrNull(raw, 'readall');
+  if (m !== null) {
+    const r = callObj(m, [], null);
+    return r === None ? [] : bytesOf(r);
+  }
+  const out: int[] = [];
+  const read = getAttr(raw, 'read');
+  for (;;) {
+    const r = callObj(read, [], null);
+    if (r === None) return out;
+    const b = bytesOf(r);
+    if (b.length === 0) return out;
+    for (const x of b) out.push(x);
+  }
 }
 /** Reads once more from raw into the buffer: false at end of file. */
 function fill(o: PyIO, atLeast: int): boolean {

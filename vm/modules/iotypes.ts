@@ -34,6 +34,9 @@ export class PyIO extends PyInstance {
   inner: PyObject | null = null;
   /** rwpair: the writer */
   inner2: PyObject | null = null;
+  /** made by __new__ and not yet through __init__ (buffered, text, rwpair): every operation is
+   * then CPython's "uninitialized object" error, rather than a read of streams not set */
+  uninit: boolean = false;
   /** buffered: read-ahead bytes (from pos on); BytesIO: its contents */
   buf: int[] = [];
   pos: int = 0;

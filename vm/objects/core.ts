@@ -427,6 +427,9 @@ export class PySeqIter extends PyObject {
   fn2: PyObject | null = null;
   its: PyObject[] = [];
   done: boolean = false;
+  /** dict iterators: the entries still to come (CPython's di_len); one more found is a key that
+   * was deleted and added again behind the iterator */
+  left: int = 0;
   constructor(cls: PyType, kind: int, seq: PyObject) {
     super(cls);
     this.kind = kind;

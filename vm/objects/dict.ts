@@ -31,8 +31,18 @@ function hashOf(k: PyObject): int {
   return pyHash(k);
 }
 
-/** Index into d.keys of key, or -1. */
+/** Index into d.keys of key, or -1. A key's __eq__ may change d (clear it, delete or add keys):
+ * then the probe starts over on the table as it now is, as CPython's lookup does, rather than go
+ * on reading entries that are gone. */
 export function dictFind(d: PyDict, key: PyObject, h: int): int {
+  for (;;) {
+    const r = probe(d, key, h);
+    if (r !== RESTART) return r;
+  }
+}
+const RESTART = -3;
+/** One probe of dictFind: the entry, -1, or RESTART when a comparison changed the table. */
+function probe(d: PyDict, key: PyObject, h: int): int {
   const index = d.index;
   const mask = index.length - 1;
   let i = h & mask;
@@ -42,7 +52,11 @@ export function dictFind(d: PyDict, key: PyObject, h: int): int {
     if (e === -1) return -1;
     if (e >= 0 && d.hashes[e] === h) {
       const k = d.keys[e];
-      if (k !== null && keyEq(k, key)) return e;
+      if (k !== null) {
+        const eq = keyEq(k, key);
+        if (d.index !== index || e >= d.keys.length || d.keys[e] !== k) return RESTART;
+        if (eq) return e;
+      }
     }
     perturb = floorDiv(perturb, 32);
     i = (i * 5 + perturb + 1) & mask;
@@ -127,12 +141,9 @@ export function dictDel(d: PyDict, key: PyObject): boolean {
     i = (i * 5 + perturb + 1) & mask;
   }
   index[i] = -2;
-  // the newest entry goes away entirely (add/discard in LIFO order then never compacts)
-  if (e === d.keys.length - 1) {
-    d.keys.pop();
-    d.vals.pop();
-    d.hashes.pop();
-  }
+  // the entry stays a hole even when it is the newest, so that a key deleted and added again
+  // lands behind a running iterator, which then sees one entry more than it expects (CPython's
+  // 'dictionary keys changed during iteration'); holes are compacted here once they are half
   if (d.used * 2 < d.keys.length && d.keys.length > 16) rebuild(d);
   return true;
 }

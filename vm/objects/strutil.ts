@@ -1,6 +1,14 @@
 // Python str helpers over JS UTF-16 strings: len() and indexing count code points.
 import type { int } from '../../translate/rlib/index.ts';
 import { PyStr, strType } from './core.ts';
+import { checkRepeat, MAX_STR_UNITS } from './sizes.ts';
+
+/** s repeated n times (n <= 0 gives ''), or MemoryError when the result would be too large. */
+export function repeatStr(s: string, n: int): string {
+  if (n <= 0 || s.length === 0) return '';
+  checkRepeat(s.length, n, MAX_STR_UNITS);
+  return s.repeat(n);
+}
 
 export function cpLen(o: PyStr): int {
   if (o.ncp >= 0) return o.ncp;
