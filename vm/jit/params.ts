@@ -5,7 +5,6 @@ import { nativeUnavailableReason } from '../backends/registry.ts';
 import { OPT_ALL, parseOpts } from './opt/index.ts';
 
 export class JitParams {
-  /** main.ts starts it at jitOnByDefault() (on in translated Linux x86-64 builds) */
   enabled: boolean = false;
   /** loop iterations before a loop is traced (PyPy's rlib/jit.py default) */
   threshold: int = 1039;
@@ -22,18 +21,17 @@ export class JitParams {
 }
 
 export const JIT_HELP = `--jit off|on|default|k=v,...  the tracing JIT (also PYVM_JIT; the option wins):
-    off          interpret only (the default, except in Linux x86-64 builds)
-    on, default  trace hot loops with the default parameters (the default in
-                 Linux x86-64 builds, where traces run as machine code)
+    off          interpret only (the default)
+    on, default  trace hot loops with the default parameters
     threshold=N        loop iterations before a loop is traced (1039)
     trace_eagerness=N  guard failures before a bridge is traced (200)
     trace_limit=N      most operations in one trace (6000)
     enable_opts=all|none|NAME:NAME...  the optimizer's passes (all): rewrite, intbounds,
                        virtualize, pure, heap, unroll, dce (they run in that order)
     backend=llgraph|native  run traces with the IR interpreter, or as machine code
-                            (native: the default in translated Linux x86-64
-                            builds; without machine code it falls back to
-                            llgraph with a note)
+                            (native: the default in translated Linux builds
+                            for x86-64, aarch64, ppc64le and s390x; without
+                            machine code it falls back to llgraph with a note)
   Setting any k=v turns the JIT on.`;
 
 function parseCount(key: string, v: string): int {
