@@ -462,6 +462,8 @@ export function typeNew(meta: PyType, name: string, basesIn: PyObject[], ns: PyD
       else t.dict.set(k.s, v);
     }
   }
+  // type_new gives every class its own __doc__, so a docstring is not inherited
+  if (!t.dict.has('__doc__')) t.dict.set('__doc__', None);
   const classcell = t.dict.get('__classcell__');
   if (classcell !== undefined) {
     if (!(classcell instanceof PyCell)) throw raise(TypeError, `__classcell__ must be a nonlocal cell, not ${repr(classcell.cls)}`);
