@@ -15,11 +15,13 @@ function ask(cc: string, flag: string): Promise<string> {
 
 /** `cc version machine`, e.g. `s390x-linux-gnu-gcc 12.2.0 s390x-linux-gnu`; rejects when cc does not run. */
 export function compilerIdentity(cc: string): Promise<string> {
-  let id = known.get(cc);
+  // PATH decides which compiler a bare name runs (and whether one runs at all)
+  const key = `${cc}\0${process.env.PATH ?? ''}`;
+  let id = known.get(key);
   if (!id) {
     id = Promise.all([ask(cc, '-dumpfullversion'), ask(cc, '-dumpmachine')]).then(([v, m]) => `${cc} ${v} ${m}`);
-    known.set(cc, id);
-    id.catch(() => known.delete(cc));
+    known.set(key, id);
+    id.catch(() => known.delete(key));
   }
   return id;
 }

@@ -22,6 +22,7 @@ import { printException, handleUncaught, rememberSource, resetSources, excTypeNa
 import { runRepl } from './repl.ts';
 import { runExitFuncs } from './modules/atexit.ts';
 import { resetCodecs } from './modules/codecs/module.ts';
+import { installCharNames } from './modules/unicodedata/names.ts';
 import {
   STARTUP, resetStartup, locateLibrary, computeSysPath, makeSysNamespaces, isWindows, PY_VERSION,
   F_INSPECT, F_INTERACTIVE, F_IGNORE_ENVIRONMENT, F_ISOLATED, F_NO_USER_SITE, F_SAFE_PATH, F_NO_SITE,
@@ -97,6 +98,7 @@ function resetState(): void {
   initEvalCaches();
   resetSources();
   resetCodecs();
+  installCharNames();
 }
 
 /** Sets up the interpreter's state (builtins, modules, method tables) without running a

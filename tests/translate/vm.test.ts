@@ -15,9 +15,14 @@ const PROGRAMS = join(ROOT, 'tests', 'vm', 'programs');
 const FILES = existsSync(PROGRAMS) ? readdirSync(PROGRAMS).filter((f) => f.endsWith('.py')).sort() : [];
 // programs whose output depends on the process (timing, ids) are compared on exit status only by their own suite
 const ENTRY = join(ROOT, 'vm', 'main.ts');
+const marked = (re: RegExp): Set<string> =>
+  new Set(FILES.filter((f) => re.test(readFileSync(join(PROGRAMS, f), 'utf8').split('\n').slice(0, 5).join('\n'))));
 // a program whose header says `# platform: posix` tests what CPython itself does differently on
 // Windows (text files write \r\n there, '/' is no directory error): compared on POSIX targets only
-const POSIX_ONLY = new Set(FILES.filter((f) => /^# platform: posix\b/m.test(readFileSync(join(PROGRAMS, f), 'utf8').split('\n').slice(0, 5).join('\n'))));
+const POSIX_ONLY = marked(/^# platform: posix\b/m);
+// `# byteorder: little`: CPython's own output differs on a big-endian machine (native-order
+// codecs), so the expected output, from this little-endian host, does not hold on s390x
+const LITTLE_ONLY = marked(/^# byteorder: little\b/m);
 
 interface Result {
   stdout: string;
@@ -66,7 +71,7 @@ const TARGETS: { name: string; subset: string[]; ok: boolean; jit?: 'llgraph' | 
   { name: 'linux-x86_64', subset: FILES, ok: true, jit: 'llgraph' },
   // the same as machine code (issue 13)
   { name: 'linux-x86_64', subset: FILES, ok: process.arch === 'x64', jit: 'native' },
-  { name: 'linux-s390x', subset: FILES.filter((_, i) => i % 12 === 0), ok: hasTool('qemu-s390x-static') && hasTool('s390x-linux-gnu-gcc') },
+  { name: 'linux-s390x', subset: FILES.filter((f, i) => i % 12 === 0 && !LITTLE_ONLY.has(f)), ok: hasTool('qemu-s390x-static') && hasTool('s390x-linux-gnu-gcc') },
   { name: 'linux-aarch64', subset: FILES.filter((_, i) => i % 24 === 5), ok: hasTool('qemu-aarch64-static') && hasTool('aarch64-linux-gnu-gcc') },
   { name: 'linux-ppc64le', subset: FILES.filter((_, i) => i % 24 === 17), ok: hasTool('qemu-ppc64le-static') && hasTool('powerpc64le-linux-gnu-gcc') },
   // the native backends of the other ISAs (issue 14), every loop compiled, under qemu: the
@@ -74,7 +79,7 @@ const TARGETS: { name: string; subset: string[]; ok: boolean; jit?: 'llgraph' | 
   ...['linux-aarch64', 'linux-ppc64le', 'linux-s390x'].map((name) => {
     const t = findTarget(name);
     const every = process.env.PYVM_TEST_ALL_ISAS === '1' ? 6 : 101;
-    const subset = FILES.filter((f, i) => f === 'jit_native_loops.py' || i % every === 3);
+    const subset = FILES.filter((f, i) => (f === 'jit_native_loops.py' || i % every === 3) && !(name === 'linux-s390x' && LITTLE_ONLY.has(f)));
     return { name, subset, ok: hasTool(t.emulator[0]) && hasTool(t.cc), jit: 'native' as const };
   }),
   { name: 'windows-x86_64', subset: FILES.filter((f, i) => i % 24 === 11 && !POSIX_ONLY.has(f)), ok: hasTool('x86_64-w64-mingw32-gcc') && hasTool('/usr/lib/wine/wine64') },

@@ -1,4 +1,5 @@
 # the codecs module and the encodings package over pyvm's _codecs
+# byteorder: little (utf-16/utf-32 without an explicit order are native-order in CPython)
 import codecs
 import encodings
 import encodings.aliases

@@ -6,9 +6,6 @@
 // UAX #15), written after CPython's unicodedata.c so that its results and errors are CPython's.
 import { PyModule, PyStr, newStr, newInt, False } from '../../objects/core.ts';
 import { dictGetS, dictSetS } from '../../objects/dict.ts';
-import { loadModule } from '../../interpreter/importer.ts';
-import { callObj } from '../../interpreter/runtime.ts';
-import { CharNames, CHAR_NAMES } from '../../parser/parser.ts';
 import { newBuiltinModule } from '../registry.ts';
 import { runAppLevel } from '../applevel.ts';
 import * as D from './data.ts';
@@ -457,15 +454,3 @@ export function makeUnicodedata(): PyModule {
   runAppLevel(m, ALGORITHMIC_SOURCE + SOURCE, 'unicodedata');
   return m;
 }
-
-/** \N{name} escapes in source resolved through this module's _lookup (aliases yes, named
- * sequences no, as CPython's unicode_escape decoder). */
-class UnicodedataNames extends CharNames {
-  override lookup(name: string): string | null {
-    const fn = dictGetS(loadModule('unicodedata').dict, '_lookup');
-    if (fn === null) return null;
-    const r = callObj(fn, [newStr(name), False], null);
-    return r instanceof PyStr ? r.s : null;
-  }
-}
-CHAR_NAMES.names = new UnicodedataNames();
