@@ -66,6 +66,29 @@ static char *os_path(rts_str *p) {
 }
 #endif
 
+/* Every call on one path has the same body: convert the path (a NUL inside fails with EINVAL),
+   call, free, and report errno on failure. WIN is the Windows wide-character call, POSIX the
+   other; both name the converted path `w`. */
+#ifdef _WIN32
+#define OS_PATH_CALL(path, WIN, POSIX)                                                             \
+  do {                                                                                             \
+    wchar_t *w = os_path(path);                                                                    \
+    if (!w) return fail();                                                                         \
+    int r = (WIN);                                                                                 \
+    free(w);                                                                                       \
+    return r != 0 ? fail() : 0;                                                                    \
+  } while (0)
+#else
+#define OS_PATH_CALL(path, WIN, POSIX)                                                             \
+  do {                                                                                             \
+    char *w = os_path(path);                                                                       \
+    if (!w) return fail();                                                                         \
+    int r = (POSIX);                                                                               \
+    free(w);                                                                                       \
+    return r != 0 ? fail() : 0;                                                                    \
+  } while (0)
+#endif
+
 rts_str *rts_os_getcwd(void) {
 #ifdef _WIN32
   wchar_t *w = _wgetcwd(NULL, 0);
@@ -384,18 +407,8 @@ rts_list *rts_os_terminal_size(int64_t fd, uint32_t list_tid) {
 }
 
 int64_t rts_os_mkdir(rts_str *path, int64_t mode) {
-#ifdef _WIN32
-  (void)mode;
-  wchar_t *w = os_path(path);
-  if (!w) return fail();
-  int r = _wmkdir(w);
-#else
-  char *w = os_path(path);
-  if (!w) return fail();
-  int r = mkdir(w, (mode_t)mode);
-#endif
-  free(w);
-  return r != 0 ? fail() : 0;
+  (void)mode; /* Windows has no mode bits to give a directory */
+  OS_PATH_CALL(path, _wmkdir(w), mkdir(w, (mode_t)mode));
 }
 
 rts_str *rts_os_readlink(rts_str *path) {
@@ -435,31 +448,11 @@ rts_str *rts_os_readlink(rts_str *path) {
 }
 
 int64_t rts_os_rmdir(rts_str *path) {
-#ifdef _WIN32
-  wchar_t *w = os_path(path);
-  if (!w) return fail();
-  int r = _wrmdir(w);
-#else
-  char *w = os_path(path);
-  if (!w) return fail();
-  int r = rmdir(w);
-#endif
-  free(w);
-  return r != 0 ? fail() : 0;
+  OS_PATH_CALL(path, _wrmdir(w), rmdir(w));
 }
 
 int64_t rts_os_unlink(rts_str *path) {
-#ifdef _WIN32
-  wchar_t *w = os_path(path);
-  if (!w) return fail();
-  int r = _wunlink(w);
-#else
-  char *w = os_path(path);
-  if (!w) return fail();
-  int r = unlink(w);
-#endif
-  free(w);
-  return r != 0 ? fail() : 0;
+  OS_PATH_CALL(path, _wunlink(w), unlink(w));
 }
 
 /* Renames src to dst, replacing dst when it exists (POSIX rename; os.replace on Windows). */
@@ -545,32 +538,12 @@ int64_t rts_os_utime(rts_str *path, int64_t asec, int64_t ansec, int64_t msec, i
 }
 
 int64_t rts_os_chmod(rts_str *path, int64_t mode) {
-#ifdef _WIN32
   /* Windows keeps only the read-only attribute, which the owner's write bit decides */
-  wchar_t *w = os_path(path);
-  if (!w) return fail();
-  int r = _wchmod(w, (mode & 0200) ? (_S_IREAD | _S_IWRITE) : _S_IREAD);
-#else
-  char *w = os_path(path);
-  if (!w) return fail();
-  int r = chmod(w, (mode_t)mode);
-#endif
-  free(w);
-  return r != 0 ? fail() : 0;
+  OS_PATH_CALL(path, _wchmod(w, (mode & 0200) ? (_S_IREAD | _S_IWRITE) : _S_IREAD), chmod(w, (mode_t)mode));
 }
 
 int64_t rts_os_chdir(rts_str *path) {
-#ifdef _WIN32
-  wchar_t *w = os_path(path);
-  if (!w) return fail();
-  int r = _wchdir(w);
-#else
-  char *w = os_path(path);
-  if (!w) return fail();
-  int r = chdir(w);
-#endif
-  free(w);
-  return r != 0 ? fail() : 0;
+  OS_PATH_CALL(path, _wchdir(w), chdir(w));
 }
 
 int64_t rts_os_getpid(void) {

@@ -59,6 +59,7 @@ export function typeName(o: PyObject): string {
 export function lookupType(t: PyType, name: string): PyObject | null {
   if (t.cacheVersion !== HOLD.typeVersion) {
     t.cache.clear();
+    t.ownerCache.clear();
     t.cacheVersion = HOLD.typeVersion;
   }
   const c = t.cache.get(name);
@@ -68,6 +69,7 @@ export function lookupType(t: PyType, name: string): PyObject | null {
     const v = m[i].dict.get(name);
     if (v !== undefined) {
       t.cache.set(name, v);
+      t.ownerCache.set(name, m[i]);
       return v;
     }
   }
@@ -1135,19 +1137,17 @@ export function addrOf(o: PyObject): string {
   return '0x' + intToRadix(newInt(0x7f0000000000 + id * 48), 16);
 }
 /** The result of a user class's __repr__ or __str__, or null when the class does not define it in Python. */
-/** Whether special method m (looked up on a class that is not builtin) is the class's own: a
- * Python function, or a builtin a module defined on a class of its own (collections.defaultdict);
- * not a builtin type's method that the class inherits (list.__len__ of a list subclass), which
- * the runtime's builtin paths do themselves. */
-/** Whether m, t's lookup of special method `name`, is the class's own: a Python function, or a
- * builtin that Python code put in a class's dict (enum's IntEnum.__str__ = int.__repr__), not
- * one inherited from a builtin base (whose behaviour the native path already gives). */
+/** Whether m, t's lookupType of special method `name`, is the class's own: a Python function, a
+ * builtin a module defined on a class of its own (collections.defaultdict), or a builtin that
+ * Python code put in a class's dict (enum's IntEnum.__str__ = int.__repr__); not one inherited
+ * from a builtin base (list.__len__ of a list subclass), whose behaviour the native path gives. */
 function isOwnSpecial(t: PyType, name: string, m: PyObject | null): boolean {
   if (m === null) return false;
   if (!(m instanceof PyBuiltin)) return true;
   if (m.owner !== null && !m.owner.isBuiltin) return true;
-  for (const k of t.mro) if (k.dict.get(name) !== undefined) return !k.isBuiltin;
-  return false;
+  // lookupType just found m and noted where: no second walk of the MRO per str()/len()
+  const k = t.ownerCache.get(name);
+  return k !== undefined && !k.isBuiltin;
 }
 function userStrDunder(o: PyObject, name: string): string | null {
   const t = o.cls;

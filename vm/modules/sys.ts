@@ -15,7 +15,7 @@ import { STARTUP, isWindows } from '../startup.ts';
 import { stdStream, STD } from './io.ts';
 import { structSeqType, PyStructSeq } from './structseq.ts';
 import { intPow, intSub } from '../objects/intops.ts';
-import { execmem } from '../../translate/rlib/index.ts';
+import { hostBigEndian } from '../objects/byteorder.ts';
 import { callObj } from '../interpreter/runtime.ts';
 import { writeSysStderr, exceptionText } from '../report.ts';
 import { addAsyncgenHooks } from './asyncgenhooks.ts';
@@ -63,7 +63,7 @@ export function makeSys(): PyModule {
   dictSetS(d, 'platlibdir', newStr('lib'));
   // the ABI flags of the build ('' for CPython 3.11's default build; test.support reads it)
   dictSetS(d, 'abiflags', newStr(''));
-  dictSetS(d, 'byteorder', newStr(execmem.targetArch() === 's390x' ? 'big' : 'little'));
+  dictSetS(d, 'byteorder', newStr(hostBigEndian() ? 'big' : 'little'));
   dictSetS(d, 'hexversion', newInt(0x30b07f0));
   dictSetS(d, 'api_version', newInt(1013));
   dictSetS(d, 'maxunicode', newInt(0x10ffff));

@@ -56,6 +56,8 @@ export class PyType extends PyObject {
   module: string = 'builtins';
   cache: Map<string, PyObject | null> = new Map<string, PyObject | null>();
   cacheVersion: int = -1;
+  /** per name found by lookupType, the class in the MRO whose dict holds it (same version) */
+  ownerCache: Map<string, PyType> = new Map<string, PyType>();
   /** the map of a fresh instance: per class, so that a map identifies its class */
   rootMap: ShapeMap = new ShapeMap();
   /** how calling the class builds an instance, valid while HOLD.typeVersion === ctorVer

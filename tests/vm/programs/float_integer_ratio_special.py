@@ -14,3 +14,6 @@ for v in [0.0, -0.0, 2.5, 1e23, 5e-324, 3.2, -1.5e-300]:
     print(v.as_integer_ratio() == (Fraction(v).numerator, Fraction(v).denominator), Fraction(v) == v)
 print(statistics.mean([1.0, float('nan')]), statistics.median([1.0, 2.0, 4.0]))
 print(statistics.mean([1, 2, float('inf')]))
+for v in (0.0, -0.0, 0.5, -2.75, 1e300, 5e-324, 0.1):
+    n, d = v.as_integer_ratio()
+    print(n % 1000003, d % 1000003, d.bit_length())

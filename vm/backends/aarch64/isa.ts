@@ -53,15 +53,10 @@ export class A64Isa extends NativeIsa {
     for (let k = 0; k < SAVED.length; k += 2) e.stp(SAVED[k], SAVED[k + 1], SP, 16 + 8 * k, false);
     e.movRR(this.ctx, INT_ARGS[0]);
   }
-  returnImm(imm: int): void {
-    this.e.movRI(RESULT, imm);
-    this.epilogue();
+  resultReg(): int {
+    return RESULT;
   }
-  override returnReg(r: int): void {
-    if (r !== RESULT) this.e.movRR(RESULT, r);
-    this.epilogue();
-  }
-  private epilogue(): void {
+  epilogue(): void {
     const e = this.e;
     for (let k = 0; k < SAVED.length; k += 2) e.ldp(SAVED[k], SAVED[k + 1], SP, 16 + 8 * k, false);
     e.ldp(FP, LR, SP, FRAME, true);

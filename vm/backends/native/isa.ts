@@ -73,8 +73,20 @@ export abstract class NativeIsa {
   /** Saves what the convention makes the callee preserve, sets up a frame in which calls may
    * be made, and moves the first argument into ctx. */
   abstract prologue(): void;
+  /** Undoes the prologue and returns to the caller. */
+  abstract epilogue(): void;
+  /** the register that carries the code's result back to its caller */
+  abstract resultReg(): int;
   /** Returns imm from the code (undoing the prologue). */
-  abstract returnImm(imm: int): void;
+  returnImm(imm: int): void {
+    this.movImm(this.resultReg(), imm);
+    this.epilogue();
+  }
+  /** Returns the value of register r from the code (undoing the prologue). */
+  returnReg(r: int): void {
+    this.mov(this.resultReg(), r);
+    this.epilogue();
+  }
   /** Stops the processor (after code that must not be reached). */
   abstract trap(): void;
 
@@ -149,10 +161,6 @@ export abstract class NativeIsa {
   }
   /** Jumps to the absolute address addr (the frame stays as it is). */
   jumpAbs(addr: int): void {
-    throw new Error(`${this.name}: no bridge linking`);
-  }
-  /** Returns the value of register r from the code (undoing the prologue). */
-  returnReg(r: int): void {
     throw new Error(`${this.name}: no bridge linking`);
   }
 }

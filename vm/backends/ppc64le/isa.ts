@@ -56,15 +56,10 @@ export class PpcIsa extends NativeIsa {
     e.store64(SP, TOC_SAVE, TOC);
     e.movRR(this.ctx, INT_ARGS[0]);
   }
-  returnImm(imm: int): void {
-    this.e.movRI(RESULT, imm);
-    this.epilogue();
+  resultReg(): int {
+    return RESULT;
   }
-  override returnReg(r: int): void {
-    if (r !== RESULT) this.e.movRR(RESULT, r);
-    this.epilogue();
-  }
-  private epilogue(): void {
+  epilogue(): void {
     const e = this.e;
     for (let k = 0; k < NSAVED; k++) e.load64(FIRST_SAVED + k, SP, MIN_FRAME + 8 * k);
     e.addRI(SP, SP, FRAME);

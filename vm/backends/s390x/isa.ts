@@ -44,15 +44,10 @@ export class S390Isa extends NativeIsa {
     e.lea(SP, SP, NOREG, -FRAME);
     e.movRR(this.ctx, INT_ARGS[0]);
   }
-  returnImm(imm: int): void {
-    this.e.movRI(RESULT, imm);
-    this.epilogue();
+  resultReg(): int {
+    return RESULT;
   }
-  override returnReg(r: int): void {
-    if (r !== RESULT) this.e.movRR(RESULT, r);
-    this.epilogue();
-  }
-  private epilogue(): void {
+  epilogue(): void {
     const e = this.e;
     // r15 comes back from the save area too
     e.lmg(6, SP, SP, FRAME + GPR_SAVE_OFFSET);

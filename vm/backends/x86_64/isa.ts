@@ -46,15 +46,10 @@ export class X64Isa extends NativeIsa {
     if (frame > 0) this.e.aluRI(ALU_SUB, RSP, frame);
     this.e.movRR(this.ctx, this.conv.intArgs[0]);
   }
-  returnImm(imm: int): void {
-    this.e.movRI(RAX, imm);
-    this.epilogue();
+  resultReg(): int {
+    return RAX;
   }
-  override returnReg(r: int): void {
-    if (r !== RAX) this.e.movRR(RAX, r);
-    this.epilogue();
-  }
-  private epilogue(): void {
+  epilogue(): void {
     const frame = this.conv.frameBytes();
     if (frame > 0) this.e.aluRI(ALU_ADD, RSP, frame);
     for (let k = this.conv.calleeSaved.length - 1; k >= 0; k--) this.e.pop(this.conv.calleeSaved[k]);

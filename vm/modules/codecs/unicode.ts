@@ -4,13 +4,14 @@
 // unfinished sequence at the end of non-final input is left unconsumed.
 import type { int } from '../../../translate/rlib/index.ts';
 import { PyStr } from '../../objects/core.ts';
+import { hostBigEndian } from '../../objects/byteorder.ts';
 import { codePointToString } from '../../parser/parser.ts';
 import { encodeError, decodeError, SurrogateForm } from './errors.ts';
 
 export const C_UTF8 = 0;
 export const C_LATIN1 = 1;
 export const C_ASCII = 2;
-/** utf-16 with a byte order mark (encoding: little-endian, as on every pyvm host) */
+/** utf-16 with a byte order mark, in the host's byte order (as CPython's) */
 export const C_UTF16 = 3;
 export const C_UTF16LE = 4;
 export const C_UTF16BE = 5;
@@ -185,11 +186,11 @@ export function encodeNative(c: int, s: PyStr, errors: string): int[] {
   const out: int[] = [];
   let codec = c;
   if (c === C_UTF16) {
-    put16(out, 0xfeff, false);
-    codec = C_UTF16LE;
+    codec = hostBigEndian() ? C_UTF16BE : C_UTF16LE;
+    put(out, codec, 0xfeff);
   } else if (c === C_UTF32) {
-    put(out, C_UTF32LE, 0xfeff);
-    codec = C_UTF32LE;
+    codec = hostBigEndian() ? C_UTF32BE : C_UTF32LE;
+    put(out, codec, 0xfeff);
   }
   const str = s.s;
   // a pure-ASCII string is its own encoding in the 8-bit codecs
@@ -334,8 +335,9 @@ function decodeWide(c: int, b: int[], errors: string, final: boolean, byteorderI
       }
     }
   }
+  // no mark: the host's order, as CPython's native default
+  const isBe = bo === 1 || (bo === 0 && hostBigEndian());
   r.byteorder = bo;
-  const isBe = bo === 1;
   const codec = size === 2 ? (isBe ? C_UTF16BE : C_UTF16LE) : isBe ? C_UTF32BE : C_UTF32LE;
   const name = codecName(codec);
   const sf = surrogateForm(codec);

@@ -47,6 +47,14 @@ def _char(fn, c, numbered):
     what = 'argument 1' if numbered else 'argument'
     raise TypeError(f'{fn}() {what} must be a unicode character, not {type(c).__name__}')
 
+# decimal/digit/numeric store value+1 (0 = none): the stored number, or 0 when the caller's
+# default applies, or ValueError(what) when there is no default
+def _valued(t, fn, c, k, default, what):
+    v = _field(t, _char(fn, c, True), k)
+    if v == 0 and default is _missing:
+        raise ValueError(what)
+    return v
+
 _SBASE, _LBASE, _VBASE, _TBASE = 0xAC00, 0x1100, 0x1161, 0x11A7
 _LCOUNT, _VCOUNT, _TCOUNT = 19, 21, 28
 _NCOUNT = _VCOUNT * _TCOUNT
@@ -356,12 +364,8 @@ class UCD:
     Returns the decimal value assigned to the character chr as integer.
     If no such value is defined, default is returned, or, if not given,
     ValueError is raised."""
-        v = _field(self._t, _char('decimal', chr, True), 5)
-        if v == 0:
-            if default is _missing:
-                raise ValueError('not a decimal')
-            return default
-        return v - 1
+        v = _valued(self._t, 'decimal', chr, 5, default, 'not a decimal')
+        return default if v == 0 else v - 1
 
     def digit(self, chr, default=_missing, /):
         """Converts a Unicode character into its equivalent digit value.
@@ -369,12 +373,8 @@ class UCD:
     Returns the digit value assigned to the character chr as integer.
     If no such value is defined, default is returned, or, if not given,
     ValueError is raised."""
-        v = _field(self._t, _char('digit', chr, True), 6)
-        if v == 0:
-            if default is _missing:
-                raise ValueError('not a digit')
-            return default
-        return v - 1
+        v = _valued(self._t, 'digit', chr, 6, default, 'not a digit')
+        return default if v == 0 else v - 1
 
     def numeric(self, chr, default=_missing, /):
         """Converts a Unicode character into its equivalent numeric value.
@@ -382,12 +382,8 @@ class UCD:
     Returns the numeric value assigned to the character chr as float.
     If no such value is defined, default is returned, or, if not given,
     ValueError is raised."""
-        v = _field(self._t, _char('numeric', chr, True), 7)
-        if v == 0:
-            if default is _missing:
-                raise ValueError('not a numeric character')
-            return default
-        return _NUMERICS[v]
+        v = _valued(self._t, 'numeric', chr, 7, default, 'not a numeric character')
+        return default if v == 0 else _NUMERICS[v]
 
     def decomposition(self, chr, /):
         """Returns the character decomposition mapping assigned to the character chr as string.
