@@ -20,6 +20,7 @@ import { runWeakCallbacks } from '../modules/weakref.ts';
 import { intAdd, intSub, intMul, intBitOp } from '../objects/intops.ts';
 import { VM, writeOut, topExc } from './state.ts';
 import { handleInterrupt } from '../modules/signal.ts';
+import { displayExpr } from '../modules/syshooks.ts';
 import {
   getAttr, setAttr, delAttr, callObj, binaryOp, unaryOp, richCompare, truthy, getItem, setItem, delItem,
   contains, getIter, iterNext, iterToArray, excMatches, makeException, lookupType, isInstance, repr, str, getAttrOrNull,
@@ -30,15 +31,6 @@ import { formatValue, asciiRepr } from '../builtins/format.ts';
 import { importName, importFrom, importStar } from './importer.ts';
 import { exceptStarMatch, prepReraiseStar } from '../builtins/excgroup.ts';
 import * as A from '../parser/ast.ts';
-
-/** sys.displayhook's default, for the REPL's expression statements: None shows nothing; the
- * value shown becomes builtins._ */
-function displayValue(v: PyObject): void {
-  if (v === None) return;
-  dictSetS(VM.builtins, '_', None);
-  writeOut(repr(v) + '\n');
-  dictSetS(VM.builtins, '_', v);
-}
 
 function unboundLocal(name: string): PyExc {
   return raise(UnboundLocalError, `cannot access local variable '${name}' where it is not associated with a value`);
@@ -626,7 +618,7 @@ function run(f: Frame): PyObject {
             break;
           case Op.PRINT_EXPR: {
             sp--;
-            displayValue(stack[sp]);
+            displayExpr(stack[sp]);
             break;
           }
           case Op.ROT_TWO: {

@@ -19,6 +19,7 @@ import { execmem } from '../../translate/rlib/index.ts';
 import { callObj } from '../interpreter/runtime.ts';
 import { writeSysStderr, exceptionText } from '../report.ts';
 import { addAsyncgenHooks } from './asyncgenhooks.ts';
+import { addSysHooks } from './syshooks.ts';
 
 /** sys.float_info: IEEE 754 binary64, what every target's double is. */
 /** sys.hash_info: CPython's 64-bit values. pyvm's hash of an int below the modulus is the int,
@@ -44,6 +45,7 @@ export function makeSys(): PyModule {
   const m = newBuiltinModule('sys');
   const d = m.dict;
   addAsyncgenHooks(m);
+  addSysHooks(m);
   dictSetS(d, 'argv', VM.argv);
   dictSetS(d, 'path', VM.path);
   // -W and -X options: pyvm takes neither yet, so both are empty (what warnings and others read)
