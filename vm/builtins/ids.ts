@@ -907,6 +907,10 @@ export enum B {
   SYS_SETTRACE,
   SYS_GETPROFILE,
   SYS_SETPROFILE,
+  // descr stream (family 48): property's __set_name__, __set__, __delete__ (vm/builtins/property.ts)
+  PROPERTY_SET_NAME,
+  PROPERTY_SET,
+  PROPERTY_DELETE,
 }
 
 /** The builtin families, one switch each. */
@@ -997,8 +1001,9 @@ export const FAM_INTDIGITS = 53;
 /** function.__call__ (vm/builtins/funccall.ts) */
 export const FAM_FUNCCALL = 54;
 
-/** sys.displayhook, sys.gettrace/settrace/getprofile/setprofile (vm/modules/syshooks.ts) */
-export const FAM_SYSHOOKS = 48;
+/** the descr stream's: sys.displayhook, sys.gettrace/settrace/getprofile/setprofile
+ * (vm/modules/syshooks.ts); property's __set_name__, __set__, __delete__ (vm/builtins/property.ts) */
+export const FAM_DESCR = 48;
 
 /** sys.get_asyncgen_hooks / set_asyncgen_hooks, sys.get/set_coroutine_origin_tracking_depth
  * (vm/modules/asyncgenhooks.ts) */

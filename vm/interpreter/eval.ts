@@ -473,13 +473,15 @@ export function typeNew(meta: PyType, name: string, basesIn: PyObject[], ns: PyD
   if (qn !== undefined) t.dict.delete('__qualname__');
   if (t.dict.has('__eq__') && !t.dict.has('__hash__')) t.dict.set('__hash__', None);
   HOLD.typeVersion++;
-  // __set_name__ on descriptors
-  for (const k of t.dict.keys()) {
-    const v = t.dict.get(k) as PyObject;
-    if (v instanceof PyInstance) {
-      const sn = lookupType(v.cls, '__set_name__');
-      if (sn !== null) callObj(sn, [v, t, newStr(k)], null);
-    }
+  // __set_name__ on every attribute whose type has one (a property's, a Python descriptor's), over
+  // a copy of the names as CPython's set_names, since the calls may change the class
+  const names: string[] = [];
+  for (const k of t.dict.keys()) names.push(k);
+  for (const k of names) {
+    const v = t.dict.get(k);
+    if (v === undefined) continue;
+    const sn = lookupType(v.cls, '__set_name__');
+    if (sn !== null) callObj(sn, [v, t, newStr(k)], null);
   }
   // super(t, t).__init_subclass__(**kwds): the first class after t in t's MRO that defines it,
   // which with mixins (class C(Mixin, TestCase)) is not found through the first base's own MRO

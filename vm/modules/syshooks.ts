@@ -7,7 +7,7 @@
 import type { int } from '../../translate/rlib/index.ts';
 import { PyObject, PyModule, newStr, raise, None, TypeError, RuntimeError, NotImplementedError } from '../objects/core.ts';
 import { dictGetS, dictSetS } from '../objects/dict.ts';
-import { B, FAM_SYSHOOKS } from '../builtins/ids.ts';
+import { B, FAM_DESCR } from '../builtins/ids.ts';
 import { npos, unhandledBuiltin } from '../builtins/args.ts';
 import { addFn } from './registry.ts';
 import { callObj, getAttr, repr } from '../interpreter/runtime.ts';
@@ -15,12 +15,12 @@ import { VM, writeOut } from '../interpreter/state.ts';
 import { STD, currentStdout, consoleOf } from './io.ts';
 
 export function addSysHooks(m: PyModule): void {
-  addFn(m, 'displayhook', B.SYS_DISPLAYHOOK, FAM_SYSHOOKS);
+  addFn(m, 'displayhook', B.SYS_DISPLAYHOOK, FAM_DESCR);
   dictSetS(m.dict, '__displayhook__', dictGetS(m.dict, 'displayhook') as PyObject);
-  addFn(m, 'gettrace', B.SYS_GETTRACE, FAM_SYSHOOKS);
-  addFn(m, 'settrace', B.SYS_SETTRACE, FAM_SYSHOOKS);
-  addFn(m, 'getprofile', B.SYS_GETPROFILE, FAM_SYSHOOKS);
-  addFn(m, 'setprofile', B.SYS_SETPROFILE, FAM_SYSHOOKS);
+  addFn(m, 'gettrace', B.SYS_GETTRACE, FAM_DESCR);
+  addFn(m, 'settrace', B.SYS_SETTRACE, FAM_DESCR);
+  addFn(m, 'getprofile', B.SYS_GETPROFILE, FAM_DESCR);
+  addFn(m, 'setprofile', B.SYS_SETPROFILE, FAM_DESCR);
 }
 
 /** The default sys.displayhook: None shows nothing; another value is written to sys.stdout as
