@@ -177,13 +177,26 @@ function isDataDescr(d: PyObject): boolean {
   if (d instanceof PyInstance) return lookupType(d.cls, '__set__') !== null || lookupType(d.cls, '__delete__') !== null;
   return false;
 }
+/** classmethod.__get__ for the class t: what it wraps bound to t, through that object's own
+ * __get__ when it has one (CPython 3.11 chains descriptors: a classmethod over a property is a
+ * class property). */
+export function classmethodGet(d: PyClassMethod, t: PyType): PyObject {
+  const fn = d.fn;
+  if (fn instanceof PyFunction || fn instanceof PyBuiltin) return new PyBoundMethod(methodType, fn, t);
+  if (fn instanceof PyProperty || fn instanceof PyClassMethod || fn instanceof PyStaticMethod) return bindDescr(fn, t, t);
+  if (fn instanceof PyInstance) {
+    const g = lookupType(fn.cls, '__get__');
+    if (g !== null) return callObj(g, [fn, t, t], null);
+  }
+  return new PyBoundMethod(methodType, fn, t);
+}
 function bindDescr(d: PyObject, obj: PyObject, t: PyType): PyObject {
   if (d instanceof PyFunction) return new PyBoundMethod(methodType, d, obj);
   if (d instanceof PyBuiltin) {
     if (d.isMethod) return new PyBoundMethod(methodType, d, obj);
     return d;
   }
-  if (d instanceof PyClassMethod) return new PyBoundMethod(methodType, d.fn, t);
+  if (d instanceof PyClassMethod) return classmethodGet(d, t);
   if (d instanceof PyStaticMethod) return d.fn;
   if (d instanceof PyProperty) {
     if (d.fget === null) throw propertyError(d, obj, 'getter');
@@ -332,7 +345,7 @@ function typeGetAttr(t: PyType, name: string): PyObject | null {
   if (d !== null) {
     if (d instanceof PyFunction) return d;
     if (d instanceof PyBuiltin) return d;
-    if (d instanceof PyClassMethod) return new PyBoundMethod(methodType, d.fn, t);
+    if (d instanceof PyClassMethod) return classmethodGet(d, t);
     if (d instanceof PyStaticMethod) return d.fn;
     if (d instanceof PyProperty) return d;
     if (d instanceof PyInstance) {
