@@ -1238,8 +1238,20 @@ function callObjectMethod(id: int, args: PyObject[], kw: string[] | null): PyObj
     case B.EXC_WITH_TB:
       if (self instanceof PyBaseExc && npos(args, kw) > 1) setTraceback(self, args[1]);
       return self;
-    case B.EXC_ADD_NOTE:
+    case B.EXC_ADD_NOTE: {
+      // appended to the list __notes__, made on the first note (the report prints them)
+      if (npos(args, kw) !== 2 || args.length !== 2) throw raise(TypeError, `add_note() takes exactly one argument (${args.length - 1} given)`);
+      const note = args[1];
+      if (!(note instanceof PyStr)) throw raise(TypeError, `note must be a str, not '${typeName(note)}'`);
+      let notes = getAttrOrNull(self, '__notes__');
+      if (notes === null) {
+        notes = newList([]);
+        setAttr(self, '__notes__', notes);
+      }
+      if (!(notes instanceof PyList)) throw raise(TypeError, 'Cannot add note: __notes__ is not a list');
+      notes.items.push(note);
       return None;
+    }
     case B.PROPERTY_GETTER:
     case B.PROPERTY_SETTER:
     case B.PROPERTY_DELETER:
