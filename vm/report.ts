@@ -2,13 +2,13 @@
 // the exit status of an uncaught exception.
 import type { int } from '../translate/rlib/index.ts';
 import { os } from '../translate/rlib/index.ts';
-import { PyObject, PyBaseExc, PyExc, PyInt, PyStr, PyModule, PyBuiltin, None, newStr, SystemExit, SyntaxError } from './objects/core.ts';
+import { PyObject, PyBaseExc, PyExc, PyInt, PyStr, PyList, PyTuple, PyModule, PyBuiltin, None, newStr, SystemExit, SyntaxError } from './objects/core.ts';
 import { dictGetS } from './objects/dict.ts';
 import { B } from './builtins/ids.ts';
 import { VM } from './interpreter/state.ts';
 import { tracebackOf } from './interpreter/traceback.ts';
 import { flushStdoutStatus, writeErr } from './interpreter/state.ts';
-import { str, isInstance, getAttrOrNull, getAttr, callObj } from './interpreter/runtime.ts';
+import { str, repr, isInstance, getAttrOrNull, getAttr, callObj } from './interpreter/runtime.ts';
 
 class Sources {
   files: Map<string, string[]> = new Map<string, string[]>();
@@ -99,6 +99,7 @@ function formatException(e: PyBaseExc, out: string[], seen: PyObject[]): void {
     }
     const msg = e.args.length > 0 ? str(e.args[0]) : '';
     out.push(excTypeName(e) + ': ' + msg + '\n');
+    formatNotes(e, out);
     return;
   }
   let msg = '';
@@ -109,6 +110,35 @@ function formatException(e: PyBaseExc, out: string[], seen: PyObject[]): void {
     msg = '<exception str() failed>';
   }
   out.push(msg === '' ? excTypeName(e) + '\n' : excTypeName(e) + ': ' + msg + '\n');
+  formatNotes(e, out);
+}
+/** The notes of e (add_note), one a line after its message, as CPython's print_exception_notes:
+ * a note that is not a str is shown by str(), notes that are not a sequence by their repr. */
+function formatNotes(e: PyBaseExc, out: string[]): void {
+  const notes = getAttrOrNull(e, '__notes__');
+  if (notes === null) return;
+  if (!(notes instanceof PyList || notes instanceof PyTuple)) {
+    let r = '';
+    try {
+      r = repr(notes);
+    } catch (err) {
+      if (!(err instanceof PyExc)) throw err;
+      r = '<__notes__ repr() failed>';
+    }
+    out.push(r + '\n');
+    return;
+  }
+  const items = notes instanceof PyList ? notes.items : (notes as PyTuple).items;
+  for (const note of items) {
+    let t = '';
+    try {
+      t = str(note);
+    } catch (err) {
+      if (!(err instanceof PyExc)) throw err;
+      t = '<note str() failed>';
+    }
+    out.push(t + '\n');
+  }
 }
 
 /** The traceback and message of e as CPython prints them. */

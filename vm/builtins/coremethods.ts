@@ -7,10 +7,10 @@
 // - code.replace(), for the fields that carry no layout (types.coroutine sets a flag with it);
 // - float.__getformat__ (test.support asks it at import).
 import type { int } from '../../translate/rlib/index.ts';
-import { PyObject, PyStr, PyStaticMethod, codeType, floatType, newStr, ValueError, newInt, newTuple, PyClassMethod, PyBoundMethod, functionType, staticmethodType, classmethodType, methodType, raise, None, TypeError, PyTuple, PyInt, PyExc, OverflowErrorT } from '../objects/core.ts';
+import { PyObject, PyType, PyStr, PyStaticMethod, codeType, floatType, newStr, ValueError, newInt, newTuple, PyClassMethod, PyBoundMethod, functionType, staticmethodType, classmethodType, methodType, raise, None, TypeError, PyTuple, PyInt, PyExc, OverflowErrorT } from '../objects/core.ts';
 import { B, FAM_COREMETHODS } from './ids.ts';
 import { npos, arg, defMethod, unhandledBuiltin } from './args.ts';
-import { typeName, arrayIter } from '../interpreter/runtime.ts';
+import { typeName, arrayIter, classmethodGet } from '../interpreter/runtime.ts';
 import { PyCode, copyCode, CO_GENERATOR, CO_COROUTINE, CO_ASYNC_GENERATOR, CO_ITERABLE_COROUTINE } from '../compiler/code.ts';
 import { PyFunction } from '../interpreter/frame.ts';
 
@@ -136,7 +136,7 @@ export function callCoreMethod(id: int, args: PyObject[], kw: string[] | null): 
       return self.fn;
     case B.CLASSMETHOD_DESCR_GET:
       if (!(self instanceof PyClassMethod)) throw raise(TypeError, `descriptor '__get__' requires a 'classmethod' object but received a '${typeName(self)}'`);
-      return new PyBoundMethod(methodType, self.fn, owner === None ? obj.cls : owner);
+      return classmethodGet(self, owner instanceof PyType ? owner : obj.cls);
   }
   throw unhandledBuiltin('__get__', id);
 }

@@ -36,7 +36,7 @@ import { setTraceback } from '../interpreter/traceback.ts';
 import { callWeakref } from '../modules/weakref.ts';
 import { callGc } from '../modules/gc.ts';
 import { callAsyncgenHooks, asyncGenFirstIter } from '../modules/asyncgenhooks.ts';
-import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_IO, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT, FAM_SRE, FAM_STRING, FAM_STRUCT, FAM_WEAKREF, FAM_GC, FAM_ABC, FAM_BYTEARRAY, FAM_BYTES, FAM_MEMORYVIEW, FAM_ARRAY, FAM_COMPLEX, FAM_CMATH, FAM_GENERICALIAS, FAM_EXCGROUP, FAM_COMPILE, FAM_HASH, FAM_OPERATOR, FAM_ATEXIT, FAM_CONTEXTVARS, FAM_CSV, FAM_CODECS, FAM_STDLIB_SUPPORT, FAM_IMP, FAM_COREMETHODS, FAM_OSCALL, FAM_FLOATHEX, FAM_INTDIGITS, FAM_FUNCCALL, FAM_ASYNCGEN_HOOKS } from './ids.ts';
+import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_IO, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT, FAM_SRE, FAM_STRING, FAM_STRUCT, FAM_WEAKREF, FAM_GC, FAM_ABC, FAM_BYTEARRAY, FAM_BYTES, FAM_MEMORYVIEW, FAM_ARRAY, FAM_COMPLEX, FAM_CMATH, FAM_GENERICALIAS, FAM_EXCGROUP, FAM_COMPILE, FAM_HASH, FAM_OPERATOR, FAM_ATEXIT, FAM_CONTEXTVARS, FAM_CSV, FAM_CODECS, FAM_STDLIB_SUPPORT, FAM_IMP, FAM_COREMETHODS, FAM_OSCALL, FAM_FLOATHEX, FAM_INTDIGITS, FAM_FUNCCALL, FAM_ASYNCGEN_HOOKS, FAM_DESCR } from './ids.ts';
 import { callCompile, initCompile, fastLocals } from './compile.ts';
 import { callExcGroup } from './excgroup.ts';
 import { callGenericAlias } from './genericalias.ts';
@@ -73,6 +73,8 @@ import { callSre } from '../modules/sre/objects.ts';
 import { callString } from '../modules/string.ts';
 import { callStruct } from '../modules/struct.ts';
 import { callIo, openFile, currentStdout, consoleOf } from '../modules/io.ts';
+import { callSysHooks } from '../modules/syshooks.ts';
+import { callProperty, newProperty, propertyError } from './property.ts';
 import { callAbc } from '../modules/abc.ts';
 import { callBytearray, BT } from './bytearray.ts';
 import { callBytes, newBytesObject } from './bytesmethods.ts';
@@ -241,6 +243,9 @@ export function callBuiltin(b: PyBuiltin, args: PyObject[], kw: string[] | null)
       return callIntDigits(id, args, kw);
     case FAM_FUNCCALL:
       return callFuncCall(id, args, kw);
+    case FAM_DESCR:
+      if (id === B.PROPERTY_SET_NAME || id === B.PROPERTY_SET || id === B.PROPERTY_DELETE) return callProperty(id, args, kw);
+      return callSysHooks(id, args, kw);
   }
   throw unhandledBuiltin(b.name, id);
 }
@@ -1057,10 +1062,8 @@ function construct(id: int, args: PyObject[], kw: string[] | null): PyObject {
       const fget = arg(args, kw, 1, 'fget');
       const fset = arg(args, kw, 2, 'fset');
       const fdel = arg(args, kw, 3, 'fdel');
-      const p = new PyProperty(t, fget === None ? null : fget, fset === None ? null : fset, fdel === None ? null : fdel);
       const doc = arg(args, kw, 4, 'doc');
-      if (doc !== null) p.doc = doc;
-      return p;
+      return newProperty(t, fget ?? None, fset ?? None, fdel ?? None, doc ?? None);
     }
     case B.STATICMETHOD_NEW:
       return new PyStaticMethod(t, n > 0 ? args[1] : None);
@@ -1235,23 +1238,28 @@ function callObjectMethod(id: int, args: PyObject[], kw: string[] | null): PyObj
     case B.EXC_WITH_TB:
       if (self instanceof PyBaseExc && npos(args, kw) > 1) setTraceback(self, args[1]);
       return self;
-    case B.EXC_ADD_NOTE:
+    case B.EXC_ADD_NOTE: {
+      // appended to the list __notes__, made on the first note (the report prints them)
+      if (npos(args, kw) !== 2 || args.length !== 2) throw raise(TypeError, `add_note() takes exactly one argument (${args.length - 1} given)`);
+      const note = args[1];
+      if (!(note instanceof PyStr)) throw raise(TypeError, `note must be a str, not '${typeName(note)}'`);
+      let notes = getAttrOrNull(self, '__notes__');
+      if (notes === null) {
+        notes = newList([]);
+        setAttr(self, '__notes__', notes);
+      }
+      if (!(notes instanceof PyList)) throw raise(TypeError, 'Cannot add note: __notes__ is not a list');
+      notes.items.push(note);
       return None;
+    }
     case B.PROPERTY_GETTER:
     case B.PROPERTY_SETTER:
-    case B.PROPERTY_DELETER: {
-      const p = self as PyProperty;
-      const np = new PyProperty(p.cls, p.fget, p.fset, p.fdel); // a subclass's decorator keeps its class
-      np.doc = p.doc;
-      if (id === B.PROPERTY_GETTER) np.fget = args[1];
-      else if (id === B.PROPERTY_SETTER) np.fset = args[1];
-      else np.fdel = args[1];
-      return np;
-    }
+    case B.PROPERTY_DELETER:
+      return callProperty(id, args, kw);
     case B.PROPERTY_GET: {
       const p = self as PyProperty;
       if (args[1] === None) return p;
-      if (p.fget === null) throw raise(AttributeError, 'unreadable attribute');
+      if (p.fget === null) throw propertyError(p, args[1], 'getter');
       return callObj(p.fget, [args[1]], null);
     }
     case B.ITER_ITER:
@@ -1536,6 +1544,9 @@ export function initBuiltins(): void {
   defMethod(propertyType, 'setter', B.PROPERTY_SETTER, FAM_OBJECT);
   defMethod(propertyType, 'deleter', B.PROPERTY_DELETER, FAM_OBJECT);
   defMethod(propertyType, '__get__', B.PROPERTY_GET, FAM_OBJECT);
+  defMethod(propertyType, '__set__', B.PROPERTY_SET, FAM_DESCR);
+  defMethod(propertyType, '__delete__', B.PROPERTY_DELETE, FAM_DESCR);
+  defMethod(propertyType, '__set_name__', B.PROPERTY_SET_NAME, FAM_DESCR);
   const iterTypes: PyType[] = [enumerateType, zipType, mapType, filterType, reversedType];
   for (const t of TYPES.all) {
     if (t.name === 'iterator' || t.name === 'generator') iterTypes.push(t);

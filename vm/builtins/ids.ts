@@ -901,6 +901,16 @@ export enum B {
   // language (family 54): function.__call__, method.__call__ (vm/builtins/funccall.ts)
   FUNCTION_CALL,
   METHOD_CALL,
+  // descr stream (family 48): sys.displayhook and the trace/profile hooks (vm/modules/syshooks.ts)
+  SYS_DISPLAYHOOK,
+  SYS_GETTRACE,
+  SYS_SETTRACE,
+  SYS_GETPROFILE,
+  SYS_SETPROFILE,
+  // descr stream (family 48): property's __set_name__, __set__, __delete__ (vm/builtins/property.ts)
+  PROPERTY_SET_NAME,
+  PROPERTY_SET,
+  PROPERTY_DELETE,
 }
 
 /** The builtin families, one switch each. */
@@ -991,11 +1001,15 @@ export const FAM_INTDIGITS = 53;
 /** function.__call__ (vm/builtins/funccall.ts) */
 export const FAM_FUNCCALL = 54;
 
+/** the descr stream's: sys.displayhook, sys.gettrace/settrace/getprofile/setprofile
+ * (vm/modules/syshooks.ts); property's __set_name__, __set__, __delete__ (vm/builtins/property.ts) */
+export const FAM_DESCR = 48;
+
 /** sys.get_asyncgen_hooks / set_asyncgen_hooks, sys.get/set_coroutine_origin_tracking_depth
  * (vm/modules/asyncgenhooks.ts) */
 export const FAM_ASYNCGEN_HOOKS = 56;
 
-// Reserved per work stream, so parallel branches never pick the same number: 45-51 and 55
+// Reserved per work stream, so parallel branches never pick the same number: 45-47, 49-51 and 55
 // (spare, from stop 13's reservations), 57-59. Replace a reservation by its family when it lands.
 
 class IdFamilies {

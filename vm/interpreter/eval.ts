@@ -18,8 +18,9 @@ import { icReset, icProbe, loadAttrIC, loadMethodIC, storeAttrIC, globalIC, ctor
 import { PyFunction, Frame, PyGenerator, EMPTY } from './frame.ts';
 import { runWeakCallbacks } from '../modules/weakref.ts';
 import { intAdd, intSub, intMul, intBitOp } from '../objects/intops.ts';
-import { VM, writeOut } from './state.ts';
+import { VM, writeOut, topExc } from './state.ts';
 import { handleInterrupt } from '../modules/signal.ts';
+import { displayExpr } from '../modules/syshooks.ts';
 import {
   getAttr, setAttr, delAttr, callObj, binaryOp, unaryOp, richCompare, truthy, getItem, setItem, delItem,
   contains, getIter, iterNext, iterToArray, excMatches, makeException, lookupType, isInstance, repr, str, getAttrOrNull,
@@ -30,15 +31,6 @@ import { formatValue, asciiRepr } from '../builtins/format.ts';
 import { importName, importFrom, importStar } from './importer.ts';
 import { exceptStarMatch, prepReraiseStar } from '../builtins/excgroup.ts';
 import * as A from '../parser/ast.ts';
-
-/** sys.displayhook's default, for the REPL's expression statements: None shows nothing; the
- * value shown becomes builtins._ */
-function displayValue(v: PyObject): void {
-  if (v === None) return;
-  dictSetS(VM.builtins, '_', None);
-  writeOut(repr(v) + '\n');
-  dictSetS(VM.builtins, '_', v);
-}
 
 function unboundLocal(name: string): PyExc {
   return raise(UnboundLocalError, `cannot access local variable '${name}' where it is not associated with a value`);
@@ -258,6 +250,9 @@ export function genSend(g: PyGenerator, v: PyObject): PyObject | null {
     f.sp++;
   }
   g.running = true;
+  // the generator runs with its own exc_info slot, the caller's kept on the chain
+  VM.excOuter.push(VM.curExc);
+  VM.curExc = g.excState;
   let r: PyObject;
   try {
     r = evalFrame(f);
@@ -273,6 +268,8 @@ export function genSend(g: PyGenerator, v: PyObject): PyObject | null {
     throw e;
   } finally {
     g.running = false;
+    g.excState = g.finished ? null : VM.curExc;
+    VM.curExc = VM.excOuter.pop() as PyBaseExc | null;
   }
   if (f.yielded) {
     f.yielded = false;
@@ -476,13 +473,15 @@ export function typeNew(meta: PyType, name: string, basesIn: PyObject[], ns: PyD
   if (qn !== undefined) t.dict.delete('__qualname__');
   if (t.dict.has('__eq__') && !t.dict.has('__hash__')) t.dict.set('__hash__', None);
   HOLD.typeVersion++;
-  // __set_name__ on descriptors
-  for (const k of t.dict.keys()) {
-    const v = t.dict.get(k) as PyObject;
-    if (v instanceof PyInstance) {
-      const sn = lookupType(v.cls, '__set_name__');
-      if (sn !== null) callObj(sn, [v, t, newStr(k)], null);
-    }
+  // __set_name__ on every attribute whose type has one (a property's, a Python descriptor's), over
+  // a copy of the names as CPython's set_names, since the calls may change the class
+  const names: string[] = [];
+  for (const k of t.dict.keys()) names.push(k);
+  for (const k of names) {
+    const v = t.dict.get(k);
+    if (v === undefined) continue;
+    const sn = lookupType(v.cls, '__set_name__');
+    if (sn !== null) callObj(sn, [v, t, newStr(k)], null);
   }
   // super(t, t).__init_subclass__(**kwds): the first class after t in t's MRO that defines it,
   // which with mixins (class C(Mixin, TestCase)) is not found through the first base's own MRO
@@ -601,6 +600,11 @@ function run(f: Frame): PyObject {
       if (f.pendingThrow !== null) {
         const pt = f.pendingThrow;
         f.pendingThrow = null;
+        // thrown in by gen.throw(): chained to what the generator itself handles, not its caller
+        const own = VM.curExc;
+        if (own !== null && own !== pt && pt.context === null) pt.context = own;
+        VM.reraising = true;
+        addTraceback(f, pt, pc);
         throw new PyExc(pt);
       }
       for (;;) {
@@ -616,7 +620,7 @@ function run(f: Frame): PyObject {
             break;
           case Op.PRINT_EXPR: {
             sp--;
-            displayValue(stack[sp]);
+            displayExpr(stack[sp]);
             break;
           }
           case Op.ROT_TWO: {
@@ -1534,7 +1538,7 @@ function run(f: Frame): PyObject {
           case Op.RAISE_VARARGS: {
             f.pc = pc;
             if (arg === 0) {
-              const cur = VM.curExc;
+              const cur = topExc();
               if (cur === null) throw raise(RuntimeError, 'No active exception to reraise');
               VM.reraising = true;
               throw new PyExc(cur);
@@ -1819,7 +1823,7 @@ function run(f: Frame): PyObject {
         VM.reraising = false;
       } else {
         addTraceback(f, exc, pc);
-        const cur = VM.curExc;
+        const cur = topExc();
         if (cur !== null && cur !== exc && exc.context === null) exc.context = cur;
       }
       if (f.blocks.length > 0) {

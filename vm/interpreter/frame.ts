@@ -100,6 +100,8 @@ export class PyGenerator extends PyObject {
    * asend, athrow or aclose) */
   agHooksInited: boolean = false;
   retval: PyObject = None;
+  /** the exception its frame is handling while suspended (its exc_info slot; gi_exc_state) */
+  excState: PyBaseExc | null = null;
   name: string;
   qualname: string;
   /** cls: generatorType, coroutineType or asyncGeneratorType (all run as generators) */

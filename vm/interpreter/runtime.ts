@@ -4,7 +4,7 @@ import type { int, float } from '../../translate/rlib/index.ts';
 import { floatRepr, toFloat, toInt, floatMod, floorDiv, MAX_INT } from '../../translate/rlib/index.ts';
 import {
   PyObject, PyType, PyInstance, PyBaseExc, PyInt, PyFloat, PyStr, PyBytes, PyList, PyTuple, PyDict, PySet, PyRange,
-  PySlice, PyCell, PyModule, PyBoundMethod, PyBuiltin, builtinType, PyProperty, PyStaticMethod, PyClassMethod, PyUnion, unionType, noneType, PySuper, PySeqIter,
+  PySlice, PyCell, PyModule, PyBoundMethod, PyBuiltin, builtinType, PyProperty, PyStaticMethod, PyClassMethod, PyUnion, unionType, propertyType, noneType, PySuper, PySeqIter,
   PyNoneType, PyNative, PyExc, PyIntSub, PyStrSub, PyBytesSub, PyTupleSub, PyWeakref, HOLD, None, NotImplemented, Ellipsis, True, False, NULL_OBJ, typeType, objectType, intType,
   boolType, floatType, strType, bytesType, listType, tupleType, dictType, setType, frozensetType, rangeType, sliceType,
   methodType, iterType, enumerateType, zipType, mapType, filterType, reversedType, dictKeysType, dictValuesType,
@@ -42,6 +42,7 @@ import { bytesLike } from '../builtins/buffer.ts';
 import { B } from '../builtins/ids.ts';
 import { unicodeErrorStr } from '../modules/codecs/errors.ts';
 import { syntaxErrorStr } from '../builtins/syntaxerror.ts';
+import { propertyError, propertyIsAbstract } from '../builtins/property.ts';
 
 // ---- type helpers ----
 export function isSubtype(a: PyType, b: PyType): boolean {
@@ -178,16 +179,29 @@ function isDataDescr(d: PyObject): boolean {
   if (d instanceof PyInstance) return lookupType(d.cls, '__set__') !== null || lookupType(d.cls, '__delete__') !== null;
   return false;
 }
+/** classmethod.__get__ for the class t: what it wraps bound to t, through that object's own
+ * __get__ when it has one (CPython 3.11 chains descriptors: a classmethod over a property is a
+ * class property). */
+export function classmethodGet(d: PyClassMethod, t: PyType): PyObject {
+  const fn = d.fn;
+  if (fn instanceof PyFunction || fn instanceof PyBuiltin) return new PyBoundMethod(methodType, fn, t);
+  if (fn instanceof PyProperty || fn instanceof PyClassMethod || fn instanceof PyStaticMethod) return bindDescr(fn, t, t);
+  if (fn instanceof PyInstance) {
+    const g = lookupType(fn.cls, '__get__');
+    if (g !== null) return callObj(g, [fn, t, t], null);
+  }
+  return new PyBoundMethod(methodType, fn, t);
+}
 function bindDescr(d: PyObject, obj: PyObject, t: PyType): PyObject {
   if (d instanceof PyFunction) return new PyBoundMethod(methodType, d, obj);
   if (d instanceof PyBuiltin) {
     if (d.isMethod) return new PyBoundMethod(methodType, d, obj);
     return d;
   }
-  if (d instanceof PyClassMethod) return new PyBoundMethod(methodType, d.fn, t);
+  if (d instanceof PyClassMethod) return classmethodGet(d, t);
   if (d instanceof PyStaticMethod) return d.fn;
   if (d instanceof PyProperty) {
-    if (d.fget === null) throw raise(AttributeError, 'property object has no getter');
+    if (d.fget === null) throw propertyError(d, obj, 'getter');
     return callObj(d.fget, [obj], null);
   }
   if (d instanceof PyInstance) {
@@ -236,6 +250,7 @@ function instanceDict(o: PyObject): PyDict | null {
   if (o instanceof PyBytesSub) return o.attrs;
   if (o instanceof PyNative) return o.attrs;
   if (o instanceof PySeqIter) return o.attrs;
+  if (o instanceof PyProperty) return o.attrs;
   return null;
 }
 export function getAttrOrNull(o: PyObject, name: string): PyObject | null {
@@ -332,7 +347,7 @@ function typeGetAttr(t: PyType, name: string): PyObject | null {
   if (d !== null) {
     if (d instanceof PyFunction) return d;
     if (d instanceof PyBuiltin) return d;
-    if (d instanceof PyClassMethod) return new PyBoundMethod(methodType, d.fn, t);
+    if (d instanceof PyClassMethod) return classmethodGet(d, t);
     if (d instanceof PyStaticMethod) return d.fn;
     if (d instanceof PyProperty) return d;
     if (d instanceof PyInstance) {
@@ -477,7 +492,8 @@ function specialAttr(o: PyObject, name: string): PyObject | null {
     if (name === 'fget') return o.fget === null ? None : o.fget;
     if (name === 'fset') return o.fset === null ? None : o.fset;
     if (name === 'fdel') return o.fdel === null ? None : o.fdel;
-    if (name === '__doc__') return o.doc !== null ? o.doc : o.fget !== null ? getAttrOrNull(o.fget, '__doc__') : None;
+    if (name === '__doc__') return o.doc !== null ? o.doc : None;
+    if (name === '__isabstractmethod__') return propertyIsAbstract(o);
     return null;
   }
   if (o instanceof PyStaticMethod || o instanceof PyClassMethod) {
@@ -620,6 +636,18 @@ export function setAttr(o: PyObject, name: string, v: PyObject): void {
   }
   genericSetAttr(o, name, v);
 }
+/** Whether instances of the class t have a __dict__: not when every class of its own along the
+ * MRO declares __slots__ (without '__dict__'). */
+function instancesHaveDict(t: PyType): boolean {
+  for (const c of t.mro) {
+    if (c.isBuiltin) continue;
+    const slots = c.dict.get('__slots__');
+    if (slots === undefined) return true;
+    const names = slots instanceof PyStr ? [slots] : iterToArray(slots);
+    for (const x of names) if (x instanceof PyStr && str(x) === '__dict__') return true;
+  }
+  return false;
+}
 export function genericSetAttr(o: PyObject, name: string, v: PyObject): void {
   const t = o.cls;
   if (o instanceof PyType) {
@@ -630,7 +658,7 @@ export function genericSetAttr(o: PyObject, name: string, v: PyObject): void {
   const d = lookupType(t, name);
   if (d !== null) {
     if (d instanceof PyProperty) {
-      if (d.fset === null) throw raise(AttributeError, `can't set attribute '${name}'`);
+      if (d.fset === null) throw propertyError(d, o, 'setter');
       callObj(d.fset, [o, v], null);
       return;
     }
@@ -750,8 +778,13 @@ export function genericSetAttr(o: PyObject, name: string, v: PyObject): void {
     dictSetS(o.attrs, name, v);
     return;
   }
-  if (o instanceof PyProperty && name === '__doc__') {
+  if (o instanceof PyProperty && name === '__doc__' && t === propertyType) {
     o.doc = v;
+    return;
+  }
+  if (o instanceof PyProperty && !t.isBuiltin && instancesHaveDict(t)) {
+    if (o.attrs === null) o.attrs = newDict();
+    dictSetS(o.attrs, name, v);
     return;
   }
   if ((o instanceof PyNative || o instanceof PySeqIter) && !t.isBuiltin) {
@@ -779,7 +812,7 @@ export function genericDelAttr(o: PyObject, name: string): void {
   const t = o.cls;
   const d = lookupType(t, name);
   if (d !== null && d instanceof PyProperty) {
-    if (d.fdel === null) throw raise(AttributeError, `can't delete attribute '${name}'`);
+    if (d.fdel === null) throw propertyError(d, o, 'deleter');
     callObj(d.fdel, [o], null);
     return;
   }

@@ -19,7 +19,13 @@ export class VMState {
   frame: Frame | null = null;
   depth: int = 0;
   recursionLimit: int = 1000;
+  /** the exception being handled in the running frame's exc_info slot (a generator has a slot
+   * of its own while it runs, the caller's slot saved in excOuter) */
   curExc: PyBaseExc | null = null;
+  /** the slots of the callers of the running generators, innermost last: sys.exc_info() and a
+   * bare `raise` in a generator with no exception of its own see its caller's (CPython's
+   * exc_info chain) */
+  excOuter: (PyBaseExc | null)[] = [];
   reraising: boolean = false;
   builtins: PyDict = newDict();
   modules: PyDict = newDict();
@@ -37,6 +43,18 @@ export class VMState {
   unbuffered: boolean = false;
 }
 export const VM = new VMState();
+
+/** The exception being handled as sys.exc_info() sees it: the running frame's slot, else the
+ * nearest caller's along the chain of running generators (CPython's _PyErr_GetTopmostException). */
+export function topExc(): PyBaseExc | null {
+  if (VM.curExc !== null) return VM.curExc;
+  const outer = VM.excOuter;
+  for (let i = outer.length - 1; i >= 0; i--) {
+    const e = outer[i];
+    if (e !== null) return e;
+  }
+  return null;
+}
 
 export function writeOut(s: string): void {
   VM.out.push(s);

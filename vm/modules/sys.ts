@@ -3,7 +3,7 @@ import type { int, float } from '../../translate/rlib/index.ts';
 import { tracebackOf, getFrame } from '../interpreter/traceback.ts';
 import { PyObject, PyModule, PyBuiltin, PyBaseExc, PyExc, PyInt, PyStr, newStr, newInt, newFloat, newTuple, newList, newDict, raise, None, False, SystemExit, ValueError, TypeError, intType, newBool } from '../objects/core.ts';
 import { dictGetS, dictSetS } from '../objects/dict.ts';
-import { VM } from '../interpreter/state.ts';
+import { VM, topExc } from '../interpreter/state.ts';
 import { B, FAM_SYS, FAM_INTDIGITS } from '../builtins/ids.ts';
 import { DEFAULT_MAX_STR_DIGITS, MAX_STR_DIGITS_THRESHOLD } from '../objects/intdigits.ts';
 import { npos, unhandledBuiltin } from '../builtins/args.ts';
@@ -19,6 +19,7 @@ import { hostBigEndian } from '../objects/byteorder.ts';
 import { callObj } from '../interpreter/runtime.ts';
 import { writeSysStderr, exceptionText } from '../report.ts';
 import { addAsyncgenHooks } from './asyncgenhooks.ts';
+import { addSysHooks } from './syshooks.ts';
 
 /** sys.float_info: IEEE 754 binary64, what every target's double is. */
 /** sys.hash_info: CPython's 64-bit values. pyvm's hash of an int below the modulus is the int,
@@ -44,6 +45,7 @@ export function makeSys(): PyModule {
   const m = newBuiltinModule('sys');
   const d = m.dict;
   addAsyncgenHooks(m);
+  addSysHooks(m);
   dictSetS(d, 'argv', VM.argv);
   dictSetS(d, 'path', VM.path);
   // -W and -X options: pyvm takes neither yet, so both are empty (what warnings and others read)
@@ -137,7 +139,7 @@ export function callSys(id: int, args: PyObject[], kw: string[] | null): PyObjec
       return None;
     }
     case B.SYS_EXC_INFO: {
-      const e = VM.curExc;
+      const e = topExc();
       if (e === null) return newTuple([None, None, None]);
       return newTuple([e.cls, e, tracebackOf(e)]);
     }

@@ -383,6 +383,12 @@ export class PyProperty extends PyObject {
   fset: PyObject | null;
   fdel: PyObject | null;
   doc: PyObject | null = null;
+  /** given by __set_name__ (the class statement), for its errors */
+  name: PyObject | null = null;
+  /** doc was the getter's docstring (a new getter's replaces it) */
+  getterDoc: boolean = false;
+  /** the attributes of an instance of a subclass (its __doc__ among them) */
+  attrs: PyDict | null = null;
   constructor(cls: PyType, fget: PyObject | null, fset: PyObject | null, fdel: PyObject | null) {
     super(cls);
     this.fget = fget;
