@@ -901,6 +901,8 @@ export enum B {
   // language (family 54): function.__call__, method.__call__ (vm/builtins/funccall.ts)
   FUNCTION_CALL,
   METHOD_CALL,
+  // iotime (family 46): os.ftruncate (vm/modules/fdops.ts)
+  POSIX_FTRUNCATE,
 }
 
 /** The builtin families, one switch each. */
@@ -991,11 +993,14 @@ export const FAM_INTDIGITS = 53;
 /** function.__call__ (vm/builtins/funccall.ts) */
 export const FAM_FUNCCALL = 54;
 
+/** os.ftruncate (vm/modules/fdops.ts) */
+export const FAM_FDOPS = 46;
+
 /** sys.get_asyncgen_hooks / set_asyncgen_hooks, sys.get/set_coroutine_origin_tracking_depth
  * (vm/modules/asyncgenhooks.ts) */
 export const FAM_ASYNCGEN_HOOKS = 56;
 
-// Reserved per work stream, so parallel branches never pick the same number: 45-51 and 55
+// Reserved per work stream, so parallel branches never pick the same number: 45, 47-51 and 55
 // (spare, from stop 13's reservations), 57-59. Replace a reservation by its family when it lands.
 
 class IdFamilies {

@@ -15,6 +15,7 @@ import { npos, arg, kwArg, unhandledBuiltin } from '../builtins/args.ts';
 import { newBuiltinModule, addFn } from './registry.ts';
 import { VM } from '../interpreter/state.ts';
 import { truthy, toIntIndex, typeName, iterToArray, setAttr, getAttrOrNull, repr } from '../interpreter/runtime.ts';
+import { fdTruncate } from './fdops.ts';
 import { PyIO, IOT, kindOf, K_BASE, K_FILEIO, K_BUFFERED, K_TEXT, K_STRINGIO, K_BYTESIO, K_RWPAIR, K_NLDECODER } from './iotypes.ts';
 import * as BIN from './iobinary.ts';
 import * as TXT from './iotext.ts';
@@ -500,7 +501,13 @@ export function callIo(id: int, args: PyObject[], kw: string[] | null): PyObject
         ioFlush(o);
         return callM(innerOf(o), 'truncate', [sO === null || sO === None ? newInt(ioTell(o)) : sO]);
       }
-      // FileIO: the posix primitives have no ftruncate yet
+      if (o.kind === K_FILEIO) {
+        if (o.closed) throw raise(ValueError, 'I/O operation on closed file');
+        if (!o.canWrite) throw unsupported('File not open for writing');
+        const size = sO === null || sO === None ? BIN.fileioSeek(o, 0, 1) : toIntIndex(sO);
+        fdTruncate(o.fd, size);
+        return newInt(size);
+      }
       throw unsupported('truncate');
     }
     case B.IO_READABLE:
