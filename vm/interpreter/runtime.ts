@@ -34,7 +34,7 @@ import { PyExcGroup, excGroupStr } from '../builtins/excgroup.ts';
 import { PyCode, CO_VARARGS, CO_VARKW, CO_GENERATOR, CO_NAMES, CO_COROUTINE, CO_ASYNC_GENERATOR, CO_ITERABLE_COROUTINE } from '../compiler/code.ts';
 import { VM } from './state.ts';
 import { callFunction, genSend } from './eval.ts';
-import { callBuiltin, superLookup } from '../builtins/dispatch.ts';
+import { callBuiltin, superLookup, isCallable } from '../builtins/dispatch.ts';
 import * as A from '../parser/ast.ts';
 import { percentFormat } from '../builtins/format.ts';
 import { bytesPercent, isBytearray, BYT } from '../builtins/bytesmethods.ts';
@@ -956,8 +956,18 @@ export function allocInstance(t: PyType): PyObject {
   }
   return new PyInstance(t);
 }
+/** types.MethodType(function, instance): binds any callable to an object (weakref.WeakMethod
+ * rebuilds its method this way). */
+function newMethodObject(args: PyObject[], kwnames: string[] | null): PyObject {
+  if (kwnames !== null && kwnames.length > 0) throw raise(TypeError, 'method() takes no keyword arguments');
+  if (args.length !== 2) throw raise(TypeError, `method expected 2 arguments, got ${args.length}`);
+  if (!isCallable(args[0])) throw raise(TypeError, 'first argument must be callable');
+  if (args[1] === None) throw raise(TypeError, 'instance must not be None');
+  return new PyBoundMethod(methodType, args[0], args[1]);
+}
 export function callType(t: PyType, args: PyObject[], kwnames: string[] | null): PyObject {
   if (t === typeType && args.length === 1 && kwnames === null) return args[0].cls;
+  if (t === methodType) return newMethodObject(args, kwnames);
   const newFn = lookupType(t, '__new__');
   let obj: PyObject;
   if (newFn !== null && !(newFn instanceof PyBuiltin)) {
@@ -1299,6 +1309,9 @@ export function pyHash(o: PyObject): int {
     }
   }
   if (o instanceof PyWeakref && !o.proxy) return weakrefHash(o);
+  // consistent with sameMethod: the bound object's identity and the function
+  if (o instanceof PyBoundMethod) return objId(o.self) ^ pyHash(o.fn);
+  if (o instanceof PyBuiltin && o.self !== null) return objId(o.self) ^ o.id;
   if (o instanceof PyStr) return strHash(o);
   if (o instanceof PyInt) return intHash(o);
   if (o instanceof PyFloat) {
@@ -1413,6 +1426,16 @@ function setSubset(a: PySet, b: PySet): boolean {
   return true;
 }
 /** Builtin comparison; returns null when not supported (NotImplemented). */
+function isBoundMethod(o: PyObject): boolean {
+  return o instanceof PyBoundMethod || (o instanceof PyBuiltin && o.self !== null);
+}
+/** Bound methods are equal when they bind the same object (by identity, as CPython 3.8+) to
+ * equal functions: a.f == a.f although each access makes a new method object. */
+function sameMethod(a: PyObject, b: PyObject): boolean {
+  if (a instanceof PyBoundMethod && b instanceof PyBoundMethod) return a.self === b.self && pyEq(a.fn, b.fn);
+  if (a instanceof PyBuiltin && b instanceof PyBuiltin) return a.self === b.self && a.id === b.id && a.name === b.name;
+  return false;
+}
 export function builtinCompare(a: PyObject, b: PyObject, op: int): PyObject | null {
   if ((a instanceof PyComplex || b instanceof PyComplex) && (op === A.CMP_EQ || op === A.CMP_NE)) {
     // a complex subclass instance reaches here rather than richCompare's PyNative branch
@@ -1422,6 +1445,7 @@ export function builtinCompare(a: PyObject, b: PyObject, op: int): PyObject | nu
   if (a instanceof PyWeakref && b instanceof PyWeakref && !a.proxy && !b.proxy && (op === A.CMP_EQ || op === A.CMP_NE)) {
     return newBool(weakrefEq(a, b) === (op === A.CMP_EQ));
   }
+  if ((op === A.CMP_EQ || op === A.CMP_NE) && isBoundMethod(a) && isBoundMethod(b)) return newBool(sameMethod(a, b) === (op === A.CMP_EQ));
   if (a instanceof PyUnion && b instanceof PyUnion && (op === A.CMP_EQ || op === A.CMP_NE)) {
     let same = a.args.length === b.args.length;
     for (const x of a.args) if (!b.args.includes(x)) same = false;
