@@ -17,6 +17,7 @@ import {
   compareBool, binaryOp, typeName, lookupType, seqIter, arrayIter, IT_ENUMERATE, IT_ZIP, IT_MAP, IT_FILTER, IT_REVERSED,
   IT_CALLABLE, IT_LIST, IT_SEQ, toIntIndex, callType, getItem, contains, rangeLen, unaryOp, allocInstance, pyEq,
   callSpecial, excStr,
+  unproxy,
 } from '../interpreter/runtime.ts';
 import {
   intFromFloat, intToRadix, intSign, intNeg, intToFloat, intMod, intMul, intFloorDiv, intCmp, fromBig, intAdd,
@@ -1037,7 +1038,7 @@ function construct(id: int, args: PyObject[], kw: string[] | null): PyObject {
       return it;
     }
     case B.REVERSED_NEW: {
-      const x = args[1];
+      const x = unproxy(args[1]);
       if (!x.cls.isBuiltin || x instanceof PyNative) {
         const r = callSpecial(x, '__reversed__', []);
         if (r !== null) return r;

@@ -760,7 +760,19 @@ export function genericSetAttr(o: PyObject, name: string, v: PyObject): void {
   if (lookupType(t, name) !== null) throw raise(AttributeError, `'${t.name}' object attribute '${name}' is read-only`);
   throw raise(AttributeError, `'${t.name}' object has no attribute '${name}'`);
 }
+/** A weakref.proxy stands for its referent in every operation (CPython's proxy slots unwrap
+ * their operands); ReferenceError once the referent died. */
+export function isProxy(o: PyObject): boolean {
+  return o instanceof PyWeakref && o.proxy;
+}
+export function unproxy(o: PyObject): PyObject {
+  return o instanceof PyWeakref && o.proxy ? proxyTarget(o) : o;
+}
 export function delAttr(o: PyObject, name: string): void {
+  if (isProxy(o)) {
+    delAttr(unproxy(o), name);
+    return;
+  }
   const t = o.cls;
   if (!t.isBuiltin) {
     const da = lookupType(t, '__delattr__');
@@ -1035,6 +1047,7 @@ export function truthy(o: PyObject): boolean {
   if (o instanceof PyLongRange) return truthy(o.length);
   if (o instanceof PyComplex) return o.re !== 0.0 || o.im !== 0.0;
   if (o instanceof PyNative) return o.nativeLen() !== 0;
+  if (isProxy(o)) return truthy(unproxy(o));
   return true;
 }
 export function rangeLen(r: PyRange): int {
@@ -1042,6 +1055,7 @@ export function rangeLen(r: PyRange): int {
   return r.start > r.stop ? floorDiv(r.start - r.stop - 1, -r.step) + 1 : 0;
 }
 export function pyLen(o: PyObject): int {
+  if (isProxy(o)) return pyLen(unproxy(o));
   if (o instanceof PyList) {
     if (o.cls === listType) return o.items.length;
   }
@@ -1309,6 +1323,7 @@ export function pyHash(o: PyObject): int {
     }
   }
   if (o instanceof PyWeakref && !o.proxy) return weakrefHash(o);
+  if (o instanceof PyWeakref) throw raise(TypeError, `unhashable type: 'weakref.${t.name}'`);
   // consistent with sameMethod: the bound object's identity and the function
   if (o instanceof PyBoundMethod) return objId(o.self) ^ pyHash(o.fn);
   if (o instanceof PyBuiltin && o.self !== null) return objId(o.self) ^ o.id;
@@ -1827,6 +1842,7 @@ export function binaryOp(a: PyObject, b: PyObject, opIn: int): PyObject {
       if (r <= 9007199254740991 && r >= -9007199254740991) return newInt(r);
     }
   }
+  if (isProxy(a) || isProxy(b)) return binaryOp(unproxy(a), unproxy(b), opIn);
   const ta = a.cls;
   const tb = b.cls;
   if (ta.isBuiltin && tb.isBuiltin) {
@@ -1886,6 +1902,7 @@ export function binaryOp(a: PyObject, b: PyObject, opIn: int): PyObject {
   throw binError(a, b, op);
 }
 export function unaryOp(a: PyObject, kind: int): PyObject {
+  if (isProxy(a)) return unaryOp(unproxy(a), kind);
   if (a instanceof PyInt && a.cls.isBuiltin) {
     if (kind === A.U_NEG) return intNeg(a);
     if (kind === A.U_POS) return a.cls === boolType ? newInt(a.v) : a;
@@ -1990,6 +2007,7 @@ function normIndex(i: int, len: int, what: string): int {
   return j;
 }
 export function getItem(o: PyObject, k: PyObject): PyObject {
+  if (isProxy(o)) return getItem(unproxy(o), k);
   if (o instanceof PyList && o.cls === listType && k instanceof PyInt) {
     const i = k.v;
     const n = o.items.length;
@@ -2098,6 +2116,10 @@ export function keyError(k: PyObject): PyBaseExc {
   return e;
 }
 export function setItem(o: PyObject, k: PyObject, v: PyObject): void {
+  if (isProxy(o)) {
+    setItem(unproxy(o), k, v);
+    return;
+  }
   if (o instanceof PyList && o.cls === listType && k instanceof PyInt) {
     o.items[normIndex(asIndex(k, 'list'), o.items.length, 'list assignment')] = v;
     return;
@@ -2152,6 +2174,10 @@ export function setItem(o: PyObject, k: PyObject, v: PyObject): void {
   throw raise(TypeError, `'${typeName(o)}' object does not support item assignment`);
 }
 export function delItem(o: PyObject, k: PyObject): void {
+  if (isProxy(o)) {
+    delItem(unproxy(o), k);
+    return;
+  }
   if (!o.cls.isBuiltin) {
     const m = lookupType(o.cls, '__delitem__');
     if (isOwnSpecial(o.cls, '__delitem__', m)) {
@@ -2186,6 +2212,7 @@ export function delItem(o: PyObject, k: PyObject): void {
   throw raise(TypeError, `'${typeName(o)}' object does not support item deletion`);
 }
 export function contains(c: PyObject, x: PyObject): boolean {
+  if (isProxy(c)) return contains(unproxy(c), x);
   if (c instanceof PyDict && c.cls.isBuiltin) return dictHas(c, x);
   if (c instanceof PySet && c.cls.isBuiltin) return dictHas(c.table, x);
   if (c instanceof PyStr && c.cls.isBuiltin) {
@@ -2266,7 +2293,7 @@ export function getIterOrNull(o: PyObject): PyObject | null {
     if (m === None) return null;
     if (m !== null && !(m instanceof PyBuiltin)) {
       const r = callSpecial(o, '__iter__', []) as PyObject;
-      if (!(r instanceof PySeqIter || r instanceof PyGenerator) && lookupType(r.cls, '__next__') === null) {
+      if (!(r instanceof PySeqIter || r instanceof PyGenerator || isProxy(r)) && lookupType(r.cls, '__next__') === null) {
         throw raise(TypeError, `iter() returned non-iterator of type '${typeName(r)}'`);
       }
       return r;
@@ -2304,6 +2331,7 @@ export function getIterOrNull(o: PyObject): PyObject | null {
     return o;
   }
   if (o instanceof PyLongRange) return o.iter();
+  if (isProxy(o)) return getIterOrNull(unproxy(o));
   if (o instanceof PyNative) {
     if (o.isIterator()) return o;
     const m = lookupType(t, '__iter__');
@@ -2320,12 +2348,23 @@ export function getIter(o: PyObject): PyObject {
   if (it === null) throw raise(TypeError, `'${typeName(o)}' object is not iterable`);
   return it;
 }
+/** Whether o is an iterator (CPython's PyIter_Check: its type has __next__). */
+function isIterator(o: PyObject): boolean {
+  if (o instanceof PySeqIter || o instanceof PyGenerator || o instanceof PyCoroWrapper) return true;
+  if (o instanceof PyNative) return o.isIterator();
+  return isProxy(o) || lookupType(o.cls, '__next__') !== null;
+}
 /** Next item, or null when exhausted. */
 export function iterNext(it: PyObject): PyObject | null {
   if (it instanceof PySeqIter) return seqIterNext(it);
   if (it instanceof PyGenerator) return genSend(it, None);
   if (it instanceof PyCoroWrapper) return genSend(it.coro, None);
   if (it instanceof PyNative && it.isIterator()) return it.nativeNext();
+  if (isProxy(it)) {
+    const target = unproxy(it);
+    if (!isIterator(target)) throw raise(TypeError, `Weakref proxy referenced a non-iterator '${typeName(target)}' object`);
+    return iterNext(target);
+  }
   const t = it.cls;
   const m = lookupType(t, '__next__');
   if (m === null) throw raise(TypeError, `'${t.name}' object is not an iterator`);

@@ -12,7 +12,7 @@ import { dictSetS, dictGet, dictDel } from '../objects/dict.ts';
 import { B, FAM_WEAKREF } from '../builtins/ids.ts';
 import { npos, checkArgs, defMethod, mkBuiltin, unhandledBuiltin } from '../builtins/args.ts';
 import { newModuleType, newBuiltinModule, addFn } from './registry.ts';
-import { callObj, typeName, isSubtype, pyHash, pyEq, repr, str, objId, getAttr, lookupType } from '../interpreter/runtime.ts';
+import { callObj, typeName, isSubtype, pyHash, pyEq, repr, str, objId, getAttr, lookupType, truthy, pyLen } from '../interpreter/runtime.ts';
 import { writeErr } from '../interpreter/state.ts';
 import { excTypeName } from '../report.ts';
 
@@ -237,9 +237,9 @@ export function callWeakref(id: int, args: PyObject[], kw: string[] | null): PyO
     case B.WEAKREF_PROXY_STR:
       return callObj(getAttr(proxyTarget(refOf(args[0])), '__str__'), [], null);
     case B.WEAKREF_PROXY_BOOL:
-      return callObj(getAttr(proxyTarget(refOf(args[0])), '__bool__'), [], null);
+      return truthy(proxyTarget(refOf(args[0]))) ? True : False;
     case B.WEAKREF_PROXY_LEN:
-      return callObj(getAttr(proxyTarget(refOf(args[0])), '__len__'), [], null);
+      return newInt(pyLen(proxyTarget(refOf(args[0]))));
     case B.WEAKREF_PROXY_EQ: {
       const a = proxyTarget(refOf(args[0]));
       const b = args[1] instanceof PyWeakref && args[1].proxy ? proxyTarget(args[1]) : args[1];
