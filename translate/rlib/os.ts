@@ -632,6 +632,19 @@ export function call(op: int, ints: int[], s: string): int[] | null {
       return [0];
     case 46:
       return [process.ppid];
+    case 47:
+      // Node takes a negative length as 0; ftruncate(2) refuses it
+      if (ints[1] < 0) {
+        OS_STATE.lastErrno = 22;
+        return null;
+      }
+      try {
+        fs.ftruncateSync(ints[0], ints[1]);
+        return [0];
+      } catch (e) {
+        failed(e);
+        return null;
+      }
   }
   void s;
   OS_STATE.lastErrno = 38;

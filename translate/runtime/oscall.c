@@ -49,7 +49,8 @@ enum {
   OSCALL_EPOLL_CTL = 43,
   OSCALL_EPOLL_WAIT = 44,
   OSCALL_HAVE_EPOLL = 45,
-  OSCALL_GETPPID = 46
+  OSCALL_GETPPID = 46,
+  OSCALL_FTRUNCATE = 47
 };
 
 
@@ -644,6 +645,9 @@ static rts_list *dispatch(int64_t op, const args *x, uint32_t tid) {
 #endif
   case OSCALL_GETPPID:
     return one(tid, getppid());
+  case OSCALL_FTRUNCATE:
+    RETRY(r, ftruncate((int)A(x, 0), (off_t)A(x, 1)));
+    return r < 0 ? fail() : one(tid, 0);
   }
   return fail_with(ENOSYS);
 }

@@ -911,6 +911,8 @@ export enum B {
   PROPERTY_SET_NAME,
   PROPERTY_SET,
   PROPERTY_DELETE,
+  // iotime (family 46): os.ftruncate (vm/modules/fdops.ts)
+  POSIX_FTRUNCATE,
 }
 
 /** The builtin families, one switch each. */
@@ -1004,12 +1006,14 @@ export const FAM_FUNCCALL = 54;
 /** the descr stream's: sys.displayhook, sys.gettrace/settrace/getprofile/setprofile
  * (vm/modules/syshooks.ts); property's __set_name__, __set__, __delete__ (vm/builtins/property.ts) */
 export const FAM_DESCR = 48;
+/** os.ftruncate (vm/modules/fdops.ts) */
+export const FAM_FDOPS = 46;
 
 /** sys.get_asyncgen_hooks / set_asyncgen_hooks, sys.get/set_coroutine_origin_tracking_depth
  * (vm/modules/asyncgenhooks.ts) */
 export const FAM_ASYNCGEN_HOOKS = 56;
 
-// Reserved per work stream, so parallel branches never pick the same number: 45-47, 49-51 and 55
+// Reserved per work stream, so parallel branches never pick the same number: 45, 47, 49-51 and 55
 // (spare, from stop 13's reservations), 57-59. Replace a reservation by its family when it lands.
 
 class IdFamilies {

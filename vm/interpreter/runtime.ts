@@ -34,7 +34,7 @@ import { PyExcGroup, excGroupStr } from '../builtins/excgroup.ts';
 import { PyCode, CO_VARARGS, CO_VARKW, CO_GENERATOR, CO_NAMES, CO_COROUTINE, CO_ASYNC_GENERATOR, CO_ITERABLE_COROUTINE } from '../compiler/code.ts';
 import { VM } from './state.ts';
 import { callFunction, genSend } from './eval.ts';
-import { callBuiltin, superLookup } from '../builtins/dispatch.ts';
+import { callBuiltin, superLookup, isCallable } from '../builtins/dispatch.ts';
 import * as A from '../parser/ast.ts';
 import { percentFormat } from '../builtins/format.ts';
 import { bytesPercent, isBytearray, BYT } from '../builtins/bytesmethods.ts';
@@ -795,7 +795,19 @@ export function genericSetAttr(o: PyObject, name: string, v: PyObject): void {
   if (lookupType(t, name) !== null) throw raise(AttributeError, `'${t.name}' object attribute '${name}' is read-only`);
   throw raise(AttributeError, `'${t.name}' object has no attribute '${name}'`);
 }
+/** A weakref.proxy stands for its referent in every operation (CPython's proxy slots unwrap
+ * their operands); ReferenceError once the referent died. */
+export function isProxy(o: PyObject): boolean {
+  return o instanceof PyWeakref && o.proxy;
+}
+export function unproxy(o: PyObject): PyObject {
+  return o instanceof PyWeakref && o.proxy ? proxyTarget(o) : o;
+}
 export function delAttr(o: PyObject, name: string): void {
+  if (isProxy(o)) {
+    delAttr(unproxy(o), name);
+    return;
+  }
   const t = o.cls;
   if (!t.isBuiltin) {
     const da = lookupType(t, '__delattr__');
@@ -991,8 +1003,18 @@ export function allocInstance(t: PyType): PyObject {
   }
   return new PyInstance(t);
 }
+/** types.MethodType(function, instance): binds any callable to an object (weakref.WeakMethod
+ * rebuilds its method this way). */
+function newMethodObject(args: PyObject[], kwnames: string[] | null): PyObject {
+  if (kwnames !== null && kwnames.length > 0) throw raise(TypeError, 'method() takes no keyword arguments');
+  if (args.length !== 2) throw raise(TypeError, `method expected 2 arguments, got ${args.length}`);
+  if (!isCallable(args[0])) throw raise(TypeError, 'first argument must be callable');
+  if (args[1] === None) throw raise(TypeError, 'instance must not be None');
+  return new PyBoundMethod(methodType, args[0], args[1]);
+}
 export function callType(t: PyType, args: PyObject[], kwnames: string[] | null): PyObject {
   if (t === typeType && args.length === 1 && kwnames === null) return args[0].cls;
+  if (t === methodType) return newMethodObject(args, kwnames);
   const newFn = lookupType(t, '__new__');
   let obj: PyObject;
   if (newFn !== null && !(newFn instanceof PyBuiltin)) {
@@ -1060,6 +1082,7 @@ export function truthy(o: PyObject): boolean {
   if (o instanceof PyLongRange) return truthy(o.length);
   if (o instanceof PyComplex) return o.re !== 0.0 || o.im !== 0.0;
   if (o instanceof PyNative) return o.nativeLen() !== 0;
+  if (isProxy(o)) return truthy(unproxy(o));
   return true;
 }
 export function rangeLen(r: PyRange): int {
@@ -1067,6 +1090,7 @@ export function rangeLen(r: PyRange): int {
   return r.start > r.stop ? floorDiv(r.start - r.stop - 1, -r.step) + 1 : 0;
 }
 export function pyLen(o: PyObject): int {
+  if (isProxy(o)) return pyLen(unproxy(o));
   if (o instanceof PyList) {
     if (o.cls === listType) return o.items.length;
   }
@@ -1332,6 +1356,10 @@ export function pyHash(o: PyObject): int {
     }
   }
   if (o instanceof PyWeakref && !o.proxy) return weakrefHash(o);
+  if (o instanceof PyWeakref) throw raise(TypeError, `unhashable type: 'weakref.${t.name}'`);
+  // consistent with sameMethod: the bound object's identity and the function
+  if (o instanceof PyBoundMethod) return objId(o.self) ^ pyHash(o.fn);
+  if (o instanceof PyBuiltin && o.self !== null) return objId(o.self) ^ o.id;
   if (o instanceof PyStr) return strHash(o);
   if (o instanceof PyInt) return intHash(o);
   if (o instanceof PyFloat) {
@@ -1446,6 +1474,16 @@ function setSubset(a: PySet, b: PySet): boolean {
   return true;
 }
 /** Builtin comparison; returns null when not supported (NotImplemented). */
+function isBoundMethod(o: PyObject): boolean {
+  return o instanceof PyBoundMethod || (o instanceof PyBuiltin && o.self !== null);
+}
+/** Bound methods are equal when they bind the same object (by identity, as CPython 3.8+) to
+ * equal functions: a.f == a.f although each access makes a new method object. */
+function sameMethod(a: PyObject, b: PyObject): boolean {
+  if (a instanceof PyBoundMethod && b instanceof PyBoundMethod) return a.self === b.self && pyEq(a.fn, b.fn);
+  if (a instanceof PyBuiltin && b instanceof PyBuiltin) return a.self === b.self && a.id === b.id && a.name === b.name;
+  return false;
+}
 export function builtinCompare(a: PyObject, b: PyObject, op: int): PyObject | null {
   if ((a instanceof PyComplex || b instanceof PyComplex) && (op === A.CMP_EQ || op === A.CMP_NE)) {
     // a complex subclass instance reaches here rather than richCompare's PyNative branch
@@ -1455,6 +1493,7 @@ export function builtinCompare(a: PyObject, b: PyObject, op: int): PyObject | nu
   if (a instanceof PyWeakref && b instanceof PyWeakref && !a.proxy && !b.proxy && (op === A.CMP_EQ || op === A.CMP_NE)) {
     return newBool(weakrefEq(a, b) === (op === A.CMP_EQ));
   }
+  if ((op === A.CMP_EQ || op === A.CMP_NE) && isBoundMethod(a) && isBoundMethod(b)) return newBool(sameMethod(a, b) === (op === A.CMP_EQ));
   if (a instanceof PyUnion && b instanceof PyUnion && (op === A.CMP_EQ || op === A.CMP_NE)) {
     let same = a.args.length === b.args.length;
     for (const x of a.args) if (!b.args.includes(x)) same = false;
@@ -1836,6 +1875,7 @@ export function binaryOp(a: PyObject, b: PyObject, opIn: int): PyObject {
       if (r <= 9007199254740991 && r >= -9007199254740991) return newInt(r);
     }
   }
+  if (isProxy(a) || isProxy(b)) return binaryOp(unproxy(a), unproxy(b), opIn);
   const ta = a.cls;
   const tb = b.cls;
   if (ta.isBuiltin && tb.isBuiltin) {
@@ -1895,6 +1935,7 @@ export function binaryOp(a: PyObject, b: PyObject, opIn: int): PyObject {
   throw binError(a, b, op);
 }
 export function unaryOp(a: PyObject, kind: int): PyObject {
+  if (isProxy(a)) return unaryOp(unproxy(a), kind);
   if (a instanceof PyInt && a.cls.isBuiltin) {
     if (kind === A.U_NEG) return intNeg(a);
     if (kind === A.U_POS) return a.cls === boolType ? newInt(a.v) : a;
@@ -1999,6 +2040,7 @@ function normIndex(i: int, len: int, what: string): int {
   return j;
 }
 export function getItem(o: PyObject, k: PyObject): PyObject {
+  if (isProxy(o)) return getItem(unproxy(o), k);
   if (o instanceof PyList && o.cls === listType && k instanceof PyInt) {
     const i = k.v;
     const n = o.items.length;
@@ -2107,6 +2149,10 @@ export function keyError(k: PyObject): PyBaseExc {
   return e;
 }
 export function setItem(o: PyObject, k: PyObject, v: PyObject): void {
+  if (isProxy(o)) {
+    setItem(unproxy(o), k, v);
+    return;
+  }
   if (o instanceof PyList && o.cls === listType && k instanceof PyInt) {
     o.items[normIndex(asIndex(k, 'list'), o.items.length, 'list assignment')] = v;
     return;
@@ -2161,6 +2207,10 @@ export function setItem(o: PyObject, k: PyObject, v: PyObject): void {
   throw raise(TypeError, `'${typeName(o)}' object does not support item assignment`);
 }
 export function delItem(o: PyObject, k: PyObject): void {
+  if (isProxy(o)) {
+    delItem(unproxy(o), k);
+    return;
+  }
   if (!o.cls.isBuiltin) {
     const m = lookupType(o.cls, '__delitem__');
     if (isOwnSpecial(o.cls, '__delitem__', m)) {
@@ -2195,6 +2245,7 @@ export function delItem(o: PyObject, k: PyObject): void {
   throw raise(TypeError, `'${typeName(o)}' object does not support item deletion`);
 }
 export function contains(c: PyObject, x: PyObject): boolean {
+  if (isProxy(c)) return contains(unproxy(c), x);
   if (c instanceof PyDict && c.cls.isBuiltin) return dictHas(c, x);
   if (c instanceof PySet && c.cls.isBuiltin) return dictHas(c.table, x);
   if (c instanceof PyStr && c.cls.isBuiltin) {
@@ -2275,7 +2326,7 @@ export function getIterOrNull(o: PyObject): PyObject | null {
     if (m === None) return null;
     if (m !== null && !(m instanceof PyBuiltin)) {
       const r = callSpecial(o, '__iter__', []) as PyObject;
-      if (!(r instanceof PySeqIter || r instanceof PyGenerator) && lookupType(r.cls, '__next__') === null) {
+      if (!(r instanceof PySeqIter || r instanceof PyGenerator || isProxy(r)) && lookupType(r.cls, '__next__') === null) {
         throw raise(TypeError, `iter() returned non-iterator of type '${typeName(r)}'`);
       }
       return r;
@@ -2313,6 +2364,7 @@ export function getIterOrNull(o: PyObject): PyObject | null {
     return o;
   }
   if (o instanceof PyLongRange) return o.iter();
+  if (isProxy(o)) return getIterOrNull(unproxy(o));
   if (o instanceof PyNative) {
     if (o.isIterator()) return o;
     const m = lookupType(t, '__iter__');
@@ -2329,12 +2381,23 @@ export function getIter(o: PyObject): PyObject {
   if (it === null) throw raise(TypeError, `'${typeName(o)}' object is not iterable`);
   return it;
 }
+/** Whether o is an iterator (CPython's PyIter_Check: its type has __next__). */
+function isIterator(o: PyObject): boolean {
+  if (o instanceof PySeqIter || o instanceof PyGenerator || o instanceof PyCoroWrapper) return true;
+  if (o instanceof PyNative) return o.isIterator();
+  return isProxy(o) || lookupType(o.cls, '__next__') !== null;
+}
 /** Next item, or null when exhausted. */
 export function iterNext(it: PyObject): PyObject | null {
   if (it instanceof PySeqIter) return seqIterNext(it);
   if (it instanceof PyGenerator) return genSend(it, None);
   if (it instanceof PyCoroWrapper) return genSend(it.coro, None);
   if (it instanceof PyNative && it.isIterator()) return it.nativeNext();
+  if (isProxy(it)) {
+    const target = unproxy(it);
+    if (!isIterator(target)) throw raise(TypeError, `Weakref proxy referenced a non-iterator '${typeName(target)}' object`);
+    return iterNext(target);
+  }
   const t = it.cls;
   const m = lookupType(t, '__next__');
   if (m === null) throw raise(TypeError, `'${t.name}' object is not an iterator`);

@@ -14,7 +14,8 @@ import { B, FAM_IO } from '../builtins/ids.ts';
 import { npos, arg, kwArg, unhandledBuiltin } from '../builtins/args.ts';
 import { newBuiltinModule, addFn } from './registry.ts';
 import { VM } from '../interpreter/state.ts';
-import { truthy, toIntIndex, typeName, iterToArray, setAttr, getAttrOrNull, repr } from '../interpreter/runtime.ts';
+import { truthy, toIntIndex, typeName, iterToArray, setAttr, getAttrOrNull, getAttr, repr } from '../interpreter/runtime.ts';
+import { fdTruncate } from './fdops.ts';
 import { PyIO, IOT, kindOf, K_BASE, K_FILEIO, K_BUFFERED, K_TEXT, K_STRINGIO, K_BYTESIO, K_RWPAIR, K_NLDECODER } from './iotypes.ts';
 import * as BIN from './iobinary.ts';
 import * as TXT from './iotext.ts';
@@ -500,7 +501,13 @@ export function callIo(id: int, args: PyObject[], kw: string[] | null): PyObject
         ioFlush(o);
         return callM(innerOf(o), 'truncate', [sO === null || sO === None ? newInt(ioTell(o)) : sO]);
       }
-      // FileIO: the posix primitives have no ftruncate yet
+      if (o.kind === K_FILEIO) {
+        if (o.closed) throw raise(ValueError, 'I/O operation on closed file');
+        if (!o.canWrite) throw unsupported('File not open for writing');
+        const size = sO === null || sO === None ? BIN.fileioSeek(o, 0, 1) : toIntIndex(sO);
+        fdTruncate(o.fd, size);
+        return newInt(size);
+      }
       throw unsupported('truncate');
     }
     case B.IO_READABLE:
@@ -602,7 +609,7 @@ export function callIo(id: int, args: PyObject[], kw: string[] | null): PyObject
     case B.IO_REPR: {
       if (o.kind === K_FILEIO) return newStr(BIN.fileioRepr(o));
       if (o.kind === K_TEXT) return newStr(TXT.textRepr(o));
-      const nm = o.inner === null ? null : getAttrOrNull(o, 'name');
+      const nm = o.inner === null ? null : BIN.optionalAttr(o, 'name');
       return newStr(`<_io.${o.cls.name}${nm === null ? '' : ' name=' + repr(nm)}>`);
     }
     case B.IO_DECODE: {
@@ -640,10 +647,10 @@ export function callIo(id: int, args: PyObject[], kw: string[] | null): PyObject
 function triState(o: PyObject | null): int {
   return o === null || o === None ? -1 : truthy(o) ? 1 : 0;
 }
+/** The wrapped stream's attribute, as CPython's buffered and text layers read it: its
+ * AttributeError passes through (so repr() leaves out a name the raw stream lacks). */
 function callAttr(o: PyObject, name: string): PyObject {
-  const v = getAttrOrNull(o, name);
-  if (v === null) throw raise(TypeError, `'${typeName(o)}' object has no attribute '${name}'`);
-  return v;
+  return getAttr(o, name);
 }
 
 function init(o: PyIO, args: PyObject[], kw: string[] | null, n: int): PyObject {

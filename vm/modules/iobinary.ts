@@ -5,8 +5,8 @@ import { needBytesLike } from '../builtins/buffer.ts';
 import { newMemView } from '../builtins/memoryview.ts';
 import type { int } from '../../translate/rlib/index.ts';
 import { os } from '../../translate/rlib/index.ts';
-import { PyObject, PyType, PyBytes, PyStr, PyInt, PyBaseExc, PyExc, bytesType, newInt, newStr, raise, None, TypeError, ValueError, OSError, IsADirectoryError } from '../objects/core.ts';
-import { computeMro, getAttr, getAttrOrNull, setAttr, callObj, truthy, toIntIndex, typeName, repr } from '../interpreter/runtime.ts';
+import { PyObject, PyType, PyBytes, PyStr, PyInt, PyBaseExc, PyExc, bytesType, newInt, newStr, raise, None, TypeError, ValueError, OSError, IsADirectoryError, AttributeError } from '../objects/core.ts';
+import { computeMro, getAttr, getAttrOrNull, setAttr, callObj, truthy, toIntIndex, typeName, repr, isInstance } from '../interpreter/runtime.ts';
 import { flushStdout } from '../interpreter/state.ts';
 import { PyIO, IOT, K_FILEIO, K_BUFFERED, K_BYTESIO, K_BASE } from './iotypes.ts';
 import { osError, fspath } from './posix.ts';
@@ -21,6 +21,16 @@ export function unsupportedType(): PyType {
   const t = IOT.unsupported;
   if (t.mro.length === 0) t.mro = computeMro(t);
   return t;
+}
+/** o.name for repr(): null when reading it raises AttributeError (CPython's repr leaves the
+ * name out then), whether o lacks it or a property under it does. */
+export function optionalAttr(o: PyObject, name: string): PyObject | null {
+  try {
+    return getAttrOrNull(o, name);
+  } catch (e) {
+    if (e instanceof PyExc && isInstance(e.exc, AttributeError)) return null;
+    throw e;
+  }
 }
 export function unsupported(msg: string): PyExc {
   return raise(unsupportedType(), msg);

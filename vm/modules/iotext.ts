@@ -7,7 +7,7 @@ import { writeOut, writeErr, flushStdout } from '../interpreter/state.ts';
 import { isWindows } from '../startup.ts';
 import { PyIO, K_BUFFERED, K_BYTESIO } from './iotypes.ts';
 import { Decoder, codecOf, checkErrors, encodedLength, ENC_UTF8 } from './iocodec.ts';
-import { callM, bytesOf, newBytes, innerOf, isClosed, closedError, unsupported, bufferedRead1, bufferedWrite, bufferedFlush, bufferedTell, bufferedSeek, bytesioRead, bytesioWrite, DEFAULT_BUFFER_SIZE } from './iobinary.ts';
+import { callM, bytesOf, newBytes, innerOf, isClosed, closedError, unsupported, bufferedRead1, bufferedWrite, bufferedFlush, bufferedTell, bufferedSeek, bytesioRead, bytesioWrite, DEFAULT_BUFFER_SIZE, optionalAttr } from './iobinary.ts';
 
 export function checkNewline(nl: PyObject | null): string | null {
   if (nl === null || nl === None) return null;
@@ -255,9 +255,9 @@ export function textReconfigure(o: PyIO, encoding: PyObject | null, errors: PyOb
 }
 export function textRepr(o: PyIO): string {
   const parts: string[] = ['<_io.TextIOWrapper'];
-  const nm = o.inner === null ? null : getAttrOrNull(o, 'name');
+  const nm = o.inner === null ? null : optionalAttr(o, 'name');
   if (nm !== null) parts.push(' name=' + reprOf(nm));
-  const mode = getAttrOrNull(o, 'mode');
+  const mode = optionalAttr(o, 'mode');
   if (mode !== null) parts.push(' mode=' + reprOf(mode));
   parts.push(` encoding='${o.encoding}'>`);
   return parts.join('');

@@ -14,6 +14,7 @@ import { makeErrno } from './errno.ts';
 import { makeItertools } from './itertools.ts';
 import { makePosix } from './posix.ts';
 import { addPosixOsCalls } from './oscall.ts';
+import { addFdOps } from './fdops.ts';
 import { makeSocket, makeSelect, makePosixSubprocess } from './osmodules.ts';
 import { makeSysconfigData } from './sysconfigdata.ts';
 import { makeThread } from './thread.ts';
@@ -90,6 +91,7 @@ export function makeBuiltinModule(name: string): PyModule | null {
     case 'posix': {
       const m = makePosix();
       addPosixOsCalls(m);
+      addFdOps(m);
       return m;
     }
     case '_socket':

@@ -12,7 +12,7 @@ import { dictSetS, dictGet, dictDel } from '../objects/dict.ts';
 import { B, FAM_WEAKREF } from '../builtins/ids.ts';
 import { npos, checkArgs, defMethod, mkBuiltin, unhandledBuiltin } from '../builtins/args.ts';
 import { newModuleType, newBuiltinModule, addFn } from './registry.ts';
-import { callObj, typeName, isSubtype, pyHash, pyEq, repr, str, objId, getAttr, lookupType } from '../interpreter/runtime.ts';
+import { callObj, typeName, isSubtype, pyHash, pyEq, repr, str, objId, getAttr, lookupType, truthy, pyLen } from '../interpreter/runtime.ts';
 import { writeErr } from '../interpreter/state.ts';
 import { excTypeName } from '../report.ts';
 
@@ -61,11 +61,25 @@ function weakrefable(o: PyObject): boolean {
   return o.cls.name !== 'float' || !o.cls.isBuiltin;
 }
 
-function newRef(t: PyType, o: PyObject, callback: PyObject | null, proxy: boolean): PyWeakref {
+class RefSerial {
+  next: int = 0;
+}
+const SERIAL = new RefSerial();
+/** A plain weakref.ref, or a proxy, without a callback: CPython keeps at most one of each per
+ * object and hands it out again (ref(o) is ref(o)). */
+function isBasic(r: PyWeakref, proxy: boolean): boolean {
+  return r.callback === null && r.proxy === proxy && (proxy || r.cls === REF_TYPE);
+}
+function newRef(t: PyType, o: PyObject, callbackIn: PyObject | null, proxy: boolean): PyWeakref {
   if (!weakrefable(o)) throw raise(TypeError, `cannot create weak reference to '${typeName(o)}' object`);
+  const callback = callbackIn === None ? null : callbackIn;
+  if (callback === null && (proxy || t === REF_TYPE)) {
+    for (const old of refsTo(o)) if (isBasic(old, proxy)) return old;
+  }
   const r = new PyWeakref(t);
   r.proxy = proxy;
-  r.callback = callback === None ? null : callback;
+  r.callback = callback;
+  r.serial = SERIAL.next++;
   r.handle = weak.create(o, r);
   return r;
 }
@@ -112,12 +126,28 @@ function refOf(o: PyObject): PyWeakref {
   return o;
 }
 
-/** Weak references to o that are alive, oldest first. */
+/** Weak references to o that are alive, in CPython's order: the basic reference, the basic
+ * proxy, then the others newest first. */
 function refsTo(o: PyObject): PyWeakref[] {
-  const out: PyWeakref[] = [];
+  const found: PyWeakref[] = [];
   for (let h = weak.find(o, 0); h >= 0; h = weak.find(o, h + 1)) {
     const r = castRef(weak.owner(h), PyWeakref);
-    if (r !== null) out.push(r);
+    if (r !== null) found.push(r);
+  }
+  const out: PyWeakref[] = [];
+  for (const r of found) if (isBasic(r, false)) out.push(r);
+  for (const r of found) if (isBasic(r, true)) out.push(r);
+  // the others, newest first (an insertion sort: an object has few references)
+  const first = out.length;
+  for (const r of found) {
+    if (isBasic(r, false) || isBasic(r, true)) continue;
+    let i = out.length;
+    out.push(r);
+    while (i > first && out[i - 1].serial < r.serial) {
+      out[i] = out[i - 1];
+      i--;
+    }
+    out[i] = r;
   }
   return out;
 }
@@ -207,9 +237,9 @@ export function callWeakref(id: int, args: PyObject[], kw: string[] | null): PyO
     case B.WEAKREF_PROXY_STR:
       return callObj(getAttr(proxyTarget(refOf(args[0])), '__str__'), [], null);
     case B.WEAKREF_PROXY_BOOL:
-      return callObj(getAttr(proxyTarget(refOf(args[0])), '__bool__'), [], null);
+      return truthy(proxyTarget(refOf(args[0]))) ? True : False;
     case B.WEAKREF_PROXY_LEN:
-      return callObj(getAttr(proxyTarget(refOf(args[0])), '__len__'), [], null);
+      return newInt(pyLen(proxyTarget(refOf(args[0]))));
     case B.WEAKREF_PROXY_EQ: {
       const a = proxyTarget(refOf(args[0]));
       const b = args[1] instanceof PyWeakref && args[1].proxy ? proxyTarget(args[1]) : args[1];

@@ -537,60 +537,92 @@ function toDecimal(d: int[], pows: int[][]): int[] {
 }
 /** Parses decimal digits (no sign, no underscores). */
 export function bigFromDecimal(s: string, negative: boolean): BigNum {
-  return mk(negative ? -1 : 1, fromDecimal(s, 0, s.length, []));
+  return mk(negative ? -1 : 1, fromDigits(s, 0, s.length, 10, 7, DEC, []));
 }
-/** The magnitude of the digits s[start..end): value = hi * 10^k + lo, k = 7 * 2^level digits,
- * with 10^k in base 2^24 from pows[level] (squares of 10^7). */
-function fromDecimal(s: string, start: int, end: int, pows: int[][]): int[] {
-  if (end - start <= 7 * SPLIT_MIN) {
+/** The value of one digit character of base up to 36 (the caller has checked it). */
+function digitValue(c: int): int {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 97) return c - 87;
+  return c - 55;
+}
+/** The magnitude of the base-radix digits s[start..end), read `chunk` characters at a time
+ * (radix^chunk = chunkValue < 2^24): value = hi * radix^k + lo, k = chunk * 2^level characters,
+ * with radix^k in base 2^24 from pows[level] (squares of chunkValue). Splitting in halves makes
+ * parsing O(n^1.6 log n) rather than quadratic. */
+function fromDigits(s: string, start: int, end: int, radix: int, chunk: int, chunkValue: int, pows: int[][]): int[] {
+  if (end - start <= chunk * SPLIT_MIN) {
     let d: int[] = [];
-    const head = (end - start) % 7;
+    const head = (end - start) % chunk;
     let from = start;
-    let to = start + (head === 0 ? 7 : head);
+    let to = start + (head === 0 ? chunk : head);
     while (from < end) {
       let v = 0;
-      for (let i = from; i < to; i++) v = v * 10 + (s.charCodeAt(i) - 48);
-      d = mulSmall(d, DEC);
+      for (let i = from; i < to; i++) v = v * radix + digitValue(s.charCodeAt(i));
+      d = mulSmall(d, to - from === chunk ? chunkValue : intPow(radix, to - from));
       addSmallInPlace(d, v);
       from = to;
-      to = to + 7;
+      to = to + chunk;
     }
     return d;
   }
-  let k = 7;
+  let k = chunk;
   let level = 0;
   while (k * 2 < end - start) {
     k *= 2;
     level++;
   }
-  if (pows.length === 0) pows.push(bigFromInt(DEC).d);
+  if (pows.length === 0) pows.push(bigFromInt(chunkValue).d);
   while (pows.length <= level) {
     const p = pows[pows.length - 1];
     pows.push(mulMag(p, p));
   }
-  const hi = mulMag(fromDecimal(s, start, end - k, pows), pows[level]);
-  return trim(addMag(hi, fromDecimal(s, end - k, end, pows)));
+  const hi = mulMag(fromDigits(s, start, end - k, radix, chunk, chunkValue, pows), pows[level]);
+  return trim(addMag(hi, fromDigits(s, end - k, end, radix, chunk, chunkValue, pows)));
 }
-/** Parses digits in base 2..36 (lowercase or uppercase letters). */
+function intPow(radix: int, n: int): int {
+  let v = 1;
+  for (let i = 0; i < n; i++) v *= radix;
+  return v;
+}
+/** log2(radix) when radix is a power of two, else 0 */
+function radixBits(radix: int): int {
+  return radix === 2 ? 1 : radix === 4 ? 2 : radix === 8 ? 3 : radix === 16 ? 4 : radix === 32 ? 5 : 0;
+}
+/** Parses digits in base 2..36 (lowercase or uppercase letters), checked by the caller. */
 export function bigFromRadix(s: string, radix: int, negative: boolean): BigNum {
-  if (radix === 10) return bigFromDecimal(s, negative);
-  let d: int[] = [];
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    let v = 0;
-    if (c >= 48 && c <= 57) v = c - 48;
-    else if (c >= 97) v = c - 87;
-    else v = c - 55;
-    d = mulSmall(d, radix);
-    addSmallInPlace(d, v);
+  const k = radixBits(radix);
+  if (k > 0) {
+    // a power of two: each character is k bits, packed from the least significant end in
+    // linear time (CPython does not limit these bases, so the strings may be long)
+    const d: int[] = [];
+    let acc = 0;
+    let nbits = 0;
+    for (let i = s.length - 1; i >= 0; i--) {
+      acc += digitValue(s.charCodeAt(i)) * pow2(nbits);
+      nbits += k;
+      if (nbits >= BITS) {
+        const hi = floorDiv(acc, BASE);
+        d.push(acc - hi * BASE);
+        acc = hi;
+        nbits -= BITS;
+      }
+    }
+    if (acc > 0) d.push(acc);
+    return mk(negative ? -1 : 1, d);
   }
-  return mk(negative ? -1 : 1, d);
+  let chunk = 1;
+  let chunkValue = radix;
+  while (chunkValue * radix < BASE) {
+    chunkValue *= radix;
+    chunk++;
+  }
+  return mk(negative ? -1 : 1, fromDigits(s, 0, s.length, radix, chunk, chunkValue, []));
 }
 export function bigToRadix(a: BigNum, radix: int): string {
   if (a.sign === 0) return '0';
   const chars = '0123456789abcdefghijklmnopqrstuvwxyz';
   const out: string[] = [];
-  const k = radix === 2 ? 1 : radix === 4 ? 2 : radix === 8 ? 3 : radix === 16 ? 4 : radix === 32 ? 5 : 0;
+  const k = radixBits(radix);
   if (k > 0) {
     // a power of two: k bits per character, read off the binary digits in linear time
     const bits: int[] = [];

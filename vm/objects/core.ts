@@ -136,6 +136,8 @@ export class PyWeakref extends PyInstance {
   hash: int = 0;
   hashed: boolean = false;
   proxy: boolean = false;
+  /** creation order, for getweakrefs' order (handles are reused, so they do not tell) */
+  serial: int = 0;
 }
 
 export class PyBaseExc extends PyInstance {
