@@ -72,7 +72,7 @@ describe('pyvm cli', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toBe('pyvm: --jit: threshold=x: expected a positive integer\n');
     r = pyvm(['--jit', 'treshold=3', '-c', 'pass']);
-    expect(r.stderr).toContain("unknown parameter 'treshold' (valid: threshold, trace_eagerness, trace_limit, enable_opts, backend)");
+    expect(r.stderr).toContain("unknown parameter 'treshold' (valid: threshold, trace_eagerness, trace_limit, min_iters, enable_opts, backend)");
     r = pyvm(['--jit', 'enable_opts=rewrite:unrol', '-c', 'pass']);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("enable_opts=rewrite:unrol: expected all, none or names joined by ':' (rewrite, intbounds, virtualize, pure, heap, unroll, dce)");

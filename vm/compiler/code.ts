@@ -43,6 +43,10 @@ export class PyCode extends PyObject {
   /** the JIT's index for this code's loop counters (vm/jit/hooks.ts; -1: none yet): found
    * at every backward jump, so a field, not a map lookup */
   jitSlot: int = -1;
+  /** loop headers the JIT gave up on (1 at the JUMP_BACKWARD's target; empty until the first):
+   * the interpreter skips the JIT's hook there, which it would otherwise call on every
+   * iteration for nothing */
+  jitSkip: int[] = [];
   constructor(name: string, filename: string, firstLine: int) {
     super(codeType);
     this.name = name;

@@ -1283,7 +1283,7 @@ function run(f: Frame): PyObject {
           case Op.JUMP_BACKWARD:
             if (os.takeInterrupt()) handleInterrupt();
             pc = arg;
-            if (VM.hooks.enabled) {
+            if (VM.hooks.enabled && (code.jitSkip.length === 0 || code.jitSkip[arg] === 0)) {
               f.sp = sp;
               const to = VM.hooks.onLoopHeader(f, arg);
               if (to >= 0) {

@@ -22,10 +22,12 @@ import { hexDump } from '../backends/native.ts';
 
 /** aborts after which a loop header is no longer traced */
 const MAX_ABORTS = 3;
-/** A loop entered this often that averages fewer than GIVE_UP_ITERS iterations an entry is
- * given up: its entries and exits cost more than the few iterations it runs compiled. */
+/** A loop entered this often that averages fewer than params.minIters iterations an entry is
+ * given up: its entries and exits cost more than the few iterations it runs compiled. A
+ * generator's loop (one item an entry by design) is given up when fewer than half its entries
+ * reach the yield: the others leave through a guard without a bridge, and deoptimising costs
+ * more than interpreting the item would have. */
 const GIVE_UP_ENTRIES = 1000;
-const GIVE_UP_ITERS = 3;
 
 /** A compiled trace whose guards may get bridges: a loop, or a bridge. Its jitframe is kept
  * across entries (sized once, so native code may hold the addresses of its arrays). */
@@ -219,7 +221,7 @@ export class JitHooks extends LoopHooks {
     if (t === null) {
       this.logAbort(f, target, out, '');
       c.aborts++;
-      if (c.aborts >= MAX_ABORTS || out.abort === A_INNER_LOOP || out.abort === A_FRAME || out.abort === A_YIELD) c.disabled = true;
+      if (c.aborts >= MAX_ABORTS || out.abort === A_INNER_LOOP || out.abort === A_FRAME || out.abort === A_YIELD) disable(c, f.code, target);
       return out.pc;
     }
     const id = this.nextLoop++;
@@ -264,9 +266,9 @@ export class JitHooks extends LoopHooks {
     this.log.loopEntries[loop.id]++;
     this.log.loopIters[loop.id] += iters;
     root.iters = 0;
-    if (c.loop === loop && loop.yieldPc < 0 && loop.entries >= GIVE_UP_ENTRIES && loop.iters < loop.entries * GIVE_UP_ITERS) {
+    if (c.loop === loop && loop.entries >= GIVE_UP_ENTRIES && (loop.yieldPc < 0 ? loop.iters < loop.entries * this.params.minIters : loop.iters * 2 < loop.entries)) {
       c.loop = null;
-      c.disabled = true;
+      disable(c, f.code, loop.header);
       this.log.givenUp++;
       if (this.log.abort) logLine(this.log, `jit-give-up: loop ${loop.id} ${loop.root.trace.name}: ${loop.iters} iterations in ${loop.entries} entries`);
     }
@@ -378,6 +380,14 @@ export class JitHooks extends LoopHooks {
     if (br.linked) this.log.linked++;
     return br;
   }
+}
+
+/** Stops tracing the loop at header target of code for good, and tells the interpreter to
+ * stop calling the hook there. */
+function disable(c: JitCell, code: PyCode, target: int): void {
+  c.disabled = true;
+  if (code.jitSkip.length === 0) for (let i = 0; i < code.words.length; i++) code.jitSkip.push(0);
+  code.jitSkip[target] = 1;
 }
 
 /** The loop's inputs (f's locals, cells and stack) written into its jitframe. */

@@ -12,6 +12,9 @@ export class JitParams {
   traceEagerness: int = 200;
   /** most ops in one trace before recording gives up */
   traceLimit: int = 6000;
+  /** a loop averaging fewer iterations an entry than this over its first 1000 entries is given
+   * up (its entries and exits cost more than it saves) */
+  minIters: int = 3;
   /** 'default' (native where this build runs machine code, else llgraph), 'native', 'llgraph' */
   backend: string = 'default';
   /** the optimizer's passes (vm/jit/opt/index.ts: OPT_*) */
@@ -26,6 +29,8 @@ export const JIT_HELP = `--jit off|on|default|k=v,...  the tracing JIT (also PYV
     threshold=N        loop iterations before a loop is traced (1039)
     trace_eagerness=N  guard failures before a bridge is traced (200)
     trace_limit=N      most operations in one trace (6000)
+    min_iters=N        a loop averaging fewer iterations an entry over its first
+                       1000 entries is given up (3)
     enable_opts=all|none|NAME:NAME...  the optimizer's passes (all): rewrite, intbounds,
                        virtualize, pure, heap, unroll, dce (they run in that order)
     backend=llgraph|native  run traces with the IR interpreter, or as machine code
@@ -60,7 +65,7 @@ export function parseJitSpec(spec: string, p: JitParams): string {
     const item = item0.trim();
     if (item === '') continue;
     const eq = item.indexOf('=');
-    if (eq < 0) return `--jit: '${item}' is not k=v (valid: off, on, default, threshold=N, trace_eagerness=N, trace_limit=N, enable_opts=..., backend=llgraph|native)`;
+    if (eq < 0) return `--jit: '${item}' is not k=v (valid: off, on, default, threshold=N, trace_eagerness=N, trace_limit=N, min_iters=N, enable_opts=..., backend=llgraph|native)`;
     const k = item.slice(0, eq);
     const v = item.slice(eq + 1);
     if (k === 'enable_opts') {
@@ -79,12 +84,13 @@ export function parseJitSpec(spec: string, p: JitParams): string {
       continue;
     }
     const n = parseCount(k, v);
-    if (k !== 'threshold' && k !== 'trace_eagerness' && k !== 'trace_limit') {
-      return `--jit: unknown parameter '${k}' (valid: threshold, trace_eagerness, trace_limit, enable_opts, backend)`;
+    if (k !== 'threshold' && k !== 'trace_eagerness' && k !== 'trace_limit' && k !== 'min_iters') {
+      return `--jit: unknown parameter '${k}' (valid: threshold, trace_eagerness, trace_limit, min_iters, enable_opts, backend)`;
     }
     if (n < 1) return `--jit: ${k}=${v}: expected a positive integer`;
     if (k === 'threshold') p.threshold = n;
     else if (k === 'trace_eagerness') p.traceEagerness = n;
+    else if (k === 'min_iters') p.minIters = n;
     else p.traceLimit = n;
   }
   p.enabled = true;

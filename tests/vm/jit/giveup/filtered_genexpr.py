@@ -1,0 +1,12 @@
+# give up: generator
+# A generator expression whose filter rejects most items: its trace runs from the loop header to
+# the yield, and a rejected item leaves it through a guard (deoptimising) on most entries. The
+# loop is given up after its first entries rather than deoptimised on every item.
+def kept(words):
+    return "-".join(w.upper() for w in words if w.find("o") < 0)
+
+words = ["bar"] + ["foo"] * 8 + ["car"]
+out = []
+for i in range(3000):
+    out.append(kept(words))
+print(len(out), out[0], out[-1])
