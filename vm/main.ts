@@ -74,6 +74,7 @@ function resetState(): void {
   VM.depth = 0;
   VM.recursionLimit = 1000;
   VM.curExc = null;
+  VM.excOuter = [];
   VM.reraising = false;
   VM.builtins = newDict();
   VM.modules = newDict();

@@ -18,7 +18,7 @@ import { icReset, icProbe, loadAttrIC, loadMethodIC, storeAttrIC, globalIC, ctor
 import { PyFunction, Frame, PyGenerator, EMPTY } from './frame.ts';
 import { runWeakCallbacks } from '../modules/weakref.ts';
 import { intAdd, intSub, intMul, intBitOp } from '../objects/intops.ts';
-import { VM, writeOut } from './state.ts';
+import { VM, writeOut, topExc } from './state.ts';
 import { handleInterrupt } from '../modules/signal.ts';
 import {
   getAttr, setAttr, delAttr, callObj, binaryOp, unaryOp, richCompare, truthy, getItem, setItem, delItem,
@@ -258,6 +258,10 @@ export function genSend(g: PyGenerator, v: PyObject): PyObject | null {
     f.sp++;
   }
   g.running = true;
+  // the generator's own exc_info entry runs on top of its caller's (pushed on resume, popped
+  // on suspend), so what it handles neither leaks out at a yield nor mixes with the caller's
+  VM.excOuter.push(VM.curExc);
+  VM.curExc = g.excState;
   let r: PyObject;
   try {
     r = evalFrame(f);
@@ -273,6 +277,8 @@ export function genSend(g: PyGenerator, v: PyObject): PyObject | null {
     throw e;
   } finally {
     g.running = false;
+    g.excState = VM.curExc;
+    VM.curExc = VM.excOuter.pop() as PyBaseExc | null;
   }
   if (f.yielded) {
     f.yielded = false;
@@ -1534,7 +1540,7 @@ function run(f: Frame): PyObject {
           case Op.RAISE_VARARGS: {
             f.pc = pc;
             if (arg === 0) {
-              const cur = VM.curExc;
+              const cur = topExc();
               if (cur === null) throw raise(RuntimeError, 'No active exception to reraise');
               VM.reraising = true;
               throw new PyExc(cur);
@@ -1819,7 +1825,7 @@ function run(f: Frame): PyObject {
         VM.reraising = false;
       } else {
         addTraceback(f, exc, pc);
-        const cur = VM.curExc;
+        const cur = topExc();
         if (cur !== null && cur !== exc && exc.context === null) exc.context = cur;
       }
       if (f.blocks.length > 0) {

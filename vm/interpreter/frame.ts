@@ -100,6 +100,9 @@ export class PyGenerator extends PyObject {
    * asend, athrow or aclose) */
   agHooksInited: boolean = false;
   retval: PyObject = None;
+  /** the exception its own frame handles while suspended (CPython's gi_exc_state): made the
+   * running entry when resumed, kept again when it yields */
+  excState: PyBaseExc | null = null;
   name: string;
   qualname: string;
   /** cls: generatorType, coroutineType or asyncGeneratorType (all run as generators) */

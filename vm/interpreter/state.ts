@@ -19,7 +19,12 @@ export class VMState {
   frame: Frame | null = null;
   depth: int = 0;
   recursionLimit: int = 1000;
+  /** the exception being handled in the running frame's own exc_info entry: the innermost
+   * generator or coroutine running, else the thread's (CPython's tstate->exc_info) */
   curExc: PyBaseExc | null = null;
+  /** the entries below it: each running generator saved its caller's curExc here when resumed
+   * (CPython's exc_info->previous_item chain); topExc() reads through them */
+  excOuter: (PyBaseExc | null)[] = [];
   reraising: boolean = false;
   builtins: PyDict = newDict();
   modules: PyDict = newDict();
@@ -37,6 +42,20 @@ export class VMState {
   unbuffered: boolean = false;
 }
 export const VM = new VMState();
+
+/** The exception sys.exc_info(), a bare `raise` and implicit chaining see: the innermost
+ * entry being handled, looking past generators that handle none of their own (CPython's
+ * _PyErr_GetTopmostException). */
+export function topExc(): PyBaseExc | null {
+  const cur = VM.curExc;
+  if (cur !== null) return cur;
+  const outer = VM.excOuter;
+  for (let i = outer.length - 1; i >= 0; i--) {
+    const e = outer[i];
+    if (e !== null) return e;
+  }
+  return null;
+}
 
 export function writeOut(s: string): void {
   VM.out.push(s);

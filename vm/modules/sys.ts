@@ -3,7 +3,7 @@ import type { int, float } from '../../translate/rlib/index.ts';
 import { tracebackOf, getFrame } from '../interpreter/traceback.ts';
 import { PyObject, PyModule, PyBuiltin, PyBaseExc, PyExc, PyInt, PyStr, newStr, newInt, newFloat, newTuple, newList, newDict, raise, None, False, SystemExit, ValueError, TypeError, intType, newBool } from '../objects/core.ts';
 import { dictGetS, dictSetS } from '../objects/dict.ts';
-import { VM } from '../interpreter/state.ts';
+import { VM, topExc } from '../interpreter/state.ts';
 import { B, FAM_SYS, FAM_INTDIGITS } from '../builtins/ids.ts';
 import { DEFAULT_MAX_STR_DIGITS, MAX_STR_DIGITS_THRESHOLD } from '../objects/intdigits.ts';
 import { npos, unhandledBuiltin } from '../builtins/args.ts';
@@ -137,7 +137,7 @@ export function callSys(id: int, args: PyObject[], kw: string[] | null): PyObjec
       return None;
     }
     case B.SYS_EXC_INFO: {
-      const e = VM.curExc;
+      const e = topExc();
       if (e === null) return newTuple([None, None, None]);
       return newTuple([e.cls, e, tracebackOf(e)]);
     }
