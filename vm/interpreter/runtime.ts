@@ -27,6 +27,7 @@ import { PyFunction, PyGenerator, Frame, PyFrameObj, PyTraceback } from './frame
 import { tracebackOf, setTraceback, frameAttr, tracebackAttr, setTbNext } from './traceback.ts';
 import { proxyTarget, weakrefHash, weakrefEq } from '../modules/weakref.ts';
 import { PyCoroWrapper, PyAsyncGenOp } from './coroutines.ts';
+import { generatorAttr } from './genattrs.ts';
 import { PyLongRange } from '../builtins/longrange.ts';
 import { PyComplex, complexBinary, complexUnary } from '../builtins/complex.ts';
 import { PyGenericAlias, genericAliasGetAttr } from '../builtins/genericalias.ts';
@@ -519,13 +520,7 @@ function specialAttr(o: PyObject, name: string): PyObject | null {
   if (o instanceof PyCode) return codeAttr(o, name);
   if (o instanceof PyFrameObj) return frameAttr(o, name);
   if (o instanceof PyTraceback) return tracebackAttr(o, name);
-  if (o instanceof PyGenerator) {
-    if (name === '__name__') return newStr(o.name);
-    if (name === '__qualname__') return newStr(o.qualname);
-    if (name === 'gi_running' || name === 'cr_running' || name === 'ag_running') return newBool(o.running);
-    if (name === 'gi_code' || name === 'cr_code' || name === 'ag_code') return o.frame.code;
-    return null;
-  }
+  if (o instanceof PyGenerator) return generatorAttr(o, name);
   if (o instanceof PyCell) {
     if (name === 'cell_contents') return o.ref === null ? None : o.ref;
   }
