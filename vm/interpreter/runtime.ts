@@ -35,7 +35,7 @@ import { PyExcGroup, excGroupStr } from '../builtins/excgroup.ts';
 import { PyCode, CO_VARARGS, CO_VARKW, CO_GENERATOR, CO_NAMES, CO_COROUTINE, CO_ASYNC_GENERATOR, CO_ITERABLE_COROUTINE } from '../compiler/code.ts';
 import { VM } from './state.ts';
 import { callFunction, genSend } from './eval.ts';
-import { callBuiltin, superLookup } from '../builtins/dispatch.ts';
+import { callBuiltin, superLookup, isCallable } from '../builtins/dispatch.ts';
 import * as A from '../parser/ast.ts';
 import { percentFormat } from '../builtins/format.ts';
 import { bytesPercent, isBytearray, BYT } from '../builtins/bytesmethods.ts';
@@ -905,6 +905,14 @@ export function osErrorClass(n: int): PyType {
   }
   return OSError;
 }
+/** types.MethodType(function, instance): a bound method, with method_new's checks. */
+function newMethod(args: PyObject[], kwnames: string[] | null): PyObject {
+  if (kwnames !== null && kwnames.length > 0) throw raise(TypeError, 'method() takes no keyword arguments');
+  if (args.length !== 2) throw raise(TypeError, `method expected 2 arguments, got ${args.length}`);
+  if (!isCallable(args[0])) throw raise(TypeError, 'first argument must be callable');
+  if (args[1] === None) throw raise(TypeError, 'instance must not be None');
+  return new PyBoundMethod(methodType, args[0], args[1]);
+}
 /** Allocates an instance of t according to its layout. */
 export function allocInstance(t: PyType): PyObject {
   let base: PyType = objectType;
@@ -953,6 +961,7 @@ export function allocInstance(t: PyType): PyObject {
 }
 export function callType(t: PyType, args: PyObject[], kwnames: string[] | null): PyObject {
   if (t === typeType && args.length === 1 && kwnames === null) return args[0].cls;
+  if (t === methodType) return newMethod(args, kwnames);
   const newFn = lookupType(t, '__new__');
   let obj: PyObject;
   if (newFn !== null && !(newFn instanceof PyBuiltin)) {
