@@ -1,7 +1,7 @@
 // The data attributes of generators, coroutines and async generators (gi_*, cr_*, ag_*), each
 // kind under its own prefix as in CPython: asyncio reads cr_frame for a task's repr and stack,
 // cr_await to follow what a coroutine waits on, ag_frame to see a closed async generator.
-import { PyObject, None, newStr, newBool, coroutineType, asyncGeneratorType } from '../objects/core.ts';
+import { PyObject, PyType, None, newStr, newBool, coroutineType, asyncGeneratorType, generatorType } from '../objects/core.ts';
 import { PyGenerator, frameObject, delegateOf } from './frame.ts';
 
 /** The attribute name of generator g, or null when it has none of that name. */
@@ -35,4 +35,15 @@ export function generatorAttr(g: PyGenerator, name: string): PyObject | null {
       return prefix === 'cr_' ? None : null;
   }
   return null;
+}
+
+const GI_NAMES: string[] = ['gi_code', 'gi_frame', 'gi_running', 'gi_suspended', 'gi_yieldfrom'];
+const CR_NAMES: string[] = ['cr_await', 'cr_code', 'cr_frame', 'cr_origin', 'cr_running', 'cr_suspended'];
+const AG_NAMES: string[] = ['ag_await', 'ag_code', 'ag_frame', 'ag_running'];
+/** The attributes generatorAttr answers for instances of t, for dir(). */
+export function generatorAttrNames(t: PyType): string[] {
+  if (t === generatorType) return GI_NAMES;
+  if (t === coroutineType) return CR_NAMES;
+  if (t === asyncGeneratorType) return AG_NAMES;
+  return [];
 }
