@@ -16,7 +16,7 @@ import {
   genericGetAttr, attrError, callObj, isInstance, isSubtype, getIter, getIterOrNull, iterNext, iterToArray, richCompare,
   compareBool, binaryOp, typeName, lookupType, seqIter, arrayIter, IT_ENUMERATE, IT_ZIP, IT_MAP, IT_FILTER, IT_REVERSED,
   IT_CALLABLE, IT_LIST, IT_SEQ, toIntIndex, callType, getItem, contains, rangeLen, unaryOp, allocInstance, pyEq,
-  callSpecial, excStr,
+  callSpecial, excStr, computedAttrNames,
   unproxy,
 } from '../interpreter/runtime.ts';
 import {
@@ -456,7 +456,10 @@ function dirOf(o: PyObject): PyObject {
   } else {
     if (o instanceof PyInstance) for (const n of o.map.order) names.push(n);
     const t = o instanceof PyType ? o : o.cls;
-    for (const m of t.mro) for (const k of m.dict.keys()) if (!names.includes(k)) names.push(k);
+    for (const m of t.mro) {
+      for (const k of m.dict.keys()) if (!names.includes(k)) names.push(k);
+      if (m.isBuiltin) for (const k of computedAttrNames(m)) if (!names.includes(k)) names.push(k);
+    }
   }
   sortStrings(names);
   const out: PyObject[] = [];

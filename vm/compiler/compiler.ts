@@ -81,6 +81,10 @@ const FB_FINALLY_END = 5;
 const FB_ASYNC_WITH = 6;
 /** an except* handler's body: break, continue and return may not leave it (PEP 654) */
 const FB_EG_HANDLER = 7;
+/** a try body with except clauses: its SETUP_FINALLY block is popped when break, continue or
+ * return leave it (else the handler stays armed after the loop, or a finally around it pops the
+ * wrong block) */
+const FB_TRY_EXCEPT = 8;
 
 class FBlock {
   kind: int;
@@ -655,6 +659,9 @@ export class Compiler {
     switch (fb.kind) {
       case FB_LOOP:
         return;
+      case FB_TRY_EXCEPT:
+        this.emit(Op.POP_BLOCK, 0);
+        return;
       case FB_FOR:
         if (preserveTos) this.emit(Op.ROT_TWO, 0);
         this.emit(Op.POP_TOP, 0);
@@ -1112,7 +1119,9 @@ export class Compiler {
     const lend = this.newLabel();
     const lcleanup = this.newLabel();
     this.jump(Op.SETUP_FINALLY, lhandler);
+    this.u.fblocks.push(new FBlock(FB_TRY_EXCEPT, -1, -1, []));
     this.compileBody(s.body);
+    this.u.fblocks.pop();
     this.emit(Op.POP_BLOCK, 0);
     this.jump(Op.JUMP, lelse);
     this.bindLabel(lhandler);
@@ -1158,7 +1167,9 @@ export class Compiler {
     const lcleanup = this.newLabel();
     const lreraise = this.newLabel();
     this.jump(Op.SETUP_FINALLY, lhandler);
+    this.u.fblocks.push(new FBlock(FB_TRY_EXCEPT, -1, -1, []));
     this.compileBody(s.body);
+    this.u.fblocks.pop();
     this.emit(Op.POP_BLOCK, 0);
     this.jump(Op.JUMP, lelse);
     this.bindLabel(lhandler);

@@ -15,7 +15,7 @@ import { PyCoroWrapper, PyAsyncGenWrapped, PyAsyncGenOp, asyncGenStep, getAwaita
 import { Op } from '../compiler/opcodes.ts';
 import { fastCall1, fastCall2, fastMethod0, fastMethod1, fastMethod2, fastRange, fastType1 } from './fastcalls.ts';
 import { icReset, icProbe, loadAttrIC, loadMethodIC, storeAttrIC, globalIC, ctorKind, CTOR_INIT, CTOR_BARE } from './caches.ts';
-import { PyFunction, Frame, PyGenerator, EMPTY } from './frame.ts';
+import { PyFunction, Frame, PyGenerator, EMPTY, delegateOf } from './frame.ts';
 import { runWeakCallbacks } from '../modules/weakref.ts';
 import { intAdd, intSub, intMul, intBitOp } from '../objects/intops.ts';
 import { VM, writeOut, topExc } from './state.ts';
@@ -268,6 +268,8 @@ export function genSend(g: PyGenerator, v: PyObject): PyObject | null {
     throw e;
   } finally {
     g.running = false;
+    // a suspended generator's frame has no caller (its f_back is None until resumed)
+    f.back = null;
     g.excState = g.finished ? null : VM.curExc;
     VM.curExc = VM.excOuter.pop() as PyBaseExc | null;
   }
@@ -292,8 +294,9 @@ export function genThrow(g: PyGenerator, exc: PyBaseExc): PyObject | null {
   const f = g.frame;
   // suspended inside `yield from`: delegate the exception to the inner generator first
   const words = f.code.words;
-  if (f.pc >= 2 && (words[f.pc - 1] & 127) === Op.YIELD_VALUE && (words[f.pc - 2] & 127) === Op.SEND && f.sp > 0) {
-    let inner = f.stack[f.sp - 1];
+  const delegate = delegateOf(g);
+  if (delegate !== null) {
+    let inner = delegate;
     if (inner instanceof PyCoroWrapper) inner = inner.coro;
     if (inner instanceof PyGenerator && !inner.finished) {
       let r: PyObject | null = null;

@@ -2,6 +2,7 @@
 import type { int } from '../../translate/rlib/index.ts';
 import { PyObject, PyDict, PyCell, PyType, PyBaseExc, functionType, frameType, tracebackType, None, NULL_OBJ } from '../objects/core.ts';
 import { PyCode } from '../compiler/code.ts';
+import { Op } from '../compiler/opcodes.ts';
 
 export class PyFunction extends PyObject {
   code: PyCode;
@@ -86,7 +87,10 @@ export class Frame {
     this.stack = newStack(code.stacksize);
   }
   line(): int {
-    const i = this.pc > 0 ? this.pc - 1 : 0;
+    // a frame that has not run yet (a generator not started) is at its def line, as CPython's
+    // RETURN_GENERATOR/RESUME are
+    if (this.pc === 0) return this.code.firstLine;
+    const i = this.pc - 1;
     return i < this.code.lines.length ? this.code.lines[i] : this.code.firstLine;
   }
 }
@@ -100,7 +104,8 @@ export class PyGenerator extends PyObject {
    * asend, athrow or aclose) */
   agHooksInited: boolean = false;
   retval: PyObject = None;
-  /** the exception its frame is handling while suspended (its exc_info slot; gi_exc_state) */
+  /** the exception its own frame handles while suspended (CPython's gi_exc_state): made the
+   * running entry when resumed, kept again when it yields */
   excState: PyBaseExc | null = null;
   name: string;
   qualname: string;
@@ -111,6 +116,16 @@ export class PyGenerator extends PyObject {
     this.name = frame.code.name;
     this.qualname = frame.code.qualname;
   }
+}
+
+/** What a generator suspended in `yield from` or `await` delegates to (the iterator on top of
+ * its stack: it sits at the YIELD_VALUE after a SEND), else null. */
+export function delegateOf(g: PyGenerator): PyObject | null {
+  const f = g.frame;
+  if (g.finished || g.running) return null;
+  const words = f.code.words;
+  if (f.pc >= 2 && (words[f.pc - 1] & 127) === Op.YIELD_VALUE && (words[f.pc - 2] & 127) === Op.SEND && f.sp > 0) return f.stack[f.sp - 1];
+  return null;
 }
 
 /** A frame object (sys._getframe(), tb_frame): a view of an interpreter frame. */

@@ -11,7 +11,7 @@ import {
   dictItemsType, newInt, newFloat, newStr, newBool, newList, newTuple, newDict, raise, newExc, TypeError, AttributeError,
   IndexError, KeyError, ValueError, ZeroDivisionErrorT, OverflowErrorT, StopIteration, RuntimeError, NameError,
   RecursionError, BaseException, OSError, FileNotFoundError, FileExistsError, PermissionError, IsADirectoryError, NotADirectoryError, InterruptedError, BlockingIOError, ChildProcessError, ProcessLookupError, TimeoutError, BrokenPipeError, ConnectionAbortedError, ConnectionRefusedError, ConnectionResetError, L_OBJECT, L_EXC, L_LIST, L_DICT, L_INT, L_STR, L_BYTES, L_FLOAT, L_COMPLEX, L_TUPLE, L_SET, L_TYPE, L_PROPERTY, L_STATICMETHOD, L_CLASSMETHOD,
-  moduleType, cellType, functionType, generatorType, getsetDescrType, memberDescrType,
+  moduleType, cellType, functionType, generatorType, getsetDescrType, memberDescrType, codeType,
   mapGetInt, MemoryError, charStr,
 } from '../objects/core.ts';
 import {
@@ -27,6 +27,7 @@ import { PyFunction, PyGenerator, Frame, PyFrameObj, PyTraceback } from './frame
 import { tracebackOf, setTraceback, frameAttr, tracebackAttr, setTbNext } from './traceback.ts';
 import { proxyTarget, weakrefHash, weakrefEq } from '../modules/weakref.ts';
 import { PyCoroWrapper, PyAsyncGenOp } from './coroutines.ts';
+import { generatorAttr, generatorAttrNames } from './genattrs.ts';
 import { PyLongRange } from '../builtins/longrange.ts';
 import { PyComplex, complexBinary, complexUnary } from '../builtins/complex.ts';
 import { PyGenericAlias, genericAliasGetAttr } from '../builtins/genericalias.ts';
@@ -537,13 +538,7 @@ function specialAttr(o: PyObject, name: string): PyObject | null {
   if (o instanceof PyCode) return codeAttr(o, name);
   if (o instanceof PyFrameObj) return frameAttr(o, name);
   if (o instanceof PyTraceback) return tracebackAttr(o, name);
-  if (o instanceof PyGenerator) {
-    if (name === '__name__') return newStr(o.name);
-    if (name === '__qualname__') return newStr(o.qualname);
-    if (name === 'gi_running' || name === 'cr_running' || name === 'ag_running') return newBool(o.running);
-    if (name === 'gi_code' || name === 'cr_code' || name === 'ag_code') return o.frame.code;
-    return null;
-  }
+  if (o instanceof PyGenerator) return generatorAttr(o, name);
   if (o instanceof PyCell) {
     if (name === 'cell_contents') return o.ref === null ? None : o.ref;
   }
@@ -559,6 +554,18 @@ function strTuple(names: string[]): PyObject {
   const items: PyObject[] = [];
   for (const n of names) items.push(newStr(n));
   return newTuple(items);
+}
+/** The attributes codeAttr answers, for dir(): unittest.mock's spec_set=CodeType allows only
+ * names dir() lists (AsyncMock sets co_flags on such a mock). */
+const CODE_ATTR_NAMES: string[] = [
+  'co_name', 'co_qualname', 'co_filename', 'co_firstlineno', 'co_argcount', 'co_posonlyargcount', 'co_kwonlyargcount',
+  'co_nlocals', 'co_stacksize', 'co_varnames', 'co_cellvars', 'co_freevars', 'co_names', 'co_consts', 'co_code', 'co_flags',
+];
+/** Names of attributes that instances of builtin type t compute rather than keep in its dict
+ * (dir() lists them as CPython's getset descriptors appear there). */
+export function computedAttrNames(t: PyType): string[] {
+  if (t === codeType) return CODE_ATTR_NAMES;
+  return generatorAttrNames(t);
 }
 /** A code object's attributes; co_flags in CPython's bits (inspect reads CO_COROUTINE etc.). */
 function codeAttr(c: PyCode, name: string): PyObject | null {

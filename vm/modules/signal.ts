@@ -105,6 +105,18 @@ def raise_signal(signalnum, /):
     handler(signalnum, sys._getframe(1))
 
 
+def _trip(signalnum):
+    # _thread.interrupt_main: with one thread the main thread's next check is on the way out of
+    # the call, so the handler runs now; a signal Python does not handle (SIG_DFL, SIG_IGN) is
+    # ignored, as CPython's interrupt_main does
+    signalnum = _check(signalnum)
+    handler = _handlers.get(signalnum, SIG_DFL)
+    if handler == SIG_IGN or handler == SIG_DFL:
+        return
+    import sys
+    handler(signalnum, sys._getframe(2))
+
+
 _wakeup_fd = -1
 
 

@@ -12,6 +12,7 @@ import { dictSetS } from '../objects/dict.ts';
 import { B, FAM_THREAD } from '../builtins/ids.ts';
 import { npos, arg, defMethod, mkBuiltin, unhandledBuiltin } from '../builtins/args.ts';
 import { newModuleType, newBuiltinModule, addFn } from './registry.ts';
+import { runAppLevel } from './applevel.ts';
 import { truthy, typeName } from '../interpreter/runtime.ts';
 import { toFloatValue } from '../builtins/dispatch.ts';
 import { sleepSeconds } from './time.ts';
@@ -122,8 +123,16 @@ export function makeThread(): PyModule {
   dictSetS(m.dict, 'TIMEOUT_MAX', newFloat(TIMEOUT_MAX));
   addFn(m, '_excepthook', B.THREAD_EXCEPTHOOK, FAM_THREAD);
   dictSetS(m.dict, '_ExceptHookArgs', EXCEPTHOOK_ARGS.type);
+  runAppLevel(m, THREAD_SOURCE, '_thread');
   return m;
 }
+
+/** The functions of _thread that are plain Python over other modules. */
+const THREAD_SOURCE = String.raw`
+def interrupt_main(signum=2, /):
+    import _signal
+    _signal._trip(signum)
+`;
 
 export function callThread(id: int, args: PyObject[], kw: string[] | null): PyObject {
   const n = npos(args, kw);

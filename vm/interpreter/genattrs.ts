@@ -1,0 +1,49 @@
+// The data attributes of generators, coroutines and async generators (gi_*, cr_*, ag_*), each
+// kind under its own prefix as in CPython: asyncio reads cr_frame for a task's repr and stack,
+// cr_await to follow what a coroutine waits on, ag_frame to see a closed async generator.
+import { PyObject, PyType, None, newStr, newBool, coroutineType, asyncGeneratorType, generatorType } from '../objects/core.ts';
+import { PyGenerator, frameObject, delegateOf } from './frame.ts';
+
+/** The attribute name of generator g, or null when it has none of that name. */
+export function generatorAttr(g: PyGenerator, name: string): PyObject | null {
+  if (name === '__name__') return newStr(g.name);
+  if (name === '__qualname__') return newStr(g.qualname);
+  const prefix = g.cls === coroutineType ? 'cr_' : g.cls === asyncGeneratorType ? 'ag_' : 'gi_';
+  if (!name.startsWith(prefix)) return null;
+  const field = name.substring(3);
+  switch (field) {
+    case 'running':
+      return newBool(g.running);
+    case 'code':
+      return g.frame.code;
+    case 'frame':
+      // None once it has finished
+      return g.finished ? None : frameObject(g.frame);
+    case 'suspended':
+      // async generators have no ag_suspended in 3.11
+      if (prefix === 'ag_') return null;
+      return newBool(!g.finished && !g.running && g.frame.pc > 0);
+    case 'yieldfrom':
+    case 'await': {
+      if ((field === 'await') !== (prefix !== 'gi_')) return null;
+      const d = delegateOf(g);
+      return d === null ? None : d;
+    }
+    case 'origin':
+      // coroutine origin tracking is not kept (sys.set_coroutine_origin_tracking_depth records
+      // the depth only), so as at depth 0
+      return prefix === 'cr_' ? None : null;
+  }
+  return null;
+}
+
+const GI_NAMES: string[] = ['gi_code', 'gi_frame', 'gi_running', 'gi_suspended', 'gi_yieldfrom'];
+const CR_NAMES: string[] = ['cr_await', 'cr_code', 'cr_frame', 'cr_origin', 'cr_running', 'cr_suspended'];
+const AG_NAMES: string[] = ['ag_await', 'ag_code', 'ag_frame', 'ag_running'];
+/** The attributes generatorAttr answers for instances of t, for dir(). */
+export function generatorAttrNames(t: PyType): string[] {
+  if (t === generatorType) return GI_NAMES;
+  if (t === coroutineType) return CR_NAMES;
+  if (t === asyncGeneratorType) return AG_NAMES;
+  return [];
+}
