@@ -26,13 +26,14 @@ export class FormatParts {
   error: string = '';
 }
 
+function failed(out: FormatParts, msg: string): FormatParts {
+  out.error = msg;
+  return out;
+}
+
 /** The parts of format string s, as CPython's MarkupIterator reads them. */
 export function parseFormat(s: string): FormatParts {
   const out = new FormatParts();
-  const fail = (msg: string): FormatParts => {
-    out.error = msg;
-    return out;
-  };
   let i = 0;
   const n = s.length;
   while (i < n) {
@@ -48,8 +49,8 @@ export function parseFormat(s: string): FormatParts {
     }
     const atEnd = i >= n;
     let len = i - start;
-    if (markup && c === '}' && (atEnd || s[i] !== '}')) return fail("Single '}' encountered in format string");
-    if (markup && atEnd && c === '{') return fail("Single '{' encountered in format string");
+    if (markup && c === '}' && (atEnd || s[i] !== '}')) return failed(out, "Single '}' encountered in format string");
+    if (markup && atEnd && c === '{') return failed(out, "Single '{' encountered in format string");
     if (markup && !atEnd) {
       if (s[i] === c) {
         // an escaped brace: literal text, no field
@@ -67,7 +68,7 @@ export function parseFormat(s: string): FormatParts {
     let d = '';
     while (i < n) {
       d = s[i++];
-      if (d === '{') return fail("unexpected '{' in field name");
+      if (d === '{') return failed(out, "unexpected '{' in field name");
       if (d === '[') {
         while (i < n && s[i] !== ']') i++;
         d = '';
@@ -82,12 +83,12 @@ export function parseFormat(s: string): FormatParts {
     if (d === '!' || d === ':') {
       let specDone = false;
       if (d === '!') {
-        if (i >= n) return fail('end of string while looking for conversion specifier');
+        if (i >= n) return failed(out, 'end of string while looking for conversion specifier');
         conversion = s[i++];
         if (i < n) {
           const e = s[i++];
           if (e === '}') specDone = true;
-          else if (e !== ':') return fail("expected ':' after conversion specifier");
+          else if (e !== ':') return failed(out, "expected ':' after conversion specifier");
         }
       }
       if (!specDone) {
@@ -106,9 +107,9 @@ export function parseFormat(s: string): FormatParts {
             }
           }
         }
-        if (!closed) return fail("unmatched '{' in format spec");
+        if (!closed) return failed(out, "unmatched '{' in format spec");
       }
-    } else if (d !== '}') return fail("expected '}' before end of string");
+    } else if (d !== '}') return failed(out, "expected '}' before end of string");
     out.parts.push(new FormatPart(literal, name, spec, conversion));
   }
   return out;

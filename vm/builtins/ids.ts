@@ -901,6 +901,8 @@ export enum B {
   // language (family 54): function.__call__, method.__call__ (vm/builtins/funccall.ts)
   FUNCTION_CALL,
   METHOD_CALL,
+  // unicode stream (family 47): slice.indices (vm/builtins/sliceobj.ts)
+  SLICE_INDICES,
 }
 
 /** The builtin families, one switch each. */
@@ -991,11 +993,14 @@ export const FAM_INTDIGITS = 53;
 /** function.__call__ (vm/builtins/funccall.ts) */
 export const FAM_FUNCCALL = 54;
 
+/** slice.indices (vm/builtins/sliceobj.ts) */
+export const FAM_SLICE = 47;
+
 /** sys.get_asyncgen_hooks / set_asyncgen_hooks, sys.get/set_coroutine_origin_tracking_depth
  * (vm/modules/asyncgenhooks.ts) */
 export const FAM_ASYNCGEN_HOOKS = 56;
 
-// Reserved per work stream, so parallel branches never pick the same number: 45-51 and 55
+// Reserved per work stream, so parallel branches never pick the same number: 45, 46, 48-51 and 55
 // (spare, from stop 13's reservations), 57-59. Replace a reservation by its family when it lands.
 
 class IdFamilies {
