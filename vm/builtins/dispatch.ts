@@ -155,7 +155,7 @@ export function callBuiltin(b: PyBuiltin, args: PyObject[], kw: string[] | null)
     case FAM_CTOR:
       return construct(id, args, kw);
     case FAM_STR:
-      return callStrMethod(id, args, kw);
+      return callStrMethod(b.name, id, args, kw);
     case FAM_CONTAINER:
       // list.sort(x) taken from the type: the methods read x as their own kind of object
       if (owner !== null && b.self === null && args.length > 0 && !isInstance(args[0], owner)) throw containerSelfError(b, owner, args[0]);

@@ -16,7 +16,7 @@ import {
 } from '../objects/core.ts';
 import {
   intAdd, intSub, intMul, intFloorDiv, intMod, intPow, intNeg, intCmp, intToStr, intToFloat, intBitOp, intInvert,
-  intLshift, intRshift, intSign, intIsZero, toBig, fromBig, intFromFloat,
+  intLshift, intRshift, intSign, intIsZero, toBig, fromBig, intFromFloat, intBitLength,
 } from '../objects/intops.ts';
 import { bigDivMod, bigFromInt } from '../objects/bigint.ts';
 import { intToRadix } from '../objects/intops.ts';
@@ -1907,6 +1907,24 @@ export function toIntIndex(o: PyObject): int {
     if (r !== null && r instanceof PyInt) return r.v;
   }
   throw raise(TypeError, `'${typeName(o)}' object cannot be interpreted as an integer`);
+}
+/** A Py_ssize_t argument (a count, a width, a maxsplit): an int in CPython's ssize_t range but
+ * past the VM's exact machine range (sys.maxsize, beyond 2**53) is clamped to that range, where
+ * it means the same for any string or list the VM can hold; past ssize_t it is CPython's
+ * OverflowError. */
+export function toSsize(o: PyObject): int {
+  if (o instanceof PyInt && o.big !== null) {
+    // ssize_t holds -2**63 ... 2**63 - 1: the bit length of the value, or of value + 1 when negative
+    if (intBitLength(intSign(o) < 0 ? intAdd(o, newInt(1)) : o) > 63) {
+      throw raise(OverflowErrorT, `Python int too large to convert to C ssize_t`);
+    }
+    return intSign(o) < 0 ? -MAX_INT : MAX_INT;
+  }
+  return toIntIndex(o);
+}
+/** A slice bound, start or end argument (str.find's): None is null. */
+export function sliceIndexArg(o: PyObject): int {
+  return sliceBound(o);
 }
 /** A slice bound or step as CPython's _PyEval_SliceIndex reads it: an int past the machine range
  * is clamped to it (a[9::1 << 333] is a[9::maxsize]), not an OverflowError. */
