@@ -901,8 +901,10 @@ export enum B {
   // language (family 54): function.__call__, method.__call__ (vm/builtins/funccall.ts)
   FUNCTION_CALL,
   METHOD_CALL,
-  // unicode stream (family 47): slice.indices (vm/builtins/sliceobj.ts)
+  // unicode stream (family 47): slice.indices (vm/builtins/sliceobj.ts), method.__new__
+  // (vm/builtins/methodnew.ts)
   SLICE_INDICES,
+  METHOD_NEW,
 }
 
 /** The builtin families, one switch each. */
@@ -993,8 +995,8 @@ export const FAM_INTDIGITS = 53;
 /** function.__call__ (vm/builtins/funccall.ts) */
 export const FAM_FUNCCALL = 54;
 
-/** slice.indices (vm/builtins/sliceobj.ts) */
-export const FAM_SLICE = 47;
+/** slice.indices (vm/builtins/sliceobj.ts) and method.__new__ (vm/builtins/methodnew.ts) */
+export const FAM_SLICE_METHOD = 47;
 
 /** sys.get_asyncgen_hooks / set_asyncgen_hooks, sys.get/set_coroutine_origin_tracking_depth
  * (vm/modules/asyncgenhooks.ts) */

@@ -4,12 +4,12 @@
 // None).indices(2**100) is exact.
 import type { int } from '../../translate/rlib/index.ts';
 import { PyObject, PyInt, PySlice, intType, sliceType, newInt, newTuple, raise, None, TypeError, ValueError } from '../objects/core.ts';
-import { B, FAM_SLICE } from './ids.ts';
+import { B, FAM_SLICE_METHOD } from './ids.ts';
 import { npos, defMethod, unhandledBuiltin } from './args.ts';
 import { callSpecial, typeName } from '../interpreter/runtime.ts';
 import { intAdd, intCmp, intSign, intIsZero } from '../objects/intops.ts';
 
-defMethod(sliceType, 'indices', B.SLICE_INDICES, FAM_SLICE);
+defMethod(sliceType, 'indices', B.SLICE_INDICES, FAM_SLICE_METHOD);
 
 /** An exact int (not a bool or an int subclass), as PyNumber_Index returns one. */
 function exactInt(v: PyInt): PyInt {
