@@ -8,6 +8,7 @@ import { strFormat, strFormatMap } from './format.ts';
 import { B, FAM_STR } from './ids.ts';
 import { npos, kwArg, arg, defMethod } from './args.ts';
 import { codePointToString } from '../parser/parser.ts';
+import { isPrintableCode } from '../modules/unicodedata/printable.ts';
 import { strEncodeMethod, bytesDecodeMethod } from '../modules/codecs/module.ts';
 import { dictGet, dictKeys } from '../objects/dict.ts';
 import { PyExc } from '../objects/core.ts';
@@ -465,8 +466,9 @@ export function callStrMethod(name: string, id: int, args: PyObject[], kw: strin
     }
     case B.STR_ISPRINTABLE: {
       for (let i = 0; i < s.length; i++) {
-        const c = s.charCodeAt(i);
-        if (c < 32 || c === 127) return False;
+        const c = codePointAt(s, i);
+        if (!isPrintableCode(c)) return False;
+        if (c > 0xffff) i++;
       }
       return True;
     }

@@ -20,6 +20,7 @@ import {
 } from '../objects/intops.ts';
 import { bigDivMod, bigFromInt } from '../objects/bigint.ts';
 import { intToRadix } from '../objects/intops.ts';
+import { isPrintableCode } from '../modules/unicodedata/printable.ts';
 import { dictGet, dictSet, dictDel, dictHas, dictFind, strHash, dictGetS, dictSetS, dictKeys } from '../objects/dict.ts';
 import { cpLen, cpArray, repeatStr } from '../objects/strutil.ts';
 import { checkRepeat, MAX_SEQ_ITEMS } from '../objects/sizes.ts';
@@ -1073,20 +1074,15 @@ function strRepr(s: string): string {
     else if (c === '\r') out.push('\\r');
     else if (c === '\t') out.push('\\t');
     else if (k < 32 || k === 127) out.push('\\x' + hex2(k));
-    else if (k >= 0x80 && k < 0xa0) out.push('\\x' + hex2(k));
-    else if (k === 0xad) out.push('\\xad');
-    else if (k >= 0xd800 && k <= 0xdfff) {
-      // surrogate pair: printable if valid
-      if (k <= 0xdbff && i + 1 < s.length) {
-        const d = s.charCodeAt(i + 1);
-        if (d >= 0xdc00 && d <= 0xdfff) {
-          out.push(s.slice(i, i + 2));
-          i++;
-          continue;
-        }
-      }
-      out.push('\\u' + hex4(k));
-    } else out.push(c);
+    else if (k < 127) out.push(c);
+    else if (k >= 0xd800 && k <= 0xdbff && i + 1 < s.length && s.charCodeAt(i + 1) >= 0xdc00 && s.charCodeAt(i + 1) <= 0xdfff) {
+      // a surrogate pair: one astral code point, escaped as \U when not printable
+      const cp = (k - 0xd800) * 1024 + (s.charCodeAt(i + 1) - 0xdc00) + 0x10000;
+      out.push(isPrintableCode(cp) ? s.slice(i, i + 2) : '\\U' + hex4(cp >> 16) + hex4(cp & 0xffff));
+      i++;
+    } else if (isPrintableCode(k)) out.push(c);
+    else if (k < 0x100) out.push('\\x' + hex2(k));
+    else out.push('\\u' + hex4(k));
   }
   out.push(q);
   return out.join('');
