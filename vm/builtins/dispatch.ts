@@ -37,7 +37,7 @@ import { setTraceback } from '../interpreter/traceback.ts';
 import { callWeakref } from '../modules/weakref.ts';
 import { callGc } from '../modules/gc.ts';
 import { callAsyncgenHooks, asyncGenFirstIter } from '../modules/asyncgenhooks.ts';
-import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_IO, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT, FAM_SRE, FAM_STRING, FAM_STRUCT, FAM_WEAKREF, FAM_GC, FAM_ABC, FAM_BYTEARRAY, FAM_BYTES, FAM_MEMORYVIEW, FAM_ARRAY, FAM_COMPLEX, FAM_CMATH, FAM_GENERICALIAS, FAM_EXCGROUP, FAM_COMPILE, FAM_HASH, FAM_OPERATOR, FAM_ATEXIT, FAM_CONTEXTVARS, FAM_CSV, FAM_CODECS, FAM_STDLIB_SUPPORT, FAM_IMP, FAM_COREMETHODS, FAM_OSCALL, FAM_FLOATHEX, FAM_INTDIGITS, FAM_FUNCCALL, FAM_ASYNCGEN_HOOKS, FAM_DESCR, FAM_FDOPS } from './ids.ts';
+import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_IO, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT, FAM_SRE, FAM_STRING, FAM_STRUCT, FAM_WEAKREF, FAM_GC, FAM_ABC, FAM_BYTEARRAY, FAM_BYTES, FAM_MEMORYVIEW, FAM_ARRAY, FAM_COMPLEX, FAM_CMATH, FAM_GENERICALIAS, FAM_EXCGROUP, FAM_COMPILE, FAM_HASH, FAM_OPERATOR, FAM_ATEXIT, FAM_CONTEXTVARS, FAM_CSV, FAM_CODECS, FAM_STDLIB_SUPPORT, FAM_IMP, FAM_COREMETHODS, FAM_OSCALL, FAM_FLOATHEX, FAM_INTDIGITS, FAM_FUNCCALL, FAM_ASYNCGEN_HOOKS, FAM_DESCR, FAM_FDOPS, FAM_SLICE_METHOD } from './ids.ts';
 import { callFdOps } from '../modules/fdops.ts';
 import { callCompile, initCompile, fastLocals } from './compile.ts';
 import { callExcGroup } from './excgroup.ts';
@@ -53,6 +53,8 @@ import { callCodecs, decodeSource } from '../modules/codecs/module.ts';
 import { callImp } from '../modules/imp.ts';
 import { callCoreMethod } from './coremethods.ts';
 import { callFloatHex } from './floathex.ts';
+import { callSlice } from './sliceobj.ts';
+import { methodNew } from './methodnew.ts';
 import { callFuncCall } from './funccall.ts';
 import { callIntDigits, checkStrToIntDigits } from '../objects/intdigits.ts';
 import { callSlot } from './slots.ts';
@@ -158,7 +160,7 @@ export function callBuiltin(b: PyBuiltin, args: PyObject[], kw: string[] | null)
     case FAM_CTOR:
       return construct(id, args, kw);
     case FAM_STR:
-      return callStrMethod(id, args, kw);
+      return callStrMethod(b.name, id, args, kw);
     case FAM_CONTAINER:
       // list.sort(x) taken from the type: the methods read x as their own kind of object
       if (owner !== null && b.self === null && args.length > 0 && !isInstance(args[0], owner)) throw containerSelfError(b, owner, args[0]);
@@ -250,6 +252,8 @@ export function callBuiltin(b: PyBuiltin, args: PyObject[], kw: string[] | null)
       return callSysHooks(id, args, kw);
     case FAM_FDOPS:
       return callFdOps(id, args, kw);
+    case FAM_SLICE_METHOD:
+      return id === B.METHOD_NEW ? methodNew(args, kw) : callSlice(id, args, kw);
   }
   throw unhandledBuiltin(b.name, id);
 }

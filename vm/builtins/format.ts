@@ -1,16 +1,17 @@
 // format(), f-string format specs, % formatting and str.format.
 import type { int, float } from '../../translate/rlib/index.ts';
 import { floatRepr, toFloat, floorDiv } from '../../translate/rlib/index.ts';
-import { PyObject, PyInt, PyFloat, PyStr, PyBytes, PyTuple, PyDict, PyBaseExc, boolType, bytesType, newStr, raise, TypeError, ValueError, KeyError, IndexError, None, OverflowErrorT } from '../objects/core.ts';
+import { PyObject, PyInt, PyFloat, PyStr, PyBytes, PyTuple, PyDict, PyBaseExc, boolType, bytesType, newStr, newInt, raise, TypeError, ValueError, KeyError, IndexError, None, OverflowErrorT } from '../objects/core.ts';
 import { bytesLike } from './buffer.ts';
 import { intToStr, intToRadix, intSign, intNeg, intToFloat, intFromFloat, intMul, intPow } from '../objects/intops.ts';
 import { repr, str, callSpecial, lookupType, typeName, getItem, getAttr, toIntIndex, hex2, hex4, keyError } from '../interpreter/runtime.ts';
 import { PyBuiltin } from '../objects/core.ts';
-import { cpLen, indexFrom, repeatStr } from '../objects/strutil.ts';
+import { cpLen, repeatStr } from '../objects/strutil.ts';
 import { dictGetS } from '../objects/dict.ts';
 import { PyExc } from '../objects/core.ts';
 import { PyComplex } from './complex.ts';
 import { codePointToString } from '../parser/parser.ts';
+import { parseFormat, splitFieldName } from './formatparse.ts';
 
 class Spec {
   fill: string = ' ';
@@ -668,122 +669,79 @@ function byteChar(v: PyObject): string {
 }
 
 // ---- str.format ----
+/** CPython's AutoNumber: '{}' fields count up, and mixing them with '{0}' is an error. */
 class AutoIndex {
   next: int = 0;
+  /** '' until a numeric field is met, then 'auto' or 'manual' */
+  state: string = '';
 }
 export function strFormat(fmt: string, args: PyObject[], kwnames: string[], kwvals: PyObject[]): string {
-  return strFormatImpl(fmt, args, kwnames, kwvals, new AutoIndex(), null);
+  return strFormatImpl(fmt, args, kwnames, kwvals, new AutoIndex(), null, 2);
 }
 /** str.format_map(mapping): named fields are looked up in any mapping (a Match, a dict with
  * __missing__) one by one, as they are met. */
 export function strFormatMap(fmt: string, mapping: PyObject): string {
-  return strFormatImpl(fmt, [], [], [], new AutoIndex(), mapping);
+  return strFormatImpl(fmt, [], [], [], new AutoIndex(), mapping, 2);
 }
-function strFormatImpl(fmt: string, args: PyObject[], kwnames: string[], kwvals: PyObject[], auto: AutoIndex, mapping: PyObject | null): string {
+/** CPython's build_string: depth counts down through nested specs ('{:{}}'), and a spec
+ * nested twice is refused. */
+function strFormatImpl(fmt: string, args: PyObject[], kwnames: string[], kwvals: PyObject[], auto: AutoIndex, mapping: PyObject | null, depth: int): string {
+  if (depth <= 0) throw raise(ValueError, 'Max string recursion exceeded');
+  const parsed = parseFormat(fmt);
   const out: string[] = [];
-  let i = 0;
-  while (i < fmt.length) {
-    const c = fmt[i];
-    if (c === '{') {
-      if (i + 1 < fmt.length && fmt[i + 1] === '{') {
-        out.push('{');
-        i += 2;
-        continue;
-      }
-      // find matching }
-      let depth = 1;
-      let j = i + 1;
-      while (j < fmt.length && depth > 0) {
-        if (fmt[j] === '{') depth++;
-        else if (fmt[j] === '}') depth--;
-        if (depth > 0) j++;
-      }
-      if (j >= fmt.length) throw raise(ValueError, "expected '}' before end of string");
-      const field = fmt.slice(i + 1, j);
-      i = j + 1;
-      let name = field;
-      let conv = '';
-      let spec = '';
-      const colon = indexOfTop(field, ':');
-      if (colon >= 0) {
-        spec = field.slice(colon + 1);
-        name = field.slice(0, colon);
-      }
-      const bang = name.indexOf('!');
-      if (bang >= 0) {
-        conv = name.slice(bang + 1);
-        name = name.slice(0, bang);
-      }
-      // first part of name
-      let k = 0;
-      while (k < name.length && name[k] !== '.' && name[k] !== '[') k++;
-      const first = name.slice(0, k);
-      let v: PyObject;
-      if (mapping !== null && (first === '' || (first[0] >= '0' && first[0] <= '9'))) {
-        throw raise(ValueError, 'Format string contains positional fields');
-      } else if (mapping !== null) {
-        v = getItem(mapping, newStr(first));
-      } else if (first === '') {
-        if (auto.next >= args.length) throw raise(IndexError, `Replacement index ${auto.next} out of range for positional args tuple`);
-        v = args[auto.next];
-        auto.next++;
-      } else if (first[0] >= '0' && first[0] <= '9') {
-        const idx = parseInt10(first);
-        if (idx >= args.length) throw raise(IndexError, `Replacement index ${idx} out of range for positional args tuple`);
-        v = args[idx];
-      } else {
-        let found: PyObject | null = null;
-        for (let q = 0; q < kwnames.length; q++) if (kwnames[q] === first) found = kwvals[q];
-        if (found === null) throw new PyExc(keyError(newStr(first)));
-        v = found;
-      }
-      while (k < name.length) {
-        if (name[k] === '.') {
-          let e = k + 1;
-          while (e < name.length && name[e] !== '.' && name[e] !== '[') e++;
-          v = getAttr(v, name.slice(k + 1, e));
-          k = e;
-        } else {
-          const e = indexFrom(name, ']', k);
-          const key = name.slice(k + 1, e);
-          v = getItem(v, key.length > 0 && key[0] >= '0' && key[0] <= '9' ? intObj(parseInt10(key)) : newStr(key));
-          k = e + 1;
-        }
-      }
-      if (conv === 'r') v = newStr(repr(v));
-      else if (conv === 's') v = newStr(str(v));
-      else if (conv === 'a') v = newStr(asciiRepr(v));
-      if (spec.includes('{')) spec = strFormatImpl(spec, args, kwnames, kwvals, auto, mapping);
-      out.push(formatValue(v, spec));
-      continue;
-    }
-    if (c === '}') {
-      if (i + 1 < fmt.length && fmt[i + 1] === '}') {
-        out.push('}');
-        i += 2;
-        continue;
-      }
-      throw raise(ValueError, "Single '}' encountered in format string");
-    }
-    out.push(c);
-    i++;
+  for (const p of parsed.parts) {
+    out.push(p.literal);
+    if (p.name === null) continue;
+    let v = fieldObject(p.name, args, kwnames, kwvals, auto, mapping);
+    if (p.conversion !== null) v = convertField(v, p.conversion);
+    const spec = p.spec.includes('{') ? strFormatImpl(p.spec, args, kwnames, kwvals, auto, mapping, depth - 1) : p.spec;
+    out.push(formatValue(v, spec));
   }
+  if (parsed.error !== '') throw raise(ValueError, parsed.error);
   return out.join('');
 }
-import { newInt } from '../objects/core.ts';
-function intObj(v: int): PyObject {
-  return newInt(v);
-}
-function indexOfTop(s: string, ch: string): int {
-  let depth = 0;
-  for (let i = 0; i < s.length; i++) {
-    if (s[i] === '[') depth++;
-    else if (s[i] === ']') depth--;
-    else if (s[i] === ch && depth === 0) return i;
+/** The object a field name names (CPython's get_field_object). */
+function fieldObject(name: string, args: PyObject[], kwnames: string[], kwvals: PyObject[], auto: AutoIndex, mapping: PyObject | null): PyObject {
+  const f = splitFieldName(name);
+  let index = f.firstIndex;
+  const empty = f.first === '';
+  if (empty || index >= 0) {
+    const state = empty ? 'auto' : 'manual';
+    if (auto.state === '') auto.state = state;
+    else if (auto.state !== state) {
+      throw raise(ValueError, empty ? 'cannot switch from manual field specification to automatic field numbering' : 'cannot switch from automatic field numbering to manual field specification');
+    }
+    if (empty) index = auto.next++;
   }
-  return -1;
+  let v: PyObject;
+  if (index < 0) {
+    if (mapping !== null) v = getItem(mapping, newStr(f.first));
+    else {
+      let found: PyObject | null = null;
+      for (let q = 0; q < kwnames.length; q++) if (kwnames[q] === f.first) found = kwvals[q];
+      if (found === null) throw new PyExc(keyError(newStr(f.first)));
+      v = found;
+    }
+  } else {
+    if (mapping !== null) throw raise(ValueError, 'Format string contains positional fields');
+    if (index >= args.length) throw raise(IndexError, `Replacement index ${index} out of range for positional args tuple`);
+    v = args[index];
+  }
+  for (const k of f.keys) {
+    if (k.isAttr) v = getAttr(v, k.key);
+    else v = getItem(v, k.index >= 0 ? newInt(k.index) : newStr(k.key));
+  }
+  if (f.error !== '') throw raise(ValueError, f.error);
+  return v;
 }
-
+/** '!r', '!s', '!a' (CPython's do_conversion). */
+function convertField(v: PyObject, conv: string): PyObject {
+  if (conv === 'r') return newStr(repr(v));
+  if (conv === 's') return newStr(str(v));
+  if (conv === 'a') return newStr(asciiRepr(v));
+  const c = conv.charCodeAt(0);
+  throw raise(ValueError, c > 32 && c < 127 ? `Unknown conversion specifier ${conv}` : `Unknown conversion specifier \\x${c.toString(16)}`);
+}
 /** The type name CPython's spec errors show (tp_name: a subclass's own name). */
 function typeNameOf(v: PyObject): string {
   return v.cls.name;

@@ -913,6 +913,10 @@ export enum B {
   PROPERTY_DELETE,
   // iotime (family 46): os.ftruncate (vm/modules/fdops.ts)
   POSIX_FTRUNCATE,
+  // unicode stream (family 47): slice.indices (vm/builtins/sliceobj.ts), method.__new__
+  // (vm/builtins/methodnew.ts)
+  SLICE_INDICES,
+  METHOD_NEW,
 }
 
 /** The builtin families, one switch each. */
@@ -1008,12 +1012,14 @@ export const FAM_FUNCCALL = 54;
 export const FAM_DESCR = 48;
 /** os.ftruncate (vm/modules/fdops.ts) */
 export const FAM_FDOPS = 46;
+/** slice.indices (vm/builtins/sliceobj.ts) and method.__new__ (vm/builtins/methodnew.ts) */
+export const FAM_SLICE_METHOD = 47;
 
 /** sys.get_asyncgen_hooks / set_asyncgen_hooks, sys.get/set_coroutine_origin_tracking_depth
  * (vm/modules/asyncgenhooks.ts) */
 export const FAM_ASYNCGEN_HOOKS = 56;
 
-// Reserved per work stream, so parallel branches never pick the same number: 45, 47, 49-51 and 55
+// Reserved per work stream, so parallel branches never pick the same number: 45, 49-51 and 55
 // (spare, from stop 13's reservations), 57-59. Replace a reservation by its family when it lands.
 
 class IdFamilies {

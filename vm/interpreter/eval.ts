@@ -470,6 +470,11 @@ export function typeNew(meta: PyType, name: string, basesIn: PyObject[], ns: PyD
     classcell.ref = t;
     t.dict.delete('__classcell__');
   }
+  // type_new_set_module: a class made by a call to type() belongs to the caller's module
+  if (!t.dict.has('__module__') && VM.frame !== null) {
+    const caller = dictGetS(VM.frame.globals, '__name__');
+    if (caller !== null) t.dict.set('__module__', caller);
+  }
   const mod = t.dict.get('__module__');
   if (mod !== undefined && mod instanceof PyStr) t.module = mod.s;
   const qn = t.dict.get('__qualname__');

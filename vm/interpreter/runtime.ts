@@ -16,10 +16,11 @@ import {
 } from '../objects/core.ts';
 import {
   intAdd, intSub, intMul, intFloorDiv, intMod, intPow, intNeg, intCmp, intToStr, intToFloat, intBitOp, intInvert,
-  intLshift, intRshift, intSign, intIsZero, toBig, fromBig, intFromFloat,
+  intLshift, intRshift, intSign, intIsZero, toBig, fromBig, intFromFloat, intBitLength,
 } from '../objects/intops.ts';
 import { bigDivMod, bigFromInt } from '../objects/bigint.ts';
 import { intToRadix } from '../objects/intops.ts';
+import { isPrintableCode } from '../modules/unicodedata/printable.ts';
 import { dictGet, dictSet, dictDel, dictHas, dictFind, strHash, dictGetS, dictSetS, dictKeys } from '../objects/dict.ts';
 import { cpLen, cpArray, repeatStr } from '../objects/strutil.ts';
 import { checkRepeat, MAX_SEQ_ITEMS } from '../objects/sizes.ts';
@@ -1010,18 +1011,8 @@ export function allocInstance(t: PyType): PyObject {
   }
   return new PyInstance(t);
 }
-/** types.MethodType(function, instance): binds any callable to an object (weakref.WeakMethod
- * rebuilds its method this way). */
-function newMethodObject(args: PyObject[], kwnames: string[] | null): PyObject {
-  if (kwnames !== null && kwnames.length > 0) throw raise(TypeError, 'method() takes no keyword arguments');
-  if (args.length !== 2) throw raise(TypeError, `method expected 2 arguments, got ${args.length}`);
-  if (!isCallable(args[0])) throw raise(TypeError, 'first argument must be callable');
-  if (args[1] === None) throw raise(TypeError, 'instance must not be None');
-  return new PyBoundMethod(methodType, args[0], args[1]);
-}
 export function callType(t: PyType, args: PyObject[], kwnames: string[] | null): PyObject {
   if (t === typeType && args.length === 1 && kwnames === null) return args[0].cls;
-  if (t === methodType) return newMethodObject(args, kwnames);
   const newFn = lookupType(t, '__new__');
   let obj: PyObject;
   if (newFn !== null && !(newFn instanceof PyBuiltin)) {
@@ -1139,20 +1130,15 @@ function strRepr(s: string): string {
     else if (c === '\r') out.push('\\r');
     else if (c === '\t') out.push('\\t');
     else if (k < 32 || k === 127) out.push('\\x' + hex2(k));
-    else if (k >= 0x80 && k < 0xa0) out.push('\\x' + hex2(k));
-    else if (k === 0xad) out.push('\\xad');
-    else if (k >= 0xd800 && k <= 0xdfff) {
-      // surrogate pair: printable if valid
-      if (k <= 0xdbff && i + 1 < s.length) {
-        const d = s.charCodeAt(i + 1);
-        if (d >= 0xdc00 && d <= 0xdfff) {
-          out.push(s.slice(i, i + 2));
-          i++;
-          continue;
-        }
-      }
-      out.push('\\u' + hex4(k));
-    } else out.push(c);
+    else if (k < 127) out.push(c);
+    else if (k >= 0xd800 && k <= 0xdbff && i + 1 < s.length && s.charCodeAt(i + 1) >= 0xdc00 && s.charCodeAt(i + 1) <= 0xdfff) {
+      // a surrogate pair: one astral code point, escaped as \U when not printable
+      const cp = (k - 0xd800) * 1024 + (s.charCodeAt(i + 1) - 0xdc00) + 0x10000;
+      out.push(isPrintableCode(cp) ? s.slice(i, i + 2) : '\\U' + hex4(cp >> 16) + hex4(cp & 0xffff));
+      i++;
+    } else if (isPrintableCode(k)) out.push(c);
+    else if (k < 0x100) out.push('\\x' + hex2(k));
+    else out.push('\\u' + hex4(k));
   }
   out.push(q);
   return out.join('');
@@ -1988,6 +1974,24 @@ export function toIntIndex(o: PyObject): int {
     if (r !== null && r instanceof PyInt) return r.v;
   }
   throw raise(TypeError, `'${typeName(o)}' object cannot be interpreted as an integer`);
+}
+/** A Py_ssize_t argument (a count, a width, a maxsplit): an int in CPython's ssize_t range but
+ * past the VM's exact machine range (sys.maxsize, beyond 2**53) is clamped to that range, where
+ * it means the same for any string or list the VM can hold; past ssize_t it is CPython's
+ * OverflowError. */
+export function toSsize(o: PyObject): int {
+  if (o instanceof PyInt && o.big !== null) {
+    // ssize_t holds -2**63 ... 2**63 - 1: the bit length of the value, or of value + 1 when negative
+    if (intBitLength(intSign(o) < 0 ? intAdd(o, newInt(1)) : o) > 63) {
+      throw raise(OverflowErrorT, `Python int too large to convert to C ssize_t`);
+    }
+    return intSign(o) < 0 ? -MAX_INT : MAX_INT;
+  }
+  return toIntIndex(o);
+}
+/** A slice bound, start or end argument (str.find's): None is null. */
+export function sliceIndexArg(o: PyObject): int {
+  return sliceBound(o);
 }
 /** A slice bound or step as CPython's _PyEval_SliceIndex reads it: an int past the machine range
  * is clamped to it (a[9::1 << 333] is a[9::maxsize]), not an OverflowError. */

@@ -34,3 +34,4 @@ try:
     types.MethodType(get, instance=b)
 except TypeError as e:
     print("TypeError", e)
+print(types.MethodType.__new__(types.MethodType, get, b)(1))
