@@ -44,7 +44,12 @@ function defaultDisplay(v: PyObject): void {
 /** PRINT_EXPR: the value goes to sys.displayhook as it is now. */
 export function displayExpr(v: PyObject): void {
   const d = STD.sysDict;
-  const hook = d === null ? null : dictGetS(d, 'displayhook');
+  // sys is made on its first import: before it, nobody can have replaced the default hook
+  if (d === null) {
+    defaultDisplay(v);
+    return;
+  }
+  const hook = dictGetS(d, 'displayhook');
   if (hook === null) throw raise(RuntimeError, 'lost sys.displayhook');
   callObj(hook, [v], null);
 }
