@@ -25,7 +25,7 @@ import { resetCodecs } from './modules/codecs/module.ts';
 import { installCharNames } from './modules/unicodedata/names.ts';
 import {
   STARTUP, resetStartup, locateLibrary, computeSysPath, makeSysNamespaces, isWindows, PY_VERSION,
-  F_INSPECT, F_INTERACTIVE, F_IGNORE_ENVIRONMENT, F_ISOLATED, F_NO_USER_SITE, F_SAFE_PATH, F_NO_SITE,
+  F_INSPECT, F_INTERACTIVE, F_IGNORE_ENVIRONMENT, F_ISOLATED, F_NO_USER_SITE, F_SAFE_PATH, F_NO_SITE, F_DEV_MODE,
   F_QUIET, F_OPTIMIZE, F_DONT_WRITE_BYTECODE, F_BYTES_WARNING, F_VERBOSE,
 } from './startup.ts';
 
@@ -305,7 +305,9 @@ function parseOptions(argv: string[]): Options {
           for (let k = r.next + 1; k < argv.length; k++) o.args.push(argv[k]);
           return o;
         }
-        // warning filters and -X options are accepted; pyvm has no use for them yet
+        // -X dev is Python's development mode (sys.flags.dev_mode: asyncio's debug mode reads
+        // it); warning filters and the other -X options are accepted, pyvm has no use for them yet
+        if (c === 'X' && r.value === 'dev') f[F_DEV_MODE] = 1;
         i = r.next;
         break;
       }
@@ -428,6 +430,7 @@ export function main(argv0: string[]): int {
     if (envSet('PYTHONINSPECT')) STARTUP.flags[F_INSPECT] = 1;
     if (envSet('PYTHONUNBUFFERED')) STARTUP.unbuffered = true;
     if (envSet('PYTHONSAFEPATH')) STARTUP.flags[F_SAFE_PATH] = 1;
+    if (envSet('PYTHONDEVMODE')) STARTUP.flags[F_DEV_MODE] = 1;
   }
   VM.unbuffered = STARTUP.unbuffered;
   locateLibrary();

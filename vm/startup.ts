@@ -39,6 +39,7 @@ export const F_VERBOSE = 8;
 export const F_BYTES_WARNING = 9;
 export const F_QUIET = 10;
 export const F_ISOLATED = 12;
+export const F_DEV_MODE = 13;
 export const F_SAFE_PATH = 16;
 
 export class Startup {
@@ -143,7 +144,7 @@ export function makeSysNamespaces(): void {
   const vals: PyObject[] = [];
   for (let i = 0; i < STARTUP.flags.length; i++) {
     // dev_mode and safe_path are bools in CPython
-    vals.push(i === 13 || i === F_SAFE_PATH ? newBool(STARTUP.flags[i] !== 0) : newInt(STARTUP.flags[i]));
+    vals.push(i === F_DEV_MODE || i === F_SAFE_PATH ? newBool(STARTUP.flags[i] !== 0) : newInt(STARTUP.flags[i]));
   }
   STARTUP.flagsObj = callObj(fl, [newTuple(vals)], null);
   const v = PYVM_VERSION_INFO;

@@ -156,6 +156,23 @@ describe('pyvm cli as CPython', () => {
     }
   });
 
+  it('-X dev and PYTHONDEVMODE set sys.flags.dev_mode (and so asyncio debug mode); -E ignores the variable', () => {
+    const code = 'import sys, asyncio.coroutines\nprint(sys.flags.dev_mode, asyncio.coroutines._is_debug_mode())';
+    const cases: [string[], Record<string, string>][] = [
+      [[], {}],
+      [['-X', 'dev'], {}],
+      [['-E', '-X', 'dev'], {}],
+      [[], { PYTHONDEVMODE: '1' }],
+      [['-E'], { PYTHONDEVMODE: '1' }],
+      [[], { PYTHONDEVMODE: '' }],
+    ];
+    for (const [opts, env] of cases) {
+      const a = vm([...opts, '-c', code], '', { PYTHONASYNCIODEBUG: '', ...env });
+      const b = py([...opts, '-c', code], '', { PYTHONASYNCIODEBUG: '', ...env });
+      expect(a.stdout, `${opts.join(' ')} ${JSON.stringify(env)}`).toBe(b.stdout);
+    }
+  });
+
   it('sys.path: path0, PYTHONPATH, the standard library and site-packages; -E, -I, -S, -P', () => {
     const code = 'import sys\nprint([p for p in sys.path if p == "" or p.startswith("/pp/")], sys.flags.ignore_environment, sys.flags.isolated, sys.flags.no_site, sys.flags.safe_path)';
     const env = { PYTHONPATH: '/pp/a:/pp/b' };
