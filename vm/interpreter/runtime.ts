@@ -548,10 +548,16 @@ function specialAttr(o: PyObject, name: string): PyObject | null {
   if (name === '__doc__') return None;
   return null;
 }
+/** The AttributeError of a failed lookup, carrying the name and the object (as CPython's, for
+ * the "Did you mean" suggestions and for handlers that look). */
 export function attrError(o: PyObject, name: string): PyExc {
-  if (o instanceof PyModule) return raise(AttributeError, `module '${o.name}' has no attribute '${name}'`);
-  if (o instanceof PyType) return raise(AttributeError, `type object '${o.name}' has no attribute '${name}'`);
-  return raise(AttributeError, `'${typeName(o)}' object has no attribute '${name}'`);
+  let e: PyExc;
+  if (o instanceof PyModule) e = raise(AttributeError, `module '${o.name}' has no attribute '${name}'`);
+  else if (o instanceof PyType) e = raise(AttributeError, `type object '${o.name}' has no attribute '${name}'`);
+  else e = raise(AttributeError, `'${typeName(o)}' object has no attribute '${name}'`);
+  genericSetAttr(e.exc, 'name', newStr(name));
+  genericSetAttr(e.exc, 'obj', o);
+  return e;
 }
 function strTuple(names: string[]): PyObject {
   const items: PyObject[] = [];
