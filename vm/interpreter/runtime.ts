@@ -5,7 +5,7 @@ import { floatRepr, toFloat, toInt, floatMod, floorDiv, MAX_INT } from '../../tr
 import {
   PyObject, PyType, PyInstance, PyBaseExc, PyInt, PyFloat, PyStr, PyBytes, PyList, PyTuple, PyDict, PySet, PyRange,
   PySlice, PyCell, PyModule, PyBoundMethod, PyBuiltin, builtinType, PyProperty, PyStaticMethod, PyClassMethod, PyUnion, unionType, propertyType, noneType, PySuper, PySeqIter,
-  PyNoneType, PyNative, PyExc, PyIntSub, PyStrSub, PyBytesSub, PyTupleSub, PyWeakref, HOLD, None, NotImplemented, Ellipsis, True, False, NULL_OBJ, typeType, objectType, intType,
+  PyNoneType, PyNative, PyExc, PyIntSub, PyFloatSub, PyStrSub, PyBytesSub, PyTupleSub, PyWeakref, HOLD, None, NotImplemented, Ellipsis, True, False, NULL_OBJ, typeType, objectType, intType,
   boolType, floatType, strType, bytesType, listType, tupleType, dictType, setType, frozensetType, rangeType, sliceType,
   methodType, iterType, enumerateType, zipType, mapType, filterType, reversedType, dictKeysType, dictValuesType,
   dictItemsType, newInt, newFloat, newStr, newBool, newList, newTuple, newDict, raise, newExc, TypeError, AttributeError,
@@ -221,6 +221,10 @@ function ensureInstanceDict(o: PyObject): PyDict | null {
     if (o.attrs === null) o.attrs = newDict();
     return o.attrs;
   }
+  if (o instanceof PyFloatSub) {
+    if (o.attrs === null) o.attrs = newDict();
+    return o.attrs;
+  }
   if (o instanceof PyStrSub) {
     if (o.attrs === null) o.attrs = newDict();
     return o.attrs;
@@ -243,6 +247,7 @@ function instanceDict(o: PyObject): PyDict | null {
   if (o instanceof PyList) return o.attrs;
   if (o instanceof PyDict) return o.attrs;
   if (o instanceof PyIntSub) return o.attrs;
+  if (o instanceof PyFloatSub) return o.attrs;
   if (o instanceof PyStrSub) return o.attrs;
   if (o instanceof PyTupleSub) return o.attrs;
   if (o instanceof PyBytesSub) return o.attrs;
@@ -767,6 +772,11 @@ export function genericSetAttr(o: PyObject, name: string, v: PyObject): void {
     dictSetS(o.attrs, name, v);
     return;
   }
+  if (o instanceof PyFloatSub && !t.isBuiltin) {
+    if (o.attrs === null) o.attrs = newDict();
+    dictSetS(o.attrs, name, v);
+    return;
+  }
   if (o instanceof PyStrSub && !t.isBuiltin) {
     if (o.attrs === null) o.attrs = newDict();
     dictSetS(o.attrs, name, v);
@@ -970,7 +980,7 @@ export function allocInstance(t: PyType): PyObject {
     case L_INT:
       return new PyIntSub(t, 0, null);
     case L_FLOAT:
-      return new PyFloat(t, 0.0);
+      return new PyFloatSub(t, 0.0);
     case L_COMPLEX:
       return new PyComplex(t, 0.0, 0.0);
     case L_STR:
@@ -1419,8 +1429,10 @@ function cmpResult(c: int, op: int): boolean {
   }
   return c >= 0;
 }
+/** An int or a float, of a subclass too: reached after a subclass's own operator methods had
+ * their turn, as int's already are, so float.__add__ and friends serve float subclasses. */
 function isNum(o: PyObject): boolean {
-  return (o instanceof PyInt || o instanceof PyFloat) && o.cls.isBuiltin;
+  return o instanceof PyInt || o instanceof PyFloat;
 }
 function numVal(o: PyObject): float {
   if (o instanceof PyFloat) return o.v;
