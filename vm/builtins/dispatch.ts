@@ -8,7 +8,7 @@ import {
   strType, bytesType, listType, tupleType, dictType, setType, frozensetType, rangeType, sliceType, propertyType,
   staticmethodType, classmethodType, superType, enumerateType, zipType, mapType, filterType, reversedType,
   builtinType, newInt, newFloat, newStr, newBool, newList, newTuple, newDict, raise, newExc, TypeError, ValueError,
-  AttributeError, StopIteration, OverflowErrorT, ZeroDivisionErrorT, EOFError, FileNotFoundError, RuntimeError,
+  AttributeError, NameError, ImportError, StopIteration, OverflowErrorT, ZeroDivisionErrorT, EOFError, FileNotFoundError, RuntimeError,
   SystemExit, EXC, TYPES, BaseException, KeyError, IndexError, ExitSignal, OSError,
 } from '../objects/core.ts';
 import {
@@ -259,6 +259,28 @@ export function callBuiltin(b: PyBuiltin, args: PyObject[], kw: string[] | null)
 }
 
 // ---- helpers ----
+/** The keyword arguments of the exceptions that take some, as CPython's: AttributeError's name
+ * and obj, NameError's name, ImportError's name and path; the others take none. */
+function excKeywords(e: PyBaseExc, args: PyObject[], kw: string[]): void {
+  let allowed: string[] = [];
+  let owner = '';
+  if (isInstance(e, AttributeError)) {
+    allowed = ['name', 'obj'];
+    owner = 'AttributeError';
+  } else if (isInstance(e, NameError)) {
+    allowed = ['name'];
+    owner = 'NameError';
+  } else if (isInstance(e, ImportError)) {
+    allowed = ['name', 'path'];
+    owner = 'ImportError';
+  } else throw raise(TypeError, `${typeName(e)}() takes no keyword arguments`);
+  const first = args.length - kw.length;
+  for (let i = 0; i < kw.length; i++) {
+    if (!allowed.includes(kw[i])) throw raise(TypeError, `'${kw[i]}' is an invalid keyword argument for ${owner}()`);
+    genericSetAttr(e, kw[i], args[first + i]);
+  }
+}
+
 /** T.__new__(X, ...): X must be a type and a subtype of T, as CPython checks before T's own code. */
 function checkNewTarget(owner: PyType, args: PyObject[], kw: string[] | null): void {
   if (npos(args, kw) === 0) throw raise(TypeError, `${owner.name}.__new__(): not enough arguments`);
@@ -1221,6 +1243,9 @@ function callObjectMethod(id: int, args: PyObject[], kw: string[] | null): PyObj
       if (self instanceof PyBaseExc) {
         const n = npos(args, kw);
         self.args = args.slice(1, n);
+        if (kw !== null && kw.length > 0) excKeywords(self, args, kw);
+        // ImportError(msg): msg is the one argument
+        if (isInstance(self, ImportError)) genericSetAttr(self, 'msg', n === 2 ? args[1] : None);
         // OSError(errno, strerror, filename[, winerror[, filename2]]): args keep the first two
         if (n >= 4 && n <= 6 && isInstance(self, OSError)) {
           genericSetAttr(self, 'filename', args[3]);
@@ -1549,6 +1574,10 @@ export function initBuiltins(): void {
   defMethod(typeType, 'mro', B.TYPE_MRO, FAM_OBJECT);
   defMethod(typeType, '__subclasses__', B.TYPE_SUBCLASSES, FAM_OBJECT);
   defMethod(BaseException, '__init__', B.EXC_INIT, FAM_OBJECT);
+  // the attributes these exceptions carry, None until given (CPython's member defaults)
+  for (const nm of ['name', 'obj']) AttributeError.dict.set(nm, None);
+  NameError.dict.set('name', None);
+  for (const nm of ['name', 'path', 'msg']) ImportError.dict.set(nm, None);
   defMethod(BaseException, 'with_traceback', B.EXC_WITH_TB, FAM_OBJECT);
   defMethod(BaseException, 'add_note', B.EXC_ADD_NOTE, FAM_OBJECT);
   defMethod(propertyType, 'getter', B.PROPERTY_GETTER, FAM_OBJECT);

@@ -25,6 +25,7 @@ import {
   getAttr, setAttr, delAttr, callObj, binaryOp, unaryOp, richCompare, truthy, getItem, setItem, delItem,
   contains, getIter, iterNext, iterToArray, excMatches, makeException, lookupType, isInstance, repr, str, getAttrOrNull,
   IT_LIST, IT_RANGE, typeName, isSubtype, computeMro, getIterOrNull, pyLen,
+  genericSetAttr,
 } from './runtime.ts';
 import { dictGetStr, dictSet, dictDel, dictGet, dictSetS, dictGetS, dictKeys, dictHas } from '../objects/dict.ts';
 import { formatValue, asciiRepr } from '../builtins/format.ts';
@@ -36,7 +37,9 @@ function unboundLocal(name: string): PyExc {
   return raise(UnboundLocalError, `cannot access local variable '${name}' where it is not associated with a value`);
 }
 function nameError(name: string): PyExc {
-  return raise(NameError, `name '${name}' is not defined`);
+  const e = raise(NameError, `name '${name}' is not defined`);
+  genericSetAttr(e.exc, 'name', newStr(name));
+  return e;
 }
 
 /** Binds call arguments into a new frame for fn. */

@@ -1,10 +1,20 @@
 // import: built-in modules and .py files found on sys.path.
 import type { int } from '../../translate/rlib/index.ts';
 import { os } from '../../translate/rlib/index.ts';
-import { PyObject, PyDict, PyModule, PyStr, PyTuple, PyList, moduleType, newStr, newDict, raise, None, ImportError, ModuleNotFoundError, PyExc, PyBaseExc, SyntaxError, IndentationError, TabError, RecursionError, MemoryError, newInt, newTuple, newList, True } from '../objects/core.ts';
+import { PyObject, PyType, PyDict, PyModule, PyStr, PyTuple, PyList, moduleType, newStr, newDict, raise, None, ImportError, ModuleNotFoundError, PyExc, PyBaseExc, SyntaxError, IndentationError, TabError, RecursionError, MemoryError, newInt, newTuple, newList, True } from '../objects/core.ts';
 import { dictGetS, dictSetS, dictKeys, dictDel } from '../objects/dict.ts';
 import { VM } from './state.ts';
-import { getAttrOrNull, iterToArray, str, callObj } from './runtime.ts';
+import { getAttrOrNull, iterToArray, str, callObj, genericSetAttr } from './runtime.ts';
+
+/** An ImportError of type t carrying its message and the module's name (and path), as the ones
+ * CPython's import system raises. */
+function importError(t: PyType, msg: string, name: string, path: PyObject): PyExc {
+  const e = raise(t, msg);
+  genericSetAttr(e.exc, 'msg', newStr(msg));
+  genericSetAttr(e.exc, 'name', newStr(name));
+  genericSetAttr(e.exc, 'path', path);
+  return e;
+}
 import { runModuleCode } from './eval.ts';
 import { makeBuiltinModule } from '../modules/registry.ts';
 import { parse } from '../parser/parser.ts';
@@ -115,7 +125,7 @@ export function findModuleFile(name: string): string {
   const parentName = name.slice(0, dot);
   const parent = dictGetS(VM.modules, parentName);
   const pp = parent !== null && parent instanceof PyModule ? dictGetS(parent.dict, '__path__') : null;
-  if (pp === null || !(pp instanceof PyList)) throw raise(ModuleNotFoundError, `No module named '${name}'; '${parentName}' is not a package`);
+  if (pp === null || !(pp instanceof PyList)) throw importError(ModuleNotFoundError, `No module named '${name}'; '${parentName}' is not a package`, name, None);
   return findIn(pp.items, name.slice(dot + 1));
 }
 
@@ -157,7 +167,7 @@ export function loadModule(name: string): PyModule {
     }
   }
   const path = findModuleFile(name);
-  if (path === '') throw raise(ModuleNotFoundError, `No module named '${name}'`);
+  if (path === '') throw importError(ModuleNotFoundError, `No module named '${name}'`, name, None);
   const src = loadSource(path);
   if (src === null) throw raise(ImportError, `cannot read ${path}`);
   const code = compileSource(src, path);
@@ -245,7 +255,7 @@ export function importFrom(m: PyObject, name: string): PyObject {
     if (exists) return loadModule(full);
     const f = dictGetS(m.dict, '__file__');
     const where = f !== null ? ` (${str(f)})` : ' (unknown location)';
-    throw raise(ImportError, `cannot import name '${name}' from '${m.name}'${where}`);
+    throw importError(ImportError, `cannot import name '${name}' from '${m.name}'${where}`, m.name, f !== null ? f : None);
   }
   throw raise(ImportError, `cannot import name '${name}'`);
 }

@@ -5,7 +5,7 @@ import { floatRepr, toFloat, toInt, floatMod, floorDiv, MAX_INT } from '../../tr
 import {
   PyObject, PyType, PyInstance, PyBaseExc, PyInt, PyFloat, PyStr, PyBytes, PyList, PyTuple, PyDict, PySet, PyRange,
   PySlice, PyCell, PyModule, PyBoundMethod, PyBuiltin, builtinType, PyProperty, PyStaticMethod, PyClassMethod, PyUnion, unionType, propertyType, noneType, PySuper, PySeqIter,
-  PyNoneType, PyNative, PyExc, PyIntSub, PyStrSub, PyBytesSub, PyTupleSub, PyWeakref, HOLD, None, NotImplemented, Ellipsis, True, False, NULL_OBJ, typeType, objectType, intType,
+  PyNoneType, PyNative, PyExc, PyIntSub, PyFloatSub, PyStrSub, PyBytesSub, PyTupleSub, PyWeakref, HOLD, None, NotImplemented, Ellipsis, True, False, NULL_OBJ, typeType, objectType, intType,
   boolType, floatType, strType, bytesType, listType, tupleType, dictType, setType, frozensetType, rangeType, sliceType,
   methodType, iterType, enumerateType, zipType, mapType, filterType, reversedType, dictKeysType, dictValuesType,
   dictItemsType, newInt, newFloat, newStr, newBool, newList, newTuple, newDict, raise, newExc, TypeError, AttributeError,
@@ -225,6 +225,10 @@ function ensureInstanceDict(o: PyObject): PyDict | null {
     if (o.attrs === null) o.attrs = newDict();
     return o.attrs;
   }
+  if (o instanceof PyFloatSub) {
+    if (o.attrs === null) o.attrs = newDict();
+    return o.attrs;
+  }
   if (o instanceof PyStrSub) {
     if (o.attrs === null) o.attrs = newDict();
     return o.attrs;
@@ -247,6 +251,7 @@ function instanceDict(o: PyObject): PyDict | null {
   if (o instanceof PyList) return o.attrs;
   if (o instanceof PyDict) return o.attrs;
   if (o instanceof PyIntSub) return o.attrs;
+  if (o instanceof PyFloatSub) return o.attrs;
   if (o instanceof PyStrSub) return o.attrs;
   if (o instanceof PyTupleSub) return o.attrs;
   if (o instanceof PyBytesSub) return o.attrs;
@@ -546,10 +551,16 @@ function specialAttr(o: PyObject, name: string): PyObject | null {
   if (name === '__doc__') return None;
   return null;
 }
+/** The AttributeError of a failed lookup, carrying the name and the object (as CPython's, for
+ * the "Did you mean" suggestions and for handlers that look). */
 export function attrError(o: PyObject, name: string): PyExc {
-  if (o instanceof PyModule) return raise(AttributeError, `module '${o.name}' has no attribute '${name}'`);
-  if (o instanceof PyType) return raise(AttributeError, `type object '${o.name}' has no attribute '${name}'`);
-  return raise(AttributeError, `'${typeName(o)}' object has no attribute '${name}'`);
+  let e: PyExc;
+  if (o instanceof PyModule) e = raise(AttributeError, `module '${o.name}' has no attribute '${name}'`);
+  else if (o instanceof PyType) e = raise(AttributeError, `type object '${o.name}' has no attribute '${name}'`);
+  else e = raise(AttributeError, `'${typeName(o)}' object has no attribute '${name}'`);
+  genericSetAttr(e.exc, 'name', newStr(name));
+  genericSetAttr(e.exc, 'obj', o);
+  return e;
 }
 function strTuple(names: string[]): PyObject {
   const items: PyObject[] = [];
@@ -771,6 +782,11 @@ export function genericSetAttr(o: PyObject, name: string, v: PyObject): void {
     dictSetS(o.attrs, name, v);
     return;
   }
+  if (o instanceof PyFloatSub && !t.isBuiltin) {
+    if (o.attrs === null) o.attrs = newDict();
+    dictSetS(o.attrs, name, v);
+    return;
+  }
   if (o instanceof PyStrSub && !t.isBuiltin) {
     if (o.attrs === null) o.attrs = newDict();
     dictSetS(o.attrs, name, v);
@@ -986,7 +1002,7 @@ export function allocInstance(t: PyType): PyObject {
     case L_INT:
       return new PyIntSub(t, 0, null);
     case L_FLOAT:
-      return new PyFloat(t, 0.0);
+      return new PyFloatSub(t, 0.0);
     case L_COMPLEX:
       return new PyComplex(t, 0.0, 0.0);
     case L_STR:
@@ -1434,8 +1450,10 @@ function cmpResult(c: int, op: int): boolean {
   }
   return c >= 0;
 }
+/** An int or a float, of a subclass too: reached after a subclass's own operator methods had
+ * their turn, as int's already are, so float.__add__ and friends serve float subclasses. */
 function isNum(o: PyObject): boolean {
-  return (o instanceof PyInt || o instanceof PyFloat) && o.cls.isBuiltin;
+  return o instanceof PyInt || o instanceof PyFloat;
 }
 function numVal(o: PyObject): float {
   if (o instanceof PyFloat) return o.v;

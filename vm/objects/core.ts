@@ -168,6 +168,11 @@ export class PyFloat extends PyObject {
     this.v = v;
   }
 }
+/** An instance of a Python subclass of float: a float with attributes (an enum member's _value_
+ * and _name_, ...), as PyIntSub is for int; exact floats carry no dict. */
+export class PyFloatSub extends PyFloat {
+  attrs: PyDict | null = null;
+}
 export class PyStr extends PyObject {
   s: string;
   hash: int = -1;
