@@ -1,11 +1,15 @@
 // os.ftruncate and the ftruncate(2) under FileIO.truncate: one os.call operation (OP_FTRUNCATE,
-// translate/runtime/oscall.c), failing with the OSError of its errno as CPython's does.
+// translate/runtime/oscall.c), failing with the OSError of its errno as CPython's does. Also
+// TextIOWrapper._CHUNK_SIZE, the size of the text layer's reads from its buffer.
 import type { int } from '../../translate/rlib/index.ts';
-import { PyObject, PyModule, PyInt, None, raise, TypeError, OverflowErrorT } from '../objects/core.ts';
+import { PyObject, PyModule, PyInt, None, newInt, raise, TypeError, ValueError, OverflowErrorT } from '../objects/core.ts';
+import { PyIO, K_TEXT } from './iotypes.ts';
+import { toIntIndex } from '../interpreter/runtime.ts';
 import { B, FAM_FDOPS } from '../builtins/ids.ts';
 import { npos, unhandledBuiltin } from '../builtins/args.ts';
 import { addFn } from './registry.ts';
 import { typeName } from '../interpreter/runtime.ts';
+import { innerOf } from './iobinary.ts';
 import { osCall, OP_FTRUNCATE } from './oscall.ts';
 
 /** Cuts (or extends with zeros) the file open on fd to length bytes. */
@@ -30,6 +34,17 @@ export function callFdOps(id: int, args: PyObject[], kw: string[] | null): PyObj
       const n = npos(args, kw);
       if (n !== 2) throw raise(TypeError, `ftruncate expected 2 arguments, got ${n}`);
       fdTruncate(intArg(args[0]), intArg(args[1]));
+      return None;
+    }
+    case B.IO_CHUNK_SIZE:
+    case B.IO_SET_CHUNK_SIZE: {
+      const o = args[0];
+      if (!(o instanceof PyIO) || o.kind !== K_TEXT) throw raise(TypeError, `descriptor '_CHUNK_SIZE' for '_io.TextIOWrapper' objects doesn't apply to a '${typeName(o)}' object`);
+      innerOf(o); // ValueError when detached or not initialized
+      if (id === B.IO_CHUNK_SIZE) return newInt(o.chunkSize);
+      const size = toIntIndex(args[1]);
+      if (size <= 0) throw raise(ValueError, 'a strictly positive integer is required');
+      o.chunkSize = size;
       return None;
     }
   }
