@@ -901,10 +901,12 @@ export enum B {
   // language (family 54): function.__call__, method.__call__ (vm/builtins/funccall.ts)
   FUNCTION_CALL,
   METHOD_CALL,
-  // iotime (family 46): os.ftruncate, TextIOWrapper._CHUNK_SIZE (vm/modules/fdops.ts)
+  // iotime (family 46): os.ftruncate, TextIOWrapper._CHUNK_SIZE, os.putenv/unsetenv (vm/modules/fdops.ts)
   POSIX_FTRUNCATE,
   IO_CHUNK_SIZE,
   IO_SET_CHUNK_SIZE,
+  POSIX_PUTENV,
+  POSIX_UNSETENV,
 }
 
 /** The builtin families, one switch each. */
@@ -995,7 +997,7 @@ export const FAM_INTDIGITS = 53;
 /** function.__call__ (vm/builtins/funccall.ts) */
 export const FAM_FUNCCALL = 54;
 
-/** os.ftruncate and TextIOWrapper._CHUNK_SIZE (vm/modules/fdops.ts) */
+/** os.ftruncate, TextIOWrapper._CHUNK_SIZE, os.putenv and os.unsetenv (vm/modules/fdops.ts) */
 export const FAM_FDOPS = 46;
 
 /** sys.get_asyncgen_hooks / set_asyncgen_hooks, sys.get/set_coroutine_origin_tracking_depth
