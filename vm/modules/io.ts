@@ -663,8 +663,11 @@ function init(o: PyIO, args: PyObject[], kw: string[] | null, n: int): PyObject 
       return None;
     }
     case K_BUFFERED: {
+      // the C type's own name in the messages, for subclasses too
+      const name = o.cls.mro.includes(IOT.bufferedrandom) ? 'BufferedRandom' : o.cls.mro.includes(IOT.bufferedwriter) ? 'BufferedWriter' : 'BufferedReader';
+      if (args.length - 1 > 2) throw raise(TypeError, `${name}() takes at most 2 arguments (${args.length - 1} given)`);
       const raw = arg(args, kw, 1, 'raw');
-      if (raw === null) throw raise(TypeError, "missing required argument 'raw' (pos 1)");
+      if (raw === null) throw raise(TypeError, `${name}() missing required argument 'raw' (pos 1)`);
       const sz = arg(args, kw, 2, 'buffer_size');
       BIN.bufferedInit(o, raw, sz === null ? DEFAULT_BUFFER_SIZE : toIntIndex(sz));
       return None;
