@@ -405,6 +405,8 @@ export function callIo(id: int, args: PyObject[], kw: string[] | null): PyObject
   if (o.uninit && id !== B.IO_INIT && !(id === B.IO_REPR && o.kind !== K_TEXT)) throw raise(ValueError, 'I/O operation on uninitialized object');
   switch (id) {
     case B.IO_INIT: {
+      // as CPython: a layer whose __init__ fails is left uninitialized, even if it was before
+      if (o.kind === K_BUFFERED || o.kind === K_TEXT || o.kind === K_RWPAIR) o.uninit = true;
       const r = init(o, args, kw, n);
       o.uninit = false;
       return r;

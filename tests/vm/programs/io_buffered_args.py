@@ -25,3 +25,26 @@ try:
 except ValueError as e:
     print(e)
 print(io.BufferedReader(io.BytesIO(b"ab"), buffer_size=1).read())
+
+# a failed __init__ leaves the object uninitialized: every operation is then a ValueError
+b = io.BufferedReader(io.BytesIO(b"abc"))
+for size in (0, -16, -1):
+    try:
+        b.__init__(io.BytesIO(b"abc"), buffer_size=size)
+    except ValueError as e:
+        print("init:", e)
+    try:
+        b.read()
+    except ValueError as e:
+        print("read: ValueError")
+b.__init__(io.BytesIO(b"xyz"))
+print(b.read())
+t = io.TextIOWrapper(io.BytesIO(b"t"), encoding="ascii")
+try:
+    t.__init__(io.BytesIO(b"u"), encoding="no-such-codec")
+except LookupError as e:
+    print("LookupError", e)
+try:
+    t.read()
+except ValueError as e:
+    print("read: ValueError")
