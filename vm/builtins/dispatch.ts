@@ -427,6 +427,13 @@ export function toInt(o: PyObject, base: int): PyObject {
     const r3 = callSpecial(o, '__trunc__', []);
     if (r3 !== null) return r3;
   }
+  // any other buffer (memoryview, array, bytearray): its bytes, as CPython's PyNumber_Long
+  const buf = bytesLike(o);
+  if (buf !== null) {
+    const parts: string[] = [];
+    for (const c of buf) parts.push(String.fromCharCode(c));
+    return parseIntStr(parts.join(''), base);
+  }
   throw raise(TypeError, `int() argument must be a string, a bytes-like object or a real number, not '${typeName(o)}'`);
 }
 function newIntFrom(o: PyInt): PyInt {
