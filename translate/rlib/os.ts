@@ -645,6 +645,19 @@ export function call(op: int, ints: int[], s: string): int[] | null {
         failed(e);
         return null;
       }
+    case 48:
+    case 49: {
+      // name NUL value, in bytes; setenv(3) and unsetenv(3) refuse an empty name or one with '='
+      const nul = s.indexOf('\0');
+      const name = Buffer.from(nul < 0 ? s : s.slice(0, nul), 'latin1').toString('utf8');
+      if (name === '' || name.includes('=')) {
+        OS_STATE.lastErrno = 22;
+        return null;
+      }
+      if (op === 48) process.env[name] = Buffer.from(s.slice(nul + 1), 'latin1').toString('utf8');
+      else delete process.env[name];
+      return [0];
+    }
   }
   void s;
   OS_STATE.lastErrno = 38;

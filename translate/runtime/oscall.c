@@ -50,7 +50,9 @@ enum {
   OSCALL_EPOLL_WAIT = 44,
   OSCALL_HAVE_EPOLL = 45,
   OSCALL_GETPPID = 46,
-  OSCALL_FTRUNCATE = 47
+  OSCALL_FTRUNCATE = 47,
+  OSCALL_PUTENV = 48,
+  OSCALL_UNSETENV = 49
 };
 
 
@@ -648,6 +650,10 @@ static rts_list *dispatch(int64_t op, const args *x, uint32_t tid) {
   case OSCALL_FTRUNCATE:
     RETRY(r, ftruncate((int)A(x, 0), (off_t)A(x, 1)));
     return r < 0 ? fail() : one(tid, 0);
+  case OSCALL_PUTENV: /* the string is name NUL value */
+    return setenv((const char *)x->s, (const char *)x->s + strlen((const char *)x->s) + 1, 1) < 0 ? fail() : one(tid, 0);
+  case OSCALL_UNSETENV:
+    return unsetenv((const char *)x->s) < 0 ? fail() : one(tid, 0);
   }
   return fail_with(ENOSYS);
 }

@@ -9,7 +9,7 @@ import {
   staticmethodType, classmethodType, superType, enumerateType, zipType, mapType, filterType, reversedType,
   builtinType, newInt, newFloat, newStr, newBool, newList, newTuple, newDict, raise, newExc, TypeError, ValueError,
   AttributeError, NameError, ImportError, StopIteration, OverflowErrorT, ZeroDivisionErrorT, EOFError, FileNotFoundError, RuntimeError,
-  SystemExit, EXC, TYPES, BaseException, KeyError, IndexError, ExitSignal, OSError,
+  SystemExit, EXC, TYPES, BaseException, KeyError, IndexError, ExitSignal, OSError, BlockingIOError,
 } from '../objects/core.ts';
 import {
   repr, str, baseRepr, baseStr, truthy, pyLen, pyHash, objId, getAttrOrNull, getAttr, setAttr, delAttr, genericSetAttr, genericDelAttr,
@@ -457,6 +457,13 @@ export function toInt(o: PyObject, base: int): PyObject {
     if (r2 !== null) return r2;
     const r3 = callSpecial(o, '__trunc__', []);
     if (r3 !== null) return r3;
+  }
+  // any other buffer (memoryview, array, bytearray): its bytes, as CPython's PyNumber_Long
+  const buf = bytesLike(o);
+  if (buf !== null) {
+    const parts: string[] = [];
+    for (const c of buf) parts.push(String.fromCharCode(c));
+    return parseIntStr(parts.join(''), base);
   }
   throw raise(TypeError, `int() argument must be a string, a bytes-like object or a real number, not '${typeName(o)}'`);
 }
@@ -1248,9 +1255,16 @@ function callObjectMethod(id: int, args: PyObject[], kw: string[] | null): PyObj
         if (isInstance(self, ImportError)) genericSetAttr(self, 'msg', n === 2 ? args[1] : None);
         // OSError(errno, strerror, filename[, winerror[, filename2]]): args keep the first two
         if (n >= 4 && n <= 6 && isInstance(self, OSError)) {
-          genericSetAttr(self, 'filename', args[3]);
-          if (n === 6) genericSetAttr(self, 'filename2', args[5]);
-          self.args = args.slice(1, 3);
+          const third = args[3];
+          if (self.cls === BlockingIOError && third instanceof PyInt) {
+            // BlockingIOError(errno, strerror, characters_written): a count, not a file name;
+            // the args keep all three
+            genericSetAttr(self, 'characters_written', newInt(toIntIndex(third)));
+          } else if (third !== None) {
+            genericSetAttr(self, 'filename', third);
+            if (n === 6) genericSetAttr(self, 'filename2', args[5]);
+            self.args = args.slice(1, 3);
+          }
         }
       }
       return None;

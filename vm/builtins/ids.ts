@@ -911,12 +911,16 @@ export enum B {
   PROPERTY_SET_NAME,
   PROPERTY_SET,
   PROPERTY_DELETE,
-  // iotime (family 46): os.ftruncate (vm/modules/fdops.ts)
-  POSIX_FTRUNCATE,
   // unicode stream (family 47): slice.indices (vm/builtins/sliceobj.ts), method.__new__
   // (vm/builtins/methodnew.ts)
   SLICE_INDICES,
   METHOD_NEW,
+  // iotime (family 46): os.ftruncate, TextIOWrapper._CHUNK_SIZE, os.putenv/unsetenv (vm/modules/fdops.ts)
+  POSIX_FTRUNCATE,
+  IO_CHUNK_SIZE,
+  IO_SET_CHUNK_SIZE,
+  POSIX_PUTENV,
+  POSIX_UNSETENV,
 }
 
 /** The builtin families, one switch each. */
@@ -1010,7 +1014,7 @@ export const FAM_FUNCCALL = 54;
 /** the descr stream's: sys.displayhook, sys.gettrace/settrace/getprofile/setprofile
  * (vm/modules/syshooks.ts); property's __set_name__, __set__, __delete__ (vm/builtins/property.ts) */
 export const FAM_DESCR = 48;
-/** os.ftruncate (vm/modules/fdops.ts) */
+/** os.ftruncate, TextIOWrapper._CHUNK_SIZE, os.putenv and os.unsetenv (vm/modules/fdops.ts) */
 export const FAM_FDOPS = 46;
 /** slice.indices (vm/builtins/sliceobj.ts) and method.__new__ (vm/builtins/methodnew.ts) */
 export const FAM_SLICE_METHOD = 47;

@@ -405,6 +405,8 @@ export function callIo(id: int, args: PyObject[], kw: string[] | null): PyObject
   if (o.uninit && id !== B.IO_INIT && !(id === B.IO_REPR && o.kind !== K_TEXT)) throw raise(ValueError, 'I/O operation on uninitialized object');
   switch (id) {
     case B.IO_INIT: {
+      // as CPython: a layer whose __init__ fails is left uninitialized, even if it was before
+      if (o.kind === K_BUFFERED || o.kind === K_TEXT || o.kind === K_RWPAIR) o.uninit = true;
       const r = init(o, args, kw, n);
       o.uninit = false;
       return r;
@@ -663,8 +665,11 @@ function init(o: PyIO, args: PyObject[], kw: string[] | null, n: int): PyObject 
       return None;
     }
     case K_BUFFERED: {
+      // the C type's own name in the messages, for subclasses too
+      const name = o.cls.mro.includes(IOT.bufferedrandom) ? 'BufferedRandom' : o.cls.mro.includes(IOT.bufferedwriter) ? 'BufferedWriter' : 'BufferedReader';
+      if (args.length - 1 > 2) throw raise(TypeError, `${name}() takes at most 2 arguments (${args.length - 1} given)`);
       const raw = arg(args, kw, 1, 'raw');
-      if (raw === null) throw raise(TypeError, "missing required argument 'raw' (pos 1)");
+      if (raw === null) throw raise(TypeError, `${name}() missing required argument 'raw' (pos 1)`);
       const sz = arg(args, kw, 2, 'buffer_size');
       BIN.bufferedInit(o, raw, sz === null ? DEFAULT_BUFFER_SIZE : toIntIndex(sz));
       return None;

@@ -48,10 +48,10 @@ function fillText(o: PyIO): boolean {
   if (o.eof) return false;
   const buffer = innerOf(o);
   let chunk: int[] = [];
-  if (buffer instanceof PyIO && buffer.kind === K_BUFFERED) chunk = bufferedRead1(buffer, DEFAULT_BUFFER_SIZE);
-  else if (buffer instanceof PyIO && buffer.kind === K_BYTESIO) chunk = bytesioRead(buffer, DEFAULT_BUFFER_SIZE);
+  if (buffer instanceof PyIO && buffer.kind === K_BUFFERED) chunk = bufferedRead1(buffer, o.chunkSize);
+  else if (buffer instanceof PyIO && buffer.kind === K_BYTESIO) chunk = bytesioRead(buffer, o.chunkSize);
   else {
-    const r = callM(buffer, getAttrOrNull(buffer, 'read1') !== null ? 'read1' : 'read', [newInt(DEFAULT_BUFFER_SIZE)]);
+    const r = callM(buffer, getAttrOrNull(buffer, 'read1') !== null ? 'read1' : 'read', [newInt(o.chunkSize)]);
     chunk = r === None ? [] : bytesOf(r);
   }
   const dec = o.decoder as Decoder;

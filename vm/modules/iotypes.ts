@@ -3,7 +3,7 @@
 // metaclass=abc.ABCMeta)` needs) carrying the native state of its kind.
 import type { int } from '../../translate/rlib/index.ts';
 import { PyObject, PyType, PyInstance, PyProperty, typeType, objectType, propertyType, OSError, ValueError, L_EXC } from '../objects/core.ts';
-import { B, FAM_IO } from '../builtins/ids.ts';
+import { B, FAM_IO, FAM_FDOPS } from '../builtins/ids.ts';
 import { defMethod, mkBuiltin } from '../builtins/args.ts';
 import { Decoder } from './iocodec.ts';
 
@@ -43,6 +43,8 @@ export class PyIO extends PyInstance {
   /** buffered: bytes written and not yet passed to raw */
   wbuf: int[] = [];
   bufferSize: int = 8192;
+  /** text: how many bytes each read from the buffer asks for (_CHUNK_SIZE) */
+  chunkSize: int = 8192;
   /** text: decoded text not yet consumed (from tpos on), before newline translation;
    * StringIO: its contents */
   text: string = '';
@@ -156,6 +158,7 @@ prop(IOT.textiowrapper, 'buffer', B.IO_BUFFER, B.NONE);
 prop(IOT.textiowrapper, 'name', B.IO_NAME, B.NONE);
 prop(IOT.textiowrapper, 'line_buffering', B.IO_LINE_BUFFERING, B.NONE);
 prop(IOT.textiowrapper, 'write_through', B.IO_WRITE_THROUGH, B.NONE);
+IOT.textiowrapper.dict.set('_CHUNK_SIZE', new PyProperty(propertyType, mkBuiltin('_CHUNK_SIZE', B.IO_CHUNK_SIZE, false, FAM_FDOPS), mkBuiltin('_CHUNK_SIZE', B.IO_SET_CHUNK_SIZE, false, FAM_FDOPS), null));
 meth(IOT.stringio, ['__init__', 'getvalue', 'read', 'readline', 'write', 'seek', 'tell', 'truncate', 'readable', 'writable', 'seekable', 'close', '__next__'],
   [B.IO_INIT, B.IO_GETVALUE, B.IO_READ, B.IO_READLINE, B.IO_WRITE, B.IO_SEEK, B.IO_TELL, B.IO_TRUNCATE, B.IO_READABLE, B.IO_WRITABLE, B.IO_SEEKABLE, B.IO_CLOSE, B.IO_NEXT]);
 prop(IOT.stringio, 'line_buffering', B.IO_LINE_BUFFERING, B.NONE);

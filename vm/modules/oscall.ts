@@ -28,6 +28,8 @@ export const OP_SET_BLOCKING = 9;
 export const OP_FORK_EXEC = 10;
 export const OP_GETPPID = 46;
 export const OP_FTRUNCATE = 47;
+export const OP_PUTENV = 48;
+export const OP_UNSETENV = 49;
 /** The operations the app-level modules use, by name, given to them as _OP_<name> constants. */
 const APP_OPS: string[] = [
   'FORK_EXEC = 10', 'SOCKET = 20', 'SOCKETPAIR = 21', 'BIND = 22', 'LISTEN = 23', 'ACCEPT = 24', 'CONNECT = 25',

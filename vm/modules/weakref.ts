@@ -191,16 +191,24 @@ export function makeWeakref(): PyModule {
   return m;
 }
 
+/** ref(object[, callback]): CPython's count check, for __new__ and __init__ alike. */
+function checkRefArgs(fn: string, given: int): void {
+  if (given < 1) throw raise(TypeError, `${fn} expected at least 1 argument, got ${given}`);
+  if (given > 2) throw raise(TypeError, `${fn} expected at most 2 arguments, got ${given}`);
+}
 export function callWeakref(id: int, args: PyObject[], kw: string[] | null): PyObject {
   const n = npos(args, kw);
   switch (id) {
     case B.WEAKREF_NEW: {
       const t = args[0];
       if (!(t instanceof PyType) || !isSubtype(t, REF_TYPE)) throw raise(TypeError, 'ReferenceType.__new__(X): X is not a subtype of ReferenceType');
-      if (n < 2 || n > 3) throw raise(TypeError, `__new__ expected at most 2 arguments, got ${n - 1}`);
+      // weakref.ref itself takes no keywords (a subclass's __init__ may)
+      if (t === REF_TYPE && kw !== null && kw.length > 0) throw raise(TypeError, 'ref() takes no keyword arguments');
+      checkRefArgs('__new__', n - 1);
       return newRef(t, args[1], n > 2 ? args[2] : null, false);
     }
     case B.WEAKREF_INIT:
+      checkRefArgs('__init__', n - 1);
       return None;
     case B.WEAKREF_CALL: {
       checkArgs('weakref', args.slice(1), kw, 0, 0);
