@@ -308,6 +308,8 @@ function minMax(args: PyObject[], kw: string[] | null, isMax: boolean): PyObject
   const key = kwArg(args, kw, 'key');
   const dflt = kwArg(args, kw, 'default');
   const name = isMax ? 'max' : 'min';
+  if (kw !== null) for (const k of kw) if (k !== 'key' && k !== 'default') throw raise(TypeError, `'${k}' is an invalid keyword argument for ${name}()`);
+  if (n > 1 && dflt !== null) throw raise(TypeError, `Cannot specify a default for ${name}() with multiple positional arguments`);
   let items: PyObject[];
   if (n === 1) items = iterToArray(args[0]);
   else if (n === 0) throw raise(TypeError, `${name} expected at least 1 argument, got 0`);
@@ -549,6 +551,9 @@ function callFunction(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | nu
       if (n < 1) throw raise(TypeError, `sum() takes at least 1 positional argument (${n} given)`);
       const startO = arg(args, kw, 1, 'start');
       let acc: PyObject = startO === null ? newInt(0) : startO;
+      // CPython refuses these starts outright, pointing at join
+      if (acc instanceof PyStr) throw raise(TypeError, "sum() can't sum strings [use ''.join(seq) instead]");
+      if (acc instanceof PyBytes) throw raise(TypeError, `sum() can't sum ${acc.cls === bytesType ? 'bytes' : 'bytearray'} [use b''.join(seq) instead]`);
       const it = getIter(args[0]);
       for (;;) {
         const x = iterNext(it);

@@ -11,7 +11,7 @@ import { dictGetS } from '../objects/dict.ts';
 import { PyExc } from '../objects/core.ts';
 import { PyComplex } from './complex.ts';
 import { codePointToString } from '../parser/parser.ts';
-import { parseFormat, splitFieldName } from './formatparse.ts';
+import { parseFormat, splitFieldName, digitsInt, digitsValue } from './formatparse.ts';
 
 class Spec {
   fill: string = ' ';
@@ -703,9 +703,11 @@ function strFormatImpl(fmt: string, args: PyObject[], kwnames: string[], kwvals:
 /** The object a field name names (CPython's get_field_object). */
 function fieldObject(name: string, args: PyObject[], kwnames: string[], kwvals: PyObject[], auto: AutoIndex, mapping: PyObject | null): PyObject {
   const f = splitFieldName(name);
-  let index = f.firstIndex;
   const empty = f.first === '';
-  if (empty || index >= 0) {
+  const numbered = f.firstDigits !== '';
+  // an index of more than 15 digits is past any argument list (digitsValue gives -1)
+  let index = numbered ? digitsValue(f.firstDigits) : -1;
+  if (empty || numbered) {
     const state = empty ? 'auto' : 'manual';
     if (auto.state === '') auto.state = state;
     else if (auto.state !== state) {
@@ -714,7 +716,7 @@ function fieldObject(name: string, args: PyObject[], kwnames: string[], kwvals: 
     if (empty) index = auto.next++;
   }
   let v: PyObject;
-  if (index < 0) {
+  if (!empty && !numbered) {
     if (mapping !== null) v = getItem(mapping, newStr(f.first));
     else {
       let found: PyObject | null = null;
@@ -724,12 +726,12 @@ function fieldObject(name: string, args: PyObject[], kwnames: string[], kwvals: 
     }
   } else {
     if (mapping !== null) throw raise(ValueError, 'Format string contains positional fields');
-    if (index >= args.length) throw raise(IndexError, `Replacement index ${index} out of range for positional args tuple`);
+    if (index < 0 || index >= args.length) throw raise(IndexError, `Replacement index ${empty ? `${index}` : f.firstDigits} out of range for positional args tuple`);
     v = args[index];
   }
   for (const k of f.keys) {
     if (k.isAttr) v = getAttr(v, k.key);
-    else v = getItem(v, k.index >= 0 ? newInt(k.index) : newStr(k.key));
+    else v = getItem(v, k.digits !== '' ? digitsInt(k.digits) : newStr(k.key));
   }
   if (f.error !== '') throw raise(ValueError, f.error);
   return v;

@@ -3,7 +3,9 @@
 // raises: it returns the parts it read and the message of the error that ends them, so each
 // caller raises it where CPython does (after the parts before it were used).
 import type { int } from '../../translate/rlib/index.ts';
-import { raise, ValueError } from '../objects/core.ts';
+import { PyInt, newInt, raise, ValueError } from '../objects/core.ts';
+import { fromBig } from '../objects/intops.ts';
+import { bigFromDecimal } from '../objects/bigint.ts';
 import { decimalValue } from '../modules/sre/chars.ts';
 
 /** One literal text and the replacement field after it (name null when there is none). */
@@ -115,22 +117,24 @@ export function parseFormat(s: string): FormatParts {
   return out;
 }
 
-/** One '.attr' or '[key]' after a field name's first part; index >= 0 when key is all digits. */
+/** One '.attr' or '[key]' after a field name's first part; digits: the key as an integer
+ * (ASCII digits, see decimalDigits) when it is all decimal digits, else ''. */
 export class FieldKey {
   isAttr: boolean;
   key: string;
-  index: int;
-  constructor(isAttr: boolean, key: string, index: int) {
+  digits: string;
+  constructor(isAttr: boolean, key: string, digits: string) {
     this.isAttr = isAttr;
     this.key = key;
-    this.index = index;
+    this.digits = digits;
   }
 }
 
 export class FieldName {
   first: string = '';
-  /** first as an argument index, or -1 when it is not all decimal digits (a keyword) */
-  firstIndex: int = -1;
+  /** first as an argument index (ASCII digits, see decimalDigits), or '' when it is not all
+   * decimal digits (a keyword) */
+  firstDigits: string = '';
   keys: FieldKey[] = [];
   /** the ValueError message that ends the keys, or '' */
   error: string = '';
@@ -144,7 +148,8 @@ export function splitFieldName(s: string): FieldName {
   const n = s.length;
   while (i < n && s[i] !== '.' && s[i] !== '[') i++;
   f.first = s.slice(0, i);
-  f.firstIndex = fieldInteger(f.first);
+  f.firstDigits = decimalDigits(f.first);
+  if (f.firstDigits === TOO_LONG) throw raise(ValueError, TOO_LONG_MSG);
   while (i < n) {
     const c = s[i++];
     let key = '';
@@ -171,39 +176,59 @@ export function splitFieldName(s: string): FieldName {
       f.error = 'Empty attribute in format string';
       break;
     }
-    const index = isAttr ? -1 : decimalIndex(key);
-    if (index === TOO_LONG) {
+    const digits = isAttr ? '' : decimalDigits(key);
+    if (digits === TOO_LONG) {
       f.error = TOO_LONG_MSG;
       break;
     }
-    f.keys.push(new FieldKey(isAttr, key, index));
+    f.keys.push(new FieldKey(isAttr, key, digits));
   }
   return f;
 }
 
-/** Py_ssize_t's largest value over 10: an index past it has too many digits. Untranslated this
- * is not exact (past 2**53), which moves the refusal by a few units at 19 digits only. */
-const MAX_INDEX_TENTH = 922337203685477580;
-
-/** A decimal field name or key ('0', '12', Unicode decimal digits too), or -1 when it is not
- * all digits; one too big for Py_ssize_t is CPython's ValueError. */
-export function fieldInteger(s: string): int {
-  const v = decimalIndex(s);
-  if (v === TOO_LONG) throw raise(ValueError, TOO_LONG_MSG);
-  return v;
-}
-const TOO_LONG = -2;
+const TOO_LONG = 'too long';
 const TOO_LONG_MSG = 'Too many decimal digits in format string';
-/** fieldInteger's value, or TOO_LONG (digits are read left to right, as CPython does, so a
- * long run of digits is refused even when a non-digit follows it). */
-function decimalIndex(s: string): int {
-  if (s.length === 0) return -1;
-  let v = 0;
-  for (let i = 0; i < s.length; i++) {
+const SSIZE_MAX_DIGITS = '9223372036854775807';
+
+/** s read as CPython's get_integer reads a field index: its value as ASCII digits without
+ * leading zeros ('0' for zero), '' when s is not all decimal digits (Unicode ones count), or
+ * TOO_LONG when the digits before any non-digit already pass Py_ssize_t. Kept as digits, since
+ * an index past 2**53 is not a machine int here. */
+function decimalDigits(s: string): string {
+  const out: string[] = [];
+  let i = 0;
+  for (; i < s.length; i++) {
     const d = decimalValue(s.charCodeAt(i));
-    if (d < 0) return -1;
-    if (v > MAX_INDEX_TENTH || (v === MAX_INDEX_TENTH && d > 7)) return TOO_LONG;
-    v = v * 10 + d;
+    if (d < 0) break;
+    if (d > 0 || out.length > 0) out.push(String.fromCharCode(48 + d));
   }
+  const digits = out.join('');
+  if (pastSsize(digits)) return TOO_LONG;
+  if (s.length === 0 || i < s.length) return '';
+  return digits === '' ? '0' : digits;
+}
+
+/** ASCII digits (no leading zeros) for a number past Py_ssize_t's largest value. */
+function pastSsize(digits: string): boolean {
+  if (digits.length !== SSIZE_MAX_DIGITS.length) return digits.length > SSIZE_MAX_DIGITS.length;
+  for (let i = 0; i < digits.length; i++) {
+    const a = digits.charCodeAt(i);
+    const b = SSIZE_MAX_DIGITS.charCodeAt(i);
+    if (a !== b) return a > b;
+  }
+  return false;
+}
+
+/** The int a field index's digits name. */
+export function digitsInt(digits: string): PyInt {
+  if (digits.length <= 15) return newInt(digitsValue(digits));
+  return fromBig(bigFromDecimal(digits, false));
+}
+/** The value of up to 15 ASCII digits (exact as a machine int), or -1 for more: an argument
+ * index that large is past any argument list. */
+export function digitsValue(digits: string): int {
+  if (digits.length > 15) return -1;
+  let v = 0;
+  for (let i = 0; i < digits.length; i++) v = v * 10 + (digits.charCodeAt(i) - 48);
   return v;
 }

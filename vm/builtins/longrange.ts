@@ -3,8 +3,9 @@
 // type takes over beyond them: `range(1 << 1000)`, which _collections_abc builds to name the
 // `longrange_iterator` type. Arithmetic goes through the runtime's int operators (big ints).
 import type { int } from '../../translate/rlib/index.ts';
-import { PyObject, PyNative, PyInt, rangeType, longrangeIterType, newInt, raise, IndexError, TypeError, OverflowErrorT } from '../objects/core.ts';
-import { binaryOp, richCompare, truthy, repr } from '../interpreter/runtime.ts';
+import { PyObject, PyNative, PyInt, PySlice, PyTuple, rangeType, longrangeIterType, newInt, raise, IndexError, TypeError, OverflowErrorT } from '../objects/core.ts';
+import { binaryOp, richCompare, truthy, repr, callObj } from '../interpreter/runtime.ts';
+import { sliceIndicesOf } from './sliceobj.ts';
 import * as A from '../parser/ast.ts';
 
 const ZERO = newInt(0);
@@ -53,6 +54,13 @@ export class PyLongRange extends PyNative {
     return (this.length as PyInt).v;
   }
   override nativeGetItem(k: PyObject): PyObject | null {
+    if (k instanceof PySlice) {
+      // CPython's compute_slice: the slice resolved against the length, mapped onto this range
+      const ix = sliceIndicesOf(k, this.length) as PyTuple;
+      const start = add(this.start, mul(ix.items[0], this.step));
+      const stop = add(this.start, mul(ix.items[1], this.step));
+      return callObj(rangeType, [start, stop, mul(this.step, ix.items[2])], null);
+    }
     if (!(k instanceof PyInt)) throw raise(TypeError, `range indices must be integers or slices, not ${k.cls.name}`);
     let i: PyObject = k;
     if (cmp(i, ZERO, A.CMP_LT)) i = add(i, this.length);

@@ -10,6 +10,8 @@ import { callSpecial, typeName } from '../interpreter/runtime.ts';
 import { intAdd, intCmp, intSign, intIsZero } from '../objects/intops.ts';
 
 defMethod(sliceType, 'indices', B.SLICE_INDICES, FAM_SLICE_METHOD);
+// slices are unhashable in 3.11: slice.__hash__ is None, as list's is
+sliceType.dict.set('__hash__', None);
 
 /** An exact int (not a bool or an int subclass), as PyNumber_Index returns one. */
 function exactInt(v: PyInt): PyInt {

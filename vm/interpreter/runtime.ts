@@ -1112,7 +1112,10 @@ export function pyLen(o: PyObject): int {
     const l = callSpecial(o, '__len__', []);
     if (l !== null) {
       if (!(l instanceof PyInt)) throw raise(TypeError, `'${typeName(l)}' object cannot be interpreted as an integer`);
-      if (l.v < 0) throw raise(ValueError, '__len__() should return >= 0');
+      // CPython's slot_sq_length: the sign first, then the size (a length past the machine ints,
+      // 2**53 here, is refused as CPython refuses one past Py_ssize_t)
+      if (intSign(l) < 0) throw raise(ValueError, '__len__() should return >= 0');
+      if (l.big !== null) throw raise(OverflowErrorT, "cannot fit 'int' into an index-sized integer");
       return l.v;
     }
   }

@@ -7,7 +7,7 @@ import { B, FAM_STRING } from '../builtins/ids.ts';
 import { arg, unhandledBuiltin } from '../builtins/args.ts';
 import { newModuleType, newBuiltinModule, addFn } from './registry.ts';
 import { typeName } from '../interpreter/runtime.ts';
-import { parseFormat, splitFieldName } from '../builtins/formatparse.ts';
+import { parseFormat, splitFieldName, digitsInt } from '../builtins/formatparse.ts';
 
 const PARSER_ITER = newModuleType('builtins', 'formatteriterator');
 const FIELD_ITER = newModuleType('builtins', 'fieldnameiterator');
@@ -62,8 +62,8 @@ function formatterParser(s: string): PyPartsIter {
 function fieldNameSplit(s: string): PyObject {
   const f = splitFieldName(s);
   const items: PyObject[] = [];
-  for (const k of f.keys) items.push(newTuple([k.isAttr ? True : False, k.index >= 0 ? newInt(k.index) : newStr(k.key)]));
-  return newTuple([f.firstIndex >= 0 ? newInt(f.firstIndex) : newStr(f.first), new PyPartsIter(FIELD_ITER, items, f.error)]);
+  for (const k of f.keys) items.push(newTuple([k.isAttr ? True : False, k.digits !== '' ? digitsInt(k.digits) : newStr(k.key)]));
+  return newTuple([f.firstDigits !== '' ? digitsInt(f.firstDigits) : newStr(f.first), new PyPartsIter(FIELD_ITER, items, f.error)]);
 }
 
 function strArg(o: PyObject | null, fn: string): string {

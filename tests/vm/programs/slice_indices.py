@@ -39,3 +39,9 @@ for bad in [lambda: slice(None).indices(-1), lambda: slice(0, 10, 0).indices(5),
         print(bad())
     except (ValueError, TypeError) as e:
         print(type(e).__name__, e)
+print(slice(5).__hash__ is None)
+for f in [lambda: hash(slice(5)), lambda: slice(5).__hash__(), lambda: {slice(1): 1}]:
+    try:
+        f()
+    except TypeError as e:
+        print('TypeError', e)

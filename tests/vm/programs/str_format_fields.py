@@ -65,3 +65,14 @@ try:
     print(f, list(rest))
 except ValueError as e:
     print('ValueError', e)
+# indexes between 2**53 and sys.maxsize are out of range, not refused
+show("{9223372036854775807}", 1)
+show("{%d}" % (2**53 + 1), 1)
+show("{0009223372036854775807}", 1)
+show("{0[9223372036854775807]}", {9223372036854775807: 'big key'})
+show("{0[9007199254740993]}", {9007199254740993: 'past 2**53'})
+show("{0[007]}", {7: 'seven'})
+show("{999999999999999999999a}", 1)
+show("{9a99999999999999999999}", 1)
+print(list(_string.formatter_field_name_split('9223372036854775807[9223372036854775806]')[1]))
+print(_string.formatter_field_name_split('9223372036854775807')[0])
