@@ -294,6 +294,17 @@ export class Trace {
     if (v >= VBASE) return K_REF;
     return OPS.defs[this.ops[v]].result;
   }
+  /** the kind of every argument (kindOf(args[k]) at k), computed once the trace is complete:
+   * a residual call reads its arguments' kinds on every run, and kindOf is a chain of loads */
+  argKinds: int[] = [];
+  argKindsOf(): int[] {
+    const ks = this.argKinds;
+    if (ks.length !== this.args.length) {
+      ks.length = 0;
+      for (const v of this.args) ks.push(this.kindOf(v));
+    }
+    return ks;
+  }
   cInt(x: int): int {
     for (let i = 0; i < this.constI.length; i++) if (this.constI[i] === x) return constRef(i, K_INT);
     this.constI.push(x);

@@ -14,7 +14,7 @@ export class JitParams {
   traceLimit: int = 6000;
   /** a loop averaging fewer iterations an entry than this over its first 1000 entries is given
    * up (its entries and exits cost more than it saves) */
-  minIters: int = 3;
+  minIters: int = 8;
   /** 'default' (native where this build runs machine code, else llgraph), 'native', 'llgraph' */
   backend: string = 'default';
   /** the optimizer's passes (vm/jit/opt/index.ts: OPT_*) */
@@ -30,7 +30,7 @@ export const JIT_HELP = `--jit off|on|default|k=v,...  the tracing JIT (also PYV
     trace_eagerness=N  guard failures before a bridge is traced (200)
     trace_limit=N      most operations in one trace (6000)
     min_iters=N        a loop averaging fewer iterations an entry over its first
-                       1000 entries is given up (3)
+                       1000 entries is given up (8)
     enable_opts=all|none|NAME:NAME...  the optimizer's passes (all): rewrite, intbounds,
                        virtualize, pure, heap, unroll, dce (they run in that order)
     backend=llgraph|native  run traces with the IR interpreter, or as machine code

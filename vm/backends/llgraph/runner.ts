@@ -240,9 +240,10 @@ export function execOp(t: Trace, jf: JitFrame, pc: int, st: StepState): boolean 
     case IROp.CALL_R:
     case IROp.CALL_N: {
       hc.reset();
-      for (let k = 0; k < t.argCount[pc]; k++) {
+      const kinds = t.argKindsOf();
+      for (let k = 0; k < na; k++) {
         const v = t.args[s + k];
-        const kind = kindOfArg(t, v);
+        const kind = kinds[s + k];
         if (kind === K_INT) hc.i.push(getI(t, jf, v));
         else if (kind === K_FLOAT) hc.f.push(getF(t, jf, v));
         else hc.r.push(getR(t, jf, v));
