@@ -93,11 +93,16 @@ export class PyLongRangeIter extends PyNative {
   next: PyObject;
   step: PyObject;
   left: PyObject;
+  /** the first item and the number of items it began with (its __reduce__ gives them back) */
+  start: PyObject;
+  length: PyObject;
   constructor(start: PyObject, step: PyObject, left: PyObject) {
     super(longrangeIterType);
     this.next = start;
     this.step = step;
     this.left = left;
+    this.start = start;
+    this.length = left;
   }
   override isIterator(): boolean {
     return true;
