@@ -925,6 +925,8 @@ export enum B {
   // (vm/builtins/iterpickle.ts) and of itertools' (vm/modules/itertoolspickle.ts)
   ITER_REDUCE,
   ITER_SETSTATE,
+  ITERTOOLS_REDUCE,
+  ITERTOOLS_SETSTATE,
 }
 
 /** The builtin families, one switch each. */

@@ -18,6 +18,7 @@ import {
 import { VM } from '../interpreter/state.ts';
 import { dictGetS } from '../objects/dict.ts';
 import { PyLongRangeIter } from './longrange.ts';
+import { callItertoolsPickle } from '../modules/itertoolspickle.ts';
 import * as A from '../parser/ast.ts';
 
 for (const t of [iterType, enumerateType, zipType, mapType, filterType, reversedType, longrangeIterType]) {
@@ -195,6 +196,9 @@ export function callIterPickle(b: PyBuiltin, id: int, args: PyObject[], kw: stri
       else if (self instanceof PyLongRangeIter) setLongRangeIterState(self, args[1]);
       else throw raise(TypeError, `'${typeName(self)}' object has no state to set`);
       return None;
+    case B.ITERTOOLS_REDUCE:
+    case B.ITERTOOLS_SETSTATE:
+      return callItertoolsPickle(id, args, kw);
   }
   throw unhandledBuiltin(b.name, id);
 }
