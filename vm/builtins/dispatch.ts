@@ -59,7 +59,7 @@ import { methodNew } from './methodnew.ts';
 import { callFuncCall } from './funccall.ts';
 import { callIntDigits, checkStrToIntDigits } from '../objects/intdigits.ts';
 import { callSlot } from './slots.ts';
-import { longRangeOrNull } from './longrange.ts';
+import { longRangeOrNull, PyLongRange } from './longrange.ts';
 import { npos, kwArg, arg, checkArgs, noKw, mkBuiltin, defMethod, unhandledBuiltin } from './args.ts';
 import { callStrMethod, decodeUtf8, encodeUtf8 } from './strmethods.ts';
 import { callContainerMethod, sortItems, newSet } from './containers.ts';
@@ -1088,6 +1088,8 @@ function construct(id: int, args: PyObject[], kw: string[] | null): PyObject {
     }
     case B.REVERSED_NEW: {
       const x = unproxy(args[1]);
+      // a long range runs backwards as a longrange_iterator (its __reversed__ slot comes back here)
+      if (x instanceof PyLongRange) return x.reversedIter();
       if (!x.cls.isBuiltin || x instanceof PyNative) {
         const r = callSpecial(x, '__reversed__', []);
         if (r !== null) return r;

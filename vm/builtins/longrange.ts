@@ -87,6 +87,11 @@ export class PyLongRange extends PyNative {
   iter(): PyLongRangeIter {
     return new PyLongRangeIter(this.start, this.step, this.length);
   }
+  /** reversed(r): from the last item back by -step, as CPython's range_reverse */
+  reversedIter(): PyLongRangeIter {
+    const last = add(this.start, mul(sub(this.length, ONE), this.step));
+    return new PyLongRangeIter(last, sub(ZERO, this.step), this.length);
+  }
 }
 
 export class PyLongRangeIter extends PyNative {
