@@ -3,7 +3,8 @@ import type { int } from '../../translate/rlib/index.ts';
 import { floorDiv } from '../../translate/rlib/index.ts';
 import { PyObject, PyStr, PyBytes, PyTuple, PyList, PyDict, PyInt, strType, bytesType, newStr, newInt, newBool, newList, newTuple, raise, None, True, False, TypeError, ValueError, LookupError, OverflowErrorT } from '../objects/core.ts';
 import { str, repr, typeName, iterToArray, toIntIndex, toSsize, getIterOrNull, sliceIndexArg, getItem, isInstance, sliceIndices } from '../interpreter/runtime.ts';
-import { cpLen, cpArray, isSpace, isSpaceCode, isDigitCh, isAlphaCh, isUpperCh, isLowerCh, codePointAt, indexFrom, lastIndexFrom, pyUpper, pyLower, startsAt, repeatStr } from '../objects/strutil.ts';
+import { cpLen, cpArray, isSpace, isSpaceCode, isDigitCh, isAlphaCh, codePointAt, indexFrom, lastIndexFrom, startsAt, repeatStr } from '../objects/strutil.ts';
+import { strUpper, strLower, strCasefold, strTitle, strCapitalize, strSwapcase, strIsCase, strIsTitle } from '../objects/casemap.ts';
 import { strFormat, strFormatMap } from './format.ts';
 import { B, FAM_STR } from './ids.ts';
 import { npos, kwArg, arg, defMethod } from './args.ts';
@@ -216,17 +217,6 @@ function allChars(s: string, kind: int): boolean {
   }
   return true;
 }
-function titleCase(s: string): string {
-  const out: string[] = [];
-  let prevCased = false;
-  for (const c of cpArray(s)) {
-    const cased = isAlphaCh(c);
-    if (cased) out.push(prevCased ? pyLower(c) : pyUpper(c));
-    else out.push(c);
-    prevCased = cased;
-  }
-  return out.join('');
-}
 export function padTo(s: string, width: int, fill: string, align: int): string {
   const n = width - cpLen(newStr(s));
   if (n <= 0) return s;
@@ -347,10 +337,11 @@ export function callStrMethod(name: string, id: int, args: PyObject[], kw: strin
   checkStrArity(id, name, n - 1, kw);
   switch (id) {
     case B.STR_UPPER:
-      return newStr(pyUpper(s));
+      return newStr(strUpper(s));
     case B.STR_LOWER:
+      return newStr(strLower(s));
     case B.STR_CASEFOLD:
-      return newStr(pyLower(s));
+      return newStr(strCasefold(s));
     case B.STR_STRIP:
     case B.STR_LSTRIP:
     case B.STR_RSTRIP: {
@@ -473,21 +464,10 @@ export function callStrMethod(name: string, id: int, args: PyObject[], kw: strin
       return True;
     }
     case B.STR_ISUPPER:
-    case B.STR_ISLOWER: {
-      let cased = false;
-      for (const c of cpArray(s)) {
-        if (isUpperCh(c)) {
-          if (id === B.STR_ISLOWER) return False;
-          cased = true;
-        } else if (isLowerCh(c)) {
-          if (id === B.STR_ISUPPER) return False;
-          cased = true;
-        }
-      }
-      return newBool(cased);
-    }
+    case B.STR_ISLOWER:
+      return newBool(strIsCase(s, id === B.STR_ISUPPER));
     case B.STR_ISTITLE:
-      return newBool(s.length > 0 && titleCase(s) === s && pyLower(s) !== s);
+      return newBool(strIsTitle(s));
     case B.STR_ISIDENTIFIER: {
       if (s.length === 0) return False;
       for (let i = 0; i < s.length; i++) {
@@ -498,14 +478,11 @@ export function callStrMethod(name: string, id: int, args: PyObject[], kw: strin
       return True;
     }
     case B.STR_TITLE:
-      return newStr(titleCase(s));
+      return newStr(strTitle(s));
     case B.STR_CAPITALIZE:
-      return newStr(s.length === 0 ? s : pyUpper(s[0]) + pyLower(s.slice(1)));
-    case B.STR_SWAPCASE: {
-      const out: string[] = [];
-      for (const c of cpArray(s)) out.push(isUpperCh(c) ? pyLower(c) : isLowerCh(c) ? pyUpper(c) : c);
-      return newStr(out.join(''));
-    }
+      return newStr(strCapitalize(s));
+    case B.STR_SWAPCASE:
+      return newStr(strSwapcase(s));
     case B.STR_CENTER:
     case B.STR_LJUST:
     case B.STR_RJUST: {

@@ -70,14 +70,6 @@ export function isAlphaCode(k: int): boolean {
   if (k < 0xc0) return k === 0xaa || k === 0xb5 || k === 0xba;
   return k !== 0xd7 && k !== 0xf7 && (k === 0xdf || upperCode(k) !== lowerCode(k));
 }
-export function isUpperCh(c: string): boolean {
-  const k = c.charCodeAt(0);
-  return lowerCode(k) !== k;
-}
-export function isLowerCh(c: string): boolean {
-  const k = c.charCodeAt(0);
-  return upperCode(k) !== k || k === 0xdf;
-}
 /** s.startsWith(sub) at position pos. */
 export function startsAt(s: string, sub: string, pos: int): boolean {
   if (pos < 0 || pos + sub.length > s.length) return false;
@@ -96,7 +88,8 @@ export function lastIndexFrom(s: string, sub: string, from: int): int {
   return s.lastIndexOf(sub, i);
 }
 
-// ---- Unicode case mapping for the common alphabets (RTS toUpperCase/toLowerCase are ASCII-only) ----
+// ---- simple case mapping for the common alphabets (isalpha and re's IGNORECASE; str's case methods
+// use the full Unicode mappings of casemap.ts) ----
 /** Upper-case code of a BMP code unit, or the same code when it has no simple mapping. */
 export function upperCode(c: int): int {
   if (c >= 97 && c <= 122) return c - 32;
@@ -131,34 +124,4 @@ export function lowerCode(c: int): int {
   if (c >= 0x410 && c <= 0x42f) return c + 32;
   if (c >= 0x400 && c <= 0x40f) return c + 80;
   return c;
-}
-/** 0: all ASCII and no upper-case letters; 1: all ASCII; 2: other. */
-function asciiCase(s: string, lowerFrom: int, lowerTo: int): int {
-  let r = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 128) return 2;
-    if (c >= lowerFrom && c <= lowerTo) r = 1;
-  }
-  return r;
-}
-export function pyUpper(s: string): string {
-  const k = asciiCase(s, 97, 122);
-  if (k === 0) return s;
-  if (k === 1) return s.toUpperCase();
-  const out: string[] = [];
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 0xdf) out.push('SS');
-    else out.push(String.fromCharCode(upperCode(c)));
-  }
-  return out.join('');
-}
-export function pyLower(s: string): string {
-  const k = asciiCase(s, 65, 90);
-  if (k === 0) return s;
-  if (k === 1) return s.toLowerCase();
-  const out: string[] = [];
-  for (let i = 0; i < s.length; i++) out.push(String.fromCharCode(lowerCode(s.charCodeAt(i))));
-  return out.join('');
 }
