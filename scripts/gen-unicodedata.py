@@ -18,7 +18,8 @@ Tables (all strings of 16-bit units below U+D800, so they are plain text everywh
   names as word numbers into a lexicon, each name ended by 0, with the offset of every 64th name;
   the names made from the code point (CJK UNIFIED IDEOGRAPH-4E00...) as ranges with their prefix;
   the primary composites (what NFC composes) as code points;
-  the case properties and full case mappings of str's case methods (see case_tables).
+  the character types of str's is*() methods and the full case mappings of its case methods
+  (see ctype_tables).
 """
 import re
 import sys
@@ -121,14 +122,16 @@ def version_tables(db, numerics, num_list, decomps, dec_list):
     return rec_list, props, decs, composites
 
 
-# case flags of a CASE_RECORDS record (CPython's UPPER_MASK, LOWER_MASK, TITLE_MASK, CASED_MASK,
-# CASE_IGNORABLE_MASK of _PyUnicode_TypeRecord)
+# flags of a CTYPE_RECORDS record (CPython's UPPER_MASK, LOWER_MASK, TITLE_MASK, CASED_MASK,
+# CASE_IGNORABLE_MASK, ALPHA_MASK, DECIMAL_MASK, DIGIT_MASK, NUMERIC_MASK, XID_START_MASK,
+# XID_CONTINUE_MASK of _PyUnicode_TypeRecord)
 CASE_UPPER, CASE_LOWER, CASE_TITLE, CASE_CASED, CASE_IGNORABLE = 1, 2, 4, 8, 16
+CT_ALPHA, CT_DECIMAL, CT_DIGIT, CT_NUMERIC, CT_XID_START, CT_XID_CONTINUE = 32, 64, 128, 256, 512, 1024
 CASE_EXPANDED = 1 << 29
 
 
-def case_tables():
-    """(records, per-code-point record numbers, expansions) of str's case methods.
+def ctype_tables():
+    """(records, per-code-point record numbers, expansions) of str's is*() and case methods.
 
     Everything is asked of CPython 3.11's str itself, so it is exactly what its unicodectype.c
     tables say: the full mappings (SpecialCasing.txt, CaseFolding.txt's C+F) are the upper(),
@@ -136,7 +139,9 @@ def case_tables():
     the final-sigma context); Uppercase and Lowercase are isupper()/islower() of the code point
     alone; Case_Ignorable shows in lower()'s final-sigma rule: in 'A\u03a3' + c the sigma is
     final when c is ignorable (skipped to the end) or uncased, in 'A\u03a3' + c + 'A' only when c
-    is neither ignorable nor cased.
+    is neither ignorable nor cased. Alphabetic, Decimal, Digit and Numeric are isalpha(),
+    isdecimal(), isdigit() and isnumeric() of the code point alone, XID_Start is isidentifier() of
+    it ('_' aside), XID_Continue isidentifier() of 'a' followed by it.
     A record is a flags unit then upper, lower, title and fold as two 15-bit halves each: the
     code point's delta + 0x20000, or CASE_EXPANDED | length << 16 | offset into the expansions.
     """
@@ -162,6 +167,11 @@ def case_tables():
             flags |= CASE_IGNORABLE
         else:
             assert (alone == '\u03c3') == bool(flags & CASE_CASED), hex(cp)
+        for test, flag in [(c.isalpha(), CT_ALPHA), (c.isdecimal(), CT_DECIMAL), (c.isdigit(), CT_DIGIT),
+                           (c.isnumeric(), CT_NUMERIC), (c.isidentifier() and c != '_', CT_XID_START),
+                           (('a' + c).isidentifier(), CT_XID_CONTINUE)]:
+            if test:
+                flags |= flag
         rec = [flags]
         for m in (c.upper(), c.lower(), c.title(), c.casefold()):
             if len(m) == 1:
@@ -298,16 +308,17 @@ def main():
     w('export const NAME_CHECKPOINTS = %s;\n' % ts_string(checkpoint_units))
     w('/** start, end (inclusive) and ALGORITHMIC_PREFIXES number of the names made from the code point */\n')
     w('export const ALGORITHMIC_RANGES: number[] = [%s];\n' % ', '.join('0x%x, 0x%x, %d' % tuple(r) for r in algo_ranges))
-    case_units, case_index, case_exp = case_tables()
-    w('/** str case methods: flags (1 Uppercase, 2 Lowercase, 4 Lt, 8 Cased, 16 Case_Ignorable), then the\n'
+    case_units, case_index, case_exp = ctype_tables()
+    w('/** str is*() and case methods: flags (1 Uppercase, 2 Lowercase, 4 Lt, 8 Cased, 16 Case_Ignorable,\n'
+      ' * 32 alphabetic, 64 decimal, 128 digit, 256 numeric, 512 XID_Start, 1024 XID_Continue), then the\n'
       ' * full upper, lower, title and fold mappings as two 15-bit halves each: delta + 0x20000, or\n'
       ' * 1 << 29 | length << 16 | offset into CASE_EXPANSIONS */\n')
-    w('export const CASE_RECORD_UNITS = 9;\n')
-    w('export const CASE_RECORDS = %s;\n' % ts_string(case_units))
+    w('export const CTYPE_RECORD_UNITS = 9;\n')
+    w('export const CTYPE_RECORDS = %s;\n' % ts_string(case_units))
     shift, i1, i2 = two_level(case_index)
-    w('export const CASE_SHIFT = %d;\n' % shift)
-    w('export const CASE_INDEX1 = %s;\n' % ts_string(i1))
-    w('export const CASE_INDEX2 = %s;\n' % ts_string(i2))
+    w('export const CTYPE_SHIFT = %d;\n' % shift)
+    w('export const CTYPE_INDEX1 = %s;\n' % ts_string(i1))
+    w('export const CTYPE_INDEX2 = %s;\n' % ts_string(i2))
     w('/** the multi-character case mappings (SpecialCasing.txt, CaseFolding.txt\'s full foldings) */\n')
     w('export const CASE_EXPANSIONS = %s;\n' % ts_string(case_exp))
     w('/** name aliases (alias|code point in hex|...) */\n')

@@ -3,8 +3,8 @@ import type { int } from '../../translate/rlib/index.ts';
 import { floorDiv } from '../../translate/rlib/index.ts';
 import { PyObject, PyStr, PyBytes, PyTuple, PyList, PyDict, PyInt, strType, bytesType, newStr, newInt, newBool, newList, newTuple, raise, None, True, False, TypeError, ValueError, LookupError, OverflowErrorT } from '../objects/core.ts';
 import { str, repr, typeName, iterToArray, toIntIndex, toSsize, getIterOrNull, sliceIndexArg, getItem, isInstance, sliceIndices } from '../interpreter/runtime.ts';
-import { cpLen, cpArray, isSpace, isSpaceCode, isDigitCh, isAlphaCh, codePointAt, indexFrom, lastIndexFrom, startsAt, repeatStr } from '../objects/strutil.ts';
-import { strUpper, strLower, strCasefold, strTitle, strCapitalize, strSwapcase, strIsCase, strIsTitle } from '../objects/casemap.ts';
+import { cpLen, cpArray, isSpace, isSpaceCode, codePointAt, indexFrom, lastIndexFrom, startsAt, repeatStr } from '../objects/strutil.ts';
+import { strUpper, strLower, strCasefold, strTitle, strCapitalize, strSwapcase, strIsCase, strIsTitle, strIsAll, strIsIdentifier, CT_ALPHA, CT_DECIMAL, CT_DIGIT, CT_NUMERIC, CT_ALNUM } from '../objects/unictype.ts';
 import { strFormat, strFormatMap } from './format.ts';
 import { B, FAM_STR } from './ids.ts';
 import { npos, kwArg, arg, defMethod } from './args.ts';
@@ -204,18 +204,6 @@ function prefixMatch(s: string, pre: PyObject, start: int, end: int, isEnd: bool
   const p = pre.s;
   if (end - start < p.length) return false;
   return isEnd ? startsAt(s, p, end - p.length) : startsAt(s, p, start);
-}
-function allChars(s: string, kind: int): boolean {
-  if (s.length === 0) return false;
-  for (const c of cpArray(s)) {
-    let ok = false;
-    if (kind === 0) ok = isDigitCh(c);
-    else if (kind === 1) ok = isAlphaCh(c);
-    else if (kind === 2) ok = isAlphaCh(c) || isDigitCh(c);
-    else if (kind === 3) ok = isSpace(c);
-    if (!ok) return false;
-  }
-  return true;
 }
 export function padTo(s: string, width: int, fill: string, align: int): string {
   const n = width - cpLen(newStr(s));
@@ -442,15 +430,20 @@ export function callStrMethod(name: string, id: int, args: PyObject[], kw: strin
       return newInt(countSub(region, sub));
     }
     case B.STR_ISDIGIT:
+      return newBool(strIsAll(s, CT_DIGIT));
     case B.STR_ISDECIMAL:
+      return newBool(strIsAll(s, CT_DECIMAL));
     case B.STR_ISNUMERIC:
-      return newBool(allChars(s, 0));
+      return newBool(strIsAll(s, CT_NUMERIC));
     case B.STR_ISALPHA:
-      return newBool(allChars(s, 1));
+      return newBool(strIsAll(s, CT_ALPHA));
     case B.STR_ISALNUM:
-      return newBool(allChars(s, 2));
-    case B.STR_ISSPACE:
-      return newBool(allChars(s, 3));
+      return newBool(strIsAll(s, CT_ALNUM));
+    case B.STR_ISSPACE: {
+      if (s.length === 0) return False;
+      for (const c of cpArray(s)) if (!isSpace(c)) return False;
+      return True;
+    }
     case B.STR_ISASCII: {
       for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return False;
       return True;
@@ -468,15 +461,8 @@ export function callStrMethod(name: string, id: int, args: PyObject[], kw: strin
       return newBool(strIsCase(s, id === B.STR_ISUPPER));
     case B.STR_ISTITLE:
       return newBool(strIsTitle(s));
-    case B.STR_ISIDENTIFIER: {
-      if (s.length === 0) return False;
-      for (let i = 0; i < s.length; i++) {
-        const c = s[i];
-        const ok = isAlphaCh(c) || c === '_' || (i > 0 && isDigitCh(c));
-        if (!ok) return False;
-      }
-      return True;
-    }
+    case B.STR_ISIDENTIFIER:
+      return newBool(strIsIdentifier(s));
     case B.STR_TITLE:
       return newStr(strTitle(s));
     case B.STR_CAPITALIZE:

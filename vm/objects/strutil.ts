@@ -58,13 +58,7 @@ export function isSpaceCode(k: int): boolean {
   if (k < 128) return k === 32 || (k >= 9 && k <= 13) || (k >= 28 && k <= 31);
   return k === 0x85 || k === 0xa0 || k === 0x1680 || (k >= 0x2000 && k <= 0x200a) || k === 0x2028 || k === 0x2029 || k === 0x202f || k === 0x205f || k === 0x3000;
 }
-export function isDigitCh(c: string): boolean {
-  return c >= '0' && c <= '9';
-}
-export function isAlphaCh(c: string): boolean {
-  return isAlphaCode(c.charCodeAt(0));
-}
-/** str.isalpha of one BMP code unit, for the alphabets the case tables below cover. */
+/** Whether a BMP code unit is a letter, for the alphabets the case tables below cover (re's \w). */
 export function isAlphaCode(k: int): boolean {
   if ((k >= 65 && k <= 90) || (k >= 97 && k <= 122)) return true;
   if (k < 0xc0) return k === 0xaa || k === 0xb5 || k === 0xba;

@@ -1,19 +1,28 @@
-// str's case methods (upper, lower, casefold, title, capitalize, swapcase, isupper, islower,
-// istitle) over Unicode 14.0.0's full case mappings, as CPython 3.11's unicodeobject.c does them:
+// str's character-type predicates (isalpha, isdecimal, isdigit, isnumeric, isalnum,
+// isidentifier) and case methods (upper, lower, casefold, title, capitalize, swapcase, isupper,
+// islower, istitle) over Unicode 14.0.0, as CPython 3.11's unicodectype.c and unicodeobject.c do
+// them. The case methods use the full case mappings:
 // SpecialCasing.txt's one-to-many mappings ('ß'.upper() == 'SS'), CaseFolding.txt's full foldings
 // ('ß'.casefold() == 'ss'), the final-sigma rule of lower(), titlecase letters (ǅ) and the
 // Uppercase, Lowercase, Cased and Case_Ignorable properties. The tables are generated with the
-// unicodedata ones (scripts/gen-unicodedata.py, CASE_* in data.ts); this module reads them.
+// unicodedata ones (scripts/gen-unicodedata.py, CTYPE_* and CASE_EXPANSIONS in data.ts); this
+// module reads them.
 import type { int } from '../../translate/rlib/index.ts';
-import { CASE_RECORDS, CASE_RECORD_UNITS, CASE_SHIFT, CASE_INDEX1, CASE_INDEX2, CASE_EXPANSIONS } from '../modules/unicodedata/data.ts';
+import { CTYPE_RECORDS, CTYPE_RECORD_UNITS, CTYPE_SHIFT, CTYPE_INDEX1, CTYPE_INDEX2, CASE_EXPANSIONS } from '../modules/unicodedata/data.ts';
 import { codePointToString } from '../parser/parser.ts';
 
-// the flags unit of a case record (CPython's _PyUnicode_TypeRecord masks of the same names)
+// the flags unit of a record (CPython's _PyUnicode_TypeRecord masks of the same names)
 const UPPER = 1;
 const LOWER = 2;
 const TITLE = 4;
 const CASED = 8;
 const CASE_IGNORABLE = 16;
+const ALPHA = 32;
+const DECIMAL = 64;
+const DIGIT = 128;
+const NUMERIC = 256;
+const XID_START = 512;
+const XID_CONTINUE = 1024;
 // which mapping of a record (its position after the flags unit)
 const MAP_UPPER = 0;
 const MAP_LOWER = 1;
@@ -25,13 +34,13 @@ const EXPANDED = 1 << 29;
 const DELTA_BIAS = 0x20000;
 const SIGMA = 0x3a3;
 
-/** Where the case record of code point cp starts in CASE_RECORDS. */
-function caseRecord(cp: int): int {
-  const block = CASE_INDEX1.charCodeAt(cp >> CASE_SHIFT);
-  return CASE_INDEX2.charCodeAt((block << CASE_SHIFT) | (cp & ((1 << CASE_SHIFT) - 1))) * CASE_RECORD_UNITS;
+/** Where the record of code point cp starts in CTYPE_RECORDS. */
+function ctypeRecord(cp: int): int {
+  const block = CTYPE_INDEX1.charCodeAt(cp >> CTYPE_SHIFT);
+  return CTYPE_INDEX2.charCodeAt((block << CTYPE_SHIFT) | (cp & ((1 << CTYPE_SHIFT) - 1))) * CTYPE_RECORD_UNITS;
 }
 function flagsOf(cp: int): int {
-  return CASE_RECORDS.charCodeAt(caseRecord(cp));
+  return CTYPE_RECORDS.charCodeAt(ctypeRecord(cp));
 }
 function isCasedCode(cp: int): boolean {
   return (flagsOf(cp) & CASED) !== 0;
@@ -42,8 +51,8 @@ function isCaseIgnorableCode(cp: int): boolean {
 
 /** Appends the full mapping `which` (MAP_*) of code point cp to out. */
 function pushMapped(out: string[], cp: int, which: int): void {
-  const r = caseRecord(cp) + 1 + which * 2;
-  const v = CASE_RECORDS.charCodeAt(r) * 0x8000 + CASE_RECORDS.charCodeAt(r + 1);
+  const r = ctypeRecord(cp) + 1 + which * 2;
+  const v = CTYPE_RECORDS.charCodeAt(r) * 0x8000 + CTYPE_RECORDS.charCodeAt(r + 1);
   if (v >= EXPANDED) {
     const off = v & 0xffff;
     out.push(CASE_EXPANSIONS.slice(off, off + ((v >> 16) & 0xff)));
@@ -181,4 +190,26 @@ export function strIsTitle(s: string): boolean {
     }
   }
   return cased;
+}
+
+// which flags a character needs for each predicate (isalnum is any of its four)
+export const CT_ALPHA = ALPHA;
+export const CT_DECIMAL = DECIMAL;
+export const CT_DIGIT = DIGIT;
+export const CT_NUMERIC = NUMERIC;
+export const CT_ALNUM = ALPHA | DECIMAL | DIGIT | NUMERIC;
+/** isalpha() (CT_ALPHA), isdecimal(), isdigit(), isnumeric(), isalnum(): s is not empty and each
+ * of its characters has one of the flags in `any`. */
+export function strIsAll(s: string, any: int): boolean {
+  if (s.length === 0) return false;
+  for (const cp of codePoints(s)) if ((flagsOf(cp) & any) === 0) return false;
+  return true;
+}
+/** isidentifier(): XID_Start or '_' first, XID_Continue after (CPython's _PyUnicode_ScanIdentifier). */
+export function strIsIdentifier(s: string): boolean {
+  const cps = codePoints(s);
+  if (cps.length === 0) return false;
+  if (cps[0] !== 0x5f && (flagsOf(cps[0]) & XID_START) === 0) return false;
+  for (let i = 1; i < cps.length; i++) if ((flagsOf(cps[i]) & XID_CONTINUE) === 0) return false;
+  return true;
 }
