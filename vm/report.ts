@@ -102,13 +102,7 @@ function formatException(e: PyBaseExc, out: string[], seen: PyObject[]): void {
     formatNotes(e, out);
     return;
   }
-  let msg = '';
-  try {
-    msg = str(e);
-  } catch (err) {
-    if (!(err instanceof PyExc)) throw err;
-    msg = '<exception str() failed>';
-  }
+  const msg = textOr(e, false, '<exception str() failed>');
   out.push(msg === '' ? excTypeName(e) + '\n' : excTypeName(e) + ': ' + msg + '\n');
   formatNotes(e, out);
 }
@@ -118,26 +112,20 @@ function formatNotes(e: PyBaseExc, out: string[]): void {
   const notes = getAttrOrNull(e, '__notes__');
   if (notes === null) return;
   if (!(notes instanceof PyList || notes instanceof PyTuple)) {
-    let r = '';
-    try {
-      r = repr(notes);
-    } catch (err) {
-      if (!(err instanceof PyExc)) throw err;
-      r = '<__notes__ repr() failed>';
-    }
-    out.push(r + '\n');
+    out.push(textOr(notes, true, '<__notes__ repr() failed>') + '\n');
     return;
   }
   const items = notes instanceof PyList ? notes.items : (notes as PyTuple).items;
-  for (const note of items) {
-    let t = '';
-    try {
-      t = str(note);
-    } catch (err) {
-      if (!(err instanceof PyExc)) throw err;
-      t = '<note str() failed>';
-    }
-    out.push(t + '\n');
+  for (const note of items) out.push(textOr(note, false, '<note str() failed>') + '\n');
+}
+
+/** str(o) or repr(o), or fallback when that raises: a report never fails on a broken __str__. */
+function textOr(o: PyObject, useRepr: boolean, fallback: string): string {
+  try {
+    return useRepr ? repr(o) : str(o);
+  } catch (err) {
+    if (!(err instanceof PyExc)) throw err;
+    return fallback;
   }
 }
 
