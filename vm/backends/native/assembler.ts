@@ -6,9 +6,10 @@
 // - the JUMP: a parallel move of the next iteration's values into the LABEL's fixed locations;
 // - guard stubs: one per guard, out of line, storing the registers live at the guard (what its
 //   snapshot and the rest of the trace read) into the jitframe and returning the guard's index;
-// - calls (ops it does not lower itself run through llgraph's executor, native.ts): registers
-//   live across the call are stored into the jitframe first (pointers into refs[], the GC's
-//   precise roots) and reloaded after;
+// - calls: the common residual calls and allocations call their helper directly, arguments in
+//   registers (direct.ts); other ops it does not lower itself run through llgraph's executor
+//   (native.ts); either way the registers live across the call are stored into the jitframe
+//   first (pointers into refs[], the GC's precise roots) and reloaded after;
 // - one routine for every pointer store into the heap (storeRef: the write barrier's home).
 import type { int } from '../../../translate/rlib/index.ts';
 import { offsetOf, helperAddress, excAddress, MAX_INT, MIN_INT } from '../../../translate/rlib/index.ts';
@@ -26,6 +27,7 @@ import {
 } from './isa.ts';
 import { Liveness, liveness, undoneAt } from './liveness.ts';
 import { Allocation, allocate, SPILLED } from './regalloc.ts';
+import { directHelper, takesRun } from './direct.ts';
 
 class Exit {
   site: int;
@@ -482,7 +484,7 @@ export class NativeTraceAssembler {
         this.exit(isa.branchZero(tmp[2], false), pc);
         return;
     }
-    this.stepCall(pc);
+    if (!this.directCall(pc)) this.stepCall(pc);
   }
 
   /** r = the item buffer of the list field (descr of op pc) of the object in register o */
@@ -566,6 +568,63 @@ export class NativeTraceAssembler {
     if ((OPS.defs[this.t.ops[pc]].flags & F_GUARD) !== 0) this.exits.push(new Exit(isa.branchZero(isa.tmp[0], false), pc, false));
     for (let v = 0; v < pc; v++) if (this.lv.end[v] > pc) this.reload(v);
     this.reload(pc);
+  }
+
+  /** Calls op pc's direct helper (direct.ts) from the code, its arguments in the convention's
+   * registers: false when it has none or its arguments do not all go in registers. As
+   * stepCall, the registers live across it are stored first (refs[] then holds every live
+   * pointer, the arguments among them, should it collect) and reloaded after; so every
+   * argument is in its jitframe slot (or a constant) when the argument registers are loaded,
+   * and loading them in any order is safe. */
+  private directCall(pc: int): boolean {
+    const t = this.t;
+    const isa = this.isa;
+    const h = directHelper(t, pc);
+    if (h < 0) return false;
+    const op = t.ops[pc];
+    const withRun = takesRun(op);
+    const s = t.argStart[pc];
+    const n = t.argCount[pc];
+    const argKinds = t.argKindsOf();
+    const kinds: int[] = [];
+    if (withRun) kinds.push(K_REF);
+    for (let k = 0; k < n; k++) kinds.push(argKinds[s + k]);
+    const regs = isa.argRegs(kinds);
+    if (regs === null) return false;
+    this.saveLive(pc, -1);
+    const first = withRun ? 1 : 0;
+    if (withRun) isa.mov(regs[0], isa.ctx);
+    for (let k = 0; k < n; k++) this.argInto(regs[first + k], t.args[s + k]);
+    isa.callAddr(helperAddress(h));
+    // an error that is not a Python exception (the helper caught those into the jitframe)
+    isa.movImm(isa.tmp[1], excAddress());
+    isa.load(isa.tmp[1], isa.tmp[1], 0);
+    this.exits.push(new Exit(isa.branchZero(isa.tmp[1], false), pc, false));
+    const kind = OPS.defs[op].result;
+    if (kind === K_FLOAT) {
+      const d = this.fOut(pc);
+      isa.fmov(d, isa.fresultReg());
+      this.fDone(pc, d);
+    } else if (kind === K_INT || kind === K_REF) {
+      const d = this.gOut(pc);
+      isa.mov(d, isa.tmp[0]);
+      this.gDone(pc, d);
+    }
+    for (let v = 0; v < pc; v++) if (this.lv.end[v] > pc) this.reload(v);
+    return true;
+  }
+  /** Loads value v (a constant, or in its jitframe slot) into register r of its class. */
+  private argInto(r: int, v: int): void {
+    const isa = this.isa;
+    const k = this.t.kindOf(v);
+    if (isConst(v)) {
+      if (k === K_FLOAT) isa.fload(r, isa.fconstBase, constIndex(v) * 8);
+      else isa.movImm(r, k === K_INT ? this.t.getConstI(v) : refAddress(this.t.getConstR(v)));
+    } else if (k === K_FLOAT) {
+      isa.fload(r, isa.floatsBase, v * 8);
+    } else {
+      isa.load(r, this.baseOf(k), v * 8);
+    }
   }
 
   // ---- the back-edge ----
