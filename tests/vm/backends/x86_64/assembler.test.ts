@@ -39,7 +39,7 @@ const TRACE = [
 ].join('\n');
 
 // residual calls and allocations the code makes directly (native/direct.ts), and one it
-// still runs through the executor (truthy)
+// still runs through the executor (getiter)
 const CALLS = [
   '[i0, f1, p2, p3]',
   'label(i0, f1, p2, p3)',
@@ -58,7 +58,11 @@ const CALLS = [
   'i17 = call_i(p15, descr=truthy)',
   'guard_no_exception() [s5]',
   'guard_true(i17) [s6]',
-  'jump(i0, f1, p2, p6)',
+  'p20 = call_r(p2, p3, p5, descr=call)',
+  'guard_no_exception() [s7]',
+  'p22 = call_r(p20, descr=getiter)',
+  'guard_no_exception() [s8]',
+  'jump(i0, f1, p22, p6)',
 ].join('\n');
 
 function disassemble(code: number[]): string {
@@ -104,10 +108,10 @@ describe.skipIf(SKIP)('x86_64 trace assembler', () => {
         direct++;
         expect(text).toContain(`movabs $${hex(helperAddress(h))},%rax`);
       }
-      expect(direct).toBe(7);
-      // only truthy goes through the executor
+      expect(direct).toBe(9);
+      // only getiter goes through the executor
       expect(text.split(`movabs $${hex(helperAddress(H_NATIVE_STEP))},%rax`).length - 1).toBe(1);
-      expect((text.match(/call\s+\*%rax/g) ?? []).length).toBe(8);
+      expect((text.match(/call\s+\*%rax/g) ?? []).length).toBe(10);
       // the float of new_float goes in xmm0 (first argument in both conventions); the run
       // context (r15) is the first integer argument of a call
       expect(text).toMatch(/movsd\s+0x8\(%r13\),%xmm0/);
