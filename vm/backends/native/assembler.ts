@@ -78,6 +78,10 @@ export class NativeTraceAssembler {
   entryOffset: int = 0;
   /** the link site in each guard's exit stub (op index -> offset; -1: none) */
   linkSites: int[] = [];
+  /** per value, while the trace's straight-line code is emitted: its register and its slot
+   * hold the same (stored or reloaded since the register was last written), so the store
+   * before a call can be left out */
+  clean: boolean[] = [];
   constructor(t: Trace, isa: NativeIsa) {
     this.t = t;
     this.isa = isa;
@@ -92,11 +96,18 @@ export class NativeTraceAssembler {
     const label = t.loopLabelIndex();
     if (first < 0) throw new Error(`${isa.name}: trace has no LABEL`);
     this.prologue(first);
-    for (let i = 0; i < t.ops.length; i++) this.linkSites.push(-1);
+    for (let i = 0; i < t.ops.length; i++) {
+      this.linkSites.push(-1);
+      this.clean.push(false);
+    }
     let loopTop = isa.pos();
     for (let pc = 0; pc < t.ops.length; pc++) {
       const op = t.ops[pc];
-      if (pc === label) loopTop = isa.pos();
+      if (pc === label) {
+        // a join (the peeled iteration and the back-edge): nothing is known clean here
+        loopTop = isa.pos();
+        for (let v = 0; v < pc; v++) this.clean[v] = false;
+      }
       if (pc <= first || (isNoCode(op) && op !== IROp.FINISH)) {
         this.opOffsets.push(-1);
         continue;
@@ -133,7 +144,7 @@ export class NativeTraceAssembler {
       }
       stubs.set(key, isa.pos());
       isa.patch(x.site, isa.pos());
-      if (x.save) this.saveLive(x.pc, undoneAt(this.t, x.pc));
+      if (x.save) this.saveLive(x.pc, undoneAt(this.t, x.pc), false);
       // a guard's stub may later be linked to a bridge, with every live value in the jitframe
       if (x.save && (OPS.defs[t.ops[x.pc]].flags & F_GUARD) !== 0) this.linkSites[x.pc] = isa.linkSite();
       isa.returnImm(x.pc);
@@ -182,10 +193,15 @@ export class NativeTraceAssembler {
     if (l < 0) return -1;
     return this.t.kindOf(v) === K_FLOAT ? this.isa.fprs[l] : this.isa.gprs[l];
   }
-  /** Stores the register of v into its slot (nothing when v lives in its slot). */
-  private spillReg(v: int): void {
+  /** Stores the register of v into its slot (nothing when v lives in its slot). Inline (in
+   * the trace's straight-line code, not a stub): nothing when the slot holds it already. */
+  private spillReg(v: int, inline: boolean): void {
     const r = this.regOf(v);
     if (r < 0) return;
+    if (inline) {
+      if (this.clean[v]) return;
+      this.clean[v] = true;
+    }
     const k = this.t.kindOf(v);
     if (k === K_FLOAT) this.isa.fstore(this.baseOf(k), v * 8, r);
     else this.isa.store(this.baseOf(k), v * 8, r);
@@ -194,14 +210,15 @@ export class NativeTraceAssembler {
   private reload(v: int): void {
     const r = this.regOf(v);
     if (r < 0) return;
+    this.clean[v] = true;
     const k = this.t.kindOf(v);
     if (k === K_FLOAT) this.isa.fload(r, this.baseOf(k), v * 8);
     else this.isa.load(r, this.baseOf(k), v * 8);
   }
   /** Stores every register holding a value defined before pc and read at or after pc, but
-   * value skip (an overflowed result). */
-  private saveLive(pc: int, skip: int): void {
-    for (let v = 0; v < pc; v++) if (this.lv.end[v] >= pc && v !== skip) this.spillReg(v);
+   * value skip (an overflowed result); inline as spillReg. */
+  private saveLive(pc: int, skip: int, inline: boolean): void {
+    for (let v = 0; v < pc; v++) if (this.lv.end[v] >= pc && v !== skip) this.spillReg(v, inline);
   }
   /** the general register holding int or ref value v (scratch register i for a constant or
    * a spilled value) */
@@ -560,7 +577,7 @@ export class NativeTraceAssembler {
    * execmem.call rethrows it. */
   private stepCall(pc: int): void {
     const isa = this.isa;
-    this.saveLive(pc, -1);
+    this.saveLive(pc, -1, true);
     isa.callCtx(helperAddress(H_NATIVE_STEP), pc);
     isa.movImm(isa.tmp[1], excAddress());
     isa.load(isa.tmp[1], isa.tmp[1], 0);
@@ -591,7 +608,7 @@ export class NativeTraceAssembler {
     for (let k = 0; k < n; k++) kinds.push(argKinds[s + k]);
     const regs = isa.argRegs(kinds);
     if (regs === null) return false;
-    this.saveLive(pc, -1);
+    this.saveLive(pc, -1, true);
     const first = withRun ? 1 : 0;
     if (withRun) isa.mov(regs[0], isa.ctx);
     for (let k = 0; k < n; k++) this.argInto(regs[first + k], t.args[s + k]);

@@ -118,4 +118,12 @@ describe.skipIf(SKIP)('x86_64 trace assembler', () => {
       expect(text).toMatch(conv === SYSV ? /mov\s+%r15,%rdi/ : /mov\s+%r15,%rcx/);
     });
   }
+
+  it('a value live across several calls is stored once (reloaded after each call, its slot still holds it)', () => {
+    const t = parseTrace(['[i0, p1]', 'label(i0, p1)', 'p3 = new_int(i0)', 'p4 = new_int(i0)', 'p5 = new_int(i0)', 'i6 = int_add(i0, 1)', 'jump(i6, p5)'].join('\n'), new TextNames());
+    const text = disassemble(assembleX64(t, SYSV).isa.code());
+    // i0's slot is ints[0]: (%r12)
+    expect((text.match(/mov\s+%\w+,\(%r12\)$/gm) ?? []).length).toBe(1);
+    expect((text.match(/call\s+\*%rax/g) ?? []).length).toBe(3);
+  });
 });
