@@ -87,6 +87,9 @@ export class NativeTraceAssembler {
     this.isa = isa;
     this.lv = liveness(t);
     this.al = allocate(t, this.lv, isa.gprs.length, isa.fprs.length);
+    // sized before the prologue, whose reloads mark the inputs clean (RTS lists do not grow
+    // on a store past their end)
+    for (let i = 0; i < t.ops.length; i++) this.clean.push(false);
   }
 
   assemble(): int[] {
@@ -96,10 +99,7 @@ export class NativeTraceAssembler {
     const label = t.loopLabelIndex();
     if (first < 0) throw new Error(`${isa.name}: trace has no LABEL`);
     this.prologue(first);
-    for (let i = 0; i < t.ops.length; i++) {
-      this.linkSites.push(-1);
-      this.clean.push(false);
-    }
+    for (let i = 0; i < t.ops.length; i++) this.linkSites.push(-1);
     let loopTop = isa.pos();
     for (let pc = 0; pc < t.ops.length; pc++) {
       const op = t.ops[pc];
