@@ -17,7 +17,9 @@ Tables (all strings of 16-bit units below U+D800, so they are plain text everywh
   mirrored, decimal, digit, numeric) as small integers;
   names as word numbers into a lexicon, each name ended by 0, with the offset of every 64th name;
   the names made from the code point (CJK UNIFIED IDEOGRAPH-4E00...) as ranges with their prefix;
-  the primary composites (what NFC composes) as code points.
+  the primary composites (what NFC composes) as code points;
+  the character types of str's is*() methods and the full case mappings of its case methods
+  (see ctype_tables).
 """
 import re
 import sys
@@ -118,6 +120,76 @@ def version_tables(db, numerics, num_list, decomps, dec_list):
         if d and not d.startswith('<') and len(d.split()) == 2 and db.normalize('NFC', c) == c:
             composites.append(cp)
     return rec_list, props, decs, composites
+
+
+# flags of a CTYPE_RECORDS record (CPython's UPPER_MASK, LOWER_MASK, TITLE_MASK, CASED_MASK,
+# CASE_IGNORABLE_MASK, ALPHA_MASK, DECIMAL_MASK, DIGIT_MASK, NUMERIC_MASK, XID_START_MASK,
+# XID_CONTINUE_MASK of _PyUnicode_TypeRecord)
+CASE_UPPER, CASE_LOWER, CASE_TITLE, CASE_CASED, CASE_IGNORABLE = 1, 2, 4, 8, 16
+CT_ALPHA, CT_DECIMAL, CT_DIGIT, CT_NUMERIC, CT_XID_START, CT_XID_CONTINUE = 32, 64, 128, 256, 512, 1024
+CASE_EXPANDED = 1 << 29
+
+
+def ctype_tables():
+    """(records, per-code-point record numbers, expansions) of str's is*() and case methods.
+
+    Everything is asked of CPython 3.11's str itself, so it is exactly what its unicodectype.c
+    tables say: the full mappings (SpecialCasing.txt, CaseFolding.txt's C+F) are the upper(),
+    lower(), title() and casefold() of each code point alone (lower() of a lone U+03A3 is not in
+    the final-sigma context); Uppercase and Lowercase are isupper()/islower() of the code point
+    alone; Case_Ignorable shows in lower()'s final-sigma rule: in 'A\u03a3' + c the sigma is
+    final when c is ignorable (skipped to the end) or uncased, in 'A\u03a3' + c + 'A' only when c
+    is neither ignorable nor cased. Alphabetic, Decimal, Digit and Numeric are isalpha(),
+    isdecimal(), isdigit() and isnumeric() of the code point alone, XID_Start is isidentifier() of
+    it ('_' aside), XID_Continue isidentifier() of 'a' followed by it.
+    A record is a flags unit then upper, lower, title and fold as two 15-bit halves each: the
+    code point's delta + 0x20000, or CASE_EXPANDED | length << 16 | offset into the expansions.
+    """
+    records = {}
+    rec_units = []
+    index = []
+    expansions = {}
+    exp_units = []
+    for cp in range(MAXCP):
+        c = chr(cp)
+        flags = 0
+        if c.isupper():
+            flags |= CASE_UPPER
+        if c.islower():
+            flags |= CASE_LOWER
+        if ud.category(c) == 'Lt':
+            flags |= CASE_TITLE
+        if flags:
+            flags |= CASE_CASED  # Cased = Uppercase | Lowercase | Lt
+        alone = ('A\u03a3' + c).lower()[1]
+        before_cased = ('A\u03a3' + c + 'A').lower()[1]
+        if alone == '\u03c2' and before_cased == '\u03c3':
+            flags |= CASE_IGNORABLE
+        else:
+            assert (alone == '\u03c3') == bool(flags & CASE_CASED), hex(cp)
+        for test, flag in [(c.isalpha(), CT_ALPHA), (c.isdecimal(), CT_DECIMAL), (c.isdigit(), CT_DIGIT),
+                           (c.isnumeric(), CT_NUMERIC), (c.isidentifier() and c != '_', CT_XID_START),
+                           (('a' + c).isidentifier(), CT_XID_CONTINUE)]:
+            if test:
+                flags |= flag
+        rec = [flags]
+        for m in (c.upper(), c.lower(), c.title(), c.casefold()):
+            if len(m) == 1:
+                v = ord(m) - cp + 0x20000
+                assert 0 <= v < CASE_EXPANDED
+            else:
+                if m not in expansions:
+                    expansions[m] = len(exp_units)
+                    exp_units += [ord(x) for x in m]
+                assert len(m) < 8 and expansions[m] < 0x10000
+                v = CASE_EXPANDED | len(m) << 16 | expansions[m]
+            rec += [v >> 15, v & 0x7FFF]
+        rec = tuple(rec)
+        if rec not in records:
+            records[rec] = len(records)
+            rec_units += rec
+        index.append(records[rec])
+    return rec_units, index, exp_units
 
 
 def main():
@@ -236,6 +308,19 @@ def main():
     w('export const NAME_CHECKPOINTS = %s;\n' % ts_string(checkpoint_units))
     w('/** start, end (inclusive) and ALGORITHMIC_PREFIXES number of the names made from the code point */\n')
     w('export const ALGORITHMIC_RANGES: number[] = [%s];\n' % ', '.join('0x%x, 0x%x, %d' % tuple(r) for r in algo_ranges))
+    case_units, case_index, case_exp = ctype_tables()
+    w('/** str is*() and case methods: flags (1 Uppercase, 2 Lowercase, 4 Lt, 8 Cased, 16 Case_Ignorable,\n'
+      ' * 32 alphabetic, 64 decimal, 128 digit, 256 numeric, 512 XID_Start, 1024 XID_Continue), then the\n'
+      ' * full upper, lower, title and fold mappings as two 15-bit halves each: delta + 0x20000, or\n'
+      ' * 1 << 29 | length << 16 | offset into CASE_EXPANSIONS */\n')
+    w('export const CTYPE_RECORD_UNITS = 9;\n')
+    w('export const CTYPE_RECORDS = %s;\n' % ts_string(case_units))
+    shift, i1, i2 = two_level(case_index)
+    w('export const CTYPE_SHIFT = %d;\n' % shift)
+    w('export const CTYPE_INDEX1 = %s;\n' % ts_string(i1))
+    w('export const CTYPE_INDEX2 = %s;\n' % ts_string(i2))
+    w('/** the multi-character case mappings (SpecialCasing.txt, CaseFolding.txt\'s full foldings) */\n')
+    w('export const CASE_EXPANSIONS = %s;\n' % ts_string(case_exp))
     w('/** name aliases (alias|code point in hex|...) */\n')
     w('export const ALIASES = %s;\n' % ts_str_literal('|'.join('%s|%x' % a for a in aliases)))
     w('/** named sequences (name|code points in hex, space-separated|...) */\n')

@@ -83,6 +83,11 @@ interface Outcome {
 /** CPU seconds a mutated program may use: its CPU time, not wall time, so a busy machine changes nothing */
 const CPU_SECONDS = 5;
 
+/** Wall seconds before a case is killed: a mutation can block without using CPU (a number made
+ * huge turns `asyncio.sleep(0.01)` into a sleep of 2**64 seconds, in CPython too), which the CPU
+ * limit never ends. Counted as a timeout, like a mutation that loops forever. */
+const WALL_SECONDS = 60;
+
 /** every other case runs with the JIT tracing each loop after two iterations */
 const JIT_ENV = { PYVM_JIT: 'threshold=2,backend=llgraph' };
 
@@ -94,8 +99,10 @@ function run(bin: string, file: string, jit: boolean): Promise<Outcome> {
       env: { ...process.env, RTS_HEAP_LIMIT_MB: '1024', ...(jit ? JIT_ENV : {}) },
     });
     let stderr = '';
+    const wall = setTimeout(() => p.kill('SIGKILL'), WALL_SECONDS * 1000);
     p.stderr.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
     p.on('close', (status, signal) => {
+      clearTimeout(wall);
       const timedOut = signal === 'SIGXCPU' || signal === 'SIGKILL';
       resolve({ status, signal: timedOut ? null : signal, stderr, timedOut });
     });

@@ -6,7 +6,7 @@ import {
   PySlice, PyUnion, PyModule, PyBuiltin, PyProperty, PyStaticMethod, PyClassMethod, PySuper, PySeqIter, PyExc,
   PyBoundMethod, HOLD, None, True, False, NotImplemented, Ellipsis, typeType, objectType, L_NONE, intType, boolType, floatType,
   strType, bytesType, listType, tupleType, dictType, setType, frozensetType, rangeType, sliceType, propertyType,
-  staticmethodType, classmethodType, superType, enumerateType, zipType, mapType, filterType, reversedType,
+  staticmethodType, classmethodType, superType, enumerateType, zipType, mapType, filterType, reversedType, longrangeIterType,
   builtinType, newInt, newFloat, newStr, newBool, newList, newTuple, newDict, raise, newExc, TypeError, ValueError,
   AttributeError, NameError, ImportError, StopIteration, OverflowErrorT, ZeroDivisionErrorT, EOFError, FileNotFoundError, RuntimeError,
   SystemExit, EXC, TYPES, BaseException, KeyError, IndexError, ExitSignal, OSError, BlockingIOError,
@@ -15,7 +15,7 @@ import {
   repr, str, baseRepr, baseStr, truthy, pyLen, pyHash, objId, getAttrOrNull, getAttr, setAttr, delAttr, genericSetAttr, genericDelAttr,
   genericGetAttr, attrError, callObj, isInstance, isSubtype, getIter, getIterOrNull, iterNext, iterToArray, richCompare,
   compareBool, binaryOp, typeName, lookupType, seqIter, arrayIter, IT_ENUMERATE, IT_ZIP, IT_MAP, IT_FILTER, IT_REVERSED,
-  IT_CALLABLE, IT_LIST, IT_SEQ, toIntIndex, callType, getItem, contains, rangeLen, unaryOp, allocInstance, pyEq,
+  IT_CALLABLE, IT_LIST, IT_SEQ, IT_RANGE, toIntIndex, callType, getItem, contains, rangeLen, unaryOp, allocInstance, pyEq,
   callSpecial, excStr, computedAttrNames,
   unproxy,
 } from '../interpreter/runtime.ts';
@@ -37,7 +37,7 @@ import { setTraceback } from '../interpreter/traceback.ts';
 import { callWeakref } from '../modules/weakref.ts';
 import { callGc } from '../modules/gc.ts';
 import { callAsyncgenHooks, asyncGenFirstIter } from '../modules/asyncgenhooks.ts';
-import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_IO, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT, FAM_SRE, FAM_STRING, FAM_STRUCT, FAM_WEAKREF, FAM_GC, FAM_ABC, FAM_BYTEARRAY, FAM_BYTES, FAM_MEMORYVIEW, FAM_ARRAY, FAM_COMPLEX, FAM_CMATH, FAM_GENERICALIAS, FAM_EXCGROUP, FAM_COMPILE, FAM_HASH, FAM_OPERATOR, FAM_ATEXIT, FAM_CONTEXTVARS, FAM_CSV, FAM_CODECS, FAM_STDLIB_SUPPORT, FAM_IMP, FAM_COREMETHODS, FAM_OSCALL, FAM_FLOATHEX, FAM_INTDIGITS, FAM_FUNCCALL, FAM_ASYNCGEN_HOOKS, FAM_DESCR, FAM_FDOPS, FAM_SLICE_METHOD } from './ids.ts';
+import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_IO, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT, FAM_SRE, FAM_STRING, FAM_STRUCT, FAM_WEAKREF, FAM_GC, FAM_ABC, FAM_BYTEARRAY, FAM_BYTES, FAM_MEMORYVIEW, FAM_ARRAY, FAM_COMPLEX, FAM_CMATH, FAM_GENERICALIAS, FAM_EXCGROUP, FAM_COMPILE, FAM_HASH, FAM_OPERATOR, FAM_ATEXIT, FAM_CONTEXTVARS, FAM_CSV, FAM_CODECS, FAM_STDLIB_SUPPORT, FAM_IMP, FAM_COREMETHODS, FAM_OSCALL, FAM_FLOATHEX, FAM_INTDIGITS, FAM_FUNCCALL, FAM_ASYNCGEN_HOOKS, FAM_DESCR, FAM_FDOPS, FAM_SLICE_METHOD, FAM_ITERPICKLE } from './ids.ts';
 import { callFdOps } from '../modules/fdops.ts';
 import { callCompile, initCompile, fastLocals } from './compile.ts';
 import { callExcGroup } from './excgroup.ts';
@@ -49,6 +49,7 @@ import { callContextvars } from '../modules/contextvars.ts';
 import { callHash, callOperator } from '../modules/hashes.ts';
 import { callAtexit } from '../modules/atexit.ts';
 import { callSupport } from './support.ts';
+import { callIterPickle } from './iterpickle.ts';
 import { callCodecs, decodeSource } from '../modules/codecs/module.ts';
 import { callImp } from '../modules/imp.ts';
 import { callCoreMethod } from './coremethods.ts';
@@ -58,7 +59,7 @@ import { methodNew } from './methodnew.ts';
 import { callFuncCall } from './funccall.ts';
 import { callIntDigits, checkStrToIntDigits } from '../objects/intdigits.ts';
 import { callSlot } from './slots.ts';
-import { longRangeOrNull } from './longrange.ts';
+import { longRangeOrNull, PyLongRange } from './longrange.ts';
 import { npos, kwArg, arg, checkArgs, noKw, mkBuiltin, defMethod, unhandledBuiltin } from './args.ts';
 import { callStrMethod, decodeUtf8, encodeUtf8 } from './strmethods.ts';
 import { callContainerMethod, sortItems, newSet } from './containers.ts';
@@ -254,6 +255,8 @@ export function callBuiltin(b: PyBuiltin, args: PyObject[], kw: string[] | null)
       return callFdOps(id, args, kw);
     case FAM_SLICE_METHOD:
       return id === B.METHOD_NEW ? methodNew(args, kw) : callSlice(id, args, kw);
+    case FAM_ITERPICKLE:
+      return callIterPickle(b, id, args, kw);
   }
   throw unhandledBuiltin(b.name, id);
 }
@@ -1085,6 +1088,8 @@ function construct(id: int, args: PyObject[], kw: string[] | null): PyObject {
     }
     case B.REVERSED_NEW: {
       const x = unproxy(args[1]);
+      // a long range runs backwards as a longrange_iterator (its __reversed__ slot comes back here)
+      if (x instanceof PyLongRange) return x.reversedIter();
       if (!x.cls.isBuiltin || x instanceof PyNative) {
         const r = callSpecial(x, '__reversed__', []);
         if (r !== null) return r;
@@ -1098,6 +1103,17 @@ function construct(id: int, args: PyObject[], kw: string[] | null): PyObject {
           return it;
         }
         throw raise(TypeError, `'${typeName(x)}' object is not reversible`);
+      }
+      if (x instanceof PyRange && x.step > -4611686018427387904) {
+        // a range runs backwards as a range iterator over the reversed range, as in CPython,
+        // so that it pickles as one (the bound keeps -step a machine int)
+        const len = rangeLen(x);
+        const it = seqIter(IT_RANGE, x);
+        it.i = x.start + (len - 1) * x.step;
+        it.step = -x.step;
+        it.n = len;
+        it.left = len;
+        return it;
       }
       const it = new PySeqIter(reversedType, IT_REVERSED, x);
       it.i = pyLen(x) - 1;
@@ -1606,7 +1622,8 @@ export function initBuiltins(): void {
   defMethod(propertyType, '__set__', B.PROPERTY_SET, FAM_DESCR);
   defMethod(propertyType, '__delete__', B.PROPERTY_DELETE, FAM_DESCR);
   defMethod(propertyType, '__set_name__', B.PROPERTY_SET_NAME, FAM_DESCR);
-  const iterTypes: PyType[] = [enumerateType, zipType, mapType, filterType, reversedType];
+  // longrange_iterator too: next() finds an iterator by its type's __next__
+  const iterTypes: PyType[] = [enumerateType, zipType, mapType, filterType, reversedType, longrangeIterType];
   for (const t of TYPES.all) {
     if (t.name === 'iterator' || t.name === 'generator') iterTypes.push(t);
   }

@@ -921,6 +921,12 @@ export enum B {
   IO_SET_CHUNK_SIZE,
   POSIX_PUTENV,
   POSIX_UNSETENV,
+  // pickleit stream (family 45): the pickle protocol of the builtin iterators
+  // (vm/builtins/iterpickle.ts) and of itertools' (vm/modules/itertoolspickle.ts)
+  ITER_REDUCE,
+  ITER_SETSTATE,
+  ITERTOOLS_REDUCE,
+  ITERTOOLS_SETSTATE,
 }
 
 /** The builtin families, one switch each. */
@@ -1023,7 +1029,10 @@ export const FAM_SLICE_METHOD = 47;
  * (vm/modules/asyncgenhooks.ts) */
 export const FAM_ASYNCGEN_HOOKS = 56;
 
-// Reserved per work stream, so parallel branches never pick the same number: 45, 49-51 and 55
+/** __reduce__ and __setstate__ of the builtin iterators and of itertools' (vm/builtins/iterpickle.ts) */
+export const FAM_ITERPICKLE = 45;
+
+// Reserved per work stream, so parallel branches never pick the same number: 49-51 and 55
 // (spare, from stop 13's reservations), 57-59. Replace a reservation by its family when it lands.
 
 class IdFamilies {

@@ -87,17 +87,27 @@ export class PyLongRange extends PyNative {
   iter(): PyLongRangeIter {
     return new PyLongRangeIter(this.start, this.step, this.length);
   }
+  /** reversed(r): from the last item back by -step, as CPython's range_reverse */
+  reversedIter(): PyLongRangeIter {
+    const last = add(this.start, mul(sub(this.length, ONE), this.step));
+    return new PyLongRangeIter(last, sub(ZERO, this.step), this.length);
+  }
 }
 
 export class PyLongRangeIter extends PyNative {
   next: PyObject;
   step: PyObject;
   left: PyObject;
+  /** the first item and the number of items it began with (its __reduce__ gives them back) */
+  start: PyObject;
+  length: PyObject;
   constructor(start: PyObject, step: PyObject, left: PyObject) {
     super(longrangeIterType);
     this.next = start;
     this.step = step;
     this.left = left;
+    this.start = start;
+    this.length = left;
   }
   override isIterator(): boolean {
     return true;

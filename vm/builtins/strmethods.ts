@@ -3,7 +3,8 @@ import type { int } from '../../translate/rlib/index.ts';
 import { floorDiv } from '../../translate/rlib/index.ts';
 import { PyObject, PyStr, PyBytes, PyTuple, PyList, PyDict, PyInt, strType, bytesType, newStr, newInt, newBool, newList, newTuple, raise, None, True, False, TypeError, ValueError, LookupError, OverflowErrorT } from '../objects/core.ts';
 import { str, repr, typeName, iterToArray, toIntIndex, toSsize, getIterOrNull, sliceIndexArg, getItem, isInstance, sliceIndices } from '../interpreter/runtime.ts';
-import { cpLen, cpArray, isSpace, isSpaceCode, isDigitCh, isAlphaCh, isUpperCh, isLowerCh, codePointAt, indexFrom, lastIndexFrom, pyUpper, pyLower, startsAt, repeatStr } from '../objects/strutil.ts';
+import { cpLen, cpArray, isSpace, isSpaceCode, codePointAt, indexFrom, lastIndexFrom, startsAt, repeatStr } from '../objects/strutil.ts';
+import { strUpper, strLower, strCasefold, strTitle, strCapitalize, strSwapcase, strIsCase, strIsTitle, strIsAll, strIsIdentifier, CT_ALPHA, CT_DECIMAL, CT_DIGIT, CT_NUMERIC, CT_ALNUM } from '../objects/unictype.ts';
 import { strFormat, strFormatMap } from './format.ts';
 import { B, FAM_STR } from './ids.ts';
 import { npos, kwArg, arg, defMethod } from './args.ts';
@@ -204,29 +205,6 @@ function prefixMatch(s: string, pre: PyObject, start: int, end: int, isEnd: bool
   if (end - start < p.length) return false;
   return isEnd ? startsAt(s, p, end - p.length) : startsAt(s, p, start);
 }
-function allChars(s: string, kind: int): boolean {
-  if (s.length === 0) return false;
-  for (const c of cpArray(s)) {
-    let ok = false;
-    if (kind === 0) ok = isDigitCh(c);
-    else if (kind === 1) ok = isAlphaCh(c);
-    else if (kind === 2) ok = isAlphaCh(c) || isDigitCh(c);
-    else if (kind === 3) ok = isSpace(c);
-    if (!ok) return false;
-  }
-  return true;
-}
-function titleCase(s: string): string {
-  const out: string[] = [];
-  let prevCased = false;
-  for (const c of cpArray(s)) {
-    const cased = isAlphaCh(c);
-    if (cased) out.push(prevCased ? pyLower(c) : pyUpper(c));
-    else out.push(c);
-    prevCased = cased;
-  }
-  return out.join('');
-}
 export function padTo(s: string, width: int, fill: string, align: int): string {
   const n = width - cpLen(newStr(s));
   if (n <= 0) return s;
@@ -347,10 +325,11 @@ export function callStrMethod(name: string, id: int, args: PyObject[], kw: strin
   checkStrArity(id, name, n - 1, kw);
   switch (id) {
     case B.STR_UPPER:
-      return newStr(pyUpper(s));
+      return newStr(strUpper(s));
     case B.STR_LOWER:
+      return newStr(strLower(s));
     case B.STR_CASEFOLD:
-      return newStr(pyLower(s));
+      return newStr(strCasefold(s));
     case B.STR_STRIP:
     case B.STR_LSTRIP:
     case B.STR_RSTRIP: {
@@ -451,15 +430,20 @@ export function callStrMethod(name: string, id: int, args: PyObject[], kw: strin
       return newInt(countSub(region, sub));
     }
     case B.STR_ISDIGIT:
+      return newBool(strIsAll(s, CT_DIGIT));
     case B.STR_ISDECIMAL:
+      return newBool(strIsAll(s, CT_DECIMAL));
     case B.STR_ISNUMERIC:
-      return newBool(allChars(s, 0));
+      return newBool(strIsAll(s, CT_NUMERIC));
     case B.STR_ISALPHA:
-      return newBool(allChars(s, 1));
+      return newBool(strIsAll(s, CT_ALPHA));
     case B.STR_ISALNUM:
-      return newBool(allChars(s, 2));
-    case B.STR_ISSPACE:
-      return newBool(allChars(s, 3));
+      return newBool(strIsAll(s, CT_ALNUM));
+    case B.STR_ISSPACE: {
+      if (s.length === 0) return False;
+      for (const c of cpArray(s)) if (!isSpace(c)) return False;
+      return True;
+    }
     case B.STR_ISASCII: {
       for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return False;
       return True;
@@ -473,39 +457,18 @@ export function callStrMethod(name: string, id: int, args: PyObject[], kw: strin
       return True;
     }
     case B.STR_ISUPPER:
-    case B.STR_ISLOWER: {
-      let cased = false;
-      for (const c of cpArray(s)) {
-        if (isUpperCh(c)) {
-          if (id === B.STR_ISLOWER) return False;
-          cased = true;
-        } else if (isLowerCh(c)) {
-          if (id === B.STR_ISUPPER) return False;
-          cased = true;
-        }
-      }
-      return newBool(cased);
-    }
+    case B.STR_ISLOWER:
+      return newBool(strIsCase(s, id === B.STR_ISUPPER));
     case B.STR_ISTITLE:
-      return newBool(s.length > 0 && titleCase(s) === s && pyLower(s) !== s);
-    case B.STR_ISIDENTIFIER: {
-      if (s.length === 0) return False;
-      for (let i = 0; i < s.length; i++) {
-        const c = s[i];
-        const ok = isAlphaCh(c) || c === '_' || (i > 0 && isDigitCh(c));
-        if (!ok) return False;
-      }
-      return True;
-    }
+      return newBool(strIsTitle(s));
+    case B.STR_ISIDENTIFIER:
+      return newBool(strIsIdentifier(s));
     case B.STR_TITLE:
-      return newStr(titleCase(s));
+      return newStr(strTitle(s));
     case B.STR_CAPITALIZE:
-      return newStr(s.length === 0 ? s : pyUpper(s[0]) + pyLower(s.slice(1)));
-    case B.STR_SWAPCASE: {
-      const out: string[] = [];
-      for (const c of cpArray(s)) out.push(isUpperCh(c) ? pyLower(c) : isLowerCh(c) ? pyUpper(c) : c);
-      return newStr(out.join(''));
-    }
+      return newStr(strCapitalize(s));
+    case B.STR_SWAPCASE:
+      return newStr(strSwapcase(s));
     case B.STR_CENTER:
     case B.STR_LJUST:
     case B.STR_RJUST: {

@@ -24,7 +24,7 @@ import { displayExpr } from '../modules/syshooks.ts';
 import {
   getAttr, setAttr, delAttr, callObj, binaryOp, unaryOp, richCompare, truthy, getItem, setItem, delItem,
   contains, getIter, iterNext, iterToArray, excMatches, makeException, lookupType, isInstance, repr, str, getAttrOrNull,
-  IT_LIST, IT_RANGE, typeName, isSubtype, computeMro, getIterOrNull, pyLen,
+  IT_LIST, IT_RANGE, IT_EXHAUSTED, typeName, isSubtype, computeMro, getIterOrNull, pyLen,
   genericSetAttr,
 } from './runtime.ts';
 import { dictGetStr, dictSet, dictDel, dictGet, dictSetS, dictGetS, dictKeys, dictHas } from '../objects/dict.ts';
@@ -1350,7 +1350,7 @@ function run(f: Frame): PyObject {
                   stack[sp++] = items[it.i];
                   it.i++;
                 } else {
-                  it.i = 0x7fffffff;
+                  it.i = IT_EXHAUSTED;
                   sp--;
                   pc = arg;
                 }
@@ -1784,7 +1784,7 @@ function run(f: Frame): PyObject {
                   it.i++;
                   pc++;
                 } else {
-                  it.i = 0x7fffffff;
+                  it.i = IT_EXHAUSTED;
                   sp--;
                   pc = arg;
                 }

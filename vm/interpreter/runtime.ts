@@ -2325,13 +2325,13 @@ export function contains(c: PyObject, x: PyObject): boolean {
 
 // ---- iteration ----
 export const IT_LIST = 0;
-const IT_TUPLE = 1;
-const IT_STR = 2;
+export const IT_TUPLE = 1;
+export const IT_STR = 2;
 export const IT_RANGE = 3;
-const IT_DICT_KEYS = 4;
-const IT_DICT_VALUES = 5;
-const IT_DICT_ITEMS = 6;
-const IT_BYTES = 7;
+export const IT_DICT_KEYS = 4;
+export const IT_DICT_VALUES = 5;
+export const IT_DICT_ITEMS = 6;
+export const IT_BYTES = 7;
 export const IT_ENUMERATE = 8;
 export const IT_ZIP = 9;
 export const IT_MAP = 10;
@@ -2339,8 +2339,11 @@ export const IT_FILTER = 11;
 export const IT_REVERSED = 12;
 export const IT_SEQ = 13;
 export const IT_CALLABLE = 14;
-const IT_ARRAY = 15;
+export const IT_ARRAY = 15;
 export const IT_VIEW = 16; // dict view object (iterable, not iterator)
+/** The index of a sequence iterator that has run out (CPython clears its it_seq then): it stays
+ * exhausted if the sequence grows, and its __reduce__ gives an empty sequence. */
+export const IT_EXHAUSTED = 0x7fffffff;
 
 export function seqIter(kind: int, seq: PyObject): PySeqIter {
   return new PySeqIter(iterType, kind, seq);
@@ -2381,6 +2384,8 @@ export function getIterOrNull(o: PyObject): PyObject | null {
     it.i = o.start;
     it.n = rangeLen(o);
     it.step = o.step;
+    // the length it started with, from which __reduce__ finds the range and the index again
+    it.left = it.n;
     return it;
   }
   if (o instanceof PyDict) return seqIter(IT_DICT_KEYS, o);
@@ -2445,22 +2450,25 @@ function seqIterNext(it: PySeqIter): PyObject | null {
     case IT_LIST: {
       const items = (it.seq as PyList).items;
       if (it.i < items.length) return items[it.i++];
-      it.i = 0x7fffffff;
+      it.i = IT_EXHAUSTED;
       return null;
     }
     case IT_TUPLE: {
       const items = (it.seq as PyTuple).items;
       if (it.i < items.length) return items[it.i++];
+      it.i = IT_EXHAUSTED;
       return null;
     }
     case IT_STR: {
       const s = (it.seq as PyStr).s;
       if (it.i < s.length) return charStr(s.charCodeAt(it.i++));
+      it.i = IT_EXHAUSTED;
       return null;
     }
     case IT_ARRAY: {
       const arr = it.arr as PyObject[];
       if (it.i < arr.length) return arr[it.i++];
+      it.i = IT_EXHAUSTED;
       return null;
     }
     case IT_RANGE: {
@@ -2501,6 +2509,7 @@ function seqIterNext(it: PySeqIter): PyObject | null {
     case IT_BYTES: {
       const b = (it.seq as PyBytes).b;
       if (it.i < b.length) return newInt(b[it.i++]);
+      it.i = IT_EXHAUSTED;
       return null;
     }
     case IT_ENUMERATE: {
@@ -2547,7 +2556,11 @@ function seqIterNext(it: PySeqIter): PyObject | null {
       }
     }
     case IT_REVERSED: {
-      if (it.i < 0) return null;
+      if (it.i < 0) {
+        // CPython drops the sequence: __reduce__ tells an exhausted iterator from reversed(())
+        it.done = true;
+        return null;
+      }
       const s = it.seq;
       if (s instanceof PyList) {
         if (it.i >= s.items.length) {
@@ -2561,12 +2574,17 @@ function seqIterNext(it: PySeqIter): PyObject | null {
       return r;
     }
     case IT_SEQ: {
+      // once exhausted it never asks the sequence again (CPython clears it_seq)
+      if (it.done) return null;
       try {
         const r = getItem(it.seq, newInt(it.i));
         it.i++;
         return r;
       } catch (e) {
-        if (e instanceof PyExc && (isInstance(e.exc, IndexError) || isInstance(e.exc, StopIteration))) return null;
+        if (e instanceof PyExc && (isInstance(e.exc, IndexError) || isInstance(e.exc, StopIteration))) {
+          it.done = true;
+          return null;
+        }
         throw e;
       }
     }

@@ -19,7 +19,7 @@ import { Frame, PyFunction } from '../interpreter/frame.ts';
 import { VM } from '../interpreter/state.ts';
 import {
   callObj, getAttr, setAttr, binaryOp, unaryOp, richCompare, truthy, getItem, setItem, getIter, iterNext, lookupType, contains,
-  IT_LIST, IT_RANGE,
+  IT_LIST, IT_RANGE, IT_EXHAUSTED,
 } from '../interpreter/runtime.ts';
 import { loadAttrIC, loadMethodIC, storeAttrIC, globalIC, icReset, icProbe, ctorKind, CTOR_INIT } from '../interpreter/caches.ts';
 import { dictSet } from '../objects/dict.ts';
@@ -1349,7 +1349,7 @@ export class Recorder {
           return GO;
         }
         this.guard(IROp.GUARD_FALSE, [more], 0);
-        this.emit(IROp.SETFIELD_I, [itv, t.cInt(0x7fffffff)], D_SEQITER_I);
+        this.emit(IROp.SETFIELD_I, [itv, t.cInt(IT_EXHAUSTED)], D_SEQITER_I);
       }
       iterNext(it);
       this.popV(fr);

@@ -12,38 +12,38 @@ import { newBuiltinModule, addFn } from './registry.ts';
 import { getIter, iterNext, iterToArray, callObj, truthy, binaryOp, pyEq, repr, typeName, lookupType } from '../interpreter/runtime.ts';
 import * as A from '../parser/ast.ts';
 
-const K_COUNT = 0;
-const K_CYCLE = 1;
-const K_REPEAT = 2;
-const K_ACCUMULATE = 3;
-const K_CHAIN = 4;
-const K_COMPRESS = 5;
-const K_DROPWHILE = 6;
-const K_FILTERFALSE = 7;
-const K_GROUPBY = 8;
-const K_GROUPER = 9;
-const K_ISLICE = 10;
-const K_PAIRWISE = 11;
-const K_STARMAP = 12;
-const K_TAKEWHILE = 13;
-const K_TEE = 14;
-const K_ZIP_LONGEST = 15;
-const K_PRODUCT = 16;
-const K_PERMUTATIONS = 17;
-const K_COMBINATIONS = 18;
-const K_COMBINATIONS_WR = 19;
+export const K_COUNT = 0;
+export const K_CYCLE = 1;
+export const K_REPEAT = 2;
+export const K_ACCUMULATE = 3;
+export const K_CHAIN = 4;
+export const K_COMPRESS = 5;
+export const K_DROPWHILE = 6;
+export const K_FILTERFALSE = 7;
+export const K_GROUPBY = 8;
+export const K_GROUPER = 9;
+export const K_ISLICE = 10;
+export const K_PAIRWISE = 11;
+export const K_STARMAP = 12;
+export const K_TAKEWHILE = 13;
+export const K_TEE = 14;
+export const K_ZIP_LONGEST = 15;
+export const K_PRODUCT = 16;
+export const K_PERMUTATIONS = 17;
+export const K_COMBINATIONS = 18;
+export const K_COMBINATIONS_WR = 19;
 
 /** The name of each kind's type, by kind. */
-const KIND_NAMES: string[] = [
+export const KIND_NAMES: string[] = [
   'count', 'cycle', 'repeat', 'accumulate', 'chain', 'compress', 'dropwhile', 'filterfalse', 'groupby', '_grouper',
   'islice', 'pairwise', 'starmap', 'takewhile', '_tee', 'zip_longest', 'product', 'permutations', 'combinations',
   'combinations_with_replacement',
 ];
 
-class ItertoolsTypes {
+export class ItertoolsTypes {
   byKind: PyType[] = [];
 }
-const TYPES_OF = new ItertoolsTypes();
+export const TYPES_OF = new ItertoolsTypes();
 for (let k = 0; k < KIND_NAMES.length; k++) {
   const t = new PyType(typeType, KIND_NAMES[k]);
   t.bases.push(objectType);
@@ -51,7 +51,7 @@ for (let k = 0; k < KIND_NAMES.length; k++) {
   t.layout = L_NONE;
   t.isBuiltin = true;
   t.module = 'itertools';
-  if (k !== K_GROUPER && k !== K_TEE) t.dict.set('__new__', mkBuiltin('__new__', B.ITERTOOLS_NEW, false, FAM_ITERTOOLS));
+  if (k !== K_TEE) t.dict.set('__new__', mkBuiltin('__new__', B.ITERTOOLS_NEW, false, FAM_ITERTOOLS));
   defMethod(t, '__next__', B.ITERTOOLS_NEXT, FAM_ITERTOOLS);
   defMethod(t, '__iter__', B.ITERTOOLS_ITER, FAM_ITERTOOLS);
   TYPES_OF.byKind.push(t);
@@ -96,6 +96,8 @@ export class PyItertool extends PyNative {
   stepN: int = 0;
   started: boolean = false;
   done: boolean = false;
+  /** cycle: its saved items are complete (set by __setstate__), so what src gives is not saved */
+  firstpass: boolean = false;
   /** groupby: the current group's key and value, the live grouper; a grouper: its groupby */
   tgtKey: PyObject | null = null;
   curValue: PyObject | null = null;
@@ -165,9 +167,13 @@ export class PyItertool extends PyNative {
         }
       }
       case K_TAKEWHILE: {
+        // started: the predicate has failed (CPython's stop flag, which __reduce__ gives)
+        if (this.started) return null;
         const v = iterNext(this.src as PyObject);
         if (v === null) return null;
-        return truthy(callObj(this.fn as PyObject, [v], null)) ? v : null;
+        if (truthy(callObj(this.fn as PyObject, [v], null))) return v;
+        this.started = true;
+        return null;
       }
       case K_FILTERFALSE:
         for (;;) {
@@ -217,7 +223,7 @@ export class PyItertool extends PyNative {
     if (!this.started) {
       const v = iterNext(this.src as PyObject);
       if (v !== null) {
-        this.items.push(v);
+        if (!this.firstpass) this.items.push(v);
         return v;
       }
       this.started = true;
@@ -289,6 +295,8 @@ export class PyItertool extends PyNative {
     if (!pyEq(this.tgtKey as PyObject, gb.cur as PyObject)) return null;
     const r = gb.curValue;
     gb.curValue = null;
+    // as CPython's _grouper_next, so that groupby's __reduce__ sees no current item
+    gb.cur = null;
     return r;
   }
   private isliceNext(): PyObject | null {
@@ -340,9 +348,10 @@ export class PyItertool extends PyNative {
         out.push(v);
         continue;
       }
-      this.dead[k] = true;
+      // the last iterator to run out stays in place, as in CPython's ittuple (__reduce__ shows it)
       this.n--;
       if (this.n === 0) return null;
+      this.dead[k] = true;
       out.push(this.cur as PyObject);
     }
     return newTuple(out);
@@ -484,6 +493,17 @@ function construct(t: PyType, args: PyObject[], kw: string[] | null): PyObject {
   const name = KIND_NAMES[kind];
   const o = new PyItertool(kind);
   switch (kind) {
+    case K_GROUPER: {
+      // _grouper(parent, tgtkey), what a pickled grouper is rebuilt with: the parent's current group
+      noKwFor(name, kw);
+      argCount(name, n, 2, 2);
+      const parent = args[1];
+      if (!(parent instanceof PyItertool && parent.kind === K_GROUPBY)) throw raise(TypeError, `_grouper() argument 1 must be itertools.groupby, not ${typeName(parent)}`);
+      o.parent = parent;
+      o.tgtKey = args[2];
+      parent.grouper = o;
+      return o;
+    }
     case K_COUNT: {
       onlyKw(name, kw, ['start', 'step']);
       argCount(name, n, 0, 2);

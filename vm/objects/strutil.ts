@@ -58,25 +58,11 @@ export function isSpaceCode(k: int): boolean {
   if (k < 128) return k === 32 || (k >= 9 && k <= 13) || (k >= 28 && k <= 31);
   return k === 0x85 || k === 0xa0 || k === 0x1680 || (k >= 0x2000 && k <= 0x200a) || k === 0x2028 || k === 0x2029 || k === 0x202f || k === 0x205f || k === 0x3000;
 }
-export function isDigitCh(c: string): boolean {
-  return c >= '0' && c <= '9';
-}
-export function isAlphaCh(c: string): boolean {
-  return isAlphaCode(c.charCodeAt(0));
-}
-/** str.isalpha of one BMP code unit, for the alphabets the case tables below cover. */
+/** Whether a BMP code unit is a letter, for the alphabets the case tables below cover (re's \w). */
 export function isAlphaCode(k: int): boolean {
   if ((k >= 65 && k <= 90) || (k >= 97 && k <= 122)) return true;
   if (k < 0xc0) return k === 0xaa || k === 0xb5 || k === 0xba;
   return k !== 0xd7 && k !== 0xf7 && (k === 0xdf || upperCode(k) !== lowerCode(k));
-}
-export function isUpperCh(c: string): boolean {
-  const k = c.charCodeAt(0);
-  return lowerCode(k) !== k;
-}
-export function isLowerCh(c: string): boolean {
-  const k = c.charCodeAt(0);
-  return upperCode(k) !== k || k === 0xdf;
 }
 /** s.startsWith(sub) at position pos. */
 export function startsAt(s: string, sub: string, pos: int): boolean {
@@ -96,7 +82,8 @@ export function lastIndexFrom(s: string, sub: string, from: int): int {
   return s.lastIndexOf(sub, i);
 }
 
-// ---- Unicode case mapping for the common alphabets (RTS toUpperCase/toLowerCase are ASCII-only) ----
+// ---- simple case mapping for the common alphabets (isalpha and re's IGNORECASE; str's case methods
+// use the full Unicode mappings of casemap.ts) ----
 /** Upper-case code of a BMP code unit, or the same code when it has no simple mapping. */
 export function upperCode(c: int): int {
   if (c >= 97 && c <= 122) return c - 32;
@@ -131,34 +118,4 @@ export function lowerCode(c: int): int {
   if (c >= 0x410 && c <= 0x42f) return c + 32;
   if (c >= 0x400 && c <= 0x40f) return c + 80;
   return c;
-}
-/** 0: all ASCII and no upper-case letters; 1: all ASCII; 2: other. */
-function asciiCase(s: string, lowerFrom: int, lowerTo: int): int {
-  let r = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 128) return 2;
-    if (c >= lowerFrom && c <= lowerTo) r = 1;
-  }
-  return r;
-}
-export function pyUpper(s: string): string {
-  const k = asciiCase(s, 97, 122);
-  if (k === 0) return s;
-  if (k === 1) return s.toUpperCase();
-  const out: string[] = [];
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 0xdf) out.push('SS');
-    else out.push(String.fromCharCode(upperCode(c)));
-  }
-  return out.join('');
-}
-export function pyLower(s: string): string {
-  const k = asciiCase(s, 65, 90);
-  if (k === 0) return s;
-  if (k === 1) return s.toLowerCase();
-  const out: string[] = [];
-  for (let i = 0; i < s.length; i++) out.push(String.fromCharCode(lowerCode(s.charCodeAt(i))));
-  return out.join('');
 }

@@ -1,4 +1,5 @@
 # posix: what os and os.path build on, compared with CPython
+# platform: posix  (CPython on Windows has no posix module: its os builds on nt)
 import posix
 import errno
 
