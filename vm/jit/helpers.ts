@@ -115,24 +115,23 @@ function ref(c: HelperCall, k: int): PyObject {
 
 /** The interpreter's fast paths for a call of a builtin (eval.ts, CALL): a residual call
  * in a trace would otherwise build an argument list and go through callObj, slower than the
- * interpreter it replaces. null: no fast path answered (the generic call follows, which also
- * raises every error). */
-function fastCall(callable: PyObject, self: PyObject, c: HelperCall): PyObject | null {
-  const n = c.r.length - 2;
+ * interpreter it replaces. n arguments, the first two a and b (NULL_OBJ past n). null: no
+ * fast path answered (the generic call follows, which also raises every error). */
+export function fastCall(callable: PyObject, self: PyObject, n: int, a: PyObject, b: PyObject): PyObject | null {
   if (callable instanceof PyBuiltin && callable.self === null) {
     if (self === NULL_OBJ) {
-      if (n === 1) return fastCall1(callable, ref(c, 2));
-      if (n === 2) return fastCall2(callable, ref(c, 2), ref(c, 3));
+      if (n === 1) return fastCall1(callable, a);
+      if (n === 2) return fastCall2(callable, a, b);
       return null;
     }
     if (n === 0) return fastMethod0(callable, self);
-    if (n === 1) return fastMethod1(callable, self, ref(c, 2));
-    if (n === 2) return fastMethod2(callable, self, ref(c, 2), ref(c, 3));
+    if (n === 1) return fastMethod1(callable, self, a);
+    if (n === 2) return fastMethod2(callable, self, a, b);
     return null;
   }
   if (callable instanceof PyType && self === NULL_OBJ && callable.isBuiltin) {
-    if (callable === rangeType && (n === 1 || n === 2)) return fastRange(n, ref(c, 2), ref(c, n + 1));
-    if (n === 1) return fastType1(callable, ref(c, 2));
+    if (callable === rangeType && (n === 1 || n === 2)) return fastRange(n, a, n === 1 ? a : b);
+    if (n === 1) return fastType1(callable, a);
   }
   return null;
 }
@@ -143,7 +142,8 @@ export function callHelper(id: int, c: HelperCall): void {
     case H_CALL: {
       const callable = ref(c, 0);
       const self = ref(c, 1);
-      const fast = fastCall(callable, self, c);
+      const n = c.r.length - 2;
+      const fast = fastCall(callable, self, n, n > 0 ? ref(c, 2) : NULL_OBJ, n > 1 ? ref(c, 3) : NULL_OBJ);
       if (fast !== null) {
         c.resR = fast;
         return;

@@ -6,9 +6,10 @@
 // - the JUMP: a parallel move of the next iteration's values into the LABEL's fixed locations;
 // - guard stubs: one per guard, out of line, storing the registers live at the guard (what its
 //   snapshot and the rest of the trace read) into the jitframe and returning the guard's index;
-// - calls (ops it does not lower itself run through llgraph's executor, native.ts): registers
-//   live across the call are stored into the jitframe first (pointers into refs[], the GC's
-//   precise roots) and reloaded after;
+// - calls: the common residual calls and allocations call their helper directly, arguments in
+//   registers (direct.ts); other ops it does not lower itself run through llgraph's executor
+//   (native.ts); either way the registers live across the call are stored into the jitframe
+//   first (pointers into refs[], the GC's precise roots) and reloaded after;
 // - one routine for every pointer store into the heap (storeRef: the write barrier's home).
 import type { int } from '../../../translate/rlib/index.ts';
 import { offsetOf, helperAddress, excAddress, MAX_INT, MIN_INT } from '../../../translate/rlib/index.ts';
@@ -26,6 +27,7 @@ import {
 } from './isa.ts';
 import { Liveness, liveness, undoneAt } from './liveness.ts';
 import { Allocation, allocate, SPILLED } from './regalloc.ts';
+import { directHelper, takesRun } from './direct.ts';
 
 class Exit {
   site: int;
@@ -76,11 +78,18 @@ export class NativeTraceAssembler {
   entryOffset: int = 0;
   /** the link site in each guard's exit stub (op index -> offset; -1: none) */
   linkSites: int[] = [];
+  /** per value, while the trace's straight-line code is emitted: its register and its slot
+   * hold the same (stored or reloaded since the register was last written), so the store
+   * before a call can be left out */
+  clean: boolean[] = [];
   constructor(t: Trace, isa: NativeIsa) {
     this.t = t;
     this.isa = isa;
     this.lv = liveness(t);
     this.al = allocate(t, this.lv, isa.gprs.length, isa.fprs.length);
+    // sized before the prologue, whose reloads mark the inputs clean (RTS lists do not grow
+    // on a store past their end)
+    for (let i = 0; i < t.ops.length; i++) this.clean.push(false);
   }
 
   assemble(): int[] {
@@ -94,7 +103,11 @@ export class NativeTraceAssembler {
     let loopTop = isa.pos();
     for (let pc = 0; pc < t.ops.length; pc++) {
       const op = t.ops[pc];
-      if (pc === label) loopTop = isa.pos();
+      if (pc === label) {
+        // a join (the peeled iteration and the back-edge): nothing is known clean here
+        loopTop = isa.pos();
+        for (let v = 0; v < pc; v++) this.clean[v] = false;
+      }
       if (pc <= first || (isNoCode(op) && op !== IROp.FINISH)) {
         this.opOffsets.push(-1);
         continue;
@@ -131,7 +144,7 @@ export class NativeTraceAssembler {
       }
       stubs.set(key, isa.pos());
       isa.patch(x.site, isa.pos());
-      if (x.save) this.saveLive(x.pc, undoneAt(this.t, x.pc));
+      if (x.save) this.saveLive(x.pc, undoneAt(this.t, x.pc), false);
       // a guard's stub may later be linked to a bridge, with every live value in the jitframe
       if (x.save && (OPS.defs[t.ops[x.pc]].flags & F_GUARD) !== 0) this.linkSites[x.pc] = isa.linkSite();
       isa.returnImm(x.pc);
@@ -180,10 +193,15 @@ export class NativeTraceAssembler {
     if (l < 0) return -1;
     return this.t.kindOf(v) === K_FLOAT ? this.isa.fprs[l] : this.isa.gprs[l];
   }
-  /** Stores the register of v into its slot (nothing when v lives in its slot). */
-  private spillReg(v: int): void {
+  /** Stores the register of v into its slot (nothing when v lives in its slot). Inline (in
+   * the trace's straight-line code, not a stub): nothing when the slot holds it already. */
+  private spillReg(v: int, inline: boolean): void {
     const r = this.regOf(v);
     if (r < 0) return;
+    if (inline) {
+      if (this.clean[v]) return;
+      this.clean[v] = true;
+    }
     const k = this.t.kindOf(v);
     if (k === K_FLOAT) this.isa.fstore(this.baseOf(k), v * 8, r);
     else this.isa.store(this.baseOf(k), v * 8, r);
@@ -192,14 +210,15 @@ export class NativeTraceAssembler {
   private reload(v: int): void {
     const r = this.regOf(v);
     if (r < 0) return;
+    this.clean[v] = true;
     const k = this.t.kindOf(v);
     if (k === K_FLOAT) this.isa.fload(r, this.baseOf(k), v * 8);
     else this.isa.load(r, this.baseOf(k), v * 8);
   }
   /** Stores every register holding a value defined before pc and read at or after pc, but
-   * value skip (an overflowed result). */
-  private saveLive(pc: int, skip: int): void {
-    for (let v = 0; v < pc; v++) if (this.lv.end[v] >= pc && v !== skip) this.spillReg(v);
+   * value skip (an overflowed result); inline as spillReg. */
+  private saveLive(pc: int, skip: int, inline: boolean): void {
+    for (let v = 0; v < pc; v++) if (this.lv.end[v] >= pc && v !== skip) this.spillReg(v, inline);
   }
   /** the general register holding int or ref value v (scratch register i for a constant or
    * a spilled value) */
@@ -482,7 +501,7 @@ export class NativeTraceAssembler {
         this.exit(isa.branchZero(tmp[2], false), pc);
         return;
     }
-    this.stepCall(pc);
+    if (!this.directCall(pc)) this.stepCall(pc);
   }
 
   /** r = the item buffer of the list field (descr of op pc) of the object in register o */
@@ -558,7 +577,7 @@ export class NativeTraceAssembler {
    * execmem.call rethrows it. */
   private stepCall(pc: int): void {
     const isa = this.isa;
-    this.saveLive(pc, -1);
+    this.saveLive(pc, -1, true);
     isa.callCtx(helperAddress(H_NATIVE_STEP), pc);
     isa.movImm(isa.tmp[1], excAddress());
     isa.load(isa.tmp[1], isa.tmp[1], 0);
@@ -566,6 +585,63 @@ export class NativeTraceAssembler {
     if ((OPS.defs[this.t.ops[pc]].flags & F_GUARD) !== 0) this.exits.push(new Exit(isa.branchZero(isa.tmp[0], false), pc, false));
     for (let v = 0; v < pc; v++) if (this.lv.end[v] > pc) this.reload(v);
     this.reload(pc);
+  }
+
+  /** Calls op pc's direct helper (direct.ts) from the code, its arguments in the convention's
+   * registers: false when it has none or its arguments do not all go in registers. As
+   * stepCall, the registers live across it are stored first (refs[] then holds every live
+   * pointer, the arguments among them, should it collect) and reloaded after; so every
+   * argument is in its jitframe slot (or a constant) when the argument registers are loaded,
+   * and loading them in any order is safe. */
+  private directCall(pc: int): boolean {
+    const t = this.t;
+    const isa = this.isa;
+    const h = directHelper(t, pc);
+    if (h < 0) return false;
+    const op = t.ops[pc];
+    const withRun = takesRun(op);
+    const s = t.argStart[pc];
+    const n = t.argCount[pc];
+    const argKinds = t.argKindsOf();
+    const kinds: int[] = [];
+    if (withRun) kinds.push(K_REF);
+    for (let k = 0; k < n; k++) kinds.push(argKinds[s + k]);
+    const regs = isa.argRegs(kinds);
+    if (regs === null) return false;
+    this.saveLive(pc, -1, true);
+    const first = withRun ? 1 : 0;
+    if (withRun) isa.mov(regs[0], isa.ctx);
+    for (let k = 0; k < n; k++) this.argInto(regs[first + k], t.args[s + k]);
+    isa.callAddr(helperAddress(h));
+    // an error that is not a Python exception (the helper caught those into the jitframe)
+    isa.movImm(isa.tmp[1], excAddress());
+    isa.load(isa.tmp[1], isa.tmp[1], 0);
+    this.exits.push(new Exit(isa.branchZero(isa.tmp[1], false), pc, false));
+    const kind = OPS.defs[op].result;
+    if (kind === K_FLOAT) {
+      const d = this.fOut(pc);
+      isa.fmov(d, isa.fresultReg());
+      this.fDone(pc, d);
+    } else if (kind === K_INT || kind === K_REF) {
+      const d = this.gOut(pc);
+      isa.mov(d, isa.tmp[0]);
+      this.gDone(pc, d);
+    }
+    for (let v = 0; v < pc; v++) if (this.lv.end[v] > pc) this.reload(v);
+    return true;
+  }
+  /** Loads value v (a constant, or in its jitframe slot) into register r of its class. */
+  private argInto(r: int, v: int): void {
+    const isa = this.isa;
+    const k = this.t.kindOf(v);
+    if (isConst(v)) {
+      if (k === K_FLOAT) isa.fload(r, isa.fconstBase, constIndex(v) * 8);
+      else isa.movImm(r, k === K_INT ? this.t.getConstI(v) : refAddress(this.t.getConstR(v)));
+    } else if (k === K_FLOAT) {
+      isa.fload(r, isa.floatsBase, v * 8);
+    } else {
+      isa.load(r, this.baseOf(k), v * 8);
+    }
   }
 
   // ---- the back-edge ----

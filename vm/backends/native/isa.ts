@@ -143,6 +143,25 @@ export abstract class NativeIsa {
    * Clobbers every allocatable and scratch register; keeps ctx and the bases. */
   abstract callCtx(addr: int, imm: int): void;
 
+  /** The registers that carry a direct helper call's arguments, one per argument of the given
+   * kinds (K_INT or K_REF: a general register; K_FLOAT: a double register), in the ISA's
+   * convention; null when they do not all go in registers, or the ISA has no direct calls
+   * (the op then runs through the executor, callCtx). The registers may be allocatable ones
+   * but are never ctx, the bases or the scratch registers but ftmp. */
+  argRegs(kinds: int[]): int[] | null {
+    return null;
+  }
+  /** Calls the helper at address addr, its arguments already in argRegs' registers; an integer
+   * or pointer result lands in tmp[0], a double one in fresultReg(). Clobbers what callCtx
+   * clobbers. */
+  callAddr(addr: int): void {
+    throw new Error(`${this.name}: no direct helper calls`);
+  }
+  /** the register a double result of callAddr lands in */
+  fresultReg(): int {
+    throw new Error(`${this.name}: no direct helper calls`);
+  }
+
   // ---- linking bridges (optional: an ISA that keeps these defaults never patches code, and
   // the JIT enters bridges itself when a guard's index comes back) ----
   /** Emits, in a guard's exit stub, a place that falls through now and that linkBytes can

@@ -224,6 +224,16 @@ export class X64Isa extends NativeIsa {
     e.movRI(RAX, addr);
     e.callR(RAX);
   }
+  override argRegs(kinds: int[]): int[] | null {
+    return this.conv.argRegs(kinds);
+  }
+  override callAddr(addr: int): void {
+    this.e.movRI(RAX, addr);
+    this.e.callR(RAX);
+  }
+  override fresultReg(): int {
+    return 0;
+  }
   override callCode(addr: int, arg: int): void {
     const e = this.e;
     e.movRI(this.conv.intArgs[0], arg);

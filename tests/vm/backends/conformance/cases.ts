@@ -210,6 +210,33 @@ function cases(): Case[] {
     'guard_no_exception() [s0]',
     'jump(p0, i1)',
   ], [0], [], [newInt(5)]));
+  // the helpers native code calls directly (native/direct.ts): allocation of floats, an
+  // iterator's next item, item loads and stores, containment both ways, an exception (an
+  // index out of range; the loop leaves an item for its run once through) and the end of the
+  // iteration
+  const directCalls = [
+    '[p0, p1, f2, i3]',
+    'label(p0, p1, f2, i3)',
+    'p5 = call_r(p0, descr=iternext)',
+    'guard_no_exception() [s0]',
+    'guard_nonnull(p5) [s1]',
+    'p8 = call_r(p1, p5, descr=getitem)',
+    'guard_no_exception() [s2]',
+    'p10 = call_r(p8, p5, 0, descr=binary_op)',
+    'guard_no_exception() [s3]',
+    'call_n(p1, p5, p10, descr=setitem)',
+    'guard_no_exception() [s4]',
+    'p14 = call_r(p10, p1, 0, descr=contains)',
+    'guard_no_exception() [s5]',
+    'p16 = call_r(p10, p1, 1, descr=contains)',
+    'guard_no_exception() [s6]',
+    'f18 = float_add(f2, 0.5)',
+    'p19 = new_float(f18)',
+    'i20 = int_add(i3, 1)',
+    'jump(p0, p1, f18, i20)',
+  ];
+  out.push(new Case('direct_calls', directCalls, [0], [1.0], [getIter(newList([newInt(0), newInt(2), newInt(1), newInt(7), newInt(0)])), newList([newInt(10), newInt(20), newInt(30)])]));
+  out.push(new Case('direct_calls_exhausted', directCalls, [0], [1.0], [getIter(newList([newInt(2)])), newList([newInt(10), newInt(20), newInt(30)])]));
   // lists: length, item loads and pointer stores, boxed-int fields
   out.push(new Case('list_items', [
     '[p0, i1]',

@@ -10,6 +10,9 @@ import { parseTrace, TextNames } from '../../../../vm/jit/irtext.ts';
 import { isGuard } from '../../../../vm/jit/ir.ts';
 import { assembleX64 } from '../../../../vm/backends/x86_64/assembler.ts';
 import { SYSV, WIN64 } from '../../../../vm/backends/x86_64/conventions.ts';
+import { directHelper } from '../../../../vm/backends/native/direct.ts';
+import { H_NATIVE_STEP } from '../../../../vm/backends/native.ts';
+import { helperAddress } from '../../../../translate/rlib/index.ts';
 
 function has(tool: string): boolean {
   try {
@@ -33,6 +36,33 @@ const TRACE = [
   'i9 = getfield_i(p2, descr=int.v)',
   'guard_nonnull(p2) [s2]',
   'jump(i4, f6, p2)',
+].join('\n');
+
+// residual calls and allocations the code makes directly (native/direct.ts), and one it
+// still runs through the executor (getiter)
+const CALLS = [
+  '[i0, f1, p2, p3]',
+  'label(i0, f1, p2, p3)',
+  'p5 = new_int(i0)',
+  'p6 = new_float(f1)',
+  'p7 = call_r(p2, descr=iternext)',
+  'guard_no_exception() [s0]',
+  'p9 = call_r(p3, p7, descr=getitem)',
+  'guard_no_exception() [s1]',
+  'call_n(p3, p7, p9, descr=setitem)',
+  'guard_no_exception() [s2]',
+  'p13 = call_r(p9, p5, 0, descr=binary_op)',
+  'guard_no_exception() [s3]',
+  'p15 = call_r(p13, p3, 1, descr=contains)',
+  'guard_no_exception() [s4]',
+  'i17 = call_i(p15, descr=truthy)',
+  'guard_no_exception() [s5]',
+  'guard_true(i17) [s6]',
+  'p20 = call_r(p2, p3, p5, descr=call)',
+  'guard_no_exception() [s7]',
+  'p22 = call_r(p20, descr=getiter)',
+  'guard_no_exception() [s8]',
+  'jump(i0, f1, p22, p6)',
 ].join('\n');
 
 function disassemble(code: number[]): string {
@@ -64,4 +94,36 @@ describe.skipIf(SKIP)('x86_64 trace assembler', () => {
       else expect(text).toMatch(/sub\s+\$0x8,%rsp/);
     });
   }
+
+  for (const conv of [SYSV, WIN64]) {
+    it(`${conv.name}: residual calls and allocations call their helper directly, arguments in registers`, () => {
+      const t = parseTrace(CALLS, new TextNames());
+      const text = disassemble(assembleX64(t, conv).isa.code());
+      expect(text).not.toContain('(bad)');
+      const hex = (a: number): string => '0x' + a.toString(16);
+      let direct = 0;
+      for (let pc = 0; pc < t.ops.length; pc++) {
+        const h = directHelper(t, pc);
+        if (h < 0) continue;
+        direct++;
+        expect(text).toContain(`movabs $${hex(helperAddress(h))},%rax`);
+      }
+      expect(direct).toBe(9);
+      // only getiter goes through the executor
+      expect(text.split(`movabs $${hex(helperAddress(H_NATIVE_STEP))},%rax`).length - 1).toBe(1);
+      expect((text.match(/call\s+\*%rax/g) ?? []).length).toBe(10);
+      // the float of new_float goes in xmm0 (first argument in both conventions); the run
+      // context (r15) is the first integer argument of a call
+      expect(text).toMatch(/movsd\s+0x8\(%r13\),%xmm0/);
+      expect(text).toMatch(conv === SYSV ? /mov\s+%r15,%rdi/ : /mov\s+%r15,%rcx/);
+    });
+  }
+
+  it('a value live across several calls is stored once (reloaded after each call, its slot still holds it)', () => {
+    const t = parseTrace(['[i0, p1]', 'label(i0, p1)', 'p3 = new_int(i0)', 'p4 = new_int(i0)', 'p5 = new_int(i0)', 'i6 = int_add(i0, 1)', 'jump(i6, p5)'].join('\n'), new TextNames());
+    const text = disassemble(assembleX64(t, SYSV).isa.code());
+    // i0's slot is ints[0]: (%r12)
+    expect((text.match(/mov\s+%\w+,\(%r12\)$/gm) ?? []).length).toBe(1);
+    expect((text.match(/call\s+\*%rax/g) ?? []).length).toBe(3);
+  });
 });
