@@ -155,6 +155,9 @@ export class Recorder {
   /** values of MAKE_FUNCTION: a new function each time, so calls of them are not inlined
    * (inlining guards the function's identity, which would fail on the next iteration) */
   madeFns: int[] = [];
+  /** a bridge went through another loop's header (once at most: a second would be a loop
+   * unrolled into the bridge) */
+  passedHeader: boolean = false;
   /** facts proven of values (P_* bits) */
   proven: Map<int, int> = new Map<int, int>();
   /** dicts whose version is guarded since the last call that may run Python */
@@ -785,6 +788,14 @@ export class Recorder {
         return GO;
       case Op.JUMP_BACKWARD:
         if (this.frames.length === 1 && arg === this.header) return this.close(fr);
+        if (this.seed !== null && this.frames.length === 1 && !this.passedHeader) {
+          // a bridge from an inner loop's exit goes once round the loop around it and back
+          // into the inner loop (as LuaJIT's side traces do): without it every run of the inner
+          // loop enters machine code and leaves it through a deoptimising guard
+          this.passedHeader = true;
+          fr.pc = arg;
+          return GO;
+        }
         return this.fail(A_INNER_LOOP, `${code.filename}:${code.lines[arg]}`);
       case Op.POP_JUMP_IF_FALSE:
       case Op.POP_JUMP_IF_TRUE: {
