@@ -291,7 +291,9 @@ function printJitVsOff(benches: string[], interps: Interp[], cpus: Map<string, n
   for (const b of benches) {
     const c = cpus.get(b)!;
     const m = rsss.get(b)!;
-    const r = c[on] / c[off];
+    // a run under GNU time's 0.01 s resolution has no meaningful ratio (the micro loops
+    // compiled): shown as '-' and left out of the geomean, the seconds still printed
+    const r = c[on] > 0 && c[off] > 0 ? c[on] / c[off] : NaN;
     const q = m[on] / m[off];
     if (Number.isFinite(r)) cr.push(r);
     if (Number.isFinite(q)) mr.push(q);
