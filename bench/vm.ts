@@ -8,7 +8,10 @@
 // 3. compares each interpreter's stdout with CPython's (a mismatch is reported loudly and
 //    makes the exit status 1);
 // 4. prints one table: seconds per interpreter and the ratio to CPython (>1 = slower), the
-//    geometric mean of the ratios, and the start-up time (`-c pass`, best of 10).
+//    geometric mean of the ratios, and the start-up time (`-c pass`, best of 10);
+// 5. prints pyvm with the JIT next to `--jit off`: best CPU seconds (user+sys, less disturbed
+//    than wall time on a loaded machine) and their ratio JIT/off, and peak memory (max RSS),
+//    measured through /usr/bin/time where it exists (else those columns show '-').
 //
 // Environment: PYVM_BENCH_RUNS (default 3), PYVM_BENCH_ONLY=name[,name] to run a subset,
 // PYVM_BENCH_PYVM=path to time an existing pyvm binary instead of translating.
@@ -19,7 +22,7 @@
 // loop body after the last label, i.e. what runs each iteration once unrolling peeled the
 // preamble off), with the guards, residual calls and allocations among them.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, mkdtempSync, rmSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,12 +45,32 @@ interface Interp {
 
 interface RunResult {
   seconds: number;
+  /** user + system CPU seconds of the child, NaN when /usr/bin/time is missing */
+  cpu: number;
+  /** peak resident set size in MiB, NaN when /usr/bin/time is missing */
+  rssMb: number;
   ok: boolean;
   stdout: string;
   error: string;
 }
 
-function run(cmd: string, args: string[]): RunResult {
+/** GNU time: it reports the child's rusage (CPU time, max RSS) into a file of its own. */
+const GNU_TIME = process.platform === 'linux' && existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+const TIME_FILE = join(tmpdir(), `pyvm-bench-time-${process.pid}.txt`);
+
+/** The CPU seconds and max RSS (MiB) GNU time wrote, or NaNs. */
+function readUsage(): { cpu: number; rssMb: number } {
+  if (GNU_TIME === null || !existsSync(TIME_FILE)) return { cpu: NaN, rssMb: NaN };
+  const lines = readFileSync(TIME_FILE, 'utf8').trim().split('\n');
+  unlinkSync(TIME_FILE);
+  // the last line is ours (a signal note may precede it)
+  const f = (lines[lines.length - 1] ?? '').trim().split(/\s+/).map(Number);
+  if (f.length !== 3 || f.some((x) => !Number.isFinite(x))) return { cpu: NaN, rssMb: NaN };
+  return { cpu: f[0] + f[1], rssMb: f[2] / 1024 };
+}
+
+function run(cmd0: string, args0: string[]): RunResult {
+  const [cmd, args] = GNU_TIME === null ? [cmd0, args0] : [GNU_TIME, ['-f', '%U %S %M', '-o', TIME_FILE, cmd0, ...args0]];
   const t = performance.now();
   const r = spawnSync(cmd, args, {
     cwd: BENCH_DIR,
@@ -57,12 +80,14 @@ function run(cmd: string, args: string[]): RunResult {
     maxBuffer: 64 * 1024 * 1024,
   });
   const seconds = (performance.now() - t) / 1000;
-  if (r.error) return { seconds, ok: false, stdout: r.stdout ?? '', error: String(r.error) };
+  const { cpu, rssMb } = readUsage();
+  if (r.error) return { seconds, cpu, rssMb, ok: false, stdout: r.stdout ?? '', error: String(r.error) };
   if (r.status !== 0) {
+    // GNU time's own "Command exited with non-zero status" line goes to its -o file, not stderr
     const tail = (r.stderr ?? '').trim().split('\n').slice(-3).join(' | ');
-    return { seconds, ok: false, stdout: r.stdout ?? '', error: `exit ${r.status ?? r.signal}: ${tail}` };
+    return { seconds, cpu, rssMb, ok: false, stdout: r.stdout ?? '', error: `exit ${r.status ?? r.signal}: ${tail}` };
   }
-  return { seconds, ok: true, stdout: r.stdout, error: '' };
+  return { seconds, cpu, rssMb, ok: true, stdout: r.stdout, error: '' };
 }
 
 function versionOf(cmd: string, args: string[] = ['--version']): string | null {
@@ -247,6 +272,40 @@ async function jitOps(): Promise<void> {
   if (problems > 0) process.exitCode = 1;
 }
 
+/** pyvm with the JIT next to --jit off: best CPU seconds, their ratio, and peak memory. The
+ * JIT is on by default only where no benchmark's ratio is above 1 (issue #13). */
+function printJitVsOff(benches: string[], interps: Interp[], cpus: Map<string, number[]>, rsss: Map<string, number[]>): void {
+  const off = interps.findIndex((it) => it.label === 'pyvm');
+  const on = interps.findIndex((it) => it.label === 'pyvm-jit');
+  if (off < 0 || on < 0) return;
+  const mb = (m: number): string => (Number.isFinite(m) ? m.toFixed(1) : '-').padStart(9);
+  const head = ['benchmark'.padEnd(14), 'off cpu s'.padStart(9), 'jit cpu s'.padStart(9), 'jit/off'.padStart(8), 'off MiB'.padStart(9), 'jit MiB'.padStart(9), 'jit/off'.padStart(8)];
+  const line = '-'.repeat(head.join(' ').length);
+  console.log(`\npyvm --jit off vs the JIT: best of ${RUNS} CPU seconds (user+sys) and peak RSS (max of ${RUNS}); jit/off > 1: the JIT is slower/bigger`);
+  console.log(line);
+  console.log(head.join(' '));
+  console.log(line);
+  const cr: number[] = [];
+  const mr: number[] = [];
+  const slower: string[] = [];
+  for (const b of benches) {
+    const c = cpus.get(b)!;
+    const m = rsss.get(b)!;
+    // a run under GNU time's 0.01 s resolution has no meaningful ratio (the micro loops
+    // compiled): shown as '-' and left out of the geomean, the seconds still printed
+    const r = c[on] > 0 && c[off] > 0 ? c[on] / c[off] : NaN;
+    const q = m[on] / m[off];
+    if (Number.isFinite(r)) cr.push(r);
+    if (Number.isFinite(q)) mr.push(q);
+    if (r > 1) slower.push(b);
+    console.log([b.padEnd(14), secs(c[off]).padStart(9), secs(c[on]).padStart(9), ratio(r), mb(m[off]), mb(m[on]), ratio(q)].join(' '));
+  }
+  console.log(line);
+  console.log(['geomean'.padEnd(14), ''.padStart(9), ''.padStart(9), ratio(geomean(cr)), ''.padStart(9), ''.padStart(9), ratio(geomean(mr))].join(' '));
+  console.log(line);
+  if (cr.length > 0) console.log(slower.length === 0 ? 'no benchmark is slower with the JIT' : `slower with the JIT: ${slower.join(', ')}`);
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   const benches = benchNames();
@@ -261,11 +320,15 @@ async function main(): Promise<void> {
 
   // times[bench][interp], NaN when failed; problems collected for the loud report
   const times = new Map<string, number[]>();
+  const cpus = new Map<string, number[]>();
+  const rsss = new Map<string, number[]>();
   const status = new Map<string, string[]>();
   const problems: string[] = [];
   for (const b of benches) {
     const file = `${b}.py`;
     const best = interps.map(() => Infinity);
+    const bestCpu = interps.map(() => Infinity);
+    const peak = interps.map(() => NaN);
     const outs: (string | null)[] = interps.map(() => null);
     const failed: string[] = interps.map(() => '');
     for (let k = 0; k < RUNS; k++) {
@@ -279,6 +342,8 @@ async function main(): Promise<void> {
         if (outs[i] === null) outs[i] = r.stdout;
         else if (outs[i] !== r.stdout) failed[i] = 'output differs between runs';
         best[i] = Math.min(best[i], r.seconds);
+        bestCpu[i] = Math.min(bestCpu[i], r.cpu);
+        peak[i] = Number.isNaN(peak[i]) ? r.rssMb : Math.max(peak[i], r.rssMb);
       });
     }
     const st = interps.map((it, i) => {
@@ -293,6 +358,8 @@ async function main(): Promise<void> {
       return 'ok';
     });
     times.set(b, best.map((t, i) => (st[i] === 'FAIL' ? NaN : t)));
+    cpus.set(b, bestCpu.map((t, i) => (st[i] === 'FAIL' ? NaN : t)));
+    rsss.set(b, peak.map((m, i) => (st[i] === 'FAIL' ? NaN : m)));
     status.set(b, st);
     console.log(`  ${b.padEnd(14)} ${interps.map((it, i) => `${it.label} ${st[i] === 'ok' ? best[i].toFixed(3) + ' s' : st[i]}`).join('   ')}`);
   }
@@ -343,6 +410,7 @@ async function main(): Promise<void> {
       `   (best of ${STARTUP_RUNS})`,
   );
   console.log(line);
+  printJitVsOff(benches, interps, cpus, rsss);
   console.log(`total bench time ${((performance.now() - started) / 1000).toFixed(0)} s`);
 
   if (problems.length > 0) {

@@ -15,7 +15,7 @@ import { PyCoroWrapper, PyAsyncGenWrapped, PyAsyncGenOp, asyncGenStep, getAwaita
 import { Op } from '../compiler/opcodes.ts';
 import { fastCall1, fastCall2, fastMethod0, fastMethod1, fastMethod2, fastRange, fastType1 } from './fastcalls.ts';
 import { icReset, icProbe, loadAttrIC, loadMethodIC, storeAttrIC, globalIC, ctorKind, CTOR_INIT, CTOR_BARE } from './caches.ts';
-import { PyFunction, Frame, PyGenerator, EMPTY, delegateOf } from './frame.ts';
+import { PyFunction, Frame, PyGenerator, EMPTY, delegateOf, makeFunction, NO_PARTS } from './frame.ts';
 import { runWeakCallbacks } from '../modules/weakref.ts';
 import { intAdd, intSub, intMul, intBitOp } from '../objects/intops.ts';
 import { VM, writeOut, topExc } from './state.ts';
@@ -1391,16 +1391,10 @@ function run(f: Frame): PyObject {
           }
           case Op.MAKE_FUNCTION: {
             const fcode = (stack[--sp] as PyCode);
-            const fn = new PyFunction(fcode, f.globals);
-            if ((arg & 8) !== 0) {
-              for (const c of ((stack[--sp] as PyTuple)).items) fn.closure.push(c as PyCell);
-            }
-            if ((arg & 4) !== 0) fn.annotations = (stack[--sp] as PyDict);
-            if ((arg & 2) !== 0) fn.kwdefaults = (stack[--sp] as PyDict);
-            if ((arg & 1) !== 0) fn.defaults = ((stack[--sp] as PyTuple)).items;
-            const modName = dictGetS(f.globals, '__name__');
-            if (modName !== null) fn.module = modName;
-            stack[sp++] = fn;
+            const n = (arg & 1) + ((arg >> 1) & 1) + ((arg >> 2) & 1) + ((arg >> 3) & 1);
+            sp -= n;
+            stack[sp] = makeFunction(fcode, f.globals, arg, n === 0 ? NO_PARTS : stack.slice(sp, sp + n));
+            sp++;
             break;
           }
           case Op.RETURN_VALUE: {

@@ -1,8 +1,9 @@
 // Function objects, frames and generators.
 import type { int } from '../../translate/rlib/index.ts';
-import { PyObject, PyDict, PyCell, PyType, PyBaseExc, functionType, frameType, tracebackType, None, NULL_OBJ } from '../objects/core.ts';
+import { PyObject, PyDict, PyCell, PyTuple, PyType, PyBaseExc, functionType, frameType, tracebackType, None, NULL_OBJ } from '../objects/core.ts';
 import { PyCode } from '../compiler/code.ts';
 import { Op } from '../compiler/opcodes.ts';
+import { dictGetS } from '../objects/dict.ts';
 
 export class PyFunction extends PyObject {
   code: PyCode;
@@ -33,6 +34,27 @@ export class PyFunction extends PyObject {
     this.doc = code.consts.length > 0 ? code.consts[0] : None;
     this.simple = code.flags === 0 && code.cellvars.length === 0 && code.kwonly === 0;
   }
+}
+
+class NoParts {
+  items: PyObject[] = [];
+}
+/** The parts of a MAKE_FUNCTION without defaults, annotations or closure (never pushed to). */
+export const NO_PARTS = new NoParts().items;
+
+/** MAKE_FUNCTION (the interpreter's, and a trace's residual call): a function of code in
+ * globals; parts are the items flags says were pushed below the code, bottom first: defaults
+ * (1), keyword defaults (2), annotations (4), the closure's cells (8). */
+export function makeFunction(code: PyCode, globals: PyDict, flags: int, parts: PyObject[]): PyFunction {
+  const fn = new PyFunction(code, globals);
+  let k = 0;
+  if ((flags & 1) !== 0) fn.defaults = (parts[k++] as PyTuple).items;
+  if ((flags & 2) !== 0) fn.kwdefaults = parts[k++] as PyDict;
+  if ((flags & 4) !== 0) fn.annotations = parts[k++] as PyDict;
+  if ((flags & 8) !== 0) for (const c of (parts[k++] as PyTuple).items) fn.closure.push(c as PyCell);
+  const modName = dictGetS(globals, '__name__');
+  if (modName !== null) fn.module = modName;
+  return fn;
 }
 
 /** Shared empty lists for frames without cells or try blocks; never pushed to (a frame

@@ -14,6 +14,8 @@ import {
 import { dictGetStr, dictSet } from '../objects/dict.ts';
 import { formatValue, asciiRepr } from '../builtins/format.ts';
 import { VM } from '../interpreter/state.ts';
+import { makeFunction } from '../interpreter/frame.ts';
+import { PyCode } from '../compiler/code.ts';
 import { fastCall1, fastCall2, fastMethod0, fastMethod1, fastMethod2, fastRange, fastType1 } from '../interpreter/fastcalls.ts';
 
 // effect classes (what a call may do to the heap)
@@ -45,6 +47,7 @@ export const H_SET_ADD = 19; // (set, v)
 export const H_MAP_ADD = 20; // (dict, k, v)
 export const H_BUILD_MAP = 21; // (k0, v0, k1, v1, ...) -> dict
 export const H_ADD_ATTR = 22; // (instance, name, v): a new attribute, through its map's transition
+export const H_MAKE_FUNCTION = 23; // (code, globals, i flags, parts...) -> function (frame.ts makeFunction)
 
 export class HelperDef {
   name: string;
@@ -85,6 +88,7 @@ helper(H_SET_ADD, 'set_add', EF_ANY);
 helper(H_MAP_ADD, 'map_add', EF_ANY);
 helper(H_BUILD_MAP, 'build_map', EF_ANY);
 helper(H_ADD_ATTR, 'add_attr', EF_WRITES);
+helper(H_MAKE_FUNCTION, 'make_function', EF_NO_WRITES);
 
 export function helperId(name: string): int {
   for (let i = 0; i < HELPERS.defs.length; i++) if (HELPERS.defs[i].name === name) return i;
@@ -231,6 +235,12 @@ export function callHelper(id: int, c: HelperCall): void {
       const o = ref(c, 0) as PyInstance;
       o.map = o.map.withAttr((ref(c, 1) as PyStr).s);
       o.slots.push(ref(c, 2));
+      return;
+    }
+    case H_MAKE_FUNCTION: {
+      const parts: PyObject[] = [];
+      for (let k = 2; k < c.r.length; k++) parts.push(ref(c, k));
+      c.resR = makeFunction(ref(c, 0) as PyCode, ref(c, 1) as PyDict, c.i[0], parts);
       return;
     }
   }

@@ -15,7 +15,7 @@ import {
 } from '../objects/core.ts';
 import { PyCode, InlineCache } from '../compiler/code.ts';
 import { Op, OPS, F_FUSED, opName } from '../compiler/opcodes.ts';
-import { Frame, PyFunction } from '../interpreter/frame.ts';
+import { Frame, PyFunction, makeFunction } from '../interpreter/frame.ts';
 import { VM } from '../interpreter/state.ts';
 import {
   callObj, getAttr, setAttr, binaryOp, unaryOp, richCompare, truthy, getItem, setItem, getIter, iterNext, lookupType, contains,
@@ -33,7 +33,7 @@ import { Snapshot, SnapFrame, RET_ROOT, RET_PUSH, RET_INIT } from './snapshot.ts
 import {
   H_CALL, H_BINARY_OP, H_RICHCOMPARE, H_TRUTHY, H_GETITEM, H_SETITEM, H_GETATTR, H_SETATTR, H_UNARY, H_CONTAINS, H_IS,
   H_GETITER, H_ITERNEXT, H_LOAD_NAME, H_STORE_NAME, H_FORMAT_VALUE, H_BUILD_STRING, H_LIST_APPEND, H_BUILD_SLICE, H_SET_ADD,
-  H_MAP_ADD, H_BUILD_MAP, H_ADD_ATTR, HELPERS, EF_ELIDABLE,
+  H_MAP_ADD, H_BUILD_MAP, H_ADD_ATTR, H_MAKE_FUNCTION, HELPERS, EF_ELIDABLE,
   EF_NO_WRITES, isSame, loadName, formatValueConv,
 } from './helpers.ts';
 import {
@@ -152,6 +152,12 @@ export class Recorder {
   root: Frame;
   /** the classes proven of values (by guards or by construction) */
   known: Map<int, PyType> = new Map<int, PyType>();
+  /** values of MAKE_FUNCTION: a new function each time, so calls of them are not inlined
+   * (inlining guards the function's identity, which would fail on the next iteration) */
+  madeFns: int[] = [];
+  /** a bridge went through another loop's header (once at most: a second would be a loop
+   * unrolled into the bridge) */
+  passedHeader: boolean = false;
   /** facts proven of values (P_* bits) */
   proven: Map<int, int> = new Map<int, int>();
   /** dicts whose version is guarded since the last call that may run Python */
@@ -559,6 +565,23 @@ export class Recorder {
         if (arg >= fr.cellV.length) return this.fail(A_OPCODE, 'LOAD_CLOSURE');
         this.push(fr, fr.cellV[arg], fr.frame.cells[arg]);
         break;
+      case Op.MAKE_FUNCTION: {
+        // a residual call: functions stay real objects (comprehensions, lambdas, nested defs
+        // made in a loop then no longer abort its recording)
+        const n = (arg & 1) + ((arg >> 1) & 1) + ((arg >> 2) & 1) + ((arg >> 3) & 1);
+        const fcode = fr.frame.stack[fr.sp - 1] as PyCode;
+        const a: int[] = [this.box(fr.stackV[fr.sp - 1]), t.cRef(fr.frame.globals), t.cInt(arg)];
+        const parts: PyObject[] = [];
+        for (let i = fr.sp - 1 - n; i < fr.sp - 1; i++) {
+          a.push(this.box(fr.stackV[i]));
+          parts.push(fr.frame.stack[i]);
+        }
+        for (let i = 0; i <= n; i++) this.popV(fr);
+        const v = this.call(IROp.CALL_R, H_MAKE_FUNCTION, a);
+        this.madeFns.push(v);
+        this.push(fr, v, makeFunction(fcode, fr.frame.globals, arg, parts));
+        break;
+      }
       case Op.BUILD_SLICE: {
         const objs: PyObject[] = [];
         const vals: int[] = [];
@@ -765,6 +788,14 @@ export class Recorder {
         return GO;
       case Op.JUMP_BACKWARD:
         if (this.frames.length === 1 && arg === this.header) return this.close(fr);
+        if (this.seed !== null && this.frames.length === 1 && !this.passedHeader) {
+          // a bridge from an inner loop's exit goes once round the loop around it and back
+          // into the inner loop (as LuaJIT's side traces do): without it every run of the inner
+          // loop enters machine code and leaves it through a deoptimising guard
+          this.passedHeader = true;
+          fr.pc = arg;
+          return GO;
+        }
         return this.fail(A_INNER_LOOP, `${code.filename}:${code.lines[arg]}`);
       case Op.POP_JUMP_IF_FALSE:
       case Op.POP_JUMP_IF_TRUE: {
@@ -1035,7 +1066,7 @@ export class Recorder {
     }
     const hasFirst = ctor !== null || self !== NULL_OBJ;
     const nargs = hasFirst ? arg + 1 : arg;
-    if (fn !== null && this.inlinable(fn, nargs)) {
+    if (fn !== null && !this.madeFns.includes(cv) && this.inlinable(fn, nargs)) {
       if (cv >= 0) this.guard(IROp.GUARD_VALUE, [this.box(cv), t.cRef(callable)], 0);
       if (ctor !== null) this.guardTypes();
       const fcode = fn.code;
