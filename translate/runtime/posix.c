@@ -211,6 +211,10 @@ typedef struct _stat64 stat_t;
 #else
 typedef struct stat stat_t;
 #endif
+static rts_list *stat_list(const stat_t *st, uint32_t list_tid);
+#ifndef _WIN32
+rts_list *rts_stat_list(const struct stat *st, uint32_t list_tid) { return stat_list(st, list_tid); }
+#endif
 static rts_list *stat_list(const stat_t *st, uint32_t list_tid) {
   rts_list *l = rts_list_new(list_tid, 13);
   int64_t *it = l->items;
@@ -293,6 +297,10 @@ static int host_flags(int64_t f) {
 #endif
   return r;
 }
+
+#ifndef _WIN32
+int rts_host_open_flags(int64_t flags) { return host_flags(flags); }
+#endif
 
 int64_t rts_os_fd_open(rts_str *path, int64_t flags, int64_t mode) {
 #ifdef _WIN32

@@ -7,6 +7,13 @@
 
 /* the errno of the last failed posix or oscall primitive (rts_os_last_error) */
 extern int rts_os_errno;
+#ifndef _WIN32
+#include <sys/stat.h>
+/* posix.c's: the host's open(2) flags for Linux-numbered ones (what Python code passes), and a
+ * stat as the 13 ints the VM reads (oscall.c's *at calls answer the same way) */
+int rts_host_open_flags(int64_t flags);
+rts_list *rts_stat_list(const struct stat *st, uint32_t list_tid);
+#endif
 
 /* ---- GC internals ---- */
 void rts_gc_init(void);

@@ -19,9 +19,12 @@ import { encodeUtf8, decodeUtf8 } from '../builtins/strmethods.ts';
 import { intAdd, intMul } from '../objects/intops.ts';
 import { structSeqType, PyStructSeq } from './structseq.ts';
 import { flushStdout } from '../interpreter/state.ts';
+import { isWindows } from '../startup.ts';
+import { NO_DIR_FD, dirFdArg, openAt, statAt, unlinkAt, mkdirAt, listFd } from './dirfd.ts';
 
+// named os.stat_result as CPython's (pickles refer to os.stat_result)
 const STAT_RESULT = structSeqType(
-  'posix',
+  'os',
   'stat_result',
   [
     'st_mode', 'st_ino', 'st_dev', 'st_nlink', 'st_uid', 'st_gid', 'st_size', '', '', '', 'st_atime', 'st_mtime',
@@ -30,7 +33,7 @@ const STAT_RESULT = structSeqType(
   10,
   ['st_mode', 'st_ino', 'st_dev', 'st_nlink', 'st_uid', 'st_gid', 'st_size', 'st_atime', 'st_mtime', 'st_ctime'],
 );
-const TERMINAL_SIZE = structSeqType('posix', 'terminal_size', ['columns', 'lines'], 2, []);
+const TERMINAL_SIZE = structSeqType('os', 'terminal_size', ['columns', 'lines'], 2, []);
 
 /** Linux's open flags and the other constants os re-exports. */
 const INT_CONSTANTS: string[] = [
@@ -125,7 +128,8 @@ function doStat(fn: string, args: PyObject[], kw: string[] | null, follow0: bool
     return statResult(r);
   }
   const path = pathArg(fn, p);
-  const r = os.pathStat(path.s, follow ? 1 : 0);
+  const dirFd = dirFdArg(args, kw);
+  const r = dirFd !== NO_DIR_FD ? statAt(dirFd, path.s, follow) : os.pathStat(path.s, follow ? 1 : 0);
   if (r === null) throw osError(p, null);
   return statResult(r);
 }
@@ -207,6 +211,8 @@ class PyDirEntry extends PyNative {
   name: string;
   path: string;
   isBytes: boolean;
+  /** the directory scandir(fd) read (the entry's path is then relative to it), else NO_DIR_FD */
+  dirFd: int = NO_DIR_FD;
   /** lstat of the entry, then stat (following a link), read once each */
   lst: int[] | null = null;
   st: int[] | null = null;
@@ -222,7 +228,7 @@ class PyDirEntry extends PyNative {
   /** The entry's stat (lstat when follow is false), or null when it no longer exists. */
   statOf(follow: boolean, raiseErr: boolean): int[] | null {
     if (this.lst === null) {
-      this.lst = os.pathStat(this.path, 0);
+      this.lst = this.dirFd !== NO_DIR_FD ? statAt(this.dirFd, this.path, false) : os.pathStat(this.path, 0);
       if (this.lst === null) {
         if (raiseErr) throw osError(pathObj(this.path, this.isBytes), null);
         return null;
@@ -230,7 +236,7 @@ class PyDirEntry extends PyNative {
     }
     if (!follow || ((this.lst[0] & 0xf000) !== 0xa000)) return this.lst;
     if (this.st === null) {
-      this.st = os.pathStat(this.path, 1);
+      this.st = this.dirFd !== NO_DIR_FD ? statAt(this.dirFd, this.path, true) : os.pathStat(this.path, 1);
       if (this.st === null && raiseErr) throw osError(pathObj(this.path, this.isBytes), null);
     }
     return this.st;
@@ -286,9 +292,31 @@ export function makePosix(): PyModule {
   dictSetS(m.dict, 'stat_result', STAT_RESULT.type);
   dictSetS(m.dict, 'terminal_size', TERMINAL_SIZE.type);
   dictSetS(m.dict, 'DirEntry', DIR_ENTRY);
-  // no *at() variants, fd or follow_symlinks arguments beyond stat's: os.supports_* stay empty
-  dictSetS(m.dict, '_have_functions', newList([]));
+  // the *at() forms dirfd.ts gives open, stat, unlink, rmdir and mkdir, and scandir/listdir of
+  // an fd: os.supports_dir_fd and supports_fd list them, so os.fwalk exists
+  const have: PyObject[] = [];
+  if (!isWindows()) for (const h of ['HAVE_FSTATAT', 'HAVE_OPENAT', 'HAVE_UNLINKAT', 'HAVE_MKDIRAT', 'HAVE_FDOPENDIR']) have.push(newStr(h));
+  dictSetS(m.dict, '_have_functions', newList(have));
   return m;
+}
+
+/** listdir(fd) or scandir(fd): the names in the directory open on fd, as str; scandir's
+ * entries have the name as their path and stat it relative to fd. */
+function listOfFd(scan: boolean, fd: int): PyObject {
+  const names = listFd(fd);
+  if (names === null) throw osError(null, null);
+  if (!scan) {
+    const out: PyObject[] = [];
+    for (const nm of names) out.push(newStr(nm));
+    return newList(out);
+  }
+  const entries: PyDirEntry[] = [];
+  for (const nm of names) {
+    const e = new PyDirEntry(nm, nm, false);
+    e.dirFd = fd;
+    entries.push(e);
+  }
+  return new PyScandir(entries);
 }
 
 function direntry(o: PyObject): PyDirEntry {
@@ -323,6 +351,7 @@ export function callPosix(id: int, args: PyObject[], kw: string[] | null): PyObj
     case B.POSIX_SCANDIR: {
       const fn = id === B.POSIX_LISTDIR ? 'listdir' : 'scandir';
       const p = arg(args, kw, 0, 'path');
+      if (p instanceof PyInt) return listOfFd(id === B.POSIX_SCANDIR, p.v);
       const dir = p === null || p === None ? new FsPath('.', false) : pathArg(fn, p);
       const names = listNames(dir, p === null || p === None ? newStr('.') : p);
       if (id === B.POSIX_LISTDIR) {
@@ -341,7 +370,10 @@ export function callPosix(id: int, args: PyObject[], kw: string[] | null): PyObj
       const fl = arg(args, kw, 1, 'flags');
       if (p === null || fl === null) throw raise(TypeError, "open() missing required argument 'path' or 'flags'");
       const path = pathArg('open', p);
-      const fd = os.fdOpen(path.s, intArg('open', fl, 0), intArg('open', arg(args, kw, 2, 'mode'), 511));
+      const dirFd = dirFdArg(args, kw);
+      const flags = intArg('open', fl, 0);
+      const mode = intArg('open', arg(args, kw, 2, 'mode'), 511);
+      const fd = dirFd !== NO_DIR_FD ? openAt(dirFd, path.s, flags, mode) : os.fdOpen(path.s, flags, mode);
       if (fd < 0) throw osError(p, null);
       return newInt(fd);
     }
@@ -374,7 +406,10 @@ export function callPosix(id: int, args: PyObject[], kw: string[] | null): PyObj
     case B.POSIX_MKDIR: {
       const p = arg(args, kw, 0, 'path');
       if (p === null) throw raise(TypeError, "mkdir() missing required argument 'path' (pos 1)");
-      if (os.mkdir(pathArg('mkdir', p).s, intArg('mkdir', arg(args, kw, 1, 'mode'), 511)) < 0) throw osError(p, null);
+      const path = pathArg('mkdir', p).s;
+      const mode = intArg('mkdir', arg(args, kw, 1, 'mode'), 511);
+      const dirFd = dirFdArg(args, kw);
+      if (dirFd !== NO_DIR_FD ? !mkdirAt(dirFd, path, mode) : os.mkdir(path, mode) < 0) throw osError(p, null);
       return None;
     }
     case B.POSIX_READLINK: {
@@ -391,7 +426,10 @@ export function callPosix(id: int, args: PyObject[], kw: string[] | null): PyObj
       const p = arg(args, kw, 0, 'path');
       if (p === null) throw raise(TypeError, `${fn}() missing required argument 'path' (pos 1)`);
       const s = pathArg(fn, p).s;
-      if ((id === B.POSIX_RMDIR ? os.rmdir(s) : os.unlink(s)) < 0) throw osError(p, null);
+      const dirFd = dirFdArg(args, kw);
+      if (dirFd !== NO_DIR_FD) {
+        if (!unlinkAt(dirFd, s, id === B.POSIX_RMDIR)) throw osError(p, null);
+      } else if ((id === B.POSIX_RMDIR ? os.rmdir(s) : os.unlink(s)) < 0) throw osError(p, null);
       return None;
     }
     case B.POSIX_RENAME:
