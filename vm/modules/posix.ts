@@ -213,6 +213,11 @@ class PyDirEntry extends PyNative {
   isBytes: boolean;
   /** the directory scandir(fd) read (the entry's path is then relative to it), else NO_DIR_FD */
   dirFd: int = NO_DIR_FD;
+  /** the entry's file type bits and inode as the directory listing gave them (CPython's d_type
+   * and d_ino), -1 until the iterator yields the entry: they answer is_dir(), is_file(),
+   * is_symlink() and inode() even after the file is removed */
+  typeBits: int = -1;
+  ino: int = -1;
   /** lstat of the entry, then stat (following a link), read once each */
   lst: int[] | null = null;
   st: int[] | null = null;
@@ -224,6 +229,13 @@ class PyDirEntry extends PyNative {
   }
   override nativeRepr(): string {
     return `<DirEntry ${repr(pathObj(this.name, this.isBytes))}>`;
+  }
+  /** Reads the type and inode as readdir would have (the listing primitive gives names only). */
+  readType(): void {
+    const st = this.dirFd !== NO_DIR_FD ? statAt(this.dirFd, this.path, false) : os.pathStat(this.path, 0);
+    if (st === null) return;
+    this.typeBits = st[0] & 0xf000;
+    this.ino = st[1];
   }
   /** The entry's stat (lstat when follow is false), or null when it no longer exists. */
   statOf(follow: boolean, raiseErr: boolean): int[] | null {
@@ -254,7 +266,9 @@ class PyScandir extends PyNative {
   }
   override nativeNext(): PyObject | null {
     if (this.i >= this.entries.length) return null;
-    return this.entries[this.i++];
+    const e = this.entries[this.i++];
+    e.readType();
+    return e;
   }
 }
 DIR_ENTRY.dict.set('name', new PyProperty(propertyType, mkBuiltin('name', B.POSIX_DIRENTRY_NAME, false, FAM_POSIX), null, null));
@@ -371,7 +385,8 @@ export function callPosix(id: int, args: PyObject[], kw: string[] | null): PyObj
       if (p === null || fl === null) throw raise(TypeError, "open() missing required argument 'path' or 'flags'");
       const path = pathArg('open', p);
       const dirFd = dirFdArg(args, kw);
-      const flags = intArg('open', fl, 0);
+      // as CPython's, the new descriptor is not inheritable (O_CLOEXEC, Linux's number)
+      const flags = intArg('open', fl, 0) | 0o2000000;
       const mode = intArg('open', arg(args, kw, 2, 'mode'), 511);
       const fd = dirFd !== NO_DIR_FD ? openAt(dirFd, path.s, flags, mode) : os.fdOpen(path.s, flags, mode);
       if (fd < 0) throw osError(p, null);
@@ -517,18 +532,27 @@ export function callPosix(id: int, args: PyObject[], kw: string[] | null): PyObj
     }
     case B.POSIX_DIRENTRY_IS_DIR:
     case B.POSIX_DIRENTRY_IS_FILE: {
-      const st = direntry(args[0]).statOf(followArg(args, kw), false);
+      const e = direntry(args[0]);
+      const want = id === B.POSIX_DIRENTRY_IS_DIR ? 0x4000 : 0x8000;
+      const follow = followArg(args, kw);
+      // as CPython: the listing's type answers unless a symlink is to be followed
+      if (e.typeBits >= 0 && !(follow && e.typeBits === 0xa000)) return newBool(e.typeBits === want);
+      const st = e.statOf(follow, false);
       if (st === null) return False;
-      return newBool((st[0] & 0xf000) === (id === B.POSIX_DIRENTRY_IS_DIR ? 0x4000 : 0x8000));
+      return newBool((st[0] & 0xf000) === want);
     }
     case B.POSIX_DIRENTRY_IS_SYMLINK: {
-      const st = direntry(args[0]).statOf(false, false);
+      const e = direntry(args[0]);
+      if (e.typeBits >= 0) return newBool(e.typeBits === 0xa000);
+      const st = e.statOf(false, false);
       return newBool(st !== null && (st[0] & 0xf000) === 0xa000);
     }
     case B.POSIX_DIRENTRY_STAT:
       return statResult(direntry(args[0]).statOf(followArg(args, kw), true) as int[]);
     case B.POSIX_DIRENTRY_INODE: {
-      const st = direntry(args[0]).statOf(false, true) as int[];
+      const e = direntry(args[0]);
+      if (e.ino >= 0) return newInt(e.ino);
+      const st = e.statOf(false, true) as int[];
       return newInt(st[1]);
     }
     case B.POSIX_SCANDIR_NEXT: {

@@ -34,3 +34,10 @@ try:
     os.statvfs('/nonexistent')
 except FileNotFoundError as e:
     print('statvfs', e.errno, e.filename)
+
+# os.open's descriptors are not inheritable, as CPython's
+fd = os.open('.', os.O_RDONLY)
+print('inheritable', os.get_inheritable(fd))
+os.set_inheritable(fd, True)
+print('inheritable', os.get_inheritable(fd))
+os.close(fd)
