@@ -62,7 +62,7 @@ static char *os_path(rts_str *p) {
       errno = EINVAL;
       return NULL;
     }
-  return rts_str_to_utf8(p, NULL);
+  return rts_str_to_fs_bytes(p);
 }
 #endif
 
@@ -198,7 +198,7 @@ rts_str *rts_os_list_dir(rts_str *path) {
     last_errno = err;
     return NULL;
   }
-  rts_str *s = rts_str_from_utf8(b.p ? b.p : "", (int64_t)b.n);
+  rts_str *s = rts_str_from_fs_bytes(b.p ? b.p : "", (int64_t)b.n);
 #endif
   free(b.p);
   return s;

@@ -7,7 +7,7 @@ import { os } from '../../translate/rlib/index.ts';
 import { PyObject, PyInt, None, raise, TypeError, OverflowErrorT } from '../objects/core.ts';
 import { kwArg } from '../builtins/args.ts';
 import { typeName } from '../interpreter/runtime.ts';
-import { encodeUtf8, decodeUtf8 } from '../builtins/strmethods.ts';
+import { fsEncode, fsDecode } from './fsencode.ts';
 import { OP_OPENAT, OP_FSTATAT, OP_UNLINKAT, OP_MKDIRAT, OP_LISTDIR_FD } from './oscall.ts';
 
 /** The dir_fd argument's descriptor, or NO_DIR_FD when absent or None. */
@@ -23,7 +23,7 @@ export function dirFdArg(args: PyObject[], kw: string[] | null): int {
 /** A path's text as the bytes os.call passes to C, one char per byte. */
 function bytesOf(path: string): string {
   let s = '';
-  for (const x of encodeUtf8(path)) s += String.fromCharCode(x);
+  for (const x of fsEncode(path)) s += String.fromCharCode(x);
   return s;
 }
 /** open(2) of path relative to the directory open on dirFd: the new fd, or -1. */
@@ -50,7 +50,7 @@ export function listFd(fd: int): string[] | null {
   let start = 0;
   for (let i = 0; i < b.length; i++) {
     if (b[i] !== 0) continue;
-    names.push(decodeUtf8(b.slice(start, i)));
+    names.push(fsDecode(b.slice(start, i)));
     start = i + 1;
   }
   return names;

@@ -15,11 +15,12 @@ import { B, FAM_POSIX } from '../builtins/ids.ts';
 import { npos, arg, kwArg, defMethod, mkBuiltin, unhandledBuiltin } from '../builtins/args.ts';
 import { newModuleType, newBuiltinModule, addFn } from './registry.ts';
 import { typeName, lookupType, callSpecial, truthy, repr, osErrorClass } from '../interpreter/runtime.ts';
-import { encodeUtf8, decodeUtf8 } from '../builtins/strmethods.ts';
+import { encodeUtf8 } from '../builtins/strmethods.ts';
 import { intAdd, intMul } from '../objects/intops.ts';
 import { structSeqType, PyStructSeq } from './structseq.ts';
 import { flushStdout } from '../interpreter/state.ts';
 import { isWindows } from '../startup.ts';
+import { fsEncode, fsDecode } from './fsencode.ts';
 import { NO_DIR_FD, dirFdArg, openAt, statAt, unlinkAt, mkdirAt, listFd } from './dirfd.ts';
 
 // named os.stat_result as CPython's (pickles refer to os.stat_result)
@@ -80,12 +81,12 @@ export function fspath(o: PyObject): PyObject {
 function pathArg(fn: string, o: PyObject): FsPath {
   if (o instanceof PyInt) throw raise(TypeError, `${fn}: path should be string, bytes or os.PathLike, not int`);
   const p = fspath(o);
-  const fp = p instanceof PyBytes ? new FsPath(decodeUtf8(p.b), true) : new FsPath((p as PyStr).s, false);
+  const fp = p instanceof PyBytes ? new FsPath(fsDecode(p.b), true) : new FsPath((p as PyStr).s, false);
   if (fp.s.indexOf('\0') >= 0) throw raise(ValueError, `embedded null byte`);
   return fp;
 }
 function pathObj(s: string, isBytes: boolean): PyObject {
-  return isBytes ? new PyBytes(bytesType, encodeUtf8(s)) : newStr(s);
+  return isBytes ? new PyBytes(bytesType, fsEncode(s)) : newStr(s);
 }
 
 /** The OSError of the last failed primitive, naming the file(s) it was about. */

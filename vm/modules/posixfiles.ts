@@ -11,7 +11,7 @@ import { arg, kwArg, npos, unhandledBuiltin } from '../builtins/args.ts';
 import { needBytesLike } from '../builtins/buffer.ts';
 import { addFn } from './registry.ts';
 import { typeName, truthy, iterToArray, lookupType } from '../interpreter/runtime.ts';
-import { encodeUtf8 } from '../builtins/strmethods.ts';
+import { fsEncode } from './fsencode.ts';
 import { structSeqType, PyStructSeq } from './structseq.ts';
 import { fspath, osError } from './posix.ts';
 import { osCall, OP_CLOSERANGE, OP_TRUNCATE, OP_LINK, OP_FCHMOD, OP_CHOWN, OP_GETRANDOM, OP_STATVFS, OP_PATHCONF, OP_WRITEV, OP_FTRUNCATE } from './oscall.ts';
@@ -54,7 +54,7 @@ export function addPosixFiles(m: PyModule): void {
 /** The file system bytes of a str, bytes or os.PathLike, one char per byte (str as UTF-8). */
 export function fsBytes(o: PyObject): string {
   const p = fspath(o);
-  const b = p instanceof PyBytes ? p.b : encodeUtf8((p as PyStr).s);
+  const b = p instanceof PyBytes ? p.b : fsEncode((p as PyStr).s);
   if (b.includes(0)) throw raise(ValueError, 'embedded null byte');
   let s = '';
   for (const x of b) s += String.fromCharCode(x);
@@ -184,7 +184,10 @@ export function callPosixFiles(id: int, args: PyObject[], kw: string[] | null): 
       if (bufs instanceof PyStr || bufs instanceof PyBytes) throw raise(TypeError, 'writev() arg 2 must be a sequence');
       const ints: int[] = [fd];
       let data = '';
-      const items = bufs instanceof PyList || bufs instanceof PyTuple ? bufs.items : iterToArray(bufs);
+      let items: PyObject[];
+      if (bufs instanceof PyList) items = bufs.items;
+      else if (bufs instanceof PyTuple) items = bufs.items;
+      else items = iterToArray(bufs);
       for (const b of items) {
         const bytes = needBytesLike(b);
         ints.push(bytes.length);
