@@ -71,7 +71,7 @@ export function fsDecode(b: int[]): string {
       for (let j = start; j < i; j++) out += String.fromCharCode(0xdc00 | b[j]);
       continue;
     }
-    if (cp >= 0x10000) out += String.fromCharCode(0xd800 | ((cp - 0x10000) >> 10), 0xdc00 | ((cp - 0x10000) & 0x3ff));
+    if (cp >= 0x10000) out += String.fromCharCode(0xd800 | ((cp - 0x10000) >> 10)) + String.fromCharCode(0xdc00 | ((cp - 0x10000) & 0x3ff));
     else out += String.fromCharCode(cp);
   }
   return out;

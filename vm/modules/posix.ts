@@ -1,24 +1,24 @@
 // The posix module: what os and os.path build on (stat, directories, file descriptors, the
 // environment, the process), over rlib's os primitives. Failures raise the OSError subclass
 // CPython picks for the errno, with the file name.
-import { needBytesLike } from '../builtins/buffer.ts';
+import { needBytesLike, bytesLike } from '../builtins/buffer.ts';
 import type { int } from '../../translate/rlib/index.ts';
 import { os, toFloat, toInt, floorDiv, floorMod } from '../../translate/rlib/index.ts';
 import {
   PyObject, PyModule, PyType, PyNative, PyInt, PyFloat, PyTuple, PyStr, PyBytes, PyBaseExc, PyExc, PyProperty, propertyType, bytesType, newInt, newFloat, newStr, newList, newDict, newBool, raise, None, True, False, TypeError,
   ValueError, OverflowErrorT, OSError, FileNotFoundError, FileExistsError, PermissionError, IsADirectoryError,
   NotADirectoryError, InterruptedError, BlockingIOError, ChildProcessError, ProcessLookupError, TimeoutError,
-  BrokenPipeError, ConnectionAbortedError, ConnectionRefusedError, ConnectionResetError, StopIteration, NotImplementedError,
+  BrokenPipeError, ConnectionAbortedError, ConnectionRefusedError, ConnectionResetError, StopIteration, NotImplementedError, DeprecationWarning,
 } from '../objects/core.ts';
-import { dictSetS, dictSet } from '../objects/dict.ts';
+import { dictSetS, dictSet, dictGetS } from '../objects/dict.ts';
 import { B, FAM_POSIX } from '../builtins/ids.ts';
 import { npos, arg, kwArg, defMethod, mkBuiltin, unhandledBuiltin } from '../builtins/args.ts';
 import { newModuleType, newBuiltinModule, addFn } from './registry.ts';
-import { typeName, lookupType, callSpecial, truthy, repr, osErrorClass } from '../interpreter/runtime.ts';
+import { typeName, lookupType, isSubtype, callSpecial, callObj, truthy, repr, osErrorClass } from '../interpreter/runtime.ts';
 import { encodeUtf8 } from '../builtins/strmethods.ts';
 import { intAdd, intMul } from '../objects/intops.ts';
 import { structSeqType, PyStructSeq } from './structseq.ts';
-import { flushStdout } from '../interpreter/state.ts';
+import { flushStdout, VM } from '../interpreter/state.ts';
 import { isWindows } from '../startup.ts';
 import { fsEncode, fsDecode } from './fsencode.ts';
 import { NO_DIR_FD, dirFdArg, openAt, statAt, unlinkAt, mkdirAt, listFd } from './dirfd.ts';
@@ -78,9 +78,27 @@ export function fspath(o: PyObject): PyObject {
   if (r instanceof PyStr || r instanceof PyBytes) return r;
   throw raise(TypeError, `expected ${typeName(o)}.__fspath__() to return str or bytes, not ${typeName(r)}`);
 }
-function pathArg(fn: string, o: PyObject): FsPath {
-  if (o instanceof PyInt) throw raise(TypeError, `${fn}: path should be string, bytes or os.PathLike, not int`);
-  const p = fspath(o);
+/** The functions whose path may be a file descriptor (CPython's messages then say "or integer"). */
+const FD_PATH_FNS: string[] = ['stat', 'chdir', 'listdir', 'scandir', 'truncate', 'chown', 'chmod', 'pathconf', 'statvfs', 'utime', 'execve'];
+/** Issues a DeprecationWarning through _warnings.warn. */
+function deprecated(msg: string): void {
+  const w = dictGetS(VM.modules, '_warnings');
+  const f = w instanceof PyModule ? dictGetS(w.dict, 'warn') : null;
+  if (f !== null) callObj(f, [newStr(msg), DeprecationWarning], null);
+}
+/** A path object as str or bytes: CPython 3.11 still takes other bytes-like objects (bytearray,
+ * memoryview), with a DeprecationWarning. */
+export function pathLike(fn: string, o: PyObject, argName: string = 'path'): PyObject {
+  if (o instanceof PyStr || (o instanceof PyBytes && isSubtype(o.cls, bytesType)) || lookupType(o.cls, '__fspath__') !== null) return fspath(o);
+  const b = bytesLike(o);
+  if (b === null) return fspath(o);
+  const what = FD_PATH_FNS.indexOf(fn) >= 0 ? 'string, bytes, os.PathLike or integer' : 'string, bytes or os.PathLike';
+  deprecated(`${fn}: ${argName} should be ${what}, not ${typeName(o)}`);
+  return new PyBytes(bytesType, b);
+}
+function pathArg(fn: string, o: PyObject, argName: string = 'path'): FsPath {
+  if (o instanceof PyInt) throw raise(TypeError, `${fn}: ${argName} should be string, bytes or os.PathLike, not int`);
+  const p = pathLike(fn, o, argName);
   const fp = p instanceof PyBytes ? new FsPath(fsDecode(p.b), true) : new FsPath((p as PyStr).s, false);
   if (fp.s.indexOf('\0') >= 0) throw raise(ValueError, `embedded null byte`);
   return fp;
@@ -454,14 +472,14 @@ export function callPosix(id: int, args: PyObject[], kw: string[] | null): PyObj
       const a = arg(args, kw, 0, 'src');
       const b = arg(args, kw, 1, 'dst');
       if (a === null || b === null) throw raise(TypeError, `${fn}() missing required argument '${a === null ? 'src' : 'dst'}'`);
-      if (os.rename(pathArg(fn, a).s, pathArg(fn, b).s) < 0) throw osError(a, b);
+      if (os.rename(pathArg(fn, a, 'src').s, pathArg(fn, b, 'dst').s) < 0) throw osError(a, b);
       return None;
     }
     case B.POSIX_SYMLINK: {
       const a = arg(args, kw, 0, 'src');
       const b = arg(args, kw, 1, 'dst');
       if (a === null || b === null) throw raise(TypeError, `symlink() missing required argument '${a === null ? 'src' : 'dst'}' (pos ${a === null ? 1 : 2})`);
-      if (os.symlink(pathArg('symlink', a).s, pathArg('symlink', b).s) < 0) throw osError(a, b);
+      if (os.symlink(pathArg('symlink', a, 'src').s, pathArg('symlink', b, 'dst').s) < 0) throw osError(a, b);
       return None;
     }
     case B.POSIX_UTIME:

@@ -13,7 +13,7 @@ import { addFn } from './registry.ts';
 import { typeName, truthy, iterToArray, lookupType } from '../interpreter/runtime.ts';
 import { fsEncode } from './fsencode.ts';
 import { structSeqType, PyStructSeq } from './structseq.ts';
-import { fspath, osError } from './posix.ts';
+import { fspath, osError, pathLike } from './posix.ts';
 import { osCall, OP_CLOSERANGE, OP_TRUNCATE, OP_LINK, OP_FCHMOD, OP_CHOWN, OP_GETRANDOM, OP_STATVFS, OP_PATHCONF, OP_WRITEV, OP_FTRUNCATE } from './oscall.ts';
 
 const STATVFS_RESULT = structSeqType(
@@ -61,12 +61,9 @@ export function fsBytes(o: PyObject): string {
   return s;
 }
 /** A path argument's bytes (an int, a file descriptor, is not a path here). */
-export function pathBytes(fn: string, o: PyObject): string {
-  if (o instanceof PyInt) throw raise(TypeError, `${fn}: path should be string, bytes or os.PathLike, not int`);
-  if (!(o instanceof PyStr || o instanceof PyBytes) && lookupType(o.cls, '__fspath__') === null) {
-    throw raise(TypeError, `${fn}: path should be string, bytes or os.PathLike, not ${typeName(o)}`);
-  }
-  return fsBytes(o);
+export function pathBytes(fn: string, o: PyObject, argName: string = 'path'): string {
+  if (o instanceof PyInt) throw raise(TypeError, `${fn}: ${argName} should be string, bytes or os.PathLike, not int`);
+  return fsBytes(pathLike(fn, o, argName));
 }
 /** A uid or gid as CPython's _Py_Uid_Converter takes it: an int from -1 (unchanged) to 2**32-2. */
 export function idOf(o: PyObject, what: string): int {
@@ -134,7 +131,7 @@ export function callPosixFiles(id: int, args: PyObject[], kw: string[] | null): 
     case B.POSIX2_LINK: {
       const src = need('link', args, kw, 0, 'src');
       const dst = need('link', args, kw, 1, 'dst');
-      const data = pathBytes('link', src) + '\0' + pathBytes('link', dst);
+      const data = pathBytes('link', src, 'src') + '\0' + pathBytes('link', dst, 'dst');
       const r = os.call(OP_LINK, [followOf(args, kw) ? 1 : 0], data);
       if (r === null) throw osError(src, dst);
       return None;
