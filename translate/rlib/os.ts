@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as tty from 'node:tty';
 import { randomBytes } from 'node:crypto';
-import { hostname } from 'node:os';
+import { hostname, cpus } from 'node:os';
 import { resolve as resolvePath } from 'node:path';
 import { isMainThread, workerData } from 'node:worker_threads';
 import type { int, float } from './types.ts';
@@ -181,6 +181,9 @@ class OsState {
 const FD_POS = new Map<number, number>();
 /** The fds fdOpen opened with O_APPEND: each write moves the position to the end. */
 const FD_APPEND = new Set<number>();
+/** the path each fd was opened with: Node has no *at() calls, so the dir_fd operations of
+ * call() (67..71) resolve names against it */
+const FD_PATH = new Map<number, string>();
 /** glibc's messages, which the translated strerror gives on Linux. */
 const STRERROR = new Map<number, string>([
   [1, "Operation not permitted"],
@@ -398,6 +401,7 @@ export function fdOpen(path: string, flags: int, mode: int): int {
   if (flags & 0o4000) f |= c.O_NONBLOCK;
   try {
     const fd = fs.openSync(at(path), f, mode);
+    FD_PATH.set(fd, at(path));
     if (fs.fstatSync(fd).isFile()) FD_POS.set(fd, 0);
     if (flags & 0o2000) FD_APPEND.add(fd);
     else FD_APPEND.delete(fd);
@@ -441,6 +445,7 @@ export function fdClose(fd: int): int {
   }
   try {
     fs.closeSync(fd);
+    FD_PATH.delete(fd);
     FD_POS.delete(fd);
     FD_APPEND.delete(fd);
     return 0;
@@ -659,7 +664,128 @@ export function call(op: int, ints: int[], s: string): int[] | null {
       return [0];
     }
   }
-  void s;
+  const posix2 = nodePosix2(op, ints, s);
+  if (posix2 !== undefined) return posix2;
   OS_STATE.lastErrno = 38;
   return null;
+}
+
+const UMASK = { value: 0o22 };
+/** The path a dir_fd operation names: name (bytes) in the directory open on dirfd (-100: the
+ * working directory); null with EBADF when dirfd is not one this process opened. */
+function atDir(dirfd: int, s: string): string | null {
+  const name = Buffer.from(s, 'latin1').toString('utf8');
+  if (dirfd === -100 || name.startsWith('/')) return name;
+  const dir = FD_PATH.get(dirfd);
+  if (dir === undefined) {
+    OS_STATE.lastErrno = 9;
+    return null;
+  }
+  return dir + '/' + name;
+}
+/** A path os.call got as bytes (one char each), as the string Node's fs takes. */
+function bytePath(s: string): string {
+  return at(Buffer.from(s, 'latin1').toString('utf8'));
+}
+/** The posix2 operations (50..66, vm/modules/posixproc.ts and posixfiles.ts) Node can answer
+ * synchronously; undefined for the others (fork, exec, statvfs, pathconf: ENOSYS). */
+function nodePosix2(op: int, ints: int[], s: string): int[] | null | undefined {
+  try {
+    switch (op) {
+      case 52: {
+        // a worker thread may not change the process's umask: there it is kept here
+        if (isMainThread) return [process.umask(ints[0])];
+        const old = UMASK.value;
+        UMASK.value = ints[0] & 0o777;
+        return [old];
+      }
+      case 53:
+        for (let fd = Math.max(ints[0], 0); fd < Math.min(ints[1], 65536); fd++) {
+          try {
+            if (fd > 2) fs.closeSync(fd);
+          } catch {
+            // closerange ignores descriptors that are not open
+          }
+        }
+        return [0];
+      case 54:
+        if (ints[0] < 0) {
+          OS_STATE.lastErrno = 22;
+          return null;
+        }
+        fs.truncateSync(bytePath(s), ints[0]);
+        return [0];
+      case 55: {
+        const u = process.cpuUsage();
+        const ticks = 100;
+        return [Math.floor(u.user / 10000), Math.floor(u.system / 10000), 0, 0, Math.floor(performance.now() / 10), ticks];
+      }
+      case 56:
+        return [cpus().length];
+      case 57: {
+        const nul = s.indexOf('\0');
+        fs.linkSync(bytePath(s.slice(0, nul)), bytePath(s.slice(nul + 1)));
+        return [0];
+      }
+      case 58:
+        fs.fchmodSync(ints[0], ints[1]);
+        return [0];
+      case 59:
+        if (ints[0] >= 0) fs.fchownSync(ints[0], ints[1], ints[2]);
+        else if (ints[3] !== 0) fs.chownSync(bytePath(s), ints[1], ints[2]);
+        else fs.lchownSync(bytePath(s), ints[1], ints[2]);
+        return [0];
+      case 61:
+        if (ints[0] < 0) {
+          OS_STATE.lastErrno = 22;
+          return null;
+        }
+        return Array.from(randomBytes(ints[0]));
+      case 64: {
+        const data = Buffer.from(s, 'latin1');
+        return [fs.writeSync(ints[0], data)];
+      }
+      case 65:
+        return [process.getuid?.() ?? 0, process.geteuid?.() ?? 0, process.getgid?.() ?? 0, process.getegid?.() ?? 0];
+      case 66:
+        return process.getgroups?.() ?? [];
+      case 67: {
+        const p = atDir(ints[0], s);
+        if (p === null) return null;
+        const fd = fdOpen(p, ints[1], ints[2]);
+        return fd < 0 ? null : [fd];
+      }
+      case 68: {
+        const p = atDir(ints[0], s);
+        if (p === null) return null;
+        const r = pathStat(p, ints[1]);
+        return r;
+      }
+      case 69: {
+        const p = atDir(ints[0], s);
+        if (p === null) return null;
+        return (ints[1] !== 0 ? rmdir(p) : unlink(p)) < 0 ? null : [0];
+      }
+      case 70: {
+        const p = atDir(ints[0], s);
+        if (p === null) return null;
+        return mkdir(p, ints[1]) < 0 ? null : [0];
+      }
+      case 71: {
+        const dir = FD_PATH.get(ints[0]);
+        if (dir === undefined) {
+          OS_STATE.lastErrno = 9;
+          return null;
+        }
+        const names = fs.readdirSync(dir, { encoding: 'buffer' });
+        const out: number[] = [];
+        for (const n of names) out.push(...n, 0);
+        return out;
+      }
+    }
+  } catch (e) {
+    failed(e);
+    return null;
+  }
+  return undefined;
 }

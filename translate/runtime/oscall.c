@@ -52,7 +52,31 @@ enum {
   OSCALL_GETPPID = 46,
   OSCALL_FTRUNCATE = 47,
   OSCALL_PUTENV = 48,
-  OSCALL_UNSETENV = 49
+  OSCALL_UNSETENV = 49,
+  /* posix2 (vm/modules/posixproc.ts, posixfiles.ts) */
+  OSCALL_FORK = 50,
+  OSCALL_EXEC = 51,
+  OSCALL_UMASK = 52,
+  OSCALL_CLOSERANGE = 53,
+  OSCALL_TRUNCATE = 54,
+  OSCALL_TIMES = 55,
+  OSCALL_CPU_COUNT = 56,
+  OSCALL_LINK = 57,
+  OSCALL_FCHMOD = 58,
+  OSCALL_CHOWN = 59,
+  OSCALL_SETID = 60,
+  OSCALL_GETRANDOM = 61,
+  OSCALL_STATVFS = 62,
+  OSCALL_PATHCONF = 63,
+  OSCALL_WRITEV = 64,
+  OSCALL_GETIDS = 65,
+  OSCALL_GETGROUPS = 66,
+  /* the dir_fd variants (vm/modules/dirfd.ts): ints[0] is the directory's fd, AT_FDCWD as -100 */
+  OSCALL_OPENAT = 67,
+  OSCALL_FSTATAT = 68,
+  OSCALL_UNLINKAT = 69,
+  OSCALL_MKDIRAT = 70,
+  OSCALL_LISTDIR_FD = 71
 };
 
 
@@ -70,6 +94,7 @@ rts_list *rts_os_call(int64_t op, rts_list *a, rts_str *s, uint32_t list_tid) {
 #else
 
 #include <arpa/inet.h>
+#include <dirent.h>
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -81,10 +106,15 @@ rts_list *rts_os_call(int64_t op, rts_list *a, rts_str *s, uint32_t list_tid) {
 #include <sys/time.h>
 #include <sys/types.h>
 #include <sys/un.h>
+#include <sys/statvfs.h>
+#include <sys/times.h>
+#include <sys/uio.h>
 #include <sys/wait.h>
+#include <grp.h>
 #include <unistd.h>
 #ifdef __linux__
 #include <sys/epoll.h>
+#include <sys/random.h>
 #endif
 
 /* Integer results, or bytes (0..255 each), as the list genc hands back. */
@@ -417,6 +447,155 @@ static rts_list *do_poll(const args *x, uint32_t tid) {
   return l;
 }
 
+/* ---- posix2: the process, id and file calls of vm/modules/posixproc.ts and posixfiles.ts ---- */
+
+/* The string argument split at its NULs: n strings, pointers into x->s (which ends in a NUL). */
+static char **split_strings(const args *x, int64_t n) {
+  char **v = calloc((size_t)n + 1, sizeof(char *));
+  if (!v) rts_fatal("out of memory");
+  char *p = (char *)x->s;
+  for (int64_t i = 0; i < n; i++) {
+    v[i] = p;
+    p += strlen(p) + 1;
+  }
+  return v;
+}
+/* exec: the string is path NUL argv... NUL env... (ints: argc, envc, whether env is given). */
+static rts_list *do_exec(const args *x) {
+  int64_t argc = A(x, 0), envc = A(x, 1);
+  char **all = split_strings(x, 1 + argc + envc);
+  char **argv = calloc((size_t)argc + 1, sizeof(char *));
+  char **envp = calloc((size_t)envc + 1, sizeof(char *));
+  if (!argv || !envp) rts_fatal("out of memory");
+  for (int64_t i = 0; i < argc; i++) argv[i] = all[1 + i];
+  for (int64_t i = 0; i < envc; i++) envp[i] = all[1 + argc + i];
+  if (A(x, 2)) execve(all[0], argv, envp);
+  else execv(all[0], argv);
+  int e = errno;
+  free(argv);
+  free(envp);
+  free(all);
+  return fail_with(e);
+}
+static rts_list *do_times(uint32_t tid) {
+  struct tms t;
+  clock_t c = times(&t);
+  if (c == (clock_t)-1) return fail();
+  int64_t v[6] = {(int64_t)t.tms_utime, (int64_t)t.tms_stime, (int64_t)t.tms_cutime, (int64_t)t.tms_cstime, (int64_t)c, (int64_t)sysconf(_SC_CLK_TCK)};
+  return ints(tid, v, 6);
+}
+/* setuid and the rest, by ints[0]: 0 setuid, 1 setgid, 2 seteuid, 3 setegid, 4 setreuid,
+ * 5 setregid (-1 leaves an id of setre*id unchanged) */
+static rts_list *do_setid(const args *x, uint32_t tid) {
+  int r;
+  switch (A(x, 0)) {
+  case 0: r = setuid((uid_t)A(x, 1)); break;
+  case 1: r = setgid((gid_t)A(x, 1)); break;
+  case 2: r = seteuid((uid_t)A(x, 1)); break;
+  case 3: r = setegid((gid_t)A(x, 1)); break;
+  case 4: r = setreuid((uid_t)A(x, 1), (uid_t)A(x, 2)); break;
+  case 5: r = setregid((gid_t)A(x, 1), (gid_t)A(x, 2)); break;
+  default: return fail_with(EINVAL);
+  }
+  return r < 0 ? fail() : one(tid, 0);
+}
+static rts_list *do_getrandom(const args *x, uint32_t tid) {
+  int64_t n = A(x, 0);
+  if (n < 0) return fail_with(EINVAL);
+  unsigned char *buf = malloc((size_t)n + 1);
+  if (!buf) rts_fatal("out of memory");
+#ifdef __linux__
+  ssize_t r;
+  RETRY(r, getrandom(buf, (size_t)n, (unsigned)A(x, 1)));
+#else
+  ssize_t r = -1;
+  errno = ENOSYS;
+#endif
+  rts_list *l = r < 0 ? fail() : bytes(tid, buf, (int64_t)r);
+  free(buf);
+  return l;
+}
+/* statvfs of the path (ints[0] < 0) or of the fd ints[0]: the 11 fields of os.statvfs_result. */
+static rts_list *do_statvfs(const args *x, uint32_t tid) {
+  struct statvfs st;
+  int r;
+  if (A(x, 0) >= 0) RETRY(r, fstatvfs((int)A(x, 0), &st));
+  else RETRY(r, statvfs((const char *)x->s, &st));
+  if (r < 0) return fail();
+  int64_t v[11] = {(int64_t)st.f_bsize, (int64_t)st.f_frsize, (int64_t)st.f_blocks, (int64_t)st.f_bfree, (int64_t)st.f_bavail, (int64_t)st.f_files, (int64_t)st.f_ffree, (int64_t)st.f_favail, (int64_t)st.f_flag, (int64_t)st.f_namemax, (int64_t)st.f_fsid};
+  return ints(tid, v, 11);
+}
+/* writev: the string is the buffers one after another, ints their lengths after the fd. */
+static rts_list *do_writev(const args *x, uint32_t tid) {
+  int64_t n = x->n - 1;
+  struct iovec *iov = calloc((size_t)n + 1, sizeof *iov);
+  if (!iov) rts_fatal("out of memory");
+  int64_t off = 0;
+  for (int64_t i = 0; i < n; i++) {
+    iov[i].iov_base = x->s + off;
+    iov[i].iov_len = (size_t)A(x, 1 + i);
+    off += A(x, 1 + i);
+  }
+  ssize_t r;
+  RETRY(r, writev((int)A(x, 0), iov, (int)n));
+  free(iov);
+  return r < 0 ? fail() : one(tid, (int64_t)r);
+}
+static rts_list *do_getgroups(uint32_t tid) {
+  int n = getgroups(0, NULL);
+  if (n < 0) return fail();
+  gid_t *g = calloc((size_t)n + 1, sizeof *g);
+  if (!g) rts_fatal("out of memory");
+  n = getgroups(n, g);
+  if (n < 0) {
+    free(g);
+    return fail();
+  }
+  int64_t *v = calloc((size_t)n + 1, sizeof *v);
+  if (!v) rts_fatal("out of memory");
+  for (int i = 0; i < n; i++) v[i] = g[i];
+  rts_list *l = ints(tid, v, n);
+  free(g);
+  free(v);
+  return l;
+}
+
+/* The names in the directory open on fd (read through a dup, so fd stays open and its position
+ * is rewound), each followed by a NUL, as bytes; "." and ".." left out. */
+static rts_list *do_listdir_fd(int fd, uint32_t tid) {
+  int d = dup(fd);
+  if (d < 0) return fail();
+  DIR *dir = fdopendir(d);
+  if (!dir) {
+    rts_list *l = fail();
+    close(d);
+    return l;
+  }
+  rewinddir(dir);
+  size_t cap = 4096, n = 0;
+  unsigned char *buf = malloc(cap);
+  if (!buf) rts_fatal("out of memory");
+  struct dirent *e;
+  errno = 0;
+  while ((e = readdir(dir)) != NULL) {
+    const char *nm = e->d_name;
+    if (strcmp(nm, ".") == 0 || strcmp(nm, "..") == 0) continue;
+    size_t k = strlen(nm) + 1;
+    if (n + k > cap) {
+      while (n + k > cap) cap *= 2;
+      buf = realloc(buf, cap);
+      if (!buf) rts_fatal("out of memory");
+    }
+    memcpy(buf + n, nm, k);
+    n += k;
+  }
+  rts_list *l = errno ? fail() : bytes(tid, buf, (int64_t)n);
+  closedir(dir);
+  free(buf);
+  return l;
+}
+static int at_dir(int64_t fd) { return fd == -100 ? AT_FDCWD : (int)fd; }
+
 static rts_list *dispatch(int64_t op, const args *x, uint32_t tid) {
   int r;
   switch (op) {
@@ -654,6 +833,76 @@ static rts_list *dispatch(int64_t op, const args *x, uint32_t tid) {
     return setenv((const char *)x->s, (const char *)x->s + strlen((const char *)x->s) + 1, 1) < 0 ? fail() : one(tid, 0);
   case OSCALL_UNSETENV:
     return unsetenv((const char *)x->s) < 0 ? fail() : one(tid, 0);
+  case OSCALL_FORK:
+    r = fork();
+    return r < 0 ? fail() : one(tid, r);
+  case OSCALL_EXEC:
+    return do_exec(x);
+  case OSCALL_UMASK:
+    return one(tid, (int64_t)umask((mode_t)A(x, 0)));
+  case OSCALL_CLOSERANGE: {
+    /* closes lo <= fd < hi, errors ignored, as CPython's os.closerange */
+    int64_t hi = A(x, 1), top = sysconf(_SC_OPEN_MAX);
+    if (top > 0 && hi > top) hi = top;
+    for (int64_t fd = A(x, 0) < 0 ? 0 : A(x, 0); fd < hi; fd++) close((int)fd);
+    return one(tid, 0);
+  }
+  case OSCALL_TRUNCATE:
+    RETRY(r, truncate((const char *)x->s, (off_t)A(x, 0)));
+    return r < 0 ? fail() : one(tid, 0);
+  case OSCALL_TIMES:
+    return do_times(tid);
+  case OSCALL_CPU_COUNT: {
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? fail_with(ENOSYS) : one(tid, n);
+  }
+  case OSCALL_LINK: /* src NUL dst; ints[0]: follow symlinks */
+    r = linkat(AT_FDCWD, (const char *)x->s, AT_FDCWD, (const char *)x->s + strlen((const char *)x->s) + 1, A(x, 0) ? AT_SYMLINK_FOLLOW : 0);
+    return r < 0 ? fail() : one(tid, 0);
+  case OSCALL_FCHMOD:
+    RETRY(r, fchmod((int)A(x, 0), (mode_t)A(x, 1)));
+    return r < 0 ? fail() : one(tid, 0);
+  case OSCALL_CHOWN: /* ints: fd (< 0: the path), uid, gid, follow symlinks */
+    if (A(x, 0) >= 0) RETRY(r, fchown((int)A(x, 0), (uid_t)A(x, 1), (gid_t)A(x, 2)));
+    else if (A(x, 3)) r = chown((const char *)x->s, (uid_t)A(x, 1), (gid_t)A(x, 2));
+    else r = lchown((const char *)x->s, (uid_t)A(x, 1), (gid_t)A(x, 2));
+    return r < 0 ? fail() : one(tid, 0);
+  case OSCALL_SETID:
+    return do_setid(x, tid);
+  case OSCALL_GETRANDOM:
+    return do_getrandom(x, tid);
+  case OSCALL_STATVFS:
+    return do_statvfs(x, tid);
+  case OSCALL_PATHCONF: { /* ints: fd (< 0: the path), name; -1 without errno: no limit */
+    errno = 0;
+    long v = A(x, 0) >= 0 ? fpathconf((int)A(x, 0), (int)A(x, 1)) : pathconf((const char *)x->s, (int)A(x, 1));
+    if (v == -1 && errno != 0) return fail();
+    return one(tid, v);
+  }
+  case OSCALL_WRITEV:
+    return do_writev(x, tid);
+  case OSCALL_GETIDS: {
+    int64_t v[4] = {(int64_t)getuid(), (int64_t)geteuid(), (int64_t)getgid(), (int64_t)getegid()};
+    return ints(tid, v, 4);
+  }
+  case OSCALL_GETGROUPS:
+    return do_getgroups(tid);
+  case OSCALL_OPENAT: /* ints: dir fd, flags (Linux numbering), mode */
+    RETRY(r, openat(at_dir(A(x, 0)), (const char *)x->s, rts_host_open_flags(A(x, 1)), (mode_t)A(x, 2)));
+    return r < 0 ? fail() : one(tid, r);
+  case OSCALL_FSTATAT: { /* ints: dir fd, follow symlinks */
+    struct stat st;
+    if (fstatat(at_dir(A(x, 0)), (const char *)x->s, &st, A(x, 1) ? 0 : AT_SYMLINK_NOFOLLOW) < 0) return fail();
+    return rts_stat_list(&st, tid);
+  }
+  case OSCALL_UNLINKAT: /* ints: dir fd, whether a directory (rmdir) */
+    r = unlinkat(at_dir(A(x, 0)), (const char *)x->s, A(x, 1) ? AT_REMOVEDIR : 0);
+    return r < 0 ? fail() : one(tid, 0);
+  case OSCALL_MKDIRAT:
+    r = mkdirat(at_dir(A(x, 0)), (const char *)x->s, (mode_t)A(x, 1));
+    return r < 0 ? fail() : one(tid, 0);
+  case OSCALL_LISTDIR_FD:
+    return do_listdir_fd((int)A(x, 0), tid);
   }
   return fail_with(ENOSYS);
 }

@@ -62,7 +62,7 @@ static char *os_path(rts_str *p) {
       errno = EINVAL;
       return NULL;
     }
-  return rts_str_to_utf8(p, NULL);
+  return rts_str_to_fs_bytes(p);
 }
 #endif
 
@@ -198,7 +198,7 @@ rts_str *rts_os_list_dir(rts_str *path) {
     last_errno = err;
     return NULL;
   }
-  rts_str *s = rts_str_from_utf8(b.p ? b.p : "", (int64_t)b.n);
+  rts_str *s = rts_str_from_fs_bytes(b.p ? b.p : "", (int64_t)b.n);
 #endif
   free(b.p);
   return s;
@@ -210,6 +210,10 @@ rts_str *rts_os_list_dir(rts_str *path) {
 typedef struct _stat64 stat_t;
 #else
 typedef struct stat stat_t;
+#endif
+static rts_list *stat_list(const stat_t *st, uint32_t list_tid);
+#ifndef _WIN32
+rts_list *rts_stat_list(const struct stat *st, uint32_t list_tid) { return stat_list(st, list_tid); }
 #endif
 static rts_list *stat_list(const stat_t *st, uint32_t list_tid) {
   rts_list *l = rts_list_new(list_tid, 13);
@@ -293,6 +297,10 @@ static int host_flags(int64_t f) {
 #endif
   return r;
 }
+
+#ifndef _WIN32
+int rts_host_open_flags(int64_t flags) { return host_flags(flags); }
+#endif
 
 int64_t rts_os_fd_open(rts_str *path, int64_t flags, int64_t mode) {
 #ifdef _WIN32

@@ -7,6 +7,17 @@
 
 /* the errno of the last failed posix or oscall primitive (rts_os_last_error) */
 extern int rts_os_errno;
+/* str.c's file name conversions (PEP 383): bytes to str decoding UTF-8 with surrogateescape, and
+ * back, a lone U+DC80..U+DCFF giving the byte it stands for; the result is NUL-terminated */
+rts_str *rts_str_from_fs_bytes(const char *s, int64_t nbytes);
+char *rts_str_to_fs_bytes(rts_str *s);
+#ifndef _WIN32
+#include <sys/stat.h>
+/* posix.c's: the host's open(2) flags for Linux-numbered ones (what Python code passes), and a
+ * stat as the 13 ints the VM reads (oscall.c's *at calls answer the same way) */
+int rts_host_open_flags(int64_t flags);
+rts_list *rts_stat_list(const struct stat *st, uint32_t list_tid);
+#endif
 
 /* ---- GC internals ---- */
 void rts_gc_init(void);

@@ -65,7 +65,9 @@ rts_str *rts_str_from_ascii(const char *p, int64_t n) {
 
 /* WHATWG decoder (replacement per maximal subpart); writes to out when non-NULL and
  * returns the number of code units. */
-static int64_t utf8_decode(const unsigned char *s, int64_t n, uint16_t *out) {
+/* UTF-8 to UTF-16 units; an invalid sequence becomes U+FFFD, or with esc each of its bytes
+ * b becomes U+DC00+b (PEP 383's surrogateescape, what file names decode with). */
+static int64_t utf8_decode_esc(const unsigned char *s, int64_t n, uint16_t *out, bool esc) {
   int64_t i = 0, k = 0;
   while (i < n) {
     unsigned b = s[i];
@@ -91,11 +93,12 @@ static int64_t utf8_decode(const unsigned char *s, int64_t n, uint16_t *out) {
       if (b == 0xF0) lo = 0x90;
       if (b == 0xF4) hi = 0x8F;
     } else {
-      if (out) out[k] = 0xFFFD;
+      if (out) out[k] = esc ? (uint16_t)(0xDC00 | b) : 0xFFFD;
       k++;
       i++;
       continue;
     }
+    int64_t start = i;
     i++;
     bool bad = false;
     for (unsigned j = 0; j < need; j++) {
@@ -114,8 +117,15 @@ static int64_t utf8_decode(const unsigned char *s, int64_t n, uint16_t *out) {
       i++;
     }
     if (bad) {
-      if (out) out[k] = 0xFFFD;
-      k++;
+      if (!esc) {
+        if (out) out[k] = 0xFFFD;
+        k++;
+        continue;
+      }
+      for (int64_t j = start; j < i; j++) {
+        if (out) out[k] = (uint16_t)(0xDC00 | s[j]);
+        k++;
+      }
       continue;
     }
     if (cp >= 0x10000) {
@@ -131,6 +141,36 @@ static int64_t utf8_decode(const unsigned char *s, int64_t n, uint16_t *out) {
     }
   }
   return k;
+}
+
+static int64_t utf8_decode(const unsigned char *s, int64_t n, uint16_t *out) { return utf8_decode_esc(s, n, out, false); }
+
+rts_str *rts_str_from_fs_bytes(const char *s, int64_t nbytes) {
+  const unsigned char *u = (const unsigned char *)s;
+  int64_t len = utf8_decode_esc(u, nbytes, NULL, true);
+  rts_str *r = rts_str_alloc(len);
+  utf8_decode_esc(u, nbytes, r->data, true);
+  return r;
+}
+
+char *rts_str_to_fs_bytes(rts_str *s) {
+  int64_t n = s ? s->len : 0;
+  char *buf = malloc((size_t)n * 3 + 1);
+  if (!buf) rts_fatal("out of memory");
+  size_t k = 0;
+  int64_t from = 0;
+  for (int64_t i = 0; i < n; i++) {
+    uint16_t c = s->data[i];
+    /* a lone U+DC80..U+DCFF (not the low half of a pair) stands for the byte it escapes */
+    if (c >= 0xDC80 && c <= 0xDCFF && !(i > 0 && s->data[i - 1] >= 0xD800 && s->data[i - 1] <= 0xDBFF)) {
+      k += rts_utf8_encode_units(s->data + from, i - from, buf + k);
+      buf[k++] = (char)(c & 0xFF);
+      from = i + 1;
+    }
+  }
+  if (n > from) k += rts_utf8_encode_units(s->data + from, n - from, buf + k);
+  buf[k] = 0;
+  return buf;
 }
 
 rts_str *rts_str_from_utf8(const char *s, int64_t nbytes) {

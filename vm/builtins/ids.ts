@@ -927,6 +927,40 @@ export enum B {
   ITER_SETSTATE,
   ITERTOOLS_REDUCE,
   ITERTOOLS_SETSTATE,
+  // posix2 (family 59): process calls and ids (vm/modules/posixproc.ts)
+  POSIX2_FORK,
+  POSIX2_EXECV,
+  POSIX2_EXECVE,
+  POSIX2_UMASK,
+  POSIX2_TIMES,
+  POSIX2_CPU_COUNT,
+  POSIX2_GETUID,
+  POSIX2_GETEUID,
+  POSIX2_GETGID,
+  POSIX2_GETEGID,
+  POSIX2_GETGROUPS,
+  POSIX2_SETUID,
+  POSIX2_SETGID,
+  POSIX2_SETEUID,
+  POSIX2_SETEGID,
+  POSIX2_SETREUID,
+  POSIX2_SETREGID,
+  // posix2 (family 59): file calls (vm/modules/posixfiles.ts), POSIX2_CLOSERANGE first
+  POSIX2_CLOSERANGE,
+  POSIX2_TRUNCATE,
+  POSIX2_LINK,
+  POSIX2_FCHMOD,
+  POSIX2_CHOWN,
+  POSIX2_LCHOWN,
+  POSIX2_FCHOWN,
+  POSIX2_GETRANDOM,
+  POSIX2_STATVFS,
+  POSIX2_FSTATVFS,
+  POSIX2_PATHCONF,
+  POSIX2_FPATHCONF,
+  POSIX2_WRITEV,
+  POSIX2_DEVICE_ENCODING,
+  POSIX2_REGISTER_AT_FORK,
 }
 
 /** The builtin families, one switch each. */
@@ -1032,8 +1066,13 @@ export const FAM_ASYNCGEN_HOOKS = 56;
 /** __reduce__ and __setstate__ of the builtin iterators and of itertools' (vm/builtins/iterpickle.ts) */
 export const FAM_ITERPICKLE = 45;
 
+/** posix's process, id and file calls beyond posix.ts's: fork, execv, umask, times, the uid and
+ * gid calls (vm/modules/posixproc.ts); closerange, truncate, link, chown, statvfs, pathconf,
+ * getrandom, writev (vm/modules/posixfiles.ts) */
+export const FAM_POSIX2 = 59;
+
 // Reserved per work stream, so parallel branches never pick the same number: 49-51 and 55
-// (spare, from stop 13's reservations), 57-59. Replace a reservation by its family when it lands.
+// (spare, from stop 13's reservations), 57-58. Replace a reservation by its family when it lands.
 
 class IdFamilies {
   /** the family of each id, by id (FAM_NONE: never registered) */

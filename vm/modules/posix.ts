@@ -1,27 +1,31 @@
 // The posix module: what os and os.path build on (stat, directories, file descriptors, the
 // environment, the process), over rlib's os primitives. Failures raise the OSError subclass
 // CPython picks for the errno, with the file name.
-import { needBytesLike } from '../builtins/buffer.ts';
+import { needBytesLike, bytesLike } from '../builtins/buffer.ts';
 import type { int } from '../../translate/rlib/index.ts';
 import { os, toFloat, toInt, floorDiv, floorMod } from '../../translate/rlib/index.ts';
 import {
   PyObject, PyModule, PyType, PyNative, PyInt, PyFloat, PyTuple, PyStr, PyBytes, PyBaseExc, PyExc, PyProperty, propertyType, bytesType, newInt, newFloat, newStr, newList, newDict, newBool, raise, None, True, False, TypeError,
   ValueError, OverflowErrorT, OSError, FileNotFoundError, FileExistsError, PermissionError, IsADirectoryError,
   NotADirectoryError, InterruptedError, BlockingIOError, ChildProcessError, ProcessLookupError, TimeoutError,
-  BrokenPipeError, ConnectionAbortedError, ConnectionRefusedError, ConnectionResetError, StopIteration, NotImplementedError,
+  BrokenPipeError, ConnectionAbortedError, ConnectionRefusedError, ConnectionResetError, StopIteration, NotImplementedError, DeprecationWarning,
 } from '../objects/core.ts';
-import { dictSetS, dictSet } from '../objects/dict.ts';
+import { dictSetS, dictSet, dictGetS } from '../objects/dict.ts';
 import { B, FAM_POSIX } from '../builtins/ids.ts';
 import { npos, arg, kwArg, defMethod, mkBuiltin, unhandledBuiltin } from '../builtins/args.ts';
 import { newModuleType, newBuiltinModule, addFn } from './registry.ts';
-import { typeName, lookupType, callSpecial, truthy, repr, osErrorClass } from '../interpreter/runtime.ts';
-import { encodeUtf8, decodeUtf8 } from '../builtins/strmethods.ts';
+import { typeName, lookupType, isSubtype, callSpecial, callObj, truthy, repr, osErrorClass } from '../interpreter/runtime.ts';
+import { encodeUtf8 } from '../builtins/strmethods.ts';
 import { intAdd, intMul } from '../objects/intops.ts';
 import { structSeqType, PyStructSeq } from './structseq.ts';
-import { flushStdout } from '../interpreter/state.ts';
+import { flushStdout, VM } from '../interpreter/state.ts';
+import { isWindows } from '../startup.ts';
+import { fsEncode, fsDecode } from './fsencode.ts';
+import { NO_DIR_FD, dirFdArg, openAt, statAt, unlinkAt, mkdirAt, listFd } from './dirfd.ts';
 
+// named os.stat_result as CPython's (pickles refer to os.stat_result)
 const STAT_RESULT = structSeqType(
-  'posix',
+  'os',
   'stat_result',
   [
     'st_mode', 'st_ino', 'st_dev', 'st_nlink', 'st_uid', 'st_gid', 'st_size', '', '', '', 'st_atime', 'st_mtime',
@@ -30,7 +34,7 @@ const STAT_RESULT = structSeqType(
   10,
   ['st_mode', 'st_ino', 'st_dev', 'st_nlink', 'st_uid', 'st_gid', 'st_size', 'st_atime', 'st_mtime', 'st_ctime'],
 );
-const TERMINAL_SIZE = structSeqType('posix', 'terminal_size', ['columns', 'lines'], 2, []);
+const TERMINAL_SIZE = structSeqType('os', 'terminal_size', ['columns', 'lines'], 2, []);
 
 /** Linux's open flags and the other constants os re-exports. */
 const INT_CONSTANTS: string[] = [
@@ -74,15 +78,33 @@ export function fspath(o: PyObject): PyObject {
   if (r instanceof PyStr || r instanceof PyBytes) return r;
   throw raise(TypeError, `expected ${typeName(o)}.__fspath__() to return str or bytes, not ${typeName(r)}`);
 }
-function pathArg(fn: string, o: PyObject): FsPath {
-  if (o instanceof PyInt) throw raise(TypeError, `${fn}: path should be string, bytes or os.PathLike, not int`);
-  const p = fspath(o);
-  const fp = p instanceof PyBytes ? new FsPath(decodeUtf8(p.b), true) : new FsPath((p as PyStr).s, false);
+/** The functions whose path may be a file descriptor (CPython's messages then say "or integer"). */
+const FD_PATH_FNS: string[] = ['stat', 'chdir', 'listdir', 'scandir', 'truncate', 'chown', 'chmod', 'pathconf', 'statvfs', 'utime', 'execve'];
+/** Issues a DeprecationWarning through _warnings.warn. */
+function deprecated(msg: string): void {
+  const w = dictGetS(VM.modules, '_warnings');
+  const f = w instanceof PyModule ? dictGetS(w.dict, 'warn') : null;
+  if (f !== null) callObj(f, [newStr(msg), DeprecationWarning], null);
+}
+/** A path object as str or bytes: CPython 3.11 still takes other bytes-like objects (bytearray,
+ * memoryview), with a DeprecationWarning. */
+export function pathLike(fn: string, o: PyObject, argName: string = 'path'): PyObject {
+  if (o instanceof PyStr || (o instanceof PyBytes && isSubtype(o.cls, bytesType)) || lookupType(o.cls, '__fspath__') !== null) return fspath(o);
+  const b = bytesLike(o);
+  if (b === null) return fspath(o);
+  const what = FD_PATH_FNS.indexOf(fn) >= 0 ? 'string, bytes, os.PathLike or integer' : 'string, bytes or os.PathLike';
+  deprecated(`${fn}: ${argName} should be ${what}, not ${typeName(o)}`);
+  return new PyBytes(bytesType, b);
+}
+function pathArg(fn: string, o: PyObject, argName: string = 'path'): FsPath {
+  if (o instanceof PyInt) throw raise(TypeError, `${fn}: ${argName} should be string, bytes or os.PathLike, not int`);
+  const p = pathLike(fn, o, argName);
+  const fp = p instanceof PyBytes ? new FsPath(fsDecode(p.b), true) : new FsPath((p as PyStr).s, false);
   if (fp.s.indexOf('\0') >= 0) throw raise(ValueError, `embedded null byte`);
   return fp;
 }
 function pathObj(s: string, isBytes: boolean): PyObject {
-  return isBytes ? new PyBytes(bytesType, encodeUtf8(s)) : newStr(s);
+  return isBytes ? new PyBytes(bytesType, fsEncode(s)) : newStr(s);
 }
 
 /** The OSError of the last failed primitive, naming the file(s) it was about. */
@@ -125,7 +147,8 @@ function doStat(fn: string, args: PyObject[], kw: string[] | null, follow0: bool
     return statResult(r);
   }
   const path = pathArg(fn, p);
-  const r = os.pathStat(path.s, follow ? 1 : 0);
+  const dirFd = dirFdArg(args, kw);
+  const r = dirFd !== NO_DIR_FD ? statAt(dirFd, path.s, follow) : os.pathStat(path.s, follow ? 1 : 0);
   if (r === null) throw osError(p, null);
   return statResult(r);
 }
@@ -207,6 +230,13 @@ class PyDirEntry extends PyNative {
   name: string;
   path: string;
   isBytes: boolean;
+  /** the directory scandir(fd) read (the entry's path is then relative to it), else NO_DIR_FD */
+  dirFd: int = NO_DIR_FD;
+  /** the entry's file type bits and inode as the directory listing gave them (CPython's d_type
+   * and d_ino), -1 until the iterator yields the entry: they answer is_dir(), is_file(),
+   * is_symlink() and inode() even after the file is removed */
+  typeBits: int = -1;
+  ino: int = -1;
   /** lstat of the entry, then stat (following a link), read once each */
   lst: int[] | null = null;
   st: int[] | null = null;
@@ -219,10 +249,17 @@ class PyDirEntry extends PyNative {
   override nativeRepr(): string {
     return `<DirEntry ${repr(pathObj(this.name, this.isBytes))}>`;
   }
+  /** Reads the type and inode as readdir would have (the listing primitive gives names only). */
+  readType(): void {
+    const st = this.dirFd !== NO_DIR_FD ? statAt(this.dirFd, this.path, false) : os.pathStat(this.path, 0);
+    if (st === null) return;
+    this.typeBits = st[0] & 0xf000;
+    this.ino = st[1];
+  }
   /** The entry's stat (lstat when follow is false), or null when it no longer exists. */
   statOf(follow: boolean, raiseErr: boolean): int[] | null {
     if (this.lst === null) {
-      this.lst = os.pathStat(this.path, 0);
+      this.lst = this.dirFd !== NO_DIR_FD ? statAt(this.dirFd, this.path, false) : os.pathStat(this.path, 0);
       if (this.lst === null) {
         if (raiseErr) throw osError(pathObj(this.path, this.isBytes), null);
         return null;
@@ -230,7 +267,7 @@ class PyDirEntry extends PyNative {
     }
     if (!follow || ((this.lst[0] & 0xf000) !== 0xa000)) return this.lst;
     if (this.st === null) {
-      this.st = os.pathStat(this.path, 1);
+      this.st = this.dirFd !== NO_DIR_FD ? statAt(this.dirFd, this.path, true) : os.pathStat(this.path, 1);
       if (this.st === null && raiseErr) throw osError(pathObj(this.path, this.isBytes), null);
     }
     return this.st;
@@ -248,7 +285,9 @@ class PyScandir extends PyNative {
   }
   override nativeNext(): PyObject | null {
     if (this.i >= this.entries.length) return null;
-    return this.entries[this.i++];
+    const e = this.entries[this.i++];
+    e.readType();
+    return e;
   }
 }
 DIR_ENTRY.dict.set('name', new PyProperty(propertyType, mkBuiltin('name', B.POSIX_DIRENTRY_NAME, false, FAM_POSIX), null, null));
@@ -286,9 +325,31 @@ export function makePosix(): PyModule {
   dictSetS(m.dict, 'stat_result', STAT_RESULT.type);
   dictSetS(m.dict, 'terminal_size', TERMINAL_SIZE.type);
   dictSetS(m.dict, 'DirEntry', DIR_ENTRY);
-  // no *at() variants, fd or follow_symlinks arguments beyond stat's: os.supports_* stay empty
-  dictSetS(m.dict, '_have_functions', newList([]));
+  // the *at() forms dirfd.ts gives open, stat, unlink, rmdir and mkdir, and scandir/listdir of
+  // an fd: os.supports_dir_fd and supports_fd list them, so os.fwalk exists
+  const have: PyObject[] = [];
+  if (!isWindows()) for (const h of ['HAVE_FSTATAT', 'HAVE_OPENAT', 'HAVE_UNLINKAT', 'HAVE_MKDIRAT', 'HAVE_FDOPENDIR']) have.push(newStr(h));
+  dictSetS(m.dict, '_have_functions', newList(have));
   return m;
+}
+
+/** listdir(fd) or scandir(fd): the names in the directory open on fd, as str; scandir's
+ * entries have the name as their path and stat it relative to fd. */
+function listOfFd(scan: boolean, fd: int): PyObject {
+  const names = listFd(fd);
+  if (names === null) throw osError(null, null);
+  if (!scan) {
+    const out: PyObject[] = [];
+    for (const nm of names) out.push(newStr(nm));
+    return newList(out);
+  }
+  const entries: PyDirEntry[] = [];
+  for (const nm of names) {
+    const e = new PyDirEntry(nm, nm, false);
+    e.dirFd = fd;
+    entries.push(e);
+  }
+  return new PyScandir(entries);
 }
 
 function direntry(o: PyObject): PyDirEntry {
@@ -323,6 +384,7 @@ export function callPosix(id: int, args: PyObject[], kw: string[] | null): PyObj
     case B.POSIX_SCANDIR: {
       const fn = id === B.POSIX_LISTDIR ? 'listdir' : 'scandir';
       const p = arg(args, kw, 0, 'path');
+      if (p instanceof PyInt) return listOfFd(id === B.POSIX_SCANDIR, p.v);
       const dir = p === null || p === None ? new FsPath('.', false) : pathArg(fn, p);
       const names = listNames(dir, p === null || p === None ? newStr('.') : p);
       if (id === B.POSIX_LISTDIR) {
@@ -341,7 +403,11 @@ export function callPosix(id: int, args: PyObject[], kw: string[] | null): PyObj
       const fl = arg(args, kw, 1, 'flags');
       if (p === null || fl === null) throw raise(TypeError, "open() missing required argument 'path' or 'flags'");
       const path = pathArg('open', p);
-      const fd = os.fdOpen(path.s, intArg('open', fl, 0), intArg('open', arg(args, kw, 2, 'mode'), 511));
+      const dirFd = dirFdArg(args, kw);
+      // as CPython's, the new descriptor is not inheritable (O_CLOEXEC, Linux's number)
+      const flags = intArg('open', fl, 0) | 0o2000000;
+      const mode = intArg('open', arg(args, kw, 2, 'mode'), 511);
+      const fd = dirFd !== NO_DIR_FD ? openAt(dirFd, path.s, flags, mode) : os.fdOpen(path.s, flags, mode);
       if (fd < 0) throw osError(p, null);
       return newInt(fd);
     }
@@ -374,7 +440,10 @@ export function callPosix(id: int, args: PyObject[], kw: string[] | null): PyObj
     case B.POSIX_MKDIR: {
       const p = arg(args, kw, 0, 'path');
       if (p === null) throw raise(TypeError, "mkdir() missing required argument 'path' (pos 1)");
-      if (os.mkdir(pathArg('mkdir', p).s, intArg('mkdir', arg(args, kw, 1, 'mode'), 511)) < 0) throw osError(p, null);
+      const path = pathArg('mkdir', p).s;
+      const mode = intArg('mkdir', arg(args, kw, 1, 'mode'), 511);
+      const dirFd = dirFdArg(args, kw);
+      if (dirFd !== NO_DIR_FD ? !mkdirAt(dirFd, path, mode) : os.mkdir(path, mode) < 0) throw osError(p, null);
       return None;
     }
     case B.POSIX_READLINK: {
@@ -391,7 +460,10 @@ export function callPosix(id: int, args: PyObject[], kw: string[] | null): PyObj
       const p = arg(args, kw, 0, 'path');
       if (p === null) throw raise(TypeError, `${fn}() missing required argument 'path' (pos 1)`);
       const s = pathArg(fn, p).s;
-      if ((id === B.POSIX_RMDIR ? os.rmdir(s) : os.unlink(s)) < 0) throw osError(p, null);
+      const dirFd = dirFdArg(args, kw);
+      if (dirFd !== NO_DIR_FD) {
+        if (!unlinkAt(dirFd, s, id === B.POSIX_RMDIR)) throw osError(p, null);
+      } else if ((id === B.POSIX_RMDIR ? os.rmdir(s) : os.unlink(s)) < 0) throw osError(p, null);
       return None;
     }
     case B.POSIX_RENAME:
@@ -400,14 +472,14 @@ export function callPosix(id: int, args: PyObject[], kw: string[] | null): PyObj
       const a = arg(args, kw, 0, 'src');
       const b = arg(args, kw, 1, 'dst');
       if (a === null || b === null) throw raise(TypeError, `${fn}() missing required argument '${a === null ? 'src' : 'dst'}'`);
-      if (os.rename(pathArg(fn, a).s, pathArg(fn, b).s) < 0) throw osError(a, b);
+      if (os.rename(pathArg(fn, a, 'src').s, pathArg(fn, b, 'dst').s) < 0) throw osError(a, b);
       return None;
     }
     case B.POSIX_SYMLINK: {
       const a = arg(args, kw, 0, 'src');
       const b = arg(args, kw, 1, 'dst');
       if (a === null || b === null) throw raise(TypeError, `symlink() missing required argument '${a === null ? 'src' : 'dst'}' (pos ${a === null ? 1 : 2})`);
-      if (os.symlink(pathArg('symlink', a).s, pathArg('symlink', b).s) < 0) throw osError(a, b);
+      if (os.symlink(pathArg('symlink', a, 'src').s, pathArg('symlink', b, 'dst').s) < 0) throw osError(a, b);
       return None;
     }
     case B.POSIX_UTIME:
@@ -479,18 +551,27 @@ export function callPosix(id: int, args: PyObject[], kw: string[] | null): PyObj
     }
     case B.POSIX_DIRENTRY_IS_DIR:
     case B.POSIX_DIRENTRY_IS_FILE: {
-      const st = direntry(args[0]).statOf(followArg(args, kw), false);
+      const e = direntry(args[0]);
+      const want = id === B.POSIX_DIRENTRY_IS_DIR ? 0x4000 : 0x8000;
+      const follow = followArg(args, kw);
+      // as CPython: the listing's type answers unless a symlink is to be followed
+      if (e.typeBits >= 0 && !(follow && e.typeBits === 0xa000)) return newBool(e.typeBits === want);
+      const st = e.statOf(follow, false);
       if (st === null) return False;
-      return newBool((st[0] & 0xf000) === (id === B.POSIX_DIRENTRY_IS_DIR ? 0x4000 : 0x8000));
+      return newBool((st[0] & 0xf000) === want);
     }
     case B.POSIX_DIRENTRY_IS_SYMLINK: {
-      const st = direntry(args[0]).statOf(false, false);
+      const e = direntry(args[0]);
+      if (e.typeBits >= 0) return newBool(e.typeBits === 0xa000);
+      const st = e.statOf(false, false);
       return newBool(st !== null && (st[0] & 0xf000) === 0xa000);
     }
     case B.POSIX_DIRENTRY_STAT:
       return statResult(direntry(args[0]).statOf(followArg(args, kw), true) as int[]);
     case B.POSIX_DIRENTRY_INODE: {
-      const st = direntry(args[0]).statOf(false, true) as int[];
+      const e = direntry(args[0]);
+      if (e.ino >= 0) return newInt(e.ino);
+      const st = e.statOf(false, true) as int[];
       return newInt(st[1]);
     }
     case B.POSIX_SCANDIR_NEXT: {

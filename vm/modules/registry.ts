@@ -15,6 +15,7 @@ import { makeItertools } from './itertools.ts';
 import { makePosix } from './posix.ts';
 import { addPosixOsCalls } from './oscall.ts';
 import { addFdOps } from './fdops.ts';
+import { addPosixProc } from './posixproc.ts';
 import { makeSocket, makeSelect, makePosixSubprocess } from './osmodules.ts';
 import { makeSysconfigData } from './sysconfigdata.ts';
 import { makeThread } from './thread.ts';
@@ -92,6 +93,7 @@ export function makeBuiltinModule(name: string): PyModule | null {
       const m = makePosix();
       addPosixOsCalls(m);
       addFdOps(m);
+      addPosixProc(m);
       return m;
     }
     case '_socket':
