@@ -927,6 +927,12 @@ export enum B {
   ITER_SETSTATE,
   ITERTOOLS_REDUCE,
   ITERTOOLS_SETSTATE,
+  // arraybytes stream (family 50): binascii's uu and quoted-printable codecs
+  // (vm/modules/binasciitext.ts)
+  BINASCII_A2B_UU,
+  BINASCII_B2A_UU,
+  BINASCII_A2B_QP,
+  BINASCII_B2A_QP,
 }
 
 /** The builtin families, one switch each. */
@@ -1032,7 +1038,10 @@ export const FAM_ASYNCGEN_HOOKS = 56;
 /** __reduce__ and __setstate__ of the builtin iterators and of itertools' (vm/builtins/iterpickle.ts) */
 export const FAM_ITERPICKLE = 45;
 
-// Reserved per work stream, so parallel branches never pick the same number: 49-51 and 55
+/** the arraybytes stream's: binascii's uu and quoted-printable codecs (vm/modules/binasciitext.ts) */
+export const FAM_ARRAYBYTES = 50;
+
+// Reserved per work stream, so parallel branches never pick the same number: 49, 51 and 55
 // (spare, from stop 13's reservations), 57-59. Replace a reservation by its family when it lands.
 
 class IdFamilies {
