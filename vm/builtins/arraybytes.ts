@@ -5,6 +5,7 @@ import type { PyObject, PyBuiltin } from '../objects/core.ts';
 import { B } from './ids.ts';
 import { unhandledBuiltin } from './args.ts';
 import { callBinasciiText } from '../modules/binascii.ts';
+import { callArrayIter } from '../modules/array.ts';
 
 export function callArrayBytes(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | null): PyObject {
   switch (id) {
@@ -13,6 +14,11 @@ export function callArrayBytes(b: PyBuiltin, id: int, args: PyObject[], kw: stri
     case B.BINASCII_A2B_QP:
     case B.BINASCII_B2A_QP:
       return callBinasciiText(id, args, kw);
+    case B.ARRAY_ITER_NEXT:
+    case B.ARRAY_ITER_ITER:
+    case B.ARRAY_ITER_REDUCE:
+    case B.ARRAY_ITER_SETSTATE:
+      return callArrayIter(b, id, args, kw);
   }
   throw unhandledBuiltin(b.name, id);
 }

@@ -933,6 +933,11 @@ export enum B {
   BINASCII_B2A_UU,
   BINASCII_A2B_QP,
   BINASCII_B2A_QP,
+  // arraybytes stream (family 50): array.array's iterator (vm/modules/array.ts)
+  ARRAY_ITER_NEXT,
+  ARRAY_ITER_ITER,
+  ARRAY_ITER_REDUCE,
+  ARRAY_ITER_SETSTATE,
 }
 
 /** The builtin families, one switch each. */
@@ -1038,7 +1043,8 @@ export const FAM_ASYNCGEN_HOOKS = 56;
 /** __reduce__ and __setstate__ of the builtin iterators and of itertools' (vm/builtins/iterpickle.ts) */
 export const FAM_ITERPICKLE = 45;
 
-/** the arraybytes stream's: binascii's uu and quoted-printable codecs (vm/modules/binasciitext.ts) */
+/** the arraybytes stream's: binascii's uu and quoted-printable codecs (vm/modules/binasciitext.ts),
+ * array.array's iterator (vm/modules/array.ts) */
 export const FAM_ARRAYBYTES = 50;
 
 // Reserved per work stream, so parallel branches never pick the same number: 49, 51 and 55

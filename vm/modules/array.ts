@@ -4,14 +4,14 @@
 import type { int, float } from '../../translate/rlib/index.ts';
 import { floorDiv } from '../../translate/rlib/index.ts';
 import {
-  PyObject, PyBufferObject, BufRef, PyModule, PyType, PyBuiltin, PyInt, PyStr, PyBytes, PySlice, PyList, PyProperty, propertyType,
+  PyObject, PyNative, PyBufferObject, BufRef, PyModule, PyType, PyBuiltin, PyInt, PyStr, PyBytes, PySlice, PyList, PyProperty, propertyType,
   bytesType, newInt, newFloat, newStr, newList, newTuple, raise, None, True, False, NotImplemented, TypeError, ValueError, IndexError, OverflowErrorT,
 } from '../objects/core.ts';
 import { dictSetS } from '../objects/dict.ts';
-import { B, FAM_ARRAY } from '../builtins/ids.ts';
-import { npos, mkBuiltin, unhandledBuiltin } from '../builtins/args.ts';
+import { B, FAM_ARRAY, FAM_ARRAYBYTES } from '../builtins/ids.ts';
+import { npos, mkBuiltin, defMethod, unhandledBuiltin } from '../builtins/args.ts';
 import { newModuleType, newBuiltinModule } from './registry.ts';
-import { typeName, toIntIndex, sliceIndices, arrayIter, iterToArray, pyEq, richCompare, objId, repr, lookupType, callObj, getAttr, getAttrOrNull, isSubtype } from '../interpreter/runtime.ts';
+import { typeName, toIntIndex, sliceIndices, iterToArray, pyEq, richCompare, objId, repr, lookupType, callObj, getAttr, getAttrOrNull, isSubtype } from '../interpreter/runtime.ts';
 import { bytesLike, itemSize, isUnsignedFormat, readItem, writeItem } from '../builtins/buffer.ts';
 import { intCmp, intSign, intNeg } from '../objects/intops.ts';
 import { pow2Int } from './struct.ts';
@@ -189,12 +189,13 @@ function arrayType(): PyType {
 }
 class ArrayTypes {
   array: PyType = arrayType();
+  iterator: PyType = newModuleType('array', 'arrayiterator');
   reconstructor: PyBuiltin = mkBuiltin('_array_reconstructor', B.ARRAY_RECONSTRUCT, false, FAM_ARRAY);
 }
 export const AT = new ArrayTypes();
 const METHODS: string[] = [
   'append', 'extend', 'insert', 'pop', 'remove', 'index', 'count', 'reverse', 'byteswap', 'buffer_info', 'tobytes', 'frombytes', 'tolist', 'fromlist',
-  'tounicode', 'fromunicode', 'tofile', 'fromfile', '__setitem__', '__delitem__', '__iter__', '__reversed__', '__contains__', '__add__', '__mul__', '__rmul__', '__iadd__', '__imul__',
+  'tounicode', 'fromunicode', 'tofile', 'fromfile', '__setitem__', '__delitem__', '__iter__', '__contains__', '__add__', '__mul__', '__rmul__', '__iadd__', '__imul__',
   '__lt__', '__le__', '__gt__', '__ge__', '__copy__', '__deepcopy__', '__reduce_ex__', '__len__', '__getitem__',
 ];
 for (const name of METHODS) {
@@ -205,6 +206,71 @@ for (const name of METHODS) {
 for (const name of ['typecode', 'itemsize']) AT.array.dict.set(name, new PyProperty(propertyType, mkBuiltin(name, B.ARRAY_METHOD, false, FAM_ARRAY), null, null));
 AT.array.dict.set('__new__', mkBuiltin('__new__', B.ARRAY_NEW, false, FAM_ARRAY));
 AT.array.dict.set('__hash__', None);
+defMethod(AT.iterator, '__next__', B.ARRAY_ITER_NEXT, FAM_ARRAYBYTES);
+defMethod(AT.iterator, '__iter__', B.ARRAY_ITER_ITER, FAM_ARRAYBYTES);
+defMethod(AT.iterator, '__reduce__', B.ARRAY_ITER_REDUCE, FAM_ARRAYBYTES);
+defMethod(AT.iterator, '__setstate__', B.ARRAY_ITER_SETSTATE, FAM_ARRAYBYTES);
+
+/** iter(array): reads the array as it is at each step (items appended meanwhile are seen), and
+ * once exhausted lets go of it and stays exhausted, as CPython's arrayiterator. It reads the
+ * items themselves, not a subclass's __getitem__. */
+export class PyArrayIter extends PyNative {
+  a: PyArray | null;
+  i: int = 0;
+  constructor(a: PyArray) {
+    super(AT.iterator);
+    this.a = a;
+  }
+  override isIterator(): boolean {
+    return true;
+  }
+  override nativeNext(): PyObject | null {
+    const a = this.a;
+    if (a === null) return null;
+    if (this.i < a.len()) return a.get(this.i++);
+    this.a = null;
+    return null;
+  }
+}
+/** The arrayiterator's methods: __next__, __iter__, and its pickle protocol, (iter, (array,),
+ * index) or (iter, ((),)) once exhausted; __setstate__ puts it back at an index. */
+export function callArrayIter(bi: PyBuiltin, id: int, args: PyObject[], kw: string[] | null): PyObject {
+  const it = args.length > 0 ? args[0] : None;
+  if (!(it instanceof PyArrayIter)) throw raise(TypeError, `descriptor '${bi.name}' for 'array.arrayiterator' objects doesn't apply to a '${typeName(it)}' object`);
+  const n = npos(args, kw);
+  const want = id === B.ARRAY_ITER_SETSTATE ? 2 : 1;
+  if (n !== want || (kw !== null && kw.length > 0)) {
+    if (want === 2) throw raise(TypeError, `arrayiterator.__setstate__() takes exactly one argument (${n - 1} given)`);
+    throw raise(TypeError, `arrayiterator.${bi.name}() takes no arguments (${n - 1} given)`);
+  }
+  switch (id) {
+    case B.ARRAY_ITER_NEXT: {
+      const v = it.nativeNext();
+      if (v === null) throw new PyExc(new PyBaseExc(StopIteration));
+      return v;
+    }
+    case B.ARRAY_ITER_ITER:
+      return it;
+    case B.ARRAY_ITER_REDUCE: {
+      const iterFn = dictGetS(VM.builtins, 'iter') as PyObject;
+      if (it.a === null) return newTuple([iterFn, newTuple([newTuple([])])]);
+      return newTuple([iterFn, newTuple([it.a]), newInt(it.i)]);
+    }
+    case B.ARRAY_ITER_SETSTATE: {
+      const st = args[1];
+      if (!(st instanceof PyInt)) throw raise(TypeError, `'${typeName(st)}' object cannot be interpreted as an integer`);
+      let index = toIntIndex(st);
+      const a = it.a;
+      if (a !== null) {
+        if (index < 0) index = 0;
+        else if (index > a.len()) index = a.len();
+        it.i = index;
+      }
+      return None;
+    }
+  }
+  throw unhandledBuiltin(bi.name, id);
+}
 
 export function makeArray(): PyModule {
   const m = newBuiltinModule('array');
@@ -344,6 +410,7 @@ export function callArray(bi: PyBuiltin, args: PyObject[], kw: string[] | null):
       return None;
     }
     case 'pop': {
+      if (n > 2) throw raise(TypeError, `pop expected at most 1 argument, got ${n - 1}`);
       if (len === 0) throw raise(IndexError, 'pop from empty array');
       let i = n > 1 ? toIntIndex(args[1]) : -1;
       if (i < 0) i += len;
@@ -474,16 +541,11 @@ export function callArray(bi: PyBuiltin, args: PyObject[], kw: string[] | null):
       return None;
     }
     case '__iter__':
-      return arrayIter(a.items());
+      return new PyArrayIter(a);
     case '__len__':
       return newInt(len);
     case '__getitem__':
       return a.nativeGetItem(need(args, 1, name)) as PyObject;
-    case '__reversed__': {
-      const items = a.items();
-      items.reverse();
-      return arrayIter(items);
-    }
     case '__add__': {
       const o = need(args, 1, name);
       if (!(o instanceof PyArray)) throw raise(TypeError, `can only append array (not "${typeName(o)}") to array`);
@@ -495,8 +557,12 @@ export function callArray(bi: PyBuiltin, args: PyObject[], kw: string[] | null):
     case '__mul__':
     case '__rmul__':
     case '__imul__': {
+      // the sequence-repeat slot: any index is a count, anything else CPython's TypeError (the
+      // * operator reaches here only with an index, see binaryOp)
       const o = need(args, 1, name);
-      if (!(o instanceof PyInt)) return NotImplemented;
+      if (!(o instanceof PyInt) && (o.cls.isBuiltin || lookupType(o.cls, '__index__') === null)) {
+        throw raise(TypeError, `'${typeName(o)}' object cannot be interpreted as an integer`);
+      }
       const k = toIntIndex(o);
       if (k > 0) checkRepeat(a.b.length, k, MAX_SEQ_ITEMS);
       const one = a.b.slice(0);
@@ -529,7 +595,9 @@ export function callArray(bi: PyBuiltin, args: PyObject[], kw: string[] | null):
   }
   throw unhandledBuiltin(name, bi.id);
 }
-import { EOFError, L_NATIVE } from '../objects/core.ts';
+import { EOFError, StopIteration, PyExc, PyBaseExc, L_NATIVE } from '../objects/core.ts';
+import { dictGetS } from '../objects/dict.ts';
+import { VM } from '../interpreter/state.ts';
 /** CPython's machine format codes (arraymodule.c enum machine_format_code) on a
  * little-endian 64-bit machine: what _array_reconstructor receives. */
 function mformatCode(tc: string): int {
