@@ -9,7 +9,7 @@ import { npos, arg, defMethod, mkBuiltin, unhandledBuiltin } from './args.ts';
 import { iterToArray, toIntIndex, typeName, sliceIndices, hex2 } from '../interpreter/runtime.ts';
 import { bytesDecodeMethod } from '../modules/codecs/module.ts';
 import { bytesLike } from './buffer.ts';
-import { initBytesMethods, bytesSource } from './bytesmethods.ts';
+import { initBytesMethods, bytesSource, byteOf } from './bytesmethods.ts';
 import { MVT } from './memoryview.ts';
 
 function builtinLike(name: string): PyType {
@@ -45,10 +45,7 @@ function bytesFrom(x: PyObject, what: string): int[] {
   return out;
 }
 function byteValue(v: PyObject): int {
-  if (!(v instanceof PyInt)) throw raise(TypeError, `'${typeName(v)}' object cannot be interpreted as an integer`);
-  const c = toIntIndex(v);
-  if (c < 0 || c > 255) throw raise(ValueError, 'byte must be in range(0, 256)');
-  return c;
+  return byteOf(v, 'byte must be in range(0, 256)');
 }
 function self(args: PyObject[]): PyBytes {
   const o = args[0];

@@ -6,11 +6,11 @@
 import type { int } from '../../translate/rlib/index.ts';
 import {
   PyObject, PyType, PyBytes, PyInt, PyTuple, PyList, PyBuiltin, PyStr, PyBytesSub, PyStaticMethod, PyClassMethod, staticmethodType, classmethodType,
-  bytesType, newInt, newStr, newBool, newList, newTuple, raise, None, True, False, TypeError, ValueError,
+  bytesType, newInt, newStr, newBool, newList, newTuple, raise, None, True, False, NotImplemented, TypeError, ValueError,
 } from '../objects/core.ts';
 import { B, FAM_BYTES } from './ids.ts';
 import { npos, arg, mkBuiltin, unhandledBuiltin } from './args.ts';
-import { typeName, toIntIndex, toSsize, sliceIndexArg, iterToArray, isSubtype, callObj, hex2, lookupType, getAttr, getIterOrNull } from '../interpreter/runtime.ts';
+import { typeName, toIntIndex, toSsize, sliceIndexArg, iterToArray, getIter, iterNext, isSubtype, callObj, hex2, lookupType, getAttr, getIterOrNull } from '../interpreter/runtime.ts';
 import { percentFormat } from './format.ts';
 import { bytesLike, needBytesLike } from './buffer.ts';
 import { padTo, countSub, replaceAll } from './strmethods.ts';
@@ -580,6 +580,11 @@ export function callBytes(bi: PyBuiltin, args: PyObject[], kw: string[] | null):
       return self.cls === bytesType ? self : new PyBytes(bytesType, b.slice(0));
     case '__mod__':
       return bytesPercent(self, need(args, kw, 1, 'value', name, 1));
+    case '__rmod__': {
+      // only another bytes formats with self as its arguments
+      const fmt = need(args, kw, 1, 'value', name, 1);
+      return fmt instanceof PyBytes ? bytesPercent(fmt, self) : NotImplemented;
+    }
   }
   throw unhandledBuiltin(name, id);
 }
@@ -592,7 +597,7 @@ const BYTES_NAMES: string[] = [
   'count', 'find', 'rfind', 'index', 'rindex', 'startswith', 'endswith', 'replace', 'split', 'rsplit', 'splitlines', 'partition', 'rpartition',
   'join', 'strip', 'lstrip', 'rstrip', 'center', 'ljust', 'rjust', 'zfill', 'expandtabs', 'upper', 'lower', 'swapcase', 'capitalize', 'title',
   'isdigit', 'isalpha', 'isalnum', 'isspace', 'isascii', 'isupper', 'islower', 'istitle', 'removeprefix', 'removesuffix', 'translate', 'hex',
-  '__mod__',
+  '__mod__', '__rmod__',
 ];
 /** Puts the shared methods on bytes and on bytearray (called once both types exist). */
 export function initBytesMethods(ba: PyType): void {
@@ -646,13 +651,22 @@ export function bytesSource(src: PyObject | null, enc: PyObject | null, errors: 
   }
   if (getIterOrNull(src) === null) throw raise(TypeError, isBytes ? `cannot convert '${typeName(src)}' object to bytes` : `cannot convert '${typeName(src)}' object to bytearray`);
   const out: int[] = [];
-  for (const v of iterToArray(src)) {
-    if (!(v instanceof PyInt) && v.cls.isBuiltin) throw raise(TypeError, `'${typeName(v)}' object cannot be interpreted as an integer`);
-    const c = toIntIndex(v);
-    if (c < 0 || c > 255) throw raise(ValueError, isBytes ? 'bytes must be in range(0, 256)' : 'byte must be in range(0, 256)');
-    out.push(c);
-  }
+  // item by item, as an item's __index__ may change the source (a list it clears)
+  const it = getIter(src);
+  for (let v = iterNext(it); v !== null; v = iterNext(it)) out.push(byteOf(v, isBytes ? 'bytes must be in range(0, 256)' : 'byte must be in range(0, 256)'));
   return out;
+}
+/** An int (or an object with __index__) as a byte value; outside range(256), however large, it
+ * is the ValueError msg, as CPython's _getbytevalue. */
+export function byteOf(v: PyObject, msg: string): int {
+  let x: PyObject = v;
+  if (!(x instanceof PyInt)) {
+    if (x.cls.isBuiltin || lookupType(x.cls, '__index__') === null) throw raise(TypeError, `'${typeName(v)}' object cannot be interpreted as an integer`);
+    x = callObj(getAttr(v, '__index__'), [], null);
+    if (!(x instanceof PyInt)) throw raise(TypeError, `__index__ returned non-int (type ${typeName(x)})`);
+  }
+  if (x.big !== null || x.v < 0 || x.v > 255) throw raise(ValueError, msg);
+  return x.v;
 }
 /** bytes.__new__(t, source, encoding, errors) */
 export function newBytesObject(t: PyType, args: PyObject[], kw: string[] | null): PyObject {

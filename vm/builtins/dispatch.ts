@@ -84,7 +84,7 @@ import { callProperty, newProperty, propertyError } from './property.ts';
 import { callAbc } from '../modules/abc.ts';
 import { callBytearray, BT } from './bytearray.ts';
 import { callBytes, newBytesObject } from './bytesmethods.ts';
-import { callMemoryview } from './memoryview.ts';
+import { callMemoryview, PyMemView } from './memoryview.ts';
 import { callArray } from '../modules/array.ts';
 import { bytesLike } from './buffer.ts';
 import { importName, compileSource } from '../interpreter/importer.ts';
@@ -96,6 +96,9 @@ import * as A from '../parser/ast.ts';
  * (copyreg.__newobj__, (cls, *__getnewargs__()), __getstate__(), list items, dict items). */
 function commonReduce(self: PyObject, proto: int): PyObject {
   const copyreg = importName('copyreg', None, 0, VM.builtins);
+  // a memoryview's state is memory it does not own: CPython refuses it, in copyreg's words below
+  // protocol 2 and as a variable-size object from 2 on
+  if (self instanceof PyMemView) throw raise(TypeError, proto < 2 ? `cannot pickle 'memoryview' object` : 'cannot pickle memoryview objects');
   if (proto < 2) return callObj(getAttr(copyreg, '_reduce_ex'), [self, newInt(proto)], null);
   // an object whose type cannot be made by object.__new__ (an iterator, a frame...) has no
   // reduction, as CPython's types without tp_new
