@@ -39,8 +39,17 @@ export class PyArray extends PyBufferObject {
   }
   get(i: int): PyObject {
     const at = i * this.isz;
-    if (this.tc === 'u') return newStr(codePointToString(this.b[at] + this.b[at + 1] * 256 + this.b[at + 2] * 65536 + this.b[at + 3] * 16777216));
+    if (this.tc === 'u') {
+      const cp = this.codePoint(i);
+      if (cp > 0x10ffff) throw raise(ValueError, 'chr() arg not in range(0x110000)');
+      return newStr(codePointToString(cp));
+    }
     return readItem(this.b, at, this.tc);
+  }
+  /** item i of a 'u' array: a UCS-4 code unit, which its bytes may make out of range */
+  codePoint(i: int): int {
+    const at = i * this.isz;
+    return this.b[at] + this.b[at + 1] * 256 + this.b[at + 2] * 65536 + this.b[at + 3] * 16777216;
   }
   items(): PyObject[] {
     const out: PyObject[] = [];
@@ -104,7 +113,12 @@ function indexIn(k: PyObject, n: int, msg: string): int {
 }
 function unicodeOf(a: PyArray): string {
   const parts: string[] = [];
-  for (const x of a.items()) parts.push((x as PyStr).s);
+  const n = a.len();
+  for (let i = 0; i < n; i++) {
+    const cp = a.codePoint(i);
+    if (cp > 0x10ffff) throw raise(ValueError, `character U+${cp.toString(16)} is not in range [U+0000; U+10ffff]`);
+    parts.push(codePointToString(cp));
+  }
   return parts.join('');
 }
 
@@ -129,7 +143,12 @@ function checkValue(tc: string, v: PyObject): PyObject {
   }
   let x: PyInt;
   if (v instanceof PyInt) x = v;
-  else if (!v.cls.isBuiltin && lookupType(v.cls, '__index__') !== null) x = newInt(toIntIndex(v));
+  else if (!v.cls.isBuiltin && lookupType(v.cls, '__index__') !== null) {
+    // the int itself, however large, so that its range is checked below
+    const r = callObj(getAttr(v, '__index__'), [], null);
+    if (!(r instanceof PyInt)) throw raise(TypeError, `__index__ returned non-int (type ${typeName(r)})`);
+    x = r;
+  }
   else throw raise(TypeError, `'${typeName(v)}' object cannot be interpreted as an integer`);
   const size = itemSize(tc);
   const neg = intSign(x) < 0;
@@ -365,13 +384,7 @@ export function callArray(bi: PyBuiltin, args: PyObject[], kw: string[] | null):
   }
   if (bi.id === B.ARRAY_RECONSTRUCT) {
     if (n !== 4) throw raise(TypeError, `_array_reconstructor expected 4 arguments, got ${n}`);
-    const t = args[0];
-    if (!(t instanceof PyType) || !(t === AT.array || isSubtype(t, AT.array))) throw raise(TypeError, 'first argument must be a type object, not ' + typeName(t));
-    const a = newArray(t, args[1], null);
-    const data = bytesLike(args[3]);
-    if (data === null) throw raise(TypeError, `fourth argument should be bytes, not ${typeName(args[3])}`);
-    fromBytes(a, data);
-    return a;
+    return reconstruct(args[0], args[1], args[2], args[3]);
   }
   if (bi.id !== B.ARRAY_METHOD) throw unhandledBuiltin(bi.name, bi.id);
   const a = self0(bi, args);
@@ -596,6 +609,65 @@ export function callArray(bi: PyBuiltin, args: PyObject[], kw: string[] | null):
   throw unhandledBuiltin(name, bi.id);
 }
 import { EOFError, StopIteration, PyExc, PyBaseExc, L_NATIVE } from '../objects/core.ts';
+
+// ---- _array_reconstructor: an array from its bytes in a machine format (pickles from other
+// machines) ----
+/** CPython's mformat_descriptors: [item size, signed, big-endian] by machine format code, 0
+ * (UNSIGNED_INT8) to 21 (UTF32_BE); the UTF-16 and UTF-32 sizes are CPython's too. */
+const MFORMATS: int[][] = [
+  [1, 0, 0], [1, 1, 0], [2, 0, 0], [2, 0, 1], [2, 1, 0], [2, 1, 1], [4, 0, 0], [4, 0, 1], [4, 1, 0], [4, 1, 1],
+  [8, 0, 0], [8, 0, 1], [8, 1, 0], [8, 1, 1], [4, 0, 0], [4, 0, 1], [8, 0, 0], [8, 0, 1], [4, 0, 0], [4, 0, 1], [8, 0, 0], [8, 0, 1],
+];
+const MF_FLOAT_LE = 14;
+const MF_DOUBLE_BE = 17;
+const MF_UTF16_LE = 18;
+const UTF_CODECS: string[] = ['utf-16-le', 'utf-16-be', 'utf-32-le', 'utf-32-be'];
+function reconstruct(t: PyObject, tcO: PyObject, mfO: PyObject, items: PyObject): PyObject {
+  if (!(tcO instanceof PyStr) || cpArray(tcO.s).length !== 1) throw raise(TypeError, `_array_reconstructor() argument 2 must be a unicode character, not ${typeName(tcO)}`);
+  if (!(mfO instanceof PyInt) && (mfO.cls.isBuiltin || lookupType(mfO.cls, '__index__') === null)) throw raise(TypeError, `'${typeName(mfO)}' object cannot be interpreted as an integer`);
+  const mfInt = mfO instanceof PyInt ? mfO : (callObj(getAttr(mfO, '__index__'), [], null) as PyInt);
+  if (mfInt.big !== null || mfInt.v > 2147483647 || mfInt.v < -2147483648) throw raise(OverflowErrorT, 'Python int too large to convert to C int');
+  const mf = mfInt.v;
+  if (!(t instanceof PyType)) throw raise(TypeError, `first argument must be a type object, not ${typeName(t)}`);
+  if (!(t === AT.array || isSubtype(t, AT.array))) throw raise(TypeError, `${t.name} is not a subtype of array.array`);
+  const tc = tcO.s;
+  if (!TYPECODES.includes(tc)) throw raise(ValueError, 'second argument must be a valid type code');
+  if (mf < 0 || mf >= MFORMATS.length) throw raise(ValueError, 'third argument must be a valid machine format code.');
+  if (!(items instanceof PyBytes) || items.cls !== bytesType) throw raise(TypeError, `fourth argument should be bytes, not ${typeName(items)}`);
+  const data = items.b;
+  // this machine's own format: the bytes as they are
+  if (mf === mformatCode(tc)) {
+    const a = new PyArray(t, tc, []);
+    fromBytes(a, data);
+    return a;
+  }
+  const d = MFORMATS[mf];
+  const size = d[0];
+  if (data.length % size !== 0) throw raise(ValueError, 'string length not a multiple of item size');
+  if (mf >= MF_UTF16_LE) {
+    const s = callObj(getAttr(items, 'decode'), [newStr(UTF_CODECS[mf - MF_UTF16_LE])], null);
+    return newArray(t, tcO, s);
+  }
+  const values: PyObject[] = [];
+  for (let at = 0; at < data.length; at += size) {
+    // each item in little-endian order, read as the standard-size format of its kind
+    const one = data.slice(at, at + size);
+    if (d[2] === 1) one.reverse();
+    let fmt = '';
+    if (mf >= MF_FLOAT_LE && mf <= MF_DOUBLE_BE) fmt = size === 4 ? 'f' : 'd';
+    else fmt = (d[1] === 1 ? 'bhiq' : 'BHIQ')[size === 1 ? 0 : size === 2 ? 1 : size === 4 ? 2 : 3];
+    values.push(readItem(one, 0, fmt));
+  }
+  if (mf >= MF_FLOAT_LE) return newArray(t, tcO, newList(values));
+  // integers go into the typecode of the same size and signedness (the last such in CPython's
+  // table), whatever typecode was asked for
+  let intTc = tc;
+  for (const c of TYPECODES) {
+    if (c === 'u' || c === 'f' || c === 'd') continue;
+    if (itemSize(c) === size && isUnsignedFormat(c) === (d[1] === 0)) intTc = c;
+  }
+  return newArray(t, newStr(intTc), newList(values));
+}
 import { dictGetS } from '../objects/dict.ts';
 import { VM } from '../interpreter/state.ts';
 /** CPython's machine format codes (arraymodule.c enum machine_format_code) on a
