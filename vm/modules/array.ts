@@ -297,8 +297,15 @@ export function makeArray(): PyModule {
   dictSetS(m.dict, 'ArrayType', AT.array);
   dictSetS(m.dict, 'typecodes', newStr(TYPECODES));
   dictSetS(m.dict, '_array_reconstructor', AT.reconstructor);
+  // as CPython's array_modexec: an array is a MutableSequence to isinstance
+  runAppLevel(m, REGISTER_SOURCE, 'array');
   return m;
 }
+const REGISTER_SOURCE = `
+import collections.abc
+collections.abc.MutableSequence.register(array)
+del collections
+`;
 
 function newArray(t: PyType, tcO: PyObject, init: PyObject | null): PyArray {
   if (!(tcO instanceof PyStr) || cpArray(tcO.s).length !== 1) {
@@ -670,6 +677,7 @@ function reconstruct(t: PyObject, tcO: PyObject, mfO: PyObject, items: PyObject)
 }
 import { dictGetS } from '../objects/dict.ts';
 import { VM } from '../interpreter/state.ts';
+import { runAppLevel } from './applevel.ts';
 /** CPython's machine format codes (arraymodule.c enum machine_format_code) on a
  * little-endian 64-bit machine: what _array_reconstructor receives. */
 function mformatCode(tc: string): int {
