@@ -662,7 +662,10 @@ function reconstruct(t: PyObject, tcO: PyObject, mfO: PyObject, items: PyObject)
     if (d[2] === 1) one.reverse();
     let fmt = '';
     if (mf >= MF_FLOAT_LE && mf <= MF_DOUBLE_BE) fmt = size === 4 ? 'f' : 'd';
-    else fmt = (d[1] === 1 ? 'bhiq' : 'BHIQ')[size === 1 ? 0 : size === 2 ? 1 : size === 4 ? 2 : 3];
+    else {
+      const codes = d[1] === 1 ? 'bhiq' : 'BHIQ';
+      fmt = codes[size === 1 ? 0 : size === 2 ? 1 : size === 4 ? 2 : 3];
+    }
     values.push(readItem(one, 0, fmt));
   }
   if (mf >= MF_FLOAT_LE) return newArray(t, tcO, newList(values));
