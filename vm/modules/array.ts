@@ -629,6 +629,13 @@ const MF_FLOAT_LE = 14;
 const MF_DOUBLE_BE = 17;
 const MF_UTF16_LE = 18;
 const UTF_CODECS: string[] = ['utf-16-le', 'utf-16-be', 'utf-32-le', 'utf-32-be'];
+/** The struct format of a standard-size integer of size bytes. */
+function intFormat(size: int, signed: boolean): string {
+  if (size === 1) return signed ? 'b' : 'B';
+  if (size === 2) return signed ? 'h' : 'H';
+  if (size === 4) return signed ? 'i' : 'I';
+  return signed ? 'q' : 'Q';
+}
 function reconstruct(t: PyObject, tcO: PyObject, mfO: PyObject, items: PyObject): PyObject {
   if (!(tcO instanceof PyStr) || cpArray(tcO.s).length !== 1) throw raise(TypeError, `_array_reconstructor() argument 2 must be a unicode character, not ${typeName(tcO)}`);
   if (!(mfO instanceof PyInt) && (mfO.cls.isBuiltin || lookupType(mfO.cls, '__index__') === null)) throw raise(TypeError, `'${typeName(mfO)}' object cannot be interpreted as an integer`);
@@ -662,17 +669,15 @@ function reconstruct(t: PyObject, tcO: PyObject, mfO: PyObject, items: PyObject)
     if (d[2] === 1) one.reverse();
     let fmt = '';
     if (mf >= MF_FLOAT_LE && mf <= MF_DOUBLE_BE) fmt = size === 4 ? 'f' : 'd';
-    else {
-      const codes = d[1] === 1 ? 'bhiq' : 'BHIQ';
-      fmt = codes[size === 1 ? 0 : size === 2 ? 1 : size === 4 ? 2 : 3];
-    }
+    else fmt = intFormat(size, d[1] === 1);
     values.push(readItem(one, 0, fmt));
   }
   if (mf >= MF_FLOAT_LE) return newArray(t, tcO, newList(values));
   // integers go into the typecode of the same size and signedness (the last such in CPython's
   // table), whatever typecode was asked for
   let intTc = tc;
-  for (const c of TYPECODES) {
+  for (let k = 0; k < TYPECODES.length; k++) {
+    const c = TYPECODES[k];
     if (c === 'u' || c === 'f' || c === 'd') continue;
     if (itemSize(c) === size && isUnsignedFormat(c) === (d[1] === 0)) intTc = c;
   }
