@@ -424,9 +424,12 @@ export function callArray(bi: PyBuiltin, args: PyObject[], kw: string[] | null):
     case 'insert': {
       if (n < 3) throw raise(TypeError, `insert expected 2 arguments, got ${n - 1}`);
       let i = toIntIndex(args[1]);
-      if (i < 0) i = i + len < 0 ? 0 : i + len;
-      if (i > len) i = len;
-      replaceRange(a.b, i * a.isz, i * a.isz, encode(a.tc, args[2]));
+      // the item first: an __index__ may change the array; then the length it has now
+      const item = encode(a.tc, args[2]);
+      const now = a.len();
+      if (i < 0) i = i + now < 0 ? 0 : i + now;
+      if (i > now) i = now;
+      replaceRange(a.b, i * a.isz, i * a.isz, item);
       return None;
     }
     case 'pop': {
@@ -539,8 +542,9 @@ export function callArray(bi: PyBuiltin, args: PyObject[], kw: string[] | null):
         for (let j = 0; j < ix[3]; j++) for (let q = 0; q < a.isz; q++) a.b[(ix[0] + j * ix[2]) * a.isz + q] = data[j * a.isz + q];
         return None;
       }
-      const i = indexIn(k, len, 'array assignment index out of range');
+      // the value first: its __index__ may change the array, whose length then counts
       const one = encode(a.tc, v);
+      const i = indexIn(k, a.len(), 'array assignment index out of range');
       for (let q = 0; q < a.isz; q++) a.b[i * a.isz + q] = one[q];
       return None;
     }
