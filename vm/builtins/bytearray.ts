@@ -9,7 +9,7 @@ import { npos, arg, defMethod, mkBuiltin, unhandledBuiltin } from './args.ts';
 import { iterToArray, toIntIndex, typeName, sliceIndices, hex2 } from '../interpreter/runtime.ts';
 import { bytesDecodeMethod } from '../modules/codecs/module.ts';
 import { bytesLike } from './buffer.ts';
-import { initBytesMethods, bytesSource } from './bytesmethods.ts';
+import { initBytesMethods, bytesSource, byteOf } from './bytesmethods.ts';
 import { MVT } from './memoryview.ts';
 
 function builtinLike(name: string): PyType {
@@ -45,10 +45,7 @@ function bytesFrom(x: PyObject, what: string): int[] {
   return out;
 }
 function byteValue(v: PyObject): int {
-  if (!(v instanceof PyInt)) throw raise(TypeError, `'${typeName(v)}' object cannot be interpreted as an integer`);
-  const c = toIntIndex(v);
-  if (c < 0 || c > 255) throw raise(ValueError, 'byte must be in range(0, 256)');
-  return c;
+  return byteOf(v, 'byte must be in range(0, 256)');
 }
 function self(args: PyObject[]): PyBytes {
   const o = args[0];
@@ -134,9 +131,11 @@ export function callBytearray(id: int, args: PyObject[], kw: string[] | null): P
     }
     case B.BYTEARRAY_INSERT: {
       let i = toIntIndex(args[1]);
+      // the item first: its __index__ may change the bytearray (as CPython's converter runs first)
+      const item = byteValue(args[2]);
       if (i < 0) i = Math.max(0, i + o.b.length);
       if (i > o.b.length) i = o.b.length;
-      splice(o.b, i, i, [byteValue(args[2])]);
+      splice(o.b, i, i, [item]);
       return None;
     }
     case B.BYTEARRAY_REMOVE: {
@@ -157,10 +156,11 @@ export function callBytearray(id: int, args: PyObject[], kw: string[] | null): P
     case B.BYTEARRAY_SETITEM: {
       const k = args[1];
       const v = args[2];
+      // the new items are read before the bounds are taken, as their __index__ may resize it
       if (k instanceof PySlice) {
-        const ix = sliceIndices(k, o.b.length);
         if (v instanceof PyInt) throw raise(TypeError, 'can assign only bytes, buffers, or iterables of ints in range(0, 256)');
         const items = bytesFrom(v, 'slice');
+        const ix = sliceIndices(k, o.b.length);
         if (ix[2] === 1) {
           splice(o.b, ix[0], ix[0] + (ix[3] > 0 ? ix[3] : 0), items);
           return None;
@@ -169,7 +169,9 @@ export function callBytearray(id: int, args: PyObject[], kw: string[] | null): P
         for (let j = 0; j < ix[3]; j++) o.b[ix[0] + j * ix[2]] = items[j];
         return None;
       }
-      o.b[index(o, k)] = byteValue(v);
+      const ki = toIntIndex(k);
+      const byte = byteValue(v);
+      o.b[index(o, newInt(ki))] = byte;
       return None;
     }
     case B.BYTEARRAY_DELITEM: {

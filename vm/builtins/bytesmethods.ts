@@ -6,11 +6,11 @@
 import type { int } from '../../translate/rlib/index.ts';
 import {
   PyObject, PyType, PyBytes, PyInt, PyTuple, PyList, PyBuiltin, PyStr, PyBytesSub, PyStaticMethod, PyClassMethod, staticmethodType, classmethodType,
-  bytesType, newInt, newStr, newBool, newList, newTuple, raise, None, True, False, TypeError, ValueError,
+  bytesType, newInt, newStr, newBool, newList, newTuple, raise, None, True, False, NotImplemented, TypeError, ValueError,
 } from '../objects/core.ts';
 import { B, FAM_BYTES } from './ids.ts';
 import { npos, arg, mkBuiltin, unhandledBuiltin } from './args.ts';
-import { typeName, toIntIndex, iterToArray, isSubtype, callObj, hex2, lookupType, getAttr, getIterOrNull } from '../interpreter/runtime.ts';
+import { typeName, toIntIndex, toSsize, sliceIndexArg, iterToArray, getIter, iterNext, isSubtype, callObj, hex2, lookupType, getAttr, getIterOrNull } from '../interpreter/runtime.ts';
 import { percentFormat } from './format.ts';
 import { bytesLike, needBytesLike } from './buffer.ts';
 import { padTo, countSub, replaceAll } from './strmethods.ts';
@@ -69,7 +69,8 @@ function bytesArg(o: PyObject): string {
 /** find/count/index's sub: bytes-like or an int in range(256). */
 function subArg(o: PyObject): string {
   if (o instanceof PyInt) {
-    const c = toIntIndex(o);
+    // an int past the machine range is out of range(256) too, not an OverflowError
+    const c = o.big !== null ? -1 : o.v;
     if (c < 0 || c > 255) throw raise(ValueError, 'byte must be in range(0, 256)');
     return String.fromCharCode(c);
   }
@@ -87,11 +88,11 @@ function bounds(args: PyObject[], kw: string[] | null, i: int, n: int): int[] {
   const a = arg(args, kw, i, 'start');
   const b = arg(args, kw, i + 1, 'end');
   if (a !== null && a !== None) {
-    start = toIntIndex(a);
+    start = sliceIndexArg(a);
     if (start < 0) start = start + n < 0 ? 0 : start + n;
   }
   if (b !== null && b !== None) {
-    end = toIntIndex(b);
+    end = sliceIndexArg(b);
     if (end < 0) end = end + n < 0 ? 0 : end + n;
   }
   if (end > n) end = n;
@@ -316,6 +317,41 @@ function makeTrans(args: PyObject[]): PyObject {
   return new PyBytes(bytesType, t);
 }
 
+// How many positional arguments (without self) each method takes, in the words CPython's
+// argument parsers use for it: METH_NOARGS ('none'), METH_O ('one'), Argument Clinic's
+// positional parser ('atmost') and _PyArg_CheckPositional ('expected').
+const ARITY_NONE = ['upper', 'lower', 'swapcase', 'capitalize', 'title', 'isdigit', 'isalpha', 'isalnum', 'isspace', 'isascii', 'isupper', 'islower', 'istitle'];
+const ARITY_ONE = ['partition', 'rpartition', 'join', 'zfill', 'removeprefix', 'removesuffix'];
+const ARITY_ATMOST: Map<string, int> = new Map<string, int>([
+  ['count', 3], ['find', 3], ['rfind', 3], ['index', 3], ['rindex', 3], ['startswith', 3], ['endswith', 3],
+  ['split', 2], ['rsplit', 2], ['translate', 2], ['hex', 2], ['splitlines', 1], ['expandtabs', 1],
+]);
+/** [min, max] of the methods checked by _PyArg_CheckPositional */
+const ARITY_EXPECTED: Map<string, int[]> = new Map<string, int[]>([
+  ['replace', [2, 3]], ['strip', [0, 1]], ['lstrip', [0, 1]], ['rstrip', [0, 1]], ['center', [1, 2]], ['ljust', [1, 2]], ['rjust', [1, 2]],
+]);
+function checkBytesArity(bi: PyBuiltin, name: string, given: int): void {
+  const owner = bi.owner === null ? 'bytes' : bi.owner.name;
+  if (ARITY_NONE.includes(name)) {
+    if (given !== 0) throw raise(TypeError, `${owner}.${name}() takes no arguments (${given} given)`);
+    return;
+  }
+  if (ARITY_ONE.includes(name)) {
+    if (given !== 1) throw raise(TypeError, `${owner}.${name}() takes exactly one argument (${given} given)`);
+    return;
+  }
+  const most = ARITY_ATMOST.get(name);
+  if (most !== undefined) {
+    if (given > most) throw raise(TypeError, `${name}() takes at most ${most} argument${most === 1 ? '' : 's'} (${given} given)`);
+    return;
+  }
+  const range = ARITY_EXPECTED.get(name);
+  if (range !== undefined) {
+    if (given > range[1]) throw raise(TypeError, `${name} expected at most ${range[1]} argument${range[1] === 1 ? '' : 's'}, got ${given}`);
+    if (given < range[0]) throw raise(TypeError, `${name} expected at least ${range[0]} argument${range[0] === 1 ? '' : 's'}, got ${given}`);
+  }
+}
+
 export function callBytes(bi: PyBuiltin, args: PyObject[], kw: string[] | null): PyObject {
   const id = bi.id;
   if (id === B.BYTES_MAKETRANS) return makeTrans(args);
@@ -335,6 +371,7 @@ export function callBytes(bi: PyBuiltin, args: PyObject[], kw: string[] | null):
   const self = self0(bi, args);
   const b = self.b;
   const name = bi.name;
+  checkBytesArity(bi, name, npos(args, kw) - 1);
   switch (name) {
     case 'count':
     case 'find':
@@ -369,13 +406,13 @@ export function callBytes(bi: PyBuiltin, args: PyObject[], kw: string[] | null):
       const cO = arg(args, kw, 3, 'count');
       const old = bytesArg(need(args, kw, 1, 'old', name, 2));
       const nw = bytesArg(need(args, kw, 2, 'new', name, 2));
-      return mkS(self, replaceAll(latin1(b), old, nw, cO === null ? -1 : toIntIndex(cO)));
+      return mkS(self, replaceAll(latin1(b), old, nw, cO === null ? -1 : toSsize(cO)));
     }
     case 'split':
     case 'rsplit': {
       const sepO = arg(args, kw, 1, 'sep');
       const mO = arg(args, kw, 2, 'maxsplit');
-      const maxsplit = mO === null ? -1 : toIntIndex(mO);
+      const maxsplit = mO === null ? -1 : toSsize(mO);
       const s = latin1(b);
       if (sepO === null || sepO === None) return listOf(self, name === 'split' ? splitWs(s, maxsplit) : rsplitWs(s, maxsplit));
       const sep = bytesArg(sepO);
@@ -543,6 +580,11 @@ export function callBytes(bi: PyBuiltin, args: PyObject[], kw: string[] | null):
       return self.cls === bytesType ? self : new PyBytes(bytesType, b.slice(0));
     case '__mod__':
       return bytesPercent(self, need(args, kw, 1, 'value', name, 1));
+    case '__rmod__': {
+      // only another bytes formats with self as its arguments
+      const fmt = need(args, kw, 1, 'value', name, 1);
+      return fmt instanceof PyBytes ? bytesPercent(fmt, self) : NotImplemented;
+    }
   }
   throw unhandledBuiltin(name, id);
 }
@@ -555,7 +597,7 @@ const BYTES_NAMES: string[] = [
   'count', 'find', 'rfind', 'index', 'rindex', 'startswith', 'endswith', 'replace', 'split', 'rsplit', 'splitlines', 'partition', 'rpartition',
   'join', 'strip', 'lstrip', 'rstrip', 'center', 'ljust', 'rjust', 'zfill', 'expandtabs', 'upper', 'lower', 'swapcase', 'capitalize', 'title',
   'isdigit', 'isalpha', 'isalnum', 'isspace', 'isascii', 'isupper', 'islower', 'istitle', 'removeprefix', 'removesuffix', 'translate', 'hex',
-  '__mod__',
+  '__mod__', '__rmod__',
 ];
 /** Puts the shared methods on bytes and on bytearray (called once both types exist). */
 export function initBytesMethods(ba: PyType): void {
@@ -609,13 +651,22 @@ export function bytesSource(src: PyObject | null, enc: PyObject | null, errors: 
   }
   if (getIterOrNull(src) === null) throw raise(TypeError, isBytes ? `cannot convert '${typeName(src)}' object to bytes` : `cannot convert '${typeName(src)}' object to bytearray`);
   const out: int[] = [];
-  for (const v of iterToArray(src)) {
-    if (!(v instanceof PyInt) && v.cls.isBuiltin) throw raise(TypeError, `'${typeName(v)}' object cannot be interpreted as an integer`);
-    const c = toIntIndex(v);
-    if (c < 0 || c > 255) throw raise(ValueError, isBytes ? 'bytes must be in range(0, 256)' : 'byte must be in range(0, 256)');
-    out.push(c);
-  }
+  // item by item, as an item's __index__ may change the source (a list it clears)
+  const it = getIter(src);
+  for (let v = iterNext(it); v !== null; v = iterNext(it)) out.push(byteOf(v, isBytes ? 'bytes must be in range(0, 256)' : 'byte must be in range(0, 256)'));
   return out;
+}
+/** An int (or an object with __index__) as a byte value; outside range(256), however large, it
+ * is the ValueError msg, as CPython's _getbytevalue. */
+export function byteOf(v: PyObject, msg: string): int {
+  let x: PyObject = v;
+  if (!(x instanceof PyInt)) {
+    if (x.cls.isBuiltin || lookupType(x.cls, '__index__') === null) throw raise(TypeError, `'${typeName(v)}' object cannot be interpreted as an integer`);
+    x = callObj(getAttr(v, '__index__'), [], null);
+    if (!(x instanceof PyInt)) throw raise(TypeError, `__index__ returned non-int (type ${typeName(x)})`);
+  }
+  if (x.big !== null || x.v < 0 || x.v > 255) throw raise(ValueError, msg);
+  return x.v;
 }
 /** bytes.__new__(t, source, encoding, errors) */
 export function newBytesObject(t: PyType, args: PyObject[], kw: string[] | null): PyObject {

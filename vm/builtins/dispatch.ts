@@ -37,7 +37,7 @@ import { setTraceback } from '../interpreter/traceback.ts';
 import { callWeakref } from '../modules/weakref.ts';
 import { callGc } from '../modules/gc.ts';
 import { callAsyncgenHooks, asyncGenFirstIter } from '../modules/asyncgenhooks.ts';
-import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_IO, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT, FAM_SRE, FAM_STRING, FAM_STRUCT, FAM_WEAKREF, FAM_GC, FAM_ABC, FAM_BYTEARRAY, FAM_BYTES, FAM_MEMORYVIEW, FAM_ARRAY, FAM_COMPLEX, FAM_CMATH, FAM_GENERICALIAS, FAM_EXCGROUP, FAM_COMPILE, FAM_HASH, FAM_OPERATOR, FAM_ATEXIT, FAM_CONTEXTVARS, FAM_CSV, FAM_CODECS, FAM_STDLIB_SUPPORT, FAM_IMP, FAM_COREMETHODS, FAM_OSCALL, FAM_FLOATHEX, FAM_INTDIGITS, FAM_FUNCCALL, FAM_ASYNCGEN_HOOKS, FAM_DESCR, FAM_FDOPS, FAM_SLICE_METHOD, FAM_ITERPICKLE, FAM_POSIX2 } from './ids.ts';
+import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_IO, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT, FAM_SRE, FAM_STRING, FAM_STRUCT, FAM_WEAKREF, FAM_GC, FAM_ABC, FAM_BYTEARRAY, FAM_BYTES, FAM_MEMORYVIEW, FAM_ARRAY, FAM_COMPLEX, FAM_CMATH, FAM_GENERICALIAS, FAM_EXCGROUP, FAM_COMPILE, FAM_HASH, FAM_OPERATOR, FAM_ATEXIT, FAM_CONTEXTVARS, FAM_CSV, FAM_CODECS, FAM_STDLIB_SUPPORT, FAM_IMP, FAM_COREMETHODS, FAM_OSCALL, FAM_FLOATHEX, FAM_INTDIGITS, FAM_FUNCCALL, FAM_ASYNCGEN_HOOKS, FAM_DESCR, FAM_FDOPS, FAM_SLICE_METHOD, FAM_ITERPICKLE, FAM_POSIX2, FAM_ARRAYBYTES } from './ids.ts';
 import { callPosixProc } from '../modules/posixproc.ts';
 import { callFdOps } from '../modules/fdops.ts';
 import { callCompile, initCompile, fastLocals } from './compile.ts';
@@ -75,6 +75,7 @@ import { callOscall } from '../modules/oscall.ts';
 import { callThread } from '../modules/thread.ts';
 import { callCollections } from '../modules/collections.ts';
 import { callBinascii } from '../modules/binascii.ts';
+import { callArrayBytes } from './arraybytes.ts';
 import { callSre } from '../modules/sre/objects.ts';
 import { callString } from '../modules/string.ts';
 import { callStruct } from '../modules/struct.ts';
@@ -84,7 +85,7 @@ import { callProperty, newProperty, propertyError } from './property.ts';
 import { callAbc } from '../modules/abc.ts';
 import { callBytearray, BT } from './bytearray.ts';
 import { callBytes, newBytesObject } from './bytesmethods.ts';
-import { callMemoryview } from './memoryview.ts';
+import { callMemoryview, PyMemView } from './memoryview.ts';
 import { callArray } from '../modules/array.ts';
 import { bytesLike } from './buffer.ts';
 import { importName, compileSource } from '../interpreter/importer.ts';
@@ -96,6 +97,9 @@ import * as A from '../parser/ast.ts';
  * (copyreg.__newobj__, (cls, *__getnewargs__()), __getstate__(), list items, dict items). */
 function commonReduce(self: PyObject, proto: int): PyObject {
   const copyreg = importName('copyreg', None, 0, VM.builtins);
+  // a memoryview's state is memory it does not own: CPython refuses it, in copyreg's words below
+  // protocol 2 and as a variable-size object from 2 on
+  if (self instanceof PyMemView) throw raise(TypeError, proto < 2 ? `cannot pickle 'memoryview' object` : 'cannot pickle memoryview objects');
   if (proto < 2) return callObj(getAttr(copyreg, '_reduce_ex'), [self, newInt(proto)], null);
   // an object whose type cannot be made by object.__new__ (an iterator, a frame...) has no
   // reduction, as CPython's types without tp_new
@@ -260,6 +264,8 @@ export function callBuiltin(b: PyBuiltin, args: PyObject[], kw: string[] | null)
       return id === B.METHOD_NEW ? methodNew(args, kw) : callSlice(id, args, kw);
     case FAM_ITERPICKLE:
       return callIterPickle(b, id, args, kw);
+    case FAM_ARRAYBYTES:
+      return callArrayBytes(b, id, args, kw);
   }
   throw unhandledBuiltin(b.name, id);
 }

@@ -528,7 +528,13 @@ export function percentFormat(fmt: string, args: PyObject, bytesMode: boolean = 
     }
     let key: PyObject | null = null;
     if (fmt[i] === '(') {
-      const end = fmt.indexOf(')', i);
+      // the key runs to the ')' that balances its '(' (so '%(f(o)o)s' has the key 'f(o)o')
+      let end = i + 1;
+      for (let depth = 1; end < fmt.length; end++) {
+        if (fmt[end] === '(') depth++;
+        else if (fmt[end] === ')' && --depth === 0) break;
+      }
+      if (end >= fmt.length) throw raise(ValueError, 'incomplete format key');
       key = bytesMode ? new PyBytes(bytesType, latin1Bytes(fmt.slice(i + 1, end))) : newStr(fmt.slice(i + 1, end));
       i = end + 1;
     }

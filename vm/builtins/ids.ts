@@ -961,6 +961,17 @@ export enum B {
   POSIX2_WRITEV,
   POSIX2_DEVICE_ENCODING,
   POSIX2_REGISTER_AT_FORK,
+  // arraybytes stream (family 50): binascii's uu and quoted-printable codecs
+  // (vm/modules/binasciitext.ts)
+  BINASCII_A2B_UU,
+  BINASCII_B2A_UU,
+  BINASCII_A2B_QP,
+  BINASCII_B2A_QP,
+  // arraybytes stream (family 50): array.array's iterator (vm/modules/array.ts)
+  ARRAY_ITER_NEXT,
+  ARRAY_ITER_ITER,
+  ARRAY_ITER_REDUCE,
+  ARRAY_ITER_SETSTATE,
 }
 
 /** The builtin families, one switch each. */
@@ -1071,7 +1082,11 @@ export const FAM_ITERPICKLE = 45;
  * getrandom, writev (vm/modules/posixfiles.ts) */
 export const FAM_POSIX2 = 59;
 
-// Reserved per work stream, so parallel branches never pick the same number: 49-51 and 55
+/** the arraybytes stream's: binascii's uu and quoted-printable codecs (vm/modules/binasciitext.ts),
+ * array.array's iterator (vm/modules/array.ts) */
+export const FAM_ARRAYBYTES = 50;
+
+// Reserved per work stream, so parallel branches never pick the same number: 49, 51 and 55
 // (spare, from stop 13's reservations), 57-58. Replace a reservation by its family when it lands.
 
 class IdFamilies {

@@ -142,12 +142,16 @@ export class PyMemView extends PyBufferObject {
     for (let i = 0; i < mine.length; i++) if (!pyEq(mine[i], theirs[i])) return 0;
     return 1;
   }
+  /** the hash once computed, which a released view still answers (CPython caches it); -1: none */
+  hashCache: int = -1;
   override nativeHash(): int {
+    if (this.hashCache !== -1) return this.hashCache;
     this.checkLive();
     if (!this.ro) throw raise(ValueError, 'cannot hash writable memoryview object');
     if (this.fmt !== 'B' && this.fmt !== 'b' && this.fmt !== 'c') throw raise(ValueError, "memoryview: hashing is restricted to formats 'B', 'b' or 'c'");
     const h = pyHash(new PyBytes(bytesType, this.bytesCopy()));
-    return h === -1 ? -2 : h;
+    this.hashCache = h === -1 ? -2 : h;
+    return this.hashCache;
   }
 }
 function itemsOf(arr: int[], off: int, len: int, fmt: string): PyObject[] {
@@ -312,7 +316,10 @@ export function callMemoryview(bi: PyBuiltin, args: PyObject[], kw: string[] | n
   if (bi.id === B.MEMORYVIEW_CTOR) {
     const src = arg(args, kw, 1, 'object');
     if (src === null) throw raise(TypeError, "memoryview() missing required argument 'object' (pos 1)");
-    if (npos(args, kw) > 2) throw raise(TypeError, `memoryview() takes at most 1 argument (${npos(args, kw) - 1} given)`);
+    const total = args.length - 1;
+    if (total > 1) throw raise(TypeError, `memoryview() takes at most 1 argument (${total} given)`);
+    // its one keyword is object
+    if (kw !== null) for (const k of kw) if (k !== 'object') throw raise(TypeError, `memoryview() got an unexpected keyword argument '${k}'`);
     return newMemView(src);
   }
   if (bi.id !== B.MEMORYVIEW_METHOD) throw unhandledBuiltin(bi.name, bi.id);

@@ -1864,13 +1864,38 @@ function repeatSeqInt(items: int[], n: int): int[] {
   for (let i = 0; i < n; i++) for (const x of items) out.push(x);
   return out;
 }
+/** Whether o is a module's sequence type that repeats with * (array.array, deque). */
+function isNativeSequence(o: PyObject): boolean {
+  return o instanceof PyNative && lookupType(o.cls, '__len__') !== null && lookupType(o.cls, '__mul__') !== null;
+}
+/** The builtin method name of x's type (inherited by a Python subclass), or null. */
+function nativeMethod(x: PyObject, name: string): boolean {
+  return x instanceof PyNative && lookupType(x.cls, name) instanceof PyBuiltin;
+}
+/** `a op b` by the operator methods of a module's type (deque + deque, array * 2, 2 * array),
+ * or null. A module's sequence repeats only by an int: `a * 'x'` and `'x' * a` are the sequence
+ * error, not its __mul__'s (which, as CPython's sq_repeat wrapper, reads any index). */
+function nativeOperands(a: PyObject, b: PyObject, op: int, inplace: boolean): PyObject | null {
+  const repeat = op === A.BIN_MUL;
+  if (!(repeat && !(b instanceof PyInt) && isNativeSequence(a))) {
+    const ri = inplace && nativeMethod(a, BIN_INAMES[op]) ? callSpecial(a, BIN_INAMES[op], [b]) : null;
+    if (ri !== null && ri !== NotImplemented) return ri;
+    const rb = nativeMethod(a, BIN_NAMES[op]) ? callSpecial(a, BIN_NAMES[op], [b]) : null;
+    if (rb !== null && rb !== NotImplemented) return rb;
+  }
+  if (nativeMethod(b, BIN_RNAMES[op]) && a.cls !== b.cls && !(repeat && !(a instanceof PyInt) && isNativeSequence(b))) {
+    const rr = callSpecial(b, BIN_RNAMES[op], [a]);
+    if (rr !== null && rr !== NotImplemented) return rr;
+  }
+  return null;
+}
 function binError(a: PyObject, b: PyObject, op: int): PyExc {
   const sym = BIN_SYMS[op];
   if (op === A.BIN_ADD && a instanceof PyStr) return raise(TypeError, `can only concatenate str (not "${typeName(b)}") to str`);
   if (op === A.BIN_ADD && a instanceof PyList) return raise(TypeError, `can only concatenate list (not "${typeName(b)}") to list`);
   if (op === A.BIN_ADD && a instanceof PyTuple) return raise(TypeError, `can only concatenate tuple (not "${typeName(b)}") to tuple`);
   if (op === A.BIN_ADD && a instanceof PyBytes) return raise(TypeError, `can't concat ${typeName(b)} to ${typeName(a)}`);
-  if (op === A.BIN_MUL && (a instanceof PyStr || a instanceof PyList || a instanceof PyTuple || a instanceof PyBytes)) return raise(TypeError, `can't multiply sequence by non-int of type '${typeName(b)}'`);
+  if (op === A.BIN_MUL && (a instanceof PyStr || a instanceof PyList || a instanceof PyTuple || a instanceof PyBytes || isNativeSequence(a))) return raise(TypeError, `can't multiply sequence by non-int of type '${typeName(b)}'`);
   if (op === A.BIN_MUL && (b instanceof PyStr || b instanceof PyList || b instanceof PyTuple || b instanceof PyBytes)) return raise(TypeError, `can't multiply sequence by non-int of type '${typeName(a)}'`);
   if (op === A.BIN_POW) return raise(TypeError, `unsupported operand type(s) for ** or pow(): '${typeName(a)}' and '${typeName(b)}'`);
   return raise(TypeError, `unsupported operand type(s) for ${sym}: '${typeName(a)}' and '${typeName(b)}'`);
@@ -1921,18 +1946,8 @@ export function binaryOp(a: PyObject, b: PyObject, opIn: int): PyObject {
     }
     const r = builtinBinary(a, b, op);
     if (r !== null) return r;
-    if (a instanceof PyNative) {
-      // a module's type (deque + deque): its own methods
-      const ri = inplace ? callSpecial(a, BIN_INAMES[op], [b]) : null;
-      if (ri !== null && ri !== NotImplemented) return ri;
-      const rb = callSpecial(a, BIN_NAMES[op], [b]);
-      if (rb !== null && rb !== NotImplemented) return rb;
-    }
-    if (b instanceof PyNative && a.cls !== b.cls) {
-      // 2 * array: the right operand's reflected method
-      const rr = callSpecial(b, BIN_RNAMES[op], [a]);
-      if (rr !== null && rr !== NotImplemented) return rr;
-    }
+    const rn = nativeOperands(a, b, op, inplace);
+    if (rn !== null) return rn;
     throw binError(a, b, op);
   }
   if (inplace && !ta.isBuiltin) {
@@ -1946,6 +1961,9 @@ export function binaryOp(a: PyObject, b: PyObject, opIn: int): PyObject {
   if (r0 !== null) return r0;
   const r = builtinBinary(a, b, op);
   if (r !== null) return r;
+  // a Python subclass of a module's type (of array.array) with the methods it inherits
+  const rn = nativeOperands(a, b, op, inplace);
+  if (rn !== null) return rn;
   throw binError(a, b, op);
 }
 export function unaryOp(a: PyObject, kind: int): PyObject {
@@ -2308,7 +2326,10 @@ export function contains(c: PyObject, x: PyObject): boolean {
   if (c instanceof PyDict) return dictHas(c, x);
   if (c instanceof PySet) return dictHas(c.table, x);
   if (c instanceof PyBytes) {
-    if (x instanceof PyInt) return c.b.includes(x.v);
+    if (x instanceof PyInt) {
+      if (x.big !== null || x.v < 0 || x.v > 255) throw raise(ValueError, 'byte must be in range(0, 256)');
+      return c.b.includes(x.v);
+    }
     const xb = bytesLike(x);
     if (xb !== null) return bytesToLatin1(c.b).includes(bytesToLatin1(xb));
     if (!(x instanceof PyInt)) throw raise(TypeError, `a bytes-like object is required, not '${typeName(x)}'`);

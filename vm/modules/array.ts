@@ -4,14 +4,14 @@
 import type { int, float } from '../../translate/rlib/index.ts';
 import { floorDiv } from '../../translate/rlib/index.ts';
 import {
-  PyObject, PyBufferObject, BufRef, PyModule, PyType, PyBuiltin, PyInt, PyStr, PyBytes, PySlice, PyList, PyProperty, propertyType,
+  PyObject, PyNative, PyBufferObject, BufRef, PyModule, PyType, PyBuiltin, PyInt, PyStr, PyBytes, PySlice, PyList, PyProperty, propertyType,
   bytesType, newInt, newFloat, newStr, newList, newTuple, raise, None, True, False, NotImplemented, TypeError, ValueError, IndexError, OverflowErrorT,
 } from '../objects/core.ts';
 import { dictSetS } from '../objects/dict.ts';
-import { B, FAM_ARRAY } from '../builtins/ids.ts';
-import { npos, mkBuiltin, unhandledBuiltin } from '../builtins/args.ts';
+import { B, FAM_ARRAY, FAM_ARRAYBYTES } from '../builtins/ids.ts';
+import { npos, mkBuiltin, defMethod, unhandledBuiltin } from '../builtins/args.ts';
 import { newModuleType, newBuiltinModule } from './registry.ts';
-import { typeName, toIntIndex, sliceIndices, arrayIter, iterToArray, pyEq, richCompare, objId, repr, lookupType, callObj, getAttr, getAttrOrNull, isSubtype } from '../interpreter/runtime.ts';
+import { typeName, toIntIndex, sliceIndices, iterToArray, pyEq, richCompare, objId, repr, lookupType, callObj, getAttr, getAttrOrNull, isSubtype } from '../interpreter/runtime.ts';
 import { bytesLike, itemSize, isUnsignedFormat, readItem, writeItem } from '../builtins/buffer.ts';
 import { intCmp, intSign, intNeg } from '../objects/intops.ts';
 import { pow2Int } from './struct.ts';
@@ -39,8 +39,17 @@ export class PyArray extends PyBufferObject {
   }
   get(i: int): PyObject {
     const at = i * this.isz;
-    if (this.tc === 'u') return newStr(codePointToString(this.b[at] + this.b[at + 1] * 256 + this.b[at + 2] * 65536 + this.b[at + 3] * 16777216));
+    if (this.tc === 'u') {
+      const cp = this.codePoint(i);
+      if (cp > 0x10ffff) throw raise(ValueError, 'chr() arg not in range(0x110000)');
+      return newStr(codePointToString(cp));
+    }
     return readItem(this.b, at, this.tc);
+  }
+  /** item i of a 'u' array: a UCS-4 code unit, which its bytes may make out of range */
+  codePoint(i: int): int {
+    const at = i * this.isz;
+    return this.b[at] + this.b[at + 1] * 256 + this.b[at + 2] * 65536 + this.b[at + 3] * 16777216;
   }
   items(): PyObject[] {
     const out: PyObject[] = [];
@@ -104,7 +113,12 @@ function indexIn(k: PyObject, n: int, msg: string): int {
 }
 function unicodeOf(a: PyArray): string {
   const parts: string[] = [];
-  for (const x of a.items()) parts.push((x as PyStr).s);
+  const n = a.len();
+  for (let i = 0; i < n; i++) {
+    const cp = a.codePoint(i);
+    if (cp > 0x10ffff) throw raise(ValueError, `character U+${cp.toString(16)} is not in range [U+0000; U+10ffff]`);
+    parts.push(codePointToString(cp));
+  }
   return parts.join('');
 }
 
@@ -129,7 +143,12 @@ function checkValue(tc: string, v: PyObject): PyObject {
   }
   let x: PyInt;
   if (v instanceof PyInt) x = v;
-  else if (!v.cls.isBuiltin && lookupType(v.cls, '__index__') !== null) x = newInt(toIntIndex(v));
+  else if (!v.cls.isBuiltin && lookupType(v.cls, '__index__') !== null) {
+    // the int itself, however large, so that its range is checked below
+    const r = callObj(getAttr(v, '__index__'), [], null);
+    if (!(r instanceof PyInt)) throw raise(TypeError, `__index__ returned non-int (type ${typeName(r)})`);
+    x = r;
+  }
   else throw raise(TypeError, `'${typeName(v)}' object cannot be interpreted as an integer`);
   const size = itemSize(tc);
   const neg = intSign(x) < 0;
@@ -189,12 +208,13 @@ function arrayType(): PyType {
 }
 class ArrayTypes {
   array: PyType = arrayType();
+  iterator: PyType = newModuleType('array', 'arrayiterator');
   reconstructor: PyBuiltin = mkBuiltin('_array_reconstructor', B.ARRAY_RECONSTRUCT, false, FAM_ARRAY);
 }
 export const AT = new ArrayTypes();
 const METHODS: string[] = [
   'append', 'extend', 'insert', 'pop', 'remove', 'index', 'count', 'reverse', 'byteswap', 'buffer_info', 'tobytes', 'frombytes', 'tolist', 'fromlist',
-  'tounicode', 'fromunicode', 'tofile', 'fromfile', '__setitem__', '__delitem__', '__iter__', '__reversed__', '__contains__', '__add__', '__mul__', '__rmul__', '__iadd__', '__imul__',
+  'tounicode', 'fromunicode', 'tofile', 'fromfile', '__setitem__', '__delitem__', '__iter__', '__contains__', '__add__', '__mul__', '__rmul__', '__iadd__', '__imul__',
   '__lt__', '__le__', '__gt__', '__ge__', '__copy__', '__deepcopy__', '__reduce_ex__', '__len__', '__getitem__',
 ];
 for (const name of METHODS) {
@@ -205,6 +225,71 @@ for (const name of METHODS) {
 for (const name of ['typecode', 'itemsize']) AT.array.dict.set(name, new PyProperty(propertyType, mkBuiltin(name, B.ARRAY_METHOD, false, FAM_ARRAY), null, null));
 AT.array.dict.set('__new__', mkBuiltin('__new__', B.ARRAY_NEW, false, FAM_ARRAY));
 AT.array.dict.set('__hash__', None);
+defMethod(AT.iterator, '__next__', B.ARRAY_ITER_NEXT, FAM_ARRAYBYTES);
+defMethod(AT.iterator, '__iter__', B.ARRAY_ITER_ITER, FAM_ARRAYBYTES);
+defMethod(AT.iterator, '__reduce__', B.ARRAY_ITER_REDUCE, FAM_ARRAYBYTES);
+defMethod(AT.iterator, '__setstate__', B.ARRAY_ITER_SETSTATE, FAM_ARRAYBYTES);
+
+/** iter(array): reads the array as it is at each step (items appended meanwhile are seen), and
+ * once exhausted lets go of it and stays exhausted, as CPython's arrayiterator. It reads the
+ * items themselves, not a subclass's __getitem__. */
+export class PyArrayIter extends PyNative {
+  a: PyArray | null;
+  i: int = 0;
+  constructor(a: PyArray) {
+    super(AT.iterator);
+    this.a = a;
+  }
+  override isIterator(): boolean {
+    return true;
+  }
+  override nativeNext(): PyObject | null {
+    const a = this.a;
+    if (a === null) return null;
+    if (this.i < a.len()) return a.get(this.i++);
+    this.a = null;
+    return null;
+  }
+}
+/** The arrayiterator's methods: __next__, __iter__, and its pickle protocol, (iter, (array,),
+ * index) or (iter, ((),)) once exhausted; __setstate__ puts it back at an index. */
+export function callArrayIter(bi: PyBuiltin, id: int, args: PyObject[], kw: string[] | null): PyObject {
+  const it = args.length > 0 ? args[0] : None;
+  if (!(it instanceof PyArrayIter)) throw raise(TypeError, `descriptor '${bi.name}' for 'array.arrayiterator' objects doesn't apply to a '${typeName(it)}' object`);
+  const n = npos(args, kw);
+  const want = id === B.ARRAY_ITER_SETSTATE ? 2 : 1;
+  if (n !== want || (kw !== null && kw.length > 0)) {
+    if (want === 2) throw raise(TypeError, `arrayiterator.__setstate__() takes exactly one argument (${n - 1} given)`);
+    throw raise(TypeError, `arrayiterator.${bi.name}() takes no arguments (${n - 1} given)`);
+  }
+  switch (id) {
+    case B.ARRAY_ITER_NEXT: {
+      const v = it.nativeNext();
+      if (v === null) throw new PyExc(new PyBaseExc(StopIteration));
+      return v;
+    }
+    case B.ARRAY_ITER_ITER:
+      return it;
+    case B.ARRAY_ITER_REDUCE: {
+      const iterFn = dictGetS(VM.builtins, 'iter') as PyObject;
+      if (it.a === null) return newTuple([iterFn, newTuple([newTuple([])])]);
+      return newTuple([iterFn, newTuple([it.a]), newInt(it.i)]);
+    }
+    case B.ARRAY_ITER_SETSTATE: {
+      const st = args[1];
+      if (!(st instanceof PyInt)) throw raise(TypeError, `'${typeName(st)}' object cannot be interpreted as an integer`);
+      let index = toIntIndex(st);
+      const a = it.a;
+      if (a !== null) {
+        if (index < 0) index = 0;
+        else if (index > a.len()) index = a.len();
+        it.i = index;
+      }
+      return None;
+    }
+  }
+  throw unhandledBuiltin(bi.name, id);
+}
 
 export function makeArray(): PyModule {
   const m = newBuiltinModule('array');
@@ -212,8 +297,15 @@ export function makeArray(): PyModule {
   dictSetS(m.dict, 'ArrayType', AT.array);
   dictSetS(m.dict, 'typecodes', newStr(TYPECODES));
   dictSetS(m.dict, '_array_reconstructor', AT.reconstructor);
+  // as CPython's array_modexec: an array is a MutableSequence to isinstance
+  runAppLevel(m, REGISTER_SOURCE, 'array');
   return m;
 }
+const REGISTER_SOURCE = `
+import collections.abc
+collections.abc.MutableSequence.register(array)
+del collections
+`;
 
 function newArray(t: PyType, tcO: PyObject, init: PyObject | null): PyArray {
   if (!(tcO instanceof PyStr) || cpArray(tcO.s).length !== 1) {
@@ -299,13 +391,7 @@ export function callArray(bi: PyBuiltin, args: PyObject[], kw: string[] | null):
   }
   if (bi.id === B.ARRAY_RECONSTRUCT) {
     if (n !== 4) throw raise(TypeError, `_array_reconstructor expected 4 arguments, got ${n}`);
-    const t = args[0];
-    if (!(t instanceof PyType) || !(t === AT.array || isSubtype(t, AT.array))) throw raise(TypeError, 'first argument must be a type object, not ' + typeName(t));
-    const a = newArray(t, args[1], null);
-    const data = bytesLike(args[3]);
-    if (data === null) throw raise(TypeError, `fourth argument should be bytes, not ${typeName(args[3])}`);
-    fromBytes(a, data);
-    return a;
+    return reconstruct(args[0], args[1], args[2], args[3]);
   }
   if (bi.id !== B.ARRAY_METHOD) throw unhandledBuiltin(bi.name, bi.id);
   const a = self0(bi, args);
@@ -338,12 +424,16 @@ export function callArray(bi: PyBuiltin, args: PyObject[], kw: string[] | null):
     case 'insert': {
       if (n < 3) throw raise(TypeError, `insert expected 2 arguments, got ${n - 1}`);
       let i = toIntIndex(args[1]);
-      if (i < 0) i = i + len < 0 ? 0 : i + len;
-      if (i > len) i = len;
-      replaceRange(a.b, i * a.isz, i * a.isz, encode(a.tc, args[2]));
+      // the item first: an __index__ may change the array; then the length it has now
+      const item = encode(a.tc, args[2]);
+      const now = a.len();
+      if (i < 0) i = i + now < 0 ? 0 : i + now;
+      if (i > now) i = now;
+      replaceRange(a.b, i * a.isz, i * a.isz, item);
       return None;
     }
     case 'pop': {
+      if (n > 2) throw raise(TypeError, `pop expected at most 1 argument, got ${n - 1}`);
       if (len === 0) throw raise(IndexError, 'pop from empty array');
       let i = n > 1 ? toIntIndex(args[1]) : -1;
       if (i < 0) i += len;
@@ -452,8 +542,9 @@ export function callArray(bi: PyBuiltin, args: PyObject[], kw: string[] | null):
         for (let j = 0; j < ix[3]; j++) for (let q = 0; q < a.isz; q++) a.b[(ix[0] + j * ix[2]) * a.isz + q] = data[j * a.isz + q];
         return None;
       }
-      const i = indexIn(k, len, 'array assignment index out of range');
+      // the value first: its __index__ may change the array, whose length then counts
       const one = encode(a.tc, v);
+      const i = indexIn(k, a.len(), 'array assignment index out of range');
       for (let q = 0; q < a.isz; q++) a.b[i * a.isz + q] = one[q];
       return None;
     }
@@ -474,16 +565,11 @@ export function callArray(bi: PyBuiltin, args: PyObject[], kw: string[] | null):
       return None;
     }
     case '__iter__':
-      return arrayIter(a.items());
+      return new PyArrayIter(a);
     case '__len__':
       return newInt(len);
     case '__getitem__':
       return a.nativeGetItem(need(args, 1, name)) as PyObject;
-    case '__reversed__': {
-      const items = a.items();
-      items.reverse();
-      return arrayIter(items);
-    }
     case '__add__': {
       const o = need(args, 1, name);
       if (!(o instanceof PyArray)) throw raise(TypeError, `can only append array (not "${typeName(o)}") to array`);
@@ -495,8 +581,12 @@ export function callArray(bi: PyBuiltin, args: PyObject[], kw: string[] | null):
     case '__mul__':
     case '__rmul__':
     case '__imul__': {
+      // the sequence-repeat slot: any index is a count, anything else CPython's TypeError (the
+      // * operator reaches here only with an index, see binaryOp)
       const o = need(args, 1, name);
-      if (!(o instanceof PyInt)) return NotImplemented;
+      if (!(o instanceof PyInt) && (o.cls.isBuiltin || lookupType(o.cls, '__index__') === null)) {
+        throw raise(TypeError, `'${typeName(o)}' object cannot be interpreted as an integer`);
+      }
       const k = toIntIndex(o);
       if (k > 0) checkRepeat(a.b.length, k, MAX_SEQ_ITEMS);
       const one = a.b.slice(0);
@@ -529,7 +619,77 @@ export function callArray(bi: PyBuiltin, args: PyObject[], kw: string[] | null):
   }
   throw unhandledBuiltin(name, bi.id);
 }
-import { EOFError, L_NATIVE } from '../objects/core.ts';
+import { EOFError, StopIteration, PyExc, PyBaseExc, L_NATIVE } from '../objects/core.ts';
+
+// ---- _array_reconstructor: an array from its bytes in a machine format (pickles from other
+// machines) ----
+/** CPython's mformat_descriptors: [item size, signed, big-endian] by machine format code, 0
+ * (UNSIGNED_INT8) to 21 (UTF32_BE); the UTF-16 and UTF-32 sizes are CPython's too. */
+const MFORMATS: int[][] = [
+  [1, 0, 0], [1, 1, 0], [2, 0, 0], [2, 0, 1], [2, 1, 0], [2, 1, 1], [4, 0, 0], [4, 0, 1], [4, 1, 0], [4, 1, 1],
+  [8, 0, 0], [8, 0, 1], [8, 1, 0], [8, 1, 1], [4, 0, 0], [4, 0, 1], [8, 0, 0], [8, 0, 1], [4, 0, 0], [4, 0, 1], [8, 0, 0], [8, 0, 1],
+];
+const MF_FLOAT_LE = 14;
+const MF_DOUBLE_BE = 17;
+const MF_UTF16_LE = 18;
+const UTF_CODECS: string[] = ['utf-16-le', 'utf-16-be', 'utf-32-le', 'utf-32-be'];
+/** The struct format of a standard-size integer of size bytes. */
+function intFormat(size: int, signed: boolean): string {
+  if (size === 1) return signed ? 'b' : 'B';
+  if (size === 2) return signed ? 'h' : 'H';
+  if (size === 4) return signed ? 'i' : 'I';
+  return signed ? 'q' : 'Q';
+}
+function reconstruct(t: PyObject, tcO: PyObject, mfO: PyObject, items: PyObject): PyObject {
+  if (!(tcO instanceof PyStr) || cpArray(tcO.s).length !== 1) throw raise(TypeError, `_array_reconstructor() argument 2 must be a unicode character, not ${typeName(tcO)}`);
+  if (!(mfO instanceof PyInt) && (mfO.cls.isBuiltin || lookupType(mfO.cls, '__index__') === null)) throw raise(TypeError, `'${typeName(mfO)}' object cannot be interpreted as an integer`);
+  const mfInt = mfO instanceof PyInt ? mfO : (callObj(getAttr(mfO, '__index__'), [], null) as PyInt);
+  if (mfInt.big !== null || mfInt.v > 2147483647 || mfInt.v < -2147483648) throw raise(OverflowErrorT, 'Python int too large to convert to C int');
+  const mf = mfInt.v;
+  if (!(t instanceof PyType)) throw raise(TypeError, `first argument must be a type object, not ${typeName(t)}`);
+  if (!(t === AT.array || isSubtype(t, AT.array))) throw raise(TypeError, `${t.name} is not a subtype of array.array`);
+  const tc = tcO.s;
+  if (!TYPECODES.includes(tc)) throw raise(ValueError, 'second argument must be a valid type code');
+  if (mf < 0 || mf >= MFORMATS.length) throw raise(ValueError, 'third argument must be a valid machine format code.');
+  if (!(items instanceof PyBytes) || items.cls !== bytesType) throw raise(TypeError, `fourth argument should be bytes, not ${typeName(items)}`);
+  const data = items.b;
+  // this machine's own format: the bytes as they are
+  if (mf === mformatCode(tc)) {
+    const a = new PyArray(t, tc, []);
+    fromBytes(a, data);
+    return a;
+  }
+  const d = MFORMATS[mf];
+  const size = d[0];
+  if (data.length % size !== 0) throw raise(ValueError, 'string length not a multiple of item size');
+  if (mf >= MF_UTF16_LE) {
+    const s = callObj(getAttr(items, 'decode'), [newStr(UTF_CODECS[mf - MF_UTF16_LE])], null);
+    return newArray(t, tcO, s);
+  }
+  const values: PyObject[] = [];
+  for (let at = 0; at < data.length; at += size) {
+    // each item in little-endian order, read as the standard-size format of its kind
+    const one = data.slice(at, at + size);
+    if (d[2] === 1) one.reverse();
+    let fmt = '';
+    if (mf >= MF_FLOAT_LE && mf <= MF_DOUBLE_BE) fmt = size === 4 ? 'f' : 'd';
+    else fmt = intFormat(size, d[1] === 1);
+    values.push(readItem(one, 0, fmt));
+  }
+  if (mf >= MF_FLOAT_LE) return newArray(t, tcO, newList(values));
+  // integers go into the typecode of the same size and signedness (the last such in CPython's
+  // table), whatever typecode was asked for
+  let intTc = tc;
+  for (let k = 0; k < TYPECODES.length; k++) {
+    const c = TYPECODES[k];
+    if (c === 'u' || c === 'f' || c === 'd') continue;
+    if (itemSize(c) === size && isUnsignedFormat(c) === (d[1] === 0)) intTc = c;
+  }
+  return newArray(t, newStr(intTc), newList(values));
+}
+import { dictGetS } from '../objects/dict.ts';
+import { VM } from '../interpreter/state.ts';
+import { runAppLevel } from './applevel.ts';
 /** CPython's machine format codes (arraymodule.c enum machine_format_code) on a
  * little-endian 64-bit machine: what _array_reconstructor receives. */
 function mformatCode(tc: string): int {

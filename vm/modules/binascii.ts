@@ -4,8 +4,9 @@ import { bytesLike } from '../builtins/buffer.ts';
 import type { int } from '../../translate/rlib/index.ts';
 import { PyObject, PyModule, PyType, PyBytes, PyStr, PyInt, typeType, bytesType, newInt, raise, TypeError, ValueError, L_EXC } from '../objects/core.ts';
 import { dictSetS } from '../objects/dict.ts';
-import { B, FAM_BINASCII } from '../builtins/ids.ts';
+import { B, FAM_BINASCII, FAM_ARRAYBYTES } from '../builtins/ids.ts';
 import { npos, arg, kwArg, unhandledBuiltin } from '../builtins/args.ts';
+import { UuError, a2bUu, b2aUu, a2bQp, b2aQp } from './binasciitext.ts';
 import { newBuiltinModule, addFn } from './registry.ts';
 import { truthy, typeName, computeMro } from '../interpreter/runtime.ts';
 
@@ -46,6 +47,10 @@ export function makeBinascii(): PyModule {
   addFn(m, 'a2b_base64', B.BINASCII_A2B_BASE64, FAM_BINASCII);
   addFn(m, 'crc32', B.BINASCII_CRC32, FAM_BINASCII);
   addFn(m, 'crc_hqx', B.BINASCII_CRC_HQX, FAM_BINASCII);
+  addFn(m, 'a2b_uu', B.BINASCII_A2B_UU, FAM_ARRAYBYTES);
+  addFn(m, 'b2a_uu', B.BINASCII_B2A_UU, FAM_ARRAYBYTES);
+  addFn(m, 'a2b_qp', B.BINASCII_A2B_QP, FAM_ARRAYBYTES);
+  addFn(m, 'b2a_qp', B.BINASCII_B2A_QP, FAM_ARRAYBYTES);
   // the builtin exceptions get their MROs when the VM starts, so these are computed here
   BT.error.mro = computeMro(BT.error);
   BT.incomplete.mro = computeMro(BT.incomplete);
@@ -207,13 +212,52 @@ export function callBinascii(id: int, args: PyObject[], kw: string[] | null): Py
       return newInt((crc ^ 0xffffffff) >>> 0);
     }
     case B.BINASCII_CRC_HQX: {
-      let crc = uint32Arg(n > 1 ? args[1] : kwArg(args, kw, 'crc')) & 0xffff;
+      // both arguments are positional-only and required
+      if (n !== 2 || (kw !== null && kw.length > 0)) throw raise(TypeError, `crc_hqx expected 2 arguments, got ${n}`);
+      let crc = uint32Arg(args[1]) & 0xffff;
       for (const b of dataArg(d, false)) {
         crc ^= b << 8;
         for (let k = 0; k < 8; k++) crc = crc & 0x8000 ? ((crc << 1) ^ 0x1021) & 0xffff : (crc << 1) & 0xffff;
       }
       return newInt(crc);
     }
+  }
+  throw unhandledBuiltin('binascii function', id);
+}
+
+/** A keyword-or-positional flag of a binascii function, false when absent. */
+function flagArg(args: PyObject[], kw: string[] | null, i: int, name: string, dflt: boolean): boolean {
+  const o = arg(args, kw, i, name);
+  return o === null ? dflt : truthy(o);
+}
+/** binascii's uu and quoted-printable functions (family FAM_ARRAYBYTES). */
+export function callBinasciiText(id: int, args: PyObject[], kw: string[] | null): PyObject {
+  const n = npos(args, kw);
+  try {
+    switch (id) {
+      case B.BINASCII_A2B_UU:
+        if (n !== 1 || (kw !== null && kw.length > 0)) throw raise(TypeError, `binascii.a2b_uu() takes exactly one argument (${n} given)`);
+        return bytesOf(a2bUu(dataArg(args[0], true)));
+      case B.BINASCII_B2A_UU: {
+        if (n !== 1) throw raise(TypeError, `b2a_uu() takes exactly 1 positional argument (${n} given)`);
+        return bytesOf(b2aUu(dataArg(args[0], false), kwArg(args, kw, 'backtick') !== null && truthy(kwArg(args, kw, 'backtick') as PyObject)));
+      }
+      case B.BINASCII_A2B_QP: {
+        const d = arg(args, kw, 0, 'data');
+        if (d === null) throw raise(TypeError, `a2b_qp() missing required argument 'data' (pos 1)`);
+        return bytesOf(a2bQp(dataArg(d, true), flagArg(args, kw, 1, 'header', false)));
+      }
+      case B.BINASCII_B2A_QP: {
+        const d = arg(args, kw, 0, 'data');
+        if (d === null) throw raise(TypeError, `b2a_qp() missing required argument 'data' (pos 1)`);
+        const quotetabs = flagArg(args, kw, 1, 'quotetabs', false);
+        const istext = flagArg(args, kw, 2, 'istext', true);
+        return bytesOf(b2aQp(dataArg(d, false), quotetabs, istext, flagArg(args, kw, 3, 'header', false)));
+      }
+    }
+  } catch (e) {
+    if (e instanceof UuError) throw raise(BT.error, e.msg);
+    throw e;
   }
   throw unhandledBuiltin('binascii function', id);
 }

@@ -12,7 +12,7 @@ import { dictSetS } from '../objects/dict.ts';
 import { B, FAM_STRUCT } from '../builtins/ids.ts';
 import { npos, arg, defMethod, mkBuiltin, unhandledBuiltin } from '../builtins/args.ts';
 import { newModuleType, newBuiltinModule, addFn } from './registry.ts';
-import { truthy, typeName, computeMro, callSpecial, arrayIter } from '../interpreter/runtime.ts';
+import { truthy, typeName, computeMro, callSpecial, arrayIter, toSsize } from '../interpreter/runtime.ts';
 import { toFloatValue } from '../builtins/dispatch.ts';
 import { intAdd, intSub, intMul, intMod, intFloorDiv, intCmp, intSign, intToStr } from '../objects/intops.ts';
 import { bigFromDecimal } from '../objects/bigint.ts';
@@ -109,6 +109,8 @@ function parseFormat(fmt: string): Layout {
   const lay = new Layout();
   let i = 0;
   let native = true;
+  // the format is a C string to CPython
+  if (fmt.includes('\0')) throw raise(ST.error, 'embedded null character');
   if (fmt.length > 0) {
     const o = fmt[0];
     if (o === '@' || o === '=' || o === '<' || o === '>' || o === '!') {
@@ -389,18 +391,30 @@ function unpackExact(lay: Layout, bufO: PyObject): PyObject {
   if (data.length !== lay.size) throw raise(ST.error, `unpack requires a buffer of ${lay.size} bytes`);
   return unpack(lay, data, 0);
 }
-function unpackFrom(lay: Layout, bufO: PyObject, offset0: int): PyObject {
+/** The offset argument of pack_into/unpack_from as CPython's Py_ssize_t, checked against a
+ * buffer of len bytes for an item of size bytes: the index of the first byte, or struct.error in
+ * CPython's words. The offset stays a Python int for the messages, as sys.maxsize is past the
+ * VM's exact machine range; such an offset is past any buffer. */
+function checkedOffset(offO: PyObject | null, len: int, size: int, packing: boolean): int {
+  if (offO !== null && !(offO instanceof PyInt) && offO.cls.isBuiltin) throw raise(TypeError, `'${typeName(offO)}' object cannot be interpreted as an integer`);
+  const off = offO === null ? newInt(0) : intArg(offO);
+  toSsize(off);
+  const text = intToStr(off);
+  if (intSign(off) < 0) {
+    // a negative offset counts from the end, and the item must end before the end does
+    if (intCmp(intAdd(off, newInt(size)), newInt(0)) > 0) throw raise(ST.error, packing ? `no space to pack ${size} bytes at offset ${text}` : `not enough data to unpack ${size} bytes at offset ${text}`);
+    if (intCmp(intAdd(off, newInt(len)), newInt(0)) < 0) throw raise(ST.error, `offset ${text} out of range for ${len}-byte buffer`);
+    return off.v + len;
+  }
+  if (intCmp(intAdd(off, newInt(size)), newInt(len)) > 0) {
+    const need = intToStr(intAdd(off, newInt(size)));
+    throw raise(ST.error, `${packing ? 'pack_into' : 'unpack_from'} requires a buffer of at least ${need} bytes for ${packing ? 'packing' : 'unpacking'} ${size} bytes at offset ${text} (actual buffer size is ${len})`);
+  }
+  return off.v;
+}
+function unpackFrom(lay: Layout, bufO: PyObject, offO: PyObject | null): PyObject {
   const data = bufferOf(bufO);
-  let offset = offset0;
-  if (offset < 0) {
-    if (offset + data.length < 0) throw raise(ST.error, `offset ${offset} out of range for ${data.length}-byte buffer`);
-    offset += data.length;
-  }
-  if (data.length - offset < lay.size) {
-    if (offset > data.length) throw raise(ST.error, `offset ${offset} out of range for ${data.length}-byte buffer`);
-    throw raise(ST.error, `unpack_from requires a buffer of at least ${lay.size + offset} bytes for unpacking ${lay.size} bytes at offset ${offset} (actual buffer size is ${data.length})`);
-  }
-  return unpack(lay, data, offset);
+  return unpack(lay, data, checkedOffset(offO, data.length, lay.size, false));
 }
 function iterUnpack(lay: Layout, bufO: PyObject): PyObject {
   const data = bufferOf(bufO);
@@ -440,14 +454,7 @@ function structOf(o: PyObject): PyStruct {
 function packInto(lay: Layout, bufO: PyObject, offO: PyObject, values: PyObject[]): PyObject {
   const ref = writableRef(bufO);
   if (values.length !== lay.items) throw raise(ST.error, `pack_into expected ${lay.items} items for packing (got ${values.length})`);
-  let offset = intArg(offO).v;
-  if (offset < 0) {
-    if (offset + ref.len < 0) throw raise(ST.error, `offset ${offset} out of range for ${ref.len}-byte buffer`);
-    offset += ref.len;
-  }
-  if (ref.len - offset < lay.size) {
-    throw raise(ST.error, `pack_into requires a buffer of at least ${lay.size + offset} bytes for packing ${lay.size} bytes at offset ${offset} (actual buffer size is ${ref.len})`);
-  }
+  const offset = checkedOffset(offO, ref.len, lay.size, true);
   const out: int[] = [];
   for (let k = 0; k < lay.size; k++) out.push(0);
   pack(lay, values, out, 0);
@@ -469,7 +476,7 @@ export function callStruct(id: int, args: PyObject[], kw: string[] | null): PyOb
       return newInt(layoutOf(required(args, kw, 0, 'format', 'calcsize')).size);
     case B.STRUCT_UNPACK_FROM: {
       const off = arg(args, kw, 2, 'offset');
-      return unpackFrom(layoutOf(required(args, kw, 0, 'format', 'unpack_from')), required(args, kw, 1, 'buffer', 'unpack_from'), off === null ? 0 : intArg(off).v);
+      return unpackFrom(layoutOf(required(args, kw, 0, 'format', 'unpack_from')), required(args, kw, 1, 'buffer', 'unpack_from'), off);
     }
     case B.STRUCT_ITER_UNPACK:
       if (n !== 2) throw raise(TypeError, `iter_unpack expected 2 arguments, got ${n}`);
@@ -509,7 +516,7 @@ export function callStruct(id: int, args: PyObject[], kw: string[] | null): PyOb
       return unpackExact(structOf(args[0]).layout, required(args, kw, 1, 'buffer', 'unpack'));
     case B.STRUCT_S_UNPACK_FROM: {
       const off = arg(args, kw, 2, 'offset');
-      return unpackFrom(structOf(args[0]).layout, required(args, kw, 1, 'buffer', 'unpack_from'), off === null ? 0 : intArg(off).v);
+      return unpackFrom(structOf(args[0]).layout, required(args, kw, 1, 'buffer', 'unpack_from'), off);
     }
     case B.STRUCT_S_ITER_UNPACK:
       return iterUnpack(structOf(args[0]).layout, required(args, kw, 1, 'buffer', 'iter_unpack'));
