@@ -927,6 +927,20 @@ export enum B {
   ITER_SETSTATE,
   ITERTOOLS_REDUCE,
   ITERTOOLS_SETSTATE,
+  // accel stream (family 55): the _heapq module (vm/modules/heapq.ts)
+  HEAPQ_HEAPPUSH,
+  HEAPQ_HEAPPOP,
+  HEAPQ_HEAPIFY,
+  HEAPQ_HEAPREPLACE,
+  HEAPQ_HEAPPUSHPOP,
+  HEAPQ_HEAPPOP_MAX,
+  HEAPQ_HEAPIFY_MAX,
+  HEAPQ_HEAPREPLACE_MAX,
+  // accel stream (family 57): the _bisect module (vm/modules/bisect.ts)
+  BISECT_RIGHT,
+  BISECT_LEFT,
+  BISECT_INSORT_RIGHT,
+  BISECT_INSORT_LEFT,
 }
 
 /** The builtin families, one switch each. */
@@ -1032,8 +1046,13 @@ export const FAM_ASYNCGEN_HOOKS = 56;
 /** __reduce__ and __setstate__ of the builtin iterators and of itertools' (vm/builtins/iterpickle.ts) */
 export const FAM_ITERPICKLE = 45;
 
-// Reserved per work stream, so parallel branches never pick the same number: 49-51 and 55
-// (spare, from stop 13's reservations), 57-59. Replace a reservation by its family when it lands.
+/** the _heapq module (vm/modules/heapq.ts) */
+export const FAM_HEAPQ = 55;
+/** the _bisect module (vm/modules/bisect.ts) */
+export const FAM_BISECT = 57;
+
+// Reserved per work stream, so parallel branches never pick the same number: 49-51 (spare, from
+// stop 13's reservations), 58-59. Replace a reservation by its family when it lands.
 
 class IdFamilies {
   /** the family of each id, by id (FAM_NONE: never registered) */
