@@ -14,7 +14,7 @@ import {
 import {
   repr, str, baseRepr, baseStr, truthy, pyLen, pyHash, objId, getAttrOrNull, getAttr, setAttr, delAttr, genericSetAttr, genericDelAttr,
   genericGetAttr, attrError, callObj, isInstance, isSubtype, getIter, getIterOrNull, iterNext, iterToArray, richCompare,
-  compareBool, binaryOp, typeName, lookupType, seqIter, arrayIter, IT_ENUMERATE, IT_ZIP, IT_MAP, IT_FILTER, IT_REVERSED,
+  compareBool, binaryOp, typeName, lookupType, seqIter, arrayIter, IT_ENUMERATE, IT_ZIP, IT_MAP, IT_FILTER, IT_REVERSED, IT_VIEW,
   IT_CALLABLE, IT_LIST, IT_SEQ, IT_RANGE, toIntIndex, callType, getItem, contains, rangeLen, unaryOp, allocInstance, pyEq,
   callSpecial, excStr, computedAttrNames,
   unproxy,
@@ -1105,6 +1105,14 @@ function construct(id: int, args: PyObject[], kw: string[] | null): PyObject {
           const ks = dictKeys(x);
           ks.reverse();
           const it = arrayIter(ks);
+          it.cls = reversedType;
+          return it;
+        }
+        // reversed(d.keys()), reversed(d.values()), reversed(d.items()): the view's dict backwards
+        if (x instanceof PySeqIter && x.kind === IT_VIEW) {
+          const items = iterToArray(x);
+          items.reverse();
+          const it = arrayIter(items);
           it.cls = reversedType;
           return it;
         }
