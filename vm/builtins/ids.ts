@@ -936,11 +936,13 @@ export enum B {
   HEAPQ_HEAPPOP_MAX,
   HEAPQ_HEAPIFY_MAX,
   HEAPQ_HEAPREPLACE_MAX,
-  // accel stream (family 57): the _bisect module (vm/modules/bisect.ts)
+  // accel stream (family 57): the _bisect module (vm/modules/bisect.ts), iterator.__length_hint__
+  // (vm/builtins/lengthhint.ts)
   BISECT_RIGHT,
   BISECT_LEFT,
   BISECT_INSORT_RIGHT,
   BISECT_INSORT_LEFT,
+  ITER_LENGTH_HINT,
 }
 
 /** The builtin families, one switch each. */
@@ -1048,8 +1050,9 @@ export const FAM_ITERPICKLE = 45;
 
 /** the _heapq module (vm/modules/heapq.ts) */
 export const FAM_HEAPQ = 55;
-/** the _bisect module (vm/modules/bisect.ts) */
-export const FAM_BISECT = 57;
+/** the accel stream's other builtins: the _bisect module (vm/modules/bisect.ts) and the builtin
+ * iterators' __length_hint__ (vm/builtins/lengthhint.ts) */
+export const FAM_ACCEL = 57;
 
 // Reserved per work stream, so parallel branches never pick the same number: 49-51 (spare, from
 // stop 13's reservations), 58-59. Replace a reservation by its family when it lands.

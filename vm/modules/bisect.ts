@@ -5,7 +5,7 @@
 // object's own insert method otherwise.
 import type { int } from '../../translate/rlib/index.ts';
 import { PyObject, PyModule, PyInt, None, newInt, raise, TypeError, ValueError, OverflowErrorT, PyList, listType } from '../objects/core.ts';
-import { B, FAM_BISECT } from '../builtins/ids.ts';
+import { B, FAM_ACCEL } from '../builtins/ids.ts';
 import { npos, unhandledBuiltin } from '../builtins/args.ts';
 import { newBuiltinModule, addFn } from './registry.ts';
 import { compareBool, typeName, getItem, pyLen, callObj, getAttr, toSsize, toIntIndex, lookupType } from '../interpreter/runtime.ts';
@@ -14,10 +14,10 @@ import * as A from '../parser/ast.ts';
 
 export function makeBisect(): PyModule {
   const m = newBuiltinModule('_bisect');
-  addFn(m, 'bisect_right', B.BISECT_RIGHT, FAM_BISECT);
-  addFn(m, 'bisect_left', B.BISECT_LEFT, FAM_BISECT);
-  addFn(m, 'insort_right', B.BISECT_INSORT_RIGHT, FAM_BISECT);
-  addFn(m, 'insort_left', B.BISECT_INSORT_LEFT, FAM_BISECT);
+  addFn(m, 'bisect_right', B.BISECT_RIGHT, FAM_ACCEL);
+  addFn(m, 'bisect_left', B.BISECT_LEFT, FAM_ACCEL);
+  addFn(m, 'insort_right', B.BISECT_INSORT_RIGHT, FAM_ACCEL);
+  addFn(m, 'insort_left', B.BISECT_INSORT_LEFT, FAM_ACCEL);
   return m;
 }
 
