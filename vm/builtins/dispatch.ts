@@ -53,6 +53,7 @@ import { callIterPickle } from './iterpickle.ts';
 import { callHeapq } from '../modules/heapq.ts';
 import { callBisect } from '../modules/bisect.ts';
 import { callLengthHint } from './lengthhint.ts';
+import { callFunctools } from '../modules/functools.ts';
 import { callCodecs, decodeSource } from '../modules/codecs/module.ts';
 import { callImp } from '../modules/imp.ts';
 import { callCoreMethod } from './coremethods.ts';
@@ -263,7 +264,9 @@ export function callBuiltin(b: PyBuiltin, args: PyObject[], kw: string[] | null)
     case FAM_HEAPQ:
       return callHeapq(id, args, kw);
     case FAM_ACCEL:
-      return id === B.ITER_LENGTH_HINT ? callLengthHint(id, args, kw) : callBisect(id, args, kw);
+      if (id === B.ITER_LENGTH_HINT) return callLengthHint(id, args, kw);
+      if (id >= B.FUNCTOOLS_CMP_TO_KEY) return callFunctools(b.name, id, args, kw);
+      return callBisect(id, args, kw);
   }
   throw unhandledBuiltin(b.name, id);
 }

@@ -943,6 +943,11 @@ export enum B {
   BISECT_INSORT_RIGHT,
   BISECT_INSORT_LEFT,
   ITER_LENGTH_HINT,
+  // accel stream (family 57): _functools.cmp_to_key and its KeyWrapper (vm/modules/functools.ts)
+  FUNCTOOLS_CMP_TO_KEY,
+  KEYWRAPPER_CALL,
+  KEYWRAPPER_COMPARE,
+  KEYWRAPPER_OBJ,
 }
 
 /** The builtin families, one switch each. */
@@ -1050,8 +1055,8 @@ export const FAM_ITERPICKLE = 45;
 
 /** the _heapq module (vm/modules/heapq.ts) */
 export const FAM_HEAPQ = 55;
-/** the accel stream's other builtins: the _bisect module (vm/modules/bisect.ts) and the builtin
- * iterators' __length_hint__ (vm/builtins/lengthhint.ts) */
+/** the accel stream's other builtins: the _bisect module (vm/modules/bisect.ts), the builtin
+ * iterators' __length_hint__ (vm/builtins/lengthhint.ts) and _functools (vm/modules/functools.ts) */
 export const FAM_ACCEL = 57;
 
 // Reserved per work stream, so parallel branches never pick the same number: 49-51 (spare, from

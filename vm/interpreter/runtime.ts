@@ -1410,6 +1410,9 @@ export function pyHash(o: PyObject): int {
   if (o instanceof PyNative) {
     const h = o.nativeHash();
     if (h !== -1) return h;
+    // a module's type that sets __hash__ = None (deque, functools.KeyWrapper)
+    // (named by CPython's tp_name, which carries the module)
+    if (lookupType(t, '__hash__') === None) throw raise(TypeError, `unhashable type: '${t.module === 'builtins' || t.module === '' ? '' : t.module + '.'}${t.name}'`);
   }
   return objId(o);
 }
