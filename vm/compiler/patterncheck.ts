@@ -191,7 +191,7 @@ function numParts(e: expr, acc: NumParts, sign: float): boolean {
       return true;
     }
     if (v instanceof PyFloat) {
-      acc.re += sign * toFloat(v.v);
+      acc.re += sign * v.v;
       return true;
     }
     if (v instanceof PyComplex) {
