@@ -9,7 +9,7 @@ for f in [lambda: list(reversed(d.keys())), lambda: list(reversed(d.items())), l
           lambda: d.keys() < d.keys(), lambda: d.keys() - d.items(), lambda: d.items() | d.keys(), lambda: d.values() == d.values()]:
     try:
         r = f()
-        print(sorted(r) if isinstance(r, set) else r)
+        print(sorted(r, key=repr) if isinstance(r, set) else r)
     except Exception as e:
         print(type(e).__name__, e)
 
