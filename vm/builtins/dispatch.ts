@@ -14,7 +14,7 @@ import {
 import {
   repr, str, baseRepr, baseStr, truthy, pyLen, pyHash, objId, getAttrOrNull, getAttr, setAttr, delAttr, genericSetAttr, genericDelAttr,
   genericGetAttr, attrError, callObj, isInstance, isSubtype, getIter, getIterOrNull, iterNext, iterToArray, richCompare,
-  compareBool, binaryOp, typeName, lookupType, seqIter, arrayIter, IT_ENUMERATE, IT_ZIP, IT_MAP, IT_FILTER, IT_REVERSED,
+  compareBool, binaryOp, typeName, lookupType, seqIter, arrayIter, IT_ENUMERATE, IT_ZIP, IT_MAP, IT_FILTER, IT_REVERSED, IT_VIEW,
   IT_CALLABLE, IT_LIST, IT_SEQ, IT_RANGE, toIntIndex, callType, getItem, contains, rangeLen, unaryOp, allocInstance, pyEq,
   callSpecial, excStr, computedAttrNames,
   unproxy,
@@ -37,7 +37,7 @@ import { setTraceback } from '../interpreter/traceback.ts';
 import { callWeakref } from '../modules/weakref.ts';
 import { callGc } from '../modules/gc.ts';
 import { callAsyncgenHooks, asyncGenFirstIter } from '../modules/asyncgenhooks.ts';
-import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_IO, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT, FAM_SRE, FAM_STRING, FAM_STRUCT, FAM_WEAKREF, FAM_GC, FAM_ABC, FAM_BYTEARRAY, FAM_BYTES, FAM_MEMORYVIEW, FAM_ARRAY, FAM_COMPLEX, FAM_CMATH, FAM_GENERICALIAS, FAM_EXCGROUP, FAM_COMPILE, FAM_HASH, FAM_OPERATOR, FAM_ATEXIT, FAM_CONTEXTVARS, FAM_CSV, FAM_CODECS, FAM_STDLIB_SUPPORT, FAM_IMP, FAM_COREMETHODS, FAM_OSCALL, FAM_FLOATHEX, FAM_INTDIGITS, FAM_FUNCCALL, FAM_ASYNCGEN_HOOKS, FAM_DESCR, FAM_FDOPS, FAM_SLICE_METHOD, FAM_ITERPICKLE, FAM_POSIX2, FAM_ARRAYBYTES } from './ids.ts';
+import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_IO, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT, FAM_SRE, FAM_STRING, FAM_STRUCT, FAM_WEAKREF, FAM_GC, FAM_ABC, FAM_BYTEARRAY, FAM_BYTES, FAM_MEMORYVIEW, FAM_ARRAY, FAM_COMPLEX, FAM_CMATH, FAM_GENERICALIAS, FAM_EXCGROUP, FAM_COMPILE, FAM_HASH, FAM_OPERATOR, FAM_ATEXIT, FAM_CONTEXTVARS, FAM_CSV, FAM_CODECS, FAM_STDLIB_SUPPORT, FAM_IMP, FAM_COREMETHODS, FAM_OSCALL, FAM_FLOATHEX, FAM_INTDIGITS, FAM_FUNCCALL, FAM_ASYNCGEN_HOOKS, FAM_DESCR, FAM_FDOPS, FAM_SLICE_METHOD, FAM_ITERPICKLE, FAM_POSIX2, FAM_ARRAYBYTES, FAM_HEAPQ, FAM_ACCEL } from './ids.ts';
 import { callPosixProc } from '../modules/posixproc.ts';
 import { callFdOps } from '../modules/fdops.ts';
 import { callCompile, initCompile, fastLocals } from './compile.ts';
@@ -51,6 +51,10 @@ import { callHash, callOperator } from '../modules/hashes.ts';
 import { callAtexit } from '../modules/atexit.ts';
 import { callSupport } from './support.ts';
 import { callIterPickle } from './iterpickle.ts';
+import { callHeapq } from '../modules/heapq.ts';
+import { callBisect } from '../modules/bisect.ts';
+import { callLengthHint } from './lengthhint.ts';
+import { callFunctools } from '../modules/functools.ts';
 import { callCodecs, decodeSource } from '../modules/codecs/module.ts';
 import { callImp } from '../modules/imp.ts';
 import { callCoreMethod } from './coremethods.ts';
@@ -266,6 +270,12 @@ export function callBuiltin(b: PyBuiltin, args: PyObject[], kw: string[] | null)
       return callIterPickle(b, id, args, kw);
     case FAM_ARRAYBYTES:
       return callArrayBytes(b, id, args, kw);
+    case FAM_HEAPQ:
+      return callHeapq(id, args, kw);
+    case FAM_ACCEL:
+      if (id === B.ITER_LENGTH_HINT) return callLengthHint(id, args, kw);
+      if (id >= B.FUNCTOOLS_CMP_TO_KEY) return callFunctools(b.name, id, args, kw);
+      return callBisect(id, args, kw);
   }
   throw unhandledBuiltin(b.name, id);
 }
@@ -1108,6 +1118,14 @@ function construct(id: int, args: PyObject[], kw: string[] | null): PyObject {
           const ks = dictKeys(x);
           ks.reverse();
           const it = arrayIter(ks);
+          it.cls = reversedType;
+          return it;
+        }
+        // reversed(d.keys()), reversed(d.values()), reversed(d.items()): the view's dict backwards
+        if (x instanceof PySeqIter && x.kind === IT_VIEW) {
+          const items = iterToArray(x);
+          items.reverse();
+          const it = arrayIter(items);
           it.cls = reversedType;
           return it;
         }

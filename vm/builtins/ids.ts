@@ -972,6 +972,27 @@ export enum B {
   ARRAY_ITER_ITER,
   ARRAY_ITER_REDUCE,
   ARRAY_ITER_SETSTATE,
+  // accel stream (family 55): the _heapq module (vm/modules/heapq.ts)
+  HEAPQ_HEAPPUSH,
+  HEAPQ_HEAPPOP,
+  HEAPQ_HEAPIFY,
+  HEAPQ_HEAPREPLACE,
+  HEAPQ_HEAPPUSHPOP,
+  HEAPQ_HEAPPOP_MAX,
+  HEAPQ_HEAPIFY_MAX,
+  HEAPQ_HEAPREPLACE_MAX,
+  // accel stream (family 57): the _bisect module (vm/modules/bisect.ts), iterator.__length_hint__
+  // (vm/builtins/lengthhint.ts)
+  BISECT_RIGHT,
+  BISECT_LEFT,
+  BISECT_INSORT_RIGHT,
+  BISECT_INSORT_LEFT,
+  ITER_LENGTH_HINT,
+  // accel stream (family 57): _functools.cmp_to_key and its KeyWrapper (vm/modules/functools.ts)
+  FUNCTOOLS_CMP_TO_KEY,
+  KEYWRAPPER_CALL,
+  KEYWRAPPER_COMPARE,
+  KEYWRAPPER_OBJ,
 }
 
 /** The builtin families, one switch each. */
@@ -1086,8 +1107,14 @@ export const FAM_POSIX2 = 59;
  * array.array's iterator (vm/modules/array.ts) */
 export const FAM_ARRAYBYTES = 50;
 
-// Reserved per work stream, so parallel branches never pick the same number: 49, 51 and 55
-// (spare, from stop 13's reservations), 57-58. Replace a reservation by its family when it lands.
+/** the _heapq module (vm/modules/heapq.ts) */
+export const FAM_HEAPQ = 55;
+/** the accel stream's other builtins: the _bisect module (vm/modules/bisect.ts), the builtin
+ * iterators' __length_hint__ (vm/builtins/lengthhint.ts) and _functools (vm/modules/functools.ts) */
+export const FAM_ACCEL = 57;
+
+// Reserved per work stream, so parallel branches never pick the same number: 49, 51 and 58.
+// Replace a reservation by its family when it lands.
 
 class IdFamilies {
   /** the family of each id, by id (FAM_NONE: never registered) */

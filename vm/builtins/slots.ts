@@ -10,12 +10,12 @@ import { isBytearray, BYT } from './bytesmethods.ts';
 import type { int } from '../../translate/rlib/index.ts';
 import {
   PyObject, PyType, PyBuiltin, PyInt, PyFloat, PyStr, PyBytes, PyList, PyTuple, PySet, PyDict, NotImplemented, TypeError,
-  intType, boolType, floatType, strType, bytesType, listType, tupleType, dictType, setType, frozensetType, rangeType, reversedType,
+  intType, boolType, floatType, strType, bytesType, listType, tupleType, dictType, setType, frozensetType, rangeType, reversedType, sliceType, typeType,
   newInt, newFloat, newStr, newBool, raise,
 } from '../objects/core.ts';
 import { dictGetS } from '../objects/dict.ts';
 import {
-  BIN_NAMES, BIN_RNAMES, BIN_INAMES, CMP_NAMES, builtinBinary, builtinCompare, binaryOp, unaryOp, callObj, callType, getItem, contains, pyLen, getIter, truthy, isInstance, iterToArray, lookupType, typeName,
+  BIN_NAMES, BIN_RNAMES, BIN_INAMES, CMP_NAMES, builtinBinary, builtinCompare, binaryOp, unaryOp, callObj, callType, getItem, contains, pyLen, getIter, truthy, isInstance, iterToArray, lookupType, typeName, baseRepr,
 } from '../interpreter/runtime.ts';
 import { VM } from '../interpreter/state.ts';
 import { PyComplex, newComplex } from './complex.ts';
@@ -128,6 +128,13 @@ export function callSlot(b: PyBuiltin, args: PyObject[], kw: string[] | null): P
       return unaryOp(self, UNARY_KIND[UNARY.indexOf(name)]);
     }
     case B.SLOT_CONVERT: {
+      // the type's own repr (of a subclass instance too: list.__repr__(L()) is a list's)
+      if (name === '__repr__') {
+        const self = selfOf(b, args, kw, 0, 0);
+        // int.__repr__(True) is '1': int's repr of the value, not bool's
+        if (owner === intType && self instanceof PyInt) return newStr(baseRepr(new PyInt(intType, self.v, self.big)));
+        return newStr(baseRepr(self));
+      }
       const self = asBase(selfOf(b, args, kw, 0, name === '__round__' ? 1 : 0));
       if (name === '__bool__') return newBool(truthy(self));
       if (name === '__float__') return callType(floatType, [self], null);
@@ -157,6 +164,12 @@ function def(t: PyType, names: string[], id: int): void {
     b.owner = t;
     t.dict.set(name, b);
   }
+}
+
+/** Gives t its own `__repr__`, as each builtin type with its own tp_repr has in CPython: code
+ * keyed by `type(x).__repr__` (pprint's dispatch table) tells the types apart by it. */
+export function defOwnRepr(t: PyType): void {
+  def(t, ['__repr__'], B.SLOT_CONVERT);
 }
 
 function pick(names: string[], ops: int[]): string[] {
@@ -221,5 +234,6 @@ export function initSlots(): void {
   def(rangeType, ['__len__', '__getitem__', '__contains__', '__iter__', '__reversed__'], B.SLOT_SEQUENCE);
   def(rangeType, ['__bool__'], B.SLOT_CONVERT);
   def(rangeType, ['__eq__', '__ne__'], B.SLOT_COMPARE);
+  for (const t of [intType, boolType, floatType, complexType, strType, bytesType, listType, tupleType, dictType, setType, frozensetType, rangeType, sliceType, typeType]) defOwnRepr(t);
 }
 

@@ -67,6 +67,7 @@ import {
 import * as A from '../parser/ast.ts';
 import { ParseError } from '../parser/tokenizer.ts';
 import { unparse } from './unparse.ts';
+import { checkMatch } from './patterncheck.ts';
 import { PyObject, PyStr, PyInt, PyFloat, newStr, newTuple, None, newInt, mapGetInt } from '../objects/core.ts';
 import { PyCode, CO_VARARGS, CO_VARKW, CO_GENERATOR, CO_COROUTINE, CO_ASYNC_GENERATOR, CO_NAMES, InlineCache, maxStackDepth, packInstructions } from './code.ts';
 import { Op, F_CACHE, opFlags } from './opcodes.ts';
@@ -779,6 +780,7 @@ export class Compiler {
     this.emit(this.u.scope.kind === S_FUNC ? Op.STORE_FAST : Op.STORE_NAME, t);
   }
   matchStmt(s: Match): void {
+    checkMatch(s);
     const lend = this.newLabel();
     this.expr(s.subject);
     const subj = this.newTemp();

@@ -159,6 +159,9 @@ export function setModuleFileAttrs(m: PyModule, name: string, path: string): voi
 export function loadModule(name: string): PyModule {
   const existing = dictGetS(VM.modules, name);
   if (existing !== null && existing instanceof PyModule) return existing;
+  // sys.modules[name] = None blocks the import (import_fresh_module's `blocked`), builtin
+  // modules included
+  if (existing === None) throw importError(ModuleNotFoundError, `import of ${name} halted; None in sys.modules`, name, None);
   if (name.indexOf('.') < 0) {
     const b = makeBuiltinModule(name);
     if (b !== null) {

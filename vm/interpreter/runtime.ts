@@ -1410,6 +1410,9 @@ export function pyHash(o: PyObject): int {
   if (o instanceof PyNative) {
     const h = o.nativeHash();
     if (h !== -1) return h;
+    // a module's type that sets __hash__ = None (deque, functools.KeyWrapper)
+    // (named by CPython's tp_name, which carries the module)
+    if (lookupType(t, '__hash__') === None) throw raise(TypeError, `unhashable type: '${t.module === 'builtins' || t.module === '' ? '' : t.module + '.'}${t.name}'`);
   }
   return objId(o);
 }
@@ -1560,11 +1563,11 @@ export function builtinCompare(a: PyObject, b: PyObject, op: int): PyObject | nu
       let eq = la === lb && (la === 0 || (a.start === b.start && (la === 1 || a.step === b.step)));
       return newBool(op === A.CMP_EQ ? eq : !eq);
     }
-    if (a instanceof PySeqIter && b instanceof PySeqIter && a.cls === dictKeysType && b.cls === dictKeysType) {
-      const sa = newSetFrom(a);
-      const sb = newSetFrom(b);
-      return builtinCompare(sa, sb, op);
-    }
+  }
+  // a keys or items view against a set or another such view: compared as sets, every operator
+  // (CPython's dictview_richcompare); against anything else, by identity
+  if ((isSetView(a) || isSetView(b)) && (isSetView(a) || a instanceof PySet) && (isSetView(b) || b instanceof PySet)) {
+    return builtinCompare(asSet(a), asSet(b), op);
   }
   if (a instanceof PySet && b instanceof PySet) {
     switch (op) {
@@ -1579,6 +1582,13 @@ export function builtinCompare(a: PyObject, b: PyObject, op: int): PyObject | nu
     }
   }
   return null;
+}
+/** d.keys() or d.items(): the views that are sets (values are not) */
+export function isSetView(o: PyObject): boolean {
+  return o instanceof PySeqIter && o.kind === IT_VIEW && (o.cls === dictKeysType || o.cls === dictItemsType);
+}
+function asSet(o: PyObject): PySet {
+  return o instanceof PySet ? o : newSetFrom(o);
 }
 function newSetFrom(o: PyObject): PySet {
   const s = new PySet(setType, newDict());
@@ -1779,6 +1789,11 @@ function setOp(a: PySet, b: PySet, op: int): PyObject | null {
 }
 export function builtinBinary(a: PyObject, b: PyObject, op: int): PyObject | null {
   if (op === A.BIN_OR && (a instanceof PyType || a instanceof PyUnion || a instanceof PyGenericAlias || b instanceof PyType || b instanceof PyUnion || b instanceof PyGenericAlias)) return unionOf(a, b);
+  // a view on either side: a new set of the left operand's items (any iterable's, when the view
+  // is on the right) combined with the right's, as CPython's dictviews_sub/and/or/xor
+  if ((isSetView(a) || isSetView(b)) && (op === A.BIN_SUB || op === A.BIN_AND || op === A.BIN_OR || op === A.BIN_XOR)) {
+    return setOp(newSetFrom(a), newSetFrom(b), op);
+  }
   if (a instanceof PyInt && b instanceof PyInt) return intOp(a, b, op);
   if (isNum(a) && isNum(b)) return floatOp(numVal(a), numVal(b), op);
   if (a instanceof PyComplex || b instanceof PyComplex) return complexBinary(a, b, op);
@@ -1837,11 +1852,6 @@ export function builtinBinary(a: PyObject, b: PyObject, op: int): PyObject | nul
       if (k !== null && v !== null) dictSet(r, k, v);
     }
     return r;
-  }
-  if (a instanceof PySeqIter && a.cls === dictKeysType) {
-    const sa = newSetFrom(a);
-    const sb = newSetFrom(b);
-    return setOp(sa, sb, op);
   }
   return null;
 }
@@ -2335,6 +2345,13 @@ export function contains(c: PyObject, x: PyObject): boolean {
     if (!(x instanceof PyInt)) throw raise(TypeError, `a bytes-like object is required, not '${typeName(x)}'`);
   }
   if (c instanceof PySeqIter && c.cls === dictKeysType) return dictHas(c.seq as PyDict, x);
+  // (key, value) in d.items(): the key looked up, then its value compared (no iteration, so a
+  // comparison that changes the dict cannot break it)
+  if (c instanceof PySeqIter && c.kind === IT_VIEW && c.cls === dictItemsType) {
+    if (!(x instanceof PyTuple) || x.items.length !== 2) return false;
+    const v = dictGet(c.seq as PyDict, x.items[0]);
+    return v !== null && (v === x.items[1] || pyEq(v, x.items[1]));
+  }
   const it = getIterOrNull(c);
   if (it === null) throw raise(TypeError, `argument of type '${typeName(c)}' is not iterable`);
   for (;;) {

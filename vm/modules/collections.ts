@@ -14,6 +14,7 @@ import { newModuleType, newBuiltinModule } from './registry.ts';
 import { getIter, iterNext, iterToArray, callObj, pyEq, repr, typeName, toIntIndex, reprEnter, reprLeave, compareBool } from '../interpreter/runtime.ts';
 import { dictInit, isCallable } from '../builtins/dispatch.ts';
 import * as A from '../parser/ast.ts';
+import { defOwnRepr } from '../builtins/slots.ts';
 
 const DEQUE = newModuleType('collections', 'deque', L_NATIVE);
 const DEQUE_ITER = newModuleType('collections', '_deque_iterator');
@@ -34,6 +35,7 @@ for (let i = 0; i < DEQUE_METHODS.length; i++) defMethod(DEQUE, DEQUE_METHODS[i]
 DEQUE.dict.set('__new__', mkBuiltin('__new__', B.DEQUE_NEW, false, FAM_COLLECTIONS));
 DEQUE.dict.set('maxlen', new PyProperty(propertyType, mkBuiltin('maxlen', B.DEQUE_MAXLEN, false, FAM_COLLECTIONS), null, null));
 DEQUE.dict.set('__hash__', None);
+defOwnRepr(DEQUE);
 defMethod(DEQUE_ITER, '__next__', B.DEQUE_ITER_NEXT, FAM_COLLECTIONS);
 defMethod(DEQUE_ITER, '__iter__', B.DEQUE_ITER_ITER, FAM_COLLECTIONS);
 

@@ -41,6 +41,9 @@ import { makeJson } from './json.ts';
 import { makeUnicodedata } from './unicodedata/module.ts';
 import { makeSignal } from './signal.ts';
 import { makeArray } from './array.ts';
+import { makeHeapq } from './heapq.ts';
+import { makeBisect } from './bisect.ts';
+import { makeFunctools } from './functools.ts';
 
 export function newBuiltinModule(name: string): PyModule {
   const d = newDict();
@@ -64,7 +67,7 @@ export function addFn(m: PyModule, name: string, id: int, family: int): void {
   dictSetS(m.dict, name, b);
 }
 /** The modules makeBuiltinModule makes (sys.builtin_module_names), sorted. */
-export const BUILTIN_MODULE_NAMES: string[] = ['_abc', '_ast', '_blake2', '_codecs', '_collections', '_contextvars', '_csv', '_imp', '_io', '_json', '_md5', '_operator', '_posixsubprocess', '_random', '_sha1', '_sha256', '_sha3', '_sha512', '_signal', '_socket', '_sre', '_string', '_struct', '_sysconfigdata__', '_thread', '_warnings', '_weakref', 'array', 'atexit', 'binascii', 'builtins', 'cmath', 'errno', 'gc', 'itertools', 'marshal', 'math', 'posix', 'select', 'sys', 'time', 'unicodedata'];
+export const BUILTIN_MODULE_NAMES: string[] = ['_abc', '_ast', '_bisect', '_blake2', '_codecs', '_collections', '_contextvars', '_csv', '_functools', '_heapq', '_imp', '_io', '_json', '_md5', '_operator', '_posixsubprocess', '_random', '_sha1', '_sha256', '_sha3', '_sha512', '_signal', '_socket', '_sre', '_string', '_struct', '_sysconfigdata__', '_thread', '_warnings', '_weakref', 'array', 'atexit', 'binascii', 'builtins', 'cmath', 'errno', 'gc', 'itertools', 'marshal', 'math', 'posix', 'select', 'sys', 'time', 'unicodedata'];
 export function makeBuiltinModule(name: string): PyModule | null {
   switch (name) {
     case 'builtins': {
@@ -120,6 +123,12 @@ export function makeBuiltinModule(name: string): PyModule | null {
       return makeWeakref();
     case 'gc':
       return makeGc();
+    case '_heapq':
+      return makeHeapq();
+    case '_bisect':
+      return makeBisect();
+    case '_functools':
+      return makeFunctools();
     case '_io':
       return makeIo();
     case '_abc':

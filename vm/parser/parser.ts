@@ -671,7 +671,12 @@ export class Parser {
   parsePattern(): pattern {
     const t = this.peek();
     const p = this.parseOrPattern();
-    if (this.acceptKw('as')) return new MatchAs(t.line, t.col, p, this.expectName());
+    if (this.acceptKw('as')) {
+      const nt = this.peek();
+      const name = this.expectName();
+      if (name === '_') throw this.error("cannot use '_' as a target", nt);
+      return new MatchAs(t.line, t.col, p, name);
+    }
     return p;
   }
   parseOrPattern(): pattern {
@@ -750,7 +755,13 @@ export class Parser {
       let rest = '';
       while (!this.isOp('}')) {
         if (this.acceptOp('**')) {
+          // `**rest` binds a name (not `_`) and comes last
+          const rt = this.peek();
           rest = this.expectName();
+          if (rest === '_') throw this.error('invalid syntax', rt);
+          this.acceptOp(',');
+          if (!this.isOp('}')) throw this.error('invalid syntax', this.peek());
+          break;
         } else {
           const kt = this.peek();
           let key: expr;
