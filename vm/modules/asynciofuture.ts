@@ -84,8 +84,8 @@ function meths(t: PyType, names: string[], ids: int[]): void {
 }
 FUTURE_TYPE.dict.set('__new__', mkBuiltin('__new__', B.ASYNCIO_FUT_NEW, false, FAM_ASYNCIO));
 meths(FUTURE_TYPE,
-  ['__init__', 'result', 'exception', 'set_result', 'set_exception', 'add_done_callback', 'remove_done_callback', 'cancel', 'cancelled', 'done', 'get_loop', '_make_cancelled_error', '_repr_info', '__repr__', '__await__', '__iter__'],
-  [B.ASYNCIO_FUT_INIT, B.ASYNCIO_FUT_RESULT, B.ASYNCIO_FUT_EXCEPTION, B.ASYNCIO_FUT_SET_RESULT, B.ASYNCIO_FUT_SET_EXCEPTION, B.ASYNCIO_FUT_ADD_DONE_CALLBACK, B.ASYNCIO_FUT_REMOVE_DONE_CALLBACK, B.ASYNCIO_FUT_CANCEL, B.ASYNCIO_FUT_CANCELLED, B.ASYNCIO_FUT_DONE, B.ASYNCIO_FUT_GET_LOOP, B.ASYNCIO_FUT_MAKE_CANCELLED_ERROR, B.ASYNCIO_FUT_REPR_INFO, B.ASYNCIO_FUT_REPR, B.ASYNCIO_FUT_AWAIT, B.ASYNCIO_FUT_AWAIT]);
+  ['__init__', 'result', 'exception', 'set_result', 'set_exception', 'add_done_callback', 'remove_done_callback', 'cancel', 'cancelled', 'done', 'get_loop', '_make_cancelled_error', '__repr__', '__await__', '__iter__'],
+  [B.ASYNCIO_FUT_INIT, B.ASYNCIO_FUT_RESULT, B.ASYNCIO_FUT_EXCEPTION, B.ASYNCIO_FUT_SET_RESULT, B.ASYNCIO_FUT_SET_EXCEPTION, B.ASYNCIO_FUT_ADD_DONE_CALLBACK, B.ASYNCIO_FUT_REMOVE_DONE_CALLBACK, B.ASYNCIO_FUT_CANCEL, B.ASYNCIO_FUT_CANCELLED, B.ASYNCIO_FUT_DONE, B.ASYNCIO_FUT_GET_LOOP, B.ASYNCIO_FUT_MAKE_CANCELLED_ERROR, B.ASYNCIO_FUT_REPR, B.ASYNCIO_FUT_AWAIT, B.ASYNCIO_FUT_AWAIT]);
 prop(FUTURE_TYPE, '_state', B.ASYNCIO_FUT_STATE, B.NONE);
 prop(FUTURE_TYPE, '_asyncio_future_blocking', B.ASYNCIO_FUT_BLOCKING, B.ASYNCIO_FUT_SET_BLOCKING);
 prop(FUTURE_TYPE, '_loop', B.ASYNCIO_FUT_LOOP, B.NONE);
@@ -131,6 +131,12 @@ function invalidState(msg: string): PyExc {
 export function aliveFuture(o: PyObject): PyFuture {
   const f = selfFuture(o);
   if (f.loop === null) throw raise(RuntimeError, 'Future object is not initialized.');
+  return f;
+}
+/** result() and exception() of a future not initialized raise InvalidStateError, as CPython's. */
+function initializedFuture(o: PyObject): PyFuture {
+  const f = selfFuture(o);
+  if (f.loop === null) throw invalidState('Future object is not initialized.');
   return f;
 }
 export function selfFuture(o: PyObject): PyFuture {
@@ -245,9 +251,9 @@ export function callFuture(id: int, args: PyObject[], kw: string[] | null): PyOb
       return None;
     }
     case B.ASYNCIO_FUT_RESULT:
-      return futureResult(aliveFuture(args[0]));
+      return futureResult(initializedFuture(args[0]));
     case B.ASYNCIO_FUT_EXCEPTION: {
-      const f = aliveFuture(args[0]);
+      const f = initializedFuture(args[0]);
       if (f.state === ST_CANCELLED) throw new PyExc(makeCancelledError(f));
       if (f.state !== ST_FINISHED) throw invalidState('Exception is not set.');
       f.logTraceback = false;
@@ -262,7 +268,8 @@ export function callFuture(id: int, args: PyObject[], kw: string[] | null): PyOb
       futureSetException(aliveFuture(args[0]), args[1]);
       return None;
     case B.ASYNCIO_FUT_ADD_DONE_CALLBACK: {
-      const f = aliveFuture(args[0]);
+      const f = selfFuture(args[0]);
+      if (f.loop === null) throw raise(RuntimeError, 'uninitialized Future object');
       if (n !== 2) throw raise(TypeError, `add_done_callback() takes exactly 1 positional argument (${n - 1} given)`);
       futureAddDoneCallback(f, args[1], kwArg(args, kw, 'context'));
       return None;
@@ -295,51 +302,47 @@ export function callFuture(id: int, args: PyObject[], kw: string[] | null): PyOb
       return futureCancel(f, msg === null ? None : msg) ? True : False;
     }
     case B.ASYNCIO_FUT_CANCELLED: {
-      const f = aliveFuture(args[0]);
+      const f = selfFuture(args[0]);
       return newBool(f.state === ST_CANCELLED);
     }
     case B.ASYNCIO_FUT_DONE: {
-      const f = aliveFuture(args[0]);
-      return newBool(f.state !== ST_PENDING);
+      const f = selfFuture(args[0]);
+      return newBool(f.loop !== null && f.state !== ST_PENDING);
     }
     case B.ASYNCIO_FUT_GET_LOOP:
       return aliveFuture(args[0]).loop as PyObject;
     case B.ASYNCIO_FUT_MAKE_CANCELLED_ERROR:
       return makeCancelledError(selfFuture(args[0]));
-    case B.ASYNCIO_FUT_REPR_INFO:
-      return callObj(moduleAttr('asyncio.base_futures', '_future_repr_info'), [selfFuture(args[0])], null);
     case B.ASYNCIO_FUT_REPR:
       return callObj(moduleAttr('asyncio.base_futures', '_future_repr'), [selfFuture(args[0])], null);
     case B.ASYNCIO_FUT_AWAIT:
       return new PyFutureIter(aliveFuture(args[0]));
-    case B.ASYNCIO_FUT_STATE: {
-      const f = selfFuture(args[0]);
-      return f.loop === null ? None : newStr(STATE_NAMES[f.state]);
-    }
+    case B.ASYNCIO_FUT_STATE:
+      return newStr(STATE_NAMES[aliveFuture(args[0]).state]);
     case B.ASYNCIO_FUT_BLOCKING:
-      return aliveFuture(args[0]).blocking ? True : False;
+      return selfFuture(args[0]).blocking ? True : False;
     case B.ASYNCIO_FUT_SET_BLOCKING:
-      aliveFuture(args[0]).blocking = truthy(args[1]);
+      selfFuture(args[0]).blocking = truthy(args[1]);
       return None;
     case B.ASYNCIO_FUT_LOOP: {
       const f = selfFuture(args[0]);
       return f.loop === null ? None : f.loop as PyObject;
     }
     case B.ASYNCIO_FUT_CALLBACKS: {
-      const f = selfFuture(args[0]);
+      const f = aliveFuture(args[0]);
       if (f.callbacks.length === 0) return None;
       const items: PyObject[] = [];
       for (let i = 0; i < f.callbacks.length; i++) items.push(newTuple([f.callbacks[i], f.contexts[i]]));
       return newList(items);
     }
     case B.ASYNCIO_FUT_RESULT_ATTR:
-      return selfFuture(args[0]).result;
+      return aliveFuture(args[0]).result;
     case B.ASYNCIO_FUT_EXCEPTION_ATTR: {
-      const e = selfFuture(args[0]).exception;
+      const e = aliveFuture(args[0]).exception;
       return e === null ? None : e;
     }
     case B.ASYNCIO_FUT_LOG_TB:
-      return selfFuture(args[0]).logTraceback ? True : False;
+      return aliveFuture(args[0]).logTraceback ? True : False;
     case B.ASYNCIO_FUT_SET_LOG_TB: {
       const f = selfFuture(args[0]);
       if (truthy(args[1])) throw raise(ValueError, '_log_traceback can only be set to False');

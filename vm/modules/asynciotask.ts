@@ -24,8 +24,8 @@ function meths(t: PyType, names: string[], ids: int[]): void {
   for (let i = 0; i < names.length; i++) defMethod(t, names[i], ids[i], FAM_ASYNCIO);
 }
 meths(TASK_TYPE,
-  ['__init__', '__repr__', '_repr_info', 'get_coro', 'get_context', 'get_name', 'set_name', 'set_result', 'set_exception', 'get_stack', 'print_stack', 'cancel', 'cancelling', 'uncancel', '_Task__step', '_Task__wakeup'],
-  [B.ASYNCIO_TASK_INIT, B.ASYNCIO_TASK_REPR, B.ASYNCIO_TASK_REPR_INFO, B.ASYNCIO_TASK_GET_CORO, B.ASYNCIO_TASK_GET_CONTEXT, B.ASYNCIO_TASK_GET_NAME, B.ASYNCIO_TASK_SET_NAME, B.ASYNCIO_TASK_SET_RESULT, B.ASYNCIO_TASK_SET_EXCEPTION, B.ASYNCIO_TASK_GET_STACK, B.ASYNCIO_TASK_PRINT_STACK, B.ASYNCIO_TASK_CANCEL, B.ASYNCIO_TASK_CANCELLING, B.ASYNCIO_TASK_UNCANCEL, B.ASYNCIO_TASK_STEP, B.ASYNCIO_TASK_WAKEUP]);
+  ['__init__', '__repr__', 'get_coro', 'get_name', 'set_name', 'set_result', 'set_exception', 'get_stack', 'print_stack', 'cancel', 'cancelling', 'uncancel'],
+  [B.ASYNCIO_TASK_INIT, B.ASYNCIO_TASK_REPR, B.ASYNCIO_TASK_GET_CORO, B.ASYNCIO_TASK_GET_NAME, B.ASYNCIO_TASK_SET_NAME, B.ASYNCIO_TASK_SET_RESULT, B.ASYNCIO_TASK_SET_EXCEPTION, B.ASYNCIO_TASK_GET_STACK, B.ASYNCIO_TASK_PRINT_STACK, B.ASYNCIO_TASK_CANCEL, B.ASYNCIO_TASK_CANCELLING, B.ASYNCIO_TASK_UNCANCEL]);
 function prop(t: PyType, name: string, get: int, set: int): void {
   const g = mkBuiltin(name, get, false, FAM_ASYNCIO);
   const s = set === B.NONE ? null : mkBuiltin(name, set, false, FAM_ASYNCIO);
@@ -35,8 +35,10 @@ prop(TASK_TYPE, '_must_cancel', B.ASYNCIO_TASK_MUST_CANCEL, B.NONE);
 prop(TASK_TYPE, '_coro', B.ASYNCIO_TASK_CORO, B.NONE);
 prop(TASK_TYPE, '_fut_waiter', B.ASYNCIO_TASK_FUT_WAITER, B.NONE);
 prop(TASK_TYPE, '_log_destroy_pending', B.ASYNCIO_TASK_LOG_DESTROY_PENDING, B.ASYNCIO_TASK_SET_LOG_DESTROY_PENDING);
-const STEP = TASK_TYPE.dict.get('_Task__step') as PyObject;
-const WAKEUP = TASK_TYPE.dict.get('_Task__wakeup') as PyObject;
+// the step and wakeup callbacks the task hands the loop, bound to it; not attributes of Task (as
+// CPython's TaskStepMethWrapper and task_wakeup are not)
+const STEP: PyObject = mkBuiltin('__step', B.ASYNCIO_TASK_STEP, false, FAM_ASYNCIO);
+const WAKEUP: PyObject = mkBuiltin('__wakeup', B.ASYNCIO_TASK_WAKEUP, false, FAM_ASYNCIO);
 
 /** The tasks of the run: all of them (a weakref.WeakSet, as CPython's) and the one each running
  * loop is stepping now. */
@@ -257,12 +259,8 @@ export function callTask(id: int, args: PyObject[], kw: string[] | null): PyObje
       return None;
     case B.ASYNCIO_TASK_REPR:
       return callObj(moduleAttr('asyncio.base_tasks', '_task_repr'), [t], null);
-    case B.ASYNCIO_TASK_REPR_INFO:
-      return callObj(moduleAttr('asyncio.base_tasks', '_task_repr_info'), [t], null);
     case B.ASYNCIO_TASK_GET_CORO:
       return t.coro;
-    case B.ASYNCIO_TASK_GET_CONTEXT:
-      return t.context;
     case B.ASYNCIO_TASK_GET_NAME:
       return t.name;
     case B.ASYNCIO_TASK_SET_NAME: {
