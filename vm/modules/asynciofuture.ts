@@ -7,7 +7,7 @@ import type { int } from '../../translate/rlib/index.ts';
 import {
   PyObject, PyType, PyInstance, PyNative, PyBaseExc, PyExc, PyProperty, PyList, PyStr, typeType, objectType, propertyType,
   newStr, newInt, newDict, newTuple, newList, newBool, None, True, False, raise, TypeError, RuntimeError, ValueError,
-  StopIteration, BaseException, L_NONE,
+  StopIteration, BaseException, L_NONE, tracebackType,
 } from '../objects/core.ts';
 import { B, FAM_ASYNCIO } from '../builtins/ids.ts';
 import { npos, arg, kwArg, defMethod, mkBuiltin, unhandledBuiltin } from '../builtins/args.ts';
@@ -395,6 +395,7 @@ function callFutureIter(id: int, args: PyObject[], kw: string[] | null): PyObjec
       if (n < 2 || n > 4) throw raise(TypeError, `throw expected at least 1 argument, got ${n - 1}`);
       const typ = args[1];
       const val = n > 2 ? args[2] : None;
+      if (n > 3 && args[3] !== None && args[3].cls !== tracebackType) throw raise(TypeError, 'throw() third argument must be a traceback');
       let exc: PyBaseExc;
       if (typ instanceof PyType && isSubtype(typ, BaseException)) {
         const made = val === None ? callObj(typ, [], null) : val instanceof PyBaseExc && isInstance(val, typ) ? val : callObj(typ, [val], null);
