@@ -16,7 +16,7 @@ import { genSend, genThrow } from '../interpreter/eval.ts';
 import { stopValue } from '../interpreter/coroutines.ts';
 import { callObj, getAttr, getAttrOrNull, setAttr, isInstance, isSubtype, repr, str, truthy, typeName } from '../interpreter/runtime.ts';
 import {
-  PyFuture, PyTask, TASK_TYPE, ST_PENDING, HELPERS, moduleAttr, cancelledErrorType, aliveFuture, futureInit, futureResult,
+  PyFuture, PyTask, FUTURE_TYPE, TASK_TYPE, ST_PENDING, HELPERS, moduleAttr, cancelledErrorType, aliveFuture, futureInit, futureResult,
   futureSetResult, futureSetException, futureCancel, futureAddDoneCallback, makeCancelledError,
 } from './asynciofuture.ts';
 
@@ -192,7 +192,7 @@ function asException(o: PyObject): PyBaseExc {
 function onYield(t: PyTask, r: PyObject): void {
   const blocking = getAttrOrNull(r, '_asyncio_future_blocking');
   if (blocking !== null && blocking !== None) {
-    const rLoop = r instanceof PyFuture ? aliveFuture(r).loop as PyObject : loopOf(r);
+    const rLoop = isExactFuture(r) ? aliveFuture(r).loop as PyObject : loopOf(r);
     if (rLoop !== t.loop) {
       callStepSoon(t, runtimeError(`Task ${repr(t)} got Future ${repr(r)} attached to a different loop`));
     } else if (truthy(blocking)) {
@@ -201,7 +201,7 @@ function onYield(t: PyTask, r: PyObject): void {
         return;
       }
       const wakeup = new PyBoundMethod(methodType, WAKEUP, t);
-      if (r instanceof PyFuture) {
+      if (r instanceof PyFuture && isExactFuture(r)) {
         r.blocking = false;
         futureAddDoneCallback(r, wakeup, t.context);
       } else {
@@ -227,6 +227,11 @@ function onYield(t: PyTask, r: PyObject): void {
   }
   callStepSoon(t, runtimeError(`Task got bad yield: ${repr(r)}`));
 }
+/** Whether o is exactly a Future or a Task, whose methods the step may run natively; a subclass's
+ * may be overridden, so they are called (as CPython's Future_CheckExact / Task_CheckExact). */
+function isExactFuture(o: PyObject): boolean {
+  return o.cls === FUTURE_TYPE || o.cls === TASK_TYPE;
+}
 /** futures._get_loop: a future-like object's loop (get_loop() where it has one). */
 function loopOf(fut: PyObject): PyObject {
   const gl = getAttrOrNull(fut, 'get_loop');
@@ -241,7 +246,7 @@ function runtimeError(msg: string): PyObject {
 function taskWakeup(t: PyTask, fut: PyObject): void {
   let exc: PyObject | null = null;
   try {
-    if (fut instanceof PyFuture) futureResult(fut);
+    if (fut instanceof PyFuture && isExactFuture(fut)) futureResult(fut);
     else callObj(getAttr(fut, 'result'), [], null);
   } catch (e) {
     if (!(e instanceof PyExc)) throw e;

@@ -158,4 +158,25 @@ m = MyTask(deep(), loop=loop)
 print(type(m).__name__, m.extra, loop.run_until_complete(m), m.get_stack())
 g = asyncio.gather(loop.create_task(add(1, 1)), add(2, 2), return_exceptions=True)
 print(loop.run_until_complete(g))
+
+# a Future subclass awaited by a task: its overridden methods are called, not bypassed
+class TracingFuture(asyncio.Future):
+    def add_done_callback(self, fn, *, context=None):
+        log.append('add_done_callback')
+        super().add_done_callback(fn, context=context)
+
+    def result(self):
+        log.append('result')
+        return super().result()
+
+
+async def awaits_traced(fut):
+    return await fut
+
+
+tf = TracingFuture(loop=loop)
+tt = loop.create_task(awaits_traced(tf))
+loop.run_until_complete(asyncio.sleep(0))
+tf.set_result('traced')
+print(loop.run_until_complete(tt), log[-2:])
 loop.close()
