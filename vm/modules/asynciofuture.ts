@@ -5,7 +5,7 @@
 // attributes, with instances PyFuture / PyTask made by their shared __new__.
 import type { int } from '../../translate/rlib/index.ts';
 import {
-  PyObject, PyType, PyInstance, PyNative, PyBaseExc, PyExc, PyProperty, PyList, PyStr, typeType, objectType, propertyType,
+  PyObject, PyType, PyInstance, PyNative, PyBaseExc, PyExc, PyProperty, typeType, objectType, propertyType,
   newStr, newInt, newDict, newTuple, newList, newBool, None, True, False, raise, TypeError, RuntimeError, ValueError,
   StopIteration, BaseException, L_NONE, tracebackType,
 } from '../objects/core.ts';
@@ -159,10 +159,9 @@ export function futureInit(f: PyFuture, loopArg: PyObject | null): void {
   const loop = loopArg === null || loopArg === None ? callObj(moduleAttr('asyncio.events', 'get_event_loop'), [], null) : loopArg;
   f.loop = loop;
   if (truthy(callObj(getAttr(loop, 'get_debug'), [], null))) {
-    // the stack where the future was made, without this frame (as CPython's)
-    const tb = callObj(moduleAttr('traceback', 'extract_stack'), [], null);
-    if (tb instanceof PyList && tb.items.length > 0) tb.items.pop();
-    f.sourceTraceback = tb;
+    // the stack where the future was made: its last frame is the Python code that made it (this
+    // builtin has no frame)
+    f.sourceTraceback = callObj(moduleAttr('traceback', 'extract_stack'), [], null);
   }
 }
 
