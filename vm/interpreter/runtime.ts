@@ -2447,6 +2447,8 @@ export function getIterOrNull(o: PyObject): PyObject | null {
   }
   if (!t.isBuiltin) {
     if (lookupType(t, '__next__') !== null && lookupType(t, '__iter__') !== null) return o;
+    // a class whose builtin __iter__ makes a separate iterator (_asyncio.Future's)
+    if (lookupType(t, '__iter__') !== null) return callSpecial(o, '__iter__', []);
     if (lookupType(t, '__getitem__') !== null) return seqIter(IT_SEQ, o);
   }
   return null;

@@ -142,6 +142,10 @@ function copyOf(c: PyContext): PyContext {
   n.vals = c.vals.slice(0);
   return n;
 }
+/** A copy of the current context (contextvars.copy_context(), for _asyncio's callbacks). */
+export function copyCurrentContext(): PyContext {
+  return copyOf(current());
+}
 function selfVar(o: PyObject): PyContextVar {
   if (o instanceof PyContextVar) return o;
   throw raise(TypeError, `descriptor requires a '_contextvars.ContextVar' object but received a '${typeName(o)}'`);

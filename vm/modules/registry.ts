@@ -44,6 +44,7 @@ import { makeArray } from './array.ts';
 import { makeHeapq } from './heapq.ts';
 import { makeBisect } from './bisect.ts';
 import { makeFunctools } from './functools.ts';
+import { makeAsyncio } from './asyncio.ts';
 
 export function newBuiltinModule(name: string): PyModule {
   const d = newDict();
@@ -67,7 +68,7 @@ export function addFn(m: PyModule, name: string, id: int, family: int): void {
   dictSetS(m.dict, name, b);
 }
 /** The modules makeBuiltinModule makes (sys.builtin_module_names), sorted. */
-export const BUILTIN_MODULE_NAMES: string[] = ['_abc', '_ast', '_bisect', '_blake2', '_codecs', '_collections', '_contextvars', '_csv', '_functools', '_heapq', '_imp', '_io', '_json', '_md5', '_operator', '_posixsubprocess', '_random', '_sha1', '_sha256', '_sha3', '_sha512', '_signal', '_socket', '_sre', '_string', '_struct', '_sysconfigdata__', '_thread', '_warnings', '_weakref', 'array', 'atexit', 'binascii', 'builtins', 'cmath', 'errno', 'gc', 'itertools', 'marshal', 'math', 'posix', 'select', 'sys', 'time', 'unicodedata'];
+export const BUILTIN_MODULE_NAMES: string[] = ['_abc', '_ast', '_asyncio', '_bisect', '_blake2', '_codecs', '_collections', '_contextvars', '_csv', '_functools', '_heapq', '_imp', '_io', '_json', '_md5', '_operator', '_posixsubprocess', '_random', '_sha1', '_sha256', '_sha3', '_sha512', '_signal', '_socket', '_sre', '_string', '_struct', '_sysconfigdata__', '_thread', '_warnings', '_weakref', 'array', 'atexit', 'binascii', 'builtins', 'cmath', 'errno', 'gc', 'itertools', 'marshal', 'math', 'posix', 'select', 'sys', 'time', 'unicodedata'];
 export function makeBuiltinModule(name: string): PyModule | null {
   switch (name) {
     case 'builtins': {
@@ -165,6 +166,8 @@ export function makeBuiltinModule(name: string): PyModule | null {
       return makeJson();
     case 'array':
       return makeArray();
+    case '_asyncio':
+      return makeAsyncio();
   }
   return null;
 }
