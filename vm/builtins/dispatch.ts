@@ -37,7 +37,9 @@ import { setTraceback } from '../interpreter/traceback.ts';
 import { callWeakref } from '../modules/weakref.ts';
 import { callGc } from '../modules/gc.ts';
 import { callAsyncgenHooks, asyncGenFirstIter } from '../modules/asyncgenhooks.ts';
-import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_IO, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT, FAM_SRE, FAM_STRING, FAM_STRUCT, FAM_WEAKREF, FAM_GC, FAM_ABC, FAM_BYTEARRAY, FAM_BYTES, FAM_MEMORYVIEW, FAM_ARRAY, FAM_COMPLEX, FAM_CMATH, FAM_GENERICALIAS, FAM_EXCGROUP, FAM_COMPILE, FAM_HASH, FAM_OPERATOR, FAM_ATEXIT, FAM_CONTEXTVARS, FAM_CSV, FAM_CODECS, FAM_STDLIB_SUPPORT, FAM_IMP, FAM_COREMETHODS, FAM_OSCALL, FAM_FLOATHEX, FAM_INTDIGITS, FAM_FUNCCALL, FAM_ASYNCGEN_HOOKS, FAM_DESCR, FAM_FDOPS, FAM_SLICE_METHOD, FAM_ITERPICKLE } from './ids.ts';
+import { callBreakpoint, initBreakpoint } from '../modules/breakpoint.ts';
+import { callTypePrepare, initTypePrepare } from './typeprepare.ts';
+import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_IO, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT, FAM_SRE, FAM_STRING, FAM_STRUCT, FAM_WEAKREF, FAM_GC, FAM_ABC, FAM_BYTEARRAY, FAM_BYTES, FAM_MEMORYVIEW, FAM_ARRAY, FAM_COMPLEX, FAM_CMATH, FAM_GENERICALIAS, FAM_EXCGROUP, FAM_COMPILE, FAM_HASH, FAM_OPERATOR, FAM_ATEXIT, FAM_CONTEXTVARS, FAM_CSV, FAM_CODECS, FAM_STDLIB_SUPPORT, FAM_IMP, FAM_COREMETHODS, FAM_OSCALL, FAM_FLOATHEX, FAM_INTDIGITS, FAM_FUNCCALL, FAM_ASYNCGEN_HOOKS, FAM_DESCR, FAM_FDOPS, FAM_SLICE_METHOD, FAM_ITERPICKLE, FAM_DESCR2 } from './ids.ts';
 import { callFdOps } from '../modules/fdops.ts';
 import { callCompile, initCompile, fastLocals } from './compile.ts';
 import { callExcGroup } from './excgroup.ts';
@@ -257,6 +259,9 @@ export function callBuiltin(b: PyBuiltin, args: PyObject[], kw: string[] | null)
       return id === B.METHOD_NEW ? methodNew(args, kw) : callSlice(id, args, kw);
     case FAM_ITERPICKLE:
       return callIterPickle(b, id, args, kw);
+    case FAM_DESCR2:
+      if (id === B.TYPE_PREPARE) return callTypePrepare(id);
+      return callBreakpoint(id, args, kw);
   }
   throw unhandledBuiltin(b.name, id);
 }
@@ -596,8 +601,11 @@ function callFunction(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | nu
       throw raise(TypeError, `bad operand type for abs(): '${typeName(x)}'`);
     }
     case B.ROUND: {
-      if (n < 1) throw raise(TypeError, "round() missing required argument 'number' (pos 1)");
-      const x = args[0];
+      if (n > 2) throw raise(TypeError, `round() takes at most 2 arguments (${n} given)`);
+      if (kw !== null) for (const k of kw) if (k !== 'number' && k !== 'ndigits') throw raise(TypeError, `'${k}' is an invalid keyword argument for round()`);
+      const number = arg(args, kw, 0, 'number');
+      if (number === null) throw raise(TypeError, "round() missing required argument 'number' (pos 1)");
+      const x = number;
       const nd = arg(args, kw, 1, 'ndigits');
       if (!x.cls.isBuiltin) {
         const r = callSpecial(x, '__round__', nd === null ? [] : [nd]);
@@ -1553,6 +1561,8 @@ export function initBuiltins(): void {
   dictSetS(VM.builtins, 'bytearray', BT.bytearray);
   initComplex();
   initCompile();
+  initBreakpoint();
+  initTypePrepare();
   dictSetS(VM.builtins, 'memoryview', BT.memoryview);
   for (const name of EXC.byName.keys()) dictSetS(VM.builtins, name, EXC.byName.get(name) as PyType);
   dictSetS(VM.builtins, 'EnvironmentError', EXC.byName.get('OSError') as PyType);

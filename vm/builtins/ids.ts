@@ -927,6 +927,11 @@ export enum B {
   ITER_SETSTATE,
   ITERTOOLS_REDUCE,
   ITERTOOLS_SETSTATE,
+  // descr2 stream (family 51): breakpoint() and sys.breakpointhook (vm/modules/breakpoint.ts)
+  BREAKPOINT,
+  SYS_BREAKPOINTHOOK,
+  // descr2 stream (family 51): type.__prepare__ (vm/builtins/typeprepare.ts)
+  TYPE_PREPARE,
 }
 
 /** The builtin families, one switch each. */
@@ -1032,7 +1037,11 @@ export const FAM_ASYNCGEN_HOOKS = 56;
 /** __reduce__ and __setstate__ of the builtin iterators and of itertools' (vm/builtins/iterpickle.ts) */
 export const FAM_ITERPICKLE = 45;
 
-// Reserved per work stream, so parallel branches never pick the same number: 49-51 and 55
+/** the descr2 stream's: breakpoint() and sys.breakpointhook (vm/modules/breakpoint.ts), type.__prepare__
+ * (vm/builtins/typeprepare.ts) */
+export const FAM_DESCR2 = 51;
+
+// Reserved per work stream, so parallel branches never pick the same number: 49-50 and 55
 // (spare, from stop 13's reservations), 57-59. Replace a reservation by its family when it lands.
 
 class IdFamilies {

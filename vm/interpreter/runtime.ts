@@ -371,7 +371,7 @@ function typeGetAttr(t: PyType, name: string): PyObject | null {
     case '__name__':
       return newStr(t.name);
     case '__qualname__':
-      return newStr(t.name);
+      return newStr(t.qualname !== null ? t.qualname : t.name);
     case '__module__':
       return newStr(t.module);
     case '__mro__':
@@ -667,11 +667,26 @@ function instancesHaveDict(t: PyType): boolean {
   }
   return false;
 }
+/** type.__setattr__: a builtin type is immutable; __name__ and __qualname__ are the type's
+ * own fields (strings), not entries of its dict that subclasses would inherit. */
+function setTypeAttr(t: PyType, name: string, v: PyObject): void {
+  if (t.isBuiltin) throw raise(TypeError, `cannot set ${repr(newStr(name))} attribute of immutable type ${repr(newStr(t.name))}`);
+  if (name === '__name__' || name === '__qualname__') {
+    if (!(v instanceof PyStr)) throw raise(TypeError, `can only assign string to ${t.name}.${name}, not '${typeName(v)}'`);
+    if (name === '__name__') {
+      if (v.s.indexOf('\0') >= 0) throw raise(ValueError, 'type name must not contain null characters');
+      t.name = v.s;
+    } else t.qualname = v.s;
+    HOLD.typeVersion++;
+    return;
+  }
+  t.dict.set(name, v);
+  HOLD.typeVersion++;
+}
 export function genericSetAttr(o: PyObject, name: string, v: PyObject): void {
   const t = o.cls;
   if (o instanceof PyType) {
-    o.dict.set(name, v);
-    HOLD.typeVersion++;
+    setTypeAttr(o, name, v);
     return;
   }
   const d = lookupType(t, name);
@@ -872,6 +887,8 @@ export function genericDelAttr(o: PyObject, name: string): void {
     throw raise(AttributeError, name);
   }
   if (o instanceof PyType) {
+    if (o.isBuiltin) throw raise(TypeError, `cannot set ${repr(newStr(name))} attribute of immutable type ${repr(newStr(o.name))}`);
+    if (name === '__name__' || name === '__qualname__') throw raise(TypeError, `cannot delete '${name}' attribute of immutable type '${o.name}'`);
     if (!o.dict.has(name)) throw raise(AttributeError, name);
     o.dict.delete(name);
     HOLD.typeVersion++;
@@ -1285,7 +1302,9 @@ export function baseRepr(o: PyObject): string {
   }
   if (o instanceof PyBytes) return bytesRepr(o.b);
   if (o instanceof PyType) {
-    return t !== typeType && !t.isBuiltin ? `<class '${o.module === 'builtins' ? '' : o.module + '.'}${o.name}'>` : o.module === 'builtins' ? `<class '${o.name}'>` : `<class '${o.module}.${o.name}'>`;
+    // a class statement's class shows its __qualname__, a builtin type its name (type_repr)
+    const qn = o.isBuiltin || o.qualname === null ? o.name : o.qualname;
+    return t !== typeType && !t.isBuiltin ? `<class '${o.module === 'builtins' ? '' : o.module + '.'}${qn}'>` : o.module === 'builtins' ? `<class '${qn}'>` : `<class '${o.module}.${qn}'>`;
   }
   if (o instanceof PyBaseExc) {
     if (o.args.length === 1) return `${t.name}(${repr(o.args[0])})`;

@@ -67,6 +67,8 @@ export class PyType extends PyObject {
   ctorInit: PyObject | null = null;
   /** classes made with this one among their bases (type.__subclasses__), in creation order */
   subclasses: PyType[] = [];
+  /** __qualname__ when it differs from name (a class statement nested in a class or function) */
+  qualname: string | null = null;
   // instance attributes for types created by metaclasses are in dict
   constructor(meta: PyType | null, name: string) {
     super(meta);
