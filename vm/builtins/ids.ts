@@ -932,6 +932,8 @@ export enum B {
   SYS_BREAKPOINTHOOK,
   // descr2 stream (family 51): type.__prepare__ (vm/builtins/typeprepare.ts)
   TYPE_PREPARE,
+  // descr2 stream (family 51): super.__get__ (vm/builtins/superobj.ts)
+  SUPER_GET,
 }
 
 /** The builtin families, one switch each. */
@@ -1038,7 +1040,7 @@ export const FAM_ASYNCGEN_HOOKS = 56;
 export const FAM_ITERPICKLE = 45;
 
 /** the descr2 stream's: breakpoint() and sys.breakpointhook (vm/modules/breakpoint.ts), type.__prepare__
- * (vm/builtins/typeprepare.ts) */
+ * (vm/builtins/typeprepare.ts), super.__get__ (vm/builtins/superobj.ts) */
 export const FAM_DESCR2 = 51;
 
 // Reserved per work stream, so parallel branches never pick the same number: 49-50 and 55

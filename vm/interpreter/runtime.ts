@@ -36,7 +36,8 @@ import { PyExcGroup, excGroupStr } from '../builtins/excgroup.ts';
 import { PyCode, CO_VARARGS, CO_VARKW, CO_GENERATOR, CO_NAMES, CO_COROUTINE, CO_ASYNC_GENERATOR, CO_ITERABLE_COROUTINE } from '../compiler/code.ts';
 import { VM } from './state.ts';
 import { callFunction, genSend } from './eval.ts';
-import { callBuiltin, superLookup, isCallable } from '../builtins/dispatch.ts';
+import { callBuiltin, isCallable } from '../builtins/dispatch.ts';
+import { superLookup, superGet, superRepr } from '../builtins/superobj.ts';
 import * as A from '../parser/ast.ts';
 import { percentFormat } from '../builtins/format.ts';
 import { bytesPercent, isBytearray, BYT } from '../builtins/bytesmethods.ts';
@@ -202,6 +203,7 @@ function bindDescr(d: PyObject, obj: PyObject, t: PyType): PyObject {
   }
   if (d instanceof PyClassMethod) return classmethodGet(d, t);
   if (d instanceof PyStaticMethod) return d.fn;
+  if (d instanceof PySuper) return superGet(d, obj);
   if (d instanceof PyProperty) {
     if (d.fget === null) throw propertyError(d, obj, 'getter');
     return callObj(d.fget, [obj], null);
@@ -1301,6 +1303,7 @@ export function baseRepr(o: PyObject): string {
     return '{' + parts.join(', ') + '}';
   }
   if (o instanceof PyBytes) return bytesRepr(o.b);
+  if (o instanceof PySuper) return superRepr(o);
   if (o instanceof PyType) {
     // a class statement's class shows its __qualname__, a builtin type its name (type_repr)
     const qn = o.isBuiltin || o.qualname === null ? o.name : o.qualname;
