@@ -506,12 +506,31 @@ function printTo(file: PyObject, s: string): void {
   else if (c === 2) writeErr(s);
   else callObj(getAttr(file, 'write'), [newStr(s)], null);
 }
+/** dir(o): o's type's __dir__ (a metaclass's for a class, as enum's), its result sorted; a
+ * module's own __dir__ function (PEP 562) is called instead. */
+function dirCall(o: PyObject): PyObject {
+  if (o instanceof PyModule) {
+    const md = dictGetS(o.dict, '__dir__');
+    if (md !== null) return newList(sortItems(iterToArray(callObj(md, [], null)), null, false));
+  }
+  const m = lookupType(o.cls, '__dir__');
+  if (m === null) throw raise(TypeError, 'object does not provide __dir__');
+  if (m instanceof PyBuiltin && m.id === B.OBJECT_DIR) return dirOf(o);
+  const r = callSpecial(o, '__dir__', []);
+  return newList(sortItems(iterToArray(r === null ? None : r), null, false));
+}
+/** object.__dir__ and type.__dir__: the instance's attributes and those of its class and the
+ * class's bases (a class's own MRO for a class), sorted. */
 function dirOf(o: PyObject): PyObject {
   const names: string[] = [];
   if (o instanceof PyModule) {
     for (const k of dictKeys(o.dict)) names.push(str(k));
   } else {
     if (o instanceof PyInstance) for (const n of o.map.order) names.push(n);
+    else if (!(o instanceof PyType)) {
+      const d = getAttrOrNull(o, '__dict__');
+      if (d !== null && d instanceof PyDict) for (const k of dictKeys(d)) if (k instanceof PyStr) names.push(k.s);
+    }
     const t = o instanceof PyType ? o : o.cls;
     for (const m of t.mro) {
       for (const k of m.dict.keys()) if (!names.includes(k)) names.push(k);
@@ -814,7 +833,7 @@ function callFunction(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | nu
     }
     case B.DIR:
       if (n === 0) return newList(dictKeys(currentLocals()));
-      return dirOf(args[0]);
+      return dirCall(args[0]);
     case B.GLOBALS: {
       const f = VM.frame;
       return f === null ? newDict() : f.globals;

@@ -38,6 +38,9 @@ import { VM } from './state.ts';
 import { callFunction, genSend } from './eval.ts';
 import { callBuiltin, isCallable } from '../builtins/dispatch.ts';
 import { superLookup, superGet, superRepr } from '../builtins/superobj.ts';
+import { typeFlags } from '../builtins/typeflags.ts';
+import { slotError, allowedSlotNames } from './slotrules.ts';
+import { setClass } from './classassign.ts';
 import * as A from '../parser/ast.ts';
 import { percentFormat } from '../builtins/format.ts';
 import { bytesPercent, isBytearray, BYT } from '../builtins/bytesmethods.ts';
@@ -391,6 +394,8 @@ function typeGetAttr(t: PyType, name: string): PyObject | null {
     }
     case '__doc__':
       return None;
+    case '__flags__':
+      return newInt(typeFlags(t));
   }
   if (md !== null) return bindDescr(md, t, meta);
   if (meta !== typeType) {
@@ -691,6 +696,10 @@ export function genericSetAttr(o: PyObject, name: string, v: PyObject): void {
     setTypeAttr(o, name, v);
     return;
   }
+  if (name === '__class__') {
+    setClass(o, v);
+    return;
+  }
   const d = lookupType(t, name);
   if (d !== null) {
     if (d instanceof PyProperty) {
@@ -730,6 +739,11 @@ export function genericSetAttr(o: PyObject, name: string, v: PyObject): void {
         setTraceback(o, v);
         return;
       }
+    }
+    // a new attribute: __slots__ may not name it (exceptions always have a __dict__)
+    if (!(o instanceof PyBaseExc)) {
+      const se = slotError(o, name);
+      if (se !== null) throw se;
     }
     o.map = o.map.withAttr(name);
     o.slots.push(v);
@@ -869,6 +883,14 @@ export function genericDelAttr(o: PyObject, name: string): void {
     callObj(d.fdel, [o], null);
     return;
   }
+  // a Python data descriptor's __delete__
+  if (d !== null && d instanceof PyInstance) {
+    const del = lookupType(d.cls, '__delete__');
+    if (del !== null) {
+      callObj(del, [d, o], null);
+      return;
+    }
+  }
   if (o instanceof PyInstance) {
     const idx = mapGetInt(o.map.names, name, -1);
     if (idx >= 0 && o.slots[idx] !== null) {
@@ -886,7 +908,14 @@ export function genericDelAttr(o: PyObject, name: string): void {
       }
       return;
     }
-    throw raise(AttributeError, name);
+    if (!(o instanceof PyBaseExc)) {
+      const se = slotError(o, name);
+      if (se !== null) throw se;
+    }
+    // an unset slot says only its name, as CPython's member descriptor
+    const allowed = o instanceof PyBaseExc ? null : allowedSlotNames(t);
+    if (allowed !== null && allowed.has(name)) throw raise(AttributeError, name);
+    throw attrError(o, name);
   }
   if (o instanceof PyType) {
     if (o.isBuiltin) throw raise(TypeError, `cannot set ${repr(newStr(name))} attribute of immutable type ${repr(newStr(o.name))}`);

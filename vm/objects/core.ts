@@ -69,6 +69,10 @@ export class PyType extends PyObject {
   subclasses: PyType[] = [];
   /** __qualname__ when it differs from name (a class statement nested in a class or function) */
   qualname: string | null = null;
+  /** the attribute names __slots__ allow its instances, null when they have a __dict__; valid
+   * while HOLD.typeVersion === slotVer (see vm/interpreter/slotrules.ts) */
+  slotNames: Map<string, boolean> | null = null;
+  slotVer: int = -1;
   // instance attributes for types created by metaclasses are in dict
   constructor(meta: PyType | null, name: string) {
     super(meta);
