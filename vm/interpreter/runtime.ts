@@ -38,7 +38,6 @@ import { VM } from './state.ts';
 import { callFunction, genSend } from './eval.ts';
 import { callBuiltin, isCallable } from '../builtins/dispatch.ts';
 import { superLookup, superGet, superRepr } from '../builtins/superobj.ts';
-import { typeFlags } from '../builtins/typeflags.ts';
 import { slotError, allowedSlotNames } from './slotrules.ts';
 import { setClass } from './classassign.ts';
 import * as A from '../parser/ast.ts';
@@ -394,8 +393,6 @@ function typeGetAttr(t: PyType, name: string): PyObject | null {
     }
     case '__doc__':
       return None;
-    case '__flags__':
-      return newInt(typeFlags(t));
   }
   if (md !== null) return bindDescr(md, t, meta);
   if (meta !== typeType) {
