@@ -37,8 +37,11 @@ import { setTraceback } from '../interpreter/traceback.ts';
 import { callWeakref } from '../modules/weakref.ts';
 import { callGc } from '../modules/gc.ts';
 import { callAsyncgenHooks, asyncGenFirstIter } from '../modules/asyncgenhooks.ts';
-import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_IO, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT, FAM_SRE, FAM_STRING, FAM_STRUCT, FAM_WEAKREF, FAM_GC, FAM_ABC, FAM_BYTEARRAY, FAM_BYTES, FAM_MEMORYVIEW, FAM_ARRAY, FAM_COMPLEX, FAM_CMATH, FAM_GENERICALIAS, FAM_EXCGROUP, FAM_COMPILE, FAM_HASH, FAM_OPERATOR, FAM_ATEXIT, FAM_CONTEXTVARS, FAM_CSV, FAM_CODECS, FAM_STDLIB_SUPPORT, FAM_IMP, FAM_COREMETHODS, FAM_OSCALL, FAM_FLOATHEX, FAM_INTDIGITS, FAM_FUNCCALL, FAM_ASYNCGEN_HOOKS, FAM_DESCR, FAM_FDOPS, FAM_SLICE_METHOD, FAM_ITERPICKLE, FAM_POSIX2, FAM_ARRAYBYTES, FAM_HEAPQ, FAM_ACCEL, FAM_ASYNCIO } from './ids.ts';
+import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_IO, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT, FAM_SRE, FAM_STRING, FAM_STRUCT, FAM_WEAKREF, FAM_GC, FAM_ABC, FAM_BYTEARRAY, FAM_BYTES, FAM_MEMORYVIEW, FAM_ARRAY, FAM_COMPLEX, FAM_CMATH, FAM_GENERICALIAS, FAM_EXCGROUP, FAM_COMPILE, FAM_HASH, FAM_OPERATOR, FAM_ATEXIT, FAM_CONTEXTVARS, FAM_CSV, FAM_CODECS, FAM_STDLIB_SUPPORT, FAM_IMP, FAM_COREMETHODS, FAM_OSCALL, FAM_FLOATHEX, FAM_INTDIGITS, FAM_FUNCCALL, FAM_ASYNCGEN_HOOKS, FAM_DESCR, FAM_FDOPS, FAM_SLICE_METHOD, FAM_ITERPICKLE, FAM_POSIX2, FAM_ARRAYBYTES, FAM_HEAPQ, FAM_ACCEL, FAM_ASYNCIO, FAM_DESCR2 } from './ids.ts';
 import { callPosixProc } from '../modules/posixproc.ts';
+import { callBreakpoint, initBreakpoint } from '../modules/breakpoint.ts';
+import { callTypePrepare, initTypePrepare } from './typeprepare.ts';
+import { callSuper, initSuper, newSuper } from './superobj.ts';
 import { callFdOps } from '../modules/fdops.ts';
 import { callCompile, initCompile, fastLocals } from './compile.ts';
 import { callExcGroup } from './excgroup.ts';
@@ -279,6 +282,10 @@ export function callBuiltin(b: PyBuiltin, args: PyObject[], kw: string[] | null)
       return callBisect(id, args, kw);
     case FAM_ASYNCIO:
       return callAsyncio(id, args, kw);
+    case FAM_DESCR2:
+      if (id === B.TYPE_PREPARE) return callTypePrepare(id);
+      if (id === B.SUPER_GET) return callSuper(id, args, kw);
+      return callBreakpoint(id, args, kw);
   }
   throw unhandledBuiltin(b.name, id);
 }
@@ -307,6 +314,18 @@ function excKeywords(e: PyBaseExc, args: PyObject[], kw: string[]): void {
 }
 
 /** T.__new__(X, ...): X must be a type and a subtype of T, as CPython checks before T's own code. */
+/** Whether t's method `name` is object's own (the builtin id), not overridden along t's MRO. */
+function isObjectSlot(t: PyType, name: string, id: int): boolean {
+  const f = lookupType(t, name);
+  return f instanceof PyBuiltin && f.id === id;
+}
+/** Whether object is the one builtin class in t's MRO. The excess-argument checks of
+ * object.__new__/__init__ are made only then: pyvm's builtin types do not all define an
+ * __init__ where CPython's have a tp_init that takes the arguments. */
+function onlyObjectBuiltin(t: PyType): boolean {
+  for (const c of t.mro) if (c.isBuiltin && c !== objectType) return false;
+  return true;
+}
 function checkNewTarget(owner: PyType, args: PyObject[], kw: string[] | null): void {
   if (npos(args, kw) === 0) throw raise(TypeError, `${owner.name}.__new__(): not enough arguments`);
   const t = args[0];
@@ -509,12 +528,31 @@ function printTo(file: PyObject, s: string): void {
   else if (c === 2) writeErr(s);
   else callObj(getAttr(file, 'write'), [newStr(s)], null);
 }
+/** dir(o): o's type's __dir__ (a metaclass's for a class, as enum's), its result sorted; a
+ * module's own __dir__ function (PEP 562) is called instead. */
+function dirCall(o: PyObject): PyObject {
+  if (o instanceof PyModule) {
+    const md = dictGetS(o.dict, '__dir__');
+    if (md !== null) return newList(sortItems(iterToArray(callObj(md, [], null)), null, false));
+  }
+  const m = lookupType(o.cls, '__dir__');
+  if (m === null) throw raise(TypeError, 'object does not provide __dir__');
+  if (m instanceof PyBuiltin && m.id === B.OBJECT_DIR) return dirOf(o);
+  const r = callSpecial(o, '__dir__', []);
+  return newList(sortItems(iterToArray(r === null ? None : r), null, false));
+}
+/** object.__dir__ and type.__dir__: the instance's attributes and those of its class and the
+ * class's bases (a class's own MRO for a class), sorted. */
 function dirOf(o: PyObject): PyObject {
   const names: string[] = [];
   if (o instanceof PyModule) {
     for (const k of dictKeys(o.dict)) names.push(str(k));
   } else {
     if (o instanceof PyInstance) for (const n of o.map.order) names.push(n);
+    else if (!(o instanceof PyType)) {
+      const d = getAttrOrNull(o, '__dict__');
+      if (d !== null && d instanceof PyDict) for (const k of dictKeys(d)) if (k instanceof PyStr) names.push(k.s);
+    }
     const t = o instanceof PyType ? o : o.cls;
     for (const m of t.mro) {
       for (const k of m.dict.keys()) if (!names.includes(k)) names.push(k);
@@ -618,8 +656,11 @@ function callFunction(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | nu
       throw raise(TypeError, `bad operand type for abs(): '${typeName(x)}'`);
     }
     case B.ROUND: {
-      if (n < 1) throw raise(TypeError, "round() missing required argument 'number' (pos 1)");
-      const x = args[0];
+      if (n > 2) throw raise(TypeError, `round() takes at most 2 arguments (${n} given)`);
+      if (kw !== null) for (const k of kw) if (k !== 'number' && k !== 'ndigits') throw raise(TypeError, `'${k}' is an invalid keyword argument for round()`);
+      const number = arg(args, kw, 0, 'number');
+      if (number === null) throw raise(TypeError, "round() missing required argument 'number' (pos 1)");
+      const x = number;
       const nd = arg(args, kw, 1, 'ndigits');
       if (!x.cls.isBuiltin) {
         const r = callSpecial(x, '__round__', nd === null ? [] : [nd]);
@@ -814,7 +855,7 @@ function callFunction(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | nu
     }
     case B.DIR:
       if (n === 0) return newList(dictKeys(currentLocals()));
-      return dirOf(args[0]);
+      return dirCall(args[0]);
     case B.GLOBALS: {
       const f = VM.frame;
       return f === null ? newDict() : f.globals;
@@ -1161,12 +1202,8 @@ function construct(id: int, args: PyObject[], kw: string[] | null): PyObject {
     case B.CLASSMETHOD_NEW:
       return new PyClassMethod(t, n > 0 ? args[1] : None);
     case B.SUPER_NEW: {
-      if (n === 2) {
-        const st = args[1] as PyType;
-        const obj = args[2];
-        const objType = obj instanceof PyType && isSubtype(obj, st) ? obj : obj.cls;
-        return new PySuper(superType, st, obj, objType);
-      }
+      if (n > 2) throw raise(TypeError, `super() expected at most 2 arguments, got ${n}`);
+      if (n >= 1) return newSuper(superType, args[1], n === 2 ? args[2] : None);
       // CPython's super_init_without_args: the first argument of the calling function, and its
       // __class__ free variable (the cell its class body made)
       const f = VM.frame;
@@ -1223,24 +1260,6 @@ export function dictInit(d: PyDict, args: PyObject[], kw: string[] | null): void
 }
 
 // ---- object / type / exception / property / iterator methods ----
-export function superLookup(s: PySuper, name: string): PyObject | null {
-  const mro = s.objType.mro;
-  let i = 0;
-  while (i < mro.length && mro[i] !== s.thisType) i++;
-  i++;
-  for (; i < mro.length; i++) {
-    const v = mro[i].dict.get(name);
-    if (v !== undefined) {
-      if (v instanceof PyFunction) return s.obj instanceof PyType && s.obj === s.objType && !(isInstance(s.obj, s.thisType)) ? v : new PyBoundMethod(builtinMethodType(), v, s.obj);
-      if (v instanceof PyBuiltin) return v.isMethod ? new PyBoundMethod(builtinMethodType(), v, s.obj) : v;
-      if (v instanceof PyClassMethod) return new PyBoundMethod(builtinMethodType(), v.fn, s.objType);
-      if (v instanceof PyStaticMethod) return v.fn;
-      if (v instanceof PyProperty) return v.fget === null ? None : callObj(v.fget, [s.obj], null);
-      return v;
-    }
-  }
-  return null;
-}
 import { methodType, generatorType, coroutineType, coroWrapperType, asyncGeneratorType, asyncGenASendType, asyncGenAThrowType, GeneratorExit } from '../objects/core.ts';
 function builtinMethodType(): PyType {
   return methodType;
@@ -1282,11 +1301,24 @@ function callObjectMethod(id: int, args: PyObject[], kw: string[] | null): PyObj
     case B.OBJECT_DIR:
       return dirOf(self);
     case B.OBJECT_NEW: {
-      const o = allocInstance(args[0] as PyType); // checked by checkNewTarget
+      const t = args[0] as PyType; // checked by checkNewTarget
+      const o = allocInstance(t);
       if (o instanceof PyBaseExc) for (let i = 1; i < npos(args, kw); i++) o.args.push(args[i]);
+      else if (args.length > 1 && onlyObjectBuiltin(t)) {
+        // excess arguments are an error unless the class overrides __init__ (and not __new__),
+        // which takes them instead (typeobject.c object_new)
+        if (!isObjectSlot(t, '__new__', B.OBJECT_NEW)) throw raise(TypeError, 'object.__new__() takes exactly one argument (the type to instantiate)');
+        if (isObjectSlot(t, '__init__', B.OBJECT_INIT)) throw raise(TypeError, `${t.name}() takes no arguments`);
+      }
       return o;
     }
     case B.OBJECT_INIT:
+      if (args.length > 1 && !(self instanceof PyBaseExc) && onlyObjectBuiltin(self.cls)) {
+        // object_init: excess arguments are for an overridden __new__ only
+        const t = self.cls;
+        if (!isObjectSlot(t, '__init__', B.OBJECT_INIT)) throw raise(TypeError, 'object.__init__() takes exactly one argument (the instance to initialize)');
+        if (isObjectSlot(t, '__new__', B.OBJECT_NEW)) throw raise(TypeError, `${t.name}.__init__() takes exactly one argument (the instance to initialize)`);
+      }
       return None;
     case B.TYPE_CALL:
       return callType(self as PyType, args.slice(1), kw);
@@ -1583,6 +1615,9 @@ export function initBuiltins(): void {
   dictSetS(VM.builtins, 'bytearray', BT.bytearray);
   initComplex();
   initCompile();
+  initBreakpoint();
+  initTypePrepare();
+  initSuper();
   dictSetS(VM.builtins, 'memoryview', BT.memoryview);
   for (const name of EXC.byName.keys()) dictSetS(VM.builtins, name, EXC.byName.get(name) as PyType);
   dictSetS(VM.builtins, 'EnvironmentError', EXC.byName.get('OSError') as PyType);

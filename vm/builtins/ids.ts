@@ -1054,6 +1054,13 @@ export enum B {
   ASYNCIO_UNREGISTER_TASK,
   ASYNCIO_ENTER_TASK,
   ASYNCIO_LEAVE_TASK,
+  // descr2 stream (family 51): breakpoint() and sys.breakpointhook (vm/modules/breakpoint.ts)
+  BREAKPOINT,
+  SYS_BREAKPOINTHOOK,
+  // descr2 stream (family 51): type.__prepare__ (vm/builtins/typeprepare.ts)
+  TYPE_PREPARE,
+  // descr2 stream (family 51): super.__get__ (vm/builtins/superobj.ts)
+  SUPER_GET,
 }
 
 /** The builtin families, one switch each. */
@@ -1178,7 +1185,11 @@ export const FAM_ACCEL = 57;
  * (vm/modules/asyncio.ts, asynciofuture.ts, asynciotask.ts) */
 export const FAM_ASYNCIO = 49;
 
-// Reserved per work stream, so parallel branches never pick the same number: 51 and 58.
+/** the descr2 stream's: breakpoint() and sys.breakpointhook (vm/modules/breakpoint.ts), type.__prepare__
+ * (vm/builtins/typeprepare.ts), super.__get__ (vm/builtins/superobj.ts) */
+export const FAM_DESCR2 = 51;
+
+// Reserved per work stream, so parallel branches never pick the same number: 58.
 // Replace a reservation by its family when it lands.
 
 class IdFamilies {

@@ -283,6 +283,16 @@ export class Compiler {
     this.emit(Op.POP_TOP, 0);
   }
 
+  /** After enterScope for a def or class statement: a name the enclosing function declares
+   * `global` gets a qualname of its own name alone (CPython's compiler_set_qualname), and the
+   * qualname becomes the prefix of what is nested inside. Returns the prefix to restore. */
+  enterQualname(name: string): string[] {
+    const saved = this.qualPrefix;
+    const parent = this.units[this.units.length - 1].scope;
+    if (parent.kind !== S_MODULE && parent.globals.has(name)) this.u.code.qualname = name;
+    this.qualPrefix = this.u.code.qualname.split('.');
+    return saved;
+  }
   /** Compiles a nested code object for scope-owning node n. */
   enterScope(n: Node, name: string, line: int): Scope {
     const sc = this.st.scopes.get(n);
@@ -406,15 +416,14 @@ export class Compiler {
     if (this.pushAnnotations(s.args, s.returns)) flags |= 4;
     this.enterScope(s, s.name, s.line);
     this.setupArgs(this.u.code, s.args);
-    this.qualPrefix.push(s.name);
+    const savedPrefix = this.enterQualname(s.name);
     this.qualPrefix.push('<locals>');
     const doc = this.docstring(s.body);
     this.u.code.consts.push(doc !== null ? doc.value : None);
     this.compileBody(s.body);
     this.loadConst(None);
     this.emit(Op.RETURN_VALUE, 0);
-    this.qualPrefix.pop();
-    this.qualPrefix.pop();
+    this.qualPrefix = savedPrefix;
     const code = this.leaveScope();
     this.u.line = s.line;
     this.makeFunction(code, flags);
@@ -429,7 +438,7 @@ export class Compiler {
     this.emit(Op.LOAD_BUILD_CLASS, 0);
     this.emit(Op.PUSH_NULL, 0);
     this.enterScope(s, s.name, s.line);
-    this.qualPrefix.push(s.name);
+    const savedPrefix = this.enterQualname(s.name);
     this.nameOp('__name__', 0);
     this.nameOp('__module__', 1);
     this.loadConst(newStr(this.u.code.qualname));
@@ -449,7 +458,7 @@ export class Compiler {
       this.emit(Op.STORE_NAME, this.nameIndex('__classcell__'));
     } else this.loadConst(None);
     this.emit(Op.RETURN_VALUE, 0);
-    this.qualPrefix.pop();
+    this.qualPrefix = savedPrefix;
     const code = this.leaveScope();
     this.u.line = s.line;
     this.makeFunction(code, 0);

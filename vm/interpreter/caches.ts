@@ -2,6 +2,7 @@
 // global lookups (InlineCache in compiler/code.ts), and per-class knowledge of how a call of
 // the class builds its instance. The interpreter probes the caches inline; the functions here
 // are its slow paths, which fill them.
+import { allowedSlotNames } from './slotrules.ts';
 import type { int } from '../../translate/rlib/index.ts';
 import {
   PyObject, PyType, PyInstance, PyBaseExc, PyInt, PyFloat, PyStr, PyTuple, PyDict, PyBuiltin, PyNoneType, ShapeMap, HOLD,
@@ -123,6 +124,12 @@ export function storeAttrIC(ic: InlineCache, o: PyInstance, name: string, v: PyO
     return true;
   }
   if (o.cls.isBuiltin || o instanceof PyBaseExc || lookupType(o.cls, '__setattr__') !== OBJECT_SA.fn) return false;
+  // __class__ assignment and the attributes __slots__ forbid take setAttr's way
+  if (name === '__class__') return false;
+  if (mapGetInt(o.map.names, name, -1) < 0) {
+    const allowed = allowedSlotNames(o.cls);
+    if (allowed !== null && !allowed.has(name)) return false;
+  }
   const d = lookupType(o.cls, name);
   if (!(d === null || d instanceof PyFunction || isPlainValue(d))) return false;
   const idx = mapGetInt(o.map.names, name, -1);

@@ -416,7 +416,12 @@ export function buildClass(func: PyFunction, name: string, origBases: PyObject[]
     const pargs: PyObject[] = [newStr(name), newTuple(bases)];
     for (const v of restVals) pargs.push(v);
     const made = callObj(prep, pargs, restNames.length > 0 ? restNames : null);
-    if (!(made instanceof PyDict)) throw raise(TypeError, `${(meta as PyType).name}.__prepare__() must return a dict or dict subclass in pyvm, not ${typeName(made)}`);
+    if (!(made instanceof PyDict)) {
+      const what = `${(meta as PyType).name}.__prepare__() must return a`;
+      // CPython takes any mapping (PyMapping_Check: a __getitem__ that is not a sequence's)
+      if (made instanceof PyTuple || made instanceof PyList || made instanceof PyStr || lookupType(made.cls, '__getitem__') === null) throw raise(TypeError, `${what} mapping, not ${typeName(made)}`);
+      throw raise(TypeError, `${what} dict or dict subclass in pyvm, not ${typeName(made)}`);
+    }
     ns = made;
   }
   const f = new Frame(func.code, func, func.globals, ns, []);
@@ -480,8 +485,14 @@ export function typeNew(meta: PyType, name: string, basesIn: PyObject[], ns: PyD
   }
   const mod = t.dict.get('__module__');
   if (mod !== undefined && mod instanceof PyStr) t.module = mod.s;
+  // __qualname__ is the type's own (read through type.__qualname__), not inherited through the
+  // dict by subclasses or seen by instances
   const qn = t.dict.get('__qualname__');
-  if (qn !== undefined) t.dict.delete('__qualname__');
+  if (qn !== undefined) {
+    if (!(qn instanceof PyStr)) throw raise(TypeError, `type __qualname__ must be a str, not ${typeName(qn)}`);
+    t.qualname = qn.s;
+    t.dict.delete('__qualname__');
+  }
   if (t.dict.has('__eq__') && !t.dict.has('__hash__')) t.dict.set('__hash__', None);
   HOLD.typeVersion++;
   // __set_name__ on every attribute whose type has one (a property's, a Python descriptor's), over

@@ -36,7 +36,10 @@ import { PyExcGroup, excGroupStr } from '../builtins/excgroup.ts';
 import { PyCode, CO_VARARGS, CO_VARKW, CO_GENERATOR, CO_NAMES, CO_COROUTINE, CO_ASYNC_GENERATOR, CO_ITERABLE_COROUTINE } from '../compiler/code.ts';
 import { VM } from './state.ts';
 import { callFunction, genSend } from './eval.ts';
-import { callBuiltin, superLookup, isCallable } from '../builtins/dispatch.ts';
+import { callBuiltin, isCallable } from '../builtins/dispatch.ts';
+import { superLookup, superGet, superRepr } from '../builtins/superobj.ts';
+import { slotError, allowedSlotNames } from './slotrules.ts';
+import { setClass } from './classassign.ts';
 import * as A from '../parser/ast.ts';
 import { percentFormat } from '../builtins/format.ts';
 import { bytesPercent, isBytearray, BYT } from '../builtins/bytesmethods.ts';
@@ -202,6 +205,7 @@ function bindDescr(d: PyObject, obj: PyObject, t: PyType): PyObject {
   }
   if (d instanceof PyClassMethod) return classmethodGet(d, t);
   if (d instanceof PyStaticMethod) return d.fn;
+  if (d instanceof PySuper) return superGet(d, obj);
   if (d instanceof PyProperty) {
     if (d.fget === null) throw propertyError(d, obj, 'getter');
     return callObj(d.fget, [obj], null);
@@ -371,7 +375,7 @@ function typeGetAttr(t: PyType, name: string): PyObject | null {
     case '__name__':
       return newStr(t.name);
     case '__qualname__':
-      return newStr(t.name);
+      return newStr(t.qualname !== null ? t.qualname : t.name);
     case '__module__':
       return newStr(t.module);
     case '__mro__':
@@ -667,11 +671,30 @@ function instancesHaveDict(t: PyType): boolean {
   }
   return false;
 }
+/** type.__setattr__: a builtin type is immutable; __name__ and __qualname__ are the type's
+ * own fields (strings), not entries of its dict that subclasses would inherit. */
+function setTypeAttr(t: PyType, name: string, v: PyObject): void {
+  if (t.isBuiltin) throw raise(TypeError, `cannot set ${repr(newStr(name))} attribute of immutable type ${repr(newStr(t.name))}`);
+  if (name === '__name__' || name === '__qualname__') {
+    if (!(v instanceof PyStr)) throw raise(TypeError, `can only assign string to ${t.name}.${name}, not '${typeName(v)}'`);
+    if (name === '__name__') {
+      if (v.s.indexOf('\0') >= 0) throw raise(ValueError, 'type name must not contain null characters');
+      t.name = v.s;
+    } else t.qualname = v.s;
+    HOLD.typeVersion++;
+    return;
+  }
+  t.dict.set(name, v);
+  HOLD.typeVersion++;
+}
 export function genericSetAttr(o: PyObject, name: string, v: PyObject): void {
   const t = o.cls;
   if (o instanceof PyType) {
-    o.dict.set(name, v);
-    HOLD.typeVersion++;
+    setTypeAttr(o, name, v);
+    return;
+  }
+  if (name === '__class__') {
+    setClass(o, v);
     return;
   }
   const d = lookupType(t, name);
@@ -713,6 +736,11 @@ export function genericSetAttr(o: PyObject, name: string, v: PyObject): void {
         setTraceback(o, v);
         return;
       }
+    }
+    // a new attribute: __slots__ may not name it (exceptions always have a __dict__)
+    if (!(o instanceof PyBaseExc)) {
+      const se = slotError(o, name);
+      if (se !== null) throw se;
     }
     o.map = o.map.withAttr(name);
     o.slots.push(v);
@@ -852,6 +880,14 @@ export function genericDelAttr(o: PyObject, name: string): void {
     callObj(d.fdel, [o], null);
     return;
   }
+  // a Python data descriptor's __delete__
+  if (d !== null && d instanceof PyInstance) {
+    const del = lookupType(d.cls, '__delete__');
+    if (del !== null) {
+      callObj(del, [d, o], null);
+      return;
+    }
+  }
   if (o instanceof PyInstance) {
     const idx = mapGetInt(o.map.names, name, -1);
     if (idx >= 0 && o.slots[idx] !== null) {
@@ -869,9 +905,18 @@ export function genericDelAttr(o: PyObject, name: string): void {
       }
       return;
     }
-    throw raise(AttributeError, name);
+    if (!(o instanceof PyBaseExc)) {
+      const se = slotError(o, name);
+      if (se !== null) throw se;
+    }
+    // an unset slot says only its name, as CPython's member descriptor
+    const allowed = o instanceof PyBaseExc ? null : allowedSlotNames(t);
+    if (allowed !== null && allowed.has(name)) throw raise(AttributeError, name);
+    throw attrError(o, name);
   }
   if (o instanceof PyType) {
+    if (o.isBuiltin) throw raise(TypeError, `cannot set ${repr(newStr(name))} attribute of immutable type ${repr(newStr(o.name))}`);
+    if (name === '__name__' || name === '__qualname__') throw raise(TypeError, `cannot delete '${name}' attribute of immutable type '${o.name}'`);
     if (!o.dict.has(name)) throw raise(AttributeError, name);
     o.dict.delete(name);
     HOLD.typeVersion++;
@@ -1284,8 +1329,11 @@ export function baseRepr(o: PyObject): string {
     return '{' + parts.join(', ') + '}';
   }
   if (o instanceof PyBytes) return bytesRepr(o.b);
+  if (o instanceof PySuper) return superRepr(o);
   if (o instanceof PyType) {
-    return t !== typeType && !t.isBuiltin ? `<class '${o.module === 'builtins' ? '' : o.module + '.'}${o.name}'>` : o.module === 'builtins' ? `<class '${o.name}'>` : `<class '${o.module}.${o.name}'>`;
+    // a class statement's class shows its __qualname__, a builtin type its name (type_repr)
+    const qn = o.isBuiltin || o.qualname === null ? o.name : o.qualname;
+    return t !== typeType && !t.isBuiltin ? `<class '${o.module === 'builtins' ? '' : o.module + '.'}${qn}'>` : o.module === 'builtins' ? `<class '${qn}'>` : `<class '${o.module}.${qn}'>`;
   }
   if (o instanceof PyBaseExc) {
     if (o.args.length === 1) return `${t.name}(${repr(o.args[0])})`;

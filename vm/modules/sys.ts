@@ -20,6 +20,7 @@ import { callObj } from '../interpreter/runtime.ts';
 import { writeSysStderr, exceptionText } from '../report.ts';
 import { addAsyncgenHooks } from './asyncgenhooks.ts';
 import { addSysHooks } from './syshooks.ts';
+import { addBreakpointHook } from './breakpoint.ts';
 
 /** sys.float_info: IEEE 754 binary64, what every target's double is. */
 /** sys.hash_info: CPython's 64-bit values. pyvm's hash of an int below the modulus is the int,
@@ -46,6 +47,7 @@ export function makeSys(): PyModule {
   const d = m.dict;
   addAsyncgenHooks(m);
   addSysHooks(m);
+  addBreakpointHook(m);
   dictSetS(d, 'argv', VM.argv);
   dictSetS(d, 'path', VM.path);
   // -W and -X options: pyvm takes neither yet, so both are empty (what warnings and others read)

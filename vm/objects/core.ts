@@ -67,6 +67,12 @@ export class PyType extends PyObject {
   ctorInit: PyObject | null = null;
   /** classes made with this one among their bases (type.__subclasses__), in creation order */
   subclasses: PyType[] = [];
+  /** __qualname__ when it differs from name (a class statement nested in a class or function) */
+  qualname: string | null = null;
+  /** the attribute names __slots__ allow its instances, null when they have a __dict__; valid
+   * while HOLD.typeVersion === slotVer (see vm/interpreter/slotrules.ts) */
+  slotNames: Map<string, boolean> | null = null;
+  slotVer: int = -1;
   // instance attributes for types created by metaclasses are in dict
   constructor(meta: PyType | null, name: string) {
     super(meta);

@@ -1,0 +1,59 @@
+// What __slots__ forbids: an instance of a class whose every class of its own declares __slots__
+// (without '__dict__') has no __dict__, so it takes only the attributes its slots name; others
+// are AttributeErrors, and a class attribute it has no slot for is read-only through it
+// (CPython's slot descriptors and the missing tp_dictoffset). pyvm keeps slot values in the
+// instance map like other attributes; this is the rule applied when one is added or deleted.
+import { PyObject, PyType, PyStr, PyExc, HOLD, objectType, raise, AttributeError } from '../objects/core.ts';
+import { iterToArray, lookupType, str } from './runtime.ts';
+
+/** A slot name as stored: private names mangled with the class name, as the compiler does. */
+function mangled(cls: PyType, name: string): string {
+  if (!name.startsWith('__') || name.endsWith('__')) return name;
+  let i = 0;
+  while (i < cls.name.length && cls.name[i] === '_') i++;
+  if (i === cls.name.length) return name;
+  return '_' + cls.name.slice(i) + name;
+}
+
+/** The names t's instances may hold, or null when they have a __dict__ (also when a builtin
+ * class other than object is among the bases: their layouts are not checked here). */
+export function allowedSlotNames(t: PyType): Map<string, boolean> | null {
+  if (t.slotVer === HOLD.typeVersion) return t.slotNames;
+  let names: Map<string, boolean> | null = new Map<string, boolean>();
+  for (const c of t.mro) {
+    if (c === objectType) continue;
+    if (c.isBuiltin) {
+      names = null;
+      break;
+    }
+    const slots = c.dict.get('__slots__');
+    if (slots === undefined) {
+      names = null;
+      break;
+    }
+    const items = slots instanceof PyStr ? [slots] : iterToArray(slots);
+    let hasDict = false;
+    for (const x of items) {
+      const s = str(x);
+      if (s === '__dict__') hasDict = true;
+      else names.set(mangled(c, s), true);
+    }
+    if (hasDict) {
+      names = null;
+      break;
+    }
+  }
+  t.slotNames = names;
+  t.slotVer = HOLD.typeVersion;
+  return names;
+}
+
+/** The error for setting or deleting attribute name that o's slots do not name, or null when
+ * o may hold it. */
+export function slotError(o: PyObject, name: string): PyExc | null {
+  const allowed = allowedSlotNames(o.cls);
+  if (allowed === null || allowed.has(name)) return null;
+  const t = o.cls;
+  if (lookupType(t, name) !== null) return raise(AttributeError, `'${t.name}' object attribute '${name}' is read-only`);
+  return raise(AttributeError, `'${t.name}' object has no attribute '${name}'`);
+}
