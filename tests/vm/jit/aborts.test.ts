@@ -17,7 +17,7 @@ beforeAll(async () => {
   const vm = runVmBatch(FILES, { PYVM_JIT: 'threshold=1,backend=llgraph', PYVMLOG: 'jit-summary' });
   for (const f of FILES) expected.set(f, await runCPython(f));
   for (const r of await vm) actual.set(r.file, r);
-}, 300_000);
+});
 
 const frames = (s: string): string[] => s.split('\n').filter((l) => l.trimStart().startsWith('File '));
 

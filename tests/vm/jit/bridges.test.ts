@@ -89,14 +89,14 @@ for (const n of NATIVE) {
     let binary = '';
     beforeAll(async () => {
       binary = (await translate(path.join(__dirname, '..', '..', '..', 'vm', 'main.ts'), n.target)).binary;
-    }, 1_800_000);
+    });
     for (const f of FILES) {
       it(path.basename(f), () => {
         const r = runBinary(binary, n.target, [f], { PYVM_JIT: `${JIT},backend=native`, PYVMLOG: LOG });
         expect(r.stdout).toBe((expected.get(f) as Result).stdout);
         expect(r.status).toBe(0);
         checkLog(f, r.stderr ?? '', true);
-      }, 300_000);
+      });
     }
   });
 }

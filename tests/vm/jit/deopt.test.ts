@@ -18,7 +18,7 @@ beforeAll(async () => {
   const vm = runVmBatch(FILES, ENV);
   for (const f of FILES) expected.set(f, await runCPython(f));
   for (const r of await vm) actual.set(r.file, r);
-}, 300_000);
+});
 
 /** stderr without the summary block, and the summary block. */
 function split(stderr: string): { err: string; summary: string } {

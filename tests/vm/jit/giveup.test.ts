@@ -22,13 +22,13 @@ describe('loops given up', () => {
     expect(r.out).toBe(r.want);
     expect(r.summary).toContain('loops given up: 1');
     expect(r.summary).toMatch(/loop 0: \d+ iterations in 1000 entries/);
-  }, 120_000);
+  });
   it('min_iters=1 keeps it', async () => {
     const r = await run('short_loop.py', 'threshold=5,min_iters=1,backend=llgraph');
     expect(r.out).toBe(r.want);
     expect(r.summary).toContain('loops given up: 0');
     expect(r.summary).toMatch(/loop 0: \d+ iterations in 3998 entries/);
-  }, 120_000);
+  });
   it('a generator loop that mostly deoptimises is given up', async () => {
     // threshold 49: the recording starts just before an item the filter keeps, so the trace
     // runs to the yield and the eight rejected items after it fail its guard
@@ -36,5 +36,5 @@ describe('loops given up', () => {
     expect(r.out).toBe(r.want);
     expect(r.summary).toContain('loops given up: 1');
     expect(r.summary).toMatch(/loop 0: \d+ iterations in 100[01] entries/);
-  }, 120_000);
+  });
 });

@@ -46,7 +46,7 @@ describe('trace golden files', () => {
       // the text parses back to the same trace
       const plain = text.replaceAll('VER', '0');
       expect(printTrace(parseTrace(plain, names(plain)), false)).toBe(plain);
-    }, 120_000);
+    });
   }
 });
 

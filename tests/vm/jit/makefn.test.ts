@@ -18,5 +18,5 @@ describe('MAKE_FUNCTION in traces', () => {
     expect(summary).not.toContain('unsupported opcode');
     // the loop of run() (line 11) ran compiled, with its comprehension called from the trace
     expect(summary).toMatch(/loop \d+: \d{4} iterations in \d+ entries \([^)]*comprehension_in_loop\.py:11 run\)/);
-  }, 300_000);
+  });
 });

@@ -42,11 +42,11 @@ describe('bridges', () => {
     expect(Number((n as RegExpExecArray)[1])).toBeGreaterThanOrEqual(1);
     // the bridge is optimised (logged) and ends by handing its values to the loop
     expect(log).toMatch(/\[jit-log-opt\] bridge \d+ of loop 0 [^\n]*\n[\s\S]*?\nfinish\([^\n]*\)\n[\s\S]*?\[\/jit-log-opt\]/);
-  }, 120_000);
+  });
 
   it('below trace_eagerness failures there is no bridge', async () => {
     const { out, log } = await run(HALF, 'threshold=2,trace_eagerness=5000');
     expect(out).toBe('(2250000, 750.0)\n');
     expect(log).toMatch(/\nbridges: 0\n/);
-  }, 120_000);
+  });
 });

@@ -34,7 +34,7 @@ describe('optimised loops', () => {
     expect(body.filter((l) => /= new_|call_/.test(l))).toEqual([]);
     expect(body.length).toBeLessThanOrEqual(12);
     expect(body[body.length - 1]).toMatch(/^jump\(/);
-  }, 120_000);
+  });
 
   it('p.x += p.vx over a list: one map check per object, the stored float the only allocation', async () => {
     const src = [
@@ -55,7 +55,7 @@ describe('optimised loops', () => {
     expect(out).toBe('220.0\n');
     expect(body.filter((l) => l.startsWith('guard_map('))).toHaveLength(1);
     expect(body.filter((l) => /= new_/.test(l))).toEqual([expect.stringMatching(/= new_float\(/)]);
-  }, 120_000);
+  });
 
   it('enable_opts=none leaves the recorded loop as it was', async () => {
     const src = 'def f(n):\n    t = 0\n    for i in range(n):\n        t += i\n    return t\nprint(f(100))\n';
@@ -63,5 +63,5 @@ describe('optimised loops', () => {
     expect(out).toBe('4950\n');
     expect(body.filter((l) => l.startsWith('label('))).toHaveLength(1);
     expect(body.filter((l) => /= new_int\(/.test(l)).length).toBeGreaterThan(0);
-  }, 120_000);
+  });
 });
