@@ -399,6 +399,8 @@ export function fdOpen(path: string, flags: int, mode: int): int {
   if (flags & 0o2000) f |= c.O_APPEND;
   if (flags & 0o400) f |= c.O_NOCTTY;
   if (flags & 0o4000) f |= c.O_NONBLOCK;
+  if (flags & 0o200000) f |= c.O_DIRECTORY;
+  if (flags & 0o400000) f |= c.O_NOFOLLOW;
   try {
     const fd = fs.openSync(at(path), f, mode);
     FD_PATH.set(fd, at(path));

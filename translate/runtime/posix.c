@@ -294,6 +294,8 @@ static int host_flags(int64_t f) {
   if (f & 0400) r |= O_NOCTTY;
   if (f & 04000) r |= O_NONBLOCK;
   if (f & 02000000) r |= O_CLOEXEC;
+  if (f & 0200000) r |= O_DIRECTORY;
+  if (f & 0400000) r |= O_NOFOLLOW;
 #endif
   return r;
 }

@@ -39,9 +39,9 @@ const TERMINAL_SIZE = structSeqType('os', 'terminal_size', ['columns', 'lines'],
 /** Linux's open flags and the other constants os re-exports. */
 const INT_CONSTANTS: string[] = [
   'O_RDONLY', 'O_WRONLY', 'O_RDWR', 'O_CREAT', 'O_EXCL', 'O_NOCTTY', 'O_TRUNC', 'O_APPEND', 'O_NONBLOCK', 'O_CLOEXEC',
-  'O_ACCMODE', 'F_OK', 'R_OK', 'W_OK', 'X_OK', 'EX_OK',
+  'O_ACCMODE', 'F_OK', 'R_OK', 'W_OK', 'X_OK', 'EX_OK', 'O_DIRECTORY', 'O_NOFOLLOW',
 ];
-const INT_VALUES: int[] = [0, 1, 2, 64, 128, 256, 512, 1024, 2048, 524288, 3, 0, 4, 2, 1, 0];
+const INT_VALUES: int[] = [0, 1, 2, 64, 128, 256, 512, 1024, 2048, 524288, 3, 0, 4, 2, 1, 0, 65536, 131072];
 
 const DIR_ENTRY = newModuleType('posix', 'DirEntry');
 const SCANDIR_ITERATOR = newModuleType('posix', 'ScandirIterator');
