@@ -12,7 +12,7 @@ import {
   SystemExit, EXC, TYPES, BaseException, KeyError, IndexError, ExitSignal, OSError, BlockingIOError,
 } from '../objects/core.ts';
 import {
-  repr, str, baseRepr, baseStr, truthy, pyLen, pyHash, objId, getAttrOrNull, getAttr, setAttr, delAttr, genericSetAttr, genericDelAttr,
+  repr, str, baseRepr, baseStr, truthy, pyLen, pyHash, objId, getAttrOrNull, lookupAttr, getAttr, setAttr, delAttr, genericSetAttr, genericDelAttr,
   genericGetAttr, attrError, callObj, isInstance, isSubtype, getIter, getIterOrNull, iterNext, iterToArray, richCompare,
   compareBool, binaryOp, typeName, lookupType, seqIter, arrayIter, IT_ENUMERATE, IT_ZIP, IT_MAP, IT_FILTER, IT_REVERSED, IT_VIEW,
   IT_CALLABLE, IT_LIST, IT_SEQ, IT_RANGE, toIntIndex, callType, getItem, contains, rangeLen, unaryOp, allocInstance, pyEq,
@@ -727,24 +727,14 @@ function callFunction(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | nu
     }
     case B.HASATTR: {
       checkArgs('hasattr', args, kw, 2, 2);
-      try {
-        return newBool(getAttrOrNull(args[0], attrName(args[1])) !== null);
-      } catch (e) {
-        if (e instanceof PyExc && isInstance(e.exc, AttributeError)) return False;
-        throw e;
-      }
+      return newBool(lookupAttr(args[0], attrName(args[1])) !== null);
     }
     case B.GETATTR: {
       checkArgs('getattr', args, kw, 2, 3);
       const name = attrName(args[1]);
       if (n === 3) {
-        try {
-          const v = getAttrOrNull(args[0], name);
-          return v === null ? args[2] : v;
-        } catch (e) {
-          if (e instanceof PyExc && isInstance(e.exc, AttributeError)) return args[2];
-          throw e;
-        }
+        const v = lookupAttr(args[0], name);
+        return v === null ? args[2] : v;
       }
       return getAttr(args[0], name);
     }

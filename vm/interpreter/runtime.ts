@@ -304,6 +304,16 @@ export function getAttrOrNull(o: PyObject, name: string): PyObject | null {
   }
   return genericGetAttr(o, name);
 }
+/** o.name, or null when it is missing or its lookup raises AttributeError (CPython's
+ * _PyObject_LookupAttr: hasattr, 3-argument getattr, and C code probing optional attributes). */
+export function lookupAttr(o: PyObject, name: string): PyObject | null {
+  try {
+    return getAttrOrNull(o, name);
+  } catch (e) {
+    if (e instanceof PyExc && isInstance(e.exc, AttributeError)) return null;
+    throw e;
+  }
+}
 export function genericGetAttr(o: PyObject, name: string): PyObject | null {
   const t = o.cls;
   const d = lookupType(t, name);

@@ -14,7 +14,7 @@ import { copyCurrentContext } from './contextvars.ts';
 import { PyGenerator } from '../interpreter/frame.ts';
 import { genSend, genThrow } from '../interpreter/eval.ts';
 import { stopValue } from '../interpreter/coroutines.ts';
-import { callObj, getAttr, getAttrOrNull, setAttr, isInstance, isSubtype, repr, str, truthy, typeName } from '../interpreter/runtime.ts';
+import { callObj, getAttr, getAttrOrNull, lookupAttr, setAttr, isInstance, isSubtype, repr, str, truthy, typeName } from '../interpreter/runtime.ts';
 import {
   PyFuture, PyTask, FUTURE_TYPE, TASK_TYPE, ST_PENDING, HELPERS, moduleAttr, cancelledErrorType, aliveFuture, futureInit, futureResult,
   futureSetResult, futureSetException, futureCancel, futureAddDoneCallback, makeCancelledError,
@@ -232,9 +232,10 @@ function onYield(t: PyTask, r: PyObject): void {
 function isExactFuture(o: PyObject): boolean {
   return o.cls === FUTURE_TYPE || o.cls === TASK_TYPE;
 }
-/** futures._get_loop: a future-like object's loop (get_loop() where it has one). */
+/** futures._get_loop: a future-like object's loop (get_loop() where it has one; a get_loop that
+ * raises AttributeError counts as none, as in CPython's get_future_loop). */
 function loopOf(fut: PyObject): PyObject {
-  const gl = getAttrOrNull(fut, 'get_loop');
+  const gl = lookupAttr(fut, 'get_loop');
   if (gl !== null) return callObj(gl, [], null);
   return getAttr(fut, '_loop');
 }
