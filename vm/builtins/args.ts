@@ -17,6 +17,13 @@ export function arg(args: PyObject[], kw: string[] | null, i: int, name: string)
   if (i < npos(args, kw)) return args[i];
   return kwArg(args, kw, name);
 }
+/** The argument at position i or keyword name, which fn requires (CPython's "missing required
+ * argument" TypeError). */
+export function needArg(fn: string, args: PyObject[], kw: string[] | null, i: int, name: string): PyObject {
+  const a = arg(args, kw, i, name);
+  if (a === null) throw raise(TypeError, `${fn}() missing required argument '${name}' (pos ${i + 1})`);
+  return a;
+}
 export function checkArgs(name: string, args: PyObject[], kw: string[] | null, min: int, max: int): void {
   const n = npos(args, kw);
   if (n < min || n > max) {

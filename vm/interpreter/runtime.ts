@@ -1260,7 +1260,6 @@ export function addrOf(o: PyObject): string {
   const id = objId(o);
   return '0x' + intToRadix(newInt(0x7f0000000000 + id * 48), 16);
 }
-/** The result of a user class's __repr__ or __str__, or null when the class does not define it in Python. */
 /** Whether m, t's lookupType of special method `name`, is the class's own: a Python function, a
  * builtin a module defined on a class of its own (collections.defaultdict), or a builtin that
  * Python code put in a class's dict (enum's IntEnum.__str__ = int.__repr__); not one inherited
@@ -1273,6 +1272,7 @@ function isOwnSpecial(t: PyType, name: string, m: PyObject | null): boolean {
   const k = t.ownerCache.get(name);
   return k !== undefined && !k.isBuiltin;
 }
+/** The result of a user class's __repr__ or __str__, or null when the class does not define it in Python. */
 function userStrDunder(o: PyObject, name: string): string | null {
   const t = o.cls;
   if (t.isBuiltin) return null;

@@ -5,15 +5,7 @@
 // instance map like other attributes; this is the rule applied when one is added or deleted.
 import { PyObject, PyType, PyStr, PyExc, HOLD, objectType, raise, AttributeError } from '../objects/core.ts';
 import { iterToArray, lookupType, str } from './runtime.ts';
-
-/** A slot name as stored: private names mangled with the class name, as the compiler does. */
-function mangled(cls: PyType, name: string): string {
-  if (!name.startsWith('__') || name.endsWith('__')) return name;
-  let i = 0;
-  while (i < cls.name.length && cls.name[i] === '_') i++;
-  if (i === cls.name.length) return name;
-  return '_' + cls.name.slice(i) + name;
-}
+import { mangle } from '../compiler/symtable.ts';
 
 /** The names t's instances may hold, or null when they have a __dict__ (also when a builtin
  * class other than object is among the bases: their layouts are not checked here). */
@@ -36,7 +28,7 @@ export function allowedSlotNames(t: PyType): Map<string, boolean> | null {
     for (const x of items) {
       const s = str(x);
       if (s === '__dict__') hasDict = true;
-      else names.set(mangled(c, s), true);
+      else names.set(mangle(c.name, s), true);
     }
     if (hasDict) {
       names = null;

@@ -11,7 +11,7 @@ import {
 } from '../objects/core.ts';
 import { B, FAM_ASYNCIO } from '../builtins/ids.ts';
 import { npos, arg, kwArg, defMethod, mkBuiltin, unhandledBuiltin } from '../builtins/args.ts';
-import { newModuleType } from './registry.ts';
+import { newModuleType, newModuleClass } from './registry.ts';
 import { addClassGetItem } from '../builtins/genericalias.ts';
 import { copyCurrentContext } from './contextvars.ts';
 import { importName } from '../interpreter/importer.ts';
@@ -23,20 +23,8 @@ export const ST_CANCELLED = 1;
 export const ST_FINISHED = 2;
 const STATE_NAMES: string[] = ['PENDING', 'CANCELLED', 'FINISHED'];
 
-/** A class of _asyncio (not a builtin layout: instances are ordinary objects plus native state). */
-function asyncioType(name: string, base: PyType | null): PyType {
-  const t = new PyType(typeType, name);
-  t.bases.push(base === null ? objectType : base);
-  if (base !== null) base.subclasses.push(t);
-  t.mro = [t];
-  if (base !== null) for (const m of base.mro) t.mro.push(m);
-  else t.mro.push(objectType);
-  t.isBuiltin = false;
-  t.module = '_asyncio';
-  return t;
-}
-export const FUTURE_TYPE = asyncioType('Future', null);
-export const TASK_TYPE = asyncioType('Task', FUTURE_TYPE);
+export const FUTURE_TYPE = newModuleClass('_asyncio', 'Future', null);
+export const TASK_TYPE = newModuleClass('_asyncio', 'Task', FUTURE_TYPE);
 const FUTURE_ITER_TYPE = newModuleType('_asyncio', 'FutureIter', L_NONE);
 
 export class PyFuture extends PyInstance {

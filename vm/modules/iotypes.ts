@@ -6,6 +6,7 @@ import { PyObject, PyType, PyInstance, PyProperty, typeType, objectType, propert
 import { B, FAM_IO, FAM_FDOPS } from '../builtins/ids.ts';
 import { defMethod, mkBuiltin } from '../builtins/args.ts';
 import { Decoder } from './iocodec.ts';
+import { newModuleClass } from './registry.ts';
 
 export const K_BASE = 0;
 export const K_FILEIO = 1;
@@ -77,17 +78,7 @@ export class PyIO extends PyInstance {
 }
 
 function ioType(name: string, base: PyType | null): PyType {
-  const t = new PyType(typeType, name);
-  t.bases.push(base === null ? objectType : base);
-  if (base !== null) base.subclasses.push(t);
-  t.mro = [t];
-  if (base !== null) for (const m of base.mro) t.mro.push(m);
-  else t.mro.push(objectType);
-  // not isBuiltin: instances are ordinary objects with attributes, their special methods are
-  // looked up in the type as a Python class's are
-  t.isBuiltin = false;
-  t.module = '_io';
-  return t;
+  return newModuleClass('_io', name, base);
 }
 function excType(name: string, bases: PyType[]): PyType {
   const t = new PyType(typeType, name);

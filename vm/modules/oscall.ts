@@ -8,7 +8,7 @@ import { os } from '../../translate/rlib/index.ts';
 import { PyObject, PyModule, PyInt, PyList, PyTuple, newInt, newList, newTuple, newBool, raise, None, TypeError, ValueError, OverflowErrorT } from '../objects/core.ts';
 import { dictSetS } from '../objects/dict.ts';
 import { B, FAM_OSCALL } from '../builtins/ids.ts';
-import { npos, arg, unhandledBuiltin } from '../builtins/args.ts';
+import { npos, arg, needArg, unhandledBuiltin } from '../builtins/args.ts';
 import { addFn } from './registry.ts';
 import { typeName, truthy } from '../interpreter/runtime.ts';
 import { needBytesLike } from '../builtins/buffer.ts';
@@ -79,11 +79,6 @@ function intOf(fn: string, o: PyObject | null, dflt: int): int {
   if (o.big !== null) throw raise(OverflowErrorT, `${fn}: Python int too large to convert to C int`);
   return o.v;
 }
-function need(fn: string, args: PyObject[], kw: string[] | null, i: int, name: string): PyObject {
-  const a = arg(args, kw, i, name);
-  if (a === null) throw raise(TypeError, `${fn}() missing required argument '${name}' (pos ${i + 1})`);
-  return a;
-}
 function noArgs(fn: string, args: PyObject[], kw: string[] | null): void {
   const n = npos(args, kw);
   if (n !== 0 || kw !== null) throw raise(TypeError, `${fn}() takes no arguments (${args.length} given)`);
@@ -135,7 +130,7 @@ function intList(v: int[]): PyObject {
 }
 /** The status bits glibc's W* macros read (Linux's encoding of a wait status). */
 function statusArg(fn: string, args: PyObject[], kw: string[] | null): int {
-  return intOf(fn, need(fn, args, kw, 0, 'status'), 0);
+  return intOf(fn, needArg(fn, args, kw, 0, 'status'), 0);
 }
 function exited(st: int): boolean {
   return (st & 0x7f) === 0;
@@ -150,9 +145,9 @@ function signaled(st: int): boolean {
 export function callOscall(id: int, args: PyObject[], kw: string[] | null): PyObject {
   switch (id) {
     case B.OSCALL_CALL: {
-      const op = intOf('_call', need('_call', args, kw, 0, 'op'), 0);
+      const op = intOf('_call', needArg('_call', args, kw, 0, 'op'), 0);
       if (op === OP_FORK_EXEC) flushStdout();
-      return intList(osCall(op, intsOf(need('_call', args, kw, 1, 'ints')), bytesAsString(arg(args, kw, 2, 'data'))));
+      return intList(osCall(op, intsOf(needArg('_call', args, kw, 1, 'ints')), bytesAsString(arg(args, kw, 2, 'data'))));
     }
     case B.OSCALL_PIPE: {
       noArgs('pipe', args, kw);
@@ -160,37 +155,37 @@ export function callOscall(id: int, args: PyObject[], kw: string[] | null): PyOb
       return newTuple([newInt(r[0]), newInt(r[1])]);
     }
     case B.OSCALL_DUP:
-      return newInt(osCall(OP_DUP, [intOf('dup', need('dup', args, kw, 0, 'fd'), 0)], '')[0]);
+      return newInt(osCall(OP_DUP, [intOf('dup', needArg('dup', args, kw, 0, 'fd'), 0)], '')[0]);
     case B.OSCALL_DUP2: {
-      const fd = intOf('dup2', need('dup2', args, kw, 0, 'fd'), 0);
-      const fd2 = intOf('dup2', need('dup2', args, kw, 1, 'fd2'), 0);
+      const fd = intOf('dup2', needArg('dup2', args, kw, 0, 'fd'), 0);
+      const fd2 = intOf('dup2', needArg('dup2', args, kw, 1, 'fd2'), 0);
       const inh = arg(args, kw, 2, 'inheritable');
       if (fd === 1 || fd === 2 || fd2 === 1 || fd2 === 2) flushStdout();
       return newInt(osCall(OP_DUP2, [fd, fd2, inh === null || truthy(inh) ? 1 : 0], '')[0]);
     }
     case B.OSCALL_WAITPID: {
-      const pid = intOf('waitpid', need('waitpid', args, kw, 0, 'pid'), 0);
-      const opts = intOf('waitpid', need('waitpid', args, kw, 1, 'options'), 0);
+      const pid = intOf('waitpid', needArg('waitpid', args, kw, 0, 'pid'), 0);
+      const opts = intOf('waitpid', needArg('waitpid', args, kw, 1, 'options'), 0);
       const r = osCall(OP_WAITPID, [pid, opts], '');
       return newTuple([newInt(r[0]), newInt(r[1])]);
     }
     case B.OSCALL_KILL: {
-      const pid = intOf('kill', need('kill', args, kw, 0, 'pid'), 0);
-      const sig = intOf('kill', need('kill', args, kw, 1, 'signal'), 0);
+      const pid = intOf('kill', needArg('kill', args, kw, 0, 'pid'), 0);
+      const sig = intOf('kill', needArg('kill', args, kw, 1, 'signal'), 0);
       osCall(OP_KILL, [pid, sig], '');
       return None;
     }
     case B.OSCALL_GET_INHERITABLE:
     case B.OSCALL_GET_BLOCKING: {
       const fn = id === B.OSCALL_GET_INHERITABLE ? 'get_inheritable' : 'get_blocking';
-      const fd = intOf(fn, need(fn, args, kw, 0, 'fd'), 0);
+      const fd = intOf(fn, needArg(fn, args, kw, 0, 'fd'), 0);
       return newBool(osCall(id === B.OSCALL_GET_INHERITABLE ? OP_GET_INHERITABLE : OP_GET_BLOCKING, [fd], '')[0] !== 0);
     }
     case B.OSCALL_SET_INHERITABLE:
     case B.OSCALL_SET_BLOCKING: {
       const fn = id === B.OSCALL_SET_INHERITABLE ? 'set_inheritable' : 'set_blocking';
-      const fd = intOf(fn, need(fn, args, kw, 0, 'fd'), 0);
-      const v = truthy(need(fn, args, kw, 1, id === B.OSCALL_SET_INHERITABLE ? 'inheritable' : 'blocking'));
+      const fd = intOf(fn, needArg(fn, args, kw, 0, 'fd'), 0);
+      const v = truthy(needArg(fn, args, kw, 1, id === B.OSCALL_SET_INHERITABLE ? 'inheritable' : 'blocking'));
       osCall(id === B.OSCALL_SET_INHERITABLE ? OP_SET_INHERITABLE : OP_SET_BLOCKING, [fd, v ? 1 : 0], '');
       return None;
     }

@@ -7,7 +7,7 @@ import { os } from '../../translate/rlib/index.ts';
 import { PyObject, PyModule, PyInt, PyStr, PyBytes, PyList, PyTuple, None, newInt, newStr, newDict, raise, bytesType, TypeError, ValueError, OverflowErrorT } from '../objects/core.ts';
 import { dictSetS } from '../objects/dict.ts';
 import { B, FAM_POSIX2 } from '../builtins/ids.ts';
-import { arg, kwArg, npos, unhandledBuiltin } from '../builtins/args.ts';
+import { arg, kwArg, npos, needArg, unhandledBuiltin } from '../builtins/args.ts';
 import { needBytesLike } from '../builtins/buffer.ts';
 import { addFn } from './registry.ts';
 import { typeName, truthy, iterToArray, lookupType } from '../interpreter/runtime.ts';
@@ -74,12 +74,8 @@ export function idOf(o: PyObject, what: string): int {
   return o.v;
 }
 
-function need(fn: string, args: PyObject[], kw: string[] | null, i: int, name: string): PyObject {
-  const a = arg(args, kw, i, name);
-  if (a === null) throw raise(TypeError, `${fn}() missing required argument '${name}' (pos ${i + 1})`);
-  return a;
-}
-function intOf(o: PyObject): int {
+/** A C int argument (fds, modes, flags) as CPython's converters take it. */
+export function intOf(o: PyObject): int {
   if (!(o instanceof PyInt)) throw raise(TypeError, `'${typeName(o)}' object cannot be interpreted as an integer`);
   if (o.big !== null) throw raise(OverflowErrorT, 'Python int too large to convert to C int');
   return o.v;
@@ -119,8 +115,8 @@ export function callPosixFiles(id: int, args: PyObject[], kw: string[] | null): 
       return None;
     }
     case B.POSIX2_TRUNCATE: {
-      const p = need('truncate', args, kw, 0, 'path');
-      const length = intOf(need('truncate', args, kw, 1, 'length'));
+      const p = needArg('truncate', args, kw, 0, 'path');
+      const length = intOf(needArg('truncate', args, kw, 1, 'length'));
       if (p instanceof PyInt) {
         osCall(OP_FTRUNCATE, [p.v, length], '');
         return None;
@@ -129,23 +125,23 @@ export function callPosixFiles(id: int, args: PyObject[], kw: string[] | null): 
       return None;
     }
     case B.POSIX2_LINK: {
-      const src = need('link', args, kw, 0, 'src');
-      const dst = need('link', args, kw, 1, 'dst');
+      const src = needArg('link', args, kw, 0, 'src');
+      const dst = needArg('link', args, kw, 1, 'dst');
       const data = pathBytes('link', src, 'src') + '\0' + pathBytes('link', dst, 'dst');
       const r = os.call(OP_LINK, [followOf(args, kw) ? 1 : 0], data);
       if (r === null) throw osError(src, dst);
       return None;
     }
     case B.POSIX2_FCHMOD:
-      osCall(OP_FCHMOD, [intOf(need('fchmod', args, kw, 0, 'fd')), intOf(need('fchmod', args, kw, 1, 'mode'))], '');
+      osCall(OP_FCHMOD, [intOf(needArg('fchmod', args, kw, 0, 'fd')), intOf(needArg('fchmod', args, kw, 1, 'mode'))], '');
       return None;
     case B.POSIX2_CHOWN:
     case B.POSIX2_LCHOWN:
     case B.POSIX2_FCHOWN: {
       const fn = id === B.POSIX2_CHOWN ? 'chown' : id === B.POSIX2_LCHOWN ? 'lchown' : 'fchown';
-      const p = need(fn, args, kw, 0, id === B.POSIX2_FCHOWN ? 'fd' : 'path');
-      const uid = idOf(need(fn, args, kw, 1, 'uid'), 'uid');
-      const gid = idOf(need(fn, args, kw, 2, 'gid'), 'gid');
+      const p = needArg(fn, args, kw, 0, id === B.POSIX2_FCHOWN ? 'fd' : 'path');
+      const uid = idOf(needArg(fn, args, kw, 1, 'uid'), 'uid');
+      const gid = idOf(needArg(fn, args, kw, 2, 'gid'), 'gid');
       if (id === B.POSIX2_FCHOWN || (id === B.POSIX2_CHOWN && p instanceof PyInt)) {
         osCall(OP_CHOWN, [intOf(p), uid, gid, 1], '');
         return None;
@@ -155,29 +151,29 @@ export function callPosixFiles(id: int, args: PyObject[], kw: string[] | null): 
       return None;
     }
     case B.POSIX2_GETRANDOM: {
-      const size = intOf(need('getrandom', args, kw, 0, 'size'));
+      const size = intOf(needArg('getrandom', args, kw, 0, 'size'));
       const flags = arg(args, kw, 1, 'flags');
       return new PyBytes(bytesType, osCall(OP_GETRANDOM, [size, flags === null ? 0 : intOf(flags)], ''));
     }
     case B.POSIX2_STATVFS:
     case B.POSIX2_FSTATVFS: {
-      if (id === B.POSIX2_FSTATVFS) return statvfsResult(osCall(OP_STATVFS, [intOf(need('fstatvfs', args, kw, 0, 'fd'))], ''));
-      const p = need('statvfs', args, kw, 0, 'path');
+      if (id === B.POSIX2_FSTATVFS) return statvfsResult(osCall(OP_STATVFS, [intOf(needArg('fstatvfs', args, kw, 0, 'fd'))], ''));
+      const p = needArg('statvfs', args, kw, 0, 'path');
       if (p instanceof PyInt) return statvfsResult(osCall(OP_STATVFS, [p.v], ''));
       return statvfsResult(pathCall(OP_STATVFS, [-1], pathBytes('statvfs', p), p));
     }
     case B.POSIX2_PATHCONF:
     case B.POSIX2_FPATHCONF: {
       const fn = id === B.POSIX2_PATHCONF ? 'pathconf' : 'fpathconf';
-      const p = need(fn, args, kw, 0, id === B.POSIX2_PATHCONF ? 'path' : 'fd');
-      const name = confName(need(fn, args, kw, 1, 'name'));
+      const p = needArg(fn, args, kw, 0, id === B.POSIX2_PATHCONF ? 'path' : 'fd');
+      const name = confName(needArg(fn, args, kw, 1, 'name'));
       if (p instanceof PyInt) return newInt(osCall(OP_PATHCONF, [p.v, name], '')[0]);
       if (id === B.POSIX2_FPATHCONF) throw raise(TypeError, `'${typeName(p)}' object cannot be interpreted as an integer`);
       return newInt(pathCall(OP_PATHCONF, [-1, name], pathBytes(fn, p), p)[0]);
     }
     case B.POSIX2_WRITEV: {
-      const fd = intOf(need('writev', args, kw, 0, 'fd'));
-      const bufs = need('writev', args, kw, 1, 'buffers');
+      const fd = intOf(needArg('writev', args, kw, 0, 'fd'));
+      const bufs = needArg('writev', args, kw, 1, 'buffers');
       if (bufs instanceof PyStr || bufs instanceof PyBytes) throw raise(TypeError, 'writev() arg 2 must be a sequence');
       const ints: int[] = [fd];
       let data = '';
@@ -194,7 +190,7 @@ export function callPosixFiles(id: int, args: PyObject[], kw: string[] | null): 
     }
     case B.POSIX2_DEVICE_ENCODING: {
       // a terminal's encoding is the locale's, which is UTF-8 here; anything else has none
-      const fd = intOf(need('device_encoding', args, kw, 0, 'fd'));
+      const fd = intOf(needArg('device_encoding', args, kw, 0, 'fd'));
       return os.isatty(fd) ? newStr('UTF-8') : None;
     }
   }

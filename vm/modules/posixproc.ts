@@ -7,14 +7,14 @@ import { os, toFloat } from '../../translate/rlib/index.ts';
 import { PyObject, PyModule, PyInt, PyList, PyTuple, PyStr, PyBytes, PyExc, None, newInt, newFloat, newList, raise, TypeError, ValueError, OverflowErrorT } from '../objects/core.ts';
 import { dictSetS } from '../objects/dict.ts';
 import { B, FAM_POSIX2 } from '../builtins/ids.ts';
-import { arg, kwArg, npos, unhandledBuiltin } from '../builtins/args.ts';
+import { arg, kwArg, npos, needArg, unhandledBuiltin } from '../builtins/args.ts';
 import { addFn } from './registry.ts';
 import { typeName, lookupType, getAttr, callObj, iterToArray } from '../interpreter/runtime.ts';
 import { flushStdout } from '../interpreter/state.ts';
 import { writeUnraisable } from './sys.ts';
 import { structSeqType, PyStructSeq } from './structseq.ts';
 import { osCall, OP_FORK, OP_EXEC, OP_UMASK, OP_TIMES, OP_CPU_COUNT, OP_SETID, OP_GETIDS, OP_GETGROUPS } from './oscall.ts';
-import { fsBytes, pathBytes, idOf, callPosixFiles, addPosixFiles } from './posixfiles.ts';
+import { fsBytes, pathBytes, idOf, intOf, callPosixFiles, addPosixFiles } from './posixfiles.ts';
 
 const TIMES_RESULT = structSeqType('posix', 'times_result', ['user', 'system', 'children_user', 'children_system', 'elapsed'], 5, []);
 
@@ -42,16 +42,6 @@ export function addPosixProc(m: PyModule): void {
   addPosixFiles(m);
 }
 
-function need(fn: string, args: PyObject[], kw: string[] | null, i: int, name: string): PyObject {
-  const a = arg(args, kw, i, name);
-  if (a === null) throw raise(TypeError, `${fn}() missing required argument '${name}' (pos ${i + 1})`);
-  return a;
-}
-function intOf(o: PyObject): int {
-  if (!(o instanceof PyInt)) throw raise(TypeError, `'${typeName(o)}' object cannot be interpreted as an integer`);
-  if (o.big !== null) throw raise(OverflowErrorT, 'Python int too large to convert to C int');
-  return o.v;
-}
 /** The items of execv's argv: a tuple or list, not empty, its first item not empty. */
 function argvOf(o: PyObject, empty: string, firstEmpty: string, notSeq: string): string[] {
   let items: PyObject[];
@@ -82,11 +72,11 @@ function envOf(env: PyObject): string[] {
 function doExec(id: int, args: PyObject[], kw: string[] | null): PyObject {
   const isVe = id === B.POSIX2_EXECVE;
   const fn = isVe ? 'execve' : 'execv';
-  const path = pathBytes(fn, need(fn, args, kw, 0, 'path'));
+  const path = pathBytes(fn, needArg(fn, args, kw, 0, 'path'));
   const argv = isVe
-    ? argvOf(need(fn, args, kw, 1, 'argv'), 'execve: argv must not be empty', 'execve: argv first element cannot be empty', 'execve: argv must be a tuple or list')
-    : argvOf(need(fn, args, kw, 1, 'argv'), 'execv() arg 2 must not be empty', 'execv() arg 2 first element cannot be empty', 'execv() arg 2 must be a tuple or list');
-  const env = isVe ? envOf(need(fn, args, kw, 2, 'env')) : [];
+    ? argvOf(needArg(fn, args, kw, 1, 'argv'), 'execve: argv must not be empty', 'execve: argv first element cannot be empty', 'execve: argv must be a tuple or list')
+    : argvOf(needArg(fn, args, kw, 1, 'argv'), 'execv() arg 2 must not be empty', 'execv() arg 2 first element cannot be empty', 'execv() arg 2 must be a tuple or list');
+  const env = isVe ? envOf(needArg(fn, args, kw, 2, 'env')) : [];
   let data = path + '\0';
   for (const a of argv) data += a + '\0';
   for (const e of env) data += e + '\0';
@@ -142,7 +132,7 @@ export function callPosixProc(id: int, args: PyObject[], kw: string[] | null): P
     case B.POSIX2_EXECVE:
       return doExec(id, args, kw);
     case B.POSIX2_UMASK:
-      return newInt(osCall(OP_UMASK, [intOf(need('umask', args, kw, 0, 'mask'))], '')[0]);
+      return newInt(osCall(OP_UMASK, [intOf(needArg('umask', args, kw, 0, 'mask'))], '')[0]);
     case B.POSIX2_TIMES: {
       const t = osCall(OP_TIMES, [], '');
       const vals: PyObject[] = [];

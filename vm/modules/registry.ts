@@ -62,6 +62,20 @@ export function newModuleType(module: string, name: string, layout: int = L_NONE
   t.module = module;
   return t;
 }
+/** A class a builtin module defines whose instances are ordinary objects plus native state
+ * (_io's classes, _asyncio's Future and Task): not isBuiltin, so its special methods are looked
+ * up in the type as a Python class's are, and Python code may subclass it. */
+export function newModuleClass(module: string, name: string, base: PyType | null): PyType {
+  const t = new PyType(typeType, name);
+  t.bases.push(base === null ? objectType : base);
+  if (base !== null) base.subclasses.push(t);
+  t.mro = [t];
+  if (base !== null) for (const m of base.mro) t.mro.push(m);
+  else t.mro.push(objectType);
+  t.isBuiltin = false;
+  t.module = module;
+  return t;
+}
 export function addFn(m: PyModule, name: string, id: int, family: int): void {
   const b = mkBuiltin(name, id, false, family);
   b.module = m.name;

@@ -10,6 +10,7 @@
 import type { int } from '../../translate/rlib/index.ts';
 import { CTYPE_RECORDS, CTYPE_RECORD_UNITS, CTYPE_SHIFT, CTYPE_INDEX1, CTYPE_INDEX2, CASE_EXPANSIONS } from '../modules/unicodedata/data.ts';
 import { codePointToString } from '../parser/parser.ts';
+import { toCps } from '../modules/codecs/unicode.ts';
 
 // the flags unit of a record (CPython's _PyUnicode_TypeRecord masks of the same names)
 const UPPER = 1;
@@ -61,23 +62,6 @@ function pushMapped(out: string[], cp: int, which: int): void {
   }
 }
 
-/** The code points of s (a lone surrogate is its own code point, as in CPython). */
-function codePoints(s: string): int[] {
-  const out: int[] = [];
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        out.push((c - 0xd800) * 1024 + (d - 0xdc00) + 0x10000);
-        i++;
-        continue;
-      }
-    }
-    out.push(c);
-  }
-  return out;
-}
 function isAscii(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 128) return false;
   return true;
@@ -104,7 +88,7 @@ function pushLower(out: string[], cps: int[], i: int): void {
 
 function mapAll(s: string, which: int): string {
   const out: string[] = [];
-  for (const cp of codePoints(s)) pushMapped(out, cp, which);
+  for (const cp of toCps(s)) pushMapped(out, cp, which);
   return out.join('');
 }
 export function strUpper(s: string): string {
@@ -117,7 +101,7 @@ export function strCasefold(s: string): string {
 }
 export function strLower(s: string): string {
   if (isAscii(s)) return s.toLowerCase();
-  const cps = codePoints(s);
+  const cps = toCps(s);
   const out: string[] = [];
   for (let i = 0; i < cps.length; i++) pushLower(out, cps, i);
   return out.join('');
@@ -125,7 +109,7 @@ export function strLower(s: string): string {
 /** Each word's first cased character in titlecase and the rest lower-cased, a word being a run
  * of cased characters (CPython's do_title). */
 export function strTitle(s: string): string {
-  const cps = codePoints(s);
+  const cps = toCps(s);
   const out: string[] = [];
   let prevCased = false;
   for (let i = 0; i < cps.length; i++) {
@@ -137,7 +121,7 @@ export function strTitle(s: string): string {
 }
 /** The first character in titlecase, the rest lower-cased (CPython's do_capitalize). */
 export function strCapitalize(s: string): string {
-  const cps = codePoints(s);
+  const cps = toCps(s);
   const out: string[] = [];
   for (let i = 0; i < cps.length; i++) {
     if (i === 0) pushMapped(out, cps[i], MAP_TITLE);
@@ -146,7 +130,7 @@ export function strCapitalize(s: string): string {
   return out.join('');
 }
 export function strSwapcase(s: string): string {
-  const cps = codePoints(s);
+  const cps = toCps(s);
   const out: string[] = [];
   for (let i = 0; i < cps.length; i++) {
     const cp = cps[i];
@@ -163,7 +147,7 @@ export function strIsCase(s: string, wantUpper: boolean): boolean {
   const want = wantUpper ? UPPER : LOWER;
   const other = (wantUpper ? LOWER : UPPER) | TITLE;
   let cased = false;
-  for (const cp of codePoints(s)) {
+  for (const cp of toCps(s)) {
     const f = flagsOf(cp);
     if ((f & other) !== 0) return false;
     if ((f & want) !== 0) cased = true;
@@ -175,7 +159,7 @@ export function strIsCase(s: string, wantUpper: boolean): boolean {
 export function strIsTitle(s: string): boolean {
   let cased = false;
   let prevCased = false;
-  for (const cp of codePoints(s)) {
+  for (const cp of toCps(s)) {
     const f = flagsOf(cp);
     if ((f & (UPPER | TITLE)) !== 0) {
       if (prevCased) return false;
@@ -202,12 +186,12 @@ export const CT_ALNUM = ALPHA | DECIMAL | DIGIT | NUMERIC;
  * of its characters has one of the flags in `any`. */
 export function strIsAll(s: string, any: int): boolean {
   if (s.length === 0) return false;
-  for (const cp of codePoints(s)) if ((flagsOf(cp) & any) === 0) return false;
+  for (const cp of toCps(s)) if ((flagsOf(cp) & any) === 0) return false;
   return true;
 }
 /** isidentifier(): XID_Start or '_' first, XID_Continue after (CPython's _PyUnicode_ScanIdentifier). */
 export function strIsIdentifier(s: string): boolean {
-  const cps = codePoints(s);
+  const cps = toCps(s);
   if (cps.length === 0) return false;
   if (cps[0] !== 0x5f && (flagsOf(cps[0]) & XID_START) === 0) return false;
   for (let i = 1; i < cps.length; i++) if ((flagsOf(cps[i]) & XID_CONTINUE) === 0) return false;

@@ -47,8 +47,10 @@ print(type(a.f)(A.f, a)(2), types.MethodType(A.f, a).__func__ is A.f)
 
 r = weakref.WeakMethod(a.f)
 print(r()(5), r() == a.f, r.__class__.__name__)
-r2 = weakref.WeakMethod(A().f, [].append)
-print(r2() is None or r2() is not None)
+calls = []
+b2 = A()
+r2 = weakref.WeakMethod(b2.f, calls.append)
+print(r2() is not None, r2()(6), calls)
 
 # bound methods compare by the object they bind (identity) and their function
 c = A()
