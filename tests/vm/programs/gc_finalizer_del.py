@@ -101,10 +101,3 @@ s = Sub('sub')
 l = L([1, 2, 3])
 del s, l
 flush('subclasses')
-
-# many objects, dropped in a loop
-for i in range(100):
-    Res('many')
-gc.collect()
-print(len(log), set(log))
-log.clear()
