@@ -729,6 +729,12 @@ export class FunctionEmitter {
         return set(`rts_weak_find(${A(0)}, ${A(1, S)})`);
       case 'weak.free':
         return `rts_weak_free(${A(0, S)});`;
+      case 'weak.finalizable':
+        return `rts_fin_register(${A(0)});`;
+      case 'weak.takeFinalizable':
+        return set(`((${ctype(R)})rts_fin_take())`);
+      case 'weak.finPending':
+        return set('(rts_fin_nqueued != 0)');
       case 'weak.addRoot':
         // prebuilt objects are roots already; a heap object passed here is kept by its owner
         return `(void)${A(0)};`;

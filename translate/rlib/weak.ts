@@ -29,6 +29,10 @@ const freeIds: int[] = [];
 const cleared: int[] = [];
 const roots: object[] = [];
 let collections = 0;
+// finalizable objects (PEP 442, as PyPy's): registered ones not yet found dead, and the queue of
+// those a collection found dead, kept alive (with all they reach) until taken
+const fin: object[] = [];
+const finq: object[] = [];
 
 /** A new weak entry for target, owned by owner: its handle. */
 export function create(target: object, owner: object): int {
@@ -78,21 +82,27 @@ export function free(h: int): void {
   entries[h] = null;
   freeIds.push(h);
 }
+/** Registers o as finalizable: a collection that finds it dead keeps it (and all it reaches)
+ * alive and queues it for takeFinalizable, once. */
+export function finalizable(o: object): void {
+  fin.push(o);
+}
+/** Whether takeFinalizable has objects waiting: one load, for the program's safe points. */
+export function finPending(): boolean {
+  return finq.length > 0;
+}
+/** The next object a collection found dead among the finalizable ones; only while finPending(). */
+export function takeFinalizable(): GcRef {
+  const o = finq.shift();
+  if (o === undefined) throw new Error('weak: no finalizable object queued');
+  return asRef(o);
+}
 /** Makes o a root of untranslated collections (translated, every prebuilt object is one). */
 export function addRoot(o: object): void {
   if (!roots.includes(o)) roots.push(o);
 }
-/** Runs a full collection now: the number of objects it found dead (untranslated: of weak
- * targets and owners it found dead). */
-export function collect(): int {
-  collections++;
-  const seen = new Set<unknown>();
-  const work: unknown[] = [...roots];
-  // a queued entry's owner is a root until taken
-  for (const h of cleared) {
-    const e = entries[h];
-    if (e && e.owner) work.push(e.owner);
-  }
+/** Marks (into seen) everything reachable from work: own properties, arrays, Maps, Sets. */
+function markFrom(work: unknown[], seen: Set<unknown>): void {
   while (work.length > 0) {
     const o = work.pop();
     if (o === null || typeof o !== 'object' || seen.has(o)) continue;
@@ -114,6 +124,30 @@ export function collect(): int {
       }
     }
   }
+}
+/** Runs a full collection now: the number of objects it found dead (untranslated: of weak
+ * targets and owners it found dead). */
+export function collect(): int {
+  collections++;
+  const seen = new Set<unknown>();
+  const work: unknown[] = [...roots, ...finq];
+  // a queued entry's owner is a root until taken
+  for (const h of cleared) {
+    const e = entries[h];
+    if (e && e.owner) work.push(e.owner);
+  }
+  markFrom(work, seen);
+  // the finalizable objects found dead are queued and live on, with all they reach
+  let keep = 0;
+  for (const o of fin) {
+    if (seen.has(o)) fin[keep++] = o;
+    else {
+      finq.push(o);
+      work.push(o);
+    }
+  }
+  fin.length = keep;
+  markFrom(work, seen);
   let dead = 0;
   for (let h = 0; h < entries.length; h++) {
     const e = entries[h];

@@ -119,6 +119,13 @@ static weak_entry *weak;
 static int64_t nweak, capweak, weak_free = -1, weak_qhead = -1, weak_qtail = -1;
 int64_t rts_weak_nqueued;
 
+/* finalizable objects (PEP 442, as PyPy's): fin holds those registered and not yet found dead;
+ * a collection moves the dead ones to finq and keeps them (and all they reach) alive until
+ * rts_fin_take hands them to the program, which runs their finalizer once. */
+static rts_obj **fin, **finq;
+static int64_t nfin, capfin, finq_head, nfinq, capfinq;
+int64_t rts_fin_nqueued;
+
 rts_frame *rts_top_frame;
 rts_obj *rts_exc;
 
@@ -328,6 +335,13 @@ static void trace(rts_obj *o, int64_t start) {
   }
 }
 
+static void drain(void) {
+  while (msp > 0) {
+    msp--;
+    trace(mstack[msp].o, mstack[msp].i);
+  }
+}
+
 static void mark_all(void) {
   msp = 0;
   mark_bytes = mark_objects = 0;
@@ -343,15 +357,68 @@ static void mark_all(void) {
     for (uint32_t i = 0; i < f->n; i++) mark((rts_obj *)f->slots[i]);
   mark(rts_exc);
   for (int64_t h = weak_qhead; h >= 0; h = weak[h].next) mark(weak[h].owner);
-  while (msp > 0) {
-    msp--;
-    trace(mstack[msp].o, mstack[msp].i);
-  }
+  for (int64_t i = finq_head; i < nfinq; i++) mark(finq[i]);
+  drain();
 }
 
 /* ---- weak entries ---- */
 
 static inline bool survives(rts_obj *o) { return (o->gcflags & RTS_GC_STATIC) || (o->gcflags & RTS_GC_MARK) == sense; }
+
+static void finq_push(rts_obj *o) {
+  if (finq_head > 0 && nfinq == capfinq) {
+    /* reuse the taken prefix before growing */
+    memmove(finq, finq + finq_head, (size_t)(nfinq - finq_head) * sizeof *finq);
+    nfinq -= finq_head;
+    finq_head = 0;
+  }
+  if (nfinq == capfinq) {
+    int64_t nc = capfinq ? capfinq * 2 : 64;
+    rts_obj **n = realloc(finq, (size_t)nc * sizeof *n);
+    if (!n) rts_fatal("out of memory (finalizers)");
+    finq = n;
+    capfinq = nc;
+  }
+  finq[nfinq++] = o;
+  rts_fin_nqueued++;
+}
+
+/* After marking, before the weak entries: queue the registered objects marking found dead and
+ * mark from them, so that they and what they reach live until their finalizers ran. Their weak
+ * references are cleared by the collection after that. */
+static void process_fin(void) {
+  int64_t keep = 0;
+  for (int64_t i = 0; i < nfin; i++) {
+    rts_obj *o = fin[i];
+    if (survives(o))
+      fin[keep++] = o;
+    else
+      finq_push(o);
+  }
+  if (keep == nfin) return;
+  nfin = keep;
+  for (int64_t i = finq_head; i < nfinq; i++) mark(finq[i]);
+  drain();
+}
+
+void rts_fin_register(void *o) {
+  if (nfin == capfin) {
+    int64_t nc = capfin ? capfin * 2 : 256;
+    rts_obj **n = realloc(fin, (size_t)nc * sizeof *n);
+    if (!n) rts_fatal("out of memory (finalizers)");
+    fin = n;
+    capfin = nc;
+  }
+  fin[nfin++] = o;
+}
+
+void *rts_fin_take(void) {
+  if (finq_head >= nfinq) rts_fatal("fin: no object queued");
+  rts_obj *o = finq[finq_head++];
+  rts_fin_nqueued--;
+  if (finq_head == nfinq) finq_head = nfinq = 0;
+  return o;
+}
 
 /* After marking, before sweeping: free the entries of dead owners, clear and queue those of
  * dead targets. */
@@ -518,6 +585,7 @@ static void collect(size_t request) {
   double t0 = report ? rts_clock() : 0;
   retire_bump();
   mark_all();
+  process_fin();
   process_weak();
   if (report) mark_seconds += rts_clock() - t0;
   sweep();

@@ -117,6 +117,11 @@ int64_t rts_weak_take_cleared(void);
 void rts_weak_free(int64_t h);
 int64_t rts_weak_find(void *target, int64_t from);
 extern int64_t rts_weak_nqueued;
+/* Finalizable objects: rts_fin_register(o) once; a collection that finds o dead queues it (kept
+ * alive with all it reaches) for rts_fin_take, one at a time while rts_fin_nqueued. */
+void rts_fin_register(void *o);
+void *rts_fin_take(void);
+extern int64_t rts_fin_nqueued;
 /* Env RTS_GC_STATS=1: at exit, print collections, time spent collecting and bytes allocated. */
 void rts_gc_report(void);
 /* Limit: env RTS_HEAP_LIMIT_MB (default: 3/4 of physical memory, at most half of RLIMIT_AS). Past it after a full collection, the heap

@@ -190,7 +190,8 @@ export function ctorKind(t: PyType): int {
       }
     }
     const nf = lookupType(t, '__new__');
-    if (base === objectType && (nf === null || (nf instanceof PyBuiltin && nf.id === B.OBJECT_NEW))) {
+    // a class with __del__ allocates through allocInstance, which registers its finalizer
+    if (base === objectType && (nf === null || (nf instanceof PyBuiltin && nf.id === B.OBJECT_NEW)) && lookupType(t, '__del__') === null) {
       const ini = lookupType(t, '__init__');
       if (ini !== null && ini instanceof PyFunction && ini.simple) {
         kind = CTOR_INIT;

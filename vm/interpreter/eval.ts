@@ -17,6 +17,7 @@ import { fastCall1, fastCall2, fastMethod0, fastMethod1, fastMethod2, fastRange,
 import { icReset, icProbe, loadAttrIC, loadMethodIC, storeAttrIC, globalIC, ctorKind, CTOR_INIT, CTOR_BARE } from './caches.ts';
 import { PyFunction, Frame, PyGenerator, EMPTY, delegateOf, makeFunction, NO_PARTS } from './frame.ts';
 import { runWeakCallbacks } from '../modules/weakref.ts';
+import { runFinalizers } from '../modules/finalize.ts';
 import { intAdd, intSub, intMul, intBitOp } from '../objects/intops.ts';
 import { VM, writeOut, topExc } from './state.ts';
 import { handleInterrupt } from '../modules/signal.ts';
@@ -224,7 +225,9 @@ export function evalFrame(f: Frame): PyObject {
     throw raise(RecursionError, 'maximum recursion depth exceeded');
   }
   if (os.takeInterrupt()) handleInterrupt();
-  // a safe point: callbacks of weak references the last collection cleared run here
+  // a safe point: finalizers of what the last collection found dead, and callbacks of weak
+  // references it cleared, run here
+  if (weak.finPending()) runFinalizers();
   if (weak.pending()) runWeakCallbacks();
   VM.depth++;
   f.back = VM.frame;

@@ -42,6 +42,7 @@ import { slotError, allowedSlotNames } from './slotrules.ts';
 import { setClass } from './classassign.ts';
 import * as A from '../parser/ast.ts';
 import { percentFormat } from '../builtins/format.ts';
+import { registerIfFinalizable } from '../modules/finalize.ts';
 import { bytesPercent, isBytearray, BYT } from '../builtins/bytesmethods.ts';
 import { bytesLike } from '../builtins/buffer.ts';
 import { B } from '../builtins/ids.ts';
@@ -1038,6 +1039,13 @@ export function osErrorClass(n: int): PyType {
 }
 /** Allocates an instance of t according to its layout. */
 export function allocInstance(t: PyType): PyObject {
+  const o = allocLayout(t);
+  // an instance of a class with __del__ is finalized when a collection finds it dead
+  registerIfFinalizable(t, o);
+  return o;
+}
+/** A new, empty instance of t's builtin layout. */
+function allocLayout(t: PyType): PyObject {
   let base: PyType = objectType;
   for (const m of t.mro) {
     if (m.isBuiltin) {

@@ -20,6 +20,7 @@ import { Op } from '../compiler/opcodes.ts';
 import { stackDepths } from '../compiler/code.ts';
 import { typeName } from '../interpreter/runtime.ts';
 import { runWeakCallbacks } from './weakref.ts';
+import { runFinalizers } from './finalize.ts';
 
 class GcState {
   enabled: boolean = true;
@@ -90,7 +91,14 @@ export function collectNow(): int {
   // untranslated collections mark from these (translated, every prebuilt object is a root)
   weak.addRoot(VM);
   weak.addRoot(TYPES);
-  const n = weak.collect();
+  let n = weak.collect();
+  // finalizers of what it found dead run before gc.collect() returns; a second collection then
+  // frees those that did not resurrect and clears their weak references, as CPython's refcount
+  // would have by now (and finalizes what only they held)
+  if (runFinalizers()) {
+    n += weak.collect();
+    runFinalizers();
+  }
   runWeakCallbacks();
   return n;
 }

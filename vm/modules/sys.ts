@@ -213,11 +213,12 @@ function unraisableText(exc: PyObject, msg: PyObject, obj: PyObject): string {
   return out;
 }
 /** Reports an exception raised where nothing can catch it (an atexit callback...) through
- * sys.unraisablehook, as CPython's PyErr_WriteUnraisable. */
-export function writeUnraisable(e: PyBaseExc, msg: string, obj: PyObject): void {
+ * sys.unraisablehook, as CPython's PyErr_WriteUnraisable (msg null: the default, as for
+ * finalizers, whose hook sees err_msg None). */
+export function writeUnraisable(e: PyBaseExc, msg: string | null, obj: PyObject): void {
   const sys = dictGetS(VM.modules, 'sys');
   const hook = sys instanceof PyModule ? dictGetS(sys.dict, 'unraisablehook') : null;
-  const msgO = newStr(msg);
+  const msgO = msg === null ? None : newStr(msg);
   if (hook === null || hook === None || (hook instanceof PyBuiltin && hook.id === B.SYS_UNRAISABLEHOOK)) {
     writeSysStderr(unraisableText(e, msgO, obj));
     return;
