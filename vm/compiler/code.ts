@@ -43,10 +43,12 @@ export class PyCode extends PyObject {
   /** the JIT's index for this code's loop counters (vm/jit/hooks.ts; -1: none yet): found
    * at every backward jump, so a field, not a map lookup */
   jitSlot: int = -1;
-  /** loop headers the JIT gave up on (1 at the JUMP_BACKWARD's target; empty until the first):
-   * the interpreter skips the JIT's hook there, which it would otherwise call on every
-   * iteration for nothing */
-  jitSkip: int[] = [];
+  /** the JIT's warm-up counters, one per instruction (at a JUMP_BACKWARD's target; empty until
+   * the first backward jump with the JIT on): the interpreter decrements the header's counter
+   * and calls the JIT's hook only when it reaches 0, so a loop that is warming up, or that the
+   * JIT gave up on (a counter it never reaches), costs one decrement per iteration, not a
+   * call (PyPy's jitdriver counters). The hook re-arms it (vm/jit/hooks.ts). */
+  jitCount: int[] = [];
   constructor(name: string, filename: string, firstLine: int) {
     super(codeType);
     this.name = name;

@@ -1308,16 +1308,22 @@ function run(f: Frame): PyObject {
           case Op.JUMP_BACKWARD:
             if (os.takeInterrupt()) handleInterrupt();
             pc = arg;
-            if (VM.hooks.enabled && (code.jitSkip.length === 0 || code.jitSkip[arg] === 0)) {
-              f.sp = sp;
-              const to = VM.hooks.onLoopHeader(f, arg);
-              if (to >= 0) {
-                pc = to;
-                sp = f.sp;
-                const pt = f.pendingThrow;
-                if (pt !== null) {
-                  f.pendingThrow = null;
-                  throw new PyExc(pt);
+            if (VM.hooks.enabled) {
+              if (code.jitCount.length === 0) VM.hooks.arm(code);
+              const jc = code.jitCount;
+              const left = jc[arg] - 1;
+              jc[arg] = left;
+              if (left <= 0) {
+                f.sp = sp;
+                const to = VM.hooks.onLoopHeader(f, arg);
+                if (to >= 0) {
+                  pc = to;
+                  sp = f.sp;
+                  const pt = f.pendingThrow;
+                  if (pt !== null) {
+                    f.pendingThrow = null;
+                    throw new PyExc(pt);
+                  }
                 }
               }
             }

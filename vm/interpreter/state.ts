@@ -3,14 +3,25 @@ import type { int } from '../../translate/rlib/index.ts';
 import { os } from '../../translate/rlib/index.ts';
 import { PyObject, PyDict, PyBaseExc, PyList, PyExc, PyType, newDict, newList, newInt, newStr, KeyboardInterrupt, OSError, BrokenPipeError } from '../objects/core.ts';
 import type { Frame } from './frame.ts';
+import type { PyCode } from '../compiler/code.ts';
 
-/** Where the tracing JIT (vm/jit/hooks.ts) attaches. JUMP_BACKWARD calls onLoopHeader only
- * when enabled, so with the JIT off a backward jump costs one field test. */
+/** Where the tracing JIT (vm/jit/hooks.ts) attaches. With it on, JUMP_BACKWARD decrements the
+ * header's counter in code.jitCount and calls onLoopHeader only when it reaches 0; with it
+ * off a backward jump costs one field test. */
 export class LoopHooks {
   enabled: boolean = false;
-  /** f is at loop header target (its sp stored in f.sp). Returns the pc to continue at, with
-   * f.sp and f.pendingThrow (an exception to raise there) updated, or -1 to go on as before. */
+  /** the value a header's counter starts from (the JIT's warm-up threshold) */
+  threshold: int = 1;
+  /** Gives code its loop counters, each at the threshold. */
+  arm(code: PyCode): void {
+    const jc = code.jitCount;
+    for (let i = 0; i < code.words.length; i++) jc.push(this.threshold);
+  }
+  /** f is at loop header target (its sp stored in f.sp), whose counter reached 0. Returns the
+   * pc to continue at, with f.sp and f.pendingThrow (an exception to raise there) updated, or
+   * -1 to go on as before; either way it re-arms the counter. */
   onLoopHeader(f: Frame, target: int): int {
+    f.code.jitCount[target] = this.threshold;
     return -1;
   }
 }

@@ -28,6 +28,9 @@ const MAX_ABORTS = 3;
  * reach the yield: the others leave through a guard without a bridge, and deoptimising costs
  * more than interpreting the item would have. */
 const GIVE_UP_ENTRIES = 1000;
+/** the counter of a header given up: the interpreter's decrements do not reach 0 from it in
+ * any run of practical length (and would then only re-arm it) */
+const NEVER = 1 << 30;
 
 /** A compiled trace whose guards may get bridges: a loop, or a bridge. Its jitframe is kept
  * across entries (sized once, so native code may hold the addresses of its arrays). */
@@ -111,7 +114,6 @@ export class JitLoop {
 }
 
 export class JitCell {
-  counter: int = 0;
   loop: JitLoop | null = null;
   aborts: int = 0;
   disabled: boolean = false;
@@ -138,6 +140,7 @@ export class JitHooks extends LoopHooks {
   constructor(params: JitParams, log: JitLog) {
     super();
     this.enabled = params.enabled;
+    this.threshold = params.threshold;
     this.params = params;
     this.log = log;
     this.backend = makeBackend(params.backend);
@@ -159,15 +162,19 @@ export class JitHooks extends LoopHooks {
     }
     return c;
   }
+  /** Called when the header's counter in f.code.jitCount reached 0: enters its compiled loop,
+   * or records it (the counter counted the warm-up). Re-arms the counter: 1 while a loop is
+   * compiled there (every iteration enters it), NEVER once given up, else the threshold. */
   override onLoopHeader(f: Frame, target: int): int {
-    const c = this.cell(f.code, target);
+    const code = f.code;
+    const c = this.cell(code, target);
+    this.log.hookCalls++;
+    let pc = -1;
     const loop = c.loop;
-    if (loop !== null) return this.enter(c, loop, f);
-    if (c.disabled || this.recording) return -1;
-    c.counter++;
-    if (c.counter < this.params.threshold) return -1;
-    c.counter = 0;
-    return this.record(c, f, target);
+    if (loop !== null) pc = this.enter(c, loop, f);
+    else if (!c.disabled && !this.recording) pc = this.record(c, f, target);
+    code.jitCount[target] = c.loop !== null ? 1 : c.disabled ? NEVER : this.threshold;
+    return pc;
   }
   /** Runs a recording (a loop's or a bridge's), timed and counted. */
   runRecorder(rec: Recorder): Recording | null {
@@ -221,7 +228,7 @@ export class JitHooks extends LoopHooks {
     if (t === null) {
       this.logAbort(f, target, out, '');
       c.aborts++;
-      if (c.aborts >= MAX_ABORTS || out.abort === A_INNER_LOOP || out.abort === A_FRAME || out.abort === A_YIELD) disable(c, f.code, target);
+      if (c.aborts >= MAX_ABORTS || out.abort === A_INNER_LOOP || out.abort === A_FRAME || out.abort === A_YIELD) disable(c);
       return out.pc;
     }
     const id = this.nextLoop++;
@@ -268,7 +275,7 @@ export class JitHooks extends LoopHooks {
     root.iters = 0;
     if (c.loop === loop && loop.entries >= GIVE_UP_ENTRIES && (loop.yieldPc < 0 ? loop.iters < loop.entries * this.params.minIters : loop.iters * 2 < loop.entries)) {
       c.loop = null;
-      disable(c, f.code, loop.header);
+      disable(c);
       this.log.givenUp++;
       if (this.log.abort) logLine(this.log, `jit-give-up: loop ${loop.id} ${loop.root.trace.name}: ${loop.iters} iterations in ${loop.entries} entries`);
     }
@@ -382,12 +389,10 @@ export class JitHooks extends LoopHooks {
   }
 }
 
-/** Stops tracing the loop at header target of code for good, and tells the interpreter to
- * stop calling the hook there. */
-function disable(c: JitCell, code: PyCode, target: int): void {
+/** Stops tracing the loop at header target of code for good (onLoopHeader then sets its
+ * counter to NEVER: the interpreter stops calling the hook there). */
+function disable(c: JitCell): void {
   c.disabled = true;
-  if (code.jitSkip.length === 0) for (let i = 0; i < code.words.length; i++) code.jitSkip.push(0);
-  code.jitSkip[target] = 1;
 }
 
 /** The loop's inputs (f's locals, cells and stack) written into its jitframe. */

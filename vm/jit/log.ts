@@ -37,6 +37,9 @@ export class JitLog {
   guardWhere: string[] = [];
   guardCount: int[] = [];
   entries: int = 0;
+  /** calls of the loop hook (the interpreter makes one only when a header's counter runs out:
+   * warm-up done, or a compiled loop to enter) */
+  hookCalls: int = 0;
   recordings: int = 0;
   recordSeconds: float = 0.0;
   backendName: string = '';
@@ -121,6 +124,7 @@ export function summaryText(log: JitLog): string {
   for (let r = 0; r < log.aborts.length; r++) if (log.aborts[r] > 0) out.push(`  ${ABORT_NAMES[r]}: ${log.aborts[r]}`);
   out.push(`backend: ${log.backendName}, code bytes: ${log.codeBytes} (${log.backendSeconds.toFixed(3)} s)`);
   out.push(`entries: ${log.entries}`);
+  out.push(`hook calls: ${log.hookCalls}`);
   hottestLoops(log, out);
   out.push(`guard failures: ${log.deopts}`);
   // most frequent first, then by place (stable and deterministic)

@@ -1,6 +1,6 @@
 // Loops the JIT gives up on (vm/jit/hooks.ts): a loop whose entries run too few iterations, and
 // a generator's loop whose entries mostly leave through a guard instead of reaching its yield.
-// After giving up, the interpreter no longer calls the JIT at that header (PyCode.jitSkip); the
+// After giving up, the interpreter no longer calls the JIT at that header (its PyCode.jitCount never runs out); the
 // output must stay CPython's, and the summary shows the loop given up after its first 1000
 // entries (or kept, with min_iters=1).
 import { describe, it, expect } from 'vitest';
