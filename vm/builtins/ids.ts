@@ -1189,7 +1189,8 @@ export const FAM_ASYNCIO = 49;
  * (vm/builtins/typeprepare.ts), super.__get__ (vm/builtins/superobj.ts) */
 export const FAM_DESCR2 = 51;
 
-// Reserved per work stream, so parallel branches never pick the same number: 58.
+// Reserved per work stream, so parallel branches never pick the same number: 58 (descr3),
+// 60 (setsbuiltin), 61 (arraymv), 62 (excgen), 63 (iostream).
 // Replace a reservation by its family when it lands.
 
 class IdFamilies {
