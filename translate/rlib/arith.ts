@@ -90,6 +90,8 @@ export function parseFloatStrict(s: string): float {
   const l = t.toLowerCase().replace(/^\+/, '');
   if (l === 'inf' || l === 'infinity') return Infinity;
   if (l === '-inf' || l === '-infinity') return -Infinity;
-  if (l === 'nan' || l === '-nan') return NaN;
+  if (l === 'nan') return NaN;
+  // strtod keeps the sign of a NaN (float('-nan') has its sign bit set, as in CPython)
+  if (l === '-nan') return -NaN;
   return Number(t);
 }

@@ -32,7 +32,9 @@ import { VM, writeOut, writeErr, flushOut, flushStdout, checkInterrupt } from '.
 import { PyFunction, PyGenerator } from '../interpreter/frame.ts';
 import { PyCoroWrapper, PyAsyncGenOp, asyncGenStep, AG_SEND, AG_THROW, AG_CLOSE } from '../interpreter/coroutines.ts';
 import { buildClass, typeNew, genSend, genThrow, genClose, stopIteration, runModuleCode } from '../interpreter/eval.ts';
-import { formatValue, asciiRepr, fixedDigits } from './format.ts';
+import { formatValue, asciiRepr } from './format.ts';
+import { roundFloat, roundDigitsArg } from './floatround.ts';
+import { floatFrom } from './floatnew.ts';
 import { setTraceback } from '../interpreter/traceback.ts';
 import { callWeakref } from '../modules/weakref.ts';
 import { callGc } from '../modules/gc.ts';
@@ -135,12 +137,6 @@ function byteorderArg(o: PyObject | null): boolean {
   if (o.s === 'little') return true;
   if (o.s === 'big') return false;
   throw raise(ValueError, "byteorder must be either 'little' or 'big'");
-}
-/** The characters of b's bytes, one each (float() of bytes rejects what is not ASCII). */
-function bytesText(b: PyBytes): string {
-  const parts: string[] = [];
-  for (const c of b.b) parts.push(String.fromCharCode(c < 128 ? c : 0xfffd));
-  return parts.join('');
 }
 /** a range() argument as a Python int (big ints kept: builtins/longrange.ts) */
 function rangeBound(o: PyObject): PyObject {
@@ -374,30 +370,6 @@ function minMax(args: PyObject[], kw: string[] | null, isMax: boolean): PyObject
   }
   return best;
 }
-function roundFloat(x: float, nd: int): float {
-  if (Number.isNaN(x) || x === Infinity || x === -Infinity) return x;
-  if (nd > 15) return x;
-  if (nd >= 0) {
-    const s = fixedDigits(Math.abs(x), nd);
-    if (x < 0.0) return -parseFloatStrict(s);
-    return parseFloatStrict(s);
-  }
-  if (nd >= 0) {
-    const s = x.toFixed(nd);
-    const r = parseFloatStrict(s);
-    // exact ties (representable halves) round to even
-    const p = Math.pow(10.0, toFloat(nd));
-    const scaled = x * p;
-    if (scaled === Math.floor(scaled) + 0.5 && (scaled / p) === x && Math.abs(scaled) < 1e15) {
-      const fl = Math.floor(scaled);
-      const even = fl % 2.0 === 0.0 ? fl : fl + 1.0;
-      return even / p;
-    }
-    return r;
-  }
-  const p = Math.pow(10.0, toFloat(-nd));
-  return roundHalfEven(x / p) * p;
-}
 function roundHalfEven(x: float): float {
   const f = Math.floor(x);
   const diff = x - f;
@@ -440,9 +412,6 @@ function intPowMod(a: PyInt, e: PyInt, m: PyInt): PyInt {
     if (intSign(exp) > 0) base = intMod(intMul(base, base), m);
   }
   return result;
-}
-function isAsciiDigit(c: int): boolean {
-  return c >= 48 && c <= 57;
 }
 function parseIntStr(sIn: string, baseIn: int): PyObject {
   let s = sIn.trim();
@@ -685,7 +654,7 @@ function callFunction(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | nu
         if (fv === Infinity || fv === -Infinity) throw raise(OverflowErrorT, 'cannot convert float infinity to integer');
         return intFromFloat(roundHalfEven(fv));
       }
-      return newFloat(roundFloat(fv, toIntIndex(nd)));
+      return newFloat(roundFloat(fv, roundDigitsArg(nd)));
     }
     case B.DIVMOD: {
       checkArgs('divmod', args, kw, 2, 2);
@@ -956,6 +925,8 @@ function checkCtorArity(id: int, t: PyType, n: int, nkw: int): void {
     case B.FLOAT_NEW:
     case B.BOOL_NEW: {
       const name = id === B.LIST_NEW ? 'list' : id === B.TUPLE_NEW ? 'tuple' : id === B.SET_NEW ? 'set' : id === B.FROZENSET_NEW ? 'frozenset' : id === B.FLOAT_NEW ? 'float' : 'bool';
+      // float_new: keywords only for a subclass with its own __init__
+      if (id === B.FLOAT_NEW && nkw > 0 && (t.isBuiltin || lookupType(t, '__init__') instanceof PyBuiltin)) throw raise(TypeError, 'float() takes no keyword arguments');
       // a subclass may take more in its own __init__/__new__
       if (n > 1 && t.isBuiltin) throw raise(TypeError, `${name} expected at most 1 argument, got ${n}`);
       return;
@@ -997,24 +968,7 @@ function construct(id: int, args: PyObject[], kw: string[] | null): PyObject {
     }
     case B.FLOAT_NEW: {
       let v = 0.0;
-      if (n > 0) {
-        const x = args[1];
-        if (x instanceof PyStr || x instanceof PyBytes) {
-          // a bytes-like argument is read as the text of its bytes (pickle's FLOAT opcode)
-          const raw = (x instanceof PyStr ? x.s : bytesText(x)).trim();
-          // CPython's _Py_string_to_number_with_underscores: each _ between two digits
-          for (let i = 0; i < raw.length; i++) {
-            if (raw[i] === '_' && !(i > 0 && isAsciiDigit(raw.charCodeAt(i - 1)) && i + 1 < raw.length && isAsciiDigit(raw.charCodeAt(i + 1)))) {
-              throw raise(ValueError, `could not convert string to float: ${repr(x)}`);
-            }
-          }
-          const s = raw.split('_').join('');
-          v = parseFloatStrict(s);
-          if (Number.isNaN(v) && !s.toLowerCase().endsWith('nan')) throw raise(ValueError, `could not convert string to float: ${repr(x)}`);
-        } else if (x instanceof PyComplex && lookupType(x.cls, '__float__') === null) {
-          throw raise(TypeError, `float() argument must be a string or a real number, not '${typeName(x)}'`);
-        } else v = toFloatValue(x);
-      }
+      if (n > 0) v = floatFrom(args[1]);
       if (t === floatType) return newFloat(v);
       const o = allocInstance(t) as PyFloat;
       o.v = v;

@@ -240,7 +240,7 @@ export function fixedDigits(x: float, prec: int): string {
   return x.toFixed(100) + repeatStr('0', prec - 100);
 }
 /** Exact decimal expansion of a finite x > 0: value = 0.<d> * 10^p. */
-class Decimal {
+export class Decimal {
   d: string;
   p: int;
   constructor(d: string, p: int) {
@@ -253,7 +253,7 @@ function stripTrailingZeros(s: string): string {
   while (e > 1 && s[e - 1] === '0') e--;
   return s.slice(0, e);
 }
-function exactDecimal(x: float): Decimal {
+export function exactDecimal(x: float): Decimal {
   if (x >= 9007199254740992.0) {
     const s = intToStr(intFromFloat(x));
     return new Decimal(stripTrailingZeros(s), s.length);
@@ -269,7 +269,7 @@ function exactDecimal(x: float): Decimal {
   return new Decimal(stripTrailingZeros(s), s.length - j);
 }
 /** Rounds digit string d to n digits (half to even on exact ties); a carry adds a digit. */
-function roundDigits(d: string, n: int): string {
+export function roundDigits(d: string, n: int): string {
   if (d.length <= n) return d + repeatStr('0', n - d.length);
   const next = d.charCodeAt(n) - 48;
   let up = next > 5;
@@ -318,14 +318,17 @@ function stripZeros(s: string): string {
   if (e > 0 && s[e - 1] === '.') e--;
   return s.slice(0, e);
 }
-function formatG(x: float, precIn: int, alt: boolean, upper: boolean): string {
+/** 'g' formatting; dot0 is the no-type format with a precision, which must show a digit after
+ * the point, so it switches to exponent notation one place earlier (PyOS_double_to_string's
+ * Py_DTSF_ADD_DOT_0 with 'g'). */
+function formatG(x: float, precIn: int, alt: boolean, upper: boolean, dot0: boolean = false): string {
   const prec = precIn === 0 ? 1 : precIn;
   if (x === 0.0) {
     return alt ? '0.' + repeatStr('0', prec - 1) : '0';
   }
   const es = expDigits(x, prec - 1, false);
   const exp = parseInt10(es.slice(es.indexOf('e') + 1));
-  if (exp >= -4 && exp < prec) {
+  if (exp >= -4 && exp < (dot0 ? prec - 1 : prec)) {
     const s = fixedDigits(x, prec - 1 - exp);
     return alt ? s : stripZeros(s);
   }
@@ -362,7 +365,7 @@ export function formatFloat(x: float, sp: Spec): string {
   else if (t === '' || t === 'n') {
     if (sp.precision < 0) body = floatRepr(a);
     else {
-      body = formatG(a, sp.precision, sp.alt, false);
+      body = formatG(a, sp.precision, sp.alt, false, true);
       if (!body.includes('.') && !body.includes('e') && !body.includes('n') && !body.includes('i')) body = body + '.0';
     }
   } else throw unknownCode(t, sp.owner === '' ? 'float' : sp.owner);
@@ -379,7 +382,12 @@ export function formatFloat(x: float, sp: Spec): string {
     }
     body = group(ip, sp.grouping, 3) + rest;
   }
-  if (sp.alt && (t === 'f' || t === 'F') && !body.includes('.')) body = body + '.';
+  // '#': a finite number always shows its decimal point (before the exponent or the '%')
+  if (sp.alt && !Number.isNaN(x) && a !== Infinity && !body.includes('.')) {
+    let at = body.length;
+    for (let i = 0; i < body.length; i++) if (body[i] === 'e' || body[i] === 'E' || body[i] === '%') at = i;
+    body = body.slice(0, at) + '.' + body.slice(at);
+  }
   // 'z': a value that rounds to zero loses its minus sign
   const shownNeg = neg && !Number.isNaN(x) && !(sp.noNeg0 && isZeroBody(body));
   return pad(body, signOf(shownNeg, sp), sp, '>');

@@ -1443,9 +1443,12 @@ export function pyHash(o: PyObject): int {
   if (o instanceof PyFloat) {
     const v = o.v;
     if (v === Math.floor(v) && v < 9.0e15 && v > -9.0e15) return intHash(newInt(toInt(v)));
-    if (Number.isNaN(v)) return 0;
+    // a NaN is equal to nothing, so it hashes by identity (as object.__hash__, CPython 3.10+)
+    if (Number.isNaN(v)) return objId(o);
     if (v === Infinity) return 314159;
     if (v === -Infinity) return -314159;
+    // an integral float hashes as the int it equals
+    if (v === Math.floor(v)) return intHash(intFromFloat(v));
     return toInt((v - Math.floor(v)) * 2147483647.0) ^ toInt(Math.floor(v) % 1000003.0);
   }
   if (o instanceof PyTuple) {
@@ -1776,8 +1779,18 @@ function floatOp(x: float, y: float, op: int): PyObject | null {
       if (y === 0.0) throw raise(ZeroDivisionErrorT, 'float modulo');
       return newFloat(floatMod(x, y));
     case A.BIN_POW: {
+      // CPython's float_pow: C99's special cases first (JS's Math.pow makes 1**nan and
+      // (-1)**inf NaN where C gives 1), then the errors
+      if (y === 0.0 || x === 1.0) return newFloat(1.0);
+      if (Number.isNaN(x) || Number.isNaN(y)) return newFloat(NaN);
+      if (y === Infinity || y === -Infinity) {
+        const ax = Math.abs(x);
+        if (ax === 1.0) return newFloat(1.0);
+        return newFloat((ax > 1.0) === (y > 0.0) ? Infinity : 0.0);
+      }
       if (x === 0.0 && y < 0.0) throw raise(ZeroDivisionErrorT, '0.0 cannot be raised to a negative power');
-      if (x < 0.0 && y !== Math.floor(y)) throw raise(ValueError, 'complex results are not supported');
+      // a negative base to a fractional power is complex (Python 3's float_pow defers to complex)
+      if (x < 0.0 && x !== -Infinity && y !== Math.floor(y)) return complexBinary(newFloat(x), newFloat(y), A.BIN_POW);
       const r = Math.pow(x, y);
       if ((r === Infinity || r === -Infinity) && x !== Infinity && x !== -Infinity) throw raise(OverflowErrorT, "(34, 'Numerical result out of range')");
       return newFloat(r);

@@ -19,6 +19,7 @@ import { encodeUtf8 } from '../builtins/strmethods.ts';
 import { intAdd, intMul } from '../objects/intops.ts';
 import { structSeqType, PyStructSeq } from './structseq.ts';
 import { flushStdout, VM } from '../interpreter/state.ts';
+import { warnFromVm } from './warnings.ts';
 import { isWindows } from '../startup.ts';
 import { fsEncode, fsDecode } from './fsencode.ts';
 import { NO_DIR_FD, dirFdArg, openAt, statAt, unlinkAt, mkdirAt, listFd } from './dirfd.ts';
@@ -80,11 +81,8 @@ export function fspath(o: PyObject): PyObject {
 }
 /** The functions whose path may be a file descriptor (CPython's messages then say "or integer"). */
 const FD_PATH_FNS: string[] = ['stat', 'chdir', 'listdir', 'scandir', 'truncate', 'chown', 'chmod', 'pathconf', 'statvfs', 'utime', 'execve'];
-/** Issues a DeprecationWarning through _warnings.warn. */
 function deprecated(msg: string): void {
-  const w = dictGetS(VM.modules, '_warnings');
-  const f = w instanceof PyModule ? dictGetS(w.dict, 'warn') : null;
-  if (f !== null) callObj(f, [newStr(msg), DeprecationWarning], null);
+  warnFromVm(DeprecationWarning, msg);
 }
 /** A path object as str or bytes: CPython 3.11 still takes other bytes-like objects (bytearray,
  * memoryview), with a DeprecationWarning. */
