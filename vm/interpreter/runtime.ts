@@ -414,11 +414,11 @@ function typeGetAttr(t: PyType, name: string): PyObject | null {
 }
 function specialAttr(o: PyObject, name: string): PyObject | null {
   if (name === '__class__') return o.cls;
-  if (name === '__dict__' && o instanceof PyBytesSub && !o.cls.isBuiltin && !isBytesClass(o.cls)) {
+  if (name === '__dict__' && o instanceof PyBytesSub && !o.cls.isBuiltin && !isBytesClass(o.cls) && allowedSlotNames(o.cls) === null) {
     if (o.attrs === null) o.attrs = newDict();
     return o.attrs;
   }
-  if (name === '__dict__' && !o.cls.isBuiltin) {
+  if (name === '__dict__' && !o.cls.isBuiltin && !(o instanceof PyInstance) && allowedSlotNames(o.cls) === null) {
     // an instance of a subclass of list, dict, int, str or tuple: its attribute dict itself
     const sd = ensureInstanceDict(o);
     if (sd !== null) return sd;
@@ -805,6 +805,11 @@ export function genericSetAttr(o: PyObject, name: string, v: PyObject): void {
     if (o.attrs === null) o.attrs = newDict();
     dictSetS(o.attrs, name, v);
     return;
+  }
+  // a subclass of a builtin (list, array...) whose classes all declare __slots__ has no __dict__
+  if (!t.isBuiltin) {
+    const se = slotError(o, name);
+    if (se !== null) throw se;
   }
   if (o instanceof PyList && !t.isBuiltin) {
     if (o.attrs === null) o.attrs = newDict();
