@@ -626,7 +626,9 @@ export function bytesSource(src: PyObject | null, enc: PyObject | null, errors: 
     if (errors !== null) throw raise(TypeError, 'errors without a string argument');
     return [];
   }
-  if (src instanceof PyStr) {
+  // without an encoding, a str subclass's __bytes__ comes first (as CPython's bytes_new)
+  const strBytes = enc === null && isBytes && !src.cls.isBuiltin && lookupType(src.cls, '__bytes__') !== null;
+  if (src instanceof PyStr && !strBytes) {
     if (enc === null) throw raise(TypeError, 'string argument without an encoding');
     const r = callObj(getAttr(src, 'encode'), errors === null ? [enc] : [enc, errors], null);
     const rb = bytesLike(r);

@@ -1895,7 +1895,12 @@ export function builtinBinary(a: PyObject, b: PyObject, op: int): PyObject | nul
     return null;
   }
   if (b instanceof PyInt && op === A.BIN_MUL) {
-    if (a instanceof PyBytes) return new PyBytes(bytesResultType(a), repeatSeqInt(a.b, repeatCount(b)));
+    if (a instanceof PyBytes) {
+      const n = repeatCount(b);
+      // an exact bytes (immutable) times 1 is itself, as CPython's bytes_repeat
+      if (n === 1 && a.cls === bytesType) return a;
+      return new PyBytes(bytesResultType(a), repeatSeqInt(a.b, n));
+    }
   }
   if (a instanceof PyInt && op === A.BIN_MUL) {
     if (b instanceof PyStr || b instanceof PyList || b instanceof PyTuple || b instanceof PyBytes) return builtinBinary(b, a, op);
@@ -2167,7 +2172,7 @@ function sliceItems(items: PyObject[], s: PySlice): PyObject[] {
 }
 function normIndex(i: int, len: int, what: string): int {
   const j = i < 0 ? i + len : i;
-  if (j < 0 || j >= len) throw raise(IndexError, `${what} index out of range`);
+  if (j < 0 || j >= len) throw raise(IndexError, what === '' ? 'index out of range' : `${what} index out of range`);
   return j;
 }
 export function getItem(o: PyObject, k: PyObject): PyObject {
@@ -2261,7 +2266,8 @@ export function getItem(o: PyObject, k: PyObject): PyObject {
       }
       return new PyBytes(bytesResultType(o), out);
     }
-    return newInt(o.b[normIndex(asIndex(k, 'byte'), o.b.length, 'index')]);
+    const ba = isBytearray(o);
+    return newInt(o.b[normIndex(asIndex(k, ba ? 'bytearray' : 'byte'), o.b.length, ba ? 'bytearray' : '')]);
   }
   if (o instanceof PyType) {
     const cg = lookupType(o, '__class_getitem__');
