@@ -1828,13 +1828,20 @@ function intOp(a: PyInt, b: PyInt, op: int): PyObject | null {
   return null;
 }
 /** The count of a sequence repetition; beyond the machine range it is CPython's OverflowError. */
-function repeatCount(b: PyInt): int {
-  if (b.big !== null) throw raise(OverflowErrorT, "cannot fit 'int' into an index-sized integer");
-  return b.v;
+/** A sequence-repeat count (CPython's PyNumber_AsSsize_t(n, PyExc_OverflowError)): past ssize_t
+ * an OverflowError; within ssize_t but past the VM's machine range it clamps (toSsize), so a
+ * non-empty sequence then fails with checkRepeat's MemoryError and an empty one stays empty. */
+export function repeatCount(b: PyInt): int {
+  if (b.big !== null && intBitLength(intSign(b) < 0 ? intAdd(b, newInt(1)) : b) > 63) {
+    throw raise(OverflowErrorT, "cannot fit 'int' into an index-sized integer");
+  }
+  return b.big !== null ? toSsize(b) : b.v;
 }
 function repeatSeq(items: PyObject[], n: int): PyObject[] {
   checkRepeat(items.length, n, MAX_SEQ_ITEMS);
   const out: PyObject[] = [];
+  // an empty sequence stays empty for any count (which may be as large as sys.maxsize)
+  if (items.length === 0) return out;
   for (let i = 0; i < n; i++) for (const x of items) out.push(x);
   return out;
 }
@@ -1947,6 +1954,8 @@ function bytesToLatin1(b: int[]): string {
 function repeatSeqInt(items: int[], n: int): int[] {
   checkRepeat(items.length, n, MAX_SEQ_ITEMS);
   const out: int[] = [];
+  // an empty sequence stays empty for any count (which may be as large as sys.maxsize)
+  if (items.length === 0) return out;
   for (let i = 0; i < n; i++) for (const x of items) out.push(x);
   return out;
 }

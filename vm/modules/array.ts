@@ -11,7 +11,7 @@ import { dictSetS } from '../objects/dict.ts';
 import { B, FAM_ARRAY, FAM_ARRAYBYTES } from '../builtins/ids.ts';
 import { npos, mkBuiltin, defMethod, unhandledBuiltin } from '../builtins/args.ts';
 import { newModuleType, newBuiltinModule } from './registry.ts';
-import { typeName, toIntIndex, sliceIndices, iterToArray, pyEq, richCompare, objId, repr, lookupType, callObj, getAttr, getAttrOrNull, isSubtype } from '../interpreter/runtime.ts';
+import { typeName, toIntIndex, sliceIndices, iterToArray, pyEq, richCompare, objId, repr, lookupType, callObj, getAttr, getAttrOrNull, isSubtype, repeatCount } from '../interpreter/runtime.ts';
 import { bytesLike, itemSize, isUnsignedFormat, readItem, writeItem } from '../builtins/buffer.ts';
 import { intCmp, intSign, intNeg } from '../objects/intops.ts';
 import { pow2Int } from './struct.ts';
@@ -587,12 +587,12 @@ export function callArray(bi: PyBuiltin, args: PyObject[], kw: string[] | null):
       if (!(o instanceof PyInt) && (o.cls.isBuiltin || lookupType(o.cls, '__index__') === null)) {
         throw raise(TypeError, `'${typeName(o)}' object cannot be interpreted as an integer`);
       }
-      const k = toIntIndex(o);
+      const k = o instanceof PyInt ? repeatCount(o) : toIntIndex(o);
       if (k > 0) checkRepeat(a.b.length, k, MAX_SEQ_ITEMS);
       const one = a.b.slice(0);
       const out: int[] = name === '__imul__' ? a.b : [];
       out.length = 0;
-      for (let r = 0; r < k; r++) for (const x of one) out.push(x);
+      if (one.length > 0) for (let r = 0; r < k; r++) for (const x of one) out.push(x);
       return name === '__imul__' ? a : new PyArray(AT.array, a.tc, out);
     }
     case '__lt__':
