@@ -11,6 +11,7 @@ import { bytesDecodeMethod } from '../modules/codecs/module.ts';
 import { bytesLike } from './buffer.ts';
 import { initBytesMethods, bytesSource, byteOf } from './bytesmethods.ts';
 import { MVT } from './memoryview.ts';
+import { registerIfFinalizable } from '../modules/finalize.ts';
 
 function builtinLike(name: string): PyType {
   const t = new PyType(typeType, name);
@@ -101,7 +102,10 @@ export function callBytearray(id: int, args: PyObject[], kw: string[] | null): P
     case B.BYTEARRAY_NEW: {
       const t = args[0];
       if (!(t instanceof PyType) || t === BT.bytearray) return new PyBytes(BT.bytearray, []);
-      return new PyBytesSub(t, []);
+      const sub = new PyBytesSub(t, []);
+      // an instance of a subclass with __del__ is finalized once a collection finds it dead
+      registerIfFinalizable(t, sub);
+      return sub;
     }
   }
   const o = self(args);

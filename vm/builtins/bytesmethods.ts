@@ -13,6 +13,7 @@ import { npos, arg, mkBuiltin, unhandledBuiltin } from './args.ts';
 import { typeName, toIntIndex, toSsize, sliceIndexArg, iterToArray, getIter, iterNext, isSubtype, callObj, hex2, lookupType, getAttr, getIterOrNull } from '../interpreter/runtime.ts';
 import { percentFormat } from './format.ts';
 import { bytesLike, needBytesLike } from './buffer.ts';
+import { registerIfFinalizable } from '../modules/finalize.ts';
 import { padTo, countSub, replaceAll } from './strmethods.ts';
 import { indexFrom, lastIndexFrom, repeatStr } from '../objects/strutil.ts';
 
@@ -675,5 +676,8 @@ export function newBytesObject(t: PyType, args: PyObject[], kw: string[] | null)
   const src = arg(args, kw, 1, 'source');
   const out = bytesSource(src, arg(args, kw, 2, 'encoding'), arg(args, kw, 3, 'errors'), true);
   if (t === bytesType) return src !== null && src.cls === bytesType ? src : new PyBytes(bytesType, out);
-  return new PyBytesSub(t, out);
+  const sub = new PyBytesSub(t, out);
+  // an instance of a subclass with __del__ is finalized once a collection finds it dead
+  registerIfFinalizable(t, sub);
+  return sub;
 }

@@ -2571,24 +2571,37 @@ export function iterNext(it: PyObject): PyObject | null {
     throw e;
   }
 }
+/** What an exhausted list, tuple, str or bytes iterator holds instead of its sequence: it lets go
+ * of it (CPython's it_seq = NULL), so the sequence can be collected (and finalized) while the
+ * iterator lives; an empty one of the same kind keeps every reader's cast valid. */
+class SpentSeqs {
+  list: PyList = newList([]);
+  tuple: PyTuple = newTuple([]);
+  str: PyStr = newStr('');
+  bytes: PyBytes = new PyBytes(bytesType, []);
+}
+const SPENT = new SpentSeqs();
 function seqIterNext(it: PySeqIter): PyObject | null {
   switch (it.kind) {
     case IT_LIST: {
       const items = (it.seq as PyList).items;
       if (it.i < items.length) return items[it.i++];
       it.i = IT_EXHAUSTED;
+      it.seq = SPENT.list;
       return null;
     }
     case IT_TUPLE: {
       const items = (it.seq as PyTuple).items;
       if (it.i < items.length) return items[it.i++];
       it.i = IT_EXHAUSTED;
+      it.seq = SPENT.tuple;
       return null;
     }
     case IT_STR: {
       const s = (it.seq as PyStr).s;
       if (it.i < s.length) return charStr(s.charCodeAt(it.i++));
       it.i = IT_EXHAUSTED;
+      it.seq = SPENT.str;
       return null;
     }
     case IT_ARRAY: {
@@ -2636,6 +2649,7 @@ function seqIterNext(it: PySeqIter): PyObject | null {
       const b = (it.seq as PyBytes).b;
       if (it.i < b.length) return newInt(b[it.i++]);
       it.i = IT_EXHAUSTED;
+      it.seq = SPENT.bytes;
       return null;
     }
     case IT_ENUMERATE: {

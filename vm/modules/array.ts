@@ -20,6 +20,7 @@ import { codePointToString } from '../parser/parser.ts';
 import { cpArray, codePointAt } from '../objects/strutil.ts';
 import { checkRepeat, MAX_SEQ_ITEMS } from '../objects/sizes.ts';
 import * as A from '../parser/ast.ts';
+import { registerIfFinalizable } from './finalize.ts';
 
 const TYPECODES = 'bBuhHiIlLqQfd';
 
@@ -33,6 +34,8 @@ export class PyArray extends PyBufferObject {
     this.tc = tc;
     this.isz = itemSize(tc);
     this.b = b;
+    // an instance of a subclass with __del__ is finalized once a collection finds it dead
+    if (!cls.isBuiltin) registerIfFinalizable(cls, this);
   }
   len(): int {
     return floorDiv(this.b.length, this.isz);
@@ -81,7 +84,8 @@ export class PyArray extends PyBufferObject {
         const at = (ix[0] + j * ix[2]) * this.isz;
         for (let q = 0; q < this.isz; q++) out.push(this.b[at + q]);
       }
-      return new PyArray(this.cls, this.tc, out);
+      // a plain array even from a subclass, as CPython's array_subscr
+      return new PyArray(AT.array, this.tc, out);
     }
     return this.get(indexIn(k, n, 'array index out of range'));
   }
@@ -606,7 +610,8 @@ export function callArray(bi: PyBuiltin, args: PyObject[], kw: string[] | null):
     }
     case '__copy__':
     case '__deepcopy__':
-      return new PyArray(a.cls, a.tc, a.b.slice(0));
+      // a plain array, as CPython's (a slice of the whole)
+      return new PyArray(AT.array, a.tc, a.b.slice(0));
     case '__reduce_ex__': {
       // protocols below 3 rebuild from a list; 3 and up from the bytes, as CPython
       // the state is the instance __dict__ (a subclass's attributes), None when there is none
