@@ -674,7 +674,16 @@ export function byteOf(v: PyObject, msg: string): int {
 /** bytes.__new__(t, source, encoding, errors) */
 export function newBytesObject(t: PyType, args: PyObject[], kw: string[] | null): PyObject {
   const src = arg(args, kw, 1, 'source');
-  const out = bytesSource(src, arg(args, kw, 2, 'encoding'), arg(args, kw, 3, 'errors'), true);
+  const enc = arg(args, kw, 2, 'encoding');
+  const errors = arg(args, kw, 3, 'errors');
+  let out: int[];
+  if (src !== null && enc === null && errors === null && !src.cls.isBuiltin && lookupType(src.cls, '__bytes__') !== null) {
+    // bytes(x) is what x.__bytes__ returned, even a bytes subclass's instance (CPython's bytes_new)
+    const r = callObj(getAttr(src, '__bytes__'), [], null);
+    if (!(r instanceof PyBytes) || isBytearray(r)) throw raise(TypeError, `__bytes__ returned non-bytes (type ${typeName(r)})`);
+    if (t === bytesType) return r;
+    out = r.b.slice(0);
+  } else out = bytesSource(src, enc, errors, true);
   if (t === bytesType) return src !== null && src.cls === bytesType ? src : new PyBytes(bytesType, out);
   const sub = new PyBytesSub(t, out);
   // an instance of a subclass with __del__ is finalized once a collection finds it dead

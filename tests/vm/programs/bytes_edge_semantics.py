@@ -54,3 +54,30 @@ for c in (0x80, 0xe9, 0x20ac):
     except SyntaxError as e:
         print('SyntaxError:', e.msg)
 print(eval('b"\\xaa\\x00"'), eval('br"\\xaa"'))
+
+
+class OtherBytes(bytes):
+    pass
+
+
+class Conv:
+    def __bytes__(self):
+        return OtherBytes(b'abc')
+
+
+class BytesSub(bytes):
+    pass
+
+
+print(bytes(Conv()), type(bytes(Conv())).__name__, type(BytesSub(Conv())).__name__, BytesSub(Conv()))
+
+
+class Bad:
+    def __bytes__(self):
+        return bytearray(b'x')
+
+
+try:
+    bytes(Bad())
+except TypeError as e:
+    print('TypeError:', e)
