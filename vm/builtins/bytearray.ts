@@ -6,11 +6,12 @@ import type { int } from '../../translate/rlib/index.ts';
 import { PyObject, PyType, PyBytes, PyBytesSub, PyStr, PyInt, PySlice, typeType, objectType, newInt, newStr, raise, None, TypeError, ValueError, IndexError, L_NONE } from '../objects/core.ts';
 import { B, FAM_BYTEARRAY } from './ids.ts';
 import { npos, arg, defMethod, mkBuiltin, unhandledBuiltin } from './args.ts';
-import { iterToArray, toIntIndex, typeName, sliceIndices, hex2 } from '../interpreter/runtime.ts';
+import { iterToArray, toIntIndex, typeName, sliceIndices, hex2, lookupType } from '../interpreter/runtime.ts';
 import { bytesDecodeMethod } from '../modules/codecs/module.ts';
 import { bytesLike } from './buffer.ts';
 import { initBytesMethods, bytesSource, byteOf } from './bytesmethods.ts';
 import { MVT } from './memoryview.ts';
+import { registerIfFinalizable } from '../modules/finalize.ts';
 
 function builtinLike(name: string): PyType {
   const t = new PyType(typeType, name);
@@ -51,6 +52,13 @@ function self(args: PyObject[]): PyBytes {
   const o = args[0];
   if (!(o instanceof PyBytes)) throw raise(TypeError, `descriptor requires a 'bytearray' object but received '${typeName(o)}'`);
   return o;
+}
+/** An item key that is not a slice: an int or an object with __index__. */
+function indexKey(k: PyObject): int {
+  if (!(k instanceof PyInt) && (k.cls.isBuiltin || lookupType(k.cls, '__index__') === null)) {
+    throw raise(TypeError, `bytearray indices must be integers or slices, not ${typeName(k)}`);
+  }
+  return toIntIndex(k);
 }
 function index(o: PyBytes, k: PyObject, msg: string = 'bytearray index out of range'): int {
   let i = toIntIndex(k);
@@ -94,7 +102,10 @@ export function callBytearray(id: int, args: PyObject[], kw: string[] | null): P
     case B.BYTEARRAY_NEW: {
       const t = args[0];
       if (!(t instanceof PyType) || t === BT.bytearray) return new PyBytes(BT.bytearray, []);
-      return new PyBytesSub(t, []);
+      const sub = new PyBytesSub(t, []);
+      // an instance of a subclass with __del__ is finalized once a collection finds it dead
+      registerIfFinalizable(t, sub);
+      return sub;
     }
   }
   const o = self(args);
@@ -169,7 +180,7 @@ export function callBytearray(id: int, args: PyObject[], kw: string[] | null): P
         for (let j = 0; j < ix[3]; j++) o.b[ix[0] + j * ix[2]] = items[j];
         return None;
       }
-      const ki = toIntIndex(k);
+      const ki = indexKey(k);
       const byte = byteValue(v);
       o.b[index(o, newInt(ki))] = byte;
       return None;
@@ -186,7 +197,7 @@ export function callBytearray(id: int, args: PyObject[], kw: string[] | null): P
         splice(o.b, 0, o.b.length, keep);
         return None;
       }
-      const i = index(o, k);
+      const i = index(o, newInt(indexKey(k)));
       splice(o.b, i, i + 1, []);
       return None;
     }

@@ -13,6 +13,7 @@ import { npos, arg, mkBuiltin, unhandledBuiltin } from './args.ts';
 import { typeName, toIntIndex, toSsize, sliceIndexArg, iterToArray, getIter, iterNext, isSubtype, callObj, hex2, lookupType, getAttr, getIterOrNull } from '../interpreter/runtime.ts';
 import { percentFormat } from './format.ts';
 import { bytesLike, needBytesLike } from './buffer.ts';
+import { registerIfFinalizable } from '../modules/finalize.ts';
 import { padTo, countSub, replaceAll } from './strmethods.ts';
 import { indexFrom, lastIndexFrom, repeatStr } from '../objects/strutil.ts';
 
@@ -626,7 +627,9 @@ export function bytesSource(src: PyObject | null, enc: PyObject | null, errors: 
     if (errors !== null) throw raise(TypeError, 'errors without a string argument');
     return [];
   }
-  if (src instanceof PyStr) {
+  // without an encoding, a str subclass's __bytes__ comes first (as CPython's bytes_new)
+  const strBytes = enc === null && isBytes && !src.cls.isBuiltin && lookupType(src.cls, '__bytes__') !== null;
+  if (src instanceof PyStr && !strBytes) {
     if (enc === null) throw raise(TypeError, 'string argument without an encoding');
     const r = callObj(getAttr(src, 'encode'), errors === null ? [enc] : [enc, errors], null);
     const rb = bytesLike(r);
@@ -671,7 +674,19 @@ export function byteOf(v: PyObject, msg: string): int {
 /** bytes.__new__(t, source, encoding, errors) */
 export function newBytesObject(t: PyType, args: PyObject[], kw: string[] | null): PyObject {
   const src = arg(args, kw, 1, 'source');
-  const out = bytesSource(src, arg(args, kw, 2, 'encoding'), arg(args, kw, 3, 'errors'), true);
+  const enc = arg(args, kw, 2, 'encoding');
+  const errors = arg(args, kw, 3, 'errors');
+  let out: int[];
+  if (src !== null && enc === null && errors === null && !src.cls.isBuiltin && lookupType(src.cls, '__bytes__') !== null) {
+    // bytes(x) is what x.__bytes__ returned, even a bytes subclass's instance (CPython's bytes_new)
+    const r = callObj(getAttr(src, '__bytes__'), [], null);
+    if (!(r instanceof PyBytes) || isBytearray(r)) throw raise(TypeError, `__bytes__ returned non-bytes (type ${typeName(r)})`);
+    if (t === bytesType) return r;
+    out = r.b.slice(0);
+  } else out = bytesSource(src, enc, errors, true);
   if (t === bytesType) return src !== null && src.cls === bytesType ? src : new PyBytes(bytesType, out);
-  return new PyBytesSub(t, out);
+  const sub = new PyBytesSub(t, out);
+  // an instance of a subclass with __del__ is finalized once a collection finds it dead
+  registerIfFinalizable(t, sub);
+  return sub;
 }

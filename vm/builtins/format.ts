@@ -561,6 +561,11 @@ export function percentFormat(fmt: string, args: PyObject, bytesMode: boolean = 
     }
     if (i < fmt.length && fmt[i] === '*') {
       sp.width = toIntIndex(items[ai++]);
+      // a negative '*' width left-justifies, as the '-' flag (CPython's F_LJUST)
+      if (sp.width < 0) {
+        leftAlign = true;
+        sp.width = -sp.width;
+      }
       i++;
     } else {
       let w = 0;

@@ -1,13 +1,13 @@
-// __length_hint__ of the builtin iterators (CPython's list, tuple, range, dict and set
+// __length_hint__ of the builtin iterators (CPython's list, tuple, str, bytes, range, dict and set
 // iterators have one): how many items are left, which operator.length_hint and list() sizing
 // read. A dict or set iterator whose container changed size since it started hints 0, as
 // CPython's dictiter_len and setiter_len do; an iterator of another kind answers NotImplemented
 // (operator.length_hint then uses its default).
 import type { int } from '../../translate/rlib/index.ts';
-import { PyObject, PySeqIter, PyList, PyTuple, PyDict, NotImplemented, iterType, newInt, raise, TypeError } from '../objects/core.ts';
+import { PyObject, PySeqIter, PyList, PyTuple, PyDict, PyStr, PyBytes, NotImplemented, iterType, newInt, raise, TypeError } from '../objects/core.ts';
 import { B, FAM_ACCEL } from './ids.ts';
 import { defMethod, npos, unhandledBuiltin } from './args.ts';
-import { IT_LIST, IT_TUPLE, IT_ARRAY, IT_RANGE, IT_DICT_KEYS, IT_DICT_VALUES, IT_DICT_ITEMS, IT_EXHAUSTED, typeName } from '../interpreter/runtime.ts';
+import { IT_LIST, IT_TUPLE, IT_STR, IT_BYTES, IT_ARRAY, IT_RANGE, IT_DICT_KEYS, IT_DICT_VALUES, IT_DICT_ITEMS, IT_EXHAUSTED, typeName } from '../interpreter/runtime.ts';
 
 defMethod(iterType, '__length_hint__', B.ITER_LENGTH_HINT, FAM_ACCEL);
 
@@ -23,6 +23,10 @@ function lengthHint(it: PySeqIter): int {
       return left((it.seq as PyList).items.length, it.i);
     case IT_TUPLE:
       return left((it.seq as PyTuple).items.length, it.i);
+    case IT_STR:
+      return left((it.seq as PyStr).s.length, it.i);
+    case IT_BYTES:
+      return left((it.seq as PyBytes).b.length, it.i);
     case IT_ARRAY: {
       const arr = it.arr;
       return arr === null ? 0 : left(arr.length, it.i);

@@ -6,16 +6,17 @@ import type { int } from '../../translate/rlib/index.ts';
 import { floorDiv } from '../../translate/rlib/index.ts';
 import {
   PyObject, PyBufferObject, BufRef, PyType, PyBytes, PyInt, PyFloat, PyStr, PySlice, PyTuple, PyList, PyBuiltin, PyProperty, propertyType,
-  typeType, objectType, bytesType, newInt, newStr, newList, newTuple, raise, None, True, False, TypeError, ValueError, IndexError,
+  typeType, objectType, bytesType, newInt, newFloat, newStr, newList, newTuple, raise, None, True, False, TypeError, ValueError, IndexError,
   NotImplementedError, L_NONE,
 } from '../objects/core.ts';
 import { B, FAM_MEMORYVIEW } from './ids.ts';
 import { npos, arg, mkBuiltin, unhandledBuiltin } from './args.ts';
-import { typeName, toIntIndex, sliceIndices, pyHash, truthy, arrayIter, objId, pyEq, iterToArray } from '../interpreter/runtime.ts';
+import { typeName, toIntIndex, sliceIndices, pyHash, truthy, arrayIter, objId, pyEq, iterToArray, lookupType } from '../interpreter/runtime.ts';
 import { bufferRef, isBytesType, itemSize, isIntFormat, isUnsignedFormat, readItem, writeItem } from './buffer.ts';
 import { hexOf } from './bytesmethods.ts';
 import { intCmp, intSign, intNeg } from '../objects/intops.ts';
 import { pow2Int } from '../modules/struct.ts';
+import { toFloatValue } from './dispatch.ts';
 
 export class PyMemView extends PyBufferObject {
   /** what it views (memoryview.obj) */
@@ -104,18 +105,45 @@ export class PyMemView extends PyBufferObject {
       const ix = sliceIndices(k, this.shape[0]);
       return new PyMemView(this.cls, this.obj, this.arr, this.off + ix[0] * this.stride, this.stride * ix[2], this.fmt, [ix[3]], this.ro);
     }
-    if (k instanceof PyTuple) throw raise(NotImplementedError, 'multi-dimensional sub-views are not implemented');
-    return readItem(this.arr, this.itemAt(k), this.fmt);
+    return readItem(this.arr, this.itemAt(k, false), this.fmt);
   }
-  itemAt(k: PyObject): int {
-    if (this.shape.length === 0) throw raise(TypeError, 'invalid indexing of 0-dim memory');
-    if (this.shape.length > 1) throw raise(NotImplementedError, 'multi-dimensional sub-views are not implemented');
-    if (!(k instanceof PyInt) && k.cls.isBuiltin) throw raise(TypeError, 'memoryview: invalid slice key');
-    let i = toIntIndex(k);
-    const n = this.shape[0];
-    if (i < 0) i += n;
-    if (i < 0 || i >= n) throw raise(IndexError, 'index out of bounds on dimension 1');
-    return this.off + i * this.stride;
+  /** The byte offset of the item key k names: an index (1-dim), a tuple of one index per
+   * dimension, or () for a 0-dim view. Converting an index runs __index__, which may release
+   * the view, so liveness is checked again after (CPython's gh-92888). */
+  itemAt(k: PyObject, assigning: boolean): int {
+    const ndim = this.shape.length;
+    if (ndim === 0) {
+      if (k instanceof PyTuple && k.items.length === 0) return this.off;
+      throw raise(TypeError, 'invalid indexing of 0-dim memory');
+    }
+    if (k instanceof PyTuple) {
+      let indices = true;
+      let slices = true;
+      for (const x of k.items) {
+        if (x instanceof PySlice) indices = false;
+        else slices = false;
+        if (!(x instanceof PySlice) && !isIndexable(x)) indices = false;
+      }
+      if (indices) {
+        if (k.items.length < ndim) throw raise(NotImplementedError, 'sub-views are not implemented');
+        if (k.items.length > ndim) throw raise(TypeError, `cannot index ${ndim}-dimension view with ${k.items.length}-element tuple`);
+        const strides = stridesOf(this);
+        let at = this.off;
+        for (let d = 0; d < ndim; d++) at += dimIndex(k.items[d], this.shape[d], d) * strides[d];
+        this.checkLive();
+        return at;
+      }
+      if (slices && k.items.length > 0) {
+        if (assigning) throw raise(NotImplementedError, 'memoryview slice assignments are currently restricted to ndim = 1');
+        throw raise(NotImplementedError, 'multi-dimensional slicing is not implemented');
+      }
+      throw raise(TypeError, 'memoryview: invalid slice key');
+    }
+    if (!isIndexable(k)) throw raise(TypeError, 'memoryview: invalid slice key');
+    if (ndim > 1) throw raise(NotImplementedError, assigning ? 'sub-views are not implemented' : 'multi-dimensional sub-views are not implemented');
+    const at = this.off + dimIndex(k, this.shape[0], 0) * this.stride;
+    this.checkLive();
+    return at;
   }
   override nativeEq(other: PyObject): int {
     if (other === this) return 1;
@@ -153,6 +181,16 @@ export class PyMemView extends PyBufferObject {
     this.hashCache = h === -1 ? -2 : h;
     return this.hashCache;
   }
+}
+function isIndexable(k: PyObject): boolean {
+  return k instanceof PyInt || (!k.cls.isBuiltin && lookupType(k.cls, '__index__') !== null);
+}
+/** Index k along dimension d (of n items), negative from the end. */
+function dimIndex(k: PyObject, n: int, d: int): int {
+  let i = toIntIndex(k);
+  if (i < 0) i += n;
+  if (i < 0 || i >= n) throw raise(IndexError, `index out of bounds on dimension ${d + 1}`);
+  return i;
 }
 function itemsOf(arr: int[], off: int, len: int, fmt: string): PyObject[] {
   const sz = itemSize(fmt);
@@ -216,8 +254,10 @@ export function checkItem(c: string, v: PyObject): PyObject {
     return x;
   }
   if (c === 'f' || c === 'd') {
-    if (!(v instanceof PyFloat || v instanceof PyInt)) throw raise(TypeError, `memoryview: invalid type for format '${c}'`);
-    return v;
+    if (v instanceof PyFloat || v instanceof PyInt) return v;
+    // PyFloat_AsDouble's way: __float__, else __index__
+    if (!v.cls.isBuiltin && (lookupType(v.cls, '__float__') !== null || lookupType(v.cls, '__index__') !== null)) return newFloat(toFloatValue(v));
+    throw raise(TypeError, `memoryview: invalid type for format '${c}'`);
   }
   if (c === 'c') {
     if (!(v instanceof PyBytes) || v.b.length !== 1) throw raise(ValueError, `memoryview: invalid value for format '${c}'`);
@@ -290,6 +330,7 @@ function assign(m: PyMemView, k: PyObject, v: PyObject): void {
   if (k instanceof PySlice) {
     if (m.shape.length !== 1) throw raise(NotImplementedError, 'memoryview slice assignments are currently restricted to ndim = 1');
     const ix = sliceIndices(k, m.shape[0]);
+    m.checkLive();
     const src = bufferRef(v);
     if (src === null) throw raise(TypeError, `a bytes-like object is required, not '${typeName(v)}'`);
     const srcFmt = v instanceof PyBufferObject ? v.bufFormat() : 'B';
@@ -302,8 +343,11 @@ function assign(m: PyMemView, k: PyObject, v: PyObject): void {
     }
     return;
   }
-  const at = m.itemAt(k);
-  writeItem(m.arr, at, m.fmt, checkItem(m.fmt, v));
+  const at = m.itemAt(k, true);
+  // converting the value may release the view too
+  const x = checkItem(m.fmt, v);
+  m.checkLive();
+  writeItem(m.arr, at, m.fmt, x);
 }
 
 function self0(bi: PyBuiltin, args: PyObject[]): PyMemView {

@@ -414,11 +414,11 @@ function typeGetAttr(t: PyType, name: string): PyObject | null {
 }
 function specialAttr(o: PyObject, name: string): PyObject | null {
   if (name === '__class__') return o.cls;
-  if (name === '__dict__' && o instanceof PyBytesSub && !o.cls.isBuiltin && !isBytesClass(o.cls)) {
+  if (name === '__dict__' && o instanceof PyBytesSub && !o.cls.isBuiltin && !isBytesClass(o.cls) && allowedSlotNames(o.cls) === null) {
     if (o.attrs === null) o.attrs = newDict();
     return o.attrs;
   }
-  if (name === '__dict__' && !o.cls.isBuiltin) {
+  if (name === '__dict__' && !o.cls.isBuiltin && !(o instanceof PyInstance) && allowedSlotNames(o.cls) === null) {
     // an instance of a subclass of list, dict, int, str or tuple: its attribute dict itself
     const sd = ensureInstanceDict(o);
     if (sd !== null) return sd;
@@ -805,6 +805,11 @@ export function genericSetAttr(o: PyObject, name: string, v: PyObject): void {
     if (o.attrs === null) o.attrs = newDict();
     dictSetS(o.attrs, name, v);
     return;
+  }
+  // a subclass of a builtin (list, array...) whose classes all declare __slots__ has no __dict__
+  if (!t.isBuiltin) {
+    const se = slotError(o, name);
+    if (se !== null) throw se;
   }
   if (o instanceof PyList && !t.isBuiltin) {
     if (o.attrs === null) o.attrs = newDict();
@@ -1836,13 +1841,20 @@ function intOp(a: PyInt, b: PyInt, op: int): PyObject | null {
   return null;
 }
 /** The count of a sequence repetition; beyond the machine range it is CPython's OverflowError. */
-function repeatCount(b: PyInt): int {
-  if (b.big !== null) throw raise(OverflowErrorT, "cannot fit 'int' into an index-sized integer");
-  return b.v;
+/** A sequence-repeat count (CPython's PyNumber_AsSsize_t(n, PyExc_OverflowError)): past ssize_t
+ * an OverflowError; within ssize_t but past the VM's machine range it clamps (toSsize), so a
+ * non-empty sequence then fails with checkRepeat's MemoryError and an empty one stays empty. */
+export function repeatCount(b: PyInt): int {
+  if (b.big !== null && intBitLength(intSign(b) < 0 ? intAdd(b, newInt(1)) : b) > 63) {
+    throw raise(OverflowErrorT, "cannot fit 'int' into an index-sized integer");
+  }
+  return b.big !== null ? toSsize(b) : b.v;
 }
 function repeatSeq(items: PyObject[], n: int): PyObject[] {
   checkRepeat(items.length, n, MAX_SEQ_ITEMS);
   const out: PyObject[] = [];
+  // an empty sequence stays empty for any count (which may be as large as sys.maxsize)
+  if (items.length === 0) return out;
   for (let i = 0; i < n; i++) for (const x of items) out.push(x);
   return out;
 }
@@ -1903,7 +1915,12 @@ export function builtinBinary(a: PyObject, b: PyObject, op: int): PyObject | nul
     return null;
   }
   if (b instanceof PyInt && op === A.BIN_MUL) {
-    if (a instanceof PyBytes) return new PyBytes(bytesResultType(a), repeatSeqInt(a.b, repeatCount(b)));
+    if (a instanceof PyBytes) {
+      const n = repeatCount(b);
+      // an exact bytes (immutable) times 1 is itself, as CPython's bytes_repeat
+      if (n === 1 && a.cls === bytesType) return a;
+      return new PyBytes(bytesResultType(a), repeatSeqInt(a.b, n));
+    }
   }
   if (a instanceof PyInt && op === A.BIN_MUL) {
     if (b instanceof PyStr || b instanceof PyList || b instanceof PyTuple || b instanceof PyBytes) return builtinBinary(b, a, op);
@@ -1950,6 +1967,8 @@ function bytesToLatin1(b: int[]): string {
 function repeatSeqInt(items: int[], n: int): int[] {
   checkRepeat(items.length, n, MAX_SEQ_ITEMS);
   const out: int[] = [];
+  // an empty sequence stays empty for any count (which may be as large as sys.maxsize)
+  if (items.length === 0) return out;
   for (let i = 0; i < n; i++) for (const x of items) out.push(x);
   return out;
 }
@@ -2175,7 +2194,7 @@ function sliceItems(items: PyObject[], s: PySlice): PyObject[] {
 }
 function normIndex(i: int, len: int, what: string): int {
   const j = i < 0 ? i + len : i;
-  if (j < 0 || j >= len) throw raise(IndexError, `${what} index out of range`);
+  if (j < 0 || j >= len) throw raise(IndexError, what === '' ? 'index out of range' : `${what} index out of range`);
   return j;
 }
 export function getItem(o: PyObject, k: PyObject): PyObject {
@@ -2269,7 +2288,8 @@ export function getItem(o: PyObject, k: PyObject): PyObject {
       }
       return new PyBytes(bytesResultType(o), out);
     }
-    return newInt(o.b[normIndex(asIndex(k, 'byte'), o.b.length, 'index')]);
+    const ba = isBytearray(o);
+    return newInt(o.b[normIndex(asIndex(k, ba ? 'bytearray' : 'byte'), o.b.length, ba ? 'bytearray' : '')]);
   }
   if (o instanceof PyType) {
     const cg = lookupType(o, '__class_getitem__');
@@ -2564,24 +2584,37 @@ export function iterNext(it: PyObject): PyObject | null {
     throw e;
   }
 }
+/** What an exhausted list, tuple, str or bytes iterator holds instead of its sequence: it lets go
+ * of it (CPython's it_seq = NULL), so the sequence can be collected (and finalized) while the
+ * iterator lives; an empty one of the same kind keeps every reader's cast valid. */
+class SpentSeqs {
+  list: PyList = newList([]);
+  tuple: PyTuple = newTuple([]);
+  str: PyStr = newStr('');
+  bytes: PyBytes = new PyBytes(bytesType, []);
+}
+const SPENT = new SpentSeqs();
 function seqIterNext(it: PySeqIter): PyObject | null {
   switch (it.kind) {
     case IT_LIST: {
       const items = (it.seq as PyList).items;
       if (it.i < items.length) return items[it.i++];
       it.i = IT_EXHAUSTED;
+      it.seq = SPENT.list;
       return null;
     }
     case IT_TUPLE: {
       const items = (it.seq as PyTuple).items;
       if (it.i < items.length) return items[it.i++];
       it.i = IT_EXHAUSTED;
+      it.seq = SPENT.tuple;
       return null;
     }
     case IT_STR: {
       const s = (it.seq as PyStr).s;
       if (it.i < s.length) return charStr(s.charCodeAt(it.i++));
       it.i = IT_EXHAUSTED;
+      it.seq = SPENT.str;
       return null;
     }
     case IT_ARRAY: {
@@ -2629,6 +2662,7 @@ function seqIterNext(it: PySeqIter): PyObject | null {
       const b = (it.seq as PyBytes).b;
       if (it.i < b.length) return newInt(b[it.i++]);
       it.i = IT_EXHAUSTED;
+      it.seq = SPENT.bytes;
       return null;
     }
     case IT_ENUMERATE: {

@@ -6,14 +6,30 @@
 import { PyObject, PyType, PyStr, PyExc, HOLD, objectType, raise, AttributeError } from '../objects/core.ts';
 import { iterToArray, lookupType, str } from './runtime.ts';
 import { mangle } from '../compiler/symtable.ts';
+import { BYT } from '../builtins/bytesmethods.ts';
+
+/** The builtin classes whose instances have no __dict__ in CPython (no tp_dictoffset), by module
+ * and name: a subclass declaring __slots__ over them has none either. Other builtin bases (function,
+ * module, exceptions, _io's classes, functools.partial...) give their subclasses a __dict__. */
+const DICTLESS_BUILTINS: Map<string, boolean> = new Map<string, boolean>([
+  ['builtins.list', true], ['builtins.dict', true], ['builtins.set', true], ['builtins.frozenset', true],
+  ['builtins.int', true], ['builtins.float', true], ['builtins.complex', true], ['builtins.str', true],
+  ['builtins.bytes', true], ['builtins.tuple', true],
+  ['array.array', true], ['collections.deque', true],
+]);
+function dictlessBuiltin(c: PyType): boolean {
+  // bytearray is not isBuiltin (the runtime calls its methods as a class's), see bytearray.ts
+  return (c.isBuiltin && DICTLESS_BUILTINS.has(`${c.module}.${c.name}`)) || c === BYT.bytearray;
+}
 
 /** The names t's instances may hold, or null when they have a __dict__ (also when a builtin
- * class other than object is among the bases: their layouts are not checked here). */
+ * class other than object and the dictless ones above is among the bases: their layouts are not
+ * checked here). */
 export function allowedSlotNames(t: PyType): Map<string, boolean> | null {
   if (t.slotVer === HOLD.typeVersion) return t.slotNames;
   let names: Map<string, boolean> | null = new Map<string, boolean>();
   for (const c of t.mro) {
-    if (c === objectType) continue;
+    if (c === objectType || dictlessBuiltin(c)) continue;
     if (c.isBuiltin) {
       names = null;
       break;

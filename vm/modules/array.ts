@@ -11,7 +11,7 @@ import { dictSetS } from '../objects/dict.ts';
 import { B, FAM_ARRAY, FAM_ARRAYBYTES } from '../builtins/ids.ts';
 import { npos, mkBuiltin, defMethod, unhandledBuiltin } from '../builtins/args.ts';
 import { newModuleType, newBuiltinModule } from './registry.ts';
-import { typeName, toIntIndex, sliceIndices, iterToArray, pyEq, richCompare, objId, repr, lookupType, callObj, getAttr, getAttrOrNull, isSubtype } from '../interpreter/runtime.ts';
+import { typeName, toIntIndex, sliceIndices, iterToArray, pyEq, richCompare, objId, repr, lookupType, callObj, getAttr, getAttrOrNull, isSubtype, repeatCount } from '../interpreter/runtime.ts';
 import { bytesLike, itemSize, isUnsignedFormat, readItem, writeItem } from '../builtins/buffer.ts';
 import { intCmp, intSign, intNeg } from '../objects/intops.ts';
 import { pow2Int } from './struct.ts';
@@ -20,6 +20,7 @@ import { codePointToString } from '../parser/parser.ts';
 import { cpArray, codePointAt } from '../objects/strutil.ts';
 import { checkRepeat, MAX_SEQ_ITEMS } from '../objects/sizes.ts';
 import * as A from '../parser/ast.ts';
+import { registerIfFinalizable } from './finalize.ts';
 
 const TYPECODES = 'bBuhHiIlLqQfd';
 
@@ -33,6 +34,8 @@ export class PyArray extends PyBufferObject {
     this.tc = tc;
     this.isz = itemSize(tc);
     this.b = b;
+    // an instance of a subclass with __del__ is finalized once a collection finds it dead
+    if (!cls.isBuiltin) registerIfFinalizable(cls, this);
   }
   len(): int {
     return floorDiv(this.b.length, this.isz);
@@ -81,7 +84,8 @@ export class PyArray extends PyBufferObject {
         const at = (ix[0] + j * ix[2]) * this.isz;
         for (let q = 0; q < this.isz; q++) out.push(this.b[at + q]);
       }
-      return new PyArray(this.cls, this.tc, out);
+      // a plain array even from a subclass, as CPython's array_subscr
+      return new PyArray(AT.array, this.tc, out);
     }
     return this.get(indexIn(k, n, 'array index out of range'));
   }
@@ -587,12 +591,12 @@ export function callArray(bi: PyBuiltin, args: PyObject[], kw: string[] | null):
       if (!(o instanceof PyInt) && (o.cls.isBuiltin || lookupType(o.cls, '__index__') === null)) {
         throw raise(TypeError, `'${typeName(o)}' object cannot be interpreted as an integer`);
       }
-      const k = toIntIndex(o);
+      const k = o instanceof PyInt ? repeatCount(o) : toIntIndex(o);
       if (k > 0) checkRepeat(a.b.length, k, MAX_SEQ_ITEMS);
       const one = a.b.slice(0);
       const out: int[] = name === '__imul__' ? a.b : [];
       out.length = 0;
-      for (let r = 0; r < k; r++) for (const x of one) out.push(x);
+      if (one.length > 0) for (let r = 0; r < k; r++) for (const x of one) out.push(x);
       return name === '__imul__' ? a : new PyArray(AT.array, a.tc, out);
     }
     case '__lt__':
@@ -606,7 +610,8 @@ export function callArray(bi: PyBuiltin, args: PyObject[], kw: string[] | null):
     }
     case '__copy__':
     case '__deepcopy__':
-      return new PyArray(a.cls, a.tc, a.b.slice(0));
+      // a plain array, as CPython's (a slice of the whole)
+      return new PyArray(AT.array, a.tc, a.b.slice(0));
     case '__reduce_ex__': {
       // protocols below 3 rebuild from a list; 3 and up from the bytes, as CPython
       // the state is the instance __dict__ (a subclass's attributes), None when there is none

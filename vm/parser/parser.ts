@@ -1489,6 +1489,8 @@ export class Parser {
       if (count > 0 && b !== isBytes) throw this.error('cannot mix bytes and nonbytes literals', t);
       isBytes = b;
       count++;
+      // a bytes literal's source text is ASCII; only its escapes may make bytes above 127
+      if (b) for (let i = 0; i < t.s.length; i++) if (t.s.charCodeAt(i) > 127) throw this.error('bytes can only contain ASCII literal characters', t);
       const raw = t.prefix.includes('r');
       if (t.prefix.includes('f')) {
         isF = true;
