@@ -37,7 +37,7 @@ import { setTraceback } from '../interpreter/traceback.ts';
 import { callWeakref } from '../modules/weakref.ts';
 import { callGc } from '../modules/gc.ts';
 import { callAsyncgenHooks, asyncGenFirstIter } from '../modules/asyncgenhooks.ts';
-import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_IO, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT, FAM_SRE, FAM_STRING, FAM_STRUCT, FAM_WEAKREF, FAM_GC, FAM_ABC, FAM_BYTEARRAY, FAM_BYTES, FAM_MEMORYVIEW, FAM_ARRAY, FAM_COMPLEX, FAM_CMATH, FAM_GENERICALIAS, FAM_EXCGROUP, FAM_COMPILE, FAM_HASH, FAM_OPERATOR, FAM_ATEXIT, FAM_CONTEXTVARS, FAM_CSV, FAM_CODECS, FAM_STDLIB_SUPPORT, FAM_IMP, FAM_COREMETHODS, FAM_OSCALL, FAM_FLOATHEX, FAM_INTDIGITS, FAM_FUNCCALL, FAM_ASYNCGEN_HOOKS, FAM_DESCR, FAM_FDOPS, FAM_SLICE_METHOD, FAM_ITERPICKLE, FAM_POSIX2, FAM_ARRAYBYTES, FAM_HEAPQ, FAM_ACCEL, FAM_ASYNCIO, FAM_DESCR2 } from './ids.ts';
+import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_IO, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT, FAM_SRE, FAM_STRING, FAM_STRUCT, FAM_WEAKREF, FAM_GC, FAM_ABC, FAM_BYTEARRAY, FAM_BYTES, FAM_MEMORYVIEW, FAM_ARRAY, FAM_COMPLEX, FAM_CMATH, FAM_GENERICALIAS, FAM_EXCGROUP, FAM_COMPILE, FAM_HASH, FAM_OPERATOR, FAM_ATEXIT, FAM_CONTEXTVARS, FAM_CSV, FAM_CODECS, FAM_STDLIB_SUPPORT, FAM_IMP, FAM_COREMETHODS, FAM_OSCALL, FAM_FLOATHEX, FAM_INTDIGITS, FAM_FUNCCALL, FAM_ASYNCGEN_HOOKS, FAM_DESCR, FAM_FDOPS, FAM_SLICE_METHOD, FAM_ITERPICKLE, FAM_POSIX2, FAM_ARRAYBYTES, FAM_HEAPQ, FAM_ACCEL, FAM_ASYNCIO, FAM_DESCR2, FAM_EXCGEN } from './ids.ts';
 import { callPosixProc } from '../modules/posixproc.ts';
 import { callBreakpoint, initBreakpoint } from '../modules/breakpoint.ts';
 import { callTypePrepare, initTypePrepare } from './typeprepare.ts';
@@ -58,6 +58,7 @@ import { callIterPickle } from './iterpickle.ts';
 import { callHeapq } from '../modules/heapq.ts';
 import { callBisect } from '../modules/bisect.ts';
 import { callLengthHint } from './lengthhint.ts';
+import { callANext, initANext } from './anext.ts';
 import { callFunctools } from '../modules/functools.ts';
 import { callCodecs, decodeSource } from '../modules/codecs/module.ts';
 import { callImp } from '../modules/imp.ts';
@@ -282,6 +283,8 @@ export function callBuiltin(b: PyBuiltin, args: PyObject[], kw: string[] | null)
       return callBisect(id, args, kw);
     case FAM_ASYNCIO:
       return callAsyncio(id, args, kw);
+    case FAM_EXCGEN:
+      return callANext(id, args, kw);
     case FAM_DESCR2:
       if (id === B.TYPE_PREPARE) return callTypePrepare(id);
       if (id === B.SUPER_GET) return callSuper(id, args, kw);
@@ -1607,6 +1610,7 @@ export function initBuiltins(): void {
   initCompile();
   initBreakpoint();
   initTypePrepare();
+  initANext();
   initSuper();
   dictSetS(VM.builtins, 'memoryview', BT.memoryview);
   for (const name of EXC.byName.keys()) dictSetS(VM.builtins, name, EXC.byName.get(name) as PyType);
