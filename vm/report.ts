@@ -7,6 +7,7 @@ import { dictGetS } from './objects/dict.ts';
 import { B } from './builtins/ids.ts';
 import { VM } from './interpreter/state.ts';
 import { tracebackOf } from './interpreter/traceback.ts';
+import { suggestionFor } from './interpreter/suggestions.ts';
 import { flushStdoutStatus, writeErr } from './interpreter/state.ts';
 import { str, repr, isInstance, getAttrOrNull, getAttr, callObj } from './interpreter/runtime.ts';
 
@@ -103,7 +104,9 @@ function formatException(e: PyBaseExc, out: string[], seen: PyObject[]): void {
     return;
   }
   const msg = textOr(e, false, '<exception str() failed>');
-  out.push(msg === '' ? excTypeName(e) + '\n' : excTypeName(e) + ': ' + msg + '\n');
+  const suggestion = suggestionFor(e);
+  const hint = suggestion === null ? '' : `. Did you mean: '${suggestion}'?`;
+  out.push((msg === '' ? excTypeName(e) : excTypeName(e) + ': ' + msg) + hint + '\n');
   formatNotes(e, out);
 }
 /** The notes of e (add_note), one a line after its message, as CPython's print_exception_notes:

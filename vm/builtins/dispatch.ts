@@ -533,7 +533,7 @@ function printTo(file: PyObject, s: string): void {
 }
 /** dir(o): o's type's __dir__ (a metaclass's for a class, as enum's), its result sorted; a
  * module's own __dir__ function (PEP 562) is called instead. */
-function dirCall(o: PyObject): PyObject {
+export function dirCall(o: PyObject): PyObject {
   if (o instanceof PyModule) {
     const md = dictGetS(o.dict, '__dir__');
     if (md !== null) return newList(sortItems(iterToArray(callObj(md, [], null)), null, false));

@@ -348,7 +348,10 @@ function getAttrFallback(o: PyObject, name: string): PyObject | null {
       try {
         return callObj(ga, [o, newStr(name)], null);
       } catch (e) {
-        if (e instanceof PyExc && isInstance(e.exc, AttributeError)) return null;
+        if (e instanceof PyExc && isInstance(e.exc, AttributeError)) {
+          keepGetattrError(e.exc, o, name);
+          return null;
+        }
         throw e;
       }
     }
@@ -648,8 +651,37 @@ function codeAttr(c: PyCode, name: string): PyObject | null {
 }
 export function getAttr(o: PyObject, name: string): PyObject {
   const v = getAttrOrNull(o, name);
-  if (v === null) throw attrError(o, name);
+  if (v === null) throw missingAttrError(o, name);
   return v;
+}
+/** The AttributeError a class's __getattr__ raised for the lookup that just failed, which
+ * getattr() and attribute access raise as it is (CPython's slot_tp_getattr_hook propagates it),
+ * not a new one. getAttrOrNull only answers null, so it is kept here until the caller asks. */
+class GetattrError {
+  exc: PyBaseExc | null = null;
+  obj: PyObject | null = null;
+  name: string = '';
+}
+const GETATTR_ERROR = new GetattrError();
+function keepGetattrError(e: PyBaseExc, o: PyObject, name: string): void {
+  // as CPython's set_attribute_error_context: one that says neither name nor obj is given them
+  if (getAttrOrNull(e, 'name') === None && getAttrOrNull(e, 'obj') === None) {
+    genericSetAttr(e, 'name', newStr(name));
+    genericSetAttr(e, 'obj', o);
+  }
+  GETATTR_ERROR.exc = e;
+  GETATTR_ERROR.obj = o;
+  GETATTR_ERROR.name = name;
+}
+/** The error of a failed attribute lookup of o.name: the one its __getattr__ raised, else
+ * attrError's. */
+export function missingAttrError(o: PyObject, name: string): PyExc {
+  const kept = GETATTR_ERROR.exc;
+  const same = kept !== null && GETATTR_ERROR.obj === o && GETATTR_ERROR.name === name;
+  GETATTR_ERROR.exc = null;
+  GETATTR_ERROR.obj = null;
+  if (same && kept !== null) return new PyExc(kept);
+  return attrError(o, name);
 }
 export function setAttr(o: PyObject, name: string, v: PyObject): void {
   const t = o.cls;
