@@ -70,7 +70,7 @@ import { unparse } from './unparse.ts';
 import { checkMatch } from './patterncheck.ts';
 import { PyObject, PyStr, PyInt, PyFloat, newStr, newTuple, None, newInt, mapGetInt } from '../objects/core.ts';
 import { PyCode, CO_VARARGS, CO_VARKW, CO_GENERATOR, CO_COROUTINE, CO_ASYNC_GENERATOR, CO_NAMES, InlineCache, maxStackDepth, packInstructions } from './code.ts';
-import { Op, F_CACHE, opFlags } from './opcodes.ts';
+import { Op, F_CACHE, opFlags, AWAIT_AENTER, AWAIT_AEXIT } from './opcodes.ts';
 import { SymTable, Scope, buildSymTable, S_MODULE, S_FUNC, S_CLASS, N_LOCAL, N_CELL, N_FREE, N_GLOBAL, N_NAME } from './symtable.ts';
 
 const FB_LOOP = 0;
@@ -1014,7 +1014,7 @@ export class Compiler {
     this.loadConst(None);
     this.loadConst(None);
     this.emit(Op.CALL, 3);
-    this.emit(Op.GET_AWAITABLE, 0);
+    this.emit(Op.GET_AWAITABLE, AWAIT_AEXIT);
     this.yieldFromLoop();
   }
   /** `async with`: as withStmt, with __aenter__ and __aexit__ awaited. */
@@ -1026,7 +1026,7 @@ export class Compiler {
     const lsuppress = this.newLabel();
     this.expr(item.context_expr);
     this.emit(Op.BEFORE_ASYNC_WITH, 0);
-    this.emit(Op.GET_AWAITABLE, 0);
+    this.emit(Op.GET_AWAITABLE, AWAIT_AENTER);
     this.yieldFromLoop();
     // exit, enter result; the handler gets exit, exception
     this.jump(Op.SETUP_CLEANUP, lexc);
@@ -1039,7 +1039,7 @@ export class Compiler {
     this.emit(Op.PUSH_EXC_INFO, 0);
     this.jump(Op.SETUP_CLEANUP, lcleanup);
     this.emit(Op.WITH_EXCEPT_START, 0);
-    this.emit(Op.GET_AWAITABLE, 0);
+    this.emit(Op.GET_AWAITABLE, AWAIT_AEXIT);
     this.yieldFromLoop();
     this.jump(Op.POP_JUMP_IF_TRUE, lsuppress);
     this.emit(Op.POP_BLOCK, 0);

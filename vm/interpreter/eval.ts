@@ -10,8 +10,8 @@ import {
   MemoryError, PyBoundMethod, floatType, strType, SMALL, rangeType, dictType,
   tupleType, generatorType, coroutineType, asyncGeneratorType, StopAsyncIteration, KeyError, moduleType, L_NONE,
 } from '../objects/core.ts';
-import { PyCode, CO_VARARGS, CO_VARKW, CO_GENERATOR, CO_COROUTINE, CO_ASYNC_GENERATOR, InlineCache } from '../compiler/code.ts';
-import { PyCoroWrapper, PyAsyncGenWrapped, PyAsyncGenOp, asyncGenStep, getAwaitable, getAIter, getANext, asyncWithExit, asyncEnter, stopValue } from './coroutines.ts';
+import { PyCode, CO_VARARGS, CO_VARKW, CO_GENERATOR, CO_COROUTINE, CO_ITERABLE_COROUTINE, CO_ASYNC_GENERATOR, InlineCache } from '../compiler/code.ts';
+import { PyCoroWrapper, PyAsyncGenWrapped, PyAsyncGenOp, asyncGenStep, getAwaitable, awaitOperand, getAIter, getANext, asyncWithExit, asyncEnter, stopValue } from './coroutines.ts';
 import { Op } from '../compiler/opcodes.ts';
 import { fastCall1, fastCall2, fastMethod0, fastMethod1, fastMethod2, fastRange, fastType1 } from './fastcalls.ts';
 import { icReset, icProbe, loadAttrIC, loadMethodIC, storeAttrIC, globalIC, ctorKind, CTOR_INIT, CTOR_BARE } from './caches.ts';
@@ -292,7 +292,11 @@ function genKind(g: PyGenerator): string {
   return g.cls === asyncGeneratorType ? 'async generator' : g.cls.name;
 }
 export function genThrow(g: PyGenerator, exc: PyBaseExc): PyObject | null {
-  if (g.finished) throw new PyExc(exc);
+  if (g.finished) {
+    // an exhausted coroutine refuses, as its send() does (close() never gets here)
+    if (g.cls === coroutineType) throw raise(RuntimeError, 'cannot reuse already awaited coroutine');
+    throw new PyExc(exc);
+  }
   if (g.frame.pc === 0) {
     g.finished = true;
     throw new PyExc(exc);
@@ -1429,9 +1433,17 @@ function run(f: Frame): PyObject {
             f.yielded = true;
             return v;
           }
-          case Op.GET_YIELD_FROM_ITER:
-            stack[sp - 1] = getIter(stack[sp - 1]);
+          case Op.GET_YIELD_FROM_ITER: {
+            // a coroutine is delegated to as it is, but only by a coroutine or a generator
+            // that types.coroutine marked; a generator as it is; anything else by its iterator
+            const o = stack[sp - 1];
+            if (o instanceof PyGenerator && o.cls === coroutineType) {
+              if ((code.flags & (CO_COROUTINE | CO_ITERABLE_COROUTINE)) === 0) {
+                throw raise(TypeError, "cannot 'yield from' a coroutine object in a non-coroutine generator");
+              }
+            } else if (!(o instanceof PyGenerator && o.cls === generatorType)) stack[sp - 1] = getIter(o);
             break;
+          }
           case Op.SEND: {
             const v = stack[--sp];
             const it = stack[sp - 1];
@@ -1463,7 +1475,7 @@ function run(f: Frame): PyObject {
           }
           case Op.GET_AWAITABLE:
             f.pc = pc;
-            stack[sp - 1] = getAwaitable(stack[sp - 1]);
+            stack[sp - 1] = awaitOperand(stack[sp - 1], arg);
             break;
           case Op.GET_AITER:
             f.pc = pc;
