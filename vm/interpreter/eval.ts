@@ -24,7 +24,7 @@ import { handleInterrupt } from '../modules/signal.ts';
 import { displayExpr } from '../modules/syshooks.ts';
 import {
   getAttr, setAttr, delAttr, callObj, binaryOp, unaryOp, richCompare, truthy, getItem, setItem, delItem,
-  contains, getIter, iterNext, iterToArray, excMatches, makeException, lookupType, isInstance, repr, str, getAttrOrNull,
+  contains, getIter, iterNext, iterToArray, exceptMatches, setImplicitContext, makeException, lookupType, isInstance, repr, str, getAttrOrNull,
   IT_LIST, IT_RANGE, IT_EXHAUSTED, typeName, isSubtype, computeMro, getIterOrNull, pyLen,
   genericSetAttr,
 } from './runtime.ts';
@@ -629,9 +629,11 @@ function run(f: Frame): PyObject {
       if (f.pendingThrow !== null) {
         const pt = f.pendingThrow;
         f.pendingThrow = null;
-        // thrown in by gen.throw(): chained to what the generator itself handles, not its caller
+        // thrown in by gen.throw(): chained to what the generator itself handles, not its
+        // caller, replacing any context it had (it is raised anew here, as CPython's
+        // _PyErr_ChainStackItem)
         const own = VM.curExc;
-        if (own !== null && own !== pt && pt.context === null) pt.context = own;
+        if (own !== null && own !== pt) setImplicitContext(pt, own);
         VM.reraising = true;
         addTraceback(f, pt, pc);
         throw new PyExc(pt);
@@ -1554,7 +1556,7 @@ function run(f: Frame): PyObject {
           }
           case Op.CHECK_EXC_MATCH: {
             const spec = stack[--sp];
-            const matched = excMatches(stack[sp - 1], spec) ? True : False;
+            const matched = exceptMatches(stack[sp - 1], spec) ? True : False;
             stack[sp++] = matched;
             break;
           }
@@ -1861,7 +1863,7 @@ function run(f: Frame): PyObject {
       } else {
         addTraceback(f, exc, pc);
         const cur = topExc();
-        if (cur !== null && cur !== exc && exc.context === null) exc.context = cur;
+        if (cur !== null && cur !== exc && exc.context === null) setImplicitContext(exc, cur);
       }
       if (f.blocks.length > 0) {
         const level = f.blocks.pop() as int;

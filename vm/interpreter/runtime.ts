@@ -141,6 +141,17 @@ export function computeMro(t: PyType): PyType[] {
 }
 
 // ---- exceptions ----
+/** Whether exc is an instance of what an `except` clause names (a class or a tuple of them);
+ * every class named must be an exception class, checked before any is matched, as CPython's
+ * CHECK_EXC_MATCH. */
+export function exceptMatches(exc: PyObject, spec: PyObject): boolean {
+  if (spec instanceof PyTuple) {
+    for (const s of spec.items) {
+      if (!(s instanceof PyType && isSubtype(s, BaseException))) throw raise(TypeError, 'catching classes that do not inherit from BaseException is not allowed');
+    }
+  }
+  return excMatches(exc, spec);
+}
 export function excMatches(exc: PyObject, spec: PyObject): boolean {
   if (spec instanceof PyTuple) {
     for (const s of spec.items) if (excMatches(exc, s)) return true;
@@ -151,6 +162,31 @@ export function excMatches(exc: PyObject, spec: PyObject): boolean {
     return isInstance(exc, spec);
   }
   throw raise(TypeError, 'catching classes that do not inherit from BaseException is not allowed');
+}
+/** exc.__context__ = handled, as raising exc while handling `handled` does; a link of
+ * handled's context chain that leads back to exc is cut so that no cycle forms (CPython's
+ * _PyErr_SetObject, with Floyd's check against a cycle already there). */
+export function setImplicitContext(exc: PyBaseExc, handled: PyBaseExc): void {
+  let o: PyBaseExc = handled;
+  let slow: PyBaseExc = handled;
+  let toggle = false;
+  for (;;) {
+    const c = o.context;
+    if (c === null || !(c instanceof PyBaseExc)) break;
+    if (c === exc) {
+      o.context = null;
+      break;
+    }
+    o = c;
+    if (o === slow) break;
+    if (toggle) {
+      const next = slow.context;
+      if (next === null || !(next instanceof PyBaseExc)) break;
+      slow = next;
+    }
+    toggle = !toggle;
+  }
+  exc.context = handled;
 }
 /** Turns `raise X` operand into an exception instance. */
 export function makeException(o: PyObject): PyBaseExc {
@@ -763,11 +799,13 @@ export function genericSetAttr(o: PyObject, name: string, v: PyObject): void {
     }
     if (o instanceof PyBaseExc) {
       if (name === '__cause__') {
+        if (v !== None && !(v instanceof PyBaseExc)) throw raise(TypeError, 'exception cause must be None or derive from BaseException');
         o.cause = v === None ? null : v;
         o.suppressContext = true;
         return;
       }
       if (name === '__context__') {
+        if (v !== None && !(v instanceof PyBaseExc)) throw raise(TypeError, 'exception context must be None or derive from BaseException');
         o.context = v === None ? null : v;
         return;
       }
@@ -931,6 +969,7 @@ export function genericDelAttr(o: PyObject, name: string): void {
       return;
     }
   }
+  if (o instanceof PyBaseExc && (name === '__cause__' || name === '__context__')) throw raise(TypeError, `${name} may not be deleted`);
   if (o instanceof PyInstance) {
     const idx = mapGetInt(o.map.names, name, -1);
     if (idx >= 0 && o.slots[idx] !== null) {
