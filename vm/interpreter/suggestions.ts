@@ -5,6 +5,7 @@
 // the frame that raised a NameError. Nothing is offered for an exception without its name (or
 // obj), for more than 750 candidates, or when the names cannot be had.
 import type { int } from '../../translate/rlib/index.ts';
+import { floorDiv } from '../../translate/rlib/index.ts';
 import { PyObject, PyBaseExc, PyExc, PyStr, PyList, AttributeError, NameError, strType, newStr } from '../objects/core.ts';
 import { dictKeys } from '../objects/dict.ts';
 import { encodeUtf8 } from '../builtins/strmethods.ts';
@@ -84,7 +85,7 @@ function closest(candidates: PyObject[], name: string): string | null {
     if (item.s === name) continue;
     const itemBytes = encodeUtf8(item.s);
     // no more than a third of the characters involved may change, and no worse than the best
-    let maxDistance = Math.floor(((nameBytes.length + itemBytes.length + 3) * MOVE_COST) / 6);
+    let maxDistance = floorDiv((nameBytes.length + itemBytes.length + 3) * MOVE_COST, 6);
     if (bestDistance >= 0 && bestDistance - 1 < maxDistance) maxDistance = bestDistance - 1;
     const d = levenshtein(nameBytes, itemBytes, maxDistance);
     if (d > maxDistance) continue;
