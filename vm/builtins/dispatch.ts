@@ -59,6 +59,7 @@ import { callHeapq } from '../modules/heapq.ts';
 import { callBisect } from '../modules/bisect.ts';
 import { callLengthHint } from './lengthhint.ts';
 import { callANext, initANext } from './anext.ts';
+import { callExcReduce } from './excreduce.ts';
 import { callFunctools } from '../modules/functools.ts';
 import { callCodecs, decodeSource } from '../modules/codecs/module.ts';
 import { callImp } from '../modules/imp.ts';
@@ -284,7 +285,7 @@ export function callBuiltin(b: PyBuiltin, args: PyObject[], kw: string[] | null)
     case FAM_ASYNCIO:
       return callAsyncio(id, args, kw);
     case FAM_EXCGEN:
-      return callANext(id, args, kw);
+      return id >= B.EXCGEN_EXC_REDUCE ? callExcReduce(id, args, kw) : callANext(id, args, kw);
     case FAM_DESCR2:
       if (id === B.TYPE_PREPARE) return callTypePrepare(id);
       if (id === B.SUPER_GET) return callSuper(id, args, kw);
@@ -294,6 +295,15 @@ export function callBuiltin(b: PyBuiltin, args: PyObject[], kw: string[] | null)
 }
 
 // ---- helpers ----
+/** __init__ sets the attributes its keywords name anew: those not given are None again (CPython's
+ * AttributeError_init, NameError_init, ImportError_init). */
+function resetKeywordAttrs(e: PyBaseExc): void {
+  const names = isInstance(e, AttributeError) ? ['name', 'obj'] : isInstance(e, NameError) ? ['name'] : isInstance(e, ImportError) ? ['name', 'path'] : [];
+  for (const nm of names) {
+    const v = getAttrOrNull(e, nm);
+    if (v !== null && v !== None) genericSetAttr(e, nm, None);
+  }
+}
 /** The keyword arguments of the exceptions that take some, as CPython's: AttributeError's name
  * and obj, NameError's name, ImportError's name and path; the others take none. */
 function excKeywords(e: PyBaseExc, args: PyObject[], kw: string[]): void {
@@ -1326,6 +1336,7 @@ function callObjectMethod(id: int, args: PyObject[], kw: string[] | null): PyObj
       if (self instanceof PyBaseExc) {
         const n = npos(args, kw);
         self.args = args.slice(1, n);
+        resetKeywordAttrs(self);
         if (kw !== null && kw.length > 0) excKeywords(self, args, kw);
         // ImportError(msg): msg is the one argument
         if (isInstance(self, ImportError)) genericSetAttr(self, 'msg', n === 2 ? args[1] : None);
@@ -1674,6 +1685,8 @@ export function initBuiltins(): void {
   for (const nm of ['name', 'path', 'msg']) ImportError.dict.set(nm, None);
   defMethod(BaseException, 'with_traceback', B.EXC_WITH_TB, FAM_OBJECT);
   defMethod(BaseException, 'add_note', B.EXC_ADD_NOTE, FAM_OBJECT);
+  defMethod(BaseException, '__reduce__', B.EXCGEN_EXC_REDUCE, FAM_EXCGEN);
+  defMethod(BaseException, '__setstate__', B.EXCGEN_EXC_SETSTATE, FAM_EXCGEN);
   defMethod(propertyType, 'getter', B.PROPERTY_GETTER, FAM_OBJECT);
   defMethod(propertyType, 'setter', B.PROPERTY_SETTER, FAM_OBJECT);
   defMethod(propertyType, 'deleter', B.PROPERTY_DELETER, FAM_OBJECT);

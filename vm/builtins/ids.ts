@@ -1069,6 +1069,9 @@ export enum B {
   EXCGEN_ANEXT_SEND,
   EXCGEN_ANEXT_THROW,
   EXCGEN_ANEXT_CLOSE,
+  // excgen stream (family 62): BaseException.__reduce__/__setstate__ (vm/builtins/excreduce.ts)
+  EXCGEN_EXC_REDUCE,
+  EXCGEN_EXC_SETSTATE,
 }
 
 /** The builtin families, one switch each. */
@@ -1197,7 +1200,8 @@ export const FAM_ASYNCIO = 49;
  * (vm/builtins/typeprepare.ts), super.__get__ (vm/builtins/superobj.ts) */
 export const FAM_DESCR2 = 51;
 
-/** the excgen stream's: builtins.aiter and anext and the anext_awaitable type (vm/builtins/anext.ts) */
+/** the excgen stream's: builtins.aiter and anext and the anext_awaitable type (vm/builtins/anext.ts),
+ * BaseException.__reduce__ and __setstate__ (vm/builtins/excreduce.ts) */
 export const FAM_EXCGEN = 62;
 
 // Reserved per work stream, so parallel branches never pick the same number: 58 (descr3),
