@@ -28,7 +28,7 @@ import { PyFunction, PyGenerator, Frame, PyFrameObj, PyTraceback } from './frame
 import { tracebackOf, setTraceback, frameAttr, tracebackAttr, setTbNext } from './traceback.ts';
 import { proxyTarget, weakrefHash, weakrefEq } from '../modules/weakref.ts';
 import { PyCoroWrapper, PyAsyncGenOp } from './coroutines.ts';
-import { generatorAttr, generatorAttrNames } from './genattrs.ts';
+import { generatorAttr, generatorAttrNames, setGeneratorName } from './genattrs.ts';
 import { PyLongRange } from '../builtins/longrange.ts';
 import { PyComplex, complexBinary, complexUnary } from '../builtins/complex.ts';
 import { PyGenericAlias, genericAliasGetAttr } from '../builtins/genericalias.ts';
@@ -729,6 +729,7 @@ export function setAttr(o: PyObject, name: string, v: PyObject): void {
     setTbNext(o, v);
     return;
   }
+  if (o instanceof PyGenerator && setGeneratorName(o, name, v)) return;
   if (!t.isBuiltin) {
     const sa = lookupType(t, '__setattr__');
     if (sa !== null && sa instanceof PyFunction) {
@@ -941,6 +942,7 @@ export function delAttr(o: PyObject, name: string): void {
     delAttr(unproxy(o), name);
     return;
   }
+  if (o instanceof PyGenerator && setGeneratorName(o, name, null)) return;
   const t = o.cls;
   if (!t.isBuiltin) {
     const da = lookupType(t, '__delattr__');
