@@ -1745,7 +1745,13 @@ function thrownExc(args: PyObject[]): PyBaseExc {
     // (contextlib's __exit__ passes both), a tuple is the constructor's arguments
     const v = args.length > 2 ? args[2] : None;
     if (v !== None && isInstance(v, e)) e = v;
-    else e = callObj(e, v === None ? [] : v instanceof PyTuple ? v.items.slice(0) : [v], null);
+    else {
+      const made = callObj(e, v === None ? [] : v instanceof PyTuple ? v.items.slice(0) : [v], null);
+      // a class whose __new__ made no exception: that TypeError is what is thrown in (CPython's
+      // PyErr_NormalizeException puts it in the place of the exception)
+      if (!(made instanceof PyBaseExc)) return newExc(TypeError, `calling ${repr(e)} should have returned an instance of BaseException, not ${typeName(made)}`);
+      e = made;
+    }
   } else if (args.length > 2 && args[2] !== None) throw raise(TypeError, 'instance exception may not have a separate value');
   if (!(e instanceof PyBaseExc)) throw raise(TypeError, 'exceptions must derive from BaseException');
   return e;

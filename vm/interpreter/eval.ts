@@ -310,14 +310,26 @@ export function genThrow(g: PyGenerator, exc: PyBaseExc): PyObject | null {
     if (inner instanceof PyCoroWrapper) inner = inner.coro;
     if (inner instanceof PyGenerator && !inner.finished) {
       let r: PyObject | null = null;
+      // the delegating frame is on the stack while the inner one runs (its f_back), and g is
+      // running, as CPython's _gen_throw makes it
+      const prev = VM.frame;
+      f.back = prev;
+      VM.frame = f;
+      g.running = true;
+      let failed: PyBaseExc | null = null;
       try {
         r = genThrow(inner, exc);
       } catch (e) {
-        if (e instanceof PyExc) {
-          f.pendingThrow = e.exc;
-          return genSend(g, None);
-        }
-        throw e;
+        if (!(e instanceof PyExc)) throw e;
+        failed = e.exc;
+      } finally {
+        g.running = false;
+        VM.frame = prev;
+        f.back = null;
+      }
+      if (failed !== null) {
+        f.pendingThrow = failed;
+        return genSend(g, None);
       }
       if (r !== null) return r;
       return genSend(g, None);

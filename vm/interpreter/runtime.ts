@@ -194,6 +194,7 @@ export function makeException(o: PyObject): PyBaseExc {
   if (o instanceof PyType && isSubtype(o, BaseException)) {
     const r = callObj(o, [], null);
     if (r instanceof PyBaseExc) return r;
+    throw raise(TypeError, `calling ${repr(o)} should have returned an instance of BaseException, not ${repr(r.cls)}`);
   }
   throw raise(TypeError, 'exceptions must derive from BaseException');
 }
