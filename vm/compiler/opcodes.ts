@@ -34,6 +34,10 @@ export const NO_JUMP = -1000;
 export const AWAIT_EXPR = 0;
 export const AWAIT_AENTER = 1;
 export const AWAIT_AEXIT = 2;
+/** POP_EXCEPT_RERAISE's arg when it ends a cleanup handler (of an except clause's or a with's
+ * exit): a frame the exception then leaves stands at the instruction that raised it, as CPython's
+ * RERAISE with an oparg restores f_lasti. */
+export const RERAISE_AT_RAISE = 1;
 
 /** One opcode's row. */
 export class OpInfo {

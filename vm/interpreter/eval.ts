@@ -12,7 +12,7 @@ import {
 } from '../objects/core.ts';
 import { PyCode, CO_VARARGS, CO_VARKW, CO_GENERATOR, CO_COROUTINE, CO_ITERABLE_COROUTINE, CO_ASYNC_GENERATOR, InlineCache } from '../compiler/code.ts';
 import { PyCoroWrapper, PyAsyncGenWrapped, PyAsyncGenOp, asyncGenStep, getAwaitable, awaitOperand, getAIter, getANext, asyncWithExit, asyncEnter, stopValue } from './coroutines.ts';
-import { Op } from '../compiler/opcodes.ts';
+import { Op, RERAISE_AT_RAISE } from '../compiler/opcodes.ts';
 import { fastCall1, fastCall2, fastMethod0, fastMethod1, fastMethod2, fastRange, fastType1 } from './fastcalls.ts';
 import { icReset, icProbe, loadAttrIC, loadMethodIC, storeAttrIC, globalIC, ctorKind, CTOR_INIT, CTOR_BARE } from './caches.ts';
 import { PyFunction, Frame, PyGenerator, EMPTY, delegateOf, makeFunction, NO_PARTS } from './frame.ts';
@@ -615,6 +615,16 @@ function withExit(ctx: PyObject): PyObject {
  * that they do not keep objects alive: del x; gc.collect() then frees x, as in CPython. */
 function clearSlots(stack: PyObject[], from: int, to: int): void {
   for (let i = from; i < to; i++) stack[i] = NULL_OBJ;
+}
+/** Whether the instruction before pc re-raised an exception from a cleanup handler (or a with's
+ * exit declined it): the frame the exception leaves then stands at the instruction that raised
+ * it into that handler (f.raisePc), as CPython's RERAISE with an oparg restores f_lasti, so that
+ * f_lineno is that line and not the cleanup code's. */
+function leavesAtRaise(ops: int[], pc: int): boolean {
+  if (pc < 1) return false;
+  const word = ops[pc - 1];
+  const op = word & 127;
+  return op === Op.WITH_EXCEPT || (op === Op.POP_EXCEPT_RERAISE && word >> 7 === RERAISE_AT_RAISE);
 }
 function addTraceback(f: Frame, exc: PyBaseExc, pc: int): void {
   const i = pc > 0 ? pc - 1 : 0;
@@ -1870,7 +1880,8 @@ function run(f: Frame): PyObject {
       VM.frame = f;
       VM.depth = depth;
       const exc = e.exc;
-      if (VM.reraising) {
+      const reraised = VM.reraising;
+      if (reraised) {
         VM.reraising = false;
       } else {
         addTraceback(f, exc, pc);
@@ -1880,13 +1891,14 @@ function run(f: Frame): PyObject {
       if (f.blocks.length > 0) {
         const level = f.blocks.pop() as int;
         const handler = f.blocks.pop() as int;
+        f.raisePc = pc;
         sp = level;
         stack[sp++] = exc;
         pc = handler;
         f.kwnames = null;
         continue;
       }
-      f.pc = pc;
+      f.pc = reraised && leavesAtRaise(ops, pc) ? f.raisePc : pc;
       throw e;
     }
   }
