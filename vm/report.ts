@@ -2,11 +2,13 @@
 // the exit status of an uncaught exception.
 import type { int } from '../translate/rlib/index.ts';
 import { os } from '../translate/rlib/index.ts';
-import { PyObject, PyBaseExc, PyExc, PyInt, PyStr, PyList, PyTuple, PyModule, PyBuiltin, None, newStr, SystemExit, SyntaxError } from './objects/core.ts';
+import { PyObject, PyBaseExc, PyExc, PyInt, PyList, PyTuple, PyModule, PyBuiltin, None, newStr, SystemExit, SyntaxError } from './objects/core.ts';
 import { dictGetS } from './objects/dict.ts';
 import { B } from './builtins/ids.ts';
 import { VM } from './interpreter/state.ts';
 import { tracebackOf } from './interpreter/traceback.ts';
+import { suggestionFor } from './interpreter/suggestions.ts';
+import { syntaxErrorLocation } from './interpreter/syntaxreport.ts';
 import { flushStdoutStatus, writeErr } from './interpreter/state.ts';
 import { str, repr, isInstance, getAttrOrNull, getAttr, callObj } from './interpreter/runtime.ts';
 
@@ -74,36 +76,19 @@ function formatException(e: PyBaseExc, out: string[], seen: PyObject[]): void {
     }
     if (repeats >= 3) out.push(`  [Previous line repeated ${repeats - 2} more time${repeats - 2 === 1 ? '' : 's'}]\n`);
   }
-  if (isInstance(e, SyntaxError)) {
-    const fn = getAttrOrNull(e, 'filename');
-    const ln = getAttrOrNull(e, 'lineno');
-    const off = getAttrOrNull(e, 'offset');
-    const txt = getAttrOrNull(e, 'text');
-    if (fn !== null && ln !== null && ln instanceof PyInt) {
-      out.push(`  File "${str(fn)}", line ${ln.v}\n`);
-      if (txt !== null && txt instanceof PyStr) {
-        const raw = txt.s;
-        let lead = 0;
-        while (lead < raw.length && (raw[lead] === ' ' || raw[lead] === '\t')) lead++;
-        const shown = raw.trim();
-        if (shown !== '') {
-          out.push('    ' + shown + '\n');
-          // no column (offset None): no caret, as CPython
-          if (off !== null && off instanceof PyInt) {
-            let col = off.v - 1 - lead;
-            if (col < 0) col = 0;
-            out.push('    ' + ' '.repeat(col) + '^\n');
-          }
-        }
-      }
-    }
-    const msg = e.args.length > 0 ? str(e.args[0]) : '';
-    out.push(excTypeName(e) + ': ' + msg + '\n');
+  // a SyntaxError whose location can be read prints it and then its msg, else it is
+  // reported as any other exception (CPython's print_exception_file_and_line)
+  const located = isInstance(e, SyntaxError) ? syntaxErrorLocation(e, out) : null;
+  if (located !== null) {
+    const text = located === None ? '' : textOr(located, false, '<exception str() failed>');
+    out.push(text === '' ? excTypeName(e) + '\n' : excTypeName(e) + ': ' + text + '\n');
     formatNotes(e, out);
     return;
   }
   const msg = textOr(e, false, '<exception str() failed>');
-  out.push(msg === '' ? excTypeName(e) + '\n' : excTypeName(e) + ': ' + msg + '\n');
+  const suggestion = suggestionFor(e);
+  const hint = suggestion === null ? '' : `. Did you mean: '${suggestion}'?`;
+  out.push((msg === '' ? excTypeName(e) : excTypeName(e) + ': ' + msg) + hint + '\n');
   formatNotes(e, out);
 }
 /** The notes of e (add_note), one a line after its message, as CPython's print_exception_notes:

@@ -39,7 +39,7 @@ import { setTraceback } from '../interpreter/traceback.ts';
 import { callWeakref } from '../modules/weakref.ts';
 import { callGc } from '../modules/gc.ts';
 import { callAsyncgenHooks, asyncGenFirstIter } from '../modules/asyncgenhooks.ts';
-import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_IO, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT, FAM_SRE, FAM_STRING, FAM_STRUCT, FAM_WEAKREF, FAM_GC, FAM_ABC, FAM_BYTEARRAY, FAM_BYTES, FAM_MEMORYVIEW, FAM_ARRAY, FAM_COMPLEX, FAM_CMATH, FAM_GENERICALIAS, FAM_EXCGROUP, FAM_COMPILE, FAM_HASH, FAM_OPERATOR, FAM_ATEXIT, FAM_CONTEXTVARS, FAM_CSV, FAM_CODECS, FAM_STDLIB_SUPPORT, FAM_IMP, FAM_COREMETHODS, FAM_OSCALL, FAM_FLOATHEX, FAM_INTDIGITS, FAM_FUNCCALL, FAM_ASYNCGEN_HOOKS, FAM_DESCR, FAM_FDOPS, FAM_SLICE_METHOD, FAM_ITERPICKLE, FAM_POSIX2, FAM_ARRAYBYTES, FAM_HEAPQ, FAM_ACCEL, FAM_ASYNCIO, FAM_DESCR2 } from './ids.ts';
+import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_IO, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT, FAM_SRE, FAM_STRING, FAM_STRUCT, FAM_WEAKREF, FAM_GC, FAM_ABC, FAM_BYTEARRAY, FAM_BYTES, FAM_MEMORYVIEW, FAM_ARRAY, FAM_COMPLEX, FAM_CMATH, FAM_GENERICALIAS, FAM_EXCGROUP, FAM_COMPILE, FAM_HASH, FAM_OPERATOR, FAM_ATEXIT, FAM_CONTEXTVARS, FAM_CSV, FAM_CODECS, FAM_STDLIB_SUPPORT, FAM_IMP, FAM_COREMETHODS, FAM_OSCALL, FAM_FLOATHEX, FAM_INTDIGITS, FAM_FUNCCALL, FAM_ASYNCGEN_HOOKS, FAM_DESCR, FAM_FDOPS, FAM_SLICE_METHOD, FAM_ITERPICKLE, FAM_POSIX2, FAM_ARRAYBYTES, FAM_HEAPQ, FAM_ACCEL, FAM_ASYNCIO, FAM_DESCR2, FAM_EXCGEN } from './ids.ts';
 import { callPosixProc } from '../modules/posixproc.ts';
 import { callBreakpoint, initBreakpoint } from '../modules/breakpoint.ts';
 import { callTypePrepare, initTypePrepare } from './typeprepare.ts';
@@ -60,6 +60,8 @@ import { callIterPickle } from './iterpickle.ts';
 import { callHeapq } from '../modules/heapq.ts';
 import { callBisect } from '../modules/bisect.ts';
 import { callLengthHint } from './lengthhint.ts';
+import { callANext, initANext } from './anext.ts';
+import { callExcReduce } from './excreduce.ts';
 import { callFunctools } from '../modules/functools.ts';
 import { callCodecs, decodeSource } from '../modules/codecs/module.ts';
 import { callImp } from '../modules/imp.ts';
@@ -278,6 +280,8 @@ export function callBuiltin(b: PyBuiltin, args: PyObject[], kw: string[] | null)
       return callBisect(id, args, kw);
     case FAM_ASYNCIO:
       return callAsyncio(id, args, kw);
+    case FAM_EXCGEN:
+      return id >= B.EXCGEN_EXC_REDUCE ? callExcReduce(id, args, kw) : callANext(id, args, kw);
     case FAM_DESCR2:
       if (id === B.TYPE_PREPARE) return callTypePrepare(id);
       if (id === B.SUPER_GET) return callSuper(id, args, kw);
@@ -287,6 +291,15 @@ export function callBuiltin(b: PyBuiltin, args: PyObject[], kw: string[] | null)
 }
 
 // ---- helpers ----
+/** __init__ sets the attributes its keywords name anew: those not given are None again (CPython's
+ * AttributeError_init, NameError_init, ImportError_init). */
+function resetKeywordAttrs(e: PyBaseExc): void {
+  const names = isInstance(e, AttributeError) ? ['name', 'obj'] : isInstance(e, NameError) ? ['name'] : isInstance(e, ImportError) ? ['name', 'path'] : [];
+  for (const nm of names) {
+    const v = getAttrOrNull(e, nm);
+    if (v !== null && v !== None) genericSetAttr(e, nm, None);
+  }
+}
 /** The keyword arguments of the exceptions that take some, as CPython's: AttributeError's name
  * and obj, NameError's name, ImportError's name and path; the others take none. */
 function excKeywords(e: PyBaseExc, args: PyObject[], kw: string[]): void {
@@ -499,7 +512,7 @@ function printTo(file: PyObject, s: string): void {
 }
 /** dir(o): o's type's __dir__ (a metaclass's for a class, as enum's), its result sorted; a
  * module's own __dir__ function (PEP 562) is called instead. */
-function dirCall(o: PyObject): PyObject {
+export function dirCall(o: PyObject): PyObject {
   if (o instanceof PyModule) {
     const md = dictGetS(o.dict, '__dir__');
     if (md !== null) return newList(sortItems(iterToArray(callObj(md, [], null)), null, false));
@@ -1277,6 +1290,7 @@ function callObjectMethod(id: int, args: PyObject[], kw: string[] | null): PyObj
       if (self instanceof PyBaseExc) {
         const n = npos(args, kw);
         self.args = args.slice(1, n);
+        resetKeywordAttrs(self);
         if (kw !== null && kw.length > 0) excKeywords(self, args, kw);
         // ImportError(msg): msg is the one argument
         if (isInstance(self, ImportError)) genericSetAttr(self, 'msg', n === 2 ? args[1] : None);
@@ -1561,6 +1575,7 @@ export function initBuiltins(): void {
   initCompile();
   initBreakpoint();
   initTypePrepare();
+  initANext();
   initSuper();
   dictSetS(VM.builtins, 'memoryview', BT.memoryview);
   for (const name of EXC.byName.keys()) dictSetS(VM.builtins, name, EXC.byName.get(name) as PyType);
@@ -1624,6 +1639,8 @@ export function initBuiltins(): void {
   for (const nm of ['name', 'path', 'msg']) ImportError.dict.set(nm, None);
   defMethod(BaseException, 'with_traceback', B.EXC_WITH_TB, FAM_OBJECT);
   defMethod(BaseException, 'add_note', B.EXC_ADD_NOTE, FAM_OBJECT);
+  defMethod(BaseException, '__reduce__', B.EXCGEN_EXC_REDUCE, FAM_EXCGEN);
+  defMethod(BaseException, '__setstate__', B.EXCGEN_EXC_SETSTATE, FAM_EXCGEN);
   defMethod(propertyType, 'getter', B.PROPERTY_GETTER, FAM_OBJECT);
   defMethod(propertyType, 'setter', B.PROPERTY_SETTER, FAM_OBJECT);
   defMethod(propertyType, 'deleter', B.PROPERTY_DELETER, FAM_OBJECT);
@@ -1682,7 +1699,13 @@ function thrownExc(args: PyObject[]): PyBaseExc {
     // (contextlib's __exit__ passes both), a tuple is the constructor's arguments
     const v = args.length > 2 ? args[2] : None;
     if (v !== None && isInstance(v, e)) e = v;
-    else e = callObj(e, v === None ? [] : v instanceof PyTuple ? v.items.slice(0) : [v], null);
+    else {
+      const made = callObj(e, v === None ? [] : v instanceof PyTuple ? v.items.slice(0) : [v], null);
+      // a class whose __new__ made no exception: that TypeError is what is thrown in (CPython's
+      // PyErr_NormalizeException puts it in the place of the exception)
+      if (!(made instanceof PyBaseExc)) return newExc(TypeError, `calling ${repr(e)} should have returned an instance of BaseException, not ${typeName(made)}`);
+      e = made;
+    }
   } else if (args.length > 2 && args[2] !== None) throw raise(TypeError, 'instance exception may not have a separate value');
   if (!(e instanceof PyBaseExc)) throw raise(TypeError, 'exceptions must derive from BaseException');
   return e;

@@ -1061,6 +1061,17 @@ export enum B {
   TYPE_PREPARE,
   // descr2 stream (family 51): super.__get__ (vm/builtins/superobj.ts)
   SUPER_GET,
+  // excgen stream (family 62): aiter(), anext() and anext_awaitable (vm/builtins/anext.ts)
+  EXCGEN_AITER,
+  EXCGEN_ANEXT,
+  EXCGEN_ANEXT_SELF,
+  EXCGEN_ANEXT_NEXT,
+  EXCGEN_ANEXT_SEND,
+  EXCGEN_ANEXT_THROW,
+  EXCGEN_ANEXT_CLOSE,
+  // excgen stream (family 62): BaseException.__reduce__/__setstate__ (vm/builtins/excreduce.ts)
+  EXCGEN_EXC_REDUCE,
+  EXCGEN_EXC_SETSTATE,
 }
 
 /** The builtin families, one switch each. */
@@ -1189,8 +1200,12 @@ export const FAM_ASYNCIO = 49;
  * (vm/builtins/typeprepare.ts), super.__get__ (vm/builtins/superobj.ts) */
 export const FAM_DESCR2 = 51;
 
+/** the excgen stream's: builtins.aiter and anext and the anext_awaitable type (vm/builtins/anext.ts),
+ * BaseException.__reduce__ and __setstate__ (vm/builtins/excreduce.ts) */
+export const FAM_EXCGEN = 62;
+
 // Reserved per work stream, so parallel branches never pick the same number: 58 (descr3),
-// 60 (setsbuiltin), 61 (arraymv), 62 (excgen), 63 (iostream).
+// 60 (setsbuiltin), 61 (arraymv), 63 (iostream).
 // Replace a reservation by its family when it lands.
 
 class IdFamilies {

@@ -2,7 +2,7 @@
 // the descriptor protocol called explicitly (function.__get__, classmethod.__get__, ...) and
 // the pickle protocol of builtin functions and bound methods (pickled by name, as CPython).
 import type { int } from '../../translate/rlib/index.ts';
-import { PyObject, PyBuiltin, PyBoundMethod, PyModule, None, newStr, newTuple, raise, builtinType, methodType, rangeType, sliceType, setType, frozensetType, bytesType, PyDict, PyBaseExc, newList, SyntaxError, IndexError, TypeError } from '../objects/core.ts';
+import { PyObject, PyBuiltin, PyBoundMethod, PyModule, None, newStr, newTuple, raise, builtinType, methodType, rangeType, sliceType, setType, frozensetType, bytesType, PyDict, PyBaseExc, newList, SyntaxError, TypeError } from '../objects/core.ts';
 import { B, FAM_STDLIB_SUPPORT } from './ids.ts';
 import { npos, defMethod, unhandledBuiltin } from './args.ts';
 import { getAttr, getAttrOrNull, setAttr, str, typeName, iterToArray, toIntIndex } from '../interpreter/runtime.ts';
@@ -87,8 +87,11 @@ export function callSupport(b: PyBuiltin, id: int, args: PyObject[], kw: string[
       for (let i = 0; i < names.length; i++) vals.push(None);
       if (n > 1) vals[0] = args[1];
       if (n === 3) {
+        // parsed as CPython's PyArg_ParseTuple(info, "OOOO|OO")
         const info = iterToArray(args[2]);
-        if (info.length < 4 || info.length > 6) throw raise(IndexError, 'tuple index out of range');
+        if (info.length < 4) throw raise(TypeError, `function takes at least 4 arguments (${info.length} given)`);
+        if (info.length > 6) throw raise(TypeError, `function takes at most 6 arguments (${info.length} given)`);
+        if (info.length === 5) throw raise(TypeError, 'end_offset must be provided when end_lineno is provided');
         for (let i = 0; i < info.length; i++) vals[i + 1] = info[i];
       }
       for (let i = 0; i < names.length; i++) setAttr(e, names[i], vals[i]);

@@ -70,7 +70,7 @@ import { unparse } from './unparse.ts';
 import { checkMatch } from './patterncheck.ts';
 import { PyObject, PyStr, PyInt, PyFloat, newStr, newTuple, None, newInt, mapGetInt } from '../objects/core.ts';
 import { PyCode, CO_VARARGS, CO_VARKW, CO_GENERATOR, CO_COROUTINE, CO_ASYNC_GENERATOR, CO_NAMES, InlineCache, maxStackDepth, packInstructions } from './code.ts';
-import { Op, F_CACHE, opFlags } from './opcodes.ts';
+import { Op, F_CACHE, opFlags, AWAIT_AENTER, AWAIT_AEXIT, RERAISE_AT_RAISE } from './opcodes.ts';
 import { SymTable, Scope, buildSymTable, S_MODULE, S_FUNC, S_CLASS, N_LOCAL, N_CELL, N_FREE, N_GLOBAL, N_NAME } from './symtable.ts';
 
 const FB_LOOP = 0;
@@ -1014,7 +1014,7 @@ export class Compiler {
     this.loadConst(None);
     this.loadConst(None);
     this.emit(Op.CALL, 3);
-    this.emit(Op.GET_AWAITABLE, 0);
+    this.emit(Op.GET_AWAITABLE, AWAIT_AEXIT);
     this.yieldFromLoop();
   }
   /** `async with`: as withStmt, with __aenter__ and __aexit__ awaited. */
@@ -1026,7 +1026,7 @@ export class Compiler {
     const lsuppress = this.newLabel();
     this.expr(item.context_expr);
     this.emit(Op.BEFORE_ASYNC_WITH, 0);
-    this.emit(Op.GET_AWAITABLE, 0);
+    this.emit(Op.GET_AWAITABLE, AWAIT_AENTER);
     this.yieldFromLoop();
     // exit, enter result; the handler gets exit, exception
     this.jump(Op.SETUP_CLEANUP, lexc);
@@ -1039,11 +1039,11 @@ export class Compiler {
     this.emit(Op.PUSH_EXC_INFO, 0);
     this.jump(Op.SETUP_CLEANUP, lcleanup);
     this.emit(Op.WITH_EXCEPT_START, 0);
-    this.emit(Op.GET_AWAITABLE, 0);
+    this.emit(Op.GET_AWAITABLE, AWAIT_AEXIT);
     this.yieldFromLoop();
     this.jump(Op.POP_JUMP_IF_TRUE, lsuppress);
     this.emit(Op.POP_BLOCK, 0);
-    this.emit(Op.POP_EXCEPT_RERAISE, 0);
+    this.emit(Op.POP_EXCEPT_RERAISE, RERAISE_AT_RAISE);
     this.bindLabel(lsuppress);
     this.emit(Op.POP_BLOCK, 0);
     this.emit(Op.POP_TOP, 0);
@@ -1051,7 +1051,7 @@ export class Compiler {
     this.emit(Op.POP_TOP, 0);
     this.jump(Op.JUMP, lend);
     this.bindLabel(lcleanup);
-    this.emit(Op.POP_EXCEPT_RERAISE, 0);
+    this.emit(Op.POP_EXCEPT_RERAISE, RERAISE_AT_RAISE);
     this.bindLabel(lend);
   }
   whileStmt(s: While): void {
@@ -1121,7 +1121,7 @@ export class Compiler {
     this.emit(Op.POP_BLOCK, 0);
     this.emit(Op.POP_EXCEPT_RERAISE, 0);
     this.bindLabel(lcleanup);
-    this.emit(Op.POP_EXCEPT_RERAISE, 0);
+    this.emit(Op.POP_EXCEPT_RERAISE, RERAISE_AT_RAISE);
     this.bindLabel(lend);
   }
   tryExcept(s: Try): void {
@@ -1161,9 +1161,11 @@ export class Compiler {
       this.jump(Op.JUMP, lend);
       this.bindLabel(lnext);
     }
+    // no clause matched: the re-raise is at the last clause's line, as CPython's
+    this.u.line = s.handlers[s.handlers.length - 1].line;
     this.emit(Op.RERAISE, 0);
     this.bindLabel(lcleanup);
-    this.emit(Op.POP_EXCEPT_RERAISE, 0);
+    this.emit(Op.POP_EXCEPT_RERAISE, RERAISE_AT_RAISE);
     this.bindLabel(lelse);
     this.compileBody(s.orelse);
     this.bindLabel(lend);
@@ -1236,7 +1238,7 @@ export class Compiler {
     this.emit(Op.POP_BLOCK, 0);
     this.emit(Op.POP_EXCEPT_RERAISE, 0);
     this.bindLabel(lcleanup);
-    this.emit(Op.POP_EXCEPT_RERAISE, 0);
+    this.emit(Op.POP_EXCEPT_RERAISE, RERAISE_AT_RAISE);
     this.bindLabel(lelse);
     this.compileBody(s.orelse);
     this.bindLabel(lend);

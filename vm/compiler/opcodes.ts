@@ -28,6 +28,16 @@ export const E_UNPACK_EX = 3;
 
 /** No jump effect: the opcode does not branch. */
 export const NO_JUMP = -1000;
+/** GET_AWAITABLE's arg: what is awaited, for the message when it cannot be (CPython's
+ * format_awaitable_error): an `await` expression, or an `async with`'s __aenter__ or __aexit__
+ * result. */
+export const AWAIT_EXPR = 0;
+export const AWAIT_AENTER = 1;
+export const AWAIT_AEXIT = 2;
+/** POP_EXCEPT_RERAISE's arg when it ends a cleanup handler (of an except clause's or a with's
+ * exit): a frame the exception then leaves stands at the instruction that raised it, as CPython's
+ * RERAISE with an oparg restores f_lasti. */
+export const RERAISE_AT_RAISE = 1;
 
 /** One opcode's row. */
 export class OpInfo {

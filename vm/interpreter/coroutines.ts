@@ -18,9 +18,11 @@ import {
   StopIteration,
   StopAsyncIteration,
   GeneratorExit,
+  newExc,
 } from '../objects/core.ts';
-import { PyGenerator } from './frame.ts';
+import { PyGenerator, delegateOf } from './frame.ts';
 import { CO_ITERABLE_COROUTINE } from '../compiler/code.ts';
+import { AWAIT_EXPR, AWAIT_AENTER } from '../compiler/opcodes.ts';
 import { genSend, genThrow, stopIteration } from './eval.ts';
 import { lookupType, typeName, callObj, isInstance, getAttr } from './runtime.ts';
 
@@ -90,6 +92,18 @@ export function getAwaitable(o: PyObject): PyObject {
   return it;
 }
 
+/** `await o` (GET_AWAITABLE): getAwaitable's iterator; a coroutine already suspended in an
+ * await of its own is refused, as CPython's GET_AWAITABLE. */
+export function awaitOperand(o: PyObject, where: int): PyObject {
+  if (where !== AWAIT_EXPR && !isCoroutine(o) && lookupType(o.cls, '__await__') === null && !(o instanceof PyGenerator && (o.frame.code.flags & CO_ITERABLE_COROUTINE) !== 0)) {
+    const from = where === AWAIT_AENTER ? '__aenter__' : '__aexit__';
+    throw raise(TypeError, `'async with' received an object from ${from} that does not implement __await__: ${typeName(o)}`);
+  }
+  const it = getAwaitable(o);
+  if (isCoroutine(it) && delegateOf(it as PyGenerator) !== null) throw raise(RuntimeError, 'coroutine is being awaited already');
+  return it;
+}
+
 /** `async for`: o.__aiter__(), checked to have __anext__. */
 export function getAIter(o: PyObject): PyObject {
   const m = lookupType(o.cls, '__aiter__');
@@ -106,10 +120,17 @@ export function getANext(it: PyObject): PyObject {
   const m = lookupType(it.cls, '__anext__');
   if (m === null) throw raise(TypeError, `'async for' requires an iterator with __anext__ method, got ${typeName(it)}`);
   const a = callObj(m, [it], null);
-  if (!isCoroutine(a) && lookupType(a.cls, '__await__') === null) {
-    throw raise(TypeError, `'async for' received an invalid object from __anext__: ${typeName(a)}`);
+  try {
+    return getAwaitable(a);
+  } catch (e) {
+    if (!(e instanceof PyExc)) throw e;
+    // what made it no awaitable is the cause, as CPython's _PyErr_FormatFromCause
+    const err = newExc(TypeError, `'async for' received an invalid object from __anext__: ${typeName(a)}`);
+    err.cause = e.exc;
+    err.context = e.exc;
+    err.suppressContext = true;
+    throw new PyExc(err);
   }
-  return getAwaitable(a);
 }
 
 /** `async with`: the bound mgr.__aexit__, after checking the protocol (the caller then
@@ -122,9 +143,9 @@ export function asyncWithExit(mgr: PyObject): PyObject {
   }
   return getAttr(mgr, '__aexit__');
 }
-/** `async with`: the awaitable of mgr.__aenter__(). */
+/** `async with`: mgr.__aenter__(), which GET_AWAITABLE then awaits. */
 export function asyncEnter(mgr: PyObject): PyObject {
-  return getAwaitable(callObj(lookupType(mgr.cls, '__aenter__') as PyObject, [mgr], null));
+  return callObj(lookupType(mgr.cls, '__aenter__') as PyObject, [mgr], null);
 }
 
 /** One step of an async generator operation: v sent, or exc thrown, into op. Returns what the

@@ -10,9 +10,9 @@ import {
   MemoryError, PyBoundMethod, floatType, strType, SMALL, rangeType, dictType,
   tupleType, generatorType, coroutineType, asyncGeneratorType, StopAsyncIteration, KeyError, moduleType, L_NONE,
 } from '../objects/core.ts';
-import { PyCode, CO_VARARGS, CO_VARKW, CO_GENERATOR, CO_COROUTINE, CO_ASYNC_GENERATOR, InlineCache } from '../compiler/code.ts';
-import { PyCoroWrapper, PyAsyncGenWrapped, PyAsyncGenOp, asyncGenStep, getAwaitable, getAIter, getANext, asyncWithExit, asyncEnter, stopValue } from './coroutines.ts';
-import { Op } from '../compiler/opcodes.ts';
+import { PyCode, CO_VARARGS, CO_VARKW, CO_GENERATOR, CO_COROUTINE, CO_ITERABLE_COROUTINE, CO_ASYNC_GENERATOR, InlineCache } from '../compiler/code.ts';
+import { PyCoroWrapper, PyAsyncGenWrapped, PyAsyncGenOp, asyncGenStep, getAwaitable, awaitOperand, getAIter, getANext, asyncWithExit, asyncEnter, stopValue } from './coroutines.ts';
+import { Op, RERAISE_AT_RAISE } from '../compiler/opcodes.ts';
 import { fastCall1, fastCall2, fastMethod0, fastMethod1, fastMethod2, fastRange, fastType1 } from './fastcalls.ts';
 import { icReset, icProbe, loadAttrIC, loadMethodIC, storeAttrIC, globalIC, ctorKind, CTOR_INIT, CTOR_BARE } from './caches.ts';
 import { PyFunction, Frame, PyGenerator, EMPTY, delegateOf, makeFunction, NO_PARTS } from './frame.ts';
@@ -24,7 +24,7 @@ import { handleInterrupt } from '../modules/signal.ts';
 import { displayExpr } from '../modules/syshooks.ts';
 import {
   getAttr, setAttr, delAttr, callObj, binaryOp, unaryOp, richCompare, truthy, getItem, setItem, delItem,
-  contains, getIter, iterNext, iterToArray, excMatches, makeException, lookupType, isInstance, repr, str, getAttrOrNull,
+  contains, getIter, iterNext, iterToArray, exceptMatches, setImplicitContext, makeException, lookupType, isInstance, repr, str, getAttrOrNull,
   IT_LIST, IT_RANGE, IT_EXHAUSTED, typeName, isSubtype, computeMro, getIterOrNull, pyLen,
   genericSetAttr,
 } from './runtime.ts';
@@ -292,7 +292,11 @@ function genKind(g: PyGenerator): string {
   return g.cls === asyncGeneratorType ? 'async generator' : g.cls.name;
 }
 export function genThrow(g: PyGenerator, exc: PyBaseExc): PyObject | null {
-  if (g.finished) throw new PyExc(exc);
+  if (g.finished) {
+    // an exhausted coroutine refuses, as its send() does (close() never gets here)
+    if (g.cls === coroutineType) throw raise(RuntimeError, 'cannot reuse already awaited coroutine');
+    throw new PyExc(exc);
+  }
   if (g.frame.pc === 0) {
     g.finished = true;
     throw new PyExc(exc);
@@ -306,14 +310,26 @@ export function genThrow(g: PyGenerator, exc: PyBaseExc): PyObject | null {
     if (inner instanceof PyCoroWrapper) inner = inner.coro;
     if (inner instanceof PyGenerator && !inner.finished) {
       let r: PyObject | null = null;
+      // the delegating frame is on the stack while the inner one runs (its f_back), and g is
+      // running, as CPython's _gen_throw makes it
+      const prev = VM.frame;
+      f.back = prev;
+      VM.frame = f;
+      g.running = true;
+      let failed: PyBaseExc | null = null;
       try {
         r = genThrow(inner, exc);
       } catch (e) {
-        if (e instanceof PyExc) {
-          f.pendingThrow = e.exc;
-          return genSend(g, None);
-        }
-        throw e;
+        if (!(e instanceof PyExc)) throw e;
+        failed = e.exc;
+      } finally {
+        g.running = false;
+        VM.frame = prev;
+        f.back = null;
+      }
+      if (failed !== null) {
+        f.pendingThrow = failed;
+        return genSend(g, None);
       }
       if (r !== null) return r;
       return genSend(g, None);
@@ -600,6 +616,16 @@ function withExit(ctx: PyObject): PyObject {
 function clearSlots(stack: PyObject[], from: int, to: int): void {
   for (let i = from; i < to; i++) stack[i] = NULL_OBJ;
 }
+/** Whether the instruction before pc re-raised an exception from a cleanup handler (or a with's
+ * exit declined it): the frame the exception leaves then stands at the instruction that raised
+ * it into that handler (f.raisePc), as CPython's RERAISE with an oparg restores f_lasti, so that
+ * f_lineno is that line and not the cleanup code's. */
+function leavesAtRaise(ops: int[], pc: int): boolean {
+  if (pc < 1) return false;
+  const word = ops[pc - 1];
+  const op = word & 127;
+  return op === Op.WITH_EXCEPT || (op === Op.POP_EXCEPT_RERAISE && word >> 7 === RERAISE_AT_RAISE);
+}
 function addTraceback(f: Frame, exc: PyBaseExc, pc: int): void {
   const i = pc > 0 ? pc - 1 : 0;
   const line = i < f.code.lines.length ? f.code.lines[i] : f.code.firstLine;
@@ -625,9 +651,11 @@ function run(f: Frame): PyObject {
       if (f.pendingThrow !== null) {
         const pt = f.pendingThrow;
         f.pendingThrow = null;
-        // thrown in by gen.throw(): chained to what the generator itself handles, not its caller
+        // thrown in by gen.throw(): chained to what the generator itself handles, not its
+        // caller, replacing any context it had (it is raised anew here, as CPython's
+        // _PyErr_ChainStackItem)
         const own = VM.curExc;
-        if (own !== null && own !== pt && pt.context === null) pt.context = own;
+        if (own !== null && own !== pt) setImplicitContext(pt, own);
         VM.reraising = true;
         addTraceback(f, pt, pc);
         throw new PyExc(pt);
@@ -1429,9 +1457,17 @@ function run(f: Frame): PyObject {
             f.yielded = true;
             return v;
           }
-          case Op.GET_YIELD_FROM_ITER:
-            stack[sp - 1] = getIter(stack[sp - 1]);
+          case Op.GET_YIELD_FROM_ITER: {
+            // a coroutine is delegated to as it is, but only by a coroutine or a generator
+            // that types.coroutine marked; a generator as it is; anything else by its iterator
+            const o = stack[sp - 1];
+            if (o instanceof PyGenerator && o.cls === coroutineType) {
+              if ((code.flags & (CO_COROUTINE | CO_ITERABLE_COROUTINE)) === 0) {
+                throw raise(TypeError, "cannot 'yield from' a coroutine object in a non-coroutine generator");
+              }
+            } else if (!(o instanceof PyGenerator && o.cls === generatorType)) stack[sp - 1] = getIter(o);
             break;
+          }
           case Op.SEND: {
             const v = stack[--sp];
             const it = stack[sp - 1];
@@ -1463,7 +1499,7 @@ function run(f: Frame): PyObject {
           }
           case Op.GET_AWAITABLE:
             f.pc = pc;
-            stack[sp - 1] = getAwaitable(stack[sp - 1]);
+            stack[sp - 1] = awaitOperand(stack[sp - 1], arg);
             break;
           case Op.GET_AITER:
             f.pc = pc;
@@ -1542,7 +1578,7 @@ function run(f: Frame): PyObject {
           }
           case Op.CHECK_EXC_MATCH: {
             const spec = stack[--sp];
-            const matched = excMatches(stack[sp - 1], spec) ? True : False;
+            const matched = exceptMatches(stack[sp - 1], spec) ? True : False;
             stack[sp++] = matched;
             break;
           }
@@ -1844,23 +1880,25 @@ function run(f: Frame): PyObject {
       VM.frame = f;
       VM.depth = depth;
       const exc = e.exc;
-      if (VM.reraising) {
+      const reraised = VM.reraising;
+      if (reraised) {
         VM.reraising = false;
       } else {
         addTraceback(f, exc, pc);
         const cur = topExc();
-        if (cur !== null && cur !== exc && exc.context === null) exc.context = cur;
+        if (cur !== null && cur !== exc && exc.context === null) setImplicitContext(exc, cur);
       }
       if (f.blocks.length > 0) {
         const level = f.blocks.pop() as int;
         const handler = f.blocks.pop() as int;
+        f.raisePc = pc;
         sp = level;
         stack[sp++] = exc;
         pc = handler;
         f.kwnames = null;
         continue;
       }
-      f.pc = pc;
+      f.pc = reraised && leavesAtRaise(ops, pc) ? f.raisePc : pc;
       throw e;
     }
   }

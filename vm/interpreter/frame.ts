@@ -91,6 +91,8 @@ export class Frame {
   sp: int = 0;
   blocks: int[] = EMPTY.blocks;
   pc: int = 0;
+  /** the instruction after the one whose exception the latest handler entered took */
+  raisePc: int = 0;
   back: Frame | null = null;
   yielded: boolean = false;
   pendingThrow: PyBaseExc | null = null;

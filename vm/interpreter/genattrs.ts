@@ -1,7 +1,7 @@
 // The data attributes of generators, coroutines and async generators (gi_*, cr_*, ag_*), each
 // kind under its own prefix as in CPython: asyncio reads cr_frame for a task's repr and stack,
 // cr_await to follow what a coroutine waits on, ag_frame to see a closed async generator.
-import { PyObject, PyType, None, newStr, newBool, coroutineType, asyncGeneratorType, generatorType } from '../objects/core.ts';
+import { PyObject, PyType, PyStr, None, newStr, newBool, coroutineType, asyncGeneratorType, generatorType, raise, TypeError } from '../objects/core.ts';
 import { PyGenerator, frameObject, delegateOf } from './frame.ts';
 
 /** The attribute name of generator g, or null when it has none of that name. */
@@ -35,6 +35,16 @@ export function generatorAttr(g: PyGenerator, name: string): PyObject | null {
       return prefix === 'cr_' ? None : null;
   }
   return null;
+}
+
+/** g.__name__ = v or g.__qualname__ = v (v null: del); false for other names. Either must be a
+ * str, and neither can be deleted (CPython's gen_set_name/gen_set_qualname). */
+export function setGeneratorName(g: PyGenerator, name: string, v: PyObject | null): boolean {
+  if (name !== '__name__' && name !== '__qualname__') return false;
+  if (v === null || !(v instanceof PyStr)) throw raise(TypeError, `${name} must be set to a string object`);
+  if (name === '__name__') g.name = v.s;
+  else g.qualname = v.s;
+  return true;
 }
 
 const GI_NAMES: string[] = ['gi_code', 'gi_frame', 'gi_running', 'gi_suspended', 'gi_yieldfrom'];

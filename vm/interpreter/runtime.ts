@@ -28,7 +28,7 @@ import { PyFunction, PyGenerator, Frame, PyFrameObj, PyTraceback } from './frame
 import { tracebackOf, setTraceback, frameAttr, tracebackAttr, setTbNext } from './traceback.ts';
 import { proxyTarget, weakrefHash, weakrefEq } from '../modules/weakref.ts';
 import { PyCoroWrapper, PyAsyncGenOp } from './coroutines.ts';
-import { generatorAttr, generatorAttrNames } from './genattrs.ts';
+import { generatorAttr, generatorAttrNames, setGeneratorName } from './genattrs.ts';
 import { PyLongRange } from '../builtins/longrange.ts';
 import { PyComplex, complexBinary, complexUnary } from '../builtins/complex.ts';
 import { PyGenericAlias, genericAliasGetAttr } from '../builtins/genericalias.ts';
@@ -141,6 +141,17 @@ export function computeMro(t: PyType): PyType[] {
 }
 
 // ---- exceptions ----
+/** Whether exc is an instance of what an `except` clause names (a class or a tuple of them);
+ * every class named must be an exception class, checked before any is matched, as CPython's
+ * CHECK_EXC_MATCH. */
+export function exceptMatches(exc: PyObject, spec: PyObject): boolean {
+  if (spec instanceof PyTuple) {
+    for (const s of spec.items) {
+      if (!(s instanceof PyType && isSubtype(s, BaseException))) throw raise(TypeError, 'catching classes that do not inherit from BaseException is not allowed');
+    }
+  }
+  return excMatches(exc, spec);
+}
 export function excMatches(exc: PyObject, spec: PyObject): boolean {
   if (spec instanceof PyTuple) {
     for (const s of spec.items) if (excMatches(exc, s)) return true;
@@ -152,12 +163,38 @@ export function excMatches(exc: PyObject, spec: PyObject): boolean {
   }
   throw raise(TypeError, 'catching classes that do not inherit from BaseException is not allowed');
 }
+/** exc.__context__ = handled, as raising exc while handling `handled` does; a link of
+ * handled's context chain that leads back to exc is cut so that no cycle forms (CPython's
+ * _PyErr_SetObject, with Floyd's check against a cycle already there). */
+export function setImplicitContext(exc: PyBaseExc, handled: PyBaseExc): void {
+  let o: PyBaseExc = handled;
+  let slow: PyBaseExc = handled;
+  let toggle = false;
+  for (;;) {
+    const c = o.context;
+    if (c === null || !(c instanceof PyBaseExc)) break;
+    if (c === exc) {
+      o.context = null;
+      break;
+    }
+    o = c;
+    if (o === slow) break;
+    if (toggle) {
+      const next = slow.context;
+      if (next === null || !(next instanceof PyBaseExc)) break;
+      slow = next;
+    }
+    toggle = !toggle;
+  }
+  exc.context = handled;
+}
 /** Turns `raise X` operand into an exception instance. */
 export function makeException(o: PyObject): PyBaseExc {
   if (o instanceof PyBaseExc) return o;
   if (o instanceof PyType && isSubtype(o, BaseException)) {
     const r = callObj(o, [], null);
     if (r instanceof PyBaseExc) return r;
+    throw raise(TypeError, `calling ${repr(o)} should have returned an instance of BaseException, not ${repr(r.cls)}`);
   }
   throw raise(TypeError, 'exceptions must derive from BaseException');
 }
@@ -348,7 +385,10 @@ function getAttrFallback(o: PyObject, name: string): PyObject | null {
       try {
         return callObj(ga, [o, newStr(name)], null);
       } catch (e) {
-        if (e instanceof PyExc && isInstance(e.exc, AttributeError)) return null;
+        if (e instanceof PyExc && isInstance(e.exc, AttributeError)) {
+          keepGetattrError(e.exc, o, name);
+          return null;
+        }
         throw e;
       }
     }
@@ -648,8 +688,37 @@ function codeAttr(c: PyCode, name: string): PyObject | null {
 }
 export function getAttr(o: PyObject, name: string): PyObject {
   const v = getAttrOrNull(o, name);
-  if (v === null) throw attrError(o, name);
+  if (v === null) throw missingAttrError(o, name);
   return v;
+}
+/** The AttributeError a class's __getattr__ raised for the lookup that just failed, which
+ * getattr() and attribute access raise as it is (CPython's slot_tp_getattr_hook propagates it),
+ * not a new one. getAttrOrNull only answers null, so it is kept here until the caller asks. */
+class GetattrError {
+  exc: PyBaseExc | null = null;
+  obj: PyObject | null = null;
+  name: string = '';
+}
+const GETATTR_ERROR = new GetattrError();
+function keepGetattrError(e: PyBaseExc, o: PyObject, name: string): void {
+  // as CPython's set_attribute_error_context: one that says neither name nor obj is given them
+  if (getAttrOrNull(e, 'name') === None && getAttrOrNull(e, 'obj') === None) {
+    genericSetAttr(e, 'name', newStr(name));
+    genericSetAttr(e, 'obj', o);
+  }
+  GETATTR_ERROR.exc = e;
+  GETATTR_ERROR.obj = o;
+  GETATTR_ERROR.name = name;
+}
+/** The error of a failed attribute lookup of o.name: the one its __getattr__ raised, else
+ * attrError's. */
+export function missingAttrError(o: PyObject, name: string): PyExc {
+  const kept = GETATTR_ERROR.exc;
+  const same = kept !== null && GETATTR_ERROR.obj === o && GETATTR_ERROR.name === name;
+  GETATTR_ERROR.exc = null;
+  GETATTR_ERROR.obj = null;
+  if (same && kept !== null) return new PyExc(kept);
+  return attrError(o, name);
 }
 export function setAttr(o: PyObject, name: string, v: PyObject): void {
   const t = o.cls;
@@ -661,6 +730,7 @@ export function setAttr(o: PyObject, name: string, v: PyObject): void {
     setTbNext(o, v);
     return;
   }
+  if (o instanceof PyGenerator && setGeneratorName(o, name, v)) return;
   if (!t.isBuiltin) {
     const sa = lookupType(t, '__setattr__');
     if (sa !== null && sa instanceof PyFunction) {
@@ -731,11 +801,13 @@ export function genericSetAttr(o: PyObject, name: string, v: PyObject): void {
     }
     if (o instanceof PyBaseExc) {
       if (name === '__cause__') {
+        if (v !== None && !(v instanceof PyBaseExc)) throw raise(TypeError, 'exception cause must be None or derive from BaseException');
         o.cause = v === None ? null : v;
         o.suppressContext = true;
         return;
       }
       if (name === '__context__') {
+        if (v !== None && !(v instanceof PyBaseExc)) throw raise(TypeError, 'exception context must be None or derive from BaseException');
         o.context = v === None ? null : v;
         return;
       }
@@ -876,6 +948,7 @@ export function delAttr(o: PyObject, name: string): void {
     delAttr(unproxy(o), name);
     return;
   }
+  if (o instanceof PyGenerator && setGeneratorName(o, name, null)) return;
   const t = o.cls;
   if (!t.isBuiltin) {
     const da = lookupType(t, '__delattr__');
@@ -904,6 +977,7 @@ export function genericDelAttr(o: PyObject, name: string): void {
       return;
     }
   }
+  if (o instanceof PyBaseExc && (name === '__cause__' || name === '__context__')) throw raise(TypeError, `${name} may not be deleted`);
   if (o instanceof PyInstance) {
     const idx = mapGetInt(o.map.names, name, -1);
     if (idx >= 0 && o.slots[idx] !== null) {

@@ -4,7 +4,7 @@
 import type { int } from '../../../translate/rlib/index.ts';
 import { PyObject, PyBaseExc, PyExc, PyStr, PyBytes, PyInt, PyTuple, PyType, newStr, newInt, newTuple, raise, bytesType, LookupError, TypeError, IndexError, UnicodeError, UnicodeDecodeError, UnicodeEncodeError, UnicodeTranslateError } from '../../objects/core.ts';
 import { codePointToString } from '../../parser/parser.ts';
-import { callObj, getAttrOrNull, isInstance, setAttr, typeName, toIntIndex } from '../../interpreter/runtime.ts';
+import { callObj, getAttrOrNull, isInstance, setAttr, typeName, toIntIndex, str } from '../../interpreter/runtime.ts';
 import { toCps } from './unicode.ts';
 
 /** Python-registered handlers by name (the builtin ones are answered natively). */
@@ -55,9 +55,11 @@ function attrInt(e: PyBaseExc, name: string): int {
   const v = getAttrOrNull(e, name);
   return v instanceof PyInt ? v.v : -1;
 }
+/** str() of the attribute, as CPython's str() of these errors reads reason and encoding (a
+ * program may have set them to anything after construction). */
 function attrStr(e: PyBaseExc, name: string): string {
   const v = getAttrOrNull(e, name);
-  return v instanceof PyStr ? v.s : '';
+  return v === null ? '' : v instanceof PyStr ? v.s : str(v);
 }
 function charEscape(c: int): string {
   const hx = c.toString(16);
