@@ -18,6 +18,7 @@ import { truthy, toIntIndex, typeName, iterToArray, setAttr, getAttrOrNull, getA
 import { fdTruncate } from './fdops.ts';
 import { PyIO, IOT, kindOf, K_BASE, K_FILEIO, K_BUFFERED, K_TEXT, K_STRINGIO, K_BYTESIO, K_RWPAIR, K_NLDECODER } from './iotypes.ts';
 import * as BIN from './iobinary.ts';
+import { registerIO, releaseWrapped, deallocWarn } from './iofinalize.ts';
 import * as TXT from './iotext.ts';
 import { callM, bytesOf, newBytes, sizeArg, isClosed, checkClosed, innerOf, unsupported, DEFAULT_BUFFER_SIZE } from './iobinary.ts';
 
@@ -112,15 +113,23 @@ export function openFile(args: PyObject[], kw: string[] | null): PyObject {
   BIN.fileioInit(raw, file, rawMode, closefd, opener);
   try {
     const lineBuffering = buffering === 1 || (buffering < 0 && os.isatty(raw.fd));
-    if (buffering === 0) return raw;
+    // only what open() returns is finalized: it closes the layers under it (iofinalize.ts)
+    if (buffering === 0) {
+      registerIO(raw);
+      return raw;
+    }
     const size = buffering > 1 ? buffering : DEFAULT_BUFFER_SIZE;
     const bt = updating ? IOT.bufferedrandom : creating || writing || appending ? IOT.bufferedwriter : IOT.bufferedreader;
     const buffer = new PyIO(bt, K_BUFFERED);
     BIN.bufferedInit(buffer, raw, size);
-    if (binary) return buffer;
+    if (binary) {
+      registerIO(buffer);
+      return buffer;
+    }
     const t = new PyIO(IOT.textiowrapper, K_TEXT);
     TXT.textInit(t, buffer, encoding, errors, newline, lineBuffering, false);
     setAttr(t, 'mode', newStr(mode));
+    registerIO(t);
     return t;
   } catch (e) {
     BIN.fileioClose(raw);
@@ -273,28 +282,33 @@ function ioWrite(o: PyIO, x: PyObject): PyObject {
 }
 function ioClose(o: PyIO): void {
   switch (o.kind) {
-    case K_FILEIO:
-      BIN.fileioClose(o);
+    case K_FILEIO: {
+      // _RawIOBase.close (flush() first, as a method) then the descriptor, even if flush failed
+      if (o.closed) return;
+      const err = flushForClose(o);
+      if (o.finalizing) deallocWarn(o, o);
+      try {
+        BIN.fileioClose(o);
+      } catch (e) {
+        if (e instanceof PyExc && err !== null) BIN.chainContext(e, err);
+        throw e;
+      }
+      if (err !== null) throw err;
       return;
+    }
     case K_BUFFERED:
       BIN.bufferedClose(o);
       return;
     case K_TEXT: {
       const b = innerOf(o);
       if (isClosed(b)) return;
-      try {
-        TXT.textFlush(o);
-      } finally {
-        callM(b, 'close', []);
-      }
+      if (o.finalizing) deallocWarn(b, o);
+      const err = flushForClose(o);
+      closeChained(b, err);
       return;
     }
     case K_RWPAIR:
-      try {
-        callM(o.inner2 as PyObject, 'close', []);
-      } finally {
-        callM(o.inner as PyObject, 'close', []);
-      }
+      closeChained(o.inner as PyObject, flushForClose(o.inner2 as PyObject, 'close'));
       return;
     case K_BYTESIO:
     case K_STRINGIO:
@@ -307,6 +321,27 @@ function ioClose(o: PyIO): void {
   } finally {
     o.closed = true;
   }
+}
+/** o.flush() (or another method) as close() calls it: its error, caught, for the caller to raise
+ * once the rest is closed. */
+function flushForClose(o: PyObject, name: string = 'flush'): PyExc | null {
+  try {
+    callM(o, name, []);
+  } catch (e) {
+    if (!(e instanceof PyExc)) throw e;
+    return e;
+  }
+  return null;
+}
+/** inner.close(), then the earlier error: a close error chains it as its __context__. */
+function closeChained(inner: PyObject, err: PyExc | null): void {
+  try {
+    callM(inner, 'close', []);
+  } catch (e) {
+    if (e instanceof PyExc && err !== null) BIN.chainContext(e, err);
+    throw e;
+  }
+  if (err !== null) throw err;
 }
 function ioFlush(o: PyIO): void {
   switch (o.kind) {
@@ -396,6 +431,7 @@ export function callIo(id: int, args: PyObject[], kw: string[] | null): PyObject
       if (!(t instanceof PyType)) throw raise(TypeError, '_io.__new__(X): X is not a type object');
       const made = new PyIO(t, kindOf(t));
       made.uninit = made.kind === K_BUFFERED || made.kind === K_TEXT || made.kind === K_RWPAIR;
+      registerIO(made);
       return made;
     }
     case B.IO_BASE_INIT:
@@ -565,6 +601,7 @@ export function callIo(id: int, args: PyObject[], kw: string[] | null): PyObject
       ioFlush(o);
       o.inner = null;
       o.console = 0;
+      releaseWrapped(inner);
       return inner;
     }
     case B.IO_ENCODING:

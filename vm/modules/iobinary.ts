@@ -4,12 +4,13 @@
 import { needBytesLike } from '../builtins/buffer.ts';
 import { newMemView } from '../builtins/memoryview.ts';
 import type { int } from '../../translate/rlib/index.ts';
-import { os } from '../../translate/rlib/index.ts';
+import { os, weak, castRef } from '../../translate/rlib/index.ts';
 import { PyObject, PyType, PyBytes, PyStr, PyInt, PyBaseExc, PyExc, bytesType, newInt, newStr, raise, None, TypeError, ValueError, OSError, IsADirectoryError, AttributeError } from '../objects/core.ts';
 import { computeMro, getAttr, getAttrOrNull, setAttr, callObj, truthy, toIntIndex, typeName, repr, isInstance } from '../interpreter/runtime.ts';
 import { flushStdout } from '../interpreter/state.ts';
 import { PyIO, IOT, K_FILEIO, K_BUFFERED, K_BYTESIO, K_BASE } from './iotypes.ts';
 import { osError, fspath } from './posix.ts';
+import { deallocWarn } from './iofinalize.ts';
 import { decodeUtf8 } from '../builtins/strmethods.ts';
 import { BT } from '../builtins/bytearray.ts';
 
@@ -270,22 +271,49 @@ function rawSeek(o: PyIO, pos: int, whence: int): int {
 }
 
 // ---- BufferedReader / BufferedWriter / BufferedRandom ----
-/** The buffered writers not yet closed: what they hold is written at exit, as CPython's
- * finalizers do for files a program did not close. */
+/** The buffered writers made so far, held weakly (a dead one is closed by its finalizer,
+ * iofinalize.ts): what the live ones hold is written at exit, as CPython's shutdown does for
+ * files a program did not close. Each weak entry is owned by this registry, so a handle whose
+ * owner is something else was freed and reused (by a weakref) and is skipped. */
 class OpenWriters {
-  list: PyIO[] = [];
+  handles: int[] = [];
+  /** handles.length after the last pruning: the next prune is due at twice as many */
+  pruned: int = 16;
 }
 const OPEN_WRITERS = new OpenWriters();
-/** At exit: every open buffered writer's bytes to its raw stream (errors are dropped). */
+function writerAt(h: int): PyIO | null {
+  if (!weak.alive(h) || castRef(weak.owner(h), OpenWriters) !== OPEN_WRITERS) return null;
+  return castRef(weak.get(h), PyIO);
+}
+function rememberWriter(o: PyIO): void {
+  const ow = OPEN_WRITERS;
+  if (ow.handles.length === 0) weak.addRoot(ow);
+  if (ow.handles.length >= ow.pruned * 2) {
+    const kept: int[] = [];
+    for (const h of ow.handles) if (writerAt(h) !== null && !kept.includes(h)) kept.push(h);
+    ow.handles = kept;
+    ow.pruned = kept.length < 16 ? 16 : kept.length;
+  }
+  ow.handles.push(weak.create(o, ow));
+}
+/** At exit: every live buffered writer's bytes to its raw stream (errors are dropped). */
 export function flushAllWriters(): void {
-  for (const o of OPEN_WRITERS.list) {
+  const hs = OPEN_WRITERS.handles;
+  OPEN_WRITERS.handles = [];
+  for (const h of hs) {
+    const o = writerAt(h);
+    if (o === null) continue;
     try {
       if (o.inner !== null && !isClosed(o)) bufferedFlush(o);
     } catch (e) {
       if (!(e instanceof PyExc)) throw e;
     }
   }
-  OPEN_WRITERS.list = [];
+}
+/** As CPython's _PyErr_ChainExceptions: an error raised while handling another (a close after a
+ * failed flush) gets that one as its __context__. */
+export function chainContext(later: PyExc, earlier: PyExc): void {
+  if (later.exc !== earlier.exc) later.exc.context = earlier.exc;
 }
 export function bufferedInit(o: PyIO, raw: PyObject, size: int): void {
   if (size <= 0) throw raise(ValueError, 'buffer size must be strictly positive');
@@ -300,7 +328,8 @@ export function bufferedInit(o: PyIO, raw: PyObject, size: int): void {
   if (o.canRead && !truthy(callM(raw, 'readable', []))) throw unsupported('File or stream is not readable.');
   if (o.canWrite && !truthy(callM(raw, 'writable', []))) throw unsupported('File or stream is not writable.');
   if (o.cls.mro.includes(IOT.bufferedrandom) && !truthy(callM(raw, 'seekable', []))) throw unsupported('File or stream is not seekable.');
-  if (o.canWrite && !OPEN_WRITERS.list.includes(o)) OPEN_WRITERS.list.push(o);
+  if (o.canWrite) rememberWriter(o);
+  if (raw instanceof PyIO) raw.wrapped = true;
 }
 function checkBuffered(o: PyIO, reading: boolean): void {
   innerOf(o);
@@ -454,14 +483,23 @@ export function bufferedSeek(o: PyIO, pos: int, whence: int): int {
 export function bufferedClose(o: PyIO): void {
   const raw = innerOf(o);
   if (isClosed(raw)) return;
-  const i = OPEN_WRITERS.list.indexOf(o);
-  if (i >= 0) OPEN_WRITERS.list.splice(i, 1);
+  if (o.finalizing) deallocWarn(raw, o);
+  // flush() and raw.close() as methods, so that overrides (even on the instance) run; the raw
+  // stream is closed even when the flush failed, and its error then chains the flush's
+  let err: PyExc | null = null;
   try {
-    bufferedFlush(o);
-  } finally {
-    if (raw instanceof PyIO && raw.kind === K_FILEIO) fileioClose(raw);
-    else callM(raw, 'close', []);
+    callM(o, 'flush', []);
+  } catch (e) {
+    if (!(e instanceof PyExc)) throw e;
+    err = e;
   }
+  try {
+    callM(raw, 'close', []);
+  } catch (e) {
+    if (e instanceof PyExc && err !== null) chainContext(e, err);
+    throw e;
+  }
+  if (err !== null) throw err;
 }
 
 // ---- BytesIO ----

@@ -38,6 +38,7 @@ export function textInit(o: PyIO, buffer: PyObject, encoding: string | null, err
   o.tpos = 0;
   o.eof = false;
   o.seenNl = 0;
+  if (buffer instanceof PyIO) buffer.wrapped = true;
 }
 function checkText(o: PyIO): void {
   innerOf(o);

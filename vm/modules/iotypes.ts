@@ -3,7 +3,7 @@
 // metaclass=abc.ABCMeta)` needs) carrying the native state of its kind.
 import type { int } from '../../translate/rlib/index.ts';
 import { PyObject, PyType, PyInstance, PyProperty, typeType, objectType, propertyType, OSError, ValueError, L_EXC } from '../objects/core.ts';
-import { B, FAM_IO, FAM_FDOPS } from '../builtins/ids.ts';
+import { B, FAM_IO, FAM_FDOPS, FAM_IOSTREAM } from '../builtins/ids.ts';
 import { defMethod, mkBuiltin } from '../builtins/args.ts';
 import { Decoder } from './iocodec.ts';
 import { newModuleClass } from './registry.ts';
@@ -68,6 +68,13 @@ export class PyIO extends PyInstance {
   translate: boolean = false;
   eof: boolean = false;
   detached: boolean = false;
+  /** a buffered or text layer's __init__ took this stream: that layer closes it, so its own
+   * finalizer does not (iofinalize.ts) */
+  wrapped: boolean = false;
+  /** close() runs from the finalizer (CPython's _finalizing): it warns of the unclosed file */
+  finalizing: boolean = false;
+  /** registered for finalization (once: a finalizer runs once per registration) */
+  finalizable: boolean = false;
   /** 1 or 2: this text stream is sys.stdout/sys.stderr, writing through the VM's print buffer */
   console: int = 0;
   /** StringIO/BytesIO: exports (getbuffer) are not modelled; resizing is always allowed */
@@ -121,6 +128,8 @@ meth(IOT.iobase,
   ['seek', 'tell', 'truncate', 'flush', 'close', 'readable', 'writable', 'seekable', 'fileno', 'isatty', 'readline', 'readlines', 'writelines', '__iter__', '__next__', '__enter__', '__exit__', '_checkClosed', '_checkReadable', '_checkWritable', '_checkSeekable', '__init__'],
   [B.IO_SEEK, B.IO_TELL, B.IO_TRUNCATE, B.IO_FLUSH, B.IO_CLOSE, B.IO_READABLE, B.IO_WRITABLE, B.IO_SEEKABLE, B.IO_FILENO, B.IO_ISATTY, B.IO_READLINE, B.IO_READLINES, B.IO_WRITELINES, B.IO_ITER, B.IO_NEXT, B.IO_ENTER, B.IO_EXIT, B.IO_CHECK_CLOSED, B.IO_CHECK_READABLE, B.IO_CHECK_WRITABLE, B.IO_CHECK_SEEKABLE, B.IO_BASE_INIT]);
 IOT.iobase.dict.set('__new__', mkBuiltin('__new__', B.IO_NEW, false, FAM_IO));
+// closes the object when a collection finds it dead (iofinalize.ts)
+defMethod(IOT.iobase, '__del__', B.IO_DEL, FAM_IOSTREAM);
 prop(IOT.iobase, 'closed', B.IO_CLOSED, B.NONE);
 meth(IOT.rawiobase, ['read', 'readall', 'readinto', 'write'], [B.IO_READ, B.IO_READALL, B.IO_READINTO, B.IO_WRITE]);
 meth(IOT.bufferediobase, ['read', 'read1', 'readinto', 'readinto1', 'write', 'detach'], [B.IO_READ, B.IO_READ1, B.IO_READINTO, B.IO_READINTO, B.IO_WRITE, B.IO_DETACH]);
