@@ -284,7 +284,7 @@ export function callBuiltin(b: PyBuiltin, args: PyObject[], kw: string[] | null)
     case FAM_ASYNCIO:
       return callAsyncio(id, args, kw);
     case FAM_IOSTREAM:
-      return callIoStream(id, args, kw);
+      return id === B.IO_DEL ? callIoStream(id, args, kw) : callIo(id, args, kw);
     case FAM_DESCR2:
       if (id === B.TYPE_PREPARE) return callTypePrepare(id);
       if (id === B.SUPER_GET) return callSuper(id, args, kw);

@@ -1063,6 +1063,8 @@ export enum B {
   SUPER_GET,
   // iostream stream (family 63): _io._IOBase.__del__ (vm/modules/iofinalize.ts)
   IO_DEL,
+  // iostream stream (family 63): readinto1 of _BufferedIOBase, the buffered objects and BufferedRWPair (vm/modules/io.ts)
+  IO_READINTO1,
 }
 
 /** The builtin families, one switch each. */

@@ -466,17 +466,29 @@ export function callIo(id: int, args: PyObject[], kw: string[] | null): PyObject
         for (const x of b) out.push(x);
       }
     }
-    case B.IO_READINTO: {
+    case B.IO_READINTO:
+    case B.IO_READINTO1: {
       // readinto(b): read len(b) bytes (one raw read for a raw stream) into b in place
+      const one = id === B.IO_READINTO1;
       const target = args[1];
+      if (o.kind === K_RWPAIR) return callM(o.inner as PyObject, one ? 'readinto1' : 'readinto', [target]);
       const ref = bufferRef(target);
-      if (ref === null || ref.readonly) throw raise(TypeError, `readinto() argument must be read-write bytes-like object, not ${typeName(target)}`);
+      if (ref === null || ref.readonly) throw raise(TypeError, `${one ? 'readinto1' : 'readinto'}() argument must be read-write bytes-like object, not ${typeName(target)}`);
       const want = ref.len;
-      let got: PyObject = None;
+      let data: int[] | null = null;
       if (o.kind === K_BASE && o.cls.mro.includes(IOT.rawiobase)) throw raise(NotImplementedError, '');
-      got = ioRead(o, want);
-      if (got === None) return None;
-      const data = bytesOf(got);
+      if (o.kind === K_BASE) {
+        // _BufferedIOBase.readinto: what self.read() (readinto1: self.read1()) returns, copied
+        const r = callM(o, one ? 'read1' : 'read', [newInt(want)]);
+        if (!(r instanceof PyBytes) || !r.cls.mro.includes(bytesType)) throw raise(TypeError, 'read() should return bytes');
+        if (r.b.length > want) throw raise(ValueError, `read() returned too much data: ${want} bytes requested, ${r.b.length} returned`);
+        data = r.b;
+      } else if (o.kind === K_BUFFERED) data = BIN.bufferedReadinto(o, want, one);
+      else {
+        const got = ioRead(o, want);
+        data = got === None ? null : bytesOf(got);
+      }
+      if (data === null) return None;
       for (let i = 0; i < data.length; i++) ref.arr[ref.off + i] = data[i];
       return newInt(data.length);
     }

@@ -238,6 +238,48 @@ function rawRead(o: PyIO, n: int): int[] {
   const r = readViaReadinto(raw, n);
   return r === null ? [] : r;
 }
+/** One raw read of up to n bytes: null when a non-blocking raw stream had none (None). */
+function rawReadOrNone(o: PyIO, n: int): int[] | null {
+  const raw = innerOf(o);
+  if (raw instanceof PyIO && raw.kind === K_FILEIO) return fileioRead(raw, n);
+  return readViaReadinto(raw, n);
+}
+/** readinto(b) and readinto1(b) of a buffered reader, as CPython's _buffered_readinto_generic:
+ * the read-ahead first; then requests larger than the buffer go to the raw stream directly,
+ * smaller ones through a refill; readinto1 makes at most one raw read, none if the read-ahead
+ * gave something. The bytes for b, or null (None: a non-blocking raw stream had nothing). */
+export function bufferedReadinto(o: PyIO, want: int, one: boolean): int[] | null {
+  checkBuffered(o, true);
+  if (!o.canRead) throw unsupported(one ? 'readinto1' : 'readinto');
+  bufferedFlush(o);
+  const have = o.buf.length - o.pos;
+  const k0 = have < want ? have : want;
+  const out: int[] = o.buf.slice(o.pos, o.pos + k0);
+  o.pos += k0;
+  if (out.length === want) return out;
+  o.buf = [];
+  o.pos = 0;
+  while (out.length < want) {
+    const remaining = want - out.length;
+    let chunk: int[] | null = [];
+    if (remaining > o.bufferSize) chunk = rawReadOrNone(o, remaining);
+    else if (!(one && out.length > 0)) {
+      chunk = rawReadOrNone(o, o.bufferSize);
+      if (chunk !== null && chunk.length > 0) {
+        const k = chunk.length < remaining ? chunk.length : remaining;
+        for (let i = 0; i < k; i++) out.push(chunk[i]);
+        o.buf = chunk;
+        o.pos = k;
+        continue;
+      }
+    }
+    if (chunk === null) return out.length === 0 ? null : out;
+    if (chunk.length === 0) break;
+    for (const x of chunk) out.push(x);
+    if (one) break;
+  }
+  return out;
+}
 /** raw.readinto(memoryview(bytearray(n))): the bytes read, or null (None: no data yet). */
 export function readViaReadinto(raw: PyObject, n: int): int[] | null {
   const zeros: int[] = [];

@@ -132,7 +132,8 @@ IOT.iobase.dict.set('__new__', mkBuiltin('__new__', B.IO_NEW, false, FAM_IO));
 defMethod(IOT.iobase, '__del__', B.IO_DEL, FAM_IOSTREAM);
 prop(IOT.iobase, 'closed', B.IO_CLOSED, B.NONE);
 meth(IOT.rawiobase, ['read', 'readall', 'readinto', 'write'], [B.IO_READ, B.IO_READALL, B.IO_READINTO, B.IO_WRITE]);
-meth(IOT.bufferediobase, ['read', 'read1', 'readinto', 'readinto1', 'write', 'detach'], [B.IO_READ, B.IO_READ1, B.IO_READINTO, B.IO_READINTO, B.IO_WRITE, B.IO_DETACH]);
+meth(IOT.bufferediobase, ['read', 'read1', 'readinto', 'write', 'detach'], [B.IO_READ, B.IO_READ1, B.IO_READINTO, B.IO_WRITE, B.IO_DETACH]);
+defMethod(IOT.bufferediobase, 'readinto1', B.IO_READINTO1, FAM_IOSTREAM);
 meth(IOT.textiobase, ['read', 'readline', 'write', 'detach'], [B.IO_READ, B.IO_READLINE, B.IO_WRITE, B.IO_DETACH]);
 for (const nm of ['encoding', 'newlines', 'errors']) prop(IOT.textiobase, nm, nm === 'encoding' ? B.IO_ENCODING : nm === 'errors' ? B.IO_ERRORS : B.IO_NEWLINES, B.NONE);
 meth(IOT.fileio, ['__init__', '__repr__'], [B.IO_INIT, B.IO_REPR]);
@@ -144,14 +145,18 @@ for (const t of [IOT.bufferedreader, IOT.bufferedwriter, IOT.bufferedrandom]) {
   meth(t, ['__init__', 'flush', 'seek', 'tell', 'truncate', 'close', 'detach', 'fileno', 'isatty', 'readable', 'writable', 'seekable', '__repr__'],
     [B.IO_INIT, B.IO_FLUSH, B.IO_SEEK, B.IO_TELL, B.IO_TRUNCATE, B.IO_CLOSE, B.IO_DETACH, B.IO_FILENO, B.IO_ISATTY, B.IO_READABLE, B.IO_WRITABLE, B.IO_SEEKABLE, B.IO_REPR]);
   // a reader has no write and a writer no read (the base class's raise UnsupportedOperation)
-  if (t !== IOT.bufferedwriter) meth(t, ['read', 'read1', 'peek', 'readline'], [B.IO_READ, B.IO_READ1, B.IO_PEEK, B.IO_READLINE]);
+  if (t !== IOT.bufferedwriter) {
+    meth(t, ['read', 'read1', 'peek', 'readline', 'readinto'], [B.IO_READ, B.IO_READ1, B.IO_PEEK, B.IO_READLINE, B.IO_READINTO]);
+    defMethod(t, 'readinto1', B.IO_READINTO1, FAM_IOSTREAM);
+  }
   if (t !== IOT.bufferedreader) meth(t, ['write'], [B.IO_WRITE]);
   prop(t, 'raw', B.IO_RAW, B.NONE);
   prop(t, 'name', B.IO_NAME, B.NONE);
   prop(t, 'mode', B.IO_MODE, B.NONE);
 }
-meth(IOT.bufferedrwpair, ['__init__', 'read', 'read1', 'peek', 'write', 'flush', 'readable', 'writable', 'close', 'isatty'],
-  [B.IO_INIT, B.IO_READ, B.IO_READ1, B.IO_PEEK, B.IO_WRITE, B.IO_FLUSH, B.IO_READABLE, B.IO_WRITABLE, B.IO_CLOSE, B.IO_ISATTY]);
+meth(IOT.bufferedrwpair, ['__init__', 'read', 'read1', 'peek', 'write', 'flush', 'readable', 'writable', 'close', 'isatty', 'readinto'],
+  [B.IO_INIT, B.IO_READ, B.IO_READ1, B.IO_PEEK, B.IO_WRITE, B.IO_FLUSH, B.IO_READABLE, B.IO_WRITABLE, B.IO_CLOSE, B.IO_ISATTY, B.IO_READINTO]);
+defMethod(IOT.bufferedrwpair, 'readinto1', B.IO_READINTO1, FAM_IOSTREAM);
 meth(IOT.textiowrapper, ['__init__', 'read', 'readline', 'write', 'flush', 'close', 'seek', 'tell', 'truncate', 'detach', 'fileno', 'isatty', 'readable', 'writable', 'seekable', 'reconfigure', '__repr__', '__next__'],
   [B.IO_INIT, B.IO_READ, B.IO_READLINE, B.IO_WRITE, B.IO_FLUSH, B.IO_CLOSE, B.IO_SEEK, B.IO_TELL, B.IO_TRUNCATE, B.IO_DETACH, B.IO_FILENO, B.IO_ISATTY, B.IO_READABLE, B.IO_WRITABLE, B.IO_SEEKABLE, B.IO_RECONFIGURE, B.IO_REPR, B.IO_NEXT]);
 prop(IOT.textiowrapper, 'buffer', B.IO_BUFFER, B.NONE);
