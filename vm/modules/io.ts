@@ -14,7 +14,7 @@ import { B, FAM_IO } from '../builtins/ids.ts';
 import { npos, arg, kwArg, unhandledBuiltin } from '../builtins/args.ts';
 import { newBuiltinModule, addFn } from './registry.ts';
 import { VM } from '../interpreter/state.ts';
-import { truthy, toIntIndex, typeName, iterToArray, setAttr, getAttrOrNull, getAttr, repr } from '../interpreter/runtime.ts';
+import { truthy, toIntIndex, typeName, iterToArray, setAttr, getAttrOrNull, getAttr, repr, getIter, iterNext, pyLen } from '../interpreter/runtime.ts';
 import { fdTruncate } from './fdops.ts';
 import { PyIO, IOT, kindOf, K_BASE, K_FILEIO, K_BUFFERED, K_TEXT, K_STRINGIO, K_BYTESIO, K_RWPAIR, K_NLDECODER } from './iotypes.ts';
 import * as BIN from './iobinary.ts';
@@ -210,8 +210,10 @@ function ioRead(o: PyIO, n: int): PyObject {
   switch (o.kind) {
     case K_FILEIO:
       return newBytes(BIN.fileioRead(o, n));
-    case K_BUFFERED:
-      return newBytes(BIN.bufferedRead(o, n));
+    case K_BUFFERED: {
+      const r = BIN.bufferedRead(o, n);
+      return r === null ? None : newBytes(r);
+    }
     case K_BYTESIO:
       return newBytes(BIN.bytesioRead(o, n));
     case K_TEXT:
@@ -505,10 +507,14 @@ export function callIo(id: int, args: PyObject[], kw: string[] | null): PyObject
       const hint = hintO === null || hintO === None ? -1 : toIntIndex(hintO);
       const out: PyObject[] = [];
       let total = 0;
+      // _IOBase.readlines iterates the stream (its __next__), as CPython's; the native kinds
+      // read their lines directly
+      const it = o.kind === K_BASE ? getIter(o) : null;
       for (;;) {
-        const l = o.kind === K_BASE ? callM(o, 'readline', []) : ioReadline(o, -1);
-        const len = l instanceof PyStr ? l.s.length : l instanceof PyBytes ? l.b.length : 1;
-        if (len === 0) break;
+        const l = it !== null ? iterNext(it) : ioReadline(o, -1);
+        if (l === null) break;
+        const len = pyLen(l);
+        if (len === 0 && it === null) break;
         out.push(l);
         total += len;
         if (hint > 0 && total >= hint) break;
@@ -547,6 +553,11 @@ export function callIo(id: int, args: PyObject[], kw: string[] | null): PyObject
       const sO = arg(args, kw, 1, 'size');
       if (o.kind === K_BYTESIO) return newInt(BIN.bytesioTruncate(o, sO === null || sO === None ? o.pos : toIntIndex(sO)));
       if (o.kind === K_STRINGIO) return newInt(TXT.stringioTruncate(o, sO === null || sO === None ? o.tpos : toIntIndex(sO)));
+      if (o.kind === K_BUFFERED) {
+        innerOf(o);
+        if (isClosed(o)) throw raise(ValueError, 'truncate of closed file');
+        if (!o.canWrite) throw unsupported('truncate');
+      }
       if (o.kind === K_BUFFERED || o.kind === K_TEXT) {
         ioFlush(o);
         return callM(innerOf(o), 'truncate', [sO === null || sO === None ? newInt(ioTell(o)) : sO]);
@@ -578,7 +589,12 @@ export function callIo(id: int, args: PyObject[], kw: string[] | null): PyObject
         if (o.closed) throw raise(ValueError, 'I/O operation on closed file');
         return newBool(os.isatty(o.fd));
       }
-      if (o.kind === K_BUFFERED || o.kind === K_TEXT || o.kind === K_RWPAIR) return callM(innerOf(o), 'isatty', []);
+      if (o.kind === K_RWPAIR) {
+        // the writer's answer unless it is False, then the reader's (CPython's order)
+        const w = callM(o.inner2 as PyObject, 'isatty', []);
+        return w !== False ? w : callM(o.inner as PyObject, 'isatty', []);
+      }
+      if (o.kind === K_BUFFERED || o.kind === K_TEXT) return callM(innerOf(o), 'isatty', []);
       checkClosed(o);
       return False;
     case B.IO_ITER:
@@ -586,7 +602,8 @@ export function callIo(id: int, args: PyObject[], kw: string[] | null): PyObject
       return o;
     case B.IO_NEXT: {
       const l = o.kind === K_BASE ? callM(o, 'readline', []) : ioReadline(o, -1);
-      if ((l instanceof PyStr && l.s.length === 0) || (l instanceof PyBytes && l.b.length === 0)) throw stopIteration();
+      // len() of what readline returned: a TypeError for one without a length, as CPython's
+      if (pyLen(l) === 0) throw stopIteration();
       return l;
     }
     case B.IO_ENTER:
@@ -724,7 +741,9 @@ function init(o: PyIO, args: PyObject[], kw: string[] | null, n: int): PyObject 
       return None;
     }
     case K_RWPAIR: {
-      if (n < 3) throw raise(TypeError, 'BufferedRWPair() takes at least 2 arguments');
+      if (kw !== null && kw.length > 0) throw raise(TypeError, 'BufferedRWPair() takes no keyword arguments');
+      if (n < 3) throw raise(TypeError, `BufferedRWPair expected at least 2 arguments, got ${n - 1}`);
+      if (n > 4) throw raise(TypeError, `BufferedRWPair expected at most 3 arguments, got ${n - 1}`);
       const r = new PyIO(IOT.bufferedreader, K_BUFFERED);
       BIN.bufferedInit(r, args[1], n > 3 ? toIntIndex(args[3]) : DEFAULT_BUFFER_SIZE);
       const w = new PyIO(IOT.bufferedwriter, K_BUFFERED);

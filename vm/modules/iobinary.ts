@@ -309,7 +309,9 @@ function rawWrite(o: PyIO, b: int[]): void {
 function rawSeek(o: PyIO, pos: int, whence: int): int {
   const raw = innerOf(o);
   if (raw instanceof PyIO && raw.kind === K_FILEIO) return fileioSeek(raw, pos, whence);
-  return toIntIndex(callM(raw, 'seek', [newInt(pos), newInt(whence)]));
+  const r = toIntIndex(callM(raw, 'seek', [newInt(pos), newInt(whence)]));
+  if (r < 0) throw raise(OSError, `Raw stream returned invalid position ${r}`);
+  return r;
 }
 
 // ---- BufferedReader / BufferedWriter / BufferedRandom ----
@@ -392,8 +394,10 @@ export function bufferedFlush(o: PyIO): void {
   rawWrite(o, b);
 }
 /** Up to n bytes (n < 0: all to the end). */
-export function bufferedRead(o: PyIO, n: int): int[] {
+/** Up to n bytes (n = -1: all to the end; null: None, a non-blocking raw stream had nothing). */
+export function bufferedRead(o: PyIO, n: int): int[] | null {
   checkBuffered(o, true);
+  if (n < -1) throw raise(ValueError, 'read length must be non-negative or -1');
   if (!o.canRead) throw unsupported('read');
   bufferedFlush(o);
   if (n < 0) {
@@ -402,6 +406,7 @@ export function bufferedRead(o: PyIO, n: int): int[] {
     o.pos = 0;
     const raw = innerOf(o);
     const more = raw instanceof PyIO && raw.kind === K_FILEIO ? fileioReadall(raw) : readAllOf(raw);
+    if (more === null) return rest.length === 0 ? null : rest;
     if (rest.length === 0) return more;
     for (const x of more) rest.push(x);
     return rest;
@@ -415,18 +420,21 @@ export function bufferedRead(o: PyIO, n: int): int[] {
   return out;
 }
 /** Everything left in raw: its readall(), or (a raw object without one, such as a BytesIO) read()
- * until it returns b'' or None, as CPython's buffered read-all does. */
-function readAllOf(raw: PyObject): int[] {
+ * until it returns b'' or None, as CPython's buffered read-all does; null when the first answer
+ * was None (a non-blocking stream with nothing yet). */
+function readAllOf(raw: PyObject): int[] | null {
   const m = getAttrOrNull(raw, 'readall');
   if (m !== null) {
     const r = callObj(m, [], null);
-    return r === None ? [] : bytesOf(r);
+    if (r === None) return null;
+    if (!(r instanceof PyBytes) || !r.cls.mro.includes(bytesType)) throw raise(TypeError, 'readall() should return bytes');
+    return r.b;
   }
   const out: int[] = [];
   const read = getAttr(raw, 'read');
   for (;;) {
     const r = callObj(read, [], null);
-    if (r === None) return out;
+    if (r === None) return out.length === 0 ? null : out;
     const b = bytesOf(r);
     if (b.length === 0) return out;
     for (const x of b) out.push(x);
@@ -506,9 +514,17 @@ export function bufferedWrite(o: PyIO, b: int[]): int {
   if (o.wbuf.length >= o.bufferSize) bufferedFlush(o);
   return b.length;
 }
+/** raw.tell(), as CPython's _buffered_raw_tell (a negative answer is an OSError). */
+function rawTell(o: PyIO): int {
+  const raw = innerOf(o);
+  if (raw instanceof PyIO && raw.kind === K_FILEIO) return fileioSeek(raw, 0, 1);
+  const r = toIntIndex(callM(raw, 'tell', []));
+  if (r < 0) throw raise(OSError, `Raw stream returned invalid position ${r}`);
+  return r;
+}
 export function bufferedTell(o: PyIO): int {
   innerOf(o);
-  const r = rawSeek(o, 0, 1);
+  const r = rawTell(o);
   return r - (o.buf.length - o.pos) + o.wbuf.length;
 }
 export function bufferedSeek(o: PyIO, pos: int, whence: int): int {

@@ -1,8 +1,8 @@
 // _io's text streams: TextIOWrapper (decoding a byte stream incrementally, newline
 // translation, line buffering) and StringIO, and IncrementalNewlineDecoder.
 import type { int } from '../../translate/rlib/index.ts';
-import { PyObject, PyStr, PyBytes, newInt, raise, None, TypeError, ValueError, OSError } from '../objects/core.ts';
-import { toIntIndex, typeName, getAttrOrNull, callObj, getAttr, truthy } from '../interpreter/runtime.ts';
+import { PyObject, PyStr, PyBytes, PyExc, newInt, raise, None, TypeError, ValueError, OSError } from '../objects/core.ts';
+import { toIntIndex, typeName, getAttrOrNull, callObj, getAttr, truthy, isInstance } from '../interpreter/runtime.ts';
 import { writeOut, writeErr, flushStdout } from '../interpreter/state.ts';
 import { isWindows } from '../startup.ts';
 import { PyIO, K_BUFFERED, K_BYTESIO } from './iotypes.ts';
@@ -254,11 +254,20 @@ export function textReconfigure(o: PyIO, encoding: PyObject | null, errors: PyOb
     o.console = 0;
   }
 }
+function reprAttr(o: PyIO, name: string): PyObject | null {
+  try {
+    return optionalAttr(o, name);
+  } catch (e) {
+    if (e instanceof PyExc && isInstance(e.exc, ValueError)) return null;
+    throw e;
+  }
+}
 export function textRepr(o: PyIO): string {
   const parts: string[] = ['<_io.TextIOWrapper'];
-  const nm = o.inner === null ? null : optionalAttr(o, 'name');
+  // a ValueError (the buffer's raw stream detached) leaves the part out, as AttributeError does
+  const nm = o.inner === null ? null : reprAttr(o, 'name');
   if (nm !== null) parts.push(' name=' + reprOf(nm));
-  const mode = optionalAttr(o, 'mode');
+  const mode = reprAttr(o, 'mode');
   if (mode !== null) parts.push(' mode=' + reprOf(mode));
   parts.push(` encoding='${o.encoding}'>`);
   return parts.join('');
