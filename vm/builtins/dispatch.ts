@@ -55,6 +55,7 @@ import { callAtexit } from '../modules/atexit.ts';
 import { callSupport } from './support.ts';
 import { callAsyncio } from '../modules/asyncio.ts';
 import { callIoStream } from '../modules/iofinalize.ts';
+import { PyIO, hasNativeState } from '../modules/iotypes.ts';
 import { callIterPickle } from './iterpickle.ts';
 import { callHeapq } from '../modules/heapq.ts';
 import { callBisect } from '../modules/bisect.ts';
@@ -109,6 +110,14 @@ function commonReduce(self: PyObject, proto: int): PyObject {
   // a memoryview's state is memory it does not own: CPython refuses it, in copyreg's words below
   // protocol 2 and as a variable-size object from 2 on
   if (self instanceof PyMemView) throw raise(TypeError, proto < 2 ? `cannot pickle 'memoryview' object` : 'cannot pickle memoryview objects');
+  // an _io object with native state and the default __getstate__: CPython's "cannot pickle"
+  // (copyreg's words, with the class's name, below protocol 2; the type's full name from 2 on)
+  if (self instanceof PyIO && hasNativeState(self)) {
+    const gs = lookupType(self.cls, '__getstate__');
+    if (gs instanceof PyBuiltin && gs.id === B.OBJECT_GETSTATE) {
+      throw raise(TypeError, `cannot pickle '${proto >= 2 && self.cls.module === '_io' ? '_io.' : ''}${self.cls.name}' object`);
+    }
+  }
   if (proto < 2) return callObj(getAttr(copyreg, '_reduce_ex'), [self, newInt(proto)], null);
   // an object whose type cannot be made by object.__new__ (an iterator, a frame...) has no
   // reduction, as CPython's types without tp_new

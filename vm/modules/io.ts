@@ -14,6 +14,7 @@ import { B, FAM_IO } from '../builtins/ids.ts';
 import { npos, arg, kwArg, unhandledBuiltin } from '../builtins/args.ts';
 import { newBuiltinModule, addFn } from './registry.ts';
 import { VM } from '../interpreter/state.ts';
+import { STARTUP, F_UTF8_MODE } from '../startup.ts';
 import { truthy, toIntIndex, typeName, iterToArray, setAttr, getAttrOrNull, getAttr, repr, getIter, iterNext, pyLen } from '../interpreter/runtime.ts';
 import { fdTruncate } from './fdops.ts';
 import { PyIO, IOT, kindOf, K_BASE, K_FILEIO, K_BUFFERED, K_TEXT, K_STRINGIO, K_BYTESIO, K_RWPAIR, K_NLDECODER } from './iotypes.ts';
@@ -426,7 +427,8 @@ export function callIo(id: int, args: PyObject[], kw: string[] | null): PyObject
     }
     case B.IO_TEXT_ENCODING: {
       const e = arg(args, kw, 0, 'encoding');
-      return e === null || e === None ? newStr('locale') : e;
+      // PEP 597: 'utf-8' in UTF-8 mode, else 'locale'
+      return e === null || e === None ? newStr(STARTUP.flags[F_UTF8_MODE] !== 0 ? 'utf-8' : 'locale') : e;
     }
     case B.IO_NEW: {
       const t = args[0];

@@ -188,3 +188,8 @@ export function kindOf(t: PyType): int {
 export function isSub(t: PyType, u: PyType): boolean {
   return t.mro.includes(u);
 }
+/** Whether o carries native state beyond its __dict__ (a descriptor, buffers, a codec): CPython's
+ * object.__reduce_ex__ refuses to pickle such an object unless its class has a __getstate__. */
+export function hasNativeState(o: PyIO): boolean {
+  return o.kind === K_FILEIO || o.kind === K_BUFFERED || o.kind === K_TEXT || o.kind === K_RWPAIR || o.kind === K_NLDECODER;
+}
