@@ -38,7 +38,18 @@ export function textInit(o: PyIO, buffer: PyObject, encoding: string | null, err
   o.tpos = 0;
   o.eof = false;
   o.seenNl = 0;
+  fixEncoderState(o);
   if (buffer instanceof PyIO) buffer.wrapped = true;
+}
+/** CPython's _fix_encoder_state: a writable, seekable stream not at its start (opened to append,
+ * or reconfigured after writing) gets no second byte order mark. Only asked of encodings that
+ * write one. */
+function fixEncoderState(o: PyIO): void {
+  const dec = o.decoder as Decoder;
+  if (!dec.mayWriteBom()) return;
+  const b = innerOf(o);
+  if (!truthy(callM(b, 'writable', [])) || !truthy(callM(b, 'seekable', []))) return;
+  if (toIntIndex(callM(b, 'tell', [])) !== 0) dec.setStartOfStream(false);
 }
 function checkText(o: PyIO): void {
   innerOf(o);
@@ -228,11 +239,16 @@ export function textSeek(o: PyIO, cookie: int, whence: int): int {
   o.tpos = 0;
   o.eof = false;
   o.decoder = new Decoder(o.codec, o.encoding, o.errors);
+  // a byte order mark is written again only at the start of the stream
+  if (r !== 0 && o.decoder.mayWriteBom()) o.decoder.setStartOfStream(false);
   return r;
 }
 export function textReconfigure(o: PyIO, encoding: PyObject | null, errors: PyObject | null, newline: PyObject | null, lb: int, wt: int): void {
+  // decoded text not yet read was decoded with the old settings
+  if (o.tpos < o.text.length && ((encoding !== null && encoding !== None) || (errors !== null && errors !== None) || newline !== null)) {
+    throw unsupported('It is not possible to set the encoding or newline of stream after the first read');
+  }
   if (encoding !== null && encoding !== None) {
-    if (o.tpos < o.text.length) throw unsupported('It is not possible to set the encoding or newline of stream after the first read');
     const e = (encoding as PyStr).s;
     o.codec = codecOf(e);
     o.encoding = e;
@@ -247,6 +263,7 @@ export function textReconfigure(o: PyIO, encoding: PyObject | null, errors: PyOb
   if (lb >= 0) o.lineBuffering = lb === 1;
   if (wt >= 0) o.writeThrough = wt === 1;
   o.decoder = new Decoder(o.codec, o.encoding, o.errors);
+  fixEncoderState(o);
   // the std streams write through print's buffer only as UTF-8 with '\n' newlines
   if (o.console !== 0 && (o.codec !== ENC_UTF8 || o.writeNl !== '')) {
     const b = innerOf(o);
