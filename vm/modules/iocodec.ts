@@ -92,6 +92,8 @@ export class Decoder {
 
 /** How many bytes s takes encoded (for tell(): the decoded text not yet consumed). */
 export function encodedLength(s: string, dec: Decoder): int {
+  // (no text is no bytes: a registry codec's stateless encode('') may still give a BOM)
+  if (s.length === 0) return 0;
   const c = dec.codec;
   if (c === C_LATIN1 || c === C_ASCII) return s.length;
   if (c === C_UTF16 || c === C_UTF16LE || c === C_UTF16BE) return s.length * 2;
