@@ -603,9 +603,14 @@ export function callIo(id: int, args: PyObject[], kw: string[] | null): PyObject
       checkClosed(o);
       return o;
     case B.IO_NEXT: {
+      // a text stream's position is not told while it is iterated (its read-ahead is ahead)
+      if (o.kind === K_TEXT) o.iterating = true;
       const l = o.kind === K_BASE ? callM(o, 'readline', []) : ioReadline(o, -1);
       // len() of what readline returned: a TypeError for one without a length, as CPython's
-      if (pyLen(l) === 0) throw stopIteration();
+      if (pyLen(l) === 0) {
+        o.iterating = false;
+        throw stopIteration();
+      }
       return l;
     }
     case B.IO_ENTER:

@@ -22,6 +22,11 @@ function setNewline(o: PyIO, nl: string | null): void {
 }
 
 // ---- TextIOWrapper ----
+/** Whether the wrapped buffer is _io's own kind of object, not a Python subclass (whose write,
+ * flush, seek... may be overridden, and are then called as methods). */
+function nativeOf(b: PyIO, kind: int): boolean {
+  return b.kind === kind && b.cls.module === '_io';
+}
 export function textInit(o: PyIO, buffer: PyObject, encoding: string | null, errors: string | null, newline: string | null, lineBuffering: boolean, writeThrough: boolean): void {
   o.inner = buffer;
   o.detached = false;
@@ -60,8 +65,8 @@ function fillText(o: PyIO): boolean {
   if (o.eof) return false;
   const buffer = innerOf(o);
   let chunk: int[] = [];
-  if (buffer instanceof PyIO && buffer.kind === K_BUFFERED) chunk = bufferedRead1(buffer, o.chunkSize);
-  else if (buffer instanceof PyIO && buffer.kind === K_BYTESIO) chunk = bytesioRead(buffer, o.chunkSize);
+  if (buffer instanceof PyIO && nativeOf(buffer, K_BUFFERED)) chunk = bufferedRead1(buffer, o.chunkSize);
+  else if (buffer instanceof PyIO && nativeOf(buffer, K_BYTESIO)) chunk = bytesioRead(buffer, o.chunkSize);
   else {
     const r = callM(buffer, getAttrOrNull(buffer, 'read1') !== null ? 'read1' : 'read', [newInt(o.chunkSize)]);
     chunk = r === None ? [] : bytesOf(r);
@@ -200,8 +205,8 @@ export function textWrite(o: PyIO, s: string): int {
   if (o.writeNl !== '' && t.indexOf('\n') >= 0) t = t.split('\n').join(o.writeNl);
   const b = (o.decoder as Decoder).encode(t);
   const buffer = innerOf(o);
-  if (buffer instanceof PyIO && buffer.kind === K_BUFFERED) bufferedWrite(buffer, b);
-  else if (buffer instanceof PyIO && buffer.kind === K_BYTESIO) bytesioWrite(buffer, b);
+  if (buffer instanceof PyIO && nativeOf(buffer, K_BUFFERED)) bufferedWrite(buffer, b);
+  else if (buffer instanceof PyIO && nativeOf(buffer, K_BYTESIO)) bytesioWrite(buffer, b);
   else callM(buffer, 'write', [newBytes(b)]);
   if (o.lineBuffering && (s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0)) textFlush(o);
   return s.length;
@@ -212,14 +217,15 @@ export function textFlush(o: PyIO): void {
     return;
   }
   const buffer = innerOf(o);
-  if (buffer instanceof PyIO && buffer.kind === K_BUFFERED) bufferedFlush(buffer);
-  else if (!(buffer instanceof PyIO && buffer.kind === K_BYTESIO)) callM(buffer, 'flush', []);
+  if (buffer instanceof PyIO && nativeOf(buffer, K_BUFFERED)) bufferedFlush(buffer);
+  else if (!(buffer instanceof PyIO && nativeOf(buffer, K_BYTESIO))) callM(buffer, 'flush', []);
 }
 export function textTell(o: PyIO): int {
   checkText(o);
+  if (o.iterating) throw raise(OSError, 'telling position disabled by next() call');
   textFlush(o);
   const buffer = innerOf(o);
-  const pos = buffer instanceof PyIO && buffer.kind === K_BUFFERED ? bufferedTell(buffer) : toIntIndex(callM(buffer, 'tell', []));
+  const pos = buffer instanceof PyIO && nativeOf(buffer, K_BUFFERED) ? bufferedTell(buffer) : toIntIndex(callM(buffer, 'tell', []));
   const dec = o.decoder as Decoder;
   return pos - dec.pending.length - encodedLength(o.text.slice(o.tpos), dec);
 }
@@ -234,7 +240,7 @@ export function textSeek(o: PyIO, cookie: int, whence: int): int {
   if (whence === 0 && cookie < 0) throw raise(ValueError, `negative seek position ${cookie}`);
   textFlush(o);
   const buffer = innerOf(o);
-  const r = buffer instanceof PyIO && buffer.kind === K_BUFFERED ? bufferedSeek(buffer, cookie, whence) : toIntIndex(callM(buffer, 'seek', [newInt(cookie), newInt(whence)]));
+  const r = buffer instanceof PyIO && nativeOf(buffer, K_BUFFERED) ? bufferedSeek(buffer, cookie, whence) : toIntIndex(callM(buffer, 'seek', [newInt(cookie), newInt(whence)]));
   o.text = '';
   o.tpos = 0;
   o.eof = false;

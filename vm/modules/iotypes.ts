@@ -75,6 +75,9 @@ export class PyIO extends PyInstance {
   finalizing: boolean = false;
   /** registered for finalization (once: a finalizer runs once per registration) */
   finalizable: boolean = false;
+  /** text: iterating with next() (CPython's telling = 0): tell() is an OSError until the
+   * iteration ends */
+  iterating: boolean = false;
   /** 1 or 2: this text stream is sys.stdout/sys.stderr, writing through the VM's print buffer */
   console: int = 0;
   /** StringIO/BytesIO: exports (getbuffer) are not modelled; resizing is always allowed */
