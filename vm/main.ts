@@ -25,7 +25,7 @@ import { resetCodecs } from './modules/codecs/module.ts';
 import { installCharNames } from './modules/unicodedata/names.ts';
 import {
   STARTUP, resetStartup, locateLibrary, computeSysPath, makeSysNamespaces, isWindows, PY_VERSION,
-  F_INSPECT, F_INTERACTIVE, F_IGNORE_ENVIRONMENT, F_ISOLATED, F_NO_USER_SITE, F_SAFE_PATH, F_NO_SITE, F_DEV_MODE,
+  F_INSPECT, F_INTERACTIVE, F_IGNORE_ENVIRONMENT, F_ISOLATED, F_NO_USER_SITE, F_SAFE_PATH, F_NO_SITE, F_DEV_MODE, F_UTF8_MODE,
   F_QUIET, F_OPTIMIZE, F_DONT_WRITE_BYTECODE, F_BYTES_WARNING, F_VERBOSE,
 } from './startup.ts';
 
@@ -308,6 +308,9 @@ function parseOptions(argv: string[]): Options {
         // -X dev is Python's development mode (sys.flags.dev_mode: asyncio's debug mode reads
         // it); warning filters and the other -X options are accepted, pyvm has no use for them yet
         if (c === 'X' && r.value === 'dev') f[F_DEV_MODE] = 1;
+        // -X utf8[=1] and -X utf8=0 (-1 until start-up resolves it: set, but off)
+        if (c === 'X' && (r.value === 'utf8' || r.value === 'utf8=1')) f[F_UTF8_MODE] = 1;
+        if (c === 'X' && r.value === 'utf8=0') f[F_UTF8_MODE] = -1;
         i = r.next;
         break;
       }
@@ -351,6 +354,29 @@ function parseOptions(argv: string[]): Options {
 }
 
 /** Whether a PYTHON* flag variable is set (CPython: to a non-empty string). */
+/** sys.flags.utf8_mode as CPython's PEP 540 sets it: -X utf8 wins, then PYTHONUTF8, then on in
+ * the C and POSIX locales. */
+function resolveUtf8Mode(): void {
+  const f = STARTUP.flags;
+  if (f[F_UTF8_MODE] !== 0) {
+    f[F_UTF8_MODE] = f[F_UTF8_MODE] > 0 ? 1 : 0;
+    return;
+  }
+  const env = f[F_IGNORE_ENVIRONMENT] === 0 ? os.getenv('PYTHONUTF8') : null;
+  if (env === '1' || env === '0') {
+    f[F_UTF8_MODE] = env === '1' ? 1 : 0;
+    return;
+  }
+  let loc = '';
+  for (const k of ['LC_ALL', 'LC_CTYPE', 'LANG']) {
+    const v = os.getenv(k);
+    if (v !== null && v !== '') {
+      loc = v;
+      break;
+    }
+  }
+  f[F_UTF8_MODE] = loc === '' || loc === 'C' || loc === 'POSIX' ? 1 : 0;
+}
 function envSet(name: string): boolean {
   const v = os.getenv(name);
   return v !== null && v !== '';
@@ -432,6 +458,7 @@ export function main(argv0: string[]): int {
     if (envSet('PYTHONSAFEPATH')) STARTUP.flags[F_SAFE_PATH] = 1;
     if (envSet('PYTHONDEVMODE')) STARTUP.flags[F_DEV_MODE] = 1;
   }
+  resolveUtf8Mode();
   VM.unbuffered = STARTUP.unbuffered;
   locateLibrary();
   // before the JIT is set up: start-up's own Python code is not the program's

@@ -40,6 +40,8 @@ export const F_BYTES_WARNING = 9;
 export const F_QUIET = 10;
 export const F_ISOLATED = 12;
 export const F_DEV_MODE = 13;
+/** -X utf8 / PYTHONUTF8 / the C or POSIX locale (PEP 540): io.text_encoding() says 'utf-8' */
+export const F_UTF8_MODE = 14;
 export const F_SAFE_PATH = 16;
 
 export class Startup {

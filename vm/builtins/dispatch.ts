@@ -39,7 +39,7 @@ import { setTraceback } from '../interpreter/traceback.ts';
 import { callWeakref } from '../modules/weakref.ts';
 import { callGc } from '../modules/gc.ts';
 import { callAsyncgenHooks, asyncGenFirstIter } from '../modules/asyncgenhooks.ts';
-import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_IO, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT, FAM_SRE, FAM_STRING, FAM_STRUCT, FAM_WEAKREF, FAM_GC, FAM_ABC, FAM_BYTEARRAY, FAM_BYTES, FAM_MEMORYVIEW, FAM_ARRAY, FAM_COMPLEX, FAM_CMATH, FAM_GENERICALIAS, FAM_EXCGROUP, FAM_COMPILE, FAM_HASH, FAM_OPERATOR, FAM_ATEXIT, FAM_CONTEXTVARS, FAM_CSV, FAM_CODECS, FAM_STDLIB_SUPPORT, FAM_IMP, FAM_COREMETHODS, FAM_OSCALL, FAM_FLOATHEX, FAM_INTDIGITS, FAM_FUNCCALL, FAM_ASYNCGEN_HOOKS, FAM_DESCR, FAM_FDOPS, FAM_SLICE_METHOD, FAM_ITERPICKLE, FAM_POSIX2, FAM_ARRAYBYTES, FAM_HEAPQ, FAM_ACCEL, FAM_ASYNCIO, FAM_DESCR2, FAM_EXCGEN } from './ids.ts';
+import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_IO, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT, FAM_SRE, FAM_STRING, FAM_STRUCT, FAM_WEAKREF, FAM_GC, FAM_ABC, FAM_BYTEARRAY, FAM_BYTES, FAM_MEMORYVIEW, FAM_ARRAY, FAM_COMPLEX, FAM_CMATH, FAM_GENERICALIAS, FAM_EXCGROUP, FAM_COMPILE, FAM_HASH, FAM_OPERATOR, FAM_ATEXIT, FAM_CONTEXTVARS, FAM_CSV, FAM_CODECS, FAM_STDLIB_SUPPORT, FAM_IMP, FAM_COREMETHODS, FAM_OSCALL, FAM_FLOATHEX, FAM_INTDIGITS, FAM_FUNCCALL, FAM_ASYNCGEN_HOOKS, FAM_DESCR, FAM_FDOPS, FAM_SLICE_METHOD, FAM_ITERPICKLE, FAM_POSIX2, FAM_ARRAYBYTES, FAM_HEAPQ, FAM_ACCEL, FAM_ASYNCIO, FAM_DESCR2, FAM_EXCGEN, FAM_IOSTREAM } from './ids.ts';
 import { callPosixProc } from '../modules/posixproc.ts';
 import { callBreakpoint, initBreakpoint } from '../modules/breakpoint.ts';
 import { callTypePrepare, initTypePrepare } from './typeprepare.ts';
@@ -56,6 +56,8 @@ import { callHash, callOperator } from '../modules/hashes.ts';
 import { callAtexit } from '../modules/atexit.ts';
 import { callSupport } from './support.ts';
 import { callAsyncio } from '../modules/asyncio.ts';
+import { callIoStream } from '../modules/iofinalize.ts';
+import { PyIO, hasNativeState } from '../modules/iotypes.ts';
 import { callIterPickle } from './iterpickle.ts';
 import { callHeapq } from '../modules/heapq.ts';
 import { callBisect } from '../modules/bisect.ts';
@@ -112,6 +114,14 @@ function commonReduce(self: PyObject, proto: int): PyObject {
   // a memoryview's state is memory it does not own: CPython refuses it, in copyreg's words below
   // protocol 2 and as a variable-size object from 2 on
   if (self instanceof PyMemView) throw raise(TypeError, proto < 2 ? `cannot pickle 'memoryview' object` : 'cannot pickle memoryview objects');
+  // an _io object with native state and the default __getstate__: CPython's "cannot pickle"
+  // (copyreg's words, with the class's name, below protocol 2; the type's full name from 2 on)
+  if (self instanceof PyIO && hasNativeState(self)) {
+    const gs = lookupType(self.cls, '__getstate__');
+    if (gs instanceof PyBuiltin && gs.id === B.OBJECT_GETSTATE) {
+      throw raise(TypeError, `cannot pickle '${proto >= 2 && self.cls.module === '_io' ? '_io.' : ''}${self.cls.name}' object`);
+    }
+  }
   if (proto < 2) return callObj(getAttr(copyreg, '_reduce_ex'), [self, newInt(proto)], null);
   // an object whose type cannot be made by object.__new__ (an iterator, a frame...) has no
   // reduction, as CPython's types without tp_new
@@ -282,6 +292,8 @@ export function callBuiltin(b: PyBuiltin, args: PyObject[], kw: string[] | null)
       return callAsyncio(id, args, kw);
     case FAM_EXCGEN:
       return id >= B.EXCGEN_EXC_REDUCE ? callExcReduce(id, args, kw) : callANext(id, args, kw);
+    case FAM_IOSTREAM:
+      return id === B.IO_DEL ? callIoStream(id, args, kw) : callIo(id, args, kw);
     case FAM_DESCR2:
       if (id === B.TYPE_PREPARE) return callTypePrepare(id);
       if (id === B.SUPER_GET) return callSuper(id, args, kw);

@@ -1072,6 +1072,10 @@ export enum B {
   // excgen stream (family 62): BaseException.__reduce__/__setstate__ (vm/builtins/excreduce.ts)
   EXCGEN_EXC_REDUCE,
   EXCGEN_EXC_SETSTATE,
+  // iostream stream (family 63): _io._IOBase.__del__ (vm/modules/iofinalize.ts)
+  IO_DEL,
+  // iostream stream (family 63): readinto1 of _BufferedIOBase, the buffered objects and BufferedRWPair (vm/modules/io.ts)
+  IO_READINTO1,
 }
 
 /** The builtin families, one switch each. */
@@ -1204,8 +1208,11 @@ export const FAM_DESCR2 = 51;
  * BaseException.__reduce__ and __setstate__ (vm/builtins/excreduce.ts) */
 export const FAM_EXCGEN = 62;
 
+/** the iostream stream's: _io's finalization, _IOBase.__del__ (vm/modules/iofinalize.ts) */
+export const FAM_IOSTREAM = 63;
+
 // Reserved per work stream, so parallel branches never pick the same number: 58 (descr3),
-// 60 (setsbuiltin), 61 (arraymv), 63 (iostream).
+// 60 (setsbuiltin), 61.
 // Replace a reservation by its family when it lands.
 
 class IdFamilies {

@@ -14,10 +14,12 @@ import { B, FAM_IO } from '../builtins/ids.ts';
 import { npos, arg, kwArg, unhandledBuiltin } from '../builtins/args.ts';
 import { newBuiltinModule, addFn } from './registry.ts';
 import { VM } from '../interpreter/state.ts';
-import { truthy, toIntIndex, typeName, iterToArray, setAttr, getAttrOrNull, getAttr, repr } from '../interpreter/runtime.ts';
+import { STARTUP, F_UTF8_MODE } from '../startup.ts';
+import { truthy, toIntIndex, typeName, iterToArray, setAttr, getAttrOrNull, getAttr, repr, getIter, iterNext, pyLen } from '../interpreter/runtime.ts';
 import { fdTruncate } from './fdops.ts';
 import { PyIO, IOT, kindOf, K_BASE, K_FILEIO, K_BUFFERED, K_TEXT, K_STRINGIO, K_BYTESIO, K_RWPAIR, K_NLDECODER } from './iotypes.ts';
 import * as BIN from './iobinary.ts';
+import { registerIO, releaseWrapped, deallocWarn } from './iofinalize.ts';
 import * as TXT from './iotext.ts';
 import { callM, bytesOf, newBytes, sizeArg, isClosed, checkClosed, innerOf, unsupported, DEFAULT_BUFFER_SIZE } from './iobinary.ts';
 
@@ -112,15 +114,23 @@ export function openFile(args: PyObject[], kw: string[] | null): PyObject {
   BIN.fileioInit(raw, file, rawMode, closefd, opener);
   try {
     const lineBuffering = buffering === 1 || (buffering < 0 && os.isatty(raw.fd));
-    if (buffering === 0) return raw;
+    // only what open() returns is finalized: it closes the layers under it (iofinalize.ts)
+    if (buffering === 0) {
+      registerIO(raw);
+      return raw;
+    }
     const size = buffering > 1 ? buffering : DEFAULT_BUFFER_SIZE;
     const bt = updating ? IOT.bufferedrandom : creating || writing || appending ? IOT.bufferedwriter : IOT.bufferedreader;
     const buffer = new PyIO(bt, K_BUFFERED);
     BIN.bufferedInit(buffer, raw, size);
-    if (binary) return buffer;
+    if (binary) {
+      registerIO(buffer);
+      return buffer;
+    }
     const t = new PyIO(IOT.textiowrapper, K_TEXT);
     TXT.textInit(t, buffer, encoding, errors, newline, lineBuffering, false);
     setAttr(t, 'mode', newStr(mode));
+    registerIO(t);
     return t;
   } catch (e) {
     BIN.fileioClose(raw);
@@ -201,8 +211,10 @@ function ioRead(o: PyIO, n: int): PyObject {
   switch (o.kind) {
     case K_FILEIO:
       return newBytes(BIN.fileioRead(o, n));
-    case K_BUFFERED:
-      return newBytes(BIN.bufferedRead(o, n));
+    case K_BUFFERED: {
+      const r = BIN.bufferedRead(o, n);
+      return r === null ? None : newBytes(r);
+    }
     case K_BYTESIO:
       return newBytes(BIN.bytesioRead(o, n));
     case K_TEXT:
@@ -273,28 +285,33 @@ function ioWrite(o: PyIO, x: PyObject): PyObject {
 }
 function ioClose(o: PyIO): void {
   switch (o.kind) {
-    case K_FILEIO:
-      BIN.fileioClose(o);
+    case K_FILEIO: {
+      // _RawIOBase.close (flush() first, as a method) then the descriptor, even if flush failed
+      if (o.closed) return;
+      const err = flushForClose(o);
+      if (o.finalizing) deallocWarn(o, o);
+      try {
+        BIN.fileioClose(o);
+      } catch (e) {
+        if (e instanceof PyExc && err !== null) BIN.chainContext(e, err);
+        throw e;
+      }
+      if (err !== null) throw err;
       return;
+    }
     case K_BUFFERED:
       BIN.bufferedClose(o);
       return;
     case K_TEXT: {
       const b = innerOf(o);
       if (isClosed(b)) return;
-      try {
-        TXT.textFlush(o);
-      } finally {
-        callM(b, 'close', []);
-      }
+      if (o.finalizing) deallocWarn(b, o);
+      const err = flushForClose(o);
+      closeChained(b, err);
       return;
     }
     case K_RWPAIR:
-      try {
-        callM(o.inner2 as PyObject, 'close', []);
-      } finally {
-        callM(o.inner as PyObject, 'close', []);
-      }
+      closeChained(o.inner as PyObject, flushForClose(o.inner2 as PyObject, 'close'));
       return;
     case K_BYTESIO:
     case K_STRINGIO:
@@ -307,6 +324,27 @@ function ioClose(o: PyIO): void {
   } finally {
     o.closed = true;
   }
+}
+/** o.flush() (or another method) as close() calls it: its error, caught, for the caller to raise
+ * once the rest is closed. */
+function flushForClose(o: PyObject, name: string = 'flush'): PyExc | null {
+  try {
+    callM(o, name, []);
+  } catch (e) {
+    if (!(e instanceof PyExc)) throw e;
+    return e;
+  }
+  return null;
+}
+/** inner.close(), then the earlier error: a close error chains it as its __context__. */
+function closeChained(inner: PyObject, err: PyExc | null): void {
+  try {
+    callM(inner, 'close', []);
+  } catch (e) {
+    if (e instanceof PyExc && err !== null) BIN.chainContext(e, err);
+    throw e;
+  }
+  if (err !== null) throw err;
 }
 function ioFlush(o: PyIO): void {
   switch (o.kind) {
@@ -389,13 +427,15 @@ export function callIo(id: int, args: PyObject[], kw: string[] | null): PyObject
     }
     case B.IO_TEXT_ENCODING: {
       const e = arg(args, kw, 0, 'encoding');
-      return e === null || e === None ? newStr('locale') : e;
+      // PEP 597: 'utf-8' in UTF-8 mode, else 'locale'
+      return e === null || e === None ? newStr(STARTUP.flags[F_UTF8_MODE] !== 0 ? 'utf-8' : 'locale') : e;
     }
     case B.IO_NEW: {
       const t = args[0];
       if (!(t instanceof PyType)) throw raise(TypeError, '_io.__new__(X): X is not a type object');
       const made = new PyIO(t, kindOf(t));
       made.uninit = made.kind === K_BUFFERED || made.kind === K_TEXT || made.kind === K_RWPAIR;
+      registerIO(made);
       return made;
     }
     case B.IO_BASE_INIT:
@@ -430,17 +470,29 @@ export function callIo(id: int, args: PyObject[], kw: string[] | null): PyObject
         for (const x of b) out.push(x);
       }
     }
-    case B.IO_READINTO: {
+    case B.IO_READINTO:
+    case B.IO_READINTO1: {
       // readinto(b): read len(b) bytes (one raw read for a raw stream) into b in place
+      const one = id === B.IO_READINTO1;
       const target = args[1];
+      if (o.kind === K_RWPAIR) return callM(o.inner as PyObject, one ? 'readinto1' : 'readinto', [target]);
       const ref = bufferRef(target);
-      if (ref === null || ref.readonly) throw raise(TypeError, `readinto() argument must be read-write bytes-like object, not ${typeName(target)}`);
+      if (ref === null || ref.readonly) throw raise(TypeError, `${one ? 'readinto1' : 'readinto'}() argument must be read-write bytes-like object, not ${typeName(target)}`);
       const want = ref.len;
-      let got: PyObject = None;
+      let data: int[] | null = null;
       if (o.kind === K_BASE && o.cls.mro.includes(IOT.rawiobase)) throw raise(NotImplementedError, '');
-      got = ioRead(o, want);
-      if (got === None) return None;
-      const data = bytesOf(got);
+      if (o.kind === K_BASE) {
+        // _BufferedIOBase.readinto: what self.read() (readinto1: self.read1()) returns, copied
+        const r = callM(o, one ? 'read1' : 'read', [newInt(want)]);
+        if (!(r instanceof PyBytes) || !r.cls.mro.includes(bytesType)) throw raise(TypeError, 'read() should return bytes');
+        if (r.b.length > want) throw raise(ValueError, `read() returned too much data: ${want} bytes requested, ${r.b.length} returned`);
+        data = r.b;
+      } else if (o.kind === K_BUFFERED) data = BIN.bufferedReadinto(o, want, one);
+      else {
+        const got = ioRead(o, want);
+        data = got === None ? null : bytesOf(got);
+      }
+      if (data === null) return None;
       for (let i = 0; i < data.length; i++) ref.arr[ref.off + i] = data[i];
       return newInt(data.length);
     }
@@ -457,10 +509,14 @@ export function callIo(id: int, args: PyObject[], kw: string[] | null): PyObject
       const hint = hintO === null || hintO === None ? -1 : toIntIndex(hintO);
       const out: PyObject[] = [];
       let total = 0;
+      // _IOBase.readlines iterates the stream (its __next__), as CPython's; the native kinds
+      // read their lines directly
+      const it = o.kind === K_BASE ? getIter(o) : null;
       for (;;) {
-        const l = o.kind === K_BASE ? callM(o, 'readline', []) : ioReadline(o, -1);
-        const len = l instanceof PyStr ? l.s.length : l instanceof PyBytes ? l.b.length : 1;
-        if (len === 0) break;
+        const l = it !== null ? iterNext(it) : ioReadline(o, -1);
+        if (l === null) break;
+        const len = pyLen(l);
+        if (len === 0 && it === null) break;
         out.push(l);
         total += len;
         if (hint > 0 && total >= hint) break;
@@ -499,6 +555,11 @@ export function callIo(id: int, args: PyObject[], kw: string[] | null): PyObject
       const sO = arg(args, kw, 1, 'size');
       if (o.kind === K_BYTESIO) return newInt(BIN.bytesioTruncate(o, sO === null || sO === None ? o.pos : toIntIndex(sO)));
       if (o.kind === K_STRINGIO) return newInt(TXT.stringioTruncate(o, sO === null || sO === None ? o.tpos : toIntIndex(sO)));
+      if (o.kind === K_BUFFERED) {
+        innerOf(o);
+        if (isClosed(o)) throw raise(ValueError, 'truncate of closed file');
+        if (!o.canWrite) throw unsupported('truncate');
+      }
       if (o.kind === K_BUFFERED || o.kind === K_TEXT) {
         ioFlush(o);
         return callM(innerOf(o), 'truncate', [sO === null || sO === None ? newInt(ioTell(o)) : sO]);
@@ -530,15 +591,26 @@ export function callIo(id: int, args: PyObject[], kw: string[] | null): PyObject
         if (o.closed) throw raise(ValueError, 'I/O operation on closed file');
         return newBool(os.isatty(o.fd));
       }
-      if (o.kind === K_BUFFERED || o.kind === K_TEXT || o.kind === K_RWPAIR) return callM(innerOf(o), 'isatty', []);
+      if (o.kind === K_RWPAIR) {
+        // the writer's answer unless it is False, then the reader's (CPython's order)
+        const w = callM(o.inner2 as PyObject, 'isatty', []);
+        return w !== False ? w : callM(o.inner as PyObject, 'isatty', []);
+      }
+      if (o.kind === K_BUFFERED || o.kind === K_TEXT) return callM(innerOf(o), 'isatty', []);
       checkClosed(o);
       return False;
     case B.IO_ITER:
       checkClosed(o);
       return o;
     case B.IO_NEXT: {
+      // a text stream's position is not told while it is iterated (its read-ahead is ahead)
+      if (o.kind === K_TEXT) o.iterating = true;
       const l = o.kind === K_BASE ? callM(o, 'readline', []) : ioReadline(o, -1);
-      if ((l instanceof PyStr && l.s.length === 0) || (l instanceof PyBytes && l.b.length === 0)) throw stopIteration();
+      // len() of what readline returned: a TypeError for one without a length, as CPython's
+      if (pyLen(l) === 0) {
+        o.iterating = false;
+        throw stopIteration();
+      }
       return l;
     }
     case B.IO_ENTER:
@@ -565,6 +637,7 @@ export function callIo(id: int, args: PyObject[], kw: string[] | null): PyObject
       ioFlush(o);
       o.inner = null;
       o.console = 0;
+      releaseWrapped(inner);
       return inner;
     }
     case B.IO_ENCODING:
@@ -675,7 +748,9 @@ function init(o: PyIO, args: PyObject[], kw: string[] | null, n: int): PyObject 
       return None;
     }
     case K_RWPAIR: {
-      if (n < 3) throw raise(TypeError, 'BufferedRWPair() takes at least 2 arguments');
+      if (kw !== null && kw.length > 0) throw raise(TypeError, 'BufferedRWPair() takes no keyword arguments');
+      if (n < 3) throw raise(TypeError, `BufferedRWPair expected at least 2 arguments, got ${n - 1}`);
+      if (n > 4) throw raise(TypeError, `BufferedRWPair expected at most 3 arguments, got ${n - 1}`);
       const r = new PyIO(IOT.bufferedreader, K_BUFFERED);
       BIN.bufferedInit(r, args[1], n > 3 ? toIntIndex(args[3]) : DEFAULT_BUFFER_SIZE);
       const w = new PyIO(IOT.bufferedwriter, K_BUFFERED);

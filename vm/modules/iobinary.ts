@@ -4,12 +4,13 @@
 import { needBytesLike } from '../builtins/buffer.ts';
 import { newMemView } from '../builtins/memoryview.ts';
 import type { int } from '../../translate/rlib/index.ts';
-import { os } from '../../translate/rlib/index.ts';
+import { os, weak, castRef } from '../../translate/rlib/index.ts';
 import { PyObject, PyType, PyBytes, PyStr, PyInt, PyBaseExc, PyExc, bytesType, newInt, newStr, raise, None, TypeError, ValueError, OSError, IsADirectoryError, AttributeError } from '../objects/core.ts';
 import { computeMro, getAttr, getAttrOrNull, setAttr, callObj, truthy, toIntIndex, typeName, repr, isInstance } from '../interpreter/runtime.ts';
 import { flushStdout } from '../interpreter/state.ts';
 import { PyIO, IOT, K_FILEIO, K_BUFFERED, K_BYTESIO, K_BASE } from './iotypes.ts';
 import { osError, fspath } from './posix.ts';
+import { deallocWarn } from './iofinalize.ts';
 import { decodeUtf8 } from '../builtins/strmethods.ts';
 import { BT } from '../builtins/bytearray.ts';
 
@@ -237,6 +238,48 @@ function rawRead(o: PyIO, n: int): int[] {
   const r = readViaReadinto(raw, n);
   return r === null ? [] : r;
 }
+/** One raw read of up to n bytes: null when a non-blocking raw stream had none (None). */
+function rawReadOrNone(o: PyIO, n: int): int[] | null {
+  const raw = innerOf(o);
+  if (raw instanceof PyIO && raw.kind === K_FILEIO) return fileioRead(raw, n);
+  return readViaReadinto(raw, n);
+}
+/** readinto(b) and readinto1(b) of a buffered reader, as CPython's _buffered_readinto_generic:
+ * the read-ahead first; then requests larger than the buffer go to the raw stream directly,
+ * smaller ones through a refill; readinto1 makes at most one raw read, none if the read-ahead
+ * gave something. The bytes for b, or null (None: a non-blocking raw stream had nothing). */
+export function bufferedReadinto(o: PyIO, want: int, one: boolean): int[] | null {
+  checkBuffered(o, true);
+  if (!o.canRead) throw unsupported(one ? 'readinto1' : 'readinto');
+  bufferedFlush(o);
+  const have = o.buf.length - o.pos;
+  const k0 = have < want ? have : want;
+  const out: int[] = o.buf.slice(o.pos, o.pos + k0);
+  o.pos += k0;
+  if (out.length === want) return out;
+  o.buf = [];
+  o.pos = 0;
+  while (out.length < want) {
+    const remaining = want - out.length;
+    let chunk: int[] | null = [];
+    if (remaining > o.bufferSize) chunk = rawReadOrNone(o, remaining);
+    else if (!(one && out.length > 0)) {
+      chunk = rawReadOrNone(o, o.bufferSize);
+      if (chunk !== null && chunk.length > 0) {
+        const k = chunk.length < remaining ? chunk.length : remaining;
+        for (let i = 0; i < k; i++) out.push(chunk[i]);
+        o.buf = chunk;
+        o.pos = k;
+        continue;
+      }
+    }
+    if (chunk === null) return out.length === 0 ? null : out;
+    if (chunk.length === 0) break;
+    for (const x of chunk) out.push(x);
+    if (one) break;
+  }
+  return out;
+}
 /** raw.readinto(memoryview(bytearray(n))): the bytes read, or null (None: no data yet). */
 export function readViaReadinto(raw: PyObject, n: int): int[] | null {
   const zeros: int[] = [];
@@ -266,26 +309,55 @@ function rawWrite(o: PyIO, b: int[]): void {
 function rawSeek(o: PyIO, pos: int, whence: int): int {
   const raw = innerOf(o);
   if (raw instanceof PyIO && raw.kind === K_FILEIO) return fileioSeek(raw, pos, whence);
-  return toIntIndex(callM(raw, 'seek', [newInt(pos), newInt(whence)]));
+  const r = toIntIndex(callM(raw, 'seek', [newInt(pos), newInt(whence)]));
+  if (r < 0) throw raise(OSError, `Raw stream returned invalid position ${r}`);
+  return r;
 }
 
 // ---- BufferedReader / BufferedWriter / BufferedRandom ----
-/** The buffered writers not yet closed: what they hold is written at exit, as CPython's
- * finalizers do for files a program did not close. */
+/** The buffered writers made so far, held weakly (a dead one is closed by its finalizer,
+ * iofinalize.ts): what the live ones hold is written at exit, as CPython's shutdown does for
+ * files a program did not close. Each weak entry is owned by this registry, so a handle whose
+ * owner is something else was freed and reused (by a weakref) and is skipped. */
 class OpenWriters {
-  list: PyIO[] = [];
+  handles: int[] = [];
+  /** handles.length after the last pruning: the next prune is due at twice as many */
+  pruned: int = 16;
 }
 const OPEN_WRITERS = new OpenWriters();
-/** At exit: every open buffered writer's bytes to its raw stream (errors are dropped). */
+function writerAt(h: int): PyIO | null {
+  if (!weak.alive(h) || castRef(weak.owner(h), OpenWriters) !== OPEN_WRITERS) return null;
+  return castRef(weak.get(h), PyIO);
+}
+function rememberWriter(o: PyIO): void {
+  const ow = OPEN_WRITERS;
+  if (ow.handles.length === 0) weak.addRoot(ow);
+  if (ow.handles.length >= ow.pruned * 2) {
+    const kept: int[] = [];
+    for (const h of ow.handles) if (writerAt(h) !== null && !kept.includes(h)) kept.push(h);
+    ow.handles = kept;
+    ow.pruned = kept.length < 16 ? 16 : kept.length;
+  }
+  ow.handles.push(weak.create(o, ow));
+}
+/** At exit: every live buffered writer's bytes to its raw stream (errors are dropped). */
 export function flushAllWriters(): void {
-  for (const o of OPEN_WRITERS.list) {
+  const hs = OPEN_WRITERS.handles;
+  OPEN_WRITERS.handles = [];
+  for (const h of hs) {
+    const o = writerAt(h);
+    if (o === null) continue;
     try {
       if (o.inner !== null && !isClosed(o)) bufferedFlush(o);
     } catch (e) {
       if (!(e instanceof PyExc)) throw e;
     }
   }
-  OPEN_WRITERS.list = [];
+}
+/** As CPython's _PyErr_ChainExceptions: an error raised while handling another (a close after a
+ * failed flush) gets that one as its __context__. */
+export function chainContext(later: PyExc, earlier: PyExc): void {
+  if (later.exc !== earlier.exc) later.exc.context = earlier.exc;
 }
 export function bufferedInit(o: PyIO, raw: PyObject, size: int): void {
   if (size <= 0) throw raise(ValueError, 'buffer size must be strictly positive');
@@ -300,7 +372,8 @@ export function bufferedInit(o: PyIO, raw: PyObject, size: int): void {
   if (o.canRead && !truthy(callM(raw, 'readable', []))) throw unsupported('File or stream is not readable.');
   if (o.canWrite && !truthy(callM(raw, 'writable', []))) throw unsupported('File or stream is not writable.');
   if (o.cls.mro.includes(IOT.bufferedrandom) && !truthy(callM(raw, 'seekable', []))) throw unsupported('File or stream is not seekable.');
-  if (o.canWrite && !OPEN_WRITERS.list.includes(o)) OPEN_WRITERS.list.push(o);
+  if (o.canWrite) rememberWriter(o);
+  if (raw instanceof PyIO) raw.wrapped = true;
 }
 function checkBuffered(o: PyIO, reading: boolean): void {
   innerOf(o);
@@ -321,8 +394,10 @@ export function bufferedFlush(o: PyIO): void {
   rawWrite(o, b);
 }
 /** Up to n bytes (n < 0: all to the end). */
-export function bufferedRead(o: PyIO, n: int): int[] {
+/** Up to n bytes (n = -1: all to the end; null: None, a non-blocking raw stream had nothing). */
+export function bufferedRead(o: PyIO, n: int): int[] | null {
   checkBuffered(o, true);
+  if (n < -1) throw raise(ValueError, 'read length must be non-negative or -1');
   if (!o.canRead) throw unsupported('read');
   bufferedFlush(o);
   if (n < 0) {
@@ -331,6 +406,7 @@ export function bufferedRead(o: PyIO, n: int): int[] {
     o.pos = 0;
     const raw = innerOf(o);
     const more = raw instanceof PyIO && raw.kind === K_FILEIO ? fileioReadall(raw) : readAllOf(raw);
+    if (more === null) return rest.length === 0 ? null : rest;
     if (rest.length === 0) return more;
     for (const x of more) rest.push(x);
     return rest;
@@ -344,18 +420,21 @@ export function bufferedRead(o: PyIO, n: int): int[] {
   return out;
 }
 /** Everything left in raw: its readall(), or (a raw object without one, such as a BytesIO) read()
- * until it returns b'' or None, as CPython's buffered read-all does. */
-function readAllOf(raw: PyObject): int[] {
+ * until it returns b'' or None, as CPython's buffered read-all does; null when the first answer
+ * was None (a non-blocking stream with nothing yet). */
+function readAllOf(raw: PyObject): int[] | null {
   const m = getAttrOrNull(raw, 'readall');
   if (m !== null) {
     const r = callObj(m, [], null);
-    return r === None ? [] : bytesOf(r);
+    if (r === None) return null;
+    if (!(r instanceof PyBytes) || !r.cls.mro.includes(bytesType)) throw raise(TypeError, 'readall() should return bytes');
+    return r.b;
   }
   const out: int[] = [];
   const read = getAttr(raw, 'read');
   for (;;) {
     const r = callObj(read, [], null);
-    if (r === None) return out;
+    if (r === None) return out.length === 0 ? null : out;
     const b = bytesOf(r);
     if (b.length === 0) return out;
     for (const x of b) out.push(x);
@@ -435,9 +514,17 @@ export function bufferedWrite(o: PyIO, b: int[]): int {
   if (o.wbuf.length >= o.bufferSize) bufferedFlush(o);
   return b.length;
 }
+/** raw.tell(), as CPython's _buffered_raw_tell (a negative answer is an OSError). */
+function rawTell(o: PyIO): int {
+  const raw = innerOf(o);
+  if (raw instanceof PyIO && raw.kind === K_FILEIO) return fileioSeek(raw, 0, 1);
+  const r = toIntIndex(callM(raw, 'tell', []));
+  if (r < 0) throw raise(OSError, `Raw stream returned invalid position ${r}`);
+  return r;
+}
 export function bufferedTell(o: PyIO): int {
   innerOf(o);
-  const r = rawSeek(o, 0, 1);
+  const r = rawTell(o);
   return r - (o.buf.length - o.pos) + o.wbuf.length;
 }
 export function bufferedSeek(o: PyIO, pos: int, whence: int): int {
@@ -454,14 +541,23 @@ export function bufferedSeek(o: PyIO, pos: int, whence: int): int {
 export function bufferedClose(o: PyIO): void {
   const raw = innerOf(o);
   if (isClosed(raw)) return;
-  const i = OPEN_WRITERS.list.indexOf(o);
-  if (i >= 0) OPEN_WRITERS.list.splice(i, 1);
+  if (o.finalizing) deallocWarn(raw, o);
+  // flush() and raw.close() as methods, so that overrides (even on the instance) run; the raw
+  // stream is closed even when the flush failed, and its error then chains the flush's
+  let err: PyExc | null = null;
   try {
-    bufferedFlush(o);
-  } finally {
-    if (raw instanceof PyIO && raw.kind === K_FILEIO) fileioClose(raw);
-    else callM(raw, 'close', []);
+    callM(o, 'flush', []);
+  } catch (e) {
+    if (!(e instanceof PyExc)) throw e;
+    err = e;
   }
+  try {
+    callM(raw, 'close', []);
+  } catch (e) {
+    if (e instanceof PyExc && err !== null) chainContext(e, err);
+    throw e;
+  }
+  if (err !== null) throw err;
 }
 
 // ---- BytesIO ----

@@ -3,7 +3,7 @@
 // order a utf-16/utf-32 stream began with; any other encoding uses the incremental decoder and
 // encoder its codec registers (codecs.lookup(encoding).incrementaldecoder/incrementalencoder).
 import type { int } from '../../translate/rlib/index.ts';
-import { PyObject, PyStr, PyBytes, PyTuple, newStr, newBool, bytesType, raise, TypeError } from '../objects/core.ts';
+import { PyObject, PyStr, PyBytes, PyTuple, newStr, newInt, newBool, bytesType, raise, TypeError } from '../objects/core.ts';
 import { callObj, getAttr, typeName } from '../interpreter/runtime.ts';
 import { C_UTF8, C_LATIN1, C_ASCII, C_UTF16, C_UTF16LE, C_UTF16BE, C_UTF32, C_UTF32LE, C_UTF32BE, normalizeEncoding, nativeCodec, encodeNative, decodeNative } from './codecs/unicode.ts';
 import { checkHandlerName } from './codecs/errors.ts';
@@ -60,6 +60,22 @@ export class Decoder {
     this.pending = b.slice(d.consumed);
     return d.text;
   }
+  /** Whether encoding may begin with a byte order mark (utf-16, utf-32, or a registry codec
+   * such as utf-8-sig), so that where the stream starts matters. */
+  mayWriteBom(): boolean {
+    return this.codec === C_UTF16 || this.codec === C_UTF32 || this.codec === ENC_REGISTRY;
+  }
+  /** The encoder's state for a position: at the start of the stream it writes a byte order mark
+   * first (reset()); elsewhere it does not (setstate(0)), as CPython's TextIOWrapper sets it. */
+  setStartOfStream(start: boolean): void {
+    if (this.codec !== ENC_REGISTRY) {
+      this.wroteBom = !start;
+      return;
+    }
+    if (this.pyEncoder === null) this.pyEncoder = callObj(getAttr(lookupCodec(this.encoding), 'incrementalencoder'), [newStr(this.errors)], null);
+    if (start) callObj(getAttr(this.pyEncoder, 'reset'), [], null);
+    else callObj(getAttr(this.pyEncoder, 'setstate'), [newInt(0)], null);
+  }
   encode(s: string): int[] {
     if (this.codec === ENC_REGISTRY) {
       if (this.pyEncoder === null) this.pyEncoder = callObj(getAttr(lookupCodec(this.encoding), 'incrementalencoder'), [newStr(this.errors)], null);
@@ -76,6 +92,8 @@ export class Decoder {
 
 /** How many bytes s takes encoded (for tell(): the decoded text not yet consumed). */
 export function encodedLength(s: string, dec: Decoder): int {
+  // (no text is no bytes: a registry codec's stateless encode('') may still give a BOM)
+  if (s.length === 0) return 0;
   const c = dec.codec;
   if (c === C_LATIN1 || c === C_ASCII) return s.length;
   if (c === C_UTF16 || c === C_UTF16LE || c === C_UTF16BE) return s.length * 2;

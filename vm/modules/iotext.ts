@@ -1,8 +1,8 @@
 // _io's text streams: TextIOWrapper (decoding a byte stream incrementally, newline
 // translation, line buffering) and StringIO, and IncrementalNewlineDecoder.
 import type { int } from '../../translate/rlib/index.ts';
-import { PyObject, PyStr, PyBytes, newInt, raise, None, TypeError, ValueError, OSError } from '../objects/core.ts';
-import { toIntIndex, typeName, getAttrOrNull, callObj, getAttr, truthy } from '../interpreter/runtime.ts';
+import { PyObject, PyStr, PyBytes, PyExc, newInt, raise, None, TypeError, ValueError, OSError } from '../objects/core.ts';
+import { toIntIndex, typeName, getAttrOrNull, callObj, getAttr, truthy, isInstance } from '../interpreter/runtime.ts';
 import { writeOut, writeErr, flushStdout } from '../interpreter/state.ts';
 import { isWindows } from '../startup.ts';
 import { PyIO, K_BUFFERED, K_BYTESIO } from './iotypes.ts';
@@ -22,6 +22,11 @@ function setNewline(o: PyIO, nl: string | null): void {
 }
 
 // ---- TextIOWrapper ----
+/** Whether the wrapped buffer is _io's own kind of object, not a Python subclass (whose write,
+ * flush, seek... may be overridden, and are then called as methods). */
+function nativeOf(b: PyIO, kind: int): boolean {
+  return b.kind === kind && b.cls.module === '_io';
+}
 export function textInit(o: PyIO, buffer: PyObject, encoding: string | null, errors: string | null, newline: string | null, lineBuffering: boolean, writeThrough: boolean): void {
   o.inner = buffer;
   o.detached = false;
@@ -38,6 +43,18 @@ export function textInit(o: PyIO, buffer: PyObject, encoding: string | null, err
   o.tpos = 0;
   o.eof = false;
   o.seenNl = 0;
+  fixEncoderState(o);
+  if (buffer instanceof PyIO) buffer.wrapped = true;
+}
+/** CPython's _fix_encoder_state: a writable, seekable stream not at its start (opened to append,
+ * or reconfigured after writing) gets no second byte order mark. Only asked of encodings that
+ * write one. */
+function fixEncoderState(o: PyIO): void {
+  const dec = o.decoder as Decoder;
+  if (!dec.mayWriteBom()) return;
+  const b = innerOf(o);
+  if (!truthy(callM(b, 'writable', [])) || !truthy(callM(b, 'seekable', []))) return;
+  if (toIntIndex(callM(b, 'tell', [])) !== 0) dec.setStartOfStream(false);
 }
 function checkText(o: PyIO): void {
   innerOf(o);
@@ -48,8 +65,8 @@ function fillText(o: PyIO): boolean {
   if (o.eof) return false;
   const buffer = innerOf(o);
   let chunk: int[] = [];
-  if (buffer instanceof PyIO && buffer.kind === K_BUFFERED) chunk = bufferedRead1(buffer, o.chunkSize);
-  else if (buffer instanceof PyIO && buffer.kind === K_BYTESIO) chunk = bytesioRead(buffer, o.chunkSize);
+  if (buffer instanceof PyIO && nativeOf(buffer, K_BUFFERED)) chunk = bufferedRead1(buffer, o.chunkSize);
+  else if (buffer instanceof PyIO && nativeOf(buffer, K_BYTESIO)) chunk = bytesioRead(buffer, o.chunkSize);
   else {
     const r = callM(buffer, getAttrOrNull(buffer, 'read1') !== null ? 'read1' : 'read', [newInt(o.chunkSize)]);
     chunk = r === None ? [] : bytesOf(r);
@@ -188,8 +205,8 @@ export function textWrite(o: PyIO, s: string): int {
   if (o.writeNl !== '' && t.indexOf('\n') >= 0) t = t.split('\n').join(o.writeNl);
   const b = (o.decoder as Decoder).encode(t);
   const buffer = innerOf(o);
-  if (buffer instanceof PyIO && buffer.kind === K_BUFFERED) bufferedWrite(buffer, b);
-  else if (buffer instanceof PyIO && buffer.kind === K_BYTESIO) bytesioWrite(buffer, b);
+  if (buffer instanceof PyIO && nativeOf(buffer, K_BUFFERED)) bufferedWrite(buffer, b);
+  else if (buffer instanceof PyIO && nativeOf(buffer, K_BYTESIO)) bytesioWrite(buffer, b);
   else callM(buffer, 'write', [newBytes(b)]);
   if (o.lineBuffering && (s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0)) textFlush(o);
   return s.length;
@@ -200,14 +217,15 @@ export function textFlush(o: PyIO): void {
     return;
   }
   const buffer = innerOf(o);
-  if (buffer instanceof PyIO && buffer.kind === K_BUFFERED) bufferedFlush(buffer);
-  else if (!(buffer instanceof PyIO && buffer.kind === K_BYTESIO)) callM(buffer, 'flush', []);
+  if (buffer instanceof PyIO && nativeOf(buffer, K_BUFFERED)) bufferedFlush(buffer);
+  else if (!(buffer instanceof PyIO && nativeOf(buffer, K_BYTESIO))) callM(buffer, 'flush', []);
 }
 export function textTell(o: PyIO): int {
   checkText(o);
+  if (o.iterating) throw raise(OSError, 'telling position disabled by next() call');
   textFlush(o);
   const buffer = innerOf(o);
-  const pos = buffer instanceof PyIO && buffer.kind === K_BUFFERED ? bufferedTell(buffer) : toIntIndex(callM(buffer, 'tell', []));
+  const pos = buffer instanceof PyIO && nativeOf(buffer, K_BUFFERED) ? bufferedTell(buffer) : toIntIndex(callM(buffer, 'tell', []));
   const dec = o.decoder as Decoder;
   return pos - dec.pending.length - encodedLength(o.text.slice(o.tpos), dec);
 }
@@ -222,16 +240,21 @@ export function textSeek(o: PyIO, cookie: int, whence: int): int {
   if (whence === 0 && cookie < 0) throw raise(ValueError, `negative seek position ${cookie}`);
   textFlush(o);
   const buffer = innerOf(o);
-  const r = buffer instanceof PyIO && buffer.kind === K_BUFFERED ? bufferedSeek(buffer, cookie, whence) : toIntIndex(callM(buffer, 'seek', [newInt(cookie), newInt(whence)]));
+  const r = buffer instanceof PyIO && nativeOf(buffer, K_BUFFERED) ? bufferedSeek(buffer, cookie, whence) : toIntIndex(callM(buffer, 'seek', [newInt(cookie), newInt(whence)]));
   o.text = '';
   o.tpos = 0;
   o.eof = false;
   o.decoder = new Decoder(o.codec, o.encoding, o.errors);
+  // a byte order mark is written again only at the start of the stream
+  if (r !== 0 && o.decoder.mayWriteBom()) o.decoder.setStartOfStream(false);
   return r;
 }
 export function textReconfigure(o: PyIO, encoding: PyObject | null, errors: PyObject | null, newline: PyObject | null, lb: int, wt: int): void {
+  // decoded text not yet read was decoded with the old settings
+  if (o.tpos < o.text.length && ((encoding !== null && encoding !== None) || (errors !== null && errors !== None) || newline !== null)) {
+    throw unsupported('It is not possible to set the encoding or newline of stream after the first read');
+  }
   if (encoding !== null && encoding !== None) {
-    if (o.tpos < o.text.length) throw unsupported('It is not possible to set the encoding or newline of stream after the first read');
     const e = (encoding as PyStr).s;
     o.codec = codecOf(e);
     o.encoding = e;
@@ -246,6 +269,7 @@ export function textReconfigure(o: PyIO, encoding: PyObject | null, errors: PyOb
   if (lb >= 0) o.lineBuffering = lb === 1;
   if (wt >= 0) o.writeThrough = wt === 1;
   o.decoder = new Decoder(o.codec, o.encoding, o.errors);
+  fixEncoderState(o);
   // the std streams write through print's buffer only as UTF-8 with '\n' newlines
   if (o.console !== 0 && (o.codec !== ENC_UTF8 || o.writeNl !== '')) {
     const b = innerOf(o);
@@ -253,11 +277,20 @@ export function textReconfigure(o: PyIO, encoding: PyObject | null, errors: PyOb
     o.console = 0;
   }
 }
+function reprAttr(o: PyIO, name: string): PyObject | null {
+  try {
+    return optionalAttr(o, name);
+  } catch (e) {
+    if (e instanceof PyExc && isInstance(e.exc, ValueError)) return null;
+    throw e;
+  }
+}
 export function textRepr(o: PyIO): string {
   const parts: string[] = ['<_io.TextIOWrapper'];
-  const nm = o.inner === null ? null : optionalAttr(o, 'name');
+  // a ValueError (the buffer's raw stream detached) leaves the part out, as AttributeError does
+  const nm = o.inner === null ? null : reprAttr(o, 'name');
   if (nm !== null) parts.push(' name=' + reprOf(nm));
-  const mode = optionalAttr(o, 'mode');
+  const mode = reprAttr(o, 'mode');
   if (mode !== null) parts.push(' mode=' + reprOf(mode));
   parts.push(` encoding='${o.encoding}'>`);
   return parts.join('');

@@ -3,7 +3,7 @@
 // metaclass=abc.ABCMeta)` needs) carrying the native state of its kind.
 import type { int } from '../../translate/rlib/index.ts';
 import { PyObject, PyType, PyInstance, PyProperty, typeType, objectType, propertyType, OSError, ValueError, L_EXC } from '../objects/core.ts';
-import { B, FAM_IO, FAM_FDOPS } from '../builtins/ids.ts';
+import { B, FAM_IO, FAM_FDOPS, FAM_IOSTREAM } from '../builtins/ids.ts';
 import { defMethod, mkBuiltin } from '../builtins/args.ts';
 import { Decoder } from './iocodec.ts';
 import { newModuleClass } from './registry.ts';
@@ -68,6 +68,16 @@ export class PyIO extends PyInstance {
   translate: boolean = false;
   eof: boolean = false;
   detached: boolean = false;
+  /** a buffered or text layer's __init__ took this stream: that layer closes it, so its own
+   * finalizer does not (iofinalize.ts) */
+  wrapped: boolean = false;
+  /** close() runs from the finalizer (CPython's _finalizing): it warns of the unclosed file */
+  finalizing: boolean = false;
+  /** registered for finalization (once: a finalizer runs once per registration) */
+  finalizable: boolean = false;
+  /** text: iterating with next() (CPython's telling = 0): tell() is an OSError until the
+   * iteration ends */
+  iterating: boolean = false;
   /** 1 or 2: this text stream is sys.stdout/sys.stderr, writing through the VM's print buffer */
   console: int = 0;
   /** StringIO/BytesIO: exports (getbuffer) are not modelled; resizing is always allowed */
@@ -121,9 +131,12 @@ meth(IOT.iobase,
   ['seek', 'tell', 'truncate', 'flush', 'close', 'readable', 'writable', 'seekable', 'fileno', 'isatty', 'readline', 'readlines', 'writelines', '__iter__', '__next__', '__enter__', '__exit__', '_checkClosed', '_checkReadable', '_checkWritable', '_checkSeekable', '__init__'],
   [B.IO_SEEK, B.IO_TELL, B.IO_TRUNCATE, B.IO_FLUSH, B.IO_CLOSE, B.IO_READABLE, B.IO_WRITABLE, B.IO_SEEKABLE, B.IO_FILENO, B.IO_ISATTY, B.IO_READLINE, B.IO_READLINES, B.IO_WRITELINES, B.IO_ITER, B.IO_NEXT, B.IO_ENTER, B.IO_EXIT, B.IO_CHECK_CLOSED, B.IO_CHECK_READABLE, B.IO_CHECK_WRITABLE, B.IO_CHECK_SEEKABLE, B.IO_BASE_INIT]);
 IOT.iobase.dict.set('__new__', mkBuiltin('__new__', B.IO_NEW, false, FAM_IO));
+// closes the object when a collection finds it dead (iofinalize.ts)
+defMethod(IOT.iobase, '__del__', B.IO_DEL, FAM_IOSTREAM);
 prop(IOT.iobase, 'closed', B.IO_CLOSED, B.NONE);
 meth(IOT.rawiobase, ['read', 'readall', 'readinto', 'write'], [B.IO_READ, B.IO_READALL, B.IO_READINTO, B.IO_WRITE]);
-meth(IOT.bufferediobase, ['read', 'read1', 'readinto', 'readinto1', 'write', 'detach'], [B.IO_READ, B.IO_READ1, B.IO_READINTO, B.IO_READINTO, B.IO_WRITE, B.IO_DETACH]);
+meth(IOT.bufferediobase, ['read', 'read1', 'readinto', 'write', 'detach'], [B.IO_READ, B.IO_READ1, B.IO_READINTO, B.IO_WRITE, B.IO_DETACH]);
+defMethod(IOT.bufferediobase, 'readinto1', B.IO_READINTO1, FAM_IOSTREAM);
 meth(IOT.textiobase, ['read', 'readline', 'write', 'detach'], [B.IO_READ, B.IO_READLINE, B.IO_WRITE, B.IO_DETACH]);
 for (const nm of ['encoding', 'newlines', 'errors']) prop(IOT.textiobase, nm, nm === 'encoding' ? B.IO_ENCODING : nm === 'errors' ? B.IO_ERRORS : B.IO_NEWLINES, B.NONE);
 meth(IOT.fileio, ['__init__', '__repr__'], [B.IO_INIT, B.IO_REPR]);
@@ -135,14 +148,18 @@ for (const t of [IOT.bufferedreader, IOT.bufferedwriter, IOT.bufferedrandom]) {
   meth(t, ['__init__', 'flush', 'seek', 'tell', 'truncate', 'close', 'detach', 'fileno', 'isatty', 'readable', 'writable', 'seekable', '__repr__'],
     [B.IO_INIT, B.IO_FLUSH, B.IO_SEEK, B.IO_TELL, B.IO_TRUNCATE, B.IO_CLOSE, B.IO_DETACH, B.IO_FILENO, B.IO_ISATTY, B.IO_READABLE, B.IO_WRITABLE, B.IO_SEEKABLE, B.IO_REPR]);
   // a reader has no write and a writer no read (the base class's raise UnsupportedOperation)
-  if (t !== IOT.bufferedwriter) meth(t, ['read', 'read1', 'peek', 'readline'], [B.IO_READ, B.IO_READ1, B.IO_PEEK, B.IO_READLINE]);
+  if (t !== IOT.bufferedwriter) {
+    meth(t, ['read', 'read1', 'peek', 'readline', 'readinto'], [B.IO_READ, B.IO_READ1, B.IO_PEEK, B.IO_READLINE, B.IO_READINTO]);
+    defMethod(t, 'readinto1', B.IO_READINTO1, FAM_IOSTREAM);
+  }
   if (t !== IOT.bufferedreader) meth(t, ['write'], [B.IO_WRITE]);
   prop(t, 'raw', B.IO_RAW, B.NONE);
   prop(t, 'name', B.IO_NAME, B.NONE);
   prop(t, 'mode', B.IO_MODE, B.NONE);
 }
-meth(IOT.bufferedrwpair, ['__init__', 'read', 'read1', 'peek', 'write', 'flush', 'readable', 'writable', 'close', 'isatty'],
-  [B.IO_INIT, B.IO_READ, B.IO_READ1, B.IO_PEEK, B.IO_WRITE, B.IO_FLUSH, B.IO_READABLE, B.IO_WRITABLE, B.IO_CLOSE, B.IO_ISATTY]);
+meth(IOT.bufferedrwpair, ['__init__', 'read', 'read1', 'peek', 'write', 'flush', 'readable', 'writable', 'close', 'isatty', 'readinto'],
+  [B.IO_INIT, B.IO_READ, B.IO_READ1, B.IO_PEEK, B.IO_WRITE, B.IO_FLUSH, B.IO_READABLE, B.IO_WRITABLE, B.IO_CLOSE, B.IO_ISATTY, B.IO_READINTO]);
+defMethod(IOT.bufferedrwpair, 'readinto1', B.IO_READINTO1, FAM_IOSTREAM);
 meth(IOT.textiowrapper, ['__init__', 'read', 'readline', 'write', 'flush', 'close', 'seek', 'tell', 'truncate', 'detach', 'fileno', 'isatty', 'readable', 'writable', 'seekable', 'reconfigure', '__repr__', '__next__'],
   [B.IO_INIT, B.IO_READ, B.IO_READLINE, B.IO_WRITE, B.IO_FLUSH, B.IO_CLOSE, B.IO_SEEK, B.IO_TELL, B.IO_TRUNCATE, B.IO_DETACH, B.IO_FILENO, B.IO_ISATTY, B.IO_READABLE, B.IO_WRITABLE, B.IO_SEEKABLE, B.IO_RECONFIGURE, B.IO_REPR, B.IO_NEXT]);
 prop(IOT.textiowrapper, 'buffer', B.IO_BUFFER, B.NONE);
@@ -173,4 +190,9 @@ export function kindOf(t: PyType): int {
 /** Whether t is (a subclass of) u. */
 export function isSub(t: PyType, u: PyType): boolean {
   return t.mro.includes(u);
+}
+/** Whether o carries native state beyond its __dict__ (a descriptor, buffers, a codec): CPython's
+ * object.__reduce_ex__ refuses to pickle such an object unless its class has a __getstate__. */
+export function hasNativeState(o: PyIO): boolean {
+  return o.kind === K_FILEIO || o.kind === K_BUFFERED || o.kind === K_TEXT || o.kind === K_RWPAIR || o.kind === K_NLDECODER;
 }
