@@ -1061,6 +1061,21 @@ export enum B {
   TYPE_PREPARE,
   // descr2 stream (family 51): super.__get__ (vm/builtins/superobj.ts)
   SUPER_GET,
+  // descr3 stream (family 58): types.MappingProxyType (vm/builtins/mappingproxy.ts)
+  MAPPINGPROXY_NEW,
+  MAPPINGPROXY_GETITEM,
+  MAPPINGPROXY_GET,
+  MAPPINGPROXY_KEYS,
+  MAPPINGPROXY_VALUES,
+  MAPPINGPROXY_ITEMS,
+  MAPPINGPROXY_COPY,
+  MAPPINGPROXY_REVERSED,
+  MAPPINGPROXY_ITER,
+  MAPPINGPROXY_LEN,
+  MAPPINGPROXY_CONTAINS,
+  MAPPINGPROXY_OR,
+  MAPPINGPROXY_ROR,
+  MAPPINGPROXY_IOR,
 }
 
 /** The builtin families, one switch each. */
@@ -1189,7 +1204,11 @@ export const FAM_ASYNCIO = 49;
  * (vm/builtins/typeprepare.ts), super.__get__ (vm/builtins/superobj.ts) */
 export const FAM_DESCR2 = 51;
 
-// Reserved per work stream, so parallel branches never pick the same number: 58 (descr3),
+/** the descr3 stream's: types.MappingProxyType, what a class's __dict__ is
+ * (vm/builtins/mappingproxy.ts) */
+export const FAM_DESCR3 = 58;
+
+// Reserved per work stream, so parallel branches never pick the same number:
 // 60 (setsbuiltin), 61 (arraymv), 62 (excgen), 63 (iostream).
 // Replace a reservation by its family when it lands.
 

@@ -32,6 +32,7 @@ import { generatorAttr, generatorAttrNames } from './genattrs.ts';
 import { PyLongRange } from '../builtins/longrange.ts';
 import { PyComplex, complexBinary, complexUnary } from '../builtins/complex.ts';
 import { PyGenericAlias, genericAliasGetAttr } from '../builtins/genericalias.ts';
+import { classDictProxy } from '../builtins/mappingproxy.ts';
 import { PyExcGroup, excGroupStr } from '../builtins/excgroup.ts';
 import { PyCode, CO_VARARGS, CO_VARKW, CO_GENERATOR, CO_NAMES, CO_COROUTINE, CO_ASYNC_GENERATOR, CO_ITERABLE_COROUTINE } from '../compiler/code.ts';
 import { VM } from './state.ts';
@@ -400,7 +401,7 @@ function typeGetAttr(t: PyType, name: string): PyObject | null {
     case '__dict__': {
       const dd = newDict();
       for (const k of t.dict.keys()) dictSetS(dd, k, t.dict.get(k) as PyObject);
-      return dd;
+      return classDictProxy(dd);
     }
     case '__doc__':
       return None;
@@ -1414,6 +1415,10 @@ export function baseStr(o: PyObject): string {
   // bytes has its own __str__ (the bytes repr), which a subclass's __repr__ does not change
   if (o instanceof PyBytes && !isBytearray(o)) return bytesRepr(o.b);
   if (o instanceof PyBaseExc) return excStr(o);
+  if (o instanceof PyNative) {
+    const s = o.nativeStr();
+    if (s !== null) return s;
+  }
   return repr(o);
 }
 
@@ -2165,6 +2170,17 @@ function normIndex(i: int, len: int, what: string): int {
   if (j < 0 || j >= len) throw raise(IndexError, `${what} index out of range`);
   return j;
 }
+/** dict_subscript: d[k] by the dict itself, a subclass's __missing__ asked for an absent key (what
+ * `dict.__getitem__(d, k)` does, never d's own __getitem__). */
+export function dictSubscript(o: PyDict, k: PyObject): PyObject {
+  const v = dictGet(o, k);
+  if (v !== null) return v;
+  if (!o.cls.isBuiltin) {
+    const miss = callSpecial(o, '__missing__', [k]);
+    if (miss !== null) return miss;
+  }
+  throw new PyExc(keyError(k));
+}
 export function getItem(o: PyObject, k: PyObject): PyObject {
   if (isProxy(o)) return getItem(unproxy(o), k);
   if (o instanceof PyList && o.cls === listType && k instanceof PyInt) {
@@ -2185,13 +2201,7 @@ export function getItem(o: PyObject, k: PyObject): PyObject {
       const r = callSpecial(o, '__getitem__', [k]);
       if (r !== null) return r;
     }
-    if (o instanceof PyDict) {
-      const v = dictGet(o, k);
-      if (v !== null) return v;
-      const miss = callSpecial(o, '__missing__', [k]);
-      if (miss !== null) return miss;
-      throw new PyExc(keyError(k));
-    }
+    if (o instanceof PyDict) return dictSubscript(o, k);
   }
   if (o instanceof PyList) {
     if (k instanceof PySlice) return newList(sliceItems(o.items, k));
@@ -2417,6 +2427,10 @@ export function contains(c: PyObject, x: PyObject): boolean {
     if (!(x instanceof PyTuple) || x.items.length !== 2) return false;
     const v = dictGet(c.seq as PyDict, x.items[0]);
     return v !== null && (v === x.items[1] || pyEq(v, x.items[1]));
+  }
+  if (c instanceof PyNative) {
+    const r = c.nativeContains(x);
+    if (r >= 0) return r === 1;
   }
   const it = getIterOrNull(c);
   if (it === null) throw raise(TypeError, `argument of type '${typeName(c)}' is not iterable`);

@@ -314,6 +314,14 @@ export class PyNative extends PyObject {
   nativeHash(): int {
     return -1;
   }
+  /** Its str(), or null when that is its repr. */
+  nativeStr(): string | null {
+    return null;
+  }
+  /** Whether x is in it: 1, 0, or -1 when `in` iterates it instead. */
+  nativeContains(x: PyObject): int {
+    return -1;
+  }
 }
 /** Where the bytes of an exporter are: arr[off .. off + len), one contiguous run
  * (vm/builtins/buffer.ts is the protocol; this is here so that exporters can extend it). */
