@@ -39,6 +39,7 @@ import { callGc } from '../modules/gc.ts';
 import { callAsyncgenHooks, asyncGenFirstIter } from '../modules/asyncgenhooks.ts';
 import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_IO, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT, FAM_SRE, FAM_STRING, FAM_STRUCT, FAM_WEAKREF, FAM_GC, FAM_ABC, FAM_BYTEARRAY, FAM_BYTES, FAM_MEMORYVIEW, FAM_ARRAY, FAM_COMPLEX, FAM_CMATH, FAM_GENERICALIAS, FAM_EXCGROUP, FAM_COMPILE, FAM_HASH, FAM_OPERATOR, FAM_ATEXIT, FAM_CONTEXTVARS, FAM_CSV, FAM_CODECS, FAM_STDLIB_SUPPORT, FAM_IMP, FAM_COREMETHODS, FAM_OSCALL, FAM_FLOATHEX, FAM_INTDIGITS, FAM_FUNCCALL, FAM_ASYNCGEN_HOOKS, FAM_DESCR, FAM_FDOPS, FAM_SLICE_METHOD, FAM_ITERPICKLE, FAM_POSIX2, FAM_ARRAYBYTES, FAM_HEAPQ, FAM_ACCEL, FAM_ASYNCIO, FAM_DESCR2, FAM_DESCR3 } from './ids.ts';
 import { callMappingProxy } from './mappingproxy.ts';
+import { callGetSetDescr } from './getsetdescr.ts';
 import { callPosixProc } from '../modules/posixproc.ts';
 import { callBreakpoint, initBreakpoint } from '../modules/breakpoint.ts';
 import { callTypePrepare, initTypePrepare } from './typeprepare.ts';
@@ -288,6 +289,7 @@ export function callBuiltin(b: PyBuiltin, args: PyObject[], kw: string[] | null)
       if (id === B.SUPER_GET) return callSuper(id, args, kw);
       return callBreakpoint(id, args, kw);
     case FAM_DESCR3:
+      if (id >= B.GETSET_GET) return callGetSetDescr(id, args, kw);
       return callMappingProxy(id, args, kw);
   }
   throw unhandledBuiltin(b.name, id);

@@ -1076,6 +1076,15 @@ export enum B {
   MAPPINGPROXY_OR,
   MAPPINGPROXY_ROR,
   MAPPINGPROXY_IOR,
+  // descr3 stream (family 58): getset_descriptor, a class's __dict__ and __weakref__
+  // (vm/builtins/getsetdescr.ts)
+  GETSET_GET,
+  GETSET_SET,
+  GETSET_DELETE,
+  GETSET_NAME,
+  GETSET_QUALNAME,
+  GETSET_OBJCLASS,
+  GETSET_DOC,
 }
 
 /** The builtin families, one switch each. */
@@ -1205,7 +1214,7 @@ export const FAM_ASYNCIO = 49;
 export const FAM_DESCR2 = 51;
 
 /** the descr3 stream's: types.MappingProxyType, what a class's __dict__ is
- * (vm/builtins/mappingproxy.ts) */
+ * (vm/builtins/mappingproxy.ts); getset_descriptor's methods (vm/builtins/getsetdescr.ts) */
 export const FAM_DESCR3 = 58;
 
 // Reserved per work stream, so parallel branches never pick the same number:

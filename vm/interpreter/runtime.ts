@@ -33,6 +33,7 @@ import { PyLongRange } from '../builtins/longrange.ts';
 import { PyComplex, complexBinary, complexUnary } from '../builtins/complex.ts';
 import { PyGenericAlias, genericAliasGetAttr } from '../builtins/genericalias.ts';
 import { classDictProxy } from '../builtins/mappingproxy.ts';
+import { addLayoutDescrs, descrOf, descrOwner, instanceWeakref } from '../builtins/getsetdescr.ts';
 import { PyExcGroup, excGroupStr } from '../builtins/excgroup.ts';
 import { PyCode, CO_VARARGS, CO_VARKW, CO_GENERATOR, CO_NAMES, CO_COROUTINE, CO_ASYNC_GENERATOR, CO_ITERABLE_COROUTINE } from '../compiler/code.ts';
 import { VM } from './state.ts';
@@ -357,10 +358,22 @@ function getAttrFallback(o: PyObject, name: string): PyObject | null {
   return null;
 }
 class BuiltinDescrs {
-  code: PyObject = new PyNative(getsetDescrType);
   globals: PyObject = new PyNative(memberDescrType);
 }
 const DESCRS = new BuiltinDescrs();
+/** A copy of t's attributes with the __dict__ and __weakref__ descriptors its class statement
+ * added, in CPython's order: after the body's names, before the __doc__ = None that a class
+ * without a docstring gets last. */
+function classDictSnapshot(t: PyType): PyDict {
+  const dd = newDict();
+  const keys: string[] = [];
+  for (const k of t.dict.keys()) keys.push(k);
+  const docLast = keys.length > 0 && keys[keys.length - 1] === '__doc__' && t.dict.get('__doc__') === None;
+  for (let i = 0; i < keys.length - (docLast ? 1 : 0); i++) dictSetS(dd, keys[i], t.dict.get(keys[i]) as PyObject);
+  addLayoutDescrs(t, dd);
+  if (docLast) dictSetS(dd, '__doc__', None);
+  return dd;
+}
 function typeGetAttr(t: PyType, name: string): PyObject | null {
   // metaclass data descriptors first
   const meta = t.cls;
@@ -381,7 +394,7 @@ function typeGetAttr(t: PyType, name: string): PyObject | null {
   }
   // the function attributes specialAttr computes, seen on the class as CPython's descriptors
   // (types.py takes GetSetDescriptorType and MemberDescriptorType from these two)
-  if (t === functionType && name === '__code__') return DESCRS.code;
+  if (t === functionType && name === '__code__') return descrOf(functionType, '__code__');
   if (t === functionType && name === '__globals__') return DESCRS.globals;
   switch (name) {
     case '__name__':
@@ -398,10 +411,12 @@ function typeGetAttr(t: PyType, name: string): PyObject | null {
       return t.bases.length > 0 ? t.bases[0] : None;
     case '__class__':
       return t.cls;
-    case '__dict__': {
-      const dd = newDict();
-      for (const k of t.dict.keys()) dictSetS(dd, k, t.dict.get(k) as PyObject);
-      return classDictProxy(dd);
+    case '__dict__':
+      return classDictProxy(classDictSnapshot(t));
+    case '__weakref__': {
+      const owner = descrOwner(t, '__weakref__');
+      if (owner !== null) return descrOf(owner, '__weakref__');
+      break;
     }
     case '__doc__':
       return None;
@@ -415,6 +430,7 @@ function typeGetAttr(t: PyType, name: string): PyObject | null {
 }
 function specialAttr(o: PyObject, name: string): PyObject | null {
   if (name === '__class__') return o.cls;
+  if (name === '__weakref__') return instanceWeakref(o);
   if (name === '__dict__' && o instanceof PyBytesSub && !o.cls.isBuiltin && !isBytesClass(o.cls)) {
     if (o.attrs === null) o.attrs = newDict();
     return o.attrs;
@@ -699,6 +715,21 @@ function setTypeAttr(t: PyType, name: string, v: PyObject): void {
   t.dict.set(name, v);
   HOLD.typeVersion++;
 }
+/** `o.__dict__ = d`: d's string keys become o's attributes, and d stays tied to o (its later
+ * writes reach o), as the instance's own dict is in CPython. */
+function replaceInstanceDict(o: PyInstance, v: PyObject): void {
+  if (!(v instanceof PyDict)) throw raise(TypeError, `__dict__ must be set to a dictionary, not a '${typeName(v)}'`);
+  o.map = o.cls.rootMap;
+  o.slots = [];
+  for (let i = 0; i < v.keys.length; i++) {
+    const k = v.keys[i];
+    const x = v.vals[i];
+    if (k === null || x === null || !(k instanceof PyStr)) continue;
+    o.map = o.map.withAttr(k.s);
+    o.slots.push(x);
+  }
+  v.owner = o;
+}
 export function genericSetAttr(o: PyObject, name: string, v: PyObject): void {
   const t = o.cls;
   if (o instanceof PyType) {
@@ -725,6 +756,10 @@ export function genericSetAttr(o: PyObject, name: string, v: PyObject): void {
     }
   }
   if (o instanceof PyInstance) {
+    if (name === '__dict__' && instancesHaveDict(t)) {
+      replaceInstanceDict(o, v);
+      return;
+    }
     const idx = mapGetInt(o.map.names, name, -1);
     if (idx >= 0) {
       o.slots[idx] = v;

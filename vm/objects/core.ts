@@ -73,6 +73,9 @@ export class PyType extends PyObject {
    * while HOLD.typeVersion === slotVer (see vm/interpreter/slotrules.ts) */
   slotNames: Map<string, boolean> | null = null;
   slotVer: int = -1;
+  /** its getset descriptors that are not entries of dict (__dict__, __weakref__; a builtin
+   * type's computed attributes), made once each (vm/builtins/getsetdescr.ts) */
+  getsets: Map<string, PyObject> = new Map<string, PyObject>();
   // instance attributes for types created by metaclasses are in dict
   constructor(meta: PyType | null, name: string) {
     super(meta);
