@@ -40,6 +40,7 @@ import { callAsyncgenHooks, asyncGenFirstIter } from '../modules/asyncgenhooks.t
 import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_IO, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT, FAM_SRE, FAM_STRING, FAM_STRUCT, FAM_WEAKREF, FAM_GC, FAM_ABC, FAM_BYTEARRAY, FAM_BYTES, FAM_MEMORYVIEW, FAM_ARRAY, FAM_COMPLEX, FAM_CMATH, FAM_GENERICALIAS, FAM_EXCGROUP, FAM_COMPILE, FAM_HASH, FAM_OPERATOR, FAM_ATEXIT, FAM_CONTEXTVARS, FAM_CSV, FAM_CODECS, FAM_STDLIB_SUPPORT, FAM_IMP, FAM_COREMETHODS, FAM_OSCALL, FAM_FLOATHEX, FAM_INTDIGITS, FAM_FUNCCALL, FAM_ASYNCGEN_HOOKS, FAM_DESCR, FAM_FDOPS, FAM_SLICE_METHOD, FAM_ITERPICKLE, FAM_POSIX2, FAM_ARRAYBYTES, FAM_HEAPQ, FAM_ACCEL, FAM_ASYNCIO, FAM_DESCR2, FAM_DESCR3 } from './ids.ts';
 import { callMappingProxy } from './mappingproxy.ts';
 import { callGetSetDescr } from './getsetdescr.ts';
+import { reduceNewObj, defaultState } from './objreduce.ts';
 import { callPosixProc } from '../modules/posixproc.ts';
 import { callBreakpoint, initBreakpoint } from '../modules/breakpoint.ts';
 import { callTypePrepare, initTypePrepare } from './typeprepare.ts';
@@ -122,13 +123,7 @@ function commonReduce(self: PyObject, proto: int): PyObject {
   }
   const nw = lookupType(self.cls, '__new__');
   if (base !== objectType && base.layout === L_NONE && nw instanceof PyBuiltin && nw.id === B.OBJECT_NEW) throw raise(TypeError, `cannot pickle '${self.cls.name}' object`);
-  const newargs: PyObject[] = [self.cls];
-  const gna = getAttrOrNull(self, '__getnewargs__');
-  if (gna !== null) for (const a of iterToArray(callObj(gna, [], null))) newargs.push(a);
-  const state = callObj(getAttr(self, '__getstate__'), [], null);
-  const listitems = self instanceof PyList ? getIter(self) : None;
-  const dictitems = self instanceof PyDict ? getIter(callObj(getAttr(self, 'items'), [], null)) : None;
-  return newTuple([getAttr(copyreg, '__newobj__'), newTuple(newargs), state, listitems, dictitems]);
+  return reduceNewObj(copyreg, self);
 }
 /** to_bytes/from_bytes byteorder: 'big' (the default) or 'little'. */
 function byteorderArg(o: PyObject | null): boolean {
@@ -1350,14 +1345,17 @@ function callObjectMethod(id: int, args: PyObject[], kw: string[] | null): PyObj
     case B.OBJECT_SUBCLASSHOOK:
       // the default hook has no opinion: abc falls back to its registry and the MRO
       return NotImplemented;
-    case B.OBJECT_GETSTATE: {
-      const d = getAttrOrNull(self, '__dict__');
-      return d instanceof PyDict && d.used > 0 ? d : None;
-    }
+    case B.OBJECT_GETSTATE:
+      noKw('__getstate__', kw);
+      if (args.length !== 1) throw raise(TypeError, `object.__getstate__() takes no arguments (${args.length - 1} given)`);
+      return defaultState(importName('copyreg', None, 0, VM.builtins), self);
     case B.OBJECT_REDUCE:
+      noKw('__reduce__', kw);
+      if (args.length !== 1) throw raise(TypeError, `object.__reduce__() takes no arguments (${args.length - 1} given)`);
       return commonReduce(self, 0);
     case B.OBJECT_REDUCE_EX: {
-      const proto = npos(args, kw) > 1 ? toIntIndex(args[1]) : 0;
+      if (npos(args, kw) !== 2) throw raise(TypeError, `object.__reduce_ex__() takes exactly one argument (${npos(args, kw) - 1} given)`);
+      const proto = toIntIndex(args[1]);
       // a class's own __reduce__ wins (CPython's object___reduce_ex___impl)
       const r = lookupType(self.cls, '__reduce__');
       if (r !== null && !(r instanceof PyBuiltin && r.id === B.OBJECT_REDUCE)) return callObj(getAttr(self, '__reduce__'), [], null);

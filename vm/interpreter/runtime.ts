@@ -40,7 +40,7 @@ import { VM } from './state.ts';
 import { callFunction, genSend } from './eval.ts';
 import { callBuiltin, isCallable } from '../builtins/dispatch.ts';
 import { superLookup, superGet, superRepr } from '../builtins/superobj.ts';
-import { slotError, allowedSlotNames } from './slotrules.ts';
+import { slotError, allowedSlotNames, declaredSlotNames } from './slotrules.ts';
 import { setClass } from './classassign.ts';
 import * as A from '../parser/ast.ts';
 import { percentFormat } from '../builtins/format.ts';
@@ -442,10 +442,13 @@ function specialAttr(o: PyObject, name: string): PyObject | null {
   }
   if (o instanceof PyInstance) {
     if (name === '__dict__') {
+      // a class whose __slots__ leave out __dict__ gives none; slot values are not in it
+      if (!(o instanceof PyBaseExc) && !instancesHaveDict(o.cls)) return null;
+      const inSlots = declaredSlotNames(o.cls);
       const d = newDict();
       for (let i = 0; i < o.map.order.length; i++) {
         const v = o.slots[i];
-        if (v !== null) dictSetS(d, o.map.order[i], v);
+        if (v !== null && !inSlots.includes(o.map.order[i])) dictSetS(d, o.map.order[i], v);
       }
       d.owner = o;
       return d;
