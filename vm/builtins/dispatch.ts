@@ -844,7 +844,7 @@ function callFunction(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | nu
       return d;
     }
     case B.DIR:
-      if (n === 0) return newList(dictKeys(currentLocals()));
+      if (n === 0) return newList(sortItems(dictKeys(currentLocals()), null, false));
       return dirCall(args[0]);
     case B.GLOBALS: {
       const f = VM.frame;
@@ -957,7 +957,15 @@ function checkCtorArity(id: int, t: PyType, n: int, nkw: int): void {
     case B.BOOL_NEW: {
       const name = id === B.LIST_NEW ? 'list' : id === B.TUPLE_NEW ? 'tuple' : id === B.SET_NEW ? 'set' : id === B.FROZENSET_NEW ? 'frozenset' : id === B.FLOAT_NEW ? 'float' : 'bool';
       // a subclass may take more in its own __init__/__new__
+      if (nkw > 0 && t.isBuiltin) throw raise(TypeError, `${name}() takes no keyword arguments`);
       if (n > 1 && t.isBuiltin) throw raise(TypeError, `${name} expected at most 1 argument, got ${n}`);
+      return;
+    }
+    case B.STATICMETHOD_NEW:
+    case B.CLASSMETHOD_NEW: {
+      const name = id === B.STATICMETHOD_NEW ? 'staticmethod' : 'classmethod';
+      if (nkw > 0 && t.isBuiltin) throw raise(TypeError, `${name}() takes no keyword arguments`);
+      if (n !== 1 && t.isBuiltin) throw raise(TypeError, `${name} expected 1 argument, got ${n}`);
       return;
     }
     case B.ENUMERATE_NEW:
@@ -977,6 +985,10 @@ function construct(id: int, args: PyObject[], kw: string[] | null): PyObject {
   checkCtorArity(id, t, n, kw === null ? 0 : kw.length);
   switch (id) {
     case B.INT_NEW: {
+      // int(x=1) and int('1', 2, 3), in int_new's words
+      if (kw !== null) for (const k of kw) if (k !== 'base') throw raise(TypeError, `'${k}' is an invalid keyword argument for int()`);
+      if (n > 2) throw raise(TypeError, `int() takes at most 2 arguments (${n} given)`);
+      if (n === 0 && kw !== null && kw.length > 0) throw raise(TypeError, 'int() missing string argument');
       let r: PyObject;
       if (n === 0) r = newInt(0);
       else {
@@ -1022,8 +1034,10 @@ function construct(id: int, args: PyObject[], kw: string[] | null): PyObject {
     }
     case B.STR_NEW: {
       let s = '';
-      if (n > 0) {
-        const x = args[1];
+      if (kw !== null) for (const k of kw) if (k !== 'object' && k !== 'encoding' && k !== 'errors') throw raise(TypeError, `'${k}' is an invalid keyword argument for str()`);
+      // the object may be given by keyword: str(object=b'abc', errors='strict')
+      const x = arg(args, kw, 1, 'object');
+      if (x !== null) {
         if (arg(args, kw, 2, 'encoding') !== null || arg(args, kw, 3, 'errors') !== null) s = decodeSource(x, args, kw, 2);
         else s = str(x);
       }

@@ -1416,7 +1416,15 @@ export function baseRepr(o: PyObject): string {
   }
   if (o instanceof PyBoundMethod) {
     const fn = o.fn;
-    const nm = fn instanceof PyFunction ? fn.qualname : fn instanceof PyBuiltin ? fn.name : '?';
+    // method_repr: the function's __qualname__, else its __name__, else '?'
+    let nm = '?';
+    if (fn instanceof PyFunction) nm = fn.qualname;
+    else if (fn instanceof PyBuiltin) nm = fn.name;
+    else {
+      const q = getAttrOrNull(fn, '__qualname__');
+      const qn = q !== null ? q : getAttrOrNull(fn, '__name__');
+      if (qn !== null && qn instanceof PyStr) nm = qn.s;
+    }
     return `<bound method ${nm} of ${repr(o.self)}>`;
   }
   if (o instanceof PyModule) return `<module '${o.name}'>`;
@@ -2008,15 +2016,16 @@ function nativeOperands(a: PyObject, b: PyObject, op: int, inplace: boolean): Py
   }
   return null;
 }
-function binError(a: PyObject, b: PyObject, op: int): PyExc {
-  const sym = BIN_SYMS[op];
+function binError(a: PyObject, b: PyObject, op: int, inplace: boolean): PyExc {
+  // an augmented assignment names its own operator (`+=`, `**=` without "or pow()")
+  const sym = inplace ? BIN_SYMS[op] + '=' : BIN_SYMS[op];
   if (op === A.BIN_ADD && a instanceof PyStr) return raise(TypeError, `can only concatenate str (not "${typeName(b)}") to str`);
   if (op === A.BIN_ADD && a instanceof PyList) return raise(TypeError, `can only concatenate list (not "${typeName(b)}") to list`);
   if (op === A.BIN_ADD && a instanceof PyTuple) return raise(TypeError, `can only concatenate tuple (not "${typeName(b)}") to tuple`);
   if (op === A.BIN_ADD && a instanceof PyBytes) return raise(TypeError, `can't concat ${typeName(b)} to ${typeName(a)}`);
   if (op === A.BIN_MUL && (a instanceof PyStr || a instanceof PyList || a instanceof PyTuple || a instanceof PyBytes || isNativeSequence(a))) return raise(TypeError, `can't multiply sequence by non-int of type '${typeName(b)}'`);
   if (op === A.BIN_MUL && (b instanceof PyStr || b instanceof PyList || b instanceof PyTuple || b instanceof PyBytes)) return raise(TypeError, `can't multiply sequence by non-int of type '${typeName(a)}'`);
-  if (op === A.BIN_POW) return raise(TypeError, `unsupported operand type(s) for ** or pow(): '${typeName(a)}' and '${typeName(b)}'`);
+  if (op === A.BIN_POW && !inplace) return raise(TypeError, `unsupported operand type(s) for ** or pow(): '${typeName(a)}' and '${typeName(b)}'`);
   return raise(TypeError, `unsupported operand type(s) for ${sym}: '${typeName(a)}' and '${typeName(b)}'`);
 }
 export function binaryOp(a: PyObject, b: PyObject, opIn: int): PyObject {
@@ -2067,7 +2076,7 @@ export function binaryOp(a: PyObject, b: PyObject, opIn: int): PyObject {
     if (r !== null) return r;
     const rn = nativeOperands(a, b, op, inplace);
     if (rn !== null) return rn;
-    throw binError(a, b, op);
+    throw binError(a, b, op, inplace);
   }
   if (inplace && !ta.isBuiltin) {
     const m = lookupType(ta, BIN_INAMES[op]);
@@ -2083,7 +2092,7 @@ export function binaryOp(a: PyObject, b: PyObject, opIn: int): PyObject {
   // a Python subclass of a module's type (of array.array) with the methods it inherits
   const rn = nativeOperands(a, b, op, inplace);
   if (rn !== null) return rn;
-  throw binError(a, b, op);
+  throw binError(a, b, op, inplace);
 }
 export function unaryOp(a: PyObject, kind: int): PyObject {
   if (isProxy(a)) return unaryOp(unproxy(a), kind);
