@@ -16,7 +16,7 @@ import {
   genericGetAttr, attrError, callObj, isInstance, isSubtype, getIter, getIterOrNull, iterNext, iterToArray, richCompare,
   compareBool, binaryOp, typeName, lookupType, seqIter, arrayIter, IT_ENUMERATE, IT_ZIP, IT_MAP, IT_FILTER, IT_REVERSED, IT_VIEW,
   IT_CALLABLE, IT_LIST, IT_SEQ, IT_RANGE, toIntIndex, callType, getItem, contains, rangeLen, unaryOp, allocInstance, pyEq,
-  callSpecial, excStr, computedAttrNames,
+  callSpecial, userOperands, excStr, computedAttrNames,
   unproxy,
 } from '../interpreter/runtime.ts';
 import {
@@ -691,6 +691,12 @@ function callFunction(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | nu
       checkArgs('divmod', args, kw, 2, 2);
       const a = args[0];
       const bb = args[1];
+      // __divmod__ then __rdivmod__ of Python classes (a subclass's first), NotImplemented
+      // meaning "not me"
+      if (!a.cls.isBuiltin || !bb.cls.isBuiltin) {
+        const u = userOperands(a, bb, '__divmod__', '__rdivmod__');
+        if (u !== null) return u;
+      }
       if (a instanceof PyInt && bb instanceof PyInt) {
         if (intIsZero(bb)) throw raise(ZeroDivisionErrorT, 'integer division or modulo by zero');
         return newTuple([intFloorDiv(a, bb), intMod(a, bb)]);
@@ -701,8 +707,8 @@ function callFunction(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | nu
         if (y === 0.0) throw raise(ZeroDivisionErrorT, 'float divmod()');
         return newTuple([binaryOp(a, bb, A.BIN_FLOORDIV), binaryOp(a, bb, A.BIN_MOD)]);
       }
-      const r = callSpecial(a, '__divmod__', [bb]);
-      if (r !== null) return r;
+      const r = a.cls.isBuiltin ? callSpecial(a, '__divmod__', [bb]) : null;
+      if (r !== null && r !== NotImplemented) return r;
       throw raise(TypeError, `unsupported operand type(s) for divmod(): '${typeName(a)}' and '${typeName(bb)}'`);
     }
     case B.POW: {

@@ -1737,6 +1737,11 @@ function unionOf(a: PyObject, b: PyObject): PyObject | null {
 /** Python's operand dispatch for `a op b`: b's reflected method first when b's class is a proper
  * subclass of a's, then a's method, then b's reflected one (for operands of the same class only
  * when reflectSame: comparisons do, arithmetic does not). */
+/** `a op b` by the operands' Python-level methods (name, then rname), as binary operators
+ * dispatch them; null when neither gives a result (divmod() uses it). */
+export function userOperands(a: PyObject, b: PyObject, name: string, rname: string): PyObject | null {
+  return dispatchOperands(a, b, name, rname, false);
+}
 function dispatchOperands(a: PyObject, b: PyObject, name: string, rname: string, reflectSame: boolean): PyObject | null {
   const subFirst = a.cls !== b.cls && isSubtype(b.cls, a.cls);
   if (subFirst) {
