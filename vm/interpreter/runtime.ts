@@ -31,7 +31,7 @@ import { PyCoroWrapper, PyAsyncGenOp } from './coroutines.ts';
 import { generatorAttr, generatorAttrNames } from './genattrs.ts';
 import { PyLongRange } from '../builtins/longrange.ts';
 import { PyComplex, complexBinary, complexUnary } from '../builtins/complex.ts';
-import { PyGenericAlias, genericAliasGetAttr } from '../builtins/genericalias.ts';
+import { PyGenericAlias, genericAliasGetAttr, parametersOf, substituteParams } from '../builtins/genericalias.ts';
 import { classDictProxy } from '../builtins/mappingproxy.ts';
 import { addLayoutDescrs, descrOf, descrOwner, instanceWeakref } from '../builtins/getsetdescr.ts';
 import { PyExcGroup, excGroupStr } from '../builtins/excgroup.ts';
@@ -555,7 +555,7 @@ function specialAttr(o: PyObject, name: string): PyObject | null {
   }
   if (o instanceof PyUnion) {
     if (name === '__args__') return newTuple(o.args.slice(0));
-    if (name === '__parameters__') return newTuple([]);
+    if (name === '__parameters__') return newTuple(parametersOf(o.args));
     return null;
   }
   if (o instanceof PySlice) {
@@ -1520,7 +1520,9 @@ export function pyHash(o: PyObject): int {
   if (o instanceof PyList || o instanceof PyDict || o instanceof PySet) throw raise(TypeError, `unhashable type: '${t.name}'`);
   if (o instanceof PySlice) throw raise(TypeError, `unhashable type: 'slice'`);
   if (o instanceof PyUnion) {
-    let h = 1459278173; // as a frozenset of its arguments: the order does not count
+    // hash(frozenset(args)), as typing.Union's: the order does not count, and int | str and
+    // Union[int, str] hash alike
+    let h = 1927868237;
     for (const a of o.args) h = h ^ ((pyHash(a) & 0xfffff) * 3644798167);
     return h | 0;
   }
@@ -1629,8 +1631,9 @@ export function builtinCompare(a: PyObject, b: PyObject, op: int): PyObject | nu
   }
   if ((op === A.CMP_EQ || op === A.CMP_NE) && isBoundMethod(a) && isBoundMethod(b)) return newBool(sameMethod(a, b) === (op === A.CMP_EQ));
   if (a instanceof PyUnion && b instanceof PyUnion && (op === A.CMP_EQ || op === A.CMP_NE)) {
+    // as sets of their arguments, compared by value (list[int] | str == list[int] | str)
     let same = a.args.length === b.args.length;
-    for (const x of a.args) if (!b.args.includes(x)) same = false;
+    for (const x of a.args) if (!unionHas(b.args, x)) same = false;
     return newBool(same === (op === A.CMP_EQ));
   }
   if (a instanceof PyInt && b instanceof PyInt) return newBool(cmpResult(intCmp(a, b), op));
@@ -1722,6 +1725,15 @@ function userSpecial(x: PyObject, name: string, arg: PyObject): PyObject | null 
   return r !== null && r !== NotImplemented ? r : null;
 }
 
+/** Whether x is among a union's arguments: the same object, or an equal generic alias
+ * (list[int] twice is one argument), as CPython's dedup_and_flatten_args. */
+function unionHas(args: PyObject[], x: PyObject): boolean {
+  for (const y of args) {
+    if (y === x) return true;
+    if (y instanceof PyGenericAlias && x instanceof PyGenericAlias && y.nativeEq(x) === 1) return true;
+  }
+  return false;
+}
 /** `a | b` of types (types.UnionType): None stands for NoneType, unions flatten and repeats go;
  * null when an operand is neither a type, a union nor None. */
 function unionOf(a: PyObject, b: PyObject): PyObject | null {
@@ -1729,7 +1741,7 @@ function unionOf(a: PyObject, b: PyObject): PyObject | null {
   for (const x of [a, b]) {
     if (!(x instanceof PyType || x instanceof PyUnion || x instanceof PyGenericAlias || x === None)) return null;
     const items = x instanceof PyUnion ? x.args : [x === None ? noneType : x];
-    for (const it of items) if (!args.includes(it)) args.push(it);
+    for (const it of items) if (!unionHas(args, it)) args.push(it);
   }
   return args.length === 1 ? args[0] : new PyUnion(unionType, args);
 }
@@ -2329,7 +2341,16 @@ export function getItem(o: PyObject, k: PyObject): PyObject {
     const r = o.nativeGetItem(k);
     if (r !== null) return r;
   }
+  if (o instanceof PyUnion) return unionGetItem(o, k);
   throw raise(TypeError, `'${typeName(o)}' object is not subscriptable`);
+}
+/** (int | list[T])[str]: the union of the arguments with its type variables replaced, folded
+ * with | as CPython's union_getitem (so repeats go and a single type stands alone). */
+function unionGetItem(u: PyUnion, k: PyObject): PyObject {
+  const args = substituteParams(u.args, parametersOf(u.args), k, repr(u));
+  let res = args[0];
+  for (let i = 1; i < args.length; i++) res = binaryOp(res, args[i], A.BIN_OR);
+  return res;
 }
 export function keyError(k: PyObject): PyBaseExc {
   const e = new PyBaseExc(KeyError);
