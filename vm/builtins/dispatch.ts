@@ -1099,8 +1099,11 @@ function construct(id: int, args: PyObject[], kw: string[] | null): PyObject {
       return new PyRange(rangeType, start, stop, step);
     }
     case B.TYPE_NEW: {
-      if (n === 1) return args[1].cls;
-      if (n !== 3) throw raise(TypeError, 'type() takes 1 or 3 arguments');
+      // type(x) is x's type; a metaclass's M(x) is type.__new__ given too few arguments
+      if (t === typeType) {
+        if (n === 1 && (kw === null || kw.length === 0)) return args[1].cls;
+        if (n !== 3) throw raise(TypeError, 'type() takes 1 or 3 arguments');
+      } else if (n !== 3) throw raise(TypeError, `type.__new__() takes exactly 3 arguments (${n} given)`);
       const kwn: string[] = [];
       const kwv: PyObject[] = [];
       if (kw !== null) {
