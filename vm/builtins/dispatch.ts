@@ -16,7 +16,7 @@ import {
   genericGetAttr, attrError, callObj, isInstance, isSubtype, getIter, getIterOrNull, iterNext, iterToArray, richCompare,
   compareBool, binaryOp, typeName, lookupType, seqIter, arrayIter, IT_ENUMERATE, IT_ZIP, IT_MAP, IT_FILTER, IT_REVERSED, IT_VIEW,
   IT_CALLABLE, IT_LIST, IT_SEQ, IT_RANGE, toIntIndex, callType, getItem, contains, rangeLen, unaryOp, allocInstance, pyEq,
-  callSpecial, userOperands, excStr, computedAttrNames,
+  callSpecial, userOperands, wrapDescrAttrs, excStr, computedAttrNames,
   unproxy,
 } from '../interpreter/runtime.ts';
 import {
@@ -1210,10 +1210,16 @@ function construct(id: int, args: PyObject[], kw: string[] | null): PyObject {
       const doc = arg(args, kw, 4, 'doc');
       return newProperty(t, fget ?? None, fset ?? None, fdel ?? None, doc ?? None);
     }
-    case B.STATICMETHOD_NEW:
-      return new PyStaticMethod(t, n > 0 ? args[1] : None);
-    case B.CLASSMETHOD_NEW:
-      return new PyClassMethod(t, n > 0 ? args[1] : None);
+    case B.STATICMETHOD_NEW: {
+      const sm = new PyStaticMethod(t, n > 0 ? args[1] : None);
+      wrapDescrAttrs(sm, sm.fn);
+      return sm;
+    }
+    case B.CLASSMETHOD_NEW: {
+      const cm = new PyClassMethod(t, n > 0 ? args[1] : None);
+      wrapDescrAttrs(cm, cm.fn);
+      return cm;
+    }
     case B.SUPER_NEW: {
       if (n > 2) throw raise(TypeError, `super() expected at most 2 arguments, got ${n}`);
       if (n >= 1) return newSuper(superType, args[1], n === 2 ? args[2] : None);

@@ -252,6 +252,14 @@ function ensureInstanceDict(o: PyObject): PyDict | null {
     if (o.attrs === null) o.attrs = newDict();
     return o.attrs;
   }
+  if (o instanceof PyStaticMethod) {
+    if (o.attrs === null) o.attrs = newDict();
+    return o.attrs;
+  }
+  if (o instanceof PyClassMethod) {
+    if (o.attrs === null) o.attrs = newDict();
+    return o.attrs;
+  }
   return null;
 }
 function instanceDict(o: PyObject): PyDict | null {
@@ -265,6 +273,7 @@ function instanceDict(o: PyObject): PyDict | null {
   if (o instanceof PyNative) return o.attrs;
   if (o instanceof PySeqIter) return o.attrs;
   if (o instanceof PyProperty) return o.attrs;
+  if (o instanceof PyStaticMethod || o instanceof PyClassMethod) return o.attrs;
   return null;
 }
 export function getAttrOrNull(o: PyObject, name: string): PyObject | null {
@@ -539,7 +548,13 @@ function specialAttr(o: PyObject, name: string): PyObject | null {
     return null;
   }
   if (o instanceof PyStaticMethod || o instanceof PyClassMethod) {
-    if (name === '__func__') return o instanceof PyStaticMethod ? o.fn : (o as PyClassMethod).fn;
+    const fn = o instanceof PyStaticMethod ? o.fn : (o as PyClassMethod).fn;
+    if (name === '__func__' || name === '__wrapped__') return fn;
+    if (name === '__dict__') return ensureInstanceDict(o);
+    if (name === '__isabstractmethod__') {
+      const ab = getAttrOrNull(fn, '__isabstractmethod__');
+      return newBool(ab !== null && truthy(ab));
+    }
     return null;
   }
   if (o instanceof PyInt) {
@@ -733,6 +748,15 @@ function replaceInstanceDict(o: PyInstance, v: PyObject): void {
   }
   v.owner = o;
 }
+/** cm_init's functools_wraps: the wrapped callable's names and docs copied into the new
+ * staticmethod's or classmethod's __dict__. */
+export function wrapDescrAttrs(o: PyStaticMethod | PyClassMethod, fn: PyObject): void {
+  const d = ensureInstanceDict(o) as PyDict;
+  for (const name of ['__module__', '__name__', '__qualname__', '__doc__', '__annotations__']) {
+    const v = getAttrOrNull(fn, name);
+    if (v !== null) dictSetS(d, name, v);
+  }
+}
 export function genericSetAttr(o: PyObject, name: string, v: PyObject): void {
   const t = o.cls;
   if (o instanceof PyType) {
@@ -889,7 +913,8 @@ export function genericSetAttr(o: PyObject, name: string, v: PyObject): void {
     dictSetS(o.attrs, name, v);
     return;
   }
-  if ((o instanceof PyNative || o instanceof PySeqIter) && !t.isBuiltin) {
+  // a staticmethod or classmethod has a __dict__ (functools.wraps-style attributes)
+  if (((o instanceof PyNative || o instanceof PySeqIter) && !t.isBuiltin) || o instanceof PyStaticMethod || o instanceof PyClassMethod) {
     const sd = ensureInstanceDict(o) as PyDict;
     dictSetS(sd, name, v);
     return;

@@ -422,6 +422,9 @@ export class PyProperty extends PyObject {
 }
 export class PyStaticMethod extends PyObject {
   fn: PyObject;
+  /** its __dict__: the wrapped callable's __module__, __name__, __qualname__, __doc__ and
+   * __annotations__ when made by calling the type, then what a program sets (null: none yet) */
+  attrs: PyDict | null = null;
   constructor(cls: PyType, fn: PyObject) {
     super(cls);
     this.fn = fn;
@@ -429,6 +432,9 @@ export class PyStaticMethod extends PyObject {
 }
 export class PyClassMethod extends PyObject {
   fn: PyObject;
+  /** its __dict__: the wrapped callable's __module__, __name__, __qualname__, __doc__ and
+   * __annotations__ when made by calling the type, then what a program sets (null: none yet) */
+  attrs: PyDict | null = null;
   constructor(cls: PyType, fn: PyObject) {
     super(cls);
     this.fn = fn;
