@@ -431,6 +431,11 @@ function typeGetAttr(t: PyType, name: string): PyObject | null {
       return None;
   }
   if (md !== null) return bindDescr(md, t, meta);
+  // type's own methods (C.mro(), C.__subclasses__()), bound to the class, as for any metaclass
+  if (meta === typeType) {
+    const tm = typeType.dict.get(name);
+    if (tm !== undefined) return bindDescr(tm, t, meta);
+  }
   if (meta !== typeType) {
     const ga = lookupType(meta, '__getattr__');
     if (ga !== null) return callObj(ga, [t, newStr(name)], null);
