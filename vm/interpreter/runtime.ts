@@ -1185,7 +1185,8 @@ export function callType(t: PyType, args: PyObject[], kwnames: string[] | null):
       for (let i = 0; i < npos; i++) obj.args.push(args[i]);
     }
   }
-  const init = lookupType(t, '__init__');
+  // the __init__ of the object's own type: __new__ may return an instance of a subclass of t
+  const init = lookupType(obj.cls, '__init__');
   if (init !== null && !(init instanceof PyBuiltin && init.id === B.OBJECT_INIT)) {
     const a2: PyObject[] = [obj];
     for (const a of args) a2.push(a);
