@@ -6,14 +6,14 @@
 // class's __dict__, as `C.__weakref__`, and through an instance's __weakref__.
 import type { int } from '../../translate/rlib/index.ts';
 import {
-  PyObject, PyType, PyNative, PyStr, PyDict, PyProperty, None, getsetDescrType, propertyType, typeType, functionType, moduleType, setType, frozensetType, intType,
+  PyObject, PyType, PyNative, PyStr, PyDict, None, getsetDescrType, typeType, functionType, moduleType, setType, frozensetType, intType,
   tupleType, bytesType, BaseException, newStr, raise, TypeError, AttributeError,
 } from '../objects/core.ts';
 import { dictSetS } from '../objects/dict.ts';
 import { iterToArray, str, isSubtype, typeName, getAttr, setAttr, delAttr } from '../interpreter/runtime.ts';
 import { weakrefHead } from '../modules/weakref.ts';
 import { B, FAM_DESCR3 } from './ids.ts';
-import { checkArgs, defMethod, mkBuiltin, unhandledBuiltin } from './args.ts';
+import { checkArgs, defMethod, unhandledBuiltin } from './args.ts';
 
 /** A getset descriptor of a builtin attribute: its name and the class that defines it. */
 export class PyGetSetDescr extends PyNative {
@@ -86,6 +86,24 @@ export function instanceWeakref(o: PyObject): PyObject | null {
   return descrOwner(o.cls, '__weakref__') !== null ? weakrefHead(o) : null;
 }
 
+/** The descriptor's own attributes (read here rather than through properties in its type's
+ * dict, which would hide the type's own __name__ and __doc__), or null. */
+export function getsetAttr(d: PyGetSetDescr, name: string): PyObject | null {
+  switch (name) {
+    case '__name__':
+      return newStr(d.name);
+    case '__qualname__':
+      return newStr((d.owner.qualname !== null ? d.owner.qualname : d.owner.name) + '.' + d.name);
+    case '__objclass__':
+      return d.owner;
+    case '__doc__':
+      if (d.name === '__dict__') return newStr('dictionary for instance variables');
+      if (d.name === '__weakref__') return newStr('list of weak references to the object');
+      return None;
+  }
+  return null;
+}
+
 function selfOf(args: PyObject[]): PyGetSetDescr {
   const o = args.length > 0 ? args[0] : None;
   if (!(o instanceof PyGetSetDescr)) throw raise(TypeError, `descriptor requires a 'getset_descriptor' object but received a '${typeName(o)}'`);
@@ -126,31 +144,10 @@ export function callGetSetDescr(id: int, args: PyObject[], kw: string[] | null):
       delAttr(args[1], d.name);
       return None;
     }
-    case B.GETSET_NAME:
-      return newStr(selfOf(args).name);
-    case B.GETSET_QUALNAME: {
-      const d = selfOf(args);
-      return newStr((d.owner.qualname !== null ? d.owner.qualname : d.owner.name) + '.' + d.name);
-    }
-    case B.GETSET_OBJCLASS:
-      return selfOf(args).owner;
-    case B.GETSET_DOC: {
-      const d = selfOf(args);
-      if (d.name === '__dict__') return newStr('dictionary for instance variables');
-      if (d.name === '__weakref__') return newStr('list of weak references to the object');
-      return None;
-    }
   }
   throw unhandledBuiltin('getset_descriptor method', id);
 }
 
-function getter(name: string, id: int): void {
-  getsetDescrType.dict.set(name, new PyProperty(propertyType, mkBuiltin(name, id, false, FAM_DESCR3), null, null));
-}
 defMethod(getsetDescrType, '__get__', B.GETSET_GET, FAM_DESCR3);
 defMethod(getsetDescrType, '__set__', B.GETSET_SET, FAM_DESCR3);
 defMethod(getsetDescrType, '__delete__', B.GETSET_DELETE, FAM_DESCR3);
-getter('__name__', B.GETSET_NAME);
-getter('__qualname__', B.GETSET_QUALNAME);
-getter('__objclass__', B.GETSET_OBJCLASS);
-getter('__doc__', B.GETSET_DOC);

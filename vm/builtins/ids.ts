@@ -1081,10 +1081,6 @@ export enum B {
   GETSET_GET,
   GETSET_SET,
   GETSET_DELETE,
-  GETSET_NAME,
-  GETSET_QUALNAME,
-  GETSET_OBJCLASS,
-  GETSET_DOC,
 }
 
 /** The builtin families, one switch each. */

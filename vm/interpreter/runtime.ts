@@ -33,7 +33,7 @@ import { PyLongRange } from '../builtins/longrange.ts';
 import { PyComplex, complexBinary, complexUnary } from '../builtins/complex.ts';
 import { PyGenericAlias, genericAliasGetAttr, parametersOf, substituteParams } from '../builtins/genericalias.ts';
 import { classDictProxy } from '../builtins/mappingproxy.ts';
-import { addLayoutDescrs, descrOf, descrOwner, instanceWeakref } from '../builtins/getsetdescr.ts';
+import { PyGetSetDescr, addLayoutDescrs, descrOf, descrOwner, getsetAttr, instanceWeakref } from '../builtins/getsetdescr.ts';
 import { PyExcGroup, excGroupStr } from '../builtins/excgroup.ts';
 import { PyCode, CO_VARARGS, CO_VARKW, CO_GENERATOR, CO_NAMES, CO_COROUTINE, CO_ASYNC_GENERATOR, CO_ITERABLE_COROUTINE } from '../compiler/code.ts';
 import { VM } from './state.ts';
@@ -273,7 +273,8 @@ function instanceDict(o: PyObject): PyDict | null {
   if (o instanceof PyNative) return o.attrs;
   if (o instanceof PySeqIter) return o.attrs;
   if (o instanceof PyProperty) return o.attrs;
-  if (o instanceof PyStaticMethod || o instanceof PyClassMethod) return o.attrs;
+  if (o instanceof PyStaticMethod) return o.attrs;
+  if (o instanceof PyClassMethod) return o.attrs;
   return null;
 }
 export function getAttrOrNull(o: PyObject, name: string): PyObject | null {
@@ -444,6 +445,7 @@ function typeGetAttr(t: PyType, name: string): PyObject | null {
 }
 function specialAttr(o: PyObject, name: string): PyObject | null {
   if (name === '__class__') return o.cls;
+  if (o instanceof PyGetSetDescr) return getsetAttr(o, name);
   if (name === '__weakref__') return instanceWeakref(o);
   if (name === '__dict__' && o instanceof PyBytesSub && !o.cls.isBuiltin && !isBytesClass(o.cls)) {
     if (o.attrs === null) o.attrs = newDict();
@@ -755,7 +757,7 @@ function replaceInstanceDict(o: PyInstance, v: PyObject): void {
 }
 /** cm_init's functools_wraps: the wrapped callable's names and docs copied into the new
  * staticmethod's or classmethod's __dict__. */
-export function wrapDescrAttrs(o: PyStaticMethod | PyClassMethod, fn: PyObject): void {
+export function wrapDescrAttrs(o: PyObject, fn: PyObject): void {
   const d = ensureInstanceDict(o) as PyDict;
   for (const name of ['__module__', '__name__', '__qualname__', '__doc__', '__annotations__']) {
     const v = getAttrOrNull(fn, name);

@@ -69,3 +69,4 @@ for call in (lambda: d.__get__(3), lambda: d.__set__(o, 3), lambda: w.__set__(o,
         print(type(e).__name__, e)
 print(hasattr(S(), '__weakref__'), SW().__weakref__, hasattr(1, '__weakref__'))
 print(types.FunctionType.__code__.__get__(C.meth) is C.meth.__code__, types.FunctionType.__code__.__name__)
+print(types.GetSetDescriptorType.__name__, types.FunctionType.__code__.__class__.__name__)
