@@ -3,7 +3,7 @@ import type { int } from '../../translate/rlib/index.ts';
 import { floorDiv } from '../../translate/rlib/index.ts';
 import { PyLongRange } from './longrange.ts';
 import { PyObject, PyList, PyTuple, PyDict, PySet, PyRange, PyInt, PySeqIter, PyExc, PyClassMethod, listType, tupleType, dictType, setType, frozensetType, rangeType, classmethodType, dictKeysType, dictValuesType, dictItemsType, newInt, newList, newTuple, newDict, newBool, raise, None, True, False, TypeError, ValueError, IndexError, KeyError } from '../objects/core.ts';
-import { pyEq, compareBool, callObj, iterToArray, getItem, setItem, delItem, contains, pyLen, getIter, toIntIndex, keyError, repr, typeName, seqIter, IT_VIEW, IT_LIST, binaryOp, richCompare, truthy, isInstance, rangeLen } from '../interpreter/runtime.ts';
+import { dictSubscript, pyEq, compareBool, callObj, iterToArray, getItem, setItem, delItem, contains, pyLen, getIter, toIntIndex, keyError, repr, typeName, seqIter, IT_VIEW, IT_LIST, binaryOp, richCompare, truthy, isInstance, rangeLen } from '../interpreter/runtime.ts';
 import { dictGet, dictSet, dictDel, dictHas, dictClear, dictKeys } from '../objects/dict.ts';
 import { B, FAM_CONTAINER } from './ids.ts';
 import { npos, kwArg, arg, defMethod, mkBuiltin } from './args.ts';
@@ -276,11 +276,7 @@ export function callContainerMethod(id: int, args: PyObject[], kw: string[] | nu
       return None;
     }
     case B.SEQ_GETITEM:
-      if (self instanceof PyDict) {
-        const v = dictGet(self, args[1]);
-        if (v === null) throw new PyExc(keyError(args[1]));
-        return v;
-      }
+      if (self instanceof PyDict) return dictSubscript(self, args[1]);
       return getItem(asBase(self), args[1]);
     case B.SEQ_SETITEM:
       if (self instanceof PyDict) {
@@ -299,6 +295,8 @@ export function callContainerMethod(id: int, args: PyObject[], kw: string[] | nu
     case B.SEQ_LEN:
       return newInt(pyLen(asBase(self)));
     case B.SEQ_CONTAINS:
+      // dict.__contains__(d, k) on a subclass is the dict's own lookup, not d's override
+      if (self instanceof PyDict) return newBool(dictHas(self, args[1]));
       return newBool(contains(asBase(self), args[1]));
     case B.SEQ_ITER:
       return getIter(asBase(self));

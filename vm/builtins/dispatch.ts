@@ -16,7 +16,7 @@ import {
   genericGetAttr, attrError, callObj, isInstance, isSubtype, getIter, getIterOrNull, iterNext, iterToArray, richCompare,
   compareBool, binaryOp, typeName, lookupType, seqIter, arrayIter, IT_ENUMERATE, IT_ZIP, IT_MAP, IT_FILTER, IT_REVERSED, IT_VIEW,
   IT_CALLABLE, IT_LIST, IT_SEQ, IT_RANGE, toIntIndex, callType, getItem, contains, rangeLen, unaryOp, allocInstance, pyEq,
-  callSpecial, excStr, computedAttrNames,
+  callSpecial, userOperands, wrapDescrAttrs, excStr, computedAttrNames,
   unproxy,
 } from '../interpreter/runtime.ts';
 import {
@@ -39,7 +39,10 @@ import { setTraceback } from '../interpreter/traceback.ts';
 import { callWeakref } from '../modules/weakref.ts';
 import { callGc } from '../modules/gc.ts';
 import { callAsyncgenHooks, asyncGenFirstIter } from '../modules/asyncgenhooks.ts';
-import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_IO, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT, FAM_SRE, FAM_STRING, FAM_STRUCT, FAM_WEAKREF, FAM_GC, FAM_ABC, FAM_BYTEARRAY, FAM_BYTES, FAM_MEMORYVIEW, FAM_ARRAY, FAM_COMPLEX, FAM_CMATH, FAM_GENERICALIAS, FAM_EXCGROUP, FAM_COMPILE, FAM_HASH, FAM_OPERATOR, FAM_ATEXIT, FAM_CONTEXTVARS, FAM_CSV, FAM_CODECS, FAM_STDLIB_SUPPORT, FAM_IMP, FAM_COREMETHODS, FAM_OSCALL, FAM_FLOATHEX, FAM_INTDIGITS, FAM_FUNCCALL, FAM_ASYNCGEN_HOOKS, FAM_DESCR, FAM_FDOPS, FAM_SLICE_METHOD, FAM_ITERPICKLE, FAM_POSIX2, FAM_ARRAYBYTES, FAM_HEAPQ, FAM_ACCEL, FAM_ASYNCIO, FAM_DESCR2, FAM_EXCGEN, FAM_IOSTREAM } from './ids.ts';
+import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_IO, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT, FAM_SRE, FAM_STRING, FAM_STRUCT, FAM_WEAKREF, FAM_GC, FAM_ABC, FAM_BYTEARRAY, FAM_BYTES, FAM_MEMORYVIEW, FAM_ARRAY, FAM_COMPLEX, FAM_CMATH, FAM_GENERICALIAS, FAM_EXCGROUP, FAM_COMPILE, FAM_HASH, FAM_OPERATOR, FAM_ATEXIT, FAM_CONTEXTVARS, FAM_CSV, FAM_CODECS, FAM_STDLIB_SUPPORT, FAM_IMP, FAM_COREMETHODS, FAM_OSCALL, FAM_FLOATHEX, FAM_INTDIGITS, FAM_FUNCCALL, FAM_ASYNCGEN_HOOKS, FAM_DESCR, FAM_FDOPS, FAM_SLICE_METHOD, FAM_ITERPICKLE, FAM_POSIX2, FAM_ARRAYBYTES, FAM_HEAPQ, FAM_ACCEL, FAM_ASYNCIO, FAM_DESCR2, FAM_EXCGEN, FAM_IOSTREAM, FAM_DESCR3 } from './ids.ts';
+import { callMappingProxy } from './mappingproxy.ts';
+import { callGetSetDescr } from './getsetdescr.ts';
+import { reduceNewObj, defaultState } from './objreduce.ts';
 import { callPosixProc } from '../modules/posixproc.ts';
 import { callBreakpoint, initBreakpoint } from '../modules/breakpoint.ts';
 import { callTypePrepare, initTypePrepare } from './typeprepare.ts';
@@ -134,13 +137,7 @@ function commonReduce(self: PyObject, proto: int): PyObject {
   }
   const nw = lookupType(self.cls, '__new__');
   if (base !== objectType && base.layout === L_NONE && nw instanceof PyBuiltin && nw.id === B.OBJECT_NEW) throw raise(TypeError, `cannot pickle '${self.cls.name}' object`);
-  const newargs: PyObject[] = [self.cls];
-  const gna = getAttrOrNull(self, '__getnewargs__');
-  if (gna !== null) for (const a of iterToArray(callObj(gna, [], null))) newargs.push(a);
-  const state = callObj(getAttr(self, '__getstate__'), [], null);
-  const listitems = self instanceof PyList ? getIter(self) : None;
-  const dictitems = self instanceof PyDict ? getIter(callObj(getAttr(self, 'items'), [], null)) : None;
-  return newTuple([getAttr(copyreg, '__newobj__'), newTuple(newargs), state, listitems, dictitems]);
+  return reduceNewObj(copyreg, self);
 }
 /** to_bytes/from_bytes byteorder: 'big' (the default) or 'little'. */
 function byteorderArg(o: PyObject | null): boolean {
@@ -298,6 +295,9 @@ export function callBuiltin(b: PyBuiltin, args: PyObject[], kw: string[] | null)
       if (id === B.TYPE_PREPARE) return callTypePrepare(id);
       if (id === B.SUPER_GET) return callSuper(id, args, kw);
       return callBreakpoint(id, args, kw);
+    case FAM_DESCR3:
+      if (id >= B.GETSET_GET) return callGetSetDescr(id, args, kw);
+      return callMappingProxy(id, args, kw);
   }
   throw unhandledBuiltin(b.name, id);
 }
@@ -685,6 +685,12 @@ function callFunction(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | nu
       checkArgs('divmod', args, kw, 2, 2);
       const a = args[0];
       const bb = args[1];
+      // __divmod__ then __rdivmod__ of Python classes (a subclass's first), NotImplemented
+      // meaning "not me"
+      if (!a.cls.isBuiltin || !bb.cls.isBuiltin) {
+        const u = userOperands(a, bb, '__divmod__', '__rdivmod__');
+        if (u !== null) return u;
+      }
       if (a instanceof PyInt && bb instanceof PyInt) {
         if (intIsZero(bb)) throw raise(ZeroDivisionErrorT, 'integer division or modulo by zero');
         return newTuple([intFloorDiv(a, bb), intMod(a, bb)]);
@@ -695,8 +701,8 @@ function callFunction(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | nu
         if (y === 0.0) throw raise(ZeroDivisionErrorT, 'float divmod()');
         return newTuple([binaryOp(a, bb, A.BIN_FLOORDIV), binaryOp(a, bb, A.BIN_MOD)]);
       }
-      const r = callSpecial(a, '__divmod__', [bb]);
-      if (r !== null) return r;
+      const r = a.cls.isBuiltin ? callSpecial(a, '__divmod__', [bb]) : null;
+      if (r !== null && r !== NotImplemented) return r;
       throw raise(TypeError, `unsupported operand type(s) for divmod(): '${typeName(a)}' and '${typeName(bb)}'`);
     }
     case B.POW: {
@@ -838,7 +844,7 @@ function callFunction(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | nu
       return d;
     }
     case B.DIR:
-      if (n === 0) return newList(dictKeys(currentLocals()));
+      if (n === 0) return newList(sortItems(dictKeys(currentLocals()), null, false));
       return dirCall(args[0]);
     case B.GLOBALS: {
       const f = VM.frame;
@@ -953,7 +959,15 @@ function checkCtorArity(id: int, t: PyType, n: int, nkw: int): void {
       // float_new: keywords only for a subclass with its own __init__
       if (id === B.FLOAT_NEW && nkw > 0 && (t.isBuiltin || lookupType(t, '__init__') instanceof PyBuiltin)) throw raise(TypeError, 'float() takes no keyword arguments');
       // a subclass may take more in its own __init__/__new__
+      if (nkw > 0 && t.isBuiltin) throw raise(TypeError, `${name}() takes no keyword arguments`);
       if (n > 1 && t.isBuiltin) throw raise(TypeError, `${name} expected at most 1 argument, got ${n}`);
+      return;
+    }
+    case B.STATICMETHOD_NEW:
+    case B.CLASSMETHOD_NEW: {
+      const name = id === B.STATICMETHOD_NEW ? 'staticmethod' : 'classmethod';
+      if (nkw > 0 && t.isBuiltin) throw raise(TypeError, `${name}() takes no keyword arguments`);
+      if (n !== 1 && t.isBuiltin) throw raise(TypeError, `${name} expected 1 argument, got ${n}`);
       return;
     }
     case B.ENUMERATE_NEW:
@@ -973,6 +987,10 @@ function construct(id: int, args: PyObject[], kw: string[] | null): PyObject {
   checkCtorArity(id, t, n, kw === null ? 0 : kw.length);
   switch (id) {
     case B.INT_NEW: {
+      // int(x=1) and int('1', 2, 3), in int_new's words
+      if (kw !== null) for (const k of kw) if (k !== 'base') throw raise(TypeError, `'${k}' is an invalid keyword argument for int()`);
+      if (n > 2) throw raise(TypeError, `int() takes at most 2 arguments (${n} given)`);
+      if (n === 0 && kw !== null && kw.length > 0) throw raise(TypeError, 'int() missing string argument');
       let r: PyObject;
       if (n === 0) r = newInt(0);
       else {
@@ -1001,8 +1019,10 @@ function construct(id: int, args: PyObject[], kw: string[] | null): PyObject {
     }
     case B.STR_NEW: {
       let s = '';
-      if (n > 0) {
-        const x = args[1];
+      if (kw !== null) for (const k of kw) if (k !== 'object' && k !== 'encoding' && k !== 'errors') throw raise(TypeError, `'${k}' is an invalid keyword argument for str()`);
+      // the object may be given by keyword: str(object=b'abc', errors='strict')
+      const x = arg(args, kw, 1, 'object');
+      if (x !== null) {
         if (arg(args, kw, 2, 'encoding') !== null || arg(args, kw, 3, 'errors') !== null) s = decodeSource(x, args, kw, 2);
         else s = str(x);
       }
@@ -1058,8 +1078,11 @@ function construct(id: int, args: PyObject[], kw: string[] | null): PyObject {
       return new PyRange(rangeType, start, stop, step);
     }
     case B.TYPE_NEW: {
-      if (n === 1) return args[1].cls;
-      if (n !== 3) throw raise(TypeError, 'type() takes 1 or 3 arguments');
+      // type(x) is x's type; a metaclass's M(x) is type.__new__ given too few arguments
+      if (t === typeType) {
+        if (n === 1 && (kw === null || kw.length === 0)) return args[1].cls;
+        if (n !== 3) throw raise(TypeError, 'type() takes 1 or 3 arguments');
+      } else if (n !== 3) throw raise(TypeError, `type.__new__() takes exactly 3 arguments (${n} given)`);
       const kwn: string[] = [];
       const kwv: PyObject[] = [];
       if (kw !== null) {
@@ -1166,10 +1189,16 @@ function construct(id: int, args: PyObject[], kw: string[] | null): PyObject {
       const doc = arg(args, kw, 4, 'doc');
       return newProperty(t, fget ?? None, fset ?? None, fdel ?? None, doc ?? None);
     }
-    case B.STATICMETHOD_NEW:
-      return new PyStaticMethod(t, n > 0 ? args[1] : None);
-    case B.CLASSMETHOD_NEW:
-      return new PyClassMethod(t, n > 0 ? args[1] : None);
+    case B.STATICMETHOD_NEW: {
+      const sm = new PyStaticMethod(t, n > 0 ? args[1] : None);
+      wrapDescrAttrs(sm, sm.fn);
+      return sm;
+    }
+    case B.CLASSMETHOD_NEW: {
+      const cm = new PyClassMethod(t, n > 0 ? args[1] : None);
+      wrapDescrAttrs(cm, cm.fn);
+      return cm;
+    }
     case B.SUPER_NEW: {
       if (n > 2) throw raise(TypeError, `super() expected at most 2 arguments, got ${n}`);
       if (n >= 1) return newSuper(superType, args[1], n === 2 ? args[2] : None);
@@ -1210,7 +1239,7 @@ export function dictInit(d: PyDict, args: PyObject[], kw: string[] | null): void
       }
     } else {
       const keysFn = src instanceof PyList || src instanceof PyTuple ? null : getAttrOrNull(src, 'keys');
-      if (keysFn !== null && !src.cls.isBuiltin) {
+      if (keysFn !== null && (!src.cls.isBuiltin || src instanceof PyNative)) {
         for (const k of iterToArray(callObj(keysFn, [], null))) dictSet(d, k, getItem(src, k));
       } else {
         let idx = 0;
@@ -1325,14 +1354,17 @@ function callObjectMethod(id: int, args: PyObject[], kw: string[] | null): PyObj
     case B.OBJECT_SUBCLASSHOOK:
       // the default hook has no opinion: abc falls back to its registry and the MRO
       return NotImplemented;
-    case B.OBJECT_GETSTATE: {
-      const d = getAttrOrNull(self, '__dict__');
-      return d instanceof PyDict && d.used > 0 ? d : None;
-    }
+    case B.OBJECT_GETSTATE:
+      noKw('__getstate__', kw);
+      if (args.length !== 1) throw raise(TypeError, `object.__getstate__() takes no arguments (${args.length - 1} given)`);
+      return defaultState(importName('copyreg', None, 0, VM.builtins), self);
     case B.OBJECT_REDUCE:
+      noKw('__reduce__', kw);
+      if (args.length !== 1) throw raise(TypeError, `object.__reduce__() takes no arguments (${args.length - 1} given)`);
       return commonReduce(self, 0);
     case B.OBJECT_REDUCE_EX: {
-      const proto = npos(args, kw) > 1 ? toIntIndex(args[1]) : 0;
+      if (npos(args, kw) !== 2) throw raise(TypeError, `object.__reduce_ex__() takes exactly one argument (${npos(args, kw) - 1} given)`);
+      const proto = toIntIndex(args[1]);
       // a class's own __reduce__ wins (CPython's object___reduce_ex___impl)
       const r = lookupType(self.cls, '__reduce__');
       if (r !== null && !(r instanceof PyBuiltin && r.id === B.OBJECT_REDUCE)) return callObj(getAttr(self, '__reduce__'), [], null);

@@ -6,7 +6,7 @@ import {
   PyObject, PyType, PyNative, PyTuple, PyStr, PyClassMethod, PyProperty, PyExc, None, Ellipsis, False, typeType, objectType, listType, dictType, tupleType, setType,
   frozensetType, classmethodType, propertyType, newTuple, raise, TypeError, AttributeError, L_GENERICALIAS,
 } from '../objects/core.ts';
-import { pyHash, repr, getAttrOrNull, genericGetAttr, richCompare, truthy, callObj, setAttr, typeName, isInstance } from '../interpreter/runtime.ts';
+import { pyHash, repr, getItem, getAttrOrNull, genericGetAttr, richCompare, truthy, callObj, setAttr, typeName, isInstance } from '../interpreter/runtime.ts';
 import * as A from '../parser/ast.ts';
 import { B, FAM_GENERICALIAS } from './ids.ts';
 import { npos, checkArgs, defMethod, mkBuiltin, unhandledBuiltin } from './args.ts';
@@ -90,15 +90,19 @@ function argsOf(k: PyObject): PyObject[] {
 }
 /** ga[k]: the alias with its type variables replaced, in nested aliases too. */
 function substitute(ga: PyGenericAlias, k: PyObject): PyObject {
-  const ps = params(ga);
-  if (ps.length === 0) throw raise(TypeError, `${ga.nativeRepr()} is not a generic class`);
+  return new PyGenericAlias(genericAliasType, ga.origin, substituteParams(ga.args, params(ga), k, ga.nativeRepr()));
+}
+/** args with the type variables ps replaced by those k gives (one, or a tuple of them), checked
+ * in CPython's words (what names the generic in them); a union's subscription uses it too. */
+export function substituteParams(args: PyObject[], ps: PyObject[], k: PyObject, what: string): PyObject[] {
+  if (ps.length === 0) throw raise(TypeError, `${what} is not a generic class`);
   const given = argsOf(k);
   if (given.length !== ps.length) {
-    throw raise(TypeError, `Too ${given.length > ps.length ? 'many' : 'few'} arguments for ${ga.nativeRepr()}; actual ${given.length}, expected ${ps.length}`);
+    throw raise(TypeError, `Too ${given.length > ps.length ? 'many' : 'few'} arguments for ${what}; actual ${given.length}, expected ${ps.length}`);
   }
   const out: PyObject[] = [];
-  for (const a of ga.args) out.push(replaced(a, ps, given));
-  return new PyGenericAlias(genericAliasType, ga.origin, out);
+  for (const a of args) out.push(replaced(a, ps, given));
+  return out;
 }
 function replaced(a: PyObject, ps: PyObject[], given: PyObject[]): PyObject {
   if (a instanceof PyType) return a;
@@ -108,7 +112,9 @@ function replaced(a: PyObject, ps: PyObject[], given: PyObject[]): PyObject {
   if (sub !== null && sub instanceof PyTuple && sub.items.length > 0) {
     const inner: PyObject[] = [];
     for (const p of sub.items) inner.push(replaced(p, ps, given));
-    return callObj(getAttrOrNull(a, '__getitem__') as PyObject, [inner.length === 1 ? inner[0] : newTuple(inner)], null);
+    // a[inner] (a nested alias or union substitutes in turn; __getitem__ read off an alias
+    // would be its origin's)
+    return getItem(a, inner.length === 1 ? inner[0] : newTuple(inner));
   }
   return a;
 }

@@ -1076,6 +1076,26 @@ export enum B {
   IO_DEL,
   // iostream stream (family 63): readinto1 of _BufferedIOBase, the buffered objects and BufferedRWPair (vm/modules/io.ts)
   IO_READINTO1,
+  // descr3 stream (family 58): types.MappingProxyType (vm/builtins/mappingproxy.ts)
+  MAPPINGPROXY_NEW,
+  MAPPINGPROXY_GETITEM,
+  MAPPINGPROXY_GET,
+  MAPPINGPROXY_KEYS,
+  MAPPINGPROXY_VALUES,
+  MAPPINGPROXY_ITEMS,
+  MAPPINGPROXY_COPY,
+  MAPPINGPROXY_REVERSED,
+  MAPPINGPROXY_ITER,
+  MAPPINGPROXY_LEN,
+  MAPPINGPROXY_CONTAINS,
+  MAPPINGPROXY_OR,
+  MAPPINGPROXY_ROR,
+  MAPPINGPROXY_IOR,
+  // descr3 stream (family 58): getset_descriptor, a class's __dict__ and __weakref__
+  // (vm/builtins/getsetdescr.ts)
+  GETSET_GET,
+  GETSET_SET,
+  GETSET_DELETE,
 }
 
 /** The builtin families, one switch each. */
@@ -1211,8 +1231,12 @@ export const FAM_EXCGEN = 62;
 /** the iostream stream's: _io's finalization, _IOBase.__del__ (vm/modules/iofinalize.ts) */
 export const FAM_IOSTREAM = 63;
 
-// Reserved per work stream, so parallel branches never pick the same number: 58 (descr3),
-// 60 (setsbuiltin), 61.
+/** the descr3 stream's: types.MappingProxyType, what a class's __dict__ is
+ * (vm/builtins/mappingproxy.ts); getset_descriptor's methods (vm/builtins/getsetdescr.ts) */
+export const FAM_DESCR3 = 58;
+// Replace a reservation by its family when it lands.
+
+// Reserved per work stream, so parallel branches never pick the same number: 60 (setsbuiltin), 61.
 // Replace a reservation by its family when it lands.
 
 class IdFamilies {

@@ -430,13 +430,14 @@ export function buildClass(func: PyFunction, name: string, origBases: PyObject[]
   }
   // the namespace: the metaclass's __prepare__(name, bases, **kwds) (enum's _EnumDict), else a dict
   let ns = newDict();
-  const prep = meta instanceof PyType && meta !== typeType ? getAttrOrNull(meta, '__prepare__') : null;
+  // (a metaclass need not be a type: any object with __prepare__ and a __call__ will do)
+  const prep = meta !== typeType ? getAttrOrNull(meta, '__prepare__') : null;
   if (prep !== null && !(prep instanceof PyBuiltin)) {
     const pargs: PyObject[] = [newStr(name), newTuple(bases)];
     for (const v of restVals) pargs.push(v);
     const made = callObj(prep, pargs, restNames.length > 0 ? restNames : null);
     if (!(made instanceof PyDict)) {
-      const what = `${(meta as PyType).name}.__prepare__() must return a`;
+      const what = `${meta instanceof PyType ? meta.name : '<metaclass>'}.__prepare__() must return a`;
       // CPython takes any mapping (PyMapping_Check: a __getitem__ that is not a sequence's)
       if (made instanceof PyTuple || made instanceof PyList || made instanceof PyStr || lookupType(made.cls, '__getitem__') === null) throw raise(TypeError, `${what} mapping, not ${typeName(made)}`);
       throw raise(TypeError, `${what} dict or dict subclass in pyvm, not ${typeName(made)}`);

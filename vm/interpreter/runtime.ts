@@ -31,14 +31,16 @@ import { PyCoroWrapper, PyAsyncGenOp } from './coroutines.ts';
 import { generatorAttr, generatorAttrNames, setGeneratorName } from './genattrs.ts';
 import { PyLongRange } from '../builtins/longrange.ts';
 import { PyComplex, complexBinary, complexUnary } from '../builtins/complex.ts';
-import { PyGenericAlias, genericAliasGetAttr } from '../builtins/genericalias.ts';
+import { PyGenericAlias, genericAliasGetAttr, parametersOf, substituteParams } from '../builtins/genericalias.ts';
+import { classDictProxy } from '../builtins/mappingproxy.ts';
+import { PyGetSetDescr, addLayoutDescrs, descrOf, descrOwner, getsetAttr, instanceWeakref } from '../builtins/getsetdescr.ts';
 import { PyExcGroup, excGroupStr } from '../builtins/excgroup.ts';
 import { PyCode, CO_VARARGS, CO_VARKW, CO_GENERATOR, CO_NAMES, CO_COROUTINE, CO_ASYNC_GENERATOR, CO_ITERABLE_COROUTINE } from '../compiler/code.ts';
 import { VM } from './state.ts';
 import { callFunction, genSend } from './eval.ts';
 import { callBuiltin, isCallable } from '../builtins/dispatch.ts';
 import { superLookup, superGet, superRepr } from '../builtins/superobj.ts';
-import { slotError, allowedSlotNames } from './slotrules.ts';
+import { slotError, allowedSlotNames, declaredSlotNames } from './slotrules.ts';
 import { setClass } from './classassign.ts';
 import * as A from '../parser/ast.ts';
 import { percentFormat } from '../builtins/format.ts';
@@ -287,6 +289,14 @@ function ensureInstanceDict(o: PyObject): PyDict | null {
     if (o.attrs === null) o.attrs = newDict();
     return o.attrs;
   }
+  if (o instanceof PyStaticMethod) {
+    if (o.attrs === null) o.attrs = newDict();
+    return o.attrs;
+  }
+  if (o instanceof PyClassMethod) {
+    if (o.attrs === null) o.attrs = newDict();
+    return o.attrs;
+  }
   return null;
 }
 function instanceDict(o: PyObject): PyDict | null {
@@ -300,6 +310,8 @@ function instanceDict(o: PyObject): PyDict | null {
   if (o instanceof PyNative) return o.attrs;
   if (o instanceof PySeqIter) return o.attrs;
   if (o instanceof PyProperty) return o.attrs;
+  if (o instanceof PyStaticMethod) return o.attrs;
+  if (o instanceof PyClassMethod) return o.attrs;
   return null;
 }
 export function getAttrOrNull(o: PyObject, name: string): PyObject | null {
@@ -396,10 +408,22 @@ function getAttrFallback(o: PyObject, name: string): PyObject | null {
   return null;
 }
 class BuiltinDescrs {
-  code: PyObject = new PyNative(getsetDescrType);
   globals: PyObject = new PyNative(memberDescrType);
 }
 const DESCRS = new BuiltinDescrs();
+/** A copy of t's attributes with the __dict__ and __weakref__ descriptors its class statement
+ * added, in CPython's order: after the body's names, before the __doc__ = None that a class
+ * without a docstring gets last. */
+function classDictSnapshot(t: PyType): PyDict {
+  const dd = newDict();
+  const keys: string[] = [];
+  for (const k of t.dict.keys()) keys.push(k);
+  const docLast = keys.length > 0 && keys[keys.length - 1] === '__doc__' && t.dict.get('__doc__') === None;
+  for (let i = 0; i < keys.length - (docLast ? 1 : 0); i++) dictSetS(dd, keys[i], t.dict.get(keys[i]) as PyObject);
+  addLayoutDescrs(t, dd);
+  if (docLast) dictSetS(dd, '__doc__', None);
+  return dd;
+}
 function typeGetAttr(t: PyType, name: string): PyObject | null {
   // metaclass data descriptors first
   const meta = t.cls;
@@ -420,7 +444,7 @@ function typeGetAttr(t: PyType, name: string): PyObject | null {
   }
   // the function attributes specialAttr computes, seen on the class as CPython's descriptors
   // (types.py takes GetSetDescriptorType and MemberDescriptorType from these two)
-  if (t === functionType && name === '__code__') return DESCRS.code;
+  if (t === functionType && name === '__code__') return descrOf(functionType, '__code__');
   if (t === functionType && name === '__globals__') return DESCRS.globals;
   switch (name) {
     case '__name__':
@@ -437,15 +461,22 @@ function typeGetAttr(t: PyType, name: string): PyObject | null {
       return t.bases.length > 0 ? t.bases[0] : None;
     case '__class__':
       return t.cls;
-    case '__dict__': {
-      const dd = newDict();
-      for (const k of t.dict.keys()) dictSetS(dd, k, t.dict.get(k) as PyObject);
-      return dd;
+    case '__dict__':
+      return classDictProxy(classDictSnapshot(t));
+    case '__weakref__': {
+      const owner = descrOwner(t, '__weakref__');
+      if (owner !== null) return descrOf(owner, '__weakref__');
+      break;
     }
     case '__doc__':
       return None;
   }
   if (md !== null) return bindDescr(md, t, meta);
+  // type's own methods (C.mro(), C.__subclasses__()), bound to the class, as for any metaclass
+  if (meta === typeType) {
+    const tm = typeType.dict.get(name);
+    if (tm !== undefined) return bindDescr(tm, t, meta);
+  }
   if (meta !== typeType) {
     const ga = lookupType(meta, '__getattr__');
     if (ga !== null) return callObj(ga, [t, newStr(name)], null);
@@ -454,6 +485,8 @@ function typeGetAttr(t: PyType, name: string): PyObject | null {
 }
 function specialAttr(o: PyObject, name: string): PyObject | null {
   if (name === '__class__') return o.cls;
+  if (o instanceof PyGetSetDescr) return getsetAttr(o, name);
+  if (name === '__weakref__') return instanceWeakref(o);
   if (name === '__dict__' && o instanceof PyBytesSub && !o.cls.isBuiltin && !isBytesClass(o.cls) && allowedSlotNames(o.cls) === null) {
     if (o.attrs === null) o.attrs = newDict();
     return o.attrs;
@@ -465,10 +498,13 @@ function specialAttr(o: PyObject, name: string): PyObject | null {
   }
   if (o instanceof PyInstance) {
     if (name === '__dict__') {
+      // a class whose __slots__ leave out __dict__ gives none; slot values are not in it
+      if (!(o instanceof PyBaseExc) && !instancesHaveDict(o.cls)) return null;
+      const inSlots = declaredSlotNames(o.cls);
       const d = newDict();
       for (let i = 0; i < o.map.order.length; i++) {
         const v = o.slots[i];
-        if (v !== null) dictSetS(d, o.map.order[i], v);
+        if (v !== null && !inSlots.includes(o.map.order[i])) dictSetS(d, o.map.order[i], v);
       }
       d.owner = o;
       return d;
@@ -559,7 +595,13 @@ function specialAttr(o: PyObject, name: string): PyObject | null {
     return null;
   }
   if (o instanceof PyStaticMethod || o instanceof PyClassMethod) {
-    if (name === '__func__') return o instanceof PyStaticMethod ? o.fn : (o as PyClassMethod).fn;
+    const fn = o instanceof PyStaticMethod ? o.fn : (o as PyClassMethod).fn;
+    if (name === '__func__' || name === '__wrapped__') return fn;
+    if (name === '__dict__') return ensureInstanceDict(o);
+    if (name === '__isabstractmethod__') {
+      const ab = getAttrOrNull(fn, '__isabstractmethod__');
+      return newBool(ab !== null && truthy(ab));
+    }
     return null;
   }
   if (o instanceof PyInt) {
@@ -575,7 +617,7 @@ function specialAttr(o: PyObject, name: string): PyObject | null {
   }
   if (o instanceof PyUnion) {
     if (name === '__args__') return newTuple(o.args.slice(0));
-    if (name === '__parameters__') return newTuple([]);
+    if (name === '__parameters__') return newTuple(parametersOf(o.args));
     return null;
   }
   if (o instanceof PySlice) {
@@ -768,6 +810,30 @@ function setTypeAttr(t: PyType, name: string, v: PyObject): void {
   t.dict.set(name, v);
   HOLD.typeVersion++;
 }
+/** `o.__dict__ = d`: d's string keys become o's attributes, and d stays tied to o (its later
+ * writes reach o), as the instance's own dict is in CPython. */
+function replaceInstanceDict(o: PyInstance, v: PyObject): void {
+  if (!(v instanceof PyDict)) throw raise(TypeError, `__dict__ must be set to a dictionary, not a '${typeName(v)}'`);
+  o.map = o.cls.rootMap;
+  o.slots = [];
+  for (let i = 0; i < v.keys.length; i++) {
+    const k = v.keys[i];
+    const x = v.vals[i];
+    if (k === null || x === null || !(k instanceof PyStr)) continue;
+    o.map = o.map.withAttr(k.s);
+    o.slots.push(x);
+  }
+  v.owner = o;
+}
+/** cm_init's functools_wraps: the wrapped callable's names and docs copied into the new
+ * staticmethod's or classmethod's __dict__. */
+export function wrapDescrAttrs(o: PyObject, fn: PyObject): void {
+  const d = ensureInstanceDict(o) as PyDict;
+  for (const name of ['__module__', '__name__', '__qualname__', '__doc__', '__annotations__']) {
+    const v = getAttrOrNull(fn, name);
+    if (v !== null) dictSetS(d, name, v);
+  }
+}
 export function genericSetAttr(o: PyObject, name: string, v: PyObject): void {
   const t = o.cls;
   if (o instanceof PyType) {
@@ -794,6 +860,10 @@ export function genericSetAttr(o: PyObject, name: string, v: PyObject): void {
     }
   }
   if (o instanceof PyInstance) {
+    if (name === '__dict__' && instancesHaveDict(t)) {
+      replaceInstanceDict(o, v);
+      return;
+    }
     const idx = mapGetInt(o.map.names, name, -1);
     if (idx >= 0) {
       o.slots[idx] = v;
@@ -927,7 +997,8 @@ export function genericSetAttr(o: PyObject, name: string, v: PyObject): void {
     dictSetS(o.attrs, name, v);
     return;
   }
-  if ((o instanceof PyNative || o instanceof PySeqIter) && !t.isBuiltin) {
+  // a staticmethod or classmethod has a __dict__ (functools.wraps-style attributes)
+  if (((o instanceof PyNative || o instanceof PySeqIter) && !t.isBuiltin) || o instanceof PyStaticMethod || o instanceof PyClassMethod) {
     const sd = ensureInstanceDict(o) as PyDict;
     dictSetS(sd, name, v);
     return;
@@ -1195,7 +1266,8 @@ export function callType(t: PyType, args: PyObject[], kwnames: string[] | null):
       for (let i = 0; i < npos; i++) obj.args.push(args[i]);
     }
   }
-  const init = lookupType(t, '__init__');
+  // the __init__ of the object's own type: __new__ may return an instance of a subclass of t
+  const init = lookupType(obj.cls, '__init__');
   if (init !== null && !(init instanceof PyBuiltin && init.id === B.OBJECT_INIT)) {
     const a2: PyObject[] = [obj];
     for (const a of args) a2.push(a);
@@ -1456,7 +1528,15 @@ export function baseRepr(o: PyObject): string {
   }
   if (o instanceof PyBoundMethod) {
     const fn = o.fn;
-    const nm = fn instanceof PyFunction ? fn.qualname : fn instanceof PyBuiltin ? fn.name : '?';
+    // method_repr: the function's __qualname__, else its __name__, else '?'
+    let nm = '?';
+    if (fn instanceof PyFunction) nm = fn.qualname;
+    else if (fn instanceof PyBuiltin) nm = fn.name;
+    else {
+      const q = getAttrOrNull(fn, '__qualname__');
+      const qn = q !== null ? q : getAttrOrNull(fn, '__name__');
+      if (qn !== null && qn instanceof PyStr) nm = qn.s;
+    }
     return `<bound method ${nm} of ${repr(o.self)}>`;
   }
   if (o instanceof PyModule) return `<module '${o.name}'>`;
@@ -1493,6 +1573,10 @@ export function baseStr(o: PyObject): string {
   // bytes has its own __str__ (the bytes repr), which a subclass's __repr__ does not change
   if (o instanceof PyBytes && !isBytearray(o)) return bytesRepr(o.b);
   if (o instanceof PyBaseExc) return excStr(o);
+  if (o instanceof PyNative) {
+    const s = o.nativeStr();
+    if (s !== null) return s;
+  }
   return repr(o);
 }
 
@@ -1551,7 +1635,9 @@ export function pyHash(o: PyObject): int {
   if (o instanceof PyList || o instanceof PyDict || o instanceof PySet) throw raise(TypeError, `unhashable type: '${t.name}'`);
   if (o instanceof PySlice) throw raise(TypeError, `unhashable type: 'slice'`);
   if (o instanceof PyUnion) {
-    let h = 1459278173; // as a frozenset of its arguments: the order does not count
+    // hash(frozenset(args)), as typing.Union's: the order does not count, and int | str and
+    // Union[int, str] hash alike
+    let h = 1927868237;
     for (const a of o.args) h = h ^ ((pyHash(a) & 0xfffff) * 3644798167);
     return h | 0;
   }
@@ -1660,8 +1746,9 @@ export function builtinCompare(a: PyObject, b: PyObject, op: int): PyObject | nu
   }
   if ((op === A.CMP_EQ || op === A.CMP_NE) && isBoundMethod(a) && isBoundMethod(b)) return newBool(sameMethod(a, b) === (op === A.CMP_EQ));
   if (a instanceof PyUnion && b instanceof PyUnion && (op === A.CMP_EQ || op === A.CMP_NE)) {
+    // as sets of their arguments, compared by value (list[int] | str == list[int] | str)
     let same = a.args.length === b.args.length;
-    for (const x of a.args) if (!b.args.includes(x)) same = false;
+    for (const x of a.args) if (!unionHas(b.args, x)) same = false;
     return newBool(same === (op === A.CMP_EQ));
   }
   if (a instanceof PyInt && b instanceof PyInt) return newBool(cmpResult(intCmp(a, b), op));
@@ -1753,6 +1840,15 @@ function userSpecial(x: PyObject, name: string, arg: PyObject): PyObject | null 
   return r !== null && r !== NotImplemented ? r : null;
 }
 
+/** Whether x is among a union's arguments: the same object, or an equal generic alias
+ * (list[int] twice is one argument), as CPython's dedup_and_flatten_args. */
+function unionHas(args: PyObject[], x: PyObject): boolean {
+  for (const y of args) {
+    if (y === x) return true;
+    if (y instanceof PyGenericAlias && x instanceof PyGenericAlias && y.nativeEq(x) === 1) return true;
+  }
+  return false;
+}
 /** `a | b` of types (types.UnionType): None stands for NoneType, unions flatten and repeats go;
  * null when an operand is neither a type, a union nor None. */
 function unionOf(a: PyObject, b: PyObject): PyObject | null {
@@ -1760,7 +1856,7 @@ function unionOf(a: PyObject, b: PyObject): PyObject | null {
   for (const x of [a, b]) {
     if (!(x instanceof PyType || x instanceof PyUnion || x instanceof PyGenericAlias || x === None)) return null;
     const items = x instanceof PyUnion ? x.args : [x === None ? noneType : x];
-    for (const it of items) if (!args.includes(it)) args.push(it);
+    for (const it of items) if (!unionHas(args, it)) args.push(it);
   }
   return args.length === 1 ? args[0] : new PyUnion(unionType, args);
 }
@@ -1768,6 +1864,11 @@ function unionOf(a: PyObject, b: PyObject): PyObject | null {
 /** Python's operand dispatch for `a op b`: b's reflected method first when b's class is a proper
  * subclass of a's, then a's method, then b's reflected one (for operands of the same class only
  * when reflectSame: comparisons do, arithmetic does not). */
+/** `a op b` by the operands' Python-level methods (name, then rname), as binary operators
+ * dispatch them; null when neither gives a result (divmod() uses it). */
+export function userOperands(a: PyObject, b: PyObject, name: string, rname: string): PyObject | null {
+  return dispatchOperands(a, b, name, rname, false);
+}
 function dispatchOperands(a: PyObject, b: PyObject, name: string, rname: string, reflectSame: boolean): PyObject | null {
   const subFirst = a.cls !== b.cls && isSubtype(b.cls, a.cls);
   if (subFirst) {
@@ -2071,15 +2172,16 @@ function nativeOperands(a: PyObject, b: PyObject, op: int, inplace: boolean): Py
   }
   return null;
 }
-function binError(a: PyObject, b: PyObject, op: int): PyExc {
-  const sym = BIN_SYMS[op];
+function binError(a: PyObject, b: PyObject, op: int, inplace: boolean): PyExc {
+  // an augmented assignment names its own operator (`+=`, `**=` without "or pow()")
+  const sym = inplace ? BIN_SYMS[op] + '=' : BIN_SYMS[op];
   if (op === A.BIN_ADD && a instanceof PyStr) return raise(TypeError, `can only concatenate str (not "${typeName(b)}") to str`);
   if (op === A.BIN_ADD && a instanceof PyList) return raise(TypeError, `can only concatenate list (not "${typeName(b)}") to list`);
   if (op === A.BIN_ADD && a instanceof PyTuple) return raise(TypeError, `can only concatenate tuple (not "${typeName(b)}") to tuple`);
   if (op === A.BIN_ADD && a instanceof PyBytes) return raise(TypeError, `can't concat ${typeName(b)} to ${typeName(a)}`);
   if (op === A.BIN_MUL && (a instanceof PyStr || a instanceof PyList || a instanceof PyTuple || a instanceof PyBytes || isNativeSequence(a))) return raise(TypeError, `can't multiply sequence by non-int of type '${typeName(b)}'`);
   if (op === A.BIN_MUL && (b instanceof PyStr || b instanceof PyList || b instanceof PyTuple || b instanceof PyBytes)) return raise(TypeError, `can't multiply sequence by non-int of type '${typeName(a)}'`);
-  if (op === A.BIN_POW) return raise(TypeError, `unsupported operand type(s) for ** or pow(): '${typeName(a)}' and '${typeName(b)}'`);
+  if (op === A.BIN_POW && !inplace) return raise(TypeError, `unsupported operand type(s) for ** or pow(): '${typeName(a)}' and '${typeName(b)}'`);
   return raise(TypeError, `unsupported operand type(s) for ${sym}: '${typeName(a)}' and '${typeName(b)}'`);
 }
 export function binaryOp(a: PyObject, b: PyObject, opIn: int): PyObject {
@@ -2130,7 +2232,7 @@ export function binaryOp(a: PyObject, b: PyObject, opIn: int): PyObject {
     if (r !== null) return r;
     const rn = nativeOperands(a, b, op, inplace);
     if (rn !== null) return rn;
-    throw binError(a, b, op);
+    throw binError(a, b, op, inplace);
   }
   if (inplace && !ta.isBuiltin) {
     const m = lookupType(ta, BIN_INAMES[op]);
@@ -2146,7 +2248,7 @@ export function binaryOp(a: PyObject, b: PyObject, opIn: int): PyObject {
   // a Python subclass of a module's type (of array.array) with the methods it inherits
   const rn = nativeOperands(a, b, op, inplace);
   if (rn !== null) return rn;
-  throw binError(a, b, op);
+  throw binError(a, b, op, inplace);
 }
 export function unaryOp(a: PyObject, kind: int): PyObject {
   if (isProxy(a)) return unaryOp(unproxy(a), kind);
@@ -2271,6 +2373,17 @@ function normIndex(i: int, len: int, what: string): int {
   if (j < 0 || j >= len) throw raise(IndexError, what === '' ? 'index out of range' : `${what} index out of range`);
   return j;
 }
+/** dict_subscript: d[k] by the dict itself, a subclass's __missing__ asked for an absent key (what
+ * `dict.__getitem__(d, k)` does, never d's own __getitem__). */
+export function dictSubscript(o: PyDict, k: PyObject): PyObject {
+  const v = dictGet(o, k);
+  if (v !== null) return v;
+  if (!o.cls.isBuiltin) {
+    const miss = callSpecial(o, '__missing__', [k]);
+    if (miss !== null) return miss;
+  }
+  throw new PyExc(keyError(k));
+}
 export function getItem(o: PyObject, k: PyObject): PyObject {
   if (isProxy(o)) return getItem(unproxy(o), k);
   if (o instanceof PyList && o.cls === listType && k instanceof PyInt) {
@@ -2291,13 +2404,7 @@ export function getItem(o: PyObject, k: PyObject): PyObject {
       const r = callSpecial(o, '__getitem__', [k]);
       if (r !== null) return r;
     }
-    if (o instanceof PyDict) {
-      const v = dictGet(o, k);
-      if (v !== null) return v;
-      const miss = callSpecial(o, '__missing__', [k]);
-      if (miss !== null) return miss;
-      throw new PyExc(keyError(k));
-    }
+    if (o instanceof PyDict) return dictSubscript(o, k);
   }
   if (o instanceof PyList) {
     if (k instanceof PySlice) return newList(sliceItems(o.items, k));
@@ -2374,7 +2481,16 @@ export function getItem(o: PyObject, k: PyObject): PyObject {
     const r = o.nativeGetItem(k);
     if (r !== null) return r;
   }
+  if (o instanceof PyUnion) return unionGetItem(o, k);
   throw raise(TypeError, `'${typeName(o)}' object is not subscriptable`);
+}
+/** (int | list[T])[str]: the union of the arguments with its type variables replaced, folded
+ * with | as CPython's union_getitem (so repeats go and a single type stands alone). */
+function unionGetItem(u: PyUnion, k: PyObject): PyObject {
+  const args = substituteParams(u.args, parametersOf(u.args), k, repr(u));
+  let res = args[0];
+  for (let i = 1; i < args.length; i++) res = binaryOp(res, args[i], A.BIN_OR);
+  return res;
 }
 export function keyError(k: PyObject): PyBaseExc {
   const e = new PyBaseExc(KeyError);
@@ -2524,6 +2640,10 @@ export function contains(c: PyObject, x: PyObject): boolean {
     if (!(x instanceof PyTuple) || x.items.length !== 2) return false;
     const v = dictGet(c.seq as PyDict, x.items[0]);
     return v !== null && (v === x.items[1] || pyEq(v, x.items[1]));
+  }
+  if (c instanceof PyNative) {
+    const r = c.nativeContains(x);
+    if (r >= 0) return r === 1;
   }
   const it = getIterOrNull(c);
   if (it === null) throw raise(TypeError, `argument of type '${typeName(c)}' is not iterable`);

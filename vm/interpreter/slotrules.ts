@@ -65,3 +65,19 @@ export function slotError(o: PyObject, name: string): PyExc | null {
   if (lookupType(t, name) !== null) return raise(AttributeError, `'${t.name}' object attribute '${name}' is read-only`);
   return raise(AttributeError, `'${t.name}' object has no attribute '${name}'`);
 }
+
+/** The (mangled) names the __slots__ along t's MRO declare, __dict__ and __weakref__ aside:
+ * the attributes an instance keeps in slots rather than in its __dict__. */
+export function declaredSlotNames(t: PyType): string[] {
+  const out: string[] = [];
+  for (const c of t.mro) {
+    if (c.isBuiltin) continue;
+    const slots = c.dict.get('__slots__');
+    if (slots === undefined) continue;
+    for (const x of slots instanceof PyStr ? [slots] : iterToArray(slots)) {
+      const s = str(x);
+      if (s !== '__dict__' && s !== '__weakref__') out.push(mangle(c.name, s));
+    }
+  }
+  return out;
+}

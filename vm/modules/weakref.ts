@@ -152,6 +152,13 @@ function refsTo(o: PyObject): PyWeakref[] {
   return out;
 }
 
+/** What o.__weakref__ is: the first of its weak references (the plain ref when there is one,
+ * as CPython's list head), or None. */
+export function weakrefHead(o: PyObject): PyObject {
+  const refs = refsTo(o);
+  return refs.length > 0 ? refs[0] : None;
+}
+
 export function weakrefRepr(r: PyWeakref): string {
   const o = referent(r);
   const kind = r.proxy ? 'weakproxy' : 'weakref';

@@ -73,6 +73,9 @@ export class PyType extends PyObject {
    * while HOLD.typeVersion === slotVer (see vm/interpreter/slotrules.ts) */
   slotNames: Map<string, boolean> | null = null;
   slotVer: int = -1;
+  /** its getset descriptors that are not entries of dict (__dict__, __weakref__; a builtin
+   * type's computed attributes), made once each (vm/builtins/getsetdescr.ts) */
+  getsets: Map<string, PyObject> = new Map<string, PyObject>();
   // instance attributes for types created by metaclasses are in dict
   constructor(meta: PyType | null, name: string) {
     super(meta);
@@ -314,6 +317,14 @@ export class PyNative extends PyObject {
   nativeHash(): int {
     return -1;
   }
+  /** Its str(), or null when that is its repr. */
+  nativeStr(): string | null {
+    return null;
+  }
+  /** Whether x is in it: 1, 0, or -1 when `in` iterates it instead. */
+  nativeContains(x: PyObject): int {
+    return -1;
+  }
 }
 /** Where the bytes of an exporter are: arr[off .. off + len), one contiguous run
  * (vm/builtins/buffer.ts is the protocol; this is here so that exporters can extend it). */
@@ -411,6 +422,9 @@ export class PyProperty extends PyObject {
 }
 export class PyStaticMethod extends PyObject {
   fn: PyObject;
+  /** its __dict__: the wrapped callable's __module__, __name__, __qualname__, __doc__ and
+   * __annotations__ when made by calling the type, then what a program sets (null: none yet) */
+  attrs: PyDict | null = null;
   constructor(cls: PyType, fn: PyObject) {
     super(cls);
     this.fn = fn;
@@ -418,6 +432,9 @@ export class PyStaticMethod extends PyObject {
 }
 export class PyClassMethod extends PyObject {
   fn: PyObject;
+  /** its __dict__: the wrapped callable's __module__, __name__, __qualname__, __doc__ and
+   * __annotations__ when made by calling the type, then what a program sets (null: none yet) */
+  attrs: PyDict | null = null;
   constructor(cls: PyType, fn: PyObject) {
     super(cls);
     this.fn = fn;
