@@ -3,7 +3,7 @@ import type { int } from '../../translate/rlib/index.ts';
 import { floorDiv } from '../../translate/rlib/index.ts';
 import { PyLongRange } from './longrange.ts';
 import { PyObject, PyList, PyTuple, PyDict, PySet, PyRange, PyInt, PySeqIter, PyExc, PyClassMethod, listType, tupleType, dictType, setType, frozensetType, rangeType, classmethodType, dictKeysType, dictValuesType, dictItemsType, newInt, newList, newTuple, newDict, newBool, raise, None, True, False, TypeError, ValueError, IndexError, KeyError } from '../objects/core.ts';
-import { pyEq, compareBool, callObj, iterToArray, getItem, setItem, delItem, contains, pyLen, getIter, toIntIndex, keyError, repr, typeName, seqIter, IT_VIEW, IT_LIST, binaryOp, richCompare, truthy, isInstance, rangeLen } from '../interpreter/runtime.ts';
+import { pyEq, compareBool, callObj, iterToArray, getItem, setItem, delItem, contains, pyLen, getIter, toIntIndex, keyError, repr, typeName, seqIter, IT_VIEW, IT_LIST, binaryOp, richCompare, truthy, isInstance, rangeLen, setKey } from '../interpreter/runtime.ts';
 import { dictGet, dictSet, dictDel, dictHas, dictClear, dictKeys } from '../objects/dict.ts';
 import { B, FAM_CONTAINER } from './ids.ts';
 import { npos, kwArg, arg, defMethod, mkBuiltin } from './args.ts';
@@ -396,10 +396,11 @@ export function callContainerMethod(id: int, args: PyObject[], kw: string[] | nu
       dictSet((self as PySet).table, args[1], None);
       return None;
     case B.SET_REMOVE:
-      if (!dictDel((self as PySet).table, args[1])) throw new PyExc(keyError(args[1]));
+      // the KeyError names the key as given, not the frozenset it was looked up as
+      if (!dictDel((self as PySet).table, setKey(args[1]))) throw new PyExc(keyError(args[1]));
       return None;
     case B.SET_DISCARD:
-      dictDel((self as PySet).table, args[1]);
+      dictDel((self as PySet).table, setKey(args[1]));
       return None;
     case B.SET_POP: {
       const s = self as PySet;
@@ -415,6 +416,8 @@ export function callContainerMethod(id: int, args: PyObject[], kw: string[] | nu
       dictClear((self as PySet).table);
       return None;
     case B.SET_COPY:
+      // an exact frozenset cannot change, so its copy is itself
+      if (self.cls === frozensetType) return self;
       return sameKindSet(self as PySet, newSet(dictKeys((self as PySet).table)));
     case B.SET_UPDATE: {
       const s = self as PySet;

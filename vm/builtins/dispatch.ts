@@ -37,10 +37,12 @@ import { setTraceback } from '../interpreter/traceback.ts';
 import { callWeakref } from '../modules/weakref.ts';
 import { callGc } from '../modules/gc.ts';
 import { callAsyncgenHooks, asyncGenFirstIter } from '../modules/asyncgenhooks.ts';
-import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_IO, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT, FAM_SRE, FAM_STRING, FAM_STRUCT, FAM_WEAKREF, FAM_GC, FAM_ABC, FAM_BYTEARRAY, FAM_BYTES, FAM_MEMORYVIEW, FAM_ARRAY, FAM_COMPLEX, FAM_CMATH, FAM_GENERICALIAS, FAM_EXCGROUP, FAM_COMPILE, FAM_HASH, FAM_OPERATOR, FAM_ATEXIT, FAM_CONTEXTVARS, FAM_CSV, FAM_CODECS, FAM_STDLIB_SUPPORT, FAM_IMP, FAM_COREMETHODS, FAM_OSCALL, FAM_FLOATHEX, FAM_INTDIGITS, FAM_FUNCCALL, FAM_ASYNCGEN_HOOKS, FAM_DESCR, FAM_FDOPS, FAM_SLICE_METHOD, FAM_ITERPICKLE, FAM_POSIX2, FAM_ARRAYBYTES, FAM_HEAPQ, FAM_ACCEL, FAM_ASYNCIO, FAM_DESCR2 } from './ids.ts';
+import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_IO, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT, FAM_SRE, FAM_STRING, FAM_STRUCT, FAM_WEAKREF, FAM_GC, FAM_ABC, FAM_BYTEARRAY, FAM_BYTES, FAM_MEMORYVIEW, FAM_ARRAY, FAM_COMPLEX, FAM_CMATH, FAM_GENERICALIAS, FAM_EXCGROUP, FAM_COMPILE, FAM_HASH, FAM_OPERATOR, FAM_ATEXIT, FAM_CONTEXTVARS, FAM_CSV, FAM_CODECS, FAM_STDLIB_SUPPORT, FAM_IMP, FAM_COREMETHODS, FAM_OSCALL, FAM_FLOATHEX, FAM_INTDIGITS, FAM_FUNCCALL, FAM_ASYNCGEN_HOOKS, FAM_DESCR, FAM_FDOPS, FAM_SLICE_METHOD, FAM_ITERPICKLE, FAM_POSIX2, FAM_ARRAYBYTES, FAM_HEAPQ, FAM_ACCEL, FAM_ASYNCIO, FAM_DESCR2, FAM_SETSBUILTIN } from './ids.ts';
 import { callPosixProc } from '../modules/posixproc.ts';
 import { callBreakpoint, initBreakpoint } from '../modules/breakpoint.ts';
 import { callTypePrepare, initTypePrepare } from './typeprepare.ts';
+import { callSetsBuiltin, checkSetNewArgs, initSetInit } from './settype.ts';
+import { checkEnumerateArgs, newEnumerate } from './enumerateobj.ts';
 import { callSuper, initSuper, newSuper } from './superobj.ts';
 import { callFdOps } from '../modules/fdops.ts';
 import { callCompile, initCompile, fastLocals } from './compile.ts';
@@ -286,6 +288,8 @@ export function callBuiltin(b: PyBuiltin, args: PyObject[], kw: string[] | null)
       if (id === B.TYPE_PREPARE) return callTypePrepare(id);
       if (id === B.SUPER_GET) return callSuper(id, args, kw);
       return callBreakpoint(id, args, kw);
+    case FAM_SETSBUILTIN:
+      return callSetsBuiltin(b, id, args, kw);
   }
   throw unhandledBuiltin(b.name, id);
 }
@@ -939,7 +943,8 @@ function isSubclassSpec(t: PyType, spec: PyObject): boolean {
 // ---- constructors ----
 /** The argument counts CPython's constructors check before looking at the arguments, with its
  * words (each type's own: "expected at most", "takes no keyword arguments", ...). */
-function checkCtorArity(id: int, t: PyType, n: int, nkw: int): void {
+function checkCtorArity(id: int, t: PyType, n: int, kw: string[] | null): void {
+  const nkw = kw === null ? 0 : kw.length;
   switch (id) {
     case B.SLICE_NEW:
       if (nkw > 0) throw raise(TypeError, 'slice() takes no keyword arguments');
@@ -961,7 +966,7 @@ function checkCtorArity(id: int, t: PyType, n: int, nkw: int): void {
       return;
     }
     case B.ENUMERATE_NEW:
-      if (n + nkw === 0) throw raise(TypeError, "enumerate() missing required argument 'iterable'");
+      checkEnumerateArgs(t, n, kw);
       return;
     case B.REVERSED_NEW:
       if (n !== 1) throw raise(TypeError, `reversed expected 1 argument, got ${n}`);
@@ -974,7 +979,7 @@ function checkCtorArity(id: int, t: PyType, n: int, nkw: int): void {
 function construct(id: int, args: PyObject[], kw: string[] | null): PyObject {
   const t = args[0] as PyType;
   const n = npos(args, kw) - 1;
-  checkCtorArity(id, t, n, kw === null ? 0 : kw.length);
+  checkCtorArity(id, t, n, kw);
   switch (id) {
     case B.INT_NEW: {
       let r: PyObject;
@@ -1057,8 +1062,13 @@ function construct(id: int, args: PyObject[], kw: string[] | null): PyObject {
     }
     case B.SET_NEW:
     case B.FROZENSET_NEW: {
+      checkSetNewArgs(t, id === B.SET_NEW ? setType : frozensetType, n, kw === null ? 0 : kw.length);
+      // frozenset(f) of an exact frozenset is f itself, as nothing can change either
+      if (t === frozensetType && n > 0 && args[1].cls === frozensetType) return args[1];
       const s = new PySet(t, newDict());
-      if (n > 0 && (t.isBuiltin || id === B.FROZENSET_NEW)) for (const x of iterToArray(args[1])) dictSet(s.table, x, None);
+      // a set's contents come from set.__init__, except for the builtin set itself, which
+      // callType does not initialise again
+      if (n > 0 && (t === setType || id === B.FROZENSET_NEW)) for (const x of iterToArray(args[1])) dictSet(s.table, x, None);
       return s;
     }
     case B.RANGE_NEW: {
@@ -1113,12 +1123,8 @@ function construct(id: int, args: PyObject[], kw: string[] | null): PyObject {
       if (n === 1) return new PySlice(sliceType, None, args[1], None);
       return new PySlice(sliceType, args[1], args[2], n > 2 ? args[3] : None);
     }
-    case B.ENUMERATE_NEW: {
-      const it = new PySeqIter(args[0] instanceof PyType ? args[0] : enumerateType, IT_ENUMERATE, getIter(args[1]));
-      const st = arg(args, kw, 2, 'start');
-      if (st !== null) it.i = toIntIndex(st);
-      return it;
-    }
+    case B.ENUMERATE_NEW:
+      return newEnumerate(t, arg(args, kw, 1, 'iterable') as PyObject, arg(args, kw, 2, 'start'));
     case B.ZIP_NEW: {
       const it = new PySeqIter(zipType, IT_ZIP, None);
       for (let i = 1; i <= n; i++) it.its.push(getIter(args[i]));
@@ -1607,6 +1613,7 @@ export function initBuiltins(): void {
   initCompile();
   initBreakpoint();
   initTypePrepare();
+  initSetInit();
   initSuper();
   dictSetS(VM.builtins, 'memoryview', BT.memoryview);
   for (const name of EXC.byName.keys()) dictSetS(VM.builtins, name, EXC.byName.get(name) as PyType);

@@ -1061,6 +1061,8 @@ export enum B {
   TYPE_PREPARE,
   // descr2 stream (family 51): super.__get__ (vm/builtins/superobj.ts)
   SUPER_GET,
+  // setsbuiltin stream (family 60): set.__init__ (vm/builtins/settype.ts)
+  SET_INIT,
 }
 
 /** The builtin families, one switch each. */
@@ -1189,8 +1191,11 @@ export const FAM_ASYNCIO = 49;
  * (vm/builtins/typeprepare.ts), super.__get__ (vm/builtins/superobj.ts) */
 export const FAM_DESCR2 = 51;
 
+/** the setsbuiltin stream's: set.__init__ (vm/builtins/settype.ts) */
+export const FAM_SETSBUILTIN = 60;
+
 // Reserved per work stream, so parallel branches never pick the same number: 58 (descr3),
-// 60 (setsbuiltin), 61 (arraymv), 62 (excgen), 63 (iostream).
+// 61 (arraymv), 62 (excgen), 63 (iostream).
 // Replace a reservation by its family when it lands.
 
 class IdFamilies {

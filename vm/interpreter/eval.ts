@@ -26,7 +26,7 @@ import {
   getAttr, setAttr, delAttr, callObj, binaryOp, unaryOp, richCompare, truthy, getItem, setItem, delItem,
   contains, getIter, iterNext, iterToArray, excMatches, makeException, lookupType, isInstance, repr, str, getAttrOrNull,
   IT_LIST, IT_RANGE, IT_EXHAUSTED, typeName, isSubtype, computeMro, getIterOrNull, pyLen,
-  genericSetAttr,
+  genericSetAttr, setKey,
 } from './runtime.ts';
 import { dictGetStr, dictSet, dictDel, dictGet, dictSetS, dictGetS, dictKeys, dictHas } from '../objects/dict.ts';
 import { formatValue, asciiRepr } from '../builtins/format.ts';
@@ -1152,7 +1152,7 @@ function run(f: Frame): PyObject {
             const c = stack[--sp];
             const x = stack[sp - 1];
             let r = false;
-            if (c instanceof PySet && c.cls === setType) r = dictHas(c.table, x);
+            if (c instanceof PySet && c.cls === setType) r = dictHas(c.table, setKey(x));
             else if (c instanceof PyDict && c.cls === dictType) r = dictHas(c, x);
             else r = contains(c, x);
             stack[sp - 1] = (arg === 0 ? r : !r) ? True : False;

@@ -242,6 +242,10 @@ function ensureInstanceDict(o: PyObject): PyDict | null {
     if (o.attrs === null) o.attrs = newDict();
     return o.attrs;
   }
+  if (o instanceof PySet) {
+    if (o.attrs === null) o.attrs = newDict();
+    return o.attrs;
+  }
   if (o instanceof PyNative) {
     if (o.attrs === null) o.attrs = newDict();
     return o.attrs;
@@ -259,6 +263,7 @@ function instanceDict(o: PyObject): PyDict | null {
   if (o instanceof PyFloatSub) return o.attrs;
   if (o instanceof PyStrSub) return o.attrs;
   if (o instanceof PyTupleSub) return o.attrs;
+  if (o instanceof PySet) return o.attrs;
   if (o instanceof PyBytesSub) return o.attrs;
   if (o instanceof PyNative) return o.attrs;
   if (o instanceof PySeqIter) return o.attrs;
@@ -841,6 +846,11 @@ export function genericSetAttr(o: PyObject, name: string, v: PyObject): void {
     dictSetS(o.attrs, name, v);
     return;
   }
+  if (o instanceof PySet && !t.isBuiltin) {
+    if (o.attrs === null) o.attrs = newDict();
+    dictSetS(o.attrs, name, v);
+    return;
+  }
   if (o instanceof PyProperty && name === '__doc__' && t === propertyType) {
     o.doc = v;
     return;
@@ -1339,12 +1349,18 @@ export function baseRepr(o: PyObject): string {
     }
   }
   if (o instanceof PySet) {
-    const parts: string[] = [];
-    for (const k of o.table.keys) if (k !== null) parts.push(repr(k));
-    const isFrozen = isInstance(o, frozensetType);
-    if (parts.length === 0) return isFrozen ? 'frozenset()' : 'set()';
-    if (isFrozen) return 'frozenset({' + parts.join(', ') + '})';
-    return '{' + parts.join(', ') + '}';
+    // set_repr: a set met again inside its own repr is "name(...)"; a subclass's repr names it
+    if (!reprEnter(o)) return `${t.name}(...)`;
+    try {
+      if (o.table.used === 0) return `${t.name}()`;
+      const parts: string[] = [];
+      // the elements as they are now: an element's repr may change the set
+      for (const k of o.table.keys.slice(0)) if (k !== null) parts.push(repr(k));
+      if (t === setType) return '{' + parts.join(', ') + '}';
+      return `${t.name}({${parts.join(', ')}})`;
+    } finally {
+      reprLeave();
+    }
   }
   if (o instanceof PyBytes) return bytesRepr(o.b);
   if (o instanceof PySuper) return superRepr(o);
@@ -2370,10 +2386,21 @@ export function delItem(o: PyObject, k: PyObject): void {
   if (o instanceof PyNative && callSpecial(o, '__delitem__', [k]) !== null) return;
   throw raise(TypeError, `'${typeName(o)}' object does not support item deletion`);
 }
+/** The key a set looks x up by: a set that cannot be hashed is looked up as the frozenset of its
+ * elements, as CPython's set_contains, set_remove and set_discard retry with one; a set subclass
+ * with a __hash__ of its own is hashed as it says. */
+export function setKey(x: PyObject): PyObject {
+  if (x instanceof PySet && isInstance(x, setType) && lookupType(x.cls, '__hash__') === None) {
+    const f = new PySet(frozensetType, newDict());
+    for (const k of x.table.keys) if (k !== null) dictSet(f.table, k, None);
+    return f;
+  }
+  return x;
+}
 export function contains(c: PyObject, x: PyObject): boolean {
   if (isProxy(c)) return contains(unproxy(c), x);
   if (c instanceof PyDict && c.cls.isBuiltin) return dictHas(c, x);
-  if (c instanceof PySet && c.cls.isBuiltin) return dictHas(c.table, x);
+  if (c instanceof PySet && c.cls.isBuiltin) return dictHas(c.table, setKey(x));
   if (c instanceof PyStr && c.cls.isBuiltin) {
     if (!(x instanceof PyStr)) throw raise(TypeError, `'in <string>' requires string as left operand, not ${typeName(x)}`);
     return c.s.includes(x.s);
@@ -2400,7 +2427,7 @@ export function contains(c: PyObject, x: PyObject): boolean {
   }
   if (c instanceof PyLongRange && x instanceof PyInt) return c.has(x);
   if (c instanceof PyDict) return dictHas(c, x);
-  if (c instanceof PySet) return dictHas(c.table, x);
+  if (c instanceof PySet) return dictHas(c.table, setKey(x));
   if (c instanceof PyBytes) {
     if (x instanceof PyInt) {
       if (x.big !== null || x.v < 0 || x.v > 255) throw raise(ValueError, 'byte must be in range(0, 256)');
@@ -2437,6 +2464,8 @@ export const IT_DICT_VALUES = 5;
 export const IT_DICT_ITEMS = 6;
 export const IT_BYTES = 7;
 export const IT_ENUMERATE = 8;
+/** the largest count an enumerate keeps as a machine int (2**53 - 1, the VM's exact ints) */
+const ENUMERATE_MACHINE_MAX: int = 9007199254740991;
 export const IT_ZIP = 9;
 export const IT_MAP = 10;
 export const IT_FILTER = 11;
@@ -2621,8 +2650,17 @@ function seqIterNext(it: PySeqIter): PyObject | null {
     case IT_ENUMERATE: {
       const x = iterNext(it.seq);
       if (x === null) return null;
+      // the count is the machine int it.i until it would leave the exact range; from there on
+      // (or from a start already beyond it) it is the int object in it.fn, as CPython's
+      // en_longindex takes over from en_index
+      const long = it.fn;
+      if (long !== null && long instanceof PyInt) {
+        it.fn = intAdd(long, newInt(1));
+        return newTuple([long, x]);
+      }
       const r = newTuple([newInt(it.i), x]);
-      it.i++;
+      if (it.i >= ENUMERATE_MACHINE_MAX) it.fn = intAdd(newInt(it.i), newInt(1));
+      else it.i++;
       return r;
     }
     case IT_ZIP: {

@@ -245,6 +245,8 @@ export class PyDict extends PyObject {
 }
 export class PySet extends PyObject {
   table: PyDict;
+  /** the attributes of an instance of a Python subclass of set or frozenset */
+  attrs: PyDict | null = null;
   constructor(cls: PyType, table: PyDict) {
     super(cls);
     this.table = table;
