@@ -41,7 +41,8 @@ import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER
 import { callPosixProc } from '../modules/posixproc.ts';
 import { callBreakpoint, initBreakpoint } from '../modules/breakpoint.ts';
 import { callTypePrepare, initTypePrepare } from './typeprepare.ts';
-import { callSetsBuiltin, checkSetNewArgs, initSetInit } from './settype.ts';
+import { setInit, checkSetNewArgs, initSetInit } from './settype.ts';
+import { initSingletons, singletonNew } from './singletons.ts';
 import { checkEnumerateArgs, newEnumerate } from './enumerateobj.ts';
 import { callSuper, initSuper, newSuper } from './superobj.ts';
 import { callFdOps } from '../modules/fdops.ts';
@@ -289,12 +290,15 @@ export function callBuiltin(b: PyBuiltin, args: PyObject[], kw: string[] | null)
       if (id === B.SUPER_GET) return callSuper(id, args, kw);
       return callBreakpoint(id, args, kw);
     case FAM_SETSBUILTIN:
-      return callSetsBuiltin(b, id, args, kw);
+      if (id === B.SINGLETON_NEW) return singletonNew(b, args);
+      return setInit(b, id, args, kw);
   }
   throw unhandledBuiltin(b.name, id);
 }
 
 // ---- helpers ----
+/** __import__'s parameters, in order */
+const IMPORT_PARAMS = ['name', 'globals', 'locals', 'fromlist', 'level'];
 /** The keyword arguments of the exceptions that take some, as CPython's: AttributeError's name
  * and obj, NameError's name, ImportError's name and path; the others take none. */
 function excKeywords(e: PyBaseExc, args: PyObject[], kw: string[]): void {
@@ -751,8 +755,10 @@ function callFunction(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | nu
       delAttr(args[0], attrName(args[1]));
       return None;
     case B.ITER: {
+      noKw('iter', kw);
       checkArgs('iter', args, kw, 1, 2);
       if (n === 2) {
+        if (!isCallable(args[0])) throw raise(TypeError, 'iter(v, w): v must be callable');
         const it = seqIter(IT_CALLABLE, None);
         it.fn = args[0];
         it.fn2 = args[1];
@@ -848,6 +854,8 @@ function callFunction(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | nu
       return d;
     }
     case B.DIR:
+      noKw('dir', kw);
+      if (n > 1) throw raise(TypeError, `dir expected at most 1 argument, got ${n}`);
       if (n === 0) return newList(dictKeys(currentLocals()));
       return dirCall(args[0]);
     case B.GLOBALS: {
@@ -872,6 +880,13 @@ function callFunction(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | nu
       return buildClass(fn, str(args[1]), bases, kwn, kwv);
     }
     case B.IMPORT: {
+      if (kw !== null) {
+        for (const k of kw) {
+          const at = IMPORT_PARAMS.indexOf(k);
+          if (at < 0) throw raise(TypeError, `'${k}' is an invalid keyword argument for __import__()`);
+          if (at < n) throw raise(TypeError, `argument for __import__() given by name ('${k}') and position (${at + 1})`);
+        }
+      }
       const nameO = arg(args, kw, 0, 'name');
       if (nameO === null) throw raise(TypeError, "__import__() missing required argument 'name' (pos 1)");
       if (!(nameO instanceof PyStr)) throw raise(TypeError, `__import__() argument 1 must be str, not ${typeName(nameO)}`);
@@ -1614,6 +1629,7 @@ export function initBuiltins(): void {
   initBreakpoint();
   initTypePrepare();
   initSetInit();
+  initSingletons();
   initSuper();
   dictSetS(VM.builtins, 'memoryview', BT.memoryview);
   for (const name of EXC.byName.keys()) dictSetS(VM.builtins, name, EXC.byName.get(name) as PyType);

@@ -1063,6 +1063,8 @@ export enum B {
   SUPER_GET,
   // setsbuiltin stream (family 60): set.__init__ (vm/builtins/settype.ts)
   SET_INIT,
+  // setsbuiltin stream (family 60): NoneType/ellipsis/NotImplementedType.__new__ (vm/builtins/singletons.ts)
+  SINGLETON_NEW,
 }
 
 /** The builtin families, one switch each. */
@@ -1191,7 +1193,8 @@ export const FAM_ASYNCIO = 49;
  * (vm/builtins/typeprepare.ts), super.__get__ (vm/builtins/superobj.ts) */
 export const FAM_DESCR2 = 51;
 
-/** the setsbuiltin stream's: set.__init__ (vm/builtins/settype.ts) */
+/** the setsbuiltin stream's: set.__init__ (vm/builtins/settype.ts), the __new__ of None's,
+ * Ellipsis's and NotImplemented's types (vm/builtins/singletons.ts) */
 export const FAM_SETSBUILTIN = 60;
 
 // Reserved per work stream, so parallel branches never pick the same number: 58 (descr3),

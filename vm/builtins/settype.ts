@@ -33,7 +33,8 @@ export function checkSetNewArgs(t: PyType, base: PyType, n: int, nkw: int): void
   if (base === frozensetType && n > 1) throw raise(TypeError, `${t.name} expected at most 1 argument, got ${n}`);
 }
 
-export function callSetsBuiltin(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | null): PyObject {
+/** set.__init__(self, iterable=(), /) */
+export function setInit(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | null): PyObject {
   if (id !== B.SET_INIT) throw unhandledBuiltin(b.name, id);
   const self = args[0];
   if (!(self instanceof PySet) || !isInstance(self, setType)) {

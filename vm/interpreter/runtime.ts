@@ -12,7 +12,7 @@ import {
   IndexError, KeyError, ValueError, ZeroDivisionErrorT, OverflowErrorT, StopIteration, RuntimeError, NameError,
   RecursionError, BaseException, OSError, FileNotFoundError, FileExistsError, PermissionError, IsADirectoryError, NotADirectoryError, InterruptedError, BlockingIOError, ChildProcessError, ProcessLookupError, TimeoutError, BrokenPipeError, ConnectionAbortedError, ConnectionRefusedError, ConnectionResetError, L_OBJECT, L_EXC, L_LIST, L_DICT, L_INT, L_STR, L_BYTES, L_FLOAT, L_COMPLEX, L_TUPLE, L_SET, L_TYPE, L_PROPERTY, L_STATICMETHOD, L_CLASSMETHOD,
   moduleType, cellType, functionType, generatorType, getsetDescrType, memberDescrType, codeType,
-  mapGetInt, MemoryError, charStr,
+  mapGetInt, MemoryError, charStr, DeprecationWarning,
 } from '../objects/core.ts';
 import {
   intAdd, intSub, intMul, intFloorDiv, intMod, intPow, intNeg, intCmp, intToStr, intToFloat, intBitOp, intInvert,
@@ -20,6 +20,7 @@ import {
 } from '../objects/intops.ts';
 import { bigDivMod, bigFromInt } from '../objects/bigint.ts';
 import { intToRadix } from '../objects/intops.ts';
+import { warnVm } from './warn.ts';
 import { isPrintableCode } from '../modules/unicodedata/printable.ts';
 import { dictGet, dictSet, dictDel, dictHas, dictFind, strHash, dictGetS, dictSetS, dictKeys } from '../objects/dict.ts';
 import { cpLen, cpArray, repeatStr } from '../objects/strutil.ts';
@@ -1170,6 +1171,8 @@ export function truthy(o: PyObject): boolean {
   if (o instanceof PyComplex) return o.re !== 0.0 || o.im !== 0.0;
   if (o instanceof PyNative) return o.nativeLen() !== 0;
   if (isProxy(o)) return truthy(unproxy(o));
+  // notimplemented_bool: still true in 3.11, but deprecated (bpo-35712)
+  if (o === NotImplemented) warnVm('NotImplemented should not be used in a boolean context', DeprecationWarning);
   return true;
 }
 export function rangeLen(r: PyRange): int {
