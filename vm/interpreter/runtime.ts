@@ -31,7 +31,7 @@ import { proxyTarget, weakrefHash, weakrefEq } from '../modules/weakref.ts';
 import { PyCoroWrapper, PyAsyncGenOp } from './coroutines.ts';
 import { generatorAttr, generatorAttrNames } from './genattrs.ts';
 import { PyLongRange } from '../builtins/longrange.ts';
-import { PyComplex, complexBinary, complexUnary } from '../builtins/complex.ts';
+import { PyComplex, complexBinary, complexUnary, floatPowComplex } from '../builtins/complex.ts';
 import { PyGenericAlias, genericAliasGetAttr } from '../builtins/genericalias.ts';
 import { PyExcGroup, excGroupStr } from '../builtins/excgroup.ts';
 import { PyCode, CO_VARARGS, CO_VARKW, CO_GENERATOR, CO_NAMES, CO_COROUTINE, CO_ASYNC_GENERATOR, CO_ITERABLE_COROUTINE } from '../compiler/code.ts';
@@ -1796,7 +1796,8 @@ function floatOp(x: float, y: float, op: int): PyObject | null {
       return newFloat(floatMod(x, y));
     case A.BIN_POW: {
       if (x === 0.0 && y < 0.0) throw raise(ZeroDivisionErrorT, '0.0 cannot be raised to a negative power');
-      if (x < 0.0 && y !== Math.floor(y)) throw raise(ValueError, 'complex results are not supported');
+      // a negative number to a fractional power is complex (float_pow)
+      if (x < 0.0 && x !== -Infinity && y !== Math.floor(y) && y === y) return floatPowComplex(x, y);
       const r = Math.pow(x, y);
       if ((r === Infinity || r === -Infinity) && x !== Infinity && x !== -Infinity) throw raise(OverflowErrorT, "(34, 'Numerical result out of range')");
       return newFloat(r);
