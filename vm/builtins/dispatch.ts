@@ -984,6 +984,7 @@ function checkCtorArity(id: int, t: PyType, n: int, kw: string[] | null): void {
       checkEnumerateArgs(t, n, kw);
       return;
     case B.REVERSED_NEW:
+      if (nkw > 0 && isObjectSlot(t, '__init__', B.OBJECT_INIT)) throw raise(TypeError, 'reversed() takes no keyword arguments');
       if (n !== 1) throw raise(TypeError, `reversed expected 1 argument, got ${n}`);
       return;
     case B.FILTER_NEW:
@@ -1164,6 +1165,8 @@ function construct(id: int, args: PyObject[], kw: string[] | null): PyObject {
       const x = unproxy(args[1]);
       // a long range runs backwards as a longrange_iterator (its __reversed__ slot comes back here)
       if (x instanceof PyLongRange) return x.reversedIter();
+      // __reversed__ = None says the object is not reversible (even with __len__ and __getitem__)
+      if (!x.cls.isBuiltin && lookupType(x.cls, '__reversed__') === None) throw raise(TypeError, `'${typeName(x)}' object is not reversible`);
       if (!x.cls.isBuiltin || x instanceof PyNative) {
         const r = callSpecial(x, '__reversed__', []);
         if (r !== null) return r;
