@@ -1430,6 +1430,8 @@ export function str(o: PyObject): string {
 }
 export function baseStr(o: PyObject): string {
   if (o instanceof PyStr) return o.s;
+  // proxy_str: the str of the object the proxy stands for (its repr stays the proxy's own)
+  if (isProxy(o)) return str(unproxy(o));
   // bytes has its own __str__ (the bytes repr), which a subclass's __repr__ does not change
   if (o instanceof PyBytes && !isBytearray(o)) return bytesRepr(o.b);
   if (o instanceof PyBaseExc) return excStr(o);
