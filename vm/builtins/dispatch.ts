@@ -1115,12 +1115,19 @@ function construct(id: int, args: PyObject[], kw: string[] | null): PyObject {
           kwv.push(args[n + 1 + i]);
         }
       }
-      const bases = iterToArray(args[2]);
+      // type_new's "UO!O!:type.__new__": a str, a tuple and a dict, before anything else
+      const what = ['str', 'tuple', 'dict'];
+      for (let i = 1; i <= 3; i++) {
+        const a = args[i];
+        const ok = i === 1 ? a instanceof PyStr : i === 2 ? a instanceof PyTuple : a instanceof PyDict;
+        if (!ok) throw raise(TypeError, `type.__new__() argument ${i} must be ${what[i - 1]}, not ${typeName(a)}`);
+      }
+      const bases = (args[2] as PyTuple).items.slice(0);
       // the most derived metaclass of the bases makes the class (CPython's type_new: type(name,
-      // (SomeEnum,), ns) is EnumType's)
+      // (SomeEnum,), ns) is EnumType's); a base that is no class brings its own type in, which
+      // conflicts with type (type('A', (None,), {}))
       let winner = t;
       for (const b of bases) {
-        if (!(b instanceof PyType)) continue;
         if (isSubtype(b.cls, winner)) winner = b.cls;
         else if (!isSubtype(winner, b.cls)) throw raise(TypeError, 'metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases');
       }
@@ -1132,8 +1139,9 @@ function construct(id: int, args: PyObject[], kw: string[] | null): PyObject {
           return callObj(getAttr(winner, '__new__'), wargs, kwn.length > 0 ? kwn : null);
         }
       }
-      if (!(args[3] instanceof PyDict)) throw raise(TypeError, `type.__new__() argument 3 must be dict, not ${typeName(args[3])}`);
-      return typeNew(winner, str(args[1]), bases, args[3], kwn.length > 0 ? kwn : null, kwv);
+      const name = (args[1] as PyStr).s;
+      if (name.includes('\0')) throw raise(ValueError, 'type name must not contain null characters');
+      return typeNew(winner, name, bases, args[3] as PyDict, kwn.length > 0 ? kwn : null, kwv);
     }
     case B.SLICE_NEW: {
       if (n === 1) return new PySlice(sliceType, None, args[1], None);

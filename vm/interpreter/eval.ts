@@ -460,6 +460,8 @@ export function typeNew(meta: PyType, name: string, basesIn: PyObject[], ns: PyD
   if (t.bases.length === 0) t.bases.push(objectType);
   t.isBuiltin = false;
   t.mro = computeMro(t);
+  // before the bases know of t: a class refused here leaves no trace
+  checkSlotsDeclaration(t, ns);
   for (const b of t.bases) b.subclasses.push(t);
   t.layout = 0;
   for (let i = 0; i < ns.keys.length; i++) {
@@ -532,6 +534,7 @@ export function typeNew(meta: PyType, name: string, basesIn: PyObject[], ns: PyD
   return t;
 }
 import { PyClassMethod, PyStaticMethod, PyProperty, classmethodType, staticmethodType } from '../objects/core.ts';
+import { checkSlotsDeclaration } from './slotrules.ts';
 function innerFunc(v: PyObject): PyFunction | null {
   if (v instanceof PyClassMethod && v.fn instanceof PyFunction) return v.fn;
   if (v instanceof PyStaticMethod && v.fn instanceof PyFunction) return v.fn;

@@ -1439,6 +1439,26 @@ export function baseStr(o: PyObject): string {
 }
 
 // ---- hashing / equality / comparison ----
+/** a * b modulo 2**32, as a signed 32-bit int (a and b are taken as 32-bit ints); the halves
+ * keep every product exact in a double */
+function mul32(a: int, b: int): int {
+  const bs = b | 0;
+  return (((a & 0xffff) * bs) + ((((a >>> 16) * bs) & 0xffff) << 16)) | 0;
+}
+/** CPython's _shuffle_bits of one element's hash (in 32 bits) */
+function shuffleBits(h: int): int {
+  return mul32((h ^ 89869747) ^ (h << 16), 3644798167);
+}
+/** frozenset_hash in 32-bit arithmetic: the elements' shuffled hashes xor-ed (so the order does
+ * not count), the size factored in, then dispersed so nested frozensets spread out. */
+function frozensetHash(s: PySet): int {
+  let h = 0;
+  for (const k of s.table.keys) if (k !== null) h ^= shuffleBits(pyHash(k) | 0);
+  h ^= mul32(s.table.used + 1, 1927868237);
+  h ^= (h >>> 11) ^ (h >>> 25);
+  h = (mul32(h, 69069) + 907133923) | 0;
+  return h === -1 ? 590923713 : h;
+}
 export function pyHash(o: PyObject): int {
   if (o instanceof PyStr) {
     if (o.cls === strType) return strHash(o);
@@ -1482,11 +1502,7 @@ export function pyHash(o: PyObject): int {
     for (const c of o.b) h = ((h << 5) + h + c) | 0;
     return h;
   }
-  if (o instanceof PySet && isInstance(o, frozensetType)) {
-    let h = 1927868237;
-    for (const k of o.table.keys) if (k !== null) h = h ^ ((pyHash(k) & 0xfffff) * 3644798167);
-    return h | 0;
-  }
+  if (o instanceof PySet && isInstance(o, frozensetType)) return frozensetHash(o);
   if (o instanceof PyList || o instanceof PyDict || o instanceof PySet) throw raise(TypeError, `unhashable type: '${t.name}'`);
   if (o instanceof PySlice) throw raise(TypeError, `unhashable type: 'slice'`);
   if (o instanceof PyUnion) {
