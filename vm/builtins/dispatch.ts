@@ -17,7 +17,7 @@ import {
   compareBool, binaryOp, typeName, lookupType, seqIter, arrayIter, IT_ENUMERATE, IT_ZIP, IT_MAP, IT_FILTER, IT_REVERSED, IT_VIEW,
   IT_CALLABLE, IT_LIST, IT_SEQ, IT_RANGE, toIntIndex, callType, getItem, contains, rangeLen, unaryOp, allocInstance, pyEq,
   callSpecial, excStr, computedAttrNames,
-  unproxy,
+  unproxy, setFill,
 } from '../interpreter/runtime.ts';
 import {
   intFromFloat, intToRadix, intSign, intNeg, intToFloat, intMod, intMul, intFloorDiv, intCmp, fromBig, intAdd,
@@ -1084,7 +1084,7 @@ function construct(id: int, args: PyObject[], kw: string[] | null): PyObject {
       const s = new PySet(t, newDict());
       // a set's contents come from set.__init__, except for the builtin set itself, which
       // callType does not initialise again
-      if (n > 0 && (t === setType || id === B.FROZENSET_NEW)) for (const x of iterToArray(args[1])) dictSet(s.table, x, None);
+      if (n > 0 && (t === setType || id === B.FROZENSET_NEW)) setFill(s.table, args[1]);
       return s;
     }
     case B.RANGE_NEW: {

@@ -4,8 +4,8 @@
 // fills the set itself (a frozenset cannot change after __new__).
 import type { int } from '../../translate/rlib/index.ts';
 import { PyObject, PySet, PyType, PyBuiltin, setType, frozensetType, raise, None, TypeError } from '../objects/core.ts';
-import { iterToArray, isInstance, lookupType, typeName } from '../interpreter/runtime.ts';
-import { dictSet, dictClear } from '../objects/dict.ts';
+import { setFill, isInstance, lookupType, typeName } from '../interpreter/runtime.ts';
+import { dictClear } from '../objects/dict.ts';
 import { B, FAM_SETSBUILTIN } from './ids.ts';
 import { npos, defMethod, unhandledBuiltin } from './args.ts';
 
@@ -47,6 +47,6 @@ export function setInit(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | 
   const n = npos(args, kw) - 1;
   if (n > 1) throw raise(TypeError, `${self.cls.name} expected at most 1 argument, got ${n}`);
   dictClear(self.table);
-  if (n === 1) for (const x of iterToArray(args[1])) dictSet(self.table, x, None);
+  if (n === 1) setFill(self.table, args[1]);
   return None;
 }

@@ -22,7 +22,7 @@ import { bigDivMod, bigFromInt } from '../objects/bigint.ts';
 import { intToRadix } from '../objects/intops.ts';
 import { warnVm } from './warn.ts';
 import { isPrintableCode } from '../modules/unicodedata/printable.ts';
-import { dictGet, dictSet, dictDel, dictHas, dictFind, strHash, dictGetS, dictSetS, dictKeys } from '../objects/dict.ts';
+import { dictGet, dictSet, dictDel, dictHas, dictFind, strHash, dictGetS, dictSetS, dictKeys, dictAddHashed, hashedKeys } from '../objects/dict.ts';
 import { cpLen, cpArray, repeatStr } from '../objects/strutil.ts';
 import { checkRepeat, MAX_SEQ_ITEMS } from '../objects/sizes.ts';
 import { PyFunction, PyGenerator, Frame, PyFrameObj, PyTraceback } from './frame.ts';
@@ -1453,7 +1453,9 @@ function shuffleBits(h: int): int {
  * not count), the size factored in, then dispersed so nested frozensets spread out. */
 function frozensetHash(s: PySet): int {
   let h = 0;
-  for (const k of s.table.keys) if (k !== null) h ^= shuffleBits(pyHash(k) | 0);
+  // the hashes the table stored (frozenset_hash reads entry->hash, it does not hash again)
+  const t = s.table;
+  for (let i = 0; i < t.keys.length; i++) if (t.keys[i] !== null) h ^= shuffleBits(t.hashes[i] | 0);
   h ^= mul32(s.table.used + 1, 1927868237);
   h ^= (h >>> 11) ^ (h >>> 25);
   h = (mul32(h, 69069) + 907133923) | 0;
@@ -1695,8 +1697,16 @@ function asSet(o: PyObject): PySet {
 }
 function newSetFrom(o: PyObject): PySet {
   const s = new PySet(setType, newDict());
-  for (const x of iterToArray(o)) dictSet(s.table, x, None);
+  setFill(s.table, o);
   return s;
+}
+/** Adds the items of iterable it to a set's table. A set's (any set, as PyAnySet_Check) and an
+ * exact dict's keys come with the hashes their table stored, so they are not hashed again (as
+ * set_update_internal's fast paths); another iterable's items are hashed as they are read. */
+export function setFill(table: PyDict, it: PyObject): void {
+  if (it instanceof PySet) dictAddHashed(table, hashedKeys(it.table), None);
+  else if (it instanceof PyDict && it.cls === dictType) dictAddHashed(table, hashedKeys(it), None);
+  else for (const x of iterToArray(it)) dictSet(table, x, None);
 }
 /** x's own (Python-level) special method `name` called with arg; null when its class has none
  * or it returns NotImplemented. */
