@@ -1452,6 +1452,7 @@ function shuffleBits(h: int): int {
 /** frozenset_hash in 32-bit arithmetic: the elements' shuffled hashes xor-ed (so the order does
  * not count), the size factored in, then dispersed so nested frozensets spread out. */
 function frozensetHash(s: PySet): int {
+  if (s.hash !== -1) return s.hash;
   let h = 0;
   // the hashes the table stored (frozenset_hash reads entry->hash, it does not hash again)
   const t = s.table;
@@ -1459,7 +1460,8 @@ function frozensetHash(s: PySet): int {
   h ^= mul32(s.table.used + 1, 1927868237);
   h ^= (h >>> 11) ^ (h >>> 25);
   h = (mul32(h, 69069) + 907133923) | 0;
-  return h === -1 ? 590923713 : h;
+  s.hash = h === -1 ? 590923713 : h;
+  return s.hash;
 }
 export function pyHash(o: PyObject): int {
   if (o instanceof PyStr) {
