@@ -137,6 +137,12 @@ function complexPow(a: float[], b: float[]): float[] {
   return r;
 }
 
+/** x ** y for floats whose result is complex (a negative x, a y with a fraction part), as
+ * float_pow hands them to complex's power. */
+export function floatPowComplex(x: float, y: float): PyObject {
+  const r = complexPow([x, 0.0], [y, 0.0]);
+  return newComplex(r[0], r[1]);
+}
 /** a op b when either is complex and both are numbers; null otherwise (the operator's
  * TypeError), and for the operators complex has not (//, %, shifts, bitwise). */
 export function complexBinary(a: PyObject, b: PyObject, op: int): PyObject | null {

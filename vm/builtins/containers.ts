@@ -3,8 +3,8 @@ import type { int } from '../../translate/rlib/index.ts';
 import { floorDiv } from '../../translate/rlib/index.ts';
 import { PyLongRange } from './longrange.ts';
 import { PyObject, PyList, PyTuple, PyDict, PySet, PyRange, PyInt, PySeqIter, PyExc, PyClassMethod, listType, tupleType, dictType, setType, frozensetType, rangeType, classmethodType, dictKeysType, dictValuesType, dictItemsType, newInt, newList, newTuple, newDict, newBool, raise, None, True, False, TypeError, ValueError, IndexError, KeyError } from '../objects/core.ts';
-import { dictSubscript, pyEq, compareBool, callObj, iterToArray, getItem, setItem, delItem, contains, pyLen, getIter, toIntIndex, keyError, repr, typeName, seqIter, IT_VIEW, IT_LIST, binaryOp, richCompare, truthy, isInstance, rangeLen } from '../interpreter/runtime.ts';
-import { dictGet, dictSet, dictDel, dictHas, dictClear, dictKeys } from '../objects/dict.ts';
+import { dictSubscript, pyEq, compareBool, callObj, iterToArray, getItem, setItem, delItem, contains, pyLen, getIter, toIntIndex, keyError, repr, typeName, seqIter, IT_VIEW, IT_LIST, binaryOp, richCompare, truthy, isInstance, rangeLen, setKey, setFill } from '../interpreter/runtime.ts';
+import { dictGet, dictSet, dictDel, dictHas, dictClear, dictKeys, dictFind, dictAddHashed, hashedKeys, HashedKeys } from '../objects/dict.ts';
 import { B, FAM_CONTAINER } from './ids.ts';
 import { npos, kwArg, arg, defMethod, mkBuiltin } from './args.ts';
 import { dictInit } from './dispatch.ts';
@@ -66,7 +66,20 @@ export function newSet(items: PyObject[]): PySet {
 }
 function setFrom(o: PyObject): PySet {
   if (o instanceof PySet) return o;
-  return newSet(iterToArray(o));
+  const s = newSet([]);
+  setFill(s.table, o);
+  return s;
+}
+/** The keys of ks that table t does not hold, looked up by the hashes ks carries. */
+function keysNotIn(ks: HashedKeys, t: PyDict): HashedKeys {
+  const r = new HashedKeys();
+  for (let j = 0; j < ks.keys.length; j++) {
+    if (dictFind(t, ks.keys[j], ks.hashes[j]) < 0) {
+      r.keys.push(ks.keys[j]);
+      r.hashes.push(ks.hashes[j]);
+    }
+  }
+  return r;
 }
 function seqIndex(items: PyObject[], x: PyObject, start: int, stop: int, what: string): int {
   const n = items.length;
@@ -386,7 +399,11 @@ export function callContainerMethod(id: int, args: PyObject[], kw: string[] | nu
       if (n > 3) throw raise(TypeError, `fromkeys expected at most 2 arguments, got ${n - 1}`);
       const d = newDict();
       const v = n > 2 ? args[2] : None;
-      for (const k of iterToArray(args[1])) dictSet(d, k, v);
+      // a set's or an exact dict's keys keep the hashes they have (dict_fromkeys's fast paths)
+      const src = args[1];
+      if (src instanceof PySet) dictAddHashed(d, hashedKeys(src.table), v);
+      else if (src instanceof PyDict && src.cls === dictType) dictAddHashed(d, hashedKeys(src), v);
+      else for (const k of iterToArray(src)) dictSet(d, k, v);
       return d;
     }
     // ---- set ----
@@ -394,10 +411,11 @@ export function callContainerMethod(id: int, args: PyObject[], kw: string[] | nu
       dictSet((self as PySet).table, args[1], None);
       return None;
     case B.SET_REMOVE:
-      if (!dictDel((self as PySet).table, args[1])) throw new PyExc(keyError(args[1]));
+      // the KeyError names the key as given, not the frozenset it was looked up as
+      if (!dictDel((self as PySet).table, setKey(args[1]))) throw new PyExc(keyError(args[1]));
       return None;
     case B.SET_DISCARD:
-      dictDel((self as PySet).table, args[1]);
+      dictDel((self as PySet).table, setKey(args[1]));
       return None;
     case B.SET_POP: {
       const s = self as PySet;
@@ -413,15 +431,18 @@ export function callContainerMethod(id: int, args: PyObject[], kw: string[] | nu
       dictClear((self as PySet).table);
       return None;
     case B.SET_COPY:
+      // an exact frozenset cannot change, so its copy is itself
+      if (self.cls === frozensetType) return self;
       return sameKindSet(self as PySet, newSet(dictKeys((self as PySet).table)));
     case B.SET_UPDATE: {
       const s = self as PySet;
-      for (let i = 1; i < n; i++) for (const x of iterToArray(args[i])) dictSet(s.table, x, None);
+      for (let i = 1; i < n; i++) setFill(s.table, args[i]);
       return None;
     }
     case B.SET_UNION: {
-      const r = newSet(dictKeys((self as PySet).table));
-      for (let i = 1; i < n; i++) for (const x of iterToArray(args[i])) dictSet(r.table, x, None);
+      const r = newSet([]);
+      setFill(r.table, self);
+      for (let i = 1; i < n; i++) setFill(r.table, args[i]);
       return sameKindSet(self as PySet, r);
     }
     case B.SET_INTERSECTION:
@@ -441,26 +462,23 @@ export function callContainerMethod(id: int, args: PyObject[], kw: string[] | nu
     }
     case B.SET_DIFFERENCE:
     case B.SET_DIFFERENCE_UPDATE: {
-      let cur = dictKeys((self as PySet).table);
-      for (let i = 1; i < n; i++) {
-        const o = setFrom(args[i]);
-        const next: PyObject[] = [];
-        for (const x of cur) if (!dictHas(o.table, x)) next.push(x);
-        cur = next;
-      }
+      let cur = hashedKeys((self as PySet).table);
+      for (let i = 1; i < n; i++) cur = keysNotIn(cur, setFrom(args[i]).table);
+      const r = newSet([]);
+      dictAddHashed(r.table, cur, None);
       if (id === B.SET_DIFFERENCE_UPDATE) {
-        (self as PySet).table = newSet(cur).table;
+        (self as PySet).table = r.table;
         return None;
       }
-      return sameKindSet(self as PySet, newSet(cur));
+      return sameKindSet(self as PySet, r);
     }
     case B.SET_SYMDIFF:
     case B.SET_SYMDIFF_UPDATE: {
       const a = self as PySet;
       const b = setFrom(args[1]);
       const r = newSet([]);
-      for (const x of dictKeys(a.table)) if (!dictHas(b.table, x)) dictSet(r.table, x, None);
-      for (const x of dictKeys(b.table)) if (!dictHas(a.table, x)) dictSet(r.table, x, None);
+      dictAddHashed(r.table, keysNotIn(hashedKeys(a.table), b.table), None);
+      dictAddHashed(r.table, keysNotIn(hashedKeys(b.table), a.table), None);
       if (id === B.SET_SYMDIFF_UPDATE) {
         a.table = r.table;
         return None;

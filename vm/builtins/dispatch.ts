@@ -17,7 +17,7 @@ import {
   compareBool, binaryOp, typeName, lookupType, seqIter, arrayIter, IT_ENUMERATE, IT_ZIP, IT_MAP, IT_FILTER, IT_REVERSED, IT_VIEW,
   IT_CALLABLE, IT_LIST, IT_SEQ, IT_RANGE, toIntIndex, callType, getItem, contains, rangeLen, unaryOp, allocInstance, pyEq,
   callSpecial, userOperands, wrapDescrAttrs, excStr, computedAttrNames,
-  unproxy,
+  unproxy, setFill,
 } from '../interpreter/runtime.ts';
 import {
   intFromFloat, intToRadix, intSign, intNeg, intToFloat, intMod, intMul, intFloorDiv, intCmp, fromBig, intAdd,
@@ -39,13 +39,16 @@ import { setTraceback } from '../interpreter/traceback.ts';
 import { callWeakref } from '../modules/weakref.ts';
 import { callGc } from '../modules/gc.ts';
 import { callAsyncgenHooks, asyncGenFirstIter } from '../modules/asyncgenhooks.ts';
-import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_IO, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT, FAM_SRE, FAM_STRING, FAM_STRUCT, FAM_WEAKREF, FAM_GC, FAM_ABC, FAM_BYTEARRAY, FAM_BYTES, FAM_MEMORYVIEW, FAM_ARRAY, FAM_COMPLEX, FAM_CMATH, FAM_GENERICALIAS, FAM_EXCGROUP, FAM_COMPILE, FAM_HASH, FAM_OPERATOR, FAM_ATEXIT, FAM_CONTEXTVARS, FAM_CSV, FAM_CODECS, FAM_STDLIB_SUPPORT, FAM_IMP, FAM_COREMETHODS, FAM_OSCALL, FAM_FLOATHEX, FAM_INTDIGITS, FAM_FUNCCALL, FAM_ASYNCGEN_HOOKS, FAM_DESCR, FAM_FDOPS, FAM_SLICE_METHOD, FAM_ITERPICKLE, FAM_POSIX2, FAM_ARRAYBYTES, FAM_HEAPQ, FAM_ACCEL, FAM_ASYNCIO, FAM_DESCR2, FAM_EXCGEN, FAM_IOSTREAM, FAM_DESCR3 } from './ids.ts';
+import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_IO, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT, FAM_SRE, FAM_STRING, FAM_STRUCT, FAM_WEAKREF, FAM_GC, FAM_ABC, FAM_BYTEARRAY, FAM_BYTES, FAM_MEMORYVIEW, FAM_ARRAY, FAM_COMPLEX, FAM_CMATH, FAM_GENERICALIAS, FAM_EXCGROUP, FAM_COMPILE, FAM_HASH, FAM_OPERATOR, FAM_ATEXIT, FAM_CONTEXTVARS, FAM_CSV, FAM_CODECS, FAM_STDLIB_SUPPORT, FAM_IMP, FAM_COREMETHODS, FAM_OSCALL, FAM_FLOATHEX, FAM_INTDIGITS, FAM_FUNCCALL, FAM_ASYNCGEN_HOOKS, FAM_DESCR, FAM_FDOPS, FAM_SLICE_METHOD, FAM_ITERPICKLE, FAM_POSIX2, FAM_ARRAYBYTES, FAM_HEAPQ, FAM_ACCEL, FAM_ASYNCIO, FAM_DESCR2, FAM_EXCGEN, FAM_IOSTREAM, FAM_DESCR3, FAM_SETSBUILTIN } from './ids.ts';
 import { callMappingProxy } from './mappingproxy.ts';
 import { callGetSetDescr } from './getsetdescr.ts';
 import { reduceNewObj, defaultState } from './objreduce.ts';
 import { callPosixProc } from '../modules/posixproc.ts';
 import { callBreakpoint, initBreakpoint } from '../modules/breakpoint.ts';
 import { callTypePrepare, initTypePrepare } from './typeprepare.ts';
+import { setInit, checkSetNewArgs, initSetInit } from './settype.ts';
+import { initSingletons, singletonNew } from './singletons.ts';
+import { checkEnumerateArgs, newEnumerate } from './enumerateobj.ts';
 import { callSuper, initSuper, newSuper } from './superobj.ts';
 import { callFdOps } from '../modules/fdops.ts';
 import { callCompile, initCompile, fastLocals } from './compile.ts';
@@ -298,6 +301,9 @@ export function callBuiltin(b: PyBuiltin, args: PyObject[], kw: string[] | null)
     case FAM_DESCR3:
       if (id >= B.GETSET_GET) return callGetSetDescr(id, args, kw);
       return callMappingProxy(id, args, kw);
+    case FAM_SETSBUILTIN:
+      if (id === B.SINGLETON_NEW) return singletonNew(b, args);
+      return setInit(b, id, args, kw);
   }
   throw unhandledBuiltin(b.name, id);
 }
@@ -312,6 +318,8 @@ function resetKeywordAttrs(e: PyBaseExc): void {
     if (v !== null && v !== None) genericSetAttr(e, nm, None);
   }
 }
+/** __import__'s parameters, in order */
+const IMPORT_PARAMS = ['name', 'globals', 'locals', 'fromlist', 'level'];
 /** The keyword arguments of the exceptions that take some, as CPython's: AttributeError's name
  * and obj, NameError's name, ImportError's name and path; the others take none. */
 function excKeywords(e: PyBaseExc, args: PyObject[], kw: string[]): void {
@@ -747,8 +755,10 @@ function callFunction(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | nu
       delAttr(args[0], attrName(args[1]));
       return None;
     case B.ITER: {
+      noKw('iter', kw);
       checkArgs('iter', args, kw, 1, 2);
       if (n === 2) {
+        if (!isCallable(args[0])) throw raise(TypeError, 'iter(v, w): v must be callable');
         const it = seqIter(IT_CALLABLE, None);
         it.fn = args[0];
         it.fn2 = args[1];
@@ -845,6 +855,9 @@ function callFunction(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | nu
     }
     case B.DIR:
       if (n === 0) return newList(sortItems(dictKeys(currentLocals()), null, false));
+      noKw('dir', kw);
+      if (n > 1) throw raise(TypeError, `dir expected at most 1 argument, got ${n}`);
+      if (n === 0) return newList(dictKeys(currentLocals()));
       return dirCall(args[0]);
     case B.GLOBALS: {
       const f = VM.frame;
@@ -868,6 +881,13 @@ function callFunction(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | nu
       return buildClass(fn, str(args[1]), bases, kwn, kwv);
     }
     case B.IMPORT: {
+      if (kw !== null) {
+        for (const k of kw) {
+          const at = IMPORT_PARAMS.indexOf(k);
+          if (at < 0) throw raise(TypeError, `'${k}' is an invalid keyword argument for __import__()`);
+          if (at < n) throw raise(TypeError, `argument for __import__() given by name ('${k}') and position (${at + 1})`);
+        }
+      }
       const nameO = arg(args, kw, 0, 'name');
       if (nameO === null) throw raise(TypeError, "__import__() missing required argument 'name' (pos 1)");
       if (!(nameO instanceof PyStr)) throw raise(TypeError, `__import__() argument 1 must be str, not ${typeName(nameO)}`);
@@ -939,7 +959,8 @@ function isSubclassSpec(t: PyType, spec: PyObject): boolean {
 // ---- constructors ----
 /** The argument counts CPython's constructors check before looking at the arguments, with its
  * words (each type's own: "expected at most", "takes no keyword arguments", ...). */
-function checkCtorArity(id: int, t: PyType, n: int, nkw: int): void {
+function checkCtorArity(id: int, t: PyType, n: int, kw: string[] | null): void {
+  const nkw = kw === null ? 0 : kw.length;
   switch (id) {
     case B.SLICE_NEW:
       if (nkw > 0) throw raise(TypeError, 'slice() takes no keyword arguments');
@@ -971,9 +992,10 @@ function checkCtorArity(id: int, t: PyType, n: int, nkw: int): void {
       return;
     }
     case B.ENUMERATE_NEW:
-      if (n + nkw === 0) throw raise(TypeError, "enumerate() missing required argument 'iterable'");
+      checkEnumerateArgs(t, n, kw);
       return;
     case B.REVERSED_NEW:
+      if (nkw > 0 && isObjectSlot(t, '__init__', B.OBJECT_INIT)) throw raise(TypeError, 'reversed() takes no keyword arguments');
       if (n !== 1) throw raise(TypeError, `reversed expected 1 argument, got ${n}`);
       return;
     case B.FILTER_NEW:
@@ -984,7 +1006,7 @@ function checkCtorArity(id: int, t: PyType, n: int, nkw: int): void {
 function construct(id: int, args: PyObject[], kw: string[] | null): PyObject {
   const t = args[0] as PyType;
   const n = npos(args, kw) - 1;
-  checkCtorArity(id, t, n, kw === null ? 0 : kw.length);
+  checkCtorArity(id, t, n, kw);
   switch (id) {
     case B.INT_NEW: {
       // int(x=1) and int('1', 2, 3), in int_new's words
@@ -1056,8 +1078,13 @@ function construct(id: int, args: PyObject[], kw: string[] | null): PyObject {
     }
     case B.SET_NEW:
     case B.FROZENSET_NEW: {
+      checkSetNewArgs(t, id === B.SET_NEW ? setType : frozensetType, n, kw === null ? 0 : kw.length);
+      // frozenset(f) of an exact frozenset is f itself, as nothing can change either
+      if (t === frozensetType && n > 0 && args[1].cls === frozensetType) return args[1];
       const s = new PySet(t, newDict());
-      if (n > 0 && (t.isBuiltin || id === B.FROZENSET_NEW)) for (const x of iterToArray(args[1])) dictSet(s.table, x, None);
+      // a set's contents come from set.__init__, except for the builtin set itself, which
+      // callType does not initialise again
+      if (n > 0 && (t === setType || id === B.FROZENSET_NEW)) setFill(s.table, args[1]);
       return s;
     }
     case B.RANGE_NEW: {
@@ -1091,12 +1118,19 @@ function construct(id: int, args: PyObject[], kw: string[] | null): PyObject {
           kwv.push(args[n + 1 + i]);
         }
       }
-      const bases = iterToArray(args[2]);
+      // type_new's "UO!O!:type.__new__": a str, a tuple and a dict, before anything else
+      const what = ['str', 'tuple', 'dict'];
+      for (let i = 1; i <= 3; i++) {
+        const a = args[i];
+        const ok = i === 1 ? a instanceof PyStr : i === 2 ? a instanceof PyTuple : a instanceof PyDict;
+        if (!ok) throw raise(TypeError, `type.__new__() argument ${i} must be ${what[i - 1]}, not ${typeName(a)}`);
+      }
+      const bases = (args[2] as PyTuple).items.slice(0);
       // the most derived metaclass of the bases makes the class (CPython's type_new: type(name,
-      // (SomeEnum,), ns) is EnumType's)
+      // (SomeEnum,), ns) is EnumType's); a base that is no class brings its own type in, which
+      // conflicts with type (type('A', (None,), {}))
       let winner = t;
       for (const b of bases) {
-        if (!(b instanceof PyType)) continue;
         if (isSubtype(b.cls, winner)) winner = b.cls;
         else if (!isSubtype(winner, b.cls)) throw raise(TypeError, 'metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases');
       }
@@ -1108,19 +1142,16 @@ function construct(id: int, args: PyObject[], kw: string[] | null): PyObject {
           return callObj(getAttr(winner, '__new__'), wargs, kwn.length > 0 ? kwn : null);
         }
       }
-      if (!(args[3] instanceof PyDict)) throw raise(TypeError, `type.__new__() argument 3 must be dict, not ${typeName(args[3])}`);
-      return typeNew(winner, str(args[1]), bases, args[3], kwn.length > 0 ? kwn : null, kwv);
+      const name = (args[1] as PyStr).s;
+      if (name.includes('\0')) throw raise(ValueError, 'type name must not contain null characters');
+      return typeNew(winner, name, bases, args[3] as PyDict, kwn.length > 0 ? kwn : null, kwv);
     }
     case B.SLICE_NEW: {
       if (n === 1) return new PySlice(sliceType, None, args[1], None);
       return new PySlice(sliceType, args[1], args[2], n > 2 ? args[3] : None);
     }
-    case B.ENUMERATE_NEW: {
-      const it = new PySeqIter(args[0] instanceof PyType ? args[0] : enumerateType, IT_ENUMERATE, getIter(args[1]));
-      const st = arg(args, kw, 2, 'start');
-      if (st !== null) it.i = toIntIndex(st);
-      return it;
-    }
+    case B.ENUMERATE_NEW:
+      return newEnumerate(t, arg(args, kw, 1, 'iterable') as PyObject, arg(args, kw, 2, 'start'));
     case B.ZIP_NEW: {
       const it = new PySeqIter(zipType, IT_ZIP, None);
       for (let i = 1; i <= n; i++) it.its.push(getIter(args[i]));
@@ -1145,6 +1176,8 @@ function construct(id: int, args: PyObject[], kw: string[] | null): PyObject {
       const x = unproxy(args[1]);
       // a long range runs backwards as a longrange_iterator (its __reversed__ slot comes back here)
       if (x instanceof PyLongRange) return x.reversedIter();
+      // __reversed__ = None says the object is not reversible (even with __len__ and __getitem__)
+      if (!x.cls.isBuiltin && lookupType(x.cls, '__reversed__') === None) throw raise(TypeError, `'${typeName(x)}' object is not reversible`);
       if (!x.cls.isBuiltin || x instanceof PyNative) {
         const r = callSpecial(x, '__reversed__', []);
         if (r !== null) return r;
@@ -1620,6 +1653,8 @@ export function initBuiltins(): void {
   initBreakpoint();
   initTypePrepare();
   initANext();
+  initSetInit();
+  initSingletons();
   initSuper();
   dictSetS(VM.builtins, 'memoryview', BT.memoryview);
   for (const name of EXC.byName.keys()) dictSetS(VM.builtins, name, EXC.byName.get(name) as PyType);

@@ -7,7 +7,7 @@ import { PyObject, PyFloat, PyInt, PyStr, PyBuiltin, floatType, raise, TypeError
 import { lookupType, callSpecial, typeName, repr } from '../interpreter/runtime.ts';
 import { intToFloat } from '../objects/intops.ts';
 import { bytesLike } from './buffer.ts';
-import { warnFromVm } from '../modules/warnings.ts';
+import { warnVm } from '../interpreter/warn.ts';
 
 export function floatFrom(x: PyObject): float {
   if (x instanceof PyFloat && x.cls === floatType) return x.v;
@@ -18,7 +18,7 @@ export function floatFrom(x: PyObject): float {
       throw raise(TypeError, `${typeName(x)}.__float__ returned non-float (type ${r === null ? 'NoneType' : typeName(r)})`);
     }
     if (r.cls !== floatType) {
-      warnFromVm(DeprecationWarning, `${typeName(x)}.__float__ returned non-float (type ${typeName(r)}).  The ability to return an instance of a strict subclass of float is deprecated, and may be removed in a future version of Python.`);
+      warnVm(`${typeName(x)}.__float__ returned non-float (type ${typeName(r)}).  The ability to return an instance of a strict subclass of float is deprecated, and may be removed in a future version of Python.`, DeprecationWarning);
     }
     return r.v;
   }

@@ -1096,6 +1096,10 @@ export enum B {
   GETSET_GET,
   GETSET_SET,
   GETSET_DELETE,
+  // setsbuiltin stream (family 60): set.__init__ (vm/builtins/settype.ts)
+  SET_INIT,
+  // setsbuiltin stream (family 60): NoneType/ellipsis/NotImplementedType.__new__ (vm/builtins/singletons.ts)
+  SINGLETON_NEW,
 }
 
 /** The builtin families, one switch each. */
@@ -1234,9 +1238,12 @@ export const FAM_IOSTREAM = 63;
 /** the descr3 stream's: types.MappingProxyType, what a class's __dict__ is
  * (vm/builtins/mappingproxy.ts); getset_descriptor's methods (vm/builtins/getsetdescr.ts) */
 export const FAM_DESCR3 = 58;
-// Replace a reservation by its family when it lands.
 
-// Reserved per work stream, so parallel branches never pick the same number: 60 (setsbuiltin), 61.
+/** the setsbuiltin stream's: set.__init__ (vm/builtins/settype.ts), the __new__ of None's,
+ * Ellipsis's and NotImplemented's types (vm/builtins/singletons.ts) */
+export const FAM_SETSBUILTIN = 60;
+
+// Reserved per work stream, so parallel branches never pick the same number: 61.
 // Replace a reservation by its family when it lands.
 
 class IdFamilies {

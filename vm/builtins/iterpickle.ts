@@ -96,7 +96,7 @@ function reduceSeqIter(it: PySeqIter): PyObject {
     case IT_DICT_ITEMS:
       return exhausted(newList(dictRest(it)));
     case IT_ENUMERATE:
-      return newTuple([it.cls, newTuple([it.seq, newInt(it.i)])]);
+      return newTuple([it.cls, newTuple([it.seq, it.fn !== null ? it.fn : newInt(it.i)])]);
     case IT_ZIP: {
       const r: PyObject[] = [it.cls, newTuple(it.its.slice(0))];
       if (it.step === 1) r.push(True);

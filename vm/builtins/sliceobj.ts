@@ -21,7 +21,7 @@ function exactInt(v: PyInt): PyInt {
 
 /** PyNumber_Index: an int, or what __index__ returns; msg is the TypeError otherwise ('' for
  * CPython's generic one). */
-function indexOf(o: PyObject, msg: string): PyInt {
+export function indexOf(o: PyObject, msg: string): PyInt {
   if (o instanceof PyInt) return exactInt(o);
   const r = o.cls.isBuiltin ? null : callSpecial(o, '__index__', []);
   if (r === null) throw raise(TypeError, msg !== '' ? msg : `'${typeName(o)}' object cannot be interpreted as an integer`);

@@ -26,7 +26,7 @@ import {
   getAttr, setAttr, delAttr, callObj, binaryOp, unaryOp, richCompare, truthy, getItem, setItem, delItem,
   contains, getIter, iterNext, iterToArray, exceptMatches, setImplicitContext, makeException, lookupType, isInstance, repr, str, getAttrOrNull,
   IT_LIST, IT_RANGE, IT_EXHAUSTED, typeName, isSubtype, computeMro, getIterOrNull, pyLen,
-  genericSetAttr,
+  genericSetAttr, setKey,
 } from './runtime.ts';
 import { dictGetStr, dictSet, dictDel, dictGet, dictSetS, dictGetS, dictKeys, dictHas } from '../objects/dict.ts';
 import { formatValue, asciiRepr } from '../builtins/format.ts';
@@ -477,6 +477,8 @@ export function typeNew(meta: PyType, name: string, basesIn: PyObject[], ns: PyD
   if (t.bases.length === 0) t.bases.push(objectType);
   t.isBuiltin = false;
   t.mro = computeMro(t);
+  // before the bases know of t: a class refused here leaves no trace
+  checkSlotsDeclaration(t, ns);
   for (const b of t.bases) b.subclasses.push(t);
   t.layout = 0;
   for (let i = 0; i < ns.keys.length; i++) {
@@ -549,6 +551,7 @@ export function typeNew(meta: PyType, name: string, basesIn: PyObject[], ns: PyD
   return t;
 }
 import { PyClassMethod, PyStaticMethod, PyProperty, classmethodType, staticmethodType } from '../objects/core.ts';
+import { checkSlotsDeclaration } from './slotrules.ts';
 function innerFunc(v: PyObject): PyFunction | null {
   if (v instanceof PyClassMethod && v.fn instanceof PyFunction) return v.fn;
   if (v instanceof PyStaticMethod && v.fn instanceof PyFunction) return v.fn;
@@ -1181,7 +1184,7 @@ function run(f: Frame): PyObject {
             const c = stack[--sp];
             const x = stack[sp - 1];
             let r = false;
-            if (c instanceof PySet && c.cls === setType) r = dictHas(c.table, x);
+            if (c instanceof PySet && c.cls === setType) r = dictHas(c.table, setKey(x));
             else if (c instanceof PyDict && c.cls === dictType) r = dictHas(c, x);
             else r = contains(c, x);
             stack[sp - 1] = (arg === 0 ? r : !r) ? True : False;

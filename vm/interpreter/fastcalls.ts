@@ -11,7 +11,7 @@ import {
 import { B } from '../builtins/ids.ts';
 import { cpLen } from '../objects/strutil.ts';
 import { dictGet, dictSet, dictDel } from '../objects/dict.ts';
-import { isInstance } from './runtime.ts';
+import { isInstance, setKey } from './runtime.ts';
 
 /** An exact float, or an exact int in the machine range. */
 function isPlainNumber(x: PyObject): boolean {
@@ -119,7 +119,7 @@ export function fastMethod1(m: PyBuiltin, self: PyObject, x: PyObject): PyObject
       return null;
     case B.SET_DISCARD:
       if (self instanceof PySet) {
-        dictDel(self.table, x);
+        dictDel(self.table, setKey(x));
         return None;
       }
       return null;

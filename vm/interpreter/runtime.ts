@@ -12,7 +12,7 @@ import {
   IndexError, KeyError, ValueError, ZeroDivisionErrorT, OverflowErrorT, StopIteration, RuntimeError, NameError,
   RecursionError, BaseException, OSError, FileNotFoundError, FileExistsError, PermissionError, IsADirectoryError, NotADirectoryError, InterruptedError, BlockingIOError, ChildProcessError, ProcessLookupError, TimeoutError, BrokenPipeError, ConnectionAbortedError, ConnectionRefusedError, ConnectionResetError, L_OBJECT, L_EXC, L_LIST, L_DICT, L_INT, L_STR, L_BYTES, L_FLOAT, L_COMPLEX, L_TUPLE, L_SET, L_TYPE, L_PROPERTY, L_STATICMETHOD, L_CLASSMETHOD,
   moduleType, cellType, functionType, generatorType, getsetDescrType, memberDescrType, codeType,
-  mapGetInt, MemoryError, charStr,
+  mapGetInt, MemoryError, charStr, DeprecationWarning,
 } from '../objects/core.ts';
 import {
   intAdd, intSub, intMul, intFloorDiv, intMod, intPow, intNeg, intCmp, intToStr, intToFloat, intBitOp, intInvert,
@@ -20,8 +20,9 @@ import {
 } from '../objects/intops.ts';
 import { bigDivMod, bigFromInt } from '../objects/bigint.ts';
 import { intToRadix } from '../objects/intops.ts';
+import { warnVm } from './warn.ts';
 import { isPrintableCode } from '../modules/unicodedata/printable.ts';
-import { dictGet, dictSet, dictDel, dictHas, dictFind, strHash, dictGetS, dictSetS, dictKeys } from '../objects/dict.ts';
+import { dictGet, dictSet, dictDel, dictHas, dictFind, strHash, dictGetS, dictSetS, dictKeys, dictAddHashed, hashedKeys } from '../objects/dict.ts';
 import { cpLen, cpArray, repeatStr } from '../objects/strutil.ts';
 import { checkRepeat, MAX_SEQ_ITEMS } from '../objects/sizes.ts';
 import { PyFunction, PyGenerator, Frame, PyFrameObj, PyTraceback } from './frame.ts';
@@ -30,7 +31,7 @@ import { proxyTarget, weakrefHash, weakrefEq } from '../modules/weakref.ts';
 import { PyCoroWrapper, PyAsyncGenOp } from './coroutines.ts';
 import { generatorAttr, generatorAttrNames, setGeneratorName } from './genattrs.ts';
 import { PyLongRange } from '../builtins/longrange.ts';
-import { PyComplex, complexBinary, complexUnary } from '../builtins/complex.ts';
+import { PyComplex, complexBinary, complexUnary, floatPowComplex } from '../builtins/complex.ts';
 import { PyGenericAlias, genericAliasGetAttr, parametersOf, substituteParams } from '../builtins/genericalias.ts';
 import { classDictProxy } from '../builtins/mappingproxy.ts';
 import { PyGetSetDescr, addLayoutDescrs, descrOf, descrOwner, getsetAttr, instanceWeakref } from '../builtins/getsetdescr.ts';
@@ -281,6 +282,10 @@ function ensureInstanceDict(o: PyObject): PyDict | null {
     if (o.attrs === null) o.attrs = newDict();
     return o.attrs;
   }
+  if (o instanceof PySet) {
+    if (o.attrs === null) o.attrs = newDict();
+    return o.attrs;
+  }
   if (o instanceof PyNative) {
     if (o.attrs === null) o.attrs = newDict();
     return o.attrs;
@@ -306,6 +311,7 @@ function instanceDict(o: PyObject): PyDict | null {
   if (o instanceof PyFloatSub) return o.attrs;
   if (o instanceof PyStrSub) return o.attrs;
   if (o instanceof PyTupleSub) return o.attrs;
+  if (o instanceof PySet) return o.attrs;
   if (o instanceof PyBytesSub) return o.attrs;
   if (o instanceof PyNative) return o.attrs;
   if (o instanceof PySeqIter) return o.attrs;
@@ -988,6 +994,11 @@ export function genericSetAttr(o: PyObject, name: string, v: PyObject): void {
     dictSetS(o.attrs, name, v);
     return;
   }
+  if (o instanceof PySet && !t.isBuiltin) {
+    if (o.attrs === null) o.attrs = newDict();
+    dictSetS(o.attrs, name, v);
+    return;
+  }
   if (o instanceof PyProperty && name === '__doc__' && t === propertyType) {
     o.doc = v;
     return;
@@ -1311,6 +1322,8 @@ export function truthy(o: PyObject): boolean {
   if (o instanceof PyComplex) return o.re !== 0.0 || o.im !== 0.0;
   if (o instanceof PyNative) return o.nativeLen() !== 0;
   if (isProxy(o)) return truthy(unproxy(o));
+  // notimplemented_bool: still true in 3.11, but deprecated (bpo-35712)
+  if (o === NotImplemented) warnVm('NotImplemented should not be used in a boolean context', DeprecationWarning);
   return true;
 }
 export function rangeLen(r: PyRange): int {
@@ -1490,12 +1503,18 @@ export function baseRepr(o: PyObject): string {
     }
   }
   if (o instanceof PySet) {
-    const parts: string[] = [];
-    for (const k of o.table.keys) if (k !== null) parts.push(repr(k));
-    const isFrozen = isInstance(o, frozensetType);
-    if (parts.length === 0) return isFrozen ? 'frozenset()' : 'set()';
-    if (isFrozen) return 'frozenset({' + parts.join(', ') + '})';
-    return '{' + parts.join(', ') + '}';
+    // set_repr: a set met again inside its own repr is "name(...)"; a subclass's repr names it
+    if (!reprEnter(o)) return `${t.name}(...)`;
+    try {
+      if (o.table.used === 0) return `${t.name}()`;
+      const parts: string[] = [];
+      // the elements as they are now: an element's repr may change the set
+      for (const k of o.table.keys.slice(0)) if (k !== null) parts.push(repr(k));
+      if (t === setType) return '{' + parts.join(', ') + '}';
+      return `${t.name}({${parts.join(', ')}})`;
+    } finally {
+      reprLeave();
+    }
   }
   if (o instanceof PyBytes) return bytesRepr(o.b);
   if (o instanceof PySuper) return superRepr(o);
@@ -1570,6 +1589,8 @@ export function str(o: PyObject): string {
 }
 export function baseStr(o: PyObject): string {
   if (o instanceof PyStr) return o.s;
+  // proxy_str: the str of the object the proxy stands for (its repr stays the proxy's own)
+  if (isProxy(o)) return str(unproxy(o));
   // bytes has its own __str__ (the bytes repr), which a subclass's __repr__ does not change
   if (o instanceof PyBytes && !isBytearray(o)) return bytesRepr(o.b);
   if (o instanceof PyBaseExc) return excStr(o);
@@ -1581,6 +1602,30 @@ export function baseStr(o: PyObject): string {
 }
 
 // ---- hashing / equality / comparison ----
+/** a * b modulo 2**32, as a signed 32-bit int (a and b are taken as 32-bit ints); the halves
+ * keep every product exact in a double */
+function mul32(a: int, b: int): int {
+  const bs = b | 0;
+  return (((a & 0xffff) * bs) + ((((a >>> 16) * bs) & 0xffff) << 16)) | 0;
+}
+/** CPython's _shuffle_bits of one element's hash (in 32 bits) */
+function shuffleBits(h: int): int {
+  return mul32((h ^ 89869747) ^ (h << 16), 3644798167);
+}
+/** frozenset_hash in 32-bit arithmetic: the elements' shuffled hashes xor-ed (so the order does
+ * not count), the size factored in, then dispersed so nested frozensets spread out. */
+function frozensetHash(s: PySet): int {
+  if (s.hash !== -1) return s.hash;
+  let h = 0;
+  // the hashes the table stored (frozenset_hash reads entry->hash, it does not hash again)
+  const t = s.table;
+  for (let i = 0; i < t.keys.length; i++) if (t.keys[i] !== null) h ^= shuffleBits(t.hashes[i] | 0);
+  h ^= mul32(s.table.used + 1, 1927868237);
+  h ^= (h >>> 11) ^ (h >>> 25);
+  h = (mul32(h, 69069) + 907133923) | 0;
+  s.hash = h === -1 ? 590923713 : h;
+  return s.hash;
+}
 export function pyHash(o: PyObject): int {
   if (o instanceof PyStr) {
     if (o.cls === strType) return strHash(o);
@@ -1627,11 +1672,7 @@ export function pyHash(o: PyObject): int {
     for (const c of o.b) h = ((h << 5) + h + c) | 0;
     return h;
   }
-  if (o instanceof PySet && isInstance(o, frozensetType)) {
-    let h = 1927868237;
-    for (const k of o.table.keys) if (k !== null) h = h ^ ((pyHash(k) & 0xfffff) * 3644798167);
-    return h | 0;
-  }
+  if (o instanceof PySet && isInstance(o, frozensetType)) return frozensetHash(o);
   if (o instanceof PyList || o instanceof PyDict || o instanceof PySet) throw raise(TypeError, `unhashable type: '${t.name}'`);
   if (o instanceof PySlice) throw raise(TypeError, `unhashable type: 'slice'`);
   if (o instanceof PyUnion) {
@@ -1827,8 +1868,16 @@ function asSet(o: PyObject): PySet {
 }
 function newSetFrom(o: PyObject): PySet {
   const s = new PySet(setType, newDict());
-  for (const x of iterToArray(o)) dictSet(s.table, x, None);
+  setFill(s.table, o);
   return s;
+}
+/** Adds the items of iterable it to a set's table. A set's (any set, as PyAnySet_Check) and an
+ * exact dict's keys come with the hashes their table stored, so they are not hashed again (as
+ * set_update_internal's fast paths); another iterable's items are hashed as they are read. */
+export function setFill(table: PyDict, it: PyObject): void {
+  if (it instanceof PySet) dictAddHashed(table, hashedKeys(it.table), None);
+  else if (it instanceof PyDict && it.cls === dictType) dictAddHashed(table, hashedKeys(it), None);
+  else for (const x of iterToArray(it)) dictSet(table, x, None);
 }
 /** x's own (Python-level) special method `name` called with arg; null when its class has none
  * or it returns NotImplemented. */
@@ -1969,8 +2018,8 @@ function floatOp(x: float, y: float, op: int): PyObject | null {
         return newFloat((ax > 1.0) === (y > 0.0) ? Infinity : 0.0);
       }
       if (x === 0.0 && y < 0.0) throw raise(ZeroDivisionErrorT, '0.0 cannot be raised to a negative power');
-      // a negative base to a fractional power is complex (Python 3's float_pow defers to complex)
-      if (x < 0.0 && x !== -Infinity && y !== Math.floor(y)) return complexBinary(newFloat(x), newFloat(y), A.BIN_POW);
+      // a negative number to a fractional power is complex (float_pow)
+      if (x < 0.0 && x !== -Infinity && y !== Math.floor(y) && y === y) return floatPowComplex(x, y);
       const r = Math.pow(x, y);
       if ((r === Infinity || r === -Infinity) && x !== Infinity && x !== -Infinity) throw raise(OverflowErrorT, "(34, 'Numerical result out of range')");
       return newFloat(r);
@@ -2593,10 +2642,21 @@ export function delItem(o: PyObject, k: PyObject): void {
   if (o instanceof PyNative && callSpecial(o, '__delitem__', [k]) !== null) return;
   throw raise(TypeError, `'${typeName(o)}' object does not support item deletion`);
 }
+/** The key a set looks x up by: a set that cannot be hashed is looked up as the frozenset of its
+ * elements, as CPython's set_contains, set_remove and set_discard retry with one; a set subclass
+ * with a __hash__ of its own is hashed as it says. */
+export function setKey(x: PyObject): PyObject {
+  if (x instanceof PySet && isInstance(x, setType) && lookupType(x.cls, '__hash__') === None) {
+    const f = new PySet(frozensetType, newDict());
+    for (const k of x.table.keys) if (k !== null) dictSet(f.table, k, None);
+    return f;
+  }
+  return x;
+}
 export function contains(c: PyObject, x: PyObject): boolean {
   if (isProxy(c)) return contains(unproxy(c), x);
   if (c instanceof PyDict && c.cls.isBuiltin) return dictHas(c, x);
-  if (c instanceof PySet && c.cls.isBuiltin) return dictHas(c.table, x);
+  if (c instanceof PySet && c.cls.isBuiltin) return dictHas(c.table, setKey(x));
   if (c instanceof PyStr && c.cls.isBuiltin) {
     if (!(x instanceof PyStr)) throw raise(TypeError, `'in <string>' requires string as left operand, not ${typeName(x)}`);
     return c.s.includes(x.s);
@@ -2623,7 +2683,7 @@ export function contains(c: PyObject, x: PyObject): boolean {
   }
   if (c instanceof PyLongRange && x instanceof PyInt) return c.has(x);
   if (c instanceof PyDict) return dictHas(c, x);
-  if (c instanceof PySet) return dictHas(c.table, x);
+  if (c instanceof PySet) return dictHas(c.table, setKey(x));
   if (c instanceof PyBytes) {
     if (x instanceof PyInt) {
       if (x.big !== null || x.v < 0 || x.v > 255) throw raise(ValueError, 'byte must be in range(0, 256)');
@@ -2664,6 +2724,8 @@ export const IT_DICT_VALUES = 5;
 export const IT_DICT_ITEMS = 6;
 export const IT_BYTES = 7;
 export const IT_ENUMERATE = 8;
+/** the largest count an enumerate keeps as a machine int (2**53 - 1, the VM's exact ints) */
+const ENUMERATE_MACHINE_MAX: int = 9007199254740991;
 export const IT_ZIP = 9;
 export const IT_MAP = 10;
 export const IT_FILTER = 11;
@@ -2862,8 +2924,17 @@ function seqIterNext(it: PySeqIter): PyObject | null {
     case IT_ENUMERATE: {
       const x = iterNext(it.seq);
       if (x === null) return null;
+      // the count is the machine int it.i until it would leave the exact range; from there on
+      // (or from a start already beyond it) it is the int object in it.fn, as CPython's
+      // en_longindex takes over from en_index
+      const long = it.fn;
+      if (long !== null && long instanceof PyInt) {
+        it.fn = intAdd(long, newInt(1));
+        return newTuple([long, x]);
+      }
       const r = newTuple([newInt(it.i), x]);
-      it.i++;
+      if (it.i >= ENUMERATE_MACHINE_MAX) it.fn = intAdd(newInt(it.i), newInt(1));
+      else it.i++;
       return r;
     }
     case IT_ZIP: {

@@ -3,8 +3,10 @@
 // are AttributeErrors, and a class attribute it has no slot for is read-only through it
 // (CPython's slot descriptors and the missing tp_dictoffset). pyvm keeps slot values in the
 // instance map like other attributes; this is the rule applied when one is added or deleted.
-import { PyObject, PyType, PyStr, PyExc, HOLD, objectType, raise, AttributeError } from '../objects/core.ts';
-import { iterToArray, lookupType, str } from './runtime.ts';
+import { PyObject, PyType, PyStr, PyDict, PyExc, HOLD, objectType, intType, bytesType, tupleType, raise, AttributeError, TypeError, ValueError } from '../objects/core.ts';
+import { iterToArray, lookupType, str, repr, typeName } from './runtime.ts';
+import { dictGetS } from '../objects/dict.ts';
+import { strIsIdentifier } from '../objects/unictype.ts';
 import { mangle } from '../compiler/symtable.ts';
 import { BYT } from '../builtins/bytesmethods.ts';
 
@@ -80,4 +82,36 @@ export function declaredSlotNames(t: PyType): string[] {
     }
   }
   return out;
+}
+/** The checks CPython's type_new makes of a new class t's __slots__ (ns is its namespace): the
+ * items are strings and identifiers, '__dict__' and '__weakref__' appear once, no slot shares
+ * its (mangled) name with a class variable, and the variable-size builtins (int, bytes, tuple)
+ * take no nonempty __slots__ in a subclass. */
+export function checkSlotsDeclaration(t: PyType, ns: PyDict): void {
+  const slots = dictGetS(ns, '__slots__');
+  if (slots === null) return;
+  const items = slots instanceof PyStr ? [slots] : iterToArray(slots);
+  for (const x of items) {
+    if (!(x instanceof PyStr)) throw raise(TypeError, `__slots__ items must be strings, not '${typeName(x)}'`);
+  }
+  if (items.length > 0) {
+    for (const c of t.mro) {
+      if (c === intType || c === bytesType || c === tupleType) throw raise(TypeError, `nonempty __slots__ not supported for subtype of '${t.bases[0].name}'`);
+    }
+  }
+  let seenDict = false;
+  let seenWeakref = false;
+  for (const x of items) {
+    const s = (x as PyStr).s;
+    if (!strIsIdentifier(s)) throw raise(TypeError, '__slots__ must be identifiers');
+    if (s === '__dict__') {
+      if (seenDict) throw raise(TypeError, '__dict__ slot disallowed: we already got one');
+      seenDict = true;
+    } else if (s === '__weakref__') {
+      if (seenWeakref) throw raise(TypeError, '__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0');
+      seenWeakref = true;
+    } else if (dictGetS(ns, mangle(t.name, s)) !== null) {
+      throw raise(ValueError, `${repr(x)} in __slots__ conflicts with class variable`);
+    }
+  }
 }

@@ -19,9 +19,9 @@ import { encodeUtf8 } from '../builtins/strmethods.ts';
 import { intAdd, intMul } from '../objects/intops.ts';
 import { structSeqType, PyStructSeq } from './structseq.ts';
 import { flushStdout, VM } from '../interpreter/state.ts';
-import { warnFromVm } from './warnings.ts';
 import { isWindows } from '../startup.ts';
 import { fsEncode, fsDecode } from './fsencode.ts';
+import { warnVm } from '../interpreter/warn.ts';
 import { NO_DIR_FD, dirFdArg, openAt, statAt, unlinkAt, mkdirAt, listFd } from './dirfd.ts';
 
 // named os.stat_result as CPython's (pickles refer to os.stat_result)
@@ -81,9 +81,6 @@ export function fspath(o: PyObject): PyObject {
 }
 /** The functions whose path may be a file descriptor (CPython's messages then say "or integer"). */
 const FD_PATH_FNS: string[] = ['stat', 'chdir', 'listdir', 'scandir', 'truncate', 'chown', 'chmod', 'pathconf', 'statvfs', 'utime', 'execve'];
-function deprecated(msg: string): void {
-  warnFromVm(DeprecationWarning, msg);
-}
 /** A path object as str or bytes: CPython 3.11 still takes other bytes-like objects (bytearray,
  * memoryview), with a DeprecationWarning. */
 export function pathLike(fn: string, o: PyObject, argName: string = 'path'): PyObject {
@@ -91,7 +88,7 @@ export function pathLike(fn: string, o: PyObject, argName: string = 'path'): PyO
   const b = bytesLike(o);
   if (b === null) return fspath(o);
   const what = FD_PATH_FNS.indexOf(fn) >= 0 ? 'string, bytes, os.PathLike or integer' : 'string, bytes or os.PathLike';
-  deprecated(`${fn}: ${argName} should be ${what}, not ${typeName(o)}`);
+  warnVm(`${fn}: ${argName} should be ${what}, not ${typeName(o)}`, DeprecationWarning);
   return new PyBytes(bytesType, b);
 }
 function pathArg(fn: string, o: PyObject, argName: string = 'path'): FsPath {

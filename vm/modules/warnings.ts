@@ -6,10 +6,7 @@
 // keys and version check, the same frame walk for stacklevel (importlib's bootstrap frames are
 // skipped), and the display through warnings._showwarnmsg when warnings.py is loaded, else
 // printed to sys.stderr as `file:line: Category: message` with the source line.
-import { PyModule, PyObject, newStr } from '../objects/core.ts';
-import { dictGetS } from '../objects/dict.ts';
-import { callObj } from '../interpreter/runtime.ts';
-import { VM } from '../interpreter/state.ts';
+import { PyModule } from '../objects/core.ts';
 import { newBuiltinModule } from './registry.ts';
 import { runAppLevel } from './applevel.ts';
 
@@ -235,10 +232,3 @@ export function makeWarnings(): PyModule {
   return m;
 }
 
-/** Issues a warning of category from VM code, through _warnings.warn (so filters apply and
- * an 'error' filter raises it); nothing when _warnings is not loaded yet. */
-export function warnFromVm(category: PyObject, msg: string): void {
-  const w = dictGetS(VM.modules, '_warnings');
-  const f = w instanceof PyModule ? dictGetS(w.dict, 'warn') : null;
-  if (f !== null) callObj(f, [newStr(msg), category], null);
-}

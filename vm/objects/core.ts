@@ -248,6 +248,11 @@ export class PyDict extends PyObject {
 }
 export class PySet extends PyObject {
   table: PyDict;
+  /** the attributes of an instance of a Python subclass of set or frozenset */
+  attrs: PyDict | null = null;
+  /** a frozenset's hash once computed (-1: not yet), as CPython's so->hash: a frozenset cannot
+   * change, and nested frozensets would otherwise be hashed again at every level */
+  hash: int = -1;
   constructor(cls: PyType, table: PyDict) {
     super(cls);
     this.table = table;

@@ -107,8 +107,12 @@ export function dictHas(d: PyDict, key: PyObject): boolean {
   return dictFind(d, key, hashOf(key)) >= 0;
 }
 export function dictSet(d: PyDict, key: PyObject, v: PyObject): void {
+  dictSetKnownHash(d, key, hashOf(key), v);
+}
+/** dictSet of a key whose hash h another table already stored: sets and dicts built from a set
+ * or a dict do not hash the keys again (CPython's set_merge, dict_merge and their kin). */
+export function dictSetKnownHash(d: PyDict, key: PyObject, h: int, v: PyObject): void {
   if (d.owner !== null && key instanceof PyStr) ownerSet(d.owner, key.s, v);
-  const h = hashOf(key);
   const e = dictFind(d, key, h);
   if (e >= 0) {
     d.vals[e] = v;
@@ -201,4 +205,25 @@ export function dictKeys(d: PyDict): PyObject[] {
   const out: PyObject[] = [];
   for (const k of d.keys) if (k !== null) out.push(k);
   return out;
+}
+
+/** The live keys of a table with the hashes it stored for them, in order. */
+export class HashedKeys {
+  keys: PyObject[] = [];
+  hashes: int[] = [];
+}
+export function hashedKeys(d: PyDict): HashedKeys {
+  const r = new HashedKeys();
+  for (let i = 0; i < d.keys.length; i++) {
+    const k = d.keys[i];
+    if (k !== null) {
+      r.keys.push(k);
+      r.hashes.push(d.hashes[i]);
+    }
+  }
+  return r;
+}
+/** Adds each of ks to d with value v, by the hashes ks carry. */
+export function dictAddHashed(d: PyDict, ks: HashedKeys, v: PyObject): void {
+  for (let i = 0; i < ks.keys.length; i++) dictSetKnownHash(d, ks.keys[i], ks.hashes[i], v);
 }
