@@ -45,7 +45,9 @@ Options (and corresponding environment variables):
 -S     : don't add site-packages to sys.path
 -u     : force the stdout stream to be unbuffered; also PYTHONUNBUFFERED=x
 -V     : print the version number and exit (also --version)
--b -B -d -O -s -v -W arg -X opt : accepted as by CPython, without effect yet
+-X dev : development mode (sys.flags.dev_mode; asyncio's debug mode)
+-X utf8[=0|1] : UTF-8 mode (sys.flags.utf8_mode); also PYTHONUTF8
+-b -B -d -O -s -v -W arg, other -X opts : accepted as by CPython, without effect yet
 --jit SPEC : the tracing JIT's parameters (below); also PYVM_JIT
 file   : program read from script file
 -      : program read from stdin (default; interactive mode if a tty)
