@@ -854,10 +854,9 @@ function callFunction(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | nu
       return d;
     }
     case B.DIR:
-      if (n === 0) return newList(sortItems(dictKeys(currentLocals()), null, false));
       noKw('dir', kw);
       if (n > 1) throw raise(TypeError, `dir expected at most 1 argument, got ${n}`);
-      if (n === 0) return newList(dictKeys(currentLocals()));
+      if (n === 0) return newList(sortItems(dictKeys(currentLocals()), null, false));
       return dirCall(args[0]);
     case B.GLOBALS: {
       const f = VM.frame;

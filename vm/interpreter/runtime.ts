@@ -1612,18 +1612,24 @@ function mul32(a: int, b: int): int {
 function shuffleBits(h: int): int {
   return mul32((h ^ 89869747) ^ (h << 16), 3644798167);
 }
-/** frozenset_hash in 32-bit arithmetic: the elements' shuffled hashes xor-ed (so the order does
- * not count), the size factored in, then dispersed so nested frozensets spread out. */
-function frozensetHash(s: PySet): int {
-  if (s.hash !== -1) return s.hash;
+/** frozenset_hash in 32-bit arithmetic over its elements' hashes: the shuffled hashes xor-ed
+ * (so the order does not count), the size factored in, then dispersed so nested frozensets
+ * spread out. */
+function hashOfSet(hashes: int[]): int {
   let h = 0;
-  // the hashes the table stored (frozenset_hash reads entry->hash, it does not hash again)
-  const t = s.table;
-  for (let i = 0; i < t.keys.length; i++) if (t.keys[i] !== null) h ^= shuffleBits(t.hashes[i] | 0);
-  h ^= mul32(s.table.used + 1, 1927868237);
+  for (const x of hashes) h ^= shuffleBits(x | 0);
+  h ^= mul32(hashes.length + 1, 1927868237);
   h ^= (h >>> 11) ^ (h >>> 25);
   h = (mul32(h, 69069) + 907133923) | 0;
-  s.hash = h === -1 ? 590923713 : h;
+  return h === -1 ? 590923713 : h;
+}
+function frozensetHash(s: PySet): int {
+  if (s.hash !== -1) return s.hash;
+  // the hashes the table stored (frozenset_hash reads entry->hash, it does not hash again)
+  const t = s.table;
+  const hashes: int[] = [];
+  for (let i = 0; i < t.keys.length; i++) if (t.keys[i] !== null) hashes.push(t.hashes[i]);
+  s.hash = hashOfSet(hashes);
   return s.hash;
 }
 export function pyHash(o: PyObject): int {
@@ -1678,9 +1684,9 @@ export function pyHash(o: PyObject): int {
   if (o instanceof PyUnion) {
     // hash(frozenset(args)), as typing.Union's: the order does not count, and int | str and
     // Union[int, str] hash alike
-    let h = 1927868237;
-    for (const a of o.args) h = h ^ ((pyHash(a) & 0xfffff) * 3644798167);
-    return h | 0;
+    const hashes: int[] = [];
+    for (const a of o.args) hashes.push(pyHash(a));
+    return hashOfSet(hashes);
   }
   if (o instanceof PyNative) {
     const h = o.nativeHash();
