@@ -462,7 +462,8 @@ export function formatValue(v: PyObject, spec: string): string {
     }
   }
   if (v instanceof PyStr) {
-    if (spec === '') return v.s;
+    // an empty spec gives str(v): a subclass's own __str__ (unicode__format__'s format_obj)
+    if (spec === '') return t.isBuiltin ? v.s : str(v);
     return formatStrSpec(v.s, parseSpec(spec, 'str', '<', 's'));
   }
   if (spec === '') return str(v);
@@ -646,8 +647,7 @@ export function percentFormat(fmt: string, args: PyObject, bytesMode: boolean = 
       sp.type = conv;
       out.push(formatFloat(fv, sp));
     } else if (conv === 'c') {
-      const s = v instanceof PyInt ? String.fromCharCode(v.v) : str(v);
-      out.push(pad(s, '', sp, '>'));
+      out.push(pad(percentChar(v), '', sp, '>'));
     } else {
       throw raise(ValueError, `unsupported format character '${conv}' (0x${hex2(conv.charCodeAt(0))}) at index ${i - 1}`);
     }
@@ -674,6 +674,16 @@ function latin1Bytes(s: string): int[] {
   const out: int[] = [];
   for (let i = 0; i < s.length; i++) out.push(s.charCodeAt(i));
   return out;
+}
+/** %c of str formatting: a code point or a one-character str (unicode_format's formatchar). */
+function percentChar(v: PyObject): string {
+  if (v instanceof PyStr) {
+    if (cpLen(v) !== 1) throw raise(TypeError, '%c requires int or char');
+    return v.s;
+  }
+  if (!(v instanceof PyInt)) throw raise(TypeError, '%c requires int or char');
+  if (v.big !== null || v.v < 0 || v.v > 0x10ffff) throw raise(OverflowErrorT, '%c arg not in range(0x110000)');
+  return codePointToString(v.v);
 }
 /** %c of bytes formatting: an int in range(256) or a bytes of length 1. */
 function byteChar(v: PyObject): string {

@@ -344,7 +344,8 @@ export function callStrMethod(name: string, id: int, args: PyObject[], kw: strin
       if (sepO === null || sepO === None) return strList(id === B.STR_SPLIT ? splitWhitespace(s, maxsplit) : rsplitWhitespace(s, maxsplit));
       const sep = strArg(sepO, 'must be str or None');
       if (sep.length === 0) throw raise(ValueError, 'empty separator');
-      if (maxsplit < 0) return strList(s.split(sep));
+      // rsplit with no limit still matches from the right ('abbbc'.rsplit('bb') is ['ab', 'c'])
+      if (maxsplit < 0 && id === B.STR_SPLIT) return strList(s.split(sep));
       if (id === B.STR_SPLIT) {
         const out: string[] = [];
         let i = 0;
@@ -359,7 +360,7 @@ export function callStrMethod(name: string, id: int, args: PyObject[], kw: strin
       }
       const out: string[] = [];
       let end = s.length;
-      while (out.length < maxsplit) {
+      while (maxsplit < 0 || out.length < maxsplit) {
         const j = lastIndexFrom(s, sep, end - sep.length);
         if (j < 0 || end - sep.length < 0) break;
         out.push(s.slice(j + sep.length, end));

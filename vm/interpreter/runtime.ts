@@ -23,7 +23,7 @@ import { intToRadix } from '../objects/intops.ts';
 import { warnVm } from './warn.ts';
 import { isPrintableCode } from '../modules/unicodedata/printable.ts';
 import { dictGet, dictSet, dictDel, dictHas, dictFind, strHash, dictGetS, dictSetS, dictKeys, dictAddHashed, hashedKeys } from '../objects/dict.ts';
-import { cpLen, cpArray, repeatStr } from '../objects/strutil.ts';
+import { cpLen, cpArray, repeatStr, strCompare } from '../objects/strutil.ts';
 import { checkRepeat, MAX_SEQ_ITEMS } from '../objects/sizes.ts';
 import { PyFunction, PyGenerator, Frame, PyFrameObj, PyTraceback } from './frame.ts';
 import { tracebackOf, setTraceback, frameAttr, tracebackAttr, setTbNext } from './traceback.ts';
@@ -1807,7 +1807,7 @@ export function builtinCompare(a: PyObject, b: PyObject, op: int): PyObject | nu
     return newBool(cmpResult(x < y ? -1 : x > y ? 1 : 0, op));
   }
   if (a instanceof PyStr && b instanceof PyStr) {
-    const c = a.s < b.s ? -1 : a.s > b.s ? 1 : 0;
+    const c = strCompare(a.s, b.s);
     return newBool(cmpResult(c, op));
   }
   if (a instanceof PyList && b instanceof PyList) return newBool(seqCompare(a.items, b.items, op));
@@ -2340,6 +2340,8 @@ function asIndex(o: PyObject, what: string): int {
     const r = callSpecial(o, '__index__', []);
     if (r !== null && r instanceof PyInt) return r.v;
   }
+  // str's message alone differs in 3.11 (unicode_subscript)
+  if (what === 'string') throw raise(TypeError, `string indices must be integers, not '${typeName(o)}'`);
   throw raise(TypeError, `${what} indices must be integers or slices, not ${typeName(o)}`);
 }
 export function toIntIndex(o: PyObject): int {

@@ -119,3 +119,26 @@ export function lowerCode(c: int): int {
   if (c >= 0x400 && c <= 0x40f) return c + 80;
   return c;
 }
+
+/** a's and b's order by code point (Python's), where JS's < orders UTF-16 code units and so puts
+ * an astral character (a surrogate pair, from 0xD800) before BMP characters from 0xE000. */
+export function strCompare(a: string, b: string): int {
+  const n = a.length < b.length ? a.length : b.length;
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (x < 0xd800 || y < 0xd800) return x < y ? -1 : 1;
+    const kx = inPair(a, i) ? x + 0x10000 : x;
+    const ky = inPair(b, i) ? y + 0x10000 : y;
+    return kx < ky ? -1 : 1;
+  }
+  return a.length < b.length ? -1 : a.length > b.length ? 1 : 0;
+}
+/** whether s[i] is half of a surrogate pair (a lone surrogate is a code point of its own) */
+function inPair(s: string, i: int): boolean {
+  const c = s.charCodeAt(i);
+  if (c >= 0xd800 && c < 0xdc00) return i + 1 < s.length && s.charCodeAt(i + 1) >= 0xdc00 && s.charCodeAt(i + 1) < 0xe000;
+  if (c >= 0xdc00 && c < 0xe000) return i > 0 && s.charCodeAt(i - 1) >= 0xd800 && s.charCodeAt(i - 1) < 0xdc00;
+  return false;
+}
