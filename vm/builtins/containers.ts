@@ -3,7 +3,7 @@ import type { int } from '../../translate/rlib/index.ts';
 import { floorDiv } from '../../translate/rlib/index.ts';
 import { PyLongRange } from './longrange.ts';
 import { PyObject, PyList, PyTuple, PyDict, PySet, PyRange, PyInt, PySeqIter, PyExc, PyClassMethod, listType, tupleType, dictType, setType, frozensetType, rangeType, classmethodType, dictKeysType, dictValuesType, dictItemsType, newInt, newList, newTuple, newDict, newBool, raise, None, True, False, TypeError, ValueError, IndexError, KeyError } from '../objects/core.ts';
-import { dictSubscript, pyEq, compareBool, callObj, iterToArray, getItem, setItem, delItem, contains, pyLen, getIter, toIntIndex, keyError, repr, typeName, seqIter, IT_VIEW, IT_LIST, binaryOp, richCompare, truthy, isInstance, rangeLen, setKey, setFill } from '../interpreter/runtime.ts';
+import { dictSubscript, pyEq, compareBool, callObj, iterToArray, getItem, setItem, delItem, contains, pyLen, getIter, toIntIndex, sliceIndexNotNone, keyError, repr, typeName, seqIter, IT_VIEW, IT_LIST, binaryOp, richCompare, truthy, isInstance, rangeLen, setKey, setFill } from '../interpreter/runtime.ts';
 import { dictGet, dictSet, dictDel, dictHas, dictClear, dictKeys, dictFind, dictAddHashed, hashedKeys, HashedKeys } from '../objects/dict.ts';
 import { B, FAM_CONTAINER } from './ids.ts';
 import { npos, kwArg, arg, defMethod, mkBuiltin } from './args.ts';
@@ -249,8 +249,8 @@ export function callContainerMethod(id: int, args: PyObject[], kw: string[] | nu
     case B.LIST_INDEX:
     case B.TUPLE_INDEX: {
       const items = self instanceof PyList ? self.items : (self as PyTuple).items;
-      const start = n > 2 ? toIntIndex(args[2]) : 0;
-      const stop = n > 3 ? toIntIndex(args[3]) : items.length;
+      const start = n > 2 ? sliceIndexNotNone(args[2]) : 0;
+      const stop = n > 3 ? sliceIndexNotNone(args[3]) : items.length;
       return newInt(seqIndex(items, args[1], start, stop, self instanceof PyList ? `${repr(args[1])} is not in list` : 'tuple.index(x): x not in tuple'));
     }
     case B.LIST_COUNT:

@@ -2141,7 +2141,12 @@ export function builtinBinary(a: PyObject, b: PyObject, op: int): PyObject | nul
       for (const x of b.items) items.push(x);
       return newTuple(items);
     }
-    if (op === A.BIN_MUL && b instanceof PyInt) return newTuple(repeatSeq(a.items, repeatCount(b)));
+    if (op === A.BIN_MUL && b instanceof PyInt) {
+      const n = repeatCount(b);
+      // an exact tuple (immutable) repeated once, or an empty one, is itself, as CPython's tuplerepeat
+      if ((n === 1 || a.items.length === 0) && a.cls === tupleType) return a;
+      return newTuple(repeatSeq(a.items, n));
+    }
     return null;
   }
   if (b instanceof PyInt && op === A.BIN_MUL) {
@@ -2369,6 +2374,14 @@ export function toSsize(o: PyObject): int {
 }
 /** A slice bound, start or end argument (str.find's): None is null. */
 export function sliceIndexArg(o: PyObject): int {
+  return sliceBound(o);
+}
+/** A bound that may not be None (list.index, tuple.index: CPython's _PyEval_SliceIndexNotNone):
+ * clamped past the machine range like a slice bound, with that function's message. */
+export function sliceIndexNotNone(o: PyObject): int {
+  if (!(o instanceof PyInt) && (o.cls.isBuiltin || lookupType(o.cls, '__index__') === null)) {
+    throw raise(TypeError, 'slice indices must be integers or have an __index__ method');
+  }
   return sliceBound(o);
 }
 /** A slice bound or step as CPython's _PyEval_SliceIndex reads it: an int past the machine range
