@@ -3,7 +3,7 @@ import type { int } from '../../translate/rlib/index.ts';
 import { floorDiv } from '../../translate/rlib/index.ts';
 import { PyLongRange } from './longrange.ts';
 import { PyObject, PyList, PyTuple, PyDict, PySet, PyRange, PyInt, PySeqIter, PyExc, PyClassMethod, listType, tupleType, dictType, setType, frozensetType, rangeType, classmethodType, dictKeysType, dictValuesType, dictItemsType, newInt, newList, newTuple, newDict, newBool, raise, None, True, False, TypeError, ValueError, IndexError, KeyError } from '../objects/core.ts';
-import { dictSubscript, pyEq, compareBool, callObj, iterToArray, getItem, setItem, delItem, contains, pyLen, getIter, toIntIndex, sliceIndexNotNone, keyError, repr, typeName, seqIter, IT_VIEW, IT_LIST, binaryOp, richCompare, truthy, isInstance, rangeLen, setKey, setFill } from '../interpreter/runtime.ts';
+import { dictSubscript, pyEq, compareBool, callObj, iterToArray, getItem, setItem, delItem, contains, pyLen, getIter, iterNext, toIntIndex, sliceIndexNotNone, keyError, repr, typeName, seqIter, IT_VIEW, IT_LIST, binaryOp, richCompare, truthy, isInstance, rangeLen, setKey, setFill } from '../interpreter/runtime.ts';
 import { dictGet, dictSet, dictDel, dictHas, dictClear, dictKeys, dictFind, dictAddHashed, hashedKeys, HashedKeys } from '../objects/dict.ts';
 import { B, FAM_CONTAINER } from './ids.ts';
 import { npos, kwArg, arg, defMethod, mkBuiltin } from './args.ts';
@@ -397,10 +397,18 @@ export function callContainerMethod(id: int, args: PyObject[], kw: string[] | nu
     case B.DICT_FROMKEYS: {
       if (n < 2) throw raise(TypeError, 'fromkeys expected at least 1 argument, got 0');
       if (n > 3) throw raise(TypeError, `fromkeys expected at most 2 arguments, got ${n - 1}`);
-      const d = newDict();
       const v = n > 2 ? args[2] : None;
-      // a set's or an exact dict's keys keep the hashes they have (dict_fromkeys's fast paths)
       const src = args[1];
+      // a subclass's fromkeys makes its result by calling the class (whatever __new__ returns:
+      // CPython's dict_fromkeys), and stores through __setitem__ unless that is an exact dict
+      const made = self === dictType ? newDict() : callObj(self, [], null);
+      if (!(made instanceof PyDict) || made.cls !== dictType) {
+        const it = getIter(src);
+        for (let k = iterNext(it); k !== null; k = iterNext(it)) setItem(made, k, v);
+        return made;
+      }
+      const d = made;
+      // a set's or an exact dict's keys keep the hashes they have (dict_fromkeys's fast paths)
       if (src instanceof PySet) dictAddHashed(d, hashedKeys(src.table), v);
       else if (src instanceof PyDict && src.cls === dictType) dictAddHashed(d, hashedKeys(src), v);
       else for (const k of iterToArray(src)) dictSet(d, k, v);

@@ -39,7 +39,7 @@ import { PyExcGroup, excGroupStr } from '../builtins/excgroup.ts';
 import { PyCode, CO_VARARGS, CO_VARKW, CO_GENERATOR, CO_NAMES, CO_COROUTINE, CO_ASYNC_GENERATOR, CO_ITERABLE_COROUTINE } from '../compiler/code.ts';
 import { VM } from './state.ts';
 import { callFunction, genSend } from './eval.ts';
-import { callBuiltin, isCallable } from '../builtins/dispatch.ts';
+import { callBuiltin, isCallable, dictInit } from '../builtins/dispatch.ts';
 import { superLookup, superGet, superRepr } from '../builtins/superobj.ts';
 import { slotError, allowedSlotNames, declaredSlotNames } from './slotrules.ts';
 import { setClass } from './classassign.ts';
@@ -2261,6 +2261,12 @@ export function binaryOp(a: PyObject, b: PyObject, opIn: int): PyObject {
   if (isProxy(a) || isProxy(b)) return binaryOp(unproxy(a), unproxy(b), opIn);
   const ta = a.cls;
   const tb = b.cls;
+  // d |= x on an exact dict is d.update(x) for any mapping or iterable of pairs, and its errors
+  // stand (CPython's dict_ior: the right operand's __ror__ is never asked)
+  if (inplace && op === A.BIN_OR && a instanceof PyDict && ta === dictType) {
+    dictInit(a, [b], null);
+    return a;
+  }
   if (ta.isBuiltin && tb.isBuiltin) {
     if (inplace) {
       if (a instanceof PyList && op === A.BIN_ADD) {
