@@ -3,7 +3,7 @@ import type { int } from '../../translate/rlib/index.ts';
 import { floorDiv } from '../../translate/rlib/index.ts';
 import { PyLongRange } from './longrange.ts';
 import { PyObject, PyList, PyTuple, PyDict, PySet, PyRange, PyInt, PySeqIter, PyExc, PyClassMethod, listType, tupleType, dictType, setType, frozensetType, rangeType, classmethodType, dictKeysType, dictValuesType, dictItemsType, newInt, newList, newTuple, newDict, newBool, raise, None, True, False, TypeError, ValueError, IndexError, KeyError } from '../objects/core.ts';
-import { dictSubscript, pyEq, compareBool, callObj, iterToArray, getItem, setItem, delItem, contains, pyLen, getIter, iterNext, toIntIndex, sliceIndexNotNone, keyError, repr, typeName, seqIter, IT_VIEW, IT_LIST, binaryOp, richCompare, truthy, isInstance, rangeLen, setKey, setFill } from '../interpreter/runtime.ts';
+import { dictSubscript, pyEq, compareBool, callObj, iterToArray, getItem, setItem, delItem, contains, pyLen, getIter, iterNext, lookupType, toIntIndex, sliceIndexNotNone, keyError, repr, typeName, seqIter, IT_VIEW, IT_LIST, binaryOp, richCompare, truthy, isInstance, rangeLen, setKey, setFill } from '../interpreter/runtime.ts';
 import { dictGet, dictSet, dictDel, dictHas, dictClear, dictKeys, dictFind, dictAddHashed, hashedKeys, HashedKeys } from '../objects/dict.ts';
 import { B, FAM_CONTAINER } from './ids.ts';
 import { npos, kwArg, arg, defMethod, mkBuiltin } from './args.ts';
@@ -285,6 +285,11 @@ export function callContainerMethod(id: int, args: PyObject[], kw: string[] | nu
       return None;
     case B.LIST_INIT: {
       const l = self as PyList;
+      // list___init__ refuses keywords unless a subclass's own __new__ may have wanted them
+      if (kw !== null && kw.length > 0 && (l.cls === listType || lookupType(l.cls, '__new__') === lookupType(listType, '__new__'))) {
+        throw raise(TypeError, 'list() takes no keyword arguments');
+      }
+      if (n > 2) throw raise(TypeError, `list expected at most 1 argument, got ${n - 1}`);
       l.items = n > 1 ? iterToArray(args[1]) : [];
       return None;
     }
