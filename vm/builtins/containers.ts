@@ -267,12 +267,18 @@ export function callContainerMethod(id: int, args: PyObject[], kw: string[] | nu
       const rev = kwArg(args, kw, 'reverse');
       const items = l.items;
       l.items = [];
+      let sorted: PyObject[] = items;
       try {
-        l.items = sortItems(items, key, rev !== null && truthy(rev));
+        sorted = sortItems(items, key, rev !== null && truthy(rev));
       } catch (e) {
         if (e instanceof PyExc) l.items = items;
         throw e;
       }
+      // items the key or a comparison put in the emptied list are dropped and the sort refused,
+      // as CPython's list.sort does
+      const modified = l.items.length > 0;
+      l.items = sorted;
+      if (modified) throw raise(ValueError, 'list modified during sort');
       return None;
     }
     case B.LIST_REVERSE:
