@@ -1767,6 +1767,24 @@ function seqCompare(x: PyObject[], y: PyObject[], op: int): boolean {
   const c = x.length < y.length ? -1 : x.length > y.length ? 1 : 0;
   return cmpResult(c, op);
 }
+/** Compares two lists as CPython's list_richcompare: the lengths are read afresh after each item
+ * comparison, since an item's __eq__ may have emptied either list. */
+function listCompare(a: PyList, b: PyList, op: int): PyObject {
+  if ((op === A.CMP_EQ || op === A.CMP_NE) && a.items.length !== b.items.length) return newBool(op === A.CMP_NE);
+  let i = 0;
+  for (; i < a.items.length && i < b.items.length; i++) {
+    const x = a.items[i];
+    const y = b.items[i];
+    if (x !== y && !pyEq(x, y)) break;
+  }
+  if (i >= a.items.length || i >= b.items.length) {
+    return newBool(cmpResult(a.items.length < b.items.length ? -1 : a.items.length > b.items.length ? 1 : 0, op));
+  }
+  if (op === A.CMP_EQ) return False;
+  if (op === A.CMP_NE) return True;
+  // the first differing items' own result, whatever it is (an ordering may return a non-bool)
+  return richCompare(a.items[i], b.items[i], op);
+}
 function setSubset(a: PySet, b: PySet): boolean {
   for (const k of a.table.keys) if (k !== null && !dictHas(b.table, k)) return false;
   return true;
@@ -1810,7 +1828,7 @@ export function builtinCompare(a: PyObject, b: PyObject, op: int): PyObject | nu
     const c = a.s < b.s ? -1 : a.s > b.s ? 1 : 0;
     return newBool(cmpResult(c, op));
   }
-  if (a instanceof PyList && b instanceof PyList) return newBool(seqCompare(a.items, b.items, op));
+  if (a instanceof PyList && b instanceof PyList) return listCompare(a, b, op);
   if (a instanceof PyTuple && b instanceof PyTuple) return newBool(seqCompare(a.items, b.items, op));
   // slices compare as the tuples of their fields
   if (a instanceof PySlice && b instanceof PySlice) return newBool(seqCompare([a.start, a.stop, a.step], [b.start, b.stop, b.step], op));
