@@ -3,7 +3,7 @@ import type { int } from '../../translate/rlib/index.ts';
 import { floorDiv } from '../../translate/rlib/index.ts';
 import { PyLongRange } from './longrange.ts';
 import { PyObject, PyList, PyTuple, PyDict, PySet, PyRange, PyInt, PySeqIter, PyExc, PyClassMethod, listType, tupleType, dictType, setType, frozensetType, rangeType, classmethodType, dictKeysType, dictValuesType, dictItemsType, newInt, newList, newTuple, newDict, newBool, raise, None, True, False, TypeError, ValueError, IndexError, KeyError } from '../objects/core.ts';
-import { dictSubscript, pyEq, compareBool, callObj, iterToArray, getItem, setItem, delItem, contains, pyLen, getIter, toIntIndex, keyError, repr, typeName, seqIter, IT_VIEW, IT_LIST, binaryOp, richCompare, truthy, isInstance, rangeLen, setKey, setFill } from '../interpreter/runtime.ts';
+import { dictSubscript, pyEq, compareBool, callObj, iterToArray, getItem, setItem, delItem, contains, pyLen, getIter, iterNext, lookupType, toIntIndex, sliceIndexNotNone, keyError, repr, typeName, seqIter, IT_VIEW, IT_LIST, binaryOp, richCompare, truthy, isInstance, rangeLen, setKey, setFill } from '../interpreter/runtime.ts';
 import { dictGet, dictSet, dictDel, dictHas, dictClear, dictKeys, dictFind, dictAddHashed, hashedKeys, HashedKeys } from '../objects/dict.ts';
 import { B, FAM_CONTAINER } from './ids.ts';
 import { npos, kwArg, arg, defMethod, mkBuiltin } from './args.ts';
@@ -249,8 +249,8 @@ export function callContainerMethod(id: int, args: PyObject[], kw: string[] | nu
     case B.LIST_INDEX:
     case B.TUPLE_INDEX: {
       const items = self instanceof PyList ? self.items : (self as PyTuple).items;
-      const start = n > 2 ? toIntIndex(args[2]) : 0;
-      const stop = n > 3 ? toIntIndex(args[3]) : items.length;
+      const start = n > 2 ? sliceIndexNotNone(args[2]) : 0;
+      const stop = n > 3 ? sliceIndexNotNone(args[3]) : items.length;
       return newInt(seqIndex(items, args[1], start, stop, self instanceof PyList ? `${repr(args[1])} is not in list` : 'tuple.index(x): x not in tuple'));
     }
     case B.LIST_COUNT:
@@ -267,12 +267,18 @@ export function callContainerMethod(id: int, args: PyObject[], kw: string[] | nu
       const rev = kwArg(args, kw, 'reverse');
       const items = l.items;
       l.items = [];
+      let sorted: PyObject[] = items;
       try {
-        l.items = sortItems(items, key, rev !== null && truthy(rev));
+        sorted = sortItems(items, key, rev !== null && truthy(rev));
       } catch (e) {
         if (e instanceof PyExc) l.items = items;
         throw e;
       }
+      // items the key or a comparison put in the emptied list are dropped and the sort refused,
+      // as CPython's list.sort does
+      const modified = l.items.length > 0;
+      l.items = sorted;
+      if (modified) throw raise(ValueError, 'list modified during sort');
       return None;
     }
     case B.LIST_REVERSE:
@@ -285,6 +291,11 @@ export function callContainerMethod(id: int, args: PyObject[], kw: string[] | nu
       return None;
     case B.LIST_INIT: {
       const l = self as PyList;
+      // list___init__ refuses keywords unless a subclass's own __new__ may have wanted them
+      if (kw !== null && kw.length > 0 && (l.cls === listType || lookupType(l.cls, '__new__') === lookupType(listType, '__new__'))) {
+        throw raise(TypeError, 'list() takes no keyword arguments');
+      }
+      if (n > 2) throw raise(TypeError, `list expected at most 1 argument, got ${n - 1}`);
       l.items = n > 1 ? iterToArray(args[1]) : [];
       return None;
     }
@@ -397,10 +408,18 @@ export function callContainerMethod(id: int, args: PyObject[], kw: string[] | nu
     case B.DICT_FROMKEYS: {
       if (n < 2) throw raise(TypeError, 'fromkeys expected at least 1 argument, got 0');
       if (n > 3) throw raise(TypeError, `fromkeys expected at most 2 arguments, got ${n - 1}`);
-      const d = newDict();
       const v = n > 2 ? args[2] : None;
-      // a set's or an exact dict's keys keep the hashes they have (dict_fromkeys's fast paths)
       const src = args[1];
+      // a subclass's fromkeys makes its result by calling the class (whatever __new__ returns:
+      // CPython's dict_fromkeys), and stores through __setitem__ unless that is an exact dict
+      const made = self === dictType ? newDict() : callObj(self, [], null);
+      if (!(made instanceof PyDict) || made.cls !== dictType) {
+        const it = getIter(src);
+        for (let k = iterNext(it); k !== null; k = iterNext(it)) setItem(made, k, v);
+        return made;
+      }
+      const d = made;
+      // a set's or an exact dict's keys keep the hashes they have (dict_fromkeys's fast paths)
       if (src instanceof PySet) dictAddHashed(d, hashedKeys(src.table), v);
       else if (src instanceof PyDict && src.cls === dictType) dictAddHashed(d, hashedKeys(src), v);
       else for (const k of iterToArray(src)) dictSet(d, k, v);

@@ -978,9 +978,12 @@ function checkCtorArity(id: int, t: PyType, n: int, kw: string[] | null): void {
       const name = id === B.LIST_NEW ? 'list' : id === B.TUPLE_NEW ? 'tuple' : id === B.SET_NEW ? 'set' : id === B.FROZENSET_NEW ? 'frozenset' : id === B.FLOAT_NEW ? 'float' : 'bool';
       // float_new: keywords only for a subclass with its own __init__
       if (id === B.FLOAT_NEW && nkw > 0 && (t.isBuiltin || lookupType(t, '__init__') instanceof PyBuiltin)) throw raise(TypeError, 'float() takes no keyword arguments');
+      // tuple_new likewise: keywords only for a subclass with its own __init__
+      if (id === B.TUPLE_NEW && nkw > 0 && (t.isBuiltin || lookupType(t, '__init__') instanceof PyBuiltin)) throw raise(TypeError, 'tuple() takes no keyword arguments');
       // a subclass may take more in its own __init__/__new__
       if (nkw > 0 && t.isBuiltin) throw raise(TypeError, `${name}() takes no keyword arguments`);
-      if (n > 1 && t.isBuiltin) throw raise(TypeError, `${name} expected at most 1 argument, got ${n}`);
+      // tuple_new counts its positional arguments for every subclass too
+      if (n > 1 && (t.isBuiltin || id === B.TUPLE_NEW)) throw raise(TypeError, `${name} expected at most 1 argument, got ${n}`);
       return;
     }
     case B.STATICMETHOD_NEW:

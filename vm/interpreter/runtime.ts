@@ -39,7 +39,7 @@ import { PyExcGroup, excGroupStr } from '../builtins/excgroup.ts';
 import { PyCode, CO_VARARGS, CO_VARKW, CO_GENERATOR, CO_NAMES, CO_COROUTINE, CO_ASYNC_GENERATOR, CO_ITERABLE_COROUTINE } from '../compiler/code.ts';
 import { VM } from './state.ts';
 import { callFunction, genSend } from './eval.ts';
-import { callBuiltin, isCallable } from '../builtins/dispatch.ts';
+import { callBuiltin, isCallable, dictInit } from '../builtins/dispatch.ts';
 import { superLookup, superGet, superRepr } from '../builtins/superobj.ts';
 import { slotError, allowedSlotNames, declaredSlotNames } from './slotrules.ts';
 import { setClass } from './classassign.ts';
@@ -1767,6 +1767,24 @@ function seqCompare(x: PyObject[], y: PyObject[], op: int): boolean {
   const c = x.length < y.length ? -1 : x.length > y.length ? 1 : 0;
   return cmpResult(c, op);
 }
+/** Compares two lists as CPython's list_richcompare: the lengths are read afresh after each item
+ * comparison, since an item's __eq__ may have emptied either list. */
+function listCompare(a: PyList, b: PyList, op: int): PyObject {
+  if ((op === A.CMP_EQ || op === A.CMP_NE) && a.items.length !== b.items.length) return newBool(op === A.CMP_NE);
+  let i = 0;
+  for (; i < a.items.length && i < b.items.length; i++) {
+    const x = a.items[i];
+    const y = b.items[i];
+    if (x !== y && !pyEq(x, y)) break;
+  }
+  if (i >= a.items.length || i >= b.items.length) {
+    return newBool(cmpResult(a.items.length < b.items.length ? -1 : a.items.length > b.items.length ? 1 : 0, op));
+  }
+  if (op === A.CMP_EQ) return False;
+  if (op === A.CMP_NE) return True;
+  // the first differing items' own result, whatever it is (an ordering may return a non-bool)
+  return richCompare(a.items[i], b.items[i], op);
+}
 function setSubset(a: PySet, b: PySet): boolean {
   for (const k of a.table.keys) if (k !== null && !dictHas(b.table, k)) return false;
   return true;
@@ -1810,7 +1828,7 @@ export function builtinCompare(a: PyObject, b: PyObject, op: int): PyObject | nu
     const c = strCompare(a.s, b.s);
     return newBool(cmpResult(c, op));
   }
-  if (a instanceof PyList && b instanceof PyList) return newBool(seqCompare(a.items, b.items, op));
+  if (a instanceof PyList && b instanceof PyList) return listCompare(a, b, op);
   if (a instanceof PyTuple && b instanceof PyTuple) return newBool(seqCompare(a.items, b.items, op));
   // slices compare as the tuples of their fields
   if (a instanceof PySlice && b instanceof PySlice) return newBool(seqCompare([a.start, a.stop, a.step], [b.start, b.stop, b.step], op));
@@ -2141,7 +2159,12 @@ export function builtinBinary(a: PyObject, b: PyObject, op: int): PyObject | nul
       for (const x of b.items) items.push(x);
       return newTuple(items);
     }
-    if (op === A.BIN_MUL && b instanceof PyInt) return newTuple(repeatSeq(a.items, repeatCount(b)));
+    if (op === A.BIN_MUL && b instanceof PyInt) {
+      const n = repeatCount(b);
+      // an exact tuple (immutable) repeated once, or an empty one, is itself, as CPython's tuplerepeat
+      if ((n === 1 || a.items.length === 0) && a.cls === tupleType) return a;
+      return newTuple(repeatSeq(a.items, n));
+    }
     return null;
   }
   if (b instanceof PyInt && op === A.BIN_MUL) {
@@ -2256,6 +2279,12 @@ export function binaryOp(a: PyObject, b: PyObject, opIn: int): PyObject {
   if (isProxy(a) || isProxy(b)) return binaryOp(unproxy(a), unproxy(b), opIn);
   const ta = a.cls;
   const tb = b.cls;
+  // d |= x on an exact dict is d.update(x) for any mapping or iterable of pairs, and its errors
+  // stand (CPython's dict_ior: the right operand's __ror__ is never asked)
+  if (inplace && op === A.BIN_OR && a instanceof PyDict && ta === dictType) {
+    dictInit(a, [b], null);
+    return a;
+  }
   if (ta.isBuiltin && tb.isBuiltin) {
     if (inplace) {
       if (a instanceof PyList && op === A.BIN_ADD) {
@@ -2371,6 +2400,14 @@ export function toSsize(o: PyObject): int {
 }
 /** A slice bound, start or end argument (str.find's): None is null. */
 export function sliceIndexArg(o: PyObject): int {
+  return sliceBound(o);
+}
+/** A bound that may not be None (list.index, tuple.index: CPython's _PyEval_SliceIndexNotNone):
+ * clamped past the machine range like a slice bound, with that function's message. */
+export function sliceIndexNotNone(o: PyObject): int {
+  if (!(o instanceof PyInt) && (o.cls.isBuiltin || lookupType(o.cls, '__index__') === null)) {
+    throw raise(TypeError, 'slice indices must be integers or have an __index__ method');
+  }
   return sliceBound(o);
 }
 /** A slice bound or step as CPython's _PyEval_SliceIndex reads it: an int past the machine range
