@@ -75,7 +75,7 @@ import { callCodecs, decodeSource } from '../modules/codecs/module.ts';
 import { callImp } from '../modules/imp.ts';
 import { callCoreMethod } from './coremethods.ts';
 import { callFloatHex } from './floathex.ts';
-import { callSlice } from './sliceobj.ts';
+import { callSlice, indexOf } from './sliceobj.ts';
 import { methodNew } from './methodnew.ts';
 import { callFuncCall } from './funccall.ts';
 import { callIntDigits, checkStrToIntDigits } from '../objects/intdigits.ts';
@@ -150,9 +150,9 @@ function byteorderArg(o: PyObject | null): boolean {
   if (o.s === 'big') return false;
   throw raise(ValueError, "byteorder must be either 'little' or 'big'");
 }
-/** a range() argument as a Python int (big ints kept: builtins/longrange.ts) */
-function rangeBound(o: PyObject): PyObject {
-  return o instanceof PyInt ? o : newInt(toIntIndex(o));
+/** a range() argument as a Python int, by __index__ (big ints kept: builtins/longrange.ts) */
+function rangeBound(o: PyObject): PyInt {
+  return indexOf(o, '');
 }
 /** The dunders of list, dict, set, frozenset and tuple that CPython writes as methods, not slot
  * wrappers: the two kinds word a wrong self differently. */
@@ -1088,20 +1088,15 @@ function construct(id: int, args: PyObject[], kw: string[] | null): PyObject {
     }
     case B.RANGE_NEW: {
       if (n < 1 || n > 3) throw raise(TypeError, `range expected at least 1 argument, got ${n}`);
+      // each bound's __index__ called once, in order; the step checked before any range is made
+      const start = n === 1 ? newInt(0) : rangeBound(args[1]);
+      const stop = rangeBound(args[n === 1 ? 1 : 2]);
+      const step = n === 3 ? rangeBound(args[3]) : newInt(1);
+      if (intSign(step) === 0) throw raise(ValueError, 'range() arg 3 must not be zero');
       // bounds beyond a machine int make the long form (builtins/longrange.ts)
-      const long = n === 1 ? longRangeOrNull(newInt(0), rangeBound(args[1]), newInt(1)) : longRangeOrNull(rangeBound(args[1]), rangeBound(args[2]), n === 3 ? rangeBound(args[3]) : newInt(1));
+      const long = longRangeOrNull(start, stop, step);
       if (long !== null) return long;
-      let start = 0;
-      let stop = 0;
-      let step = 1;
-      if (n === 1) stop = toIntIndex(args[1]);
-      else {
-        start = toIntIndex(args[1]);
-        stop = toIntIndex(args[2]);
-        if (n === 3) step = toIntIndex(args[3]);
-      }
-      if (step === 0) throw raise(ValueError, 'range() arg 3 must not be zero');
-      return new PyRange(rangeType, start, stop, step);
+      return new PyRange(rangeType, start.v, stop.v, step.v);
     }
     case B.TYPE_NEW: {
       // type(x) is x's type; a metaclass's M(x) is type.__new__ given too few arguments
