@@ -7,7 +7,7 @@ import {
   PyBoundMethod, HOLD, None, True, False, NotImplemented, Ellipsis, typeType, objectType, L_NONE, intType, boolType, floatType,
   strType, bytesType, listType, tupleType, dictType, setType, frozensetType, rangeType, sliceType, propertyType,
   staticmethodType, classmethodType, superType, enumerateType, zipType, mapType, filterType, reversedType, longrangeIterType,
-  builtinType, newInt, newFloat, newStr, newBool, newList, newTuple, newDict, raise, newExc, TypeError, ValueError,
+  builtinType, newInt, newFloat, newStr, newBool, newList, newTuple, newDict, raise, newExc, TypeError, ValueError, DeprecationWarning,
   AttributeError, NameError, ImportError, StopIteration, OverflowErrorT, ZeroDivisionErrorT, EOFError, FileNotFoundError, RuntimeError,
   SystemExit, EXC, TYPES, BaseException, KeyError, IndexError, ExitSignal, OSError, BlockingIOError,
 } from '../objects/core.ts';
@@ -75,7 +75,8 @@ import { callCodecs, decodeSource } from '../modules/codecs/module.ts';
 import { callImp } from '../modules/imp.ts';
 import { callCoreMethod } from './coremethods.ts';
 import { callFloatHex } from './floathex.ts';
-import { callSlice, indexOf } from './sliceobj.ts';
+import { warnVm } from '../interpreter/warn.ts';
+import { callSlice, indexOf, SUBCLASS_DEPRECATED } from './sliceobj.ts';
 import { methodNew } from './methodnew.ts';
 import { callFuncCall } from './funccall.ts';
 import { callIntDigits, checkStrToIntDigits } from '../objects/intdigits.ts';
@@ -446,9 +447,10 @@ function intPowMod(a: PyInt, e: PyInt, m: PyInt): PyInt {
   }
   return result;
 }
-function parseIntStr(sIn: string, baseIn: int): PyObject {
+/** int(s, base) of a str's or bytes' text; given is the object named by the ValueError (the
+ * str, or the bytes, as CPython's _PyLong_FromBytes names them). */
+function parseIntStr(sIn: string, baseIn: int, given: PyObject): PyObject {
   let s = sIn.trim();
-  const orig = sIn;
   let neg = false;
   if (s.startsWith('-') || s.startsWith('+')) {
     neg = s[0] === '-';
@@ -466,7 +468,11 @@ function parseIntStr(sIn: string, baseIn: int): PyObject {
   } else if ((base === 2 || base === 0) && low.startsWith('0b')) {
     s = s.slice(2);
     base = 2;
-  } else if (base === 0) base = 10;
+  } else if (base === 0) {
+    base = 10;
+    // no old-style octal: a literal's leading 0 is followed by zeros only (0_0, not 0_7 or 09)
+    if (s.startsWith('0') && s.split('_').join('').split('0').join('') !== '') s = '!';
+  }
   // one underscore may follow a base prefix (0x_ff), as in a literal
   if (s.length < len0 && s.startsWith('_')) s = s.slice(1);
   if (s.startsWith('_')) s = '!';
@@ -480,38 +486,59 @@ function parseIntStr(sIn: string, baseIn: int): PyObject {
     else if (c >= 65 && c <= 90) v = c - 55;
     if (v >= base) ok = false;
   }
-  if (!ok) throw raise(ValueError, `invalid literal for int() with base ${baseIn}: ${repr(newStr(orig))}`);
+  if (!ok) throw raise(ValueError, `invalid literal for int() with base ${baseIn}: ${repr(given)}`);
   checkStrToIntDigits(clean.length, base);
   const b = bigFromRadix(clean, base, neg);
   return fromBig(b);
 }
+/** What __int__ gave, as int() returns it (CPython's PyNumber_Long): an int subclass is
+ * copied to an int with a DeprecationWarning, anything else refused. */
+function intResult(r: PyObject): PyObject {
+  if (r instanceof PyInt && r.cls === intType) return r;
+  if (!(r instanceof PyInt)) throw raise(TypeError, `__int__ returned non-int (type ${typeName(r)})`);
+  warnVm(`__int__ returned non-int (type ${typeName(r)}).  ${SUBCLASS_DEPRECATED}`, DeprecationWarning);
+  return newIntFrom(r);
+}
+/** int(x) by __trunc__, deprecated in 3.11: an Integral result is taken by its __index__. */
+function intByTrunc(o: PyObject): PyObject {
+  warnVm('The delegation of int() to __trunc__ is deprecated.', DeprecationWarning);
+  const r = callSpecial(o, '__trunc__', []) as PyObject;
+  if (r instanceof PyInt) return r.cls === intType ? r : newIntFrom(r);
+  if (lookupType(r.cls, '__index__') === null) throw raise(TypeError, `__trunc__ returned non-Integral (type ${typeName(r)})`);
+  return indexOf(r, '');
+}
 export function toInt(o: PyObject, base: int): PyObject {
-  if (o instanceof PyInt) return o.cls === intType ? o : newIntFrom(o);
+  if (o instanceof PyInt) {
+    if (o.cls === intType) return o;
+    // an int subclass's own __int__ is int()'s answer, as its nb_int slot is in CPython
+    const m = o.cls.isBuiltin ? null : lookupType(o.cls, '__int__');
+    if (m === null || m instanceof PyBuiltin) return newIntFrom(o);
+    return intResult(callSpecial(o, '__int__', []) as PyObject);
+  }
   if (o instanceof PyFloat) {
     if (Number.isNaN(o.v)) throw raise(ValueError, 'cannot convert float NaN to integer');
     if (o.v === Infinity || o.v === -Infinity) throw raise(OverflowErrorT, 'cannot convert float infinity to integer');
     return intFromFloat(o.v);
   }
-  if (o instanceof PyStr) return parseIntStr(o.s, base);
+  if (o instanceof PyStr) return parseIntStr(o.s, base, o);
   if (o instanceof PyBytes) {
     const parts: string[] = [];
     for (const c of o.b) parts.push(String.fromCharCode(c));
-    return parseIntStr(parts.join(''), base);
+    // named as bytes whatever its type (a bytearray too), as _PyLong_FromBytes names it
+    return parseIntStr(parts.join(''), base, o.cls === bytesType ? o : new PyBytes(bytesType, o.b.slice(0)));
   }
   if (!o.cls.isBuiltin) {
     const r = callSpecial(o, '__int__', []);
-    if (r !== null) return r;
-    const r2 = callSpecial(o, '__index__', []);
-    if (r2 !== null) return r2;
-    const r3 = callSpecial(o, '__trunc__', []);
-    if (r3 !== null) return r3;
+    if (r !== null) return intResult(r);
+    if (lookupType(o.cls, '__index__') !== null) return indexOf(o, '');
+    if (lookupType(o.cls, '__trunc__') !== null) return intByTrunc(o);
   }
   // any other buffer (memoryview, array, bytearray): its bytes, as CPython's PyNumber_Long
   const buf = bytesLike(o);
   if (buf !== null) {
     const parts: string[] = [];
     for (const c of buf) parts.push(String.fromCharCode(c));
-    return parseIntStr(parts.join(''), base);
+    return parseIntStr(parts.join(''), base, new PyBytes(bytesType, buf.slice(0)));
   }
   throw raise(TypeError, `int() argument must be a string, a bytes-like object or a real number, not '${typeName(o)}'`);
 }
@@ -1018,7 +1045,8 @@ function construct(id: int, args: PyObject[], kw: string[] | null): PyObject {
         const baseO = arg(args, kw, 2, 'base');
         if (baseO !== null) {
           if (!(args[1] instanceof PyStr || args[1] instanceof PyBytes)) throw raise(TypeError, "int() can't convert non-string with explicit base");
-          const base = toIntIndex(baseO);
+          const baseI = indexOf(baseO, '');
+          const base = baseI.big === null ? baseI.v : -1;
           if (base !== 0 && (base < 2 || base > 36)) throw raise(ValueError, 'int() base must be >= 2 and <= 36, or 0');
           r = toInt(args[1], base);
         } else r = toInt(args[1], 10);
