@@ -546,6 +546,14 @@ function newIntFrom(o: PyInt): PyInt {
   if (o.big !== null) return fromBig(o.big);
   return newInt(o.v);
 }
+/** int.from_bytes's argument as PyObject_Bytes takes it: an object's own __bytes__ first
+ * (which must give bytes), else the object itself (a buffer or an iterable of ints). */
+function fromBytesSource(src: PyObject): PyObject {
+  if (src.cls.isBuiltin || lookupType(src.cls, '__bytes__') === null) return src;
+  const r = callSpecial(src, '__bytes__', []) as PyObject;
+  if (!(r instanceof PyBytes) || !isInstance(r, bytesType)) throw raise(TypeError, `__bytes__ returned non-bytes (type ${typeName(r)})`);
+  return r;
+}
 /** The stream print() writes to: file, or sys.stdout as it is now. */
 function printTarget(file: PyObject | null): PyObject {
   return file === null || file === None ? currentStdout() : file;
@@ -1560,14 +1568,18 @@ function callObjectMethod(id: int, args: PyObject[], kw: string[] | null): PyObj
       if (src === null) throw raise(TypeError, "from_bytes() missing required argument 'bytes' (pos 1)");
       if (src instanceof PyStr) throw raise(TypeError, 'cannot convert \'str\' object to bytes');
       const b: int[] = [];
-      const buf = bytesLike(src);
+      const buf = bytesLike(fromBytesSource(src));
       if (buf !== null) for (const c of buf) b.push(c);
-      else
-        for (const v of iterToArray(src)) {
+      else {
+        // PyBytes_FromObject's words for what is neither a buffer nor iterable
+        const it = getIterOrNull(src);
+        if (it === null) throw raise(TypeError, `cannot convert '${typeName(src)}' object to bytes`);
+        for (const v of iterToArray(it)) {
           const c = toIntIndex(v);
           if (c < 0 || c > 255) throw raise(ValueError, 'bytes must be in range(0, 256)');
           b.push(c);
         }
+      }
       if (little) b.reverse();
       for (const c of b) r = intAdd(intMul(r, newInt(256)), newInt(c));
       if (signed && b.length > 0 && b[0] >= 128) r = intSub(r, intPow(newInt(256), newInt(b.length)));
