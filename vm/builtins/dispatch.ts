@@ -705,9 +705,11 @@ function callFunction(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | nu
       }
       if (x instanceof PyComplex) throw raise(TypeError, `type ${typeName(x)} doesn't define __round__ method`);
       if (x instanceof PyInt) {
-        if (nd === null || nd === None || toIntIndex(nd) >= 0) return x.cls === intType ? x : newInt(x.v);
+        // a non-negative ndigits, however large, leaves an int as it is (CPython's long_round)
+        const ndi = nd === null || nd === None ? null : indexOf(nd, '');
+        if (ndi === null || intSign(ndi) >= 0) return x.cls === intType ? x : newIntFrom(x);
         let p = newInt(1);
-        for (let k = toIntIndex(nd); k < 0; k++) p = intMul(p, newInt(10));
+        for (let k = toIntIndex(ndi); k < 0; k++) p = intMul(p, newInt(10));
         const q = intFloorDiv(x, p);
         const r = intMod(x, p);
         const twice = intMul(r, newInt(2));
