@@ -2,7 +2,7 @@
 import type { int } from '../../translate/rlib/index.ts';
 import { floorDiv } from '../../translate/rlib/index.ts';
 import { PyLongRange } from './longrange.ts';
-import { PyObject, PyList, PyTuple, PyDict, PySet, PyRange, PyInt, PySeqIter, PyExc, PyClassMethod, listType, tupleType, dictType, setType, frozensetType, rangeType, classmethodType, dictKeysType, dictValuesType, dictItemsType, newInt, newList, newTuple, newDict, newBool, raise, None, True, False, TypeError, ValueError, IndexError, KeyError } from '../objects/core.ts';
+import { PyObject, PyList, PyTuple, PyDict, PySet, PyRange, PyInt, PySeqIter, PyExc, PyClassMethod, listType, tupleType, dictType, setType, frozensetType, rangeType, classmethodType, dictKeysType, dictValuesType, dictItemsType, newInt, newList, newTuple, newDict, newBool, raise, intType, boolType, None, True, False, TypeError, ValueError, IndexError, KeyError } from '../objects/core.ts';
 import { dictSubscript, pyEq, compareBool, callObj, iterToArray, getItem, setItem, delItem, contains, pyLen, getIter, iterNext, lookupType, toIntIndex, sliceIndexNotNone, keyError, repr, typeName, seqIter, IT_VIEW, IT_LIST, binaryOp, richCompare, truthy, isInstance, rangeLen, setKey, setFill } from '../interpreter/runtime.ts';
 import { dictGet, dictSet, dictDel, dictHas, dictClear, dictKeys, dictFind, dictAddHashed, hashedKeys, HashedKeys } from '../objects/dict.ts';
 import { B, FAM_CONTAINER } from './ids.ts';
@@ -42,6 +42,25 @@ function mergeSort(keys: PyObject[], idx: int[], tmp: int[], lo: int, hi: int): 
   while (j < hi) tmp[k++] = idx[j++];
   for (let q = lo; q < hi; q++) idx[q] = tmp[q];
 }
+/** CPython's _PySequence_Count and _PySequence_IterSearch(PY_ITERSEARCH_INDEX): the items of
+ * seq compared with x by ==, counted (count) or the first one's index. */
+function seqSearch(seq: PyObject, x: PyObject, count: boolean): PyObject {
+  const it = getIter(seq);
+  let i = 0;
+  let found = 0;
+  for (;;) {
+    const y = iterNext(it);
+    if (y === null) break;
+    if (y === x || pyEq(y, x)) {
+      if (!count) return newInt(i);
+      found++;
+    }
+    i++;
+  }
+  if (count) return newInt(found);
+  throw raise(ValueError, 'sequence.index(x): x not in sequence');
+}
+
 export function sortItems(itemsIn: PyObject[], key: PyObject | null, reverse: boolean): PyObject[] {
   const items = itemsIn.slice(0);
   if (reverse) items.reverse();
@@ -332,6 +351,10 @@ export function callContainerMethod(id: int, args: PyObject[], kw: string[] | nu
       return binaryOp(asBase(self), asBase(args[1]), A.BIN_ADD);
     case B.RANGE_INDEX:
     case B.RANGE_COUNT: {
+      const x = args[1];
+      // only an int or a bool is placed arithmetically; anything else (an int subclass with
+      // its own __eq__ among them) is compared with each item, as CPython's range_count/index
+      if (!(x instanceof PyInt) || (x.cls !== intType && x.cls !== boolType)) return seqSearch(self, x, id === B.RANGE_COUNT);
       if (self instanceof PyLongRange) {
         const has = args[1] instanceof PyInt && self.has(args[1]);
         if (id === B.RANGE_COUNT) return newInt(has ? 1 : 0);
@@ -339,11 +362,10 @@ export function callContainerMethod(id: int, args: PyObject[], kw: string[] | nu
         return binaryOp(binaryOp(args[1], self.start, A.BIN_SUB), self.step, A.BIN_FLOORDIV);
       }
       const r = self as PyRange;
-      const x = args[1];
       const has = contains(r, x);
       if (id === B.RANGE_COUNT) return newInt(has ? 1 : 0);
       if (!has) throw raise(ValueError, `${repr(x)} is not in range`);
-      return newInt(floorDiv((x as PyInt).v - r.start, r.step));
+      return newInt(floorDiv(x.v - r.start, r.step));
     }
     // ---- dict ----
     case B.DICT_KEYS:

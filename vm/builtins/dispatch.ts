@@ -7,7 +7,7 @@ import {
   PyBoundMethod, HOLD, None, True, False, NotImplemented, Ellipsis, typeType, objectType, L_NONE, intType, boolType, floatType,
   strType, bytesType, listType, tupleType, dictType, setType, frozensetType, rangeType, sliceType, propertyType,
   staticmethodType, classmethodType, superType, enumerateType, zipType, mapType, filterType, reversedType, longrangeIterType,
-  builtinType, newInt, newFloat, newStr, newBool, newList, newTuple, newDict, raise, newExc, TypeError, ValueError,
+  builtinType, newInt, newFloat, newStr, newBool, newList, newTuple, newDict, raise, newExc, TypeError, ValueError, DeprecationWarning,
   AttributeError, NameError, ImportError, StopIteration, OverflowErrorT, ZeroDivisionErrorT, EOFError, FileNotFoundError, RuntimeError,
   SystemExit, EXC, TYPES, BaseException, KeyError, IndexError, ExitSignal, OSError, BlockingIOError,
 } from '../objects/core.ts';
@@ -75,7 +75,8 @@ import { callCodecs, decodeSource } from '../modules/codecs/module.ts';
 import { callImp } from '../modules/imp.ts';
 import { callCoreMethod } from './coremethods.ts';
 import { callFloatHex } from './floathex.ts';
-import { callSlice } from './sliceobj.ts';
+import { warnVm } from '../interpreter/warn.ts';
+import { callSlice, indexOf, SUBCLASS_DEPRECATED } from './sliceobj.ts';
 import { methodNew } from './methodnew.ts';
 import { callFuncCall } from './funccall.ts';
 import { callIntDigits, checkStrToIntDigits } from '../objects/intdigits.ts';
@@ -150,9 +151,9 @@ function byteorderArg(o: PyObject | null): boolean {
   if (o.s === 'big') return false;
   throw raise(ValueError, "byteorder must be either 'little' or 'big'");
 }
-/** a range() argument as a Python int (big ints kept: builtins/longrange.ts) */
-function rangeBound(o: PyObject): PyObject {
-  return o instanceof PyInt ? o : newInt(toIntIndex(o));
+/** a range() argument as a Python int, by __index__ (big ints kept: builtins/longrange.ts) */
+function rangeBound(o: PyObject): PyInt {
+  return indexOf(o, '');
 }
 /** The dunders of list, dict, set, frozenset and tuple that CPython writes as methods, not slot
  * wrappers: the two kinds word a wrong self differently. */
@@ -446,9 +447,10 @@ function intPowMod(a: PyInt, e: PyInt, m: PyInt): PyInt {
   }
   return result;
 }
-function parseIntStr(sIn: string, baseIn: int): PyObject {
+/** int(s, base) of a str's or bytes' text; given is the object named by the ValueError (the
+ * str, or the bytes, as CPython's _PyLong_FromBytes names them). */
+function parseIntStr(sIn: string, baseIn: int, given: PyObject): PyObject {
   let s = sIn.trim();
-  const orig = sIn;
   let neg = false;
   if (s.startsWith('-') || s.startsWith('+')) {
     neg = s[0] === '-';
@@ -466,7 +468,11 @@ function parseIntStr(sIn: string, baseIn: int): PyObject {
   } else if ((base === 2 || base === 0) && low.startsWith('0b')) {
     s = s.slice(2);
     base = 2;
-  } else if (base === 0) base = 10;
+  } else if (base === 0) {
+    base = 10;
+    // no old-style octal: a literal's leading 0 is followed by zeros only (0_0, not 0_7 or 09)
+    if (s.startsWith('0') && s.split('_').join('').split('0').join('') !== '') s = '!';
+  }
   // one underscore may follow a base prefix (0x_ff), as in a literal
   if (s.length < len0 && s.startsWith('_')) s = s.slice(1);
   if (s.startsWith('_')) s = '!';
@@ -480,44 +486,73 @@ function parseIntStr(sIn: string, baseIn: int): PyObject {
     else if (c >= 65 && c <= 90) v = c - 55;
     if (v >= base) ok = false;
   }
-  if (!ok) throw raise(ValueError, `invalid literal for int() with base ${baseIn}: ${repr(newStr(orig))}`);
+  if (!ok) throw raise(ValueError, `invalid literal for int() with base ${baseIn}: ${repr(given)}`);
   checkStrToIntDigits(clean.length, base);
   const b = bigFromRadix(clean, base, neg);
   return fromBig(b);
 }
+/** What __int__ gave, as int() returns it (CPython's PyNumber_Long): an int subclass is
+ * copied to an int with a DeprecationWarning, anything else refused. */
+function intResult(r: PyObject): PyObject {
+  if (r instanceof PyInt && r.cls === intType) return r;
+  if (!(r instanceof PyInt)) throw raise(TypeError, `__int__ returned non-int (type ${typeName(r)})`);
+  warnVm(`__int__ returned non-int (type ${typeName(r)}).  ${SUBCLASS_DEPRECATED}`, DeprecationWarning);
+  return newIntFrom(r);
+}
+/** int(x) by __trunc__, deprecated in 3.11: an Integral result is taken by its __index__. */
+function intByTrunc(o: PyObject): PyObject {
+  warnVm('The delegation of int() to __trunc__ is deprecated.', DeprecationWarning);
+  const r = callSpecial(o, '__trunc__', []) as PyObject;
+  if (r instanceof PyInt) return r.cls === intType ? r : newIntFrom(r);
+  if (lookupType(r.cls, '__index__') === null) throw raise(TypeError, `__trunc__ returned non-Integral (type ${typeName(r)})`);
+  return indexOf(r, '');
+}
 export function toInt(o: PyObject, base: int): PyObject {
-  if (o instanceof PyInt) return o.cls === intType ? o : newIntFrom(o);
+  if (o instanceof PyInt) {
+    if (o.cls === intType) return o;
+    // an int subclass's own __int__ is int()'s answer, as its nb_int slot is in CPython
+    const m = o.cls.isBuiltin ? null : lookupType(o.cls, '__int__');
+    if (m === null || m instanceof PyBuiltin) return newIntFrom(o);
+    return intResult(callSpecial(o, '__int__', []) as PyObject);
+  }
   if (o instanceof PyFloat) {
     if (Number.isNaN(o.v)) throw raise(ValueError, 'cannot convert float NaN to integer');
     if (o.v === Infinity || o.v === -Infinity) throw raise(OverflowErrorT, 'cannot convert float infinity to integer');
     return intFromFloat(o.v);
   }
-  if (o instanceof PyStr) return parseIntStr(o.s, base);
+  if (o instanceof PyStr) return parseIntStr(o.s, base, o);
   if (o instanceof PyBytes) {
     const parts: string[] = [];
     for (const c of o.b) parts.push(String.fromCharCode(c));
-    return parseIntStr(parts.join(''), base);
+    // named as bytes whatever its type (a bytearray too), as _PyLong_FromBytes names it
+    return parseIntStr(parts.join(''), base, o.cls === bytesType ? o : new PyBytes(bytesType, o.b.slice(0)));
   }
   if (!o.cls.isBuiltin) {
     const r = callSpecial(o, '__int__', []);
-    if (r !== null) return r;
-    const r2 = callSpecial(o, '__index__', []);
-    if (r2 !== null) return r2;
-    const r3 = callSpecial(o, '__trunc__', []);
-    if (r3 !== null) return r3;
+    if (r !== null) return intResult(r);
+    if (lookupType(o.cls, '__index__') !== null) return indexOf(o, '');
+    if (lookupType(o.cls, '__trunc__') !== null) return intByTrunc(o);
   }
   // any other buffer (memoryview, array, bytearray): its bytes, as CPython's PyNumber_Long
   const buf = bytesLike(o);
   if (buf !== null) {
     const parts: string[] = [];
     for (const c of buf) parts.push(String.fromCharCode(c));
-    return parseIntStr(parts.join(''), base);
+    return parseIntStr(parts.join(''), base, new PyBytes(bytesType, buf.slice(0)));
   }
   throw raise(TypeError, `int() argument must be a string, a bytes-like object or a real number, not '${typeName(o)}'`);
 }
 function newIntFrom(o: PyInt): PyInt {
   if (o.big !== null) return fromBig(o.big);
   return newInt(o.v);
+}
+/** int.from_bytes's argument as PyObject_Bytes takes it: an object's own __bytes__ first
+ * (which must give bytes), else the object itself (a buffer or an iterable of ints). */
+function fromBytesSource(src: PyObject): PyObject {
+  if (src.cls.isBuiltin || lookupType(src.cls, '__bytes__') === null) return src;
+  const r = callSpecial(src, '__bytes__', []) as PyObject;
+  if (!(r instanceof PyBytes) || !isInstance(r, bytesType)) throw raise(TypeError, `__bytes__ returned non-bytes (type ${typeName(r)})`);
+  return r;
 }
 /** The stream print() writes to: file, or sys.stdout as it is now. */
 function printTarget(file: PyObject | null): PyObject {
@@ -670,9 +705,11 @@ function callFunction(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | nu
       }
       if (x instanceof PyComplex) throw raise(TypeError, `type ${typeName(x)} doesn't define __round__ method`);
       if (x instanceof PyInt) {
-        if (nd === null || nd === None || toIntIndex(nd) >= 0) return x.cls === intType ? x : newInt(x.v);
+        // a non-negative ndigits, however large, leaves an int as it is (CPython's long_round)
+        const ndi = nd === null || nd === None ? null : indexOf(nd, '');
+        if (ndi === null || intSign(ndi) >= 0) return x.cls === intType ? x : newIntFrom(x);
         let p = newInt(1);
-        for (let k = toIntIndex(nd); k < 0; k++) p = intMul(p, newInt(10));
+        for (let k = toIntIndex(ndi); k < 0; k++) p = intMul(p, newInt(10));
         const q = intFloorDiv(x, p);
         const r = intMod(x, p);
         const twice = intMul(r, newInt(2));
@@ -1021,7 +1058,8 @@ function construct(id: int, args: PyObject[], kw: string[] | null): PyObject {
         const baseO = arg(args, kw, 2, 'base');
         if (baseO !== null) {
           if (!(args[1] instanceof PyStr || args[1] instanceof PyBytes)) throw raise(TypeError, "int() can't convert non-string with explicit base");
-          const base = toIntIndex(baseO);
+          const baseI = indexOf(baseO, '');
+          const base = baseI.big === null ? baseI.v : -1;
           if (base !== 0 && (base < 2 || base > 36)) throw raise(ValueError, 'int() base must be >= 2 and <= 36, or 0');
           r = toInt(args[1], base);
         } else r = toInt(args[1], 10);
@@ -1091,20 +1129,15 @@ function construct(id: int, args: PyObject[], kw: string[] | null): PyObject {
     }
     case B.RANGE_NEW: {
       if (n < 1 || n > 3) throw raise(TypeError, `range expected at least 1 argument, got ${n}`);
+      // each bound's __index__ called once, in order; the step checked before any range is made
+      const start = n === 1 ? newInt(0) : rangeBound(args[1]);
+      const stop = rangeBound(args[n === 1 ? 1 : 2]);
+      const step = n === 3 ? rangeBound(args[3]) : newInt(1);
+      if (intSign(step) === 0) throw raise(ValueError, 'range() arg 3 must not be zero');
       // bounds beyond a machine int make the long form (builtins/longrange.ts)
-      const long = n === 1 ? longRangeOrNull(newInt(0), rangeBound(args[1]), newInt(1)) : longRangeOrNull(rangeBound(args[1]), rangeBound(args[2]), n === 3 ? rangeBound(args[3]) : newInt(1));
+      const long = longRangeOrNull(start, stop, step);
       if (long !== null) return long;
-      let start = 0;
-      let stop = 0;
-      let step = 1;
-      if (n === 1) stop = toIntIndex(args[1]);
-      else {
-        start = toIntIndex(args[1]);
-        stop = toIntIndex(args[2]);
-        if (n === 3) step = toIntIndex(args[3]);
-      }
-      if (step === 0) throw raise(ValueError, 'range() arg 3 must not be zero');
-      return new PyRange(rangeType, start, stop, step);
+      return new PyRange(rangeType, start.v, stop.v, step.v);
     }
     case B.TYPE_NEW: {
       // type(x) is x's type; a metaclass's M(x) is type.__new__ given too few arguments
@@ -1540,14 +1573,18 @@ function callObjectMethod(id: int, args: PyObject[], kw: string[] | null): PyObj
       if (src === null) throw raise(TypeError, "from_bytes() missing required argument 'bytes' (pos 1)");
       if (src instanceof PyStr) throw raise(TypeError, 'cannot convert \'str\' object to bytes');
       const b: int[] = [];
-      const buf = bytesLike(src);
+      const buf = bytesLike(fromBytesSource(src));
       if (buf !== null) for (const c of buf) b.push(c);
-      else
-        for (const v of iterToArray(src)) {
+      else {
+        // PyBytes_FromObject's words for what is neither a buffer nor iterable
+        const it = getIterOrNull(src);
+        if (it === null) throw raise(TypeError, `cannot convert '${typeName(src)}' object to bytes`);
+        for (const v of iterToArray(it)) {
           const c = toIntIndex(v);
           if (c < 0 || c > 255) throw raise(ValueError, 'bytes must be in range(0, 256)');
           b.push(c);
         }
+      }
       if (little) b.reverse();
       for (const c of b) r = intAdd(intMul(r, newInt(256)), newInt(c));
       if (signed && b.length > 0 && b[0] >= 128) r = intSub(r, intPow(newInt(256), newInt(b.length)));

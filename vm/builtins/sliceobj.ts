@@ -3,7 +3,8 @@
 // runtime, which clamps to machine ints), it works on ints of any size: slice(-2**100,
 // None).indices(2**100) is exact.
 import type { int } from '../../translate/rlib/index.ts';
-import { PyObject, PyInt, PySlice, intType, sliceType, newInt, newTuple, raise, None, TypeError, ValueError } from '../objects/core.ts';
+import { PyObject, PyInt, PySlice, intType, sliceType, newInt, newTuple, raise, None, TypeError, ValueError, DeprecationWarning } from '../objects/core.ts';
+import { warnVm } from '../interpreter/warn.ts';
 import { B, FAM_SLICE_METHOD } from './ids.ts';
 import { npos, defMethod, unhandledBuiltin } from './args.ts';
 import { callSpecial, typeName } from '../interpreter/runtime.ts';
@@ -19,6 +20,9 @@ function exactInt(v: PyInt): PyInt {
   return v.big === null ? newInt(v.v) : new PyInt(intType, 0, v.big);
 }
 
+/** CPython's words when __index__ or __int__ gives an int subclass (issue #17576) */
+export const SUBCLASS_DEPRECATED = 'The ability to return an instance of a strict subclass of int is deprecated, and may be removed in a future version of Python.';
+
 /** PyNumber_Index: an int, or what __index__ returns; msg is the TypeError otherwise ('' for
  * CPython's generic one). */
 export function indexOf(o: PyObject, msg: string): PyInt {
@@ -26,6 +30,7 @@ export function indexOf(o: PyObject, msg: string): PyInt {
   const r = o.cls.isBuiltin ? null : callSpecial(o, '__index__', []);
   if (r === null) throw raise(TypeError, msg !== '' ? msg : `'${typeName(o)}' object cannot be interpreted as an integer`);
   if (!(r instanceof PyInt)) throw raise(TypeError, `__index__ returned non-int (type ${typeName(r)})`);
+  if (r.cls !== intType) warnVm(`__index__ returned non-int (type ${typeName(r)}).  ${SUBCLASS_DEPRECATED}`, DeprecationWarning);
   return exactInt(r);
 }
 

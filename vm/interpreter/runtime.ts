@@ -1665,6 +1665,9 @@ export function pyHash(o: PyObject): int {
     if (v === Math.floor(v)) return intHash(intFromFloat(v));
     return toInt((v - Math.floor(v)) * 2147483647.0) ^ toInt(Math.floor(v) % 1000003.0);
   }
+  // CPython's range_hash: equal ranges (same items) hash alike
+  if (o instanceof PyRange) return pyHash(rangeHashKey(newInt(rangeLen(o)), newInt(o.start), newInt(o.step)));
+  if (o instanceof PyLongRange) return pyHash(rangeHashKey(o.length as PyInt, o.start, o.step));
   if (o instanceof PyTuple) {
     let h = 0x345678;
     for (const x of o.items) {
@@ -1696,6 +1699,13 @@ export function pyHash(o: PyObject): int {
     if (lookupType(t, '__hash__') === None) throw raise(TypeError, `unhashable type: '${t.module === 'builtins' || t.module === '' ? '' : t.module + '.'}${t.name}'`);
   }
   return objId(o);
+}
+/** What a range hashes as: (len, None, None) when empty, (len, start, None) with one item,
+ * else (len, start, step), as CPython's range_hash. */
+function rangeHashKey(len: PyInt, start: PyObject, step: PyObject): PyTuple {
+  if (intSign(len) === 0) return newTuple([len, None, None]);
+  if (len.big === null && len.v === 1) return newTuple([len, start, None]);
+  return newTuple([len, start, step]);
 }
 function intHash(o: PyInt): int {
   if (o.big === null) {
@@ -2720,13 +2730,15 @@ export function contains(c: PyObject, x: PyObject): boolean {
     if (m === None) throw raise(TypeError, `'${c.cls.name}' object is not a container`);
     if (m !== null && !(m instanceof PyBuiltin)) return truthy(callSpecial(c, '__contains__', [x]) as PyObject);
   }
-  if (c instanceof PyRange && x instanceof PyInt) {
+  // the arithmetic test is for ints and bools only: an int subclass may define its own __eq__,
+  // so it is compared item by item below (CPython's range_contains)
+  if (c instanceof PyRange && x instanceof PyInt && (x.cls === intType || x.cls === boolType)) {
     if (x.big !== null) return false;
     const v = x.v;
     if (c.step > 0 ? v < c.start || v >= c.stop : v > c.start || v <= c.stop) return false;
     return (v - c.start) % c.step === 0;
   }
-  if (c instanceof PyLongRange && x instanceof PyInt) return c.has(x);
+  if (c instanceof PyLongRange && x instanceof PyInt && (x.cls === intType || x.cls === boolType)) return c.has(x);
   if (c instanceof PyDict) return dictHas(c, x);
   if (c instanceof PySet) return dictHas(c.table, setKey(x));
   if (c instanceof PyBytes) {

@@ -161,6 +161,8 @@ export function intInvert(a: PyInt): PyInt {
 }
 export function intLshift(a: PyInt, b: PyInt): PyInt {
   if (intSign(b) < 0) throw raise(ValueError, 'negative shift count');
+  // zero shifted any distance is zero, however large the count (CPython's long_lshift)
+  if (intIsZero(a)) return newInt(0);
   if (b.big !== null) throw raise(OverflowErrorT, 'too many digits in integer');
   if (a.big === null && b.v < 53) {
     let p = 1;
