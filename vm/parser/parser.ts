@@ -330,6 +330,32 @@ export class Parser {
     }
     return new Module(body);
   }
+  /** The input of compile(..., 'eval') and eval(): CPython's `eval: expressions NEWLINE*
+   * ENDMARKER`, one expression or a tuple of them (no starred items, no top-level `:=`), as a
+   * module of one expression statement. Statements are plain "invalid syntax" here, at the
+   * token where the expression ends: CPython's statement-only messages ("cannot assign to ...")
+   * come from rules this grammar never reaches. */
+  parseEvalInput(): Module {
+    while (this.peek().type === T_NEWLINE) this.next();
+    const t = this.peek();
+    const first = this.parseEvalItem();
+    let value = first;
+    if (this.isOp(',')) {
+      const elts: expr[] = [first];
+      while (this.acceptOp(',')) {
+        if (this.peek().type === T_NEWLINE || this.peek().type === T_END) break;
+        elts.push(this.parseEvalItem());
+      }
+      value = new Tuple(t.line, t.col, elts, false);
+    }
+    while (this.peek().type === T_NEWLINE) this.next();
+    if (this.peek().type !== T_END) throw this.syntaxError();
+    return new Module([new Expr(t.line, t.col, value)]);
+  }
+  parseEvalItem(): expr {
+    if (this.isOp('*')) throw this.syntaxError();
+    return this.parseTest();
+  }
   parseBlock(what: string, line: int): stmt[] {
     const body: stmt[] = [];
     if (this.peek().type === T_NEWLINE) {
@@ -1758,13 +1784,13 @@ function describe(e: expr): string {
   return 'expression';
 }
 
-/** The module parsed from src. maxDepth is the nesting the compiler will allow (compileModule's
+/** The module parsed from src (evalInput: eval()'s single expression, see parseEvalInput). maxDepth is the nesting the compiler will allow (compileModule's
  * maxDepth): a chain of operators or trailers longer than that is CPython's RecursionError,
  * raised once the whole source has parsed. */
-export function parse(src: string, filename: string, maxDepth: int): Module {
+export function parse(src: string, filename: string, maxDepth: int, evalInput: boolean = false): Module {
   const toks = tokenize(src);
   const p = new Parser(toks, filename, src, maxDepth);
-  const mod = p.parseModule();
+  const mod = evalInput ? p.parseEvalInput() : p.parseModule();
   if (p.tooDeep) throw tooDeepForCompiler();
   return mod;
 }
