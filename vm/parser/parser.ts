@@ -660,7 +660,7 @@ export class Parser {
   }
   parseMatch(): Match {
     const t = this.next();
-    const subject = this.parseTestListStarExpr();
+    const subject = this.parseTestListStarExpr(true);
     this.expectOp(':');
     if (this.peek().type !== T_NEWLINE) throw this.syntaxError();
     this.next();
@@ -970,7 +970,7 @@ export class Parser {
       return new AnnAssign(t.line, t.col, e, annotation, value);
     }
     const at = this.peek();
-    if (at.type === T_OP && at.s.length >= 2 && at.s.endsWith('=') && at.s !== '==' && at.s !== '<=' && at.s !== '>=' && at.s !== '!=') {
+    if (at.type === T_OP && at.s.length >= 2 && at.s.endsWith('=') && at.s !== '==' && at.s !== '<=' && at.s !== '>=' && at.s !== '!=' && at.s !== ':=') {
       this.next();
       if (e.k !== K.Name && e.k !== K.Attribute && e.k !== K.Subscript) {
         throw new ParseError('SyntaxError', `'${describe(e)}' is an illegal expression for augmented assignment`, e.line, e.col + 1);
@@ -1031,9 +1031,13 @@ export class Parser {
   }
 
   // ---- expressions ----
-  parseTestListStarExpr(): expr {
+  /** star_expressions (statements, assignment values, return, yield, del, for iterables), or
+   * with named the match subject's star_named_expressions, whose first item may be an
+   * unparenthesized `x := ...`; elsewhere a `:=` ends the expression (CPython's "invalid
+   * syntax" there). */
+  parseTestListStarExpr(named: boolean = false): expr {
     const t = this.peek();
-    const first = this.isOp('*') ? this.parseStarOrExpr() : this.parseNamedExprTest();
+    const first = this.isOp('*') ? this.parseStarOrExpr() : named ? this.parseNamedExprTest() : this.parseTest();
     if (!this.isOp(',')) return first;
     const elts: expr[] = [first];
     while (this.acceptOp(',')) {
