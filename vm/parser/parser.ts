@@ -534,8 +534,19 @@ export class Parser {
     const spec = new Arguments();
     let seenStar = false;
     let seenDefault = false;
+    let seenSlash = false;
     while (!this.isOp(end)) {
-      if (this.acceptOp('/')) {
+      if (this.isOp('/')) {
+        // CPython's invalid_parameters messages, in its order
+        const st = this.peek();
+        if (spec.args.length === 0 && !seenStar) {
+          if (this.peekAt(1).type === T_OP && this.peekAt(1).s === ',') throw this.error('at least one argument must precede /', st);
+          throw this.syntaxError();
+        }
+        if (seenStar) throw this.error('/ must be ahead of *', st);
+        if (seenSlash) throw this.error('/ may appear only once', st);
+        this.next();
+        seenSlash = true;
         spec.posonlyargcount = spec.args.length;
       } else if (this.acceptOp('**')) {
         spec.kwarg = this.expectName();
