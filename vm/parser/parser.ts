@@ -1064,15 +1064,21 @@ export class Parser {
     if (t.type === T_OP && t.s.length >= 2 && t.s.endsWith('=') && t.s !== '==' && t.s !== '<=' && t.s !== '>=' && t.s !== '!=') return true;
     return false;
   }
-  parseNamedExprTest(): expr {
+  /** named_expression: `name := value` or an expression. A `:=` after any other expression is
+   * CPython's "cannot use assignment expressions with ..." (invalid_named_expression), except
+   * in call arguments (inCall), whose grammar never reaches that rule: "invalid syntax" there. */
+  parseNamedExprTest(inCall: boolean = false): expr {
     const t = this.peek();
-    if (t.type === T_NAME && this.peekAt(1).type === T_OP && this.peekAt(1).s === ':=') {
+    if (t.type === T_NAME && !KEYWORDS.includes(t.s) && this.peekAt(1).type === T_OP && this.peekAt(1).s === ':=') {
       this.next();
       this.next();
       const target = new Name(t.line, t.col, t.s);
       return new NamedExpr(t.line, t.col, target, this.parseTest());
     }
-    return this.parseTest();
+    const e = this.parseTest();
+    // CPython's invalid_named_expression: only a name can be the target
+    if (!inCall && this.isOp(':=')) throw new ParseError('SyntaxError', `cannot use assignment expressions with ${describe(e)}`, e.line, e.col + 1);
+    return e;
   }
   /** Counts one more level of expression nesting (left by leave); an error for too many. The
    * parse ends at the first error, so a level entered is not left on that path. */
@@ -1292,7 +1298,7 @@ export class Parser {
         }
         keywords.push(new Keyword(t.line, t.col, t.s, this.parseTest()));
       } else {
-        const e = this.parseNamedExprTest();
+        const e = this.parseNamedExprTest(true);
         if (this.atCompFor()) {
           const g = new GeneratorExp(t.line, t.col, e, this.parseCompFor());
           if (args.length > 0 || keywords.length > 0 || (this.isOp(',') && !(this.peekAt(1).type === T_OP && this.peekAt(1).s === ')'))) {
@@ -1768,6 +1774,21 @@ function describe(e: expr): string {
     return 'literal';
   }
   switch (e.k) {
+    case K.Name:
+      return 'name';
+    case K.Attribute:
+      return 'attribute';
+    case K.Subscript:
+      return 'subscript';
+    case K.Starred:
+      return 'starred';
+    case K.List:
+      return 'list';
+    case K.Tuple:
+      return 'tuple';
+    case K.Yield:
+    case K.YieldFrom:
+      return 'yield expression';
     case K.Call:
       return 'function call';
     case K.BinOp:
