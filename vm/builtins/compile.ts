@@ -22,7 +22,7 @@ export function compileText(src: string, filename: string, mode: string): PyCode
   if (src.includes('\u0000')) throw raise(SyntaxError, 'source code string cannot contain null bytes');
   try {
     const maxDepth = (VM.recursionLimit - VM.depth) * 3;
-    return compileForExec(parse(src, filename, maxDepth), filename, maxDepth, mode);
+    return compileForExec(parse(src, filename, maxDepth, mode === 'eval'), filename, maxDepth, mode);
   } catch (e) {
     if (e instanceof ParseError) throw syntaxErrorFrom(e, filename, src);
     throw e;

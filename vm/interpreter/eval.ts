@@ -62,13 +62,6 @@ export function makeFrame(fn: PyFunction, args: PyObject[], kwnames: string[] | 
     for (let i = argcount; i < npos; i++) extra.push(args[i]);
     fast[extraIdx] = newTuple(extra);
     extraIdx++;
-  } else if (npos > argcount) {
-    const nd = fn.defaults.length;
-    const plural = argcount === 1 ? '' : 's';
-    if (nd > 0) {
-      throw raise(TypeError, `${fn.qualname}() takes from ${argcount - nd} to ${argcount} positional arguments but ${npos} were given`);
-    }
-    throw raise(TypeError, `${fn.qualname}() takes ${argcount} positional argument${plural} but ${npos} ${npos === 1 ? 'was' : 'were'} given`);
   }
   let kwdict: PyDict | null = null;
   if (hasVarkw) {
@@ -93,10 +86,13 @@ export function makeFrame(fn: PyFunction, args: PyObject[], kwnames: string[] | 
       } else if (kwdict !== null) {
         dictSetS(kwdict, name, v);
       } else {
-        throw raise(TypeError, `${fn.qualname}() got an unexpected keyword argument '${name}'`);
+        throw unexpectedKeyword(fn, name, kwnames);
       }
     }
   }
+  // checked after the keywords, as CPython's ceval does: a bad keyword is reported first, and
+  // the message counts the keyword-only arguments the keywords gave
+  if (!hasVarargs && npos > argcount) throw tooManyPositional(fn, npos, fast);
   if (npos < argcount) {
     const nd = fn.defaults.length;
     const firstDefault = argcount - nd;
@@ -132,6 +128,34 @@ export function makeFrame(fn: PyFunction, args: PyObject[], kwnames: string[] | 
     f.cells = cells;
   }
   return f;
+}
+/** CPython's error for keyword `name` that fn has no parameter for: when some keywords name
+ * positional-only parameters, all of those (in parameter order), else the unexpected one. */
+function unexpectedKeyword(fn: PyFunction, name: string, kwnames: string[]): PyExc {
+  const code = fn.code;
+  const posonly: string[] = [];
+  for (let i = 0; i < code.posonly; i++) if (kwnames.includes(code.varnames[i])) posonly.push(code.varnames[i]);
+  if (posonly.length > 0) {
+    return raise(TypeError, `${fn.qualname}() got some positional-only arguments passed as keyword arguments: '${posonly.join(', ')}'`);
+  }
+  return raise(TypeError, `${fn.qualname}() got an unexpected keyword argument '${name}'`);
+}
+/** CPython's too_many_positional: npos positional arguments for fn that takes fewer (and no
+ * *args); keyword-only arguments already bound from keywords are counted in the message. */
+function tooManyPositional(fn: PyFunction, npos: int, fast: (PyObject | null)[]): PyExc {
+  const code = fn.code;
+  const argcount = code.argcount;
+  let kwonlyGiven = 0;
+  for (let i = argcount; i < argcount + code.kwonly; i++) if (fast[i] !== null) kwonlyGiven++;
+  const nd = fn.defaults.length;
+  const sig = nd > 0 ? `from ${argcount - nd} to ${argcount}` : `${argcount}`;
+  const plural = nd > 0 || argcount !== 1 ? 's' : '';
+  let kwonlySig = '';
+  if (kwonlyGiven > 0) {
+    kwonlySig = ` positional argument${npos !== 1 ? 's' : ''} (and ${kwonlyGiven} keyword-only argument${kwonlyGiven !== 1 ? 's' : ''})`;
+  }
+  const verb = npos === 1 && kwonlyGiven === 0 ? 'was' : 'were';
+  return raise(TypeError, `${fn.qualname}() takes ${sig} positional argument${plural} but ${npos}${kwonlySig} ${verb} given`);
 }
 function missingArgs(fn: PyFunction, missing: string[], kind: string): PyExc {
   const quoted: string[] = [];

@@ -330,6 +330,32 @@ export class Parser {
     }
     return new Module(body);
   }
+  /** The input of compile(..., 'eval') and eval(): CPython's `eval: expressions NEWLINE*
+   * ENDMARKER`, one expression or a tuple of them (no starred items, no top-level `:=`), as a
+   * module of one expression statement. Statements are plain "invalid syntax" here, at the
+   * token where the expression ends: CPython's statement-only messages ("cannot assign to ...")
+   * come from rules this grammar never reaches. */
+  parseEvalInput(): Module {
+    while (this.peek().type === T_NEWLINE) this.next();
+    const t = this.peek();
+    const first = this.parseEvalItem();
+    let value = first;
+    if (this.isOp(',')) {
+      const elts: expr[] = [first];
+      while (this.acceptOp(',')) {
+        if (this.peek().type === T_NEWLINE || this.peek().type === T_END) break;
+        elts.push(this.parseEvalItem());
+      }
+      value = new Tuple(t.line, t.col, elts, false);
+    }
+    while (this.peek().type === T_NEWLINE) this.next();
+    if (this.peek().type !== T_END) throw this.syntaxError();
+    return new Module([new Expr(t.line, t.col, value)]);
+  }
+  parseEvalItem(): expr {
+    if (this.isOp('*')) throw this.syntaxError();
+    return this.parseTest();
+  }
   parseBlock(what: string, line: int): stmt[] {
     const body: stmt[] = [];
     if (this.peek().type === T_NEWLINE) {
@@ -508,8 +534,19 @@ export class Parser {
     const spec = new Arguments();
     let seenStar = false;
     let seenDefault = false;
+    let seenSlash = false;
     while (!this.isOp(end)) {
-      if (this.acceptOp('/')) {
+      if (this.isOp('/')) {
+        // CPython's invalid_parameters messages, in its order
+        const st = this.peek();
+        if (spec.args.length === 0 && !seenStar) {
+          if (this.peekAt(1).type === T_OP && this.peekAt(1).s === ',') throw this.error('at least one argument must precede /', st);
+          throw this.syntaxError();
+        }
+        if (seenStar) throw this.error('/ must be ahead of *', st);
+        if (seenSlash) throw this.error('/ may appear only once', st);
+        this.next();
+        seenSlash = true;
         spec.posonlyargcount = spec.args.length;
       } else if (this.acceptOp('**')) {
         spec.kwarg = this.expectName();
@@ -634,7 +671,7 @@ export class Parser {
   }
   parseMatch(): Match {
     const t = this.next();
-    const subject = this.parseTestListStarExpr();
+    const subject = this.parseTestListStarExpr(true);
     this.expectOp(':');
     if (this.peek().type !== T_NEWLINE) throw this.syntaxError();
     this.next();
@@ -944,7 +981,7 @@ export class Parser {
       return new AnnAssign(t.line, t.col, e, annotation, value);
     }
     const at = this.peek();
-    if (at.type === T_OP && at.s.length >= 2 && at.s.endsWith('=') && at.s !== '==' && at.s !== '<=' && at.s !== '>=' && at.s !== '!=') {
+    if (at.type === T_OP && at.s.length >= 2 && at.s.endsWith('=') && at.s !== '==' && at.s !== '<=' && at.s !== '>=' && at.s !== '!=' && at.s !== ':=') {
       this.next();
       if (e.k !== K.Name && e.k !== K.Attribute && e.k !== K.Subscript) {
         throw new ParseError('SyntaxError', `'${describe(e)}' is an illegal expression for augmented assignment`, e.line, e.col + 1);
@@ -1005,9 +1042,13 @@ export class Parser {
   }
 
   // ---- expressions ----
-  parseTestListStarExpr(): expr {
+  /** star_expressions (statements, assignment values, return, yield, del, for iterables), or
+   * with named the match subject's star_named_expressions, whose first item may be an
+   * unparenthesized `x := ...`; elsewhere a `:=` ends the expression (CPython's "invalid
+   * syntax" there). */
+  parseTestListStarExpr(named: boolean = false): expr {
     const t = this.peek();
-    const first = this.isOp('*') ? this.parseStarOrExpr() : this.parseNamedExprTest();
+    const first = this.isOp('*') ? this.parseStarOrExpr() : named ? this.parseNamedExprTest() : this.parseTest();
     if (!this.isOp(',')) return first;
     const elts: expr[] = [first];
     while (this.acceptOp(',')) {
@@ -1023,15 +1064,21 @@ export class Parser {
     if (t.type === T_OP && t.s.length >= 2 && t.s.endsWith('=') && t.s !== '==' && t.s !== '<=' && t.s !== '>=' && t.s !== '!=') return true;
     return false;
   }
-  parseNamedExprTest(): expr {
+  /** named_expression: `name := value` or an expression. A `:=` after any other expression is
+   * CPython's "cannot use assignment expressions with ..." (invalid_named_expression), except
+   * in call arguments (inCall), whose grammar never reaches that rule: "invalid syntax" there. */
+  parseNamedExprTest(inCall: boolean = false): expr {
     const t = this.peek();
-    if (t.type === T_NAME && this.peekAt(1).type === T_OP && this.peekAt(1).s === ':=') {
+    if (t.type === T_NAME && !KEYWORDS.includes(t.s) && this.peekAt(1).type === T_OP && this.peekAt(1).s === ':=') {
       this.next();
       this.next();
       const target = new Name(t.line, t.col, t.s);
       return new NamedExpr(t.line, t.col, target, this.parseTest());
     }
-    return this.parseTest();
+    const e = this.parseTest();
+    // CPython's invalid_named_expression: only a name can be the target
+    if (!inCall && this.isOp(':=')) throw new ParseError('SyntaxError', `cannot use assignment expressions with ${describe(e)}`, e.line, e.col + 1);
+    return e;
   }
   /** Counts one more level of expression nesting (left by leave); an error for too many. The
    * parse ends at the first error, so a level entered is not left on that path. */
@@ -1251,7 +1298,7 @@ export class Parser {
         }
         keywords.push(new Keyword(t.line, t.col, t.s, this.parseTest()));
       } else {
-        const e = this.parseNamedExprTest();
+        const e = this.parseNamedExprTest(true);
         if (this.atCompFor()) {
           const g = new GeneratorExp(t.line, t.col, e, this.parseCompFor());
           if (args.length > 0 || keywords.length > 0 || (this.isOp(',') && !(this.peekAt(1).type === T_OP && this.peekAt(1).s === ')'))) {
@@ -1727,6 +1774,21 @@ function describe(e: expr): string {
     return 'literal';
   }
   switch (e.k) {
+    case K.Name:
+      return 'name';
+    case K.Attribute:
+      return 'attribute';
+    case K.Subscript:
+      return 'subscript';
+    case K.Starred:
+      return 'starred';
+    case K.List:
+      return 'list';
+    case K.Tuple:
+      return 'tuple';
+    case K.Yield:
+    case K.YieldFrom:
+      return 'yield expression';
     case K.Call:
       return 'function call';
     case K.BinOp:
@@ -1758,13 +1820,13 @@ function describe(e: expr): string {
   return 'expression';
 }
 
-/** The module parsed from src. maxDepth is the nesting the compiler will allow (compileModule's
+/** The module parsed from src (evalInput: eval()'s single expression, see parseEvalInput). maxDepth is the nesting the compiler will allow (compileModule's
  * maxDepth): a chain of operators or trailers longer than that is CPython's RecursionError,
  * raised once the whole source has parsed. */
-export function parse(src: string, filename: string, maxDepth: int): Module {
+export function parse(src: string, filename: string, maxDepth: int, evalInput: boolean = false): Module {
   const toks = tokenize(src);
   const p = new Parser(toks, filename, src, maxDepth);
-  const mod = p.parseModule();
+  const mod = evalInput ? p.parseEvalInput() : p.parseModule();
   if (p.tooDeep) throw tooDeepForCompiler();
   return mod;
 }
