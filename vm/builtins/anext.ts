@@ -4,7 +4,7 @@
 // which passes send/throw/close through to its iterator and turns the StopAsyncIteration that
 // ends the iteration into StopIteration(default), the await's value.
 import type { int } from '../../translate/rlib/index.ts';
-import { PyObject, PyType, PyExc, objectType, typeType, raise, TypeError, StopAsyncIteration, L_NONE } from '../objects/core.ts';
+import { PyObject, PyExc, newBuiltinType, raise, TypeError, StopAsyncIteration } from '../objects/core.ts';
 import { dictSetS } from '../objects/dict.ts';
 import { B, FAM_EXCGEN } from './ids.ts';
 import { npos, defMethod, mkBuiltin, unhandledBuiltin } from './args.ts';
@@ -14,15 +14,7 @@ import { getAwaitable, isCoroutine, PyCoroWrapper } from '../interpreter/corouti
 import { PyGenerator } from '../interpreter/frame.ts';
 import { stopIteration } from '../interpreter/eval.ts';
 
-function builtinType(name: string): PyType {
-  const t = new PyType(typeType, name);
-  t.bases.push(objectType);
-  t.mro = [t, objectType];
-  t.layout = L_NONE;
-  t.isBuiltin = true;
-  return t;
-}
-export const anextAwaitableType = builtinType('anext_awaitable');
+export const anextAwaitableType = newBuiltinType('anext_awaitable');
 
 /** What anext(aiterator, default) returns. */
 export class PyANextAwaitable extends PyObject {

@@ -2,19 +2,15 @@
 // Objects/descrobject.c mappingproxy_*): every read is forwarded to the mapping, through its own
 // methods (keys, get, copy, ...) so that a dict subclass's overrides are seen; nothing writes.
 import type { int } from '../../translate/rlib/index.ts';
-import { PyObject, PyType, PyNative, PyList, PyTuple, PyDict, None, newInt, newBool, typeType, objectType, raise, TypeError, L_NONE } from '../objects/core.ts';
+import { PyObject, PyType, PyNative, PyList, PyTuple, PyDict, None, newInt, newBool, newBuiltinType, raise, TypeError } from '../objects/core.ts';
 import { repr, str, pyLen, getItem, getIter, contains, richCompare, truthy, callObj, getAttr, binaryOp, lookupType, typeName } from '../interpreter/runtime.ts';
 import * as A from '../parser/ast.ts';
 import { B, FAM_DESCR3 } from './ids.ts';
 import { npos, arg, checkArgs, defMethod, mkBuiltin, unhandledBuiltin } from './args.ts';
 import { addClassGetItem } from './genericalias.ts';
 
-export const mappingProxyType = new PyType(typeType, 'mappingproxy');
-mappingProxyType.bases.push(objectType);
-mappingProxyType.mro = [mappingProxyType, objectType];
 // not subclassable, as CPython's (no Py_TPFLAGS_BASETYPE)
-mappingProxyType.layout = L_NONE;
-mappingProxyType.isBuiltin = true;
+export const mappingProxyType = newBuiltinType('mappingproxy');
 
 export class PyMappingProxy extends PyNative {
   mapping: PyObject;

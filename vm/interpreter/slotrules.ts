@@ -24,6 +24,15 @@ function dictlessBuiltin(c: PyType): boolean {
   return (c.isBuiltin && DICTLESS_BUILTINS.has(`${c.module}.${c.name}`)) || c === BYT.bytearray;
 }
 
+/** The names class c's own __slots__ declares (unmangled), or null when it declares none. */
+function ownSlots(c: PyType): string[] | null {
+  const slots = c.dict.get('__slots__');
+  if (slots === undefined) return null;
+  const out: string[] = [];
+  for (const x of slots instanceof PyStr ? [slots] : iterToArray(slots)) out.push(str(x));
+  return out;
+}
+
 /** The names t's instances may hold, or null when they have a __dict__ (also when a builtin
  * class other than object and the dictless ones above is among the bases: their layouts are not
  * checked here). */
@@ -36,15 +45,13 @@ export function allowedSlotNames(t: PyType): Map<string, boolean> | null {
       names = null;
       break;
     }
-    const slots = c.dict.get('__slots__');
-    if (slots === undefined) {
+    const own = ownSlots(c);
+    if (own === null) {
       names = null;
       break;
     }
-    const items = slots instanceof PyStr ? [slots] : iterToArray(slots);
     let hasDict = false;
-    for (const x of items) {
-      const s = str(x);
+    for (const s of own) {
       if (s === '__dict__') hasDict = true;
       else names.set(mangle(c.name, s), true);
     }
@@ -74,12 +81,9 @@ export function declaredSlotNames(t: PyType): string[] {
   const out: string[] = [];
   for (const c of t.mro) {
     if (c.isBuiltin) continue;
-    const slots = c.dict.get('__slots__');
-    if (slots === undefined) continue;
-    for (const x of slots instanceof PyStr ? [slots] : iterToArray(slots)) {
-      const s = str(x);
-      if (s !== '__dict__' && s !== '__weakref__') out.push(mangle(c.name, s));
-    }
+    const own = ownSlots(c);
+    if (own === null) continue;
+    for (const s of own) if (s !== '__dict__' && s !== '__weakref__') out.push(mangle(c.name, s));
   }
   return out;
 }

@@ -1,7 +1,7 @@
 // Built-in modules: creation by name (their functions are routed by callBuiltin in
 // vm/builtins/dispatch.ts).
 import type { int } from '../../translate/rlib/index.ts';
-import { PyModule, PyType, moduleType, typeType, objectType, newDict, newStr, L_NONE } from '../objects/core.ts';
+import { PyModule, PyType, moduleType, typeType, objectType, newDict, newStr, newBuiltinType, L_NONE } from '../objects/core.ts';
 import { dictSetS } from '../objects/dict.ts';
 import { VM } from '../interpreter/state.ts';
 import { mkBuiltin } from '../builtins/args.ts';
@@ -54,13 +54,7 @@ export function newBuiltinModule(name: string): PyModule {
 /** A type a builtin module defines (deque, DirEntry, lock, ...): a direct subclass of object;
  * layout L_NONE unless instances are ordinary objects (L_OBJECT). */
 export function newModuleType(module: string, name: string, layout: int = L_NONE): PyType {
-  const t = new PyType(typeType, name);
-  t.bases.push(objectType);
-  t.mro = [t, objectType];
-  t.layout = layout;
-  t.isBuiltin = true;
-  t.module = module;
-  return t;
+  return newBuiltinType(name, layout, module);
 }
 /** A class a builtin module defines whose instances are ordinary objects plus native state
  * (_io's classes, _asyncio's Future and Task): not isBuiltin, so its special methods are looked

@@ -522,6 +522,17 @@ function bt(name: string, base: PyType, layout: int): PyType {
   TYPES.all.push(t);
   return t;
 }
+/** A builtin type whose only base is object, made outside this file (a builtin module's deque,
+ * builtins' mappingproxy): layout L_NONE unless its instances are ordinary objects. */
+export function newBuiltinType(name: string, layout: int = L_NONE, module: string = 'builtins'): PyType {
+  const t = new PyType(typeType, name);
+  t.bases.push(objectType);
+  t.mro = [t, objectType];
+  t.layout = layout;
+  t.isBuiltin = true;
+  t.module = module;
+  return t;
+}
 export const intType = bt('int', objectType, L_INT);
 export const boolType = bt('bool', intType, L_NONE);
 export const floatType = bt('float', objectType, L_FLOAT);
