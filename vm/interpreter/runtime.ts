@@ -2702,8 +2702,9 @@ export function delItem(o: PyObject, k: PyObject): void {
  * with a __hash__ of its own is hashed as it says. */
 export function setKey(x: PyObject): PyObject {
   if (x instanceof PySet && isInstance(x, setType) && lookupType(x.cls, '__hash__') === None) {
+    // with the hashes x's table stored (setFill), not hashed again
     const f = new PySet(frozensetType, newDict());
-    for (const k of x.table.keys) if (k !== null) dictSet(f.table, k, None);
+    setFill(f.table, x);
     return f;
   }
   return x;
