@@ -29,7 +29,8 @@ export const HOST_TOOLS: readonly Tool[] = [
   { command: 'diffoscope', packages: ['diffoscope-minimal'], purpose: 'release verify: explaining differences' },
   { command: 'pypy3', packages: ['pypy3'], purpose: 'reference Python for benchmarks and smoke expectations' },
   { command: 'hyperfine', packages: ['hyperfine'], purpose: 'benchmarks' },
-  { command: '/usr/lib/python3.11/test/regrtest.py', packages: ['libpython3.11-testsuite'], purpose: "CPython's regression tests (npm run test:cpython)" },
+  // regrtest.py itself comes with libpython3.11-stdlib; the test modules only with the testsuite
+  { command: '/usr/lib/python3.11/test/test_grammar.py', packages: ['libpython3.11-testsuite'], purpose: "CPython's regression tests (npm run test:cpython)" },
 ];
 
 /** The tools every packager declares, for the targets it applies to. */
