@@ -48,7 +48,8 @@ export interface Check {
 }
 
 function onPath(command: string, path = process.env.PATH ?? ''): string | null {
-  if (command.includes('/')) return isExecutable(command) ? command : null;
+  // a Python source named by its path is a library file to find, not a program to run
+  if (command.includes('/')) return (command.endsWith('.py') ? existsSync(command) : isExecutable(command)) ? command : null;
   for (const dir of path.split(delimiter)) {
     if (!dir) continue;
     const p = join(dir, command);
