@@ -8,7 +8,8 @@
 // 3. compares each interpreter's stdout with CPython's (a mismatch is reported loudly and
 //    makes the exit status 1);
 // 4. prints one table: seconds per interpreter and the ratio to CPython (>1 = slower), the
-//    geometric mean of the ratios, and the start-up time (`-c pass`, best of 10);
+//    geometric mean of the ratios, and the start-up time (`-c pass`, and `-c 'import json, re,
+//    collections, pathlib'`, best of 10 each);
 // 5. prints pyvm with the JIT next to `--jit off`: best CPU seconds (user+sys, less disturbed
 //    than wall time on a loaded machine) and their ratio JIT/off, and peak memory (max RSS),
 //    measured through /usr/bin/time where it exists (else those columns show '-').
@@ -33,6 +34,8 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BENCH_DIR = join(ROOT, 'bench', 'python');
 const RUNS = Number(process.env.PYVM_BENCH_RUNS ?? '3') || 3;
 const STARTUP_RUNS = 10;
+/** issue #15's yardstick: a script's first line should cost no more than under CPython */
+const STARTUP_IMPORTS = 'import json, re, collections, pathlib';
 const TIMEOUT_MS = 180_000;
 
 interface Interp {
@@ -88,6 +91,20 @@ function run(cmd0: string, args0: string[]): RunResult {
     return { seconds, cpu, rssMb, ok: false, stdout: r.stdout ?? '', error: `exit ${r.status ?? r.signal}: ${tail}` };
   }
   return { seconds, cpu, rssMb, ok: true, stdout: r.stdout, error: '' };
+}
+
+/** Best wall time of `-c CODE` over STARTUP_RUNS runs; NaN (and a problem) when it fails. */
+function startupOf(it: Interp, code: string, problems: string[]): number {
+  let b = Infinity;
+  for (let k = 0; k < STARTUP_RUNS; k++) {
+    const r = run(it.cmd, [...it.args, '-c', code]);
+    if (!r.ok) {
+      problems.push(`start-up (-c '${code}'): ${it.label} FAILED: ${r.error}`);
+      return NaN;
+    }
+    b = Math.min(b, r.seconds);
+  }
+  return b;
 }
 
 function versionOf(cmd: string, args: string[] = ['--version']): string | null {
@@ -364,19 +381,9 @@ async function main(): Promise<void> {
     console.log(`  ${b.padEnd(14)} ${interps.map((it, i) => `${it.label} ${st[i] === 'ok' ? best[i].toFixed(3) + ' s' : st[i]}`).join('   ')}`);
   }
 
-  // start-up: `-c pass`
-  const startup = interps.map((it) => {
-    let b = Infinity;
-    for (let k = 0; k < STARTUP_RUNS; k++) {
-      const r = run(it.cmd, [...it.args, '-c', 'pass']);
-      if (!r.ok) {
-        problems.push(`start-up: ${it.label} FAILED: ${r.error}`);
-        return NaN;
-      }
-      b = Math.min(b, r.seconds);
-    }
-    return b;
-  });
+  // start-up: `-c pass`, and with the modules a typical script imports first
+  const startup = interps.map((it) => startupOf(it, 'pass', problems));
+  const startupImports = interps.map((it) => startupOf(it, STARTUP_IMPORTS, problems));
 
   // the table
   const others = interps.slice(1);
@@ -405,10 +412,12 @@ async function main(): Promise<void> {
   console.log(
     ['geomean'.padEnd(14), ''.padStart(9), ...others.flatMap((_, j) => [`(${ratios[j].length})`.padStart(9), ratio(geomean(ratios[j]))])].join(' '),
   );
-  console.log(
-    ['start-up -c'.padEnd(14), secs(startup[0]).padStart(9), ...others.flatMap((_, j) => [secs(startup[j + 1]).padStart(9), ratio(startup[j + 1] / startup[0])])].join(' ') +
-      `   (best of ${STARTUP_RUNS})`,
-  );
+  const startupRow = (label: string, t: number[], note: string): void =>
+    console.log(
+      [label.padEnd(14), secs(t[0]).padStart(9), ...others.flatMap((_, j) => [secs(t[j + 1]).padStart(9), ratio(t[j + 1] / t[0])])].join(' ') + note,
+    );
+  startupRow('start-up -c', startup, `   (-c pass, best of ${STARTUP_RUNS})`);
+  startupRow('start-up imp', startupImports, `   (-c '${STARTUP_IMPORTS}', best of ${STARTUP_RUNS})`);
   console.log(line);
   printJitVsOff(benches, interps, cpus, rsss);
   console.log(`total bench time ${((performance.now() - started) / 1000).toFixed(0)} s`);

@@ -1763,37 +1763,28 @@ export function pyEq(a: PyObject, b: PyObject): boolean {
   }
   return truthy(richCompare(a, b, A.CMP_EQ));
 }
-/** Compares sequences item by item. */
-function seqCompare(x: PyObject[], y: PyObject[], op: int): boolean {
-  const n = x.length < y.length ? x.length : y.length;
-  for (let i = 0; i < n; i++) {
-    if (x[i] === y[i]) continue;
-    if (!pyEq(x[i], y[i])) {
-      if (op === A.CMP_EQ) return false;
-      if (op === A.CMP_NE) return true;
-      return truthy(richCompare(x[i], y[i], op));
-    }
-  }
-  const c = x.length < y.length ? -1 : x.length > y.length ? 1 : 0;
-  return cmpResult(c, op);
+/** The items of a list or tuple as they are now (a list's array may be replaced while compared). */
+function seqItems(o: PyObject): PyObject[] {
+  return o instanceof PyList ? o.items : (o as PyTuple).items;
 }
-/** Compares two lists as CPython's list_richcompare: the lengths are read afresh after each item
- * comparison, since an item's __eq__ may have emptied either list. */
-function listCompare(a: PyList, b: PyList, op: int): PyObject {
-  if ((op === A.CMP_EQ || op === A.CMP_NE) && a.items.length !== b.items.length) return newBool(op === A.CMP_NE);
+/** Compares two lists or two tuples as CPython's list_richcompare and tuplerichcompare: the first
+ * items that differ decide, by their own comparison's result whatever it is (an ordering may
+ * return a non-bool); the lengths are read afresh after each item comparison, since an item's
+ * __eq__ may have emptied a list. Lists of different lengths are unequal without comparing items. */
+function seqCompare(a: PyObject, b: PyObject, op: int): PyObject {
+  if ((op === A.CMP_EQ || op === A.CMP_NE) && a instanceof PyList && seqItems(a).length !== seqItems(b).length) return newBool(op === A.CMP_NE);
   let i = 0;
-  for (; i < a.items.length && i < b.items.length; i++) {
-    const x = a.items[i];
-    const y = b.items[i];
+  for (; i < seqItems(a).length && i < seqItems(b).length; i++) {
+    const x = seqItems(a)[i];
+    const y = seqItems(b)[i];
     if (x !== y && !pyEq(x, y)) break;
   }
-  if (i >= a.items.length || i >= b.items.length) {
-    return newBool(cmpResult(a.items.length < b.items.length ? -1 : a.items.length > b.items.length ? 1 : 0, op));
-  }
+  const n = seqItems(a).length;
+  const m = seqItems(b).length;
+  if (i >= n || i >= m) return newBool(cmpResult(n < m ? -1 : n > m ? 1 : 0, op));
   if (op === A.CMP_EQ) return False;
   if (op === A.CMP_NE) return True;
-  // the first differing items' own result, whatever it is (an ordering may return a non-bool)
-  return richCompare(a.items[i], b.items[i], op);
+  return richCompare(seqItems(a)[i], seqItems(b)[i], op);
 }
 function setSubset(a: PySet, b: PySet): boolean {
   for (const k of a.table.keys) if (k !== null && !dictHas(b.table, k)) return false;
@@ -1838,10 +1829,9 @@ export function builtinCompare(a: PyObject, b: PyObject, op: int): PyObject | nu
     const c = strCompare(a.s, b.s);
     return newBool(cmpResult(c, op));
   }
-  if (a instanceof PyList && b instanceof PyList) return listCompare(a, b, op);
-  if (a instanceof PyTuple && b instanceof PyTuple) return newBool(seqCompare(a.items, b.items, op));
+  if ((a instanceof PyList && b instanceof PyList) || (a instanceof PyTuple && b instanceof PyTuple)) return seqCompare(a, b, op);
   // slices compare as the tuples of their fields
-  if (a instanceof PySlice && b instanceof PySlice) return newBool(seqCompare([a.start, a.stop, a.step], [b.start, b.stop, b.step], op));
+  if (a instanceof PySlice && b instanceof PySlice) return seqCompare(newTuple([a.start, a.stop, a.step]), newTuple([b.start, b.stop, b.step]), op);
   if (a instanceof PyBytes && b instanceof PyBytes) {
     const n = a.b.length < b.b.length ? a.b.length : b.b.length;
     let c = 0;
