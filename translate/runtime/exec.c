@@ -38,6 +38,30 @@ static region *get(int64_t h, const char *what) {
   return &regions[h - 1];
 }
 
+#if !defined(_WIN32) && (defined(__powerpc64__) || defined(__powerpc__))
+#include <stdint.h>
+#include <sys/auxv.h>
+/* GCC expands __builtin___clear_cache to nothing on POWER, yet POWER's instruction cache is not
+ * coherent with stores: each data cache line is written back, then each instruction cache line
+ * invalidated (the Power ISA's sequence for modified instructions). Line sizes come from the
+ * kernel; 32 bytes, the smallest POWER line, where it gives none. */
+static unsigned long line_size(unsigned long type) {
+  unsigned long n = getauxval(type);
+  return n != 0 && (n & (n - 1)) == 0 ? n : 32;
+}
+
+static void flush_icache(char *start, char *end) {
+  unsigned long dl = line_size(AT_DCACHEBSIZE), il = line_size(AT_ICACHEBSIZE);
+  for (char *p = (char *)((uintptr_t)start & ~(uintptr_t)(dl - 1)); p < end; p += dl) __asm__ volatile("dcbst 0,%0" : : "r"(p) : "memory");
+  __asm__ volatile("sync" : : : "memory");
+  for (char *p = (char *)((uintptr_t)start & ~(uintptr_t)(il - 1)); p < end; p += il) __asm__ volatile("icbi 0,%0" : : "r"(p) : "memory");
+  __asm__ volatile("isync" : : : "memory");
+}
+#elif !defined(_WIN32)
+/* a call to libgcc's __clear_cache on aarch64; nothing where caches are coherent (x86-64, s390x) */
+static void flush_icache(char *start, char *end) { __builtin___clear_cache(start, end); }
+#endif
+
 static bool protect(region *r, bool exec) {
 #ifdef _WIN32
   DWORD old;
@@ -45,7 +69,7 @@ static bool protect(region *r, bool exec) {
   if (exec) FlushInstructionCache(GetCurrentProcess(), r->mem, r->mapped);
 #else
   if (mprotect(r->mem, r->mapped, exec ? PROT_READ | PROT_EXEC : PROT_READ | PROT_WRITE) != 0) return false;
-  if (exec) __builtin___clear_cache((char *)r->mem, (char *)r->mem + r->size);
+  if (exec) flush_icache((char *)r->mem, (char *)r->mem + r->size);
 #endif
   r->exec = exec;
   return true;
