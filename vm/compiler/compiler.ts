@@ -70,7 +70,7 @@ import { unparse } from './unparse.ts';
 import { checkMatch } from './patterncheck.ts';
 import { PyObject, PyStr, PyInt, PyFloat, newStr, newTuple, None, newInt, mapGetInt } from '../objects/core.ts';
 import { PyCode, CO_VARARGS, CO_VARKW, CO_GENERATOR, CO_COROUTINE, CO_ASYNC_GENERATOR, CO_NAMES, InlineCache, maxStackDepth, packInstructions } from './code.ts';
-import { Op, F_CACHE, opFlags, AWAIT_AENTER, AWAIT_AEXIT, RERAISE_AT_RAISE } from './opcodes.ts';
+import { Op, F_CACHE, opFlags, AWAIT_AENTER, AWAIT_AEXIT, RERAISE_AT_RAISE, LIST_EXTEND_CALL } from './opcodes.ts';
 import { SymTable, Scope, buildSymTable, S_MODULE, S_FUNC, S_CLASS, N_LOCAL, N_CELL, N_FREE, N_GLOBAL, N_NAME } from './symtable.ts';
 
 const FB_LOOP = 0;
@@ -232,7 +232,14 @@ export class Compiler {
     this.u.code.flags = CO_NAMES;
     this.futureAnnotations = hasFutureAnnotations(mod.body);
     this.setupAnnotations(mod.body);
-    this.compileBody(mod.body);
+    // a module's leading string is its __doc__ (not at the interactive prompt, as CPython)
+    const doc = this.interactive ? null : this.docstring(mod.body);
+    if (doc !== null) {
+      this.u.line = doc.line;
+      this.expr(doc);
+      this.nameOp('__doc__', 1);
+    }
+    for (let i = doc !== null ? 1 : 0; i < mod.body.length; i++) this.stmt(mod.body[i]);
     this.loadConst(None);
     this.emit(Op.RETURN_VALUE, 0);
     return this.finishUnit();
@@ -492,7 +499,8 @@ export class Compiler {
     for (const a of args) {
       if (a instanceof Starred) {
         this.expr(a.value);
-        this.emit(Op.LIST_EXTEND, 1);
+        // f(*x) alone names f when x is not iterable, as CPython's CALL_FUNCTION_EX does
+        this.emit(Op.LIST_EXTEND, pushed === 0 && args.length === 1 ? 1 | LIST_EXTEND_CALL : 1);
       } else {
         this.expr(a);
         this.emit(Op.LIST_APPEND, 1);
@@ -506,9 +514,11 @@ export class Compiler {
           this.expr(k.value);
           this.emit(Op.DICT_MERGE, 1);
         } else {
+          // merged as a one-item dict, as CPython does, so a name given twice is an error
           this.loadConst(newStr(k.arg));
           this.expr(k.value);
-          this.emit(Op.MAP_ADD, 1);
+          this.emit(Op.BUILD_MAP, 1);
+          this.emit(Op.DICT_MERGE, 1);
         }
       }
       this.emit(Op.CALL_EX, 1);
@@ -1321,6 +1331,8 @@ export class Compiler {
         star = i;
       }
     }
+    // UNPACK_EX packs the count before the star into 8 bits, as CPython's does
+    if (star >= 256 || (star >= 0 && elts.length - star - 1 >= 1 << 23)) throw this.err('too many expressions in star-unpacking assignment', t);
     if (star < 0) this.emit(Op.UNPACK_SEQUENCE, elts.length);
     else this.emit(Op.UNPACK_EX, star + ((elts.length - star - 1) << 8));
     for (const x of elts) this.store(x instanceof Starred ? x.value : x);
@@ -1637,6 +1649,9 @@ export class Compiler {
    * first iterator. */
   comprehension(e: expr, comps: Comprehension[]): void {
     const nm = e.k === K.ListComp ? '<listcomp>' : e.k === K.SetComp ? '<setcomp>' : e.k === K.GeneratorExp ? '<genexpr>' : '<dictcomp>';
+    // CPython's grammar rejects [*x for ...] with this message before any scope exists
+    const elt = e.k === K.ListComp ? (e as ListComp).elt : e.k === K.SetComp ? (e as SetComp).elt : e.k === K.GeneratorExp ? (e as GeneratorExp).elt : null;
+    if (elt !== null && elt.k === K.Starred) throw this.err('iterable unpacking cannot be used in comprehension', elt);
     this.enterScope(e, nm, e.line);
     const code = this.u.code;
     code.argcount = 1;

@@ -38,6 +38,9 @@ export const AWAIT_AEXIT = 2;
  * exit): a frame the exception then leaves stands at the instruction that raised it, as CPython's
  * RERAISE with an oparg restores f_lasti. */
 export const RERAISE_AT_RAISE = 1;
+/** LIST_EXTEND's arg bit: the list is a call's positional arguments and the iterable its only
+ * one (f(*x)), so a non-iterable is reported against the callee; the depth is arg & 255 */
+export const LIST_EXTEND_CALL = 256;
 
 /** One opcode's row. */
 export class OpInfo {

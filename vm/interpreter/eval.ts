@@ -12,7 +12,7 @@ import {
 } from '../objects/core.ts';
 import { PyCode, CO_VARARGS, CO_VARKW, CO_GENERATOR, CO_COROUTINE, CO_ITERABLE_COROUTINE, CO_ASYNC_GENERATOR, InlineCache } from '../compiler/code.ts';
 import { PyCoroWrapper, PyAsyncGenWrapped, PyAsyncGenOp, asyncGenStep, getAwaitable, awaitOperand, getAIter, getANext, asyncWithExit, asyncEnter, stopValue } from './coroutines.ts';
-import { Op, RERAISE_AT_RAISE } from '../compiler/opcodes.ts';
+import { Op, RERAISE_AT_RAISE, LIST_EXTEND_CALL } from '../compiler/opcodes.ts';
 import { fastCall1, fastCall2, fastMethod0, fastMethod1, fastMethod2, fastRange, fastType1 } from './fastcalls.ts';
 import { icReset, icProbe, loadAttrIC, loadMethodIC, storeAttrIC, globalIC, ctorKind, CTOR_INIT, CTOR_BARE } from './caches.ts';
 import { PyFunction, Frame, PyGenerator, EMPTY, delegateOf, makeFunction, NO_PARTS } from './frame.ts';
@@ -34,6 +34,15 @@ import { importName, importFrom, importStar } from './importer.ts';
 import { exceptStarMatch, prepReraiseStar } from '../builtins/excgroup.ts';
 import * as A from '../parser/ast.ts';
 
+/** How CPython's call errors name a callee (_PyObject_FunctionStr): "module.qualname()", without
+ * the module for builtins, or str(callee) when it has no __qualname__. */
+function functionStr(fn: PyObject): string {
+  const q = getAttrOrNull(fn, '__qualname__');
+  if (q === null) return str(fn);
+  const m = getAttrOrNull(fn, '__module__');
+  if (m !== null && m !== None && !(m instanceof PyStr && m.s === 'builtins')) return `${str(m)}.${str(q)}()`;
+  return `${str(q)}()`;
+}
 function unboundLocal(name: string): PyExc {
   return raise(UnboundLocalError, `cannot access local variable '${name}' where it is not associated with a value`);
 }
@@ -1315,8 +1324,17 @@ function run(f: Frame): PyObject {
             break;
           }
           case Op.LIST_EXTEND: {
-            const v = stack[--sp];
-            const l = stack[sp - arg] as PyList;
+            let v = stack[--sp];
+            const l = stack[sp - (arg & 255)] as PyList;
+            if (!(v instanceof PyList) && !(v instanceof PyTuple)) {
+              const it = getIterOrNull(v);
+              if (it === null) {
+                // the call's stack is [callee, self-or-null, list]
+                const what = (arg & LIST_EXTEND_CALL) !== 0 ? `${functionStr(stack[sp - 3])} argument` : 'Value';
+                throw raise(TypeError, `${what} after * must be an iterable, not ${typeName(v)}`);
+              }
+              v = it;
+            }
             for (const x of iterToArray(v)) l.items.push(x);
             break;
           }
@@ -1330,18 +1348,26 @@ function run(f: Frame): PyObject {
           case Op.DICT_MERGE: {
             const v = stack[--sp];
             const d = stack[sp - arg] as PyDict;
+            // DICT_MERGE builds a call's keywords: [callee, self-or-null, argument tuple, dict]
+            const callee = op === Op.DICT_MERGE ? stack[sp - arg - 3] : null;
             if (v instanceof PyDict) {
               for (let i = 0; i < v.keys.length; i++) {
                 const k = v.keys[i];
                 const val = v.vals[i];
                 if (k === null || val === null) continue;
-                if (op === Op.DICT_MERGE && dictGet(d, k) !== null) throw raise(TypeError, `got multiple values for keyword argument '${str(k)}'`);
+                if (callee !== null && dictGet(d, k) !== null) throw raise(TypeError, `${functionStr(callee)} got multiple values for keyword argument '${str(k)}'`);
                 dictSet(d, k, val);
               }
             } else {
               const keysFn = getAttrOrNull(v, 'keys');
-              if (keysFn === null) throw raise(TypeError, `'${typeName(v)}' object is not a mapping`);
-              for (const k of iterToArray(callObj(keysFn, [], null))) dictSet(d, k, getItem(v, k));
+              if (keysFn === null) {
+                if (callee !== null) throw raise(TypeError, `${functionStr(callee)} argument after ** must be a mapping, not ${typeName(v)}`);
+                throw raise(TypeError, `'${typeName(v)}' object is not a mapping`);
+              }
+              for (const k of iterToArray(callObj(keysFn, [], null))) {
+                if (callee !== null && dictGet(d, k) !== null) throw raise(TypeError, `${functionStr(callee)} got multiple values for keyword argument '${str(k)}'`);
+                dictSet(d, k, getItem(v, k));
+              }
             }
             break;
           }

@@ -1478,9 +1478,10 @@ export class Parser {
     const values: expr[] = [];
     if (this.acceptOp('}')) return new Dict(t.line, t.col, keys, values);
     if (this.isOp('**')) {
-      this.next();
+      const star = this.next();
       keys.push(null);
       values.push(this.parseExpr());
+      if (this.atCompFor()) throw this.error('dict unpacking cannot be used in dict comprehension', star);
     } else {
       const first = this.parseStarOrNamed();
       if (this.acceptOp(':')) {
