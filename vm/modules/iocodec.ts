@@ -5,7 +5,7 @@
 import type { int } from '../../translate/rlib/index.ts';
 import { PyObject, PyStr, PyBytes, PyTuple, newStr, newInt, newBool, bytesType, raise, TypeError } from '../objects/core.ts';
 import { callObj, getAttr, typeName } from '../interpreter/runtime.ts';
-import { C_UTF8, C_LATIN1, C_ASCII, C_UTF16, C_UTF16LE, C_UTF16BE, C_UTF32, C_UTF32LE, C_UTF32BE, normalizeEncoding, nativeCodec, encodeNative, decodeNative } from './codecs/unicode.ts';
+import { C_UTF8, C_LATIN1, C_ASCII, C_UTF16, C_UTF16LE, C_UTF16BE, C_UTF32, C_UTF32LE, C_UTF32BE, normalizeEncoding, nativeCodec, encodeNative, decodeNative, withoutBom } from './codecs/unicode.ts';
 import { checkHandlerName } from './codecs/errors.ts';
 import { lookupCodec } from './codecs/module.ts';
 
@@ -84,7 +84,7 @@ export class Decoder {
       return r.b;
     }
     let c = this.codec;
-    if (this.wroteBom) c = c === C_UTF16 ? C_UTF16LE : c === C_UTF32 ? C_UTF32LE : c;
+    if (this.wroteBom) c = withoutBom(c);
     this.wroteBom = true;
     return encodeNative(c, newStr(s), this.errors);
   }

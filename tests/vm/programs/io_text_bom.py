@@ -1,6 +1,7 @@
 # A TextIOWrapper writes a byte order mark only at the start of a stream: not when appending,
 # not after seeking elsewhere (again after seeking to 0), not after reconfigure() mid-stream;
 # reconfigure() refuses encoding/errors/newline changes while decoded text is unread.
+# byteorder: little (utf-16/utf-32 write the host's byte order mark)
 import io, os, tempfile
 
 d = tempfile.mkdtemp()

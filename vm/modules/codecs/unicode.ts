@@ -181,17 +181,19 @@ function put16(out: int[], u: int, be: boolean): void {
   }
 }
 
+/** The codec utf-16 or utf-32 continues with once its byte order mark is written: the host's
+ * order, as CPython's encoders after setstate(0); any other codec is itself. */
+export function withoutBom(c: int): int {
+  if (c === C_UTF16) return hostBigEndian() ? C_UTF16BE : C_UTF16LE;
+  if (c === C_UTF32) return hostBigEndian() ? C_UTF32BE : C_UTF32LE;
+  return c;
+}
+
 /** s encoded by native codec c (utf-16 and utf-32 begin with their byte order mark). */
 export function encodeNative(c: int, s: PyStr, errors: string): int[] {
   const out: int[] = [];
-  let codec = c;
-  if (c === C_UTF16) {
-    codec = hostBigEndian() ? C_UTF16BE : C_UTF16LE;
-    put(out, codec, 0xfeff);
-  } else if (c === C_UTF32) {
-    codec = hostBigEndian() ? C_UTF32BE : C_UTF32LE;
-    put(out, codec, 0xfeff);
-  }
+  const codec = withoutBom(c);
+  if (codec !== c) put(out, codec, 0xfeff);
   const str = s.s;
   // a pure-ASCII string is its own encoding in the 8-bit codecs
   if (family(codec) !== 16 && family(codec) !== 32) {
