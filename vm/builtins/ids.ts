@@ -128,6 +128,7 @@ export enum B {
   FLOAT_IS_INTEGER,
   FLOAT_AS_INT_RATIO,
   INT_BIT_COUNT,
+  INT_AS_INT_RATIO,
   // str
   STR_UPPER,
   STR_LOWER,

@@ -6,7 +6,7 @@ import type { int } from '../../translate/rlib/index.ts';
 import { PyObject, PyBaseExc, PyDict, TbEntry, None, newInt, newDict, raise, TypeError, ValueError } from '../objects/core.ts';
 import { dictSetS } from '../objects/dict.ts';
 import { Frame, PyFrameObj, PyTraceback, frameObject } from './frame.ts';
-import { VM } from './state.ts';
+import { VM, builtinsOf } from './state.ts';
 import { CO_NAMES } from '../compiler/code.ts';
 import { typeName } from './runtime.ts';
 
@@ -82,7 +82,7 @@ export function frameAttr(o: PyFrameObj, name: string): PyObject | null {
     case 'f_globals':
       return f.globals;
     case 'f_builtins':
-      return VM.builtins;
+      return builtinsOf(f.globals);
     case 'f_locals':
       return localsOf(f);
     case 'f_back': {
