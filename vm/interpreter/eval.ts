@@ -239,7 +239,9 @@ export function callFunction(fn: PyFunction, args: PyObject[], kwnames: string[]
   const flags = fn.code.flags;
   if ((flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)) !== 0) {
     const cls = (flags & CO_GENERATOR) !== 0 ? generatorType : (flags & CO_COROUTINE) !== 0 ? coroutineType : asyncGeneratorType;
-    return new PyGenerator(f, cls);
+    const g = new PyGenerator(f, cls);
+    if (cls === coroutineType) coroutineCreated(g);
+    return g;
   }
   return evalFrame(f);
 }
@@ -584,6 +586,7 @@ export function typeNew(meta: PyType, name: string, basesIn: PyObject[], nsIn: P
 import { PyClassMethod, PyStaticMethod, PyProperty, classmethodType, staticmethodType } from '../objects/core.ts';
 import { checkSlotsDeclaration, bestBase } from './slotrules.ts';
 import { dictInit, dictIterOverridden } from '../builtins/dispatch.ts';
+import { coroutineCreated } from './corofinal.ts';
 function innerFunc(v: PyObject): PyFunction | null {
   if (v instanceof PyClassMethod && v.fn instanceof PyFunction) return v.fn;
   if (v instanceof PyStaticMethod && v.fn instanceof PyFunction) return v.fn;

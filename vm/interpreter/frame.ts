@@ -133,6 +133,8 @@ export class PyGenerator extends PyObject {
   excState: PyBaseExc | null = null;
   name: string;
   qualname: string;
+  /** a coroutine's cr_origin (null: None), recorded when it was made */
+  origin: PyObject | null = null;
   /** cls: generatorType, coroutineType or asyncGeneratorType (all run as generators) */
   constructor(frame: Frame, cls: PyType) {
     super(cls);

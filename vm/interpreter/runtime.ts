@@ -203,6 +203,10 @@ export function makeException(o: PyObject): PyBaseExc {
   }
   throw raise(TypeError, 'exceptions must derive from BaseException');
 }
+function excSlot(e: PyBaseExc, name: string): PyObject | null {
+  const idx = mapGetInt(e.map.names, name, -1);
+  return idx >= 0 ? e.slots[idx] : null;
+}
 export function excStr(e: PyBaseExc): string {
   if (e instanceof PyExcGroup) return excGroupStr(e);
   const u = unicodeErrorStr(e);
@@ -210,10 +214,16 @@ export function excStr(e: PyBaseExc): string {
   const se = syntaxErrorStr(e);
   if (se !== null) return se;
   if (isInstance(e, KeyError) && e.args.length === 1) return repr(e.args[0]);
-  if (isInstance(e, OSError) && e.args.length >= 2 && e.args[0] instanceof PyInt) {
+  if (isInstance(e, OSError) && e.args.length >= 2 && e.args.length <= 5) {
+    // OSError_str: errno and strerror (what two to five arguments give; args keeps just those
+    // two when a filename is given), then the filenames
     let s = `[Errno ${str(e.args[0])}] ${str(e.args[1])}`;
-    const idx = mapGetInt(e.map.names, 'filename', -1);
-    if (idx >= 0) s = s + ': ' + repr(e.slots[idx]);
+    const fn = excSlot(e, 'filename');
+    if (fn !== null && fn !== None) {
+      s = s + ': ' + repr(fn);
+      const fn2 = excSlot(e, 'filename2');
+      if (fn2 !== null && fn2 !== None) s = s + ' -> ' + repr(fn2);
+    }
     return s;
   }
   if (e.args.length === 0) return '';
@@ -360,7 +370,14 @@ export function getAttrOrNull(o: PyObject, name: string): PyObject | null {
     try {
       return callObj(ga, [o, newStr(name)], null);
     } catch (e) {
-      if (e instanceof PyExc && isInstance(e.exc, AttributeError)) return getAttrFallback(o, name);
+      if (e instanceof PyExc && isInstance(e.exc, AttributeError)) {
+        // without a __getattr__ to try, the error __getattribute__ raised is the lookup's own
+        if (lookupType(t, '__getattr__') === null) {
+          keepGetattrError(e.exc, o, name);
+          return null;
+        }
+        return getAttrFallback(o, name);
+      }
       throw e;
     }
   }
@@ -545,9 +562,10 @@ function specialAttr(o: PyObject, name: string): PyObject | null {
           break;
         case 'errno':
         case 'strerror':
-          if (isInstance(o, OSError)) return o.args.length >= 2 ? o.args[name === 'errno' ? 0 : 1] : None;
+          if (isInstance(o, OSError)) return o.args.length >= 2 && o.args.length <= 5 ? o.args[name === 'errno' ? 0 : 1] : None;
           break;
         case 'filename':
+        case 'filename2':
           if (isInstance(o, OSError)) return None;
           break;
       }
