@@ -3,7 +3,7 @@
 // CPython 3.11's, SyntaxErrors with filename, lineno, offset and text (importer.ts).
 import type { int } from '../../translate/rlib/index.ts';
 import { StringBuilder } from '../../translate/rlib/index.ts';
-import { PyObject, PyExc, PyDict, PyStr, PyBytes, PyInt, None, dictType, newDict, raise, TypeError, ValueError, LookupError, UnicodeDecodeError } from '../objects/core.ts';
+import { PyObject, PyExc, PyDict, PyStr, PyBytes, PyInt, PyTuple, PyCell, None, dictType, tupleType, cellType, newDict, raise, TypeError, ValueError, LookupError, UnicodeDecodeError } from '../objects/core.ts';
 import { dictGetS, dictSetS } from '../objects/dict.ts';
 import { VM } from '../interpreter/state.ts';
 import { Frame } from '../interpreter/frame.ts';
@@ -87,10 +87,37 @@ export function fastLocals(f: Frame): PyDict {
   return d;
 }
 
-function run(code: PyCode, globals: PyDict, locals: PyDict | null): PyObject {
+function run(code: PyCode, globals: PyDict, locals: PyDict | null, localsMap: PyObject | null, closure: PyCell[]): PyObject {
   if (dictGetS(globals, '__builtins__') === null) dictSetS(globals, '__builtins__', VM.builtins);
   const f = new Frame(code, null, globals, locals === globals ? null : locals, []);
+  f.localsMap = localsMap;
+  if (closure.length > 0 || code.cellvars.length > 0) {
+    // the code's own cells, then the closure's (as a function's frame has them)
+    const cells: PyCell[] = [];
+    for (let i = 0; i < code.cellvars.length; i++) cells.push(new PyCell(cellType, null));
+    for (const c of closure) cells.push(c);
+    f.cells = cells;
+  }
   return evalFrame(f);
+}
+/** exec()'s closure argument for code (CPython 3.11's checks): the cells its free variables
+ * read, exactly one each. */
+function closureCells(code: PyCode, closure: PyObject | null): PyCell[] {
+  const c = closure === null || closure === None ? null : closure;
+  const out: PyCell[] = [];
+  if (code.freevars.length === 0) {
+    if (c !== null) throw raise(TypeError, 'cannot use a closure with this code object');
+    return out;
+  }
+  let ok = c !== null && c instanceof PyTuple && c.cls === tupleType && c.items.length === code.freevars.length;
+  if (ok) {
+    for (const x of (c as PyTuple).items) {
+      if (!(x instanceof PyCell)) ok = false;
+      else out.push(x);
+    }
+  }
+  if (!ok) throw raise(TypeError, `code object requires a closure of exactly length ${code.freevars.length}`);
+  return out;
 }
 
 function execOrEval(isExec: boolean, args: PyObject[], kw: string[] | null): PyObject {
@@ -109,24 +136,30 @@ function execOrEval(isExec: boolean, args: PyObject[], kw: string[] | null): PyO
   if (g !== None && !(g instanceof PyDict && isInstance(g, dictType))) {
     throw raise(TypeError, isExec ? `exec() globals must be a dict, not ${typeName(g)}` : g instanceof PyDict || lookupType(g.cls, '__getitem__') !== null ? 'globals must be a real dict; try eval(expr, {}, mapping)' : 'globals must be a dict');
   }
-  if (l !== None && !(l instanceof PyDict)) {
-    throw raise(TypeError, lookupType(l.cls, '__getitem__') !== null ? `pyvm: locals must be a dict, not ${typeName(l)}` : 'locals must be a mapping');
+  // locals may be any mapping (PyMapping_Check: anything with a __getitem__, lists too)
+  if (l !== None && !(l instanceof PyDict) && lookupType(l.cls, '__getitem__') === null) {
+    throw raise(TypeError, 'locals must be a mapping');
   }
+  const localsMap = l !== None && !(l instanceof PyDict) ? l : null;
   let globals: PyDict;
   let locals: PyDict | null;
   if (g === None) {
     const f = VM.frame;
     globals = f === null ? newDict() : f.globals;
-    locals = l === None ? callerLocals() : (l as PyDict);
+    locals = l === None ? callerLocals() : localsMap !== null ? newDict() : (l as PyDict);
   } else {
     globals = g as PyDict;
-    locals = l === None ? globals : (l as PyDict);
+    locals = l === None ? globals : localsMap !== null ? newDict() : (l as PyDict);
   }
   let code: PyCode;
+  const closureArg = isExec ? kwArg(args, kw, 'closure') : null;
+  let closure: PyCell[] = [];
   if (src instanceof PyCode) {
-    if (src.freevars.length > 0) throw raise(TypeError, `code object passed to ${name}() may not contain free variables`);
+    if (isExec) closure = closureCells(src, closureArg);
+    else if (src.freevars.length > 0) throw raise(TypeError, 'code object passed to eval() may not contain free variables');
     code = src;
   } else {
+    if (closureArg !== null && closureArg !== None) throw raise(TypeError, 'closure can only be used when source is a code object');
     let text = sourceText(src);
     if (text === null) throw raise(TypeError, `${name}() arg 1 must be a string, bytes or code object`);
     if (!isExec) {
@@ -137,7 +170,7 @@ function execOrEval(isExec: boolean, args: PyObject[], kw: string[] | null): PyO
     }
     code = compileText(text, '<string>', isExec ? 'exec' : 'eval');
   }
-  const r = run(code, globals, locals);
+  const r = run(code, globals, locals, localsMap, closure);
   return isExec ? None : r;
 }
 

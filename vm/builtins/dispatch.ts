@@ -39,7 +39,7 @@ import { setTraceback } from '../interpreter/traceback.ts';
 import { callWeakref } from '../modules/weakref.ts';
 import { callGc } from '../modules/gc.ts';
 import { callAsyncgenHooks, asyncGenFirstIter } from '../modules/asyncgenhooks.ts';
-import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_IO, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT, FAM_SRE, FAM_STRING, FAM_STRUCT, FAM_WEAKREF, FAM_GC, FAM_ABC, FAM_BYTEARRAY, FAM_BYTES, FAM_MEMORYVIEW, FAM_ARRAY, FAM_COMPLEX, FAM_CMATH, FAM_GENERICALIAS, FAM_EXCGROUP, FAM_COMPILE, FAM_HASH, FAM_OPERATOR, FAM_ATEXIT, FAM_CONTEXTVARS, FAM_CSV, FAM_CODECS, FAM_STDLIB_SUPPORT, FAM_IMP, FAM_COREMETHODS, FAM_OSCALL, FAM_FLOATHEX, FAM_INTDIGITS, FAM_FUNCCALL, FAM_ASYNCGEN_HOOKS, FAM_DESCR, FAM_FDOPS, FAM_SLICE_METHOD, FAM_ITERPICKLE, FAM_POSIX2, FAM_ARRAYBYTES, FAM_HEAPQ, FAM_ACCEL, FAM_ASYNCIO, FAM_DESCR2, FAM_EXCGEN, FAM_IOSTREAM, FAM_DESCR3, FAM_SETSBUILTIN } from './ids.ts';
+import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_IO, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT, FAM_SRE, FAM_STRING, FAM_STRUCT, FAM_WEAKREF, FAM_GC, FAM_ABC, FAM_BYTEARRAY, FAM_BYTES, FAM_MEMORYVIEW, FAM_ARRAY, FAM_COMPLEX, FAM_CMATH, FAM_GENERICALIAS, FAM_EXCGROUP, FAM_COMPILE, FAM_HASH, FAM_OPERATOR, FAM_ATEXIT, FAM_CONTEXTVARS, FAM_CSV, FAM_CODECS, FAM_STDLIB_SUPPORT, FAM_IMP, FAM_COREMETHODS, FAM_OSCALL, FAM_FLOATHEX, FAM_INTDIGITS, FAM_FUNCCALL, FAM_ASYNCGEN_HOOKS, FAM_DESCR, FAM_FDOPS, FAM_SLICE_METHOD, FAM_ITERPICKLE, FAM_POSIX2, FAM_ARRAYBYTES, FAM_HEAPQ, FAM_ACCEL, FAM_ASYNCIO, FAM_DESCR2, FAM_EXCGEN, FAM_IOSTREAM, FAM_DESCR3, FAM_SETSBUILTIN, FAM_CELL } from './ids.ts';
 import { callMappingProxy } from './mappingproxy.ts';
 import { callGetSetDescr } from './getsetdescr.ts';
 import { reduceNewObj, defaultState } from './objreduce.ts';
@@ -48,6 +48,7 @@ import { callBreakpoint, initBreakpoint } from '../modules/breakpoint.ts';
 import { callTypePrepare, initTypePrepare } from './typeprepare.ts';
 import { setInit, checkSetNewArgs, initSetInit } from './settype.ts';
 import { initSingletons, singletonNew } from './singletons.ts';
+import { initCell, callCell } from './cellobj.ts';
 import { checkEnumerateArgs, newEnumerate } from './enumerateobj.ts';
 import { callSuper, initSuper, newSuper } from './superobj.ts';
 import { callFdOps } from '../modules/fdops.ts';
@@ -305,6 +306,8 @@ export function callBuiltin(b: PyBuiltin, args: PyObject[], kw: string[] | null)
     case FAM_SETSBUILTIN:
       if (id === B.SINGLETON_NEW) return singletonNew(b, args);
       return setInit(b, id, args, kw);
+    case FAM_CELL:
+      return callCell(id, args, kw);
   }
   throw unhandledBuiltin(b.name, id);
 }
@@ -899,14 +902,16 @@ function callFunction(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | nu
     case B.DIR:
       noKw('dir', kw);
       if (n > 1) throw raise(TypeError, `dir expected at most 1 argument, got ${n}`);
-      if (n === 0) return newList(sortItems(dictKeys(currentLocals()), null, false));
+      if (n === 0) return newList(sortItems(localsKeys(), null, false));
       return dirCall(args[0]);
     case B.GLOBALS: {
       const f = VM.frame;
       return f === null ? newDict() : f.globals;
     }
-    case B.LOCALS:
-      return currentLocals();
+    case B.LOCALS: {
+      const f = VM.frame;
+      return f !== null && f.localsMap !== null ? f.localsMap : currentLocals();
+    }
     case B.BUILD_CLASS: {
       if (n < 2) throw raise(TypeError, '__build_class__: not enough arguments');
       const fn = args[0];
@@ -950,6 +955,16 @@ function callFunction(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | nu
     }
   }
   throw unhandledBuiltin(b.name, id);
+}
+/** The names dir() lists: the keys of the locals, through keys() when they are a mapping of
+ * another kind than dict (CPython's PyMapping_Keys, whose result must be iterable). */
+function localsKeys(): PyObject[] {
+  const f = VM.frame;
+  const m: PyObject = f !== null && f.localsMap !== null ? f.localsMap : currentLocals();
+  if (m instanceof PyDict && m.cls === dictType) return dictKeys(m);
+  const ks = callObj(getAttr(m, 'keys'), [], null);
+  if (lookupType(ks.cls, '__iter__') === null && lookupType(ks.cls, '__getitem__') === null) throw raise(TypeError, `${typeName(m)}.keys() returned a non-iterable (type ${typeName(ks)})`);
+  return iterToArray(ks);
 }
 function currentLocals(): PyDict {
   const f = VM.frame;
@@ -1715,6 +1730,7 @@ export function initBuiltins(): void {
   initANext();
   initSetInit();
   initSingletons();
+  initCell();
   initSuper();
   dictSetS(VM.builtins, 'memoryview', BT.memoryview);
   for (const name of EXC.byName.keys()) dictSetS(VM.builtins, name, EXC.byName.get(name) as PyType);

@@ -802,7 +802,8 @@ function run(f: Frame): PyObject {
             break;
           case Op.LOAD_NAME: {
             const ld = f.localsDict;
-            let v = loadNameLocal(ld, f.globals, code.nameObjs[arg]);
+            let v = f.localsMap !== null ? mappingLookup(f.localsMap, code.nameObjs[arg]) : loadNameLocal(ld, f.globals, code.nameObjs[arg]);
+            if (v === null && f.localsMap !== null) v = dictGetStr(f.globals, code.nameObjs[arg]);
             if (v === null) v = mappingLookup(builtinsOf(f.globals), code.nameObjs[arg]);
             if (v === null) throw nameError(code.names[arg]);
             stack[sp++] = v;
@@ -812,13 +813,21 @@ function run(f: Frame): PyObject {
             // a namespace from a metaclass's __prepare__, or globals given to exec() that are the
             // locals too, may be a dict subclass with its own __setitem__
             const ld = f.localsDict === null ? f.globals : f.localsDict;
-            if (ld.cls !== dictType) setItem(ld, code.nameObjs[arg], stack[--sp]);
+            if (f.localsMap !== null) setItem(f.localsMap, code.nameObjs[arg], stack[--sp]);
+            else if (ld.cls !== dictType) setItem(ld, code.nameObjs[arg], stack[--sp]);
             else dictSet(ld, code.nameObjs[arg], stack[--sp]);
             break;
           }
           case Op.DELETE_NAME: {
             const ld = f.localsDict === null ? f.globals : f.localsDict;
-            if (ld.cls !== dictType) {
+            if (f.localsMap !== null) {
+              try {
+                delItem(f.localsMap, code.nameObjs[arg]);
+              } catch (e) {
+                if (e instanceof PyExc && isInstance(e.exc, KeyError)) throw nameError(code.names[arg]);
+                throw e;
+              }
+            } else if (ld.cls !== dictType) {
               if (nsGet(ld, code.nameObjs[arg]) === null) throw nameError(code.names[arg]);
               delItem(ld, code.nameObjs[arg]);
             } else if (!dictDel(ld, code.nameObjs[arg])) throw nameError(code.names[arg]);

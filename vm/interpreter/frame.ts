@@ -82,6 +82,9 @@ export class Frame {
   fn: PyFunction | null;
   globals: PyDict;
   localsDict: PyDict | null;
+  /** locals that are a mapping but no dict (eval(src, g, mapping)): the *_NAME opcodes and
+   * locals() go to it rather than to localsDict */
+  localsMap: PyObject | null = null;
   fast: (PyObject | null)[];
   cells: PyCell[] = EMPTY.cells;
   /** the value stack: slots 0..sp-1 are live, the rest are free (possibly stale) slots; the

@@ -680,7 +680,10 @@ function specialAttr(o: PyObject, name: string): PyObject | null {
   if (o instanceof PyTraceback) return tracebackAttr(o, name);
   if (o instanceof PyGenerator) return generatorAttr(o, name);
   if (o instanceof PyCell) {
-    if (name === 'cell_contents') return o.ref === null ? None : o.ref;
+    if (name === 'cell_contents') {
+      if (o.ref === null) throw raise(ValueError, 'Cell is empty');
+      return o.ref;
+    }
   }
   if (name === '__doc__') return None;
   return null;

@@ -52,7 +52,8 @@ export function getFrame(depth: int): PyObject {
 
 /** f.f_locals: the locals dict of module and class bodies, else a snapshot of the fast locals
  * and cells (as CPython's frame.f_locals outside a trace function). */
-function localsOf(f: Frame): PyDict {
+function localsOf(f: Frame): PyObject {
+  if (f.localsMap !== null) return f.localsMap;
   if ((f.code.flags & CO_NAMES) !== 0 && f.localsDict !== null) return f.localsDict;
   const d = newDict();
   const names = f.code.varnames;
