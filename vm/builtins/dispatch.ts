@@ -3,7 +3,7 @@ import type { int, float } from '../../translate/rlib/index.ts';
 import { os, parseFloatStrict, toFloat, floorDiv } from '../../translate/rlib/index.ts';
 import {
   PyObject, PyType, PyInstance, PyNative, PyBaseExc, PyInt, PyFloat, PyStr, PyBytes, PyList, PyTuple, PyDict, PySet, PyRange,
-  PySlice, PyUnion, PyModule, PyBuiltin, PyProperty, PyStaticMethod, PyClassMethod, PySuper, PySeqIter, PyExc,
+  PySlice, PyUnion, PyModule, moduleType, PyBuiltin, PyProperty, PyStaticMethod, PyClassMethod, PySuper, PySeqIter, PyExc,
   PyBoundMethod, HOLD, None, True, False, NotImplemented, Ellipsis, typeType, objectType, L_NONE, intType, boolType, floatType,
   strType, bytesType, listType, tupleType, dictType, setType, frozensetType, rangeType, sliceType, propertyType,
   staticmethodType, classmethodType, superType, enumerateType, zipType, mapType, filterType, reversedType, longrangeIterType,
@@ -39,7 +39,7 @@ import { setTraceback } from '../interpreter/traceback.ts';
 import { callWeakref } from '../modules/weakref.ts';
 import { callGc } from '../modules/gc.ts';
 import { callAsyncgenHooks, asyncGenFirstIter } from '../modules/asyncgenhooks.ts';
-import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_IO, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT, FAM_SRE, FAM_STRING, FAM_STRUCT, FAM_WEAKREF, FAM_GC, FAM_ABC, FAM_BYTEARRAY, FAM_BYTES, FAM_MEMORYVIEW, FAM_ARRAY, FAM_COMPLEX, FAM_CMATH, FAM_GENERICALIAS, FAM_EXCGROUP, FAM_COMPILE, FAM_HASH, FAM_OPERATOR, FAM_ATEXIT, FAM_CONTEXTVARS, FAM_CSV, FAM_CODECS, FAM_STDLIB_SUPPORT, FAM_IMP, FAM_COREMETHODS, FAM_OSCALL, FAM_FLOATHEX, FAM_INTDIGITS, FAM_FUNCCALL, FAM_ASYNCGEN_HOOKS, FAM_DESCR, FAM_FDOPS, FAM_SLICE_METHOD, FAM_ITERPICKLE, FAM_POSIX2, FAM_ARRAYBYTES, FAM_HEAPQ, FAM_ACCEL, FAM_ASYNCIO, FAM_DESCR2, FAM_EXCGEN, FAM_IOSTREAM, FAM_DESCR3, FAM_SETSBUILTIN } from './ids.ts';
+import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_IO, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT, FAM_SRE, FAM_STRING, FAM_STRUCT, FAM_WEAKREF, FAM_GC, FAM_ABC, FAM_BYTEARRAY, FAM_BYTES, FAM_MEMORYVIEW, FAM_ARRAY, FAM_COMPLEX, FAM_CMATH, FAM_GENERICALIAS, FAM_EXCGROUP, FAM_COMPILE, FAM_HASH, FAM_OPERATOR, FAM_ATEXIT, FAM_CONTEXTVARS, FAM_CSV, FAM_CODECS, FAM_STDLIB_SUPPORT, FAM_IMP, FAM_COREMETHODS, FAM_OSCALL, FAM_FLOATHEX, FAM_INTDIGITS, FAM_FUNCCALL, FAM_ASYNCGEN_HOOKS, FAM_DESCR, FAM_FDOPS, FAM_SLICE_METHOD, FAM_ITERPICKLE, FAM_POSIX2, FAM_ARRAYBYTES, FAM_HEAPQ, FAM_ACCEL, FAM_ASYNCIO, FAM_DESCR2, FAM_EXCGEN, FAM_IOSTREAM, FAM_DESCR3, FAM_SETSBUILTIN, FAM_CELL } from './ids.ts';
 import { callMappingProxy } from './mappingproxy.ts';
 import { callGetSetDescr } from './getsetdescr.ts';
 import { reduceNewObj, defaultState } from './objreduce.ts';
@@ -48,6 +48,7 @@ import { callBreakpoint, initBreakpoint } from '../modules/breakpoint.ts';
 import { callTypePrepare, initTypePrepare } from './typeprepare.ts';
 import { setInit, checkSetNewArgs, initSetInit } from './settype.ts';
 import { initSingletons, singletonNew } from './singletons.ts';
+import { initCell, callCell } from './cellobj.ts';
 import { checkEnumerateArgs, newEnumerate } from './enumerateobj.ts';
 import { callSuper, initSuper, newSuper } from './superobj.ts';
 import { callFdOps } from '../modules/fdops.ts';
@@ -71,7 +72,7 @@ import { callLengthHint } from './lengthhint.ts';
 import { callANext, initANext } from './anext.ts';
 import { callExcReduce } from './excreduce.ts';
 import { callFunctools } from '../modules/functools.ts';
-import { callCodecs, decodeSource } from '../modules/codecs/module.ts';
+import { callCodecs, decodeSource, textEncode } from '../modules/codecs/module.ts';
 import { callImp } from '../modules/imp.ts';
 import { callCoreMethod } from './coremethods.ts';
 import { callFloatHex } from './floathex.ts';
@@ -82,7 +83,7 @@ import { callFuncCall } from './funccall.ts';
 import { callIntDigits, checkStrToIntDigits } from '../objects/intdigits.ts';
 import { callSlot } from './slots.ts';
 import { longRangeOrNull, PyLongRange } from './longrange.ts';
-import { npos, kwArg, arg, checkArgs, noKw, mkBuiltin, defMethod, unhandledBuiltin } from './args.ts';
+import { npos, kwArg, arg, needArg, checkArgs, noKw, mkBuiltin, defMethod, unhandledBuiltin } from './args.ts';
 import { callStrMethod, decodeUtf8, encodeUtf8 } from './strmethods.ts';
 import { callContainerMethod, sortItems, newSet } from './containers.ts';
 import { callSys } from '../modules/sys.ts';
@@ -305,6 +306,8 @@ export function callBuiltin(b: PyBuiltin, args: PyObject[], kw: string[] | null)
     case FAM_SETSBUILTIN:
       if (id === B.SINGLETON_NEW) return singletonNew(b, args);
       return setInit(b, id, args, kw);
+    case FAM_CELL:
+      return callCell(id, args, kw);
   }
   throw unhandledBuiltin(b.name, id);
 }
@@ -569,8 +572,12 @@ function printTo(file: PyObject, s: string): void {
  * module's own __dir__ function (PEP 562) is called instead. */
 export function dirCall(o: PyObject): PyObject {
   if (o instanceof PyModule) {
-    const md = dictGetS(o.dict, '__dir__');
+    // module_dir reads the module's __dict__ attribute, which a subclass may have replaced
+    const d = o.cls === moduleType ? o.dict : getAttr(o, '__dict__');
+    if (!(d instanceof PyDict)) throw raise(TypeError, '<module>.__dict__ is not a dictionary');
+    const md = dictGetS(d, '__dir__');
     if (md !== null) return newList(sortItems(iterToArray(callObj(md, [], null)), null, false));
+    if (d !== o.dict) return newList(sortItems(dictKeys(d), null, false));
   }
   const m = lookupType(o.cls, '__dir__');
   if (m === null) throw raise(TypeError, 'object does not provide __dir__');
@@ -751,15 +758,17 @@ function callFunction(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | nu
       throw raise(TypeError, `unsupported operand type(s) for divmod(): '${typeName(a)}' and '${typeName(bb)}'`);
     }
     case B.POW: {
-      if (n < 1) throw raise(TypeError, "pow() missing required argument 'base' (pos 1)");
-      if (n < 2) throw raise(TypeError, "pow() missing required argument 'exp' (pos 2)");
+      // pow(base, exp, mod=None), each also by keyword
+      const base = needArg('pow', args, kw, 0, 'base');
+      const exp = needArg('pow', args, kw, 1, 'exp');
+      if (kw !== null) for (const k of kw) if (k !== 'base' && k !== 'exp' && k !== 'mod') throw raise(TypeError, `'${k}' is an invalid keyword argument for pow()`);
       const m = arg(args, kw, 2, 'mod');
       if (m !== null && m !== None) {
-        if (args[0] instanceof PyComplex || args[1] instanceof PyComplex) throw raise(ValueError, 'complex modulo');
-        if (!(args[0] instanceof PyInt && args[1] instanceof PyInt && m instanceof PyInt)) throw raise(TypeError, 'pow() 3rd argument not allowed unless all arguments are integers');
-        return intPowMod(args[0] as PyInt, args[1] as PyInt, m);
+        if (base instanceof PyComplex || exp instanceof PyComplex) throw raise(ValueError, 'complex modulo');
+        if (!(base instanceof PyInt && exp instanceof PyInt && m instanceof PyInt)) throw raise(TypeError, 'pow() 3rd argument not allowed unless all arguments are integers');
+        return intPowMod(base as PyInt, exp as PyInt, m);
       }
-      return binaryOp(args[0], args[1], A.BIN_POW);
+      return binaryOp(base, exp, A.BIN_POW);
     }
     case B.ISINSTANCE: {
       checkArgs('isinstance', args, kw, 2, 2);
@@ -893,14 +902,16 @@ function callFunction(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | nu
     case B.DIR:
       noKw('dir', kw);
       if (n > 1) throw raise(TypeError, `dir expected at most 1 argument, got ${n}`);
-      if (n === 0) return newList(sortItems(dictKeys(currentLocals()), null, false));
+      if (n === 0) return newList(sortItems(localsKeys(), null, false));
       return dirCall(args[0]);
     case B.GLOBALS: {
       const f = VM.frame;
       return f === null ? newDict() : f.globals;
     }
-    case B.LOCALS:
-      return currentLocals();
+    case B.LOCALS: {
+      const f = VM.frame;
+      return f !== null && f.localsMap !== null ? f.localsMap : currentLocals();
+    }
     case B.BUILD_CLASS: {
       if (n < 2) throw raise(TypeError, '__build_class__: not enough arguments');
       const fn = args[0];
@@ -944,6 +955,16 @@ function callFunction(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | nu
     }
   }
   throw unhandledBuiltin(b.name, id);
+}
+/** The names dir() lists: the keys of the locals, through keys() when they are a mapping of
+ * another kind than dict (CPython's PyMapping_Keys, whose result must be iterable). */
+function localsKeys(): PyObject[] {
+  const f = VM.frame;
+  const m: PyObject = f !== null && f.localsMap !== null ? f.localsMap : currentLocals();
+  if (m instanceof PyDict && m.cls === dictType) return dictKeys(m);
+  const ks = callObj(getAttr(m, 'keys'), [], null);
+  if (lookupType(ks.cls, '__iter__') === null && lookupType(ks.cls, '__getitem__') === null) throw raise(TypeError, `${typeName(m)}.keys() returned a non-iterable (type ${typeName(ks)})`);
+  return iterToArray(ks);
 }
 function currentLocals(): PyDict {
   const f = VM.frame;
@@ -1177,8 +1198,12 @@ function construct(id: int, args: PyObject[], kw: string[] | null): PyObject {
           return callObj(getAttr(winner, '__new__'), wargs, kwn.length > 0 ? kwn : null);
         }
       }
+      // CPython keeps the name, and a str docstring, as UTF-8: a lone surrogate cannot be encoded
+      textEncode(args[1] as PyStr, 'utf-8', 'strict');
       const name = (args[1] as PyStr).s;
       if (name.includes('\0')) throw raise(ValueError, 'type name must not contain null characters');
+      const doc = dictGetS(args[3] as PyDict, '__doc__');
+      if (doc !== null && doc instanceof PyStr) textEncode(doc, 'utf-8', 'strict');
       return typeNew(winner, name, bases, args[3] as PyDict, kwn.length > 0 ? kwn : null, kwv);
     }
     case B.SLICE_NEW: {
@@ -1294,12 +1319,18 @@ function construct(id: int, args: PyObject[], kw: string[] | null): PyObject {
   }
   throw unhandledBuiltin('constructor', id);
 }
+/** Whether d's class iterates it by an __iter__ of its own (OrderedDict's, which keeps an order
+ * of its own): dict_merge then reads d through keys() and [] rather than its storage. */
+export function dictIterOverridden(d: PyDict): boolean {
+  for (const c of d.cls.mro) if (c.dict.has('__iter__')) return !c.isBuiltin;
+  return false;
+}
 export function dictInit(d: PyDict, args: PyObject[], kw: string[] | null): void {
   const n = npos(args, kw);
   if (n > 1) throw raise(TypeError, `dict expected at most 1 argument, got ${n}`);
   if (n === 1) {
     const src = args[0];
-    if (src instanceof PyDict) {
+    if (src instanceof PyDict && !dictIterOverridden(src)) {
       for (let i = 0; i < src.keys.length; i++) {
         const k = src.keys[i];
         const v = src.vals[i];
@@ -1538,6 +1569,11 @@ function callObjectMethod(id: int, args: PyObject[], kw: string[] | null): PyObj
       for (let i = 0; i < s.length; i++) if (s[i] === '1') c++;
       return newInt(c);
     }
+    case B.INT_AS_INT_RATIO: {
+      // the int itself (an exact int even for a bool or a subclass) over 1
+      const v = self as PyInt;
+      return newTuple([v.cls === intType ? v : newIntFrom(v), newInt(1)]);
+    }
     case B.INT_CONJUGATE:
       return self;
     case B.INT_TO_BYTES: {
@@ -1694,6 +1730,7 @@ export function initBuiltins(): void {
   initANext();
   initSetInit();
   initSingletons();
+  initCell();
   initSuper();
   dictSetS(VM.builtins, 'memoryview', BT.memoryview);
   for (const name of EXC.byName.keys()) dictSetS(VM.builtins, name, EXC.byName.get(name) as PyType);
@@ -1798,6 +1835,7 @@ export function initBuiltins(): void {
   }
   defMethod(intType, 'bit_length', B.INT_BIT_LENGTH, FAM_OBJECT);
   defMethod(intType, 'bit_count', B.INT_BIT_COUNT, FAM_OBJECT);
+  defMethod(intType, 'as_integer_ratio', B.INT_AS_INT_RATIO, FAM_OBJECT);
   defMethod(intType, 'conjugate', B.INT_CONJUGATE, FAM_OBJECT);
   defMethod(intType, 'to_bytes', B.INT_TO_BYTES, FAM_OBJECT);
   intType.dict.set('from_bytes', new PyClassMethod(classmethodType, mkBuiltin('from_bytes', B.INT_FROM_BYTES, false, FAM_OBJECT)));

@@ -19,7 +19,10 @@ const TOHEX_DIGITS = 13;
 const EXP_CLAMP = 1000000000000;
 
 defMethod(floatType, 'hex', B.FLOAT_HEX, FAM_FLOATHEX);
-floatType.dict.set('fromhex', new PyClassMethod(classmethodType, mkBuiltin('fromhex', B.FLOAT_FROMHEX, false, FAM_FLOATHEX)));
+const FROMHEX = mkBuiltin('fromhex', B.FLOAT_FROMHEX, false, FAM_FLOATHEX);
+// its __qualname__ and docstring name it float.fromhex
+FROMHEX.owner = floatType;
+floatType.dict.set('fromhex', new PyClassMethod(classmethodType, FROMHEX));
 
 const HEX = '0123456789abcdef';
 

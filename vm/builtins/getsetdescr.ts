@@ -4,6 +4,7 @@
 // attributes without those slots, so the descriptors are not entries of the class's own table
 // (lookups on instances go on as before); they are shown where CPython shows them: in the
 // class's __dict__, as `C.__weakref__`, and through an instance's __weakref__.
+import { BUILTIN_MODULE_NAMES } from '../modules/registry.ts';
 import type { int } from '../../translate/rlib/index.ts';
 import {
   PyObject, PyType, PyNative, PyStr, PyDict, None, getsetDescrType, typeType, functionType, moduleType, setType, frozensetType, intType,
@@ -61,6 +62,22 @@ export function addsDescr(t: PyType, what: string): boolean {
     } else if (declares(c, what)) return false;
   }
   return true;
+}
+/** Whether t's bases already give its instances `what` (__dict__ or __weakref__), or leave no
+ * room for a weak-reference list: a __slots__ naming it again is then refused. */
+export function basesProvide(t: PyType, what: string): boolean {
+  for (let i = 1; i < t.mro.length; i++) {
+    const c = t.mro[i];
+    if (c.isBuiltin) {
+      if (builtinHas(c, what)) return true;
+      if (what === '__weakref__' && (c === intType || c === tupleType || c === bytesType)) return true;
+    } else if (BUILTIN_MODULE_NAMES.includes(c.module)) {
+      // a class of a builtin module that pyvm writes in Python (_socket.socket) stands for a C
+      // type, which has neither unless CPython's says so
+      continue;
+    } else if (declares(c, what)) return true;
+  }
+  return false;
 }
 /** The class along t's MRO whose statement added `what`, or null. */
 export function descrOwner(t: PyType, what: string): PyType | null {

@@ -128,6 +128,7 @@ export enum B {
   FLOAT_IS_INTEGER,
   FLOAT_AS_INT_RATIO,
   INT_BIT_COUNT,
+  INT_AS_INT_RATIO,
   // str
   STR_UPPER,
   STR_LOWER,
@@ -1100,6 +1101,8 @@ export enum B {
   SET_INIT,
   // setsbuiltin stream (family 60): NoneType/ellipsis/NotImplementedType.__new__ (vm/builtins/singletons.ts)
   SINGLETON_NEW,
+  // builtin3 stream (family 65): types.CellType's __new__ (vm/builtins/cellobj.ts)
+  CELL_NEW,
 }
 
 /** The builtin families, one switch each. */
@@ -1243,7 +1246,10 @@ export const FAM_DESCR3 = 58;
  * Ellipsis's and NotImplemented's types (vm/builtins/singletons.ts) */
 export const FAM_SETSBUILTIN = 60;
 
-// Reserved per work stream, so parallel branches never pick the same number: 61.
+/** the builtin3 stream's: types.CellType() (vm/builtins/cellobj.ts) */
+export const FAM_CELL = 65;
+
+// Reserved per work stream, so parallel branches never pick the same number: 61, 66 (builtin3).
 // Replace a reservation by its family when it lands.
 
 class IdFamilies {

@@ -6,14 +6,14 @@ import { allowedSlotNames } from './slotrules.ts';
 import type { int } from '../../translate/rlib/index.ts';
 import {
   PyObject, PyType, PyInstance, PyBaseExc, PyInt, PyFloat, PyStr, PyTuple, PyDict, PyBuiltin, PyNoneType, ShapeMap, HOLD,
-  objectType, typeType, mapGetInt,
+  objectType, typeType, mapGetInt, PyExc, dictType, KeyError,
 } from '../objects/core.ts';
 import { InlineCache, IcEntry, NO_ENTRY } from '../compiler/code.ts';
 import { B } from '../builtins/ids.ts';
-import { dictFind, strHash } from '../objects/dict.ts';
+import { dictFind, strHash, dictGetStr } from '../objects/dict.ts';
 import { PyFunction } from './frame.ts';
-import { VM } from './state.ts';
-import { lookupType } from './runtime.ts';
+import { VM, builtinsOf } from './state.ts';
+import { lookupType, getItem, isInstance } from './runtime.ts';
 
 /** object.__getattribute__ / object.__setattr__, to tell whether a class overrides them. */
 class BuiltinSlot {
@@ -153,6 +153,15 @@ export function globalIC(ic: InlineCache, d: PyDict, name: PyStr, builtins: bool
     const v = ic.gb ? bi.vals[ic.gidx] : d.vals[ic.gidx];
     if (v !== null) return v;
   }
+  if (builtins) {
+    // globals of another kind than dict, or builtins of their own (exec(code, {'__builtins__':
+    // {...}})): looked up as CPython's LOAD_GLOBAL does, and never cached
+    const bo = builtinsOf(d);
+    if (bo !== bi || d.cls !== dictType) {
+      const v = mappingLookup(d, name);
+      return v !== null ? v : mappingLookup(bo, name);
+    }
+  }
   const h = strHash(name);
   let e = dictFind(d, name, h);
   let inB = false;
@@ -203,4 +212,22 @@ export function ctorKind(t: PyType): int {
   t.ctorKind = kind;
   t.ctorInit = init;
   return kind;
+}
+
+/** name in mapping m as LOAD_GLOBAL and LOAD_NAME read globals and builtins: an exact dict
+ * directly, any other object by m[name], a KeyError meaning absent; null when absent. */
+export function mappingLookup(m: PyObject, name: PyStr): PyObject | null {
+  if (m instanceof PyDict && (m.cls === dictType || lookupType(m.cls, '__getitem__') instanceof PyBuiltin)) return dictGetStr(m, name);
+  try {
+    return getItem(m, name);
+  } catch (e) {
+    if (e instanceof PyExc && isInstance(e.exc, KeyError)) return null;
+    throw e;
+  }
+}
+/** LOAD_NAME's first two places: the locals (the globals themselves at module level, read
+ * through their own __getitem__ when they have one), then the globals' own entries. */
+export function loadNameLocal(ld: PyDict | null, g: PyDict, name: PyStr): PyObject | null {
+  const v = mappingLookup(ld === null ? g : ld, name);
+  return v !== null || ld === null ? v : dictGetStr(g, name);
 }

@@ -14,12 +14,12 @@ import { PyCode, CO_VARARGS, CO_VARKW, CO_GENERATOR, CO_COROUTINE, CO_ITERABLE_C
 import { PyCoroWrapper, PyAsyncGenWrapped, PyAsyncGenOp, asyncGenStep, getAwaitable, awaitOperand, getAIter, getANext, asyncWithExit, asyncEnter, stopValue } from './coroutines.ts';
 import { Op, RERAISE_AT_RAISE, LIST_EXTEND_CALL } from '../compiler/opcodes.ts';
 import { fastCall1, fastCall2, fastMethod0, fastMethod1, fastMethod2, fastRange, fastType1 } from './fastcalls.ts';
-import { icReset, icProbe, loadAttrIC, loadMethodIC, storeAttrIC, globalIC, ctorKind, CTOR_INIT, CTOR_BARE } from './caches.ts';
+import { icReset, icProbe, loadAttrIC, loadMethodIC, storeAttrIC, globalIC, ctorKind, CTOR_INIT, CTOR_BARE, mappingLookup, loadNameLocal } from './caches.ts';
 import { PyFunction, Frame, PyGenerator, EMPTY, delegateOf, makeFunction, NO_PARTS } from './frame.ts';
 import { runWeakCallbacks } from '../modules/weakref.ts';
 import { runFinalizers } from '../modules/finalize.ts';
 import { intAdd, intSub, intMul, intBitOp } from '../objects/intops.ts';
-import { VM, writeOut, topExc } from './state.ts';
+import { VM, writeOut, topExc, builtinsOf } from './state.ts';
 import { handleInterrupt } from '../modules/signal.ts';
 import { displayExpr } from '../modules/syshooks.ts';
 import {
@@ -248,7 +248,9 @@ export function callFunction(fn: PyFunction, args: PyObject[], kwnames: string[]
   const flags = fn.code.flags;
   if ((flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)) !== 0) {
     const cls = (flags & CO_GENERATOR) !== 0 ? generatorType : (flags & CO_COROUTINE) !== 0 ? coroutineType : asyncGeneratorType;
-    return new PyGenerator(f, cls);
+    const g = new PyGenerator(f, cls);
+    if (cls === coroutineType) coroutineCreated(g);
+    return g;
   }
   return evalFrame(f);
 }
@@ -500,7 +502,13 @@ export function buildClass(func: PyFunction, name: string, origBases: PyObject[]
   return cls;
 }
 /** type(name, bases, ns) for metaclass meta. */
-export function typeNew(meta: PyType, name: string, basesIn: PyObject[], ns: PyDict, kwnames: string[] | null, kwvals: PyObject[]): PyType {
+export function typeNew(meta: PyType, name: string, basesIn: PyObject[], nsIn: PyDict, kwnames: string[] | null, kwvals: PyObject[]): PyType {
+  // type_new copies the namespace as dict(ns) would: an OrderedDict in its own order
+  let ns = nsIn;
+  if (dictIterOverridden(nsIn)) {
+    ns = newDict();
+    dictInit(ns, [nsIn], null);
+  }
   const t = new PyType(meta, name);
   for (const b of basesIn) {
     if (!(b instanceof PyType)) throw raise(TypeError, 'bases must be types');
@@ -509,6 +517,7 @@ export function typeNew(meta: PyType, name: string, basesIn: PyObject[], ns: PyD
   }
   if (t.bases.length === 0) t.bases.push(objectType);
   t.isBuiltin = false;
+  bestBase(t.bases);
   t.mro = computeMro(t);
   // before the bases know of t: a class refused here leaves no trace
   checkSlotsDeclaration(t, ns);
@@ -547,7 +556,7 @@ export function typeNew(meta: PyType, name: string, basesIn: PyObject[], ns: PyD
     if (!(qn instanceof PyStr)) throw raise(TypeError, `type __qualname__ must be a str, not ${typeName(qn)}`);
     t.qualname = qn.s;
     t.dict.delete('__qualname__');
-  }
+  } else t.qualname = name; // its own, which a later __name__ assignment leaves alone
   if (t.dict.has('__eq__') && !t.dict.has('__hash__')) t.dict.set('__hash__', None);
   HOLD.typeVersion++;
   // __set_name__ on every attribute whose type has one (a property's, a Python descriptor's), over
@@ -584,7 +593,9 @@ export function typeNew(meta: PyType, name: string, basesIn: PyObject[], ns: PyD
   return t;
 }
 import { PyClassMethod, PyStaticMethod, PyProperty, classmethodType, staticmethodType } from '../objects/core.ts';
-import { checkSlotsDeclaration } from './slotrules.ts';
+import { checkSlotsDeclaration, bestBase } from './slotrules.ts';
+import { dictInit, dictIterOverridden } from '../builtins/dispatch.ts';
+import { coroutineCreated } from './corofinal.ts';
 function innerFunc(v: PyObject): PyFunction | null {
   if (v instanceof PyClassMethod && v.fn instanceof PyFunction) return v.fn;
   if (v instanceof PyStaticMethod && v.fn instanceof PyFunction) return v.fn;
@@ -635,10 +646,15 @@ function matchClass(subj: PyObject, cls: PyObject, npos: int, kwn: PyTuple): PyO
   }
   return newTuple(out);
 }
-function loadBuildClass(): PyObject {
-  const b = dictGetS(VM.builtins, '__build_class__');
-  return b === null ? None : b;
+function loadBuildClass(g: PyDict): PyObject {
+  const b = mappingLookup(builtinsOf(g), BUILD_CLASS_NAME.s);
+  if (b === null) throw raise(NameError, '__build_class__ not found');
+  return b;
 }
+class BuildClassName {
+  s: PyStr = newStr('__build_class__');
+}
+const BUILD_CLASS_NAME = new BuildClassName();
 /** The bound __exit__ of context manager ctx (after checking it has __enter__ too). */
 function withExit(ctx: PyObject): PyObject {
   const enter = lookupType(ctx.cls, '__enter__');
@@ -795,26 +811,35 @@ function run(f: Frame): PyObject {
             break;
           case Op.LOAD_NAME: {
             const ld = f.localsDict;
-            let v: PyObject | null = ld === null ? null : ld.cls === dictType ? dictGetStr(ld, code.nameObjs[arg]) : nsGet(ld, code.nameObjs[arg]);
-            if (v === null) v = dictGetStr(f.globals, code.nameObjs[arg]);
-            if (v === null) v = dictGetStr(VM.builtins, code.nameObjs[arg]);
+            let v = f.localsMap !== null ? mappingLookup(f.localsMap, code.nameObjs[arg]) : loadNameLocal(ld, f.globals, code.nameObjs[arg]);
+            if (v === null && f.localsMap !== null) v = dictGetStr(f.globals, code.nameObjs[arg]);
+            if (v === null) v = mappingLookup(builtinsOf(f.globals), code.nameObjs[arg]);
             if (v === null) throw nameError(code.names[arg]);
             stack[sp++] = v;
             break;
           }
           case Op.STORE_NAME: {
-            const ld = f.localsDict;
-            // a namespace from a metaclass's __prepare__ may be a dict subclass with its own __setitem__
-            if (ld !== null && ld.cls !== dictType) setItem(ld, code.nameObjs[arg], stack[--sp]);
-            else dictSet(ld === null ? f.globals : ld, code.nameObjs[arg], stack[--sp]);
+            // a namespace from a metaclass's __prepare__, or globals given to exec() that are the
+            // locals too, may be a dict subclass with its own __setitem__
+            const ld = f.localsDict === null ? f.globals : f.localsDict;
+            if (f.localsMap !== null) setItem(f.localsMap, code.nameObjs[arg], stack[--sp]);
+            else if (ld.cls !== dictType) setItem(ld, code.nameObjs[arg], stack[--sp]);
+            else dictSet(ld, code.nameObjs[arg], stack[--sp]);
             break;
           }
           case Op.DELETE_NAME: {
-            const ld = f.localsDict;
-            if (ld !== null && ld.cls !== dictType) {
+            const ld = f.localsDict === null ? f.globals : f.localsDict;
+            if (f.localsMap !== null) {
+              try {
+                delItem(f.localsMap, code.nameObjs[arg]);
+              } catch (e) {
+                if (e instanceof PyExc && isInstance(e.exc, KeyError)) throw nameError(code.names[arg]);
+                throw e;
+              }
+            } else if (ld.cls !== dictType) {
               if (nsGet(ld, code.nameObjs[arg]) === null) throw nameError(code.names[arg]);
               delItem(ld, code.nameObjs[arg]);
-            } else if (!dictDel(ld === null ? f.globals : ld, code.nameObjs[arg])) throw nameError(code.names[arg]);
+            } else if (!dictDel(ld, code.nameObjs[arg])) throw nameError(code.names[arg]);
             break;
           }
           case Op.LOAD_ATTR: {
@@ -1350,7 +1375,7 @@ function run(f: Frame): PyObject {
             const d = stack[sp - arg] as PyDict;
             // DICT_MERGE builds a call's keywords: [callee, self-or-null, argument tuple, dict]
             const callee = op === Op.DICT_MERGE ? stack[sp - arg - 3] : null;
-            if (v instanceof PyDict) {
+            if (v instanceof PyDict && !dictIterOverridden(v)) {
               for (let i = 0; i < v.keys.length; i++) {
                 const k = v.keys[i];
                 const val = v.vals[i];
@@ -1359,6 +1384,7 @@ function run(f: Frame): PyObject {
                 dictSet(d, k, val);
               }
             } else {
+              // any other mapping, and an OrderedDict in its own order, through keys() and []
               const keysFn = getAttrOrNull(v, 'keys');
               if (keysFn === null) {
                 if (callee !== null) throw raise(TypeError, `${functionStr(callee)} argument after ** must be a mapping, not ${typeName(v)}`);
@@ -1718,7 +1744,7 @@ function run(f: Frame): PyObject {
             break;
           }
           case Op.LOAD_BUILD_CLASS:
-            stack[sp++] = loadBuildClass();
+            stack[sp++] = loadBuildClass(f.globals);
             break;
           case Op.LOAD_ASSERTION_ERROR:
             stack[sp++] = AssertionError;

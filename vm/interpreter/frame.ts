@@ -82,6 +82,9 @@ export class Frame {
   fn: PyFunction | null;
   globals: PyDict;
   localsDict: PyDict | null;
+  /** locals that are a mapping but no dict (eval(src, g, mapping)): the *_NAME opcodes and
+   * locals() go to it rather than to localsDict */
+  localsMap: PyObject | null = null;
   fast: (PyObject | null)[];
   cells: PyCell[] = EMPTY.cells;
   /** the value stack: slots 0..sp-1 are live, the rest are free (possibly stale) slots; the
@@ -133,6 +136,8 @@ export class PyGenerator extends PyObject {
   excState: PyBaseExc | null = null;
   name: string;
   qualname: string;
+  /** a coroutine's cr_origin (null: None), recorded when it was made */
+  origin: PyObject | null = null;
   /** cls: generatorType, coroutineType or asyncGeneratorType (all run as generators) */
   constructor(frame: Frame, cls: PyType) {
     super(cls);

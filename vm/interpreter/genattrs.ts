@@ -30,9 +30,8 @@ export function generatorAttr(g: PyGenerator, name: string): PyObject | null {
       return d === null ? None : d;
     }
     case 'origin':
-      // coroutine origin tracking is not kept (sys.set_coroutine_origin_tracking_depth records
-      // the depth only), so as at depth 0
-      return prefix === 'cr_' ? None : null;
+      if (prefix !== 'cr_') return null;
+      return g.origin === null ? None : g.origin;
   }
   return null;
 }

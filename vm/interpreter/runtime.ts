@@ -41,7 +41,7 @@ import { VM } from './state.ts';
 import { callFunction, genSend } from './eval.ts';
 import { callBuiltin, isCallable, dictInit } from '../builtins/dispatch.ts';
 import { superLookup, superGet, superRepr } from '../builtins/superobj.ts';
-import { slotError, allowedSlotNames, declaredSlotNames } from './slotrules.ts';
+import { slotError, allowedSlotNames, declaredSlotNames, bestBase } from './slotrules.ts';
 import { setClass } from './classassign.ts';
 import * as A from '../parser/ast.ts';
 import { percentFormat } from '../builtins/format.ts';
@@ -52,6 +52,8 @@ import { B } from '../builtins/ids.ts';
 import { unicodeErrorStr } from '../modules/codecs/errors.ts';
 import { syntaxErrorStr } from '../builtins/syntaxerror.ts';
 import { propertyError, propertyIsAbstract } from '../builtins/property.ts';
+import { builtinDoc } from '../builtins/docstrings.ts';
+import { textEncode } from '../modules/codecs/module.ts';
 
 // ---- type helpers ----
 export function isSubtype(a: PyType, b: PyType): boolean {
@@ -201,6 +203,10 @@ export function makeException(o: PyObject): PyBaseExc {
   }
   throw raise(TypeError, 'exceptions must derive from BaseException');
 }
+function excSlot(e: PyBaseExc, name: string): PyObject | null {
+  const idx = mapGetInt(e.map.names, name, -1);
+  return idx >= 0 ? e.slots[idx] : null;
+}
 export function excStr(e: PyBaseExc): string {
   if (e instanceof PyExcGroup) return excGroupStr(e);
   const u = unicodeErrorStr(e);
@@ -208,10 +214,16 @@ export function excStr(e: PyBaseExc): string {
   const se = syntaxErrorStr(e);
   if (se !== null) return se;
   if (isInstance(e, KeyError) && e.args.length === 1) return repr(e.args[0]);
-  if (isInstance(e, OSError) && e.args.length >= 2 && e.args[0] instanceof PyInt) {
+  if (isInstance(e, OSError) && e.args.length >= 2 && e.args.length <= 5) {
+    // OSError_str: errno and strerror (what two to five arguments give; args keeps just those
+    // two when a filename is given), then the filenames
     let s = `[Errno ${str(e.args[0])}] ${str(e.args[1])}`;
-    const idx = mapGetInt(e.map.names, 'filename', -1);
-    if (idx >= 0) s = s + ': ' + repr(e.slots[idx]);
+    const fn = excSlot(e, 'filename');
+    if (fn !== null && fn !== None) {
+      s = s + ': ' + repr(fn);
+      const fn2 = excSlot(e, 'filename2');
+      if (fn2 !== null && fn2 !== None) s = s + ' -> ' + repr(fn2);
+    }
     return s;
   }
   if (e.args.length === 0) return '';
@@ -325,7 +337,11 @@ export function getAttrOrNull(o: PyObject, name: string): PyObject | null {
   if (o instanceof PyModule) {
     const v = dictGetS(o.dict, name);
     if (v !== null) return v;
-    if (name === '__dict__') return o.dict;
+    if (name === '__dict__') {
+      // a subclass's own __dict__ attribute comes first, as it would before module's member
+      const sd = t !== moduleType ? lookupType(t, name) : null;
+      return sd !== null ? bindDescr(sd, o, t) : o.dict;
+    }
     if (name === '__name__') return newStr(o.name);
     if (t !== moduleType) {
       // a subclass of types.ModuleType (importlib.util._LazyModule, ...): its class attributes
@@ -354,7 +370,14 @@ export function getAttrOrNull(o: PyObject, name: string): PyObject | null {
     try {
       return callObj(ga, [o, newStr(name)], null);
     } catch (e) {
-      if (e instanceof PyExc && isInstance(e.exc, AttributeError)) return getAttrFallback(o, name);
+      if (e instanceof PyExc && isInstance(e.exc, AttributeError)) {
+        // without a __getattr__ to try, the error __getattribute__ raised is the lookup's own
+        if (lookupType(t, '__getattr__') === null) {
+          keepGetattrError(e.exc, o, name);
+          return null;
+        }
+        return getAttrFallback(o, name);
+      }
       throw e;
     }
   }
@@ -390,9 +413,9 @@ export function genericGetAttr(o: PyObject, name: string): PyObject | null {
   if (d !== null) return bindDescr(d, o, t);
   const sp = specialAttr(o, name);
   if (sp !== null) return sp;
-  // every type has a __doc__ (None when it has no docstring, and pyvm's builtin types have
-  // none), so an instance always finds one on its type
-  if (name === '__doc__') return None;
+  // every type has a __doc__ (None when it has no docstring), so an instance always finds one
+  // on its type
+  if (name === '__doc__') return o.cls.isBuiltin ? builtinDoc(o.cls.name) : None;
   return getAttrFallback(o, name);
 }
 function getAttrFallback(o: PyObject, name: string): PyObject | null {
@@ -464,7 +487,7 @@ function typeGetAttr(t: PyType, name: string): PyObject | null {
     case '__bases__':
       return newTuple(t.bases.slice(0));
     case '__base__':
-      return t.bases.length > 0 ? t.bases[0] : None;
+      return t.bases.length === 0 ? None : t.isBuiltin ? t.bases[0] : bestBase(t.bases);
     case '__class__':
       return t.cls;
     case '__dict__':
@@ -475,7 +498,7 @@ function typeGetAttr(t: PyType, name: string): PyObject | null {
       break;
     }
     case '__doc__':
-      return None;
+      return t.isBuiltin ? builtinDoc(t.name) : None;
   }
   if (md !== null) return bindDescr(md, t, meta);
   // type's own methods (C.mro(), C.__subclasses__()), bound to the class, as for any metaclass
@@ -488,6 +511,10 @@ function typeGetAttr(t: PyType, name: string): PyObject | null {
     if (ga !== null) return callObj(ga, [t, newStr(name)], null);
   }
   return null;
+}
+function builtinQualname(o: PyBuiltin): string {
+  if (o.owner !== null) return o.owner.name + '.' + o.name;
+  return o.self !== null && !(o.self instanceof PyModule) ? typeName(o.self) + '.' + o.name : o.name;
 }
 function specialAttr(o: PyObject, name: string): PyObject | null {
   if (name === '__class__') return o.cls;
@@ -535,9 +562,10 @@ function specialAttr(o: PyObject, name: string): PyObject | null {
           break;
         case 'errno':
         case 'strerror':
-          if (isInstance(o, OSError)) return o.args.length >= 2 ? o.args[name === 'errno' ? 0 : 1] : None;
+          if (isInstance(o, OSError)) return o.args.length >= 2 && o.args.length <= 5 ? o.args[name === 'errno' ? 0 : 1] : None;
           break;
         case 'filename':
+        case 'filename2':
           if (isInstance(o, OSError)) return None;
           break;
       }
@@ -585,11 +613,14 @@ function specialAttr(o: PyObject, name: string): PyObject | null {
   }
   if (o instanceof PyBuiltin) {
     if (name === '__name__') return newStr(o.name);
-    if (name === '__qualname__') return newStr(o.owner !== null ? o.owner.name + '.' + o.name : o.self !== null && !(o.self instanceof PyModule) ? typeName(o.self) + '.' + o.name : o.name);
-    if (name === '__module__') return o.module !== '' ? newStr(o.module) : None;
+    if (name === '__qualname__') return newStr(builtinQualname(o));
+    // a method taken from its type (CPython's method descriptor) names its type's module, as
+    // its __objclass__ does in CPython; doctest and inspect.getmodule find it by that
+    if (name === '__module__') return o.module !== '' ? newStr(o.module) : o.owner !== null && o.self === null ? newStr(o.owner.module) : None;
+    if (name === '__objclass__' && o.owner !== null && o.self === null) return o.owner;
     // a type's builtin __new__ is bound to the type (copyreg._reduce_ex finds the base by it)
     if (name === '__self__') return o.self !== null ? o.self : o.name === '__new__' && o.owner !== null ? o.owner : None;
-    if (name === '__doc__') return None;
+    if (name === '__doc__') return builtinDoc(builtinQualname(o));
     return null;
   }
   if (o instanceof PyProperty) {
@@ -649,7 +680,10 @@ function specialAttr(o: PyObject, name: string): PyObject | null {
   if (o instanceof PyTraceback) return tracebackAttr(o, name);
   if (o instanceof PyGenerator) return generatorAttr(o, name);
   if (o instanceof PyCell) {
-    if (name === 'cell_contents') return o.ref === null ? None : o.ref;
+    if (name === 'cell_contents') {
+      if (o.ref === null) throw raise(ValueError, 'Cell is empty');
+      return o.ref;
+    }
   }
   if (name === '__doc__') return None;
   return null;
@@ -807,6 +841,8 @@ function setTypeAttr(t: PyType, name: string, v: PyObject): void {
   if (name === '__name__' || name === '__qualname__') {
     if (!(v instanceof PyStr)) throw raise(TypeError, `can only assign string to ${t.name}.${name}, not '${typeName(v)}'`);
     if (name === '__name__') {
+      // CPython keeps the name as UTF-8: a lone surrogate cannot be encoded
+      textEncode(v, 'utf-8', 'strict');
       if (v.s.indexOf('\0') >= 0) throw raise(ValueError, 'type name must not contain null characters');
       t.name = v.s;
     } else t.qualname = v.s;

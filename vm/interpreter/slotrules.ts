@@ -4,11 +4,12 @@
 // (CPython's slot descriptors and the missing tp_dictoffset). pyvm keeps slot values in the
 // instance map like other attributes; this is the rule applied when one is added or deleted.
 import { PyObject, PyType, PyStr, PyDict, PyExc, HOLD, objectType, intType, bytesType, tupleType, raise, AttributeError, TypeError, ValueError } from '../objects/core.ts';
-import { iterToArray, lookupType, str, repr, typeName } from './runtime.ts';
+import { iterToArray, lookupType, str, repr, typeName, isSubtype } from './runtime.ts';
 import { dictGetS } from '../objects/dict.ts';
 import { strIsIdentifier } from '../objects/unictype.ts';
 import { mangle } from '../compiler/symtable.ts';
 import { BYT } from '../builtins/bytesmethods.ts';
+import { basesProvide } from '../builtins/getsetdescr.ts';
 
 /** The builtin classes whose instances have no __dict__ in CPython (no tp_dictoffset), by module
  * and name: a subclass declaring __slots__ over them has none either. Other builtin bases (function,
@@ -31,6 +32,41 @@ function ownSlots(c: PyType): string[] | null {
   const out: string[] = [];
   for (const x of slots instanceof PyStr ? [slots] : iterToArray(slots)) out.push(str(x));
   return out;
+}
+
+/** The builtin exceptions whose C struct adds fields to their base's (CPython 3.11's
+ * Objects/exceptions.c), each its own solid base though pyvm lays them all out alike. */
+const OWN_STRUCT_EXCEPTIONS = ['BaseExceptionGroup', 'StopIteration', 'SystemExit', 'ImportError', 'OSError', 'SyntaxError',
+  'UnicodeEncodeError', 'UnicodeDecodeError', 'UnicodeTranslateError', 'AttributeError', 'NameError'];
+/** CPython's solid_base: the class along t's bases whose instances' layout t's instances share,
+ * which is t itself when its __slots__ add fields, else (for a builtin type) the highest ancestor
+ * of the same layout, else its bases' best base. pyvm's builtin layouts are coarser than CPython's
+ * C structs (all exceptions share one), so fewer combinations conflict than in CPython. */
+function solidBase(t: PyType): PyType {
+  if (t.isBuiltin) {
+    let s = t;
+    while (s.bases.length > 0 && s.bases[0].layout === s.layout && s.bases[0] !== objectType && !OWN_STRUCT_EXCEPTIONS.includes(s.name)) s = s.bases[0];
+    return s;
+  }
+  const own = ownSlots(t);
+  if (own !== null) for (const n of own) if (n !== '__dict__' && n !== '__weakref__') return t;
+  return solidBase(bestBase(t.bases));
+}
+/** CPython's best_base: the base whose layout extends every other base's, which a new class with
+ * these bases takes as its __base__; a TypeError when two bases' layouts conflict. */
+export function bestBase(bases: PyType[]): PyType {
+  if (bases.length === 0) return objectType;
+  let base = bases[0];
+  let winner = solidBase(base);
+  for (let i = 1; i < bases.length; i++) {
+    const cand = solidBase(bases[i]);
+    if (isSubtype(winner, cand)) continue;
+    if (isSubtype(cand, winner)) {
+      winner = cand;
+      base = bases[i];
+    } else throw raise(TypeError, 'multiple bases have instance lay-out conflict');
+  }
+  return base;
 }
 
 /** The names t's instances may hold, or null when they have a __dict__ (also when a builtin
@@ -109,10 +145,10 @@ export function checkSlotsDeclaration(t: PyType, ns: PyDict): void {
     const s = (x as PyStr).s;
     if (!strIsIdentifier(s)) throw raise(TypeError, '__slots__ must be identifiers');
     if (s === '__dict__') {
-      if (seenDict) throw raise(TypeError, '__dict__ slot disallowed: we already got one');
+      if (seenDict || basesProvide(t, s)) throw raise(TypeError, '__dict__ slot disallowed: we already got one');
       seenDict = true;
     } else if (s === '__weakref__') {
-      if (seenWeakref) throw raise(TypeError, '__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0');
+      if (seenWeakref || basesProvide(t, s)) throw raise(TypeError, '__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0');
       seenWeakref = true;
     } else if (dictGetS(ns, mangle(t.name, s)) !== null) {
       throw raise(ValueError, `${repr(x)} in __slots__ conflicts with class variable`);

@@ -1,9 +1,10 @@
 // Mutable interpreter-wide state, kept in the fields of one prebuilt object.
 import type { int } from '../../translate/rlib/index.ts';
 import { os } from '../../translate/rlib/index.ts';
-import { PyObject, PyDict, PyBaseExc, PyList, PyExc, PyType, newDict, newList, newInt, newStr, KeyboardInterrupt, OSError, BrokenPipeError } from '../objects/core.ts';
+import { PyObject, PyDict, PyModule, PyBaseExc, PyList, PyExc, PyType, newDict, newList, newInt, newStr, KeyboardInterrupt, OSError, BrokenPipeError } from '../objects/core.ts';
 import type { Frame } from './frame.ts';
 import type { PyCode } from '../compiler/code.ts';
+import { dictGetS } from '../objects/dict.ts';
 
 /** Where the tracing JIT (vm/jit/hooks.ts) attaches. With it on, JUMP_BACKWARD decrements the
  * header's counter in code.jitCount and calls onLoopHeader only when it reaches 0; with it
@@ -130,4 +131,13 @@ export function interrupted(): PyExc {
 }
 export function checkInterrupt(): void {
   if (os.takeInterrupt()) throw interrupted();
+}
+
+/** The builtins that code run with globals g reads (CPython's _PyEval_BuiltinsFromGlobals):
+ * g['__builtins__'] (a module's dict, or any mapping), else the interpreter's. */
+export function builtinsOf(g: PyDict): PyObject {
+  const b = dictGetS(g, '__builtins__');
+  if (b === null) return VM.builtins;
+  if (b instanceof PyModule) return b.dict;
+  return b;
 }

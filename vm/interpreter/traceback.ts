@@ -6,7 +6,7 @@ import type { int } from '../../translate/rlib/index.ts';
 import { PyObject, PyBaseExc, PyDict, TbEntry, None, newInt, newDict, raise, TypeError, ValueError } from '../objects/core.ts';
 import { dictSetS } from '../objects/dict.ts';
 import { Frame, PyFrameObj, PyTraceback, frameObject } from './frame.ts';
-import { VM } from './state.ts';
+import { VM, builtinsOf } from './state.ts';
 import { CO_NAMES } from '../compiler/code.ts';
 import { typeName } from './runtime.ts';
 
@@ -52,7 +52,8 @@ export function getFrame(depth: int): PyObject {
 
 /** f.f_locals: the locals dict of module and class bodies, else a snapshot of the fast locals
  * and cells (as CPython's frame.f_locals outside a trace function). */
-function localsOf(f: Frame): PyDict {
+function localsOf(f: Frame): PyObject {
+  if (f.localsMap !== null) return f.localsMap;
   if ((f.code.flags & CO_NAMES) !== 0 && f.localsDict !== null) return f.localsDict;
   const d = newDict();
   const names = f.code.varnames;
@@ -82,7 +83,7 @@ export function frameAttr(o: PyFrameObj, name: string): PyObject | null {
     case 'f_globals':
       return f.globals;
     case 'f_builtins':
-      return VM.builtins;
+      return builtinsOf(f.globals);
     case 'f_locals':
       return localsOf(f);
     case 'f_back': {

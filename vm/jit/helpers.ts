@@ -13,10 +13,11 @@ import {
 } from '../interpreter/runtime.ts';
 import { dictGetStr, dictSet } from '../objects/dict.ts';
 import { formatValue, asciiRepr } from '../builtins/format.ts';
-import { VM } from '../interpreter/state.ts';
+import { VM, builtinsOf } from '../interpreter/state.ts';
 import { makeFunction } from '../interpreter/frame.ts';
 import { PyCode } from '../compiler/code.ts';
 import { fastCall1, fastCall2, fastMethod0, fastMethod1, fastMethod2, fastRange, fastType1 } from '../interpreter/fastcalls.ts';
+import { mappingLookup, loadNameLocal } from '../interpreter/caches.ts';
 
 // effect classes (what a call may do to the heap)
 export const EF_ELIDABLE = 0; // pure: same arguments, same result, no effect
@@ -254,9 +255,8 @@ export function isSame(a: PyObject, b: PyObject): boolean {
 }
 /** LOAD_NAME: the locals dict (None: none), then the globals, then the builtins. */
 export function loadName(ld: PyObject, g: PyDict, name: PyStr): PyObject {
-  let v: PyObject | null = ld instanceof PyDict ? dictGetStr(ld, name) : null;
-  if (v === null) v = dictGetStr(g, name);
-  if (v === null) v = dictGetStr(VM.builtins, name);
+  let v = loadNameLocal(ld instanceof PyDict ? ld : null, g, name);
+  if (v === null) v = mappingLookup(builtinsOf(g), name);
   if (v === null) throw raise(NameError, `name '${name.s}' is not defined`);
   return v;
 }

@@ -9,7 +9,7 @@
 import type { int } from '../../translate/rlib/index.ts';
 import { OverflowError as HostOverflow } from '../../translate/rlib/index.ts';
 import {
-  PyObject, PyType, PyInstance, PyInt, PyFloat, PyList, PyTuple, PyDict, PyModule, PyBuiltin, PySuper, PySeqIter, PyStr,
+  PyObject, PyType, PyInstance, dictType, PyInt, PyFloat, PyList, PyTuple, PyDict, PyModule, PyBuiltin, PySuper, PySeqIter, PyStr,
   PyExc, PyBaseExc, ShapeMap, HOLD, None, True, False, NULL_OBJ, intType, boolType, floatType, listType, tupleType, newTuple, newList,
   newStr, newDict, raise, OverflowErrorT, PySet, PySlice, sliceType,
 } from '../objects/core.ts';
@@ -633,6 +633,7 @@ export class Recorder {
       }
       case Op.LOAD_NAME: {
         const ld = fr.frame.localsDict;
+        if (fr.frame.localsMap !== null) return this.fail(A_OPCODE, 'LOAD_NAME from a mapping');
         const r = loadName(ld === null ? None : ld, fr.frame.globals, code.nameObjs[arg]);
         const v = this.call(IROp.CALL_R, H_LOAD_NAME, [t.cRef(ld === null ? None : ld), t.cRef(fr.frame.globals), t.cRef(code.nameObjs[arg])]);
         this.push(fr, v, r);
@@ -641,6 +642,7 @@ export class Recorder {
       case Op.STORE_NAME: {
         const ld = fr.frame.localsDict;
         const d = ld === null ? fr.frame.globals : ld;
+        if (fr.frame.localsMap !== null || d.cls !== dictType) return this.fail(A_OPCODE, 'STORE_NAME through __setitem__');
         const v = this.box(this.popV(fr));
         dictSet(d, code.nameObjs[arg], fr.frame.stack[fr.sp]);
         this.call(IROp.CALL_N, H_STORE_NAME, [t.cRef(d), t.cRef(code.nameObjs[arg]), v]);

@@ -4,8 +4,8 @@
 // in CPython, a generator takes the hooks current at its first __anext__/asend/athrow/aclose:
 // firstiter is called with it then. (pyvm runs no finalizer when an unfinished generator is
 // collected, so the finalizer hook is kept and reported but never called.) Also the coroutine
-// origin tracking depth an event loop in debug mode sets (kept and reported: pyvm's coroutines
-// record no cr_origin).
+// origin tracking depth an event loop in debug mode sets (coroutines record their cr_origin to
+// that depth: corofinal.ts).
 import type { int } from '../../translate/rlib/index.ts';
 import { PyObject, PyModule, newInt, raise, None, TypeError, ValueError } from '../objects/core.ts';
 import { B, FAM_ASYNCGEN_HOOKS } from '../builtins/ids.ts';
@@ -30,6 +30,11 @@ export function addAsyncgenHooks(m: PyModule): void {
   addFn(m, 'set_asyncgen_hooks', B.SYS_SET_ASYNCGEN_HOOKS, FAM_ASYNCGEN_HOOKS);
   addFn(m, 'get_coroutine_origin_tracking_depth', B.SYS_GET_CORO_ORIGIN_DEPTH, FAM_ASYNCGEN_HOOKS);
   addFn(m, 'set_coroutine_origin_tracking_depth', B.SYS_SET_CORO_ORIGIN_DEPTH, FAM_ASYNCGEN_HOOKS);
+}
+
+/** The depth sys.set_coroutine_origin_tracking_depth set (0: cr_origin not recorded). */
+export function originTrackingDepth(): int {
+  return HOOKS.originDepth;
 }
 
 /** Called as each of gen's first __anext__/asend/athrow/aclose is made: the firstiter hook. */

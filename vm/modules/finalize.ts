@@ -9,6 +9,8 @@ import { weak, castRef } from '../../translate/rlib/index.ts';
 import { PyObject, PyType, PyExc } from '../objects/core.ts';
 import { callObj, lookupType } from '../interpreter/runtime.ts';
 import { writeUnraisable } from './sys.ts';
+import { PyGenerator } from '../interpreter/frame.ts';
+import { finalizeCoroutine } from '../interpreter/corofinal.ts';
 
 /** Registers o, just allocated as an instance of t, if t defines __del__. */
 export function registerIfFinalizable(t: PyType, o: PyObject): void {
@@ -37,6 +39,10 @@ export function runFinalizers(): boolean {
 }
 
 function finalize(o: PyObject): void {
+  if (o instanceof PyGenerator) {
+    finalizeCoroutine(o);
+    return;
+  }
   // looked up now, as CPython's slot does: the class may have changed __del__ since
   const del = lookupType(o.cls, '__del__');
   if (del === null) return;

@@ -80,6 +80,7 @@ const O_CREAT = 0o100;
 const O_EXCL = 0o200;
 const O_TRUNC = 0o1000;
 const O_APPEND = 0o2000;
+const O_CLOEXEC = 0o2000000;
 
 /** FileIO.__init__(file, mode='r', closefd=True, opener=None). */
 export function fileioInit(f: PyIO, file: PyObject, mode: string, closefd: boolean, opener: PyObject | null): void {
@@ -110,6 +111,9 @@ export function fileioInit(f: PyIO, file: PyObject, mode: string, closefd: boole
     f.canWrite = true;
   }
   flags |= f.canRead && f.canWrite ? O_RDWR : f.canWrite ? O_WRONLY : 0;
+  // as CPython's, a file opened by name (or by an opener, which is given these flags) is not
+  // inherited by child processes
+  flags |= O_CLOEXEC;
   f.closefd = closefd;
   f.closed = false;
   f.seekable = -1;

@@ -1290,7 +1290,10 @@ export class Parser {
           if (k.arg === '') throw this.error('iterable argument unpacking follows keyword argument unpacking', t);
         }
         args.push(new Starred(t.line, t.col, this.parseTest()));
-      } else if (t.type === T_NAME && this.peekAt(1).type === T_OP && this.peekAt(1).s === '=') {
+      } else if (t.type === T_NAME && (t.s === 'True' || t.s === 'False' || t.s === 'None') && this.peekAt(1).type === T_OP && this.peekAt(1).s === '=') {
+        throw this.error(`cannot assign to ${t.s}`, t);
+      } else if (t.type === T_NAME && !KEYWORDS.includes(t.s) && this.peekAt(1).type === T_OP && this.peekAt(1).s === '=') {
+        // a keyword (await, async, if) is no argument name: parsed as an expression, it fails there
         this.next();
         this.next();
         for (const other of keywords) {

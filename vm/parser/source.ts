@@ -57,7 +57,7 @@ export function readSource(path: string): string | null {
 
 /** The encoding a PEP 263 declaration in the first two lines names, normalised as CPython's
  * tokenizer does ('utf-8', 'iso-8859-1' or the name as written), or '' when there is none. */
-function declaredEncoding(text: string): string {
+export function declaredEncoding(text: string): string {
   let start = 0;
   for (let n = 0; n < 2 && start < text.length; n++) {
     let end = text.indexOf('\n', start);

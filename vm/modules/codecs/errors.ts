@@ -41,15 +41,17 @@ export function initUnicodeError(e: PyObject, args: PyObject[]): void {
   const off = translate ? 0 : 1;
   if (!translate && !(args[0] instanceof PyStr)) throw raise(TypeError, `argument ${0 + 1} must be str, not ${typeName(args[0])}`);
   const obj = args[off];
+  const vals = args.slice(0);
   if (isInstance(e, UnicodeDecodeError)) {
     if (!(obj instanceof PyBytes)) throw raise(TypeError, `argument ${off + 1} must be bytes-like object, not '${typeName(obj)}'`);
-    // a bytearray or memoryview becomes bytes, as CPython copies the buffer
-    if (obj.cls !== bytesType) args[off] = new PyBytes(bytesType, obj.b.slice(0));
+    // a bytearray or memoryview becomes bytes in .object, as CPython copies the buffer (args
+    // keep what was given)
+    if (obj.cls !== bytesType) vals[off] = new PyBytes(bytesType, obj.b.slice(0));
   } else if (!(obj instanceof PyStr)) throw raise(TypeError, `argument ${off + 1} must be str, not ${typeName(obj)}`);
   toIntIndex(args[off + 1]);
   toIntIndex(args[off + 2]);
   if (!(args[off + 3] instanceof PyStr)) throw raise(TypeError, `argument ${off + 3 + 1} must be str, not ${typeName(args[off + 3])}`);
-  setUnicodeAttrs(e, args);
+  setUnicodeAttrs(e, vals);
 }
 function attrInt(e: PyBaseExc, name: string): int {
   const v = getAttrOrNull(e, name);
