@@ -1100,6 +1100,10 @@ export enum B {
   SET_INIT,
   // setsbuiltin stream (family 60): NoneType/ellipsis/NotImplementedType.__new__ (vm/builtins/singletons.ts)
   SINGLETON_NEW,
+  // descr4 stream (family 61): int/float/str.__format__ (vm/builtins/numformat.ts)
+  INT_FORMAT,
+  FLOAT_FORMAT,
+  STR_FORMAT_SPEC,
 }
 
 /** The builtin families, one switch each. */
@@ -1243,7 +1247,10 @@ export const FAM_DESCR3 = 58;
  * Ellipsis's and NotImplemented's types (vm/builtins/singletons.ts) */
 export const FAM_SETSBUILTIN = 60;
 
-// Reserved per work stream, so parallel branches never pick the same number: 61.
+/** the descr4 stream's: int.__format__, float.__format__, str.__format__ (vm/builtins/numformat.ts) */
+export const FAM_DESCR4 = 61;
+
+// Reserved per work stream, so parallel branches never pick the same number: 64 (descr4).
 // Replace a reservation by its family when it lands.
 
 class IdFamilies {

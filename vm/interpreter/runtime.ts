@@ -42,6 +42,7 @@ import { callFunction, genSend } from './eval.ts';
 import { callBuiltin, isCallable, dictInit } from '../builtins/dispatch.ts';
 import { superLookup, superGet, superRepr } from '../builtins/superobj.ts';
 import { slotError, allowedSlotNames, declaredSlotNames } from './slotrules.ts';
+import { basicSize, itemSize } from '../builtins/typesizes.ts';
 import { setClass } from './classassign.ts';
 import * as A from '../parser/ast.ts';
 import { percentFormat } from '../builtins/format.ts';
@@ -476,6 +477,10 @@ function typeGetAttr(t: PyType, name: string): PyObject | null {
     }
     case '__doc__':
       return None;
+    case '__basicsize__':
+      return newInt(basicSize(t));
+    case '__itemsize__':
+      return newInt(itemSize(t));
   }
   if (md !== null) return bindDescr(md, t, meta);
   // type's own methods (C.mro(), C.__subclasses__()), bound to the class, as for any metaclass
