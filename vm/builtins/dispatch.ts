@@ -758,6 +758,15 @@ function callFunction(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | nu
       if (n < 2) throw raise(TypeError, "pow() missing required argument 'exp' (pos 2)");
       const m = arg(args, kw, 2, 'mod');
       if (m !== null && m !== None) {
+        // three-argument power calls only the first operand's own __pow__ (CPython's ternary_op
+        // through slot_nb_power, which never calls __rpow__ with a modulus)
+        if (!args[0].cls.isBuiltin) {
+          const own = lookupType(args[0].cls, '__pow__');
+          if (own !== null && !(own instanceof PyBuiltin)) {
+            const r = callSpecial(args[0], '__pow__', [args[1], m]);
+            if (r !== null && r !== NotImplemented) return r;
+          }
+        }
         if (args[0] instanceof PyComplex || args[1] instanceof PyComplex) throw raise(ValueError, 'complex modulo');
         if (!(args[0] instanceof PyInt && args[1] instanceof PyInt && m instanceof PyInt)) throw raise(TypeError, 'pow() 3rd argument not allowed unless all arguments are integers');
         return intPowMod(args[0] as PyInt, args[1] as PyInt, m);

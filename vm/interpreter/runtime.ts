@@ -1948,7 +1948,9 @@ export function userOperands(a: PyObject, b: PyObject, name: string, rname: stri
   return dispatchOperands(a, b, name, rname, false);
 }
 function dispatchOperands(a: PyObject, b: PyObject, name: string, rname: string, reflectSame: boolean): PyObject | null {
-  const subFirst = a.cls !== b.cls && isSubtype(b.cls, a.cls);
+  // an arithmetic operator tries the subclass's reflected method first only when the subclass
+  // overrides it (CPython's SLOT1BINFULL method_is_overloaded); comparisons always do
+  const subFirst = a.cls !== b.cls && isSubtype(b.cls, a.cls) && (reflectSame || lookupType(b.cls, rname) !== lookupType(a.cls, rname));
   if (subFirst) {
     const r = userSpecial(b, rname, a);
     if (r !== null) return r;
