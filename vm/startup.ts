@@ -112,13 +112,24 @@ export function computeSysPath(path0: string | null): void {
 /** The Python side of sys's namespaces: types.SimpleNamespace's behaviour and a structseq for
  * sys.flags. */
 const BOOTSTRAP = `
+_repr_running = set()
+
 class SimpleNamespace:
     __module__ = 'types'
     def __init__(self, /, **kwargs):
         for k in kwargs:
             setattr(self, k, kwargs[k])
     def __repr__(self):
-        return 'namespace(' + ', '.join([k + '=' + repr(v) for k, v in vars(self).items()]) + ')'
+        # a namespace reached again while its own repr runs shows as name(...) (Py_ReprEnter)
+        name = 'namespace' if type(self) is SimpleNamespace else type(self).__name__
+        key = id(self)
+        if key in _repr_running:
+            return name + '(...)'
+        _repr_running.add(key)
+        try:
+            return name + '(' + ', '.join([k + '=' + repr(v) for k, v in vars(self).items()]) + ')'
+        finally:
+            _repr_running.discard(key)
     def __eq__(self, other):
         return isinstance(other, SimpleNamespace) and vars(self) == vars(other)
 

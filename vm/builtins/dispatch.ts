@@ -39,7 +39,8 @@ import { setTraceback } from '../interpreter/traceback.ts';
 import { callWeakref } from '../modules/weakref.ts';
 import { callGc } from '../modules/gc.ts';
 import { callAsyncgenHooks, asyncGenFirstIter } from '../modules/asyncgenhooks.ts';
-import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_IO, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT, FAM_SRE, FAM_STRING, FAM_STRUCT, FAM_WEAKREF, FAM_GC, FAM_ABC, FAM_BYTEARRAY, FAM_BYTES, FAM_MEMORYVIEW, FAM_ARRAY, FAM_COMPLEX, FAM_CMATH, FAM_GENERICALIAS, FAM_EXCGROUP, FAM_COMPILE, FAM_HASH, FAM_OPERATOR, FAM_ATEXIT, FAM_CONTEXTVARS, FAM_CSV, FAM_CODECS, FAM_STDLIB_SUPPORT, FAM_IMP, FAM_COREMETHODS, FAM_OSCALL, FAM_FLOATHEX, FAM_INTDIGITS, FAM_FUNCCALL, FAM_ASYNCGEN_HOOKS, FAM_DESCR, FAM_FDOPS, FAM_SLICE_METHOD, FAM_ITERPICKLE, FAM_POSIX2, FAM_ARRAYBYTES, FAM_HEAPQ, FAM_ACCEL, FAM_ASYNCIO, FAM_DESCR2, FAM_EXCGEN, FAM_IOSTREAM, FAM_DESCR3, FAM_SETSBUILTIN, FAM_CELL } from './ids.ts';
+import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_IO, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT, FAM_SRE, FAM_STRING, FAM_STRUCT, FAM_WEAKREF, FAM_GC, FAM_ABC, FAM_BYTEARRAY, FAM_BYTES, FAM_MEMORYVIEW, FAM_ARRAY, FAM_COMPLEX, FAM_CMATH, FAM_GENERICALIAS, FAM_EXCGROUP, FAM_COMPILE, FAM_HASH, FAM_OPERATOR, FAM_ATEXIT, FAM_CONTEXTVARS, FAM_CSV, FAM_CODECS, FAM_STDLIB_SUPPORT, FAM_IMP, FAM_COREMETHODS, FAM_OSCALL, FAM_FLOATHEX, FAM_INTDIGITS, FAM_FUNCCALL, FAM_ASYNCGEN_HOOKS, FAM_DESCR, FAM_FDOPS, FAM_SLICE_METHOD, FAM_ITERPICKLE, FAM_POSIX2, FAM_ARRAYBYTES, FAM_HEAPQ, FAM_ACCEL, FAM_ASYNCIO, FAM_DESCR2, FAM_EXCGEN, FAM_IOSTREAM, FAM_DESCR3, FAM_SETSBUILTIN, FAM_CELL, FAM_DESCR4 } from './ids.ts';
+import { callNumFormat } from './numformat.ts';
 import { callMappingProxy } from './mappingproxy.ts';
 import { callGetSetDescr } from './getsetdescr.ts';
 import { reduceNewObj, defaultState } from './objreduce.ts';
@@ -82,7 +83,7 @@ import { methodNew } from './methodnew.ts';
 import { callFuncCall } from './funccall.ts';
 import { callIntDigits, checkStrToIntDigits } from '../objects/intdigits.ts';
 import { callSlot } from './slots.ts';
-import { longRangeOrNull, PyLongRange } from './longrange.ts';
+import { longRangeOrNull, PyLongRange, lenObj } from './longrange.ts';
 import { npos, kwArg, arg, needArg, checkArgs, noKw, mkBuiltin, defMethod, unhandledBuiltin } from './args.ts';
 import { callStrMethod, decodeUtf8, encodeUtf8 } from './strmethods.ts';
 import { callContainerMethod, sortItems, newSet } from './containers.ts';
@@ -308,6 +309,8 @@ export function callBuiltin(b: PyBuiltin, args: PyObject[], kw: string[] | null)
       return setInit(b, id, args, kw);
     case FAM_CELL:
       return callCell(id, args, kw);
+    case FAM_DESCR4:
+      return callNumFormat(id, args, kw);
   }
   throw unhandledBuiltin(b.name, id);
 }
@@ -642,7 +645,7 @@ function callFunction(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | nu
     }
     case B.LEN:
       checkArgs('len', args, kw, 1, 1);
-      return newInt(pyLen(args[0]));
+      return lenObj(args[0]);
     case B.SORTED: {
       checkArgs('sorted', args, kw, 1, 1);
       const items = iterToArray(args[0]);
@@ -764,6 +767,15 @@ function callFunction(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | nu
       if (kw !== null) for (const k of kw) if (k !== 'base' && k !== 'exp' && k !== 'mod') throw raise(TypeError, `'${k}' is an invalid keyword argument for pow()`);
       const m = arg(args, kw, 2, 'mod');
       if (m !== null && m !== None) {
+        // three-argument power calls only the first operand's own __pow__ (CPython's ternary_op
+        // through slot_nb_power, which never calls __rpow__ with a modulus)
+        if (!base.cls.isBuiltin) {
+          const own = lookupType(base.cls, '__pow__');
+          if (own !== null && !(own instanceof PyBuiltin)) {
+            const r = callSpecial(base, '__pow__', [exp, m]);
+            if (r !== null && r !== NotImplemented) return r;
+          }
+        }
         if (base instanceof PyComplex || exp instanceof PyComplex) throw raise(ValueError, 'complex modulo');
         if (!(base instanceof PyInt && exp instanceof PyInt && m instanceof PyInt)) throw raise(TypeError, 'pow() 3rd argument not allowed unless all arguments are integers');
         return intPowMod(base as PyInt, exp as PyInt, m);

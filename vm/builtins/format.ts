@@ -360,9 +360,10 @@ export function formatFloat(x: float, sp: Spec): string {
   else if (a === Infinity) body = t === 'F' || t === 'E' || t === 'G' ? 'INF' : 'inf';
   else if (t === 'f' || t === 'F') body = fixedDigits(a, sp.precision < 0 ? 6 : sp.precision);
   else if (t === 'e' || t === 'E') body = expDigits(a, sp.precision < 0 ? 6 : sp.precision, t === 'E');
-  else if (t === 'g' || t === 'G') body = formatG(a, sp.precision < 0 ? 6 : sp.precision, sp.alt, t === 'G');
+  // 'n' is 'g' with the locale's separators (pyvm runs in the C locale, which has none)
+  else if (t === 'g' || t === 'G' || t === 'n') body = formatG(a, sp.precision < 0 ? 6 : sp.precision, sp.alt, t === 'G');
   else if (t === '%') body = fixedDigits(a * 100.0, sp.precision < 0 ? 6 : sp.precision) + '%';
-  else if (t === '' || t === 'n') {
+  else if (t === '') {
     if (sp.precision < 0) body = floatRepr(a);
     else {
       body = formatG(a, sp.precision, sp.alt, false, true);
@@ -379,6 +380,18 @@ export function formatFloat(x: float, sp: Spec): string {
         rest = body.slice(i);
         break;
       }
+    }
+    // '#': a finite number always shows its decimal point (before the exponent or the '%')
+    if (sp.alt && !rest.includes('.')) rest = rest.startsWith('e') || rest.startsWith('E') || rest.startsWith('%') || rest === '' ? '.' + rest : rest;
+    const sign = signOf(neg && !(sp.noNeg0 && isZeroBody(body)), sp);
+    if (sp.align === '=' && sp.fill === '0' && sp.width > 0) {
+      // zero padding participates in grouping (as for ints): leading zeros are grouped too
+      let g = group(ip, sp.grouping, 3);
+      while (sign.length + g.length + rest.length < sp.width) {
+        ip = '0' + ip;
+        g = group(ip, sp.grouping, 3);
+      }
+      return sign + g + rest;
     }
     body = group(ip, sp.grouping, 3) + rest;
   }

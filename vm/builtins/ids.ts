@@ -1103,6 +1103,10 @@ export enum B {
   SINGLETON_NEW,
   // builtin3 stream (family 65): types.CellType's __new__ (vm/builtins/cellobj.ts)
   CELL_NEW,
+  // descr4 stream (family 61): int/float/str.__format__ (vm/builtins/numformat.ts)
+  INT_FORMAT,
+  FLOAT_FORMAT,
+  STR_FORMAT_SPEC,
 }
 
 /** The builtin families, one switch each. */
@@ -1248,8 +1252,10 @@ export const FAM_SETSBUILTIN = 60;
 
 /** the builtin3 stream's: types.CellType() (vm/builtins/cellobj.ts) */
 export const FAM_CELL = 65;
+/** the descr4 stream's: int.__format__, float.__format__, str.__format__ (vm/builtins/numformat.ts) */
+export const FAM_DESCR4 = 61;
 
-// Reserved per work stream, so parallel branches never pick the same number: 61, 66 (builtin3).
+// Reserved per work stream, so parallel branches never pick the same number: 64 (descr4), 66 (builtin3).
 // Replace a reservation by its family when it lands.
 
 class IdFamilies {

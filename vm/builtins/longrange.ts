@@ -4,7 +4,7 @@
 // `longrange_iterator` type. Arithmetic goes through the runtime's int operators (big ints).
 import type { int } from '../../translate/rlib/index.ts';
 import { PyObject, PyNative, PyInt, PySlice, PyTuple, rangeType, longrangeIterType, newInt, raise, IndexError, TypeError, OverflowErrorT } from '../objects/core.ts';
-import { binaryOp, richCompare, truthy, repr, callObj } from '../interpreter/runtime.ts';
+import { binaryOp, richCompare, truthy, repr, callObj, pyLen, toSsize } from '../interpreter/runtime.ts';
 import { sliceIndicesOf } from './sliceobj.ts';
 import * as A from '../parser/ast.ts';
 
@@ -25,6 +25,16 @@ function cmp(a: PyObject, b: PyObject, op: int): boolean {
 }
 function small(o: PyObject): boolean {
   return o instanceof PyInt && o.big === null;
+}
+
+/** len(o) as a Python int: a long range's length may be past the VM's exact machine range and
+ * still within ssize_t (range(sys.maxsize)), which CPython's len() returns. */
+export function lenObj(o: PyObject): PyObject {
+  if (o instanceof PyLongRange) {
+    toSsize(o.length); // OverflowError past ssize_t
+    return o.length;
+  }
+  return newInt(pyLen(o));
 }
 
 export class PyLongRange extends PyNative {

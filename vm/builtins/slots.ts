@@ -21,6 +21,7 @@ import { VM } from '../interpreter/state.ts';
 import { PyComplex, newComplex } from './complex.ts';
 import { complexType } from '../objects/core.ts';
 import { B, FAM_SLOT } from './ids.ts';
+import { lenObj } from './longrange.ts';
 import { npos, mkBuiltin } from './args.ts';
 import * as A from '../parser/ast.ts';
 
@@ -146,7 +147,7 @@ export function callSlot(b: PyBuiltin, args: PyObject[], kw: string[] | null): P
       return callType(intType, [newFloat(w)], null);
     }
     case B.SLOT_SEQUENCE: {
-      if (name === '__len__') return newInt(pyLen(asBase(selfOf(b, args, kw, 0, 0))));
+      if (name === '__len__') return lenObj(asBase(selfOf(b, args, kw, 0, 0)));
       if (name === '__iter__') return getIter(asBase(selfOf(b, args, kw, 0, 0)));
       if (name === '__reversed__') return callType(reversedType, [asBase(selfOf(b, args, kw, 0, 0))], null);
       const self = asBase(selfOf(b, args, kw, 1, 1));

@@ -138,6 +138,10 @@ export class PyGenerator extends PyObject {
   qualname: string;
   /** a coroutine's cr_origin (null: None), recorded when it was made */
   origin: PyObject | null = null;
+  /** the str objects __name__ and __qualname__ answer, made once so that each read gives the
+   * same object (types.coroutine's wrapper is checked to pass them through with `is`) */
+  nameObj: PyObject | null = null;
+  qualnameObj: PyObject | null = null;
   /** cls: generatorType, coroutineType or asyncGeneratorType (all run as generators) */
   constructor(frame: Frame, cls: PyType) {
     super(cls);

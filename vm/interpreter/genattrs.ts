@@ -6,8 +6,14 @@ import { PyGenerator, frameObject, delegateOf } from './frame.ts';
 
 /** The attribute name of generator g, or null when it has none of that name. */
 export function generatorAttr(g: PyGenerator, name: string): PyObject | null {
-  if (name === '__name__') return newStr(g.name);
-  if (name === '__qualname__') return newStr(g.qualname);
+  if (name === '__name__') {
+    if (g.nameObj === null) g.nameObj = newStr(g.name);
+    return g.nameObj;
+  }
+  if (name === '__qualname__') {
+    if (g.qualnameObj === null) g.qualnameObj = newStr(g.qualname);
+    return g.qualnameObj;
+  }
   const prefix = g.cls === coroutineType ? 'cr_' : g.cls === asyncGeneratorType ? 'ag_' : 'gi_';
   if (!name.startsWith(prefix)) return null;
   const field = name.substring(3);
@@ -41,8 +47,13 @@ export function generatorAttr(g: PyGenerator, name: string): PyObject | null {
 export function setGeneratorName(g: PyGenerator, name: string, v: PyObject | null): boolean {
   if (name !== '__name__' && name !== '__qualname__') return false;
   if (v === null || !(v instanceof PyStr)) throw raise(TypeError, `${name} must be set to a string object`);
-  if (name === '__name__') g.name = v.s;
-  else g.qualname = v.s;
+  if (name === '__name__') {
+    g.name = v.s;
+    g.nameObj = v;
+  } else {
+    g.qualname = v.s;
+    g.qualnameObj = v;
+  }
   return true;
 }
 

@@ -42,6 +42,7 @@ import { callFunction, genSend } from './eval.ts';
 import { callBuiltin, isCallable, dictInit } from '../builtins/dispatch.ts';
 import { superLookup, superGet, superRepr } from '../builtins/superobj.ts';
 import { slotError, allowedSlotNames, declaredSlotNames, bestBase } from './slotrules.ts';
+import { basicSize, itemSize } from '../builtins/typesizes.ts';
 import { setClass } from './classassign.ts';
 import * as A from '../parser/ast.ts';
 import { percentFormat } from '../builtins/format.ts';
@@ -237,6 +238,13 @@ function isDataDescr(d: PyObject): boolean {
   if (d instanceof PyInstance) return lookupType(d.cls, '__set__') !== null || lookupType(d.cls, '__delete__') !== null;
   return false;
 }
+/** A data descriptor that overrides the instance dict: one with a __get__ (one with only __set__
+ * or __delete__ leaves a value in the dict visible, and is itself the attribute otherwise:
+ * CPython's _PyObject_GenericGetAttrWithDict checks tp_descr_get first). */
+function isOverridingDescr(d: PyObject): boolean {
+  if (!isDataDescr(d)) return false;
+  return !(d instanceof PyInstance) || lookupType(d.cls, '__get__') !== null;
+}
 /** classmethod.__get__ for the class t: what it wraps bound to t, through that object's own
  * __get__ when it has one (CPython 3.11 chains descriptors: a classmethod over a property is a
  * class property). */
@@ -366,9 +374,9 @@ export function getAttrOrNull(o: PyObject, name: string): PyObject | null {
   if (o instanceof PyWeakref && o.proxy) return getAttrOrNull(proxyTarget(o), name);
   if (o instanceof PyGenericAlias) return genericAliasGetAttr(o, name);
   const ga = t.isBuiltin ? null : lookupType(t, '__getattribute__');
-  if (ga !== null && ga instanceof PyFunction) {
+  if (ga !== null && !(ga instanceof PyBuiltin)) {
     try {
-      return callObj(ga, [o, newStr(name)], null);
+      return callHook(ga, o, name);
     } catch (e) {
       if (e instanceof PyExc && isInstance(e.exc, AttributeError)) {
         // without a __getattr__ to try, the error __getattribute__ raised is the lookup's own
@@ -396,7 +404,7 @@ export function lookupAttr(o: PyObject, name: string): PyObject | null {
 export function genericGetAttr(o: PyObject, name: string): PyObject | null {
   const t = o.cls;
   const d = lookupType(t, name);
-  if (d !== null && isDataDescr(d)) return bindDescr(d, o, t);
+  if (d !== null && isOverridingDescr(d)) return bindDescr(d, o, t);
   if (o instanceof PyInstance) {
     const idx = mapGetInt(o.map.names, name, -1);
     if (idx >= 0) {
@@ -418,13 +426,19 @@ export function genericGetAttr(o: PyObject, name: string): PyObject | null {
   if (name === '__doc__') return o.cls.isBuiltin ? builtinDoc(o.cls.name) : None;
   return getAttrFallback(o, name);
 }
+/** A class's __getattribute__ or __getattr__ hook h called for o.name: a function directly, any
+ * other object as the descriptor it is (CPython's slot_tp_getattr_hook binds it by __get__). */
+function callHook(h: PyObject, o: PyObject, name: string): PyObject {
+  if (h instanceof PyFunction || h instanceof PyBuiltin) return callObj(h, [o, newStr(name)], null);
+  return callObj(bindDescr(h, o, o.cls), [newStr(name)], null);
+}
 function getAttrFallback(o: PyObject, name: string): PyObject | null {
   const t = o.cls;
   if (!t.isBuiltin) {
     const ga = lookupType(t, '__getattr__');
     if (ga !== null) {
       try {
-        return callObj(ga, [o, newStr(name)], null);
+        return callHook(ga, o, name);
       } catch (e) {
         if (e instanceof PyExc && isInstance(e.exc, AttributeError)) {
           keepGetattrError(e.exc, o, name);
@@ -457,7 +471,7 @@ function typeGetAttr(t: PyType, name: string): PyObject | null {
   // metaclass data descriptors first
   const meta = t.cls;
   const md = meta === typeType ? null : lookupType(meta, name);
-  if (md !== null && isDataDescr(md)) return bindDescr(md, t, meta);
+  if (md !== null && isOverridingDescr(md)) return bindDescr(md, t, meta);
   const d = lookupType(t, name);
   if (d !== null) {
     if (d instanceof PyFunction) return d;
@@ -499,6 +513,10 @@ function typeGetAttr(t: PyType, name: string): PyObject | null {
     }
     case '__doc__':
       return t.isBuiltin ? builtinDoc(t.name) : None;
+    case '__basicsize__':
+      return newInt(basicSize(t));
+    case '__itemsize__':
+      return newInt(itemSize(t));
   }
   if (md !== null) return bindDescr(md, t, meta);
   // type's own methods (C.mro(), C.__subclasses__()), bound to the class, as for any metaclass
@@ -1979,7 +1997,9 @@ export function userOperands(a: PyObject, b: PyObject, name: string, rname: stri
   return dispatchOperands(a, b, name, rname, false);
 }
 function dispatchOperands(a: PyObject, b: PyObject, name: string, rname: string, reflectSame: boolean): PyObject | null {
-  const subFirst = a.cls !== b.cls && isSubtype(b.cls, a.cls);
+  // an arithmetic operator tries the subclass's reflected method first only when the subclass
+  // overrides it (CPython's SLOT1BINFULL method_is_overloaded); comparisons always do
+  const subFirst = a.cls !== b.cls && isSubtype(b.cls, a.cls) && (reflectSame || lookupType(b.cls, rname) !== lookupType(a.cls, rname));
   if (subFirst) {
     const r = userSpecial(b, rname, a);
     if (r !== null) return r;
