@@ -58,7 +58,9 @@ export function toInt(x: float): int {
 export function floatMod(a: float, b: float): float {
   if (b === 0.0) throw new ZeroDivisionError('float modulo');
   const r = a % b;
-  return r !== 0.0 && (r < 0.0) !== (b < 0.0) ? r + b : r;
+  // a zero remainder takes b's sign, as rts_float_mod's copysign(0.0, b)
+  if (r === 0.0) return b < 0.0 ? -0.0 : 0.0;
+  return (r < 0.0) !== (b < 0.0) ? r + b : r;
 }
 /** Python's repr(float): shortest round-trip digits, Python's exponent rules. */
 export function floatRepr(x: float): string {

@@ -7,10 +7,10 @@
 // - code.replace(), for the fields that carry no layout (types.coroutine sets a flag with it);
 // - float.__getformat__ (test.support asks it at import).
 import type { int } from '../../translate/rlib/index.ts';
-import { PyObject, PyType, PyStr, PyStaticMethod, codeType, floatType, newStr, ValueError, newInt, newTuple, PyClassMethod, PyBoundMethod, functionType, staticmethodType, classmethodType, methodType, raise, None, TypeError, PyTuple, PyInt, PyExc, OverflowErrorT } from '../objects/core.ts';
+import { PyObject, PyType, PyStr, PyStaticMethod, codeType, floatType, intType, strType, bytesType, tupleType, complexType, frozensetType, rangeType, newStr, ValueError, newInt, newTuple, PyClassMethod, PyBoundMethod, functionType, staticmethodType, classmethodType, methodType, raise, None, TypeError, PyTuple, PyInt, PyExc, OverflowErrorT } from '../objects/core.ts';
 import { B, FAM_COREMETHODS } from './ids.ts';
 import { npos, arg, defMethod, unhandledBuiltin } from './args.ts';
-import { typeName, arrayIter, classmethodGet } from '../interpreter/runtime.ts';
+import { typeName, arrayIter, classmethodGet, nativeHash } from '../interpreter/runtime.ts';
 import { PyCode, copyCode, CO_GENERATOR, CO_COROUTINE, CO_ASYNC_GENERATOR, CO_ITERABLE_COROUTINE } from '../compiler/code.ts';
 import { PyFunction } from '../interpreter/frame.ts';
 
@@ -22,6 +22,11 @@ defMethod(floatType, '__getformat__', B.FLOAT_GETFORMAT, FAM_COREMETHODS);
 defMethod(codeType, 'co_positions', B.CODE_CO_POSITIONS, FAM_COREMETHODS);
 defMethod(codeType, 'co_lines', B.CODE_CO_LINES, FAM_COREMETHODS);
 defMethod(codeType, 'replace', B.CODE_REPLACE, FAM_COREMETHODS);
+// the hashable value types define __hash__ themselves (as CPython's tp_hash slots), so a subclass
+// that also inherits a Python class's __hash__ later in its MRO keeps the builtin one
+for (const t of [floatType, intType, strType, bytesType, tupleType, complexType, frozensetType, rangeType]) {
+  defMethod(t, '__hash__', B.VALUE_HASH, FAM_COREMETHODS);
+}
 
 /** code.replace's keywords pyvm's code objects cannot take new values for: they describe the
  * frame layout and the bytecode, which pyvm does not build from these tuples. */
@@ -112,6 +117,10 @@ function codeMethod(id: int, args: PyObject[], kw: string[] | null): PyObject {
 export function callCoreMethod(id: int, args: PyObject[], kw: string[] | null): PyObject {
   if (id === B.CODE_CO_POSITIONS || id === B.CODE_CO_LINES) return codeMethod(id, args, kw);
   if (id === B.CODE_REPLACE) return codeReplace(args, kw);
+  if (id === B.VALUE_HASH) {
+    if (npos(args, kw) !== 1) throw raise(TypeError, `expected 0 arguments, got ${npos(args, kw) - 1}`);
+    return newInt(nativeHash(args[0]));
+  }
   if (id === B.FLOAT_GETFORMAT) {
     // float.__getformat__(typestr): called on the class, so the argument is the last one
     const np = npos(args, kw);

@@ -1,4 +1,5 @@
 // Builtin functions and type constructors; routes method ids to their modules.
+import { asciiNumberText } from '../objects/numtext.ts';
 import type { int, float } from '../../translate/rlib/index.ts';
 import { os, parseFloatStrict, toFloat, floorDiv } from '../../translate/rlib/index.ts';
 import {
@@ -526,7 +527,7 @@ export function toInt(o: PyObject, base: int): PyObject {
     if (o.v === Infinity || o.v === -Infinity) throw raise(OverflowErrorT, 'cannot convert float infinity to integer');
     return intFromFloat(o.v);
   }
-  if (o instanceof PyStr) return parseIntStr(o.s, base, o);
+  if (o instanceof PyStr) return parseIntStr(asciiNumberText(o.s), base, o);
   if (o instanceof PyBytes) {
     const parts: string[] = [];
     for (const c of o.b) parts.push(String.fromCharCode(c));

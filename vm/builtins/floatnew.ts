@@ -7,6 +7,7 @@ import { PyObject, PyFloat, PyInt, PyStr, PyBuiltin, floatType, raise, TypeError
 import { lookupType, callSpecial, typeName, repr } from '../interpreter/runtime.ts';
 import { intToFloat } from '../objects/intops.ts';
 import { bytesLike } from './buffer.ts';
+import { asciiNumberText } from '../objects/numtext.ts';
 import { warnVm } from '../interpreter/warn.ts';
 
 export function floatFrom(x: PyObject): float {
@@ -29,7 +30,7 @@ export function floatFrom(x: PyObject): float {
     if (r === null || !(r instanceof PyInt)) throw raise(TypeError, `__index__ returned non-int (type ${r === null ? 'NoneType' : typeName(r)})`);
     return intToFloat(r);
   }
-  if (x instanceof PyStr) return floatFromText(x.s, x);
+  if (x instanceof PyStr) return floatFromText(asciiNumberText(x.s), x);
   const b = bytesLike(x);
   if (b !== null) {
     const parts: string[] = [];

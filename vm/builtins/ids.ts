@@ -880,6 +880,8 @@ export enum B {
   OSCALL_WAITSTATUS_TO_EXITCODE,
   // stop 13, code.replace (vm/builtins/coremethods.ts)
   CODE_REPLACE,
+  // numstr2: __hash__ of the hashable builtin value types (vm/builtins/coremethods.ts)
+  VALUE_HASH,
   // stop 13 review: os.readlink (vm/modules/posix.ts)
   POSIX_READLINK,
   POSIX_SYMLINK,

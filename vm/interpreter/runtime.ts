@@ -1701,6 +1701,12 @@ export function pyHash(o: PyObject): int {
       return intHash(r);
     }
   }
+  return nativeHash(o);
+}
+/** The hash a builtin type computes for its own value (what its __hash__ slot returns), without
+ * looking for a class's own __hash__ first. */
+export function nativeHash(o: PyObject): int {
+  const t = o.cls;
   if (o instanceof PyWeakref && !o.proxy) return weakrefHash(o);
   if (o instanceof PyWeakref) throw raise(TypeError, `unhashable type: 'weakref.${t.name}'`);
   // consistent with sameMethod: the bound object's identity and the function
