@@ -94,6 +94,32 @@ function gcd(a0: PyInt, b0: PyInt): PyInt {
   }
   return a;
 }
+/** products of small ints stay exact in an int below this (2**52) */
+const NATIVE_PRODUCT_LIMIT = 4503599627370496;
+
+/**
+ * lo * (lo+1) * ... * hi (lo <= hi), by binary splitting: multiplying balanced halves, and
+ * runs of small factors natively, instead of growing one big int by one factor at a time
+ * (which made factorial(500) 25 times slower than CPython's).
+ */
+function rangeProduct(lo: int, hi: int): PyInt {
+  if (hi - lo < 32) {
+    let r: PyInt | null = null;
+    let acc = 1;
+    for (let i = lo; i <= hi; i++) {
+      if (acc > floorDiv(NATIVE_PRODUCT_LIMIT, i)) {
+        r = r === null ? newInt(acc) : intMul(r, newInt(acc));
+        acc = i;
+      } else {
+        acc *= i;
+      }
+    }
+    return r === null ? newInt(acc) : intMul(r, newInt(acc));
+  }
+  const mid = floorDiv(lo + hi, 2);
+  return intMul(rangeProduct(lo, mid), rangeProduct(mid + 1, hi));
+}
+
 function floatResult(x: float): PyObject {
   if (x === Infinity || x === -Infinity) throw raise(OverflowErrorT, 'math range error');
   return newFloat(x);
@@ -247,9 +273,8 @@ export function callMath(id: int, args: PyObject[], kw: string[] | null): PyObje
       if (args[0] instanceof PyFloat) throw raise(TypeError, "'float' object cannot be interpreted as an integer");
       const k = toIntIndex(args[0]);
       if (k < 0) throw raise(ValueError, 'factorial() not defined for negative values');
-      let r = newInt(1);
-      for (let i = 2; i <= k; i++) r = intMul(r, newInt(i));
-      return r;
+      if (k < 2) return newInt(1);
+      return rangeProduct(2, k);
     }
     case B.MATH_ISQRT: {
       const x = asInt(args[0]);
