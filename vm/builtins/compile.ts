@@ -11,7 +11,8 @@ import { evalFrame } from '../interpreter/eval.ts';
 import { typeName, isInstance, lookupType, str } from '../interpreter/runtime.ts';
 import { syntaxErrorFrom } from '../interpreter/importer.ts';
 import { parse } from '../parser/parser.ts';
-import { ParseError } from '../parser/tokenizer.ts';
+import { ParseError, SYNTAX_WARNINGS } from '../parser/tokenizer.ts';
+import { emitSyntaxWarnings } from '../interpreter/warn.ts';
 import { compileForExec } from '../compiler/compiler.ts';
 import { PyCode } from '../compiler/code.ts';
 import { B, FAM_COMPILE } from './ids.ts';
@@ -28,9 +29,13 @@ export function compileText(src: string, filename: string, mode: string): PyCode
   if (src.includes('\u0000')) throw syntaxErrorFrom(new ParseError('SyntaxError', 'source code string cannot contain null bytes', 0, 0), filename, '');
   try {
     const maxDepth = (VM.recursionLimit - VM.depth) * 3;
-    return compileForExec(parse(src, filename, maxDepth, mode === 'eval'), filename, maxDepth, mode);
+    SYNTAX_WARNINGS.list = [];
+    const code = compileForExec(parse(src, filename, maxDepth, mode === 'eval'), filename, maxDepth, mode);
+    const promoted = emitSyntaxWarnings(filename);
+    if (promoted !== null) throw syntaxErrorFrom(promoted, filename, src);
+    return code;
   } catch (e) {
-    if (e instanceof ParseError) throw syntaxErrorFrom(e, filename, src);
+    if (e instanceof ParseError) throw syntaxErrorFrom(emitSyntaxWarnings(filename) ?? e, filename, src);
     throw e;
   }
 }

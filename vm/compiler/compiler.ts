@@ -65,10 +65,10 @@ import {
   MatchOr,
 } from '../parser/ast.ts';
 import * as A from '../parser/ast.ts';
-import { ParseError } from '../parser/tokenizer.ts';
+import { ParseError, SYNTAX_WARNINGS } from '../parser/tokenizer.ts';
 import { unparse } from './unparse.ts';
 import { checkMatch } from './patterncheck.ts';
-import { PyObject, PyStr, PyInt, PyFloat, newStr, newTuple, None, newInt, mapGetInt } from '../objects/core.ts';
+import { PyObject, PyStr, PyInt, PyFloat, newStr, newTuple, None, Ellipsis, True, False, newInt, mapGetInt } from '../objects/core.ts';
 import { PyCode, CO_VARARGS, CO_VARKW, CO_GENERATOR, CO_COROUTINE, CO_ASYNC_GENERATOR, CO_NAMES, InlineCache, maxStackDepth, packInstructions } from './code.ts';
 import { Op, F_CACHE, opFlags, AWAIT_AENTER, AWAIT_AEXIT, RERAISE_AT_RAISE, LIST_EXTEND_CALL } from './opcodes.ts';
 import { SymTable, Scope, buildSymTable, S_MODULE, S_FUNC, S_CLASS, N_LOCAL, N_CELL, N_FREE, N_GLOBAL, N_NAME } from './symtable.ts';
@@ -607,6 +607,9 @@ export class Compiler {
       }
       case K.Assert: {
         const a = s as Assert;
+        if (a.test.k === K.Tuple && (a.test as Tuple).elts.length > 0) {
+          this.warn('assertion is always true, perhaps remove parentheses?', s);
+        }
         const lend = this.newLabel();
         this.condJump(a.test, true, lend);
         this.emit(Op.LOAD_ASSERTION_ERROR, 0);
@@ -1553,8 +1556,23 @@ export class Compiler {
     }
     throw this.err('unsupported expression', e);
   }
+  /** A SyntaxWarning at node n, issued once the compile is done (emitSyntaxWarnings). */
+  warn(msg: string, n: Node): void {
+    SYNTAX_WARNINGS.list.push(new ParseError('SyntaxWarning', msg, n.line, n.col + 1));
+  }
   compare(e: Compare): void {
     const cs = e.comparators;
+    // CPython's check_compare: `is` against a literal (other than the singletons) warns
+    let leftOk = isNotLiteral(e.left);
+    for (let i = 0; i < cs.length; i++) {
+      const rightOk = isNotLiteral(cs[i]);
+      const op = e.ops[i];
+      if ((op === A.CMP_IS || op === A.CMP_ISNOT) && !(leftOk && rightOk)) {
+        this.warn(op === A.CMP_IS ? '"is" with a literal. Did you mean "=="?' : '"is not" with a literal. Did you mean "!="?', e);
+        break;
+      }
+      leftOk = rightOk;
+    }
     this.expr(e.left);
     if (cs.length === 1) {
       this.expr(cs[0]);
@@ -1784,6 +1802,13 @@ export function compileForExec(mod: Module, filename: string, maxDepth: int, mod
   c.expr((mod.body[0] as Expr).value);
   c.emit(Op.RETURN_VALUE, 0);
   return c.finishUnit();
+}
+
+/** False for a constant `is` should not compare with (check_is_arg). */
+function isNotLiteral(e: expr): boolean {
+  if (e.k !== K.Constant) return true;
+  const v = (e as Constant).value;
+  return v === None || v === True || v === False || v === Ellipsis;
 }
 
 export function compileModule(mod: Module, filename: string, maxDepth: int, interactive: boolean = false): PyCode {

@@ -18,7 +18,8 @@ function importError(t: PyType, msg: string, name: string, path: PyObject): PyEx
 import { runModuleCode } from './eval.ts';
 import { makeBuiltinModule } from '../modules/registry.ts';
 import { parse } from '../parser/parser.ts';
-import { ParseError } from '../parser/tokenizer.ts';
+import { ParseError, SYNTAX_WARNINGS } from '../parser/tokenizer.ts';
+import { emitSyntaxWarnings } from './warn.ts';
 import { readSource, SourceError } from '../parser/source.ts';
 import { compileModule } from '../compiler/compiler.ts';
 import { PyCode } from '../compiler/code.ts';
@@ -69,9 +70,13 @@ export function compileSource(src: string, filename: string, interactive: boolea
   try {
     // CPython's compiler allows three levels of nesting per level of the recursion limit left
     const maxDepth = (VM.recursionLimit - VM.depth) * 3;
-    return compileModule(parse(src, filename, maxDepth), filename, maxDepth, interactive);
+    SYNTAX_WARNINGS.list = [];
+    const code = compileModule(parse(src, filename, maxDepth), filename, maxDepth, interactive);
+    const promoted = emitSyntaxWarnings(filename);
+    if (promoted !== null) throw syntaxErrorFrom(promoted, filename, src);
+    return code;
   } catch (e) {
-    if (e instanceof ParseError) throw syntaxErrorFrom(e, filename, src);
+    if (e instanceof ParseError) throw syntaxErrorFrom(emitSyntaxWarnings(filename) ?? e, filename, src);
     throw e;
   }
 }

@@ -283,6 +283,25 @@ export class Parser {
     if (t.type === T_NAME) return !KEYWORDS.includes(t.s) || t.s === 'None' || t.s === 'True' || t.s === 'False' || t.s === 'lambda' || t.s === 'not';
     return t.type === T_OP && (t.s === '(' || t.s === '[' || t.s === '{');
   }
+  /** CPython's invalid_legacy_expression: `print x` / `exec x` where what follows parses as
+   * expressions is a call missing its parentheses. When it does not parse, the plain "invalid
+   * syntax" stands (the parse is rewound); other errors met in it (e.g. "expected 'else'") are
+   * CPython's too. */
+  checkLegacyCall(e: Name): void {
+    const save = this.p;
+    const depth = this.depth;
+    const tooDeep = this.tooDeep;
+    try {
+      this.parseTestListStarExpr();
+    } catch (err) {
+      if (!(err instanceof ParseError) || err.msg !== 'invalid syntax') throw err;
+      this.p = save;
+      this.depth = depth;
+      this.tooDeep = tooDeep;
+      return;
+    }
+    throw new ParseError('SyntaxError', `Missing parentheses in call to '${e.id}'. Did you mean ${e.id}(...)?`, e.line, e.col + 1);
+  }
   expectCommaOr(close: string): void {
     if (!this.isOp(close) && !this.isOp(',') && this.startsExpr()) {
       throw this.error('invalid syntax. Perhaps you forgot a comma?', this.peek());
@@ -955,9 +974,7 @@ export class Parser {
     // expression statement / assignment
     if (this.isKw('yield')) return new Expr(t.line, t.col, this.parseYield());
     const e = this.parseTestListStarExpr();
-    if (e instanceof Name && (e.id === 'print' || e.id === 'exec') && this.startsExpr() && this.peek().type !== T_OP) {
-      throw new ParseError('SyntaxError', `Missing parentheses in call to '${e.id}'. Did you mean ${e.id}(...)?`, e.line, e.col + 1);
-    }
+    if (e instanceof Name && (e.id === 'print' || e.id === 'exec') && this.startsExpr()) this.checkLegacyCall(e);
     if (this.isOp('=')) {
       this.checkTarget(e);
       const targets: expr[] = [e];

@@ -77,6 +77,13 @@ function charAt(line: string, j: int): int {
 function isHexDigit(c: int): boolean {
   return isDigit(c) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
 }
+/** The SyntaxWarnings met while tokenizing, parsing and compiling one source, in order (as
+ * ParseErrors for where they are): the caller of the parser issues them through the warnings
+ * module once the compile is done (see emitSyntaxWarnings). */
+class SyntaxWarnings {
+  list: ParseError[] = [];
+}
+export const SYNTAX_WARNINGS = new SyntaxWarnings();
 function numError(msg: string, lineNo: int, j: int): ParseError {
   return new ParseError('SyntaxError', msg, lineNo, j + 1);
 }
@@ -96,7 +103,13 @@ function endOfNumber(line: string, j: int, kind: string, lineNo: int): void {
   const c = charAt(line, j);
   if (!isIdChar(c)) return;
   const rest = line.substring(j);
-  for (const kw of ['and', 'else', 'for', 'if', 'in', 'is', 'or', 'not']) if (rest.startsWith(kw)) return;
+  for (const kw of ['and', 'else', 'for', 'if', 'in', 'is', 'or', 'not']) {
+    if (rest.startsWith(kw)) {
+      // allowed for now, with CPython's SyntaxWarning
+      SYNTAX_WARNINGS.list.push(numError(`invalid ${kind} literal`, lineNo, j));
+      return;
+    }
+  }
   throw numError(`invalid ${kind} literal`, lineNo, j);
 }
 /** The end of the number literal at pos, with CPython's errors for malformed ones. */
