@@ -13,7 +13,7 @@ import { newBuiltinModule, addFn, BUILTIN_MODULE_NAMES, makeBuiltinModule } from
 import { runAppLevel } from './applevel.ts';
 import { VM } from '../interpreter/state.ts';
 import { getAttr, typeName } from '../interpreter/runtime.ts';
-import { findModuleFile, loadModule, loadSource, compileSource } from '../interpreter/importer.ts';
+import { findModuleFile, loadModule, loadSource, codeForSource } from '../interpreter/importer.ts';
 import { runModuleCode } from '../interpreter/eval.ts';
 import { PyCode } from '../compiler/code.ts';
 
@@ -244,7 +244,7 @@ export function callImp(id: int, args: PyObject[], kw: string[] | null): PyObjec
       if (path === '') throw raise(ModuleNotFoundError, `No module named '${name}'`);
       const src = loadSource(path);
       if (src === null) throw raise(ImportError, `cannot read ${path}`);
-      runModuleCode(compileSource(src, path), mod.dict);
+      runModuleCode(codeForSource(src, path), mod.dict);
       return None;
     }
   }
