@@ -4,9 +4,10 @@
 // in it: frozensets are written in the order of their items' encodings), so the same source
 // gives the same bytes.
 //
-// Header (16 bytes): magic (4 bytes, changes with the format and the opcode table), flags (4;
+// Header (20 bytes): magic (4 bytes, changes with the format and the opcode table), flags (4;
 // always FLAG_CHECKED_HASH: PEP 552's checked hash, no mtime), the source's length in UTF-16
-// code units (4) and a 32-bit hash of its text (4). Then the code object.
+// code units (4), a 32-bit hash of its text (4) and one of the rest of the file (4: the
+// interpreter trusts code objects, so a damaged file must not load). Then the code object.
 //
 // A file that does not decode (truncated, corrupt, another version's) is not an error: decode
 // returns null and the importer compiles the source again.
@@ -28,7 +29,7 @@ export const CODECACHE_VERSION = 1;
 /** sys.implementation.cache_tag: the cache files' names are NAME.pyvm-311.pyc */
 export const CACHE_TAG = 'pyvm-311';
 export const FLAG_CHECKED_HASH = 3;
-export const HEADER_SIZE = 16;
+export const HEADER_SIZE = 20;
 /** How deep constants may nest before the encoder gives up (the cache is then not written). */
 const MAX_DEPTH = 1000;
 
@@ -49,6 +50,12 @@ function fnvInt(h: int, x: int): int {
 }
 const FNV_BASIS = 2166136261;
 
+/** A hash of bytes b[from..] (the header's payload hash). */
+function bytesHash(b: int[], from: int): int {
+  let h = FNV_BASIS;
+  for (let i = from; i < b.length; i++) h = fnv(h, b[i]);
+  return h;
+}
 /** A hash of text's UTF-16 code units (the header's source hash). */
 export function sourceHash(text: string): int {
   let h = FNV_BASIS;
@@ -221,12 +228,15 @@ export function encodeCodeFile(code: PyCode, src: string): int[] | null {
   u32(out, FLAG_CHECKED_HASH);
   u32(out, src.length);
   u32(out, sourceHash(src));
+  u32(out, 0);
   try {
     writeCode(out, code, 0);
   } catch (e) {
     if (e instanceof Unencodable) return null;
     throw e;
   }
+  const h = bytesHash(out, HEADER_SIZE);
+  for (let k = 0; k < 4; k++) out[HEADER_SIZE - 4 + k] = (h >> (8 * k)) & 255;
   return out;
 }
 /** The code object alone (marshal.dumps of a code object), or null when a constant has no
@@ -409,6 +419,7 @@ export function decodeCodeFile(b: int[], src: string, filename: string): PyCode 
     if (r.u32() !== FLAG_CHECKED_HASH) return null;
     if (r.u32() !== floorMod(src.length, 4294967296)) return null;
     if (r.u32() !== sourceHash(src)) return null;
+    if (r.u32() !== bytesHash(b, HEADER_SIZE)) return null;
     const c = readCode(r, 0);
     if (r.pos !== b.length) return null;
     return c;
