@@ -183,18 +183,31 @@ function dontWriteBytecode(): boolean {
 /** Writes cache file cp for code compiled from src: to a file of this process's own, renamed
  * over cp, so another process (or a crash) never sees a partial file. Errors are ignored, as
  * CPython's _write_atomic's callers ignore them: a read-only directory just has no cache. */
-function writeCache(cp: string, code: PyCode, src: string): void {
+function writeCache(cp: string, code: PyCode, src: string): boolean {
   const bytes = encodeCodeFile(code, src);
-  if (bytes === null) return;
+  if (bytes === null) return false;
   const slash = cp.lastIndexOf('/');
   const dir = cp.slice(0, slash);
   if (!os.fileExists(dir)) os.mkdir(dir, 511);
   const tmp = cp + '.' + String(os.getpid()) + '.tmp';
   if (!os.writeFileBytes(tmp, bytes)) {
     os.unlink(tmp);
-    return;
+    return false;
   }
-  if (os.rename(tmp, cp) !== 0) os.unlink(tmp);
+  if (os.rename(tmp, cp) === 0) return true;
+  os.unlink(tmp);
+  return false;
+}
+
+/** Compiles source file path and writes its cache file whatever sys.dont_write_bytecode says
+ * (build-time precompiling); false when the file is not a readable .py file or the cache could
+ * not be written. A SyntaxError in the source is raised. */
+export function precompileFile(path: string): boolean {
+  const cp = cachedPath(path);
+  if (cp === '') return false;
+  const src = loadSource(path);
+  if (src === null) return false;
+  return writeCache(cp, compileSource(src, path), src);
 }
 
 /** The code of module source src read from path: from its __pycache__ file when that was
