@@ -11,7 +11,7 @@ import { initBuiltins } from './builtins/dispatch.ts';
 import { initStrMethods } from './builtins/strmethods.ts';
 import { initSlots } from './builtins/slots.ts';
 import { initContainerMethods } from './builtins/containers.ts';
-import { compileSource, newModule, loadSource, importName, findModuleFile } from './interpreter/importer.ts';
+import { compileSource, newModule, loadSource, importName, findModuleFile, IMPORT } from './interpreter/importer.ts';
 import { runModuleCode } from './interpreter/eval.ts';
 import { initEvalCaches } from './interpreter/caches.ts';
 import { str, isInstance } from './interpreter/runtime.ts';
@@ -459,7 +459,12 @@ export function main(argv0: string[]): int {
     if (envSet('PYTHONUNBUFFERED')) STARTUP.unbuffered = true;
     if (envSet('PYTHONSAFEPATH')) STARTUP.flags[F_SAFE_PATH] = 1;
     if (envSet('PYTHONDEVMODE')) STARTUP.flags[F_DEV_MODE] = 1;
+    if (envSet('PYTHONDONTWRITEBYTECODE')) STARTUP.flags[F_DONT_WRITE_BYTECODE] = 1;
   }
+  // the bytecode cache is opt-in for now (see codeForSource); without it pyvm writes none
+  IMPORT.pycache = os.getenv('PYVM_PYCACHE') === '1';
+  if (!IMPORT.pycache) STARTUP.flags[F_DONT_WRITE_BYTECODE] = 1;
+  IMPORT.dontWrite = STARTUP.flags[F_DONT_WRITE_BYTECODE] !== 0;
   resolveUtf8Mode();
   VM.unbuffered = STARTUP.unbuffered;
   locateLibrary();

@@ -2,6 +2,7 @@
 // and its library are (sys.executable, sys.prefix, sys.path), and the namespace objects of
 // sys (sys.implementation, sys.flags), whose classes are written in Python as CPython's
 // SimpleNamespace and structseq behave.
+import { CACHE_TAG } from './compiler/codecache.ts';
 import type { int } from '../translate/rlib/index.ts';
 import { os, execmem } from '../translate/rlib/index.ts';
 import { PyObject, newStr, newInt, newBool, newTuple, newDict } from './objects/core.ts';
@@ -58,7 +59,6 @@ export const STARTUP = new Startup();
 export function resetStartup(): void {
   const f: int[] = [];
   for (let i = 0; i < FLAG_NAMES.length; i++) f.push(0);
-  f[F_DONT_WRITE_BYTECODE] = 1;
   f[11] = 1; // hash_randomization
   f[17] = -1; // int_max_str_digits: the default limit
   STARTUP.flags = f;
@@ -163,5 +163,5 @@ export function makeSysNamespaces(): void {
   const v = PYVM_VERSION_INFO;
   const version = newTuple([newInt(v[0]), newInt(v[1]), newInt(v[2]), newStr('final'), newInt(0)]);
   const hex = v[0] * 16777216 + v[1] * 65536 + v[2] * 256 + 0xf0;
-  STARTUP.implementation = callObj(ns, [newStr('pyvm'), newStr('pyvm-311'), version, newInt(hex)], ['name', 'cache_tag', 'version', 'hexversion']);
+  STARTUP.implementation = callObj(ns, [newStr('pyvm'), newStr(CACHE_TAG), version, newInt(hex)], ['name', 'cache_tag', 'version', 'hexversion']);
 }

@@ -1,7 +1,7 @@
 // import: built-in modules and .py files found on sys.path.
 import type { int } from '../../translate/rlib/index.ts';
 import { os } from '../../translate/rlib/index.ts';
-import { PyObject, PyType, PyDict, PyModule, PyStr, PyTuple, PyList, moduleType, newStr, newDict, raise, None, ImportError, ModuleNotFoundError, PyExc, PyBaseExc, SyntaxError, IndentationError, TabError, RecursionError, MemoryError, newInt, newTuple, newList, True } from '../objects/core.ts';
+import { PyObject, PyType, PyDict, PyModule, PyStr, PyTuple, PyList, moduleType, newStr, newDict, raise, None, ImportError, ModuleNotFoundError, PyExc, PyBaseExc, SyntaxError, IndentationError, TabError, RecursionError, MemoryError, newInt, newTuple, newList, True, False } from '../objects/core.ts';
 import { dictGetS, dictSetS, dictKeys, dictDel } from '../objects/dict.ts';
 import { VM } from './state.ts';
 import { getAttrOrNull, iterToArray, str, callObj, genericSetAttr } from './runtime.ts';
@@ -23,6 +23,7 @@ import { emitSyntaxWarnings } from './warn.ts';
 import { readSource, SourceError } from '../parser/source.ts';
 import { compileModule } from '../compiler/compiler.ts';
 import { PyCode } from '../compiler/code.ts';
+import { encodeCodeFile, decodeCodeFile, CACHE_TAG } from '../compiler/codecache.ts';
 
 /** The SyntaxError (or subclass) for e in filename's text src. e.line 0: the error has no
  * location (CPython prints the message alone); e.col 0: no column (no caret). */
@@ -105,6 +106,11 @@ export function newModule(name: string, filename: string): PyModule {
 /** The class of module.__spec__ (types.SimpleNamespace's, set at start-up by vm/startup.ts). */
 class ImportState {
   specType: PyObject | null = null;
+  /** whether imports read and write __pycache__ (PYVM_PYCACHE=1; off by default: see
+   * codeForSource) */
+  pycache: boolean = false;
+  /** -B / PYTHONDONTWRITEBYTECODE, until the program's sys module exists */
+  dontWrite: boolean = true;
 }
 export const IMPORT = new ImportState();
 
@@ -140,7 +146,8 @@ export function setModuleFileAttrs(m: PyModule, name: string, path: string): voi
   const d = m.dict;
   const isPkg = path.endsWith('/__init__.py');
   dictSetS(d, '__file__', newStr(path));
-  dictSetS(d, '__cached__', None);
+  const cp = cachedPath(path);
+  dictSetS(d, '__cached__', cp !== '' ? newStr(cp) : None);
   dictSetS(d, '__loader__', None);
   let parent = '';
   if (isPkg) {
@@ -154,10 +161,78 @@ export function setModuleFileAttrs(m: PyModule, name: string, path: string): voi
   const st = IMPORT.specType;
   if (st === null) return;
   const locs = isPkg ? newList([newStr(path.slice(0, path.length - 12))]) : None;
-  const spec = callObj(st, [newStr(name), newStr(path), newStr(parent), locs, True, None, None, None], [
+  const spec = callObj(st, [newStr(name), newStr(path), newStr(parent), locs, True, None, cp !== '' ? newStr(cp) : None, None], [
     'name', 'origin', 'parent', 'submodule_search_locations', 'has_location', 'loader', 'cached', 'loader_state',
   ]);
   dictSetS(d, '__spec__', spec);
+}
+
+/** Where CPython's importlib would cache the code of source file path with pyvm's cache tag
+ * (importlib.util.cache_from_source): dir/__pycache__/name.pyvm-311.pyc; '' when path is not
+ * a .py file. */
+export function cachedPath(path: string): string {
+  if (!path.endsWith('.py')) return '';
+  const slash = path.lastIndexOf('/');
+  return path.slice(0, slash + 1) + '__pycache__/' + path.slice(slash + 1, path.length - 3) + '.' + CACHE_TAG + '.pyc';
+}
+
+/** sys.dont_write_bytecode, read when a cache would be written (programs may change it; the
+ * sys module is made when first imported, so before that, the command line's). */
+function dontWriteBytecode(): boolean {
+  const sys = dictGetS(VM.modules, 'sys');
+  if (sys === null || !(sys instanceof PyModule)) return IMPORT.dontWrite;
+  const v = dictGetS(sys.dict, 'dont_write_bytecode');
+  return v === null || v !== False;
+}
+
+/** Writes cache file cp for code compiled from src: to a file of this process's own, renamed
+ * over cp, so another process (or a crash) never sees a partial file. Errors are ignored, as
+ * CPython's _write_atomic's callers ignore them: a read-only directory just has no cache. */
+function writeCache(cp: string, code: PyCode, src: string): boolean {
+  const bytes = encodeCodeFile(code, src);
+  if (bytes === null) return false;
+  const slash = cp.lastIndexOf('/');
+  const dir = cp.slice(0, slash);
+  if (!os.fileExists(dir)) os.mkdir(dir, 511);
+  const tmp = cp + '.' + String(os.getpid()) + '.tmp';
+  if (!os.writeFileBytes(tmp, bytes)) {
+    os.unlink(tmp);
+    return false;
+  }
+  if (os.rename(tmp, cp) === 0) return true;
+  os.unlink(tmp);
+  return false;
+}
+
+/** Compiles source file path and writes its cache file whatever sys.dont_write_bytecode says
+ * (build-time precompiling); false when the file is not a readable .py file or the cache could
+ * not be written. A SyntaxError in the source is raised. */
+export function precompileFile(path: string): boolean {
+  const cp = cachedPath(path);
+  if (cp === '') return false;
+  const src = loadSource(path);
+  if (src === null) return false;
+  return writeCache(cp, compileSource(src, path), src);
+}
+
+/** The code of module source src read from path: from its __pycache__ file when that was
+ * written for this very text by a pyvm with this bytecode format (a missing, stale, corrupt or
+ * foreign file is compiled again and rewritten). Only with IMPORT.pycache: the cache's magic
+ * follows the opcode table and CODECACHE_VERSION, not every change to the compiler, so a
+ * development tree (whose compiler changes between runs over the same /usr/lib/python3.11)
+ * would run stale code. */
+export function codeForSource(src: string, path: string): PyCode {
+  if (!IMPORT.pycache) return compileSource(src, path);
+  const cp = cachedPath(path);
+  if (cp === '') return compileSource(src, path);
+  const b = os.readFileBytes(cp);
+  if (b !== null) {
+    const c = decodeCodeFile(b, src, path);
+    if (c !== null) return c;
+  }
+  const code = compileSource(src, path);
+  if (!dontWriteBytecode()) writeCache(cp, code, src);
+  return code;
 }
 
 /** Imports module `name` (its parent package already imported), or returns it from sys.modules. */
@@ -178,7 +253,7 @@ export function loadModule(name: string): PyModule {
   if (path === '') throw importError(ModuleNotFoundError, `No module named '${name}'`, name, None);
   const src = loadSource(path);
   if (src === null) throw raise(ImportError, `cannot read ${path}`);
-  const code = compileSource(src, path);
+  const code = codeForSource(src, path);
   const m = newModule(name, '');
   setModuleFileAttrs(m, name, path);
   dictSetS(VM.modules, name, m);

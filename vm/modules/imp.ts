@@ -5,7 +5,7 @@
 // it too, importing _imp puts a finder for it at the front of sys.meta_path (app-level code
 // below), whose specs are importlib's ModuleSpecs.
 import type { int } from '../../translate/rlib/index.ts';
-import { moduleType, PyObject, PyModule, PyStr, newStr, newInt, newList, newTuple, raise, None, True, False, TypeError, ImportError, RuntimeError, PyExc, ModuleNotFoundError } from '../objects/core.ts';
+import { moduleType, PyObject, PyModule, PyStr, newStr, newInt, newBool, newList, newTuple, raise, None, True, False, TypeError, ImportError, RuntimeError, PyExc, ModuleNotFoundError } from '../objects/core.ts';
 import { dictGetS, dictSetS } from '../objects/dict.ts';
 import { B, FAM_IMP } from '../builtins/ids.ts';
 import { npos, arg, checkArgs, unhandledBuiltin, defMethod } from '../builtins/args.ts';
@@ -13,7 +13,7 @@ import { newBuiltinModule, addFn, BUILTIN_MODULE_NAMES, makeBuiltinModule } from
 import { runAppLevel } from './applevel.ts';
 import { VM } from '../interpreter/state.ts';
 import { getAttr, typeName } from '../interpreter/runtime.ts';
-import { findModuleFile, loadModule, loadSource, compileSource } from '../interpreter/importer.ts';
+import { findModuleFile, loadModule, loadSource, codeForSource, precompileFile } from '../interpreter/importer.ts';
 import { runModuleCode } from '../interpreter/eval.ts';
 import { PyCode } from '../compiler/code.ts';
 
@@ -87,7 +87,7 @@ if _PyvmFinder not in _sys.meta_path:
 
 export function makeImp(): PyModule {
   const m = newBuiltinModule('_imp');
-  for (const n of ['lock_held', 'acquire_lock', 'release_lock', 'is_builtin', 'create_builtin', 'exec_builtin', 'is_frozen', 'is_frozen_package', 'find_frozen', 'get_frozen_object', 'init_frozen', '_frozen_module_names', '_override_frozen_modules_for_tests', '_fix_co_filename', 'extension_suffixes', 'create_dynamic', 'exec_dynamic', '_pyvm_locate', '_pyvm_load', '_pyvm_exec']) {
+  for (const n of ['lock_held', 'acquire_lock', 'release_lock', 'is_builtin', 'create_builtin', 'exec_builtin', 'is_frozen', 'is_frozen_package', 'find_frozen', 'get_frozen_object', 'init_frozen', '_frozen_module_names', '_override_frozen_modules_for_tests', '_fix_co_filename', 'extension_suffixes', 'create_dynamic', 'exec_dynamic', '_pyvm_locate', '_pyvm_load', '_pyvm_exec', '_pyvm_precompile']) {
     addFn(m, n, impId(n), FAM_IMP);
   }
   dictSetS(m.dict, 'check_hash_based_pycs', newStr('default'));
@@ -116,6 +116,7 @@ function impId(n: string): int {
     case 'exec_dynamic': return B.IMP_EXEC_DYNAMIC;
     case '_pyvm_locate': return B.IMP_PYVM_LOCATE;
     case '_pyvm_load': return B.IMP_PYVM_LOAD;
+    case '_pyvm_precompile': return B.IMP_PYVM_PRECOMPILE;
   }
   return B.IMP_PYVM_EXEC;
 }
@@ -233,6 +234,10 @@ export function callImp(id: int, args: PyObject[], kw: string[] | null): PyObjec
         throw e;
       }
     }
+    // _pyvm_precompile(path): writes path's __pycache__ file (the release build's precompiling
+    // of the library, scripts/pyvm-precompile.py); False when it could not be written
+    case B.IMP_PYVM_PRECOMPILE:
+      return newBool(precompileFile(strArg('_pyvm_precompile', args[0])));
     case B.IMP_PYVM_LOAD:
       return loadModule(strArg('_pyvm_load', args[0]));
     case B.IMP_PYVM_EXEC: {
@@ -244,7 +249,7 @@ export function callImp(id: int, args: PyObject[], kw: string[] | null): PyObjec
       if (path === '') throw raise(ModuleNotFoundError, `No module named '${name}'`);
       const src = loadSource(path);
       if (src === null) throw raise(ImportError, `cannot read ${path}`);
-      runModuleCode(compileSource(src, path), mod.dict);
+      runModuleCode(codeForSource(src, path), mod.dict);
       return None;
     }
   }

@@ -292,6 +292,16 @@ function decodeFloat(sign: int, expField: int, mantField: float, mant: int, expB
   else v = (mantField + pow2(mant)) * pow2(expField - bias - mant);
   return sign !== 0 ? -v : v;
 }
+/** x as IEEE 754 binary64, 8 bytes little-endian, appended to out (the bytecode cache's floats). */
+export function pushDoubleLE(out: int[], x: float): void {
+  const at = out.length;
+  for (let k = 0; k < 8; k++) out.push(0);
+  packFloat(out, at, 'd', newFloat(x), true);
+}
+/** The binary64 at data[at..at+8], little-endian. */
+export function readDoubleLE(data: int[], at: int): float {
+  return unpackFloat(data, at, 'd', true);
+}
 function floatArg(v: PyObject): float {
   if (v instanceof PyFloat || v instanceof PyInt) return toFloatValue(v);
   if (!v.cls.isBuiltin && (callSpecial(v, '__float__', []) !== null || callSpecial(v, '__index__', []) !== null)) return toFloatValue(v);

@@ -11,7 +11,7 @@ import { toIntIndex, typeName, str, repr } from '../interpreter/runtime.ts';
 import { toFloatValue } from '../builtins/dispatch.ts';
 import { newBuiltinModule, addFn, BUILTIN_MODULE_NAMES } from './registry.ts';
 import { bigFromDecimal } from '../objects/bigint.ts';
-import { STARTUP, isWindows } from '../startup.ts';
+import { STARTUP, isWindows, F_DONT_WRITE_BYTECODE } from '../startup.ts';
 import { stdStream, STD } from './io.ts';
 import { structSeqType, PyStructSeq } from './structseq.ts';
 import { intPow, intSub } from '../objects/intops.ts';
@@ -97,7 +97,7 @@ export function makeSys(): PyModule {
   for (const k of ['prefix', 'exec_prefix', 'base_prefix', 'base_exec_prefix']) dictSetS(d, k, newStr(STARTUP.prefix));
   dictSetS(d, 'implementation', STARTUP.implementation ?? None);
   dictSetS(d, 'flags', STARTUP.flagsObj ?? None);
-  dictSetS(d, 'dont_write_bytecode', newBool(true));
+  dictSetS(d, 'dont_write_bytecode', newBool(STARTUP.flags[F_DONT_WRITE_BYTECODE] !== 0));
   dictSetS(d, 'maxsize', new PyInt(intType, 0, bigFromDecimal('9223372036854775807', false)));
   if (VM.stdout === null) VM.stdout = stdStream(1);
   if (VM.stderr === null) VM.stderr = stdStream(2);

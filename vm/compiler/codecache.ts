@@ -1,0 +1,443 @@
+// pyvm's bytecode cache format (the files in __pycache__/NAME.pyvm-311.pyc): a header and a code
+// object with everything its constants can hold. Little-endian whatever the host, so a cache
+// written on one machine loads on another, and deterministic (no hashes, addresses or mtimes
+// in it: frozensets are written in the order of their items' encodings), so the same source
+// gives the same bytes.
+//
+// Header (20 bytes): magic (4 bytes, changes with the format and the opcode table), flags (4;
+// always FLAG_CHECKED_HASH: PEP 552's checked hash, no mtime), the source's length in UTF-16
+// code units (4), a 32-bit hash of its text (4) and one of the rest of the file (4: the
+// interpreter trusts code objects, so a damaged file must not load). Then the code object.
+//
+// A file that does not decode (truncated, corrupt, another version's) is not an error: decode
+// returns null and the importer compiles the source again.
+import type { int, float } from '../../translate/rlib/index.ts';
+import { floorDiv, floorMod } from '../../translate/rlib/index.ts';
+import { PyObject, PyInt, PyFloat, PyStr, PyBytes, PyTuple, PySet, None, True, False, Ellipsis, intType, boolType, floatType, strType, bytesType, tupleType, frozensetType, newInt, newFloat, newStr, newTuple, newDict } from '../objects/core.ts';
+import { BigNum } from '../objects/bigint.ts';
+import { fromBig } from '../objects/intops.ts';
+import { dictSet } from '../objects/dict.ts';
+import { PyComplex, newComplex } from '../builtins/complex.ts';
+import { complexType } from '../objects/core.ts';
+import { pushDoubleLE, readDoubleLE } from '../modules/struct.ts';
+import { PyCode, InlineCache, packInstructions } from './code.ts';
+import { OPS, opFlags, F_CACHE } from './opcodes.ts';
+
+/** Bump when the encoding below or what the compiler emits changes in a way the opcode table
+ * does not show (tests/vm/compiler/codecache.test.ts pins it with the magic). */
+export const CODECACHE_VERSION = 1;
+/** sys.implementation.cache_tag: the cache files' names are NAME.pyvm-311.pyc */
+export const CACHE_TAG = 'pyvm-311';
+export const FLAG_CHECKED_HASH = 3;
+export const HEADER_SIZE = 20;
+/** How deep constants may nest before the encoder gives up (the cache is then not written). */
+const MAX_DEPTH = 1000;
+
+/** FNV-1a step, computed in pieces so no product exceeds 2^53 (the same in TypeScript and C). */
+function fnv(h: int, x: int): int {
+  const v = floorMod(h, 4294967296) ^ (x & 255);
+  const lo = floorMod(v, 256) * 16777216;
+  return floorMod(lo + v * 403, 4294967296);
+}
+function fnvInt(h: int, x: int): int {
+  let r = h;
+  let v = floorMod(x, 4294967296);
+  for (let k = 0; k < 4; k++) {
+    r = fnv(r, v & 255);
+    v = floorDiv(v, 256);
+  }
+  return r;
+}
+const FNV_BASIS = 2166136261;
+
+/** A hash of bytes b[from..] (the header's payload hash). */
+function bytesHash(b: int[], from: int): int {
+  let h = FNV_BASIS;
+  for (let i = from; i < b.length; i++) h = fnv(h, b[i]);
+  return h;
+}
+/** A hash of text's UTF-16 code units (the header's source hash). */
+export function sourceHash(text: string): int {
+  let h = FNV_BASIS;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h = fnv(fnv(h, c & 255), c >> 8);
+  }
+  return h;
+}
+
+class MagicCache {
+  magic: int = -1;
+}
+const MAGIC = new MagicCache();
+/** The format's magic: a hash of CODECACHE_VERSION and every opcode's row, so a cache written
+ * before an opcode was added, removed or changed is never loaded. */
+export function codecacheMagic(): int {
+  if (MAGIC.magic >= 0) return MAGIC.magic;
+  let h = fnvInt(FNV_BASIS, CODECACHE_VERSION);
+  for (const r of OPS.rows) {
+    h = fnvInt(h, r.effect);
+    h = fnvInt(h, r.kind);
+    h = fnvInt(h, r.perArg);
+    h = fnvInt(h, r.mask);
+    h = fnvInt(h, r.jump);
+    h = fnvInt(h, r.flags);
+    h = fnvInt(h, r.first);
+    h = fnvInt(h, r.second);
+  }
+  h = fnvInt(h, OPS.rows.length);
+  MAGIC.magic = h;
+  return h;
+}
+
+// ---- writing ----
+class Unencodable extends Error {}
+
+function u32(out: int[], v: int): void {
+  let x = floorMod(v, 4294967296);
+  for (let k = 0; k < 4; k++) {
+    out.push(x & 255);
+    x = floorDiv(x, 256);
+  }
+}
+/** A non-negative int, 7 bits a byte, low first. */
+function uvar(out: int[], v: int): void {
+  let x = v;
+  while (x >= 128) {
+    out.push(128 + (x & 127));
+    x = floorDiv(x, 128);
+  }
+  out.push(x);
+}
+function svar(out: int[], v: int): void {
+  if (v >= 0) uvar(out, v * 2);
+  else uvar(out, (-1 - v) * 2 + 1);
+}
+function text(out: int[], s: string): void {
+  uvar(out, s.length);
+  for (let i = 0; i < s.length; i++) uvar(out, s.charCodeAt(i));
+}
+function ints(out: int[], xs: int[]): void {
+  uvar(out, xs.length);
+  for (const x of xs) svar(out, x);
+}
+function strs(out: int[], xs: string[]): void {
+  uvar(out, xs.length);
+  for (const x of xs) text(out, x);
+}
+/** Lexicographic order of two encodings (a frozenset's canonical order). */
+function cmpBytes(a: int[], b: int[]): int {
+  const n = a.length < b.length ? a.length : b.length;
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
+  return a.length - b.length;
+}
+
+function writeObj(out: int[], v: PyObject, depth: int): void {
+  if (depth > MAX_DEPTH) throw new Unencodable('too deep');
+  if (v === None) out.push(78); // N
+  else if (v === True) out.push(84); // T
+  else if (v === False) out.push(70); // F
+  else if (v === Ellipsis) out.push(46); // .
+  else if (v instanceof PyInt && v.cls === intType) {
+    const b = v.big;
+    if (b === null) {
+      out.push(105); // i
+      svar(out, v.v);
+    } else {
+      out.push(108); // l
+      out.push(b.sign < 0 ? 1 : 0);
+      uvar(out, b.d.length);
+      for (const d of b.d) {
+        out.push(d & 255);
+        out.push((d >> 8) & 255);
+        out.push((d >> 16) & 255);
+      }
+    }
+  } else if (v instanceof PyFloat && v.cls === floatType) {
+    out.push(102); // f
+    pushDoubleLE(out, v.v);
+  } else if (v instanceof PyComplex && v.cls === complexType) {
+    out.push(99); // c
+    pushDoubleLE(out, v.re);
+    pushDoubleLE(out, v.im);
+  } else if (v instanceof PyStr && v.cls === strType) {
+    out.push(115); // s
+    text(out, v.s);
+  } else if (v instanceof PyBytes && v.cls === bytesType) {
+    out.push(98); // b
+    uvar(out, v.b.length);
+    for (const x of v.b) out.push(x);
+  } else if (v instanceof PyTuple && v.cls === tupleType) {
+    out.push(40); // (
+    uvar(out, v.items.length);
+    for (const x of v.items) writeObj(out, x, depth + 1);
+  } else if (v instanceof PySet && v.cls === frozensetType) {
+    const parts: int[][] = [];
+    const keys = v.table.keys;
+    for (const k of keys) {
+      if (k === null) continue;
+      const p: int[] = [];
+      writeObj(p, k, depth + 1);
+      parts.push(p);
+    }
+    // insertion sort: constant frozensets are small
+    for (let i = 1; i < parts.length; i++) {
+      const x = parts[i];
+      let j = i - 1;
+      while (j >= 0 && cmpBytes(parts[j], x) > 0) {
+        parts[j + 1] = parts[j];
+        j--;
+      }
+      parts[j + 1] = x;
+    }
+    out.push(123); // {
+    uvar(out, parts.length);
+    for (const p of parts) for (const x of p) out.push(x);
+  } else if (v instanceof PyCode) {
+    out.push(67); // C
+    writeCode(out, v, depth + 1);
+  } else throw new Unencodable('unencodable constant');
+}
+
+function writeCode(out: int[], c: PyCode, depth: int): void {
+  text(out, c.name);
+  text(out, c.qualname);
+  svar(out, c.firstLine);
+  ints(out, c.ops);
+  ints(out, c.lines);
+  uvar(out, c.consts.length);
+  for (const k of c.consts) writeObj(out, k, depth);
+  strs(out, c.names);
+  strs(out, c.varnames);
+  strs(out, c.cellvars);
+  strs(out, c.freevars);
+  ints(out, c.cell2arg);
+  svar(out, c.argcount);
+  svar(out, c.posonly);
+  svar(out, c.kwonly);
+  svar(out, c.flags);
+  svar(out, c.stacksize);
+}
+
+/** The cache file's bytes for code compiled from source text src, or null when a constant
+ * has no encoding (the importer then writes no cache). co_filename is not stored: the loader
+ * gives the code the path it found the source at, as CPython's _fix_up_module. */
+export function encodeCodeFile(code: PyCode, src: string): int[] | null {
+  const out: int[] = [];
+  u32(out, codecacheMagic());
+  u32(out, FLAG_CHECKED_HASH);
+  u32(out, src.length);
+  u32(out, sourceHash(src));
+  u32(out, 0);
+  try {
+    writeCode(out, code, 0);
+  } catch (e) {
+    if (e instanceof Unencodable) return null;
+    throw e;
+  }
+  const h = bytesHash(out, HEADER_SIZE);
+  for (let k = 0; k < 4; k++) out[HEADER_SIZE - 4 + k] = (h >> (8 * k)) & 255;
+  return out;
+}
+/** The code object alone (marshal.dumps of a code object), or null when a constant has no
+ * encoding. */
+export function encodeCode(code: PyCode): int[] | null {
+  const out: int[] = [];
+  u32(out, codecacheMagic());
+  try {
+    writeCode(out, code, 0);
+  } catch (e) {
+    if (e instanceof Unencodable) return null;
+    throw e;
+  }
+  return out;
+}
+
+// ---- reading ----
+class Bad extends Error {}
+
+class Reader {
+  b: int[];
+  pos: int;
+  filename: string;
+  constructor(b: int[], pos: int, filename: string) {
+    this.b = b;
+    this.pos = pos;
+    this.filename = filename;
+  }
+  byte(): int {
+    if (this.pos >= this.b.length) throw new Bad('truncated');
+    return this.b[this.pos++];
+  }
+  u32(): int {
+    let v = 0;
+    let m = 1;
+    for (let k = 0; k < 4; k++) {
+      v += this.byte() * m;
+      m *= 256;
+    }
+    return v;
+  }
+  uvar(): int {
+    let v = 0;
+    let m = 1;
+    for (let k = 0; k < 10; k++) {
+      const x = this.byte();
+      v += (x & 127) * m;
+      if (x < 128) return v;
+      m *= 128;
+    }
+    throw new Bad('bad varint');
+  }
+  /** a count of items each taking at least one byte: no larger than what is left */
+  count(): int {
+    const n = this.uvar();
+    if (n > this.b.length - this.pos) throw new Bad('bad count');
+    return n;
+  }
+  svar(): int {
+    const u = this.uvar();
+    return (u & 1) === 0 ? floorDiv(u, 2) : -1 - floorDiv(u, 2);
+  }
+  text(): string {
+    const n = this.count();
+    const units: string[] = [];
+    for (let i = 0; i < n; i++) {
+      const c = this.uvar();
+      if (c > 0xffff) throw new Bad('bad code unit');
+      units.push(String.fromCharCode(c));
+    }
+    return units.join('');
+  }
+  ints(): int[] {
+    const n = this.count();
+    const r: int[] = [];
+    for (let i = 0; i < n; i++) r.push(this.svar());
+    return r;
+  }
+  strs(): string[] {
+    const n = this.count();
+    const r: string[] = [];
+    for (let i = 0; i < n; i++) r.push(this.text());
+    return r;
+  }
+  double(): float {
+    if (this.pos + 8 > this.b.length) throw new Bad('truncated');
+    const x = readDoubleLE(this.b, this.pos);
+    this.pos += 8;
+    return x;
+  }
+}
+
+function readObj(r: Reader, depth: int): PyObject {
+  if (depth > MAX_DEPTH) throw new Bad('too deep');
+  const t = r.byte();
+  if (t === 78) return None;
+  if (t === 84) return True;
+  if (t === 70) return False;
+  if (t === 46) return Ellipsis;
+  if (t === 105) return newInt(r.svar());
+  if (t === 108) {
+    const neg = r.byte();
+    const n = r.count();
+    const d: int[] = [];
+    for (let i = 0; i < n; i++) d.push(r.byte() + r.byte() * 256 + r.byte() * 65536);
+    if (n === 0 || d[n - 1] === 0 || neg > 1) throw new Bad('bad long');
+    return fromBig(new BigNum(neg === 1 ? -1 : 1, d));
+  }
+  if (t === 102) return newFloat(r.double());
+  if (t === 99) {
+    const re = r.double();
+    return newComplex(re, r.double());
+  }
+  if (t === 115) return newStr(r.text());
+  if (t === 98) {
+    const n = r.count();
+    const b: int[] = [];
+    for (let i = 0; i < n; i++) b.push(r.byte());
+    return new PyBytes(bytesType, b);
+  }
+  if (t === 40) {
+    const n = r.count();
+    const items: PyObject[] = [];
+    for (let i = 0; i < n; i++) items.push(readObj(r, depth + 1));
+    return newTuple(items);
+  }
+  if (t === 123) {
+    const n = r.count();
+    const s = new PySet(frozensetType, newDict());
+    for (let i = 0; i < n; i++) dictSet(s.table, readObj(r, depth + 1), None);
+    return s;
+  }
+  if (t === 67) return readCode(r, depth + 1);
+  throw new Bad('bad tag');
+}
+
+function readCode(r: Reader, depth: int): PyCode {
+  const name = r.text();
+  const qualname = r.text();
+  const firstLine = r.svar();
+  const c = new PyCode(name, r.filename, firstLine);
+  c.qualname = qualname;
+  c.ops = r.ints();
+  c.lines = r.ints();
+  const nc = r.count();
+  for (let i = 0; i < nc; i++) c.consts.push(readObj(r, depth));
+  c.names = r.strs();
+  for (const n of c.names) c.nameObjs.push(newStr(n));
+  c.varnames = r.strs();
+  c.cellvars = r.strs();
+  c.freevars = r.strs();
+  c.cell2arg = r.ints();
+  c.argcount = r.svar();
+  c.posonly = r.svar();
+  c.kwonly = r.svar();
+  c.flags = r.svar();
+  c.stacksize = r.svar();
+  // what the interpreter trusts without checking: opcodes in the table, constant, name and
+  // local indexes and jump targets in range are the compiler's; a file that breaks them is
+  // corrupt (a stale one has another magic)
+  const n = c.ops.length >> 1;
+  if ((c.ops.length & 1) !== 0 || c.lines.length < n) throw new Bad('bad code');
+  for (let i = 0; i < n; i++) {
+    const op = c.ops[i * 2];
+    const arg = c.ops[i * 2 + 1];
+    if (op < 0 || op >= OPS.rows.length || arg < 0 || arg >= 16777216) throw new Bad('bad instruction');
+    c.ics.push((opFlags(op) & F_CACHE) !== 0 ? new InlineCache() : null);
+  }
+  c.words = packInstructions(c.ops);
+  return c;
+}
+
+/** The code of a cache file's bytes b when its header matches source text src (null when it
+ * does not, or when b is not a whole, valid cache file). Its code objects get filename. */
+export function decodeCodeFile(b: int[], src: string, filename: string): PyCode | null {
+  if (b.length < HEADER_SIZE) return null;
+  const r = new Reader(b, 0, filename);
+  try {
+    if (r.u32() !== codecacheMagic()) return null;
+    if (r.u32() !== FLAG_CHECKED_HASH) return null;
+    if (r.u32() !== floorMod(src.length, 4294967296)) return null;
+    if (r.u32() !== sourceHash(src)) return null;
+    if (r.u32() !== bytesHash(b, HEADER_SIZE)) return null;
+    const c = readCode(r, 0);
+    if (r.pos !== b.length) return null;
+    return c;
+  } catch (e) {
+    if (e instanceof Bad) return null;
+    throw e;
+  }
+}
+/** The code object encodeCode wrote (marshal.loads), or null when b is not one. */
+export function decodeCode(b: int[], at: int, filename: string): PyCode | null {
+  const r = new Reader(b, at, filename);
+  try {
+    if (r.u32() !== codecacheMagic()) return null;
+    const c = readCode(r, 0);
+    if (r.pos !== b.length) return null;
+    return c;
+  } catch (e) {
+    if (e instanceof Bad) return null;
+    throw e;
+  }
+}
