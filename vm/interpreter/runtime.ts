@@ -55,6 +55,7 @@ import { syntaxErrorStr } from '../builtins/syntaxerror.ts';
 import { propertyError, propertyIsAbstract } from '../builtins/property.ts';
 import { builtinDoc } from '../builtins/docstrings.ts';
 import { textEncode } from '../modules/codecs/module.ts';
+import { latin1String } from '../objects/strutil.ts';
 
 // ---- type helpers ----
 export function isSubtype(a: PyType, b: PyType): boolean {
@@ -2274,11 +2275,6 @@ function isBytesClass(t: PyType): boolean {
 function bytesResultType(a: PyBytes): PyType {
   return isBytearray(a) ? (BYT.bytearray as PyType) : bytesType;
 }
-function bytesToLatin1(b: int[]): string {
-  const parts: string[] = [];
-  for (const c of b) parts.push(String.fromCharCode(c));
-  return parts.join('');
-}
 function repeatSeqInt(items: int[], n: int): int[] {
   checkRepeat(items.length, n, MAX_SEQ_ITEMS);
   const out: int[] = [];
@@ -2800,7 +2796,7 @@ export function contains(c: PyObject, x: PyObject): boolean {
       return c.b.includes(x.v);
     }
     const xb = bytesLike(x);
-    if (xb !== null) return bytesToLatin1(c.b).includes(bytesToLatin1(xb));
+    if (xb !== null) return latin1String(c.b).includes(latin1String(xb));
     if (!(x instanceof PyInt)) throw raise(TypeError, `a bytes-like object is required, not '${typeName(x)}'`);
   }
   if (c instanceof PySeqIter && c.cls === dictKeysType) return dictHas(c.seq as PyDict, x);

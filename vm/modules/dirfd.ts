@@ -9,6 +9,7 @@ import { kwArg } from '../builtins/args.ts';
 import { typeName } from '../interpreter/runtime.ts';
 import { fsEncode, fsDecode } from './fsencode.ts';
 import { OP_OPENAT, OP_FSTATAT, OP_UNLINKAT, OP_MKDIRAT, OP_LISTDIR_FD } from './oscall.ts';
+import { latin1String } from '../objects/strutil.ts';
 
 /** The dir_fd argument's descriptor, or NO_DIR_FD when absent or None. */
 export const NO_DIR_FD = -100;
@@ -22,9 +23,7 @@ export function dirFdArg(args: PyObject[], kw: string[] | null): int {
 }
 /** A path's text as the bytes os.call passes to C, one char per byte. */
 function bytesOf(path: string): string {
-  let s = '';
-  for (const x of fsEncode(path)) s += String.fromCharCode(x);
-  return s;
+  return latin1String(fsEncode(path));
 }
 /** open(2) of path relative to the directory open on dirFd: the new fd, or -1. */
 export function openAt(dirFd: int, path: string, flags: int, mode: int): int {

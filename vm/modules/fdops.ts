@@ -15,6 +15,7 @@ import { addFn } from './registry.ts';
 import { typeName } from '../interpreter/runtime.ts';
 import { innerOf } from './iobinary.ts';
 import { osCall, OP_FTRUNCATE, OP_PUTENV, OP_UNSETENV } from './oscall.ts';
+import { latin1String } from '../objects/strutil.ts';
 
 /** Cuts (or extends with zeros) the file open on fd to length bytes. */
 export function fdTruncate(fd: int, length: int): void {
@@ -33,12 +34,6 @@ function envBytes(o: PyObject): int[] {
   const b = p instanceof PyBytes ? p.b : encodeUtf8((p as PyStr).s);
   if (b.includes(0)) throw raise(ValueError, 'embedded null byte');
   return b;
-}
-/** The bytes as the string os.call passes to C, one char per byte. */
-function byteString(parts: int[]): string {
-  let s = '';
-  for (const x of parts) s += String.fromCharCode(x);
-  return s;
 }
 
 function intArg(o: PyObject): int {
@@ -65,7 +60,7 @@ export function callFdOps(id: int, args: PyObject[], kw: string[] | null): PyObj
       if (n !== want) throw raise(TypeError, want === 1 ? `${fn}() takes exactly one argument (${n} given)` : `${fn} expected 2 arguments, got ${n}`);
       const name = envBytes(args[0]);
       if (id === B.POSIX_UNSETENV) {
-        osCall(OP_UNSETENV, [], byteString(name));
+        osCall(OP_UNSETENV, [], latin1String(name));
         return None;
       }
       const value = envBytes(args[1]);
@@ -73,7 +68,7 @@ export function callFdOps(id: int, args: PyObject[], kw: string[] | null): PyObj
       const data: int[] = name.slice(0);
       data.push(0);
       for (const x of value) data.push(x);
-      osCall(OP_PUTENV, [], byteString(data));
+      osCall(OP_PUTENV, [], latin1String(data));
       return None;
     }
     case B.IO_CHUNK_SIZE:

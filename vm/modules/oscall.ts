@@ -14,6 +14,7 @@ import { typeName, truthy } from '../interpreter/runtime.ts';
 import { needBytesLike } from '../builtins/buffer.ts';
 import { osError } from './posix.ts';
 import { flushStdout } from '../interpreter/state.ts';
+import { latin1String } from '../objects/strutil.ts';
 
 /** Operation numbers: the OSCALL_* enum of translate/runtime/oscall.c. */
 export const OP_PIPE = 1;
@@ -118,10 +119,7 @@ function intsOf(o: PyObject): int[] {
 }
 function bytesAsString(o: PyObject | null): string {
   if (o === null || o === None) return '';
-  const b = needBytesLike(o);
-  let s = '';
-  for (const x of b) s += String.fromCharCode(x);
-  return s;
+  return latin1String(needBytesLike(o));
 }
 function intList(v: int[]): PyObject {
   const out: PyObject[] = [];

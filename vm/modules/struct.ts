@@ -17,6 +17,7 @@ import { toFloatValue } from '../builtins/dispatch.ts';
 import { intAdd, intSub, intMul, intMod, intFloorDiv, intCmp, intSign, intToStr } from '../objects/intops.ts';
 import { bigFromDecimal } from '../objects/bigint.ts';
 import { needBytesLike, writableRef } from '../builtins/buffer.ts';
+import { latin1String } from '../objects/strutil.ts';
 
 class StructTypes {
   error: PyType = errorType();
@@ -503,12 +504,12 @@ export function callStruct(id: int, args: PyObject[], kw: string[] | null): PyOb
       const s = new PyStruct(t);
       if (n >= 2) {
         s.layout = layoutOf(args[1]);
-        s.format = args[1] instanceof PyBytes ? newStr(bytesText(args[1] as PyBytes)) : args[1];
+        s.format = args[1] instanceof PyBytes ? newStr(latin1String((args[1] as PyBytes).b)) : args[1];
       } else {
         const f = arg(args, kw, 1, 'format');
         if (f === null) throw raise(TypeError, "Struct() missing required argument 'format' (pos 1)");
         s.layout = layoutOf(f);
-        s.format = f instanceof PyBytes ? newStr(bytesText(f)) : f;
+        s.format = f instanceof PyBytes ? newStr(latin1String(f.b)) : f;
       }
       return s;
     }
@@ -554,9 +555,4 @@ export function packNativeFloat(out: int[], at: int, c: string, v: PyObject): vo
 }
 export function unpackNativeFloat(data: int[], at: int, c: string): float {
   return unpackFloat(data, at, c, true);
-}
-function bytesText(b: PyBytes): string {
-  let s = '';
-  for (const c of b.b) s += String.fromCharCode(c);
-  return s;
 }

@@ -4,6 +4,15 @@ import { PyStr, strType } from './core.ts';
 import { checkRepeat, MAX_STR_UNITS } from './sizes.ts';
 
 /** s repeated n times (n <= 0 gives ''), or MemoryError when the result would be too large. */
+/** Bytes as a string of one char per byte (what os.call passes to C, latin-1 text). Built by one
+ * join: `s +=` per byte copies the string each time in translated code, quadratic in its length
+ * (a 100 kB socket send took 6.6 s). */
+export function latin1String(b: int[]): string {
+  const parts: string[] = [];
+  for (const x of b) parts.push(String.fromCharCode(x));
+  return parts.join('');
+}
+
 export function repeatStr(s: string, n: int): string {
   if (n <= 0 || s.length === 0) return '';
   checkRepeat(s.length, n, MAX_STR_UNITS);
