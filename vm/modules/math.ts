@@ -13,6 +13,32 @@ import { intFromFloat, intMul, intMod, intIsZero, intSign, intNeg, intFloorDiv, 
 import * as A from '../parser/ast.ts';
 import * as S from './mathspecial.ts';
 
+/** Each function's name and how many arguments it needs at least, checked before any is read. */
+class MathArity {
+  names: Map<int, string> = new Map<int, string>();
+  min: Map<int, int> = new Map<int, int>();
+}
+const ARITY = new MathArity();
+const VARIADIC = ['gcd', 'lcm', 'hypot'];
+const BINARY = ['atan2', 'copysign', 'fmod', 'ldexp', 'pow', 'isclose', 'nextafter', 'remainder', 'dist', 'comb'];
+function mathFn(m: PyModule, name: string, id: int): void {
+  addFn(m, name, id, FAM_MATH);
+  ARITY.names.set(id, name);
+  ARITY.min.set(id, VARIADIC.includes(name) ? 0 : BINARY.includes(name) ? 2 : 1);
+}
+/** CPython's messages for too few arguments: METH_O's for one, _PyArg_CheckPositional's for two. */
+function checkArity(id: int, given: int): void {
+  const min = ARITY.min.get(id);
+  if (min === undefined || given >= min) return;
+  const name = ARITY.names.get(id) as string;
+  if (name === 'isclose') throw raise(TypeError, `isclose() missing required argument '${given === 0 ? 'a' : 'b'}' (pos ${given + 1})`);
+  if (name === 'log') throw raise(TypeError, 'math.log requires 1 to 2 arguments');
+  if (name === 'perm') throw raise(TypeError, 'perm expected at least 1 argument, got 0');
+  if (name === 'prod') throw raise(TypeError, 'prod() takes exactly 1 positional argument (0 given)');
+  if (min === 1) throw raise(TypeError, `math.${name}() takes exactly one argument (${given} given)`);
+  throw raise(TypeError, `${name} expected 2 arguments, got ${given}`);
+}
+
 export function makeMath(): PyModule {
   const m = newBuiltinModule('math');
   dictSetS(m.dict, 'pi', newFloat(Math.PI));
@@ -20,61 +46,61 @@ export function makeMath(): PyModule {
   dictSetS(m.dict, 'tau', newFloat(2.0 * Math.PI));
   dictSetS(m.dict, 'inf', newFloat(Infinity));
   dictSetS(m.dict, 'nan', newFloat(NaN));
-  addFn(m, 'sqrt', B.MATH_SQRT, FAM_MATH);
-  addFn(m, 'floor', B.MATH_FLOOR, FAM_MATH);
-  addFn(m, 'ceil', B.MATH_CEIL, FAM_MATH);
-  addFn(m, 'sin', B.MATH_SIN, FAM_MATH);
-  addFn(m, 'cos', B.MATH_COS, FAM_MATH);
-  addFn(m, 'tan', B.MATH_TAN, FAM_MATH);
-  addFn(m, 'atan', B.MATH_ATAN, FAM_MATH);
-  addFn(m, 'atan2', B.MATH_ATAN2, FAM_MATH);
-  addFn(m, 'asin', B.MATH_ASIN, FAM_MATH);
-  addFn(m, 'acos', B.MATH_ACOS, FAM_MATH);
-  addFn(m, 'exp', B.MATH_EXP, FAM_MATH);
-  addFn(m, 'log', B.MATH_LOG, FAM_MATH);
-  addFn(m, 'log2', B.MATH_LOG2, FAM_MATH);
-  addFn(m, 'log10', B.MATH_LOG10, FAM_MATH);
-  addFn(m, 'pow', B.MATH_POW, FAM_MATH);
-  addFn(m, 'fabs', B.MATH_FABS, FAM_MATH);
-  addFn(m, 'hypot', B.MATH_HYPOT, FAM_MATH);
-  addFn(m, 'gcd', B.MATH_GCD, FAM_MATH);
-  addFn(m, 'lcm', B.MATH_LCM, FAM_MATH);
-  addFn(m, 'factorial', B.MATH_FACTORIAL, FAM_MATH);
-  addFn(m, 'isqrt', B.MATH_ISQRT, FAM_MATH);
-  addFn(m, 'isnan', B.MATH_ISNAN, FAM_MATH);
-  addFn(m, 'isinf', B.MATH_ISINF, FAM_MATH);
-  addFn(m, 'isfinite', B.MATH_ISFINITE, FAM_MATH);
-  addFn(m, 'trunc', B.MATH_TRUNC, FAM_MATH);
-  addFn(m, 'copysign', B.MATH_COPYSIGN, FAM_MATH);
-  addFn(m, 'degrees', B.MATH_DEGREES, FAM_MATH);
-  addFn(m, 'radians', B.MATH_RADIANS, FAM_MATH);
-  addFn(m, 'fsum', B.MATH_FSUM, FAM_MATH);
-  addFn(m, 'prod', B.MATH_PROD, FAM_MATH);
-  addFn(m, 'comb', B.MATH_COMB, FAM_MATH);
-  addFn(m, 'perm', B.MATH_PERM, FAM_MATH);
-  addFn(m, 'isclose', B.MATH_ISCLOSE, FAM_MATH);
-  addFn(m, 'modf', B.MATH_MODF, FAM_MATH);
-  addFn(m, 'fmod', B.MATH_FMOD, FAM_MATH);
-  addFn(m, 'sinh', B.MATH_SINH, FAM_MATH);
-  addFn(m, 'cosh', B.MATH_COSH, FAM_MATH);
-  addFn(m, 'tanh', B.MATH_TANH, FAM_MATH);
-  addFn(m, 'frexp', B.MATH_FREXP, FAM_MATH);
-  addFn(m, 'ldexp', B.MATH_LDEXP, FAM_MATH);
-  addFn(m, 'acosh', B.MATH_ACOSH, FAM_MATH);
-  addFn(m, 'asinh', B.MATH_ASINH, FAM_MATH);
-  addFn(m, 'atanh', B.MATH_ATANH, FAM_MATH);
-  addFn(m, 'cbrt', B.MATH_CBRT, FAM_MATH);
-  addFn(m, 'dist', B.MATH_DIST, FAM_MATH);
-  addFn(m, 'erf', B.MATH_ERF, FAM_MATH);
-  addFn(m, 'erfc', B.MATH_ERFC, FAM_MATH);
-  addFn(m, 'exp2', B.MATH_EXP2, FAM_MATH);
-  addFn(m, 'expm1', B.MATH_EXPM1, FAM_MATH);
-  addFn(m, 'gamma', B.MATH_GAMMA, FAM_MATH);
-  addFn(m, 'lgamma', B.MATH_LGAMMA, FAM_MATH);
-  addFn(m, 'log1p', B.MATH_LOG1P, FAM_MATH);
-  addFn(m, 'nextafter', B.MATH_NEXTAFTER, FAM_MATH);
-  addFn(m, 'remainder', B.MATH_REMAINDER, FAM_MATH);
-  addFn(m, 'ulp', B.MATH_ULP, FAM_MATH);
+  mathFn(m, 'sqrt', B.MATH_SQRT);
+  mathFn(m, 'floor', B.MATH_FLOOR);
+  mathFn(m, 'ceil', B.MATH_CEIL);
+  mathFn(m, 'sin', B.MATH_SIN);
+  mathFn(m, 'cos', B.MATH_COS);
+  mathFn(m, 'tan', B.MATH_TAN);
+  mathFn(m, 'atan', B.MATH_ATAN);
+  mathFn(m, 'atan2', B.MATH_ATAN2);
+  mathFn(m, 'asin', B.MATH_ASIN);
+  mathFn(m, 'acos', B.MATH_ACOS);
+  mathFn(m, 'exp', B.MATH_EXP);
+  mathFn(m, 'log', B.MATH_LOG);
+  mathFn(m, 'log2', B.MATH_LOG2);
+  mathFn(m, 'log10', B.MATH_LOG10);
+  mathFn(m, 'pow', B.MATH_POW);
+  mathFn(m, 'fabs', B.MATH_FABS);
+  mathFn(m, 'hypot', B.MATH_HYPOT);
+  mathFn(m, 'gcd', B.MATH_GCD);
+  mathFn(m, 'lcm', B.MATH_LCM);
+  mathFn(m, 'factorial', B.MATH_FACTORIAL);
+  mathFn(m, 'isqrt', B.MATH_ISQRT);
+  mathFn(m, 'isnan', B.MATH_ISNAN);
+  mathFn(m, 'isinf', B.MATH_ISINF);
+  mathFn(m, 'isfinite', B.MATH_ISFINITE);
+  mathFn(m, 'trunc', B.MATH_TRUNC);
+  mathFn(m, 'copysign', B.MATH_COPYSIGN);
+  mathFn(m, 'degrees', B.MATH_DEGREES);
+  mathFn(m, 'radians', B.MATH_RADIANS);
+  mathFn(m, 'fsum', B.MATH_FSUM);
+  mathFn(m, 'prod', B.MATH_PROD);
+  mathFn(m, 'comb', B.MATH_COMB);
+  mathFn(m, 'perm', B.MATH_PERM);
+  mathFn(m, 'isclose', B.MATH_ISCLOSE);
+  mathFn(m, 'modf', B.MATH_MODF);
+  mathFn(m, 'fmod', B.MATH_FMOD);
+  mathFn(m, 'sinh', B.MATH_SINH);
+  mathFn(m, 'cosh', B.MATH_COSH);
+  mathFn(m, 'tanh', B.MATH_TANH);
+  mathFn(m, 'frexp', B.MATH_FREXP);
+  mathFn(m, 'ldexp', B.MATH_LDEXP);
+  mathFn(m, 'acosh', B.MATH_ACOSH);
+  mathFn(m, 'asinh', B.MATH_ASINH);
+  mathFn(m, 'atanh', B.MATH_ATANH);
+  mathFn(m, 'cbrt', B.MATH_CBRT);
+  mathFn(m, 'dist', B.MATH_DIST);
+  mathFn(m, 'erf', B.MATH_ERF);
+  mathFn(m, 'erfc', B.MATH_ERFC);
+  mathFn(m, 'exp2', B.MATH_EXP2);
+  mathFn(m, 'expm1', B.MATH_EXPM1);
+  mathFn(m, 'gamma', B.MATH_GAMMA);
+  mathFn(m, 'lgamma', B.MATH_LGAMMA);
+  mathFn(m, 'log1p', B.MATH_LOG1P);
+  mathFn(m, 'nextafter', B.MATH_NEXTAFTER);
+  mathFn(m, 'remainder', B.MATH_REMAINDER);
+  mathFn(m, 'ulp', B.MATH_ULP);
   return m;
 }
 function mathDomain(): never {
@@ -178,6 +204,7 @@ function remainder(x: float, y: float): float {
 }
 export function callMath(id: int, args: PyObject[], kw: string[] | null): PyObject {
   const n = npos(args, kw);
+  checkArity(id, args.length);
   switch (id) {
     case B.MATH_SQRT: {
       const x = toFloatValue(args[0]);
