@@ -44,10 +44,8 @@ export class FunctionEmitter {
         for (const v of defined) if ((lastUse.get(v) ?? -1) > i) set.add(v);
         for (const a of op.args) if (a instanceof Variable && isGc(this.t(a))) set.add(a);
         const list = [...set];
-        if (list.length) {
-          this.spills.set(op, list);
-          this.maxSpill = Math.max(this.maxSpill, list.length);
-        }
+        this.spills.set(op, list);
+        this.maxSpill = Math.max(this.maxSpill, list.length);
       }
       if (isGc(this.t(op.result))) defined.push(op.result);
     });
@@ -115,11 +113,10 @@ export class FunctionEmitter {
     const oomCheck = !this.inline && !depthCheck && blocks.some((b) => b.operations.some((op) => this.gen.mayCollect(op)));
     L.push(`${this.inline ? 'static inline ' : this.gen.inlineHint(this.fd) ? 'inline ' : ''}${ctype(rt)} ${this.gen.fn(this.fd)}(${g.startblock.inputargs.map((v, i) => `${ctype(this.t(v))} p${i}`).join(', ') || 'void'}) {`);
     if (ng) {
-      // slot by slot: for a big frame gcc turns `= {NULL}` into `rep stos`, whose start-up
-      // cost shows in every call of the interpreter's main loop
+      // no slot is initialised: the frame declares no roots until an operation that may
+      // collect stores its live references and their count (emitBlock)
       L.push(`  void *gc_[${ng}];`);
-      for (let k = 0; k < ng; k += 8) L.push(`  ${Array.from({ length: Math.min(8, ng - k) }, (_, j) => `gc_[${k + j}] = NULL;`).join(' ')}`);
-      L.push(`  rts_frame fr_ = {rts_top_frame, ${ng}, gc_};`);
+      L.push(`  rts_frame fr_ = {rts_top_frame, 0, gc_};`);
     }
     L.push(...decls);
     if (ng) L.push('  rts_top_frame = &fr_;');
@@ -164,8 +161,11 @@ export class FunctionEmitter {
     }
     const lastIdx = b.operations.length - 1;
     b.operations.forEach((op, i) => {
+      // exactly the references live across this operation: a slot left over from an earlier
+      // operation would keep a dead object alive (a Python object's finalizer or weak-reference
+      // callback would run late or never)
       const spill = this.spills.get(op);
-      if (spill?.length) L.push(`  ${spill.map((v, k) => `gc_[${k}] = (void *)${this.ref(v)};`).join(' ')}`);
+      if (spill && this.maxSpill) L.push(`  ${spill.map((v, k) => `gc_[${k}] = (void *)${this.ref(v)};`).join(' ')} fr_.n = ${spill.length};`.replace(/^  +/, '  '));
       L.push(`  ${this.opCode(op)}`);
       if (this.isOomSafePoint(op)) L.push('  if (RTS_UNLIKELY(rts_oom_pending)) rts_raise_stack_overflow();');
       if ((this.gen.mayRaise(op) || this.isOomSafePoint(op)) && !(i === lastIdx && b.exitswitch === LAST_EXCEPTION)) L.push('  if (RTS_UNLIKELY(rts_exc != NULL)) goto fail_;');

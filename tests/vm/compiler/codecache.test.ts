@@ -167,5 +167,5 @@ describe('import with the cache (PYVM_PYCACHE=1)', () => {
       fs.rmSync(dir, { recursive: true, force: true });
       for (const f of ours()) if (!before.has(f)) fs.rmSync(path.join(libCache, f), { force: true });
     }
-  }, 120000);
+  });
 });
