@@ -90,10 +90,18 @@ function bytearrayRepr(o: PyBytes): string {
 }
 /** Replaces b[start:stop] by items in place (the array stays the one views share). */
 function splice(b: int[], start: int, stop: int, items: int[]): void {
-  const tail = b.slice(stop);
-  b.length = start;
-  for (const x of items) b.push(x);
-  for (const x of tail) b.push(x);
+  // moves the tail once, in place: asyncio deletes what each send() took from the front of
+  // its write buffer, and a copy of the tail per call made that quadratic in a large buffer
+  const n = b.length;
+  const grow = items.length - (stop - start);
+  if (grow > 0) {
+    for (let j = 0; j < grow; j++) b.push(0);
+    for (let j = n - 1; j >= stop; j--) b[j + grow] = b[j];
+  } else if (grow < 0) {
+    for (let j = stop; j < n; j++) b[j + grow] = b[j];
+    b.length = n + grow;
+  }
+  for (let j = 0; j < items.length; j++) b[start + j] = items[j];
 }
 
 export function callBytearray(id: int, args: PyObject[], kw: string[] | null): PyObject {
@@ -189,6 +197,10 @@ export function callBytearray(id: int, args: PyObject[], kw: string[] | null): P
       const k = args[1];
       if (k instanceof PySlice) {
         const ix = sliceIndices(k, o.b.length);
+        if (ix[2] === 1) {
+          if (ix[3] > 0) splice(o.b, ix[0], ix[0] + ix[3], []);
+          return None;
+        }
         const gone: boolean[] = [];
         for (let j = 0; j < o.b.length; j++) gone.push(false);
         for (let j = 0; j < ix[3]; j++) gone[ix[0] + j * ix[2]] = true;

@@ -66,8 +66,13 @@ export class PyMemView extends PyBufferObject {
     if (this.released) throw raise(ValueError, 'operation forbidden on released memoryview object');
     // the bytearray under it was shrunk (CPython forbids that while a view exists)
     if (this.count() > 0) {
-      const last = this.shape.length === 1 && this.stride < 0 ? this.off : this.offsets()[this.count() - 1];
-      if (last + this.isz > this.arr.length || this.off < 0) throw raise(IndexError, 'memoryview: underlying buffer was resized');
+      // the extreme items' offsets, computed: offsets() would build a list as long as the view
+      // on every access (a megabyte-long send buffer's view is checked on each use)
+      const n = this.count();
+      const far = this.shape.length === 1 ? this.off + (this.shape[0] - 1) * this.stride : this.off + (n - 1) * this.isz;
+      const lo = far < this.off ? far : this.off;
+      const hi = far < this.off ? this.off : far;
+      if (hi + this.isz > this.arr.length || lo < 0) throw raise(IndexError, 'memoryview: underlying buffer was resized');
     }
   }
   bytesCopy(): int[] {

@@ -5,7 +5,7 @@
 // the OSError subclass CPython picks. The app-level modules reach it as their `_call`.
 import type { int } from '../../translate/rlib/index.ts';
 import { os } from '../../translate/rlib/index.ts';
-import { PyObject, PyModule, PyInt, PyList, PyTuple, newInt, newList, newTuple, newBool, raise, None, TypeError, ValueError, OverflowErrorT } from '../objects/core.ts';
+import { PyObject, PyModule, PyInt, PyList, PyTuple, PyBytes, bytesType, newInt, newList, newTuple, newBool, raise, None, TypeError, ValueError, OverflowErrorT } from '../objects/core.ts';
 import { dictSetS } from '../objects/dict.ts';
 import { B, FAM_OSCALL } from '../builtins/ids.ts';
 import { npos, arg, needArg, unhandledBuiltin } from '../builtins/args.ts';
@@ -145,7 +145,10 @@ export function callOscall(id: int, args: PyObject[], kw: string[] | null): PyOb
     case B.OSCALL_CALL: {
       const op = intOf('_call', needArg('_call', args, kw, 0, 'op'), 0);
       if (op === OP_FORK_EXEC) flushStdout();
-      return intList(osCall(op, intsOf(needArg('_call', args, kw, 1, 'ints')), bytesAsString(arg(args, kw, 2, 'data'))));
+      const r = osCall(op, intsOf(needArg('_call', args, kw, 1, 'ints')), bytesAsString(arg(args, kw, 2, 'data')));
+      // as_bytes: the answer is data (recv), taken as bytes without an int object per byte
+      const asBytes = arg(args, kw, 3, 'as_bytes');
+      return asBytes !== null && truthy(asBytes) ? new PyBytes(bytesType, r) : intList(r);
     }
     case B.OSCALL_PIPE: {
       noArgs('pipe', args, kw);

@@ -790,6 +790,11 @@ def _decode_addr(r, at):
     return (fam, bytes(r[at + 1:])), len(r)
 
 
+# the most one send() of a socket that does not block passes to the kernel (more than
+# a loopback socket's buffer holds)
+_SEND_MAX = 1 << 20
+
+
 class socket:
     """socket(family=AF_INET, type=SOCK_STREAM, proto=0) -> socket object"""
 
@@ -915,16 +920,16 @@ class socket:
         if not r:
             raise TimeoutError('timed out')
 
-    def _io(self, writing, op, ints, data=b''):
+    def _io(self, writing, op, ints, data=b'', as_bytes=False):
         fd = self._checked()
         t = self._timeout
         if not t:
-            return _call(op, [fd] + ints, data)
+            return _call(op, [fd] + ints, data, as_bytes)
         deadline = _time.monotonic() + t
         while True:
             self._wait(writing, deadline)
             try:
-                return _call(op, [fd] + ints, data)
+                return _call(op, [fd] + ints, data, as_bytes)
             except BlockingIOError:
                 continue
 
@@ -973,7 +978,12 @@ class socket:
         return err.errno
 
     def send(self, data, flags=0, /):
-        return self._io(True, _OP_SEND, [flags], bytes(memoryview(data)))[0]
+        m = memoryview(data)
+        # a socket that does not block takes what fits in its buffer: passing more to the
+        # kernel only copies it (asyncio sends its whole write buffer each time it drains)
+        if self._timeout is not None and m.nbytes > _SEND_MAX:
+            m = m.cast('B')[:_SEND_MAX]
+        return self._io(True, _OP_SEND, [flags], bytes(m))[0]
 
     def sendall(self, data, flags=0, /):
         data = bytes(memoryview(data))
@@ -992,7 +1002,7 @@ class socket:
     def recv(self, bufsize, flags=0, /):
         if bufsize < 0:
             raise ValueError('negative buffersize in recv')
-        return bytes(self._io(False, _OP_RECV, [bufsize, flags]))
+        return self._io(False, _OP_RECV, [bufsize, flags], b'', True)
 
     def recvfrom(self, bufsize, flags=0, /):
         if bufsize < 0:
