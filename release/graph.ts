@@ -17,6 +17,7 @@ import { compilerIdentity } from '../common/compiler-id.ts';
 import { makeTempDir } from '../common/tmpdirs.ts';
 import { emulatorIdentity, smokeTest, type SmokeReport } from './smoke.ts';
 import { debFileName, extractStdlib, fetchPin } from './stdlib.ts';
+import { precompileLibrary, precompiles, PRECOMPILE_SCRIPT } from './precompile.ts';
 
 export interface BuildSpec {
   loaded: LoadedRecipe;
@@ -40,6 +41,8 @@ export interface Facts {
   smokeCode: string;
   /** hash of release/stdlib.ts, which selects the library's files */
   stdlibCode: string;
+  /** hash of release/precompile.ts and the script it runs under each target's pyvm */
+  precompileCode: string;
   signing: string;
 }
 
@@ -87,6 +90,7 @@ export async function gatherFacts(spec: BuildSpec): Promise<Facts> {
     packaging: await loadPackagers(root),
     smokeCode: await hashTree(join(root, 'release'), ['smoke.ts']),
     stdlibCode: await hashTree(join(root, 'release'), ['stdlib.ts']),
+    precompileCode: await hashTree(root, ['release/precompile.ts', PRECOMPILE_SCRIPT]),
     signing: `${keys.length ? await hashTree(root, keys) : 'none'} ${env}`,
   };
 }
@@ -296,17 +300,41 @@ export function buildGraph(spec: BuildSpec, facts: Facts): TaskNode[] {
         },
       });
     }
+    // the library with its bytecode cache, compiled by this target's own binary
+    let libNode = stdlibNode;
+    if (stdlibNode && precompiles(t)) {
+      libNode = `precompile:${t.name}`;
+      const name = libNode;
+      nodes.push({
+        name,
+        title: `precompile the standard library with ${t.name}'s pyvm${smokeTitle(t)}`,
+        deps: [binNode, stdlibNode],
+        inputs: { code: facts.precompileCode },
+        async run(ctx) {
+          const r = await precompileLibrary({
+            step: name,
+            target: t,
+            binary: join(ctx.deps[binNode].dir, exe),
+            libDir: ctx.deps[stdlibNode].dir,
+            outDir: ctx.out,
+            root,
+            log: ctx.log,
+          });
+          return { caches: r.caches };
+        },
+      });
+    }
     const stageNode = `stage:${t.name}`;
     stageNodes.set(t.name, stageNode);
     nodes.push({
       name: stageNode,
       title: `stage ${treeName(spec, t)}/`,
-      deps: stdlibNode ? [binNode, stdlibNode] : [binNode],
+      deps: libNode ? [binNode, libNode] : [binNode],
       inputs: { version, info, packaging: facts.packaging.identity, sde: spec.sourceDateEpoch },
       async run(ctx) {
         const tree = await facts.packaging.stageTree({
           binary: join(ctx.deps[binNode].dir, exe),
-          ...(stdlibNode ? { libDir: ctx.deps[stdlibNode].dir } : {}),
+          ...(libNode ? { libDir: ctx.deps[libNode].dir } : {}),
           target: t.name,
           version,
           sourceDateEpoch: spec.sourceDateEpoch,

@@ -3,8 +3,11 @@
     pyvm scripts/pyvm-precompile.py [-q] DIR_OR_FILE...
 
 Writes DIR/__pycache__/NAME.pyvm-311.pyc next to every NAME.py below each argument, the files
-pyvm's importer reads (vm/interpreter/importer.ts) when PYVM_PYCACHE=1. The files hold no
-mtimes (the header carries the source's length and hash), so a build is reproducible. Sources
+pyvm's importer reads (vm/interpreter/importer.ts): an installed pyvm does, a development tree
+with PYVM_PYCACHE=1. They are keyed by the binary's build id, so only the pyvm that wrote them
+loads them; `release build` runs this with each target's own binary over the staged library
+(release/precompile.ts). The files hold no mtimes (the header carries the source's length and
+hash), so a build is reproducible. Sources
 that do not compile (the library's deliberately broken test files) are listed and skipped.
 Exit status: 0, or 1 when a file could not be written.
 """

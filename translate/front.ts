@@ -46,7 +46,8 @@ export async function translateFront(entryAbs: string, store: Store, toolchain: 
   store.putBlob('rtype', keys.rtype, JSON.stringify({ counts: rtCounts }));
   stage('rtype', t, false, rtCounts);
   t = performance.now();
-  const cFiles = new GenC(rp).generate();
+  // the load key names every source byte and load-time constant: the program's build id
+  const cFiles = new GenC(rp, loadKey.slice(0, 16)).generate();
   const gencCounts = { files: cFiles.length, bytes: cFiles.reduce((n, f) => n + f.text.length, 0) };
   store.putBlob('genc', keys.genc, JSON.stringify(cFiles));
   store.putBlob('genc', gencCountsKey(keys.genc), JSON.stringify(gencCounts));

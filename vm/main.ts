@@ -47,7 +47,9 @@ Options (and corresponding environment variables):
 -V     : print the version number and exit (also --version)
 -X dev : development mode (sys.flags.dev_mode; asyncio's debug mode)
 -X utf8[=0|1] : UTF-8 mode (sys.flags.utf8_mode); also PYTHONUTF8
--b -B -d -O -s -v -W arg, other -X opts : accepted as by CPython, without effect yet
+-B     : don't write .pyc files on import; also PYTHONDONTWRITEBYTECODE=x
+-v     : report the bytecode cache files imports read and write
+-b -d -O -s -W arg, other -X opts : accepted as by CPython, without effect yet
 --jit SPEC : the tracing JIT's parameters (below); also PYVM_JIT
 file   : program read from script file
 -      : program read from stdin (default; interactive mode if a tty)
@@ -56,6 +58,9 @@ arg ...: arguments passed to program in sys.argv[1:]
 Other environment variables:
 PYTHONPATH : ':'-separated list of directories (';' on Windows) put before
              the standard library in sys.path.
+PYVM_PYCACHE : 1 or 0 turns the bytecode cache (__pycache__/NAME.pyvm-311.pyc) on or
+             off; by default it is on in an installed pyvm (not on Windows yet), whose
+             library the release build precompiled, and off in a source tree.
 The standard library is <prefix>/lib/pyvm/lib-python/3.11 and pure-Python packages go in
 <prefix>/lib/pyvm/site-packages, where the binary is <prefix>/bin/pyvm.
 `;
@@ -461,13 +466,19 @@ export function main(argv0: string[]): int {
     if (envSet('PYTHONDEVMODE')) STARTUP.flags[F_DEV_MODE] = 1;
     if (envSet('PYTHONDONTWRITEBYTECODE')) STARTUP.flags[F_DONT_WRITE_BYTECODE] = 1;
   }
-  // the bytecode cache is opt-in for now (see codeForSource); without it pyvm writes none
-  IMPORT.pycache = os.getenv('PYVM_PYCACHE') === '1';
-  if (!IMPORT.pycache) STARTUP.flags[F_DONT_WRITE_BYTECODE] = 1;
-  IMPORT.dontWrite = STARTUP.flags[F_DONT_WRITE_BYTECODE] !== 0;
   resolveUtf8Mode();
   VM.unbuffered = STARTUP.unbuffered;
   locateLibrary();
+  // the bytecode cache: on in an installed pyvm (whose library the release build precompiled);
+  // off in a source tree (untranslated there is no build id to key the files by, and a
+  // translated development binary would fill the system's /usr/lib/python3.11 with files
+  // every rebuild rewrites), and on Windows (the cache paths are POSIX paths for now).
+  // PYVM_PYCACHE=1 or 0 overrides.
+  const pc = os.getenv('PYVM_PYCACHE');
+  IMPORT.pycache = pc === '1' || (pc !== '0' && STARTUP.installed && os.buildId() !== '' && !isWindows());
+  if (!IMPORT.pycache) STARTUP.flags[F_DONT_WRITE_BYTECODE] = 1;
+  IMPORT.dontWrite = STARTUP.flags[F_DONT_WRITE_BYTECODE] !== 0;
+  IMPORT.verbose = STARTUP.flags[F_VERBOSE] > 0;
   // before the JIT is set up: start-up's own Python code is not the program's
   makeSysNamespaces();
   const err = setupJit(o.jitSpec);

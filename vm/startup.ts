@@ -51,6 +51,8 @@ export class Startup {
   executable: string = '';
   prefix: string = '';
   stdlib: string = '';
+  /** whether the binary is in an installed layout: <prefix>/lib/pyvm beside its bin/ */
+  installed: boolean = false;
   implementation: PyObject | null = null;
   flagsObj: PyObject | null = null;
 }
@@ -88,7 +90,8 @@ export function locateLibrary(): void {
   if (isWindows()) prefix = prefix.split('\\').join('/');
   STARTUP.prefix = prefix;
   STARTUP.stdlib = prefix + '/' + LIB_PYTHON;
-  if (!os.fileExists(prefix + '/lib/pyvm') && os.fileExists(DEV_LIB_PYTHON + '/os.py')) STARTUP.stdlib = DEV_LIB_PYTHON;
+  STARTUP.installed = os.fileExists(prefix + '/lib/pyvm');
+  if (!STARTUP.installed && os.fileExists(DEV_LIB_PYTHON + '/os.py')) STARTUP.stdlib = DEV_LIB_PYTHON;
 }
 
 /** sys.path as CPython computes it: path0 (the script's directory, '' for -c, -m, stdin and the

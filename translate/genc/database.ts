@@ -70,7 +70,11 @@ export class Database {
   /** call sites the graph inliner replaced by the callee's blocks */
   readonly inlinedSites: number;
 
-  constructor(readonly rp: RtypedProgram) {
+  constructor(
+    readonly rp: RtypedProgram,
+    /** os.buildId()'s answer (translate/rlib/os.ts) */
+    readonly buildId: string = '',
+  ) {
     this.inlinable = this.findInlinable();
     // the header's leaves stay calls (gcc inlines those); after the graph inliner, a caller
     // may have become a leaf itself

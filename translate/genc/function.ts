@@ -576,10 +576,19 @@ export class FunctionEmitter {
         return ovf('sub');
       case 'arith.mulOvf':
         return ovf('mul');
-      case 'arith.floorDiv':
+      case 'arith.floorDiv': {
+        // by a constant power of two: Python's // is an arithmetic shift for every sign (gcc's >>
+        // on signed values is arithmetic), with no division instruction and no call
+        const k = pow2Const(op.args[1]);
+        if (k > 0) return set(`(${A(0, S)} >> ${k})`);
         return zdiv('integer division or modulo by zero', `rts_int_floordiv(${A(0, S)}, ${A(1, S)})`);
-      case 'arith.floorMod':
+      }
+      case 'arith.floorMod': {
+        // and Python's % is the low bits in two's complement (FNV and other hashes do this per byte)
+        const k = pow2Const(op.args[1]);
+        if (k > 0) return set(`(${A(0, S)} & ${cInt(2 ** k - 1)})`);
         return zdiv('integer division or modulo by zero', `rts_int_mod(${A(0, S)}, ${A(1, S)})`);
+      }
       case 'arith.truncDiv':
         return zdiv('integer division by zero', `(${A(1, S)} == -1 ? -${A(0, S)} : ${A(0, S)} / ${A(1, S)})`);
       case 'arith.toFloat':
@@ -667,6 +676,8 @@ export class FunctionEmitter {
         return set(`rts_os_chmod(${A(0)}, ${A(1)})`);
       case 'os.chdir':
         return set(`rts_os_chdir(${A(0)})`);
+      case 'os.buildId':
+        return set(this.gen.constExpr(this.gen.buildId, Str));
       case 'os.getpid':
         return set('rts_os_getpid()');
       case 'os.environ':
@@ -870,4 +881,13 @@ export class FunctionEmitter {
     }
     throw new RtsError('E_UNSUPPORTED', `genc: Map method ${name}`, op.loc);
   }
+}
+
+/** k when v is the int constant 2**k (1 <= k <= 62), else 0. */
+function pow2Const(v: Value): number {
+  if (!(v instanceof Constant) || typeof v.value !== 'number' || v.numKind === 'float') return 0;
+  const x = v.value;
+  if (!Number.isInteger(x) || x < 2 || x > 2 ** 62) return 0;
+  const k = Math.log2(x);
+  return Number.isInteger(k) ? k : 0;
 }

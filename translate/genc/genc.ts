@@ -20,8 +20,8 @@ export class GenC {
   /** Bodies of the inlined functions, callees first (C needs a definition before the use). */
   private inlineBodies: string[] = [];
 
-  constructor(rp: RtypedProgram) {
-    this.db = new Database(rp);
+  constructor(rp: RtypedProgram, buildId: string = '') {
+    this.db = new Database(rp, buildId);
   }
 
   private emitFunction(fd: FunctionDesc): string {

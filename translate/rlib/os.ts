@@ -127,6 +127,13 @@ export function fileExists(path: string): boolean {
 export function executablePath(): string | null {
   return process.execPath;
 }
+/** What identifies this translation: the hash of every source file and load-time constant of the
+ * program (the translator's load key), the same for every target. Untranslated: '' (the
+ * sources may change while a process runs, so nothing can be keyed by them). pyvm's bytecode
+ * cache keys its files by it, as a compiler's output can change with any source. */
+export function buildId(): string {
+  return '';
+}
 /** Flushes output and ends the process with status. */
 export function exit(status: int): never {
   process.exit(status);

@@ -141,6 +141,7 @@ const table: Record<string, LLOp> = {
   'os.chmod': prim(['str', 'int'], 'int', { collects: true }),
   'os.chdir': prim(['str'], 'int', { collects: true }),
   'os.getpid': prim([], 'int'),
+  'os.buildId': prim([], 'str'),
   'os.environ': prim([], 'str', { collects: true }),
   'os.strerror': prim(['int'], 'str', { collects: true }),
   'os.urandom': prim(['int'], 'bytes', { collects: true }),

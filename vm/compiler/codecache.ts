@@ -12,7 +12,7 @@
 // A file that does not decode (truncated, corrupt, another version's) is not an error: decode
 // returns null and the importer compiles the source again.
 import type { int, float } from '../../translate/rlib/index.ts';
-import { floorDiv, floorMod } from '../../translate/rlib/index.ts';
+import { floorDiv, floorMod, os } from '../../translate/rlib/index.ts';
 import { PyObject, PyInt, PyFloat, PyStr, PyBytes, PyTuple, PySet, None, True, False, Ellipsis, intType, boolType, floatType, strType, bytesType, tupleType, frozensetType, newInt, newFloat, newStr, newTuple, newDict } from '../objects/core.ts';
 import { BigNum } from '../objects/bigint.ts';
 import { fromBig } from '../objects/intops.ts';
@@ -70,11 +70,15 @@ class MagicCache {
   magic: int = -1;
 }
 const MAGIC = new MagicCache();
-/** The format's magic: a hash of CODECACHE_VERSION and every opcode's row, so a cache written
- * before an opcode was added, removed or changed is never loaded. */
+/** The format's magic: a hash of CODECACHE_VERSION, every opcode's row and the binary's build id
+ * (os.buildId: a hash of all of pyvm's sources), so a cache another build wrote, whose compiler
+ * may emit other code for the same opcodes, is never loaded. */
 export function codecacheMagic(): int {
   if (MAGIC.magic >= 0) return MAGIC.magic;
   let h = fnvInt(FNV_BASIS, CODECACHE_VERSION);
+  const id = os.buildId();
+  h = fnvInt(h, id.length);
+  for (let i = 0; i < id.length; i++) h = fnvInt(h, id.charCodeAt(i));
   for (const r of OPS.rows) {
     h = fnvInt(h, r.effect);
     h = fnvInt(h, r.kind);

@@ -106,9 +106,10 @@ export function newModule(name: string, filename: string): PyModule {
 /** The class of module.__spec__ (types.SimpleNamespace's, set at start-up by vm/startup.ts). */
 class ImportState {
   specType: PyObject | null = null;
-  /** whether imports read and write __pycache__ (PYVM_PYCACHE=1; off by default: see
-   * codeForSource) */
+  /** whether imports read and write __pycache__ (vm/main.ts decides: see codeForSource) */
   pycache: boolean = false;
+  /** -v: cache files read and written are reported on stderr, as CPython's importlib does */
+  verbose: boolean = false;
   /** -B / PYTHONDONTWRITEBYTECODE, until the program's sys module exists */
   dontWrite: boolean = true;
 }
@@ -199,7 +200,10 @@ function writeCache(cp: string, code: PyCode, src: string): boolean {
     os.unlink(tmp);
     return false;
   }
-  if (os.rename(tmp, cp) === 0) return true;
+  if (os.rename(tmp, cp) === 0) {
+    if (IMPORT.verbose) os.write(2, `# created '${cp}'\n`);
+    return true;
+  }
   os.unlink(tmp);
   return false;
 }
@@ -216,11 +220,8 @@ export function precompileFile(path: string): boolean {
 }
 
 /** The code of module source src read from path: from its __pycache__ file when that was
- * written for this very text by a pyvm with this bytecode format (a missing, stale, corrupt or
- * foreign file is compiled again and rewritten). Only with IMPORT.pycache: the cache's magic
- * follows the opcode table and CODECACHE_VERSION, not every change to the compiler, so a
- * development tree (whose compiler changes between runs over the same /usr/lib/python3.11)
- * would run stale code. */
+ * written for this very text by this build of pyvm (a missing, stale, corrupt or foreign file is
+ * compiled again and rewritten). Only with IMPORT.pycache. */
 export function codeForSource(src: string, path: string): PyCode {
   if (!IMPORT.pycache) return compileSource(src, path);
   const cp = cachedPath(path);
@@ -228,7 +229,10 @@ export function codeForSource(src: string, path: string): PyCode {
   const b = os.readFileBytes(cp);
   if (b !== null) {
     const c = decodeCodeFile(b, src, path);
-    if (c !== null) return c;
+    if (c !== null) {
+      if (IMPORT.verbose) os.write(2, `# code object from '${cp}'\n`);
+      return c;
+    }
   }
   const code = compileSource(src, path);
   if (!dontWriteBytecode()) writeCache(cp, code, src);
