@@ -1,7 +1,9 @@
 // npm run bench:vm — how fast the translated VM (pyvm) runs classic pure-Python benchmarks
 // next to CPython 3.11 and PyPy, on the same machine, in one go.
 //
-// 1. translates vm/main.ts for the host (cached in .cache/translate after the first run);
+// 1. translates vm/main.ts for the host (cached in .cache/translate after the first run) and
+//    installs it in a temporary prefix with Debian's standard library, precompiled by it, as
+//    an artifact installs it (common/devinstall.ts);
 // 2. runs every bench/python/*.py (classic benchmarks, and micro_*.py loops the JIT should
 //    speed up most) under each interpreter (pyvm twice: --jit off, and the JIT), best of 3 wall times, the runs
 //    interleaved round-robin so that machine noise hits all interpreters alike;
@@ -9,7 +11,7 @@
 //    makes the exit status 1);
 // 4. prints one table: seconds per interpreter and the ratio to CPython (>1 = slower), the
 //    geometric mean of the ratios, and the start-up time (`-c pass`, and `-c 'import json, re,
-//    collections, pathlib'`, best of 10 each);
+//    collections, pathlib'` with and without pyvm's bytecode cache, best of 10 each);
 // 5. prints pyvm with the JIT next to `--jit off`: best CPU seconds (user+sys, less disturbed
 //    than wall time on a loaded machine) and their ratio JIT/off, and peak memory (max RSS),
 //    measured through /usr/bin/time where it exists (else those columns show '-').
@@ -29,6 +31,7 @@ import { join, dirname, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { translateHostVm } from '../translate/host-vm.ts';
 import { hostTargetName } from '../common/targets.ts';
+import { devInstall } from '../common/devinstall.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BENCH_DIR = join(ROOT, 'bench', 'python');
@@ -37,6 +40,9 @@ const STARTUP_RUNS = 10;
 /** issue #15's yardstick: a script's first line should cost no more than under CPython */
 const STARTUP_IMPORTS = 'import json, re, collections, pathlib';
 const TIMEOUT_MS = 180_000;
+/** where the timed pyvm is installed (removed when the run ends) */
+const INSTALL_DIR = mkdtempSync(join(tmpdir(), 'pyvm-bench-install-'));
+process.on('exit', () => rmSync(INSTALL_DIR, { recursive: true, force: true }));
 
 interface Interp {
   label: string;
@@ -72,7 +78,7 @@ function readUsage(): { cpu: number; rssMb: number } {
   return { cpu: f[0] + f[1], rssMb: f[2] / 1024 };
 }
 
-function run(cmd0: string, args0: string[]): RunResult {
+function run(cmd0: string, args0: string[], env: Record<string, string> = {}): RunResult {
   const [cmd, args] = GNU_TIME === null ? [cmd0, args0] : [GNU_TIME, ['-f', '%U %S %M', '-o', TIME_FILE, cmd0, ...args0]];
   const t = performance.now();
   const r = spawnSync(cmd, args, {
@@ -81,6 +87,7 @@ function run(cmd0: string, args0: string[]): RunResult {
     stdio: ['ignore', 'pipe', 'pipe'],
     timeout: TIMEOUT_MS,
     maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, ...env },
   });
   const seconds = (performance.now() - t) / 1000;
   const { cpu, rssMb } = readUsage();
@@ -94,10 +101,10 @@ function run(cmd0: string, args0: string[]): RunResult {
 }
 
 /** Best wall time of `-c CODE` over STARTUP_RUNS runs; NaN (and a problem) when it fails. */
-function startupOf(it: Interp, code: string, problems: string[]): number {
+function startupOf(it: Interp, code: string, problems: string[], env: Record<string, string> = {}): number {
   let b = Infinity;
   for (let k = 0; k < STARTUP_RUNS; k++) {
-    const r = run(it.cmd, [...it.args, '-c', code]);
+    const r = run(it.cmd, [...it.args, '-c', code], env);
     if (!r.ok) {
       problems.push(`start-up (-c '${code}'): ${it.label} FAILED: ${r.error}`);
       return NaN;
@@ -148,7 +155,11 @@ async function buildPyvm(): Promise<string> {
   const r = await translateHostVm(ROOT);
   const cached = r.stages.filter((s) => s.cached).length;
   console.log(`  ${r.binary} in ${((performance.now() - t) / 1000).toFixed(1)} s (${cached}/${r.stages.length} stages cached)`);
-  return r.binary;
+  // timed as a user runs it: installed, with the library the release build precompiles
+  const t2 = performance.now();
+  const inst = devInstall(ROOT, r.binary, join(INSTALL_DIR, 'prefix'));
+  console.log(`  installed as ${inst.exe}, library precompiled in ${((performance.now() - t2) / 1000).toFixed(1)} s (${inst.precompiled})`);
+  return inst.exe;
 }
 
 /** pyvm twice: interpreting only, and with the JIT on the host's native backend (machine
@@ -384,6 +395,8 @@ async function main(): Promise<void> {
   // start-up: `-c pass`, and with the modules a typical script imports first
   const startup = interps.map((it) => startupOf(it, 'pass', problems));
   const startupImports = interps.map((it) => startupOf(it, STARTUP_IMPORTS, problems));
+  // and pyvm compiling every module it imports (its bytecode cache off)
+  const startupNoCache = interps.map((it) => startupOf(it, STARTUP_IMPORTS, problems, { PYVM_PYCACHE: '0' }));
 
   // the table
   const others = interps.slice(1);
@@ -418,6 +431,7 @@ async function main(): Promise<void> {
     );
   startupRow('start-up -c', startup, `   (-c pass, best of ${STARTUP_RUNS})`);
   startupRow('start-up imp', startupImports, `   (-c '${STARTUP_IMPORTS}', best of ${STARTUP_RUNS})`);
+  startupRow('  no pycache', startupNoCache, `   (the same with PYVM_PYCACHE=0: pyvm compiles each module)`);
   console.log(line);
   printJitVsOff(benches, interps, cpus, rsss);
   console.log(`total bench time ${((performance.now() - started) / 1000).toFixed(0)} s`);

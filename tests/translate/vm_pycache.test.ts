@@ -6,14 +6,14 @@
 // written, with CPython's words.
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, translate } from './harness.ts';
 import { HANG_MS } from '../limits.ts';
+import { devInstall, DEBIAN_LIB } from '../../common/devinstall.ts';
 
 const ENTRY = join(ROOT, 'vm', 'main.ts');
-const DEBIAN_LIB = '/usr/lib/python3.11';
 const SCRIPT = join(ROOT, 'scripts', 'pyvm-precompile.py');
 
 function caches(dir: string): Map<string, Buffer> {
@@ -46,15 +46,7 @@ describe.skipIf(process.platform !== 'linux' || !existsSync(join(DEBIAN_LIB, 'os
     const binary = (await translate(ENTRY, 'linux-x86_64')).binary;
     base = mkdtempSync(join(tmpdir(), 'pyvm-pycache-'));
     // <prefix>/bin/pyvm beside <prefix>/lib/pyvm/lib-python/3.11: the layout every artifact installs
-    mkdirSync(join(base, 'prefix', 'bin'), { recursive: true });
-    exe = join(base, 'prefix', 'bin', 'pyvm');
-    copyFileSync(binary, exe);
-    lib = join(base, 'prefix', 'lib', 'pyvm', 'lib-python', '3.11');
-    mkdirSync(lib, { recursive: true });
-    for (const e of readdirSync(DEBIAN_LIB, { withFileTypes: true })) {
-      if (['test', 'idlelib', 'tkinter', 'site-packages', 'dist-packages', '__pycache__', 'lib2to3'].includes(e.name) || e.name.startsWith('config-')) continue;
-      if (e.isDirectory() || e.name.endsWith('.py')) cpSync(join(DEBIAN_LIB, e.name), join(lib, e.name), { recursive: true, filter: (s) => !s.endsWith('__pycache__') });
-    }
+    ({ exe, lib } = devInstall(ROOT, binary, join(base, 'prefix'), false));
     // the same binary outside an installed layout (a development build)
     mkdirSync(join(base, 'dev'));
     dev = join(base, 'dev', 'pyvm');
