@@ -165,7 +165,7 @@ export class FunctionEmitter {
       // operation would keep a dead object alive (a Python object's finalizer or weak-reference
       // callback would run late or never)
       const spill = this.spills.get(op);
-      if (spill && this.maxSpill) L.push(`  ${spill.map((v, k) => `gc_[${k}] = (void *)${this.ref(v)};`).join(' ')} fr_.n = ${spill.length};`.replace(/^  +/, '  '));
+      if (spill && this.maxSpill) L.push(`  ${[...spill.map((v, k) => `gc_[${k}] = (void *)${this.ref(v)};`), `fr_.n = ${spill.length};`].join(' ')}`);
       L.push(`  ${this.opCode(op)}`);
       if (this.isOomSafePoint(op)) L.push('  if (RTS_UNLIKELY(rts_oom_pending)) rts_raise_stack_overflow();');
       if ((this.gen.mayRaise(op) || this.isOomSafePoint(op)) && !(i === lastIdx && b.exitswitch === LAST_EXCEPTION)) L.push('  if (RTS_UNLIKELY(rts_exc != NULL)) goto fail_;');
