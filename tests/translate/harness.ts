@@ -67,8 +67,12 @@ export function untranslated(file: string): RunResult {
   return out;
 }
 
+/** Each entry's folder gets its own output folder: vm/main.ts and the backends' conformance
+ * main.ts both link a binary named `main`, and suites running side by side must not run each
+ * other's (one did: the VM's memory test once ran the conformance program). */
 export async function translate(file: string, target: string): Promise<TranslateResult> {
-  return translateProgram({ entry: file, target, outDir: join(ROOT, '.cache', 'test-out', target), cacheDir: CACHE, check: true });
+  const folder = `${basename(dirname(file))}-${createHash('sha256').update(dirname(file)).digest('hex').slice(0, 8)}`;
+  return translateProgram({ entry: file, target, outDir: join(ROOT, '.cache', 'test-out', target, folder), cacheDir: CACHE, check: true });
 }
 
 export function wineEnv(): Record<string, string> {
