@@ -1,5 +1,6 @@
 // pyvm entry point (RTS): CPython's command line (`pyvm [option] ... [-c cmd | -m mod | file | -] [arg] ...`,
 // the REPL on a terminal) and pyvm's --jit.
+import { runSelftest } from './backends/selftest/run.ts';
 import { flushAllWriters } from './modules/iobinary.ts';
 import { STD } from './modules/io.ts';
 import type { int } from '../translate/rlib/index.ts';
@@ -459,6 +460,7 @@ export function main(argv0: string[]): int {
     os.write(1, VERSION + '\n');
     return 0;
   }
+  if (o.jitSpec !== null && o.jitSpec.trim() === 'selftest') return runSelftest();
   if (STARTUP.flags[F_IGNORE_ENVIRONMENT] === 0) {
     if (envSet('PYTHONINSPECT')) STARTUP.flags[F_INSPECT] = 1;
     if (envSet('PYTHONUNBUFFERED')) STARTUP.unbuffered = true;

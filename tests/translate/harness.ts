@@ -10,6 +10,7 @@ import { translateProgram, type TranslateResult } from '../../translate/driver.t
 import { findTarget } from '../../common/targets.ts';
 import { HANG_MS } from '../limits.ts';
 import { prepareWinePrefix, wineEnv as commonWineEnv } from '../../common/wine.ts';
+import { acquireLock } from '../../common/lock.ts';
 
 export const HERE = dirname(fileURLToPath(import.meta.url));
 export const ROOT = join(HERE, '..', '..');
@@ -67,12 +68,19 @@ export function untranslated(file: string): RunResult {
   return out;
 }
 
-/** Each entry's folder gets its own output folder: vm/main.ts and the backends' conformance
- * main.ts both link a binary named `main`, and suites running side by side must not run each
- * other's (one did: the VM's memory test once ran the conformance program). */
+/** Each entry's folder gets its own output folder: two entries named main.ts link binaries of
+ * the same name, and suites running side by side must not run each other's (one did). A lock
+ * per entry and target makes a second suite wanting the same binary (several suites run the
+ * translated pyvm) wait for the first one's translation and reuse it, not redo it alongside. */
 export async function translate(file: string, target: string): Promise<TranslateResult> {
-  const folder = `${basename(dirname(file))}-${createHash('sha256').update(dirname(file)).digest('hex').slice(0, 8)}`;
-  return translateProgram({ entry: file, target, outDir: join(ROOT, '.cache', 'test-out', target, folder), cacheDir: CACHE, check: true });
+  const id = createHash('sha256').update(dirname(file)).digest('hex').slice(0, 8);
+  const folder = `${basename(dirname(file))}-${id}`;
+  const lock = await acquireLock(join(ROOT, '.cache', 'test-locks', `${basename(file)}-${id}-${target}.lock`), `translate ${file} ${target}`, () => {});
+  try {
+    return await translateProgram({ entry: file, target, outDir: join(ROOT, '.cache', 'test-out', target, folder), cacheDir: CACHE, check: true });
+  } finally {
+    lock.release();
+  }
 }
 
 export function wineEnv(): Record<string, string> {

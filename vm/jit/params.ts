@@ -37,7 +37,9 @@ export const JIT_HELP = `--jit off|on|default|k=v,...  the tracing JIT (also PYV
                             (native: the default in translated Linux builds
                             for x86-64, aarch64, ppc64le and s390x; without
                             machine code it falls back to llgraph with a note)
-  Setting any k=v turns the JIT on.`;
+  Setting any k=v turns the JIT on.
+--jit selftest  check this CPU's machine-code backend: run the IR conformance cases on it
+                and on llgraph, print each result, exit 1 if any differ`;
 
 function parseCount(key: string, v: string): int {
   if (v.length === 0 || v.length > 9) return -1;
@@ -57,6 +59,8 @@ export function parseJitSpec(spec: string, p: JitParams): string {
     p.enabled = false;
     return '';
   }
+  // main() runs `--jit selftest` before any setting is read: here it came from PYVM_JIT
+  if (s === 'selftest') return "--jit: selftest is a command, given alone as --jit selftest (PYVM_JIT holds settings only)";
   if (s === 'on' || s === 'default' || s === '') {
     p.enabled = true;
     return '';
@@ -65,7 +69,7 @@ export function parseJitSpec(spec: string, p: JitParams): string {
     const item = item0.trim();
     if (item === '') continue;
     const eq = item.indexOf('=');
-    if (eq < 0) return `--jit: '${item}' is not k=v (valid: off, on, default, threshold=N, trace_eagerness=N, trace_limit=N, min_iters=N, enable_opts=..., backend=llgraph|native)`;
+    if (eq < 0) return `--jit: '${item}' is not k=v (valid: off, on, default, selftest, threshold=N, trace_eagerness=N, trace_limit=N, min_iters=N, enable_opts=..., backend=llgraph|native)`;
     const k = item.slice(0, eq);
     const v = item.slice(eq + 1);
     if (k === 'enable_opts') {

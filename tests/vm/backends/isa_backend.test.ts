@@ -1,10 +1,9 @@
 // The native backends of aarch64, ppc64le and s390x (vm/backends/isa_backend.ts).
 // Untranslated: each ISA's code for a trace with every kind of guard disassembles cleanly with
-// that ISA's objdump and has one stub per guard. Translated: the IR conformance suite runs in a
-// binary cross-compiled for the ISA, under qemu-user, with backend=native, and must print
-// exactly conformance/expected.txt (what llgraph prints), so wrong machine code fails it.
-// CI runs the translated suite for aarch64 only (each ISA adds a cross build of the VM's object
-// model: about a minute on two loaded cores); PYVM_TEST_ALL_ISAS=1 runs all three.
+// that ISA's objdump and has one stub per guard. Translated: the IR conformance suite runs in
+// pyvm cross-compiled for the ISA (`pyvm --jit selftest`, under qemu-user) and must print
+// exactly conformance/expected.txt (what llgraph prints), so wrong machine code fails it. The
+// binaries are the ones tests/translate/vm.test.ts runs, built once for both suites.
 import { describe, it, expect } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -16,8 +15,8 @@ import { assembleFor, IsaBackend } from '../../../vm/backends/isa_backend.ts';
 import { translate, runBinary, hasTool } from '../../translate/harness.ts';
 import { findTarget } from '../../../common/targets.ts';
 
-const DIR = path.join(__dirname, 'conformance');
-const EXPECTED = path.join(DIR, 'expected.txt');
+const EXPECTED = path.join(__dirname, 'conformance', 'expected.txt');
+const PYVM = path.join(__dirname, '..', '..', '..', 'vm', 'main.ts');
 
 interface Isa {
   arch: string;
@@ -75,8 +74,6 @@ function expected(): string[] {
   return fs.readFileSync(EXPECTED, 'utf8').trimEnd().split('\n');
 }
 
-const ALL = process.env.PYVM_TEST_ALL_ISAS === '1';
-
 for (const isa of ISAS) {
   describe(`${isa.arch} native backend`, () => {
     it.skipIf(!hasTool(isa.objdump))('the code of a trace decodes, one stub per guard', () => {
@@ -97,12 +94,13 @@ for (const isa of ISAS) {
 
     const target = findTarget(isa.target);
     const runnable = hasTool(target.emulator[0]) && hasTool(target.cc);
-    it.skipIf(!runnable || (!ALL && isa.arch !== 'aarch64'))(`IR conformance, backend=native, translated for ${isa.target} under ${target.emulator[0]}`, async () => {
-      const { binary } = await translate(path.join(DIR, 'main.ts'), isa.target);
-      const r = runBinary(binary, isa.target, []);
+    it.skipIf(!runnable)(`IR conformance, backend=native, translated for ${isa.target} under ${target.emulator[0]}`, async () => {
+      const { binary } = await translate(PYVM, isa.target);
+      const r = runBinary(binary, isa.target, ['--jit', 'selftest']);
       expect(r.stderr).toBe('');
       expect(r.status).toBe(0);
       const lines = r.stdout.trimEnd().split('\n');
+      expect(lines.pop()).toBe(`selftest: ${expected().length} cases on backend ${isa.arch}, all agree with llgraph`);
       for (const l of lines) expect(l.startsWith(isa.arch + ' ')).toBe(true);
       expect(lines.map((l) => l.slice(isa.arch.length + 1))).toEqual(expected());
     });

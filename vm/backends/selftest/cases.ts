@@ -1,17 +1,17 @@
 // The IR conformance suite (RTS): loop traces covering every op kind, every guard kind, helper
 // calls with many arguments and Python exceptions, run on a backend from given inputs until a
 // guard fails; the result is that guard and every value live there (liveAtExit) as the trace
-// left it in the jitframe. The
-// same cases run on llgraph untranslated (tests/vm/backends/conformance.test.ts) and on the
-// native backend translated (main.ts); both must print expected.txt.
-import type { int, float } from '../../../../translate/rlib/index.ts';
-import { floatRepr, toFloat } from '../../../../translate/rlib/index.ts';
-import { PyObject, PyInt, PyStr, PyFloat, PyList, None, HOLD, newInt, newStr, newList, intType, floatType } from '../../../../vm/objects/core.ts';
-import { getIter } from '../../../../vm/interpreter/runtime.ts';
-import { parseTrace, TextNames } from '../../../../vm/jit/irtext.ts';
-import { Trace, IROp, OPS, K_INT, K_FLOAT, K_REF, K_VOID } from '../../../../vm/jit/ir.ts';
-import { Backend, JitFrame } from '../../../../vm/backends/model.ts';
-import { liveAtExit } from '../../../../vm/backends/native/liveness.ts';
+// left it in the jitframe. The same cases run on llgraph untranslated
+// (tests/vm/backends/conformance.test.ts) and, in a translated pyvm, on both backends
+// (`pyvm --jit selftest`, run.ts); every run must print tests/vm/backends/conformance/expected.txt.
+import type { int, float } from '../../../translate/rlib/index.ts';
+import { floatRepr, toFloat } from '../../../translate/rlib/index.ts';
+import { PyObject, PyInt, PyStr, PyFloat, PyList, None, HOLD, newInt, newStr, newList, intType, floatType } from '../../objects/core.ts';
+import { getIter } from '../../interpreter/runtime.ts';
+import { parseTrace, TextNames } from '../../jit/irtext.ts';
+import { Trace, IROp, OPS, K_INT, K_FLOAT, K_REF, K_VOID } from '../../jit/ir.ts';
+import { Backend, JitFrame } from '../model.ts';
+import { liveAtExit } from '../native/liveness.ts';
 
 class Case {
   name: string;
