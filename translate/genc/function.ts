@@ -607,6 +607,8 @@ export class FunctionEmitter {
         return set('rts_flush_status()');
       case 'os.readFile':
         return set(`rts_read_file(${A(0)})`);
+      case 'os.readFileLatin1':
+        return set(`rts_read_file_latin1(${A(0)})`);
       case 'os.readFileBytes':
         return set(`rts_read_file_bytes(${A(0)}, ${this.gen.rp.table.listTid('I64')})`);
       case 'os.writeFile':

@@ -60,6 +60,18 @@ export function readFileBytes(path: string): int[] | null {
     return null;
   }
 }
+/** The file's bytes as a string of as many code units (each byte one unit, 0-255: Latin-1),
+ * or null when it cannot be read; MemoryError when it is too large to hold. A quarter of the
+ * memory of readFileBytes, and read with charCodeAt and sliced without copying byte by byte:
+ * what a binary format's reader wants (pyvm's bytecode cache). */
+export function readFileLatin1(path: string): string | null {
+  try {
+    return fs.readFileSync(at(path)).toString('latin1');
+  } catch (e) {
+    if (tooLarge(e)) throw new MemoryError('out of memory');
+    return null;
+  }
+}
 /** Writes text (UTF-8) to path; false on failure. */
 export function writeFile(path: string, text: string): boolean {
   try {

@@ -106,6 +106,7 @@ const table: Record<string, LLOp> = {
   // a file too big for the heap raises MemoryError instead of ending the process
   'os.readFile': prim(['str'], 'nullstr', { raises: 'MemoryError' }),
   'os.readFileBytes': prim(['str'], 'bytes', { raises: 'MemoryError' }),
+  'os.readFileLatin1': prim(['str'], 'nullstr', { raises: 'MemoryError' }),
   'os.writeFile': prim(['str', 'str'], 'bool', { collects: true }),
   'os.writeFileBytes': prim(['str', 'list'], 'bool', { collects: true }),
   'os.readLine': prim([], 'nullstr', { collects: true }),

@@ -268,6 +268,25 @@ rts_str *rts_read_file(rts_str *path) {
   return s;
 }
 
+rts_str *rts_read_file_latin1(rts_str *path) {
+  size_t n;
+  bool oom;
+  char *buf = slurp(path, &n, &oom);
+  if (!buf) {
+    if (oom) rts_raise_memory_error();
+    return NULL;
+  }
+  if (n > (size_t)INT64_MAX / 2 - 64 || !rts_gc_room_for(sizeof(rts_str) + 2 * n)) {
+    free(buf);
+    if (!rts_exc) rts_raise_memory_error();
+    return NULL;
+  }
+  rts_str *s = rts_str_alloc((int64_t)n);
+  for (size_t i = 0; i < n; i++) s->data[i] = (unsigned char)buf[i];
+  free(buf);
+  return s;
+}
+
 rts_list *rts_read_file_bytes(rts_str *path, uint32_t list_tid) {
   FILE *f = open_read(path);
   if (!f) return NULL;

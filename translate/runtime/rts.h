@@ -231,6 +231,7 @@ void rts_flush(void);                           /* the same, errors ignored (exi
  * NULL returned) rather than end the process. */
 rts_str *rts_read_file(rts_str *path);          /* UTF-8 decode */
 rts_list *rts_read_file_bytes(rts_str *path, uint32_t list_tid); /* list of int bytes */
+rts_str *rts_read_file_latin1(rts_str *path); /* one code unit per byte; NULL: unreadable */
 /* SIGINT (Ctrl-C on Windows) as a flag the program polls at its own safe points, as CPython's
  * eval loop does: rts_catch_interrupt installs the handler (until then Ctrl-C ends the process
  * as usual); rts_sigint_pending is set by it, rts_take_interrupt clears it and says whether it was

@@ -5,9 +5,15 @@
 // gives the same bytes.
 //
 // Header (20 bytes): magic (4 bytes, changes with the format and the opcode table), flags (4;
-// always FLAG_CHECKED_HASH: PEP 552's checked hash, no mtime), the source's length in UTF-16
-// code units (4), a 32-bit hash of its text (4) and one of the rest of the file (4: the
+// always FLAG_CHECKED_HASH: PEP 552's checked hash, no mtime), the source file's length in
+// bytes (4), a 32-bit hash of its bytes (4) and one of the rest of the file (4: the
 // interpreter trusts code objects, so a damaged file must not load). Then the code object.
+// A string is its length, then 0 and one byte per code unit when every unit is below 256 (the
+// reader slices it out of the file's text whole), or 1 and a varint per unit.
+//
+// The loader reads the file as Latin-1 text (os.readFileLatin1: each byte one code unit), a
+// quarter of the memory of a byte list, and hashes with 32-bit FNV-1a (Math.imul): start-up
+// with the library's cache is mostly this file's reading (issue 15).
 //
 // A file that does not decode (truncated, corrupt, another version's) is not an error: decode
 // returns null and the importer compiles the source again.
@@ -25,7 +31,7 @@ import { OPS, opFlags, F_CACHE } from './opcodes.ts';
 
 /** Bump when the encoding below or what the compiler emits changes in a way the opcode table
  * does not show (tests/vm/compiler/codecache.test.ts pins it with the magic). */
-export const CODECACHE_VERSION = 1;
+export const CODECACHE_VERSION = 2;
 /** sys.implementation.cache_tag: the cache files' names are NAME.pyvm-311.pyc */
 export const CACHE_TAG = 'pyvm-311';
 export const FLAG_CHECKED_HASH = 3;
@@ -33,37 +39,39 @@ export const HEADER_SIZE = 20;
 /** How deep constants may nest before the encoder gives up (the cache is then not written). */
 const MAX_DEPTH = 1000;
 
-/** FNV-1a step, computed in pieces so no product exceeds 2^53 (the same in TypeScript and C). */
-function fnv(h: int, x: int): int {
-  const v = floorMod(h, 4294967296) ^ (x & 255);
-  const lo = floorMod(v, 256) * 16777216;
-  return floorMod(lo + v * 403, 4294967296);
+const FNV_BASIS = 2166136261;
+
+/** One FNV-1a step over a 32-bit lane (the same in TypeScript and C: Math.imul is int32). */
+function fnv32(h: int, x: int): int {
+  return Math.imul(h ^ x, 16777619);
 }
+/** Steps over an int's four low bytes, low first. */
 function fnvInt(h: int, x: int): int {
   let r = h;
   let v = floorMod(x, 4294967296);
   for (let k = 0; k < 4; k++) {
-    r = fnv(r, v & 255);
+    r = fnv32(r, v & 255);
     v = floorDiv(v, 256);
   }
   return r;
 }
-const FNV_BASIS = 2166136261;
-
-/** A hash of bytes b[from..] (the header's payload hash). */
+/** A hash of bytes b[from..] (the header's payload hash, as the writer computes it). */
 function bytesHash(b: int[], from: int): int {
-  let h = FNV_BASIS;
-  for (let i = from; i < b.length; i++) h = fnv(h, b[i]);
-  return h;
+  let h = FNV_BASIS | 0;
+  for (let i = from; i < b.length; i++) h = fnv32(h, b[i]);
+  return floorMod(h, 4294967296);
 }
-/** A hash of text's UTF-16 code units (the header's source hash). */
+/** The same hash of a file read as Latin-1 text (as the loader computes it). */
+function textBytesHash(b: string, from: int): int {
+  let h = FNV_BASIS | 0;
+  for (let i = from; i < b.length; i++) h = fnv32(h, b.charCodeAt(i));
+  return floorMod(h, 4294967296);
+}
+/** A hash of a source file's bytes, given as Latin-1 text (the header's source hash). */
 export function sourceHash(text: string): int {
-  let h = FNV_BASIS;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h = fnv(fnv(h, c & 255), c >> 8);
-  }
-  return h;
+  let h = FNV_BASIS | 0;
+  for (let i = 0; i < text.length; i++) h = fnv32(h, text.charCodeAt(i));
+  return floorMod(h, 4294967296);
 }
 
 class MagicCache {
@@ -75,7 +83,7 @@ const MAGIC = new MagicCache();
  * may emit other code for the same opcodes, is never loaded. */
 export function codecacheMagic(): int {
   if (MAGIC.magic >= 0) return MAGIC.magic;
-  let h = fnvInt(FNV_BASIS, CODECACHE_VERSION);
+  let h = fnvInt(FNV_BASIS | 0, CODECACHE_VERSION);
   const id = os.buildId();
   h = fnvInt(h, id.length);
   for (let i = 0; i < id.length; i++) h = fnvInt(h, id.charCodeAt(i));
@@ -89,7 +97,7 @@ export function codecacheMagic(): int {
     h = fnvInt(h, r.first);
     h = fnvInt(h, r.second);
   }
-  h = fnvInt(h, OPS.rows.length);
+  h = floorMod(fnvInt(h, OPS.rows.length), 4294967296);
   MAGIC.magic = h;
   return h;
 }
@@ -119,7 +127,13 @@ function svar(out: int[], v: int): void {
 }
 function text(out: int[], s: string): void {
   uvar(out, s.length);
-  for (let i = 0; i < s.length; i++) uvar(out, s.charCodeAt(i));
+  let narrow = true;
+  for (let i = 0; i < s.length && narrow; i++) if (s.charCodeAt(i) > 255) narrow = false;
+  out.push(narrow ? 0 : 1);
+  for (let i = 0; i < s.length; i++) {
+    if (narrow) out.push(s.charCodeAt(i));
+    else uvar(out, s.charCodeAt(i));
+  }
 }
 function ints(out: int[], xs: int[]): void {
   uvar(out, xs.length);
@@ -223,7 +237,8 @@ function writeCode(out: int[], c: PyCode, depth: int): void {
   svar(out, c.stacksize);
 }
 
-/** The cache file's bytes for code compiled from source text src, or null when a constant
+/** The cache file's bytes for code compiled from the source file whose bytes are src (as
+ * Latin-1 text: os.readFileLatin1), or null when a constant
  * has no encoding (the importer then writes no cache). co_filename is not stored: the loader
  * gives the code the path it found the source at, as CPython's _fix_up_module. */
 export function encodeCodeFile(code: PyCode, src: string): int[] | null {
@@ -243,35 +258,22 @@ export function encodeCodeFile(code: PyCode, src: string): int[] | null {
   for (let k = 0; k < 4; k++) out[HEADER_SIZE - 4 + k] = (h >> (8 * k)) & 255;
   return out;
 }
-/** The code object alone (marshal.dumps of a code object), or null when a constant has no
- * encoding. */
-export function encodeCode(code: PyCode): int[] | null {
-  const out: int[] = [];
-  u32(out, codecacheMagic());
-  try {
-    writeCode(out, code, 0);
-  } catch (e) {
-    if (e instanceof Unencodable) return null;
-    throw e;
-  }
-  return out;
-}
-
 // ---- reading ----
 class Bad extends Error {}
 
+/** Reads a cache file's bytes, given as Latin-1 text (each byte one code unit). */
 class Reader {
-  b: int[];
+  b: string;
   pos: int;
   filename: string;
-  constructor(b: int[], pos: int, filename: string) {
+  constructor(b: string, pos: int, filename: string) {
     this.b = b;
     this.pos = pos;
     this.filename = filename;
   }
   byte(): int {
     if (this.pos >= this.b.length) throw new Bad('truncated');
-    return this.b[this.pos++];
+    return this.b.charCodeAt(this.pos++);
   }
   u32(): int {
     let v = 0;
@@ -305,6 +307,14 @@ class Reader {
   }
   text(): string {
     const n = this.count();
+    const kind = this.byte();
+    if (kind === 0) {
+      if (n > this.b.length - this.pos) throw new Bad('truncated');
+      const s = this.b.slice(this.pos, this.pos + n);
+      this.pos += n;
+      return s;
+    }
+    if (kind !== 1) throw new Bad('bad string');
     const units: string[] = [];
     for (let i = 0; i < n; i++) {
       const c = this.uvar();
@@ -327,7 +337,9 @@ class Reader {
   }
   double(): float {
     if (this.pos + 8 > this.b.length) throw new Bad('truncated');
-    const x = readDoubleLE(this.b, this.pos);
+    const eight: int[] = [];
+    for (let k = 0; k < 8; k++) eight.push(this.b.charCodeAt(this.pos + k));
+    const x = readDoubleLE(eight, 0);
     this.pos += 8;
     return x;
   }
@@ -413,9 +425,10 @@ function readCode(r: Reader, depth: int): PyCode {
   return c;
 }
 
-/** The code of a cache file's bytes b when its header matches source text src (null when it
- * does not, or when b is not a whole, valid cache file). Its code objects get filename. */
-export function decodeCodeFile(b: int[], src: string, filename: string): PyCode | null {
+/** The code of a cache file's bytes b when its header matches the source file's bytes src
+ * (both as Latin-1 text: os.readFileLatin1); null when it does not, or when b is not a whole,
+ * valid cache file. Its code objects get filename. */
+export function decodeCodeFile(b: string, src: string, filename: string): PyCode | null {
   if (b.length < HEADER_SIZE) return null;
   const r = new Reader(b, 0, filename);
   try {
@@ -423,20 +436,7 @@ export function decodeCodeFile(b: int[], src: string, filename: string): PyCode 
     if (r.u32() !== FLAG_CHECKED_HASH) return null;
     if (r.u32() !== floorMod(src.length, 4294967296)) return null;
     if (r.u32() !== sourceHash(src)) return null;
-    if (r.u32() !== bytesHash(b, HEADER_SIZE)) return null;
-    const c = readCode(r, 0);
-    if (r.pos !== b.length) return null;
-    return c;
-  } catch (e) {
-    if (e instanceof Bad) return null;
-    throw e;
-  }
-}
-/** The code object encodeCode wrote (marshal.loads), or null when b is not one. */
-export function decodeCode(b: int[], at: int, filename: string): PyCode | null {
-  const r = new Reader(b, at, filename);
-  try {
-    if (r.u32() !== codecacheMagic()) return null;
+    if (r.u32() !== textBytesHash(b, HEADER_SIZE)) return null;
     const c = readCode(r, 0);
     if (r.pos !== b.length) return null;
     return c;

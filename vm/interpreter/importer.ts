@@ -106,7 +106,7 @@ export function newModule(name: string, filename: string): PyModule {
 /** The class of module.__spec__ (types.SimpleNamespace's, set at start-up by vm/startup.ts). */
 class ImportState {
   specType: PyObject | null = null;
-  /** whether imports read and write __pycache__ (vm/main.ts decides: see codeForSource) */
+  /** whether imports read and write __pycache__ (vm/main.ts decides: see codeForFile) */
   pycache: boolean = false;
   /** -v: cache files read and written are reported on stderr, as CPython's importlib does */
   verbose: boolean = false;
@@ -186,11 +186,12 @@ function dontWriteBytecode(): boolean {
   return v === null || v !== False;
 }
 
-/** Writes cache file cp for code compiled from src: to a file of this process's own, renamed
- * over cp, so another process (or a crash) never sees a partial file. Errors are ignored, as
- * CPython's _write_atomic's callers ignore them: a read-only directory just has no cache. */
-function writeCache(cp: string, code: PyCode, src: string): boolean {
-  const bytes = encodeCodeFile(code, src);
+/** Writes cache file cp for code compiled from the source whose bytes are raw (Latin-1 text): to
+ * a file of this process's own, renamed over cp, so another process (or a crash) never sees a
+ * partial file. Errors are ignored, as CPython's _write_atomic's callers ignore them: a
+ * read-only directory just has no cache. */
+function writeCache(cp: string, code: PyCode, raw: string): boolean {
+  const bytes = encodeCodeFile(code, raw);
   if (bytes === null) return false;
   const slash = cp.lastIndexOf('/');
   const dir = cp.slice(0, slash);
@@ -214,28 +215,36 @@ function writeCache(cp: string, code: PyCode, src: string): boolean {
 export function precompileFile(path: string): boolean {
   const cp = cachedPath(path);
   if (cp === '') return false;
+  const raw = os.readFileLatin1(path);
   const src = loadSource(path);
-  if (src === null) return false;
-  return writeCache(cp, compileSource(src, path), src);
+  if (raw === null || src === null) return false;
+  return writeCache(cp, compileSource(src, path), raw);
 }
 
-/** The code of module source src read from path: from its __pycache__ file when that was
- * written for this very text by this build of pyvm (a missing, stale, corrupt or foreign file is
- * compiled again and rewritten). Only with IMPORT.pycache. */
-export function codeForSource(src: string, path: string): PyCode {
-  if (!IMPORT.pycache) return compileSource(src, path);
-  const cp = cachedPath(path);
-  if (cp === '') return compileSource(src, path);
-  const b = os.readFileBytes(cp);
-  if (b !== null) {
-    const c = decodeCodeFile(b, src, path);
-    if (c !== null) {
-      if (IMPORT.verbose) os.write(2, `# code object from '${cp}'\n`);
-      return c;
+/** The code of the module source file at path, or null when it cannot be read. From its
+ * __pycache__ file when that was written for these very bytes by this build of pyvm (as
+ * CPython's checked-hash pycs: the hash is of the file's bytes, so a hit neither decodes nor
+ * scans the source); a missing, stale, corrupt or foreign file is compiled again and rewritten.
+ * The cache only with IMPORT.pycache. */
+export function codeForFile(path: string): PyCode | null {
+  const cp = IMPORT.pycache ? cachedPath(path) : '';
+  let raw: string | null = null;
+  if (cp !== '') {
+    raw = os.readFileLatin1(path);
+    if (raw === null) return null;
+    const b = os.readFileLatin1(cp);
+    if (b !== null) {
+      const c = decodeCodeFile(b, raw, path);
+      if (c !== null) {
+        if (IMPORT.verbose) os.write(2, `# code object from '${cp}'\n`);
+        return c;
+      }
     }
   }
+  const src = loadSource(path);
+  if (src === null) return null;
   const code = compileSource(src, path);
-  if (!dontWriteBytecode()) writeCache(cp, code, src);
+  if (raw !== null && !dontWriteBytecode()) writeCache(cp, code, raw);
   return code;
 }
 
@@ -255,9 +264,8 @@ export function loadModule(name: string): PyModule {
   }
   const path = findModuleFile(name);
   if (path === '') throw importError(ModuleNotFoundError, `No module named '${name}'`, name, None);
-  const src = loadSource(path);
-  if (src === null) throw raise(ImportError, `cannot read ${path}`);
-  const code = codeForSource(src, path);
+  const code = codeForFile(path);
+  if (code === null) throw raise(ImportError, `cannot read ${path}`);
   const m = newModule(name, '');
   setModuleFileAttrs(m, name, path);
   dictSetS(VM.modules, name, m);

@@ -13,7 +13,7 @@ import { newBuiltinModule, addFn, BUILTIN_MODULE_NAMES, makeBuiltinModule } from
 import { runAppLevel } from './applevel.ts';
 import { VM } from '../interpreter/state.ts';
 import { getAttr, typeName } from '../interpreter/runtime.ts';
-import { findModuleFile, loadModule, loadSource, codeForSource, precompileFile } from '../interpreter/importer.ts';
+import { findModuleFile, loadModule, codeForFile, precompileFile } from '../interpreter/importer.ts';
 import { runModuleCode } from '../interpreter/eval.ts';
 import { PyCode } from '../compiler/code.ts';
 
@@ -247,9 +247,9 @@ export function callImp(id: int, args: PyObject[], kw: string[] | null): PyObjec
       if (isBuiltinName(name)) return None;
       const path = findModuleFile(name);
       if (path === '') throw raise(ModuleNotFoundError, `No module named '${name}'`);
-      const src = loadSource(path);
-      if (src === null) throw raise(ImportError, `cannot read ${path}`);
-      runModuleCode(codeForSource(src, path), mod.dict);
+      const code = codeForFile(path);
+      if (code === null) throw raise(ImportError, `cannot read ${path}`);
+      runModuleCode(code, mod.dict);
       return None;
     }
   }

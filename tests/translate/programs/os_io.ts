@@ -21,6 +21,12 @@ export function main(argv: string[]): int {
     for (const b of bytes) s += b;
     console.log('bytes ' + bytes.length + ' sum ' + s);
   }
+  const latin1 = os.readFileLatin1(path);
+  if (latin1 !== null) {
+    let s = 0;
+    for (let i = 0; i < latin1.length; i++) s += latin1.charCodeAt(i);
+    console.log('latin1 ' + latin1.length + ' sum ' + s + ' head ' + latin1.slice(0, 8) + ' missing ' + (os.readFileLatin1('/nonexistent/rts/x') === null));
+  }
   console.log('missing file ' + (os.readFile('/nonexistent/rts/x') === null));
   console.log('env missing ' + (os.getenv('RTS_CORPUS_SURELY_UNSET_VAR') === null));
   const t0 = os.clock();

@@ -57,18 +57,21 @@ function constRepr(k: PyObject): string {
   return repr(k);
 }
 
+/** A cache file's bytes as the loader reads them (os.readFileLatin1). */
+const latin1 = (b: number[] | null): string => Buffer.from(b as number[]).toString('latin1');
+
 describe('code cache format', () => {
   it('round-trips every constant kind and every code field', () => {
     const c = compile(ALL_KINDS);
     const b = encodeCodeFile(c, ALL_KINDS);
     expect(b).not.toBeNull();
-    const d = decodeCodeFile(b as number[], ALL_KINDS, '/x/m.py');
+    const d = decodeCodeFile(latin1(b as number[]), ALL_KINDS, '/x/m.py');
     expect(d).not.toBeNull();
     expect(describe_(d as PyCode)).toBe(describe_(c));
     // and writes the same bytes again
     expect(encodeCodeFile(d as PyCode, ALL_KINDS)).toEqual(b);
     // the loader's path, not the compiler's, is the code's filename (a tree moved after build)
-    const moved = decodeCodeFile(b as number[], ALL_KINDS, '/y/m.py') as PyCode;
+    const moved = decodeCodeFile(latin1(b as number[]), ALL_KINDS, '/y/m.py') as PyCode;
     expect(moved.filename).toBe('/y/m.py');
     for (const k of moved.consts) if (k instanceof PyCode) expect(k.filename).toBe('/y/m.py');
   });
@@ -85,14 +88,14 @@ describe('code cache format', () => {
     c2.consts.push(b);
     const e1 = encodeCodeFile(c1, 'pass') as number[];
     expect(e1).toEqual(encodeCodeFile(c2, 'pass'));
-    const back = decodeCodeFile(e1, 'pass', 'f') as PyCode;
+    const back = decodeCodeFile(latin1(e1), 'pass', 'f') as PyCode;
     const got = back.consts[back.consts.length - 1];
     expect(got instanceof PySet && got.cls === frozensetType).toBe(true);
     const sorted = (s: PySet): string[] => s.table.keys.filter((k) => k !== null).map((k) => repr(k as PyObject)).sort();
     expect(sorted(got as PySet)).toEqual(sorted(a));
   });
   it('pins the format: bump CODECACHE_VERSION when the encoding changes', () => {
-    expect(CODECACHE_VERSION).toBe(1);
+    expect(CODECACHE_VERSION).toBe(2);
     const b = encodeCodeFile(compile('x = 1\n'), 'x = 1\n') as number[];
     expect(b[0] + b[1] * 256 + b[2] * 65536 + b[3] * 16777216).toBe(codecacheMagic());
     expect(b.slice(4, 8)).toEqual([3, 0, 0, 0]);
@@ -100,18 +103,18 @@ describe('code cache format', () => {
   it('refuses a cache of another source, and truncated or damaged files, without raising', () => {
     const src = ALL_KINDS;
     const b = encodeCodeFile(compile(src), src) as number[];
-    expect(decodeCodeFile(b, src + ' ', 'f')).toBeNull();
-    expect(decodeCodeFile(b, src.replace('abc', 'abd'), 'f')).toBeNull();
-    for (let n = 0; n < b.length; n += 7) expect(decodeCodeFile(b.slice(0, n), src, 'f')).toBeNull();
-    expect(decodeCodeFile(b.concat([0]), src, 'f')).toBeNull();
+    expect(decodeCodeFile(latin1(b), src + ' ', 'f')).toBeNull();
+    expect(decodeCodeFile(latin1(b), src.replace('abc', 'abd'), 'f')).toBeNull();
+    for (let n = 0; n < b.length; n += 7) expect(decodeCodeFile(latin1(b.slice(0, n)), src, 'f')).toBeNull();
+    expect(decodeCodeFile(latin1(b.concat([0])), src, 'f')).toBeNull();
     for (let i = 0; i < b.length; i += 3) {
       const bad = b.slice();
       bad[i] ^= 0x41;
-      expect(decodeCodeFile(bad, src, 'f')).toBeNull();
+      expect(decodeCodeFile(latin1(bad), src, 'f')).toBeNull();
     }
     const other = b.slice();
     other[0] ^= 1;
-    expect(decodeCodeFile(other, src, 'f')).toBeNull();
+    expect(decodeCodeFile(latin1(other), src, 'f')).toBeNull();
     expect(HEADER_SIZE).toBe(20);
   });
 });
