@@ -249,7 +249,9 @@ static char *slurp(rts_str *path, size_t *n_out, bool *oom) {
   return buf;
 }
 
-rts_str *rts_read_file(rts_str *path) {
+/* The file's bytes for a string of at most one UTF-16 unit per byte, or NULL (unreadable, or
+ * MemoryError raised: too large for the heap). */
+static char *slurp_for_str(rts_str *path, size_t *n_out) {
   size_t n;
   bool oom;
   char *buf = slurp(path, &n, &oom);
@@ -257,12 +259,19 @@ rts_str *rts_read_file(rts_str *path) {
     if (oom) rts_raise_memory_error();
     return NULL;
   }
-  /* at most one UTF-16 unit per byte */
   if (n > (size_t)INT64_MAX / 2 - 64 || !rts_gc_room_for(sizeof(rts_str) + 2 * n)) {
     free(buf);
     if (!rts_exc) rts_raise_memory_error();
     return NULL;
   }
+  *n_out = n;
+  return buf;
+}
+
+rts_str *rts_read_file(rts_str *path) {
+  size_t n;
+  char *buf = slurp_for_str(path, &n);
+  if (!buf) return NULL;
   rts_str *s = rts_str_from_utf8(buf, (int64_t)n);
   free(buf);
   return s;
@@ -270,17 +279,8 @@ rts_str *rts_read_file(rts_str *path) {
 
 rts_str *rts_read_file_latin1(rts_str *path) {
   size_t n;
-  bool oom;
-  char *buf = slurp(path, &n, &oom);
-  if (!buf) {
-    if (oom) rts_raise_memory_error();
-    return NULL;
-  }
-  if (n > (size_t)INT64_MAX / 2 - 64 || !rts_gc_room_for(sizeof(rts_str) + 2 * n)) {
-    free(buf);
-    if (!rts_exc) rts_raise_memory_error();
-    return NULL;
-  }
+  char *buf = slurp_for_str(path, &n);
+  if (!buf) return NULL;
   rts_str *s = rts_str_alloc((int64_t)n);
   for (size_t i = 0; i < n; i++) s->data[i] = (unsigned char)buf[i];
   free(buf);
