@@ -61,16 +61,11 @@ function bytesHash(b: int[], from: int): int {
   for (let i = from; i < b.length; i++) h = fnv32(h, b[i]);
   return floorMod(h, 4294967296);
 }
-/** The same hash of a file read as Latin-1 text (as the loader computes it). */
-function textBytesHash(b: string, from: int): int {
+/** The same hash of text[from..], a file's bytes read as Latin-1 text: the header's source hash
+ * (from 0) and, as the loader checks it, its payload hash. */
+function textHash(text: string, from: int): int {
   let h = FNV_BASIS | 0;
-  for (let i = from; i < b.length; i++) h = fnv32(h, b.charCodeAt(i));
-  return floorMod(h, 4294967296);
-}
-/** A hash of a source file's bytes, given as Latin-1 text (the header's source hash). */
-export function sourceHash(text: string): int {
-  let h = FNV_BASIS | 0;
-  for (let i = 0; i < text.length; i++) h = fnv32(h, text.charCodeAt(i));
+  for (let i = from; i < text.length; i++) h = fnv32(h, text.charCodeAt(i));
   return floorMod(h, 4294967296);
 }
 
@@ -246,7 +241,7 @@ export function encodeCodeFile(code: PyCode, src: string): int[] | null {
   u32(out, codecacheMagic());
   u32(out, FLAG_CHECKED_HASH);
   u32(out, src.length);
-  u32(out, sourceHash(src));
+  u32(out, textHash(src, 0));
   u32(out, 0);
   try {
     writeCode(out, code, 0);
@@ -435,8 +430,8 @@ export function decodeCodeFile(b: string, src: string, filename: string): PyCode
     if (r.u32() !== codecacheMagic()) return null;
     if (r.u32() !== FLAG_CHECKED_HASH) return null;
     if (r.u32() !== floorMod(src.length, 4294967296)) return null;
-    if (r.u32() !== sourceHash(src)) return null;
-    if (r.u32() !== textBytesHash(b, HEADER_SIZE)) return null;
+    if (r.u32() !== textHash(src, 0)) return null;
+    if (r.u32() !== textHash(b, HEADER_SIZE)) return null;
     const c = readCode(r, 0);
     if (r.pos !== b.length) return null;
     return c;
