@@ -48,6 +48,7 @@ Options (and corresponding environment variables):
 -V     : print the version number and exit (also --version)
 -X dev : development mode (sys.flags.dev_mode; asyncio's debug mode)
 -X utf8[=0|1] : UTF-8 mode (sys.flags.utf8_mode); also PYTHONUTF8
+-X importtime : how long each import takes, on stderr; also PYTHONPROFILEIMPORTTIME=x
 -B     : don't write .pyc files on import; also PYTHONDONTWRITEBYTECODE=x
 -v     : report the bytecode cache files imports read and write
 -b -d -O -s -W arg, other -X opts : accepted as by CPython, without effect yet
@@ -236,6 +237,8 @@ class Options {
   jitSpec: string | null = null;
   help: boolean = false;
   version: boolean = false;
+  /** -X importtime */
+  importTime: boolean = false;
   /** the message for a bad option ('' when none) */
   error: string = '';
 }
@@ -314,11 +317,13 @@ function parseOptions(argv: string[]): Options {
           return o;
         }
         // -X dev is Python's development mode (sys.flags.dev_mode: asyncio's debug mode reads
-        // it); warning filters and the other -X options are accepted, pyvm has no use for them yet
+        // it); -X importtime reports each import's time on stderr; warning filters and the
+        // other -X options are accepted, pyvm has no use for them yet
         if (c === 'X' && r.value === 'dev') f[F_DEV_MODE] = 1;
         // -X utf8[=1] and -X utf8=0 (-1 until start-up resolves it: set, but off)
         if (c === 'X' && (r.value === 'utf8' || r.value === 'utf8=1')) f[F_UTF8_MODE] = 1;
         if (c === 'X' && r.value === 'utf8=0') f[F_UTF8_MODE] = -1;
+        if (c === 'X' && r.value === 'importtime') o.importTime = true;
         i = r.next;
         break;
       }
@@ -467,6 +472,7 @@ export function main(argv0: string[]): int {
     if (envSet('PYTHONSAFEPATH')) STARTUP.flags[F_SAFE_PATH] = 1;
     if (envSet('PYTHONDEVMODE')) STARTUP.flags[F_DEV_MODE] = 1;
     if (envSet('PYTHONDONTWRITEBYTECODE')) STARTUP.flags[F_DONT_WRITE_BYTECODE] = 1;
+    if (envSet('PYTHONPROFILEIMPORTTIME')) o.importTime = true;
   }
   resolveUtf8Mode();
   VM.unbuffered = STARTUP.unbuffered;
@@ -481,6 +487,7 @@ export function main(argv0: string[]): int {
   if (!IMPORT.pycache) STARTUP.flags[F_DONT_WRITE_BYTECODE] = 1;
   IMPORT.dontWrite = STARTUP.flags[F_DONT_WRITE_BYTECODE] !== 0;
   IMPORT.verbose = STARTUP.flags[F_VERBOSE] > 0;
+  IMPORT.importTime = o.importTime;
   // before the JIT is set up: start-up's own Python code is not the program's
   makeSysNamespaces();
   const err = setupJit(o.jitSpec);

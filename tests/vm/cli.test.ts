@@ -173,6 +173,27 @@ describe('pyvm cli as CPython', () => {
     }
   });
 
+  it('-X importtime and PYTHONPROFILEIMPORTTIME report each import as CPython does; -E ignores the variable', () => {
+    const lines = (stderr: string): string[] => stderr.split('\n').filter((l) => l.startsWith('import time:'));
+    for (const [opts, env] of [[['-X', 'importtime'], {}], [[], { PYTHONPROFILEIMPORTTIME: '1' }]] as [string[], Record<string, string>][]) {
+      for (const r of [vm([...opts, '-c', 'import json'], '', env), py([...opts, '-c', 'import json'], '', env)]) {
+        const ls = lines(r.stderr);
+        expect(ls[0]).toBe('import time: self [us] | cumulative | imported package');
+        for (const l of ls.slice(1)) {
+          const m = /^import time: +(\d+) \| +(\d+) \| ( *)([\w.]+)$/.exec(l);
+          expect(m, l).not.toBeNull();
+          expect(Number(m![2])).toBeGreaterThanOrEqual(Number(m![1]));
+        }
+        // a package's submodule is reported inside it, before it ends
+        const at = (name: string): number => ls.findIndex((l) => l.endsWith('| ' + name));
+        expect(at('json')).toBeGreaterThan(at('  json.decoder'));
+        expect(at('  json.decoder')).toBeGreaterThan(0);
+      }
+    }
+    expect(lines(vm(['-E', '-c', 'import json'], '', { PYTHONPROFILEIMPORTTIME: '1' }).stderr)).toEqual([]);
+    expect(lines(vm(['-c', 'import json']).stderr)).toEqual([]);
+  });
+
   it('sys.path: path0, PYTHONPATH, the standard library and site-packages; -E, -I, -S, -P', () => {
     const code = 'import sys\nprint([p for p in sys.path if p == "" or p.startswith("/pp/")], sys.flags.ignore_environment, sys.flags.isolated, sys.flags.no_site, sys.flags.safe_path)';
     const env = { PYTHONPATH: '/pp/a:/pp/b' };

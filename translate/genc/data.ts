@@ -37,9 +37,15 @@ export function emitData(db: Database): string {
   const strs: string[] = [];
   db.pbcList.forEach((v, i) => {
     if (typeof v === 'string') {
+      // static data, its hash filled in (rts.h): nothing to copy at start-up, and a page of a
+      // big table is read from the binary only when used
+      if (v.length === 0) {
+        alloc.push(`  rts_pbc[${i}] = rts_str_empty();`);
+        return;
+      }
       const units = [...Array(v.length).keys()].map((k) => v.charCodeAt(k));
-      strs.push(`static const uint16_t str_${i}[] = {${units.length ? units.join(',') : '0'}};`);
-      alloc.push(`  rts_pbc[${i}] = rts_str_lit(str_${i}, ${v.length});`);
+      strs.push(`static const struct { rts_obj h; int64_t len; uint32_t hash; uint16_t data[${v.length}]; } str_${i} = {{RTS_TID_STR, RTS_GC_STATIC}, ${v.length}, ${strHash(v)}u, {${units.join(',')}}};`);
+      alloc.push(`  rts_pbc[${i}] = (void *)&str_${i};`);
     } else if (Array.isArray(v)) {
       const p = rp.prebuiltType(v);
       alloc.push(`  rts_pbc[${i}] = rts_list_new(${t.listTid(p.k === 'List' ? p.ll.elem : 'PTR')}, ${v.length});`);
@@ -142,6 +148,18 @@ ${raisers.map((l) => `  case ${l.tid}: ${db.fn(ctorOf(l))}(gc_[1], gc_[0]); brea
   return ${db.fn(mainFd)}((rts_list *)entry_roots[0]);
 }`);
   return body.join('\n') + '\n';
+}
+
+/** rts_str_hash (rts.h) of s: FNV-1a over its UTF-16 units, then a finaliser; never 0. */
+export function strHash(s: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619) >>> 0;
+  h = (h ^ (h >>> 16)) >>> 0;
+  h = Math.imul(h, 0x85ebca6b) >>> 0;
+  h = (h ^ (h >>> 13)) >>> 0;
+  h = Math.imul(h, 0xc2b2ae35) >>> 0;
+  h = (h ^ (h >>> 16)) >>> 0;
+  return h === 0 ? 1 : h;
 }
 
 /** Statements that store the contents of prebuilt object number i. */

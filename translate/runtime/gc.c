@@ -781,6 +781,11 @@ RTS_NO_MEMSET_IDIOM void *rts_alloc(uint32_t tid, size_t size) {
   return o;
 }
 
+void *rts_alloc_unzeroed(uint32_t tid, size_t size) {
+  if (size <= SMALL_MAX || RTS_UNLIKELY(report)) return rts_alloc(tid, size);
+  return alloc_large(tid, size, true, false);
+}
+
 /* ---- buffers of lists and dicts ---- */
 
 void *rts_raw_alloc(size_t bytes) {

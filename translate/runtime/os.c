@@ -281,7 +281,14 @@ rts_str *rts_read_file_latin1(rts_str *path) {
   size_t n;
   char *buf = slurp_for_str(path, &n);
   if (!buf) return NULL;
-  rts_str *s = rts_str_alloc((int64_t)n);
+  if (n == 0) {
+    free(buf);
+    return rts_str_empty();
+  }
+  /* every unit is written next: not zeroed first (a module's source or cache file) */
+  rts_str *s = rts_alloc_unzeroed(RTS_TID_STR, offsetof(rts_str, data) + 2 * n);
+  s->len = (int64_t)n;
+  s->hash = 0;
   for (size_t i = 0; i < n; i++) s->data[i] = (unsigned char)buf[i];
   free(buf);
   return s;

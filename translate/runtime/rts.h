@@ -93,6 +93,9 @@ bool rts_raise_stack_overflow(void);
  * Env RTS_GC_DEBUG=<KiB>: collect every <KiB> allocated and overwrite freed memory with
  * 0xDB (finds missing shadow-stack roots in generated code). */
 void *rts_alloc(uint32_t tid, size_t size); /* zero-filled, header set; may collect */
+/* the same, but a large object's bytes past the header are left as they are: for a caller
+ * that fills every byte at once (a file read into a string) */
+void *rts_alloc_unzeroed(uint32_t tid, size_t size);
 void rts_gc_collect(void);
 /* For runtime functions about to allocate `bytes` at once (a whole file): true if that fits under
  * the heap limit (collecting first if need be); otherwise raises MemoryError (rts_exc set) and

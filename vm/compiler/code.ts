@@ -38,7 +38,9 @@ export class PyCode extends PyObject {
   stacksize: int = 0;
   /** stackDepths(ops), computed when first needed (gc.collect) */
   depths: int[] = [];
-  /** per-instruction inline caches (null except for attribute and global instructions) */
+  /** per-instruction inline caches, made when an attribute or global instruction first runs
+   * (cacheAt): most instructions of a module's code run once or never, and a cache each up
+   * front was a tenth of what importing the standard library allocated */
   ics: (InlineCache | null)[] = [];
   /** the JIT's index for this code's loop counters (vm/jit/hooks.ts; -1: none yet): found
    * at every backward jump, so a field, not a map lookup */
@@ -80,8 +82,27 @@ export function copyCode(c: PyCode): PyCode {
   r.flags = c.flags;
   r.stacksize = c.stacksize;
   r.depths = c.depths;
-  for (const ic of c.ics) r.ics.push(ic === null ? null : new InlineCache());
+  r.ics = noCaches(c.ics.length);
   return r;
+}
+
+class Nulls {
+  caches: (InlineCache | null)[] = [];
+}
+const NULLS = new Nulls();
+/** A list of n nulls, allocated at its exact size (a copy of a prebuilt one). */
+export function noCaches(n: int): (InlineCache | null)[] {
+  const all = NULLS.caches;
+  while (all.length < n) all.push(null);
+  return all.slice(0, n);
+}
+
+/** The inline cache of code's instruction i, made now if it has none yet (callers write
+ * `code.ics[i] ?? cacheAt(code, i)`, so a warm instruction pays no call). */
+export function cacheAt(code: PyCode, i: int): InlineCache {
+  const ic = new InlineCache();
+  code.ics[i] = ic;
+  return ic;
 }
 
 /** One receiver map an attribute instruction has seen and what its lookup found when the
@@ -185,8 +206,9 @@ function reach(depth: int[], i: int, d: int, from: int): boolean {
 
 /** Packs (op, arg) pairs into words (op + arg * 128), fusing common pairs (see fuse in opcodes.ts). */
 export function packInstructions(ops: int[]): int[] {
-  const words: int[] = [];
-  for (let i = 0; i + 1 < ops.length; i += 2) words.push(ops[i] + ops[i + 1] * 128);
+  // the first half of ops: a list of the right size, allocated once
+  const words = ops.slice(0, ops.length >> 1);
+  for (let i = 0; i < words.length; i++) words[i] = ops[i * 2] + ops[i * 2 + 1] * 128;
   for (let i = 0; i + 1 < words.length; i++) {
     const f = fusedOp(ops[i * 2], ops[i * 2 + 2]);
     if (f >= 0) words[i] = f + ops[i * 2 + 1] * 128;

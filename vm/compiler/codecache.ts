@@ -8,8 +8,11 @@
 // always FLAG_CHECKED_HASH: PEP 552's checked hash, no mtime), the source file's length in
 // bytes (4), a 32-bit hash of its bytes (4) and one of the rest of the file (4: the
 // interpreter trusts code objects, so a damaged file must not load). Then the code object.
-// A string is its length, then 0 and one byte per code unit when every unit is below 256 (the
-// reader slices it out of the file's text whole), or 1 and a varint per unit.
+// A string is a varint x: odd x is a reference to the (x - 1) / 2'th string written in full
+// before it (names repeat across a module's functions: read once, one object shared, as
+// marshal's references and CPython's interned names); even x is a new string of x / 2 units,
+// then 0 and one byte per unit when every unit is below 256 (the reader slices it out of the
+// file's text whole), or 1 and a varint per unit.
 //
 // The loader reads the file as Latin-1 text (os.readFileLatin1: each byte one code unit), a
 // quarter of the memory of a byte list, and hashes with 32-bit FNV-1a (Math.imul): start-up
@@ -26,12 +29,12 @@ import { dictSet } from '../objects/dict.ts';
 import { PyComplex, newComplex } from '../builtins/complex.ts';
 import { complexType } from '../objects/core.ts';
 import { pushDoubleLE, readDoubleLE } from '../modules/struct.ts';
-import { PyCode, InlineCache, packInstructions } from './code.ts';
-import { OPS, opFlags, F_CACHE } from './opcodes.ts';
+import { PyCode, packInstructions, noCaches } from './code.ts';
+import { OPS } from './opcodes.ts';
 
 /** Bump when the encoding below or what the compiler emits changes in a way the opcode table
  * does not show (tests/vm/compiler/codecache.test.ts pins it with the magic). */
-export const CODECACHE_VERSION = 2;
+export const CODECACHE_VERSION = 3;
 /** sys.implementation.cache_tag: the cache files' names are NAME.pyvm-311.pyc */
 export const CACHE_TAG = 'pyvm-311';
 export const FLAG_CHECKED_HASH = 3;
@@ -120,8 +123,29 @@ function svar(out: int[], v: int): void {
   if (v >= 0) uvar(out, v * 2);
   else uvar(out, (-1 - v) * 2 + 1);
 }
-function text(out: int[], s: string): void {
-  uvar(out, s.length);
+/** Where a file's strings are written: seen numbers each string written in full, so the next
+ * occurrence is a reference; null writes every string in full (a frozenset item's encoding,
+ * which orders the items, must not depend on what came before). */
+class Writer {
+  out: int[] = [];
+  seen: Map<string, int> | null;
+  constructor(shared: boolean) {
+    this.seen = shared ? new Map<string, int>() : null;
+  }
+}
+
+function text(w: Writer, s: string): void {
+  const out = w.out;
+  const seen = w.seen;
+  if (seen !== null) {
+    const k = seen.get(s);
+    if (k !== undefined) {
+      uvar(out, k * 2 + 1);
+      return;
+    }
+    seen.set(s, seen.size);
+  }
+  uvar(out, s.length * 2);
   let narrow = true;
   for (let i = 0; i < s.length && narrow; i++) if (s.charCodeAt(i) > 255) narrow = false;
   out.push(narrow ? 0 : 1);
@@ -130,13 +154,13 @@ function text(out: int[], s: string): void {
     else uvar(out, s.charCodeAt(i));
   }
 }
-function ints(out: int[], xs: int[]): void {
-  uvar(out, xs.length);
-  for (const x of xs) svar(out, x);
+function ints(w: Writer, xs: int[]): void {
+  uvar(w.out, xs.length);
+  for (const x of xs) svar(w.out, x);
 }
-function strs(out: int[], xs: string[]): void {
-  uvar(out, xs.length);
-  for (const x of xs) text(out, x);
+function strs(w: Writer, xs: string[]): void {
+  uvar(w.out, xs.length);
+  for (const x of xs) text(w, x);
 }
 /** Lexicographic order of two encodings (a frozenset's canonical order). */
 function cmpBytes(a: int[], b: int[]): int {
@@ -145,8 +169,9 @@ function cmpBytes(a: int[], b: int[]): int {
   return a.length - b.length;
 }
 
-function writeObj(out: int[], v: PyObject, depth: int): void {
+function writeObj(w: Writer, v: PyObject, depth: int): void {
   if (depth > MAX_DEPTH) throw new Unencodable('too deep');
+  const out = w.out;
   if (v === None) out.push(78); // N
   else if (v === True) out.push(84); // T
   else if (v === False) out.push(70); // F
@@ -175,7 +200,7 @@ function writeObj(out: int[], v: PyObject, depth: int): void {
     pushDoubleLE(out, v.im);
   } else if (v instanceof PyStr && v.cls === strType) {
     out.push(115); // s
-    text(out, v.s);
+    text(w, v.s);
   } else if (v instanceof PyBytes && v.cls === bytesType) {
     out.push(98); // b
     uvar(out, v.b.length);
@@ -183,48 +208,55 @@ function writeObj(out: int[], v: PyObject, depth: int): void {
   } else if (v instanceof PyTuple && v.cls === tupleType) {
     out.push(40); // (
     uvar(out, v.items.length);
-    for (const x of v.items) writeObj(out, x, depth + 1);
+    for (const x of v.items) writeObj(w, x, depth + 1);
   } else if (v instanceof PySet && v.cls === frozensetType) {
+    // items in the order of their encodings in full, then written in that order
     const parts: int[][] = [];
+    const items: PyObject[] = [];
     const keys = v.table.keys;
     for (const k of keys) {
       if (k === null) continue;
-      const p: int[] = [];
+      const p = new Writer(false);
       writeObj(p, k, depth + 1);
-      parts.push(p);
+      parts.push(p.out);
+      items.push(k);
     }
     // insertion sort: constant frozensets are small
     for (let i = 1; i < parts.length; i++) {
       const x = parts[i];
+      const xi = items[i];
       let j = i - 1;
       while (j >= 0 && cmpBytes(parts[j], x) > 0) {
         parts[j + 1] = parts[j];
+        items[j + 1] = items[j];
         j--;
       }
       parts[j + 1] = x;
+      items[j + 1] = xi;
     }
     out.push(123); // {
     uvar(out, parts.length);
-    for (const p of parts) for (const x of p) out.push(x);
+    for (const k of items) writeObj(w, k, depth + 1);
   } else if (v instanceof PyCode) {
     out.push(67); // C
-    writeCode(out, v, depth + 1);
+    writeCode(w, v, depth + 1);
   } else throw new Unencodable('unencodable constant');
 }
 
-function writeCode(out: int[], c: PyCode, depth: int): void {
-  text(out, c.name);
-  text(out, c.qualname);
+function writeCode(w: Writer, c: PyCode, depth: int): void {
+  const out = w.out;
+  text(w, c.name);
+  text(w, c.qualname);
   svar(out, c.firstLine);
-  ints(out, c.ops);
-  ints(out, c.lines);
+  ints(w, c.ops);
+  ints(w, c.lines);
   uvar(out, c.consts.length);
-  for (const k of c.consts) writeObj(out, k, depth);
-  strs(out, c.names);
-  strs(out, c.varnames);
-  strs(out, c.cellvars);
-  strs(out, c.freevars);
-  ints(out, c.cell2arg);
+  for (const k of c.consts) writeObj(w, k, depth);
+  strs(w, c.names);
+  strs(w, c.varnames);
+  strs(w, c.cellvars);
+  strs(w, c.freevars);
+  ints(w, c.cell2arg);
   svar(out, c.argcount);
   svar(out, c.posonly);
   svar(out, c.kwonly);
@@ -237,14 +269,15 @@ function writeCode(out: int[], c: PyCode, depth: int): void {
  * has no encoding (the importer then writes no cache). co_filename is not stored: the loader
  * gives the code the path it found the source at, as CPython's _fix_up_module. */
 export function encodeCodeFile(code: PyCode, src: string): int[] | null {
-  const out: int[] = [];
+  const w = new Writer(true);
+  const out = w.out;
   u32(out, codecacheMagic());
   u32(out, FLAG_CHECKED_HASH);
   u32(out, src.length);
   u32(out, textHash(src, 0));
   u32(out, 0);
   try {
-    writeCode(out, code, 0);
+    writeCode(w, code, 0);
   } catch (e) {
     if (e instanceof Unencodable) return null;
     throw e;
@@ -261,6 +294,14 @@ class Reader {
   b: string;
   pos: int;
   filename: string;
+  /** lists are read into these and sliced out at their exact size: pushing onto a new list
+   * allocates its buffer again at each growth, about three times the final size in all */
+  scratchInts: int[] = [];
+  scratchStrs: string[] = [];
+  scratchObjs: PyStr[] = [];
+  /** the strings written in full so far, in file order, and their str objects once made */
+  table: string[] = [];
+  objs: (PyStr | null)[] = [];
   constructor(b: string, pos: int, filename: string) {
     this.b = b;
     this.pos = pos;
@@ -300,8 +341,21 @@ class Reader {
     const u = this.uvar();
     return (u & 1) === 0 ? floorDiv(u, 2) : -1 - floorDiv(u, 2);
   }
-  text(): string {
-    const n = this.count();
+  /** The number of the next string in the file's table of strings, read now when it is
+   * written in full (not a reference). */
+  textIndex(): int {
+    const x = this.uvar();
+    const k = floorDiv(x, 2);
+    if (x - k * 2 === 1) {
+      if (k >= this.table.length) throw new Bad('bad string reference');
+      return k;
+    }
+    if (k > this.b.length - this.pos) throw new Bad('bad count');
+    this.table.push(this.fresh(k));
+    this.objs.push(null);
+    return this.table.length - 1;
+  }
+  fresh(n: int): string {
     const kind = this.byte();
     if (kind === 0) {
       if (n > this.b.length - this.pos) throw new Bad('truncated');
@@ -318,17 +372,31 @@ class Reader {
     }
     return units.join('');
   }
+  text(): string {
+    return this.table[this.textIndex()];
+  }
+  /** The str object of the file's k'th string: one object however often it occurs. */
+  strObj(k: int): PyStr {
+    const o = this.objs[k];
+    if (o !== null) return o;
+    const n = newStr(this.table[k]);
+    this.objs[k] = n;
+    return n;
+  }
   ints(): int[] {
     const n = this.count();
-    const r: int[] = [];
+    const r = this.scratchInts;
+    r.length = 0;
     for (let i = 0; i < n; i++) r.push(this.svar());
-    return r;
+    return r.slice(0, n);
   }
   strs(): string[] {
     const n = this.count();
-    const r: string[] = [];
+    if (n === 0) return [];
+    const r = this.scratchStrs;
+    r.length = 0;
     for (let i = 0; i < n; i++) r.push(this.text());
-    return r;
+    return r.slice(0, n);
   }
   double(): float {
     if (this.pos + 8 > this.b.length) throw new Bad('truncated');
@@ -361,7 +429,7 @@ function readObj(r: Reader, depth: int): PyObject {
     const re = r.double();
     return newComplex(re, r.double());
   }
-  if (t === 115) return newStr(r.text());
+  if (t === 115) return r.strObj(r.textIndex());
   if (t === 98) {
     const n = r.count();
     const b: int[] = [];
@@ -394,8 +462,20 @@ function readCode(r: Reader, depth: int): PyCode {
   c.lines = r.ints();
   const nc = r.count();
   for (let i = 0; i < nc; i++) c.consts.push(readObj(r, depth));
-  c.names = r.strs();
-  for (const n of c.names) c.nameObjs.push(newStr(n));
+  const nn = r.count();
+  if (nn > 0) {
+    const names = r.scratchStrs;
+    names.length = 0;
+    const objs = r.scratchObjs;
+    objs.length = 0;
+    for (let i = 0; i < nn; i++) {
+      const k = r.textIndex();
+      names.push(r.table[k]);
+      objs.push(r.strObj(k));
+    }
+    c.names = names.slice(0, nn);
+    c.nameObjs = objs.slice(0, nn);
+  }
   c.varnames = r.strs();
   c.cellvars = r.strs();
   c.freevars = r.strs();
@@ -414,8 +494,8 @@ function readCode(r: Reader, depth: int): PyCode {
     const op = c.ops[i * 2];
     const arg = c.ops[i * 2 + 1];
     if (op < 0 || op >= OPS.rows.length || arg < 0 || arg >= 16777216) throw new Bad('bad instruction');
-    c.ics.push((opFlags(op) & F_CACHE) !== 0 ? new InlineCache() : null);
   }
+  c.ics = noCaches(n);
   c.words = packInstructions(c.ops);
   return c;
 }

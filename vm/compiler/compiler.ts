@@ -69,8 +69,8 @@ import { ParseError, SYNTAX_WARNINGS } from '../parser/tokenizer.ts';
 import { unparse } from './unparse.ts';
 import { checkMatch } from './patterncheck.ts';
 import { PyObject, PyStr, PyInt, PyFloat, newStr, newTuple, None, Ellipsis, True, False, newInt, mapGetInt } from '../objects/core.ts';
-import { PyCode, CO_VARARGS, CO_VARKW, CO_GENERATOR, CO_COROUTINE, CO_ASYNC_GENERATOR, CO_NAMES, InlineCache, maxStackDepth, packInstructions } from './code.ts';
-import { Op, F_CACHE, opFlags, AWAIT_AENTER, AWAIT_AEXIT, RERAISE_AT_RAISE, LIST_EXTEND_CALL } from './opcodes.ts';
+import { PyCode, CO_VARARGS, CO_VARKW, CO_GENERATOR, CO_COROUTINE, CO_ASYNC_GENERATOR, CO_NAMES, maxStackDepth, packInstructions, noCaches } from './code.ts';
+import { Op, AWAIT_AENTER, AWAIT_AEXIT, RERAISE_AT_RAISE, LIST_EXTEND_CALL } from './opcodes.ts';
 import { SymTable, Scope, buildSymTable, S_MODULE, S_FUNC, S_CLASS, N_LOCAL, N_CELL, N_FREE, N_GLOBAL, N_NAME } from './symtable.ts';
 
 const FB_LOOP = 0;
@@ -182,9 +182,7 @@ export class Compiler {
     for (const pos of u.fixups) {
       u.code.ops[pos + 1] = u.labelPos[u.code.ops[pos + 1]];
     }
-    for (let i = 0; i < u.code.ops.length >> 1; i++) {
-      u.code.ics.push((opFlags(u.code.ops[i * 2]) & F_CACHE) !== 0 ? new InlineCache() : null);
-    }
+    u.code.ics = noCaches(u.code.ops.length >> 1);
     u.code.stacksize = maxStackDepth(u.code.ops);
     for (let i = 0; i + 1 < u.code.ops.length; i += 2) {
       const arg = u.code.ops[i + 1];

@@ -10,7 +10,7 @@ import {
   MemoryError, PyBoundMethod, floatType, strType, SMALL, rangeType, dictType,
   tupleType, generatorType, coroutineType, asyncGeneratorType, StopAsyncIteration, KeyError, moduleType, L_NONE,
 } from '../objects/core.ts';
-import { PyCode, CO_VARARGS, CO_VARKW, CO_GENERATOR, CO_COROUTINE, CO_ITERABLE_COROUTINE, CO_ASYNC_GENERATOR, InlineCache } from '../compiler/code.ts';
+import { PyCode, CO_VARARGS, CO_VARKW, CO_GENERATOR, CO_COROUTINE, CO_ITERABLE_COROUTINE, CO_ASYNC_GENERATOR, cacheAt } from '../compiler/code.ts';
 import { PyCoroWrapper, PyAsyncGenWrapped, PyAsyncGenOp, asyncGenStep, getAwaitable, awaitOperand, getAIter, getANext, asyncWithExit, asyncEnter, stopValue } from './coroutines.ts';
 import { Op, RERAISE_AT_RAISE, LIST_EXTEND_CALL } from '../compiler/opcodes.ts';
 import { fastCall1, fastCall2, fastMethod0, fastMethod1, fastMethod2, fastRange, fastType1 } from './fastcalls.ts';
@@ -789,7 +789,7 @@ function run(f: Frame): PyObject {
             stack[sp++] = f.cells[arg];
             break;
           case Op.LOAD_GLOBAL: {
-            const ic = code.ics[pc - 1] as InlineCache;
+            const ic = code.ics[pc - 1] ?? cacheAt(code, pc - 1);
             const g = f.globals;
             if (ic.gd === g && ic.gver === g.ver && ic.bver === VM.builtins.ver) {
               const v = ic.gb ? VM.builtins.vals[ic.gidx] : g.vals[ic.gidx];
@@ -845,7 +845,7 @@ function run(f: Frame): PyObject {
           case Op.LOAD_ATTR: {
             const o = stack[sp - 1];
             if (o instanceof PyInstance) {
-              const ic = code.ics[pc - 1] as InlineCache;
+              const ic = code.ics[pc - 1] ?? cacheAt(code, pc - 1);
               const e = icProbe(ic, o.map);
               if (e !== null) {
                 const v = e.slot >= 0 ? o.slots[e.slot] : e.value;
@@ -860,7 +860,7 @@ function run(f: Frame): PyObject {
                 break;
               }
             } else if (o instanceof PyModule) {
-              const v = globalIC(code.ics[pc - 1] as InlineCache, o.dict, code.nameObjs[arg], false);
+              const v = globalIC(code.ics[pc - 1] ?? cacheAt(code, pc - 1), o.dict, code.nameObjs[arg], false);
               if (v !== null) {
                 stack[sp - 1] = v;
                 break;
@@ -873,7 +873,7 @@ function run(f: Frame): PyObject {
             const o = stack[--sp];
             const v = stack[--sp];
             if (o instanceof PyInstance) {
-              const ic = code.ics[pc - 1] as InlineCache;
+              const ic = code.ics[pc - 1] ?? cacheAt(code, pc - 1);
               const e = icProbe(ic, o.map);
               if (e !== null) {
                 const t = e.after;
@@ -897,7 +897,7 @@ function run(f: Frame): PyObject {
           case Op.LOAD_METHOD: {
             const o = stack[sp - 1];
             if (o instanceof PyInstance) {
-              const ic = code.ics[pc - 1] as InlineCache;
+              const ic = code.ics[pc - 1] ?? cacheAt(code, pc - 1);
               const e = icProbe(ic, o.map);
               let m: PyObject | null = e === null ? null : e.value;
               if (m === null) m = loadMethodIC(ic, o, code.names[arg]);
@@ -907,14 +907,14 @@ function run(f: Frame): PyObject {
                 break;
               }
             } else if (o instanceof PyModule) {
-              const v = globalIC(code.ics[pc - 1] as InlineCache, o.dict, code.nameObjs[arg], false);
+              const v = globalIC(code.ics[pc - 1] ?? cacheAt(code, pc - 1), o.dict, code.nameObjs[arg], false);
               if (v !== null) {
                 stack[sp - 1] = v;
                 stack[sp++] = NULL_OBJ;
                 break;
               }
             } else if (!(o instanceof PyType) && !(o instanceof PySuper)) {
-              const ic = code.ics[pc - 1] as InlineCache;
+              const ic = code.ics[pc - 1] ?? cacheAt(code, pc - 1);
               let d: PyObject | null = null;
               if (ic.bc === o.cls && ic.ver === HOLD.typeVersion) d = ic.bv;
               else {
@@ -1807,7 +1807,7 @@ function run(f: Frame): PyObject {
           case Op.LOAD_FAST__LOAD_ATTR: {
             const o = fast[arg];
             if (o !== null && o instanceof PyInstance) {
-              const e = icProbe(code.ics[pc] as InlineCache, o.map);
+              const e = icProbe(code.ics[pc] ?? cacheAt(code, pc), o.map);
               if (e !== null) {
                 const v = e.slot >= 0 ? o.slots[e.slot] : e.value;
                 if (v !== null) {
@@ -1824,7 +1824,7 @@ function run(f: Frame): PyObject {
           case Op.LOAD_FAST__LOAD_METHOD: {
             const o = fast[arg];
             if (o !== null && o instanceof PyInstance) {
-              const e = icProbe(code.ics[pc] as InlineCache, o.map);
+              const e = icProbe(code.ics[pc] ?? cacheAt(code, pc), o.map);
               if (e !== null && e.value !== null) {
                 stack[sp++] = e.value;
                 stack[sp++] = o;

@@ -1,6 +1,6 @@
 // import: built-in modules and .py files found on sys.path.
 import type { int } from '../../translate/rlib/index.ts';
-import { os } from '../../translate/rlib/index.ts';
+import { os, toInt } from '../../translate/rlib/index.ts';
 import { PyObject, PyType, PyDict, PyModule, PyStr, PyTuple, PyList, moduleType, newStr, newDict, raise, None, ImportError, ModuleNotFoundError, PyExc, PyBaseExc, SyntaxError, IndentationError, TabError, RecursionError, MemoryError, newInt, newTuple, newList, True, False } from '../objects/core.ts';
 import { dictGetS, dictSetS, dictKeys, dictDel } from '../objects/dict.ts';
 import { VM } from './state.ts';
@@ -112,6 +112,12 @@ class ImportState {
   verbose: boolean = false;
   /** -B / PYTHONDONTWRITEBYTECODE, until the program's sys module exists */
   dontWrite: boolean = true;
+  /** -X importtime / PYTHONPROFILEIMPORTTIME: each import's time on stderr, as CPython's */
+  importTime: boolean = false;
+  headerShown: boolean = false;
+  /** imports in progress; childTime[k]: microseconds the import at depth k spent in nested imports */
+  depth: int = 0;
+  childTime: int[] = [];
 }
 export const IMPORT = new ImportState();
 
@@ -252,6 +258,36 @@ export function codeForFile(path: string): PyCode | null {
 export function loadModule(name: string): PyModule {
   const existing = dictGetS(VM.modules, name);
   if (existing !== null && existing instanceof PyModule) return existing;
+  if (!IMPORT.importTime) return loadFresh(name, existing);
+  return loadTimed(name, existing);
+}
+
+/** loadFresh, reporting its time as CPython's -X importtime does: a line per module when its
+ * import ends, self and cumulative microseconds, the name indented by nesting depth. */
+function loadTimed(name: string, existing: PyObject | null): PyModule {
+  if (!IMPORT.headerShown) {
+    IMPORT.headerShown = true;
+    os.write(2, 'import time: self [us] | cumulative | imported package\n');
+  }
+  const k = IMPORT.depth;
+  if (IMPORT.childTime.length <= k) IMPORT.childTime.push(0);
+  IMPORT.childTime[k] = 0;
+  IMPORT.depth = k + 1;
+  const t0 = os.clock();
+  let m: PyModule;
+  try {
+    m = loadFresh(name, existing);
+  } finally {
+    IMPORT.depth = k;
+  }
+  const total = toInt(Math.floor((os.clock() - t0) * 1e6));
+  const self = total - IMPORT.childTime[k];
+  if (k > 0) IMPORT.childTime[k - 1] += total;
+  os.write(2, `import time: ${String(self).padStart(9)} | ${String(total).padStart(10)} | ${' '.repeat(k * 2)}${name}\n`);
+  return m;
+}
+
+function loadFresh(name: string, existing: PyObject | null): PyModule {
   // sys.modules[name] = None blocks the import (import_fresh_module's `blocked`), builtin
   // modules included
   if (existing === None) throw importError(ModuleNotFoundError, `import of ${name} halted; None in sys.modules`, name, None);

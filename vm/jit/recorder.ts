@@ -13,7 +13,7 @@ import {
   PyExc, PyBaseExc, ShapeMap, HOLD, None, True, False, NULL_OBJ, intType, boolType, floatType, listType, tupleType, newTuple, newList,
   newStr, newDict, raise, OverflowErrorT, PySet, PySlice, sliceType,
 } from '../objects/core.ts';
-import { PyCode, InlineCache } from '../compiler/code.ts';
+import { PyCode, InlineCache, cacheAt } from '../compiler/code.ts';
 import { Op, OPS, F_FUSED, opName } from '../compiler/opcodes.ts';
 import { Frame, PyFunction, makeFunction } from '../interpreter/frame.ts';
 import { VM } from '../interpreter/state.ts';
@@ -882,7 +882,7 @@ export class Recorder {
     const t = this.t;
     const code = fr.code;
     const g = fr.frame.globals;
-    const ic = code.ics[fr.pc] as InlineCache;
+    const ic = code.ics[fr.pc] ?? cacheAt(code, fr.pc);
     let o: PyObject | null = null;
     if (ic.gd === g && ic.gver === g.ver && ic.bver === VM.builtins.ver) o = ic.gb ? VM.builtins.vals[ic.gidx] : g.vals[ic.gidx];
     if (o === null) o = globalIC(ic, g, code.nameObjs[arg], true);
@@ -914,7 +914,7 @@ export class Recorder {
     const code = fr.code;
     const v = this.box(this.peekV(fr, 0));
     const o = this.peekO(fr, 0);
-    const ic = code.ics[fr.pc] as InlineCache;
+    const ic = code.ics[fr.pc] ?? cacheAt(code, fr.pc);
     const name = code.names[arg];
     // concretely, as the interpreter does
     let r: PyObject | null = null;
@@ -953,7 +953,7 @@ export class Recorder {
     const o = this.peekO(fr, 0);
     const vv = this.box(this.peekV(fr, 1));
     const val = this.peekO(fr, 1);
-    const ic = code.ics[fr.pc] as InlineCache;
+    const ic = code.ics[fr.pc] ?? cacheAt(code, fr.pc);
     const name = code.names[arg];
     let slot = -1;
     let after: ShapeMap | null = null;
@@ -994,7 +994,7 @@ export class Recorder {
     const code = fr.code;
     const v = this.box(this.peekV(fr, 0));
     const o = this.peekO(fr, 0);
-    const ic = code.ics[fr.pc] as InlineCache;
+    const ic = code.ics[fr.pc] ?? cacheAt(code, fr.pc);
     const name = code.names[arg];
     if (o instanceof PyInstance) {
       let m: PyObject | null = null;

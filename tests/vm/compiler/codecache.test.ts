@@ -21,6 +21,7 @@ function compile(src: string, filename = '/x/m.py'): PyCode {
 const ALL_KINDS = `
 X = (None, True, False, ..., 0, 1, -7, 300, -123456789012, 2**100, -(2**70), 1.5, -0.0, 1e308,
      2j, 1+3j, '', 'abc', 'h\\xe9llo\\U0001F600\\udc80', b'', b'\\x00\\xff', (1, (2, 'a')), ())
+Y = X in {'abc', 'zz', 1, 'h\\xe9llo\\U0001F600\\udc80'}
 def f(a, /, b=2, *c, d, **e):
     "doc"
     def g():
@@ -95,10 +96,20 @@ describe('code cache format', () => {
     expect(sorted(got as PySet)).toEqual(sorted(a));
   });
   it('pins the format: bump CODECACHE_VERSION when the encoding changes', () => {
-    expect(CODECACHE_VERSION).toBe(2);
+    expect(CODECACHE_VERSION).toBe(3);
     const b = encodeCodeFile(compile('x = 1\n'), 'x = 1\n') as number[];
     expect(b[0] + b[1] * 256 + b[2] * 65536 + b[3] * 16777216).toBe(codecacheMagic());
     expect(b.slice(4, 8)).toEqual([3, 0, 0, 0]);
+  });
+  it('writes a repeated string once, and reads it as one str object', () => {
+    const src = 'def f(): return spam.eggs\ndef g(): return spam.eggs, "eggs"\n';
+    const b = encodeCodeFile(compile(src), src) as number[];
+    expect(latin1(b).split('eggs').length - 1).toBe(1);
+    const d = decodeCodeFile(latin1(b), src, 'f') as PyCode;
+    const [f, g] = d.consts.filter((k) => k instanceof PyCode) as PyCode[];
+    expect(f.nameObjs[1].s).toBe('eggs');
+    expect(g.nameObjs[1]).toBe(f.nameObjs[1]);
+    expect(g.consts.includes(f.nameObjs[1])).toBe(true);
   });
   it('refuses a cache of another source, and truncated or damaged files, without raising', () => {
     const src = ALL_KINDS;
