@@ -62,7 +62,8 @@ PYTHONPATH : ':'-separated list of directories (';' on Windows) put before
              the standard library in sys.path.
 PYVM_PYCACHE : 1 or 0 turns the bytecode cache (__pycache__/NAME.pyvm-311.pyc) on or
              off; by default it is on in an installed pyvm (not on Windows yet), whose
-             library the release build precompiled, and off in a source tree.
+             library the release build precompiled (those files are trusted without
+             reading the sources), and off in a source tree.
 The standard library is <prefix>/lib/pyvm/lib-python/3.11 and pure-Python packages go in
 <prefix>/lib/pyvm/site-packages, where the binary is <prefix>/bin/pyvm.
 `;

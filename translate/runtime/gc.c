@@ -50,7 +50,8 @@ typedef struct page {
   uint32_t cellsize, ncells;
   uint32_t live; /* cells marked by the collection in progress */
   uint32_t cls;
-  uint64_t pad;
+  uint32_t cut; /* during a collection: cells below it were handed out, the rest never were */
+  uint32_t pad;
 } page;
 _Static_assert(sizeof(page) == PAGE_HDR, "page header");
 
@@ -515,13 +516,33 @@ int64_t rts_weak_find(void *target, int64_t from) {
 
 /* Turns the unused tail of each class's bump page into free cells, so sweeping sees only
  * objects and free cells. */
+/* The page each class is bump-allocating from, while a collection runs: its cells from cut on
+ * were never handed out, so the sweep stops there (writing a free header into each of them
+ * touched up to a page of cold memory per class), and allocation goes on from there after. */
+static page *bump_page[NCLASSES];
+
 static void retire_bump(void) {
   for (int c = 0; c < NCLASSES; c++) {
-    for (char *b = bump[c]; b && (uintptr_t)bump_end[c] - (uintptr_t)b >= class_size[c]; b += class_size[c]) {
-      ((rts_obj *)b)->tid = 0;
-      ((rts_obj *)b)->gcflags = RTS_GC_FREE;
-    }
+    bump_page[c] = NULL;
+    if (!bump[c]) continue;
+    page *p = PAGE_OF(bump_end[c] - 1);
+    p->cut = (uint32_t)((size_t)(bump[c] - ((char *)p + PAGE_HDR)) / class_size[c]);
+    bump_page[c] = p;
     bump[c] = bump_end[c] = NULL;
+  }
+}
+
+/* After the sweep: the bump pages that are still in use go on from their cut. */
+static void resume_bump(void) {
+  for (int c = 0; c < NCLASSES; c++) {
+    page *p = bump_page[c];
+    if (!p) continue;
+    bump_page[c] = NULL;
+    if (p->cut == p->ncells) continue;
+    char *first = (char *)p + PAGE_HDR;
+    bump[c] = first + (size_t)p->cut * class_size[c];
+    bump_end[c] = first + (size_t)p->ncells * class_size[c];
+    p->cut = p->ncells;
   }
 }
 
@@ -541,15 +562,16 @@ static void sweep(void) {
     const uint32_t cs = class_size[c];
     while (*pp) {
       page *p = *pp;
-      char *cell = (char *)p + PAGE_HDR, *end = cell + (size_t)p->ncells * cs;
+      char *cell = (char *)p + PAGE_HDR, *end = cell + (size_t)p->cut * cs;
       if (p->live == 0) { /* all dead */
-        if (poison) memset(cell, 0xDB, (size_t)(end - cell));
+        if (poison) memset(cell, 0xDB, (size_t)p->ncells * cs);
+        if (bump_page[c] == p) bump_page[c] = NULL;
         *pp = p->next;
         push_page(&warm, &nwarm, &capwarm, p);
         continue;
       }
       pp = &p->next;
-      if (p->live == p->ncells) { /* all live */
+      if (p->live == p->cut) { /* all live */
         p->live = 0;
         continue;
       }
@@ -589,6 +611,7 @@ static void collect(size_t request) {
   process_weak();
   if (report) mark_seconds += rts_clock() - t0;
   sweep();
+  resume_bump();
   live_bytes = mark_bytes;
   live_objects = mark_objects;
   sense ^= RTS_GC_MARK; /* survivors now read as unmarked */
@@ -698,6 +721,7 @@ static RTS_NOINLINE_ATTR char *refill(int c) {
   p->cellsize = cs;
   p->ncells = (uint32_t)((PAGE_BYTES - PAGE_HDR) / cs);
   p->live = 0;
+  p->cut = p->ncells; /* all handed out by the next collection, unless retire_bump says less */
   p->cls = (uint32_t)c;
   p->next = pages[c];
   pages[c] = p;

@@ -5,9 +5,12 @@
 // gives the same bytes.
 //
 // Header (20 bytes): magic (4 bytes, changes with the format and the opcode table), flags (4;
-// always FLAG_CHECKED_HASH: PEP 552's checked hash, no mtime), the source file's length in
-// bytes (4), a 32-bit hash of its bytes (4) and one of the rest of the file (4: the
-// interpreter trusts code objects, so a damaged file must not load). Then the code object.
+// PEP 552's hash-based pycs, no mtime: FLAG_CHECKED_HASH for a file an import wrote, checked
+// against the source's bytes at each load; FLAG_UNCHECKED_HASH for the library the release
+// build precompiled, which, as CPython's unchecked-hash pycs, is trusted without reading the
+// source: the build keeps the two in step), the source file's length in bytes (4), a 32-bit
+// hash of its bytes (4) and one of the rest of the file (4: the interpreter trusts code
+// objects, so a damaged file must not load, checked or not). Then the code object.
 // A string is a varint x: odd x is a reference to the (x - 1) / 2'th string written in full
 // before it (names repeat across a module's functions: read once, one object shared, as
 // marshal's references and CPython's interned names); even x is a new string of x / 2 units,
@@ -38,6 +41,7 @@ export const CODECACHE_VERSION = 3;
 /** sys.implementation.cache_tag: the cache files' names are NAME.pyvm-311.pyc */
 export const CACHE_TAG = 'pyvm-311';
 export const FLAG_CHECKED_HASH = 3;
+export const FLAG_UNCHECKED_HASH = 1;
 export const HEADER_SIZE = 20;
 /** How deep constants may nest before the encoder gives up (the cache is then not written). */
 const MAX_DEPTH = 1000;
@@ -268,11 +272,11 @@ function writeCode(w: Writer, c: PyCode, depth: int): void {
  * Latin-1 text: os.readFileLatin1), or null when a constant
  * has no encoding (the importer then writes no cache). co_filename is not stored: the loader
  * gives the code the path it found the source at, as CPython's _fix_up_module. */
-export function encodeCodeFile(code: PyCode, src: string): int[] | null {
+export function encodeCodeFile(code: PyCode, src: string, checked: boolean = true): int[] | null {
   const w = new Writer(true);
   const out = w.out;
   u32(out, codecacheMagic());
-  u32(out, FLAG_CHECKED_HASH);
+  u32(out, checked ? FLAG_CHECKED_HASH : FLAG_UNCHECKED_HASH);
   u32(out, src.length);
   u32(out, textHash(src, 0));
   u32(out, 0);
@@ -500,17 +504,30 @@ function readCode(r: Reader, depth: int): PyCode {
   return c;
 }
 
+/** Whether cache file b (Latin-1 text) says it is to be loaded without checking its source
+ * (FLAG_UNCHECKED_HASH); false for anything else, a file too short included. */
+export function cacheIsUnchecked(b: string): boolean {
+  return b.length >= HEADER_SIZE && b.charCodeAt(4) === FLAG_UNCHECKED_HASH && b.charCodeAt(5) === 0 && b.charCodeAt(6) === 0 && b.charCodeAt(7) === 0;
+}
+
 /** The code of a cache file's bytes b when its header matches the source file's bytes src
- * (both as Latin-1 text: os.readFileLatin1); null when it does not, or when b is not a whole,
- * valid cache file. Its code objects get filename. */
-export function decodeCodeFile(b: string, src: string, filename: string): PyCode | null {
+ * (both as Latin-1 text: os.readFileLatin1), or when it is an unchecked file (src may then be
+ * null: it is not read); null when it does not, or when b is not a whole, valid cache file.
+ * Its code objects get filename. */
+export function decodeCodeFile(b: string, src: string | null, filename: string): PyCode | null {
   if (b.length < HEADER_SIZE) return null;
   const r = new Reader(b, 0, filename);
   try {
     if (r.u32() !== codecacheMagic()) return null;
-    if (r.u32() !== FLAG_CHECKED_HASH) return null;
-    if (r.u32() !== floorMod(src.length, 4294967296)) return null;
-    if (r.u32() !== textHash(src, 0)) return null;
+    const flags = r.u32();
+    if (flags === FLAG_CHECKED_HASH) {
+      if (src === null) return null;
+      if (r.u32() !== floorMod(src.length, 4294967296)) return null;
+      if (r.u32() !== textHash(src, 0)) return null;
+    } else if (flags === FLAG_UNCHECKED_HASH) {
+      r.u32();
+      r.u32();
+    } else return null;
     if (r.u32() !== textHash(b, HEADER_SIZE)) return null;
     const c = readCode(r, 0);
     if (r.pos !== b.length) return null;

@@ -23,7 +23,7 @@ import { emitSyntaxWarnings } from './warn.ts';
 import { readSource, SourceError } from '../parser/source.ts';
 import { compileModule } from '../compiler/compiler.ts';
 import { PyCode } from '../compiler/code.ts';
-import { encodeCodeFile, decodeCodeFile, CACHE_TAG } from '../compiler/codecache.ts';
+import { encodeCodeFile, decodeCodeFile, cacheIsUnchecked, CACHE_TAG } from '../compiler/codecache.ts';
 
 /** The SyntaxError (or subclass) for e in filename's text src. e.line 0: the error has no
  * location (CPython prints the message alone); e.col 0: no column (no caret). */
@@ -196,8 +196,8 @@ function dontWriteBytecode(): boolean {
  * a file of this process's own, renamed over cp, so another process (or a crash) never sees a
  * partial file. Errors are ignored, as CPython's _write_atomic's callers ignore them: a
  * read-only directory just has no cache. */
-function writeCache(cp: string, code: PyCode, raw: string): boolean {
-  const bytes = encodeCodeFile(code, raw);
+function writeCache(cp: string, code: PyCode, raw: string, checked: boolean): boolean {
+  const bytes = encodeCodeFile(code, raw, checked);
   if (bytes === null) return false;
   const slash = cp.lastIndexOf('/');
   const dir = cp.slice(0, slash);
@@ -216,29 +216,34 @@ function writeCache(cp: string, code: PyCode, raw: string): boolean {
 }
 
 /** Compiles source file path and writes its cache file whatever sys.dont_write_bytecode says
- * (build-time precompiling); false when the file is not a readable .py file or the cache could
- * not be written. A SyntaxError in the source is raised. */
+ * (build-time precompiling): an unchecked one, which imports trust without reading the source
+ * (the build that ships the library keeps the two in step, as CPython's unchecked-hash pycs);
+ * false when the file is not a readable .py file or the cache could not be written. A
+ * SyntaxError in the source is raised. */
 export function precompileFile(path: string): boolean {
   const cp = cachedPath(path);
   if (cp === '') return false;
   const raw = os.readFileLatin1(path);
   const src = loadSource(path);
   if (raw === null || src === null) return false;
-  return writeCache(cp, compileSource(src, path), raw);
+  return writeCache(cp, compileSource(src, path), raw, false);
 }
 
 /** The code of the module source file at path, or null when it cannot be read. From its
  * __pycache__ file when that was written for these very bytes by this build of pyvm (as
  * CPython's checked-hash pycs: the hash is of the file's bytes, so a hit neither decodes nor
- * scans the source); a missing, stale, corrupt or foreign file is compiled again and rewritten.
- * The cache only with IMPORT.pycache. */
+ * scans the source), or is an unchecked file the release build wrote (the source is not read
+ * at all); a missing, stale, corrupt or foreign file is compiled again and rewritten. The
+ * cache only with IMPORT.pycache. */
 export function codeForFile(path: string): PyCode | null {
   const cp = IMPORT.pycache ? cachedPath(path) : '';
   let raw: string | null = null;
   if (cp !== '') {
-    raw = os.readFileLatin1(path);
-    if (raw === null) return null;
     const b = os.readFileLatin1(cp);
+    if (b === null || !cacheIsUnchecked(b)) {
+      raw = os.readFileLatin1(path);
+      if (raw === null) return null;
+    }
     if (b !== null) {
       const c = decodeCodeFile(b, raw, path);
       if (c !== null) {
@@ -246,11 +251,15 @@ export function codeForFile(path: string): PyCode | null {
         return c;
       }
     }
+    if (raw === null) {
+      raw = os.readFileLatin1(path);
+      if (raw === null) return null;
+    }
   }
   const src = loadSource(path);
   if (src === null) return null;
   const code = compileSource(src, path);
-  if (raw !== null && !dontWriteBytecode()) writeCache(cp, code, raw);
+  if (raw !== null && !dontWriteBytecode()) writeCache(cp, code, raw, true);
   return code;
 }
 

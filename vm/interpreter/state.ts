@@ -15,8 +15,9 @@ export class LoopHooks {
   threshold: int = 1;
   /** Gives code its loop counters, each at the threshold. */
   arm(code: PyCode): void {
-    const jc = code.jitCount;
+    const jc: int[] = [];
     for (let i = 0; i < code.words.length; i++) jc.push(this.threshold);
+    code.jitCount = jc;
   }
   /** f is at loop header target (its sp stored in f.sp), whose counter reached 0. Returns the
    * pc to continue at, with f.sp and f.pendingThrow (an exception to raise there) updated, or

@@ -76,27 +76,40 @@ function insertIndex(d: PyDict, h: int, e: int): void {
   if (index[i] === -1) d.fill++;
   index[i] = e;
 }
+class EmptyIndex {
+  slots: int[] = [];
+}
+const EMPTY_INDEX = new EmptyIndex();
+/** An index of n empty slots, allocated once at its size (a copy of a prebuilt one). */
+function emptyIndex(n: int): int[] {
+  const t = EMPTY_INDEX.slots;
+  while (t.length < n) t.push(-1);
+  return t.slice(0, n);
+}
+/** A bigger index for d's entries; the entries are compacted first when deleted ones left
+ * holes (a dict that only grew keeps its entry lists: most rebuilds are of those). */
 function rebuild(d: PyDict): void {
-  const keys: (PyObject | null)[] = [];
-  const vals: (PyObject | null)[] = [];
-  const hashes: int[] = [];
-  for (let i = 0; i < d.keys.length; i++) {
-    if (d.keys[i] !== null) {
-      keys.push(d.keys[i]);
-      vals.push(d.vals[i]);
-      hashes.push(d.hashes[i]);
+  if (d.used !== d.keys.length) {
+    const keys: (PyObject | null)[] = [];
+    const vals: (PyObject | null)[] = [];
+    const hashes: int[] = [];
+    for (let i = 0; i < d.keys.length; i++) {
+      if (d.keys[i] !== null) {
+        keys.push(d.keys[i]);
+        vals.push(d.vals[i]);
+        hashes.push(d.hashes[i]);
+      }
     }
+    d.keys = keys;
+    d.vals = vals;
+    d.hashes = hashes;
   }
   let n = 8;
-  while (n * 2 <= keys.length * 3) n = n * 2;
-  const index: int[] = [];
-  for (let i = 0; i < n; i++) index.push(-1);
-  d.keys = keys;
-  d.vals = vals;
-  d.hashes = hashes;
-  d.index = index;
+  while (n * 2 <= d.keys.length * 3) n = n * 2;
+  d.index = emptyIndex(n);
   d.fill = 0;
-  for (let e = 0; e < keys.length; e++) insertIndex(d, hashes[e], e);
+  const hashes = d.hashes;
+  for (let e = 0; e < hashes.length; e++) insertIndex(d, hashes[e], e);
 }
 
 export function dictGet(d: PyDict, key: PyObject): PyObject | null {

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { PyCode } from '../../../vm/compiler/code.ts';
 import { parse } from '../../../vm/parser/parser.ts';
 import { compileModule } from '../../../vm/compiler/compiler.ts';
-import { encodeCodeFile, decodeCodeFile, codecacheMagic, CODECACHE_VERSION, HEADER_SIZE } from '../../../vm/compiler/codecache.ts';
+import { encodeCodeFile, decodeCodeFile, cacheIsUnchecked, codecacheMagic, CODECACHE_VERSION, HEADER_SIZE } from '../../../vm/compiler/codecache.ts';
 import { PySet, PyObject, frozensetType, newDict, newInt, newStr, None } from '../../../vm/objects/core.ts';
 import { dictSet } from '../../../vm/objects/dict.ts';
 import { repr } from '../../../vm/interpreter/runtime.ts';
@@ -111,6 +111,24 @@ describe('code cache format', () => {
     expect(g.nameObjs[1]).toBe(f.nameObjs[1]);
     expect(g.consts.includes(f.nameObjs[1])).toBe(true);
   });
+  it("an unchecked file (the release build's) loads without its source; a damaged one still does not", () => {
+    const src = ALL_KINDS;
+    const b = encodeCodeFile(compile(src), src, false) as number[];
+    expect(b.slice(4, 8)).toEqual([1, 0, 0, 0]);
+    expect(cacheIsUnchecked(latin1(b))).toBe(true);
+    expect(describe_(decodeCodeFile(latin1(b), null, '/x/m.py') as PyCode)).toBe(describe_(compile(src)));
+    expect(decodeCodeFile(latin1(b), src + ' ', 'f')).not.toBeNull();
+    for (let i = HEADER_SIZE; i < b.length; i += 5) {
+      const bad = b.slice();
+      bad[i] ^= 0x41;
+      expect(decodeCodeFile(latin1(bad), null, 'f')).toBeNull();
+    }
+    // a checked file needs its source
+    const checked = encodeCodeFile(compile(src), src) as number[];
+    expect(cacheIsUnchecked(latin1(checked))).toBe(false);
+    expect(decodeCodeFile(latin1(checked), null, 'f')).toBeNull();
+    expect(cacheIsUnchecked(latin1(b.slice(0, 10)))).toBe(false);
+  });
   it('refuses a cache of another source, and truncated or damaged files, without raising', () => {
     const src = ALL_KINDS;
     const b = encodeCodeFile(compile(src), src) as number[];
@@ -173,10 +191,19 @@ describe('import with the cache (PYVM_PYCACHE=1)', () => {
       expect(run(dir, ['main.py'])).toBe('changed True\n');
       const changed = fs.readFileSync(cache);
       expect(changed).not.toEqual(first);
-      // the build's precompiler writes what the importer writes
+      // the build's precompiler writes what the importer writes, flagged unchecked (byte 4)
       fs.rmSync(path.join(dir, '__pycache__'), { recursive: true });
       run(dir, [path.join(root, 'scripts/pyvm-precompile.py'), '-q', dir]);
-      expect(fs.readFileSync(cache)).toEqual(changed);
+      const built = fs.readFileSync(cache);
+      expect(built[4]).toBe(1);
+      expect(Buffer.concat([built.subarray(0, 4), Buffer.from([3]), built.subarray(5)])).toEqual(changed);
+      // which imports then trust without reading the source: an edit is not seen (as CPython's
+      // unchecked-hash pycs), and a damaged file is still recompiled (a checked one written)
+      fs.writeFileSync(path.join(dir, 'mod.py'), 'print("edited")\n');
+      expect(run(dir, ['main.py'])).toBe('changed True\n');
+      fs.writeFileSync(cache, built.subarray(0, built.length - 1));
+      expect(run(dir, ['main.py'])).toBe('edited\n');
+      expect(fs.readFileSync(cache)[4]).toBe(3);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
       for (const f of ours()) if (!before.has(f)) fs.rmSync(path.join(libCache, f), { force: true });
