@@ -215,18 +215,26 @@ static void new_chunk(void) {
   char *m = VirtualAlloc(NULL, bytes, MEM_RESERVE | MEM_COMMIT, PAGE_READWRITE); /* 64 KiB aligned */
   if (!m) rts_fatal("out of memory");
 #else
-  /* populated at once: the pages are about to be used, and one fault per 4 KiB page costs
-   * more than the allocation itself in an allocation-heavy program (and far more in a VM) */
-#ifdef MAP_POPULATE
-  int populate = MAP_POPULATE;
-#else
-  int populate = 0;
-#endif
-  char *raw = mmap(NULL, bytes + PAGE_BYTES, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | populate, -1, 0);
+  /* Aligned to its own size (2 MiB), so that Linux can back it with one huge page (THP in its
+   * usual madvise mode): one fault and one TLB entry instead of 512, which a VM's nested page
+   * walks make dear (allocation touches fresh memory all the time). Populated at once either
+   * way: one fault per 4 KiB page costs more than the allocation itself in an
+   * allocation-heavy program. */
+  char *raw = mmap(NULL, 2 * bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
   if (raw == MAP_FAILED) rts_fatal("out of memory");
-  char *m = (char *)(((uintptr_t)raw + PAGE_BYTES - 1) & ~(uintptr_t)(PAGE_BYTES - 1));
+  char *m = (char *)(((uintptr_t)raw + bytes - 1) & ~(uintptr_t)(bytes - 1));
   if (m > raw) munmap(raw, (size_t)(m - raw));
-  if (m + bytes < raw + bytes + PAGE_BYTES) munmap(m + bytes, (size_t)(raw + bytes + PAGE_BYTES - (m + bytes)));
+  if (m + bytes < raw + 2 * bytes) munmap(m + bytes, (size_t)(raw + 2 * bytes - (m + bytes)));
+#if defined(__linux__)
+#ifdef MADV_HUGEPAGE
+  madvise(m, bytes, MADV_HUGEPAGE);
+#endif
+  /* MADV_POPULATE_WRITE (Linux 5.14); older kernels refuse it: touch each page instead */
+  if (madvise(m, bytes, 23) != 0)
+    for (size_t i = 0; i < bytes; i += 4096) ((volatile char *)m)[i] = 0;
+#else
+  for (size_t i = 0; i < bytes; i += 4096) ((volatile char *)m)[i] = 0;
+#endif
 #endif
   for (int i = CHUNK_PAGES - 1; i >= 0; i--) push_page(&warm, &nwarm, &capwarm, (page *)(m + (size_t)i * PAGE_BYTES));
 }
