@@ -209,6 +209,27 @@ static void push_page(page ***arr, size_t *n, size_t *cap, page *p) {
   (*arr)[(*n)++] = p;
 }
 
+#ifndef _WIN32
+/* Asks for [m, m + bytes) as a huge page and faulted in now; false when the kernel cannot
+ * populate it (MADV_POPULATE_WRITE is Linux 5.14's; other systems and older kernels):
+ * the caller touches each page then. */
+static bool populate(char *m, size_t bytes) {
+#if defined(__linux__)
+#ifdef MADV_HUGEPAGE
+  madvise(m, bytes, MADV_HUGEPAGE);
+#endif
+#ifndef MADV_POPULATE_WRITE
+#define MADV_POPULATE_WRITE 23
+#endif
+  return madvise(m, bytes, MADV_POPULATE_WRITE) == 0;
+#else
+  (void)m;
+  (void)bytes;
+  return false;
+#endif
+}
+#endif
+
 static void new_chunk(void) {
   size_t bytes = PAGE_BYTES * CHUNK_PAGES;
 #ifdef _WIN32
@@ -225,16 +246,8 @@ static void new_chunk(void) {
   char *m = (char *)(((uintptr_t)raw + bytes - 1) & ~(uintptr_t)(bytes - 1));
   if (m > raw) munmap(raw, (size_t)(m - raw));
   if (m + bytes < raw + 2 * bytes) munmap(m + bytes, (size_t)(raw + 2 * bytes - (m + bytes)));
-#if defined(__linux__)
-#ifdef MADV_HUGEPAGE
-  madvise(m, bytes, MADV_HUGEPAGE);
-#endif
-  /* MADV_POPULATE_WRITE (Linux 5.14); older kernels refuse it: touch each page instead */
-  if (madvise(m, bytes, 23) != 0)
+  if (!populate(m, bytes))
     for (size_t i = 0; i < bytes; i += 4096) ((volatile char *)m)[i] = 0;
-#else
-  for (size_t i = 0; i < bytes; i += 4096) ((volatile char *)m)[i] = 0;
-#endif
 #endif
   for (int i = CHUNK_PAGES - 1; i >= 0; i--) push_page(&warm, &nwarm, &capwarm, (page *)(m + (size_t)i * PAGE_BYTES));
 }
@@ -522,8 +535,6 @@ int64_t rts_weak_find(void *target, int64_t from) {
 
 /* ---- sweeping ---- */
 
-/* Turns the unused tail of each class's bump page into free cells, so sweeping sees only
- * objects and free cells. */
 /* The page each class is bump-allocating from, while a collection runs: its cells from cut on
  * were never handed out, so the sweep stops there (writing a free header into each of them
  * touched up to a page of cold memory per class), and allocation goes on from there after. */
@@ -814,7 +825,8 @@ RTS_NO_MEMSET_IDIOM void *rts_alloc(uint32_t tid, size_t size) {
 }
 
 void *rts_alloc_unzeroed(uint32_t tid, size_t size) {
-  if (size <= SMALL_MAX || RTS_UNLIKELY(report)) return rts_alloc(tid, size);
+  if (size <= SMALL_MAX) return rts_alloc(tid, size);
+  if (RTS_UNLIKELY(report)) count_alloc(tid, size);
   return alloc_large(tid, size, true, false);
 }
 

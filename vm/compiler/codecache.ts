@@ -504,12 +504,6 @@ function readCode(r: Reader, depth: int): PyCode {
   return c;
 }
 
-/** Whether cache file b (Latin-1 text) says it is to be loaded without checking its source
- * (FLAG_UNCHECKED_HASH); false for anything else, a file too short included. */
-export function cacheIsUnchecked(b: string): boolean {
-  return b.length >= HEADER_SIZE && b.charCodeAt(4) === FLAG_UNCHECKED_HASH && b.charCodeAt(5) === 0 && b.charCodeAt(6) === 0 && b.charCodeAt(7) === 0;
-}
-
 /** The code of a cache file's bytes b when its header matches the source file's bytes src
  * (both as Latin-1 text: os.readFileLatin1), or when it is an unchecked file (src may then be
  * null: it is not read); null when it does not, or when b is not a whole, valid cache file.

@@ -23,7 +23,7 @@ import { emitSyntaxWarnings } from './warn.ts';
 import { readSource, SourceError } from '../parser/source.ts';
 import { compileModule } from '../compiler/compiler.ts';
 import { PyCode } from '../compiler/code.ts';
-import { encodeCodeFile, decodeCodeFile, cacheIsUnchecked, CACHE_TAG } from '../compiler/codecache.ts';
+import { encodeCodeFile, decodeCodeFile, CACHE_TAG } from '../compiler/codecache.ts';
 
 /** The SyntaxError (or subclass) for e in filename's text src. e.line 0: the error has no
  * location (CPython prints the message alone); e.col 0: no column (no caret). */
@@ -240,20 +240,16 @@ export function codeForFile(path: string): PyCode | null {
   let raw: string | null = null;
   if (cp !== '') {
     const b = os.readFileLatin1(cp);
-    if (b === null || !cacheIsUnchecked(b)) {
+    // an unchecked file loads without the source; a checked one is refused at its flags
+    let c = b !== null ? decodeCodeFile(b, null, path) : null;
+    if (c === null) {
       raw = os.readFileLatin1(path);
       if (raw === null) return null;
+      if (b !== null) c = decodeCodeFile(b, raw, path);
     }
-    if (b !== null) {
-      const c = decodeCodeFile(b, raw, path);
-      if (c !== null) {
-        if (IMPORT.verbose) os.write(2, `# code object from '${cp}'\n`);
-        return c;
-      }
-    }
-    if (raw === null) {
-      raw = os.readFileLatin1(path);
-      if (raw === null) return null;
+    if (c !== null) {
+      if (IMPORT.verbose) os.write(2, `# code object from '${cp}'\n`);
+      return c;
     }
   }
   const src = loadSource(path);

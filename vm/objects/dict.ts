@@ -175,8 +175,7 @@ export function dictClear(d: PyDict): void {
   d.hashes = [];
   d.used = 0;
   d.fill = 0;
-  d.index = [];
-  for (let i = 0; i < 8; i++) d.index.push(-1);
+  d.index = emptyIndex(8);
 }
 /** An attribute of the instance whose __dict__ was written. */
 function ownerSet(o: PyInstance, name: string, v: PyObject): void {
