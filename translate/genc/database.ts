@@ -6,7 +6,7 @@ import { LAST_EXCEPTION, type FunctionGraph, type Operation } from '../model/gra
 import { ClassDesc, FunctionDesc } from '../load/descs.ts';
 import type { RtypedProgram } from '../rtype/rtyper.ts';
 import { Bool, Float, Signed, Str, cIdent, isGc, type ElemKind, type LLType } from '../rtype/lltypes.ts';
-import { llop } from '../rtype/lloperation.ts';
+import { llop, opCanCollect } from '../rtype/lloperation.ts';
 import { inlineSmallCalls } from './inline.ts';
 
 export function ctype(t: LLType): string {
@@ -106,7 +106,7 @@ export class Database {
           for (const op of b.operations) {
             ops++;
             const info = llop(op.opname);
-            if (!info.canCollect && !info.canRaise && op.opname !== 'unreachable') continue;
+            if (!opCanCollect(op.opname, op.extra) && !info.canRaise && op.opname !== 'unreachable') continue;
             if (op.opname === 'direct_call' && out.has(op.extra as FunctionDesc) && op.extra !== fd) continue;
             ok = false;
           }
@@ -151,7 +151,7 @@ export class Database {
   /** Whether op may run the collector (a call to an inlined leaf cannot). */
   mayCollect(op: Operation): boolean {
     if (op.opname === 'direct_call' && this.inlinable.has(op.extra as FunctionDesc)) return false;
-    return llop(op.opname).canCollect;
+    return opCanCollect(op.opname, op.extra);
   }
 
   /** Whether op may leave an exception pending (a call to an inlined leaf cannot). */

@@ -12,7 +12,7 @@
 import { Block, EXC_VALUE, FunctionGraph, LAST_EXCEPTION, Link, Operation, Variable, type Value } from '../model/graph.ts';
 import type { FunctionDesc } from '../load/descs.ts';
 import type { RtypedProgram } from '../rtype/rtyper.ts';
-import { llop } from '../rtype/lloperation.ts';
+import { opCanCollect } from '../rtype/lloperation.ts';
 
 /** callee size limits: operations and blocks of its graph */
 export const GRAPH_INLINE_MAX_OPS = 14;
@@ -206,7 +206,7 @@ function inlineAt(g: FunctionGraph, b: Block, i: number, callee: FunctionGraph):
   );
   // entering the callee was a safe point for a pending MemoryError: keep one where it
   // allocates, so that a loop calling an inlined allocator still raises it
-  if (callee.blocks().some((cb) => cb.operations.some((op) => llop(op.opname).canCollect))) {
+  if (callee.blocks().some((cb) => cb.operations.some((op) => opCanCollect(op.opname, op.extra)))) {
     const r = new Variable('oom');
     r.concretetype = { k: 'Void' };
     copy.start.operations.unshift(new Operation(OOM_SAFEPOINT, [], r, call.loc, null));

@@ -197,6 +197,32 @@ export function llop(name: string): LLOp {
   return op;
 }
 
+/**
+ * Methods and builtins that read or compute without allocating, though their operation as a
+ * whole is marked `allocates` (str.slice allocates, str.indexOf does not). Their C helpers
+ * (translate/runtime, genc/prelude.ts) never call the allocator; a failure there is fatal,
+ * not a raised exception. genc roots nothing across them, so a function that only calls these
+ * needs no shadow-stack frame and may be inlined.
+ */
+const NON_COLLECTING: Record<string, ReadonlySet<string>> = {
+  str_method: new Set(['charCodeAt', 'indexOf', 'lastIndexOf', 'startsWith', 'endsWith', 'includes', 'localeCompare', 'toString']),
+  // sort's scratch buffer is malloc'd, not GC memory
+  list_method: new Set(['pop', 'indexOf', 'includes', 'reverse', 'sort']),
+  dict_method: new Set(['get', 'has', 'delete', 'clear']),
+  builtin: new Set(['Number.isNaN', 'isNaN', 'Number.isFinite', 'isFinite', 'Number.isInteger']),
+};
+
+/** Whether this operation may run the collector: its table entry, refined by method name. */
+export function opCanCollect(opname: string, extra: unknown): boolean {
+  const info = llop(opname);
+  if (!info.canCollect) return false;
+  const names = NON_COLLECTING[opname];
+  if (!names) return true;
+  const name = (extra as { name?: unknown } | null)?.name;
+  if (typeof name !== 'string') return true;
+  return !(names.has(name) || (opname === 'builtin' && name.startsWith('Math.')));
+}
+
 /** The rlib primitive `name` ('arith.addOvf'), or undefined if rlib has no such primitive. */
 export function primitive(name: string): LLOp['prim'] {
   return LL_OPERATIONS[name]?.prim;

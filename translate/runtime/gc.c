@@ -85,6 +85,13 @@ static large *large_list;
 /* empty pages: warm ones are committed, cold ones were given back to the OS */
 static page **warm, **cold;
 static size_t nwarm, ncold, capwarm, capcold;
+/* The fewest warm pages there were since the last collection: the pages under that mark sat
+ * unused through a whole cycle. Only pages idle for IDLE_CYCLES cycles in a row go back to the
+ * OS: giving back what the next cycle takes again costs a fault per 4 KiB (a program whose
+ * live data swings between collections spent a fifth of its time there). */
+#define IDLE_CYCLES 4
+static size_t warm_low, idle_hist[IDLE_CYCLES];
+static unsigned idle_at;
 
 static int gc_ready;
 static uint32_t sense = RTS_GC_MARK; /* MARK bit value meaning "marked" in the next collection */
@@ -230,6 +237,19 @@ static bool populate(char *m, size_t bytes) {
 }
 #endif
 
+#ifndef _WIN32
+/* A page given back by trim_pool, taken again: faulted in by one request where the kernel
+ * can (its contents are zero either way). */
+static void populate_small(char *m, size_t bytes) {
+#if defined(__linux__)
+  madvise(m, bytes, MADV_POPULATE_WRITE);
+#else
+  (void)m;
+  (void)bytes;
+#endif
+}
+#endif
+
 static void new_chunk(void) {
   size_t bytes = PAGE_BYTES * CHUNK_PAGES;
 #ifdef _WIN32
@@ -253,11 +273,18 @@ static void new_chunk(void) {
 }
 
 static page *get_page(void) {
-  if (nwarm) return warm[--nwarm];
+  if (nwarm) {
+    page *p = warm[--nwarm];
+    if (nwarm < warm_low) warm_low = nwarm;
+    return p;
+  }
+  warm_low = 0;
   if (ncold) {
     page *p = cold[--ncold];
 #ifdef _WIN32
     if (!VirtualAlloc(p, PAGE_BYTES, MEM_COMMIT, PAGE_READWRITE)) rts_fatal("out of memory");
+#else
+    populate_small((char *)p, PAGE_BYTES); /* one call instead of a fault per 4 KiB */
 #endif
     return p;
   }
@@ -265,8 +292,14 @@ static page *get_page(void) {
   return warm[--nwarm];
 }
 
-/* Keeps at most keep warm pages; gives the memory of the others back to the OS. */
+/* Keeps at least keep warm pages and those used in the last IDLE_CYCLES cycles; gives the
+ * memory of the others back to the OS. */
 static void trim_pool(size_t keep) {
+  idle_hist[idle_at++ % IDLE_CYCLES] = warm_low;
+  size_t idle = SIZE_MAX;
+  for (int i = 0; i < IDLE_CYCLES; i++)
+    if (idle_hist[i] < idle) idle = idle_hist[i];
+  if (nwarm > keep && nwarm - keep > idle) keep = nwarm - idle;
   while (nwarm > keep) {
     page *p = warm[--nwarm];
 #ifdef _WIN32
@@ -663,6 +696,7 @@ static void collect(size_t request) {
   if (t > room) t = room;
   threshold = t;
   trim_pool(t / PAGE_BYTES + 16);
+  warm_low = nwarm;
   if (live_bytes > peak_live) peak_live = live_bytes;
   if (report) gc_seconds += rts_clock() - t0;
   in_gc = 0;
