@@ -403,7 +403,7 @@ export class FunctionEmitter {
         return set(`rts_dict_new(${op.extra as number})`);
       case 'malloc': {
         const l = op.extra as ClassLayout;
-        return set(`(struct inst_${l.cname} *)rts_alloc_fixed(${l.tid}, sizeof(struct inst_${l.cname}))`);
+        return set(`(struct inst_${l.cname} *)rts_alloc(${l.tid}, sizeof(struct inst_${l.cname}))`);
       }
       case 'getfield': {
         const { field, layout, nullable } = op.extra as { field: FieldLayout; layout: ClassLayout; nullable: boolean };

@@ -55,7 +55,10 @@ typedef struct page {
 } page;
 _Static_assert(sizeof(page) == PAGE_HDR, "page header");
 
-typedef rts_freecell freecell;
+typedef struct freecell {
+  rts_obj h;
+  struct freecell *next;
+} freecell;
 
 typedef struct large {
   struct large *prev, *next;
@@ -74,16 +77,8 @@ static const uint32_t class_size[NCLASSES] = {16,  32,  48,  64,  80,  96,   112
                                               640, 768, 896, 1024, 1280, 1536, 1792, 2048};
 static uint8_t class_of[SMALL_MAX / 16 + 1]; /* by (size + 15) / 16 */
 
-/* free lists, bump pointers and the byte count live in rts_heap (rts.h), where generated
- * code's inline allocation reads them */
-_Static_assert(NCLASSES == RTS_NCLASSES, "size classes");
-rts_heap_state rts_heap;
-#define freelist rts_heap.freelist
-#define bump rts_heap.bump
-#define bump_end rts_heap.bump_end
-#define since rts_heap.since
-#define since_objects rts_heap.since_objects
-#define alloc_flags rts_heap.alloc_flags
+static freecell *freelist[NCLASSES];
+static char *bump[NCLASSES], *bump_end[NCLASSES];
 static page *pages[NCLASSES];
 static large *large_list;
 
@@ -100,6 +95,8 @@ static unsigned idle_at;
 
 static int gc_ready;
 static uint32_t sense = RTS_GC_MARK; /* MARK bit value meaning "marked" in the next collection */
+static uint32_t alloc_flags;          /* gcflags of a new object: MARK bit = !sense */
+static size_t since;                  /* bytes allocated since the last collection (objects and buffers) */
 static size_t threshold;              /* collect when since would exceed it */
 static size_t heap_limit;
 /* Room past the limit while a MemoryError is on its way (see rts.h); 0 when closed. */
@@ -116,6 +113,7 @@ static int poison; /* RTS_GC_DEBUG: collect every few KiB and overwrite what is 
 
 static mark_item *mstack;
 static size_t msp, mcap;
+static uint64_t since_objects; /* objects (and buffers) allocated since the last collection */
 
 /* weak entries: state FREE (on the free list), LIVE, or QUEUED (target cleared, owner kept
  * until rts_weak_take_cleared hands it out) */
@@ -198,7 +196,6 @@ void rts_gc_init(void) {
     poison = 1;
   }
   threshold = min_threshold < heap_limit ? min_threshold : heap_limit;
-  rts_heap.fast_limit = report ? 0 : threshold;
   sense = RTS_GC_MARK;
   alloc_flags = 0;
   mcap = 4096;
@@ -698,7 +695,6 @@ static void collect(size_t request) {
   size_t room = heap_limit + reserve_open - live_bytes;
   if (t > room) t = room;
   threshold = t;
-  rts_heap.fast_limit = report ? 0 : threshold;
   trim_pool(t / PAGE_BYTES + 16);
   warm_low = nwarm;
   if (live_bytes > peak_live) peak_live = live_bytes;

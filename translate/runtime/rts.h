@@ -13,7 +13,6 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <string.h>
 #include <signal.h>
 
 #define RTS_LIKELY(x) __builtin_expect(!!(x), 1)
@@ -94,51 +93,6 @@ bool rts_raise_stack_overflow(void);
  * Env RTS_GC_DEBUG=<KiB>: collect every <KiB> allocated and overwrite freed memory with
  * 0xDB (finds missing shadow-stack roots in generated code). */
 void *rts_alloc(uint32_t tid, size_t size); /* zero-filled, header set; may collect */
-/* The allocator's hot state (gc.c owns it), read by rts_alloc_fixed's inline fast path. */
-#define RTS_NCLASSES 28
-typedef struct rts_freecell {
-  rts_obj h;
-  struct rts_freecell *next;
-} rts_freecell;
-typedef struct rts_heap_state {
-  rts_freecell *freelist[RTS_NCLASSES];
-  char *bump[RTS_NCLASSES], *bump_end[RTS_NCLASSES];
-  size_t since;      /* bytes allocated since the last collection */
-  size_t fast_limit; /* the collection threshold; 0 sends every allocation to rts_alloc */
-  uint64_t since_objects;
-  uint32_t alloc_flags; /* gcflags of a new object */
-} rts_heap_state;
-extern rts_heap_state rts_heap;
-/* rts_alloc for an object of a size known when compiling (genc's `new`): classes up to 256
- * bytes are 16 bytes apart, so the class is computed here and folds away; the free list or
- * the bump pointer serve it without a call. Anything else (a collection due, an empty page,
- * RTS_GC_STATS counting) takes rts_alloc. */
-static inline void *rts_alloc_fixed(uint32_t tid, size_t size) {
-  if (size <= 256) {
-    const unsigned c = (unsigned)((size + 15) >> 4) - 1;
-    const size_t cs = (size_t)(c + 1) * 16;
-    if (__builtin_expect(rts_heap.since + cs <= rts_heap.fast_limit, 1)) {
-      rts_obj *o;
-      rts_freecell *f = rts_heap.freelist[c];
-      if (f) {
-        rts_heap.freelist[c] = f->next;
-        o = &f->h;
-      } else {
-        char *b = rts_heap.bump[c];
-        if (__builtin_expect((uintptr_t)rts_heap.bump_end[c] - (uintptr_t)b < cs, 0)) return rts_alloc(tid, size);
-        rts_heap.bump[c] = b + cs;
-        o = (rts_obj *)b;
-      }
-      rts_heap.since += cs;
-      rts_heap.since_objects++;
-      memset(o, 0, (size + 15) & ~(size_t)15);
-      o->tid = tid;
-      o->gcflags = rts_heap.alloc_flags;
-      return o;
-    }
-  }
-  return rts_alloc(tid, size);
-}
 /* the same, but a large object's bytes past the header are left as they are: for a caller
  * that fills every byte at once (a file read into a string) */
 void *rts_alloc_unzeroed(uint32_t tid, size_t size);
