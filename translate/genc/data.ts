@@ -142,13 +142,14 @@ ${raisers.map((l) => `  case ${l.tid}: ${db.fn(ctorOf(l))}(gc_[1], gc_[0]); brea
   // 40,000-line function (the VM's), 7 s over these, and the code runs once, at start-up.
   // Any edit to the program changes data.c (its build id), so this was the edit's cost.
   const init = [...alloc, ...fill, ...aliases];
-  const parts: string[] = [];
+  const parts = Math.ceil(init.length / INIT_CHUNK);
   body.push('#if defined(__GNUC__) && !defined(__clang__)\n#define RTS_INIT_ATTR __attribute__((noinline, optimize("O1")))\n#else\n#define RTS_INIT_ATTR __attribute__((noinline))\n#endif');
-  for (let k = 0; k * INIT_CHUNK < init.length; k++) {
-    parts.push(`rts_init_statics_${k}`);
+  const calls: string[] = [];
+  for (let k = 0; k < parts; k++) {
     body.push(`static RTS_INIT_ATTR void rts_init_statics_${k}(void) {\n${init.slice(k * INIT_CHUNK, (k + 1) * INIT_CHUNK).join('\n')}\n}`);
+    calls.push(`  rts_init_statics_${k}();`);
   }
-  body.push(`static void rts_init_statics(void) {\n${parts.map((f) => `  ${f}();`).join('\n')}\n}`);
+  body.push(`static void rts_init_statics(void) {\n${calls.join('\n')}\n}`);
   body.push(`int64_t rts_entry(rts_list *argv) {
   static void *entry_roots[1];
   static rts_frame pbc_frame, argv_frame;

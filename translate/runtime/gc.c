@@ -237,19 +237,6 @@ static bool populate(char *m, size_t bytes) {
 }
 #endif
 
-#ifndef _WIN32
-/* A page given back by trim_pool, taken again: faulted in by one request where the kernel
- * can (its contents are zero either way). */
-static void populate_small(char *m, size_t bytes) {
-#if defined(__linux__)
-  madvise(m, bytes, MADV_POPULATE_WRITE);
-#else
-  (void)m;
-  (void)bytes;
-#endif
-}
-#endif
-
 static void new_chunk(void) {
   size_t bytes = PAGE_BYTES * CHUNK_PAGES;
 #ifdef _WIN32
@@ -284,7 +271,7 @@ static page *get_page(void) {
 #ifdef _WIN32
     if (!VirtualAlloc(p, PAGE_BYTES, MEM_COMMIT, PAGE_READWRITE)) rts_fatal("out of memory");
 #else
-    populate_small((char *)p, PAGE_BYTES); /* one call instead of a fault per 4 KiB */
+    (void)populate((char *)p, PAGE_BYTES); /* one call instead of a fault per 4 KiB; refused: faults as used */
 #endif
     return p;
   }
@@ -309,6 +296,7 @@ static void trim_pool(size_t keep) {
 #endif
     push_page(&cold, &ncold, &capcold, p);
   }
+  warm_low = nwarm; /* the next cycle's mark starts from what stays */
 }
 
 /* ---- marking ---- */
@@ -696,7 +684,6 @@ static void collect(size_t request) {
   if (t > room) t = room;
   threshold = t;
   trim_pool(t / PAGE_BYTES + 16);
-  warm_low = nwarm;
   if (live_bytes > peak_live) peak_live = live_bytes;
   if (report) gc_seconds += rts_clock() - t0;
   in_gc = 0;
