@@ -189,17 +189,18 @@ async function compileStage(
   // the compiler's own temp files go in our scratch folder too, swept if we are killed
   const ccEnv = { ...process.env, TMPDIR: work };
   try {
+    // verified now: a damaged object is compiled again, not found missing at link time
+    const objects = new Map(objKeys.map((k) => [k, store.getBlob('compile', k)]));
+    const todo = sources.map((s, i) => ({ s, key: objKeys[i] })).filter(({ key }) => !objects.get(key));
+    // only what the compiler reads is written (after an edit: the headers and one or two files of 200)
     const src = join(work, 'src');
     mkdirSync(src);
-    for (const f of [...headers, ...sources])
+    for (const f of [...headers, ...todo.map((t) => t.s)])
       try {
         writeFileSync(join(src, f.name), f.text);
       } catch (e) {
         throw explainWriteError(e, join(src, f.name), Buffer.byteLength(f.text));
       }
-    // verified now: a damaged object is compiled again, not found missing at link time
-    const objects = new Map(objKeys.map((k) => [k, store.getBlob('compile', k)]));
-    const todo = sources.map((s, i) => ({ s, key: objKeys[i] })).filter(({ key }) => !objects.get(key));
     const hits = sources.length - todo.length;
     const misses = todo.length;
     // compile missing objects, two at a time (one per core)

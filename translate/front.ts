@@ -15,6 +15,7 @@ import { checkGraph, Constant, type FunctionGraph } from './model/graph.ts';
 import { ClassDesc, FunctionDesc } from './load/descs.ts';
 import { fingerprint } from './cache/fingerprint.ts';
 import { frontKeys, gencCountsKey, readFront, type StageLog } from './cache/stages.ts';
+import { FlowPacks } from './cache/flowpacks.ts';
 
 /** Runs (or reuses) load → genc for the program at entryAbs; returns the C files and genc's key. */
 export async function translateFront(entryAbs: string, store: Store, toolchain: string, stage: StageLog, check: boolean): Promise<{ cFiles: CFile[]; gencKey: string }> {
@@ -60,20 +61,20 @@ function annotateStages(prog: LoadedProgram, store: Store, toolchain: string, an
   const t0 = performance.now();
   let flowMs = 0;
   const flow = { graphs: 0, cached: 0, blocks: 0, ops: 0 };
+  // a graph depends on its own module and the program's interface (declarations, not bodies)
+  const packs = new FlowPacks(store, toolchain, prog.interfaceHash);
   const getGraph = (fd: FunctionDesc): FunctionGraph => {
     const s = performance.now();
     try {
-      // a graph depends on its own body and the program's interface (declarations, not bodies)
-      const key = keyOf(toolchain, 'flow', prog.interfaceHash, fd.name, fd.decl?.getText() ?? fd.cls?.decl?.getText() ?? '');
-      const hit = store.getBlob('flow', key);
+      const hit = packs.get(fd);
       let g: FunctionGraph;
       if (hit) {
-        g = deserializeGraph(hit.toString(), prog, fd);
+        g = deserializeGraph(hit, prog, fd);
         flow.cached++;
       } else {
         g = buildFlowGraph(prog, fd);
         // instantiations of generics are named as the annotator creates them: not cacheable by name
-        if (!fd.template && !usesInstances(g)) store.putBlob('flow', key, serializeGraph(g));
+        if (!fd.template && !usesInstances(g)) packs.put(fd, serializeGraph(g));
       }
       if (check) checkGraph(g);
       flow.graphs++;
@@ -96,6 +97,11 @@ function annotateStages(prog: LoadedProgram, store: Store, toolchain: string, an
     if (e instanceof RtsError && !e.stage) e.stage = 'annotate';
     if (e instanceof RtsErrors) for (const x of e.all) x.stage ??= 'annotate';
     throw e;
+  } finally {
+    // the graphs built are sound even when annotation then rejects the program
+    const s = performance.now();
+    packs.save();
+    flowMs += performance.now() - s;
   }
   const annMs = performance.now() - t0 - flowMs;
   // flow runs on demand inside annotation; each is reported with its own share of the time

@@ -44,7 +44,9 @@ describe('warm translations', () => {
     // from the store, but for instances of generics, which are never cached
     expect(flow.cached).toBeGreaterThan(0);
     expect(flow.graphs - flow.cached).toBeLessThan(flow.graphs / 2);
-    expect(stageOf(edit, 'compile').counts.compiled).toBeGreaterThan(0);
+    // its module's C and buildid.c (os.buildId() changes with every byte), no other: not
+    // data.c (vtables, prebuilt objects) nor anything including an unchanged program.h
+    expect(stageOf(edit, 'compile').counts.compiled).toBe(2);
     expect(run(edit.binary)).toContain('rex woofs');
 
     writeFileSync(entry, original);

@@ -101,13 +101,28 @@ export function serializeGraph(g: FunctionGraph): string {
   return JSON.stringify(sg);
 }
 
+interface Names {
+  fnByName: Map<string, FunctionDesc>;
+  clsByName: Map<string, ClassDesc>;
+  modByPath: Map<string, LoadedProgram['entry']>;
+}
+/** The program's functions, classes and modules by the names graphs refer to them by: made once per program, not per graph (thousands of graphs). */
+const namesOf = new WeakMap<LoadedProgram, Names>();
+function names(prog: LoadedProgram): Names {
+  let n = namesOf.get(prog);
+  if (!n) {
+    const fnByName = new Map([...prog.functionsByDecl.values()].map((f) => [f.name, f]));
+    for (const c of prog.classes) fnByName.set(c.ctor.name, c.ctor);
+    n = { fnByName, clsByName: new Map(prog.classes.map((c) => [c.name, c])), modByPath: new Map([...prog.modules.values()].map((m) => [m.relPath, m])) };
+    namesOf.set(prog, n);
+  }
+  return n;
+}
+
 export function deserializeGraph(text: string, prog: LoadedProgram, fd: FunctionDesc): FunctionGraph {
   const sg = JSON.parse(text) as SerialGraph;
   const vars = sg.vars.map((n) => new Variable(n));
-  const fnByName = new Map([...prog.functionsByDecl.values()].map((f) => [f.name, f]));
-  for (const c of prog.classes) fnByName.set(c.ctor.name, c.ctor);
-  const clsByName = new Map(prog.classes.map((c) => [c.name, c]));
-  const modByPath = new Map([...prog.modules.values()].map((m) => [m.relPath, m]));
+  const { fnByName, clsByName, modByPath } = names(prog);
   const val = (r: Ref): Value => {
     if ('v' in r) return vars[r.v];
     if ('n' in r) return new Constant(r.n, r.k, r.st === 1);

@@ -5,7 +5,7 @@
 import type { FunctionDesc } from '../load/descs.ts';
 import type { RtypedProgram } from '../rtype/rtyper.ts';
 import { Database } from './database.ts';
-import { emitData, emitHeader } from './data.ts';
+import { emitBuildId, emitData, emitHeader } from './data.ts';
 import { FunctionEmitter } from './function.ts';
 
 export { ctype, cFloat, cInt } from './database.ts';
@@ -57,6 +57,7 @@ export class GenC {
     }
     const data = emitData(db);
     files.push({ name: 'data.c', text: data });
+    files.push({ name: 'buildid.c', text: emitBuildId(db.buildId) });
     files.unshift({ name: 'program.h', text: emitHeader(db, this.inlineBodies) });
     return files;
   }

@@ -126,6 +126,20 @@ function topLevelNames(sf: ts.SourceFile): Map<string, 'const' | 'let' | 'functi
 const TRANSPILE_OPTIONS: ts.CompilerOptions = { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false };
 
 /**
+ * One module's JavaScript as TypeScript transpiles it, reused from the store when the same
+ * file had the same text before: after an edit only the edited module is transpiled again
+ * (all of them took seconds). The imports are still relative here; runModules rewrites them.
+ */
+function transpiled(store: Store, abs: string, text: string): string {
+  const key = sha256(`transpile\0${ts.version}\0${JSON.stringify(TRANSPILE_OPTIONS)}\0${abs}\0${text}`);
+  const hit = store.getBlob('transpile', key);
+  if (hit) return hit.toString();
+  const js = ts.transpileModule(text, { compilerOptions: TRANSPILE_OPTIONS, fileName: abs }).outputText;
+  store.putBlob('transpile', key, js);
+  return js;
+}
+
+/**
  * Transpiles every module to ESM beside each other, as one store entry (verified on every
  * read, so a damaged .mjs is rebuilt rather than failing every later load), and imports the entry.
  */
@@ -140,7 +154,7 @@ async function runModules(files: ts.SourceFile[], store: Store, entryPath: strin
     try {
       for (const f of files) {
         const abs = resolve(f.fileName);
-        let js = ts.transpileModule(f.text, { compilerOptions: TRANSPILE_OPTIONS, fileName: abs }).outputText;
+        let js = transpiled(store, abs, f.text);
         // imports name the modules' final places in the store (the entry is renamed there whole)
         js = js.replace(/(from\s+|import\s*\(\s*|import\s+)(['"])(\.{1,2}\/[^'"]+)\2/g, (m, pre: string, q: string, spec: string) => {
           const dep = resolve(dirname(abs), spec);
@@ -193,8 +207,54 @@ function loadErrorLoc(e: unknown, files: ts.SourceFile[], outPath: (abs: string)
   return null;
 }
 
-/** The previous program: createProgram reuses its unchanged files (lib.d.ts, @types/node). */
-let previousProgram: ts.Program | undefined;
+/** The previous program of this process and its entry: the next load of the same entry starts from its type-check state. */
+let previous: { entry: string; builder: ts.SemanticDiagnosticsBuilderProgram } | undefined;
+/** lib.d.ts and @types/node parsed once per process, shared by every program (TypeScript's own reuse does the same). */
+const libFiles = new Map<string, ts.SourceFile>();
+
+/** Where TypeScript believes its incremental state lives; never written: the store keeps it (see incrementalProgram). */
+const BUILD_INFO = 'rts-typecheck.tsbuildinfo';
+
+/**
+ * The TypeScript program of the entry, as a builder that type-checks only what changed
+ * since the last check of the same entry: TypeScript's own incremental state (its
+ * tsbuildinfo: each file's version, its declaration signature and its diagnostics) is kept
+ * in the store, one slot per entry, sealed like every entry, so a damaged one is reported
+ * and the check is done whole. A one-function edit checks that file alone (seconds before).
+ * saveState records the state once a check has run.
+ */
+function incrementalProgram(entryPath: string, base: ts.CompilerOptions, store: Store): { builder: ts.SemanticDiagnosticsBuilderProgram; saveState: () => void } {
+  const infoPath = resolve(store.root, BUILD_INFO);
+  const options: ts.CompilerOptions = { ...base, incremental: true, tsBuildInfoFile: infoPath };
+  const slot = sha256(`tsbuildinfo\0${entryPath}`);
+  const host = ts.createIncrementalCompilerHost(options);
+  const readFile = host.readFile.bind(host);
+  host.readFile = (p) => (p === infoPath ? store.getBlob('typecheck', slot)?.toString() : readFile(p));
+  const getSourceFile = host.getSourceFile.bind(host);
+  host.getSourceFile = (fileName, lang, onError, create) => {
+    if (!/[\\/]node_modules[\\/](typescript|@types)[\\/]/.test(fileName)) return getSourceFile(fileName, lang, onError, create);
+    const k = `${fileName}\0${JSON.stringify(lang)}`;
+    let sf = libFiles.get(k);
+    if (!sf) {
+      sf = getSourceFile(fileName, lang, onError, create);
+      if (sf) libFiles.set(k, sf);
+    }
+    return sf;
+  };
+  const old = previous?.entry === entryPath ? previous.builder : ts.readBuilderProgram(options, host);
+  const builder = ts.createSemanticDiagnosticsBuilderProgram([entryPath], options, host, old as ts.SemanticDiagnosticsBuilderProgram | undefined);
+  previous = { entry: entryPath, builder };
+  const saveState = (): void => {
+    let text: string | undefined;
+    builder.emit(undefined, (name, data) => {
+      if (name === infoPath) text = data;
+    });
+    if (text === undefined) return;
+    store.discard(store.entryPath('typecheck', slot));
+    store.putBlob('typecheck', slot, text);
+  };
+  return { builder, saveState };
+}
 
 export async function loadProgram(entry: string, store: Store): Promise<LoadedProgram> {
   const entryPath = resolve(entry);
@@ -212,8 +272,8 @@ export async function loadProgram(entry: string, store: Store): Promise<LoadedPr
     typeRoots: [join(REPO_ROOT, 'node_modules', '@types')],
     lib: ['lib.es2022.d.ts'],
   };
-  const tsProgram = ts.createProgram([entryPath], options, undefined, previousProgram);
-  previousProgram = tsProgram;
+  const { builder, saveState } = incrementalProgram(entryPath, options, store);
+  const tsProgram = builder.getProgram();
   const files = tsProgram.getSourceFiles().filter((f) => !f.isDeclarationFile && !f.fileName.includes('/node_modules/'));
   const checker = tsProgram.getTypeChecker();
   const { scopes, key: loadJsKey } = await runModules(files, store, entryPath);
@@ -348,7 +408,9 @@ export async function loadProgram(entry: string, store: Store): Promise<LoadedPr
   if (!mainDecl) fail('E_ENTRY', `${entryMod.relPath} does not export a function main(argv: string[]): int`, { file: entryMod.relPath, line: 1, col: 1 });
   const main = functionsByDecl.get(mainDecl)!;
   const typecheck = (): void => {
-    const diags = ts.getPreEmitDiagnostics(tsProgram).filter((d) => d.category === ts.DiagnosticCategory.Error && d.file && files.includes(d.file));
+    const all = [...builder.getOptionsDiagnostics(), ...builder.getSyntacticDiagnostics(), ...builder.getGlobalDiagnostics(), ...builder.getSemanticDiagnostics()];
+    saveState();
+    const diags = all.filter((d) => d.category === ts.DiagnosticCategory.Error && d.file && files.includes(d.file));
     if (diags.length) {
       const d = diags[0];
       const { line, character } = d.file!.getLineAndCharacterOfPosition(d.start ?? 0);

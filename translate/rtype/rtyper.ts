@@ -63,9 +63,11 @@ export function rtypeProgram(a: Annotator): RtypedProgram {
       const s = a.fieldAnnotation(c, name);
       layout.fields.push({ name, owner: c, type: s.kind === 'impossible' ? Signed : lltypeOf(s), cname: `f_${cIdent(c.name)}_${cIdent(name)}` });
     }
-    // vtable slots: a family gets its slot in the class that first declares the method
-    for (const fam of a.families.values()) {
-      if (fam.root !== c) continue;
+    // vtable slots: a family gets its slot in the class that first declares the method, in
+    // the order of the methods' names, not of the annotator's discovery: an edit to a body
+    // must not move slots (that would change data.c's vtables and recompile it)
+    const rooted = [...a.families.values()].filter((f) => f.root === c).sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
+    for (const fam of rooted) {
       const key = `${fam.root.name}.${fam.name}`;
       table.slots.set(key, layout.vtable.length);
       layout.vtable.push(null);

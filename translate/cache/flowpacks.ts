@@ -1,0 +1,74 @@
+// The flow cache: one store entry per module holding the flow graphs of its functions that
+// translations built, keyed by the program's interface (every declaration with the bodies
+// left out), each graph marked with the hash of its own declaration's text: a graph depends
+// on its own body and the interface, no more. One entry per module, not per function: a
+// translation of the VM read 3,000 entries, each verified on its own, after an edit of one
+// function; now it reads 200 and writes back the one module whose graphs changed.
+import type { Store } from '../../common/store.ts';
+import { keyOf, sha256 } from '../../common/hash.ts';
+import type { FunctionDesc, ModuleInfo } from '../load/descs.ts';
+
+interface Pack {
+  key: string;
+  /** by function name: the hash of the declaration it was built from, and the serialized graph */
+  graphs: Map<string, { decl: string; graph: string }>;
+  /** graphs added since it was read: the pack is written again */
+  grown: boolean;
+}
+
+export class FlowPacks {
+  private packs = new Map<ModuleInfo, Pack>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly toolchain: string,
+    private readonly interfaceHash: string,
+  ) {}
+
+  private pack(m: ModuleInfo): Pack {
+    let p = this.packs.get(m);
+    if (!p) {
+      const key = keyOf(this.toolchain, 'flow-pack', this.interfaceHash, m.relPath);
+      const graphs = new Map<string, { decl: string; graph: string }>();
+      const text = this.store.getBlob('flow', key)?.toString() ?? '';
+      // one graph per line: its function's name, its declaration's hash, the graph's JSON
+      // (which has no raw newline), separated by tabs
+      for (const line of text.split('\n')) {
+        const t1 = line.indexOf('\t');
+        const t2 = line.indexOf('\t', t1 + 1);
+        if (t1 > 0 && t2 > t1) graphs.set(line.slice(0, t1), { decl: line.slice(t1 + 1, t2), graph: line.slice(t2 + 1) });
+      }
+      p = { key, graphs, grown: false };
+      this.packs.set(m, p);
+    }
+    return p;
+  }
+
+  /** The serialized graph of fd a translation built before from the same declaration and interface, or null. */
+  get(fd: FunctionDesc): string | null {
+    const e = this.pack(fd.module).graphs.get(fd.name);
+    return e && e.decl === declHash(fd) ? e.graph : null;
+  }
+
+  put(fd: FunctionDesc, graph: string): void {
+    const p = this.pack(fd.module);
+    p.graphs.set(fd.name, { decl: declHash(fd), graph });
+    p.grown = true;
+  }
+
+  /** Writes the packs that gained or replaced graphs (replacing what was under their key). */
+  save(): void {
+    for (const p of this.packs.values()) {
+      if (!p.grown) continue;
+      const text = [...p.graphs].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([name, e]) => `${name}\t${e.decl}\t${e.graph}`).join('\n');
+      this.store.discard(this.store.entryPath('flow', p.key));
+      this.store.putBlob('flow', p.key, text);
+      p.grown = false;
+    }
+  }
+}
+
+/** What a function's graph is built from besides the interface: its declaration (for a synthesized constructor, its class's). */
+function declHash(fd: FunctionDesc): string {
+  return sha256(fd.decl?.getText() ?? fd.cls?.decl?.getText() ?? '');
+}
