@@ -204,16 +204,25 @@ export class Store {
       throw explainWriteError(e, join(this.entryPath(stage, key), ENTRY));
     }
     const final = this.entryPath(stage, key);
-    try {
-      renameSync(tmp, final);
-    } catch (e) {
-      rmSync(tmp, { recursive: true, force: true });
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code !== 'ENOTEMPTY' && code !== 'EEXIST') throw e;
-      // someone else committed the same key first; theirs is as good as ours
-      const existing = this.read(stage, key);
-      if (existing) return existing;
-      throw new Error(`store: could not commit ${stage}/${key}: ${code}`);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        renameSync(tmp, final);
+        break;
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if ((code !== 'ENOTEMPTY' && code !== 'EEXIST') || attempt > 0) {
+          rmSync(tmp, { recursive: true, force: true });
+          if (code !== 'ENOTEMPTY' && code !== 'EEXIST') throw e;
+          throw new Error(`store: could not commit ${stage}/${key}: ${code}`);
+        }
+        // someone else committed the same key first; theirs is as good as ours
+        const existing = this.read(stage, key);
+        if (existing) {
+          rmSync(tmp, { recursive: true, force: true });
+          return existing;
+        }
+        // what was there was damaged or unsealed (read reported and removed it): ours replaces it
+      }
     }
     return { ...info, dir: join(final, 'files') };
   }
@@ -303,15 +312,20 @@ export class Store {
       .sort();
   }
 
-  /** Removes leftovers of killed writers (temp dirs and trash of dead processes, unsealed dirs). Returns how many. */
-  sweep(): number {
+  /**
+   * Removes leftovers of killed writers (temp dirs and trash of dead processes), found by name
+   * alone; deep also removes unsealed key dirs, which costs a look into every entry (seconds
+   * in a store of 100,000 entries, so only `release cache prune` asks: a read of such a dir
+   * finds it damaged and removes it anyway). Returns how many.
+   */
+  sweep(deep = false): number {
     let n = 0;
     for (const stage of this.stages()) {
       const dir = join(this.root, stage);
       for (const name of readdirSync(dir)) {
         // (also the single temp files of the translator's earlier store: .KEY.PID.TIME.tmp)
-        const m = /^\.(?:tmp|trash)-(\d+)-/.exec(name) ?? /^\.[0-9a-f]{64}\.(\d+)\.\d+\.tmp$/.exec(name);
-        if ((m && !pidAlive(Number(m[1]))) || (KEY.test(name) && !existsSync(join(dir, name, ENTRY)))) {
+        const m = name.startsWith('.') ? (/^\.(?:tmp|trash)-(\d+)-/.exec(name) ?? /^\.[0-9a-f]{64}\.(\d+)\.\d+\.tmp$/.exec(name)) : null;
+        if ((m && !pidAlive(Number(m[1]))) || (deep && KEY.test(name) && !existsSync(join(dir, name, ENTRY)))) {
           // a key without entry.json cannot come from commit(): debris (or an entry of the earlier format)
           rmSync(join(dir, name), { recursive: true, force: true });
           n++;

@@ -46,7 +46,7 @@ export function stats(store: Store): Stats {
 }
 
 export async function prune(store: Store, keepDays: number): Promise<{ swept: number; damaged: string[]; old: string[] }> {
-  const swept = store.sweep();
+  const swept = store.sweep(true);
   const damaged: string[] = [];
   const old: string[] = [];
   const cutoff = Date.now() - keepDays * 86_400_000;
