@@ -14,7 +14,7 @@ import { RtsError, RtsErrors } from './errors.ts';
 import { checkGraph, Constant, type FunctionGraph } from './model/graph.ts';
 import { ClassDesc, FunctionDesc } from './load/descs.ts';
 import { fingerprint } from './cache/fingerprint.ts';
-import { frontKeys, gencCountsKey, readFront, type StageLog } from './cache/stages.ts';
+import { frontKeys, gencCountsKey, putGenc, readFront, type StageLog } from './cache/stages.ts';
 import { FlowPacks } from './cache/flowpacks.ts';
 
 /** Runs (or reuses) load → genc for the program at entryAbs; returns the C files and genc's key. */
@@ -50,7 +50,7 @@ export async function translateFront(entryAbs: string, store: Store, toolchain: 
   // the load key names every source byte and load-time constant: the program's build id
   const cFiles = new GenC(rp, loadKey.slice(0, 16)).generate();
   const gencCounts = { files: cFiles.length, bytes: cFiles.reduce((n, f) => n + f.text.length, 0) };
-  store.putBlob('genc', keys.genc, JSON.stringify(cFiles));
+  putGenc(store, keys.genc, cFiles);
   store.putBlob('genc', gencCountsKey(keys.genc), JSON.stringify(gencCounts));
   stage('genc', t, false, gencCounts);
   return { cFiles, gencKey: keys.genc };

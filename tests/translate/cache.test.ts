@@ -71,6 +71,19 @@ describe('translation cache and reproducibility', () => {
     expectIntact(cacheA);
   });
 
+  it('recomputes genc when one of its C files (stored one entry each) is damaged', async () => {
+    const p = blobOf(cacheA, 'c');
+    const bytes = readFileSync(p);
+    bytes[bytes.length >> 1] ^= 0x01;
+    writeFileSync(p, bytes);
+    const lines: string[] = [];
+    const r = await translateProgram({ entry, target: 'linux-x86_64', outDir: join(base, 'out3c'), cacheDir: cacheA, log: (l) => lines.push(l) });
+    expect(r.stages.find((s) => s.name === 'genc')!.cached).toBe(false);
+    expect(lines).toContainEqual(expect.stringMatching(/^cache: c entry [0-9a-f]{16} in .* is damaged \(files\/blob: sha256 mismatch\): removed, rebuilding$/));
+    expect(readFileSync(r.binary)).toEqual(readFileSync(join(base, 'out1', 'classes')));
+    expectIntact(cacheA);
+  });
+
   it('verifies entry.json itself: a damaged one that still parses is rebuilt', async () => {
     const p = join(dirname(dirname(blobOf(cacheA, 'annotate'))), 'entry.json');
     writeFileSync(p, readFileSync(p, 'utf8').replace('"name"', '"naem"'));
