@@ -90,31 +90,37 @@ export class Database {
    * header: an edit to it recompiles every module, which is why only tiny ones qualify.
    */
   private findInlinable(): Set<FunctionDesc> {
+    // each graph is read once: what it needs besides being small and plain is that the
+    // functions it calls are inlined; then a fixpoint over those calls alone
+    const needs = new Map<FunctionDesc, FunctionDesc[]>();
+    for (const fd of this.rp.functions) {
+      if (fd === this.rp.main) continue;
+      const blocks = this.graph(fd).blocks();
+      if (blocks.length > INLINE_MAX_BLOCKS) continue;
+      let ops = 0;
+      let ok = true;
+      const callees: FunctionDesc[] = [];
+      for (const b of blocks) {
+        if (b.exitswitch === LAST_EXCEPTION) ok = false;
+        for (const op of b.operations) {
+          if (!ok) break;
+          ops++;
+          const info = llop(op.opname);
+          if (!opCanCollect(op.opname, op.extra) && !info.canRaise && op.opname !== 'unreachable') continue;
+          if (op.opname === 'direct_call' && op.extra !== fd) callees.push(op.extra as FunctionDesc);
+          else ok = false;
+        }
+        if (!ok) break;
+      }
+      if (ok && ops <= INLINE_MAX_OPS) needs.set(fd, callees);
+    }
     const out = new Set<FunctionDesc>();
-    const candidates = this.rp.functions.filter((fd) => fd !== this.rp.main);
     for (let changed = true; changed; ) {
       changed = false;
-      for (const fd of candidates) {
-        if (out.has(fd)) continue;
-        const g = this.graph(fd);
-        const blocks = g.blocks();
-        let ops = 0;
-        let ok = blocks.length <= INLINE_MAX_BLOCKS;
-        for (const b of blocks) {
-          if (!ok) break;
-          if (b.exitswitch === LAST_EXCEPTION) ok = false;
-          for (const op of b.operations) {
-            ops++;
-            const info = llop(op.opname);
-            if (!opCanCollect(op.opname, op.extra) && !info.canRaise && op.opname !== 'unreachable') continue;
-            if (op.opname === 'direct_call' && out.has(op.extra as FunctionDesc) && op.extra !== fd) continue;
-            ok = false;
-          }
-        }
-        if (ok && ops <= INLINE_MAX_OPS) {
-          out.add(fd);
-          changed = true;
-        }
+      for (const [fd, callees] of needs) {
+        if (out.has(fd) || !callees.every((c) => out.has(c))) continue;
+        out.add(fd);
+        changed = true;
       }
     }
     return out;
