@@ -15,7 +15,7 @@ import { dictSet } from '../../objects/dict.ts';
 import { Trace, IROp } from '../../jit/ir.ts';
 import {
   H_CALL, H_BINARY_OP, H_RICHCOMPARE, H_TRUTHY, H_GETATTR, H_GETITEM, H_SETITEM, H_CONTAINS, H_ITERNEXT, fastCall,
-  H_SETATTR, H_UNARY, H_LOAD_NAME, H_STORE_NAME, H_LIST_APPEND, loadName,
+  H_SETATTR, H_UNARY, H_LOAD_NAME, H_STORE_NAME, H_LIST_APPEND, H_ADD_ATTR, loadName, addAttr,
 } from '../../jit/helpers.ts';
 import { NativeRun } from '../native.ts';
 
@@ -153,6 +153,15 @@ export function jitListAppend(run: NativeRun, l: PyObject, v: PyObject): void {
     caught(run, e as Error);
   }
 }
+// an __init__ inlined into a loop adds its attributes (deltablue's traces make 68 such calls)
+export function jitAddAttr(run: NativeRun, o: PyObject, name: PyObject, v: PyObject): void {
+  run.jf.exc = null;
+  try {
+    addAttr(o, name, v);
+  } catch (e) {
+    caught(run, e as Error);
+  }
+}
 /** A call of callable with self (NULL_OBJ: none) and n arguments a, b, c (NULL_OBJ past n):
  * the interpreter's fast paths for builtins, else the generic call (callHelper's H_CALL). */
 function callWith(callable: PyObject, self: PyObject, n: int, a: PyObject, b: PyObject, c: PyObject): PyObject {
@@ -217,6 +226,7 @@ const DH_UNARY = jitHelper(jitUnary);
 const DH_LOAD_NAME = jitHelper(jitLoadName);
 const DH_STORE_NAME = jitHelper(jitStoreName);
 const DH_LIST_APPEND = jitHelper(jitListAppend);
+const DH_ADD_ATTR = jitHelper(jitAddAttr);
 const DH_CALL0 = jitHelper(jitCall0);
 const DH_CALL1 = jitHelper(jitCall1);
 const DH_CALL2 = jitHelper(jitCall2);
@@ -259,6 +269,8 @@ export function directHelper(t: Trace, pc: int): int {
       return op === IROp.CALL_N && n === 3 ? DH_STORE_NAME : -1;
     case H_LIST_APPEND:
       return op === IROp.CALL_N && n === 2 ? DH_LIST_APPEND : -1;
+    case H_ADD_ATTR:
+      return op === IROp.CALL_N && n === 3 ? DH_ADD_ATTR : -1;
   }
   return -1;
 }
