@@ -71,7 +71,9 @@ export function copyCode(c: PyCode): PyCode {
   const r = new PyCode(c.name, c.filename, c.firstLine);
   r.qualname = c.qualname;
   r.ops = c.ops;
-  r.words = c.words;
+  // repacked, not shared: the JIT rewrites the back edges of loops it gives up on in place,
+  // and the copy's loops are its own
+  r.words = packInstructions(c.ops);
   r.lines = c.lines;
   r.consts = c.consts;
   r.names = c.names;

@@ -179,6 +179,10 @@ export class Op {
   static readonly JUMP: int = def(0, { jump: 0, flags: F_JUMP | F_STOP });
   /** a loop's back edge (the JIT's hook) */
   static readonly JUMP_BACKWARD: int = def(0, { jump: 0, flags: F_JUMP | F_STOP });
+  /** a back edge whose loop the JIT gave up on (vm/jit/hooks.ts rewrites its JUMP_BACKWARDs to
+   * this): it checks for interrupts as JUMP_BACKWARD does but counts nothing down, so a loop the
+   * JIT does not run costs what it costs with the JIT off. The compiler never emits it. */
+  static readonly JUMP_BACKWARD_NO_JIT: int = def(0, { jump: 0, flags: F_JUMP | F_STOP });
   static readonly POP_JUMP_IF_FALSE: int = def(-1, { jump: -1, flags: F_JUMP });
   static readonly POP_JUMP_IF_TRUE: int = def(-1, { jump: -1, flags: F_JUMP });
   static readonly JUMP_IF_FALSE_OR_POP: int = def(-1, { jump: 0, flags: F_JUMP });

@@ -1413,6 +1413,10 @@ function run(f: Frame): PyObject {
           case Op.JUMP:
             pc = arg;
             break;
+          case Op.JUMP_BACKWARD_NO_JIT:
+            if (os.takeInterrupt()) handleInterrupt();
+            pc = arg;
+            break;
           case Op.JUMP_BACKWARD:
             if (os.takeInterrupt()) handleInterrupt();
             pc = arg;

@@ -37,6 +37,7 @@ import { classDictProxy } from '../builtins/mappingproxy.ts';
 import { PyGetSetDescr, addLayoutDescrs, descrOf, descrOwner, getsetAttr, instanceWeakref } from '../builtins/getsetdescr.ts';
 import { PyExcGroup, excGroupStr } from '../builtins/excgroup.ts';
 import { PyCode, CO_VARARGS, CO_VARKW, CO_GENERATOR, CO_NAMES, CO_COROUTINE, CO_ASYNC_GENERATOR, CO_ITERABLE_COROUTINE } from '../compiler/code.ts';
+import { Op } from '../compiler/opcodes.ts';
 import { VM } from './state.ts';
 import { callFunction, genSend } from './eval.ts';
 import { callBuiltin, isCallable, dictInit } from '../builtins/dispatch.ts';
@@ -770,7 +771,8 @@ function codeAttr(c: PyCode, name: string): PyObject | null {
       // the words the interpreter runs, two bytes each as in CPython's wordcode (opcodes differ)
       const b: int[] = [];
       for (const w of c.words) {
-        b.push(w & 127);
+        // a back edge the JIT gave up on shows as what the compiler emitted
+        b.push((w & 127) === Op.JUMP_BACKWARD_NO_JIT ? Op.JUMP_BACKWARD : w & 127);
         b.push((w >> 7) & 255);
       }
       return new PyBytes(bytesType, b);

@@ -230,14 +230,9 @@ export function callHelper(id: int, c: HelperCall): void {
       c.resR = d;
       return;
     }
-    case H_ADD_ATTR: {
-      // the trace guarded the instance's map and the types (so no __setattr__ or data
-      // descriptor intervenes): as the interpreter's cached store that adds an attribute
-      const o = ref(c, 0) as PyInstance;
-      o.map = o.map.withAttr((ref(c, 1) as PyStr).s);
-      o.slots.push(ref(c, 2));
+    case H_ADD_ATTR:
+      addAttr(ref(c, 0), ref(c, 1), ref(c, 2));
       return;
-    }
     case H_MAKE_FUNCTION: {
       const parts: PyObject[] = [];
       for (let k = 2; k < c.r.length; k++) parts.push(ref(c, k));
@@ -246,6 +241,14 @@ export function callHelper(id: int, c: HelperCall): void {
     }
   }
   throw new Error('jit: unknown helper ' + String(id));
+}
+
+/** ADD_ATTR: the trace guarded the instance's map and the types (so no __setattr__ or data
+ * descriptor intervenes): as the interpreter's cached store that adds an attribute. */
+export function addAttr(o0: PyObject, name: PyObject, v: PyObject): void {
+  const o = o0 as PyInstance;
+  o.map = o.map.withAttr((name as PyStr).s);
+  o.slots.push(v);
 }
 
 /** `is` as the interpreter decides it (equal small ints are the same object). */

@@ -5,6 +5,7 @@ import type { int } from '../../translate/rlib/index.ts';
 import { os } from '../../translate/rlib/index.ts';
 import { PyDict, PyObject, NULL_OBJ } from '../objects/core.ts';
 import { PyCode } from '../compiler/code.ts';
+import { Op } from '../compiler/opcodes.ts';
 import { Frame } from '../interpreter/frame.ts';
 import { LoopHooks } from '../interpreter/state.ts';
 import { Trace, IROp, OPS, K_INT, K_FLOAT, K_REF } from './ir.ts';
@@ -228,7 +229,7 @@ export class JitHooks extends LoopHooks {
     if (t === null) {
       this.logAbort(f, target, out, '');
       c.aborts++;
-      if (c.aborts >= MAX_ABORTS || out.abort === A_INNER_LOOP || out.abort === A_FRAME || out.abort === A_YIELD) disable(c);
+      if (c.aborts >= MAX_ABORTS || out.abort === A_INNER_LOOP || out.abort === A_FRAME || out.abort === A_YIELD) disable(c, f.code, target, this.log);
       return out.pc;
     }
     const id = this.nextLoop++;
@@ -275,7 +276,7 @@ export class JitHooks extends LoopHooks {
     root.iters = 0;
     if (c.loop === loop && loop.entries >= GIVE_UP_ENTRIES && (loop.yieldPc < 0 ? loop.iters < loop.entries * this.params.minIters : loop.iters * 2 < loop.entries)) {
       c.loop = null;
-      disable(c);
+      disable(c, f.code, loop.header, this.log);
       this.log.givenUp++;
       if (this.log.abort) logLine(this.log, `jit-give-up: loop ${loop.id} ${loop.root.trace.name}: ${loop.iters} iterations in ${loop.entries} entries`);
     }
@@ -389,10 +390,21 @@ export class JitHooks extends LoopHooks {
   }
 }
 
-/** Stops tracing the loop at header target of code for good (onLoopHeader then sets its
- * counter to NEVER: the interpreter stops calling the hook there). */
-function disable(c: JitCell): void {
+/** Stops tracing the loop at header target of code for good: its back edges become
+ * JUMP_BACKWARD_NO_JIT, which count nothing down (in richards and fannkuch, whose loops are given
+ * up, counting every backward jump for the rest of the run cost more than all their recordings,
+ * entries and deopts). The words are rewritten in place, so frames running code see it at once;
+ * onLoopHeader still sets the header's counter to NEVER. */
+function disable(c: JitCell, code: PyCode, target: int, log: JitLog): void {
   c.disabled = true;
+  const words = code.words;
+  const edge = Op.JUMP_BACKWARD + target * 128;
+  for (let i = 0; i < words.length; i++) {
+    if (words[i] === edge) {
+      words[i] = Op.JUMP_BACKWARD_NO_JIT + target * 128;
+      log.uncounted++;
+    }
+  }
 }
 
 /** The loop's inputs (f's locals, cells and stack) written into its jitframe. */

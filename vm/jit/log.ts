@@ -8,7 +8,7 @@ import { ABORT_NAMES } from './aborts.ts';
 export const LOG_HELP = `PYVMLOG=CATEGORIES[:FILE]  what the JIT logs (to FILE, else stderr, when the program ends):
     jit-summary       loops, bridges (and how many the backend linked into the guards'
                       code), loops given up, aborts by reason, guard failures by file:line, entries,
-                      the hottest loops by iterations,
+                      back edges no longer counted, the hottest loops by iterations,
                       recording and optimizer time, the backend with its code bytes and time
     jit-log-noopt     each loop's trace in the IR's text form, as recorded
     jit-log-opt       each loop's trace as the optimizer leaves it
@@ -40,6 +40,8 @@ export class JitLog {
   /** calls of the loop hook (the interpreter makes one only when a header's counter runs out:
    * warm-up done, or a compiled loop to enter) */
   hookCalls: int = 0;
+  /** back edges of loops given up (or never traceable) that the interpreter no longer counts */
+  uncounted: int = 0;
   recordings: int = 0;
   recordSeconds: float = 0.0;
   backendName: string = '';
@@ -125,6 +127,7 @@ export function summaryText(log: JitLog): string {
   out.push(`backend: ${log.backendName}, code bytes: ${log.codeBytes} (${log.backendSeconds.toFixed(3)} s)`);
   out.push(`entries: ${log.entries}`);
   out.push(`hook calls: ${log.hookCalls}`);
+  out.push(`back edges uncounted: ${log.uncounted}`);
   hottestLoops(log, out);
   out.push(`guard failures: ${log.deopts}`);
   // most frequent first, then by place (stable and deterministic)

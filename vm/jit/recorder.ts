@@ -124,7 +124,7 @@ function readsFrame(code: PyCode): boolean {
 
 /** Whether code has a loop (such functions are called, not inlined). */
 function hasLoop(code: PyCode): boolean {
-  for (const w of code.words) if ((w & 127) === Op.JUMP_BACKWARD) return true;
+  for (const w of code.words) if ((w & 127) === Op.JUMP_BACKWARD || (w & 127) === Op.JUMP_BACKWARD_NO_JIT) return true;
   return false;
 }
 
@@ -789,6 +789,7 @@ export class Recorder {
         fr.pc = arg;
         return GO;
       case Op.JUMP_BACKWARD:
+      case Op.JUMP_BACKWARD_NO_JIT:
         if (this.frames.length === 1 && arg === this.header) return this.close(fr);
         if (this.seed !== null && this.frames.length === 1 && !this.passedHeader) {
           // a bridge from an inner loop's exit goes once round the loop around it and back

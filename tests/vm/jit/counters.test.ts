@@ -1,14 +1,15 @@
 // The interpreter's warm-up counters (PyCode.jitCount, decremented by JUMP_BACKWARD): the JIT's
 // hook is called only when a header's counter runs out, so a loop below the threshold, or one
-// the JIT gave up on, costs no call per iteration (the summary's "hook calls").
+// the JIT gave up on, costs no call per iteration (the summary's "hook calls"); a loop given up
+// has its back edges rewritten so that they count nothing down ("back edges uncounted").
 import { describe, it, expect } from 'vitest';
 import * as path from 'node:path';
 import { runCPython, runVmBatch } from '../runner.ts';
 
 const FILE = path.join(__dirname, 'counters', 'cold_loops.py');
-const run = async (jit: string): Promise<{ summary: string; hookCalls: number }> => {
-  const [r] = await runVmBatch([FILE], { PYVM_JIT: jit, PYVMLOG: 'jit-summary' });
-  const e = await runCPython(FILE);
+const run = async (jit: string, file = FILE): Promise<{ summary: string; hookCalls: number }> => {
+  const [r] = await runVmBatch([file], { PYVM_JIT: jit, PYVMLOG: 'jit-summary' });
+  const e = await runCPython(file);
   expect(r.status).toBe(e.status);
   expect(r.stdout).toBe(e.stdout);
   const summary = r.stderr.slice(r.stderr.indexOf('[jit-summary]'));
@@ -36,5 +37,19 @@ describe('warm-up counters', () => {
     expect(r.summary).toContain('loops given up: 1');
     expect(r.hookCalls).toBeGreaterThan(1000);
     expect(r.hookCalls).toBeLessThan(1100);
+    // its one back edge is then no longer counted down either
+    expect(r.summary).toContain('back edges uncounted: 1');
+  });
+  it('every back edge of a loop given up is uncounted, and co_code does not show it', async () => {
+    // short's loop has two back edges (the end of its body and a continue); the copy that
+    // code.replace() makes has counted ones again (the output checks co_code and the results)
+    const r = await run('threshold=5,backend=llgraph', path.join(__dirname, 'counters', 'uncounted_edges.py'));
+    expect(r.summary).toContain('loops given up: 1');
+    expect(r.summary).toContain('back edges uncounted: 2');
+    expect(r.summary).toMatch(/loop \d+: \d+ iterations in 1 entries \(.*count/);
+  });
+  it('loops below the threshold keep their counted back edges', async () => {
+    const r = await run('threshold=100000,backend=llgraph');
+    expect(r.summary).toContain('back edges uncounted: 0');
   });
 });

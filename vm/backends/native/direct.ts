@@ -9,11 +9,13 @@
 // pending in rts_exc and the code leaves at once, as after nativeStep.
 import type { int, float } from '../../../translate/rlib/index.ts';
 import { jitHelper, OverflowError as HostOverflow } from '../../../translate/rlib/index.ts';
-import { PyObject, PyFloat, PyStr, PyExc, True, False, NULL_OBJ, floatType, newInt, raise, OverflowErrorT } from '../../objects/core.ts';
-import { binaryOp, richCompare, truthy, getAttr, getItem, setItem, contains, iterNext, callObj } from '../../interpreter/runtime.ts';
+import { PyObject, PyFloat, PyStr, PyDict, PyList, PyExc, True, False, NULL_OBJ, floatType, newInt, raise, OverflowErrorT } from '../../objects/core.ts';
+import { binaryOp, richCompare, truthy, getAttr, setAttr, unaryOp, getItem, setItem, contains, iterNext, callObj } from '../../interpreter/runtime.ts';
+import { dictSet } from '../../objects/dict.ts';
 import { Trace, IROp } from '../../jit/ir.ts';
 import {
   H_CALL, H_BINARY_OP, H_RICHCOMPARE, H_TRUTHY, H_GETATTR, H_GETITEM, H_SETITEM, H_CONTAINS, H_ITERNEXT, fastCall,
+  H_SETATTR, H_UNARY, H_LOAD_NAME, H_STORE_NAME, H_LIST_APPEND, H_ADD_ATTR, loadName, addAttr,
 } from '../../jit/helpers.ts';
 import { NativeRun } from '../native.ts';
 
@@ -107,6 +109,59 @@ export function jitGetAttr(run: NativeRun, o: PyObject, name: PyObject): PyObjec
     return null;
   }
 }
+export function jitSetAttr(run: NativeRun, o: PyObject, name: PyObject, v: PyObject): void {
+  run.jf.exc = null;
+  try {
+    setAttr(o, (name as PyStr).s, v);
+  } catch (e) {
+    caught(run, e as Error);
+  }
+}
+export function jitUnary(run: NativeRun, a: PyObject, kind: int): PyObject | null {
+  run.jf.exc = null;
+  try {
+    return unaryOp(a, kind);
+  } catch (e) {
+    caught(run, e as Error);
+    return null;
+  }
+}
+// a module-level loop's names (generators.py's loop stores three an iteration): through the
+// executor each cost several times the dict operation itself
+export function jitLoadName(run: NativeRun, ld: PyObject, g: PyObject, name: PyObject): PyObject | null {
+  run.jf.exc = null;
+  try {
+    return loadName(ld, g as PyDict, name as PyStr);
+  } catch (e) {
+    caught(run, e as Error);
+    return null;
+  }
+}
+export function jitStoreName(run: NativeRun, d: PyObject, name: PyObject, v: PyObject): void {
+  run.jf.exc = null;
+  try {
+    dictSet(d as PyDict, name, v);
+  } catch (e) {
+    caught(run, e as Error);
+  }
+}
+export function jitListAppend(run: NativeRun, l: PyObject, v: PyObject): void {
+  run.jf.exc = null;
+  try {
+    (l as PyList).items.push(v);
+  } catch (e) {
+    caught(run, e as Error);
+  }
+}
+// an __init__ inlined into a loop adds its attributes (deltablue's traces make 68 such calls)
+export function jitAddAttr(run: NativeRun, o: PyObject, name: PyObject, v: PyObject): void {
+  run.jf.exc = null;
+  try {
+    addAttr(o, name, v);
+  } catch (e) {
+    caught(run, e as Error);
+  }
+}
 /** A call of callable with self (NULL_OBJ: none) and n arguments a, b, c (NULL_OBJ past n):
  * the interpreter's fast paths for builtins, else the generic call (callHelper's H_CALL). */
 function callWith(callable: PyObject, self: PyObject, n: int, a: PyObject, b: PyObject, c: PyObject): PyObject {
@@ -166,6 +221,12 @@ const DH_ITERNEXT = jitHelper(jitIterNext);
 const DH_RICHCOMPARE = jitHelper(jitRichCompare);
 const DH_TRUTHY = jitHelper(jitTruthy);
 const DH_GETATTR = jitHelper(jitGetAttr);
+const DH_SETATTR = jitHelper(jitSetAttr);
+const DH_UNARY = jitHelper(jitUnary);
+const DH_LOAD_NAME = jitHelper(jitLoadName);
+const DH_STORE_NAME = jitHelper(jitStoreName);
+const DH_LIST_APPEND = jitHelper(jitListAppend);
+const DH_ADD_ATTR = jitHelper(jitAddAttr);
 const DH_CALL0 = jitHelper(jitCall0);
 const DH_CALL1 = jitHelper(jitCall1);
 const DH_CALL2 = jitHelper(jitCall2);
@@ -198,6 +259,18 @@ export function directHelper(t: Trace, pc: int): int {
       return op === IROp.CALL_R && n === 3 ? DH_CONTAINS : -1;
     case H_ITERNEXT:
       return op === IROp.CALL_R && n === 1 ? DH_ITERNEXT : -1;
+    case H_SETATTR:
+      return op === IROp.CALL_N && n === 3 ? DH_SETATTR : -1;
+    case H_UNARY:
+      return op === IROp.CALL_R && n === 2 ? DH_UNARY : -1;
+    case H_LOAD_NAME:
+      return op === IROp.CALL_R && n === 3 ? DH_LOAD_NAME : -1;
+    case H_STORE_NAME:
+      return op === IROp.CALL_N && n === 3 ? DH_STORE_NAME : -1;
+    case H_LIST_APPEND:
+      return op === IROp.CALL_N && n === 2 ? DH_LIST_APPEND : -1;
+    case H_ADD_ATTR:
+      return op === IROp.CALL_N && n === 3 ? DH_ADD_ATTR : -1;
   }
   return -1;
 }

@@ -62,7 +62,19 @@ const CALLS = [
   'guard_no_exception() [s7]',
   'p22 = call_r(p20, descr=getiter)',
   'guard_no_exception() [s8]',
-  'jump(i0, f1, p22, p6)',
+  'call_n(p3, p5, p9, descr=store_name)',
+  'guard_no_exception() [s9]',
+  'call_n(p3, p9, descr=list_append)',
+  'guard_no_exception() [s10]',
+  'p28 = call_r(p3, p3, p5, descr=load_name)',
+  'guard_no_exception() [s11]',
+  'call_n(p28, p5, p9, descr=setattr)',
+  'guard_no_exception() [s12]',
+  'p32 = call_r(p28, 0, descr=unary)',
+  'guard_no_exception() [s13]',
+  'call_n(p28, p5, p32, descr=add_attr)',
+  'guard_no_exception() [s14]',
+  'jump(i0, f1, p22, p32)',
 ].join('\n');
 
 function disassemble(code: number[]): string {
@@ -108,10 +120,10 @@ describe.skipIf(SKIP)('x86_64 trace assembler', () => {
         direct++;
         expect(text).toContain(`movabs $${hex(helperAddress(h))},%rax`);
       }
-      expect(direct).toBe(9);
+      expect(direct).toBe(15);
       // only getiter goes through the executor
       expect(text.split(`movabs $${hex(helperAddress(H_NATIVE_STEP))},%rax`).length - 1).toBe(1);
-      expect((text.match(/call\s+\*%rax/g) ?? []).length).toBe(10);
+      expect((text.match(/call\s+\*%rax/g) ?? []).length).toBe(16);
       // the float of new_float goes in xmm0 (first argument in both conventions); the run
       // context (r15) is the first integer argument of a call
       expect(text).toMatch(/movsd\s+0x8\(%r13\),%xmm0/);
