@@ -7,7 +7,6 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { StageReport } from '../translate/driver.ts';
-// @ts-expect-error: a JavaScript module without declarations
 import { precompiled } from '../bin/precompiled.mjs';
 import { hostTargetName } from '../common/targets.ts';
 import { formatTiming, hyperfine } from './hyperfine.ts';
@@ -15,7 +14,7 @@ import { formatTiming, hyperfine } from './hyperfine.ts';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 // the translator as `npx release translate` runs it: its precompiled JavaScript, not through tsx
 // (whose transform wraps every closure to keep its name, a tenth of a translation's time)
-const { translateProgram } = (await import((precompiled as (rel: string) => string)('translate/driver.ts'))) as typeof import('../translate/driver.ts');
+const { translateProgram } = (await import(precompiled('translate/driver.ts'))) as typeof import('../translate/driver.ts');
 const target = hostTargetName();
 const work = mkdtempSync(join(tmpdir(), 'bench-translate-'));
 

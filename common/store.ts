@@ -204,24 +204,26 @@ export class Store {
       throw explainWriteError(e, join(this.entryPath(stage, key), ENTRY));
     }
     const final = this.entryPath(stage, key);
-    for (let attempt = 0; ; attempt++) {
+    const collided = (e: unknown): boolean => ['ENOTEMPTY', 'EEXIST'].includes((e as NodeJS.ErrnoException).code ?? '');
+    try {
+      renameSync(tmp, final);
+    } catch (e) {
+      if (!collided(e)) {
+        rmSync(tmp, { recursive: true, force: true });
+        throw e;
+      }
+      // someone else committed the same key first; theirs is as good as ours
+      const existing = this.read(stage, key);
+      if (existing) {
+        rmSync(tmp, { recursive: true, force: true });
+        return existing;
+      }
+      // what was there was damaged or unsealed (read reported and removed it): ours replaces it
       try {
         renameSync(tmp, final);
-        break;
-      } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code;
-        if ((code !== 'ENOTEMPTY' && code !== 'EEXIST') || attempt > 0) {
-          rmSync(tmp, { recursive: true, force: true });
-          if (code !== 'ENOTEMPTY' && code !== 'EEXIST') throw e;
-          throw new Error(`store: could not commit ${stage}/${key}: ${code}`);
-        }
-        // someone else committed the same key first; theirs is as good as ours
-        const existing = this.read(stage, key);
-        if (existing) {
-          rmSync(tmp, { recursive: true, force: true });
-          return existing;
-        }
-        // what was there was damaged or unsealed (read reported and removed it): ours replaces it
+      } catch (e2) {
+        rmSync(tmp, { recursive: true, force: true });
+        throw collided(e2) ? new Error(`store: could not commit ${stage}/${key}: ${(e2 as NodeJS.ErrnoException).code}`) : e2;
       }
     }
     return { ...info, dir: join(final, 'files') };
@@ -237,6 +239,16 @@ export class Store {
       throw explainWriteError(e, join(this.entryPath(stage, key), 'files', BLOB), Buffer.byteLength(data));
     }
     this.commit(stage, key, stage, tmp, null);
+  }
+
+  /**
+   * A putBlob entry whose value may change under the same key (state that is not content-addressed:
+   * TypeScript's incremental state, a module's growing set of flow graphs): the old entry goes
+   * first, so a reader in between finds none and rebuilds, never a mix.
+   */
+  replaceBlob(stage: string, key: string, data: Buffer | string): void {
+    this.discard(this.entryPath(stage, key));
+    this.putBlob(stage, key, data);
   }
 
   /** The verified buffer of a putBlob entry; null when absent or damaged (reported and removed). */

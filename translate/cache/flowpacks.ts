@@ -18,6 +18,8 @@ interface Pack {
 
 export class FlowPacks {
   private packs = new Map<ModuleInfo, Pack>();
+  /** each function's declaration hash, once: a graph not found is looked up, then put */
+  private decls = new Map<FunctionDesc, string>();
 
   constructor(
     private readonly store: Store,
@@ -47,13 +49,23 @@ export class FlowPacks {
   /** The serialized graph of fd a translation built before from the same declaration and interface, or null. */
   get(fd: FunctionDesc): string | null {
     const e = this.pack(fd.module).graphs.get(fd.name);
-    return e && e.decl === declHash(fd) ? e.graph : null;
+    return e && e.decl === this.declHash(fd) ? e.graph : null;
   }
 
   put(fd: FunctionDesc, graph: string): void {
     const p = this.pack(fd.module);
-    p.graphs.set(fd.name, { decl: declHash(fd), graph });
+    p.graphs.set(fd.name, { decl: this.declHash(fd), graph });
     p.grown = true;
+  }
+
+  /** What a function's graph is built from besides the interface: its declaration (for a synthesized constructor, its class's). */
+  private declHash(fd: FunctionDesc): string {
+    let h = this.decls.get(fd);
+    if (h === undefined) {
+      h = sha256(fd.decl?.getText() ?? fd.cls?.decl?.getText() ?? '');
+      this.decls.set(fd, h);
+    }
+    return h;
   }
 
   /** Writes the packs that gained or replaced graphs (replacing what was under their key). */
@@ -61,14 +73,8 @@ export class FlowPacks {
     for (const p of this.packs.values()) {
       if (!p.grown) continue;
       const text = [...p.graphs].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([name, e]) => `${name}\t${e.decl}\t${e.graph}`).join('\n');
-      this.store.discard(this.store.entryPath('flow', p.key));
-      this.store.putBlob('flow', p.key, text);
+      this.store.replaceBlob('flow', p.key, text);
       p.grown = false;
     }
   }
-}
-
-/** What a function's graph is built from besides the interface: its declaration (for a synthesized constructor, its class's). */
-function declHash(fd: FunctionDesc): string {
-  return sha256(fd.decl?.getText() ?? fd.cls?.decl?.getText() ?? '');
 }

@@ -3,7 +3,7 @@
 // resolved against the loaded program: by function or class name, or by the module
 // binding / static member they were read from.
 import { Block, Constant, EXC_VALUE, FunctionGraph, LAST_EXCEPTION, Link, Operation, Variable, type Loc, type Value } from '../model/graph.ts';
-import { ClassDesc, FunctionDesc } from '../load/descs.ts';
+import { ClassDesc, FunctionDesc, type ModuleInfo } from '../load/descs.ts';
 import type { LoadedProgram } from '../load/loader.ts';
 import { TypeSeed, constOrigin, signatureFromDecl, signatures } from './builder.ts';
 import ts from 'typescript';
@@ -104,7 +104,7 @@ export function serializeGraph(g: FunctionGraph): string {
 interface Names {
   fnByName: Map<string, FunctionDesc>;
   clsByName: Map<string, ClassDesc>;
-  modByPath: Map<string, LoadedProgram['entry']>;
+  modByPath: Map<string, ModuleInfo>;
 }
 /** The program's functions, classes and modules by the names graphs refer to them by: made once per program, not per graph (thousands of graphs). */
 const namesOf = new WeakMap<LoadedProgram, Names>();

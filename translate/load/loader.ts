@@ -250,8 +250,7 @@ function incrementalProgram(entryPath: string, base: ts.CompilerOptions, store: 
       if (name === infoPath) text = data;
     });
     if (text === undefined) return;
-    store.discard(store.entryPath('typecheck', slot));
-    store.putBlob('typecheck', slot, text);
+    store.replaceBlob('typecheck', slot, text);
   };
   return { builder, saveState };
 }
