@@ -3,7 +3,7 @@
 // reported and recomputed rather than trusted, and a full disk is an error naming the path
 // that leaves no torn entry or temp file behind.
 import { afterAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -99,6 +99,19 @@ describe('translation cache and reproducibility', () => {
     expect(lines).toContainEqual(expect.stringMatching(/cache: load-js entry .* is damaged \(files\/[0-9a-f]{16}\.mjs: /));
     expect(readFileSync(r.binary)).toEqual(readFileSync(join(base, 'out1', 'classes')));
     expectIntact(cacheA);
+  });
+
+  it('loads from a cache moved to another directory: the transpiled modules import each other by relative name', async () => {
+    const from = join(base, 'moved-from');
+    const to = join(base, 'moved-to');
+    const first = await translateProgram({ entry, target: 'linux-x86_64', outDir: join(base, 'out6'), cacheDir: from });
+    renameSync(from, to);
+    // without genc's entry the front end runs again, importing the modules from their new place
+    rmSync(join(to, 'genc'), { recursive: true });
+    const r = spawnSync(process.execPath, [join(REPO, 'bin', 'release.mjs'), 'translate', entry, '--target', 'linux-x86_64', '--out', join(base, 'out7'), '--cache', to], { cwd: REPO, encoding: 'utf8' });
+    expect(r.stderr + r.stdout).not.toMatch(/error/i);
+    expect(r.status).toBe(0);
+    expect(readFileSync(join(base, 'out7', 'classes'))).toEqual(readFileSync(first.binary));
   });
 
   it('sweeps the temp entries of dead writers', async () => {

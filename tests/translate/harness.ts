@@ -50,6 +50,9 @@ export function untranslated(file: string): RunResult {
   const h = createHash('sha256').update(readFileSync(file));
   const rlib = join(ROOT, 'translate', 'rlib');
   for (const f of readdirSync(rlib).sort()) h.update(f).update(readFileSync(join(rlib, f)));
+  // ... and the library modules programs import
+  const lib = join(dirname(file), 'lib');
+  if (existsSync(lib)) for (const f of readdirSync(lib).sort()) h.update(f).update(readFileSync(join(lib, f)));
   const key = h.digest('hex').slice(0, 24);
   const memo = join(ROOT, '.cache', 'test-expected', `${basename(file)}.${key}.json`);
   if (existsSync(memo)) return JSON.parse(readFileSync(memo, 'utf8')) as RunResult;

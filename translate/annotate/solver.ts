@@ -12,7 +12,7 @@ import {
   s_none, s_str, same, setMergeHook, union,
 } from './model.ts';
 import { RULES } from './rules.ts';
-import { isGenericClass, isGenericFunction } from '../load/generics.ts';
+import { genericNames, isGenericClass, isGenericFunction } from '../load/generics.ts';
 import type { TypeEnv } from '../load/descs.ts';
 
 const EMPTY_ENV: TypeEnv = new Map();
@@ -141,7 +141,9 @@ export class Annotator {
       return fd && isGenericFunction(fd) ? fd : null;
     };
     try {
-      prog.generics.scan([...prog.modules.values()].map((m) => m.source), functionOfCall);
+      const sources = [...prog.modules.values()].map((m) => m.source);
+      const generics = [...[...prog.classesByDecl.values()].filter(isGenericClass), ...[...prog.functionsByDecl.values()].filter(isGenericFunction)];
+      prog.generics.scan(sources, functionOfCall, genericNames(sources, generics));
     } catch (e) {
       if (e instanceof RtsError) this.report(e);
       else throw e;

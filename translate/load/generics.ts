@@ -24,6 +24,55 @@ export function isGenericFunction(f: FunctionDesc): boolean {
   return !!f.decl?.typeParameters?.length && f.template === null && f.primitive === null;
 }
 
+/**
+ * The identifiers by which the sources can name a generic class or function: their own names
+ * and every name an import or export gives them. The scan asks the checker about a reference
+ * only when its name is one of these, as a symbol lookup in a file the incremental check
+ * skipped costs its resolution there. null when a generic has no name of its own (a default
+ * export, a class expression): then every reference is asked about.
+ */
+export function genericNames(sources: Iterable<ts.SourceFile>, generics: Iterable<ClassDesc | FunctionDesc>): Set<string> | null {
+  const names = new Set<string>();
+  for (const g of generics) {
+    const d = g.decl as ts.Node | null;
+    const name = d && (ts.isClassDeclaration(d) || ts.isFunctionDeclaration(d) || ts.isMethodDeclaration(d)) ? d.name : undefined;
+    if (!name || !(ts.isIdentifier(name) || ts.isPrivateIdentifier(name))) return null;
+    if (d && ts.canHaveModifiers(d) && ts.getModifiers(d)?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword)) return null;
+    names.add(name.text);
+  }
+  // renames (`import { Vec as V }`, `export { Vec as V }`, `import V = lib.Vec`), followed to their end
+  const renames: [string, string][] = [];
+  for (const sf of sources) {
+    const visit = (n: ts.Node): void => {
+      if ((ts.isImportSpecifier(n) || ts.isExportSpecifier(n)) && n.propertyName) renames.push([n.propertyName.text, n.name.text]);
+      else if (ts.isImportEqualsDeclaration(n)) {
+        const r = n.moduleReference;
+        const last = ts.isQualifiedName(r) ? r.right.text : ts.isIdentifier(r) ? r.text : null;
+        if (last === null) return void names.add(n.name.text);
+        renames.push([last, n.name.text]);
+      }
+      ts.forEachChild(n, visit);
+    };
+    for (const st of sf.statements) if (ts.isImportDeclaration(st) || ts.isExportDeclaration(st) || ts.isImportEqualsDeclaration(st) || ts.isModuleDeclaration(st)) visit(st);
+  }
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [from, to] of renames) {
+      if (names.has(from) && !names.has(to)) {
+        names.add(to);
+        grew = true;
+      }
+    }
+  }
+  return names;
+}
+
+/** The identifier a reference is resolved by (a qualified or property name's last part), or null for other expressions. */
+function referenceName(n: ts.Node): string | null {
+  const id = ts.isQualifiedName(n) ? n.right : ts.isPropertyAccessExpression(n) ? n.name : n;
+  return ts.isIdentifier(id) || ts.isPrivateIdentifier(id) ? id.text : null;
+}
+
 export class Instantiator {
   private classInstances = new Map<string, ClassDesc>();
   private functionInstances = new Map<string, FunctionDesc>();
@@ -175,9 +224,14 @@ export class Instantiator {
    * `new`, calls of generic functions), following instantiations into the generic bodies, so
    * the class hierarchy is complete when method calls are resolved.
    */
-  scan(sources: Iterable<ts.Node>, functionOfCall: (call: ts.CallExpression) => FunctionDesc | null): void {
+  scan(sources: Iterable<ts.Node>, functionOfCall: (call: ts.CallExpression) => FunctionDesc | null, names: ReadonlySet<string> | null): void {
     for (const node of sources) this.todo.push({ node, env: EMPTY });
     const checker = this.host.checker;
+    const mayName = (ref: ts.Node): boolean => {
+      if (names === null) return true;
+      const id = referenceName(ref);
+      return id === null || names.has(id);
+    };
     while (this.todo.length) {
       const { node, env } = this.todo.pop()!;
       const top = node;
@@ -187,9 +241,10 @@ export class Instantiator {
         try {
           if (ts.isTypeReferenceNode(n) || ts.isNewExpression(n) || ts.isExpressionWithTypeArguments(n)) {
             // only names of generic classes instantiate: the checker is asked about those alone
-            if (this.namesGenericClass(ts.isTypeReferenceNode(n) ? n.typeName : n.expression))
+            const ref = ts.isTypeReferenceNode(n) ? n.typeName : n.expression;
+            if (mayName(ref) && this.namesGenericClass(ref))
               this.classOf(ts.isTypeReferenceNode(n) ? checker.getTypeFromTypeNode(n) : checker.getTypeAtLocation(n), env);
-          } else if (ts.isCallExpression(n)) {
+          } else if (ts.isCallExpression(n) && mayName(n.expression)) {
             const fd = functionOfCall(n);
             if (fd) this.functionAt(fd, n, env);
           }

@@ -144,7 +144,8 @@ function transpiled(store: Store, abs: string, text: string): string {
  * read, so a damaged .mjs is rebuilt rather than failing every later load), and imports the entry.
  */
 async function runModules(files: ts.SourceFile[], store: Store, entryPath: string): Promise<{ scopes: Map<string, Record<string, unknown>>; key: string }> {
-  const key = sha256(files.map((f) => f.fileName + '\0' + f.text).join('\0'));
+  // (v2: imports are relative, so the store can be moved; v1 entries named their absolute place)
+  const key = sha256('load-js v2\0' + files.map((f) => f.fileName + '\0' + f.text).join('\0'));
   const outRoot = join(store.entryPath('load-js', key), 'files');
   const nameOf = (abs: string): string => sha256(abs).slice(0, 16) + '.mjs';
   const outPath = (abs: string): string => join(outRoot, nameOf(abs));
@@ -155,11 +156,12 @@ async function runModules(files: ts.SourceFile[], store: Store, entryPath: strin
       for (const f of files) {
         const abs = resolve(f.fileName);
         let js = transpiled(store, abs, f.text);
-        // imports name the modules' final places in the store (the entry is renamed there whole)
+        // the modules lie beside each other, named by their source's path: imports name them
+        // relatively, so a store moved or restored elsewhere (a CI cache) still loads one instance of each
         js = js.replace(/(from\s+|import\s*\(\s*|import\s+)(['"])(\.{1,2}\/[^'"]+)\2/g, (m, pre: string, q: string, spec: string) => {
           const dep = resolve(dirname(abs), spec);
           if (!byPath.has(dep)) return m;
-          return `${pre}${q}${pathToFileURL(outPath(dep)).href}${q}`;
+          return `${pre}${q}./${nameOf(dep)}${q}`;
         });
         const names = [...topLevelNames(f).keys()];
         js += `\nexport function __rts_scope__() { return { ${names.map((n) => `${JSON.stringify(n)}: typeof ${n} === 'undefined' ? undefined : ${n}`).join(', ')} }; }\n`;
@@ -211,6 +213,10 @@ function loadErrorLoc(e: unknown, files: ts.SourceFile[], outPath: (abs: string)
 let previous: { entry: string; builder: ts.SemanticDiagnosticsBuilderProgram } | undefined;
 /** lib.d.ts and @types/node parsed once per process, shared by every program (TypeScript's own reuse does the same). */
 const libFiles = new Map<string, ts.SourceFile>();
+/** The program's own files as last parsed in this process, by name and language version: a
+ * later load whose file has the same text gets the same SourceFile, parsed and bound, as
+ * tsc --watch and the language service do. An edit then parses the edited file alone. */
+const programFiles = new Map<string, ts.SourceFile>();
 
 /** Where TypeScript believes its incremental state lives; never written: the store keeps it (see incrementalProgram). */
 const BUILD_INFO = 'rts-typecheck.tsbuildinfo';
@@ -232,8 +238,16 @@ function incrementalProgram(entryPath: string, base: ts.CompilerOptions, store: 
   host.readFile = (p) => (p === infoPath ? store.getBlob('typecheck', slot)?.toString() : readFile(p));
   const getSourceFile = host.getSourceFile.bind(host);
   host.getSourceFile = (fileName, lang, onError, create) => {
-    if (!/[\\/]node_modules[\\/](typescript|@types)[\\/]/.test(fileName)) return getSourceFile(fileName, lang, onError, create);
     const k = `${fileName}\0${JSON.stringify(lang)}`;
+    if (!/[\\/]node_modules[\\/](typescript|@types)[\\/]/.test(fileName)) {
+      const text = readFile(fileName);
+      const had = programFiles.get(k);
+      if (had && text !== undefined && had.text === text) return had;
+      const sf = getSourceFile(fileName, lang, onError, create);
+      if (sf) programFiles.set(k, sf);
+      else programFiles.delete(k);
+      return sf;
+    }
     let sf = libFiles.get(k);
     if (!sf) {
       sf = getSourceFile(fileName, lang, onError, create);
@@ -244,6 +258,9 @@ function incrementalProgram(entryPath: string, base: ts.CompilerOptions, store: 
   const old = previous?.entry === entryPath ? previous.builder : ts.readBuilderProgram(options, host);
   const builder = ts.createSemanticDiagnosticsBuilderProgram([entryPath], options, host, old as ts.SemanticDiagnosticsBuilderProgram | undefined);
   previous = { entry: entryPath, builder };
+  // keep the files of this program only: a process that translates many programs holds one
+  const kept = new Set(builder.getProgram().getSourceFiles());
+  for (const [k, sf] of programFiles) if (!kept.has(sf)) programFiles.delete(k);
   const saveState = (): void => {
     let text: string | undefined;
     builder.emit(undefined, (name, data) => {
