@@ -238,36 +238,48 @@ export function same(a: SomeValue, b: SomeValue): boolean {
 }
 
 /** The join of two annotations. */
-export function union(a: SomeValue, b: SomeValue, what = ''): SomeValue {
+export function union(a: SomeValue, b: SomeValue, whatIn: string | (() => string) = ''): SomeValue {
+  // the same annotation met again is the commonest join of a fixpoint: nothing to compute
+  if (a === b) return a;
+  return unionOf(a, b, whatIn);
+}
+
+/** What a failed join was of: a description passed as a function is built only for the error. */
+const described = (what: string | (() => string)): string => (typeof what === 'function' ? what() : what);
+
+function unionOf(a: SomeValue, b: SomeValue, whatIn: string | (() => string)): SomeValue {
   if (a.kind === 'impossible') return b;
   if (b.kind === 'impossible') return a;
   if (a.kind === 'none' && b.kind === 'none') return a;
   if (a.kind === 'none' || b.kind === 'none') {
     // references are null as NULL; ints and floats as `undefined` (a sentinel outside the RTS range)
     const other = a.kind === 'none' ? b : a;
-    if (other.kind === 'bool') throw new UnionError(a, b, what || 'a boolean cannot be null or undefined');
+    if (other.kind === 'bool') throw new UnionError(a, b, described(whatIn) || 'a boolean cannot be null or undefined');
     return other.withNullable(true);
   }
   const nullable = a.nullable || b.nullable;
   if (a instanceof SomeInt && b instanceof SomeInt) return (a.literal && b.literal ? a : a.literal ? b : a).withNullable(nullable);
   if (a instanceof SomeInt && b instanceof SomeFloat) {
     if (a.literal) return b.withNullable(nullable);
-    throw new UnionError(a, b, what);
+    throw new UnionError(a, b, described(whatIn));
   }
   if (a instanceof SomeFloat && b instanceof SomeInt) {
     if (b.literal) return a.withNullable(nullable);
-    throw new UnionError(a, b, what);
+    throw new UnionError(a, b, described(whatIn));
   }
-  if (a.kind !== b.kind) throw new UnionError(a, b, what);
+  if (a.kind !== b.kind) throw new UnionError(a, b, described(whatIn));
   if (a instanceof SomeFloat) return a.withNullable(nullable);
   if (a instanceof SomeBool) return a;
   if (a instanceof SomeString) return a.withNullable(nullable);
   if (a instanceof SomeInstance && b instanceof SomeInstance) {
     const base = commonBase(a.cls, b.cls);
-    if (!base) throw new UnionError(a, b, what ? `${what} (no common base class)` : 'no common base class');
+    if (!base) {
+      const what = described(whatIn);
+      throw new UnionError(a, b, what ? `${what} (no common base class)` : 'no common base class');
+    }
     return base === a.cls ? a.withNullable(nullable) : new SomeInstance(base, nullable);
   }
   if (a instanceof SomeList && b instanceof SomeList) return new SomeList(mergeListDefs(a.def, b.def), nullable);
   if (a instanceof SomeDict && b instanceof SomeDict) return new SomeDict(mergeDictDefs(a.def, b.def), nullable);
-  throw new UnionError(a, b, what);
+  throw new UnionError(a, b, described(whatIn));
 }

@@ -384,7 +384,7 @@ export class Annotator {
     let changed = !this.annotated.has(b);
     b.inputargs.forEach((v, i) => {
       const old = this.ann(v);
-      const nu = union(old, cells[i], describeJoin(v.name));
+      const nu = union(old, cells[i], () => describeJoin(v.name));
       if (!same(old, nu) || v.annotation === null) {
         v.annotation = nu;
         changed = true;

@@ -133,6 +133,7 @@ export class EnumDesc {
 }
 
 export function commonBase(a: ClassDesc, b: ClassDesc): ClassDesc | null {
+  if (a === b) return a;
   const anc = new Set(b.ancestors());
   return a.ancestors().find((c) => anc.has(c)) ?? null;
 }
