@@ -16,6 +16,11 @@ interface Pack {
   grown: boolean;
 }
 
+/** Packs as last read or written by this process, by store and key: the next translation in the same
+ * process (an edit) takes them from here instead of reading and verifying the store again.
+ * Each graph in a pack is still checked against its declaration's hash. */
+const recent = new Map<string, Map<string, { decl: string; graph: string }>>();
+
 export class FlowPacks {
   private packs = new Map<ModuleInfo, Pack>();
   /** each function's declaration hash, once: a graph not found is looked up, then put */
@@ -31,16 +36,21 @@ export class FlowPacks {
     let p = this.packs.get(m);
     if (!p) {
       const key = keyOf(this.toolchain, 'flow-pack', this.interfaceHash, m.relPath);
-      const graphs = new Map<string, { decl: string; graph: string }>();
-      const text = this.store.getBlob('flow', key)?.toString() ?? '';
-      // one graph per line: its function's name, its declaration's hash, the graph's JSON
-      // (which has no raw newline), separated by tabs
-      for (const line of text.split('\n')) {
-        const t1 = line.indexOf('\t');
-        const t2 = line.indexOf('\t', t1 + 1);
-        if (t1 > 0 && t2 > t1) graphs.set(line.slice(0, t1), { decl: line.slice(t1 + 1, t2), graph: line.slice(t2 + 1) });
+      let graphs = recent.get(`${this.store.root}\0${key}`);
+      // kept in memory but gone from the store (pruned, or another store at the same place): written again
+      const grown = graphs !== undefined && !this.store.has('flow', key);
+      if (!graphs) {
+        graphs = new Map<string, { decl: string; graph: string }>();
+        const text = this.store.getBlob('flow', key)?.toString() ?? '';
+        // one graph per line: its function's name, its declaration's hash, the graph's JSON
+        // (which has no raw newline), separated by tabs
+        for (const line of text.split('\n')) {
+          const t1 = line.indexOf('\t');
+          const t2 = line.indexOf('\t', t1 + 1);
+          if (t1 > 0 && t2 > t1) graphs.set(line.slice(0, t1), { decl: line.slice(t1 + 1, t2), graph: line.slice(t2 + 1) });
+        }
       }
-      p = { key, graphs, grown: false };
+      p = { key, graphs, grown };
       this.packs.set(m, p);
     }
     return p;
@@ -70,6 +80,9 @@ export class FlowPacks {
 
   /** Writes the packs that gained or replaced graphs (replacing what was under their key). */
   save(): void {
+    // the process keeps this program's packs only (an interface change makes new keys)
+    recent.clear();
+    for (const p of this.packs.values()) recent.set(`${this.store.root}\0${p.key}`, p.graphs);
     for (const p of this.packs.values()) {
       if (!p.grown) continue;
       const text = [...p.graphs].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([name, e]) => `${name}\t${e.decl}\t${e.graph}`).join('\n');
