@@ -168,7 +168,7 @@ export class UnionError extends RtsError {
   }
 }
 
-/** Called when two list/dict definitions merge, so readers of either can be re-flowed. */
+/** Called when a list/dict definition's types grow (or it merges with another), so its readers can be re-flowed. */
 export type MergeHook = (readers: Set<unknown>) => void;
 let mergeHook: MergeHook = () => {};
 export function setMergeHook(h: MergeHook): void {
@@ -181,11 +181,12 @@ export function mergeListDefs(a: ListDef, b: ListDef): ListDef {
   if (a === b) return a;
   const item = union(a.item, b.item, 'list items');
   a.mergeInto(b);
-  const changed = !same(item, b.item);
-  const changedA = !same(item, a.item);
+  // only the readers of a side whose item type grew look again: re-flowing both sides' readers
+  // when one small list joined a program-wide one re-flowed thousands of blocks for nothing
+  if (!same(item, b.item)) mergeHook(b.readers);
+  if (!same(item, a.item)) mergeHook(a.readers);
   b.item = item;
   for (const r of a.readers) b.readers.add(r);
-  if (changed || changedA) mergeHook(b.readers);
   return b;
 }
 
@@ -196,11 +197,11 @@ export function mergeDictDefs(a: DictDef, b: DictDef): DictDef {
   const key = union(a.key, b.key, 'Map keys');
   const value = union(a.value, b.value, 'Map values');
   a.mergeInto(b);
-  const changed = !same(key, b.key) || !same(value, b.value) || !same(key, a.key) || !same(value, a.value);
+  if (!same(key, b.key) || !same(value, b.value)) mergeHook(b.readers);
+  if (!same(key, a.key) || !same(value, a.value)) mergeHook(a.readers);
   b.key = key;
   b.value = value;
   for (const r of a.readers) b.readers.add(r);
-  if (changed) mergeHook(b.readers);
   return b;
 }
 
