@@ -1,7 +1,7 @@
 // One command timed by hyperfine (no shell, warm-up runs first), read back from its JSON
 // export: the figures bench:translate and bench:release report for no-op runs of the CLI.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -34,3 +34,22 @@ export function hyperfine(argv: string[], { cwd, runs = 10, warmup = 2 }: { cwd:
 }
 
 export const formatTiming = (t: Timing): string => `${t.mean.toFixed(3)} s ± ${t.stddev.toFixed(3)} (min ${t.min.toFixed(3)}, max ${t.max.toFixed(3)}, ${t.runs} runs)`;
+
+/**
+ * What npx costs before it runs anything: `npx noop` in a package whose node_modules/.bin
+ * holds a script that does nothing (npm's start-up, its look for the bin, the spawn of node).
+ * The part of a `npx release ...` time that no change here can remove.
+ */
+export function npxFloor(): Timing | null {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-npx-floor-'));
+  try {
+    writeFileSync(join(dir, 'package.json'), '{"name":"npx-floor","version":"1.0.0","private":true}\n');
+    mkdirSync(join(dir, 'node_modules', '.bin'), { recursive: true });
+    const bin = join(dir, 'node_modules', '.bin', 'noop');
+    writeFileSync(bin, '#!/usr/bin/env node\n');
+    chmodSync(bin, 0o755);
+    return hyperfine(['npx', 'noop'], { cwd: dir });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -27,7 +27,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, wri
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatTiming, hyperfine, type Timing } from './hyperfine.ts';
+import { formatTiming, hyperfine, npxFloor, type Timing } from './hyperfine.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const WARM_GOAL_S = 1.5;
@@ -227,6 +227,7 @@ async function main(): Promise<void> {
     const noop: Timing | null = results[1].ok ? hyperfine([process.execPath, ...buildArgs(copy, work, opts.targets, opts.jobs)], { cwd: copy }) : null;
     // and as a maintainer types it: npx adds its own start-up (npm, its view of node_modules)
     const noopNpx: Timing | null = results[1].ok ? hyperfine(['npx', 'release', ...buildArgs(copy, work, opts.targets, opts.jobs).slice(1)], { cwd: copy }) : null;
+    const floor = results[1].ok ? npxFloor() : null;
     const what = editOneFunction(copy);
     results.push(await runBuild(copy, work, 'one VM edit', opts.targets, opts.jobs));
     const [cold, warm, edit] = results;
@@ -236,6 +237,7 @@ async function main(): Promise<void> {
     console.log(`\nratios: warm/cold ${(warm.wall / cold.wall).toFixed(3)}   edit/cold ${(edit.wall / cold.wall).toFixed(3)}`);
     if (noop) console.log(`no-op build (hyperfine): ${formatTiming(noop)}`);
     if (noopNpx) console.log(`no-op build via npx release (hyperfine): ${formatTiming(noopNpx)}`);
+    if (floor) console.log(`npx of a bin that does nothing (hyperfine): ${formatTiming(floor)} (npm's own share of the line above)`);
     const noopWall = noopNpx?.mean ?? noop?.mean ?? warm.wall;
     const met = warm.ok && noopWall <= WARM_GOAL_S;
     console.log(`goal: warm no-op <= ${WARM_GOAL_S} s: ${met ? 'MET' : 'NOT MET'} (${noopWall.toFixed(2)} s wall${noopNpx ? ', hyperfine mean of npx release' : noop ? ', hyperfine mean' : ''}${warm.nothingChanged === false ? '; the CLI did not report "nothing changed"' : ''})`);

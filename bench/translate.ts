@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { StageReport } from '../translate/driver.ts';
 import { precompiled } from '../bin/precompiled.mjs';
 import { hostTargetName } from '../common/targets.ts';
-import { formatTiming, hyperfine } from './hyperfine.ts';
+import { formatTiming, hyperfine, npxFloor } from './hyperfine.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 // the translator as `npx release translate` runs it: its precompiled JavaScript, not through tsx
@@ -56,6 +56,8 @@ async function translationSpeed(): Promise<void> {
   // as a maintainer types it: npx adds its own start-up (npm, its view of node_modules)
   const noopNpx = hyperfine(['npx', 'release', ...cli.slice(2)], { cwd: ROOT });
   if (noopNpx) console.log(`${'no-op npx release'.padEnd(22)} ${formatTiming(noopNpx)} (hyperfine; target <= 1 s: ${noopNpx.mean <= 1 ? 'MET' : 'NOT MET'})`);
+  const floor = npxFloor();
+  if (floor) console.log(`${'npx of a bin doing nothing'.padEnd(22)} ${formatTiming(floor)} (npm's own share of the line above)`);
   // change one function body: append a statement to the first function with a block body
   const src = readFileSync(entry, 'utf8');
   const edited = src.replace(/(export function main\([^)]*\)[^{]*\{)/, '$1\n  const benchEdit = 1;\n  void benchEdit;');
