@@ -180,7 +180,8 @@ void *const rts_build_id = (void *)&build_id;
 
 /** A string as static data shaped like rts_str, its hash filled in (rts.h), named cname. */
 function staticStr(cname: string, s: string): string {
-  const units = [...Array(s.length).keys()].map((k) => s.charCodeAt(k));
+  const units = new Array<number>(s.length);
+  for (let k = 0; k < s.length; k++) units[k] = s.charCodeAt(k);
   return `static const struct { rts_obj h; int64_t len; uint32_t hash; uint16_t data[${Math.max(1, s.length)}]; } ${cname} = {{RTS_TID_STR, RTS_GC_STATIC}, ${s.length}, ${strHash(s)}u, {${units.join(',') || '0'}}};`;
 }
 
