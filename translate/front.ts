@@ -30,7 +30,7 @@ export async function translateFront(entryAbs: string, store: Store, toolchain: 
   if (!loadCached) store.putBlob('load', loadKey, JSON.stringify({ sources: Object.fromEntries([...prog.sourceHashes].sort()), constants: constKey }));
   const counts = { modules: prog.modules.size, classes: prog.classes.length, functions: prog.functionsByDecl.size };
   recordLoad(store, toolchain, entryAbs, prog.files, { loadKey, loadJsKey: prog.loadJsKey, counts });
-  stage('load', t0, loadCached, counts);
+  stage('load', t0, loadCached, { ...counts, parsed: prog.parsedModules });
 
   const keys = frontKeys(toolchain, loadKey);
   const cached = readFront(store, keys);

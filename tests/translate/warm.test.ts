@@ -39,6 +39,10 @@ describe('warm translations', () => {
     writeFileSync(entry, edited);
     const edit = await translate();
     expect(stageOf(edit, 'load').cached).toBe(false);
+    // TypeScript parsed every module for the cold run, and only the edited one now (the
+    // others are the same text: their parsed and bound files are reused, as tsc --watch does)
+    expect(stageOf(cold, 'load').counts.parsed).toBe(stageOf(cold, 'load').counts.modules);
+    expect(stageOf(edit, 'load').counts.parsed).toBe(1);
     const flow = stageOf(edit, 'flow').counts;
     // the edited method's graph is rebuilt; the others (same bodies, same declarations) come
     // from the store, but for instances of generics, which are never cached

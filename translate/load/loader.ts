@@ -50,6 +50,8 @@ export interface LoadedProgram {
   interfaceHash: string;
   /** instantiations of generic classes and functions */
   generics: Instantiator;
+  /** how many of the modules TypeScript parsed for this load (the others it had from the last load in this process, text unchanged) */
+  parsedModules: number;
   /** Runs tsc's full type check; throws E_TYPE on the first error. Skipped when the load stage is cached (those sources passed before). */
   typecheck: () => void;
 }
@@ -211,12 +213,12 @@ function loadErrorLoc(e: unknown, files: ts.SourceFile[], outPath: (abs: string)
 
 /** The previous program of this process and its entry: the next load of the same entry starts from its type-check state. */
 let previous: { entry: string; builder: ts.SemanticDiagnosticsBuilderProgram } | undefined;
-/** lib.d.ts and @types/node parsed once per process, shared by every program (TypeScript's own reuse does the same). */
+/** lib.d.ts, @types/node and what it references (node_modules) parsed once per process, shared by every program (TypeScript's own reuse does the same). */
 const libFiles = new Map<string, ts.SourceFile>();
 /** The program's own files as last parsed in this process, by name and language version: a
  * later load whose file has the same text gets the same SourceFile, parsed and bound, as
  * tsc --watch and the language service do. An edit then parses the edited file alone. */
-const programFiles = new Map<string, ts.SourceFile>();
+const reusableFiles = new Map<string, ts.SourceFile>();
 
 /** Where TypeScript believes its incremental state lives; never written: the store keeps it (see incrementalProgram). */
 const BUILD_INFO = 'rts-typecheck.tsbuildinfo';
@@ -229,7 +231,8 @@ const BUILD_INFO = 'rts-typecheck.tsbuildinfo';
  * and the check is done whole. A one-function edit checks that file alone (seconds before).
  * saveState records the state once a check has run.
  */
-function incrementalProgram(entryPath: string, base: ts.CompilerOptions, store: Store): { builder: ts.SemanticDiagnosticsBuilderProgram; saveState: () => void } {
+function incrementalProgram(entryPath: string, base: ts.CompilerOptions, store: Store): { builder: ts.SemanticDiagnosticsBuilderProgram; saveState: () => void; parsed: number } {
+  let parsed = 0;
   const infoPath = resolve(store.root, BUILD_INFO);
   const options: ts.CompilerOptions = { ...base, incremental: true, tsBuildInfoFile: infoPath };
   const slot = sha256(`tsbuildinfo\0${entryPath}`);
@@ -239,13 +242,14 @@ function incrementalProgram(entryPath: string, base: ts.CompilerOptions, store: 
   const getSourceFile = host.getSourceFile.bind(host);
   host.getSourceFile = (fileName, lang, onError, create) => {
     const k = `${fileName}\0${JSON.stringify(lang)}`;
-    if (!/[\\/]node_modules[\\/](typescript|@types)[\\/]/.test(fileName)) {
+    if (!/[\\/]node_modules[\\/]/.test(fileName)) {
       const text = readFile(fileName);
-      const had = programFiles.get(k);
+      const had = reusableFiles.get(k);
       if (had && text !== undefined && had.text === text) return had;
       const sf = getSourceFile(fileName, lang, onError, create);
-      if (sf) programFiles.set(k, sf);
-      else programFiles.delete(k);
+      parsed++;
+      if (sf) reusableFiles.set(k, sf);
+      else reusableFiles.delete(k);
       return sf;
     }
     let sf = libFiles.get(k);
@@ -260,7 +264,7 @@ function incrementalProgram(entryPath: string, base: ts.CompilerOptions, store: 
   previous = { entry: entryPath, builder };
   // keep the files of this program only: a process that translates many programs holds one
   const kept = new Set(builder.getProgram().getSourceFiles());
-  for (const [k, sf] of programFiles) if (!kept.has(sf)) programFiles.delete(k);
+  for (const [k, sf] of reusableFiles) if (!kept.has(sf)) reusableFiles.delete(k);
   const saveState = (): void => {
     let text: string | undefined;
     builder.emit(undefined, (name, data) => {
@@ -269,7 +273,7 @@ function incrementalProgram(entryPath: string, base: ts.CompilerOptions, store: 
     if (text === undefined) return;
     store.replaceBlob('typecheck', slot, text);
   };
-  return { builder, saveState };
+  return { builder, saveState, parsed };
 }
 
 export async function loadProgram(entry: string, store: Store): Promise<LoadedProgram> {
@@ -288,7 +292,7 @@ export async function loadProgram(entry: string, store: Store): Promise<LoadedPr
     typeRoots: [join(REPO_ROOT, 'node_modules', '@types')],
     lib: ['lib.es2022.d.ts'],
   };
-  const { builder, saveState } = incrementalProgram(entryPath, options, store);
+  const { builder, saveState, parsed } = incrementalProgram(entryPath, options, store);
   const tsProgram = builder.getProgram();
   const files = tsProgram.getSourceFiles().filter((f) => !f.isDeclarationFile && !f.fileName.includes('/node_modules/'));
   const checker = tsProgram.getTypeChecker();
@@ -454,6 +458,7 @@ export async function loadProgram(entry: string, store: Store): Promise<LoadedPr
   return {
     tsProgram, checker, modules, entry: entryMod, main, functionsByDecl, classesByDecl, classByRuntime,
     enumsByDecl, classes, errorClass, jitHelpers, sourceHashes, files: loadedFiles, loadJsKey, interfaceHash, typecheck, generics,
+    parsedModules: parsed,
   };
 }
 
