@@ -763,6 +763,8 @@ export class FunctionEmitter {
         return set('((int64_t)(intptr_t)&rts_exc)');
       case 'jithelpers.oomPendingAddress':
         return set('((int64_t)(intptr_t)&rts_oom_pending)');
+      case 'jithelpers.gcAllocInfo':
+        return set(`rts_gc_jit_info(${A(0, S)}, ${A(1, S)})`);
     }
     throw new RtsError('E_UNSUPPORTED', `genc: rlib primitive ${name}`, op.loc);
   }

@@ -25,6 +25,6 @@ export * as os from './os.ts';
 export * as execmem from './execmem.ts';
 export * as weak from './weak.ts';
 export { GcRef, asRef, castRef, addressOf, refAt, typeIdOf, tidLow, tidHigh, offsetOf, sizeOf } from './gcref.ts';
-export { jitHelper, helperAddress, allocAddress, excAddress, oomPendingAddress } from './jithelpers.ts';
+export { jitHelper, helperAddress, allocAddress, excAddress, oomPendingAddress, gcAllocInfo } from './jithelpers.ts';
 export { StringBuilder } from './strbuilder.ts';
 export { RDict, type KeyOps } from './rdict.ts';

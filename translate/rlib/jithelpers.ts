@@ -36,3 +36,16 @@ export function excAddress(): int {
 export function oomPendingAddress(): int {
   return 0x7f0200 * 4096 + 8;
 }
+/** What JIT code needs to allocate a small object inline, as rts_alloc's fast path does
+ * (vm/backends/native.ts BoxLayout): by `what`, for objects of `size` bytes, the address of
+ * the collector's byte count since the last collection (0), of its threshold (1), of its
+ * object count (2), of the size class's free-list head (3), bump pointer (4) and bump end (5),
+ * the class's cell size (6), the address of a header word holding the current allocation
+ * flags and type id 0 (7); what 8 gives the header word of type id `size` with no flags. 0
+ * when allocations must go through rts_alloc (allocation statistics or the collector's debug
+ * mode on, or a large object). Untranslated: fake addresses (machine code never runs on Node). */
+export function gcAllocInfo(what: int, size: int): int {
+  if (what === 6) return (size + 15) & ~15;
+  if (what === 8) return size;
+  return 0x7f0300 * 4096 + 8 * what;
+}

@@ -186,6 +186,7 @@ const table: Record<string, LLOp> = {
   'jithelpers.allocAddress': prim([], 'int', { fold: true }),
   'jithelpers.excAddress': prim([], 'int', { fold: true }),
   'jithelpers.oomPendingAddress': prim([], 'int', { fold: true }),
+  'jithelpers.gcAllocInfo': prim(['int', 'int'], 'int'),
 };
 
 export const LL_OPERATIONS: Readonly<Record<string, LLOp>> = table;

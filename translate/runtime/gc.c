@@ -96,6 +96,8 @@ static unsigned idle_at;
 static int gc_ready;
 static uint32_t sense = RTS_GC_MARK; /* MARK bit value meaning "marked" in the next collection */
 static uint32_t alloc_flags;          /* gcflags of a new object: MARK bit = !sense */
+/* a header with type id 0 and alloc_flags: JIT code that allocates inline ors its type id in */
+static union { rts_obj h; uint64_t w; } jit_hdr;
 static size_t since;                  /* bytes allocated since the last collection (objects and buffers) */
 static size_t threshold;              /* collect when since would exceed it */
 static size_t heap_limit;
@@ -198,6 +200,7 @@ void rts_gc_init(void) {
   threshold = min_threshold < heap_limit ? min_threshold : heap_limit;
   sense = RTS_GC_MARK;
   alloc_flags = 0;
+  jit_hdr.h.gcflags = alloc_flags;
   mcap = 4096;
   mstack = malloc(mcap * sizeof *mstack);
   if (!mstack) rts_fatal("out of memory");
@@ -656,6 +659,7 @@ static void collect(size_t request) {
   live_objects = mark_objects;
   sense ^= RTS_GC_MARK; /* survivors now read as unmarked */
   alloc_flags = sense ^ RTS_GC_MARK;
+  jit_hdr.h.gcflags = alloc_flags;
   n_collections++;
   total_before += since;
   since = 0;
@@ -843,6 +847,32 @@ RTS_NO_MEMSET_IDIOM void *rts_alloc(uint32_t tid, size_t size) {
   o->tid = tid;
   o->gcflags = alloc_flags;
   return o;
+}
+
+/* For JIT code allocating small objects inline, rts_alloc's fast path (see rlib gcAllocInfo):
+ * the addresses of the counters and of the size class's free list and bump region; 0 when every
+ * allocation must go through rts_alloc (statistics, the debug mode, a large object). */
+int64_t rts_gc_jit_info(int64_t what, int64_t size) {
+  if (!gc_ready) rts_gc_init();
+  if (what == 8) {
+    union { rts_obj h; uint64_t w; } t;
+    t.h.tid = (uint32_t)size;
+    t.h.gcflags = 0;
+    return (int64_t)t.w;
+  }
+  if (report || poison || size <= 0 || (size_t)size > SMALL_MAX) return 0;
+  int c = class_of[(size + 15) >> 4];
+  switch (what) {
+  case 0: return (int64_t)(intptr_t)&since;
+  case 1: return (int64_t)(intptr_t)&threshold;
+  case 2: return (int64_t)(intptr_t)&since_objects;
+  case 3: return (int64_t)(intptr_t)&freelist[c];
+  case 4: return (int64_t)(intptr_t)&bump[c];
+  case 5: return (int64_t)(intptr_t)&bump_end[c];
+  case 6: return (int64_t)class_size[c];
+  case 7: return (int64_t)(intptr_t)&jit_hdr.w;
+  }
+  return 0;
 }
 
 void *rts_alloc_unzeroed(uint32_t tid, size_t size) {

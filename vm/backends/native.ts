@@ -4,8 +4,8 @@
 // the compiled-loop record (executable region, code size). The ISA folders add only how
 // ops become instructions.
 import type { int, float } from '../../translate/rlib/index.ts';
-import { execmem, jitHelper, asRef, addressOf, offsetOf, tidLow, tidHigh } from '../../translate/rlib/index.ts';
-import { PyObject, PyInt, PyFloat, PySeqIter, PyCell, PyList, PyTuple, PyInstance, PyDict, ShapeMap, Holder, HOLD } from '../objects/core.ts';
+import { execmem, jitHelper, asRef, addressOf, offsetOf, sizeOf, tidLow, tidHigh, typeIdOf, gcAllocInfo } from '../../translate/rlib/index.ts';
+import { PyObject, PyInt, PyFloat, PySeqIter, PyCell, PyList, PyTuple, PyInstance, PyDict, ShapeMap, Holder, HOLD, SMALL, intType, floatType } from '../objects/core.ts';
 import {
   Trace, IROp, OPS, F_GUARD, F_CONTROL, D_INT_V, D_INT_SMALL, D_FLOAT_V, D_SEQITER_KIND, D_SEQITER_I, D_SEQITER_N,
   D_SEQITER_STEP, D_SEQITER_SEQ, D_LIST_ITEMS, D_TUPLE_ITEMS, D_INSTANCE_SLOTS, D_DICT_VALS, D_CELL_REF,
@@ -209,4 +209,67 @@ export function typeVersionAddress(): int {
 /** offset of the key version of a dict (GUARD_NOT_INVALIDATED on a dict) */
 export function dictVersionOffset(): int {
   return offsetOf(PyDict, 'ver');
+}
+
+// ---- inline allocation of int and float boxes (rts_alloc's fast path, gc.c) ----
+// what gcAllocInfo(what, size) answers (translate/runtime/gc.c rts_gc_jit_info)
+export const GCA_SINCE = 0;
+export const GCA_THRESHOLD = 1;
+export const GCA_SINCE_OBJECTS = 2;
+export const GCA_FREELIST = 3;
+export const GCA_BUMP = 4;
+export const GCA_BUMP_END = 5;
+export const GCA_CELL = 6;
+export const GCA_HDR_FLAGS = 7;
+export const GCA_TID_WORD = 8;
+
+/** What code needs to allocate one kind of box without calling rts_alloc: the addresses of
+ * the collector's counters and of the size class's free list and bump region, the header's
+ * two halves (the collector's current flags, read at run time, or'ed with the type id), and
+ * the box's layout. ok is false when the runtime wants every allocation through rts_alloc
+ * (allocation statistics, the collector's debug mode). */
+export class BoxLayout {
+  ok: boolean;
+  tid: int;
+  size: int;
+  cell: int;
+  since: int;
+  threshold: int;
+  sinceObjects: int;
+  freelist: int;
+  bump: int;
+  bumpEnd: int;
+  hdrFlags: int;
+  tidWord: int;
+  cls: int;
+  vOffset: int;
+  constructor(tid: int, size: int, cls: PyObject, vOffset: int) {
+    this.tid = tid;
+    this.size = size;
+    this.cls = addressOf(asRef(cls));
+    this.vOffset = vOffset;
+    this.since = gcAllocInfo(GCA_SINCE, size);
+    this.threshold = gcAllocInfo(GCA_THRESHOLD, size);
+    this.sinceObjects = gcAllocInfo(GCA_SINCE_OBJECTS, size);
+    this.freelist = gcAllocInfo(GCA_FREELIST, size);
+    this.bump = gcAllocInfo(GCA_BUMP, size);
+    this.bumpEnd = gcAllocInfo(GCA_BUMP_END, size);
+    this.cell = gcAllocInfo(GCA_CELL, size);
+    this.hdrFlags = gcAllocInfo(GCA_HDR_FLAGS, size);
+    this.tidWord = gcAllocInfo(GCA_TID_WORD, tid);
+    this.ok = this.since !== 0 && this.threshold !== 0 && this.sinceObjects !== 0 && this.freelist !== 0 && this.bump !== 0 && this.bumpEnd !== 0 && this.cell !== 0 && this.hdrFlags !== 0;
+  }
+}
+/** an exact float, for its type id (a prebuilt object) */
+const FLOAT_PROTO = new PyFloat(floatType, 0.0);
+/** The layout of an exact int box (NEW_INT's allocation: newInt's `new PyInt(intType, v, null)`). */
+export function intBoxLayout(): BoxLayout {
+  return new BoxLayout(typeIdOf(asRef(SMALL.cache[0])), sizeOf(PyInt), intType, offsetOf(PyInt, 'v'));
+}
+export function floatBoxLayout(): BoxLayout {
+  return new BoxLayout(typeIdOf(asRef(FLOAT_PROTO)), sizeOf(PyFloat), floatType, offsetOf(PyFloat, 'v'));
+}
+/** The address of newInt's small-int cache (a list of the ints -5..256). */
+export function smallIntsAddress(): int {
+  return addressOf(asRef(SMALL.cache));
 }

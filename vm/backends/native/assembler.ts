@@ -12,18 +12,19 @@
 //   first (pointers into refs[], the GC's precise roots) and reloaded after;
 // - one routine for every pointer store into the heap (storeRef: the write barrier's home).
 import type { int } from '../../../translate/rlib/index.ts';
-import { offsetOf, helperAddress, excAddress, MAX_INT, MIN_INT } from '../../../translate/rlib/index.ts';
+import { offsetOf, helperAddress, excAddress, allocAddress, MAX_INT, MIN_INT } from '../../../translate/rlib/index.ts';
 import { PyObject, PyInstance } from '../../objects/core.ts';
 import {
-  Trace, IROp, OPS, K_INT, K_FLOAT, K_REF, F_GUARD, isConst, constIndex, D_INT_SMALL, INV_TYPES, TID_INSTANCE,
+  Trace, IROp, OPS, K_INT, K_FLOAT, K_REF, F_GUARD, isConst, constIndex, D_INT_SMALL, INV_TYPES, TID_INSTANCE, VBASE, UNSET,
 } from '../../jit/ir.ts';
 import { JitFrame, BridgeLink, EXIT_LOOP_AGAIN, EXIT_SHIFT } from '../model.ts';
 import {
   NativeRun, H_NATIVE_STEP, refAddress, isNoCode, LIST_LEN_OFFSET, LIST_ITEMS_OFFSET, fieldOffset, intBigOffset,
-  tidRangeLow, tidRangeHigh, mapAddress, typeVersionAddress, dictVersionOffset,
+  tidRangeLow, tidRangeHigh, mapAddress, typeVersionAddress, dictVersionOffset, BoxLayout, intBoxLayout, floatBoxLayout,
+  smallIntsAddress,
 } from '../native.ts';
 import {
-  NativeIsa, A_ADD, A_SUB, A_MUL, C_LT, C_LE, C_EQ, C_NE, C_GT, C_GE, C_AE, FA_ADD, FA_SUB, FA_MUL, FA_DIV,
+  NativeIsa, A_ADD, A_SUB, A_MUL, A_OR, C_LT, C_LE, C_EQ, C_NE, C_GT, C_GE, C_AE, FA_ADD, FA_SUB, FA_MUL, FA_DIV,
 } from './isa.ts';
 import { Liveness, liveness, undoneAt } from './liveness.ts';
 import { Allocation, allocate, SPILLED } from './regalloc.ts';
@@ -34,6 +35,10 @@ class Exit {
   pc: int;
   /** false after a call: the registers were stored before it and are clobbered now */
   save: boolean;
+  /** a comparison fused into its guard (never computed): its slot gets knownVal at the exit,
+   * the value the guard failed on (-1: none) */
+  known: int = -1;
+  knownVal: int = 0;
   constructor(site: int, pc: int, save: boolean) {
     this.site = site;
     this.pc = pc;
@@ -82,10 +87,15 @@ export class NativeTraceAssembler {
    * hold the same (stored or reloaded since the register was last written), so the store
    * before a call can be left out */
   clean: boolean[] = [];
+  /** the layouts of int and float boxes, once an op allocates one */
+  intBox: BoxLayout | null = null;
+  floatBox: BoxLayout | null = null;
   constructor(t: Trace, isa: NativeIsa) {
     this.t = t;
     this.isa = isa;
     this.lv = liveness(t);
+    // a trace without doubles has more general registers on ISAs that can spare the bases
+    if (!hasDoubles(t)) isa.freeFloatBases();
     this.al = allocate(t, this.lv, isa.gprs.length, isa.fprs.length);
     // sized before the prologue, whose reloads mark the inputs clean (RTS lists do not grow
     // on a store past their end)
@@ -120,6 +130,13 @@ export class NativeTraceAssembler {
       } else if (op === IROp.FINISH) {
         // the end of a bridge: the caller reads the FINISH's values, as after a guard
         this.exits.push(new Exit(isa.jump(), pc, true));
+      } else if (this.fusedCompare(pc) >= 0) {
+        const g = this.fusedCompare(pc);
+        this.compareGuard(pc, g);
+        while (pc < g) {
+          pc++;
+          this.opOffsets.push(-1);
+        }
       } else if (this.fusedOverflow(pc) >= 0) {
         const g = this.fusedOverflow(pc);
         this.overflowOp(pc, g);
@@ -145,6 +162,10 @@ export class NativeTraceAssembler {
       stubs.set(key, isa.pos());
       isa.patch(x.site, isa.pos());
       if (x.save) this.saveLive(x.pc, undoneAt(this.t, x.pc), false);
+      if (x.known >= 0) {
+        isa.movImm(isa.tmp[0], x.knownVal);
+        isa.store(isa.intsBase, x.known * 8, isa.tmp[0]);
+      }
       // a guard's stub may later be linked to a bridge, with every live value in the jitframe
       if (x.save && (OPS.defs[t.ops[x.pc]].flags & F_GUARD) !== 0) this.linkSites[x.pc] = isa.linkSite();
       isa.returnImm(x.pc);
@@ -162,9 +183,9 @@ export class NativeTraceAssembler {
     isa.prologue();
     this.entryOffset = isa.pos();
     this.loadItems(isa.intsBase, offsetOf(NativeRun, 'ints'));
-    this.loadItems(isa.floatsBase, offsetOf(NativeRun, 'floats'));
+    if (isa.floatsBase >= 0) this.loadItems(isa.floatsBase, offsetOf(NativeRun, 'floats'));
     this.loadItems(isa.refsBase, offsetOf(NativeRun, 'refs'));
-    this.loadItems(isa.fconstBase, offsetOf(NativeRun, 'fconst'));
+    if (isa.fconstBase >= 0) this.loadItems(isa.fconstBase, offsetOf(NativeRun, 'fconst'));
     if (this.t.ops[this.t.ops.length - 1] === IROp.JUMP) this.countIteration();
     // the loop's inputs arrive in the jitframe
     for (let v = 0; v < first; v++) this.reload(v);
@@ -174,8 +195,10 @@ export class NativeTraceAssembler {
     const isa = this.isa;
     const off = offsetOf(NativeRun, 'iters');
     isa.load(isa.tmp[2], isa.ctx, off);
-    isa.movImm(isa.tmp[1], 1);
-    isa.alu(A_ADD, isa.tmp[2], isa.tmp[2], isa.tmp[1]);
+    if (!isa.aluImm(A_ADD, isa.tmp[2], isa.tmp[2], 1)) {
+      isa.movImm(isa.tmp[1], 1);
+      isa.alu(A_ADD, isa.tmp[2], isa.tmp[2], isa.tmp[1]);
+    }
     isa.store(isa.ctx, off, isa.tmp[2]);
   }
   private loadItems(dst: int, field: int): void {
@@ -278,8 +301,12 @@ export class NativeTraceAssembler {
       case IROp.INT_SUB:
       case IROp.INT_MUL: {
         const a = this.gIn(a0, 0);
-        const b = this.gIn(a1, 1);
         const d = this.gOut(pc);
+        if (this.constIntArg(a1) && isa.aluImm(op === IROp.INT_ADD ? A_ADD : op === IROp.INT_SUB ? A_SUB : A_MUL, d, a, t.getConstI(a1))) {
+          this.gDone(pc, d);
+          return;
+        }
+        const b = this.gIn(a1, 1);
         isa.alu(op === IROp.INT_ADD ? A_ADD : op === IROp.INT_SUB ? A_SUB : A_MUL, d, a, b);
         this.gDone(pc, d);
         return;
@@ -452,6 +479,13 @@ export class NativeTraceAssembler {
       case IROp.GUARD_VALUE: {
         if (t.kindOf(a0) === K_FLOAT) break;
         const a = this.gIn(a0, 0);
+        if (this.constIntArg(a1)) {
+          const at = isa.branchImm(C_NE, a, t.getConstI(a1));
+          if (at >= 0) {
+            this.exit(at, pc);
+            return;
+          }
+        }
         const b = this.gIn(a1, 1);
         this.exit(isa.branch(C_NE, a, b), pc);
         return;
@@ -501,7 +535,137 @@ export class NativeTraceAssembler {
         this.exit(isa.branchZero(tmp[2], false), pc);
         return;
     }
+    if ((op === IROp.NEW_INT || op === IROp.NEW_FLOAT) && this.inlineNew(pc)) return;
     if (!this.directCall(pc)) this.stepCall(pc);
+  }
+
+  /** NEW_INT or NEW_FLOAT allocated by the code itself, as newInt and rts_alloc do: a small
+   * int is newInt's cached one; else a cell of the box's size class from the class's free
+   * list, or its bump region, the collector's counters bumped, the header and fields written.
+   * When a collection is due or the bump region is used up, rts_alloc itself (registers live
+   * across it stored first, as for a helper call). False when the runtime wants every
+   * allocation through rts_alloc (then the direct helper allocates). */
+  private inlineNew(pc: int): boolean {
+    const t = this.t;
+    const isa = this.isa;
+    const tmp = isa.tmp;
+    const op = t.ops[pc];
+    if (op === IROp.NEW_INT && this.intBox === null) this.intBox = intBoxLayout();
+    if (op === IROp.NEW_FLOAT && this.floatBox === null) this.floatBox = floatBoxLayout();
+    const L = (op === IROp.NEW_INT ? this.intBox : this.floatBox) as BoxLayout;
+    if (!L.ok) return false;
+    const regs = isa.argRegs([K_INT, K_INT]);
+    if (regs === null) return false;
+    const a0 = t.args[t.argStart[pc]];
+    const d = this.gOut(pc);
+    const dones: int[] = [];
+    if (op === IROp.NEW_INT) {
+      // -5..256: newInt's shared box
+      const a = this.gIn(a0, 1);
+      this.addImm(tmp[2], a, 5, tmp[2]);
+      let notSmall = isa.branchImm(C_AE, tmp[2], 262);
+      if (notSmall < 0) {
+        isa.movImm(tmp[1], 262);
+        notSmall = isa.branch(C_AE, tmp[2], tmp[1]);
+      }
+      isa.movImm(tmp[1], smallIntsAddress());
+      isa.load(tmp[1], tmp[1], LIST_ITEMS_OFFSET);
+      isa.loadIdx(tmp[2], tmp[1], tmp[2]);
+      dones.push(isa.jump());
+      isa.patch(notSmall, isa.pos());
+    }
+    // since + cell > threshold: a collection is due (rts_alloc runs it)
+    isa.movImm(tmp[0], L.since);
+    isa.load(tmp[1], tmp[0], 0);
+    this.addImm(tmp[1], tmp[1], L.cell, tmp[2]);
+    isa.movImm(tmp[2], L.threshold);
+    isa.load(tmp[2], tmp[2], 0);
+    const due = isa.branch(C_GT, tmp[1], tmp[2]);
+    isa.store(tmp[0], 0, tmp[1]);
+    isa.movImm(tmp[0], L.sinceObjects);
+    isa.load(tmp[1], tmp[0], 0);
+    this.addImm(tmp[1], tmp[1], 1, tmp[2]);
+    isa.store(tmp[0], 0, tmp[1]);
+    // a free cell: pop it (its second word links the list)
+    isa.movImm(tmp[0], L.freelist);
+    isa.load(tmp[2], tmp[0], 0);
+    const noFree = isa.branchZero(tmp[2], true);
+    isa.load(tmp[1], tmp[2], 8);
+    isa.store(tmp[0], 0, tmp[1]);
+    const toInit = isa.jump();
+    // else the bump region, if a cell is left in it
+    isa.patch(noFree, isa.pos());
+    isa.movImm(tmp[0], L.bumpEnd);
+    isa.load(tmp[1], tmp[0], 0);
+    isa.movImm(tmp[0], L.bump);
+    isa.load(tmp[2], tmp[0], 0);
+    isa.alu(A_SUB, tmp[1], tmp[1], tmp[2]);
+    isa.movImm(tmp[0], L.cell);
+    const usedUp = isa.branch(C_LT, tmp[1], tmp[0]);
+    isa.alu(A_ADD, tmp[1], tmp[2], tmp[0]);
+    isa.movImm(tmp[0], L.bump);
+    isa.store(tmp[0], 0, tmp[1]);
+    // the cell (tmp[2]): header, zeroed words (rts_alloc zeroes size rounded up to 16), fields
+    isa.patch(toInit, isa.pos());
+    isa.movImm(tmp[0], L.hdrFlags);
+    isa.load(tmp[0], tmp[0], 0);
+    if (!isa.aluImm(A_OR, tmp[0], tmp[0], L.tidWord)) {
+      isa.movImm(tmp[1], L.tidWord);
+      isa.alu(A_OR, tmp[0], tmp[0], tmp[1]);
+    }
+    isa.store(tmp[2], 0, tmp[0]);
+    const clsOff = offsetOf(PyObject, 'cls');
+    isa.movImm(tmp[0], 0);
+    for (let off = 8; off < ((L.size + 15) & ~15); off += 8) if (off !== clsOff && off !== L.vOffset) isa.store(tmp[2], off, tmp[0]);
+    this.boxFields(pc, L, a0);
+    dones.push(isa.jump());
+    // out of line: the bump region was used up after the counters were bumped: undo that;
+    // then rts_alloc (it collects, or refills the region)
+    isa.patch(usedUp, isa.pos());
+    isa.movImm(tmp[0], L.since);
+    isa.load(tmp[1], tmp[0], 0);
+    isa.movImm(tmp[2], L.cell);
+    isa.alu(A_SUB, tmp[1], tmp[1], tmp[2]);
+    isa.store(tmp[0], 0, tmp[1]);
+    isa.movImm(tmp[0], L.sinceObjects);
+    isa.load(tmp[1], tmp[0], 0);
+    isa.movImm(tmp[2], 1);
+    isa.alu(A_SUB, tmp[1], tmp[1], tmp[2]);
+    isa.store(tmp[0], 0, tmp[1]);
+    isa.patch(due, isa.pos());
+    // the fast path stored nothing: what is clean there stays as it was
+    const clean = this.clean.slice(0);
+    this.saveLive(pc, -1, false);
+    isa.movImm(regs[0], L.tid);
+    isa.movImm(regs[1], L.size);
+    isa.callAddr(allocAddress());
+    isa.mov(tmp[2], tmp[0]);
+    isa.movImm(tmp[1], excAddress());
+    isa.load(tmp[1], tmp[1], 0);
+    this.exits.push(new Exit(isa.branchZero(tmp[1], false), pc, false));
+    // the value boxed too, should its range end here (saveLive stored it)
+    for (let v = 0; v < pc; v++) if (this.lv.end[v] > pc || v === a0) this.reload(v);
+    this.clean = clean;
+    this.boxFields(pc, L, a0);
+    for (const at of dones) isa.patch(at, isa.pos());
+    isa.mov(d, tmp[2]);
+    this.gDone(pc, d);
+    return true;
+  }
+  /** d = a + imm (scratch register x, not a, when the ISA has no immediate form) */
+  private addImm(d: int, a: int, imm: int, x: int): void {
+    if (this.isa.aluImm(A_ADD, d, a, imm)) return;
+    this.isa.movImm(x, imm);
+    this.isa.alu(A_ADD, d, a, x);
+  }
+  /** the class and value of a new box (its address in tmp[2]) */
+  private boxFields(pc: int, L: BoxLayout, a0: int): void {
+    const isa = this.isa;
+    const tmp = isa.tmp;
+    isa.movImm(tmp[0], L.cls);
+    isa.store(tmp[2], offsetOf(PyObject, 'cls'), tmp[0]);
+    if (this.t.ops[pc] === IROp.NEW_INT) isa.store(tmp[2], L.vOffset, this.gIn(a0, 0));
+    else isa.fstore(tmp[2], L.vOffset, this.fIn(a0, 0));
   }
 
   /** r = the item buffer of the list field (descr of op pc) of the object in register o */
@@ -527,6 +691,44 @@ export class NativeTraceAssembler {
     else this.isa.storeIdx(base, index, src);
   }
 
+  /** The GUARD_TRUE or GUARD_FALSE that directly follows integer comparison pc (merge points
+   * aside) and is the only reader of its result (no later op, no snapshot): the comparison
+   * then branches straight to the guard's stub (-1: no such guard). */
+  private fusedCompare(pc: int): int {
+    const t = this.t;
+    const op = t.ops[pc];
+    if (op < IROp.INT_LT || op > IROp.INT_GE) return -1;
+    let g = pc + 1;
+    while (g < t.ops.length && t.ops[g] === IROp.DEBUG_MERGE_POINT) g++;
+    if (g >= t.ops.length || (t.ops[g] !== IROp.GUARD_TRUE && t.ops[g] !== IROp.GUARD_FALSE)) return -1;
+    if (t.argCount[g] !== 1 || t.args[t.argStart[g]] !== pc || this.lv.end[pc] !== g) return -1;
+    if (t.snap[g] >= 0 && snapshotNames(t, t.snap[g], pc)) return -1;
+    return g;
+  }
+  /** Comparison pc and its guard g as one compare and branch to g's stub. */
+  private compareGuard(pc: int, g: int): void {
+    const t = this.t;
+    const isa = this.isa;
+    const s = t.argStart[pc];
+    const cond = INT_COND[t.ops[pc] - IROp.INT_LT];
+    // GUARD_TRUE leaves when the comparison is false
+    const leave = t.ops[g] === IROp.GUARD_TRUE ? NEGATED[cond] : cond;
+    const a = this.gIn(t.args[s], 0);
+    const b0 = t.args[s + 1];
+    let at = -1;
+    if (this.constIntArg(b0)) at = isa.branchImm(leave, a, t.getConstI(b0));
+    if (at < 0) at = isa.branch(leave, a, this.gIn(b0, 1));
+    // the exit leaves the comparison's value in its slot, as if it had been computed
+    const x = new Exit(at, g, true);
+    x.known = pc;
+    x.knownVal = t.ops[g] === IROp.GUARD_TRUE ? 0 : 1;
+    this.exits.push(x);
+  }
+  /** whether v is an integer constant */
+  private constIntArg(v: int): boolean {
+    return isConst(v) && this.t.kindOf(v) === K_INT;
+  }
+
   /** The guard pc's *_OVF op is checked by, when it directly follows (merge points aside):
    * the op then branches straight to that guard's stub (-1: no such guard). */
   private fusedOverflow(pc: int): int {
@@ -548,11 +750,11 @@ export class NativeTraceAssembler {
     const op = t.ops[pc];
     const s = t.argStart[pc];
     const a = this.gIn(t.args[s], 0);
-    const b = this.gIn(t.args[s + 1], 1);
     const d = this.gOut(pc);
     const outs: int[] = [];
-    if (op === IROp.INT_MUL_OVF) outs.push(isa.mulOvf(d, a, b));
-    else isa.alu(op === IROp.INT_ADD_OVF ? A_ADD : A_SUB, d, a, b);
+    const c = t.args[s + 1];
+    if (op === IROp.INT_MUL_OVF) outs.push(isa.mulOvf(d, a, this.gIn(c, 1)));
+    else if (!this.constIntArg(c) || !isa.aluImm(op === IROp.INT_ADD_OVF ? A_ADD : A_SUB, d, a, t.getConstI(c))) isa.alu(op === IROp.INT_ADD_OVF ? A_ADD : A_SUB, d, a, this.gIn(c, 1));
     isa.movImm(tmp[2], MAX_INT);
     outs.push(isa.branch(C_GT, d, tmp[2]));
     isa.movImm(tmp[2], MIN_INT);
@@ -658,7 +860,8 @@ export class NativeTraceAssembler {
     const pending: Move[] = [];
     for (let k = 0; k < m; k++) {
       const src = t.args[s + k];
-      if (isConst(src)) continue;
+      // a LABEL argument the loop never reads takes no value (its location may be another's)
+      if (isConst(src) || this.lv.end[t.args[ls + k]] <= label) continue;
       const mv = new Move(this.locOf(t.args[ls + k]), this.locOf(src));
       if (mv.dst.key() !== mv.src.key()) pending.push(mv);
     }
@@ -684,7 +887,7 @@ export class NativeTraceAssembler {
     // constants last: nothing reads a destination any more
     for (let k = 0; k < m; k++) {
       const src = t.args[s + k];
-      if (isConst(src)) this.emitConst(this.locOf(t.args[ls + k]), src);
+      if (isConst(src) && this.lv.end[t.args[ls + k]] > label) this.emitConst(this.locOf(t.args[ls + k]), src);
     }
   }
   private emitMove(dst: Loc, src: Loc): void {
@@ -716,6 +919,30 @@ export class NativeTraceAssembler {
 }
 
 const INT_COND = [C_LT, C_LE, C_EQ, C_NE, C_GT, C_GE];
+/** the condition that holds when C_LT..C_GE (by index) does not */
+const NEGATED = [C_GE, C_GT, C_NE, C_EQ, C_LE, C_LT];
+
+/** whether the trace computes or reads a double (else its float bases are not needed) */
+function hasDoubles(t: Trace): boolean {
+  const kinds = t.argKindsOf();
+  for (const k of kinds) if (k === K_FLOAT) return true;
+  for (let pc = 0; pc < t.ops.length; pc++) if (OPS.defs[t.ops[pc]].result === K_FLOAT) return true;
+  return false;
+}
+/** whether snapshot sn of t names value v (directly or in a virtual tuple) */
+function snapshotNames(t: Trace, sn: int, v: int): boolean {
+  for (const f of t.snapshots[sn].frames) {
+    for (const x of f.fast) if (valueNames(t, x, v)) return true;
+    for (const x of f.stack) if (valueNames(t, x, v)) return true;
+    if (valueNames(t, f.self, v)) return true;
+  }
+  return false;
+}
+function valueNames(t: Trace, x: int, v: int): boolean {
+  if (x === v) return true;
+  if (x >= VBASE && x !== UNSET) for (const y of t.vtuples[x - VBASE]) if (valueNames(t, y, v)) return true;
+  return false;
+}
 const FLOAT_COND = [C_LT, C_LE, C_EQ, C_NE, C_GT, C_GE];
 const FLOAT_OP = [FA_ADD, FA_SUB, FA_MUL, FA_DIV];
 

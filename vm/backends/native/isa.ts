@@ -138,6 +138,23 @@ export abstract class NativeIsa {
   /** double dst = integer a */
   abstract intToFloat(dst: int, a: int): void;
 
+  // ---- optional shorter forms (an ISA without them keeps these defaults) ----
+  /** dst = a (op) imm, op one of A_ADD, A_SUB, A_AND, A_OR, A_XOR, when the ISA has an
+   * immediate form for imm; false (nothing emitted) otherwise. */
+  aluImm(op: int, dst: int, a: int, imm: int): boolean {
+    return false;
+  }
+  /** A branch taken when a (cond) imm, as branch; -1 (nothing emitted) when the ISA has no
+   * immediate form for imm. */
+  branchImm(cond: int, a: int, imm: int): int {
+    return -1;
+  }
+  /** For a trace without doubles: hands the registers of the floats' and float constants'
+   * bases to the allocator (gprs grows); false when the ISA keeps them. */
+  freeFloatBases(): boolean {
+    return false;
+  }
+
   // ---- calls ----
   /** Calls the helper at address addr with (ctx, imm); its integer result lands in tmp[0].
    * Clobbers every allocatable and scratch register; keeps ctx and the bases. */

@@ -2,8 +2,9 @@
 // in the jitframe. A value lives from the op that defines it to its last reader, where readers
 // are the ops that take it as an argument and the guards whose resume snapshot names it
 // (directly or inside a virtual tuple). Values defined before the loop's LABEL and read inside
-// the loop live to the JUMP (the back-edge reads them again), and so do the LABEL's arguments,
-// which the JUMP overwrites.
+// the loop live to the JUMP (the back-edge reads them again); the LABEL's arguments do not:
+// they live to their last reader, and the JUMP writes the next iteration's values into their
+// locations (those the loop reads).
 import type { int } from '../../../translate/rlib/index.ts';
 import { Trace, IROp, OPS, F_GUARD, F_OVF, K_VOID, VBASE, UNSET } from '../../jit/ir.ts';
 
@@ -47,9 +48,17 @@ export function liveness(t: Trace): Liveness {
     }
   }
   if (label >= 0 && jump > label) {
+    // a LABEL argument lives to its last reader only: the JUMP's parallel move writes the next
+    // iteration's value into its location (reading every source first), so its register can
+    // hold other values after that reader (the one that replaces it, typically)
+    const isArg: boolean[] = [];
+    for (let v = 0; v < label; v++) isArg.push(false);
     const ls = t.argStart[label];
-    for (let k = 0; k < t.argCount[label]; k++) markValue(t, lv, t.args[ls + k], jump);
-    for (let v = 0; v < label; v++) if (lv.end[v] > label) lv.end[v] = jump;
+    for (let k = 0; k < t.argCount[label]; k++) {
+      const v = t.args[ls + k];
+      if (v >= 0 && v < label) isArg[v] = true;
+    }
+    for (let v = 0; v < label; v++) if (lv.end[v] > label && !isArg[v]) lv.end[v] = jump;
   }
   return lv;
 }

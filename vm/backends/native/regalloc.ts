@@ -3,8 +3,9 @@
 // registers, doubles have theirs) or, when more values are live than registers, its own slot in
 // the jitframe's typed arrays (ints/floats/refs by op number: precise GC roots, and what deopt
 // reads). When a class runs out, the range ending last is spilled. Because a range keeps its
-// location, the loop LABEL's arguments (live from their definition to the JUMP) have one fixed
-// location across the back-edge, and the JUMP moves the next iteration's values into it.
+// location, each loop LABEL argument has one fixed location across the back-edge, and the JUMP
+// moves the next iteration's values into it; as an argument's range ends at its last reader,
+// its register may then hold the value that replaces it (the JUMP's move is then none).
 // ISA-independent: it needs only how many registers of each class there are.
 import type { int } from '../../../translate/rlib/index.ts';
 import { Trace, OPS, K_VOID, K_FLOAT } from '../../jit/ir.ts';

@@ -9,7 +9,7 @@ import type { int } from '../../../translate/rlib/index.ts';
 import {
   X64Encoder, NOREG, RAX, RCX, RDX, RBX, RSI, RDI, RBP, RSP, R8, R9, R10, R11, R12, R13, R14, R15,
   ALU_ADD, ALU_SUB, ALU_AND, ALU_OR, ALU_XOR, ALU_CMP, SD_ADD, SD_SUB, SD_MUL, SD_DIV, SD_SQRT,
-  CC_E, CC_NE, CC_L, CC_LE, CC_G, CC_GE, CC_B, CC_AE, CC_A, CC_O, CC_P, CC_NP, CC_NS,
+  CC_E, CC_NE, CC_L, CC_LE, CC_G, CC_GE, CC_B, CC_AE, CC_A, CC_O, CC_P, CC_NP, CC_NS, fitsInt32,
 } from './encoder.ts';
 import { X64Conventions } from './conventions.ts';
 import {
@@ -153,6 +153,25 @@ export class X64Isa extends NativeIsa {
   branch(cond: int, a: int, b: int): int {
     this.e.aluRR(ALU_CMP, a, b);
     return this.e.jcc(CC_OF[cond], 0);
+  }
+  override aluImm(op: int, dst: int, a: int, imm: int): boolean {
+    if (op === A_MUL || !fitsInt32(imm)) return false;
+    if (dst !== a) this.e.movRR(dst, a);
+    this.e.aluRI(ALU_OF[op], dst, imm);
+    return true;
+  }
+  override branchImm(cond: int, a: int, imm: int): int {
+    if (!fitsInt32(imm)) return -1;
+    this.e.aluRI(ALU_CMP, a, imm);
+    return this.e.jcc(CC_OF[cond], 0);
+  }
+  // r13 and rbx (callee-saved in both conventions) hold the double bases otherwise
+  override freeFloatBases(): boolean {
+    this.gprs.push(R13);
+    this.gprs.push(RBX);
+    this.floatsBase = -1;
+    this.fconstBase = -1;
+    return true;
   }
   branchZero(a: int, zero: boolean): int {
     this.e.testRR(a, a);

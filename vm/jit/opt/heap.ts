@@ -69,6 +69,7 @@ export class Heap extends Pass {
         if (opt.versions.has(key)) return;
         this.pass(o);
         opt.versions.set(key, true);
+        if (isConst(a) && isConst(o.args[1])) opt.constVersions.set(key, true);
         return;
       }
       case IROp.NEW_INSTANCE:

@@ -6,7 +6,7 @@
 import type { int } from '../../../translate/rlib/index.ts';
 import { PyObject, intType, floatType, tupleType } from '../../objects/core.ts';
 import {
-  Trace, IROp, OPS, K_INT, K_FLOAT, K_VOID, F_GUARD, VBASE, UNSET, isConst,
+  Trace, IROp, OPS, K_INT, K_FLOAT, K_VOID, F_GUARD, VBASE, UNSET, isConst, D_INT_V, D_INT_SMALL, D_FLOAT_V,
 } from '../ir.ts';
 import { Snapshot, SnapFrame, RET_INIT } from '../snapshot.ts';
 
@@ -88,6 +88,8 @@ export class Optimizer {
   mapOf: Map<int, int> = new Map<int, int>();
   /** GUARD_NOT_INVALIDATED already checked, by 'descr,arg0,arg1' */
   versions: Map<string, boolean> = new Map<string, boolean>();
+  /** the keys of versions whose arguments are constants (they mean the same in a peeled body) */
+  constVersions: Map<string, boolean> = new Map<string, boolean>();
   /** integer bounds of output values */
   lo: Map<int, int> = new Map<int, int>();
   hi: Map<int, int> = new Map<int, int>();
@@ -228,6 +230,14 @@ export class Optimizer {
     this.nonnull.set(r, true);
     const cls = vo.op === IROp.NEW_INT ? intType : vo.op === IROp.NEW_FLOAT ? floatType : tupleType;
     this.classOf.set(r, this.o.cRef(cls));
+    // a box's contents never change: later reads (and a peeled body, through the LABEL) use
+    // the unboxed value
+    if (vo.op === IROp.NEW_INT) {
+      this.heap.push(new HeapEntry(r, D_INT_V, FIELD, fs[0]));
+      this.heap.push(new HeapEntry(r, D_INT_SMALL, FIELD, this.o.cInt(1)));
+    } else if (vo.op === IROp.NEW_FLOAT) {
+      this.heap.push(new HeapEntry(r, D_FLOAT_V, FIELD, fs[0]));
+    }
     return r;
   }
 

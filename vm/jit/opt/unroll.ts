@@ -7,7 +7,8 @@
 // facts must hold. If not, the state asks for less (a virtual becomes a leaf, a fact is
 // dropped) and the body is optimised again, until they agree.
 import type { int } from '../../../translate/rlib/index.ts';
-import { Trace, IROp, K_INT, K_FLOAT, VBASE, isConst } from '../ir.ts';
+import { Trace, IROp, K_INT, K_FLOAT, VBASE, UNSET, isConst } from '../ir.ts';
+import { Snapshot } from '../snapshot.ts';
 import { Optimizer, HeapEntry, FIELD, LENGTH, NONE } from './optimizer.ts';
 import { immutableDescr } from './heap.ts';
 
@@ -21,11 +22,21 @@ const FACT_CLASS = 0;
 const FACT_TID = 1;
 const FACT_NONNULL = 2;
 const FACT_HEAP = 3;
+/** the instance has map `a` (GUARD_MAP passed, no call since) */
+const FACT_MAP = 4;
+/** GUARD_NOT_INVALIDATED of constants (key) passed, no call since; leaf unused */
+const FACT_VERSION = 5;
 
-/** Something known about leaf `leaf` at the LABEL. */
+/** Something known about leaf `leaf` at the LABEL, or (parent >= 0) about the value of heap
+ * fact `parent` (so a box read from a field keeps its class and contents: an attribute
+ * incremented each iteration is read unboxed from the LABEL). */
 class Fact {
   kind: int;
   leaf: int;
+  /** index of the heap fact whose value this fact is about (-1: about leaf) */
+  parent: int = -1;
+  /** FACT_VERSION: the heap pass's key */
+  key: string = '';
   /** class constant, tid descr or heap descr */
   a: int;
   /** heap: FIELD, LENGTH or a constant index */
@@ -148,9 +159,13 @@ export function peel(pre: Optimizer, jump: int[], newBody: UnrollHost): boolean 
     const done = new Map<VNode, boolean>();
     for (let k = 0; k < jump.length; k++) leavesOf(pre, shapes[k], jump[k], leaves, done);
     if (facts === null) facts = factsOf(pre, leaves);
+    const preVal: int[] = [];
     for (const f of facts) {
+      preVal.push(NONE);
+      if (f.parent >= 0 && facts[f.parent].dropped) f.dropped = true;
       if (f.kind !== FACT_HEAP || f.dropped) continue;
-      const hv = pre.get(heapValue(pre, leaves[f.leaf], f));
+      const hv = pre.get(heapValue(pre, f.parent < 0 ? leaves[f.leaf] : preVal[f.parent], f));
+      preVal[preVal.length - 1] = hv;
       if (isConst(hv)) {
         f.valLeaf = -1;
         f.constVal = hv;
@@ -169,7 +184,7 @@ export function peel(pre: Optimizer, jump: int[], newBody: UnrollHost): boolean 
         args.push(o.emit(k === K_INT ? IROp.SAME_AS_I : k === K_FLOAT ? IROp.SAME_AS_F : IROp.SAME_AS_R, [v], 0, -1));
       }
     }
-    o.emit(IROp.LABEL, args, 0, -1);
+    const label0 = o.emit(IROp.LABEL, args, 0, -1);
     const b = newBody.optimizer(t, o);
     const pos: int[] = [0];
     const label = t.labelIndex();
@@ -177,10 +192,15 @@ export function peel(pre: Optimizer, jump: int[], newBody: UnrollHost): boolean 
     for (let k = 0; k < t.argCount[label]; k++) b.map[t.arg(label, k)] = build(b, shapes[k], args, pos, built);
     for (const f of facts) {
       if (f.dropped) continue;
-      const x = args[f.leaf];
+      if (f.kind === FACT_VERSION) {
+        b.versions.set(f.key, true);
+        continue;
+      }
+      const x = f.parent < 0 ? args[f.leaf] : args[facts[f.parent].valLeaf];
       if (f.kind === FACT_CLASS) b.classOf.set(x, f.a);
       else if (f.kind === FACT_TID) b.tidOf.set(x, f.a);
       else if (f.kind === FACT_NONNULL) b.nonnull.set(x, true);
+      else if (f.kind === FACT_MAP) b.mapOf.set(x, f.a);
       else b.heap.push(new HeapEntry(x, f.a, f.idx, f.valLeaf < 0 ? f.constVal : args[f.valLeaf]));
     }
     const jumpIdx = t.ops.length - 1;
@@ -196,43 +216,70 @@ export function peel(pre: Optimizer, jump: int[], newBody: UnrollHost): boolean 
     const done2 = new Map<VNode, boolean>();
     if (ok) for (let k = 0; k < end.length; k++) leavesOf(b, shapes[k], end[k], out, done2);
     if (ok) {
-      for (const f of facts) {
+      // in fact order: a heap fact comes before the facts about its value, and the heap
+      // values go to the JUMP in the order the LABEL took them
+      const endVal: int[] = [];
+      for (let i = 0; i < facts.length; i++) {
+        const f = facts[i];
+        endVal.push(NONE);
         if (f.dropped) continue;
-        const x = out[f.leaf];
+        if (f.kind === FACT_VERSION) {
+          if (!b.versions.has(f.key)) {
+            f.dropped = true;
+            ok = false;
+          }
+          continue;
+        }
+        if (f.parent >= 0 && (facts[f.parent].dropped || endVal[f.parent] === NONE)) {
+          f.dropped = true;
+          ok = false;
+          continue;
+        }
+        const x = f.parent < 0 ? out[f.leaf] : endVal[f.parent];
+        const atLabel = f.parent < 0 ? args[f.leaf] : args[facts[f.parent].valLeaf];
         let holds = true;
         if (f.kind === FACT_CLASS) holds = b.knownClass(x) === o.getConstR(f.a);
         else if (f.kind === FACT_TID) holds = b.tidOf.get(x) === f.a;
         else if (f.kind === FACT_NONNULL) holds = b.isNonNull(x);
-        if (!holds) {
-          f.dropped = true;
-          ok = false;
+        else if (f.kind === FACT_MAP) holds = b.mapOf.get(x) === f.a;
+        if (f.kind !== FACT_HEAP) {
+          if (!holds) {
+            f.dropped = true;
+            ok = false;
+          }
+          continue;
         }
-      }
-    }
-    if (ok) {
-      for (const f of facts) {
-        if (f.dropped || f.kind !== FACT_HEAP) continue;
-        const x = out[f.leaf];
         let v = NONE;
         for (const e of b.heap) if (e.obj === x && e.descr === f.a && e.idx === f.idx) v = b.get(e.val);
         // not known at the end: load it again, if the object is the one the LABEL had (so the
         // preamble's checks of its type hold)
-        if (v === NONE && x === args[f.leaf] && f.valLeaf >= 0) v = b.emitNew(f.load, f.idx === FIELD || f.idx === LENGTH ? [x] : [x, f.idx], f.a);
+        if (v === NONE && x === atLabel && f.valLeaf >= 0) v = b.emitNew(f.load, f.idx === FIELD || f.idx === LENGTH ? [x] : [x, f.idx], f.a);
         if (f.valLeaf < 0) {
           // a constant: the end must know the same one, or the field cannot have changed
-          if (v !== f.constVal && !(x === args[f.leaf] && immutableDescr(f.a))) {
+          if (v !== f.constVal && !(x === atLabel && immutableDescr(f.a))) {
             f.dropped = true;
             ok = false;
-            break;
           }
           continue;
         }
         if (v === NONE) {
           f.dropped = true;
           ok = false;
-          break;
+          continue;
         }
-        out.push(b.force(v));
+        v = b.force(v);
+        endVal[i] = v;
+        out.push(v);
+      }
+    }
+    if (ok) {
+      // a heap value the body never reads is not worth a LABEL argument (a register)
+      for (const f of facts) {
+        if (f.dropped || f.kind !== FACT_HEAP || f.valLeaf < 0) continue;
+        if (!usedAfter(o, label0, args, facts, f)) {
+          f.dropped = true;
+          ok = false;
+        }
       }
     }
     if (ok && out.length === args.length) {
@@ -255,26 +302,94 @@ function heapValue(pre: Optimizer, obj: int, f: Fact): int {
   throw new Error('jit unroll: a heap fact without its value');
 }
 
-/** What the preamble knows about its leaves at its end. */
+/** What the preamble knows about its leaves at its end, and about the values of their fields
+ * (one level down: a box read from an attribute); a heap fact precedes the facts about its
+ * value. */
 function factsOf(pre: Optimizer, leaves: int[]): Fact[] {
   const facts: Fact[] = [];
   const o = pre.o;
-  for (let l = 0; l < leaves.length; l++) {
-    const v = leaves[l];
-    if (isConst(v) || o.kindOf(v) !== 2) continue;
-    const c = pre.classOf.get(v);
-    if (c !== undefined) facts.push(new Fact(FACT_CLASS, l, c, 0));
-    const tid = pre.tidOf.get(v);
-    if (tid !== undefined) facts.push(new Fact(FACT_TID, l, tid, 0));
-    if (pre.isNonNull(v)) facts.push(new Fact(FACT_NONNULL, l, 0, 0));
-    for (const e of pre.heap) {
-      if (e.obj !== v || (e.idx !== FIELD && e.idx !== LENGTH && !isConst(e.idx))) continue;
-      const f = new Fact(FACT_HEAP, l, e.descr, e.idx);
-      const val = pre.get(e.val);
-      if (pre.isVirtual(val)) continue;
-      f.load = loadOp(o.kindOf(val), e.idx);
+  for (const key of pre.versions.keys()) {
+    // only checks of constants mean the same in the body
+    if (pre.constVersions.has(key)) {
+      const f = new Fact(FACT_VERSION, -1, 0, 0);
+      f.key = key;
       facts.push(f);
     }
   }
+  for (let l = 0; l < leaves.length; l++) {
+    const v = leaves[l];
+    if (isConst(v) || o.kindOf(v) !== 2) continue;
+    const first = facts.length;
+    subjectFacts(pre, v, l, -1, facts);
+    const last = facts.length;
+    for (let i = first; i < last; i++) {
+      const hf = facts[i];
+      if (hf.kind !== FACT_HEAP) continue;
+      const val = pre.get(heapValue(pre, v, hf));
+      if (isConst(val) || pre.isVirtual(val) || o.kindOf(val) !== 2) continue;
+      subjectFacts(pre, val, -1, i, facts);
+    }
+  }
   return facts;
+}
+
+/** The facts about ref value v (leaf l, or the value of heap fact parent). */
+function subjectFacts(pre: Optimizer, v: int, l: int, parent: int, facts: Fact[]): void {
+  const o = pre.o;
+  const first = facts.length;
+  const c = pre.classOf.get(v);
+  if (c !== undefined) facts.push(new Fact(FACT_CLASS, l, c, 0));
+  const tid = pre.tidOf.get(v);
+  if (tid !== undefined) facts.push(new Fact(FACT_TID, l, tid, 0));
+  if (pre.isNonNull(v)) facts.push(new Fact(FACT_NONNULL, l, 0, 0));
+  const m = pre.mapOf.get(v);
+  if (m !== undefined) facts.push(new Fact(FACT_MAP, l, m, 0));
+  for (const e of pre.heap) {
+    if (e.obj !== v || (e.idx !== FIELD && e.idx !== LENGTH && !isConst(e.idx))) continue;
+    const f = new Fact(FACT_HEAP, l, e.descr, e.idx);
+    const val = pre.get(e.val);
+    if (pre.isVirtual(val)) continue;
+    f.load = loadOp(o.kindOf(val), e.idx);
+    facts.push(f);
+  }
+  for (let i = first; i < facts.length; i++) facts[i].parent = parent;
+}
+
+/** Whether the body (ops after the LABEL at label) reads the value of heap fact f (LABEL
+ * argument args[f.valLeaf]), in an argument or a snapshot, or the value of a heap fact about
+ * that value (a box's unboxed contents). */
+function usedAfter(o: Trace, label: int, args: int[], facts: Fact[], f: Fact): boolean {
+  if (reads(o, label, args[f.valLeaf])) return true;
+  const self = facts.indexOf(f);
+  for (const c of facts) {
+    if (c.parent !== self || c.dropped || c.kind !== FACT_HEAP || c.valLeaf < 0) continue;
+    if (reads(o, label, args[c.valLeaf])) return true;
+  }
+  return false;
+}
+
+function reads(o: Trace, label: int, v: int): boolean {
+  for (let pc = label + 1; pc < o.ops.length; pc++) {
+    const s = o.argStart[pc];
+    for (let k = 0; k < o.argCount[pc]; k++) if (o.args[s + k] === v) return true;
+    const sn = o.snap[pc];
+    if (sn >= 0 && snapshotReads(o, o.snapshots[sn], v)) return true;
+  }
+  return false;
+}
+
+function snapshotReads(o: Trace, sn: Snapshot, v: int): boolean {
+  for (const f of sn.frames) {
+    for (const x of f.fast) if (valueReads(o, x, v)) return true;
+    for (const x of f.stack) if (valueReads(o, x, v)) return true;
+    if (valueReads(o, f.self, v)) return true;
+  }
+  return false;
+}
+function valueReads(o: Trace, x: int, v: int): boolean {
+  if (x === v) return true;
+  if (x >= VBASE && x !== UNSET) {
+    for (const y of o.vtuples[x - VBASE]) if (valueReads(o, y, v)) return true;
+  }
+  return false;
 }

@@ -53,14 +53,23 @@ describe('native liveness and register allocation', () => {
     expect(allocate(wide, liveness(wide), 7, 4).loc.filter((l) => l === SPILLED).length).toBe(r.spills);
   });
 
-  it("a loop's carried values and values used in the loop from before it live to the JUMP", () => {
+  it("a loop's LABEL arguments live to their last reader (the JUMP's if it passes them on), the value replacing one may take its register", () => {
     const t = parseTrace(['[i0, i1]', 'label(i0, i1)', 'i3 = int_add(i0, 1)', 'label(i3, i1)', 'i5 = int_add(i3, i1)', 'i6 = int_lt(i5, 10)', 'guard_true(i6) [s0]', 'jump(i5, i1)'].join('\n'), new TextNames());
     const lv = liveness(t);
     const jump = t.ops.length - 1;
-    expect(lv.end[3]).toBe(jump);
+    expect(lv.end[3]).toBe(5);
     expect(lv.end[1]).toBe(jump);
     expect(lv.end[6]).toBe(7);
     checkDisjoint(t, 2, 1);
+    const a = allocate(t, lv, 2, 1);
+    expect(a.loc[5]).toBe(a.loc[3]);
+  });
+
+  it('a value defined before the loop and read in it (not a LABEL argument) lives to the JUMP', () => {
+    const t = parseTrace(['[i0, i1]', 'label(i0, i1)', 'i3 = int_add(i0, 1)', 'label(i3)', 'i5 = int_add(i3, i1)', 'jump(i5)'].join('\n'), new TextNames());
+    const lv = liveness(t);
+    expect(lv.end[1]).toBe(t.ops.length - 1);
+    expect(lv.end[3]).toBe(5);
   });
 
   it("a guard's snapshot keeps its values live at the guard, and liveAtExit lists them", () => {

@@ -7,12 +7,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseTrace, TextNames } from '../../../../vm/jit/irtext.ts';
-import { isGuard } from '../../../../vm/jit/ir.ts';
+import { isGuard, IROp } from '../../../../vm/jit/ir.ts';
 import { assembleX64 } from '../../../../vm/backends/x86_64/assembler.ts';
 import { SYSV, WIN64 } from '../../../../vm/backends/x86_64/conventions.ts';
 import { directHelper } from '../../../../vm/backends/native/direct.ts';
-import { H_NATIVE_STEP } from '../../../../vm/backends/native.ts';
-import { helperAddress } from '../../../../translate/rlib/index.ts';
+import { H_NATIVE_STEP, GCA_FREELIST, GCA_BUMP, smallIntsAddress } from '../../../../vm/backends/native.ts';
+import { helperAddress, allocAddress, gcAllocInfo } from '../../../../translate/rlib/index.ts';
 
 function has(tool: string): boolean {
   try {
@@ -117,22 +117,46 @@ describe.skipIf(SKIP)('x86_64 trace assembler', () => {
       for (let pc = 0; pc < t.ops.length; pc++) {
         const h = directHelper(t, pc);
         if (h < 0) continue;
+        // new_int and new_float allocate inline (rts_alloc out of line), not through their helper
+        if (t.ops[pc] === IROp.NEW_INT || t.ops[pc] === IROp.NEW_FLOAT) {
+          expect(text).not.toContain(`movabs $${hex(helperAddress(h))},%rax`);
+          continue;
+        }
         direct++;
         expect(text).toContain(`movabs $${hex(helperAddress(h))},%rax`);
       }
-      expect(direct).toBe(15);
+      expect(direct).toBe(13);
+      expect(text.split(`movabs $${hex(allocAddress())},%rax`).length - 1).toBe(2);
       // only getiter goes through the executor
       expect(text.split(`movabs $${hex(helperAddress(H_NATIVE_STEP))},%rax`).length - 1).toBe(1);
       expect((text.match(/call\s+\*%rax/g) ?? []).length).toBe(16);
-      // the float of new_float goes in xmm0 (first argument in both conventions); the run
-      // context (r15) is the first integer argument of a call
-      expect(text).toMatch(/movsd\s+0x8\(%r13\),%xmm0/);
+      // the float of new_float goes into the box; the run context (r15) is the first integer
+      // argument of a call
+      expect(text).toMatch(/movsd\s+%xmm\d+,0x10\(%r11\)/);
       expect(text).toMatch(conv === SYSV ? /mov\s+%r15,%rdi/ : /mov\s+%r15,%rcx/);
     });
   }
 
+  it('new_int allocates inline: a small int is the shared one, else a free cell or the bump region; rts_alloc only out of line', () => {
+    const t = parseTrace(['[i0, p1]', 'label(i0, p1)', 'i2 = int_add(i0, 1)', 'p3 = new_int(i2)', 'jump(i2, p3)'].join('\n'), new TextNames());
+    const a = assembleX64(t, SYSV);
+    const text = disassemble(a.isa.code());
+    expect(text).not.toContain('(bad)');
+    const hex = (x: number): string => '0x' + x.toString(16);
+    // -5..256: the cache (value + 5 below 262)
+    expect(text).toMatch(/add\s+\$0x5,/);
+    expect(text).toMatch(/cmp\s+\$0x106,/);
+    expect(text).toMatch(new RegExp(`mov(abs)?\\s+\\$${hex(smallIntsAddress())},`));
+    expect(text).toMatch(new RegExp(`mov(abs)?\\s+\\$${hex(gcAllocInfo(GCA_FREELIST, 32))},`));
+    expect(text).toMatch(new RegExp(`mov(abs)?\\s+\\$${hex(gcAllocInfo(GCA_BUMP, 32))},`));
+    // one call, to rts_alloc, after the fast path's last jump
+    const calls = text.match(/call\s+\*%rax/g) ?? [];
+    expect(calls.length).toBe(1);
+    expect(text.indexOf(`movabs $${hex(allocAddress())},%rax`)).toBeGreaterThan(text.search(new RegExp(`mov(abs)?\\s+\\$${hex(gcAllocInfo(GCA_BUMP, 32))},`)));
+  });
+
   it('a value live across several calls is stored once (reloaded after each call, its slot still holds it)', () => {
-    const t = parseTrace(['[i0, p1]', 'label(i0, p1)', 'p3 = new_int(i0)', 'p4 = new_int(i0)', 'p5 = new_int(i0)', 'i6 = int_add(i0, 1)', 'jump(i6, p5)'].join('\n'), new TextNames());
+    const t = parseTrace(['[i0, p1]', 'label(i0, p1)', 'p3 = call_r(p1, 0, descr=unary)', 'p4 = call_r(p3, 0, descr=unary)', 'p5 = call_r(p4, 0, descr=unary)', 'i6 = int_add(i0, 1)', 'jump(i6, p5)'].join('\n'), new TextNames());
     const text = disassemble(assembleX64(t, SYSV).isa.code());
     // i0's slot is ints[0]: (%r12)
     expect((text.match(/mov\s+%\w+,\(%r12\)$/gm) ?? []).length).toBe(1);
