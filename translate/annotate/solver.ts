@@ -131,8 +131,8 @@ export class Annotator {
   /** Every instantiation the program names, before any method call is resolved. */
   private instantiateGenerics(): void {
     const prog = this.prog;
-    const generic = [...prog.classesByDecl.values()].some(isGenericClass) || [...prog.functionsByDecl.values()].some(isGenericFunction);
-    if (!generic) return;
+    const generics = [...[...prog.classesByDecl.values()].filter(isGenericClass), ...[...prog.functionsByDecl.values()].filter(isGenericFunction)];
+    if (generics.length === 0) return;
     const functionOfCall = (call: ts.CallExpression): FunctionDesc | null => {
       let sym = prog.checker.getSymbolAtLocation(ts.isPropertyAccessExpression(call.expression) ? call.expression.name : call.expression);
       while (sym && sym.flags & ts.SymbolFlags.Alias) sym = prog.checker.getAliasedSymbol(sym);
@@ -142,7 +142,6 @@ export class Annotator {
     };
     try {
       const sources = [...prog.modules.values()].map((m) => m.source);
-      const generics = [...[...prog.classesByDecl.values()].filter(isGenericClass), ...[...prog.functionsByDecl.values()].filter(isGenericFunction)];
       prog.generics.scan(sources, functionOfCall, genericNames(sources, generics));
     } catch (e) {
       if (e instanceof RtsError) this.report(e);

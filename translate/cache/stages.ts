@@ -30,23 +30,13 @@ interface CRef {
   key: string;
 }
 
-/** The C files of this process's last translation, by name: their text and its hash. */
-const recentC = new Map<string, { text: string; key: string }>();
-
 /**
  * Stores genc's output: each C file as its own entry, named by its text (one already there is
  * not written again: after an edit, two or three files of 200 are new), and genc's entry as
  * the list of them. The VM's C is 40 MB; as one JSON entry it was written whole every time.
  */
 export function putGenc(store: Store, gencKey: string, files: CFile[]): void {
-  // a file whose text is the same as at this process's last translation keeps its hash (40 MB
-  // hashed again on every edit was a third of a second; comparing the texts costs milliseconds)
-  const refs: CRef[] = files.map((f) => {
-    const had = recentC.get(f.name);
-    return { name: f.name, key: had && had.text === f.text ? had.key : sha256(f.text) };
-  });
-  recentC.clear();
-  files.forEach((f, i) => recentC.set(f.name, { text: f.text, key: refs[i].key }));
+  const refs: CRef[] = files.map((f) => ({ name: f.name, key: sha256(f.text) }));
   files.forEach((f, i) => {
     if (!store.has('c', refs[i].key)) store.putBlob('c', refs[i].key, f.text);
   });
