@@ -1,7 +1,8 @@
 // Deoptimisation: turns a failed guard's snapshot back into interpreter frames (materialising
 // boxed ints, floats and virtual tuples), runs the frames of inlined calls to their return,
 // innermost first, and hands the loop's own frame back to the interpreter at the right pc.
-// Aborted recordings resume through the same path (resumeFrames).
+// Aborted recordings resume through the same path (resumeFrames); a bridge recorded from a
+// guard inside inlined calls starts from the frames rebuilt but not yet run (rebuildFrames).
 import type { int } from '../../translate/rlib/index.ts';
 import { PyObject, PyBaseExc, PyExc, PyFloat, None, NULL_OBJ, floatType, newInt, newTuple, raise, TypeError } from '../objects/core.ts';
 import { Frame } from '../interpreter/frame.ts';
@@ -54,13 +55,18 @@ function ensureStack(f: Frame, n: int): void {
   while (f.stack.length < n) f.stack.push(NULL_OBJ);
 }
 
-/** Rebuilds the frames of snapshot s (the first is root, the loop's frame, written in place)
- * and resumes them; returns the pc root continues at (root.sp and root.pendingThrow set). */
-export function deopt(t: Trace, s: Snapshot, jf: JitFrame, root: Frame, exc: PyBaseExc | null): int {
+/** The interpreter frames a snapshot describes, rebuilt but not run (frames[0] is the loop's
+ * frame, written in place); rets and selves as resumeFrames takes them. */
+export class Rebuilt {
+  frames: Frame[] = [];
+  rets: int[] = [];
+  selves: (PyObject | null)[] = [];
+}
+
+/** Writes snapshot s into root and new frames for its inlined calls, without running them. */
+export function rebuildFrames(t: Trace, s: Snapshot, jf: JitFrame, root: Frame): Rebuilt {
   const m = new Materialiser(t, jf);
-  const frames: Frame[] = [];
-  const rets: int[] = [];
-  const selves: (PyObject | null)[] = [];
+  const out = new Rebuilt();
   for (let k = 0; k < s.frames.length; k++) {
     const sf = s.frames[k];
     let f: Frame;
@@ -76,11 +82,18 @@ export function deopt(t: Trace, s: Snapshot, jf: JitFrame, root: Frame, exc: PyB
     for (let i = 0; i < sf.stack.length; i++) f.stack[i] = m.value(sf.stack[i]) as PyObject;
     f.sp = sf.stack.length;
     f.pc = sf.pc;
-    frames.push(f);
-    rets.push(sf.ret);
-    selves.push(sf.ret === RET_INIT ? m.value(sf.self) : null);
+    out.frames.push(f);
+    out.rets.push(sf.ret);
+    out.selves.push(sf.ret === RET_INIT ? m.value(sf.self) : null);
   }
-  resumeFrames(frames, rets, selves, exc);
+  return out;
+}
+
+/** Rebuilds the frames of snapshot s (the first is root, the loop's frame, written in place)
+ * and resumes them; returns the pc root continues at (root.sp and root.pendingThrow set). */
+export function deopt(t: Trace, s: Snapshot, jf: JitFrame, root: Frame, exc: PyBaseExc | null): int {
+  const r = rebuildFrames(t, s, jf, root);
+  resumeFrames(r.frames, r.rets, r.selves, exc);
   return root.pc;
 }
 

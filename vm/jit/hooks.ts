@@ -11,8 +11,8 @@ import { LoopHooks } from '../interpreter/state.ts';
 import { Trace, IROp, OPS, K_INT, K_FLOAT, K_REF } from './ir.ts';
 import { JitParams } from './params.ts';
 import { Recorder, Recording, BridgeSeed } from './recorder.ts';
-import { SnapFrame } from './snapshot.ts';
-import { deopt } from './deopt.ts';
+import { Snapshot } from './snapshot.ts';
+import { deopt, rebuildFrames, Rebuilt } from './deopt.ts';
 import { printTrace } from './irtext.ts';
 import { optimize, optsText } from './opt/index.ts';
 import { JitLog, logLine, countAbort, countGuardFail } from './log.ts';
@@ -23,8 +23,9 @@ import { hexDump } from '../backends/native.ts';
 
 /** aborts after which a loop header is no longer traced */
 const MAX_ABORTS = 3;
-/** A loop entered this often that averages fewer than params.minIters iterations an entry is
- * given up: its entries and exits cost more than the few iterations it runs compiled. A
+/** A loop entered this often (since its last bridge) that averages fewer than params.minIters
+ * iterations an entry is given up: its entries and exits cost more than the few iterations it
+ * runs compiled. A
  * generator's loop (one item an entry by design) is given up when fewer than half its entries
  * reach the yield: the others leave through a guard without a bridge, and deoptimising costs
  * more than interpreting the item would have. */
@@ -335,13 +336,17 @@ export class JitHooks extends LoopHooks {
       }
       const exc = op === IROp.GUARD_NO_EXCEPTION ? jf.exc : null;
       jf.exc = null;
-      const pc = deopt(t, s, jf, f, exc);
-      if (op === IROp.GUARD_NOT_INVALIDATED || f.pendingThrow !== null || s.frames.length !== 1 || cur.noBridge.has(g) || this.recording) return pc;
-      const fails = cur.fails.get(g);
-      const n = fails === undefined ? 1 : fails + 1;
-      cur.fails.set(g, n);
-      if (n < this.params.traceEagerness) return pc;
-      const nb = this.recordBridge(loop, cur, g, s.frames[0], f);
+      let n = 0;
+      if (op !== IROp.GUARD_NOT_INVALIDATED && exc === null && !cur.noBridge.has(g) && !this.recording) {
+        const fails = cur.fails.get(g);
+        n = fails === undefined ? 1 : fails + 1;
+        cur.fails.set(g, n);
+      }
+      if (n < this.params.traceEagerness) return deopt(t, s, jf, f, exc);
+      // hot enough for a bridge: the frames are rebuilt, and the bridge's recording runs them
+      // on (the frames of inlined calls included) to the loop header
+      const rb = rebuildFrames(t, s, jf, f);
+      const nb = this.recordBridge(loop, cur, g, s, rb, f);
       if (nb === null) {
         cur.noBridge.set(g, true);
         return f.pc;
@@ -354,11 +359,11 @@ export class JitHooks extends LoopHooks {
   /** Records a bridge from f (resumed at guard g's snapshot sf of parent) to the loop header,
    * compiles it and links it to the guard; null if the recording aborted (f then continues
    * in the interpreter at f.pc). */
-  recordBridge(loop: JitLoop, parent: JitTrace, g: int, sf: SnapFrame, f: Frame): Bridge | null {
+  recordBridge(loop: JitLoop, parent: JitTrace, g: int, s: Snapshot, rb: Rebuilt, f: Frame): Bridge | null {
     const rec = new Recorder(f, loop.header, this.params.traceLimit);
     rec.start = f.pc;
     rec.loopArity = loop.root.trace.argCount[loop.root.trace.labelIndex()];
-    const seed = new BridgeSeed(parent.trace, sf);
+    const seed = new BridgeSeed(parent.trace, s, rb.frames, rb.selves);
     rec.seed = seed;
     const pc = f.pc;
     const out = this.runRecorder(rec);
@@ -386,6 +391,9 @@ export class JitHooks extends LoopHooks {
     l.parentCells = parent === loop.root ? loop.nlocals : 0;
     br.linked = this.backend.link(l);
     if (br.linked) this.log.linked++;
+    // the loop is judged afresh: its entries so far left through guards that now have bridges
+    loop.entries = 0;
+    loop.iters = 0;
     return br;
   }
 }

@@ -71,16 +71,23 @@ class RFrame {
 }
 
 /** Where a bridge's recording starts: the parent trace (a loop or a bridge) and the snapshot
- * frame of its failing guard. The recording fills srcs and kinds: the bridge's inputs after
- * the cells are the parent's values srcs[k], of kinds[k]. */
+ * of its failing guard, with the frames of its inlined calls as deopt rebuilt them (not run:
+ * the bridge records them from where they stopped). The recording fills srcs and kinds: the
+ * bridge's inputs after the cells are the parent's values srcs[k], of kinds[k]. */
 export class BridgeSeed {
   parent: Trace;
-  snap: SnapFrame;
+  snap: Snapshot;
+  /** frames[k] is the interpreter frame of snap.frames[k] (frames[0]: the loop's frame) */
+  frames: Frame[];
+  /** for a class call's __init__ frame: the instance */
+  selves: (PyObject | null)[];
   srcs: int[] = [];
   kinds: int[] = [];
-  constructor(parent: Trace, snap: SnapFrame) {
+  constructor(parent: Trace, snap: Snapshot, frames: Frame[], selves: (PyObject | null)[]) {
     this.parent = parent;
     this.snap = snap;
+    this.frames = frames;
+    this.selves = selves;
   }
 }
 
@@ -370,11 +377,27 @@ export class Recorder {
       // a bridge starts from its guard's snapshot: the values the parent trace held there,
       // unboxed as they were (deopt already wrote the frame they describe)
       const memo = new Map<int, int>();
-      for (const v of seed.snap.fast) rf.fastV.push(this.seedValue(seed, v, memo, inputs));
-      for (const v of seed.snap.stack) rf.stackV.push(this.seedValue(seed, v, memo, inputs));
+      const snaps = seed.snap.frames;
+      for (const v of snaps[0].fast) rf.fastV.push(this.seedValue(seed, v, memo, inputs));
+      for (const v of snaps[0].stack) rf.stackV.push(this.seedValue(seed, v, memo, inputs));
+      this.frames.push(rf);
+      // a guard inside inlined calls: their frames go on from where the guard left them
+      for (let k = 1; k < snaps.length; k++) {
+        const sf = snaps[k];
+        const ir = new RFrame(seed.frames[k], sf.ret);
+        ir.pc = sf.pc;
+        ir.sp = sf.stack.length;
+        for (const v of sf.fast) ir.fastV.push(this.seedValue(seed, v, memo, inputs));
+        for (const v of sf.stack) ir.stackV.push(this.seedValue(seed, v, memo, inputs));
+        if (sf.ret === RET_INIT) {
+          ir.selfV = this.seedValue(seed, sf.self, memo, inputs);
+          ir.selfObj = seed.selves[k];
+        }
+        this.frames.push(ir);
+      }
     }
     t.emit(IROp.LABEL, inputs, 0, -1);
-    this.frames.push(rf);
+    if (seed === null) this.frames.push(rf);
     const out = new Recording();
     for (;;) {
       const fr = this.top();
