@@ -55,6 +55,9 @@ export class PyCode extends PyObject {
    * JIT gave up on (a counter it never reaches), costs one decrement per iteration, not a
    * call (PyPy's jitdriver counters). The hook re-arms it (vm/jit/hooks.ts). */
   jitCount: int[] = NO_INTS;
+  /** calls of this code are no longer inlined into traces: a loop in it ran longer than a
+   * recording unrolls (vm/jit/recorder.ts), so it is called instead */
+  jitNoInline: boolean = false;
   constructor(name: string, filename: string, firstLine: int) {
     super(codeType);
     this.name = name;

@@ -12,9 +12,10 @@ export const A_RETURN = 6; // the loop's frame returned (left the loop)
 export const A_UNBOUND = 7; // read of an unbound local
 export const A_KWARGS = 8; // a call with keyword arguments
 export const A_FRAME = 9; // the frame is not one a trace can enter (globals/locals dict)
+export const A_INLINED_LOOP = 10; // a loop in an inlined call ran longer than a recording unrolls
 export const ABORT_NAMES = [
   'unsupported opcode', 'trace too long', 'inner loop', 'exception block setup', 'yield', 'exception while recording',
-  'left the loop frame', 'unbound local', 'keyword call', 'frame not traceable',
+  'left the loop frame', 'unbound local', 'keyword call', 'frame not traceable', 'long loop in an inlined call',
 ];
 export function abortName(r: int): string {
   return ABORT_NAMES[r];

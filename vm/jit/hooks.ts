@@ -16,7 +16,7 @@ import { deopt, rebuildFrames, Rebuilt } from './deopt.ts';
 import { printTrace } from './irtext.ts';
 import { optimize, optsText } from './opt/index.ts';
 import { JitLog, logLine, countAbort, countGuardFail } from './log.ts';
-import { abortName, A_FRAME, A_INNER_LOOP, A_YIELD } from './aborts.ts';
+import { abortName, A_FRAME, A_INNER_LOOP, A_INLINED_LOOP, A_YIELD } from './aborts.ts';
 import { Backend, CompiledLoop, JitFrame, BridgeLink, EXIT_LOOP_AGAIN, EXIT_SHIFT } from '../backends/model.ts';
 import { makeBackend } from '../backends/registry.ts';
 import { hexDump } from '../backends/native.ts';
@@ -136,6 +136,8 @@ export class JitHooks extends LoopHooks {
    * codes themselves are kept too: a slot belongs to one code for the process's life) */
   codeCells: CodeCells[] = [];
   recording: boolean = false;
+  /** why the last bridge recording aborted (A_*) */
+  bridgeAbort: int = -1;
   nextLoop: int = 0;
   /** every bridge, by number (exits of linked bridges name them so) */
   bridgeByNum: Bridge[] = [];
@@ -229,7 +231,9 @@ export class JitHooks extends LoopHooks {
     const t = out.trace;
     if (t === null) {
       this.logAbort(f, target, out, '');
-      c.aborts++;
+      // a long inlined loop marked its code to be called from now on: the next recording
+      // differs, so this abort does not count against the header
+      if (out.abort !== A_INLINED_LOOP) c.aborts++;
       if (c.aborts >= MAX_ABORTS || out.abort === A_INNER_LOOP || out.abort === A_FRAME || out.abort === A_YIELD) disable(c, f.code, target, this.log);
       return out.pc;
     }
@@ -348,7 +352,10 @@ export class JitHooks extends LoopHooks {
       const rb = rebuildFrames(t, s, jf, f);
       const nb = this.recordBridge(loop, cur, g, s, rb, f);
       if (nb === null) {
-        cur.noBridge.set(g, true);
+        // a bridge whose recording unrolled a long inlined loop is tried again (that code is
+        // called now); any other abort would recur
+        if (this.bridgeAbort === A_INLINED_LOOP) cur.fails.set(g, 0);
+        else cur.noBridge.set(g, true);
         return f.pc;
       }
       // the recording ran the bridge's path and left f at the header
@@ -371,6 +378,7 @@ export class JitHooks extends LoopHooks {
     const t = out.trace;
     if (t === null) {
       this.logAbort(f, pc, out, ' (bridge)');
+      this.bridgeAbort = out.abort;
       f.pc = out.pc;
       return null;
     }

@@ -37,12 +37,18 @@ import {
   EF_NO_WRITES, isSame, loadName, formatValueConv,
 } from './helpers.ts';
 import {
-  A_OPCODE, A_TRACE_LIMIT, A_INNER_LOOP, A_EXC_SETUP, A_YIELD, A_EXCEPTION, A_RETURN, A_UNBOUND, A_KWARGS,
+  A_OPCODE, A_TRACE_LIMIT, A_INNER_LOOP, A_EXC_SETUP, A_YIELD, A_EXCEPTION, A_RETURN, A_UNBOUND, A_KWARGS, A_INLINED_LOOP,
 } from './aborts.ts';
 import { resumeFrames } from './deopt.ts';
 
 /** most inlined frames above the loop's frame */
 const MAX_INLINE = 6;
+/** most backward jumps of loops in inlined calls that one recording unrolls. A call's short
+ * loop (over a scene's few objects, a point's coordinates) unrolled into the caller's trace
+ * costs a guard an iteration; entered as a loop of its own, it would cost an entry and a
+ * deoptimising exit each call (PyPy also unrolls them, up to trace_limit). A loop that runs
+ * past this marks its code not to be inlined again. */
+const MAX_UNROLL = 64;
 /** fewest instructions (inlined frames' included) a generator's iteration runs up to its yield
  * for its trace to be kept: the trace is entered once per item and left at the yield, and an
  * entry and exit cost about as much as interpreting this many instructions */
@@ -123,15 +129,9 @@ export function unfused(op: int): int {
 
 /** Builtins that look at the calling frame (VM.frame): a function naming one is called, not
  * inlined, since an inlined frame exists only in the trace. */
-const FRAME_READERS = ['super', 'locals', 'globals', 'dir', 'vars', 'exec', 'eval', '__import__'];
+const FRAME_READERS = ['super', 'locals', 'globals', 'dir', 'vars', 'exec', 'eval', '__import__', '_getframe', 'currentframe'];
 function readsFrame(code: PyCode): boolean {
   for (const n of code.names) if (FRAME_READERS.includes(n)) return true;
-  return false;
-}
-
-/** Whether code has a loop (such functions are called, not inlined). */
-function hasLoop(code: PyCode): boolean {
-  for (const w of code.words) if ((w & 127) === Op.JUMP_BACKWARD || (w & 127) === Op.JUMP_BACKWARD_NO_JIT) return true;
   return false;
 }
 
@@ -165,6 +165,8 @@ export class Recorder {
   /** a bridge went through another loop's header (once at most: a second would be a loop
    * unrolled into the bridge) */
   passedHeader: boolean = false;
+  /** backward jumps of inlined calls' loops unrolled so far (MAX_UNROLL) */
+  unrolled: int = 0;
   /** facts proven of values (P_* bits) */
   proven: Map<int, int> = new Map<int, int>();
   /** dicts whose version is guarded since the last call that may run Python */
@@ -822,6 +824,15 @@ export class Recorder {
           fr.pc = arg;
           return GO;
         }
+        if (this.frames.length > 1) {
+          // a loop in an inlined call: unrolled into the trace, each iteration's exit a guard
+          if (++this.unrolled > MAX_UNROLL) {
+            code.jitNoInline = true;
+            return this.fail(A_INLINED_LOOP, `${code.filename}:${code.lines[arg]} ${code.name}`);
+          }
+          fr.pc = arg;
+          return GO;
+        }
         return this.fail(A_INNER_LOOP, `${code.filename}:${code.lines[arg]}`);
       case Op.POP_JUMP_IF_FALSE:
       case Op.POP_JUMP_IF_TRUE: {
@@ -1154,7 +1165,7 @@ export class Recorder {
     if (nargs > c.argcount || nargs < c.argcount - fn.defaults.length) return false;
     if (this.frames.length > MAX_INLINE || VM.depth + this.frames.length >= VM.recursionLimit) return false;
     for (const fr of this.frames) if (fr.code === c) return false;
-    return !hasLoop(c) && !readsFrame(c);
+    return !c.jitNoInline && !readsFrame(c);
   }
 
   ret(fr: RFrame): int {
