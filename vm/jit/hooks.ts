@@ -74,6 +74,9 @@ export class Bridge extends JitTrace {
   kinds: int[];
   /** the parent's code now jumps into the bridge (the backend patched it) */
   linked: boolean = false;
+  /** another loop of the same frame the bridge ends in (null: its own loop). Such a bridge is
+   * not linked: its FINISH returns here, and the dispatcher goes on in that loop. */
+  target: JitLoop | null = null;
   constructor(trace: Trace, compiled: CompiledLoop, num: int, srcs: int[], kinds: int[]) {
     super(trace, compiled);
     this.num = num;
@@ -138,6 +141,8 @@ export class JitHooks extends LoopHooks {
   recording: boolean = false;
   /** why the last bridge recording aborted (A_*) */
   bridgeAbort: int = -1;
+  /** set by runLoop when a bridge ended in another loop: enter goes on in it */
+  switchTo: JitLoop | null = null;
   nextLoop: int = 0;
   /** every bridge, by number (exits of linked bridges name them so) */
   bridgeByNum: Bridge[] = [];
@@ -179,6 +184,11 @@ export class JitHooks extends LoopHooks {
     else if (!c.disabled && !this.recording) pc = this.record(c, f, target);
     code.jitCount[target] = c.loop !== null ? 1 : c.disabled ? NEVER : this.threshold;
     return pc;
+  }
+  otherLoops(f: Frame, loop: JitLoop): Map<int, int> {
+    const code = f.code;
+    if (code.jitSlot < 0 || code.jitSlot >= this.codeCells.length || this.codeCells[code.jitSlot].code !== code) return new Map<int, int>();
+    return otherLoopsOf(this.codeCells[code.jitSlot].cells, loop, f);
   }
   /** Runs a recording (a loop's or a bridge's), timed and counted. */
   runRecorder(rec: Recorder): Recording | null {
@@ -254,22 +264,48 @@ export class JitHooks extends LoopHooks {
     return this.enter(c, loop, f);
   }
   /** Runs the loop from f (at its header), and the bridges of guards that fail, until a guard
-   * without a bridge fails; returns the pc f continues at in the interpreter. */
-  enter(c: JitCell, loop: JitLoop, f: Frame): int {
-    if (loop.busy || f.globals !== loop.globals || f.localsDict !== loop.localsDict || f.sp !== loop.nstack || f.fast.length !== loop.nlocals || f.cells.length !== loop.ncells) return -1;
-    this.log.entries++;
-    loop.entries++;
-    loop.busy = true;
+   * without a bridge fails; returns the pc f continues at in the interpreter. A bridge that
+   * ends in another loop of f hands f over to that loop, which runs on from here. */
+  enter(c0: JitCell, loop0: JitLoop, f: Frame): int {
+    let c = c0;
+    let loop = loop0;
     let pc = -1;
-    try {
-      pc = this.runLoop(c, loop, f);
-    } finally {
-      loop.busy = false;
-      for (const jt of loop.traces) {
-        jt.release();
-        this.backend.release(jt.compiled);
+    let switched = false;
+    for (;;) {
+      if (loop.busy || f.globals !== loop.globals || f.localsDict !== loop.localsDict || f.sp !== loop.nstack || f.fast.length !== loop.nlocals || f.cells.length !== loop.ncells) return pc;
+      // an entry from the interpreter is what giving up weighs; one from a bridge costs little
+      if (!switched) {
+        this.log.entries++;
+        loop.entries++;
       }
+      loop.busy = true;
+      this.switchTo = null;
+      try {
+        pc = this.runLoop(c, loop, f);
+      } finally {
+        loop.busy = false;
+        for (const jt of loop.traces) {
+          jt.release();
+          this.backend.release(jt.compiled);
+        }
+      }
+      this.accountEntry(c, loop, f);
+      const next = this.takeSwitch();
+      if (next === null) return pc;
+      c = this.cell(f.code, next.header);
+      if (c.loop !== next) return pc;
+      loop = next;
+      switched = true;
     }
+  }
+  /** The loop a bridge handed f to in the last run (and forgets it). */
+  takeSwitch(): JitLoop | null {
+    const n = this.switchTo;
+    this.switchTo = null;
+    return n;
+  }
+  /** Counts the iterations of the entry that ended, and gives the loop up if it runs too few. */
+  accountEntry(c: JitCell, loop: JitLoop, f: Frame): void {
     const root = loop.root.jf;
     // a generator's loop runs one item an entry by design: its iterations are the items it
     // reached the yield with, and it is not given up for running few
@@ -285,7 +321,6 @@ export class JitHooks extends LoopHooks {
       this.log.givenUp++;
       if (this.log.abort) logLine(this.log, `jit-give-up: loop ${loop.id} ${loop.root.trace.name}: ${loop.iters} iterations in ${loop.entries} entries`);
     }
-    return pc;
   }
   runLoop(c: JitCell, loop: JitLoop, f: Frame): int {
     const root = loop.root;
@@ -313,6 +348,13 @@ export class JitHooks extends LoopHooks {
           loop.yields++;
           finishFrame(f, t, g, jf, loop);
           return loop.yieldPc;
+        }
+        const other = (cur as Bridge).target;
+        if (other !== null) {
+          // a bridge into another loop of f: f takes its values, at that loop's header
+          finishFrame(f, t, g, jf, loop);
+          this.switchTo = other;
+          return other.header;
         }
         // a bridge reached the loop header: its values are the loop's inputs
         finishInto(root.jf, t, g, jf);
@@ -353,9 +395,16 @@ export class JitHooks extends LoopHooks {
       const nb = this.recordBridge(loop, cur, g, s, rb, f);
       if (nb === null) {
         // a bridge whose recording unrolled a long inlined loop is tried again (that code is
-        // called now); any other abort would recur
-        if (this.bridgeAbort === A_INLINED_LOOP) cur.fails.set(g, 0);
+        // called now), as is one that met a loop not compiled yet (it may be by then); any
+        // other abort would recur
+        if (this.bridgeAbort === A_INLINED_LOOP || this.bridgeAbort === A_INNER_LOOP) cur.fails.set(g, 0);
         else cur.noBridge.set(g, true);
+        return f.pc;
+      }
+      if (nb.target !== null) {
+        // the recording left f at the other loop's header: it goes on there
+        f.pc = nb.target.header;
+        this.switchTo = nb.target;
         return f.pc;
       }
       // the recording ran the bridge's path and left f at the header
@@ -371,6 +420,7 @@ export class JitHooks extends LoopHooks {
     rec.start = f.pc;
     rec.loopArity = loop.root.trace.argCount[loop.root.trace.labelIndex()];
     const seed = new BridgeSeed(parent.trace, s, rb.frames, rb.selves);
+    rec.otherLoops = this.otherLoops(f, loop);
     rec.seed = seed;
     const pc = f.pc;
     const out = this.runRecorder(rec);
@@ -382,7 +432,8 @@ export class JitHooks extends LoopHooks {
       f.pc = out.pc;
       return null;
     }
-    t.name = t.name + ' bridge from guard #' + String(g);
+    const target = out.closedAt >= 0 ? this.cell(f.code, out.closedAt).loop : null;
+    t.name = t.name + ' bridge from guard #' + String(g) + (target !== null ? ` to loop ${target.id}` : '');
     // a bridge is not a loop: its JUMP goes on into the loop, a FINISH handing it the values
     t.ops[t.ops.length - 1] = IROp.FINISH;
     const what = `bridge ${this.bridgeByNum.length} of loop ${loop.id}` + (parent instanceof Bridge ? ` (from bridge ${parent.num})` : '');
@@ -392,6 +443,13 @@ export class JitHooks extends LoopHooks {
     loop.traces.push(br);
     parent.bridges.set(g, br);
     this.log.bridges++;
+    // the loop is judged afresh: its entries so far left through guards that now have bridges
+    loop.entries = 0;
+    loop.iters = 0;
+    if (target !== null) {
+      br.target = target;
+      return br;
+    }
     const l = new BridgeLink(parent.compiled, g, br.compiled, br.num, loop.root.compiled, loop.root.jf, br.jf);
     l.srcs = seed.srcs;
     l.kinds = seed.kinds;
@@ -399,11 +457,22 @@ export class JitHooks extends LoopHooks {
     l.parentCells = parent === loop.root ? loop.nlocals : 0;
     br.linked = this.backend.link(l);
     if (br.linked) this.log.linked++;
-    // the loop is judged afresh: its entries so far left through guards that now have bridges
-    loop.entries = 0;
-    loop.iters = 0;
     return br;
   }
+}
+
+/** The other compiled loops of f's code a bridge of loop may end in, by header: each takes
+ * f's locals, cells and stack as the LABEL's values (their number is the map's value). */
+function otherLoopsOf(cells: (JitCell | null)[], loop: JitLoop, f: Frame): Map<int, int> {
+  const m = new Map<int, int>();
+  for (let h = 0; h < cells.length; h++) {
+    const c = cells[h];
+    if (c === null || c.loop === null || c.loop === loop) continue;
+    const o = c.loop;
+    if (o.yieldPc >= 0 || o.globals !== f.globals || o.localsDict !== f.localsDict || o.nlocals !== loop.nlocals || o.ncells !== loop.ncells) continue;
+    m.set(h, o.root.trace.argCount[o.root.trace.labelIndex()]);
+  }
+  return m;
 }
 
 /** Stops tracing the loop at header target of code for good: its back edges become

@@ -108,6 +108,8 @@ export class Recording {
   /** a loop whose iteration ends in a yield (a generator's): the YIELD_VALUE its trace's
    * FINISH leaves the frame at, else -1 */
   yieldPc: int = -1;
+  /** a bridge that ends in another loop of the frame: that loop's header, else -1 */
+  closedAt: int = -1;
 }
 
 // facts proven of a value (Recorder.proven bits)
@@ -162,10 +164,8 @@ export class Recorder {
   /** values of MAKE_FUNCTION: a new function each time, so calls of them are not inlined
    * (inlining guards the function's identity, which would fail on the next iteration) */
   madeFns: int[] = [];
-  /** a bridge went through another loop's header (once at most: a second would be a loop
-   * unrolled into the bridge) */
-  passedHeader: boolean = false;
-  /** backward jumps of inlined calls' loops unrolled so far (MAX_UNROLL) */
+  /** backward jumps of loops unrolled so far (inlined calls' loops, and a bridge's outer loops;
+   * MAX_UNROLL) */
   unrolled: int = 0;
   /** facts proven of values (P_* bits) */
   proven: Map<int, int> = new Map<int, int>();
@@ -193,6 +193,10 @@ export class Recorder {
   loopArity: int = -1;
   /** a bridge: the trace and snapshot it starts from (null: a loop, from the frame) */
   seed: BridgeSeed | null = null;
+  /** a bridge: the frame's other compiled loops it may end in (header -> LABEL arity) */
+  otherLoops: Map<int, int> = new Map<int, int>();
+  /** the other loop's header the bridge ended in, else -1 */
+  closedAt: int = -1;
   constructor(root: Frame, header: int, traceLimit: int) {
     this.root = root;
     this.header = header;
@@ -441,7 +445,8 @@ export class Recorder {
     const root = this.frames[0];
     f.sp = root.sp;
     out.yieldPc = this.yieldPc;
-    out.pc = out.trace === null ? f.pc : this.yieldPc >= 0 ? this.yieldPc : this.header;
+    out.closedAt = this.closedAt;
+    out.pc = out.trace === null ? f.pc : this.yieldPc >= 0 ? this.yieldPc : this.closedAt >= 0 ? this.closedAt : this.header;
     return out;
   }
   /** The frame's cells as inputs (a loop's after its locals, a bridge's first). */
@@ -816,11 +821,20 @@ export class Recorder {
       case Op.JUMP_BACKWARD:
       case Op.JUMP_BACKWARD_NO_JIT:
         if (this.frames.length === 1 && arg === this.header) return this.close(fr);
-        if (this.seed !== null && this.frames.length === 1 && !this.passedHeader) {
-          // a bridge from an inner loop's exit goes once round the loop around it and back
-          // into the inner loop (as LuaJIT's side traces do): without it every run of the inner
-          // loop enters machine code and leaves it through a deoptimising guard
-          this.passedHeader = true;
+        if (this.seed !== null && this.frames.length === 1 && this.otherLoops.has(arg)) {
+          // into another compiled loop of the frame (PyPy's bridges jump to any loop's label):
+          // the loops around a short inner loop then run from loop to loop without deopting
+          this.closedAt = arg;
+          const r = this.close(fr);
+          fr.pc = arg;
+          return r;
+        }
+        if (this.seed !== null && this.frames.length === 1) {
+          // a bridge from an inner loop's exit goes round the loops around it (those not
+          // compiled are unrolled, within the budget of inlined loops) and back into the inner
+          // loop (as LuaJIT's side traces do): without it every run of the inner loop enters
+          // machine code and leaves it through a deoptimising guard
+          if (++this.unrolled > MAX_UNROLL) return this.fail(A_INNER_LOOP, `${code.filename}:${code.lines[arg]}`);
           fr.pc = arg;
           return GO;
         }
@@ -889,7 +903,8 @@ export class Recorder {
     for (const v of fr.cellV) a.push(v);
     for (let i = 0; i < fr.stackV.length; i++) a.push(this.box(fr.stackV[i]));
     const label = t.labelIndex();
-    if (a.length !== (this.loopArity >= 0 ? this.loopArity : t.argCount[label])) return this.fail(A_OPCODE, 'stack depth changed at the loop header');
+    const arity = this.closedAt >= 0 ? (this.otherLoops.get(this.closedAt) as int) : this.loopArity >= 0 ? this.loopArity : t.argCount[label];
+    if (a.length !== arity) return this.fail(A_OPCODE, 'stack depth changed at the loop header');
     t.emit(IROp.JUMP, a, 0, -1);
     fr.pc = this.header;
     return CLOSED;
