@@ -8,10 +8,9 @@
 // multiplication works on base-10^7 digits, which str() builds its result in.
 import type { int, float } from '../../translate/rlib/index.ts';
 import { floorDiv, toFloat, toInt } from '../../translate/rlib/index.ts';
+import { BASE, BITS, MASK, mulDigits } from './bigmul.ts';
 
-export const BASE: int = 16777216;
-const BITS: int = 24;
-const MASK: int = 16777215;
+export { BASE };
 const DEC: int = 10000000;
 
 export class BigNum {
@@ -173,12 +172,14 @@ function addShiftedInPlace(a: int[], b: int[], shift: int, base: int): void {
   }
 }
 function mulMag(a: int[], b: int[]): int[] {
-  return mulMagIn(a, b, BASE);
+  if (a.length === 0 || b.length === 0) return [];
+  return trim(mulDigits(a, b));
 }
 /** Below this many digits in the shorter operand the schoolbook product is faster than
  * Karatsuba's (whose additions and copies cost more here than in C). */
 const KARATSUBA_MIN: int = 64;
-/** a * b, digits in base `base` (2^24, or 10^7 for decimal conversion) */
+/** a * b, digits in base `base`: only decimal conversion's base 10^7 comes here (binary
+ * products are bigmul.ts's, whose constant base turns carries into shifts). */
 function mulMagIn(x: int[], y: int[], base: int): int[] {
   const a = x.length >= y.length ? x : y;
   const b = x.length >= y.length ? y : x;
@@ -392,6 +393,7 @@ export function bigSub(a: BigNum, b: BigNum): BigNum {
   return bigAdd(a, bigNeg(b));
 }
 export function bigMul(a: BigNum, b: BigNum): BigNum {
+  // the same array twice (x * x, and bigPow's squarings) takes the squaring path
   return mk(a.sign * b.sign, mulMag(a.d, b.d));
 }
 export function bigCmp(a: BigNum, b: BigNum): int {
