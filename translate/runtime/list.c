@@ -60,8 +60,7 @@ rts_list *rts_list_new(uint32_t tid, int64_t len) {
 }
 
 void rts_list_check_index(rts_list *l, int64_t i) {
-  if (RTS_UNLIKELY((uint64_t)i >= (uint64_t)l->len))
-    rts_fatal("list index out of range: %lld (length %lld)", (long long)i, (long long)l->len);
+  rts_fatal("list index out of range: %lld (length %lld)", (long long)i, (long long)l->len);
 }
 
 void rts_list_push_i64(rts_list *l, int64_t v) {

@@ -189,7 +189,9 @@ typedef struct rts_list {
 
 rts_list *rts_list_new(uint32_t tid, int64_t len); /* len zeroed items */
 #define RTS_LIST_ITEMS(l, T) ((T *)(l)->items)
-void rts_list_check_index(rts_list *l, int64_t i); /* out of range -> fatal */
+/* called by rts_idx only for an index out of range: never returns, so gcc may keep a list's
+ * length and items in registers across a loop that only reads the list */
+void rts_list_check_index(rts_list *l, int64_t i) __attribute__((noreturn, cold));
 void rts_list_push_i64(rts_list *l, int64_t v);
 void rts_list_push_f64(rts_list *l, double v);
 void rts_list_push_bool(rts_list *l, bool v);

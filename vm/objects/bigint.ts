@@ -8,10 +8,10 @@
 // multiplication works on base-10^7 digits, which str() builds its result in.
 import type { int, float } from '../../translate/rlib/index.ts';
 import { floorDiv, toFloat, toInt } from '../../translate/rlib/index.ts';
+import { BASE, BITS, MASK, addDigits, cmpDigits, subDigits } from './bigmul.ts';
+import { mulLong } from './bigtoom.ts';
 
-export const BASE: int = 16777216;
-const BITS: int = 24;
-const MASK: int = 16777215;
+export { BASE };
 const DEC: int = 10000000;
 
 export class BigNum {
@@ -109,14 +109,10 @@ export function bigFromFloat(x: float): BigNum {
 }
 
 function cmpMag(a: int[], b: int[]): int {
-  if (a.length !== b.length) return a.length < b.length ? -1 : 1;
-  for (let i = a.length - 1; i >= 0; i--) {
-    if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
-  }
-  return 0;
+  return cmpDigits(a, b);
 }
 function addMag(a: int[], b: int[]): int[] {
-  return addMagIn(a, b, BASE);
+  return addDigits(a, b);
 }
 /** a + b, digits in base `base` */
 function addMagIn(a: int[], b: int[], base: int): int[] {
@@ -136,20 +132,7 @@ function addMagIn(a: int[], b: int[], base: int): int[] {
 }
 /** a - b with |a| >= |b| */
 function subMag(a: int[], b: int[]): int[] {
-  return subMagIn(a, b, BASE);
-}
-function subMagIn(a: int[], b: int[], base: int): int[] {
-  const r: int[] = [];
-  let borrow = 0;
-  for (let i = 0; i < a.length; i++) {
-    let s = a[i] - borrow - (i < b.length ? b[i] : 0);
-    if (s < 0) {
-      s += base;
-      borrow = 1;
-    } else borrow = 0;
-    r.push(s);
-  }
-  return trim(r);
+  return subDigits(a, b);
 }
 /** a += b * base^shift, in place (a has room: the result fits in a.length digits) */
 function addShiftedInPlace(a: int[], b: int[], shift: int, base: int): void {
@@ -173,12 +156,13 @@ function addShiftedInPlace(a: int[], b: int[], shift: int, base: int): void {
   }
 }
 function mulMag(a: int[], b: int[]): int[] {
-  return mulMagIn(a, b, BASE);
+  return mulLong(a, b);
 }
 /** Below this many digits in the shorter operand the schoolbook product is faster than
  * Karatsuba's (whose additions and copies cost more here than in C). */
 const KARATSUBA_MIN: int = 64;
-/** a * b, digits in base `base` (2^24, or 10^7 for decimal conversion) */
+/** a * b, digits in base `base`: only decimal conversion's base 10^7 comes here (binary
+ * products are bigmul.ts's, whose constant base turns carries into shifts). */
 function mulMagIn(x: int[], y: int[], base: int): int[] {
   const a = x.length >= y.length ? x : y;
   const b = x.length >= y.length ? y : x;
@@ -284,7 +268,7 @@ function addSmallInPlace(a: int[], m: int): void {
   }
   if (carry > 0) a.push(carry);
 }
-/** [quotient digits, remainder] of a / m for 0 < m < BASE */
+/** [quotient digits, remainder] of a / m for 0 < m < 2^29 (so rem * BASE + digit < 2^53) */
 function divSmall(a: int[], m: int, q: int[]): int {
   let rem = 0;
   for (let i = a.length - 1; i >= 0; i--) {
@@ -319,13 +303,12 @@ function shiftRightMag(a: int[], n: int): int[] {
     for (let i = words; i < a.length; i++) r.push(a[i]);
     return r;
   }
-  const m = pow2(bits);
-  const up = pow2(BITS - bits);
-  for (let i = words; i < a.length; i++) {
-    const lo = floorDiv(a[i], m);
-    const hi = i + 1 < a.length ? (a[i + 1] % m) * up : 0;
-    r.push(lo + hi);
-  }
+  // digits are below 2^24, so JS's 32-bit shifts are exact on them (and no division translated)
+  const low = pow2(bits) - 1;
+  const up = BITS - bits;
+  const last = a.length - 1;
+  for (let i = words; i < last; i++) r.push((a[i] >> bits) + ((a[i + 1] & low) << up));
+  r.push(a[last] >> bits);
   return trim(r);
 }
 
@@ -392,6 +375,7 @@ export function bigSub(a: BigNum, b: BigNum): BigNum {
   return bigAdd(a, bigNeg(b));
 }
 export function bigMul(a: BigNum, b: BigNum): BigNum {
+  // the same array twice (x * x, and bigPow's squarings) takes the squaring path
   return mk(a.sign * b.sign, mulMag(a.d, b.d));
 }
 export function bigCmp(a: BigNum, b: BigNum): int {
@@ -408,13 +392,12 @@ function divModMag(a: int[], b: int[]): int[][] {
     out.push(a.slice(0));
     return out;
   }
-  if (b.length === 1) {
+  if (b.length === 1 || (b.length === 2 && b[1] < 32)) {
+    // a divisor below 2^29 (x % 1000000007 is common): one division per digit
     const q: int[] = a.slice(0);
-    const rem = divSmall(a, b[0], q);
+    const rem = divSmall(a, b.length === 1 ? b[0] : b[0] + b[1] * BASE, q);
     out.push(q);
-    const r: int[] = [];
-    if (rem > 0) r.push(rem);
-    out.push(r);
+    out.push(bigFromInt(rem).d);
     return out;
   }
   // normalise so that the divisor's top digit has its high bit set
