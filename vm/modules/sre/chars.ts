@@ -197,6 +197,9 @@ export function setTable(t: SetTables, code: int[], at: int): int {
   if (t.slot.length === 0) for (let i = 0; i < code.length; i++) t.slot.push(-1);
   const k = t.slot[at];
   if (k >= 0) return k;
+  return buildTable(t, code, at);
+}
+function buildTable(t: SetTables, code: int[], at: int): int {
   const base = t.bits.length;
   for (let c = 0; c < 256; c++) t.bits.push(inCharset(code, at, c) ? 1 : 0);
   t.slot[at] = base;
