@@ -96,18 +96,24 @@ function stripChars(s: string, chars: string | null, left: boolean, right: boole
   if (right) while (b > a && (chars === null ? isSpaceCode(s.charCodeAt(b - 1)) : chars.includes(s[b - 1]))) b--;
   return s.slice(a, b);
 }
+/** isSpaceCode with its ASCII letters and digits answered here: split() asks it of every
+ * character, and most are those. */
+function isSpaceUnit(c: int): boolean {
+  if (c > 32 && c < 127) return false;
+  return isSpaceCode(c);
+}
 function splitWhitespace(s: string, maxsplit: int): string[] {
   const out: string[] = [];
   let i = 0;
   while (i < s.length) {
-    while (i < s.length && isSpaceCode(s.charCodeAt(i))) i++;
+    while (i < s.length && isSpaceUnit(s.charCodeAt(i))) i++;
     if (i >= s.length) break;
     if (maxsplit >= 0 && out.length >= maxsplit) {
       out.push(s.slice(i));
       return out;
     }
     let j = i;
-    while (j < s.length && !isSpaceCode(s.charCodeAt(j))) j++;
+    while (j < s.length && !isSpaceUnit(s.charCodeAt(j))) j++;
     out.push(s.slice(i, j));
     i = j;
   }
@@ -254,33 +260,45 @@ class StrArity {
     this.keywords = keywords;
   }
 }
+// One shared StrArity per shape: checkStrArity runs on every str method call, and building a
+// fresh object and keyword list there cost as much as the short methods themselves.
+const AR_NOARGS = new StrArity(NOARGS, 0, 0, []);
+const AR_ONE = new StrArity(EXACTLY_ONE, 1, 1, []);
+const AR_STRIP = new StrArity(EXPECTED, 0, 1, []);
+const AR_PAD = new StrArity(EXPECTED, 1, 2, []);
+const AR_REPLACE = new StrArity(EXPECTED, 2, 3, []);
+const AR_FIND = new StrArity(TAKES, 1, 3, []);
+const AR_SPLIT = new StrArity(TAKES, 0, 2, ['sep', 'maxsplit']);
+const AR_SPLITLINES = new StrArity(TAKES, 0, 1, ['keepends']);
+const AR_EXPANDTABS = new StrArity(TAKES, 0, 1, ['tabsize']);
+const AR_ENCODE = new StrArity(TAKES, 0, 2, ['encoding', 'errors']);
 function strArity(id: int): StrArity | null {
   switch (id) {
     case B.STR_UPPER: case B.STR_LOWER: case B.STR_CASEFOLD: case B.STR_ISDIGIT: case B.STR_ISDECIMAL:
     case B.STR_ISNUMERIC: case B.STR_ISALPHA: case B.STR_ISALNUM: case B.STR_ISSPACE: case B.STR_ISUPPER:
     case B.STR_ISLOWER: case B.STR_ISTITLE: case B.STR_ISIDENTIFIER: case B.STR_ISASCII: case B.STR_ISPRINTABLE:
     case B.STR_TITLE: case B.STR_CAPITALIZE: case B.STR_SWAPCASE:
-      return new StrArity(NOARGS, 0, 0, []);
+      return AR_NOARGS;
     case B.STR_JOIN: case B.STR_ZFILL: case B.STR_PARTITION: case B.STR_RPARTITION: case B.STR_REMOVEPREFIX:
     case B.STR_REMOVESUFFIX: case B.STR_TRANSLATE: case B.STR_FORMAT_MAP:
-      return new StrArity(EXACTLY_ONE, 1, 1, []);
+      return AR_ONE;
     case B.STR_STRIP: case B.STR_LSTRIP: case B.STR_RSTRIP:
-      return new StrArity(EXPECTED, 0, 1, []);
+      return AR_STRIP;
     case B.STR_CENTER: case B.STR_LJUST: case B.STR_RJUST:
-      return new StrArity(EXPECTED, 1, 2, []);
+      return AR_PAD;
     case B.STR_REPLACE:
-      return new StrArity(EXPECTED, 2, 3, []);
+      return AR_REPLACE;
     case B.STR_STARTSWITH: case B.STR_ENDSWITH: case B.STR_FIND: case B.STR_RFIND: case B.STR_INDEX:
     case B.STR_RINDEX: case B.STR_COUNT:
-      return new StrArity(TAKES, 1, 3, []);
+      return AR_FIND;
     case B.STR_SPLIT: case B.STR_RSPLIT:
-      return new StrArity(TAKES, 0, 2, ['sep', 'maxsplit']);
+      return AR_SPLIT;
     case B.STR_SPLITLINES:
-      return new StrArity(TAKES, 0, 1, ['keepends']);
+      return AR_SPLITLINES;
     case B.STR_EXPANDTABS:
-      return new StrArity(TAKES, 0, 1, ['tabsize']);
+      return AR_EXPANDTABS;
     case B.STR_ENCODE:
-      return new StrArity(TAKES, 0, 2, ['encoding', 'errors']);
+      return AR_ENCODE;
   }
   return null;
 }
@@ -312,17 +330,8 @@ function checkStrArity(id: int, name: string, given: int, kw: string[] | null): 
   }
 }
 
-/** name: the method's name, for errors */
-export function callStrMethod(name: string, id: int, args: PyObject[], kw: string[] | null): PyObject {
-  const self = args[0];
-  if (id === B.BYTES_DECODE) return bytesDecodeMethod(args, kw);
-  if (id === B.STR_MAKETRANS) {
-    return makeTrans(args);
-  }
-  if (!(self instanceof PyStr)) throw raise(TypeError, `descriptor requires a 'str' object but received a '${typeName(self)}'`);
-  const s = self.s;
-  const n = npos(args, kw);
-  checkStrArity(id, name, n - 1, kw);
+/** The str methods without arguments (their arity checked), or null for another id. */
+function noArgMethod(id: int, s: string): PyObject | null {
   switch (id) {
     case B.STR_UPPER:
       return newStr(strUpper(s));
@@ -330,106 +339,6 @@ export function callStrMethod(name: string, id: int, args: PyObject[], kw: strin
       return newStr(strLower(s));
     case B.STR_CASEFOLD:
       return newStr(strCasefold(s));
-    case B.STR_STRIP:
-    case B.STR_LSTRIP:
-    case B.STR_RSTRIP: {
-      const c = n > 1 ? stripArg(args[1], name) : null;
-      return newStr(stripChars(s, c, id !== B.STR_RSTRIP, id !== B.STR_LSTRIP));
-    }
-    case B.STR_SPLIT:
-    case B.STR_RSPLIT: {
-      const sepO = arg(args, kw, 1, 'sep');
-      const mO = arg(args, kw, 2, 'maxsplit');
-      const maxsplit = mO === null ? -1 : toSsize(mO);
-      if (sepO === null || sepO === None) return strList(id === B.STR_SPLIT ? splitWhitespace(s, maxsplit) : rsplitWhitespace(s, maxsplit));
-      const sep = strArg(sepO, 'must be str or None');
-      if (sep.length === 0) throw raise(ValueError, 'empty separator');
-      // rsplit with no limit still matches from the right ('abbbc'.rsplit('bb') is ['ab', 'c'])
-      if (maxsplit < 0 && id === B.STR_SPLIT) return strList(s.split(sep));
-      if (id === B.STR_SPLIT) {
-        const out: string[] = [];
-        let i = 0;
-        while (out.length < maxsplit) {
-          const j = indexFrom(s, sep, i);
-          if (j < 0) break;
-          out.push(s.slice(i, j));
-          i = j + sep.length;
-        }
-        out.push(s.slice(i));
-        return strList(out);
-      }
-      const out: string[] = [];
-      let end = s.length;
-      while (maxsplit < 0 || out.length < maxsplit) {
-        const j = lastIndexFrom(s, sep, end - sep.length);
-        if (j < 0 || end - sep.length < 0) break;
-        out.push(s.slice(j + sep.length, end));
-        end = j;
-      }
-      out.push(s.slice(0, end));
-      out.reverse();
-      return strList(out);
-    }
-    case B.STR_JOIN: {
-      const src = args[1];
-      let items: PyObject[];
-      if (src instanceof PyList) items = src.items;
-      else if (src instanceof PyTuple) items = src.items;
-      else {
-        // PySequence_Fast's words for what cannot be iterated
-        const it = getIterOrNull(src);
-        if (it === null) throw raise(TypeError, 'can only join an iterable');
-        items = iterToArray(it);
-      }
-      const parts: string[] = [];
-      for (let i = 0; i < items.length; i++) {
-        const x = items[i];
-        if (!(x instanceof PyStr)) throw raise(TypeError, `sequence item ${i}: expected str instance, ${typeName(x)} found`);
-        parts.push(x.s);
-      }
-      return newStr(parts.join(s));
-    }
-    case B.STR_REPLACE: {
-      const cO = arg(args, kw, 3, 'count');
-      return newStr(replaceAll(s, strArg(args[1], 'replace() argument 1 must be str'), strArg(args[2], 'replace() argument 2 must be str'), cO === null ? -1 : toSsize(cO)));
-    }
-    case B.STR_STARTSWITH:
-    case B.STR_ENDSWITH: {
-      const r = rangeArgs(self, args, kw, 2);
-      const bmp = cpLen(self) === s.length;
-      const a = bmp ? r[0] : cpIndexToUnit(s, r[0]);
-      const b = bmp ? r[1] : cpIndexToUnit(s, r[1]);
-      if (a > s.length) return False;
-      return newBool(prefixMatch(s, args[1], a, b < a ? a : b, id === B.STR_ENDSWITH));
-    }
-    case B.STR_FIND:
-    case B.STR_RFIND:
-    case B.STR_INDEX:
-    case B.STR_RINDEX: {
-      const sub = strArg(args[1], 'must be str');
-      const r = rangeArgs(self, args, kw, 2);
-      const bmp = cpLen(self) === s.length;
-      const a = bmp ? r[0] : cpIndexToUnit(s, r[0]);
-      const b = bmp ? r[1] : cpIndexToUnit(s, r[1]);
-      let pos = -1;
-      if (a <= s.length && b - a >= sub.length) {
-        const j = id === B.STR_FIND || id === B.STR_INDEX ? s.indexOf(sub, a) : s.lastIndexOf(sub, b - sub.length);
-        if (j >= a && j + sub.length <= b) pos = bmp ? j : unitToCpIndex(s, j);
-      }
-      if (pos < 0 && (id === B.STR_INDEX || id === B.STR_RINDEX)) throw raise(ValueError, 'substring not found');
-      return newInt(pos);
-    }
-    case B.STR_COUNT: {
-      const sub = strArg(args[1], 'must be str');
-      const r = rangeArgs(self, args, kw, 2);
-      const bmp = cpLen(self) === s.length;
-      const a = bmp ? r[0] : cpIndexToUnit(s, r[0]);
-      const b = bmp ? r[1] : cpIndexToUnit(s, r[1]);
-      if (a > s.length || b < a) return newInt(0);
-      const region = s.slice(a, b);
-      if (sub.length === 0) return newInt(cpLen(newStr(region)) + 1);
-      return newInt(countSub(region, sub));
-    }
     case B.STR_ISDIGIT:
       return newBool(strIsAll(s, CT_DIGIT));
     case B.STR_ISDECIMAL:
@@ -470,6 +379,175 @@ export function callStrMethod(name: string, id: int, args: PyObject[], kw: strin
       return newStr(strCapitalize(s));
     case B.STR_SWAPCASE:
       return newStr(strSwapcase(s));
+  }
+  return null;
+}
+/** s.split(sep, maxsplit) and s.rsplit(...) with a str separator. */
+function splitSep(s: string, sep: string, maxsplit: int, right: boolean): PyList {
+  if (sep.length === 0) throw raise(ValueError, 'empty separator');
+  // rsplit with no limit still matches from the right ('abbbc'.rsplit('bb') is ['ab', 'c'])
+  if (maxsplit < 0 && !right) return strList(s.split(sep));
+  if (!right) {
+    const out: string[] = [];
+    let i = 0;
+    while (out.length < maxsplit) {
+      const j = indexFrom(s, sep, i);
+      if (j < 0) break;
+      out.push(s.slice(i, j));
+      i = j + sep.length;
+    }
+    out.push(s.slice(i));
+    return strList(out);
+  }
+  const out: string[] = [];
+  let end = s.length;
+  while (maxsplit < 0 || out.length < maxsplit) {
+    const j = lastIndexFrom(s, sep, end - sep.length);
+    if (j < 0 || end - sep.length < 0) break;
+    out.push(s.slice(j + sep.length, end));
+    end = j;
+  }
+  out.push(s.slice(0, end));
+  out.reverse();
+  return strList(out);
+}
+/** sep.join(src) */
+function joinStrs(sep: string, src: PyObject): PyStr {
+  let items: PyObject[];
+  if (src instanceof PyList) items = src.items;
+  else if (src instanceof PyTuple) items = src.items;
+  else {
+    // PySequence_Fast's words for what cannot be iterated
+    const it = getIterOrNull(src);
+    if (it === null) throw raise(TypeError, 'can only join an iterable');
+    items = iterToArray(it);
+  }
+  // one item is returned as it is when it is an exact str, as CPython does
+  if (items.length === 1) {
+    const x = items[0];
+    if (x instanceof PyStr && x.cls === strType) return x;
+  }
+  const parts: string[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const x = items[i];
+    if (!(x instanceof PyStr)) throw raise(TypeError, `sequence item ${i}: expected str instance, ${typeName(x)} found`);
+    parts.push(x.s);
+  }
+  return newStr(parts.join(sep));
+}
+/** find, rfind, index and rindex of sub in self between code points start and end (clamped
+ * to [0, len] as rangeArgs does). */
+function findSub(id: int, self: PyStr, sub: string, start: int, end: int): PyInt {
+  const s = self.s;
+  const bmp = cpLen(self) === s.length;
+  const a = bmp ? start : cpIndexToUnit(s, start);
+  const b = bmp ? end : cpIndexToUnit(s, end);
+  let pos = -1;
+  if (a <= s.length && b - a >= sub.length) {
+    const j = id === B.STR_FIND || id === B.STR_INDEX ? s.indexOf(sub, a) : s.lastIndexOf(sub, b - sub.length);
+    if (j >= a && j + sub.length <= b) pos = bmp ? j : unitToCpIndex(s, j);
+  }
+  if (pos < 0 && (id === B.STR_INDEX || id === B.STR_RINDEX)) throw raise(ValueError, 'substring not found');
+  return newInt(pos);
+}
+
+/** self.m(), self.m(x) or self.m(x, y) for an exact str self, positional arguments only (n of
+ * them; x, y null past n), straight from the interpreter's stack (interpreter/fastcalls.ts):
+ * the common forms, with arguments of exact types, give the result at once; null sends the
+ * call the generic way (callStrMethod), which also raises every error. */
+export function strMethodFast(id: int, self: PyStr, n: int, x: PyObject | null, y: PyObject | null): PyObject | null {
+  const s = self.s;
+  switch (id) {
+    case B.STR_SPLIT:
+    case B.STR_RSPLIT:
+      if (n === 0) return strList(id === B.STR_SPLIT ? splitWhitespace(s, -1) : rsplitWhitespace(s, -1));
+      if (n === 1 && x instanceof PyStr) return splitSep(s, x.s, -1, id === B.STR_RSPLIT);
+      return null;
+    case B.STR_JOIN:
+      return n === 1 ? joinStrs(s, x as PyObject) : null;
+    case B.STR_REPLACE:
+      if (n === 2 && x instanceof PyStr && y instanceof PyStr) return newStr(replaceAll(s, x.s, y.s, -1));
+      return null;
+    case B.STR_STRIP:
+    case B.STR_LSTRIP:
+    case B.STR_RSTRIP:
+      return n === 0 ? newStr(stripChars(s, null, id !== B.STR_RSTRIP, id !== B.STR_LSTRIP)) : null;
+    case B.STR_STARTSWITH:
+    case B.STR_ENDSWITH:
+      // the whole string: prefixMatch over [0, len] (a tuple or a non-str goes the generic way)
+      if (n === 1 && x instanceof PyStr) return newBool(prefixMatch(s, x, 0, s.length, id === B.STR_ENDSWITH));
+      return null;
+    case B.STR_FIND:
+    case B.STR_RFIND:
+    case B.STR_INDEX:
+    case B.STR_RINDEX:
+      return n === 1 && x instanceof PyStr ? findSub(id, self, x.s, 0, cpLen(self)) : null;
+  }
+  return n === 0 ? noArgMethod(id, s) : null;
+}
+
+/** name: the method's name, for errors */
+export function callStrMethod(name: string, id: int, args: PyObject[], kw: string[] | null): PyObject {
+  const self = args[0];
+  if (id === B.BYTES_DECODE) return bytesDecodeMethod(args, kw);
+  if (id === B.STR_MAKETRANS) {
+    return makeTrans(args);
+  }
+  if (!(self instanceof PyStr)) throw raise(TypeError, `descriptor '${name}' for 'str' objects doesn't apply to a '${typeName(self)}' object`);
+  const s = self.s;
+  const n = npos(args, kw);
+  checkStrArity(id, name, n - 1, kw);
+  const r0 = noArgMethod(id, s);
+  if (r0 !== null) return r0;
+  switch (id) {
+    case B.STR_STRIP:
+    case B.STR_LSTRIP:
+    case B.STR_RSTRIP: {
+      const c = n > 1 ? stripArg(args[1], name) : null;
+      return newStr(stripChars(s, c, id !== B.STR_RSTRIP, id !== B.STR_LSTRIP));
+    }
+    case B.STR_SPLIT:
+    case B.STR_RSPLIT: {
+      const sepO = arg(args, kw, 1, 'sep');
+      const mO = arg(args, kw, 2, 'maxsplit');
+      const maxsplit = mO === null ? -1 : toSsize(mO);
+      if (sepO === null || sepO === None) return strList(id === B.STR_SPLIT ? splitWhitespace(s, maxsplit) : rsplitWhitespace(s, maxsplit));
+      return splitSep(s, strArg(sepO, 'must be str or None'), maxsplit, id === B.STR_RSPLIT);
+    }
+    case B.STR_JOIN:
+      return joinStrs(s, args[1]);
+    case B.STR_REPLACE: {
+      const cO = arg(args, kw, 3, 'count');
+      return newStr(replaceAll(s, strArg(args[1], 'replace() argument 1 must be str'), strArg(args[2], 'replace() argument 2 must be str'), cO === null ? -1 : toSsize(cO)));
+    }
+    case B.STR_STARTSWITH:
+    case B.STR_ENDSWITH: {
+      const r = rangeArgs(self, args, kw, 2);
+      const bmp = cpLen(self) === s.length;
+      const a = bmp ? r[0] : cpIndexToUnit(s, r[0]);
+      const b = bmp ? r[1] : cpIndexToUnit(s, r[1]);
+      if (a > s.length) return False;
+      return newBool(prefixMatch(s, args[1], a, b < a ? a : b, id === B.STR_ENDSWITH));
+    }
+    case B.STR_FIND:
+    case B.STR_RFIND:
+    case B.STR_INDEX:
+    case B.STR_RINDEX: {
+      const sub = strArg(args[1], 'must be str');
+      const r = rangeArgs(self, args, kw, 2);
+      return findSub(id, self, sub, r[0], r[1]);
+    }
+    case B.STR_COUNT: {
+      const sub = strArg(args[1], 'must be str');
+      const r = rangeArgs(self, args, kw, 2);
+      const bmp = cpLen(self) === s.length;
+      const a = bmp ? r[0] : cpIndexToUnit(s, r[0]);
+      const b = bmp ? r[1] : cpIndexToUnit(s, r[1]);
+      if (a > s.length || b < a) return newInt(0);
+      const region = s.slice(a, b);
+      if (sub.length === 0) return newInt(cpLen(newStr(region)) + 1);
+      return newInt(countSub(region, sub));
+    }
     case B.STR_CENTER:
     case B.STR_LJUST:
     case B.STR_RJUST: {

@@ -12,6 +12,7 @@ import { B } from '../builtins/ids.ts';
 import { cpLen } from '../objects/strutil.ts';
 import { dictGet, dictSet, dictDel } from '../objects/dict.ts';
 import { isInstance, setKey } from './runtime.ts';
+import { strMethodFast } from '../builtins/strmethods.ts';
 
 /** An exact float, or an exact int in the machine range. */
 function isPlainNumber(x: PyObject): boolean {
@@ -92,12 +93,14 @@ export function fastType1(t: PyType, x: PyObject): PyObject | null {
 
 /** self.m() for builtin method m. */
 export function fastMethod0(m: PyBuiltin, self: PyObject): PyObject | null {
+  if (self instanceof PyStr && self.cls === strType) return strMethodFast(m.id, self, 0, null, null);
   if (m.id === B.LIST_POP && self instanceof PyList && self.items.length > 0) return self.items.pop() as PyObject;
   return null;
 }
 
 /** self.m(x) for builtin method m. */
 export function fastMethod1(m: PyBuiltin, self: PyObject, x: PyObject): PyObject | null {
+  if (self instanceof PyStr && self.cls === strType) return strMethodFast(m.id, self, 1, x, null);
   switch (m.id) {
     case B.LIST_APPEND:
       if (self instanceof PyList) {
@@ -129,6 +132,7 @@ export function fastMethod1(m: PyBuiltin, self: PyObject, x: PyObject): PyObject
 
 /** self.m(x, y) for builtin method m. */
 export function fastMethod2(m: PyBuiltin, self: PyObject, x: PyObject, y: PyObject): PyObject | null {
+  if (self instanceof PyStr && self.cls === strType) return strMethodFast(m.id, self, 2, x, y);
   if (m.id === B.DICT_GET && self instanceof PyDict) {
     const v = dictGet(self, x);
     return v === null ? y : v;

@@ -65,7 +65,29 @@ export function intFloorDiv(a: PyInt, b: PyInt): PyInt {
 export function intMod(a: PyInt, b: PyInt): PyInt {
   if (intIsZero(b)) throw raise(ZeroDivisionErrorT, 'integer modulo by zero');
   if (a.big === null && b.big === null) return newInt(floorMod(a.v, b.v));
+  // a big value modulo a machine int (LCGs, hashing: `x * K % 2**31`): a long division by
+  // one digit, without the quotient bigDivMod would build
+  const ab = a.big;
+  if (ab !== null && b.big === null && b.v <= MOD_SMALL && b.v >= -MOD_SMALL) return newInt(bigModSmall(ab, b.v));
   return fromBig(bigDivMod(toBig(a), toBig(b))[1]);
+}
+/** |divisors| up to 2^40 keep r * 4096 + 4095 below 2^53, exact untranslated too */
+const MOD_SMALL: int = 1099511627776;
+/** a mod m with Python's sign (that of m), for 0 < |m| <= MOD_SMALL. The 24-bit digits go in
+ * as two 12-bit halves so that no intermediate passes 2^53. */
+function bigModSmall(a: BigNum, m: int): int {
+  const mm = m < 0 ? -m : m;
+  const d = a.d;
+  let r = 0;
+  for (let i = d.length - 1; i >= 0; i--) {
+    const x = d[i];
+    r = (r * 4096 + floorDiv(x, 4096)) % mm;
+    r = (r * 4096 + (x % 4096)) % mm;
+  }
+  // r is |a| mod |m|: the truncated remainder has a's sign; Python's takes m's
+  if (a.sign < 0) r = -r;
+  if (r !== 0 && (r < 0) !== (m < 0)) r += m;
+  return r;
 }
 export function intNeg(a: PyInt): PyInt {
   if (a.big === null) return newInt(-a.v);
@@ -124,6 +146,10 @@ export function intPow(a: PyInt, b: PyInt): PyInt {
 }
 /** op: 0 and, 1 or, 2 xor */
 export function intBitOp(a: PyInt, b: PyInt, op: int): PyInt {
+  // a mask below 2^31 (`& 0x7FFFFFFF`) keeps only the bits of the other operand it covers,
+  // and both fit the 32 bits of JS's & untranslated
+  if (op === 0 && b.big === null && b.v >= 0 && b.v < 2147483648) return newInt(low31(a) & b.v);
+  if (op === 0 && a.big === null && a.v >= 0 && a.v < 2147483648) return newInt(a.v & low31(b));
   // masking a big value with a machine int >= 0 (hashes, LCGs): only its low bits matter
   if (op === 0 && a.big !== null && b.big === null && b.v >= 0) return intBitOp(newInt(bigLow53(a.big)), b, 0);
   if (op === 0 && b.big !== null && a.big === null && a.v >= 0) return intBitOp(a, newInt(bigLow53(b.big)), 0);
@@ -155,6 +181,13 @@ export function intBitOp(a: PyInt, b: PyInt, op: int): PyInt {
     return newInt(h * 67108864 + l);
   }
   return fromBig(bigBitOp(toBig(a), toBig(b), op));
+}
+/** The low 31 bits of a (two's complement), as an int in [0, 2^31). */
+function low31(a: PyInt): int {
+  const b = a.big;
+  // bigLow53 is a mod 2^53, in [0, 2^53)
+  if (b !== null) return bigLow53(b) % 2147483648;
+  return floorMod(a.v, 2147483648);
 }
 export function intInvert(a: PyInt): PyInt {
   return intSub(intNeg(a), newInt(1));

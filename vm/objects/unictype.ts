@@ -121,6 +121,8 @@ export function strTitle(s: string): string {
 }
 /** The first character in titlecase, the rest lower-cased (CPython's do_capitalize). */
 export function strCapitalize(s: string): string {
+  // ASCII: the titlecase of a letter is its uppercase
+  if (isAscii(s)) return s.slice(0, 1).toUpperCase() + s.slice(1).toLowerCase();
   const cps = toCps(s);
   const out: string[] = [];
   for (let i = 0; i < cps.length; i++) {

@@ -182,3 +182,26 @@ export function inCharset(code: int[], at: int, c: int): boolean {
     }
   }
 }
+
+/** Tables of a pattern's character sets for the characters below 256 (all of a bytes
+ * subject's), built the first time the matcher tests characters against a set: membership is
+ * then one load, where inCharset walks the set's items for every character (what
+ * `[A-Za-z]+` over a long text spends its time on). slot[at] is where the 256 entries (1 in,
+ * 0 out) of the set at code[at] start in bits, -1 until built. */
+export class SetTables {
+  slot: int[] = [];
+  bits: int[] = [];
+}
+/** Where the table of the set at code[at] starts in t.bits, building it on first use. */
+export function setTable(t: SetTables, code: int[], at: int): int {
+  if (t.slot.length === 0) for (let i = 0; i < code.length; i++) t.slot.push(-1);
+  const k = t.slot[at];
+  if (k >= 0) return k;
+  return buildTable(t, code, at);
+}
+function buildTable(t: SetTables, code: int[], at: int): int {
+  const base = t.bits.length;
+  for (let c = 0; c < 256; c++) t.bits.push(inCharset(code, at, c) ? 1 : 0);
+  t.slot[at] = base;
+  return base;
+}

@@ -7,7 +7,7 @@
 import type { int } from '../../../translate/rlib/index.ts';
 import * as K from './constants.ts';
 import { checkInterrupt } from '../../interpreter/state.ts';
-import { category, inCharset, isLinebreak, isAsciiWord, isUniWord, isLocWord, lowerAscii, lowerUnicode, lowerLocale, upperLocale, charLocIgnore } from './chars.ts';
+import { SetTables, setTable, category, inCharset, isLinebreak, isAsciiWord, isUniWord, isLocWord, lowerAscii, lowerUnicode, lowerLocale, upperLocale, charLocIgnore } from './chars.ts';
 
 /** A REPEAT in progress (sre_lib.h's SRE_REPEAT): how many times its body has matched. */
 class Repeat {
@@ -62,8 +62,11 @@ export class SreState {
   lastResult: boolean = false;
   /** sub-matches started, to poll for Ctrl-C as CPython does every 4096 */
   steps: int = 0;
-  constructor(chars: int[], pos: int, endpos: int, groups: int) {
+  /** the pattern's set tables (chars.ts), shared by all its states */
+  sets: SetTables;
+  constructor(chars: int[], pos: int, endpos: int, groups: int, sets: SetTables) {
     this.chars = chars;
+    this.sets = sets;
     const n = chars.length;
     let s = pos < 0 ? 0 : pos;
     if (s > n) s = n;
@@ -150,6 +153,23 @@ function markPop(st: SreState, c: Ctx): void {
   for (let i = 0; i < c.saved.length; i++) st.marks[i] = c.saved[i];
 }
 
+/** Whether c is in the set at code[at]: by its table below 256. */
+function inSet(st: SreState, code: int[], at: int, c: int): boolean {
+  if (c < 256) return st.sets.bits[setTable(st.sets, code, at) + c] !== 0;
+  return inCharset(code, at, c);
+}
+/** The opcodes of the one-character items (what REPEAT_ONE and its kin repeat). */
+function isOneCharItem(op: int): boolean {
+  switch (op) {
+    case K.OP_ANY: case K.OP_ANY_ALL: case K.OP_LITERAL: case K.OP_NOT_LITERAL: case K.OP_LITERAL_IGNORE:
+    case K.OP_NOT_LITERAL_IGNORE: case K.OP_LITERAL_UNI_IGNORE: case K.OP_NOT_LITERAL_UNI_IGNORE:
+    case K.OP_LITERAL_LOC_IGNORE: case K.OP_NOT_LITERAL_LOC_IGNORE: case K.OP_CATEGORY: case K.OP_IN:
+    case K.OP_IN_IGNORE: case K.OP_IN_UNI_IGNORE: case K.OP_IN_LOC_IGNORE:
+      return true;
+  }
+  return false;
+}
+
 /** Whether the one-character item at code[pc] matches chars[p] (p < end). */
 function matchOne(st: SreState, code: int[], pc: int, c: int): boolean {
   switch (code[pc]) {
@@ -176,7 +196,7 @@ function matchOne(st: SreState, code: int[], pc: int, c: int): boolean {
     case K.OP_CATEGORY:
       return category(code[pc + 1], c);
     case K.OP_IN:
-      return inCharset(code, pc + 2, c);
+      return inSet(st, code, pc + 2, c);
     case K.OP_IN_IGNORE:
       return inCharset(code, pc + 2, lowerAscii(c));
     case K.OP_IN_UNI_IGNORE:
@@ -210,7 +230,18 @@ function countItem(st: SreState, code: int[], pc: int, ptr: int, maxcount: int):
     return p - ptr;
   }
   if (op === K.OP_IN) {
-    while (p < end && inCharset(code, pc + 2, chars[p])) p++;
+    const t = setTable(st.sets, code, pc + 2);
+    const bits = st.sets.bits;
+    while (p < end) {
+      const c = chars[p];
+      if (c < 256 ? bits[t + c] === 0 : !inCharset(code, pc + 2, c)) break;
+      p++;
+    }
+    return p - ptr;
+  }
+  if (op === K.OP_CATEGORY) {
+    const cat = code[pc + 1];
+    while (p < end && category(cat, chars[p])) p++;
     return p - ptr;
   }
   while (p < end && matchOne(st, code, pc, chars[p])) p++;
@@ -665,7 +696,7 @@ function advance(st: SreState, code: int[], ctx: Ctx, mode: int): int {
           pc += code[pc];
           continue;
         }
-        if (first === K.OP_IN && (ptr >= end || !inCharset(code, pc + 3, chars[ptr]))) {
+        if (first === K.OP_IN && (ptr >= end || !inSet(st, code, pc + 3, chars[ptr]))) {
           pc += code[pc];
           continue;
         }
@@ -838,6 +869,34 @@ function resume(st: SreState, code: int[], ctx: Ctx, ret: boolean): int {
   throw new SreCodeError(`matcher resumed at ${ctx.jump}`);
 }
 
+/** The first place in [p, end) where the one-character item at code[item] matches, or end. */
+function nextItemAt(st: SreState, code: int[], item: int, p: int, end: int): int {
+  const chars = st.chars;
+  const op = code[item];
+  if (op === K.OP_IN) {
+    const t = setTable(st.sets, code, item + 2);
+    const bits = st.sets.bits;
+    while (p < end) {
+      const c = chars[p];
+      if (c < 256 ? bits[t + c] !== 0 : inCharset(code, item + 2, c)) return p;
+      p++;
+    }
+    return p;
+  }
+  if (op === K.OP_CATEGORY) {
+    const cat = code[item + 1];
+    while (p < end && !category(cat, chars[p])) p++;
+    return p;
+  }
+  if (op === K.OP_LITERAL) {
+    const ch = code[item + 1];
+    while (p < end && chars[p] !== ch) p++;
+    return p;
+  }
+  while (p < end && !matchOne(st, code, item, chars[p])) p++;
+  return p;
+}
+
 /** Finds the first match at or after st.start (sre_lib.h's SRE(search)): on success st.start
  * and st.ptr bound it. */
 export function sreSearch(st: SreState, code: int[]): boolean {
@@ -899,7 +958,7 @@ export function sreSearch(st: SreState, code: int[]): boolean {
     const realEnd = st.end;
     st.mustAdvance = false;
     for (;;) {
-      while (ptr < realEnd && !inCharset(code, charsetAt, chars[ptr])) ptr++;
+      while (ptr < realEnd && !inSet(st, code, charsetAt, chars[ptr])) ptr++;
       if (ptr >= realEnd) return false;
       st.start = ptr;
       st.ptr = ptr;
@@ -918,12 +977,21 @@ export function sreSearch(st: SreState, code: int[]): boolean {
     st.ptr = st.end;
     return false;
   }
+  // a pattern that starts by repeating a one-character item at least once cannot match where
+  // that item does not: such places are passed over without starting the matcher (CPython
+  // starts it at every place; the result is the same)
+  let item = -1;
+  const op0 = code[pc];
+  if ((op0 === K.OP_REPEAT_ONE || op0 === K.OP_MIN_REPEAT_ONE || op0 === K.OP_POSSESSIVE_REPEAT_ONE) && code[pc + 2] >= 1 && isOneCharItem(code[pc + 4])) item = pc + 4;
+  const realEnd = st.end;
   while (!ok && ptr < end) {
-    ptr++;
+    ptr = item >= 0 ? nextItemAt(st, code, item, ptr + 1, end) : ptr + 1;
     st.lastmark = -1;
     st.lastindex = -1;
     st.start = ptr;
     st.ptr = ptr;
+    // nextItemAt stops at end without looking at it
+    if (item >= 0 && ptr >= end && (ptr >= realEnd || !matchOne(st, code, item, chars[ptr]))) continue;
     ok = sreMatch(st, code, pc, false);
   }
   return ok;

@@ -18,7 +18,7 @@ import { isCallable } from '../../builtins/dispatch.ts';
 import { importName } from '../../interpreter/importer.ts';
 import * as K from './constants.ts';
 import { SreState, SreCodeError, sreMatch, sreSearch } from './engine.ts';
-import { asciiIsCased, unicodeIsCased, lowerAscii, lowerUnicode } from './chars.ts';
+import { asciiIsCased, unicodeIsCased, lowerAscii, lowerUnicode, SetTables } from './chars.ts';
 
 const PATTERN_TYPE = newModuleType('re', 'Pattern');
 const MATCH_TYPE = newModuleType('re', 'Match');
@@ -116,6 +116,8 @@ export class PyPattern extends PyNative {
   indexgroup: PyObject;
   /** 1 for a bytes pattern, 0 for str, -1 when made without a pattern (None) */
   isBytes: int;
+  /** its character sets' tables, built as the matcher uses them */
+  sets: SetTables = new SetTables();
   constructor(pattern: PyObject, flags: int, code: int[], groups: int, groupindex: PyDict, indexgroup: PyObject) {
     super(PATTERN_TYPE);
     this.pattern = pattern;
@@ -275,7 +277,7 @@ function stateFor(p: PyPattern, o: PyObject, pos: int, endpos: int): Subject {
   return sub;
 }
 function newState(p: PyPattern, sub: Subject, pos: int, endpos: int): SreState {
-  return new SreState(sub.chars, pos, endpos, p.groups);
+  return new SreState(sub.chars, pos, endpos, p.groups, p.sets);
 }
 function runMatch(st: SreState, code: int[]): boolean {
   try {
