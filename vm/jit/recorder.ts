@@ -164,9 +164,10 @@ export class Recorder {
   /** values of MAKE_FUNCTION: a new function each time, so calls of them are not inlined
    * (inlining guards the function's identity, which would fail on the next iteration) */
   madeFns: int[] = [];
-  /** backward jumps of loops unrolled so far (inlined calls' loops, and a bridge's outer loops;
-   * MAX_UNROLL) */
+  /** backward jumps of inlined calls' loops unrolled so far (MAX_UNROLL) */
   unrolled: int = 0;
+  /** a bridge went through another loop's header (once at most) */
+  passedHeader: boolean = false;
   /** facts proven of values (P_* bits) */
   proven: Map<int, int> = new Map<int, int>();
   /** dicts whose version is guarded since the last call that may run Python */
@@ -829,12 +830,13 @@ export class Recorder {
           fr.pc = arg;
           return r;
         }
-        if (this.seed !== null && this.frames.length === 1) {
-          // a bridge from an inner loop's exit goes round the loops around it (those not
-          // compiled are unrolled, within the budget of inlined loops) and back into the inner
-          // loop (as LuaJIT's side traces do): without it every run of the inner loop enters
-          // machine code and leaves it through a deoptimising guard
-          if (++this.unrolled > MAX_UNROLL) return this.fail(A_INNER_LOOP, `${code.filename}:${code.lines[arg]}`);
+        if (this.seed !== null && this.frames.length === 1 && !this.passedHeader) {
+          // a bridge from an inner loop's exit goes once round the loop around it and back
+          // into the inner loop (as LuaJIT's side traces do): without it every run of the inner
+          // loop enters machine code and leaves it through a deoptimising guard. Not twice:
+          // a bridge unrolling the other loops of a loop nest (fannkuch's) ran slower than
+          // the interpreter does them.
+          this.passedHeader = true;
           fr.pc = arg;
           return GO;
         }
