@@ -1,6 +1,6 @@
 # Loops the JIT never compiles (a threshold above their iteration count, or given up) must not
 # call into the JIT on each iteration: the interpreter counts them down in code.jitCount.
-def pair_sum(i):
+def pair_sum(i, *rest):  # *rest: called, not inlined (its loop is entered on each call)
     total = 0
     for x in [i, i + 1]:
         total += x * 3
