@@ -43,42 +43,37 @@ class Signed {
   }
 }
 
+/** A number split in three parts of k digits, x = x0 + x1*B^k + x2*B^2k, as its values at the
+ * points Toom-3 multiplies at: 0, 1, -1, -2 and infinity. */
+class Points {
+  p0: int[];
+  p1: int[];
+  pm1: Signed;
+  pm2: Signed;
+  pinf: int[];
+  constructor(x: int[], k: int) {
+    const x0 = part(x, 0, k);
+    const x1 = part(x, k, k);
+    const x2 = part(x, 2 * k, x.length);
+    const s = addDigits(x0, x2);
+    this.p0 = x0;
+    this.p1 = addDigits(s, x1);
+    this.pm1 = sub(new Signed(false, s), new Signed(false, x1));
+    this.pm2 = sub(twice(add(this.pm1, new Signed(false, x2))), new Signed(false, x0));
+    this.pinf = x2;
+  }
+}
+
 /** a * b for a.length >= b.length, b longer than a third of a (its top part may be empty). */
 function toom3(a: int[], b: int[], square: boolean): int[] {
   const k = floorDiv(a.length + 2, 3);
-  const a0 = part(a, 0, k);
-  const a1 = part(a, k, k);
-  const a2 = part(a, 2 * k, a.length);
-  // a(1), a(-1), a(-2)
-  const s = addDigits(a0, a2);
-  const a1p = addDigits(s, a1);
-  const am1 = sub(new Signed(false, s), new Signed(false, a1));
-  const am2 = sub(twice(add(am1, new Signed(false, a2))), new Signed(false, a0));
-  let r0: int[];
-  let r1: int[];
-  let rm1: Signed;
-  let rm2: Signed;
-  let rinf: int[];
-  if (square) {
-    r0 = mulLong(a0, a0);
-    r1 = mulLong(a1p, a1p);
-    rm1 = new Signed(false, mulLong(am1.d, am1.d));
-    rm2 = new Signed(false, mulLong(am2.d, am2.d));
-    rinf = mulLong(a2, a2);
-  } else {
-    const b0 = part(b, 0, k);
-    const b1 = part(b, k, k);
-    const b2 = part(b, 2 * k, b.length);
-    const t = addDigits(b0, b2);
-    const b1p = addDigits(t, b1);
-    const bm1 = sub(new Signed(false, t), new Signed(false, b1));
-    const bm2 = sub(twice(add(bm1, new Signed(false, b2))), new Signed(false, b0));
-    r0 = mulLong(a0, b0);
-    r1 = mulLong(a1p, b1p);
-    rm1 = new Signed(am1.neg !== bm1.neg, mulLong(am1.d, bm1.d));
-    rm2 = new Signed(am2.neg !== bm2.neg, mulLong(am2.d, bm2.d));
-    rinf = mulLong(a2, b2);
-  }
+  const pa = new Points(a, k);
+  const pb = square ? pa : new Points(b, k);
+  const r0 = mulLong(pa.p0, pb.p0);
+  const r1 = mulLong(pa.p1, pb.p1);
+  const rm1 = new Signed(pa.pm1.neg !== pb.pm1.neg, mulLong(pa.pm1.d, pb.pm1.d));
+  const rm2 = new Signed(pa.pm2.neg !== pb.pm2.neg, mulLong(pa.pm2.d, pb.pm2.d));
+  const rinf = mulLong(pa.pinf, pb.pinf);
   // Bodrato's interpolation: the product's coefficients c0 = r0, c1, c2, c3, c4 = rinf
   const inf = new Signed(false, rinf);
   let c3 = div3(sub(rm2, new Signed(false, r1)));
