@@ -419,7 +419,7 @@ export class JitHooks extends LoopHooks {
     const rec = new Recorder(f, loop.header, this.params.traceLimit);
     rec.start = f.pc;
     rec.loopArity = loop.root.trace.argCount[loop.root.trace.labelIndex()];
-    const seed = new BridgeSeed(parent.trace, s, rb.frames, rb.selves);
+    const seed = new BridgeSeed(parent.trace, s, rb);
     rec.otherLoops = this.otherLoops(f, loop);
     rec.seed = seed;
     const pc = f.pc;

@@ -39,7 +39,7 @@ import {
 import {
   A_OPCODE, A_TRACE_LIMIT, A_INNER_LOOP, A_EXC_SETUP, A_YIELD, A_EXCEPTION, A_RETURN, A_UNBOUND, A_KWARGS, A_INLINED_LOOP,
 } from './aborts.ts';
-import { resumeFrames } from './deopt.ts';
+import { resumeFrames, Rebuilt } from './deopt.ts';
 
 /** most inlined frames above the loop's frame */
 const MAX_INLINE = 6;
@@ -83,17 +83,14 @@ class RFrame {
 export class BridgeSeed {
   parent: Trace;
   snap: Snapshot;
-  /** frames[k] is the interpreter frame of snap.frames[k] (frames[0]: the loop's frame) */
-  frames: Frame[];
-  /** for a class call's __init__ frame: the instance */
-  selves: (PyObject | null)[];
+  /** the interpreter frames of snap.frames, index for index (frames[0]: the loop's frame) */
+  rebuilt: Rebuilt;
   srcs: int[] = [];
   kinds: int[] = [];
-  constructor(parent: Trace, snap: Snapshot, frames: Frame[], selves: (PyObject | null)[]) {
+  constructor(parent: Trace, snap: Snapshot, rebuilt: Rebuilt) {
     this.parent = parent;
     this.snap = snap;
-    this.frames = frames;
-    this.selves = selves;
+    this.rebuilt = rebuilt;
   }
 }
 
@@ -391,14 +388,14 @@ export class Recorder {
       // a guard inside inlined calls: their frames go on from where the guard left them
       for (let k = 1; k < snaps.length; k++) {
         const sf = snaps[k];
-        const ir = new RFrame(seed.frames[k], sf.ret);
+        const ir = new RFrame(seed.rebuilt.frames[k], sf.ret);
         ir.pc = sf.pc;
         ir.sp = sf.stack.length;
         for (const v of sf.fast) ir.fastV.push(this.seedValue(seed, v, memo, inputs));
         for (const v of sf.stack) ir.stackV.push(this.seedValue(seed, v, memo, inputs));
         if (sf.ret === RET_INIT) {
           ir.selfV = this.seedValue(seed, sf.self, memo, inputs);
-          ir.selfObj = seed.selves[k];
+          ir.selfObj = seed.rebuilt.selves[k];
         }
         this.frames.push(ir);
       }
@@ -821,14 +818,11 @@ export class Recorder {
         return GO;
       case Op.JUMP_BACKWARD:
       case Op.JUMP_BACKWARD_NO_JIT:
-        if (this.frames.length === 1 && arg === this.header) return this.close(fr);
+        if (this.frames.length === 1 && arg === this.header) return this.close(fr, arg);
         if (this.seed !== null && this.frames.length === 1 && this.otherLoops.has(arg)) {
           // into another compiled loop of the frame (PyPy's bridges jump to any loop's label):
           // the loops around a short inner loop then run from loop to loop without deopting
-          this.closedAt = arg;
-          const r = this.close(fr);
-          fr.pc = arg;
-          return r;
+          return this.close(fr, arg);
         }
         if (this.seed !== null && this.frames.length === 1 && !this.passedHeader) {
           // a bridge from an inner loop's exit goes once round the loop around it and back
@@ -898,17 +892,20 @@ export class Recorder {
     return GO;
   }
 
-  close(fr: RFrame): int {
+  /** Ends the trace in a JUMP to the loop at header at: its own, or (a bridge) another
+   * compiled loop of the frame. */
+  close(fr: RFrame, at: int): int {
     const t = this.t;
     const a: int[] = [];
     for (const v of fr.fastV) a.push(v === UNSET ? t.cRef(null) : this.box(v));
     for (const v of fr.cellV) a.push(v);
     for (let i = 0; i < fr.stackV.length; i++) a.push(this.box(fr.stackV[i]));
     const label = t.labelIndex();
-    const arity = this.closedAt >= 0 ? (this.otherLoops.get(this.closedAt) as int) : this.loopArity >= 0 ? this.loopArity : t.argCount[label];
+    const arity = at !== this.header ? (this.otherLoops.get(at) as int) : this.loopArity >= 0 ? this.loopArity : t.argCount[label];
     if (a.length !== arity) return this.fail(A_OPCODE, 'stack depth changed at the loop header');
     t.emit(IROp.JUMP, a, 0, -1);
-    fr.pc = this.header;
+    fr.pc = at;
+    if (at !== this.header) this.closedAt = at;
     return CLOSED;
   }
 
