@@ -1536,6 +1536,13 @@ function run(f: Frame): PyObject {
           }
           case Op.YIELD_VALUE: {
             const v = stack[--sp];
+            // a generator drained by a builtin consumer hands it the item and runs on, as if
+            // resumed by next() at once (drain.ts)
+            const sink = f.sink;
+            if (sink !== null && sink.offer(v)) {
+              stack[sp++] = None;
+              break;
+            }
             f.pc = pc;
             f.sp = sp;
             f.yielded = true;

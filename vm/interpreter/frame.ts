@@ -77,6 +77,13 @@ export function newStack(n: int): PyObject[] {
   for (let i = 0; i < n; i++) s.push(NULL_OBJ);
   return s;
 }
+/** Where a drained generator's YIELD_VALUE puts its items (drain.ts): offer takes an item
+ * and lets the generator run on, or declines it (the generator then suspends with it as a
+ * yield does). An offer never runs Python code and never raises. */
+export abstract class Sink {
+  abstract offer(v: PyObject): boolean;
+}
+
 export class Frame {
   code: PyCode;
   fn: PyFunction | null;
@@ -103,6 +110,8 @@ export class Frame {
   kwnames: string[] | null = null;
   /** its frame object, once a program asked for it (sys._getframe, tb_frame) */
   obj: PyFrameObj | null = null;
+  /** a generator's frame while a builtin consumer drains it (drain.ts) */
+  sink: Sink | null = null;
   /** seen by a frame object or a traceback: never reused as a function's spare frame */
   escaped: boolean = false;
   constructor(code: PyCode, fn: PyFunction | null, globals: PyDict, localsDict: PyDict | null, fast: (PyObject | null)[]) {

@@ -18,6 +18,7 @@ import { makeFunction } from '../interpreter/frame.ts';
 import { PyCode } from '../compiler/code.ts';
 import { fastCall1, fastCall2, fastMethod0, fastMethod1, fastMethod2, fastRange, fastType1 } from '../interpreter/fastcalls.ts';
 import { mappingLookup, loadNameLocal } from '../interpreter/caches.ts';
+import { currentSink } from '../interpreter/drain.ts';
 
 // effect classes (what a call may do to the heap)
 export const EF_ELIDABLE = 0; // pure: same arguments, same result, no effect
@@ -49,6 +50,7 @@ export const H_MAP_ADD = 20; // (dict, k, v)
 export const H_BUILD_MAP = 21; // (k0, v0, k1, v1, ...) -> dict
 export const H_ADD_ATTR = 22; // (instance, name, v): a new attribute, through its map's transition
 export const H_MAKE_FUNCTION = 23; // (code, globals, i flags, parts...) -> function (frame.ts makeFunction)
+export const H_SINK_OFFER = 24; // (v) -> i: the running frame's sink took v (drain.ts)
 
 export class HelperDef {
   name: string;
@@ -90,6 +92,10 @@ helper(H_MAP_ADD, 'map_add', EF_ANY);
 helper(H_BUILD_MAP, 'build_map', EF_ANY);
 helper(H_ADD_ATTR, 'add_attr', EF_WRITES);
 helper(H_MAKE_FUNCTION, 'make_function', EF_NO_WRITES);
+// writes only the sink, which no trace reads, and never raises: the recorder emits it without
+// forgetting the heap or guarding for an exception; EF_WRITES keeps the optimizer from
+// merging or dropping offers
+helper(H_SINK_OFFER, 'sink_offer', EF_WRITES);
 
 export function helperId(name: string): int {
   for (let i = 0; i < HELPERS.defs.length; i++) if (HELPERS.defs[i].name === name) return i;
@@ -105,9 +111,10 @@ export class HelperCall {
   resI: int = 0;
   resF: float = 0.0;
   reset(): void {
-    this.r.length = 0;
-    this.i.length = 0;
-    this.f.length = 0;
+    // reset after every run of a loop, most of which made no generic helper call
+    if (this.r.length !== 0) this.r.length = 0;
+    if (this.i.length !== 0) this.i.length = 0;
+    if (this.f.length !== 0) this.f.length = 0;
     this.resR = null;
     this.resI = 0;
     this.resF = 0.0;
@@ -239,8 +246,18 @@ export function callHelper(id: int, c: HelperCall): void {
       c.resR = makeFunction(ref(c, 0) as PyCode, ref(c, 1) as PyDict, c.i[0], parts);
       return;
     }
+    case H_SINK_OFFER:
+      c.resI = sinkOffer(ref(c, 0));
+      return;
   }
   throw new Error('jit: unknown helper ' + String(id));
+}
+
+/** A drained generator's yield in a trace: 1 when the sink of the frame running the trace took
+ * v, 0 when there is none or it declined (the guard after it leaves the trace at the yield). */
+export function sinkOffer(v: PyObject): int {
+  const s = currentSink();
+  return s !== null && s.offer(v) ? 1 : 0;
 }
 
 /** ADD_ATTR: the trace guarded the instance's map and the types (so no __setattr__ or data

@@ -32,7 +32,7 @@ import {
 import { Snapshot, SnapFrame, RET_ROOT, RET_PUSH, RET_INIT } from './snapshot.ts';
 import {
   H_CALL, H_BINARY_OP, H_RICHCOMPARE, H_TRUTHY, H_GETITEM, H_SETITEM, H_GETATTR, H_SETATTR, H_UNARY, H_CONTAINS, H_IS,
-  H_GETITER, H_ITERNEXT, H_LOAD_NAME, H_STORE_NAME, H_FORMAT_VALUE, H_BUILD_STRING, H_LIST_APPEND, H_BUILD_SLICE, H_SET_ADD,
+  H_GETITER, H_ITERNEXT, H_SINK_OFFER, H_LOAD_NAME, H_STORE_NAME, H_FORMAT_VALUE, H_BUILD_STRING, H_LIST_APPEND, H_BUILD_SLICE, H_SET_ADD,
   H_MAP_ADD, H_BUILD_MAP, H_ADD_ATTR, H_MAKE_FUNCTION, HELPERS, EF_ELIDABLE,
   EF_NO_WRITES, isSame, loadName, formatValueConv,
 } from './helpers.ts';
@@ -882,6 +882,7 @@ export class Recorder {
       case Op.SETUP_WITH:
         return this.fail(A_EXC_SETUP, opName(op));
       case Op.YIELD_VALUE:
+        if (this.offerToSink(fr)) break;
         return this.yieldExit(fr);
       case Op.KW_NAMES:
         return this.fail(A_KWARGS, '');
@@ -907,6 +908,23 @@ export class Recorder {
     fr.pc = at;
     if (at !== this.header) this.closedAt = at;
     return CLOSED;
+  }
+
+  /** A yield of a generator that a builtin consumer drains (drain.ts): the item goes to the
+   * consumer's sink and the loop runs on, all the items in one entry. Its guard leaves the
+   * trace at the yield when the frame runs undrained or the sink declines; the interpreter's
+   * YIELD_VALUE then offers or suspends. False: not drained now, or the sink declined. */
+  offerToSink(fr: RFrame): boolean {
+    const s = fr.frame.sink;
+    if (s === null || this.frames.length !== 1) return false;
+    if (!s.offer(this.peekO(fr, 0))) return false;
+    const t = this.t;
+    const v = this.box(this.popV(fr));
+    // emitted without call(): an offer neither raises nor writes what a trace reads
+    const ok = this.emit(IROp.CALL_I, [v], H_SINK_OFFER);
+    this.guard(IROp.GUARD_TRUE, [ok], 0);
+    this.push(fr, t.cRef(None), None);
+    return true;
   }
 
   /** A generator's loop reached its yield (in the loop's own frame): the trace ends there in

@@ -15,7 +15,7 @@ import { dictSet } from '../../objects/dict.ts';
 import { Trace, IROp } from '../../jit/ir.ts';
 import {
   H_CALL, H_BINARY_OP, H_RICHCOMPARE, H_TRUTHY, H_GETATTR, H_GETITEM, H_SETITEM, H_CONTAINS, H_ITERNEXT, fastCall,
-  H_SETATTR, H_UNARY, H_LOAD_NAME, H_STORE_NAME, H_LIST_APPEND, H_ADD_ATTR, loadName, addAttr,
+  H_SETATTR, H_UNARY, H_LOAD_NAME, H_STORE_NAME, H_LIST_APPEND, H_ADD_ATTR, H_SINK_OFFER, loadName, addAttr, sinkOffer,
 } from '../../jit/helpers.ts';
 import { NativeRun } from '../native.ts';
 
@@ -162,6 +162,10 @@ export function jitAddAttr(run: NativeRun, o: PyObject, name: PyObject, v: PyObj
     caught(run, e as Error);
   }
 }
+/** H_SINK_OFFER: an offer never raises (drain.ts), so the jitframe's exception stays as it is. */
+export function jitSinkOffer(run: NativeRun, v: PyObject): int {
+  return sinkOffer(v);
+}
 /** A call of callable with self (NULL_OBJ: none) and n arguments a, b, c (NULL_OBJ past n):
  * the interpreter's fast paths for builtins, else the generic call (callHelper's H_CALL). */
 function callWith(callable: PyObject, self: PyObject, n: int, a: PyObject, b: PyObject, c: PyObject): PyObject {
@@ -227,6 +231,7 @@ const DH_LOAD_NAME = jitHelper(jitLoadName);
 const DH_STORE_NAME = jitHelper(jitStoreName);
 const DH_LIST_APPEND = jitHelper(jitListAppend);
 const DH_ADD_ATTR = jitHelper(jitAddAttr);
+const DH_SINK_OFFER = jitHelper(jitSinkOffer);
 const DH_CALL0 = jitHelper(jitCall0);
 const DH_CALL1 = jitHelper(jitCall1);
 const DH_CALL2 = jitHelper(jitCall2);
@@ -239,7 +244,10 @@ export function directHelper(t: Trace, pc: int): int {
   if (op === IROp.NEW_INT) return DH_NEW_INT;
   if (op === IROp.NEW_FLOAT) return DH_NEW_FLOAT;
   const n = t.argCount[pc];
-  if (op === IROp.CALL_I) return t.descr[pc] === H_TRUTHY && n === 1 ? DH_TRUTHY : -1;
+  if (op === IROp.CALL_I) {
+    if (n !== 1) return -1;
+    return t.descr[pc] === H_TRUTHY ? DH_TRUTHY : t.descr[pc] === H_SINK_OFFER ? DH_SINK_OFFER : -1;
+  }
   if (op !== IROp.CALL_R && op !== IROp.CALL_N) return -1;
   switch (t.descr[pc]) {
     case H_CALL:

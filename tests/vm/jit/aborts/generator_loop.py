@@ -6,4 +6,5 @@ def gen(n):
     for i in range(n):
         yield i * i
 
-print(sum(gen(20)), list(gen(5)))
+# (through map: sum and list would drain the generator, vm/interpreter/drain.ts)
+print(sum(map(int, gen(20))), list(map(int, gen(5))))

@@ -1,0 +1,71 @@
+// Draining a generator into a builtin consumer (sum, list, tuple, str.join, sorted...): the
+// consumer hands the generator's frame a sink, and the frame's own YIELD_VALUE gives each
+// item to it and runs on, instead of suspending and being resumed once per item. A sink takes
+// only what it can take without running Python code, so nothing can see the generator still
+// running while it does; an item it declines suspends the generator as a yield does, and the
+// consumer takes that item its usual way. The JIT records the offer into a generator's loop
+// (recorder.ts), so a drained generator's loop runs all its items in one entry.
+import { PyObject, PyInt, PyFloat, None, intType, floatType, generatorType, newFloat } from '../objects/core.ts';
+import { intAdd } from '../objects/intops.ts';
+import { PyGenerator, Sink } from './frame.ts';
+import { genSend } from './eval.ts';
+import { VM } from './state.ts';
+
+/** Takes every item (list(), tuple(), str.join, sorted: they collect first). */
+export class ListSink extends Sink {
+  items: PyObject[];
+  constructor(items: PyObject[]) {
+    super();
+    this.items = items;
+  }
+  override offer(v: PyObject): boolean {
+    this.items.push(v);
+    return true;
+  }
+}
+
+/** sum(): adds exact floats to a float, and small exact ints to an int; anything else (whose
+ * + may be Python code, or differs by type) is declined and added by binaryOp. */
+export class SumSink extends Sink {
+  acc: PyObject;
+  constructor(acc: PyObject) {
+    super();
+    this.acc = acc;
+  }
+  override offer(v: PyObject): boolean {
+    const a = this.acc;
+    if (a instanceof PyFloat && v instanceof PyFloat && a.cls === floatType && v.cls === floatType) {
+      this.acc = newFloat(a.v + v.v);
+      return true;
+    }
+    if (a instanceof PyInt && v instanceof PyInt && a.cls === intType && v.cls === intType && a.big === null && v.big === null) {
+      this.acc = intAdd(a, v);
+      return true;
+    }
+    return false;
+  }
+}
+
+/** it as a generator a consumer may drain (a plain generator, not running), else null. */
+export function drainable(it: PyObject): PyGenerator | null {
+  if (!(it instanceof PyGenerator) || it.cls !== generatorType || it.running || it.finished) return null;
+  return it;
+}
+
+/** Runs g with s as its sink until it returns (null) or suspends with an item s declined
+ * (that item). */
+export function genDrain(g: PyGenerator, s: Sink): PyObject | null {
+  const f = g.frame;
+  f.sink = s;
+  try {
+    return genSend(g, None);
+  } finally {
+    f.sink = null;
+  }
+}
+
+/** The sink of the frame running now (a trace's offer: machine code runs in that frame). */
+export function currentSink(): Sink | null {
+  const f = VM.frame;
+  return f === null ? null : f.sink;
+}
