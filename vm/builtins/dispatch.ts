@@ -42,7 +42,7 @@ import { callGc } from '../modules/gc.ts';
 import { callAsyncgenHooks, asyncGenFirstIter } from '../modules/asyncgenhooks.ts';
 import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_IO, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT, FAM_SRE, FAM_STRING, FAM_STRUCT, FAM_WEAKREF, FAM_GC, FAM_ABC, FAM_BYTEARRAY, FAM_BYTES, FAM_MEMORYVIEW, FAM_ARRAY, FAM_COMPLEX, FAM_CMATH, FAM_GENERICALIAS, FAM_EXCGROUP, FAM_COMPILE, FAM_HASH, FAM_OPERATOR, FAM_ATEXIT, FAM_CONTEXTVARS, FAM_CSV, FAM_CODECS, FAM_STDLIB_SUPPORT, FAM_IMP, FAM_COREMETHODS, FAM_OSCALL, FAM_FLOATHEX, FAM_INTDIGITS, FAM_FUNCCALL, FAM_ASYNCGEN_HOOKS, FAM_DESCR, FAM_FDOPS, FAM_SLICE_METHOD, FAM_ITERPICKLE, FAM_POSIX2, FAM_ARRAYBYTES, FAM_HEAPQ, FAM_ACCEL, FAM_ASYNCIO, FAM_DESCR2, FAM_EXCGEN, FAM_IOSTREAM, FAM_DESCR3, FAM_SETSBUILTIN, FAM_CELL, FAM_DESCR4 } from './ids.ts';
 import { callNumFormat } from './numformat.ts';
-import { drainable, genDrain, SumSink } from '../interpreter/drain.ts';
+import { drainable, genDrain, SumSink, TruthSink } from '../interpreter/drain.ts';
 import { callMappingProxy } from './mappingproxy.ts';
 import { callGetSetDescr } from './getsetdescr.ts';
 import { reduceNewObj, defaultState } from './objreduce.ts';
@@ -694,8 +694,11 @@ function callFunction(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | nu
     case B.ANY: {
       checkArgs('any', args, kw, 1, 1);
       const it = getIter(args[0]);
+      const g = drainable(it);
+      // a generator runs on past the items whose truth the sink knows (drain.ts)
+      const s = g === null ? null : new TruthSink(true);
       for (;;) {
-        const x = iterNext(it);
+        const x = g === null || s === null ? iterNext(it) : genDrain(g, s);
         if (x === null) return False;
         if (truthy(x)) return True;
       }
@@ -703,8 +706,11 @@ function callFunction(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | nu
     case B.ALL: {
       checkArgs('all', args, kw, 1, 1);
       const it = getIter(args[0]);
+      const g = drainable(it);
+      // a generator runs on past the items whose truth the sink knows (drain.ts)
+      const s = g === null ? null : new TruthSink(false);
       for (;;) {
-        const x = iterNext(it);
+        const x = g === null || s === null ? iterNext(it) : genDrain(g, s);
         if (x === null) return True;
         if (!truthy(x)) return False;
       }

@@ -5,7 +5,7 @@
 // running while it does; an item it declines suspends the generator as a yield does, and the
 // consumer takes that item its usual way. The JIT records the offer into a generator's loop
 // (recorder.ts), so a drained generator's loop runs all its items in one entry.
-import { PyObject, PyInt, PyFloat, None, intType, floatType, generatorType, newFloat } from '../objects/core.ts';
+import { PyObject, PyInt, PyFloat, PyStr, None, True, False, intType, floatType, strType, generatorType, newFloat } from '../objects/core.ts';
 import { intAdd } from '../objects/intops.ts';
 import { PyGenerator, Sink } from './frame.ts';
 import { genSend } from './eval.ts';
@@ -43,6 +43,26 @@ export class SumSink extends Sink {
       return true;
     }
     return false;
+  }
+}
+
+/** any() (wanted true) and all() (wanted false): takes the items whose truth is known without
+ * running Python code and is not the one that ends the consumer; declines the rest. */
+export class TruthSink extends Sink {
+  ends: boolean;
+  constructor(ends: boolean) {
+    super();
+    this.ends = ends;
+  }
+  override offer(v: PyObject): boolean {
+    let b: boolean;
+    if (v === True || v === False) b = v === True;
+    else if (v === None) b = false;
+    else if (v instanceof PyInt && v.cls === intType) b = v.big !== null || v.v !== 0;
+    else if (v instanceof PyFloat && v.cls === floatType) b = v.v !== 0.0;
+    else if (v instanceof PyStr && v.cls === strType) b = v.s.length > 0;
+    else return false;
+    return b !== this.ends;
   }
 }
 

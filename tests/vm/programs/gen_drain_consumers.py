@@ -91,3 +91,18 @@ def fl(n):
         yield 1.0 / (i + 1)
 print(round(sum(fl(100000)), 9), sum(i * i for i in range(100000)), len(list(j for j in range(50000) if j % 3)))
 print(sum(x for x in [True, True, 1]), sum(x for x in [1.5, True]))
+# any/all: the generator stops at the item that decides, and stays suspended there
+def items(seq):
+    for x in seq:
+        print("gives", x if not isinstance(x, Truthy) else "Truthy")
+        yield x
+class Truthy:
+    def __bool__(self):
+        print("bool called")
+        return True
+g = items([0, 0.0, '', None, False, 2**80, 'x', 5])
+print(any(g), next(g))
+g = items([1, 2.5, 'a', True, 2**90, [], 7])
+print(all(g), next(g))
+print(any(items([0, Truthy()])), all(items([1, Truthy(), 0])), any(x for x in []), all(x for x in []))
+print(any(x > 9990 for x in range(10000)), all(x < 9990 for x in range(10000)))
