@@ -7,7 +7,8 @@
 // (recorder.ts), so a drained generator's loop runs all its items in one entry.
 import { PyObject, PyInt, PyFloat, PyStr, None, True, False, intType, floatType, strType, generatorType, newFloat } from '../objects/core.ts';
 import { intAdd } from '../objects/intops.ts';
-import { PyGenerator, Sink } from './frame.ts';
+import { PyGenerator } from './frame.ts';
+import { Sink } from './sink.ts';
 import { genSend } from './eval.ts';
 import { VM } from './state.ts';
 

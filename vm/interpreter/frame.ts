@@ -1,4 +1,5 @@
 // Function objects, frames and generators.
+import type { Sink } from './sink.ts';
 import type { int } from '../../translate/rlib/index.ts';
 import { PyObject, PyDict, PyCell, PyTuple, PyType, PyBaseExc, functionType, frameType, tracebackType, None, NULL_OBJ } from '../objects/core.ts';
 import { PyCode } from '../compiler/code.ts';
@@ -77,13 +78,6 @@ export function newStack(n: int): PyObject[] {
   for (let i = 0; i < n; i++) s.push(NULL_OBJ);
   return s;
 }
-/** Where a drained generator's YIELD_VALUE puts its items (drain.ts): offer takes an item
- * and lets the generator run on, or declines it (the generator then suspends with it as a
- * yield does). An offer never runs Python code and never raises. */
-export abstract class Sink {
-  abstract offer(v: PyObject): boolean;
-}
-
 export class Frame {
   code: PyCode;
   fn: PyFunction | null;

@@ -454,18 +454,19 @@ export class NativeTraceAssembler {
       case IROp.GETARRAYITEM_R: {
         const o = this.gIn(a0, 0);
         this.itemsOf(tmp[2], o, pc);
-        const i = this.gIn(a1, 1);
         const d = this.gOut(pc);
-        isa.loadIdx(d, tmp[2], i);
+        // a constant index (an instance's slot, a global's entry) is a displacement
+        if (this.constIndexArg(a1)) isa.load(d, tmp[2], t.getConstI(a1) * 8);
+        else isa.loadIdx(d, tmp[2], this.gIn(a1, 1));
         this.gDone(pc, d);
         return;
       }
       case IROp.SETARRAYITEM_R: {
         const o = this.gIn(a0, 0);
         this.itemsOf(tmp[2], o, pc);
-        const i = this.gIn(a1, 1);
         const x = this.gIn(t.args[s + 2], 0);
-        this.storeRef(tmp[2], 0, i, x);
+        if (this.constIndexArg(a1)) this.storeRef(tmp[2], t.getConstI(a1) * 8, -1, x);
+        else this.storeRef(tmp[2], 0, this.gIn(a1, 1), x);
         return;
       }
       case IROp.GUARD_TRUE:
@@ -574,41 +575,41 @@ export class NativeTraceAssembler {
       dones.push(isa.jump());
       isa.patch(notSmall, isa.pos());
     }
+    // the collector's words are close together: one base register (tmp[0]) reaches them all
+    const B = tmp[0];
+    const base = allocBase(L);
+    isa.movImm(B, base);
     // since + cell > threshold: a collection is due (rts_alloc runs it)
-    isa.movImm(tmp[0], L.since);
-    isa.load(tmp[1], tmp[0], 0);
+    isa.load(tmp[1], B, L.since - base);
     this.addImm(tmp[1], tmp[1], L.cell, tmp[2]);
-    isa.movImm(tmp[2], L.threshold);
-    isa.load(tmp[2], tmp[2], 0);
+    isa.load(tmp[2], B, L.threshold - base);
     const due = isa.branch(C_GT, tmp[1], tmp[2]);
-    isa.store(tmp[0], 0, tmp[1]);
-    isa.movImm(tmp[0], L.sinceObjects);
-    isa.load(tmp[1], tmp[0], 0);
+    isa.store(B, L.since - base, tmp[1]);
+    isa.load(tmp[1], B, L.sinceObjects - base);
     this.addImm(tmp[1], tmp[1], 1, tmp[2]);
-    isa.store(tmp[0], 0, tmp[1]);
+    isa.store(B, L.sinceObjects - base, tmp[1]);
     // a free cell: pop it (its second word links the list)
-    isa.movImm(tmp[0], L.freelist);
-    isa.load(tmp[2], tmp[0], 0);
+    isa.load(tmp[2], B, L.freelist - base);
     const noFree = isa.branchZero(tmp[2], true);
     isa.load(tmp[1], tmp[2], 8);
-    isa.store(tmp[0], 0, tmp[1]);
+    isa.store(B, L.freelist - base, tmp[1]);
     const toInit = isa.jump();
     // else the bump region, if a cell is left in it
     isa.patch(noFree, isa.pos());
-    isa.movImm(tmp[0], L.bumpEnd);
-    isa.load(tmp[1], tmp[0], 0);
-    isa.movImm(tmp[0], L.bump);
-    isa.load(tmp[2], tmp[0], 0);
+    isa.load(tmp[1], B, L.bumpEnd - base);
+    isa.load(tmp[2], B, L.bump - base);
     isa.alu(A_SUB, tmp[1], tmp[1], tmp[2]);
-    isa.movImm(tmp[0], L.cell);
-    const usedUp = isa.branch(C_LT, tmp[1], tmp[0]);
-    isa.alu(A_ADD, tmp[1], tmp[2], tmp[0]);
-    isa.movImm(tmp[0], L.bump);
-    isa.store(tmp[0], 0, tmp[1]);
+    let usedUp = isa.branchImm(C_LT, tmp[1], L.cell);
+    if (usedUp < 0) {
+      isa.movImm(B, L.cell);
+      usedUp = isa.branch(C_LT, tmp[1], B);
+      isa.movImm(B, base);
+    }
+    this.addImm(tmp[1], tmp[2], L.cell, tmp[1]);
+    isa.store(B, L.bump - base, tmp[1]);
     // the cell (tmp[2]): header, zeroed words (rts_alloc zeroes size rounded up to 16), fields
     isa.patch(toInit, isa.pos());
-    isa.movImm(tmp[0], L.hdrFlags);
-    isa.load(tmp[0], tmp[0], 0);
+    isa.load(tmp[0], B, L.hdrFlags - base);
     if (!isa.aluImm(A_OR, tmp[0], tmp[0], L.tidWord)) {
       isa.movImm(tmp[1], L.tidWord);
       isa.alu(A_OR, tmp[0], tmp[0], tmp[1]);
@@ -622,16 +623,13 @@ export class NativeTraceAssembler {
     // out of line: the bump region was used up after the counters were bumped: undo that;
     // then rts_alloc (it collects, or refills the region)
     isa.patch(usedUp, isa.pos());
-    isa.movImm(tmp[0], L.since);
-    isa.load(tmp[1], tmp[0], 0);
-    isa.movImm(tmp[2], L.cell);
-    isa.alu(A_SUB, tmp[1], tmp[1], tmp[2]);
-    isa.store(tmp[0], 0, tmp[1]);
-    isa.movImm(tmp[0], L.sinceObjects);
-    isa.load(tmp[1], tmp[0], 0);
-    isa.movImm(tmp[2], 1);
-    isa.alu(A_SUB, tmp[1], tmp[1], tmp[2]);
-    isa.store(tmp[0], 0, tmp[1]);
+    isa.movImm(B, base);
+    isa.load(tmp[1], B, L.since - base);
+    this.addImm(tmp[1], tmp[1], -L.cell, tmp[2]);
+    isa.store(B, L.since - base, tmp[1]);
+    isa.load(tmp[1], B, L.sinceObjects - base);
+    this.addImm(tmp[1], tmp[1], -1, tmp[2]);
+    isa.store(B, L.sinceObjects - base, tmp[1]);
     isa.patch(due, isa.pos());
     // the fast path stored nothing: what is clean there stays as it was
     const clean = this.clean.slice(0);
@@ -727,6 +725,10 @@ export class NativeTraceAssembler {
   /** whether v is an integer constant */
   private constIntArg(v: int): boolean {
     return isConst(v) && this.t.kindOf(v) === K_INT;
+  }
+  /** A constant array index small enough for every ISA's displacement without a scratch. */
+  private constIndexArg(v: int): boolean {
+    return this.constIntArg(v) && this.t.getConstI(v) >= 0 && this.t.getConstI(v) < 512;
   }
 
   /** The guard pc's *_OVF op is checked by, when it directly follows (merge points aside):
@@ -1013,4 +1015,11 @@ function runItems(isa: NativeIsa, run: int, field: int, r: int): void {
   isa.movImm(r, run);
   isa.load(r, r, field);
   isa.load(r, r, LIST_ITEMS_OFFSET);
+}
+
+/** The lowest address of the collector's words an inline allocation reads and writes. */
+export function allocBase(L: BoxLayout): int {
+  let b = L.since;
+  for (const a of [L.threshold, L.sinceObjects, L.freelist, L.bump, L.bumpEnd, L.hdrFlags]) if (a < b) b = a;
+  return b;
 }

@@ -9,13 +9,16 @@
 // pending in rts_exc and the code leaves at once, as after nativeStep.
 import type { int, float } from '../../../translate/rlib/index.ts';
 import { jitHelper, OverflowError as HostOverflow } from '../../../translate/rlib/index.ts';
-import { PyObject, PyFloat, PyStr, PyDict, PyList, PyExc, True, False, NULL_OBJ, floatType, newInt, raise, OverflowErrorT } from '../../objects/core.ts';
-import { binaryOp, richCompare, truthy, getAttr, setAttr, unaryOp, getItem, setItem, contains, iterNext, callObj } from '../../interpreter/runtime.ts';
+import {
+  PyObject, PyFloat, PyStr, PyDict, PyList, PySet, PySlice, PyExc, True, False, None, NULL_OBJ, floatType, sliceType, newInt, raise, OverflowErrorT,
+} from '../../objects/core.ts';
+import { binaryOp, richCompare, truthy, getAttr, setAttr, unaryOp, getItem, setItem, contains, iterNext, getIter, callObj } from '../../interpreter/runtime.ts';
 import { dictSet } from '../../objects/dict.ts';
 import { Trace, IROp } from '../../jit/ir.ts';
 import {
   H_CALL, H_BINARY_OP, H_RICHCOMPARE, H_TRUTHY, H_GETATTR, H_GETITEM, H_SETITEM, H_CONTAINS, H_ITERNEXT, fastCall,
-  H_SETATTR, H_UNARY, H_LOAD_NAME, H_STORE_NAME, H_LIST_APPEND, H_ADD_ATTR, H_SINK_OFFER, loadName, addAttr, sinkOffer,
+  H_SETATTR, H_UNARY, H_LOAD_NAME, H_STORE_NAME, H_LIST_APPEND, H_ADD_ATTR, H_SINK_OFFER, H_GETITER, H_BUILD_SLICE, H_FORMAT_VALUE, H_SET_ADD,
+  H_MAP_ADD, loadName, addAttr, sinkOffer, formatValueConv,
 } from '../../jit/helpers.ts';
 import { NativeRun } from '../native.ts';
 
@@ -162,6 +165,44 @@ export function jitAddAttr(run: NativeRun, o: PyObject, name: PyObject, v: PyObj
     caught(run, e as Error);
   }
 }
+export function jitGetIter(run: NativeRun, o: PyObject): PyObject | null {
+  run.jf.exc = null;
+  try {
+    return getIter(o);
+  } catch (e) {
+    caught(run, e as Error);
+    return null;
+  }
+}
+export function jitBuildSlice(run: NativeRun, a: PyObject, b: PyObject, c: PyObject): PyObject | null {
+  run.jf.exc = null;
+  return new PySlice(sliceType, a, b, c);
+}
+export function jitFormatValue(run: NativeRun, v: PyObject, spec: PyObject, conv: int): PyObject | null {
+  run.jf.exc = null;
+  try {
+    return formatValueConv(v, spec, conv);
+  } catch (e) {
+    caught(run, e as Error);
+    return null;
+  }
+}
+export function jitSetAdd(run: NativeRun, st: PyObject, v: PyObject): void {
+  run.jf.exc = null;
+  try {
+    dictSet((st as PySet).table, v, None);
+  } catch (e) {
+    caught(run, e as Error);
+  }
+}
+export function jitMapAdd(run: NativeRun, d: PyObject, k: PyObject, v: PyObject): void {
+  run.jf.exc = null;
+  try {
+    dictSet(d as PyDict, k, v);
+  } catch (e) {
+    caught(run, e as Error);
+  }
+}
 /** H_SINK_OFFER: an offer never raises (drain.ts), so the jitframe's exception stays as it is. */
 export function jitSinkOffer(run: NativeRun, v: PyObject): int {
   return sinkOffer(v);
@@ -232,6 +273,11 @@ const DH_STORE_NAME = jitHelper(jitStoreName);
 const DH_LIST_APPEND = jitHelper(jitListAppend);
 const DH_ADD_ATTR = jitHelper(jitAddAttr);
 const DH_SINK_OFFER = jitHelper(jitSinkOffer);
+const DH_GETITER = jitHelper(jitGetIter);
+const DH_BUILD_SLICE = jitHelper(jitBuildSlice);
+const DH_FORMAT_VALUE = jitHelper(jitFormatValue);
+const DH_SET_ADD = jitHelper(jitSetAdd);
+const DH_MAP_ADD = jitHelper(jitMapAdd);
 const DH_CALL0 = jitHelper(jitCall0);
 const DH_CALL1 = jitHelper(jitCall1);
 const DH_CALL2 = jitHelper(jitCall2);
@@ -279,6 +325,16 @@ export function directHelper(t: Trace, pc: int): int {
       return op === IROp.CALL_N && n === 2 ? DH_LIST_APPEND : -1;
     case H_ADD_ATTR:
       return op === IROp.CALL_N && n === 3 ? DH_ADD_ATTR : -1;
+    case H_GETITER:
+      return op === IROp.CALL_R && n === 1 ? DH_GETITER : -1;
+    case H_BUILD_SLICE:
+      return op === IROp.CALL_R && n === 3 ? DH_BUILD_SLICE : -1;
+    case H_FORMAT_VALUE:
+      return op === IROp.CALL_R && n === 3 ? DH_FORMAT_VALUE : -1;
+    case H_SET_ADD:
+      return op === IROp.CALL_N && n === 2 ? DH_SET_ADD : -1;
+    case H_MAP_ADD:
+      return op === IROp.CALL_N && n === 3 ? DH_MAP_ADD : -1;
   }
   return -1;
 }

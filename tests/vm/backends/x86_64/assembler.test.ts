@@ -9,9 +9,10 @@ import * as path from 'node:path';
 import { parseTrace, TextNames } from '../../../../vm/jit/irtext.ts';
 import { isGuard, IROp } from '../../../../vm/jit/ir.ts';
 import { assembleX64 } from '../../../../vm/backends/x86_64/assembler.ts';
+import { allocBase } from '../../../../vm/backends/native/assembler.ts';
 import { SYSV, WIN64 } from '../../../../vm/backends/x86_64/conventions.ts';
 import { directHelper } from '../../../../vm/backends/native/direct.ts';
-import { H_NATIVE_STEP, GCA_FREELIST, GCA_BUMP, smallIntsAddress } from '../../../../vm/backends/native.ts';
+import { H_NATIVE_STEP, GCA_FREELIST, GCA_BUMP, smallIntsAddress, intBoxLayout } from '../../../../vm/backends/native.ts';
 import { helperAddress, allocAddress, gcAllocInfo } from '../../../../translate/rlib/index.ts';
 
 function has(tool: string): boolean {
@@ -60,7 +61,7 @@ const CALLS = [
   'guard_true(i17) [s6]',
   'p20 = call_r(p2, p3, p5, descr=call)',
   'guard_no_exception() [s7]',
-  'p22 = call_r(p20, descr=getiter)',
+  'p22 = call_r(p20, p3, descr=build_string)',
   'guard_no_exception() [s8]',
   'call_n(p3, p5, p9, descr=store_name)',
   'guard_no_exception() [s9]',
@@ -74,6 +75,16 @@ const CALLS = [
   'guard_no_exception() [s13]',
   'call_n(p28, p5, p32, descr=add_attr)',
   'guard_no_exception() [s14]',
+  'p36 = call_r(p20, descr=getiter)',
+  'guard_no_exception() [s15]',
+  'p38 = call_r(p2, p3, p5, descr=build_slice)',
+  'guard_no_exception() [s16]',
+  'call_n(p3, p9, descr=set_add)',
+  'guard_no_exception() [s17]',
+  'call_n(p3, p5, p9, descr=map_add)',
+  'guard_no_exception() [s18]',
+  'p42 = call_r(p9, p3, 1, descr=format_value)',
+  'guard_no_exception() [s19]',
   'jump(i0, f1, p22, p32)',
 ].join('\n');
 
@@ -125,11 +136,11 @@ describe.skipIf(SKIP)('x86_64 trace assembler', () => {
         direct++;
         expect(text).toContain(`movabs $${hex(helperAddress(h))},%rax`);
       }
-      expect(direct).toBe(13);
+      expect(direct).toBe(18);
       expect(text.split(`movabs $${hex(allocAddress())},%rax`).length - 1).toBe(2);
-      // only getiter goes through the executor
+      // only build_string (any number of arguments) goes through the executor
       expect(text.split(`movabs $${hex(helperAddress(H_NATIVE_STEP))},%rax`).length - 1).toBe(1);
-      expect((text.match(/call\s+\*%rax/g) ?? []).length).toBe(16);
+      expect((text.match(/call\s+\*%rax/g) ?? []).length).toBe(21);
       // the float of new_float goes into the box; the run context (r15) is the first integer
       // argument of a call
       expect(text).toMatch(/movsd\s+%xmm\d+,0x10\(%r11\)/);
@@ -147,12 +158,18 @@ describe.skipIf(SKIP)('x86_64 trace assembler', () => {
     expect(text).toMatch(/add\s+\$0x5,/);
     expect(text).toMatch(/cmp\s+\$0x106,/);
     expect(text).toMatch(new RegExp(`mov(abs)?\\s+\\$${hex(smallIntsAddress())},`));
-    expect(text).toMatch(new RegExp(`mov(abs)?\\s+\\$${hex(gcAllocInfo(GCA_FREELIST, 32))},`));
-    expect(text).toMatch(new RegExp(`mov(abs)?\\s+\\$${hex(gcAllocInfo(GCA_BUMP, 32))},`));
+    // the collector's words through one base register: the free list and the bump pointer at
+    // their distances from the lowest of them
+    const base = allocBase(intBoxLayout());
+    const at = (addr: number): string => (addr === base ? '\\(%' : `${hex(addr - base)}\\(%`);
+    expect(text).toMatch(new RegExp(`mov(abs)?\\s+\\$${hex(base)},`));
+    expect(text).toMatch(new RegExp(`mov\\s+${at(gcAllocInfo(GCA_FREELIST, 32))}`));
+    const bump = new RegExp(`mov\\s+%\\w+,${at(gcAllocInfo(GCA_BUMP, 32))}`);
+    expect(text).toMatch(bump);
     // one call, to rts_alloc, after the fast path's last jump
     const calls = text.match(/call\s+\*%rax/g) ?? [];
     expect(calls.length).toBe(1);
-    expect(text.indexOf(`movabs $${hex(allocAddress())},%rax`)).toBeGreaterThan(text.search(new RegExp(`mov(abs)?\\s+\\$${hex(gcAllocInfo(GCA_BUMP, 32))},`)));
+    expect(text.indexOf(`movabs $${hex(allocAddress())},%rax`)).toBeGreaterThan(text.search(bump));
   });
 
   it('a value live across several calls is stored once (reloaded after each call, its slot still holds it)', () => {
