@@ -341,6 +341,12 @@ export function bigMulInts(x: int, y: int): BigNum {
   t = x2 * y2 + c;
   c = floorDiv(t, BASE);
   const r4 = t - c * BASE;
+  // a product of three digits (below 2^72: an LCG's state times its multiplier) is built at
+  // its length, with no zero digits to trim
+  if (c === 0 && r4 === 0 && r3 === 0 && r2 !== 0) {
+    const d3: int[] = [r0, r1, r2];
+    return new BigNum((x < 0) !== (y < 0) ? -1 : 1, d3);
+  }
   const d: int[] = [r0, r1, r2, r3, r4, c];
   return mk((x < 0) !== (y < 0) ? -1 : 1, d);
 }
