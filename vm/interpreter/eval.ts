@@ -1473,12 +1473,13 @@ function run(f: Frame): PyObject {
             break;
           case Op.POP_JUMP_IF_FALSE: {
             const v = stack[--sp];
-            if (v === False || (v !== True && !truthy(v))) pc = arg;
+            // an exact int (a loop counter, `while k:`) is tested here, without a call
+            if (v instanceof PyInt && v.cls === intType ? v.big === null && v.v === 0 : v === False || (v !== True && !truthy(v))) pc = arg;
             break;
           }
           case Op.POP_JUMP_IF_TRUE: {
             const v = stack[--sp];
-            if (v === True || (v !== False && truthy(v))) pc = arg;
+            if (v instanceof PyInt && v.cls === intType ? v.big !== null || v.v !== 0 : v === True || (v !== False && truthy(v))) pc = arg;
             break;
           }
           case Op.JUMP_IF_FALSE_OR_POP:
