@@ -256,6 +256,10 @@ export class Op {
   static readonly IS_OP__POP_JUMP_IF_FALSE: int = fuse(Op.IS_OP, Op.POP_JUMP_IF_FALSE);
   static readonly IS_OP__POP_JUMP_IF_TRUE: int = fuse(Op.IS_OP, Op.POP_JUMP_IF_TRUE);
   static readonly FOR_ITER__STORE_FAST: int = fuse(Op.FOR_ITER, Op.STORE_FAST);
+  /** a[i:j:k] and a[i:j:k] = v without a slice object, for exact lists, tuples and strs with int
+   * or None bounds (interpreter/slicing.ts) */
+  static readonly BUILD_SLICE__BINARY_SUBSCR: int = fuse(Op.BUILD_SLICE, Op.BINARY_SUBSCR);
+  static readonly BUILD_SLICE__STORE_SUBSCR: int = fuse(Op.BUILD_SLICE, Op.STORE_SUBSCR);
 }
 
 /** Load time: names the rows after Op's fields, and checks that every row has one field and

@@ -13,6 +13,7 @@ import {
 import { PyCode, CO_VARARGS, CO_VARKW, CO_GENERATOR, CO_COROUTINE, CO_ITERABLE_COROUTINE, CO_ASYNC_GENERATOR, cacheAt } from '../compiler/code.ts';
 import { PyCoroWrapper, PyAsyncGenWrapped, PyAsyncGenOp, asyncGenStep, getAwaitable, awaitOperand, getAIter, getANext, asyncWithExit, asyncEnter, stopValue } from './coroutines.ts';
 import { Op, RERAISE_AT_RAISE, LIST_EXTEND_CALL } from '../compiler/opcodes.ts';
+import { sliceGetFast, sliceSetFast } from './slicing.ts';
 import { fastCall1, fastCall2, fastMethod0, fastMethod1, fastMethod2, fastRange, fastType1 } from './fastcalls.ts';
 import { icReset, icProbe, loadAttrIC, loadMethodIC, storeAttrIC, globalIC, ctorKind, CTOR_INIT, CTOR_BARE, mappingLookup, loadNameLocal } from './caches.ts';
 import { PyFunction, Frame, PyGenerator, EMPTY, delegateOf, makeFunction, NO_PARTS } from './frame.ts';
@@ -1296,6 +1297,36 @@ function run(f: Frame): PyObject {
             delItem(o, k);
             break;
           }
+          case Op.BUILD_SLICE__BINARY_SUBSCR: {
+            // stack: seq, start, stop[, step]
+            const base = sp - arg;
+            const r = sliceGetFast(stack[base - 1], stack[base], stack[base + 1], arg === 3 ? stack[base + 2] : None);
+            if (r !== null) {
+              sp = base;
+              stack[sp - 1] = r;
+              pc++;
+              break;
+            }
+            const step = arg === 3 ? (stack[--sp]) : None;
+            const stop = stack[--sp];
+            const start = stack[--sp];
+            stack[sp++] = new PySlice(sliceType, start, stop, step);
+            break;
+          }
+          case Op.BUILD_SLICE__STORE_SUBSCR: {
+            // stack: value, seq, start, stop[, step]
+            const base = sp - arg;
+            if (sliceSetFast(stack[base - 1], stack[base], stack[base + 1], arg === 3 ? stack[base + 2] : None, stack[base - 2])) {
+              sp = base - 2;
+              pc++;
+              break;
+            }
+            const step = arg === 3 ? (stack[--sp]) : None;
+            const stop = stack[--sp];
+            const start = stack[--sp];
+            stack[sp++] = new PySlice(sliceType, start, stop, step);
+            break;
+          }
           case Op.BUILD_SLICE: {
             const step = arg === 3 ? (stack[--sp]) : None;
             const stop = stack[--sp];
@@ -1442,12 +1473,13 @@ function run(f: Frame): PyObject {
             break;
           case Op.POP_JUMP_IF_FALSE: {
             const v = stack[--sp];
-            if (v === False || (v !== True && !truthy(v))) pc = arg;
+            // an exact int (a loop counter, `while k:`) is tested here, without a call
+            if (v instanceof PyInt && v.cls === intType ? v.big === null && v.v === 0 : v === False || (v !== True && !truthy(v))) pc = arg;
             break;
           }
           case Op.POP_JUMP_IF_TRUE: {
             const v = stack[--sp];
-            if (v === True || (v !== False && truthy(v))) pc = arg;
+            if (v instanceof PyInt && v.cls === intType ? v.big !== null || v.v !== 0 : v === True || (v !== False && truthy(v))) pc = arg;
             break;
           }
           case Op.JUMP_IF_FALSE_OR_POP:

@@ -24,6 +24,7 @@ import { warnVm } from './warn.ts';
 import { isPrintableCode } from '../modules/unicodedata/printable.ts';
 import { dictGet, dictSet, dictDel, dictHas, dictFind, strHash, dictGetS, dictSetS, dictKeys, dictAddHashed, hashedKeys } from '../objects/dict.ts';
 import { cpLen, cpArray, repeatStr, strCompare } from '../objects/strutil.ts';
+import { SLICE, clampSlice, sliceArray } from './slicing.ts';
 import { checkRepeat, MAX_SEQ_ITEMS } from '../objects/sizes.ts';
 import { PyFunction, PyGenerator, Frame, PyFrameObj, PyTraceback } from './frame.ts';
 import { tracebackOf, setTraceback, frameAttr, tracebackAttr, setTbNext } from './traceback.ts';
@@ -2482,46 +2483,21 @@ function sliceBound(o: PyObject): int {
 }
 /** Resolves a slice against a length: [start, stop, step, count]. */
 export function sliceIndices(s: PySlice, len: int): int[] {
+  // read in CPython's order (step, start, stop: an __index__ may see the others' effects)
   let step = 1;
   if (s.step !== None) {
     step = sliceBound(s.step);
     if (step === 0) throw raise(ValueError, 'slice step cannot be zero');
   }
-  let start = 0;
-  let stop = 0;
-  if (s.start === None) start = step < 0 ? len - 1 : 0;
-  else {
-    start = sliceBound(s.start);
-    if (start < 0) {
-      start += len;
-      if (start < 0) start = step < 0 ? -1 : 0;
-    } else if (start >= len) start = step < 0 ? len - 1 : len;
-  }
-  if (s.stop === None) stop = step < 0 ? -1 : len;
-  else {
-    stop = sliceBound(s.stop);
-    if (stop < 0) {
-      stop += len;
-      if (stop < 0) stop = step < 0 ? -1 : 0;
-    } else if (stop >= len) stop = step < 0 ? len - 1 : len;
-  }
-  let count = 0;
-  if (step < 0) {
-    if (stop < start) count = floorDiv(start - stop - 1, -step) + 1;
-  } else if (start < stop) count = floorDiv(stop - start - 1, step) + 1;
-  const out: int[] = [start, stop, step, count];
+  const start = s.start === None ? 0 : sliceBound(s.start);
+  const stop = s.stop === None ? 0 : sliceBound(s.stop);
+  clampSlice(start, s.start !== None, stop, s.stop !== None, step, len);
+  const out: int[] = [SLICE.start, SLICE.stop, step, SLICE.count];
   return out;
 }
 function sliceItems(items: PyObject[], s: PySlice): PyObject[] {
   const ix = sliceIndices(s, items.length);
-  if (ix[2] === 1) return items.slice(ix[0], ix[0] + ix[3]);
-  const out: PyObject[] = [];
-  let i = ix[0];
-  for (let n = 0; n < ix[3]; n++) {
-    out.push(items[i]);
-    i += ix[2];
-  }
-  return out;
+  return sliceArray(items, ix[0], ix[2], ix[3]);
 }
 function normIndex(i: int, len: int, what: string): int {
   const j = i < 0 ? i + len : i;
@@ -2678,7 +2654,13 @@ export function setItem(o: PyObject, k: PyObject, v: PyObject): void {
       let src: PyObject[];
       if (v instanceof PyList && v.cls === listType && v !== o) src = v.items;
       else if (v instanceof PyTuple && v.cls === tupleType) src = v.items;
-      else src = iterToArray(v);
+      else {
+        // PySequence_Fast's message for what is not iterable
+        const it = getIterOrNull(v);
+        if (it === null) throw raise(TypeError, ix[2] === 1 ? 'can only assign an iterable' : 'must assign iterable to extended slice');
+        src = [];
+        for (let x = iterNext(it); x !== null; x = iterNext(it)) src.push(x);
+      }
       if (ix[2] === 1 && src.length === ix[3]) {
         const start = ix[0];
         for (let n = 0; n < src.length; n++) o.items[start + n] = src[n];

@@ -341,12 +341,37 @@ export function bigMulInts(x: int, y: int): BigNum {
   t = x2 * y2 + c;
   c = floorDiv(t, BASE);
   const r4 = t - c * BASE;
+  // a product of three digits (below 2^72: an LCG's state times its multiplier) is built at
+  // its length, with no zero digits to trim
+  if (c === 0 && r4 === 0 && r3 === 0 && r2 !== 0) {
+    const d3: int[] = [r0, r1, r2];
+    return new BigNum((x < 0) !== (y < 0) ? -1 : 1, d3);
+  }
   const d: int[] = [r0, r1, r2, r3, r4, c];
   return mk((x < 0) !== (y < 0) ? -1 : 1, d);
 }
 /** a + v for a machine int v of a's sign (or zero). */
 export function bigAddSameSign(a: BigNum, v: int): BigNum {
-  const d = a.d.slice(0);
+  const ad = a.d;
+  if (ad.length === 3) {
+    // three digits (an LCG's product plus its increment): the sum is built at its length, with
+    // no copy of a's digits to update
+    const r = v < 0 ? -v : v;
+    const q1 = floorDiv(r, BASE);
+    const q2 = floorDiv(q1, BASE);
+    let t = ad[0] + (r - q1 * BASE);
+    let c = t >= BASE ? 1 : 0;
+    const s0 = t - c * BASE;
+    t = ad[1] + (q1 - q2 * BASE) + c;
+    c = t >= BASE ? 1 : 0;
+    const s1 = t - c * BASE;
+    t = ad[2] + q2 + c;
+    c = t >= BASE ? 1 : 0;
+    const s2 = t - c * BASE;
+    const d3: int[] = c === 0 ? [s0, s1, s2] : [s0, s1, s2, 1];
+    return new BigNum(a.sign, d3);
+  }
+  const d = ad.slice(0);
   let rest = v < 0 ? -v : v;
   let carry = 0;
   for (let i = 0; rest > 0 || carry > 0; i++) {

@@ -1,7 +1,7 @@
 // Insertion-ordered hash table behind dict, set and frozenset. Hashing and equality can run
 // Python code (user __hash__/__eq__), so they come from the runtime.
 import type { int } from '../../translate/rlib/index.ts';
-import { floorDiv } from '../../translate/rlib/index.ts';
+import { floorDiv, floorMod } from '../../translate/rlib/index.ts';
 import { PyObject, PyDict, PyStr, PyInt, PyInstance, intType, boolType, strType, mapGetInt } from './core.ts';
 import { pyHash, pyEq } from '../interpreter/runtime.ts';
 
@@ -46,12 +46,14 @@ function probe(d: PyDict, key: PyObject, h: int): int {
   const index = d.index;
   const mask = index.length - 1;
   let i = h & mask;
-  let perturb = (h < 0 ? -h : h) % 1073741824;
+  let perturb = floorMod(h < 0 ? -h : h, 1073741824);
   for (;;) {
     const e = index[i];
     if (e === -1) return -1;
     if (e >= 0 && d.hashes[e] === h) {
       const k = d.keys[e];
+      // the same object: found without a comparison (CPython's lookup tests identity first)
+      if (k === key) return e;
       if (k !== null) {
         const eq = keyEq(k, key);
         if (d.index !== index || e >= d.keys.length || d.keys[e] !== k) return RESTART;
@@ -68,7 +70,7 @@ function insertIndex(d: PyDict, h: int, e: int): void {
   const index = d.index;
   const mask = index.length - 1;
   let i = h & mask;
-  let perturb = (h < 0 ? -h : h) % 1073741824;
+  let perturb = floorMod(h < 0 ? -h : h, 1073741824);
   while (index[i] >= 0) {
     perturb = floorDiv(perturb, 32);
     i = (i * 5 + perturb + 1) & mask;
@@ -152,7 +154,7 @@ export function dictDel(d: PyDict, key: PyObject): boolean {
   const index = d.index;
   const mask = index.length - 1;
   let i = h & mask;
-  let perturb = (h < 0 ? -h : h) % 1073741824;
+  let perturb = floorMod(h < 0 ? -h : h, 1073741824);
   while (index[i] !== e) {
     perturb = floorDiv(perturb, 32);
     i = (i * 5 + perturb + 1) & mask;
