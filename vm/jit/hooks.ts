@@ -2,7 +2,7 @@
 // VM.hooks.onLoopHeader, which JUMP_BACKWARD calls. A hot header is recorded (recorder.ts),
 // the loop handed to the backend, and entered at once; a failing guard deoptimises (deopt.ts).
 import type { int } from '../../translate/rlib/index.ts';
-import { os } from '../../translate/rlib/index.ts';
+import { os, floorDiv } from '../../translate/rlib/index.ts';
 import { PyDict, PyObject, NULL_OBJ } from '../objects/core.ts';
 import { PyCode } from '../compiler/code.ts';
 import { Op } from '../compiler/opcodes.ts';
@@ -335,8 +335,11 @@ export class JitHooks extends LoopHooks {
           cur = root;
           continue;
         }
-        cur = this.bridgeByNum[(g >> EXIT_SHIFT) - 1];
-        g = g & (EXIT_LOOP_AGAIN);
+        // a division, not `>>`: shifts are 32-bit (as in JS), and from the 128th bridge on the
+        // exit code is 2^31 or more
+        const num = floorDiv(g, 1 << EXIT_SHIFT);
+        cur = this.bridgeByNum[num - 1];
+        g = g - num * (1 << EXIT_SHIFT);
       }
       const t = cur.trace;
       const jf = cur.jf;
