@@ -280,6 +280,8 @@ export function evalFrame(f: Frame): PyObject {
 export function genSend(g: PyGenerator, v: PyObject): PyObject | null {
   if (g.finished) {
     if (g.cls === coroutineType) throw raise(RuntimeError, 'cannot reuse already awaited coroutine');
+    // the return value went with the first StopIteration: an exhausted generator gives None
+    g.retval = None;
     return null;
   }
   if (g.running) throw raise(ValueError, `${genKind(g)} already executing`);
@@ -296,7 +298,7 @@ export function genSend(g: PyGenerator, v: PyObject): PyObject | null {
   VM.curExc = g.excState;
   let r: PyObject;
   try {
-    r = evalFrame(f);
+    r = resumeFrame(f);
   } catch (e) {
     g.finished = true;
     const stopAsync = g.cls === asyncGeneratorType && e instanceof PyExc && isInstance(e.exc, StopAsyncIteration);
@@ -321,6 +323,53 @@ export function genSend(g: PyGenerator, v: PyObject): PyObject | null {
   g.finished = true;
   g.retval = r;
   return null;
+}
+/** Runs generator frame f, resumed by genSend (its generator running, its exc slot current, the
+ * sent value on its stack). A frame suspended in `yield from` / `await` on a generator or
+ * coroutine is not run: the value goes straight to that delegate, as its SEND would pass it.
+ * A chain of n delegating generators then costs n of these calls per resume rather than n
+ * passes through the loop (entry, JUMP, SEND, YIELD_VALUE, exit); the frame runs only when
+ * its delegate returns (at SEND's target) or raises (at the SEND, through pendingRaised). */
+function resumeFrame(f: Frame): PyObject {
+  const pc = f.pc;
+  if (f.pendingThrow !== null || pc < 2) return evalFrame(f);
+  const words = f.code.words;
+  if ((words[pc - 1] & 127) !== Op.YIELD_VALUE || (words[pc - 2] & 127) !== Op.SEND) return evalFrame(f);
+  const it = f.stack[f.sp - 2];
+  const inner = it instanceof PyCoroWrapper ? it.coro : it;
+  // (at the recursion limit, the loop raises RecursionError as it enters the frame)
+  if (!(inner instanceof PyGenerator) || VM.depth >= VM.recursionLimit) return evalFrame(f);
+  f.sp--;
+  const v = f.stack[f.sp];
+  // the frame stands at its SEND and is the running frame, as when its loop calls genSend
+  f.pc = pc - 1;
+  VM.depth++;
+  const back = VM.frame;
+  f.back = back;
+  VM.frame = f;
+  let r: PyObject | null = null;
+  try {
+    r = genSend(inner, v);
+  } catch (e) {
+    VM.depth--;
+    VM.frame = back;
+    if (!(e instanceof PyExc)) throw e;
+    f.pendingThrow = e.exc;
+    f.pendingRaised = true;
+    return evalFrame(f);
+  }
+  VM.depth--;
+  VM.frame = back;
+  if (r !== null) {
+    // the frame passes r up from its YIELD_VALUE and stays suspended there
+    f.pc = pc;
+    f.yielded = true;
+    return r;
+  }
+  // the delegate returned: the loop goes on at SEND's target, its value in place of the iterator
+  f.stack[f.sp - 1] = inner.retval;
+  f.pc = words[pc - 2] >> 7;
+  return evalFrame(f);
 }
 /** 'generator', 'coroutine' or 'async generator', for messages. */
 function genKind(g: PyGenerator): string {
@@ -704,6 +753,10 @@ function run(f: Frame): PyObject {
       if (f.pendingThrow !== null) {
         const pt = f.pendingThrow;
         f.pendingThrow = null;
+        if (f.pendingRaised) {
+          f.pendingRaised = false;
+          throw new PyExc(pt);
+        }
         // thrown in by gen.throw(): chained to what the generator itself handles, not its
         // caller, replacing any context it had (it is raised anew here, as CPython's
         // _PyErr_ChainStackItem)
