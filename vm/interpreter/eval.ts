@@ -255,6 +255,41 @@ export function callFunction(fn: PyFunction, args: PyObject[], kwnames: string[]
   return evalFrame(f);
 }
 
+/** CALL of generator, coroutine or async generator function fn with positional arguments only
+ * (first unless it is NULL_OBJ, then stack[from..to)): the generator, its frame bound as a
+ * simple function's is, without an argument list or binding by name; null when the
+ * parameters need makeFrame (keyword-only, *args, **kw, cells, too few or too many). */
+function genCall(fn: PyFunction, first: PyObject, stack: PyObject[], from: int, to: int): PyGenerator | null {
+  const code = fn.code;
+  const flags = code.flags;
+  if ((flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)) === 0 || (flags & (CO_VARARGS | CO_VARKW)) !== 0) return null;
+  if (code.cellvars.length > 0 || code.kwonly > 0) return null;
+  const hasFirst = first !== NULL_OBJ;
+  const nargs = hasFirst ? to - from + 1 : to - from;
+  const argcount = code.argcount;
+  if (nargs > argcount || nargs < argcount - fn.defaults.length) return null;
+  const nvars = code.varnames.length;
+  let fast: (PyObject | null)[];
+  if (nvars <= NULLS.items.length) fast = NULLS.items.slice(0, nvars);
+  else {
+    fast = [];
+    for (let i = 0; i < nvars; i++) fast.push(null);
+  }
+  let j = 0;
+  if (hasFirst) fast[j++] = first;
+  for (let i = from; i < to; i++) fast[j++] = stack[i];
+  if (nargs < argcount) {
+    const fd = argcount - fn.defaults.length;
+    for (let i = nargs; i < argcount; i++) fast[i] = fn.defaults[i - fd];
+  }
+  const f = new Frame(code, fn, fn.globals, null, fast);
+  if (code.freevars.length > 0) f.cells = fn.closure;
+  const cls = (flags & CO_GENERATOR) !== 0 ? generatorType : (flags & CO_COROUTINE) !== 0 ? coroutineType : asyncGeneratorType;
+  const g = new PyGenerator(f, cls);
+  if (cls === coroutineType) coroutineCreated(g);
+  return g;
+}
+
 export function evalFrame(f: Frame): PyObject {
   if (VM.depth >= VM.recursionLimit) {
     throw raise(RecursionError, 'maximum recursion depth exceeded');
@@ -1094,6 +1129,18 @@ function run(f: Frame): PyObject {
                 }
               }
             }
+            if (kwn === null && !(callable instanceof PyType)) {
+              const gfn = callable instanceof PyFunction ? callable : callable instanceof PyBoundMethod && self === NULL_OBJ && callable.fn instanceof PyFunction ? callable.fn : null;
+              if (gfn !== null && !gfn.simple) {
+                const gen = genCall(gfn, callable === gfn ? self : (callable as PyBoundMethod).self, stack, base + 2, n);
+                if (gen !== null) {
+                  sp = base;
+                  clearSlots(stack, base + 1, n);
+                  stack[sp++] = gen;
+                  break;
+                }
+              }
+            }
             const args: PyObject[] = [];
             if (self !== NULL_OBJ) args.push(self);
             for (let i = base + 2; i < n; i++) args.push(stack[i]);
@@ -1634,10 +1681,14 @@ function run(f: Frame): PyObject {
             }
             break;
           }
-          case Op.GET_AWAITABLE:
+          case Op.GET_AWAITABLE: {
+            const o = stack[sp - 1];
+            // `await coro()`: a coroutine not started is its own awaitable, awaited by no one
+            if (o instanceof PyGenerator && o.cls === coroutineType && o.frame.pc === 0) break;
             f.pc = pc;
-            stack[sp - 1] = awaitOperand(stack[sp - 1], arg);
+            stack[sp - 1] = awaitOperand(o, arg);
             break;
+          }
           case Op.GET_AITER:
             f.pc = pc;
             stack[sp - 1] = getAIter(stack[sp - 1]);

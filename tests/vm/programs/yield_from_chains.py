@@ -341,3 +341,59 @@ try:
     g.send(None)
 except StopIteration as e:
     print(repr(e.value))
+
+
+# calls that make generators and coroutines: methods, defaults, closures, binding errors
+class K:
+    def __init__(self, base):
+        self.base = base
+
+    def gen(self, n, step=1):
+        for i in range(0, n, step):
+            yield self.base + i
+
+    async def co(self, x=2):
+        return self.base * x
+
+
+k = K(10)
+print(list(k.gen(3)), list(k.gen(6, 2)))
+m = k.gen
+print(list(m(2)), list(K.gen(k, 2)))
+
+
+def outer_closure(a):
+    def g(b, c=5):
+        yield a + b + c
+    return g
+
+
+print(list(outer_closure(1)(2)), list(outer_closure(1)(2, 3)))
+for bad_args in ((), (1, 2, 3)):
+    try:
+        k.gen(*bad_args)
+    except TypeError as e:
+        print(e)
+try:
+    k.gen()
+except TypeError as e:
+    print(e)
+def finish(coro):
+    try:
+        coro.send(None)
+    except StopIteration as e:
+        return e.value
+
+
+print(finish(k.co()), finish(k.co(3)))
+
+
+class GenInit:
+    def __init__(self):
+        yield 1
+
+
+try:
+    GenInit()
+except TypeError as e:
+    print(e)
