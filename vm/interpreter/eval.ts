@@ -256,6 +256,41 @@ export function callFunction(fn: PyFunction, args: PyObject[], kwnames: string[]
   return evalFrame(f);
 }
 
+/** CALL of generator, coroutine or async generator function fn with positional arguments only
+ * (first unless it is NULL_OBJ, then stack[from..to)): the generator, its frame bound as a
+ * simple function's is, without an argument list or binding by name; null when the
+ * parameters need makeFrame (keyword-only, *args, **kw, cells, too few or too many). */
+function genCall(fn: PyFunction, first: PyObject, stack: PyObject[], from: int, to: int): PyGenerator | null {
+  const code = fn.code;
+  const flags = code.flags;
+  if ((flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)) === 0 || (flags & (CO_VARARGS | CO_VARKW)) !== 0) return null;
+  if (code.cellvars.length > 0 || code.kwonly > 0) return null;
+  const hasFirst = first !== NULL_OBJ;
+  const nargs = hasFirst ? to - from + 1 : to - from;
+  const argcount = code.argcount;
+  if (nargs > argcount || nargs < argcount - fn.defaults.length) return null;
+  const nvars = code.varnames.length;
+  let fast: (PyObject | null)[];
+  if (nvars <= NULLS.items.length) fast = NULLS.items.slice(0, nvars);
+  else {
+    fast = [];
+    for (let i = 0; i < nvars; i++) fast.push(null);
+  }
+  let j = 0;
+  if (hasFirst) fast[j++] = first;
+  for (let i = from; i < to; i++) fast[j++] = stack[i];
+  if (nargs < argcount) {
+    const fd = argcount - fn.defaults.length;
+    for (let i = nargs; i < argcount; i++) fast[i] = fn.defaults[i - fd];
+  }
+  const f = new Frame(code, fn, fn.globals, null, fast);
+  if (code.freevars.length > 0) f.cells = fn.closure;
+  const cls = (flags & CO_GENERATOR) !== 0 ? generatorType : (flags & CO_COROUTINE) !== 0 ? coroutineType : asyncGeneratorType;
+  const g = new PyGenerator(f, cls);
+  if (cls === coroutineType) coroutineCreated(g);
+  return g;
+}
+
 export function evalFrame(f: Frame): PyObject {
   if (VM.depth >= VM.recursionLimit) {
     throw raise(RecursionError, 'maximum recursion depth exceeded');
@@ -281,6 +316,8 @@ export function evalFrame(f: Frame): PyObject {
 export function genSend(g: PyGenerator, v: PyObject): PyObject | null {
   if (g.finished) {
     if (g.cls === coroutineType) throw raise(RuntimeError, 'cannot reuse already awaited coroutine');
+    // the return value went with the first StopIteration: an exhausted generator gives None
+    g.retval = None;
     return null;
   }
   if (g.running) throw raise(ValueError, `${genKind(g)} already executing`);
@@ -297,7 +334,7 @@ export function genSend(g: PyGenerator, v: PyObject): PyObject | null {
   VM.curExc = g.excState;
   let r: PyObject;
   try {
-    r = evalFrame(f);
+    r = resumeFrame(f);
   } catch (e) {
     g.finished = true;
     const stopAsync = g.cls === asyncGeneratorType && e instanceof PyExc && isInstance(e.exc, StopAsyncIteration);
@@ -322,6 +359,53 @@ export function genSend(g: PyGenerator, v: PyObject): PyObject | null {
   g.finished = true;
   g.retval = r;
   return null;
+}
+/** Runs generator frame f, resumed by genSend (its generator running, its exc slot current, the
+ * sent value on its stack). A frame suspended in `yield from` / `await` on a generator or
+ * coroutine is not run: the value goes straight to that delegate, as its SEND would pass it.
+ * A chain of n delegating generators then costs n of these calls per resume rather than n
+ * passes through the loop (entry, JUMP, SEND, YIELD_VALUE, exit); the frame runs only when
+ * its delegate returns (at SEND's target) or raises (at the SEND, through pendingRaised). */
+function resumeFrame(f: Frame): PyObject {
+  const pc = f.pc;
+  if (f.pendingThrow !== null || pc < 2) return evalFrame(f);
+  const words = f.code.words;
+  if ((words[pc - 1] & 127) !== Op.YIELD_VALUE || (words[pc - 2] & 127) !== Op.SEND) return evalFrame(f);
+  const it = f.stack[f.sp - 2];
+  const inner = it instanceof PyCoroWrapper ? it.coro : it;
+  // (at the recursion limit, the loop raises RecursionError as it enters the frame)
+  if (!(inner instanceof PyGenerator) || VM.depth >= VM.recursionLimit) return evalFrame(f);
+  f.sp--;
+  const v = f.stack[f.sp];
+  // the frame stands at its SEND and is the running frame, as when its loop calls genSend
+  f.pc = pc - 1;
+  VM.depth++;
+  const back = VM.frame;
+  f.back = back;
+  VM.frame = f;
+  let r: PyObject | null = null;
+  try {
+    r = genSend(inner, v);
+  } catch (e) {
+    VM.depth--;
+    VM.frame = back;
+    if (!(e instanceof PyExc)) throw e;
+    f.pendingThrow = e.exc;
+    f.pendingRaised = true;
+    return evalFrame(f);
+  }
+  VM.depth--;
+  VM.frame = back;
+  if (r !== null) {
+    // the frame passes r up from its YIELD_VALUE and stays suspended there
+    f.pc = pc;
+    f.yielded = true;
+    return r;
+  }
+  // the delegate returned: the loop goes on at SEND's target, its value in place of the iterator
+  f.stack[f.sp - 1] = inner.retval;
+  f.pc = words[pc - 2] >> 7;
+  return evalFrame(f);
 }
 /** 'generator', 'coroutine' or 'async generator', for messages. */
 function genKind(g: PyGenerator): string {
@@ -705,6 +789,10 @@ function run(f: Frame): PyObject {
       if (f.pendingThrow !== null) {
         const pt = f.pendingThrow;
         f.pendingThrow = null;
+        if (f.pendingRaised) {
+          f.pendingRaised = false;
+          throw new PyExc(pt);
+        }
         // thrown in by gen.throw(): chained to what the generator itself handles, not its
         // caller, replacing any context it had (it is raised anew here, as CPython's
         // _PyErr_ChainStackItem)
@@ -1038,6 +1126,18 @@ function run(f: Frame): PyObject {
                   clearSlots(stack, base + 1, n);
                   stack[sp++] = callable instanceof PyType ? first : r;
                   if (callable instanceof PyType && r !== None) throw raise(TypeError, `__init__() should return None, not '${typeName(r)}'`);
+                  break;
+                }
+              }
+            }
+            if (kwn === null && !(callable instanceof PyType)) {
+              const gfn = callable instanceof PyFunction ? callable : callable instanceof PyBoundMethod && self === NULL_OBJ && callable.fn instanceof PyFunction ? callable.fn : null;
+              if (gfn !== null && !gfn.simple) {
+                const gen = genCall(gfn, callable === gfn ? self : (callable as PyBoundMethod).self, stack, base + 2, n);
+                if (gen !== null) {
+                  sp = base;
+                  clearSlots(stack, base + 1, n);
+                  stack[sp++] = gen;
                   break;
                 }
               }
@@ -1620,10 +1720,14 @@ function run(f: Frame): PyObject {
             }
             break;
           }
-          case Op.GET_AWAITABLE:
+          case Op.GET_AWAITABLE: {
+            const o = stack[sp - 1];
+            // `await coro()`: a coroutine not started is its own awaitable, awaited by no one
+            if (o instanceof PyGenerator && o.cls === coroutineType && o.frame.pc === 0) break;
             f.pc = pc;
-            stack[sp - 1] = awaitOperand(stack[sp - 1], arg);
+            stack[sp - 1] = awaitOperand(o, arg);
             break;
+          }
           case Op.GET_AITER:
             f.pc = pc;
             stack[sp - 1] = getAIter(stack[sp - 1]);

@@ -100,6 +100,10 @@ export class Frame {
   back: Frame | null = null;
   yielded: boolean = false;
   pendingThrow: PyBaseExc | null = null;
+  /** pendingThrow was raised by the delegate of the SEND before pc, which genSend resumed
+   * without running this frame (resumeFrame in eval.ts): the loop raises it as that SEND would
+   * have, not as an exception thrown in */
+  pendingRaised: boolean = false;
   /** keyword names of the next CALL (set by KW_NAMES) */
   kwnames: string[] | null = null;
   /** its frame object, once a program asked for it (sys._getframe, tb_frame) */
