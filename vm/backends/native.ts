@@ -113,9 +113,7 @@ export function runNative(loop: NativeLoop, jf: JitFrame): int {
 /** The run context is kept for the next run: the last helper call's arguments and result
  * must not keep objects alive past the program's last use of them. */
 export function releaseRun(run: NativeRun): void {
-  const hc = run.st.hc;
-  for (let i = 0; i < hc.r.length; i++) hc.r[i] = null;
-  hc.reset();
+  run.st.hc.release();
 }
 
 /** The address of a ref constant for code to embed (the trace's constant pool keeps it alive). */

@@ -42,7 +42,7 @@ import { callGc } from '../modules/gc.ts';
 import { callAsyncgenHooks, asyncGenFirstIter } from '../modules/asyncgenhooks.ts';
 import { B, familyOf, FAM_OBJECT, FAM_FUNCTION, FAM_CTOR, FAM_STR, FAM_CONTAINER, FAM_IO, FAM_SYS, FAM_MATH, FAM_TIME, FAM_RANDOM, FAM_ITERTOOLS, FAM_STRUCTSEQ, FAM_POSIX, FAM_THREAD, FAM_COLLECTIONS, FAM_BINASCII, FAM_SLOT, FAM_SRE, FAM_STRING, FAM_STRUCT, FAM_WEAKREF, FAM_GC, FAM_ABC, FAM_BYTEARRAY, FAM_BYTES, FAM_MEMORYVIEW, FAM_ARRAY, FAM_COMPLEX, FAM_CMATH, FAM_GENERICALIAS, FAM_EXCGROUP, FAM_COMPILE, FAM_HASH, FAM_OPERATOR, FAM_ATEXIT, FAM_CONTEXTVARS, FAM_CSV, FAM_CODECS, FAM_STDLIB_SUPPORT, FAM_IMP, FAM_COREMETHODS, FAM_OSCALL, FAM_FLOATHEX, FAM_INTDIGITS, FAM_FUNCCALL, FAM_ASYNCGEN_HOOKS, FAM_DESCR, FAM_FDOPS, FAM_SLICE_METHOD, FAM_ITERPICKLE, FAM_POSIX2, FAM_ARRAYBYTES, FAM_HEAPQ, FAM_ACCEL, FAM_ASYNCIO, FAM_DESCR2, FAM_EXCGEN, FAM_IOSTREAM, FAM_DESCR3, FAM_SETSBUILTIN, FAM_CELL, FAM_DESCR4 } from './ids.ts';
 import { callNumFormat } from './numformat.ts';
-import { drainable, genDrain, SumSink, TruthSink } from '../interpreter/drain.ts';
+import { nextDeclined, SumSink, TruthSink } from '../interpreter/drain.ts';
 import { callMappingProxy } from './mappingproxy.ts';
 import { callGetSetDescr } from './getsetdescr.ts';
 import { reduceNewObj, defaultState } from './objreduce.ts';
@@ -673,32 +673,21 @@ function callFunction(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | nu
       if (acc instanceof PyStr) throw raise(TypeError, "sum() can't sum strings [use ''.join(seq) instead]");
       if (acc instanceof PyBytes) throw raise(TypeError, `sum() can't sum ${acc.cls === bytesType ? 'bytes' : 'bytearray'} [use b''.join(seq) instead]`);
       const it = getIter(args[0]);
-      const g = drainable(it);
-      if (g !== null) {
-        // a generator's items are added as it yields them (drain.ts); what the sink declines
-        // is added here
-        const s = new SumSink(acc);
-        for (;;) {
-          const x = genDrain(g, s);
-          if (x === null) return s.acc;
-          s.acc = sumAdd(s.acc, x);
-        }
-      }
+      // a generator's items are added as it yields them (drain.ts); the rest are added here
+      const s = new SumSink(acc);
       for (;;) {
-        const x = iterNext(it);
-        if (x === null) break;
-        acc = sumAdd(acc, x);
+        const x = nextDeclined(it, s);
+        if (x === null) return s.acc;
+        s.acc = sumAdd(s.acc, x);
       }
-      return acc;
     }
     case B.ANY: {
       checkArgs('any', args, kw, 1, 1);
       const it = getIter(args[0]);
-      const g = drainable(it);
       // a generator runs on past the items whose truth the sink knows (drain.ts)
-      const s = g === null ? null : new TruthSink(true);
+      const s = new TruthSink(true);
       for (;;) {
-        const x = g === null || s === null ? iterNext(it) : genDrain(g, s);
+        const x = nextDeclined(it, s);
         if (x === null) return False;
         if (truthy(x)) return True;
       }
@@ -706,11 +695,10 @@ function callFunction(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | nu
     case B.ALL: {
       checkArgs('all', args, kw, 1, 1);
       const it = getIter(args[0]);
-      const g = drainable(it);
       // a generator runs on past the items whose truth the sink knows (drain.ts)
-      const s = g === null ? null : new TruthSink(false);
+      const s = new TruthSink(false);
       for (;;) {
-        const x = g === null || s === null ? iterNext(it) : genDrain(g, s);
+        const x = nextDeclined(it, s);
         if (x === null) return True;
         if (!truthy(x)) return False;
       }

@@ -11,6 +11,7 @@ import { PyGenerator } from './frame.ts';
 import { Sink } from './sink.ts';
 import { genSend } from './eval.ts';
 import { VM } from './state.ts';
+import { iterNext } from './runtime.ts';
 
 /** Takes every item (list(), tuple(), str.join, sorted: they collect first). */
 export class ListSink extends Sink {
@@ -67,19 +68,15 @@ export class TruthSink extends Sink {
   }
 }
 
-/** it as a generator a consumer may drain (a plain generator, not running), else null. */
-export function drainable(it: PyObject): PyGenerator | null {
-  if (!(it instanceof PyGenerator) || it.cls !== generatorType || it.running || it.finished) return null;
-  return it;
-}
-
-/** Runs g with s as its sink until it returns (null) or suspends with an item s declined
- * (that item). */
-export function genDrain(g: PyGenerator, s: Sink): PyObject | null {
-  const f = g.frame;
+/** The next item of iterator it that sink s did not take, or null at its end. A plain
+ * generator not running is drained: it runs with s as its sink until it yields an item s
+ * declines (or returns); any other iterator gives its next item, which s never sees. */
+export function nextDeclined(it: PyObject, s: Sink): PyObject | null {
+  if (!(it instanceof PyGenerator) || it.cls !== generatorType || it.running) return iterNext(it);
+  const f = it.frame;
   f.sink = s;
   try {
-    return genSend(g, None);
+    return genSend(it, None);
   } finally {
     f.sink = null;
   }

@@ -192,6 +192,10 @@ function frameFor(fn: PyFunction): Frame {
     fn.spare = null;
     return spare;
   }
+  return newFrame(fn);
+}
+/** A new frame for a call of fn, locals all unset (its closure's cells in place). */
+function newFrame(fn: PyFunction): Frame {
   const code = fn.code;
   const n = code.varnames.length;
   let fast: (PyObject | null)[];
@@ -246,14 +250,16 @@ export function callFunction(fn: PyFunction, args: PyObject[], kwnames: string[]
     }
   }
   const f = makeFrame(fn, args, kwnames);
-  const flags = fn.code.flags;
-  if ((flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)) !== 0) {
-    const cls = (flags & CO_GENERATOR) !== 0 ? generatorType : (flags & CO_COROUTINE) !== 0 ? coroutineType : asyncGeneratorType;
-    const g = new PyGenerator(f, cls);
-    if (cls === coroutineType) coroutineCreated(g);
-    return g;
-  }
+  if ((fn.code.flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)) !== 0) return generatorOf(f);
   return evalFrame(f);
+}
+/** The generator, coroutine or async generator of frame f (its code's flags say which). */
+function generatorOf(f: Frame): PyGenerator {
+  const flags = f.code.flags;
+  const cls = (flags & CO_GENERATOR) !== 0 ? generatorType : (flags & CO_COROUTINE) !== 0 ? coroutineType : asyncGeneratorType;
+  const g = new PyGenerator(f, cls);
+  if (cls === coroutineType) coroutineCreated(g);
+  return g;
 }
 
 /** CALL of generator, coroutine or async generator function fn with positional arguments only
@@ -269,13 +275,8 @@ function genCall(fn: PyFunction, first: PyObject, stack: PyObject[], from: int, 
   const nargs = hasFirst ? to - from + 1 : to - from;
   const argcount = code.argcount;
   if (nargs > argcount || nargs < argcount - fn.defaults.length) return null;
-  const nvars = code.varnames.length;
-  let fast: (PyObject | null)[];
-  if (nvars <= NULLS.items.length) fast = NULLS.items.slice(0, nvars);
-  else {
-    fast = [];
-    for (let i = 0; i < nvars; i++) fast.push(null);
-  }
+  const f = newFrame(fn);
+  const fast = f.fast;
   let j = 0;
   if (hasFirst) fast[j++] = first;
   for (let i = from; i < to; i++) fast[j++] = stack[i];
@@ -283,12 +284,15 @@ function genCall(fn: PyFunction, first: PyObject, stack: PyObject[], from: int, 
     const fd = argcount - fn.defaults.length;
     for (let i = nargs; i < argcount; i++) fast[i] = fn.defaults[i - fd];
   }
-  const f = new Frame(code, fn, fn.globals, null, fast);
-  if (code.freevars.length > 0) f.cells = fn.closure;
-  const cls = (flags & CO_GENERATOR) !== 0 ? generatorType : (flags & CO_COROUTINE) !== 0 ? coroutineType : asyncGeneratorType;
-  const g = new PyGenerator(f, cls);
-  if (cls === coroutineType) coroutineCreated(g);
-  return g;
+  return generatorOf(f);
+}
+
+/** BUILD_SLICE: replaces the top arg (2 or 3) values of the stack with their slice object;
+ * returns the new stack depth. */
+function buildSlice(stack: PyObject[], sp: int, arg: int): int {
+  const top = arg === 3 ? sp - 3 : sp - 2;
+  stack[top] = new PySlice(sliceType, stack[top], stack[top + 1], arg === 3 ? stack[top + 2] : None);
+  return top + 1;
 }
 
 export function evalFrame(f: Frame): PyObject {
@@ -1407,10 +1411,8 @@ function run(f: Frame): PyObject {
               pc++;
               break;
             }
-            const step = arg === 3 ? (stack[--sp]) : None;
-            const stop = stack[--sp];
-            const start = stack[--sp];
-            stack[sp++] = new PySlice(sliceType, start, stop, step);
+            // (the fused pairs' general way too: the slice object, then the subscript)
+            sp = buildSlice(stack, sp, arg);
             break;
           }
           case Op.BUILD_SLICE__STORE_SUBSCR: {
@@ -1421,17 +1423,13 @@ function run(f: Frame): PyObject {
               pc++;
               break;
             }
-            const step = arg === 3 ? (stack[--sp]) : None;
-            const stop = stack[--sp];
-            const start = stack[--sp];
-            stack[sp++] = new PySlice(sliceType, start, stop, step);
+            // (the fused pairs' general way too: the slice object, then the subscript)
+            sp = buildSlice(stack, sp, arg);
             break;
           }
           case Op.BUILD_SLICE: {
-            const step = arg === 3 ? (stack[--sp]) : None;
-            const stop = stack[--sp];
-            const start = stack[--sp];
-            stack[sp++] = new PySlice(sliceType, start, stop, step);
+            // (the fused pairs' general way too: the slice object, then the subscript)
+            sp = buildSlice(stack, sp, arg);
             break;
           }
           case Op.BUILD_TUPLE:

@@ -41,7 +41,7 @@ import { PyCode, CO_VARARGS, CO_VARKW, CO_GENERATOR, CO_NAMES, CO_COROUTINE, CO_
 import { Op } from '../compiler/opcodes.ts';
 import { VM } from './state.ts';
 import { callFunction, genSend } from './eval.ts';
-import { drainable, genDrain, ListSink } from './drain.ts';
+import { nextDeclined, ListSink } from './drain.ts';
 import { callBuiltin, isCallable, dictInit } from '../builtins/dispatch.ts';
 import { superLookup, superGet, superRepr } from '../builtins/superobj.ts';
 import { slotError, allowedSlotNames, declaredSlotNames, bestBase } from './slotrules.ts';
@@ -3114,18 +3114,10 @@ export function iterToArray(o: PyObject): PyObject[] {
   if (o instanceof PyTuple && o.cls === tupleType) return o.items.slice(0);
   const it = getIter(o);
   const out: PyObject[] = [];
-  const g = drainable(it);
-  if (g !== null) {
-    // the generator's items go straight into out (drain.ts); a list sink declines nothing
-    const s = new ListSink(out);
-    for (;;) {
-      const x = genDrain(g, s);
-      if (x === null) return out;
-      out.push(x);
-    }
-  }
+  // a generator's items go straight into out (drain.ts); a list sink declines nothing
+  const s = new ListSink(out);
   for (;;) {
-    const x = iterNext(it);
+    const x = nextDeclined(it, s);
     if (x === null) return out;
     out.push(x);
   }

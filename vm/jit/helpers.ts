@@ -110,8 +110,14 @@ export class HelperCall {
   resR: PyObject | null = null;
   resI: int = 0;
   resF: float = 0.0;
+  /** Empties the buffer and drops its references: the last call's arguments and result must
+   * not keep objects alive past the program's last use of them (after every run of a loop,
+   * most of which made no generic helper call). */
+  release(): void {
+    for (let k = 0; k < this.r.length; k++) this.r[k] = null;
+    this.reset();
+  }
   reset(): void {
-    // reset after every run of a loop, most of which made no generic helper call
     if (this.r.length !== 0) this.r.length = 0;
     if (this.i.length !== 0) this.i.length = 0;
     if (this.f.length !== 0) this.f.length = 0;

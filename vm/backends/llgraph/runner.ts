@@ -335,13 +335,9 @@ export class LLGraph extends Backend {
   compileLoop(trace: Trace): CompiledLoop {
     return new CompiledLoop(trace);
   }
-  /** The last helper call's arguments and result must not keep objects alive past the
-   * program's last use of them (as native.ts releaseRun): an exhausted generator passed to
-   * iternext holds its frame's last locals. */
+  /** (an exhausted generator passed to iternext would keep its frame's last locals alive) */
   override release(loop: CompiledLoop): void {
-    const hc = this.st.hc;
-    for (let i = 0; i < hc.r.length; i++) hc.r[i] = null;
-    hc.reset();
+    this.st.hc.release();
   }
   run(loop: CompiledLoop, jf: JitFrame): int {
     const t = loop.trace;
