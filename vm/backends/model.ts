@@ -43,6 +43,19 @@ export class BridgeLink {
   /** the frame's cells, the bridge's first inputs, are the parent's slots parentCells.. */
   cells: int = 0;
   parentCells: int = 0;
+  /** A bridge of a loop's own guard that ends at the header of another loop of the frame (a
+   * loop nest's inner loops): its FINISH values go into that loop's jitframe and the code
+   * jumps into it, so the nest runs from loop to loop without returning. null: the bridge
+   * ends in its own loop. */
+  target: CompiledLoop | null = null;
+  targetFrame: JitFrame | null = null;
+  /** the target's number, stored at switchWord when the code switches to it (an exit then
+   * names a guard of the target's traces); the addresses of the two loops' busy words (the
+   * target's is tested: a loop running in an outer call keeps its jitframe) */
+  targetId: int = -1;
+  switchWord: int = 0;
+  fromBusy: int = 0;
+  toBusy: int = 0;
   constructor(parent: CompiledLoop, guard: int, bridge: CompiledLoop, num: int, loop: CompiledLoop, loopFrame: JitFrame, bridgeFrame: JitFrame) {
     this.parent = parent;
     this.guard = guard;
@@ -84,6 +97,11 @@ export abstract class Backend {
   link(l: BridgeLink): boolean {
     return false;
   }
+  /** The loop linked code last switched to (BridgeLink.targetId), written by that code;
+   * -1 when the run ended in the loop it began in. The JIT resets it before each run. */
+  switchedTo: int = -1;
+  /** Adds to jf.iters the iterations loop counted itself while linked code ran it. */
+  takeIters(loop: CompiledLoop, jf: JitFrame): void {}
   /** Drops what the backend keeps of the last run of loop (a bridge run from linked code
    * leaves its helper call's arguments in its run context). */
   release(loop: CompiledLoop): void {}

@@ -2,7 +2,7 @@
 // VM.hooks.onLoopHeader, which JUMP_BACKWARD calls. A hot header is recorded (recorder.ts),
 // the loop handed to the backend, and entered at once; a failing guard deoptimises (deopt.ts).
 import type { int } from '../../translate/rlib/index.ts';
-import { os, floorDiv } from '../../translate/rlib/index.ts';
+import { os, floorDiv, addressOf, asRef, offsetOf } from '../../translate/rlib/index.ts';
 import { PyDict, PyObject, NULL_OBJ } from '../objects/core.ts';
 import { PyCode } from '../compiler/code.ts';
 import { Op } from '../compiler/opcodes.ts';
@@ -95,8 +95,9 @@ export class JitLoop {
   nstack: int;
   globals: PyDict;
   localsDict: PyDict | null;
-  /** running (its jitframes are in use: a recursive entry interprets) */
-  busy: boolean = false;
+  /** 1 while running (its jitframes are in use: a recursive entry interprets); an int, as
+   * linked code reads and writes it when it switches loops */
+  busy: int = 0;
   entries: int = 0;
   iters: int = 0;
   /** a generator's loop whose trace ends at this YIELD_VALUE (a FINISH: the frame's values,
@@ -143,6 +144,10 @@ export class JitHooks extends LoopHooks {
   bridgeAbort: int = -1;
   /** set by runLoop when a bridge ended in another loop: enter goes on in it */
   switchTo: JitLoop | null = null;
+  /** the loop f runs in (runLoop moves it when linked code switched loops) */
+  current: JitLoop | null = null;
+  /** the loops linked code may switch to, by id */
+  loopById: Map<int, JitLoop> = new Map<int, JitLoop>();
   nextLoop: int = 0;
   /** every bridge, by number (exits of linked bridges name them so) */
   bridgeByNum: Bridge[] = [];
@@ -271,31 +276,50 @@ export class JitHooks extends LoopHooks {
     let loop = loop0;
     let pc = -1;
     let switched = false;
-    for (;;) {
-      if (loop.busy || f.globals !== loop.globals || f.localsDict !== loop.localsDict || f.sp !== loop.nstack || f.fast.length !== loop.nlocals || f.cells.length !== loop.ncells) return pc;
-      // an entry from the interpreter is what giving up weighs; one from a bridge costs little
-      if (!switched) {
-        this.log.entries++;
-        loop.entries++;
+    // the loops this entry ran: their jitframes are released once, when f leaves them for the
+    // interpreter (a loop nest hands f from loop to loop at every turn of its outer loop)
+    const visited: JitLoop[] = [];
+    const ran: JitLoop[] = [];
+    const outer = this.current;
+    try {
+      for (;;) {
+        if (loop.busy !== 0 || f.globals !== loop.globals || f.localsDict !== loop.localsDict || f.sp !== loop.nstack || f.fast.length !== loop.nlocals || f.cells.length !== loop.ncells) return pc;
+        // an entry from the interpreter is what giving up weighs; one from a bridge costs little
+        if (!switched) {
+          this.log.entries++;
+          loop.entries++;
+        }
+        ran.length = 0;
+        ran.push(loop);
+        loop.busy = 1;
+        this.current = loop;
+        this.switchTo = null;
+        try {
+          pc = this.runLoop(c, loop, f, ran);
+        } finally {
+          // linked code that switched loops left the busy mark on the loop it ended in
+          (this.current as JitLoop).busy = 0;
+          this.current = outer;
+          for (const l of ran) if (visited.indexOf(l) < 0) visited.push(l);
+        }
+        for (const l of ran) {
+          this.backend.takeIters(l.root.compiled, l.root.jf);
+          this.accountEntry(this.cell(f.code, l.header), l, f);
+        }
+        const next = this.takeSwitch();
+        if (next === null) return pc;
+        c = this.cell(f.code, next.header);
+        if (c.loop !== next) return pc;
+        loop = next;
+        switched = true;
       }
-      loop.busy = true;
-      this.switchTo = null;
-      try {
-        pc = this.runLoop(c, loop, f);
-      } finally {
-        loop.busy = false;
-        for (const jt of loop.traces) {
+    } finally {
+      for (const l of visited) {
+        for (const jt of l.traces) {
           jt.release();
           this.backend.release(jt.compiled);
         }
       }
-      this.accountEntry(c, loop, f);
-      const next = this.takeSwitch();
-      if (next === null) return pc;
-      c = this.cell(f.code, next.header);
-      if (c.loop !== next) return pc;
-      loop = next;
-      switched = true;
     }
   }
   /** The loop a bridge handed f to in the last run (and forgets it). */
@@ -322,12 +346,28 @@ export class JitHooks extends LoopHooks {
       if (this.log.abort) logLine(this.log, `jit-give-up: loop ${loop.id} ${loop.root.trace.name}: ${loop.iters} iterations in ${loop.entries} entries`);
     }
   }
-  runLoop(c: JitCell, loop: JitLoop, f: Frame): int {
-    const root = loop.root;
+  /** ran gets every loop the run went through (linked code may switch loops by itself). */
+  runLoop(c0: JitCell, loop0: JitLoop, f: Frame, ran: JitLoop[]): int {
+    let c = c0;
+    let loop = loop0;
+    let root = loop.root;
     loadInputs(f, root.jf);
     let cur: JitTrace = root;
     for (;;) {
+      this.backend.switchedTo = -1;
       let g = this.backend.run(cur.compiled, cur.jf);
+      const sw = this.backend.switchedTo;
+      if (sw >= 0) {
+        // linked code went on in another loop of f (a bridge into it): the exit is that loop's
+        const next = this.loopById.get(sw);
+        if (next === undefined) throw new Error('jit: linked code switched to an unknown loop');
+        loop = next;
+        root = loop.root;
+        c = this.cell(f.code, loop.header);
+        cur = root;
+        this.current = loop;
+        if (ran.indexOf(loop) < 0) ran.push(loop);
+      }
       if (g >= EXIT_LOOP_AGAIN) {
         // a linked bridge ran in the machine code: it reached the loop header (its values are
         // the loop's inputs already) or one of its own guards failed
@@ -449,17 +489,31 @@ export class JitHooks extends LoopHooks {
     // the loop is judged afresh: its entries so far left through guards that now have bridges
     loop.entries = 0;
     loop.iters = 0;
-    if (target !== null) {
-      br.target = target;
-      return br;
-    }
+    if (target !== null) br.target = target;
+    // a bridge into another loop is linked from the loop's own guard only (the code jumps from
+    // loop to loop; from a bridge's guard it would have to unwind the calls into bridges)
+    if (target !== null && (parent !== loop.root || loop.yieldPc >= 0 || target.yieldPc >= 0)) return br;
     const l = new BridgeLink(parent.compiled, g, br.compiled, br.num, loop.root.compiled, loop.root.jf, br.jf);
     l.srcs = seed.srcs;
     l.kinds = seed.kinds;
     l.cells = f.cells.length;
     l.parentCells = parent === loop.root ? loop.nlocals : 0;
+    if (target !== null) {
+      l.target = target.root.compiled;
+      l.targetFrame = target.root.jf;
+      l.targetId = target.id;
+      l.switchWord = addressOf(asRef(this.backend)) + offsetOf(Backend, 'switchedTo');
+      l.fromBusy = addressOf(asRef(loop)) + offsetOf(JitLoop, 'busy');
+      l.toBusy = addressOf(asRef(target)) + offsetOf(JitLoop, 'busy');
+    }
     br.linked = this.backend.link(l);
-    if (br.linked) this.log.linked++;
+    if (br.linked) {
+      this.log.linked++;
+      if (target !== null) {
+        this.loopById.set(target.id, target);
+        this.loopById.set(loop.id, loop);
+      }
+    }
     return br;
   }
 }

@@ -11,7 +11,7 @@ import { OverflowError as HostOverflow } from '../../translate/rlib/index.ts';
 import {
   PyObject, PyType, PyInstance, dictType, PyInt, PyFloat, PyList, PyTuple, PyDict, PyModule, PyBuiltin, PySuper, PySeqIter, PyStr,
   PyExc, PyBaseExc, ShapeMap, HOLD, None, True, False, NULL_OBJ, intType, boolType, floatType, listType, tupleType, newTuple, newList,
-  newStr, newDict, raise, OverflowErrorT, PySet, PySlice, sliceType,
+  newStr, newDict, newFloat, raise, OverflowErrorT, PySet, PySlice, sliceType,
 } from '../objects/core.ts';
 import { PyCode, InlineCache, cacheAt } from '../compiler/code.ts';
 import { Op, OPS, F_FUSED, opName } from '../compiler/opcodes.ts';
@@ -23,6 +23,7 @@ import {
 } from '../interpreter/runtime.ts';
 import { loadAttrIC, loadMethodIC, storeAttrIC, globalIC, icReset, icProbe, ctorKind, CTOR_INIT } from '../interpreter/caches.ts';
 import { dictSet } from '../objects/dict.ts';
+import { B } from '../builtins/ids.ts';
 import * as A from '../parser/ast.ts';
 import {
   Trace, IROp, K_INT, K_FLOAT, K_REF, VBASE, UNSET, D_INT_V, D_INT_SMALL, D_FLOAT_V, D_SEQITER_KIND, D_SEQITER_I,
@@ -1176,6 +1177,10 @@ export class Recorder {
       this.frames.push(rf);
       return GO;
     }
+    if (callable instanceof PyBuiltin && callable.id === B.MATH_SQRT && self === NULL_OBJ && arg === 1) {
+      const x = fr.frame.stack[base + 2];
+      if (isFloat(x) && (x as PyFloat).v >= 0.0) return this.sqrt(fr, base, cv, callable, x as PyFloat);
+    }
     // a residual call, through the interpreter's generic call
     const a: int[] = [this.box(cv), this.box(sv)];
     const objs: PyObject[] = [];
@@ -1188,6 +1193,19 @@ export class Recorder {
     fr.frame.pc = this.pcStart + 1;
     const r = callObj(callable, objs, null);
     this.push(fr, this.call(IROp.CALL_R, H_CALL, a), r);
+    fr.pc++;
+    return GO;
+  }
+  /** math.sqrt of a float: the machine's square root (a negative or NaN argument leaves
+   * through the guard, for the interpreter's ValueError or NaN). */
+  sqrt(fr: RFrame, base: int, cv: int, callable: PyObject, x: PyFloat): int {
+    const t = this.t;
+    if (cv >= 0) this.guard(IROp.GUARD_VALUE, [this.box(cv), t.cRef(callable)], 0);
+    const xf = this.floatOf(fr.stackV[base + 2], x);
+    this.guard(IROp.GUARD_TRUE, [this.emit(IROp.FLOAT_GE, [xf, t.cFloat(0.0)], 0)], 0);
+    const r = this.emit(IROp.FLOAT_SQRT, [xf], 0);
+    while (fr.sp > base) this.popV(fr);
+    this.push(fr, r, newFloat(Math.sqrt(x.v)));
     fr.pc++;
     return GO;
   }

@@ -957,7 +957,7 @@ const FLOAT_OP = [FA_ADD, FA_SUB, FA_MUL, FA_DIV];
  * bridge, unless a deeper bridge already named itself so. Addresses: the run contexts of the
  * bridge and of the loop (kept alive by their compiled traces), the bridge's code, the loop's
  * entry (0 unless root: the guard is the loop's). */
-export function assembleLink(isa: NativeIsa, l: BridgeLink, bridgeRun: int, loopRun: int, bridgeCode: int, loopEntry: int, root: boolean): int[] {
+export function assembleLink(isa: NativeIsa, l: BridgeLink, bridgeRun: int, loopRun: int, bridgeCode: int, loopEntry: int, root: boolean, targetRun: int, targetEntry: int): int[] {
   const tmp = isa.tmp;
   const bt = l.bridge.trace;
   runItems(isa, bridgeRun, offsetOf(NativeRun, 'refs'), tmp[1]);
@@ -994,20 +994,48 @@ export function assembleLink(isa: NativeIsa, l: BridgeLink, bridgeRun: int, loop
   isa.patch(named, isa.pos());
   isa.returnReg(tmp[0]);
   isa.patch(toFinish, isa.pos());
+  const cross = targetRun !== 0;
+  let busy = -1;
+  if (cross) {
+    // the other loop runs in an outer call (its jitframe holds that call's values): the
+    // FINISH is returned as an exit of the bridge, and the JIT goes on from there
+    isa.movImm(tmp[1], l.toBusy);
+    isa.load(tmp[0], tmp[1], 0);
+    isa.movImm(tmp[1], 0);
+    busy = isa.branch(C_NE, tmp[0], tmp[1]);
+  }
   // the FINISH's values (the loop's inputs, all references) into the loop's jitframe
   runItems(isa, bridgeRun, offsetOf(NativeRun, 'refs'), tmp[1]);
-  runItems(isa, loopRun, offsetOf(NativeRun, 'refs'), tmp[2]);
+  runItems(isa, cross ? targetRun : loopRun, offsetOf(NativeRun, 'refs'), tmp[2]);
   for (let k = 0; k < bt.argCount[fin]; k++) {
     const v = bt.arg(fin, k);
     if (isConst(v)) isa.movImm(tmp[0], refAddress(bt.getConstR(v)));
     else isa.load(tmp[0], tmp[1], v * 8);
     isa.store(tmp[2], k * 8, tmp[0]);
   }
+  if (cross) {
+    // the target is busy now, this loop is not, and the JIT learns which loop ran last
+    storeWord(isa, l.toBusy, 1);
+    storeWord(isa, l.fromBusy, 0);
+    storeWord(isa, l.switchWord, l.targetId);
+    isa.movImm(isa.ctx, targetRun);
+    isa.jumpAbs(targetEntry);
+    isa.patch(busy, isa.pos());
+    isa.movImm(tmp[0], (l.num + 1) * (1 << EXIT_SHIFT) + fin);
+    isa.returnReg(tmp[0]);
+  }
   isa.patch(toAgain, isa.pos());
   if (root) isa.jumpAbs(loopEntry);
   else isa.returnImm(EXIT_LOOP_AGAIN);
   isa.trap();
   return isa.code();
+}
+
+/** The word at address addr = v (tmp[0] and tmp[1] are free in a link's code). */
+function storeWord(isa: NativeIsa, addr: int, v: int): void {
+  isa.movImm(isa.tmp[0], v);
+  isa.movImm(isa.tmp[1], addr);
+  isa.store(isa.tmp[1], 0, isa.tmp[0]);
 }
 
 /** r = the item buffer of the jitframe array field of the run context at address run */

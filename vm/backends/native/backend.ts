@@ -42,8 +42,19 @@ export abstract class NativeBackend extends Backend {
     const loopRun = loop.runFor(l.loopFrame);
     if (bridgeRun.jf !== l.bridgeFrame || loopRun.jf !== l.loopFrame) return false;
     const root = parent === loop;
+    let targetRun = 0;
+    let targetEntry = 0;
+    if (l.target !== null && l.targetFrame !== null) {
+      // into another loop: only from the loop's own guard, whose stub runs on its frame
+      if (!root) return false;
+      const target = l.target as NativeLoop;
+      const run = target.runFor(l.targetFrame);
+      if (run.jf !== l.targetFrame) return false;
+      targetRun = addressOf(asRef(run));
+      targetEntry = execmem.address(target.handle, target.entryOffset);
+    }
     const isa = this.newIsa();
-    const code = assembleLink(isa, l, addressOf(asRef(bridgeRun)), addressOf(asRef(loopRun)), execmem.address(bridge.handle, 0), root ? execmem.address(loop.handle, loop.entryOffset) : 0, root);
+    const code = assembleLink(isa, l, addressOf(asRef(bridgeRun)), addressOf(asRef(loopRun)), execmem.address(bridge.handle, 0), root ? execmem.address(loop.handle, loop.entryOffset) : 0, root, targetRun, targetEntry);
     const h = installCode(code);
     if (h === 0) return false;
     execmem.writeBytes(parent.handle, site, isa.linkBytes(execmem.address(h, 0)));
@@ -54,6 +65,11 @@ export abstract class NativeBackend extends Backend {
   override release(loop: CompiledLoop): void {
     const r = (loop as NativeLoop).run;
     if (r !== null) releaseRun(r);
+  }
+  override takeIters(loop: CompiledLoop, jf: JitFrame): void {
+    const run = (loop as NativeLoop).runFor(jf);
+    jf.iters += run.iters;
+    run.iters = 0;
   }
   run(loop: CompiledLoop, jf: JitFrame): int {
     return runNative(loop as NativeLoop, jf);
