@@ -280,7 +280,10 @@ export class JitHooks extends LoopHooks {
     // interpreter (a loop nest hands f from loop to loop at every turn of its outer loop)
     const visited: JitLoop[] = [];
     const ran: JitLoop[] = [];
+    // an entry from a helper that machine code called: the code's loop and switch word are the
+    // caller's again when this returns
     const outer = this.current;
+    const outerSwitch = this.backend.switchedTo;
     try {
       for (;;) {
         if (loop.busy !== 0 || f.globals !== loop.globals || f.localsDict !== loop.localsDict || f.sp !== loop.nstack || f.fast.length !== loop.nlocals || f.cells.length !== loop.ncells) return pc;
@@ -314,6 +317,7 @@ export class JitHooks extends LoopHooks {
         switched = true;
       }
     } finally {
+      this.backend.switchedTo = outerSwitch;
       for (const l of visited) {
         for (const jt of l.traces) {
           jt.release();
