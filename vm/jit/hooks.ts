@@ -276,54 +276,49 @@ export class JitHooks extends LoopHooks {
     let loop = loop0;
     let pc = -1;
     let switched = false;
-    // the loops this entry ran: their jitframes are released once, when f leaves them for the
-    // interpreter (a loop nest hands f from loop to loop at every turn of its outer loop)
-    const visited: JitLoop[] = [];
+    // the loops each run went through (linked code switches loops by itself); their jitframes
+    // are released when it ends
     const ran: JitLoop[] = [];
     // an entry from a helper that machine code called: the code's loop and switch word are the
     // caller's again when this returns
     const outer = this.current;
     const outerSwitch = this.backend.switchedTo;
-    try {
-      for (;;) {
-        if (loop.busy !== 0 || f.globals !== loop.globals || f.localsDict !== loop.localsDict || f.sp !== loop.nstack || f.fast.length !== loop.nlocals || f.cells.length !== loop.ncells) return pc;
-        // an entry from the interpreter is what giving up weighs; one from a bridge costs little
-        if (!switched) {
-          this.log.entries++;
-          loop.entries++;
-        }
-        ran.length = 0;
-        ran.push(loop);
-        loop.busy = 1;
-        this.current = loop;
-        this.switchTo = null;
-        try {
-          pc = this.runLoop(c, loop, f, ran);
-        } finally {
-          // linked code that switched loops left the busy mark on the loop it ended in
-          (this.current as JitLoop).busy = 0;
-          this.current = outer;
-          for (const l of ran) if (visited.indexOf(l) < 0) visited.push(l);
-        }
+    for (;;) {
+      if (loop.busy !== 0 || f.globals !== loop.globals || f.localsDict !== loop.localsDict || f.sp !== loop.nstack || f.fast.length !== loop.nlocals || f.cells.length !== loop.ncells) return pc;
+      // an entry from the interpreter is what giving up weighs; one from a bridge costs little
+      if (!switched) {
+        this.log.entries++;
+        loop.entries++;
+      }
+      ran.length = 0;
+      ran.push(loop);
+      loop.busy = 1;
+      this.current = loop;
+      this.switchTo = null;
+      try {
+        pc = this.runLoop(c, loop, f, ran);
+      } finally {
+        // linked code that switched loops left the busy mark on the loop it ended in
+        (this.current as JitLoop).busy = 0;
+        this.current = outer;
+        this.backend.switchedTo = outerSwitch;
         for (const l of ran) {
-          this.backend.takeIters(l.root.compiled, l.root.jf);
-          this.accountEntry(this.cell(f.code, l.header), l, f);
-        }
-        const next = this.takeSwitch();
-        if (next === null) return pc;
-        c = this.cell(f.code, next.header);
-        if (c.loop !== next) return pc;
-        loop = next;
-        switched = true;
-      }
-    } finally {
-      this.backend.switchedTo = outerSwitch;
-      for (const l of visited) {
-        for (const jt of l.traces) {
-          jt.release();
-          this.backend.release(jt.compiled);
+          for (const jt of l.traces) {
+            jt.release();
+            this.backend.release(jt.compiled);
+          }
         }
       }
+      for (const l of ran) {
+        this.backend.takeIters(l.root.compiled, l.root.jf);
+        this.accountEntry(this.cell(f.code, l.header), l, f);
+      }
+      const next = this.takeSwitch();
+      if (next === null) return pc;
+      c = this.cell(f.code, next.header);
+      if (c.loop !== next) return pc;
+      loop = next;
+      switched = true;
     }
   }
   /** The loop a bridge handed f to in the last run (and forgets it). */
