@@ -3,7 +3,7 @@
 // Templates in sub() and Match.expand() are handed to re._subx and re._expand, as CPython's
 // _sre does.
 import { bytesLike } from '../../builtins/buffer.ts';
-import type { int } from '../../../translate/rlib/index.ts';
+import { type int, text } from '../../../translate/rlib/index.ts';
 import {
   PyObject, PyModule, PyNative, PyInt, PyStr, PyBytes, PyDict, PyTuple, PyList, PyProperty, propertyType, bytesType,
   newInt, newStr, newList, newTuple, newDict, raise, None, True, False, TypeError, ValueError, IndexError,
@@ -19,6 +19,7 @@ import { importName } from '../../interpreter/importer.ts';
 import * as K from './constants.ts';
 import { SreState, SreCodeError, sreMatch, sreSearch } from './engine.ts';
 import { asciiIsCased, unicodeIsCased, lowerAscii, lowerUnicode, SetTables } from './chars.ts';
+import { cpLen } from '../../objects/strutil.ts';
 
 const PATTERN_TYPE = newModuleType('re', 'Pattern');
 const MATCH_TYPE = newModuleType('re', 'Match');
@@ -72,6 +73,14 @@ function subjectOf(o: PyObject): Subject {
   if (buf !== null) return new Subject(o, true, buf);
   if (!(o instanceof PyStr)) throw raise(TypeError, `expected string or bytes-like object, got '${typeName(o)}'`);
   const s = o.s;
+  if (cpLen(o) === s.length) {
+    // no surrogate pair (the str's length in code points, which it keeps, says so): its code
+    // units are its characters, taken in one copy
+    const sub = new Subject(o, false, text.unitsOf(s));
+    sub.s = s;
+    return sub;
+  }
+  // a pair is one character to Python, two units: combined one by one
   const chars: int[] = [];
   // UTF-16 offsets, kept only once a character outside the BMP shows they differ from indices
   const off: int[] = [];
@@ -102,9 +111,13 @@ function subjectOf(o: PyObject): Subject {
 }
 function sliceOf(sub: Subject, a: int, b: int): PyObject {
   if (sub.isBytes) return new PyBytes(bytesType, sub.chars.slice(a, b));
+  return newStr(textOf(sub, a, b));
+}
+/** The text of a str subject's characters a..b. */
+function textOf(sub: Subject, a: int, b: int): string {
   const off = sub.off;
-  if (off === null) return newStr(sub.s.slice(a, b));
-  return newStr(sub.s.slice(off[a], off[b]));
+  if (off === null) return sub.s.slice(a, b);
+  return sub.s.slice(off[a], off[b]);
 }
 
 export class PyPattern extends PyNative {
