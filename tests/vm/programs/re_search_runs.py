@@ -60,3 +60,23 @@ rx = re.compile("a+b")
 print(rx.sub(lambda m: str(len(m.group())), "aab xaaab ab b"), rx.sub("[\\g<0>]", "aab xaaab", 1), rx.subn("", "aaaab" * 3))
 print(re.findall(rb"[a-z]+ing\b", b"sing a\xffsong bring\x00ing"), re.sub(rb"\d+\.", b"N", b"1.2.33.x4."))
 print(re.split("a+(?=b)", "caabaaacab"), re.split("[^ab]*", "xaby"))
+
+# sub's pieces are joined once, after every replacement: a callable runs for each match before a
+# result that is not a str fails the join (its index among the pieces in the message)
+calls = []
+def odd(m):
+    calls.append(m.group())
+    return 1 if m.group() == "aab" else m.group().upper()
+for s in ["xaab ab aaab", "aab", "ab aab"]:
+    calls.clear()
+    try:
+        print(re.sub("a+b", odd, s))
+    except TypeError as e:
+        print("TypeError", e, calls)
+class S(str):
+    pass
+print(re.sub("a+", lambda m: S("<" + m.group() + ">"), "baac a"), re.subn("x*", "-", "abxc"), re.sub("\U0001F600+", "E", "a\U0001F600\U0001F600b\U0001F600"))
+try:
+    re.sub(b"a+", lambda m: "s", b"xaay")
+except TypeError as e:
+    print("TypeError", e)

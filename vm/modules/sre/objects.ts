@@ -449,7 +449,7 @@ function subx(p: PyPattern, repl: PyObject, o: PyObject, count: int, withCount: 
   }
   const sub = stateFor(p, o, 0, BIG_END);
   const st = newState(p, sub, 0, BIG_END);
-  const pieces: PyObject[] = [];
+  const pieces = new SubPieces(sub);
   let n = 0;
   let i = 0;
   while (count <= 0 || n < count) {
@@ -458,36 +458,62 @@ function subx(p: PyPattern, repl: PyObject, o: PyObject, count: int, withCount: 
     if (!runSearch(st, p.code)) break;
     const b = st.start;
     const e = st.ptr;
-    if (i < b) pieces.push(sliceOf(sub, i, b));
+    if (i < b) pieces.addSlice(i, b);
     let item = filter;
     if (callable) item = callObj(filter, [new PyMatch(p, sub, st)], null);
-    if (item !== None) pieces.push(item);
+    if (item !== None) pieces.add(item);
     i = e;
     n++;
     st.mustAdvance = st.ptr === st.start;
     st.start = st.ptr;
   }
-  if (i < st.endpos) pieces.push(sliceOf(sub, i, st.endpos));
-  const joined = joinPieces(pieces, sub.isBytes);
+  if (i < st.endpos) pieces.addSlice(i, st.endpos);
+  const joined = pieces.join();
   return withCount ? newTuple([joined, newInt(n)]) : joined;
 }
-function joinPieces(pieces: PyObject[], isBytes: boolean): PyObject {
-  if (isBytes) {
-    const out: int[] = [];
-    for (let k = 0; k < pieces.length; k++) {
-      const x = pieces[k];
-      if (!(x instanceof PyBytes)) throw raise(TypeError, `sequence item ${k}: expected a bytes-like object, ${typeName(x)} found`);
-      for (const c of x.b) out.push(c);
+/** The pieces of sub()'s result, joined once at the end. For a str subject, the text of each:
+ * the subject's own between matches is sliced without making a str object of it. A piece of
+ * the wrong type fails the join as CPython's (its index in the message), after every match has
+ * been replaced: a callable replacement runs for all of them first. */
+class SubPieces {
+  sub: Subject;
+  texts: string[] = [];
+  objs: PyObject[] = [];
+  count: int = 0;
+  /** the first piece that is not a str, and its index, for a str subject */
+  bad: PyObject | null = null;
+  badAt: int = -1;
+  constructor(sub: Subject) {
+    this.sub = sub;
+  }
+  addSlice(a: int, b: int): void {
+    if (this.sub.isBytes) this.objs.push(sliceOf(this.sub, a, b));
+    else this.texts.push(textOf(this.sub, a, b));
+    this.count++;
+  }
+  add(x: PyObject): void {
+    if (this.sub.isBytes) this.objs.push(x);
+    else if (x instanceof PyStr) this.texts.push(x.s);
+    else if (this.bad === null) {
+      this.bad = x;
+      this.badAt = this.count;
     }
-    return new PyBytes(bytesType, out);
+    this.count++;
   }
-  const parts: string[] = [];
-  for (let k = 0; k < pieces.length; k++) {
-    const x = pieces[k];
-    if (!(x instanceof PyStr)) throw raise(TypeError, `sequence item ${k}: expected str instance, ${typeName(x)} found`);
-    parts.push(x.s);
+  join(): PyObject {
+    if (this.sub.isBytes) {
+      const out: int[] = [];
+      for (let k = 0; k < this.objs.length; k++) {
+        const x = this.objs[k];
+        if (!(x instanceof PyBytes)) throw raise(TypeError, `sequence item ${k}: expected a bytes-like object, ${typeName(x)} found`);
+        for (const c of x.b) out.push(c);
+      }
+      return new PyBytes(bytesType, out);
+    }
+    const bad = this.bad;
+    if (bad !== null) throw raise(TypeError, `sequence item ${this.badAt}: expected str instance, ${typeName(bad)} found`);
+    return newStr(this.texts.join(''));
   }
-  return newStr(parts.join(''));
 }
 
 /** The group number that k names (an int or a group name), as Match methods take it. */
