@@ -454,6 +454,11 @@ function annotatePrimitive(a: Annotator, fd: FunctionDesc, args: SomeValue[], op
       generalizeListItem(l.def, s_int);
       return l.withNullable(true);
     }
+    case 'ints': {
+      const l = a.newList(op);
+      generalizeListItem(l.def, s_int);
+      return l;
+    }
     case 'int':
       return s_int;
     case 'float':

@@ -690,6 +690,8 @@ export class FunctionEmitter {
         return set(`rts_os_urandom(${A(0, S)}, ${this.gen.rp.table.listTid('I64')})`);
       case 'os.call':
         return set(`rts_os_call(${A(0, S)}, ${A(1)}, ${A(2)}, ${this.gen.rp.table.listTid('I64')})`);
+      case 'text.unitsOf':
+        return set(`rts_str_units(${A(0)}, ${this.gen.rp.table.listTid('I64')})`);
       case 'execmem.available':
         return set('true');
       case 'execmem.alloc':

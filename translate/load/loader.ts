@@ -23,6 +23,7 @@ const PRIMITIVE_MODULES = new Map([
   ['execmem.ts', 'execmem'],
   ['gcref.ts', 'gcref'],
   ['weak.ts', 'weak'],
+  ['text.ts', 'text'],
   ['jithelpers.ts', 'jithelpers'],
 ]);
 

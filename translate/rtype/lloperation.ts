@@ -9,8 +9,9 @@ export type PrimArg = 'int' | 'float' | 'str' | 'list' | 'object' | 'ref' | 'cla
 /** Argument kinds: 'object' is any GC reference (instance, string, list, Map), 'ref' an rlib
  * GcRef, 'class' a class named in the call, 'field' a string literal naming one of its fields.
  * Result of an rlib primitive: a plain annotation kind, a nullable string, a nullable list of
- * ints (bytes), a GcRef, or a nullable instance of the class argument. */
-export type PrimResult = 'int' | 'float' | 'bool' | 'str' | 'none' | 'nullstr' | 'bytes' | 'ref' | 'inst_or_null';
+ * ints (bytes), a list of ints never null (ints), a GcRef, or a nullable instance of the class
+ * argument. */
+export type PrimResult = 'int' | 'float' | 'bool' | 'str' | 'none' | 'nullstr' | 'bytes' | 'ints' | 'ref' | 'inst_or_null';
 
 export interface LLOp {
   /** may leave an RTS exception pending: genc checks rts_exc after it */
@@ -182,6 +183,8 @@ const table: Record<string, LLOp> = {
   'weak.addRoot': prim(['object'], 'none'),
   'weak.collect': prim([], 'int', { collects: true }),
   'weak.count': prim([], 'int'),
+  // text (translate/runtime/str.c)
+  'text.unitsOf': prim(['str'], 'ints', { raises: 'MemoryError' }),
   'jithelpers.helperAddress': prim(['int'], 'int'),
   'jithelpers.allocAddress': prim([], 'int', { fold: true }),
   'jithelpers.excAddress': prim([], 'int', { fold: true }),

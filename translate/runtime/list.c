@@ -38,7 +38,7 @@ static inline void reserve(rts_list *l, int64_t n) {
 /* a new list's items go in its own cell when the whole stays a small object */
 #define INLINE_MAX_BYTES (2048u - sizeof(rts_list))
 
-rts_list *rts_list_new(uint32_t tid, int64_t len) {
+static rts_list *list_new(uint32_t tid, int64_t len, bool zero) {
   if (len < 0) rts_fatal("invalid list length: %lld", (long long)len);
   size_t es = rts_elem_size(rts_types[tid].elem);
   if ((uint64_t)len <= INLINE_MAX_BYTES / es) {
@@ -53,11 +53,15 @@ rts_list *rts_list_new(uint32_t tid, int64_t len) {
   rts_list *l = rts_alloc(tid, sizeof(rts_list));
   if (len > (int64_t)(INT64_MAX / 16)) rts_fatal("out of memory");
   l->items = rts_raw_alloc((size_t)len * es); /* never collects */
-  memset(l->items, 0, (size_t)len * es);
+  if (zero) memset(l->items, 0, (size_t)len * es);
   l->cap = len;
   l->len = len;
   return l;
 }
+
+rts_list *rts_list_new(uint32_t tid, int64_t len) { return list_new(tid, len, true); }
+
+rts_list *rts_list_new_unset(uint32_t tid, int64_t len) { return list_new(tid, len, false); }
 
 void rts_list_check_index(rts_list *l, int64_t i) {
   rts_fatal("list index out of range: %lld (length %lld)", (long long)i, (long long)l->len);

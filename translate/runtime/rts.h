@@ -173,6 +173,9 @@ struct rts_list *rts_str_split(rts_str *s, rts_str *sep, uint32_t list_tid); /* 
 rts_str *rts_str_from_int(int64_t v);           /* String(i) */
 rts_str *rts_str_from_float(double v);          /* String(x) exactly as JS Number.prototype.toString() */
 rts_str *rts_str_from_bool(bool v);             /* "true"/"false" */
+/* rlib text.unitsOf: a list (tid list_tid, int64 items) of s's code units; NULL with MemoryError
+ * raised when it cannot be held */
+struct rts_list *rts_str_units(rts_str *s, uint32_t list_tid);
 rts_str *rts_float_repr(double v);              /* Python repr(float): shortest round-trip, '1.0', '1e+16', 'inf', 'nan' */
 rts_str *rts_float_to_fixed(double v, int64_t digits); /* JS toFixed for |v| < 1e21 */
 double rts_str_to_float(rts_str *s, bool *ok);  /* full-string strtod on ASCII, whitespace trimmed */

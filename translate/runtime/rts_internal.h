@@ -32,6 +32,10 @@ void rts_raw_free(void *p); /* p from rts_raw_alloc (or NULL): reusable at once 
  * old one is never freed. */
 void *rts_buf_alloc(size_t bytes);
 
+/* rts_list_new, but a list too large to sit inline keeps whatever its buffer held: for a
+ * runtime function that writes every item before it can collect (items of a non-reference
+ * kind only, which the collector does not read). */
+struct rts_list *rts_list_new_unset(uint32_t tid, int64_t len);
 /* Size in bytes of one list item / dict value of the given rts_elem kind. */
 static inline size_t rts_elem_size(uint32_t elem) { return elem == RTS_ELEM_BOOL ? 1u : 8u; }
 

@@ -438,6 +438,20 @@ rts_list *rts_str_split(rts_str *s, rts_str *sep, uint32_t list_tid) {
   return l;
 }
 
+rts_list *rts_str_units(rts_str *s, uint32_t list_tid) {
+  int64_t n = s->len;
+  /* both may collect: s stays rooted */
+  RTS_ROOTS(s);
+  /* eight bytes a unit: a long string's list is a large request, refused as MemoryError */
+  rts_list *l = rts_gc_room_for((size_t)n * sizeof(int64_t) + 64) ? rts_list_new_unset(list_tid, n) : NULL;
+  RTS_UNROOT();
+  if (!l) return NULL;
+  int64_t *it = RTS_LIST_ITEMS(l, int64_t);
+  const uint16_t *d = s->data;
+  for (int64_t i = 0; i < n; i++) it[i] = d[i];
+  return l;
+}
+
 rts_str *rts_str_from_int(int64_t v) {
   char buf[24];
   int n = 0;

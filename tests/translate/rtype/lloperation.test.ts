@@ -8,8 +8,9 @@ import * as execmem from '../../../translate/rlib/execmem.ts';
 import * as gcref from '../../../translate/rlib/gcref.ts';
 import * as jithelpers from '../../../translate/rlib/jithelpers.ts';
 import * as weak from '../../../translate/rlib/weak.ts';
+import * as text from '../../../translate/rlib/text.ts';
 
-const modules: Record<string, Record<string, unknown>> = { arith, os, execmem, gcref, jithelpers, weak };
+const modules: Record<string, Record<string, unknown>> = { arith, os, execmem, gcref, jithelpers, weak, text };
 
 describe('LL_OPERATIONS', () => {
   it('folds only operations that neither raise nor collect', () => {

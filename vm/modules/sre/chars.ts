@@ -194,12 +194,16 @@ export class SetTables {
 }
 /** Where the table of the set at code[at] starts in t.bits, building it on first use. */
 export function setTable(t: SetTables, code: int[], at: int): int {
-  if (t.slot.length === 0) for (let i = 0; i < code.length; i++) t.slot.push(-1);
-  const k = t.slot[at];
-  if (k >= 0) return k;
+  // no allocation on this path (buildTable's pushes are out of line), so the lookup needs no
+  // GC frame and genc can inline it
+  if (at < t.slot.length) {
+    const k = t.slot[at];
+    if (k >= 0) return k;
+  }
   return buildTable(t, code, at);
 }
 function buildTable(t: SetTables, code: int[], at: int): int {
+  if (t.slot.length === 0) for (let i = 0; i < code.length; i++) t.slot.push(-1);
   const base = t.bits.length;
   for (let c = 0; c < 256; c++) t.bits.push(inCharset(code, at, c) ? 1 : 0);
   t.slot[at] = base;

@@ -977,15 +977,30 @@ export function sreSearch(st: SreState, code: int[]): boolean {
     st.ptr = st.end;
     return false;
   }
-  // a pattern that starts by repeating a one-character item at least once cannot match where
-  // that item does not: such places are passed over without starting the matcher (CPython
-  // starts it at every place; the result is the same)
+  // A pattern led by a repeated one-character item: where the item does not match, a repeat
+  // with min >= 1 cannot start, so those places are passed over without starting the matcher
+  // (CPython starts it at every place; the result is the same). And when the repeat is
+  // unbounded, a failed start rules out the rest of its run: a match from a later place s' in
+  // the run [s, r) of characters the item matches would repeat the item over s'..k (k <= r),
+  // and the start s reaches k too, repeating it over s..k, with the same tail from k (what
+  // follows the repeat sees only the characters, never where the match started; nothing
+  // before it can be a group the tail refers to). Greedy, lazy and possessive repeats all try
+  // that count from s. Nor can a match start at r: the item does not match there, so a match
+  // from r repeats it no times (min 0), and s reaches r over s..r. The next start worth trying
+  // is r + 1.
   let item = -1;
+  let skipRuns = false;
   const op0 = code[pc];
-  if ((op0 === K.OP_REPEAT_ONE || op0 === K.OP_MIN_REPEAT_ONE || op0 === K.OP_POSSESSIVE_REPEAT_ONE) && code[pc + 2] >= 1 && isOneCharItem(code[pc + 4])) item = pc + 4;
+  if ((op0 === K.OP_REPEAT_ONE || op0 === K.OP_MIN_REPEAT_ONE || op0 === K.OP_POSSESSIVE_REPEAT_ONE) && isOneCharItem(code[pc + 4])) {
+    skipRuns = code[pc + 3] === K.MAXREPEAT;
+    if (code[pc + 2] >= 1) item = pc + 4;
+  }
   const realEnd = st.end;
   while (!ok && ptr < end) {
-    ptr = item >= 0 ? nextItemAt(st, code, item, ptr + 1, end) : ptr + 1;
+    const next = (skipRuns ? ptr + countItem(st, code, pc + 4, ptr, K.MAXREPEAT) : ptr) + 1;
+    // past end no match can start (too short for the pattern's least length)
+    if (next > end) break;
+    ptr = item >= 0 ? nextItemAt(st, code, item, next, end) : next;
     st.lastmark = -1;
     st.lastindex = -1;
     st.start = ptr;

@@ -3,7 +3,7 @@
 // Templates in sub() and Match.expand() are handed to re._subx and re._expand, as CPython's
 // _sre does.
 import { bytesLike } from '../../builtins/buffer.ts';
-import type { int } from '../../../translate/rlib/index.ts';
+import { type int, text } from '../../../translate/rlib/index.ts';
 import {
   PyObject, PyModule, PyNative, PyInt, PyStr, PyBytes, PyDict, PyTuple, PyList, PyProperty, propertyType, bytesType,
   newInt, newStr, newList, newTuple, newDict, raise, None, True, False, TypeError, ValueError, IndexError,
@@ -19,6 +19,7 @@ import { importName } from '../../interpreter/importer.ts';
 import * as K from './constants.ts';
 import { SreState, SreCodeError, sreMatch, sreSearch } from './engine.ts';
 import { asciiIsCased, unicodeIsCased, lowerAscii, lowerUnicode, SetTables } from './chars.ts';
+import { cpLen } from '../../objects/strutil.ts';
 
 const PATTERN_TYPE = newModuleType('re', 'Pattern');
 const MATCH_TYPE = newModuleType('re', 'Match');
@@ -72,6 +73,14 @@ function subjectOf(o: PyObject): Subject {
   if (buf !== null) return new Subject(o, true, buf);
   if (!(o instanceof PyStr)) throw raise(TypeError, `expected string or bytes-like object, got '${typeName(o)}'`);
   const s = o.s;
+  if (cpLen(o) === s.length) {
+    // no surrogate pair (the str's length in code points, which it keeps, says so): its code
+    // units are its characters, taken in one copy
+    const sub = new Subject(o, false, text.unitsOf(s));
+    sub.s = s;
+    return sub;
+  }
+  // a pair is one character to Python, two units: combined one by one
   const chars: int[] = [];
   // UTF-16 offsets, kept only once a character outside the BMP shows they differ from indices
   const off: int[] = [];
@@ -102,9 +111,13 @@ function subjectOf(o: PyObject): Subject {
 }
 function sliceOf(sub: Subject, a: int, b: int): PyObject {
   if (sub.isBytes) return new PyBytes(bytesType, sub.chars.slice(a, b));
+  return newStr(textOf(sub, a, b));
+}
+/** The text of a str subject's characters a..b. */
+function textOf(sub: Subject, a: int, b: int): string {
   const off = sub.off;
-  if (off === null) return newStr(sub.s.slice(a, b));
-  return newStr(sub.s.slice(off[a], off[b]));
+  if (off === null) return sub.s.slice(a, b);
+  return sub.s.slice(off[a], off[b]);
 }
 
 export class PyPattern extends PyNative {
@@ -436,7 +449,7 @@ function subx(p: PyPattern, repl: PyObject, o: PyObject, count: int, withCount: 
   }
   const sub = stateFor(p, o, 0, BIG_END);
   const st = newState(p, sub, 0, BIG_END);
-  const pieces: PyObject[] = [];
+  const pieces = new SubPieces(sub);
   let n = 0;
   let i = 0;
   while (count <= 0 || n < count) {
@@ -445,36 +458,62 @@ function subx(p: PyPattern, repl: PyObject, o: PyObject, count: int, withCount: 
     if (!runSearch(st, p.code)) break;
     const b = st.start;
     const e = st.ptr;
-    if (i < b) pieces.push(sliceOf(sub, i, b));
+    if (i < b) pieces.addSlice(i, b);
     let item = filter;
     if (callable) item = callObj(filter, [new PyMatch(p, sub, st)], null);
-    if (item !== None) pieces.push(item);
+    if (item !== None) pieces.add(item);
     i = e;
     n++;
     st.mustAdvance = st.ptr === st.start;
     st.start = st.ptr;
   }
-  if (i < st.endpos) pieces.push(sliceOf(sub, i, st.endpos));
-  const joined = joinPieces(pieces, sub.isBytes);
+  if (i < st.endpos) pieces.addSlice(i, st.endpos);
+  const joined = pieces.join();
   return withCount ? newTuple([joined, newInt(n)]) : joined;
 }
-function joinPieces(pieces: PyObject[], isBytes: boolean): PyObject {
-  if (isBytes) {
-    const out: int[] = [];
-    for (let k = 0; k < pieces.length; k++) {
-      const x = pieces[k];
-      if (!(x instanceof PyBytes)) throw raise(TypeError, `sequence item ${k}: expected a bytes-like object, ${typeName(x)} found`);
-      for (const c of x.b) out.push(c);
+/** The pieces of sub()'s result, joined once at the end. For a str subject, the text of each:
+ * the subject's own between matches is sliced without making a str object of it. A piece of
+ * the wrong type fails the join as CPython's (its index in the message), after every match has
+ * been replaced: a callable replacement runs for all of them first. */
+class SubPieces {
+  sub: Subject;
+  texts: string[] = [];
+  objs: PyObject[] = [];
+  count: int = 0;
+  /** the first piece that is not a str, and its index, for a str subject */
+  bad: PyObject | null = null;
+  badAt: int = -1;
+  constructor(sub: Subject) {
+    this.sub = sub;
+  }
+  addSlice(a: int, b: int): void {
+    if (this.sub.isBytes) this.objs.push(sliceOf(this.sub, a, b));
+    else this.texts.push(textOf(this.sub, a, b));
+    this.count++;
+  }
+  add(x: PyObject): void {
+    if (this.sub.isBytes) this.objs.push(x);
+    else if (x instanceof PyStr) this.texts.push(x.s);
+    else if (this.bad === null) {
+      this.bad = x;
+      this.badAt = this.count;
     }
-    return new PyBytes(bytesType, out);
+    this.count++;
   }
-  const parts: string[] = [];
-  for (let k = 0; k < pieces.length; k++) {
-    const x = pieces[k];
-    if (!(x instanceof PyStr)) throw raise(TypeError, `sequence item ${k}: expected str instance, ${typeName(x)} found`);
-    parts.push(x.s);
+  join(): PyObject {
+    if (this.sub.isBytes) {
+      const out: int[] = [];
+      for (let k = 0; k < this.objs.length; k++) {
+        const x = this.objs[k];
+        if (!(x instanceof PyBytes)) throw raise(TypeError, `sequence item ${k}: expected a bytes-like object, ${typeName(x)} found`);
+        for (const c of x.b) out.push(c);
+      }
+      return new PyBytes(bytesType, out);
+    }
+    const bad = this.bad;
+    if (bad !== null) throw raise(TypeError, `sequence item ${this.badAt}: expected str instance, ${typeName(bad)} found`);
+    return newStr(this.texts.join(''));
   }
-  return newStr(parts.join(''));
 }
 
 /** The group number that k names (an int or a group name), as Match methods take it. */
