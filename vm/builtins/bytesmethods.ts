@@ -14,7 +14,8 @@ import { typeName, toIntIndex, toSsize, sliceIndexArg, iterToArray, getIter, ite
 import { percentFormat } from './format.ts';
 import { bytesLike, needBytesLike } from './buffer.ts';
 import { registerIfFinalizable } from '../modules/finalize.ts';
-import { padTo, countSub, replaceAll } from './strmethods.ts';
+import { padTo, replaceAll } from './strmethods.ts';
+import { bytesFind, bytesRFind, bytesCount } from '../objects/bytesearch.ts';
 import { indexFrom, lastIndexFrom, repeatStr } from '../objects/strutil.ts';
 
 /** the bytearray type, set by bytearray.ts (which imports this file) */
@@ -68,19 +69,19 @@ function bytesArg(o: PyObject): string {
   return latin1(needBytesLike(o));
 }
 /** find/count/index's sub: bytes-like or an int in range(256). */
-function subArg(o: PyObject): string {
+function subArg(o: PyObject): int[] {
   if (o instanceof PyInt) {
     // an int past the machine range is out of range(256) too, not an OverflowError
     const c = o.big !== null ? -1 : o.v;
     if (c < 0 || c > 255) throw raise(ValueError, 'byte must be in range(0, 256)');
-    return String.fromCharCode(c);
+    return [c];
   }
   const b = bytesLike(o);
   if (b === null) {
     if (!o.cls.isBuiltin && lookupType(o.cls, '__index__') !== null) return subArg(newInt(toIntIndex(o)));
     throw raise(TypeError, `argument should be integer or bytes-like object, not '${typeName(o)}'`);
   }
-  return latin1(b);
+  return b;
 }
 /** start/end of find and friends, clamped like a slice. */
 function bounds(args: PyObject[], kw: string[] | null, i: int, n: int): int[] {
@@ -380,20 +381,11 @@ export function callBytes(bi: PyBuiltin, args: PyObject[], kw: string[] | null):
     case 'index':
     case 'rindex': {
       const sub = subArg(need(args, kw, 1, 'sub', name, 1));
-      const s = latin1(b);
-      const r = bounds(args, kw, 2, s.length);
+      const r = bounds(args, kw, 2, b.length);
       const a = r[0];
       const e = r[1];
-      if (name === 'count') {
-        if (a > s.length || e < a) return newInt(0);
-        const region = s.slice(a, e);
-        return newInt(sub.length === 0 ? region.length + 1 : countSub(region, sub));
-      }
-      let pos = -1;
-      if (a <= s.length && e - a >= sub.length) {
-        const j = name === 'find' || name === 'index' ? indexFrom(s, sub, a) : lastIndexFrom(s, sub, e - sub.length);
-        if (j >= a && j + sub.length <= e) pos = j;
-      }
+      if (name === 'count') return newInt(bytesCount(b, sub, a, e));
+      const pos = name === 'find' || name === 'index' ? bytesFind(b, sub, a, e) : bytesRFind(b, sub, a, e);
       if (pos < 0 && (name === 'index' || name === 'rindex')) throw raise(ValueError, 'subsection not found');
       return newInt(pos);
     }

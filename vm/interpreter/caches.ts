@@ -102,13 +102,16 @@ export function loadAttrIC(ic: InlineCache, o: PyInstance, name: string): PyObje
   icAdd(ic, o.map, -1, d, null);
   return d;
 }
-/** LOAD_METHOD of name on instance o: the function to call with o, or null. */
+/** LOAD_METHOD of name on instance o: the function to call with o, or null. A builtin method
+ * of the class counts too (the methods of _asyncio's Future and Task, of _io's classes, a
+ * Python subclass's inherited ones): the call passes o as its first argument, as calling the
+ * bound method would, without making one. */
 export function loadMethodIC(ic: InlineCache, o: PyInstance, name: string): PyObject | null {
   const e = icProbe(ic, o.map);
   if (e !== null) return e.value;
   if (!cacheableInstance(o) || o.map.names.has(name)) return null;
   const d = lookupType(o.cls, name);
-  if (d === null || !(d instanceof PyFunction)) return null;
+  if (d === null || !(d instanceof PyFunction || (d instanceof PyBuiltin && d.isMethod))) return null;
   icAdd(ic, o.map, -1, d, null);
   return d;
 }

@@ -53,12 +53,12 @@ function nameError(name: string): PyExc {
   return e;
 }
 
-/** Binds call arguments into a new frame for fn. */
-export function makeFrame(fn: PyFunction, args: PyObject[], kwnames: string[] | null): Frame {
+/** Binds call arguments into a frame for fn (its spare frame when it has one: the general
+ * binding of keywords, *args and **kwargs, and the cells, go into it as into a new one). */
+function makeFrame(fn: PyFunction, args: PyObject[], kwnames: string[] | null): Frame {
   const code = fn.code;
-  const nvars = code.varnames.length;
-  const fast: (PyObject | null)[] = [];
-  for (let i = 0; i < nvars; i++) fast.push(null);
+  const f = frameFor(fn);
+  const fast = f.fast;
   const nkw = kwnames === null ? 0 : kwnames.length;
   const npos = args.length - nkw;
   const argcount = code.argcount;
@@ -127,7 +127,6 @@ export function makeFrame(fn: PyFunction, args: PyObject[], kwnames: string[] | 
     }
     if (missing.length > 0) throw missingArgs(fn, missing, 'keyword-only');
   }
-  const f = new Frame(code, fn, fn.globals, null, fast);
   if (code.cellvars.length > 0 || code.freevars.length > 0) {
     const cells: PyCell[] = [];
     for (let i = 0; i < code.cellvars.length; i++) {
@@ -208,11 +207,13 @@ function newFrame(fn: PyFunction): Frame {
   if (code.freevars.length > 0) f.cells = fn.closure;
   return f;
 }
-/** Makes f, which returned normally, fn's spare frame. Nothing else refers to it by then:
- * generators (which keep their frame) are never simple, tracebacks copy what they need.
+/** Makes f, which returned normally, fn's spare frame. Nothing else refers to it by then: a
+ * frame that a traceback or a frame object saw is never released, and a generator releases
+ * its frame only once finished (its gi_frame is then None; gi_code is the function's code).
  * Locals must be unset for the next call; the value stack's slots above sp are free anyway. */
 function releaseFrame(fn: PyFunction, f: Frame): void {
-  if (f.escaped) return;
+  // (a frame of code the function no longer has, after a __code__ assignment, is dropped)
+  if (f.escaped || f.code !== fn.code) return;
   const fast = f.fast;
   for (let i = 0; i < fast.length; i++) fast[i] = null;
   // a spare frame's stale stack slots would keep the last call's values alive
@@ -221,6 +222,9 @@ function releaseFrame(fn: PyFunction, f: Frame): void {
   if (f.blocks.length > 0) f.blocks.length = 0;
   f.pc = 0;
   f.back = null;
+  // the cells a call made (makeFrame) are its own: the next call makes new ones, and the
+  // spare frame must not keep these alive
+  if (f.code.cellvars.length > 0) f.cells = EMPTY.cells;
   fn.spare = f;
 }
 /** Binds positional args (no keywords) for simple fn when they fit its parameters and
@@ -251,7 +255,9 @@ export function callFunction(fn: PyFunction, args: PyObject[], kwnames: string[]
   }
   const f = makeFrame(fn, args, kwnames);
   if ((fn.code.flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)) !== 0) return generatorOf(f);
-  return evalFrame(f);
+  const r = evalFrame(f);
+  releaseFrame(fn, f);
+  return r;
 }
 /** The generator, coroutine or async generator of frame f (its code's flags say which). */
 function generatorOf(f: Frame): PyGenerator {
@@ -275,7 +281,7 @@ function genCall(fn: PyFunction, first: PyObject, stack: PyObject[], from: int, 
   const nargs = hasFirst ? to - from + 1 : to - from;
   const argcount = code.argcount;
   if (nargs > argcount || nargs < argcount - fn.defaults.length) return null;
-  const f = newFrame(fn);
+  const f = frameFor(fn);
   const fast = f.fast;
   let j = 0;
   if (hasFirst) fast[j++] = first;
@@ -362,6 +368,9 @@ export function genSend(g: PyGenerator, v: PyObject): PyObject | null {
   }
   g.finished = true;
   g.retval = r;
+  // its frame serves the next generator of its function (nothing runs it again: a finished
+  // generator refuses send, throw and close before looking at its frame)
+  if (f.fn !== null) releaseFrame(f.fn as PyFunction, f);
   return null;
 }
 /** Runs generator frame f, resumed by genSend (its generator running, its exc slot current, the

@@ -13,6 +13,7 @@ import { cpLen } from '../objects/strutil.ts';
 import { dictGet, dictSet, dictDel } from '../objects/dict.ts';
 import { isInstance, setKey } from './runtime.ts';
 import { strMethodFast } from '../builtins/strmethods.ts';
+import { PyDeque } from '../modules/collections.ts';
 
 /** An exact float, or an exact int in the machine range. */
 function isPlainNumber(x: PyObject): boolean {
@@ -35,6 +36,8 @@ export function fastCall1(f: PyBuiltin, x: PyObject): PyObject | null {
       if (x instanceof PyStr && x.cls === strType) return smallInt(cpLen(x));
       if (x instanceof PyTuple && x.cls === tupleType) return smallInt(x.items.length);
       if (x instanceof PyDict && x.cls === dictType) return smallInt(x.used);
+      // asyncio's loop asks len(self._ready) at every turn (a subclass may define __len__)
+      if (x instanceof PyDeque && x.cls.isBuiltin) return smallInt(x.size);
       return null;
     case B.ABS:
       if (x instanceof PyFloat && x.cls === floatType) return new PyFloat(floatType, Math.abs(x.v));
@@ -95,6 +98,12 @@ export function fastType1(t: PyType, x: PyObject): PyObject | null {
 export function fastMethod0(m: PyBuiltin, self: PyObject): PyObject | null {
   if (self instanceof PyStr && self.cls === strType) return strMethodFast(m.id, self, 0, null, null);
   if (m.id === B.LIST_POP && self instanceof PyList && self.items.length > 0) return self.items.pop() as PyObject;
+  // (m was found on self's type, so a subclass that overrides it never gets here; an empty
+  // deque's IndexError is the generic path's)
+  if (self instanceof PyDeque && self.size > 0) {
+    if (m.id === B.DEQUE_POPLEFT) return self.popLeft();
+    if (m.id === B.DEQUE_POP) return self.pop();
+  }
   return null;
 }
 
@@ -123,6 +132,18 @@ export function fastMethod1(m: PyBuiltin, self: PyObject, x: PyObject): PyObject
     case B.SET_DISCARD:
       if (self instanceof PySet) {
         dictDel(self.table, setKey(x));
+        return None;
+      }
+      return null;
+    case B.DEQUE_APPEND:
+      if (self instanceof PyDeque) {
+        self.append(x);
+        return None;
+      }
+      return null;
+    case B.DEQUE_APPENDLEFT:
+      if (self instanceof PyDeque) {
+        self.appendLeft(x);
         return None;
       }
       return null;

@@ -33,8 +33,18 @@ export class PyFunction extends PyObject {
     this.name = code.name;
     this.qualname = code.qualname;
     this.doc = code.consts.length > 0 ? code.consts[0] : None;
-    this.simple = code.flags === 0 && code.cellvars.length === 0 && code.kwonly === 0;
+    this.simple = isSimpleCode(code);
   }
+}
+function isSimpleCode(code: PyCode): boolean {
+  return code.flags === 0 && code.cellvars.length === 0 && code.kwonly === 0;
+}
+/** fn.__code__ = code: its spare frame (of the old code) is dropped and the way it is called
+ * decided again. */
+export function setFunctionCode(fn: PyFunction, code: PyCode): void {
+  fn.code = code;
+  fn.simple = isSimpleCode(code);
+  fn.spare = null;
 }
 
 class NoParts {

@@ -26,7 +26,7 @@ import { dictGet, dictSet, dictDel, dictHas, dictFind, strHash, dictGetS, dictSe
 import { cpLen, cpArray, repeatStr, strCompare } from '../objects/strutil.ts';
 import { SLICE, clampSlice, sliceArray } from './slicing.ts';
 import { checkRepeat, MAX_SEQ_ITEMS } from '../objects/sizes.ts';
-import { PyFunction, PyGenerator, Frame, PyFrameObj, PyTraceback } from './frame.ts';
+import { PyFunction, PyGenerator, Frame, PyFrameObj, PyTraceback, setFunctionCode } from './frame.ts';
 import { tracebackOf, setTraceback, frameAttr, tracebackAttr, setTbNext } from './traceback.ts';
 import { proxyTarget, weakrefHash, weakrefEq } from '../modules/weakref.ts';
 import { PyCoroWrapper, PyAsyncGenOp } from './coroutines.ts';
@@ -1001,7 +1001,7 @@ export function genericSetAttr(o: PyObject, name: string, v: PyObject): void {
       if (v.freevars.length !== o.closure.length) {
         throw raise(ValueError, `${o.name}() requires a code object with ${o.closure.length} free vars, not ${v.freevars.length}`);
       }
-      o.code = v;
+      setFunctionCode(o, v);
       return;
     }
     if (name === '__annotations__') {

@@ -274,8 +274,45 @@ function copyDefaultdict(d: PyDict): PyDict {
   return r;
 }
 
+/** The deque methods whose argument count CPython checks before anything else (METH_NOARGS,
+ * METH_O and the few with their own message), by id: the name in the message and the range
+ * (__copy__ shares copy's id, and its message names copy). */
+const ARITY_IDS: int[] = [
+  B.DEQUE_POP, B.DEQUE_POPLEFT, B.DEQUE_CLEAR, B.DEQUE_COPY, B.DEQUE_REVERSE, B.DEQUE_REDUCE,
+  B.DEQUE_APPEND, B.DEQUE_APPENDLEFT, B.DEQUE_EXTEND, B.DEQUE_EXTENDLEFT, B.DEQUE_COUNT, B.DEQUE_REMOVE,
+  B.DEQUE_INDEX, B.DEQUE_INSERT, B.DEQUE_ROTATE, B.DEQUE_LEN,
+];
+const ARITY_NAMES: string[] = [
+  'pop', 'popleft', 'clear', 'copy', 'reverse', '__reduce__',
+  'append', 'appendleft', 'extend', 'extendleft', 'count', 'remove', 'index', 'insert', 'rotate', '__len__',
+];
+/** Raises CPython's TypeError when deque method id (args[0] the deque) has keywords or a wrong
+ * number of arguments; other ids pass. */
+function checkDequeArity(id: int, args: PyObject[], kw: string[] | null): void {
+  const k = ARITY_IDS.indexOf(id);
+  if (k < 0) return;
+  const name = ARITY_NAMES[k];
+  if (kw !== null && kw.length > 0) throw raise(TypeError, `deque.${name}() takes no keyword arguments`);
+  const given = args.length - 1;
+  if (k < 6) {
+    if (given !== 0) throw raise(TypeError, `deque.${name}() takes no arguments (${given} given)`);
+  } else if (k < 12) {
+    if (given !== 1) throw raise(TypeError, `deque.${name}() takes exactly one argument (${given} given)`);
+  } else if (id === B.DEQUE_INDEX) {
+    if (given < 1) throw raise(TypeError, `index() takes at least 1 argument (${given} given)`);
+    if (given > 3) throw raise(TypeError, `index() takes at most 3 arguments (${given} given)`);
+  } else if (id === B.DEQUE_INSERT) {
+    if (given !== 2) throw raise(TypeError, `insert() takes exactly 2 arguments (${given} given)`);
+  } else if (id === B.DEQUE_ROTATE) {
+    if (given > 1) throw raise(TypeError, `deque.rotate expected at most 1 argument, got ${given}`);
+  } else if (given !== 0) {
+    throw raise(TypeError, `expected 0 arguments, got ${given}`);
+  }
+}
+
 export function callCollections(id: int, args: PyObject[], kw: string[] | null): PyObject {
   const n = npos(args, kw);
+  checkDequeArity(id, args, kw);
   switch (id) {
     case B.DEQUE_NEW: {
       // calling a builtin type runs only its __new__: it initialises too
