@@ -298,6 +298,11 @@ export function opFlags(op: int): int {
 export function opName(op: int): string {
   return op >= 0 && op < OPS.rows.length ? OPS.rows[op].name : `<bad opcode ${op}>`;
 }
+/** The instruction a fused pair starts with (a fused word runs exactly its two instructions). */
+export function unfused(op: int): int {
+  const r = OPS.rows[op];
+  return (r.flags & F_FUSED) !== 0 ? r.first : op;
+}
 /** The fused instruction for the pair (a, b), or -1. */
 export function fusedOp(a: int, b: int): int {
   const f = OPS.rows[a].fusions;

@@ -19,7 +19,8 @@ import { icReset, icProbe, loadAttrIC, loadMethodIC, storeAttrIC, globalIC, ctor
 import { PyFunction, Frame, PyGenerator, EMPTY, delegateOf, makeFunction, NO_PARTS } from './frame.ts';
 import { runWeakCallbacks } from '../modules/weakref.ts';
 import { runFinalizers } from '../modules/finalize.ts';
-import { intAdd, intSub, intMul, intBitOp } from '../objects/intops.ts';
+import { intAdd, intSub, intMul, intBitOp, intRshift, intMod, intFloorDiv, intIsZero, productFits } from '../objects/intops.ts';
+import { maskedTailEnd, maskedTailValue } from './maskedtail.ts';
 import { VM, writeOut, topExc, builtinsOf } from './state.ts';
 import { handleInterrupt } from '../modules/signal.ts';
 import { displayExpr } from '../modules/syshooks.ts';
@@ -1289,10 +1290,26 @@ function run(f: Frame): PyObject {
                 stack[sp - 1] = intSub(a, b);
                 break;
               } else if (o === A.BIN_MUL) {
+                // a product past the machine range that a mask cuts back: the masked tail
+                if (a.big === null && b.big === null && arg === A.BIN_MUL && !productFits(a.v, b.v)) {
+                  const end = maskedTailEnd(code, pc);
+                  const r = end >= 0 ? maskedTailValue(code, fast, pc, end, a.v, b.v) : -1;
+                  if (r >= 0) {
+                    stack[sp - 1] = newInt(r);
+                    pc = end;
+                    break;
+                  }
+                }
                 stack[sp - 1] = intMul(a, b);
                 break;
               } else if (o >= A.BIN_AND) {
                 stack[sp - 1] = intBitOp(a, b, o === A.BIN_AND ? 0 : o === A.BIN_OR ? 1 : 2);
+                break;
+              } else if (o === A.BIN_RSHIFT && b.big === null && b.v >= 0) {
+                stack[sp - 1] = intRshift(a, b);
+                break;
+              } else if ((o === A.BIN_FLOORDIV || o === A.BIN_MOD) && !intIsZero(b)) {
+                stack[sp - 1] = o === A.BIN_MOD ? intMod(a, b) : intFloorDiv(a, b);
                 break;
               }
             }

@@ -2338,6 +2338,12 @@ export function binaryOp(a: PyObject, b: PyObject, opIn: int): PyObject {
       if (r <= 9007199254740991 && r >= -9007199254740991) return newInt(r);
     }
   }
+  // exact ints and strs (the residual calls of traces, big ints) straight to their operations
+  if (a instanceof PyInt && b instanceof PyInt && a.cls === intType && b.cls === intType) {
+    const r = intOp(a, b, op);
+    if (r !== null) return r;
+  }
+  if (op === A.BIN_ADD && a instanceof PyStr && b instanceof PyStr && a.cls === strType && b.cls === strType) return newStr(a.s + b.s);
   if (isProxy(a) || isProxy(b)) return binaryOp(unproxy(a), unproxy(b), opIn);
   const ta = a.cls;
   const tb = b.cls;

@@ -51,6 +51,7 @@ export const H_BUILD_MAP = 21; // (k0, v0, k1, v1, ...) -> dict
 export const H_ADD_ATTR = 22; // (instance, name, v): a new attribute, through its map's transition
 export const H_MAKE_FUNCTION = 23; // (code, globals, i flags, parts...) -> function (frame.ts makeFunction)
 export const H_SINK_OFFER = 24; // (v) -> i: the running frame's sink took v (drain.ts)
+export const H_STR_CONCAT = 25; // (a, b) -> a + b, both exact strs
 
 export class HelperDef {
   name: string;
@@ -96,6 +97,13 @@ helper(H_MAKE_FUNCTION, 'make_function', EF_NO_WRITES);
 // forgetting the heap or guarding for an exception; EF_WRITES keeps the optimizer from
 // merging or dropping offers
 helper(H_SINK_OFFER, 'sink_offer', EF_WRITES);
+// may raise (a str past the size limit), so not elidable
+helper(H_STR_CONCAT, 'str_concat', EF_NO_WRITES);
+
+/** a + b for exact strs (the trace guarded their class) */
+export function strConcat(a: PyObject, b: PyObject): PyObject {
+  return newStr((a as PyStr).s + (b as PyStr).s);
+}
 
 export function helperId(name: string): int {
   for (let i = 0; i < HELPERS.defs.length; i++) if (HELPERS.defs[i].name === name) return i;
@@ -254,6 +262,9 @@ export function callHelper(id: int, c: HelperCall): void {
     }
     case H_SINK_OFFER:
       c.resI = sinkOffer(ref(c, 0));
+      return;
+    case H_STR_CONCAT:
+      c.resR = strConcat(ref(c, 0), ref(c, 1));
       return;
   }
   throw new Error('jit: unknown helper ' + String(id));

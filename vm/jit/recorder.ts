@@ -10,11 +10,11 @@ import type { int } from '../../translate/rlib/index.ts';
 import { OverflowError as HostOverflow } from '../../translate/rlib/index.ts';
 import {
   PyObject, PyType, PyInstance, dictType, PyInt, PyFloat, PyList, PyTuple, PyDict, PyModule, PyBuiltin, PySuper, PySeqIter, PyStr,
-  PyExc, PyBaseExc, ShapeMap, HOLD, None, True, False, NULL_OBJ, intType, boolType, floatType, listType, tupleType, newTuple, newList,
-  newStr, newDict, newFloat, raise, OverflowErrorT, PySet, PySlice, sliceType,
+  PyExc, PyBaseExc, ShapeMap, HOLD, None, True, False, NULL_OBJ, intType, boolType, floatType, strType, listType, tupleType, newTuple, newList,
+  newStr, newDict, newFloat, newInt, raise, OverflowErrorT, PySet, PySlice, sliceType,
 } from '../objects/core.ts';
 import { PyCode, InlineCache, cacheAt } from '../compiler/code.ts';
-import { Op, OPS, F_FUSED, opName } from '../compiler/opcodes.ts';
+import { Op, opName, unfused } from '../compiler/opcodes.ts';
 import { Frame, PyFunction, makeFunction } from '../interpreter/frame.ts';
 import { VM } from '../interpreter/state.ts';
 import {
@@ -34,13 +34,15 @@ import { Snapshot, SnapFrame, RET_ROOT, RET_PUSH, RET_INIT } from './snapshot.ts
 import {
   H_CALL, H_BINARY_OP, H_RICHCOMPARE, H_TRUTHY, H_GETITEM, H_SETITEM, H_GETATTR, H_SETATTR, H_UNARY, H_CONTAINS, H_IS,
   H_GETITER, H_ITERNEXT, H_SINK_OFFER, H_LOAD_NAME, H_STORE_NAME, H_FORMAT_VALUE, H_BUILD_STRING, H_LIST_APPEND, H_BUILD_SLICE, H_SET_ADD,
-  H_MAP_ADD, H_BUILD_MAP, H_ADD_ATTR, H_MAKE_FUNCTION, HELPERS, EF_ELIDABLE,
+  H_MAP_ADD, H_BUILD_MAP, H_ADD_ATTR, H_MAKE_FUNCTION, H_STR_CONCAT, HELPERS, EF_ELIDABLE,
   EF_NO_WRITES, isSame, loadName, formatValueConv,
 } from './helpers.ts';
 import {
   A_OPCODE, A_TRACE_LIMIT, A_INNER_LOOP, A_EXC_SETUP, A_YIELD, A_EXCEPTION, A_RETURN, A_UNBOUND, A_KWARGS, A_INLINED_LOOP,
 } from './aborts.ts';
 import { resumeFrames, Rebuilt } from './deopt.ts';
+import { productFits, machineBitOp, machineRshift } from '../objects/intops.ts';
+import { maskedTailEnd, maskedTailValue, tailOperand, tailSubtracts, isMachineInt, TWO32 } from '../interpreter/maskedtail.ts';
 
 /** most inlined frames above the loop's frame */
 const MAX_INLINE = 6;
@@ -120,12 +122,6 @@ const GO = 0;
 const CLOSED = 1;
 const ABORT = 2;
 
-/** The instruction a fused pair starts with (a fused word runs exactly its two instructions),
- * from the bytecode table. */
-export function unfused(op: int): int {
-  const r = OPS.rows[op];
-  return (r.flags & F_FUSED) !== 0 ? r.first : op;
-}
 
 /** Builtins that look at the calling frame (VM.frame): a function naming one is called, not
  * inlined, since an inlined frame exists only in the trace. */
@@ -137,6 +133,9 @@ function readsFrame(code: PyCode): boolean {
 
 function isSmallInt(o: PyObject): boolean {
   return o instanceof PyInt && o.cls === intType && o.big === null;
+}
+function isExactStr(o: PyObject): boolean {
+  return o instanceof PyStr && o.cls === strType;
 }
 function isIntLike(o: PyObject): boolean {
   return o instanceof PyInt && o.big === null && (o.cls === intType || o.cls === boolType);
@@ -692,8 +691,8 @@ export class Recorder {
       case Op.CALL:
         return this.callOp(fr, arg);
       case Op.BINARY_OP:
-        this.binaryOp(fr, arg);
-        break;
+        fr.pc = this.binaryOp(fr, arg);
+        return GO;
       case Op.UNARY_NEG: {
         const v = this.peekV(fr, 0);
         const o = this.peekO(fr, 0);
@@ -1281,7 +1280,9 @@ export class Recorder {
     return v < 0 || this.isVTuple(v) || this.kind(v) !== K_REF || o.cls.isBuiltin;
   }
 
-  binaryOp(fr: RFrame, arg: int): void {
+  /** Records `a op b` (BINARY_OP arg); returns the pc to go on at (after a masked tail, past
+   * it). */
+  binaryOp(fr: RFrame, arg: int): int {
     const t = this.t;
     const bv = this.peekV(fr, 0);
     const av = this.peekV(fr, 1);
@@ -1308,12 +1309,15 @@ export class Recorder {
       const x0 = (ao as PyInt).v;
       const y0 = (bo as PyInt).v;
       if (o === A.BIN_ADD || o === A.BIN_SUB || o === A.BIN_MUL) {
-        const r0 = o === A.BIN_ADD ? x0 + y0 : o === A.BIN_SUB ? x0 - y0 : x0 * y0;
-        if (r0 <= 9007199254740991 && r0 >= -9007199254740991) {
+        const r0 = o === A.BIN_ADD ? x0 + y0 : x0 - y0;
+        if (o === A.BIN_MUL ? productFits(x0, y0) : r0 <= 9007199254740991 && r0 >= -9007199254740991) {
           const x = this.intOf(av, ao);
           const y = this.intOf(bv, bo);
           rv = this.emit(o === A.BIN_ADD ? IROp.INT_ADD_OVF : o === A.BIN_SUB ? IROp.INT_SUB_OVF : IROp.INT_MUL_OVF, [x, y], 0);
           this.guard(IROp.GUARD_NO_OVERFLOW, [], 0);
+        } else if (arg === A.BIN_MUL) {
+          const end = maskedTailEnd(fr.code, fr.pc + 1);
+          if (end >= 0 && this.tailOperandsFit(fr, end)) return this.maskedTail(fr, end);
         }
       } else if ((o === A.BIN_FLOORDIV || o === A.BIN_MOD || o === A.BIN_TRUEDIV) && y0 !== 0) {
         const x = this.intOf(av, ao);
@@ -1323,13 +1327,94 @@ export class Recorder {
         if (o === A.BIN_TRUEDIV) {
           rv = this.emit(IROp.FLOAT_TRUEDIV, [this.emit(IROp.CAST_INT_TO_FLOAT, [x], 0), this.emit(IROp.CAST_INT_TO_FLOAT, [y], 0)], 0);
         } else rv = this.emit(o === A.BIN_FLOORDIV ? IROp.INT_FLOORDIV : IROp.INT_MOD, [x, y], 0);
+      } else if (o === A.BIN_AND || o === A.BIN_OR || o === A.BIN_XOR) {
+        // exact ints (not bools, whose & | ^ are bools): two's complement within the machine range
+        rv = this.emit(o === A.BIN_AND ? IROp.INT_AND : o === A.BIN_OR ? IROp.INT_OR : IROp.INT_XOR, [this.intOf(av, ao), this.intOf(bv, bo)], 0);
+      } else if (o === A.BIN_RSHIFT && y0 >= 0 && y0 < 64) {
+        const x = this.intOf(av, ao);
+        const y = this.intOf(bv, bo);
+        if (y >= 0) {
+          // a count in a variable: guarded to the range a machine shift takes (a negative one
+          // raises, a larger one leaves the sign)
+          this.guard(IROp.GUARD_TRUE, [this.emit(IROp.INT_GE, [y, t.cInt(0)], 0)], 0);
+          this.guard(IROp.GUARD_TRUE, [this.emit(IROp.INT_LT, [y, t.cInt(64)], 0)], 0);
+        }
+        rv = this.emit(IROp.INT_RSHIFT, [x, y], 0);
       }
+    }
+    if (o === A.BIN_ADD && isExactStr(ao) && isExactStr(bo)) {
+      // str + str: concatenation itself, not the generic operator's dispatch
+      this.guardClass(av, strType);
+      this.guardClass(bv, strType);
+      const r0 = (ao as PyStr).s + (bo as PyStr).s;
+      this.popV(fr);
+      this.popV(fr);
+      this.push(fr, this.call(IROp.CALL_R, H_STR_CONCAT, [av, bv]), newStr(r0));
+      return fr.pc + 1;
     }
     const r = binaryOp(ao, bo, arg);
     this.popV(fr);
     this.popV(fr);
     if (rv === -1) rv = this.call(IROp.CALL_R, H_BINARY_OP, [this.box(av), this.box(bv), t.cInt(arg)]);
     this.push(fr, rv, r);
+    return fr.pc + 1;
+  }
+  /** Whether the locals a masked tail (maskedtail.ts) adds hold machine ints now. */
+  tailOperandsFit(fr: RFrame, end: int): boolean {
+    for (let p = fr.pc + 1; p < end - 2; p += 2) {
+      if (!isMachineInt(tailOperand(fr.code, fr.frame.fast, p))) return false;
+    }
+    return true;
+  }
+  /** Records the product on the stack and the masked tail after it up to end in machine ints
+   * modulo 2^32, as maskedTailValue computes it (mulLow32's steps, each below 2^53); returns
+   * end. */
+  maskedTail(fr: RFrame, end: int): int {
+    const t = this.t;
+    const code = fr.code;
+    const bv = this.peekV(fr, 0);
+    const av = this.peekV(fr, 1);
+    const bo = this.peekO(fr, 0);
+    const ao = this.peekO(fr, 1);
+    const x = this.low32(this.intOf(av, ao));
+    const a = this.low32(this.intOf(bv, bo));
+    const xl = this.lowBits(x, 65535);
+    const xh = this.shifted(x, 16);
+    const al = this.lowBits(a, 65535);
+    const ah = this.shifted(a, 16);
+    const mid0 = this.emit(IROp.INT_ADD, [this.emit(IROp.INT_MUL, [xl, ah], 0), this.emit(IROp.INT_MUL, [xh, al], 0)], 0);
+    const mid = this.emit(IROp.INT_MUL, [this.lowBits(mid0, 65535), t.cInt(65536)], 0);
+    let r = this.emit(IROp.INT_ADD, [this.emit(IROp.INT_MUL, [xl, al], 0), mid], 0);
+    for (let p = fr.pc + 1; p < end - 2; p += 2) {
+      const w = code.words[p];
+      const isConst = unfused(w & 127) === Op.LOAD_CONST;
+      const o = tailOperand(code, fr.frame.fast, p) as PyObject;
+      const c = this.low32(isConst ? t.cInt((o as PyInt).v) : this.intOf(fr.fastV[w >> 7], o));
+      r = this.emit(tailSubtracts(code, p) ? IROp.INT_SUB : IROp.INT_ADD, [r, c], 0);
+    }
+    const m = (code.consts[code.words[end - 2] >> 7] as PyInt).v;
+    const rv = this.emit(IROp.INT_AND, [r, t.cInt(m)], 0);
+    const value = maskedTailValue(code, fr.frame.fast, fr.pc + 1, end, (ao as PyInt).v, (bo as PyInt).v);
+    this.popV(fr);
+    this.popV(fr);
+    this.push(fr, rv, newInt(value));
+    return end;
+  }
+  /** v mod 2^32 (v's low 32 bits), folded for a constant */
+  low32(v: int): int {
+    return this.lowBits(v, TWO32 - 1);
+  }
+  /** v & mask for a mask 2^k - 1, folded for a constant */
+  lowBits(v: int, mask: int): int {
+    const t = this.t;
+    if (v < 0) return t.cInt(machineBitOp(t.getConstI(v), mask, 0));
+    return this.emit(IROp.INT_AND, [v, t.cInt(mask)], 0);
+  }
+  /** v >> n, folded for a constant */
+  shifted(v: int, n: int): int {
+    const t = this.t;
+    if (v < 0) return t.cInt(machineRshift(t.getConstI(v), n));
+    return this.emit(IROp.INT_RSHIFT, [v, t.cInt(n)], 0);
   }
 
   compareOp(fr: RFrame, arg: int): void {

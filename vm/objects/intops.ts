@@ -46,13 +46,18 @@ export function intMul(a: PyInt, b: PyInt): PyInt {
   if (a.big === null && b.big === null) {
     const x = a.v;
     const y = b.v;
-    if (x <= SQ && x >= -SQ && y <= SQ && y >= -SQ) return newInt(x * y);
-    // an exact product below 2^53 is exactly the float product, whose size tells
-    const p = toFloat(x) * toFloat(y);
-    if (p < 9007199254740992.0 && p > -9007199254740992.0) return newInt(x * y);
+    if (productFits(x, y)) return newInt(x * y);
     return fromBig(bigMulInts(x, y));
   }
   return fromBig(bigMul(toBig(a), toBig(b)));
+}
+/** Whether x * y, for machine ints x and y, is within the machine range (a product computed
+ * in machine ints translated could wrap, so its size is not to be asked of it). */
+export function productFits(x: int, y: int): boolean {
+  if (x <= SQ && x >= -SQ && y <= SQ && y >= -SQ) return true;
+  // an exact product below 2^53 is exactly the float product, whose size tells
+  const p = toFloat(x) * toFloat(y);
+  return p < 9007199254740992.0 && p > -9007199254740992.0;
 }
 export function intIsZero(a: PyInt): boolean {
   return a.big === null && a.v === 0;
@@ -153,34 +158,55 @@ export function intBitOp(a: PyInt, b: PyInt, op: int): PyInt {
   // masking a big value with a machine int >= 0 (hashes, LCGs): only its low bits matter
   if (op === 0 && a.big !== null && b.big === null && b.v >= 0) return intBitOp(newInt(bigLow53(a.big)), b, 0);
   if (op === 0 && b.big !== null && a.big === null && a.v >= 0) return intBitOp(a, newInt(bigLow53(b.big)), 0);
-  if (a.big === null && b.big === null) {
-    const x = a.v;
-    const y = b.v;
-    if (x >= -1073741824 && x < 1073741824 && y >= -1073741824 && y < 1073741824) {
-      if (op === 0) return newInt(x & y);
-      if (op === 1) return newInt(x | y);
-      return newInt(x ^ y);
-    }
-    // split into high and low 26-bit halves (two's complement preserved by floor)
-    const xh = floorDiv(x, 67108864);
-    const xl = x - xh * 67108864;
-    const yh = floorDiv(y, 67108864);
-    const yl = y - yh * 67108864;
-    let h = 0;
-    let l = 0;
-    if (op === 0) {
-      h = xh & yh;
-      l = xl & yl;
-    } else if (op === 1) {
-      h = xh | yh;
-      l = xl | yl;
-    } else {
-      h = xh ^ yh;
-      l = xl ^ yl;
-    }
-    return newInt(h * 67108864 + l);
-  }
+  if (a.big === null && b.big === null) return newInt(machineBitOp(a.v, b.v, op));
   return fromBig(bigBitOp(toBig(a), toBig(b), op));
+}
+/** x (op) y on the two's complement of machine ints (op: 0 and, 1 or, 2 xor), exact over the
+ * whole machine range though RTS's & | ^ are 32-bit: the interpreter's int ops and the JIT's
+ * INT_AND/INT_OR/INT_XOR (llgraph's definition of them, and their constant folding). */
+export function machineBitOp(x: int, y: int, op: int): int {
+  if (x >= -1073741824 && x < 1073741824 && y >= -1073741824 && y < 1073741824) {
+    if (op === 0) return x & y;
+    if (op === 1) return x | y;
+    return x ^ y;
+  }
+  // split into high and low 26-bit halves (two's complement preserved by floor)
+  const xh = floorDiv(x, 67108864);
+  const xl = x - xh * 67108864;
+  const yh = floorDiv(y, 67108864);
+  const yl = y - yh * 67108864;
+  let h = 0;
+  let l = 0;
+  if (op === 0) {
+    h = xh & yh;
+    l = xl & yl;
+  } else if (op === 1) {
+    h = xh | yh;
+    l = xl | yl;
+  } else {
+    h = xh ^ yh;
+    l = xl ^ yl;
+  }
+  return h * 67108864 + l;
+}
+/** x >> n for a machine int x and 0 <= n <= 63: Python's (and a 64-bit arithmetic shift's)
+ * floor of x / 2^n. The interpreter's and the JIT's INT_RSHIFT (llgraph, folding). */
+export function machineRshift(x: int, n: int): int {
+  if (x >= -2147483648 && x < 2147483648 && n < 32) return x >> n;
+  // |x| < 2^53: shifted by 53 or more, only the sign is left
+  if (n >= 53) return x < 0 ? -1 : 0;
+  return floorDiv(x, POW2[n]);
+}
+/** 2^k for k < 53 */
+const POW2: int[] = powersOfTwo();
+function powersOfTwo(): int[] {
+  const out: int[] = [];
+  let p = 1;
+  for (let k = 0; k < 53; k++) {
+    out.push(p);
+    p *= 2;
+  }
+  return out;
 }
 /** The low 31 bits of a (two's complement), as an int in [0, 2^31). */
 function low31(a: PyInt): int {
@@ -209,12 +235,7 @@ export function intLshift(a: PyInt, b: PyInt): PyInt {
 export function intRshift(a: PyInt, b: PyInt): PyInt {
   if (intSign(b) < 0) throw raise(ValueError, 'negative shift count');
   if (b.big !== null) return newInt(intSign(a) < 0 ? -1 : 0);
-  if (a.big === null && b.v < 53) {
-    if (a.v >= -1073741824 && a.v < 1073741824 && b.v < 31) return newInt(a.v >> b.v);
-    let p = 1;
-    for (let i = 0; i < b.v; i++) p = p * 2;
-    return newInt(floorDiv(a.v, p));
-  }
+  if (a.big === null) return newInt(b.v < 64 ? machineRshift(a.v, b.v) : a.v < 0 ? -1 : 0);
   return fromBig(bigShiftRight(toBig(a), b.v));
 }
 export function intBitLength(a: PyInt): int {

@@ -8,7 +8,7 @@
 // (caller-saved) are allocated, so the callee-saved d8-d15 are never touched.
 import type { int } from '../../../translate/rlib/index.ts';
 import {
-  A64Encoder, SP, FP, LR, X16, X17, ALU_ADD, ALU_SUB, ALU_AND, ALU_ORR, ALU_EOR, FD_ADD, FD_SUB, FD_MUL, FD_DIV,
+  A64Encoder, SP, FP, LR, X16, X17, ALU_ADD, ALU_SUB, ALU_AND, ALU_ORR, ALU_EOR, SH_ASR, FD_ADD, FD_SUB, FD_MUL, FD_DIV,
   CC_EQ, CC_NE, CC_HS, CC_LO, CC_MI, CC_LS, CC_GE, CC_LT, CC_GT, CC_LE,
 } from './encoder.ts';
 import { INT_ARGS, RESULT, frameBytes } from './conventions.ts';
@@ -96,6 +96,9 @@ export class A64Isa extends NativeIsa {
     // x17: the encoder needs it only for memory offsets and immediates, none of which come here
     this.e.mulOvf(dst, a, b, X17);
     return this.e.bcond(CC_NE, 0);
+  }
+  sarImm(dst: int, a: int, n: int): void {
+    this.e.shiftRI(SH_ASR, dst, a, n);
   }
   neg(dst: int, a: int): void {
     this.e.neg(dst, a);

@@ -13,6 +13,7 @@ import {
   D_LIST_ITEMS, D_TUPLE_ITEMS, D_INSTANCE_SLOTS, D_DICT_VALS, D_CELL_REF, TID_INSTANCE, TID_SEQITER, INV_TYPES,
 } from '../../jit/ir.ts';
 import { HelperCall, callHelper } from '../../jit/helpers.ts';
+import { machineBitOp, machineRshift } from '../../objects/intops.ts';
 import { Backend, CompiledLoop, JitFrame } from '../model.ts';
 
 /** What a run keeps between ops besides the jitframe: the overflow flag the last *_OVF op
@@ -92,19 +93,17 @@ export function execOp(t: Trace, jf: JitFrame, pc: int, st: StepState): boolean 
       jf.ints[pc] = getI(t, jf, a0) * getI(t, jf, a1);
       break;
     case IROp.INT_AND:
-      jf.ints[pc] = getI(t, jf, a0) & getI(t, jf, a1);
-      break;
     case IROp.INT_OR:
-      jf.ints[pc] = getI(t, jf, a0) | getI(t, jf, a1);
-      break;
     case IROp.INT_XOR:
-      jf.ints[pc] = getI(t, jf, a0) ^ getI(t, jf, a1);
+      // two's complement over the machine range (RTS's & | ^ alone are 32-bit)
+      jf.ints[pc] = machineBitOp(getI(t, jf, a0), getI(t, jf, a1), op - IROp.INT_AND);
       break;
     case IROp.INT_LSHIFT:
       jf.ints[pc] = getI(t, jf, a0) << getI(t, jf, a1);
       break;
     case IROp.INT_RSHIFT:
-      jf.ints[pc] = getI(t, jf, a0) >> getI(t, jf, a1);
+      // an arithmetic shift by 0..63 (the recorder guards a variable count into that range)
+      jf.ints[pc] = machineRshift(getI(t, jf, a0), getI(t, jf, a1));
       break;
     case IROp.INT_NEG:
       jf.ints[pc] = -getI(t, jf, a0);

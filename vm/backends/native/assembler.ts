@@ -24,7 +24,7 @@ import {
   smallIntsAddress,
 } from '../native.ts';
 import {
-  NativeIsa, A_ADD, A_SUB, A_MUL, A_OR, C_LT, C_LE, C_EQ, C_NE, C_GT, C_GE, C_AE, FA_ADD, FA_SUB, FA_MUL, FA_DIV,
+  NativeIsa, A_ADD, A_SUB, A_MUL, A_AND, A_OR, A_XOR, C_LT, C_LE, C_EQ, C_NE, C_GT, C_GE, C_AE, FA_ADD, FA_SUB, FA_MUL, FA_DIV,
 } from './isa.ts';
 import { Liveness, liveness, undoneAt } from './liveness.ts';
 import { Allocation, allocate, SPILLED } from './regalloc.ts';
@@ -299,15 +299,28 @@ export class NativeTraceAssembler {
     switch (op) {
       case IROp.INT_ADD:
       case IROp.INT_SUB:
-      case IROp.INT_MUL: {
+      case IROp.INT_MUL:
+      case IROp.INT_AND:
+      case IROp.INT_OR:
+      case IROp.INT_XOR: {
+        const aop = ALU_OF_OP[op - IROp.INT_ADD];
         const a = this.gIn(a0, 0);
         const d = this.gOut(pc);
-        if (this.constIntArg(a1) && isa.aluImm(op === IROp.INT_ADD ? A_ADD : op === IROp.INT_SUB ? A_SUB : A_MUL, d, a, t.getConstI(a1))) {
+        if (this.constIntArg(a1) && isa.aluImm(aop, d, a, t.getConstI(a1))) {
           this.gDone(pc, d);
           return;
         }
         const b = this.gIn(a1, 1);
-        isa.alu(op === IROp.INT_ADD ? A_ADD : op === IROp.INT_SUB ? A_SUB : A_MUL, d, a, b);
+        isa.alu(aop, d, a, b);
+        this.gDone(pc, d);
+        return;
+      }
+      case IROp.INT_RSHIFT: {
+        // inline for a constant count (x >> 8); a variable one through the executor
+        if (!isConst(a1)) break;
+        const a = this.gIn(a0, 0);
+        const d = this.gOut(pc);
+        isa.sarImm(d, a, t.getConstI(a1));
         this.gDone(pc, d);
         return;
       }
@@ -920,6 +933,8 @@ export class NativeTraceAssembler {
   }
 }
 
+/** the ALU op of INT_ADD, INT_SUB, INT_MUL, INT_AND, INT_OR, INT_XOR (consecutive in IROp) */
+const ALU_OF_OP = [A_ADD, A_SUB, A_MUL, A_AND, A_OR, A_XOR];
 const INT_COND = [C_LT, C_LE, C_EQ, C_NE, C_GT, C_GE];
 /** the condition that holds when C_LT..C_GE (by index) does not */
 const NEGATED = [C_GE, C_GT, C_NE, C_EQ, C_LE, C_LT];

@@ -18,7 +18,7 @@ import { Trace, IROp } from '../../jit/ir.ts';
 import {
   H_CALL, H_BINARY_OP, H_RICHCOMPARE, H_TRUTHY, H_GETATTR, H_GETITEM, H_SETITEM, H_CONTAINS, H_ITERNEXT, fastCall,
   H_SETATTR, H_UNARY, H_LOAD_NAME, H_STORE_NAME, H_LIST_APPEND, H_ADD_ATTR, H_SINK_OFFER, H_GETITER, H_BUILD_SLICE, H_FORMAT_VALUE, H_SET_ADD,
-  H_MAP_ADD, loadName, addAttr, sinkOffer, formatValueConv,
+  H_MAP_ADD, H_STR_CONCAT, loadName, addAttr, sinkOffer, formatValueConv, strConcat,
 } from '../../jit/helpers.ts';
 import { NativeRun } from '../native.ts';
 
@@ -43,6 +43,15 @@ export function jitBinaryOp(run: NativeRun, a: PyObject, b: PyObject, op: int): 
   run.jf.exc = null;
   try {
     return binaryOp(a, b, op);
+  } catch (e) {
+    caught(run, e as Error);
+    return null;
+  }
+}
+export function jitStrConcat(run: NativeRun, a: PyObject, b: PyObject): PyObject | null {
+  run.jf.exc = null;
+  try {
+    return strConcat(a, b);
   } catch (e) {
     caught(run, e as Error);
     return null;
@@ -259,6 +268,7 @@ export function jitCall3(run: NativeRun, callable: PyObject, self: PyObject, a: 
 const DH_NEW_INT = jitHelper(jitNewInt);
 const DH_NEW_FLOAT = jitHelper(jitNewFloat);
 const DH_BINARY_OP = jitHelper(jitBinaryOp);
+const DH_STR_CONCAT = jitHelper(jitStrConcat);
 const DH_GETITEM = jitHelper(jitGetItem);
 const DH_SETITEM = jitHelper(jitSetItem);
 const DH_CONTAINS = jitHelper(jitContains);
@@ -307,6 +317,8 @@ export function directHelper(t: Trace, pc: int): int {
       return op === IROp.CALL_R && n === 3 ? DH_BINARY_OP : -1;
     case H_GETITEM:
       return op === IROp.CALL_R && n === 2 ? DH_GETITEM : -1;
+    case H_STR_CONCAT:
+      return op === IROp.CALL_R && n === 2 ? DH_STR_CONCAT : -1;
     case H_SETITEM:
       return op === IROp.CALL_N && n === 3 ? DH_SETITEM : -1;
     case H_CONTAINS:

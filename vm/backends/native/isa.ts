@@ -110,6 +110,8 @@ export abstract class NativeIsa {
   /** dst = a * b; returns the site of a branch taken when the 64-bit product overflows */
   abstract mulOvf(dst: int, a: int, b: int): int;
   abstract neg(dst: int, a: int): void;
+  /** dst = a >> n, arithmetic (the floor of a / 2^n), for a constant 0 <= n <= 63 */
+  abstract sarImm(dst: int, a: int, n: int): void;
   /** dst = a // b (mod false) or a % b (mod true), rounding as Python does (toward -inf; the
    * remainder has b's sign); b is not zero and not -1 (a constant divisor the shared layer
    * checked), so the quotient always fits */

@@ -10,7 +10,7 @@
 // an inverted bc over an unconditional b (±32 MiB), which is the site that gets patched.
 import type { int } from '../../../translate/rlib/index.ts';
 import {
-  PpcEncoder, R0, SP, TOC, R12, X_SLD, X_AND, X_OR, X_XOR, FD_ADD, FD_SUB, FD_MUL, FD_DIV,
+  PpcEncoder, R0, SP, TOC, R12, X_SLD, X_SRAD, X_AND, X_OR, X_XOR, FD_ADD, FD_SUB, FD_MUL, FD_DIV,
   CC_LT, CC_GT, CC_EQ, CC_SO, CC_GE, CC_LE, CC_NE,
 } from './encoder.ts';
 import { INT_ARGS, RESULT, LR_SAVE, TOC_SAVE, MIN_FRAME, frameBytes } from './conventions.ts';
@@ -110,6 +110,9 @@ export class PpcIsa extends NativeIsa {
   mulOvf(dst: int, a: int, b: int): int {
     this.e.mulOvf(dst, a, b);
     return this.far(CC_SO);
+  }
+  sarImm(dst: int, a: int, n: int): void {
+    this.e.shiftRI(X_SRAD, dst, a, n);
   }
   neg(dst: int, a: int): void {
     this.e.neg(dst, a);

@@ -11,7 +11,7 @@
 import type { int } from '../../../translate/rlib/index.ts';
 import {
   S390Encoder, R0, R1, R14, SP, NOREG, RR_ADD, RR_SUB, RR_MUL, RR_AND, RR_OR, RR_XOR, RR_CMP, RR_CMPL, RR_NEG, RR_LTG,
-  RRR_ADD, RRR_SUB, RRR_AND, RRR_OR, RRR_XOR, SH_SLLG, FD_ADD, FD_SUB, FD_MUL, FD_DIV,
+  RRR_ADD, RRR_SUB, RRR_AND, RRR_OR, RRR_XOR, SH_SLLG, SH_SRAG, FD_ADD, FD_SUB, FD_MUL, FD_DIV,
   MASK_EQ, MASK_LT, MASK_GT, MASK_NE, MASK_LE, MASK_GE, MASK_ALWAYS,
 } from './encoder.ts';
 import { INT_ARGS, RESULT, GPR_SAVE_OFFSET, frameBytes } from './conventions.ts';
@@ -99,6 +99,9 @@ export class S390Isa extends NativeIsa {
     // r14 (tmp[2]): the shared layer puts operands only in tmp[0] and tmp[1]
     this.e.mulOvf(dst, a, b, R14);
     return this.e.brcl(MASK_NE, 0);
+  }
+  sarImm(dst: int, a: int, n: int): void {
+    this.e.shiftRI(SH_SRAG, dst, a, n);
   }
   neg(dst: int, a: int): void {
     this.e.aluRR(RR_NEG, dst, a);

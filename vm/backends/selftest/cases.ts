@@ -71,6 +71,29 @@ function cases(): Case[] {
     'guard_true(i20) [s0]',
     'jump(i20, i22)',
   ], [5, 100], [], []));
+  // bitwise ops and arithmetic shifts on values far past 32 bits (two's complement over the
+  // machine range), constant and variable operands and counts
+  out.push(new Case('int_bitops_wide', [
+    '[i0, i1, i2]',
+    'label(i0, i1, i2)',
+    'i4 = int_and(i0, 4294967295)',
+    'i5 = int_and(i0, i1)',
+    'i6 = int_or(i0, i1)',
+    'i7 = int_xor(i0, i1)',
+    'i8 = int_rshift(i0, 40)',
+    'i9 = int_rshift(i1, 3)',
+    'i10 = int_rshift(i0, i2)',
+    'i11 = int_and(i1, -65536)',
+    'i12 = int_xor(i7, 1099511627775)',
+    'i13 = int_rshift(i5, 0)',
+    'i14 = int_rshift(i0, 63)',
+    'i15 = int_or(i4, i11)',
+    'i16 = int_add(i8, i9)',
+    'i17 = int_add(i16, i10)',
+    'i18 = int_sub(i2, 7)',
+    'guard_true(i18) [s0]',
+    'jump(i12, i17, i18)',
+  ], [-3000000000000123, 4503599627370493, 49], [], []));
   // overflow checks at the edge of the machine-int range (±(2^53 - 1))
   out.push(new Case('int_overflow', [
     '[i0, i1]',

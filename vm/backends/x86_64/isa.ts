@@ -8,7 +8,7 @@
 import type { int } from '../../../translate/rlib/index.ts';
 import {
   X64Encoder, NOREG, RAX, RCX, RDX, RBX, RSI, RDI, RBP, RSP, R8, R9, R10, R11, R12, R13, R14, R15,
-  ALU_ADD, ALU_SUB, ALU_AND, ALU_OR, ALU_XOR, ALU_CMP, SD_ADD, SD_SUB, SD_MUL, SD_DIV, SD_SQRT,
+  ALU_ADD, ALU_SUB, ALU_AND, ALU_OR, ALU_XOR, ALU_CMP, SH_SAR, SD_ADD, SD_SUB, SD_MUL, SD_DIV, SD_SQRT,
   CC_E, CC_NE, CC_L, CC_LE, CC_G, CC_GE, CC_B, CC_AE, CC_A, CC_O, CC_P, CC_NP, CC_NS, fitsInt32,
 } from './encoder.ts';
 import { X64Conventions } from './conventions.ts';
@@ -109,6 +109,10 @@ export class X64Isa extends NativeIsa {
       this.e.imulRR(dst, b);
     }
     return this.e.jcc(CC_O, 0);
+  }
+  sarImm(dst: int, a: int, n: int): void {
+    if (dst !== a) this.e.movRR(dst, a);
+    if (n !== 0) this.e.shiftRI(SH_SAR, dst, n);
   }
   neg(dst: int, a: int): void {
     if (dst !== a) this.e.movRR(dst, a);

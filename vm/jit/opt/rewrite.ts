@@ -1,10 +1,12 @@
 // rewrite: constant folding, algebraic identities and guard strengthening (PyPy's rewrite.py,
-// LuaJIT's fold). Bitwise ops and shifts are not folded: they have 32-bit semantics
-// untranslated and 64-bit translated, so only running them gives the backend's answer.
+// LuaJIT's fold). INT_AND/OR/XOR and INT_RSHIFT fold by the functions llgraph runs them with
+// (two's complement over the machine range); INT_LSHIFT, whose llgraph form is 32-bit
+// untranslated and 64-bit translated, is not folded.
 import type { int, float } from '../../../translate/rlib/index.ts';
 import { addOvf, subOvf, mulOvf, floorDiv, floorMod, toFloat, OverflowError } from '../../../translate/rlib/index.ts';
 import { IROp, K_INT, K_FLOAT, isConst } from '../ir.ts';
 import { Pass, OpRec } from './optimizer.ts';
+import { machineBitOp, machineRshift } from '../../objects/intops.ts';
 
 export class Rewrite extends Pass {
   propagate(o: OpRec): void {
@@ -41,6 +43,14 @@ export class Rewrite extends Pass {
         break;
       case IROp.INT_NEG:
         if (ci) return this.int(o, -this.i(a));
+        break;
+      case IROp.INT_AND:
+      case IROp.INT_OR:
+      case IROp.INT_XOR:
+        if (ci) return this.int(o, machineBitOp(this.i(a), this.i(b), op - IROp.INT_AND));
+        break;
+      case IROp.INT_RSHIFT:
+        if (ci) return this.int(o, machineRshift(this.i(a), this.i(b)));
         break;
       case IROp.INT_FLOORDIV:
       case IROp.INT_MOD:
