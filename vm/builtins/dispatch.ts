@@ -1238,7 +1238,9 @@ function construct(id: int, args: PyObject[], kw: string[] | null): PyObject {
       return newEnumerate(t, arg(args, kw, 1, 'iterable') as PyObject, arg(args, kw, 2, 'start'));
     case B.ZIP_NEW: {
       const it = new PySeqIter(zipType, IT_ZIP, None);
-      for (let i = 1; i <= n; i++) it.its.push(getIter(args[i]));
+      const its: PyObject[] = [];
+      for (let i = 1; i <= n; i++) its.push(getIter(args[i]));
+      it.its = its;
       const strict = kwArg(args, kw, 'strict');
       if (strict !== null && truthy(strict)) it.step = 1;
       else it.step = 0;
@@ -1248,7 +1250,9 @@ function construct(id: int, args: PyObject[], kw: string[] | null): PyObject {
       if (n < 2) throw raise(TypeError, 'map() must have at least two arguments.');
       const it = new PySeqIter(mapType, IT_MAP, None);
       it.fn = args[1];
-      for (let i = 2; i <= n; i++) it.its.push(getIter(args[i]));
+      const its: PyObject[] = [];
+      for (let i = 2; i <= n; i++) its.push(getIter(args[i]));
+      it.its = its;
       return it;
     }
     case B.FILTER_NEW: {

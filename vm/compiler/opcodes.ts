@@ -255,6 +255,9 @@ export class Op {
   static readonly COMPARE_OP__POP_JUMP_IF_FALSE: int = fuse(Op.COMPARE_OP, Op.POP_JUMP_IF_FALSE);
   static readonly IS_OP__POP_JUMP_IF_FALSE: int = fuse(Op.IS_OP, Op.POP_JUMP_IF_FALSE);
   static readonly IS_OP__POP_JUMP_IF_TRUE: int = fuse(Op.IS_OP, Op.POP_JUMP_IF_TRUE);
+  /** `if x in s`, `x not in s or ...`: the membership test and its branch, no bool pushed */
+  static readonly CONTAINS_OP__POP_JUMP_IF_FALSE: int = fuse(Op.CONTAINS_OP, Op.POP_JUMP_IF_FALSE);
+  static readonly CONTAINS_OP__POP_JUMP_IF_TRUE: int = fuse(Op.CONTAINS_OP, Op.POP_JUMP_IF_TRUE);
   static readonly FOR_ITER__STORE_FAST: int = fuse(Op.FOR_ITER, Op.STORE_FAST);
   /** a[i:j:k] and a[i:j:k] = v without a slice object, for exact lists, tuples and strs with int
    * or None bounds (interpreter/slicing.ts) */

@@ -70,9 +70,11 @@ export class TruthSink extends Sink {
 
 /** The next item of iterator it that sink s did not take, or null at its end. A plain
  * generator not running is drained: it runs with s as its sink until it yields an item s
- * declines (or returns); any other iterator gives its next item, which s never sees. */
+ * declines (or returns); any other iterator gives its next item, which s never sees. A
+ * finished generator's frame may serve another generator by now (releaseGenFrame in eval.ts):
+ * it is not given the sink. */
 export function nextDeclined(it: PyObject, s: Sink): PyObject | null {
-  if (!(it instanceof PyGenerator) || it.cls !== generatorType || it.running) return iterNext(it);
+  if (!(it instanceof PyGenerator) || it.cls !== generatorType || it.running || it.finished) return iterNext(it);
   const f = it.frame;
   f.sink = s;
   try {

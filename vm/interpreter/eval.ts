@@ -3,7 +3,7 @@ import type { int } from '../../translate/rlib/index.ts';
 import { OverflowError as HostOverflow, MemoryError as HostMemoryError, toFloat, floorDiv, floorMod, os, weak } from '../../translate/rlib/index.ts';
 import {
   PyObject, PyType, PyInstance, PyBaseExc, PyInt, PyStr, PyList, PyTuple, PyDict, PySet, PyCell, PyModule, PyBuiltin,
-  PySlice, PySeqIter, PyExc, TbEntry, PySuper, PyRange, HOLD, None, True, False, NULL_OBJ, cellType, sliceType, setType, typeType,
+  PySlice, PySeqIter, PyExc, TbEntry, PySuper, PyRange, HOLD, None, True, False, NULL_OBJ, cellType, sliceType, setType, frozensetType, typeType,
   objectType, newInt, newStr, newBool, newList, newTuple, newDict, raise, newExc, TypeError, NameError,
   UnboundLocalError, RecursionError, RuntimeError, StopIteration, GeneratorExit, ValueError, ImportError, AssertionError,
   EMPTY_TUPLE, listType, intType, boolType, PyFloat, OverflowErrorT,
@@ -28,9 +28,9 @@ import {
   getAttr, setAttr, delAttr, callObj, binaryOp, unaryOp, richCompare, truthy, getItem, setItem, delItem,
   contains, getIter, iterNext, iterToArray, exceptMatches, setImplicitContext, makeException, lookupType, isInstance, repr, str, getAttrOrNull,
   IT_LIST, IT_RANGE, IT_EXHAUSTED, typeName, isSubtype, computeMro, getIterOrNull, pyLen,
-  genericSetAttr, setKey,
+  genericSetAttr, setHas,
 } from './runtime.ts';
-import { dictGetStr, dictSet, dictDel, dictGet, dictSetS, dictGetS, dictKeys, dictHas } from '../objects/dict.ts';
+import { dictGetStr, dictSet, dictDel, dictGet, dictSetS, dictGetS, dictKeys, dictHas, findPlainInt, NOT_PLAIN } from '../objects/dict.ts';
 import { formatValue, asciiRepr } from '../builtins/format.ts';
 import { importName, importFrom, importStar } from './importer.ts';
 import { exceptStarMatch, prepReraiseStar } from '../builtins/excgroup.ts';
@@ -185,11 +185,14 @@ class Nulls {
 const NULLS = new Nulls();
 for (let i = 0; i < 64; i++) NULLS.items.push(null);
 
-/** A frame for a call of simple function fn, locals all unset: fn's spare frame if it has one. */
+/** A frame for a call of fn, locals all unset: one of fn's spare frames if it has one (a
+ * generator function may keep several, linked through their back fields: releaseGenFrame). */
 function frameFor(fn: PyFunction): Frame {
   const spare = fn.spare;
   if (spare !== null) {
-    fn.spare = null;
+    fn.spare = spare.back;
+    if (fn.spares > 0) fn.spares--;
+    spare.back = null;
     return spare;
   }
   return newFrame(fn);
@@ -208,13 +211,17 @@ function newFrame(fn: PyFunction): Frame {
   if (code.freevars.length > 0) f.cells = fn.closure;
   return f;
 }
-/** Makes f, which returned normally, fn's spare frame. Nothing else refers to it by then: a
- * frame that a traceback or a frame object saw is never released, and a generator releases
- * its frame only once finished (its gi_frame is then None; gi_code is the function's code).
- * Locals must be unset for the next call; the value stack's slots above sp are free anyway. */
+/** Makes f, which returned normally, fn's spare frame. Nothing else refers to it by then but a
+ * finished generator (releaseGenFrame); a frame a traceback or a frame object saw is kept, and
+ * one of code the function no longer has (after a __code__ assignment) is dropped. */
 function releaseFrame(fn: PyFunction, f: Frame): void {
-  // (a frame of code the function no longer has, after a __code__ assignment, is dropped)
-  if (f.escaped || f.code !== fn.code) return;
+  if (f.code === fn.code && resetFrame(f)) fn.spare = f;
+}
+/** Readies f, which returned normally, for another call: locals unset (the next call needs
+ * them so), value stack emptied. False when f escaped (a traceback or a frame object may show
+ * it later): it then stays as it is, and is not to be reused. */
+function resetFrame(f: Frame): boolean {
+  if (f.escaped) return false;
   const fast = f.fast;
   for (let i = 0; i < fast.length; i++) fast[i] = null;
   // a spare frame's stale stack slots would keep the last call's values alive
@@ -226,7 +233,30 @@ function releaseFrame(fn: PyFunction, f: Frame): void {
   // the cells a call made (makeFrame) are its own: the next call makes new ones, and the
   // spare frame must not keep these alive
   if (f.code.cellvars.length > 0) f.cells = EMPTY.cells;
+  return true;
+}
+/** The most finished frames a generator function keeps (releaseGenFrame): a recursive
+ * generator's nested generators finish one level after another, and are made again as many. */
+const GEN_SPARES = 16;
+/** Keeps the frame of generator or coroutine g, which has just returned, among its function's
+ * spare frames (fn.spare, linked through their back fields), for genCall to take for the
+ * function's next one: a recursive generator, one made in a loop, or asyncio's coroutines then
+ * allocate no frame. g keeps the frame as its own, but a finished generator reads nothing of it
+ * but its code, which is the function's (a frame of code the function no longer has is not
+ * kept, and assigning __code__ drops the spare frames); it refuses send, throw and close before
+ * looking at its frame. Async generators are left as they were. */
+function releaseGenFrame(g: PyGenerator): void {
+  const f = g.frame;
+  const fn = f.fn;
+  if ((g.cls !== generatorType && g.cls !== coroutineType) || fn === null || fn.spares >= GEN_SPARES || fn.code !== f.code || !resetFrame(f)) return;
+  f.pendingThrow = null;
+  f.pendingRaised = false;
+  f.sink = null;
+  f.kwnames = null;
+  f.yielded = false;
+  f.back = fn.spare;
   fn.spare = f;
+  fn.spares++;
 }
 /** Binds positional args (no keywords) for simple fn when they fit its parameters and
  * defaults, or returns null for the general path. */
@@ -292,6 +322,14 @@ function genCall(fn: PyFunction, first: PyObject, stack: PyObject[], from: int, 
     for (let i = nargs; i < argcount; i++) fast[i] = fn.defaults[i - fd];
   }
   return generatorOf(f);
+}
+
+/** x in c for CONTAINS_OP and its fused branches (after their own test of a plain int in an
+ * exact set): exact sets, frozensets and dicts directly, anything else by the protocol. */
+function containsOp(c: PyObject, x: PyObject): boolean {
+  if (c instanceof PySet && (c.cls === setType || c.cls === frozensetType)) return setHas(c, x);
+  if (c instanceof PyDict && c.cls === dictType) return dictHas(c, x);
+  return contains(c, x);
 }
 
 /** BUILD_SLICE: replaces the top arg (2 or 3) values of the stack with their slice object;
@@ -369,9 +407,7 @@ export function genSend(g: PyGenerator, v: PyObject): PyObject | null {
   }
   g.finished = true;
   g.retval = r;
-  // its frame serves the next generator of its function (nothing runs it again: a finished
-  // generator refuses send, throw and close before looking at its frame)
-  if (f.fn !== null) releaseFrame(f.fn as PyFunction, f);
+  releaseGenFrame(g);
   return null;
 }
 /** Runs generator frame f, resumed by genSend (its generator running, its exc slot current, the
@@ -1372,10 +1408,9 @@ function run(f: Frame): PyObject {
           case Op.CONTAINS_OP: {
             const c = stack[--sp];
             const x = stack[sp - 1];
-            let r = false;
-            if (c instanceof PySet && c.cls === setType) r = dictHas(c.table, setKey(x));
-            else if (c instanceof PyDict && c.cls === dictType) r = dictHas(c, x);
-            else r = contains(c, x);
+            // an int in an exact set: one call
+            const e = c instanceof PySet && c.cls === setType ? findPlainInt(c.table, x) : NOT_PLAIN;
+            const r = e !== NOT_PLAIN ? e >= 0 : containsOp(c, x);
             stack[sp - 1] = (arg === 0 ? r : !r) ? True : False;
             break;
           }
@@ -2111,6 +2146,16 @@ function run(f: Frame): PyObject {
             if (!same && a instanceof PyInt && b instanceof PyInt && a.cls === b.cls && a.big === null && b.big === null && a.v === b.v && a.v >= -5 && a.v <= 256) same = true;
             const r = arg === 0 ? same : !same;
             if (r === (op === Op.IS_OP__POP_JUMP_IF_TRUE)) pc = ops[pc] >> 7;
+            else pc++;
+            break;
+          }
+          case Op.CONTAINS_OP__POP_JUMP_IF_FALSE:
+          case Op.CONTAINS_OP__POP_JUMP_IF_TRUE: {
+            const c = stack[--sp];
+            const x = stack[--sp];
+            const e = c instanceof PySet && c.cls === setType ? findPlainInt(c.table, x) : NOT_PLAIN;
+            const r = e !== NOT_PLAIN ? e >= 0 : containsOp(c, x);
+            if ((arg === 0 ? r : !r) === (op === Op.CONTAINS_OP__POP_JUMP_IF_TRUE)) pc = ops[pc] >> 7;
             else pc++;
             break;
           }

@@ -131,7 +131,7 @@ export function fastMethod1(m: PyBuiltin, self: PyObject, x: PyObject): PyObject
       return null;
     case B.SET_DISCARD:
       if (self instanceof PySet) {
-        dictDel(self.table, setKey(x));
+        dictDel(self.table, x instanceof PySet ? setKey(x) : x);
         return None;
       }
       return null;

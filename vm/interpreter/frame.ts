@@ -1,19 +1,31 @@
 // Function objects, frames and generators.
 import type { Sink } from './sink.ts';
 import type { int } from '../../translate/rlib/index.ts';
-import { PyObject, PyDict, PyCell, PyTuple, PyType, PyBaseExc, functionType, frameType, tracebackType, None, NULL_OBJ } from '../objects/core.ts';
+import { PyObject, PyDict, PyCell, PyTuple, PyType, PyBaseExc, PyStr, newStr, functionType, frameType, tracebackType, None, NULL_OBJ } from '../objects/core.ts';
 import { PyCode } from '../compiler/code.ts';
 import { Op } from '../compiler/opcodes.ts';
-import { dictGetS } from '../objects/dict.ts';
+import { dictGetStr } from '../objects/dict.ts';
+
+/** Shared empty lists for frames without cells or try blocks, and functions without defaults or
+ * closure; never pushed to (a frame that needs its own list replaces the field first). */
+export class EmptyLists {
+  cells: PyCell[] = [];
+  objects: PyObject[] = [];
+  blocks: int[] = [];
+}
+export const EMPTY = new EmptyLists();
 
 export class PyFunction extends PyObject {
   code: PyCode;
   globals: PyDict;
   name: string;
   qualname: string;
-  defaults: PyObject[] = [];
+  /** never pushed to (MAKE_FUNCTION's defaults are a const tuple's items): no defaults share
+   * one empty list */
+  defaults: PyObject[] = EMPTY.objects;
   kwdefaults: PyDict | null = null;
-  closure: PyCell[] = [];
+  /** never pushed to: no closure shares one empty list */
+  closure: PyCell[] = EMPTY.cells;
   attrs: PyDict | null = null;
   /** __annotations__: made by MAKE_FUNCTION from the annotated parameters, else empty on first use */
   annotations: PyDict | null = null;
@@ -21,9 +33,13 @@ export class PyFunction extends PyObject {
   module: PyObject = None;
   /** true when a call can bind positional args directly (no *args/**kw/cells, not a generator) */
   simple: boolean;
-  /** a finished frame of this function kept for the next call (simple functions only): a call
-   * then allocates nothing. Taken while in use, so recursion allocates fresh frames. */
+  /** a finished frame of this function kept for the next call: a call then allocates nothing.
+   * Taken while in use, so recursion allocates fresh frames. Of a simple function; or of a plain
+   * generator function, the frames of generators that returned (releaseGenFrame in eval.ts),
+   * linked through their back fields */
   spare: Frame | null = null;
+  /** how many frames spare links (a generator function's) */
+  spares: int = 0;
   /** id(), once asked (0: not yet) */
   oid: int = 0;
   constructor(code: PyCode, globals: PyDict) {
@@ -35,23 +51,29 @@ export class PyFunction extends PyObject {
     this.doc = code.consts.length > 0 ? code.consts[0] : None;
     this.simple = isSimpleCode(code);
   }
+  /** fn.__code__ = code: what was decided from the old code goes with it (its spare frame was
+   * made for the old code, and the new one may not be simple, or be a generator's). */
+  setCode(code: PyCode): void {
+    this.code = code;
+    this.simple = isSimpleCode(code);
+    this.spare = null;
+    this.spares = 0;
+  }
 }
 function isSimpleCode(code: PyCode): boolean {
   return code.flags === 0 && code.cellvars.length === 0 && code.kwonly === 0;
 }
-/** fn.__code__ = code: its spare frame (of the old code) is dropped and the way it is called
- * decided again. */
-export function setFunctionCode(fn: PyFunction, code: PyCode): void {
-  fn.code = code;
-  fn.simple = isSimpleCode(code);
-  fn.spare = null;
-}
-
 class NoParts {
   items: PyObject[] = [];
 }
 /** The parts of a MAKE_FUNCTION without defaults, annotations or closure (never pushed to). */
 export const NO_PARTS = new NoParts().items;
+
+class NameKey {
+  s: PyStr = newStr('__name__');
+}
+/** '__name__' as a key, made once (its hash kept in it): every function records its module's */
+const NAME_KEY = new NameKey();
 
 /** MAKE_FUNCTION (the interpreter's, and a trace's residual call): a function of code in
  * globals; parts are the items flags says were pushed below the code, bottom first: defaults
@@ -62,19 +84,15 @@ export function makeFunction(code: PyCode, globals: PyDict, flags: int, parts: P
   if ((flags & 1) !== 0) fn.defaults = (parts[k++] as PyTuple).items;
   if ((flags & 2) !== 0) fn.kwdefaults = parts[k++] as PyDict;
   if ((flags & 4) !== 0) fn.annotations = parts[k++] as PyDict;
-  if ((flags & 8) !== 0) for (const c of (parts[k++] as PyTuple).items) fn.closure.push(c as PyCell);
-  const modName = dictGetS(globals, '__name__');
+  if ((flags & 8) !== 0) {
+    const closure: PyCell[] = [];
+    for (const c of (parts[k++] as PyTuple).items) closure.push(c as PyCell);
+    fn.closure = closure;
+  }
+  const modName = dictGetStr(globals, NAME_KEY.s);
   if (modName !== null) fn.module = modName;
   return fn;
 }
-
-/** Shared empty lists for frames without cells or try blocks; never pushed to (a frame
- * that needs its own list replaces the field first). */
-export class EmptyLists {
-  cells: PyCell[] = [];
-  blocks: int[] = [];
-}
-export const EMPTY = new EmptyLists();
 
 class StackFill {
   items: PyObject[] = [];

@@ -22,11 +22,11 @@ import { bigDivMod, bigFromInt } from '../objects/bigint.ts';
 import { intToRadix } from '../objects/intops.ts';
 import { warnVm } from './warn.ts';
 import { isPrintableCode } from '../modules/unicodedata/printable.ts';
-import { dictGet, dictSet, dictDel, dictHas, dictFind, strHash, dictGetS, dictSetS, dictKeys, dictAddHashed, hashedKeys } from '../objects/dict.ts';
+import { dictGet, dictSet, dictDel, dictHas, dictFind, strHash, dictGetS, dictSetS, dictKeys, dictAddHashed, hashedKeys, findPlainInt, NOT_PLAIN } from '../objects/dict.ts';
 import { cpLen, cpArray, repeatStr, strCompare } from '../objects/strutil.ts';
 import { SLICE, clampSlice, sliceArray } from './slicing.ts';
 import { checkRepeat, MAX_SEQ_ITEMS } from '../objects/sizes.ts';
-import { PyFunction, PyGenerator, Frame, PyFrameObj, PyTraceback, setFunctionCode } from './frame.ts';
+import { PyFunction, PyGenerator, Frame, PyFrameObj, PyTraceback } from './frame.ts';
 import { tracebackOf, setTraceback, frameAttr, tracebackAttr, setTbNext } from './traceback.ts';
 import { proxyTarget, weakrefHash, weakrefEq } from '../modules/weakref.ts';
 import { PyCoroWrapper, PyAsyncGenOp } from './coroutines.ts';
@@ -1001,7 +1001,7 @@ export function genericSetAttr(o: PyObject, name: string, v: PyObject): void {
       if (v.freevars.length !== o.closure.length) {
         throw raise(ValueError, `${o.name}() requires a code object with ${o.closure.length} free vars, not ${v.freevars.length}`);
       }
-      setFunctionCode(o, v);
+      o.setCode(v);
       return;
     }
     if (name === '__annotations__') {
@@ -2748,10 +2748,17 @@ export function setKey(x: PyObject): PyObject {
   }
   return x;
 }
+/** x in s, for s a set or frozenset (of a builtin type or a subclass: their tables are
+ * alike). A plain int is looked up by value; a set is looked up as a frozenset (setKey). */
+export function setHas(s: PySet, x: PyObject): boolean {
+  const e = findPlainInt(s.table, x);
+  if (e !== NOT_PLAIN) return e >= 0;
+  return dictHas(s.table, x instanceof PySet ? setKey(x) : x);
+}
 export function contains(c: PyObject, x: PyObject): boolean {
   if (isProxy(c)) return contains(unproxy(c), x);
   if (c instanceof PyDict && c.cls.isBuiltin) return dictHas(c, x);
-  if (c instanceof PySet && c.cls.isBuiltin) return dictHas(c.table, setKey(x));
+  if (c instanceof PySet && c.cls.isBuiltin) return setHas(c, x);
   if (c instanceof PyStr && c.cls.isBuiltin) {
     if (!(x instanceof PyStr)) throw raise(TypeError, `'in <string>' requires string as left operand, not ${typeName(x)}`);
     return c.s.includes(x.s);

@@ -457,6 +457,12 @@ export class PySuper extends PyObject {
   }
 }
 /** Iterators over builtin containers; kind says which. */
+class NoIters {
+  items: PyObject[] = [];
+}
+/** The sub-iterators of an iterator without any (all but zip and map): one shared empty list,
+ * never pushed to (zip and map assign theirs). */
+const NO_ITERS = new NoIters();
 export class PySeqIter extends PyObject {
   /** the attributes of an instance of a Python subclass of enumerate (L_NATIVE) */
   attrs: PyDict | null = null;
@@ -468,7 +474,7 @@ export class PySeqIter extends PyObject {
   arr: PyObject[] | null = null;
   fn: PyObject | null = null;
   fn2: PyObject | null = null;
-  its: PyObject[] = [];
+  its: PyObject[] = NO_ITERS.items;
   done: boolean = false;
   /** dict iterators: the entries still to come (CPython's di_len); one more found is a key that
    * was deleted and added again behind the iterator */
