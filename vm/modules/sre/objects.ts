@@ -16,6 +16,7 @@ import { newModuleType, newBuiltinModule, addFn } from '../registry.ts';
 import { typeName, repr, pyHash, pyEq, callObj, getAttr, toIntIndex } from '../../interpreter/runtime.ts';
 import { isCallable } from '../../builtins/dispatch.ts';
 import { importName } from '../../interpreter/importer.ts';
+import { validCode } from './validate.ts';
 import * as K from './constants.ts';
 import { SreState, SreCodeError, sreMatch, sreSearch } from './engine.ts';
 import { asciiIsCased, unicodeIsCased, lowerAscii, lowerUnicode, SetTables } from './chars.ts';
@@ -324,7 +325,7 @@ function compile(args: PyObject[], kw: string[] | null): PyObject {
     if (!(w instanceof PyInt) || w.big !== null || w.v < 0 || w.v > K.MAXREPEAT) throw raise(OverflowErrorT, 'regular expression code size limit exceeded');
     code.push(w.v);
   }
-  if (groups < 0 || groups > K.MAXGROUPS) throw raise(RuntimeError, 'invalid SRE code');
+  if (groups < 0 || groups > K.MAXGROUPS || !validCode(code, groups)) throw raise(RuntimeError, 'invalid SRE code');
   if (!(pattern === None || pattern instanceof PyStr || pattern instanceof PyBytes)) throw raise(TypeError, `expected string or bytes-like object, got '${typeName(pattern)}'`);
   // a copy: the Pattern's groupindex cannot change behind its back
   const d = newDict();
