@@ -22,7 +22,7 @@ import { bigDivMod, bigFromInt } from '../objects/bigint.ts';
 import { intToRadix } from '../objects/intops.ts';
 import { warnVm } from './warn.ts';
 import { isPrintableCode } from '../modules/unicodedata/printable.ts';
-import { dictGet, dictSet, dictDel, dictHas, dictFind, strHash, dictGetS, dictSetS, dictKeys, dictAddHashed, hashedKeys, findPlainInt, NOT_PLAIN } from '../objects/dict.ts';
+import { dictGet, dictSet, dictDel, dictHas, dictFind, strHash, dictGetS, dictSetS, dictKeys, dictAddHashed, hashedKeys } from '../objects/dict.ts';
 import { cpLen, cpArray, repeatStr, strCompare } from '../objects/strutil.ts';
 import { SLICE, clampSlice, sliceArray } from './slicing.ts';
 import { checkRepeat, MAX_SEQ_ITEMS } from '../objects/sizes.ts';
@@ -2750,9 +2750,8 @@ export function setKey(x: PyObject): PyObject {
 }
 /** x in s, for s a set or frozenset (of a builtin type or a subclass: their tables are
  * alike). A plain int is looked up by value; a set is looked up as a frozenset (setKey). */
+/** x in s (dictHas tries a plain int's probe first itself). */
 export function setHas(s: PySet, x: PyObject): boolean {
-  const e = findPlainInt(s.table, x);
-  if (e !== NOT_PLAIN) return e >= 0;
   return dictHas(s.table, x instanceof PySet ? setKey(x) : x);
 }
 export function contains(c: PyObject, x: PyObject): boolean {
