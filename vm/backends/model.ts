@@ -69,6 +69,26 @@ export class BridgeLink {
   }
 }
 
+/** An entry trace's FINISH linked into the loop it hands the frame to: from and to with their
+ * (persistent) jitframes; the words as in BridgeLink (toId stored at switchWord; the busy
+ * words of both). */
+export class EntryLink {
+  from: CompiledLoop;
+  fromFrame: JitFrame;
+  to: CompiledLoop;
+  toFrame: JitFrame;
+  toId: int = -1;
+  switchWord: int = 0;
+  fromBusy: int = 0;
+  toBusy: int = 0;
+  constructor(from: CompiledLoop, fromFrame: JitFrame, to: CompiledLoop, toFrame: JitFrame) {
+    this.from = from;
+    this.fromFrame = fromFrame;
+    this.to = to;
+    this.toFrame = toFrame;
+  }
+}
+
 /** A loop handed to a backend. */
 export class CompiledLoop {
   trace: Trace;
@@ -95,6 +115,12 @@ export abstract class Backend {
    * code); false when this backend does not patch code, and the JIT then enters the bridge
    * itself when the guard's index comes back from run(). */
   link(l: BridgeLink): boolean {
+    return false;
+  }
+  /** Makes the FINISH that ends entry trace l.from (an outer loop's trace ending at an inner
+   * loop's header) jump straight into l.to, as a linked bridge into another loop does; false
+   * when this backend does not patch code (the JIT then switches loops itself). */
+  linkInto(l: EntryLink): boolean {
     return false;
   }
   /** The loop linked code last switched to (BridgeLink.targetId), written by that code;

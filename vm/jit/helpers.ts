@@ -18,6 +18,7 @@ import { makeFunction } from '../interpreter/frame.ts';
 import { PyCode } from '../compiler/code.ts';
 import { fastCall1, fastCall2, fastMethod0, fastMethod1, fastMethod2, fastRange, fastType1 } from '../interpreter/fastcalls.ts';
 import { mappingLookup, loadNameLocal } from '../interpreter/caches.ts';
+import { sliceGetFast, sliceSetFast } from '../interpreter/slicing.ts';
 import { currentSink } from '../interpreter/drain.ts';
 
 // effect classes (what a call may do to the heap)
@@ -52,6 +53,8 @@ export const H_ADD_ATTR = 22; // (instance, name, v): a new attribute, through i
 export const H_MAKE_FUNCTION = 23; // (code, globals, i flags, parts...) -> function (frame.ts makeFunction)
 export const H_SINK_OFFER = 24; // (v) -> i: the running frame's sink took v (drain.ts)
 export const H_STR_CONCAT = 25; // (a, b) -> a + b, both exact strs
+export const H_SLICE_GET = 26; // (o, start, stop, step) -> o[start:stop:step]
+export const H_SLICE_SET = 27; // (o, start, stop, step, v): o[start:stop:step] = v
 
 export class HelperDef {
   name: string;
@@ -99,6 +102,23 @@ helper(H_MAKE_FUNCTION, 'make_function', EF_NO_WRITES);
 helper(H_SINK_OFFER, 'sink_offer', EF_WRITES);
 // may raise (a str past the size limit), so not elidable
 helper(H_STR_CONCAT, 'str_concat', EF_NO_WRITES);
+// BUILD_SLICE and the subscript after it, as the interpreter's fused pair runs them: a builtin
+// sequence's slice without a slice object, else the slice and the generic subscript (which
+// may run Python code)
+helper(H_SLICE_GET, 'slice_get', EF_ANY);
+helper(H_SLICE_SET, 'slice_set', EF_ANY);
+
+/** o[start:stop:step] (eval.ts BUILD_SLICE__BINARY_SUBSCR) */
+export function sliceGet(o: PyObject, start: PyObject, stop: PyObject, step: PyObject): PyObject {
+  const r = sliceGetFast(o, start, stop, step);
+  if (r !== null) return r;
+  return getItem(o, new PySlice(sliceType, start, stop, step));
+}
+/** o[start:stop:step] = v (eval.ts BUILD_SLICE__STORE_SUBSCR) */
+export function sliceSet(o: PyObject, start: PyObject, stop: PyObject, step: PyObject, v: PyObject): void {
+  if (sliceSetFast(o, start, stop, step, v)) return;
+  setItem(o, new PySlice(sliceType, start, stop, step), v);
+}
 
 /** a + b for exact strs (the trace guarded their class) */
 export function strConcat(a: PyObject, b: PyObject): PyObject {
@@ -262,6 +282,12 @@ export function callHelper(id: int, c: HelperCall): void {
     }
     case H_SINK_OFFER:
       c.resI = sinkOffer(ref(c, 0));
+      return;
+    case H_SLICE_GET:
+      c.resR = sliceGet(ref(c, 0), ref(c, 1), ref(c, 2), ref(c, 3));
+      return;
+    case H_SLICE_SET:
+      sliceSet(ref(c, 0), ref(c, 1), ref(c, 2), ref(c, 3), ref(c, 4));
       return;
     case H_STR_CONCAT:
       c.resR = strConcat(ref(c, 0), ref(c, 1));

@@ -17,7 +17,7 @@ import { printTrace } from './irtext.ts';
 import { optimize, optsText } from './opt/index.ts';
 import { JitLog, logLine, countAbort, countGuardFail } from './log.ts';
 import { abortName, A_FRAME, A_INNER_LOOP, A_INLINED_LOOP, A_YIELD } from './aborts.ts';
-import { Backend, CompiledLoop, JitFrame, BridgeLink, EXIT_LOOP_AGAIN, EXIT_SHIFT } from '../backends/model.ts';
+import { Backend, CompiledLoop, JitFrame, BridgeLink, EntryLink, EXIT_LOOP_AGAIN, EXIT_SHIFT } from '../backends/model.ts';
 import { makeBackend } from '../backends/registry.ts';
 import { hexDump } from '../backends/native.ts';
 
@@ -105,6 +105,9 @@ export class JitLoop {
   yieldPc: int = -1;
   /** items a generator's loop reached its yield with during the current entry */
   yields: int = 0;
+  /** an entry trace: the header of the other loop of the frame its trace's FINISH hands the
+   * frame to (an outer loop recorded into its compiled inner loop), else -1 */
+  intoHeader: int = -1;
   /** the root and every bridge (their jitframes are released after each entry) */
   traces: JitTrace[] = [];
   constructor(id: int, trace: Trace, compiled: CompiledLoop, f: Frame) {
@@ -190,7 +193,9 @@ export class JitHooks extends LoopHooks {
     code.jitCount[target] = c.loop !== null ? 1 : c.disabled ? NEVER : this.threshold;
     return pc;
   }
-  otherLoops(f: Frame, loop: JitLoop): Map<int, int> {
+  /** The compiled loops of f's code other than loop (null: none is f's yet) that a trace of
+   * f may end in. */
+  otherLoops(f: Frame, loop: JitLoop | null): Map<int, int> {
     const code = f.code;
     if (code.jitSlot < 0 || code.jitSlot >= this.codeCells.length || this.codeCells[code.jitSlot].code !== code) return new Map<int, int>();
     return otherLoopsOf(this.codeCells[code.jitSlot].cells, loop, f);
@@ -241,32 +246,57 @@ export class JitHooks extends LoopHooks {
   record(c: JitCell, f: Frame, target: int): int {
     // the stack depth at the header (a generator's recording leaves f at its yield, deeper)
     const sp = f.sp;
-    const out = this.runRecorder(new Recorder(f, target, this.params.traceLimit));
+    const rec = new Recorder(f, target, this.params.traceLimit);
+    rec.otherLoops = this.otherLoops(f, null);
+    const out = this.runRecorder(rec);
     if (out === null) return -1;
     const t = out.trace;
     if (t === null) {
       this.logAbort(f, target, out, '');
       // a long inlined loop marked its code to be called from now on: the next recording
       // differs, so this abort does not count against the header
+      // (an inner loop not compiled yet may be by the next try: then the recording ends in it)
       if (out.abort !== A_INLINED_LOOP) c.aborts++;
-      if (c.aborts >= MAX_ABORTS || out.abort === A_INNER_LOOP || out.abort === A_FRAME || out.abort === A_YIELD) disable(c, f.code, target, this.log);
+      if (c.aborts >= MAX_ABORTS || out.abort === A_FRAME || out.abort === A_YIELD) disable(c, f.code, target, this.log);
       return out.pc;
     }
     const id = this.nextLoop++;
+    const into = out.closedAt >= 0 ? this.cell(f.code, out.closedAt).loop : null;
+    if (into !== null) {
+      t.name = t.name + ` into loop ${into.id}`;
+      // an entry trace is not a loop: its JUMP goes on in the other one, a FINISH handing it f
+      t.ops[t.ops.length - 1] = IROp.FINISH;
+    }
     const ot = this.optimized(t, this.params.opts, `loop ${id}`);
     const loop = new JitLoop(id, ot, this.compiled(ot, `loop ${id}`, false), f);
     loop.header = target;
     loop.nstack = sp;
     loop.yieldPc = out.yieldPc;
+    loop.intoHeader = out.closedAt;
     c.loop = loop;
+    if (into !== null) this.log.entryTraces++;
+    if (into !== null && into.yieldPc < 0) this.linkInto(loop, into);
     this.log.loops++;
     this.log.loopName.push(ot.name);
     this.log.loopEntries.push(0);
     this.log.loopIters.push(0);
-    // a generator's recording ran one item and left f at its yield, for the interpreter
-    if (loop.yieldPc >= 0) return out.pc;
+    // a generator's recording ran one item and left f at its yield, for the interpreter; an
+    // entry trace's, at the other loop's header (entered at its next back edge)
+    if (loop.yieldPc >= 0 || loop.intoHeader >= 0) return out.pc;
     // the recording ran one iteration and left f at the header: go straight into the loop
     return this.enter(c, loop, f);
+  }
+  /** Links entry trace loop's FINISH into the loop into (the code then switches by itself). */
+  linkInto(loop: JitLoop, into: JitLoop): void {
+    const l = new EntryLink(loop.root.compiled, loop.root.jf, into.root.compiled, into.root.jf);
+    l.toId = into.id;
+    l.switchWord = addressOf(asRef(this.backend)) + offsetOf(Backend, 'switchedTo');
+    l.fromBusy = addressOf(asRef(loop)) + offsetOf(JitLoop, 'busy');
+    l.toBusy = addressOf(asRef(into)) + offsetOf(JitLoop, 'busy');
+    if (!this.backend.linkInto(l)) return;
+    this.log.entryLinks++;
+    this.loopById.set(into.id, into);
+    this.loopById.set(loop.id, loop);
   }
   /** Runs the loop from f (at its header), and the bridges of guards that fail, until a guard
    * without a bridge fails; returns the pc f continues at in the interpreter. A bridge that
@@ -276,50 +306,59 @@ export class JitHooks extends LoopHooks {
     let loop = loop0;
     let pc = -1;
     let switched = false;
-    // the loops each run went through (linked code switches loops by itself); their jitframes
-    // are released when it ends
+    // the loops each run went through (linked code switches loops by itself), and every loop
+    // of the entry: their jitframes are released once, when f goes back to the interpreter (an
+    // outer loop entered through an entry trace switches loops on each of its iterations)
     const ran: JitLoop[] = [];
+    const all: JitLoop[] = [];
     // an entry from a helper that machine code called: the code's loop and switch word are the
     // caller's again when this returns
     const outer = this.current;
     const outerSwitch = this.backend.switchedTo;
-    for (;;) {
-      if (loop.busy !== 0 || f.globals !== loop.globals || f.localsDict !== loop.localsDict || f.sp !== loop.nstack || f.fast.length !== loop.nlocals || f.cells.length !== loop.ncells) return pc;
-      // an entry from the interpreter is what giving up weighs; one from a bridge costs little
-      if (!switched) {
-        this.log.entries++;
-        loop.entries++;
-      }
-      ran.length = 0;
-      ran.push(loop);
-      loop.busy = 1;
-      this.current = loop;
-      this.switchTo = null;
-      try {
-        pc = this.runLoop(c, loop, f, ran);
-      } finally {
-        // linked code that switched loops left the busy mark on the loop it ended in
-        (this.current as JitLoop).busy = 0;
-        this.current = outer;
-        this.backend.switchedTo = outerSwitch;
+    try {
+      for (;;) {
+        if (loop.busy !== 0 || f.globals !== loop.globals || f.localsDict !== loop.localsDict || f.sp !== loop.nstack || f.fast.length !== loop.nlocals || f.cells.length !== loop.ncells) return pc;
+        // an entry from the interpreter is what giving up weighs; one from a bridge costs little
+        if (!switched) {
+          this.log.entries++;
+          loop.entries++;
+        }
+        ran.length = 0;
+        ran.push(loop);
+        loop.busy = 1;
+        this.current = loop;
+        this.switchTo = null;
+        try {
+          pc = this.runLoop(c, loop, f, ran);
+        } finally {
+          // linked code that switched loops left the busy mark on the loop it ended in
+          (this.current as JitLoop).busy = 0;
+        }
         for (const l of ran) {
-          for (const jt of l.traces) {
-            jt.release();
-            this.backend.release(jt.compiled);
-          }
+          if (all.indexOf(l) < 0) all.push(l);
+          this.backend.takeIters(l.root.compiled, l.root.jf);
+          this.accountEntry(this.cell(f.code, l.header), l, f);
+        }
+        const next = this.takeSwitch();
+        if (next === null) return pc;
+        c = this.cell(f.code, next.header);
+        if (c.loop !== next) return pc;
+        loop = next;
+        switched = true;
+      }
+    } finally {
+      this.current = outer;
+      this.backend.switchedTo = outerSwitch;
+      // (a run that raised did not add its loops yet)
+      for (const l of ran) if (all.indexOf(l) < 0) all.push(l);
+      for (const l of all) {
+        for (const jt of l.traces) {
+          jt.release();
+          this.backend.release(jt.compiled);
         }
       }
-      for (const l of ran) {
-        this.backend.takeIters(l.root.compiled, l.root.jf);
-        this.accountEntry(this.cell(f.code, l.header), l, f);
-      }
-      const next = this.takeSwitch();
-      if (next === null) return pc;
-      c = this.cell(f.code, next.header);
-      if (c.loop !== next) return pc;
-      loop = next;
-      switched = true;
     }
+    return pc;
   }
   /** The loop a bridge handed f to in the last run (and forgets it). */
   takeSwitch(): JitLoop | null {
@@ -338,7 +377,8 @@ export class JitHooks extends LoopHooks {
     this.log.loopEntries[loop.id]++;
     this.log.loopIters[loop.id] += iters;
     root.iters = 0;
-    if (c.loop === loop && loop.entries >= GIVE_UP_ENTRIES && (loop.yieldPc < 0 ? loop.iters < loop.entries * this.params.minIters : loop.iters * 2 < loop.entries)) {
+    // an entry trace runs no iteration by design: the loop it leads to is judged
+    if (c.loop === loop && loop.intoHeader < 0 && loop.entries >= GIVE_UP_ENTRIES && (loop.yieldPc < 0 ? loop.iters < loop.entries * this.params.minIters : loop.iters * 2 < loop.entries)) {
       c.loop = null;
       disable(c, f.code, loop.header, this.log);
       this.log.givenUp++;
@@ -384,6 +424,27 @@ export class JitHooks extends LoopHooks {
       const jf = cur.jf;
       const op = t.ops[g];
       if (op === IROp.FINISH) {
+        // an entry trace reached its inner loop's header, or a bridge another loop's: that
+        // loop goes on from the FINISH's values (its inputs), here while it is compiled and
+        // idle, else f takes them and the interpreter hands it over
+        const into = cur === root ? (loop.intoHeader >= 0 ? this.cell(f.code, loop.intoHeader).loop : null) : (cur as Bridge).target;
+        if (into !== null && into.busy === 0 && this.cell(f.code, into.header).loop === into) {
+          finishInto(into.root.jf, t, g, jf);
+          loop.busy = 0;
+          into.busy = 1;
+          loop = into;
+          root = loop.root;
+          c = this.cell(f.code, loop.header);
+          cur = root;
+          this.current = loop;
+          if (ran.indexOf(loop) < 0) ran.push(loop);
+          continue;
+        }
+        if (cur === root && loop.intoHeader >= 0) {
+          finishFrame(f, t, g, jf, loop);
+          this.switchTo = into;
+          return loop.intoHeader;
+        }
         if (cur === root) {
           // a generator's loop reached its yield: the frame holds the item, the interpreter
           // yields it
@@ -393,7 +454,6 @@ export class JitHooks extends LoopHooks {
         }
         const other = (cur as Bridge).target;
         if (other !== null) {
-          // a bridge into another loop of f: f takes its values, at that loop's header
           finishFrame(f, t, g, jf, loop);
           this.switchTo = other;
           return other.header;
@@ -519,13 +579,13 @@ export class JitHooks extends LoopHooks {
 
 /** The other compiled loops of f's code a bridge of loop may end in, by header: each takes
  * f's locals, cells and stack as the LABEL's values (their number is the map's value). */
-function otherLoopsOf(cells: (JitCell | null)[], loop: JitLoop, f: Frame): Map<int, int> {
+function otherLoopsOf(cells: (JitCell | null)[], loop: JitLoop | null, f: Frame): Map<int, int> {
   const m = new Map<int, int>();
   for (let h = 0; h < cells.length; h++) {
     const c = cells[h];
     if (c === null || c.loop === null || c.loop === loop) continue;
     const o = c.loop;
-    if (o.yieldPc >= 0 || o.globals !== f.globals || o.localsDict !== f.localsDict || o.nlocals !== loop.nlocals || o.ncells !== loop.ncells) continue;
+    if (o.yieldPc >= 0 || o.globals !== f.globals || o.localsDict !== f.localsDict || o.nlocals !== f.fast.length || o.ncells !== f.cells.length) continue;
     m.set(h, o.root.trace.argCount[o.root.trace.labelIndex()]);
   }
   return m;

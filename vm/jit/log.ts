@@ -7,7 +7,8 @@ import { ABORT_NAMES } from './aborts.ts';
 
 export const LOG_HELP = `PYVMLOG=CATEGORIES[:FILE]  what the JIT logs (to FILE, else stderr, when the program ends):
     jit-summary       loops, bridges (and how many the backend linked into the guards'
-                      code), loops given up, aborts by reason, guard failures by file:line, entries,
+                      code), entry traces (an outer loop's way into its inner loop; and
+                      how many were linked into it), loops given up, aborts by reason, guard failures by file:line, entries,
                       back edges no longer counted, the hottest loops by iterations,
                       recording and optimizer time, the backend with its code bytes and time
     jit-log-noopt     each loop's trace in the IR's text form, as recorded
@@ -31,6 +32,9 @@ export class JitLog {
   bridges: int = 0;
   /** bridges the backend linked into the code of their guards */
   linked: int = 0;
+  /** entry traces (loops whose trace ends in another loop), and those linked into it */
+  entryTraces: int = 0;
+  entryLinks: int = 0;
   /** loops that ran too few iterations an entry and were dropped */
   givenUp: int = 0;
   aborts: int[] = [];
@@ -117,6 +121,7 @@ export function summaryText(log: JitLog): string {
   out.push(`loops: ${log.loops}`);
   out.push(`bridges: ${log.bridges}`);
   out.push(`linked bridges: ${log.linked}`);
+  out.push(`entry traces: ${log.entryTraces} (${log.entryLinks} linked)`);
   out.push(`loops given up: ${log.givenUp}`);
   let total = 0;
   for (const n of log.aborts) total += n;

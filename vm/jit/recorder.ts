@@ -34,7 +34,7 @@ import { Snapshot, SnapFrame, RET_ROOT, RET_PUSH, RET_INIT } from './snapshot.ts
 import {
   H_CALL, H_BINARY_OP, H_RICHCOMPARE, H_TRUTHY, H_GETITEM, H_SETITEM, H_GETATTR, H_SETATTR, H_UNARY, H_CONTAINS, H_IS,
   H_GETITER, H_ITERNEXT, H_SINK_OFFER, H_LOAD_NAME, H_STORE_NAME, H_FORMAT_VALUE, H_BUILD_STRING, H_LIST_APPEND, H_BUILD_SLICE, H_SET_ADD,
-  H_MAP_ADD, H_BUILD_MAP, H_ADD_ATTR, H_MAKE_FUNCTION, H_STR_CONCAT, HELPERS, EF_ELIDABLE,
+  H_MAP_ADD, H_BUILD_MAP, H_ADD_ATTR, H_MAKE_FUNCTION, H_STR_CONCAT, H_SLICE_GET, H_SLICE_SET, sliceGet, sliceSet, HELPERS, EF_ELIDABLE,
   EF_NO_WRITES, isSame, loadName, formatValueConv,
 } from './helpers.ts';
 import {
@@ -108,7 +108,7 @@ export class Recording {
   /** a loop whose iteration ends in a yield (a generator's): the YIELD_VALUE its trace's
    * FINISH leaves the frame at, else -1 */
   yieldPc: int = -1;
-  /** a bridge that ends in another loop of the frame: that loop's header, else -1 */
+  /** a trace that ends in another loop of the frame: that loop's header, else -1 */
   closedAt: int = -1;
 }
 
@@ -191,7 +191,7 @@ export class Recorder {
   loopArity: int = -1;
   /** a bridge: the trace and snapshot it starts from (null: a loop, from the frame) */
   seed: BridgeSeed | null = null;
-  /** a bridge: the frame's other compiled loops it may end in (header -> LABEL arity) */
+  /** the frame's other compiled loops the trace may end in (header -> LABEL arity) */
   otherLoops: Map<int, int> = new Map<int, int>();
   /** the other loop's header the bridge ended in, else -1 */
   closedAt: int = -1;
@@ -611,6 +611,12 @@ export class Recorder {
         break;
       }
       case Op.BUILD_SLICE: {
+        const fused = fr.code.words[fr.pc] & 127;
+        if (fused === Op.BUILD_SLICE__BINARY_SUBSCR || fused === Op.BUILD_SLICE__STORE_SUBSCR) {
+          this.sliceSubscr(fr, arg, fused === Op.BUILD_SLICE__STORE_SUBSCR);
+          fr.pc += 2;
+          return GO;
+        }
         const objs: PyObject[] = [];
         const vals: int[] = [];
         for (let i = fr.sp - arg; i < fr.sp; i++) {
@@ -819,9 +825,11 @@ export class Recorder {
       case Op.JUMP_BACKWARD:
       case Op.JUMP_BACKWARD_NO_JIT:
         if (this.frames.length === 1 && arg === this.header) return this.close(fr, arg);
-        if (this.seed !== null && this.frames.length === 1 && this.otherLoops.has(arg)) {
-          // into another compiled loop of the frame (PyPy's bridges jump to any loop's label):
-          // the loops around a short inner loop then run from loop to loop without deopting
+        if (this.frames.length === 1 && this.otherLoops.has(arg)) {
+          // into another compiled loop of the frame (PyPy's traces jump to any loop's label):
+          // the loops around a short inner loop then run from loop to loop without deopting. A
+          // loop's own recording that ends so is an entry trace (an outer loop's way into its
+          // inner loop), a FINISH handing the frame to the other loop
           return this.close(fr, arg);
         }
         if (this.seed !== null && this.frames.length === 1 && !this.passedHeader) {
@@ -1488,6 +1496,34 @@ export class Recorder {
     this.popV(fr);
     if (rv === -1) rv = this.call(IROp.CALL_R, H_GETITEM, [ov, this.box(kv), ]);
     this.push(fr, rv, r);
+  }
+
+  /** BUILD_SLICE of arg values and the subscript after it (a store when store), one call. */
+  sliceSubscr(fr: RFrame, arg: int, store: boolean): void {
+    const t = this.t;
+    const vals: int[] = [];
+    const objs: PyObject[] = [];
+    // seq, start, stop[, step] (and the value stored, under them); run before they are popped,
+    // as the other subscripts are (a raise aborts the recording with the stack as it was)
+    for (let i = fr.sp - arg - 1; i < fr.sp; i++) {
+      vals.push(this.box(fr.stackV[i]));
+      objs.push(fr.frame.stack[i]);
+    }
+    if (arg === 2) {
+      vals.push(t.cRef(None));
+      objs.push(None);
+    }
+    if (!store) {
+      const r = sliceGet(objs[0], objs[1], objs[2], objs[3]);
+      for (let i = 0; i <= arg; i++) this.popV(fr);
+      this.push(fr, this.call(IROp.CALL_R, H_SLICE_GET, vals), r);
+      return;
+    }
+    const vv = this.box(fr.stackV[fr.sp - arg - 2]);
+    sliceSet(objs[0], objs[1], objs[2], objs[3], fr.frame.stack[fr.sp - arg - 2]);
+    for (let i = 0; i <= arg + 1; i++) this.popV(fr);
+    vals.push(vv);
+    this.call(IROp.CALL_N, H_SLICE_SET, vals);
   }
 
   storeSubscr(fr: RFrame): void {

@@ -17,7 +17,7 @@ import { PyObject, PyInstance } from '../../objects/core.ts';
 import {
   Trace, IROp, OPS, K_INT, K_FLOAT, K_REF, F_GUARD, isConst, constIndex, D_INT_SMALL, INV_TYPES, TID_INSTANCE, VBASE, UNSET,
 } from '../../jit/ir.ts';
-import { JitFrame, BridgeLink, EXIT_LOOP_AGAIN, EXIT_SHIFT } from '../model.ts';
+import { JitFrame, BridgeLink, EntryLink, EXIT_LOOP_AGAIN, EXIT_SHIFT } from '../model.ts';
 import {
   NativeRun, H_NATIVE_STEP, refAddress, isNoCode, LIST_LEN_OFFSET, LIST_ITEMS_OFFSET, fieldOffset, intBigOffset,
   tidRangeLow, tidRangeHigh, mapAddress, typeVersionAddress, dictVersionOffset, BoxLayout, intBoxLayout, floatBoxLayout,
@@ -166,8 +166,9 @@ export class NativeTraceAssembler {
         isa.movImm(isa.tmp[0], x.knownVal);
         isa.store(isa.intsBase, x.known * 8, isa.tmp[0]);
       }
-      // a guard's stub may later be linked to a bridge, with every live value in the jitframe
-      if (x.save && (OPS.defs[t.ops[x.pc]].flags & F_GUARD) !== 0) this.linkSites[x.pc] = isa.linkSite();
+      // a guard's stub may later be linked to a bridge, with every live value in the jitframe;
+      // an entry trace's FINISH to the loop it ends in (EntryLink)
+      if (x.save && ((OPS.defs[t.ops[x.pc]].flags & F_GUARD) !== 0 || t.ops[x.pc] === IROp.FINISH)) this.linkSites[x.pc] = isa.linkSite();
       isa.returnImm(x.pc);
     }
     return isa.code();
@@ -1042,6 +1043,36 @@ export function assembleLink(isa: NativeIsa, l: BridgeLink, bridgeRun: int, loop
   isa.patch(toAgain, isa.pos());
   if (root) isa.jumpAbs(loopEntry);
   else isa.returnImm(EXIT_LOOP_AGAIN);
+  isa.trap();
+  return isa.code();
+}
+
+/** Where the FINISH of a linked entry trace goes: its stub has stored the values (the other
+ * loop's inputs, all references) into the trace's jitframe; this copies them into the other
+ * loop's jitframe and jumps into that loop, unless it runs in an outer call (then the FINISH
+ * is returned, and the JIT goes on from there). targetRun: the other loop's run context. */
+export function assembleEntryLink(isa: NativeIsa, l: EntryLink, targetRun: int, targetEntry: int): int[] {
+  const tmp = isa.tmp;
+  const t = l.from.trace;
+  const fin = t.ops.length - 1;
+  isa.movImm(tmp[1], l.toBusy);
+  isa.load(tmp[0], tmp[1], 0);
+  isa.movImm(tmp[1], 0);
+  const busy = isa.branch(C_NE, tmp[0], tmp[1]);
+  runItems(isa, targetRun, offsetOf(NativeRun, 'refs'), tmp[2]);
+  for (let k = 0; k < t.argCount[fin]; k++) {
+    const v = t.arg(fin, k);
+    if (isConst(v)) isa.movImm(tmp[0], refAddress(t.getConstR(v)));
+    else isa.load(tmp[0], isa.refsBase, v * 8);
+    isa.store(tmp[2], k * 8, tmp[0]);
+  }
+  storeWord(isa, l.toBusy, 1);
+  storeWord(isa, l.fromBusy, 0);
+  storeWord(isa, l.switchWord, l.toId);
+  isa.movImm(isa.ctx, targetRun);
+  isa.jumpAbs(targetEntry);
+  isa.patch(busy, isa.pos());
+  isa.returnImm(fin);
   isa.trap();
   return isa.code();
 }

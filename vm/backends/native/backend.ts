@@ -4,11 +4,11 @@
 // which NativeIsa emits its code.
 import type { int } from '../../../translate/rlib/index.ts';
 import { execmem, addressOf, asRef } from '../../../translate/rlib/index.ts';
-import { Trace, K_REF } from '../../jit/ir.ts';
-import { Backend, CompiledLoop, JitFrame, BridgeLink } from '../model.ts';
+import { Trace, IROp, K_REF } from '../../jit/ir.ts';
+import { Backend, CompiledLoop, JitFrame, BridgeLink, EntryLink } from '../model.ts';
 import { NativeLoop, installCode, runNative, releaseRun } from '../native.ts';
 import { NativeIsa } from './isa.ts';
-import { NativeTraceAssembler, assembleLink } from './assembler.ts';
+import { NativeTraceAssembler, assembleLink, assembleEntryLink } from './assembler.ts';
 
 export abstract class NativeBackend extends Backend {
   /** A fresh instruction emitter of this backend's ISA and convention. */
@@ -24,6 +24,28 @@ export abstract class NativeBackend extends Backend {
     nl.entryOffset = a.entryOffset;
     nl.linkSites = a.linkSites;
     return nl;
+  }
+  /** Patches the stub of the FINISH ending l.from to jump to a trampoline (assembler.ts
+   * assembleEntryLink) that enters l.to. */
+  override linkInto(l: EntryLink): boolean {
+    const from = l.from as NativeLoop;
+    const to = l.to as NativeLoop;
+    const t = from.trace;
+    const fin = t.ops.length - 1;
+    const site = from.linkSites[fin];
+    if (site < 0 || t.ops[fin] !== IROp.FINISH) return false;
+    for (let k = 0; k < t.argCount[fin]; k++) if (t.kindOf(t.arg(fin, k)) !== K_REF) return false;
+    if (from.runFor(l.fromFrame).jf !== l.fromFrame) return false;
+    const run = to.runFor(l.toFrame);
+    if (run.jf !== l.toFrame) return false;
+    const isa = this.newIsa();
+    const code = assembleEntryLink(isa, l, addressOf(asRef(run)), execmem.address(to.handle, to.entryOffset));
+    const h = installCode(code);
+    if (h === 0) return false;
+    execmem.writeBytes(from.handle, site, isa.linkBytes(execmem.address(h, 0)));
+    if (!execmem.finalize(from.handle)) throw new Error(`${this.name}: cannot make patched code executable again`);
+    from.links.push(h);
+    return true;
   }
   /** Patches the guard's stub to jump to a trampoline (assembler.ts assembleLink) that enters
    * the bridge; the code is written through execmem's W^X path (writable, then finalized

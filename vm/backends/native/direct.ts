@@ -18,7 +18,7 @@ import { Trace, IROp } from '../../jit/ir.ts';
 import {
   H_CALL, H_BINARY_OP, H_RICHCOMPARE, H_TRUTHY, H_GETATTR, H_GETITEM, H_SETITEM, H_CONTAINS, H_ITERNEXT, fastCall,
   H_SETATTR, H_UNARY, H_LOAD_NAME, H_STORE_NAME, H_LIST_APPEND, H_ADD_ATTR, H_SINK_OFFER, H_GETITER, H_BUILD_SLICE, H_FORMAT_VALUE, H_SET_ADD,
-  H_MAP_ADD, H_STR_CONCAT, loadName, addAttr, sinkOffer, formatValueConv, strConcat,
+  H_MAP_ADD, H_STR_CONCAT, H_SLICE_GET, H_SLICE_SET, loadName, addAttr, sinkOffer, formatValueConv, strConcat, sliceGet, sliceSet,
 } from '../../jit/helpers.ts';
 import { NativeRun } from '../native.ts';
 
@@ -187,6 +187,23 @@ export function jitBuildSlice(run: NativeRun, a: PyObject, b: PyObject, c: PyObj
   run.jf.exc = null;
   return new PySlice(sliceType, a, b, c);
 }
+export function jitSliceGet(run: NativeRun, o: PyObject, a: PyObject, b: PyObject, c: PyObject): PyObject | null {
+  run.jf.exc = null;
+  try {
+    return sliceGet(o, a, b, c);
+  } catch (e) {
+    caught(run, e as Error);
+    return null;
+  }
+}
+export function jitSliceSet(run: NativeRun, o: PyObject, a: PyObject, b: PyObject, c: PyObject, v: PyObject): void {
+  run.jf.exc = null;
+  try {
+    sliceSet(o, a, b, c, v);
+  } catch (e) {
+    caught(run, e as Error);
+  }
+}
 export function jitFormatValue(run: NativeRun, v: PyObject, spec: PyObject, conv: int): PyObject | null {
   run.jf.exc = null;
   try {
@@ -286,6 +303,8 @@ const DH_SINK_OFFER = jitHelper(jitSinkOffer);
 const DH_GETITER = jitHelper(jitGetIter);
 const DH_BUILD_SLICE = jitHelper(jitBuildSlice);
 const DH_FORMAT_VALUE = jitHelper(jitFormatValue);
+const DH_SLICE_GET = jitHelper(jitSliceGet);
+const DH_SLICE_SET = jitHelper(jitSliceSet);
 const DH_SET_ADD = jitHelper(jitSetAdd);
 const DH_MAP_ADD = jitHelper(jitMapAdd);
 const DH_CALL0 = jitHelper(jitCall0);
@@ -319,6 +338,10 @@ export function directHelper(t: Trace, pc: int): int {
       return op === IROp.CALL_R && n === 2 ? DH_GETITEM : -1;
     case H_STR_CONCAT:
       return op === IROp.CALL_R && n === 2 ? DH_STR_CONCAT : -1;
+    case H_SLICE_GET:
+      return op === IROp.CALL_R && n === 4 ? DH_SLICE_GET : -1;
+    case H_SLICE_SET:
+      return op === IROp.CALL_N && n === 5 ? DH_SLICE_SET : -1;
     case H_SETITEM:
       return op === IROp.CALL_N && n === 3 ? DH_SETITEM : -1;
     case H_CONTAINS:
