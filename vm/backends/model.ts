@@ -20,6 +20,10 @@ export class JitFrame {
 /** What a run returns besides an op index of the trace it was given: the values for the next
  * iteration are in the loop's jitframe (a linked bridge reached the loop header). */
 export const EXIT_LOOP_AGAIN = (1 << 24) - 1;
+/** What a run returns when linked code of a bridge of a bridge ended in another loop of the
+ * frame: that loop's inputs are in its jitframe, and the switch word names it (the code could
+ * not jump into it from inside the call of a bridge: the JIT runs it). */
+export const EXIT_SWITCH = EXIT_LOOP_AGAIN - 1;
 /** An exit in a linked bridge: (bridge number + 1) << EXIT_SHIFT | op index of the bridge. */
 export const EXIT_SHIFT = 24;
 
@@ -43,10 +47,10 @@ export class BridgeLink {
   /** the frame's cells, the bridge's first inputs, are the parent's slots parentCells.. */
   cells: int = 0;
   parentCells: int = 0;
-  /** A bridge of a loop's own guard that ends at the header of another loop of the frame (a
-   * loop nest's inner loops): its FINISH values go into that loop's jitframe and the code
-   * jumps into it, so the nest runs from loop to loop without returning. null: the bridge
-   * ends in its own loop. */
+  /** A bridge that ends at the header of another loop of the frame (a loop nest's inner
+   * loops): its FINISH values go into that loop's jitframe and the code jumps into it (from
+   * the loop's own guard; from a bridge's it returns EXIT_SWITCH), so the nest runs from loop
+   * to loop without returning to the interpreter. null: the bridge ends in its own loop. */
   target: CompiledLoop | null = null;
   targetFrame: JitFrame | null = null;
   /** the target's number, stored at switchWord when the code switches to it (an exit then

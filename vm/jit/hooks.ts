@@ -17,7 +17,7 @@ import { printTrace } from './irtext.ts';
 import { optimize, optsText } from './opt/index.ts';
 import { JitLog, logLine, countAbort, countGuardFail } from './log.ts';
 import { abortName, A_FRAME, A_INNER_LOOP, A_INLINED_LOOP, A_YIELD } from './aborts.ts';
-import { Backend, CompiledLoop, JitFrame, BridgeLink, EntryLink, EXIT_LOOP_AGAIN, EXIT_SHIFT } from '../backends/model.ts';
+import { Backend, CompiledLoop, JitFrame, BridgeLink, EntryLink, EXIT_LOOP_AGAIN, EXIT_SWITCH, EXIT_SHIFT } from '../backends/model.ts';
 import { makeBackend } from '../backends/registry.ts';
 import { hexDump } from '../backends/native.ts';
 
@@ -407,6 +407,12 @@ export class JitHooks extends LoopHooks {
         this.current = loop;
         if (ran.indexOf(loop) < 0) ran.push(loop);
       }
+      if (g === EXIT_SWITCH) {
+        // a linked bridge of a bridge ended in the loop the switch named: its inputs are in
+        // its jitframe
+        cur = root;
+        continue;
+      }
       if (g >= EXIT_LOOP_AGAIN) {
         // a linked bridge ran in the machine code: it reached the loop header (its values are
         // the loop's inputs already) or one of its own guards failed
@@ -549,9 +555,9 @@ export class JitHooks extends LoopHooks {
     loop.entries = 0;
     loop.iters = 0;
     if (target !== null) br.target = target;
-    // a bridge into another loop is linked from the loop's own guard only (the code jumps from
-    // loop to loop; from a bridge's guard it would have to unwind the calls into bridges)
-    if (target !== null && (parent !== loop.root || loop.yieldPc >= 0 || target.yieldPc >= 0)) return br;
+    // a bridge into another loop is linked (from the loop's own guard the code jumps from loop
+    // to loop; from a bridge's guard it returns EXIT_SWITCH through the calls of bridges)
+    if (target !== null && (loop.yieldPc >= 0 || target.yieldPc >= 0)) return br;
     const l = new BridgeLink(parent.compiled, g, br.compiled, br.num, loop.root.compiled, loop.root.jf, br.jf);
     l.srcs = seed.srcs;
     l.kinds = seed.kinds;

@@ -17,7 +17,7 @@ import { PyObject, PyInstance } from '../../objects/core.ts';
 import {
   Trace, IROp, OPS, K_INT, K_FLOAT, K_REF, F_GUARD, isConst, constIndex, D_INT_SMALL, INV_TYPES, TID_INSTANCE, VBASE, UNSET,
 } from '../../jit/ir.ts';
-import { JitFrame, BridgeLink, EntryLink, EXIT_LOOP_AGAIN, EXIT_SHIFT } from '../model.ts';
+import { JitFrame, BridgeLink, EntryLink, EXIT_LOOP_AGAIN, EXIT_SWITCH, EXIT_SHIFT } from '../model.ts';
 import {
   NativeRun, H_NATIVE_STEP, refAddress, isNoCode, LIST_LEN_OFFSET, LIST_ITEMS_OFFSET, fieldOffset, intBigOffset,
   tidRangeLow, tidRangeHigh, mapAddress, typeVersionAddress, dictVersionOffset, BoxLayout, intBoxLayout, floatBoxLayout,
@@ -969,8 +969,10 @@ const FLOAT_OP = [FA_ADD, FA_SUB, FA_MUL, FA_DIV];
  * code. When the bridge reaches the loop header (its FINISH, or EXIT_LOOP_AGAIN from a bridge
  * it linked itself) its values become the loop's inputs and the code jumps into the loop (from
  * the loop's own guards; from a bridge's guard it returns EXIT_LOOP_AGAIN to its caller, the
- * loop's stub or the JIT). Any other exit returns (num + 1) << EXIT_SHIFT | op, naming the
- * bridge, unless a deeper bridge already named itself so. Addresses: the run contexts of the
+ * loop's stub or the JIT). A bridge ending in another loop of the frame fills that loop's
+ * jitframe and jumps into it (from the loop's own guard) or returns EXIT_SWITCH (from a
+ * bridge's, passed up as it is). Any other exit returns (num + 1) << EXIT_SHIFT | op, naming
+ * the bridge, unless a deeper bridge already named itself so. Addresses: the run contexts of the
  * bridge and of the loop (kept alive by their compiled traces), the bridge's code, the loop's
  * entry (0 unless root: the guard is the loop's). */
 export function assembleLink(isa: NativeIsa, l: BridgeLink, bridgeRun: int, loopRun: int, bridgeCode: int, loopEntry: int, root: boolean, targetRun: int, targetEntry: int): int[] {
@@ -1005,9 +1007,13 @@ export function assembleLink(isa: NativeIsa, l: BridgeLink, bridgeRun: int, loop
   isa.movImm(tmp[1], EXIT_LOOP_AGAIN);
   const toAgain = isa.branch(C_EQ, tmp[0], tmp[1]);
   const named = isa.branch(C_GT, tmp[0], tmp[1]);
+  // a deeper bridge switched loops: returned as it is, up to the JIT
+  isa.movImm(tmp[1], EXIT_SWITCH);
+  const switched = isa.branch(C_EQ, tmp[0], tmp[1]);
   isa.movImm(tmp[1], (l.num + 1) * (1 << EXIT_SHIFT));
   isa.alu(A_ADD, tmp[0], tmp[0], tmp[1]);
   isa.patch(named, isa.pos());
+  isa.patch(switched, isa.pos());
   isa.returnReg(tmp[0]);
   isa.patch(toFinish, isa.pos());
   const cross = targetRun !== 0;
@@ -1034,8 +1040,14 @@ export function assembleLink(isa: NativeIsa, l: BridgeLink, bridgeRun: int, loop
     storeWord(isa, l.toBusy, 1);
     storeWord(isa, l.fromBusy, 0);
     storeWord(isa, l.switchWord, l.targetId);
-    isa.movImm(isa.ctx, targetRun);
-    isa.jumpAbs(targetEntry);
+    if (root) {
+      isa.movImm(isa.ctx, targetRun);
+      isa.jumpAbs(targetEntry);
+    } else {
+      // inside the call of a bridge (this code runs in its frame): the calls return the switch
+      // up to the JIT, which runs the other loop
+      isa.returnImm(EXIT_SWITCH);
+    }
     isa.patch(busy, isa.pos());
     isa.movImm(tmp[0], (l.num + 1) * (1 << EXIT_SHIFT) + fin);
     isa.returnReg(tmp[0]);

@@ -67,8 +67,8 @@ export abstract class NativeBackend extends Backend {
     let targetRun = 0;
     let targetEntry = 0;
     if (l.target !== null && l.targetFrame !== null) {
-      // into another loop: only from the loop's own guard, whose stub runs on its frame
-      if (!root) return false;
+      // into another loop: jumped into from the loop's own guard, whose stub runs on its
+      // frame; from a bridge's guard the switch is returned (EXIT_SWITCH)
       const target = l.target as NativeLoop;
       const run = target.runFor(l.targetFrame);
       if (run.jf !== l.targetFrame) return false;

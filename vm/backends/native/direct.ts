@@ -18,9 +18,10 @@ import { Trace, IROp } from '../../jit/ir.ts';
 import {
   H_CALL, H_BINARY_OP, H_RICHCOMPARE, H_TRUTHY, H_GETATTR, H_GETITEM, H_SETITEM, H_CONTAINS, H_ITERNEXT, fastCall,
   H_SETATTR, H_UNARY, H_LOAD_NAME, H_STORE_NAME, H_LIST_APPEND, H_ADD_ATTR, H_SINK_OFFER, H_GETITER, H_BUILD_SLICE, H_FORMAT_VALUE, H_SET_ADD,
-  H_MAP_ADD, H_STR_CONCAT, H_SLICE_GET, H_SLICE_SET, loadName, addAttr, sinkOffer, formatValueConv, strConcat, sliceGet, sliceSet,
+  H_MAP_ADD, H_STR_CONCAT, H_SLICE_GET, H_SLICE_SET, loadName, addAttr, sinkOffer, formatValueConv, strConcat,
 } from '../../jit/helpers.ts';
 import { NativeRun } from '../native.ts';
+import { sliceGetFast, sliceSetFast } from '../../interpreter/slicing.ts';
 
 /** A Python exception (or a host int overflow, which Python sees as OverflowError) raised by
  * a helper goes to the jitframe; anything else propagates (pending in rts_exc). */
@@ -189,8 +190,11 @@ export function jitBuildSlice(run: NativeRun, a: PyObject, b: PyObject, c: PyObj
 }
 export function jitSliceGet(run: NativeRun, o: PyObject, a: PyObject, b: PyObject, c: PyObject): PyObject | null {
   run.jf.exc = null;
+  // sliceGet's body, not a call of it: a call costs as much as the rest of the helper here
   try {
-    return sliceGet(o, a, b, c);
+    const r = sliceGetFast(o, a, b, c);
+    if (r !== null) return r;
+    return getItem(o, new PySlice(sliceType, a, b, c));
   } catch (e) {
     caught(run, e as Error);
     return null;
@@ -199,7 +203,7 @@ export function jitSliceGet(run: NativeRun, o: PyObject, a: PyObject, b: PyObjec
 export function jitSliceSet(run: NativeRun, o: PyObject, a: PyObject, b: PyObject, c: PyObject, v: PyObject): void {
   run.jf.exc = null;
   try {
-    sliceSet(o, a, b, c, v);
+    if (!sliceSetFast(o, a, b, c, v)) setItem(o, new PySlice(sliceType, a, b, c), v);
   } catch (e) {
     caught(run, e as Error);
   }
