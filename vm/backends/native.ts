@@ -54,7 +54,7 @@ export const H_NATIVE_STEP = jitHelper(nativeStep);
 
 export class NativeLoop extends CompiledLoop {
   handle: int;
-  /** the bytes installed at handle (for PYVMLOG=jit-backend-dump) */
+  /** the bytes installed at handle, until the JIT takes them (its log's sizes and dumps) */
   code: int[];
   /** offset of each op's code (op index -> byte offset; -1: none), for dumps */
   opOffsets: int[];

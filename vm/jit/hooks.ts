@@ -236,7 +236,7 @@ export class JitHooks extends LoopHooks {
     const t1 = os.clock();
     const compiled = bridge ? this.backend.compileBridge(t) : this.backend.compileLoop(t);
     log.backendSeconds += os.clock() - t1;
-    const code = this.backend.codeOf(compiled);
+    const code = this.backend.takeCode(compiled);
     log.codeBytes += code.length;
     if (log.backendDump && code.length > 0) {
       logLine(log, `[jit-backend-dump] ${what} ${t.name} ${this.backend.name} ${code.length} bytes\n` + hexDump(code) + `\n[/jit-backend-dump]`);

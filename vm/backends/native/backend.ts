@@ -96,7 +96,10 @@ export abstract class NativeBackend extends Backend {
   run(loop: CompiledLoop, jf: JitFrame): int {
     return runNative(loop as NativeLoop, jf);
   }
-  override codeOf(loop: CompiledLoop): int[] {
-    return (loop as NativeLoop).code;
+  override takeCode(loop: CompiledLoop): int[] {
+    const nl = loop as NativeLoop;
+    const code = nl.code;
+    nl.code = [];
+    return code;
   }
 }
