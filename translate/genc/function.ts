@@ -760,7 +760,7 @@ export class FunctionEmitter {
       case 'jithelpers.helperAddress':
         return set(`rts_jit_helper_address(${A(0, S)})`);
       case 'jithelpers.allocAddress':
-        return set('((int64_t)(intptr_t)&rts_alloc)');
+        return set('((int64_t)(intptr_t)&rts_jit_alloc)');
       case 'jithelpers.excAddress':
         return set('((int64_t)(intptr_t)&rts_exc)');
       case 'jithelpers.oomPendingAddress':

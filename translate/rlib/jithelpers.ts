@@ -24,7 +24,8 @@ export function helperAddress(index: int): int {
   if (index < 0 || index >= HELPERS.length) throw new Error(`jithelpers: no helper ${index}`);
   return 0x7f0000 * 4096 + 16 * index;
 }
-/** The address of the allocator, `void *rts_alloc(uint32_t tid, size_t size)`. */
+/** The address of the allocator JIT code calls when it has no room to allocate inline,
+ * `void *rts_jit_alloc(uint32_t tid, size_t size)` (rts_alloc, then a new window: gc.c). */
 export function allocAddress(): int {
   return 0x7f0100 * 4096;
 }
@@ -36,14 +37,14 @@ export function excAddress(): int {
 export function oomPendingAddress(): int {
   return 0x7f0200 * 4096 + 8;
 }
-/** What JIT code needs to allocate a small object inline, as rts_alloc's fast path does
- * (vm/backends/native.ts BoxLayout): by `what`, for objects of `size` bytes, the address of
- * the collector's byte count since the last collection (0), of its threshold (1), of its
- * object count (2), of the size class's free-list head (3), bump pointer (4) and bump end (5),
- * the class's cell size (6), the address of a header word holding the current allocation
- * flags and type id 0 (7); what 8 gives the header word of type id `size` with no flags. 0
- * when allocations must go through rts_alloc (allocation statistics or the collector's debug
- * mode on, or a large object). Untranslated: fake addresses (machine code never runs on Node). */
+/** What JIT code needs to allocate a small object inline (vm/backends/native.ts BoxLayout):
+ * by `what`, for objects of `size` bytes, the address of the size class's bump pointer (4) and
+ * of the end of the window JIT code may bump it to, the bytes up to there already counted by
+ * the collector (5), the class's cell size (6), the address of a header word holding the
+ * current allocation flags and type id 0 (7); what 8 gives the header word of type id `size`
+ * with no flags. 0 when allocations must go through rts_alloc (allocation statistics or the
+ * collector's debug mode on, or a large object). Untranslated: fake addresses (machine code
+ * never runs on Node). */
 export function gcAllocInfo(what: int, size: int): int {
   if (what === 6) return (size + 15) & ~15;
   if (what === 8) return size;

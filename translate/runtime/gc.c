@@ -79,6 +79,15 @@ static uint8_t class_of[SMALL_MAX / 16 + 1]; /* by (size + 15) / 16 */
 
 static freecell *freelist[NCLASSES];
 static char *bump[NCLASSES], *bump_end[NCLASSES];
+/* JIT code allocates by moving bump[c] up to jit_end[c] and counts nothing: rts_jit_alloc
+ * added the bytes from bump[c] to jit_end[c] to since beforehand, so the inline path is a
+ * bump and a compare. jit_end[c] lies in bump[c]'s region or is NULL (no window): whatever
+ * moves bump[c] to another region clears it. rts_alloc bumping inside a window counts those
+ * cells a second time: collections come a little early, never late. Nor does JIT code count
+ * since_objects: that only feeds gc.collect()'s answer, which (as CPython's, the unreachable
+ * objects found in cycles) has no business counting the ints and floats it allocates. */
+static char *jit_end[NCLASSES];
+#define JIT_WINDOW ((size_t)8 * 1024)
 static page *pages[NCLASSES];
 static large *large_list;
 
@@ -571,7 +580,7 @@ static void retire_bump(void) {
     page *p = PAGE_OF(bump_end[c] - 1);
     p->cut = (uint32_t)((size_t)(bump[c] - ((char *)p + PAGE_HDR)) / class_size[c]);
     bump_page[c] = p;
-    bump[c] = bump_end[c] = NULL;
+    bump[c] = bump_end[c] = jit_end[c] = NULL;
   }
 }
 
@@ -772,6 +781,7 @@ static RTS_NOINLINE_ATTR char *refill(int c) {
   char *cell = (char *)p + PAGE_HDR;
   bump[c] = cell + cs;
   bump_end[c] = cell + (size_t)p->ncells * cs;
+  jit_end[c] = NULL;
   return cell;
 }
 
@@ -849,9 +859,31 @@ RTS_NO_MEMSET_IDIOM void *rts_alloc(uint32_t tid, size_t size) {
   return o;
 }
 
-/* For JIT code allocating small objects inline, rts_alloc's fast path (see rlib gcAllocInfo):
- * the addresses of the counters and of the size class's free list and bump region; 0 when every
- * allocation must go through rts_alloc (statistics, the debug mode, a large object). */
+/* What JIT code calls when its window (jit_end) has no cell left: rts_alloc, then a new window
+ * of up to JIT_WINDOW bytes of the bump region, counted now, unless that would pass the
+ * threshold (then the code comes here for each object until rts_alloc collects). With no bump
+ * region (rts_alloc takes free cells first, and there were some), a fresh page: else the code
+ * would come here for each free cell (a tenth of its time in a loop boxing ints); the free
+ * cells are rts_alloc's, and the sweep makes a new list of them anyway. */
+void *rts_jit_alloc(uint32_t tid, size_t size) {
+  void *o = rts_alloc(tid, size);
+  if (report || poison || size > SMALL_MAX) return o;
+  int c = class_of[(size + 15) >> 4];
+  size_t cs = class_size[c];
+  if (since + JIT_WINDOW > threshold) return o;
+  if (bump_end[c] == bump[c]) bump[c] = refill(c); /* the page's first cell too */
+  size_t room = (size_t)(bump_end[c] - bump[c]);
+  if (room > JIT_WINDOW) room = JIT_WINDOW / cs * cs;
+  if (room) {
+    since += room;
+    jit_end[c] = bump[c] + room;
+  }
+  return o;
+}
+
+/* For JIT code allocating small objects inline (see rlib gcAllocInfo): the addresses of the
+ * size class's bump pointer and window end (jit_end) and of the header flags, the cell size; 0
+ * when every allocation must go through rts_alloc (statistics, the debug mode, a large object). */
 int64_t rts_gc_jit_info(int64_t what, int64_t size) {
   if (!gc_ready) rts_gc_init();
   if (what == 8) {
@@ -863,12 +895,8 @@ int64_t rts_gc_jit_info(int64_t what, int64_t size) {
   if (report || poison || size <= 0 || (size_t)size > SMALL_MAX) return 0;
   int c = class_of[(size + 15) >> 4];
   switch (what) {
-  case 0: return (int64_t)(intptr_t)&since;
-  case 1: return (int64_t)(intptr_t)&threshold;
-  case 2: return (int64_t)(intptr_t)&since_objects;
-  case 3: return (int64_t)(intptr_t)&freelist[c];
   case 4: return (int64_t)(intptr_t)&bump[c];
-  case 5: return (int64_t)(intptr_t)&bump_end[c];
+  case 5: return (int64_t)(intptr_t)&jit_end[c];
   case 6: return (int64_t)class_size[c];
   case 7: return (int64_t)(intptr_t)&jit_hdr.w;
   }

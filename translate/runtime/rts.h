@@ -96,6 +96,8 @@ void *rts_alloc(uint32_t tid, size_t size); /* zero-filled, header set; may coll
 /* the same, but a large object's bytes past the header are left as they are: for a caller
  * that fills every byte at once (a file read into a string) */
 void *rts_alloc_unzeroed(uint32_t tid, size_t size);
+/* rts_alloc for JIT code that allocates inline (gc.c jit_end): may collect */
+void *rts_jit_alloc(uint32_t tid, size_t size);
 /* What JIT code needs to allocate objects of size bytes inline (rlib gcAllocInfo). */
 int64_t rts_gc_jit_info(int64_t what, int64_t size);
 void rts_gc_collect(void);

@@ -209,34 +209,27 @@ export function dictVersionOffset(): int {
   return offsetOf(PyDict, 'ver');
 }
 
-// ---- inline allocation of int and float boxes (rts_alloc's fast path, gc.c) ----
+// ---- inline allocation of int and float boxes (gc.c: bumping in the window rts_jit_alloc counted) ----
 // what gcAllocInfo(what, size) answers (translate/runtime/gc.c rts_gc_jit_info)
-export const GCA_SINCE = 0;
-export const GCA_THRESHOLD = 1;
-export const GCA_SINCE_OBJECTS = 2;
-export const GCA_FREELIST = 3;
 export const GCA_BUMP = 4;
-export const GCA_BUMP_END = 5;
+export const GCA_JIT_END = 5;
 export const GCA_CELL = 6;
 export const GCA_HDR_FLAGS = 7;
 export const GCA_TID_WORD = 8;
 
-/** What code needs to allocate one kind of box without calling rts_alloc: the addresses of
- * the collector's counters and of the size class's free list and bump region, the header's
- * two halves (the collector's current flags, read at run time, or'ed with the type id), and
- * the box's layout. ok is false when the runtime wants every allocation through rts_alloc
- * (allocation statistics, the collector's debug mode). */
+/** What code needs to allocate one kind of box without calling the allocator: the addresses
+ * of the size class's bump pointer and of the end of the window the code may bump it to
+ * (counted by the collector beforehand), the header's two halves (the collector's current
+ * flags, read at run time, or'ed with the type id), and the box's layout. ok is false when
+ * the runtime wants every allocation through rts_alloc (allocation statistics, the
+ * collector's debug mode). */
 export class BoxLayout {
   ok: boolean;
   tid: int;
   size: int;
   cell: int;
-  since: int;
-  threshold: int;
-  sinceObjects: int;
-  freelist: int;
   bump: int;
-  bumpEnd: int;
+  jitEnd: int;
   hdrFlags: int;
   tidWord: int;
   cls: int;
@@ -246,16 +239,12 @@ export class BoxLayout {
     this.size = size;
     this.cls = addressOf(asRef(cls));
     this.vOffset = vOffset;
-    this.since = gcAllocInfo(GCA_SINCE, size);
-    this.threshold = gcAllocInfo(GCA_THRESHOLD, size);
-    this.sinceObjects = gcAllocInfo(GCA_SINCE_OBJECTS, size);
-    this.freelist = gcAllocInfo(GCA_FREELIST, size);
     this.bump = gcAllocInfo(GCA_BUMP, size);
-    this.bumpEnd = gcAllocInfo(GCA_BUMP_END, size);
+    this.jitEnd = gcAllocInfo(GCA_JIT_END, size);
     this.cell = gcAllocInfo(GCA_CELL, size);
     this.hdrFlags = gcAllocInfo(GCA_HDR_FLAGS, size);
     this.tidWord = gcAllocInfo(GCA_TID_WORD, tid);
-    this.ok = this.since !== 0 && this.threshold !== 0 && this.sinceObjects !== 0 && this.freelist !== 0 && this.bump !== 0 && this.bumpEnd !== 0 && this.cell !== 0 && this.hdrFlags !== 0;
+    this.ok = this.bump !== 0 && this.jitEnd !== 0 && this.cell !== 0 && this.hdrFlags !== 0;
   }
 }
 /** an exact float, for its type id (a prebuilt object) */

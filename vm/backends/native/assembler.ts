@@ -195,6 +195,7 @@ export class NativeTraceAssembler {
   private countIteration(): void {
     const isa = this.isa;
     const off = offsetOf(NativeRun, 'iters');
+    if (isa.addMem(isa.ctx, off, 1)) return;
     isa.load(isa.tmp[2], isa.ctx, off);
     if (!isa.aluImm(A_ADD, isa.tmp[2], isa.tmp[2], 1)) {
       isa.movImm(isa.tmp[1], 1);
@@ -554,12 +555,12 @@ export class NativeTraceAssembler {
     if (!this.directCall(pc)) this.stepCall(pc);
   }
 
-  /** NEW_INT or NEW_FLOAT allocated by the code itself, as newInt and rts_alloc do: a small
-   * int is newInt's cached one; else a cell of the box's size class from the class's free
-   * list, or its bump region, the collector's counters bumped, the header and fields written.
-   * When a collection is due or the bump region is used up, rts_alloc itself (registers live
-   * across it stored first, as for a helper call). False when the runtime wants every
-   * allocation through rts_alloc (then the direct helper allocates). */
+  /** NEW_INT or NEW_FLOAT allocated by the code itself, as newInt does: a small int is
+   * newInt's cached one; else the next cell of the box's size class in the window of its bump
+   * region the collector counted beforehand (gc.c jit_end), the header and fields written.
+   * When the window is used up, rts_jit_alloc (registers live across it stored first, as for
+   * a helper call): it may collect, and opens the next window. False when the runtime wants
+   * every allocation through rts_alloc (then the direct helper allocates). */
   private inlineNew(pc: int): boolean {
     const t = this.t;
     const isa = this.isa;
@@ -593,24 +594,8 @@ export class NativeTraceAssembler {
     const B = tmp[0];
     const base = allocBase(L);
     isa.movImm(B, base);
-    // since + cell > threshold: a collection is due (rts_alloc runs it)
-    isa.load(tmp[1], B, L.since - base);
-    this.addImm(tmp[1], tmp[1], L.cell, tmp[2]);
-    isa.load(tmp[2], B, L.threshold - base);
-    const due = isa.branch(C_GT, tmp[1], tmp[2]);
-    isa.store(B, L.since - base, tmp[1]);
-    isa.load(tmp[1], B, L.sinceObjects - base);
-    this.addImm(tmp[1], tmp[1], 1, tmp[2]);
-    isa.store(B, L.sinceObjects - base, tmp[1]);
-    // a free cell: pop it (its second word links the list)
-    isa.load(tmp[2], B, L.freelist - base);
-    const noFree = isa.branchZero(tmp[2], true);
-    isa.load(tmp[1], tmp[2], 8);
-    isa.store(B, L.freelist - base, tmp[1]);
-    const toInit = isa.jump();
-    // else the bump region, if a cell is left in it
-    isa.patch(noFree, isa.pos());
-    isa.load(tmp[1], B, L.bumpEnd - base);
+    // a cell left in the window: bump past it
+    isa.load(tmp[1], B, L.jitEnd - base);
     isa.load(tmp[2], B, L.bump - base);
     isa.alu(A_SUB, tmp[1], tmp[1], tmp[2]);
     let usedUp = isa.branchImm(C_LT, tmp[1], L.cell);
@@ -622,7 +607,6 @@ export class NativeTraceAssembler {
     this.addImm(tmp[1], tmp[2], L.cell, tmp[1]);
     isa.store(B, L.bump - base, tmp[1]);
     // the cell (tmp[2]): header, zeroed words (rts_alloc zeroes size rounded up to 16), fields
-    isa.patch(toInit, isa.pos());
     isa.load(tmp[0], B, L.hdrFlags - base);
     if (!isa.aluImm(A_OR, tmp[0], tmp[0], L.tidWord)) {
       isa.movImm(tmp[1], L.tidWord);
@@ -634,17 +618,8 @@ export class NativeTraceAssembler {
     for (let off = 8; off < ((L.size + 15) & ~15); off += 8) if (off !== clsOff && off !== L.vOffset) isa.store(tmp[2], off, tmp[0]);
     this.boxFields(pc, L, a0);
     dones.push(isa.jump());
-    // out of line: the bump region was used up after the counters were bumped: undo that;
-    // then rts_alloc (it collects, or refills the region)
+    // out of line: rts_jit_alloc (it collects, or opens the next window)
     isa.patch(usedUp, isa.pos());
-    isa.movImm(B, base);
-    isa.load(tmp[1], B, L.since - base);
-    this.addImm(tmp[1], tmp[1], -L.cell, tmp[2]);
-    isa.store(B, L.since - base, tmp[1]);
-    isa.load(tmp[1], B, L.sinceObjects - base);
-    this.addImm(tmp[1], tmp[1], -1, tmp[2]);
-    isa.store(B, L.sinceObjects - base, tmp[1]);
-    isa.patch(due, isa.pos());
     // the fast path stored nothing: what is clean there stays as it was
     const clean = this.clean.slice(0);
     this.saveLive(pc, -1, false);
@@ -771,10 +746,18 @@ export class NativeTraceAssembler {
     const c = t.args[s + 1];
     if (op === IROp.INT_MUL_OVF) outs.push(isa.mulOvf(d, a, this.gIn(c, 1)));
     else if (!this.constIntArg(c) || !isa.aluImm(op === IROp.INT_ADD_OVF ? A_ADD : A_SUB, d, a, t.getConstI(c))) isa.alu(op === IROp.INT_ADD_OVF ? A_ADD : A_SUB, d, a, this.gIn(c, 1));
-    isa.movImm(tmp[2], MAX_INT);
-    outs.push(isa.branch(C_GT, d, tmp[2]));
-    isa.movImm(tmp[2], MIN_INT);
-    outs.push(isa.branch(C_LT, d, tmp[2]));
+    // every int operand is within ±MAX_INT (intbounds assumes it too): a constant addend can
+    // only leave the range on its own side
+    const k = op !== IROp.INT_MUL_OVF && this.constIntArg(c) ? (op === IROp.INT_ADD_OVF ? t.getConstI(c) : -t.getConstI(c)) : 0;
+    const both = op === IROp.INT_MUL_OVF || !this.constIntArg(c);
+    if (both || k > 0) {
+      isa.movImm(tmp[2], MAX_INT);
+      outs.push(isa.branch(C_GT, d, tmp[2]));
+    }
+    if (both || k < 0) {
+      isa.movImm(tmp[2], MIN_INT);
+      outs.push(isa.branch(C_LT, d, tmp[2]));
+    }
     this.gDone(pc, d);
     if (g >= 0) {
       for (const at of outs) this.exit(at, g);
@@ -1105,7 +1088,7 @@ function runItems(isa: NativeIsa, run: int, field: int, r: int): void {
 
 /** The lowest address of the collector's words an inline allocation reads and writes. */
 export function allocBase(L: BoxLayout): int {
-  let b = L.since;
-  for (const a of [L.threshold, L.sinceObjects, L.freelist, L.bump, L.bumpEnd, L.hdrFlags]) if (a < b) b = a;
+  let b = L.bump;
+  for (const a of [L.jitEnd, L.hdrFlags]) if (a < b) b = a;
   return b;
 }

@@ -146,6 +146,11 @@ export abstract class NativeIsa {
   aluImm(op: int, dst: int, a: int, imm: int): boolean {
     return false;
   }
+  /** [base + disp] += imm in one instruction when the ISA has one (no register written);
+   * false (nothing emitted) otherwise. */
+  addMem(base: int, disp: int, imm: int): boolean {
+    return false;
+  }
   /** A branch taken when a (cond) imm, as branch; -1 (nothing emitted) when the ISA has no
    * immediate form for imm. */
   branchImm(cond: int, a: int, imm: int): int {

@@ -213,6 +213,13 @@ export class X64Encoder {
       this.int32(imm);
     }
   }
+  /** [base + index*scale + disp] = [...] (op) imm32 (sign-extended), 64-bit */
+  aluMI(op: int, base: int, index: int, scale: int, disp: int, imm: int): void {
+    if (!fitsInt32(imm)) throw new Error(`x86_64: immediate ${imm} does not fit in 32 bits`);
+    this.rm(0, true, fitsInt8(imm) ? 0x83 : 0x81, op, base, index, scale, disp, false);
+    if (fitsInt8(imm)) this.byte(imm);
+    else this.int32(imm);
+  }
   /** compares the 64-bit memory word with a register (flags as cmp [m], src) */
   cmpMR(base: int, index: int, scale: int, disp: int, src: int): void {
     this.rm(0, true, 0x39, src, base, index, scale, disp, false);

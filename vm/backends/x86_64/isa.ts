@@ -164,6 +164,11 @@ export class X64Isa extends NativeIsa {
     this.e.aluRI(ALU_OF[op], dst, imm);
     return true;
   }
+  override addMem(base: int, disp: int, imm: int): boolean {
+    if (!fitsInt32(imm)) return false;
+    this.e.aluMI(ALU_OF[A_ADD], base, NOREG, 1, disp, imm);
+    return true;
+  }
   override branchImm(cond: int, a: int, imm: int): int {
     if (!fitsInt32(imm)) return -1;
     this.e.aluRI(ALU_CMP, a, imm);

@@ -12,7 +12,7 @@ import { assembleX64 } from '../../../../vm/backends/x86_64/assembler.ts';
 import { allocBase } from '../../../../vm/backends/native/assembler.ts';
 import { SYSV, WIN64 } from '../../../../vm/backends/x86_64/conventions.ts';
 import { directHelper } from '../../../../vm/backends/native/direct.ts';
-import { H_NATIVE_STEP, GCA_FREELIST, GCA_BUMP, smallIntsAddress, intBoxLayout } from '../../../../vm/backends/native.ts';
+import { H_NATIVE_STEP, GCA_JIT_END, GCA_BUMP, smallIntsAddress, intBoxLayout } from '../../../../vm/backends/native.ts';
 import { helperAddress, allocAddress, gcAllocInfo } from '../../../../translate/rlib/index.ts';
 
 function has(tool: string): boolean {
@@ -148,7 +148,7 @@ describe.skipIf(SKIP)('x86_64 trace assembler', () => {
     });
   }
 
-  it('new_int allocates inline: a small int is the shared one, else a free cell or the bump region; rts_alloc only out of line', () => {
+  it('new_int allocates inline: a small int is the shared one, else a cell of the window the collector counted; rts_jit_alloc only out of line', () => {
     const t = parseTrace(['[i0, p1]', 'label(i0, p1)', 'i2 = int_add(i0, 1)', 'p3 = new_int(i2)', 'jump(i2, p3)'].join('\n'), new TextNames());
     const a = assembleX64(t, SYSV);
     const text = disassemble(a.isa.code());
@@ -158,15 +158,15 @@ describe.skipIf(SKIP)('x86_64 trace assembler', () => {
     expect(text).toMatch(/add\s+\$0x5,/);
     expect(text).toMatch(/cmp\s+\$0x106,/);
     expect(text).toMatch(new RegExp(`mov(abs)?\\s+\\$${hex(smallIntsAddress())},`));
-    // the collector's words through one base register: the free list and the bump pointer at
-    // their distances from the lowest of them
+    // the collector's words through one base register: the window's end and the bump pointer
+    // at their distances from the lowest of them
     const base = allocBase(intBoxLayout());
     const at = (addr: number): string => (addr === base ? '\\(%' : `${hex(addr - base)}\\(%`);
     expect(text).toMatch(new RegExp(`mov(abs)?\\s+\\$${hex(base)},`));
-    expect(text).toMatch(new RegExp(`mov\\s+${at(gcAllocInfo(GCA_FREELIST, 32))}`));
+    expect(text).toMatch(new RegExp(`mov\\s+${at(gcAllocInfo(GCA_JIT_END, 32))}`));
     const bump = new RegExp(`mov\\s+%\\w+,${at(gcAllocInfo(GCA_BUMP, 32))}`);
     expect(text).toMatch(bump);
-    // one call, to rts_alloc, after the fast path's last jump
+    // one call, to rts_jit_alloc, after the fast path's last jump
     const calls = text.match(/call\s+\*%rax/g) ?? [];
     expect(calls.length).toBe(1);
     expect(text.indexOf(`movabs $${hex(allocAddress())},%rax`)).toBeGreaterThan(text.search(bump));

@@ -67,6 +67,9 @@ function memCases(mem: MemOp, reg: number, xreg: number): Case[] {
     { asm: `movq $${imm},${mm}`, emit: (e) => e.store64Imm(base, index, scale, disp, imm) },
     { asm: `lea ${mm},${q(reg)}`, emit: (e) => e.lea(reg, base, index, scale, disp) },
     { asm: `cmp ${q(reg)},${mm}`, emit: (e) => e.cmpMR(base, index, scale, disp, reg) },
+    // imm8 and imm32 forms
+    { asm: `addq $1,${mm}`, emit: (e) => e.aluMI(ALU_ADD, base, index, scale, disp, 1) },
+    { asm: `subq $${imm},${mm}`, emit: (e) => e.aluMI(ALU_SUB, base, index, scale, disp, imm) },
     { asm: `movsd ${mm},${x(xreg)}`, emit: (e) => e.movsdLoad(xreg, base, index, scale, disp) },
     { asm: `movsd ${x(xreg)},${mm}`, emit: (e) => e.movsdStore(base, index, scale, disp, xreg) },
   ];
