@@ -274,8 +274,10 @@ export class JitHooks extends LoopHooks {
     loop.yieldPc = out.yieldPc;
     loop.intoHeader = out.closedAt;
     c.loop = loop;
-    if (into !== null) this.log.entryTraces++;
-    if (into !== null && into.yieldPc < 0) this.linkInto(loop, into);
+    if (into !== null) {
+      this.log.entryTraces++;
+      this.linkInto(loop, into);
+    }
     this.log.loops++;
     this.log.loopName.push(ot.name);
     this.log.loopEntries.push(0);
@@ -329,7 +331,7 @@ export class JitHooks extends LoopHooks {
         this.current = loop;
         this.switchTo = null;
         try {
-          pc = this.runLoop(c, loop, f, ran);
+          pc = this.runLoop(loop, f, ran);
         } finally {
           // linked code that switched loops left the busy mark on the loop it ended in
           (this.current as JitLoop).busy = 0;
@@ -385,13 +387,16 @@ export class JitHooks extends LoopHooks {
       if (this.log.abort) logLine(this.log, `jit-give-up: loop ${loop.id} ${loop.root.trace.name}: ${loop.iters} iterations in ${loop.entries} entries`);
     }
   }
+  /** f runs on in loop now (ran: the loops of the run). */
+  ranIn(loop: JitLoop, ran: JitLoop[]): void {
+    this.current = loop;
+    if (ran.indexOf(loop) < 0) ran.push(loop);
+  }
   /** ran gets every loop the run went through (linked code may switch loops by itself). */
-  runLoop(c0: JitCell, loop0: JitLoop, f: Frame, ran: JitLoop[]): int {
-    let c = c0;
+  runLoop(loop0: JitLoop, f: Frame, ran: JitLoop[]): int {
     let loop = loop0;
-    let root = loop.root;
-    loadInputs(f, root.jf);
-    let cur: JitTrace = root;
+    loadInputs(f, loop.root.jf);
+    let cur: JitTrace = loop.root;
     for (;;) {
       this.backend.switchedTo = -1;
       let g = this.backend.run(cur.compiled, cur.jf);
@@ -401,26 +406,17 @@ export class JitHooks extends LoopHooks {
         const next = this.loopById.get(sw);
         if (next === undefined) throw new Error('jit: linked code switched to an unknown loop');
         loop = next;
-        root = loop.root;
-        c = this.cell(f.code, loop.header);
-        cur = root;
-        this.current = loop;
-        if (ran.indexOf(loop) < 0) ran.push(loop);
+        cur = loop.root;
+        this.ranIn(loop, ran);
       }
-      if (g === EXIT_SWITCH) {
-        // a linked bridge of a bridge ended in the loop the switch named: its inputs are in
-        // its jitframe
-        cur = root;
+      // a linked bridge of a bridge ended in the loop the switch named, or a linked bridge
+      // reached the loop header: the loop's inputs are in its jitframe
+      if (g === EXIT_SWITCH || g === EXIT_LOOP_AGAIN) {
+        cur = loop.root;
         continue;
       }
-      if (g >= EXIT_LOOP_AGAIN) {
-        // a linked bridge ran in the machine code: it reached the loop header (its values are
-        // the loop's inputs already) or one of its own guards failed
-        if (g === EXIT_LOOP_AGAIN) {
-          cur = root;
-          continue;
-        }
-        // a division, not `>>`: shifts are 32-bit (as in JS), and from the 128th bridge on the
+      if (g > EXIT_LOOP_AGAIN) {
+        // one of a linked bridge's own guards failed. A division, not `>>`: shifts are 32-bit (as in JS), and from the 128th bridge on the
         // exit code is 2^31 or more
         const num = floorDiv(g, 1 << EXIT_SHIFT);
         cur = this.bridgeByNum[num - 1];
@@ -430,44 +426,37 @@ export class JitHooks extends LoopHooks {
       const jf = cur.jf;
       const op = t.ops[g];
       if (op === IROp.FINISH) {
-        // an entry trace reached its inner loop's header, or a bridge another loop's: that
-        // loop goes on from the FINISH's values (its inputs), here while it is compiled and
-        // idle, else f takes them and the interpreter hands it over
-        const into = cur === root ? (loop.intoHeader >= 0 ? this.cell(f.code, loop.intoHeader).loop : null) : (cur as Bridge).target;
-        if (into !== null && into.busy === 0 && this.cell(f.code, into.header).loop === into) {
-          finishInto(into.root.jf, t, g, jf);
-          loop.busy = 0;
-          into.busy = 1;
-          loop = into;
-          root = loop.root;
-          c = this.cell(f.code, loop.header);
-          cur = root;
-          this.current = loop;
-          if (ran.indexOf(loop) < 0) ran.push(loop);
-          continue;
-        }
-        if (cur === root && loop.intoHeader >= 0) {
-          finishFrame(f, t, g, jf, loop);
-          this.switchTo = into;
-          return loop.intoHeader;
-        }
-        if (cur === root) {
+        const root = cur === loop.root;
+        if (root && loop.yieldPc >= 0) {
           // a generator's loop reached its yield: the frame holds the item, the interpreter
           // yields it
           loop.yields++;
           finishFrame(f, t, g, jf, loop);
           return loop.yieldPc;
         }
-        const other = (cur as Bridge).target;
-        if (other !== null) {
-          finishFrame(f, t, g, jf, loop);
-          this.switchTo = other;
-          return other.header;
+        // an entry trace reached its inner loop's header, or a bridge another loop's
+        const intoHeader = root ? loop.intoHeader : (cur as Bridge).target !== null ? ((cur as Bridge).target as JitLoop).header : -1;
+        if (intoHeader < 0) {
+          // a bridge reached the loop header: its values are the loop's inputs
+          finishInto(loop.root.jf, t, g, jf);
+          cur = loop.root;
+          continue;
         }
-        // a bridge reached the loop header: its values are the loop's inputs
-        finishInto(root.jf, t, g, jf);
-        cur = root;
-        continue;
+        // that loop goes on from the FINISH's values (its inputs): here while it is compiled and
+        // idle, else f takes them and the interpreter hands it over
+        const into = this.cell(f.code, intoHeader).loop;
+        if (into !== null && into.busy === 0) {
+          finishInto(into.root.jf, t, g, jf);
+          loop.busy = 0;
+          into.busy = 1;
+          loop = into;
+          cur = loop.root;
+          this.ranIn(loop, ran);
+          continue;
+        }
+        finishFrame(f, t, g, jf, loop);
+        this.switchTo = into;
+        return intoHeader;
       }
       const s = t.snapshots[t.snap[g]];
       const br = cur.bridges.get(g);
@@ -486,7 +475,8 @@ export class JitHooks extends LoopHooks {
       if (op === IROp.GUARD_NOT_INVALIDATED) {
         // a class or a global dict changed: this loop would keep failing here; record it afresh
         // when it is hot again
-        c.loop = null;
+        const c = this.cell(f.code, loop.header);
+        if (c.loop === loop) c.loop = null;
       }
       const exc = op === IROp.GUARD_NO_EXCEPTION ? jf.exc : null;
       jf.exc = null;
@@ -516,8 +506,8 @@ export class JitHooks extends LoopHooks {
         return f.pc;
       }
       // the recording ran the bridge's path and left f at the header
-      loadInputs(f, root.jf);
-      cur = root;
+      loadInputs(f, loop.root.jf);
+      cur = loop.root;
     }
   }
   /** Records a bridge from f (resumed at guard g's snapshot sf of parent) to the loop header,

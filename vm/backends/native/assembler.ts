@@ -1001,28 +1001,14 @@ export function assembleLink(isa: NativeIsa, l: BridgeLink, bridgeRun: int, loop
   isa.patch(toFinish, isa.pos());
   const cross = targetRun !== 0;
   let busy = -1;
-  if (cross) {
-    // the other loop runs in an outer call (its jitframe holds that call's values): the
-    // FINISH is returned as an exit of the bridge, and the JIT goes on from there
-    isa.movImm(tmp[1], l.toBusy);
-    isa.load(tmp[0], tmp[1], 0);
-    isa.movImm(tmp[1], 0);
-    busy = isa.branch(C_NE, tmp[0], tmp[1]);
-  }
+  // the other loop runs in an outer call (its jitframe holds that call's values): the
+  // FINISH is returned as an exit of the bridge, and the JIT goes on from there
+  if (cross) busy = busyBranch(isa, l.toBusy);
   // the FINISH's values (the loop's inputs, all references) into the loop's jitframe
   runItems(isa, bridgeRun, offsetOf(NativeRun, 'refs'), tmp[1]);
-  runItems(isa, cross ? targetRun : loopRun, offsetOf(NativeRun, 'refs'), tmp[2]);
-  for (let k = 0; k < bt.argCount[fin]; k++) {
-    const v = bt.arg(fin, k);
-    if (isConst(v)) isa.movImm(tmp[0], refAddress(bt.getConstR(v)));
-    else isa.load(tmp[0], tmp[1], v * 8);
-    isa.store(tmp[2], k * 8, tmp[0]);
-  }
+  copyFinish(isa, bt, tmp[1], cross ? targetRun : loopRun);
   if (cross) {
-    // the target is busy now, this loop is not, and the JIT learns which loop ran last
-    storeWord(isa, l.toBusy, 1);
-    storeWord(isa, l.fromBusy, 0);
-    storeWord(isa, l.switchWord, l.targetId);
+    switchWords(isa, l.toBusy, l.fromBusy, l.switchWord, l.targetId);
     if (root) {
       isa.movImm(isa.ctx, targetRun);
       isa.jumpAbs(targetEntry);
@@ -1047,29 +1033,44 @@ export function assembleLink(isa: NativeIsa, l: BridgeLink, bridgeRun: int, loop
  * loop's jitframe and jumps into that loop, unless it runs in an outer call (then the FINISH
  * is returned, and the JIT goes on from there). targetRun: the other loop's run context. */
 export function assembleEntryLink(isa: NativeIsa, l: EntryLink, targetRun: int, targetEntry: int): int[] {
-  const tmp = isa.tmp;
   const t = l.from.trace;
-  const fin = t.ops.length - 1;
-  isa.movImm(tmp[1], l.toBusy);
-  isa.load(tmp[0], tmp[1], 0);
-  isa.movImm(tmp[1], 0);
-  const busy = isa.branch(C_NE, tmp[0], tmp[1]);
-  runItems(isa, targetRun, offsetOf(NativeRun, 'refs'), tmp[2]);
-  for (let k = 0; k < t.argCount[fin]; k++) {
-    const v = t.arg(fin, k);
-    if (isConst(v)) isa.movImm(tmp[0], refAddress(t.getConstR(v)));
-    else isa.load(tmp[0], isa.refsBase, v * 8);
-    isa.store(tmp[2], k * 8, tmp[0]);
-  }
-  storeWord(isa, l.toBusy, 1);
-  storeWord(isa, l.fromBusy, 0);
-  storeWord(isa, l.switchWord, l.toId);
+  const busy = busyBranch(isa, l.toBusy);
+  copyFinish(isa, t, isa.refsBase, targetRun);
+  switchWords(isa, l.toBusy, l.fromBusy, l.switchWord, l.toId);
   isa.movImm(isa.ctx, targetRun);
   isa.jumpAbs(targetEntry);
   isa.patch(busy, isa.pos());
-  isa.returnImm(fin);
+  isa.returnImm(t.ops.length - 1);
   isa.trap();
   return isa.code();
+}
+
+/** A branch taken when the loop whose busy word is at address toBusy runs (in an outer call). */
+function busyBranch(isa: NativeIsa, toBusy: int): int {
+  isa.movImm(isa.tmp[1], toBusy);
+  isa.load(isa.tmp[0], isa.tmp[1], 0);
+  isa.movImm(isa.tmp[1], 0);
+  return isa.branch(C_NE, isa.tmp[0], isa.tmp[1]);
+}
+/** The values of the FINISH ending t (slots of the jitframe refs in register src, or
+ * constants) into the refs of the run context at address dstRun. */
+function copyFinish(isa: NativeIsa, t: Trace, src: int, dstRun: int): void {
+  const tmp = isa.tmp;
+  const fin = t.ops.length - 1;
+  runItems(isa, dstRun, offsetOf(NativeRun, 'refs'), tmp[2]);
+  for (let k = 0; k < t.argCount[fin]; k++) {
+    const v = t.arg(fin, k);
+    if (isConst(v)) isa.movImm(tmp[0], refAddress(t.getConstR(v)));
+    else isa.load(tmp[0], src, v * 8);
+    isa.store(tmp[2], k * 8, tmp[0]);
+  }
+}
+/** A switch of linked code to loop id: it is busy now, the loop it leaves is not, and the JIT
+ * learns which loop ran last. */
+function switchWords(isa: NativeIsa, toBusy: int, fromBusy: int, switchWord: int, id: int): void {
+  storeWord(isa, toBusy, 1);
+  storeWord(isa, fromBusy, 0);
+  storeWord(isa, switchWord, id);
 }
 
 /** The word at address addr = v (tmp[0] and tmp[1] are free in a link's code). */

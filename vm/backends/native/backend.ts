@@ -33,33 +33,33 @@ export abstract class NativeBackend extends Backend {
     const t = from.trace;
     const fin = t.ops.length - 1;
     const site = from.linkSites[fin];
-    if (site < 0 || t.ops[fin] !== IROp.FINISH) return false;
-    for (let k = 0; k < t.argCount[fin]; k++) if (t.kindOf(t.arg(fin, k)) !== K_REF) return false;
+    if (site < 0 || t.ops[fin] !== IROp.FINISH || !finishesRefs(t)) return false;
     if (from.runFor(l.fromFrame).jf !== l.fromFrame) return false;
     const run = to.runFor(l.toFrame);
     if (run.jf !== l.toFrame) return false;
     const isa = this.newIsa();
-    const code = assembleEntryLink(isa, l, addressOf(asRef(run)), execmem.address(to.handle, to.entryOffset));
-    const h = installCode(code);
+    return this.patchSite(from, site, isa, assembleEntryLink(isa, l, addressOf(asRef(run)), execmem.address(to.handle, to.entryOffset)));
+  }
+  /** Installs a trampoline's code and makes link site site of code's stub jump to it, through
+   * execmem's W^X path (writable, then finalized again, which flushes the i-cache where the
+   * ISA needs it); false when there is no executable memory for it. */
+  private patchSite(code: NativeLoop, site: int, isa: NativeIsa, trampoline: int[]): boolean {
+    const h = installCode(trampoline);
     if (h === 0) return false;
-    execmem.writeBytes(from.handle, site, isa.linkBytes(execmem.address(h, 0)));
-    if (!execmem.finalize(from.handle)) throw new Error(`${this.name}: cannot make patched code executable again`);
-    from.links.push(h);
+    execmem.writeBytes(code.handle, site, isa.linkBytes(execmem.address(h, 0)));
+    if (!execmem.finalize(code.handle)) throw new Error(`${this.name}: cannot make patched code executable again`);
+    code.links.push(h);
     return true;
   }
   /** Patches the guard's stub to jump to a trampoline (assembler.ts assembleLink) that enters
-   * the bridge; the code is written through execmem's W^X path (writable, then finalized
-   * again, which flushes the i-cache where the ISA needs it). False when the ISA has no link
-   * sites or the bridge hands the loop a value that is not a reference. */
+   * the bridge (patchSite). False when the ISA has no link sites or the bridge hands the loop
+   * a value that is not a reference. */
   override link(l: BridgeLink): boolean {
     const parent = l.parent as NativeLoop;
     const bridge = l.bridge as NativeLoop;
     const loop = l.loop as NativeLoop;
     const site = parent.linkSites[l.guard];
-    if (site < 0) return false;
-    const bt = bridge.trace;
-    const fin = bt.ops.length - 1;
-    for (let k = 0; k < bt.argCount[fin]; k++) if (bt.kindOf(bt.arg(fin, k)) !== K_REF) return false;
+    if (site < 0 || !finishesRefs(bridge.trace)) return false;
     const bridgeRun = bridge.runFor(l.bridgeFrame);
     const loopRun = loop.runFor(l.loopFrame);
     if (bridgeRun.jf !== l.bridgeFrame || loopRun.jf !== l.loopFrame) return false;
@@ -76,13 +76,7 @@ export abstract class NativeBackend extends Backend {
       targetEntry = execmem.address(target.handle, target.entryOffset);
     }
     const isa = this.newIsa();
-    const code = assembleLink(isa, l, addressOf(asRef(bridgeRun)), addressOf(asRef(loopRun)), execmem.address(bridge.handle, 0), root ? execmem.address(loop.handle, loop.entryOffset) : 0, root, targetRun, targetEntry);
-    const h = installCode(code);
-    if (h === 0) return false;
-    execmem.writeBytes(parent.handle, site, isa.linkBytes(execmem.address(h, 0)));
-    if (!execmem.finalize(parent.handle)) throw new Error(`${this.name}: cannot make patched code executable again`);
-    parent.links.push(h);
-    return true;
+    return this.patchSite(parent, site, isa, assembleLink(isa, l, addressOf(asRef(bridgeRun)), addressOf(asRef(loopRun)), execmem.address(bridge.handle, 0), root ? execmem.address(loop.handle, loop.entryOffset) : 0, root, targetRun, targetEntry));
   }
   override release(loop: CompiledLoop): void {
     const r = (loop as NativeLoop).run;
@@ -102,4 +96,11 @@ export abstract class NativeBackend extends Backend {
     nl.code = [];
     return code;
   }
+}
+
+/** Whether the FINISH ending t hands over only references (a link copies them as words). */
+function finishesRefs(t: Trace): boolean {
+  const fin = t.ops.length - 1;
+  for (let k = 0; k < t.argCount[fin]; k++) if (t.kindOf(t.arg(fin, k)) !== K_REF) return false;
+  return true;
 }
