@@ -5,8 +5,10 @@
 //    installs it in a temporary prefix with Debian's standard library, precompiled by it, as
 //    an artifact installs it (common/devinstall.ts);
 // 2. runs every bench/python/*.py (classic benchmarks, and micro_*.py loops the JIT should
-//    speed up most) under each interpreter (pyvm twice: --jit off, and the JIT), best of 3 wall times, the runs
-//    interleaved round-robin so that machine noise hits all interpreters alike;
+//    speed up most) under each interpreter (pyvm twice: --jit off, and the JIT), best of 3 wall times
+//    (runs under 0.3 s: best of up to 9), the runs interleaved round-robin so that machine noise
+//    hits all interpreters alike; each run is timed by bench/timer.c from fork to exit, so node's
+//    own spawn cost is not counted;
 // 3. compares each interpreter's stdout with CPython's (a mismatch is reported loudly and
 //    makes the exit status 1);
 // 4. prints one table: seconds per interpreter and the ratio to CPython (>1 = slower), the
@@ -14,7 +16,7 @@
 //    collections, pathlib'` with and without pyvm's bytecode cache, best of 10 each);
 // 5. prints pyvm with the JIT next to `--jit off`: best CPU seconds (user+sys, less disturbed
 //    than wall time on a loaded machine) and their ratio JIT/off, and peak memory (max RSS),
-//    measured through /usr/bin/time where it exists (else those columns show '-').
+//    both from the timer's wait4 (without a C compiler those columns show '-').
 //
 // Environment: PYVM_BENCH_RUNS (default 3), PYVM_BENCH_ONLY=name[,name] to run a subset,
 // PYVM_BENCH_PYVM=path to time an existing pyvm binary instead of translating.
@@ -25,18 +27,23 @@
 // loop body after the last label, i.e. what runs each iteration once unrolling peeled the
 // preamble off), with the guards, residual calls and allocations among them.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, mkdtempSync, rmSync, unlinkSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { translateHostVm } from '../translate/host-vm.ts';
 import { hostTargetName } from '../common/targets.ts';
 import { devInstall } from '../common/devinstall.ts';
+import { buildTimer, readChildUsage } from './timer.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BENCH_DIR = join(ROOT, 'bench', 'python');
 const RUNS = Number(process.env.PYVM_BENCH_RUNS ?? '3') || 3;
 const STARTUP_RUNS = 10;
+/** a run this short is mostly noise on a shared machine: such runs are repeated up to
+ * SHORT_RUNS_FACTOR times as often (as hyperfine runs short commands more often) */
+const SHORT_RUN_SECONDS = 0.3;
+const SHORT_RUNS_FACTOR = 3;
 /** issue #15's yardstick: a script's first line should cost no more than under CPython */
 const STARTUP_IMPORTS = 'import json, re, collections, pathlib';
 const TIMEOUT_MS = 180_000;
@@ -54,32 +61,29 @@ interface Interp {
 
 interface RunResult {
   seconds: number;
-  /** user + system CPU seconds of the child, NaN when /usr/bin/time is missing */
+  /** user + system CPU seconds of the child, NaN without the child timer */
   cpu: number;
-  /** peak resident set size in MiB, NaN when /usr/bin/time is missing */
+  /** peak resident set size in MiB, NaN without the child timer */
   rssMb: number;
   ok: boolean;
   stdout: string;
   error: string;
 }
 
-/** GNU time: it reports the child's rusage (CPU time, max RSS) into a file of its own. */
-const GNU_TIME = process.platform === 'linux' && existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
-const TIME_FILE = join(tmpdir(), `pyvm-bench-time-${process.pid}.txt`);
-
-/** The CPU seconds and max RSS (MiB) GNU time wrote, or NaNs. */
-function readUsage(): { cpu: number; rssMb: number } {
-  if (GNU_TIME === null || !existsSync(TIME_FILE)) return { cpu: NaN, rssMb: NaN };
-  const lines = readFileSync(TIME_FILE, 'utf8').trim().split('\n');
-  unlinkSync(TIME_FILE);
-  // the last line is ours (a signal note may precede it)
-  const f = (lines[lines.length - 1] ?? '').trim().split(/\s+/).map(Number);
-  if (f.length !== 3 || f.some((x) => !Number.isFinite(x))) return { cpu: NaN, rssMb: NaN };
-  return { cpu: f[0] + f[1], rssMb: f[2] / 1024 };
-}
+/** The child timer (bench/timer.c): wall time from fork to exit, CPU time and peak RSS of the
+ * interpreter alone. Without it (no C compiler) node's own clock, which also counts node's
+ * spawn, and no CPU or memory columns. */
+const TIMER = ((): string | null => {
+  if (process.platform !== 'linux') return null;
+  const t = buildTimer(INSTALL_DIR);
+  if ('path' in t) return t.path;
+  console.log(`!! no child timer (${t.why}): wall times include node's spawn; no CPU or memory figures`);
+  return null;
+})();
+const TIME_FILE = join(INSTALL_DIR, 'usage.txt');
 
 function run(cmd0: string, args0: string[], env: Record<string, string> = {}): RunResult {
-  const [cmd, args] = GNU_TIME === null ? [cmd0, args0] : [GNU_TIME, ['-f', '%U %S %M', '-o', TIME_FILE, cmd0, ...args0]];
+  const [cmd, args] = TIMER === null ? [cmd0, args0] : [TIMER, [TIME_FILE, cmd0, ...args0]];
   const t = performance.now();
   const r = spawnSync(cmd, args, {
     cwd: BENCH_DIR,
@@ -89,11 +93,13 @@ function run(cmd0: string, args0: string[], env: Record<string, string> = {}): R
     maxBuffer: 64 * 1024 * 1024,
     env: { ...process.env, ...env },
   });
-  const seconds = (performance.now() - t) / 1000;
-  const { cpu, rssMb } = readUsage();
+  const nodeSeconds = (performance.now() - t) / 1000;
+  const u = TIMER === null ? null : readChildUsage(TIME_FILE);
+  const seconds = u?.wall ?? nodeSeconds;
+  const cpu = u?.cpu ?? NaN;
+  const rssMb = u?.rssMb ?? NaN;
   if (r.error) return { seconds, cpu, rssMb, ok: false, stdout: r.stdout ?? '', error: String(r.error) };
   if (r.status !== 0) {
-    // GNU time's own "Command exited with non-zero status" line goes to its -o file, not stderr
     const tail = (r.stderr ?? '').trim().split('\n').slice(-3).join(' | ');
     return { seconds, cpu, rssMb, ok: false, stdout: r.stdout ?? '', error: `exit ${r.status ?? r.signal}: ${tail}` };
   }
@@ -309,7 +315,7 @@ function printJitVsOff(benches: string[], interps: Interp[], cpus: Map<string, n
   const mb = (m: number): string => (Number.isFinite(m) ? m.toFixed(1) : '-').padStart(9);
   const head = ['benchmark'.padEnd(14), 'off cpu s'.padStart(9), 'jit cpu s'.padStart(9), 'jit/off'.padStart(8), 'off MiB'.padStart(9), 'jit MiB'.padStart(9), 'jit/off'.padStart(8)];
   const line = '-'.repeat(head.join(' ').length);
-  console.log(`\npyvm --jit off vs the JIT: best of ${RUNS} CPU seconds (user+sys) and peak RSS (max of ${RUNS}); jit/off > 1: the JIT is slower/bigger`);
+  console.log(`\npyvm --jit off vs the JIT: best CPU seconds (user+sys) and peak RSS (max) of the same runs; jit/off > 1: the JIT is slower/bigger`);
   console.log(line);
   console.log(head.join(' '));
   console.log(line);
@@ -344,7 +350,7 @@ async function main(): Promise<void> {
   const interps: Interp[] = [cpython, ...(pypy ? [pypy] : []), ...pyvm];
   for (const i of interps) console.log(`  ${i.label.padEnd(8)} ${i.cmd}  (${i.version})`);
   if (!pypy) console.log('  PyPy     not found (no /usr/bin/pypy3 or pypy3 on PATH): skipped');
-  console.log(`\nrunning ${benches.length} benchmarks x ${interps.length} interpreters, best of ${RUNS} ...`);
+  console.log(`\nrunning ${benches.length} benchmarks x ${interps.length} interpreters, best of ${RUNS} (of up to ${RUNS * SHORT_RUNS_FACTOR} for runs under ${SHORT_RUN_SECONDS} s) ...`);
 
   // times[bench][interp], NaN when failed; problems collected for the loud report
   const times = new Map<string, number[]>();
@@ -359,9 +365,10 @@ async function main(): Promise<void> {
     const peak = interps.map(() => NaN);
     const outs: (string | null)[] = interps.map(() => null);
     const failed: string[] = interps.map(() => '');
-    for (let k = 0; k < RUNS; k++) {
+    for (let k = 0; k < RUNS * SHORT_RUNS_FACTOR; k++) {
       interps.forEach((it, i) => {
         if (failed[i] !== '') return;
+        if (k >= RUNS && best[i] >= SHORT_RUN_SECONDS) return;
         const r = run(it.cmd, [...it.args, file]);
         if (!r.ok) {
           failed[i] = r.error;
@@ -402,7 +409,7 @@ async function main(): Promise<void> {
   const others = interps.slice(1);
   const head = ['benchmark'.padEnd(14), 'CPython s'.padStart(9), ...others.flatMap((it) => [`${it.label} s`.padStart(9), 'ratio'.padStart(8)]), '  status'];
   const line = '-'.repeat(head.join(' ').length);
-  console.log(`\nBest of ${RUNS} wall-clock seconds; ratio = time / CPython time (lower is faster; < 1 beats CPython)`);
+  console.log(`\nBest of ${RUNS} wall-clock seconds (up to ${RUNS * SHORT_RUNS_FACTOR} for runs under ${SHORT_RUN_SECONDS} s), fork to exit; ratio = time / CPython time (lower is faster; < 1 beats CPython)`);
   console.log(line);
   console.log(head.join(' '));
   console.log(line);

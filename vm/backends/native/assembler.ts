@@ -594,17 +594,24 @@ export class NativeTraceAssembler {
     const B = tmp[0];
     const base = allocBase(L);
     isa.movImm(B, base);
-    // a cell left in the window: bump past it
-    isa.load(tmp[1], B, L.jitEnd - base);
+    // a cell left in the window: bump past it (the window's end compared in memory where
+    // the ISA can, x86-64; else the room left against the cell size)
+    let usedUp: int;
     isa.load(tmp[2], B, L.bump - base);
-    isa.alu(A_SUB, tmp[1], tmp[1], tmp[2]);
-    let usedUp = isa.branchImm(C_LT, tmp[1], L.cell);
-    if (usedUp < 0) {
-      isa.movImm(B, L.cell);
-      usedUp = isa.branch(C_LT, tmp[1], B);
-      isa.movImm(B, base);
+    if (isa.memCompare) {
+      this.addImm(tmp[1], tmp[2], L.cell, tmp[1]);
+      usedUp = isa.branchMem(C_LT, B, L.jitEnd - base, tmp[1]);
+    } else {
+      isa.load(tmp[1], B, L.jitEnd - base);
+      isa.alu(A_SUB, tmp[1], tmp[1], tmp[2]);
+      usedUp = isa.branchImm(C_LT, tmp[1], L.cell);
+      if (usedUp < 0) {
+        isa.movImm(B, L.cell);
+        usedUp = isa.branch(C_LT, tmp[1], B);
+        isa.movImm(B, base);
+      }
+      this.addImm(tmp[1], tmp[2], L.cell, tmp[1]);
     }
-    this.addImm(tmp[1], tmp[2], L.cell, tmp[1]);
     isa.store(B, L.bump - base, tmp[1]);
     // the cell (tmp[2]): header, zeroed words (rts_alloc zeroes size rounded up to 16), fields
     isa.load(tmp[0], B, L.hdrFlags - base);
@@ -614,8 +621,13 @@ export class NativeTraceAssembler {
     }
     isa.store(tmp[2], 0, tmp[0]);
     const clsOff = offsetOf(PyObject, 'cls');
-    isa.movImm(tmp[0], 0);
-    for (let off = 8; off < ((L.size + 15) & ~15); off += 8) if (off !== clsOff && off !== L.vOffset) isa.store(tmp[2], off, tmp[0]);
+    let zero = false;
+    for (let off = 8; off < ((L.size + 15) & ~15); off += 8) {
+      if (off === clsOff || off === L.vOffset || isa.storeImm(tmp[2], off, 0)) continue;
+      if (!zero) isa.movImm(tmp[0], 0);
+      zero = true;
+      isa.store(tmp[2], off, tmp[0]);
+    }
     this.boxFields(pc, L, a0);
     dones.push(isa.jump());
     // out of line: rts_jit_alloc (it collects, or opens the next window)

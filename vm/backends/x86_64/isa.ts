@@ -32,6 +32,7 @@ export class X64Isa extends NativeIsa {
   constructor(conv: X64Conventions) {
     super('x86_64', [RCX, RDX, RSI, RDI, R8, R9, RBP], xmmsBelow(conv.firstSavedXmm), [RAX, R10, R11], [0, 1], [R15, R12, R13, R14, RBX]);
     this.conv = conv;
+    this.memCompare = true;
   }
   code(): int[] {
     return this.e.code;
@@ -93,6 +94,11 @@ export class X64Isa extends NativeIsa {
       }
       // commutative
       this.alu2(op, dst, a);
+      return;
+    }
+    // a third register: lea adds without the copy (the flags are not read after alu)
+    if (op === A_ADD && dst !== a) {
+      e.lea(dst, a, b, 1, 0);
       return;
     }
     if (dst !== a) e.movRR(dst, a);
@@ -160,6 +166,10 @@ export class X64Isa extends NativeIsa {
   }
   override aluImm(op: int, dst: int, a: int, imm: int): boolean {
     if (op === A_MUL || !fitsInt32(imm)) return false;
+    if (dst !== a && (op === A_ADD || (op === A_SUB && fitsInt32(-imm)))) {
+      this.e.lea(dst, a, NOREG, 1, op === A_ADD ? imm : -imm);
+      return true;
+    }
     if (dst !== a) this.e.movRR(dst, a);
     this.e.aluRI(ALU_OF[op], dst, imm);
     return true;
@@ -172,6 +182,15 @@ export class X64Isa extends NativeIsa {
   override branchImm(cond: int, a: int, imm: int): int {
     if (!fitsInt32(imm)) return -1;
     this.e.aluRI(ALU_CMP, a, imm);
+    return this.e.jcc(CC_OF[cond], 0);
+  }
+  override storeImm(base: int, disp: int, imm: int): boolean {
+    if (!fitsInt32(imm)) return false;
+    this.e.store64Imm(base, NOREG, 1, disp, imm);
+    return true;
+  }
+  override branchMem(cond: int, base: int, disp: int, b: int): int {
+    this.e.cmpMR(base, NOREG, 1, disp, b);
     return this.e.jcc(CC_OF[cond], 0);
   }
   // r13 and rbx (callee-saved in both conventions) hold the double bases otherwise
