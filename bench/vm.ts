@@ -5,8 +5,8 @@
 //    installs it in a temporary prefix with Debian's standard library, precompiled by it, as
 //    an artifact installs it (common/devinstall.ts);
 // 2. runs every bench/python/*.py (classic benchmarks, and micro_*.py loops the JIT should
-//    speed up most) under each interpreter (pyvm twice: --jit off, and the JIT), best of 3 wall times
-//    (runs under 0.3 s: best of up to 9), the runs interleaved round-robin so that machine noise
+//    speed up most) under each interpreter (pyvm twice: --jit off, and the JIT), best of 5 wall times
+//    (runs under 0.3 s: best of up to 15), the runs interleaved round-robin so that machine noise
 //    hits all interpreters alike; each run is timed by bench/timer.c from fork to exit, so node's
 //    own spawn cost is not counted;
 // 3. compares each interpreter's stdout with CPython's (a mismatch is reported loudly and
@@ -18,7 +18,7 @@
 //    than wall time on a loaded machine) and their ratio JIT/off, and peak memory (max RSS),
 //    both from the timer's wait4 (without a C compiler those columns show '-').
 //
-// Environment: PYVM_BENCH_RUNS (default 3), PYVM_BENCH_ONLY=name[,name] to run a subset,
+// Environment: PYVM_BENCH_RUNS (default 5), PYVM_BENCH_ONLY=name[,name] to run a subset,
 // PYVM_BENCH_PYVM=path to time an existing pyvm binary instead of translating.
 //
 // `npm run bench:vm -- --jit-ops` times nothing: it runs each benchmark once under the JIT with
@@ -38,7 +38,7 @@ import { buildTimer, readChildUsage } from './timer.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BENCH_DIR = join(ROOT, 'bench', 'python');
-const RUNS = Number(process.env.PYVM_BENCH_RUNS ?? '3') || 3;
+const RUNS = Number(process.env.PYVM_BENCH_RUNS ?? '5') || 5;
 const STARTUP_RUNS = 10;
 /** a run this short is mostly noise on a shared machine: such runs are repeated up to
  * SHORT_RUNS_FACTOR times as often (as hyperfine runs short commands more often) */
