@@ -46,7 +46,7 @@ export function oomPendingAddress(): int {
  * collector's debug mode on, or a large object). Untranslated: fake addresses (machine code
  * never runs on Node). */
 export function gcAllocInfo(what: int, size: int): int {
-  if (what === 6) return (size + 15) & ~15;
+  if (what === 6) return size <= 16 ? 16 : size <= 24 ? 24 : (size + 15) & ~15;
   if (what === 8) return size;
   return 0x7f0300 * 4096 + 8 * what;
 }

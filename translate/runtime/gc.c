@@ -40,7 +40,7 @@
 #define PAGE_HDR 32u
 #define CHUNK_PAGES 32 /* pages are obtained from the OS 2 MiB at a time */
 #define SMALL_MAX 2048u
-#define NCLASSES 28
+#define NCLASSES 29
 #define MIN_THRESHOLD ((size_t)4 << 20)
 #define TRACE_CHUNK 4096
 #define PAGE_OF(o) ((page *)((uintptr_t)(o) & ~(uintptr_t)(PAGE_BYTES - 1)))
@@ -72,10 +72,11 @@ typedef struct mark_item {
   int64_t i;
 } mark_item;
 
-static const uint32_t class_size[NCLASSES] = {16,  32,  48,  64,  80,  96,   112,  128,  144,  160,
-                                              176, 192, 208, 224, 240, 256,  320,  384,  448,  512,
-                                              640, 768, 896, 1024, 1280, 1536, 1792, 2048};
-static uint8_t class_of[SMALL_MAX / 16 + 1]; /* by (size + 15) / 16 */
+/* 24: three words (a float box, a small string) in their own size, not a third more */
+static const uint32_t class_size[NCLASSES] = {16,  24,  32,  48,  64,  80,  96,   112,  128,  144,
+                                              160, 176, 192, 208, 224, 240, 256,  320,  384,  448,
+                                              512, 640, 768, 896, 1024, 1280, 1536, 1792, 2048};
+static uint8_t class_of[SMALL_MAX / 8 + 1]; /* by (size + 7) / 8 */
 
 static freecell *freelist[NCLASSES];
 static char *bump[NCLASSES], *bump_end[NCLASSES];
@@ -174,8 +175,8 @@ void rts_gc_init(void) {
   if (gc_ready) return;
   gc_ready = 1;
   int c = 0;
-  for (uint32_t u = 0; u <= SMALL_MAX / 16; u++) {
-    while (class_size[c] < u * 16) c++;
+  for (uint32_t u = 0; u <= SMALL_MAX / 8; u++) {
+    while (class_size[c] < u * 8) c++;
     class_of[u] = (uint8_t)c;
   }
   uint64_t mb = default_limit_mb();
@@ -815,12 +816,11 @@ static RTS_NOINLINE_ATTR void *alloc_large(uint32_t tid, size_t size, bool may_c
 #endif
 RTS_NO_MEMSET_IDIOM static inline void zero_cell(void *p, size_t size) {
   if (size <= 256) {
+    /* by words: a 24-byte cell is followed by the next cell's header */
     uint64_t *q = p;
-    size_t n = (size + 15) / 16;
+    size_t n = (size + 7) / 8;
     do {
-      q[0] = 0;
-      q[1] = 0;
-      q += 2;
+      *q++ = 0;
     } while (--n);
   } else {
     memset(p, 0, size);
@@ -831,11 +831,11 @@ RTS_NO_MEMSET_IDIOM static inline void zero_cell(void *p, size_t size) {
 RTS_NO_MEMSET_IDIOM void *rts_alloc(uint32_t tid, size_t size) {
   if (RTS_UNLIKELY(report)) count_alloc(tid, size);
   if (RTS_UNLIKELY(size > SMALL_MAX)) return alloc_large(tid, size, true, true);
-  int c = class_of[(size + 15) >> 4];
+  int c = class_of[(size + 7) >> 3];
   size_t cs = class_size[c];
   if (RTS_UNLIKELY(since + cs > threshold)) {
     collect(cs);
-    c = class_of[(size + 15) >> 4]; /* the first collection initialises the tables */
+    c = class_of[(size + 7) >> 3]; /* the first collection initialises the tables */
     cs = class_size[c];
   }
   since += cs;
@@ -868,7 +868,7 @@ RTS_NO_MEMSET_IDIOM void *rts_alloc(uint32_t tid, size_t size) {
 void *rts_jit_alloc(uint32_t tid, size_t size) {
   void *o = rts_alloc(tid, size);
   if (report || poison || size > SMALL_MAX) return o;
-  int c = class_of[(size + 15) >> 4];
+  int c = class_of[(size + 7) >> 3];
   size_t cs = class_size[c];
   if (since + JIT_WINDOW > threshold) return o;
   if (bump_end[c] == bump[c]) bump[c] = refill(c); /* the page's first cell too */
@@ -893,7 +893,7 @@ int64_t rts_gc_jit_info(int64_t what, int64_t size) {
     return (int64_t)t.w;
   }
   if (report || poison || size <= 0 || (size_t)size > SMALL_MAX) return 0;
-  int c = class_of[(size + 15) >> 4];
+  int c = class_of[(size + 7) >> 3];
   switch (what) {
   case 4: return (int64_t)(intptr_t)&bump[c];
   case 5: return (int64_t)(intptr_t)&jit_end[c];
@@ -920,7 +920,7 @@ void *rts_raw_alloc(size_t bytes) {
   if (size > SMALL_MAX) {
     o = alloc_large(RTS_TID_STR, size, false, false);
   } else {
-    int c = class_of[(size + 15) >> 4];
+    int c = class_of[(size + 7) >> 3];
     size_t cs = class_size[c];
     since += cs;
     since_objects++;

@@ -613,7 +613,7 @@ export class NativeTraceAssembler {
       this.addImm(tmp[1], tmp[2], L.cell, tmp[1]);
     }
     isa.store(B, L.bump - base, tmp[1]);
-    // the cell (tmp[2]): header, zeroed words (rts_alloc zeroes size rounded up to 16), fields
+    // the cell (tmp[2]): header, zeroed words (rts_alloc zeroes size rounded up to 8), fields
     isa.load(tmp[0], B, L.hdrFlags - base);
     if (!isa.aluImm(A_OR, tmp[0], tmp[0], L.tidWord)) {
       isa.movImm(tmp[1], L.tidWord);
@@ -622,7 +622,7 @@ export class NativeTraceAssembler {
     isa.store(tmp[2], 0, tmp[0]);
     const clsOff = offsetOf(PyObject, 'cls');
     let zero = false;
-    for (let off = 8; off < ((L.size + 15) & ~15); off += 8) {
+    for (let off = 8; off < ((L.size + 7) & ~7); off += 8) {
       if (off === clsOff || off === L.vOffset || isa.storeImm(tmp[2], off, 0)) continue;
       if (!zero) isa.movImm(tmp[0], 0);
       zero = true;
