@@ -1,9 +1,10 @@
 // The child timer (bench/timer.c) the VM benchmark runs each interpreter under: built with the
-// host's C compiler into a directory of the caller's, or null (with the reason) when there is none.
+// host target's C compiler into a directory of the caller's.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, unlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findTarget, hostTargetName } from '../common/targets.ts';
 
 const SOURCE = join(dirname(fileURLToPath(import.meta.url)), 'timer.c');
 
@@ -16,15 +17,14 @@ export interface ChildUsage {
   rssMb: number;
 }
 
-/** Compiles the timer into dir; its path, or a reason why not. */
+/** Compiles the timer into dir with the host target's C compiler (the one translation uses);
+ * its path, or why not. */
 export function buildTimer(dir: string): { path: string } | { why: string } {
   const path = join(dir, 'timer');
-  for (const cc of [process.env.CC ?? 'cc', 'gcc']) {
-    const r = spawnSync(cc, ['-O2', '-o', path, SOURCE], { encoding: 'utf8' });
-    if (!r.error && r.status === 0 && existsSync(path)) return { path };
-    if (cc === 'gcc') return { why: r.error ? `${cc}: ${r.error.message}` : `${cc} exited ${r.status}: ${(r.stderr ?? '').trim().slice(-300)}` };
-  }
-  return { why: 'no C compiler' };
+  const cc = findTarget(hostTargetName()).cc;
+  const r = spawnSync(cc, ['-O2', '-o', path, SOURCE], { encoding: 'utf8' });
+  if (!r.error && r.status === 0 && existsSync(path)) return { path };
+  return { why: r.error ? `${cc}: ${r.error.message}` : `${cc} exited ${r.status}: ${(r.stderr ?? '').trim().slice(-300)}` };
 }
 
 /** Reads and removes the timer's result file; null when it is missing or malformed. */

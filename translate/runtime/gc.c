@@ -78,6 +78,8 @@ static const uint32_t class_size[NCLASSES] = {16,  24,  32,  48,  64,  80,  96, 
                                               512, 640, 768, 896, 1024, 1280, 1536, 1792, 2048};
 static uint8_t class_of[SMALL_MAX / 8 + 1]; /* by (size + 7) / 8 */
 
+static inline int class_for(size_t size) { return class_of[(size + 7) >> 3]; }
+
 static freecell *freelist[NCLASSES];
 static char *bump[NCLASSES], *bump_end[NCLASSES];
 /* JIT code allocates by moving bump[c] up to jit_end[c] and counts nothing: rts_jit_alloc
@@ -831,11 +833,11 @@ RTS_NO_MEMSET_IDIOM static inline void zero_cell(void *p, size_t size) {
 RTS_NO_MEMSET_IDIOM void *rts_alloc(uint32_t tid, size_t size) {
   if (RTS_UNLIKELY(report)) count_alloc(tid, size);
   if (RTS_UNLIKELY(size > SMALL_MAX)) return alloc_large(tid, size, true, true);
-  int c = class_of[(size + 7) >> 3];
+  int c = class_for(size);
   size_t cs = class_size[c];
   if (RTS_UNLIKELY(since + cs > threshold)) {
     collect(cs);
-    c = class_of[(size + 7) >> 3]; /* the first collection initialises the tables */
+    c = class_for(size); /* the first collection initialises the tables */
     cs = class_size[c];
   }
   since += cs;
@@ -868,7 +870,7 @@ RTS_NO_MEMSET_IDIOM void *rts_alloc(uint32_t tid, size_t size) {
 void *rts_jit_alloc(uint32_t tid, size_t size) {
   void *o = rts_alloc(tid, size);
   if (report || poison || size > SMALL_MAX) return o;
-  int c = class_of[(size + 7) >> 3];
+  int c = class_for(size);
   size_t cs = class_size[c];
   if (since + JIT_WINDOW > threshold) return o;
   if (bump_end[c] == bump[c]) bump[c] = refill(c); /* the page's first cell too */
@@ -893,7 +895,7 @@ int64_t rts_gc_jit_info(int64_t what, int64_t size) {
     return (int64_t)t.w;
   }
   if (report || poison || size <= 0 || (size_t)size > SMALL_MAX) return 0;
-  int c = class_of[(size + 7) >> 3];
+  int c = class_for(size);
   switch (what) {
   case 4: return (int64_t)(intptr_t)&bump[c];
   case 5: return (int64_t)(intptr_t)&jit_end[c];
@@ -920,7 +922,7 @@ void *rts_raw_alloc(size_t bytes) {
   if (size > SMALL_MAX) {
     o = alloc_large(RTS_TID_STR, size, false, false);
   } else {
-    int c = class_of[(size + 7) >> 3];
+    int c = class_for(size);
     size_t cs = class_size[c];
     since += cs;
     since_objects++;
