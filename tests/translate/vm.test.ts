@@ -3,7 +3,7 @@
 // Natively on all programs; a subset under qemu (s390x is big-endian) and wine.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findTarget } from '../../common/targets.ts';
@@ -139,5 +139,27 @@ describe.skipIf(!existsSync(ENTRY) || FILES.length === 0)('the VM translated to 
     expect(a.status).toBe(1);
     expect(lastLine(a.stderr)).toBe('MemoryError');
     expect(lastLine(e.stderr)).toBe('MemoryError');
+  });
+
+  // An int within the machine range is three words (header, class, value): the digits of the
+  // few ints beyond 2^53 live in a subclass. The collector's statistics count the boxes.
+  it('an int within the machine range takes 24 bytes; a big int is a class of its own', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pyvm-intsize-'));
+    const file = join(dir, 'ints.py');
+    writeFileSync(file, 'xs = [i * 7 for i in range(1000, 1001000)]\nys = [2**80 + i for i in range(100000)]\nprint(len(xs) + len(ys), ys[5] - xs[0])\n');
+    const { binary } = await translate(ENTRY, 'linux-x86_64');
+    const a = await run([binary], file, { ...process.env, RTS_GC_STATS: '1' });
+    rmSync(dir, { recursive: true, force: true });
+    expect(a.stdout).toBe('1100000 1208925819614629174699181\n');
+    const boxes = (cls: string): { mb: number; n: number } => {
+      const m = a.stderr.match(new RegExp(`gc:\\s+([\\d.]+) MB in\\s+(\\d+) allocations of ${cls}\\n`));
+      expect(m, `no statistics line for ${cls} in:\n${a.stderr}`).not.toBeNull();
+      return { mb: Number(m![1]), n: Number(m![2]) };
+    };
+    // a million small ints (and a few from start-up): 24 MB, where four words were 32
+    const small = boxes('PyInt');
+    expect(small.n).toBeGreaterThanOrEqual(1000000);
+    expect((small.mb * 1e6) / small.n).toBeCloseTo(24, 0);
+    expect(boxes('PyBigInt').n).toBeGreaterThanOrEqual(100000);
   });
 });

@@ -185,9 +185,10 @@ export function fieldOffset(d: int): int {
   }
   throw new Error('native: no field for descr ' + String(d));
 }
-/** offset of PyInt.big (D_INT_SMALL is big === null) */
-export function intBigOffset(): int {
-  return offsetOf(PyInt, 'big');
+/** The type id of an exact int within the machine range (a PyInt, not a PyBigInt): after
+ * GUARD_CLASS int, D_INT_SMALL is the header's tid equal to it. */
+export function smallIntTid(): int {
+  return typeIdOf(asRef(SMALL.cache[0]));
 }
 /** The type-id range [lo, hi) of a GUARD_TID descr's class (the header's tid is a uint32 at 0). */
 export function tidRangeLow(d: int): int {
@@ -249,9 +250,9 @@ export class BoxLayout {
 }
 /** an exact float, for its type id (a prebuilt object) */
 const FLOAT_PROTO = new PyFloat(floatType, 0.0);
-/** The layout of an exact int box (NEW_INT's allocation: newInt's `new PyInt(intType, v, null)`). */
+/** The layout of an exact int box (NEW_INT's allocation: newInt's `new PyInt(intType, v)`). */
 export function intBoxLayout(): BoxLayout {
-  return new BoxLayout(typeIdOf(asRef(SMALL.cache[0])), sizeOf(PyInt), intType, offsetOf(PyInt, 'v'));
+  return new BoxLayout(smallIntTid(), sizeOf(PyInt), intType, offsetOf(PyInt, 'v'));
 }
 export function floatBoxLayout(): BoxLayout {
   return new BoxLayout(typeIdOf(asRef(FLOAT_PROTO)), sizeOf(PyFloat), floatType, offsetOf(PyFloat, 'v'));

@@ -3,7 +3,7 @@
 // memoryview(), bytes methods, struct, binascii and io accept the same objects CPython does.
 // Also the element codec of the native struct formats that memoryview and array share.
 import type { int } from '../../translate/rlib/index.ts';
-import { PyObject, PyBufferObject, BufRef, PyBytes, PyInt, bytesType, newInt, newFloat, True, False, raise, TypeError, NotImplementedError } from '../objects/core.ts';
+import { PyObject, PyBufferObject, BufRef, PyBytes, PyInt, bytesType, newInt, newFloat, True, False, raise, TypeError, NotImplementedError, bigOf } from '../objects/core.ts';
 import { isSubtype, typeName } from '../interpreter/runtime.ts';
 import { packNativeInt, unpackNativeInt, packNativeFloat, unpackNativeFloat } from '../modules/struct.ts';
 
@@ -110,7 +110,7 @@ export function writeItem(arr: int[], at: int, c: string, v: PyObject): void {
     return;
   }
   if (c === '?') {
-    arr[at] = v === True || (v instanceof PyInt && (v.v !== 0 || v.big !== null)) ? 1 : 0;
+    arr[at] = v === True || (v instanceof PyInt && (v.v !== 0 || bigOf(v) !== null)) ? 1 : 0;
     return;
   }
   packNativeInt(arr, at, c, itemSize(c), v);

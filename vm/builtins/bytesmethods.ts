@@ -6,7 +6,7 @@
 import type { int } from '../../translate/rlib/index.ts';
 import {
   PyObject, PyType, PyBytes, PyInt, PyTuple, PyList, PyBuiltin, PyStr, PyBytesSub, PyStaticMethod, PyClassMethod, staticmethodType, classmethodType,
-  bytesType, newInt, newStr, newBool, newList, newTuple, raise, None, True, False, NotImplemented, TypeError, ValueError,
+  bytesType, newInt, newStr, newBool, newList, newTuple, raise, None, True, False, NotImplemented, TypeError, ValueError, bigOf
 } from '../objects/core.ts';
 import { B, FAM_BYTES } from './ids.ts';
 import { npos, arg, mkBuiltin, unhandledBuiltin } from './args.ts';
@@ -72,7 +72,7 @@ function bytesArg(o: PyObject): string {
 function subArg(o: PyObject): int[] {
   if (o instanceof PyInt) {
     // an int past the machine range is out of range(256) too, not an OverflowError
-    const c = o.big !== null ? -1 : o.v;
+    const c = bigOf(o) !== null ? -1 : o.v;
     if (c < 0 || c > 255) throw raise(ValueError, 'byte must be in range(0, 256)');
     return [c];
   }
@@ -660,7 +660,7 @@ export function byteOf(v: PyObject, msg: string): int {
     x = callObj(getAttr(v, '__index__'), [], null);
     if (!(x instanceof PyInt)) throw raise(TypeError, `__index__ returned non-int (type ${typeName(x)})`);
   }
-  if (x.big !== null || x.v < 0 || x.v > 255) throw raise(ValueError, msg);
+  if (bigOf(x) !== null || x.v < 0 || x.v > 255) throw raise(ValueError, msg);
   return x.v;
 }
 /** bytes.__new__(t, source, encoding, errors) */

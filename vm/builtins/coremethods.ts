@@ -7,7 +7,7 @@
 // - code.replace(), for the fields that carry no layout (types.coroutine sets a flag with it);
 // - float.__getformat__ (test.support asks it at import).
 import type { int } from '../../translate/rlib/index.ts';
-import { PyObject, PyType, PyStr, PyStaticMethod, codeType, floatType, intType, strType, bytesType, tupleType, complexType, frozensetType, rangeType, newStr, ValueError, newInt, newTuple, PyClassMethod, PyBoundMethod, functionType, staticmethodType, classmethodType, methodType, raise, None, TypeError, PyTuple, PyInt, PyExc, OverflowErrorT } from '../objects/core.ts';
+import { PyObject, PyType, PyStr, PyStaticMethod, codeType, floatType, intType, strType, bytesType, tupleType, complexType, frozensetType, rangeType, newStr, ValueError, newInt, newTuple, PyClassMethod, PyBoundMethod, functionType, staticmethodType, classmethodType, methodType, raise, None, TypeError, PyTuple, PyInt, PyExc, OverflowErrorT, bigOf } from '../objects/core.ts';
 import { B, FAM_COREMETHODS } from './ids.ts';
 import { npos, arg, defMethod, unhandledBuiltin } from './args.ts';
 import { typeName, arrayIter, classmethodGet, nativeHash } from '../interpreter/runtime.ts';
@@ -62,7 +62,7 @@ function codeReplace(args: PyObject[], kw: string[] | null): PyObject {
         break;
       case 'co_firstlineno':
         if (!(v instanceof PyInt)) throw replaceArg(k, 'int', v);
-        if ((v as PyInt).big !== null) throw raise(OverflowErrorT, 'Python int too large to convert to C int');
+        if (bigOf(v as PyInt) !== null) throw raise(OverflowErrorT, 'Python int too large to convert to C int');
         r.firstLine = (v as PyInt).v;
         break;
       case 'co_consts':
@@ -72,7 +72,7 @@ function codeReplace(args: PyObject[], kw: string[] | null): PyObject {
       case 'co_flags': {
         if (!(v instanceof PyInt)) throw replaceArg(k, 'int', v);
         // co_flags reads CPython's bits (runtime.ts codeAttr); the kind of frame is what may change
-        if ((v as PyInt).big !== null) throw raise(OverflowErrorT, 'Python int too large to convert to C int');
+        if (bigOf(v as PyInt) !== null) throw raise(OverflowErrorT, 'Python int too large to convert to C int');
         const fl = (v as PyInt).v;
         let own = r.flags & ~(CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR | CO_ITERABLE_COROUTINE);
         if ((fl & 0x20) !== 0) own |= CO_GENERATOR;

@@ -10,7 +10,7 @@ import {
   staticmethodType, classmethodType, superType, enumerateType, zipType, mapType, filterType, reversedType, longrangeIterType,
   builtinType, newInt, newFloat, newStr, newBool, newList, newTuple, newDict, raise, newExc, TypeError, ValueError, DeprecationWarning,
   AttributeError, NameError, ImportError, StopIteration, OverflowErrorT, ZeroDivisionErrorT, EOFError, FileNotFoundError, RuntimeError,
-  SystemExit, EXC, TYPES, BaseException, KeyError, IndexError, ExitSignal, OSError, BlockingIOError,
+  SystemExit, EXC, TYPES, BaseException, KeyError, IndexError, ExitSignal, OSError, BlockingIOError, bigOf, mkInt, PyIntSub
 } from '../objects/core.ts';
 import {
   repr, str, baseRepr, baseStr, truthy, pyLen, pyHash, objId, getAttrOrNull, lookupAttr, getAttr, setAttr, delAttr, genericSetAttr, genericDelAttr,
@@ -440,7 +440,7 @@ function intModInverse(a: PyInt, m: PyInt): PyInt {
     s0 = s1;
     s1 = s2;
   }
-  if (!(r0.big === null && r0.v === 1)) throw raise(ValueError, 'base is not invertible for the given modulus');
+  if (!(bigOf(r0) === null && r0.v === 1)) throw raise(ValueError, 'base is not invertible for the given modulus');
   return intMod(s0, m);
 }
 function intPowMod(a: PyInt, e: PyInt, m: PyInt): PyInt {
@@ -557,7 +557,8 @@ export function toInt(o: PyObject, base: int): PyObject {
   throw raise(TypeError, `int() argument must be a string, a bytes-like object or a real number, not '${typeName(o)}'`);
 }
 function newIntFrom(o: PyInt): PyInt {
-  if (o.big !== null) return fromBig(o.big);
+  const b = bigOf(o);
+  if (b !== null) return fromBig(b);
   return newInt(o.v);
 }
 /** int.from_bytes's argument as PyObject_Bytes takes it: an object's own __bytes__ first
@@ -707,7 +708,7 @@ function callFunction(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | nu
       checkArgs('abs', args, kw, 1, 1);
       const x = args[0];
       if (x instanceof PyInt && x.cls.isBuiltin) return intSign(x) < 0 ? intNeg(x) : x.cls === boolType ? newInt(x.v) : x;
-      if (x instanceof PyInt && lookupType(x.cls, '__abs__') === null) return intSign(x) < 0 ? intNeg(x) : new PyInt(intType, x.v, x.big);
+      if (x instanceof PyInt && lookupType(x.cls, '__abs__') === null) return intSign(x) < 0 ? intNeg(x) : mkInt(intType, x.v, bigOf(x));
       if (x instanceof PyFloat) return newFloat(Math.abs(x.v));
       if (x instanceof PyComplex && x.cls.isBuiltin) return newFloat(complexAbs(x));
       const r = callSpecial(x, '__abs__', []);
@@ -1104,16 +1105,16 @@ function construct(id: int, args: PyObject[], kw: string[] | null): PyObject {
         if (baseO !== null) {
           if (!(args[1] instanceof PyStr || args[1] instanceof PyBytes)) throw raise(TypeError, "int() can't convert non-string with explicit base");
           const baseI = indexOf(baseO, '');
-          const base = baseI.big === null ? baseI.v : -1;
+          const base = bigOf(baseI) === null ? baseI.v : -1;
           if (base !== 0 && (base < 2 || base > 36)) throw raise(ValueError, 'int() base must be >= 2 and <= 36, or 0');
           r = toInt(args[1], base);
         } else r = toInt(args[1], 10);
       }
       if (t === intType) return r;
-      const o = allocInstance(t) as PyInt;
+      const o = allocInstance(t) as PyIntSub;
       const ri = r as PyInt;
       o.v = ri.v;
-      o.big = ri.big;
+      o.big = bigOf(ri);
       return o;
     }
     case B.FLOAT_NEW: {
@@ -1580,7 +1581,8 @@ function callObjectMethod(id: int, args: PyObject[], kw: string[] | null): PyObj
       const v = self as PyInt;
       let a = intSign(v) < 0 ? intNeg(v) : v;
       let bits = 0;
-      if (a.big === null) {
+      const ab = bigOf(a);
+      if (ab === null) {
         let x = a.v;
         while (x > 0) {
           x = floorDiv(x, 2);
@@ -1588,7 +1590,7 @@ function callObjectMethod(id: int, args: PyObject[], kw: string[] | null): PyObj
         }
         return newInt(bits);
       }
-      return newInt(bigBitLength(a.big));
+      return newInt(bigBitLength(ab));
     }
     case B.INT_BIT_COUNT: {
       const v = self as PyInt;

@@ -2,7 +2,7 @@
 // type itself is called through CPython's enumerate_vectorcall, whose words differ a little from
 // the Argument Clinic parser a subclass goes through; both are kept.
 import type { int } from '../../translate/rlib/index.ts';
-import { PyObject, PyType, PySeqIter, enumerateType, raise, TypeError } from '../objects/core.ts';
+import { PyObject, PyType, PySeqIter, enumerateType, raise, TypeError, bigOf } from '../objects/core.ts';
 import { getIter, IT_ENUMERATE } from '../interpreter/runtime.ts';
 import { indexOf } from './sliceobj.ts';
 
@@ -38,7 +38,7 @@ export function newEnumerate(t: PyType, iterable: PyObject, start: PyObject | nu
   const st = start === null ? null : indexOf(start, '');
   const it = new PySeqIter(t, IT_ENUMERATE, getIter(iterable));
   if (st !== null) {
-    if (st.big === null) it.i = st.v;
+    if (bigOf(st) === null) it.i = st.v;
     else it.fn = st;
   }
   return it;

@@ -3,7 +3,7 @@
 // can show is clamped, as PyNumber_AsSsize_t(o, NULL) does for round's argument.
 import type { int, float } from '../../translate/rlib/index.ts';
 import { parseFloatStrict } from '../../translate/rlib/index.ts';
-import { PyObject, PyInt, raise, OverflowErrorT } from '../objects/core.ts';
+import { PyObject, PyInt, raise, OverflowErrorT, bigOf } from '../objects/core.ts';
 import { toIntIndex, callSpecial } from '../interpreter/runtime.ts';
 import { intSign } from '../objects/intops.ts';
 import { fixedDigits, exactDecimal, roundDigits } from './format.ts';
@@ -20,7 +20,7 @@ export function roundDigitsArg(nd: PyObject): int {
     const r = callSpecial(o, '__index__', []);
     if (r !== null && r instanceof PyInt) o = r;
   }
-  if (o instanceof PyInt && o.big !== null) return intSign(o) < 0 ? NDIGITS_MIN - 1 : NDIGITS_MAX + 1;
+  if (o instanceof PyInt && bigOf(o) !== null) return intSign(o) < 0 ? NDIGITS_MIN - 1 : NDIGITS_MAX + 1;
   return toIntIndex(o);
 }
 

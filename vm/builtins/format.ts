@@ -1,7 +1,7 @@
 // format(), f-string format specs, % formatting and str.format.
 import type { int, float } from '../../translate/rlib/index.ts';
 import { floatRepr, toFloat, floorDiv } from '../../translate/rlib/index.ts';
-import { PyObject, PyInt, PyFloat, PyStr, PyBytes, PyTuple, PyDict, PyBaseExc, boolType, bytesType, newStr, newInt, raise, TypeError, ValueError, KeyError, IndexError, None, OverflowErrorT } from '../objects/core.ts';
+import { PyObject, PyInt, PyFloat, PyStr, PyBytes, PyTuple, PyDict, PyBaseExc, boolType, bytesType, newStr, newInt, raise, TypeError, ValueError, KeyError, IndexError, None, OverflowErrorT, bigOf } from '../objects/core.ts';
 import { bytesLike } from './buffer.ts';
 import { intToStr, intToRadix, intSign, intNeg, intToFloat, intFromFloat, intMul, intPow } from '../objects/intops.ts';
 import { repr, str, callSpecial, lookupType, typeName, getItem, getAttr, toIntIndex, hex2, hex4, keyError } from '../interpreter/runtime.ts';
@@ -183,7 +183,7 @@ export function formatInt(v: PyInt, sp: Spec): string {
   }
   if (t === '' || 'bcdoxXn'.includes(t)) checkIntSpec(sp);
   if (t === 'c') {
-    if (v.big !== null) throw raise(OverflowErrorT, 'Python int too large to convert to C long');
+    if (bigOf(v) !== null) throw raise(OverflowErrorT, 'Python int too large to convert to C long');
     if (v.v < 0 || v.v > 0x10ffff) throw raise(OverflowErrorT, '%c arg not in range(0x110000)');
     return pad(codePointToString(v.v), '', sp, '<');
   }
@@ -695,13 +695,13 @@ function percentChar(v: PyObject): string {
     return v.s;
   }
   if (!(v instanceof PyInt)) throw raise(TypeError, '%c requires int or char');
-  if (v.big !== null || v.v < 0 || v.v > 0x10ffff) throw raise(OverflowErrorT, '%c arg not in range(0x110000)');
+  if (bigOf(v) !== null || v.v < 0 || v.v > 0x10ffff) throw raise(OverflowErrorT, '%c arg not in range(0x110000)');
   return codePointToString(v.v);
 }
 /** %c of bytes formatting: an int in range(256) or a bytes of length 1. */
 function byteChar(v: PyObject): string {
   if (v instanceof PyInt) {
-    const c = v.big === null ? v.v : -1;
+    const c = bigOf(v) === null ? v.v : -1;
     if (c < 0 || c > 255) throw raise(OverflowErrorT, '%c arg not in range(256)');
     return String.fromCharCode(c);
   }

@@ -7,7 +7,7 @@ import type { int } from '../../translate/rlib/index.ts';
 import {
   PyObject, PyBuiltin, PySeqIter, PyList, PyStr, PyDict, PyInt, PyType, None, True, newInt, newList, newTuple, newStr, raise,
   iterType, enumerateType, zipType, mapType, filterType, reversedType, longrangeIterType, rangeType, EMPTY_TUPLE, TypeError,
-  OverflowErrorT,
+  OverflowErrorT, bigOf
 } from '../objects/core.ts';
 import { B, FAM_ITERPICKLE } from './ids.ts';
 import { npos, defMethod, unhandledBuiltin } from './args.ts';
@@ -46,7 +46,7 @@ function exhausted(empty: PyObject): PyObject {
 /** The index a __setstate__ is given, as CPython's PyLong_AsSsize_t reads it. */
 function stateIndex(o: PyObject): int {
   if (!(o instanceof PyInt)) throw raise(TypeError, 'an integer is required');
-  if (o.big !== null) throw raise(OverflowErrorT, 'Python int too large to convert to C ssize_t');
+  if (bigOf(o) !== null) throw raise(OverflowErrorT, 'Python int too large to convert to C ssize_t');
   return o.v;
 }
 function clamp(v: int, lo: int, hi: int): int {

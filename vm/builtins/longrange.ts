@@ -3,7 +3,7 @@
 // type takes over beyond them: `range(1 << 1000)`, which _collections_abc builds to name the
 // `longrange_iterator` type. Arithmetic goes through the runtime's int operators (big ints).
 import type { int } from '../../translate/rlib/index.ts';
-import { PyObject, PyNative, PyInt, PySlice, PyTuple, rangeType, longrangeIterType, newInt, raise, IndexError, TypeError, OverflowErrorT } from '../objects/core.ts';
+import { PyObject, PyNative, PyInt, PySlice, PyTuple, rangeType, longrangeIterType, newInt, raise, IndexError, TypeError, OverflowErrorT, bigOf } from '../objects/core.ts';
 import { binaryOp, richCompare, truthy, repr, callObj, pyLen, toSsize } from '../interpreter/runtime.ts';
 import { sliceIndicesOf } from './sliceobj.ts';
 import * as A from '../parser/ast.ts';
@@ -24,7 +24,7 @@ function cmp(a: PyObject, b: PyObject, op: int): boolean {
   return truthy(richCompare(a, b, op));
 }
 function small(o: PyObject): boolean {
-  return o instanceof PyInt && o.big === null;
+  return o instanceof PyInt && bigOf(o) === null;
 }
 
 /** len(o) as a Python int: a long range's length may be past the VM's exact machine range and

@@ -3,7 +3,7 @@
 // runtime, which clamps to machine ints), it works on ints of any size: slice(-2**100,
 // None).indices(2**100) is exact.
 import type { int } from '../../translate/rlib/index.ts';
-import { PyObject, PyInt, PySlice, intType, sliceType, newInt, newTuple, raise, None, TypeError, ValueError, DeprecationWarning } from '../objects/core.ts';
+import { PyObject, PyInt, PySlice, intType, sliceType, newInt, newTuple, raise, None, TypeError, ValueError, DeprecationWarning, bigOf, mkInt } from '../objects/core.ts';
 import { warnVm } from '../interpreter/warn.ts';
 import { B, FAM_SLICE_METHOD } from './ids.ts';
 import { npos, defMethod, unhandledBuiltin } from './args.ts';
@@ -17,7 +17,7 @@ sliceType.dict.set('__hash__', None);
 /** An exact int (not a bool or an int subclass), as PyNumber_Index returns one. */
 function exactInt(v: PyInt): PyInt {
   if (v.cls === intType) return v;
-  return v.big === null ? newInt(v.v) : new PyInt(intType, 0, v.big);
+  return bigOf(v) === null ? newInt(v.v) : mkInt(intType, 0, bigOf(v));
 }
 
 /** CPython's words when __index__ or __int__ gives an int subclass (issue #17576) */

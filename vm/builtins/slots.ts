@@ -11,7 +11,7 @@ import type { int } from '../../translate/rlib/index.ts';
 import {
   PyObject, PyType, PyBuiltin, PyInt, PyFloat, PyStr, PyBytes, PyList, PyTuple, PySet, PyDict, NotImplemented, TypeError,
   intType, boolType, floatType, strType, bytesType, listType, tupleType, dictType, setType, frozensetType, rangeType, reversedType, sliceType, typeType,
-  newInt, newFloat, newStr, newBool, raise,
+  newInt, newFloat, newStr, newBool, raise, bigOf, mkInt
 } from '../objects/core.ts';
 import { dictGetS } from '../objects/dict.ts';
 import {
@@ -33,7 +33,7 @@ const UNARY_KIND = [A.U_NEG, A.U_POS, A.U_INVERT];
  * storage. */
 export function asBase(o: PyObject): PyObject {
   if (o.cls.isBuiltin) return o;
-  if (o instanceof PyInt) return new PyInt(intType, o.v, o.big);
+  if (o instanceof PyInt) return mkInt(intType, o.v, bigOf(o));
   if (o instanceof PyFloat) return newFloat(o.v);
   if (o instanceof PyComplex) return newComplex(o.re, o.im);
   if (o instanceof PyStr) return newStr(o.s);
@@ -133,7 +133,7 @@ export function callSlot(b: PyBuiltin, args: PyObject[], kw: string[] | null): P
       if (name === '__repr__') {
         const self = selfOf(b, args, kw, 0, 0);
         // int.__repr__(True) is '1': int's repr of the value, not bool's
-        if (owner === intType && self instanceof PyInt) return newStr(baseRepr(new PyInt(intType, self.v, self.big)));
+        if (owner === intType && self instanceof PyInt) return newStr(baseRepr(mkInt(intType, self.v, bigOf(self))));
         return newStr(baseRepr(self));
       }
       const self = asBase(selfOf(b, args, kw, 0, name === '__round__' ? 1 : 0));

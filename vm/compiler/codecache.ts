@@ -25,7 +25,7 @@
 // returns null and the importer compiles the source again.
 import type { int, float } from '../../translate/rlib/index.ts';
 import { floorDiv, floorMod, os } from '../../translate/rlib/index.ts';
-import { PyObject, PyInt, PyFloat, PyStr, PyBytes, PyTuple, PySet, None, True, False, Ellipsis, intType, boolType, floatType, strType, bytesType, tupleType, frozensetType, newInt, newFloat, newStr, newTuple, newDict } from '../objects/core.ts';
+import { PyObject, PyInt, PyFloat, PyStr, PyBytes, PyTuple, PySet, None, True, False, Ellipsis, intType, boolType, floatType, strType, bytesType, tupleType, frozensetType, newInt, newFloat, newStr, newTuple, newDict, bigOf } from '../objects/core.ts';
 import { BigNum } from '../objects/bigint.ts';
 import { fromBig } from '../objects/intops.ts';
 import { dictSet } from '../objects/dict.ts';
@@ -181,7 +181,7 @@ function writeObj(w: Writer, v: PyObject, depth: int): void {
   else if (v === False) out.push(70); // F
   else if (v === Ellipsis) out.push(46); // .
   else if (v instanceof PyInt && v.cls === intType) {
-    const b = v.big;
+    const b = bigOf(v);
     if (b === null) {
       out.push(105); // i
       svar(out, v.v);

@@ -68,7 +68,7 @@ import * as A from '../parser/ast.ts';
 import { ParseError, SYNTAX_WARNINGS } from '../parser/tokenizer.ts';
 import { unparse } from './unparse.ts';
 import { checkMatch } from './patterncheck.ts';
-import { PyObject, PyStr, PyInt, PyFloat, newStr, newTuple, None, Ellipsis, True, False, newInt, mapGetInt } from '../objects/core.ts';
+import { PyObject, PyStr, PyInt, PyFloat, newStr, newTuple, None, Ellipsis, True, False, newInt, mapGetInt, bigOf } from '../objects/core.ts';
 import { PyCode, CO_VARARGS, CO_VARKW, CO_GENERATOR, CO_COROUTINE, CO_ASYNC_GENERATOR, CO_NAMES, maxStackDepth, packInstructions, noCaches } from './code.ts';
 import { Op, AWAIT_AENTER, AWAIT_AEXIT, RERAISE_AT_RAISE, LIST_EXTEND_CALL } from './opcodes.ts';
 import { SymTable, Scope, buildSymTable, S_MODULE, S_FUNC, S_CLASS, N_LOCAL, N_CELL, N_FREE, N_GLOBAL, N_NAME } from './symtable.ts';
@@ -157,7 +157,7 @@ export class Compiler {
   constIndex(v: PyObject): int {
     let key = '';
     if (v instanceof PyStr) key = 's' + v.s;
-    else if (v instanceof PyInt && v.big === null) key = (v.v === 1 && v.cls.name === 'bool' ? 'b' : v.cls.name === 'bool' ? 'b' : 'i') + String(v.v);
+    else if (v instanceof PyInt && bigOf(v) === null) key = (v.v === 1 && v.cls.name === 'bool' ? 'b' : v.cls.name === 'bool' ? 'b' : 'i') + String(v.v);
     if (key !== '') {
       if (this.u.constMap.has(key)) return mapGetInt(this.u.constMap, key, 0);
     }

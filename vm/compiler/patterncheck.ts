@@ -8,7 +8,7 @@ import { toFloat, floatRepr } from '../../translate/rlib/index.ts';
 import type { float } from '../../translate/rlib/index.ts';
 import { K, Match, MatchValue, MatchSequence, MatchMapping, MatchClass, MatchAs, MatchOr, MatchStar, Constant, UnaryOp, BinOp, Node, pattern, expr, U_NEG, BIN_ADD, BIN_SUB } from '../parser/ast.ts';
 import { ParseError } from '../parser/tokenizer.ts';
-import { PyObject, PyInt, PyFloat, PyStr, PyBytes, None, True, False } from '../objects/core.ts';
+import { PyObject, PyInt, PyFloat, PyStr, PyBytes, None, True, False, bigOf } from '../objects/core.ts';
 import { PyComplex } from '../builtins/complex.ts';
 import { unparse } from './unparse.ts';
 
@@ -183,7 +183,7 @@ function numParts(e: expr, acc: NumParts, sign: float): boolean {
   if (e.k === K.Constant) {
     const v = (e as Constant).value;
     if (v instanceof PyInt) {
-      if (v.big !== null) {
+      if (bigOf(v) !== null) {
         acc.big = (sign < 0 ? '-' : '') + unparse(e, 0);
         return true;
       }

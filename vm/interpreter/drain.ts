@@ -5,7 +5,7 @@
 // running while it does; an item it declines suspends the generator as a yield does, and the
 // consumer takes that item its usual way. The JIT records the offer into a generator's loop
 // (recorder.ts), so a drained generator's loop runs all its items in one entry.
-import { PyObject, PyInt, PyFloat, PyStr, None, True, False, intType, floatType, strType, generatorType, newFloat } from '../objects/core.ts';
+import { PyObject, PyInt, PyFloat, PyStr, None, True, False, intType, floatType, strType, generatorType, newFloat, bigOf } from '../objects/core.ts';
 import { intAdd } from '../objects/intops.ts';
 import { PyGenerator } from './frame.ts';
 import { Sink } from './sink.ts';
@@ -40,7 +40,7 @@ export class SumSink extends Sink {
       this.acc = newFloat(a.v + v.v);
       return true;
     }
-    if (a instanceof PyInt && v instanceof PyInt && a.cls === intType && v.cls === intType && a.big === null && v.big === null) {
+    if (a instanceof PyInt && v instanceof PyInt && a.cls === intType && v.cls === intType && bigOf(a) === null && bigOf(v) === null) {
       this.acc = intAdd(a, v);
       return true;
     }
@@ -60,7 +60,7 @@ export class TruthSink extends Sink {
     let b: boolean;
     if (v === True || v === False) b = v === True;
     else if (v === None) b = false;
-    else if (v instanceof PyInt && v.cls === intType) b = v.big !== null || v.v !== 0;
+    else if (v instanceof PyInt && v.cls === intType) b = bigOf(v) !== null || v.v !== 0;
     else if (v instanceof PyFloat && v.cls === floatType) b = v.v !== 0.0;
     else if (v instanceof PyStr && v.cls === strType) b = v.s.length > 0;
     else return false;

@@ -8,7 +8,7 @@ import {
   UnboundLocalError, RecursionError, RuntimeError, StopIteration, GeneratorExit, ValueError, ImportError, AssertionError,
   EMPTY_TUPLE, listType, intType, boolType, PyFloat, OverflowErrorT,
   MemoryError, PyBoundMethod, floatType, strType, SMALL, rangeType, dictType,
-  tupleType, generatorType, coroutineType, asyncGeneratorType, StopAsyncIteration, KeyError, moduleType, L_NONE,
+  tupleType, generatorType, coroutineType, asyncGeneratorType, StopAsyncIteration, KeyError, moduleType, L_NONE, bigOf
 } from '../objects/core.ts';
 import { PyCode, CO_VARARGS, CO_VARKW, CO_GENERATOR, CO_COROUTINE, CO_ITERABLE_COROUTINE, CO_ASYNC_GENERATOR, cacheAt } from '../compiler/code.ts';
 import { PyCoroWrapper, PyAsyncGenWrapped, PyAsyncGenOp, asyncGenStep, getAwaitable, awaitOperand, getAIter, getANext, asyncWithExit, asyncEnter, stopValue } from './coroutines.ts';
@@ -1232,7 +1232,7 @@ function run(f: Frame): PyObject {
               let y = 0.0;
               let num = true;
               if (b instanceof PyFloat && b.cls === floatType) y = b.v;
-              else if (b instanceof PyInt && b.cls === intType && b.big === null) y = toFloat(b.v);
+              else if (b instanceof PyInt && b.cls === intType && bigOf(b) === null) y = toFloat(b.v);
               else num = false;
               if (num) {
                 const x = a.v;
@@ -1250,38 +1250,38 @@ function run(f: Frame): PyObject {
                   break;
                 }
               }
-            } else if (a instanceof PyInt && a.cls === intType && a.big === null) {
+            } else if (a instanceof PyInt && a.cls === intType && bigOf(a) === null) {
               const x = a.v;
-              if (b instanceof PyInt && b.cls === intType && b.big === null) {
+              if (b instanceof PyInt && b.cls === intType && bigOf(b) === null) {
                 const y = b.v;
                 if (o === A.BIN_ADD) {
                   const r = x + y;
                   if (r <= 9007199254740991 && r >= -9007199254740991) {
-                    stack[sp - 1] = r >= -5 && r <= 256 ? SMALL.cache[r + 5] : new PyInt(intType, r, null);
+                    stack[sp - 1] = r >= -5 && r <= 256 ? SMALL.cache[r + 5] : new PyInt(intType, r);
                     break;
                   }
                 } else if (o === A.BIN_SUB) {
                   const r = x - y;
                   if (r <= 9007199254740991 && r >= -9007199254740991) {
-                    stack[sp - 1] = r >= -5 && r <= 256 ? SMALL.cache[r + 5] : new PyInt(intType, r, null);
+                    stack[sp - 1] = r >= -5 && r <= 256 ? SMALL.cache[r + 5] : new PyInt(intType, r);
                     break;
                   }
                 } else if (o === A.BIN_MUL) {
                   if (x <= 94906265 && x >= -94906265 && y <= 94906265 && y >= -94906265) {
                     const r = x * y;
-                    stack[sp - 1] = r >= -5 && r <= 256 ? SMALL.cache[r + 5] : new PyInt(intType, r, null);
+                    stack[sp - 1] = r >= -5 && r <= 256 ? SMALL.cache[r + 5] : new PyInt(intType, r);
                     break;
                   }
                 } else if (o === A.BIN_FLOORDIV) {
                   if (y !== 0) {
                     const r = floorDiv(x, y);
-                    stack[sp - 1] = r >= -5 && r <= 256 ? SMALL.cache[r + 5] : new PyInt(intType, r, null);
+                    stack[sp - 1] = r >= -5 && r <= 256 ? SMALL.cache[r + 5] : new PyInt(intType, r);
                     break;
                   }
                 } else if (o === A.BIN_MOD) {
                   if (y !== 0) {
                     const r = floorMod(x, y);
-                    stack[sp - 1] = r >= -5 && r <= 256 ? SMALL.cache[r + 5] : new PyInt(intType, r, null);
+                    stack[sp - 1] = r >= -5 && r <= 256 ? SMALL.cache[r + 5] : new PyInt(intType, r);
                     break;
                   }
                 } else if (o === A.BIN_TRUEDIV) {
@@ -1327,7 +1327,7 @@ function run(f: Frame): PyObject {
                 break;
               } else if (o === A.BIN_MUL) {
                 // a product past the machine range that a mask cuts back: the masked tail
-                if (a.big === null && b.big === null && arg === A.BIN_MUL && !productFits(a.v, b.v)) {
+                if (bigOf(a) === null && bigOf(b) === null && arg === A.BIN_MUL && !productFits(a.v, b.v)) {
                   const end = maskedTailEnd(code, pc);
                   const r = end >= 0 ? maskedTailValue(code, fast, pc, end, a.v, b.v) : -1;
                   if (r >= 0) {
@@ -1341,7 +1341,7 @@ function run(f: Frame): PyObject {
               } else if (o >= A.BIN_AND) {
                 stack[sp - 1] = intBitOp(a, b, o === A.BIN_AND ? 0 : o === A.BIN_OR ? 1 : 2);
                 break;
-              } else if (o === A.BIN_RSHIFT && b.big === null && b.v >= 0) {
+              } else if (o === A.BIN_RSHIFT && bigOf(b) === null && b.v >= 0) {
                 stack[sp - 1] = intRshift(a, b);
                 break;
               } else if ((o === A.BIN_FLOORDIV || o === A.BIN_MOD) && !intIsZero(b)) {
@@ -1371,7 +1371,7 @@ function run(f: Frame): PyObject {
           case Op.COMPARE_OP: {
             const b = stack[--sp];
             const a = stack[sp - 1];
-            if (a instanceof PyInt && b instanceof PyInt && a.big === null && b.big === null && (a.cls === intType || a.cls === boolType) && (b.cls === intType || b.cls === boolType)) {
+            if (a instanceof PyInt && b instanceof PyInt && bigOf(a) === null && bigOf(b) === null && (a.cls === intType || a.cls === boolType) && (b.cls === intType || b.cls === boolType)) {
               const x = a.v;
               const y = b.v;
               const r = arg === A.CMP_LT ? x < y : arg === A.CMP_LE ? x <= y : arg === A.CMP_EQ ? x === y : arg === A.CMP_NE ? x !== y : arg === A.CMP_GT ? x > y : x >= y;
@@ -1382,7 +1382,7 @@ function run(f: Frame): PyObject {
               let y = 0.0;
               let num = true;
               if (b instanceof PyFloat && b.cls === floatType) y = b.v;
-              else if (b instanceof PyInt && b.cls === intType && b.big === null) y = toFloat(b.v);
+              else if (b instanceof PyInt && b.cls === intType && bigOf(b) === null) y = toFloat(b.v);
               else num = false;
               if (num) {
                 const x = a.v;
@@ -1401,7 +1401,7 @@ function run(f: Frame): PyObject {
             const b = stack[--sp];
             const a = stack[sp - 1];
             let same = a === b;
-            if (!same && a instanceof PyInt && b instanceof PyInt && a.cls === b.cls && a.big === null && b.big === null && a.v === b.v && a.v >= -5 && a.v <= 256) same = true;
+            if (!same && a instanceof PyInt && b instanceof PyInt && a.cls === b.cls && bigOf(a) === null && bigOf(b) === null && a.v === b.v && a.v >= -5 && a.v <= 256) same = true;
             stack[sp - 1] = (arg === 0 ? same : !same) ? True : False;
             break;
           }
@@ -1419,13 +1419,13 @@ function run(f: Frame): PyObject {
             const o = stack[sp - 1];
             if (o instanceof PyList && k instanceof PyInt && o.cls === listType) {
               const i = k.v;
-              if (i >= 0 && i < o.items.length && k.big === null) {
+              if (i >= 0 && i < o.items.length && bigOf(k) === null) {
                 stack[sp - 1] = o.items[i];
                 break;
               }
             } else if (o instanceof PyTuple && k instanceof PyInt && o.cls === tupleType) {
               const i = k.v;
-              if (i >= 0 && i < o.items.length && k.big === null) {
+              if (i >= 0 && i < o.items.length && bigOf(k) === null) {
                 stack[sp - 1] = o.items[i];
                 break;
               }
@@ -1445,7 +1445,7 @@ function run(f: Frame): PyObject {
             const v = stack[--sp];
             if (o instanceof PyList && k instanceof PyInt && o.cls === listType) {
               const i = k.v;
-              if (i >= 0 && i < o.items.length && k.big === null) {
+              if (i >= 0 && i < o.items.length && bigOf(k) === null) {
                 o.items[i] = v;
                 break;
               }
@@ -1633,12 +1633,12 @@ function run(f: Frame): PyObject {
           case Op.POP_JUMP_IF_FALSE: {
             const v = stack[--sp];
             // an exact int (a loop counter, `while k:`) is tested here, without a call
-            if (v instanceof PyInt && v.cls === intType ? v.big === null && v.v === 0 : v === False || (v !== True && !truthy(v))) pc = arg;
+            if (v instanceof PyInt && v.cls === intType ? bigOf(v) === null && v.v === 0 : v === False || (v !== True && !truthy(v))) pc = arg;
             break;
           }
           case Op.POP_JUMP_IF_TRUE: {
             const v = stack[--sp];
-            if (v instanceof PyInt && v.cls === intType ? v.big !== null || v.v !== 0 : v === True || (v !== False && truthy(v))) pc = arg;
+            if (v instanceof PyInt && v.cls === intType ? bigOf(v) !== null || v.v !== 0 : v === True || (v !== False && truthy(v))) pc = arg;
             break;
           }
           case Op.JUMP_IF_FALSE_OR_POP:
@@ -1660,7 +1660,7 @@ function run(f: Frame): PyObject {
                   it.n--;
                   const v = it.i;
                   it.i += it.step;
-                  stack[sp++] = v >= -5 && v <= 256 ? SMALL.cache[v + 5] : new PyInt(intType, v, null);
+                  stack[sp++] = v >= -5 && v <= 256 ? SMALL.cache[v + 5] : new PyInt(intType, v);
                 } else {
                   sp--;
                   pc = arg;
@@ -2075,11 +2075,11 @@ function run(f: Frame): PyObject {
             const a = stack[sp - 2];
             let known = true;
             let r = false;
-            if (a instanceof PyInt && b instanceof PyInt && a.big === null && b.big === null && (a.cls === intType || a.cls === boolType) && (b.cls === intType || b.cls === boolType)) {
+            if (a instanceof PyInt && b instanceof PyInt && bigOf(a) === null && bigOf(b) === null && (a.cls === intType || a.cls === boolType) && (b.cls === intType || b.cls === boolType)) {
               const x = a.v;
               const y = b.v;
               r = arg === A.CMP_LT ? x < y : arg === A.CMP_LE ? x <= y : arg === A.CMP_EQ ? x === y : arg === A.CMP_NE ? x !== y : arg === A.CMP_GT ? x > y : x >= y;
-            } else if (a instanceof PyFloat && a.cls === floatType && ((b instanceof PyFloat && b.cls === floatType) || (b instanceof PyInt && b.cls === intType && b.big === null))) {
+            } else if (a instanceof PyFloat && a.cls === floatType && ((b instanceof PyFloat && b.cls === floatType) || (b instanceof PyInt && b.cls === intType && bigOf(b) === null))) {
               const x = a.v;
               const y = b instanceof PyFloat ? b.v : toFloat((b as PyInt).v);
               r = arg === A.CMP_LT ? x < y : arg === A.CMP_LE ? x <= y : arg === A.CMP_EQ ? x === y : arg === A.CMP_NE ? x !== y : arg === A.CMP_GT ? x > y : x >= y;
@@ -2105,7 +2105,7 @@ function run(f: Frame): PyObject {
                   it.n--;
                   const v = it.i;
                   it.i += it.step;
-                  fast[ops[pc] >> 7] = v >= -5 && v <= 256 ? SMALL.cache[v + 5] : new PyInt(intType, v, null);
+                  fast[ops[pc] >> 7] = v >= -5 && v <= 256 ? SMALL.cache[v + 5] : new PyInt(intType, v);
                   pc++;
                 } else {
                   sp--;
@@ -2143,7 +2143,7 @@ function run(f: Frame): PyObject {
             const b = stack[--sp];
             const a = stack[--sp];
             let same = a === b;
-            if (!same && a instanceof PyInt && b instanceof PyInt && a.cls === b.cls && a.big === null && b.big === null && a.v === b.v && a.v >= -5 && a.v <= 256) same = true;
+            if (!same && a instanceof PyInt && b instanceof PyInt && a.cls === b.cls && bigOf(a) === null && bigOf(b) === null && a.v === b.v && a.v >= -5 && a.v <= 256) same = true;
             const r = arg === 0 ? same : !same;
             if (r === (op === Op.IS_OP__POP_JUMP_IF_TRUE)) pc = ops[pc] >> 7;
             else pc++;

@@ -6,7 +6,7 @@ import type { int, float } from '../../translate/rlib/index.ts';
 import { toFloat, toInt } from '../../translate/rlib/index.ts';
 import {
   PyObject, PyBuiltin, PyInt, PyFloat, PyStr, PyList, PyTuple, PyDict, PySet, PyType, PyRange, None, True, False,
-  intType, floatType, strType, listType, tupleType, dictType, typeType, rangeType, SMALL,
+  intType, floatType, strType, listType, tupleType, dictType, typeType, rangeType, SMALL, bigOf
 } from '../objects/core.ts';
 import { B } from '../builtins/ids.ts';
 import { cpLen } from '../objects/strutil.ts';
@@ -17,7 +17,7 @@ import { PyDeque } from '../modules/collections.ts';
 
 /** An exact float, or an exact int in the machine range. */
 function isPlainNumber(x: PyObject): boolean {
-  return (x instanceof PyFloat && x.cls === floatType) || (x instanceof PyInt && x.cls === intType && x.big === null);
+  return (x instanceof PyFloat && x.cls === floatType) || (x instanceof PyInt && x.cls === intType && bigOf(x) === null);
 }
 /** The value of a plain number as a float. */
 function plainValue(x: PyObject): float {
@@ -25,7 +25,7 @@ function plainValue(x: PyObject): float {
   return toFloat((x as PyInt).v);
 }
 function smallInt(v: int): PyInt {
-  return v >= -5 && v <= 256 ? SMALL.cache[v + 5] : new PyInt(intType, v, null);
+  return v >= -5 && v <= 256 ? SMALL.cache[v + 5] : new PyInt(intType, v);
 }
 
 /** f(x) for builtin function f. */
@@ -41,7 +41,7 @@ export function fastCall1(f: PyBuiltin, x: PyObject): PyObject | null {
       return null;
     case B.ABS:
       if (x instanceof PyFloat && x.cls === floatType) return new PyFloat(floatType, Math.abs(x.v));
-      if (x instanceof PyInt && x.cls === intType && x.big === null) return x.v < 0 ? smallInt(-x.v) : x;
+      if (x instanceof PyInt && x.cls === intType && bigOf(x) === null) return x.v < 0 ? smallInt(-x.v) : x;
       return null;
     case B.ORD:
       if (x instanceof PyStr && x.s.length === 1) {
@@ -86,7 +86,7 @@ export function fastType1(t: PyType, x: PyObject): PyObject | null {
     if (x instanceof PyFloat && x.cls === floatType && x.v > -9007199254740992.0 && x.v < 9007199254740992.0) return smallInt(toInt(x.v));
   } else if (t === floatType) {
     if (x instanceof PyFloat && x.cls === floatType) return x;
-    if (x instanceof PyInt && x.cls === intType && x.big === null) return new PyFloat(floatType, toFloat(x.v));
+    if (x instanceof PyInt && x.cls === intType && bigOf(x) === null) return new PyFloat(floatType, toFloat(x.v));
   } else if (t === tupleType) {
     if (x instanceof PyList && x.cls === listType) return new PyTuple(tupleType, x.items.slice(0));
     if (x instanceof PyTuple && x.cls === tupleType) return x;
@@ -163,8 +163,8 @@ export function fastMethod2(m: PyBuiltin, self: PyObject, x: PyObject, y: PyObje
 
 /** range(a) or range(a, b) with machine ints. */
 export function fastRange(n: int, a: PyObject, b: PyObject): PyObject | null {
-  if (!(a instanceof PyInt) || a.big !== null) return null;
+  if (!(a instanceof PyInt) || bigOf(a) !== null) return null;
   if (n === 1) return new PyRange(rangeType, 0, a.v, 1);
-  if (!(b instanceof PyInt) || b.big !== null) return null;
+  if (!(b instanceof PyInt) || bigOf(b) !== null) return null;
   return new PyRange(rangeType, a.v, b.v, 1);
 }

@@ -12,7 +12,7 @@
 // reach below 2^32. The recorder emits the same steps as IR (recorder.ts, maskedTail).
 import type { int } from '../../translate/rlib/index.ts';
 import { floorDiv, floorMod } from '../../translate/rlib/index.ts';
-import { PyObject, PyInt, intType } from '../objects/core.ts';
+import { PyObject, PyInt, intType, bigOf } from '../objects/core.ts';
 import { PyCode } from '../compiler/code.ts';
 import { Op, unfused } from '../compiler/opcodes.ts';
 import * as A from '../parser/ast.ts';
@@ -24,7 +24,7 @@ export const MAX_TERMS = 8;
 
 /** Whether o is an exact int within the machine range. */
 export function isMachineInt(o: PyObject | null): boolean {
-  return o !== null && o instanceof PyInt && o.cls === intType && o.big === null;
+  return o !== null && o instanceof PyInt && o.cls === intType && bigOf(o) === null;
 }
 
 /** The pc just after a masked tail starting at pc (the instruction after the product), or -1

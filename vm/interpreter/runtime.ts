@@ -12,7 +12,7 @@ import {
   IndexError, KeyError, ValueError, ZeroDivisionErrorT, OverflowErrorT, StopIteration, RuntimeError, NameError,
   RecursionError, BaseException, OSError, FileNotFoundError, FileExistsError, PermissionError, IsADirectoryError, NotADirectoryError, InterruptedError, BlockingIOError, ChildProcessError, ProcessLookupError, TimeoutError, BrokenPipeError, ConnectionAbortedError, ConnectionRefusedError, ConnectionResetError, L_OBJECT, L_EXC, L_LIST, L_DICT, L_INT, L_STR, L_BYTES, L_FLOAT, L_COMPLEX, L_TUPLE, L_SET, L_TYPE, L_PROPERTY, L_STATICMETHOD, L_CLASSMETHOD,
   moduleType, cellType, functionType, generatorType, getsetDescrType, memberDescrType, codeType,
-  mapGetInt, MemoryError, charStr, DeprecationWarning,
+  mapGetInt, MemoryError, charStr, DeprecationWarning, bigOf
 } from '../objects/core.ts';
 import {
   intAdd, intSub, intMul, intFloorDiv, intMod, intPow, intNeg, intCmp, intToStr, intToFloat, intBitOp, intInvert,
@@ -1331,7 +1331,7 @@ export function callType(t: PyType, args: PyObject[], kwnames: string[] | null):
     const npos = kwnames === null ? args.length : args.length - kwnames.length;
     // OSError(errno, strerror, ...) is the subclass for that errno, as OSError.__new__ picks
     const first = args.length > 0 ? args[0] : null;
-    obj = t === OSError && npos >= 2 && first instanceof PyInt && first.big === null ? new PyBaseExc(osErrorClass(first.v)) : allocInstance(t);
+    obj = t === OSError && npos >= 2 && first instanceof PyInt && bigOf(first) === null ? new PyBaseExc(osErrorClass(first.v)) : allocInstance(t);
     if (obj instanceof PyBaseExc) {
       for (let i = 0; i < npos; i++) obj.args.push(args[i]);
     }
@@ -1353,7 +1353,7 @@ export function callType(t: PyType, args: PyObject[], kwnames: string[] | null):
 export function truthy(o: PyObject): boolean {
   if (o === True) return true;
   if (o === False || o === None) return false;
-  if (o instanceof PyInt && o.cls === intType) return o.big !== null || o.v !== 0;
+  if (o instanceof PyInt && o.cls === intType) return bigOf(o) !== null || o.v !== 0;
   if (o instanceof PyStr && o.cls === strType) return o.s.length > 0;
   if (o instanceof PyList && o.cls === listType) return o.items.length > 0;
   if (o instanceof PyFloat && o.cls === floatType) return o.v !== 0.0;
@@ -1368,7 +1368,7 @@ export function truthy(o: PyObject): boolean {
     const l = callSpecial(o, '__len__', []);
     if (l !== null) return truthy(l);
   }
-  if (o instanceof PyInt) return o.big !== null || o.v !== 0;
+  if (o instanceof PyInt) return bigOf(o) !== null || o.v !== 0;
   if (o instanceof PyFloat) return o.v !== 0.0;
   if (o instanceof PyStr) return o.s.length > 0;
   if (o instanceof PyList) return o.items.length > 0;
@@ -1401,7 +1401,7 @@ export function pyLen(o: PyObject): int {
       // CPython's slot_sq_length: the sign first, then the size (a length past the machine ints,
       // 2**53 here, is refused as CPython refuses one past Py_ssize_t)
       if (intSign(l) < 0) throw raise(ValueError, '__len__() should return >= 0');
-      if (l.big !== null) throw raise(OverflowErrorT, "cannot fit 'int' into an index-sized integer");
+      if (bigOf(l) !== null) throw raise(OverflowErrorT, "cannot fit 'int' into an index-sized integer");
       return l.v;
     }
   }
@@ -1769,17 +1769,18 @@ export function nativeHash(o: PyObject): int {
  * else (len, start, step), as CPython's range_hash. */
 function rangeHashKey(len: PyInt, start: PyObject, step: PyObject): PyTuple {
   if (intSign(len) === 0) return newTuple([len, None, None]);
-  if (len.big === null && len.v === 1) return newTuple([len, start, None]);
+  if (bigOf(len) === null && len.v === 1) return newTuple([len, start, None]);
   return newTuple([len, start, step]);
 }
 function intHash(o: PyInt): int {
-  if (o.big === null) {
+  const b = bigOf(o);
+  if (b === null) {
     const v = o.v;
     if (v === -1) return -2;
     if (v >= -1073741824 && v < 1073741824) return v;
     return v;
   }
-  const qr = bigDivMod(o.big, bigFromInt(2147483647));
+  const qr = bigDivMod(b, bigFromInt(2147483647));
   return fromBig(qr[1]).v;
 }
 function reflectedOp(op: int): int {
@@ -1887,7 +1888,7 @@ export function builtinCompare(a: PyObject, b: PyObject, op: int): PyObject | nu
     const x = numVal(a);
     const y = numVal(b);
     if (Number.isNaN(x) || Number.isNaN(y)) return newBool(op === A.CMP_NE);
-    if (a instanceof PyInt && (a.big !== null) && b instanceof PyFloat && (b.v === Infinity || b.v === -Infinity)) return newBool(cmpResult(b.v > 0.0 ? -1 : 1, op));
+    if (a instanceof PyInt && (bigOf(a) !== null) && b instanceof PyFloat && (b.v === Infinity || b.v === -Infinity)) return newBool(cmpResult(b.v > 0.0 ? -1 : 1, op));
     return newBool(cmpResult(x < y ? -1 : x > y ? 1 : 0, op));
   }
   if (a instanceof PyStr && b instanceof PyStr) {
@@ -2055,7 +2056,7 @@ export function richCompare(a: PyObject, b: PyObject, op: int): PyObject {
   throw raise(TypeError, `'${CMP_SYMS[op]}' not supported between instances of '${ta.name}' and '${tb.name}'`);
 }
 export function compareBool(a: PyObject, b: PyObject, op: int): boolean {
-  if (a instanceof PyInt && b instanceof PyInt && a.big === null && b.big === null && a.cls.isBuiltin && b.cls.isBuiltin) {
+  if (a instanceof PyInt && b instanceof PyInt && bigOf(a) === null && bigOf(b) === null && a.cls.isBuiltin && b.cls.isBuiltin) {
     const x = a.v;
     const y = b.v;
     switch (op) {
@@ -2128,7 +2129,7 @@ function intOp(a: PyInt, b: PyInt, op: int): PyObject | null {
       return intMul(a, b);
     case A.BIN_TRUEDIV: {
       if (intIsZero(b)) throw raise(ZeroDivisionErrorT, 'division by zero');
-      if (a.big === null && b.big === null) return newFloat(toFloat(a.v) / toFloat(b.v));
+      if (bigOf(a) === null && bigOf(b) === null) return newFloat(toFloat(a.v) / toFloat(b.v));
       return newFloat(intToFloat(a) / intToFloat(b));
     }
     case A.BIN_FLOORDIV:
@@ -2160,10 +2161,10 @@ function intOp(a: PyInt, b: PyInt, op: int): PyObject | null {
  * an OverflowError; within ssize_t but past the VM's machine range it clamps (toSsize), so a
  * non-empty sequence then fails with checkRepeat's MemoryError and an empty one stays empty. */
 export function repeatCount(b: PyInt): int {
-  if (b.big !== null && intBitLength(intSign(b) < 0 ? intAdd(b, newInt(1)) : b) > 63) {
+  if (bigOf(b) !== null && intBitLength(intSign(b) < 0 ? intAdd(b, newInt(1)) : b) > 63) {
     throw raise(OverflowErrorT, "cannot fit 'int' into an index-sized integer");
   }
-  return b.big !== null ? toSsize(b) : b.v;
+  return bigOf(b) !== null ? toSsize(b) : b.v;
 }
 function repeatSeq(items: PyObject[], n: int): PyObject[] {
   checkRepeat(items.length, n, MAX_SEQ_ITEMS);
@@ -2327,7 +2328,7 @@ function binError(a: PyObject, b: PyObject, op: int, inplace: boolean): PyExc {
 export function binaryOp(a: PyObject, b: PyObject, opIn: int): PyObject {
   const inplace = opIn >= A.BIN_INPLACE;
   const op = inplace ? opIn - A.BIN_INPLACE : opIn;
-  if (a instanceof PyInt && b instanceof PyInt && a.big === null && b.big === null && (a.cls === intType || a.cls === boolType) && (b.cls === intType || b.cls === boolType)) {
+  if (a instanceof PyInt && b instanceof PyInt && bigOf(a) === null && bigOf(b) === null && (a.cls === intType || a.cls === boolType) && (b.cls === intType || b.cls === boolType)) {
     const x = a.v;
     const y = b.v;
     if (op === A.BIN_ADD) {
@@ -2430,7 +2431,7 @@ export function unaryOp(a: PyObject, kind: int): PyObject {
 // ---- indexing ----
 function asIndex(o: PyObject, what: string): int {
   if (o instanceof PyInt) {
-    if (o.big !== null) throw raise(IndexError, `cannot fit 'int' into an index-sized integer`);
+    if (bigOf(o) !== null) throw raise(IndexError, `cannot fit 'int' into an index-sized integer`);
     return o.v;
   }
   if (!o.cls.isBuiltin) {
@@ -2443,7 +2444,7 @@ function asIndex(o: PyObject, what: string): int {
 }
 export function toIntIndex(o: PyObject): int {
   if (o instanceof PyInt) {
-    if (o.big !== null) throw raise(OverflowErrorT, `Python int too large to convert to C ssize_t`);
+    if (bigOf(o) !== null) throw raise(OverflowErrorT, `Python int too large to convert to C ssize_t`);
     return o.v;
   }
   if (!o.cls.isBuiltin) {
@@ -2457,7 +2458,7 @@ export function toIntIndex(o: PyObject): int {
  * it means the same for any string or list the VM can hold; past ssize_t it is CPython's
  * OverflowError. */
 export function toSsize(o: PyObject): int {
-  if (o instanceof PyInt && o.big !== null) {
+  if (o instanceof PyInt && bigOf(o) !== null) {
     // ssize_t holds -2**63 ... 2**63 - 1: the bit length of the value, or of value + 1 when negative
     if (intBitLength(intSign(o) < 0 ? intAdd(o, newInt(1)) : o) > 63) {
       throw raise(OverflowErrorT, `Python int too large to convert to C ssize_t`);
@@ -2484,7 +2485,7 @@ function sliceBound(o: PyObject): int {
   let v: PyObject | null = o;
   if (!(v instanceof PyInt)) v = o.cls.isBuiltin ? null : callSpecial(o, '__index__', []);
   if (v === null || !(v instanceof PyInt)) throw raise(TypeError, 'slice indices must be integers or None or have an __index__ method');
-  if (v.big !== null) return intSign(v) < 0 ? -MAX_INT : MAX_INT;
+  if (bigOf(v) !== null) return intSign(v) < 0 ? -MAX_INT : MAX_INT;
   return v.v;
 }
 /** Resolves a slice against a length: [start, stop, step, count]. */
@@ -2526,7 +2527,7 @@ export function getItem(o: PyObject, k: PyObject): PyObject {
   if (o instanceof PyList && o.cls === listType && k instanceof PyInt) {
     const i = k.v;
     const n = o.items.length;
-    if (i >= 0 && i < n && k.big === null) return o.items[i];
+    if (i >= 0 && i < n && bigOf(k) === null) return o.items[i];
     return o.items[normIndex(asIndex(k, 'list'), n, 'list')];
   }
   if (o instanceof PyDict && o.cls === dictType) {
@@ -2779,7 +2780,7 @@ export function contains(c: PyObject, x: PyObject): boolean {
   // the arithmetic test is for ints and bools only: an int subclass may define its own __eq__,
   // so it is compared item by item below (CPython's range_contains)
   if (c instanceof PyRange && x instanceof PyInt && (x.cls === intType || x.cls === boolType)) {
-    if (x.big !== null) return false;
+    if (bigOf(x) !== null) return false;
     const v = x.v;
     if (c.step > 0 ? v < c.start || v >= c.stop : v > c.start || v <= c.stop) return false;
     return (v - c.start) % c.step === 0;
@@ -2789,7 +2790,7 @@ export function contains(c: PyObject, x: PyObject): boolean {
   if (c instanceof PySet) return dictHas(c.table, setKey(x));
   if (c instanceof PyBytes) {
     if (x instanceof PyInt) {
-      if (x.big !== null || x.v < 0 || x.v > 255) throw raise(ValueError, 'byte must be in range(0, 256)');
+      if (bigOf(x) !== null || x.v < 0 || x.v > 255) throw raise(ValueError, 'byte must be in range(0, 256)');
       return c.b.includes(x.v);
     }
     const xb = bytesLike(x);

@@ -5,7 +5,7 @@
 // general way: a slice object, then getItem/setItem (runtime.ts).
 import type { int } from '../../translate/rlib/index.ts';
 import { floorDiv } from '../../translate/rlib/index.ts';
-import { PyObject, PyInt, PyList, PyTuple, PyStr, None, listType, tupleType, strType, newList, newTuple, newStr, charStr } from '../objects/core.ts';
+import { PyObject, PyInt, PyList, PyTuple, PyStr, None, listType, tupleType, strType, newList, newTuple, newStr, charStr, bigOf } from '../objects/core.ts';
 import { cpLen } from '../objects/strutil.ts';
 
 /** A resolved slice: its first index, its clamped stop, its step and how many items it takes. One shared box,
@@ -52,7 +52,7 @@ export function clampSlice(start0: int, hasStart: boolean, stop0: int, hasStop: 
 /** Whether o is None or an int in the machine range: the bounds read here without calling
  * anything (bool and int subclasses are read by value, as _PyEval_SliceIndex does). */
 function plainBound(o: PyObject): boolean {
-  return o === None || (o instanceof PyInt && o.big === null);
+  return o === None || (o instanceof PyInt && bigOf(o) === null);
 }
 /** Resolves (start, stop, step) against len into SLICE; false when a bound is not plain or the
  * step is zero (the general path raises). */

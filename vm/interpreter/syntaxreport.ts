@@ -2,7 +2,7 @@
 // (parse_syntax_error, print_exception_file_and_line, print_error_text): the file and line, the
 // source text without its indentation, and a caret line that marks offset..end_offset.
 import type { int } from '../../translate/rlib/index.ts';
-import { PyObject, PyBaseExc, PyExc, PyInt, None, SyntaxError, raise, TypeError } from '../objects/core.ts';
+import { PyObject, PyBaseExc, PyExc, PyInt, None, SyntaxError, raise, TypeError, bigOf } from '../objects/core.ts';
 import { getAttrOrNull, getAttr, str } from './runtime.ts';
 
 class Location {
@@ -17,7 +17,7 @@ class Location {
 
 /** An int attribute as PyLong_AsSsize_t reads it; raises for one that is not an int. */
 function intOf(v: PyObject): int {
-  if (v instanceof PyInt && v.big === null) return v.v;
+  if (v instanceof PyInt && bigOf(v) === null) return v.v;
   throw raise(TypeError, 'an integer is required');
 }
 

@@ -5,7 +5,7 @@
 import type { int, float } from '../../translate/rlib/index.ts';
 import {
   PyObject, PyInt, PyStr, PyDict, PyList, PySet, PyInstance, PySlice, PyBuiltin, PyType, None, NULL_OBJ, True, False, newStr, newDict, raise,
-  NameError, sliceType, rangeType,
+  NameError, sliceType, rangeType, bigOf
 } from '../objects/core.ts';
 import {
   callObj, binaryOp, richCompare, truthy, getItem, setItem, getAttr, setAttr, unaryOp, contains, getIter, iterNext,
@@ -314,7 +314,7 @@ export function addAttr(o0: PyObject, name: PyObject, v: PyObject): void {
 /** `is` as the interpreter decides it (equal small ints are the same object). */
 export function isSame(a: PyObject, b: PyObject): boolean {
   if (a === b) return true;
-  return a instanceof PyInt && b instanceof PyInt && a.cls === b.cls && a.big === null && b.big === null && a.v === b.v && a.v >= -5 && a.v <= 256;
+  return a instanceof PyInt && b instanceof PyInt && a.cls === b.cls && bigOf(a) === null && bigOf(b) === null && a.v === b.v && a.v >= -5 && a.v <= 256;
 }
 /** LOAD_NAME: the locals dict (None: none), then the globals, then the builtins. */
 export function loadName(ld: PyObject, g: PyDict, name: PyStr): PyObject {

@@ -212,7 +212,7 @@ export function isGuard(op: int): boolean {
 
 // ---- descriptors of fields and arrays (descr of GETFIELD/SETFIELD/…ARRAY… ops) ----
 export const D_INT_V = 0; // PyInt.v (int)
-export const D_INT_SMALL = 1; // PyInt.big === null, as 1/0 (read-only)
+export const D_INT_SMALL = 1; // bigOf(int) === null, as 1/0 (read-only)
 export const D_FLOAT_V = 2; // PyFloat.v
 export const D_SEQITER_KIND = 3;
 export const D_SEQITER_I = 4;

@@ -5,7 +5,7 @@
 // ConstPtr(name) for objects, named in order of first use (ptr0, ptr1, ...).
 import type { int } from '../../translate/rlib/index.ts';
 import { floatRepr, parseFloatStrict } from '../../translate/rlib/index.ts';
-import { PyObject, ShapeMap, PyType, PyInt, PyFloat, PyStr } from '../objects/core.ts';
+import { PyObject, ShapeMap, PyType, PyInt, PyFloat, PyStr, bigOf } from '../objects/core.ts';
 import { PyCode } from '../compiler/code.ts';
 import { PyFunction } from '../interpreter/frame.ts';
 import {
@@ -89,7 +89,7 @@ function describe(o: PyObject | null): string {
   if (o instanceof PyCode) return `<code ${o.name}>`;
   if (o instanceof PyFunction) return `<function ${o.qualname}>`;
   if (o instanceof PyType) return `<class ${o.name}>`;
-  if (o instanceof PyInt && o.big === null) return `<${o.cls.name} ${o.v}>`;
+  if (o instanceof PyInt && bigOf(o) === null) return `<${o.cls.name} ${o.v}>`;
   if (o instanceof PyFloat) return `<float ${floatRepr(o.v)}>`;
   if (o instanceof PyStr) return `<str ${o.s.length > 20 ? o.s.slice(0, 20) + '...' : o.s}>`;
   return `<${o.cls.name}>`;

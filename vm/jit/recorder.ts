@@ -11,7 +11,7 @@ import { OverflowError as HostOverflow } from '../../translate/rlib/index.ts';
 import {
   PyObject, PyType, PyInstance, dictType, PyInt, PyFloat, PyList, PyTuple, PyDict, PyModule, PyBuiltin, PySuper, PySeqIter, PyStr,
   PyExc, PyBaseExc, ShapeMap, HOLD, None, True, False, NULL_OBJ, intType, boolType, floatType, strType, listType, tupleType, newTuple, newList,
-  newStr, newDict, newFloat, newInt, raise, OverflowErrorT, PySet, PySlice, sliceType,
+  newStr, newDict, newFloat, newInt, raise, OverflowErrorT, PySet, PySlice, sliceType, bigOf
 } from '../objects/core.ts';
 import { PyCode, InlineCache, cacheAt } from '../compiler/code.ts';
 import { Op, opName, unfused } from '../compiler/opcodes.ts';
@@ -132,13 +132,13 @@ function readsFrame(code: PyCode): boolean {
 }
 
 function isSmallInt(o: PyObject): boolean {
-  return o instanceof PyInt && o.cls === intType && o.big === null;
+  return o instanceof PyInt && o.cls === intType && bigOf(o) === null;
 }
 function isExactStr(o: PyObject): boolean {
   return o instanceof PyStr && o.cls === strType;
 }
 function isIntLike(o: PyObject): boolean {
-  return o instanceof PyInt && o.big === null && (o.cls === intType || o.cls === boolType);
+  return o instanceof PyInt && bigOf(o) === null && (o.cls === intType || o.cls === boolType);
 }
 function isFloat(o: PyObject): boolean {
   return o instanceof PyFloat && o.cls === floatType;

@@ -5,7 +5,7 @@ import type { int, float } from '../../translate/rlib/index.ts';
 import { floorDiv } from '../../translate/rlib/index.ts';
 import {
   PyObject, PyNative, PyBufferObject, BufRef, PyModule, PyType, PyBuiltin, PyInt, PyStr, PyBytes, PySlice, PyList, PyProperty, propertyType,
-  bytesType, newInt, newFloat, newStr, newList, newTuple, raise, None, True, False, NotImplemented, TypeError, ValueError, IndexError, OverflowErrorT,
+  bytesType, newInt, newFloat, newStr, newList, newTuple, raise, None, True, False, NotImplemented, TypeError, ValueError, IndexError, OverflowErrorT, bigOf
 } from '../objects/core.ts';
 import { dictSetS } from '../objects/dict.ts';
 import { B, FAM_ARRAY, FAM_ARRAYBYTES } from '../builtins/ids.ts';
@@ -649,7 +649,7 @@ function reconstruct(t: PyObject, tcO: PyObject, mfO: PyObject, items: PyObject)
   if (!(tcO instanceof PyStr) || cpArray(tcO.s).length !== 1) throw raise(TypeError, `_array_reconstructor() argument 2 must be a unicode character, not ${typeName(tcO)}`);
   if (!(mfO instanceof PyInt) && (mfO.cls.isBuiltin || lookupType(mfO.cls, '__index__') === null)) throw raise(TypeError, `'${typeName(mfO)}' object cannot be interpreted as an integer`);
   const mfInt = mfO instanceof PyInt ? mfO : (callObj(getAttr(mfO, '__index__'), [], null) as PyInt);
-  if (mfInt.big !== null || mfInt.v > 2147483647 || mfInt.v < -2147483648) throw raise(OverflowErrorT, 'Python int too large to convert to C int');
+  if (bigOf(mfInt) !== null || mfInt.v > 2147483647 || mfInt.v < -2147483648) throw raise(OverflowErrorT, 'Python int too large to convert to C int');
   const mf = mfInt.v;
   if (!(t instanceof PyType)) throw raise(TypeError, `first argument must be a type object, not ${typeName(t)}`);
   if (!(t === AT.array || isSubtype(t, AT.array))) throw raise(TypeError, `${t.name} is not a subtype of array.array`);

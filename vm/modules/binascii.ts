@@ -2,7 +2,7 @@
 // friends build on, with CPython's errors (binascii.Error is a ValueError).
 import { bytesLike } from '../builtins/buffer.ts';
 import type { int } from '../../translate/rlib/index.ts';
-import { PyObject, PyModule, PyType, PyBytes, PyStr, PyInt, typeType, bytesType, newInt, raise, TypeError, ValueError, L_EXC } from '../objects/core.ts';
+import { PyObject, PyModule, PyType, PyBytes, PyStr, PyInt, typeType, bytesType, newInt, raise, TypeError, ValueError, L_EXC, bigOf } from '../objects/core.ts';
 import { dictSetS } from '../objects/dict.ts';
 import { B, FAM_BINASCII, FAM_ARRAYBYTES } from '../builtins/ids.ts';
 import { npos, arg, kwArg, unhandledBuiltin } from '../builtins/args.ts';
@@ -183,7 +183,7 @@ function uint32Arg(o: PyObject | null): int {
   if (o === null) return 0;
   if (!(o instanceof PyInt)) throw raise(TypeError, `'${typeName(o)}' object cannot be interpreted as an integer`);
   // CPython takes the value modulo 2**32
-  const v = o.big === null ? o.v : 0;
+  const v = bigOf(o) === null ? o.v : 0;
   return (v % 4294967296 + 4294967296) % 4294967296;
 }
 

@@ -4,7 +4,7 @@
 // through the rich compare, and insort inserts with list.insert on an exact list and through the
 // object's own insert method otherwise.
 import type { int } from '../../translate/rlib/index.ts';
-import { PyObject, PyModule, PyInt, None, newInt, raise, TypeError, ValueError, OverflowErrorT, PyList, listType } from '../objects/core.ts';
+import { PyObject, PyModule, PyInt, None, newInt, raise, TypeError, ValueError, OverflowErrorT, PyList, listType, bigOf } from '../objects/core.ts';
 import { B, FAM_ACCEL } from '../builtins/ids.ts';
 import { npos, unhandledBuiltin } from '../builtins/args.ts';
 import { newBuiltinModule, addFn } from './registry.ts';
@@ -65,7 +65,7 @@ function parseArgs(name: string, args: PyObject[], kw: string[] | null): BisectA
  * words), or a TypeError naming None as the alternative */
 function optionalSsize(o: PyObject): int {
   if (o instanceof PyInt) {
-    if (o.big !== null) {
+    if (bigOf(o) !== null) {
       try {
         return toSsize(o);
       } catch (e) {

@@ -4,7 +4,7 @@
 import type { int } from '../../translate/rlib/index.ts';
 import {
   PyObject, PyModule, PyType, PyNative, PyBuiltin, PyStr, PyInt, PyFloat, PyProperty, PyExc, PyBaseExc, typeType, propertyType, floatType, intType,
-  newStr, newInt, newList, raise, None, True, False, TypeError, Exception, StopIteration, L_NONE, L_EXC,
+  newStr, newInt, newList, raise, None, True, False, TypeError, Exception, StopIteration, L_NONE, L_EXC, bigOf
 } from '../objects/core.ts';
 import { dictSetS } from '../objects/dict.ts';
 import { B, FAM_CSV } from '../builtins/ids.ts';
@@ -182,7 +182,7 @@ function makeDialect(cls: PyType, src: PyObject | null, names: string[], vals: P
   if (qc !== null) d.quotechar = charParam('quotechar', qc, true);
   if (quoting !== null) {
     if (!(quoting instanceof PyInt) || quoting.cls !== intType) throw raise(TypeError, '"quoting" must be an integer');
-    d.quoting = quoting.big === null ? quoting.v : -1;
+    d.quoting = bigOf(quoting) === null ? quoting.v : -1;
   }
   if (sis !== null) d.skipinitialspace = truthy(sis);
   if (strict !== null) d.strict = truthy(strict);
@@ -489,7 +489,7 @@ export function callCsv(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | 
       if (lim !== null) {
         if (!(lim instanceof PyInt) || lim.cls !== intType) throw raise(TypeError, 'limit must be an integer');
         const li = lim as PyInt;
-        STATE.fieldLimit = li.big === null ? li.v : 9223372036854775807;
+        STATE.fieldLimit = bigOf(li) === null ? li.v : 9223372036854775807;
       }
       return newInt(old);
     }

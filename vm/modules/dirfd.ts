@@ -4,7 +4,7 @@
 // a failure leaves its errno for the caller's OSError (null or false here).
 import type { int } from '../../translate/rlib/index.ts';
 import { os } from '../../translate/rlib/index.ts';
-import { PyObject, PyInt, None, raise, TypeError, OverflowErrorT } from '../objects/core.ts';
+import { PyObject, PyInt, None, raise, TypeError, OverflowErrorT, bigOf } from '../objects/core.ts';
 import { kwArg } from '../builtins/args.ts';
 import { typeName } from '../interpreter/runtime.ts';
 import { fsEncode, fsDecode } from './fsencode.ts';
@@ -18,7 +18,7 @@ export function dirFdArg(args: PyObject[], kw: string[] | null): int {
   const d = kwArg(args, kw, 'dir_fd');
   if (d === null || d === None) return NO_DIR_FD;
   if (!(d instanceof PyInt)) throw raise(TypeError, `argument should be integer or None, not ${typeName(d)}`);
-  if (d.big !== null) throw raise(OverflowErrorT, 'fd is greater than maximum');
+  if (bigOf(d) !== null) throw raise(OverflowErrorT, 'fd is greater than maximum');
   return d.v;
 }
 /** A path's text as the bytes os.call passes to C, one char per byte. */

@@ -4,7 +4,7 @@
 // and os.unsetenv (setenv(3)/unsetenv(3), OP_PUTENV/OP_UNSETENV), which os.environ's item
 // assignment and deletion call.
 import type { int } from '../../translate/rlib/index.ts';
-import { PyObject, PyModule, PyInt, PyBytes, PyStr, None, newInt, raise, TypeError, ValueError, OverflowErrorT } from '../objects/core.ts';
+import { PyObject, PyModule, PyInt, PyBytes, PyStr, None, newInt, raise, TypeError, ValueError, OverflowErrorT, bigOf } from '../objects/core.ts';
 import { encodeUtf8 } from '../builtins/strmethods.ts';
 import { fspath } from './posix.ts';
 import { PyIO, K_TEXT } from './iotypes.ts';
@@ -38,7 +38,7 @@ function envBytes(o: PyObject): int[] {
 
 function intArg(o: PyObject): int {
   if (!(o instanceof PyInt)) throw raise(TypeError, `'${typeName(o)}' object cannot be interpreted as an integer`);
-  if (o.big !== null) throw raise(OverflowErrorT, 'Python int too large to convert to C long');
+  if (bigOf(o) !== null) throw raise(OverflowErrorT, 'Python int too large to convert to C long');
   return o.v;
 }
 

@@ -3,7 +3,7 @@
 import type { int } from '../../translate/rlib/index.ts';
 import {
   PyObject, PyModule, PyType, PyNative, PyInt, PyClassMethod, PyFloat, typeType, objectType, classmethodType, intType, newInt,
-  newTuple, raise, None, PyExc, PyBaseExc, TypeError, ValueError, StopIteration, L_NONE,
+  newTuple, raise, None, PyExc, PyBaseExc, TypeError, ValueError, StopIteration, L_NONE, bigOf
 } from '../objects/core.ts';
 import { dictSetS } from '../objects/dict.ts';
 import { B, FAM_ITERTOOLS } from '../builtins/ids.ts';
@@ -122,7 +122,7 @@ export class PyItertool extends PyNative {
     if (this.kind === K_COUNT) {
       const c = this.cur as PyObject;
       const s = this.step as PyObject;
-      if (s instanceof PyInt && s.big === null && s.v === 1 && s.cls === intType) return `count(${repr(c)})`;
+      if (s instanceof PyInt && bigOf(s) === null && s.v === 1 && s.cls === intType) return `count(${repr(c)})`;
       return `count(${repr(c)}, ${repr(s)})`;
     }
     if (this.kind === K_REPEAT) {
@@ -471,12 +471,12 @@ function argCount(name: string, n: int, min: int, max: int): void {
  * times, islice's bounds), with CPython's errors. */
 function smallInt(o: PyObject, what: string): int {
   if (!(o instanceof PyInt)) throw raise(TypeError, `'${typeName(o)}' object cannot be interpreted as an integer`);
-  if (o.big !== null) throw raise(ValueError, `${what} is too large`);
+  if (bigOf(o) !== null) throw raise(ValueError, `${what} is too large`);
   return o.v;
 }
 function isliceIndex(o: PyObject, msg: string): int {
   if (o === None) return -1;
-  if (!(o instanceof PyInt) || o.big !== null || o.v < 0) throw raise(ValueError, msg);
+  if (!(o instanceof PyInt) || bigOf(o) !== null || o.v < 0) throw raise(ValueError, msg);
   return o.v;
 }
 /** CPython's PyNumber_Check, which count() asks of start and step. */
@@ -590,7 +590,7 @@ function construct(t: PyType, args: PyObject[], kw: string[] | null): PyObject {
         o.stop = isliceIndex(args[3], stopMsg);
         if (n === 4 && args[4] !== None) {
           const s = args[4];
-          if (!(s instanceof PyInt) || s.big !== null || s.v < 1) throw raise(ValueError, 'Step for islice() must be a positive integer or None.');
+          if (!(s instanceof PyInt) || bigOf(s) !== null || s.v < 1) throw raise(ValueError, 'Step for islice() must be a positive integer or None.');
           step = s.v;
         }
       }

@@ -4,7 +4,7 @@
 // pickle.loads(pickle.dumps(it)) and copy.copy(it) go on from the same position. pairwise
 // refuses, as in CPython; tee is not done yet (CPython pickles its shared buffer).
 import type { int } from '../../translate/rlib/index.ts';
-import { PyObject, PyInt, PyList, PyTuple, None, True, False, newInt, newList, newTuple, raise, EMPTY_TUPLE, TypeError, ValueError, OverflowErrorT } from '../objects/core.ts';
+import { PyObject, PyInt, PyList, PyTuple, None, True, False, newInt, newList, newTuple, raise, EMPTY_TUPLE, TypeError, ValueError, OverflowErrorT, bigOf } from '../objects/core.ts';
 import { B, FAM_ITERPICKLE } from '../builtins/ids.ts';
 import { npos, defMethod, unhandledBuiltin } from '../builtins/args.ts';
 import { getIter, getIterOrNull, getAttr, callObj, truthy, typeName } from '../interpreter/runtime.ts';
@@ -44,7 +44,7 @@ function ints(a: int[], n: int): PyObject {
 /** An index in a state tuple, as CPython's PyLong_AsSsize_t reads it. */
 function ssize(o: PyObject): int {
   if (!(o instanceof PyInt)) throw raise(TypeError, 'an integer is required');
-  if (o.big !== null) throw raise(OverflowErrorT, 'Python int too large to convert to C ssize_t');
+  if (bigOf(o) !== null) throw raise(OverflowErrorT, 'Python int too large to convert to C ssize_t');
   return o.v;
 }
 function clamp(v: int, lo: int, hi: int): int {
@@ -76,7 +76,7 @@ function reduce(o: PyItertool): PyObject {
       // CPython's fast mode (an int counting by 1) gives the count alone
       const c = o.cur as PyObject;
       const s = o.step as PyObject;
-      if (c instanceof PyInt && c.big === null && s instanceof PyInt && s.big === null && s.v === 1) return newTuple([t, newTuple([newInt(c.v)])]);
+      if (c instanceof PyInt && bigOf(c) === null && s instanceof PyInt && bigOf(s) === null && s.v === 1) return newTuple([t, newTuple([newInt(c.v)])]);
       return newTuple([t, newTuple([c, s])]);
     }
     case K_REPEAT:

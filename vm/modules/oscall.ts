@@ -5,7 +5,7 @@
 // the OSError subclass CPython picks. The app-level modules reach it as their `_call`.
 import type { int } from '../../translate/rlib/index.ts';
 import { os } from '../../translate/rlib/index.ts';
-import { PyObject, PyModule, PyInt, PyList, PyTuple, PyBytes, bytesType, newInt, newList, newTuple, newBool, raise, None, TypeError, ValueError, OverflowErrorT } from '../objects/core.ts';
+import { PyObject, PyModule, PyInt, PyList, PyTuple, PyBytes, bytesType, newInt, newList, newTuple, newBool, raise, None, TypeError, ValueError, OverflowErrorT, bigOf } from '../objects/core.ts';
 import { dictSetS } from '../objects/dict.ts';
 import { B, FAM_OSCALL } from '../builtins/ids.ts';
 import { npos, arg, needArg, unhandledBuiltin } from '../builtins/args.ts';
@@ -77,7 +77,7 @@ export function osCall(op: int, ints: int[], data: string): int[] {
 function intOf(fn: string, o: PyObject | null, dflt: int): int {
   if (o === null) return dflt;
   if (!(o instanceof PyInt)) throw raise(TypeError, `'${typeName(o)}' object cannot be interpreted as an integer`);
-  if (o.big !== null) throw raise(OverflowErrorT, `${fn}: Python int too large to convert to C int`);
+  if (bigOf(o) !== null) throw raise(OverflowErrorT, `${fn}: Python int too large to convert to C int`);
   return o.v;
 }
 function noArgs(fn: string, args: PyObject[], kw: string[] | null): void {

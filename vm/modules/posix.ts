@@ -8,7 +8,7 @@ import {
   PyObject, PyModule, PyType, PyNative, PyInt, PyFloat, PyTuple, PyStr, PyBytes, PyBaseExc, PyExc, PyProperty, propertyType, bytesType, newInt, newFloat, newStr, newList, newDict, newBool, raise, None, True, False, TypeError,
   ValueError, OverflowErrorT, OSError, FileNotFoundError, FileExistsError, PermissionError, IsADirectoryError,
   NotADirectoryError, InterruptedError, BlockingIOError, ChildProcessError, ProcessLookupError, TimeoutError,
-  BrokenPipeError, ConnectionAbortedError, ConnectionRefusedError, ConnectionResetError, StopIteration, NotImplementedError, DeprecationWarning,
+  BrokenPipeError, ConnectionAbortedError, ConnectionRefusedError, ConnectionResetError, StopIteration, NotImplementedError, DeprecationWarning, bigOf
 } from '../objects/core.ts';
 import { dictSetS, dictSet, dictGetS } from '../objects/dict.ts';
 import { B, FAM_POSIX } from '../builtins/ids.ts';
@@ -167,13 +167,13 @@ function timespecOf(o: PyObject): int[] {
     return [toInt(sec), toInt(fp)];
   }
   if (!(o instanceof PyInt)) throw raise(TypeError, `'${typeName(o)}' object cannot be interpreted as an integer`);
-  if (o.big !== null) throw raise(OverflowErrorT, 'timestamp out of range for platform time_t');
+  if (bigOf(o) !== null) throw raise(OverflowErrorT, 'timestamp out of range for platform time_t');
   return [o.v, 0];
 }
 /** A nanosecond count as [seconds, nanoseconds] (divmod by 10**9). */
 function nsOf(o: PyObject): int[] {
   if (!(o instanceof PyInt)) throw raise(TypeError, `'${typeName(o)}' object cannot be interpreted as an integer`);
-  if (o.big !== null) throw raise(OverflowErrorT, 'timestamp too large to convert to C _PyTime_t');
+  if (bigOf(o) !== null) throw raise(OverflowErrorT, 'timestamp too large to convert to C _PyTime_t');
   return [floorDiv(o.v, 1000000000), floorMod(o.v, 1000000000)];
 }
 /** os.utime(path, times=None, *, ns=None, dir_fd=None, follow_symlinks=True). */
@@ -205,7 +205,7 @@ function doUtime(args: PyObject[], kw: string[] | null): PyObject {
 function intArg(fn: string, o: PyObject | null, dflt: int): int {
   if (o === null) return dflt;
   if (!(o instanceof PyInt)) throw raise(TypeError, `'${typeName(o)}' object cannot be interpreted as an integer`);
-  if (o.big !== null) throw raise(OverflowErrorT, `${fn}: Python int too large to convert to C int`);
+  if (bigOf(o) !== null) throw raise(OverflowErrorT, `${fn}: Python int too large to convert to C int`);
   return o.v;
 }
 function bytesArg(o: PyObject): int[] {

@@ -4,7 +4,7 @@
 // its errno (naming the file where CPython does); paths go to C as their file system bytes.
 import type { int } from '../../translate/rlib/index.ts';
 import { os } from '../../translate/rlib/index.ts';
-import { PyObject, PyModule, PyInt, PyStr, PyBytes, PyList, PyTuple, None, newInt, newStr, newDict, raise, bytesType, TypeError, ValueError, OverflowErrorT } from '../objects/core.ts';
+import { PyObject, PyModule, PyInt, PyStr, PyBytes, PyList, PyTuple, None, newInt, newStr, newDict, raise, bytesType, TypeError, ValueError, OverflowErrorT, bigOf } from '../objects/core.ts';
 import { dictSetS } from '../objects/dict.ts';
 import { B, FAM_POSIX2 } from '../builtins/ids.ts';
 import { arg, kwArg, npos, needArg, unhandledBuiltin } from '../builtins/args.ts';
@@ -70,14 +70,14 @@ export function idOf(o: PyObject, what: string): int {
   if (!(o instanceof PyInt)) throw raise(TypeError, `${what} should be integer, not ${typeName(o)}`);
   // CPython 3.11 says "less than minimum" for values too large as well (its overflow label falls
   // through to the underflow one)
-  if (o.big !== null || o.v > 4294967294 || o.v < -1) throw raise(OverflowErrorT, `${what} is less than minimum`);
+  if (bigOf(o) !== null || o.v > 4294967294 || o.v < -1) throw raise(OverflowErrorT, `${what} is less than minimum`);
   return o.v;
 }
 
 /** A C int argument (fds, modes, flags) as CPython's converters take it. */
 export function intOf(o: PyObject): int {
   if (!(o instanceof PyInt)) throw raise(TypeError, `'${typeName(o)}' object cannot be interpreted as an integer`);
-  if (o.big !== null) throw raise(OverflowErrorT, 'Python int too large to convert to C int');
+  if (bigOf(o) !== null) throw raise(OverflowErrorT, 'Python int too large to convert to C int');
   return o.v;
 }
 /** Runs op on a path; its OSError names the path object. */

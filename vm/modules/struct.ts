@@ -6,7 +6,7 @@ import type { int, float } from '../../translate/rlib/index.ts';
 import { floorDiv, floorMod, toFloat, toInt } from '../../translate/rlib/index.ts';
 import {
   PyObject, PyModule, PyType, PyNative, PyProperty, propertyType, PyInt, PyFloat, PyStr, PyBytes, typeType, bytesType, newInt, newFloat, newStr,
-  newTuple, raise, None, True, False, TypeError, Exception, OverflowErrorT, intType, L_EXC,
+  newTuple, raise, None, True, False, TypeError, Exception, OverflowErrorT, intType, L_EXC, bigOf, mkInt
 } from '../objects/core.ts';
 import { dictSetS } from '../objects/dict.ts';
 import { B, FAM_STRUCT } from '../builtins/ids.ts';
@@ -60,7 +60,7 @@ for (let k = 0; k <= 64; k++) {
     }
     s = carry > 0 ? '1' + out : out;
   }
-  POW2.p.push(k < 53 ? new PyInt(intType, 2 ** k, null) : new PyInt(intType, 0, bigFromDecimal(s, false)));
+  POW2.p.push(k < 53 ? new PyInt(intType, 2 ** k) : mkInt(intType, 0, bigFromDecimal(s, false)));
 }
 
 /** One code of a format: kind, how many values (or bytes for s, p, x), size each, offset. */
@@ -208,7 +208,7 @@ function packInt(out: int[], at: int, c: string, size: int, v0: PyObject, little
     const half = POW2.p[bits - 1];
     if (intCmp(v, half) >= 0 || intCmp(v, intSub(newInt(0), half)) < 0) rangeError(c, size, false, intSign(v) < 0);
   }
-  if (v.big === null) {
+  if (bigOf(v) === null) {
     // floor division keeps two's complement bytes right for negative numbers
     let x = v.v;
     for (let k = 0; k < size; k++) {

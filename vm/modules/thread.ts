@@ -6,7 +6,7 @@ import type { int, float } from '../../translate/rlib/index.ts';
 import { os } from '../../translate/rlib/index.ts';
 import {
   PyObject, PyModule, PyType, PyNative, PyInt, PyTuple, PyBaseExc, PyExc, newInt, newFloat,
-  newTuple, raise, None, True, False, RuntimeError, ValueError, TypeError, SystemExit, OverflowErrorT, L_NONE, L_OBJECT,
+  newTuple, raise, None, True, False, RuntimeError, ValueError, TypeError, SystemExit, OverflowErrorT, L_NONE, L_OBJECT, bigOf
 } from '../objects/core.ts';
 import { dictSetS } from '../objects/dict.ts';
 import { B, FAM_THREAD } from '../builtins/ids.ts';
@@ -153,7 +153,7 @@ export function callThread(id: int, args: PyObject[], kw: string[] | null): PyOb
       if (n > 0) {
         const s = args[0];
         if (!(s instanceof PyInt)) throw raise(TypeError, `'${typeName(s)}' object cannot be interpreted as an integer`);
-        if (s.v !== 0 && (s.v < 32768 || s.big !== null)) throw raise(ValueError, 'size not valid: 32768 bytes');
+        if (s.v !== 0 && (s.v < 32768 || bigOf(s) !== null)) throw raise(ValueError, 'size not valid: 32768 bytes');
       }
       return newInt(0);
     }

@@ -1,7 +1,7 @@
 // The time module.
 import type { int, float } from '../../translate/rlib/index.ts';
 import { os, toInt, toFloat } from '../../translate/rlib/index.ts';
-import { PyObject, PyModule, PyInt, PyFloat, PyStr, PyTuple, newFloat, newInt, newStr, newTuple, raise, None, TypeError, ValueError, OverflowErrorT } from '../objects/core.ts';
+import { PyObject, PyModule, PyInt, PyFloat, PyStr, PyTuple, newFloat, newInt, newStr, newTuple, raise, None, TypeError, ValueError, OverflowErrorT, bigOf } from '../objects/core.ts';
 import { dictSetS } from '../objects/dict.ts';
 import { npos, checkArgs } from '../builtins/args.ts';
 import { typeName, toIntIndex } from '../interpreter/runtime.ts';
@@ -67,7 +67,7 @@ function secondsArg(args: PyObject[], kw: string[] | null): int {
     return toInt(Math.floor(v));
   }
   if (o instanceof PyInt) {
-    if (o.big !== null) throw raise(OverflowErrorT, 'timestamp out of range for platform time_t');
+    if (bigOf(o) !== null) throw raise(OverflowErrorT, 'timestamp out of range for platform time_t');
     return o.v;
   }
   return toIntIndex(o);

@@ -157,18 +157,36 @@ export class PyBaseExc extends PyInstance {
   suppressContext: boolean = false;
 }
 
+/** An int. An exact int that fits the machine range (|v| < 2^53) is this class alone: three
+ * words (header, class, v), the size class of a float box, where a fourth word for digits
+ * that nearly every int leaves null made every int box a third bigger. */
 export class PyInt extends PyObject {
   v: int;
-  big: BigNum | null;
-  constructor(cls: PyType, v: int, big: BigNum | null) {
+  constructor(cls: PyType, v: int) {
     super(cls);
     this.v = v;
+  }
+}
+/** An int that may be outside the machine range: big holds its digits (v is 0), or null when
+ * v holds the value (instances of int subclasses, which are PyIntSub). */
+export class PyBigInt extends PyInt {
+  big: BigNum | null;
+  constructor(cls: PyType, v: int, big: BigNum | null) {
+    super(cls, v);
     this.big = big;
   }
 }
 /** An instance of a Python subclass of int: it may carry attributes (enum members do). */
-export class PyIntSub extends PyInt {
+export class PyIntSub extends PyBigInt {
   attrs: PyDict | null = null;
+}
+/** The digits of an int outside the machine range, or null when o.v holds its value. */
+export function bigOf(o: PyInt): BigNum | null {
+  return o instanceof PyBigInt ? o.big : null;
+}
+/** An exact int (of class cls: int or bool) from v or, when big is not null, from big. */
+export function mkInt(cls: PyType, v: int, big: BigNum | null): PyInt {
+  return big === null ? new PyInt(cls, v) : new PyBigInt(cls, 0, big);
 }
 export class PyFloat extends PyObject {
   v: float;
@@ -596,8 +614,8 @@ export const NotImplemented = new PyNoneType(notImplType);
 export const Ellipsis = new PyNoneType(ellipsisType);
 /** Marks an empty stack slot for method calls (CPython's NULL). */
 export const NULL_OBJ = new PyNoneType(noneType);
-export const True = new PyInt(boolType, 1, null);
-export const False = new PyInt(boolType, 0, null);
+export const True = new PyInt(boolType, 1);
+export const False = new PyInt(boolType, 0);
 
 // ---- exception hierarchy ----
 export class ExcTypes {
@@ -682,11 +700,11 @@ export class SmallInts {
   cache: PyInt[] = [];
 }
 export const SMALL = new SmallInts();
-for (let i = -5; i <= 256; i++) SMALL.cache.push(new PyInt(intType, i, null));
+for (let i = -5; i <= 256; i++) SMALL.cache.push(new PyInt(intType, i));
 
 export function newInt(v: int): PyInt {
   if (v >= -5 && v <= 256) return SMALL.cache[v + 5];
-  return new PyInt(intType, v, null);
+  return new PyInt(intType, v);
 }
 /** The one-character strings of the Latin-1 range, shared as in CPython. */
 export class CharTable {

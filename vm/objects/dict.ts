@@ -1,7 +1,7 @@
 // Insertion-ordered hash table behind dict, set and frozenset. Hashing and equality can run
 // Python code (user __hash__/__eq__), so they come from the runtime.
 import type { int } from '../../translate/rlib/index.ts';
-import { PyObject, PyDict, PyStr, PyInt, PyInstance, intType, boolType, strType, mapGetInt } from './core.ts';
+import { PyObject, PyDict, PyStr, PyInt, PyInstance, intType, boolType, strType, mapGetInt, bigOf } from './core.ts';
 import { pyHash, pyEq } from '../interpreter/runtime.ts';
 
 export function strHash(s: PyStr): int {
@@ -26,7 +26,7 @@ function keyEq(a: PyObject, b: PyObject): boolean {
 /** An exact int or bool in the machine range: its hash is its value (-1's is -2, as CPython's),
  * and it equals another such int exactly when their values are equal, without Python code. */
 export function isPlainInt(k: PyObject): boolean {
-  if (!(k instanceof PyInt) || k.big !== null) return false;
+  if (!(k instanceof PyInt) || bigOf(k) !== null) return false;
   const c = k.cls;
   return c === intType || c === boolType;
 }

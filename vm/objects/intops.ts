@@ -1,7 +1,7 @@
 // int arithmetic: machine-int fast paths, BigNum beyond ±2^53.
 import type { int, float } from '../../translate/rlib/index.ts';
 import { floorDiv, floorMod, toFloat, toInt } from '../../translate/rlib/index.ts';
-import { PyInt, PyObject, intType, newInt, raise, ZeroDivisionErrorT, ValueError, OverflowErrorT, MemoryError } from './core.ts';
+import { PyInt, PyObject, intType, newInt, raise, ZeroDivisionErrorT, ValueError, OverflowErrorT, MemoryError, bigOf, mkInt } from './core.ts';
 import { checkIntToStrBits, checkIntToStrDigits } from './intdigits.ts';
 import {
   BigNum, bigFromInt, bigFits, bigToInt, bigAdd, bigSub, bigMul, bigDivMod, bigCmp, bigNeg, bigToString, bigPow,
@@ -12,38 +12,42 @@ const MAXS: int = 9007199254740991;
 const SQ: int = 94906265;
 
 export function toBig(a: PyInt): BigNum {
-  const b = a.big;
+  const b = bigOf(a);
   if (b !== null) return b;
   return bigFromInt(a.v);
 }
 export function fromBig(b: BigNum): PyInt {
   if (bigFits(b)) return newInt(bigToInt(b));
-  return new PyInt(intType, 0, b);
+  return mkInt(intType, 0, b);
 }
 export function intFromFloat(x: float): PyInt {
   if (x >= -9007199254740991.0 && x <= 9007199254740991.0) return newInt(toInt(x));
   return fromBig(bigFromFloat(Math.trunc(x)));
 }
 export function intAdd(a: PyInt, b: PyInt): PyInt {
-  if (a.big === null && b.big === null) {
+  const ab = bigOf(a);
+  const bb = bigOf(b);
+  if (ab === null && bb === null) {
     const r = a.v + b.v;
     if (r <= MAXS && r >= -MAXS) return newInt(r);
   }
-  const ab = a.big;
-  const bb = b.big;
   if (ab !== null && bb === null && (b.v === 0 || (b.v < 0) === (ab.sign < 0))) return fromBig(bigAddSameSign(ab, b.v));
   if (bb !== null && ab === null && (a.v === 0 || (a.v < 0) === (bb.sign < 0))) return fromBig(bigAddSameSign(bb, a.v));
   return fromBig(bigAdd(toBig(a), toBig(b)));
 }
 export function intSub(a: PyInt, b: PyInt): PyInt {
-  if (a.big === null && b.big === null) {
+  const ab = bigOf(a);
+  const bb = bigOf(b);
+  if (ab === null && bb === null) {
     const r = a.v - b.v;
     if (r <= MAXS && r >= -MAXS) return newInt(r);
   }
   return fromBig(bigSub(toBig(a), toBig(b)));
 }
 export function intMul(a: PyInt, b: PyInt): PyInt {
-  if (a.big === null && b.big === null) {
+  const ab = bigOf(a);
+  const bb = bigOf(b);
+  if (ab === null && bb === null) {
     const x = a.v;
     const y = b.v;
     if (productFits(x, y)) return newInt(x * y);
@@ -60,20 +64,24 @@ export function productFits(x: int, y: int): boolean {
   return p < 9007199254740992.0 && p > -9007199254740992.0;
 }
 export function intIsZero(a: PyInt): boolean {
-  return a.big === null && a.v === 0;
+  const ab = bigOf(a);
+  return ab === null && a.v === 0;
 }
 export function intFloorDiv(a: PyInt, b: PyInt): PyInt {
+  const ab = bigOf(a);
+  const bb = bigOf(b);
   if (intIsZero(b)) throw raise(ZeroDivisionErrorT, 'integer division or modulo by zero');
-  if (a.big === null && b.big === null) return newInt(floorDiv(a.v, b.v));
+  if (ab === null && bb === null) return newInt(floorDiv(a.v, b.v));
   return fromBig(bigDivMod(toBig(a), toBig(b))[0]);
 }
 export function intMod(a: PyInt, b: PyInt): PyInt {
+  const ab = bigOf(a);
+  const bb = bigOf(b);
   if (intIsZero(b)) throw raise(ZeroDivisionErrorT, 'integer modulo by zero');
-  if (a.big === null && b.big === null) return newInt(floorMod(a.v, b.v));
+  if (ab === null && bb === null) return newInt(floorMod(a.v, b.v));
   // a big value modulo a machine int (LCGs, hashing: `x * K % 2**31`): a long division by
   // one digit, without the quotient bigDivMod would build
-  const ab = a.big;
-  if (ab !== null && b.big === null && b.v <= MOD_SMALL && b.v >= -MOD_SMALL) return newInt(bigModSmall(ab, b.v));
+  if (ab !== null && bb === null && b.v <= MOD_SMALL && b.v >= -MOD_SMALL) return newInt(bigModSmall(ab, b.v));
   return fromBig(bigDivMod(toBig(a), toBig(b))[1]);
 }
 /** |divisors| up to 2^40 keep r * 4096 + 4095 below 2^53, exact untranslated too */
@@ -95,36 +103,44 @@ function bigModSmall(a: BigNum, m: int): int {
   return r;
 }
 export function intNeg(a: PyInt): PyInt {
-  if (a.big === null) return newInt(-a.v);
-  return fromBig(bigNeg(a.big));
+  const ab = bigOf(a);
+  if (ab === null) return newInt(-a.v);
+  return fromBig(bigNeg(ab));
 }
 export function intCmp(a: PyInt, b: PyInt): int {
-  if (a.big === null && b.big === null) return a.v < b.v ? -1 : a.v > b.v ? 1 : 0;
+  const ab = bigOf(a);
+  const bb = bigOf(b);
+  if (ab === null && bb === null) return a.v < b.v ? -1 : a.v > b.v ? 1 : 0;
   return bigCmp(toBig(a), toBig(b));
 }
 export function intSign(a: PyInt): int {
-  if (a.big !== null) return a.big.sign;
+  const ab = bigOf(a);
+  if (ab !== null) return ab.sign;
   return a.v < 0 ? -1 : a.v > 0 ? 1 : 0;
 }
 export function intToStr(a: PyInt): string {
-  if (a.big === null) return String(a.v);
+  const ab = bigOf(a);
+  if (ab === null) return String(a.v);
   // sys.set_int_max_str_digits: a machine int has at most 19 digits, far below any limit
-  checkIntToStrBits(a.big);
-  const s = bigToString(a.big);
+  checkIntToStrBits(ab);
+  const s = bigToString(ab);
   checkIntToStrDigits(s);
   return s;
 }
 export function intToFloat(a: PyInt): float {
-  if (a.big === null) return toFloat(a.v);
-  const f = bigToFloat(a.big);
+  const ab = bigOf(a);
+  if (ab === null) return toFloat(a.v);
+  const f = bigToFloat(ab);
   if (f === Infinity || f === -Infinity) throw raise(OverflowErrorT, 'int too large to convert to float');
   return f;
 }
 export function intPow(a: PyInt, b: PyInt): PyInt {
+  const ab = bigOf(a);
+  const bb = bigOf(b);
   // b >= 0
-  if (b.big !== null) throw raise(OverflowErrorT, 'exponent too large');
+  if (bb !== null) throw raise(OverflowErrorT, 'exponent too large');
   let e = b.v;
-  if (a.big === null) {
+  if (ab === null) {
     let result = 1;
     let base = a.v;
     let ok = true;
@@ -151,14 +167,16 @@ export function intPow(a: PyInt, b: PyInt): PyInt {
 }
 /** op: 0 and, 1 or, 2 xor */
 export function intBitOp(a: PyInt, b: PyInt, op: int): PyInt {
+  const ab = bigOf(a);
+  const bb = bigOf(b);
   // a mask below 2^31 (`& 0x7FFFFFFF`) keeps only the bits of the other operand it covers,
   // and both fit the 32 bits of JS's & untranslated
-  if (op === 0 && b.big === null && b.v >= 0 && b.v < 2147483648) return newInt(low31(a) & b.v);
-  if (op === 0 && a.big === null && a.v >= 0 && a.v < 2147483648) return newInt(a.v & low31(b));
+  if (op === 0 && bb === null && b.v >= 0 && b.v < 2147483648) return newInt(low31(a) & b.v);
+  if (op === 0 && ab === null && a.v >= 0 && a.v < 2147483648) return newInt(a.v & low31(b));
   // masking a big value with a machine int >= 0 (hashes, LCGs): only its low bits matter
-  if (op === 0 && a.big !== null && b.big === null && b.v >= 0) return intBitOp(newInt(bigLow53(a.big)), b, 0);
-  if (op === 0 && b.big !== null && a.big === null && a.v >= 0) return intBitOp(a, newInt(bigLow53(b.big)), 0);
-  if (a.big === null && b.big === null) return newInt(machineBitOp(a.v, b.v, op));
+  if (op === 0 && ab !== null && bb === null && b.v >= 0) return intBitOp(newInt(bigLow53(ab)), b, 0);
+  if (op === 0 && bb !== null && ab === null && a.v >= 0) return intBitOp(a, newInt(bigLow53(bb)), 0);
+  if (ab === null && bb === null) return newInt(machineBitOp(a.v, b.v, op));
   return fromBig(bigBitOp(toBig(a), toBig(b), op));
 }
 /** x (op) y on the two's complement of machine ints (op: 0 and, 1 or, 2 xor), exact over the
@@ -210,7 +228,8 @@ function powersOfTwo(): int[] {
 }
 /** The low 31 bits of a (two's complement), as an int in [0, 2^31). */
 function low31(a: PyInt): int {
-  const b = a.big;
+  const ab = bigOf(a);
+  const b = ab;
   // bigLow53 is a mod 2^53, in [0, 2^53)
   if (b !== null) return bigLow53(b) % 2147483648;
   return floorMod(a.v, 2147483648);
@@ -219,11 +238,13 @@ export function intInvert(a: PyInt): PyInt {
   return intSub(intNeg(a), newInt(1));
 }
 export function intLshift(a: PyInt, b: PyInt): PyInt {
+  const ab = bigOf(a);
+  const bb = bigOf(b);
   if (intSign(b) < 0) throw raise(ValueError, 'negative shift count');
   // zero shifted any distance is zero, however large the count (CPython's long_lshift)
   if (intIsZero(a)) return newInt(0);
-  if (b.big !== null) throw raise(OverflowErrorT, 'too many digits in integer');
-  if (a.big === null && b.v < 53) {
+  if (bb !== null) throw raise(OverflowErrorT, 'too many digits in integer');
+  if (ab === null && b.v < 53) {
     let p = 1;
     for (let i = 0; i < b.v; i++) p = p * 2;
     return intMul(a, newInt(p));
@@ -233,13 +254,16 @@ export function intLshift(a: PyInt, b: PyInt): PyInt {
   return fromBig(bigShiftLeft(toBig(a), b.v));
 }
 export function intRshift(a: PyInt, b: PyInt): PyInt {
+  const ab = bigOf(a);
+  const bb = bigOf(b);
   if (intSign(b) < 0) throw raise(ValueError, 'negative shift count');
-  if (b.big !== null) return newInt(intSign(a) < 0 ? -1 : 0);
-  if (a.big === null) return newInt(b.v < 64 ? machineRshift(a.v, b.v) : a.v < 0 ? -1 : 0);
+  if (bb !== null) return newInt(intSign(a) < 0 ? -1 : 0);
+  if (ab === null) return newInt(b.v < 64 ? machineRshift(a.v, b.v) : a.v < 0 ? -1 : 0);
   return fromBig(bigShiftRight(toBig(a), b.v));
 }
 export function intBitLength(a: PyInt): int {
-  if (a.big === null) {
+  const ab = bigOf(a);
+  if (ab === null) {
     let v = a.v < 0 ? -a.v : a.v;
     let n = 0;
     while (v > 0) {
@@ -248,12 +272,13 @@ export function intBitLength(a: PyInt): int {
     }
     return n;
   }
-  return bigBitLength(a.big);
+  return bigBitLength(ab);
 }
 export function intToRadix(a: PyInt, radix: int): string {
+  const ab = bigOf(a);
   const neg = intSign(a) < 0;
   const digits = '0123456789abcdefghijklmnopqrstuvwxyz';
-  if (a.big === null) {
+  if (ab === null) {
     let v = neg ? -a.v : a.v;
     if (v === 0) return '0';
     const out: string[] = [];
@@ -264,7 +289,7 @@ export function intToRadix(a: PyInt, radix: int): string {
     out.reverse();
     return (neg ? '-' : '') + out.join('');
   }
-  return (neg ? '-' : '') + bigToRadixAbs(a.big, radix);
+  return (neg ? '-' : '') + bigToRadixAbs(ab, radix);
 }
 import { bigToRadix } from './bigint.ts';
 function bigToRadixAbs(b: BigNum, radix: int): string {

@@ -79,7 +79,7 @@ import {
 } from './ast.ts';
 import { indexFrom } from '../objects/strutil.ts';
 import * as A from './ast.ts';
-import { PyObject, PyInt, PyBytes, intType, bytesType, newInt, newFloat, newStr, None, True, False, Ellipsis } from '../objects/core.ts';
+import { PyObject, PyInt, PyBytes, intType, bytesType, newInt, newFloat, newStr, None, True, False, Ellipsis, bigOf, mkInt } from '../objects/core.ts';
 import { bigFromDecimal, bigFromRadix, bigFits, bigToInt } from '../objects/bigint.ts';
 import { newComplex } from '../builtins/complex.ts';
 
@@ -110,7 +110,7 @@ export function parseIntText(text: string): PyObject {
   }
   const b = radix === 10 ? bigFromDecimal(t, false) : bigFromRadix(t, radix, false);
   if (bigFits(b)) return newInt(bigToInt(b));
-  return new PyInt(intType, 0, b);
+  return mkInt(intType, 0, b);
 }
 
 /** Digits only, and no leading zero (but '0' itself). */
@@ -1246,7 +1246,7 @@ export class Parser {
       if (t.s === '-' && operand instanceof Constant) {
         // fold negative numeric literals
         const v = operand.value;
-        if (v instanceof PyInt && v.big === null && v.cls === intType) return new Constant(t.line, t.col, newInt(-v.v));
+        if (v instanceof PyInt && bigOf(v) === null && v.cls === intType) return new Constant(t.line, t.col, newInt(-v.v));
       }
       return new UnaryOp(t.line, t.col, t.s === '-' ? A.U_NEG : t.s === '+' ? A.U_POS : A.U_INVERT, operand);
     }

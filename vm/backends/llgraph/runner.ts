@@ -5,7 +5,7 @@ import type { int, float } from '../../../translate/rlib/index.ts';
 import { addOvf, subOvf, mulOvf, floorDiv, floorMod, toFloat, OverflowError as HostOverflow } from '../../../translate/rlib/index.ts';
 import {
   PyObject, PyInt, PyFloat, PyList, PyTuple, PyInstance, PySeqIter, PyDict, PyType, PyCell, PyExc, HOLD, floatType,
-  newInt, newTuple, newList, raise, OverflowErrorT,
+  newInt, newTuple, newList, raise, OverflowErrorT, bigOf
 } from '../../objects/core.ts';
 import {
   Trace, IROp, K_INT, K_FLOAT, K_REF, OPS, F_GUARD, constKind,
@@ -41,7 +41,7 @@ function getFieldI(o: PyObject, d: int): int {
     case D_INT_V:
       return (o as PyInt).v;
     case D_INT_SMALL:
-      return (o as PyInt).big === null ? 1 : 0;
+      return bigOf(o as PyInt) === null ? 1 : 0;
     case D_SEQITER_KIND:
       return (o as PySeqIter).kind;
     case D_SEQITER_I:

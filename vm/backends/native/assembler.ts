@@ -19,7 +19,7 @@ import {
 } from '../../jit/ir.ts';
 import { JitFrame, BridgeLink, EntryLink, EXIT_LOOP_AGAIN, EXIT_SWITCH, EXIT_SHIFT } from '../model.ts';
 import {
-  NativeRun, H_NATIVE_STEP, refAddress, isNoCode, LIST_LEN_OFFSET, LIST_ITEMS_OFFSET, fieldOffset, intBigOffset,
+  NativeRun, H_NATIVE_STEP, refAddress, isNoCode, LIST_LEN_OFFSET, LIST_ITEMS_OFFSET, fieldOffset, smallIntTid,
   tidRangeLow, tidRangeHigh, mapAddress, typeVersionAddress, dictVersionOffset, BoxLayout, intBoxLayout, floatBoxLayout,
   smallIntsAddress,
 } from '../native.ts';
@@ -422,9 +422,9 @@ export class NativeTraceAssembler {
         const o = this.gIn(a0, 0);
         const d = this.gOut(pc);
         if (t.descr[pc] === D_INT_SMALL) {
-          // small: PyInt.big is null
-          isa.load(d, o, intBigOffset());
-          isa.movImm(tmp[2], 0);
+          // small: a PyInt, not a PyBigInt (o's class is int: no PyIntSub)
+          isa.load32(d, o, 0);
+          isa.movImm(tmp[2], smallIntTid());
           isa.setCond(C_EQ, d, d, tmp[2]);
         } else {
           isa.load(d, o, fieldOffset(t.descr[pc]));

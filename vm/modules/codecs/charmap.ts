@@ -2,7 +2,7 @@
 // decoding through a 256-character table or any mapping, encoding through the dict that
 // charmap_build makes from a decoding table, or any mapping.
 import type { int } from '../../../translate/rlib/index.ts';
-import { PyObject, PyStr, PyInt, PyBytes, PyDict, PyExc, None, newInt, newDict, raise, LookupError, TypeError } from '../../objects/core.ts';
+import { PyObject, PyStr, PyInt, PyBytes, PyDict, PyExc, None, newInt, newDict, raise, LookupError, TypeError, bigOf } from '../../objects/core.ts';
 import { codePointToString } from '../../parser/parser.ts';
 import { getItem, isInstance, setItem } from '../../interpreter/runtime.ts';
 import { encodeError, decodeError } from './errors.ts';
@@ -34,7 +34,7 @@ export function charmapDecode(b: int[], errors: string, mapping: PyObject): Deco
     } else {
       const v = lookup(mapping, x);
       if (v instanceof PyInt) {
-        if (v.big !== null || v.v < 0 || v.v > 0x10ffff) throw raise(TypeError, 'character mapping must be in range(0x110000)');
+        if (bigOf(v) !== null || v.v < 0 || v.v > 0x10ffff) throw raise(TypeError, 'character mapping must be in range(0x110000)');
         if (v.v !== 0xfffe) {
           parts.push(codePointToString(v.v));
           ok = true;
@@ -64,7 +64,7 @@ function encodeOne(out: int[], mapping: PyObject, cp: int): boolean {
   const v = lookup(mapping, cp);
   if (v === null || v === None) return false;
   if (v instanceof PyInt) {
-    if (v.big !== null || v.v < 0 || v.v > 255) throw raise(TypeError, 'character mapping must be in range(256)');
+    if (bigOf(v) !== null || v.v < 0 || v.v > 255) throw raise(TypeError, 'character mapping must be in range(256)');
     out.push(v.v);
     return true;
   }

@@ -7,7 +7,7 @@ import { type int, text } from '../../../translate/rlib/index.ts';
 import {
   PyObject, PyModule, PyNative, PyInt, PyStr, PyBytes, PyDict, PyTuple, PyList, PyProperty, propertyType, bytesType,
   newInt, newStr, newList, newTuple, newDict, raise, None, True, False, TypeError, ValueError, IndexError,
-  RuntimeError, OverflowErrorT, SystemError,
+  RuntimeError, OverflowErrorT, SystemError, bigOf
 } from '../../objects/core.ts';
 import { dictGet, dictSet, dictSetS, dictKeys } from '../../objects/dict.ts';
 import { B, FAM_SRE } from '../../builtins/ids.ts';
@@ -273,12 +273,13 @@ function required(args: PyObject[], kw: string[] | null, i: int, name: string, f
 /** A Py_ssize_t argument: ints beyond the machine range clamp (they only bound slices here). */
 function ssizeArg(o: PyObject | null, dflt: int): int {
   if (o === null) return dflt;
-  if (o instanceof PyInt && o.big !== null) return o.big.sign < 0 ? -4611686018427387904 : 4611686018427387904;
+  const ob = o instanceof PyInt ? bigOf(o) : null;
+  if (ob !== null) return ob.sign < 0 ? -4611686018427387904 : 4611686018427387904;
   return toIntIndex(o);
 }
 function intOf(o: PyObject, what: string): int {
   if (!(o instanceof PyInt)) throw raise(TypeError, `an integer is required for ${what}, got '${typeName(o)}'`);
-  if (o.big !== null) throw raise(OverflowErrorT, `${what} is out of range`);
+  if (bigOf(o) !== null) throw raise(OverflowErrorT, `${what} is out of range`);
   return o.v;
 }
 const BIG_END = 4611686018427387904;
@@ -322,7 +323,7 @@ function compile(args: PyObject[], kw: string[] | null): PyObject {
   if (!(ig instanceof PyTuple)) throw raise(TypeError, `compile() argument 'indexgroup' must be tuple, not ${typeName(ig)}`);
   const code: int[] = [];
   for (const w of codeO.items) {
-    if (!(w instanceof PyInt) || w.big !== null || w.v < 0 || w.v > K.MAXREPEAT) throw raise(OverflowErrorT, 'regular expression code size limit exceeded');
+    if (!(w instanceof PyInt) || bigOf(w) !== null || w.v < 0 || w.v > K.MAXREPEAT) throw raise(OverflowErrorT, 'regular expression code size limit exceeded');
     code.push(w.v);
   }
   if (groups < 0 || groups > K.MAXGROUPS || !validCode(code, groups)) throw raise(RuntimeError, 'invalid SRE code');
@@ -520,7 +521,7 @@ class SubPieces {
 /** The group number that k names (an int or a group name), as Match methods take it. */
 function groupIndex(m: PyMatch, k: PyObject): int {
   let i = -1;
-  if (k instanceof PyInt) i = k.big !== null ? -1 : k.v;
+  if (k instanceof PyInt) i = bigOf(k) !== null ? -1 : k.v;
   else {
     const v = dictGet(m.pattern.groupindex, k);
     if (v !== null && v instanceof PyInt) i = v.v;
