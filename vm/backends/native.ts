@@ -245,7 +245,11 @@ export class BoxLayout {
     this.cell = gcAllocInfo(GCA_CELL, size);
     this.hdrFlags = gcAllocInfo(GCA_HDR_FLAGS, size);
     this.tidWord = gcAllocInfo(GCA_TID_WORD, tid);
-    this.ok = this.bump !== 0 && this.jitEnd !== 0 && this.cell !== 0 && this.hdrFlags !== 0;
+    // inline code writes the header, the class and the value: a box with any other word
+    // (which rts_alloc would zero) goes through the helper
+    const words = (size + 7) >> 3;
+    const threeWords = words === 3 && offsetOf(PyObject, 'cls') === 8 && vOffset === 16;
+    this.ok = threeWords && this.bump !== 0 && this.jitEnd !== 0 && this.cell !== 0 && this.hdrFlags !== 0;
   }
 }
 /** an exact float, for its type id (a prebuilt object) */

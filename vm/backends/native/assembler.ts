@@ -613,21 +613,13 @@ export class NativeTraceAssembler {
       this.addImm(tmp[1], tmp[2], L.cell, tmp[1]);
     }
     isa.store(B, L.bump - base, tmp[1]);
-    // the cell (tmp[2]): header, zeroed words (rts_alloc zeroes size rounded up to 8), fields
+    // the cell (tmp[2]): header, class and value (BoxLayout: no other word to zero)
     isa.load(tmp[0], B, L.hdrFlags - base);
     if (!isa.aluImm(A_OR, tmp[0], tmp[0], L.tidWord)) {
       isa.movImm(tmp[1], L.tidWord);
       isa.alu(A_OR, tmp[0], tmp[0], tmp[1]);
     }
     isa.store(tmp[2], 0, tmp[0]);
-    const clsOff = offsetOf(PyObject, 'cls');
-    let zero = false;
-    for (let off = 8; off < ((L.size + 7) & ~7); off += 8) {
-      if (off === clsOff || off === L.vOffset || isa.storeImm(tmp[2], off, 0)) continue;
-      if (!zero) isa.movImm(tmp[0], 0);
-      zero = true;
-      isa.store(tmp[2], off, tmp[0]);
-    }
     this.boxFields(pc, L, a0);
     dones.push(isa.jump());
     // out of line: rts_jit_alloc (it collects, or opens the next window)

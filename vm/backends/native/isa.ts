@@ -156,11 +156,6 @@ export abstract class NativeIsa {
   branchImm(cond: int, a: int, imm: int): int {
     return -1;
   }
-  /** [base + disp] = imm (a word) in one instruction when the ISA has one; false (nothing
-   * emitted) otherwise. */
-  storeImm(base: int, disp: int, imm: int): boolean {
-    return false;
-  }
   /** whether branchMem compares with a memory operand */
   memCompare: boolean = false;
   /** A branch taken when the word at [base + disp] (cond) b, as branch with the memory word

@@ -184,11 +184,6 @@ export class X64Isa extends NativeIsa {
     this.e.aluRI(ALU_CMP, a, imm);
     return this.e.jcc(CC_OF[cond], 0);
   }
-  override storeImm(base: int, disp: int, imm: int): boolean {
-    if (!fitsInt32(imm)) return false;
-    this.e.store64Imm(base, NOREG, 1, disp, imm);
-    return true;
-  }
   override branchMem(cond: int, base: int, disp: int, b: int): int {
     this.e.cmpMR(base, NOREG, 1, disp, b);
     return this.e.jcc(CC_OF[cond], 0);
