@@ -6,7 +6,7 @@
 import type { int } from '../../translate/rlib/index.ts';
 import {
   PyObject, PyType, PyBytes, PyInt, PyTuple, PyList, PyBuiltin, PyStr, PyBytesSub, PyStaticMethod, PyClassMethod, staticmethodType, classmethodType,
-  bytesType, newInt, newStr, newBool, newList, newTuple, raise, None, True, False, NotImplemented, TypeError, ValueError, bigOf
+  bytesType, newInt, newStr, newBool, newList, newTuple, raise, None, True, False, NotImplemented, TypeError, ValueError, bigOf,
 } from '../objects/core.ts';
 import { B, FAM_BYTES } from './ids.ts';
 import { npos, arg, mkBuiltin, unhandledBuiltin } from './args.ts';

@@ -10,7 +10,7 @@ import {
   staticmethodType, classmethodType, superType, enumerateType, zipType, mapType, filterType, reversedType, longrangeIterType,
   builtinType, newInt, newFloat, newStr, newBool, newList, newTuple, newDict, raise, newExc, TypeError, ValueError, DeprecationWarning,
   AttributeError, NameError, ImportError, StopIteration, OverflowErrorT, ZeroDivisionErrorT, EOFError, FileNotFoundError, RuntimeError,
-  SystemExit, EXC, TYPES, BaseException, KeyError, IndexError, ExitSignal, OSError, BlockingIOError, bigOf, mkInt, PyIntSub
+  SystemExit, EXC, TYPES, BaseException, KeyError, IndexError, ExitSignal, OSError, BlockingIOError, bigOf, mkInt, PyIntSub,
 } from '../objects/core.ts';
 import {
   repr, str, baseRepr, baseStr, truthy, pyLen, pyHash, objId, getAttrOrNull, lookupAttr, getAttr, setAttr, delAttr, genericSetAttr, genericDelAttr,

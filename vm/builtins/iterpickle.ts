@@ -7,7 +7,7 @@ import type { int } from '../../translate/rlib/index.ts';
 import {
   PyObject, PyBuiltin, PySeqIter, PyList, PyStr, PyDict, PyInt, PyType, None, True, newInt, newList, newTuple, newStr, raise,
   iterType, enumerateType, zipType, mapType, filterType, reversedType, longrangeIterType, rangeType, EMPTY_TUPLE, TypeError,
-  OverflowErrorT, bigOf
+  OverflowErrorT, bigOf,
 } from '../objects/core.ts';
 import { B, FAM_ITERPICKLE } from './ids.ts';
 import { npos, defMethod, unhandledBuiltin } from './args.ts';

@@ -11,7 +11,7 @@ import type { int } from '../../translate/rlib/index.ts';
 import {
   PyObject, PyType, PyBuiltin, PyInt, PyFloat, PyStr, PyBytes, PyList, PyTuple, PySet, PyDict, NotImplemented, TypeError,
   intType, boolType, floatType, strType, bytesType, listType, tupleType, dictType, setType, frozensetType, rangeType, reversedType, sliceType, typeType,
-  newInt, newFloat, newStr, newBool, raise, bigOf, mkInt
+  newInt, newFloat, newStr, newBool, raise, bigOf, mkInt,
 } from '../objects/core.ts';
 import { dictGetS } from '../objects/dict.ts';
 import {

@@ -8,7 +8,7 @@ import {
   UnboundLocalError, RecursionError, RuntimeError, StopIteration, GeneratorExit, ValueError, ImportError, AssertionError,
   EMPTY_TUPLE, listType, intType, boolType, PyFloat, OverflowErrorT,
   MemoryError, PyBoundMethod, floatType, strType, SMALL, rangeType, dictType,
-  tupleType, generatorType, coroutineType, asyncGeneratorType, StopAsyncIteration, KeyError, moduleType, L_NONE, bigOf
+  tupleType, generatorType, coroutineType, asyncGeneratorType, StopAsyncIteration, KeyError, moduleType, L_NONE, bigOf,
 } from '../objects/core.ts';
 import { PyCode, CO_VARARGS, CO_VARKW, CO_GENERATOR, CO_COROUTINE, CO_ITERABLE_COROUTINE, CO_ASYNC_GENERATOR, cacheAt } from '../compiler/code.ts';
 import { PyCoroWrapper, PyAsyncGenWrapped, PyAsyncGenOp, asyncGenStep, getAwaitable, awaitOperand, getAIter, getANext, asyncWithExit, asyncEnter, stopValue } from './coroutines.ts';

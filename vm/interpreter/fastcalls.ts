@@ -6,7 +6,7 @@ import type { int, float } from '../../translate/rlib/index.ts';
 import { toFloat, toInt } from '../../translate/rlib/index.ts';
 import {
   PyObject, PyBuiltin, PyInt, PyFloat, PyStr, PyList, PyTuple, PyDict, PySet, PyType, PyRange, None, True, False,
-  intType, floatType, strType, listType, tupleType, dictType, typeType, rangeType, SMALL, bigOf
+  intType, floatType, strType, listType, tupleType, dictType, typeType, rangeType, SMALL, bigOf,
 } from '../objects/core.ts';
 import { B } from '../builtins/ids.ts';
 import { cpLen } from '../objects/strutil.ts';

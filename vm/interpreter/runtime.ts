@@ -12,7 +12,7 @@ import {
   IndexError, KeyError, ValueError, ZeroDivisionErrorT, OverflowErrorT, StopIteration, RuntimeError, NameError,
   RecursionError, BaseException, OSError, FileNotFoundError, FileExistsError, PermissionError, IsADirectoryError, NotADirectoryError, InterruptedError, BlockingIOError, ChildProcessError, ProcessLookupError, TimeoutError, BrokenPipeError, ConnectionAbortedError, ConnectionRefusedError, ConnectionResetError, L_OBJECT, L_EXC, L_LIST, L_DICT, L_INT, L_STR, L_BYTES, L_FLOAT, L_COMPLEX, L_TUPLE, L_SET, L_TYPE, L_PROPERTY, L_STATICMETHOD, L_CLASSMETHOD,
   moduleType, cellType, functionType, generatorType, getsetDescrType, memberDescrType, codeType,
-  mapGetInt, MemoryError, charStr, DeprecationWarning, bigOf
+  mapGetInt, MemoryError, charStr, DeprecationWarning, bigOf,
 } from '../objects/core.ts';
 import {
   intAdd, intSub, intMul, intFloorDiv, intMod, intPow, intNeg, intCmp, intToStr, intToFloat, intBitOp, intInvert,

@@ -5,7 +5,7 @@
 import type { int, float } from '../../translate/rlib/index.ts';
 import {
   PyObject, PyInt, PyStr, PyDict, PyList, PySet, PyInstance, PySlice, PyBuiltin, PyType, None, NULL_OBJ, True, False, newStr, newDict, raise,
-  NameError, sliceType, rangeType, bigOf
+  NameError, sliceType, rangeType, bigOf,
 } from '../objects/core.ts';
 import {
   callObj, binaryOp, richCompare, truthy, getItem, setItem, getAttr, setAttr, unaryOp, contains, getIter, iterNext,

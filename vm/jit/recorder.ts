@@ -11,7 +11,7 @@ import { OverflowError as HostOverflow } from '../../translate/rlib/index.ts';
 import {
   PyObject, PyType, PyInstance, dictType, PyInt, PyFloat, PyList, PyTuple, PyDict, PyModule, PyBuiltin, PySuper, PySeqIter, PyStr,
   PyExc, PyBaseExc, ShapeMap, HOLD, None, True, False, NULL_OBJ, intType, boolType, floatType, strType, listType, tupleType, newTuple, newList,
-  newStr, newDict, newFloat, newInt, raise, OverflowErrorT, PySet, PySlice, sliceType, bigOf
+  newStr, newDict, newFloat, newInt, raise, OverflowErrorT, PySet, PySlice, sliceType, bigOf,
 } from '../objects/core.ts';
 import { PyCode, InlineCache, cacheAt } from '../compiler/code.ts';
 import { Op, opName, unfused } from '../compiler/opcodes.ts';

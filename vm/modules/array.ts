@@ -5,7 +5,7 @@ import type { int, float } from '../../translate/rlib/index.ts';
 import { floorDiv } from '../../translate/rlib/index.ts';
 import {
   PyObject, PyNative, PyBufferObject, BufRef, PyModule, PyType, PyBuiltin, PyInt, PyStr, PyBytes, PySlice, PyList, PyProperty, propertyType,
-  bytesType, newInt, newFloat, newStr, newList, newTuple, raise, None, True, False, NotImplemented, TypeError, ValueError, IndexError, OverflowErrorT, bigOf
+  bytesType, newInt, newFloat, newStr, newList, newTuple, raise, None, True, False, NotImplemented, TypeError, ValueError, IndexError, OverflowErrorT, bigOf,
 } from '../objects/core.ts';
 import { dictSetS } from '../objects/dict.ts';
 import { B, FAM_ARRAY, FAM_ARRAYBYTES } from '../builtins/ids.ts';

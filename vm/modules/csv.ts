@@ -4,7 +4,7 @@
 import type { int } from '../../translate/rlib/index.ts';
 import {
   PyObject, PyModule, PyType, PyNative, PyBuiltin, PyStr, PyInt, PyFloat, PyProperty, PyExc, PyBaseExc, typeType, propertyType, floatType, intType,
-  newStr, newInt, newList, raise, None, True, False, TypeError, Exception, StopIteration, L_NONE, L_EXC, bigOf
+  newStr, newInt, newList, raise, None, True, False, TypeError, Exception, StopIteration, L_NONE, L_EXC, bigOf,
 } from '../objects/core.ts';
 import { dictSetS } from '../objects/dict.ts';
 import { B, FAM_CSV } from '../builtins/ids.ts';

@@ -3,7 +3,7 @@
 import type { int } from '../../translate/rlib/index.ts';
 import {
   PyObject, PyModule, PyType, PyNative, PyInt, PyClassMethod, PyFloat, typeType, objectType, classmethodType, intType, newInt,
-  newTuple, raise, None, PyExc, PyBaseExc, TypeError, ValueError, StopIteration, L_NONE, bigOf
+  newTuple, raise, None, PyExc, PyBaseExc, TypeError, ValueError, StopIteration, L_NONE, bigOf,
 } from '../objects/core.ts';
 import { dictSetS } from '../objects/dict.ts';
 import { B, FAM_ITERTOOLS } from '../builtins/ids.ts';

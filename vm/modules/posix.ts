@@ -8,7 +8,7 @@ import {
   PyObject, PyModule, PyType, PyNative, PyInt, PyFloat, PyTuple, PyStr, PyBytes, PyBaseExc, PyExc, PyProperty, propertyType, bytesType, newInt, newFloat, newStr, newList, newDict, newBool, raise, None, True, False, TypeError,
   ValueError, OverflowErrorT, OSError, FileNotFoundError, FileExistsError, PermissionError, IsADirectoryError,
   NotADirectoryError, InterruptedError, BlockingIOError, ChildProcessError, ProcessLookupError, TimeoutError,
-  BrokenPipeError, ConnectionAbortedError, ConnectionRefusedError, ConnectionResetError, StopIteration, NotImplementedError, DeprecationWarning, bigOf
+  BrokenPipeError, ConnectionAbortedError, ConnectionRefusedError, ConnectionResetError, StopIteration, NotImplementedError, DeprecationWarning, bigOf,
 } from '../objects/core.ts';
 import { dictSetS, dictSet, dictGetS } from '../objects/dict.ts';
 import { B, FAM_POSIX } from '../builtins/ids.ts';

@@ -6,7 +6,7 @@ import type { int, float } from '../../translate/rlib/index.ts';
 import { floorDiv, floorMod, toFloat, toInt } from '../../translate/rlib/index.ts';
 import {
   PyObject, PyModule, PyType, PyNative, PyProperty, propertyType, PyInt, PyFloat, PyStr, PyBytes, typeType, bytesType, newInt, newFloat, newStr,
-  newTuple, raise, None, True, False, TypeError, Exception, OverflowErrorT, intType, L_EXC, bigOf, mkInt
+  newTuple, raise, None, True, False, TypeError, Exception, OverflowErrorT, intType, L_EXC, bigOf, mkInt,
 } from '../objects/core.ts';
 import { dictSetS } from '../objects/dict.ts';
 import { B, FAM_STRUCT } from '../builtins/ids.ts';

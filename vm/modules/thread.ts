@@ -6,7 +6,7 @@ import type { int, float } from '../../translate/rlib/index.ts';
 import { os } from '../../translate/rlib/index.ts';
 import {
   PyObject, PyModule, PyType, PyNative, PyInt, PyTuple, PyBaseExc, PyExc, newInt, newFloat,
-  newTuple, raise, None, True, False, RuntimeError, ValueError, TypeError, SystemExit, OverflowErrorT, L_NONE, L_OBJECT, bigOf
+  newTuple, raise, None, True, False, RuntimeError, ValueError, TypeError, SystemExit, OverflowErrorT, L_NONE, L_OBJECT, bigOf,
 } from '../objects/core.ts';
 import { dictSetS } from '../objects/dict.ts';
 import { B, FAM_THREAD } from '../builtins/ids.ts';

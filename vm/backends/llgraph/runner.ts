@@ -5,7 +5,7 @@ import type { int, float } from '../../../translate/rlib/index.ts';
 import { addOvf, subOvf, mulOvf, floorDiv, floorMod, toFloat, OverflowError as HostOverflow } from '../../../translate/rlib/index.ts';
 import {
   PyObject, PyInt, PyFloat, PyList, PyTuple, PyInstance, PySeqIter, PyDict, PyType, PyCell, PyExc, HOLD, floatType,
-  newInt, newTuple, newList, raise, OverflowErrorT, bigOf
+  newInt, newTuple, newList, raise, OverflowErrorT, bigOf,
 } from '../../objects/core.ts';
 import {
   Trace, IROp, K_INT, K_FLOAT, K_REF, OPS, F_GUARD, constKind,

@@ -7,7 +7,7 @@ import { type int, text } from '../../../translate/rlib/index.ts';
 import {
   PyObject, PyModule, PyNative, PyInt, PyStr, PyBytes, PyDict, PyTuple, PyList, PyProperty, propertyType, bytesType,
   newInt, newStr, newList, newTuple, newDict, raise, None, True, False, TypeError, ValueError, IndexError,
-  RuntimeError, OverflowErrorT, SystemError, bigOf
+  RuntimeError, OverflowErrorT, SystemError, bigOf,
 } from '../../objects/core.ts';
 import { dictGet, dictSet, dictSetS, dictKeys } from '../../objects/dict.ts';
 import { B, FAM_SRE } from '../../builtins/ids.ts';
