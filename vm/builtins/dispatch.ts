@@ -10,7 +10,7 @@ import {
   staticmethodType, classmethodType, superType, enumerateType, zipType, mapType, filterType, reversedType, longrangeIterType,
   builtinType, newInt, newFloat, newStr, newBool, newList, newTuple, newDict, raise, newExc, TypeError, ValueError, DeprecationWarning,
   AttributeError, NameError, ImportError, StopIteration, OverflowErrorT, ZeroDivisionErrorT, EOFError, FileNotFoundError, RuntimeError,
-  SystemExit, EXC, TYPES, BaseException, KeyError, IndexError, ExitSignal, OSError, BlockingIOError, bigOf, mkInt, PyIntSub,
+  SystemExit, EXC, TYPES, BaseException, KeyError, IndexError, ExitSignal, OSError, BlockingIOError, bigOf, PyIntSub,
 } from '../objects/core.ts';
 import {
   repr, str, baseRepr, baseStr, truthy, pyLen, pyHash, objId, getAttrOrNull, lookupAttr, getAttr, setAttr, delAttr, genericSetAttr, genericDelAttr,
@@ -22,7 +22,7 @@ import {
 } from '../interpreter/runtime.ts';
 import {
   intFromFloat, intToRadix, intSign, intNeg, intToFloat, intMod, intMul, intFloorDiv, intCmp, fromBig, intAdd,
-  intSub, intIsZero,
+  intSub, intIsZero, intValueOf,
   intPow,
 } from '../objects/intops.ts';
 import { bigFromRadix, bigFits, bigToInt, bigBitLength } from '../objects/bigint.ts';
@@ -511,13 +511,13 @@ function intResult(r: PyObject): PyObject {
   if (r instanceof PyInt && r.cls === intType) return r;
   if (!(r instanceof PyInt)) throw raise(TypeError, `__int__ returned non-int (type ${typeName(r)})`);
   warnVm(`__int__ returned non-int (type ${typeName(r)}).  ${SUBCLASS_DEPRECATED}`, DeprecationWarning);
-  return newIntFrom(r);
+  return intValueOf(r);
 }
 /** int(x) by __trunc__, deprecated in 3.11: an Integral result is taken by its __index__. */
 function intByTrunc(o: PyObject): PyObject {
   warnVm('The delegation of int() to __trunc__ is deprecated.', DeprecationWarning);
   const r = callSpecial(o, '__trunc__', []) as PyObject;
-  if (r instanceof PyInt) return r.cls === intType ? r : newIntFrom(r);
+  if (r instanceof PyInt) return r.cls === intType ? r : intValueOf(r);
   if (lookupType(r.cls, '__index__') === null) throw raise(TypeError, `__trunc__ returned non-Integral (type ${typeName(r)})`);
   return indexOf(r, '');
 }
@@ -526,7 +526,7 @@ export function toInt(o: PyObject, base: int): PyObject {
     if (o.cls === intType) return o;
     // an int subclass's own __int__ is int()'s answer, as its nb_int slot is in CPython
     const m = o.cls.isBuiltin ? null : lookupType(o.cls, '__int__');
-    if (m === null || m instanceof PyBuiltin) return newIntFrom(o);
+    if (m === null || m instanceof PyBuiltin) return intValueOf(o);
     return intResult(callSpecial(o, '__int__', []) as PyObject);
   }
   if (o instanceof PyFloat) {
@@ -555,11 +555,6 @@ export function toInt(o: PyObject, base: int): PyObject {
     return parseIntStr(parts.join(''), base, new PyBytes(bytesType, buf.slice(0)));
   }
   throw raise(TypeError, `int() argument must be a string, a bytes-like object or a real number, not '${typeName(o)}'`);
-}
-function newIntFrom(o: PyInt): PyInt {
-  const b = bigOf(o);
-  if (b !== null) return fromBig(b);
-  return newInt(o.v);
 }
 /** int.from_bytes's argument as PyObject_Bytes takes it: an object's own __bytes__ first
  * (which must give bytes), else the object itself (a buffer or an iterable of ints). */
@@ -708,7 +703,7 @@ function callFunction(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | nu
       checkArgs('abs', args, kw, 1, 1);
       const x = args[0];
       if (x instanceof PyInt && x.cls.isBuiltin) return intSign(x) < 0 ? intNeg(x) : x.cls === boolType ? newInt(x.v) : x;
-      if (x instanceof PyInt && lookupType(x.cls, '__abs__') === null) return intSign(x) < 0 ? intNeg(x) : mkInt(intType, x.v, bigOf(x));
+      if (x instanceof PyInt && lookupType(x.cls, '__abs__') === null) return intSign(x) < 0 ? intNeg(x) : intValueOf(x);
       if (x instanceof PyFloat) return newFloat(Math.abs(x.v));
       if (x instanceof PyComplex && x.cls.isBuiltin) return newFloat(complexAbs(x));
       const r = callSpecial(x, '__abs__', []);
@@ -730,7 +725,7 @@ function callFunction(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | nu
       if (x instanceof PyInt) {
         // a non-negative ndigits, however large, leaves an int as it is (CPython's long_round)
         const ndi = nd === null || nd === None ? null : indexOf(nd, '');
-        if (ndi === null || intSign(ndi) >= 0) return x.cls === intType ? x : newIntFrom(x);
+        if (ndi === null || intSign(ndi) >= 0) return x.cls === intType ? x : intValueOf(x);
         let p = newInt(1);
         for (let k = toIntIndex(ndi); k < 0; k++) p = intMul(p, newInt(10));
         const q = intFloorDiv(x, p);
@@ -1602,7 +1597,7 @@ function callObjectMethod(id: int, args: PyObject[], kw: string[] | null): PyObj
     case B.INT_AS_INT_RATIO: {
       // the int itself (an exact int even for a bool or a subclass) over 1
       const v = self as PyInt;
-      return newTuple([v.cls === intType ? v : newIntFrom(v), newInt(1)]);
+      return newTuple([v.cls === intType ? v : intValueOf(v), newInt(1)]);
     }
     case B.INT_CONJUGATE:
       return self;

@@ -3,12 +3,12 @@
 // runtime, which clamps to machine ints), it works on ints of any size: slice(-2**100,
 // None).indices(2**100) is exact.
 import type { int } from '../../translate/rlib/index.ts';
-import { PyObject, PyInt, PySlice, intType, sliceType, newInt, newTuple, raise, None, TypeError, ValueError, DeprecationWarning, bigOf, mkInt } from '../objects/core.ts';
+import { PyObject, PyInt, PySlice, intType, sliceType, newInt, newTuple, raise, None, TypeError, ValueError, DeprecationWarning } from '../objects/core.ts';
 import { warnVm } from '../interpreter/warn.ts';
 import { B, FAM_SLICE_METHOD } from './ids.ts';
 import { npos, defMethod, unhandledBuiltin } from './args.ts';
 import { callSpecial, typeName } from '../interpreter/runtime.ts';
-import { intAdd, intCmp, intSign, intIsZero } from '../objects/intops.ts';
+import { intAdd, intCmp, intSign, intIsZero, intValueOf } from '../objects/intops.ts';
 
 defMethod(sliceType, 'indices', B.SLICE_INDICES, FAM_SLICE_METHOD);
 // slices are unhashable in 3.11: slice.__hash__ is None, as list's is
@@ -17,7 +17,7 @@ sliceType.dict.set('__hash__', None);
 /** An exact int (not a bool or an int subclass), as PyNumber_Index returns one. */
 function exactInt(v: PyInt): PyInt {
   if (v.cls === intType) return v;
-  return bigOf(v) === null ? newInt(v.v) : mkInt(intType, 0, bigOf(v));
+  return intValueOf(v);
 }
 
 /** CPython's words when __index__ or __int__ gives an int subclass (issue #17576) */

@@ -11,9 +11,10 @@ import type { int } from '../../translate/rlib/index.ts';
 import {
   PyObject, PyType, PyBuiltin, PyInt, PyFloat, PyStr, PyBytes, PyList, PyTuple, PySet, PyDict, NotImplemented, TypeError,
   intType, boolType, floatType, strType, bytesType, listType, tupleType, dictType, setType, frozensetType, rangeType, reversedType, sliceType, typeType,
-  newInt, newFloat, newStr, newBool, raise, bigOf, mkInt,
+  newInt, newFloat, newStr, newBool, raise,
 } from '../objects/core.ts';
 import { dictGetS } from '../objects/dict.ts';
+import { intValueOf } from '../objects/intops.ts';
 import {
   BIN_NAMES, BIN_RNAMES, BIN_INAMES, CMP_NAMES, builtinBinary, builtinCompare, binaryOp, unaryOp, callObj, callType, getItem, contains, pyLen, getIter, truthy, isInstance, iterToArray, lookupType, typeName, baseRepr,
 } from '../interpreter/runtime.ts';
@@ -33,7 +34,7 @@ const UNARY_KIND = [A.U_NEG, A.U_POS, A.U_INVERT];
  * storage. */
 export function asBase(o: PyObject): PyObject {
   if (o.cls.isBuiltin) return o;
-  if (o instanceof PyInt) return mkInt(intType, o.v, bigOf(o));
+  if (o instanceof PyInt) return intValueOf(o);
   if (o instanceof PyFloat) return newFloat(o.v);
   if (o instanceof PyComplex) return newComplex(o.re, o.im);
   if (o instanceof PyStr) return newStr(o.s);
@@ -133,7 +134,7 @@ export function callSlot(b: PyBuiltin, args: PyObject[], kw: string[] | null): P
       if (name === '__repr__') {
         const self = selfOf(b, args, kw, 0, 0);
         // int.__repr__(True) is '1': int's repr of the value, not bool's
-        if (owner === intType && self instanceof PyInt) return newStr(baseRepr(mkInt(intType, self.v, bigOf(self))));
+        if (owner === intType && self instanceof PyInt) return newStr(baseRepr(intValueOf(self)));
         return newStr(baseRepr(self));
       }
       const self = asBase(selfOf(b, args, kw, 0, name === '__round__' ? 1 : 0));

@@ -184,10 +184,6 @@ export class PyIntSub extends PyBigInt {
 export function bigOf(o: PyInt): BigNum | null {
   return o instanceof PyBigInt ? o.big : null;
 }
-/** An exact int (of class cls: int or bool) from v or, when big is not null, from big. */
-export function mkInt(cls: PyType, v: int, big: BigNum | null): PyInt {
-  return big === null ? new PyInt(cls, v) : new PyBigInt(cls, 0, big);
-}
 export class PyFloat extends PyObject {
   v: float;
   constructor(cls: PyType, v: float) {

@@ -1,7 +1,7 @@
 // int arithmetic: machine-int fast paths, BigNum beyond ±2^53.
 import type { int, float } from '../../translate/rlib/index.ts';
 import { floorDiv, floorMod, toFloat, toInt } from '../../translate/rlib/index.ts';
-import { PyInt, PyObject, intType, newInt, raise, ZeroDivisionErrorT, ValueError, OverflowErrorT, MemoryError, bigOf, mkInt } from './core.ts';
+import { PyInt, PyObject, intType, newInt, raise, ZeroDivisionErrorT, ValueError, OverflowErrorT, MemoryError, PyBigInt, bigOf } from './core.ts';
 import { checkIntToStrBits, checkIntToStrDigits } from './intdigits.ts';
 import {
   BigNum, bigFromInt, bigFits, bigToInt, bigAdd, bigSub, bigMul, bigDivMod, bigCmp, bigNeg, bigToString, bigPow,
@@ -18,7 +18,12 @@ export function toBig(a: PyInt): BigNum {
 }
 export function fromBig(b: BigNum): PyInt {
   if (bigFits(b)) return newInt(bigToInt(b));
-  return mkInt(intType, 0, b);
+  return new PyBigInt(intType, 0, b);
+}
+/** An exact int (class int) of o's value: what int(o) is for a bool or an int subclass. */
+export function intValueOf(o: PyInt): PyInt {
+  const b = bigOf(o);
+  return b === null ? newInt(o.v) : fromBig(b);
 }
 export function intFromFloat(x: float): PyInt {
   if (x >= -9007199254740991.0 && x <= 9007199254740991.0) return newInt(toInt(x));
@@ -64,20 +69,19 @@ export function productFits(x: int, y: int): boolean {
   return p < 9007199254740992.0 && p > -9007199254740992.0;
 }
 export function intIsZero(a: PyInt): boolean {
-  const ab = bigOf(a);
-  return ab === null && a.v === 0;
+  return bigOf(a) === null && a.v === 0;
 }
 export function intFloorDiv(a: PyInt, b: PyInt): PyInt {
   const ab = bigOf(a);
   const bb = bigOf(b);
-  if (intIsZero(b)) throw raise(ZeroDivisionErrorT, 'integer division or modulo by zero');
+  if (bb === null && b.v === 0) throw raise(ZeroDivisionErrorT, 'integer division or modulo by zero');
   if (ab === null && bb === null) return newInt(floorDiv(a.v, b.v));
   return fromBig(bigDivMod(toBig(a), toBig(b))[0]);
 }
 export function intMod(a: PyInt, b: PyInt): PyInt {
   const ab = bigOf(a);
   const bb = bigOf(b);
-  if (intIsZero(b)) throw raise(ZeroDivisionErrorT, 'integer modulo by zero');
+  if (bb === null && b.v === 0) throw raise(ZeroDivisionErrorT, 'integer modulo by zero');
   if (ab === null && bb === null) return newInt(floorMod(a.v, b.v));
   // a big value modulo a machine int (LCGs, hashing: `x * K % 2**31`): a long division by
   // one digit, without the quotient bigDivMod would build
@@ -228,8 +232,7 @@ function powersOfTwo(): int[] {
 }
 /** The low 31 bits of a (two's complement), as an int in [0, 2^31). */
 function low31(a: PyInt): int {
-  const ab = bigOf(a);
-  const b = ab;
+  const b = bigOf(a);
   // bigLow53 is a mod 2^53, in [0, 2^53)
   if (b !== null) return bigLow53(b) % 2147483648;
   return floorMod(a.v, 2147483648);

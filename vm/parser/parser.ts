@@ -79,9 +79,10 @@ import {
 } from './ast.ts';
 import { indexFrom } from '../objects/strutil.ts';
 import * as A from './ast.ts';
-import { PyObject, PyInt, PyBytes, intType, bytesType, newInt, newFloat, newStr, None, True, False, Ellipsis, bigOf, mkInt } from '../objects/core.ts';
-import { bigFromDecimal, bigFromRadix, bigFits, bigToInt } from '../objects/bigint.ts';
+import { PyObject, PyInt, PyBytes, intType, bytesType, newInt, newFloat, newStr, None, True, False, Ellipsis, bigOf } from '../objects/core.ts';
+import { bigFromDecimal, bigFromRadix } from '../objects/bigint.ts';
 import { newComplex } from '../builtins/complex.ts';
+import { fromBig } from '../objects/intops.ts';
 
 const KEYWORDS = [
   'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif', 'else',
@@ -109,8 +110,7 @@ export function parseIntText(text: string): PyObject {
     return newInt(v);
   }
   const b = radix === 10 ? bigFromDecimal(t, false) : bigFromRadix(t, radix, false);
-  if (bigFits(b)) return newInt(bigToInt(b));
-  return mkInt(intType, 0, b);
+  return fromBig(b);
 }
 
 /** Digits only, and no leading zero (but '0' itself). */
