@@ -6,7 +6,7 @@ import type { int, float } from '../../translate/rlib/index.ts';
 import { floorDiv, floorMod, toFloat, toInt } from '../../translate/rlib/index.ts';
 import {
   PyObject, PyModule, PyType, PyNative, PyProperty, propertyType, PyInt, PyFloat, PyStr, PyBytes, typeType, bytesType, newInt, newFloat, newStr,
-  newTuple, raise, None, True, False, TypeError, Exception, OverflowErrorT, intType, L_EXC, bigOf,
+  newTuple, raise, None, True, False, TypeError, Exception, OverflowErrorT, intType, L_EXC, bigOf, PyBigInt,
 } from '../objects/core.ts';
 import { dictSetS } from '../objects/dict.ts';
 import { B, FAM_STRUCT } from '../builtins/ids.ts';
@@ -14,7 +14,7 @@ import { npos, arg, defMethod, mkBuiltin, unhandledBuiltin } from '../builtins/a
 import { newModuleType, newBuiltinModule, addFn } from './registry.ts';
 import { truthy, typeName, computeMro, callSpecial, arrayIter, toSsize } from '../interpreter/runtime.ts';
 import { toFloatValue } from '../builtins/dispatch.ts';
-import { intAdd, intSub, intMul, intMod, intFloorDiv, intCmp, intSign, intToStr, fromBig } from '../objects/intops.ts';
+import { intAdd, intSub, intMul, intMod, intFloorDiv, intCmp, intSign, intToStr } from '../objects/intops.ts';
 import { bigFromDecimal } from '../objects/bigint.ts';
 import { needBytesLike, writableRef } from '../builtins/buffer.ts';
 import { latin1String } from '../objects/strutil.ts';
@@ -60,7 +60,7 @@ for (let k = 0; k <= 64; k++) {
     }
     s = carry > 0 ? '1' + out : out;
   }
-  POW2.p.push(k < 53 ? new PyInt(intType, 2 ** k) : fromBig(bigFromDecimal(s, false)));
+  POW2.p.push(k < 53 ? new PyInt(intType, 2 ** k) : new PyBigInt(intType, 0, bigFromDecimal(s, false)));
 }
 
 /** One code of a format: kind, how many values (or bytes for s, p, x), size each, offset. */

@@ -1,7 +1,7 @@
 // The sys module.
 import type { int, float } from '../../translate/rlib/index.ts';
 import { tracebackOf, getFrame } from '../interpreter/traceback.ts';
-import { PyObject, PyModule, PyBuiltin, PyBaseExc, PyExc, PyInt, PyStr, newStr, newInt, newFloat, newTuple, newList, newDict, raise, None, False, SystemExit, ValueError, TypeError, newBool } from '../objects/core.ts';
+import { PyObject, PyModule, PyBuiltin, PyBaseExc, PyExc, PyInt, PyStr, newStr, newInt, newFloat, newTuple, newList, newDict, raise, None, False, SystemExit, ValueError, TypeError, intType, newBool, PyBigInt } from '../objects/core.ts';
 import { dictGetS, dictSetS } from '../objects/dict.ts';
 import { VM, topExc } from '../interpreter/state.ts';
 import { B, FAM_SYS, FAM_INTDIGITS } from '../builtins/ids.ts';
@@ -14,7 +14,7 @@ import { bigFromDecimal } from '../objects/bigint.ts';
 import { STARTUP, isWindows, F_DONT_WRITE_BYTECODE } from '../startup.ts';
 import { stdStream, STD } from './io.ts';
 import { structSeqType, PyStructSeq } from './structseq.ts';
-import { intPow, intSub, fromBig } from '../objects/intops.ts';
+import { intPow, intSub } from '../objects/intops.ts';
 import { hostBigEndian } from '../objects/byteorder.ts';
 import { callObj } from '../interpreter/runtime.ts';
 import { writeSysStderr, exceptionText } from '../report.ts';
@@ -98,7 +98,7 @@ export function makeSys(): PyModule {
   dictSetS(d, 'implementation', STARTUP.implementation ?? None);
   dictSetS(d, 'flags', STARTUP.flagsObj ?? None);
   dictSetS(d, 'dont_write_bytecode', newBool(STARTUP.flags[F_DONT_WRITE_BYTECODE] !== 0));
-  dictSetS(d, 'maxsize', fromBig(bigFromDecimal('9223372036854775807', false)));
+  dictSetS(d, 'maxsize', new PyBigInt(intType, 0, bigFromDecimal('9223372036854775807', false)));
   if (VM.stdout === null) VM.stdout = stdStream(1);
   if (VM.stderr === null) VM.stderr = stdStream(2);
   dictSetS(d, 'stdout', VM.stdout as PyObject);
