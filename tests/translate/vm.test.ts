@@ -162,4 +162,30 @@ describe.skipIf(!existsSync(ENTRY) || FILES.length === 0)('the VM translated to 
     expect((small.mb * 1e6) / small.n).toBeCloseTo(24, 0);
     expect(boxes('PyBigInt').n).toBeGreaterThanOrEqual(100000);
   });
+
+  // The heap may grow to 4x what was live, live taken as the mean of the last two collections:
+  // a collection that falls while a big temporary is alive must not triple the heap by it.
+  it('RTS_GC_STATS=2: a line per collection; a live peak from a temporary raises the next threshold by half', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pyvm-gcsched-'));
+    const file = join(dir, 'sched.py');
+    writeFileSync(file, 'keep = [str(i) for i in range(100000)]\nfor r in range(12):\n    tmp = [r] * 2000000\n    junk = [str(i) for i in range(60000)]\nprint(len(keep), len(tmp), len(junk))\n');
+    const { binary } = await translate(ENTRY, 'linux-x86_64');
+    const a = await run([binary], file, { ...process.env, RTS_GC_STATS: '2' });
+    rmSync(dir, { recursive: true, force: true });
+    expect(a.stdout).toBe('100000 2000000 60000\n');
+    const lines = [...a.stderr.matchAll(/gc: collection (\d+) after [\d.]+ MB: live ([\d.]+) MB in \d+ objects \(([\d.]+) MB in \d+ large\), next at ([\d.]+) MB\n/g)];
+    const total = a.stderr.match(/gc: (\d+) collections in/);
+    expect(total, a.stderr).not.toBeNull();
+    expect(lines.map((m) => Number(m[1]))).toEqual(Array.from({ length: Number(total![1]) }, (_, i) => i + 1));
+    const live = lines.map((m) => Number(m[2]));
+    const next = lines.map((m) => Number(m[4]));
+    let spikes = 0;
+    for (let i = 1; i < live.length; i++) {
+      const want = Math.max(4.19, ((live[i] + live[i - 1]) / 2) * 3);
+      expect(Math.abs(next[i] - want), `collection ${i + 1}: live ${live[i]} after ${live[i - 1]}, next at ${next[i]}`).toBeLessThan(0.35);
+      if (live[i] > 2 * live[i - 1]) spikes++;
+    }
+    // the 16 MB list falls into some collections and not others
+    expect(spikes).toBeGreaterThan(0);
+  });
 });

@@ -117,10 +117,11 @@ static size_t heap_limit;
 static size_t reserve_open, reserve_size;
 static uint64_t total_before; /* bytes allocated before the last collection */
 static uint64_t n_collections, live_bytes, live_objects;
+static uint64_t prev_live; /* live bytes after the collection before the last */
 static uint64_t mark_bytes, mark_objects;
 static int in_gc;
 static size_t min_threshold = MIN_THRESHOLD;
-static int report; /* env RTS_GC_STATS: a summary on stderr at exit */
+static int report; /* env RTS_GC_STATS: a summary on stderr at exit; 2: also a line per collection */
 static double gc_seconds, mark_seconds;
 static uint64_t peak_live;
 static int poison; /* RTS_GC_DEBUG: collect every few KiB and overwrite what is freed */
@@ -202,7 +203,7 @@ void rts_gc_init(void) {
   heap_limit = (size_t)(mb << 20);
   reserve_size = heap_limit / 8 > ((size_t)16 << 20) ? heap_limit / 8 : ((size_t)16 << 20);
   const char *st = getenv("RTS_GC_STATS");
-  report = st && *st;
+  report = st && *st ? (strcmp(st, "2") == 0 ? 2 : 1) : 0;
   const char *dbg = getenv("RTS_GC_DEBUG");
   if (dbg && *dbg) {
     unsigned long kb = strtoul(dbg, NULL, 10);
@@ -673,6 +674,7 @@ static void collect(size_t request) {
   alloc_flags = sense ^ RTS_GC_MARK;
   jit_hdr.h.gcflags = alloc_flags;
   n_collections++;
+  uint64_t prev_total = total_before;
   total_before += since;
   since = 0;
   since_objects = 0;
@@ -693,7 +695,12 @@ static void collect(size_t request) {
       rts_max_depth = rts_saved_max_depth;
     }
   }
-  size_t t = live_bytes * 3; /* heap up to 4x live: marking is most of a collection */
+  /* heap up to 4x live (marking is most of a collection), live taken as the mean of the last
+   * two collections: one that falls while a big temporary is alive (a string being joined, a
+   * list's old buffer) would otherwise let the heap, and the memory the OS must hand over and
+   * clear, grow by three times that temporary */
+  size_t t = (live_bytes + prev_live) / 2 * 3;
+  prev_live = live_bytes;
   if (t < min_threshold) t = min_threshold;
   if (poison) t = min_threshold;
   size_t room = heap_limit + reserve_open - live_bytes;
@@ -702,6 +709,14 @@ static void collect(size_t request) {
   trim_pool(t / PAGE_BYTES + 16);
   if (live_bytes > peak_live) peak_live = live_bytes;
   if (report) gc_seconds += rts_clock() - t0;
+  if (report == 2) {
+    size_t big = 0;
+    unsigned long long nbig = 0;
+    for (large *b = large_list; b; b = b->next) big += b->size, nbig++;
+    fprintf(stderr, "gc: collection %llu after %.1f MB: live %.1f MB in %llu objects (%.1f MB in %llu large), next at %.1f MB\n",
+            (unsigned long long)n_collections, (double)(total_before - prev_total) / 1e6, (double)live_bytes / 1e6,
+            (unsigned long long)live_objects, (double)big / 1e6, nbig, (double)threshold / 1e6);
+  }
   in_gc = 0;
 }
 
