@@ -656,6 +656,40 @@ static void sweep(void) {
   }
 }
 
+/* RTS_GC_STATS=2: what the collection with the most live bytes found live, by type id */
+#define CENSUS_TYPES 4096
+static uint64_t census_n[CENSUS_TYPES + 1], census_b[CENSUS_TYPES + 1];
+static uint64_t peak_n[CENSUS_TYPES + 1], peak_b[CENSUS_TYPES + 1];
+
+/* After the sweep, before the bump pages resume: every cell below a page's cut is free or live. */
+static void census(void) {
+  memset(census_n, 0, sizeof census_n);
+  memset(census_b, 0, sizeof census_b);
+  for (int c = 0; c < NCLASSES; c++) {
+    const uint32_t cs = class_size[c];
+    for (page *p = pages[c]; p; p = p->next) {
+      char *cell = (char *)p + PAGE_HDR, *end = cell + (size_t)p->cut * cs;
+      for (; cell < end; cell += cs) {
+        rts_obj *o = (rts_obj *)cell;
+        if (o->gcflags & RTS_GC_FREE) continue;
+        uint32_t row = o->tid < CENSUS_TYPES ? o->tid : CENSUS_TYPES;
+        census_n[row]++;
+        census_b[row] += cs;
+      }
+    }
+  }
+  for (large *b = large_list; b; b = b->next) {
+    rts_obj *o = (rts_obj *)(b + 1);
+    uint32_t row = o->tid < CENSUS_TYPES ? o->tid : CENSUS_TYPES;
+    census_n[row]++;
+    census_b[row] += b->size;
+  }
+  if (mark_bytes > peak_live) {
+    memcpy(peak_n, census_n, sizeof peak_n);
+    memcpy(peak_b, census_b, sizeof peak_b);
+  }
+}
+
 static void collect(size_t request) {
   if (!gc_ready) rts_gc_init();
   if (in_gc) rts_fatal("GC: re-entered");
@@ -667,6 +701,7 @@ static void collect(size_t request) {
   process_weak();
   if (report) mark_seconds += rts_clock() - t0;
   sweep();
+  if (report == 2) census();
   resume_bump();
   live_bytes = mark_bytes;
   live_objects = mark_objects;
@@ -740,6 +775,18 @@ void rts_gc_report(void) {
     const char *name = best == COUNTED_TYPES ? "(list and dict buffers)" : best < rts_ntypes && rts_types[best].name ? rts_types[best].name : "?";
     fprintf(stderr, "gc: %10.1f MB in %10llu allocations of %s\n", (double)alloc_bytes[best] / 1e6, (unsigned long long)alloc_count[best], name);
     alloc_bytes[best] = 0;
+  }
+  if (report == 2 && peak_live > 0) {
+    fprintf(stderr, "gc: at the peak (%.1f MB live):\n", (double)peak_live / 1e6);
+    for (int shown = 0; shown < 12; shown++) {
+      uint32_t best = 0;
+      for (uint32_t r = 1; r <= CENSUS_TYPES; r++)
+        if (peak_b[r] > peak_b[best]) best = r;
+      if (!peak_b[best]) break;
+      const char *name = best == RTS_TID_STR ? "string (and list and dict buffers)" : best < rts_ntypes && rts_types[best].name ? rts_types[best].name : "?";
+      fprintf(stderr, "gc: %10.1f MB live in %10llu objects of %s\n", (double)peak_b[best] / 1e6, (unsigned long long)peak_n[best], name);
+      peak_b[best] = 0;
+    }
   }
   fprintf(stderr, "gc: %llu collections in %.3f s (marking %.3f s), %.1f MB allocated, peak live %.1f MB, live now %.1f MB in %llu objects\n",
           (unsigned long long)n_collections, gc_seconds, mark_seconds, (double)(total_before + since) / 1e6, (double)peak_live / 1e6,

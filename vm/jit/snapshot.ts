@@ -29,12 +29,23 @@ export class SnapFrame {
     this.fast = fast;
     this.stack = stack;
   }
+  /** whether this frame is the same state: the same function at the same instruction, with these values */
+  sameAs(code: PyCode, fn: PyFunction | null, pc: int, ret: int, self: int, fast: int[], stack: int[]): boolean {
+    if (this.code !== code || this.fn !== fn || this.pc !== pc || this.ret !== ret || this.self !== self) return false;
+    return sameInts(this.fast, fast) && sameInts(this.stack, stack);
+  }
   /** file:line of the instruction (guard-failure logs) */
   where(): string {
     const i = this.pc < this.code.lines.length ? this.pc : this.code.lines.length - 1;
     const line = i >= 0 ? this.code.lines[i] : this.code.firstLine;
     return this.code.filename + ':' + String(line);
   }
+}
+
+function sameInts(a: int[], b: int[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 export class Snapshot {

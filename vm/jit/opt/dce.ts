@@ -67,8 +67,16 @@ class Renumber {
     this.tupleMap.clear();
     const n = new Snapshot();
     n.after = src.after;
-    for (const f of src.frames) {
-      n.frames.push(new SnapFrame(f.code, f.fn, f.pc, f.ret, f.ret === RET_INIT ? this.value(f.self) : f.self, this.values(f.fast), this.values(f.stack)));
+    // a frame as the last snapshot has it is that snapshot's object: the guards of an inlined
+    // call share their callers' frames, which a trace keeps as long as it lives
+    const last = this.out.snapshots.length > 0 ? this.out.snapshots[this.out.snapshots.length - 1] : null;
+    for (let k = 0; k < src.frames.length; k++) {
+      const f = src.frames[k];
+      const self = f.ret === RET_INIT ? this.value(f.self) : f.self;
+      const fast = this.values(f.fast);
+      const stack = this.values(f.stack);
+      const p = last !== null && k < last.frames.length ? last.frames[k] : null;
+      n.frames.push(p !== null && p.sameAs(f.code, f.fn, f.pc, f.ret, self, fast, stack) ? p : new SnapFrame(f.code, f.fn, f.pc, f.ret, self, fast, stack));
     }
     this.out.snapshots.push(n);
     this.snapMap.set(s, this.out.snapshots.length - 1);
