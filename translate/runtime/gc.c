@@ -798,28 +798,25 @@ static RTS_NOINLINE_ATTR void count_alloc(uint32_t tid, size_t size) {
   alloc_bytes[row] += size;
 }
 
-void rts_gc_report(void) {
-  if (!report) return;
+/* The rows with the most bytes, most first (consumes bytes); row `other` is named for itself. */
+static void print_top(uint64_t *bytes, const uint64_t *count, uint32_t nrows, uint32_t other, const char *other_name, const char *what, const char *unit) {
   for (int shown = 0; shown < 12; shown++) {
     uint32_t best = 0;
-    for (uint32_t r = 1; r <= COUNTED_TYPES; r++)
-      if (alloc_bytes[r] > alloc_bytes[best]) best = r;
-    if (!alloc_bytes[best]) break;
-    const char *name = best == COUNTED_TYPES ? "(list and dict buffers)" : best < rts_ntypes && rts_types[best].name ? rts_types[best].name : "?";
-    fprintf(stderr, "gc: %10.1f MB in %10llu allocations of %s\n", (double)alloc_bytes[best] / 1e6, (unsigned long long)alloc_count[best], name);
-    alloc_bytes[best] = 0;
+    for (uint32_t r = 1; r < nrows; r++)
+      if (bytes[r] > bytes[best]) best = r;
+    if (!bytes[best]) break;
+    const char *name = best == other ? other_name : best < rts_ntypes && rts_types[best].name ? rts_types[best].name : "?";
+    fprintf(stderr, "gc: %10.1f MB %s %10llu %s of %s\n", (double)bytes[best] / 1e6, what, (unsigned long long)count[best], unit, name);
+    bytes[best] = 0;
   }
+}
+
+void rts_gc_report(void) {
+  if (!report) return;
+  print_top(alloc_bytes, alloc_count, COUNTED_TYPES + 1, COUNTED_TYPES, "(list and dict buffers)", "in", "allocations");
   if (report == 2 && peak_live > 0) {
     fprintf(stderr, "gc: at the peak (%.1f MB live):\n", (double)peak_live / 1e6);
-    for (int shown = 0; shown < 12; shown++) {
-      uint32_t best = 0;
-      for (uint32_t r = 1; r <= CENSUS_TYPES; r++)
-        if (peak_b[r] > peak_b[best]) best = r;
-      if (!peak_b[best]) break;
-      const char *name = best == RTS_TID_STR ? "string (and list and dict buffers)" : best < rts_ntypes && rts_types[best].name ? rts_types[best].name : "?";
-      fprintf(stderr, "gc: %10.1f MB live in %10llu objects of %s\n", (double)peak_b[best] / 1e6, (unsigned long long)peak_n[best], name);
-      peak_b[best] = 0;
-    }
+    print_top(peak_b, peak_n, CENSUS_TYPES + 1, RTS_TID_STR, "string (and list and dict buffers)", "live in", "objects");
   }
   fprintf(stderr, "gc: %llu collections in %.3f s (marking %.3f s), %.1f MB allocated, peak live %.1f MB, live now %.1f MB in %llu objects\n",
           (unsigned long long)n_collections, gc_seconds, mark_seconds, (double)(total_before + since) / 1e6, (double)peak_live / 1e6,
