@@ -351,7 +351,7 @@ static inline void mark_now(rts_obj *o) {
  * filled with new ones, out of the caches. Each object goes through a short queue, asked for
  * (prefetched) when it enters and marked when it leaves, PREFETCH_AHEAD marks later, by when
  * its header has arrived. drain() marks what is left in the queue. */
-#define PREFETCH_AHEAD 8
+#define PREFETCH_AHEAD 8 /* a power of two */
 static rts_obj *pfq[PREFETCH_AHEAD];
 static unsigned pfq_at;
 
@@ -689,10 +689,27 @@ static void sweep(void) {
   }
 }
 
-/* RTS_GC_STATS=2: what the collection with the most live bytes found live, by type id */
-#define CENSUS_TYPES 4096
-static uint64_t census_n[CENSUS_TYPES + 1], census_b[CENSUS_TYPES + 1];
-static uint64_t peak_n[CENSUS_TYPES + 1], peak_b[CENSUS_TYPES + 1];
+/* ---- statistics (RTS_GC_STATS) ---- */
+
+/* Rows by type id; the last row holds the type ids past it (and, for allocations, list and
+ * dict buffers). */
+#define COUNTED_TYPES 4096
+static inline uint32_t row_of(uint32_t tid) { return tid < COUNTED_TYPES ? tid : COUNTED_TYPES; }
+
+/* allocations by type id for the report */
+static uint64_t alloc_count[COUNTED_TYPES + 1], alloc_bytes[COUNTED_TYPES + 1];
+
+static RTS_NOINLINE_ATTR void count_alloc(uint32_t tid, size_t size) {
+  uint32_t row = row_of(tid);
+  alloc_count[row]++;
+  alloc_bytes[row] += size;
+}
+
+/* RTS_GC_STATS=2: what a collection found live, by type id; the collection with the most live
+ * bytes is kept for the report; and the large objects among them */
+static uint64_t census_n[COUNTED_TYPES + 1], census_b[COUNTED_TYPES + 1];
+static uint64_t peak_n[COUNTED_TYPES + 1], peak_b[COUNTED_TYPES + 1];
+static uint64_t census_large_n, census_large_b;
 
 /* After the sweep, before the bump pages resume: every cell below a page's cut is free or live. */
 static void census(void) {
@@ -705,17 +722,18 @@ static void census(void) {
       for (; cell < end; cell += cs) {
         rts_obj *o = (rts_obj *)cell;
         if (o->gcflags & RTS_GC_FREE) continue;
-        uint32_t row = o->tid < CENSUS_TYPES ? o->tid : CENSUS_TYPES;
-        census_n[row]++;
-        census_b[row] += cs;
+        census_n[row_of(o->tid)]++;
+        census_b[row_of(o->tid)] += cs;
       }
     }
   }
+  census_large_n = census_large_b = 0;
   for (large *b = large_list; b; b = b->next) {
-    rts_obj *o = (rts_obj *)(b + 1);
-    uint32_t row = o->tid < CENSUS_TYPES ? o->tid : CENSUS_TYPES;
+    uint32_t row = row_of(((rts_obj *)(b + 1))->tid);
     census_n[row]++;
     census_b[row] += b->size;
+    census_large_n++;
+    census_large_b += b->size;
   }
   if (mark_bytes > peak_live) {
     memcpy(peak_n, census_n, sizeof peak_n);
@@ -777,25 +795,11 @@ static void collect(size_t request) {
   trim_pool(t / PAGE_BYTES + 16);
   if (live_bytes > peak_live) peak_live = live_bytes;
   if (report) gc_seconds += rts_clock() - t0;
-  if (report == 2) {
-    size_t big = 0;
-    unsigned long long nbig = 0;
-    for (large *b = large_list; b; b = b->next) big += b->size, nbig++;
+  if (report == 2)
     fprintf(stderr, "gc: collection %llu after %.1f MB: live %.1f MB in %llu objects (%.1f MB in %llu large), next at %.1f MB\n",
             (unsigned long long)n_collections, (double)(total_before - prev_total) / 1e6, (double)live_bytes / 1e6,
-            (unsigned long long)live_objects, (double)big / 1e6, nbig, (double)threshold / 1e6);
-  }
+            (unsigned long long)live_objects, (double)census_large_b / 1e6, (unsigned long long)census_large_n, (double)threshold / 1e6);
   in_gc = 0;
-}
-
-/* allocations by type id for the report; the last row holds list and dict buffers */
-#define COUNTED_TYPES 4096
-static uint64_t alloc_count[COUNTED_TYPES + 1], alloc_bytes[COUNTED_TYPES + 1];
-
-static RTS_NOINLINE_ATTR void count_alloc(uint32_t tid, size_t size) {
-  uint32_t row = tid < COUNTED_TYPES ? tid : COUNTED_TYPES;
-  alloc_count[row]++;
-  alloc_bytes[row] += size;
 }
 
 /* The rows with the most bytes, most first (consumes bytes); row `other` is named for itself. */
@@ -816,7 +820,7 @@ void rts_gc_report(void) {
   print_top(alloc_bytes, alloc_count, COUNTED_TYPES + 1, COUNTED_TYPES, "(list and dict buffers)", "in", "allocations");
   if (report == 2 && peak_live > 0) {
     fprintf(stderr, "gc: at the peak (%.1f MB live):\n", (double)peak_live / 1e6);
-    print_top(peak_b, peak_n, CENSUS_TYPES + 1, RTS_TID_STR, "string (and list and dict buffers)", "live in", "objects");
+    print_top(peak_b, peak_n, COUNTED_TYPES + 1, RTS_TID_STR, "string (and list and dict buffers)", "live in", "objects");
   }
   fprintf(stderr, "gc: %llu collections in %.3f s (marking %.3f s), %.1f MB allocated, peak live %.1f MB, live now %.1f MB in %llu objects\n",
           (unsigned long long)n_collections, gc_seconds, mark_seconds, (double)(total_before + since) / 1e6, (double)peak_live / 1e6,

@@ -29,11 +29,6 @@ export class SnapFrame {
     this.fast = fast;
     this.stack = stack;
   }
-  /** whether this frame is the same state: the same function at the same instruction, with these values */
-  sameAs(code: PyCode, fn: PyFunction | null, pc: int, ret: int, self: int, fast: int[], stack: int[]): boolean {
-    if (this.code !== code || this.fn !== fn || this.pc !== pc || this.ret !== ret || this.self !== self) return false;
-    return sameInts(this.fast, fast) && sameInts(this.stack, stack);
-  }
   /** file:line of the instruction (guard-failure logs) */
   where(): string {
     const i = this.pc < this.code.lines.length ? this.pc : this.code.lines.length - 1;
@@ -53,4 +48,19 @@ export class Snapshot {
   /** true when the snapshot is the state after the instruction's side effects (guards on
    * call results): a pending exception resumes there */
   after: boolean = false;
+  /** Adds the next frame: src's function and instruction with these values. Where prev (the
+   * snapshot written before this one) has that very frame at the same depth, it is prev's
+   * object: the guards of an inlined call share their callers' frames, which a compiled trace
+   * keeps as long as it lives. */
+  addFrame(prev: Snapshot | null, src: SnapFrame, self: int, fast: int[], stack: int[]): void {
+    const k = this.frames.length;
+    const p = prev !== null && k < prev.frames.length ? prev.frames[k] : null;
+    if (p !== null && p.code === src.code && p.fn === src.fn && p.pc === src.pc && p.ret === src.ret && p.self === self && sameInts(p.fast, fast) && sameInts(p.stack, stack)) this.frames.push(p);
+    else this.frames.push(new SnapFrame(src.code, src.fn, src.pc, src.ret, self, fast, stack));
+  }
+}
+
+/** The last of a trace's snapshots, or null. */
+export function lastSnapshot(snapshots: Snapshot[]): Snapshot | null {
+  return snapshots.length > 0 ? snapshots[snapshots.length - 1] : null;
 }

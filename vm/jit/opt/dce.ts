@@ -4,7 +4,7 @@
 // renumbered, keeping only the snapshots and snapshot tuples still referred to.
 import type { int } from '../../../translate/rlib/index.ts';
 import { Trace, IROp, OPS, F_PURE, F_FIELD, F_EFFECT, F_ALLOC, F_GUARD, VBASE, UNSET } from '../ir.ts';
-import { Snapshot, SnapFrame, RET_INIT } from '../snapshot.ts';
+import { Snapshot, RET_INIT, lastSnapshot } from '../snapshot.ts';
 
 function removable(op: int): boolean {
   const f = OPS.defs[op].flags;
@@ -67,17 +67,8 @@ class Renumber {
     this.tupleMap.clear();
     const n = new Snapshot();
     n.after = src.after;
-    // a frame as the last snapshot has it is that snapshot's object: the guards of an inlined
-    // call share their callers' frames, which a trace keeps as long as it lives
-    const last = this.out.snapshots.length > 0 ? this.out.snapshots[this.out.snapshots.length - 1] : null;
-    for (let k = 0; k < src.frames.length; k++) {
-      const f = src.frames[k];
-      const self = f.ret === RET_INIT ? this.value(f.self) : f.self;
-      const fast = this.values(f.fast);
-      const stack = this.values(f.stack);
-      const p = last !== null && k < last.frames.length ? last.frames[k] : null;
-      n.frames.push(p !== null && p.sameAs(f.code, f.fn, f.pc, f.ret, self, fast, stack) ? p : new SnapFrame(f.code, f.fn, f.pc, f.ret, self, fast, stack));
-    }
+    const prev = lastSnapshot(this.out.snapshots);
+    for (const f of src.frames) n.addFrame(prev, f, f.ret === RET_INIT ? this.value(f.self) : f.self, this.values(f.fast), this.values(f.stack));
     this.out.snapshots.push(n);
     this.snapMap.set(s, this.out.snapshots.length - 1);
     return this.out.snapshots.length - 1;

@@ -8,7 +8,7 @@ import { PyObject, intType, floatType, tupleType } from '../../objects/core.ts';
 import {
   Trace, IROp, OPS, K_INT, K_FLOAT, K_VOID, F_GUARD, VBASE, UNSET, isConst, D_INT_V, D_INT_SMALL, D_FLOAT_V,
 } from '../ir.ts';
-import { Snapshot, SnapFrame, RET_INIT } from '../snapshot.ts';
+import { Snapshot, RET_INIT, lastSnapshot } from '../snapshot.ts';
 
 /** Virtual objects are values VIRT..UNSET (never in a written trace). */
 export const VIRT = VBASE + (1 << 23);
@@ -250,13 +250,14 @@ export class Optimizer {
     const out = new Snapshot();
     out.after = src.after;
     const memo = new Map<int, int>();
+    const prev = lastSnapshot(this.o.snapshots);
     for (const f of src.frames) {
       const fast: int[] = [];
       for (const v of f.fast) fast.push(this.snapIn(v, memo));
       const stack: int[] = [];
       for (const v of f.stack) stack.push(this.snapIn(v, memo));
       const self = f.ret === RET_INIT ? this.snapIn(f.self, memo) : f.self;
-      out.frames.push(new SnapFrame(f.code, f.fn, f.pc, f.ret, self, fast, stack));
+      out.addFrame(prev, f, self, fast, stack);
     }
     this.o.snapshots.push(out);
     this.snapMemoIn = s;
