@@ -517,7 +517,7 @@ function intResult(r: PyObject): PyObject {
 function intByTrunc(o: PyObject): PyObject {
   warnVm('The delegation of int() to __trunc__ is deprecated.', DeprecationWarning);
   const r = callSpecial(o, '__trunc__', []) as PyObject;
-  if (r instanceof PyInt) return r.cls === intType ? r : intValueOf(r);
+  if (r instanceof PyInt) return intValueOf(r);
   if (lookupType(r.cls, '__index__') === null) throw raise(TypeError, `__trunc__ returned non-Integral (type ${typeName(r)})`);
   return indexOf(r, '');
 }
@@ -725,7 +725,7 @@ function callFunction(b: PyBuiltin, id: int, args: PyObject[], kw: string[] | nu
       if (x instanceof PyInt) {
         // a non-negative ndigits, however large, leaves an int as it is (CPython's long_round)
         const ndi = nd === null || nd === None ? null : indexOf(nd, '');
-        if (ndi === null || intSign(ndi) >= 0) return x.cls === intType ? x : intValueOf(x);
+        if (ndi === null || intSign(ndi) >= 0) return intValueOf(x);
         let p = newInt(1);
         for (let k = toIntIndex(ndi); k < 0; k++) p = intMul(p, newInt(10));
         const q = intFloorDiv(x, p);
@@ -1597,7 +1597,7 @@ function callObjectMethod(id: int, args: PyObject[], kw: string[] | null): PyObj
     case B.INT_AS_INT_RATIO: {
       // the int itself (an exact int even for a bool or a subclass) over 1
       const v = self as PyInt;
-      return newTuple([v.cls === intType ? v : intValueOf(v), newInt(1)]);
+      return newTuple([intValueOf(v), newInt(1)]);
     }
     case B.INT_CONJUGATE:
       return self;

@@ -14,24 +14,18 @@ defMethod(sliceType, 'indices', B.SLICE_INDICES, FAM_SLICE_METHOD);
 // slices are unhashable in 3.11: slice.__hash__ is None, as list's is
 sliceType.dict.set('__hash__', None);
 
-/** An exact int (not a bool or an int subclass), as PyNumber_Index returns one. */
-function exactInt(v: PyInt): PyInt {
-  if (v.cls === intType) return v;
-  return intValueOf(v);
-}
-
 /** CPython's words when __index__ or __int__ gives an int subclass (issue #17576) */
 export const SUBCLASS_DEPRECATED = 'The ability to return an instance of a strict subclass of int is deprecated, and may be removed in a future version of Python.';
 
 /** PyNumber_Index: an int, or what __index__ returns; msg is the TypeError otherwise ('' for
  * CPython's generic one). */
 export function indexOf(o: PyObject, msg: string): PyInt {
-  if (o instanceof PyInt) return exactInt(o);
+  if (o instanceof PyInt) return intValueOf(o);
   const r = o.cls.isBuiltin ? null : callSpecial(o, '__index__', []);
   if (r === null) throw raise(TypeError, msg !== '' ? msg : `'${typeName(o)}' object cannot be interpreted as an integer`);
   if (!(r instanceof PyInt)) throw raise(TypeError, `__index__ returned non-int (type ${typeName(r)})`);
   if (r.cls !== intType) warnVm(`__index__ returned non-int (type ${typeName(r)}).  ${SUBCLASS_DEPRECATED}`, DeprecationWarning);
-  return exactInt(r);
+  return intValueOf(r);
 }
 
 const BOUND_MSG = 'slice indices must be integers or None or have an __index__ method';

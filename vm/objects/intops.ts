@@ -20,8 +20,10 @@ export function fromBig(b: BigNum): PyInt {
   if (bigFits(b)) return newInt(bigToInt(b));
   return new PyBigInt(intType, 0, b);
 }
-/** An exact int (class int) of o's value: what int(o) is for a bool or an int subclass. */
+/** An exact int (class int) of o's value: o itself when it is one, what int(o) is for a bool
+ * or an int subclass. */
 export function intValueOf(o: PyInt): PyInt {
+  if (o.cls === intType) return o;
   const b = bigOf(o);
   return b === null ? newInt(o.v) : fromBig(b);
 }
